@@ -1,0 +1,147 @@
+"""The state of every obligation occurrence as of a date: pure functions of the model and ``as_of``.
+
+States (``State``): not yet due, due soon (within ``due_soon_days``, due today included),
+overdue, done on time, done late, not applicable. A status whose ``done`` date lies after
+``as_of`` is not known yet on ``as_of``, so it counts as not done (a build for an earlier date
+shows what was known then).
+
+Computed names (never raw data keys): ``days_late``, ``days_left``, ``is_overdue``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model import Model, Obligation, Occurrence, StatusEntry
+
+DEFAULT_DUE_SOON_DAYS = 30
+
+
+class State(StrEnum):
+    NOT_DUE = "not-due"
+    DUE_SOON = "due-soon"
+    OVERDUE = "overdue"
+    DONE_ON_TIME = "done-on-time"
+    DONE_LATE = "done-late"
+    NOT_APPLICABLE = "not-applicable"
+
+    @property
+    def is_done(self) -> bool:
+        return self in (State.DONE_ON_TIME, State.DONE_LATE)
+
+    @property
+    def is_open(self) -> bool:
+        return self in (State.NOT_DUE, State.DUE_SOON, State.OVERDUE)
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """One occurrence of one deadline for one holder, evaluated as of a date."""
+
+    task_id: str
+    holder_id: str
+    due_id: str
+    key: str
+    due: dt.date
+    state: State
+    entry: StatusEntry | None = None
+    days_late: int | None = None
+    days_left: int | None = None
+    reason: str | None = None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.state is State.OVERDUE
+
+
+def occurrence_state(
+    occurrence: Occurrence,
+    entry: StatusEntry | None,
+    as_of: dt.date,
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+    active: tuple[dt.date | None, dt.date | None] = (None, None),
+) -> tuple[State, int | None, int | None, str | None]:
+    """(state, days_late, days_left, reason) of one occurrence. The core state machine."""
+    due = occurrence.due
+    joined, left = active
+    if joined is not None and due < joined:
+        return State.NOT_APPLICABLE, None, None, f"joined {joined.isoformat()}"
+    if left is not None and due > left:
+        return State.NOT_APPLICABLE, None, None, f"left {left.isoformat()}"
+    if entry is not None and entry.state == "not-applicable":
+        return State.NOT_APPLICABLE, None, None, entry.reason
+    done = entry.done if entry is not None and entry.state == "done" else None
+    if done is not None and done <= as_of:
+        if done <= due:
+            return State.DONE_ON_TIME, None, None, None
+        return State.DONE_LATE, (done - due).days, None, None
+    if as_of > due:
+        return State.OVERDUE, (as_of - due).days, None, None
+    days_left = (due - as_of).days
+    if days_left <= due_soon_days:
+        return State.DUE_SOON, None, days_left, None
+    return State.NOT_DUE, None, days_left, None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    as_of: dt.date
+    due_soon_days: int
+    items: tuple[ItemState, ...]
+
+    def for_task(self, task_id: str) -> list[ItemState]:
+        return [i for i in self.items if i.task_id == task_id]
+
+    def for_holder(self, holder_id: str) -> list[ItemState]:
+        return [i for i in self.items if i.holder_id == holder_id]
+
+    def with_state(self, *states: State) -> list[ItemState]:
+        return [i for i in self.items if i.state in states]
+
+    def counts(self, items: list[ItemState] | None = None) -> Counter[State]:
+        return Counter(i.state for i in (self.items if items is None else items))
+
+
+def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) -> list[ItemState]:
+    task = model.tasks[obligation.task_id]
+    result = []
+    for due_id in obligation.due_ids:
+        due = task.due_item(due_id)
+        assert due is not None
+        for occurrence in due.occurrences:
+            entry = model.status_of(obligation.holder_id, task.id, due_id, occurrence.key)
+            state, late, left, reason = occurrence_state(
+                occurrence,
+                entry,
+                as_of,
+                window,
+                (obligation.active_from, obligation.active_until),
+            )
+            result.append(
+                ItemState(
+                    task.id,
+                    obligation.holder_id,
+                    due_id,
+                    occurrence.key,
+                    occurrence.due,
+                    state,
+                    entry,
+                    late,
+                    left,
+                    reason,
+                )
+            )
+    return result
+
+
+def evaluate(
+    model: Model, as_of: dt.date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS
+) -> Evaluation:
+    """Every occurrence of every obligation, in task then holder order."""
+    items: list[ItemState] = []
+    for obligation in model.obligations:
+        items.extend(_items(model, obligation, as_of, due_soon_days))
+    return Evaluation(as_of, due_soon_days, tuple(items))

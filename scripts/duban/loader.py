@@ -1,0 +1,259 @@
+"""Strict YAML loading that keeps the position of every value.
+
+PyYAML's ``safe_load`` silently gets several things wrong for data edited by hand (see
+docs/architecture.md): it keeps the last of two duplicate keys, reads ``no`` as ``False`` and
+``010`` as 8, turns ``2010-06-30`` into a ``date`` and raises a bare ``ValueError`` on
+``2010-02-30``, expands aliases into huge trees, and forgets where each value came from.
+
+So this loader builds the data itself from the parser's event stream:
+
+* plain scalars follow the YAML 1.2 core schema (``true``/``false``, ``null``/``~``, decimal
+  integers and floats); every other scalar, dates included, stays a string for the schema to
+  check. Digits with a leading zero (``08``) stay strings: they are ids, never octal numbers;
+* YAML 1.1 booleans (``yes``, ``no``, ``on``, ``off``, ``y``, ``n``), ``.inf``/``.nan``, tags,
+  anchors, aliases, merge keys, duplicate keys, non-scalar keys and several documents in one file
+  are refused with a clear message;
+* the file must be UTF-8 (a BOM is allowed), no larger than ``MAX_BYTES``, nested no deeper than
+  ``MAX_DEPTH``;
+* each value's position (1-based line and column) is kept by its key path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, field_path
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+KeyPath = tuple[str | int, ...]
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_YAML11_BOOL = {
+    word
+    for base in ("y", "yes", "n", "no", "on", "off")
+    for word in (base, base.capitalize(), base.upper())
+}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_STR_TAGS = {"tag:yaml.org,2002:str", "!"}
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data and where each value stands in the file."""
+
+    path: Path
+    display: str
+    data: Any
+    file: str = ""
+    """The path relative to the data folder, POSIX style (set by the project loader)."""
+    positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, keys: KeyPath, *, of_key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at ``keys`` (or of its key), else its nearest parent."""
+        keys = tuple(keys)
+        if of_key and keys in self.key_positions:
+            return self.key_positions[keys]
+        while keys:
+            if keys in self.positions:
+                return self.positions[keys]
+            keys = keys[:-1]
+        return self.positions.get((), (1, 1))
+
+    def problem(self, keys: KeyPath, message: str, *, of_key: bool = False) -> Problem:
+        line, col = self.position(keys, of_key=of_key)
+        return Problem(self.display, line, col, field_path(tuple(keys)), message)
+
+
+class _Builder:
+    """Turns parser events into plain data, recording positions and refusing what is unsafe."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.problems: list[Problem] = []
+        self.positions: dict[KeyPath, tuple[int, int]] = {}
+        self.key_positions: dict[KeyPath, tuple[int, int]] = {}
+        self.nodes = 0
+
+    def fail(self, mark: Any, message: str, keys: KeyPath = ()) -> None:
+        self.problems.append(
+            Problem(self.display, mark.line + 1, mark.column + 1, field_path(keys), message)
+        )
+
+    def build(self, events: Any) -> Any:
+        """Consume the whole stream and return the data of its single document."""
+        data: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.fail(event.start_mark, "only one YAML document is allowed in a file")
+                    return data
+            elif isinstance(event, yaml.NodeEvent):
+                data = self.node(event, events, (), 0)
+        return data
+
+    def node(self, event: Any, events: Any, keys: KeyPath, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooLarge(event.start_mark, f"more than {MAX_NODES} values in one file")
+        if depth > MAX_DEPTH:
+            raise _TooLarge(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
+        mark = event.start_mark
+        self.positions[keys] = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            self.fail(mark, "aliases (*name) are not allowed: write the value out in full", keys)
+            return None
+        if event.anchor is not None:
+            self.fail(mark, "anchors (&name) are not allowed: write the value out in full", keys)
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event, keys)
+        if event.tag is not None and not event.implicit:
+            self.fail(mark, f"tags such as {event.tag!r} are not allowed", keys)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(events, keys, depth)
+        return self.mapping(events, keys, depth)
+
+    def sequence(self, events: Any, keys: KeyPath, depth: int) -> list[Any]:
+        items: list[Any] = []
+        for event in events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                return items
+            items.append(self.node(event, events, (*keys, len(items)), depth + 1))
+        return items
+
+    def mapping(self, events: Any, keys: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for event in events:
+            if isinstance(event, yaml.MappingEndEvent):
+                return result
+            key = self.key(event, events, keys, depth)
+            value_event = next(events)
+            if key is None:
+                self.node(value_event, events, (*keys, "?"), depth + 1)
+                continue
+            mark = event.start_mark
+            child = (*keys, key)
+            if key in result:
+                first_line = self.key_positions[child][0]
+                self.fail(mark, f"duplicate key {key!r} (first given on line {first_line})", child)
+                self.node(value_event, events, (*keys, "?"), depth + 1)
+                continue
+            self.key_positions[child] = (mark.line + 1, mark.column + 1)
+            result[key] = self.node(value_event, events, child, depth + 1)
+        return result
+
+    def key(self, event: Any, events: Any, keys: KeyPath, depth: int) -> str | None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self.fail(event.start_mark, "keys must be plain text", keys)
+            self.node(event, events, (*keys, "?"), depth + 1)
+            return None
+        if event.anchor is not None or (event.tag is not None and event.tag not in _STR_TAGS):
+            self.fail(event.start_mark, "keys must be plain text, without tags or anchors", keys)
+        if event.value == "<<" and event.style in ("", None):
+            self.fail(event.start_mark, "merge keys (<<) are not allowed", keys)
+            return None
+        return event.value
+
+    def scalar(self, event: Any, keys: KeyPath) -> Any:
+        value: str = event.value
+        if event.tag is not None and event.tag not in _STR_TAGS:
+            self.fail(event.start_mark, f"tags such as {event.tag!r} are not allowed", keys)
+            return value
+        plain = event.style in ("", None) and event.tag is None
+        if not plain:
+            return value
+        if value in _NULL:
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        if value in _YAML11_BOOL:
+            self.fail(
+                event.start_mark,
+                f"{value!r} is ambiguous (a boolean in old YAML, text in YAML 1.2): "
+                f"write true or false, or put it in quotes",
+                keys,
+            )
+            return value
+        if _INT.fullmatch(value):
+            return int(value)
+        if _NOT_FINITE.fullmatch(value):
+            self.fail(event.start_mark, f"{value!r} is not a finite number", keys)
+            return value
+        if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
+            return float(value)
+        return value
+
+
+class _TooLarge(Exception):
+    def __init__(self, mark: Any, message: str):
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Load one YAML file strictly. Returns the document, or None with the reasons it failed."""
+    display = display if display is not None else str(path)
+    try:
+        if path.is_dir():
+            return None, [Problem(display, 1, 1, "", "is a directory, not a YAML file")]
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return None, [Problem(display, 1, 1, "", f"cannot be read: {reason}")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(display, 1, 1, "", f"is larger than {MAX_BYTES // 1024} KiB")]
+    return load_bytes(raw, path, display)
+
+
+def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Load YAML from bytes already read (the size limit is the caller's)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(display, line, col, "", "is not valid UTF-8 text")]
+    builder = _Builder(display)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_Parser))
+    except _TooLarge as error:
+        builder.fail(error.mark, error.message)
+        data = None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        builder.problems.append(Problem(display, line, col, "", f"YAML syntax: {message}"))
+        data = None
+    except yaml.reader.ReaderError as error:
+        position = error.position
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        builder.problems.append(Problem(display, line, col, "", f"YAML: {error.reason}"))
+        data = None
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        builder.problems.append(Problem(display, 1, 1, "", f"YAML: {error}"))
+        data = None
+    if builder.problems:
+        return None, sorted(set(builder.problems))
+    document = Document(
+        path, display, data, positions=builder.positions, key_positions=builder.key_positions
+    )
+    return document, []

@@ -1,0 +1,120 @@
+"""One data folder, end to end: find the files, load them strictly, check each against its schema,
+then build the model. This is the only module of the pipeline that reads the file system.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import Inputs, build_model
+from .loader import Document, load_document
+from .model import Model
+from .problems import Problem
+from .schema_check import SchemaSet, default_schema_dir, load_schemas
+
+# Where each kind of file lives in a data folder; single files are required.
+SINGLE_FILES = {"plan": "plan.yaml", "org": "org.yaml"}
+FOLDERS = {"task": "tasks", "status": "status"}
+
+
+@dataclass
+class Project:
+    """The outcome of loading a data folder: a model, or the problems that prevent one."""
+
+    data_dir: Path
+    model: Model | None
+    problems: list[Problem] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and not self.problems
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def find_schema_dir(data_dir: Path) -> Path:
+    """``schemas/`` beside the data folder (the project's own), else the installed project's."""
+    beside = data_dir.resolve().parent / "schemas"
+    return beside if beside.is_dir() else default_schema_dir()
+
+
+def _files(data_dir: Path) -> tuple[dict[str, Path], dict[str, list[Path]], list[Problem]]:
+    singles = {kind: data_dir / name for kind, name in SINGLE_FILES.items()}
+    folders: dict[str, list[Path]] = {}
+    problems: list[Problem] = []
+    for kind, name in FOLDERS.items():
+        folder = data_dir / name
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        folders[kind] = [p for p in entries if p.suffix == ".yaml"]
+        for path in entries:
+            if path.suffix in (".yml", ".YAML", ".YML") or path.name.endswith(".yaml.txt"):
+                problems.append(
+                    Problem(display_path(path), 1, 1, "", "is ignored: name it <id>.yaml")
+                )
+    return singles, folders, problems
+
+
+def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
+    """Load, check and build everything in ``data_dir``; never raises for bad data."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        problem = Problem(display_path(data_dir), 1, 1, "", "is not a data folder")
+        return Project(data_dir, None, [problem])
+    schemas, problems = load_schemas(schema_dir or find_schema_dir(data_dir))
+    if schemas is None:
+        return Project(data_dir, None, problems)
+    singles, folders, problems = _files(data_dir)
+    documents: list[Document] = []
+    valid: dict[str, list[Document]] = {kind: [] for kind in (*SINGLE_FILES, *FOLDERS)}
+    for kind, path in singles.items():
+        if not path.exists():
+            problems.append(Problem(display_path(path), 1, 1, "", "is missing"))
+            continue
+        _load(kind, path, schemas, problems, documents, valid)
+    for kind, paths in folders.items():
+        for path in paths:
+            _load(kind, path, schemas, problems, documents, valid)
+    if not (data_dir / "tasks").is_dir():
+        problems.append(Problem(display_path(data_dir / "tasks"), 1, 1, "", "folder is missing"))
+    if not valid["plan"] or not valid["org"]:
+        return Project(data_dir, None, sorted(set(problems)), documents)
+    # Cross-file rules still run on the files that passed their schema, so one broken file does
+    # not hide the problems of the others; references to a broken task are not reported twice.
+    valid_ids = {d.path.stem for d in valid["task"]}
+    broken_tasks = {p.stem for p in folders["task"]} - valid_ids
+    inputs = Inputs(valid["plan"][0], valid["org"][0], valid["task"], valid["status"], broken_tasks)
+    model, build_problems = build_model(inputs)
+    problems = sorted(set(problems) | set(build_problems))
+    return Project(data_dir, None if problems else model, problems, documents)
+
+
+def _load(
+    kind: str,
+    path: Path,
+    schemas: SchemaSet,
+    problems: list[Problem],
+    documents: list[Document],
+    valid: dict[str, list[Document]],
+) -> None:
+    document, load_problems = load_document(path, display_path(path))
+    problems.extend(load_problems)
+    if document is None:
+        return
+    document.file = f"{path.parent.name}/{path.name}" if kind in FOLDERS else path.name
+    documents.append(document)
+    if document.data is None:
+        problems.append(Problem(document.display, 1, 1, "", "is empty"))
+        return
+    schema_problems = schemas.check(kind, document)
+    problems.extend(schema_problems)
+    if not schema_problems:
+        valid[kind].append(document)

@@ -1,0 +1,165 @@
+"""JSON Schema checks, one schema per kind of data file, with messages an officer can act on.
+
+Validators are built once per run (building one per document is ~25x slower) and resolve
+``$ref`` only against the local ``schemas/`` folder: with no registry, jsonschema would fetch a
+remote reference over the network.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError, ValidationError
+from referencing import Registry, Resource
+
+from .loader import Document
+from .problems import Problem, field_path
+
+KINDS = ("plan", "org", "task", "status")
+SCHEMA_FILES = {kind: f"{kind}.schema.json" for kind in KINDS}
+
+# Friendly names for the patterns the shared definitions use.
+_PATTERN_MESSAGES = {
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "must be a date written YYYY-MM-DD, such as 2010-06-30",
+    "^https://[^\\s<>\"']+$": "must be an https:// link without spaces or quotes",
+    "^[a-z0-9][a-z0-9-]{0,62}$": "must be an id: lowercase letters, digits and hyphens",
+    "^[^\\r\\n]+$": "must be a single line of text",
+    "^[a-z0-9][a-z0-9_-]{0,62}$": "must be a name of lowercase letters, digits, _ and -",
+}
+
+
+def default_schema_dir() -> Path:
+    """The ``schemas/`` folder of the project this package was installed from."""
+    return Path(__file__).resolve().parents[2] / "schemas"
+
+
+@dataclass(frozen=True)
+class SchemaSet:
+    """One ready validator per file kind."""
+
+    validators: dict[str, Draft202012Validator]
+    schema_dir: Path
+
+    def check(self, kind: str, document: Document) -> list[Problem]:
+        """Every schema problem of one document, in file order."""
+        validator = self.validators[kind]
+        problems = {_problem(document, error) for error in validator.iter_errors(document.data)}
+        return sorted(problems)
+
+
+def load_schemas(schema_dir: Path) -> tuple[SchemaSet | None, list[Problem]]:
+    """Read and check the schemas; a broken schema is reported like any other data problem."""
+    resources: list[tuple[str, Resource]] = []
+    contents: dict[str, dict[str, Any]] = {}
+    problems: list[Problem] = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        display = str(path)
+        try:
+            content = json.loads(path.read_text(encoding="utf-8"))
+            Draft202012Validator.check_schema(content)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, SchemaError) as error:
+            problems.append(Problem(display, 1, 1, "", f"is not a usable JSON Schema: {error}"))
+            continue
+        resource = Resource.from_contents(content)
+        contents[path.name] = content
+        resources.append((path.name, resource))
+        if "$id" in content:
+            resources.append((content["$id"], resource))
+    missing = [name for name in SCHEMA_FILES.values() if name not in contents]
+    for name in missing:
+        problems.append(Problem(str(schema_dir / name), 1, 1, "", "schema file is missing"))
+    if problems:
+        return None, problems
+    registry: Registry = Registry().with_resources(resources)
+    validators = {
+        kind: Draft202012Validator(
+            contents[name],
+            registry=registry,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+        )
+        for kind, name in SCHEMA_FILES.items()
+    }
+    return SchemaSet(validators, schema_dir), []
+
+
+def _problem(document: Document, error: ValidationError) -> Problem:
+    keys = tuple(error.absolute_path)
+    kind = error.validator
+    value = error.instance
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        line, col = document.position(keys)
+        return Problem(document.display, line, col, field_path((*keys, missing)), "is required")
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
+        extra = extras[0] if extras else "?"
+        hint = f" (allowed here: {', '.join(allowed)})" if allowed else ""
+        return document.problem((*keys, extra), f"unknown field{hint}", of_key=True)
+    return document.problem(keys, _message(error))
+
+
+def _message(error: ValidationError) -> str:
+    kind = error.validator
+    value = error.instance
+    expected = error.validator_value
+    shown = _show(value)
+    if value is None and kind in ("type", "minLength", "minItems"):
+        return "is empty"
+    if kind == "type":
+        names = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+        return f"must be {wanted}, not {shown}"
+    if kind == "enum":
+        return f"must be one of: {', '.join(map(str, expected))} (got {shown})"
+    if kind == "const":
+        return f"must be {expected!r} (got {shown})"
+    if kind == "pattern":
+        message = _PATTERN_MESSAGES.get(expected, f"does not have the required form {expected}")
+        return f"{message} (got {shown})"
+    if kind == "format":
+        return f"{shown} is not a real {expected}"
+    if kind == "minLength":
+        return "must not be empty"
+    if kind == "maxLength":
+        return f"is longer than {expected} characters"
+    if kind == "minItems":
+        return "must not be empty" if expected == 1 else f"needs at least {expected} items"
+    if kind == "maxItems":
+        return f"has more than {expected} items"
+    if kind == "uniqueItems":
+        return "lists the same item twice"
+    if kind == "minimum":
+        return f"must be at least {expected} (got {shown})"
+    if kind == "maximum":
+        return f"must be at most {expected} (got {shown})"
+    if kind == "propertyNames":
+        return f"has a key that is not an allowed name: {error.message}"
+    if kind in ("anyOf", "oneOf"):
+        title = error.schema.get("description") or error.schema.get("title")
+        return f"{shown} is not valid here" + (f": {title}" if title else "")
+    return error.message
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "object": "a mapping of fields",
+    "array": "a list",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
