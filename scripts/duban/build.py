@@ -296,6 +296,7 @@ class _Builder:
             stem = doc.path.stem
             if data["id"] != stem:
                 self.report(doc, ("id",), f"must equal the file name {stem!r}")
+                self.inputs.broken_task_ids.add(stem)
                 continue
             if data["number"] in numbers:
                 self.report(

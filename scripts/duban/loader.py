@@ -45,6 +45,7 @@ _YAML11_BOOL = {
     for word in (base, base.capitalize(), base.upper())
 }
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
@@ -191,6 +192,8 @@ class _Builder:
             return value
         if _INT.fullmatch(value):
             return int(value)
+        if _LEADING_ZERO.fullmatch(value):
+            return value  # an id such as 08, never an octal or decimal number
         if _NOT_FINITE.fullmatch(value):
             self.fail(event.start_mark, f"{value!r} is not a finite number", keys)
             return value
@@ -218,7 +221,7 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
         reason = error.strerror or type(error).__name__
         return None, [Problem(display, 1, 1, "", f"cannot be read: {reason}")]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(display, 1, 1, "", f"is larger than {MAX_BYTES // 1024} KiB")]
+        return None, [Problem(display, 1, 1, "", f"is larger than the limit of {MAX_BYTES} bytes")]
     return load_bytes(raw, path, display)
 
 
@@ -238,7 +241,9 @@ def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, l
         data = None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = " ".join(part for part in (error.context, error.problem) if part)
+        message = error.problem or "invalid YAML"
+        if error.context:
+            message += f" ({error.context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         builder.problems.append(Problem(display, line, col, "", f"YAML syntax: {message}"))
         data = None

@@ -47,7 +47,14 @@ class SchemaSet:
     def check(self, kind: str, document: Document) -> list[Problem]:
         """Every schema problem of one document, in file order."""
         validator = self.validators[kind]
-        problems = {_problem(document, error) for error in validator.iter_errors(document.data)}
+        errors = list(validator.iter_errors(document.data))
+        # A value of the wrong form also fails its `format`: report the form only, once.
+        wrong_form = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+        problems = {
+            _problem(document, error)
+            for error in errors
+            if not (error.validator == "format" and tuple(error.absolute_path) in wrong_form)
+        }
         return sorted(problems)
 
 

@@ -1,0 +1,42 @@
+"""Shared fixtures: the repository root and a way to lay out a data folder from case files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "cases"
+BASE = CASES / "base"
+
+
+def lay_out_case(case_dir: Path, target: Path) -> Path:
+    """Copy the base project to ``target`` and apply a case folder on top of it.
+
+    Files in the case folder replace or add files at the same relative path; a file named
+    ``<path>.delete`` removes ``<path>``. ``expected.txt`` and ``README`` are not copied.
+    Returns the project folder (which contains ``data/``).
+    """
+    shutil.copytree(BASE, target)
+    for source in sorted(case_dir.rglob("*")):
+        relative = source.relative_to(case_dir)
+        if source.is_dir() or relative.name in ("expected.txt", "README.md"):
+            continue
+        destination = target / relative
+        if source.name.endswith(".delete"):
+            victim = destination.with_name(source.name.removesuffix(".delete"))
+            shutil.rmtree(victim) if victim.is_dir() else victim.unlink()
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+    return target
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the base test project, as the working directory (paths print as data/...)."""
+    target = lay_out_case(CASES / "valid" / "base", tmp_path / "project")
+    monkeypatch.chdir(target)
+    return target

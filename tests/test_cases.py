@@ -1,0 +1,41 @@
+"""Case folders: every folder under cases/valid must load cleanly; every folder under
+cases/invalid must produce exactly the problems listed in its expected.txt.
+
+A new case is a folder holding only the files that differ from cases/base (see conftest.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CASES, lay_out_case
+
+from duban.project import load_project
+
+VALID = sorted(p.name for p in (CASES / "valid").iterdir() if p.is_dir())
+INVALID = sorted(p.name for p in (CASES / "invalid").iterdir() if p.is_dir())
+
+
+def _problems(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    project = lay_out_case(case, tmp_path / "project")
+    monkeypatch.chdir(project)
+    return [str(p) for p in load_project(Path("data")).problems]
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_valid_case_loads_without_problems(name, tmp_path, monkeypatch):
+    assert _problems(CASES / "valid" / name, tmp_path, monkeypatch) == []
+
+
+@pytest.mark.parametrize("name", INVALID)
+def test_invalid_case_reports_exactly_its_problems(name, tmp_path, monkeypatch):
+    case = CASES / "invalid" / name
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert expected, f"{name}/expected.txt lists no problem"
+    assert _problems(case, tmp_path, monkeypatch) == expected
+
+
+def test_there_are_enough_cases_to_mean_something():
+    assert len(VALID) >= 5
+    assert len(INVALID) >= 40

@@ -1,0 +1,134 @@
+"""The command line as a user meets it: exit codes, one line per problem, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CASES, ROOT, lay_out_case
+from jsonschema import Draft202012Validator
+
+from duban.cli import main
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "duban", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_validate_the_shipped_data_succeeds():
+    result = run("validate", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: ")
+    assert "17 tasks" in result.stdout
+
+
+def test_validate_reports_every_problem_of_every_file_and_exits_1(tmp_path):
+    project = lay_out_case(CASES / "invalid" / "unknown-unit", tmp_path / "p")
+    # break a second, unrelated file as well: both must be reported in one run
+    status = project / "data" / "status" / "alpha.yaml"
+    status.write_text(status.read_text(encoding="utf-8").replace("2010-06-20", "2010-02-30"))
+    result = run("validate", cwd=project)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "data/status/alpha.yaml:6:11: obligations[0].done: '2010-02-30' is not a real date",
+        "data/tasks/01.yaml:9:32: roles.responsible[2]: '丙区司法局' is not a unit or group "
+        "in org.yaml",
+        "2 problems in 2 files",
+    ]
+
+
+def test_in_github_actions_problems_are_also_annotations(tmp_path):
+    project = lay_out_case(CASES / "invalid" / "http-link", tmp_path / "p")
+    result = run("validate", cwd=project, env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=data/status/alpha.yaml,line=9,col=14::obligations[0].evidence[0].url: "
+        "must be an https%3A// link without spaces or quotes (got 'http%3A//example.org/a.pdf')".replace(
+            "https%3A", "https:"
+        ).replace("http%3A", "http:")
+    ]
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in (CASES / "invalid").iterdir()))
+def test_no_broken_input_produces_a_traceback(case, tmp_path, monkeypatch, capsys):
+    project = lay_out_case(CASES / "invalid" / case, tmp_path / "p")
+    result = run("validate", cwd=project)  # a real process: nothing may escape as a traceback
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[-1].endswith(("file", "files"))
+    assert all(line.startswith("data") for line in lines[:-1]), lines
+    monkeypatch.chdir(project)
+    assert main(["export", "json"]) == 1  # export refuses invalid data the same way
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == lines
+
+
+def test_a_missing_data_folder_is_one_line(tmp_path):
+    result = run("validate", "--data", "nowhere", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "nowhere:1:1: is not a data folder",
+        "1 problem in 1 file",
+    ]
+
+
+def test_a_wrong_command_line_exits_2_with_usage(tmp_path):
+    result = run("frobnicate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "usage: duban" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_json_matches_its_schema_and_resolves_roles():
+    result = run("export", "json", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    schema = json.loads((ROOT / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(data)]
+    assert errors == []
+    task8 = next(t for t in data["tasks"] if t["number"] == 8)
+    assert task8["roles"]["supervise"]["ref_ids"] == ["jijian-jiancha", "fagui-chu"]
+    assert len(task8["roles"]["responsible"]["unit_ids"]) == 15  # 13 bureaus + office + divisions
+    obligation = next(o for o in data["obligations"] if o["task_id"] == "08")
+    assert obligation["due"][0]["occurrences"] == [
+        {"key": "", "due": "2010-06-30", "starts": "2010-01-01"}
+    ]
+    assert data["plan"]["signed"] == "2010-05-11"
+
+
+def test_export_to_a_file_writes_it_whole(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "out" / "plan.json"
+    assert main(["export", "json", "-o", str(target)]) == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "duban-export/1"
+    assert [p.name for p in target.parent.iterdir()] == ["plan.json"]  # no temporary left over
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys):
+    import duban.cli as cli
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "load_project", explode)
+    monkeypatch.delenv("DUBAN_DEBUG", raising=False)
+    assert main(["validate", "--data", str(ROOT / "data")]) == cli.EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == "duban: internal error: RuntimeError: boom"
+    assert "Traceback" not in err

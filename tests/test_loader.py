@@ -1,0 +1,177 @@
+"""The strict loader: what it reads, what it refuses, and where it says the problem is."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from duban import loader
+from duban.loader import load_bytes, load_document
+
+
+def load_text(text: str):
+    return load_bytes(text.encode("utf-8"), Path("x.yaml"), "x.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("v: 12", 12),
+        ("v: -3", -3),
+        ("v: 2.5", 2.5),
+        ("v: true", True),
+        ("v: False", False),
+        ("v: ~", None),
+        ("v:", None),
+        ("v: null", None),
+        ("v: 08", "08"),  # an id, never octal
+        ("v: 010", "010"),
+        ("v: 2010-06-30", "2010-06-30"),  # dates stay text for the schema to check
+        ("v: 2010-02-30", "2010-02-30"),  # no ValueError from the loader
+        ("v: 12:30", "12:30"),  # not sexagesimal 750
+        ("v: 1_000", "1_000"),
+        ("v: 0x1F", "0x1F"),
+        ("v: '12'", "12"),
+        ('v: "true"', "true"),
+        ("v: 'no'", "no"),
+        ("v: !!str 12", "12"),
+        ("v: 全年", "全年"),
+    ],
+)
+def test_scalars_follow_yaml_1_2_core_and_keep_the_rest_as_text(text, value):
+    document, problems = load_text(text)
+    assert problems == []
+    assert document.data == {"v": value}
+    assert type(document.data["v"]) is type(value)
+
+
+@pytest.mark.parametrize("word", ["yes", "No", "ON", "off", "y", "N"])
+def test_yaml_1_1_booleans_are_refused(word):
+    document, problems = load_text(f"v: {word}\n")
+    assert document is None
+    assert [(p.line, p.col, p.field) for p in problems] == [(1, 4, "v")]
+    assert "ambiguous" in problems[0].message
+
+
+def test_positions_are_one_based_and_kept_for_keys_and_values():
+    document, _ = load_text("a:\n  - x: 1\n    y: [2, 3]\n中文: 值\n")
+    assert document.position(("a", 0, "y", 1)) == (3, 12)
+    assert document.position(("a", 0, "x"), of_key=True) == (2, 5)
+    assert document.position(("中文",)) == (4, 5)
+    # an unknown path falls back to its nearest known parent
+    assert document.position(("a", 0, "missing")) == (2, 5)
+
+
+def test_a_deliberately_broken_file_reports_every_problem_at_its_line():
+    text = (
+        "unit: alpha\n"  # 1
+        "unit: beta\n"  # 2 duplicate key
+        "obligations:\n"  # 3
+        "  - &entry\n"  # 4 anchor
+        "    task: 08\n"  # 5
+        "    state: on\n"  # 6 YAML 1.1 boolean
+        "  - *entry\n"  # 7 alias
+        "  - <<: {task: 1}\n"  # 8 merge key
+        "    done: !!timestamp 2010-06-30\n"  # 9 tag
+        "    progress: .nan\n"  # 10 not finite
+    )
+    document, problems = load_text(text)
+    assert document is None
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "duplicate key 'unit' (first given on line 1)"),
+        (4, "anchors (&name) are not allowed: write the value out in full"),
+        (
+            6,
+            "'on' is ambiguous (a boolean in old YAML, text in YAML 1.2): "
+            "write true or false, or put it in quotes",
+        ),
+        (7, "aliases (*name) are not allowed: write the value out in full"),
+        (8, "merge keys (<<) are not allowed"),
+        (9, "tags such as 'tag:yaml.org,2002:timestamp' are not allowed"),
+        (10, "'.nan' is not a finite number"),
+    ]
+
+
+def test_billion_laughs_is_refused_quickly_without_expanding():
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    started = time.perf_counter()
+    document, problems = load_text("\n".join(lines) + "\n")
+    assert document is None
+    assert time.perf_counter() - started < 2
+    assert all("anchors" in p.message or "aliases" in p.message for p in problems)
+
+
+def test_deep_nesting_is_refused_without_recursion_error():
+    document, problems = load_text("v: " + "[" * 5000 + "]" * 5000)
+    assert document is None
+    assert [p.message for p in problems] == [f"nested deeper than {loader.MAX_DEPTH} levels"]
+
+
+def test_too_many_values_are_refused(monkeypatch):
+    monkeypatch.setattr(loader, "MAX_NODES", 50)
+    document, problems = load_text("v: [" + ", ".join(["1"] * 100) + "]")
+    assert document is None
+    assert problems[0].message == "more than 50 values in one file"
+
+
+def test_a_file_larger_than_the_limit_is_refused_before_parsing(tmp_path, monkeypatch):
+    monkeypatch.setattr(loader, "MAX_BYTES", 100)
+    path = tmp_path / "big.yaml"
+    path.write_text("v: " + "x" * 200)
+    document, problems = load_document(path, "big.yaml")
+    assert document is None
+    assert [str(p) for p in problems] == ["big.yaml:1:1: is larger than the limit of 100 bytes"]
+
+
+def test_an_unreadable_file_is_one_problem(tmp_path, monkeypatch):
+    path = tmp_path / "locked.yaml"
+    path.write_text("v: 1")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    document, problems = load_document(path, "locked.yaml")
+    assert document is None
+    assert [str(p) for p in problems] == ["locked.yaml:1:1: cannot be read: Permission denied"]
+
+
+def test_a_missing_file_is_one_problem(tmp_path):
+    document, problems = load_document(tmp_path / "gone.yaml", "gone.yaml")
+    assert document is None
+    assert [str(p) for p in problems] == [
+        "gone.yaml:1:1: cannot be read: No such file or directory"
+    ]
+
+
+def test_invalid_utf8_points_at_the_bad_byte():
+    document, problems = load_bytes(b"a: 1\nb: caf\xe9\n", Path("x"), "x.yaml")
+    assert document is None
+    assert [str(p) for p in problems] == ["x.yaml:2:7: is not valid UTF-8 text"]
+
+
+def test_a_utf8_bom_is_accepted():
+    document, problems = load_bytes("\ufeffa: 值\n".encode(), Path("x"), "x.yaml")
+    assert problems == []
+    assert document.data == {"a": "值"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_never_raise(raw):
+    document, problems = load_bytes(raw, Path("x"), "x.yaml")
+    assert (document is None) == bool(problems)
+    for problem in problems:
+        assert problem.line >= 1 and problem.col >= 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#\n ,?%@`~<1")), max_size=200))
+def test_arbitrary_yaml_like_text_never_raises(text):
+    document, problems = load_text(text)
+    assert (document is None) == bool(problems)
