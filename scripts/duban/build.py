@@ -406,6 +406,7 @@ class _Builder:
             "label": item.get("label"),
             "holder_ids": holders,
             "indicator": Indicator(**item["indicator"]) if "indicator" in item else None,
+            "source": _source(doc, keys),
         }
         if common["indicator"] is not None:
             self.check_indicator(doc, (*keys, "indicator"), common["indicator"])

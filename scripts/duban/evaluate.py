@@ -6,16 +6,47 @@ overdue, done on time, done late, not applicable. A status whose ``done`` date l
 shows what was known then).
 
 Computed names (never raw data keys): ``days_late``, ``days_left``, ``is_overdue``.
+
+An :class:`Evaluation` also carries what the deadline engine derives from the supervisors'
+rules and records (see docs/deadlines.md):
+
+* ``indicators``: tuple of :class:`~duban.indicators.IndicatorResult` (task_id, due_id,
+  indicator, target, actual, numerator, denominator, status in met/missed/pending/no-data), one
+  per target date of each indicator;
+* ``escalations``: dict keyed by ``(task_id, holder_id, due_id, key)`` of
+  :class:`~duban.escalation.Escalation` (stage, stage_name, next_step, since, ladder_id,
+  respond_by, actions), one per overdue occurrence whose task has an escalation ladder;
+* ``flags``: tuple of :class:`~duban.flags.Flag` (rule_id, holder_id, task_id, message, since,
+  kind) raised by the ranking and grading rules.
+
+Occurrences of a follow-up deadline (限期整改) exist only once a supervisor's record has set
+them, and only from the date of that record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .model import Model, Obligation, Occurrence, StatusEntry
+from .escalation import Escalation, escalation
+from .flags import Flag, all_flags
+from .indicators import IndicatorResult, indicator_results
+from .model import Due, Model, Obligation, Occurrence, StatusEntry
+
+__all__ = [
+    "DEFAULT_DUE_SOON_DAYS",
+    "Escalation",
+    "Evaluation",
+    "Flag",
+    "IndicatorResult",
+    "ItemState",
+    "State",
+    "evaluate",
+    "occurrence_state",
+    "occurrences_of",
+]
 
 DEFAULT_DUE_SOON_DAYS = 30
 
@@ -88,9 +119,14 @@ def occurrence_state(
 
 @dataclass(frozen=True)
 class Evaluation:
+    """Everything known about the plan's progress as of ``as_of`` (fields: module docstring)."""
+
     as_of: dt.date
     due_soon_days: int
     items: tuple[ItemState, ...]
+    indicators: tuple[IndicatorResult, ...] = ()
+    escalations: dict[tuple[str, str, str, str], Escalation] = field(default_factory=dict)
+    flags: tuple[Flag, ...] = ()
 
     def for_task(self, task_id: str) -> list[ItemState]:
         return [i for i in self.items if i.task_id == task_id]
@@ -111,7 +147,7 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
     for due_id in obligation.due_ids:
         due = task.due_item(due_id)
         assert due is not None
-        for occurrence in due.occurrences:
+        for occurrence in occurrences_of(model, due, obligation, as_of):
             entry = model.status_of(obligation.holder_id, task.id, due_id, occurrence.key)
             state, late, left, reason = occurrence_state(
                 occurrence,
@@ -144,4 +180,44 @@ def evaluate(
     items: list[ItemState] = []
     for obligation in model.obligations:
         items.extend(_items(model, obligation, as_of, due_soon_days))
-    return Evaluation(as_of, due_soon_days, tuple(items))
+    return Evaluation(
+        as_of,
+        due_soon_days,
+        tuple(items),
+        indicators=indicator_results(model, as_of),
+        escalations=_escalations(model, items, as_of),
+        flags=all_flags(model.rules, model.records, as_of),
+    )
+
+
+def occurrences_of(
+    model: Model, due: Due, obligation: Obligation, as_of: dt.date
+) -> tuple[Occurrence, ...]:
+    """The occurrences one holder answers for, known on ``as_of``.
+
+    A follow-up duty has none of its own: each deadline a supervisor set for this holder on or
+    before ``as_of`` (data/records) is one occurrence.
+    """
+    if due.kind != "follow-up":
+        return due.occurrences
+    follow_ups = model.records.follow_ups_for(
+        obligation.task_id, due.id, obligation.holder_id, as_of
+    )
+    return tuple(Occurrence(f.key, f.deadline, f.set_on) for f in follow_ups)
+
+
+def _escalations(
+    model: Model, items: list[ItemState], as_of: dt.date
+) -> dict[tuple[str, str, str, str], Escalation]:
+    result = {}
+    for item in items:
+        if item.state is not State.OVERDUE:
+            continue
+        ladder = model.rules.ladder_for(item.task_id)
+        if ladder is None:
+            continue
+        key = (item.task_id, item.holder_id, item.due_id, item.key)
+        found = escalation(ladder, item.due, model.records.actions_for(key, as_of), as_of)
+        if found is not None:
+            result[key] = found
+    return result

@@ -18,6 +18,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .supervision import Records, Rules
+
 ROLES = ("lead", "supervise", "assess", "responsible")
 
 
@@ -231,6 +233,8 @@ class Due:
     indicator: Indicator | None = None
     targets: tuple[Target, ...] = ()
     trigger: str | None = None
+    source: Source = Source("")
+    """Where the deadline entry is written (``due[i]`` of the task file)."""
 
     def occurrence(self, key: str) -> Occurrence | None:
         return next((o for o in self.occurrences if o.key == key), None)
@@ -331,6 +335,10 @@ class Model:
     obligations: tuple[Obligation, ...]
     status: dict[tuple[str, str, str, str], StatusEntry]
     extra: dict[str, Any] = field(default_factory=dict)
+    rules: Rules = field(default_factory=Rules)
+    """Escalation, ranking and grading rules (data/rules.yaml; empty when there is none)."""
+    records: Records = field(default_factory=Records)
+    """The supervisors' records (data/records/*.yaml): actions, follow-ups, rankings, grades."""
 
     @property
     def holders(self) -> dict[str, Holder]:
