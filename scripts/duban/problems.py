@@ -41,7 +41,9 @@ def field_path(keys: tuple[str | int, ...]) -> str:
         if isinstance(key, int):
             out += f"[{key}]"
         else:
-            out += f".{key}" if out else str(key)
+            # a quoted key may hold line breaks; a problem must stay on one line
+            name = str(key).replace("\r", "\\r").replace("\n", "\\n")
+            out += f".{name}" if out else name
     return out
 
 
