@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CASES, lay_out_case
 
+from conftest import CASES, lay_out_case
 from duban.project import load_project
 
 VALID = sorted(p.name for p in (CASES / "valid").iterdir() if p.is_dir())

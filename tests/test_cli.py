@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CASES, ROOT, lay_out_case
 from jsonschema import Draft202012Validator
 
+from conftest import CASES, ROOT, lay_out_case
 from duban.cli import main
 
 
@@ -57,9 +57,7 @@ def test_in_github_actions_problems_are_also_annotations(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=data/status/alpha.yaml,line=9,col=14::obligations[0].evidence[0].url: "
-        "must be an https%3A// link without spaces or quotes (got 'http%3A//example.org/a.pdf')".replace(
-            "https%3A", "https:"
-        ).replace("http%3A", "http:")
+        "must be an https:// link without spaces or quotes (got 'http://example.org/a.pdf')"
     ]
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
-from conftest import BASE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import BASE
 from duban.project import load_project
 
 FILES = sorted(p.relative_to(BASE / "data") for p in (BASE / "data").rglob("*.yaml"))

@@ -7,11 +7,10 @@ slip in either shows up here.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from duban.project import load_project
 
 D = dt.date

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import yaml
+
 from duban.loader import load_document
 from duban.project import load_project
 from synthetic import make_project  # beside this file: on sys.path as script and under pytest
