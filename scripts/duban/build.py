@@ -415,7 +415,15 @@ class _Builder:
             day = _date(item["date"])
             assert day
             self.in_period(doc, (*keys, "date"), plan, day)
-            return Due(**common, date=day, occurrences=deadlines.single(day, starts))
+            # a dated deadline may carry targets on its indicator (e.g. coverage 100% by then)
+            targets = self.targets(doc, keys, plan, item.get("targets", []))
+            for t_index, target in enumerate(targets):
+                if target.date > day:
+                    where = (*keys, "targets", t_index, "date")
+                    self.report(doc, where, f"is after the deadline's date {day.isoformat()}")
+            return Due(
+                **common, date=day, targets=targets, occurrences=deadlines.single(day, starts)
+            )
         if kind == "year":
             day = deadlines.year_end(item["year"])
             if not plan.period_start.year <= item["year"] <= plan.period_end.year:
@@ -439,25 +447,31 @@ class _Builder:
                 occurrences=deadlines.recurring(item["every"], first, last),
             )
         if kind == "milestones":
-            targets = []
-            for t_index, target in enumerate(item["targets"]):
-                day = _date(target["date"])
-                assert day
-                t_keys = (*keys, "targets", t_index)
-                self.in_period(doc, (*t_keys, "date"), plan, day)
-                if targets and day <= targets[-1].date:
-                    self.report(doc, (*t_keys, "date"), "milestones must be in date order")
-                low, high = target.get("min"), target.get("max")
-                if low is not None and high is not None and high < low:
-                    self.report(doc, (*t_keys, "max"), "is below min")
-                targets.append(Target(day, low, high, target.get("as_written")))
+            targets = self.targets(doc, keys, plan, item["targets"])
             return Due(
                 **common,
-                targets=tuple(targets),
-                occurrences=deadlines.milestones(tuple(targets), starts),
+                targets=targets,
+                occurrences=deadlines.milestones(targets, starts),
             )
         # follow-up: its dates are set later by the supervising office's records
         return Due(**common, trigger=item.get("trigger"), occurrences=())
+
+    def targets(
+        self, doc: Document, keys: KeyPath, plan: Plan, items: list[dict[str, Any]]
+    ) -> tuple[Target, ...]:
+        targets: list[Target] = []
+        for t_index, target in enumerate(items):
+            day = _date(target["date"])
+            assert day
+            t_keys = (*keys, "targets", t_index)
+            self.in_period(doc, (*t_keys, "date"), plan, day)
+            if targets and day <= targets[-1].date:
+                self.report(doc, (*t_keys, "date"), "milestones must be in date order")
+            low, high = target.get("min"), target.get("max")
+            if low is not None and high is not None and high < low:
+                self.report(doc, (*t_keys, "max"), "is below min")
+            targets.append(Target(day, low, high, target.get("as_written")))
+        return tuple(targets)
 
     def check_indicator(self, doc: Document, keys: KeyPath, indicator: Indicator) -> None:
         needs = {"ratio-of-figures": ("numerator", "denominator"), "sum-of-figures": ("figure",)}

@@ -9,7 +9,9 @@ A ladder (``data/rules.yaml``) lists stages. Each stage is *entered* on a date:
   the occurrence is still open.
 
 The current stage is the one entered last (a later stage of the ladder wins a tie), so a second
-reminder after a lapse puts the occurrence back to "reminded", and a notice overrides both.
+reminder after a lapse puts the occurrence back to "reminded", and a notice overrides both. A
+lapse is void when a later stage of the ladder was entered on or after the lapsed action (a
+notice sent before the reminder's deadline is not undone when that deadline passes).
 Records dated after ``as_of`` are not known on ``as_of`` and count for nothing.
 """
 
@@ -68,6 +70,7 @@ def escalation(
     entered: list[tuple[dt.date, int, Stage, dt.date | None]] = [
         (due + ONE_DAY, 0, ladder.stages[0], None)
     ]
+    lapses: list[tuple[dt.date, int, Stage, dt.date]] = []  # (..., date of the lapsed action)
     for index, stage in enumerate(ladder.stages[1:], start=1):
         if stage.action and stage.action in latest:
             action = latest[stage.action]
@@ -76,8 +79,13 @@ def escalation(
             lapsed = ladder.stage(stage.lapses)
             action = latest.get(lapsed.action) if lapsed and lapsed.action else None
             deadline = action_deadline(action, lapsed) if action and lapsed else None
-            if deadline is not None and as_of > deadline:
-                entered.append((deadline + ONE_DAY, index, stage, None))
+            if action is not None and deadline is not None and as_of > deadline:
+                lapses.append((deadline + ONE_DAY, index, stage, action.date))
+    # A lapse does not count once the case went further up the ladder on or after the lapsed
+    # action (a notice sent while the reminder was still running is not undone by its expiry).
+    for since, index, stage, action_date in lapses:
+        if not any(i > index and d >= action_date for d, i, _, _ in entered):
+            entered.append((since, index, stage, None))
     since, _, stage, respond_by = max(entered, key=lambda e: (e[0], e[1]))
     return Escalation(
         stage=stage.id,

@@ -12,11 +12,14 @@ from .build import Inputs, build_model
 from .loader import Document, load_document
 from .model import Model
 from .problems import Problem
+from .records import attach_supervision
 from .schema_check import SchemaSet, default_schema_dir, load_schemas
 
 # Where each kind of file lives in a data folder; single files are required.
 SINGLE_FILES = {"plan": "plan.yaml", "org": "org.yaml"}
-FOLDERS = {"task": "tasks", "status": "status"}
+# The supervising office's rules and records (docs/deadlines.md) may be absent.
+OPTIONAL_FILES = {"rules": "rules.yaml"}
+FOLDERS = {"task": "tasks", "status": "status", "records": "records"}
 
 
 @dataclass
@@ -74,12 +77,17 @@ def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
         return Project(data_dir, None, problems)
     singles, folders, problems = _files(data_dir)
     documents: list[Document] = []
-    valid: dict[str, list[Document]] = {kind: [] for kind in (*SINGLE_FILES, *FOLDERS)}
+    valid: dict[str, list[Document]] = {
+        kind: [] for kind in (*SINGLE_FILES, *OPTIONAL_FILES, *FOLDERS)
+    }
     for kind, path in singles.items():
         if not path.exists():
             problems.append(Problem(display_path(path), 1, 1, "", "is missing"))
             continue
         _load(kind, path, schemas, problems, documents, valid)
+    for kind, name in OPTIONAL_FILES.items():
+        if (data_dir / name).exists():
+            _load(kind, data_dir / name, schemas, problems, documents, valid)
     for kind, paths in folders.items():
         for path in paths:
             _load(kind, path, schemas, problems, documents, valid)
@@ -93,6 +101,13 @@ def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
     broken_tasks = {p.stem for p in folders["task"]} - valid_ids
     inputs = Inputs(valid["plan"][0], valid["org"][0], valid["task"], valid["status"], broken_tasks)
     model, build_problems = build_model(inputs)
+    if model is not None:
+        rules = valid["rules"][0] if valid["rules"] else None
+        rules_broken = rules is None and (data_dir / OPTIONAL_FILES["rules"]).exists()
+        model, record_problems = attach_supervision(
+            model, rules, valid["records"], valid["status"], rules_broken
+        )
+        build_problems = [*build_problems, *record_problems]
     problems = sorted(set(problems) | set(build_problems))
     return Project(data_dir, None if problems else model, problems, documents)
 

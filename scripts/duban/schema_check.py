@@ -19,7 +19,7 @@ from referencing import Registry, Resource
 from .loader import Document
 from .problems import Problem, field_path
 
-KINDS = ("plan", "org", "task", "status")
+KINDS = ("plan", "org", "task", "status", "rules", "records")
 SCHEMA_FILES = {kind: f"{kind}.schema.json" for kind in KINDS}
 
 # Friendly names for the patterns the shared definitions use.
