@@ -1,0 +1,106 @@
+/* duban: sortable and filterable tables. Served from the site itself; no dependencies.
+ *
+ * Progressive enhancement: without this script every table is complete and readable, the
+ * filter bar stays hidden (it carries the `hidden` attribute) and headings are plain text.
+ * UI text comes from data attributes the page renders from the locale files.
+ */
+(function () {
+  "use strict";
+
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    if (!cell) return "";
+    return cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent.trim();
+  }
+
+  function compare(type) {
+    if (type === "num") {
+      return function (a, b) {
+        var x = parseFloat(a), y = parseFloat(b);
+        x = isNaN(x) ? Infinity : x;
+        y = isNaN(y) ? Infinity : y;
+        return x - y;
+      };
+    }
+    // dates are ISO strings, so text order is date order; empty sorts last
+    return function (a, b) {
+      if (a === "" && b !== "") return 1;
+      if (b === "" && a !== "") return -1;
+      return a.localeCompare(b, document.documentElement.lang || "zh");
+    };
+  }
+
+  function makeSortable(table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    var body = table.tBodies[0];
+    if (!body) return;
+    Array.prototype.forEach.call(headers, function (th, index) {
+      var type = th.getAttribute("data-sort");
+      if (!type) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "dbn-sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      th.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) {
+          if (other.hasAttribute("aria-sort")) other.setAttribute("aria-sort", "none");
+        });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var order = compare(type);
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.forEach(function (row, position) { row.dataset.position = position; });
+        rows.sort(function (a, b) {
+          var result = order(cellValue(a, index), cellValue(b, index));
+          if (!ascending) result = -result;
+          return result || a.dataset.position - b.dataset.position; // stable
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function makeFilter(bar) {
+    var table = document.getElementById(bar.getAttribute("data-dbn-filter-for"));
+    if (!table || !table.tBodies[0]) return;
+    var input = bar.querySelector("input");
+    var select = bar.querySelector("select");
+    var output = bar.querySelector("output");
+    var template = bar.getAttribute("data-count-template") || "{shown} / {total}";
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+
+    function apply() {
+      var words = (input ? input.value : "").toLowerCase().split(/\s+/).filter(Boolean);
+      var state = select ? select.value : "";
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        var ok = words.every(function (w) { return text.indexOf(w) !== -1; });
+        if (ok && state) ok = row.getAttribute("data-state") === state;
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      if (output) {
+        output.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
+      }
+    }
+
+    if (input) input.addEventListener("input", apply);
+    if (select) select.addEventListener("change", apply);
+    bar.hidden = false;
+    apply();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-dbn-sortable]"), makeSortable);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-dbn-filter-for]"), makeFilter);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

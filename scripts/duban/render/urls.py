@@ -1,0 +1,89 @@
+"""Where each generated page and download lives, and relative links between them.
+
+Pages from data are raw HTML, which MkDocs does not rewrite, so links are made relative here,
+following MkDocs' own rule for the page URL (``use_directory_urls``). Relative links keep the
+site working under any base path and from a file share.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+HOME = "index.md"
+TASKS = "tasks/index.md"
+UNITS = "units/index.md"
+PROGRESS = "progress.md"
+OVERDUE = "overdue.md"
+LEADERSHIP = "leadership.md"
+DOWNLOADS = "downloads.md"
+
+DOWNLOAD_DIR = "downloads"
+EXPORT_JSON = f"{DOWNLOAD_DIR}/duban.json"
+TASKS_CSV = f"{DOWNLOAD_DIR}/tasks.csv"
+TASKS_XLSX = f"{DOWNLOAD_DIR}/tasks.xlsx"
+FEED = f"{DOWNLOAD_DIR}/updates.atom"
+PLAN_ICS = f"{DOWNLOAD_DIR}/plan.ics"
+ASSET_CSS = "assets/duban/duban.css"
+ASSET_JS = "assets/duban/duban.js"
+
+
+def task_page(task_id: str) -> str:
+    return f"tasks/{task_id}.md"
+
+
+def unit_page(holder_id: str) -> str:
+    return f"units/{holder_id}.md"
+
+
+def unit_ics(holder_id: str) -> str:
+    return f"{DOWNLOAD_DIR}/ics/{holder_id}.ics"
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a Markdown page, relative to the site root (``File._get_url``):
+    ``tasks/03.md`` is ``tasks/03.html``, or ``tasks/03/`` with directory URLs."""
+    stem = src_uri.removesuffix(".md")
+    parent, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        dest = posixpath.join(parent, "index.html")
+    elif directory_urls:
+        dest = posixpath.join(stem, "index.html")
+    else:
+        dest = f"{stem}.html"
+    if directory_urls and dest.endswith("index.html"):
+        folder = posixpath.dirname(dest)
+        return f"{folder}/" if folder else "./"
+    return dest
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Links from one page (``here``, a src_uri) to other pages and files."""
+
+    here: str
+    directory_urls: bool
+
+    def _relative(self, target: str) -> str:
+        """``target`` (a site-root URL) relative to the folder of this page's URL."""
+        here = page_url(self.here, self.directory_urls)
+        folder = here if here.endswith("/") else posixpath.dirname(here)
+        folder = "" if folder in ("./", "") else folder.rstrip("/")
+        directory = target.endswith("/")
+        rel = posixpath.relpath(target.rstrip("/") or ".", folder or ".")
+        if directory:
+            rel = "./" if rel == "." else rel + "/"
+        return rel
+
+    def page(self, src_uri: str, anchor: str = "") -> str:
+        rel = self._relative(page_url(src_uri, self.directory_urls))
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def file(self, path: str) -> str:
+        return self._relative(path)
+
+    def task(self, task_id: str) -> str:
+        return self.page(task_page(task_id))
+
+    def unit(self, holder_id: str) -> str:
+        return self.page(unit_page(holder_id))

@@ -1,0 +1,449 @@
+"""What the pages show, computed once from the model and an evaluation: pure functions, no HTML.
+
+The templates only lay these values out. Everything a reader might compare across pages (a task's
+light, a unit's record, a section's tally) is computed here, so two pages can never disagree.
+
+Computed names (never raw data keys): ``light`` (the combined state of several occurrences),
+``tally`` (counts of occurrences by state), ``done_rate`` and ``on_time_rate``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..evaluate import Evaluation, ItemState, State
+from ..model import ROLES, Due, Group, Holder, Model, Task, Unit
+
+# Worst first: the light of several occurrences is the first state in this order that any of
+# them has, except that "done" needs all of them done (see ``combine``).
+OPEN_ORDER = (State.OVERDUE, State.DUE_SOON, State.NOT_DUE)
+
+
+# How lights are listed in cards, bars, legends and filters: done first, then open, worst last.
+DISPLAY_ORDER = (
+    State.DONE_ON_TIME,
+    State.DONE_LATE,
+    State.NOT_DUE,
+    State.DUE_SOON,
+    State.OVERDUE,
+    State.NOT_APPLICABLE,
+)
+
+SEVERITY = (
+    State.OVERDUE,
+    State.DUE_SOON,
+    State.NOT_DUE,
+    State.DONE_LATE,
+    State.DONE_ON_TIME,
+    State.NOT_APPLICABLE,
+)
+
+
+def severity(state: State | None) -> int:
+    """Sort key of a light, worst first (no light last)."""
+    return SEVERITY.index(state) if state is not None else len(SEVERITY)
+
+
+def combine(states: Iterable[State]) -> State | None:
+    """The light of several occurrences: any open one decides (worst first); otherwise done
+    late beats done on time, and only if nothing applies is it not applicable."""
+    present = set(states)
+    if not present:
+        return None
+    for state in OPEN_ORDER:
+        if state in present:
+            return state
+    if State.DONE_LATE in present:
+        return State.DONE_LATE
+    if State.DONE_ON_TIME in present:
+        return State.DONE_ON_TIME
+    return State.NOT_APPLICABLE
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Occurrences counted by state."""
+
+    counts: Counter[State] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, items: Iterable[ItemState]) -> Tally:
+        return cls(Counter(i.state for i in items))
+
+    def __getitem__(self, state: State) -> int:
+        return self.counts.get(state, 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def applicable(self) -> int:
+        return self.total - self[State.NOT_APPLICABLE]
+
+    @property
+    def done(self) -> int:
+        return self[State.DONE_ON_TIME] + self[State.DONE_LATE]
+
+    @property
+    def overdue(self) -> int:
+        return self[State.OVERDUE]
+
+    @property
+    def open(self) -> int:
+        return self[State.NOT_DUE] + self[State.DUE_SOON] + self[State.OVERDUE]
+
+    @property
+    def reckoned(self) -> int:
+        """Occurrences that count for a rate: done, or due and not done."""
+        return self.done + self.overdue
+
+    @property
+    def done_rate(self) -> float | None:
+        """Share (0-1) of reckoned occurrences that are done; None when nothing is reckoned."""
+        return self.done / self.reckoned if self.reckoned else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self[State.DONE_ON_TIME] / self.reckoned if self.reckoned else None
+
+    def segments(self) -> list[tuple[State, int]]:
+        """Non-zero counts in display order (for stacked bars)."""
+        return [(s, self[s]) for s in DISPLAY_ORDER if self[s]]
+
+
+# -- names and roles ---------------------------------------------------------------------------
+def holder_name(model: Model, ref_id: str) -> str:
+    entity = model.entity(ref_id)
+    return entity.display_name if entity is not None else ref_id
+
+
+def groups_of(model: Model, holder_id: str) -> list[Group]:
+    return [g for g in model.groups.values() if any(m.unit_id == holder_id for m in g.members)]
+
+
+@dataclass(frozen=True)
+class RoleRef:
+    """One phrase of a role as the plan writes it, and the unit or group it names."""
+
+    as_written: str
+    ref_id: str
+
+
+def role_refs(task: Task, role: str) -> list[RoleRef]:
+    assignment = task.roles.get(role)
+    if assignment is None:
+        return []
+    return [RoleRef(w, r) for w, r in zip(assignment.as_written, assignment.ref_ids, strict=False)]
+
+
+@dataclass(frozen=True)
+class HolderRole:
+    """A role a unit holds in a task, directly or through a group (``via``)."""
+
+    task: Task
+    role: str
+    via: str | None
+
+
+def roles_of(model: Model, holder_id: str) -> list[HolderRole]:
+    """Every role ``holder_id`` holds across the plan, in task order."""
+    member_of = {g.id for g in groups_of(model, holder_id)}
+    result = []
+    for task in model.tasks_in_order():
+        for role in ROLES:
+            assignment = task.roles.get(role)
+            if assignment is None or holder_id not in (*assignment.unit_ids, *assignment.ref_ids):
+                continue
+            via = None
+            if holder_id not in assignment.ref_ids:
+                via = next((r for r in assignment.ref_ids if r in member_of), None)
+            result.append(HolderRole(task, role, via))
+    return result
+
+
+# -- occurrences -------------------------------------------------------------------------------
+def last_update(item: ItemState, as_of: dt.date) -> dt.date | None:
+    """The latest date the holder reported anything for this occurrence, up to ``as_of``."""
+    entry = item.entry
+    if entry is None:
+        return None
+    dates = [u.date for u in entry.updates if u.date <= as_of]
+    dates += [d for d in (entry.done, entry.started) if d is not None and d <= as_of]
+    dates += [e.date for e in entry.evidence if e.date is not None and e.date <= as_of]
+    return max(dates, default=None)
+
+
+def due_label(task: Task, due: Due) -> str | None:
+    """What a deadline is about, when a task has several (its label, else nothing)."""
+    return due.label if len(task.due) > 1 or due.label else None
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One row of the task table (任务分工表)."""
+
+    task: Task
+    holders: int
+    holders_done: int
+    holders_overdue: int
+    light: State | None
+    due_dates: tuple[dt.date, ...]
+    tally: Tally
+
+    @property
+    def first_due(self) -> dt.date | None:
+        return self.due_dates[0] if self.due_dates else None
+
+    @property
+    def last_due(self) -> dt.date | None:
+        return self.due_dates[-1] if self.due_dates else None
+
+
+def holder_lights(items: Iterable[ItemState]) -> dict[str, State]:
+    """The light of each holder over its occurrences (in first-seen order)."""
+    by_holder: dict[str, list[State]] = {}
+    for item in items:
+        by_holder.setdefault(item.holder_id, []).append(item.state)
+    return {h: s for h, states in by_holder.items() if (s := combine(states)) is not None}
+
+
+def task_row(model: Model, evaluation: Evaluation, task: Task) -> TaskRow:
+    items = evaluation.for_task(task.id)
+    lights = holder_lights(items)
+    applicable = {h: s for h, s in lights.items() if s is not State.NOT_APPLICABLE}
+    dates = sorted({o.due for d in task.due for o in d.occurrences})
+    return TaskRow(
+        task=task,
+        holders=len(applicable),
+        holders_done=sum(1 for s in applicable.values() if s.is_done),
+        holders_overdue=sum(1 for s in applicable.values() if s is State.OVERDUE),
+        light=combine(lights.values()),
+        due_dates=tuple(dates),
+        tally=Tally.of(items),
+    )
+
+
+def task_rows(model: Model, evaluation: Evaluation) -> list[TaskRow]:
+    return [task_row(model, evaluation, t) for t in model.tasks_in_order()]
+
+
+# -- holders -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HolderRecord:
+    """A unit's (or member-less group's) overall record: one row of the ranking."""
+
+    holder: Holder
+    tally: Tally
+    light: State | None
+    rank: int | None = None
+
+
+def holder_record(evaluation: Evaluation, holder: Holder) -> HolderRecord:
+    items = evaluation.for_holder(holder.id)
+    return HolderRecord(holder, Tally.of(items), combine(i.state for i in items))
+
+
+def ranking(model: Model, evaluation: Evaluation) -> list[HolderRecord]:
+    """Holders with obligations, best record first: on-time rate, then done rate, then fewest
+    overdue. Holders with nothing reckoned yet come last, unranked."""
+    by_holder: dict[str, list[ItemState]] = {}
+    for item in evaluation.items:
+        by_holder.setdefault(item.holder_id, []).append(item)
+    records = [
+        HolderRecord(h, Tally.of(by_holder[h.id]), combine(i.state for i in by_holder[h.id]))
+        for h in model.holders.values()
+        if h.id in by_holder
+    ]
+    ranked = sorted(
+        (r for r in records if r.tally.reckoned),
+        key=lambda r: (-(r.tally.on_time_rate or 0), -(r.tally.done_rate or 0), r.tally.overdue),
+    )
+    result = []
+    previous: tuple[float, float, int] | None = None
+    rank = 0
+    for position, record in enumerate(ranked, start=1):
+        score = (record.tally.on_time_rate or 0, record.tally.done_rate or 0, record.tally.overdue)
+        if score != previous:  # ties share a rank (1, 2, 2, 4)
+            rank, previous = position, score
+        result.append(HolderRecord(record.holder, record.tally, record.light, rank))
+    result += [r for r in records if not r.tally.reckoned]
+    return result
+
+
+def holder_kind(holder: Holder) -> str:
+    return "group" if isinstance(holder, Group) else holder.kind
+
+
+def page_holders(model: Model) -> list[Holder]:
+    """Every unit and every group gets a page (member-less groups hold obligations)."""
+    result: list[Holder] = list(model.units.values())
+    result += list(model.groups.values())
+    return result
+
+
+def group_members(model: Model, group: Group) -> list[Unit | Group]:
+    return [e for m in group.members if (e := model.entity(m.unit_id)) is not None]
+
+
+# -- summaries ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SectionRow:
+    number: int
+    numeral: str | None
+    title: str
+    tasks: tuple[Task, ...]
+    tally: Tally
+
+
+def section_rows(model: Model, evaluation: Evaluation) -> list[SectionRow]:
+    result = []
+    for section in model.plan.sections:
+        tasks = tuple(t for t in model.tasks_in_order() if t.section == section.number)
+        if not tasks:
+            continue  # sections of plan text only (e.g. 七 工作要求) hold no obligations
+        ids = {t.id for t in tasks}
+        tally = Tally.of(i for i in evaluation.items if i.task_id in ids)
+        result.append(SectionRow(section.number, section.numeral, section.title, tasks, tally))
+    return result
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    group: Group
+    members: int
+    tally: Tally
+
+
+def group_rows(model: Model, evaluation: Evaluation) -> list[GroupRow]:
+    result = []
+    for group in model.groups.values():
+        ids = {m.unit_id for m in group.members} | {group.id}
+        items = [i for i in evaluation.items if i.holder_id in ids]
+        if items:
+            result.append(GroupRow(group, len(group.members), Tally.of(items)))
+    return result
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    """One dated deadline of one task across its holders: met or missed as of the build."""
+
+    task: Task
+    due: Due
+    date: dt.date
+    key: str
+    tally: Tally
+
+
+def deadline_rows(model: Model, evaluation: Evaluation) -> list[DeadlineRow]:
+    grouped: dict[tuple[str, str, str], list[ItemState]] = {}
+    for item in evaluation.items:
+        grouped.setdefault((item.task_id, item.due_id, item.key), []).append(item)
+    result = []
+    for (task_id, due_id, key), items in grouped.items():
+        task = model.tasks[task_id]
+        due = task.due_item(due_id)
+        assert due is not None
+        result.append(DeadlineRow(task, due, items[0].due, key, Tally.of(items)))
+    return sorted(result, key=lambda r: (r.date, r.task.number, r.due.id, r.key))
+
+
+def upcoming(evaluation: Evaluation, limit_days: int | None = None) -> list[ItemState]:
+    """Open occurrences not yet overdue, soonest first; within ``limit_days`` if given."""
+    items = [i for i in evaluation.items if i.state in (State.DUE_SOON, State.NOT_DUE)]
+    if limit_days is not None:
+        items = [i for i in items if (i.days_left or 0) <= limit_days]
+    return sorted(items, key=lambda i: (i.due, i.task_id, i.holder_id))
+
+
+@dataclass(frozen=True)
+class NextDeadline:
+    """One upcoming due date of one deadline, with the holders that still owe it."""
+
+    date: dt.date
+    task_id: str
+    due_id: str
+    key: str
+    items: tuple[ItemState, ...]
+
+    @property
+    def light(self) -> State | None:
+        return combine(i.state for i in self.items)
+
+    @property
+    def days_left(self) -> int | None:
+        return self.items[0].days_left if self.items else None
+
+
+def next_deadlines(evaluation: Evaluation, limit: int) -> list[NextDeadline]:
+    """The next ``limit`` due dates still open, each grouped across its holders."""
+    grouped: dict[tuple[dt.date, str, str, str], list[ItemState]] = {}
+    for item in upcoming(evaluation):
+        grouped.setdefault((item.due, item.task_id, item.due_id, item.key), []).append(item)
+    return [NextDeadline(*key, tuple(items)) for key, items in list(grouped.items())[:limit]]
+
+
+def overdue(evaluation: Evaluation) -> list[ItemState]:
+    """Overdue occurrences, longest overdue first."""
+    return sorted(
+        evaluation.with_state(State.OVERDUE),
+        key=lambda i: (-(i.days_late or 0), i.task_id, i.holder_id),
+    )
+
+
+@dataclass(frozen=True)
+class Report:
+    """One dated report by a holder: an update, or the completion of an occurrence."""
+
+    date: dt.date
+    holder_id: str
+    task_id: str
+    due_id: str
+    key: str
+    text: str | None
+    by: str | None
+    kind: str  # "update" or "done"
+    index: int = 0
+
+
+def reports(model: Model, as_of: dt.date) -> list[Report]:
+    """Everything holders reported up to ``as_of``, newest first (the feed and 最新进展)."""
+    result = []
+    for entry in model.status.values():
+        for index, update in enumerate(entry.updates):
+            if update.date <= as_of:
+                result.append(
+                    Report(
+                        update.date,
+                        entry.holder_id,
+                        entry.task_id,
+                        entry.due_id,
+                        entry.period,
+                        update.text,
+                        update.by,
+                        "update",
+                        index,
+                    )
+                )
+        if entry.state == "done" and entry.done is not None and entry.done <= as_of:
+            result.append(
+                Report(
+                    entry.done,
+                    entry.holder_id,
+                    entry.task_id,
+                    entry.due_id,
+                    entry.period,
+                    entry.summary,
+                    None,
+                    "done",
+                )
+            )
+    return sorted(
+        result,
+        key=lambda r: (r.date, r.kind == "done", r.holder_id, r.task_id, r.key, r.index),
+        reverse=True,
+    )
