@@ -1,28 +1,51 @@
 """The ``duban`` command line: the edge where arguments, files, the clock and exit codes live.
 
 Exit codes: 0 success; 1 the data has problems (or, for ``check``, items match ``--fail-on``);
-2 the command line itself is wrong (argparse's convention); 70 an internal error, printed as one
-line (set DUBAN_DEBUG=1 for the traceback).
+2 the command line itself is wrong (argparse's convention; also an invalid ``--as-of`` or an
+unknown ``--unit``), and for ``check`` and ``report`` the data is invalid; 70 an internal error,
+printed as one line (set DUBAN_DEBUG=1 for the traceback). See docs/ci.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
+from .check import (
+    DEFAULT_FAIL_ON,
+    FAIL_ON,
+    check_report,
+    issue_title,
+    render_github,
+    render_json,
+    render_markdown,
+    render_overdue_issue,
+    render_text,
+)
+from .codeowners import codeowners
+from .evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
 from .export import export_json
+from .ics import calendar_ics
 from .model import Model
 from .problems import Problem
 from .project import Project, load_project
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INVALID_DATA = 2  # for check and report: 1 already means "items match --fail-on"
 EXIT_INTERNAL = 70
+
+
+class UsageError(Exception):
+    """A wrong argument found after parsing: printed as one line, exit code 2."""
 
 
 def in_github_actions() -> bool:
@@ -83,7 +106,86 @@ def cmd_validate(args: argparse.Namespace) -> int:
 Exporter = Callable[[Model, argparse.Namespace], str]
 EXPORTERS: dict[str, Exporter] = {
     "json": lambda model, args: export_json(model),
+    "ics": lambda model, args: calendar_ics(model, args.as_of, unit_id=known_unit(model, args)),
 }
+
+
+def known_unit(model: Model, args: argparse.Namespace) -> str | None:
+    unit = getattr(args, "unit", None)
+    if unit is not None and model.entity(unit) is None:
+        raise UsageError(f"--unit: {unit!r} is not a unit or group in org.yaml")
+    return unit
+
+
+# -- check and report ----------------------------------------------------------------------------
+def as_of_date(text: str | None) -> dt.date:
+    """``--as-of``, or today: the only place the clock is read."""
+    if text is None:
+        return dt.date.today()
+    return parse_date(text)
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of: {text!r} is not a valid date (write YYYY-MM-DD)") from None
+
+
+def evaluated(args: argparse.Namespace):
+    """(model, evaluation), or None after printing the validator's messages."""
+    as_of = as_of_date(args.as_of)
+    project = load_or_report(Path(args.data))
+    if not project.ok:
+        return None
+    assert project.model is not None
+    return project.model, evaluate(project.model, as_of, args.due_soon_days)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    found = evaluated(args)
+    if found is None:
+        return EXIT_INVALID_DATA
+    model, evaluation = found
+    report = check_report(model, evaluation)
+    if args.format == "json":
+        sys.stdout.write(render_json(report, args.fail_on))
+    elif args.format == "markdown":
+        sys.stdout.write(render_markdown(report, args.site_url))
+    elif args.format == "github":
+        sys.stdout.write(render_github(report))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(render_markdown(report, args.site_url))
+    else:
+        sys.stdout.write(render_text(report))
+    return EXIT_PROBLEMS if report.fails(args.fail_on) else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    found = evaluated(args)
+    if found is None:
+        return EXIT_INVALID_DATA
+    model, evaluation = found
+    report = check_report(model, evaluation, only_overdue=True)
+    write_output(render_overdue_issue(report, args.site_url), args.output)
+    outputs = os.environ.get("GITHUB_OUTPUT")
+    if outputs:  # for the workflow's next steps: the count and the issue title
+        with open(outputs, "a", encoding="utf-8") as handle:
+            handle.write(f"overdue={report.overdue}\ntitle={issue_title(report)}\n")
+    return EXIT_OK
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    project = load_or_report(Path(args.data))
+    if not project.ok:
+        return EXIT_PROBLEMS
+    assert project.model is not None
+    write_output(codeowners(project.model, Path(args.data).as_posix()), args.output)
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -117,8 +219,69 @@ def build_parser() -> argparse.ArgumentParser:
     data_option(export)
     export.add_argument("-o", "--output", help="write to this file instead of stdout")
     export.add_argument("--unit", help="only this unit's deadlines (where the format supports it)")
+    export.add_argument(
+        "--as-of",
+        metavar="DATE",
+        type=parse_date_argument,
+        help="ics: give each deadline's state as of this date (default: no states)",
+    )
     export.set_defaults(handler=cmd_export)
+
+    def as_of_options(sub: argparse.ArgumentParser) -> None:
+        data_option(sub)
+        sub.add_argument(
+            "--as-of", metavar="DATE", help="evaluate as of this date (default: today)"
+        )
+        sub.add_argument(
+            "--due-soon-days",
+            metavar="N",
+            type=non_negative,
+            default=DEFAULT_DUE_SOON_DAYS,
+            help=f"days before a deadline that count as due soon "
+            f"(default: {DEFAULT_DUE_SOON_DAYS})",
+        )
+        sub.add_argument("--site-url", metavar="URL", help="link items to the published site")
+
+    check = commands.add_parser(
+        "check", help="list overdue and due-soon obligations by unit (exit 1 per --fail-on)"
+    )
+    as_of_options(check)
+    check.add_argument("--format", choices=("text", "json", "markdown", "github"), default="text")
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=DEFAULT_FAIL_ON,
+        help=f"exit 1 when anything overdue / overdue or due soon is found (default: "
+        f"{DEFAULT_FAIL_ON}: report, never fail)",
+    )
+    check.set_defaults(handler=cmd_check)
+
+    report = commands.add_parser("report", help="write a report for the supervising office")
+    report.add_argument("kind", choices=("overdue-issue",), help="which report")
+    as_of_options(report)
+    report.add_argument("-o", "--output", help="write to this file instead of stdout")
+    report.set_defaults(handler=cmd_report)
+
+    owners = commands.add_parser(
+        "codeowners", help="print .github/CODEOWNERS from the maintainers in org.yaml"
+    )
+    data_option(owners)
+    owners.add_argument("-o", "--output", help="write to this file instead of stdout")
+    owners.set_defaults(handler=cmd_codeowners)
     return parser
+
+
+def parse_date_argument(text: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except UsageError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--as-of: ")) from None
+
+
+def non_negative(text: str) -> int:
+    if not re.fullmatch(r"[0-9]{1,4}", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days (0-9999)")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,6 +289,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
+    except UsageError as error:
+        print(f"duban {args.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -104,8 +104,9 @@ def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
     if model is not None:
         rules = valid["rules"][0] if valid["rules"] else None
         rules_broken = rules is None and (data_dir / OPTIONAL_FILES["rules"]).exists()
+        records_broken = len(valid["records"]) < len(folders["records"])
         model, record_problems = attach_supervision(
-            model, rules, valid["records"], valid["status"], rules_broken
+            model, rules, valid["records"], valid["status"], rules_broken, records_broken
         )
         build_problems = [*build_problems, *record_problems]
     problems = sorted(set(problems) | set(build_problems))

@@ -615,11 +615,14 @@ def attach_supervision(
     record_documents: list[Document],
     status_documents: list[Document],
     rules_broken: bool = False,
+    records_broken: bool = False,
 ) -> tuple[Model, list[Problem]]:
     """The model with its rules and records, and every problem found in them.
 
     ``rules_broken``: rules.yaml exists but failed its schema, so references to its rules are
-    not reported again.
+    not reported again. ``records_broken``: a records file failed its schema; the follow-up
+    deadlines it (or a broken rule) would have set are unknown, so entries that answer one are
+    not reported as answering nothing.
     """
     checker = _Checker(model)
     rules = checker.rules(rules_document) if rules_document is not None else Rules()
@@ -684,6 +687,8 @@ def attach_supervision(
                 actions.append(action)
     checker.follow_up_status(status_documents, follow_up_keys)
     problems = checker.problems
+    if rules_broken or records_broken:
+        problems = [p for p in problems if "no deadline was set for period" not in p.message]
     if rules_broken:
         # references to rules of a broken rules file would only repeat its problems
         problems = problems[:before] + [

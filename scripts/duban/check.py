@@ -1,0 +1,393 @@
+"""What is late and what falls due soon, grouped by the unit that answers for it.
+
+:func:`check_report` selects from an evaluation; the ``render_*`` functions turn the report into
+the formats of ``duban check`` (text, JSON, Markdown, GitHub workflow commands) and the body of
+the issue the daily overdue workflow keeps up to date. All of them build strings; the command
+line writes them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .escalation import Escalation
+from .evaluate import Evaluation, ItemState, State
+from .flags import Flag
+from .model import Due, Holder, Model, Source, Task
+from .render import urls
+
+FAIL_ON = ("overdue", "due-soon", "never")
+DEFAULT_FAIL_ON = "never"
+"""A pull request that records progress on something already late must not fail: lateness is
+a fact about the calendar, not about the change (docs/ci.md)."""
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One overdue or due-soon occurrence, with what a supervisor needs to act on it."""
+
+    item: ItemState
+    task: Task
+    due: Due
+    supervisors: tuple[Holder, ...]
+    supervisor_role: str
+    """``supervise`` (监督单位), else ``lead`` (牵头单位) when the task names no supervisor."""
+    escalation: Escalation | None
+    where: Source
+    """The line that defines the obligation: the status entry if there is one, else the due."""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    as_of: Any
+    due_soon_days: int
+    units: tuple[tuple[Holder, tuple[CheckItem, ...]], ...]
+    flags: tuple[Flag, ...]
+    holders: dict[str, Holder]
+
+    @property
+    def items(self) -> list[CheckItem]:
+        return [item for _, items in self.units for item in items]
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for i in self.items if i.item.state is State.OVERDUE)
+
+    @property
+    def due_soon(self) -> int:
+        return sum(1 for i in self.items if i.item.state is State.DUE_SOON)
+
+    def fails(self, fail_on: str) -> bool:
+        if fail_on == "overdue":
+            return self.overdue > 0
+        if fail_on == "due-soon":
+            return self.overdue + self.due_soon > 0
+        return False
+
+
+def supervisors_of(model: Model, task: Task) -> tuple[str, tuple[Holder, ...]]:
+    for role in ("supervise", "lead"):
+        ids = task.roles[role].ref_ids if role in task.roles else ()
+        found = tuple(h for h in (model.entity(i) for i in ids) if h is not None)
+        if found:
+            return role, found
+    return "", ()
+
+
+def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = False) -> CheckReport:
+    """Overdue (and, unless ``only_overdue``, due-soon) occurrences by holder, most late first."""
+    wanted = (State.OVERDUE,) if only_overdue else (State.OVERDUE, State.DUE_SOON)
+    holders = {**model.holders, **model.groups}
+    by_holder: dict[str, list[CheckItem]] = {}
+    for item in evaluation.items:
+        if item.state not in wanted:
+            continue
+        task = model.tasks[item.task_id]
+        due = task.due_item(item.due_id)
+        assert due is not None
+        role, supervisors = supervisors_of(model, task)
+        key = (item.task_id, item.holder_id, item.due_id, item.key)
+        where = item.entry.source if item.entry is not None else due.source
+        by_holder.setdefault(item.holder_id, []).append(
+            CheckItem(item, task, due, supervisors, role, evaluation.escalations.get(key), where)
+        )
+    order = {holder_id: index for index, holder_id in enumerate(holders)}
+    units = tuple(
+        (holders[holder_id], tuple(sorted(items, key=_item_order)))
+        for holder_id, items in sorted(by_holder.items(), key=lambda kv: order.get(kv[0], 0))
+    )
+    return CheckReport(evaluation.as_of, evaluation.due_soon_days, units, evaluation.flags, holders)
+
+
+def _item_order(check_item: CheckItem) -> tuple[Any, ...]:
+    item = check_item.item
+    return (
+        item.state is not State.OVERDUE,
+        item.due,
+        check_item.task.number,
+        item.due_id,
+        item.key,
+    )
+
+
+# -- words shared by every format ----------------------------------------------------------------
+def task_label(task: Task) -> str:
+    number = f"（{task.numeral}）" if task.numeral else f"任务 {task.number} "
+    return f"{number}{task.title}"
+
+
+def occurrence_label(check_item: CheckItem) -> str:
+    """Which deadline of the task and which period, when the task has more than one."""
+    due, item = check_item.due, check_item.item
+    parts = []
+    if len(check_item.task.due) > 1:
+        parts.append(due.label or due.id)
+    if item.key:
+        parts.append(item.key)
+    return " ".join(parts)
+
+
+def lateness(item: ItemState) -> str:
+    if item.state is State.OVERDUE:
+        return f"逾期 {item.days_late} 天"
+    if item.days_left == 0:
+        return "今天到期"
+    return f"还剩 {item.days_left} 天"
+
+
+def escalation_text(escalation: Escalation | None) -> str:
+    if escalation is None:
+        return ""
+    text = escalation.stage_name
+    if escalation.since is not None:
+        text += f"（{escalation.since.isoformat()} 起）"
+    if escalation.respond_by is not None:
+        text += f"，期限 {escalation.respond_by.isoformat()}"
+    if escalation.next_step:
+        text += f"；下一步：{escalation.next_step}"
+    return text
+
+
+def supervisor_text(check_item: CheckItem) -> str:
+    if not check_item.supervisors:
+        return ""
+    role = "监督单位" if check_item.supervisor_role == "supervise" else "牵头单位"
+    return f"{role}：{'、'.join(h.display_name for h in check_item.supervisors)}"
+
+
+def count_line(report: CheckReport) -> str:
+    return (
+        f"逾期 {report.overdue} 项，临期 {report.due_soon} 项，标记 {len(report.flags)} 个"
+        f"（截至 {report.as_of.isoformat()}） / {report.overdue} overdue, "
+        f"{report.due_soon} due soon, {len(report.flags)} flagged as of {report.as_of.isoformat()}"
+    )
+
+
+def _item_parts(check_item: CheckItem) -> list[str]:
+    item = check_item.item
+    what = task_label(check_item.task)
+    occurrence = occurrence_label(check_item)
+    return [
+        p
+        for p in (
+            lateness(item),
+            f"{what} {occurrence}".strip(),
+            f"到期 {item.due.isoformat()}",
+            supervisor_text(check_item),
+            escalation_text(check_item.escalation),
+        )
+        if p
+    ]
+
+
+def _holder_name(report: CheckReport, holder_id: str) -> str:
+    holder = report.holders.get(holder_id)
+    return holder.display_name if holder else holder_id
+
+
+# -- text ----------------------------------------------------------------------------------------
+def render_text(report: CheckReport) -> str:
+    as_of = report.as_of.isoformat()
+    lines = [f"督办检查 duban check：截至 {as_of}，临期窗口 {report.due_soon_days} 天"]
+    for holder, items in report.units:
+        lines += ["", f"{holder.name} ({holder.id})"]
+        lines += [f"  {' · '.join(_item_parts(item))}" for item in items]
+    if report.flags:
+        lines += ["", "标记 flags"]
+        for flag in report.flags:
+            since = f"（{flag.since.isoformat()} 起）" if flag.since else ""
+            lines.append(f"  {_holder_name(report, flag.holder_id)}：{flag.message}{since}")
+    lines += ["", count_line(report)]
+    return "\n".join(lines) + "\n"
+
+
+# -- JSON ----------------------------------------------------------------------------------------
+def _date(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, Any]:
+    def item_data(ci: CheckItem) -> dict[str, Any]:
+        item, esc = ci.item, ci.escalation
+        return {
+            "task": ci.task.id,
+            "task_number": ci.task.number,
+            "task_title": ci.task.title,
+            "due": item.due_id,
+            "period": item.key,
+            "due_date": item.due.isoformat(),
+            "state": item.state.value,
+            "days_late": item.days_late,
+            "days_left": item.days_left,
+            "supervisor_role": ci.supervisor_role or None,
+            "supervisors": [{"id": h.id, "name": h.display_name} for h in ci.supervisors],
+            "escalation": None
+            if esc is None
+            else {
+                "stage": esc.stage,
+                "stage_name": esc.stage_name,
+                "next_step": esc.next_step,
+                "since": _date(esc.since),
+                "respond_by": _date(esc.respond_by),
+            },
+            "file": ci.where.file,
+            "line": ci.where.line,
+        }
+
+    return {
+        "as_of": report.as_of.isoformat(),
+        "due_soon_days": report.due_soon_days,
+        "fail_on": fail_on,
+        "fails": report.fails(fail_on) if fail_on else None,
+        "counts": {
+            "overdue": report.overdue,
+            "due_soon": report.due_soon,
+            "flags": len(report.flags),
+        },
+        "units": [
+            {"id": h.id, "name": h.name, "items": [item_data(i) for i in items]}
+            for h, items in report.units
+        ],
+        "flags": [
+            {
+                "rule": f.rule_id,
+                "kind": f.kind,
+                "unit": f.holder_id,
+                "task": f.task_id,
+                "message": f.message,
+                "since": _date(f.since),
+            }
+            for f in report.flags
+        ],
+    }
+
+
+def render_json(report: CheckReport, fail_on: str | None = None) -> str:
+    return json.dumps(report_data(report, fail_on), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- Markdown ------------------------------------------------------------------------------------
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~@!&#])")
+
+
+def md(text: str) -> str:
+    """Data as literal Markdown text: no formatting, links, HTML, tables or @-mentions."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _md_link(text: str, url: str | None) -> str:
+    return f"[{md(text)}]({url})" if url else md(text)
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """Links into the published site (directory URLs, as MkDocs builds it by default)."""
+
+    base: str | None
+
+    def _url(self, src_uri: str) -> str | None:
+        if not self.base:
+            return None
+        return self.base.rstrip("/") + "/" + urls.page_url(src_uri, True).removeprefix("./")
+
+    def task(self, task_id: str) -> str | None:
+        return self._url(urls.task_page(task_id))
+
+    def unit(self, holder_id: str) -> str | None:
+        return self._url(urls.unit_page(holder_id))
+
+    def overdue(self) -> str | None:
+        return self._url(urls.OVERDUE)
+
+
+def _md_items(report: CheckReport, links: SiteLinks) -> list[str]:
+    lines: list[str] = []
+    for holder, items in report.units:
+        lines += ["", f"### {_md_link(holder.name, links.unit(holder.id))}", ""]
+        for ci in items:
+            parts = [md(p) for p in _item_parts(ci)]
+            what = f"{task_label(ci.task)} {occurrence_label(ci)}".strip()
+            parts[0] = f"**{parts[0]}**"
+            parts[1] = _md_link(what, links.task(ci.task.id))
+            lines.append("- " + " · ".join(parts))
+    return lines
+
+
+def _md_flags(report: CheckReport) -> list[str]:
+    if not report.flags:
+        return []
+    lines = ["", "### 标记 Flags", ""]
+    for flag in report.flags:
+        since = f"（{flag.since.isoformat()} 起）" if flag.since else ""
+        lines.append(f"- {md(_holder_name(report, flag.holder_id))}：{md(flag.message)}{since}")
+    return lines
+
+
+def render_markdown(report: CheckReport, site_url: str | None = None) -> str:
+    """The report as Markdown (the ``--format markdown`` output and the step summary)."""
+    links = SiteLinks(site_url)
+    lines = [
+        f"## 督办检查：截至 {report.as_of.isoformat()}",
+        "",
+        f"逾期 **{report.overdue}** 项，临期（{report.due_soon_days} 天内）"
+        f"**{report.due_soon}** 项，标记 **{len(report.flags)}** 个。",
+    ]
+    lines += _md_items(report, links)
+    lines += _md_flags(report)
+    return "\n".join(lines) + "\n"
+
+
+def issue_title(report: CheckReport) -> str:
+    return f"督办：{report.overdue} 项逾期未完成（截至 {report.as_of.isoformat()}）"
+
+
+def render_overdue_issue(report: CheckReport, site_url: str | None = None) -> str:
+    """The body of the issue the daily workflow keeps open while anything is overdue."""
+    links = SiteLinks(site_url)
+    overdue_page = links.overdue()
+    lines = [
+        f"截至 **{report.as_of.isoformat()}**，共有 **{report.overdue}** 项逾期未完成，"
+        f"涉及 {len(report.units)} 个单位。",
+        "",
+        "各单位的逾期事项如下（按单位分组，逾期最久的在前）；完成后请在本单位的状态文件"
+        "（`data/status/<单位>.yaml`）中登记，本议题每天自动更新，全部完成后自动关闭。",
+    ]
+    if overdue_page:
+        lines += ["", f"督办清单：{overdue_page}"]
+    lines += _md_items(report, links)
+    lines += _md_flags(report)
+    lines += [
+        "",
+        "---",
+        f"逾期 {report.overdue} 项 / {report.overdue} overdue as of {report.as_of.isoformat()}。"
+        "本议题由 `duban report overdue-issue` 生成，请勿手工编辑。",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# -- GitHub workflow commands ---------------------------------------------------------------------
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: CheckReport) -> str:
+    """One ``::error`` (overdue) or ``::warning`` (due soon) per item, at the defining line."""
+    lines = []
+    for holder, items in report.units:
+        for ci in items:
+            level = "error" if ci.item.state is State.OVERDUE else "warning"
+            title = f"{holder.display_name}：{lateness(ci.item)}"
+            message = " · ".join(_item_parts(ci))
+            lines.append(
+                f"::{level} file={_escape_property(ci.where.path)},line={ci.where.line},"
+                f"title={_escape_property(title)}::{_escape_data(message)}"
+            )
+    lines.append(count_line(report))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,191 @@
+"""``duban check``, ``duban report overdue-issue`` and ``duban export ics`` as CI and the
+supervising office run them: formats (golden files), exit codes, GitHub files, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, ROOT, lay_out_case
+from duban.cli import main
+
+GOLDEN = ROOT / "tests" / "golden"
+AS_OF = "2011-03-15"
+SITE = "https://example.org/duban/"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/<name>; DUBAN_UPDATE_GOLDEN=1 rewrites it (review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("DUBAN_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    assert text == path.read_bytes().decode("utf-8")
+
+
+@pytest.fixture
+def supervision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    project = lay_out_case(CASES / "valid" / "supervision", tmp_path / "project")
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("GITHUB_OUTPUT", raising=False)
+    return project
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# -- formats ---------------------------------------------------------------------------------
+def test_text_lists_items_by_unit_with_supervisors_and_escalation(supervision, capsys):
+    code, out, err = run(capsys, "check", "--as-of", AS_OF)
+    assert (code, err) == (0, "")
+    assert_golden("check.txt", out)
+    assert out.splitlines()[-1].startswith("逾期 5 项，临期 2 项，标记 1 个（截至 2011-03-15）")
+
+
+def test_json_has_counts_and_every_item(supervision, capsys):
+    code, out, _ = run(capsys, "check", "--as-of", AS_OF, "--format", "json")
+    assert code == 0
+    assert_golden("check.json", out)
+    data = json.loads(out)
+    assert data["counts"] == {"overdue": 5, "due_soon": 2, "flags": 1}
+    assert (data["fail_on"], data["fails"]) == ("never", False)
+    beta = next(u for u in data["units"] if u["id"] == "beta")
+    first = beta["items"][0]
+    assert (first["task"], first["days_late"], first["file"], first["line"]) == (
+        "01",
+        258,
+        "tasks/01.yaml",
+        12,
+    )
+    assert first["escalation"]["stage"] == "notified"
+    assert first["supervisors"] == [{"id": "fagui-chu", "name": "市局法规处"}]
+
+
+def test_markdown_escapes_data_and_links_the_site(supervision, capsys):
+    code, out, _ = run(capsys, "check", "--as-of", AS_OF, "--format", "markdown")
+    assert code == 0
+    assert_golden("check.md", out)
+
+
+def test_github_annotations_point_at_the_defining_line(supervision, capsys, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    os.environ["GITHUB_STEP_SUMMARY"] = str(summary)
+    try:
+        code, out, _ = run(capsys, "check", "--as-of", AS_OF, "--format", "github")
+    finally:
+        del os.environ["GITHUB_STEP_SUMMARY"]
+    assert code == 0
+    assert_golden("check-github.txt", out)
+    lines = out.splitlines()
+    assert sum(line.startswith("::error file=") for line in lines) == 5
+    assert sum(line.startswith("::warning file=") for line in lines) == 2
+    # with a status entry, the annotation points at it; without, at the task's deadline entry
+    assert "::warning file=data/status/shizhi.yaml,line=4," in out
+    assert "::error file=data/tasks/01.yaml,line=12," in out
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("earlier step\n## 督办检查：截至 2011-03-15")
+
+
+def test_the_overdue_issue_body_and_its_workflow_outputs(supervision, capsys, tmp_path):
+    outputs = tmp_path / "outputs"
+    os.environ["GITHUB_OUTPUT"] = str(outputs)
+    try:
+        code, out, _ = run(capsys, "report", "overdue-issue", "--as-of", AS_OF, "--site-url", SITE)
+    finally:
+        del os.environ["GITHUB_OUTPUT"]
+    assert code == 0
+    assert_golden("overdue-issue.md", out)
+    assert "https://example.org/duban/units/beta/" in out
+    assert "https://example.org/duban/tasks/01/" in out
+    assert "还剩" not in out  # due-soon items are not part of the overdue issue
+    assert outputs.read_text(encoding="utf-8").splitlines() == [
+        "overdue=5",
+        "title=督办：5 项逾期未完成（截至 2011-03-15）",
+    ]
+
+
+def test_nothing_overdue_gives_an_issue_body_with_zero(supervision, capsys, tmp_path):
+    code, out, _ = run(capsys, "report", "overdue-issue", "--as-of", "2010-05-01", "-o", "b.md")
+    assert (code, out) == (0, "")
+    assert "共有 **0** 项逾期未完成" in Path("b.md").read_text(encoding="utf-8")
+
+
+# -- exit codes ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("as_of", "fail_on", "expected"),
+    [
+        (AS_OF, None, 0),  # the default never blocks a pull request
+        (AS_OF, "never", 0),
+        (AS_OF, "overdue", 1),
+        (AS_OF, "due-soon", 1),
+        ("2010-06-15", "overdue", 0),  # only due-soon items then
+        ("2010-06-15", "due-soon", 1),
+        ("2010-01-01", "due-soon", 0),  # nothing within 30 days
+    ],
+)
+def test_exit_code_follows_fail_on(supervision, capsys, as_of, fail_on, expected):
+    argv = ["check", "--as-of", as_of] + (["--fail-on", fail_on] if fail_on else [])
+    assert run(capsys, *argv)[0] == expected
+
+
+def test_due_soon_window_is_configurable(supervision, capsys):
+    argv = ("check", "--as-of", "2010-06-15", "--fail-on", "due-soon")
+    assert run(capsys, *argv, "--due-soon-days", "10")[0] == 0
+    assert run(capsys, *argv, "--due-soon-days", "15")[0] == 1
+
+
+@pytest.mark.parametrize("bad", ["2011-02-30", "2011-3-15", "tomorrow", "2011-03-15\n"])
+def test_an_invalid_as_of_is_one_line_and_exit_2(supervision, capsys, bad):
+    code, out, err = run(capsys, "check", "--as-of", bad)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"duban check: --as-of: {bad!r} is not a valid date (write YYYY-MM-DD)"
+    ]
+
+
+def test_invalid_data_exits_2_with_the_validators_messages(supervision, capsys):
+    Path("data/records/fagui-chu.yaml").write_text("unit: fagui-chu\nactions: 3\n", "utf-8")
+    code, out, err = run(capsys, "check", "--as-of", AS_OF)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "data/records/fagui-chu.yaml:2:10: actions: must be a list, not 3",
+        "1 problem in 1 file",
+    ]
+    assert run(capsys, "report", "overdue-issue", "--as-of", AS_OF)[0] == 2
+
+
+def test_the_shipped_plan_checks_cleanly(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, err = run(capsys, "check", "--as-of", "2010-05-01", "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["counts"]["overdue"] == 0  # nothing in the seed falls due before 2010-05-31
+    code, out, _ = run(capsys, "check", "--as-of", "2013-01-01", "--fail-on", "overdue")
+    assert code == 1  # no status recorded: everything is late by 2013
+    assert "（八）健全内部执法监督机制 · 到期 2010-06-30 · 监督单位：纪检监察室、市局法规处" in out
+
+
+# -- calendar --------------------------------------------------------------------------------
+def test_unit_calendar_golden(supervision, capsys):
+    code, out, _ = run(capsys, "export", "ics", "--unit", "beta", "--as-of", AS_OF)
+    assert code == 0
+    assert_golden("calendar-beta.ics", out.replace("\r\n", "\n"))
+
+
+def test_export_ics_writes_crlf_files_and_rejects_unknown_units(supervision, capsys):
+    assert run(capsys, "export", "ics", "-o", "plan.ics")[0] == 0
+    raw = Path("plan.ics").read_bytes()
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    code, out, err = run(capsys, "export", "ics", "--unit", "nobody")
+    assert (code, out) == (2, "")
+    assert err == "duban export: --unit: 'nobody' is not a unit or group in org.yaml\n"
