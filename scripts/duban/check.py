@@ -284,14 +284,20 @@ def _md_link(text: str, url: str | None) -> str:
 
 @dataclass(frozen=True)
 class SiteLinks:
-    """Links into the published site (directory URLs, as MkDocs builds it by default)."""
+    """Links into the published site, by the site's own URL rules (duban.render.urls).
+
+    ``directory_urls`` must match ``use_directory_urls`` in mkdocs.yml (false there, so the
+    site also works from a file share: ``units/beta.html``).
+    """
 
     base: str | None
+    directory_urls: bool = False
 
     def _url(self, src_uri: str) -> str | None:
         if not self.base:
             return None
-        return self.base.rstrip("/") + "/" + urls.page_url(src_uri, True).removeprefix("./")
+        page = urls.page_url(src_uri, self.directory_urls).removeprefix("./")
+        return self.base.rstrip("/") + "/" + page
 
     def task(self, task_id: str) -> str | None:
         return self._url(urls.task_page(task_id))
