@@ -39,15 +39,18 @@ MAX_PROBLEMS_SHOWN = 200
 
 class DubanConfig(base.Config):
     data_dir = c.Type(str, default="data")
-    as_of = c.Type(str, default="")
+    # a date, or a string; YAML (and !ENV) read an unquoted 2010-12-15 as a date
+    as_of = c.Type((str, dt.date), default="")
     language = c.Choice(LANGUAGES, default="zh")
     due_soon_days = c.Type(int, default=30)
     edit_url = c.Type(str, default="")
 
 
-def parse_as_of(text: str, today: dt.date) -> dt.date:
+def parse_as_of(value: str | dt.date, today: dt.date) -> dt.date:
     """The configured date, or ``today`` when none is set (the only place the clock matters)."""
-    text = (text or "").strip()
+    if isinstance(value, dt.date):
+        return value
+    text = (value or "").strip()
     if not text:
         return today
     try:

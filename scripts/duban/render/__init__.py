@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from ..evaluate import Evaluation, evaluate
+from ..ics import calendar_ics
 from ..model import Model
 from . import downloads, pages, urls, views
 from .locale import load_locale
@@ -27,8 +28,9 @@ class Site:
 
 
 def engine_extras(evaluation: Evaluation) -> dict[str, object]:
-    """What the deadline engine adds to an evaluation when it has it (indicator results,
-    escalation stages, flags); pages show those parts only when present."""
+    """What the deadline engine adds to an evaluation (indicator results, escalation stages,
+    flags). Read with getattr so the pages still render, without those parts, from an
+    evaluation that lacks them."""
     return {
         name: getattr(evaluation, name)
         for name in ("indicators", "escalations", "flags")
@@ -36,17 +38,14 @@ def engine_extras(evaluation: Evaluation) -> dict[str, object]:
     }
 
 
-def calendars(model: Model, settings: Settings) -> dict[str, str]:
-    """iCalendar files from the engine's ``duban.ics`` (whole plan and one per holder with
-    deadlines), or none if that module is not there."""
-    try:
-        from .. import ics  # the deadline engine's module
-    except ImportError:
-        return {}
-    holders = {o.holder_id for o in model.obligations}
-    result = {urls.PLAN_ICS: ics.calendar_ics(model)}
-    for holder_id in sorted(holders):
-        result[urls.unit_ics(holder_id)] = ics.calendar_ics(model, unit_id=holder_id)
+def calendars(model: Model, evaluation: Evaluation) -> dict[str, str]:
+    """iCalendar files (the deadline engine's ``duban.ics``): the whole plan, and one per unit
+    or group with deadlines (a group with members stands for its members)."""
+    result = {urls.PLAN_ICS: calendar_ics(model, evaluation)}
+    for holder in views.page_holders(model):
+        text = calendar_ics(model, evaluation, unit_id=holder.id)
+        if "BEGIN:VEVENT" in text:
+            result[urls.unit_ics(holder.id)] = text
     return result
 
 
@@ -76,7 +75,7 @@ def render_site(model: Model, settings: Settings) -> Site:
     site.files[urls.FEED] = downloads.atom_feed(
         model, evaluation, t, settings.site_url, holder_urls
     )
-    site.files.update(calendars(model, settings))
+    site.files.update(calendars(model, evaluation))
 
     sizes = {path: len(c.encode() if isinstance(c, str) else c) for path, c in site.files.items()}
     ctx = pages.Context(model, evaluation, settings, t, engine_extras(evaluation), sizes)

@@ -187,8 +187,8 @@ def timeline(
         out_rows.append(TimelineRow(y, row["label"], row["title"], row["href"], marks))
     years = tuple(
         (year, x(dt.date(year, 1, 1)))
-        for year in range(first.year, last.year + 2)
-        if first <= dt.date(year, 1, 1) <= last + dt.timedelta(days=1)
+        for year in range(first.year, last.year + 1)
+        if first <= dt.date(year, 1, 1) <= last
     )
     halves = tuple(
         x(dt.date(year, 7, 1))

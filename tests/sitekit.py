@@ -1,0 +1,127 @@
+"""Helpers for the site tests: build a fixture site with MkDocs, and read built pages.
+
+Sites are built once per test session (``built_site``) into a temporary folder, through the
+real command line (``python -m mkdocs build --strict``), so the tests see exactly what a user's
+build produces, warnings and exit code included.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+DEMO = FIXTURES / "demo"
+HOSTILE = FIXTURES / "hostile"
+DEMO_AS_OF = "2010-12-15"
+
+_TMP = Path(tempfile.mkdtemp(prefix="duban-sites-"))
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
+
+
+@dataclass
+class Build:
+    site: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if "WARNING" in line]
+
+
+def mkdocs_build(config: Path, site: Path, env: dict[str, str] | None = None) -> Build:
+    """Run ``mkdocs build --strict`` on ``config`` into ``site``."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=config.parent,
+        timeout=600,
+    )
+    return Build(site, result.returncode, result.stdout, result.stderr)
+
+
+@cache
+def built_site(name: str) -> Build:
+    """The demo or hostile fixture, built once per session."""
+    config = {"demo": DEMO, "hostile": HOSTILE}[name] / "mkdocs.yml"
+    return mkdocs_build(config, _TMP / name)
+
+
+def scratch(name: str) -> Path:
+    """A fresh folder for a test's own builds."""
+    path = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=_TMP))
+    return path
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str | None]
+
+
+@dataclass
+class Page(HTMLParser):
+    """What a page contains: every element with its attributes, script bodies and the text."""
+
+    elements: list[Element] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    text_parts: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        HTMLParser.__init__(self, convert_charrefs=True)
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append(Element(tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+        else:
+            self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.text_parts)
+
+    def urls(self) -> list[tuple[str, str, str]]:
+        """(tag, attribute, value) of every URL-bearing attribute."""
+        result = []
+        for el in self.elements:
+            for attr in ("href", "src", "srcset", "action", "formaction", "poster", "data"):
+                value = el.attrs.get(attr)
+                if value:
+                    result.append((el.tag, attr, value))
+        return result
+
+
+def read_page(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page

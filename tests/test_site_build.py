@@ -1,0 +1,215 @@
+"""The site as MkDocs builds it: strict builds, links, downloads, failures, and page size that
+does not grow with the number of units."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from duban.plugin import DubanPlugin, check_edit_url, parse_as_of
+from sitekit import ROOT, built_site, html_files, mkdocs_build, read_page, scratch
+
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+from synthetic import make_project
+
+
+@pytest.fixture(scope="module")
+def demo():
+    build = built_site("demo")
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+def test_demo_builds_strict_with_no_warning(demo):
+    assert demo.warnings == []
+
+
+def test_generated_pages_and_downloads_are_in_the_site(demo):
+    site = demo.site
+    for path in (
+        "index.html",
+        "tasks/index.html",
+        "tasks/03.html",
+        "tasks/19.html",
+        "units/index.html",
+        "units/baqiao.html",
+        "units/shizhi-danwei.html",
+        "progress.html",
+        "overdue.html",
+        "leadership.html",
+        "downloads.html",
+        "downloads/duban.json",
+        "downloads/tasks.csv",
+        "downloads/tasks.xlsx",
+        "downloads/updates.atom",
+        "downloads/plan.ics",
+        "downloads/ics/baqiao.ics",
+        "assets/duban/duban.css",
+        "assets/duban/duban.js",
+    ):
+        assert (site / path).is_file(), path
+
+
+def test_no_generated_page_is_committed():
+    docs = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*")}
+    assert not {"index.md", "tasks", "units", "progress.md", "overdue.md", "downloads"} & docs
+
+
+def test_every_internal_link_and_anchor_resolves(demo):
+    site = demo.site
+    ids: dict[Path, set[str]] = {}
+    for path in html_files(site):
+        ids[path] = {el.attrs["id"] for el in read_page(path).elements if el.attrs.get("id")}
+    checked = 0
+    for path in html_files(site):
+        if path.name == "404.html":
+            continue  # served at any depth, so Material links it from the site root
+        for tag, attr, url in read_page(path).urls():
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url) or attr == "srcset":
+                continue
+            target, _, fragment = url.partition("#")
+            file = (path.parent / target).resolve() if target else path
+            if file.is_dir():
+                file = file / "index.html"
+            assert file.is_file(), (path.relative_to(site), tag, url)
+            if fragment and file.suffix == ".html" and file in ids:
+                assert fragment in ids[file] or fragment == "__skip", (path, url)
+            checked += 1
+    assert checked > 1000
+
+
+def test_downloads_are_linked_from_the_pages(demo):
+    tasks = (demo.site / "tasks" / "index.html").read_text("utf-8")
+    assert 'href="../downloads/tasks.xlsx"' in tasks and 'href="../downloads/tasks.csv"' in tasks
+    unit = (demo.site / "units" / "baqiao.html").read_text("utf-8")
+    assert 'href="../downloads/ics/baqiao.ics"' in unit
+    downloads = (demo.site / "downloads.html").read_text("utf-8")
+    for name in ("duban.json", "updates.atom", "plan.ics", "ics/gaoling.ics"):
+        assert f'href="downloads/{name}"' in downloads
+
+
+def test_our_script_and_stylesheet_load_on_every_page(demo):
+    for path in html_files(demo.site):
+        html = path.read_text("utf-8")
+        assert "assets/duban/duban.css" in html and "assets/duban/duban.js" in html, path
+
+
+def test_chinese_headings_get_readable_anchors(demo):
+    task = read_page(demo.site / "tasks" / "19.html")
+    ids = {el.attrs.get("id") for el in task.elements}
+    assert {"原文", "分工", "各单位落实情况"} <= ids
+
+
+def test_search_index_segments_chinese(demo):
+    index = (demo.site / "search" / "search_index.json").read_text("utf-8")
+    assert "\\u200b" in index or "\u200b" in index  # jieba's zero-width separators
+
+
+# -- failures ------------------------------------------------------------------------------
+def copy_demo(name: str) -> Path:
+    root = scratch(name)
+    for part in ("data", "docs", "mkdocs.yml"):
+        source = ROOT / "tests" / "fixtures" / "demo" / part
+        if source.is_dir():
+            shutil.copytree(source, root / part)
+        else:
+            text = source.read_text("utf-8").replace(
+                "../../../mkdocs.yml", str(ROOT / "mkdocs.yml")
+            )
+            (root / part).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    return root
+
+
+def test_invalid_data_fails_the_build_with_the_validators_lines_and_no_traceback():
+    root = copy_demo("invalid")
+    status = root / "data" / "status" / "baqiao.yaml"
+    status.write_text(status.read_text("utf-8").replace("done: '2010-10-23'", "done: '2010-02-30'"))
+    (root / "data" / "tasks" / "05.yaml").write_text("id: [broken\n", encoding="utf-8")
+    build = mkdocs_build(root / "mkdocs.yml", root / "site")
+    assert build.returncode == 1
+    output = build.stdout + build.stderr
+    assert "Traceback" not in output
+    assert re.search(
+        r"data/status/baqiao\.yaml:\d+:\d+: obligations\[0\]\.done: .*2010-02-30", output
+    )
+    assert re.search(r"data/tasks/05\.yaml:\d+:\d+: ", output)
+    assert "duban: the data has" in output
+
+
+def test_a_docs_page_may_not_take_a_generated_pages_place():
+    root = copy_demo("clash")
+    (root / "docs" / "overdue.md").write_text("# mine\n", encoding="utf-8")
+    build = mkdocs_build(root / "mkdocs.yml", root / "site")
+    assert build.returncode == 1
+    assert "overdue.md" in build.stderr and "Traceback" not in build.stderr
+
+
+def test_settings_are_checked():
+    today = dt.date(2030, 1, 2)
+    assert parse_as_of("", today) == today
+    assert parse_as_of(" 2010-12-15 ", today) == dt.date(2010, 12, 15)
+    assert parse_as_of(dt.date(2011, 1, 1), today) == dt.date(2011, 1, 1)
+    with pytest.raises(PluginError, match="YYYY-MM-DD"):
+        parse_as_of("15/12/2010", today)
+    assert check_edit_url("https://github.com/o/r/edit/main") == "https://github.com/o/r/edit/main/"
+    assert check_edit_url("") is None
+    for bad in ("http://github.com/o/r/edit/main/", "javascript:alert(1)", 'https://x/"a'):
+        with pytest.raises(PluginError):
+            check_edit_url(bad)
+
+
+def test_serve_watches_the_data_and_the_schemas():
+    plugin = DubanPlugin()
+    plugin.data_dir = ROOT / "tests" / "fixtures" / "demo" / "data"
+    plugin.schema_dir = ROOT / "schemas"
+    watched = []
+    server = SimpleNamespace(watch=watched.append)
+    assert plugin.on_serve(server, config=None, builder=None) is server
+    assert watched == [str(plugin.data_dir), str(plugin.schema_dir)]
+
+
+# -- scaling ---------------------------------------------------------------------------------
+SYNTHETIC_CONFIG = """INHERIT: {parent}
+site_name: synthetic
+docs_dir: docs
+plugins:
+  - search
+  - duban:
+      data_dir: data
+      as_of: "2011-03-01"
+nav:
+  - index.md
+  - tasks/index.md
+  - units/index.md
+  - about.md
+"""
+
+
+def build_synthetic(units: int):
+    root = scratch(f"units-{units}")
+    make_project(root, units=units, tasks=6)
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    (root / "docs").mkdir()
+    (root / "docs" / "about.md").write_text("# about\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(SYNTHETIC_CONFIG.format(parent=ROOT / "mkdocs.yml"))
+    build = mkdocs_build(root / "mkdocs.yml", root / "site")
+    assert build.returncode == 0, build.stderr
+    return build.site
+
+
+def test_page_size_stays_constant_as_units_grow():
+    """Unit pages are not in the navigation (which Material renders into every page), so a
+    unit's page is as big with 200 units as with 20."""
+    small, large = build_synthetic(20), build_synthetic(200)
+    for page in ("units/u0000.html", "units/u0007.html", "index.html", "about.html"):
+        a, b = (small / page).stat().st_size, (large / page).stat().st_size
+        assert abs(b - a) / a < 0.02, (page, a, b)
+    assert len(list((large / "units").glob("u*.html"))) == 200

@@ -1,0 +1,377 @@
+"""The renderer, without MkDocs: pure functions from model and date to page sources and files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from functools import cache
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from duban.evaluate import State, evaluate
+from duban.project import load_project
+from duban.render import Settings, pages, render_site, urls, views
+from duban.render.charts import indicator_chart, stacked, timeline
+from duban.render.downloads import to_csv
+from duban.render.env import escape_text, https_url
+from duban.render.locale import LANGUAGES, Locale, load_locale
+from duban.render.xlsx import column_name, workbook
+from sitekit import DEMO, HOSTILE
+
+D = dt.date
+AS_OF = D(2010, 12, 15)
+
+
+@cache
+def model(fixture: Path):
+    project = load_project(fixture / "data")
+    assert project.ok, project.problems[:5]
+    return project.model
+
+
+@cache
+def site(fixture: Path, language: str = "zh", as_of: dt.date = AS_OF):
+    settings = Settings(as_of=as_of, language=language, edit_url="https://example.org/e/")
+    return render_site(model(fixture), settings)
+
+
+# -- locale ------------------------------------------------------------------------------------
+def test_every_language_has_every_key():
+    keys = {language: load_locale(language).keys() for language in LANGUAGES}
+    assert keys["zh"] == keys["en"]
+
+
+def test_no_template_reads_a_locale_key_that_a_method_name_hides():
+    """``t.col.date`` would find Locale.date, not the key: such keys are read as t.x["date"]."""
+    methods = {name for name in dir(Locale) if not name.startswith("_")}
+    templates = Path(pages.__file__).resolve().parents[1] / "templates"
+    for path in templates.glob("*.html"):
+        for match in re.finditer(r"\bt((?:\.\w+)+)", path.read_text("utf-8")):
+            parts = match.group(1).split(".")[1:]
+            assert not set(parts[1:]) & methods, (path.name, match.group(0))
+            assert not (len(parts) > 1 and parts[0] in methods), (path.name, match.group(0))
+
+
+def test_a_missing_key_is_an_error_not_a_blank():
+    with pytest.raises(KeyError, match=r"zh\.yaml has no nav\.nothing"):
+        load_locale("zh").nav["nothing"]
+    with pytest.raises(ValueError):
+        load_locale("fr")
+
+
+def test_dates_in_words():
+    assert load_locale("zh").date(D(2010, 6, 30)) == "2010年6月30日"
+    assert load_locale("en").date(D(2010, 6, 30)) == "30 June 2010"
+
+
+def test_english_pages_use_english_ui_text():
+    home = site(DEMO, "en").pages[urls.HOME]
+    assert "State as of" in home and "状态截至" not in home
+    assert "Overdue" in home
+
+
+# -- escaping ------------------------------------------------------------------------------------
+def test_values_are_escaped_onto_one_line():
+    assert escape_text('<a href="x">\n&') == "&lt;a href=&#34;x&#34;&gt;&#10;&amp;"
+    assert escape_text("a\r\nb\u2028c") == "a&#10;b&#10;c"
+
+
+def test_only_https_links_become_links():
+    assert https_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", "http://example.org", 'https://x/"onclick', "", None):
+        assert https_url(bad) is None
+
+
+def test_no_line_of_a_page_starts_with_data():
+    """Markdown preprocessors (fences) read every line before raw HTML is set aside: each line
+    of a generated page must start with a tag, a heading we wrote, or front matter."""
+    allowed = re.compile(r"^(<|## |---$|title: |hide: |$)")
+    for name, source in site(HOSTILE).pages.items():
+        for number, line in enumerate(source.splitlines(), start=1):
+            assert allowed.match(line), (name, number, line[:80])
+    for name, source in site(DEMO).pages.items():
+        for number, line in enumerate(source.splitlines(), start=1):
+            assert allowed.match(line), (name, number, line[:80])
+
+
+def test_titles_in_front_matter_are_escaped_once():
+    source = site(HOSTILE).pages[urls.task_page("01")]
+    title = json.loads(source.splitlines()[1].removeprefix("title: "))
+    assert "<" not in title and "&lt;script&gt;" in title
+
+
+# -- urls ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("directory_urls", "here", "target", "expected"),
+    [
+        (False, "index.md", "tasks/03.md", "tasks/03.html"),
+        (False, "tasks/03.md", "units/a.md", "../units/a.html"),
+        (False, "tasks/03.md", "index.md", "../index.html"),
+        (False, "tasks/index.md", "tasks/04.md", "04.html"),
+        (True, "index.md", "tasks/03.md", "tasks/03/"),
+        (True, "tasks/03.md", "units/a.md", "../../units/a/"),
+        (True, "tasks/03.md", "index.md", "../../"),
+        (True, "progress.md", "progress.md", "./"),
+    ],
+)
+def test_links_are_relative_to_the_page(directory_urls, here, target, expected):
+    assert urls.Linker(here, directory_urls).page(target) == expected
+
+
+def test_file_links_do_not_depend_on_directory_urls():
+    assert urls.Linker("tasks/03.md", False).file(urls.TASKS_CSV) == "../downloads/tasks.csv"
+    assert urls.Linker("tasks/03.md", True).file(urls.TASKS_CSV) == "../../downloads/tasks.csv"
+
+
+# -- views ---------------------------------------------------------------------------------------
+def test_the_light_of_several_occurrences():
+    S = State
+    assert views.combine([]) is None
+    assert views.combine([S.DONE_ON_TIME, S.OVERDUE, S.DUE_SOON]) is S.OVERDUE
+    assert views.combine([S.DONE_ON_TIME, S.NOT_DUE]) is S.NOT_DUE
+    assert views.combine([S.DONE_ON_TIME, S.DONE_LATE, S.NOT_APPLICABLE]) is S.DONE_LATE
+    assert views.combine([S.DONE_ON_TIME, S.NOT_APPLICABLE]) is S.DONE_ON_TIME
+    assert views.combine([S.NOT_APPLICABLE]) is S.NOT_APPLICABLE
+
+
+def test_rates_count_only_what_is_done_or_overdue():
+    tally = views.Tally(
+        views.Counter(
+            {State.DONE_ON_TIME: 3, State.DONE_LATE: 1, State.OVERDUE: 4, State.NOT_DUE: 9}
+        )
+    )
+    assert tally.done_rate == 0.5
+    assert tally.on_time_rate == 3 / 8
+    assert views.Tally().done_rate is None
+
+
+def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
+    ev = evaluate(model(DEMO), AS_OF)
+    ranked = views.ranking(model(DEMO), ev)
+    ranks = [r.rank for r in ranked if r.rank is not None]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+    scores = [(r.tally.on_time_rate, r.tally.done_rate, r.tally.overdue) for r in ranked if r.rank]
+    for (a, ra), (b, rb) in zip(
+        zip(scores, ranks, strict=True), zip(scores[1:], ranks[1:], strict=True), strict=False
+    ):
+        assert (ra == rb) == (a == b)
+    unranked = [r for r in ranked if r.rank is None]
+    assert all(not r.tally.reckoned for r in unranked)
+    assert ranked[-len(unranked) :] == unranked if unranked else True
+
+
+def test_task_rows_count_units_not_occurrences():
+    ev = evaluate(model(DEMO), AS_OF)
+    row = next(r for r in views.task_rows(model(DEMO), ev) if r.task.id == "04")
+    # task 四 has three yearly trainings and a rotation per unit: no unit is done with all yet
+    assert row.holders == 17 and row.holders_done == 0
+    assert row.due_dates[0] == D(2010, 12, 31) and row.due_dates[-1] == D(2012, 12, 31)
+
+
+def test_what_is_due_next_is_grouped_by_date_and_deadline():
+    ev = evaluate(model(DEMO), AS_OF)
+    nxt = views.next_deadlines(ev, 3)
+    assert [n.date for n in nxt] == sorted(n.date for n in nxt)
+    assert all(len({i.holder_id for i in n.items}) == len(n.items) for n in nxt)
+    assert all(n.light in (State.DUE_SOON, State.NOT_DUE) for n in nxt)
+
+
+def test_reports_are_newest_first_and_never_after_as_of():
+    reports = views.reports(model(DEMO), AS_OF)
+    assert reports and all(r.date <= AS_OF for r in reports)
+    assert [r.date for r in reports] == sorted((r.date for r in reports), reverse=True)
+
+
+# -- charts -------------------------------------------------------------------------------------
+def test_stacked_segments_fill_the_bar():
+    segments = stacked([(State.DONE_ON_TIME, 1), (State.OVERDUE, 3)])
+    assert segments[0].width == 25 and segments[1].x == 25 and segments[1].width == 75
+
+
+def test_indicator_bars_are_scaled_to_percent():
+    chart = indicator_chart(
+        [
+            {
+                "date": D(2010, 12, 31),
+                "target": 30,
+                "target_is_max": False,
+                "actual": 60,
+                "status": "met",
+            },
+            {
+                "date": D(2011, 12, 31),
+                "target": 60,
+                "target_is_max": False,
+                "actual": None,
+                "status": "no-data",
+            },
+        ]
+    )
+    first = chart.bars[0]
+    assert first.actual_h == pytest.approx(2 * first.target_h)
+    assert chart.bars[1].actual_h == 0 and chart.scale_max == 100
+
+
+def test_timeline_places_dates_in_order_and_as_of_beyond_the_end():
+    rows = [
+        {
+            "label": "(一)",
+            "title": "t",
+            "href": "x",
+            "marks": [
+                {"date": D(2010, 6, 30), "state": State.OVERDUE, "count": 1, "label": "a"},
+                {"date": D(2012, 12, 31), "state": State.NOT_DUE, "count": 1, "label": "b"},
+            ],
+        }
+    ]
+    tl = timeline(rows, D(2010, 1, 1), D(2012, 12, 31), D(2026, 1, 1))
+    marks = tl.rows[0].marks
+    assert tl.left < marks[0].x < marks[1].x <= tl.right
+    assert tl.as_of_x is None and tl.as_of_after
+    assert [y for y, _ in tl.years] == [2010, 2011, 2012]
+    inside = timeline(rows, D(2010, 1, 1), D(2012, 12, 31), D(2011, 1, 1))
+    assert inside.as_of_x is not None and marks[0].x < inside.as_of_x < marks[1].x
+
+
+# -- pages ---------------------------------------------------------------------------------------
+def test_every_page_that_shows_a_state_prints_the_as_of_date():
+    for name, source in site(DEMO).pages.items():
+        if name == urls.LEADERSHIP:
+            continue  # shows no state
+        assert '<time datetime="2010-12-15">2010年12月15日</time>' in source, name
+
+
+def test_one_page_per_task_unit_and_group():
+    generated = site(DEMO).pages
+    m = model(DEMO)
+    for task_id in m.tasks:
+        assert urls.task_page(task_id) in generated
+    for holder_id in [*m.units, *m.groups]:
+        assert urls.unit_page(holder_id) in generated
+
+
+def test_indicator_targets_are_drawn_against_computed_values():
+    source = site(DEMO).pages[urls.task_page("03")]
+    assert "dbn-actual--pending" in source
+    assert "≥30%" in source and "50%" in source and "(8/16)" in source
+    later = site(DEMO, "zh", D(2011, 1, 5)).pages[urls.task_page("03")]
+    assert "dbn-actual--met" in later  # 2010's 30% target, checked after its date
+
+
+def test_without_the_engine_targets_show_with_no_data_not_invented_values():
+    m = model(DEMO)
+    ev = evaluate(m, AS_OF)
+    ctx = pages.Context(m, ev, Settings(as_of=AS_OF), load_locale("zh"), engine={})
+    (block,) = pages.indicator_blocks(ctx, m.tasks["03"])
+    assert [p["status"] for p in block["points"]] == ["no-data"] * 3
+    assert all(p["actual"] is None for p in block["points"])
+    assert block["computed"] is False
+
+
+def test_the_overdue_list_gives_days_late_and_escalation_stage():
+    source = site(DEMO).pages[urls.OVERDUE]
+    assert "已通报批评" in source and "催办后仍未完成" in source
+    assert '<strong class="dbn-days">168</strong>' in source
+
+
+def test_the_deliverables_matrix_lists_each_named_deliverable():
+    source = site(DEMO).pages[urls.task_page("19")]
+    for name in ("《执法公开办法》", "《申请公开制度》"):
+        assert name in source
+    assert source.count('class="dbn-check"') > 10
+
+
+def test_edit_links_point_at_the_record_behind_the_page():
+    generated = site(DEMO).pages
+    assert 'href="https://example.org/e/data/tasks/03.yaml"' in generated[urls.task_page("03")]
+    assert (
+        'href="https://example.org/e/data/status/baqiao.yaml"'
+        in generated[urls.unit_page("baqiao")]
+    )
+
+
+def test_no_edit_link_without_an_edit_url():
+    plain = render_site(model(DEMO), Settings(as_of=AS_OF))
+    assert "/edit/" not in plain.pages[urls.task_page("03")]
+
+
+# -- downloads ----------------------------------------------------------------------------------
+def read_xlsx(data: bytes) -> list[list[str]]:
+    """A tiny reader for the sheets we write: inline strings and numbers."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        for part in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/styles.xml"):
+            assert part in names
+            ElementTree.fromstring(archive.read(part))  # well-formed
+        sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+    rows = []
+    for row in sheet.iterfind(".//m:sheetData/m:row", ns):
+        cells = []
+        for cell in row.iterfind("m:c", ns):
+            assert cell.find("m:f", ns) is None  # never a formula
+            text = cell.find("m:is/m:t", ns)
+            value = cell.find("m:v", ns)
+            cells.append(text.text if text is not None else value.text if value is not None else "")
+        rows.append(cells)
+    return rows
+
+
+def test_the_xlsx_task_table_reads_back_cell_for_cell():
+    generated = site(HOSTILE)
+    rows = read_xlsx(generated.files[urls.TASKS_XLSX])
+    text = generated.files[urls.TASKS_CSV]
+    expected = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert len(rows) == len(expected) == 3
+    assert rows[0] == expected[0]
+    assert rows[1][1] == expected[1][1]  # the hostile title, intact
+    assert "<script>" in rows[1][1]
+
+
+def test_xlsx_writer_edge_cases():
+    assert [column_name(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+    data = workbook([["a", "b"], ["=1+1", 3], ["\x01bad\x0bchars ", None]], sheet_name="x/y:z")
+    rows = read_xlsx(data)
+    assert rows[1] == ["=1+1", "3"]
+    assert rows[2][0] == "badchars "
+    assert workbook([["a"]]) == workbook([["a"]])  # same input, same bytes
+
+
+def test_csv_defuses_formulas_and_opens_as_utf8_in_excel():
+    text = to_csv([["h"], ["=HYPERLINK(1)"], ["+1"], ["-x"], ["@a"], ["plain"], [3]])
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert [r[0] for r in rows] == ["h", "'=HYPERLINK(1)", "'+1", "'-x", "'@a", "plain", "3"]
+
+
+def test_the_atom_feed_is_valid_and_stable():
+    feed = site(DEMO).files[urls.FEED]
+    root = ElementTree.fromstring(feed)
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = root.findall(f"{atom}entry")
+    assert entries
+    ids = [e.findtext(f"{atom}id") for e in entries]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("tag:duban,2010-05-11:") for i in ids)
+    assert root.findtext(f"{atom}updated") == entries[0].findtext(f"{atom}updated")
+    assert feed == render_site(model(DEMO), Settings(as_of=AS_OF)).files[urls.FEED]
+
+
+def test_the_open_data_file_carries_the_states_it_was_built_with():
+    data = json.loads(site(DEMO).files[urls.EXPORT_JSON])
+    assert data["evaluation"]["as_of"] == "2010-12-15"
+    states = {i["state"] for i in data["evaluation"]["items"]}
+    assert states == {s.value for s in State}
+
+
+def test_calendars_for_the_plan_and_each_unit_with_deadlines():
+    files = site(DEMO).files
+    assert files[urls.PLAN_ICS].startswith("BEGIN:VCALENDAR")
+    assert urls.unit_ics("baqiao") in files
+    assert urls.unit_ics("zhengzhi-bu") not in files  # no deadlines of its own
