@@ -3,6 +3,7 @@ supervising office run them: formats (golden files), exit codes, GitHub files, b
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -10,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, ROOT, lay_out_case
+from duban.check import check_report, render_overdue_issue
 from duban.cli import main
+from duban.evaluate import evaluate
+from duban.project import load_project
 
 GOLDEN = ROOT / "tests" / "golden"
 AS_OF = "2011-03-15"
@@ -189,3 +193,15 @@ def test_export_ics_writes_crlf_files_and_rejects_unknown_units(supervision, cap
     code, out, err = run(capsys, "export", "ics", "--unit", "nobody")
     assert (code, out) == (2, "")
     assert err == "duban export: --unit: 'nobody' is not a unit or group in org.yaml\n"
+
+
+def test_a_long_overdue_list_stays_under_githubs_issue_size_limit(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    model = load_project(Path("data")).model
+    report = check_report(model, evaluate(model, dt.date(2013, 1, 1)), only_overdue=True)
+    whole = render_overdue_issue(report, SITE)
+    assert len(whole) < 65_536 and "篇幅所限" not in whole
+    short = render_overdue_issue(report, SITE, budget=2_000)
+    listed = short.count("\n- **逾期")
+    assert 0 < listed < report.overdue
+    assert f"……另有 {report.overdue - listed} 项因篇幅所限未列出" in short

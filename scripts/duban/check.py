@@ -8,6 +8,7 @@ line writes them.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ class CheckItem:
 
 @dataclass(frozen=True)
 class CheckReport:
-    as_of: Any
+    as_of: dt.date
     due_soon_days: int
     units: tuple[tuple[Holder, tuple[CheckItem, ...]], ...]
     flags: tuple[Flag, ...]
@@ -309,16 +310,30 @@ class SiteLinks:
         return self._url(urls.OVERDUE)
 
 
-def _md_items(report: CheckReport, links: SiteLinks) -> list[str]:
+def _md_items(report: CheckReport, links: SiteLinks, budget: int | None = None) -> list[str]:
+    """Items as Markdown lines by unit; with a ``budget`` (characters), the lines that would
+    exceed it are left out and counted in a last line instead."""
     lines: list[str] = []
+    used, left_out = 0, 0
     for holder, items in report.units:
-        lines += ["", f"### {_md_link(holder.name, links.unit(holder.id))}", ""]
+        heading = ["", f"### {_md_link(holder.name, links.unit(holder.id))}", ""]
+        rows = []
         for ci in items:
             parts = [md(p) for p in _item_parts(ci)]
             what = f"{task_label(ci.task)} {occurrence_label(ci)}".strip()
             parts[0] = f"**{parts[0]}**"
             parts[1] = _md_link(what, links.task(ci.task.id))
-            lines.append("- " + " · ".join(parts))
+            rows.append("- " + " · ".join(parts))
+        for row in rows:
+            size = len(row) + 1 + (sum(len(h) + 1 for h in heading) if heading else 0)
+            if budget is not None and used + size > budget:
+                left_out += 1
+                continue
+            lines += [*heading, row]
+            used += size
+            heading = []
+    if left_out:
+        lines += ["", f"……另有 {left_out} 项因篇幅所限未列出，完整清单见督办清单或 `duban check`。"]
     return lines
 
 
@@ -350,7 +365,13 @@ def issue_title(report: CheckReport) -> str:
     return f"督办：{report.overdue} 项逾期未完成（截至 {report.as_of.isoformat()}）"
 
 
-def render_overdue_issue(report: CheckReport, site_url: str | None = None) -> str:
+ISSUE_BUDGET = 60_000
+"""Characters the issue's item list may take: GitHub refuses issue bodies over 65,536."""
+
+
+def render_overdue_issue(
+    report: CheckReport, site_url: str | None = None, budget: int = ISSUE_BUDGET
+) -> str:
     """The body of the issue the daily workflow keeps open while anything is overdue."""
     links = SiteLinks(site_url)
     overdue_page = links.overdue()
@@ -363,7 +384,7 @@ def render_overdue_issue(report: CheckReport, site_url: str | None = None) -> st
     ]
     if overdue_page:
         lines += ["", f"督办清单：{overdue_page}"]
-    lines += _md_items(report, links)
+    lines += _md_items(report, links, budget)
     lines += _md_flags(report)
     lines += [
         "",

@@ -30,7 +30,7 @@ from .check import (
     render_text,
 )
 from .codeowners import codeowners
-from .evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
+from .evaluate import DEFAULT_DUE_SOON_DAYS, Evaluation, evaluate
 from .export import export_json
 from .ics import calendar_ics
 from .model import Model
@@ -134,7 +134,7 @@ def parse_date(text: str) -> dt.date:
         raise UsageError(f"--as-of: {text!r} is not a valid date (write YYYY-MM-DD)") from None
 
 
-def evaluated(args: argparse.Namespace):
+def evaluated(args: argparse.Namespace) -> tuple[Model, Evaluation] | None:
     """(model, evaluation), or None after printing the validator's messages."""
     as_of = as_of_date(args.as_of)
     project = load_or_report(Path(args.data))
