@@ -17,7 +17,7 @@ from duban.plugin import DubanPlugin, check_edit_url, parse_as_of
 from sitekit import ROOT, built_site, html_files, mkdocs_build, read_page, scratch
 
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-from synthetic import make_project
+from bench_site import make_site_project  # shared with the benchmark
 
 
 @pytest.fixture(scope="module")
@@ -177,29 +177,8 @@ def test_serve_watches_the_data_and_the_schemas():
 
 
 # -- scaling ---------------------------------------------------------------------------------
-SYNTHETIC_CONFIG = """INHERIT: {parent}
-site_name: synthetic
-docs_dir: docs
-plugins:
-  - search
-  - duban:
-      data_dir: data
-      as_of: "2011-03-01"
-nav:
-  - index.md
-  - tasks/index.md
-  - units/index.md
-  - about.md
-"""
-
-
 def build_synthetic(units: int):
-    root = scratch(f"units-{units}")
-    make_project(root, units=units, tasks=6)
-    shutil.copytree(ROOT / "schemas", root / "schemas")
-    (root / "docs").mkdir()
-    (root / "docs" / "about.md").write_text("# about\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text(SYNTHETIC_CONFIG.format(parent=ROOT / "mkdocs.yml"))
+    root = make_site_project(scratch(f"units-{units}"), units=units, tasks=6)
     build = mkdocs_build(root / "mkdocs.yml", root / "site")
     assert build.returncode == 0, build.stderr
     return build.site

@@ -63,8 +63,9 @@ def render_site(model: Model, settings: Settings) -> Site:
     t = load_locale(settings.language)
     site = Site(evaluation=evaluation)
 
+    index = views.Index.of(model, evaluation)
     # downloads first: pages link to them and show their sizes
-    table = downloads.task_table(model, evaluation, t)
+    table = downloads.task_table(model, evaluation, index, t)
     site.files[urls.EXPORT_JSON] = downloads.open_data(model, evaluation)
     site.files[urls.TASKS_CSV] = downloads.to_csv(table)
     site.files[urls.TASKS_XLSX] = downloads.to_xlsx(table, t.nav.tasks, model.plan.title)
@@ -72,13 +73,11 @@ def render_site(model: Model, settings: Settings) -> Site:
         h.id: urls.page_url(urls.unit_page(h.id), settings.directory_urls)
         for h in views.page_holders(model)
     }
-    site.files[urls.FEED] = downloads.atom_feed(
-        model, evaluation, t, settings.site_url, holder_urls
-    )
+    site.files[urls.FEED] = downloads.atom_feed(model, index, t, settings.site_url, holder_urls)
     site.files.update(calendars(model, evaluation))
 
     sizes = {path: len(c.encode() if isinstance(c, str) else c) for path, c in site.files.items()}
-    ctx = pages.Context(model, evaluation, settings, t, engine_extras(evaluation), sizes)
+    ctx = pages.Context(model, evaluation, settings, t, engine_extras(evaluation), sizes, index)
     site.pages[urls.HOME] = pages.home(ctx)
     site.pages[urls.TASKS] = pages.task_table(ctx)
     for task in model.tasks_in_order():

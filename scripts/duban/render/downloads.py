@@ -23,7 +23,9 @@ from .xlsx import Cell, workbook
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def task_table(model: Model, evaluation: Evaluation, t: Locale) -> list[list[Cell]]:
+def task_table(
+    model: Model, evaluation: Evaluation, index: views.Index, t: Locale
+) -> list[list[Cell]]:
     """The task table as rows of cells, header first (shared by CSV and XLSX)."""
     header = [
         t.col.number,
@@ -41,7 +43,7 @@ def task_table(model: Model, evaluation: Evaluation, t: Locale) -> list[list[Cel
         t.col.as_of,
     ]
     rows: list[list[Cell]] = [header]
-    for row in views.task_rows(model, evaluation):
+    for row in views.task_rows(model, index):
         task = row.task
         roles = [
             "、".join(r.as_written for r in views.role_refs(task, role))
@@ -122,7 +124,7 @@ def _stamp(day: dt.date) -> str:
 
 def atom_feed(
     model: Model,
-    evaluation: Evaluation,
+    index: views.Index,
     t: Locale,
     site_url: str | None,
     page_url: dict[str, str],
@@ -136,7 +138,7 @@ def atom_feed(
     """
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     plan = model.plan
-    reports = views.reports(model, evaluation.as_of)[:limit]
+    reports = index.reports[:limit]
     updated = reports[0].date if reports else plan.signed
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',

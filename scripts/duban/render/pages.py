@@ -52,6 +52,11 @@ class Context:
     t: Locale
     engine: dict[str, Any] = field(default_factory=dict)
     downloads: dict[str, int] = field(default_factory=dict)  # path -> size in bytes
+    index: views.Index | None = None  # type: ignore[assignment]  # built when not given
+
+    def __post_init__(self) -> None:
+        if self.index is None:
+            self.index = views.Index.of(self.model, self.evaluation)
 
     def edit_link(self, data_file: str) -> str | None:
         base = self.settings.edit_url
@@ -230,13 +235,13 @@ def home(ctx: Context) -> str:
         headline=headline,
         upcoming=views.next_deadlines(ev, 6),
         due_label=views.due_label,
-        reports=views.reports(model, ev.as_of)[:8],
+        reports=ctx.index.reports[:8],
         overdue_count=len(ev.with_state(State.OVERDUE)),
     )
 
 
 def task_table(ctx: Context) -> str:
-    rows = views.task_rows(ctx.model, ctx.evaluation)
+    rows = views.task_rows(ctx.model, ctx.index)
     return render_page(
         ctx,
         urls.TASKS,
@@ -250,7 +255,7 @@ def task_table(ctx: Context) -> str:
 
 def task_page(ctx: Context, task: Task) -> str:
     model, ev = ctx.model, ctx.evaluation
-    items = ev.for_task(task.id)
+    items = ctx.index.by_task.get(task.id, [])
     section = model.plan.section(task.section)
     deliverables = None
     if task.deliverables:
@@ -273,7 +278,7 @@ def task_page(ctx: Context, task: Task) -> str:
         hide=["navigation"],
         task=task,
         section=section,
-        row=views.task_row(model, ev, task),
+        row=views.task_row(task, items),
         roles={role: views.role_refs(task, role) for role in task.roles},
         rows=[item_row(ctx, i) for i in items],
         # the item column says which deadline and period a row is about, when there is a choice
@@ -287,8 +292,8 @@ def task_page(ctx: Context, task: Task) -> str:
 
 
 def units_index(ctx: Context) -> str:
-    model, ev = ctx.model, ctx.evaluation
-    records = {r.holder.id: r for r in views.ranking(model, ev)}
+    model = ctx.model
+    records = {r.holder.id: r for r in views.ranking(model, ctx.index)}
     holders = views.page_holders(model)
     rows = []
     for holder in holders:
@@ -308,13 +313,13 @@ def units_index(ctx: Context) -> str:
 
 
 def unit_page(ctx: Context, holder: Holder) -> str:
-    model, ev = ctx.model, ctx.evaluation
-    items = ev.for_holder(holder.id)
+    model = ctx.model
+    items = ctx.index.by_holder.get(holder.id, [])
     members = []
     if isinstance(holder, Group):
         for member in views.group_members(model, holder):
-            members.append(views.holder_record(ev, member))
-    history = [r for r in views.reports(model, ev.as_of) if r.holder_id == holder.id]
+            members.append(views.holder_record(member, ctx.index.by_holder.get(member.id, [])))
+    history = ctx.index.reports_by_holder.get(holder.id, [])
     parent = model.entity(holder.parent) if getattr(holder, "parent", None) else None
     status_file = f"status/{holder.id}.yaml"
     has_ics = f"{urls.unit_ics(holder.id)}" in ctx.downloads
@@ -380,7 +385,7 @@ def progress(ctx: Context) -> str:
         hide=["navigation"],
         sections=views.section_rows(model, ev),
         groups=views.group_rows(model, ev),
-        ranking=views.ranking(model, ev),
+        ranking=views.ranking(model, ctx.index),
         deadlines=deadline_rows,
         timeline=timeline,
         indicators=indicators,

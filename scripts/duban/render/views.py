@@ -126,6 +126,30 @@ def groups_of(model: Model, holder_id: str) -> list[Group]:
 
 
 @dataclass(frozen=True)
+class Index:
+    """Occurrences and reports grouped once per build. Each page looks up its own share here;
+    scanning the whole evaluation for every unit page made the build quadratic in units."""
+
+    by_holder: dict[str, list[ItemState]]
+    by_task: dict[str, list[ItemState]]
+    reports: list[Report]
+    reports_by_holder: dict[str, list[Report]]
+
+    @classmethod
+    def of(cls, model: Model, evaluation: Evaluation) -> Index:
+        by_holder: dict[str, list[ItemState]] = {}
+        by_task: dict[str, list[ItemState]] = {}
+        for item in evaluation.items:
+            by_holder.setdefault(item.holder_id, []).append(item)
+            by_task.setdefault(item.task_id, []).append(item)
+        all_reports = reports(model, evaluation.as_of)
+        reports_by_holder: dict[str, list[Report]] = {}
+        for report in all_reports:
+            reports_by_holder.setdefault(report.holder_id, []).append(report)
+        return cls(by_holder, by_task, all_reports, reports_by_holder)
+
+
+@dataclass(frozen=True)
 class RoleRef:
     """One phrase of a role as the plan writes it, and the unit or group it names."""
 
@@ -211,8 +235,8 @@ def holder_lights(items: Iterable[ItemState]) -> dict[str, State]:
     return {h: s for h, states in by_holder.items() if (s := combine(states)) is not None}
 
 
-def task_row(model: Model, evaluation: Evaluation, task: Task) -> TaskRow:
-    items = evaluation.for_task(task.id)
+def task_row(task: Task, items: list[ItemState]) -> TaskRow:
+    """The row of ``task``, from its occurrences (``Index.by_task``)."""
     lights = holder_lights(items)
     applicable = {h: s for h, s in lights.items() if s is not State.NOT_APPLICABLE}
     dates = sorted({o.due for d in task.due for o in d.occurrences})
@@ -227,8 +251,8 @@ def task_row(model: Model, evaluation: Evaluation, task: Task) -> TaskRow:
     )
 
 
-def task_rows(model: Model, evaluation: Evaluation) -> list[TaskRow]:
-    return [task_row(model, evaluation, t) for t in model.tasks_in_order()]
+def task_rows(model: Model, index: Index) -> list[TaskRow]:
+    return [task_row(t, index.by_task.get(t.id, [])) for t in model.tasks_in_order()]
 
 
 # -- holders -----------------------------------------------------------------------------------
@@ -242,17 +266,15 @@ class HolderRecord:
     rank: int | None = None
 
 
-def holder_record(evaluation: Evaluation, holder: Holder) -> HolderRecord:
-    items = evaluation.for_holder(holder.id)
+def holder_record(holder: Holder, items: list[ItemState]) -> HolderRecord:
+    """The record of ``holder``, from its occurrences (``Index.by_holder``)."""
     return HolderRecord(holder, Tally.of(items), combine(i.state for i in items))
 
 
-def ranking(model: Model, evaluation: Evaluation) -> list[HolderRecord]:
+def ranking(model: Model, index: Index) -> list[HolderRecord]:
     """Holders with obligations, best record first: on-time rate, then done rate, then fewest
     overdue. Holders with nothing reckoned yet come last, unranked."""
-    by_holder: dict[str, list[ItemState]] = {}
-    for item in evaluation.items:
-        by_holder.setdefault(item.holder_id, []).append(item)
+    by_holder = index.by_holder
     records = [
         HolderRecord(h, Tally.of(by_holder[h.id]), combine(i.state for i in by_holder[h.id]))
         for h in model.holders.values()

@@ -1,0 +1,236 @@
+"""The demo site in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+Serves the built site on 127.0.0.1, opens the home page, the task table, a task page and a unit
+page, checks what they show, drives the sort and filter, searches in Chinese, records every
+network request (none may leave the local server) and saves screenshots at laptop and phone
+width, on screen and in print, under tests/output/screenshots/ (look at them).
+
+Playwright never downloads a browser here: it is given Debian's executable. Without
+/usr/bin/chromium these tests skip, unless DUBAN_REQUIRE_BROWSER=1 (CI), where they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from sitekit import ROOT, built_site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = ROOT / "tests" / "output" / "screenshots"
+LAPTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def _require_browser():
+    required = os.environ.get("DUBAN_REQUIRE_BROWSER") == "1"
+    reason = None
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is not installed (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            reason = "the playwright package is not installed (pip install -e '.[test]')"
+    if reason and required:
+        pytest.fail(f"DUBAN_REQUIRE_BROWSER=1 but {reason}")
+    if reason:
+        pytest.skip(reason)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def origin():
+    _require_browser()
+    build = built_site("demo")
+    assert build.returncode == 0, build.stderr
+    handler = functools.partial(_Quiet, directory=str(build.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(origin):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def session(browser, origin):
+    """A fresh context that records every request and every script error."""
+    requests: list[str] = []
+    errors: list[str] = []
+    context = browser.new_context(viewport=LAPTOP, service_workers="block")
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield page, requests, errors
+    context.close()
+    foreign = [u for u in requests if not u.startswith((origin + "/", "data:", "blob:"))]
+    assert foreign == [], foreign
+    assert errors == []
+
+
+def shoot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def visible_rows(page, table: str) -> int:
+    return page.locator(f"#{table} tbody tr:visible").count()
+
+
+def test_home_page(session, origin):
+    page, requests, _ = session
+    page.goto(f"{origin}/index.html")
+    assert page.locator("h1").first.inner_text() == "全市司法行政系统深入推进执法规范化建设实施方案"
+    assert "2010年12月15日" in page.locator(".dbn-asof").first.inner_text()
+    cards = page.locator(".dbn-cards .dbn-card")
+    assert cards.count() == 6
+    words = page.locator(".dbn-cards .dbn-light").all_inner_texts()
+    assert [w.strip() for w in words] == ["已完成", "逾期完成", "正常", "临期", "逾期", "不适用"]
+    chart_title = page.locator("svg.dbn-chart__svg title").first.text_content()
+    assert chart_title.startswith("执法规范化建设达标率")
+    shoot(page, "home-laptop")
+    assert len(requests) > 3  # the page, its CSS and scripts were seen by the recorder
+
+
+def test_task_table_sorts_and_filters(session, origin):
+    page, _, _ = session
+    page.goto(f"{origin}/tasks/index.html")
+    assert visible_rows(page, "task-table") == 17
+    first = page.locator("#task-table tbody tr").first
+    assert first.locator("td").first.inner_text() == "(三)"
+    number = page.locator("#task-table thead th", has_text="序号")
+    number.locator("button").click()
+    number.locator("button").click()
+    assert number.get_attribute("aria-sort") == "descending"
+    assert page.locator("#task-table tbody tr").first.locator("td").first.inner_text() == "(十九)"
+
+    bar = page.locator('[data-dbn-filter-for="task-table"]')
+    assert bar.is_visible()
+    bar.locator("input").fill("信访")
+    shown = visible_rows(page, "task-table")
+    assert 0 < shown < 17
+    assert bar.locator("output").inner_text() == f"显示 {shown} / 17 项"
+    for text in page.locator("#task-table tbody tr:visible").all_inner_texts():
+        assert "信访" in text
+    bar.locator("input").fill("")
+    bar.locator("select").select_option("overdue")
+    overdue = page.locator("#task-table tbody tr:visible")
+    assert overdue.count() == 3
+    for text in overdue.all_inner_texts():
+        assert "逾期" in text
+    bar.locator("select").select_option("")
+    assert visible_rows(page, "task-table") == 17
+    shoot(page, "tasks-laptop")
+
+
+def test_task_table_is_whole_without_javascript(browser, origin):
+    context = browser.new_context(viewport=LAPTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{origin}/tasks/index.html")
+    assert visible_rows(page, "task-table") == 17
+    assert page.locator('[data-dbn-filter-for="task-table"]').is_hidden()
+    assert page.locator("#task-table thead button").count() == 0
+    context.close()
+
+
+def test_task_page(session, origin):
+    page, _, _ = session
+    page.goto(f"{origin}/tasks/19.html")
+    assert page.locator("h1").first.inner_text() == "建立完善执法公开各项制度"
+    assert "6/17 个单位已完成" in page.locator(".dbn-hero__state").inner_text()
+    assert page.locator("#status-table tbody tr").count() == 17
+    matrix = page.locator("table.dbn-table--matrix")
+    assert matrix.locator("thead th").count() == 8  # unit, six regulations, done
+    assert "《执法公开办法》" in matrix.locator("thead").inner_text()
+    edit = page.locator("a.dbn-edit")
+    assert (
+        edit.get_attribute("href") == "https://example.org/demo-repo/edit/main/data/tasks/19.yaml"
+    )
+    shoot(page, "task-19-laptop")
+
+
+def test_unit_page(session, origin):
+    page, _, _ = session
+    page.goto(f"{origin}/units/baqiao.html")
+    assert page.locator("h1").first.inner_text() == "灞桥区司法局"
+    assert "区县司法局" in page.locator(".dbn-inline-facts").inner_text()
+    rows = page.locator("#obligation-table tbody tr")
+    assert rows.count() >= 15
+    states = set(page.locator("#obligation-table .dbn-light").all_inner_texts())
+    assert any("已完成" in s for s in states) and any("逾期" in s for s in states)
+    shoot(page, "unit-baqiao-laptop")
+
+
+def test_chinese_search_finds_words_inside_sentences(session, origin):
+    page, _, _ = session
+    page.goto(f"{origin}/index.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    query = page.locator("input.md-search__input")
+    query.fill("轮训")
+    query.press("End")  # Material searches on key events, which fill() does not send
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    results = page.locator(".md-search-result__item").all_inner_texts()
+    # 轮训 is a word inside longer sentences: found only because jieba segmented the index
+    assert any("轮训" in r for r in results)
+    assert "符合条件的结果" in page.locator(".md-search-result__meta").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("home", "index.html"),
+        ("tasks", "tasks/index.html"),
+        ("task-19", "tasks/19.html"),
+        ("unit-baqiao", "units/baqiao.html"),
+        ("overdue", "overdue.html"),
+        ("progress", "progress.html"),
+    ],
+)
+def test_phone_width_has_no_sideways_scroll_and_prints(browser, origin, name, path):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{origin}/{path}")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
+    shoot(page, f"{name}-phone")
+    context.close()
+    printed = browser.new_context(viewport=LAPTOP)
+    page = printed.new_page()
+    page.goto(f"{origin}/{path}")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".dbn-asof").first.is_visible() or path == "leadership.html"
+    shoot(page, f"{name}-print")
+    printed.close()
