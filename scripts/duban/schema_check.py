@@ -101,6 +101,13 @@ def _problem(document: Document, error: ValidationError) -> Problem:
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         line, col = document.position(keys)
         return Problem(document.display, line, col, field_path((*keys, missing)), "is required")
+    if kind == "dependentRequired":
+        # jsonschema words it "'indicator' is a dependency of 'targets'"
+        parts = error.message.split("'")
+        missing, given = (parts[1], parts[3]) if len(parts) >= 4 else ("?", "?")
+        line, col = document.position(keys)
+        message = f"is required when {given} is given"
+        return Problem(document.display, line, col, field_path((*keys, missing)), message)
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extras = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
