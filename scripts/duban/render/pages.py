@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..evaluate import Evaluation, ItemState, State
+from ..indicators import measure
 from ..model import Group, Holder, Model, Task
 from . import charts, urls, views
 from .env import environment
@@ -166,6 +167,12 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
         points = [p for p in points if p["date"] is not None]
         points.sort(key=lambda p: p["date"])
         chart = charts.indicator_chart(points, due.indicator.unit) if points else None
+        current = None
+        if not points and results is not None:
+            # no targets in the data (e.g. 轮训一遍 by 2012): the engine's value so far
+            day = min(ctx.evaluation.as_of, due.date or ctx.evaluation.as_of)
+            actual, top, bottom = measure(ctx.model, task, due, day, ctx.evaluation.as_of)
+            current = {"actual": actual, "numerator": top, "denominator": bottom}
         blocks.append(
             {
                 "task": task,
@@ -173,6 +180,7 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
                 "indicator": due.indicator,
                 "points": points,
                 "chart": chart,
+                "current": current or {"actual": None, "numerator": None, "denominator": None},
                 "computed": results is not None,
             }
         )
