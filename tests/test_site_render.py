@@ -6,7 +6,10 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
+import shutil
+import subprocess
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -376,3 +379,37 @@ def test_calendars_for_the_plan_and_each_unit_with_deadlines():
     assert files[urls.PLAN_ICS].startswith("BEGIN:VCALENDAR")
     assert urls.unit_ics("baqiao") in files
     assert urls.unit_ics("zhengzhi-bu") not in files  # no deadlines of its own
+
+
+def test_every_locale_key_is_used():
+    """A label no page reads is a label nobody maintains: keys are read as t.a.b, t.a["b"] or
+    t.format("a.b"); sections keyed by data values (states, roles, kinds) are read by value."""
+    by_value = {"state", "state_hint", "indicator_status", "role", "kind", "due_kind", "every"}
+    package = Path(pages.__file__).resolve().parents[1]
+    sources = "".join(p.read_text("utf-8") for p in package.glob("templates/*.html"))
+    sources += "".join(p.read_text("utf-8") for p in package.glob("render/*.py"))
+    for key in sorted(load_locale("zh").keys()):
+        section, _, rest = key.partition(".")
+        if section in by_value or key in ("months", "date_format", "html_lang"):
+            continue
+        last = rest or section
+        patterns = [re.escape(f"t.{key}") + r"(?!\w)", re.escape(f'"{key}"'), re.escape(f"'{key}'")]
+        if rest:
+            patterns.append(re.escape(f't.{section}["{last}"]'))
+        assert any(re.search(p, sources) for p in patterns), key
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_xlsx_and_reads_what_the_csv_says(tmp_path):
+    """An independent reader: LibreOffice converts our XLSX back to CSV, cell for cell."""
+    generated = site(HOSTILE)
+    (tmp_path / "tasks.xlsx").write_bytes(generated.files[urls.TASKS_XLSX])
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+         "--outdir", str(tmp_path), str(tmp_path / "tasks.xlsx")],
+        capture_output=True, timeout=180, check=True,
+        env={**os.environ, "HOME": str(tmp_path)},  # a throwaway profile
+    )  # fmt: skip
+    theirs = list(csv.reader(io.StringIO((tmp_path / "tasks.csv").read_text("utf-8"))))
+    ours = list(csv.reader(io.StringIO(generated.files[urls.TASKS_CSV].removeprefix("\ufeff"))))
+    assert theirs == ours

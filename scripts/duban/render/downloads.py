@@ -63,7 +63,13 @@ def task_table(
                 evaluation.as_of.isoformat(),
             ]
         )
-    return rows
+    return [_one_kind_of_line_break(row) for row in rows]
+
+
+def _one_kind_of_line_break(row: list[Cell]) -> list[Cell]:
+    """XML reads a carriage return as a line feed, so the XLSX cannot keep one: neither does
+    the CSV, and the two files say the same."""
+    return [v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v for v in row]
 
 
 TASK_TABLE_WIDTHS = (7, 36, 22, 16, 12, 30, 36, 14, 9, 9, 9, 10, 12)
