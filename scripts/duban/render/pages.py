@@ -336,7 +336,7 @@ def unit_page(ctx: Context, holder: Holder) -> str:
         urls.unit_page(holder.id),
         "page_unit.html",
         holder.name,
-        hide=["navigation"],
+        hide=["navigation", "toc"],  # the width goes to the table of items
         holder=holder,
         kind=views.holder_kind(holder),
         is_group=isinstance(holder, Group),
