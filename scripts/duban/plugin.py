@@ -20,6 +20,7 @@ mkdocs.yml::
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from pathlib import Path
 
@@ -70,6 +71,9 @@ def check_edit_url(url: str) -> str | None:
 
 class DubanPlugin(BasePlugin[DubanConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Material's search segments Chinese with jieba, which logs its dictionary loading to
+        # stderr at DEBUG level on every build: noise in a build log that should show problems.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
         root = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (root / self.config.data_dir).resolve()
         self.schema_dir = find_schema_dir(self.data_dir)
