@@ -244,8 +244,13 @@ def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, l
         message = error.problem or "invalid YAML"
         if error.context:
             message += f" ({error.context})"
+        if "maximum nesting depth" in message:
+            # newer libyaml has a depth limit of its own: say it the way our limit says it
+            message = f"nested deeper than {MAX_DEPTH} levels"
+        else:
+            message = f"YAML syntax: {message}"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        builder.problems.append(Problem(display, line, col, "", f"YAML syntax: {message}"))
+        builder.problems.append(Problem(display, line, col, "", message))
         data = None
     except yaml.reader.ReaderError as error:
         position = error.position
