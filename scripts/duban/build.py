@@ -42,6 +42,7 @@ from .model import (
     Unit,
     Update,
 )
+from .occurrence_refs import period_problem, pick_due
 from .problems import Problem
 
 
@@ -559,51 +560,15 @@ class _Builder:
         if obligation is None:
             self.report(doc, (*keys, "task"), f"{holder!r} has no obligation under task {task_id}")
             return None
-        if "due" in entry:
-            due = task.due_item(entry["due"])
-            if due is None or due.id not in obligation.due_ids:
-                known = ", ".join(obligation.due_ids)
-                self.report(
-                    doc,
-                    (*keys, "due"),
-                    f"task {task_id} has no deadline "
-                    f"{entry['due']!r} for this unit (its deadlines: {known})",
-                )
-                return None
-        elif len(obligation.due_ids) == 1:
-            due = task.due_item(obligation.due_ids[0])
-        else:
-            known = ", ".join(obligation.due_ids)
-            self.report(
-                doc,
-                (*keys, "due"),
-                f"is required: task {task_id} has several deadlines for this unit ({known})",
-            )
+        mine = [d for d in task.due if d.id in obligation.due_ids]
+        due, problem = pick_due(task, mine, entry.get("due"))
+        if due is None:
+            self.report(doc, (*keys, "due"), problem or "")
             return None
-        assert due is not None
         period = entry.get("period", "")
-        if due.kind == "recurring":
-            if not period:
-                self.report(
-                    doc,
-                    (*keys, "period"),
-                    f"is required: deadline {due.id!r} of task {task_id} recurs every {due.every}",
-                )
-                return None
-            if due.occurrence(period) is None:
-                keys_known = ", ".join(o.key for o in due.occurrences)
-                self.report(
-                    doc,
-                    (*keys, "period"),
-                    f"{period!r} is not a period of this duty (periods: {keys_known})",
-                )
-                return None
-        elif period and due.kind != "follow-up":
-            self.report(
-                doc,
-                (*keys, "period"),
-                f"deadline {due.id!r} of task {task_id} does not recur: leave period out",
-            )
+        problem = period_problem(task, due, period) if due.kind != "follow-up" else None
+        if problem:
+            self.report(doc, (*keys, "period"), problem)
             return None
         started, done = _date(entry.get("started")), _date(entry.get("done"))
         if started and done and done < started:

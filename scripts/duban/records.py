@@ -15,6 +15,7 @@ from typing import Any
 from .deadlines import period_every
 from .loader import Document, KeyPath
 from .model import Due, Model, Source, Task
+from .occurrence_refs import period_problem, pick_due
 from .problems import Problem
 from .supervision import (
     Action,
@@ -254,24 +255,9 @@ class _Checker:
                 document, (*keys, "unit"), f"{holder!r} has no obligation under task {task.id}"
             )
             return None
-        known = ", ".join(d.id for d in mine)
-        if due_ref is None:
-            if len(mine) == 1:
-                return mine[0]
-            self.report(
-                document,
-                (*keys, "due"),
-                f"is required: task {task.id} has several deadlines for this unit ({known})",
-            )
-            return None
-        due = next((d for d in mine if d.id == due_ref), None)
+        due, problem = pick_due(task, mine, due_ref)
         if due is None:
-            self.report(
-                document,
-                (*keys, "due"),
-                f"task {task.id} has no deadline {due_ref!r} for this unit "
-                f"(its deadlines: {known})",
-            )
+            self.report(document, (*keys, "due"), problem or "")
         return due
 
     def follow_up(
@@ -380,23 +366,9 @@ class _Checker:
                 f"{task.id} for {holder!r} (set one under follow_ups or a grade's rectify_by)",
             )
             return False
-        if due.kind == "recurring":
-            if due.occurrence(key) is not None:
-                return True
-            periods = ", ".join(o.key for o in due.occurrences)
-            message = (
-                f"is required: deadline {due.id!r} of task {task.id} recurs every {due.every}"
-                if not key
-                else f"{key!r} is not a period of this duty (periods: {periods})"
-            )
-            self.report(document, where, message)
-            return False
-        if key:
-            self.report(
-                document,
-                where,
-                f"deadline {due.id!r} of task {task.id} does not recur: leave period out",
-            )
+        problem = period_problem(task, due, key)
+        if problem:
+            self.report(document, where, problem)
             return False
         return True
 
