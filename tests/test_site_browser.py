@@ -5,8 +5,9 @@ page, checks what they show, drives the sort and filter, searches in Chinese, re
 network request (none may leave the local server) and saves screenshots at laptop and phone
 width, on screen and in print, under tests/output/screenshots/ (look at them).
 
-Playwright never downloads a browser here: it is given Debian's executable. Without
-/usr/bin/chromium these tests skip, unless DUBAN_REQUIRE_BROWSER=1 (CI), where they fail.
+Playwright never downloads a browser here: it is given Debian's executable (or the one named by
+DUBAN_CHROMIUM, e.g. Google Chrome on GitHub's runners). Without it these tests skip, unless
+DUBAN_REQUIRE_BROWSER=1 (.ci/run), where they fail.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sitekit import ROOT, built_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("DUBAN_CHROMIUM") or "/usr/bin/chromium")
 ARGS = [
     "--headless",
     "--no-sandbox",
