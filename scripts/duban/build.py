@@ -89,31 +89,27 @@ class _Builder:
     def organisation(self) -> None:
         org = self.inputs.org
         data = org.data
-        owners: dict[str, tuple[str, KeyPath]] = {}
+        # ids first, so that a name or alias equal to another entry's id is caught either way
         for kind in ("units", "groups"):
             for index, item in enumerate(data.get(kind, [])):
                 keys: KeyPath = (kind, index)
-                if item["id"] in owners:
+                if item["id"] in self.lookup:
                     self.report(org, (*keys, "id"), f"id {item['id']!r} is used twice")
                     continue
-                owners[item["id"]] = (item["id"], keys)
                 self.lookup[item["id"]] = item["id"]
         for kind in ("units", "groups"):
             for index, item in enumerate(data.get(kind, [])):
                 keys = (kind, index)
-                names = [("name", item["name"])]
+                names: list[tuple[KeyPath, str]] = [(("name",), item["name"])]
                 if item.get("short_name"):
-                    names.append(("short_name", item["short_name"]))
-                names += [
-                    (("aliases", i), alias) for i, alias in enumerate(item.get("aliases", []))
-                ]
+                    names.append((("short_name",), item["short_name"]))
+                names += [(("aliases", i), a) for i, a in enumerate(item.get("aliases", []))]
                 for where, phrase in names:
-                    where_keys = (*keys, *(where if isinstance(where, tuple) else (where,)))
                     owner = self.lookup.get(phrase)
                     if owner is not None and owner != item["id"]:
                         self.report(
                             org,
-                            where_keys,
+                            (*keys, *where),
                             f"{phrase!r} already names {owner!r}: names and "
                             "aliases must each point to one unit or group",
                         )
@@ -622,9 +618,9 @@ class _Builder:
             updates=tuple(
                 sorted(
                     (
-                        Update(_date(u["date"]), u["text"], u.get("by"))
+                        Update(dt.date.fromisoformat(u["date"]), u["text"], u.get("by"))
                         for u in entry.get("updates", [])
-                    ),  # type: ignore[arg-type]
+                    ),
                     key=lambda u: u.date,
                 )
             ),
