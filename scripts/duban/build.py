@@ -62,11 +62,13 @@ Window = tuple[dt.date | None, dt.date | None]
 """When a holder is bound: (from, until); None means open-ended."""
 
 
-def _date(text: str | None) -> dt.date | None:
+def parse_date(text: str | None) -> dt.date | None:
+    """A schema-checked YYYY-MM-DD value as a date (None when absent)."""
     return dt.date.fromisoformat(text) if text else None
 
 
-def _source(document: Document, keys: KeyPath = ()) -> Source:
+def source_of(document: Document, keys: KeyPath = ()) -> Source:
+    """Where the value at ``keys`` is defined: for messages, annotations and edit links."""
     return Source(document.display, document.position(keys)[0], document.file)
 
 
@@ -124,11 +126,11 @@ class _Builder:
                 short_name=item.get("short_name"),
                 aliases=tuple(item.get("aliases", [])),
                 parent=self.resolve(org, (*keys, "parent"), item.get("parent")),
-                joined=_date(item.get("joined")),
-                left=_date(item.get("left")),
+                joined=parse_date(item.get("joined")),
+                left=parse_date(item.get("left")),
                 maintainers=tuple(item.get("maintainers", [])),
                 note=item.get("note"),
-                source=_source(org, keys),
+                source=source_of(org, keys),
             )
             self.check_window(org, keys, item)
         for index, item in enumerate(data.get("groups", [])):
@@ -146,7 +148,9 @@ class _Builder:
                     continue
                 self.check_window(org, m_keys, entry)
                 members.append(
-                    Membership(member_id, _date(entry.get("joined")), _date(entry.get("left")))
+                    Membership(
+                        member_id, parse_date(entry.get("joined")), parse_date(entry.get("left"))
+                    )
                 )
             if item.get("expected_count") and members and len(members) != item["expected_count"]:
                 self.report(
@@ -162,13 +166,13 @@ class _Builder:
                 expected_count=item.get("expected_count"),
                 maintainers=tuple(item.get("maintainers", [])),
                 note=item.get("note"),
-                source=_source(org, keys),
+                source=source_of(org, keys),
             )
         for group_id in self.groups:
             self.expand(group_id, ())
 
     def check_window(self, document: Document, keys: KeyPath, item: dict[str, Any]) -> None:
-        joined, left = _date(item.get("joined")), _date(item.get("left"))
+        joined, left = parse_date(item.get("joined")), parse_date(item.get("left"))
         if joined and left and left < joined:
             self.report(document, (*keys, "left"), "is before joined")
 
@@ -209,7 +213,7 @@ class _Builder:
     def plan(self) -> Plan | None:
         doc = self.inputs.plan
         data = doc.data
-        start, end = _date(data["period"]["start"]), _date(data["period"]["end"])
+        start, end = parse_date(data["period"]["start"]), parse_date(data["period"]["end"])
         assert start and end
         if end < start:
             self.report(doc, ("period", "end"), "is before period.start")
@@ -252,7 +256,7 @@ class _Builder:
             id=data["id"],
             title=data["title"],
             issuer=issuer,
-            signed=_date(data["signed"]) or start,
+            signed=parse_date(data["signed"]) or start,
             period_start=start,
             period_end=end,
             sections=tuple(sections),
@@ -268,7 +272,7 @@ class _Builder:
             source_url=data.get("source_url"),
             goals=tuple(data.get("goals", [])),
             leadership=leadership,
-            source=_source(doc),
+            source=source_of(doc),
         )
 
     def positions(
@@ -337,7 +341,7 @@ class _Builder:
                     Deliverable(d["id"], d["name"]) for d in data.get("deliverables", [])
                 ),
                 note=data.get("note"),
-                source=_source(doc),
+                source=source_of(doc),
             )
             seen: set[str] = set()
             for index, item in enumerate(data.get("deliverables", [])):
@@ -403,13 +407,13 @@ class _Builder:
             "label": item.get("label"),
             "holder_ids": holders,
             "indicator": Indicator(**item["indicator"]) if "indicator" in item else None,
-            "source": _source(doc, keys),
+            "source": source_of(doc, keys),
         }
         if common["indicator"] is not None:
             self.check_indicator(doc, (*keys, "indicator"), common["indicator"])
         starts = plan.period_start
         if kind == "date":
-            day = _date(item["date"])
+            day = parse_date(item["date"])
             assert day
             self.in_period(doc, (*keys, "date"), plan, day)
             # a dated deadline may carry targets on its indicator (e.g. coverage 100% by then)
@@ -429,8 +433,8 @@ class _Builder:
                 **common, year=item["year"], date=day, occurrences=deadlines.single(day, starts)
             )
         if kind == "recurring":
-            first = _date(item.get("from")) or plan.period_start
-            last = _date(item.get("until")) or plan.period_end
+            first = parse_date(item.get("from")) or plan.period_start
+            last = parse_date(item.get("until")) or plan.period_end
             self.in_period(doc, (*keys, "from"), plan, first)
             self.in_period(doc, (*keys, "until"), plan, last)
             if last < first:
@@ -458,7 +462,7 @@ class _Builder:
     ) -> tuple[Target, ...]:
         targets: list[Target] = []
         for t_index, target in enumerate(items):
-            day = _date(target["date"])
+            day = parse_date(target["date"])
             assert day
             t_keys = (*keys, "targets", t_index)
             self.in_period(doc, (*t_keys, "date"), plan, day)
@@ -566,7 +570,7 @@ class _Builder:
         if problem:
             self.report(doc, (*keys, "period"), problem)
             return None
-        started, done = _date(entry.get("started")), _date(entry.get("done"))
+        started, done = parse_date(entry.get("started")), parse_date(entry.get("done"))
         if started and done and done < started:
             self.report(doc, (*keys, "done"), "is before started")
         if entry["state"] != "done" and done is not None:
@@ -608,11 +612,11 @@ class _Builder:
             summary=entry.get("summary"),
             figures=dict(entry.get("figures", {})),
             deliverables=tuple(
-                DeliverableStatus(d["id"], _date(d.get("done")), d.get("url"))
+                DeliverableStatus(d["id"], parse_date(d.get("done")), d.get("url"))
                 for d in entry.get("deliverables", [])
             ),
             evidence=tuple(
-                Evidence(e["title"], e.get("url"), _date(e.get("date")))
+                Evidence(e["title"], e.get("url"), parse_date(e.get("date")))
                 for e in entry.get("evidence", [])
             ),
             updates=tuple(
@@ -624,7 +628,7 @@ class _Builder:
                     key=lambda u: u.date,
                 )
             ),
-            source=_source(doc, keys),
+            source=source_of(doc, keys),
         )
 
 

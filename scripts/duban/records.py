@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from .build import parse_date, source_of
 from .deadlines import period_every
 from .loader import Document, KeyPath
 from .model import Due, Model, Source, Task
@@ -31,14 +32,6 @@ from .supervision import (
     Score,
     Stage,
 )
-
-
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _source(document: Document, keys: KeyPath = ()) -> Source:
-    return Source(document.display, document.position(keys)[0], document.file)
 
 
 class _Checker:
@@ -99,14 +92,14 @@ class _Checker:
                     consecutive=item["last_in_a_row"]["count"],
                     message=item["last_in_a_row"]["message"],
                     as_written=item.get("as_written"),
-                    source=_source(document, ("rankings", index)),
+                    source=source_of(document, ("rankings", index)),
                 )
             )
         gradings = tuple(
             self.grading_rule(document, ("gradings", i), item)
             for i, item in enumerate(data.get("gradings", []))
         )
-        return Rules(ladders, tuple(rankings), gradings, _source(document))
+        return Rules(ladders, tuple(rankings), gradings, source_of(document))
 
     def ladder(self, document: Document, keys: KeyPath, item: dict[str, Any]) -> Ladder:
         task_ids = []
@@ -174,7 +167,7 @@ class _Checker:
             task_ids=tuple(task_ids),
             stated_in=stated_in,
             as_written=item.get("as_written"),
-            source=_source(document, keys),
+            source=source_of(document, keys),
         )
 
     def check_ladder_coverage(self, document: Document, ladders: tuple[Ladder, ...]) -> None:
@@ -231,7 +224,7 @@ class _Checker:
             failing_years=years.get("count"),
             failing_years_message=years.get("message"),
             as_written=item.get("as_written"),
-            source=_source(document, keys),
+            source=source_of(document, keys),
         )
 
     # -- records ------------------------------------------------------------------------------
@@ -277,7 +270,7 @@ class _Checker:
                 f"deadline {due.id!r} of task {task.id} is not a follow-up (kind: {due.kind})",
             )
             return None
-        set_on, deadline = _date(item["date"]), _date(item["deadline"])
+        set_on, deadline = parse_date(item["date"]), parse_date(item["deadline"])
         assert set_on and deadline
         if deadline < set_on:
             self.report(document, (*keys, "deadline"), "is before date")
@@ -291,7 +284,7 @@ class _Checker:
             by=keeper,
             text=item.get("text"),
             document=item.get("document"),
-            source=_source(document, keys),
+            source=source_of(document, keys),
         )
 
     def action(
@@ -325,7 +318,7 @@ class _Checker:
         key = item.get("period", "")
         if not self.period_ok(document, keys, task, holder, due, key, follow_up_keys):
             return None
-        date, respond_by = _date(item["date"]), _date(item.get("respond_by"))
+        date, respond_by = parse_date(item["date"]), parse_date(item.get("respond_by"))
         assert date
         if respond_by and respond_by < date:
             self.report(document, (*keys, "respond_by"), "is before date")
@@ -341,7 +334,7 @@ class _Checker:
             document=item.get("document"),
             text=item.get("text"),
             url=item.get("url"),
-            source=_source(document, keys),
+            source=source_of(document, keys),
         )
 
     def period_ok(
@@ -402,7 +395,7 @@ class _Checker:
                 )
                 continue
             scores.append(Score(holder, float(score["value"])))
-        date = _date(item["date"])
+        date = parse_date(item["date"])
         assert date
         return Ranking(
             rule_id=item["rule"],
@@ -413,7 +406,7 @@ class _Checker:
             scope=scope,
             document=item.get("document"),
             url=item.get("url"),
-            source=_source(document, keys),
+            source=source_of(document, keys),
         )
 
     def grading(
@@ -427,7 +420,7 @@ class _Checker:
                 (*keys, "rule"),
                 f"rules.yaml has no grading rule {item['rule']!r} (grading rules: {known})",
             )
-        date = _date(item["date"])
+        date = parse_date(item["date"])
         assert date
         grades: list[Grade] = []
         follow_ups: list[FollowUp] = []
@@ -453,7 +446,7 @@ class _Checker:
             grades=tuple(grades),
             document=item.get("document"),
             url=item.get("url"),
-            source=_source(document, keys),
+            source=source_of(document, keys),
         )
         return grading, follow_ups
 
@@ -470,11 +463,11 @@ class _Checker:
         grade = Grade(
             holder_id=holder,
             grade=data["grade"],
-            rectify_by=_date(data.get("rectify_by")),
-            recheck_date=_date(recheck.get("date")),
+            rectify_by=parse_date(data.get("rectify_by")),
+            recheck_date=parse_date(recheck.get("date")),
             recheck_grade=recheck.get("grade"),
             note=data.get("note"),
-            source=_source(document, keys),
+            source=source_of(document, keys),
         )
         if grade.rectify_by and grade.rectify_by < date:
             self.report(document, (*keys, "rectify_by"), "is before the inspection date")
@@ -523,12 +516,12 @@ class _Checker:
             due_id=due.id,
             holder_id=grade.holder_id,
             key=str(item["year"]),
-            set_on=_date(item["date"]) or grade.rectify_by,
+            set_on=parse_date(item["date"]) or grade.rectify_by,
             deadline=grade.rectify_by,
             by=keeper,
             text=grade.note,
             document=item.get("document"),
-            source=_source(document, (*keys, "rectify_by")),
+            source=source_of(document, (*keys, "rectify_by")),
         )
 
     # -- status entries of follow-up duties ---------------------------------------------------
