@@ -72,12 +72,64 @@ def periods(every: str, first: dt.date, last: dt.date) -> Iterator[tuple[dt.date
         start = end + dt.timedelta(days=1)
 
 
-def recurring(every: str, first: dt.date, last: dt.date) -> tuple[Occurrence, ...]:
-    """One occurrence per period, due on the period's last day (or on ``last`` if earlier)."""
-    return tuple(
-        Occurrence(period_key(every, start), min(end, last), max(start, first))
-        for start, end in periods(every, first, last)
-    )
+def period_bounds(key: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of the period a key names (2023, 2023-H1, 2023-Q3, 2023-05)."""
+    every = period_every(key)
+    if every is None:
+        raise ValueError(f"not a period: {key!r}")
+    year = int(key[:4])
+    if every == "year":
+        first = dt.date(year, 1, 1)
+    elif every == "half-year":
+        first = dt.date(year, 1 + 6 * (int(key[6]) - 1), 1)
+    elif every == "quarter":
+        first = dt.date(year, 1 + 3 * (int(key[6]) - 1), 1)
+    else:
+        first = dt.date(year, int(key[5:7]), 1)
+    return first, add_months(first, _MONTHS_PER_PERIOD[every]) - dt.timedelta(days=1)
+
+
+def due_in_period(
+    every: str, start: dt.date, month: int | None, day: int | None, next_period: bool
+) -> dt.date:
+    """The due date of the period starting on ``start``.
+
+    ``next_period``: due in the period after it (a report on the quarter, due in the first month
+    of the next). ``month``: which month of the due period (1 = its first; default its last);
+    ``day``: which day of that month (default its last; clamped to the month's length, so 31
+    means the month's end).
+    """
+    size = _MONTHS_PER_PERIOD[every]
+    due_start = add_months(start, size) if next_period else start
+    month_start = add_months(due_start, (month or size) - 1)
+    last = month_end(month_start.year, month_start.month)
+    return last if day is None else month_start.replace(day=min(day, last.day))
+
+
+def recurring(
+    every: str,
+    first: dt.date,
+    last: dt.date,
+    month: int | None = None,
+    day: int | None = None,
+    next_period: bool = False,
+) -> tuple[Occurrence, ...]:
+    """One occurrence per period covered, named by that period.
+
+    With no ``month``, ``day`` or ``next_period`` each is due on the period's last day (or on
+    ``last`` if earlier: a duty that ends mid-period is due when it ends).
+    """
+    timed = month is not None or day is not None or next_period
+    result = []
+    for start, end in periods(every, first, last):
+        due = due_in_period(every, start, month, day, next_period) if timed else min(end, last)
+        result.append(Occurrence(period_key(every, start), due, max(start, first), end))
+    return tuple(result)
+
+
+def ongoing(starts: dt.date, ends: dt.date) -> tuple[Occurrence, ...]:
+    """An ongoing duty with no check-in: one occurrence that never falls due by itself."""
+    return (Occurrence("", ends, starts, ends),)
 
 
 def single(due: dt.date, starts: dt.date) -> tuple[Occurrence, ...]:

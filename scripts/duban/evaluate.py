@@ -1,7 +1,9 @@
 """The state of every obligation occurrence as of a date: pure functions of the model and ``as_of``.
 
 States (``State``): not yet due, due soon (within ``due_soon_days``, due today included),
-overdue, done on time, done late, not applicable. A status whose ``done`` date lies after
+overdue, done on time, done late, missed (a count duty whose due date passed short of its
+number or amount: final), ongoing (长期坚持 with no check-in: never due by itself), not
+applicable. A status whose ``done`` date lies after
 ``as_of`` is not known yet on ``as_of``, so it counts as not done (a build for an earlier date
 shows what was known then).
 
@@ -27,7 +29,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 from enum import StrEnum
 
 from .escalation import Escalation, escalation
@@ -57,6 +60,8 @@ class State(StrEnum):
     OVERDUE = "overdue"
     DONE_ON_TIME = "done-on-time"
     DONE_LATE = "done-late"
+    MISSED = "missed"
+    ONGOING = "ongoing"
     NOT_APPLICABLE = "not-applicable"
 
     @property
@@ -82,10 +87,29 @@ class ItemState:
     days_late: int | None = None
     days_left: int | None = None
     reason: str | None = None
+    holder_ids: tuple[str, ...] = ()
+    """Every holder of a shared duty (empty when ``holder_id`` holds it alone)."""
+    count: int | None = None
+    """For a count duty: the times (or the amount) reached by ``as_of`` in the period."""
+
+    @property
+    def holders(self) -> tuple[str, ...]:
+        return self.holder_ids or (self.holder_id,)
+
+    @property
+    def is_shared(self) -> bool:
+        return len(self.holder_ids) > 1
+
+    @property
+    def plan_id(self) -> str:
+        return self.task_id.partition("/")[0]
 
     @property
     def is_overdue(self) -> bool:
         return self.state is State.OVERDUE
+
+
+_UNSET: Any = object()
 
 
 def occurrence_state(
@@ -94,8 +118,16 @@ def occurrence_state(
     as_of: dt.date,
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
     active: tuple[dt.date | None, dt.date | None] = (None, None),
+    *,
+    done: dt.date | None = _UNSET,
+    kind: str = "once",
 ) -> tuple[State, int | None, int | None, str | None]:
-    """(state, days_late, days_left, reason) of one occurrence. The core state machine."""
+    """(state, days_late, days_left, reason) of one occurrence. The core state machine.
+
+    ``done``: when it was done, if the caller computed it (a count duty, a shared duty);
+    otherwise the entry's ``done`` date. ``kind``: ``once``, ``count`` (missed rather than
+    overdue once the due date passes short) or ``ongoing`` (never due by itself).
+    """
     due = occurrence.due
     joined, left = active
     if joined is not None and due < joined:
@@ -104,12 +136,17 @@ def occurrence_state(
         return State.NOT_APPLICABLE, None, None, f"left {left.isoformat()}"
     if entry is not None and entry.state == "not-applicable":
         return State.NOT_APPLICABLE, None, None, entry.reason
-    done = entry.done if entry is not None and entry.state == "done" else None
+    if kind == "ongoing":
+        return State.ONGOING, None, None, None
+    if done is _UNSET:
+        done = entry.done if entry is not None and entry.state == "done" else None
     if done is not None and done <= as_of:
         if done <= due:
             return State.DONE_ON_TIME, None, None, None
         return State.DONE_LATE, (done - due).days, None, None
     if as_of > due:
+        if kind == "count":
+            return State.MISSED, (as_of - due).days, None, None
         return State.OVERDUE, (as_of - due).days, None, None
     days_left = (due - as_of).days
     if days_left <= due_soon_days:
@@ -132,7 +169,19 @@ class Evaluation:
         return [i for i in self.items if i.task_id == task_id]
 
     def for_holder(self, holder_id: str) -> list[ItemState]:
-        return [i for i in self.items if i.holder_id == holder_id]
+        """Everything a holder answers for, shared duties included."""
+        return [i for i in self.items if holder_id in i.holders]
+
+    def for_plan(self, plan_id: str) -> Evaluation:
+        """The same evaluation restricted to one plan's tasks."""
+        prefix = f"{plan_id}/"
+        return replace(
+            self,
+            items=tuple(i for i in self.items if i.task_id.startswith(prefix)),
+            indicators=tuple(r for r in self.indicators if r.task_id.startswith(prefix)),
+            escalations={k: v for k, v in self.escalations.items() if k[0].startswith(prefix)},
+            flags=tuple(f for f in self.flags if f.task_id.startswith(prefix)),
+        )
 
     def with_state(self, *states: State) -> list[ItemState]:
         return [i for i in self.items if i.state in states]
@@ -141,21 +190,88 @@ class Evaluation:
         return Counter(i.state for i in (self.items if items is None else items))
 
 
+def count_reached(
+    due: Due, entry: StatusEntry | None, occurrence: Occurrence, as_of: dt.date
+) -> tuple[dt.date | None, float]:
+    """(the date a count duty was met, the times or amount reached by ``as_of``).
+
+    Only instances inside the period covered and known by ``as_of`` count; a unit that states
+    ``done`` without listing instances is taken at its word.
+    """
+    if entry is None:
+        return None, 0
+    if not entry.instances:
+        done = entry.done if entry.state == "done" else None
+        return done, (due.amount or due.times) if done and done <= as_of else 0
+    last = occurrence.ends or occurrence.due
+    times, amount = 0, 0.0
+    for instance in entry.instances:
+        if not occurrence.starts <= instance.date <= last or instance.date > as_of:
+            continue
+        times += 1
+        amount += instance.amount or 0
+        if times >= due.times and (due.amount is None or amount >= due.amount):
+            return instance.date, amount if due.amount is not None else times
+    return None, amount if due.amount is not None else times
+
+
+def _done_of(
+    due: Due, entry: StatusEntry | None, occurrence: Occurrence, as_of: dt.date
+) -> dt.date | None:
+    if due.is_count:
+        return count_reached(due, entry, occurrence, as_of)[0]
+    return entry.done if entry is not None and entry.state == "done" else None
+
+
+def shared_status(
+    model: Model,
+    obligation: Obligation,
+    due: Due,
+    occurrence: Occurrence,
+    as_of: dt.date,
+) -> tuple[StatusEntry | None, dt.date | None]:
+    """(the entry to show, when the duty was done) over every holder of the obligation.
+
+    ``any``: done on the earliest date a holder records; ``all``: on the latest, once every
+    holder has. One holder marking it not applicable makes it not applicable for all only
+    when it is shared as ``any``.
+    """
+    entries = [
+        (h, model.status_of(h, obligation.task_id, due.id, occurrence.key)) for h in obligation.holders
+    ]
+    known = [e for _, e in entries if e is not None]
+    dones = [d for _, e in entries if (d := _done_of(due, e, occurrence, as_of)) and d <= as_of]
+    if obligation.shared == "all":
+        done = max(dones) if len(dones) == len(entries) else None
+    else:
+        done = min(dones) if dones else None
+    shown = next((e for e in known if _done_of(due, e, occurrence, as_of) == done), None) if done else None
+    return shown or (known[0] if known else None), done
+
+
 def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) -> list[ItemState]:
     task = model.tasks[obligation.task_id]
     result = []
     for due_id in obligation.due_ids:
         due = task.due_item(due_id)
         assert due is not None
+        kind = "ongoing" if due.is_ongoing and not due.check_in else "count" if due.is_count else "once"
         for occurrence in occurrences_of(model, due, obligation, as_of):
-            entry = model.status_of(obligation.holder_id, task.id, due_id, occurrence.key)
+            if obligation.shared:
+                entry, done = shared_status(model, obligation, due, occurrence, as_of)
+            else:
+                entry = model.status_of(obligation.holder_id, task.id, due_id, occurrence.key)
+                done = _done_of(due, entry, occurrence, as_of)
             state, late, left, reason = occurrence_state(
                 occurrence,
                 entry,
                 as_of,
                 window,
                 (obligation.active_from, obligation.active_until),
+                done=done,
+                kind=kind,
             )
+            reached = count_reached(due, entry, occurrence, as_of)[1] if due.is_count else None
             result.append(
                 ItemState(
                     task.id,
@@ -168,6 +284,8 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
                     late,
                     left,
                     reason,
+                    holder_ids=obligation.holder_ids if obligation.shared else (),
+                    count=reached,
                 )
             )
     return result

@@ -45,7 +45,7 @@ def ranking_flags(rule: RankingRule, records: Records, as_of: dt.date) -> list[F
     for rankings in series.values():
         streak: dict[str, int] = {}
         for ranking in sorted(rankings, key=lambda r: r.period):
-            last = set(ranking.last(rule.better))
+            last = set(ranking.last(rule.better, rule.places))
             streak = {h: streak.get(h, 0) + 1 for h in last}
             for holder, count in streak.items():
                 if count >= rule.consecutive and holder not in flags:

@@ -15,12 +15,15 @@ holders), ``occurrences`` (the dated instances of a deadline), ``holder_ids`` an
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .supervision import Records, Rules
 
-ROLES = ("lead", "supervise", "assess", "responsible")
+ROLES = ("lead", "cooperate", "responsible", "supervise", "assess")
+HOLDING_ROLES = ("lead", "cooperate", "responsible")
+"""Roles inherited by a sub-item as a block when it names none of them (supervise and assess
+are inherited one by one)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,31 @@ class Group:
 
 
 Holder = Unit | Group
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of unit and its display names, as org.yaml defines them."""
+
+    id: str
+    name: str
+    name_en: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    """An actor that is not a unit (县政府, 常务会议): ``carried_by`` carries its duties."""
+
+    id: str
+    name: str
+    carried_by: str
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+    source: Source = Source("")
+
+    @property
+    def display_name(self) -> str:
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -167,6 +195,14 @@ class Plan:
     goals: tuple[str, ...] = ()
     leadership: Leadership | None = None
     source: Source = Source("")
+    short_name: str | None = None
+    description: str | None = None
+    kind: str | None = None
+    task_numbering: str = "plan"
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.title
 
     def section(self, number: int) -> Section | None:
         return next((s for s in self.sections if s.number == number), None)
@@ -214,6 +250,9 @@ class Occurrence:
     key: str
     due: dt.date
     starts: dt.date
+    ends: dt.date | None = None
+    """The last day of the period covered (None for a one-off): a count duty's instances fall
+    between ``starts`` and ``ends``."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +274,25 @@ class Due:
     trigger: str | None = None
     source: Source = Source("")
     """Where the deadline entry is written (``due[i]`` of the task file)."""
+    period: str | None = None
+    month: int | None = None
+    day: int | None = None
+    due_in: str = "same-period"
+    amount: float | None = None
+    amount_unit: str | None = None
+    shared: str | None = None
+    """``any`` or ``all``: the holders share one duty; None: each answers for its own."""
+    check_in: bool = False
+    """An ongoing duty whose occurrences are its periodic check-ins."""
+
+    @property
+    def is_ongoing(self) -> bool:
+        return self.kind == "ongoing"
+
+    @property
+    def is_count(self) -> bool:
+        """Met by reaching a number of times or an amount within each period."""
+        return self.kind == "recurring" and (self.times > 1 or self.amount is not None)
 
     def occurrence(self, key: str) -> Occurrence | None:
         return next((o for o in self.occurrences if o.key == key), None)
@@ -248,19 +306,44 @@ class Deliverable:
 
 @dataclass(frozen=True)
 class Task:
+    """A task of a plan, or one of its sub-items (``parent`` set).
+
+    ``id`` is the key unique across plans: ``<plan>/<task>`` for a task, ``<plan>/<task>/<item>``
+    for a sub-item (``local_id`` is the part after the plan). ``label`` is the full label as a
+    reader cites it: （三）, 二（一） or 二（一）1.
+    """
+
     id: str
     number: int
     section: int
     title: str
     text: str
     roles: dict[str, RoleAssignment]
-    deadline_as_written: str
+    deadline_as_written: str | None
     due: tuple[Due, ...]
     numeral: str | None = None
     roles_as_written: str | None = None
     deliverables: tuple[Deliverable, ...] = ()
     note: str | None = None
     source: Source = Source("")
+    plan_id: str = ""
+    local_id: str = ""
+    label: str = ""
+    parent: str | None = None
+    children: tuple[str, ...] = ()
+    order: tuple[int, ...] = ()
+    item_label: str | None = None
+    cooperate_word: str | None = None
+
+    @property
+    def is_item(self) -> bool:
+        return self.parent is not None
+
+    @property
+    def top_id(self) -> str:
+        """The key of the task this is, or is a sub-item of."""
+        plan, _, rest = self.id.partition("/")
+        return f"{plan}/{rest.split('/')[0]}"
 
     def due_item(self, due_id: str) -> Due | None:
         return next((d for d in self.due if d.id == due_id), None)
@@ -295,6 +378,15 @@ class DeliverableStatus:
 
 
 @dataclass(frozen=True)
+class Instance:
+    """One time a count duty was carried out (每年至少2次: each of the two)."""
+
+    date: dt.date
+    amount: float | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class StatusEntry:
     """What a holder reports for one occurrence of one deadline of one task."""
 
@@ -313,22 +405,35 @@ class StatusEntry:
     evidence: tuple[Evidence, ...] = ()
     updates: tuple[Update, ...] = ()
     source: Source = Source("")
+    instances: tuple[Instance, ...] = ()
 
 
 @dataclass(frozen=True)
 class Obligation:
-    """One task x one holder: the deadlines the holder answers for and when it is bound."""
+    """One task x one holder: the deadlines the holder answers for and when it is bound.
+
+    A shared duty (``Due.shared``) is one obligation of several holders: ``holder_id`` is the
+    first of ``holder_ids`` and names it; any of them may record its status.
+    """
 
     task_id: str
     holder_id: str
     due_ids: tuple[str, ...]
     active_from: dt.date | None = None
     active_until: dt.date | None = None
+    holder_ids: tuple[str, ...] = ()
+    shared: str | None = None
+
+    @property
+    def holders(self) -> tuple[str, ...]:
+        return self.holder_ids or (self.holder_id,)
 
 
 @dataclass(frozen=True)
 class Model:
-    plan: Plan
+    """Everything in one data folder. ``plan_id`` set: a view of one plan (:meth:`for_plan`)."""
+
+    plans: dict[str, Plan]
     units: dict[str, Unit]
     groups: dict[str, Group]
     tasks: dict[str, Task]
@@ -339,6 +444,44 @@ class Model:
     """Escalation, ranking and grading rules (data/rules.yaml; empty when there is none)."""
     records: Records = field(default_factory=Records)
     """The supervisors' records (data/records/*.yaml): actions, follow-ups, rankings, grades."""
+    kinds: dict[str, Kind] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    """Every id, name, short name and alias (NFKC-normalised) -> the unit, group or body."""
+    plan_id: str | None = None
+
+    @property
+    def plan(self) -> Plan:
+        """The plan of a one-plan view, or the only plan of the folder."""
+        if self.plan_id is not None:
+            return self.plans[self.plan_id]
+        if len(self.plans) != 1:
+            raise ValueError("this data folder holds several plans: use Model.for_plan(id)")
+        return next(iter(self.plans.values()))
+
+    @property
+    def single_plan(self) -> bool:
+        return self.plan_id is not None or len(self.plans) == 1
+
+    def for_plan(self, plan_id: str) -> Model:
+        """The same organisation, status and records, with only one plan's tasks."""
+        tasks = {k: t for k, t in self.tasks.items() if t.plan_id == plan_id}
+        return replace(
+            self,
+            plan_id=plan_id,
+            tasks=tasks,
+            obligations=tuple(o for o in self.obligations if o.task_id in tasks),
+        )
+
+    def plans_in_order(self) -> list[Plan]:
+        """Newest first: the plan an office works on now leads the list."""
+        return sorted(self.plans.values(), key=lambda p: (p.signed, p.id), reverse=True)
+
+    def kind_name(self, kind_id: str, language: str = "zh") -> str:
+        kind = self.kinds.get(kind_id)
+        if kind is None:
+            return kind_id
+        return (kind.name_en or kind.name) if language == "en" else kind.name
 
     @property
     def holders(self) -> dict[str, Holder]:
@@ -354,4 +497,21 @@ class Model:
         return self.status.get((holder_id, task_id, due_id, key))
 
     def tasks_in_order(self) -> list[Task]:
-        return sorted(self.tasks.values(), key=lambda t: t.number)
+        """Tasks (not sub-items) in plan order."""
+        return sorted((t for t in self.tasks.values() if t.parent is None), key=lambda t: t.order)
+
+    def all_in_order(self) -> list[Task]:
+        """Tasks and their sub-items, each sub-item right after its parent."""
+        return sorted(self.tasks.values(), key=lambda t: t.order)
+
+    def items_of(self, task: Task) -> list[Task]:
+        """A task's sub-items at every depth, in order."""
+        return [self.tasks[c] for c in _descendants(self.tasks, task.id)]
+
+
+def _descendants(tasks: dict[str, Task], key: str) -> list[str]:
+    result = []
+    for child in tasks[key].children:
+        result.append(child)
+        result.extend(_descendants(tasks, child))
+    return result

@@ -22,11 +22,11 @@ def pick_due(task: Task, mine: Sequence[Due], due_ref: str | None) -> tuple[Due 
     if due_ref is None:
         if len(mine) == 1:
             return mine[0], None
-        return None, f"is required: task {task.id} has several deadlines for this unit ({known})"
+        return None, f"is required: task {task.local_id} has several deadlines for this unit ({known})"
     due = next((d for d in mine if d.id == due_ref), None)
     if due is None:
         return None, (
-            f"task {task.id} has no deadline {due_ref!r} for this unit (its deadlines: {known})"
+            f"task {task.local_id} has no deadline {due_ref!r} for this unit (its deadlines: {known})"
         )
     return due, None
 
@@ -36,13 +36,13 @@ def period_problem(task: Task, due: Due, key: str) -> str | None:
 
     Follow-up deadlines are the caller's: their periods exist only once a record sets them.
     """
-    if due.kind == "recurring":
+    if due.kind == "recurring" or due.check_in:
         if not key:
-            return f"is required: deadline {due.id!r} of task {task.id} recurs every {due.every}"
+            return f"is required: deadline {due.id!r} of task {task.local_id} recurs every {due.every}"
         if due.occurrence(key) is None:
             periods = ", ".join(o.key for o in due.occurrences)
             return f"{key!r} is not a period of this duty (periods: {periods})"
         return None
     if key:
-        return f"deadline {due.id!r} of task {task.id} does not recur: leave period out"
+        return f"deadline {due.id!r} of task {task.local_id} does not recur: leave period out"
     return None

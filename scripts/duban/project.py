@@ -8,18 +8,26 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import Inputs, build_model
+from .build import Inputs, PlanInputs, build_model
 from .loader import Document, load_document
 from .model import Model
 from .problems import Problem
 from .records import attach_supervision
 from .schema_check import SchemaSet, default_schema_dir, load_schemas
 
-# Where each kind of file lives in a data folder; single files are required.
-SINGLE_FILES = {"plan": "plan.yaml", "org": "org.yaml"}
-# The supervising office's rules and records (docs/deadlines.md) may be absent.
-OPTIONAL_FILES = {"rules": "rules.yaml"}
-FOLDERS = {"task": "tasks", "status": "status", "records": "records"}
+# Where each kind of file lives in a data folder (docs/data-format.md).
+ORG_FILE = "org.yaml"
+PLANS_FOLDER = "plans"
+PLAN_FILE = "plan.yaml"
+RULES_FILE = "rules.yaml"  # optional, inside a plan folder
+TASKS_FOLDER = "tasks"
+FOLDERS = {"status": "status", "records": "records"}
+# Files of the first layout (one plan at the top of the data folder) and where they now go.
+OLD_LAYOUT = {
+    "plan.yaml": "plans/<plan-id>/plan.yaml",
+    "tasks": "plans/<plan-id>/tasks/",
+    "rules.yaml": "plans/<plan-id>/rules.yaml",
+}
 
 
 @dataclass
@@ -50,20 +58,35 @@ def find_schema_dir(data_dir: Path) -> Path:
     return beside if beside.is_dir() else default_schema_dir()
 
 
-def _files(data_dir: Path) -> tuple[dict[str, Path], dict[str, list[Path]], list[Problem]]:
-    singles = {kind: data_dir / name for kind, name in SINGLE_FILES.items()}
-    folders: dict[str, list[Path]] = {}
-    problems: list[Problem] = []
-    for kind, name in FOLDERS.items():
-        folder = data_dir / name
-        entries = sorted(folder.iterdir()) if folder.is_dir() else []
-        folders[kind] = [p for p in entries if p.suffix == ".yaml"]
-        for path in entries:
-            if path.suffix in (".yml", ".YAML", ".YML") or path.name.endswith(".yaml.txt"):
-                problems.append(
-                    Problem(display_path(path), 1, 1, "", "is ignored: name it <id>.yaml")
-                )
-    return singles, folders, problems
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The ``*.yaml`` files of a folder; other YAML-looking names are reported, not skipped
+    silently."""
+    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    for path in entries:
+        if path.suffix in (".yml", ".YAML", ".YML") or path.name.endswith(".yaml.txt"):
+            problems.append(Problem(display_path(path), 1, 1, "", "is ignored: name it <id>.yaml"))
+    return [p for p in entries if p.suffix == ".yaml"]
+
+
+def old_layout_problems(data_dir: Path) -> list[Problem]:
+    """A folder in the first layout gets one line per file to move, and nothing else."""
+    found = [name for name in OLD_LAYOUT if (data_dir / name).exists()]
+    if not found or (data_dir / PLANS_FOLDER).is_dir():
+        return [
+            Problem(display_path(data_dir / name), 1, 1, "", f"belongs in {OLD_LAYOUT[name]} now")
+            for name in found
+        ]
+    return [
+        Problem(
+            display_path(data_dir / name),
+            1,
+            1,
+            "",
+            f"this data folder uses the first layout: move it to {OLD_LAYOUT[name]} "
+            "(<plan-id> is the plan's id; see docs/data-format.md)",
+        )
+        for name in found
+    ]
 
 
 def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
@@ -72,65 +95,105 @@ def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
     if not data_dir.is_dir():
         problem = Problem(display_path(data_dir), 1, 1, "", "is not a data folder")
         return Project(data_dir, None, [problem])
+    old = old_layout_problems(data_dir)
+    if old:
+        return Project(data_dir, None, old)
     schemas, problems = load_schemas(schema_dir or find_schema_dir(data_dir))
     if schemas is None:
         return Project(data_dir, None, problems)
-    singles, folders, problems = _files(data_dir)
     documents: list[Document] = []
-    valid: dict[str, list[Document]] = {
-        kind: [] for kind in (*SINGLE_FILES, *OPTIONAL_FILES, *FOLDERS)
-    }
-    for kind, path in singles.items():
-        if not path.exists():
-            problems.append(Problem(display_path(path), 1, 1, "", "is missing"))
-            continue
-        _load(kind, path, schemas, problems, documents, valid)
-    for kind, name in OPTIONAL_FILES.items():
-        if (data_dir / name).exists():
-            _load(kind, data_dir / name, schemas, problems, documents, valid)
-    for kind, paths in folders.items():
-        for path in paths:
-            _load(kind, path, schemas, problems, documents, valid)
-    if not (data_dir / "tasks").is_dir():
-        problems.append(Problem(display_path(data_dir / "tasks"), 1, 1, "", "folder is missing"))
-    if not valid["plan"] or not valid["org"]:
+    loader = _Loader(data_dir, schemas, problems, documents)
+    org = loader.load("org", data_dir / ORG_FILE, ORG_FILE, required=True)
+    plans = loader.plans()
+    status = loader.folder("status")
+    records_paths = _yaml_files(data_dir / FOLDERS["records"], problems)
+    records = [d for p in records_paths if (d := loader.load("records", p, _rel(data_dir, p)))]
+    if org is None:
         return Project(data_dir, None, sorted(set(problems)), documents)
     # Cross-file rules still run on the files that passed their schema, so one broken file does
     # not hide the problems of the others; references to a broken task are not reported twice.
-    valid_ids = {d.path.stem for d in valid["task"]}
-    broken_tasks = {p.stem for p in folders["task"]} - valid_ids
-    inputs = Inputs(valid["plan"][0], valid["org"][0], valid["task"], valid["status"], broken_tasks)
+    inputs = Inputs(org, plans, status, loader.broken_plans)
     model, build_problems = build_model(inputs)
     if model is not None:
-        rules = valid["rules"][0] if valid["rules"] else None
-        rules_broken = rules is None and (data_dir / OPTIONAL_FILES["rules"]).exists()
-        records_broken = len(valid["records"]) < len(folders["records"])
+        rules = [(p.folder, p.rules) for p in plans if p.rules is not None]
+        rules_broken = loader.broken_rules
+        records_broken = len(records) < len(records_paths)
         model, record_problems = attach_supervision(
-            model, rules, valid["records"], valid["status"], rules_broken, records_broken
+            model, rules, records, status, rules_broken, records_broken
         )
         build_problems = [*build_problems, *record_problems]
     problems = sorted(set(problems) | set(build_problems))
     return Project(data_dir, None if problems else model, problems, documents)
 
 
-def _load(
-    kind: str,
-    path: Path,
-    schemas: SchemaSet,
-    problems: list[Problem],
-    documents: list[Document],
-    valid: dict[str, list[Document]],
-) -> None:
-    document, load_problems = load_document(path, display_path(path))
-    problems.extend(load_problems)
-    if document is None:
-        return
-    document.file = f"{path.parent.name}/{path.name}" if kind in FOLDERS else path.name
-    documents.append(document)
-    if document.data is None:
-        problems.append(Problem(document.display, 1, 1, "", "is empty"))
-        return
-    schema_problems = schemas.check(kind, document)
-    problems.extend(schema_problems)
-    if not schema_problems:
-        valid[kind].append(document)
+def _rel(data_dir: Path, path: Path) -> str:
+    return path.relative_to(data_dir).as_posix()
+
+
+class _Loader:
+    """Loads and schema-checks the files of one data folder, remembering what failed."""
+
+    def __init__(
+        self, data_dir: Path, schemas: SchemaSet, problems: list[Problem], documents: list[Document]
+    ):
+        self.data_dir = data_dir
+        self.schemas = schemas
+        self.problems = problems
+        self.documents = documents
+        self.broken_plans: set[str] = set()
+        self.broken_rules: set[str] = set()
+
+    def load(self, kind: str, path: Path, file: str, required: bool = False) -> Document | None:
+        """The schema-valid document at ``path``, or None (its problems recorded)."""
+        if not path.exists():
+            if required:
+                self.problems.append(Problem(display_path(path), 1, 1, "", "is missing"))
+            return None
+        document, load_problems = load_document(path, display_path(path))
+        self.problems.extend(load_problems)
+        if document is None:
+            return None
+        document.file = file
+        self.documents.append(document)
+        if document.data is None:
+            self.problems.append(Problem(document.display, 1, 1, "", "is empty"))
+            return None
+        schema_problems = self.schemas.check(kind, document)
+        self.problems.extend(schema_problems)
+        return None if schema_problems else document
+
+    def folder(self, kind: str) -> list[Document]:
+        paths = _yaml_files(self.data_dir / FOLDERS[kind], self.problems)
+        return [d for p in paths if (d := self.load(kind, p, _rel(self.data_dir, p)))]
+
+    def plans(self) -> list[PlanInputs]:
+        root = self.data_dir / PLANS_FOLDER
+        if not root.is_dir():
+            self.problems.append(
+                Problem(display_path(root), 1, 1, "", "folder is missing: each plan lives in plans/<plan-id>/")
+            )
+            return []
+        result = []
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+            result.append(self._plan(folder))
+        if not result:
+            self.problems.append(
+                Problem(display_path(root), 1, 1, "", "holds no plan: add plans/<plan-id>/plan.yaml")
+            )
+        return result
+
+    def _plan(self, folder: Path) -> PlanInputs:
+        plan = self.load("plan", folder / PLAN_FILE, _rel(self.data_dir, folder / PLAN_FILE), required=True)
+        if plan is None:
+            self.broken_plans.add(folder.name)
+        tasks_dir = folder / TASKS_FOLDER
+        if not tasks_dir.is_dir():
+            self.problems.append(Problem(display_path(tasks_dir), 1, 1, "", "folder is missing"))
+        paths = _yaml_files(tasks_dir, self.problems)
+        tasks = [d for p in paths if (d := self.load("task", p, _rel(self.data_dir, p)))]
+        broken = {p.stem for p in paths} - {d.path.stem for d in tasks}
+        rules_path = folder / RULES_FILE
+        rules = self.load("rules", rules_path, _rel(self.data_dir, rules_path))
+        if rules is None and rules_path.exists():
+            self.broken_rules.add(folder.name)
+        return PlanInputs(folder.name, plan, tasks, rules, broken)

@@ -12,7 +12,8 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from .build import parse_date, source_of
+from .build import TaskFinder, parse_date, source_of
+from .build.context import name_key
 from .deadlines import period_every
 from .loader import Document, KeyPath
 from .model import Due, Model, Source, Task
@@ -38,27 +39,32 @@ class _Checker:
     def __init__(self, model: Model):
         self.model = model
         self.problems: list[Problem] = []
-        self.names: dict[str, str] = {}
-        for entity in (*model.units.values(), *model.groups.values()):
-            for name in (entity.id, entity.name, entity.short_name, *entity.aliases):
-                if name:
-                    self.names.setdefault(name, entity.id)
-        self.by_number = {t.number: t.id for t in model.tasks.values()}
+        self.finder: TaskFinder = model.extra["task_finder"]
+        self.rules_plan: str | None = None
+        """While reading a plan's rules.yaml: that plan (task references are local to it)."""
 
     def report(self, document: Document, keys: KeyPath, message: str) -> None:
         self.problems.append(document.problem(keys, message))
 
     def task(self, document: Document, keys: KeyPath, ref: Any) -> Task | None:
-        task_id = self.by_number.get(ref) if isinstance(ref, int) else ref
-        task = self.model.tasks.get(task_id) if isinstance(task_id, str) else None
-        if task is None:
-            self.report(document, keys, f"there is no task {ref!r}")
-        return task
+        """A task a rule names, in the plan whose rules are being read."""
+        found = self.finder.find({"plan": self.rules_plan, "task": ref})
+        if found.task is None and found.problem:
+            self.report(document, keys, found.problem)
+        return found.task
+
+    def task_of(self, document: Document, keys: KeyPath, item: dict[str, Any]) -> Task | None:
+        """The task (or sub-item) a record names with its plan, task and item fields."""
+        found = self.finder.find(item, keys)
+        if found.task is None and found.problem:
+            self.report(document, found.keys, found.problem)
+        return found.task
 
     def entity(self, document: Document, keys: KeyPath, ref: str) -> str | None:
-        found = self.names.get(ref)
-        if found is None:
+        found = self.model.names.get(name_key(ref))
+        if found is None or found in self.model.bodies:
             self.report(document, keys, f"{ref!r} is not a unit or group in org.yaml")
+            return None
         return found
 
     # -- rules --------------------------------------------------------------------------------
@@ -82,6 +88,7 @@ class _Checker:
         rankings = []
         for index, item in enumerate(data.get("rankings", [])):
             task = self.task(document, ("rankings", index, "task"), item["task"])
+            streak = item.get("bottom_in_a_row") or item["last_in_a_row"]
             rankings.append(
                 RankingRule(
                     id=item["id"],
@@ -89,8 +96,9 @@ class _Checker:
                     task_id=task.id if task else str(item["task"]),
                     every=item["every"],
                     better=item.get("better", "higher"),
-                    consecutive=item["last_in_a_row"]["count"],
-                    message=item["last_in_a_row"]["message"],
+                    consecutive=streak["count"],
+                    message=streak["message"],
+                    places=streak.get("places", 1),
                     as_written=item.get("as_written"),
                     source=source_of(document, ("rankings", index)),
                 )
@@ -168,6 +176,7 @@ class _Checker:
             stated_in=stated_in,
             as_written=item.get("as_written"),
             source=source_of(document, keys),
+            plan_id=self.rules_plan or "",
         )
 
     def check_ladder_coverage(self, document: Document, ladders: tuple[Ladder, ...]) -> None:
@@ -187,7 +196,7 @@ class _Checker:
                     self.report(
                         document,
                         ("ladders", index, "tasks"),
-                        f"task {task_id} is already covered by ladder {owner[task_id]!r}",
+                        f"task {task_id.partition('/')[2]} is already covered by ladder {owner[task_id]!r}",
                     )
                 owner.setdefault(task_id, ladder.id)
 
@@ -208,7 +217,7 @@ class _Checker:
                 self.report(
                     document,
                     (*keys, "follow_up"),
-                    f"task {task.id} has no follow-up deadline {follow_up!r} "
+                    f"task {task.local_id} has no follow-up deadline {follow_up!r} "
                     f"(its follow-up deadlines: {known})",
                 )
         still = item.get("still_failing") or {}
@@ -245,7 +254,7 @@ class _Checker:
         mine = [d for d in task.due if holder in d.holder_ids]
         if not mine:
             self.report(
-                document, (*keys, "unit"), f"{holder!r} has no obligation under task {task.id}"
+                document, (*keys, "unit"), f"{holder!r} has no obligation under task {task.local_id}"
             )
             return None
         due, problem = pick_due(task, mine, due_ref)
@@ -256,7 +265,7 @@ class _Checker:
     def follow_up(
         self, document: Document, keys: KeyPath, keeper: str, item: dict[str, Any]
     ) -> FollowUp | None:
-        task = self.task(document, (*keys, "task"), item["task"])
+        task = self.task_of(document, keys, item)
         holder = self.entity(document, (*keys, "unit"), item["unit"])
         if task is None or holder is None:
             return None
@@ -267,7 +276,7 @@ class _Checker:
             self.report(
                 document,
                 (*keys, "due"),
-                f"deadline {due.id!r} of task {task.id} is not a follow-up (kind: {due.kind})",
+                f"deadline {due.id!r} of task {task.local_id} is not a follow-up (kind: {due.kind})",
             )
             return None
         set_on, deadline = parse_date(item["date"]), parse_date(item["deadline"])
@@ -296,14 +305,14 @@ class _Checker:
         rules: Rules,
         follow_up_keys: set[tuple[str, str, str, str]],
     ) -> Action | None:
-        task = self.task(document, (*keys, "task"), item["task"])
+        task = self.task_of(document, keys, item)
         holder = self.entity(document, (*keys, "unit"), item["unit"])
         if task is None or holder is None:
             return None
         ladder = rules.ladder_for(task.id)
         if ladder is None:
             self.report(
-                document, (*keys, "action"), f"rules.yaml has no ladder that covers task {task.id}"
+                document, (*keys, "action"), f"rules.yaml has no ladder that covers task {task.local_id}"
             )
         elif item["action"] not in ladder.actions:
             known = ", ".join(ladder.actions) or "none"
@@ -356,7 +365,7 @@ class _Checker:
                 document,
                 where,
                 f"no deadline was set for period {key!r} of follow-up {due.id!r} of task "
-                f"{task.id} for {holder!r} (set one under follow_ups or a grade's rectify_by)",
+                f"{task.local_id} for {holder!r} (set one under follow_ups or a grade's rectify_by)",
             )
             return False
         problem = period_problem(task, due, key)
@@ -507,7 +516,7 @@ class _Checker:
                 document,
                 (*keys, "unit"),
                 f"{grade.holder_id!r} does not answer for follow-up {due.id!r} of task "
-                f"{task.id}, so no rectification deadline can be set for it",
+                f"{task.local_id}, so no rectification deadline can be set for it",
             )
             return None
         assert grade.rectify_by
@@ -540,7 +549,7 @@ class _Checker:
             document, keys = _entry_place(status_docs, entry.source)
             message = (
                 f"no deadline was set for period {entry.period!r} of follow-up {due.id!r} of "
-                f"task {task.id} (data/records: follow_ups or a grade's rectify_by)"
+                f"task {task.local_id} (data/records: follow_ups or a grade's rectify_by)"
             )
             if document is None:
                 source = entry.source
@@ -574,12 +583,39 @@ def _unique(
         first.setdefault(key, f"{document.display}:{document.position(keys)[0]}")
 
 
+def _all_rules(checker: _Checker, documents: list[tuple[str, Document]]) -> Rules:
+    """Every plan's rules as one set; rule ids are unique across plans (records name them)."""
+    parts: list[Rules] = []
+    for plan_id, document in documents:
+        checker.rules_plan = plan_id
+        parts.append(checker.rules(document))
+    checker.rules_plan = None
+    seen: dict[str, str] = {}
+    for (plan_id, document), part in zip(documents, parts, strict=True):
+        for kind, items in (("ladders", part.ladders), ("rankings", part.rankings), ("gradings", part.gradings)):
+            for index, rule in enumerate(items):
+                if rule.id in seen and seen[rule.id] != plan_id:
+                    checker.report(
+                        document,
+                        (kind, index, "id"),
+                        f"rule id {rule.id!r} is already used by plan {seen[rule.id]!r}: "
+                        "records name rules by id, so ids are unique across plans",
+                    )
+                seen.setdefault(rule.id, plan_id)
+    return Rules(
+        tuple(r for p in parts for r in p.ladders),
+        tuple(r for p in parts for r in p.rankings),
+        tuple(r for p in parts for r in p.gradings),
+        parts[0].source if len(parts) == 1 else None,
+    )
+
+
 def attach_supervision(
     model: Model,
-    rules_document: Document | None,
+    rules_documents: list[tuple[str, Document]],
     record_documents: list[Document],
     status_documents: list[Document],
-    rules_broken: bool = False,
+    rules_broken: set[str] | bool = False,
     records_broken: bool = False,
 ) -> tuple[Model, list[Problem]]:
     """The model with its rules and records, and every problem found in them.
@@ -590,7 +626,7 @@ def attach_supervision(
     not reported as answering nothing.
     """
     checker = _Checker(model)
-    rules = checker.rules(rules_document) if rules_document is not None else Rules()
+    rules = _all_rules(checker, rules_documents)
     before = len(checker.problems)
     follow_ups: list[FollowUp] = []
     places: list[tuple[Document, KeyPath, tuple[Any, ...]]] = []

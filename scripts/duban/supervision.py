@@ -59,6 +59,8 @@ class Ladder:
     stated_in: str | None = None
     as_written: str | None = None
     source: Source | None = None
+    plan_id: str = ""
+    """The plan whose rules.yaml states it: a ladder naming no task covers that plan's tasks."""
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
@@ -79,6 +81,8 @@ class RankingRule:
     better: str = "higher"
     consecutive: int = 2
     message: str = ""
+    places: int = 1
+    """Units in the last ``places`` places count (后三位: 3); 1 means last place only."""
     as_written: str | None = None
     source: Source | None = None
 
@@ -111,9 +115,14 @@ class Rules:
     source: Source | None = None
 
     def ladder_for(self, task_id: str) -> Ladder | None:
-        """The ladder that names the task, else the default ladder (one that names none)."""
-        named = next((ld for ld in self.ladders if task_id in ld.task_ids), None)
-        return named or next((ld for ld in self.ladders if not ld.task_ids), None)
+        """The ladder that names the task (or the task a sub-item belongs to), else its plan's
+        default ladder (one that names none)."""
+        plan, _, rest = task_id.partition("/")
+        top = f"{plan}/{rest.split('/')[0]}"
+        named = next((ld for ld in self.ladders if {task_id, top} & set(ld.task_ids)), None)
+        return named or next(
+            (ld for ld in self.ladders if not ld.task_ids and ld.plan_id == plan), None
+        )
 
     def ranking(self, rule_id: str) -> RankingRule | None:
         return next((r for r in self.rankings if r.id == rule_id), None)
@@ -185,15 +194,20 @@ class Ranking:
     url: str | None = None
     source: Source | None = None
 
-    def last(self, better: str) -> tuple[str, ...]:
-        """The units in last place (all of them when tied); none if fewer than two are ranked."""
+    def last(self, better: str, places: int = 1) -> tuple[str, ...]:
+        """The units in the last ``places`` places (a tie at the boundary counts every unit
+        tied, as rankings are published); none if fewer than two are ranked or all tie."""
         if len(self.scores) < 2:
             return ()
-        worst = min if better == "higher" else max
-        value = worst(s.value for s in self.scores)
-        if all(s.value == value for s in self.scores):
+        values = sorted({s.value for s in self.scores}, reverse=better != "higher")
+        if len(values) == 1:
             return ()  # everyone tied: nobody is last
-        return tuple(s.holder_id for s in self.scores if s.value == value)
+        ordered = sorted(self.scores, key=lambda s: s.value, reverse=better == "higher")
+        # the value of the unit standing in place len-places+1 from the top marks the boundary
+        cut = ordered[max(len(ordered) - places, 0)].value
+        worse = (lambda v: v <= cut) if better == "higher" else (lambda v: v >= cut)
+        bottom = tuple(s.holder_id for s in self.scores if worse(s.value))
+        return () if len(bottom) == len(self.scores) else bottom
 
 
 @dataclass(frozen=True)

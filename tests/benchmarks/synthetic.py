@@ -20,15 +20,21 @@ PERIODS = ([""], ["2010", "2011", "2012"], ["2010-H1", "2010-H2", "2011-H1", "20
 def make_project(root: Path, units: int, tasks: int = 12) -> Path:
     """Write a synthetic data folder under ``root`` and return it."""
     data = root / "data"
-    (data / "tasks").mkdir(parents=True)
+    plan = data / "plans" / "synthetic"
+    (plan / "tasks").mkdir(parents=True)
     (data / "status").mkdir()
-    (data / "plan.yaml").write_text(
+    (plan / "plan.yaml").write_text(
         "id: synthetic\ntitle: 合成测试方案\nissuer: shiju\nsigned: 2010-05-11\n"
         "period: {start: 2010-01-01, end: 2012-12-31}\n"
         "sections:\n  - {number: 1, title: 第一部分}\n",
         encoding="utf-8",
     )
-    lines = ["units:", "  - {id: shiju, name: 合成市局, kind: city-bureau}"]
+    lines = [
+        "kinds:",
+        "  - {id: city-bureau, name: 市局}",
+        "  - {id: district-bureau, name: 区司法局}",
+        "units:",
+        "  - {id: shiju, name: 合成市局, kind: city-bureau}"]
     lines += [
         f"  - {{id: u{i:04d}, name: 合成第{i}区司法局, kind: district-bureau}}"
         for i in range(units)
@@ -37,7 +43,7 @@ def make_project(root: Path, units: int, tasks: int = 12) -> Path:
     lines += [f"      - u{i:04d}" for i in range(units)]
     (data / "org.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for t in range(1, tasks + 1):
-        (data / "tasks" / f"{t:02d}.yaml").write_text(
+        (plan / "tasks" / f"{t:02d}.yaml").write_text(
             f'id: "{t:02d}"\nnumber: {t}\nsection: 1\ntitle: 任务{t}\n'
             f"text: 第{t}项任务的原文。<script>alert({t})</script>\n"
             f"roles:\n  lead: [shiju]\n  responsible: [全部区县]\n"
