@@ -23,6 +23,13 @@ FIXTURES = ROOT / "tests" / "fixtures"
 DEMO = FIXTURES / "demo"
 HOSTILE = FIXTURES / "hostile"
 DEMO_AS_OF = "2010-12-15"
+DEMO_PLAN = "xian-sfj-2010-zfgfh"
+HOSTILE_PLAN = "hostile-plan"
+
+
+def plan_path(plan_id: str, page: str) -> str:
+    """The built page of a plan (plain .html URLs): ``index``, ``progress``, ``tasks/03`` ..."""
+    return f"plans/{plan_id}/{page}.html"
 
 _TMP = Path(tempfile.mkdtemp(prefix="duban-sites-"))
 atexit.register(shutil.rmtree, _TMP, ignore_errors=True)

@@ -66,7 +66,7 @@ def test_json_has_counts_and_every_item(supervision, capsys):
     assert (first["task"], first["days_late"], first["file"], first["line"]) == (
         "01",
         258,
-        "tasks/01.yaml",
+        "plans/test-plan/tasks/01.yaml",
         12,
     )
     assert first["escalation"]["stage"] == "notified"
@@ -94,7 +94,7 @@ def test_github_annotations_point_at_the_defining_line(supervision, capsys, tmp_
     assert sum(line.startswith("::warning file=") for line in lines) == 2
     # with a status entry, the annotation points at it; without, at the task's deadline entry
     assert "::warning file=data/status/shizhi.yaml,line=4," in out
-    assert "::error file=data/tasks/01.yaml,line=12," in out
+    assert "::error file=data/plans/test-plan/tasks/01.yaml,line=12," in out
     written = summary.read_text(encoding="utf-8")
     assert written.startswith("earlier step\n## 督办检查：截至 2011-03-15")
 

@@ -44,9 +44,9 @@ def test_validate_reports_every_problem_of_every_file_and_exits_1(tmp_path):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
+        "data/plans/test-plan/tasks/01.yaml:9:32: roles.responsible[2]: '丙区司法局' is not a "
+        "unit, group or body in org.yaml",
         "data/status/alpha.yaml:6:11: obligations[0].done: '2010-02-30' is not a real date",
-        "data/tasks/01.yaml:9:32: roles.responsible[2]: '丙区司法局' is not a unit or group "
-        "in org.yaml",
         "2 problems in 2 files",
     ]
 
@@ -103,18 +103,18 @@ def test_export_json_matches_its_schema_and_resolves_roles():
     task8 = next(t for t in data["tasks"] if t["number"] == 8)
     assert task8["roles"]["supervise"]["ref_ids"] == ["jijian-jiancha", "fagui-chu"]
     assert len(task8["roles"]["responsible"]["unit_ids"]) == 15  # 13 bureaus + office + divisions
-    obligation = next(o for o in data["obligations"] if o["task_id"] == "08")
+    obligation = next(o for o in data["obligations"] if o["task_id"] == "xian-sfj-2010-zfgfh/08")
     assert obligation["due"][0]["occurrences"] == [
-        {"key": "", "due": "2010-06-30", "starts": "2010-01-01"}
+        {"key": "", "due": "2010-06-30", "starts": "2010-01-01", "ends": None}
     ]
-    assert data["plan"]["signed"] == "2010-05-11"
+    assert data["plans"][0]["signed"] == "2010-05-11"
 
 
 def test_export_to_a_file_writes_it_whole(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
     target = tmp_path / "out" / "plan.json"
     assert main(["export", "json", "-o", str(target)]) == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "duban-export/1"
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "duban-export/2"
     assert [p.name for p in target.parent.iterdir()] == ["plan.json"]  # no temporary left over
 
 

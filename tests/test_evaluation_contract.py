@@ -48,7 +48,7 @@ def test_base_plan_without_rules_has_indicators_but_no_escalations():
     model = load_project(BASE / "data").model
     assert model is not None
     evaluation = evaluate(model, dt.date(2011, 1, 15))
-    rates = [r for r in evaluation.indicators if r.task_id == "03"]
+    rates = [r for r in evaluation.indicators if r.task_id == "test-plan/03"]
     # nobody has reported task 03 done: 0 of the 2 district bureaus by the end of 2010
     assert [(r.target.date, r.status, r.actual, r.numerator, r.denominator) for r in rates] == [
         (dt.date(2010, 12, 31), "missed", 0.0, 0.0, 2.0),

@@ -13,7 +13,7 @@ from conftest import CASES, lay_out_case
 from duban.project import load_project
 
 SUPERVISION = CASES / "valid" / "supervision"
-FILES = ("rules.yaml", "records/bangongshi.yaml", "records/fagui-chu.yaml")
+FILES = ("plans/test-plan/rules.yaml", "records/bangongshi.yaml", "records/fagui-chu.yaml")
 NASTY = st.sampled_from(
     [
         *(None, 0, -1, 2.5, "", "x", "2010-02-30", "2010-H3", "2010", "05", 5, 999, [], {}),
@@ -64,8 +64,8 @@ def test_a_records_file_instead_of_a_folder_and_a_rules_folder_instead_of_a_file
     project = lay_out_case(SUPERVISION, tmp_path / "p")
     shutil.rmtree(project / "data" / "records")
     (project / "data" / "records").write_text("not a folder", encoding="utf-8")
-    (project / "data" / "rules.yaml").unlink()
-    (project / "data" / "rules.yaml").mkdir()
+    (project / "data" / "plans" / "test-plan" / "rules.yaml").unlink()
+    (project / "data" / "plans" / "test-plan" / "rules.yaml").mkdir()
     loaded = load_project(project / "data")
     assert [(Path(p.path).name, p.message) for p in loaded.problems] == [
         ("rules.yaml", "is a directory, not a YAML file")

@@ -13,6 +13,8 @@ from conftest import ROOT
 from duban.evaluate import evaluate
 from duban.project import load_project
 
+PLAN = "xian-sfj-2010-zfgfh/"  # the shipped plan's id: tasks are keyed by plan
+
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
 D = dt.date
 
@@ -26,7 +28,7 @@ def model():
 
 def test_one_ladder_covers_every_task_as_task_14_states_it(model):
     (ladder,) = model.rules.ladders
-    assert (ladder.task_ids, ladder.stated_in) == ((), "14")
+    assert (ladder.task_ids, ladder.stated_in) == ((), PLAN + "14")
     assert [(s.id, s.action, s.lapses) for s in ladder.stages] == [
         ("overdue", None, None),
         ("reminded", "reminder", None),
@@ -39,7 +41,7 @@ def test_one_ladder_covers_every_task_as_task_14_states_it(model):
 def test_task_17_ranking_flags_last_place_twice_in_a_row(model):
     (rule,) = model.rules.rankings
     assert (rule.task_id, rule.every, rule.consecutive, rule.better) == (
-        "17",
+        PLAN + "17",
         "half-year",
         2,
         "higher",
@@ -48,10 +50,10 @@ def test_task_17_ranking_flags_last_place_twice_in_a_row(model):
 
 def test_task_18_grading_rectifies_removes_and_proposes_after_three_years(model):
     (rule,) = model.rules.gradings
-    assert (rule.task_id, rule.follow_up, rule.failing_years) == ("18", "rectification", 3)
+    assert (rule.task_id, rule.follow_up, rule.failing_years) == (PLAN + "18", "rectification", 3)
     assert rule.grades == ("优秀", "先进", "达标", "不合格")
     assert rule.failing == ("不合格",)
-    assert model.tasks["18"].due_item("rectification").kind == "follow-up"
+    assert model.tasks[PLAN + "18"].due_item("rectification").kind == "follow-up"
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed text is not beside the repository")
@@ -88,7 +90,7 @@ def test_a_recorded_reminder_escalates_an_overdue_task_of_the_real_plan(tmp_path
     monkeypatch.chdir(copy)
     loaded = load_project(Path("data"))
     assert loaded.problems == []
-    key = ("08", "baqiao", "main", "")
+    key = (PLAN + "08", "baqiao", "main", "")
     escalations = evaluate(loaded.model, D(2010, 7, 10)).escalations
     assert (escalations[key].stage, escalations[key].respond_by) == ("reminded", D(2010, 7, 20))
     later = evaluate(loaded.model, D(2010, 7, 21)).escalations[key]

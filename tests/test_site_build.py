@@ -35,21 +35,22 @@ def test_generated_pages_and_downloads_are_in_the_site(demo):
     site = demo.site
     for path in (
         "index.html",
-        "tasks/index.html",
-        "tasks/03.html",
-        "tasks/19.html",
+        plan_path(DEMO_PLAN, "index"),
+        plan_path(DEMO_PLAN, "tasks/03"),
+        plan_path(DEMO_PLAN, "tasks/19"),
+        plan_path(DEMO_PLAN, "progress"),
+        plan_path(DEMO_PLAN, "overdue"),
+        plan_path(DEMO_PLAN, "leadership"),
         "units/index.html",
         "units/baqiao.html",
         "units/shizhi-danwei.html",
-        "progress.html",
         "overdue.html",
-        "leadership.html",
         "downloads.html",
         "downloads/duban.json",
-        "downloads/tasks.csv",
-        "downloads/tasks.xlsx",
+        f"downloads/{DEMO_PLAN}/tasks.csv",
+        f"downloads/{DEMO_PLAN}/tasks.xlsx",
         "downloads/updates.atom",
-        "downloads/plan.ics",
+        f"downloads/{DEMO_PLAN}/plan.ics",
         "downloads/ics/baqiao.ics",
         "assets/duban/duban.css",
         "assets/duban/duban.js",
@@ -59,7 +60,7 @@ def test_generated_pages_and_downloads_are_in_the_site(demo):
 
 def test_no_generated_page_is_committed():
     docs = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*")}
-    assert not {"index.md", "tasks", "units", "progress.md", "overdue.md", "downloads"} & docs
+    assert not {"index.md", "plans", "units", "overdue.md", "downloads.md", "downloads"} & docs
 
 
 def test_every_internal_link_and_anchor_resolves(demo):

@@ -25,7 +25,7 @@ from duban.render.downloads import to_csv
 from duban.render.env import escape_text, https_url
 from duban.render.locale import LANGUAGES, Locale, load_locale
 from duban.render.xlsx import column_name, workbook
-from sitekit import DEMO, HOSTILE
+from sitekit import DEMO, DEMO_PLAN, HOSTILE, HOSTILE_PLAN
 
 D = dt.date
 AS_OF = D(2010, 12, 15)
@@ -104,7 +104,7 @@ def test_no_line_of_a_page_starts_with_data():
 
 
 def test_titles_in_front_matter_are_escaped_once():
-    source = site(HOSTILE).pages[urls.task_page("01")]
+    source = site(HOSTILE).pages[urls.task_page(f"{HOSTILE_PLAN}/01")]
     title = json.loads(source.splitlines()[1].removeprefix("title: "))
     assert "<" not in title and "&lt;script&gt;" in title
 
@@ -128,8 +128,9 @@ def test_links_are_relative_to_the_page(directory_urls, here, target, expected):
 
 
 def test_file_links_do_not_depend_on_directory_urls():
-    assert urls.Linker("tasks/03.md", False).file(urls.TASKS_CSV) == "../downloads/tasks.csv"
-    assert urls.Linker("tasks/03.md", True).file(urls.TASKS_CSV) == "../../downloads/tasks.csv"
+    csv_file = urls.plan_tasks_csv("p")
+    assert urls.Linker("tasks/03.md", False).file(csv_file) == "../downloads/p/tasks.csv"
+    assert urls.Linker("tasks/03.md", True).file(csv_file) == "../../downloads/p/tasks.csv"
 
 
 # -- views ---------------------------------------------------------------------------------------
@@ -172,7 +173,7 @@ def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
 def test_task_rows_count_units_not_occurrences():
     ev = evaluate(model(DEMO), AS_OF)
     rows = views.task_rows(model(DEMO), views.Index.of(model(DEMO), ev))
-    row = next(r for r in rows if r.task.id == "04")
+    row = next(r for r in rows if r.task.id == f"{DEMO_PLAN}/04")
     # task 四 has three yearly trainings and a rotation per unit: no unit is done with all yet
     assert row.holders == 17 and row.holders_done == 0
     assert row.due_dates[0] == D(2010, 12, 31) and row.due_dates[-1] == D(2012, 12, 31)
@@ -246,7 +247,7 @@ def test_timeline_places_dates_in_order_and_as_of_beyond_the_end():
 # -- pages ---------------------------------------------------------------------------------------
 def test_every_page_that_shows_a_state_prints_the_as_of_date():
     for name, source in site(DEMO).pages.items():
-        if name == urls.LEADERSHIP:
+        if name == urls.plan_page(DEMO_PLAN, "leadership"):
             continue  # shows no state
         assert '<time datetime="2010-12-15">2010年12月15日</time>' in source, name
 
@@ -254,17 +255,17 @@ def test_every_page_that_shows_a_state_prints_the_as_of_date():
 def test_one_page_per_task_unit_and_group():
     generated = site(DEMO).pages
     m = model(DEMO)
-    for task_id in m.tasks:
-        assert urls.task_page(task_id) in generated
+    for task in m.tasks_in_order():
+        assert urls.task_page(task.id) in generated
     for holder_id in [*m.units, *m.groups]:
         assert urls.unit_page(holder_id) in generated
 
 
 def test_indicator_targets_are_drawn_against_computed_values():
-    source = site(DEMO).pages[urls.task_page("03")]
+    source = site(DEMO).pages[urls.task_page(f"{DEMO_PLAN}/03")]
     assert "dbn-actual--pending" in source
     assert "≥30%" in source and "50%" in source and "(8/16)" in source
-    later = site(DEMO, "zh", D(2011, 1, 5)).pages[urls.task_page("03")]
+    later = site(DEMO, "zh", D(2011, 1, 5)).pages[urls.task_page(f"{DEMO_PLAN}/03")]
     assert "dbn-actual--met" in later  # 2010's 30% target, checked after its date
 
 
@@ -272,7 +273,7 @@ def test_without_the_engine_targets_show_with_no_data_not_invented_values():
     m = model(DEMO)
     ev = evaluate(m, AS_OF)
     ctx = pages.Context(m, ev, Settings(as_of=AS_OF), load_locale("zh"), engine={})
-    (block,) = pages.indicator_blocks(ctx, m.tasks["03"])
+    (block,) = pages.indicator_blocks(ctx, m.tasks[f"{DEMO_PLAN}/03"])
     assert [p["status"] for p in block["points"]] == ["no-data"] * 3
     assert all(p["actual"] is None for p in block["points"])
     assert block["computed"] is False
@@ -285,7 +286,7 @@ def test_the_overdue_list_gives_days_late_and_escalation_stage():
 
 
 def test_the_deliverables_matrix_lists_each_named_deliverable():
-    source = site(DEMO).pages[urls.task_page("19")]
+    source = site(DEMO).pages[urls.task_page(f"{DEMO_PLAN}/19")]
     for name in ("《执法公开办法》", "《申请公开制度》"):
         assert name in source
     assert source.count('class="dbn-check"') > 10
@@ -293,7 +294,7 @@ def test_the_deliverables_matrix_lists_each_named_deliverable():
 
 def test_edit_links_point_at_the_record_behind_the_page():
     generated = site(DEMO).pages
-    assert 'href="https://example.org/e/data/tasks/03.yaml"' in generated[urls.task_page("03")]
+    assert f'href="https://example.org/e/data/plans/{DEMO_PLAN}/tasks/03.yaml"' in generated[urls.task_page(f"{DEMO_PLAN}/03")]
     assert (
         'href="https://example.org/e/data/status/baqiao.yaml"'
         in generated[urls.unit_page("baqiao")]
@@ -302,7 +303,7 @@ def test_edit_links_point_at_the_record_behind_the_page():
 
 def test_no_edit_link_without_an_edit_url():
     plain = render_site(model(DEMO), Settings(as_of=AS_OF))
-    assert "/edit/" not in plain.pages[urls.task_page("03")]
+    assert "/edit/" not in plain.pages[urls.task_page(f"{DEMO_PLAN}/03")]
 
 
 # -- downloads ----------------------------------------------------------------------------------
@@ -329,8 +330,8 @@ def read_xlsx(data: bytes) -> list[list[str]]:
 
 def test_the_xlsx_task_table_reads_back_cell_for_cell():
     generated = site(HOSTILE)
-    rows = read_xlsx(generated.files[urls.TASKS_XLSX])
-    text = generated.files[urls.TASKS_CSV]
+    rows = read_xlsx(generated.files[urls.plan_tasks_xlsx(HOSTILE_PLAN)])
+    text = generated.files[urls.plan_tasks_csv(HOSTILE_PLAN)]
     expected = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert len(rows) == len(expected) == 3
     assert rows[0] == expected[0]
@@ -371,12 +372,13 @@ def test_the_open_data_file_carries_the_states_it_was_built_with():
     data = json.loads(site(DEMO).files[urls.EXPORT_JSON])
     assert data["evaluation"]["as_of"] == "2010-12-15"
     states = {i["state"] for i in data["evaluation"]["items"]}
-    assert states == {s.value for s in State}
+    # the demo has no count or ongoing duty: every other state appears
+    assert states == {s.value for s in State} - {"missed", "ongoing"}
 
 
 def test_calendars_for_the_plan_and_each_unit_with_deadlines():
     files = site(DEMO).files
-    assert files[urls.PLAN_ICS].startswith("BEGIN:VCALENDAR")
+    assert files[urls.plan_ics(DEMO_PLAN)].startswith("BEGIN:VCALENDAR")
     assert urls.unit_ics("baqiao") in files
     assert urls.unit_ics("zhengzhi-bu") not in files  # no deadlines of its own
 
@@ -412,7 +414,7 @@ def test_libreoffice_opens_the_xlsx_and_reads_what_the_csv_says(tmp_path):
             )
         pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
     generated = site(HOSTILE)
-    (tmp_path / "tasks.xlsx").write_bytes(generated.files[urls.TASKS_XLSX])
+    (tmp_path / "tasks.xlsx").write_bytes(generated.files[urls.plan_tasks_xlsx(HOSTILE_PLAN)])
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
          "--outdir", str(tmp_path), str(tmp_path / "tasks.xlsx")],
@@ -420,5 +422,6 @@ def test_libreoffice_opens_the_xlsx_and_reads_what_the_csv_says(tmp_path):
         env={**os.environ, "HOME": str(tmp_path)},  # a throwaway profile
     )  # fmt: skip
     theirs = list(csv.reader(io.StringIO((tmp_path / "tasks.csv").read_text("utf-8"))))
-    ours = list(csv.reader(io.StringIO(generated.files[urls.TASKS_CSV].removeprefix("\ufeff"))))
+    table = generated.files[urls.plan_tasks_csv(HOSTILE_PLAN)]
+    ours = list(csv.reader(io.StringIO(table.removeprefix("\ufeff"))))
     assert theirs == ours

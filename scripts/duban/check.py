@@ -70,12 +70,8 @@ class CheckReport:
 
 
 def supervisors_of(model: Model, task: Task) -> tuple[str, tuple[Holder, ...]]:
-    for role in ("supervise", "lead"):
-        ids = task.roles[role].ref_ids if role in task.roles else ()
-        found = tuple(h for h in (model.entity(i) for i in ids) if h is not None)
-        if found:
-            return role, found
-    return "", ()
+    role, ids = model.supervisors(task)
+    return role, tuple(h for h in (model.entity(i) for i in ids) if h is not None)
 
 
 def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = False) -> CheckReport:
@@ -108,7 +104,7 @@ def _item_order(check_item: CheckItem) -> tuple[Any, ...]:
     return (
         item.state is not State.OVERDUE,
         item.due,
-        check_item.task.number,
+        check_item.task.order,
         item.due_id,
         item.key,
     )
@@ -116,8 +112,7 @@ def _item_order(check_item: CheckItem) -> tuple[Any, ...]:
 
 # -- words shared by every format ----------------------------------------------------------------
 def task_label(task: Task) -> str:
-    number = f"（{task.numeral}）" if task.numeral else f"任务 {task.number} "
-    return f"{number}{task.title}"
+    return f"{task.label}{task.title}"
 
 
 def occurrence_label(check_item: CheckItem) -> str:
@@ -214,9 +209,12 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
     def item_data(ci: CheckItem) -> dict[str, Any]:
         item, esc = ci.item, ci.escalation
         return {
-            "task": ci.task.id,
+            "plan": ci.task.plan_id,
+            "task": ci.task.local_id,
+            "task_label": ci.task.label,
             "task_number": ci.task.number,
             "task_title": ci.task.title,
+            "holders": list(item.holders),
             "due": item.due_id,
             "period": item.key,
             "due_date": item.due.isoformat(),
@@ -257,7 +255,8 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
                 "rule": f.rule_id,
                 "kind": f.kind,
                 "unit": f.holder_id,
-                "task": f.task_id,
+                "plan": f.task_id.partition("/")[0],
+                "task": f.task_id.partition("/")[2],
                 "message": f.message,
                 "since": _date(f.since),
             }

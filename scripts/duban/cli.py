@@ -141,7 +141,19 @@ def evaluated(args: argparse.Namespace) -> tuple[Model, Evaluation] | None:
     if not project.ok:
         return None
     assert project.model is not None
-    return project.model, evaluate(project.model, as_of, args.due_soon_days)
+    model = narrowed(project.model, args)
+    return model, evaluate(model, as_of, args.due_soon_days)
+
+
+def narrowed(model: Model, args: argparse.Namespace) -> Model:
+    """The model of ``--plan`` alone, or all of it."""
+    plan = getattr(args, "plan", None)
+    if plan is None:
+        return model
+    if plan not in model.plans:
+        known = ", ".join(sorted(model.plans))
+        raise UsageError(f"--plan: there is no plan {plan!r} (plans: {known})")
+    return model.for_plan(plan)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -193,7 +205,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not project.ok:
         return EXIT_PROBLEMS
     assert project.model is not None
-    write_output(EXPORTERS[args.format](project.model, args), args.output)
+    write_output(EXPORTERS[args.format](narrowed(project.model, args), args), args.output)
     return EXIT_OK
 
 
@@ -208,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     def data_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--data", default="data", help="the data folder (default: data)")
 
+    def plan_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--plan", metavar="ID", help="only this plan (default: every plan)")
+
     validate = commands.add_parser(
         "validate", help="check every data file; print each problem as path:line:col"
     )
@@ -218,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("format", choices=sorted(EXPORTERS), help="output format")
     data_option(export)
     export.add_argument("-o", "--output", help="write to this file instead of stdout")
+    plan_option(export)
     export.add_argument("--unit", help="only this unit's deadlines (where the format supports it)")
     export.add_argument(
         "--as-of",
@@ -229,6 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def as_of_options(sub: argparse.ArgumentParser) -> None:
         data_option(sub)
+        plan_option(sub)
         sub.add_argument(
             "--as-of", metavar="DATE", help="evaluate as of this date (default: today)"
         )

@@ -13,7 +13,7 @@ from typing import Any
 
 from .model import Group, Model, Obligation, Source, Unit
 
-FORMAT = "duban-export/1"
+FORMAT = "duban-export/2"
 
 
 def jsonable(value: Any) -> Any:
@@ -66,13 +66,13 @@ def export_data(model: Model, extra: dict[str, Any] | None = None) -> dict[str, 
     groups_of = memberships(model)
     holders = set(model.holders)
     tasks = []
-    for task in model.tasks_in_order():
+    for task in model.all_in_order():
         data = jsonable(task)
         data["roles"] = {role: jsonable(assignment) for role, assignment in task.roles.items()}
         tasks.append(data)
     result = {
         "format": FORMAT,
-        "plan": jsonable(model.plan),
+        "plans": [jsonable(plan) for plan in model.plans_in_order()],
         "units": [_holder(u, groups_of, holders) for u in model.units.values()],
         "groups": [_holder(g, groups_of, holders) for g in model.groups.values()],
         "tasks": tasks,

@@ -29,14 +29,6 @@ from .model import Due, Model, Task
 
 ALARM_DAYS = (30, 7, 1)
 PRODID = "-//duban//deadlines//ZH"
-STATE_WORDS = {
-    "not-due": "未到期",
-    "due-soon": "临期",
-    "overdue": "逾期",
-    "done-on-time": "按时完成",
-    "done-late": "逾期完成",
-    "not-applicable": "不适用",
-}
 
 
 def escape_text(value: str) -> str:
@@ -67,7 +59,7 @@ def _day(value: dt.date) -> str:
 
 def data_date(model: Model) -> dt.date:
     """The latest date the data mentions (a reproducible DTSTAMP when no as_of is given)."""
-    days = [model.plan.signed]
+    days = [plan.signed for plan in model.plans.values()]
     for entry in model.status.values():
         days += [d for d in (entry.started, entry.done) if d]
         days += [u.date for u in entry.updates]
@@ -114,7 +106,7 @@ def _event(lines: list[str], uid: str, stamp: str, day: dt.date, summary: str, t
 
 
 def _task_label(task: Task) -> str:
-    return f"（{task.numeral}）{task.title}" if task.numeral else f"任务 {task.number} {task.title}"
+    return f"{task.label}{task.title}"
 
 
 def _occurrences(
@@ -122,12 +114,12 @@ def _occurrences(
 ) -> Iterator[tuple[Task, Due, str, str, dt.date]]:
     """(task, due, holder, period key, due date) of every deadline occurrence in plan order."""
     for obligation in model.obligations:
-        if holders is not None and obligation.holder_id not in holders:
+        if holders is not None and not holders & set(obligation.holders):
             continue
         task = model.tasks[obligation.task_id]
         for due in task.due:
-            if due.id not in obligation.due_ids:
-                continue
+            if due.id not in obligation.due_ids or (due.is_ongoing and not due.check_in):
+                continue  # an ongoing duty has no day to put in a calendar
             for occurrence in occurrences_of(model, due, obligation, as_of or dt.date.max):
                 yield task, due, obligation.holder_id, occurrence.key, occurrence.due
 
@@ -147,11 +139,13 @@ def calendar_ics(
     if evaluation is not None:
         states = {(i.task_id, i.holder_id, i.due_id, i.key): i for i in evaluation.items}
     stamp = f"{_day(as_of or data_date(model))}T000000Z"
-    plan = model.plan
-    name = plan.title
+    name = model.plan.title if model.single_plan else "督办事项"
     if unit_id is not None:
         entity = model.entity(unit_id)
-        name = f"{plan.title}：{entity.name if entity else unit_id}"
+        name = f"{name}：{entity.name if entity else unit_id}"
+    from .render.locale import load_locale  # the site's own state words (render imports us)
+
+    words = load_locale("zh").state
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -170,8 +164,8 @@ def calendar_ics(
         summary += f" {what}" if what else ""
         text = [f"完成时限：{due.as_written or task.deadline_as_written}", f"到期日：{day}"]
         if item is not None and as_of is not None:
-            text.append(f"截至 {as_of.isoformat()}：{STATE_WORDS[item.state.value]}")
-        uid = f"{plan.id}.{task.id}.{holder_id}.{due.id}.{key or 'once'}@duban"
+            text.append(f"截至 {as_of.isoformat()}：{words[item.state.value]}")
+        uid = f"{task.plan_id}.{task.local_id}.{holder_id}.{due.id}.{key or 'once'}@duban"
         _event(lines, uid, stamp, day, summary, "\n".join(text))
     if unit_id is None:
         for task in model.tasks_in_order():
@@ -190,7 +184,7 @@ def calendar_ics(
                     unit = "%" if due.indicator.unit == "percent" else ""
                     summary = f"【目标】{_task_label(task)}：{due.indicator.name} {bound}{unit}"
                     text = target.as_written or due.as_written or task.deadline_as_written
-                    uid = f"{plan.id}.{task.id}.{due.id}.target.{_day(target.date)}@duban"
+                    uid = f"{task.plan_id}.{task.local_id}.{due.id}.target.{_day(target.date)}@duban"
                     _event(lines, uid, stamp, target.date, summary, text)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

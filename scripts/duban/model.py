@@ -469,6 +469,7 @@ class Model:
         return replace(
             self,
             plan_id=plan_id,
+            plans={plan_id: self.plans[plan_id]},
             tasks=tasks,
             obligations=tuple(o for o in self.obligations if o.task_id in tasks),
         )
@@ -495,6 +496,15 @@ class Model:
 
     def status_of(self, holder_id: str, task_id: str, due_id: str, key: str) -> StatusEntry | None:
         return self.status.get((holder_id, task_id, due_id, key))
+
+    def supervisors(self, task: Task) -> tuple[str, tuple[str, ...]]:
+        """(role, unit or group ids) of who watches over a task: its supervising units, else
+        its lead units. The one definition the site, the check report and the 通报 share."""
+        for role in ("supervise", "lead"):
+            ids = tuple(i for i in task.roles[role].ref_ids if i in self.units or i in self.groups)
+            if ids:
+                return role, ids
+        return "", ()
 
     def tasks_in_order(self) -> list[Task]:
         """Tasks (not sub-items) in plan order."""

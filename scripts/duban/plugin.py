@@ -15,6 +15,11 @@ mkdocs.yml::
           language: zh              # zh | en: the site's UI text
           due_soon_days: 30
           edit_url: https://github.com/OWNER/REPO/edit/main/   # "edit this record" links
+          site_title: ""            # the site's name when the data holds several plans
+
+mkdocs.yml may leave out ``site_name`` and ``site_description``: they then come from the data
+(one plan: its short name or title, and its description; several: ``site_title``, else the
+locale's generic name).
 """
 
 from __future__ import annotations
@@ -32,8 +37,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .project import find_schema_dir, load_project
-from .render import Settings, asset_files, render_site, urls
-from .render.locale import LANGUAGES
+from .render import Settings, asset_files, render_site, site_description, site_title, urls
+from .render.locale import LANGUAGES, load_locale
 
 MAX_PROBLEMS_SHOWN = 200
 
@@ -45,6 +50,7 @@ class DubanConfig(base.Config):
     language = c.Choice(LANGUAGES, default="zh")
     due_soon_days = c.Type(int, default=30)
     edit_url = c.Type(str, default="")
+    site_title = c.Type(str, default="")
 
 
 def parse_as_of(value: str | dt.date, today: dt.date) -> dt.date:
@@ -85,6 +91,16 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             self.data_path = self.data_dir.relative_to(root).as_posix()
         except ValueError:  # data outside the repository: no edit links can point at it
             self.data_path, self.edit_url = "", None
+        # the site's words come from the data unless mkdocs.yml sets them
+        self.project = load_project(self.data_dir, self.schema_dir)
+        if not self.project.ok or self.project.model is None:
+            raise PluginError(_problem_report(self.project.problems))
+        model = self.project.model
+        if not (config.site_name or "").strip():
+            settings = Settings(as_of=self.as_of, site_title=self.config.site_title or None)
+            config.site_name = site_title(model, settings, load_locale(self.config.language))
+        if not (config.site_description or "").strip():
+            config.site_description = site_description(model)
         # our stylesheet and script, served from the site itself like Material's own
         if urls.ASSET_CSS not in config.extra_css:
             config.extra_css.append(urls.ASSET_CSS)
@@ -93,9 +109,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        project = load_project(self.data_dir, self.schema_dir)
-        if not project.ok or project.model is None:
-            raise PluginError(_problem_report(project.problems))
+        project = self.project
+        assert project.model is not None
         settings = Settings(
             as_of=self.as_of,
             language=self.config.language,
@@ -105,6 +120,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             directory_urls=config.use_directory_urls,
             site_url=config.site_url,
             data_files=frozenset(d.file for d in project.documents if d.file),
+            site_title=self.config.site_title or None,
         )
         site = render_site(project.model, settings)
         generated: dict[str, str | bytes] = {**site.pages, **site.files, **asset_files()}

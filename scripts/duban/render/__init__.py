@@ -15,9 +15,9 @@ from ..ics import calendar_ics
 from ..model import Model
 from . import downloads, pages, urls, views
 from .locale import load_locale
-from .pages import Settings
+from .pages import Settings, site_description, site_title
 
-__all__ = ["Settings", "Site", "asset_files", "render_site"]
+__all__ = ["Settings", "Site", "asset_files", "render_site", "site_description", "site_title"]
 
 
 @dataclass
@@ -39,9 +39,14 @@ def engine_extras(evaluation: Evaluation) -> dict[str, object]:
 
 
 def calendars(model: Model, evaluation: Evaluation) -> dict[str, str]:
-    """iCalendar files (the deadline engine's ``duban.ics``): the whole plan, and one per unit
-    or group with deadlines (a group with members stands for its members)."""
-    result = {urls.PLAN_ICS: calendar_ics(model, evaluation)}
+    """iCalendar files (the deadline engine's ``duban.ics``): every plan's, all plans together,
+    and one per unit or group with deadlines (a group with members stands for its members)."""
+    result = {}
+    for plan_id in model.plans:
+        view = model.for_plan(plan_id)
+        result[urls.plan_ics(plan_id)] = calendar_ics(view, evaluation.for_plan(plan_id))
+    if len(model.plans) > 1:
+        result[urls.ALL_ICS] = calendar_ics(model, evaluation)
     for holder in views.page_holders(model):
         text = calendar_ics(model, evaluation, unit_id=holder.id)
         if "BEGIN:VEVENT" in text:
@@ -59,34 +64,50 @@ def asset_files() -> dict[str, bytes]:
 
 
 def render_site(model: Model, settings: Settings) -> Site:
+    """Every page and download. Cross-plan pages (home, 督办清单, units, downloads) see the whole
+    repository; each plan's pages under ``plans/<id>/`` see only that plan (Model.for_plan)."""
     evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
     t = load_locale(settings.language)
     site = Site(evaluation=evaluation)
+    title = pages.site_title(model, settings, t)
 
     index = views.Index.of(model, evaluation)
     # downloads first: pages link to them and show their sizes
-    table = downloads.task_table(model, evaluation, index, t)
+    plan_views = {pid: (model.for_plan(pid), evaluation.for_plan(pid)) for pid in model.plans}
+    for pid, (view, ev) in plan_views.items():
+        table = downloads.task_table(view, ev, views.Index.of(view, ev), t)
+        site.files[urls.plan_tasks_csv(pid)] = downloads.to_csv(table)
+        site.files[urls.plan_tasks_xlsx(pid)] = downloads.to_xlsx(
+            table, t.nav.tasks, view.plan.title
+        )
     site.files[urls.EXPORT_JSON] = downloads.open_data(model, evaluation)
-    site.files[urls.TASKS_CSV] = downloads.to_csv(table)
-    site.files[urls.TASKS_XLSX] = downloads.to_xlsx(table, t.nav.tasks, model.plan.title)
     holder_urls = {
         h.id: urls.page_url(urls.unit_page(h.id), settings.directory_urls)
         for h in views.page_holders(model)
     }
-    site.files[urls.FEED] = downloads.atom_feed(model, index, t, settings.site_url, holder_urls)
+    site.files[urls.FEED] = downloads.atom_feed(
+        model, index, t, settings.site_url, holder_urls, title=title
+    )
     site.files.update(calendars(model, evaluation))
 
     sizes = {path: len(c.encode() if isinstance(c, str) else c) for path, c in site.files.items()}
-    ctx = pages.Context(model, evaluation, settings, t, engine_extras(evaluation), sizes, index)
-    site.pages[urls.HOME] = pages.home(ctx)
-    site.pages[urls.TASKS] = pages.task_table(ctx)
-    for task in model.tasks_in_order():
-        site.pages[urls.task_page(task.id)] = pages.task_page(ctx, task)
+    ctx = pages.Context(
+        model, evaluation, settings, t, engine_extras(evaluation), sizes, index, model, title
+    )
+    plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
+    only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
+    site.pages[urls.HOME] = pages.home(ctx, only)
+    site.pages[urls.OVERDUE] = pages.overdue(ctx)
     site.pages[urls.UNITS] = pages.units_index(ctx)
     for holder in views.page_holders(model):
         site.pages[urls.unit_page(holder.id)] = pages.unit_page(ctx, holder)
-    site.pages[urls.PROGRESS] = pages.progress(ctx)
-    site.pages[urls.OVERDUE] = pages.overdue(ctx)
-    site.pages[urls.LEADERSHIP] = pages.leadership(ctx)
     site.pages[urls.DOWNLOADS] = pages.downloads_page(ctx)
+    for pid, pctx in plan_ctxs.items():
+        site.pages[urls.plan_page(pid)] = pages.plan_index(pctx)
+        site.pages[urls.plan_page(pid, "progress")] = pages.progress(pctx)
+        site.pages[urls.plan_page(pid, "overdue")] = pages.overdue(pctx, pid)
+        if pctx.model.plan.leadership is not None:
+            site.pages[urls.plan_page(pid, "leadership")] = pages.leadership(pctx)
+        for task in pctx.model.tasks_in_order():
+            site.pages[urls.task_page(task.id)] = pages.task_page(pctx, task)
     return site

@@ -20,6 +20,8 @@ SHAPES = {
     State.NOT_DUE: "ring",
     State.DUE_SOON: "triangle",
     State.OVERDUE: "diamond",
+    State.MISSED: "cross",
+    State.ONGOING: "bar",
     State.NOT_APPLICABLE: "dash",
 }
 

@@ -51,7 +51,7 @@ def task_table(
         ]
         rows.append(
             [
-                f"({task.numeral})" if task.numeral else str(task.number),
+                views.task_label(task),
                 task.title,
                 *roles,
                 task.deadline_as_written,
@@ -99,14 +99,17 @@ def open_data(model: Model, evaluation: Evaluation) -> str:
     """The JSON export, plus the state of every occurrence as of the build."""
     states = [
         {
+            "plan": i.plan_id,
             "task": i.task_id,
             "holder": i.holder_id,
+            "holders": list(i.holders),
             "due": i.due_id,
             "period": i.key,
             "due_date": i.due.isoformat(),
             "state": i.state.value,
             "days_late": i.days_late,
             "days_left": i.days_left,
+            "count": i.count,
         }
         for i in evaluation.items
     ]
@@ -135,6 +138,7 @@ def atom_feed(
     site_url: str | None,
     page_url: dict[str, str],
     limit: int = 200,
+    title: str | None = None,
 ) -> str:
     """An Atom feed (RFC 4287) of reported progress, newest first.
 
@@ -143,14 +147,17 @@ def atom_feed(
     the site root; with ``site_url`` set, links are absolute.
     """
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
-    plan = model.plan
+    plans = sorted(model.plans.values(), key=lambda p: (p.signed, p.id))
+    first = plans[0]
+    feed_id = f"{first.id}/updates" if len(plans) == 1 else "updates"
     reports = index.reports[:limit]
-    updated = reports[0].date if reports else plan.signed
+    updated = reports[0].date if reports else max(p.signed for p in plans)
+    name = title or (first.title if len(plans) == 1 else str(t.site_title))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{t.html_lang}">',
-        f"<title>{_x(t.format('feed_title', plan=plan.title))}</title>",
-        f"<id>tag:duban,{plan.signed.isoformat()}:{_x(plan.id)}/updates</id>",
+        f"<title>{_x(t.format('feed_title', plan=name))}</title>",
+        f"<id>tag:duban,{first.signed.isoformat()}:{_x(feed_id)}</id>",
         f"<updated>{_stamp(updated)}</updated>",
         "<author><name>duban</name></author>",
     ]
@@ -163,14 +170,15 @@ def atom_feed(
         title = t.format(
             "feed_entry_title",
             holder=holder,
-            task=f"({task.numeral}) {task.title}" if task.numeral else task.title,
+            task=f"{views.task_label(task)} {task.title}",
             what=what,
         )
+        plan = model.plans[task.plan_id]
         key = "/".join(
             [report.holder_id, report.task_id, report.due_id, report.key or "-", report.kind]
         )
         entry_id = (
-            f"tag:duban,{plan.signed.isoformat()}:{plan.id}/{key}/{report.date}/{report.index}"
+            f"tag:duban,{plan.signed.isoformat()}:{key}/{report.date}/{report.index}"
         )
         lines.append("<entry>")
         lines.append(f"<id>{_x(entry_id)}</id>")

@@ -41,6 +41,8 @@ class Settings:
     site_url: str | None = None
     data_files: frozenset[str] | None = None
     """Files present in the data folder (``tasks/03.yaml``); None means assume all exist."""
+    site_title: str | None = None
+    """The site's name when the repository holds several plans (None: the locale's)."""
 
 
 @dataclass
@@ -54,10 +56,33 @@ class Context:
     engine: dict[str, Any] = field(default_factory=dict)
     downloads: dict[str, int] = field(default_factory=dict)  # path -> size in bytes
     index: views.Index | None = None  # type: ignore[assignment]  # built when not given
+    full: Model | None = None
+    """The whole repository, when ``model`` is a one-plan view (names of other plans)."""
+    title: str = ""
+    """The site's title (see :func:`site_title`)."""
 
     def __post_init__(self) -> None:
         if self.index is None:
             self.index = views.Index.of(self.model, self.evaluation)
+        if self.full is None:
+            self.full = self.model
+
+    def for_plan(self, plan_id: str) -> Context:
+        """The same build seen from one plan: only its tasks, obligations and occurrences."""
+        return Context(
+            self.model.for_plan(plan_id),
+            self.evaluation.for_plan(plan_id),
+            self.settings,
+            self.t,
+            {
+                k: v
+                for k, v in _engine_for_plan(self.evaluation.for_plan(plan_id), self.engine).items()
+            },
+            self.downloads,
+            None,
+            self.model,
+            self.title,
+        )
 
     def edit_link(self, data_file: str) -> str | None:
         base = self.settings.edit_url
@@ -68,6 +93,28 @@ class Context:
             return None
         prefix = self.settings.data_path.strip("/")
         return f"{base.rstrip('/')}/{prefix + '/' if prefix else ''}{data_file}"
+
+
+def _engine_for_plan(evaluation: Evaluation, engine: dict[str, Any]) -> dict[str, Any]:
+    return {name: getattr(evaluation, name) for name in engine}
+
+
+def site_title(model: Model, settings: Settings, t: Locale) -> str:
+    """The site's name: the configured title, else the only plan's short name or title, else
+    the locale's generic name."""
+    if settings.site_title:
+        return settings.site_title
+    if len(model.plans) == 1:
+        return next(iter(model.plans.values())).display_name
+    return str(t.site_title)
+
+
+def site_description(model: Model) -> str | None:
+    """The only plan's description (or title); None for several plans."""
+    if len(model.plans) == 1:
+        plan = next(iter(model.plans.values()))
+        return plan.description or plan.title
+    return None
 
 
 def front_matter(title: str, hide: Iterable[str] = ()) -> str:
@@ -94,9 +141,18 @@ def render_page(
 ) -> str:
     env = environment()
     link = urls.Linker(src_uri, ctx.settings.directory_urls)
+    full = ctx.full or ctx.model
     body = env.get_template(template).render(
         t=ctx.t,
         m=ctx.model,
+        full=full,
+        site_title=ctx.title,
+        label=views.task_label,
+        plan_name=lambda plan_id: views.plan_name(full, plan_id),
+        target=lambda ref: views.ref_target(full, ref),
+        kind_name=lambda holder: views.kind_name(full, holder, ctx.t),
+        count_text=lambda row: views.count_text(row, ctx.t),
+        many_plans=len(full.plans) > 1,
         ev=ctx.evaluation,
         as_of=ctx.evaluation.as_of,
         settings=ctx.settings,
@@ -195,7 +251,7 @@ def _target_value(target: Any) -> float | None:
 
 def item_row(ctx: Context, item: ItemState) -> dict[str, Any]:
     """An occurrence with what a table row shows about it."""
-    task = ctx.model.tasks[item.task_id]
+    task = (ctx.full or ctx.model).tasks[item.task_id]
     due = task.due_item(item.due_id)
     escalation = (ctx.engine.get("escalations") or {}).get(
         (item.task_id, item.holder_id, item.due_id, item.key)
@@ -208,6 +264,7 @@ def item_row(ctx: Context, item: ItemState) -> dict[str, Any]:
         "entry": item.entry,
         "last_update": views.last_update(item, ctx.evaluation.as_of),
         "escalation": escalation,
+        "ongoing": due is not None and due.is_ongoing and not due.check_in,
     }
 
 
@@ -221,25 +278,36 @@ def _flags_for(ctx: Context, holder_id: str | None = None, task_id: str | None =
     ]
 
 
-# -- pages -------------------------------------------------------------------------------------
-def home(ctx: Context) -> str:
+# -- pages ---------------------------------------------------------------------------------------
+def home(ctx: Context, plan_ctx: Context | None = None) -> str:
+    """The repository's plans, newest first; with one plan, also that plan's summary."""
     model, ev = ctx.model, ctx.evaluation
-    headline = next(
-        (b for task in model.tasks_in_order() for b in indicator_blocks(ctx, task) if b["points"]),
-        None,
-    )
-    issuer = model.entity(model.plan.issuer)
+    plan = plan_ctx.model.plan if plan_ctx is not None else None
+    headline = None
+    issuer = None
+    if plan_ctx is not None and plan is not None:
+        headline = next(
+            (
+                b
+                for task in plan_ctx.model.tasks_in_order()
+                for b in indicator_blocks(plan_ctx, task)
+                if b["points"]
+            ),
+            None,
+        )
+        issuer = views.plan_rows(plan_ctx.model, plan_ctx.evaluation)[0].issuer
     return render_page(
         ctx,
         urls.HOME,
         "page_home.html",
         ctx.t.nav.home,
         hide=["navigation", "toc"],
-        plan=model.plan,
-        issuer=issuer.name if issuer is not None else model.plan.issuer,
+        plans=views.plan_rows(model, ev),
+        plan=plan,
+        issuer=issuer,
         tally=views.Tally.of(ev.items),
-        task_count=len(model.tasks),
-        holder_count=len({i.holder_id for i in ev.items}),
+        task_count=sum(1 for t in model.tasks.values() if t.parent is None),
+        holder_count=len({h for i in ev.items for h in i.holders}),
         headline=headline,
         upcoming=views.next_deadlines(ev, 6),
         due_label=views.due_label,
@@ -248,52 +316,82 @@ def home(ctx: Context) -> str:
     )
 
 
-def task_table(ctx: Context) -> str:
-    rows = views.task_rows(ctx.model, ctx.index)
+def plan_index(ctx: Context) -> str:
+    """A plan's 任务分工表: its facts, its sections and the task table."""
+    model = ctx.model
+    plan = model.plan
+    rows = views.task_rows(model, ctx.index)
     return render_page(
         ctx,
-        urls.TASKS,
+        urls.plan_page(plan.id),
         "page_tasks.html",
-        ctx.t.nav.tasks,
+        plan.display_name,
         hide=["navigation", "toc"],
+        plan=plan,
+        issuer=views.plan_rows(model, ctx.evaluation)[0].issuer,
         rows=rows,
+        sections={s.number: s for s in plan.sections},
+        section_rows=views.section_rows(model, ctx.evaluation),
+        tally=views.Tally.of(ctx.evaluation.items),
+        overdue_count=len(ctx.evaluation.with_state(State.OVERDUE)),
         role_refs=views.role_refs,
     )
 
 
+def _holders_done(ctx: Context, task: Task, items: list[ItemState]) -> list[dict[str, Any]] | None:
+    if not task.deliverables:
+        return None
+    result = []
+    for holder_id in views.holder_lights(items):
+        done: dict[str, Any] = {}
+        for item in items:
+            if item.holder_id != holder_id or item.entry is None:
+                continue
+            for d in item.entry.deliverables:
+                if d.done is None or d.done <= ctx.evaluation.as_of:
+                    done[d.id] = d
+        result.append({"holder_id": holder_id, "done": done})
+    return result
+
+
 def task_page(ctx: Context, task: Task) -> str:
-    model, ev = ctx.model, ctx.evaluation
-    items = ctx.index.by_task.get(task.id, [])
+    model = ctx.model
+    own = ctx.index.by_task.get(task.id, [])
     section = model.plan.section(task.section)
-    deliverables = None
-    if task.deliverables:
-        holders = list(views.holder_lights(items))
-        deliverables = []
-        for holder_id in holders:
-            done: dict[str, Any] = {}
-            for item in items:
-                if item.holder_id != holder_id or item.entry is None:
-                    continue
-                for d in item.entry.deliverables:
-                    if d.done is None or d.done <= ev.as_of:
-                        done[d.id] = d
-            deliverables.append({"holder_id": holder_id, "done": done})
+    subitems = []
+    for sub in model.items_of(task):
+        rows = ctx.index.by_task.get(sub.id, [])
+        subitems.append(
+            {
+                "task": sub,
+                "anchor": urls.item_anchor(sub.id),
+                "depth": sub.id.count("/") - 2,
+                "roles": {role: views.role_refs(sub, role) for role in sub.roles},
+                "own_roles": bool(sub.roles) and sub.roles != model.tasks[sub.parent or task.id].roles,
+                "rows": [item_row(ctx, i) for i in rows],
+                "show_item": len(sub.due) > 1 or any(i.key for i in rows),
+                "tally": views.Tally.of(rows),
+                "light": views.combine(i.state for i in rows),
+            }
+        )
     return render_page(
         ctx,
         urls.task_page(task.id),
         "page_task.html",
-        f"({task.numeral}) {task.title}" if task.numeral else task.title,
+        f"{views.task_label(task)} {task.title}",
         hide=["navigation"],
         task=task,
+        plan=model.plan,
         section=section,
-        row=views.task_row(task, items),
+        row=views.task_row(task, ctx.index.by_top.get(task.id, [])),
         roles={role: views.role_refs(task, role) for role in task.roles},
-        rows=[item_row(ctx, i) for i in items],
+        rows=[item_row(ctx, i) for i in own],
         # the item column says which deadline and period a row is about, when there is a choice
-        show_item=len(task.due) > 1 or any(i.key for i in items),
+        show_item=len(task.due) > 1 or any(i.key for i in own),
+        subitems=subitems,
         indicators=indicator_blocks(ctx, task),
-        deliverables=deliverables,
-        edit=ctx.edit_link(task.source.file or f"tasks/{task.id}.yaml"),
+        deliverables=_holders_done(ctx, task, own),
+        edit=ctx.edit_link(task.source.file or f"tasks/{task.local_id}.yaml"),
         flags=_flags_for(ctx, task_id=task.id),
         due_label=views.due_label,
     )
@@ -321,8 +419,12 @@ def units_index(ctx: Context) -> str:
 
 
 def unit_page(ctx: Context, holder: Holder) -> str:
+    """What a unit owes across all plans, soonest first; where it only cooperates, apart."""
     model = ctx.model
-    items = ctx.index.by_holder.get(holder.id, [])
+    items = sorted(
+        ctx.index.by_holder.get(holder.id, []),
+        key=lambda i: (i.due, model.tasks[i.task_id].plan_id, model.tasks[i.task_id].order),
+    )
     members = []
     if isinstance(holder, Group):
         for member in views.group_members(model, holder):
@@ -331,6 +433,7 @@ def unit_page(ctx: Context, holder: Holder) -> str:
     parent = model.entity(holder.parent) if getattr(holder, "parent", None) else None
     status_file = f"status/{holder.id}.yaml"
     has_ics = f"{urls.unit_ics(holder.id)}" in ctx.downloads
+    roles = views.roles_of(model, holder.id)
     return render_page(
         ctx,
         urls.unit_page(holder.id),
@@ -342,7 +445,8 @@ def unit_page(ctx: Context, holder: Holder) -> str:
         is_group=isinstance(holder, Group),
         groups=views.groups_of(model, holder.id),
         parent=parent,
-        roles=views.roles_of(model, holder.id),
+        roles=[r for r in roles if r.role != "cooperate"],
+        cooperating=[r for r in roles if r.role == "cooperate"],
         rows=[item_row(ctx, i) for i in items],
         tally=views.Tally.of(items),
         light=views.combine(i.state for i in items),
@@ -357,11 +461,13 @@ def unit_page(ctx: Context, holder: Holder) -> str:
 
 def progress(ctx: Context) -> str:
     model, ev = ctx.model, ctx.evaluation
+    plan = model.plan
+    src = urls.plan_page(plan.id, "progress")
     deadline_rows = views.deadline_rows(model, ev)
     timeline_rows = []
     for task in model.tasks_in_order():
         marks = []
-        for row in (r for r in deadline_rows if r.task.id == task.id):
+        for row in (r for r in deadline_rows if r.task.top_id == task.id):
             light = views.combine(s for s, n in row.tally.counts.items() for _ in range(n))
             if light is None:
                 continue
@@ -375,22 +481,21 @@ def progress(ctx: Context) -> str:
             )
         timeline_rows.append(
             {
-                "label": f"({task.numeral})" if task.numeral else str(task.number),
+                "label": views.task_label(task),
                 "title": task.title,
-                "href": urls.Linker(urls.PROGRESS, ctx.settings.directory_urls).task(task.id),
+                "href": urls.Linker(src, ctx.settings.directory_urls).task(task.id),
                 "marks": marks,
             }
         )
-    timeline = charts.timeline(
-        timeline_rows, model.plan.period_start, model.plan.period_end, ev.as_of
-    )
-    indicators = [b for task in model.tasks_in_order() for b in indicator_blocks(ctx, task)]
+    timeline = charts.timeline(timeline_rows, plan.period_start, plan.period_end, ev.as_of)
+    indicators = [b for task in model.all_in_order() for b in indicator_blocks(ctx, task)]
     return render_page(
         ctx,
-        urls.PROGRESS,
+        src,
         "page_progress.html",
-        ctx.t.nav.progress,
+        f"{ctx.t.nav.progress} · {plan.display_name}",
         hide=["navigation"],
+        plan=plan,
         sections=views.section_rows(model, ev),
         groups=views.group_rows(model, ev),
         ranking=views.ranking(model, ctx.index),
@@ -403,21 +508,26 @@ def progress(ctx: Context) -> str:
 
 
 def _deadline_label(t: Locale, row: views.DeadlineRow, light: State) -> str:
-    task = row.task
-    name = f"({task.numeral})" if task.numeral else str(task.number)
+    name = views.task_label(row.task)
     counts = "，".join(f"{t.state[s.value]} {n}" for s, n in row.tally.segments())
     return f"{name} {row.date.isoformat()}: {counts}"
 
 
-def overdue(ctx: Context) -> str:
+def overdue(ctx: Context, plan_id: str | None = None) -> str:
+    """督办清单: of one plan (``plan_id``), or of every plan, each row naming its plan."""
     ev = ctx.evaluation
     soon = views.upcoming(ev, ctx.settings.due_soon_days)
+    src = urls.plan_page(plan_id, "overdue") if plan_id else urls.OVERDUE
+    title = ctx.t.nav.overdue
+    if plan_id:
+        title = f"{title} · {ctx.model.plan.display_name}"
     return render_page(
         ctx,
-        urls.OVERDUE,
+        src,
         "page_overdue.html",
-        ctx.t.nav.overdue,
+        title,
         hide=["navigation", "toc"],
+        plan=ctx.model.plan if plan_id else None,
         rows=[item_row(ctx, i) for i in views.overdue(ev)],
         soon=[item_row(ctx, i) for i in soon],
         supervisors=supervisors,
@@ -427,14 +537,15 @@ def overdue(ctx: Context) -> str:
 
 
 def leadership(ctx: Context) -> str:
+    plan = ctx.model.plan
     return render_page(
         ctx,
-        urls.LEADERSHIP,
+        urls.plan_page(plan.id, "leadership"),
         "page_leadership.html",
-        ctx.t.nav.leadership,
+        f"{plan.leadership.name if plan.leadership else ctx.t.nav.leadership}",
         hide=["navigation", "toc"],
-        leadership=ctx.model.plan.leadership,
-        plan=ctx.model.plan,
+        leadership=plan.leadership,
+        plan=plan,
     )
 
 
@@ -447,4 +558,5 @@ def downloads_page(ctx: Context) -> str:
         ctx.t.nav.downloads,
         hide=["navigation", "toc"],
         holders=holders,
+        plans=ctx.model.plans_in_order(),
     )

@@ -11,25 +11,47 @@ import posixpath
 from dataclasses import dataclass
 
 HOME = "index.md"
-TASKS = "tasks/index.md"
 UNITS = "units/index.md"
-PROGRESS = "progress.md"
 OVERDUE = "overdue.md"
-LEADERSHIP = "leadership.md"
 DOWNLOADS = "downloads.md"
+PLANS_DIR = "plans"
 
 DOWNLOAD_DIR = "downloads"
 EXPORT_JSON = f"{DOWNLOAD_DIR}/duban.json"
-TASKS_CSV = f"{DOWNLOAD_DIR}/tasks.csv"
-TASKS_XLSX = f"{DOWNLOAD_DIR}/tasks.xlsx"
 FEED = f"{DOWNLOAD_DIR}/updates.atom"
-PLAN_ICS = f"{DOWNLOAD_DIR}/plan.ics"
+ALL_ICS = f"{DOWNLOAD_DIR}/all.ics"
 ASSET_CSS = "assets/duban/duban.css"
 ASSET_JS = "assets/duban/duban.js"
 
 
+def plan_page(plan_id: str, page: str = "index") -> str:
+    """A page of one plan: ``index`` (the task table), ``progress``, ``overdue``, ``leadership``."""
+    return f"{PLANS_DIR}/{plan_id}/{page}.md"
+
+
+def plan_tasks_csv(plan_id: str) -> str:
+    return f"{DOWNLOAD_DIR}/{plan_id}/tasks.csv"
+
+
+def plan_tasks_xlsx(plan_id: str) -> str:
+    return f"{DOWNLOAD_DIR}/{plan_id}/tasks.xlsx"
+
+
+def plan_ics(plan_id: str) -> str:
+    return f"{DOWNLOAD_DIR}/{plan_id}/plan.ics"
+
+
 def task_page(task_id: str) -> str:
-    return f"tasks/{task_id}.md"
+    """The page of a task (``<plan>/<task>``); a sub-item (``<plan>/<task>/<item>``) lives on
+    its task's page (see :func:`item_anchor`)."""
+    plan, _, rest = task_id.partition("/")
+    return f"{PLANS_DIR}/{plan}/tasks/{rest.split('/')[0]}.md"
+
+
+def item_anchor(task_id: str) -> str:
+    """The anchor of a sub-item on its task's page ("" for a task)."""
+    parts = task_id.split("/")
+    return "item-" + "-".join(parts[2:]) if len(parts) > 2 else ""
 
 
 def unit_page(holder_id: str) -> str:
@@ -83,7 +105,10 @@ class Linker:
         return self._relative(path)
 
     def task(self, task_id: str) -> str:
-        return self.page(task_page(task_id))
+        return self.page(task_page(task_id), item_anchor(task_id))
+
+    def plan(self, plan_id: str, page: str = "index") -> str:
+        return self.page(plan_page(plan_id, page))
 
     def unit(self, holder_id: str) -> str:
         return self.page(unit_page(holder_id))

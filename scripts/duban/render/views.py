@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..evaluate import Evaluation, ItemState, State
-from ..model import ROLES, Due, Group, Holder, Model, Task, Unit
+from ..model import ROLES, Due, Group, Holder, Model, Plan, Task, Unit
 
 # Worst first: the light of several occurrences is the first state in this order that any of
 # them has, except that "done" needs all of them done (see ``combine``).
@@ -26,16 +26,20 @@ OPEN_ORDER = (State.OVERDUE, State.DUE_SOON, State.NOT_DUE)
 DISPLAY_ORDER = (
     State.DONE_ON_TIME,
     State.DONE_LATE,
+    State.ONGOING,
     State.NOT_DUE,
     State.DUE_SOON,
     State.OVERDUE,
+    State.MISSED,
     State.NOT_APPLICABLE,
 )
 
 SEVERITY = (
     State.OVERDUE,
+    State.MISSED,
     State.DUE_SOON,
     State.NOT_DUE,
+    State.ONGOING,
     State.DONE_LATE,
     State.DONE_ON_TIME,
     State.NOT_APPLICABLE,
@@ -48,18 +52,15 @@ def severity(state: State | None) -> int:
 
 
 def combine(states: Iterable[State]) -> State | None:
-    """The light of several occurrences: any open one decides (worst first); otherwise done
-    late beats done on time, and only if nothing applies is it not applicable."""
+    """The light of several occurrences: any open one decides (worst first); then a missed
+    count duty, then a duty still going on; otherwise done late beats done on time, and only
+    if nothing applies is it not applicable."""
     present = set(states)
     if not present:
         return None
-    for state in OPEN_ORDER:
+    for state in (*OPEN_ORDER, State.MISSED, State.ONGOING, State.DONE_LATE, State.DONE_ON_TIME):
         if state in present:
             return state
-    if State.DONE_LATE in present:
-        return State.DONE_LATE
-    if State.DONE_ON_TIME in present:
-        return State.DONE_ON_TIME
     return State.NOT_APPLICABLE
 
 
@@ -97,9 +98,13 @@ class Tally:
         return self[State.NOT_DUE] + self[State.DUE_SOON] + self[State.OVERDUE]
 
     @property
+    def missed(self) -> int:
+        return self[State.MISSED]
+
+    @property
     def reckoned(self) -> int:
-        """Occurrences that count for a rate: done, or due and not done."""
-        return self.done + self.overdue
+        """Occurrences that count for a rate: done, or due and not done (overdue or missed)."""
+        return self.done + self.overdue + self.missed
 
     @property
     def done_rate(self) -> float | None:
@@ -131,7 +136,11 @@ class Index:
     scanning the whole evaluation for every unit page made the build quadratic in units."""
 
     by_holder: dict[str, list[ItemState]]
+    """Every holder's occurrences, shared duties listed under each of their holders."""
     by_task: dict[str, list[ItemState]]
+    """Occurrences of each task or sub-item itself."""
+    by_top: dict[str, list[ItemState]]
+    """Occurrences of each task and all its sub-items (a task's row and light)."""
     reports: list[Report]
     reports_by_holder: dict[str, list[Report]]
 
@@ -139,14 +148,19 @@ class Index:
     def of(cls, model: Model, evaluation: Evaluation) -> Index:
         by_holder: dict[str, list[ItemState]] = {}
         by_task: dict[str, list[ItemState]] = {}
+        by_top: dict[str, list[ItemState]] = {}
         for item in evaluation.items:
-            by_holder.setdefault(item.holder_id, []).append(item)
+            for holder_id in item.holders:
+                by_holder.setdefault(holder_id, []).append(item)
             by_task.setdefault(item.task_id, []).append(item)
+            task = model.tasks.get(item.task_id)
+            top = task.top_id if task is not None else item.task_id
+            by_top.setdefault(top, []).append(item)
         all_reports = reports(model, evaluation.as_of)
         reports_by_holder: dict[str, list[Report]] = {}
         for report in all_reports:
             reports_by_holder.setdefault(report.holder_id, []).append(report)
-        return cls(by_holder, by_task, all_reports, reports_by_holder)
+        return cls(by_holder, by_task, by_top, all_reports, reports_by_holder)
 
 
 @dataclass(frozen=True)
@@ -174,10 +188,11 @@ class HolderRole:
 
 
 def roles_of(model: Model, holder_id: str) -> list[HolderRole]:
-    """Every role ``holder_id`` holds across the plan, in task order."""
+    """Every role ``holder_id`` holds across the plans, tasks and sub-items, in plan order."""
     member_of = {g.id for g in groups_of(model, holder_id)}
+    order = {p.id: n for n, p in enumerate(model.plans_in_order())}
     result = []
-    for task in model.tasks_in_order():
+    for task in sorted(model.all_in_order(), key=lambda t: (order.get(t.plan_id, 0), t.order)):
         for role in ROLES:
             assignment = task.roles.get(role)
             if assignment is None or holder_id not in (*assignment.unit_ids, *assignment.ref_ids):
@@ -252,7 +267,46 @@ def task_row(task: Task, items: list[ItemState]) -> TaskRow:
 
 
 def task_rows(model: Model, index: Index) -> list[TaskRow]:
-    return [task_row(t, index.by_task.get(t.id, [])) for t in model.tasks_in_order()]
+    """One row per task (not sub-item): its own occurrences and its sub-items'."""
+    return [task_row(t, index.by_top.get(t.id, [])) for t in model.tasks_in_order()]
+
+
+def task_label(task: Task) -> str:
+    """How a reader cites a task or sub-item: 二（一）, （三）1. (its number when it has no label)."""
+    if task.label:
+        return task.label
+    return f"（{task.numeral}）" if task.numeral else str(task.number)
+
+
+def plan_name(model: Model, plan_id: str) -> str:
+    plan = model.plans.get(plan_id)
+    return plan.display_name if plan is not None else plan_id
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One plan on the home page: its facts and the tally of its occurrences."""
+
+    plan: Plan
+    issuer: str
+    tasks: int
+    tally: Tally
+    light: State | None
+
+
+def plan_rows(model: Model, evaluation: Evaluation) -> list[PlanRow]:
+    """Every plan of the repository, newest first."""
+    result = []
+    for plan in model.plans_in_order():
+        items = [i for i in evaluation.items if i.plan_id == plan.id]
+        tasks = sum(1 for t in model.tasks.values() if t.plan_id == plan.id and t.parent is None)
+        issuer = model.entity(plan.issuer)
+        body = model.bodies.get(plan.issuer)
+        name = issuer.name if issuer is not None else body.name if body is not None else plan.issuer
+        result.append(
+            PlanRow(plan, name, tasks, Tally.of(items), combine(i.state for i in items))
+        )
+    return result
 
 
 # -- holders -----------------------------------------------------------------------------------
@@ -328,7 +382,9 @@ def section_rows(model: Model, evaluation: Evaluation) -> list[SectionRow]:
         if not tasks:
             continue  # sections of plan text only (e.g. 七 工作要求) hold no obligations
         ids = {t.id for t in tasks}
-        tally = Tally.of(i for i in evaluation.items if i.task_id in ids)
+        tally = Tally.of(
+            i for i in evaluation.items if i.task_id in model.tasks and model.tasks[i.task_id].top_id in ids
+        )
         result.append(SectionRow(section.number, section.numeral, section.title, tasks, tally))
     return result
 
@@ -371,7 +427,7 @@ def deadline_rows(model: Model, evaluation: Evaluation) -> list[DeadlineRow]:
         due = task.due_item(due_id)
         assert due is not None
         result.append(DeadlineRow(task, due, items[0].due, key, Tally.of(items)))
-    return sorted(result, key=lambda r: (r.date, r.task.number, r.due.id, r.key))
+    return sorted(result, key=lambda r: (r.date, r.task.order, r.due.id, r.key))
 
 
 def upcoming(evaluation: Evaluation, limit_days: int | None = None) -> list[ItemState]:
@@ -469,3 +525,37 @@ def reports(model: Model, as_of: dt.date) -> list[Report]:
         key=lambda r: (r.date, r.kind == "done", r.holder_id, r.task_id, r.key, r.index),
         reverse=True,
     )
+
+
+def ref_target(model: Model, ref_id: str) -> str:
+    """The unit or group a reference's link goes to: a body (县政府常务会议) links to the unit
+    that carries its duties."""
+    body = model.bodies.get(ref_id)
+    if body is None:
+        return ref_id
+    carrier = body.carried_by
+    if carrier in model.units or carrier in model.groups:
+        return carrier
+    return model.names.get(carrier, carrier)
+
+
+def kind_name(model: Model, holder: Holder, t: object) -> str:
+    """A holder's kind in words, as org.yaml names it (a group: the locale's word)."""
+    if isinstance(holder, Group):
+        return str(t.kind_group)  # type: ignore[attr-defined]
+    return model.kind_name(holder.kind, getattr(t, "language", "zh"))
+
+
+def count_text(row: dict, t: object) -> str | None:
+    """How far a count duty is: 1/2 次, 16/40 学时 (None for other duties)."""
+    item, due = row["item"], row["due"]
+    if due is None or item.count is None or not due.is_count:
+        return None
+    if due.amount is not None:
+        unit = due.amount_unit or ""
+        return f"{_num(item.count)}/{_num(due.amount)} {unit}".rstrip()
+    return f"{_num(item.count)}/{due.times} {t.times_unit}"  # type: ignore[attr-defined]
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
