@@ -131,9 +131,9 @@ def test_a_group_with_members_stands_for_its_members(model):
 def test_hostile_text_is_escaped_not_interpreted():
     loaded = load_project(BASE / "data")
     assert loaded.model is not None
-    task = loaded.model.tasks["hostile-plan/01"]
+    task = loaded.model.tasks["test-plan/01"]
     nasty = dataclasses.replace(task, title="制度;\r\nEND:VCALENDAR\r\nBEGIN:VEVENT,x\\")
-    model = dataclasses.replace(loaded.model, tasks={**loaded.model.tasks, "hostile-plan/01": nasty})
+    model = dataclasses.replace(loaded.model, tasks={**loaded.model.tasks, "test-plan/01": nasty})
     text = calendar_ics(model, D(2010, 1, 1), "alpha")
     lines = unfold(text)
     assert lines.count("END:VCALENDAR") == 1

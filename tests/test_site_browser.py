@@ -20,7 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import ROOT, built_site
+from sitekit import DEMO_PLAN, ROOT, built_site, plan_path
+
+TASKS = plan_path(DEMO_PLAN, "index")
+TASK_19 = plan_path(DEMO_PLAN, "tasks/19")
 
 pytestmark = pytest.mark.browser
 
@@ -118,7 +121,16 @@ def test_home_page(session, origin):
     cards = page.locator(".dbn-cards .dbn-card")
     assert cards.count() == 6
     words = page.locator(".dbn-cards .dbn-light").all_inner_texts()
-    assert [w.strip() for w in words] == ["已完成", "逾期完成", "正常", "临期", "逾期", "不适用"]
+    assert [w.strip() for w in words] == [
+        "已完成",
+        "逾期完成",
+        "持续推进",
+        "正常",
+        "临期",
+        "逾期",
+        "未达到",
+        "不适用",
+    ]
     chart_title = page.locator("svg.dbn-chart__svg title").first.text_content()
     assert chart_title.startswith("执法规范化建设达标率")
     shoot(page, "home-laptop")
@@ -127,15 +139,16 @@ def test_home_page(session, origin):
 
 def test_task_table_sorts_and_filters(session, origin):
     page, _, _ = session
-    page.goto(f"{origin}/tasks/index.html")
+    page.goto(f"{origin}/{TASKS}")
     assert visible_rows(page, "task-table") == 17
     first = page.locator("#task-table tbody tr").first
-    assert first.locator("td").first.inner_text() == "(三)"
+    assert first.locator("td").first.inner_text() == "（三）"
     number = page.locator("#task-table thead th", has_text="序号")
     number.locator("button").click()
     number.locator("button").click()
     assert number.get_attribute("aria-sort") == "descending"
-    assert page.locator("#task-table tbody tr").first.locator("td").first.inner_text() == "(十九)"
+    last = page.locator("#task-table tbody tr").first.locator("td").first.inner_text()
+    assert last == "（十九）"
 
     bar = page.locator('[data-dbn-filter-for="task-table"]')
     assert bar.is_visible()
@@ -159,7 +172,7 @@ def test_task_table_sorts_and_filters(session, origin):
 def test_task_table_is_whole_without_javascript(browser, origin):
     context = browser.new_context(viewport=LAPTOP, java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{origin}/tasks/index.html")
+    page.goto(f"{origin}/{TASKS}")
     assert visible_rows(page, "task-table") == 17
     assert page.locator('[data-dbn-filter-for="task-table"]').is_hidden()
     assert page.locator("#task-table thead button").count() == 0
@@ -168,7 +181,7 @@ def test_task_table_is_whole_without_javascript(browser, origin):
 
 def test_task_page(session, origin):
     page, _, _ = session
-    page.goto(f"{origin}/tasks/19.html")
+    page.goto(f"{origin}/{TASK_19}")
     assert page.locator("h1").first.inner_text() == "建立完善执法公开各项制度"
     assert "6/17 个单位已完成" in page.locator(".dbn-hero__state").inner_text()
     assert page.locator("#status-table tbody tr").count() == 17
@@ -177,7 +190,8 @@ def test_task_page(session, origin):
     assert "《执法公开办法》" in matrix.locator("thead").inner_text()
     edit = page.locator("a.dbn-edit")
     assert (
-        edit.get_attribute("href") == "https://example.org/demo-repo/edit/main/data/tasks/19.yaml"
+        edit.get_attribute("href")
+        == f"https://example.org/demo-repo/edit/main/data/plans/{DEMO_PLAN}/tasks/19.yaml"
     )
     shoot(page, "task-19-laptop")
 
@@ -186,7 +200,7 @@ def test_unit_page(session, origin):
     page, _, _ = session
     page.goto(f"{origin}/units/baqiao.html")
     assert page.locator("h1").first.inner_text() == "灞桥区司法局"
-    assert "区县司法局" in page.locator(".dbn-inline-facts").inner_text()
+    assert "区司法局" in page.locator(".dbn-kicker").first.inner_text()
     rows = page.locator("#obligation-table tbody tr")
     assert rows.count() >= 15
     states = set(page.locator("#obligation-table .dbn-light").all_inner_texts())
@@ -212,11 +226,11 @@ def test_chinese_search_finds_words_inside_sentences(session, origin):
     ("name", "path"),
     [
         ("home", "index.html"),
-        ("tasks", "tasks/index.html"),
-        ("task-19", "tasks/19.html"),
+        ("tasks", TASKS),
+        ("task-19", TASK_19),
         ("unit-baqiao", "units/baqiao.html"),
         ("overdue", "overdue.html"),
-        ("progress", "progress.html"),
+        ("progress", plan_path(DEMO_PLAN, "progress")),
     ],
 )
 def test_phone_width_has_no_sideways_scroll_and_prints(browser, origin, name, path):
@@ -232,6 +246,6 @@ def test_phone_width_has_no_sideways_scroll_and_prints(browser, origin, name, pa
     page.goto(f"{origin}/{path}")
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden()
-    assert page.locator(".dbn-asof").first.is_visible() or path == "leadership.html"
+    assert page.locator(".dbn-asof").first.is_visible() or path.endswith("leadership.html")
     shoot(page, f"{name}-print")
     printed.close()

@@ -14,7 +14,16 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from duban.plugin import DubanPlugin, check_edit_url, parse_as_of
-from sitekit import ROOT, built_site, html_files, mkdocs_build, read_page, scratch
+from sitekit import (
+    DEMO_PLAN,
+    ROOT,
+    built_site,
+    html_files,
+    mkdocs_build,
+    plan_path,
+    read_page,
+    scratch,
+)
 
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 from bench_site import make_site_project  # shared with the benchmark
@@ -87,12 +96,13 @@ def test_every_internal_link_and_anchor_resolves(demo):
 
 
 def test_downloads_are_linked_from_the_pages(demo):
-    tasks = (demo.site / "tasks" / "index.html").read_text("utf-8")
-    assert 'href="../downloads/tasks.xlsx"' in tasks and 'href="../downloads/tasks.csv"' in tasks
+    tasks = (demo.site / plan_path(DEMO_PLAN, "index")).read_text("utf-8")
+    for name in ("tasks.xlsx", "tasks.csv", "plan.ics"):
+        assert f'href="../../downloads/{DEMO_PLAN}/{name}"' in tasks
     unit = (demo.site / "units" / "baqiao.html").read_text("utf-8")
     assert 'href="../downloads/ics/baqiao.ics"' in unit
     downloads = (demo.site / "downloads.html").read_text("utf-8")
-    for name in ("duban.json", "updates.atom", "plan.ics", "ics/gaoling.ics"):
+    for name in ("duban.json", "updates.atom", f"{DEMO_PLAN}/plan.ics", "ics/gaoling.ics"):
         assert f'href="downloads/{name}"' in downloads
 
 
@@ -103,7 +113,7 @@ def test_our_script_and_stylesheet_load_on_every_page(demo):
 
 
 def test_chinese_headings_get_readable_anchors(demo):
-    task = read_page(demo.site / "tasks" / "19.html")
+    task = read_page(demo.site / plan_path(DEMO_PLAN, "tasks/19"))
     ids = {el.attrs.get("id") for el in task.elements}
     assert {"原文", "分工", "各单位落实情况"} <= ids
 
@@ -133,7 +143,9 @@ def test_invalid_data_fails_the_build_with_the_validators_lines_and_no_traceback
     root = copy_demo("invalid")
     status = root / "data" / "status" / "baqiao.yaml"
     status.write_text(status.read_text("utf-8").replace("done: '2010-10-23'", "done: '2010-02-30'"))
-    (root / "data" / "tasks" / "05.yaml").write_text("id: [broken\n", encoding="utf-8")
+    (root / "data" / "plans" / DEMO_PLAN / "tasks" / "05.yaml").write_text(
+        "id: [broken\n", encoding="utf-8"
+    )
     build = mkdocs_build(root / "mkdocs.yml", root / "site")
     assert build.returncode == 1
     output = build.stdout + build.stderr
@@ -141,7 +153,7 @@ def test_invalid_data_fails_the_build_with_the_validators_lines_and_no_traceback
     assert re.search(
         r"data/status/baqiao\.yaml:\d+:\d+: obligations\[0\]\.done: .*2010-02-30", output
     )
-    assert re.search(r"data/tasks/05\.yaml:\d+:\d+: ", output)
+    assert re.search(rf"data/plans/{DEMO_PLAN}/tasks/05\.yaml:\d+:\d+: ", output)
     assert "duban: the data has" in output
 
 

@@ -19,7 +19,17 @@ from xml.etree import ElementTree
 import pytest
 
 from duban.project import load_project
-from sitekit import HOSTILE, ROOT, built_site, html_files, mkdocs_build, read_page, scratch
+from sitekit import (
+    HOSTILE,
+    HOSTILE_PLAN,
+    ROOT,
+    built_site,
+    html_files,
+    mkdocs_build,
+    plan_path,
+    read_page,
+    scratch,
+)
 
 sys.path.insert(0, str(HOSTILE))
 import make_hostile
@@ -63,7 +73,13 @@ def test_hostile_site_builds_strict_without_warnings(hostile):
 def test_every_generated_page_shows_the_hostile_text_as_text(pages):
     generated = [p for p in pages if p != "about.html" and p != "404.html"]
     assert len(generated) >= 10
-    for name in ("index.html", "tasks/01.html", "units/alpha.html", "leadership.html"):
+    for name in (
+        "index.html",
+        plan_path(HOSTILE_PLAN, "tasks/01"),
+        plan_path(HOSTILE_PLAN, "index"),
+        "units/alpha.html",
+        plan_path(HOSTILE_PLAN, "leadership"),
+    ):
         text = pages[name].text
         for marker in MARKERS:
             assert marker in text, (name, marker)
@@ -116,7 +132,7 @@ def test_markdown_and_template_syntax_in_data_take_no_effect(hostile, pages):
 
 def test_line_breaks_in_data_keep_their_place(pages):
     # text fields hold "```html" on a line of its own: it shows, on a line of its own
-    assert "\n```html\n" in pages["tasks/01.html"].text
+    assert "\n```html\n" in pages[plan_path(HOSTILE_PLAN, "tasks/01")].text
 
 
 def test_search_index_holds_no_live_markup(hostile):

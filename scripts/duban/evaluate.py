@@ -218,7 +218,7 @@ def count_reached(
 def _done_of(
     due: Due, entry: StatusEntry | None, occurrence: Occurrence, as_of: dt.date
 ) -> dt.date | None:
-    if due.is_count:
+    if due.is_count or (due.counts_times and entry is not None and entry.instances):
         return count_reached(due, entry, occurrence, as_of)[0]
     return entry.done if entry is not None and entry.state == "done" else None
 
@@ -255,8 +255,14 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
     for due_id in obligation.due_ids:
         due = task.due_item(due_id)
         assert due is not None
-        kind = "ongoing" if due.is_ongoing and not due.check_in else "count" if due.is_count else "once"
         for occurrence in occurrences_of(model, due, obligation, as_of):
+            kind = (
+                "ongoing"
+                if due.is_ongoing and not occurrence.key
+                else "count"
+                if due.is_count
+                else "once"
+            )
             if obligation.shared:
                 entry, done = shared_status(model, obligation, due, occurrence, as_of)
             else:

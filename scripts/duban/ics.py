@@ -118,9 +118,11 @@ def _occurrences(
             continue
         task = model.tasks[obligation.task_id]
         for due in task.due:
-            if due.id not in obligation.due_ids or (due.is_ongoing and not due.check_in):
-                continue  # an ongoing duty has no day to put in a calendar
+            if due.id not in obligation.due_ids:
+                continue
             for occurrence in occurrences_of(model, due, obligation, as_of or dt.date.max):
+                if due.is_ongoing and not occurrence.key:
+                    continue  # an ongoing duty has no day to put in a calendar
                 yield task, due, obligation.holder_id, occurrence.key, occurrence.due
 
 

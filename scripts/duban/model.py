@@ -284,6 +284,8 @@ class Due:
     """``any`` or ``all``: the holders share one duty; None: each answers for its own."""
     check_in: bool = False
     """An ongoing duty whose occurrences are its periodic check-ins."""
+    written: frozenset[str] = frozenset()
+    """The keys the data wrote for this deadline (``times`` given explicitly, ...)."""
 
     @property
     def is_ongoing(self) -> bool:
@@ -292,7 +294,14 @@ class Due:
     @property
     def is_count(self) -> bool:
         """Met by reaching a number of times or an amount within each period."""
-        return self.kind == "recurring" and (self.times > 1 or self.amount is not None)
+        return self.kind == "recurring" and (
+            self.times > 1 or self.amount is not None or "times" in self.written
+        )
+
+    @property
+    def counts_times(self) -> bool:
+        """Each time may be recorded with its date (每季度至少听取一次汇报: times 1)."""
+        return self.kind == "recurring" and "times" in self.written
 
     def occurrence(self, key: str) -> Occurrence | None:
         return next((o for o in self.occurrences if o.key == key), None)

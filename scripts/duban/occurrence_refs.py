@@ -37,6 +37,8 @@ def period_problem(task: Task, due: Due, key: str) -> str | None:
     Follow-up deadlines are the caller's: their periods exist only once a record sets them.
     """
     if due.kind == "recurring" or due.check_in:
+        if not key and due.check_in:
+            return None  # the ongoing duty itself; its reports name their periods
         if not key:
             return f"is required: deadline {due.id!r} of task {task.local_id} recurs every {due.every}"
         if due.occurrence(key) is None:

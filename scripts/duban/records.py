@@ -592,7 +592,8 @@ def _all_rules(checker: _Checker, documents: list[tuple[str, Document]]) -> Rule
     checker.rules_plan = None
     seen: dict[str, str] = {}
     for (plan_id, document), part in zip(documents, parts, strict=True):
-        for kind, items in (("ladders", part.ladders), ("rankings", part.rankings), ("gradings", part.gradings)):
+        # ladders are found by task; rankings and gradings are named by id in the records
+        for kind, items in (("rankings", part.rankings), ("gradings", part.gradings)):
             for index, rule in enumerate(items):
                 if rule.id in seen and seen[rule.id] != plan_id:
                     checker.report(

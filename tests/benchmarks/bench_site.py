@@ -45,7 +45,7 @@ plugins:
       as_of: "{as_of}"
 nav:
   - index.md
-  - tasks/index.md
+  - overdue.md
   - units/index.md
   - about.md
 {extra_nav}"""

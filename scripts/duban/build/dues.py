@@ -133,7 +133,8 @@ def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> D
         )
     _check_month(ctx, ("check_in",), check_in)
     timing = _timing(check_in)
-    occurrences = deadlines.recurring(
+    # the duty itself (key "", never due) and each periodic report, named by its period
+    occurrences = deadlines.ongoing(first, plan.period_end) + deadlines.recurring(
         check_in["every"],
         first,
         plan.period_end,
@@ -192,6 +193,7 @@ def build_due(
         "indicator": indicator,
         "source": source_of(ctx.doc, ctx.keys),
         "shared": item.get("shared"),
+        "written": frozenset(item),
     }
     return BUILDERS[item["kind"]](ctx, item, common)
 

@@ -158,7 +158,14 @@ class PlanTasks:
         else:
             due_source = None
         windows: dict[str, Window] = {}
-        dues = self._dues(doc, due_source, roles, windows) if due_source else ()
+        # a task whose units are named only on its sub-items passes its deadlines down to them
+        passes_down = (
+            parent is None
+            and not any(roles[r].ref_ids for r in ("responsible", "lead"))
+            and any(any(i.get("roles", {}).get(r) for r in HOLDING_ROLES) for i in data.get("items", []))
+        )
+        holds = due_source is not None and not passes_down
+        dues = self._dues(doc, due_source, roles, windows) if holds and due_source else ()
         self.windows[key] = windows
         children = []
         child_due = due_source if "due" in data else inherited_due

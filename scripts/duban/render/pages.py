@@ -148,6 +148,7 @@ def render_page(
         full=full,
         site_title=ctx.title,
         label=views.task_label,
+        title_of=views.task_title,
         plan_name=lambda plan_id: views.plan_name(full, plan_id),
         target=lambda ref: views.ref_target(full, ref),
         kind_name=lambda holder: views.kind_name(full, holder, ctx.t),

@@ -559,3 +559,12 @@ def count_text(row: dict, t: object) -> str | None:
 
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def task_title(task: Task, limit: int = 40) -> str:
+    """A task's title for links and lists; a sub-item without a title of its own (its title is
+    its text) is cut short."""
+    title = task.title or ""
+    if task.is_item and title == task.text and len(title) > limit:
+        return title[:limit] + "…"
+    return title
