@@ -31,6 +31,7 @@ def plan_path(plan_id: str, page: str) -> str:
     """The built page of a plan (plain .html URLs): ``index``, ``progress``, ``tasks/03`` ..."""
     return f"plans/{plan_id}/{page}.html"
 
+
 _TMP = Path(tempfile.mkdtemp(prefix="duban-sites-"))
 atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 
@@ -132,3 +133,52 @@ def read_page(path: Path) -> Page:
     page.feed(path.read_text(encoding="utf-8"))
     page.close()
     return page
+
+
+SECOND_PLAN = "demo-second-2011"
+SECOND_TITLE = "第二个演示方案（合成）"
+
+
+def _name_the_plan(node: object, plan_id: str) -> None:
+    """Every reference to a task in a status or records file gets ``plan:`` (required once the
+    repository holds several plans)."""
+    if isinstance(node, dict):
+        if "task" in node and "plan" not in node:
+            node["plan"] = plan_id
+        for value in node.values():
+            _name_the_plan(value, plan_id)
+    elif isinstance(node, list):
+        for value in node:
+            _name_the_plan(value, plan_id)
+
+
+def make_two_plan_data(dest: Path) -> Path:
+    """The demo data with a second plan: a copy of the demo plan under another id, title and
+    date and no rules, whose tasks therefore bind the same units. Status and records name their
+    plan (the demo plan): the second plan has no status yet."""
+    import yaml
+
+    shutil.copytree(DEMO / "data", dest)
+    plans = dest / "plans"
+    shutil.copytree(plans / DEMO_PLAN, plans / SECOND_PLAN)
+    (plans / SECOND_PLAN / "rules.yaml").unlink()  # rule ids are unique across plans
+    plan_file = plans / SECOND_PLAN / "plan.yaml"
+    lines = []
+    for line in plan_file.read_text("utf-8").splitlines():
+        if line.startswith("id: "):
+            line = f"id: {SECOND_PLAN}"
+        elif line.startswith("title: "):
+            line = f"title: {SECOND_TITLE}"
+        elif line.startswith("signed: "):
+            line = "signed: 2011-03-01"
+        lines.append(line)
+    plan_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for folder in ("status", "records"):
+        for path in sorted((dest / folder).glob("*.yaml")):
+            text = path.read_text("utf-8")
+            header = text.splitlines()[0]
+            data = yaml.safe_load(text)
+            _name_the_plan(data, DEMO_PLAN)
+            body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+            path.write_text(header + "\n" + body, encoding="utf-8")
+    return dest

@@ -109,7 +109,7 @@ def test_the_overdue_issue_body_and_its_workflow_outputs(supervision, capsys, tm
     assert code == 0
     assert_golden("overdue-issue.md", out)
     assert "https://example.org/duban/units/beta.html" in out
-    assert "https://example.org/duban/tasks/01.html" in out
+    assert "https://example.org/duban/plans/test-plan/tasks/01.html" in out
     assert "还剩" not in out  # due-soon items are not part of the overdue issue
     assert outputs.read_text(encoding="utf-8").splitlines() == [
         "overdue=5",

@@ -1,5 +1,5 @@
-"""The example plans' expected states, written by hand from their text (examples/expected-states.yaml),
-against the engine: every deadline form and role as of several dates."""
+"""The example plans' expected states (examples/expected-states.yaml, written by hand from
+their text) against the engine: every deadline form and role as of several dates."""
 
 from __future__ import annotations
 
@@ -54,7 +54,10 @@ def test_expected_state(case):
     ]
     assert len(found) == 1, f"{case['why']}: {len(found)} occurrences found"
     item = found[0]
-    got = (item.state.value, item.days_late if item.state.value in ("overdue", "done-late") else None)
+    got = (
+        item.state.value,
+        item.days_late if item.state.value in ("overdue", "done-late") else None,
+    )
     want = (case["state"], case.get("days_late"))
     assert got == want, case["why"]
     if case.get("due_date") and item.state.value != "ongoing":

@@ -205,3 +205,26 @@ def test_page_size_stays_constant_as_units_grow():
         a, b = (small / page).stat().st_size, (large / page).stat().st_size
         assert abs(b - a) / a < 0.02, (page, a, b)
     assert len(list((large / "units").glob("u*.html"))) == 200
+
+
+def test_a_data_folder_with_two_plans_builds_strict():
+    from sitekit import SECOND_PLAN, SECOND_TITLE, make_two_plan_data
+
+    root = copy_demo("two-plans")
+    shutil.rmtree(root / "data")
+    make_two_plan_data(root / "data")
+    config = root / "mkdocs.yml"
+    # the site's name comes from the data: several plans, the generic name
+    config.write_text(
+        re.sub(r"(?m)^site_name: .*$", 'site_name: ""', config.read_text("utf-8")), "utf-8"
+    )
+    build = mkdocs_build(config, root / "site")
+    assert build.returncode == 0, build.stderr
+    assert build.warnings == []
+    home = (build.site / "index.html").read_text("utf-8")
+    assert SECOND_TITLE in home and f"plans/{SECOND_PLAN}/index.html" in home
+    assert "<title>首页 - 任务督办</title>" in home
+    unit = (build.site / "units" / "baqiao.html").read_text("utf-8")
+    for plan_id in (DEMO_PLAN, SECOND_PLAN):
+        assert f"../plans/{plan_id}/tasks/03.html" in unit
+        assert (build.site / plan_path(plan_id, "tasks/19")).is_file()

@@ -14,14 +14,14 @@ import pytest
 
 from duban.project import load_project
 from duban.render import Settings, render_site
-from sitekit import DEMO, ROOT
+from sitekit import DEMO, DEMO_PLAN, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "pages"
 PAGES = {
     "home.zh.html.md": ("zh", "index.md"),
     "home.en.html.md": ("en", "index.md"),
-    "tasks.zh.html.md": ("zh", "tasks/index.md"),
-    "task-19.zh.html.md": ("zh", "tasks/19.md"),
+    "tasks.zh.html.md": ("zh", f"plans/{DEMO_PLAN}/index.md"),
+    "task-19.zh.html.md": ("zh", f"plans/{DEMO_PLAN}/tasks/19.md"),
     "unit-baqiao.zh.html.md": ("zh", "units/baqiao.md"),
     "overdue.zh.html.md": ("zh", "overdue.md"),
 }

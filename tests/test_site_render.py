@@ -294,7 +294,10 @@ def test_the_deliverables_matrix_lists_each_named_deliverable():
 
 def test_edit_links_point_at_the_record_behind_the_page():
     generated = site(DEMO).pages
-    assert f'href="https://example.org/e/data/plans/{DEMO_PLAN}/tasks/03.yaml"' in generated[urls.task_page(f"{DEMO_PLAN}/03")]
+    assert (
+        f'href="https://example.org/e/data/plans/{DEMO_PLAN}/tasks/03.yaml"'
+        in generated[urls.task_page(f"{DEMO_PLAN}/03")]
+    )
     assert (
         'href="https://example.org/e/data/status/baqiao.yaml"'
         in generated[urls.unit_page("baqiao")]
@@ -425,3 +428,68 @@ def test_libreoffice_opens_the_xlsx_and_reads_what_the_csv_says(tmp_path):
     table = generated.files[urls.plan_tasks_csv(HOSTILE_PLAN)]
     ours = list(csv.reader(io.StringIO(table.removeprefix("\ufeff"))))
     assert theirs == ours
+
+
+# -- several plans -------------------------------------------------------------------------------
+@cache
+def two_plans():
+    from sitekit import make_two_plan_data, scratch
+
+    project = load_project(make_two_plan_data(scratch("two-plans") / "data"))
+    assert project.ok, project.problems[:5]
+    return project.model, render_site(project.model, Settings(as_of=AS_OF))
+
+
+def test_two_plans_each_get_their_pages_and_the_home_page_lists_both():
+    from sitekit import SECOND_PLAN, SECOND_TITLE
+
+    m, generated = two_plans()
+    for plan_id in (DEMO_PLAN, SECOND_PLAN):
+        for page in ("index", "progress", "overdue", "leadership"):
+            assert urls.plan_page(plan_id, page) in generated.pages, (plan_id, page)
+        for task in m.for_plan(plan_id).tasks_in_order():
+            assert urls.task_page(task.id) in generated.pages
+        assert urls.plan_tasks_csv(plan_id) in generated.files
+    home = generated.pages[urls.HOME]
+    assert SECOND_TITLE in home and m.plans[DEMO_PLAN].title in home
+    assert home.index(SECOND_TITLE) < home.index(m.plans[DEMO_PLAN].title)  # newest first
+    assert 'href="plans/demo-second-2011/index.html"' in home
+    # the site's title is generic, never one plan's
+    assert "任务督办" in generated.pages[urls.UNITS]
+
+
+def test_a_unit_page_lists_what_the_unit_owes_in_every_plan():
+    from sitekit import SECOND_PLAN, SECOND_TITLE
+
+    _, generated = two_plans()
+    unit = generated.pages[urls.unit_page("baqiao")]
+    assert f"../plans/{DEMO_PLAN}/tasks/03.html" in unit
+    assert f"../plans/{SECOND_PLAN}/tasks/03.html" in unit
+    assert SECOND_TITLE in unit  # each row names its plan
+    overdue = generated.pages[urls.OVERDUE]
+    assert f"plans/{DEMO_PLAN}/tasks/" in overdue and f"plans/{SECOND_PLAN}/tasks/" in overdue
+
+
+def test_the_leadership_page_exists_only_when_the_plan_names_a_group():
+    m = model(DEMO)
+    assert m.plan.leadership is not None
+    assert urls.plan_page(DEMO_PLAN, "leadership") in site(DEMO).pages
+    from dataclasses import replace
+
+    plan = replace(m.plan, leadership=None)
+    bare = replace(m, plans={plan.id: plan})
+    generated = render_site(bare, Settings(as_of=AS_OF))
+    assert urls.plan_page(DEMO_PLAN, "leadership") not in generated.pages
+    assert "leadership.html" not in generated.pages[urls.plan_page(DEMO_PLAN)]
+    assert "领导小组" not in generated.pages[urls.HOME]
+
+
+def test_no_template_or_locale_names_a_plan_or_a_kind_of_unit():
+    """The site's words come from the data: the shipped plan and its kinds of units are named
+    nowhere in the code's text."""
+    package = Path(pages.__file__).resolve().parents[1]
+    files = [*package.joinpath("templates").glob("*.html"), *package.joinpath("locale").glob("*")]
+    for path in files:
+        text = path.read_text("utf-8")
+        for word in ("西安", "司法", "执法规范化", "2010", "市局", "区县", "bureau", "Xi'an"):
+            assert word not in text, (path.name, word)

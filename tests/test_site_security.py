@@ -153,11 +153,12 @@ def test_downloads_of_hostile_data_parse_and_keep_the_text(hostile):
     assert any('<script>alert("XSS")</script>' in c for c in contents)
     data = json.loads((downloads / "duban.json").read_text("utf-8"))
     assert MARKERS[0] in data["tasks"][0]["title"]
-    rows = list(csv.reader(io.StringIO((downloads / "tasks.csv").read_text("utf-8-sig"))))
+    plan = downloads / HOSTILE_PLAN
+    rows = list(csv.reader(io.StringIO((plan / "tasks.csv").read_text("utf-8-sig"))))
     assert MARKERS[0] in rows[1][1]
-    with zipfile.ZipFile(downloads / "tasks.xlsx") as archive:
+    with zipfile.ZipFile(plan / "tasks.xlsx") as archive:
         ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
-    assert "BEGIN:VCALENDAR" in (downloads / "plan.ics").read_text("utf-8")
+    assert "BEGIN:VCALENDAR" in (plan / "plan.ics").read_text("utf-8")
 
 
 # -- no third-party host --------------------------------------------------------------------

@@ -30,8 +30,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any
 from enum import StrEnum
+from typing import Any
 
 from .escalation import Escalation, escalation
 from .flags import Flag, all_flags
@@ -237,7 +237,8 @@ def shared_status(
     when it is shared as ``any``.
     """
     entries = [
-        (h, model.status_of(h, obligation.task_id, due.id, occurrence.key)) for h in obligation.holders
+        (h, model.status_of(h, obligation.task_id, due.id, occurrence.key))
+        for h in obligation.holders
     ]
     known = [e for _, e in entries if e is not None]
     dones = [d for _, e in entries if (d := _done_of(due, e, occurrence, as_of)) and d <= as_of]
@@ -245,7 +246,11 @@ def shared_status(
         done = max(dones) if len(dones) == len(entries) else None
     else:
         done = min(dones) if dones else None
-    shown = next((e for e in known if _done_of(due, e, occurrence, as_of) == done), None) if done else None
+    shown = (
+        next((e for e in known if _done_of(due, e, occurrence, as_of) == done), None)
+        if done
+        else None
+    )
     return shown or (known[0] if known else None), done
 
 

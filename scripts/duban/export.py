@@ -27,6 +27,8 @@ def jsonable(value: Any) -> Any:
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(jsonable(v) for v in value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

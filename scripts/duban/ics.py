@@ -186,7 +186,9 @@ def calendar_ics(
                     unit = "%" if due.indicator.unit == "percent" else ""
                     summary = f"【目标】{_task_label(task)}：{due.indicator.name} {bound}{unit}"
                     text = target.as_written or due.as_written or task.deadline_as_written
-                    uid = f"{task.plan_id}.{task.local_id}.{due.id}.target.{_day(target.date)}@duban"
+                    uid = (
+                        f"{task.plan_id}.{task.local_id}.{due.id}.target.{_day(target.date)}@duban"
+                    )
                     _event(lines, uid, stamp, target.date, summary, text)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

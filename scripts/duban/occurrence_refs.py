@@ -22,11 +22,14 @@ def pick_due(task: Task, mine: Sequence[Due], due_ref: str | None) -> tuple[Due 
     if due_ref is None:
         if len(mine) == 1:
             return mine[0], None
-        return None, f"is required: task {task.local_id} has several deadlines for this unit ({known})"
+        return (
+            None,
+            f"is required: task {task.local_id} has several deadlines for this unit ({known})",
+        )
     due = next((d for d in mine if d.id == due_ref), None)
     if due is None:
         return None, (
-            f"task {task.local_id} has no deadline {due_ref!r} for this unit (its deadlines: {known})"
+            f"task {task.local_id} has no deadline {due_ref!r} for this unit (its deadlines: {known})"  # noqa: E501
         )
     return due, None
 
@@ -40,7 +43,9 @@ def period_problem(task: Task, due: Due, key: str) -> str | None:
         if not key and due.check_in:
             return None  # the ongoing duty itself; its reports name their periods
         if not key:
-            return f"is required: deadline {due.id!r} of task {task.local_id} recurs every {due.every}"
+            return (
+                f"is required: deadline {due.id!r} of task {task.local_id} recurs every {due.every}"
+            )
         if due.occurrence(key) is None:
             periods = ", ".join(o.key for o in due.occurrences)
             return f"{key!r} is not a period of this duty (periods: {periods})"

@@ -29,6 +29,7 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -96,11 +97,14 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         if not self.project.ok or self.project.model is None:
             raise PluginError(_problem_report(self.project.problems))
         model = self.project.model
+        # HTML-escaped: MkDocs and Material print both into pages without escaping them
         if not (config.site_name or "").strip():
             settings = Settings(as_of=self.as_of, site_title=self.config.site_title or None)
-            config.site_name = site_title(model, settings, load_locale(self.config.language))
+            name = site_title(model, settings, load_locale(self.config.language))
+            config.site_name = str(escape(name))
         if not (config.site_description or "").strip():
-            config.site_description = site_description(model)
+            description = site_description(model)
+            config.site_description = str(escape(description)) if description else None
         # our stylesheet and script, served from the site itself like Material's own
         if urls.ASSET_CSS not in config.extra_css:
             config.extra_css.append(urls.ASSET_CSS)

@@ -170,7 +170,13 @@ class _Loader:
         root = self.data_dir / PLANS_FOLDER
         if not root.is_dir():
             self.problems.append(
-                Problem(display_path(root), 1, 1, "", "folder is missing: each plan lives in plans/<plan-id>/")
+                Problem(
+                    display_path(root),
+                    1,
+                    1,
+                    "",
+                    "folder is missing: each plan lives in plans/<plan-id>/",
+                )
             )
             return []
         result = []
@@ -178,12 +184,16 @@ class _Loader:
             result.append(self._plan(folder))
         if not result:
             self.problems.append(
-                Problem(display_path(root), 1, 1, "", "holds no plan: add plans/<plan-id>/plan.yaml")
+                Problem(
+                    display_path(root), 1, 1, "", "holds no plan: add plans/<plan-id>/plan.yaml"
+                )
             )
         return result
 
     def _plan(self, folder: Path) -> PlanInputs:
-        plan = self.load("plan", folder / PLAN_FILE, _rel(self.data_dir, folder / PLAN_FILE), required=True)
+        plan = self.load(
+            "plan", folder / PLAN_FILE, _rel(self.data_dir, folder / PLAN_FILE), required=True
+        )
         if plan is None:
             self.broken_plans.add(folder.name)
         tasks_dir = folder / TASKS_FOLDER

@@ -196,7 +196,7 @@ class _Checker:
                     self.report(
                         document,
                         ("ladders", index, "tasks"),
-                        f"task {task_id.partition('/')[2]} is already covered by ladder {owner[task_id]!r}",
+                        f"task {task_id.partition('/')[2]} is already covered by ladder {owner[task_id]!r}",  # noqa: E501
                     )
                 owner.setdefault(task_id, ladder.id)
 
@@ -254,7 +254,9 @@ class _Checker:
         mine = [d for d in task.due if holder in d.holder_ids]
         if not mine:
             self.report(
-                document, (*keys, "unit"), f"{holder!r} has no obligation under task {task.local_id}"
+                document,
+                (*keys, "unit"),
+                f"{holder!r} has no obligation under task {task.local_id}",
             )
             return None
         due, problem = pick_due(task, mine, due_ref)
@@ -276,7 +278,7 @@ class _Checker:
             self.report(
                 document,
                 (*keys, "due"),
-                f"deadline {due.id!r} of task {task.local_id} is not a follow-up (kind: {due.kind})",
+                f"deadline {due.id!r} of task {task.local_id} is not a follow-up (kind: {due.kind})",  # noqa: E501
             )
             return None
         set_on, deadline = parse_date(item["date"]), parse_date(item["deadline"])
@@ -312,7 +314,9 @@ class _Checker:
         ladder = rules.ladder_for(task.id)
         if ladder is None:
             self.report(
-                document, (*keys, "action"), f"rules.yaml has no ladder that covers task {task.local_id}"
+                document,
+                (*keys, "action"),
+                f"rules.yaml has no ladder that covers task {task.local_id}",
             )
         elif item["action"] not in ladder.actions:
             known = ", ".join(ladder.actions) or "none"
@@ -365,7 +369,7 @@ class _Checker:
                 document,
                 where,
                 f"no deadline was set for period {key!r} of follow-up {due.id!r} of task "
-                f"{task.local_id} for {holder!r} (set one under follow_ups or a grade's rectify_by)",
+                f"{task.local_id} for {holder!r} (set one under follow_ups or a grade's rectify_by)",  # noqa: E501
             )
             return False
         problem = period_problem(task, due, key)

@@ -34,7 +34,8 @@ def make_project(root: Path, units: int, tasks: int = 12) -> Path:
         "  - {id: city-bureau, name: 市局}",
         "  - {id: district-bureau, name: 区司法局}",
         "units:",
-        "  - {id: shiju, name: 合成市局, kind: city-bureau}"]
+        "  - {id: shiju, name: 合成市局, kind: city-bureau}",
+    ]
     lines += [
         f"  - {{id: u{i:04d}, name: 合成第{i}区司法局, kind: district-bureau}}"
         for i in range(units)

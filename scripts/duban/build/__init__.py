@@ -22,7 +22,7 @@ from .plans import build_plan
 from .status import TaskFinder, build_status
 from .tasks import PlanTasks
 
-__all__ = ["Inputs", "PlanInputs", "build_model", "parse_date", "source_of", "TaskFinder"]
+__all__ = ["Inputs", "PlanInputs", "TaskFinder", "build_model", "parse_date", "source_of"]
 
 
 def build_model(inputs: Inputs) -> tuple[Model | None, list[Problem]]:
@@ -38,7 +38,12 @@ def build_model(inputs: Inputs) -> tuple[Model | None, list[Problem]]:
         plan = build_plan(report, org, plan_inputs.plan, plan_inputs.folder)
         if plan is not None:
             plans[plan.id] = plan
-    ranks = {p.id: rank for rank, p in enumerate(sorted(plans.values(), key=lambda p: (p.signed, p.id), reverse=True))}
+    ranks = {
+        p.id: rank
+        for rank, p in enumerate(
+            sorted(plans.values(), key=lambda p: (p.signed, p.id), reverse=True)
+        )
+    }
     tasks = {}
     windows = {}
     broken = set(inputs.broken_plans)

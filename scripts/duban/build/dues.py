@@ -47,13 +47,15 @@ def _date(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
     targets = _targets(ctx, item.get("targets", []), item.get("after_period", False))
     for t_index, target in enumerate(targets):
         if target.date > day:
-            ctx.problem(("targets", t_index, "date"), f"is after the deadline's date {day.isoformat()}")
+            ctx.problem(
+                ("targets", t_index, "date"), f"is after the deadline's date {day.isoformat()}"
+            )
     starts = min(ctx.plan.period_start, day)
     return Due(**common, date=day, targets=targets, occurrences=deadlines.single(day, starts))
 
 
 def _period(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
-    first, last = deadlines.period_bounds(item["period"])
+    _, last = deadlines.period_bounds(item["period"])
     ctx.in_period(("period",), last, item.get("after_period", False))
     starts = min(ctx.plan.period_start, last)
     return Due(
@@ -129,7 +131,10 @@ def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> D
     check_in = item.get("check_in")
     if check_in is None:
         return Due(
-            **common, starts=first, ends=plan.period_end, occurrences=deadlines.ongoing(first, plan.period_end)
+            **common,
+            starts=first,
+            ends=plan.period_end,
+            occurrences=deadlines.ongoing(first, plan.period_end),
         )
     _check_month(ctx, ("check_in",), check_in)
     timing = _timing(check_in)
@@ -178,9 +183,7 @@ BUILDERS: dict[str, Callable[[DueContext, dict[str, Any], dict[str, Any]], Due]]
 }
 
 
-def build_due(
-    ctx: DueContext, item: dict[str, Any], due_id: str, holders: tuple[str, ...]
-) -> Due:
+def build_due(ctx: DueContext, item: dict[str, Any], due_id: str, holders: tuple[str, ...]) -> Due:
     indicator = Indicator(**item["indicator"]) if "indicator" in item else None
     if indicator is not None:
         _check_indicator(ctx, indicator)

@@ -61,7 +61,9 @@ class Org:
         for kind in ENTRY_KINDS:
             for index, item in enumerate(data.get(kind, [])):
                 if self.names.find(item["id"]) is not None:
-                    self.report(self.document, (kind, index, "id"), f"id {item['id']!r} is used twice")
+                    self.report(
+                        self.document, (kind, index, "id"), f"id {item['id']!r} is used twice"
+                    )
                     continue
                 self.names.claim(item["id"], item["id"])
 
@@ -86,7 +88,9 @@ class Org:
         if self.kinds and item["kind"] not in self.kinds:
             known = ", ".join(self.kinds)
             self.report(
-                self.document, (*keys, "kind"), f"{item['kind']!r} is not a kind of org.yaml ({known})"
+                self.document,
+                (*keys, "kind"),
+                f"{item['kind']!r} is not a kind of org.yaml ({known})",
             )
         self.units[item["id"]] = Unit(
             id=item["id"],
@@ -120,7 +124,9 @@ class Org:
                 continue
             self._check_window(m_keys, entry)
             members.append(
-                Membership(member_id, parse_date(entry.get("joined")), parse_date(entry.get("left")))
+                Membership(
+                    member_id, parse_date(entry.get("joined")), parse_date(entry.get("left"))
+                )
             )
         expected = item.get("expected_count")
         if expected and members and len(members) != expected:
@@ -192,7 +198,9 @@ class Org:
         if ref_id in trail:
             index = list(self.groups).index(ref_id)
             cycle = " -> ".join((*trail[trail.index(ref_id) :], ref_id))
-            self.report(self.document, ("groups", index, "members"), f"groups contain each other: {cycle}")
+            self.report(
+                self.document, ("groups", index, "members"), f"groups contain each other: {cycle}"
+            )
             return {}
         if not group.members:
             result = {ref_id: (None, None)}

@@ -76,7 +76,9 @@ def _leadership(org: Org, doc: Document, lead: dict[str, Any]) -> Leadership:
             positions=_positions(org, doc, ("leadership", "office"), o.get("positions", [])),
             duties=o.get("duties"),
             staffing=o.get("staffing"),
-            located_at=org.resolve(doc, ("leadership", "office", "located_at"), o.get("located_at")),
+            located_at=org.resolve(
+                doc, ("leadership", "office", "located_at"), o.get("located_at")
+            ),
         )
     return Leadership(
         name=lead["name"],

@@ -63,7 +63,11 @@ class TaskFinder:
                 if self.broken_plans:
                     return TaskRef(None)  # a broken plan.yaml is reported already
                 known = ", ".join(self.plan_ids)
-                return TaskRef(None, (*keys, "task"), f"plan is required: this folder holds several plans ({known})")
+                return TaskRef(
+                    None,
+                    (*keys, "task"),
+                    f"plan is required: this folder holds several plans ({known})",
+                )
             plan = self.plan_ids[0]
         elif plan not in self.plan_ids:
             if plan in self.broken:
@@ -75,23 +79,37 @@ class TaskFinder:
             found = self.by_number.get((plan, ref), [])
             if len(found) > 1:
                 return TaskRef(
-                    None, (*keys, "task"), f"task number {ref} is used in several sections: write the task id"
+                    None,
+                    (*keys, "task"),
+                    f"task number {ref} is used in several sections: write the task id",
                 )
             key = found[0] if found else None
         else:
             key = f"{plan}/{ref}" if f"{plan}/{ref}" in self.tasks else None
         if key is None:
             broken_here = any(b.startswith(f"{plan}/") for b in self.broken)
-            if f"{plan}/{ref}" in self.broken or plan in self.broken or (
-                isinstance(ref, int) and broken_here
+            if (
+                f"{plan}/{ref}" in self.broken
+                or plan in self.broken
+                or (isinstance(ref, int) and broken_here)
             ):
                 return TaskRef(None)  # the task file failed its schema: reported already
             return TaskRef(None, (*keys, "task"), f"there is no task {ref!r}")
         if "item" in entry:
             item_key = f"{key}/{entry['item']}"
             if item_key not in self.tasks:
-                items = ", ".join(self.tasks[k].local_id.split("/", 1)[1] for k in _all_children(self.tasks, key)) or "none"
-                return TaskRef(None, (*keys, "item"), f"task {ref} has no sub-item {entry['item']!r} (its sub-items: {items})")
+                items = (
+                    ", ".join(
+                        self.tasks[k].local_id.split("/", 1)[1]
+                        for k in _all_children(self.tasks, key)
+                    )
+                    or "none"
+                )
+                return TaskRef(
+                    None,
+                    (*keys, "item"),
+                    f"task {ref} has no sub-item {entry['item']!r} (its sub-items: {items})",
+                )
             key = item_key
         return TaskRef(self.tasks[key])
 
@@ -125,7 +143,10 @@ def _done_after_started(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
 
 def _done_needs_state_done(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
     if c.entry["state"] != "done" and c.entry.get("done") is not None:
-        yield ("done",), f"is given but state is {c.entry['state']!r}: set state to done, or remove the date"
+        yield (
+            ("done",),
+            f"is given but state is {c.entry['state']!r}: set state to done, or remove the date",
+        )
 
 
 def _figures_known(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
@@ -133,7 +154,10 @@ def _figures_known(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
     for name in c.entry.get("figures", {}):
         if name not in known:
             hint = ", ".join(sorted(known)) or "none"
-            yield ("figures", name), f"task {c.task.local_id} reads no figure {name!r} (figures it reads: {hint})"
+            yield (
+                ("figures", name),
+                f"task {c.task.local_id} reads no figure {name!r} (figures it reads: {hint})",
+            )
 
 
 def _deliverables_known(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
@@ -143,7 +167,7 @@ def _deliverables_known(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
             hint = ", ".join(sorted(known)) or "none"
             yield (
                 ("deliverables", index, "id"),
-                f"task {c.task.local_id} names no deliverable {item['id']!r} (its deliverables: {hint})",
+                f"task {c.task.local_id} names no deliverable {item['id']!r} (its deliverables: {hint})",  # noqa: E501
             )
 
 
@@ -168,7 +192,10 @@ def _instances_fit(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
                 f"({occurrence.starts.isoformat()}..{last.isoformat()})",
             )
         if c.due.amount is not None and "amount" not in item:
-            yield ("instances", index, "amount"), f"is required: the duty counts {c.due.amount_unit or 'an amount'}"
+            yield (
+                ("instances", index, "amount"),
+                f"is required: the duty counts {c.due.amount_unit or 'an amount'}",
+            )
 
 
 ENTRY_RULES: tuple[Rule, ...] = (
@@ -180,7 +207,9 @@ ENTRY_RULES: tuple[Rule, ...] = (
 )
 
 
-def holder_problem(model_units: dict[str, Unit], groups: dict[str, Group], holder: str) -> str | None:
+def holder_problem(
+    model_units: dict[str, Unit], groups: dict[str, Group], holder: str
+) -> str | None:
     if holder in groups and groups[holder].members:
         return f"group {holder!r} lists its members: each member records its status in its own file"
     if holder not in model_units and holder not in groups:
@@ -264,7 +293,13 @@ def _entry(
 
 
 def _status_entry(
-    doc: Document, keys: KeyPath, holder: str, task: Task, due: Due, period: str, entry: dict[str, Any]
+    doc: Document,
+    keys: KeyPath,
+    holder: str,
+    task: Task,
+    due: Due,
+    period: str,
+    entry: dict[str, Any],
 ) -> StatusEntry:
     return StatusEntry(
         holder_id=holder,
@@ -283,7 +318,8 @@ def _status_entry(
             for d in entry.get("deliverables", [])
         ),
         evidence=tuple(
-            Evidence(e["title"], e.get("url"), parse_date(e.get("date"))) for e in entry.get("evidence", [])
+            Evidence(e["title"], e.get("url"), parse_date(e.get("date")))
+            for e in entry.get("evidence", [])
         ),
         updates=tuple(
             sorted(
@@ -307,4 +343,4 @@ def _status_entry(
     )
 
 
-__all__ = ["TaskFinder", "build_status", "Model"]
+__all__ = ["Model", "TaskFinder", "build_status"]

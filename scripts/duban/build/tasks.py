@@ -40,7 +40,10 @@ def _id_is_file_name(doc: Document, plan: Plan, index: TaskIndex) -> Iterator[tu
 def _section_exists(doc: Document, plan: Plan, index: TaskIndex) -> Iterator[tuple[KeyPath, str]]:
     if plan.section(doc.data["section"]) is None:
         known = ", ".join(str(s.number) for s in plan.sections)
-        yield ("section",), f"there is no section {doc.data['section']} in plan.yaml (sections: {known})"
+        yield (
+            ("section",),
+            f"there is no section {doc.data['section']} in plan.yaml (sections: {known})",
+        )
 
 
 def _number_unique(doc: Document, plan: Plan, index: TaskIndex) -> Iterator[tuple[KeyPath, str]]:
@@ -162,7 +165,9 @@ class PlanTasks:
         passes_down = (
             parent is None
             and not any(roles[r].ref_ids for r in ("responsible", "lead"))
-            and any(any(i.get("roles", {}).get(r) for r in HOLDING_ROLES) for i in data.get("items", []))
+            and any(
+                any(i.get("roles", {}).get(r) for r in HOLDING_ROLES) for i in data.get("items", [])
+            )
         )
         holds = due_source is not None and not passes_down
         dues = self._dues(doc, due_source, roles, windows) if holds and due_source else ()
@@ -171,8 +176,12 @@ class PlanTasks:
         child_due = due_source if "due" in data else inherited_due
         for i, item in enumerate(data.get("items", [])):
             child = self._node(
-                doc, (*keys, "items", i), item, _placeholder(key, local, label, roles, parent, data),
-                (*order, i + 1), child_due,
+                doc,
+                (*keys, "items", i),
+                item,
+                _placeholder(key, local, label, roles, parent, data),
+                (*order, i + 1),
+                child_due,
             )
             children.append(child.id)
         task = Task(
@@ -187,7 +196,9 @@ class PlanTasks:
             due=dues,
             numeral=data.get("numeral"),
             roles_as_written=data.get("roles_as_written"),
-            deliverables=tuple(Deliverable(d["id"], d["name"]) for d in data.get("deliverables", [])),
+            deliverables=tuple(
+                Deliverable(d["id"], d["name"]) for d in data.get("deliverables", [])
+            ),
             note=data.get("note"),
             source=source_of(doc, keys),
             plan_id=plan.id,
@@ -197,7 +208,8 @@ class PlanTasks:
             children=tuple(children),
             order=order,
             item_label=data.get("label") if parent else None,
-            cooperate_word=data.get("cooperate_word") or (parent.cooperate_word if parent else None),
+            cooperate_word=data.get("cooperate_word")
+            or (parent.cooperate_word if parent else None),
         )
         self.tasks[key] = task
         return task

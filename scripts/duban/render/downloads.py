@@ -177,9 +177,7 @@ def atom_feed(
         key = "/".join(
             [report.holder_id, report.task_id, report.due_id, report.key or "-", report.kind]
         )
-        entry_id = (
-            f"tag:duban,{plan.signed.isoformat()}:{key}/{report.date}/{report.index}"
-        )
+        entry_id = f"tag:duban,{plan.signed.isoformat()}:{key}/{report.date}/{report.index}"
         lines.append("<entry>")
         lines.append(f"<id>{_x(entry_id)}</id>")
         lines.append(f"<title>{_x(title)}</title>")

@@ -66,6 +66,7 @@ class Context:
             self.index = views.Index.of(self.model, self.evaluation)
         if self.full is None:
             self.full = self.model
+        self.ranks = views.task_ranks(self.full)
 
     def for_plan(self, plan_id: str) -> Context:
         """The same build seen from one plan: only its tasks, obligations and occurrences."""
@@ -83,6 +84,9 @@ class Context:
             self.model,
             self.title,
         )
+
+    ranks: dict[str, int] = field(init=False, default_factory=dict)
+    """Each task's place in plan order across plans (sortable table cells)."""
 
     def edit_link(self, data_file: str) -> str | None:
         base = self.settings.edit_url
@@ -149,6 +153,7 @@ def render_page(
         site_title=ctx.title,
         label=views.task_label,
         title_of=views.task_title,
+        rank=lambda task: ctx.ranks.get(task.id, 0),
         plan_name=lambda plan_id: views.plan_name(full, plan_id),
         target=lambda ref: views.ref_target(full, ref),
         kind_name=lambda holder: views.kind_name(full, holder, ctx.t),
@@ -368,7 +373,8 @@ def task_page(ctx: Context, task: Task) -> str:
                 "anchor": urls.item_anchor(sub.id),
                 "depth": sub.id.count("/") - 2,
                 "roles": {role: views.role_refs(sub, role) for role in sub.roles},
-                "own_roles": bool(sub.roles) and sub.roles != model.tasks[sub.parent or task.id].roles,
+                "own_roles": bool(sub.roles)
+                and sub.roles != model.tasks[sub.parent or task.id].roles,
                 "rows": [item_row(ctx, i) for i in rows],
                 "show_item": len(sub.due) > 1 or any(i.key for i in rows),
                 "tally": views.Tally.of(rows),

@@ -272,7 +272,7 @@ def task_rows(model: Model, index: Index) -> list[TaskRow]:
 
 
 def task_label(task: Task) -> str:
-    """How a reader cites a task or sub-item: 二（一）, （三）1. (its number when it has no label)."""
+    """How a reader cites a task or sub-item: 二（一）, （三）1. (else its number)."""
     if task.label:
         return task.label
     return f"（{task.numeral}）" if task.numeral else str(task.number)
@@ -303,9 +303,7 @@ def plan_rows(model: Model, evaluation: Evaluation) -> list[PlanRow]:
         issuer = model.entity(plan.issuer)
         body = model.bodies.get(plan.issuer)
         name = issuer.name if issuer is not None else body.name if body is not None else plan.issuer
-        result.append(
-            PlanRow(plan, name, tasks, Tally.of(items), combine(i.state for i in items))
-        )
+        result.append(PlanRow(plan, name, tasks, Tally.of(items), combine(i.state for i in items)))
     return result
 
 
@@ -383,7 +381,9 @@ def section_rows(model: Model, evaluation: Evaluation) -> list[SectionRow]:
             continue  # sections of plan text only (e.g. 七 工作要求) hold no obligations
         ids = {t.id for t in tasks}
         tally = Tally.of(
-            i for i in evaluation.items if i.task_id in model.tasks and model.tasks[i.task_id].top_id in ids
+            i
+            for i in evaluation.items
+            if i.task_id in model.tasks and model.tasks[i.task_id].top_id in ids
         )
         result.append(SectionRow(section.number, section.numeral, section.title, tasks, tally))
     return result
@@ -568,3 +568,10 @@ def task_title(task: Task, limit: int = 40) -> str:
     if task.is_item and title == task.text and len(title) > limit:
         return title[:limit] + "…"
     return title
+
+
+def task_ranks(model: Model) -> dict[str, int]:
+    """Every task's and sub-item's place in plan order, newest plan first."""
+    order = {p.id: n for n, p in enumerate(model.plans_in_order())}
+    ranked = sorted(model.tasks.values(), key=lambda t: (order.get(t.plan_id, 0), t.order))
+    return {t.id: n for n, t in enumerate(ranked, start=1)}
