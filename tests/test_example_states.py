@@ -83,7 +83,7 @@ def test_every_example_builds_and_the_county_plan_names_nothing_of_the_seed():
     county = (ROOT / "examples" / "county").rglob("*")
     words = ("西安", "灞桥", "司法行政系统", "执法规范化", "2010")
     for path in county:
-        if path.is_file():
+        if path.is_file() and "site" not in path.relative_to(ROOT).parts:
             text = path.read_text(encoding="utf-8")
             assert not [w for w in words if w in text], path
     assert len(model_of("examples/office/data").plans) == 2
