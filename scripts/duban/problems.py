@@ -6,7 +6,24 @@ problems of another and the command line can print all of them at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Never printed as they are: control characters (a line break in a file name would start a new
+# output line, even a fake ``::error`` annotation; escape sequences act on terminals), line and
+# paragraph separators, bidirectional controls (they reorder what follows) and zero-width
+# characters. The loader refuses them in data; file names and schema paths can still hold them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could break or disguise an output line escaped."""
+    return _UNPRINTABLE.sub(_escape_character, text)
+
+
+def _escape_character(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -20,17 +37,18 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}"
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        where = f"{printable(self.path)}:{self.line}:{self.col}"
+        return f"{where}: {self._text()}"
+
+    def _text(self) -> str:
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        return printable(text)
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (shows on the pull request)."""
-        text = f"{self.field}: {self.message}" if self.field else self.message
         return (
-            f"::error file={_escape_property(self.path)},line={self.line},col={self.col}"
-            f"::{_escape_data(text)}"
+            f"::error file={_escape_property(printable(self.path))},line={self.line},"
+            f"col={self.col}::{_escape_data(self._text())}"
         )
 
 
