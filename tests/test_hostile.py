@@ -6,7 +6,15 @@ Each test states the exact line a user sees.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
+
+from duban import project as project_module
+from duban.cli import main
 from duban.problems import Problem
+from duban.project import load_project
 
 
 def test_a_path_with_a_line_break_stays_on_one_line_and_makes_no_annotation():
@@ -28,3 +36,131 @@ def test_annotation_properties_escape_percent_colon_and_comma():
 def test_bidi_and_zero_width_characters_in_a_path_are_shown_escaped():
     problem = Problem("data/status/\u202eabc\u200b.yaml", 1, 1, "", "is missing")
     assert str(problem) == "data/status/\\u202eabc\\u200b.yaml:1:1: is missing"
+
+
+# -- the data folder: links, names, unreadable files, sizes --------------------------------------
+
+LINK = "is a symbolic link: duban does not follow links in the data folder"
+
+
+def problems(data: str = "data") -> list[str]:
+    return [str(p) for p in load_project(Path(data)).problems]
+
+
+def test_a_status_file_that_links_to_a_secret_is_refused_unread(project_dir, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("unit: TOPSECRET-PASSWORD\n", encoding="utf-8")
+    link = project_dir / "data" / "status" / "alpha.yaml"
+    link.unlink()
+    link.symlink_to(secret)
+    found = problems()
+    assert found == [f"data/status/alpha.yaml:1:1: {LINK}"]
+    assert "TOPSECRET" not in "\n".join(found)
+
+
+def test_a_linked_folder_is_refused(project_dir, tmp_path):
+    outside = tmp_path / "elsewhere"
+    (project_dir / "data" / "status").rename(outside)
+    (project_dir / "data" / "status").symlink_to(outside, target_is_directory=True)
+    assert problems() == [f"data/status:1:1: {LINK}"]
+
+
+def test_a_linked_single_file_is_refused(project_dir):
+    org = project_dir / "data" / "org.yaml"
+    org.rename(project_dir / "org-real.yaml")
+    org.symlink_to(project_dir / "org-real.yaml")
+    assert f"data/org.yaml:1:1: {LINK}" in problems()
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("gamma.yaml\n", "gamma.yaml\\x0a"),
+        ("a\n::error file=x::b.yaml", "a\\x0a::error file=x::b.yaml"),
+        ("Gamma.yaml", "Gamma.yaml"),
+        ("gamma.yml", "gamma.yml"),
+        ("gamma.yaml.bak", "gamma.yaml.bak"),
+        (".gamma.yaml", ".gamma.yaml"),
+        ("-gamma.yaml", "-gamma.yaml"),
+        ("g" * 64 + ".yaml", "g" * 64 + ".yaml"),
+        ("notes.txt", "notes.txt"),
+    ],
+)
+def test_only_id_yaml_names_are_read_and_others_are_reported(project_dir, name, shown, capsys):
+    (project_dir / "data" / "status" / name).write_text("unit: gamma\n", encoding="utf-8")
+    assert problems() == [f"data/status/{shown}:1:1: is ignored: name it <id>.yaml"]
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and "::error" not in err.split(":1:1:")[0].split("\\x0a")[0]
+
+
+def test_an_unreadable_folder_is_one_problem_line(project_dir, monkeypatch, capsys):
+    real_iterdir = Path.iterdir
+
+    def iterdir(self):
+        if self.name == "status":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    assert problems() == ["data/status:1:1: cannot be read: Permission denied"]
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "1 problem in 1 file"
+
+
+def test_an_unreadable_file_is_one_problem_line(project_dir, monkeypatch):
+    real_open = Path.open
+
+    def open_(self, *args, **kwargs):
+        if self.name == "alpha.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    assert problems() == ["data/status/alpha.yaml:1:1: cannot be read: Permission denied"]
+
+
+def test_any_other_oserror_while_loading_is_a_problem_line_not_exit_70(project_dir, monkeypatch):
+    def exists(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "exists", exists)
+    assert problems() == ["data/plan.yaml:1:1: cannot be read: Permission denied"]
+    assert main(["validate"]) == 1
+
+
+def test_a_file_that_vanishes_between_listing_and_reading_is_a_problem_line(
+    project_dir, monkeypatch
+):
+    real_open = Path.open
+
+    def open_(self, *args, **kwargs):
+        if self.name == "alpha.yaml":
+            raise FileNotFoundError(2, "No such file or directory", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    assert problems() == ["data/status/alpha.yaml:1:1: cannot be read: No such file or directory"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_chmod_000_on_a_folder_and_a_file(project_dir):
+    status = project_dir / "data" / "status"
+    (project_dir / "data" / "tasks" / "01.yaml").chmod(0)
+    status.chmod(0)
+    try:
+        assert problems() == [
+            "data/status:1:1: cannot be read: Permission denied",
+            "data/tasks/01.yaml:1:1: cannot be read: Permission denied",
+        ]
+    finally:
+        status.chmod(0o755)
+
+
+def test_a_folder_of_too_many_files_is_one_problem(project_dir, monkeypatch):
+    monkeypatch.setattr(project_module, "MAX_FILES", 3)
+    for name in ("gamma", "delta", "epsilon"):
+        (project_dir / "data" / "status" / f"{name}.yaml").write_text("x: 1\n", encoding="utf-8")
+    assert problems() == [
+        "data/status:1:1: holds more than 3 files: split the data or remove files"
+    ]

@@ -305,17 +305,30 @@ def _too_many(limit: int, what: str) -> str:
     return f"has more than {limit:,} {what}: split the data or remove {what}"
 
 
+SYMLINK = "is a symbolic link: duban does not follow links in the data folder"
+
+
+def cannot_read(display: str, error: OSError) -> Problem:
+    """Any OSError met while reading data (permission denied, vanished file): one line."""
+    reason = error.strerror or type(error).__name__
+    return Problem(display, 1, 1, "", f"cannot be read: {reason}")
+
+
 def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Load one YAML file strictly. Returns the document, or None with the reasons it failed."""
+    """Load one YAML file strictly. Returns the document, or None with the reasons it failed.
+
+    A symbolic link is refused without reading its target: it could point at a secret outside
+    the repository, and the start of a file is printed in some problem lines."""
     display = display if display is not None else str(path)
     try:
+        if path.is_symlink():
+            return None, [Problem(display, 1, 1, "", SYMLINK)]
         if path.is_dir():
             return None, [Problem(display, 1, 1, "", "is a directory, not a YAML file")]
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        return None, [Problem(display, 1, 1, "", f"cannot be read: {reason}")]
+        return None, [cannot_read(display, error)]
     if len(raw) > MAX_BYTES:
         return None, [Problem(display, 1, 1, "", f"is larger than the limit of {MAX_BYTES} bytes")]
     return load_bytes(raw, path, display)

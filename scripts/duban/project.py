@@ -5,11 +5,12 @@ then build the model. This is the only module of the pipeline that reads the fil
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Inputs, build_model
-from .loader import Document, load_document
+from .loader import SYMLINK, Document, cannot_read, load_document
 from .model import Model
 from .problems import Problem
 from .records import attach_supervision
@@ -20,6 +21,9 @@ SINGLE_FILES = {"plan": "plan.yaml", "org": "org.yaml"}
 # The supervising office's rules and records (docs/deadlines.md) may be absent.
 OPTIONAL_FILES = {"rules": "rules.yaml"}
 FOLDERS = {"task": "tasks", "status": "status", "records": "records"}
+# The only names a file in a per-kind folder may have (fullmatch: `$` would accept "x.yaml\n").
+ID_FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\.yaml")
+MAX_FILES = 10_000
 
 
 @dataclass
@@ -55,20 +59,55 @@ def _files(data_dir: Path) -> tuple[dict[str, Path], dict[str, list[Path]], list
     folders: dict[str, list[Path]] = {}
     problems: list[Problem] = []
     for kind, name in FOLDERS.items():
-        folder = data_dir / name
-        entries = sorted(folder.iterdir()) if folder.is_dir() else []
-        folders[kind] = [p for p in entries if p.suffix == ".yaml"]
-        for path in entries:
-            if path.suffix in (".yml", ".YAML", ".YML") or path.name.endswith(".yaml.txt"):
-                problems.append(
-                    Problem(display_path(path), 1, 1, "", "is ignored: name it <id>.yaml")
-                )
+        folders[kind], found = id_files(data_dir / name)
+        problems.extend(found)
     return singles, folders, problems
 
 
+def id_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The ``<id>.yaml`` files of a per-kind folder, and a problem for anything else in it.
+
+    Symbolic links (the folder itself or an entry) are refused without following them; a folder
+    of more than ``MAX_FILES`` entries is refused whole; an unreadable folder is one problem."""
+    try:
+        if folder.is_symlink():
+            return [], [Problem(display_path(folder), 1, 1, "", SYMLINK)]
+        if not folder.is_dir():
+            return [], []
+        entries: list[Path] = []
+        for path in folder.iterdir():
+            entries.append(path)
+            if len(entries) > MAX_FILES:
+                message = f"holds more than {MAX_FILES:,} files: split the data or remove files"
+                return [], [Problem(display_path(folder), 1, 1, "", message)]
+        files, problems = [], []
+        for path in sorted(entries):
+            if path.is_symlink():
+                problems.append(Problem(display_path(path), 1, 1, "", SYMLINK))
+            elif ID_FILE_NAME.fullmatch(path.name):
+                files.append(path)
+            else:
+                problems.append(Problem(display_path(path), 1, 1, "", BAD_NAME))
+        return files, problems
+    except OSError as error:
+        return [], [cannot_read(display_path(Path(error.filename or folder)), error)]
+
+
+BAD_NAME = "is ignored: name it <id>.yaml"
+
+
 def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
-    """Load, check and build everything in ``data_dir``; never raises for bad data."""
-    data_dir = Path(data_dir)
+    """Load, check and build everything in ``data_dir``; never raises for bad data.
+
+    Every OSError met on the way (permission denied, a file that vanished) is a problem line."""
+    try:
+        return _load_project(Path(data_dir), schema_dir)
+    except OSError as error:
+        where = display_path(Path(error.filename or data_dir))
+        return Project(Path(data_dir), None, [cannot_read(where, error)])
+
+
+def _load_project(data_dir: Path, schema_dir: Path | None) -> Project:
     if not data_dir.is_dir():
         problem = Problem(display_path(data_dir), 1, 1, "", "is not a data folder")
         return Project(data_dir, None, [problem])
