@@ -164,3 +164,28 @@ def test_a_folder_of_too_many_files_is_one_problem(project_dir, monkeypatch):
     assert problems() == [
         "data/status:1:1: holds more than 3 files: split the data or remove files"
     ]
+
+
+def test_problems_printed_are_limited_per_file_and_in_all(project_dir, capsys):
+    # 12 files of 100 problems each: 50 of each file are shown until 500 are, then one line
+    status = project_dir / "data" / "status"
+    for n in range(12):
+        text = "".join(f"k{i}: yes\n" for i in range(100))  # 100 ambiguous booleans each
+        (status / f"extra-{n:02d}.yaml").write_text(text, encoding="utf-8")
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 502
+    assert err[-2] == "… and 700 more problems"
+    assert err[-1] == "1200 problems in 12 files"
+    assert sum(line.startswith("data/status/extra-00.yaml:") for line in err) == 50
+
+
+def test_a_400_kb_file_of_200000_items_is_refused_quickly_with_one_line(project_dir, capsys):
+    path = project_dir / "data" / "status" / "alpha.yaml"
+    path.write_text("unit: alpha\nobligations: [" + ",".join(["1"] * 200_000) + "]\n")
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "data/status/alpha.yaml:2:10015: obligations: has more than 5,000 items: "
+        "split the data or remove items",
+        "1 problem in 1 file",
+    ]

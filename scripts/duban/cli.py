@@ -34,7 +34,7 @@ from .evaluate import DEFAULT_DUE_SOON_DAYS, Evaluation, evaluate
 from .export import export_json
 from .ics import calendar_ics
 from .model import Model
-from .problems import Problem
+from .problems import Problem, shown
 from .project import Project, load_project
 
 EXIT_OK = 0
@@ -55,10 +55,13 @@ def in_github_actions() -> bool:
 def report_problems(problems: Sequence[Problem], stream=None) -> None:
     """Print each problem on its own line; in GitHub Actions also as an annotation."""
     stream = stream or sys.stderr
-    for problem in problems:
+    lines, more = shown(problems)
+    for problem in lines:
         print(problem, file=stream)
+    if more:
+        print(more, file=stream)
     if in_github_actions():
-        for problem in problems:
+        for problem in lines:
             print(problem.github_annotation(), file=sys.stdout)
     files = len({p.path for p in problems})
     noun = "problem" if len(problems) == 1 else "problems"

@@ -31,11 +31,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .problems import shown
 from .project import find_schema_dir, load_project
 from .render import Settings, asset_files, render_site, urls
 from .render.locale import LANGUAGES
-
-MAX_PROBLEMS_SHOWN = 200
 
 
 class DubanConfig(base.Config):
@@ -129,9 +128,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
 def _problem_report(problems) -> str:
     """The validator's lines, as ``duban validate`` prints them; MkDocs shows no traceback
     for a PluginError."""
-    lines = [str(p) for p in problems[:MAX_PROBLEMS_SHOWN]]
-    if len(problems) > MAX_PROBLEMS_SHOWN:
-        lines.append(f"... and {len(problems) - MAX_PROBLEMS_SHOWN} more")
+    shown_problems, more = shown(problems)
+    lines = [str(p) for p in shown_problems] + ([more] if more else [])
     files = len({p.path for p in problems})
     lines.append(f"duban: the data has {len(problems)} problem(s) in {files} file(s)")
     return "\n".join(lines)

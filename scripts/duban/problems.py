@@ -7,7 +7,13 @@ problems of another and the command line can print all of them at once.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+# At most this many problems are printed per file and in all; the rest are counted in one line.
+MAX_SHOWN_PER_FILE = 50
+MAX_SHOWN = 500
 
 # Never printed as they are: control characters (a line break in a file name would start a new
 # output line, even a fake ``::error`` annotation; escape sequences act on terminals), line and
@@ -72,3 +78,16 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def shown(problems: Sequence[Problem]) -> tuple[list[Problem], str | None]:
+    """The problems to print (at most ``MAX_SHOWN_PER_FILE`` of a file, ``MAX_SHOWN`` in all)
+    and, when some are left out, the one line that counts them."""
+    per_file: Counter[str] = Counter()
+    out: list[Problem] = []
+    for problem in problems:
+        per_file[problem.path] += 1
+        if per_file[problem.path] <= MAX_SHOWN_PER_FILE and len(out) < MAX_SHOWN:
+            out.append(problem)
+    hidden = len(problems) - len(out)
+    return out, (f"… and {hidden:,} more problems" if hidden else None)
