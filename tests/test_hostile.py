@@ -189,3 +189,33 @@ def test_a_400_kb_file_of_200000_items_is_refused_quickly_with_one_line(project_
         "split the data or remove items",
         "1 problem in 1 file",
     ]
+
+
+# -- files written with -o -----------------------------------------------------------------------
+def test_output_files_get_the_usual_mode_and_keep_an_existing_one(project_dir, capsys):
+    old = os.umask(0o022)
+    try:
+        assert main(["export", "json", "-o", "out/plan.json"]) == 0
+        assert (project_dir / "out" / "plan.json").stat().st_mode & 0o777 == 0o644
+        (project_dir / "out" / "plan.json").chmod(0o640)
+        assert main(["export", "json", "-o", "out/plan.json"]) == 0
+        assert (project_dir / "out" / "plan.json").stat().st_mode & 0o777 == 0o640
+        os.umask(0o027)
+        assert main(["codeowners", "-o", "CODEOWNERS"]) == 0
+        assert (project_dir / "CODEOWNERS").stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_a_failed_write_leaves_no_file_behind(project_dir, monkeypatch, capsys):
+    from duban import cli
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli.os, "replace", fail)
+    assert main(["export", "json", "-o", "plan.json"]) == 2
+    assert capsys.readouterr().err == (
+        "duban export: -o: cannot write plan.json: No space left on device\n"
+    )
+    assert sorted(p.name for p in project_dir.iterdir()) == ["data"]
