@@ -54,8 +54,11 @@ _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 def default_schema_dir() -> Path:
-    """The ``schemas/`` folder of the project this package was installed from."""
-    return Path(__file__).resolve().parents[2] / "schemas"
+    """The schemas installed with the package (``duban/schemas/``, see pyproject.toml), else,
+    in a source tree or an editable install, the project's own ``schemas/`` folder."""
+    here = Path(__file__).resolve().parent
+    installed = here / "schemas"
+    return installed if installed.is_dir() else here.parents[1] / "schemas"
 
 
 @dataclass(frozen=True)
