@@ -29,7 +29,7 @@ from .check import (
     render_overdue_issue,
     render_text,
 )
-from .codeowners import codeowners
+from .codeowners import codeowners, office_maintainers
 from .evaluate import DEFAULT_DUE_SOON_DAYS, Evaluation, evaluate
 from .export import export_json
 from .ics import calendar_ics
@@ -208,7 +208,11 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     if not project.ok:
         return EXIT_PROBLEMS
     assert project.model is not None
-    write_output(codeowners(project.model, Path(args.data).as_posix()), args.output)
+    org = next((d for d in project.documents if d.file == "org.yaml"), None)
+    data = Path(args.data)
+    entries = [f"{p.name}/" if p.is_dir() else p.name for p in data.iterdir()]
+    text = codeowners(project.model, data.as_posix(), office_maintainers(org), entries)
+    write_output(text, args.output)
     return EXIT_OK
 
 
@@ -287,7 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(handler=cmd_report)
 
     owners = commands.add_parser(
-        "codeowners", help="print .github/CODEOWNERS from the maintainers in org.yaml"
+        "codeowners",
+        help="print .github/CODEOWNERS from org.yaml: the supervising office owns every file by "
+        "default, each unit's maintainers (and the office) its status and records files",
     )
     data_option(owners)
     owners.add_argument("-o", "--output", help="write to this file instead of stdout")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Inputs, build_model
+from .codeowners import org_problems
 from .loader import SYMLINK, Document, cannot_read, load_document
 from .model import Model
 from .problems import Problem
@@ -134,6 +135,7 @@ def _load_project(data_dir: Path, schema_dir: Path | None) -> Project:
         problems.append(Problem(display_path(data_dir / "tasks"), 1, 1, "", "folder is missing"))
     if not valid["plan"] or not valid["org"]:
         return Project(data_dir, None, sorted(set(problems)), documents)
+    problems.extend(org_problems(valid["org"][0]))  # maintainers and supervising_office
     # Cross-file rules still run on the files that passed their schema, so one broken file does
     # not hide the problems of the others; references to a broken task are not reported twice.
     valid_ids = {d.path.stem for d in valid["task"]}

@@ -31,6 +31,9 @@ _PATTERN_MESSAGES = {
     "^[a-z0-9][a-z0-9-]{0,62}$": "must be an id: lowercase letters, digits and hyphens",
     "^[^\\r\\n]+$": "must be a single line of text",
     "^[a-z0-9][a-z0-9_-]{0,62}$": "must be a name of lowercase letters, digits, _ and -",
+    "^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$": (
+        "is not a GitHub account: write a user name (alice) or a team (@org/team)"
+    ),
 }
 
 
