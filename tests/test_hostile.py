@@ -219,3 +219,41 @@ def test_a_failed_write_leaves_no_file_behind(project_dir, monkeypatch, capsys):
         "duban export: -o: cannot write plan.json: No space left on device\n"
     )
     assert sorted(p.name for p in project_dir.iterdir()) == ["data"]
+
+
+# -- personal data -------------------------------------------------------------------------------
+def _add_personal_data(project_dir: Path) -> None:
+    path = project_dir / "data" / "status" / "alpha.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("unit: alpha\n", "unit: alpha\n# 手机 13912345678 in a comment\n"))
+    org = project_dir / "data" / "org.yaml"
+    org.write_text(
+        org.read_text("utf-8").replace("name: 甲区司法局", "name: 甲区司法局 13912345678")
+    )
+
+
+def test_personal_data_is_a_warning_and_strict_validation_fails(project_dir, capsys, monkeypatch):
+    _add_personal_data(project_dir)
+    line = (
+        "data/org.yaml:12:11: units[2].name: warning: looks like a mobile phone number "
+        "(139****5678): personal data must not be published; remove it"
+    )
+    assert main(["validate"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == line + "\n" and captured.out.startswith("ok: ")
+    assert main(["validate", "--strict"]) == 1
+    assert capsys.readouterr().err == line + "\n1 warning: --strict fails\n"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("::warning file=data/org.yaml,line=12,col=11::")
+
+
+def test_id_numbers_need_a_valid_check_digit_and_phone_numbers_stand_alone():
+    from duban.privacy import findings
+
+    assert list(findings("11010519491231002X 11010519491231002Y")) == [
+        ("a resident ID number", "11**************2X")
+    ]
+    assert list(findings("文号 2010139123456789 编号 013912345678")) == []
+    assert list(findings("电话 139 1234 5678")) == [("a mobile phone number", "139****5678")]
+    assert list(findings("https://example.org/@user/x @org/team")) == []

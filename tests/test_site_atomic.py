@@ -168,3 +168,19 @@ def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return umask
+
+
+def test_personal_data_is_a_build_warning_so_a_strict_build_fails(project):
+    org = project / "data" / "org.yaml"
+    text = org.read_text("utf-8")
+    org.write_text(
+        text.replace(
+            "name: 灞桥区司法局\n", "name: 灞桥区司法局\n    short_name: 灞桥 a.b@example.com\n", 1
+        )
+    )
+    build = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert build.returncode == 1
+    assert "looks like an e-mail address (a***@example.com)" in build.stderr
+    assert "Traceback" not in build.stderr
+    assert previous_site_intact(project)
+    assert leftovers(project) == []

@@ -70,9 +70,22 @@ def report_problems(problems: Sequence[Problem], stream=None) -> None:
 
 def load_or_report(data_dir: Path) -> Project:
     project = load_project(data_dir)
+    report_warnings(project.warnings)
     if not project.ok:
         report_problems(project.problems)
     return project
+
+
+def report_warnings(warnings: Sequence[Problem]) -> None:
+    """One line per warning (``warning:`` in the message); no count: they do not fail."""
+    lines, more = shown(warnings)
+    for warning in lines:
+        print(warning, file=sys.stderr)
+    if more:
+        print(more.replace("problems", "warnings"), file=sys.stderr)
+    if in_github_actions():
+        for warning in lines:
+            print(warning.github_annotation(), file=sys.stdout)
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -117,6 +130,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     model = project.model
     assert model is not None
+    if args.strict and project.warnings:
+        count = len(project.warnings)
+        print(f"{count} warning{'s' if count != 1 else ''}: --strict fails", file=sys.stderr)
+        return EXIT_PROBLEMS
     entries = len(model.status)
     print(
         f"ok: {len(project.documents)} files, {len(model.tasks)} tasks, "
@@ -240,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check every data file; print each problem as path:line:col"
     )
     data_option(validate)
+    validate.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings too, e.g. personal data"
+    )
     validate.set_defaults(handler=cmd_validate)
 
     export = commands.add_parser("export", help="print the resolved plan in another format")

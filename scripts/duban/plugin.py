@@ -44,6 +44,8 @@ from .project import find_schema_dir, load_project
 from .render import Settings, asset_files, render_site, urls
 from .render.locale import LANGUAGES
 
+log = logging.getLogger("mkdocs.plugins.duban")
+
 
 class DubanConfig(base.Config):
     data_dir = c.Type(str, default="data")
@@ -109,6 +111,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             raise PluginError(_problem_report(self.project.problems))
         if self.command != "serve":
             self.aside = AsideBuild.start(config)
+        _log_warnings(self.project.warnings)  # after start(): its count makes --strict keep site/
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -198,6 +201,15 @@ class AsideBuild:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.config.site_dir = os.fspath(self.site_dir)
         shutil.rmtree(self.building, ignore_errors=True)
+
+
+def _log_warnings(warnings) -> None:
+    """Personal data and the like: logged as MkDocs warnings, so a --strict build fails."""
+    shown_warnings, more = shown(warnings)
+    for warning in shown_warnings:
+        log.warning("duban: %s", warning)
+    if more:
+        log.warning("duban: %s", more.replace("problems", "warnings"))
 
 
 def _problem_report(problems) -> str:

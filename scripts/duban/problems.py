@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # At most this many problems are printed per file and in all; the rest are counted in one line.
 MAX_SHOWN_PER_FILE = 50
@@ -41,6 +41,8 @@ class Problem:
     col: int
     field: str
     message: str
+    severity: str = field(default="error", compare=False)
+    """``error`` (the data cannot be used) or ``warning`` (it can, but someone should look)."""
 
     def __str__(self) -> str:
         where = f"{printable(self.path)}:{self.line}:{self.col}"
@@ -53,7 +55,7 @@ class Problem:
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (shows on the pull request)."""
         return (
-            f"::error file={_escape_property(printable(self.path))},line={self.line},"
+            f"::{self.severity} file={_escape_property(printable(self.path))},line={self.line},"
             f"col={self.col}::{_escape_data(self._text())}"
         )
 

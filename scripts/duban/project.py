@@ -13,6 +13,7 @@ from .build import Inputs, build_model
 from .codeowners import org_problems
 from .loader import SYMLINK, Document, cannot_read, load_document
 from .model import Model
+from .privacy import personal_data
 from .problems import Problem
 from .records import attach_supervision
 from .schema_check import SchemaSet, default_schema_dir, load_schemas
@@ -35,6 +36,8 @@ class Project:
     model: Model | None
     problems: list[Problem] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Findings that do not stop the model, such as personal data (privacy.py)."""
 
     @property
     def ok(self) -> bool:
@@ -102,7 +105,9 @@ def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
 
     Every OSError met on the way (permission denied, a file that vanished) is a problem line."""
     try:
-        return _load_project(Path(data_dir), schema_dir)
+        project = _load_project(Path(data_dir), schema_dir)
+        project.warnings = personal_data(project.documents)
+        return project
     except OSError as error:
         where = display_path(Path(error.filename or data_dir))
         return Project(Path(data_dir), None, [cannot_read(where, error)])
