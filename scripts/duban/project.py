@@ -13,6 +13,7 @@ from .build import Inputs, build_model
 from .codeowners import org_problems
 from .loader import SYMLINK, Document, cannot_read, load_document
 from .model import Model
+from .names import lookalike_names
 from .privacy import personal_data
 from .problems import Problem
 from .records import attach_supervision
@@ -141,6 +142,7 @@ def _load_project(data_dir: Path, schema_dir: Path | None) -> Project:
     if not valid["plan"] or not valid["org"]:
         return Project(data_dir, None, sorted(set(problems)), documents)
     problems.extend(org_problems(valid["org"][0]))  # maintainers and supervising_office
+    problems.extend(lookalike_names(valid["org"][0]))  # names equal after NFKC
     # Cross-file rules still run on the files that passed their schema, so one broken file does
     # not hide the problems of the others; references to a broken task are not reported twice.
     valid_ids = {d.path.stem for d in valid["task"]}
