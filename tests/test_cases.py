@@ -1,5 +1,7 @@
 """Case folders: every folder under cases/valid must load cleanly; every folder under
-cases/invalid must produce exactly the problems listed in its expected.txt.
+cases/invalid must produce exactly the problems (and warnings) listed in its expected.txt; every
+folder under cases/warnings must build its model and give exactly the warnings listed (personal
+data).
 
 A new case is a folder holding only the files that differ from cases/base (see conftest.py).
 """
@@ -15,12 +17,14 @@ from duban.project import load_project
 
 VALID = sorted(p.name for p in (CASES / "valid").iterdir() if p.is_dir())
 INVALID = sorted(p.name for p in (CASES / "invalid").iterdir() if p.is_dir())
+WARNINGS = sorted(p.name for p in (CASES / "warnings").iterdir() if p.is_dir())
 
 
 def _problems(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     project = lay_out_case(case, tmp_path / "project")
     monkeypatch.chdir(project)
-    return [str(p) for p in load_project(Path("data")).problems]
+    project = load_project(Path("data"))
+    return [str(p) for p in sorted([*project.problems, *project.warnings])]
 
 
 @pytest.mark.parametrize("name", VALID)
@@ -34,6 +38,16 @@ def test_invalid_case_reports_exactly_its_problems(name, tmp_path, monkeypatch):
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert expected, f"{name}/expected.txt lists no problem"
     assert _problems(case, tmp_path, monkeypatch) == expected
+
+
+@pytest.mark.parametrize("name", WARNINGS)
+def test_warning_case_builds_its_model_and_warns_exactly(name, tmp_path, monkeypatch):
+    case = CASES / "warnings" / name
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    monkeypatch.chdir(lay_out_case(case, tmp_path / "project"))
+    project = load_project(Path("data"))
+    assert project.ok and project.model is not None
+    assert [str(p) for p in project.warnings] == expected
 
 
 def test_there_are_enough_cases_to_mean_something():

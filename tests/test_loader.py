@@ -175,3 +175,91 @@ def test_arbitrary_bytes_never_raise(raw):
 def test_arbitrary_yaml_like_text_never_raises(text):
     document, problems = load_text(text)
     assert (document is None) == bool(problems)
+
+
+# -- numbers and characters no plan needs (issue "Trust") ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("v: 1e400", "'1e400' is not a finite number"),
+        ("v: -1e400", "'-1e400' is not a finite number"),
+        ("v: 1e16", "'1e16' is too large: numbers must lie between -10^15 and 10^15"),
+        ("v: 1234567890123456", "'1234567890123456' " + loader.TOO_LARGE),
+        ("v: " + "9" * 4000, "'" + "9" * 37 + "...' " + loader.TOO_LARGE),
+    ],
+)
+def test_numbers_that_are_not_finite_or_not_sensible_are_refused(text, message):
+    document, problems = load_text(text)
+    assert document is None
+    assert [str(p) for p in problems] == [f"x.yaml:1:4: v: {message}"]
+
+
+@pytest.mark.parametrize("text", ["v: 123456789012345", "v: -1e15", "v: 0.000001", "v: 1e-400"])
+def test_large_but_sensible_numbers_load(text):
+    _, problems = load_text(text)
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\x00", "null"),
+        ("\x07", "bell"),
+        ("\x1b", "escape"),
+        ("\t", "tab"),
+        ("\r", "carriage return"),
+        ("\x85", "next line"),
+        ("\x9b", "control character"),
+        ("\u202e", "right-to-left override"),
+        ("\u2066", "left-to-right isolate"),
+        ("\u200f", "right-to-left mark"),
+        ("\u061c", "arabic letter mark"),
+        ("\u200b", "zero width space"),
+        ("\u200d", "zero width joiner"),
+        ("\u2060", "word joiner"),
+        ("\ufeff", "zero width no-break space"),
+    ],
+)
+def test_control_bidi_and_zero_width_characters_are_refused_in_values_and_keys(char, name):
+    escaped = f"\\u{ord(char):04x}"
+    message = f"contains U+{ord(char):04X} ({name}): remove it"
+    _, problems = load_text(f'v: "a{escaped}b"\n')
+    assert [str(p) for p in problems] == [f"x.yaml:1:4: v: {message}"]
+    _, problems = load_text(f'k:\n  "a{escaped}b": 1\n')
+    assert [str(p) for p in problems] == [f"x.yaml:2:3: k: {message}"]
+
+
+def test_line_breaks_are_kept_in_text_but_refused_in_keys():
+    document, problems = load_text('v: |\n  one\n  two\nw: "a\\nb"\n')
+    assert problems == [] and document.data == {"v": "one\ntwo\n", "w": "a\nb"}
+    _, problems = load_text('"a\\nb": 1\n')
+    assert [str(p) for p in problems] == ["x.yaml:1:1: contains U+000A (line break): remove it"]
+
+
+def test_a_raw_control_character_is_named_at_its_own_position():
+    _, problems = load_text("a: 已轮训\x1b[31m 40\n")
+    assert [str(p) for p in problems] == ["x.yaml:1:7: contains U+001B (escape): remove it"]
+
+
+def test_a_byte_order_mark_at_the_start_of_a_file_is_allowed():
+    document, problems = load_bytes("\ufeffv: 1\n".encode(), Path("x.yaml"), "x.yaml")
+    assert problems == [] and document.data == {"v": 1}
+
+
+def test_a_list_of_200000_items_is_one_problem_and_quick():
+    raw = ("v: [" + ",".join(["1"] * 200_000) + "]\n").encode()  # 400 KB
+    start = time.perf_counter()
+    document, problems = load_bytes(raw, Path("x.yaml"), "x.yaml")
+    assert time.perf_counter() - start < 2
+    assert document is None
+    assert [str(p) for p in problems] == [
+        "x.yaml:1:10005: v: has more than 5,000 items: split the data or remove items"
+    ]
+
+
+def test_a_mapping_of_too_many_fields_is_one_problem():
+    raw = ("v: {" + ",".join(f"k{i}: 1" for i in range(6000)) + "}\n").encode()
+    _, problems = load_bytes(raw, Path("x.yaml"), "x.yaml")
+    assert [p.message for p in problems] == [
+        "has more than 5,000 fields: split the data or remove fields"
+    ]

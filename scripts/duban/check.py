@@ -18,6 +18,7 @@ from .escalation import Escalation
 from .evaluate import Evaluation, ItemState, State
 from .flags import Flag
 from .model import Due, Holder, Model, Source, Task
+from .problems import printable
 from .render import urls
 
 FAIL_ON = ("overdue", "due-soon", "never")
@@ -396,7 +397,7 @@ def render_overdue_issue(
 
 # -- GitHub workflow commands ---------------------------------------------------------------------
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -29,12 +29,12 @@ from .check import (
     render_overdue_issue,
     render_text,
 )
-from .codeowners import codeowners
+from .codeowners import codeowners, office_maintainers
 from .evaluate import DEFAULT_DUE_SOON_DAYS, Evaluation, evaluate
 from .export import export_json
 from .ics import calendar_ics
 from .model import Model
-from .problems import Problem
+from .problems import Problem, printable, shown
 from .project import Project, load_project
 
 EXIT_OK = 0
@@ -55,10 +55,13 @@ def in_github_actions() -> bool:
 def report_problems(problems: Sequence[Problem], stream=None) -> None:
     """Print each problem on its own line; in GitHub Actions also as an annotation."""
     stream = stream or sys.stderr
-    for problem in problems:
+    lines, more = shown(problems)
+    for problem in lines:
         print(problem, file=stream)
+    if more:
+        print(more, file=stream)
     if in_github_actions():
-        for problem in problems:
+        for problem in lines:
             print(problem.github_annotation(), file=sys.stdout)
     files = len({p.path for p in problems})
     noun = "problem" if len(problems) == 1 else "problems"
@@ -67,23 +70,57 @@ def report_problems(problems: Sequence[Problem], stream=None) -> None:
 
 def load_or_report(data_dir: Path) -> Project:
     project = load_project(data_dir)
+    report_warnings(project.warnings)
     if not project.ok:
         report_problems(project.problems)
     return project
 
 
+def report_warnings(warnings: Sequence[Problem]) -> None:
+    """One line per warning (``warning:`` in the message); no count: they do not fail."""
+    lines, more = shown(warnings)
+    for warning in lines:
+        print(warning, file=sys.stderr)
+    if more:
+        print(more.replace("problems", "warnings"), file=sys.stderr)
+    if in_github_actions():
+        for warning in lines:
+            print(warning.github_annotation(), file=sys.stdout)
+
+
 def write_output(text: str, output: str | None) -> None:
-    """Write to stdout, or atomically to a file (never a half-written file)."""
+    """Write to stdout, or atomically to a file (never a half-written file).
+
+    The file gets the mode any new file gets (0644 under umask 022; an existing file keeps its
+    own), not the 0600 of the temporary file it is written through."""
     if output in (None, "-"):
         sys.stdout.write(text)
         return
     target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp"
-    ) as handle:
-        handle.write(text)
-    os.replace(handle.name, target)
+    temporary = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".duban-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            reason = error.strerror or type(error).__name__
+            raise UsageError(f"-o: cannot write {printable(output)}: {reason}") from None
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # -- validate ------------------------------------------------------------------------------------
@@ -93,6 +130,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     model = project.model
     assert model is not None
+    if args.strict and project.warnings:
+        count = len(project.warnings)
+        print(f"{count} warning{'s' if count != 1 else ''}: --strict fails", file=sys.stderr)
+        return EXIT_PROBLEMS
     entries = len(model.status)
     print(
         f"ok: {len(project.documents)} files, {len(model.tasks)} tasks, "
@@ -196,7 +237,11 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     if not project.ok:
         return EXIT_PROBLEMS
     assert project.model is not None
-    write_output(codeowners(project.model, Path(args.data).as_posix()), args.output)
+    org = next((d for d in project.documents if d.file == "org.yaml"), None)
+    data = Path(args.data)
+    entries = [f"{p.name}/" if p.is_dir() else p.name for p in data.iterdir()]
+    text = codeowners(project.model, data.as_posix(), office_maintainers(org), entries)
+    write_output(text, args.output)
     return EXIT_OK
 
 
@@ -227,6 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check every data file; print each problem as path:line:col"
     )
     data_option(validate)
+    validate.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings too, e.g. personal data"
+    )
     validate.set_defaults(handler=cmd_validate)
 
     export = commands.add_parser("export", help="print the resolved plan in another format")
@@ -280,7 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(handler=cmd_report)
 
     owners = commands.add_parser(
-        "codeowners", help="print .github/CODEOWNERS from the maintainers in org.yaml"
+        "codeowners",
+        help="print .github/CODEOWNERS from org.yaml: the supervising office owns every file by "
+        "default, each unit's maintainers (and the office) its status and records files",
     )
     data_option(owners)
     owners.add_argument("-o", "--output", help="write to this file instead of stdout")

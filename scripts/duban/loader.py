@@ -14,13 +14,20 @@ So this loader builds the data itself from the parser's event stream:
   anchors, aliases, merge keys, duplicate keys, non-scalar keys and several documents in one file
   are refused with a clear message;
 * the file must be UTF-8 (a BOM is allowed), no larger than ``MAX_BYTES``, nested no deeper than
-  ``MAX_DEPTH``;
+  ``MAX_DEPTH``, with no list or mapping longer than ``MAX_ITEMS``;
+* numbers must be finite and sensible: at most ``MAX_DIGITS`` digits for a whole number, at most
+  ``MAX_MAGNITUDE`` in size for any number (``1e400`` would otherwise become infinity);
+* no key or value may contain a control character (C0 or C1; line breaks are allowed in values,
+  tabs nowhere), a bidirectional control (which reorders text on screen) or a zero-width
+  character (which makes two different names look the same): see ``refused_character``;
 * each value's position (1-based line and column) is kept by its key path.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +39,9 @@ from .problems import Problem, field_path
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+MAX_ITEMS = 5_000
+MAX_DIGITS = 15
+MAX_MAGNITUDE = 1e15
 
 KeyPath = tuple[str | int, ...]
 
@@ -49,6 +59,70 @@ _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
+
+# Characters no key or value may hold: C0 controls but the line break (tab included: it shows
+# differently everywhere), DEL and C1 controls, bidirectional controls (U+061C, U+200E/F,
+# U+202A-U+202E, U+2066-U+2069) and zero-width characters (U+200B-U+200D, U+2060, U+FEFF).
+# Keys may not hold a line break either.
+_REFUSED = (
+    "\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f"
+    "\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff"
+)
+_REFUSED_IN_VALUES = re.compile(f"[{_REFUSED}]")
+_REFUSED_IN_KEYS = re.compile(f"[{_REFUSED}\\n]")
+_CONTROL_NAMES = {
+    0x00: "null",
+    0x07: "bell",
+    0x08: "backspace",
+    0x09: "tab",
+    0x0A: "line break",
+    0x0B: "vertical tab",
+    0x0C: "form feed",
+    0x0D: "carriage return",
+    0x1B: "escape",
+    0x7F: "delete",
+    0x85: "next line",
+}
+
+
+def character_name(char: str) -> str:
+    """``right-to-left override`` for U+202E; control characters have no Unicode name."""
+    code = ord(char)
+    if code in _CONTROL_NAMES:
+        return _CONTROL_NAMES[code]
+    name = unicodedata.name(char, "")
+    if name:
+        return name.lower()
+    return "control character" if unicodedata.category(char) == "Cc" else "not a character"
+
+
+def refused_character(char: str) -> str:
+    """The message for a character no key or value may contain."""
+    return f"contains U+{ord(char):04X} ({character_name(char)}): remove it"
+
+
+def refused_number(value: str) -> str | None:
+    """The message for a number written in data that is not finite or not sensible, else None.
+
+    ``1e400`` becomes infinity and a whole number of 4,000 digits breaks arithmetic and output
+    downstream; no figure of a plan comes near ``MAX_MAGNITUDE``.
+    """
+    mantissa = re.split("[eE]", value)[0]
+    if _INT.fullmatch(value) and sum(c.isdigit() for c in mantissa) > MAX_DIGITS:
+        return f"{_shorten(value)} {TOO_LARGE}"
+    number = float(value)
+    if not math.isfinite(number):
+        return f"{_shorten(value)} is not a finite number"
+    if abs(number) > MAX_MAGNITUDE:
+        return f"{_shorten(value)} {TOO_LARGE}"
+    return None
+
+
+TOO_LARGE = "is too large: numbers must lie between -10^15 and 10^15"
+
+
+def _shorten(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:37] + "...")
 
 
 @dataclass
@@ -134,6 +208,8 @@ class _Builder:
         for event in events:
             if isinstance(event, yaml.SequenceEndEvent):
                 return items
+            if len(items) == MAX_ITEMS:
+                raise _TooLarge(event.start_mark, _too_many(MAX_ITEMS, "items"), keys)
             items.append(self.node(event, events, (*keys, len(items)), depth + 1))
         return items
 
@@ -142,6 +218,8 @@ class _Builder:
         for event in events:
             if isinstance(event, yaml.MappingEndEvent):
                 return result
+            if len(result) == MAX_ITEMS:
+                raise _TooLarge(event.start_mark, _too_many(MAX_ITEMS, "fields"), keys)
             key = self.key(event, events, keys, depth)
             value_event = next(events)
             if key is None:
@@ -168,12 +246,20 @@ class _Builder:
         if event.value == "<<" and event.style in ("", None):
             self.fail(event.start_mark, "merge keys (<<) are not allowed", keys)
             return None
+        refused = _REFUSED_IN_KEYS.search(event.value)
+        if refused:
+            self.fail(event.start_mark, refused_character(refused.group()), keys)
+            return None
         return event.value
 
     def scalar(self, event: Any, keys: KeyPath) -> Any:
         value: str = event.value
         if event.tag is not None and event.tag not in _STR_TAGS:
             self.fail(event.start_mark, f"tags such as {event.tag!r} are not allowed", keys)
+            return value
+        refused = _REFUSED_IN_VALUES.search(value)
+        if refused:
+            self.fail(event.start_mark, refused_character(refused.group()), keys)
             return value
         plain = event.style in ("", None) and event.tag is None
         if not plain:
@@ -190,36 +276,59 @@ class _Builder:
                 keys,
             )
             return value
-        if _INT.fullmatch(value):
-            return int(value)
         if _LEADING_ZERO.fullmatch(value):
             return value  # an id such as 08, never an octal or decimal number
         if _NOT_FINITE.fullmatch(value):
             self.fail(event.start_mark, f"{value!r} is not a finite number", keys)
             return value
-        if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
-            return float(value)
-        return value
+        number = _INT.fullmatch(value) or (
+            _FLOAT.fullmatch(value) and any(c.isdigit() for c in value)
+        )
+        if not number:
+            return value
+        refused = refused_number(value)
+        if refused:
+            self.fail(event.start_mark, refused, keys)
+            return value
+        return int(value) if _INT.fullmatch(value) else float(value)
 
 
 class _TooLarge(Exception):
-    def __init__(self, mark: Any, message: str):
+    def __init__(self, mark: Any, message: str, keys: KeyPath = ()):
         super().__init__(message)
         self.mark = mark
         self.message = message
+        self.keys = keys
+
+
+def _too_many(limit: int, what: str) -> str:
+    return f"has more than {limit:,} {what}: split the data or remove {what}"
+
+
+SYMLINK = "is a symbolic link: duban does not follow links in the data folder"
+
+
+def cannot_read(display: str, error: OSError) -> Problem:
+    """Any OSError met while reading data (permission denied, vanished file): one line."""
+    reason = error.strerror or type(error).__name__
+    return Problem(display, 1, 1, "", f"cannot be read: {reason}")
 
 
 def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Load one YAML file strictly. Returns the document, or None with the reasons it failed."""
+    """Load one YAML file strictly. Returns the document, or None with the reasons it failed.
+
+    A symbolic link is refused without reading its target: it could point at a secret outside
+    the repository, and the start of a file is printed in some problem lines."""
     display = display if display is not None else str(path)
     try:
+        if path.is_symlink():
+            return None, [Problem(display, 1, 1, "", SYMLINK)]
         if path.is_dir():
             return None, [Problem(display, 1, 1, "", "is a directory, not a YAML file")]
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        return None, [Problem(display, 1, 1, "", f"cannot be read: {reason}")]
+        return None, [cannot_read(display, error)]
     if len(raw) > MAX_BYTES:
         return None, [Problem(display, 1, 1, "", f"is larger than the limit of {MAX_BYTES} bytes")]
     return load_bytes(raw, path, display)
@@ -237,7 +346,7 @@ def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, l
     try:
         data = builder.build(yaml.parse(text, Loader=_Parser))
     except _TooLarge as error:
-        builder.fail(error.mark, error.message)
+        builder.fail(error.mark, error.message, error.keys)
         data = None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -254,9 +363,14 @@ def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, l
         data = None
     except yaml.reader.ReaderError as error:
         position = error.position
+        if _Parser is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8, not characters
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
         line = text.count("\n", 0, position) + 1
         col = position - (text.rfind("\n", 0, position) + 1) + 1
-        builder.problems.append(Problem(display, line, col, "", f"YAML: {error.reason}"))
+        # the reader refuses raw control characters: say which, as for escaped ones
+        bad = error.character
+        message = refused_character(chr(bad)) if isinstance(bad, int) else f"YAML: {error.reason}"
+        builder.problems.append(Problem(display, line, col, "", message))
         data = None
     except (yaml.YAMLError, RecursionError, ValueError) as error:
         builder.problems.append(Problem(display, 1, 1, "", f"YAML: {error}"))

@@ -5,6 +5,11 @@ Everything else happens in :mod:`duban.project` (load and check the data) and
 ``on_config``, ``on_files`` with ``File.generated`` and ``on_serve``, so moving to another site
 engine later means rewriting this one module.
 
+Builds are atomic (:class:`AsideBuild`): the data is validated in ``on_config``, before MkDocs
+cleans ``site_dir``; the site is built into a temporary folder beside ``site_dir`` and swapped in
+only when the whole build succeeded, so invalid data, a failed or an interrupted build leave the
+previous site as it was. ``mkdocs serve`` builds into its own temporary folder: no swap there.
+
 mkdocs.yml::
 
     plugins:
@@ -27,6 +32,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from markupsafe import escape
@@ -34,14 +41,16 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
+from .problems import shown
 from .project import find_schema_dir, load_project
 from .render import Settings, asset_files, render_site, site_description, site_title, urls
 from .render.locale import LANGUAGES, load_locale
 
-MAX_PROBLEMS_SHOWN = 200
+log = logging.getLogger("mkdocs.plugins.duban")
 
 
 class DubanConfig(base.Config):
@@ -77,6 +86,12 @@ def check_edit_url(url: str) -> str | None:
 
 
 class DubanPlugin(BasePlugin[DubanConfig]):
+    command = "build"  # when MkDocs is run from Python, without on_startup
+    aside: AsideBuild | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Material's search segments Chinese with jieba, which logs its dictionary loading to
         # stderr at DEBUG level on every build: noise in a build log that should show problems.
@@ -92,7 +107,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             self.data_path = self.data_dir.relative_to(root).as_posix()
         except ValueError:  # data outside the repository: no edit links can point at it
             self.data_path, self.edit_url = "", None
-        # the site's words come from the data unless mkdocs.yml sets them
+        # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
+        # come from the data unless mkdocs.yml sets them
         self.project = load_project(self.data_dir, self.schema_dir)
         if not self.project.ok or self.project.model is None:
             raise PluginError(_problem_report(self.project.problems))
@@ -110,6 +126,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             config.extra_css.append(urls.ASSET_CSS)
         if urls.ASSET_JS not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(urls.ASSET_JS)
+        if self.command != "serve":
+            self.aside = AsideBuild.start(config)
+        _log_warnings(self.project.warnings)  # after start(): its count makes --strict keep site/
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -138,6 +157,20 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             files.append(File.generated(config, uri, content=content))
         return files
 
+    @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.aside is not None:
+            aside, self.aside = self.aside, None
+            aside.finish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.aside is not None:
+            aside, self.aside = self.aside, None
+            aside.abandon()
+
+    def on_shutdown(self) -> None:
+        self.on_build_error(error=KeyboardInterrupt())  # an interrupted build: MkDocs' finally
+
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         # `mkdocs serve` rebuilds when the data or its schemas change, not only docs/
         for folder in (self.data_dir, self.schema_dir):
@@ -146,12 +179,62 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         return server
 
 
+class AsideBuild:
+    """A build into a temporary folder beside ``site_dir``, swapped in only when it succeeded."""
+
+    def __init__(self, config: MkDocsConfig, site_dir: Path, building: Path):
+        self.config, self.site_dir, self.building = config, site_dir, building
+        # MkDocs checks strict mode's warnings only after on_post_build: count them ourselves
+        self.warnings = CountHandler()
+        self.warnings.setLevel(logging.WARNING)
+        if config.strict:
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    @classmethod
+    def start(cls, config: MkDocsConfig) -> AsideBuild:
+        site_dir = Path(config.site_dir).absolute()
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+        config.site_dir = os.fspath(building)
+        return cls(config, site_dir, building)
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Swap the new site in, unless strict mode is about to fail the build."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.warnings.get_counts():
+            self.abandon()
+            return
+        umask = os.umask(0)
+        os.umask(umask)
+        self.building.chmod(0o777 & ~umask)  # mkdtemp made it 0700
+        old = self.site_dir.with_name(f".{self.site_dir.name}.old-{os.getpid()}")
+        if self.site_dir.exists():
+            os.rename(self.site_dir, old)
+        os.rename(self.building, self.site_dir)
+        config.site_dir = os.fspath(self.site_dir)  # gh-deploy reads it after the build
+        shutil.rmtree(old, ignore_errors=True)
+
+    def abandon(self) -> None:
+        """A failed or interrupted build: drop it; the previous site stays as it was."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.config.site_dir = os.fspath(self.site_dir)
+        shutil.rmtree(self.building, ignore_errors=True)
+
+
+def _log_warnings(warnings) -> None:
+    """Personal data and the like: logged as MkDocs warnings, so a --strict build fails."""
+    shown_warnings, more = shown(warnings)
+    for warning in shown_warnings:
+        log.warning("duban: %s", warning)
+    if more:
+        log.warning("duban: %s", more.replace("problems", "warnings"))
+
+
 def _problem_report(problems) -> str:
     """The validator's lines, as ``duban validate`` prints them; MkDocs shows no traceback
     for a PluginError."""
-    lines = [str(p) for p in problems[:MAX_PROBLEMS_SHOWN]]
-    if len(problems) > MAX_PROBLEMS_SHOWN:
-        lines.append(f"... and {len(problems) - MAX_PROBLEMS_SHOWN} more")
+    shown_problems, more = shown(problems)
+    lines = [str(p) for p in shown_problems] + ([more] if more else [])
     files = len({p.path for p in problems})
     lines.append(f"duban: the data has {len(problems)} problem(s) in {files} file(s)")
     return "\n".join(lines)

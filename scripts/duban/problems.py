@@ -6,7 +6,30 @@ problems of another and the command line can print all of them at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# At most this many problems are printed per file and in all; the rest are counted in one line.
+MAX_SHOWN_PER_FILE = 50
+MAX_SHOWN = 500
+
+# Never printed as they are: control characters (a line break in a file name would start a new
+# output line, even a fake ``::error`` annotation; escape sequences act on terminals), line and
+# paragraph separators, bidirectional controls (they reorder what follows) and zero-width
+# characters. The loader refuses them in data; file names and schema paths can still hold them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could break or disguise an output line escaped."""
+    return _UNPRINTABLE.sub(_escape_character, text)
+
+
+def _escape_character(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -18,19 +41,22 @@ class Problem:
     col: int
     field: str
     message: str
+    severity: str = field(default="error", compare=False)
+    """``error`` (the data cannot be used) or ``warning`` (it can, but someone should look)."""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}"
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        where = f"{printable(self.path)}:{self.line}:{self.col}"
+        return f"{where}: {self._text()}"
+
+    def _text(self) -> str:
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        return printable(text)
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (shows on the pull request)."""
-        text = f"{self.field}: {self.message}" if self.field else self.message
         return (
-            f"::error file={_escape_property(self.path)},line={self.line},col={self.col}"
-            f"::{_escape_data(text)}"
+            f"::{self.severity} file={_escape_property(printable(self.path))},line={self.line},"
+            f"col={self.col}::{_escape_data(self._text())}"
         )
 
 
@@ -54,3 +80,16 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def shown(problems: Sequence[Problem]) -> tuple[list[Problem], str | None]:
+    """The problems to print (at most ``MAX_SHOWN_PER_FILE`` of a file, ``MAX_SHOWN`` in all)
+    and, when some are left out, the one line that counts them."""
+    per_file: Counter[str] = Counter()
+    out: list[Problem] = []
+    for problem in problems:
+        per_file[problem.path] += 1
+        if per_file[problem.path] <= MAX_SHOWN_PER_FILE and len(out) < MAX_SHOWN:
+            out.append(problem)
+    hidden = len(problems) - len(out)
+    return out, (f"… and {hidden:,} more problems" if hidden else None)

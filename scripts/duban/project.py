@@ -5,12 +5,15 @@ then build the model. This is the only module of the pipeline that reads the fil
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Inputs, PlanInputs, build_model
-from .loader import Document, load_document
+from .codeowners import org_problems
+from .loader import SYMLINK, Document, cannot_read, load_document
 from .model import Model
+from .privacy import personal_data
 from .problems import Problem
 from .records import attach_supervision
 from .schema_check import SchemaSet, default_schema_dir, load_schemas
@@ -28,6 +31,12 @@ OLD_LAYOUT = {
     "tasks": "plans/<plan-id>/tasks/",
     "rules.yaml": "plans/<plan-id>/rules.yaml",
 }
+# The only names a file in a per-kind folder may have (fullmatch: `$` would accept "x.yaml\n").
+ID_FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\.yaml")
+# A plan folder is named by the plan's id.
+ID_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+MAX_FILES = 10_000
+BAD_NAME = "is ignored: name it <id>.yaml"
 
 
 @dataclass
@@ -38,6 +47,8 @@ class Project:
     model: Model | None
     problems: list[Problem] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Findings that do not stop the model, such as personal data (privacy.py)."""
 
     @property
     def ok(self) -> bool:
@@ -58,14 +69,43 @@ def find_schema_dir(data_dir: Path) -> Path:
     return beside if beside.is_dir() else default_schema_dir()
 
 
-def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
-    """The ``*.yaml`` files of a folder; other YAML-looking names are reported, not skipped
-    silently."""
-    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+def folder_entries(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The entries of a folder, sorted; a symbolic link to the folder, more than ``MAX_FILES``
+    entries or an unreadable folder is one problem and no entries. Links are never followed."""
+    try:
+        if folder.is_symlink():
+            return [], [Problem(display_path(folder), 1, 1, "", SYMLINK)]
+        if not folder.is_dir():
+            return [], []
+        entries: list[Path] = []
+        for path in folder.iterdir():
+            entries.append(path)
+            if len(entries) > MAX_FILES:
+                message = f"holds more than {MAX_FILES:,} files: split the data or remove files"
+                return [], [Problem(display_path(folder), 1, 1, "", message)]
+        return sorted(entries), []
+    except OSError as error:
+        return [], [cannot_read(display_path(Path(error.filename or folder)), error)]
+
+
+def id_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The ``<id>.yaml`` files of a per-kind folder, and a problem for anything else in it."""
+    entries, problems = folder_entries(folder)
+    files = []
     for path in entries:
-        if path.suffix in (".yml", ".YAML", ".YML") or path.name.endswith(".yaml.txt"):
-            problems.append(Problem(display_path(path), 1, 1, "", "is ignored: name it <id>.yaml"))
-    return [p for p in entries if p.suffix == ".yaml"]
+        if path.is_symlink():
+            problems.append(Problem(display_path(path), 1, 1, "", SYMLINK))
+        elif ID_FILE_NAME.fullmatch(path.name):
+            files.append(path)
+        else:
+            problems.append(Problem(display_path(path), 1, 1, "", BAD_NAME))
+    return files, problems
+
+
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    files, found = id_files(folder)
+    problems.extend(found)
+    return files
 
 
 def old_layout_problems(data_dir: Path) -> list[Problem]:
@@ -90,8 +130,19 @@ def old_layout_problems(data_dir: Path) -> list[Problem]:
 
 
 def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
-    """Load, check and build everything in ``data_dir``; never raises for bad data."""
-    data_dir = Path(data_dir)
+    """Load, check and build everything in ``data_dir``; never raises for bad data.
+
+    Every OSError met on the way (permission denied, a file that vanished) is a problem line."""
+    try:
+        project = _load_project(Path(data_dir), schema_dir)
+        project.warnings = personal_data(project.documents)
+        return project
+    except OSError as error:
+        where = display_path(Path(error.filename or data_dir))
+        return Project(Path(data_dir), None, [cannot_read(where, error)])
+
+
+def _load_project(data_dir: Path, schema_dir: Path | None) -> Project:
     if not data_dir.is_dir():
         problem = Problem(display_path(data_dir), 1, 1, "", "is not a data folder")
         return Project(data_dir, None, [problem])
@@ -110,6 +161,7 @@ def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
     records = [d for p in records_paths if (d := loader.load("records", p, _rel(data_dir, p)))]
     if org is None:
         return Project(data_dir, None, sorted(set(problems)), documents)
+    problems.extend(org_problems(org))  # maintainers and supervising_office
     # Cross-file rules still run on the files that passed their schema, so one broken file does
     # not hide the problems of the others; references to a broken task are not reported twice.
     inputs = Inputs(org, plans, status, loader.broken_plans)
@@ -145,7 +197,7 @@ class _Loader:
 
     def load(self, kind: str, path: Path, file: str, required: bool = False) -> Document | None:
         """The schema-valid document at ``path``, or None (its problems recorded)."""
-        if not path.exists():
+        if not (path.exists() or path.is_symlink()):
             if required:
                 self.problems.append(Problem(display_path(path), 1, 1, "", "is missing"))
             return None
@@ -179,9 +231,20 @@ class _Loader:
                 )
             )
             return []
+        entries, found = folder_entries(root)
+        self.problems.extend(found)
         result = []
-        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-            result.append(self._plan(folder))
+        for folder in entries:
+            if folder.is_symlink():
+                self.problems.append(Problem(display_path(folder), 1, 1, "", SYMLINK))
+            elif not folder.is_dir():
+                message = "is ignored: plans/ holds one folder per plan, plans/<plan-id>/"
+                self.problems.append(Problem(display_path(folder), 1, 1, "", message))
+            elif not ID_NAME.fullmatch(folder.name):
+                message = "is ignored: name a plan folder by the plan's id (a-z, 0-9, -)"
+                self.problems.append(Problem(display_path(folder), 1, 1, "", message))
+            else:
+                result.append(self._plan(folder))
         if not result:
             self.problems.append(
                 Problem(

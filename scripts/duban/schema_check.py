@@ -7,12 +7,14 @@ remote reference over the network.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
 
@@ -29,12 +31,37 @@ _PATTERN_MESSAGES = {
     "^[a-z0-9][a-z0-9-]{0,62}$": "must be an id: lowercase letters, digits and hyphens",
     "^[^\\r\\n]+$": "must be a single line of text",
     "^[a-z0-9][a-z0-9_-]{0,62}$": "must be a name of lowercase letters, digits, _ and -",
+    "^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$": (
+        "is not a GitHub account: write a user name (alice) or a team (@org/team)"
+    ),
 }
 
 
+@functools.lru_cache(maxsize=256)
+def _anchored(pattern: str) -> re.Pattern[str]:
+    """A schema pattern as ECMA-262 means it: its final ``$`` matches only at the very end.
+
+    jsonschema runs patterns with Python's ``re.search``, where ``$`` also matches before a final
+    line break, so ``^[a-z0-9-]+$`` would accept ``"alpha\\n"`` as an id."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + "\\Z"
+    return re.compile(pattern)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any):
+    if validator.is_type(instance, "string") and not _anchored(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 def default_schema_dir() -> Path:
-    """The ``schemas/`` folder of the project this package was installed from."""
-    return Path(__file__).resolve().parents[2] / "schemas"
+    """The schemas installed with the package (``duban/schemas/``, see pyproject.toml), else,
+    in a source tree or an editable install, the project's own ``schemas/`` folder."""
+    here = Path(__file__).resolve().parent
+    installed = here / "schemas"
+    return installed if installed.is_dir() else here.parents[1] / "schemas"
 
 
 @dataclass(frozen=True)
@@ -82,15 +109,15 @@ def load_schemas(schema_dir: Path) -> tuple[SchemaSet | None, list[Problem]]:
     if problems:
         return None, problems
     registry: Registry = Registry().with_resources(resources)
-    validators = {
-        kind: Draft202012Validator(
+    checkers = {
+        kind: _Validator(
             contents[name],
             registry=registry,
             format_checker=Draft202012Validator.FORMAT_CHECKER,
         )
         for kind, name in SCHEMA_FILES.items()
     }
-    return SchemaSet(validators, schema_dir), []
+    return SchemaSet(checkers, schema_dir), []
 
 
 def _problem(document: Document, error: ValidationError) -> Problem:

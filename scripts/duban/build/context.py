@@ -70,15 +70,22 @@ class Names:
 
     def __init__(self) -> None:
         self.owners: dict[str, str] = {}
+        self.written: dict[str, tuple[str, int]] = {}
+        """Normalised phrase -> (the phrase as first written, its line)."""
 
-    def claim(self, phrase: str, owner: str) -> str | None:
+    def claim(self, phrase: str, owner: str, line: int = 0) -> str | None:
         """Record that ``phrase`` names ``owner``; returns another owner it already names."""
         key = name_key(phrase)
         found = self.owners.get(key)
         if found is not None and found != owner:
             return found
         self.owners[key] = owner
+        self.written.setdefault(key, (phrase, line))
         return None
+
+    def first_written(self, phrase: str) -> tuple[str, int]:
+        """How a phrase equal to ``phrase`` after NFKC was first written, and on which line."""
+        return self.written.get(name_key(phrase), (phrase, 0))
 
     def find(self, phrase: str) -> str | None:
         return self.owners.get(name_key(phrase))

@@ -15,6 +15,15 @@ from ..loader import Document, KeyPath
 from ..model import Body, Group, Kind, Membership, Unit
 from .context import Names, Report, parse_date, source_of
 
+
+def lookalike(name: str, first: str, where: str) -> str:
+    """Two names that only look different (full-width brackets, compatibility forms)."""
+    return (
+        f"{name!r} reads the same as {first!r} ({where}) after Unicode normalisation (NFKC): "
+        f"write it the same way, or choose another name"
+    )
+
+
 Window = tuple[dt.date | None, dt.date | None]
 """When a holder is bound: (from, until); None means open-ended."""
 
@@ -75,14 +84,20 @@ class Org:
                     names.append((("short_name",), item["short_name"]))
                 names += [(("aliases", i), a) for i, a in enumerate(item.get("aliases", []))]
                 for where, phrase in names:
-                    owner = self.names.claim(phrase, item["id"])
-                    if owner is not None:
-                        self.report(
-                            self.document,
-                            (kind, index, *where),
+                    keys = (kind, index, *where)
+                    line = self.document.position(keys)[0]
+                    owner = self.names.claim(phrase, item["id"], line)
+                    if owner is None:
+                        continue
+                    first, first_line = self.names.first_written(phrase)
+                    if first != phrase:
+                        message = lookalike(phrase, first, f"line {first_line}, {owner}")
+                    else:
+                        message = (
                             f"{phrase!r} already names {owner!r}: names and "
-                            "aliases must each point to one unit, group or body",
+                            "aliases must each point to one unit, group or body"
                         )
+                    self.report(self.document, keys, message)
 
     def _unit(self, keys: KeyPath, item: dict[str, Any]) -> None:
         if self.kinds and item["kind"] not in self.kinds:
