@@ -33,6 +33,7 @@ from .codeowners import codeowners, office_maintainers
 from .evaluate import DEFAULT_DUE_SOON_DAYS, Evaluation, evaluate
 from .export import export_json
 from .ics import calendar_ics
+from .importer.command import add_import_parser
 from .model import Model
 from .problems import Problem, printable, shown
 from .project import Project, load_project
@@ -335,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_option(owners)
     owners.add_argument("-o", "--output", help="write to this file instead of stdout")
     owners.set_defaults(handler=cmd_codeowners)
+    add_import_parser(commands)
     return parser
 
 
