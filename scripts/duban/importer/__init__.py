@@ -100,6 +100,15 @@ def run_import(
     else:
         org, base = load_org(org_path)
     result = import_file(source, org, plan_id)
+    plans = out / "plans"
+    if plans.is_dir() and len([p for p in plans.iterdir() if p.is_dir()]) == 1:
+        result.assumptions.append(
+            Finding(
+                0,
+                "数据文件夹原来只有一个方案，导入后有多个方案：status/ 和 records/ 中的每条记录"
+                "都要写明 plan:（duban validate 会逐条指出）",
+            )
+        )
     out.mkdir(parents=True, exist_ok=True)
     files = write_plan(out, result.plan, result.tasks, source.name)
     files.append(write_org(out, result.org, base))

@@ -18,6 +18,7 @@ NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*[《“\"]?(?P<tit
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*号"
 )
+ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|部|院|办|中心|公司)$")
 TITLE_END = re.compile(r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则)$")
 PERIOD = re.compile(
     r"(?:[一二三四五六七八九十]+年\s*[(（]\s*)?(\d{4})\s*(?:年)?\s*[-—–－至~～到]\s*(\d{4})\s*年(?:\s*[)）])?"
@@ -91,6 +92,12 @@ def read_head(text: str, first_marker: int) -> Head:
         stop = _notice_stop(region, body_from, date_match, head)
         notice_text = clean(region[body_from:stop])
         head.notice_text = notice_text or None
+    if not notices and date_match is not None:  # no notice: the 落款 under the plan or at its end
+        head.signed = parse_written_date(date_match.written)
+        head.signed_as_written = date_match.written.strip()
+        above = text[: date_match.start()].rstrip().rsplit("\n", 1)[-1].strip()
+        if 2 <= len(above) <= 30 and ISSUER_END.search(simplified(above)):
+            head.issuer_name = above
     start = _plan_title_end(region, head, date_match.end() if date_match else notice_end)
     preamble = clean(region[start:first_marker])
     preamble = re.sub(r"^[(（]?\s*\d{4}年\d{1,2}月\d{1,2}日\s*[)）]?\s*", "", preamble)

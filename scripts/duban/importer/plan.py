@@ -90,8 +90,8 @@ class Importer:
             title = clean(text[node.content : first_child])
             section = {"number": index, "numeral": node.numeral, "title": title.split("\n")[0]}
             if "\n" in title or (not node.children and len(title) > 60):
-                rest = title if not node.children else title.split("\n", 1)[1]
-                section["title"] = _first_sentence(title)
+                rest = title.split("\n", 1)[1] if "\n" in title else title
+                section["title"] = title.split("\n")[0] if "\n" in title else _first_sentence(title)
                 section.setdefault("provisions", []).append(
                     {"number": 1, "numeral": "一", "title": _first_sentence(rest), "text": rest}
                 )
@@ -180,9 +180,10 @@ class Importer:
         while len(lines) > 1 and len(lines[-1]) <= 8 and not re.search(r"[。！？；]$", lines[-1]):
             furniture.insert(0, lines.pop())
         if furniture:
-            rest = "\n".join(lines)
+            rest = "\n".join(lines).strip()
             self._assume_at(cut, "结束语之后的短行当作网页文字，未采用", " ".join(furniture))
-        self._assume_at(cut, "最后一项之后的文字作为方案的结束语（closing）", rest[:40])
+        if rest:
+            self._assume_at(cut, "最后一项之后的文字作为方案的结束语（closing）", rest[:40])
         return rest or None
 
     def _plan(self, head: Head, issuer: str, sections, numbering, closing) -> dict:
