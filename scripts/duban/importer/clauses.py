@@ -38,7 +38,7 @@ _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
 LABELLED = re.compile(
     rf"^\s*(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/](?:{_ROLE_ALT}))*)"
-    rf"(?:单位|部门|科室|处室|机关|责任人)?\s*[:：]\s*(?P<names>.*)$",
+    rf"(?:单位|部门|科室|处室|机关|责任人|处|科|室)?\s*[:：]\s*(?P<names>.*)$",
     re.S,
 )
 DEADLINE_LABEL = re.compile(rf"^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]\s*(?P<text>.*)$", re.S)
@@ -47,9 +47,12 @@ PROSE = re.compile(
     rf"^\s*(?:由)?(?P<names>.+?)(?P<word>{_ROLE_ALT}|负责|按职责分工负责|分别负责)(?:负责)?\s*$",
     re.S,
 )
+DEADLINE_PROSE = re.compile(
+    r"\d{4}年|\d{1,2}月|年底|年内|全年|上半年|下半年|季度|每年|每半年|每月|长期|持续|常态化|完成$"
+)
 TRAILING = re.compile(r"(?:按职责分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责)$")
 CLAUSE_START = re.compile(
-    rf"^\s*(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门)?\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
+    rf"^\s*(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|处|科|室)?\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
 )
 PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
 
@@ -146,7 +149,12 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             continue
         pieces = re.split(r"[，,]", part)
         understood = False
-        for piece in pieces:
+        for number, piece in enumerate(pieces):
+            if DEADLINE_PROSE.search(simplified(piece)) and not PROSE.match(simplified(piece)):
+                rest = "，".join(p.strip() for p in pieces[number:])
+                clause.deadline = "；".join(filter(None, [clause.deadline, rest]))
+                understood = True
+                break
             prose = PROSE.match(simplified(piece))
             if prose and prose.group("names").strip():
                 word = prose.group("word")

@@ -287,6 +287,11 @@ def _enrich_from_context(result: Parsed, context: str) -> None:
                 item["label"] = match.group(1)
         if item["kind"] != "recurring":
             continue
+        if "due_in" not in item and re.search(
+            {"month": r"上月|上一个月", "quarter": r"上季度|上一季度"}.get(item["every"], "(?!)"),
+            context,
+        ):
+            item["due_in"] = "next-period"
         last_year = re.search(r"上一?年度|上年", context)
         if (
             item["every"] == "year"
@@ -297,6 +302,12 @@ def _enrich_from_context(result: Parsed, context: str) -> None:
             item["due_in"] = "next-period"
         if start and "from" not in item:
             item["from"] = start
+        if not any(k in item for k in ("times", "amount")):
+            probe = {"every": item["every"]}
+            _recurring_details(context, probe)
+            for key in ("times", "amount", "amount_unit"):
+                if key in probe:
+                    item[key] = probe[key]
         if "day" not in item and "month" not in item:
             probe = dict(item)
             _recurring_details(context, probe)

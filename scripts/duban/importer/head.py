@@ -197,6 +197,9 @@ def _period(texts: list[str]) -> tuple[int, int, str] | None:
         match = PERIOD.search(text)
         if match and int(match.group(1)) <= int(match.group(2)) <= int(match.group(1)) + 20:
             return int(match.group(1)), int(match.group(2)), match.group(0).strip()
+    match = re.search(r"(?<!\d)(\d{4})年(?:度)?(?!\d{1,2}月)", texts[0])  # 2025年工作要点
+    if match and re.search(r"要点|计划|方案|任务|清单|安排", texts[0]):
+        return int(match.group(1)), int(match.group(1)), match.group(0)
     return None
 
 

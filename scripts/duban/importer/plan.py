@@ -118,6 +118,8 @@ class Importer:
         ]
         if head.period:
             start, end, written = head.period
+            if re.fullmatch(r"\d{4}年度?", written):
+                self._assume(0, f"实施期限按标题中的“{written}”理解：{start}年1月1日至12月31日")
         else:
             start = (
                 head.signed.year if head.signed else (min(years) if years else dt.date.today().year)
@@ -245,6 +247,11 @@ class Importer:
         if "roles" not in task:
             task["roles"] = {}
         notes = task.pop("_notes", [])
+        if not _has_due(task):
+            task["due"] = [{"kind": "ongoing", "as_written": "原文未写完成时限"}]
+            note = "原文未写完成时限：暂记为持续推进（ongoing），请核对"
+            notes.append(note)
+            self.unread.append(Finding(self.doc.line(node.start), note, item.get("title", "")))
         self._indicator_ids(task, task_id)
         if notes:
             task["note"] = "；".join(notes) + "。"
@@ -363,6 +370,9 @@ class Importer:
                         )
                     else:
                         note = f"正文“{part.strip()}”另列为周期性时限"
+                    if [d["kind"] for d in due] == ["ongoing"] and "applies_to" not in extra:
+                        due.clear()
+                        note = f"完成时限为持续性表述，按正文“{part.strip()}”记为周期性时限"
                     due.append(extra)
                     notes.append(note)
                     self._assume(line, note, part.strip())
@@ -419,7 +429,14 @@ class Importer:
         return any(name in before or name in previous for name in names if len(name) >= 2)
 
     def _prose_deadline(self, item: dict, own: str, line: int, notes: list[str]) -> None:
-        phrases = PROSE_DEADLINE.findall(simplified(own))
+        folded = simplified(own)
+        phrases = PROSE_DEADLINE.findall(folded)
+        if not phrases:
+            phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
+        if not phrases:
+            phrases = re.findall(
+                r"每(?:半年|年|季度|月)[^，,。；;]{0,12}?(?:至少|不少于)\s*\d+\s*次", folded
+            )
         if len(phrases) != 1:
             return
         parsed = parse_deadline(phrases[0], default_year=self.default_year)
@@ -520,6 +537,10 @@ def _assigns(item: dict) -> bool:
     if item.get("roles") or item.get("due"):
         return True
     return any(_assigns(child) for child in item.get("items", []))
+
+
+def _has_due(item: dict) -> bool:
+    return bool(item.get("due")) or any(_has_due(child) for child in item.get("items", []))
 
 
 def _first_sentence(text: str) -> str:

@@ -17,7 +17,8 @@ IMPORTED_EN = "Imported by duban import-plan: to be reviewed."
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data):  # the loader refuses anchors and aliases: write values out
+        return True
 
 
 def _str(dumper: yaml.SafeDumper, value: str):
