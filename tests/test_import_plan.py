@@ -563,3 +563,27 @@ def test_plan_texts_encoded_by_hand_before_the_first_import(capsys):
         assert agreement.tasks[0] == agreement.tasks[1], name
         assert agreement.roles[0] == agreement.roles[1], name
         assert agreement.deadlines[0] == agreement.deadlines[1], name
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "signed", "notice_text"),
+    [
+        (
+            "county-village-web",  # one line: the 落款 between spaces
+            "某县人民政府",
+            D(2019, 2, 28),
+            "现将《某县2019年农村人居环境整治实施方案》印发给你们,请认真贯彻执行。",
+        ),
+        (
+            "city-health",  # 关于印发…的通知 without the issuer: the 落款 names it
+            "某市卫生健康委员会",
+            D(2024, 4, 2),
+            "现将《某市全民健康促进行动实施方案》印发给你们，请认真贯彻落实。",
+        ),
+    ],
+)
+def test_the_signature_gives_the_issuer_and_the_date(tmp_path, name, issuer, signed, notice_text):
+    source = FIXTURES / "blind" / f"{name}.txt"
+    written, _ = imported(source, tmp_path, None, name)
+    plan = written.result.plan
+    assert (plan["issuer"], plan["signed"], plan["notice_text"]) == (issuer, signed, notice_text)

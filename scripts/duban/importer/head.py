@@ -95,7 +95,8 @@ def read_head(text: str, first_marker: int) -> Head:
     if not notices and date_match is not None:  # no notice: the 落款 under the plan or at its end
         head.signed = parse_written_date(date_match.written)
         head.signed_as_written = date_match.written.strip()
-        above = text[: date_match.start()].rstrip().rsplit("\n", 1)[-1].strip()
+    if head.issuer_name is None and date_match is not None:  # the 落款: the issuer above the date
+        above = re.split(r"[\s\u3000]+", text[: date_match.start()].rstrip())[-1].strip()
         if 2 <= len(above) <= 30 and ISSUER_END.search(simplified(above)):
             head.issuer_name = above
     start = _plan_title_end(region, head, date_match.end() if date_match else notice_end)
@@ -124,6 +125,13 @@ def _signing_date(text: str, region: str, after: int):
         match = CHINESE_DATE.search(line)
         if match and len(line.strip(" \t\u3000（）()")) <= len(match.group(0)) + 2:
             candidates.append((offset + match.start(), offset + match.end(), match.group(0)))
+    if not [c for c in candidates if c[0] < len(region)]:
+        for match in CHINESE_DATE.finditer(region, after):
+            bounded = re.match(r"\s", text[match.start() - 1 : match.start()] or "x")
+            after_date = text[match.end() : match.end() + 1]
+            if bounded and re.match(r"\s|$", after_date) and not _in_furniture(text, match.start()):
+                candidates.insert(0, (match.start(), match.end(), match.group(0)))
+                break
     if not candidates:
         return None
     before = [c for c in candidates if c[0] < len(region)]
@@ -163,6 +171,10 @@ def _notice_stop(region: str, body_from: int, date_match, head: Head) -> int:
                     and region[position : date_match.start()].strip() == head.issuer_name
                 ):
                     stops.append(position)
+            above = region[body_from : date_match.start()].rstrip()
+            last = re.split(r"[\n\s\u3000]+", above)[-1] if above else ""
+            if 2 <= len(last) <= 30 and ISSUER_END.search(simplified(last)):
+                stops.append(body_from + above.rfind(last))
     title = region.find("\n" + head.title, body_from) if head.title else -1
     if title > 0:
         stops.append(title)

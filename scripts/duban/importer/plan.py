@@ -297,14 +297,14 @@ class Importer:
             item["title"] = title
         item["text"] = text
         notes: list[str] = []
+        children = [self._item(child) for child in node.children]
         if clause:
             self._clause(item, clause, own_without, line, notes)
-        elif node.children:
+        elif children and top and not any(_has_due(child) for child in children):
             self._prose_deadline(item, own, line, notes)
         deliverables = self._deliverables(own_without)
         if deliverables:
             item["deliverables"] = deliverables
-        children = [self._item(child) for child in node.children]
         if children:
             item["items"] = children
             for child in children:
