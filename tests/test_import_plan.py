@@ -587,3 +587,50 @@ def test_the_signature_gives_the_issuer_and_the_date(tmp_path, name, issuer, sig
     written, _ = imported(source, tmp_path, None, name)
     plan = written.result.plan
     assert (plan["issuer"], plan["signed"], plan["notice_text"]) == (issuer, signed, notice_text)
+
+
+TABLE = [
+    ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"],
+    ["一、优化营商环境", "", "", "", ""],
+    ["1", "推进“一网通办”。", "县行政审批局", "各乡镇", "2024年6月底前"],
+    ["2", "清理证明事项。", "县司法局", "", "每季度末月20日前"],
+    ["二、加强监督", "", "", "", ""],
+    ["3", "开展执法检查。", "县司法局", "县直各部门", "每年至少2次"],
+]
+
+
+def _table_plan_docx(path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某县2024年营商环境重点任务分工方案")
+    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for row, values in zip(table.rows, TABLE, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.save(path)
+
+
+@pytest.mark.parametrize("form", ["docx", "html"])
+def test_a_task_table_becomes_tasks_with_roles_and_deadlines(tmp_path, form):
+    source = tmp_path / f"plan.{form}"
+    if form == "docx":
+        _table_plan_docx(source)
+    else:
+        cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in TABLE)
+        source.write_text(
+            f"<html><body><h1>某县2024年营商环境重点任务分工方案</h1><table>{cells}</table></body></html>",
+            encoding="utf-8",
+        )
+    written, tasks = imported(source, tmp_path, None, "table")
+    assert sorted(tasks) == ["01", "02", "03"]  # numbered through the table
+    assert tasks["01"]["roles"] == {"lead": ["县行政审批局"], "responsible": ["各乡镇"]}
+    assert tasks["01"]["due"][0]["date"] == D(2024, 6, 30)
+    assert tasks["02"]["due"][0] == {
+        "kind": "recurring",
+        "every": "quarter",
+        "month": 3,
+        "day": 20,
+        "as_written": "每季度末月20日前",
+    }
+    assert tasks["03"]["section"] == 2 and tasks["03"]["due"][0]["times"] == 2
+    assert "任务分工表的 3 行转为条目" in review_of(written)

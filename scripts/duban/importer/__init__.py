@@ -67,6 +67,8 @@ def import_file(path: Path, org: Org, plan_id: str) -> Imported:
     text, removed = sanitize(text)
     result = import_text(text, org, plan_id)
     result.reading = reading
+    if "任务分工表" in reading:
+        result.assumptions.insert(0, Finding(0, reading.split("；", 1)[1]))
     if removed:
         result.assumptions.insert(
             0, Finding(0, f"删除了 {removed} 个不可见字符（零宽、方向控制或控制字符）")

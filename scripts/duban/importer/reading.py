@@ -23,14 +23,20 @@ def read_document(path: Path) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(f"无法读取 / cannot read {path}: {error.strerror}") from None
+    stats: dict = {}
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
-        return docx_text(data), "docx"
-    text, encoding = decode(data)
-    if path.suffix.lower() in (".html", ".htm") or re.match(
-        r"\s*<(!doctype|html|head|body)", text, re.I
-    ):
-        return html_text(text), f"HTML ({encoding})"
-    return normalize_newlines(text), encoding
+        text, how = docx_text(data, stats), "docx"
+    else:
+        text, how = decode(data)
+        if path.suffix.lower() in (".html", ".htm") or re.match(
+            r"\s*<(!doctype|html|head|body)", text, re.I
+        ):
+            text, how = html_text(text, stats), f"HTML ({how})"
+        else:
+            text = normalize_newlines(text)
+    if stats.get("rows"):
+        how += "；" + TABLE_ROWS.format(stats["rows"])
+    return text, how
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -71,37 +77,64 @@ class _TextParser(HTMLParser):
         self.skip = 0
         self.title: list[str] = []
         self.in_title = False
+        self.rows: list[list[str]] | None = None  # the table being read (outermost only)
+        self.cell: list[str] | None = None
+        self.depth = 0
+        self.stats: dict | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag == "title":
             self.in_title = True
         if tag in SKIP_TAGS:
             self.skip += 1
-        elif tag in BLOCK_TAGS or tag in ("td", "th"):
-            self.parts.append("\n" if tag not in ("td", "th") else " ")
+        elif tag == "table":
+            self.depth += 1
+            if self.depth == 1:
+                self.rows = []
+        elif tag == "tr" and self.depth == 1 and self.rows is not None:
+            self.rows.append([])
+        elif tag in ("td", "th") and self.depth == 1 and self.rows is not None:
+            if not self.rows:
+                self.rows.append([])
+            self.cell = []
+        elif tag in BLOCK_TAGS:
+            self._text("\n")
 
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
         if tag in SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
+        elif tag == "table":
+            self.depth = max(0, self.depth - 1)
+            if self.depth == 0 and self.rows is not None:
+                lines = table_lines(self.rows, self.stats)
+                self.parts.append("\n" + "\n".join(lines) + "\n")
+                self.rows = None
+        elif tag in ("td", "th") and self.cell is not None and self.rows is not None:
+            self.rows[-1].append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
+            self.cell = None
         elif tag in BLOCK_TAGS:
-            self.parts.append("\n")
+            self._text("\n")
 
     def handle_startendtag(self, tag, attrs):
         if tag == "br":
-            self.parts.append("\n")
+            self._text("\n")
+
+    def _text(self, text: str) -> None:
+        (self.cell if self.cell is not None else self.parts).append(text)
 
     def handle_data(self, data):
         if self.in_title:
             self.title.append(data)
         if not self.skip:
-            self.parts.append(re.sub(r"[\r\n\t]+", "", data))
+            self._text(re.sub(r"[\r\n\t]+", "", data))
 
 
-def html_text(html: str) -> str:
+def html_text(html: str, stats: dict | None = None) -> str:
     """The visible text of a web page, one block element a line (script, style, head dropped)."""
     parser = _TextParser()
+    parser.stats = stats
     parser.feed(html)
     parser.close()
     text = "".join(parser.parts).replace("\xa0", " ")
@@ -109,7 +142,7 @@ def html_text(html: str) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes, stats: dict | None = None) -> str:
     """The paragraphs of a .docx (body and table cells), one a line."""
     try:
         import docx  # python-docx
@@ -124,15 +157,72 @@ def docx_text(data: bytes) -> str:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append(_runs(child))
         elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = []
-                    for cell in row:
-                        if cell.tag.endswith("}tc"):
-                            cells.append(
-                                "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
-                            )
-                    lines.append(" ".join(cells))
+            rows = [
+                [_runs(cell) for cell in row if cell.tag.endswith("}tc")]
+                for row in child
+                if row.tag.endswith("}tr")
+            ]
+            lines.extend(table_lines(rows, stats))
     return "\n".join(lines)
+
+
+def _runs(element) -> str:
+    return "".join(t.text or "" for t in element.iter() if t.tag.endswith("}t"))
+
+
+# The columns of a 任务分工表 and the clause words they become.
+COLUMNS = {
+    "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
+    "lead": (r"牵头|牽頭|主办", "牵头单位"),
+    "cooperate": (r"配合|协办|協辦|参与|參與", "配合单位"),
+    "supervise": (r"监督|監督|督办", "监督单位"),
+    "assess": (r"考核", "考核单位"),
+    "responsible": (r"责任单位|責任單位|责任部门|責任部門|承办|落实单位", "责任单位"),
+    "deadline": (r"时限|時限|完成时间|完成時間|期限|时间节点", "完成时限"),
+}
+
+
+TABLE_ROWS = "任务分工表的 {} 行转为条目（分工括注由表头和单元格组成，不是原文）"
+
+
+def table_lines(rows: list[list[str]], stats: dict | None = None) -> list[str]:
+    """A 任务分工表 (序号 | 任务 | 牵头单位 | 责任单位 | 完成时限) becomes numbered items with a
+    clause each (``N.任务（牵头单位：…；完成时限：…）``); any other table, one line a row."""
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        return []
+    header = rows[0]
+    kinds: dict[int, str] = {}
+    for index, cell in enumerate(header):
+        for kind, (pattern, _) in COLUMNS.items():
+            if index not in kinds and re.search(pattern, cell):
+                kinds[index] = kind
+    roles = {"lead", "responsible", "deadline"}
+    if len(header) < 2 or not roles & set(kinds.values()):
+        return [" ".join(cell for cell in row if cell) for row in rows]
+    text_columns = [i for i in range(len(header)) if i not in kinds]
+    number_column = next((i for i, k in kinds.items() if k == "number"), None)
+    lines, counter = [], 0
+    for row in rows[1:]:
+        cells = {i: cell.strip() for i, cell in enumerate(row)}
+        filled = list(dict.fromkeys(c for c in cells.values() if c))
+        if len(filled) == 1:
+            lines.append(filled[0])  # a heading row spanning the table (一、…)
+            continue
+        counter += 1
+        number = cells.get(number_column, "") if number_column is not None else ""
+        number = (
+            number.rstrip(".．、") if re.fullmatch(r"[0-9]{1,3}[.．、]?", number) else str(counter)
+        )
+        text = "；".join(cells[i] for i in text_columns if cells.get(i))
+        parts = [
+            f"{COLUMNS[kind][1]}：{cells[i]}"
+            for i, kind in sorted(kinds.items())
+            if kind != "number" and cells.get(i)
+        ]
+        lines.append(f"{number}.{text}" + (f"（{'；'.join(parts)}）" if parts else ""))
+        if stats is not None:
+            stats["rows"] = stats.get("rows", 0) + 1
+    return lines
