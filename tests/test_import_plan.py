@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from duban.cli import main
-from duban.importer import import_file, run_import
+from duban.importer import ImportError_, import_file, run_import
 from duban.importer.agreement import compare, compare_folders, load_tasks
 from duban.importer.chinese import numeral_value, parse_written_date, simplified
 from duban.importer.clauses import find_clause
@@ -634,3 +636,47 @@ def test_a_task_table_becomes_tasks_with_roles_and_deadlines(tmp_path, form):
     }
     assert tasks["03"]["section"] == 2 and tasks["03"]["due"][0]["times"] == 2
     assert "任务分工表的 3 行转为条目" in review_of(written)
+
+
+FRAGMENTS = [
+    "一、",
+    "二、",
+    "（一）",
+    "（二）",
+    "(三)",
+    "1.",
+    "2、",
+    "（1）",
+    "①",
+    "推进工作。",
+    "（牵头单位：县司法局；责任单位：各乡镇；完成时限：2023年6月底前）",
+    "(牽頭單位:縣財政局,縣發改局。完成時限:每季度末月20日前)",
+    "〔责任单位：县直各部门按职责分工负责〕",
+    "（县司法局牵头，县法院配合，持续推进）",
+    "【完成时限：年底前】",
+    "（完成时限：每学期）",
+    "2024年至2025年",
+    "某县人民政府办公室",
+    "二〇二三年三月十五日",
+    "\n",
+    " ",
+    "（",
+    "）",
+    "《某某办法》",
+]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_any_mix_of_plan_fragments_imports_without_an_exception(tmp_path_factory, parts):
+    source = tmp_path_factory.mktemp("fuzz") / "plan.txt"
+    source.write_text("某县2023年工作方案\n" + "".join(parts), encoding="utf-8")
+    out = source.parent / "data"
+    try:
+        run_import(source, out, None, "fuzz", None)
+    except ImportError_:
+        return  # no numbered item: refused, nothing written
+    project = load_project(out)
+    assert project.ok, [str(p) for p in project.problems]

@@ -102,6 +102,11 @@ def run_import(
     else:
         org, base = load_org(org_path)
     result = import_file(source, org, plan_id)
+    if not result.plan["sections"]:
+        raise ImportError_(
+            f"{source}: 未找到编号条目（一、（一）1. 等），没有写入任何文件 / "
+            "no numbered items found: nothing written"
+        )
     plans = out / "plans"
     if plans.is_dir() and len([p for p in plans.iterdir() if p.is_dir()]) == 1:
         result.assumptions.append(

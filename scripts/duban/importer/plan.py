@@ -101,6 +101,14 @@ class Importer:
             sections.append(section)
             for child in node.children:
                 self._task_or_provision(child, index, section, tasks, numbering)
+        for section in sections:
+            if not section["title"].strip():
+                section["title"] = f"（第{section['numeral']}部分，原文无标题）"
+                self.unread.append(Finding(0, "章节没有标题：暂记为", section["title"]))
+            for provision in section.get("provisions", []):
+                for key in ("title", "text"):
+                    if not provision[key].strip():
+                        provision[key] = "（原文无文字）"
         plan = self._plan(head, issuer, sections, numbering, closing)
         self._check_ids(tasks)
         return Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
@@ -247,6 +255,7 @@ class Importer:
         if "roles" not in task:
             task["roles"] = {}
         notes = task.pop("_notes", [])
+        self._give_holders(task, [], node)
         if not _has_due(task):
             task["due"] = [{"kind": "ongoing", "as_written": "原文未写完成时限"}]
             note = "原文未写完成时限：暂记为持续推进（ongoing），请核对"
@@ -255,7 +264,39 @@ class Importer:
         self._indicator_ids(task, task_id)
         if notes:
             task["note"] = "；".join(notes) + "。"
+        if not task.get("title"):
+            task["title"] = _first_sentence(task["text"]) or "（原文无标题）"
         tasks.append(task)
+
+    def _give_holders(self, item: dict, inherited: list[str], node: Node) -> None:
+        """A deadline nobody holds (完成时限 without 牵头 or 责任 units, at any level) goes to a
+        group standing for the units still to be named, so that the data stays valid."""
+        roles = item.get("roles") or {}
+        own = [n for role in ("lead", "responsible", "cooperate") for n in roles.get(role, [])]
+        holders = (roles.get("responsible") or roles.get("lead") or []) if own else inherited
+        dues = item.get("due", [])
+        if dues and not holders and not all(d.get("applies_to") for d in dues):
+            name = "承担单位待定"
+            match = self.org.match(name)
+            if match.how == "new":
+                created = [*self.org.new_units, *self.org.new_groups, *self.org.new_bodies]
+                group = next(g for g in created if g["id"] == match.entry.id)
+                group["note"] = (
+                    "原文只写完成时限、未写承担单位的条目暂由本组承担；请改为实际单位。"
+                    + group["note"]
+                )
+            item.setdefault("roles", {}).setdefault("responsible", []).append(match.write_as)
+            holders = [match.write_as]
+            text = item.get("roles_as_written") or item.get("deadline_as_written", "")
+            self.unread.append(
+                Finding(
+                    self.doc.line(node.start),
+                    "有完成时限但没有承担单位：暂记为“承担单位待定”",
+                    text,
+                )
+            )
+        for child in item.get("items", []):
+            self._give_holders(child, holders, node)
 
     def _move_trailing_clauses(self, node: Node) -> None:
         """A clause on its own line after a list of sub-items applies to all of them."""
