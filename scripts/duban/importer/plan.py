@@ -275,7 +275,8 @@ class Importer:
         own = [n for role in ("lead", "responsible", "cooperate") for n in roles.get(role, [])]
         holders = (roles.get("responsible") or roles.get("lead") or []) if own else inherited
         dues = item.get("due", [])
-        if dues and not holders and not all(d.get("applies_to") for d in dues):
+        held_below = any(_names_holders(child) for child in item.get("items", []))
+        if dues and not holders and not held_below and not all(d.get("applies_to") for d in dues):
             name = "承担单位待定"
             match = self.org.match(name)
             if match.how == "new":
@@ -578,6 +579,15 @@ def _assigns(item: dict) -> bool:
     if item.get("roles") or item.get("due"):
         return True
     return any(_assigns(child) for child in item.get("items", []))
+
+
+def _names_holders(item: dict) -> bool:
+    """Whether the item or one below it names lead or responsible units (they take the due of
+    the level above when they have none of their own)."""
+    roles = item.get("roles") or {}
+    if roles.get("lead") or roles.get("responsible"):
+        return True
+    return any(_names_holders(child) for child in item.get("items", []))
 
 
 def _has_due(item: dict) -> bool:
