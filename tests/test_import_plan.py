@@ -680,3 +680,15 @@ def test_any_mix_of_plan_fragments_imports_without_an_exception(tmp_path_factory
         return  # no numbered item: refused, nothing written
     project = load_project(out)
     assert project.ok, [str(p) for p in project.problems]
+
+
+def test_a_notice_that_numbers_its_own_requirements(tmp_path):
+    text = CITY.read_text(encoding="utf-8").replace(
+        "请认真贯彻执行。",
+        "请认真贯彻执行。\n一、提高认识。各单位要高度重视。\n二、按时报送。请于每月5日前报送进展。",
+    )
+    source = tmp_path / "plan.txt"
+    source.write_text(text, encoding="utf-8")
+    written, tasks = imported(source, tmp_path, CITY_ORG, "city")
+    assert sorted(tasks) == ["2-1", "2-2", "2-3", "3-1", "3-2", "3-3", "4-1"]
+    assert written.result.plan["notice_text"].endswith("请于每月5日前报送进展。")

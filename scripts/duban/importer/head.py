@@ -108,7 +108,29 @@ def read_head(text: str, first_marker: int) -> Head:
         [head.title, head.notice_title or "", head.preamble or "", text[first_marker:]]
     )
     head.sources = _sources(head)
+    furniture = [
+        line.strip()
+        for _, line in _lines(region)
+        if FURNITURE.match(line) and re.search(r"\d", line)
+    ]
+    if furniture:
+        head.notes.append(
+            "网页页眉的元数据未采用（不是成文日期或文号）：" + "；".join(furniture[:4])
+        )
     return head
+
+
+def plan_title_line(text: str) -> int:
+    """Where the plan starts when a notice wraps it: after the line that is the plan's title
+    (a notice may number its own requirements 一、二、); 0 when there is no such line."""
+    notice = next((m for m in NOTICE.finditer(text) if not _in_furniture(text, m.start())), None)
+    if notice is None:
+        return 0
+    title = notice.group("title").strip('《》“”" ')
+    for offset, line in _lines(text):
+        if offset > notice.end() and line.strip(" \t\u3000《》") == title:
+            return offset + len(line)
+    return 0
 
 
 def _in_furniture(text: str, offset: int) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .chinese import simplified
 from .clauses import ROLE_ORDER, Clause, find_clause
 from .deadlines import parse_deadline
-from .head import Head, read_head
+from .head import Head, plan_title_line, read_head
 from .segment import Document, Node, clean, segment
 from .units import Org
 
@@ -57,11 +57,8 @@ class Importer:
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
         text = self.text
-        roots = segment(text, 0, len(text))
-        roots = self._body(roots)
-        first = roots[0].start if roots else len(text)
-        head = read_head(text, first)
-        roots = segment(text, head.body_start, len(text)) if roots else []
+        roots = segment(text, plan_title_line(text), len(text))
+        head = read_head(text, roots[0].start if roots else len(text))
         self.sources = head.sources
         self._period_and_year(head, roots)
         issuer = self._issuer(head)
@@ -112,10 +109,6 @@ class Importer:
         plan = self._plan(head, issuer, sections, numbering, closing)
         self._check_ids(tasks)
         return Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
-
-    def _body(self, roots: list[Node]) -> list[Node]:
-        """Drop numbered lines of the head (a notice's own 一、二、 list) before the plan title."""
-        return roots
 
     def _span(self, node: Node) -> str:
         return self.text[node.content : node.children[0].start if node.children else node.end]
