@@ -692,3 +692,22 @@ def test_a_notice_that_numbers_its_own_requirements(tmp_path):
     written, tasks = imported(source, tmp_path, CITY_ORG, "city")
     assert sorted(tasks) == ["2-1", "2-2", "2-3", "3-1", "3-2", "3-3", "4-1"]
     assert written.result.plan["notice_text"].endswith("请于每月5日前报送进展。")
+
+
+def test_what_is_not_understood_is_in_the_review_with_its_line(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "某县2024年工作方案\n一、任务\n"
+        "（一）开展培训。每学期培训一次（责任领导：张三；牵头单位：县司法局；完成时限：每学期）。\n"
+        "（二）建立台账（完成时限：2024年底前）。\n",
+        encoding="utf-8",
+    )
+    written, tasks = imported(source, tmp_path, None, "p")
+    review = review_of(written)
+    assert "第 3 行：分工括注中未能识别的部分：「责任领导：张三」" in review
+    assert "第 3 行：完成时限中未能识别的部分（未生成可计算的时限）：「每学期」" in review
+    assert tasks["1-1"]["due"] == [{"kind": "ongoing", "as_written": "原文未写完成时限"}]
+    assert "原文未写完成时限：暂记为持续推进" in review
+    assert tasks["1-2"]["roles"] == {"responsible": ["承担单位待定"]}  # a deadline nobody holds
+    assert "有完成时限但没有承担单位" in review
+    assert "责任领导：张三" in tasks["1-1"]["text"]  # the text keeps everything

@@ -87,6 +87,8 @@ def is_clause(inner: str) -> bool:
     folded = simplified(inner)
     if CLAUSE_START.search(folded):
         return True
+    if any(CLAUSE_START.search(part) for part in re.split(r"[；;。]", folded)[1:]):
+        return True  # （责任领导：张三；牵头单位：…）: an unknown label first
     first = re.split(r"[；;。]", folded)[0]
     return bool(PROSE_CLAUSE.search(first)) and len(first) < 80
 

@@ -24,6 +24,21 @@ def _lines(findings: list[Finding], empty: str) -> list[str]:
     return [*out, ""]
 
 
+def _grouped(findings: list[Finding], empty: str) -> list[str]:
+    """One line per name, with every line it appears on."""
+    if not findings:
+        return [f"- {empty}", ""]
+    lines: dict[tuple[str, str], list[int]] = {}
+    for finding in findings:
+        lines.setdefault((finding.what, finding.text), []).append(finding.line)
+    out = []
+    for (what, text), numbers in sorted(lines.items(), key=lambda item: min(item[1])):
+        shown = "、".join(str(n) for n in sorted(set(numbers)) if n)
+        where = f"第 {shown} 行" if shown else "全文"
+        out.append(f"- {_quote(text)}（{where}）：{what}")
+    return [*out, ""]
+
+
 def review_markdown(result: Imported, source: str) -> str:
     plan, tasks = result.plan, result.tasks
     items = sum(_count_items(t) for t in tasks)
@@ -52,7 +67,7 @@ def review_markdown(result: Imported, source: str) -> str:
         *_lines(result.unread, "无"),
         "## 二、未能匹配的单位名称（已新建，待核对）",
         "",
-        *_lines(result.unmatched, "无：所有单位名称都与单位名录匹配"),
+        *_grouped(result.unmatched, "无：所有单位名称都与单位名录匹配"),
         "## 三、导入时所作的假设",
         "",
         *_lines(result.assumptions, "无"),
