@@ -252,6 +252,8 @@ def test_unit_names_match_names_aliases_traditional_and_suffixes():
     created = org.match("市税务局")
     assert (created.how, created.entry.kind) == ("new", "unit")
     assert org.match("各有关单位").entry.kind == "group"
+    assert org.match("省直有关部门").entry.kind == "group"
+    assert org.match("县政府常务会议", carrier="云州市人民政府办公室").entry.kind == "body"
     assert org.new_units[0]["kind"] == "imported"
 
 

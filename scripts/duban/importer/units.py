@@ -21,7 +21,10 @@ IMPORTED_KIND = {
     "name_en": "Not yet classified (imported)",
 }
 REVIEW_NOTE = "import-plan 导入时新建，待核对。Created by import-plan: to be reviewed."
-GROUP_WORDS = re.compile(r"^(?:各|相关|有关|所属)|各(?:单位|部门|处室|处|科室)$|成员单位$|各有关")
+GROUP_WORDS = re.compile(
+    r"^(?:各|相关|有关|所属)|各(?:单位|部门|处室|处|科室)$|成员单位$|各有关"
+    r"|(?:有关|相关)(?:部门|单位|处室|科室|机构)$|^(?:省直|市直|县直|区直)"
+)
 BODY_WORDS = re.compile(r"(?:会议|领导小组|委员会全体会议|常委会|联席会议)$")
 
 
