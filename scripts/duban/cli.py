@@ -136,7 +136,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     entries = len(model.status)
     print(
-        f"ok: {len(project.documents)} files, {len(model.tasks)} tasks, "
+        f"ok: {len(project.documents)} files, {len(model.plans)} plan(s), "
+        f"{len(model.tasks_in_order())} tasks, {len(model.tasks) - len(model.tasks_in_order())} "
+        "sub-items, "
         f"{len(model.units)} units, {len(model.groups)} groups, "
         f"{len(model.obligations)} obligations, {entries} status entries"
     )
