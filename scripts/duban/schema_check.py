@@ -66,13 +66,23 @@ def default_schema_dir() -> Path:
 
 @dataclass(frozen=True)
 class SchemaSet:
-    """One ready validator per file kind."""
+    """One ready validator per file kind.
+
+    ``fast`` holds a compiled validator per kind (jsonschema-rs) that only answers "valid or
+    not": most documents are valid, and it says so about 20 times faster than the jsonschema
+    library, which then explains only the documents that are not (its messages and positions
+    are the ones users see). Both read the same schemas with the same registry, formats and
+    anchors (ECMA-262 ``$`` is the end of the text, like the ``\\Z`` the slow path uses).
+    """
 
     validators: dict[str, Draft202012Validator]
     schema_dir: Path
+    fast: dict[str, Any] | None = None
 
     def check(self, kind: str, document: Document) -> list[Problem]:
         """Every schema problem of one document, in file order."""
+        if self.fast is not None and self.fast[kind].is_valid(document.data):
+            return []
         validator = self.validators[kind]
         errors = list(validator.iter_errors(document.data))
         # A value of the wrong form also fails its `format`: report the form only, once.
@@ -117,7 +127,26 @@ def load_schemas(schema_dir: Path) -> tuple[SchemaSet | None, list[Problem]]:
         )
         for kind, name in SCHEMA_FILES.items()
     }
-    return SchemaSet(checkers, schema_dir), []
+    return SchemaSet(checkers, schema_dir, _fast_validators(contents)), []
+
+
+def _fast_validators(contents: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """jsonschema-rs validators for the yes/no question, or None where it is not installed
+    (then the jsonschema library answers everything, only slower)."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - it is a dependency; a stripped install still works
+        return None
+    resources = []
+    for name, content in contents.items():
+        resources.append((name, content))
+        if "$id" in content:
+            resources.append((content["$id"], content))
+    registry = jsonschema_rs.Registry(resources)
+    return {
+        kind: jsonschema_rs.validator_for(contents[name], registry=registry, validate_formats=True)
+        for kind, name in SCHEMA_FILES.items()
+    }
 
 
 def _problem(document: Document, error: ValidationError) -> Problem:
