@@ -149,7 +149,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 Exporter = Callable[[Model, argparse.Namespace], str]
 EXPORTERS: dict[str, Exporter] = {
     "json": lambda model, args: export_json(model),
-    "ics": lambda model, args: calendar_ics(model, args.as_of, unit_id=known_unit(model, args)),
+    "ics": lambda model, args: calendar_ics(
+        model,
+        evaluate(model, args.as_of) if args.as_of else None,
+        unit_id=known_unit(model, args),
+    ),
 }
 
 

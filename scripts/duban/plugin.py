@@ -45,6 +45,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
+from .evaluate import evaluate
 from .problems import shown
 from .project import find_schema_dir, load_project
 from .render import Settings, asset_files, render_site, site_description, site_title, urls
@@ -145,7 +146,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
-        site = render_site(project.model, settings)
+        # the one evaluation of this build: every page, download and calendar reads it
+        evaluation = evaluate(project.model, self.as_of, self.config.due_soon_days)
+        site = render_site(project.model, settings, evaluation)
         generated: dict[str, str | bytes] = {**site.pages, **site.files, **asset_files()}
         clashes = sorted(uri for uri in generated if files.get_file_from_path(uri) is not None)
         if clashes:
