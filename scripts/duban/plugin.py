@@ -49,6 +49,7 @@ from .evaluate import evaluate
 from .problems import shown
 from .project import find_schema_dir, load_project
 from .render import Settings, asset_files, render_site, site_description, site_title, urls
+from .render.examples import fill_examples
 from .render.locale import LANGUAGES, load_locale
 
 log = logging.getLogger("mkdocs.plugins.duban")
@@ -159,6 +160,11 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files) -> str:
+        # hand-written pages (the guide) show examples made from this repository's own data
+        assert self.project.model is not None
+        return fill_examples(markdown, self.project.model, page.file.src_uri)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
