@@ -8,6 +8,7 @@ remote reference over the network.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -95,8 +96,37 @@ class SchemaSet:
         return sorted(problems)
 
 
+_READY: dict[tuple[str, str], SchemaSet] = {}
+"""Schema sets already built, by folder and a digest of its schema files: building the
+validators costs more than checking a small data folder, and a process (the test suite,
+``mkdocs serve``) loads the same schemas again and again."""
+
+
+def _digest(schema_dir: Path) -> str | None:
+    try:
+        hasher = hashlib.sha256()
+        for path in sorted(schema_dir.glob("*.schema.json")):
+            hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        return hasher.hexdigest()
+    except OSError:
+        return None  # reported by load_schemas itself
+
+
 def load_schemas(schema_dir: Path) -> tuple[SchemaSet | None, list[Problem]]:
     """Read and check the schemas; a broken schema is reported like any other data problem."""
+    digest = _digest(schema_dir)
+    key = (str(schema_dir.resolve()), digest or "")
+    if digest is not None and key in _READY:
+        return _READY[key], []
+    schemas, problems = _load_schemas(schema_dir)
+    if schemas is not None and digest is not None:
+        if len(_READY) > 8:
+            _READY.clear()
+        _READY[key] = schemas
+    return schemas, problems
+
+
+def _load_schemas(schema_dir: Path) -> tuple[SchemaSet | None, list[Problem]]:
     resources: list[tuple[str, Resource]] = []
     contents: dict[str, dict[str, Any]] = {}
     problems: list[Problem] = []
