@@ -205,3 +205,17 @@ def test_a_long_overdue_list_stays_under_githubs_issue_size_limit(monkeypatch):
     listed = short.count("\n- **逾期")
     assert 0 < listed < report.overdue
     assert f"……另有 {report.overdue - listed} 项因篇幅所限未列出" in short
+
+
+def test_the_site_and_the_check_report_name_the_same_supervisors():
+    from duban.check import supervisors_of
+    from duban.project import load_project
+    from duban.render.pages import supervisors
+
+    for data in ("tests/fixtures/demo/data", "examples/county/data"):
+        model = load_project(ROOT / data).model
+        assert model is not None
+        for task in model.all_in_order():
+            on_site = [r.ref_id for r in supervisors(model, task)]
+            in_report = [h.id for h in supervisors_of(model, task)[1]]
+            assert on_site == in_report, task.id

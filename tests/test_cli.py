@@ -130,3 +130,22 @@ def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.splitlines()[0] == "duban: internal error: RuntimeError: boom"
     assert "Traceback" not in err
+
+
+def test_a_folder_in_the_first_layout_is_told_what_to_move_where(tmp_path):
+    data = tmp_path / "data"
+    (data / "tasks").mkdir(parents=True)
+    for name in ("plan.yaml", "org.yaml", "rules.yaml", "tasks/01.yaml"):
+        (data / name).write_text("id: x\n", encoding="utf-8")
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    hint = "(<plan-id> is the plan's id; see docs/data-format.md)"
+    assert result.stderr.splitlines() == [
+        f"data/plan.yaml:1:1: this data folder uses the first layout: move it to "
+        f"plans/<plan-id>/plan.yaml {hint}",
+        f"data/tasks:1:1: this data folder uses the first layout: move it to "
+        f"plans/<plan-id>/tasks/ {hint}",
+        f"data/rules.yaml:1:1: this data folder uses the first layout: move it to "
+        f"plans/<plan-id>/rules.yaml {hint}",
+        "3 problems in 3 files",
+    ]

@@ -1,5 +1,6 @@
-"""The hand-written pages stay true: the editing guide's example is valid data, and the error
-it shows is the one the validator prints for the mistake it describes."""
+"""The hand-written pages stay true: the editing guide shows an example made from the
+repository's own data (tests/test_guide_examples.py checks it is valid), and the error it shows
+is the one the validator prints for the mistake it describes."""
 
 from __future__ import annotations
 
@@ -7,33 +8,38 @@ import re
 import shutil
 
 from duban.cli import main
+from duban.project import load_project
+from duban.render.examples import MARKERS, example_unit, status_example
 from sitekit import ROOT
 
 GUIDE = ROOT / "docs" / "guide.md"
 
 
-def guide_example() -> str:
-    return re.search(r"```yaml\n(.*?)```", GUIDE.read_text("utf-8"), re.S).group(1)
-
-
-def with_status(tmp_path, text: str):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
-    (tmp_path / "data" / "status" / "baqiao.yaml").write_text(text, encoding="utf-8")
-
-
-def test_the_guides_example_is_valid_data(tmp_path, monkeypatch, capsys):
-    with_status(tmp_path, guide_example())
-    monkeypatch.chdir(tmp_path)
-    assert main(["validate"]) == 0, capsys.readouterr().err
+def test_the_guide_shows_examples_made_from_the_data():
+    guide = GUIDE.read_text("utf-8")
+    assert MARKERS[0] in guide and MARKERS[1] in guide
+    assert "```yaml\nunit:" not in guide  # no hand-written example naming one plan's unit
 
 
 def test_the_guides_error_message_is_what_the_validator_says(tmp_path, monkeypatch, capsys):
-    guide = GUIDE.read_text("utf-8")
-    documented = re.search(r"^\s+(data/status/baqiao\.yaml:\d+:\d+: .*)$", guide, re.M)
+    documented = re.search(
+        r"^\s+data/status/<单位标识>\.yaml:\d+:\d+: (obligations\[0\]\.done: '(\d{4})-06-31' .*)$",
+        GUIDE.read_text("utf-8"),
+        re.M,
+    )
     assert documented
-    broken = guide_example().replace("done: 2010-06-20\n", "done: 2010-06-31\n", 1)
-    with_status(tmp_path, broken)
+    model = load_project(ROOT / "data").model
+    assert model is not None
+    holder, _ = example_unit(model)
+    example = status_example(model).removeprefix("```yaml\n").removesuffix("\n```")
+    broken = re.sub(
+        r"done: \d{4}-\d{2}-\d{2}", f"done: {documented.group(2)}-06-31", example, count=1
+    )
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    (tmp_path / "data" / "status" / f"{holder}.yaml").write_text(broken, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 1
-    assert capsys.readouterr().err.splitlines()[0] == documented.group(1)
+    line = capsys.readouterr().err.splitlines()[0]
+    assert line.startswith(f"data/status/{holder}.yaml:")
+    assert line.split(": ", 1)[1] == documented.group(1)

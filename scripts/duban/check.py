@@ -40,6 +40,8 @@ class CheckItem:
     escalation: Escalation | None
     where: Source
     """The line that defines the obligation: the status entry if there is one, else the due."""
+    plan_name: str | None = None
+    """The plan's short name when the report spans several plans (None for one plan)."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,18 @@ def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = Fals
         role, supervisors = supervisors_of(model, task)
         key = (item.task_id, item.holder_id, item.due_id, item.key)
         where = item.entry.source if item.entry is not None else due.source
+        plan_name = None if model.single_plan else model.plans[task.plan_id].display_name
         by_holder.setdefault(item.holder_id, []).append(
-            CheckItem(item, task, due, supervisors, role, evaluation.escalations.get(key), where)
+            CheckItem(
+                item,
+                task,
+                due,
+                supervisors,
+                role,
+                evaluation.escalations.get(key),
+                where,
+                plan_name,
+            )
         )
     order = {holder_id: index for index, holder_id in enumerate(holders)}
     units = tuple(
@@ -166,6 +178,8 @@ def count_line(report: CheckReport) -> str:
 def _item_parts(check_item: CheckItem) -> list[str]:
     item = check_item.item
     what = task_label(check_item.task)
+    if check_item.plan_name:
+        what = f"《{check_item.plan_name}》{what}"
     occurrence = occurrence_label(check_item)
     return [
         p

@@ -137,7 +137,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     entries = len(model.status)
     print(
-        f"ok: {len(project.documents)} files, {len(model.tasks)} tasks, "
+        f"ok: {len(project.documents)} files, {len(model.plans)} plan(s), "
+        f"{len(model.tasks_in_order())} tasks, {len(model.tasks) - len(model.tasks_in_order())} "
+        "sub-items, "
         f"{len(model.units)} units, {len(model.groups)} groups, "
         f"{len(model.obligations)} obligations, {entries} status entries"
     )
@@ -148,7 +150,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 Exporter = Callable[[Model, argparse.Namespace], str]
 EXPORTERS: dict[str, Exporter] = {
     "json": lambda model, args: export_json(model),
-    "ics": lambda model, args: calendar_ics(model, args.as_of, unit_id=known_unit(model, args)),
+    "ics": lambda model, args: calendar_ics(
+        model,
+        evaluate(model, args.as_of) if args.as_of else None,
+        unit_id=known_unit(model, args),
+    ),
 }
 
 

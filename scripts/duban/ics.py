@@ -1,12 +1,12 @@
 """Every deadline as an iCalendar (RFC 5545) event, for calendars that subscribe to the site.
 
-``calendar_ics(model, evaluation_or_as_of=None, unit_id=None) -> str``
+``calendar_ics(model, evaluation=None, unit_id=None) -> str``
 
-* ``model``: the resolved plan.
-* ``evaluation_or_as_of``: an :class:`~duban.evaluate.Evaluation`, or a ``datetime.date`` (the
-  plan is then evaluated as of that date), or None. With a date or evaluation, each event's
-  description gives the state as of that date and follow-up deadlines are those set by then;
-  with None, no state is given and every follow-up deadline on record is included.
+* ``model``: the resolved data (every plan, or one plan's view).
+* ``evaluation``: an :class:`~duban.evaluate.Evaluation` made at the edge (the command line or
+  the site build), or None. With one, each event's description gives the state as of its date
+  and follow-up deadlines are those set by then; with None, no state is given and every
+  follow-up deadline on record is included. The calendar never evaluates by itself.
 * ``unit_id``: only the deadlines of this unit or member-less group (a group with members
   stands for its members); None for the whole plan, which also gets one event per indicator
   target (e.g. 达标率 ≥ 30% on 2010-12-31). An unknown id raises ``ValueError``.
@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .evaluate import Evaluation, ItemState, evaluate, occurrences_of
+from .evaluate import Evaluation, ItemState, occurrences_of
 from .model import Due, Model, Task
 
 ALARM_DAYS = (30, 7, 1)
@@ -128,14 +128,11 @@ def _occurrences(
 
 def calendar_ics(
     model: Model,
-    evaluation_or_as_of: Evaluation | dt.date | None = None,
+    evaluation: Evaluation | None = None,
     unit_id: str | None = None,
 ) -> str:
     """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring."""
     holders = _holders_of(model, unit_id) if unit_id is not None else None
-    evaluation = evaluation_or_as_of
-    if isinstance(evaluation, dt.date):
-        evaluation = evaluate(model, evaluation)
     as_of = evaluation.as_of if evaluation is not None else None
     states: dict[tuple[str, str, str, str], ItemState] = {}
     if evaluation is not None:

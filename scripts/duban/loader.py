@@ -38,6 +38,9 @@ from .problems import Problem, field_path
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
+RECORD_DEPTH = 3
+"""Positions are recorded while loading for key paths up to this long (``obligations[2].done``);
+deeper ones are found again from the text when a problem points at them."""
 MAX_NODES = 200_000
 MAX_ITEMS = 5_000
 MAX_DIGITS = 15
@@ -136,10 +139,20 @@ class Document:
     """The path relative to the data folder, POSIX style (set by the project loader)."""
     positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    text: str | None = None
+    """The file's text, kept while only shallow positions are recorded (see ``position``)."""
+    recorded_depth: int | None = None
+    """Positions are recorded for key paths this long at most; None: for every value."""
 
     def position(self, keys: KeyPath, *, of_key: bool = False) -> tuple[int, int]:
-        """Line and column of the value at ``keys`` (or of its key), else its nearest parent."""
+        """Line and column of the value at ``keys`` (or of its key), else its nearest parent.
+
+        Only shallow positions are kept while loading (a province's status files hold millions
+        of values, and only the few with problems are ever pointed at); a deeper one parses the
+        file's text again, once, for every position."""
         keys = tuple(keys)
+        if self.recorded_depth is not None and len(keys) > self.recorded_depth:
+            self._record_all()
         if of_key and keys in self.key_positions:
             return self.key_positions[keys]
         while keys:
@@ -152,16 +165,29 @@ class Document:
         line, col = self.position(keys, of_key=of_key)
         return Problem(self.display, line, col, field_path(tuple(keys)), message)
 
+    def _record_all(self) -> None:
+        if self.text is None:
+            return
+        builder = _Builder(self.display)
+        builder.build(yaml.parse(self.text, Loader=_Parser))
+        self.positions, self.key_positions = builder.positions, builder.key_positions
+        self.text, self.recorded_depth = None, None
+
 
 class _Builder:
     """Turns parser events into plain data, recording positions and refusing what is unsafe."""
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, record_depth: int | None = None):
         self.display = display
+        self.record_depth = record_depth
+        """Record positions of key paths this long at most (None: all)."""
         self.problems: list[Problem] = []
         self.positions: dict[KeyPath, tuple[int, int]] = {}
         self.key_positions: dict[KeyPath, tuple[int, int]] = {}
         self.nodes = 0
+
+    def records(self, keys: KeyPath) -> bool:
+        return self.record_depth is None or len(keys) <= self.record_depth
 
     def fail(self, mark: Any, message: str, keys: KeyPath = ()) -> None:
         self.problems.append(
@@ -189,7 +215,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _TooLarge(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
         mark = event.start_mark
-        self.positions[keys] = (mark.line + 1, mark.column + 1)
+        if self.records(keys):
+            self.positions[keys] = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
             self.fail(mark, "aliases (*name) are not allowed: write the value out in full", keys)
             return None
@@ -215,6 +242,7 @@ class _Builder:
 
     def mapping(self, events: Any, keys: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}  # for the duplicate-key message, however deep
         for event in events:
             if isinstance(event, yaml.MappingEndEvent):
                 return result
@@ -228,11 +256,13 @@ class _Builder:
             mark = event.start_mark
             child = (*keys, key)
             if key in result:
-                first_line = self.key_positions[child][0]
+                first_line = key_lines[key]
                 self.fail(mark, f"duplicate key {key!r} (first given on line {first_line})", child)
                 self.node(value_event, events, (*keys, "?"), depth + 1)
                 continue
-            self.key_positions[child] = (mark.line + 1, mark.column + 1)
+            key_lines[key] = mark.line + 1
+            if self.records(child):
+                self.key_positions[child] = (mark.line + 1, mark.column + 1)
             result[key] = self.node(value_event, events, child, depth + 1)
         return result
 
@@ -342,7 +372,7 @@ def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, l
         line = raw[: error.start].count(b"\n") + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return None, [Problem(display, line, col, "", "is not valid UTF-8 text")]
-    builder = _Builder(display)
+    builder = _Builder(display, RECORD_DEPTH)
     try:
         data = builder.build(yaml.parse(text, Loader=_Parser))
     except _TooLarge as error:
@@ -378,6 +408,12 @@ def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, l
     if builder.problems:
         return None, sorted(set(builder.problems))
     document = Document(
-        path, display, data, positions=builder.positions, key_positions=builder.key_positions
+        path,
+        display,
+        data,
+        positions=builder.positions,
+        key_positions=builder.key_positions,
+        text=text,
+        recorded_depth=RECORD_DEPTH,
     )
     return document, []

@@ -45,9 +45,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
+from .evaluate import evaluate
 from .problems import shown
 from .project import find_schema_dir, load_project
 from .render import Settings, asset_files, render_site, site_description, site_title, urls
+from .render.examples import fill_examples
 from .render.locale import LANGUAGES, load_locale
 
 log = logging.getLogger("mkdocs.plugins.duban")
@@ -145,7 +147,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
-        site = render_site(project.model, settings)
+        # the one evaluation of this build: every page, download and calendar reads it
+        evaluation = evaluate(project.model, self.as_of, self.config.due_soon_days)
+        site = render_site(project.model, settings, evaluation)
         generated: dict[str, str | bytes] = {**site.pages, **site.files, **asset_files()}
         clashes = sorted(uri for uri in generated if files.get_file_from_path(uri) is not None)
         if clashes:
@@ -156,6 +160,11 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files) -> str:
+        # hand-written pages (the guide) show examples made from this repository's own data
+        assert self.project.model is not None
+        return fill_examples(markdown, self.project.model, page.file.src_uri)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

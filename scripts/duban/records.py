@@ -42,6 +42,12 @@ class _Checker:
         self.finder: TaskFinder = model.extra["task_finder"]
         self.rules_plan: str | None = None
         """While reading a plan's rules.yaml: that plan (task references are local to it)."""
+        self.broken_rules: set[str] = set()
+        """Plans whose rules.yaml failed its schema: references to their rules are not
+        reported again."""
+        self.follow_ups_unknown = False
+        """A records or rules file failed its schema, so the follow-up deadlines it would have
+        set are unknown: entries that answer one are not reported as answering nothing."""
 
     def report(self, document: Document, keys: KeyPath, message: str) -> None:
         self.problems.append(document.problem(keys, message))
@@ -313,11 +319,12 @@ class _Checker:
             return None
         ladder = rules.ladder_for(task.id)
         if ladder is None:
-            self.report(
-                document,
-                (*keys, "action"),
-                f"rules.yaml has no ladder that covers task {task.local_id}",
-            )
+            if task.plan_id not in self.broken_rules:  # a broken rules file is reported already
+                self.report(
+                    document,
+                    (*keys, "action"),
+                    f"rules.yaml has no ladder that covers task {task.local_id}",
+                )
         elif item["action"] not in ladder.actions:
             known = ", ".join(ladder.actions) or "none"
             self.report(
@@ -365,6 +372,8 @@ class _Checker:
         if due.kind == "follow-up":
             if (task.id, holder, due.id, key) in follow_up_keys:
                 return True
+            if self.follow_ups_unknown:
+                return False  # a broken records or rules file may have set it: reported there
             self.report(
                 document,
                 where,
@@ -384,11 +393,12 @@ class _Checker:
         rule = rules.ranking(item["rule"])
         if rule is None:
             known = ", ".join(r.id for r in rules.rankings) or "none"
-            self.report(
-                document,
-                (*keys, "rule"),
-                f"rules.yaml has no ranking rule {item['rule']!r} (ranking rules: {known})",
-            )
+            if not self.broken_rules:  # a broken rules file is reported already
+                self.report(
+                    document,
+                    (*keys, "rule"),
+                    f"rules.yaml has no ranking rule {item['rule']!r} (ranking rules: {known})",
+                )
         elif period_every(item["period"]) != rule.every:
             self.report(
                 document,
@@ -428,11 +438,12 @@ class _Checker:
         rule = rules.grading(item["rule"])
         if rule is None:
             known = ", ".join(r.id for r in rules.gradings) or "none"
-            self.report(
-                document,
-                (*keys, "rule"),
-                f"rules.yaml has no grading rule {item['rule']!r} (grading rules: {known})",
-            )
+            if not self.broken_rules:  # a broken rules file is reported already
+                self.report(
+                    document,
+                    (*keys, "rule"),
+                    f"rules.yaml has no grading rule {item['rule']!r} (grading rules: {known})",
+                )
         date = parse_date(item["date"])
         assert date
         grades: list[Grade] = []
@@ -548,7 +559,7 @@ class _Checker:
             if due is None or due.kind != "follow-up":
                 continue
             key = (entry.task_id, entry.holder_id, entry.due_id, entry.period)
-            if key in follow_up_keys:
+            if key in follow_up_keys or self.follow_ups_unknown:
                 continue
             document, keys = _entry_place(status_docs, entry.source)
             message = (
@@ -631,8 +642,11 @@ def attach_supervision(
     not reported as answering nothing.
     """
     checker = _Checker(model)
+    checker.broken_rules = set(rules_broken) if isinstance(rules_broken, set) else set()
+    if rules_broken is True:
+        checker.broken_rules = set(model.plans)
+    checker.follow_ups_unknown = bool(rules_broken) or records_broken
     rules = _all_rules(checker, rules_documents)
-    before = len(checker.problems)
     follow_ups: list[FollowUp] = []
     places: list[tuple[Document, KeyPath, tuple[Any, ...]]] = []
     kept: list[tuple[Document, str]] = []
@@ -693,12 +707,5 @@ def attach_supervision(
                 actions.append(action)
     checker.follow_up_status(status_documents, follow_up_keys)
     problems = checker.problems
-    if rules_broken or records_broken:
-        problems = [p for p in problems if "no deadline was set for period" not in p.message]
-    if rules_broken:
-        # references to rules of a broken rules file would only repeat its problems
-        problems = problems[:before] + [
-            p for p in problems[before:] if "rules.yaml has no" not in p.message
-        ]
     records = Records(tuple(actions), tuple(follow_ups), tuple(rankings), tuple(gradings))
     return dataclasses.replace(model, rules=rules, records=records), sorted(set(problems))

@@ -12,6 +12,7 @@ The checks that span a task file are small functions listed in ``TASK_RULES``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -304,8 +305,15 @@ def _placeholder(
     )
 
 
+_CLAUSE = re.compile(
+    r"[（(〔\[【][^（()）〔〕\[\]【】]*(?:单位|时限|牵头|配合)[^（()）〔〕\[\]【】]*[）)〕\]】]"
+)
+
+
 def _first_sentence(text: str) -> str:
-    """A sub-item without a title is named by its first sentence."""
+    """A sub-item without a title is named by its first sentence, without its assignment
+    clause (（牵头单位：…；完成时限：…）), which the page shows as roles and deadline."""
+    text = _CLAUSE.sub("", text).strip()
     for stop in ("。", "；", ";"):
         head, found, _ = text.partition(stop)
         if found and len(head) <= 80:

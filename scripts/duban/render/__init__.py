@@ -63,10 +63,14 @@ def asset_files() -> dict[str, bytes]:
     }
 
 
-def render_site(model: Model, settings: Settings) -> Site:
+def render_site(model: Model, settings: Settings, evaluation: Evaluation | None = None) -> Site:
     """Every page and download. Cross-plan pages (home, 督办清单, units, downloads) see the whole
-    repository; each plan's pages under ``plans/<id>/`` see only that plan (Model.for_plan)."""
-    evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
+    repository; each plan's pages under ``plans/<id>/`` see only that plan (Model.for_plan).
+
+    ``evaluation`` is made once at the edge (the plugin); tests may leave it to be made here
+    from ``settings.as_of``. Everything below reads this one evaluation, never the date."""
+    if evaluation is None:
+        evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
     t = load_locale(settings.language)
     site = Site(evaluation=evaluation)
     title = pages.site_title(model, settings, t)

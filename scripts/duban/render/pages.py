@@ -178,10 +178,11 @@ def render_page(
 
 
 # -- shared pieces -----------------------------------------------------------------------------
-def supervisors(task: Task) -> list[views.RoleRef]:
-    """Who watches over a task: its supervising and assessing units, else its lead units."""
-    refs = views.role_refs(task, "supervise") + views.role_refs(task, "assess")
-    return refs or views.role_refs(task, "lead")
+def supervisors(model: Model, task: Task) -> list[views.RoleRef]:
+    """Who chases a task: :meth:`Model.supervisors` (its supervising units, else its lead
+    units), the same definition the check report and the overdue issue use."""
+    role, _ = model.supervisors(task)
+    return views.role_refs(task, role) if role else []
 
 
 def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
@@ -537,7 +538,7 @@ def overdue(ctx: Context, plan_id: str | None = None) -> str:
         plan=ctx.model.plan if plan_id else None,
         rows=[item_row(ctx, i) for i in views.overdue(ev)],
         soon=[item_row(ctx, i) for i in soon],
-        supervisors=supervisors,
+        supervisors=lambda task: supervisors(ctx.model, task),
         has_escalations=ctx.engine.get("escalations") is not None,
         flags=_flags_for(ctx),
     )

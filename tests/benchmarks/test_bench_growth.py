@@ -1,0 +1,45 @@
+"""Province-scale growth, run small: validation and checking of generate.py repositories must
+grow about linearly with units (a quadratic step would show as ~16x for 4x the units)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+from duban.check import check_report
+from duban.evaluate import evaluate
+from duban.project import load_project
+from generate import Repository
+
+
+def seconds(data: Path) -> tuple[float, float]:
+    """(validate, validate + evaluate + check report), best of two."""
+    runs = []
+    for _ in range(2):
+        started = time.perf_counter()
+        project = load_project(data)
+        validated = time.perf_counter()
+        assert project.ok, [str(p) for p in project.problems[:3]]
+        assert project.model is not None
+        check_report(project.model, evaluate(project.model, dt.date(2024, 11, 30)))
+        runs.append((validated - started, time.perf_counter() - started))
+    return min(r[0] for r in runs), min(r[1] for r in runs)
+
+
+def test_validation_and_check_grow_linearly_with_units(tmp_path):
+    small = Repository(40, 2, seed=1).write(tmp_path / "small")
+    large = Repository(160, 2, seed=1).write(tmp_path / "large")
+    small_validate, small_check = seconds(small)
+    large_validate, large_check = seconds(large)
+    # 4x the units: ~4x the work; generous for a noisy machine, far below quadratic (16x)
+    assert large_validate / small_validate < 8, (small_validate, large_validate)
+    assert large_check / small_check < 8, (small_check, large_check)
+
+
+def test_the_generator_is_deterministic(tmp_path):
+    first = Repository(30, 2, seed=3).write(tmp_path / "a")
+    second = Repository(30, 2, seed=3).write(tmp_path / "b")
+    files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*.yaml"))
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
