@@ -33,6 +33,7 @@ from .codeowners import codeowners, office_maintainers
 from .evaluate import DEFAULT_DUE_SOON_DAYS, Evaluation, evaluate
 from .export import export_json
 from .ics import calendar_ics
+from .messages import LANGUAGES, say, set_language
 from .model import Model
 from .problems import Problem, printable, shown
 from .project import Project, load_project
@@ -65,7 +66,8 @@ def report_problems(problems: Sequence[Problem], stream=None) -> None:
             print(problem.github_annotation(), file=sys.stdout)
     files = len({p.path for p in problems})
     noun = "problem" if len(problems) == 1 else "problems"
-    print(f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}", file=stream)
+    english = f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}"
+    print(say(english, f"{files} 个文件中共 {len(problems)} 个问题"), file=stream)
 
 
 def load_or_report(data_dir: Path) -> Project:
@@ -260,10 +262,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="督办: validate, check and export an implementation plan kept as YAML.",
     )
     parser.add_argument("--version", action="version", version=f"duban {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of problem messages: zh (default) or en (env DUBAN_LANG)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def data_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--data", default="data", help="the data folder (default: data)")
+        sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="zh or en")
 
     def plan_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--plan", metavar="ID", help="only this plan (default: every plan)")
@@ -354,6 +362,7 @@ def non_negative(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_language(args.lang)
     try:
         return args.handler(args)
     except UsageError as error:

@@ -240,6 +240,8 @@ def build_status(
             report(doc, ("unit",), problem)
             continue
         for index, entry in enumerate(doc.data["obligations"]):
+            if index in doc.failing_entries:
+                continue  # its schema problems are reported; the rest are checked now
             keys: KeyPath = ("obligations", index)
             made = _entry(report, doc, keys, holder, entry, finder, bound)
             if made is None:
@@ -340,6 +342,8 @@ def _status_entry(
             )
         ),
         source=source_of(doc, keys),
+        problems=entry.get("problems"),
+        next_steps=entry.get("next_steps"),
     )
 
 
