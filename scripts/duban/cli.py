@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, clerk_cli
 from .check import (
     DEFAULT_FAIL_ON,
     FAIL_ON,
@@ -90,21 +90,24 @@ def report_warnings(warnings: Sequence[Problem]) -> None:
             print(warning.github_annotation(), file=sys.stdout)
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(text: str | bytes, output: str | None) -> None:
     """Write to stdout, or atomically to a file (never a half-written file).
 
     The file gets the mode any new file gets (0644 under umask 022; an existing file keeps its
     own), not the 0600 of the temporary file it is written through."""
     if output in (None, "-"):
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     target = Path(output)
     temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".duban-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException as error:
@@ -146,10 +149,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 # -- export --------------------------------------------------------------------------------------
-Exporter = Callable[[Model, argparse.Namespace], str]
+Exporter = Callable[[Model, argparse.Namespace], str | bytes]
 EXPORTERS: dict[str, Exporter] = {
     "json": lambda model, args: export_json(model),
     "ics": lambda model, args: calendar_ics(model, args.as_of, unit_id=known_unit(model, args)),
+    "xlsx": clerk_cli.export_xlsx,  # --unit: the unit's workbook to fill in (unit_workbook.py)
 }
 
 
@@ -343,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_option(owners)
     owners.add_argument("-o", "--output", help="write to this file instead of stdout")
     owners.set_defaults(handler=cmd_codeowners)
+    clerk_cli.add_commands(commands, data_option)  # import, record
     return parser
 
 
