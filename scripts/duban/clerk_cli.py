@@ -156,7 +156,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     unit = str(cells["unit"]).strip()
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", unit):
         raise UsageError(say(f"{unit!r} is not a unit id", f"“{unit}”不是单位标识"))
-    return _apply(args, unit, [Row(1, cells)], args.issue_form or "duban record")
+    return _apply(args, unit, [Row(0, cells)], args.issue_form or "duban record")
 
 
 def _apply(args: argparse.Namespace, unit: str, rows: list[Row], source: str) -> int:

@@ -136,9 +136,11 @@ class Document:
     """The path relative to the data folder, POSIX style (set by the project loader)."""
     positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    failing_entries: frozenset[int] = frozenset()
+    failing_entries: dict[int, frozenset[str]] = field(default_factory=dict)
     """Entries of ``obligations`` that failed their schema (a status file that is otherwise
-    valid): reported already, and left out of the cross-file rules."""
+    valid), with the fields that failed ("*": the entry as a whole): reported already; only
+    the reference of such an entry (plan, task, item, due, period) is still checked, when
+    those fields themselves are valid."""
 
     def position(self, keys: KeyPath, *, of_key: bool = False) -> tuple[int, int]:
         """Line and column of the value at ``keys`` (or of its key), else its nearest parent."""

@@ -118,7 +118,7 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
         (r"keys must be plain text", "键名须为普通文字"),
         (
             r"duplicate key {key} \(first given on line {line}\)",
-            "键 {key} 重复（第 {line} 行已写过）",
+            "键 {key} 重复（第 {line} 行已写过）：请删去其中一处",
         ),
         (
             r"{value} is ambiguous \(a boolean in old YAML, text in YAML 1.2\): "

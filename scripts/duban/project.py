@@ -214,7 +214,7 @@ class _Loader:
         self.problems.extend(schema_problems)
         if failing and len(failing) < len(document.data["obligations"]):
             # the valid entries of a status file still meet the cross-file rules this round
-            document.failing_entries = frozenset(failing)
+            document.failing_entries = {i: frozenset(f) for i, f in failing.items()}
             return document
         return None if schema_problems else document
 

@@ -78,7 +78,9 @@ class SchemaSet:
         """Every schema problem of one document, in file order."""
         return self.check_entries(kind, document)[0]
 
-    def check_entries(self, kind: str, document: Document) -> tuple[list[Problem], set[int] | None]:
+    def check_entries(
+        self, kind: str, document: Document
+    ) -> tuple[list[Problem], dict[int, set[str]] | None]:
         """The schema problems of one document and, for a status file whose only problems lie
         inside some ``obligations[i]`` entries, the indexes of those entries (the others can
         still be checked against the plans in the same run); None when the file as a whole is
@@ -88,15 +90,16 @@ class SchemaSet:
         return _problems(document, errors), _failing_entries(kind, errors)
 
 
-def _failing_entries(kind: str, errors: list[ValidationError]) -> set[int] | None:
+def _failing_entries(kind: str, errors: list[ValidationError]) -> dict[int, set[str]] | None:
+    """Entry index -> the fields of it that failed ("*": the entry as a whole)."""
     if kind != "status":
         return None
-    failing: set[int] = set()
+    failing: dict[int, set[str]] = {}
     for error in errors:
         path = tuple(error.absolute_path)
         if len(path) < 2 or path[0] != "obligations" or not isinstance(path[1], int):
             return None
-        failing.add(path[1])
+        failing.setdefault(path[1], set()).add(str(path[2]) if len(path) > 2 else "*")
     return failing
 
 

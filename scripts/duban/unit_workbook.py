@@ -79,7 +79,7 @@ class Target:
 @dataclass
 class Row:
     number: int
-    """The row number in the sheet (or 1 for ``duban record``)."""
+    """The row number in the sheet (0 for ``duban record``: one row, no number)."""
     cells: dict[str, Any] = field(default_factory=dict)
 
 
@@ -211,7 +211,7 @@ def unit_workbook(model: Model, unit_id: str) -> bytes:
         validation.showErrorMessage = True
         sheet.add_data_validation(validation)
     widths = {"text": 48, "deadline": 24, "summary": 36, "evidence": 36, "problems": 24}
-    widths |= {"next_steps": 24, "reason": 18, "label": 12, "done": 12}
+    widths |= {"next_steps": 24, "reason": 18, "label": 12, "done": 12, "plan": 22}
     for key, column in letter.items():
         sheet.column_dimensions[column].width = widths.get(key, 10)
     sheet.freeze_panes = "J2"
@@ -229,7 +229,7 @@ def unit_workbook(model: Model, unit_id: str) -> bytes:
 
 _GUIDE = (
     "填写说明",
-    "1. 每一行是本单位的一项任务（周期性任务每一期一行）。灰色各列（单位标识至完成时限）已锁定，请勿改动。",
+    "1. 每一行是本单位的一项任务（周期性任务每一期一行）。单位标识至完成时限各列已锁定，请勿改动；黄色各列由本单位填写。",
     "2. 状态：从下拉列表选择 未开始、推进中、已完成 或 不适用。",
     "3. 已完成须填写完成日期（如 2010-05-28）；不适用须填写不适用理由。",
     "4. 佐证材料链接：以 https:// 开头的网址，多个链接请分行填写。",
@@ -336,7 +336,7 @@ def parse_day(value: Any, what: str = "完成日期") -> dt.date:
     raise RowProblem(
         say(
             f"{what} {text!r} is not a date such as 2010-05-28",
-            f"{what}“{text}”不是日期，请写成 2010-05-28",
+            f"{what}“{text}”不是真实的日期，请写成 年-月-日，如 2010-05-28",
         )
     )
 
@@ -549,7 +549,8 @@ def apply_changes(
         try:
             change = plan_change(model, unit_id, row, positions)
         except RowProblem as problem:
-            refused.append(say(f"row {row.number}: {problem}", f"第 {row.number} 行：{problem}"))
+            where = say(f"row {row.number}: ", f"第 {row.number} 行：") if row.number else ""
+            refused.append(f"{where}{problem}")
             continue
         if change is None:
             continue
@@ -592,7 +593,7 @@ def describe(change: Change) -> str:
         where += f"［{change.target.due_id}］"
     new = say(" (new entry)", "（新增）") if change.position is None else ""
     return (
-        say(f"row {change.row}", f"第 {change.row} 行")
-        + f" {where}{new}: "
+        (say(f"row {change.row} ", f"第 {change.row} 行 ") if change.row else "")
+        + f"{where}{new}: "
         + "；".join(change.words)
     )
