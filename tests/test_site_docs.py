@@ -35,5 +35,5 @@ def test_the_guides_error_message_is_what_the_validator_says(tmp_path, monkeypat
     broken = guide_example().replace("done: 2010-06-20\n", "done: 2010-06-31\n", 1)
     with_status(tmp_path, broken)
     monkeypatch.chdir(tmp_path)
-    assert main(["validate"]) == 1
+    assert main(["--lang", "zh", "validate"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == documented.group(1)
