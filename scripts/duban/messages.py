@@ -321,6 +321,14 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"no deadline was set for period {period} of follow-up {due} of task {task} {rest}",
             "任务 {task} 的后续时限 {due} 在期次 {period} 尚未设定 {rest}",
         ),
+        # personal data (privacy.py)
+        (
+            r"warning: looks like {what} \({masked}\): personal data must not be published; remove it",
+            "warning: 疑似{what|t}（{masked}）：个人信息不得公开，请删去",
+        ),
+        (r"a resident ID number", "身份证号"),
+        (r"a mobile phone number", "手机号码"),
+        (r"an e-mail address", "电子邮箱"),
         # periods
         (r"year", "每年"),
         (r"half-year", "每半年"),

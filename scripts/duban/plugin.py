@@ -46,6 +46,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
+from .messages import set_language
 from .problems import shown
 from .project import find_schema_dir, load_project
 from .render import Settings, asset_files, render_site, site_description, site_title, urls
@@ -118,6 +119,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self.schema_dir = find_schema_dir(self.data_dir)
         self.as_of = parse_as_of(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
+        # problems print in the site's language unless DUBAN_LANG chooses one
+        set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)
         self.repository = check_repository(self.config.repository)
         if not re.fullmatch(r"[A-Za-z0-9._/-]{1,100}", self.config.branch):
             raise PluginError(f"duban: branch {self.config.branch!r} is not a branch name")

@@ -463,10 +463,8 @@ def plan_change(
         )
     key = (target.task.id, target.due_id, target.period)
     position = positions.get(key) if entry is not None else None
-    today = dt.date.today().isoformat()
     evidence = [
-        {"title": f"佐证材料 {link.rsplit('/', 1)[-1][:40]}", "url": link, "date": today}
-        for link in links
+        {"title": f"佐证材料 {link.rsplit('/', 1)[-1][:40]}", "url": link} for link in links
     ]
     words = [_word(k, current.get(k), v) for k, v in values.items()]
     words += [say(f"evidence + {link}", f"佐证材料 + {link}") for link in links]
@@ -538,9 +536,7 @@ def apply_changes(
     document, problems = load_document(path)
     if document is None:
         return None, [], [str(p) for p in problems]
-    original = path.read_text(encoding="utf-8-sig")
-    if path.read_bytes().startswith(b"\xef\xbb\xbf"):
-        original = "\ufeff" + original
+    original = path.read_bytes().decode("utf-8")  # as it is: BOM and line endings kept
     positions = entry_positions(model, unit_id, document)
     changes: list[Change] = []
     refused: list[str] = []
