@@ -321,6 +321,44 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"no deadline was set for period {period} of follow-up {due} of task {task} {rest}",
             "任务 {task} 的后续时限 {due} 在期次 {period} 尚未设定 {rest}",
         ),
+        # plans, tasks and the organisation: general forms
+        (r"is before the inspection date", "早于检查日期"),
+        (r"is before {what}", "早于 {what}"),
+        (r"is below min", "小于 min"),
+        (r"task number {n} is also used by task {other}", "任务序号 {n} 已被任务 {other} 使用"),
+        (r"is required when measure is {measure}", "measure 为 {measure} 时必须填写"),
+        (r"must equal the name of its folder {name}", "须与所在文件夹名 {name} 相同"),
+        (
+            r"holds no plan: add plans/<plan-id>/plan.yaml",
+            "没有方案：请添加 plans/<方案标识>/plan.yaml",
+        ),
+        (
+            r"folder is missing: each plan lives in plans/<plan-id>/",
+            "缺少文件夹：每个方案放在 plans/<方案标识>/ 中",
+        ),
+        (r"{name} is a body, not a unit", "{name} 是机构，不是单位"),
+        (r"a group cannot be its own member", "单位组不能包含自己"),
+        (r"rule id {id} is already used in {where}", "规则标识 {id} 已在 {where} 中使用"),
+        (
+            r"ladder {ladder} already covers every other task: list tasks here",
+            "督办流程 {ladder} 已覆盖其余全部任务：请在此列出任务",
+        ),
+        (
+            r"task {task} is already covered by ladder {ladder}",
+            "任务 {task} 已由督办流程 {ladder} 覆盖",
+        ),
+        (r"action {action} already enters another stage", "动作 {action} 已进入另一阶段"),
+        (r"stage id {id} is used twice", "阶段标识 {id} 重复使用"),
+        (r"only a stage entered by an action has a deadline", "只有由动作进入的阶段才有时限"),
+        (
+            r"must name an earlier stage entered by an action \(not {stage}\)",
+            "须为前面由动作进入的阶段（不是 {stage}）",
+        ),
+        (
+            r"the first stage is being overdue: it takes no action and lapses nothing",
+            "第一阶段是逾期本身：不设动作，也不使任何阶段失效",
+        ),
+        (r"{what} is used twice", "{what} 重复使用"),
         # personal data (privacy.py)
         (
             r"warning: looks like {what} \({masked}\): personal data must not be published; remove it",
