@@ -118,6 +118,8 @@ def test_record_fills_an_empty_status_file(project_dir, capsys):
             "完成日期",
         ),
         (["record", "alpha", "09", "--state", "done", "--date", "2010-01-01"], "09"),
+        (["record", "alpha", "02", "--state", "in-progress"], "rotation、training"),
+        (["record", "alpha", "02", "--due", "training", "--state", "in-progress"], "2010、2011"),
         (
             ["record", "alpha", "03", "--state", "in-progress", "--evidence", "http://x.org"],
             "https://",

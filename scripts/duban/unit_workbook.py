@@ -383,14 +383,40 @@ def find_target(model: Model, unit_id: str, cells: dict[str, Any]) -> Target:
         and (not due or target.due_id == due)
         and target.period == period
     ]
+    where = "/".join(p for p in (plan, local, due, period) if p)
+    if len(found) == 1 and not (found[0].several_dues and not due):
+        return found[0]
+    dues = sorted(
+        {t.due_id for t, _ in rows if t.task.plan_id == plan and t.task.local_id == local}
+    )
+    if not due and len(dues) > 1:
+        raise RowProblem(
+            say(
+                f"task {local} has several deadlines for this unit: name one with --due or 时限标识 ({', '.join(dues)})",
+                f"任务 {local} 对本单位有多项时限，请填写时限标识（--due）：{'、'.join(dues)}",
+            )
+        )
     if len(found) == 1:
         return found[0]
-    where = "/".join(p for p in (plan, local, due, period) if p)
+    periods = [
+        t.period
+        for t, _ in rows
+        if t.task.plan_id == plan and t.task.local_id == local and (not due or t.due_id == due)
+    ]
+    if not found and periods and all(periods):
+        raise RowProblem(
+            say(
+                f"period {period or '(empty)'} is not one of this duty's periods: {', '.join(periods)} (--period)",
+                f"期次“{period}”不对，请填写期次（--period）：{'、'.join(periods)}"
+                if period
+                else f"周期性任务须填写期次（--period）：{'、'.join(periods)}",
+            )
+        )
     if not found:
         raise RowProblem(
             say(
-                f"{unit_id} has no obligation {where}: do not change the locked columns",
-                f"本单位（{unit_id}）没有任务 {where}：请勿改动锁定的各列",
+                f"{unit_id} has no obligation {where}: see the ids on the unit's page (do not change the locked columns of the sheet)",
+                f"本单位（{unit_id}）没有任务 {where}：请对照单位页面上的任务标识（表格中请勿改动锁定的各列）",
             )
         )
     raise RowProblem(
