@@ -54,3 +54,18 @@ def test_language_is_chosen_by_option_or_environment(project_dir, monkeypatch, c
     assert cli.main(["validate"]) == 1
     assert "unknown field" in capsys.readouterr().err
     cli.set_language(None)
+
+
+def test_the_repository_setting_is_an_https_github_address(monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    from duban.plugin import check_repository
+
+    monkeypatch.delenv("DUBAN_REPOSITORY", raising=False)
+    assert check_repository("") is None
+    assert check_repository("https://github.com/o/r/") == "https://github.com/o/r"
+    monkeypatch.setenv("DUBAN_REPOSITORY", "https://github.com/env/repo")
+    assert check_repository("") == "https://github.com/env/repo"
+    for bad in ("http://github.com/o/r", "https://github.com/o/r?x=<script>", "javascript:x"):
+        with pytest.raises(PluginError):
+            check_repository(bad)
