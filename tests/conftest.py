@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from duban.messages import set_language
+
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
 BASE = CASES / "base"
@@ -40,3 +42,11 @@ def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     target = lay_out_case(CASES / "valid" / "base", tmp_path / "project")
     monkeypatch.chdir(target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Problems print in Chinese by default; tests of behaviour read them in English (their
+    keys). tests/test_cases.py and tests/test_messages.py check the Chinese words."""
+    monkeypatch.setenv("DUBAN_LANG", "en")
+    set_language(None)

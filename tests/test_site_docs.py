@@ -39,7 +39,7 @@ def test_the_guides_error_message_is_what_the_validator_says(tmp_path, monkeypat
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     (tmp_path / "data" / "status" / f"{holder}.yaml").write_text(broken, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert main(["validate"]) == 1
+    assert main(["--lang", "zh", "validate"]) == 1
     line = capsys.readouterr().err.splitlines()[0]
     assert line.startswith(f"data/status/{holder}.yaml:")
     assert line.split(": ", 1)[1] == documented.group(1)

@@ -304,6 +304,17 @@ def test_edit_links_point_at_the_record_behind_the_page():
     )
 
 
+def test_the_repository_gives_edit_and_report_links_and_unit_pages_show_ids():
+    site = render_site(model(DEMO), Settings(as_of=AS_OF, repository="https://github.com/o/r"))
+    page = site.pages[urls.unit_page("baqiao")]
+    assert 'href="https://github.com/o/r/edit/main/data/status/baqiao.yaml"' in page
+    assert '<code class="dbn-unit-id">baqiao</code>' in page
+    assert "<code>task: " in page
+    links = re.findall(r'href="(https://github.com/o/r/issues/new\?[^"]+)"', page)
+    assert links and all("template=report.yml" in u and "unit=baqiao" in u for u in links)
+    assert "报送进展" in page
+
+
 def test_no_edit_link_without_an_edit_url():
     plain = render_site(model(DEMO), Settings(as_of=AS_OF))
     assert "/edit/" not in plain.pages[urls.task_page(f"{DEMO_PLAN}/03")]

@@ -23,8 +23,29 @@ def _tool(name: str) -> str:
     return found
 
 
-def test_the_three_workflows_exist():
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "overdue.yml", "pages.yml"]
+def test_the_workflows_exist():
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "intake.yml", "overdue.yml", "pages.yml"]
+
+
+def test_the_issue_form_matches_the_github_issue_forms_schema():
+    checker = _tool("check-jsonschema")
+    form = ROOT / ".github" / "ISSUE_TEMPLATE" / "report.yml"
+    result = subprocess.run(
+        [checker, "--builtin-schema", "vendor.github-issue-forms", str(form)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_form_labels_are_the_headings_duban_record_reads():
+    from duban.unit_workbook import HEADINGS
+
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "report.yml").read_text("utf-8"))
+    fields = [f for f in form["body"] if f["type"] != "markdown"]
+    for f in fields:
+        assert HEADINGS[f["attributes"]["label"]] == f["id"]
 
 
 def test_workflows_match_the_github_workflow_schema():

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, clerk_cli
 from .check import (
     DEFAULT_FAIL_ON,
     FAIL_ON,
@@ -34,6 +34,7 @@ from .evaluate import DEFAULT_DUE_SOON_DAYS, Evaluation, evaluate
 from .export import export_json
 from .ics import calendar_ics
 from .importer.command import add_import_parser
+from .messages import LANGUAGES, say, set_language
 from .model import Model
 from .problems import Problem, printable, shown
 from .project import Project, load_project
@@ -66,7 +67,8 @@ def report_problems(problems: Sequence[Problem], stream=None) -> None:
             print(problem.github_annotation(), file=sys.stdout)
     files = len({p.path for p in problems})
     noun = "problem" if len(problems) == 1 else "problems"
-    print(f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}", file=stream)
+    english = f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}"
+    print(say(english, f"{files} 个文件中共 {len(problems)} 个问题"), file=stream)
 
 
 def load_or_report(data_dir: Path) -> Project:
@@ -89,21 +91,24 @@ def report_warnings(warnings: Sequence[Problem]) -> None:
             print(warning.github_annotation(), file=sys.stdout)
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(text: str | bytes, output: str | None) -> None:
     """Write to stdout, or atomically to a file (never a half-written file).
 
     The file gets the mode any new file gets (0644 under umask 022; an existing file keeps its
     own), not the 0600 of the temporary file it is written through."""
     if output in (None, "-"):
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     target = Path(output)
     temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".duban-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException as error:
@@ -133,21 +138,39 @@ def cmd_validate(args: argparse.Namespace) -> int:
     assert model is not None
     if args.strict and project.warnings:
         count = len(project.warnings)
-        print(f"{count} warning{'s' if count != 1 else ''}: --strict fails", file=sys.stderr)
+        print(
+            say(
+                f"{count} warning{'s' if count != 1 else ''}: --strict fails",
+                f"{count} 条警告：--strict 时不通过",
+            ),
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
-    entries = len(model.status)
+    files, plans, units, groups = (
+        len(project.documents),
+        len(model.plans),
+        len(model.units),
+        len(model.groups),
+    )
+    tasks = len(model.tasks_in_order())
+    items, obligations, entries = (
+        len(model.tasks) - tasks,
+        len(model.obligations),
+        len(model.status),
+    )
     print(
-        f"ok: {len(project.documents)} files, {len(model.plans)} plan(s), "
-        f"{len(model.tasks_in_order())} tasks, {len(model.tasks) - len(model.tasks_in_order())} "
-        "sub-items, "
-        f"{len(model.units)} units, {len(model.groups)} groups, "
-        f"{len(model.obligations)} obligations, {entries} status entries"
+        say(
+            f"ok: {files} files, {plans} plan(s), {tasks} tasks, {items} sub-items, {units} units, "
+            f"{groups} groups, {obligations} obligations, {entries} status entries",
+            f"通过：{files} 个文件，{plans} 个方案，{tasks} 项任务，{items} 个子项，"
+            f"{units} 个单位，{groups} 个单位组，{obligations} 项职责，{entries} 条落实情况",
+        )
     )
     return EXIT_OK
 
 
 # -- export --------------------------------------------------------------------------------------
-Exporter = Callable[[Model, argparse.Namespace], str]
+Exporter = Callable[[Model, argparse.Namespace], str | bytes]
 EXPORTERS: dict[str, Exporter] = {
     "json": lambda model, args: export_json(model),
     "ics": lambda model, args: calendar_ics(
@@ -155,6 +178,7 @@ EXPORTERS: dict[str, Exporter] = {
         evaluate(model, args.as_of) if args.as_of else None,
         unit_id=known_unit(model, args),
     ),
+    "xlsx": clerk_cli.export_xlsx,  # --unit: the unit's workbook to fill in (unit_workbook.py)
 }
 
 
@@ -267,10 +291,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="督办: validate, check and export an implementation plan kept as YAML.",
     )
     parser.add_argument("--version", action="version", version=f"duban {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of problem messages: zh (default) or en (env DUBAN_LANG)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def data_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--data", default="data", help="the data folder (default: data)")
+        sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="zh or en")
 
     def plan_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--plan", metavar="ID", help="only this plan (default: every plan)")
@@ -343,6 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
     owners.add_argument("-o", "--output", help="write to this file instead of stdout")
     owners.set_defaults(handler=cmd_codeowners)
     add_import_parser(commands)
+    clerk_cli.add_commands(commands, data_option)  # import, record
     return parser
 
 
@@ -362,6 +393,7 @@ def non_negative(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_language(args.lang)
     try:
         return args.handler(args)
     except UsageError as error:

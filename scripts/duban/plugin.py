@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -46,6 +47,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from .evaluate import evaluate
+from .messages import set_language
 from .problems import shown
 from .project import find_schema_dir, load_project
 from .render import Settings, asset_files, render_site, site_description, site_title, urls
@@ -62,6 +64,8 @@ class DubanConfig(base.Config):
     language = c.Choice(LANGUAGES, default="zh")
     due_soon_days = c.Type(int, default=30)
     edit_url = c.Type(str, default="")
+    repository = c.Type(str, default="")
+    branch = c.Type(str, default="main")
     site_title = c.Type(str, default="")
 
 
@@ -76,6 +80,20 @@ def parse_as_of(value: str | dt.date, today: dt.date) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise PluginError(f"duban: as_of must be a date written YYYY-MM-DD, not {text!r}") from None
+
+
+_REPOSITORY = re.compile(r"https://github\.com/[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
+
+
+def check_repository(url: str) -> str | None:
+    """``https://github.com/OWNER/REPO`` (setting ``repository``, else env DUBAN_REPOSITORY):
+    the base of the edit links and the issue form's "报送进展" links."""
+    url = (url or os.environ.get("DUBAN_REPOSITORY", "")).strip().rstrip("/")
+    if not url:
+        return None
+    if not _REPOSITORY.fullmatch(url):
+        raise PluginError(f"duban: repository must be https://github.com/OWNER/REPO, not {url!r}")
+    return url
 
 
 def check_edit_url(url: str) -> str | None:
@@ -103,12 +121,17 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self.schema_dir = find_schema_dir(self.data_dir)
         self.as_of = parse_as_of(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
+        # problems print in the site's language unless DUBAN_LANG chooses one
+        set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)
+        self.repository = check_repository(self.config.repository)
+        if not re.fullmatch(r"[A-Za-z0-9._/-]{1,100}", self.config.branch):
+            raise PluginError(f"duban: branch {self.config.branch!r} is not a branch name")
         if self.config.due_soon_days < 0:
             raise PluginError("duban: due_soon_days must not be negative")
         try:
             self.data_path = self.data_dir.relative_to(root).as_posix()
         except ValueError:  # data outside the repository: no edit links can point at it
-            self.data_path, self.edit_url = "", None
+            self.data_path, self.edit_url, self.repository = "", None, None
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
         self.project = load_project(self.data_dir, self.schema_dir)
@@ -141,6 +164,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             language=self.config.language,
             due_soon_days=self.config.due_soon_days,
             edit_url=self.edit_url,
+            repository=self.repository,
+            branch=self.config.branch,
             data_path=self.data_path,
             directory_urls=config.use_directory_urls,
             site_url=config.site_url,

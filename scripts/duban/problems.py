@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .messages import say, translate
+
 # At most this many problems are printed per file and in all; the rest are counted in one line.
 MAX_SHOWN_PER_FILE = 50
 MAX_SHOWN = 500
@@ -49,7 +51,8 @@ class Problem:
         return f"{where}: {self._text()}"
 
     def _text(self) -> str:
-        text = f"{self.field}: {self.message}" if self.field else self.message
+        message = translate(self.message)
+        text = f"{self.field}: {message}" if self.field else message
         return printable(text)
 
     def github_annotation(self) -> str:
@@ -92,4 +95,5 @@ def shown(problems: Sequence[Problem]) -> tuple[list[Problem], str | None]:
         if per_file[problem.path] <= MAX_SHOWN_PER_FILE and len(out) < MAX_SHOWN:
             out.append(problem)
     hidden = len(problems) - len(out)
-    return out, (f"… and {hidden:,} more problems" if hidden else None)
+    more = say(f"… and {hidden:,} more problems", f"…… 另有 {hidden:,} 个问题未列出")
+    return out, (more if hidden else None)

@@ -210,8 +210,12 @@ class _Loader:
         if document.data is None:
             self.problems.append(Problem(document.display, 1, 1, "", "is empty"))
             return None
-        schema_problems = self.schemas.check(kind, document)
+        schema_problems, failing = self.schemas.check_entries(kind, document)
         self.problems.extend(schema_problems)
+        if failing and len(failing) < len(document.data["obligations"]):
+            # the valid entries of a status file still meet the cross-file rules this round
+            document.failing_entries = {i: frozenset(f) for i, f in failing.items()}
+            return document
         return None if schema_problems else document
 
     def folder(self, kind: str) -> list[Document]:

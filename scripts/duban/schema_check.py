@@ -7,6 +7,8 @@ remote reference over the network.
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import functools
 import hashlib
 import json
@@ -20,6 +22,7 @@ from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
 
 from .loader import Document
+from .messages import STATE_WORDS
 from .problems import Problem, field_path
 
 KINDS = ("plan", "org", "task", "status", "rules", "records")
@@ -82,18 +85,44 @@ class SchemaSet:
 
     def check(self, kind: str, document: Document) -> list[Problem]:
         """Every schema problem of one document, in file order."""
+        return self.check_entries(kind, document)[0]
+
+    def check_entries(
+        self, kind: str, document: Document
+    ) -> tuple[list[Problem], dict[int, set[str]] | None]:
+        """The schema problems of one document and, for a status file whose only problems lie
+        inside some ``obligations[i]`` entries, the indexes of those entries (the others can
+        still be checked against the plans in the same run); None when the file as a whole is
+        broken or is of another kind."""
         if self.fast is not None and self.fast[kind].is_valid(document.data):
-            return []
+            return [], {} if kind == "status" else None
         validator = self.validators[kind]
         errors = list(validator.iter_errors(document.data))
-        # A value of the wrong form also fails its `format`: report the form only, once.
-        wrong_form = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
-        problems = {
-            _problem(document, error)
-            for error in errors
-            if not (error.validator == "format" and tuple(error.absolute_path) in wrong_form)
-        }
-        return sorted(problems)
+        return _problems(document, errors), _failing_entries(kind, errors)
+
+
+def _failing_entries(kind: str, errors: list[ValidationError]) -> dict[int, set[str]] | None:
+    """Entry index -> the fields of it that failed ("*": the entry as a whole)."""
+    if kind != "status":
+        return None
+    failing: dict[int, set[str]] = {}
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if len(path) < 2 or path[0] != "obligations" or not isinstance(path[1], int):
+            return None
+        failing.setdefault(path[1], set()).add(str(path[2]) if len(path) > 2 else "*")
+    return failing
+
+
+def _problems(document: Document, errors: list[ValidationError]) -> list[Problem]:
+    # A value of the wrong form also fails its `format`: report the form only, once.
+    wrong_form = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    problems = {
+        _problem(document, error)
+        for error in errors
+        if not (error.validator == "format" and tuple(error.absolute_path) in wrong_form)
+    }
+    return sorted(problems)
 
 
 _READY: dict[tuple[str, str], SchemaSet] = {}
@@ -199,7 +228,8 @@ def _problem(document: Document, error: ValidationError) -> Problem:
         extras = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         extra = extras[0] if extras else "?"
         hint = f" (allowed here: {', '.join(allowed)})" if allowed else ""
-        return document.problem((*keys, extra), f"unknown field{hint}", of_key=True)
+        guess = closest_key(extra, error.schema.get("properties", {}))
+        return document.problem((*keys, extra), f"unknown field{guess}{hint}", of_key=True)
     return document.problem(keys, _message(error))
 
 
@@ -215,12 +245,15 @@ def _message(error: ValidationError) -> str:
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
         return f"must be {wanted}, not {shown}"
     if kind == "enum":
-        return f"must be one of: {', '.join(map(str, expected))} (got {shown})"
+        message = f"must be one of: {', '.join(map(str, expected))} (got {shown})"
+        word = STATE_WORDS.get(value.strip()) if isinstance(value, str) else None
+        return f"{message}: write {word} for {value.strip()}" if word in expected else message
     if kind == "const":
         return f"must be {expected!r} (got {shown})"
     if kind == "pattern":
         message = _PATTERN_MESSAGES.get(expected, f"does not have the required form {expected}")
-        return f"{message} (got {shown})"
+        day = _as_date(value) if expected == _DATE_PATTERN else None
+        return f"{message} (got {shown})" + (f": write {day}" if day else "")
     if kind == "format":
         return f"{shown} is not a real {expected}"
     if kind == "minLength":
@@ -243,6 +276,47 @@ def _message(error: ValidationError) -> str:
         title = error.schema.get("description") or error.schema.get("title")
         return f"{shown} is not valid here" + (f": {title}" if title else "")
     return error.message
+
+
+_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# 2010年5月28日, 2010/05/28, 2010.5.28, 2010-5-28, 2010 5 28: the date meant, if it is one
+_SEPARATOR = r"\s*[年/.\-－． ]\s*"
+_DATE_LIKE = re.compile(
+    rf"\s*(\d{{4}}){_SEPARATOR}(\d{{1,2}})\s*[月/.\-－． ]\s*(\d{{1,2}})\s*日?\s*"
+)
+
+
+def _as_date(value: Any) -> str | None:
+    match = _DATE_LIKE.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def closest_key(wrong: str, properties: dict[str, Any]) -> str:
+    """``: did you mean evidence (佐证材料)?`` for a misspelled key, or nothing.
+
+    A key spelled in Chinese is matched against the fields' Chinese titles."""
+    by_title = {}
+    for name, schema in properties.items():
+        title = schema.get("title", "") if isinstance(schema, dict) else ""
+        by_title[name] = title.strip()
+    found = difflib.get_close_matches(wrong.lower().replace(" ", "_"), list(properties), 1, 0.6)
+    if not found:
+        found = [
+            name
+            for name, title in by_title.items()
+            if title and (chinese := title.split(" / ")[0].strip()) and chinese in wrong
+        ][:1]
+    if not found:
+        return ""
+    name = found[0]
+    title = f" ({by_title[name]})" if by_title[name] else ""
+    return f": did you mean {name}{title}?"
 
 
 _TYPE_NAMES = {

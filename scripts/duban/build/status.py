@@ -32,6 +32,8 @@ from ..occurrence_refs import period_problem, pick_due
 from .context import Report, parse_date, source_of
 
 StatusKey = tuple[str, str, str, str]
+# The fields that name the obligation an entry is about ("*": the entry itself failed).
+REFERENCE_FIELDS = frozenset({"plan", "task", "item", "due", "period", "*"})
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,12 @@ def build_status(
             continue
         for index, entry in enumerate(doc.data["obligations"]):
             keys: KeyPath = ("obligations", index)
+            failed = doc.failing_entries.get(index)
+            if failed is not None:
+                # its schema problems are reported; its reference is checked now if it can be
+                if not failed & REFERENCE_FIELDS:
+                    _entry(report, doc, keys, holder, entry, finder, bound, reference_only=True)
+                continue
             made = _entry(report, doc, keys, holder, entry, finder, bound)
             if made is None:
                 continue
@@ -261,6 +269,7 @@ def _entry(
     entry: dict[str, Any],
     finder: TaskFinder,
     bound: dict[tuple[str, str], list[Obligation]],
+    reference_only: bool = False,
 ) -> StatusEntry | None:
     found = finder.find(entry, keys)
     if found.task is None:
@@ -282,6 +291,8 @@ def _entry(
     problem = period_problem(task, due, period) if due.kind != "follow-up" else None
     if problem:
         report(doc, (*keys, "period"), problem)
+        return None
+    if reference_only:
         return None
     occurrence = due.occurrence(period)
     context = EntryContext(doc, keys, entry, task, due, occurrence)
@@ -340,6 +351,8 @@ def _status_entry(
             )
         ),
         source=source_of(doc, keys),
+        problems=entry.get("problems"),
+        next_steps=entry.get("next_steps"),
     )
 
 

@@ -4,6 +4,7 @@ A page in docs/ may hold these markers; the plugin replaces each with text built
 guide's examples name this repository's units, tasks and deadlines rather than any one plan's:
 
 * ``<!-- duban:unit-example -->``: a sentence naming a real unit and its id;
+* ``<!-- duban:unit-id -->``: that unit's id alone (in commands and file names);
 * ``<!-- duban:plans -->``: a list of the repository's plans (title, issuer, document number,
   period), each linking to its page;
 * ``<!-- duban:status-example -->``: a ``data/status/<unit>.yaml`` for a real unit, one entry
@@ -23,6 +24,7 @@ MARKERS = (
     "<!-- duban:unit-example -->",
     "<!-- duban:status-example -->",
     "<!-- duban:plans -->",
+    "<!-- duban:unit-id -->",
 )
 
 
@@ -122,4 +124,5 @@ def fill_examples(markdown: str, model: Model, page_path: str = "") -> str:
         return markdown
     markdown = markdown.replace(MARKERS[0], unit_example(model))
     markdown = markdown.replace(MARKERS[2], plan_list(model, page_path))
+    markdown = markdown.replace(MARKERS[3], example_unit(model)[0] or "unit")
     return markdown.replace(MARKERS[1], status_example(model))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from markupsafe import escape
 
@@ -24,6 +25,7 @@ from .env import environment
 from .locale import Locale
 
 STATES = views.DISPLAY_ORDER
+REPORT_FORM = "report.yml"
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,10 @@ class Settings:
     """Files present in the data folder (``tasks/03.yaml``); None means assume all exist."""
     site_title: str | None = None
     """The site's name when the repository holds several plans (None: the locale's)."""
+    repository: str | None = None
+    """https://github.com/OWNER/REPO: edit links (when ``edit_url`` is not set) and the
+    "报送进展" links to the issue form .github/ISSUE_TEMPLATE/report.yml."""
+    branch: str = "main"
 
 
 @dataclass
@@ -88,8 +94,31 @@ class Context:
     ranks: dict[str, int] = field(init=False, default_factory=dict)
     """Each task's place in plan order across plans (sortable table cells)."""
 
+    def report_link(self, item: ItemState) -> str | None:
+        """The issue form, prefilled with the unit and the obligation (field ids = keys)."""
+        repository = self.settings.repository
+        if not repository:
+            return None
+        task = (self.full or self.model).tasks[item.task_id]
+        top, _, sub = task.local_id.partition("/")
+        fields = {
+            "template": REPORT_FORM,
+            "title": f"报送进展：{item.holder_id} 任务 {task.local_id}"
+            + (f" {item.key}" if item.key else ""),
+            "unit": item.holder_id,
+            "plan": task.plan_id,
+            "task": top,
+            "item": sub,
+            "due": item.due_id,
+            "period": item.key,
+        }
+        query = urlencode({k: v for k, v in fields.items() if v})
+        return f"{repository}/issues/new?{query}"
+
     def edit_link(self, data_file: str) -> str | None:
         base = self.settings.edit_url
+        if not base and self.settings.repository:
+            base = f"{self.settings.repository}/edit/{self.settings.branch}/"
         if not base:
             return None
         files = self.settings.data_files
@@ -272,6 +301,8 @@ def item_row(ctx: Context, item: ItemState) -> dict[str, Any]:
         "last_update": views.last_update(item, ctx.evaluation.as_of),
         "escalation": escalation,
         "ongoing": due is not None and due.is_ongoing and not due.check_in,
+        "ids": views.obligation_ids(task, item, len((ctx.full or ctx.model).plans) > 1),
+        "report": ctx.report_link(item),
     }
 
 

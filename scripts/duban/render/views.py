@@ -216,6 +216,22 @@ def last_update(item: ItemState, as_of: dt.date) -> dt.date | None:
     return max(dates, default=None)
 
 
+def obligation_ids(task: Task, item: ItemState, several_plans: bool = False) -> str:
+    """What a clerk writes to name this obligation: ``task: 02 · due: training · period: 2011``
+    (the task's id, its sub-item, the deadline's id and the period), for the YAML file, the
+    spreadsheet and ``duban record``."""
+    top, _, sub = task.local_id.partition("/")
+    parts = [f"plan: {task.plan_id}"] if several_plans else []
+    parts.append(f"task: {top}")
+    if sub:
+        parts.append(f"item: {sub}")
+    if len(task.due) > 1:
+        parts.append(f"due: {item.due_id}")
+    if item.key:
+        parts.append(f"period: {item.key}")
+    return " · ".join(parts)
+
+
 def due_label(task: Task, due: Due) -> str | None:
     """What a deadline is about, when a task has several (its label, else nothing)."""
     return due.label if len(task.due) > 1 or due.label else None

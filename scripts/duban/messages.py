@@ -1,0 +1,456 @@
+"""The words of every problem message, in Chinese (the default) and English, kept in one place.
+
+Problems are made in English by every stage (``Problem.message``): the English text is the key.
+When a problem is printed, ``translate`` finds the catalogue entry whose pattern matches the
+whole English message and fills its Chinese template with the same values (names, ids, dates,
+lines), so the values and the position ``path:line:col: field`` are identical in both languages.
+A message no entry matches is printed in English, never lost.
+
+The language is ``zh`` unless ``DUBAN_LANG=en`` or ``--lang en`` (``set_language``) says so.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+LANGUAGES = ("zh", "en")
+_chosen: str | None = None
+
+
+def set_language(language: str | None) -> None:
+    """Choose the language of printed messages for this process (None: from the environment)."""
+    global _chosen
+    _chosen = language if language in LANGUAGES else None
+
+
+def language() -> str:
+    """``zh`` or ``en``: ``set_language``, else ``DUBAN_LANG``, else ``zh``."""
+    if _chosen:
+        return _chosen
+    wanted = os.environ.get("DUBAN_LANG", "").strip().lower()[:2]
+    return wanted if wanted in LANGUAGES else "zh"
+
+
+# Chinese words a clerk may write for a state, and the value to write instead.
+STATE_WORDS = {
+    "未开始": "not-started",
+    "尚未开始": "not-started",
+    "未启动": "not-started",
+    "推进中": "in-progress",
+    "进行中": "in-progress",
+    "正在推进": "in-progress",
+    "正在办理": "in-progress",
+    "办理中": "in-progress",
+    "已启动": "in-progress",
+    "已完成": "done",
+    "完成": "done",
+    "已办结": "done",
+    "办结": "done",
+    "已落实": "done",
+    "不适用": "not-applicable",
+}
+STATE_NAMES = {
+    "not-started": "未开始",
+    "in-progress": "推进中",
+    "done": "已完成",
+    "not-applicable": "不适用",
+}
+
+# Field names shown beside a suggestion in Chinese when the schema gives no title.
+_V = r"(?P<{}>.+?)"
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    """A catalogue pattern: ``{name}`` is any text (as short as possible), kept as is."""
+    return re.compile(re.sub(r"\{(\w+)\}", lambda m: _V.format(m.group(1)), pattern) + r"\Z", re.S)
+
+
+# English pattern -> Chinese template. More specific entries come first: the first match wins.
+# A template may use {x|t}: the captured text x, itself translated (a message inside a message).
+_CATALOGUE: list[tuple[re.Pattern[str], str]] = [
+    (_p(en), zh)
+    for en, zh in [
+        # YAML syntax (loader.py): hints a clerk can act on
+        (
+            r"YAML syntax: a Tab is used for indentation: indent with spaces",
+            "YAML 格式：请用空格缩进，不要用 Tab 键",
+        ),
+        (
+            r"YAML syntax: a colon followed by a space inside text: put the text in quotes "
+            r"\(\"…\"\) or write the colon as ：",
+            'YAML 格式：文字中有英文冒号时请用引号括起（"…"），或改用中文冒号“：”',
+        ),
+        (
+            r"YAML syntax: wrong indentation: line this up with '{key}' on line {line} "
+            r"\(column {col}\)",
+            "YAML 格式：缩进不对，本行应与第 {line} 行的 {key} 对齐（第 {col} 列）",
+        ),
+        (
+            r"YAML syntax: the quote opened on line {line} is never closed: add the closing quote",
+            "YAML 格式：第 {line} 行的引号没有闭合，请补上另一半引号",
+        ),
+        (
+            r"YAML syntax: the '{open}' opened on line {line} is not closed with '{close}' "
+            r"\(or a comma is missing between items\)",
+            "YAML 格式：第 {line} 行的“{open}”没有配对的“{close}”（或项目之间少了英文逗号）",
+        ),
+        (r"YAML syntax: {rest}", "YAML 格式错误：{rest}"),
+        (r"YAML: {rest}", "YAML 格式错误：{rest}"),
+        # loader.py
+        (
+            r"only one YAML document is allowed in a file",
+            "一个文件只能有一个 YAML 文档（删去 --- 分隔的其余部分）",
+        ),
+        (r"nested deeper than {n} levels", "嵌套超过 {n} 层"),
+        (r"more than {n} values in one file", "一个文件中的值超过 {n} 个"),
+        (
+            r"aliases \(\*name\) are not allowed: write the value out in full",
+            "不允许使用别名（*名称）：请把内容完整写出",
+        ),
+        (
+            r"anchors \(&name\) are not allowed: write the value out in full",
+            "不允许使用锚点（&名称）：请把内容完整写出",
+        ),
+        (r"tags such as {tag} are not allowed", "不允许使用 {tag} 这样的标签"),
+        (r"merge keys \(<<\) are not allowed", "不允许使用合并键（<<）"),
+        (r"keys must be plain text, without tags or anchors", "键名须为普通文字，不带标签或锚点"),
+        (r"keys must be plain text", "键名须为普通文字"),
+        (
+            r"duplicate key {key} \(first given on line {line}\)",
+            "键 {key} 重复（第 {line} 行已写过）：请删去其中一处",
+        ),
+        (
+            r"{value} is ambiguous \(a boolean in old YAML, text in YAML 1.2\): "
+            r"write true or false, or put it in quotes",
+            "{value} 有歧义：请写 true 或 false，或用引号括起",
+        ),
+        (r"{value} is not a finite number", "{value} 不是有限的数"),
+        (
+            r"{value} is too large: numbers must lie between -10\^15 and 10\^15",
+            "{value} 太大：数字须在 -10^15 到 10^15 之间",
+        ),
+        (
+            r"contains U\+{code} \(tab\): remove it",
+            "含有 Tab 字符（U+{code}）：请删去，缩进请用空格",
+        ),
+        (r"contains U\+{code} \(line break\): remove it", "含有换行符（U+{code}）：请删去"),
+        (r"contains U\+{code} \({name}\): remove it", "含有不可见字符 U+{code}（{name}）：请删去"),
+        (
+            r"is a symbolic link: duban does not follow links in the data folder",
+            "是符号链接：数据文件夹中不跟随链接",
+        ),
+        (r"is a directory, not a YAML file", "是文件夹，不是 YAML 文件"),
+        (r"is larger than the limit of {n} bytes", "超过 {n} 字节的上限"),
+        (r"is not valid UTF-8 text", "不是有效的 UTF-8 文本：请用 UTF-8 编码保存"),
+        (r"cannot be read: {reason}", "无法读取：{reason}"),
+        (
+            r"has more than {n} items: split the data or remove items",
+            "超过 {n} 项：请拆分数据或删去部分项",
+        ),
+        (
+            r"has more than {n} fields: split the data or remove fields",
+            "超过 {n} 个字段：请拆分数据或删去部分字段",
+        ),
+        # project.py
+        (r"is empty", "为空"),
+        (r"is missing", "缺少此文件"),
+        (r"folder is missing", "缺少此文件夹"),
+        (r"is not a data folder", "不是数据文件夹"),
+        (
+            r"is ignored: name it <id>.yaml",
+            "已忽略：文件名应为 <标识>.yaml（小写字母、数字和连字符）",
+        ),
+        (r"belongs in {where} now", "现应放在 {where}"),
+        (r"schema file is missing", "缺少 schema 文件"),
+        (r"is not a usable JSON Schema: {error}", "不是可用的 JSON Schema：{error}"),
+        # schema_check.py
+        (
+            r"unknown field: did you mean {name} \({title} / {english}\)\? \(allowed here: {allowed}\)",
+            "未知字段：是否应为 {name}（{title}）？（此处可用：{allowed}）",
+        ),
+        (
+            r"unknown field: did you mean {name}\? \(allowed here: {allowed}\)",
+            "未知字段：是否应为 {name}？（此处可用：{allowed}）",
+        ),
+        (r"unknown field \(allowed here: {allowed}\)", "未知字段（此处可用：{allowed}）"),
+        (r"unknown field", "未知字段"),
+        (r"is required when {given} is given", "填写了 {given} 时必须填写"),
+        (r"is required: {why}", "必须填写：{why|t}"),
+        (r"is required", "必须填写"),
+        (
+            r"must be one of: {allowed} \(got {got}\): write {value} for {word}",
+            "应为以下之一：{allowed}（现为 {got}）：“{word}”请写 {value}",
+        ),
+        (r"must be one of: {allowed} \(got {got}\)", "应为以下之一：{allowed}（现为 {got}）"),
+        (
+            r"must be a date written YYYY-MM-DD, such as 2010-06-30 \(got {got}\): write {date}",
+            "日期须写成 年-月-日，如 2010-06-30（现为 {got}）：请写 {date}",
+        ),
+        (
+            r"must be a date written YYYY-MM-DD, such as 2010-06-30 \(got {got}\)",
+            "日期须写成 年-月-日，如 2010-06-30（现为 {got}）",
+        ),
+        (
+            r"must be an https:// link without spaces or quotes \(got {got}\)",
+            "须为 https:// 开头、不含空格和引号的链接（现为 {got}）",
+        ),
+        (
+            r"must be an id: lowercase letters, digits and hyphens \(got {got}\)",
+            "须为标识：小写字母、数字和连字符（现为 {got}）",
+        ),
+        (r"must be a single line of text \(got {got}\)", "须为一行文字，不能换行（现为 {got}）"),
+        (
+            r"must be a name of lowercase letters, digits, _ and - \(got {got}\)",
+            "须为由小写字母、数字、_ 和 - 组成的名称（现为 {got}）",
+        ),
+        (
+            r"is not a GitHub account: write a user name \(alice\) or a team \(@org/team\) "
+            r"\(got {got}\)",
+            "不是 GitHub 账号：请写用户名（alice）或团队（@org/team）（现为 {got}）",
+        ),
+        (
+            r"does not have the required form {form} \(got {got}\)",
+            "格式不对，须符合 {form}（现为 {got}）",
+        ),
+        (r"{value} is not a real date", "{value} 不是真实存在的日期"),
+        (r"{value} is not a real {what}", "{value} 不是有效的 {what}"),
+        (r"must be text, not {got}", "须为文字，而不是 {got|t}"),
+        (r"must be a whole number, not {got}", "须为整数，而不是 {got|t}"),
+        (r"must be a number, not {got}", "须为数字，而不是 {got|t}"),
+        (r"must be a mapping of fields, not {got}", "须为“字段: 值”的映射，而不是 {got|t}"),
+        (r"must be a list, not {got}", "须为列表（每项以“- ”开头），而不是 {got|t}"),
+        (r"must be true or false, not {got}", "须为 true 或 false，而不是 {got|t}"),
+        (r"must be {wanted}, not {got}", "须为 {wanted}，而不是 {got|t}"),
+        (r"a mapping", "映射"),
+        (r"a list", "列表"),
+        (r"must be at least {n} \(got {got}\)", "不能小于 {n}（现为 {got}）"),
+        (r"must be at most {n} \(got {got}\)", "不能大于 {n}（现为 {got}）"),
+        (r"must be {expected} \(got {got}\)", "须为 {expected}（现为 {got}）"),
+        (r"must not be empty", "不能为空"),
+        (r"is longer than {n} characters", "超过 {n} 个字"),
+        (r"needs at least {n} items", "至少需要 {n} 项"),
+        (r"has more than {n} items", "超过 {n} 项"),
+        (r"lists the same item twice", "同一项列了两次"),
+        (r"has a key that is not an allowed name: {rest}", "有不允许的键名：{rest}"),
+        (r"{value} is not valid here: {what}", "{value} 在此处无效：{what}"),
+        (r"{value} is not valid here", "{value} 在此处无效"),
+        # status, records and the org (build/, occurrence_refs.py, records.py)
+        (
+            r"task {task} has several deadlines for this unit \({known}\)",
+            "任务 {task} 对本单位有多项时限（{known}），请填写 due",
+        ),
+        (
+            r"task {task} has no deadline {due} for this unit \(its deadlines: {known}\)",
+            "任务 {task} 对本单位没有时限 {due}（其时限：{known}）",
+        ),
+        (
+            r"deadline {due} of task {task} recurs every {every}",
+            "任务 {task} 的时限 {due} 是周期性的（{every|t}），请填写期次 period",
+        ),
+        (
+            r"{value} is not a period of this duty \(periods: {periods}\)",
+            "{value} 不是此项任务的期次（期次：{periods}）",
+        ),
+        (
+            r"deadline {due} of task {task} does not recur: leave period out",
+            "任务 {task} 的时限 {due} 不是周期性的：请删去 period",
+        ),
+        (r"there is no task {task}", "没有任务 {task}"),
+        (r"there is no plan {plan} \(plans: {known}\)", "没有方案 {plan}（现有方案：{known}）"),
+        (
+            r"plan is required: this folder holds several plans \({known}\)",
+            "必须填写 plan：本仓库有多个方案（{known}）",
+        ),
+        (
+            r"task number {n} is used in several sections: write the task id",
+            "任务序号 {n} 在多个部分重复使用：请写任务标识",
+        ),
+        (
+            r"task {task} has no sub-item {item} \(its sub-items: {items}\)",
+            "任务 {task} 没有子项 {item}（其子项：{items}）",
+        ),
+        (r"{unit} has no obligation under task {task}", "{unit} 在任务 {task} 下没有任务分工"),
+        (r"is before started", "早于开始日期 started"),
+        (r"is before date", "早于 date 日期"),
+        (
+            r"is given but state is {state}: set state to done, or remove the date",
+            "已填写，但状态为 {state}：请把 state 改为 done，或删去此日期",
+        ),
+        (
+            r"task {task} reads no figure {name} \(figures it reads: {known}\)",
+            "任务 {task} 不读取数字 {name}（它读取：{known}）",
+        ),
+        (
+            r"task {task} names no deliverable {name} \(its deliverables: {known}\)",
+            "任务 {task} 没有成果 {name}（其成果：{known}）",
+        ),
+        (
+            r"are only for duties with a number of times or an amount per period",
+            "只用于每期有次数或数量要求的任务",
+        ),
+        (
+            r"{day} is outside the period {period} \({span}\)",
+            "{day} 不在期次 {period} 之内（{span}）",
+        ),
+        (
+            r"the same obligation is already reported on line {line}",
+            "同一项任务已在第 {line} 行填报",
+        ),
+        (
+            r"group {group} lists its members: each member records its status in its own file",
+            "{group} 是单位组且列有成员：请各成员单位在自己的文件中填报",
+        ),
+        (r"{unit} is not a unit or group in org.yaml", "{unit} 不是 org.yaml 中的单位或单位组"),
+        (
+            r"{unit} is not a unit, group or body in org.yaml",
+            "{unit} 不是 org.yaml 中的单位、单位组或机构",
+        ),
+        (r"must equal the file name {name}", "须与文件名 {name} 相同"),
+        (
+            r"no deadline was set for period {period} of follow-up {due} of task {task} for {unit} "
+            r"\(set one under follow_ups or a grade's rectify_by\)",
+            "任务 {task} 的后续时限 {due} 在期次 {period} 尚未为 {unit} 设定（请在 follow_ups 或等次的 rectify_by 中设定）",
+        ),
+        (
+            r"no deadline was set for period {period} of follow-up {due} of task {task} "
+            r"\(data/records: follow_ups or a grade's rectify_by\)",
+            "任务 {task} 的后续时限 {due} 在期次 {period} 尚未设定（由督办机构在 data/records 的 follow_ups 或等次的 rectify_by 中设定）",
+        ),
+        (
+            r"no deadline was set for period {period} of follow-up {due} of task {task} {rest}",
+            "任务 {task} 的后续时限 {due} 在期次 {period} 尚未设定 {rest}",
+        ),
+        # plans, tasks and the organisation: general forms
+        (r"is before the inspection date", "早于检查日期"),
+        (r"is before {what}", "早于 {what}"),
+        (r"is below min", "小于 min"),
+        (r"task number {n} is also used by task {other}", "任务序号 {n} 已被任务 {other} 使用"),
+        (r"is required when measure is {measure}", "measure 为 {measure} 时必须填写"),
+        (r"must equal the name of its folder {name}", "须与所在文件夹名 {name} 相同"),
+        (
+            r"holds no plan: add plans/<plan-id>/plan.yaml",
+            "没有方案：请添加 plans/<方案标识>/plan.yaml",
+        ),
+        (
+            r"folder is missing: each plan lives in plans/<plan-id>/",
+            "缺少文件夹：每个方案放在 plans/<方案标识>/ 中",
+        ),
+        (r"{name} is a body, not a unit", "{name} 是机构，不是单位"),
+        (r"a group cannot be its own member", "单位组不能包含自己"),
+        (r"rule id {id} is already used in {where}", "规则标识 {id} 已在 {where} 中使用"),
+        (
+            r"ladder {ladder} already covers every other task: list tasks here",
+            "督办流程 {ladder} 已覆盖其余全部任务：请在此列出任务",
+        ),
+        (
+            r"task {task} is already covered by ladder {ladder}",
+            "任务 {task} 已由督办流程 {ladder} 覆盖",
+        ),
+        (r"action {action} already enters another stage", "动作 {action} 已进入另一阶段"),
+        (r"stage id {id} is used twice", "阶段标识 {id} 重复使用"),
+        (r"only a stage entered by an action has a deadline", "只有由动作进入的阶段才有时限"),
+        (
+            r"must name an earlier stage entered by an action \(not {stage}\)",
+            "须为前面由动作进入的阶段（不是 {stage}）",
+        ),
+        (
+            r"the first stage is being overdue: it takes no action and lapses nothing",
+            "第一阶段是逾期本身：不设动作，也不使任何阶段失效",
+        ),
+        (r"{what} is used twice", "{what} 重复使用"),
+        # personal data (privacy.py)
+        (
+            r"warning: looks like {what} \({masked}\): personal data must not be published; remove it",
+            "warning: 疑似{what|t}（{masked}）：个人信息不得公开，请删去",
+        ),
+        (r"a resident ID number", "身份证号"),
+        (r"a mobile phone number", "手机号码"),
+        (r"an e-mail address", "电子邮箱"),
+        # periods
+        (r"year", "每年"),
+        (r"half-year", "每半年"),
+        (r"quarter", "每季度"),
+        (r"month", "每月"),
+        # plans, tasks, rules and records (kept by the supervising office)
+        (
+            r"{day} is outside the plan period {span} \(write after_period: true if the text sets it so\)",
+            "{day} 超出方案期限 {span}（如方案原文如此，请写 after_period: true）",
+        ),
+        (r"is outside the plan period {span}", "超出方案期限 {span}"),
+        (r"milestones must be in date order", "阶段目标须按日期先后排列"),
+        (
+            r"nobody holds this deadline: name responsible or lead units \(or applies_to\)",
+            "此时限无人承担：请填写责任单位或牵头单位（或 applies_to）",
+        ),
+        (r"is after the deadline's date {day}", "晚于时限日期 {day}"),
+        (
+            r"the same {what} is already recorded at {where}",
+            "同一 {what} 已记录于 {where}",
+        ),
+        (
+            r"deadline {due} of task {task} is not a follow-up \(kind: {kind}\)",
+            "任务 {task} 的时限 {due} 不是后续时限（类型：{kind}）",
+        ),
+        (r"{grade} is not one of the grades \({grades}\)", "{grade} 不是等次之一（{grades}）"),
+        (
+            r"task {task} has no follow-up deadline {due} \(its follow-up deadlines: {known}\)",
+            "任务 {task} 没有后续时限 {due}（其后续时限：{known}）",
+        ),
+        (
+            r"{grade} is not a grade of {rule} \({grades}\)",
+            "{grade} 不是 {rule} 的等次（{grades}）",
+        ),
+        (r"is only for a failing grade \(not {grade}\)", "只用于不合格等次（不是 {grade}）"),
+        (r"{unit} is graded twice", "{unit} 被评定了两次"),
+        (r"{unit} is ranked twice", "{unit} 被排名了两次"),
+        (r"is before the inspection date", "早于检查日期"),
+        (
+            r"{name} reads the same as {other} \(line {line}, {id}\) after Unicode normalisation "
+            r"\(NFKC\): write it the same way, or choose another name",
+            "{name} 与 {other}（第 {line} 行，{id}）规范化后相同：请写法一致，或换一个名称",
+        ),
+        (r"groups contain each other: {chain}", "单位组互相包含：{chain}"),
+        (
+            r"{name} already names {id}: names and aliases must each point to one unit, group or body",
+            "{name} 已是 {id} 的名称：名称和别名只能指向一个单位、单位组或机构",
+        ),
+        (
+            r"ladder {ladder} has no action {action} \(its actions: {known}\)",
+            "督办流程 {ladder} 没有动作 {action}（其动作：{known}）",
+        ),
+        (
+            r"rules.yaml has no ranking rule {rule} \(ranking rules: {known}\)",
+            "rules.yaml 中没有排名规则 {rule}（排名规则：{known}）",
+        ),
+        (
+            r"{period} is not a half-year period \(rule {rule} ranks every half-year\)",
+            "{period} 不是半年期次（规则 {rule} 每半年排名一次）",
+        ),
+        (r"rule id {id} is already used in {where}", "规则标识 {id} 已在 {where} 中使用"),
+    ]
+]
+
+_FIELD = re.compile(r"\{(\w+)(\|t)?\}")
+
+
+def translate(message: str, lang: str | None = None) -> str:
+    """``message`` in ``lang`` (default: the chosen language); English is the message itself."""
+    if (lang or language()) == "en":
+        return message
+    for pattern, template in _CATALOGUE:
+        match = pattern.match(message)
+        if match:
+            values = match.groupdict()
+
+            def fill(m: re.Match[str], values: dict[str, str] = values) -> str:
+                value = values[m.group(1)]
+                return translate(value, "zh") if m.group(2) else value
+
+            return _FIELD.sub(fill, template)
+    return message
+
+
+def say(english: str, chinese: str) -> str:
+    """One sentence of a command's own output (not a problem) in the chosen language."""
+    return english if language() == "en" else chinese
