@@ -340,6 +340,82 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
         (r"a group cannot be its own member", "单位组不能包含自己"),
         (r"rule id {id} is already used in {where}", "规则标识 {id} 已在 {where} 中使用"),
         (
+            r"rule id {id} is already used by plan {plan}: records name rules by id, so ids are "
+            r"unique across plans",
+            "规则标识 {id} 已被方案 {plan} 使用：督办记录按标识引用规则，各方案的规则标识不能重复",
+        ),
+        (
+            r"rules.yaml has no grading rule {rule} \(grading rules: {known}\)",
+            "rules.yaml 中没有检查验收规则 {rule}（检查验收规则：{known}）",
+        ),
+        (
+            r"rules.yaml has no ladder that covers task {task}",
+            "rules.yaml 中没有适用于任务 {task} 的督办流程",
+        ),
+        (
+            r"{unit} does not answer for follow-up {due} of task {task}, so no rectification "
+            r"deadline can be set for it",
+            "{unit} 不承担任务 {task} 的限期整改时限 {due}，不能为其下达整改期限",
+        ),
+        (
+            r"{period} is not a year period \(rule {rule} ranks every year\)",
+            "{period} 不是年度期次（规则 {rule} 每年排名一次）",
+        ),
+        (
+            r"{period} is not a quarter period \(rule {rule} ranks every quarter\)",
+            "{period} 不是季度期次（规则 {rule} 每季度排名一次）",
+        ),
+        (
+            r"{period} is not a month period \(rule {rule} ranks every month\)",
+            "{period} 不是月度期次（规则 {rule} 每月排名一次）",
+        ),
+        (
+            r"{name} has no maintainers: list the office's GitHub accounts there",
+            "{name} 没有维护者：请在该单位下列出督办部门的 GitHub 账号",
+        ),
+        (
+            r"{kind} is not a kind of org.yaml \({known}\)",
+            "{kind} 不是 org.yaml 中的单位类别（{known}）",
+        ),
+        (
+            r"{name} is not a unit: a body's duties are carried by one unit",
+            "{name} 不是单位：机构的任务须由一个单位承担（carried_by）",
+        ),
+        (
+            r"lists {n} members but expected_count is {m}",
+            "列出 {n} 个成员，但 expected_count 为 {m}",
+        ),
+        (
+            r"holds more than {n} files: split the data or remove files",
+            "文件超过 {n} 个：请拆分数据或删去多余文件",
+        ),
+        (
+            r"this data folder uses the first layout: move it to {target} \(<plan-id> is the "
+            r"plan's id; see docs/data-format.md\)",
+            "此数据文件夹是旧的布局：请移到 {target}（<plan-id> 为方案标识，见 docs/data-format.md）",
+        ),
+        (
+            r"is ignored: plans/ holds one folder per plan, plans/<plan-id>/",
+            "已忽略：plans/ 中每个方案一个文件夹，plans/<方案标识>/",
+        ),
+        (
+            r"is ignored: name a plan folder by the plan's id \(a-z, 0-9, -\)",
+            "已忽略：方案文件夹应以方案标识命名（小写字母、数字、连字符）",
+        ),
+        (
+            r"there is no section {n} in plan.yaml \(sections: {known}\)",
+            "plan.yaml 中没有第 {n} 部分（现有部分：{known}）",
+        ),
+        (
+            r"a {every} has {n} month\(s\): use 1..{m}",
+            "一个周期（{every}）只有 {n} 个月：请写 1 到 {m}",
+        ),
+        (r"the duty counts {unit}", "此项任务按{unit}计"),
+        (
+            r"give the task, or at least one of its sub-items, a deadline",
+            "请给任务或至少一个子项写完成时限（due）",
+        ),
+        (
             r"ladder {ladder} already covers every other task: list tasks here",
             "督办流程 {ladder} 已覆盖其余全部任务：请在此列出任务",
         ),
@@ -428,6 +504,82 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             "{period} 不是半年期次（规则 {rule} 每半年排名一次）",
         ),
         (r"rule id {id} is already used in {where}", "规则标识 {id} 已在 {where} 中使用"),
+        (
+            r"rule id {id} is already used by plan {plan}: records name rules by id, so ids are "
+            r"unique across plans",
+            "规则标识 {id} 已被方案 {plan} 使用：督办记录按标识引用规则，各方案的规则标识不能重复",
+        ),
+        (
+            r"rules.yaml has no grading rule {rule} \(grading rules: {known}\)",
+            "rules.yaml 中没有检查验收规则 {rule}（检查验收规则：{known}）",
+        ),
+        (
+            r"rules.yaml has no ladder that covers task {task}",
+            "rules.yaml 中没有适用于任务 {task} 的督办流程",
+        ),
+        (
+            r"{unit} does not answer for follow-up {due} of task {task}, so no rectification "
+            r"deadline can be set for it",
+            "{unit} 不承担任务 {task} 的限期整改时限 {due}，不能为其下达整改期限",
+        ),
+        (
+            r"{period} is not a year period \(rule {rule} ranks every year\)",
+            "{period} 不是年度期次（规则 {rule} 每年排名一次）",
+        ),
+        (
+            r"{period} is not a quarter period \(rule {rule} ranks every quarter\)",
+            "{period} 不是季度期次（规则 {rule} 每季度排名一次）",
+        ),
+        (
+            r"{period} is not a month period \(rule {rule} ranks every month\)",
+            "{period} 不是月度期次（规则 {rule} 每月排名一次）",
+        ),
+        (
+            r"{name} has no maintainers: list the office's GitHub accounts there",
+            "{name} 没有维护者：请在该单位下列出督办部门的 GitHub 账号",
+        ),
+        (
+            r"{kind} is not a kind of org.yaml \({known}\)",
+            "{kind} 不是 org.yaml 中的单位类别（{known}）",
+        ),
+        (
+            r"{name} is not a unit: a body's duties are carried by one unit",
+            "{name} 不是单位：机构的任务须由一个单位承担（carried_by）",
+        ),
+        (
+            r"lists {n} members but expected_count is {m}",
+            "列出 {n} 个成员，但 expected_count 为 {m}",
+        ),
+        (
+            r"holds more than {n} files: split the data or remove files",
+            "文件超过 {n} 个：请拆分数据或删去多余文件",
+        ),
+        (
+            r"this data folder uses the first layout: move it to {target} \(<plan-id> is the "
+            r"plan's id; see docs/data-format.md\)",
+            "此数据文件夹是旧的布局：请移到 {target}（<plan-id> 为方案标识，见 docs/data-format.md）",
+        ),
+        (
+            r"is ignored: plans/ holds one folder per plan, plans/<plan-id>/",
+            "已忽略：plans/ 中每个方案一个文件夹，plans/<方案标识>/",
+        ),
+        (
+            r"is ignored: name a plan folder by the plan's id \(a-z, 0-9, -\)",
+            "已忽略：方案文件夹应以方案标识命名（小写字母、数字、连字符）",
+        ),
+        (
+            r"there is no section {n} in plan.yaml \(sections: {known}\)",
+            "plan.yaml 中没有第 {n} 部分（现有部分：{known}）",
+        ),
+        (
+            r"a {every} has {n} month\(s\): use 1..{m}",
+            "一个周期（{every}）只有 {n} 个月：请写 1 到 {m}",
+        ),
+        (r"the duty counts {unit}", "此项任务按{unit}计"),
+        (
+            r"give the task, or at least one of its sub-items, a deadline",
+            "请给任务或至少一个子项写完成时限（due）",
+        ),
     ]
 ]
 
