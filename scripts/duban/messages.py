@@ -235,7 +235,7 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
         (r"has a key that is not an allowed name: {rest}", "有不允许的键名：{rest}"),
         (r"{value} is not valid here: {what}", "{value} 在此处无效：{what}"),
         (r"{value} is not valid here", "{value} 在此处无效"),
-        # status, records and the org (build/, occurrence_refs.py, records.py)
+        # status, records and the org (build/, occurrence_refs.py, records/)
         (
             r"task {task} has several deadlines for this unit \({known}\)",
             "任务 {task} 对本单位有多项时限（{known}），请填写 due",
