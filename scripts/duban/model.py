@@ -415,6 +415,8 @@ class StatusEntry:
     updates: tuple[Update, ...] = ()
     source: Source = Source("")
     instances: tuple[Instance, ...] = ()
+    problems: str | None = None
+    next_steps: str | None = None
 
 
 @dataclass(frozen=True)

@@ -340,6 +340,8 @@ def _status_entry(
             )
         ),
         source=source_of(doc, keys),
+        problems=entry.get("problems"),
+        next_steps=entry.get("next_steps"),
     )
 
 
