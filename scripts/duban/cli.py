@@ -154,10 +154,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 # -- export --------------------------------------------------------------------------------------
-Exporter = Callable[[Model, argparse.Namespace], str]
+Exporter = Callable[[Model, argparse.Namespace], str | bytes]
+
+
+def export_ledger(model: Model, args: argparse.Namespace) -> str | bytes:
+    """The 任务落实台账 (xlsx) or its rows (csv), as of ``--as-of`` (default today)."""
+    from .ledger import ledger, ledger_csv, ledger_xlsx
+
+    if getattr(args, "unit", None) is not None:
+        raise UsageError(f"--unit: not supported yet for {args.format}")
+    as_of = args.as_of or as_of_date(None)
+    evaluation = evaluate(model, as_of, DEFAULT_DUE_SOON_DAYS)
+    book = ledger(model, evaluation, check_report(model, evaluation))
+    return ledger_xlsx(book) if args.format == "xlsx" else ledger_csv(book)
+
+
 EXPORTERS: dict[str, Exporter] = {
     "json": lambda model, args: export_json(model),
     "ics": lambda model, args: calendar_ics(model, args.as_of, unit_id=known_unit(model, args)),
+    "xlsx": export_ledger,
+    "csv": export_ledger,
 }
 
 
@@ -332,7 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of",
         metavar="DATE",
         type=parse_date_argument,
-        help="ics: give each deadline's state as of this date (default: no states)",
+        help="ics: give each deadline's state as of this date (default: no states); "
+        "xlsx, csv: the ledger as of this date (default: today)",
     )
     export.set_defaults(handler=cmd_export)
 
