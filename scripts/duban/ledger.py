@@ -289,20 +289,10 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 
 def ledger_xlsx(book: Ledger, title: str = "任务落实台账") -> bytes:
-    import xlsxwriter
+    from .render.xlsx import new_workbook
 
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
-    stamp = dt.datetime.combine(book.as_of, dt.time())
-    workbook.set_properties({"title": title, "author": "duban", "created": stamp})
+    workbook = new_workbook(buffer, title, dt.datetime.combine(book.as_of, dt.time()))
     styles = {
         "header": workbook.add_format(
             {"bold": True, "bg_color": "#E8ECF2", "border": 1, "text_wrap": True, "valign": "top"}
@@ -344,9 +334,8 @@ def _sheet(workbook, name: str, columns: Sequence[Column], rows: list[list[Cell]
     sheet.fit_to_pages(1, 0)
 
 
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _clean(text: str) -> str:
     """XML cannot hold most control characters; a carriage return reads back as a line feed."""
-    return _ILLEGAL_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))[:32767]
+    from .render.xlsx import clean
+
+    return clean(text.replace("\r\n", "\n").replace("\r", "\n"))[:32767]
