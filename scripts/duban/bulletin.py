@@ -38,6 +38,10 @@ class Bulletin:
     blocks: tuple[Block, ...]
     issuer: str
     date: dt.date
+    attachment: tuple[tuple[str, ...], ...] = ()
+    """附件：逾期未完成事项清单, header row first (empty when nothing is overdue)."""
+
+    attachment_title = "逾期未完成事项清单"
 
     @property
     def date_text(self) -> str:
@@ -134,17 +138,35 @@ def on_time(report: CheckReport, summary: Summary) -> list[Block]:
     ]
 
 
-def _item_text(ci: CheckItem) -> str:
-    item = ci.item
+def _what(ci: CheckItem) -> str:
     what = f"{ci.task.label}{ci.task.title}"
     occurrence = occurrence_label(ci)
-    if occurrence:
-        what += f"（{occurrence}）"
-    parts = [what, f"{_day(item.due)}到期，逾期{item.days_late}天"]
-    parts.append("已报送进展" if ci.reported else "未报送")
-    if ci.escalation is not None:
-        parts.append(f"督办阶段：{ci.escalation.stage_name}")
-    return "，".join(parts) + "。"
+    return what + (f"（{occurrence}）" if occurrence else "")
+
+
+ATTACHMENT_HEADER = ("序号", "单位", "任务", "到期日", "逾期天数", "报送情况", "督办阶段")
+
+
+def attachment_rows(report: CheckReport) -> tuple[tuple[str, ...], ...]:
+    """Every overdue item, by unit in the order of the body: the bulletin's 附件."""
+    items_of = {h.id: items for h, items in report.units}
+    rows = [ATTACHMENT_HEADER]
+    for unit in report.unit_summaries():
+        for ci in items_of[unit.holder.id]:
+            if ci.item.state is not State.OVERDUE:
+                continue
+            rows.append(
+                (
+                    str(len(rows)),
+                    unit.holder.name,
+                    _what(ci),
+                    ci.item.due.strftime("%Y.%m.%d"),  # a hyphen would let a date break
+                    str(ci.item.days_late),
+                    "已报送进展" if ci.reported else "未报送",
+                    ci.escalation.stage_name if ci.escalation is not None else "",
+                )
+            )
+    return tuple(rows) if len(rows) > 1 else ()
 
 
 def overdue(report: CheckReport) -> list[Block]:
@@ -152,12 +174,12 @@ def overdue(report: CheckReport) -> list[Block]:
     summaries = [u for u in report.unit_summaries() if u.overdue]
     if not summaries:
         return [Block("p", "截至目前，无逾期未完成事项。")]
-    items_of = {h.id: items for h, items in report.units}
+    labels = {h.id: _labels(items) for h, items in report.units}
     blocks = [
         Block(
             "p",
             f"共{len(summaries)}个单位有逾期未完成事项{report.overdue}项，按督办阶段和逾期"
-            "事项数排列如下。",
+            "事项数排列如下，逐项明细见附件。",
         )
     ]
     for n, unit in enumerate(summaries, 1):
@@ -168,11 +190,22 @@ def overdue(report: CheckReport) -> list[Block]:
         line += f"，最长逾期{unit.longest_days_late}天"
         if unit.highest_stage:
             line += f"，最高督办阶段：{unit.highest_stage}"
-        blocks.append(Block("p", line + "。"))
-        late = [ci for ci in items_of[unit.holder.id] if ci.item.state is State.OVERDUE]
-        for k, ci in enumerate(late, 1):
-            blocks.append(Block("p", f"{k}. {_item_text(ci)}"))
+        line += f"。涉及任务：{labels[unit.holder.id]}。"
+        blocks.append(Block("p", line))
     return blocks
+
+
+def _labels(items: tuple[CheckItem, ...]) -> str:
+    """The overdue tasks, each once: with titles when there are at most three, else their
+    labels alone: （八）（九）（十）."""
+    seen: dict[str, str] = {}
+    for ci in items:
+        if ci.item.state is State.OVERDUE:
+            seen.setdefault(ci.task.id, ci.task.label or ci.task.local_id)
+    if len(seen) <= 3:  # few: name them; many: their numbers (the 附件 names each)
+        titled = {ci.task.id: f"{ci.task.label}{ci.task.title}" for ci in items}
+        return "、".join(titled[k] for k in seen)
+    return "".join(v if v.startswith("（") else f"{v}、" for v in seen.values()).rstrip("、")
 
 
 def flagged(report: CheckReport) -> list[Block]:
@@ -245,6 +278,7 @@ def bulletin(
         blocks=tuple(blocks),
         issuer=issuer or default_issuer(model),
         date=report.as_of,
+        attachment=attachment_rows(report),
     )
 
 
@@ -260,7 +294,15 @@ def render_markdown(doc: Bulletin) -> str:
             lines += [f"### {md(block.text)}", ""]
         else:
             lines += [md(block.text), ""]
+    if doc.attachment:
+        lines += [f"附件：{doc.attachment_title}", ""]
     lines += [md(doc.issuer), "", md(doc.date_text)]
+    if doc.attachment:
+        lines += ["", "---", "", "附件", "", f"## {doc.attachment_title}", ""]
+        header, *rows = doc.attachment
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + " --- |" * len(header))
+        lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -285,6 +327,10 @@ p {{ margin: 0; text-indent: 2em; }}
 p.addressees {{ text-indent: 0; }}
 p.issuer, p.date {{ text-align: right; text-indent: 0; padding-right: 4em; }}
 p.issuer {{ margin-top: 57.8pt; }}
+section.attachment {{ break-before: page; margin-top: 2em; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.4; }}
+th, td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}
+th {{ font-family: {HEITI}; font-weight: normal; }}
 """
 
 
@@ -300,8 +346,20 @@ def render_html(doc: Bulletin) -> str:
     for block in doc.blocks:
         tag = tags.get(block.kind, "p")
         body.append(f"<{tag}>{escape(block.text)}</{tag}>")
+    if doc.attachment:
+        body.append(f'<p class="addressees">附件：{escape(doc.attachment_title)}</p>')
     body.append(f'<p class="issuer">{escape(doc.issuer)}</p>')
     body.append(f'<p class="date">{escape(doc.date_text)}</p>')
+    if doc.attachment:
+        header, *rows = doc.attachment
+        body.append('<section class="attachment"><p class="addressees">附件</p>')
+        body.append(f"<h1>{escape(doc.attachment_title)}</h1>")
+        body.append("<table><thead><tr>")
+        body.append("".join(f"<th>{escape(c)}</th>" for c in header))
+        body.append("</tr></thead><tbody>")
+        for row in rows:
+            body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+        body.append("</tbody></table></section>")
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(doc.title)}</title>\n<style>{_HTML_STYLE}</style>\n</head>\n<body>\n"

@@ -160,12 +160,21 @@ def render_docx(doc: Bulletin) -> bytes:
             _paragraph(document, block.text, FANGSONG, bold=True)
         else:
             _paragraph(document, block.text, FANGSONG)
-    _paragraph(document, "", FANGSONG, indent=False)
-    _paragraph(document, "", FANGSONG, indent=False)
+    # the signature never stands alone on a page: it keeps with the last paragraph of text
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
+    _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
+    if doc.attachment:
+        note = _paragraph(document, f"附件：{doc.attachment_title}", FANGSONG)
+        note.paragraph_format.keep_with_next = True
+    _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
     issuer = _paragraph(document, doc.issuer, FANGSONG, align=right, indent=False)
     issuer.paragraph_format.right_indent = Pt(BODY.pt * 4)
+    issuer.paragraph_format.keep_with_next = True
     date = _paragraph(document, doc.date_text, FANGSONG, align=right, indent=False)
     date.paragraph_format.right_indent = Pt(BODY.pt * 4)
+
+    if doc.attachment:
+        _attachment(document, doc)
 
     stamp = dt.datetime.combine(doc.date, dt.time())
     props = document.core_properties
@@ -177,6 +186,42 @@ def render_docx(doc: Bulletin) -> bytes:
     raw = io.BytesIO()
     document.save(raw)
     return _fixed_zip(raw.getvalue())
+
+
+ATTACHMENT_WIDTHS_MM = (9, 24, 43, 27, 14, 15, 24)
+
+
+def _attachment(document, doc: Bulletin) -> None:
+    """附件 on a new page: its label in 黑体 at the top left, its title, then the table."""
+    from docx.enum.text import WD_BREAK
+
+    document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    _paragraph(document, "附件", HEITI, indent=False)
+    _paragraph(document, "", FANGSONG, indent=False)
+    title = doc.attachment_title
+    _paragraph(
+        document, title, XIAOBIAOSONG, size=Pt(22), align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
+    )
+    header, *rows = doc.attachment
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    table.autofit = False
+    for c, column in enumerate(table.columns):
+        column.width = Mm(ATTACHMENT_WIDTHS_MM[c % len(ATTACHMENT_WIDTHS_MM)])
+    small = Pt(10.5)  # 五号
+    for r, values in enumerate([header, *rows]):
+        cells = table.rows[r].cells
+        for c, value in enumerate(values):
+            cell = cells[c]
+            cell.width = Mm(ATTACHMENT_WIDTHS_MM[c % len(ATTACHMENT_WIDTHS_MM)])
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(0)
+            _font(paragraph.add_run(value), HEITI if r == 0 else FANGSONG, small)
+    # the header row repeats on every page of the table
+    row_props = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    row_props.append(repeat)
 
 
 def _fixed_zip(data: bytes) -> bytes:
