@@ -286,7 +286,7 @@ def bulletin(
 def render_markdown(doc: Bulletin) -> str:
     from .check import md
 
-    lines = [f"# {md(doc.title)}", "", md(doc.number), "", f"{md(doc.addressees)}：", ""]
+    lines = [md(doc.number), "", f"# {md(doc.title)}", "", f"{md(doc.addressees)}：", ""]
     for block in doc.blocks:
         if block.kind == "h1":
             lines += [f"## {md(block.text)}", ""]
@@ -339,8 +339,8 @@ def render_html(doc: Bulletin) -> str:
 
     tags = {"h1": "h2", "h2": "h3", "p": "p"}
     body = [
-        f"<h1>{escape(doc.title)}</h1>",
         f'<p class="number">{escape(doc.number)}</p>',
+        f"<h1>{escape(doc.title)}</h1>",
         f'<p class="addressees">{escape(doc.addressees)}：</p>',
     ]
     for block in doc.blocks:
