@@ -73,6 +73,8 @@ class Tally:
     """Occurrences (not applicable aside) no holder has recorded anything for: 未报送."""
     unreported_overdue: int = 0
     """Overdue occurrences among them: late and never reported."""
+    unreported_by: Counter[State] = field(default_factory=Counter)
+    """Unreported occurrences by state."""
 
     @classmethod
     def of(cls, items: Iterable[ItemState]) -> Tally:
@@ -82,7 +84,12 @@ class Tally:
             Counter(i.state for i in items),
             len(silent),
             sum(1 for i in silent if i.state is State.OVERDUE),
+            Counter(i.state for i in silent),
         )
+
+    def unreported_in(self, state: State) -> int:
+        """How many of ``state`` were never reported (drawn pale in bars for late states)."""
+        return self.unreported_by.get(state, 0)
 
     @property
     def reported(self) -> int:
