@@ -51,7 +51,8 @@ def test_text_lists_items_by_unit_with_supervisors_and_escalation(supervision, c
     code, out, err = run(capsys, "check", "--as-of", AS_OF)
     assert (code, err) == (0, "")
     assert_golden("check.txt", out)
-    assert out.splitlines()[-1].startswith("逾期 5 项，临期 2 项，标记 1 个（截至 2011-03-15）")
+    last = out.splitlines()[-1]
+    assert last.startswith("逾期 5 项（其中未报送 5 项），临期 2 项，标记 1 个（截至 2011-03-15）")
 
 
 def test_json_has_counts_and_every_item(supervision, capsys):
@@ -59,7 +60,14 @@ def test_json_has_counts_and_every_item(supervision, capsys):
     assert code == 0
     assert_golden("check.json", out)
     data = json.loads(out)
-    assert data["counts"] == {"overdue": 5, "due_soon": 2, "flags": 1}
+    assert data["counts"] == {
+        "overdue": 5,
+        "overdue_reported": 0,
+        "overdue_not_reported": 5,
+        "due_soon": 2,
+        "flags": 1,
+    }
+    assert (data["summary"]["nothing_reported"], data["summary"]["reported"]) == (False, 14)
     assert (data["fail_on"], data["fails"]) == ("never", False)
     beta = next(u for u in data["units"] if u["id"] == "beta")
     first = beta["items"][0]

@@ -177,8 +177,20 @@ def test_indicator_without_reports_has_no_data(model):
     assert _indicators(silent, D(2011, 6, 1), "02")[0][:3] == (D(2011, 12, 31), "pending", None)
 
 
-def test_nobody_done_is_a_measured_zero_not_missing_data(base):
+def test_nobody_reported_is_missing_data_not_a_measured_zero(base):
+    # no holder has any entry for task 03: 无数据, never 未达成 0%
     assert [r[1:3] for r in _indicators(base, D(2013, 1, 1), "03")] == [
+        ("no-data", None),
+        ("no-data", None),
+    ]
+
+
+def test_reported_but_not_done_is_a_measured_zero(base):
+    entry = StatusEntry("alpha", _key("03"), "main", "", "in-progress")
+    model = dataclasses.replace(
+        base, status={**base.status, ("alpha", _key("03"), "main", ""): entry}
+    )
+    assert [r[1:3] for r in _indicators(model, D(2013, 1, 1), "03")] == [
         ("missed", 0.0),
         ("missed", 0.0),
     ]

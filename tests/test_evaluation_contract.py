@@ -49,10 +49,10 @@ def test_base_plan_without_rules_has_indicators_but_no_escalations():
     assert model is not None
     evaluation = evaluate(model, dt.date(2011, 1, 15))
     rates = [r for r in evaluation.indicators if r.task_id == "test-plan/03"]
-    # nobody has reported task 03 done: 0 of the 2 district bureaus by the end of 2010
+    # nobody has reported anything for task 03: no data (无数据), not 0 of 2
     assert [(r.target.date, r.status, r.actual, r.numerator, r.denominator) for r in rates] == [
-        (dt.date(2010, 12, 31), "missed", 0.0, 0.0, 2.0),
-        (dt.date(2011, 12, 31), "pending", 0.0, 0.0, 2.0),
+        (dt.date(2010, 12, 31), "no-data", None, None, None),
+        (dt.date(2011, 12, 31), "pending", None, None, None),
     ]
     assert evaluation.escalations == {}
     assert evaluation.flags == ()

@@ -42,6 +42,58 @@ class CheckItem:
     """The line that defines the obligation: the status entry if there is one, else the due."""
     plan_name: str | None = None
     """The plan's short name when the report spans several plans (None for one plan)."""
+    stage_rank: int = -1
+    """The escalation stage's place on its ladder (0 = first stage); -1 without a stage."""
+
+    @property
+    def reported(self) -> bool:
+        """未报送 when False: no holder has recorded anything for this occurrence."""
+        return self.item.reported
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+    """One unit's line of the 督办清单 summary: how much is late, how late, how escalated."""
+
+    holder: Holder
+    overdue: int
+    overdue_not_reported: int
+    due_soon: int
+    longest_days_late: int | None
+    highest_stage: str | None
+    """The name of the most advanced escalation stage among its overdue items."""
+    highest_stage_rank: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts over every occurrence evaluated (not only the listed ones): the 总体情况 of the
+    督办通报 and the ledger come from here, so they equal ``duban check --format json``.
+
+    ``states`` counts occurrences by state (not-applicable included, under its own key);
+    ``total`` leaves not-applicable out. ``reported`` counts occurrences with a status entry
+    (not-applicable left out). ``units_on_time``: holders with something due by ``as_of``, all
+    of it done on time (按期完成). ``units_reported``: holders that recorded anything at all.
+    ``plans_ended``: plans whose period ended before ``as_of``.
+    """
+
+    total: int
+    states: dict[str, int]
+    reported: int
+    overdue_reported: int
+    overdue_not_reported: int
+    due_soon_not_reported: int
+    units_on_time: tuple[str, ...]
+    units_reported: tuple[str, ...]
+    plans_ended: tuple[str, ...]
+
+    @property
+    def not_reported(self) -> int:
+        return self.total - self.reported
+
+    @property
+    def nothing_reported(self) -> bool:
+        return self.reported == 0 and not self.units_reported
 
 
 @dataclass(frozen=True)
@@ -51,6 +103,7 @@ class CheckReport:
     units: tuple[tuple[Holder, tuple[CheckItem, ...]], ...]
     flags: tuple[Flag, ...]
     holders: dict[str, Holder]
+    summary: Summary | None = None
 
     @property
     def items(self) -> list[CheckItem]:
@@ -63,6 +116,39 @@ class CheckReport:
     @property
     def due_soon(self) -> int:
         return sum(1 for i in self.items if i.item.state is State.DUE_SOON)
+
+    @property
+    def overdue_not_reported(self) -> int:
+        """Overdue with nothing recorded (逾期未报送)."""
+        return sum(1 for i in self.items if i.item.state is State.OVERDUE and not i.reported)
+
+    @property
+    def overdue_reported(self) -> int:
+        return self.overdue - self.overdue_not_reported
+
+    def unit_summaries(self) -> list[UnitSummary]:
+        """One line per listed unit, most overdue items first, then the longest delay."""
+        result = []
+        for holder, items in self.units:
+            late = [i for i in items if i.item.state is State.OVERDUE]
+            staged = max(late, key=lambda i: i.stage_rank, default=None)
+            result.append(
+                UnitSummary(
+                    holder,
+                    len(late),
+                    sum(1 for i in late if not i.reported),
+                    len(items) - len(late),
+                    max((i.item.days_late or 0 for i in late), default=None),
+                    staged.escalation.stage_name
+                    if staged is not None and staged.escalation is not None
+                    else None,
+                    staged.stage_rank if staged is not None else -1,
+                )
+            )
+        return sorted(
+            result,
+            key=lambda u: (-u.highest_stage_rank, -u.overdue, -(u.longest_days_late or 0)),
+        )
 
     def fails(self, fail_on: str) -> bool:
         if fail_on == "overdue":
@@ -92,6 +178,7 @@ def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = Fals
         key = (item.task_id, item.holder_id, item.due_id, item.key)
         where = item.entry.source if item.entry is not None else due.source
         plan_name = None if model.single_plan else model.plans[task.plan_id].display_name
+        found = evaluation.escalations.get(key)
         by_holder.setdefault(item.holder_id, []).append(
             CheckItem(
                 item,
@@ -99,9 +186,10 @@ def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = Fals
                 due,
                 supervisors,
                 role,
-                evaluation.escalations.get(key),
+                found,
                 where,
-                plan_name,
+                plan_name=plan_name,
+                stage_rank=stage_rank(model, item, found),
             )
         )
     order = {holder_id: index for index, holder_id in enumerate(holders)}
@@ -109,7 +197,57 @@ def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = Fals
         (holders[holder_id], tuple(sorted(items, key=_item_order)))
         for holder_id, items in sorted(by_holder.items(), key=lambda kv: order.get(kv[0], 0))
     )
-    return CheckReport(evaluation.as_of, evaluation.due_soon_days, units, evaluation.flags, holders)
+    return CheckReport(
+        evaluation.as_of,
+        evaluation.due_soon_days,
+        units,
+        evaluation.flags,
+        holders,
+        summarize(model, evaluation),
+    )
+
+
+def stage_rank(model: Model, item: ItemState, found: Escalation | None) -> int:
+    """Where a stage stands on its ladder (escalation order, not alphabetical); -1 for none."""
+    if found is None:
+        return -1
+    ladder = model.rules.ladder_for(item.task_id)
+    ids = [s.id for s in ladder.stages] if ladder is not None else []
+    return ids.index(found.stage) if found.stage in ids else -1
+
+
+def summarize(model: Model, evaluation: Evaluation) -> Summary:
+    """Counts over every occurrence of the evaluation (see :class:`Summary`)."""
+    states = {state.value: 0 for state in State}
+    counted = [i for i in evaluation.items if i.state is not State.NOT_APPLICABLE]
+    for item in evaluation.items:
+        states[item.state.value] += 1
+    overdue = [i for i in counted if i.state is State.OVERDUE]
+    due_by: dict[str, list[ItemState]] = {}
+    for item in counted:
+        if item.state.is_done or item.state in (State.OVERDUE, State.MISSED):
+            for holder in item.holders:
+                due_by.setdefault(holder, []).append(item)
+    on_time = tuple(
+        h
+        for h in model.holders
+        if h in due_by and all(i.state is State.DONE_ON_TIME for i in due_by[h])
+    )
+    tasks = set(model.tasks)
+    reporters = {entry.holder_id for entry in model.status.values() if entry.task_id in tasks}
+    return Summary(
+        total=len(counted),
+        states=states,
+        reported=sum(1 for i in counted if i.reported),
+        overdue_reported=sum(1 for i in overdue if i.reported),
+        overdue_not_reported=sum(1 for i in overdue if not i.reported),
+        due_soon_not_reported=sum(
+            1 for i in counted if i.state is State.DUE_SOON and not i.reported
+        ),
+        units_on_time=on_time,
+        units_reported=tuple(h for h in {**model.holders, **model.groups} if h in reporters),
+        plans_ended=tuple(p.id for p in model.plans_in_order() if p.period_end < evaluation.as_of),
+    )
 
 
 def _item_order(check_item: CheckItem) -> tuple[Any, ...]:
@@ -141,7 +279,7 @@ def occurrence_label(check_item: CheckItem) -> str:
 
 def lateness(item: ItemState) -> str:
     if item.state is State.OVERDUE:
-        return f"逾期 {item.days_late} 天"
+        return f"逾期 {item.days_late} 天" + ("" if item.reported else "（未报送）")
     if item.days_left == 0:
         return "今天到期"
     return f"还剩 {item.days_left} 天"
@@ -169,10 +307,25 @@ def supervisor_text(check_item: CheckItem) -> str:
 
 def count_line(report: CheckReport) -> str:
     return (
-        f"逾期 {report.overdue} 项，临期 {report.due_soon} 项，标记 {len(report.flags)} 个"
-        f"（截至 {report.as_of.isoformat()}） / {report.overdue} overdue, "
+        f"逾期 {report.overdue} 项（其中未报送 {report.overdue_not_reported} 项），"
+        f"临期 {report.due_soon} 项，标记 {len(report.flags)} 个"
+        f"（截至 {report.as_of.isoformat()}） / {report.overdue} overdue "
+        f"({report.overdue_not_reported} not reported), "
         f"{report.due_soon} due soon, {len(report.flags)} flagged as of {report.as_of.isoformat()}"
     )
+
+
+def reported_line(report: CheckReport) -> str | None:
+    """The first thing to say when no unit has reported anything, or a plan has ended."""
+    summary = report.summary
+    if summary is None:
+        return None
+    parts = []
+    if summary.nothing_reported:
+        parts.append("尚无任何单位报送落实情况：以下逾期事项均为未报送，不代表已报送但逾期")
+    if summary.plans_ended:
+        parts.append(f"方案实施期已结束（{'、'.join(summary.plans_ended)}）")
+    return "；".join(parts) + "。" if parts else None
 
 
 def _item_parts(check_item: CheckItem) -> list[str]:
@@ -203,6 +356,9 @@ def _holder_name(report: CheckReport, holder_id: str) -> str:
 def render_text(report: CheckReport) -> str:
     as_of = report.as_of.isoformat()
     lines = [f"督办检查 duban check：截至 {as_of}，临期窗口 {report.due_soon_days} 天"]
+    first = reported_line(report)
+    if first:
+        lines.append(first)
     for holder, items in report.units:
         lines += ["", f"{holder.name} ({holder.id})"]
         lines += [f"  {' · '.join(_item_parts(item))}" for item in items]
@@ -234,6 +390,7 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
             "period": item.key,
             "due_date": item.due.isoformat(),
             "state": item.state.value,
+            "reported": item.reported,
             "days_late": item.days_late,
             "days_left": item.days_left,
             "supervisor_role": ci.supervisor_role or None,
@@ -242,6 +399,7 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
             if esc is None
             else {
                 "stage": esc.stage,
+                "stage_rank": ci.stage_rank,
                 "stage_name": esc.stage_name,
                 "next_step": esc.next_step,
                 "since": _date(esc.since),
@@ -251,6 +409,7 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
             "line": ci.where.line,
         }
 
+    summaries = {u.holder.id: u for u in report.unit_summaries()}
     return {
         "as_of": report.as_of.isoformat(),
         "due_soon_days": report.due_soon_days,
@@ -258,11 +417,23 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
         "fails": report.fails(fail_on) if fail_on else None,
         "counts": {
             "overdue": report.overdue,
+            "overdue_reported": report.overdue_reported,
+            "overdue_not_reported": report.overdue_not_reported,
             "due_soon": report.due_soon,
             "flags": len(report.flags),
         },
+        "summary": summary_data(report.summary),
         "units": [
-            {"id": h.id, "name": h.name, "items": [item_data(i) for i in items]}
+            {
+                "id": h.id,
+                "name": h.name,
+                "overdue": summaries[h.id].overdue,
+                "overdue_not_reported": summaries[h.id].overdue_not_reported,
+                "due_soon": summaries[h.id].due_soon,
+                "longest_days_late": summaries[h.id].longest_days_late,
+                "highest_stage": summaries[h.id].highest_stage,
+                "items": [item_data(i) for i in items],
+            }
             for h, items in report.units
         ],
         "flags": [
@@ -277,6 +448,24 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
             }
             for f in report.flags
         ],
+    }
+
+
+def summary_data(summary: Summary | None) -> dict[str, Any] | None:
+    if summary is None:
+        return None
+    return {
+        "total": summary.total,
+        "states": summary.states,
+        "reported": summary.reported,
+        "not_reported": summary.not_reported,
+        "overdue_reported": summary.overdue_reported,
+        "overdue_not_reported": summary.overdue_not_reported,
+        "due_soon_not_reported": summary.due_soon_not_reported,
+        "nothing_reported": summary.nothing_reported,
+        "units_reported": list(summary.units_reported),
+        "units_on_time": list(summary.units_on_time),
+        "plans_ended": list(summary.plans_ended),
     }
 
 
@@ -367,9 +556,13 @@ def render_markdown(report: CheckReport, site_url: str | None = None) -> str:
     lines = [
         f"## 督办检查：截至 {report.as_of.isoformat()}",
         "",
-        f"逾期 **{report.overdue}** 项，临期（{report.due_soon_days} 天内）"
+        f"逾期 **{report.overdue}** 项（其中未报送 {report.overdue_not_reported} 项），"
+        f"临期（{report.due_soon_days} 天内）"
         f"**{report.due_soon}** 项，标记 **{len(report.flags)}** 个。",
     ]
+    first = reported_line(report)
+    if first:
+        lines += ["", md(first)]
     lines += _md_items(report, links)
     lines += _md_flags(report)
     return "\n".join(lines) + "\n"

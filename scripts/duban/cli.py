@@ -92,13 +92,16 @@ def report_warnings(warnings: Sequence[Problem]) -> None:
 
 
 def write_output(text: str | bytes, output: str | None) -> None:
-    """Write to stdout, or atomically to a file (never a half-written file).
+    """Write to stdout, or atomically to a file (never a half-written file). Bytes (a .docx,
+    an .xlsx) are written as they are.
 
     The file gets the mode any new file gets (0644 under umask 022; an existing file keeps its
     own), not the 0600 of the temporary file it is written through."""
     if output in (None, "-"):
         if isinstance(text, bytes):
+            sys.stdout.flush()
             sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
         else:
             sys.stdout.write(text)
         return
@@ -107,8 +110,12 @@ def write_output(text: str | bytes, output: str | None) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".duban-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException as error:
@@ -171,6 +178,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 # -- export --------------------------------------------------------------------------------------
 Exporter = Callable[[Model, argparse.Namespace], str | bytes]
+
+
+def export_ledger(model: Model, args: argparse.Namespace) -> str | bytes:
+    """The 任务落实台账 (xlsx) or its rows (csv), as of ``--as-of`` (default today)."""
+    from .ledger import ledger, ledger_csv, ledger_xlsx
+
+    if getattr(args, "unit", None) is not None:
+        raise UsageError(f"--unit: not supported yet for {args.format}")
+    as_of = args.as_of or as_of_date(None)
+    evaluation = evaluate(model, as_of, DEFAULT_DUE_SOON_DAYS)
+    book = ledger(model, evaluation, check_report(model, evaluation))
+    return ledger_xlsx(book) if args.format == "xlsx" else ledger_csv(book)
+
+
 EXPORTERS: dict[str, Exporter] = {
     "json": lambda model, args: export_json(model),
     "ics": lambda model, args: calendar_ics(
@@ -178,7 +199,11 @@ EXPORTERS: dict[str, Exporter] = {
         evaluate(model, args.as_of) if args.as_of else None,
         unit_id=known_unit(model, args),
     ),
-    "xlsx": clerk_cli.export_xlsx,  # --unit: the unit's workbook to fill in (unit_workbook.py)
+    # with --unit: the unit's workbook to fill in (unit_workbook.py); without: the 台账
+    "xlsx": lambda model, args: (
+        clerk_cli.export_xlsx(model, args) if args.unit else export_ledger(model, args)
+    ),
+    "csv": export_ledger,
 }
 
 
@@ -263,6 +288,41 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+BULLETIN_FORMATS = (".docx", ".md", ".html")
+
+
+def cmd_bulletin(args: argparse.Namespace) -> int:
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in BULLETIN_FORMATS:
+        raise UsageError(
+            f"-o: {printable(args.output)!r} must end in {', '.join(BULLETIN_FORMATS)}"
+        )
+    found = evaluated(args)
+    if found is None:
+        return EXIT_INVALID_DATA
+    model, evaluation = found
+    from .bulletin import bulletin, render_html
+    from .bulletin import render_markdown as bulletin_markdown
+
+    document = bulletin(
+        model,
+        check_report(model, evaluation),
+        title=args.title,
+        number=args.number,
+        issuer=args.issuer,
+        addressees=args.addressees,
+    )
+    if suffix == ".docx":
+        from .bulletin_docx import render_docx
+
+        write_output(render_docx(document), args.output)
+    elif suffix == ".html":
+        write_output(render_html(document), args.output)
+    else:
+        write_output(bulletin_markdown(document), args.output)
+    return EXIT_OK
+
+
 def cmd_codeowners(args: argparse.Namespace) -> int:
     project = load_or_report(Path(args.data))
     if not project.ok:
@@ -324,7 +384,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of",
         metavar="DATE",
         type=parse_date_argument,
-        help="ics: give each deadline's state as of this date (default: no states)",
+        help="ics: give each deadline's state as of this date (default: no states); "
+        "xlsx, csv: the ledger as of this date (default: today)",
     )
     export.set_defaults(handler=cmd_export)
 
@@ -363,6 +424,23 @@ def build_parser() -> argparse.ArgumentParser:
     as_of_options(report)
     report.add_argument("-o", "--output", help="write to this file instead of stdout")
     report.set_defaults(handler=cmd_report)
+
+    bulletin = commands.add_parser(
+        "bulletin",
+        help="write the 督办通报 (.docx, .md or .html by the file's extension): the same "
+        "figures as `duban check --format json` for the same date",
+    )
+    as_of_options(bulletin)
+    bulletin.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="FILE.docx, FILE.md or FILE.html"
+    )
+    bulletin.add_argument("--title", help="the title (default: 关于《方案》落实情况的督办通报)")
+    bulletin.add_argument(
+        "--number", help="the document number (default: a placeholder 督办通报〔YEAR〕　号)"
+    )
+    bulletin.add_argument("--issuer", help="the issuing office (default: the plan's issuer)")
+    bulletin.add_argument("--addressees", help="主送 (default: the plan's addressees)")
+    bulletin.set_defaults(handler=cmd_bulletin)
 
     owners = commands.add_parser(
         "codeowners",

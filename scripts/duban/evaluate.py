@@ -7,7 +7,9 @@ applicable. A status whose ``done`` date lies after
 ``as_of`` is not known yet on ``as_of``, so it counts as not done (a build for an earlier date
 shows what was known then).
 
-Computed names (never raw data keys): ``days_late``, ``days_left``, ``is_overdue``.
+Computed names (never raw data keys): ``days_late``, ``days_left``, ``is_overdue``,
+``reported`` (a status entry exists for the occurrence: without one it is 未报送, whatever its
+state).
 
 An :class:`Evaluation` also carries what the deadline engine derives from the supervisors'
 rules and records (see docs/deadlines.md):
@@ -107,6 +109,14 @@ class ItemState:
     @property
     def is_overdue(self) -> bool:
         return self.state is State.OVERDUE
+
+    @property
+    def reported(self) -> bool:
+        """Whether any holder has recorded anything for this occurrence (a status entry).
+
+        未报送 (not reported) is ``not reported``: kept apart from the state, so an overdue
+        occurrence is either "reported and late" or "never reported" (docs/deadlines.md)."""
+        return self.entry is not None
 
 
 _UNSET: Any = object()

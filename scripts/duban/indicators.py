@@ -4,7 +4,8 @@ How each ``measure`` is computed (the holders counted are those of the deadline,
 target date, whose status is not "not applicable"):
 
 * ``share-of-units-done``: holders whose occurrence in force on the target date was done on or
-  before it, out of the holders counted (task 三's 达标率);
+  before it, out of the holders counted (task 三's 达标率); no data at all when none of them
+  has reported anything for it (无数据, never 0%);
 * ``ratio-of-figures``: the sum of the numerator figure over the sum of the denominator figure,
   over the holders that report both (task 四's trained / total officers);
 * ``sum-of-figures``: the sum of one figure.
@@ -93,8 +94,8 @@ def measure(
             for _, e in entries
             if e is not None and e.state == "done" and e.done is not None and e.done <= cutoff
         )
-        if not entries:
-            return None, None, None
+        if not entries or all(e is None for _, e in entries):
+            return None, None, None  # no holder reported anything: 无数据, not 0%
         return scale * done / len(entries), float(done), float(len(entries))
     if indicator.measure == "ratio-of-figures":
         assert indicator.numerator and indicator.denominator

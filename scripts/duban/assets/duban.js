@@ -96,6 +96,10 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-dbn-sortable]"), makeSortable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-dbn-filter-for]"), makeFilter);
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-dbn-print]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
   }
 
   if (document.readyState === "loading") {

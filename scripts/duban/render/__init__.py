@@ -85,6 +85,13 @@ def render_site(model: Model, settings: Settings, evaluation: Evaluation | None 
             table, t.nav.tasks, view.plan.title
         )
     site.files[urls.EXPORT_JSON] = downloads.open_data(model, evaluation)
+    # imported here: duban.check imports duban.render.urls, so not at module level
+    from ..check import check_report
+    from ..ledger import ledger, ledger_csv, ledger_xlsx
+
+    book = ledger(model, evaluation, check_report(model, evaluation))
+    site.files[urls.LEDGER_XLSX] = ledger_xlsx(book)
+    site.files[urls.LEDGER_CSV] = ledger_csv(book)
     holder_urls = {
         h.id: urls.page_url(urls.unit_page(h.id), settings.directory_urls)
         for h in views.page_holders(model)

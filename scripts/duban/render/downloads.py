@@ -107,6 +107,7 @@ def open_data(model: Model, evaluation: Evaluation) -> str:
             "period": i.key,
             "due_date": i.due.isoformat(),
             "state": i.state.value,
+            "reported": i.reported,
             "days_late": i.days_late,
             "days_left": i.days_left,
             "count": i.count,

@@ -258,6 +258,7 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
                 )
         points = [p for p in points if p["date"] is not None]
         points.sort(key=lambda p: p["date"])
+        _current_once(points)
         chart = charts.indicator_chart(points, due.indicator.unit) if points else None
         current = None
         if not points and results is not None:
@@ -279,6 +280,13 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
     return blocks
 
 
+def _current_once(points: list[dict[str, Any]]) -> None:
+    """Targets not yet due all carry the value so far: draw it under the next one only."""
+    pending = [p for p in points if p["status"] == "pending"]
+    for point in pending[1:]:
+        point.update(actual=None, numerator=None, denominator=None)
+
+
 def _target_value(target: Any) -> float | None:
     if target is None:
         return None
@@ -292,10 +300,17 @@ def item_row(ctx: Context, item: ItemState) -> dict[str, Any]:
     escalation = (ctx.engine.get("escalations") or {}).get(
         (item.task_id, item.holder_id, item.due_id, item.key)
     )
+    ladder = (ctx.full or ctx.model).rules.ladder_for(item.task_id) if escalation else None
+    stage_ids = [s.id for s in ladder.stages] if ladder is not None else []
     return {
         "item": item,
         "task": task,
         "due": due,
+        "stage_rank": (
+            stage_ids.index(escalation.stage)
+            if escalation and escalation.stage in stage_ids
+            else -1
+        ),
         "label": views.due_label(task, due) if due is not None else None,
         "entry": item.entry,
         "last_update": views.last_update(item, ctx.evaluation.as_of),
@@ -351,7 +366,15 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
         due_label=views.due_label,
         reports=ctx.index.reports[:8],
         overdue_count=len(ev.with_state(State.OVERDUE)),
+        summary=_summary(ctx),
     )
+
+
+def _summary(ctx: Context) -> Any:
+    """The check report's summary (duban.check.summarize): the same counts as duban check."""
+    from ..check import summarize
+
+    return summarize(ctx.model, ctx.evaluation)
 
 
 def plan_index(ctx: Context) -> str:
@@ -487,6 +510,13 @@ def unit_page(ctx: Context, holder: Holder) -> str:
         roles=[r for r in roles if r.role != "cooperate"],
         cooperating=[r for r in roles if r.role == "cooperate"],
         rows=[item_row(ctx, i) for i in items],
+        urgent=[
+            item_row(ctx, i)
+            for i in sorted(
+                (i for i in items if i.state in (State.OVERDUE, State.DUE_SOON)),
+                key=lambda i: (i.state is not State.OVERDUE, -(i.days_late or 0), i.due),
+            )
+        ],
         tally=views.Tally.of(items),
         light=views.combine(i.state for i in items),
         members=members,
@@ -538,6 +568,7 @@ def progress(ctx: Context) -> str:
         sections=views.section_rows(model, ev),
         groups=views.group_rows(model, ev),
         ranking=views.ranking(model, ctx.index),
+        reporters=views.reporters(model),
         deadlines=deadline_rows,
         timeline=timeline,
         indicators=indicators,
@@ -560,6 +591,9 @@ def overdue(ctx: Context, plan_id: str | None = None) -> str:
     title = ctx.t.nav.overdue
     if plan_id:
         title = f"{title} · {ctx.model.plan.display_name}"
+    from ..check import check_report
+
+    report = check_report(ctx.model, ev)
     return render_page(
         ctx,
         src,
@@ -567,6 +601,8 @@ def overdue(ctx: Context, plan_id: str | None = None) -> str:
         title,
         hide=["navigation", "toc"],
         plan=ctx.model.plan if plan_id else None,
+        units=[u for u in report.unit_summaries() if u.overdue],
+        report=report,
         rows=[item_row(ctx, i) for i in views.overdue(ev)],
         soon=[item_row(ctx, i) for i in soon],
         supervisors=lambda task: supervisors(ctx.model, task),

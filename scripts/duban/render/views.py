@@ -69,10 +69,31 @@ class Tally:
     """Occurrences counted by state."""
 
     counts: Counter[State] = field(default_factory=Counter)
+    unreported: int = 0
+    """Occurrences (not applicable aside) no holder has recorded anything for: 未报送."""
+    unreported_overdue: int = 0
+    """Overdue occurrences among them: late and never reported."""
+    unreported_by: Counter[State] = field(default_factory=Counter)
+    """Unreported occurrences by state."""
 
     @classmethod
     def of(cls, items: Iterable[ItemState]) -> Tally:
-        return cls(Counter(i.state for i in items))
+        items = list(items)
+        silent = [i for i in items if not i.reported and i.state is not State.NOT_APPLICABLE]
+        return cls(
+            Counter(i.state for i in items),
+            len(silent),
+            sum(1 for i in silent if i.state is State.OVERDUE),
+            Counter(i.state for i in silent),
+        )
+
+    def unreported_in(self, state: State) -> int:
+        """How many of ``state`` were never reported (drawn pale in bars for late states)."""
+        return self.unreported_by.get(state, 0)
+
+    @property
+    def reported(self) -> int:
+        return self.applicable - self.unreported
 
     def __getitem__(self, state: State) -> int:
         return self.counts.get(state, 0)
@@ -339,17 +360,35 @@ def holder_record(holder: Holder, items: list[ItemState]) -> HolderRecord:
     return HolderRecord(holder, Tally.of(items), combine(i.state for i in items))
 
 
+def reporters(model: Model) -> set[str]:
+    """Holders that recorded anything for the model's tasks (a status entry)."""
+    return {e.holder_id for e in model.status.values() if e.task_id in model.tasks}
+
+
+def rankable(model: Model, record: HolderRecord, reported: set[str]) -> bool:
+    """Only units that have reported, with something reckoned, are ranked: a unit that
+    reported nothing stands at 0% for want of a report, not of work, and a group without
+    listed members is not a unit."""
+    return (
+        not isinstance(record.holder, Group)
+        and record.holder.id in reported
+        and bool(record.tally.reckoned)
+    )
+
+
 def ranking(model: Model, index: Index) -> list[HolderRecord]:
     """Holders with obligations, best record first: on-time rate, then done rate, then fewest
-    overdue. Holders with nothing reckoned yet come last, unranked."""
+    overdue. Only units that have reported are ranked (:func:`rankable`); the others come
+    last, unranked."""
     by_holder = index.by_holder
+    reported = reporters(model)
     records = [
         HolderRecord(h, Tally.of(by_holder[h.id]), combine(i.state for i in by_holder[h.id]))
         for h in model.holders.values()
         if h.id in by_holder
     ]
     ranked = sorted(
-        (r for r in records if r.tally.reckoned),
+        (r for r in records if rankable(model, r, reported)),
         key=lambda r: (-(r.tally.on_time_rate or 0), -(r.tally.done_rate or 0), r.tally.overdue),
     )
     result = []
@@ -360,7 +399,7 @@ def ranking(model: Model, index: Index) -> list[HolderRecord]:
         if score != previous:  # ties share a rank (1, 2, 2, 4)
             rank, previous = position, score
         result.append(HolderRecord(record.holder, record.tally, record.light, rank))
-    result += [r for r in records if not r.tally.reckoned]
+    result += [r for r in records if not rankable(model, r, reported)]
     return result
 
 
