@@ -13,6 +13,7 @@ from conftest import BASE, CASES, lay_out_case
 from duban.evaluate import State, evaluate
 from duban.model import Model, StatusEntry
 from duban.project import load_project
+from duban.refs import OccurrenceRef
 from duban.supervision import Ranking, Records, Score
 
 D = dt.date
@@ -54,7 +55,7 @@ def _item(model: Model, as_of: D, task: str, holder: str, due: str = "main", key
 def _with_status(model: Model, entry: StatusEntry) -> Model:
     entry = dataclasses.replace(entry, task_id=_key(entry.task_id))
     status = dict(model.status)
-    status[(entry.holder_id, entry.task_id, entry.due_id, entry.period)] = entry
+    status[OccurrenceRef(entry.task_id, entry.holder_id, entry.due_id, entry.period)] = entry
     return dataclasses.replace(model, status=status)
 
 
@@ -188,7 +189,7 @@ def test_nobody_reported_is_missing_data_not_a_measured_zero(base):
 def test_reported_but_not_done_is_a_measured_zero(base):
     entry = StatusEntry("alpha", _key("03"), "main", "", "in-progress")
     model = dataclasses.replace(
-        base, status={**base.status, ("alpha", _key("03"), "main", ""): entry}
+        base, status={**base.status, OccurrenceRef(_key("03"), "alpha", "main", ""): entry}
     )
     assert [r[1:3] for r in _indicators(model, D(2013, 1, 1), "03")] == [
         ("missed", 0.0),

@@ -64,7 +64,7 @@ def test_overdue_page_summarises_units_in_escalation_order():
 
 def test_unit_page_shows_urgent_items_first_with_problems_and_next_steps():
     model = _model(DEMO / "data")
-    key = next(k for k in model.status if k[0] == "baqiao")
+    key = next(k for k in model.status if k.holder_id == "baqiao")
     entry = dataclasses.replace(model.status[key], problems="经费不足", next_steps="下月完成")
     model = dataclasses.replace(model, status={**model.status, key: entry})
     site = render_site(model, Settings(as_of=dt.date(2010, 12, 15)))

@@ -175,7 +175,7 @@ def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = Fals
         due = task.due_item(item.due_id)
         assert due is not None
         role, supervisors = supervisors_of(model, task)
-        key = (item.task_id, item.holder_id, item.due_id, item.key)
+        key = item.ref
         where = item.entry.source if item.entry is not None else due.source
         plan_name = None if model.single_plan else model.plans[task.plan_id].display_name
         found = evaluation.escalations.get(key)

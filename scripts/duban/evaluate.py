@@ -39,6 +39,7 @@ from .escalation import Escalation, escalation
 from .flags import Flag, all_flags
 from .indicators import IndicatorResult, indicator_results
 from .model import Due, Model, Obligation, Occurrence, StatusEntry
+from .refs import OccurrenceRef
 
 __all__ = [
     "DEFAULT_DUE_SOON_DAYS",
@@ -97,6 +98,10 @@ class ItemState:
     @property
     def holders(self) -> tuple[str, ...]:
         return self.holder_ids or (self.holder_id,)
+
+    @property
+    def ref(self) -> OccurrenceRef:
+        return OccurrenceRef(self.task_id, self.holder_id, self.due_id, self.key)
 
     @property
     def is_shared(self) -> bool:
@@ -172,7 +177,7 @@ class Evaluation:
     due_soon_days: int
     items: tuple[ItemState, ...]
     indicators: tuple[IndicatorResult, ...] = ()
-    escalations: dict[tuple[str, str, str, str], Escalation] = field(default_factory=dict)
+    escalations: dict[OccurrenceRef, Escalation] = field(default_factory=dict)
     flags: tuple[Flag, ...] = ()
 
     def for_task(self, task_id: str) -> list[ItemState]:
@@ -347,7 +352,7 @@ def occurrences_of(
 
 def _escalations(
     model: Model, items: list[ItemState], as_of: dt.date
-) -> dict[tuple[str, str, str, str], Escalation]:
+) -> dict[OccurrenceRef, Escalation]:
     result = {}
     for item in items:
         if item.state is not State.OVERDUE:
@@ -355,7 +360,7 @@ def _escalations(
         ladder = model.rules.ladder_for(item.task_id)
         if ladder is None:
             continue
-        key = (item.task_id, item.holder_id, item.due_id, item.key)
+        key = item.ref
         found = escalation(ladder, item.due, model.records.actions_for(key, as_of), as_of)
         if found is not None:
             result[key] = found

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from .evaluate import Evaluation, ItemState, occurrences_of
 from .model import Due, Model, Task
+from .refs import OccurrenceRef
 
 ALARM_DAYS = (30, 7, 1)
 PRODID = "-//duban//deadlines//ZH"
@@ -134,9 +135,9 @@ def calendar_ics(
     """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring."""
     holders = _holders_of(model, unit_id) if unit_id is not None else None
     as_of = evaluation.as_of if evaluation is not None else None
-    states: dict[tuple[str, str, str, str], ItemState] = {}
+    states: dict[OccurrenceRef, ItemState] = {}
     if evaluation is not None:
-        states = {(i.task_id, i.holder_id, i.due_id, i.key): i for i in evaluation.items}
+        states = {i.ref: i for i in evaluation.items}
     stamp = f"{_day(as_of or data_date(model))}T000000Z"
     name = model.plan.title if model.single_plan else "督办事项"
     if unit_id is not None:

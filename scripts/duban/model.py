@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .refs import OccurrenceRef
 from .supervision import Records, Rules
 
 ROLES = ("lead", "cooperate", "responsible", "supervise", "assess")
@@ -449,7 +450,7 @@ class Model:
     groups: dict[str, Group]
     tasks: dict[str, Task]
     obligations: tuple[Obligation, ...]
-    status: dict[tuple[str, str, str, str], StatusEntry]
+    status: dict[OccurrenceRef, StatusEntry]
     extra: dict[str, Any] = field(default_factory=dict)
     rules: Rules = field(default_factory=Rules)
     """Escalation, ranking and grading rules (data/rules.yaml; empty when there is none)."""
@@ -506,7 +507,7 @@ class Model:
         return self.units.get(ref_id) or self.groups.get(ref_id)
 
     def status_of(self, holder_id: str, task_id: str, due_id: str, key: str) -> StatusEntry | None:
-        return self.status.get((holder_id, task_id, due_id, key))
+        return self.status.get(OccurrenceRef(task_id, holder_id, due_id, key))
 
     def supervisors(self, task: Task) -> tuple[str, tuple[str, ...]]:
         """(role, unit or group ids) of who watches over a task: its supervising units, else

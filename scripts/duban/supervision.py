@@ -24,6 +24,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .refs import OccurrenceRef
+
 if TYPE_CHECKING:  # model.py imports this module for its defaults: no import cycle at runtime
     from .model import Source
 
@@ -132,7 +134,7 @@ class Rules:
 
 
 # -- records -------------------------------------------------------------------------------------
-ItemKey = tuple[str, str, str, str]
+ItemKey = OccurrenceRef
 """(task_id, holder_id, due_id, period key): one occurrence of one obligation."""
 
 
@@ -155,7 +157,7 @@ class Action:
 
     @property
     def item_key(self) -> ItemKey:
-        return (self.task_id, self.holder_id, self.due_id, self.key)
+        return OccurrenceRef(self.task_id, self.holder_id, self.due_id, self.key)
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,10 @@ class FollowUp:
     text: str | None = None
     document: str | None = None
     source: Source | None = None
+
+    @property
+    def item_key(self) -> ItemKey:
+        return OccurrenceRef(self.task_id, self.holder_id, self.due_id, self.key)
 
 
 @dataclass(frozen=True)

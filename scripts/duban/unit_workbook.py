@@ -119,7 +119,7 @@ def unit_rows(model: Model, unit_id: str) -> list[tuple[Target, StatusEntry | No
             )
             for period in periods:
                 target = Target(task, due.id, period, len(mine) > 1)
-                result.append((target, model.status.get((unit_id, task.id, due.id, period))))
+                result.append((target, model.status_of(unit_id, task.id, due.id, period)))
     return result
 
 
@@ -444,7 +444,7 @@ def plan_change(
             )
         )
     target = find_target(model, unit_id, cells)
-    entry = model.status.get((unit_id, target.task.id, target.due_id, target.period))
+    entry = model.status_of(unit_id, target.task.id, target.due_id, target.period)
     current: dict[str, Any] = {}
     if entry is not None:
         current = {
@@ -530,7 +530,7 @@ def entry_positions(model: Model, unit_id: str, document: Any) -> dict[tuple[str
     return {
         (entry.task_id, entry.due_id, entry.period): by_line[entry.source.line]
         for key, entry in model.status.items()
-        if key[0] == unit_id and entry.source.line in by_line
+        if key.holder_id == unit_id and entry.source.line in by_line
     }
 
 

@@ -29,9 +29,10 @@ from ..model import (
     Update,
 )
 from ..occurrence_refs import period_problem, pick_due
+from ..refs import OccurrenceRef
 from .context import Report, parse_date, source_of
 
-StatusKey = tuple[str, str, str, str]
+StatusKey = OccurrenceRef
 # The fields that name the obligation an entry is about ("*": the entry itself failed).
 REFERENCE_FIELDS = frozenset({"plan", "task", "item", "due", "period", "*"})
 
@@ -252,7 +253,7 @@ def build_status(
             made = _entry(report, doc, keys, holder, entry, finder, bound)
             if made is None:
                 continue
-            key = (made.holder_id, made.task_id, made.due_id, made.period)
+            key = OccurrenceRef(made.task_id, made.holder_id, made.due_id, made.period)
             if key in result:
                 first = result[key].source.line
                 report(doc, keys, f"the same obligation is already reported on line {first}")

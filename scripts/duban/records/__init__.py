@@ -72,7 +72,7 @@ def attach_supervision(
             made = entries.follow_up(checker, document, ("follow_ups", index), keeper, item)
             if made:
                 follow_ups.append(made)
-                key = (made.task_id, made.holder_id, made.due_id, made.key)
+                key = made.item_key
                 places.append((document, ("follow_ups", index), key))
     rankings: list[Ranking] = []
     gradings: list[Grading] = []
@@ -88,7 +88,7 @@ def attach_supervision(
             gradings.append(grading)
             for follow_up in made:
                 follow_ups.append(follow_up)
-                key = (follow_up.task_id, follow_up.holder_id, follow_up.due_id, follow_up.key)
+                key = follow_up.item_key
                 places.append((document, keys, key))
     _unique(checker, places, "follow-up deadline (task, unit, deadline, period)")
     _unique(
@@ -109,7 +109,7 @@ def attach_supervision(
         ],
         "grading (rule, year)",
     )
-    follow_up_keys = {(f.task_id, f.holder_id, f.due_id, f.key) for f in follow_ups}
+    follow_up_keys = {f.item_key for f in follow_ups}
     actions: list[Action] = []
     for document, keeper in kept:
         for index, item in enumerate(document.data.get("actions", [])):

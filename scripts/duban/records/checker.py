@@ -12,6 +12,7 @@ from ..loader import Document, KeyPath
 from ..model import Due, Model, Task
 from ..occurrence_refs import period_problem, pick_due
 from ..problems import Problem
+from ..refs import OccurrenceRef
 
 
 class Checker:
@@ -91,7 +92,7 @@ class Checker:
         holder: str,
         due: Due,
         key: str,
-        follow_up_keys: set[tuple[str, str, str, str]],
+        follow_up_keys: set[OccurrenceRef],
     ) -> bool:
         """Whether ``key`` names an occurrence of ``due`` for ``holder`` (reported if not)."""
         where = (*keys, "period")

@@ -12,6 +12,7 @@ from ..deadlines import period_every
 from ..loader import Document, KeyPath
 from ..model import Source
 from ..problems import Problem
+from ..refs import OccurrenceRef
 from ..supervision import (
     Action,
     FollowUp,
@@ -67,7 +68,7 @@ def action(
     keeper: str,
     item: dict[str, Any],
     rules: Rules,
-    follow_up_keys: set[tuple[str, str, str, str]],
+    follow_up_keys: set[OccurrenceRef],
 ) -> Action | None:
     task = c.task_of(document, keys, item)
     holder = c.entity(document, (*keys, "unit"), item["unit"])
@@ -279,7 +280,7 @@ def _grade_follow_up(
 
 
 def follow_up_status(
-    c: Checker, status_docs: list[Document], follow_up_keys: set[tuple[str, str, str, str]]
+    c: Checker, status_docs: list[Document], follow_up_keys: set[OccurrenceRef]
 ) -> None:
     """A status entry of a follow-up duty must answer a deadline that was really set."""
     for entry in c.model.status.values():
@@ -287,7 +288,7 @@ def follow_up_status(
         due = task.due_item(entry.due_id)
         if due is None or due.kind != "follow-up":
             continue
-        key = (entry.task_id, entry.holder_id, entry.due_id, entry.period)
+        key = OccurrenceRef(entry.task_id, entry.holder_id, entry.due_id, entry.period)
         if key in follow_up_keys or c.follow_ups_unknown:
             continue
         document, keys = _entry_place(status_docs, entry.source)
