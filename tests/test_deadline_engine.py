@@ -11,7 +11,7 @@ import pytest
 
 from conftest import BASE, CASES, lay_out_case
 from duban.evaluate import State, evaluate
-from duban.model import Model, StatusEntry
+from duban.model import Model, StatusEntry, Update
 from duban.project import load_project
 from duban.refs import OccurrenceRef
 from duban.supervision import Ranking, Records, Score
@@ -166,6 +166,28 @@ def test_coverage_is_the_ratio_of_summed_figures(model):
         (D(2011, 12, 31), "missed", 46.67, 70.0, 150.0),
         (D(2012, 12, 31), "missed", 46.67, 70.0, 150.0),
     ]
+
+
+def test_each_target_reads_the_figures_reported_by_its_date(model):
+    # alpha reports its figures with dated updates: 10 of 100 in 2011, all 100 in 2012;
+    # beta's figures carry no date (30 of 50) and count for every target
+    key = next(
+        k for k, e in model.status.items() if k.holder_id == "alpha" and k.due_id == "rotation"
+    )
+    updates = (
+        Update(D(2011, 10, 1), "第一批", figures={"trained_officers": 10, "total_officers": 100}),
+        Update(
+            D(2012, 10, 1), "全部轮训", figures={"trained_officers": 100, "total_officers": 100}
+        ),
+    )
+    entry = dataclasses.replace(model.status[key], figures={}, updates=updates)
+    dated = dataclasses.replace(model, status={**model.status, key: entry})
+    assert _indicators(dated, D(2013, 1, 1), "02") == [
+        (D(2011, 12, 31), "missed", 26.67, 40.0, 150.0),
+        (D(2012, 12, 31), "missed", 86.67, 130.0, 150.0),
+    ]
+    # before the second report, the 2012 target shows the figures known so far
+    assert _indicators(dated, D(2012, 6, 1), "02")[1][:3] == (D(2012, 12, 31), "pending", 26.67)
 
 
 def test_indicator_without_reports_has_no_data(model):

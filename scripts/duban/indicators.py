@@ -11,8 +11,10 @@ target date, whose status is not "not applicable"):
 * ``sum-of-figures``: the sum of one figure.
 
 Percent indicators are reported as 0-100. A target dated after ``as_of`` is *pending* and its
-value is the value so far; a status done after ``as_of`` is not known yet. Reported figures
-carry no date of their own, so a ratio or sum uses the figures as last reported.
+value is the value so far; a status done after ``as_of`` is not known yet. A ratio or sum reads
+the figures as of the target date (``StatusEntry.figures_on``: those of the latest update dated
+on or before it, else the entry's undated figures), so 保持100% each year is checked against
+each year's figures, not the latest ones.
 """
 
 from __future__ import annotations
@@ -97,14 +99,13 @@ def measure(
         if not entries or all(e is None for _, e in entries):
             return None, None, None  # no holder reported anything: 无数据, not 0%
         return scale * done / len(entries), float(done), float(len(entries))
+    cutoff = min(day, known_by)
+    figures = [e.figures_on(cutoff) for _, e in entries if e is not None]
     if indicator.measure == "ratio-of-figures":
         assert indicator.numerator and indicator.denominator
+        top_name, bottom_name = indicator.numerator, indicator.denominator
         pairs = [
-            (e.figures[indicator.numerator], e.figures[indicator.denominator])
-            for _, e in entries
-            if e is not None
-            and indicator.numerator in e.figures
-            and indicator.denominator in e.figures
+            (f[top_name], f[bottom_name]) for f in figures if top_name in f and bottom_name in f
         ]
         top, bottom = float(sum(p[0] for p in pairs)), float(sum(p[1] for p in pairs))
         if not pairs or bottom == 0:
@@ -112,7 +113,7 @@ def measure(
         return scale * top / bottom, top, bottom
     assert indicator.figure
     figure = indicator.figure
-    values = [e.figures[figure] for _, e in entries if e and figure in e.figures]
+    values = [f[figure] for f in figures if figure in f]
     if not values:
         return None, None, None
     total = float(sum(values))

@@ -378,6 +378,8 @@ class Update:
     date: dt.date
     text: str
     by: str | None = None
+    figures: dict[str, float] = field(default_factory=dict)
+    """Figures as of this date (a target is checked against those reported by its date)."""
 
 
 @dataclass(frozen=True)
@@ -416,6 +418,13 @@ class StatusEntry:
     updates: tuple[Update, ...] = ()
     source: Source = Source("")
     instances: tuple[Instance, ...] = ()
+
+    def figures_on(self, day: dt.date) -> dict[str, float]:
+        """The figures as of ``day``: those of the latest dated update on or before it, else
+        the entry's own (undated) figures."""
+        dated = [u for u in self.updates if u.figures and u.date <= day]
+        return dict(dated[-1].figures) if dated else dict(self.figures)
+
     problems: str | None = None
     next_steps: str | None = None
 

@@ -300,7 +300,7 @@ def _entry(
     for rule in ENTRY_RULES:
         for where, message in rule(context):
             # a figure's problem is its name: point at the key, not the number
-            report(doc, (*keys, *where), message, of_key=where[0] == "figures")
+            report(doc, (*keys, *where), message, of_key=len(where) > 1 and where[-2] == "figures")
     return _status_entry(doc, keys, holder, task, due, period, entry)
 
 
@@ -336,7 +336,12 @@ def _status_entry(
         updates=tuple(
             sorted(
                 (
-                    Update(dt.date.fromisoformat(u["date"]), u["text"], u.get("by"))
+                    Update(
+                        dt.date.fromisoformat(u["date"]),
+                        u["text"],
+                        u.get("by"),
+                        dict(u.get("figures", {})),
+                    )
                     for u in entry.get("updates", [])
                 ),
                 key=lambda u: u.date,
