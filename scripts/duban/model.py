@@ -537,12 +537,13 @@ class Model:
 
     def items_of(self, task: Task) -> list[Task]:
         """A task's sub-items at every depth, in order."""
-        return [self.tasks[c] for c in _descendants(self.tasks, task.id)]
+        return [self.tasks[c] for c in descendants(self.tasks, task.id)]
 
 
-def _descendants(tasks: dict[str, Task], key: str) -> list[str]:
+def descendants(tasks: dict[str, Task], key: str) -> list[str]:
+    """The keys of a task's sub-items at every depth, each right after its parent."""
     result = []
     for child in tasks[key].children:
         result.append(child)
-        result.extend(_descendants(tasks, child))
+        result.extend(descendants(tasks, child))
     return result

@@ -27,6 +27,7 @@ from ..model import (
     Task,
     Unit,
     Update,
+    descendants,
 )
 from ..occurrence_refs import period_problem, pick_due
 from ..refs import OccurrenceRef
@@ -104,7 +105,7 @@ class TaskFinder:
                 items = (
                     ", ".join(
                         self.tasks[k].local_id.split("/", 1)[1]
-                        for k in _all_children(self.tasks, key)
+                        for k in descendants(self.tasks, key)
                     )
                     or "none"
                 )
@@ -115,14 +116,6 @@ class TaskFinder:
                 )
             key = item_key
         return TaskRef(self.tasks[key])
-
-
-def _all_children(tasks: dict[str, Task], key: str) -> list[str]:
-    result = []
-    for child in tasks[key].children:
-        result.append(child)
-        result.extend(_all_children(tasks, child))
-    return result
 
 
 @dataclass
