@@ -50,3 +50,16 @@ def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     keys). tests/test_cases.py and tests/test_messages.py check the Chinese words."""
     monkeypatch.setenv("DUBAN_LANG", "en")
     set_language(None)
+
+
+def deny_listing(monkeypatch: pytest.MonkeyPatch, folder_name: str) -> None:
+    """Make listing any folder called ``folder_name`` fail as a permission problem would (tests
+    run as root, where chmod 000 does not stop reading)."""
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path):
+        if self.name == folder_name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import deny_listing
 from duban import project as project_module
 from duban.cli import main
 from duban.problems import Problem
@@ -95,14 +96,7 @@ def test_only_id_yaml_names_are_read_and_others_are_reported(project_dir, name, 
 
 
 def test_an_unreadable_folder_is_one_problem_line(project_dir, monkeypatch, capsys):
-    real_iterdir = Path.iterdir
-
-    def iterdir(self):
-        if self.name == "status":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_iterdir(self)
-
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    deny_listing(monkeypatch, "status")
     assert problems() == ["data/status:1:1: cannot be read: Permission denied"]
     assert main(["validate"]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == "1 problem in 1 file"

@@ -18,6 +18,7 @@ from mkdocs.commands import build as mkdocs_build_module
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from conftest import deny_listing
 from sitekit import ROOT, mkdocs_build, scratch
 
 
@@ -114,14 +115,7 @@ def test_an_interrupt_during_the_build_leaves_the_previous_site(project, monkeyp
 
 
 def test_an_unreadable_data_folder_fails_the_build_with_one_line(project, monkeypatch, caplog):
-    real_iterdir = Path.iterdir
-
-    def iterdir(self):
-        if self.name == "status":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_iterdir(self)
-
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    deny_listing(monkeypatch, "status")
     monkeypatch.chdir(project)
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         _build_in_process(project)
