@@ -34,25 +34,28 @@ def _quoted(text: str) -> str:
 
 
 def example_unit(model: Model) -> tuple[str, list[tuple[Obligation, Task, Due]]]:
-    """The unit with the most kinds of deadline to show, and one obligation of each kind."""
+    """The unit with the most kinds of deadline to show, and one obligation of each kind
+    (first in id order among equals). One pass over the obligations, however many units."""
+    picked: dict[str, dict[str, tuple[Obligation, Task, Due]]] = {}
+    for obligation in model.obligations:
+        if obligation.shared:
+            continue
+        mine = picked.setdefault(obligation.holder_id, {})
+        task = model.tasks[obligation.task_id]
+        for due in task.due:
+            kind = "recurring" if due.kind == "recurring" else "once" if due.occurrences else ""
+            if due.id in obligation.due_ids and kind and kind not in mine:
+                mine[kind] = (obligation, task, due)
     best: tuple[str, list[tuple[Obligation, Task, Due]]] = ("", [])
-    for holder in sorted(model.holders):
-        picked: dict[str, tuple[Obligation, Task, Due]] = {}
-        for obligation in model.obligations:
-            if obligation.holder_id != holder or obligation.shared:
-                continue
-            task = model.tasks[obligation.task_id]
-            for due in task.due:
-                kind = "recurring" if due.kind == "recurring" else "once" if due.occurrences else ""
-                if due.id in obligation.due_ids and kind and kind not in picked:
-                    picked[kind] = (obligation, task, due)
-        if len(picked) > len(best[1]):
-            best = (holder, list(picked.values()))
+    for holder in sorted(h for h in picked if h in model.holders):
+        if len(picked[holder]) > len(best[1]):
+            best = (holder, list(picked[holder].values()))
     return best
 
 
-def unit_example(model: Model) -> str:
-    holder, _ = example_unit(model)
+def unit_example(model: Model, holder: str | None = None) -> str:
+    if holder is None:
+        holder, _ = example_unit(model)
     entity = model.entity(holder)
     if entity is None:
         return "单位标识是一串小写字母、数字和连字符。"
@@ -85,8 +88,10 @@ def _entry(model: Model, task: Task, due: Due, in_progress: bool) -> list[str]:
     return [("  - " if i == 0 else "    ") + field for i, field in enumerate(fields)]
 
 
-def status_example(model: Model) -> str:
-    holder, picked = example_unit(model)
+def status_example(
+    model: Model, example: tuple[str, list[tuple[Obligation, Task, Due]]] | None = None
+) -> str:
+    holder, picked = example or example_unit(model)
     lines = ["```yaml", f"unit: {holder}", "obligations:" if picked else "obligations: []"]
     for index, (_, task, due) in enumerate(picked):
         lines += _entry(model, task, due, in_progress=index == len(picked) - 1 and index > 0)
@@ -122,7 +127,8 @@ def fill_examples(markdown: str, model: Model, page_path: str = "") -> str:
     ``page_path``: the page's path in the docs tree, for relative links."""
     if "<!-- duban:" not in markdown:
         return markdown
-    markdown = markdown.replace(MARKERS[0], unit_example(model))
+    example = example_unit(model)  # one choice of unit for every marker on the page
+    markdown = markdown.replace(MARKERS[0], unit_example(model, example[0]))
     markdown = markdown.replace(MARKERS[2], plan_list(model, page_path))
-    markdown = markdown.replace(MARKERS[3], example_unit(model)[0] or "unit")
-    return markdown.replace(MARKERS[1], status_example(model))
+    markdown = markdown.replace(MARKERS[3], example[0] or "unit")
+    return markdown.replace(MARKERS[1], status_example(model, example))
