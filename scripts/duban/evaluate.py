@@ -233,7 +233,7 @@ def count_reached(
 def _done_of(
     due: Due, entry: StatusEntry | None, occurrence: Occurrence, as_of: dt.date
 ) -> dt.date | None:
-    if due.is_count or (due.counts_times and entry is not None and entry.instances):
+    if due.is_count:
         return count_reached(due, entry, occurrence, as_of)[0]
     return entry.done if entry is not None and entry.state == "done" else None
 
@@ -248,24 +248,20 @@ def shared_status(
     """(the entry to show, when the duty was done) over every holder of the obligation.
 
     ``any``: done on the earliest date a holder records; ``all``: on the latest, once every
-    holder has. One holder marking it not applicable makes it not applicable for all only
-    when it is shared as ``any``.
+    holder has. The entry shown is the one that completed the duty, else the first holder's
+    that exists (so its not-applicable, or its progress, stands for the shared duty).
     """
     entries = [
-        (h, model.status_of(h, obligation.task_id, due.id, occurrence.key))
-        for h in obligation.holders
+        model.status_of(h, obligation.task_id, due.id, occurrence.key) for h in obligation.holders
     ]
-    known = [e for _, e in entries if e is not None]
-    dones = [d for _, e in entries if (d := _done_of(due, e, occurrence, as_of)) and d <= as_of]
+    known = [e for e in entries if e is not None]
+    done_on = [(e, _done_of(due, e, occurrence, as_of)) for e in known]
+    dones = [d for _, d in done_on if d is not None and d <= as_of]
     if obligation.shared == "all":
         done = max(dones) if len(dones) == len(entries) else None
     else:
         done = min(dones) if dones else None
-    shown = (
-        next((e for e in known if _done_of(due, e, occurrence, as_of) == done), None)
-        if done
-        else None
-    )
+    shown = next((e for e, d in done_on if d == done), None) if done else None
     return shown or (known[0] if known else None), done
 
 
@@ -283,11 +279,17 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
                 if due.is_count
                 else "once"
             )
+            reached: float | None = None
             if obligation.shared:
                 entry, done = shared_status(model, obligation, due, occurrence, as_of)
+                if due.is_count:
+                    reached = count_reached(due, entry, occurrence, as_of)[1]
             else:
                 entry = model.status_of(obligation.holder_id, task.id, due_id, occurrence.key)
-                done = _done_of(due, entry, occurrence, as_of)
+                if due.is_count:
+                    done, reached = count_reached(due, entry, occurrence, as_of)
+                else:
+                    done = _done_of(due, entry, occurrence, as_of)
             state, late, left, reason = occurrence_state(
                 occurrence,
                 entry,
@@ -297,7 +299,6 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
                 done=done,
                 kind=kind,
             )
-            reached = count_reached(due, entry, occurrence, as_of)[1] if due.is_count else None
             result.append(
                 ItemState(
                     task.id,

@@ -299,11 +299,6 @@ class Due:
             self.times > 1 or self.amount is not None or "times" in self.written
         )
 
-    @property
-    def counts_times(self) -> bool:
-        """Each time may be recorded with its date (每季度至少听取一次汇报: times 1)."""
-        return self.kind == "recurring" and "times" in self.written
-
     def occurrence(self, key: str) -> Occurrence | None:
         return next((o for o in self.occurrences if o.key == key), None)
 

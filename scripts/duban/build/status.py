@@ -171,7 +171,7 @@ def _instances_fit(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
     instances = c.entry.get("instances", [])
     if not instances:
         return
-    if not (c.due.is_count or c.due.counts_times):
+    if not c.due.is_count:
         yield ("instances",), "are only for duties with a number of times or an amount per period"
         return
     occurrence = c.occurrence
