@@ -713,3 +713,17 @@ def test_what_is_not_understood_is_in_the_review_with_its_line(tmp_path):
     assert tasks["1-2"]["roles"] == {"responsible": ["承担单位待定"]}  # a deadline nobody holds
     assert "有完成时限但没有承担单位" in review
     assert "责任领导：张三" in tasks["1-1"]["text"]  # the text keeps everything
+
+
+def test_a_number_with_no_words_after_it_keeps_its_label_as_text(tmp_path):
+    # found by the fuzz test: （一） alone on its line once gave an empty text, which is invalid
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "某县2024年工作方案\n一、总体要求\n（一）\n"
+        "（二）做好规范工作（牵头单位：县司法局；完成时限：2024年底前）\n",
+        encoding="utf-8",
+    )
+    written, tasks = imported(source, tmp_path, None)  # asserts the output validates
+    texts = [p["text"] for s in written.result.plan["sections"] for p in s.get("provisions", [])]
+    texts += [t["text"] for t in tasks.values()]
+    assert "（一）" in texts and all(texts)

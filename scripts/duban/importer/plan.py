@@ -230,8 +230,8 @@ class Importer:
             provision = {
                 "number": node.number,
                 "numeral": node.numeral,
-                "title": title,
-                "text": text,
+                "title": title or node.label,
+                "text": text or node.label,
             }
             section.setdefault("provisions", []).append(provision)
             return
@@ -330,7 +330,8 @@ class Importer:
         title = _first_sentence(clean(own_without))
         if title and top:
             item["title"] = title
-        item["text"] = text
+        # a marker with no words after it keeps its label as its text: never an empty field
+        item["text"] = text or node.label
         notes: list[str] = []
         children = [self._item(child) for child in node.children]
         if clause:
