@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..loader import Document, KeyPath
@@ -173,18 +173,6 @@ class PlanTasks:
         holds = due_source is not None and not passes_down
         dues = self._dues(doc, due_source, roles, windows) if holds and due_source else ()
         self.windows[key] = windows
-        children = []
-        child_due = due_source if "due" in data else inherited_due
-        for i, item in enumerate(data.get("items", [])):
-            child = self._node(
-                doc,
-                (*keys, "items", i),
-                item,
-                _placeholder(key, local, label, roles, parent, data),
-                (*order, i + 1),
-                child_due,
-            )
-            children.append(child.id)
         task = Task(
             id=key,
             number=parent.number if parent else data["number"],
@@ -206,12 +194,18 @@ class PlanTasks:
             local_id=local,
             label=label,
             parent=parent.id if parent else None,
-            children=tuple(children),
             order=order,
             item_label=data.get("label") if parent else None,
             cooperate_word=data.get("cooperate_word")
             or (parent.cooperate_word if parent else None),
         )
+        # sub-items read their parent (its key, label, roles, deadline words) as built above
+        children = []
+        child_due = due_source if "due" in data else inherited_due
+        for i, item in enumerate(data.get("items", [])):
+            child = self._node(doc, (*keys, "items", i), item, task, (*order, i + 1), child_due)
+            children.append(child.id)
+        task = replace(task, children=tuple(children))
         self.tasks[key] = task
         return task
 
@@ -278,31 +272,6 @@ class PlanTasks:
             ctx = DueContext(self.report, doc, d_keys, self.plan)
             result.append(build_due(ctx, item, due_id, tuple(holders)))
         return tuple(result)
-
-
-def _placeholder(
-    key: str,
-    local: str,
-    label: str,
-    roles: dict[str, RoleAssignment],
-    parent: Task | None,
-    data: dict[str, Any],
-) -> Task:
-    """What a sub-item needs of its parent before the parent is complete."""
-    return Task(
-        id=key,
-        number=parent.number if parent else data["number"],
-        section=parent.section if parent else data["section"],
-        title="",
-        text="",
-        roles=roles,
-        deadline_as_written=data.get("deadline_as_written")
-        or (parent.deadline_as_written if parent else None),
-        due=(),
-        local_id=local,
-        label=label,
-        cooperate_word=data.get("cooperate_word") or (parent.cooperate_word if parent else None),
-    )
 
 
 _CLAUSE = re.compile(
