@@ -15,6 +15,7 @@ holders), ``occurrences`` (the dated instances of a deadline), ``holder_ids`` an
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -492,7 +493,7 @@ class Model:
 
     def plans_in_order(self) -> list[Plan]:
         """Newest first: the plan an office works on now leads the list."""
-        return sorted(self.plans.values(), key=lambda p: (p.signed, p.id), reverse=True)
+        return newest_first(self.plans.values())
 
     def kind_name(self, kind_id: str, language: str = "zh") -> str:
         kind = self.kinds.get(kind_id)
@@ -533,6 +534,11 @@ class Model:
     def items_of(self, task: Task) -> list[Task]:
         """A task's sub-items at every depth, in order."""
         return [self.tasks[c] for c in descendants(self.tasks, task.id)]
+
+
+def newest_first(plans: Iterable[Plan]) -> list[Plan]:
+    """Plans in the order every list shows them: newest signed first."""
+    return sorted(plans, key=lambda p: (p.signed, p.id), reverse=True)
 
 
 def descendants(tasks: dict[str, Task], key: str) -> list[str]:

@@ -13,9 +13,9 @@ unit" is the same code that resolves the alias, so the two can never disagree.
 
 from __future__ import annotations
 
-from ..model import Model, Plan
+from ..model import Model, Plan, newest_first
 from ..problems import Problem
-from .context import Inputs, PlanInputs, parse_date, source_of
+from .context import Inputs, PlanInputs, Report, parse_date, source_of
 from .obligations import build_obligations
 from .org import Org
 from .plans import build_plan
@@ -27,8 +27,6 @@ __all__ = ["Inputs", "PlanInputs", "TaskFinder", "build_model", "parse_date", "s
 
 def build_model(inputs: Inputs) -> tuple[Model | None, list[Problem]]:
     """Resolve the documents into a model; returns None with the problems if any rule fails."""
-    from .context import Report
-
     report = Report()
     org = Org(report, inputs.org)
     plans: dict[str, Plan] = {}
@@ -38,12 +36,7 @@ def build_model(inputs: Inputs) -> tuple[Model | None, list[Problem]]:
         plan = build_plan(report, org, plan_inputs.plan, plan_inputs.folder)
         if plan is not None:
             plans[plan.id] = plan
-    ranks = {
-        p.id: rank
-        for rank, p in enumerate(
-            sorted(plans.values(), key=lambda p: (p.signed, p.id), reverse=True)
-        )
-    }
+    ranks = {p.id: rank for rank, p in enumerate(newest_first(plans.values()))}
     tasks = {}
     windows = {}
     broken = set(inputs.broken_plans)

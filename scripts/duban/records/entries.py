@@ -115,18 +115,24 @@ def action(
     )
 
 
+def _unknown_rule(
+    c: Checker, document: Document, keys: KeyPath, kind: str, ref: str, known: Any
+) -> None:
+    """A record names a ranking or grading rule its plan's rules.yaml does not have."""
+    if c.broken_rules:
+        return  # a broken rules file is reported already
+    listed = ", ".join(r.id for r in known) or "none"
+    c.report(
+        document, (*keys, "rule"), f"rules.yaml has no {kind} rule {ref!r} ({kind} rules: {listed})"
+    )
+
+
 def ranking(
     c: Checker, document: Document, keys: KeyPath, keeper: str, item: dict[str, Any], rules: Rules
 ) -> Ranking | None:
     rule = rules.ranking(item["rule"])
     if rule is None:
-        known = ", ".join(r.id for r in rules.rankings) or "none"
-        if not c.broken_rules:  # a broken rules file is reported already
-            c.report(
-                document,
-                (*keys, "rule"),
-                f"rules.yaml has no ranking rule {item['rule']!r} (ranking rules: {known})",
-            )
+        _unknown_rule(c, document, keys, "ranking", item["rule"], rules.rankings)
     elif period_every(item["period"]) != rule.every:
         c.report(
             document,
@@ -164,13 +170,7 @@ def grading(
 ) -> tuple[Grading, list[FollowUp]]:
     rule = rules.grading(item["rule"])
     if rule is None:
-        known = ", ".join(r.id for r in rules.gradings) or "none"
-        if not c.broken_rules:  # a broken rules file is reported already
-            c.report(
-                document,
-                (*keys, "rule"),
-                f"rules.yaml has no grading rule {item['rule']!r} (grading rules: {known})",
-            )
+        _unknown_rule(c, document, keys, "grading", item["rule"], rules.gradings)
     date = parse_date(item["date"])
     assert date
     grades: list[Grade] = []
