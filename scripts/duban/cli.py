@@ -32,6 +32,7 @@ from .check import (
 from .codeowners import codeowners, office_maintainers
 from .evaluate import DEFAULT_DUE_SOON_DAYS, Evaluation, evaluate
 from .export import export_json
+from .gcpause import collection_paused
 from .ics import calendar_ics
 from .importer.command import add_import_parser
 from .messages import LANGUAGES, say, set_language
@@ -473,7 +474,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     set_language(args.lang)
     try:
-        return args.handler(args)
+        # one command, then the process ends: its data has no cycles to collect (gcpause.py)
+        with collection_paused():
+            return args.handler(args)
     except UsageError as error:
         print(f"duban {args.command}: {error}", file=sys.stderr)
         return EXIT_USAGE

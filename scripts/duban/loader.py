@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,9 +40,13 @@ from .problems import Problem, field_path
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
-RECORD_DEPTH = 3
-"""Positions are recorded while loading for key paths up to this long (``obligations[2].done``);
-deeper ones are found again from the text when a problem points at them."""
+RECORD_DEPTH = 2
+"""Positions are recorded while loading for key paths up to this long (``obligations[2]``, the
+line each status entry is reported from); deeper ones are found again from the text when a
+problem points at them. Depth 3 kept ten times as many, 90 MB at 1,500 units, for problems
+that are rare."""
+SHARED_LENGTH = 16
+"""Short values (dates, states, ids) are kept once however often they occur."""
 MAX_NODES = 200_000
 MAX_ITEMS = 5_000
 MAX_DIGITS = 15
@@ -139,8 +145,9 @@ class Document:
     """The path relative to the data folder, POSIX style (set by the project loader)."""
     positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    text: str | None = None
-    """The file's text, kept while only shallow positions are recorded (see ``position``)."""
+    packed: bytes | None = None
+    """The file's text, zlib-compressed (an eighth of its size), kept while only shallow
+    positions are recorded (see ``position``)."""
     recorded_depth: int | None = None
     """Positions are recorded for key paths this long at most; None: for every value."""
     failing_entries: dict[int, frozenset[str]] = field(default_factory=dict)
@@ -148,6 +155,11 @@ class Document:
     valid), with the fields that failed ("*": the entry as a whole): reported already; only
     the reference of such an entry (plan, task, item, due, period) is still checked, when
     those fields themselves are valid."""
+
+    @property
+    def text(self) -> str | None:
+        """The file's text while it is kept, else None."""
+        return None if self.packed is None else zlib.decompress(self.packed).decode("utf-8")
 
     def position(self, keys: KeyPath, *, of_key: bool = False) -> tuple[int, int]:
         """Line and column of the value at ``keys`` (or of its key), else its nearest parent.
@@ -171,12 +183,13 @@ class Document:
         return Problem(self.display, line, col, field_path(tuple(keys)), message)
 
     def _record_all(self) -> None:
-        if self.text is None:
+        text = self.text
+        if text is None:
             return
         builder = _Builder(self.display)
-        builder.build(yaml.parse(self.text, Loader=_Parser))
+        builder.build(yaml.parse(text, Loader=_Parser))
         self.positions, self.key_positions = builder.positions, builder.key_positions
-        self.text, self.recorded_depth = None, None
+        self.packed, self.recorded_depth = None, None
 
 
 class _Builder:
@@ -285,7 +298,8 @@ class _Builder:
         if refused:
             self.fail(event.start_mark, refused_character(refused.group()), keys)
             return None
-        return event.value
+        # a province's files repeat the same few dozen keys millions of times: one copy each
+        return sys.intern(event.value)
 
     def scalar(self, event: Any, keys: KeyPath) -> Any:
         value: str = event.value
@@ -296,6 +310,8 @@ class _Builder:
         if refused:
             self.fail(event.start_mark, refused_character(refused.group()), keys)
             return value
+        if len(value) <= SHARED_LENGTH:
+            value = sys.intern(value)  # dates, states and ids recur in every entry: one copy
         plain = event.style in ("", None) and event.tag is None
         if not plain:
             return value
@@ -489,7 +505,7 @@ def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, l
         data,
         positions=builder.positions,
         key_positions=builder.key_positions,
-        text=text,
+        packed=zlib.compress(text.encode("utf-8"), 1),
         recorded_depth=RECORD_DEPTH,
     )
     return document, []

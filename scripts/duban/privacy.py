@@ -62,7 +62,8 @@ _SCREEN = re.compile(r"[0-9]{4}[- ]?[0-9]{4}|@|\\")
 
 
 def _may_hold_findings(document: Document) -> bool:
-    return document.text is None or _SCREEN.search(document.text) is not None
+    text = document.text
+    return text is None or _SCREEN.search(text) is not None
 
 
 def personal_data(documents: Iterable[Document]) -> list[Problem]:

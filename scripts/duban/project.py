@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .build import Inputs, PlanInputs, build_model
 from .codeowners import org_problems
+from .gcpause import collection_paused
 from .loader import SYMLINK, Document, cannot_read, load_document
 from .model import Model
 from .privacy import personal_data
@@ -134,8 +135,9 @@ def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
 
     Every OSError met on the way (permission denied, a file that vanished) is a problem line."""
     try:
-        project = _load_project(Path(data_dir), schema_dir)
-        project.warnings = personal_data(project.documents)
+        with collection_paused():
+            project = _load_project(Path(data_dir), schema_dir)
+            project.warnings = personal_data(project.documents)
         return project
     except OSError as error:
         where = display_path(Path(error.filename or data_dir))
