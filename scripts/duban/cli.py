@@ -72,8 +72,8 @@ def report_problems(problems: Sequence[Problem], stream=None) -> None:
     print(say(english, f"{files} 个文件中共 {len(problems)} 个问题"), file=stream)
 
 
-def load_or_report(data_dir: Path) -> Project:
-    project = load_project(data_dir)
+def load_or_report(data_dir: Path, cache: Path | None = None) -> Project:
+    project = load_project(data_dir, cache=cache)
     report_warnings(project.warnings)
     if not project.ok:
         report_problems(project.problems)
@@ -139,7 +139,8 @@ def _mode_for(target: Path) -> int:
 
 # -- validate ------------------------------------------------------------------------------------
 def cmd_validate(args: argparse.Namespace) -> int:
-    project = load_or_report(Path(args.data))
+    cache = Path(args.cache) if args.cache else None
+    project = load_or_report(Path(args.data), cache)
     if not project.ok:
         return EXIT_PROBLEMS
     model = project.model
@@ -155,7 +156,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         )
         return EXIT_PROBLEMS
     files, plans, units, groups = (
-        len(project.documents),
+        len(project.documents) + project.cached_files,
         len(model.plans),
         len(model.units),
         len(model.groups),
@@ -164,7 +165,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     items, obligations, entries = (
         len(model.tasks) - tasks,
         len(model.obligations),
-        len(model.status),
+        len(model.status) + project.cached_entries,
     )
     print(
         say(
@@ -372,6 +373,12 @@ def build_parser() -> argparse.ArgumentParser:
     data_option(validate)
     validate.add_argument(
         "--strict", action="store_true", help="fail (exit 1) on warnings too, e.g. personal data"
+    )
+    validate.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="remember clean status files in DIR and skip them while unchanged "
+        "(docs/performance.md)",
     )
     validate.set_defaults(handler=cmd_validate)
 

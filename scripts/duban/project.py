@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Inputs, PlanInputs, build_model
 from .codeowners import org_problems
 from .gcpause import collection_paused
-from .loader import SYMLINK, Document, cannot_read, load_document
+from .loader import MAX_BYTES, SYMLINK, Document, cannot_read, load_document
 from .model import Model
 from .privacy import personal_data
 from .problems import Problem
 from .records import attach_supervision
 from .schema_check import SchemaSet, default_schema_dir, load_schemas
+from .validation_cache import ValidationCache, context_digest, file_digest
 
 # Where each kind of file lives in a data folder (docs/data-format.md).
 ORG_FILE = "org.yaml"
@@ -50,6 +52,10 @@ class Project:
     documents: list[Document] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     """Findings that do not stop the model, such as personal data (privacy.py)."""
+    cached_files: int = 0
+    """Status files found clean, unchanged, in a validation cache and so not loaded again; the
+    model then lacks their entries (only ``duban validate`` uses a cache)."""
+    cached_entries: int = 0
 
     @property
     def ok(self) -> bool:
@@ -130,39 +136,77 @@ def old_layout_problems(data_dir: Path) -> list[Problem]:
     ]
 
 
-def load_project(data_dir: Path, schema_dir: Path | None = None) -> Project:
+def load_project(
+    data_dir: Path, schema_dir: Path | None = None, cache: Path | None = None
+) -> Project:
     """Load, check and build everything in ``data_dir``; never raises for bad data.
 
-    Every OSError met on the way (permission denied, a file that vanished) is a problem line."""
+    Every OSError met on the way (permission denied, a file that vanished) is a problem line.
+    ``cache``: a folder where clean status files are remembered (validation_cache.py); the
+    model then lacks the entries of the files it skips, so only validation may pass one."""
+    data_dir = Path(data_dir)
     try:
         with collection_paused():
-            project = _load_project(Path(data_dir), schema_dir)
+            schema_dir = schema_dir or find_schema_dir(data_dir)
+            remembered = _open_cache(cache, data_dir, schema_dir) if cache is not None else None
+            project, loader = _load_project(data_dir, schema_dir, remembered)
             project.warnings = personal_data(project.documents)
+            if remembered is not None and loader is not None and project.ok:
+                remembered.save(loader.clean_status_files(project))
         return project
     except OSError as error:
         where = display_path(Path(error.filename or data_dir))
-        return Project(Path(data_dir), None, [cannot_read(where, error)])
+        return Project(data_dir, None, [cannot_read(where, error)])
 
 
-def _load_project(data_dir: Path, schema_dir: Path | None) -> Project:
+def _open_cache(folder: Path, data_dir: Path, schema_dir: Path) -> ValidationCache | None:
+    """The cache for this context: every file but the status files, the schemas and the code.
+    A context that cannot be read in full is checked without a cache."""
+    status = data_dir / FOLDERS["status"]
+    try:
+        files = [
+            (f"data/{path.relative_to(data_dir).as_posix()}", path.read_bytes())
+            for path in _regular_files(data_dir)
+            if status not in path.parents
+        ]
+        files += [(f"schemas/{p.name}", p.read_bytes()) for p in _regular_files(schema_dir)]
+    except OSError:
+        return None
+    return ValidationCache.open(folder, context_digest(files))
+
+
+def _regular_files(folder: Path) -> list[Path]:
+    """Every regular file below ``folder``, without following links."""
+    found = []
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(root, name)
+            if path.is_file() and not path.is_symlink():
+                found.append(path)
+    return sorted(found)
+
+
+def _load_project(
+    data_dir: Path, schema_dir: Path, cache: ValidationCache | None = None
+) -> tuple[Project, _Loader | None]:
     if not data_dir.is_dir():
         problem = Problem(display_path(data_dir), 1, 1, "", "is not a data folder")
-        return Project(data_dir, None, [problem])
+        return Project(data_dir, None, [problem]), None
     old = old_layout_problems(data_dir)
     if old:
-        return Project(data_dir, None, old)
-    schemas, problems = load_schemas(schema_dir or find_schema_dir(data_dir))
+        return Project(data_dir, None, old), None
+    schemas, problems = load_schemas(schema_dir)
     if schemas is None:
-        return Project(data_dir, None, problems)
+        return Project(data_dir, None, problems), None
     documents: list[Document] = []
-    loader = _Loader(data_dir, schemas, problems, documents)
+    loader = _Loader(data_dir, schemas, problems, documents, cache)
     org = loader.load("org", data_dir / ORG_FILE, ORG_FILE, required=True)
     plans = loader.plans()
-    status = loader.folder("status")
+    status = loader.status_files()
     records_paths = _yaml_files(data_dir / FOLDERS["records"], problems)
     records = [d for p in records_paths if (d := loader.load("records", p, _rel(data_dir, p)))]
     if org is None:
-        return Project(data_dir, None, sorted(set(problems)), documents)
+        return Project(data_dir, None, sorted(set(problems)), documents), None
     problems.extend(org_problems(org))  # maintainers and supervising_office
     # Cross-file rules still run on the files that passed their schema, so one broken file does
     # not hide the problems of the others; references to a broken task are not reported twice.
@@ -177,7 +221,21 @@ def _load_project(data_dir: Path, schema_dir: Path | None) -> Project:
         )
         build_problems = [*build_problems, *record_problems]
     problems = sorted(set(problems) | set(build_problems))
-    return Project(data_dir, None if problems else model, problems, documents)
+    project = Project(data_dir, None if problems else model, problems, documents)
+    project.cached_files = len(loader.skipped)
+    project.cached_entries = sum(loader.skipped.values())
+    return project, loader
+
+
+def _digest_of(path: Path) -> str | None:
+    """The digest of a regular, readable file of at most MAX_BYTES; None for anything else,
+    which is then loaded and reported as it would be without a cache."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return None
+        return file_digest(path.read_bytes())
+    except OSError:
+        return None
 
 
 def _rel(data_dir: Path, path: Path) -> str:
@@ -188,7 +246,12 @@ class _Loader:
     """Loads and schema-checks the files of one data folder, remembering what failed."""
 
     def __init__(
-        self, data_dir: Path, schemas: SchemaSet, problems: list[Problem], documents: list[Document]
+        self,
+        data_dir: Path,
+        schemas: SchemaSet,
+        problems: list[Problem],
+        documents: list[Document],
+        cache: ValidationCache | None = None,
     ):
         self.data_dir = data_dir
         self.schemas = schemas
@@ -196,6 +259,11 @@ class _Loader:
         self.documents = documents
         self.broken_plans: set[str] = set()
         self.broken_rules: set[str] = set()
+        self.cache = cache
+        self.digests: dict[str, str] = {}
+        """file -> digest of each status file read this run (only with a cache)."""
+        self.skipped: dict[str, int] = {}
+        """file -> entries of each status file the cache vouched for, not loaded."""
 
     def load(self, kind: str, path: Path, file: str, required: bool = False) -> Document | None:
         """The schema-valid document at ``path``, or None (its problems recorded)."""
@@ -220,9 +288,35 @@ class _Loader:
             return document
         return None if schema_problems else document
 
-    def folder(self, kind: str) -> list[Document]:
-        paths = _yaml_files(self.data_dir / FOLDERS[kind], self.problems)
-        return [d for p in paths if (d := self.load(kind, p, _rel(self.data_dir, p)))]
+    def status_files(self) -> list[Document]:
+        """The schema-valid status files, less those the cache knows to be clean."""
+        paths = _yaml_files(self.data_dir / FOLDERS["status"], self.problems)
+        result = []
+        for path in paths:
+            file = _rel(self.data_dir, path)
+            digest = _digest_of(path) if self.cache is not None else None
+            if self.cache is not None and digest is not None:
+                self.digests[file] = digest
+                entries = self.cache.entries_if_clean(file, digest)
+                if entries is not None:
+                    self.skipped[file] = entries
+                    continue
+            document = self.load("status", path, file)
+            if document is not None:
+                result.append(document)
+        return result
+
+    def clean_status_files(self, project: Project) -> dict[str, tuple[str, int]]:
+        """file -> (digest, entries) of every status file with no problem and no warning in a
+        run that produced a model: what the cache may vouch for next time."""
+        assert project.model is not None
+        entries = Counter(entry.source.file for entry in project.model.status.values())
+        flagged = {p.path for p in project.warnings}
+        clean = {file: (self.digests[file], count) for file, count in self.skipped.items()}
+        for document in self.documents:
+            if document.file in self.digests and document.display not in flagged:
+                clean[document.file] = (self.digests[document.file], entries[document.file])
+        return clean
 
     def plans(self) -> list[PlanInputs]:
         root = self.data_dir / PLANS_FOLDER
