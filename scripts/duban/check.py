@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .escalation import Escalation
@@ -27,7 +29,7 @@ DEFAULT_FAIL_ON = "never"
 a fact about the calendar, not about the change (docs/ci.md)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a province lists tens of thousands
 class CheckItem:
     """One overdue or due-soon occurrence, with what a supervisor needs to act on it."""
 
@@ -105,19 +107,20 @@ class CheckReport:
     holders: dict[str, Holder]
     summary: Summary | None = None
 
-    @property
+    # cached: every format asks for these counts, and a province lists tens of thousands of items
+    @cached_property
     def items(self) -> list[CheckItem]:
         return [item for _, items in self.units for item in items]
 
-    @property
+    @cached_property
     def overdue(self) -> int:
         return sum(1 for i in self.items if i.item.state is State.OVERDUE)
 
-    @property
+    @cached_property
     def due_soon(self) -> int:
         return sum(1 for i in self.items if i.item.state is State.DUE_SOON)
 
-    @property
+    @cached_property
     def overdue_not_reported(self) -> int:
         """Overdue with nothing recorded (逾期未报送)."""
         return sum(1 for i in self.items if i.item.state is State.OVERDUE and not i.reported)
@@ -168,17 +171,27 @@ def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = Fals
     wanted = (State.OVERDUE,) if only_overdue else (State.OVERDUE, State.DUE_SOON)
     holders = {**model.holders, **model.groups}
     by_holder: dict[str, list[CheckItem]] = {}
+    # a province lists tens of thousands of items over a few dozen tasks: what depends only on
+    # the task or the deadline is worked out once
+    per_task: dict[str, tuple[Task, str, tuple[Holder, ...], str | None]] = {}
+    dues: dict[tuple[str, str], Due] = {}
     for item in evaluation.items:
         if item.state not in wanted:
             continue
-        task = model.tasks[item.task_id]
-        due = task.due_item(item.due_id)
-        assert due is not None
-        role, supervisors = supervisors_of(model, task)
-        key = item.ref
+        known = per_task.get(item.task_id)
+        if known is None:
+            task = model.tasks[item.task_id]
+            role, supervisors = supervisors_of(model, task)
+            plan_name = None if model.single_plan else model.plans[task.plan_id].display_name
+            known = per_task[item.task_id] = (task, role, supervisors, plan_name)
+        task, role, supervisors, plan_name = known
+        due = dues.get((item.task_id, item.due_id))
+        if due is None:
+            found_due = task.due_item(item.due_id)
+            assert found_due is not None
+            due = dues[(item.task_id, item.due_id)] = found_due
         where = item.entry.source if item.entry is not None else due.source
-        plan_name = None if model.single_plan else model.plans[task.plan_id].display_name
-        found = evaluation.escalations.get(key)
+        found = evaluation.escalations.get(item.ref) if evaluation.escalations else None
         by_holder.setdefault(item.holder_id, []).append(
             CheckItem(
                 item,
@@ -216,35 +229,39 @@ def stage_rank(model: Model, item: ItemState, found: Escalation | None) -> int:
     return ids.index(found.stage) if found.stage in ids else -1
 
 
+_SETTLED = frozenset({State.DONE_ON_TIME, State.DONE_LATE, State.OVERDUE, State.MISSED})
+"""States in which an occurrence's outcome is known: done (on time or late), overdue or missed."""
+
+
 def summarize(model: Model, evaluation: Evaluation) -> Summary:
-    """Counts over every occurrence of the evaluation (see :class:`Summary`)."""
-    states = {state.value: 0 for state in State}
-    counted = [i for i in evaluation.items if i.state is not State.NOT_APPLICABLE]
+    """Counts over every occurrence of the evaluation (see :class:`Summary`), in one pass."""
+    by_state: Counter[State] = Counter()
+    reported = overdue_reported = due_soon_not_reported = 0
+    all_on_time: dict[str, bool] = {}
+    """holder -> whether everything it had to do by now was done on time"""
     for item in evaluation.items:
-        states[item.state.value] += 1
-    overdue = [i for i in counted if i.state is State.OVERDUE]
-    due_by: dict[str, list[ItemState]] = {}
-    for item in counted:
-        if item.state.is_done or item.state in (State.OVERDUE, State.MISSED):
+        state = item.state
+        by_state[state] += 1
+        if state is State.NOT_APPLICABLE or not item.reported:
+            if state is State.DUE_SOON:
+                due_soon_not_reported += 1
+        else:
+            reported += 1
+            overdue_reported += state is State.OVERDUE
+        if state in _SETTLED:
+            on_time = state is State.DONE_ON_TIME
             for holder in item.holders:
-                due_by.setdefault(holder, []).append(item)
-    on_time = tuple(
-        h
-        for h in model.holders
-        if h in due_by and all(i.state is State.DONE_ON_TIME for i in due_by[h])
-    )
+                all_on_time[holder] = all_on_time.get(holder, True) and on_time
     tasks = set(model.tasks)
     reporters = {entry.holder_id for entry in model.status.values() if entry.task_id in tasks}
     return Summary(
-        total=len(counted),
-        states=states,
-        reported=sum(1 for i in counted if i.reported),
-        overdue_reported=sum(1 for i in overdue if i.reported),
-        overdue_not_reported=sum(1 for i in overdue if not i.reported),
-        due_soon_not_reported=sum(
-            1 for i in counted if i.state is State.DUE_SOON and not i.reported
-        ),
-        units_on_time=on_time,
+        total=len(evaluation.items) - by_state[State.NOT_APPLICABLE],
+        states={state.value: by_state[state] for state in State},
+        reported=reported,
+        overdue_reported=overdue_reported,
+        overdue_not_reported=by_state[State.OVERDUE] - overdue_reported,
+        due_soon_not_reported=due_soon_not_reported,
+        units_on_time=tuple(h for h in model.holders if all_on_time.get(h, False)),
         units_reported=tuple(h for h in {**model.holders, **model.groups} if h in reporters),
         plans_ended=tuple(p.id for p in model.plans_in_order() if p.period_end < evaluation.as_of),
     )
@@ -328,11 +345,19 @@ def reported_line(report: CheckReport) -> str | None:
     return "；".join(parts) + "。" if parts else None
 
 
-def _item_parts(check_item: CheckItem) -> list[str]:
+def _item_parts(check_item: CheckItem, said: dict[str, tuple[str, str]] | None = None) -> list[str]:
+    """The words of one listed item. ``said``: the task's words already worked out, by task id
+    (a province lists tens of thousands of items over a few dozen tasks)."""
     item = check_item.item
-    what = task_label(check_item.task)
-    if check_item.plan_name:
-        what = f"《{check_item.plan_name}》{what}"
+    known = said.get(item.task_id) if said is not None else None
+    if known is None:
+        what = task_label(check_item.task)
+        if check_item.plan_name:
+            what = f"《{check_item.plan_name}》{what}"
+        known = (what, supervisor_text(check_item))
+        if said is not None:
+            said[item.task_id] = known
+    what, supervisors = known
     occurrence = occurrence_label(check_item)
     return [
         p
@@ -340,7 +365,7 @@ def _item_parts(check_item: CheckItem) -> list[str]:
             lateness(item),
             f"{what} {occurrence}".strip(),
             f"到期 {item.due.isoformat()}",
-            supervisor_text(check_item),
+            supervisors,
             escalation_text(check_item.escalation),
         )
         if p
@@ -359,9 +384,10 @@ def render_text(report: CheckReport) -> str:
     first = reported_line(report)
     if first:
         lines.append(first)
+    said: dict[str, tuple[str, str]] = {}
     for holder, items in report.units:
         lines += ["", f"{holder.name} ({holder.id})"]
-        lines += [f"  {' · '.join(_item_parts(item))}" for item in items]
+        lines += [f"  {' · '.join(_item_parts(item, said))}" for item in items]
     if report.flags:
         lines += ["", "标记 flags"]
         for flag in report.flags:

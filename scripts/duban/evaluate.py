@@ -76,7 +76,7 @@ class State(StrEnum):
         return self in (State.NOT_DUE, State.DUE_SOON, State.OVERDUE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a province evaluates over 100,000 of them
 class ItemState:
     """One occurrence of one deadline for one holder, evaluated as of a date."""
 
@@ -267,37 +267,34 @@ def shared_status(
 
 def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) -> list[ItemState]:
     task = model.tasks[obligation.task_id]
+    active = (obligation.active_from, obligation.active_until)
+    shared_holders = obligation.holder_ids if obligation.shared else ()
     result = []
     for due_id in obligation.due_ids:
         due = task.due_item(due_id)
         assert due is not None
+        is_count = due.is_count
         for occurrence in occurrences_of(model, due, obligation, as_of):
             kind = (
                 "ongoing"
                 if due.is_ongoing and not occurrence.key
                 else "count"
-                if due.is_count
+                if is_count
                 else "once"
             )
             reached: float | None = None
             if obligation.shared:
                 entry, done = shared_status(model, obligation, due, occurrence, as_of)
-                if due.is_count:
+                if is_count:
                     reached = count_reached(due, entry, occurrence, as_of)[1]
             else:
                 entry = model.status_of(obligation.holder_id, task.id, due_id, occurrence.key)
-                if due.is_count:
+                if is_count:
                     done, reached = count_reached(due, entry, occurrence, as_of)
                 else:
                     done = _done_of(due, entry, occurrence, as_of)
             state, late, left, reason = occurrence_state(
-                occurrence,
-                entry,
-                as_of,
-                window,
-                (obligation.active_from, obligation.active_until),
-                done=done,
-                kind=kind,
+                occurrence, entry, as_of, window, active, done=done, kind=kind
             )
             result.append(
                 ItemState(
@@ -311,7 +308,7 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
                     late,
                     left,
                     reason,
-                    holder_ids=obligation.holder_ids if obligation.shared else (),
+                    holder_ids=shared_holders,
                     count=reached,
                 )
             )
@@ -355,10 +352,13 @@ def _escalations(
     model: Model, items: list[ItemState], as_of: dt.date
 ) -> dict[OccurrenceRef, Escalation]:
     result = {}
+    ladders: dict[str, Any] = {}  # by task: tens of thousands of items, a few dozen tasks
     for item in items:
         if item.state is not State.OVERDUE:
             continue
-        ladder = model.rules.ladder_for(item.task_id)
+        if item.task_id not in ladders:
+            ladders[item.task_id] = model.rules.ladder_for(item.task_id)
+        ladder = ladders[item.task_id]
         if ladder is None:
             continue
         key = item.ref

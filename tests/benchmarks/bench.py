@@ -8,7 +8,9 @@ memory is its own):
 * floor: libyaml's C parser + jsonschema-rs over the same files, in one process (no positions,
   no messages, no cross-file rules: the least any validator must do);
 * validate: ``duban validate``;
-* check: ``duban check`` as of the generator's "today".
+* check: ``duban check`` as of the generator's "today";
+* one file: ``duban validate --cache`` after one status file changed, the cache warm from a run
+  before the change (a pull request that changes one unit's file).
 
 It prints a table of seconds, peak MB and the ratios validate/floor, check/validate and, across
 sizes, largest/smallest. Absolute seconds mean little on a shared machine; ratios measured in the
@@ -51,6 +53,20 @@ def best(repeat: int, command: list[str]) -> tuple[float, float]:
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
+def one_file_change(repeat: int, duban: list[str], data: Path, cache: Path) -> tuple[float, float]:
+    """``validate --cache`` after one status file changed (its text, not its meaning)."""
+    command = [*duban, "validate", "--data", str(data), "--cache", str(cache)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)  # warm the cache
+    changed = sorted((data / "status").glob("*.yaml"))[0]
+    original = changed.read_bytes()
+    runs = []
+    for turn in range(repeat):
+        changed.write_bytes(original + f"# change {turn}\n".encode())
+        runs.append(measured(command))
+    changed.write_bytes(original)
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
 def run(sizes: list[int], plans: int, repeat: int) -> list[dict[str, float]]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -75,6 +91,7 @@ def run(sizes: list[int], plans: int, repeat: int) -> list[dict[str, float]]:
             floor = best(repeat, [sys.executable, str(HERE / "floor.py"), str(data), str(schemas)])
             validate = best(repeat, [*duban, "validate", "--data", str(data)])
             check = best(repeat, [*duban, "check", "--as-of", "2024-11-30", "--data", str(data)])
+            one_file = one_file_change(repeat, duban, data, Path(tmp) / f"cache{units}")
             rows.append(
                 {
                     "units": units,
@@ -86,6 +103,9 @@ def run(sizes: list[int], plans: int, repeat: int) -> list[dict[str, float]]:
                     "check_mb": check[1],
                     "validate_vs_floor": validate[0] / floor[0],
                     "check_vs_validate": check[0] / validate[0],
+                    "one_file_s": one_file[0],
+                    "one_file_mb": one_file[1],
+                    "one_file_vs_validate": one_file[0] / validate[0],
                 }
             )
     return rows
@@ -93,21 +113,25 @@ def run(sizes: list[int], plans: int, repeat: int) -> list[dict[str, float]]:
 
 def table(rows: list[dict[str, float]]) -> str:
     lines = [
-        "| units | floor s | validate s | validate MB | check s | validate/floor "
-        "| check/validate |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| units | floor s | validate s | validate MB | check s | check MB | one file s "
+        "| validate/floor | check/validate | one file/validate |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in rows:
         lines.append(
             f"| {r['units']} | {r['floor_s']:.1f} | {r['validate_s']:.1f} | {r['validate_mb']:.0f} "
-            f"| {r['check_s']:.1f} | {r['validate_vs_floor']:.2f} | {r['check_vs_validate']:.2f} |"
+            f"| {r['check_s']:.1f} | {r['check_mb']:.0f} | {r['one_file_s']:.2f} "
+            f"| {r['validate_vs_floor']:.2f} | {r['check_vs_validate']:.2f} "
+            f"| {r['one_file_vs_validate']:.2f} |"
         )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         lines.append(
             f"\n{last['units']} vs {first['units']} units: validate "
             f"{last['validate_s'] / first['validate_s']:.2f}x "
-            f"time, {last['validate_mb'] / first['validate_mb']:.2f}x memory "
+            f"time, {last['validate_mb'] / first['validate_mb']:.2f}x memory; check "
+            f"{last['check_s'] / first['check_s']:.2f}x time, "
+            f"{last['check_mb'] / first['check_mb']:.2f}x memory "
             f"(units {last['units'] / first['units']:.1f}x)"
         )
     return "\n".join(lines)
