@@ -169,7 +169,7 @@ class Document:
         file's text again, once, for every position."""
         keys = tuple(keys)
         if self.recorded_depth is not None and len(keys) > self.recorded_depth:
-            self._record_all()
+            self.record_all_positions()
         if of_key and keys in self.key_positions:
             return self.key_positions[keys]
         while keys:
@@ -182,7 +182,8 @@ class Document:
         line, col = self.position(keys, of_key=of_key)
         return Problem(self.display, line, col, field_path(tuple(keys)), message)
 
-    def _record_all(self) -> None:
+    def record_all_positions(self) -> None:
+        """Record the position of every value and key (the file's text is parsed again, once)."""
         text = self.text
         if text is None:
             return

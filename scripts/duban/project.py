@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,8 @@ class Project:
     model: Model | None
     problems: list[Problem] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    """Every file loaded. A status file's ``data`` is None once the model is built from it
+    (positions and messages still work): read the model, or load the file again."""
     warnings: list[Problem] = field(default_factory=list)
     """Findings that do not stop the model, such as personal data (privacy.py)."""
     cached_files: int = 0
@@ -150,7 +153,6 @@ def load_project(
             schema_dir = schema_dir or find_schema_dir(data_dir)
             remembered = _open_cache(cache, data_dir, schema_dir) if cache is not None else None
             project, loader = _load_project(data_dir, schema_dir, remembered)
-            project.warnings = personal_data(project.documents)
             if remembered is not None and loader is not None and project.ok:
                 remembered.save(loader.clean_status_files(project))
         return project
@@ -202,16 +204,21 @@ def _load_project(
     loader = _Loader(data_dir, schemas, problems, documents, cache)
     org = loader.load("org", data_dir / ORG_FILE, ORG_FILE, required=True)
     plans = loader.plans()
-    status = loader.status_files()
     records_paths = _yaml_files(data_dir / FOLDERS["records"], problems)
     records = [d for p in records_paths if (d := loader.load("records", p, _rel(data_dir, p)))]
+    # Status files are loaded one at a time while the model is built from them (see
+    # _Loader.status_files): a province's thousand files are never all in memory at once.
+    status_files = loader.status_files()
     if org is None:
-        return Project(data_dir, None, sorted(set(problems)), documents), None
+        _drain(status_files)  # their own problems are still reported
+        return _project(data_dir, None, problems, loader), None
     problems.extend(org_problems(org))  # maintainers and supervising_office
     # Cross-file rules still run on the files that passed their schema, so one broken file does
     # not hide the problems of the others; references to a broken task are not reported twice.
-    inputs = Inputs(org, plans, status, loader.broken_plans)
+    inputs = Inputs(org, plans, status_files, loader.broken_plans)
     model, build_problems = build_model(inputs)
+    _drain(status_files)  # the model may have stopped early: load and report every file
+    status = loader.status_documents
     if model is not None:
         rules = [(p.folder, p.rules) for p in plans if p.rules is not None]
         rules_broken = loader.broken_rules
@@ -220,11 +227,23 @@ def _load_project(
             model, rules, records, status, rules_broken, records_broken
         )
         build_problems = [*build_problems, *record_problems]
-    problems = sorted(set(problems) | set(build_problems))
-    project = Project(data_dir, None if problems else model, problems, documents)
+    return _project(data_dir, model, [*problems, *build_problems], loader), loader
+
+
+def _project(
+    data_dir: Path, model: Model | None, problems: list[Problem], loader: _Loader
+) -> Project:
+    problems = sorted(set(problems))
+    project = Project(data_dir, None if problems else model, problems, loader.documents)
+    project.warnings = sorted(set(loader.warnings))
     project.cached_files = len(loader.skipped)
     project.cached_entries = sum(loader.skipped.values())
-    return project, loader
+    return project
+
+
+def _drain(documents: Iterator[Document]) -> None:
+    for _ in documents:
+        pass
 
 
 def _digest_of(path: Path) -> str | None:
@@ -264,6 +283,10 @@ class _Loader:
         """file -> digest of each status file read this run (only with a cache)."""
         self.skipped: dict[str, int] = {}
         """file -> entries of each status file the cache vouched for, not loaded."""
+        self.warnings: list[Problem] = []
+        """Personal data found in any file loaded (privacy.py)."""
+        self.status_documents: list[Document] = []
+        """The schema-valid status files, their data released once the model has read them."""
 
     def load(self, kind: str, path: Path, file: str, required: bool = False) -> Document | None:
         """The schema-valid document at ``path``, or None (its problems recorded)."""
@@ -277,6 +300,7 @@ class _Loader:
             return None
         document.file = file
         self.documents.append(document)
+        self.warnings.extend(personal_data([document]))
         if document.data is None:
             self.problems.append(Problem(document.display, 1, 1, "", "is empty"))
             return None
@@ -288,10 +312,14 @@ class _Loader:
             return document
         return None if schema_problems else document
 
-    def status_files(self) -> list[Document]:
-        """The schema-valid status files, less those the cache knows to be clean."""
+    def status_files(self) -> Iterator[Document]:
+        """The schema-valid status files, less those the cache knows to be clean, one at a time.
+
+        Each document's data is released when the consumer asks for the next one: by then the
+        model has built its entries from it, and what stays (positions, the compressed text)
+        is all later rules and messages need. This keeps a province's peak memory to the
+        model plus one file's data."""
         paths = _yaml_files(self.data_dir / FOLDERS["status"], self.problems)
-        result = []
         for path in paths:
             file = _rel(self.data_dir, path)
             digest = _digest_of(path) if self.cache is not None else None
@@ -303,8 +331,9 @@ class _Loader:
                     continue
             document = self.load("status", path, file)
             if document is not None:
-                result.append(document)
-        return result
+                self.status_documents.append(document)
+                yield document
+                document.data = None
 
     def clean_status_files(self, project: Project) -> dict[str, tuple[str, int]]:
         """file -> (digest, entries) of every status file with no problem and no warning in a

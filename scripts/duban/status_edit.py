@@ -74,6 +74,7 @@ class StatusText:
         body = text[len(self.bom) :]
         self.newline = "\r\n" if "\r\n" in body else "\n"
         self.lines = body.split(self.newline)
+        document.record_all_positions()  # edits point at any key, however deep
         self.doc = document
         self.edits: list[Edit] = []
 

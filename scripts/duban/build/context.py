@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,8 @@ class Inputs:
 
     org: Document
     plans: list[PlanInputs] = field(default_factory=list)
-    status: list[Document] = field(default_factory=list)
+    status: Iterable[Document] = field(default_factory=list)
+    """Read once, in order; each document's data may be released after it is read."""
     broken_plans: set[str] = field(default_factory=set)
     """Plan folders whose plan.yaml failed: references to their tasks are not reported."""
 

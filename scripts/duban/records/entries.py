@@ -304,11 +304,12 @@ def follow_up_status(
 
 
 def _entry_place(documents: list[Document], source: Source) -> tuple[Document | None, KeyPath]:
+    """The status file and entry a source line points at, found by the entries' recorded
+    positions (a status file's data is released once the model is built)."""
     for document in documents:
         if document.display != source.path:
             continue
-        for index in range(len(document.data.get("obligations", []))):
-            keys: KeyPath = ("obligations", index)
-            if document.position(keys)[0] == source.line:
+        for keys, (line, _col) in document.positions.items():
+            if len(keys) == 2 and keys[0] == "obligations" and line == source.line:
                 return document, keys
     return None, ()
