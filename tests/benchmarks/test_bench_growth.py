@@ -68,3 +68,16 @@ def test_a_one_file_change_with_a_warm_cache_checks_one_file(tmp_path):
         f"status/{changed.name}"
     ]
     assert min(cached) / min(full) < 0.5, (cached, full)
+
+
+def test_status_files_are_not_all_kept_in_memory(tmp_path):
+    """Peak memory at province scale is the model plus one file's data: each status file's
+    parsed data is released once the model has its entries (positions stay for messages)."""
+    data = Repository(30, 2, seed=2).write(tmp_path / "repo")
+    project = load_project(data)
+    assert project.ok and project.model is not None and project.model.status
+    statuses = [d for d in project.documents if d.file.startswith("status/")]
+    assert statuses and all(d.data is None for d in statuses)
+    assert all(d.position(("obligations", 0)) != (1, 1) for d in statuses if d.positions)
+    others = [d for d in project.documents if not d.file.startswith("status/")]
+    assert all(d.data is not None for d in others)
