@@ -163,3 +163,20 @@ def test_a_change_to_the_records_checks_the_status_files_that_answer_them(tmp_pa
     expected = outcome(Path("data"))
     assert any("status/beta.yaml" in p for p in expected[0]), expected
     assert outcome(Path("data"), cache) == expected
+
+
+def test_a_cache_inside_the_data_folder_still_works(warmed):
+    data, _ = warmed
+    inside = data / ".duban-cache"
+    assert load_project(data, cache=inside).ok
+    assert load_project(data, cache=inside).cached_files > 0
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_validation(warmed, capsys):
+    data, _ = warmed
+    blocker = Path("not-a-folder")
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    assert main(["validate", "--data", str(data), "--cache", str(blocker)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("ok: ")
+    assert "could not be written" in captured.err and "not-a-folder" in captured.err

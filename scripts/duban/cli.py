@@ -141,6 +141,15 @@ def _mode_for(target: Path) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     cache = Path(args.cache) if args.cache else None
     project = load_or_report(Path(args.data), cache)
+    if project.cache_problem:
+        print(
+            say(
+                f"note: the cache {args.cache} could not be written ({project.cache_problem}); "
+                "the next run checks every file again",
+                f"提示：无法写入缓存 {args.cache}（{project.cache_problem}），下次仍将检查全部文件",
+            ),
+            file=sys.stderr,
+        )
     if not project.ok:
         return EXIT_PROBLEMS
     model = project.model

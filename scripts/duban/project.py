@@ -59,6 +59,8 @@ class Project:
     """Status files found clean, unchanged, in a validation cache and so not loaded again; the
     model then lacks their entries (only ``duban validate`` uses a cache)."""
     cached_entries: int = 0
+    cache_problem: str | None = None
+    """Why the validation cache could not be written, if it could not (the data is still valid)."""
 
     @property
     def ok(self) -> bool:
@@ -154,7 +156,11 @@ def load_project(
             remembered = _open_cache(cache, data_dir, schema_dir) if cache is not None else None
             project, loader = _load_project(data_dir, schema_dir, remembered)
             if remembered is not None and loader is not None and project.ok:
-                remembered.save(loader.clean_status_files(project))
+                try:
+                    remembered.save(loader.clean_status_files(project))
+                except OSError as error:
+                    # the cache only saves time: the data is valid whether or not it is written
+                    project.cache_problem = error.strerror or type(error).__name__
         return project
     except OSError as error:
         where = display_path(Path(error.filename or data_dir))
@@ -165,11 +171,12 @@ def _open_cache(folder: Path, data_dir: Path, schema_dir: Path) -> ValidationCac
     """The cache for this context: every file but the status files, the schemas and the code.
     A context that cannot be read in full is checked without a cache."""
     status = data_dir / FOLDERS["status"]
+    own = folder.resolve()  # a cache kept inside the data folder is not part of its context
     try:
         files = [
             (f"data/{path.relative_to(data_dir).as_posix()}", path.read_bytes())
             for path in _regular_files(data_dir)
-            if status not in path.parents
+            if status not in path.parents and own not in path.resolve().parents
         ]
         files += [(f"schemas/{p.name}", p.read_bytes()) for p in _regular_files(schema_dir)]
     except OSError:
