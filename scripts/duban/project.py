@@ -14,7 +14,7 @@ from pathlib import Path
 from .build import Inputs, PlanInputs, build_model
 from .codeowners import org_problems
 from .gcpause import collection_paused
-from .loader import MAX_BYTES, SYMLINK, Document, cannot_read, load_document
+from .loader import MAX_BYTES, SYMLINK, Document, cannot_read, load_bytes, load_document
 from .model import Model
 from .privacy import personal_data
 from .problems import Problem
@@ -253,13 +253,13 @@ def _drain(documents: Iterator[Document]) -> None:
         pass
 
 
-def _digest_of(path: Path) -> str | None:
-    """The digest of a regular, readable file of at most MAX_BYTES; None for anything else,
+def _read_for_cache(path: Path) -> bytes | None:
+    """The bytes of a regular, readable file of at most MAX_BYTES; None for anything else,
     which is then loaded and reported as it would be without a cache."""
     try:
         if not path.is_file() or path.stat().st_size > MAX_BYTES:
             return None
-        return file_digest(path.read_bytes())
+        return path.read_bytes()
     except OSError:
         return None
 
@@ -295,13 +295,24 @@ class _Loader:
         self.status_documents: list[Document] = []
         """The schema-valid status files, their data released once the model has read them."""
 
-    def load(self, kind: str, path: Path, file: str, required: bool = False) -> Document | None:
-        """The schema-valid document at ``path``, or None (its problems recorded)."""
-        if not (path.exists() or path.is_symlink()):
+    def load(
+        self,
+        kind: str,
+        path: Path,
+        file: str,
+        raw: bytes | None = None,
+        required: bool = False,
+    ) -> Document | None:
+        """The schema-valid document at ``path`` (or of its ``raw`` bytes, already read), or
+        None (its problems recorded)."""
+        if raw is None and not (path.exists() or path.is_symlink()):
             if required:
                 self.problems.append(Problem(display_path(path), 1, 1, "", "is missing"))
             return None
-        document, load_problems = load_document(path, display_path(path))
+        if raw is not None:
+            document, load_problems = load_bytes(raw, path, display_path(path))
+        else:
+            document, load_problems = load_document(path, display_path(path))
         self.problems.extend(load_problems)
         if document is None:
             return None
@@ -329,14 +340,16 @@ class _Loader:
         paths = _yaml_files(self.data_dir / FOLDERS["status"], self.problems)
         for path in paths:
             file = _rel(self.data_dir, path)
-            digest = _digest_of(path) if self.cache is not None else None
-            if self.cache is not None and digest is not None:
-                self.digests[file] = digest
+            # the bytes digested are the bytes checked: a file changed meanwhile cannot be
+            # remembered as clean under the digest of other content
+            raw = _read_for_cache(path) if self.cache is not None else None
+            if self.cache is not None and raw is not None:
+                digest = self.digests[file] = file_digest(raw)
                 entries = self.cache.entries_if_clean(file, digest)
                 if entries is not None:
                     self.skipped[file] = entries
                     continue
-            document = self.load("status", path, file)
+            document = self.load("status", path, file, raw)
             if document is not None:
                 self.status_documents.append(document)
                 yield document
