@@ -227,3 +227,36 @@ def test_the_site_and_the_check_report_name_the_same_supervisors():
             on_site = [r.ref_id for r in supervisors(model, task)]
             in_report = [h.id for h in supervisors_of(model, task)[1]]
             assert on_site == in_report, task.id
+
+
+def test_the_step_summary_of_a_province_stays_under_githubs_limit(tmp_path, monkeypatch, capsys):
+    """GitHub drops a step summary over 1 MiB whole: at province scale the items beyond the
+    budget are counted in one line, and the annotations still name every item."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from generate import Repository
+
+    data = Repository(160, 2, seed=1).write(tmp_path / "province")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setattr("duban.cli.SUMMARY_BUDGET", 20_000)  # 160 units stand in for 1,500
+    code, out, _ = run(
+        capsys, "check", "--data", str(data), "--as-of", "2024-11-30", "--format", "github"
+    )
+    assert code == 0
+    written = summary.read_text(encoding="utf-8")
+    assert len(written) < 20_000 + 1_000
+    annotations = sum(line.startswith(("::error ", "::warning ")) for line in out.splitlines())
+    listed = written.count("\n- ")
+    left_out = int(written.split("……另有 ")[1].split(" 项")[0])
+    assert listed + left_out == annotations > 1_000
+
+
+def test_the_overdue_issue_keeps_flags_within_githubs_limit(supervision):
+    project = load_project(Path("data"))
+    report = check_report(project.model, evaluate(project.model, dt.date.fromisoformat(AS_OF)))
+    assert report.flags, "the supervision case raises flags"
+    full = render_overdue_issue(report, SITE)
+    tight = render_overdue_issue(report, SITE, budget=len(full) // 3)
+    assert len(tight) < len(full) and "因篇幅所限未列出" in tight

@@ -566,18 +566,35 @@ def _md_items(report: CheckReport, links: SiteLinks, budget: int | None = None) 
     return lines
 
 
-def _md_flags(report: CheckReport) -> list[str]:
+def _md_flags(report: CheckReport, budget: int | None = None) -> list[str]:
+    """Flags as Markdown lines; with a ``budget`` (characters), those beyond it are counted."""
     if not report.flags:
         return []
     lines = ["", "### 标记 Flags", ""]
+    used, left_out = sum(len(line) + 1 for line in lines), 0
     for flag in report.flags:
         since = f"（{flag.since.isoformat()} 起）" if flag.since else ""
-        lines.append(f"- {md(_holder_name(report, flag.holder_id))}：{md(flag.message)}{since}")
+        line = f"- {md(_holder_name(report, flag.holder_id))}：{md(flag.message)}{since}"
+        if budget is not None and used + len(line) + 1 > budget:
+            left_out += 1
+            continue
+        lines.append(line)
+        used += len(line) + 1
+    if left_out:
+        lines += ["", f"……另有 {left_out} 个标记因篇幅所限未列出，完整清单见 `duban check`。"]
     return lines
 
 
-def render_markdown(report: CheckReport, site_url: str | None = None) -> str:
-    """The report as Markdown (the ``--format markdown`` output and the step summary)."""
+SUMMARY_BUDGET = 250_000
+"""Characters the step summary's item list may take: GitHub drops a step summary over 1 MiB
+whole, and a character is at most 4 bytes of UTF-8 (a province lists megabytes of items)."""
+
+
+def render_markdown(
+    report: CheckReport, site_url: str | None = None, budget: int | None = None
+) -> str:
+    """The report as Markdown (the ``--format markdown`` output and, with a ``budget`` of
+    characters for its items and flags, the step summary)."""
     links = SiteLinks(site_url)
     lines = [
         f"## 督办检查：截至 {report.as_of.isoformat()}",
@@ -589,9 +606,17 @@ def render_markdown(report: CheckReport, site_url: str | None = None) -> str:
     first = reported_line(report)
     if first:
         lines += ["", md(first)]
-    lines += _md_items(report, links)
-    lines += _md_flags(report)
+    lines += _md_items_and_flags(report, links, budget)
     return "\n".join(lines) + "\n"
+
+
+def _md_items_and_flags(report: CheckReport, links: SiteLinks, budget: int | None) -> list[str]:
+    """Items, then flags, within one ``budget`` of characters (None: all of them)."""
+    items = _md_items(report, links, budget)
+    if budget is None:
+        return items + _md_flags(report)
+    flags = _md_flags(report, budget - sum(len(line) + 1 for line in items))
+    return items + flags
 
 
 def issue_title(report: CheckReport) -> str:
@@ -599,7 +624,7 @@ def issue_title(report: CheckReport) -> str:
 
 
 ISSUE_BUDGET = 60_000
-"""Characters the issue's item list may take: GitHub refuses issue bodies over 65,536."""
+"""Characters the issue's items and flags may take: GitHub refuses issue bodies over 65,536."""
 
 
 def render_overdue_issue(
@@ -617,8 +642,7 @@ def render_overdue_issue(
     ]
     if overdue_page:
         lines += ["", f"督办清单：{overdue_page}"]
-    lines += _md_items(report, links, budget)
-    lines += _md_flags(report)
+    lines += _md_items_and_flags(report, links, budget)
     lines += [
         "",
         "---",

@@ -21,6 +21,7 @@ from . import __version__, clerk_cli
 from .check import (
     DEFAULT_FAIL_ON,
     FAIL_ON,
+    SUMMARY_BUDGET,
     check_report,
     issue_title,
     render_github,
@@ -279,7 +280,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(render_markdown(report, args.site_url))
+                handle.write(render_markdown(report, args.site_url, SUMMARY_BUDGET))
     else:
         sys.stdout.write(render_text(report))
     return EXIT_PROBLEMS if report.fails(args.fail_on) else EXIT_OK
