@@ -238,3 +238,63 @@ def test_libreoffice_converts_it_to_an_a4_pdf(tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert re.search(r"—\s*1\s*—", text) and f"— {pages} —" in text and "总体情况" in text
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (1, "一"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (99, "九十九"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (1010, "一千零一十"),
+        (1100, "一千一百"),
+        (1509, "一千五百零九"),
+        (10001, "一万零一"),
+        (12345, "一万二千三百四十五"),
+        (100000, "十万"),
+    ],
+)
+def test_heading_numbers_are_written_in_chinese_however_many(number, words):
+    """A province's bulletin numbers more than a hundred units (cn_number stopped at 99)."""
+    from duban.bulletin import cn_number
+
+    assert cn_number(number) == words
+
+
+def test_a_province_bulletin_names_the_worst_units_and_lists_units_in_the_attachment(tmp_path):
+    """Hundreds of units with something overdue: the body names the first UNITS_IN_BODY (most
+    escalated first) and counts the rest; above ATTACHMENT_MAX_ITEMS overdue items the
+    attachment has a row per unit (the item by item 台账 is the xlsx)."""
+    import datetime as dt
+    import sys
+
+    from duban.bulletin import ATTACHMENT_MAX_ITEMS, UNITS_IN_BODY, bulletin
+    from duban.check import check_report
+    from duban.evaluate import evaluate
+    from duban.project import load_project
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from generate import Repository
+
+    data = Repository(160, 2, seed=1).write(tmp_path / "province")
+    model = load_project(data).model
+    report = check_report(model, evaluate(model, dt.date(2024, 11, 30)))
+    late_units = [u for u in report.unit_summaries() if u.overdue]
+    assert report.overdue > ATTACHMENT_MAX_ITEMS and len(late_units) > UNITS_IN_BODY
+    doc = bulletin(model, report)
+    named = [b for b in doc.blocks if b.kind == "h2"]
+    assert [b.text.split("）", 1)[1] for b in named] == [
+        u.holder.name for u in late_units[:UNITS_IN_BODY]
+    ]
+    rest = late_units[UNITS_IN_BODY:]
+    counted = f"其余{len(rest)}个单位共有逾期未完成事项{sum(u.overdue for u in rest)}项，见附件。"
+    assert counted in [b.text for b in doc.blocks]
+    assert doc.attachment_title == "逾期未完成单位清单"
+    header, *rows = doc.attachment
+    assert header[1] == "单位" and [r[1] for r in rows] == [u.holder.name for u in late_units]
+    assert sum(int(r[2]) for r in rows) == report.overdue

@@ -13,12 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from .check import CheckItem, CheckReport, Summary, occurrence_label
 from .evaluate import State
 from .model import Model
-
-CN_NUMBERS = "一二三四五六七八九十"
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,9 @@ class Bulletin:
     issuer: str
     date: dt.date
     attachment: tuple[tuple[str, ...], ...] = ()
-    """附件：逾期未完成事项清单, header row first (empty when nothing is overdue)."""
-
-    attachment_title = "逾期未完成事项清单"
+    """附件, header row first (empty when nothing is overdue): every overdue item, or, when
+    there are more than ``ATTACHMENT_MAX_ITEMS``, one row per unit."""
+    attachment_title: str = "逾期未完成事项清单"
 
     @property
     def date_text(self) -> str:
@@ -49,13 +48,46 @@ class Bulletin:
         return f"{self.date.year}年{self.date.month}月{self.date.day}日"
 
 
+_DIGITS = "零一二三四五六七八九"
+_PLACES = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
+
+
 def cn_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (headings of a bulletin stay below 100)."""
-    if n <= 10:
-        return CN_NUMBERS[n - 1]
-    tens, ones = divmod(n, 10)
-    head = "十" if tens == 1 else CN_NUMBERS[tens - 1] + "十"
-    return head + (CN_NUMBERS[ones - 1] if ones else "")
+    """A heading's number in Chinese: 1 -> 一, 10 -> 十, 12 -> 十二, 105 -> 一百零五,
+    1010 -> 一千零一十, 12345 -> 一万二千三百四十五 (a province's bulletin numbers
+    thousands of units)."""
+    if n < 1:
+        raise ValueError(f"headings are numbered from 1, not {n}")
+    if n >= 100_000_000:
+        return str(n)
+    high, low = divmod(n, 10_000)
+    if not high:
+        return _below_ten_thousand(n, leading=True)
+    text = _below_ten_thousand(high, leading=True) + "万"
+    if low:
+        text += ("零" if low < 1000 else "") + _below_ten_thousand(low, leading=False)
+    return text
+
+
+def _below_ten_thousand(n: int, leading: bool) -> str:
+    """1..9999 in words; one 零 for each run of missing places inside the number; 十 alone
+    for 10-19 at the head of a number (十二, but 一百一十二)."""
+    if leading and 10 <= n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    parts: list[str] = []
+    gap = False
+    for value, name in _PLACES:
+        digit, n = divmod(n, value)
+        if digit:
+            if gap and parts:
+                parts.append("零")
+            parts.append(_DIGITS[digit] + name)
+            gap = False
+        else:
+            gap = True
+        if not n:
+            break
+    return "".join(parts)
 
 
 def _day(day: dt.date) -> str:
@@ -169,20 +201,65 @@ def attachment_rows(report: CheckReport) -> tuple[tuple[str, ...], ...]:
     return tuple(rows) if len(rows) > 1 else ()
 
 
+UNIT_ATTACHMENT_HEADER = (
+    "序号",
+    "单位",
+    "逾期未完成事项",
+    "其中未报送",
+    "最长逾期天数",
+    "最高督办阶段",
+    "涉及任务",
+)
+
+
+def unit_attachment_rows(report: CheckReport) -> tuple[tuple[str, ...], ...]:
+    """One row per unit with something overdue, in the order of the body."""
+    items_of = {h.id: items for h, items in report.units}
+    rows = [UNIT_ATTACHMENT_HEADER]
+    for unit in report.unit_summaries():
+        if not unit.overdue:
+            continue
+        rows.append(
+            (
+                str(len(rows)),
+                unit.holder.name,
+                str(unit.overdue),
+                str(unit.overdue_not_reported),
+                str(unit.longest_days_late),
+                unit.highest_stage or "",
+                _labels(items_of[unit.holder.id]),
+            )
+        )
+    return tuple(rows) if len(rows) > 1 else ()
+
+
+UNITS_IN_BODY = 50
+"""Units named one by one in 逾期未完成情况; the rest are in the attachment (a province has
+hundreds of units with something overdue: the body of a 通报 stays a few pages)."""
+ATTACHMENT_MAX_ITEMS = 1_000
+"""Above this many overdue items the attachment lists units, not items (the item by item
+台账 is ``duban export xlsx``): a Word table of tens of thousands of rows helps no reader."""
+
+
 def overdue(report: CheckReport) -> list[Block]:
-    """逾期未完成 by unit: the units most escalated first, each item with its delay."""
+    """逾期未完成 by unit: the units most escalated first, each with its delay."""
     summaries = [u for u in report.unit_summaries() if u.overdue]
     if not summaries:
         return [Block("p", "截至目前，无逾期未完成事项。")]
     labels = {h.id: _labels(items) for h, items in report.units}
+    detail = (
+        "逐项明细见附件"
+        if report.overdue <= ATTACHMENT_MAX_ITEMS
+        else "各单位情况见附件，逐项明细见督办台账"
+    )
     blocks = [
         Block(
             "p",
             f"共{len(summaries)}个单位有逾期未完成事项{report.overdue}项，按督办阶段和逾期"
-            "事项数排列如下，逐项明细见附件。",
+            f"事项数排列如下，{detail}。",
         )
     ]
-    for n, unit in enumerate(summaries, 1):
+    for n, unit in enumerate(summaries[:UNITS_IN_BODY], 1):
         blocks.append(Block("h2", f"（{cn_number(n)}）{unit.holder.name}"))
         line = f"逾期未完成{unit.overdue}项"
         if unit.overdue_not_reported:
@@ -192,16 +269,30 @@ def overdue(report: CheckReport) -> list[Block]:
             line += f"，最高督办阶段：{unit.highest_stage}"
         line += f"。涉及任务：{labels[unit.holder.id]}。"
         blocks.append(Block("p", line))
+    rest = summaries[UNITS_IN_BODY:]
+    if rest:
+        late = sum(u.overdue for u in rest)
+        blocks.append(Block("p", f"其余{len(rest)}个单位共有逾期未完成事项{late}项，见附件。"))
     return blocks
 
 
 def _labels(items: tuple[CheckItem, ...]) -> str:
     """The overdue tasks, each once: with titles when there are at most three, else their
-    labels alone: （八）（九）（十）."""
+    labels alone: （八）（九）（十）. Tasks of several plans are named plan by plan (two plans
+    may both have a task 五（四）)."""
+    overdue = [ci for ci in items if ci.item.state is State.OVERDUE]
+    plans: dict[str | None, list[CheckItem]] = {}
+    for ci in overdue:
+        plans.setdefault(ci.plan_name, []).append(ci)
+    if len(plans) <= 1:
+        return _plan_labels(overdue)
+    return "；".join(f"《{name}》{_plan_labels(cis)}" for name, cis in plans.items())
+
+
+def _plan_labels(items: list[CheckItem]) -> str:
     seen: dict[str, str] = {}
     for ci in items:
-        if ci.item.state is State.OVERDUE:
-            seen.setdefault(ci.task.id, ci.task.label or ci.task.local_id)
+        seen.setdefault(ci.task.id, ci.task.label or ci.task.local_id)
     if len(seen) <= 3:  # few: name them; many: their numbers (the 附件 names each)
         titled = {ci.task.id: f"{ci.task.label}{ci.task.title}" for ci in items}
         return "、".join(titled[k] for k in seen)
@@ -278,8 +369,14 @@ def bulletin(
         blocks=tuple(blocks),
         issuer=issuer or default_issuer(model),
         date=report.as_of,
-        attachment=attachment_rows(report),
+        **_attachment(report),
     )
+
+
+def _attachment(report: CheckReport) -> dict[str, Any]:
+    if report.overdue <= ATTACHMENT_MAX_ITEMS:
+        return {"attachment": attachment_rows(report)}
+    return {"attachment": unit_attachment_rows(report), "attachment_title": "逾期未完成单位清单"}
 
 
 # -- Markdown ------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .bulletin import Bulletin
+from .bulletin import ATTACHMENT_HEADER, UNIT_ATTACHMENT_HEADER, Bulletin
 
 FANGSONG = "仿宋_GB2312"
 XIAOBIAOSONG = "方正小标宋简体"
@@ -188,7 +188,11 @@ def render_docx(doc: Bulletin) -> bytes:
     return _fixed_zip(raw.getvalue())
 
 
-ATTACHMENT_WIDTHS_MM = (9, 24, 43, 27, 14, 15, 24)
+# column widths (mm, 156 in all: the type area of A4) by the attachment's header row
+ATTACHMENT_WIDTHS_MM = {
+    ATTACHMENT_HEADER: (9, 24, 43, 27, 14, 15, 24),
+    UNIT_ATTACHMENT_HEADER: (9, 34, 16, 16, 16, 20, 45),
+}
 
 
 def _attachment(document, doc: Bulletin) -> None:
@@ -203,17 +207,20 @@ def _attachment(document, doc: Bulletin) -> None:
         document, title, XIAOBIAOSONG, size=Pt(22), align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
     )
     header, *rows = doc.attachment
+    widths = ATTACHMENT_WIDTHS_MM.get(header, (156 // len(header),) * len(header))
     table = document.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     table.autofit = False
     for c, column in enumerate(table.columns):
-        column.width = Mm(ATTACHMENT_WIDTHS_MM[c % len(ATTACHMENT_WIDTHS_MM)])
+        column.width = Mm(widths[c])
     small = Pt(10.5)  # 五号
-    for r, values in enumerate([header, *rows]):
-        cells = table.rows[r].cells
+    # rows in one pass: table.rows[r] lists every row each time (a province's attachment has
+    # tens of thousands; indexing them took minutes)
+    for r, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
+        cells = row.cells
         for c, value in enumerate(values):
             cell = cells[c]
-            cell.width = Mm(ATTACHMENT_WIDTHS_MM[c % len(ATTACHMENT_WIDTHS_MM)])
+            cell.width = Mm(widths[c])
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             _font(paragraph.add_run(value), HEITI if r == 0 else FANGSONG, small)
