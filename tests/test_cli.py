@@ -104,8 +104,11 @@ def test_export_json_matches_its_schema_and_resolves_roles():
     assert task8["roles"]["supervise"]["ref_ids"] == ["jijian-jiancha", "fagui-chu"]
     assert len(task8["roles"]["responsible"]["unit_ids"]) == 15  # 13 bureaus + office + divisions
     obligation = next(o for o in data["obligations"] if o["task_id"] == "xian-sfj-2010-zfgfh/08")
-    assert obligation["due"][0]["occurrences"] == [
-        {"key": "", "due": "2010-06-30", "starts": "2010-01-01", "ends": None}
+    assert "due" not in obligation  # format 3: the deadlines are the task's, named by due_ids
+    task = next(t for t in data["tasks"] if t["id"] == obligation["task_id"])
+    dues = {d["id"]: d for d in task["due"]}
+    assert [dues[i]["occurrences"] for i in obligation["due_ids"]] == [
+        [{"key": "", "due": "2010-06-30", "starts": "2010-01-01", "ends": None}]
     ]
     assert data["plans"][0]["signed"] == "2010-05-11"
 
@@ -114,7 +117,7 @@ def test_export_to_a_file_writes_it_whole(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
     target = tmp_path / "out" / "plan.json"
     assert main(["export", "json", "-o", str(target)]) == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "duban-export/2"
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "duban-export/3"
     assert [p.name for p in target.parent.iterdir()] == ["plan.json"]  # no temporary left over
 
 

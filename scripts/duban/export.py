@@ -13,7 +13,7 @@ from typing import Any
 
 from .model import Group, Model, Obligation, Source, Unit
 
-FORMAT = "duban-export/2"
+FORMAT = "duban-export/3"
 
 
 def jsonable(value: Any) -> Any:
@@ -52,15 +52,10 @@ def _holder(
     return data
 
 
-def _obligation(model: Model, obligation: Obligation) -> dict[str, Any]:
-    task = model.tasks[obligation.task_id]
-    data = jsonable(obligation)
-    data["due"] = [
-        {"id": due.id, "kind": due.kind, "occurrences": jsonable(due.occurrences)}
-        for due in task.due
-        if due.id in obligation.due_ids
-    ]
-    return data
+def _obligation(obligation: Obligation) -> dict[str, Any]:
+    """One task x holder. Its deadlines are ``due_ids`` into the task's ``due`` (format 2 copied
+    every occurrence into every obligation: a province's file grew with units x periods)."""
+    return jsonable(obligation)
 
 
 def export_data(model: Model, extra: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -78,7 +73,7 @@ def export_data(model: Model, extra: dict[str, Any] | None = None) -> dict[str, 
         "units": [_holder(u, groups_of, holders) for u in model.units.values()],
         "groups": [_holder(g, groups_of, holders) for g in model.groups.values()],
         "tasks": tasks,
-        "obligations": [_obligation(model, o) for o in model.obligations],
+        "obligations": [_obligation(o) for o in model.obligations],
         "status": [jsonable(s) for s in model.status.values()],
     }
     if extra:
@@ -87,4 +82,7 @@ def export_data(model: Model, extra: dict[str, Any] | None = None) -> dict[str, 
 
 
 def export_json(model: Model, extra: dict[str, Any] | None = None) -> str:
-    return json.dumps(export_data(model, extra), ensure_ascii=False, indent=2) + "\n"
+    # compact: a program reads it (a browser or `jq .` shows it indented); indenting made a
+    # province's file a third larger
+    text = json.dumps(export_data(model, extra), ensure_ascii=False, separators=(",", ":"))
+    return text + "\n"
