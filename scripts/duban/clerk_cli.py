@@ -160,10 +160,19 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def _apply(args: argparse.Namespace, unit: str, rows: list[Row], source: str) -> int:
+    # The data is checked before and after the change; the second check re-reads only the
+    # changed file (a validation cache warmed by the first: seconds, not a province's minute).
+    with tempfile.TemporaryDirectory(prefix="duban-cache-") as cache:
+        return _apply_checked(args, unit, rows, source, Path(cache))
+
+
+def _apply_checked(
+    args: argparse.Namespace, unit: str, rows: list[Row], source: str, cache: Path
+) -> int:
     from .cli import UsageError, report_problems
 
     data = Path(args.data)
-    project = load_project(data)
+    project = load_project(data, cache=cache)  # the cache is empty: the model is whole
     if not project.ok or project.model is None:
         print(
             say(
@@ -197,7 +206,7 @@ def _apply(args: argparse.Namespace, unit: str, rows: list[Row], source: str) ->
         return 0
     original = path.read_bytes()
     _write(path, text.encode("utf-8"))
-    after = load_project(data)
+    after = load_project(data, cache=cache)
     if not after.ok:
         _write(path, original)
         print(
