@@ -110,6 +110,28 @@ def test_record_fills_an_empty_status_file(project_dir, capsys):
     assert load_project(Path("data")).ok
 
 
+def test_record_restores_the_file_when_the_result_would_not_validate(
+    project_dir, capsys, monkeypatch
+):
+    """The check after writing (which re-reads only the changed file) still sees a problem
+    in it, and the file is put back as it was."""
+    import duban.clerk_cli as clerk
+
+    status = Path("data/status/shizhi.yaml")
+    before = status.read_bytes()
+    real = clerk.apply_changes
+
+    def broken(*args, **kwargs):
+        text, changes, refused = real(*args, **kwargs)
+        return text.replace("state: in-progress", "state: bogus"), changes, refused
+
+    monkeypatch.setattr(clerk, "apply_changes", broken)
+    assert cli.main(["record", "shizhi", "01", "--state", "推进中", "--progress", "30"]) == 1
+    err = capsys.readouterr().err
+    assert "would not validate" in err and "shizhi.yaml:5:12" in err and "bogus" in err
+    assert status.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("args", "reason"),
     [
