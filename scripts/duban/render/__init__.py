@@ -7,12 +7,12 @@ It writes nothing and never reads the clock: the MkDocs plugin and the tests are
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from ..evaluate import Evaluation, evaluate
 from ..ics import calendar_ics
-from ..model import Model
+from ..model import Group, Model
 from . import downloads, pages, urls, views
 from .locale import load_locale
 from .pages import Settings, site_description, site_title
@@ -47,11 +47,52 @@ def calendars(model: Model, evaluation: Evaluation) -> dict[str, str]:
         result[urls.plan_ics(plan_id)] = calendar_ics(view, evaluation.for_plan(plan_id))
     if len(model.plans) > 1:
         result[urls.ALL_ICS] = calendar_ics(model, evaluation)
+    # each holder's calendar reads only its own obligations and occurrences: handing every
+    # calendar the whole model made the build quadratic in units (each scanned everything)
+    obligations: dict[str, list] = {}
+    for obligation in model.obligations:
+        for holder_id in obligation.holders:
+            obligations.setdefault(holder_id, []).append(obligation)
+    items: dict[str, list] = {}
+    for item in evaluation.items:
+        for holder_id in item.holders:
+            items.setdefault(holder_id, []).append(item)
+    everyone = set(obligations)
+    position = {id(v): n for n, v in enumerate([*model.obligations, *evaluation.items])}
     for holder in views.page_holders(model):
-        text = calendar_ics(model, evaluation, unit_id=holder.id)
+        mine = _members(model, holder.id)
+        if isinstance(holder, Group) and holder.members and mine >= everyone:
+            continue  # a group of every holder: its calendar would be all.ics again
+        own = _in_order((o for h in mine for o in obligations.get(h, ())), position)
+        if not own:
+            continue
+        seen = _in_order((i for h in mine for i in items.get(h, ())), position)
+        text = calendar_ics(
+            replace(model, obligations=tuple(own)),
+            replace(evaluation, items=tuple(seen)),
+            unit_id=holder.id,
+        )
         if "BEGIN:VEVENT" in text:
             result[urls.unit_ics(holder.id)] = text
     return result
+
+
+def _in_order(values, position: dict[int, int]) -> list:
+    """Each object once (a shared duty is listed under every holder), in the model's order.
+    By identity: obligations and occurrences hold mappings, so they do not hash."""
+    found = {id(v): v for v in values}
+    return sorted(found.values(), key=lambda v: position[id(v)])
+
+
+def _members(model: Model, holder_id: str) -> set[str]:
+    """The holders a calendar stands for: a group with members stands for its members."""
+    group = model.groups.get(holder_id)
+    if group is None or not group.members:
+        return {holder_id}
+    found: set[str] = set()
+    for member in group.members:
+        found |= _members(model, member.unit_id)
+    return found
 
 
 def asset_files() -> dict[str, bytes]:
@@ -106,12 +147,19 @@ def render_site(model: Model, settings: Settings, evaluation: Evaluation | None 
         model, evaluation, settings, t, engine_extras(evaluation), sizes, index, model, title
     )
     plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
+    # long lists link to per-group pages: decide which plans have them before any page
+    ctx.group_pages = pages.plans_with_group_pages(ctx, plan_ctxs)
+    for pctx in plan_ctxs.values():
+        pctx.group_pages = ctx.group_pages
     only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
     site.pages[urls.HOME] = pages.home(ctx, only)
     site.pages[urls.OVERDUE] = pages.overdue(ctx)
     site.pages[urls.UNITS] = pages.units_index(ctx)
     for holder in views.page_holders(model):
         site.pages[urls.unit_page(holder.id)] = pages.unit_page(ctx, holder)
+        archive = pages.unit_history(ctx, holder)
+        if archive is not None:
+            site.pages[urls.unit_history(holder.id)] = archive
     site.pages[urls.DOWNLOADS] = pages.downloads_page(ctx)
     for pid, pctx in plan_ctxs.items():
         site.pages[urls.plan_page(pid)] = pages.plan_index(pctx)
@@ -121,4 +169,6 @@ def render_site(model: Model, settings: Settings, evaluation: Evaluation | None 
             site.pages[urls.plan_page(pid, "leadership")] = pages.leadership(pctx)
         for task in pctx.model.tasks_in_order():
             site.pages[urls.task_page(task.id)] = pages.task_page(pctx, task)
+        if pid in ctx.group_pages:
+            site.pages.update(pages.group_pages(pctx))
     return site

@@ -60,6 +60,22 @@ def unit_page(holder_id: str) -> str:
     return f"units/{holder_id}.md"
 
 
+def unit_history(holder_id: str) -> str:
+    """A unit's full history of reports, beyond the latest ones its page shows."""
+    return f"units/{holder_id}/history.md"
+
+
+def group_page(plan_id: str, slug: str) -> str:
+    """One group's occurrences in one plan (``slug``: a group id, or ``_ungrouped``), where
+    the plan's long lists send their detail (see :mod:`duban.render.groups`)."""
+    return f"{PLANS_DIR}/{plan_id}/groups/{slug}.md"
+
+
+def task_anchor(task_id: str) -> str:
+    """The anchor of a task's section on a group page."""
+    return "task-" + task_id.split("/")[1]
+
+
 def unit_ics(holder_id: str) -> str:
     return f"{DOWNLOAD_DIR}/ics/{holder_id}.ics"
 
@@ -114,3 +130,6 @@ class Linker:
 
     def unit(self, holder_id: str) -> str:
         return self.page(unit_page(holder_id))
+
+    def group(self, plan_id: str, slug: str, anchor: str = "") -> str:
+        return self.page(group_page(plan_id, slug), anchor)
