@@ -85,9 +85,7 @@ def has_groups(model: Model) -> bool:
     return any(g.members for g in model.groups.values())
 
 
-def should_summarise(
-    model: Model, items: list[ItemState], threshold: int = SUMMARY_ROWS
-) -> bool:
+def should_summarise(model: Model, items: list[ItemState], threshold: int = SUMMARY_ROWS) -> bool:
     """A list is summarised when it is long *because of many holders*: more than ``threshold``
     rows held by more than :data:`SUMMARY_HOLDERS` holders (a few units with many rows gain
     nothing from a table of one or two groups), and the data has groups to summarise by."""

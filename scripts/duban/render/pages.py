@@ -752,6 +752,14 @@ def group_pages(ctx: Context) -> dict[str, str]:
     }
 
 
+def _holder_cell(holder_id: str, items: list[ItemState]) -> dict[str, Any]:
+    return {
+        "holder_id": holder_id,
+        "tally": views.Tally.of(items),
+        "light": views.combine(i.state for i in items),
+    }
+
+
 def group_page(
     ctx: Context, bucket: groups.Bucket, late: list[ItemState], soon: list[ItemState]
 ) -> str:
@@ -765,10 +773,7 @@ def group_page(
         by_holder.setdefault(item.holder_id, []).append(item)
         top = model.tasks[item.task_id].top_id
         by_top.setdefault(top, {}).setdefault(item.holder_id, []).append(item)
-    members = [
-        {"holder_id": h, "tally": views.Tally.of(items), "light": views.combine(i.state for i in items)}
-        for h, items in by_holder.items()
-    ]
+    members = [_holder_cell(h, items) for h, items in by_holder.items()]
     tasks = []
     for task in model.tasks_in_order():
         holders = by_top.get(task.id)
@@ -779,14 +784,7 @@ def group_page(
                 "task": task,
                 "anchor": urls.task_anchor(task.id),
                 "tally": views.Tally.of(i for items in holders.values() for i in items),
-                "rows": [
-                    {
-                        "holder_id": h,
-                        "tally": views.Tally.of(items),
-                        "light": views.combine(i.state for i in items),
-                    }
-                    for h, items in holders.items()
-                ],
+                "rows": [_holder_cell(h, items) for h, items in holders.items()],
             }
         )
     name = bucket.group.name if bucket.group is not None else str(ctx.t.groups.ungrouped)
