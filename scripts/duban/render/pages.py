@@ -794,6 +794,7 @@ def group_page(
         "page_group.html",
         f"{name} · {plan.display_name}",
         hide=["navigation", "toc"],
+        search=False,  # its rows are on the units' pages, which search finds
         plan=plan,
         bucket=bucket,
         group_name=name,
