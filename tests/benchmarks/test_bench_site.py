@@ -5,6 +5,7 @@ the pages' text."""
 from __future__ import annotations
 
 import pytest
+
 from bench_site import run
 from site_pages import growth
 
