@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..evaluate import ItemState, State
-from ..model import Group, Model
+from ..model import Group, Holder, Model
 from .views import Tally, combine
 
 SUMMARY_ROWS = 300
@@ -112,5 +112,19 @@ def buckets(model: Model, items: Iterable[ItemState], home: dict[str, str]) -> l
     return [
         Bucket(slug, model.groups.get(slug), tuple(found[slug]), Tally.of(found[slug]))
         for slug in order
+        if slug in found
+    ]
+
+
+def holders_by_group(
+    model: Model, holders: Iterable[Holder], home: dict[str, str]
+) -> list[tuple[str, Group | None, list[Holder]]]:
+    """Holders (for the units index) in the same buckets as their occurrences."""
+    found: dict[str, list[Holder]] = {}
+    for holder in holders:
+        found.setdefault(home.get(holder.id, UNGROUPED), []).append(holder)
+    return [
+        (slug, model.groups.get(slug), found[slug])
+        for slug in [*model.groups, UNGROUPED]
         if slug in found
     ]

@@ -25,6 +25,8 @@ from .env import environment
 from .locale import Locale
 
 STATES = views.DISPLAY_ORDER
+RANKING_SHOWN = 20
+"""A summarised ranking (a province) shows this many first and last places."""
 REPORT_FORM = "report.yml"
 
 
@@ -108,6 +110,10 @@ class Context:
         if not hasattr(self, "_home"):
             self._home = groups.home_groups(self.full or self.model)
         return self._home
+
+    def summarise_count(self, rows: int) -> bool:
+        """Whether a list of one row per holder is too long for one page."""
+        return rows > self.settings.summary_rows and groups.has_groups(self.model)
 
     def buckets(self, items: Iterable[ItemState]) -> list[groups.Bucket]:
         return groups.buckets(self.full or self.model, items, self._home_groups())
@@ -504,7 +510,7 @@ def units_index(ctx: Context) -> str:
     records = {r.holder.id: r for r in views.ranking(model, ctx.index)}
     holders = views.page_holders(model)
     rows = []
-    for holder in holders:
+    for holder in holders if len(holders) <= ctx.settings.summary_rows else ():
         record = records.get(holder.id)
         rows.append(
             {
@@ -515,8 +521,20 @@ def units_index(ctx: Context) -> str:
                 "roles": len(views.roles_of(model, holder.id)),
             }
         )
+    by_group = None
+    if len(holders) > ctx.settings.summary_rows and groups.has_groups(model):
+        # a province: one short line of names per group instead of a 1 MB table
+        by_group = groups.holders_by_group(model, holders, ctx._home_groups())
+        rows = []
     return render_page(
-        ctx, urls.UNITS, "page_units.html", ctx.t.nav.units, hide=["navigation", "toc"], rows=rows
+        ctx,
+        urls.UNITS,
+        "page_units.html",
+        ctx.t.nav.units,
+        hide=["navigation", "toc"],
+        rows=rows,
+        by_group=by_group,
+        holder_count=len(holders),
     )
 
 
@@ -632,6 +650,14 @@ def progress(ctx: Context) -> str:
         )
     timeline = charts.timeline(timeline_rows, plan.period_start, plan.period_end, ev.as_of)
     indicators = [b for task in model.all_in_order() for b in indicator_blocks(ctx, task)]
+    ranking, cut = views.ranking(model, ctx.index), 0
+    if ctx.summarise_count(len(ranking)):
+        # a province: the first and the last places here, every place on the group pages
+        ranked = [r for r in ranking if r.rank]
+        cut = len(ranked)
+        ranking = (
+            ranked[:RANKING_SHOWN] + ranked[-RANKING_SHOWN:] if cut > 2 * RANKING_SHOWN else ranked
+        )
     return render_page(
         ctx,
         src,
@@ -641,7 +667,9 @@ def progress(ctx: Context) -> str:
         plan=plan,
         sections=views.section_rows(model, ev),
         groups=views.group_rows(model, ev),
-        ranking=views.ranking(model, ctx.index),
+        ranking=ranking,
+        ranking_cut=cut,
+        ranking_top=RANKING_SHOWN,
         reporters=views.reporters(model),
         deadlines=deadline_rows,
         timeline=timeline,
@@ -741,12 +769,13 @@ def plans_with_group_pages(ctx: Context, plan_ctxs: dict[str, Context]) -> froze
 def group_pages(ctx: Context) -> dict[str, str]:
     """Every group page of one plan (``ctx`` is the plan's), keyed by its path."""
     ev = ctx.evaluation
+    ranks = {r.holder.id: r.rank for r in views.ranking(ctx.model, ctx.index)}
     late = {b.slug: list(b.items) for b in ctx.buckets(views.overdue(ev))}
     soon_items = views.upcoming(ev, ctx.settings.due_soon_days)
     soon = {b.slug: list(b.items) for b in ctx.buckets(soon_items)}
     return {
         urls.group_page(ctx.model.plan.id, b.slug): group_page(
-            ctx, b, late.get(b.slug, []), soon.get(b.slug, [])
+            ctx, b, late.get(b.slug, []), soon.get(b.slug, []), ranks
         )
         for b in ctx.buckets(ev.items)
     }
@@ -761,7 +790,11 @@ def _holder_cell(holder_id: str, items: list[ItemState]) -> dict[str, Any]:
 
 
 def group_page(
-    ctx: Context, bucket: groups.Bucket, late: list[ItemState], soon: list[ItemState]
+    ctx: Context,
+    bucket: groups.Bucket,
+    late: list[ItemState],
+    soon: list[ItemState],
+    ranks: dict[str, int | None],
 ) -> str:
     """One group's occurrences in one plan: its units, each task unit by unit, and its overdue
     and due-soon rows (the detail the plan's summarised lists leave out)."""
@@ -799,6 +832,7 @@ def group_page(
         bucket=bucket,
         group_name=name,
         members=members,
+        ranks=ranks,
         tasks=tasks,
         rows=[item_row(ctx, i) for i in late],
         soon=[item_row(ctx, i) for i in soon],
