@@ -38,14 +38,23 @@ def engine_extras(evaluation: Evaluation) -> dict[str, object]:
     }
 
 
-def calendars(model: Model, evaluation: Evaluation) -> dict[str, str]:
-    """iCalendar files (the deadline engine's ``duban.ics``): every plan's, all plans together,
-    and one per unit or group with deadlines (a group with members stands for its members)."""
+def calendars(
+    model: Model, evaluation: Evaluation, whole: set[str] | None = None
+) -> dict[str, str]:
+    """iCalendar files (the deadline engine's ``duban.ics``): each plan's in ``whole`` (default
+    all), all plans together when every plan is in it, and one per unit or group with
+    deadlines (a group with members stands for its members).
+
+    A plan summarised by group (a province) has no calendar of its own: every unit's every
+    occurrence in one file is tens of MB no calendar program opens, and the units' and
+    groups' calendars hold the same events."""
+    whole = set(model.plans) if whole is None else whole
     result = {}
     for plan_id in model.plans:
-        view = model.for_plan(plan_id)
-        result[urls.plan_ics(plan_id)] = calendar_ics(view, evaluation.for_plan(plan_id))
-    if len(model.plans) > 1:
+        if plan_id in whole:
+            view = model.for_plan(plan_id)
+            result[urls.plan_ics(plan_id)] = calendar_ics(view, evaluation.for_plan(plan_id))
+    if len(model.plans) > 1 and whole >= set(model.plans):
         result[urls.ALL_ICS] = calendar_ics(model, evaluation)
     # each holder's calendar reads only its own obligations and occurrences: handing every
     # calendar the whole model made the build quadratic in units (each scanned everything)
@@ -117,6 +126,16 @@ def render_site(model: Model, settings: Settings, evaluation: Evaluation | None 
     title = pages.site_title(model, settings, t)
 
     index = views.Index.of(model, evaluation)
+    sizes: dict[str, int] = {}  # filled below, once the downloads are made
+    ctx = pages.Context(
+        model, evaluation, settings, t, engine_extras(evaluation), sizes, index, model, title
+    )
+    plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
+    # long lists link to per-group pages: decide which plans have them before any page
+    ctx.group_pages = pages.plans_with_group_pages(ctx, plan_ctxs)
+    for pctx in plan_ctxs.values():
+        pctx.group_pages = ctx.group_pages
+
     # downloads first: pages link to them and show their sizes
     plan_views = {pid: (model.for_plan(pid), evaluation.for_plan(pid)) for pid in model.plans}
     for pid, (view, ev) in plan_views.items():
@@ -140,17 +159,11 @@ def render_site(model: Model, settings: Settings, evaluation: Evaluation | None 
     site.files[urls.FEED] = downloads.atom_feed(
         model, index, t, settings.site_url, holder_urls, title=title
     )
-    site.files.update(calendars(model, evaluation))
+    site.files.update(calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages))
 
-    sizes = {path: len(c.encode() if isinstance(c, str) else c) for path, c in site.files.items()}
-    ctx = pages.Context(
-        model, evaluation, settings, t, engine_extras(evaluation), sizes, index, model, title
+    sizes.update(
+        {path: len(c.encode() if isinstance(c, str) else c) for path, c in site.files.items()}
     )
-    plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
-    # long lists link to per-group pages: decide which plans have them before any page
-    ctx.group_pages = pages.plans_with_group_pages(ctx, plan_ctxs)
-    for pctx in plan_ctxs.values():
-        pctx.group_pages = ctx.group_pages
     only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
     site.pages[urls.HOME] = pages.home(ctx, only)
     site.pages[urls.OVERDUE] = pages.overdue(ctx)

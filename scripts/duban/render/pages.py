@@ -864,4 +864,5 @@ def downloads_page(ctx: Context) -> str:
         hide=["navigation", "toc"],
         holders=holders,
         plans=ctx.model.plans_in_order(),
+        group_pages=ctx.group_pages,
     )
