@@ -82,7 +82,7 @@ def origin():
 
 @pytest.fixture(scope="module")
 def province(origin):
-    """A plan of 80 units in cities of 12, whose long lists are summarised by group."""
+    """A plan of 60 units in cities of 12, whose long lists are summarised by group."""
     yield from _serve(built_province())
 
 
@@ -257,13 +257,13 @@ def test_a_group_on_a_task_page_leads_to_its_units(browser, province):
     page = context.new_page()
     page.goto(f"{province}/{plan_path(PROVINCE_PLAN, 'tasks/02')}")
     groups = page.locator("#status-groups tbody tr")
-    assert groups.count() == 7  # 80 units in cities of 12
+    assert groups.count() == 5  # 60 units in cities of 12
     assert page.locator("#status-table").count() == 0  # no row per unit and period
     totals = [
         int(t) for t in page.locator("#status-groups tbody td:nth-child(3)").all_inner_texts()
     ]
     footer = page.locator("#status-groups tfoot td:nth-child(3)").inner_text()
-    assert sum(totals) == int(footer) == 480  # the groups add up to every occurrence
+    assert sum(totals) == int(footer) == 360  # the groups add up to every occurrence
     shoot(page, "task-groups-laptop")
     link = page.locator("#status-groups a.dbn-group-link").first
     name = link.inner_text()
