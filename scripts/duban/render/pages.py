@@ -497,7 +497,8 @@ def task_page(ctx: Context, task: Task) -> str:
         show_item=len(task.due) > 1 or any(i.key for i in own),
         subitems=subitems,
         indicators=indicator_blocks(ctx, task),
-        # one row per holder: at province scale the group pages carry it instead
+        # one row per holder: not drawn when the task's list is summarised by group (a
+        # province); the deliverables stay in the open data and the ledger
         deliverables=None if own_by_group else _holders_done(ctx, task, own),
         edit=ctx.edit_link(task.source.file or f"tasks/{task.local_id}.yaml"),
         flags=_flags_for(ctx, task_id=task.id),
