@@ -497,8 +497,8 @@ def task_page(ctx: Context, task: Task) -> str:
         show_item=len(task.due) > 1 or any(i.key for i in own),
         subitems=subitems,
         indicators=indicator_blocks(ctx, task),
-        # one row per holder: not drawn when the task's list is summarised by group (a
-        # province); the deliverables stay in the open data and the ledger
+        # one row per holder: when the list is summarised by group (a province), each group
+        # page says how many deliverables each of its units has done
         deliverables=None if own_by_group else _holders_done(ctx, task, own),
         edit=ctx.edit_link(task.source.file or f"tasks/{task.local_id}.yaml"),
         flags=_flags_for(ctx, task_id=task.id),
@@ -819,6 +819,11 @@ def group_page(
                 "anchor": urls.task_anchor(task.id),
                 "tally": views.Tally.of(i for items in holders.values() for i in items),
                 "rows": [_holder_cell(h, items) for h, items in holders.items()],
+                "delivered": {
+                    d["holder_id"]: len(d["done"])
+                    for d in _holders_done(ctx, task, [i for v in holders.values() for i in v])
+                    or ()
+                },
             }
         )
     name = bucket.group.name if bucket.group is not None else str(ctx.t.groups.ungrouped)
