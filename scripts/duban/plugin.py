@@ -192,6 +192,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             files.append(File.generated(config, uri, content=content))
         for uri in site.sizes:
             files.append(File.generated(config, uri, abs_src_path=os.fspath(self.spill / uri)))
+        # Only the model is needed from here on (the guide's examples): the loaded documents,
+        # with every value's position, are let go before MkDocs renders the pages.
+        self.model, self.project = project.model, None
         # The model, the evaluation and the pages stay alive for the whole build. Left in the
         # collector's generations, every full collection while MkDocs renders thousands of
         # pages walks them again (a province's build spent a fifth of its time there): freeze
@@ -201,6 +204,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         return files
 
     spill: Path | None = None
+    model = None  # the data's model, kept after on_files for the guide's examples
 
     def _spill(self, uri: str, data: bytes) -> None:
         assert self.spill is not None
@@ -215,8 +219,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files) -> str:
         # hand-written pages (the guide) show examples made from this repository's own data
-        assert self.project.model is not None
-        return fill_examples(markdown, self.project.model, page.file.src_uri)
+        assert self.model is not None
+        return fill_examples(markdown, self.model, page.file.src_uri)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
