@@ -173,13 +173,24 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
+        # Only the model is needed from here on (and for the guide's examples): the loaded
+        # documents, with every value's position, are let go before rendering.
+        model = project.model
+        self.model, self.project = model, None
+        del project
         # the one evaluation of this build: every page, download and calendar reads it
-        evaluation = evaluate(project.model, self.as_of, self.config.due_soon_days)
+        evaluation = evaluate(model, self.as_of, self.config.due_soon_days)
+        # The model and the evaluation live as long as the build. Left in the collector's
+        # generations, every full collection walks them again, while rendering and while MkDocs
+        # renders thousands of pages (a fifth of a province's build): freeze them into the
+        # permanent generation, as long-lived servers do after start-up, and again below.
+        gc.collect()
+        gc.freeze()
         # downloads go to a folder of their own as soon as each is made, and MkDocs copies
         # them from there: a province's calendars are hundreds of MB, better not all in memory
         self._drop_spill()
         self.spill = Path(tempfile.mkdtemp(prefix="duban-downloads-"))
-        site = render_site(project.model, settings, evaluation, sink=self._spill)
+        site = render_site(model, settings, evaluation, sink=self._spill)
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
         clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)
@@ -192,15 +203,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             files.append(File.generated(config, uri, content=content))
         for uri in site.sizes:
             files.append(File.generated(config, uri, abs_src_path=os.fspath(self.spill / uri)))
-        # Only the model is needed from here on (the guide's examples): the loaded documents,
-        # with every value's position, are let go before MkDocs renders the pages.
-        self.model, self.project = project.model, None
-        # The model, the evaluation and the pages stay alive for the whole build. Left in the
-        # collector's generations, every full collection while MkDocs renders thousands of
-        # pages walks them again (a province's build spent a fifth of its time there): freeze
-        # them into the permanent generation, as long-lived servers do after start-up.
         gc.collect()
-        gc.freeze()
+        gc.freeze()  # the pages too, now
         return files
 
     spill: Path | None = None
