@@ -182,3 +182,17 @@ def make_two_plan_data(dest: Path) -> Path:
             body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
             path.write_text(header + "\n" + body, encoding="utf-8")
     return dest
+
+
+PROVINCE_PLAN = "synthetic"
+
+
+@cache
+def built_province() -> Build:
+    """A synthetic plan of 60 units in cities of 12, built once per session: its half-yearly
+    task has 360 rows held by 60 units, so its page is summarised by group."""
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from bench_site import make_site_project
+
+    root = make_site_project(scratch("province"), units=60, tasks=3, group_size=12)
+    return mkdocs_build(root / "mkdocs.yml", root / "site")

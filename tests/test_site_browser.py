@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import DEMO_PLAN, ROOT, built_site, plan_path
+from sitekit import DEMO_PLAN, PROVINCE_PLAN, ROOT, built_province, built_site, plan_path
 
 TASKS = plan_path(DEMO_PLAN, "index")
 TASK_19 = plan_path(DEMO_PLAN, "tasks/19")
@@ -63,10 +63,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def origin():
-    _require_browser()
-    build = built_site("demo")
+def _serve(build):
     assert build.returncode == 0, build.stderr
     handler = functools.partial(_Quiet, directory=str(build.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -75,6 +72,18 @@ def origin():
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def origin():
+    _require_browser()
+    yield from _serve(built_site("demo"))
+
+
+@pytest.fixture(scope="module")
+def province(origin):
+    """A plan of 60 units in cities of 12, whose long lists are summarised by group."""
+    yield from _serve(built_province())
 
 
 @pytest.fixture(scope="module")
@@ -241,3 +250,43 @@ def test_phone_width_has_no_sideways_scroll_and_prints(browser, origin, name, pa
     assert page.locator(".dbn-asof").first.is_visible() or path.endswith("leadership.html")
     shoot(page, f"{name}-print")
     printed.close()
+
+
+def test_a_group_on_a_task_page_leads_to_its_units(browser, province):
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.goto(f"{province}/{plan_path(PROVINCE_PLAN, 'tasks/02')}")
+    groups = page.locator("#status-groups tbody tr")
+    assert groups.count() == 5  # 60 units in cities of 12
+    assert page.locator("#status-table").count() == 0  # no row per unit and period
+    totals = [
+        int(t) for t in page.locator("#status-groups tbody td:nth-child(3)").all_inner_texts()
+    ]
+    footer = page.locator("#status-groups tfoot td:nth-child(3)").inner_text()
+    assert sum(totals) == int(footer) == 360  # the groups add up to every occurrence
+    shoot(page, "task-groups-laptop")
+    link = page.locator("#status-groups a.dbn-group-link").first
+    name = link.inner_text()
+    link.click()
+    page.wait_for_url("**/groups/city-0000.html#task-02")
+    assert page.locator("h1").first.inner_text() == name
+    section = page.locator("#task-02")
+    assert section.is_visible()
+    units = section.locator("tbody tr")
+    assert units.count() == 12
+    units.first.locator("a.dbn-unit").click()
+    page.wait_for_url("**/units/u0000.html")
+    shoot_phone = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    phone = shoot_phone.new_page()
+    for path, shot in (
+        (plan_path(PROVINCE_PLAN, "tasks/02"), "task-groups-phone"),
+        (plan_path(PROVINCE_PLAN, "groups/city-0000"), "group-page-phone"),
+    ):
+        phone.goto(f"{province}/{path}")
+        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
+        shoot(phone, shot)
+    page.goto(f"{province}/{plan_path(PROVINCE_PLAN, 'groups/city-0000')}")
+    shoot(page, "group-page-laptop")
+    shoot_phone.close()
+    context.close()

@@ -58,8 +58,11 @@ def test_overdue_page_summarises_units_in_escalation_order():
     assert len(re.findall(r'data-label="逾期项数"', summary)) == len(late)
     assert page.index('id="overdue-units"') < page.index('id="overdue-table"')
     assert 'href="downloads/ledger.xlsx"' in page and "data-dbn-print" in page
-    # the due-soon list does not print
-    assert page.index('<div class="dbn-noprint">') < page.index('id="soon-table"')
+    # the due-soon list does not print: neither its heading nor its section
+    soon = page.index('id="soon-table"')
+    assert (
+        page.index("{ .dbn-noprint }") < page.index('<div class="dbn-section dbn-noprint">') < soon
+    )
 
 
 def test_unit_page_shows_urgent_items_first_with_problems_and_next_steps():
@@ -72,7 +75,7 @@ def test_unit_page_shows_urgent_items_first_with_problems_and_next_steps():
     assert page.index("已逾期 / 30天内到期") < page.index("承担的职责") < page.index("落实事项")
     assert "<details" in page.split("承担的职责", 1)[1].split("落实事项", 1)[0]
     assert "存在问题：</strong>经费不足" in page and "下步计划：</strong>下月完成" in page
-    assert re.search(r'<div class="dbn-sub dbn-ids"><code>task: [0-9]', page)
+    assert re.search(r'<div class="dbn-sub dbn-ids"[^>]*><code>task: [0-9]', page)
     # and in the ledger the site offers
     book = openpyxl.load_workbook(__import__("io").BytesIO(site.files[urls.LEDGER_XLSX]))
     sheet = book.worksheets[0]

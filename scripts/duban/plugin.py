@@ -30,6 +30,7 @@ locale's generic name).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 import re
@@ -172,11 +173,27 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
+        # Only the model is needed from here on (and for the guide's examples): the loaded
+        # documents, with every value's position, are let go before rendering.
+        model = project.model
+        self.model, self.project = model, None
+        del project
         # the one evaluation of this build: every page, download and calendar reads it
-        evaluation = evaluate(project.model, self.as_of, self.config.due_soon_days)
-        site = render_site(project.model, settings, evaluation)
-        generated: dict[str, str | bytes] = {**site.pages, **site.files, **asset_files()}
-        clashes = sorted(uri for uri in generated if files.get_file_from_path(uri) is not None)
+        evaluation = evaluate(model, self.as_of, self.config.due_soon_days)
+        # The model and the evaluation live as long as the build. Left in the collector's
+        # generations, every full collection walks them again, while rendering and while MkDocs
+        # renders thousands of pages (a fifth of a province's build): freeze them into the
+        # permanent generation, as long-lived servers do after start-up, and again below.
+        gc.collect()
+        gc.freeze()
+        # downloads go to a folder of their own as soon as each is made, and MkDocs copies
+        # them from there: a province's calendars are hundreds of MB, better not all in memory
+        self._drop_spill()
+        self.spill = Path(tempfile.mkdtemp(prefix="duban-downloads-"))
+        site = render_site(model, settings, evaluation, sink=self._spill)
+        generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
+        uris = [*generated, *site.sizes]
+        clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)
         if clashes:
             raise PluginError(
                 "duban: these files in docs/ clash with generated pages; remove them: "
@@ -184,20 +201,42 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             )
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
+        for uri in site.sizes:
+            files.append(File.generated(config, uri, abs_src_path=os.fspath(self.spill / uri)))
+        gc.collect()
+        gc.freeze()  # the pages too, now
         return files
+
+    spill: Path | None = None
+    model = None  # the data's model, kept after on_files for the guide's examples
+
+    def _spill(self, uri: str, data: bytes) -> None:
+        assert self.spill is not None
+        path = self.spill / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def _drop_spill(self) -> None:
+        if self.spill is not None:
+            shutil.rmtree(self.spill, ignore_errors=True)
+            self.spill = None
 
     def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files) -> str:
         # hand-written pages (the guide) show examples made from this repository's own data
-        assert self.project.model is not None
-        return fill_examples(markdown, self.project.model, page.file.src_uri)
+        assert self.model is not None
+        return fill_examples(markdown, self.model, page.file.src_uri)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
+        self._drop_spill()  # MkDocs has copied the downloads into the site
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+        self._drop_spill()
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.abandon()

@@ -31,6 +31,7 @@ from mkdocs.config import load_config
 
 from duban.project import load_project
 from duban.render import Settings, render_site
+from site_floor import site_facts
 from synthetic import make_project  # beside this file: on sys.path as script and under pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,11 +52,14 @@ nav:
 {extra_nav}"""
 
 
-def make_site_project(root: Path, units: int, tasks: int, nav_units: bool = False) -> Path:
+def make_site_project(
+    root: Path, units: int, tasks: int, nav_units: bool = False, group_size: int = 12
+) -> Path:
     """A synthetic data folder with the schemas, a docs folder and a mkdocs.yml inheriting the
-    repository's; with ``nav_units`` every unit page is listed in the navigation."""
+    repository's; with ``nav_units`` every unit page is listed in the navigation; units in
+    groups of ``group_size`` (cities)."""
     root.mkdir(parents=True, exist_ok=True)
-    make_project(root, units=units, tasks=tasks)
+    make_project(root, units=units, tasks=tasks, group_size=group_size)
     shutil.copytree(ROOT / "schemas", root / "schemas")
     (root / "docs").mkdir()
     (root / "docs" / "about.md").write_text("# about\n", encoding="utf-8")
@@ -109,6 +113,7 @@ def run(units: int = 20, tasks: int = 12, repeat: int = 2) -> dict[str, float]:
         size_small = (s_small / page).stat().st_size
         size_large = (s_large / page).stat().st_size
         size_listed = (s_listed / page).stat().st_size
+        facts_small, facts_large = site_facts(s_small), site_facts(s_large)
         return {
             "units": units,
             "tasks": tasks,
@@ -127,6 +132,11 @@ def run(units: int = 20, tasks: int = 12, repeat: int = 2) -> dict[str, float]:
             "nav_baseline_ratio": size_listed / size_large,
             "site_bytes_small": site_bytes(s_small),
             "site_bytes_large": site_bytes(s_large),
+            "largest_page_bytes_small": facts_small["largest_page_bytes"],
+            "largest_page_bytes_large": facts_large["largest_page_bytes"],
+            "largest_page_large": facts_large["largest_page"],
+            "search_index_bytes_large": facts_large["search_index_bytes"],
+            "page_text_bytes_large": facts_large["page_text_bytes"],
         }
 
 
@@ -161,6 +171,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     small, large = result["site_bytes_small"] / 1e6, result["site_bytes_large"] / 1e6
     print(f"site: {small:.1f} MB vs {large:.1f} MB")
+    print(
+        f"largest page: {result['largest_page_bytes_small']} B vs "
+        f"{result['largest_page_bytes_large']} B ({result['largest_page_large']})"
+    )
+    print(
+        f"search index {result['search_index_bytes_large']} B vs page text "
+        f"{result['page_text_bytes_large']} B"
+    )
     return 0
 
 

@@ -17,8 +17,9 @@ KINDS = (
 PERIODS = ([""], ["2010", "2011", "2012"], ["2010-H1", "2010-H2", "2011-H1", "2011-H2"])
 
 
-def make_project(root: Path, units: int, tasks: int = 12) -> Path:
-    """Write a synthetic data folder under ``root`` and return it."""
+def make_project(root: Path, units: int, tasks: int = 12, group_size: int = 0) -> Path:
+    """Write a synthetic data folder under ``root`` and return it. ``group_size``: the units
+    also form groups of that many (a province's cities), listed before the group of all."""
     data = root / "data"
     plan = data / "plans" / "synthetic"
     (plan / "tasks").mkdir(parents=True)
@@ -40,7 +41,11 @@ def make_project(root: Path, units: int, tasks: int = 12) -> Path:
         f"  - {{id: u{i:04d}, name: 合成第{i}区司法局, kind: district-bureau}}"
         for i in range(units)
     ]
-    lines += ["groups:", "  - id: all", "    name: 全部区县", "    members:"]
+    lines += ["groups:"]
+    for start in range(0, units, group_size) if group_size else ():
+        lines += [f"  - id: city-{start:04d}", f"    name: 合成第{start}市", "    members:"]
+        lines += [f"      - u{i:04d}" for i in range(start, min(start + group_size, units))]
+    lines += ["  - id: all", "    name: 全部区县", "    members:"]
     lines += [f"      - u{i:04d}" for i in range(units)]
     (data / "org.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for t in range(1, tasks + 1):

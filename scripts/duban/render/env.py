@@ -10,7 +10,7 @@ put every value after a tag. ``tests/test_site_render.py`` checks that invariant
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,7 +23,13 @@ def escape_text(value: Any) -> Markup:
     """Any value as escaped HTML on a single source line."""
     if isinstance(value, Markup):
         return value
-    text = str(value).translate(_LINE_BREAKS)
+    return _escaped(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> Markup:
+    # cached: a province's pages print the same names, state words and labels millions of times
+    text = text.translate(_LINE_BREAKS)
     return Markup(str(escape(text)).replace("\n", "&#10;"))
 
 

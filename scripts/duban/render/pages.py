@@ -20,11 +20,13 @@ from markupsafe import escape
 from ..evaluate import Evaluation, ItemState, State
 from ..indicators import measure
 from ..model import Group, Holder, Model, Task
-from . import charts, urls, views
+from . import charts, groups, urls, views
 from .env import environment
 from .locale import Locale
 
 STATES = views.DISPLAY_ORDER
+RANKING_SHOWN = 20
+"""A summarised ranking (a province) shows this many first and last places."""
 REPORT_FORM = "report.yml"
 
 
@@ -49,6 +51,11 @@ class Settings:
     """https://github.com/OWNER/REPO: edit links (when ``edit_url`` is not set) and the
     "报送进展" links to the issue form .github/ISSUE_TEMPLATE/report.yml."""
     branch: str = "main"
+    summary_rows: int = groups.SUMMARY_ROWS
+    """Lists longer than this are summarised by group (see :mod:`duban.render.groups`)."""
+    history_per_item: int = 3
+    """A unit page shows this many latest reports per occurrence; the rest are on its
+    history page."""
 
 
 @dataclass
@@ -66,6 +73,9 @@ class Context:
     """The whole repository, when ``model`` is a one-plan view (names of other plans)."""
     title: str = ""
     """The site's title (see :func:`site_title`)."""
+
+    group_pages: frozenset[str] = frozenset()
+    """Plans whose per-group pages exist (see :func:`plans_with_group_pages`)."""
 
     def __post_init__(self) -> None:
         if self.index is None:
@@ -89,7 +99,27 @@ class Context:
             None,
             self.model,
             self.title,
+            self.group_pages,
         )
+
+    def summarise(self, items: list[ItemState]) -> bool:
+        """Whether a list of these occurrences is shown by group on this build's pages."""
+        return groups.should_summarise(self.model, items, self.settings.summary_rows)
+
+    def _home_groups(self) -> dict[str, str]:
+        if not hasattr(self, "_home"):
+            self._home = groups.home_groups(self.full or self.model)
+        return self._home
+
+    def summarise_count(self, rows: int) -> bool:
+        """Whether a list of one row per holder is too long for one page."""
+        return rows > self.settings.summary_rows and groups.has_groups(self.model)
+
+    def buckets(self, items: Iterable[ItemState]) -> list[groups.Bucket]:
+        return groups.buckets(self.full or self.model, items, self._home_groups())
+
+    def group_summary(self, items: Iterable[ItemState]) -> groups.Summary:
+        return groups.summary(self.full or self.model, items, self._home_groups())
 
     ranks: dict[str, int] = field(init=False, default_factory=dict)
     """Each task's place in plan order across plans (sortable table cells)."""
@@ -150,12 +180,15 @@ def site_description(model: Model) -> str | None:
     return None
 
 
-def front_matter(title: str, hide: Iterable[str] = ()) -> str:
-    """YAML front matter; JSON strings are valid YAML and cannot break out of their line."""
+def front_matter(title: str, hide: Iterable[str] = (), search: bool = True) -> str:
+    """YAML front matter; JSON strings are valid YAML and cannot break out of their line.
+    ``search=False`` leaves the page out of the search index (Material's ``search.exclude``)."""
     lines = ["---", f"title: {json.dumps(str(escape(title)))}"]
     hidden = list(hide)
     if hidden:
         lines.append(f"hide: {json.dumps(hidden)}")
+    if not search:
+        lines.append('search: {"exclude": true}')
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -170,7 +203,13 @@ def tidy(html: str) -> str:
 
 
 def render_page(
-    ctx: Context, src_uri: str, template: str, title: str, hide: Iterable[str] = (), **values: Any
+    ctx: Context,
+    src_uri: str,
+    template: str,
+    title: str,
+    hide: Iterable[str] = (),
+    search: bool = True,
+    **values: Any,
 ) -> str:
     env = environment()
     link = urls.Linker(src_uri, ctx.settings.directory_urls)
@@ -203,7 +242,7 @@ def render_page(
         page_title=title,
         **values,
     )
-    return front_matter(title, hide) + tidy(body)
+    return front_matter(title, hide, search) + tidy(body)
 
 
 # -- shared pieces -----------------------------------------------------------------------------
@@ -419,9 +458,11 @@ def task_page(ctx: Context, task: Task) -> str:
     model = ctx.model
     own = ctx.index.by_task.get(task.id, [])
     section = model.plan.section(task.section)
+    own_by_group = ctx.summarise(own)
     subitems = []
     for sub in model.items_of(task):
         rows = ctx.index.by_task.get(sub.id, [])
+        by_group = ctx.summarise(rows)
         subitems.append(
             {
                 "task": sub,
@@ -430,7 +471,9 @@ def task_page(ctx: Context, task: Task) -> str:
                 "roles": {role: views.role_refs(sub, role) for role in sub.roles},
                 "own_roles": bool(sub.roles)
                 and sub.roles != model.tasks[sub.parent or task.id].roles,
-                "rows": [item_row(ctx, i) for i in rows],
+                "rows": [] if by_group else [item_row(ctx, i) for i in rows],
+                "groups": ctx.group_summary(rows) if by_group else None,
+                "count": len(rows),
                 "show_item": len(sub.due) > 1 or any(i.key for i in rows),
                 "tally": views.Tally.of(rows),
                 "light": views.combine(i.state for i in rows),
@@ -447,12 +490,16 @@ def task_page(ctx: Context, task: Task) -> str:
         section=section,
         row=views.task_row(task, ctx.index.by_top.get(task.id, [])),
         roles={role: views.role_refs(task, role) for role in task.roles},
-        rows=[item_row(ctx, i) for i in own],
+        rows=[] if own_by_group else [item_row(ctx, i) for i in own],
+        groups=ctx.group_summary(own) if own_by_group else None,
+        count=len(own),
         # the item column says which deadline and period a row is about, when there is a choice
         show_item=len(task.due) > 1 or any(i.key for i in own),
         subitems=subitems,
         indicators=indicator_blocks(ctx, task),
-        deliverables=_holders_done(ctx, task, own),
+        # one row per holder: when the list is summarised by group (a province), each group
+        # page says how many deliverables each of its units has done
+        deliverables=None if own_by_group else _holders_done(ctx, task, own),
         edit=ctx.edit_link(task.source.file or f"tasks/{task.local_id}.yaml"),
         flags=_flags_for(ctx, task_id=task.id),
         due_label=views.due_label,
@@ -464,7 +511,7 @@ def units_index(ctx: Context) -> str:
     records = {r.holder.id: r for r in views.ranking(model, ctx.index)}
     holders = views.page_holders(model)
     rows = []
-    for holder in holders:
+    for holder in holders if len(holders) <= ctx.settings.summary_rows else ():
         record = records.get(holder.id)
         rows.append(
             {
@@ -475,8 +522,20 @@ def units_index(ctx: Context) -> str:
                 "roles": len(views.roles_of(model, holder.id)),
             }
         )
+    by_group = None
+    if len(holders) > ctx.settings.summary_rows and groups.has_groups(model):
+        # a province: one short line of names per group instead of a 1 MB table
+        by_group = groups.holders_by_group(model, holders, ctx._home_groups())
+        rows = []
     return render_page(
-        ctx, urls.UNITS, "page_units.html", ctx.t.nav.units, hide=["navigation", "toc"], rows=rows
+        ctx,
+        urls.UNITS,
+        "page_units.html",
+        ctx.t.nav.units,
+        hide=["navigation", "toc"],
+        rows=rows,
+        by_group=by_group,
+        holder_count=len(holders),
     )
 
 
@@ -492,6 +551,7 @@ def unit_page(ctx: Context, holder: Holder) -> str:
         for member in views.group_members(model, holder):
             members.append(views.holder_record(member, ctx.index.by_holder.get(member.id, [])))
     history = ctx.index.reports_by_holder.get(holder.id, [])
+    latest = latest_reports(history, ctx.settings.history_per_item)
     parent = model.entity(holder.parent) if getattr(holder, "parent", None) else None
     status_file = f"status/{holder.id}.yaml"
     has_ics = f"{urls.unit_ics(holder.id)}" in ctx.downloads
@@ -520,11 +580,44 @@ def unit_page(ctx: Context, holder: Holder) -> str:
         tally=views.Tally.of(items),
         light=views.combine(i.state for i in items),
         members=members,
-        history=history,
+        history=latest,
+        history_total=len(history),
+        history_page=urls.unit_history(holder.id) if len(latest) < len(history) else None,
         edit=ctx.edit_link(status_file) if items or not isinstance(holder, Group) else None,
         org_edit=ctx.edit_link("org.yaml"),
         ics=urls.unit_ics(holder.id) if has_ics else None,
         flags=_flags_for(ctx, holder_id=holder.id),
+    )
+
+
+def latest_reports(history: list[views.Report], per_item: int) -> list[views.Report]:
+    """The newest ``per_item`` reports of each occurrence (``history`` is newest first): a unit
+    page stays the same size however long the plan has run."""
+    seen: dict[tuple[str, str, str], int] = {}
+    kept = []
+    for report in history:
+        key = (report.task_id, report.due_id, report.key)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= per_item:
+            kept.append(report)
+    return kept
+
+
+def unit_history(ctx: Context, holder: Holder) -> str | None:
+    """Every report of a unit, when its page shows only the latest ones; left out of the
+    search index (the unit page already holds the latest words of each item)."""
+    history = ctx.index.reports_by_holder.get(holder.id, [])
+    if len(latest_reports(history, ctx.settings.history_per_item)) == len(history):
+        return None
+    return render_page(
+        ctx,
+        urls.unit_history(holder.id),
+        "page_history.html",
+        f"{holder.name} · {ctx.t.groups.history_kicker}",
+        hide=["navigation", "toc"],
+        search=False,
+        holder=holder,
+        history=history,
     )
 
 
@@ -558,6 +651,14 @@ def progress(ctx: Context) -> str:
         )
     timeline = charts.timeline(timeline_rows, plan.period_start, plan.period_end, ev.as_of)
     indicators = [b for task in model.all_in_order() for b in indicator_blocks(ctx, task)]
+    ranking, cut = views.ranking(model, ctx.index), 0
+    if ctx.summarise_count(len(ranking)):
+        # a province: the first and the last places here, every place on the group pages
+        ranked = [r for r in ranking if r.rank]
+        cut = len(ranked)
+        ranking = (
+            ranked[:RANKING_SHOWN] + ranked[-RANKING_SHOWN:] if cut > 2 * RANKING_SHOWN else ranked
+        )
     return render_page(
         ctx,
         src,
@@ -567,7 +668,9 @@ def progress(ctx: Context) -> str:
         plan=plan,
         sections=views.section_rows(model, ev),
         groups=views.group_rows(model, ev),
-        ranking=views.ranking(model, ctx.index),
+        ranking=ranking,
+        ranking_cut=cut,
+        ranking_top=RANKING_SHOWN,
         reporters=views.reporters(model),
         deadlines=deadline_rows,
         timeline=timeline,
@@ -594,6 +697,8 @@ def overdue(ctx: Context, plan_id: str | None = None) -> str:
     from ..check import check_report
 
     report = check_report(ctx.model, ev)
+    late = views.overdue(ev)
+    by_group = ctx.summarise(late) or ctx.summarise(soon)
     return render_page(
         ctx,
         src,
@@ -601,13 +706,144 @@ def overdue(ctx: Context, plan_id: str | None = None) -> str:
         title,
         hide=["navigation", "toc"],
         plan=ctx.model.plan if plan_id else None,
-        units=[u for u in report.unit_summaries() if u.overdue],
+        units=[] if by_group else [u for u in report.unit_summaries() if u.overdue],
         report=report,
-        rows=[item_row(ctx, i) for i in views.overdue(ev)],
-        soon=[item_row(ctx, i) for i in soon],
+        n_overdue=len(late),
+        n_soon=len(soon),
+        groups=overdue_groups(ctx, late, soon) if by_group else None,
+        rows=[] if by_group else [item_row(ctx, i) for i in late],
+        soon=[] if by_group else [item_row(ctx, i) for i in soon],
         supervisors=lambda task: supervisors(ctx.model, task),
         has_escalations=ctx.engine.get("escalations") is not None,
         flags=_flags_for(ctx),
+    )
+
+
+def overdue_groups(
+    ctx: Context, late: list[ItemState], soon: list[ItemState]
+) -> list[dict[str, Any]]:
+    """The 督办清单 by group: overdue and due-soon counts per group, and which plans' group
+    pages hold the rows."""
+    late_ids = {id(i) for i in late}
+    full = ctx.full or ctx.model
+    result = []
+    for bucket in ctx.buckets([*late, *soon]):
+        overdue_items = [i for i in bucket.items if id(i) in late_ids]
+        per_plan: dict[str, int] = {}
+        for item in bucket.items:
+            per_plan[item.plan_id] = per_plan.get(item.plan_id, 0) + 1
+        result.append(
+            {
+                "bucket": bucket,
+                "overdue": len(overdue_items),
+                "unreported": sum(1 for i in overdue_items if not i.reported),
+                "longest": bucket.longest_days_late,
+                "soon": len(bucket.items) - len(overdue_items),
+                "plans": [
+                    (p.id, per_plan[p.id])
+                    for p in full.plans_in_order()
+                    if p.id in per_plan and p.id in ctx.group_pages
+                ],
+            }
+        )
+    return result
+
+
+def plans_with_group_pages(ctx: Context, plan_ctxs: dict[str, Context]) -> frozenset[str]:
+    """The plans whose long lists are summarised by group, so whose group pages exist: a task
+    or sub-item table, or the plan's 督办清单, over the threshold; every plan when the
+    cross-plan 督办清单 is."""
+
+    def long_lists(c: Context) -> bool:
+        soon = views.upcoming(c.evaluation, c.settings.due_soon_days)
+        return c.summarise(c.evaluation.with_state(State.OVERDUE)) or c.summarise(soon)
+
+    if long_lists(ctx):
+        return frozenset(plan_ctxs)
+    return frozenset(
+        pid
+        for pid, c in plan_ctxs.items()
+        if long_lists(c) or any(c.summarise(v) for v in c.index.by_task.values())
+    )
+
+
+def group_pages(ctx: Context) -> dict[str, str]:
+    """Every group page of one plan (``ctx`` is the plan's), keyed by its path."""
+    ev = ctx.evaluation
+    ranks = {r.holder.id: r.rank for r in views.ranking(ctx.model, ctx.index)}
+    late = {b.slug: list(b.items) for b in ctx.buckets(views.overdue(ev))}
+    soon_items = views.upcoming(ev, ctx.settings.due_soon_days)
+    soon = {b.slug: list(b.items) for b in ctx.buckets(soon_items)}
+    return {
+        urls.group_page(ctx.model.plan.id, b.slug): group_page(
+            ctx, b, late.get(b.slug, []), soon.get(b.slug, []), ranks
+        )
+        for b in ctx.buckets(ev.items)
+    }
+
+
+def _holder_cell(holder_id: str, items: list[ItemState]) -> dict[str, Any]:
+    return {
+        "holder_id": holder_id,
+        "tally": views.Tally.of(items),
+        "light": views.combine(i.state for i in items),
+    }
+
+
+def group_page(
+    ctx: Context,
+    bucket: groups.Bucket,
+    late: list[ItemState],
+    soon: list[ItemState],
+    ranks: dict[str, int | None],
+) -> str:
+    """One group's occurrences in one plan: its units, each task unit by unit, and its overdue
+    and due-soon rows (the detail the plan's summarised lists leave out)."""
+    model = ctx.model
+    plan = model.plan
+    by_holder: dict[str, list[ItemState]] = {}
+    by_top: dict[str, dict[str, list[ItemState]]] = {}
+    for item in bucket.items:
+        by_holder.setdefault(item.holder_id, []).append(item)
+        top = model.tasks[item.task_id].top_id
+        by_top.setdefault(top, {}).setdefault(item.holder_id, []).append(item)
+    members = [_holder_cell(h, items) for h, items in by_holder.items()]
+    tasks = []
+    for task in model.tasks_in_order():
+        holders = by_top.get(task.id)
+        if not holders:
+            continue
+        tasks.append(
+            {
+                "task": task,
+                "anchor": urls.task_anchor(task.id),
+                "tally": views.Tally.of(i for items in holders.values() for i in items),
+                "rows": [_holder_cell(h, items) for h, items in holders.items()],
+                "delivered": {
+                    d["holder_id"]: len(d["done"])
+                    for d in _holders_done(ctx, task, [i for v in holders.values() for i in v])
+                    or ()
+                },
+            }
+        )
+    name = bucket.group.name if bucket.group is not None else str(ctx.t.groups.ungrouped)
+    return render_page(
+        ctx,
+        urls.group_page(plan.id, bucket.slug),
+        "page_group.html",
+        f"{name} · {plan.display_name}",
+        hide=["navigation", "toc"],
+        search=False,  # its rows are on the units' pages, which search finds
+        plan=plan,
+        bucket=bucket,
+        group_name=name,
+        members=members,
+        ranks=ranks,
+        tasks=tasks,
+        rows=[item_row(ctx, i) for i in late],
+        soon=[item_row(ctx, i) for i in soon],
+        supervisors=lambda task: supervisors(ctx.model, task),
+        has_escalations=ctx.engine.get("escalations") is not None,
     )
 
 
@@ -634,4 +870,5 @@ def downloads_page(ctx: Context) -> str:
         hide=["navigation", "toc"],
         holders=holders,
         plans=ctx.model.plans_in_order(),
+        group_pages=ctx.group_pages,
     )

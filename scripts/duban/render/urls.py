@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 HOME = "index.md"
 UNITS = "units/index.md"
@@ -60,6 +61,22 @@ def unit_page(holder_id: str) -> str:
     return f"units/{holder_id}.md"
 
 
+def unit_history(holder_id: str) -> str:
+    """A unit's full history of reports, beyond the latest ones its page shows."""
+    return f"units/{holder_id}/history.md"
+
+
+def group_page(plan_id: str, slug: str) -> str:
+    """One group's occurrences in one plan (``slug``: a group id, or ``_ungrouped``), where
+    the plan's long lists send their detail (see :mod:`duban.render.groups`)."""
+    return f"{PLANS_DIR}/{plan_id}/groups/{slug}.md"
+
+
+def task_anchor(task_id: str) -> str:
+    """The anchor of a task's section on a group page."""
+    return "task-" + task_id.split("/")[1]
+
+
 def unit_ics(holder_id: str) -> str:
     return f"{DOWNLOAD_DIR}/ics/{holder_id}.ics"
 
@@ -81,6 +98,25 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
     return dest
 
 
+@lru_cache(maxsize=1 << 12)
+def _folder(here: str, directory_urls: bool) -> str:
+    """The folder of a page's URL ("" at the site root)."""
+    url = page_url(here, directory_urls)
+    folder = url if url.endswith("/") else posixpath.dirname(url)
+    return "" if folder in ("./", "") else folder.rstrip("/")
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(folder: str, target: str) -> str:
+    # cached: pages in one folder (units/, a plan's tasks/) link to the same targets, and
+    # posixpath.relpath was a tenth of the renderer's time at province scale
+    directory = target.endswith("/")
+    rel = posixpath.relpath(target.rstrip("/") or ".", folder or ".")
+    if directory:
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
 @dataclass(frozen=True)
 class Linker:
     """Links from one page (``here``, a src_uri) to other pages and files."""
@@ -90,14 +126,7 @@ class Linker:
 
     def _relative(self, target: str) -> str:
         """``target`` (a site-root URL) relative to the folder of this page's URL."""
-        here = page_url(self.here, self.directory_urls)
-        folder = here if here.endswith("/") else posixpath.dirname(here)
-        folder = "" if folder in ("./", "") else folder.rstrip("/")
-        directory = target.endswith("/")
-        rel = posixpath.relpath(target.rstrip("/") or ".", folder or ".")
-        if directory:
-            rel = "./" if rel == "." else rel + "/"
-        return rel
+        return _relative(_folder(self.here, self.directory_urls), target)
 
     def page(self, src_uri: str, anchor: str = "") -> str:
         rel = self._relative(page_url(src_uri, self.directory_urls))
@@ -114,3 +143,6 @@ class Linker:
 
     def unit(self, holder_id: str) -> str:
         return self.page(unit_page(holder_id))
+
+    def group(self, plan_id: str, slug: str, anchor: str = "") -> str:
+        return self.page(group_page(plan_id, slug), anchor)

@@ -452,10 +452,14 @@ class GroupRow:
 
 
 def group_rows(model: Model, evaluation: Evaluation) -> list[GroupRow]:
+    # occurrences by holder once: scanning every occurrence for every group was quadratic
+    by_holder: dict[str, list[ItemState]] = {}
+    for item in evaluation.items:
+        by_holder.setdefault(item.holder_id, []).append(item)
     result = []
     for group in model.groups.values():
         ids = {m.unit_id for m in group.members} | {group.id}
-        items = [i for i in evaluation.items if i.holder_id in ids]
+        items = [i for h in ids for i in by_holder.get(h, ())]
         if items:
             result.append(GroupRow(group, len(group.members), Tally.of(items)))
     return result

@@ -1,0 +1,102 @@
+"""Long lists summarised by group, group pages and unit history pages, on the demo data with the
+thresholds lowered (the shipped plan's 22 units never reach the real ones)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from duban.project import load_project
+from duban.render import Settings, groups, render_site, urls
+from sitekit import DEMO, DEMO_PLAN
+
+AS_OF = dt.date(2010, 12, 15)
+
+
+@pytest.fixture(scope="module")
+def model():
+    project = load_project(DEMO / "data")
+    assert project.ok, project.problems[:5]
+    return project.model
+
+
+@pytest.fixture(scope="module")
+def small(model):
+    """As the demo builds: nothing summarised."""
+    return render_site(model, Settings(as_of=AS_OF))
+
+
+@pytest.fixture(scope="module")
+def summarised(model):
+    """Every list over 5 rows naming over 5 units summarised; one report per item on unit pages."""
+    holders = groups.SUMMARY_HOLDERS
+    groups.SUMMARY_HOLDERS = 5
+    try:
+        return render_site(model, Settings(as_of=AS_OF, summary_rows=5, history_per_item=1))
+    finally:
+        groups.SUMMARY_HOLDERS = holders
+
+
+def test_below_the_threshold_the_pages_list_every_row(small):
+    assert not [uri for uri in small.pages if "/groups/" in uri]
+    task = small.pages[urls.task_page(f"{DEMO_PLAN}/04")]
+    assert 'id="status-table"' in task and "dbn-table--groups" not in task
+    assert 'id="overdue-table"' in small.pages[urls.OVERDUE]
+
+
+def test_a_long_task_list_becomes_one_row_per_group_that_adds_up(summarised, model):
+    task = summarised.pages[urls.task_page(f"{DEMO_PLAN}/04")]
+    assert 'id="status-table"' not in task
+    table = re.search(r'<table[^>]*id="status-groups".*?</table>', task, re.S).group(0)
+    body, foot = table.split("<tfoot>")
+    totals = [int(n) for n in re.findall(r'data-label="合计" data-value="(\d+)"', body)]
+    footer = int(re.search(r'<td data-label="合计">(\d+)</td>', foot).group(1))
+    rows = [i for i in summarised.evaluation.items if i.task_id == f"{DEMO_PLAN}/04"]
+    assert sum(totals) == footer == len(rows)
+    # the demo's district bureaus form a group; the city's divisions are in none
+    assert "区县司法局" in body or model.groups["quxian-sfj"].name in body
+    assert "未编入单位组的单位" in body
+
+
+def test_every_group_link_leads_to_a_page_with_that_anchor(summarised):
+    pages = summarised.pages
+    task_uri = urls.task_page(f"{DEMO_PLAN}/04")
+    links = re.findall(r'class="dbn-group-link" href="([^"]+)"', pages[task_uri])
+    assert links
+    for href in links:
+        path, _, anchor = href.partition("#")
+        target = (Path(task_uri).parent / path.replace(".html", ".md")).as_posix()
+        target = re.sub(r"[^/]+/\.\./", "", target)
+        assert target in pages, href
+        assert f'id="{anchor}"' in pages[target], href
+        assert 'search: {"exclude": true}' in pages[target]
+
+
+def test_the_overdue_list_by_group_adds_up(summarised):
+    page = summarised.pages[urls.OVERDUE]
+    assert 'id="overdue-groups"' in page and 'id="overdue-table"' not in page
+    overdue = [i for i in summarised.evaluation.items if i.state.value == "overdue"]
+    foot = re.search(r"<tfoot>.*?</tfoot>", page, re.S).group(0)
+    assert f'<td data-label="逾期项数">{len(overdue)}</td>' in foot
+
+
+def test_a_group_page_counts_deliverables_per_unit(summarised):
+    page = summarised.pages[urls.group_page(DEMO_PLAN, "quxian-sfj")]
+    section = re.search(r'id="task-19".*?</section>', page, re.S).group(0)
+    assert "成果报送情况" in section
+    assert re.search(r'data-label="成果报送情况">\d+/6<', section)
+
+
+def test_older_reports_go_to_a_history_page_left_out_of_search(summarised, small):
+    histories = [uri for uri in summarised.pages if uri.endswith("/history.md")]
+    assert histories and not [uri for uri in small.pages if uri.endswith("/history.md")]
+    uri = histories[0]
+    holder = uri.split("/")[1]
+    history = summarised.pages[uri]
+    assert 'search: {"exclude": true}' in history
+    unit = summarised.pages[urls.unit_page(holder)]
+    assert f'href="{holder}/history.html"' in unit
+    assert history.count("<li><time") > unit.count("<li><time")
