@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 
 import pytest
@@ -32,9 +33,13 @@ def unescape(value: str) -> str:
 def test_folding_keeps_lines_within_75_octets_and_never_cuts_a_character(text):
     line = "DESCRIPTION:" + escape_text(text)
     folded = fold(line)
-    for part in folded.split("\r\n"):
+    parts = folded.split("\r\n")
+    for part in parts:
         assert len(part.encode("utf-8")) <= 75
     assert folded.replace("\r\n ", "") == line
+    # each line is as long as it may be: the next one's first character would not have fitted
+    for part, following in itertools.pairwise(parts):
+        assert len((part + following[1]).encode("utf-8")) > 75
 
 
 @given(st.text(max_size=200))
