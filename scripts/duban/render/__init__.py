@@ -7,14 +7,14 @@ It writes nothing and never reads the clock: the MkDocs plugin and the tests are
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from ..evaluate import Evaluation, evaluate
 from ..ics import calendar_ics
 from ..model import Group, Model
-from . import downloads, pages, urls, views
+from . import downloads, pages, split, urls, views
 from .locale import load_locale
 from .pages import Settings, site_description, site_title
 
@@ -126,17 +126,26 @@ def asset_files() -> dict[str, bytes]:
     }
 
 
+PARALLEL_MIN_ITEMS = 2_000
+"""From this many occurrences on, a second process renders a share of the site (a fork costs
+tens of milliseconds; a shipped city plan's few hundred occurrences render in a second)."""
+
+
 def render_site(
     model: Model,
     settings: Settings,
     evaluation: Evaluation | None = None,
     sink: Callable[[str, bytes], None] | None = None,
+    two_processes: bool | None = None,
 ) -> Site:
     """Every page and download. Cross-plan pages (home, 督办清单, units, downloads) see the whole
     repository; each plan's pages under ``plans/<id>/`` see only that plan (Model.for_plan).
 
     ``evaluation`` is made once at the edge (the plugin); tests may leave it to be made here
-    from ``settings.as_of``. Everything below reads this one evaluation, never the date."""
+    from ``settings.as_of``. Everything below reads this one evaluation, never the date.
+
+    ``two_processes``: render a share in a forked second process (:mod:`.split`); by default
+    when it is safe and the site is large enough. The result is the same either way."""
     if evaluation is None:
         evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
     t = load_locale(settings.language)
@@ -144,7 +153,7 @@ def render_site(
     title = pages.site_title(model, settings, t)
 
     index = views.Index.of(model, evaluation)
-    ctx = pages.Context(  # site.sizes is filled below, once the downloads are made
+    ctx = pages.Context(  # site.sizes is filled as the downloads are made
         model, evaluation, settings, t, engine_extras(evaluation), site.sizes, index, model, title
     )
     plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
@@ -152,48 +161,105 @@ def render_site(
     ctx.group_pages = pages.plans_with_group_pages(ctx, plan_ctxs)
     for pctx in plan_ctxs.values():
         pctx.group_pages = ctx.group_pages
-
-    # downloads first: pages link to them and show their sizes
-    plan_views = {pid: (model.for_plan(pid), evaluation.for_plan(pid)) for pid in model.plans}
-    for pid, (view, ev) in plan_views.items():
-        table = downloads.task_table(view, ev, views.Index.of(view, ev), t)
-        site.put(urls.plan_tasks_csv(pid), downloads.to_csv(table))
-        site.put(urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title))
-    site.put(urls.EXPORT_JSON, downloads.open_data(model, evaluation))
-    # imported here: duban.check imports duban.render.urls, so not at module level
-    from ..check import check_report
-    from ..ledger import ledger, ledger_csv, ledger_xlsx
-
-    book = ledger(model, evaluation, check_report(model, evaluation))
-    site.put(urls.LEDGER_XLSX, ledger_xlsx(book))
-    site.put(urls.LEDGER_CSV, ledger_csv(book))
-    holder_urls = {
-        h.id: urls.page_url(urls.unit_page(h.id), settings.directory_urls)
-        for h in views.page_holders(model)
-    }
-    site.put(
-        urls.FEED, downloads.atom_feed(model, index, t, settings.site_url, holder_urls, title=title)
-    )
-    for path, text in calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages):
-        site.put(path, text)
-    only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
-    site.pages[urls.HOME] = pages.home(ctx, only)
-    site.pages[urls.OVERDUE] = pages.overdue(ctx)
-    site.pages[urls.UNITS] = pages.units_index(ctx)
-    for holder in views.page_holders(model):
-        site.pages[urls.unit_page(holder.id)] = pages.unit_page(ctx, holder)
-        archive = pages.unit_history(ctx, holder)
-        if archive is not None:
-            site.pages[urls.unit_history(holder.id)] = archive
-    site.pages[urls.DOWNLOADS] = pages.downloads_page(ctx)
-    for pid, pctx in plan_ctxs.items():
-        site.pages[urls.plan_page(pid)] = pages.plan_index(pctx)
-        site.pages[urls.plan_page(pid, "progress")] = pages.progress(pctx)
-        site.pages[urls.plan_page(pid, "overdue")] = pages.overdue(pctx, pid)
-        if pctx.model.plan.leadership is not None:
-            site.pages[urls.plan_page(pid, "leadership")] = pages.leadership(pctx)
-        for task in pctx.model.tasks_in_order():
-            site.pages[urls.task_page(task.id)] = pages.task_page(pctx, task)
-        if pid in ctx.group_pages:
-            site.pages.update(pages.group_pages(pctx))
+    if two_processes is None:
+        two_processes = len(evaluation.items) >= PARALLEL_MIN_ITEMS and split.can_fork()
+    jobs = [*_download_jobs(ctx, site, title), *_page_jobs(ctx, plan_ctxs)]
+    site.pages = split.run(jobs, site, two_processes)
     return site
+
+
+def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job]:
+    """Every download, made before the pages that show their sizes (all in the second process
+    when there is one). Calendars first: unit pages link to their own."""
+    model, evaluation, t = ctx.model, ctx.evaluation, ctx.t
+
+    def put(made: Iterable[tuple[str, str | bytes]]) -> dict[str, str]:
+        for path, content in made:
+            site.put(path, content)
+        return {}
+
+    def calendar_files() -> Iterator[tuple[str, str]]:
+        yield from calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages)
+
+    def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
+        view, ev = model.for_plan(pid), evaluation.for_plan(pid)
+        table = downloads.task_table(view, ev, views.Index.of(view, ev), t)
+        yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
+        yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
+
+    def ledger_files() -> Iterator[tuple[str, str | bytes]]:
+        # imported here: duban.check imports duban.render.urls, so not at module level
+        from ..check import check_report
+        from ..ledger import ledger, ledger_csv, ledger_xlsx
+
+        book = ledger(model, evaluation, check_report(model, evaluation))
+        yield urls.LEDGER_XLSX, ledger_xlsx(book)
+        yield urls.LEDGER_CSV, ledger_csv(book)
+
+    def feed() -> Iterator[tuple[str, str]]:
+        holder_urls = {
+            h.id: urls.page_url(urls.unit_page(h.id), ctx.settings.directory_urls)
+            for h in views.page_holders(model)
+        }
+        yield (
+            urls.FEED,
+            downloads.atom_feed(
+                model, ctx.index, t, ctx.settings.site_url, holder_urls, title=title
+            ),
+        )
+
+    def job(made: Callable[[], Iterable[tuple[str, str | bytes]]], needs=split.Needs.NOTHING):
+        return split.Job(lambda: put(made()), needs=needs, far=True)
+
+    return [
+        job(calendar_files, needs=split.Needs.NOTHING_FIRST),
+        *(job(lambda pid=pid: task_tables(pid)) for pid in model.plans),
+        job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation))]),
+        job(ledger_files),
+        job(feed),
+    ]
+
+
+def _page_jobs(ctx: pages.Context, plan_ctxs: dict[str, pages.Context]) -> list[split.Job]:
+    """Every page, in the site's order. Unit pages need the calendars (a unit page links its
+    own); the downloads page, the 督办清单 and each plan's task list show download sizes.
+    History and group pages need nothing and go to the second process, with the downloads:
+    that shares the work about evenly."""
+    Needs, Job = split.Needs, split.Job
+    only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
+
+    def one(uri: str, make: Callable[[], str | None]) -> Callable[[], dict[str, str]]:
+        def run() -> dict[str, str]:
+            page = make()
+            return {} if page is None else {uri: page}
+
+        return run
+
+    jobs = [
+        Job(one(urls.HOME, lambda: pages.home(ctx, only))),
+        Job(one(urls.OVERDUE, lambda: pages.overdue(ctx)), needs=Needs.EVERYTHING),
+        Job(one(urls.UNITS, lambda: pages.units_index(ctx))),
+    ]
+    for holder in views.page_holders(ctx.model):
+        page = one(urls.unit_page(holder.id), lambda h=holder: pages.unit_page(ctx, h))
+        history = one(urls.unit_history(holder.id), lambda h=holder: pages.unit_history(ctx, h))
+        jobs += [Job(page, needs=Needs.FIRST), Job(history, far=True)]
+    jobs.append(Job(one(urls.DOWNLOADS, lambda: pages.downloads_page(ctx)), Needs.EVERYTHING))
+    for pid, pctx in plan_ctxs.items():
+        jobs += [
+            Job(one(urls.plan_page(pid), lambda c=pctx: pages.plan_index(c)), Needs.EVERYTHING),
+            Job(one(urls.plan_page(pid, "progress"), lambda c=pctx: pages.progress(c))),
+            Job(
+                one(urls.plan_page(pid, "overdue"), lambda c=pctx, p=pid: pages.overdue(c, p)),
+                Needs.EVERYTHING,
+            ),
+        ]
+        if pctx.model.plan.leadership is not None:
+            uri = urls.plan_page(pid, "leadership")
+            jobs.append(Job(one(uri, lambda c=pctx: pages.leadership(c))))
+        for task in pctx.model.tasks_in_order():
+            uri = urls.task_page(task.id)
+            jobs.append(Job(one(uri, lambda c=pctx, k=task: pages.task_page(c, k))))
+        if pid in ctx.group_pages:
+            jobs.append(Job(lambda c=pctx: pages.group_pages(c), far=True))
+    return jobs
