@@ -29,7 +29,8 @@ DEFAULT_FAIL_ON = "never"
 a fact about the calendar, not about the change (docs/ci.md)."""
 
 
-@dataclass(frozen=True, slots=True)  # slots: a province lists tens of thousands
+# slots: a province lists tens of thousands; not frozen, for speed (see ItemState)
+@dataclass(slots=True)
 class CheckItem:
     """One overdue or due-soon occurrence, with what a supervisor needs to act on it."""
 
