@@ -203,6 +203,22 @@ def tidy(html: str) -> str:
     return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
 
 
+def page_helpers(ctx: Context) -> dict[str, Any]:
+    """The helpers every template calls, which :class:`Rows` (the Python that prints status
+    rows and report feeds) is given too."""
+    full = ctx.full or ctx.model
+    return dict(
+        label=views.task_label,
+        title_of=views.task_title,
+        rank=lambda task: ctx.ranks.get(task.id, 0),
+        plan_name=lambda plan_id: views.plan_name(full, plan_id),
+        count_text=lambda row: views.count_text(row, ctx.t),
+        many_plans=len(full.plans) > 1,
+        name=lambda ref: views.holder_name(ctx.model, ref),
+        severity=views.severity,
+    )
+
+
 def render_page(
     ctx: Context,
     src_uri: str,
@@ -215,18 +231,7 @@ def render_page(
     env = environment()
     link = urls.Linker(src_uri, ctx.settings.directory_urls)
     full = ctx.full or ctx.model
-    # the helpers the templates call, also given to the Python that prints the long loops
-    # (status rows, report feeds: see rows.py)
-    helpers: dict[str, Any] = dict(
-        label=views.task_label,
-        title_of=views.task_title,
-        rank=lambda task: ctx.ranks.get(task.id, 0),
-        plan_name=lambda plan_id: views.plan_name(full, plan_id),
-        count_text=lambda row: views.count_text(row, ctx.t),
-        many_plans=len(full.plans) > 1,
-        name=lambda ref: views.holder_name(ctx.model, ref),
-        severity=views.severity,
-    )
+    helpers = page_helpers(ctx)
     printer = Rows(t=ctx.t, link=link, m=ctx.model, **helpers)
     body = env.get_template(template).render(
         t=ctx.t,
