@@ -59,6 +59,7 @@ class Rows:
         # page without status rows asks its locale for nothing more than before
         self._words: dict[str, str] = {}
         self._states: dict[str, str] = {}
+        self._task_links: dict[tuple[int, bool], str] = {}
 
     def word(self, path: str) -> str:
         """``{{ t.a.b }}``: a locale string by its dotted path, escaped."""
@@ -157,6 +158,15 @@ class Rows:
         )
 
     def plan_task_link(self, task: Task, short: bool = False) -> str:
+        # a unit's page links a task once per occurrence and once per report of it: print each
+        # link once a page (keyed by identity: the model keeps its tasks alive all build long)
+        key = (id(task), short)
+        text = self._task_links.get(key)
+        if text is None:
+            text = self._task_links[key] = self._plan_task_link(task, short)
+        return text
+
+    def _plan_task_link(self, task: Task, short: bool) -> str:
         if not self.many_plans:
             return self.task_link(task, short)
         return (
