@@ -41,6 +41,17 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def html(value: Any) -> Markup:
+    """What ``{{ value }}`` prints in a template: ``_finalize`` then autoescape, for HTML built
+    in Python (:mod:`duban.render.rows`). Interpolate it (f-strings, ``join``); ``str +
+    Markup`` would escape the ``str``."""
+    if value is None:
+        return Markup()
+    if isinstance(value, str):
+        return escape_text(value)  # a Markup comes back as it is
+    return escape(value)
+
+
 def https_url(value: str | None) -> str | None:
     """The URL if it is an https link, else None (the schemas already insist; this is the
     second lock on the door, so a javascript: link can never become an href)."""

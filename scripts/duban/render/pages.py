@@ -23,6 +23,7 @@ from ..model import Group, Holder, Model, Task
 from . import charts, groups, urls, views
 from .env import environment
 from .locale import Locale
+from .rows import Rows
 
 STATES = views.DISPLAY_ORDER
 RANKING_SHOWN = 20
@@ -202,6 +203,22 @@ def tidy(html: str) -> str:
     return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
 
 
+def page_helpers(ctx: Context) -> dict[str, Any]:
+    """The helpers every template calls, which :class:`Rows` (the Python that prints status
+    rows and report feeds) is given too."""
+    full = ctx.full or ctx.model
+    return dict(
+        label=views.task_label,
+        title_of=views.task_title,
+        rank=lambda task: ctx.ranks.get(task.id, 0),
+        plan_name=lambda plan_id: views.plan_name(full, plan_id),
+        count_text=lambda row: views.count_text(row, ctx.t),
+        many_plans=len(full.plans) > 1,
+        name=lambda ref: views.holder_name(ctx.model, ref),
+        severity=views.severity,
+    )
+
+
 def render_page(
     ctx: Context,
     src_uri: str,
@@ -214,32 +231,29 @@ def render_page(
     env = environment()
     link = urls.Linker(src_uri, ctx.settings.directory_urls)
     full = ctx.full or ctx.model
+    helpers = page_helpers(ctx)
+    printer = Rows(t=ctx.t, link=link, m=ctx.model, **helpers)
     body = env.get_template(template).render(
         t=ctx.t,
         m=ctx.model,
         full=full,
         site_title=ctx.title,
-        label=views.task_label,
-        title_of=views.task_title,
-        rank=lambda task: ctx.ranks.get(task.id, 0),
-        plan_name=lambda plan_id: views.plan_name(full, plan_id),
         target=lambda ref: views.ref_target(full, ref),
         kind_name=lambda holder: views.kind_name(full, holder, ctx.t),
-        count_text=lambda row: views.count_text(row, ctx.t),
-        many_plans=len(full.plans) > 1,
         ev=ctx.evaluation,
         as_of=ctx.evaluation.as_of,
         settings=ctx.settings,
         link=link,
         urls=urls,
-        name=lambda ref: views.holder_name(ctx.model, ref),
+        status_rows=printer.status_rows,
+        feed_items=printer.feed_items,
         downloads=ctx.downloads,
         engine=ctx.engine,
         states=STATES,
-        severity=views.severity,
         S=State,
         shapes=charts.SHAPES,
         page_title=title,
+        **helpers,
         **values,
     )
     return front_matter(title, hide, search) + tidy(body)
