@@ -154,3 +154,24 @@ def test_group_and_history_pages_are_the_same_from_two_processes(monkeypatch):
     assert any(uri.endswith("/history.md") for uri, _ in two[0])
     assert urls.LEDGER_XLSX in two[2]
     assert two == site_in(model, settings, False)
+
+
+def test_downloads_the_child_makes_reach_the_sink(tmp_path):
+    """As the plugin builds: each download is written out by the sink, here from the child."""
+    model = load_project(DEMO / "data").model
+    settings = Settings(as_of=AS_OF)
+
+    def sink(uri: str, data: bytes) -> None:
+        path = tmp_path / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    two = render_site(model, settings, sink=sink, two_processes=True)
+    one = render_site(model, settings, two_processes=False)
+    assert two.files == {}
+    assert two.sizes == one.sizes
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    written = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in files}
+    expected = {uri: c.encode() if isinstance(c, str) else c for uri, c in one.files.items()}
+    assert written == expected
+    assert two.pages == one.pages
