@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .check import CheckReport, UnitSummary
 from .evaluate import Evaluation, ItemState, State
 from .model import Model, StatusEntry, Task
+from .render.xlsx import clean, new_workbook
 
 Cell = str | int | float | dt.date | None
 
@@ -289,8 +290,6 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 
 def ledger_xlsx(book: Ledger, title: str = "任务落实台账") -> bytes:
-    from .render.xlsx import new_workbook
-
     buffer = io.BytesIO()
     workbook = new_workbook(buffer, title, dt.datetime.combine(book.as_of, dt.time()))
     styles = {
@@ -316,16 +315,28 @@ def _sheet(workbook, name: str, columns: Sequence[Column], rows: list[list[Cell]
     for index, column in enumerate(columns):
         sheet.set_column(index, index, column.width)
         sheet.write_string(0, index, column.title, styles["header"])
+    # a province's 台账 has 1.7 million cells: the styles and writers are looked up once
+    blank_style = [styles[column.kind] for column in columns]
+    date_style, number_style, text_style = styles["date"], styles["number"], styles["text"]
+    blank, date, number, text = (
+        sheet.write_blank,
+        sheet.write_datetime,
+        sheet.write_number,
+        sheet.write_string,
+    )
+    width = len(columns)
     for r, row in enumerate(rows, 1):
-        for c, (column, value) in enumerate(zip(columns, row, strict=True)):
+        if len(row) != width:
+            raise ValueError(f"row {r} has {len(row)} cells for {width} columns")
+        for c, value in enumerate(row):
             if value is None or value == "":
-                sheet.write_blank(r, c, None, styles[column.kind])
+                blank(r, c, None, blank_style[c])
             elif isinstance(value, dt.date):
-                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), styles["date"])
+                date(r, c, dt.datetime.combine(value, dt.time()), date_style)
             elif isinstance(value, int | float) and not isinstance(value, bool):
-                sheet.write_number(r, c, value, styles["number"])
+                number(r, c, value, number_style)
             else:
-                sheet.write_string(r, c, _clean(str(value)), styles["text"])
+                text(r, c, _clean(str(value)), text_style)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
     sheet.set_landscape()
@@ -336,6 +347,6 @@ def _sheet(workbook, name: str, columns: Sequence[Column], rows: list[list[Cell]
 
 def _clean(text: str) -> str:
     """XML cannot hold most control characters; a carriage return reads back as a line feed."""
-    from .render.xlsx import clean
-
-    return clean(text.replace("\r\n", "\n").replace("\r", "\n"))[:32767]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean(text)[:32767]

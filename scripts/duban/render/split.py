@@ -6,8 +6,8 @@ work is a list of :class:`Job`\\ s, each tagged with what it needs first, and :f
 the "far" ones in a forked child while the parent does the rest. The child sends back, through
 a pipe, what it made: the downloads' sizes (and the downloads themselves when the site keeps
 them in memory) and its pages. Both processes compute from the same model in the same way, so
-the site is the same byte for byte as when one process does everything, in the same order
-(``tests/test_render_split.py`` compares them).
+the pages and downloads are the same byte for byte as when one process does everything, and the
+pages come in the jobs' order (``tests/test_render_split.py`` compares them).
 
 A fork is used only where it is safe and pays: on Linux, with two CPUs or more, from a process
 running one thread (``mkdocs serve`` runs a server thread, and a forked copy of a lock held by

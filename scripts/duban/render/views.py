@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..evaluate import Evaluation, ItemState, State
 from ..model import ROLES, Due, Group, Holder, Model, Plan, Task, Unit
@@ -162,8 +163,8 @@ class Index:
     """Occurrences of each task or sub-item itself."""
     by_top: dict[str, list[ItemState]]
     """Occurrences of each task and all its sub-items (a task's row and light)."""
-    reports: list[Report]
-    reports_by_holder: dict[str, list[Report]]
+    model: Model
+    as_of: dt.date
 
     @classmethod
     def of(cls, model: Model, evaluation: Evaluation) -> Index:
@@ -177,11 +178,21 @@ class Index:
             task = model.tasks.get(item.task_id)
             top = task.top_id if task is not None else item.task_id
             by_top.setdefault(top, []).append(item)
-        all_reports = reports(model, evaluation.as_of)
-        reports_by_holder: dict[str, list[Report]] = {}
-        for report in all_reports:
-            reports_by_holder.setdefault(report.holder_id, []).append(report)
-        return cls(by_holder, by_task, by_top, all_reports, reports_by_holder)
+        return cls(by_holder, by_task, by_top, model, evaluation.as_of)
+
+    # Reports are gathered when first asked for: each plan's index is built too, and its
+    # reports (a second of a province's build each) were never read.
+    @cached_property
+    def reports(self) -> list[Report]:
+        """Everything reported up to the evaluation's date, newest first."""
+        return reports(self.model, self.as_of)
+
+    @cached_property
+    def reports_by_holder(self) -> dict[str, list[Report]]:
+        found: dict[str, list[Report]] = {}
+        for report in self.reports:
+            found.setdefault(report.holder_id, []).append(report)
+        return found
 
 
 @dataclass(frozen=True)
