@@ -175,3 +175,20 @@ def test_downloads_the_child_makes_reach_the_sink(tmp_path):
     expected = {uri: c.encode() if isinstance(c, str) else c for uri, c in one.files.items()}
     assert written == expected
     assert two.pages == one.pages
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(0, True), (10**9, False)])
+def test_two_processes_by_default_from_a_size_on(monkeypatch, threshold, expected):
+    import duban.render as render
+
+    chosen = []
+    real_run = split.run
+
+    def spy(jobs, site, two_processes):
+        chosen.append(two_processes)
+        return real_run(jobs, site, two_processes)
+
+    monkeypatch.setattr(render, "PARALLEL_MIN_ITEMS", threshold)
+    monkeypatch.setattr(split, "run", spy)
+    render_site(load_project(DEMO / "data").model, Settings(as_of=AS_OF))
+    assert chosen == [expected]

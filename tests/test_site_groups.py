@@ -3,6 +3,7 @@ thresholds lowered (the shipped plan's 22 units never reach the real ones)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -100,3 +101,53 @@ def test_older_reports_go_to_a_history_page_left_out_of_search(summarised, small
     unit = summarised.pages[urls.unit_page(holder)]
     assert f'href="{holder}/history.html"' in unit
     assert history.count("<li><time") > unit.count("<li><time")
+
+
+def test_a_long_history_is_split_into_pages_that_link_each_other(model, summarised):
+    """Pages of at most ``history_page_size`` reports, newest first, every report on exactly one
+    page, each page linking every other; page 1 keeps the address the unit page links to."""
+    histories = [uri for uri in summarised.pages if uri.endswith("/history.md")]
+    uri = max(histories, key=lambda u: summarised.pages[u].count("<li><time"))
+    holder = uri.split("/")[1]
+    whole = summarised.pages[uri]
+    total = whole.count("<li><time")
+    assert total >= 3
+    holders = groups.SUMMARY_HOLDERS
+    groups.SUMMARY_HOLDERS = 5
+    try:
+        settings = Settings(as_of=AS_OF, summary_rows=5, history_per_item=1, history_page_size=2)
+        split = render_site(model, settings)
+    finally:
+        groups.SUMMARY_HOLDERS = holders
+    parts = [urls.unit_history(holder, n) for n in range(1, (total + 1) // 2 + 1)]
+    assert [u for u in split.pages if u.startswith(f"units/{holder}/history")] == parts
+    assert parts[0] == uri and parts[1] == f"units/{holder}/history-2.md"
+    entries = re.compile(r"<li><time.*?</li>", re.S)
+    pieces = [entries.findall(split.pages[p]) for p in parts]
+    assert all(1 <= len(piece) <= 2 for piece in pieces)
+    assert [e for piece in pieces for e in piece] == entries.findall(whole)
+    second = split.pages[parts[1]]
+    assert 'search: {"exclude": true}' in second
+    assert f"(2/{len(parts)})" in second.splitlines()[1]  # the title
+    assert 'href="history.html" rel="prev"' in second
+    if len(parts) > 2:
+        assert 'href="history-3.html" rel="next"' in second
+    assert '<strong aria-current="page">2</strong>' in second
+    assert "history-2.html" in split.pages[parts[0]]
+    assert "aria-current" not in whole  # one page: no pager
+
+
+def test_each_unit_counts_under_its_smallest_group(model):
+    """A group of every district listed first (各区县司法局) must not swallow a smaller one
+    listed after it; among groups as small, the first in org.yaml."""
+    home = groups.home_groups(model)
+    biggest = max(model.groups.values(), key=lambda g: len(g.members))
+    assert len(biggest.members) > 2 and home[biggest.members[0].unit_id] == biggest.id
+    pair = dataclasses.replace(biggest, id="two-units", members=biggest.members[:2])
+    twin = dataclasses.replace(biggest, id="two-units-again", members=biggest.members[:2])
+    wider = dataclasses.replace(model, groups={**model.groups, "two-units": pair, "x": twin})
+    moved = groups.home_groups(wider)
+    assert [moved[m.unit_id] for m in biggest.members[:3]] == ["two-units", "two-units", biggest.id]
+    assert {u: g for u, g in moved.items() if g not in ("two-units", "x")} == {
+        u: g for u, g in home.items() if u not in {m.unit_id for m in biggest.members[:2]}
+    }

@@ -250,8 +250,8 @@ def _page_jobs(ctx: pages.Context, plan_ctxs: dict[str, pages.Context]) -> list[
     ]
     for holder in views.page_holders(ctx.model):
         page = one(urls.unit_page(holder.id), lambda h=holder: pages.unit_page(ctx, h))
-        history = one(urls.unit_history(holder.id), lambda h=holder: pages.unit_history(ctx, h))
-        jobs += [Job(page, needs=Needs.FIRST), Job(history)]
+        history = Job(lambda h=holder: pages.unit_history(ctx, h))
+        jobs += [Job(page, needs=Needs.FIRST), history]
     jobs.append(Job(one(urls.DOWNLOADS, lambda: pages.downloads_page(ctx)), Needs.EVERYTHING))
     for pid, pctx in plan_ctxs.items():
         jobs += [

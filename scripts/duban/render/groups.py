@@ -8,9 +8,10 @@ themselves move to one page per group per plan (:func:`duban.render.urls.group_p
 size depends on the group's size, not the province's. Below the threshold, or when no group has
 members, the pages list every row as they always did.
 
-Each occurrence is counted in exactly one bucket, so the counts add up: the first group (in
-org.yaml's order) that lists its holder as a member, else the bucket of units in no group
-(:data:`UNGROUPED`). A shared duty counts under its first holder, as the lists show it once.
+Each occurrence is counted in exactly one bucket, so the counts add up: the smallest group that
+lists its holder as a member (the first in org.yaml's order among groups as small), else the
+bucket of units in no group (:data:`UNGROUPED`). A shared duty counts under its first holder,
+as the lists show it once.
 """
 
 from __future__ import annotations
@@ -95,9 +96,12 @@ def should_summarise(model: Model, items: list[ItemState], threshold: int = SUMM
 
 
 def home_groups(model: Model) -> dict[str, str]:
-    """Each member's bucket: the first group in org.yaml that lists it."""
+    """Each member's bucket: the smallest group that lists it, the first in org.yaml among
+    groups as small. Most specific wins: a province's org.yaml may also list 各县（市、区）司法局
+    with every county in it, and a bucket of every county would be the long list again."""
     home: dict[str, str] = {}
-    for group in model.groups.values():
+    ordered = sorted(model.groups.values(), key=lambda g: len(g.members))  # stable: org order
+    for group in ordered:
         for member in group.members:
             home.setdefault(member.unit_id, group.id)
     return home

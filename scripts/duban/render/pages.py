@@ -56,7 +56,10 @@ class Settings:
     """Lists longer than this are summarised by group (see :mod:`duban.render.groups`)."""
     history_per_item: int = 3
     """A unit page shows this many latest reports per occurrence; the rest are on its
-    history page."""
+    history pages."""
+    history_page_size: int = 1000
+    """Reports per history page (about 300 KB of HTML): a unit that reported for years has
+    several pages, never one too large to open."""
 
 
 @dataclass
@@ -617,22 +620,32 @@ def latest_reports(history: list[views.Report], per_item: int) -> list[views.Rep
     return kept
 
 
-def unit_history(ctx: Context, holder: Holder) -> str | None:
-    """Every report of a unit, when its page shows only the latest ones; left out of the
-    search index (the unit page already holds the latest words of each item)."""
+def unit_history(ctx: Context, holder: Holder) -> dict[str, str]:
+    """Every report of a unit, when its page shows only the latest ones, newest first, in pages
+    of ``history_page_size``; left out of the search index (the unit page already holds the
+    latest words of each item)."""
     history = ctx.index.reports_by_holder.get(holder.id, [])
     if len(latest_reports(history, ctx.settings.history_per_item)) == len(history):
-        return None
-    return render_page(
-        ctx,
-        urls.unit_history(holder.id),
-        "page_history.html",
-        f"{holder.name} · {ctx.t.groups.history_kicker}",
-        hide=["navigation", "toc"],
-        search=False,
-        holder=holder,
-        history=history,
-    )
+        return {}
+    size = max(ctx.settings.history_page_size, 1)
+    parts = [history[start : start + size] for start in range(0, len(history), size)]
+    title = f"{holder.name} · {ctx.t.groups.history_kicker}"
+    return {
+        urls.unit_history(holder.id, n): render_page(
+            ctx,
+            urls.unit_history(holder.id, n),
+            "page_history.html",
+            title if len(parts) == 1 else f"{title} ({n}/{len(parts)})",
+            hide=["navigation", "toc"],
+            search=False,
+            holder=holder,
+            history=part,
+            part=n,
+            pager=[urls.unit_history(holder.id, k) for k in range(1, len(parts) + 1)],
+            total=len(history),
+        )
+        for n, part in enumerate(parts, 1)
+    }
 
 
 def progress(ctx: Context) -> str:

@@ -61,9 +61,10 @@ def unit_page(holder_id: str) -> str:
     return f"units/{holder_id}.md"
 
 
-def unit_history(holder_id: str) -> str:
-    """A unit's full history of reports, beyond the latest ones its page shows."""
-    return f"units/{holder_id}/history.md"
+def unit_history(holder_id: str, part: int = 1) -> str:
+    """A unit's full history of reports, beyond the latest ones its page shows: the newest on
+    ``history.md``, older ones on ``history-2.md``, ``history-3.md``…"""
+    return f"units/{holder_id}/history.md" if part == 1 else f"units/{holder_id}/history-{part}.md"
 
 
 def group_page(plan_id: str, slug: str) -> str:
