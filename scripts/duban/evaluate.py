@@ -294,7 +294,7 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
                 if is_count:
                     done, reached = count_reached(due, entry, occurrence, as_of)
                 else:
-                    done = entry.done if entry is not None and entry.state == "done" else None
+                    done = _UNSET  # occurrence_state reads the entry's own done date
             state, late, left, reason = occurrence_state(
                 occurrence, entry, as_of, window, active, done=done, kind=kind
             )

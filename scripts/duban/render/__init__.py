@@ -215,15 +215,16 @@ def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job
             ),
         )
 
-    def job(made: Callable[[], Iterable[tuple[str, str | bytes]]], needs=split.Needs.NOTHING):
-        return split.Job(lambda: put(made()), needs=needs, far=True)
-
-    def here(made: Callable[[], Iterable[tuple[str, str | bytes]]]) -> split.Job:
-        return split.Job(lambda: put(made()))
+    def job(
+        made: Callable[[], Iterable[tuple[str, str | bytes]]],
+        needs: split.Needs = split.Needs.NOTHING,
+        far: bool = True,
+    ) -> split.Job:
+        return split.Job(lambda: put(made()), needs=needs, far=far)
 
     return [
         job(calendar_files, needs=split.Needs.NOTHING_FIRST),
-        *(here(lambda pid=pid: task_tables(pid)) for pid in model.plans),
+        *(job(lambda pid=pid: task_tables(pid), far=False) for pid in model.plans),
         job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation))]),
         job(ledger_files),
         job(feed),
