@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "fixtures" / "import" / "blind"
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from duban.importer import run_import  # noqa: E402
-from duban.importer.agreement import Agreement, compare  # noqa: E402
-from duban.importer.units import Org  # noqa: E402
-from duban.project import load_project  # noqa: E402
+from duban.load.project import load_project  # noqa: E402
+from duban.plan_import import run_import  # noqa: E402
+from duban.plan_import.agreement import Agreement, compare  # noqa: E402
+from duban.plan_import.units import Org  # noqa: E402
 
 
 def measure(source: Path, work: Path) -> tuple[Agreement, bool, float]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from duban.messages import set_language
+from duban.i18n.messages import set_language
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"

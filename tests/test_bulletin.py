@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 
 from conftest import ROOT
-from duban.cli import main
+from duban.cli.main import main
 
 DATA_SETS = {
     "shipped": ROOT / "data",
@@ -261,7 +261,7 @@ def test_libreoffice_converts_it_to_an_a4_pdf(tmp_path):
 )
 def test_heading_numbers_are_written_in_chinese_however_many(number, words):
     """A province's bulletin numbers more than a hundred units (cn_number stopped at 99)."""
-    from duban.bulletin import cn_number
+    from duban.outputs.bulletin import cn_number
 
     assert cn_number(number) == words
 
@@ -273,10 +273,10 @@ def test_a_province_bulletin_names_the_worst_units_and_lists_units_in_the_attach
     import datetime as dt
     import sys
 
-    from duban.bulletin import ATTACHMENT_MAX_ITEMS, UNITS_IN_BODY, bulletin
-    from duban.check import check_report
-    from duban.evaluate import evaluate
-    from duban.project import load_project
+    from duban.evaluation.check_report import check_report
+    from duban.evaluation.evaluate import evaluate
+    from duban.load.project import load_project
+    from duban.outputs.bulletin import ATTACHMENT_MAX_ITEMS, UNITS_IN_BODY, bulletin
 
     sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
     from generate import Repository

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, lay_out_case
-from duban.project import load_project
+from duban.load.project import load_project
 
 VALID = sorted(p.name for p in (CASES / "valid").iterdir() if p.is_dir())
 INVALID = sorted(p.name for p in (CASES / "invalid").iterdir() if p.is_dir())

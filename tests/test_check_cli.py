@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, ROOT, lay_out_case
-from duban.check import check_report, render_overdue_issue
-from duban.cli import main
-from duban.evaluate import evaluate
-from duban.project import load_project
+from duban.cli.main import main
+from duban.evaluation.check_report import check_report
+from duban.evaluation.evaluate import evaluate
+from duban.load.project import load_project
+from duban.outputs.check_formats import render_overdue_issue
 
 GOLDEN = ROOT / "tests" / "golden"
 AS_OF = "2011-03-15"
@@ -216,9 +217,9 @@ def test_a_long_overdue_list_stays_under_githubs_issue_size_limit(monkeypatch):
 
 
 def test_the_site_and_the_check_report_name_the_same_supervisors():
-    from duban.check import supervisors_of
-    from duban.project import load_project
-    from duban.render.pages import supervisors
+    from duban.evaluation.check_report import supervisors_of
+    from duban.load.project import load_project
+    from duban.site.pages import supervisors
 
     for data in ("tests/fixtures/demo/data", "examples/county/data"):
         model = load_project(ROOT / data).model
@@ -240,7 +241,7 @@ def test_the_step_summary_of_a_province_stays_under_githubs_limit(tmp_path, monk
     data = Repository(160, 2, seed=1).write(tmp_path / "province")
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    monkeypatch.setattr("duban.cli.SUMMARY_BUDGET", 20_000)  # 160 units stand in for 1,500
+    monkeypatch.setattr("duban.cli.main.SUMMARY_BUDGET", 20_000)  # 160 units stand in for 1,500
     code, out, _ = run(
         capsys, "check", "--data", str(data), "--as-of", "2024-11-30", "--format", "github"
     )

@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import CASES, ROOT, lay_out_case
-from duban.cli import main
+from duban.cli.main import main
 
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -122,7 +122,7 @@ def test_export_to_a_file_writes_it_whole(tmp_path, monkeypatch, capsys):
 
 
 def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys):
-    import duban.cli as cli
+    import duban.cli.main as cli
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, ROOT, lay_out_case
-from duban.cli import main
-from duban.codeowners import DEFAULT_OWNER, HEADER, NO_DEFAULT_OWNER, account, codeowners
-from duban.project import load_project
+from duban.cli.main import main
+from duban.load.project import load_project
+from duban.outputs.codeowners import DEFAULT_OWNER, HEADER, NO_DEFAULT_OWNER, account, codeowners
 
 
 def test_the_committed_codeowners_file_is_up_to_date(capsys, monkeypatch):

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE, CASES, lay_out_case
-from duban.evaluate import State, evaluate
-from duban.model import Model, StatusEntry, Update
-from duban.project import load_project
-from duban.refs import OccurrenceRef
-from duban.supervision import Ranking, Records, Score
+from duban.evaluation.evaluate import State, evaluate
+from duban.load.project import load_project
+from duban.model.model import Model
+from duban.model.refs import OccurrenceRef
+from duban.model.status import StatusEntry, Update
+from duban.model.supervision import Ranking, Records, Score
 
 D = dt.date
 SUPERVISION = CASES / "valid" / "supervision"

@@ -10,11 +10,12 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from duban import deadlines
-from duban.escalation import escalation
-from duban.evaluate import State, occurrence_state
-from duban.model import Occurrence, StatusEntry
-from duban.supervision import Action, Ladder, Stage
+from duban.evaluation.escalation import escalation
+from duban.evaluation.evaluate import State, occurrence_state
+from duban.model import deadlines
+from duban.model.plan import Occurrence
+from duban.model.status import StatusEntry
+from duban.model.supervision import Action, Ladder, Stage
 
 dates = st.dates(min_value=dt.date(1999, 1, 1), max_value=dt.date(2060, 12, 31))
 everies = st.sampled_from(deadlines.EVERY)

@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 
 from conftest import BASE
-from duban.evaluate import Escalation, Evaluation, Flag, IndicatorResult, evaluate
-from duban.project import load_project
+from duban.evaluation.evaluate import Escalation, Evaluation, Flag, IndicatorResult, evaluate
+from duban.load.project import load_project
 
 
 def test_public_fields_exist_with_their_published_names():

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from duban.evaluate import evaluate
-from duban.model import Model
-from duban.project import load_project
+from duban.evaluation.evaluate import evaluate
+from duban.load.project import load_project
+from duban.model.model import Model
 
 EXPECTED = yaml.safe_load((ROOT / "examples" / "expected-states.yaml").read_text(encoding="utf-8"))
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, ROOT
-from duban.loader import load_document
-from duban.schema_check import load_schemas
+from duban.load.schemas import load_schemas
+from duban.load.strict_yaml import load_document
 
 SCHEMAS, _ = load_schemas(ROOT / "schemas")
 KIND_OF_FOLDER = {"status": "status", "records": "records", "tasks": "task"}

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from duban.gcpause import collection_paused
+from duban.load.gcpause import collection_paused
 
 
 @pytest.mark.parametrize("enabled", [True, False])
@@ -28,7 +28,7 @@ def test_collection_is_restored_when_the_block_raises():
 
 
 def test_loading_a_project_leaves_the_collector_on(tmp_path):
-    from duban.project import load_project
+    from duban.load.project import load_project
 
     gc.enable()
     load_project(tmp_path / "missing")

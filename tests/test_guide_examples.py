@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from duban.project import load_project
-from duban.render.examples import MARKERS, example_unit, fill_examples, status_example
+from duban.load.project import load_project
+from duban.site.examples import MARKERS, example_unit, fill_examples, status_example
 
 
 @pytest.mark.parametrize("data", ["data", "examples/county/data", "examples/office/data"])

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import deny_listing
-from duban import project as project_module
-from duban.cli import main
-from duban.problems import Problem
-from duban.project import load_project
+from duban.cli.main import main
+from duban.load import project as project_module
+from duban.load.project import load_project
+from duban.model.problems import Problem
 
 
 def test_a_path_with_a_line_break_stays_on_one_line_and_makes_no_annotation():
@@ -202,7 +202,7 @@ def test_output_files_get_the_usual_mode_and_keep_an_existing_one(project_dir, c
 
 
 def test_a_failed_write_leaves_no_file_behind(project_dir, monkeypatch, capsys):
-    from duban import cli
+    from duban.cli import main as cli
 
     def fail(*args):
         raise OSError(28, "No space left on device")
@@ -243,7 +243,7 @@ def test_personal_data_is_a_warning_and_strict_validation_fails(project_dir, cap
 
 
 def test_id_numbers_need_a_valid_check_digit_and_phone_numbers_stand_alone():
-    from duban.privacy import findings
+    from duban.load.privacy import findings
 
     assert list(findings("11010519491231002X 11010519491231002Y")) == [
         ("a resident ID number", "11**************2X")

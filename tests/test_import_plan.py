@@ -16,16 +16,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from duban.cli import main
-from duban.importer import ImportError_, import_file, run_import
-from duban.importer.agreement import compare, compare_folders, load_tasks
-from duban.importer.chinese import numeral_value, parse_written_date, simplified
-from duban.importer.clauses import find_clause
-from duban.importer.deadlines import parse_deadline
-from duban.importer.reading import decode, html_text
-from duban.importer.segment import segment, walk
-from duban.importer.units import Org
-from duban.project import load_project
+from duban.cli.main import main
+from duban.load.project import load_project
+from duban.plan_import import ImportError_, import_file, run_import
+from duban.plan_import.agreement import compare, compare_folders, load_tasks
+from duban.plan_import.chinese import numeral_value, parse_written_date, simplified
+from duban.plan_import.clauses import find_clause
+from duban.plan_import.deadlines import parse_deadline
+from duban.plan_import.reading import decode, html_text
+from duban.plan_import.segment import segment, walk
+from duban.plan_import.units import Org
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 CITY = FIXTURES / "city-plan.txt"

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from conftest import ROOT
-from duban.cli import main
+from duban.cli.main import main
 
 DATA_SETS = {
     "shipped": ROOT / "data",

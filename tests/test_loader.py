@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from duban import loader
-from duban.loader import load_bytes, load_document
+from duban.load import strict_yaml as loader
+from duban.load.strict_yaml import load_bytes, load_document
 
 
 def load_text(text: str):

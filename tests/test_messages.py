@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from duban import cli
-from duban.loader import load_bytes
-from duban.messages import translate
+from duban.cli import main as cli
+from duban.i18n.messages import translate
+from duban.load.strict_yaml import load_bytes
 
 
 def _hint(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import CASES
-from duban.messages import translate
+from duban.i18n.messages import translate
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -17,8 +17,8 @@ import pytest
 from docx import Document
 
 from conftest import ROOT
-from duban.cli import main
-from duban.project import load_project
+from duban.cli.main import main
+from duban.load.project import load_project
 
 SOURCES = {"shipped": ROOT / "data", "county": ROOT / "examples" / "county" / "data"}
 STATES = ("not-started", "in-progress", "done", "done", "not-applicable")

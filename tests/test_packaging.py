@@ -86,7 +86,7 @@ def test_a_wheel_installed_elsewhere_validates_checks_and_builds_the_site(tmp_pa
     schemas = run(
         python,
         "-c",
-        "from duban import schema_check as s; print(s.default_schema_dir())",
+        "from duban.load import schemas as s; print(s.default_schema_dir())",
         cwd=tmp_path,
     )
     assert schemas.strip() == str(purelib / "duban" / "schemas")

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES, lay_out_case
-from duban.project import load_project
+from duban.load.project import load_project
 
 SUPERVISION = CASES / "valid" / "supervision"
 FILES = ("plans/test-plan/rules.yaml", "records/bangongshi.yaml", "records/fagui-chu.yaml")

@@ -19,14 +19,15 @@ from typing import Any
 import pytest
 from markupsafe import Markup, escape
 
-from duban.escalation import Escalation
-from duban.evaluate import State, evaluate
-from duban.model import Evidence, StatusEntry
-from duban.project import load_project
-from duban.render import Settings, engine_extras, pages, urls, views
-from duban.render.env import _finalize, environment, html
-from duban.render.locale import load_locale
-from duban.render.rows import Rows
+from duban.evaluation.escalation import Escalation
+from duban.evaluation.evaluate import State, evaluate
+from duban.i18n.locale import load_locale
+from duban.load.project import load_project
+from duban.model.status import Evidence, StatusEntry
+from duban.outputs import urls
+from duban.site import Settings, engine_extras, pages, views
+from duban.site.env import _finalize, environment, html
+from duban.site.rows import Rows
 from sitekit import DEMO, HOSTILE
 
 AS_OF = dt.date(2010, 12, 15)

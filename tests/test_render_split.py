@@ -1,4 +1,4 @@
-"""A second process renders a share of the site (duban.render.split): the same site, byte for
+"""A second process renders a share of the site (duban.site.split): the same site, byte for
 byte and in the same order, as one process; the parent does the child's share if it fails."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ import threading
 
 import pytest
 
-from duban.project import load_project
-from duban.render import Settings, groups, render_site, split, urls
+from duban.load.project import load_project
+from duban.outputs import urls
+from duban.site import Settings, groups, render_site, split
 from sitekit import DEMO, HOSTILE, ROOT
 
 pytestmark = pytest.mark.skipif(not split.can_fork(), reason="needs Linux and two CPUs")
@@ -179,7 +180,7 @@ def test_downloads_the_child_makes_reach_the_sink(tmp_path):
 
 @pytest.mark.parametrize(("threshold", "expected"), [(0, True), (10**9, False)])
 def test_two_processes_by_default_from_a_size_on(monkeypatch, threshold, expected):
-    import duban.render as render
+    import duban.site as render
 
     chosen = []
     real_run = split.run

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import BASE
-from duban.project import load_project
+from duban.load.project import load_project
 
 FILES = sorted(p.relative_to(BASE / "data") for p in (BASE / "data").rglob("*.yaml"))
 

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-from duban.project import load_project
+from duban.load.project import load_project
 
 SEED = "xian-sfj-2010-zfgfh/"  # the shipped plan's id: tasks are keyed by plan
 

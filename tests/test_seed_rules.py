@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from duban.evaluate import evaluate
-from duban.project import load_project
+from duban.evaluation.evaluate import evaluate
+from duban.load.project import load_project
 
 PLAN = "xian-sfj-2010-zfgfh/"  # the shipped plan's id: tasks are keyed by plan
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 import shutil
 
-from duban.cli import main
-from duban.project import load_project
-from duban.render.examples import MARKERS, example_unit, status_example
+from duban.cli.main import main
+from duban.load.project import load_project
+from duban.site.examples import MARKERS, example_unit, status_example
 from sitekit import ROOT
 
 GUIDE = ROOT / "docs" / "guide.md"

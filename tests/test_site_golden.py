@@ -12,8 +12,8 @@ from functools import cache
 
 import pytest
 
-from duban.project import load_project
-from duban.render import Settings, render_site
+from duban.load.project import load_project
+from duban.site import Settings, render_site
 from sitekit import DEMO, DEMO_PLAN, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "pages"

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from duban.project import load_project
-from duban.render import Settings, groups, render_site, urls
+from duban.load.project import load_project
+from duban.outputs import urls
+from duban.site import Settings, groups, render_site
 from sitekit import DEMO, DEMO_PLAN
 
 AS_OF = dt.date(2010, 12, 15)

@@ -11,11 +11,12 @@ import re
 import openpyxl
 
 from conftest import ROOT
-from duban.check import check_report
-from duban.evaluate import evaluate
-from duban.model import StatusEntry
-from duban.project import load_project
-from duban.render import Settings, render_site, urls
+from duban.evaluation.check_report import check_report
+from duban.evaluation.evaluate import evaluate
+from duban.load.project import load_project
+from duban.model.status import StatusEntry
+from duban.outputs import urls
+from duban.site import Settings, render_site
 from sitekit import DEMO
 
 SHIPPED = ROOT / "data"

@@ -18,15 +18,16 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from duban.evaluate import State, evaluate
-from duban.model import Group
-from duban.project import load_project
-from duban.render import Settings, pages, render_site, urls, views
-from duban.render.charts import indicator_chart, stacked, timeline
-from duban.render.downloads import to_csv
-from duban.render.env import escape_text, https_url
-from duban.render.locale import LANGUAGES, Locale, load_locale
-from duban.render.xlsx import column_name, workbook
+from duban.evaluation.evaluate import State, evaluate
+from duban.i18n.locale import LANGUAGES, Locale, load_locale
+from duban.load.project import load_project
+from duban.model.org import Group
+from duban.outputs import urls
+from duban.outputs.spreadsheet import column_name, workbook
+from duban.site import Settings, pages, render_site, views
+from duban.site.charts import indicator_chart, stacked, timeline
+from duban.site.downloads import to_csv
+from duban.site.env import escape_text, https_url
 from sitekit import DEMO, DEMO_PLAN, HOSTILE, HOSTILE_PLAN
 
 D = dt.date
@@ -55,8 +56,9 @@ def test_every_language_has_every_key():
 def test_no_template_reads_a_locale_key_that_a_method_name_hides():
     """``t.col.date`` would find Locale.date, not the key: such keys are read as t.x["date"]."""
     methods = {name for name in dir(Locale) if not name.startswith("_")}
-    templates = Path(pages.__file__).resolve().parents[1] / "templates"
-    for path in templates.glob("*.html"):
+    templates = sorted(Path(pages.__file__).resolve().parent.joinpath("templates").glob("*.html"))
+    assert templates, "the site's templates are not where this test looks"
+    for path in templates:
         for match in re.finditer(r"\bt((?:\.\w+)+)", path.read_text("utf-8")):
             parts = match.group(1).split(".")[1:]
             assert not set(parts[1:]) & methods, (path.name, match.group(0))
@@ -399,9 +401,11 @@ def test_every_locale_key_is_used():
     """A label no page reads is a label nobody maintains: keys are read as t.a.b, t.a["b"] or
     t.format("a.b"); sections keyed by data values (states, roles, kinds) are read by value."""
     by_value = {"state", "state_hint", "indicator_status", "role", "kind", "due_kind", "every"}
-    package = Path(pages.__file__).resolve().parents[1]
-    sources = "".join(p.read_text("utf-8") for p in package.glob("templates/*.html"))
-    sources += "".join(p.read_text("utf-8") for p in package.glob("render/*.py"))
+    site = Path(pages.__file__).resolve().parent
+    templates = sorted(site.glob("templates/*.html"))
+    assert templates, "the site's templates are not where this test looks"
+    sources = "".join(p.read_text("utf-8") for p in templates)
+    sources += "".join(p.read_text("utf-8") for p in site.glob("*.py"))
     for key in sorted(load_locale("zh").keys()):
         section, _, rest = key.partition(".")
         if section in by_value or key in ("months", "date_format", "html_lang"):
@@ -496,8 +500,11 @@ def test_the_leadership_page_exists_only_when_the_plan_names_a_group():
 def test_no_template_or_locale_names_a_plan_or_a_kind_of_unit():
     """The site's words come from the data: the shipped plan and its kinds of units are named
     nowhere in the code's text."""
-    package = Path(pages.__file__).resolve().parents[1]
-    files = [*package.joinpath("templates").glob("*.html"), *package.joinpath("locale").glob("*")]
+    site = Path(pages.__file__).resolve().parent
+    templates = [*site.joinpath("templates").glob("*.html")]
+    locales = [*site.parent.joinpath("i18n", "locale").glob("*.yaml")]
+    assert templates and locales, "templates or locale files are not where this test looks"
+    files = templates + locales
     for path in files:
         text = path.read_text("utf-8")
         for word in ("西安", "司法", "执法规范化", "2010", "市局", "区县", "bureau", "Xi'an"):

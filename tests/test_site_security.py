@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from duban.project import load_project
+from duban.load.project import load_project
 from sitekit import (
     HOSTILE,
     HOSTILE_PLAN,

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from duban import cli
-from duban.clerk_cli import parse_issue_form
-from duban.project import load_project
+from duban.cli import main as cli
+from duban.cli.clerk import parse_issue_form
+from duban.load.project import load_project
 
 STATUS = Path("data/status/alpha.yaml")
 
@@ -115,7 +115,7 @@ def test_record_restores_the_file_when_the_result_would_not_validate(
 ):
     """The check after writing (which re-reads only the changed file) still sees a problem
     in it, and the file is put back as it was."""
-    import duban.clerk_cli as clerk
+    import duban.cli.clerk as clerk
 
     status = Path("data/status/shizhi.yaml")
     before = status.read_bytes()

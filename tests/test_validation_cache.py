@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE, CASES, lay_out_case
-from duban.cli import main
-from duban.project import load_project
-from duban.schema_check import default_schema_dir
-from duban.validation_cache import CACHE_FILE
+from duban.cli.main import main
+from duban.load.cache import CACHE_FILE
+from duban.load.project import load_project
+from duban.load.schemas import default_schema_dir
 
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
 

@@ -1,3 +1,3 @@
-from .cli import main
+from duban.cli.main import main
 
 raise SystemExit(main())

@@ -1,7 +1,7 @@
 """The MkDocs edge: configuration, the clock, and handing generated pages to MkDocs.
 
-Everything else happens in :mod:`duban.project` (load and check the data) and
-:mod:`duban.render` (pure functions that build strings). Only the core plugin API is used:
+Everything else happens in :mod:`duban.load.project` (load and check the data) and
+:mod:`duban.site` (pure functions that build strings). Only the core plugin API is used:
 ``on_config``, ``on_files`` with ``File.generated`` and ``on_serve``, so moving to another site
 engine later means rewriting this one module.
 
@@ -47,13 +47,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-from .evaluate import evaluate
-from .messages import set_language
-from .problems import shown
-from .project import find_schema_dir, load_project
-from .render import Settings, asset_files, render_site, site_description, site_title, urls
-from .render.examples import fill_examples
-from .render.locale import LANGUAGES, load_locale
+from duban.evaluation.evaluate import evaluate
+from duban.i18n.locale import LANGUAGES, load_locale
+from duban.i18n.messages import set_language
+from duban.load.project import find_schema_dir, load_project
+from duban.model.problems import shown
+from duban.outputs import urls
+from duban.site import Settings, asset_files, render_site, site_description, site_title
+from duban.site.examples import fill_examples
 
 log = logging.getLogger("mkdocs.plugins.duban")
 

@@ -29,8 +29,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from duban.project import load_project
-from duban.render import Settings, render_site
+from duban.load.project import load_project
+from duban.site import Settings, render_site
 from site_floor import site_facts
 from synthetic import make_project  # beside this file: on sys.path as script and under pytest
 

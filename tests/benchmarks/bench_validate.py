@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from duban.loader import load_document
-from duban.project import load_project
+from duban.load.project import load_project
+from duban.load.strict_yaml import load_document
 from synthetic import make_project  # beside this file: on sys.path as script and under pytest
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"

@@ -51,11 +51,12 @@ def prepare(work: Path, units: int) -> Path:
 
 def write_floor(root: Path, floor: Path) -> Path:
     """The duban plugin's pages and files as a plain MkDocs project (no duban plugin)."""
-    from duban.evaluate import evaluate
-    from duban.project import load_project
-    from duban.render import Settings, asset_files, render_site, site_title, urls
-    from duban.render.examples import fill_examples
-    from duban.render.locale import load_locale
+    from duban.evaluation.evaluate import evaluate
+    from duban.i18n.locale import load_locale
+    from duban.load.project import load_project
+    from duban.outputs import urls
+    from duban.site import Settings, asset_files, render_site, site_title
+    from duban.site.examples import fill_examples
 
     project = load_project(root / "data", root / "schemas")
     assert project.ok and project.model is not None, project.problems[:3]

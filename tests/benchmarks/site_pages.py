@@ -14,8 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from duban.project import load_project
-from duban.render import Settings, render_site
+from duban.load.project import load_project
+from duban.site import Settings, render_site
 from synthetic import make_project  # beside this file: on sys.path as script and under pytest
 
 ROOT = Path(__file__).resolve().parents[2]

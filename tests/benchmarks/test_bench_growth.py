@@ -7,9 +7,9 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from duban.check import check_report
-from duban.evaluate import evaluate
-from duban.project import load_project
+from duban.evaluation.check_report import check_report
+from duban.evaluation.evaluate import evaluate
+from duban.load.project import load_project
 from generate import Repository
 
 

@@ -1,0 +1,113 @@
+"""Remember which status files were valid, so a pull request that changes one file of a
+province's thousand re-checks that file, not all of them (``duban validate --cache DIR``).
+
+What a status file's check depends on: its own bytes, and the *context*: every other kind of
+file (org, plans, tasks, rules, the supervisors' records), the schemas and duban's own code.
+No rule reads two status files together (each holds one unit's entries, and an occurrence's
+key names that unit), so a status file whose bytes and context are unchanged since a run in
+which it had no problem and no warning has none now. The cache keeps exactly that: for the
+context's digest, each clean status file's digest and how many entries it holds (for the
+summary line). Everything else (the context, changed files, files with problems or warnings)
+is checked as without a cache, against a model built from the whole context, so every message
+and position is the same.
+
+The cache is written only after a run with no problem, in one atomic step; a cache that cannot
+be read, or was written for another context or format, is ignored. It holds digests and counts,
+never data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CACHE_FILE = "duban-validate.json"
+FORMAT = 1
+_CODE_ROOT = Path(__file__).resolve().parents[1]  # the whole duban package
+
+
+def file_digest(content: bytes) -> str:
+    return hashlib.blake2b(content, digest_size=16).hexdigest()
+
+
+def code_digest() -> str:
+    """A digest of duban's own code and packaged files: a new version never trusts old results."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(_CODE_ROOT.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(_CODE_ROOT).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def context_digest(files: list[tuple[str, bytes]]) -> str:
+    """One digest of duban's code and the named contents (every file but the status files)."""
+    digest = hashlib.blake2b(code_digest().encode(), digest_size=16)
+    for name, content in sorted(files):
+        digest.update(name.encode() + b"\0" + file_digest(content).encode() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class ValidationCache:
+    """The clean status files of the last valid run in the same context."""
+
+    folder: Path
+    context: str
+    known: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """file (relative to the data folder) -> (its digest, its number of entries)."""
+
+    @classmethod
+    def open(cls, folder: Path, context: str) -> ValidationCache:
+        cache = cls(Path(folder), context)
+        try:
+            stored = json.loads((cache.folder / CACHE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cache  # none yet, unreadable or broken: check everything
+        if (
+            isinstance(stored, dict)
+            and stored.get("format") == FORMAT
+            and stored.get("context") == context
+        ):
+            cache.known = {
+                name: (entry[0], entry[1])
+                for name, entry in (stored.get("files") or {}).items()
+                if _well_formed(name, entry)
+            }
+        return cache
+
+    def entries_if_clean(self, file: str, digest: str) -> int | None:
+        """The file's number of entries if it was clean with these very bytes, else None."""
+        known = self.known.get(file)
+        return known[1] if known is not None and known[0] == digest else None
+
+    def save(self, clean: dict[str, tuple[str, int]]) -> None:
+        """Replace the cache with this run's clean files, atomically (never half-written)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(
+            {"format": FORMAT, "context": self.context, "files": clean},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".duban-validate-")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, self.folder / CACHE_FILE)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _well_formed(name: object, entry: object) -> bool:
+    return (
+        isinstance(name, str)
+        and isinstance(entry, list)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and type(entry[1]) is int
+    )

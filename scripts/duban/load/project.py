@@ -1,0 +1,428 @@
+"""One data folder, end to end: find the files, load them strictly, check each against its schema,
+then build the model. This is the only module of the pipeline that reads the file system.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from duban.load.cache import ValidationCache, context_digest, file_digest
+from duban.load.gcpause import collection_paused
+from duban.load.maintainers import org_problems
+from duban.load.privacy import personal_data
+from duban.load.records import attach_supervision
+from duban.load.resolve import Inputs, PlanInputs, build_model
+from duban.load.schemas import SchemaSet, default_schema_dir, load_schemas
+from duban.load.strict_yaml import (
+    MAX_BYTES,
+    SYMLINK,
+    Document,
+    cannot_read,
+    load_bytes,
+    load_document,
+)
+from duban.model.model import Model
+from duban.model.problems import Problem
+
+# Where each kind of file lives in a data folder (docs/data-format.md).
+ORG_FILE = "org.yaml"
+PLANS_FOLDER = "plans"
+PLAN_FILE = "plan.yaml"
+RULES_FILE = "rules.yaml"  # optional, inside a plan folder
+TASKS_FOLDER = "tasks"
+FOLDERS = {"status": "status", "records": "records"}
+# Files of the first layout (one plan at the top of the data folder) and where they now go.
+OLD_LAYOUT = {
+    "plan.yaml": "plans/<plan-id>/plan.yaml",
+    "tasks": "plans/<plan-id>/tasks/",
+    "rules.yaml": "plans/<plan-id>/rules.yaml",
+}
+# The only names a file in a per-kind folder may have (fullmatch: `$` would accept "x.yaml\n").
+ID_FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\.yaml")
+# A plan folder is named by the plan's id.
+ID_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+MAX_FILES = 10_000
+BAD_NAME = "is ignored: name it <id>.yaml"
+
+
+@dataclass
+class Project:
+    """The outcome of loading a data folder: a model, or the problems that prevent one."""
+
+    data_dir: Path
+    model: Model | None
+    problems: list[Problem] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    """Every file loaded. A status file's ``data`` is None once the model is built from it
+    (positions and messages still work): read the model, or load the file again."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Findings that do not stop the model, such as personal data (privacy.py)."""
+    cached_files: int = 0
+    """Status files found clean, unchanged, in a validation cache and so not loaded again; the
+    model then lacks their entries (only ``duban validate`` uses a cache)."""
+    cached_entries: int = 0
+    cache_problem: str | None = None
+    """Why the validation cache could not be written, if it could not (the data is still valid)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and not self.problems
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def find_schema_dir(data_dir: Path) -> Path:
+    """``schemas/`` beside the data folder (the project's own), else the installed project's."""
+    beside = data_dir.resolve().parent / "schemas"
+    return beside if beside.is_dir() else default_schema_dir()
+
+
+def folder_entries(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The entries of a folder, sorted; a symbolic link to the folder, more than ``MAX_FILES``
+    entries or an unreadable folder is one problem and no entries. Links are never followed."""
+    try:
+        if folder.is_symlink():
+            return [], [Problem(display_path(folder), 1, 1, "", SYMLINK)]
+        if not folder.is_dir():
+            return [], []
+        entries: list[Path] = []
+        for path in folder.iterdir():
+            entries.append(path)
+            if len(entries) > MAX_FILES:
+                message = f"holds more than {MAX_FILES:,} files: split the data or remove files"
+                return [], [Problem(display_path(folder), 1, 1, "", message)]
+        return sorted(entries), []
+    except OSError as error:
+        return [], [cannot_read(display_path(Path(error.filename or folder)), error)]
+
+
+def id_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The ``<id>.yaml`` files of a per-kind folder, and a problem for anything else in it."""
+    entries, problems = folder_entries(folder)
+    files = []
+    for path in entries:
+        if path.is_symlink():
+            problems.append(Problem(display_path(path), 1, 1, "", SYMLINK))
+        elif ID_FILE_NAME.fullmatch(path.name):
+            files.append(path)
+        else:
+            problems.append(Problem(display_path(path), 1, 1, "", BAD_NAME))
+    return files, problems
+
+
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    files, found = id_files(folder)
+    problems.extend(found)
+    return files
+
+
+def old_layout_problems(data_dir: Path) -> list[Problem]:
+    """A folder in the first layout gets one line per file to move, and nothing else."""
+    found = [name for name in OLD_LAYOUT if (data_dir / name).exists()]
+    if not found or (data_dir / PLANS_FOLDER).is_dir():
+        return [
+            Problem(display_path(data_dir / name), 1, 1, "", f"belongs in {OLD_LAYOUT[name]} now")
+            for name in found
+        ]
+    return [
+        Problem(
+            display_path(data_dir / name),
+            1,
+            1,
+            "",
+            f"this data folder uses the first layout: move it to {OLD_LAYOUT[name]} "
+            "(<plan-id> is the plan's id; see docs/data-format.md)",
+        )
+        for name in found
+    ]
+
+
+def load_project(
+    data_dir: Path, schema_dir: Path | None = None, cache: Path | None = None
+) -> Project:
+    """Load, check and build everything in ``data_dir``; never raises for bad data.
+
+    Every OSError met on the way (permission denied, a file that vanished) is a problem line.
+    ``cache``: a folder where clean status files are remembered (validation_cache.py); the
+    model then lacks the entries of the files it skips, so only validation may pass one."""
+    data_dir = Path(data_dir)
+    try:
+        with collection_paused():
+            schema_dir = schema_dir or find_schema_dir(data_dir)
+            remembered = _open_cache(cache, data_dir, schema_dir) if cache is not None else None
+            project, loader = _load_project(data_dir, schema_dir, remembered)
+            if remembered is not None and loader is not None and project.ok:
+                try:
+                    remembered.save(loader.clean_status_files(project))
+                except OSError as error:
+                    # the cache only saves time: the data is valid whether or not it is written
+                    project.cache_problem = error.strerror or type(error).__name__
+        return project
+    except OSError as error:
+        where = display_path(Path(error.filename or data_dir))
+        return Project(data_dir, None, [cannot_read(where, error)])
+
+
+def _open_cache(folder: Path, data_dir: Path, schema_dir: Path) -> ValidationCache | None:
+    """The cache for this context: every file but the status files, the schemas and the code.
+    A context that cannot be read in full is checked without a cache."""
+    status = data_dir / FOLDERS["status"]
+    own = folder.resolve()  # a cache kept inside the data folder is not part of its context
+    try:
+        files = [
+            (f"data/{path.relative_to(data_dir).as_posix()}", path.read_bytes())
+            for path in _regular_files(data_dir)
+            if status not in path.parents and own not in path.resolve().parents
+        ]
+        files += [(f"schemas/{p.name}", p.read_bytes()) for p in _regular_files(schema_dir)]
+    except OSError:
+        return None
+    return ValidationCache.open(folder, context_digest(files))
+
+
+def _regular_files(folder: Path) -> list[Path]:
+    """Every regular file below ``folder``, without following links."""
+    found = []
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(root, name)
+            if path.is_file() and not path.is_symlink():
+                found.append(path)
+    return sorted(found)
+
+
+def _load_project(
+    data_dir: Path, schema_dir: Path, cache: ValidationCache | None = None
+) -> tuple[Project, _Loader | None]:
+    if not data_dir.is_dir():
+        problem = Problem(display_path(data_dir), 1, 1, "", "is not a data folder")
+        return Project(data_dir, None, [problem]), None
+    old = old_layout_problems(data_dir)
+    if old:
+        return Project(data_dir, None, old), None
+    schemas, problems = load_schemas(schema_dir)
+    if schemas is None:
+        return Project(data_dir, None, problems), None
+    documents: list[Document] = []
+    loader = _Loader(data_dir, schemas, problems, documents, cache)
+    org = loader.load("org", data_dir / ORG_FILE, ORG_FILE, required=True)
+    plans = loader.plans()
+    records_paths = _yaml_files(data_dir / FOLDERS["records"], problems)
+    records = [d for p in records_paths if (d := loader.load("records", p, _rel(data_dir, p)))]
+    # Status files are loaded one at a time while the model is built from them (see
+    # _Loader.status_files): a province's thousand files are never all in memory at once.
+    status_files = loader.status_files()
+    if org is None:
+        _drain(status_files)  # their own problems are still reported
+        return _project(data_dir, None, problems, loader), None
+    problems.extend(org_problems(org))  # maintainers and supervising_office
+    # Cross-file rules still run on the files that passed their schema, so one broken file does
+    # not hide the problems of the others; references to a broken task are not reported twice.
+    inputs = Inputs(org, plans, status_files, loader.broken_plans)
+    model, build_problems = build_model(inputs)
+    _drain(status_files)  # the model may have stopped early: load and report every file
+    status = loader.status_documents
+    if model is not None:
+        rules = [(p.folder, p.rules) for p in plans if p.rules is not None]
+        rules_broken = loader.broken_rules
+        records_broken = len(records) < len(records_paths)
+        model, record_problems = attach_supervision(
+            model, rules, records, status, rules_broken, records_broken
+        )
+        build_problems = [*build_problems, *record_problems]
+    return _project(data_dir, model, [*problems, *build_problems], loader), loader
+
+
+def _project(
+    data_dir: Path, model: Model | None, problems: list[Problem], loader: _Loader
+) -> Project:
+    problems = sorted(set(problems))
+    project = Project(data_dir, None if problems else model, problems, loader.documents)
+    project.warnings = sorted(set(loader.warnings))
+    project.cached_files = len(loader.skipped)
+    project.cached_entries = sum(loader.skipped.values())
+    return project
+
+
+def _drain(documents: Iterator[Document]) -> None:
+    for _ in documents:
+        pass
+
+
+def _read_for_cache(path: Path) -> bytes | None:
+    """The bytes of a regular, readable file of at most MAX_BYTES; None for anything else,
+    which is then loaded and reported as it would be without a cache."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _rel(data_dir: Path, path: Path) -> str:
+    return path.relative_to(data_dir).as_posix()
+
+
+class _Loader:
+    """Loads and schema-checks the files of one data folder, remembering what failed."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        schemas: SchemaSet,
+        problems: list[Problem],
+        documents: list[Document],
+        cache: ValidationCache | None = None,
+    ):
+        self.data_dir = data_dir
+        self.schemas = schemas
+        self.problems = problems
+        self.documents = documents
+        self.broken_plans: set[str] = set()
+        self.broken_rules: set[str] = set()
+        self.cache = cache
+        self.digests: dict[str, str] = {}
+        """file -> digest of each status file read this run (only with a cache)."""
+        self.skipped: dict[str, int] = {}
+        """file -> entries of each status file the cache vouched for, not loaded."""
+        self.warnings: list[Problem] = []
+        """Personal data found in any file loaded (privacy.py)."""
+        self.status_documents: list[Document] = []
+        """The schema-valid status files, their data released once the model has read them."""
+
+    def load(
+        self,
+        kind: str,
+        path: Path,
+        file: str,
+        raw: bytes | None = None,
+        required: bool = False,
+    ) -> Document | None:
+        """The schema-valid document at ``path`` (or of its ``raw`` bytes, already read), or
+        None (its problems recorded)."""
+        if raw is None and not (path.exists() or path.is_symlink()):
+            if required:
+                self.problems.append(Problem(display_path(path), 1, 1, "", "is missing"))
+            return None
+        if raw is not None:
+            document, load_problems = load_bytes(raw, path, display_path(path))
+        else:
+            document, load_problems = load_document(path, display_path(path))
+        self.problems.extend(load_problems)
+        if document is None:
+            return None
+        document.file = file
+        self.documents.append(document)
+        self.warnings.extend(personal_data([document]))
+        if document.data is None:
+            self.problems.append(Problem(document.display, 1, 1, "", "is empty"))
+            return None
+        schema_problems, failing = self.schemas.check_entries(kind, document)
+        self.problems.extend(schema_problems)
+        if failing and len(failing) < len(document.data["obligations"]):
+            # the valid entries of a status file still meet the cross-file rules this round
+            document.failing_entries = {i: frozenset(f) for i, f in failing.items()}
+            return document
+        return None if schema_problems else document
+
+    def status_files(self) -> Iterator[Document]:
+        """The schema-valid status files, less those the cache knows to be clean, one at a time.
+
+        Each document's data is released when the consumer asks for the next one: by then the
+        model has built its entries from it, and what stays (positions, the compressed text)
+        is all later rules and messages need. This keeps a province's peak memory to the
+        model plus one file's data."""
+        paths = _yaml_files(self.data_dir / FOLDERS["status"], self.problems)
+        for path in paths:
+            file = _rel(self.data_dir, path)
+            # the bytes digested are the bytes checked: a file changed meanwhile cannot be
+            # remembered as clean under the digest of other content
+            raw = _read_for_cache(path) if self.cache is not None else None
+            if self.cache is not None and raw is not None:
+                digest = self.digests[file] = file_digest(raw)
+                entries = self.cache.entries_if_clean(file, digest)
+                if entries is not None:
+                    self.skipped[file] = entries
+                    continue
+            document = self.load("status", path, file, raw)
+            if document is not None:
+                self.status_documents.append(document)
+                yield document
+                document.data = None
+
+    def clean_status_files(self, project: Project) -> dict[str, tuple[str, int]]:
+        """file -> (digest, entries) of every status file with no problem and no warning in a
+        run that produced a model: what the cache may vouch for next time."""
+        assert project.model is not None
+        entries = Counter(entry.source.file for entry in project.model.status.values())
+        flagged = {p.path for p in project.warnings}
+        clean = {file: (self.digests[file], count) for file, count in self.skipped.items()}
+        for document in self.documents:
+            if document.file in self.digests and document.display not in flagged:
+                clean[document.file] = (self.digests[document.file], entries[document.file])
+        return clean
+
+    def plans(self) -> list[PlanInputs]:
+        root = self.data_dir / PLANS_FOLDER
+        if not root.is_dir():
+            self.problems.append(
+                Problem(
+                    display_path(root),
+                    1,
+                    1,
+                    "",
+                    "folder is missing: each plan lives in plans/<plan-id>/",
+                )
+            )
+            return []
+        entries, found = folder_entries(root)
+        self.problems.extend(found)
+        result = []
+        for folder in entries:
+            if folder.is_symlink():
+                self.problems.append(Problem(display_path(folder), 1, 1, "", SYMLINK))
+            elif not folder.is_dir():
+                message = "is ignored: plans/ holds one folder per plan, plans/<plan-id>/"
+                self.problems.append(Problem(display_path(folder), 1, 1, "", message))
+            elif not ID_NAME.fullmatch(folder.name):
+                message = "is ignored: name a plan folder by the plan's id (a-z, 0-9, -)"
+                self.problems.append(Problem(display_path(folder), 1, 1, "", message))
+            else:
+                result.append(self._plan(folder))
+        if not result:
+            self.problems.append(
+                Problem(
+                    display_path(root), 1, 1, "", "holds no plan: add plans/<plan-id>/plan.yaml"
+                )
+            )
+        return result
+
+    def _plan(self, folder: Path) -> PlanInputs:
+        plan = self.load(
+            "plan", folder / PLAN_FILE, _rel(self.data_dir, folder / PLAN_FILE), required=True
+        )
+        if plan is None:
+            self.broken_plans.add(folder.name)
+        tasks_dir = folder / TASKS_FOLDER
+        if not tasks_dir.is_dir():
+            self.problems.append(Problem(display_path(tasks_dir), 1, 1, "", "folder is missing"))
+        paths = _yaml_files(tasks_dir, self.problems)
+        tasks = [d for p in paths if (d := self.load("task", p, _rel(self.data_dir, p)))]
+        broken = {p.stem for p in paths} - {d.path.stem for d in tasks}
+        rules_path = folder / RULES_FILE
+        rules = self.load("rules", rules_path, _rel(self.data_dir, rules_path))
+        if rules is None and rules_path.exists():
+            self.broken_rules.add(folder.name)
+        return PlanInputs(folder.name, plan, tasks, rules, broken)

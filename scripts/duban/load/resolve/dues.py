@@ -1,0 +1,224 @@
+"""Deadlines (``due`` items of a task or sub-item): one builder per kind, listed in ``BUILDERS``.
+
+Each builder turns a schema-valid item into a :class:`~duban.model.Due` with its occurrences and
+reports what the schema cannot see (dates outside the plan period, targets out of order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from duban.load.resolve.context import Report, parse_date, source_of
+from duban.load.strict_yaml import Document, KeyPath
+from duban.model import deadlines
+from duban.model.plan import Due, Indicator, Plan, Target
+
+
+class DueContext:
+    """What a builder needs: where the item is, the plan, and the reporter."""
+
+    def __init__(self, report: Report, doc: Document, keys: KeyPath, plan: Plan):
+        self.report = report
+        self.doc = doc
+        self.keys = keys
+        self.plan = plan
+
+    def problem(self, keys: KeyPath, message: str) -> None:
+        self.report(self.doc, (*self.keys, *keys), message)
+
+    def in_period(self, keys: KeyPath, day: dt.date, allowed_after: bool = False) -> None:
+        plan = self.plan
+        if day < plan.period_start or (day > plan.period_end and not allowed_after):
+            hint = "" if allowed_after else " (write after_period: true if the text sets it so)"
+            self.problem(keys, f"{day.isoformat()} is outside the plan period {span(plan)}{hint}")
+
+
+def span(plan: Plan) -> str:
+    return f"{plan.period_start.isoformat()}..{plan.period_end.isoformat()}"
+
+
+def _date(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
+    day = parse_date(item["date"])
+    assert day
+    ctx.in_period(("date",), day, item.get("after_period", False))
+    # a dated deadline may carry targets on its indicator (e.g. coverage 100% by then)
+    targets = _targets(ctx, item.get("targets", []), item.get("after_period", False))
+    for t_index, target in enumerate(targets):
+        if target.date > day:
+            ctx.problem(
+                ("targets", t_index, "date"), f"is after the deadline's date {day.isoformat()}"
+            )
+    starts = min(ctx.plan.period_start, day)
+    return Due(**common, date=day, targets=targets, occurrences=deadlines.single(day, starts))
+
+
+def _period(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
+    _, last = deadlines.period_bounds(item["period"])
+    ctx.in_period(("period",), last, item.get("after_period", False))
+    starts = min(ctx.plan.period_start, last)
+    return Due(
+        **common,
+        period=item["period"],
+        date=last,
+        occurrences=deadlines.single(last, starts),
+    )
+
+
+def _year(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
+    day = deadlines.year_end(item["year"])
+    plan = ctx.plan
+    if not plan.period_start.year <= item["year"] <= plan.period_end.year:
+        ctx.problem(("year",), f"is outside the plan period {span(plan)}")
+    return Due(
+        **common,
+        year=item["year"],
+        date=day,
+        occurrences=deadlines.single(day, min(plan.period_start, day)),
+    )
+
+
+def _timing(item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "month": item.get("month"),
+        "day": item.get("day"),
+        "due_in": item.get("due_in", "same-period"),
+    }
+
+
+def _check_month(ctx: DueContext, keys: KeyPath, item: dict[str, Any]) -> None:
+    months = {"year": 12, "half-year": 6, "quarter": 3, "month": 1}[item["every"]]
+    if item.get("month") is not None and item["month"] > months:
+        ctx.problem((*keys, "month"), f"a {item['every']} has {months} month(s): use 1..{months}")
+
+
+def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
+    plan = ctx.plan
+    first = parse_date(item.get("from")) or plan.period_start
+    last = parse_date(item.get("until")) or plan.period_end
+    ctx.in_period(("from",), first)
+    ctx.in_period(("until",), last)
+    if last < first:
+        ctx.problem(("until",), "is before from")
+    _check_month(ctx, (), item)
+    timing = _timing(item)
+    occurrences = deadlines.recurring(
+        item["every"],
+        first,
+        last,
+        timing["month"],
+        timing["day"],
+        timing["due_in"] == "next-period",
+    )
+    return Due(
+        **common,
+        **timing,
+        every=item["every"],
+        times=item.get("times", 1),
+        amount=item.get("amount"),
+        amount_unit=item.get("amount_unit"),
+        starts=first,
+        ends=last,
+        occurrences=occurrences,
+    )
+
+
+def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
+    plan = ctx.plan
+    first = parse_date(item.get("from")) or plan.period_start
+    ctx.in_period(("from",), first)
+    check_in = item.get("check_in")
+    if check_in is None:
+        return Due(
+            **common,
+            starts=first,
+            ends=plan.period_end,
+            occurrences=deadlines.ongoing(first, plan.period_end),
+        )
+    _check_month(ctx, ("check_in",), check_in)
+    timing = _timing(check_in)
+    # the duty itself (key "", never due) and each periodic report, named by its period
+    occurrences = deadlines.ongoing(first, plan.period_end) + deadlines.recurring(
+        check_in["every"],
+        first,
+        plan.period_end,
+        timing["month"],
+        timing["day"],
+        timing["due_in"] == "next-period",
+    )
+    return Due(
+        **common,
+        **timing,
+        every=check_in["every"],
+        starts=first,
+        ends=plan.period_end,
+        check_in=True,
+        occurrences=occurrences,
+    )
+
+
+def _milestones(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
+    targets = _targets(ctx, item["targets"], False)
+    return Due(
+        **common,
+        targets=targets,
+        occurrences=deadlines.milestones(targets, ctx.plan.period_start),
+    )
+
+
+def _follow_up(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
+    # its dates are set later by the supervising office's records
+    return Due(**common, trigger=item.get("trigger"), occurrences=())
+
+
+BUILDERS: dict[str, Callable[[DueContext, dict[str, Any], dict[str, Any]], Due]] = {
+    "date": _date,
+    "period": _period,
+    "year": _year,
+    "recurring": _recurring,
+    "ongoing": _ongoing,
+    "milestones": _milestones,
+    "follow-up": _follow_up,
+}
+
+
+def build_due(ctx: DueContext, item: dict[str, Any], due_id: str, holders: tuple[str, ...]) -> Due:
+    indicator = Indicator(**item["indicator"]) if "indicator" in item else None
+    if indicator is not None:
+        _check_indicator(ctx, indicator)
+    common: dict[str, Any] = {
+        "id": due_id,
+        "kind": item["kind"],
+        "as_written": item.get("as_written"),
+        "label": item.get("label"),
+        "holder_ids": holders,
+        "indicator": indicator,
+        "source": source_of(ctx.doc, ctx.keys),
+        "shared": item.get("shared"),
+        "written": frozenset(item),
+    }
+    return BUILDERS[item["kind"]](ctx, item, common)
+
+
+def _targets(ctx: DueContext, items: list[dict[str, Any]], after: bool) -> tuple[Target, ...]:
+    targets: list[Target] = []
+    for t_index, target in enumerate(items):
+        day = parse_date(target["date"])
+        assert day
+        t_keys: KeyPath = ("targets", t_index)
+        ctx.in_period((*t_keys, "date"), day, after)
+        if targets and day <= targets[-1].date:
+            ctx.problem((*t_keys, "date"), "milestones must be in date order")
+        low, high = target.get("min"), target.get("max")
+        if low is not None and high is not None and high < low:
+            ctx.problem((*t_keys, "max"), "is below min")
+        targets.append(Target(day, low, high, target.get("as_written")))
+    return tuple(targets)
+
+
+def _check_indicator(ctx: DueContext, indicator: Indicator) -> None:
+    needs = {"ratio-of-figures": ("numerator", "denominator"), "sum-of-figures": ("figure",)}
+    for name in needs.get(indicator.measure, ()):
+        if getattr(indicator, name) is None:
+            ctx.problem(("indicator", name), f"is required when measure is {indicator.measure}")

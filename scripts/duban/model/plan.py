@@ -1,0 +1,229 @@
+"""A plan and its tasks: sections, sub-items, roles, deadlines and their occurrences.
+
+See :mod:`duban.model.model` for what the model as a whole promises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from duban.model.org import Leadership
+from duban.model.refs import NO_SOURCE, Source
+
+ROLES = ("lead", "cooperate", "responsible", "supervise", "assess")
+HOLDING_ROLES = ("lead", "cooperate", "responsible")
+"""Roles inherited by a sub-item as a block when it names none of them (supervise and assess
+are inherited one by one)."""
+
+
+@dataclass(frozen=True)
+class Provision:
+    number: int
+    title: str
+    text: str
+    numeral: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    title: str
+    numeral: str | None = None
+    provisions: tuple[Provision, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    title: str
+    number: str | None = None
+    issuer: str | None = None
+    short_name: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: str
+    issuer: str
+    signed: dt.date
+    period_start: dt.date
+    period_end: dt.date
+    sections: tuple[Section, ...]
+    notice_title: str | None = None
+    document_number: str | None = None
+    addressees: str | None = None
+    signed_as_written: str | None = None
+    notice_text: str | None = None
+    preamble: str | None = None
+    closing: str | None = None
+    period_as_written: str | None = None
+    sources: tuple[SourceDocument, ...] = ()
+    source_url: str | None = None
+    goals: tuple[str, ...] = ()
+    leadership: Leadership | None = None
+    source: Source = NO_SOURCE
+    short_name: str | None = None
+    description: str | None = None
+    kind: str | None = None
+    task_numbering: str = "plan"
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.title
+
+    def section(self, number: int) -> Section | None:
+        return next((s for s in self.sections if s.number == number), None)
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    """One role of a task: the phrases as written, the references and the holders they mean."""
+
+    as_written: tuple[str, ...]
+    ref_ids: tuple[str, ...]
+    unit_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    measure: str
+    unit: str = "percent"
+    numerator: str | None = None
+    denominator: str | None = None
+    figure: str | None = None
+
+    @property
+    def figures(self) -> tuple[str, ...]:
+        return tuple(f for f in (self.numerator, self.denominator, self.figure) if f)
+
+
+@dataclass(frozen=True)
+class Target:
+    date: dt.date
+    min: float | None = None
+    max: float | None = None
+    as_written: str | None = None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One dated instance of a deadline: the whole of a one-off, or one period of a duty.
+
+    ``key`` is what a status entry's ``period`` names ("" for a one-off deadline).
+    """
+
+    key: str
+    due: dt.date
+    starts: dt.date
+    ends: dt.date | None = None
+    """The last day of the period covered (None for a one-off): a count duty's instances fall
+    between ``starts`` and ``ends``."""
+
+
+@dataclass(frozen=True)
+class Due:
+    id: str
+    kind: str
+    as_written: str | None
+    label: str | None
+    holder_ids: tuple[str, ...]
+    occurrences: tuple[Occurrence, ...]
+    date: dt.date | None = None
+    year: int | None = None
+    every: str | None = None
+    times: int = 1
+    starts: dt.date | None = None
+    ends: dt.date | None = None
+    indicator: Indicator | None = None
+    targets: tuple[Target, ...] = ()
+    trigger: str | None = None
+    source: Source = NO_SOURCE
+    """Where the deadline entry is written (``due[i]`` of the task file)."""
+    period: str | None = None
+    month: int | None = None
+    day: int | None = None
+    due_in: str = "same-period"
+    amount: float | None = None
+    amount_unit: str | None = None
+    shared: str | None = None
+    """``any`` or ``all``: the holders share one duty; None: each answers for its own."""
+    check_in: bool = False
+    """An ongoing duty whose occurrences are its periodic check-ins."""
+    written: frozenset[str] = frozenset()
+    """The keys the data wrote for this deadline (``times`` given explicitly, ...)."""
+
+    @property
+    def is_ongoing(self) -> bool:
+        return self.kind == "ongoing"
+
+    @property
+    def is_count(self) -> bool:
+        """Met by reaching a number of times or an amount within each period."""
+        return self.kind == "recurring" and (
+            self.times > 1 or self.amount is not None or "times" in self.written
+        )
+
+    def occurrence(self, key: str) -> Occurrence | None:
+        return next((o for o in self.occurrences if o.key == key), None)
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task of a plan, or one of its sub-items (``parent`` set).
+
+    ``id`` is the key unique across plans: ``<plan>/<task>`` for a task, ``<plan>/<task>/<item>``
+    for a sub-item (``local_id`` is the part after the plan). ``label`` is the full label as a
+    reader cites it: （三）, 二（一） or 二（一）1.
+    """
+
+    id: str
+    number: int
+    section: int
+    title: str
+    text: str
+    roles: dict[str, RoleAssignment]
+    deadline_as_written: str | None
+    due: tuple[Due, ...]
+    numeral: str | None = None
+    roles_as_written: str | None = None
+    deliverables: tuple[Deliverable, ...] = ()
+    note: str | None = None
+    source: Source = NO_SOURCE
+    plan_id: str = ""
+    local_id: str = ""
+    label: str = ""
+    parent: str | None = None
+    children: tuple[str, ...] = ()
+    order: tuple[int, ...] = ()
+    item_label: str | None = None
+    cooperate_word: str | None = None
+
+    @property
+    def is_item(self) -> bool:
+        return self.parent is not None
+
+    @property
+    def top_id(self) -> str:
+        """The key of the task this is, or is a sub-item of."""
+        plan, _, rest = self.id.partition("/")
+        return f"{plan}/{rest.split('/')[0]}"
+
+    def due_item(self, due_id: str) -> Due | None:
+        return next((d for d in self.due if d.id == due_id), None)
+
+    @property
+    def holder_ids(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for item in self.due:
+            seen.update(dict.fromkeys(item.holder_ids))
+        return tuple(seen)

@@ -1,0 +1,71 @@
+"""What a holder reported: a status entry per occurrence, its updates, instances and evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from duban.model.refs import NO_SOURCE, Source
+
+
+@dataclass(frozen=True)
+class Evidence:
+    title: str
+    url: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    date: dt.date
+    text: str
+    by: str | None = None
+    figures: dict[str, float] = field(default_factory=dict)
+    """Figures as of this date (a target is checked against those reported by its date)."""
+
+
+@dataclass(frozen=True)
+class DeliverableStatus:
+    id: str
+    done: dt.date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One time a count duty was carried out (每年至少2次: each of the two)."""
+
+    date: dt.date
+    amount: float | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """What a holder reports for one occurrence of one deadline of one task."""
+
+    holder_id: str
+    task_id: str
+    due_id: str
+    period: str
+    state: str
+    started: dt.date | None = None
+    done: dt.date | None = None
+    progress: int | None = None
+    reason: str | None = None
+    summary: str | None = None
+    figures: dict[str, float] = field(default_factory=dict)
+    deliverables: tuple[DeliverableStatus, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    updates: tuple[Update, ...] = ()
+    source: Source = NO_SOURCE
+    instances: tuple[Instance, ...] = ()
+
+    def figures_on(self, day: dt.date) -> dict[str, float]:
+        """The figures as of ``day``: those of the latest dated update on or before it, else
+        the entry's own (undated) figures."""
+        dated = [u for u in self.updates if u.figures and u.date <= day]
+        return dict(dated[-1].figures) if dated else dict(self.figures)
+
+    problems: str | None = None
+    next_steps: str | None = None

@@ -1,0 +1,468 @@
+"""The 督办通报: the monthly bulletin the supervising office sends to every unit.
+
+:func:`bulletin` turns a :class:`~duban.evaluation.check_report.CheckReport` (the same report
+``duban check`` prints) into a :class:`Bulletin`, a document as a list of blocks: every figure in it
+is read from the report, so it equals ``duban check --format json`` for the same date by
+construction.
+The words are the office's; the steps required next come from the rules data (each ladder
+stage's ``next_step``). Renderers build Markdown, HTML and .docx (python-docx, in the layout
+of GB/T 9704-2012); none of them writes a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from duban.evaluation.check_report import CheckItem, CheckReport, Summary
+from duban.evaluation.evaluate import State
+from duban.model.model import Model
+from duban.outputs.check_formats import occurrence_label
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph: ``kind`` is ``h1`` (一、 黑体), ``h2`` (（一） 楷体), ``h3`` (1. bold)
+    or ``p`` (body text)."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    title: str
+    number: str
+    addressees: str
+    blocks: tuple[Block, ...]
+    issuer: str
+    date: dt.date
+    attachment: tuple[tuple[str, ...], ...] = ()
+    """附件, header row first (empty when nothing is overdue): every overdue item, or, when
+    there are more than ``ATTACHMENT_MAX_ITEMS``, one row per unit."""
+    attachment_title: str = "逾期未完成事项清单"
+
+    @property
+    def date_text(self) -> str:
+        """Arabic numerals, as GB/T 9704-2012 writes the date: 2011年3月15日."""
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+
+
+_DIGITS = "零一二三四五六七八九"
+_PLACES = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
+
+
+def cn_number(n: int) -> str:
+    """A heading's number in Chinese: 1 -> 一, 10 -> 十, 12 -> 十二, 105 -> 一百零五,
+    1010 -> 一千零一十, 12345 -> 一万二千三百四十五 (a province's bulletin numbers
+    thousands of units)."""
+    if n < 1:
+        raise ValueError(f"headings are numbered from 1, not {n}")
+    if n >= 100_000_000:
+        return str(n)
+    high, low = divmod(n, 10_000)
+    if not high:
+        return _below_ten_thousand(n, leading=True)
+    text = _below_ten_thousand(high, leading=True) + "万"
+    if low:
+        text += ("零" if low < 1000 else "") + _below_ten_thousand(low, leading=False)
+    return text
+
+
+def _below_ten_thousand(n: int, leading: bool) -> str:
+    """1..9999 in words; one 零 for each run of missing places inside the number; 十 alone
+    for 10-19 at the head of a number (十二, but 一百一十二)."""
+    if leading and 10 <= n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    parts: list[str] = []
+    gap = False
+    for value, name in _PLACES:
+        digit, n = divmod(n, value)
+        if digit:
+            if gap and parts:
+                parts.append("零")
+            parts.append(_DIGITS[digit] + name)
+            gap = False
+        else:
+            gap = True
+        if not n:
+            break
+    return "".join(parts)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _names(report: CheckReport, ids: tuple[str, ...] | list[str]) -> str:
+    return "、".join(report.holders[i].name if i in report.holders else i for i in ids)
+
+
+def default_title(model: Model) -> str:
+    plans = model.plans_in_order()
+    if len(plans) == 1:
+        return f"关于《{plans[0].title}》落实情况的督办通报"
+    return "关于重点任务落实情况的督办通报"
+
+
+def default_issuer(model: Model) -> str:
+    issuers = {p.issuer for p in model.plans.values()}
+    if len(issuers) == 1:
+        only = next(iter(issuers))
+        holder = model.entity(only)
+        return holder.name if holder is not None else only
+    return "督查室"
+
+
+def default_addressees(model: Model) -> str:
+    plans = model.plans_in_order()
+    if len(plans) == 1 and plans[0].addressees:
+        return plans[0].addressees
+    return "各有关单位"
+
+
+def overview(report: CheckReport, summary: Summary, model: Model) -> list[Block]:
+    """一、总体情况: the counts, honest about what was never reported."""
+    as_of = _day(report.as_of)
+    s = summary.states
+    blocks = []
+    if summary.nothing_reported:
+        blocks.append(
+            Block(
+                "p",
+                f"截至{as_of}，尚无任何单位报送落实情况。以下所列逾期事项均为未报送，"
+                "不代表已报送但逾期。",
+            )
+        )
+    for plan_id in summary.plans_ended:
+        plan = model.plans[plan_id]
+        blocks.append(Block("p", f"《{plan.title}》实施期已于{_day(plan.period_end)}结束。"))
+    blocks.append(
+        Block(
+            "p",
+            f"截至{as_of}，纳入督办的任务事项共{summary.total}项（不含不适用事项"
+            f"{s['not-applicable']}项）。其中，按期完成{s['done-on-time']}项，"
+            f"逾期完成{s['done-late']}项；逾期未完成{report.overdue}项，其中已报送进展"
+            f"{report.overdue_reported}项、未报送{report.overdue_not_reported}项；"
+            f"到期未达到规定次数或数量{s['missed']}项；{report.due_soon_days}天内到期"
+            f"{report.due_soon}项；尚未到期{s['not-due']}项；长期坚持{s['ongoing']}项。",
+        )
+    )
+    blocks.append(
+        Block(
+            "p",
+            f"已报送落实情况的单位{len(summary.units_reported)}个，已报送事项"
+            f"{summary.reported}项，尚未报送{summary.not_reported}项。",
+        )
+    )
+    return blocks
+
+
+def on_time(report: CheckReport, summary: Summary) -> list[Block]:
+    if not summary.units_on_time:
+        return [Block("p", "截至目前，尚无单位按期完成全部到期任务。")]
+    return [
+        Block(
+            "p",
+            f"以下{len(summary.units_on_time)}个单位按期完成了全部到期任务："
+            f"{_names(report, summary.units_on_time)}。",
+        )
+    ]
+
+
+def _what(ci: CheckItem) -> str:
+    what = f"{ci.task.label}{ci.task.title}"
+    occurrence = occurrence_label(ci)
+    return what + (f"（{occurrence}）" if occurrence else "")
+
+
+ATTACHMENT_HEADER = ("序号", "单位", "任务", "到期日", "逾期天数", "报送情况", "督办阶段")
+
+
+def attachment_rows(report: CheckReport) -> tuple[tuple[str, ...], ...]:
+    """Every overdue item, by unit in the order of the body: the bulletin's 附件."""
+    items_of = {h.id: items for h, items in report.units}
+    rows = [ATTACHMENT_HEADER]
+    for unit in report.unit_summaries():
+        for ci in items_of[unit.holder.id]:
+            if ci.item.state is not State.OVERDUE:
+                continue
+            rows.append(
+                (
+                    str(len(rows)),
+                    unit.holder.name,
+                    _what(ci),
+                    ci.item.due.strftime("%Y.%m.%d"),  # a hyphen would let a date break
+                    str(ci.item.days_late),
+                    "已报送进展" if ci.reported else "未报送",
+                    ci.escalation.stage_name if ci.escalation is not None else "",
+                )
+            )
+    return tuple(rows) if len(rows) > 1 else ()
+
+
+UNIT_ATTACHMENT_HEADER = (
+    "序号",
+    "单位",
+    "逾期未完成事项",
+    "其中未报送",
+    "最长逾期天数",
+    "最高督办阶段",
+    "涉及任务",
+)
+
+
+def unit_attachment_rows(report: CheckReport) -> tuple[tuple[str, ...], ...]:
+    """One row per unit with something overdue, in the order of the body."""
+    items_of = {h.id: items for h, items in report.units}
+    rows = [UNIT_ATTACHMENT_HEADER]
+    for unit in report.unit_summaries():
+        if not unit.overdue:
+            continue
+        rows.append(
+            (
+                str(len(rows)),
+                unit.holder.name,
+                str(unit.overdue),
+                str(unit.overdue_not_reported),
+                str(unit.longest_days_late),
+                unit.highest_stage or "",
+                _labels(items_of[unit.holder.id]),
+            )
+        )
+    return tuple(rows) if len(rows) > 1 else ()
+
+
+UNITS_IN_BODY = 50
+"""Units named one by one in 逾期未完成情况; the rest are in the attachment (a province has
+hundreds of units with something overdue: the body of a 通报 stays a few pages)."""
+ATTACHMENT_MAX_ITEMS = 1_000
+"""Above this many overdue items the attachment lists units, not items (the item by item
+台账 is ``duban export xlsx``): a Word table of tens of thousands of rows helps no reader."""
+
+
+def overdue(report: CheckReport) -> list[Block]:
+    """逾期未完成 by unit: the units most escalated first, each with its delay."""
+    summaries = [u for u in report.unit_summaries() if u.overdue]
+    if not summaries:
+        return [Block("p", "截至目前，无逾期未完成事项。")]
+    labels = {h.id: _labels(items) for h, items in report.units}
+    detail = (
+        "逐项明细见附件"
+        if report.overdue <= ATTACHMENT_MAX_ITEMS
+        else "各单位情况见附件，逐项明细见督办台账"
+    )
+    blocks = [
+        Block(
+            "p",
+            f"共{len(summaries)}个单位有逾期未完成事项{report.overdue}项，按督办阶段和逾期"
+            f"事项数排列如下，{detail}。",
+        )
+    ]
+    for n, unit in enumerate(summaries[:UNITS_IN_BODY], 1):
+        blocks.append(Block("h2", f"（{cn_number(n)}）{unit.holder.name}"))
+        line = f"逾期未完成{unit.overdue}项"
+        if unit.overdue_not_reported:
+            line += f"（其中未报送{unit.overdue_not_reported}项）"
+        line += f"，最长逾期{unit.longest_days_late}天"
+        if unit.highest_stage:
+            line += f"，最高督办阶段：{unit.highest_stage}"
+        line += f"。涉及任务：{labels[unit.holder.id]}。"
+        blocks.append(Block("p", line))
+    rest = summaries[UNITS_IN_BODY:]
+    if rest:
+        late = sum(u.overdue for u in rest)
+        blocks.append(Block("p", f"其余{len(rest)}个单位共有逾期未完成事项{late}项，见附件。"))
+    return blocks
+
+
+def _labels(items: tuple[CheckItem, ...]) -> str:
+    """The overdue tasks, each once: with titles when there are at most three, else their
+    labels alone: （八）（九）（十）. Tasks of several plans are named plan by plan (two plans
+    may both have a task 五（四）)."""
+    overdue = [ci for ci in items if ci.item.state is State.OVERDUE]
+    plans: dict[str | None, list[CheckItem]] = {}
+    for ci in overdue:
+        plans.setdefault(ci.plan_name, []).append(ci)
+    if len(plans) <= 1:
+        return _plan_labels(overdue)
+    return "；".join(f"《{name}》{_plan_labels(cis)}" for name, cis in plans.items())
+
+
+def _plan_labels(items: list[CheckItem]) -> str:
+    seen: dict[str, str] = {}
+    for ci in items:
+        seen.setdefault(ci.task.id, ci.task.label or ci.task.local_id)
+    if len(seen) <= 3:  # few: name them; many: their numbers (the 附件 names each)
+        titled = {ci.task.id: f"{ci.task.label}{ci.task.title}" for ci in items}
+        return "、".join(titled[k] for k in seen)
+    return "".join(v if v.startswith("（") else f"{v}、" for v in seen.values()).rstrip("、")
+
+
+def flagged(report: CheckReport) -> list[Block]:
+    if not report.flags:
+        return [Block("p", "本期无单位被排名通报或检查验收规则标记。")]
+    blocks = []
+    for flag in report.flags:
+        since = f"（{_day(flag.since)}起）" if flag.since else ""
+        blocks.append(Block("p", f"{_names(report, [flag.holder_id])}：{flag.message}{since}。"))
+    return blocks
+
+
+def requirements(report: CheckReport) -> list[Block]:
+    """下步要求: each escalation stage's next step (rules data), for the units at that stage."""
+    stages: OrderedDict[tuple[int, str, str], list[str]] = OrderedDict()
+    for ci in sorted(report.items, key=lambda c: -c.stage_rank):
+        esc = ci.escalation
+        if ci.item.state is not State.OVERDUE or esc is None or not esc.next_step:
+            continue
+        units = stages.setdefault((ci.stage_rank, esc.stage_name, esc.next_step), [])
+        if ci.item.holder_id not in units:
+            units.append(ci.item.holder_id)
+    blocks = []
+    n = 0
+    for (_, name, step), units in stages.items():
+        n += 1
+        blocks.append(
+            Block("p", f"（{cn_number(n)}）处于“{name}”阶段的{_names(report, units)}：{step}。")
+        )
+    n += 1
+    blocks.append(
+        Block(
+            "p",
+            f"（{cn_number(n)}）各责任单位对照本通报逐项落实，在本单位落实情况中如实填报"
+            "工作进展、存在问题和下步计划；已完成的事项及时报送完成日期和佐证材料。",
+        )
+    )
+    return blocks
+
+
+def bulletin(
+    model: Model,
+    report: CheckReport,
+    *,
+    title: str | None = None,
+    number: str | None = None,
+    issuer: str | None = None,
+    addressees: str | None = None,
+) -> Bulletin:
+    """The bulletin for ``report`` (built with
+    :func:`duban.evaluation.check_report.check_report`)."""
+    summary = report.summary
+    assert summary is not None, "check_report always sets the summary"
+    sections = [
+        ("总体情况", overview(report, summary, model)),
+        ("按期完成情况", on_time(report, summary)),
+        ("逾期未完成情况", overdue(report)),
+        ("排名和考评通报", flagged(report)),
+        ("下步要求", requirements(report)),
+    ]
+    blocks = [
+        Block("p", f"现将截至{_day(report.as_of)}各项任务落实情况通报如下。"),
+    ]
+    for n, (heading, body) in enumerate(sections, 1):
+        blocks.append(Block("h1", f"{cn_number(n)}、{heading}"))
+        blocks.extend(body)
+    return Bulletin(
+        title=title or default_title(model),
+        number=number or f"督办通报〔{report.as_of.year}〕　号",
+        addressees=addressees or default_addressees(model),
+        blocks=tuple(blocks),
+        issuer=issuer or default_issuer(model),
+        date=report.as_of,
+        **_attachment(report),
+    )
+
+
+def _attachment(report: CheckReport) -> dict[str, Any]:
+    if report.overdue <= ATTACHMENT_MAX_ITEMS:
+        return {"attachment": attachment_rows(report)}
+    return {"attachment": unit_attachment_rows(report), "attachment_title": "逾期未完成单位清单"}
+
+
+# -- Markdown ------------------------------------------------------------------------------------
+def render_markdown(doc: Bulletin) -> str:
+    from duban.outputs.check_formats import md
+
+    lines = [md(doc.number), "", f"# {md(doc.title)}", "", f"{md(doc.addressees)}：", ""]
+    for block in doc.blocks:
+        if block.kind == "h1":
+            lines += [f"## {md(block.text)}", ""]
+        elif block.kind == "h2":
+            lines += [f"### {md(block.text)}", ""]
+        else:
+            lines += [md(block.text), ""]
+    if doc.attachment:
+        lines += [f"附件：{doc.attachment_title}", ""]
+    lines += [md(doc.issuer), "", md(doc.date_text)]
+    if doc.attachment:
+        lines += ["", "---", "", "附件", "", f"## {doc.attachment_title}", ""]
+        header, *rows = doc.attachment
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + " --- |" * len(header))
+        lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+FANGSONG = '"仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", serif'
+XIAOBIAOSONG = (
+    '"方正小标宋简体", "方正小标宋_GBK", "华文中宋", STZhongsong, "Noto Serif CJK SC", serif'
+)
+HEITI = '"黑体", SimHei, STHeiti, "Noto Sans CJK SC", sans-serif'
+KAITI = '"楷体_GB2312", "楷体", KaiTi, STKaiti, "Noto Serif CJK SC", serif'
+
+_HTML_STYLE = f"""
+@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; }}
+body {{ font-family: {FANGSONG}; font-size: 16pt; line-height: 28.9pt; max-width: 156mm;
+  margin: 2em auto; color: #000; }}
+h1 {{ font-family: {XIAOBIAOSONG}; font-size: 22pt; font-weight: normal; text-align: center;
+  line-height: 1.4; margin: 0 0 28.9pt; }}
+.number {{ text-align: center; margin: 0 0 28.9pt; }}
+h2 {{ font-family: {HEITI}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }}
+h3 {{ font-family: {KAITI}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }}
+p {{ margin: 0; text-indent: 2em; }}
+p.addressees {{ text-indent: 0; }}
+p.issuer, p.date {{ text-align: right; text-indent: 0; padding-right: 4em; }}
+p.issuer {{ margin-top: 57.8pt; }}
+section.attachment {{ break-before: page; margin-top: 2em; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.4; }}
+th, td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}
+th {{ font-family: {HEITI}; font-weight: normal; }}
+"""
+
+
+def render_html(doc: Bulletin) -> str:
+    from markupsafe import escape
+
+    tags = {"h1": "h2", "h2": "h3", "p": "p"}
+    body = [
+        f'<p class="number">{escape(doc.number)}</p>',
+        f"<h1>{escape(doc.title)}</h1>",
+        f'<p class="addressees">{escape(doc.addressees)}：</p>',
+    ]
+    for block in doc.blocks:
+        tag = tags.get(block.kind, "p")
+        body.append(f"<{tag}>{escape(block.text)}</{tag}>")
+    if doc.attachment:
+        body.append(f'<p class="addressees">附件：{escape(doc.attachment_title)}</p>')
+    body.append(f'<p class="issuer">{escape(doc.issuer)}</p>')
+    body.append(f'<p class="date">{escape(doc.date_text)}</p>')
+    if doc.attachment:
+        header, *rows = doc.attachment
+        body.append('<section class="attachment"><p class="addressees">附件</p>')
+        body.append(f"<h1>{escape(doc.attachment_title)}</h1>")
+        body.append("<table><thead><tr>")
+        body.append("".join(f"<th>{escape(c)}</th>" for c in header))
+        body.append("</tr></thead><tbody>")
+        for row in rows:
+            body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+        body.append("</tbody></table></section>")
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(doc.title)}</title>\n<style>{_HTML_STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )

@@ -1,0 +1,245 @@
+"""The 督办通报 as a Word document (python-docx), in the layout of GB/T 9704-2012.
+
+A4; margins top 37 mm, left 28 mm, right 26 mm, bottom 35 mm (type area 156 × 225 mm); 22 lines
+a page (fixed line height 28.9 pt); title 2号 (22 pt) 方正小标宋简体 centred; body 3号 (16 pt)
+仿宋_GB2312 with a first-line indent of two characters; 一、 in 黑体, （一） in 楷体_GB2312;
+issuer and date right-aligned; page numbers "— 1 —" in 4号 (14 pt) 宋体 at the foot, on the
+outer side (odd pages right, even pages left).
+
+Word and WPS substitute fonts they lack: the fonts are named as they expect, and the font table
+gives each an ``altName`` (仿宋, 楷体, 黑体, 宋体) that Windows and WPS ship. The bytes are
+reproducible: fixed document dates and fixed zip timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from duban.outputs.bulletin import ATTACHMENT_HEADER, UNIT_ATTACHMENT_HEADER, Bulletin
+
+FANGSONG = "仿宋_GB2312"
+XIAOBIAOSONG = "方正小标宋简体"
+HEITI = "黑体"
+KAITI = "楷体_GB2312"
+SONGTI = "宋体"
+LATIN = "Times New Roman"
+
+ALT_NAMES = {
+    FANGSONG: "仿宋",
+    KAITI: "楷体",
+    XIAOBIAOSONG: "宋体",
+    HEITI: "SimHei",
+    SONGTI: "SimSun",
+}
+"""What Word or WPS may use when a font is missing (the font table's ``w:altName``)."""
+
+LINE = Pt(28.9)
+BODY = Pt(16)
+_FIXED_ZIP_TIME = (2010, 1, 1, 0, 0, 0)
+
+
+def _font(run, east_asian: str, size: Pt, bold: bool = False) -> None:
+    run.font.name = LATIN
+    run.font.size = size
+    run.font.bold = bold
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:ascii"), LATIN if east_asian != SONGTI else SONGTI)
+    fonts.set(qn("w:hAnsi"), LATIN if east_asian != SONGTI else SONGTI)
+
+
+def _paragraph(document, text: str, font: str, *, size=BODY, align=None, indent=True, bold=False):
+    paragraph = document.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = LINE if size == BODY else Pt(size.pt * 1.5)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    if indent:
+        fmt.first_line_indent = Pt(size.pt * 2)
+    if align is not None:
+        fmt.alignment = align
+    _font(paragraph.add_run(text), font, size, bold)
+    return paragraph
+
+
+def _page_number(paragraph, align) -> None:
+    """— PAGE — in 4号 宋体."""
+    paragraph.paragraph_format.alignment = align
+    _font(paragraph.add_run("— "), SONGTI, Pt(14))
+    run = paragraph.add_run()
+    _font(run, SONGTI, Pt(14))
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), ("end", None)):
+        if kind is None:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._element.append(instr)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._element.append(char)
+            if kind == "separate":
+                shown = OxmlElement("w:t")
+                shown.text = "1"
+                run._element.append(shown)
+    _font(paragraph.add_run(" —"), SONGTI, Pt(14))
+
+
+def _layout(document) -> None:
+    section = document.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(23)  # the number's line 7 mm below the type area
+    document.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
+    normal = document.styles["Normal"]
+    normal.font.name = LATIN
+    normal.font.size = BODY
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FANGSONG)
+
+
+def _font_table(document) -> None:
+    """Name each Chinese font in the font table, with the font to use in its absence."""
+    table = None
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/fontTable"):
+            table = rel.target_part
+    if table is None:
+        return
+    from lxml import etree
+
+    root = etree.fromstring(table.blob)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    for name, alt in ALT_NAMES.items():
+        font = etree.SubElement(root, f"{{{w}}}font")
+        font.set(f"{{{w}}}name", name)
+        alt_name = etree.SubElement(font, f"{{{w}}}altName")
+        alt_name.set(f"{{{w}}}val", alt)
+        charset = etree.SubElement(font, f"{{{w}}}charset")
+        charset.set(f"{{{w}}}val", "86")
+        family = etree.SubElement(font, f"{{{w}}}family")
+        family.set(f"{{{w}}}val", "modern" if name != XIAOBIAOSONG else "script")
+        pitch = etree.SubElement(font, f"{{{w}}}pitch")
+        pitch.set(f"{{{w}}}val", "fixed" if name in (FANGSONG, KAITI, HEITI) else "variable")
+    table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def render_docx(doc: Bulletin) -> bytes:
+    document = Document()
+    _layout(document)
+    _font_table(document)
+    body = document.paragraphs[0] if document.paragraphs else None
+    if body is not None:  # the template's empty first paragraph
+        body._element.getparent().remove(body._element)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    _paragraph(document, doc.number, FANGSONG, align=center, indent=False)
+    _paragraph(document, "", FANGSONG, indent=False)
+    _paragraph(document, doc.title, XIAOBIAOSONG, size=Pt(22), align=center, indent=False)
+    _paragraph(document, "", FANGSONG, indent=False)
+    _paragraph(document, f"{doc.addressees}：", FANGSONG, indent=False)
+    for block in doc.blocks:
+        if block.kind == "h1":
+            _paragraph(document, block.text, HEITI)
+        elif block.kind == "h2":
+            _paragraph(document, block.text, KAITI)
+        elif block.kind == "h3":
+            _paragraph(document, block.text, FANGSONG, bold=True)
+        else:
+            _paragraph(document, block.text, FANGSONG)
+    # the signature never stands alone on a page: it keeps with the last paragraph of text
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
+    _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
+    if doc.attachment:
+        note = _paragraph(document, f"附件：{doc.attachment_title}", FANGSONG)
+        note.paragraph_format.keep_with_next = True
+    _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
+    issuer = _paragraph(document, doc.issuer, FANGSONG, align=right, indent=False)
+    issuer.paragraph_format.right_indent = Pt(BODY.pt * 4)
+    issuer.paragraph_format.keep_with_next = True
+    date = _paragraph(document, doc.date_text, FANGSONG, align=right, indent=False)
+    date.paragraph_format.right_indent = Pt(BODY.pt * 4)
+
+    if doc.attachment:
+        _attachment(document, doc)
+
+    stamp = dt.datetime.combine(doc.date, dt.time())
+    props = document.core_properties
+    props.title = doc.title
+    props.author = doc.issuer
+    props.last_modified_by = doc.issuer
+    props.created = props.modified = stamp
+    props.revision = 1
+    raw = io.BytesIO()
+    document.save(raw)
+    return _fixed_zip(raw.getvalue())
+
+
+# column widths (mm, 156 in all: the type area of A4) by the attachment's header row
+ATTACHMENT_WIDTHS_MM = {
+    ATTACHMENT_HEADER: (9, 24, 43, 27, 14, 15, 24),
+    UNIT_ATTACHMENT_HEADER: (9, 34, 16, 16, 16, 20, 45),
+}
+
+
+def _attachment(document, doc: Bulletin) -> None:
+    """附件 on a new page: its label in 黑体 at the top left, its title, then the table."""
+    from docx.enum.text import WD_BREAK
+
+    document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    _paragraph(document, "附件", HEITI, indent=False)
+    _paragraph(document, "", FANGSONG, indent=False)
+    title = doc.attachment_title
+    _paragraph(
+        document, title, XIAOBIAOSONG, size=Pt(22), align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
+    )
+    header, *rows = doc.attachment
+    widths = ATTACHMENT_WIDTHS_MM.get(header, (156 // len(header),) * len(header))
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    table.autofit = False
+    for c, column in enumerate(table.columns):
+        column.width = Mm(widths[c])
+    small = Pt(10.5)  # 五号
+    # rows in one pass: table.rows[r] lists every row each time (a province's attachment has
+    # tens of thousands; indexing them took minutes)
+    for r, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
+        cells = row.cells
+        for c, value in enumerate(values):
+            cell = cells[c]
+            cell.width = Mm(widths[c])
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(0)
+            _font(paragraph.add_run(value), HEITI if r == 0 else FANGSONG, small)
+    # the header row repeats on every page of the table
+    row_props = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    row_props.append(repeat)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same zip with fixed timestamps and a fixed member order: same data, same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        first = [n for n in names if n == "[Content_Types].xml"]
+        for name in first + [n for n in names if n not in first]:
+            info = zipfile.ZipInfo(name, _FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(name))
+    return out.getvalue()

@@ -1,0 +1,125 @@
+"""``duban import-plan``: a plan's document (text, HTML, .docx) becomes a data folder to review.
+
+One module per job: ``reading`` (input formats and encodings), ``head`` (the notice and the
+plan's metadata), ``segment`` (the numbered structure), ``clauses`` (assignment clauses),
+``deadlines`` (deadline phrases), ``units`` (matching names to an org file), ``plan`` (putting
+it together), ``writer`` (YAML files), ``review`` (the Markdown review report) and
+``agreement`` (comparing an import with hand-curated data).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from duban.plan_import.plan import Finding, Imported, import_text
+from duban.plan_import.reading import ReadError, read_document
+from duban.plan_import.review import review_markdown
+from duban.plan_import.units import Org
+from duban.plan_import.writer import write_org, write_plan
+
+__all__ = ["ImportError_", "ReadError", "import_file", "import_text", "run_import"]
+
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+# characters the loader refuses (they would make names look alike or text run backwards)
+INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\x00-\x08\x0b-\x1f\x7f]"
+)
+
+
+class ImportError_(Exception):
+    """A wrong argument or an output that would overwrite data: one line, exit code 2."""
+
+
+@dataclass
+class Written:
+    result: Imported
+    files: list[Path]
+    review: Path
+
+
+def sanitize(text: str) -> tuple[str, int]:
+    text = text.replace("\t", " ")
+    cleaned, count = INVISIBLE.subn("", text)
+    return unicodedata.normalize("NFC", cleaned), count
+
+
+def load_org(path: Path | None) -> tuple[Org, str | None]:
+    if path is None:
+        return Org(), None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ImportError_(f"--org: 无法读取 / cannot read {path}: {error}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ImportError_(f"--org: 不是有效的 YAML / not valid YAML: {path}: {error}") from None
+    return Org.from_data(data), text
+
+
+def import_file(path: Path, org: Org, plan_id: str) -> Imported:
+    text, reading = read_document(path)
+    text, removed = sanitize(text)
+    result = import_text(text, org, plan_id)
+    result.reading = reading
+    if "任务分工表" in reading:
+        result.assumptions.insert(0, Finding(0, reading.split("；", 1)[1]))
+    if removed:
+        result.assumptions.insert(
+            0, Finding(0, f"删除了 {removed} 个不可见字符（零宽、方向控制或控制字符）")
+        )
+    return result
+
+
+def default_plan_id(path: Path) -> str:
+    stem = path.stem.lower()
+    candidate = re.sub(r"[^a-z0-9-]+", "-", stem).strip("-")[:63]
+    return candidate if ID.fullmatch(candidate or "") else "imported-plan"
+
+
+def run_import(
+    source: Path, out: Path, org_path: Path | None, plan_id: str | None, review: Path | None
+) -> Written:
+    plan_id = plan_id or default_plan_id(source)
+    if not ID.fullmatch(plan_id):
+        raise ImportError_(
+            f"--plan-id: {plan_id!r} 不是有效的标识（小写字母、数字、连字符）/ is not a valid id"
+        )
+    if (out / "plans" / plan_id).exists():
+        raise ImportError_(
+            f"{out / 'plans' / plan_id} 已存在，不覆盖 / already exists: choose another --plan-id"
+        )
+    existing = out / "org.yaml"
+    if existing.is_file():
+        org, base = load_org(org_path or existing)
+        if org_path is not None and org_path.resolve() != existing.resolve():
+            org, base = load_org(existing)  # the folder's own org is the one to extend
+    else:
+        org, base = load_org(org_path)
+    result = import_file(source, org, plan_id)
+    if not result.plan["sections"]:
+        raise ImportError_(
+            f"{source}: 未找到编号条目（一、（一）1. 等），没有写入任何文件 / "
+            "no numbered items found: nothing written"
+        )
+    plans = out / "plans"
+    if plans.is_dir() and len([p for p in plans.iterdir() if p.is_dir()]) == 1:
+        result.assumptions.append(
+            Finding(
+                0,
+                "数据文件夹原来只有一个方案，导入后有多个方案：status/ 和 records/ 中的每条记录"
+                "都要写明 plan:（duban validate 会逐条指出）",
+            )
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    files = write_plan(out, result.plan, result.tasks, source.name)
+    files.append(write_org(out, result.org, base))
+    review = review or out / f"import-review-{plan_id}.md"
+    review.parent.mkdir(parents=True, exist_ok=True)
+    review.write_text(review_markdown(result, source.name), encoding="utf-8")
+    return Written(result, files, review)

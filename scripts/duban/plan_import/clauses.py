@@ -1,0 +1,243 @@
+"""Assignment clauses: （牵头单位：…；责任单位：…；完成时限：…） in any bracket, or in prose.
+
+A clause is found in an item's own text (its children's text excluded) and read into role lists
+(the phrases exactly as written) and the deadline phrase. Keywords are recognised in simplified
+and traditional characters; names keep the plan's characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from duban.plan_import.chinese import simplified
+
+OPEN = "（(〔[【［"
+CLOSE = {"（": "）)", "(": ")）", "〔": "〕]", "[": "]〕", "【": "】", "［": "］]"}
+ROLE_WORDS = {
+    "牵头": "lead",
+    "主办": "lead",
+    "主责": "lead",
+    "责任": "responsible",
+    "承办": "responsible",
+    "落实": "responsible",
+    "实施": "responsible",
+    "配合": "cooperate",
+    "协办": "cooperate",
+    "参与": "cooperate",
+    "协助": "cooperate",
+    "协同": "cooperate",
+    "监督": "supervise",
+    "督办": "supervise",
+    "督导": "supervise",
+    "考核": "assess",
+}
+ROLE_ORDER = ("lead", "cooperate", "responsible", "supervise", "assess")
+DEADLINE_WORDS = ("完成时限", "完成时间", "时间要求", "时限要求", "时间节点", "时限", "完成期限")
+_ROLE_ALT = "|".join(ROLE_WORDS)
+# 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
+LABELLED = re.compile(
+    rf"^\s*(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/](?:{_ROLE_ALT}))*)"
+    rf"(?:单位|部门|科室|处室|机关|责任人|处|科|室)?\s*[:：]\s*(?P<names>.*)$",
+    re.S,
+)
+DEADLINE_LABEL = re.compile(rf"^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]\s*(?P<text>.*)$", re.S)
+# A牵头，B、C配合 / A负责 / A牵头负责
+PROSE = re.compile(
+    rf"^\s*(?:由)?(?P<names>.+?)(?P<word>{_ROLE_ALT}|负责|按职责分工负责|分别负责)(?:负责)?\s*$",
+    re.S,
+)
+DEADLINE_PROSE = re.compile(
+    r"\d{4}年|\d{1,2}月|年底|年内|全年|上半年|下半年|季度|每年|每半年|每月|长期|持续|常态化|完成$"
+)
+TRAILING = re.compile(r"(?:按职责分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责)$")
+CLAUSE_START = re.compile(
+    rf"^\s*(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|处|科|室)?\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
+)
+PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
+
+
+@dataclass
+class Clause:
+    start: int  # offsets in the text searched (the whole clause, brackets included)
+    end: int
+    as_written: str
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    deadline: str | None = None
+    cooperate_word: str | None = None
+    open_list: list[str] = field(default_factory=list)  # names followed by 等 (等部门)
+    unread: list[str] = field(default_factory=list)  # parts of the clause not understood
+
+
+def brackets(text: str):
+    """Every top-level bracketed span (start, end) with balanced nesting, any bracket kind."""
+    depth, start = 0, 0
+    for index, char in enumerate(text):
+        if char in OPEN:
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char in "）)〕]】］" and depth:
+            depth -= 1
+            if depth == 0:
+                yield start, index + 1
+
+
+def is_clause(inner: str) -> bool:
+    folded = simplified(inner)
+    if CLAUSE_START.search(folded):
+        return True
+    if any(CLAUSE_START.search(part) for part in re.split(r"[；;。]", folded)[1:]):
+        return True  # （责任领导：张三；牵头单位：…）: an unknown label first
+    first = re.split(r"[；;。]", folded)[0]
+    return bool(PROSE_CLAUSE.search(first)) and len(first) < 80
+
+
+def find_clause(text: str) -> Clause | None:
+    """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
+    found = None
+    for start, end in brackets(text):
+        if is_clause(text[start + 1 : end - 1]):
+            found = (start, end)
+    if found:
+        start, end = found
+        return parse_clause(text[start:end], start, end, text[start + 1 : end - 1])
+    folded = simplified(text)
+    match = re.search(
+        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*单位\s*[:：])", folded
+    )
+    if match:
+        start = match.start(1)
+        body = text[start:].rstrip()
+        return parse_clause(body, start, len(text.rstrip()), body.rstrip("。"))
+    return None
+
+
+def split_parts(inner: str) -> list[str]:
+    """Parts of a clause: split on ；; 。 and on ，, before a role or deadline word."""
+    folded = simplified(inner)
+    cuts = [0]
+    for match in re.finditer(r"[；;。]", folded):
+        cuts.append(match.end())
+    keyword = "|".join([*ROLE_WORDS, *DEADLINE_WORDS])
+    for match in re.finditer(rf"(?:[，,]|\s)\s*(?=(?:{keyword})[^，,；;。]{{0,6}}[:：])", folded):
+        cuts.append(match.end())
+    cuts = sorted(set(cuts))
+    parts = [inner[a:b] for a, b in zip(cuts, [*cuts[1:], len(inner)], strict=True)]
+    return [
+        p.strip().rstrip("；;。，,").strip() for p in parts if p.strip().rstrip("；;。，,").strip()
+    ]
+
+
+def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
+    clause = Clause(start, end, as_written)
+    parts = split_parts(inner)
+    for index, part in enumerate(parts):
+        folded = simplified(part)
+        deadline = DEADLINE_LABEL.match(folded)
+        if deadline:
+            # the deadline runs to the end of the clause (it may contain ，；)
+            offset = len(part) - len(deadline.group("text"))
+            rest = [part[offset:].strip(), *parts[index + 1 :]]
+            clause.deadline = "；".join(p for p in rest if p) if len(rest) > 1 else rest[0]
+            if len(rest) > 1:
+                clause.deadline = _rejoin(inner, part[offset:].strip())
+            break
+        labelled = LABELLED.match(folded)
+        if labelled:
+            words = re.findall(_ROLE_ALT, labelled.group("words"))
+            names_text = part[len(part) - len(labelled.group("names")) :]
+            _add(clause, [ROLE_WORDS[w] for w in words if w], names_text, words)
+            continue
+        pieces = re.split(r"[，,]", part)
+        understood = False
+        for number, piece in enumerate(pieces):
+            if DEADLINE_PROSE.search(simplified(piece)) and not PROSE.match(simplified(piece)):
+                rest = "，".join(p.strip() for p in pieces[number:])
+                clause.deadline = "；".join(filter(None, [clause.deadline, rest]))
+                understood = True
+                break
+            prose = PROSE.match(simplified(piece))
+            if prose and prose.group("names").strip():
+                word = prose.group("word")
+                role = ROLE_WORDS.get(word, "lead" if word != "负责" else "responsible")
+                if word in ("负责", "按职责分工负责", "分别负责"):
+                    role = "responsible"
+                _add(clause, [role], piece[: prose.end("names")], [word])
+                understood = True
+        if not understood:
+            clause.unread.append(part)
+    return clause
+
+
+def _rejoin(inner: str, first: str) -> str:
+    """The deadline text from its first word to the clause's end, as written."""
+    position = inner.find(first)
+    return inner[position:].strip().rstrip("。；;").strip() if position >= 0 else first
+
+
+def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) -> None:
+    names = split_names(names_text)
+    for word in words:
+        if ROLE_WORDS.get(word) == "cooperate" and word != "配合":
+            clause.cooperate_word = word
+    for role in roles:
+        target = clause.roles.setdefault(role, [])
+        for name in names:
+            clean = re.sub(OPEN_SUFFIX, "", name).strip()
+            if clean != name and name not in clause.open_list:
+                clause.open_list.append(name)
+            if clean and clean not in target:
+                target.append(clean)
+
+
+OPEN_SUFFIX = r"等(?:其他|有关|相关)?(?:部门|单位|部门单位|机构|成员单位)?$"
+NAME_SUFFIX = re.compile(
+    r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭)$"
+)
+
+
+def split_names(text: str) -> list[str]:
+    """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names)."""
+    text = TRAILING.sub("", simplified_tail(text).strip()).strip()
+    names: list[str] = []
+    for piece in _split_outside_brackets(text, "、，,；;"):
+        piece = piece.strip().rstrip("。").strip()
+        if not piece:
+            continue
+        for sub in _split_conjunctions(piece):
+            if sub:
+                names.append(sub)
+    return names
+
+
+def simplified_tail(text: str) -> str:
+    """Remove a trailing 按职责分工负责 written in traditional characters too."""
+    folded = simplified(text)
+    match = TRAILING.search(folded)
+    return text[: match.start()] if match else text
+
+
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in OPEN:
+            depth += 1
+        elif char in "）)〕]】］" and depth:
+            depth -= 1
+        if char in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _split_conjunctions(piece: str) -> list[str]:
+    for word in ("以及", "及", "和", "与"):
+        for match in re.finditer(word, piece):
+            left, right = piece[: match.start()], piece[match.end() :]
+            if len(left) >= 2 and len(right) >= 2 and NAME_SUFFIX.search(simplified(left)):
+                return [left.strip(), *_split_conjunctions(right.strip())]
+    return [piece.strip()]

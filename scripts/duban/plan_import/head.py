@@ -1,0 +1,283 @@
+"""The head of a plan's document: the 通知 wrapped around it (title, 文号, addressees, text,
+signing date) and the plan's own title, preamble, period and cited documents.
+
+Page furniture (【颁发时间】 1970-08-21 in a scraped page's header) is never read as a fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
+from duban.plan_import.segment import clean
+
+FURNITURE = re.compile(r"^\s*【[^】]{1,10}】")
+NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*[《“\"]?(?P<title>[^\n]+?)[》”\"]?\s*的通知")
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*号"
+)
+ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|部|院|办|中心|公司)$")
+TITLE_END = re.compile(r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则)$")
+PERIOD = re.compile(
+    r"(?:[一二三四五六七八九十]+年\s*[(（]\s*)?(\d{4})\s*(?:年)?\s*[-—–－至~～到]\s*(\d{4})\s*年(?:\s*[)）])?"
+)
+SOURCE = re.compile(
+    r"《(?P<title>[^《》]{2,120})》"
+    r"(?:\s*[(（](?:以下简称|下称|简称)\s*《(?P<short>[^《》]{1,30})》\s*[)）])?"
+)
+CITATION = re.compile(
+    r"《(?P<title>[^《》]{2,120})》\s*[(（](?P<number>[^()（）]{0,16}?[〔\[【［]\d{4}[〕\]】］]\s*\d{1,4}\s*号)[)）]"
+)
+
+
+@dataclass
+class Head:
+    title: str = ""
+    notice_title: str | None = None
+    issuer_name: str | None = None
+    document_number: str | None = None
+    addressees: str | None = None
+    notice_text: str | None = None
+    signed: dt.date | None = None
+    signed_as_written: str | None = None
+    signed_line: int | None = None
+    preamble: str | None = None
+    body_start: int = 0
+    period: tuple[int, int, str] | None = None
+    sources: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _lines(text: str):
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def read_head(text: str, first_marker: int) -> Head:
+    """Everything before the first numbered section (``first_marker``)."""
+    head = Head()
+    region = text[:first_marker]
+    notices = [m for m in NOTICE.finditer(region) if not _in_furniture(text, m.start())]
+    notice_end = 0
+    if notices:
+        notice = notices[-1]
+        line_start = text.rfind("\n", 0, notice.start()) + 1
+        prefix = text[line_start : notice.start()].strip(" \t\u3000")
+        if not prefix:  # the issuer on the line above: 青山县人民政府办公室 / 关于印发…
+            previous = text[: max(line_start - 1, 0)].rstrip("\n").rsplit("\n", 1)[-1].strip()
+            prefix = previous if len(previous) <= 40 and not FURNITURE.match(previous) else ""
+        prefix = re.split(r"[\s:：]", prefix)[-1] if prefix else ""
+        head.issuer_name = prefix or None
+        head.notice_title = (prefix + notice.group(0)).strip()
+        head.title = notice.group("title").strip('《》“”" ')
+        notice_end = notice.end()
+    number = DOC_NUMBER.search(region, notice_end, notice_end + 80) if notices else None
+    if number is None and not notices:
+        number = DOC_NUMBER.search(region, 0, min(len(region), 400))
+    if number and not _in_furniture(text, number.start()):
+        head.document_number = re.sub(r"\s+", "", number.group(0))
+        notice_end = max(notice_end, number.end()) if notices else notice_end
+    date_match = _signing_date(text, region, notice_end)
+    if notices:
+        rest = region[notice_end:]
+        addressees = re.match(r"\s*([^。：:\n]{2,150}?)\s*[:：]", rest)
+        body_from = notice_end
+        if addressees and "。" not in addressees.group(1):
+            head.addressees = addressees.group(1).strip()
+            body_from = notice_end + addressees.end()
+        stop = _notice_stop(region, body_from, date_match, head)
+        notice_text = clean(region[body_from:stop])
+        head.notice_text = notice_text or None
+    if not notices and date_match is not None:  # no notice: the 落款 under the plan or at its end
+        head.signed = parse_written_date(date_match.written)
+        head.signed_as_written = date_match.written.strip()
+    if head.issuer_name is None and date_match is not None:  # the 落款: the issuer above the date
+        above = re.split(r"[\s\u3000]+", text[: date_match.start()].rstrip())[-1].strip()
+        if 2 <= len(above) <= 30 and ISSUER_END.search(simplified(above)):
+            head.issuer_name = above
+    start = _plan_title_end(region, head, date_match.end() if date_match else notice_end)
+    preamble = clean(region[start:first_marker])
+    preamble = re.sub(r"^[(（]?\s*\d{4}年\d{1,2}月\d{1,2}日\s*[)）]?\s*", "", preamble)
+    head.preamble = preamble or None
+    head.body_start = first_marker
+    head.period = _period(
+        [head.title, head.notice_title or "", head.preamble or "", text[first_marker:]]
+    )
+    head.sources = _sources(head)
+    furniture = [
+        line.strip()
+        for _, line in _lines(region)
+        if FURNITURE.match(line) and re.search(r"\d", line)
+    ]
+    if furniture:
+        head.notes.append(
+            "网页页眉的元数据未采用（不是成文日期或文号）：" + "；".join(furniture[:4])
+        )
+    return head
+
+
+def plan_title_line(text: str) -> int:
+    """Where the plan starts when a notice wraps it: after the line that is the plan's title
+    (a notice may number its own requirements 一、二、); 0 when there is no such line."""
+    notice = next((m for m in NOTICE.finditer(text) if not _in_furniture(text, m.start())), None)
+    if notice is None:
+        return 0
+    title = notice.group("title").strip('《》“”" ')
+    for offset, line in _lines(text):
+        if offset > notice.end() and line.strip(" \t\u3000《》") == title:
+            return offset + len(line)
+    return 0
+
+
+def _in_furniture(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return bool(FURNITURE.match(text[line_start : line_start + 20]))
+
+
+def _signing_date(text: str, region: str, after: int):
+    """The first date standing on a line of its own (the 落款), not in page furniture."""
+    candidates = []
+    for offset, line in _lines(text):
+        if offset + len(line) < after or FURNITURE.match(line):
+            continue
+        match = CHINESE_DATE.search(line)
+        if match and len(line.strip(" \t\u3000（）()")) <= len(match.group(0)) + 2:
+            candidates.append((offset + match.start(), offset + match.end(), match.group(0)))
+    if not [c for c in candidates if c[0] < len(region)]:
+        for match in CHINESE_DATE.finditer(region, after):
+            bounded = re.match(r"\s", text[match.start() - 1 : match.start()] or "x")
+            after_date = text[match.end() : match.end() + 1]
+            if bounded and re.match(r"\s|$", after_date) and not _in_furniture(text, match.start()):
+                candidates.insert(0, (match.start(), match.end(), match.group(0)))
+                break
+    if not candidates:
+        return None
+    before = [c for c in candidates if c[0] < len(region)]
+    start, end, written = (before or candidates)[0]
+    return _DateMatch(start, end, written)
+
+
+@dataclass
+class _DateMatch:
+    begin: int
+    finish: int
+    written: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+def _notice_stop(region: str, body_from: int, date_match, head: Head) -> int:
+    stops = [len(region)]
+    for pattern in (r"附\s*件\s*[:：1１]", r"\n\s*\(?（?此件"):
+        match = re.compile(pattern).search(region, body_from)
+        if match:
+            stops.append(match.start())
+    if date_match is not None:
+        head.signed = parse_written_date(date_match.written)
+        head.signed_as_written = date_match.written.strip()
+        head.signed_line = region.count("\n", 0, date_match.start()) + 1
+        if date_match.start() > body_from:
+            stops.append(date_match.start())
+            if head.issuer_name:
+                position = region.rfind(head.issuer_name, body_from, date_match.start())
+                if (
+                    position > 0
+                    and region[position : date_match.start()].strip() == head.issuer_name
+                ):
+                    stops.append(position)
+            above = region[body_from : date_match.start()].rstrip()
+            last = re.split(r"[\n\s\u3000]+", above)[-1] if above else ""
+            if 2 <= len(last) <= 30 and ISSUER_END.search(simplified(last)):
+                stops.append(body_from + above.rfind(last))
+    title = region.find("\n" + head.title, body_from) if head.title else -1
+    if title > 0:
+        stops.append(title)
+    return min(stops)
+
+
+def _plan_title_end(region: str, head: Head, after: int) -> int:
+    """After the last time the plan's title stands in the head: the preamble starts there."""
+    if head.title:
+        position = region.rfind(head.title)
+        if position >= 0:
+            end = position + len(head.title)
+            return end + 1 if region[end : end + 1] in "》”" else end
+    # no notice: the first line that looks like a title
+    for offset, line in _lines(region):
+        stripped = line.strip()
+        if (
+            stripped
+            and not FURNITURE.match(line)
+            and TITLE_END.search(simplified(stripped))
+            and len(stripped) < 80
+        ):
+            head.title = head.title or stripped
+            return offset + len(line)
+    first = next((line.strip() for _, line in _lines(region) if line.strip()), "")
+    head.title = head.title or first or "（无标题）"
+    return region.find(first) + len(first) if first else 0
+
+
+def _period(texts: list[str]) -> tuple[int, int, str] | None:
+    for text in texts:
+        match = PERIOD.search(text)
+        if match and int(match.group(1)) <= int(match.group(2)) <= int(match.group(1)) + 20:
+            return int(match.group(1)), int(match.group(2)), match.group(0).strip()
+    match = re.search(r"(?<!\d)(\d{4})年(?:度)?(?!\d{1,2}月)", texts[0])  # 2025年工作要点
+    if match and re.search(r"要点|计划|方案|任务|清单|安排", texts[0]):
+        return int(match.group(1)), int(match.group(1)), match.group(0)
+    return None
+
+
+def _sources(head: Head) -> list[dict]:
+    sources: list[dict] = []
+    seen: set[str] = set()
+    for match in SOURCE.finditer(head.preamble or ""):
+        title = match.group("title")
+        if (
+            title == head.title
+            or title in seen
+            or any(title == s.get("short_name", "")[1:-1] for s in sources)
+        ):
+            continue
+        seen.add(title)
+        source = {"title": title.replace("〈", "〈").replace("〉", "〉")}
+        issuer = re.match(r"^(.{2,40}?)(?:关于|转发|印发)", title)
+        if issuer:
+            source["issuer"] = issuer.group(1)
+        if match.group("short"):
+            source["short_name"] = f"《{match.group('short')}》"
+        sources.append(source)
+    citations = [
+        m for text in (head.notice_text or "", head.preamble or "") for m in CITATION.finditer(text)
+    ]
+    for citation in citations:  # a number written right after the title in the preamble
+        for source in sources:
+            if source["title"] == citation.group("title"):
+                source["number"] = re.sub(r"\s+", "", citation.group("number"))
+    numbered = [c for c in citations if c.group("title") not in seen]
+    unnumbered = [s for s in sources if "number" not in s]
+    if numbered and len(numbered) == len(unnumbered):
+        for source, citation in zip(unnumbered, numbered, strict=True):
+            source["number"] = re.sub(r"\s+", "", citation.group("number"))
+        head.notes.append(
+            "依据文件的文号取自通知正文中按同样顺序引用的文件（通知与引言对文件的称呼不同）："
+            + "；".join(f"《{s['title']}》→{s['number']}" for s in unnumbered)
+        )
+    elif numbered and not sources:
+        for citation in numbered:
+            sources.append(
+                {
+                    "title": citation.group("title"),
+                    "number": re.sub(r"\s+", "", citation.group("number")),
+                }
+            )
+    return sources

@@ -1,0 +1,117 @@
+"""Segmenting a plan's numbered structure: 一、 / （一） / (一) / 1. / 1、 / （1） / ①.
+
+A marker counts only at the start of a line or after white space, and only when it continues
+a numbering (the next number of a list already open, or 1 opening a new list inside the current
+item, or the next number of a list that runs through the plan across sections, as （三） opening
+section 二 after （二） closed section 一). Levels are not fixed per style: the first style met
+is the top level, a new style opens a level below the current one, so 1. under （一） and
+（一） under 1. both work, and numbering that restarts in each section is recognised.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from duban.plan_import.chinese import numeral_value
+
+CN = "[一二三四五六七八九十]{1,3}"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+MARKER = re.compile(
+    rf"(?:(?<=^)|(?<=[\s\u3000]))"
+    rf"(?:(?P<sec>{CN})、"
+    rf"|[（(](?P<pcn>{CN})[）)]"
+    rf"|(?P<ar>[0-9０-９]{{1,2}})(?:[.．、](?!(?![0-9]{{4}}年)[0-9０-９])|\s*[）)](?![（(]))"
+    rf"|[（(](?P<par>[0-9０-９]{{1,2}})[）)]"
+    rf"|(?P<cir>[{CIRCLED}]))",
+    re.M,
+)
+STYLE_NAMES = {"sec": "一、", "pcn": "（一）", "ar": "1.", "par": "（1）", "cir": "①"}
+
+
+@dataclass
+class Node:
+    style: str
+    number: int
+    label: str  # the marker as written: （一） / 1. / ①
+    numeral: str  # the number as written: 一 / 1
+    start: int  # offset of the marker
+    content: int  # offset after the marker
+    end: int = 0
+    depth: int = 0
+    children: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    text: str
+    newlines: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Document:
+        return cls(text, [i for i, c in enumerate(text) if c == "\n"])
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_left(self.newlines, offset) + 1
+
+
+def _number(match: re.Match) -> tuple[str, int, str] | None:
+    for style in STYLE_NAMES:
+        value = match.group(style)
+        if value is None:
+            continue
+        if style == "cir":
+            return style, CIRCLED.index(value) + 1, value
+        number = numeral_value(value)
+        return (style, number, value) if number else None
+    return None
+
+
+def segment(text: str, start: int, end: int) -> list[Node]:
+    """The tree of numbered items between two offsets (each node's span ends where the next
+    item at its level or above begins, or at ``end``)."""
+    stack: list[Node] = []
+    last_seen: dict[str, int] = {}
+    roots: list[Node] = []
+    for match in MARKER.finditer(text, start, end):
+        parsed = _number(match)
+        if parsed is None:
+            continue
+        style, number, numeral = parsed
+        styles = [node.style for node in stack]
+        if style in styles:
+            index = styles.index(style)
+            if number != stack[index].number + 1:
+                continue
+            del stack[index:]
+        elif not (number == 1 or number == last_seen.get(style, -1) + 1):
+            continue
+        if style == "sec" and stack and "sec" not in styles and stack[0].style != "sec":
+            continue  # 一、 inside an item that is not itself a section heading
+        node = Node(style, number, match.group(0), numeral, match.start(), match.end())
+        node.depth = len(stack)
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+        last_seen[style] = number
+    _close(roots, end)
+    return roots
+
+
+def _close(nodes: list[Node], end: int) -> None:
+    for index, node in enumerate(nodes):
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        node.end = following.start if following else end
+        _close(node.children, node.end)
+
+
+def clean(text: str) -> str:
+    """A span of the document as data text: each line stripped, empty lines dropped."""
+    lines = (line.strip(" \t\u3000\xa0") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def walk(nodes: list[Node]):
+    for node in nodes:
+        yield node
+        yield from walk(node.children)

@@ -1,0 +1,276 @@
+"""Model + evaluation -> the generated part of the site, as strings and bytes in memory.
+
+``render_site`` is the one entry point: it returns every generated page (Markdown source made of
+raw HTML, keyed by its path in the docs tree) and every download (keyed by its path in the site).
+It writes nothing and never reads the clock: the MkDocs plugin and the tests are the edges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+from duban.evaluation.evaluate import Evaluation, evaluate
+from duban.outputs.ics import calendar_ics
+from duban.model.org import Group
+from duban.model.model import Model
+from duban.site import downloads, pages, split, views
+from duban.outputs import urls
+from duban.i18n.locale import load_locale
+from duban.site.pages import Settings, site_description, site_title
+
+__all__ = ["Settings", "Site", "asset_files", "render_site", "site_description", "site_title"]
+
+
+@dataclass
+class Site:
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    """Downloads kept in memory (all of them, unless a ``sink`` takes them)."""
+    evaluation: Evaluation | None = None
+    sink: Callable[[str, bytes], None] | None = None
+    """Where downloads go as soon as each is made, instead of ``files``: the edge writes them
+    out, so a province's hundreds of MB of calendars are not all held at once."""
+    sizes: dict[str, int] = field(default_factory=dict)
+    """Every download's size in bytes (pages show them)."""
+
+    def put(self, path: str, content: str | bytes) -> None:
+        data = content.encode() if isinstance(content, str) else content
+        self.sizes[path] = len(data)
+        if self.sink is not None:
+            self.sink(path, data)
+        else:
+            self.files[path] = content
+
+
+def engine_extras(evaluation: Evaluation) -> dict[str, object]:
+    """What the deadline engine adds to an evaluation (indicator results, escalation stages,
+    flags). Read with getattr so the pages still render, without those parts, from an
+    evaluation that lacks them."""
+    return {
+        name: getattr(evaluation, name)
+        for name in ("indicators", "escalations", "flags")
+        if getattr(evaluation, name, None) is not None
+    }
+
+
+def calendars(
+    model: Model, evaluation: Evaluation, whole: set[str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """iCalendar files (the deadline engine's ``duban.outputs.ics``): each plan's in ``whole`` (default
+    all), all plans together when every plan is in it, and one per unit or group with
+    deadlines (a group with members stands for its members).
+
+    A plan summarised by group (a province) has no calendar of its own: every unit's every
+    occurrence in one file is tens of MB no calendar program opens, and the units' and
+    groups' calendars hold the same events."""
+    whole = set(model.plans) if whole is None else whole
+    for plan_id in model.plans:
+        if plan_id in whole:
+            view = model.for_plan(plan_id)
+            yield urls.plan_ics(plan_id), calendar_ics(view, evaluation.for_plan(plan_id))
+    if len(model.plans) > 1 and whole >= set(model.plans):
+        yield urls.ALL_ICS, calendar_ics(model, evaluation)
+    # each holder's calendar reads only its own obligations and occurrences: handing every
+    # calendar the whole model made the build quadratic in units (each scanned everything)
+    obligations: dict[str, list] = {}
+    for obligation in model.obligations:
+        for holder_id in obligation.holders:
+            obligations.setdefault(holder_id, []).append(obligation)
+    items: dict[str, list] = {}
+    for item in evaluation.items:
+        for holder_id in item.holders:
+            items.setdefault(holder_id, []).append(item)
+    everyone = set(obligations)
+    position = {id(v): n for n, v in enumerate([*model.obligations, *evaluation.items])}
+    for holder in views.page_holders(model):
+        mine = _members(model, holder.id)
+        if isinstance(holder, Group) and holder.members and mine >= everyone:
+            continue  # a group of every holder: its calendar would be all.ics again
+        own = _in_order((o for h in mine for o in obligations.get(h, ())), position)
+        if not own:
+            continue
+        seen = _in_order((i for h in mine for i in items.get(h, ())), position)
+        text = calendar_ics(
+            replace(model, obligations=tuple(own)),
+            replace(evaluation, items=tuple(seen)),
+            unit_id=holder.id,
+        )
+        if "BEGIN:VEVENT" in text:
+            yield urls.unit_ics(holder.id), text
+
+
+def _in_order(values, position: dict[int, int]) -> list:
+    """Each object once (a shared duty is listed under every holder), in the model's order.
+    By identity: obligations and occurrences hold mappings, so they do not hash."""
+    found = {id(v): v for v in values}
+    return sorted(found.values(), key=lambda v: position[id(v)])
+
+
+def _members(model: Model, holder_id: str) -> set[str]:
+    """The holders a calendar stands for: a group with members stands for its members."""
+    group = model.groups.get(holder_id)
+    if group is None or not group.members:
+        return {holder_id}
+    found: set[str] = set()
+    for member in group.members:
+        found |= _members(model, member.unit_id)
+    return found
+
+
+def asset_files() -> dict[str, bytes]:
+    """The stylesheet and script the pages use, to be served from the site itself."""
+    folder = resources.files("duban.site").joinpath("assets")
+    return {
+        urls.ASSET_CSS: folder.joinpath("duban.css").read_bytes(),
+        urls.ASSET_JS: folder.joinpath("duban.js").read_bytes(),
+    }
+
+
+PARALLEL_MIN_ITEMS = 2_000
+"""From this many occurrences on, a second process renders a share of the site (a fork costs
+tens of milliseconds; a shipped city plan's few hundred occurrences render in a second)."""
+
+
+def render_site(
+    model: Model,
+    settings: Settings,
+    evaluation: Evaluation | None = None,
+    sink: Callable[[str, bytes], None] | None = None,
+    two_processes: bool | None = None,
+) -> Site:
+    """Every page and download. Cross-plan pages (home, 督办清单, units, downloads) see the whole
+    repository; each plan's pages under ``plans/<id>/`` see only that plan (Model.for_plan).
+
+    ``evaluation`` is made once at the edge (the plugin); tests may leave it to be made here
+    from ``settings.as_of``. Everything below reads this one evaluation, never the date.
+
+    ``two_processes``: render a share in a forked second process (:mod:`.split`); by default
+    when it is safe and the site is large enough. The result is the same either way."""
+    if evaluation is None:
+        evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
+    t = load_locale(settings.language)
+    site = Site(evaluation=evaluation, sink=sink)
+    title = pages.site_title(model, settings, t)
+
+    index = views.Index.of(model, evaluation)
+    ctx = pages.Context(  # site.sizes is filled as the downloads are made
+        model, evaluation, settings, t, engine_extras(evaluation), site.sizes, index, model, title
+    )
+    plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
+    # long lists link to per-group pages: decide which plans have them before any page
+    ctx.group_pages = pages.plans_with_group_pages(ctx, plan_ctxs)
+    for pctx in plan_ctxs.values():
+        pctx.group_pages = ctx.group_pages
+    if two_processes is None:
+        two_processes = len(evaluation.items) >= PARALLEL_MIN_ITEMS and split.can_fork()
+    jobs = [*_download_jobs(ctx, site, title), *_page_jobs(ctx, plan_ctxs)]
+    site.pages = split.run(jobs, site, two_processes)
+    # downloads in path order: the same whichever process made which first
+    for made in (site.sizes, site.files):
+        ordered = sorted(made.items())
+        made.clear()
+        made.update(ordered)
+    return site
+
+
+def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job]:
+    """Every download, made before the pages that show their sizes. Calendars first: unit
+    pages link to their own. When there is a second process it makes the downloads but the
+    task tables, and this one the pages and the task tables: measured at 250 and 1,500 units,
+    that shares the work about evenly (the 台账 workbook alone is a fifth of it)."""
+    model, evaluation, t = ctx.model, ctx.evaluation, ctx.t
+
+    def put(made: Iterable[tuple[str, str | bytes]]) -> dict[str, str]:
+        for path, content in made:
+            site.put(path, content)
+        return {}
+
+    def calendar_files() -> Iterator[tuple[str, str]]:
+        yield from calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages)
+
+    def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
+        view, ev = model.for_plan(pid), evaluation.for_plan(pid)
+        table = downloads.task_table(view, ev, views.Index.of(view, ev), t)
+        yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
+        yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
+
+    def ledger_files() -> Iterator[tuple[str, str | bytes]]:
+        # imported here: duban.evaluation.check_report imports duban.outputs.urls, so not at module level
+        from duban.evaluation.check_report import check_report
+        from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
+
+        book = ledger(model, evaluation, check_report(model, evaluation))
+        yield urls.LEDGER_XLSX, ledger_xlsx(book)
+        yield urls.LEDGER_CSV, ledger_csv(book)
+
+    def feed() -> Iterator[tuple[str, str]]:
+        holder_urls = {
+            h.id: urls.page_url(urls.unit_page(h.id), ctx.settings.directory_urls)
+            for h in views.page_holders(model)
+        }
+        yield (
+            urls.FEED,
+            downloads.atom_feed(
+                model, ctx.index, t, ctx.settings.site_url, holder_urls, title=title
+            ),
+        )
+
+    def job(
+        made: Callable[[], Iterable[tuple[str, str | bytes]]],
+        needs: split.Needs = split.Needs.NOTHING,
+        far: bool = True,
+    ) -> split.Job:
+        return split.Job(lambda: put(made()), needs=needs, far=far)
+
+    return [
+        job(calendar_files, needs=split.Needs.NOTHING_FIRST),
+        *(job(lambda pid=pid: task_tables(pid), far=False) for pid in model.plans),
+        job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation))]),
+        job(ledger_files),
+        job(feed),
+    ]
+
+
+def _page_jobs(ctx: pages.Context, plan_ctxs: dict[str, pages.Context]) -> list[split.Job]:
+    """Every page, in the site's order. Unit pages need the calendars (a unit page links its
+    own); the downloads page, the 督办清单 and each plan's task list show download sizes."""
+    Needs, Job = split.Needs, split.Job
+    only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
+
+    def one(uri: str, make: Callable[[], str | None]) -> Callable[[], dict[str, str]]:
+        def run() -> dict[str, str]:
+            page = make()
+            return {} if page is None else {uri: page}
+
+        return run
+
+    jobs = [
+        Job(one(urls.HOME, lambda: pages.home(ctx, only))),
+        Job(one(urls.OVERDUE, lambda: pages.overdue(ctx)), needs=Needs.EVERYTHING),
+        Job(one(urls.UNITS, lambda: pages.units_index(ctx))),
+    ]
+    for holder in views.page_holders(ctx.model):
+        page = one(urls.unit_page(holder.id), lambda h=holder: pages.unit_page(ctx, h))
+        history = Job(lambda h=holder: pages.unit_history(ctx, h))
+        jobs += [Job(page, needs=Needs.FIRST), history]
+    jobs.append(Job(one(urls.DOWNLOADS, lambda: pages.downloads_page(ctx)), Needs.EVERYTHING))
+    for pid, pctx in plan_ctxs.items():
+        jobs += [
+            Job(one(urls.plan_page(pid), lambda c=pctx: pages.plan_index(c)), Needs.EVERYTHING),
+            Job(one(urls.plan_page(pid, "progress"), lambda c=pctx: pages.progress(c))),
+            Job(
+                one(urls.plan_page(pid, "overdue"), lambda c=pctx, p=pid: pages.overdue(c, p)),
+                Needs.EVERYTHING,
+            ),
+        ]
+        if pctx.model.plan.leadership is not None:
+            uri = urls.plan_page(pid, "leadership")
+            jobs.append(Job(one(uri, lambda c=pctx: pages.leadership(c))))
+        for task in pctx.model.tasks_in_order():
+            uri = urls.task_page(task.id)
+            jobs.append(Job(one(uri, lambda c=pctx, k=task: pages.task_page(c, k))))
+        if pid in ctx.group_pages:
+            jobs.append(Job(lambda c=pctx: pages.group_pages(c)))
+    return jobs

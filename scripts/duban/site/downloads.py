@@ -1,0 +1,194 @@
+"""The files the site offers for download, as strings or bytes: the task table as CSV and XLSX
+(the 任务分工表 people print), an Atom feed of reported progress, and the open-data JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from duban.evaluation.evaluate import Evaluation
+from duban.outputs.open_data import export_json
+from duban.model.model import Model
+from duban.site import views
+from duban.i18n.locale import Locale
+from duban.outputs.spreadsheet import Cell, workbook
+
+# A cell that starts like a formula is run by spreadsheet programs when a CSV is opened
+# ("CSV injection"): such cells get a leading apostrophe, which Excel and LibreOffice hide.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def task_table(
+    model: Model, evaluation: Evaluation, index: views.Index, t: Locale
+) -> list[list[Cell]]:
+    """The task table as rows of cells, header first (shared by CSV and XLSX)."""
+    header = [
+        t.col.number,
+        t.col.task,
+        t.role.lead,
+        t.role.supervise,
+        t.role.assess,
+        t.role.responsible,
+        t.col.deadline_as_written,
+        t.col.due_dates,
+        t.col.holders_done,
+        t.col.holders,
+        t.col.holders_overdue,
+        t.col.state,
+        t.col.as_of,
+    ]
+    rows: list[list[Cell]] = [header]
+    for row in views.task_rows(model, index):
+        task = row.task
+        roles = [
+            "、".join(r.as_written for r in views.role_refs(task, role))
+            for role in ("lead", "supervise", "assess", "responsible")
+        ]
+        rows.append(
+            [
+                views.task_label(task),
+                task.title,
+                *roles,
+                task.deadline_as_written,
+                "、".join(d.isoformat() for d in row.due_dates),
+                row.holders_done,
+                row.holders,
+                row.holders_overdue,
+                t.state[row.light.value] if row.light else "",
+                evaluation.as_of.isoformat(),
+            ]
+        )
+    return [_one_kind_of_line_break(row) for row in rows]
+
+
+def _one_kind_of_line_break(row: list[Cell]) -> list[Cell]:
+    """XML reads a carriage return as a line feed, so the XLSX cannot keep one: neither does
+    the CSV, and the two files say the same."""
+    return [v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v for v in row]
+
+
+TASK_TABLE_WIDTHS = (7, 36, 22, 16, 12, 30, 36, 14, 9, 9, 9, 10, 12)
+
+
+def _csv_cell(value: Cell) -> str:
+    text = "" if value is None else str(value)
+    if isinstance(value, str) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def to_csv(rows: Sequence[Sequence[Cell]]) -> str:
+    """CSV with a byte-order mark, so Excel reads the Chinese as UTF-8 (RFC 4180 line ends)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+    return "\ufeff" + buffer.getvalue()
+
+
+def to_xlsx(rows: Sequence[Sequence[Cell]], sheet_name: str, title: str) -> bytes:
+    return workbook(rows, sheet_name=sheet_name, widths=TASK_TABLE_WIDTHS, title=title)
+
+
+def open_data(model: Model, evaluation: Evaluation) -> str:
+    """The JSON export, plus the state of every occurrence as of the build."""
+    states = [
+        {
+            "plan": i.plan_id,
+            "task": i.task_id,
+            "holder": i.holder_id,
+            "holders": list(i.holders),
+            "due": i.due_id,
+            "period": i.key,
+            "due_date": i.due.isoformat(),
+            "state": i.state.value,
+            "reported": i.reported,
+            "days_late": i.days_late,
+            "days_left": i.days_left,
+            "count": i.count,
+        }
+        for i in evaluation.items
+    ]
+    return export_json(
+        model,
+        {"evaluation": {"as_of": evaluation.as_of.isoformat(), "items": states}},
+    )
+
+
+# -- Atom --------------------------------------------------------------------------------------
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(text: str) -> str:
+    return escape(_ILLEGAL_XML.sub("", text), {'"': "&quot;"})
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom_feed(
+    model: Model,
+    index: views.Index,
+    t: Locale,
+    site_url: str | None,
+    page_url: dict[str, str],
+    limit: int = 200,
+    title: str | None = None,
+) -> str:
+    """An Atom feed (RFC 4287) of reported progress, newest first.
+
+    Entry ids are tag URIs built from what the entry is about, so a feed reader sees the same
+    entry as the same across rebuilds. ``page_url`` maps a holder id to its page URL relative to
+    the site root; with ``site_url`` set, links are absolute.
+    """
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    plans = sorted(model.plans.values(), key=lambda p: (p.signed, p.id))
+    first = plans[0]
+    feed_id = f"{first.id}/updates" if len(plans) == 1 else "updates"
+    reports = index.reports[:limit]
+    updated = reports[0].date if reports else max(p.signed for p in plans)
+    name = title or (first.title if len(plans) == 1 else str(t.site_title))
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{t.html_lang}">',
+        f"<title>{_x(t.format('feed_title', plan=name))}</title>",
+        f"<id>tag:duban,{first.signed.isoformat()}:{_x(feed_id)}</id>",
+        f"<updated>{_stamp(updated)}</updated>",
+        "<author><name>duban</name></author>",
+    ]
+    if base:
+        lines.append(f'<link rel="alternate" href="{_x(base)}"/>')
+    for report in reports:
+        task = model.tasks[report.task_id]
+        holder = views.holder_name(model, report.holder_id)
+        what = t.feed_done if report.kind == "done" else t.feed_update
+        title = t.format(
+            "feed_entry_title",
+            holder=holder,
+            task=f"{views.task_label(task)} {task.title}",
+            what=what,
+        )
+        plan = model.plans[task.plan_id]
+        key = "/".join(
+            [report.holder_id, report.task_id, report.due_id, report.key or "-", report.kind]
+        )
+        entry_id = f"tag:duban,{plan.signed.isoformat()}:{key}/{report.date}/{report.index}"
+        lines.append("<entry>")
+        lines.append(f"<id>{_x(entry_id)}</id>")
+        lines.append(f"<title>{_x(title)}</title>")
+        lines.append(f"<updated>{_stamp(report.date)}</updated>")
+        if base and report.holder_id in page_url:
+            lines.append(f'<link rel="alternate" href="{_x(base + page_url[report.holder_id])}"/>')
+        if report.by:
+            lines.append(f"<author><name>{_x(report.by)}</name></author>")
+        if report.text:
+            lines.append(f'<content type="text">{_x(report.text)}</content>')
+        lines.append("</entry>")
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,195 @@
+"""Rendering a site's pages and downloads on two cores: a forked second process takes a share.
+
+MkDocs renders pages on one core; while duban's plugin renders a province's thousands of pages
+and hundreds of MB of downloads (a fifth of the build), the machine's second core idles. So the
+work is a list of :class:`Job`\\ s, each tagged with what it needs first, and :func:`run` does
+the "far" ones in a forked child while the parent does the rest. The child sends back, through
+a pipe, what it made: the downloads' sizes (and the downloads themselves when the site keeps
+them in memory) and its pages. Both processes compute from the same model in the same way, so
+the pages and downloads are the same byte for byte as when one process does everything, and the
+pages come in the jobs' order (``tests/test_render_split.py`` compares them).
+
+A fork is used only where it is safe and pays: on Linux, with two CPUs or more, from a process
+running one thread (``mkdocs serve`` runs a server thread, and a forked copy of a lock held by
+another thread never opens), and for a site with enough to do. If the child fails or dies, the
+parent does the child's share itself: the result, or the error, is the one a single process
+would give.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Protocol
+
+__all__ = ["Job", "Needs", "can_fork", "run"]
+
+
+class Needs(enum.IntEnum):
+    """What a job needs done before it runs. Jobs run in this order in each process."""
+
+    NOTHING_FIRST = 0
+    """Downloads other pages look for first (calendars: a unit page links its own)."""
+    NOTHING = 1
+    FIRST = 2
+    """Pages that read what the NOTHING_FIRST jobs made."""
+    EVERYTHING = 3
+    """Pages that read every download's size."""
+
+
+@dataclass(frozen=True)
+class Job:
+    run: Callable[[], dict[str, str]]
+    """Makes pages (returned, path -> Markdown) and downloads (put into the site)."""
+    needs: Needs = Needs.NOTHING
+    far: bool = False
+    """May run in the second process (never a job that needs another job's downloads)."""
+
+
+class Sink(Protocol):
+    """Where jobs put downloads: :class:`duban.site.Site`."""
+
+    sizes: dict[str, int]
+    files: dict[str, Any]
+
+
+def can_fork() -> bool:
+    """A second process is possible and safe here."""
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    if threading.active_count() > 1:
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) >= 2
+    except (AttributeError, OSError):
+        return (os.cpu_count() or 1) >= 2
+
+
+def run(jobs: list[Job], site: Sink, two_processes: bool) -> dict[str, str]:
+    """Every job's pages, in the jobs' order, with every download put into ``site``."""
+    for job in jobs:
+        if job.far and job.needs > Needs.NOTHING:
+            raise ValueError("a far job cannot wait for another job's downloads")
+    results: dict[int, dict[str, str]] = {}
+    if two_processes and any(job.far for job in jobs):
+        _run_two(jobs, site, results)
+    else:
+        _run_in_order(jobs, range(len(jobs)), results)
+    return {uri: page for n in range(len(jobs)) for uri, page in results[n].items()}
+
+
+def _by_needs(jobs: list[Job], numbers: Iterable[int]) -> list[int]:
+    return sorted(numbers, key=lambda n: jobs[n].needs)
+
+
+def _run_in_order(jobs: list[Job], numbers: Iterable[int], results: dict) -> None:
+    for n in _by_needs(jobs, numbers):
+        results[n] = jobs[n].run()
+
+
+def _run_two(jobs: list[Job], site: Sink, results: dict) -> None:
+    far = [n for n, job in enumerate(jobs) if job.far]
+    near = [n for n, job in enumerate(jobs) if not job.far]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        os.close(read_fd)
+        _child(jobs, far, site, write_fd)
+    os.close(write_fd)
+    child = _Child(pid, os.fdopen(read_fd, "rb"), site, results)
+    # if the child fails, the parent does the child's share itself: the same result, or the
+    # same error, as one process
+    child.fallback = lambda: _run_in_order(jobs, [n for n in far if n not in results], results)
+    try:
+        for n in _by_needs(jobs, near):
+            if jobs[n].needs >= Needs.FIRST:
+                child.wait("first")
+            if jobs[n].needs >= Needs.EVERYTHING:
+                child.wait("rest")
+            results[n] = jobs[n].run()
+        child.wait("rest")
+    finally:
+        child.close()
+
+
+def _child(jobs: list[Job], far: list[int], site: Sink, write_fd: int) -> None:
+    status = 1
+    try:
+        with os.fdopen(write_fd, "wb") as pipe:
+            results: dict[int, dict[str, str]] = {}
+            sent = 0
+            first_sent = False
+            for n in _by_needs(jobs, far):
+                if jobs[n].needs > Needs.NOTHING_FIRST and not first_sent:
+                    sent = _send(pipe, "first", site, sent, {})
+                    first_sent = True
+                results[n] = jobs[n].run()
+            if not first_sent:
+                sent = _send(pipe, "first", site, sent, {})
+            _send(pipe, "rest", site, sent, results)
+        status = 0
+    except BaseException:  # the parent sees the pipe close, and does the work itself
+        pass
+    finally:
+        os._exit(status)
+
+
+def _send(pipe: BinaryIO, what: str, site: Sink, sent: int, results: dict) -> int:
+    """The downloads made since the last message (``sent`` of them), and ``results``."""
+    sizes = list(site.sizes.items())[sent:]
+    files = {uri: site.files[uri] for uri, _ in sizes if uri in site.files}
+    pickle.dump((what, sizes, files, results), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.flush()
+    return sent + len(sizes)
+
+
+class _Child:
+    """The parent's end of the pipe: the child's messages, "first" then "rest"."""
+
+    def __init__(self, pid: int, pipe: BinaryIO, site: Sink, results: dict):
+        self.pid, self.pipe, self.site, self.results = pid, pipe, site, results
+        self.received: list[str] = []
+        self.fallback: Callable[[], None] = lambda: None
+        self.failed = False
+
+    def wait(self, what: str) -> None:
+        """Until the child's message ``what`` (and those before it) is in."""
+        for message in ("first", "rest"):
+            if self.failed:
+                return
+            if message not in self.received:
+                self._receive(message)
+            if message == what:
+                return
+
+    def _receive(self, what: str) -> None:
+        try:
+            got, sizes, files, pages = pickle.load(self.pipe)
+            if got != what:
+                raise pickle.UnpicklingError(f"{got} instead of {what}")
+        except (EOFError, pickle.UnpicklingError, OSError):
+            self.failed = True
+            self.fallback()
+            return
+        for uri, size in sizes:
+            self.site.sizes[uri] = size
+            if uri in files:
+                self.site.files[uri] = files[uri]
+        self.results.update(pages)
+        self.received.append(what)
+
+    def close(self) -> None:
+        self.pipe.close()
+        if "rest" not in self.received:  # the parent failed, or the child: stop it
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
