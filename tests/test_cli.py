@@ -122,14 +122,14 @@ def test_export_to_a_file_writes_it_whole(tmp_path, monkeypatch, capsys):
 
 
 def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys):
-    import duban.cli.main as cli
+    import duban.cli.common as common
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "load_project", explode)
+    monkeypatch.setattr(common, "load_project", explode)
     monkeypatch.delenv("DUBAN_DEBUG", raising=False)
-    assert main(["validate", "--data", str(ROOT / "data")]) == cli.EXIT_INTERNAL
+    assert main(["validate", "--data", str(ROOT / "data")]) == common.EXIT_INTERNAL
     err = capsys.readouterr().err
     assert err.splitlines()[0] == "duban: internal error: RuntimeError: boom"
     assert "Traceback" not in err

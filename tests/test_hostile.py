@@ -202,12 +202,12 @@ def test_output_files_get_the_usual_mode_and_keep_an_existing_one(project_dir, c
 
 
 def test_a_failed_write_leaves_no_file_behind(project_dir, monkeypatch, capsys):
-    from duban.cli import main as cli
+    from duban.load import files
 
     def fail(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cli.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     assert main(["export", "json", "-o", "plan.json"]) == 2
     assert capsys.readouterr().err == (
         "duban export: -o: cannot write plan.json: No space left on device\n"

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from duban.cli import main as cli
-from duban.cli.clerk import parse_issue_form
+from duban.intake.issue_form import parse_issue_form
 from duban.load.project import load_project
 
 STATUS = Path("data/status/alpha.yaml")

@@ -1,4 +1,4 @@
-"""The ``duban import-plan`` subcommand (registered by ``duban.cli.main`` in one line)."""
+"""``duban import-plan``: a plan's document becomes a data folder to review, then is validated."""
 
 from __future__ import annotations
 
@@ -7,37 +7,12 @@ import sys
 import time
 from pathlib import Path
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-
-def add_import_parser(commands) -> None:
-    parser = commands.add_parser(
-        "import-plan",
-        help="read a plan's document (text, HTML, .docx) into a data folder to review",
-        description="Read a plan (实施方案) as plain text (UTF-8 or GB18030/GBK), HTML or .docx, "
-        "with or without its 通知, and write plans/<id>/, org.yaml and a review report "
-        "(import-review-<id>.md) into --out; then runs the validator on the result.",
-    )
-    parser.add_argument("file", help="the plan's document: .txt, .html, .docx")
-    parser.add_argument(
-        "--out",
-        required=True,
-        help="the data folder to write (new, or existing: the plan is added)",
-    )
-    parser.add_argument(
-        "--org", help="an org.yaml whose units, groups and aliases the names are matched to"
-    )
-    parser.add_argument("--plan-id", help="the plan's id (default: from the file name)")
-    parser.add_argument(
-        "--review", help="where to write the review report (default: OUT/import-review-<id>.md)"
-    )
-    parser.set_defaults(handler=cmd_import_plan)
+from duban.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from duban.load.project import load_project
+from duban.plan_import import ImportError_, ReadError, run_import
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:
-    from duban.load.project import load_project
-    from duban.plan_import import ImportError_, ReadError, run_import
-
     source = Path(args.file)
     if not source.is_file():
         print(f"duban import-plan: {source}: 文件不存在 / no such file", file=sys.stderr)

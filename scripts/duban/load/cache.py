@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from duban.load.files import write_atomically
 
 CACHE_FILE = "duban-validate.json"
 FORMAT = 1
@@ -93,14 +93,7 @@ class ValidationCache:
             ensure_ascii=False,
             sort_keys=True,
         )
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".duban-validate-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, self.folder / CACHE_FILE)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(self.folder / CACHE_FILE, text.encode("utf-8"), ".duban-validate-")
 
 
 def _well_formed(name: object, entry: object) -> bool:

@@ -1,0 +1,69 @@
+"""``duban export FORMAT``: the resolved data in another format (one entry of ``EXPORTERS``)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from duban.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    as_of_date,
+    known_unit,
+    load_or_report,
+    narrowed,
+    write_output,
+)
+from duban.evaluation.check_report import check_report
+from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
+from duban.intake.workbook import unit_workbook
+from duban.model.model import Model
+from duban.outputs.ics import calendar_ics
+from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
+from duban.outputs.open_data import export_json
+
+Exporter = Callable[[Model, argparse.Namespace], str | bytes]
+
+
+def export_ledger(model: Model, args: argparse.Namespace) -> str | bytes:
+    """The 任务落实台账 (xlsx) or its rows (csv), as of ``--as-of`` (default today)."""
+    if getattr(args, "unit", None) is not None:
+        raise UsageError(f"--unit: not supported yet for {args.format}")
+    as_of = args.as_of or as_of_date(None)
+    evaluation = evaluate(model, as_of, DEFAULT_DUE_SOON_DAYS)
+    book = ledger(model, evaluation, check_report(model, evaluation))
+    return ledger_xlsx(book) if args.format == "xlsx" else ledger_csv(book)
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "json": lambda model, args: export_json(model),
+    "ics": lambda model, args: calendar_ics(
+        model,
+        evaluate(model, args.as_of) if args.as_of else None,
+        unit_id=known_unit(model, args),
+    ),
+    # with --unit: the unit's workbook to fill in (unit_workbook.py); without: the 台账
+    "xlsx": lambda model, args: (
+        unit_workbook_of(model, args) if args.unit else export_ledger(model, args)
+    ),
+    "csv": export_ledger,
+}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    project = load_or_report(Path(args.data))
+    if not project.ok:
+        return EXIT_PROBLEMS
+    assert project.model is not None
+    write_output(EXPORTERS[args.format](narrowed(project.model, args), args), args.output)
+    return EXIT_OK
+
+
+def unit_workbook_of(model: Model, args: argparse.Namespace) -> bytes:
+    """The workbook a unit fills in (``export xlsx --unit``)."""
+    unit = known_unit(model, args)
+    if unit is None:
+        raise UsageError("xlsx needs --unit for now")
+    return unit_workbook(model, unit)

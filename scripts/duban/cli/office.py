@@ -1,0 +1,112 @@
+"""The supervising office's commands: ``check``, ``report``, ``bulletin`` and ``codeowners``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from duban.cli.common import (
+    EXIT_INVALID_DATA,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    evaluated,
+    load_or_report,
+    write_output,
+)
+from duban.evaluation.check_report import check_report
+from duban.load.maintainers import office_maintainers
+from duban.model.problems import printable
+from duban.outputs.bulletin import bulletin, render_html
+from duban.outputs.bulletin import render_markdown as bulletin_markdown
+from duban.outputs.bulletin_docx import render_docx
+from duban.outputs.check_formats import (
+    SUMMARY_BUDGET,
+    issue_title,
+    render_github,
+    render_json,
+    render_markdown,
+    render_overdue_issue,
+    render_text,
+)
+from duban.outputs.codeowners import codeowners
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    found = evaluated(args)
+    if found is None:
+        return EXIT_INVALID_DATA
+    model, evaluation = found
+    report = check_report(model, evaluation)
+    if args.format == "json":
+        sys.stdout.write(render_json(report, args.fail_on))
+    elif args.format == "markdown":
+        sys.stdout.write(render_markdown(report, args.site_url))
+    elif args.format == "github":
+        sys.stdout.write(render_github(report))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(render_markdown(report, args.site_url, SUMMARY_BUDGET))
+    else:
+        sys.stdout.write(render_text(report))
+    return EXIT_PROBLEMS if report.fails(args.fail_on) else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    found = evaluated(args)
+    if found is None:
+        return EXIT_INVALID_DATA
+    model, evaluation = found
+    report = check_report(model, evaluation, only_overdue=True)
+    write_output(render_overdue_issue(report, args.site_url), args.output)
+    outputs = os.environ.get("GITHUB_OUTPUT")
+    if outputs:  # for the workflow's next steps: the count and the issue title
+        with open(outputs, "a", encoding="utf-8") as handle:
+            handle.write(f"overdue={report.overdue}\ntitle={issue_title(report)}\n")
+    return EXIT_OK
+
+
+BULLETIN_FORMATS = (".docx", ".md", ".html")
+
+
+def cmd_bulletin(args: argparse.Namespace) -> int:
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in BULLETIN_FORMATS:
+        raise UsageError(
+            f"-o: {printable(args.output)!r} must end in {', '.join(BULLETIN_FORMATS)}"
+        )
+    found = evaluated(args)
+    if found is None:
+        return EXIT_INVALID_DATA
+    model, evaluation = found
+    document = bulletin(
+        model,
+        check_report(model, evaluation),
+        title=args.title,
+        number=args.number,
+        issuer=args.issuer,
+        addressees=args.addressees,
+    )
+    if suffix == ".docx":
+        write_output(render_docx(document), args.output)
+    elif suffix == ".html":
+        write_output(render_html(document), args.output)
+    else:
+        write_output(bulletin_markdown(document), args.output)
+    return EXIT_OK
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    project = load_or_report(Path(args.data))
+    if not project.ok:
+        return EXIT_PROBLEMS
+    assert project.model is not None
+    org = next((d for d in project.documents if d.file == "org.yaml"), None)
+    data = Path(args.data)
+    entries = [f"{p.name}/" if p.is_dir() else p.name for p in data.iterdir()]
+    text = codeowners(project.model, data.as_posix(), office_maintainers(org), entries)
+    write_output(text, args.output)
+    return EXIT_OK

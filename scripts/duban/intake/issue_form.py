@@ -1,0 +1,34 @@
+"""The answers of a submitted 报送进展 issue form (``.github/ISSUE_TEMPLATE``), as the cells of a
+workbook row."""
+
+from __future__ import annotations
+
+import re
+
+from duban.intake.workbook import HEADINGS
+
+# The form's "no answer" (GitHub writes it for an empty optional field).
+_NO_RESPONSE = "_No response_"
+_HEADING = re.compile(r"^###\s+(.+?)\s*$")
+
+
+def parse_issue_form(text: str) -> dict[str, str]:
+    """The answers of a submitted issue form: ``### 标题`` followed by the answer."""
+    answers: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in text.replace("\r\n", "\n").split("\n"):
+        heading = _HEADING.match(line)
+        if heading:
+            label = re.sub(r"[（(].*?[)）]$", "", heading.group(1)).strip()
+            current = HEADINGS.get(heading.group(1).strip()) or HEADINGS.get(label)
+            if current is not None:
+                answers[current] = []
+            continue
+        if current is not None:
+            answers[current].append(line)
+    result = {}
+    for key, lines in answers.items():
+        value = "\n".join(lines).strip()
+        if value and value != _NO_RESPONSE:
+            result[key] = value
+    return result
