@@ -23,7 +23,7 @@ from duban.i18n.locale import LANGUAGES, Locale, load_locale
 from duban.load.project import load_project
 from duban.model.org import Group
 from duban.outputs import urls
-from duban.outputs.spreadsheet import column_name, workbook
+from duban.outputs.spreadsheet import Column, column_name, sheet_name, workbook
 from duban.site import Settings, pages, render_site, views
 from duban.site.charts import indicator_chart, stacked, timeline
 from duban.site.downloads import to_csv
@@ -355,11 +355,22 @@ def test_the_xlsx_task_table_reads_back_cell_for_cell():
 
 def test_xlsx_writer_edge_cases():
     assert [column_name(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
-    data = workbook([["a", "b"], ["=1+1", 3], ["\x01bad\x0bchars ", None]], sheet_name="x/y:z")
+    columns = [Column("a", 10), Column("b", 10)]
+    data = workbook(columns, [["=1+1", 3], ["\x01bad\x0bchars ", None]], sheet="x/y:z")
     rows = read_xlsx(data)
     assert rows[1] == ["=1+1", "3"]
     assert rows[2][0] == "badchars "
-    assert workbook([["a"]]) == workbook([["a"]])  # same input, same bytes
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["x_y_z"]  # Excel refuses / and : in a sheet's name
+    assert workbook(columns, [["a", 1]]) == workbook(columns, [["a", 1]])  # same bytes
+
+
+def test_sheet_names_follow_excels_rules_and_stay_unique():
+    taken: set[str] = set()
+    assert sheet_name("a" * 40, taken) == "a" * 31
+    assert sheet_name("A" * 40, taken) == "A" * 28 + "(2)"  # unique regardless of case
+    assert sheet_name("'[计划]'", taken) == "_计划_"
+    assert sheet_name("", taken) == "Sheet"
 
 
 def test_csv_defuses_formulas_and_opens_as_utf8_in_excel():

@@ -19,7 +19,7 @@ from typing import Any
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.evaluate import State
 from duban.model.model import Model
-from duban.outputs.check_formats import occurrence_label
+from duban.outputs.check_formats import md, occurrence_label
 
 
 @dataclass(frozen=True)
@@ -384,8 +384,6 @@ def _attachment(report: CheckReport) -> dict[str, Any]:
 
 # -- Markdown ------------------------------------------------------------------------------------
 def render_markdown(doc: Bulletin) -> str:
-    from duban.outputs.check_formats import md
-
     lines = [md(doc.number), "", f"# {md(doc.title)}", "", f"{md(doc.addressees)}：", ""]
     for block in doc.blocks:
         if block.kind == "h1":

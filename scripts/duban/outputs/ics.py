@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from duban.evaluation.evaluate import Evaluation, ItemState, occurrences_of
+from duban.i18n.locale import load_locale
 from duban.model.model import Model
 from duban.model.plan import Due, Task
 from duban.model.refs import OccurrenceRef
@@ -150,8 +151,6 @@ def calendar_ics(
     if unit_id is not None:
         entity = model.entity(unit_id)
         name = f"{name}：{entity.name if entity else unit_id}"
-    from duban.i18n.locale import load_locale
-
     words = load_locale("zh").state
     lines = [
         "BEGIN:VCALENDAR",

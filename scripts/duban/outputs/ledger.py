@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,9 +21,16 @@ from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.model.model import Model
 from duban.model.plan import Task
 from duban.model.status import StatusEntry
-from duban.outputs.spreadsheet import clean, new_workbook
-
-Cell = str | int | float | dt.date | None
+from duban.outputs.spreadsheet import (
+    Cell,
+    Column,
+    csv_text,
+    new_workbook,
+    sheet_name,
+    table_styles,
+    text_cell,
+    write_table,
+)
 
 STATE_WORDS = {
     State.NOT_DUE: "未到期",
@@ -71,13 +77,6 @@ def last_update(entry: StatusEntry | None, as_of: dt.date) -> dt.date | None:
     dates += [i.date for i in entry.instances]
     known = [d for d in dates if d <= as_of]
     return max(known) if known else None
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    width: float
-    kind: str = "text"  # text, date, number
 
 
 BASE_COLUMNS = (
@@ -258,8 +257,6 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
 # -- CSV -----------------------------------------------------------------------------------------
 def ledger_csv(book: Ledger) -> str:
     """The rows of every plan sheet, the plan named first; the same header for every plan."""
-    from duban.site.downloads import to_csv
-
     header: list[Cell] = ["方案", *(c.title for c in BASE_COLUMNS)]
     rows: list[list[Cell]] = [header]
     for _, name, columns, plan_rows in book.plans:
@@ -267,89 +264,24 @@ def ledger_csv(book: Ledger) -> str:
         for row in plan_rows:
             cells = dict(zip(titles, row, strict=True))
             rows.append([name, *(_csv_value(cells.get(c.title)) for c in BASE_COLUMNS)])
-    return to_csv(rows)
+    return csv_text(rows)
 
 
-def _csv_value(value: Cell) -> str | int | float | None:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return _clean(value) if isinstance(value, str) else value
+def _csv_value(value: Cell) -> Cell:
+    """The XLSX's text of a cell (csv_text writes dates as YYYY-MM-DD)."""
+    return text_cell(value) if isinstance(value, str) else value
 
 
 # -- XLSX ----------------------------------------------------------------------------------------
-_SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
-
-
-def sheet_name(name: str, taken: set[str]) -> str:
-    """Excel's rules: at most 31 characters, none of []:*?/\\, unique (case-insensitive)."""
-    base = _SHEET_ILLEGAL.sub("_", name).strip("'") or "Sheet"
-    candidate, n = base[:31], 1
-    while candidate.lower() in taken:
-        n += 1
-        suffix = f"({n})"
-        candidate = base[: 31 - len(suffix)] + suffix
-    taken.add(candidate.lower())
-    return candidate
-
-
 def ledger_xlsx(book: Ledger, title: str = "任务落实台账") -> bytes:
     buffer = io.BytesIO()
     workbook = new_workbook(buffer, title, dt.datetime.combine(book.as_of, dt.time()))
-    styles = {
-        "header": workbook.add_format(
-            {"bold": True, "bg_color": "#E8ECF2", "border": 1, "text_wrap": True, "valign": "top"}
-        ),
-        "text": workbook.add_format({"text_wrap": True, "valign": "top", "border": 1}),
-        "date": workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "border": 1}),
-        "number": workbook.add_format({"valign": "top", "border": 1}),
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-    }
+    styles = table_styles(workbook, bordered=True)
     taken: set[str] = set()
     for _, name, columns, rows in book.plans:
-        _sheet(workbook, sheet_name(name, taken), columns, rows, styles)
-    _sheet(workbook, sheet_name("逾期未完成", taken), book.overdue_columns, book.overdue, styles)
-    _sheet(workbook, sheet_name("单位汇总", taken), SUMMARY_COLUMNS, book.units, styles)
+        write_table(workbook, sheet_name(name, taken), columns, rows, styles)
+    overdue = sheet_name("逾期未完成", taken)
+    write_table(workbook, overdue, book.overdue_columns, book.overdue, styles)
+    write_table(workbook, sheet_name("单位汇总", taken), SUMMARY_COLUMNS, book.units, styles)
     workbook.close()
     return buffer.getvalue()
-
-
-def _sheet(workbook, name: str, columns: Sequence[Column], rows: list[list[Cell]], styles) -> None:
-    sheet = workbook.add_worksheet(name)
-    for index, column in enumerate(columns):
-        sheet.set_column(index, index, column.width)
-        sheet.write_string(0, index, column.title, styles["header"])
-    # a province's 台账 has 1.7 million cells: the styles and writers are looked up once
-    blank_style = [styles[column.kind] for column in columns]
-    date_style, number_style, text_style = styles["date"], styles["number"], styles["text"]
-    blank, date, number, text = (
-        sheet.write_blank,
-        sheet.write_datetime,
-        sheet.write_number,
-        sheet.write_string,
-    )
-    width = len(columns)
-    for r, row in enumerate(rows, 1):
-        if len(row) != width:
-            raise ValueError(f"row {r} has {len(row)} cells for {width} columns")
-        for c, value in enumerate(row):
-            if value is None or value == "":
-                blank(r, c, None, blank_style[c])
-            elif isinstance(value, dt.date):
-                date(r, c, dt.datetime.combine(value, dt.time()), date_style)
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                number(r, c, value, number_style)
-            else:
-                text(r, c, _clean(str(value)), text_style)
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.repeat_rows(0)
-    sheet.fit_to_pages(1, 0)
-
-
-def _clean(text: str) -> str:
-    """XML cannot hold most control characters; a carriage return reads back as a line feed."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return clean(text)[:32767]

@@ -1,31 +1,57 @@
-"""One sheet of text and numbers as .xlsx, written with XlsxWriter (the task table download).
+"""The one XLSX and CSV writer: the task table download and the 任务落实台账 are written here.
 
 Text cells are always written as text (never a formula, a number or a link, however they
-start); control characters XML cannot hold are dropped. The bytes are reproducible: a fixed
-creation date and XlsxWriter's fixed zip timestamps, so a rebuild of the same data gives the
-same file. The first row is the header: bold, frozen, with a filter.
+start); control characters XML cannot hold are dropped, and a carriage return becomes a line
+feed (XML reads one back as the other, so the CSV says the same as the XLSX). The bytes are
+reproducible: a fixed creation date and XlsxWriter's fixed zip timestamps, so a rebuild of the
+same data gives the same file. Every sheet has a bold, frozen header row with a filter, prints
+landscape on A4 fitted to the page width, and repeats its header on every printed page.
+
+CSV cells that start like a formula get a leading apostrophe (spreadsheet programs would run
+them: "CSV injection"); the file starts with a byte-order mark so that Excel reads UTF-8.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-Cell = str | int | float | None
+Cell = str | int | float | dt.date | None
 
 # XML 1.0 forbids most control characters even as references: drop them.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_CELL_MAX = 32767
 FIXED_DATE = dt.datetime(2010, 1, 1)
 
 
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float
+    kind: str = "text"
+    """text, date or number: how an empty cell of this column is styled."""
+
+
 def clean(text: str) -> str:
+    """Text without the control characters XML cannot hold."""
     return _ILLEGAL_XML.sub("", text)
+
+
+def text_cell(text: str) -> str:
+    """A text cell's content: clean, one kind of line break, at most Excel's 32,767 characters."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean(text)[:EXCEL_CELL_MAX]
 
 
 def column_name(index: int) -> str:
@@ -33,7 +59,19 @@ def column_name(index: int) -> str:
     return xl_col_to_name(index)
 
 
-def new_workbook(buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DATE):
+def sheet_name(name: str, taken: set[str]) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique (case-insensitive)."""
+    base = _SHEET_ILLEGAL.sub("_", clean(name)).strip().strip("'") or "Sheet"
+    candidate, n = base[:31], 1
+    while candidate.lower() in taken:
+        n += 1
+        suffix = f"({n})"
+        candidate = base[: 31 - len(suffix)] + suffix
+    taken.add(candidate.lower())
+    return candidate
+
+
+def new_workbook(buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DATE) -> Any:
     """An in-memory workbook that never turns text into formulas, numbers or links."""
     book = xlsxwriter.Workbook(
         buffer,
@@ -48,38 +86,89 @@ def new_workbook(buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DA
     return book
 
 
-def workbook(
+def table_styles(book: Any, bordered: bool) -> dict[str, Any]:
+    """The formats of a table sheet: header, text, date and number cells (bordered or not)."""
+    border = {"border": 1} if bordered else {}
+    top = {"valign": "top", **border}
+    return {
+        "header": book.add_format({"bold": True, "bg_color": "#E8ECF2", "text_wrap": True, **top}),
+        "text": book.add_format({"text_wrap": True, **top}),
+        "date": book.add_format({"num_format": "yyyy-mm-dd", **top}),
+        "number": book.add_format(top),
+    }
+
+
+def write_table(
+    book: Any,
+    name: str,
+    columns: Sequence[Column],
     rows: Sequence[Sequence[Cell]],
-    sheet_name: str = "Sheet1",
-    widths: Sequence[float] = (),
-    title: str = "",
-) -> bytes:
-    """The .xlsx bytes of one sheet; the first row is the header (bold, frozen, filterable)."""
-    buffer = io.BytesIO()
-    book = new_workbook(buffer, title or sheet_name)
-    text = book.add_format({"text_wrap": True, "valign": "top"})
-    header = book.add_format(
-        {"bold": True, "bg_color": "#E8ECF2", "text_wrap": True, "valign": "top"}
-    )
-    name = _SHEET_ILLEGAL.sub(" ", clean(sheet_name))[:31].strip().strip("'") or "Sheet1"
+    styles: dict[str, Any],
+) -> None:
+    """One sheet: the columns' titles as a frozen, filterable header, then the rows."""
     sheet = book.add_worksheet(name)
-    for index, width in enumerate(widths):
-        sheet.set_column(index, index, width)
-    for r, row in enumerate(rows):
-        style = header if r == 0 else text
+    for index, column in enumerate(columns):
+        sheet.set_column(index, index, column.width)
+        sheet.write_string(0, index, text_cell(column.title), styles["header"])
+    # a province's 台账 has 1.7 million cells: the styles and writers are looked up once
+    blank_style = [styles[column.kind] for column in columns]
+    date_style, number_style, text_style = styles["date"], styles["number"], styles["text"]
+    blank, date, number, text = (
+        sheet.write_blank,
+        sheet.write_datetime,
+        sheet.write_number,
+        sheet.write_string,
+    )
+    width = len(columns)
+    for r, row in enumerate(rows, 1):
+        if len(row) != width:
+            raise ValueError(f"row {r} has {len(row)} cells for {width} columns")
         for c, value in enumerate(row):
-            if value is None:
-                sheet.write_blank(r, c, None, style)
+            if value is None or value == "":
+                blank(r, c, None, blank_style[c])
+            elif isinstance(value, dt.date):
+                date(r, c, dt.datetime.combine(value, dt.time()), date_style)
             elif isinstance(value, int | float) and not isinstance(value, bool):
-                sheet.write_number(r, c, value, style)
+                number(r, c, value, number_style)
             else:
-                sheet.write_string(r, c, clean(str(value))[:32767], style)
-    if rows:
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, len(rows) - 1, max(len(rows[0]) - 1, 0))
+                text(r, c, text_cell(str(value)), text_style)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), max(width - 1, 0))
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.repeat_rows(0)
     sheet.fit_to_pages(1, 0)
+
+
+def workbook(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    sheet: str = "Sheet1",
+    title: str = "",
+) -> bytes:
+    """The .xlsx bytes of one table sheet without borders (the task table download)."""
+    buffer = io.BytesIO()
+    book = new_workbook(buffer, title or sheet)
+    write_table(book, sheet_name(sheet, set()), columns, rows, table_styles(book, bordered=False))
     book.close()
     return buffer.getvalue()
+
+
+def csv_text(rows: Sequence[Sequence[Cell]]) -> str:
+    """CSV with a byte-order mark, so Excel reads the Chinese as UTF-8 (RFC 4180 line ends)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+    return "\ufeff" + buffer.getvalue()
+
+
+def _csv_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if isinstance(value, str) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text

@@ -16,11 +16,8 @@ from duban.outputs.open_data import export_json
 from duban.model.model import Model
 from duban.site import views
 from duban.i18n.locale import Locale
-from duban.outputs.spreadsheet import Cell, workbook
+from duban.outputs.spreadsheet import Cell, Column, csv_text, workbook
 
-# A cell that starts like a formula is run by spreadsheet programs when a CSV is opened
-# ("CSV injection"): such cells get a leading apostrophe, which Excel and LibreOffice hide.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def task_table(
@@ -75,24 +72,15 @@ def _one_kind_of_line_break(row: list[Cell]) -> list[Cell]:
 TASK_TABLE_WIDTHS = (7, 36, 22, 16, 12, 30, 36, 14, 9, 9, 9, 10, 12)
 
 
-def _csv_cell(value: Cell) -> str:
-    text = "" if value is None else str(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
-
-
 def to_csv(rows: Sequence[Sequence[Cell]]) -> str:
-    """CSV with a byte-order mark, so Excel reads the Chinese as UTF-8 (RFC 4180 line ends)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([_csv_cell(v) for v in row])
-    return "\ufeff" + buffer.getvalue()
+    return csv_text(rows)
 
 
 def to_xlsx(rows: Sequence[Sequence[Cell]], sheet_name: str, title: str) -> bytes:
-    return workbook(rows, sheet_name=sheet_name, widths=TASK_TABLE_WIDTHS, title=title)
+    """The task table as a workbook: the first row is the header."""
+    header, *body = rows
+    columns = [Column(str(t), w) for t, w in zip(header, TASK_TABLE_WIDTHS, strict=True)]
+    return workbook(columns, body, sheet=sheet_name, title=title)
 
 
 def open_data(model: Model, evaluation: Evaluation) -> str:
