@@ -230,15 +230,16 @@ def _load_project(
     # Cross-file rules still run on the files that passed their schema, so one broken file does
     # not hide the problems of the others; references to a broken task are not reported twice.
     inputs = Inputs(org, plans, status_files, loader.broken_plans)
-    model, build_problems = build_model(inputs)
+    resolved, build_problems = build_model(inputs)
+    model = resolved.model if resolved is not None else None
     _drain(status_files)  # the model may have stopped early: load and report every file
     status = loader.status_documents
-    if model is not None:
+    if resolved is not None:
         rules = [(p.folder, p.rules) for p in plans if p.rules is not None]
         rules_broken = loader.broken_rules
         records_broken = len(records) < len(records_paths)
         model, record_problems = attach_supervision(
-            model, rules, records, status, rules_broken, records_broken
+            resolved.model, resolved.finder, rules, records, status, rules_broken, records_broken
         )
         build_problems = [*build_problems, *record_problems]
     return _project(data_dir, model, [*problems, *build_problems], loader), loader

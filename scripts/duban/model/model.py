@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from duban.model.org import Body, Group, Holder, Kind, Unit
 from duban.model.plan import Plan, Task
@@ -57,7 +56,6 @@ class Model:
     tasks: dict[str, Task]
     obligations: tuple[Obligation, ...]
     status: dict[OccurrenceRef, StatusEntry]
-    extra: dict[str, Any] = field(default_factory=dict)
     rules: Rules = field(default_factory=Rules)
     """Escalation, ranking and grading rules (data/rules.yaml; empty when there is none)."""
     records: Records = field(default_factory=Records)

@@ -2,7 +2,7 @@
 checking every rule that spans files on the way (like :mod:`duban.load.resolve` does for the plan).
 One module per file kind: :mod:`.rules` (a plan's rules.yaml: ladders, ranking and grading
 rules) and :mod:`.entries` (the records: follow-up deadlines, reminders and notices, rankings,
-gradings), each rule one function; :mod:`.checker` holds what they share.
+gradings), each rule one function; :mod:`.reader` holds what they share.
 
 Runs after the model is built, because every check here reads it: a record must name a unit or
 group of org.yaml, a task and one of its deadlines that the unit really answers for, a rule of
@@ -15,8 +15,9 @@ import dataclasses
 from typing import Any
 
 from duban.load.records import entries
-from duban.load.records.reader import Checker
+from duban.load.records.reader import RecordReader
 from duban.load.records.rules import all_rules
+from duban.load.resolve.status import TaskFinder
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model.model import Model
 from duban.model.problems import Problem
@@ -26,7 +27,7 @@ __all__ = ["attach_supervision"]
 
 
 def _unique(
-    checker: Checker,
+    checker: RecordReader,
     items: list[tuple[Document, KeyPath, tuple[Any, ...]]],
     describe: str,
 ) -> None:
@@ -41,6 +42,7 @@ def _unique(
 
 def attach_supervision(
     model: Model,
+    finder: TaskFinder,
     rules_documents: list[tuple[str, Document]],
     record_documents: list[Document],
     status_documents: list[Document],
@@ -54,7 +56,7 @@ def attach_supervision(
     deadlines it (or a broken rule) would have set are unknown, so entries that answer one are
     not reported as answering nothing.
     """
-    checker = Checker(model)
+    checker = RecordReader(model, finder)
     checker.broken_rules = set(rules_broken) if isinstance(rules_broken, set) else set()
     if rules_broken is True:
         checker.broken_rules = set(model.plans)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from duban.load.records.reader import Checker
+from duban.load.records.reader import RecordReader
 from duban.load.resolve import parse_date, source_of
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model.deadlines import period_every
@@ -26,7 +26,7 @@ from duban.model.supervision import (
 
 
 def follow_up(
-    c: Checker, document: Document, keys: KeyPath, keeper: str, item: dict[str, Any]
+    c: RecordReader, document: Document, keys: KeyPath, keeper: str, item: dict[str, Any]
 ) -> FollowUp | None:
     task = c.task_of(document, keys, item)
     holder = c.entity(document, (*keys, "unit"), item["unit"])
@@ -61,7 +61,7 @@ def follow_up(
 
 
 def action(
-    c: Checker,
+    c: RecordReader,
     document: Document,
     keys: KeyPath,
     keeper: str,
@@ -115,7 +115,7 @@ def action(
 
 
 def _unknown_rule(
-    c: Checker, document: Document, keys: KeyPath, kind: str, ref: str, known: Any
+    c: RecordReader, document: Document, keys: KeyPath, kind: str, ref: str, known: Any
 ) -> None:
     """A record names a ranking or grading rule its plan's rules.yaml does not have."""
     if c.broken_rules:
@@ -127,7 +127,12 @@ def _unknown_rule(
 
 
 def ranking(
-    c: Checker, document: Document, keys: KeyPath, keeper: str, item: dict[str, Any], rules: Rules
+    c: RecordReader,
+    document: Document,
+    keys: KeyPath,
+    keeper: str,
+    item: dict[str, Any],
+    rules: Rules,
 ) -> Ranking | None:
     rule = rules.ranking(item["rule"])
     if rule is None:
@@ -165,7 +170,12 @@ def ranking(
 
 
 def grading(
-    c: Checker, document: Document, keys: KeyPath, keeper: str, item: dict[str, Any], rules: Rules
+    c: RecordReader,
+    document: Document,
+    keys: KeyPath,
+    keeper: str,
+    item: dict[str, Any],
+    rules: Rules,
 ) -> tuple[Grading, list[FollowUp]]:
     rule = rules.grading(item["rule"])
     if rule is None:
@@ -202,7 +212,7 @@ def grading(
 
 
 def _grade(
-    c: Checker,
+    c: RecordReader,
     document: Document,
     keys: KeyPath,
     holder: str,
@@ -240,7 +250,7 @@ def _grade(
 
 
 def _grade_follow_up(
-    c: Checker,
+    c: RecordReader,
     document: Document,
     keys: KeyPath,
     keeper: str,
@@ -279,7 +289,7 @@ def _grade_follow_up(
 
 
 def follow_up_status(
-    c: Checker, status_docs: list[Document], follow_up_keys: set[OccurrenceRef]
+    c: RecordReader, status_docs: list[Document], follow_up_keys: set[OccurrenceRef]
 ) -> None:
     """A status entry of a follow-up duty must answer a deadline that was really set."""
     for entry in c.model.status.values():

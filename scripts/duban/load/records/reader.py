@@ -16,14 +16,14 @@ from duban.model.problems import Problem
 from duban.model.refs import OccurrenceRef
 
 
-class Checker:
+class RecordReader:
     """What every rule of the rules and records files shares: the model, the problems found so
     far, and how a reference to a task, a unit or a deadline is resolved (and reported)."""
 
-    def __init__(self, model: Model):
+    def __init__(self, model: Model, finder: TaskFinder):
         self.model = model
         self.problems: list[Problem] = []
-        self.finder: TaskFinder = model.extra["task_finder"]
+        self.finder = finder
         self.rules_plan: str | None = None
         """While reading a plan's rules.yaml: that plan (task references are local to it)."""
         self.broken_rules: set[str] = set()

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from duban.load.records.reader import Checker
+from duban.load.records.reader import RecordReader
 from duban.load.resolve import source_of
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model.supervision import GradingRule, Ladder, RankingRule, Rules, Stage
 
 
-def rules(c: Checker, document: Document) -> Rules:
+def rules(c: RecordReader, document: Document) -> Rules:
     data = document.data
     seen: dict[str, str] = {}
     for kind in ("ladders", "rankings", "gradings"):
@@ -52,7 +52,7 @@ def rules(c: Checker, document: Document) -> Rules:
     return Rules(ladders, tuple(rankings), gradings, source_of(document))
 
 
-def ladder(c: Checker, document: Document, keys: KeyPath, item: dict[str, Any]) -> Ladder:
+def ladder(c: RecordReader, document: Document, keys: KeyPath, item: dict[str, Any]) -> Ladder:
     task_ids = []
     for index, ref in enumerate(item.get("tasks", [])):
         task = c.task(document, (*keys, "tasks", index), ref)
@@ -123,7 +123,7 @@ def ladder(c: Checker, document: Document, keys: KeyPath, item: dict[str, Any]) 
     )
 
 
-def check_ladder_coverage(c: Checker, document: Document, ladders: tuple[Ladder, ...]) -> None:
+def check_ladder_coverage(c: RecordReader, document: Document, ladders: tuple[Ladder, ...]) -> None:
     owner: dict[str, str] = {}
     default = None
     for index, ladder in enumerate(ladders):
@@ -146,7 +146,7 @@ def check_ladder_coverage(c: Checker, document: Document, ladders: tuple[Ladder,
 
 
 def grading_rule(
-    c: Checker, document: Document, keys: KeyPath, item: dict[str, Any]
+    c: RecordReader, document: Document, keys: KeyPath, item: dict[str, Any]
 ) -> GradingRule:
     task = c.task(document, (*keys, "task"), item["task"])
     for index, grade in enumerate(item["failing"]):
@@ -187,7 +187,7 @@ def grading_rule(
 # -- records ------------------------------------------------------------------------------
 
 
-def all_rules(checker: Checker, documents: list[tuple[str, Document]]) -> Rules:
+def all_rules(checker: RecordReader, documents: list[tuple[str, Document]]) -> Rules:
     """Every plan's rules as one set; rule ids are unique across plans (records name them)."""
     parts: list[Rules] = []
     for plan_id, document in documents:

@@ -13,6 +13,8 @@ unit" is the same code that resolves the alias, so the two can never disagree.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from duban.load.resolve.context import Inputs, PlanInputs, Report, parse_date, source_of
 from duban.load.resolve.obligations import build_obligations
 from duban.load.resolve.org import Org
@@ -23,10 +25,26 @@ from duban.model.model import Model, newest_first
 from duban.model.plan import Plan
 from duban.model.problems import Problem
 
-__all__ = ["Inputs", "PlanInputs", "TaskFinder", "build_model", "parse_date", "source_of"]
+__all__ = [
+    "Inputs",
+    "PlanInputs",
+    "Resolved",
+    "TaskFinder",
+    "build_model",
+    "parse_date",
+    "source_of",
+]
 
 
-def build_model(inputs: Inputs) -> tuple[Model | None, list[Problem]]:
+@dataclass(frozen=True)
+class Resolved:
+    """The model, and the resolver of task references that the records are checked with."""
+
+    model: Model
+    finder: TaskFinder
+
+
+def build_model(inputs: Inputs) -> tuple[Resolved | None, list[Problem]]:
     """Resolve the documents into a model; returns None with the problems if any rule fails."""
     report = Report()
     org = Org(report, inputs.org)
@@ -67,6 +85,5 @@ def build_model(inputs: Inputs) -> tuple[Model | None, list[Problem]]:
         kinds=org.kinds,
         bodies=org.bodies,
         names=org.names.as_dict(),
-        extra={"task_finder": finder},
     )
-    return model, []
+    return Resolved(model, finder), []
