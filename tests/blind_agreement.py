@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from duban.load.project import load_project  # noqa: E402
 from duban.plan_import import run_import  # noqa: E402
 from duban.plan_import.agreement import Agreement, compare  # noqa: E402
-from duban.plan_import.units import Org  # noqa: E402
+from duban.plan_import.units import ImportOrg  # noqa: E402
 
 
 def measure(source: Path, work: Path) -> tuple[Agreement, bool, float]:
@@ -28,7 +28,7 @@ def measure(source: Path, work: Path) -> tuple[Agreement, bool, float]:
     elapsed = time.perf_counter() - began
     valid = load_project(out).ok
     expected = yaml.safe_load(source.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
-    org = Org.from_data(yaml.safe_load((out / "org.yaml").read_text(encoding="utf-8")))
+    org = ImportOrg.from_data(yaml.safe_load((out / "org.yaml").read_text(encoding="utf-8")))
     got = {task["id"]: task for task in written.result.tasks}
     return compare(got, {str(t["id"]): t for t in expected}, org), valid, elapsed
 

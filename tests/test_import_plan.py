@@ -25,7 +25,7 @@ from duban.plan_import.clauses import find_clause
 from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.reading import decode, html_text
 from duban.plan_import.segment import segment, walk
-from duban.plan_import.units import Org
+from duban.plan_import.units import ImportOrg
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 CITY = FIXTURES / "city-plan.txt"
@@ -244,7 +244,7 @@ def test_ongoing_with_a_report_each_quarter_is_one_item_with_a_check_in():
 
 
 def test_unit_names_match_names_aliases_traditional_and_suffixes():
-    org = Org.from_data(yaml.safe_load(CITY_ORG.read_text(encoding="utf-8")))
+    org = ImportOrg.from_data(yaml.safe_load(CITY_ORG.read_text(encoding="utf-8")))
     assert org.match("市发展改革委").how == "exact"
     assert org.match("市發改委").write_as == "市发改委"
     assert org.match("各區縣").entry.id == "quxian"
@@ -451,7 +451,7 @@ def _roles_and_dues(tasks: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def city_reference(tmp_path_factory):
-    org = Org.from_data(yaml.safe_load(CITY_ORG.read_text(encoding="utf-8")))
+    org = ImportOrg.from_data(yaml.safe_load(CITY_ORG.read_text(encoding="utf-8")))
     result = import_file(CITY, org, "city")
     return result.plan, {t["id"]: t for t in result.tasks}
 
@@ -544,7 +544,9 @@ def test_a_new_plan_goes_into_an_existing_data_folder(tmp_path):
 
 
 def test_agreement_counts_roles_through_the_org():
-    org = Org.from_data(yaml.safe_load((ROOT / "data" / "org.yaml").read_text(encoding="utf-8")))
+    org = ImportOrg.from_data(
+        yaml.safe_load((ROOT / "data" / "org.yaml").read_text(encoding="utf-8"))
+    )
     curated = load_tasks(ROOT / "data" / "plans" / "xian-sfj-2010-zfgfh" / "tasks")
     renamed = yaml.safe_load(yaml.safe_dump(curated, allow_unicode=True))
     renamed["08"]["roles"]["supervise"] = ["纪检监察室", "市局法规处"]  # other names, same units

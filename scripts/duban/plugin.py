@@ -48,7 +48,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from duban.evaluation.evaluate import evaluate
-from duban.i18n.locale import LANGUAGES, load_locale
+from duban.i18n.languages import LANGUAGES
+from duban.i18n.locale import load_locale
 from duban.i18n.messages import set_language
 from duban.load.project import find_schema_dir, load_project
 from duban.model.problems import shown

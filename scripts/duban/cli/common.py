@@ -96,10 +96,10 @@ def as_of_date(text: str | None) -> dt.date:
     """``--as-of``, or today: the only place the clock is read."""
     if text is None:
         return dt.date.today()
-    return parse_date(text)
+    return parse_as_of(text)
 
 
-def parse_date(text: str) -> dt.date:
+def parse_as_of(text: str) -> dt.date:
     try:
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             raise ValueError
@@ -108,10 +108,10 @@ def parse_date(text: str) -> dt.date:
         raise UsageError(f"--as-of: {text!r} is not a valid date (write YYYY-MM-DD)") from None
 
 
-def parse_date_argument(text: str) -> dt.date:
+def as_of_argument(text: str) -> dt.date:
     """``--as-of`` read by argparse (its own message on a wrong date)."""
     try:
-        return parse_date(text)
+        return parse_as_of(text)
     except UsageError as error:
         raise argparse.ArgumentTypeError(str(error).removeprefix("--as-of: ")) from None
 

@@ -26,12 +26,13 @@ from duban.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
+    as_of_argument,
     non_negative,
-    parse_date_argument,
 )
 from duban.evaluation.check_report import DEFAULT_FAIL_ON, FAIL_ON
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS
-from duban.i18n.messages import LANGUAGES, set_language
+from duban.i18n.languages import LANGUAGES
+from duban.i18n.messages import set_language
 from duban.load.gcpause import collection_paused
 
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -107,7 +108,7 @@ def export_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--as-of",
         metavar="DATE",
-        type=parse_date_argument,
+        type=as_of_argument,
         help="ics: give each deadline's state as of this date (default: no states); "
         "xlsx, csv: the ledger as of this date (default: today)",
     )

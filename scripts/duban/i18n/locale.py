@@ -13,8 +13,7 @@ from typing import Any
 
 import yaml
 
-LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "zh"
+from duban.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 
 class Locale:

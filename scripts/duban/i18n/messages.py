@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 import re
 
-LANGUAGES = ("zh", "en")
+from duban.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES
+
 _chosen: str | None = None
 
 
@@ -29,11 +30,13 @@ def language() -> str:
     if _chosen:
         return _chosen
     wanted = os.environ.get("DUBAN_LANG", "").strip().lower()[:2]
-    return wanted if wanted in LANGUAGES else "zh"
+    return wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
 
 
-# Chinese words a clerk may write for a state, and the value to write instead.
-STATE_WORDS = {
+# Chinese words a clerk may write for the state of a report (status files: not-started,
+# in-progress, done, not-applicable), and the value to write instead. The evaluated states
+# (overdue, done on time …) are words of the site and the office: i18n/locale/*.yaml.
+REPORTED_STATE_WORDS = {
     "未开始": "not-started",
     "尚未开始": "not-started",
     "未启动": "not-started",
@@ -50,7 +53,7 @@ STATE_WORDS = {
     "已落实": "done",
     "不适用": "not-applicable",
 }
-STATE_NAMES = {
+REPORTED_STATE_NAMES = {
     "not-started": "未开始",
     "in-progress": "推进中",
     "done": "已完成",

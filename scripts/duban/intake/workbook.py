@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from duban.i18n.messages import STATE_NAMES, STATE_WORDS, say
+from duban.i18n.messages import REPORTED_STATE_NAMES, REPORTED_STATE_WORDS, say
 from duban.intake.status_text import CannotEdit, StatusText
 from duban.load.strict_yaml import load_document
 from duban.model.model import Model
@@ -57,7 +57,7 @@ HEADINGS = {heading: key for key, heading in COLUMNS}
 HEADINGS.update({key: key for key, _ in COLUMNS})
 TEXT_FIELDS = ("summary", "problems", "next_steps", "reason")
 SHEET_TITLE = "进展填报"
-_STATE_LIST = ",".join(STATE_NAMES.values())
+_STATE_LIST = ",".join(REPORTED_STATE_NAMES.values())
 _URL = re.compile(r"https://[^\s<>\"']+")
 _DATE_LIKE = re.compile(
     r"\s*(\d{4})\s*[年/.\-－． ]\s*(\d{1,2})\s*[月/.\-－． ]\s*(\d{1,2})\s*日?(?:\s+0{1,2}:00(?::00)?)?\s*"
@@ -167,7 +167,7 @@ def unit_workbook(model: Model, unit_id: str) -> bytes:
         }
         if entry is not None:
             values.update(
-                state=STATE_NAMES.get(entry.state, entry.state),
+                state=REPORTED_STATE_NAMES.get(entry.state, entry.state),
                 done=entry.done,
                 progress=entry.progress,
                 summary=entry.summary,
@@ -311,14 +311,14 @@ def _text(value: Any) -> str:
 
 def parse_state(value: Any) -> str:
     text = _text(value)
-    if text in STATE_NAMES:
+    if text in REPORTED_STATE_NAMES:
         return text
-    if text in STATE_WORDS:
-        return STATE_WORDS[text]
+    if text in REPORTED_STATE_WORDS:
+        return REPORTED_STATE_WORDS[text]
     raise RowProblem(
         say(
-            f"state {text!r} is not one of {', '.join(STATE_NAMES.values())}",
-            f"状态“{text}”无法识别，请选择 {'、'.join(STATE_NAMES.values())}",
+            f"state {text!r} is not one of {', '.join(REPORTED_STATE_NAMES.values())}",
+            f"状态“{text}”无法识别，请选择 {'、'.join(REPORTED_STATE_NAMES.values())}",
         )
     )
 
@@ -515,7 +515,7 @@ def _word(key: str, old: Any, new: Any) -> str:
         if value is None:
             return say("(empty)", "（空）")
         if key == "state":
-            return say(value, STATE_NAMES.get(value, value))
+            return say(value, REPORTED_STATE_NAMES.get(value, value))
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
         return text if len(text) <= 30 else text[:29] + "…"
 

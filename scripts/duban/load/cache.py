@@ -26,7 +26,7 @@ from pathlib import Path
 from duban.load.files import write_atomically
 
 CACHE_FILE = "duban-validate.json"
-FORMAT = 1
+CACHE_FORMAT = 1
 _CODE_ROOT = Path(__file__).resolve().parents[1]  # the whole duban package
 
 
@@ -70,7 +70,7 @@ class ValidationCache:
             return cache  # none yet, unreadable or broken: check everything
         if (
             isinstance(stored, dict)
-            and stored.get("format") == FORMAT
+            and stored.get("format") == CACHE_FORMAT
             and stored.get("context") == context
         ):
             cache.known = {
@@ -89,7 +89,7 @@ class ValidationCache:
         """Replace the cache with this run's clean files, atomically (never half-written)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(
-            {"format": FORMAT, "context": self.context, "files": clean},
+            {"format": CACHE_FORMAT, "context": self.context, "files": clean},
             ensure_ascii=False,
             sort_keys=True,
         )

@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
 
-from duban.i18n.messages import STATE_WORDS
+from duban.i18n.messages import REPORTED_STATE_WORDS
 from duban.load.strict_yaml import Document
 from duban.model.problems import Problem, field_path
 
@@ -246,7 +246,7 @@ def _message(error: ValidationError) -> str:
         return f"must be {wanted}, not {shown}"
     if kind == "enum":
         message = f"must be one of: {', '.join(map(str, expected))} (got {shown})"
-        word = STATE_WORDS.get(value.strip()) if isinstance(value, str) else None
+        word = REPORTED_STATE_WORDS.get(value.strip()) if isinstance(value, str) else None
         return f"{message}: write {word} for {value.strip()}" if word in expected else message
     if kind == "const":
         return f"must be {expected!r} (got {shown})"

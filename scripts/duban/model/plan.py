@@ -213,6 +213,11 @@ class Task:
         return self.parent is not None
 
     @property
+    def heading(self) -> str:
+        """The label and the title, as the office's documents name a task: （三）加强培训."""
+        return f"{self.label}{self.title}"
+
+    @property
     def top_id(self) -> str:
         """The key of the task this is, or is a sub-item of."""
         plan, _, rest = self.id.partition("/")

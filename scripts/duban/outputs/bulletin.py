@@ -18,8 +18,12 @@ from typing import Any
 
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.evaluate import State
+from duban.i18n.locale import load_locale
 from duban.model.model import Model
 from duban.outputs.check_formats import md, occurrence_label
+
+WORDS = load_locale("zh")
+"""The office's words for each state (``state_long``), shared with the 台账 and the site."""
 
 
 @dataclass(frozen=True)
@@ -139,15 +143,17 @@ def overview(report: CheckReport, summary: Summary, model: Model) -> list[Block]
     for plan_id in summary.plans_ended:
         plan = model.plans[plan_id]
         blocks.append(Block("p", f"《{plan.title}》实施期已于{_day(plan.period_end)}结束。"))
+    w = WORDS.state_long
     blocks.append(
         Block(
             "p",
-            f"截至{as_of}，纳入督办的任务事项共{summary.total}项（不含不适用事项"
-            f"{s['not-applicable']}项）。其中，按期完成{s['done-on-time']}项，"
-            f"逾期完成{s['done-late']}项；逾期未完成{report.overdue}项，其中已报送进展"
-            f"{report.overdue_reported}项、未报送{report.overdue_not_reported}项；"
-            f"到期未达到规定次数或数量{s['missed']}项；{report.due_soon_days}天内到期"
-            f"{report.due_soon}项；尚未到期{s['not-due']}项；长期坚持{s['ongoing']}项。",
+            f"截至{as_of}，纳入督办的任务事项共{summary.total}项（不含{w['not-applicable']}事项"
+            f"{s['not-applicable']}项）。其中，{w['done-on-time']}{s['done-on-time']}项，"
+            f"{w['done-late']}{s['done-late']}项；{w['overdue']}{report.overdue}项，其中已报送进展"
+            f"{report.overdue_reported}项、{WORDS.not_reported}{report.overdue_not_reported}项；"
+            f"{w['missed']}（到期未达到规定次数或数量）{s['missed']}项；{w['due-soon']}"
+            f"（{report.due_soon_days}天内到期）{report.due_soon}项；{w['not-due']}{s['not-due']}项；"
+            f"{w['ongoing']}{s['ongoing']}项。",
         )
     )
     blocks.append(
@@ -173,7 +179,7 @@ def on_time(report: CheckReport, summary: Summary) -> list[Block]:
 
 
 def _what(ci: CheckItem) -> str:
-    what = f"{ci.task.label}{ci.task.title}"
+    what = ci.task.heading
     occurrence = occurrence_label(ci)
     return what + (f"（{occurrence}）" if occurrence else "")
 
@@ -296,7 +302,7 @@ def _plan_labels(items: list[CheckItem]) -> str:
     for ci in items:
         seen.setdefault(ci.task.id, ci.task.label or ci.task.local_id)
     if len(seen) <= 3:  # few: name them; many: their numbers (the 附件 names each)
-        titled = {ci.task.id: f"{ci.task.label}{ci.task.title}" for ci in items}
+        titled = {ci.task.id: ci.task.heading for ci in items}
         return "、".join(titled[k] for k in seen)
     return "".join(v if v.startswith("（") else f"{v}、" for v in seen.values()).rstrip("、")
 

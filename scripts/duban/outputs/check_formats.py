@@ -15,16 +15,11 @@ from typing import Any
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.escalation import Escalation
 from duban.evaluation.evaluate import ItemState, State
-from duban.model.plan import Task
 from duban.model.problems import printable
 from duban.outputs import urls
 
 
 # -- words shared by every format ----------------------------------------------------------------
-def task_label(task: Task) -> str:
-    return f"{task.label}{task.title}"
-
-
 def occurrence_label(check_item: CheckItem) -> str:
     """Which deadline of the task and which period, when the task has more than one."""
     due, item = check_item.due, check_item.item
@@ -93,7 +88,7 @@ def _item_parts(check_item: CheckItem, said: dict[str, tuple[str, str]] | None =
     item = check_item.item
     known = said.get(item.task_id) if said is not None else None
     if known is None:
-        what = task_label(check_item.task)
+        what = check_item.task.heading
         if check_item.plan_name:
             what = f"《{check_item.plan_name}》{what}"
         known = (what, supervisor_text(check_item))
@@ -291,7 +286,7 @@ def _md_items(report: CheckReport, links: SiteLinks, budget: int | None = None) 
         rows = []
         for ci in items:
             parts = [md(p) for p in _item_parts(ci)]
-            what = f"{task_label(ci.task)} {occurrence_label(ci)}".strip()
+            what = f"{ci.task.heading} {occurrence_label(ci)}".strip()
             parts[0] = f"**{parts[0]}**"
             parts[1] = _md_link(what, links.task(ci.task.id))
             rows.append("- " + " · ".join(parts))

@@ -114,10 +114,6 @@ def _event(lines: list[str], uid: str, stamp: str, day: dt.date, summary: str, t
     lines.append("END:VEVENT")
 
 
-def _task_label(task: Task) -> str:
-    return f"{task.label}{task.title}"
-
-
 def _occurrences(
     model: Model, as_of: dt.date | None, holders: set[str] | None
 ) -> Iterator[tuple[Task, Due, str, str, dt.date]]:
@@ -166,7 +162,7 @@ def calendar_ics(
             continue
         holder = model.entity(holder_id)
         what = " ".join(p for p in (due.label if len(task.due) > 1 else None, key) if p)
-        summary = f"【督办】{holder.display_name if holder else holder_id}：{_task_label(task)}"
+        summary = f"【督办】{holder.display_name if holder else holder_id}：{task.heading}"
         summary += f" {what}" if what else ""
         text = [f"完成时限：{due.as_written or task.deadline_as_written}", f"到期日：{day}"]
         if item is not None and as_of is not None:
@@ -188,7 +184,7 @@ def calendar_ics(
                         if b
                     )
                     unit = "%" if due.indicator.unit == "percent" else ""
-                    summary = f"【目标】{_task_label(task)}：{due.indicator.name} {bound}{unit}"
+                    summary = f"【目标】{task.heading}：{due.indicator.name} {bound}{unit}"
                     text = target.as_written or due.as_written or task.deadline_as_written
                     uid = (
                         f"{task.plan_id}.{task.local_id}.{due.id}.target.{_day(target.date)}@duban"

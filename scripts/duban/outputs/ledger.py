@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from duban.evaluation.check_report import CheckReport, UnitSummary
 from duban.evaluation.evaluate import Evaluation, ItemState, State
+from duban.i18n.locale import load_locale
 from duban.model.model import Model
 from duban.model.plan import Task
 from duban.model.status import StatusEntry
@@ -32,24 +33,15 @@ from duban.outputs.spreadsheet import (
     write_table,
 )
 
-STATE_WORDS = {
-    State.NOT_DUE: "未到期",
-    State.DUE_SOON: "临期",
-    State.OVERDUE: "逾期未完成",
-    State.DONE_ON_TIME: "按期完成",
-    State.DONE_LATE: "逾期完成",
-    State.MISSED: "未达到要求",
-    State.ONGOING: "长期坚持",
-    State.NOT_APPLICABLE: "不适用",
-}
-NOT_REPORTED = "未报送"
+WORDS = load_locale("zh")
+"""The office's words for each state (``state_long``) and for 未报送: the site's, in long form."""
 
 
 def state_text(item: ItemState) -> str:
     """The 状态 cell: the state, and 未报送 where nothing was recorded (不适用 aside)."""
-    word = STATE_WORDS[item.state]
+    word = WORDS.state_long[item.state.value]
     if not item.reported and item.state is not State.NOT_APPLICABLE:
-        return f"{word}（{NOT_REPORTED}）"
+        return f"{word}（{WORDS.not_reported}）"
     return word
 
 
@@ -109,7 +101,7 @@ SUMMARY_COLUMNS = (
 
 
 def _task_text(task: Task, item: ItemState) -> str:
-    text = f"{task.label}{task.title}"
+    text = task.heading
     due = task.due_item(item.due_id)
     extra = []
     if len(task.due) > 1 and due is not None:

@@ -15,7 +15,7 @@ from duban.model.model import Model, Obligation
 from duban.model.org import Group, Unit
 from duban.model.refs import Source
 
-FORMAT = "duban-export/3"
+OPEN_DATA_FORMAT = "duban-export/3"
 
 
 def jsonable(value: Any) -> Any:
@@ -70,7 +70,7 @@ def export_data(model: Model, extra: dict[str, Any] | None = None) -> dict[str, 
         data["roles"] = {role: jsonable(assignment) for role, assignment in task.roles.items()}
         tasks.append(data)
     result = {
-        "format": FORMAT,
+        "format": OPEN_DATA_FORMAT,
         "plans": [jsonable(plan) for plan in model.plans_in_order()],
         "units": [_holder(u, groups_of, holders) for u in model.units.values()],
         "groups": [_holder(g, groups_of, holders) for g in model.groups.values()],

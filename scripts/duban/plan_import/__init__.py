@@ -19,7 +19,7 @@ import yaml
 from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
-from duban.plan_import.units import Org
+from duban.plan_import.units import ImportOrg
 from duban.plan_import.writer import write_org, write_plan
 
 __all__ = ["ImportError_", "ReadError", "import_file", "import_text", "run_import"]
@@ -48,9 +48,9 @@ def sanitize(text: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", cleaned), count
 
 
-def load_org(path: Path | None) -> tuple[Org, str | None]:
+def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
     if path is None:
-        return Org(), None
+        return ImportOrg(), None
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -59,10 +59,10 @@ def load_org(path: Path | None) -> tuple[Org, str | None]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise ImportError_(f"--org: 不是有效的 YAML / not valid YAML: {path}: {error}") from None
-    return Org.from_data(data), text
+    return ImportOrg.from_data(data), text
 
 
-def import_file(path: Path, org: Org, plan_id: str) -> Imported:
+def import_file(path: Path, org: ImportOrg, plan_id: str) -> Imported:
     text, reading = read_document(path)
     text, removed = sanitize(text)
     result = import_text(text, org, plan_id)

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from duban.plan_import.clauses import ROLE_ORDER
-from duban.plan_import.units import Org
+from duban.plan_import.units import ImportOrg
 
 DUE_FIELDS = (
     "kind",
@@ -68,7 +68,7 @@ def _value(value):
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def _resolve(org: Org, names) -> frozenset[str]:
+def _resolve(org: ImportOrg, names) -> frozenset[str]:
     out = set()
     for name in names or []:
         found = org.find(str(name))
@@ -77,7 +77,7 @@ def _resolve(org: Org, names) -> frozenset[str]:
 
 
 def due_signature(
-    org: Org, due: list[dict] | None, holders: frozenset[str] = frozenset()
+    org: ImportOrg, due: list[dict] | None, holders: frozenset[str] = frozenset()
 ) -> list[tuple]:
     """The computable fields of each due item; applies_to naming the default holders is left
     out (it means the same as no applies_to)."""
@@ -94,12 +94,12 @@ def due_signature(
     return sorted(signature)
 
 
-def _holders(org: Org, item: dict) -> frozenset[str]:
+def _holders(org: ImportOrg, item: dict) -> frozenset[str]:
     roles = item.get("roles") or {}
     return _resolve(org, roles.get("responsible") or roles.get("lead"))
 
 
-def compare(imported: dict[str, dict], curated: dict[str, dict], org: Org) -> Agreement:
+def compare(imported: dict[str, dict], curated: dict[str, dict], org: ImportOrg) -> Agreement:
     result = Agreement()
     agree = {"tasks": 0, "texts": 0, "roles": 0, "deadlines": 0}
     total = {"tasks": 0, "texts": 0, "roles": 0, "deadlines": 0}
@@ -157,7 +157,7 @@ def compare(imported: dict[str, dict], curated: dict[str, dict], org: Org) -> Ag
 
 
 def compare_folders(imported: Path, curated: Path, org_file: Path) -> Agreement:
-    org = Org.from_data(yaml.safe_load(org_file.read_text(encoding="utf-8")))
+    org = ImportOrg.from_data(yaml.safe_load(org_file.read_text(encoding="utf-8")))
     return compare(load_tasks(imported / "tasks"), load_tasks(curated / "tasks"), org)
 
 

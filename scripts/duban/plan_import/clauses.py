@@ -113,7 +113,7 @@ def find_clause(text: str) -> Clause | None:
     return None
 
 
-def split_parts(inner: str) -> list[str]:
+def clause_parts(inner: str) -> list[str]:
     """Parts of a clause: split on ；; 。 and on ，, before a role or deadline word."""
     folded = simplified(inner)
     cuts = [0]
@@ -131,7 +131,7 @@ def split_parts(inner: str) -> list[str]:
 
 def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     clause = Clause(start, end, as_written)
-    parts = split_parts(inner)
+    parts = clause_parts(inner)
     for index, part in enumerate(parts):
         folded = simplified(part)
         deadline = DEADLINE_LABEL.match(folded)

@@ -8,15 +8,16 @@ sentence for the review report.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from duban.model.deadlines import month_end
 from duban.plan_import.chinese import numeral_value, simplified
 
 N = r"[0-9０-９]+|[一二三四五六七八九十两]+"
-EVERY = {
+EVERY_WORDS = {
+    # how a plan writes each kind of period (the kinds are model.deadlines.EVERY)
     "每年": "year",
     "每半年": "half-year",
     "每季度": "quarter",
@@ -36,15 +37,13 @@ class Parsed:
     unread: list[str] = field(default_factory=list)
 
 
-def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def number(text: str) -> int | None:
+def count_value(text: str) -> int | None:
+    """The number of a count (每年至少两次: 2), Arabic or Chinese."""
     return numeral_value(text.replace("两", "二"))
 
 
-def split_parts(phrase: str) -> list[str]:
+def deadline_parts(phrase: str) -> list[str]:
+    """The parts of a deadline phrase, split at every clause mark."""
     parts = re.split(r"[；;，,。]", phrase)
     return [p.strip() for p in parts if p.strip()]
 
@@ -53,7 +52,7 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
     """The due items of a deadline phrase; ``context`` is the item's own text
     (自…起, 下季度首月…)."""
     result = Parsed()
-    parts = split_parts(phrase)
+    parts = deadline_parts(phrase)
     milestone: dict | None = None
     for part in parts:
         folded = simplified(part)
@@ -112,7 +111,9 @@ def _new_milestones(folded: str) -> dict:
 
 def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> list[dict] | None:
     base = {"as_written": part}
-    every = next((EVERY[w] for w in sorted(EVERY, key=len, reverse=True) if w in folded), None)
+    every = next(
+        (EVERY_WORDS[w] for w in sorted(EVERY_WORDS, key=len, reverse=True) if w in folded), None
+    )
     if every is None and re.search(r"次年", folded):
         every = "year"
     if every:
@@ -236,7 +237,7 @@ def _recurring_details(folded: str, item: dict) -> None:
     if times is None and "至少" in folded:
         times = re.search(rf"({N})\s*次", folded)
     if times:
-        item["times"] = number(times.group(1))
+        item["times"] = count_value(times.group(1))
     if match := re.search(
         r"(?:不少于|不低于|至少)\s*(\d+(?:\.\d+)?)\s*(学时|小时|课时|天|日|篇|件|人次|场次)", folded
     ):

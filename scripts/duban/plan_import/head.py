@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
-from duban.plan_import.segment import clean
+from duban.plan_import.segment import field_text
 
 FURNITURE = re.compile(r"^\s*【[^】]{1,10}】")
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*[《“\"]?(?P<title>[^\n]+?)[》”\"]?\s*的通知")
@@ -90,7 +90,7 @@ def read_head(text: str, first_marker: int) -> Head:
             head.addressees = addressees.group(1).strip()
             body_from = notice_end + addressees.end()
         stop = _notice_stop(region, body_from, date_match, head)
-        notice_text = clean(region[body_from:stop])
+        notice_text = field_text(region[body_from:stop])
         head.notice_text = notice_text or None
     if not notices and date_match is not None:  # no notice: the 落款 under the plan or at its end
         head.signed = parse_written_date(date_match.written)
@@ -100,7 +100,7 @@ def read_head(text: str, first_marker: int) -> Head:
         if 2 <= len(above) <= 30 and ISSUER_END.search(simplified(above)):
             head.issuer_name = above
     start = _plan_title_end(region, head, date_match.end() if date_match else notice_end)
-    preamble = clean(region[start:first_marker])
+    preamble = field_text(region[start:first_marker])
     preamble = re.sub(r"^[(（]?\s*\d{4}年\d{1,2}月\d{1,2}日\s*[)）]?\s*", "", preamble)
     head.preamble = preamble or None
     head.body_start = first_marker

@@ -13,8 +13,8 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause
 from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.head import Head, plan_title_line, read_head
-from duban.plan_import.segment import Document, Node, clean, segment
-from duban.plan_import.units import Org
+from duban.plan_import.segment import Node, SourceText, field_text, segment
+from duban.plan_import.units import ImportOrg
 
 DELIVERABLE = re.compile(
     r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
@@ -34,7 +34,7 @@ class Finding:
 class Imported:
     plan: dict
     tasks: list[dict]
-    org: Org
+    org: ImportOrg
     unread: list[Finding] = field(default_factory=list)
     assumptions: list[Finding] = field(default_factory=list)
     unmatched: list[Finding] = field(default_factory=list)
@@ -42,9 +42,9 @@ class Imported:
 
 
 class Importer:
-    def __init__(self, text: str, org: Org, plan_id: str) -> None:
+    def __init__(self, text: str, org: ImportOrg, plan_id: str) -> None:
         self.text = text
-        self.doc = Document.of(text)
+        self.doc = SourceText.of(text)
         self.org = org
         self.plan_id = plan_id
         self.unread: list[Finding] = []
@@ -84,7 +84,7 @@ class Importer:
             numbering = "plan"
         for index, node in enumerate(sections_nodes, start=1):
             first_child = node.children[0].start if node.children else node.end
-            title = clean(text[node.content : first_child])
+            title = field_text(text[node.content : first_child])
             section = {"number": index, "numeral": node.numeral, "title": title.split("\n")[0]}
             if "\n" in title or (not node.children and len(title) > 60):
                 rest = title.split("\n", 1)[1] if "\n" in title else title
@@ -166,9 +166,9 @@ class Importer:
             last = last.children[-1]
         span = self.text[last.content : last.end]
         match = re.search(r"[。！）)][ \t\u3000]*\n|[。！][ \t\u3000]+(?=\S)", span)
-        if not match or not clean(span[match.end() :]):
+        if not match or not field_text(span[match.end() :]):
             return None
-        rest = clean(span[match.end() :])
+        rest = field_text(span[match.end() :])
         if find_clause(rest) and not re.search(r"\n", span[: match.end()]):
             return None
         cut = last.content + match.end()
@@ -224,7 +224,7 @@ class Importer:
     def _task_or_provision(self, node: Node, section_number: int, section: dict, tasks, numbering):
         self._move_trailing_clauses(node)
         item = self._item(node, top=True)
-        text = clean(self.text[node.content : node.end])
+        text = field_text(self.text[node.content : node.end])
         if not _assigns(item):
             title = item.get("title") or _first_sentence(text)
             provision = {
@@ -319,7 +319,7 @@ class Importer:
         trailing = ""
         if node.children and node.children[-1].end < node.end:
             trailing = self.text[node.children[-1].end : node.end]
-        text = clean(self.text[node.content : node.end])
+        text = field_text(self.text[node.content : node.end])
         line = self.doc.line(node.start)
         item: dict = {"id": str(node.number), "label": node.label}
         clause = find_clause(trailing) if trailing.strip() else None
@@ -327,7 +327,7 @@ class Importer:
         own_without = (
             own if clause is None or trailing.strip() else own[: clause.start] + own[clause.end :]
         )
-        title = _first_sentence(clean(own_without))
+        title = _first_sentence(field_text(own_without))
         if title and top:
             item["title"] = title
         # a marker with no words after it keeps its label as its text: never an empty field
@@ -352,7 +352,7 @@ class Importer:
     def _clause(
         self, item: dict, clause: Clause, context: str, line: int, notes: list[str]
     ) -> None:
-        item["roles_as_written"] = clean(clause.as_written)
+        item["roles_as_written"] = field_text(clause.as_written)
         roles: dict[str, list[str]] = {}
         for role in ROLE_ORDER:
             for phrase in clause.roles.get(role, []):
@@ -414,7 +414,9 @@ class Importer:
                     self._assume(line, note, part.strip())
                 if "限期整改" in folded and not any(d["kind"] == "follow-up" for d in due):
                     start = sentence.find(part)
-                    trigger = clean(sentence[: start + part.find("限期整改") + 4]).lstrip("。；; ")
+                    trigger = field_text(sentence[: start + part.find("限期整改") + 4]).lstrip(
+                        "。；; "
+                    )
                     due.append({"kind": "follow-up", "trigger": trigger, "as_written": "限期整改"})
                     note = f"正文“{trigger}”另列为限期整改（期限由督办单位事后确定）"
                     notes.append(note)
@@ -602,5 +604,5 @@ def _inside(due: dict, period: dict) -> bool:
     return all(period["start"] <= t["date"] <= period["end"] for t in due.get("targets", []))
 
 
-def import_text(text: str, org: Org, plan_id: str) -> Imported:
+def import_text(text: str, org: ImportOrg, plan_id: str) -> Imported:
     return Importer(text, org, plan_id).run()

@@ -173,7 +173,7 @@ def _runs(element) -> str:
 
 
 # The columns of a 任务分工表 and the clause words they become.
-COLUMNS = {
+TABLE_COLUMNS = {
     "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
     "lead": (r"牵头|牽頭|主办", "牵头单位"),
     "cooperate": (r"配合|协办|協辦|参与|參與", "配合单位"),
@@ -196,7 +196,7 @@ def table_lines(rows: list[list[str]], stats: dict | None = None) -> list[str]:
     header = rows[0]
     kinds: dict[int, str] = {}
     for index, cell in enumerate(header):
-        for kind, (pattern, _) in COLUMNS.items():
+        for kind, (pattern, _) in TABLE_COLUMNS.items():
             if index not in kinds and re.search(pattern, cell):
                 kinds[index] = kind
     roles = {"lead", "responsible", "deadline"}
@@ -218,7 +218,7 @@ def table_lines(rows: list[list[str]], stats: dict | None = None) -> list[str]:
         )
         text = "；".join(cells[i] for i in text_columns if cells.get(i))
         parts = [
-            f"{COLUMNS[kind][1]}：{cells[i]}"
+            f"{TABLE_COLUMNS[kind][1]}：{cells[i]}"
             for i, kind in sorted(kinds.items())
             if kind != "number" and cells.get(i)
         ]

@@ -44,12 +44,12 @@ class Node:
 
 
 @dataclass
-class Document:
+class SourceText:
     text: str
     newlines: list[int]
 
     @classmethod
-    def of(cls, text: str) -> Document:
+    def of(cls, text: str) -> SourceText:
         return cls(text, [i for i, c in enumerate(text) if c == "\n"])
 
     def line(self, offset: int) -> int:
@@ -105,7 +105,7 @@ def _close(nodes: list[Node], end: int) -> None:
         _close(node.children, node.end)
 
 
-def clean(text: str) -> str:
+def field_text(text: str) -> str:
     """A span of the document as data text: each line stripped, empty lines dropped."""
     lines = (line.strip(" \t\u3000\xa0") for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

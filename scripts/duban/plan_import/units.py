@@ -51,7 +51,7 @@ class Match:
 
 
 @dataclass
-class Org:
+class ImportOrg:
     entries: list[Entry] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     kinds: set[str] = field(default_factory=set)
@@ -62,7 +62,7 @@ class Org:
     matches: dict[str, Match] = field(default_factory=dict)
 
     @classmethod
-    def from_data(cls, data: dict | None) -> Org:
+    def from_data(cls, data: dict | None) -> ImportOrg:
         org = cls()
         data = data if isinstance(data, dict) else {}
         for kind in data.get("kinds") or []:

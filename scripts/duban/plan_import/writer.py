@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from duban.plan_import.units import Org
+from duban.plan_import.units import ImportOrg
 
 IMPORTED_EN = "Imported by duban import-plan: to be reviewed."
 
@@ -74,7 +74,7 @@ def write_plan(out: Path, plan: dict, tasks: list[dict], source_name: str) -> li
     return written
 
 
-def write_org(out: Path, org: Org, base_text: str | None) -> Path:
+def write_org(out: Path, org: ImportOrg, base_text: str | None) -> Path:
     """org.yaml: the existing file with the new kinds, units, groups and bodies appended to their
     lists (its comments kept), or a new file."""
     path = out / "org.yaml"

@@ -100,7 +100,7 @@ def _nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from _nodes(item)
 
 
-def task_label(plan: Plan, data: dict[str, Any]) -> str:
+def label_of(plan: Plan, data: dict[str, Any]) -> str:
     """（三） in a plan numbered throughout; 二（一） where numbering restarts in each section."""
     if data.get("label"):
         return data["label"]
@@ -147,7 +147,7 @@ class PlanTasks:
         plan = self.plan
         if parent is None:
             local = data["id"]
-            label = task_label(plan, data)
+            label = label_of(plan, data)
             order = (self.rank, data["section"], data["number"])
         else:
             local = f"{parent.local_id}/{data['id']}"
