@@ -57,9 +57,8 @@ class Problem:
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (shows on the pull request)."""
-        return (
-            f"::{self.severity} file={_escape_property(printable(self.path))},line={self.line},"
-            f"col={self.col}::{_escape_data(self._text())}"
+        return workflow_command(
+            self.severity, self._text(), file=self.path, line=self.line, col=self.col
         )
 
 
@@ -74,6 +73,13 @@ def field_path(keys: tuple[str | int, ...]) -> str:
             name = str(key).replace("\r", "\\r").replace("\n", "\\n")
             out += f".{name}" if out else name
     return out
+
+
+def workflow_command(level: str, message: str, **properties: str | int) -> str:
+    """A GitHub Actions workflow command (``::error file=…,line=…::message``), one line: every
+    value made printable, then escaped as actions/toolkit escapes data and property values."""
+    values = ",".join(f"{k}={_escape_property(printable(str(v)))}" for k, v in properties.items())
+    return f"::{level} {values}::{_escape_data(printable(message))}"
 
 
 # GitHub's workflow-command escaping (actions/toolkit command.ts): data and property values.

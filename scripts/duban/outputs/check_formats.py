@@ -15,7 +15,7 @@ from typing import Any
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.escalation import Escalation
 from duban.evaluation.evaluate import ItemState, State
-from duban.model.problems import printable
+from duban.model.problems import workflow_command
 from duban.outputs import urls
 
 
@@ -390,14 +390,6 @@ def render_overdue_issue(
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------------
-def _escape_data(text: str) -> str:
-    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def render_github(report: CheckReport) -> str:
     """One ``::error`` (overdue) or ``::warning`` (due soon) per item, at the defining line."""
     lines = []
@@ -406,9 +398,9 @@ def render_github(report: CheckReport) -> str:
             level = "error" if ci.item.state is State.OVERDUE else "warning"
             title = f"{holder.display_name}：{lateness(ci.item)}"
             message = " · ".join(_item_parts(ci))
+            where = ci.where
             lines.append(
-                f"::{level} file={_escape_property(ci.where.path)},line={ci.where.line},"
-                f"title={_escape_property(title)}::{_escape_data(message)}"
+                workflow_command(level, message, file=where.path, line=where.line, title=title)
             )
     lines.append(count_line(report))
     return "\n".join(lines) + "\n"
