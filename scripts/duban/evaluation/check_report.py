@@ -219,12 +219,9 @@ def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = Fals
 
 
 def stage_rank(model: Model, item: ItemState, found: Escalation | None) -> int:
-    """Where a stage stands on its ladder (escalation order, not alphabetical); -1 for none."""
-    if found is None:
-        return -1
-    ladder = model.rules.ladder_for(item.task_id)
-    ids = [s.id for s in ladder.stages] if ladder is not None else []
-    return ids.index(found.stage) if found.stage in ids else -1
+    """Where an item's escalation stands on its task's ladder; -1 for none."""
+    ladder = model.rules.ladder_for(item.task_id) if found is not None else None
+    return ladder.rank(found.stage) if ladder is not None and found is not None else -1
 
 
 _SETTLED = frozenset({State.DONE_ON_TIME, State.DONE_LATE, State.OVERDUE, State.MISSED})

@@ -63,6 +63,11 @@ class Ladder:
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
 
+    def rank(self, stage_id: str) -> int:
+        """Where a stage stands on this ladder (escalation order, not alphabetical); -1 if the
+        ladder has no such stage."""
+        return next((i for i, s in enumerate(self.stages) if s.id == stage_id), -1)
+
     @property
     def actions(self) -> tuple[str, ...]:
         return tuple(s.action for s in self.stages if s.action)
