@@ -6,10 +6,10 @@ Run by the project loader; :mod:`duban.outputs.codeowners` writes CODEOWNERS fro
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from duban.load.resolve.context import name_key
 from duban.load.strict_yaml import Document
 from duban.model.problems import Problem
 
@@ -59,10 +59,10 @@ def _office(data: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
     ref = data.get("supervising_office")
     if not isinstance(ref, str):
         return None
-    wanted = unicodedata.normalize("NFKC", ref)
+    wanted = name_key(ref)
     for _, _, entity in _entities(data):
         names = [entity.get("id"), entity.get("name"), entity.get("short_name")]
         names += list(entity.get("aliases") or ())
-        if any(isinstance(n, str) and unicodedata.normalize("NFKC", n) == wanted for n in names):
+        if any(isinstance(n, str) and name_key(n) == wanted for n in names):
             return str(entity.get("id")), entity
     return None

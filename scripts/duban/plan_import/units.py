@@ -10,9 +10,9 @@ marked for review. Each match that is not exact is an assumption for the review 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from duban.load.resolve.context import name_key
 from duban.plan_import.chinese import simplified
 
 IMPORTED_KIND = {
@@ -29,7 +29,9 @@ BODY_WORDS = re.compile(r"(?:会议|领导小组|委员会全体会议|常委会
 
 
 def key(name: str) -> str:
-    folded = unicodedata.normalize("NFKC", simplified(name))
+    """The org file's comparison (:func:`~duban.load.resolve.context.name_key`), loosened for
+    what documents vary in: traditional characters, 〔〕【】 brackets and spaces inside names."""
+    folded = name_key(simplified(name))
     folded = folded.translate(str.maketrans("（）〔〕【】［］", "()()()()"))
     return re.sub(r"\s+", "", folded)
 
