@@ -7,7 +7,6 @@ remote reference over the network.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import functools
 import hashlib
@@ -21,6 +20,7 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
 
+from duban.i18n.dates import written_date
 from duban.i18n.messages import REPORTED_STATE_WORDS
 from duban.load.strict_yaml import Document
 from duban.model.problems import Problem, field_path
@@ -279,22 +279,11 @@ def _message(error: ValidationError) -> str:
 
 
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-# 2010年5月28日, 2010/05/28, 2010.5.28, 2010-5-28, 2010 5 28: the date meant, if it is one
-_SEPARATOR = r"\s*[年/.\-－． ]\s*"
-_DATE_LIKE = re.compile(
-    rf"\s*(\d{{4}}){_SEPARATOR}(\d{{1,2}})\s*[月/.\-－． ]\s*(\d{{1,2}})\s*日?\s*"
-)
 
 
 def _as_date(value: Any) -> str | None:
-    match = _DATE_LIKE.fullmatch(value) if isinstance(value, str) else None
-    if not match:
-        return None
-    year, month, day = (int(part) for part in match.groups())
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    found = written_date(value) if isinstance(value, str) else None
+    return found.isoformat() if found else None
 
 
 def closest_key(wrong: str, properties: dict[str, Any]) -> str:

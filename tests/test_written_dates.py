@@ -1,0 +1,33 @@
+"""How a date a person wrote is read (i18n/dates.py): the validator's hint and the workbook's
+import share this one rule."""
+
+import datetime as dt
+
+import pytest
+
+from duban.i18n.dates import written_date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2010年5月28日",
+        "2010年05月28日",
+        "2010/05/28",
+        "2010.5.28",
+        "2010-5-28",
+        "2010 5 28",
+        " 2010－05－28 ",
+        "2010-05-28 00:00:00",
+        "2010年5月28",
+    ],
+)
+def test_the_ways_people_write_a_date(text):
+    assert written_date(text) == dt.date(2010, 5, 28)
+
+
+@pytest.mark.parametrize(
+    "text", ["2010-02-30", "2010年13月1日", "28.5.2010", "2010-05", "明天", "", "2010-05-28 12:00"]
+)
+def test_what_is_no_date(text):
+    assert written_date(text) is None
