@@ -159,7 +159,7 @@ def occurrence_state(
     if kind == "ongoing":
         return State.ONGOING, None, None, None
     if done is _UNSET:
-        done = entry.done if entry is not None and entry.state == "done" else None
+        done = entry.done_on if entry is not None else None
     if done is not None and done <= as_of:
         if done <= due:
             return State.DONE_ON_TIME, None, None, None
@@ -221,7 +221,7 @@ def count_reached(
     if entry is None:
         return None, 0
     if not entry.instances:
-        done = entry.done if entry.state == "done" else None
+        done = entry.done_on
         return done, (due.amount or due.times) if done and done <= as_of else 0
     last = occurrence.ends or occurrence.due
     times, amount = 0, 0.0
@@ -240,7 +240,7 @@ def _done_of(
 ) -> dt.date | None:
     if due.is_count:
         return count_reached(due, entry, occurrence, as_of)[0]
-    return entry.done if entry is not None and entry.state == "done" else None
+    return entry.done_on if entry is not None else None
 
 
 def shared_status(

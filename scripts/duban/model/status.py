@@ -61,6 +61,12 @@ class StatusEntry:
     source: Source = NO_SOURCE
     instances: tuple[Instance, ...] = ()
 
+    @property
+    def done_on(self) -> dt.date | None:
+        """The day the holder says the duty was done: its ``done`` date when its state is done
+        (a date left on an entry of another state counts for nothing)."""
+        return self.done if self.state == "done" else None
+
     def figures_on(self, day: dt.date) -> dict[str, float]:
         """The figures as of ``day``: those of the latest dated update on or before it, else
         the entry's own (undated) figures."""
