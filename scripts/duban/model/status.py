@@ -67,6 +67,16 @@ class StatusEntry:
         (a date left on an entry of another state counts for nothing)."""
         return self.done if self.state == "done" else None
 
+    def last_reported(self, as_of: dt.date) -> dt.date | None:
+        """The latest date the holder reported anything for this occurrence, known on ``as_of``:
+        a start, a completion, a dated update, an instance of a count duty or dated evidence.
+        The one rule for the site's 最近填报 and the 台账's 最后更新."""
+        dates = [d for d in (self.started, self.done) if d is not None]
+        dates += [u.date for u in self.updates]
+        dates += [i.date for i in self.instances]
+        dates += [e.date for e in self.evidence if e.date is not None]
+        return max((d for d in dates if d <= as_of), default=None)
+
     def figures_on(self, day: dt.date) -> dict[str, float]:
         """The figures as of ``day``: those of the latest dated update on or before it, else
         the entry's own (undated) figures."""

@@ -60,17 +60,6 @@ def progress_text(entry: StatusEntry | None) -> str:
     return "\n".join(parts)
 
 
-def last_update(entry: StatusEntry | None, as_of: dt.date) -> dt.date | None:
-    """最后更新: the latest date the entry records, known on ``as_of``."""
-    if entry is None:
-        return None
-    dates = [d for d in (entry.started, entry.done) if d is not None]
-    dates += [u.date for u in entry.updates]
-    dates += [i.date for i in entry.instances]
-    known = [d for d in dates if d <= as_of]
-    return max(known) if known else None
-
-
 BASE_COLUMNS = (
     Column("序号", 6, "number"),
     Column("任务", 40),
@@ -138,7 +127,7 @@ def item_row(model: Model, item: ItemState, number: int, as_of: dt.date) -> list
         (entry.problems or "") if entry is not None else "",
         (entry.next_steps or "") if entry is not None else "",
         state_text(item),
-        last_update(entry, as_of),
+        entry.last_reported(as_of) if entry is not None else None,
     ]
 
 
