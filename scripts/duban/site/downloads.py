@@ -4,20 +4,17 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from duban.evaluation.evaluate import Evaluation
-from duban.outputs.open_data import export_json
-from duban.model.model import Model
-from duban.site import views
 from duban.i18n.locale import Locale
+from duban.model.model import Model
+from duban.outputs.open_data import export_json
 from duban.outputs.spreadsheet import Cell, Column, csv_text, workbook
-
+from duban.site import views
 
 
 def task_table(
