@@ -190,10 +190,11 @@ def calendar_ics(
                     )
                     unit = "%" if due.indicator.unit == "percent" else ""
                     summary = f"【目标】{_task_label(task)}：{due.indicator.name} {bound}{unit}"
-                    text = target.as_written or due.as_written or task.deadline_as_written
+                    # a task need not give its deadline in words (then the event has none)
+                    words = target.as_written or due.as_written or task.deadline_as_written or ""
                     uid = (
                         f"{task.plan_id}.{task.local_id}.{due.id}.target.{_day(target.date)}@duban"
                     )
-                    _event(lines, uid, stamp, target.date, summary, text)
+                    _event(lines, uid, stamp, target.date, summary, words)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
