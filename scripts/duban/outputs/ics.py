@@ -162,7 +162,7 @@ def calendar_ics(
         f"X-WR-CALNAME:{escape_text(name)}",
     ]
     for task, due, holder_id, key, day in _occurrences(model, as_of, holders):
-        item = states.get((task.id, holder_id, due.id, key))
+        item = states.get(OccurrenceRef(task.id, holder_id, due.id, key))
         if item is not None and item.state.value == "not-applicable":
             continue
         holder = model.entity(holder_id)

@@ -16,6 +16,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from duban.evaluation.check_report import CheckReport, UnitSummary
 from duban.evaluation.evaluate import Evaluation, ItemState, State
@@ -23,6 +24,10 @@ from duban.model.model import Model
 from duban.model.plan import Task
 from duban.model.status import StatusEntry
 from duban.outputs.spreadsheet import clean, new_workbook
+
+if TYPE_CHECKING:
+    import xlsxwriter
+    from xlsxwriter.format import Format
 
 Cell = str | int | float | dt.date | None
 
@@ -237,8 +242,8 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
     any_cooperate = _has_cooperate(model, "")
     overdue = []
     n = 0
-    for _, items in report.units:
-        for ci in items:
+    for _, checked in report.units:
+        for ci in checked:
             if ci.item.state is not State.OVERDUE:
                 continue
             n += 1
@@ -260,8 +265,8 @@ def ledger_csv(book: Ledger) -> str:
     """The rows of every plan sheet, the plan named first; the same header for every plan."""
     from duban.site.downloads import to_csv
 
-    header: list[Cell] = ["方案", *(c.title for c in BASE_COLUMNS)]
-    rows: list[list[Cell]] = [header]
+    header: list[str | int | float | None] = ["方案", *(c.title for c in BASE_COLUMNS)]
+    rows: list[list[str | int | float | None]] = [header]
     for _, name, columns, plan_rows in book.plans:
         titles = [c.title for c in columns]
         for row in plan_rows:
@@ -313,7 +318,13 @@ def ledger_xlsx(book: Ledger, title: str = "任务落实台账") -> bytes:
     return buffer.getvalue()
 
 
-def _sheet(workbook, name: str, columns: Sequence[Column], rows: list[list[Cell]], styles) -> None:
+def _sheet(
+    workbook: xlsxwriter.Workbook,
+    name: str,
+    columns: Sequence[Column],
+    rows: list[list[Cell]],
+    styles: dict[str, Format],
+) -> None:
     sheet = workbook.add_worksheet(name)
     for index, column in enumerate(columns):
         sheet.set_column(index, index, column.width)

@@ -33,7 +33,9 @@ def column_name(index: int) -> str:
     return xl_col_to_name(index)
 
 
-def new_workbook(buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DATE):
+def new_workbook(
+    buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DATE
+) -> xlsxwriter.Workbook:
     """An in-memory workbook that never turns text into formulas, numbers or links."""
     book = xlsxwriter.Workbook(
         buffer,
