@@ -160,7 +160,9 @@ def render_docx(doc: Bulletin) -> bytes:
     _font_table(document)
     body = document.paragraphs[0] if document.paragraphs else None
     if body is not None:  # the template's empty first paragraph
-        body._element.getparent().remove(body._element)
+        parent = body._element.getparent()
+        assert parent is not None  # the document's body
+        parent.remove(body._element)
     center = WD_ALIGN_PARAGRAPH.CENTER
     right = WD_ALIGN_PARAGRAPH.RIGHT
     _paragraph(document, doc.number, FANGSONG, align=center, indent=False)
