@@ -121,6 +121,14 @@ def test_output_is_reproducible_and_dtstamp_comes_from_the_data(model):
     assert "截至" not in undated  # no evaluation, no state
 
 
+def test_a_target_of_a_task_without_deadline_words_is_an_event_without_a_description(model):
+    tasks = {k: dataclasses.replace(t, deadline_as_written=None) for k, t in model.tasks.items()}
+    bare = dataclasses.replace(model, tasks=tasks)
+    targets = [e for e in events(calendar_ics(bare)) if ".target." in e["UID"]]
+    assert len(targets) == sum(len(d.targets) for t in tasks.values() for d in t.due if d.indicator)
+    assert "" in {e["DESCRIPTION"] for e in targets}  # those whose due has no words either
+
+
 def test_follow_up_deadlines_appear_once_they_are_set(model):
     def rectifications(as_of):
         return [e["UID"] for e in events(calendar_ics(model, evaluate(model, as_of), "shifan-c"))]

@@ -36,7 +36,9 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -57,13 +59,21 @@ from duban.outputs import urls
 from duban.site import Settings, asset_files, render_site, site_description, site_title
 from duban.site.examples import fill_examples
 
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
+
+    from duban.load.project import Project
+    from duban.model.model import Model
+    from duban.model.problems import Problem
+
 log = logging.getLogger("mkdocs.plugins.duban")
 
 
 class DubanConfig(base.Config):
     data_dir = c.Type(str, default="data")
     # a date, or a string; YAML (and !ENV) read an unquoted 2010-12-15 as a date
-    as_of = c.Type((str, dt.date), default="")
+    as_of: c.Type[str | dt.date] = c.Type((str, dt.date), default="")
     language = c.Choice(LANGUAGES, default="zh")
     due_soon_days = c.Type(int, default=30)
     edit_url = c.Type(str, default="")
@@ -111,6 +121,7 @@ def check_edit_url(url: str) -> str | None:
 class DubanPlugin(BasePlugin[DubanConfig]):
     command = "build"  # when MkDocs is run from Python, without on_startup
     aside: AsideBuild | None = None
+    project: Project | None = None  # the loaded data, from on_config until on_files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -161,7 +172,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = self.project
-        assert project.model is not None
+        assert project is not None and project.model is not None
         settings = Settings(
             as_of=self.as_of,
             language=self.config.language,
@@ -210,7 +221,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         return files
 
     spill: Path | None = None
-    model = None  # the data's model, kept after on_files for the guide's examples
+    model: Model | None = None  # the data's model, kept after on_files for the guide's examples
 
     def _spill(self, uri: str, data: bytes) -> None:
         assert self.spill is not None
@@ -223,7 +234,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             shutil.rmtree(self.spill, ignore_errors=True)
             self.spill = None
 
-    def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files) -> str:
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         # hand-written pages (the guide) show examples made from this repository's own data
         assert self.model is not None
         return fill_examples(markdown, self.model, page.file.src_uri)
@@ -236,7 +249,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             aside, self.aside = self.aside, None
             aside.finish(config)
 
-    def on_build_error(self, *, error: Exception) -> None:
+    def on_build_error(self, *, error: BaseException) -> None:
         gc.unfreeze()
         self._drop_spill()
         if self.aside is not None:
@@ -246,7 +259,14 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_shutdown(self) -> None:
         self.on_build_error(error=KeyboardInterrupt())  # an interrupted build: MkDocs' finally
 
-    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+    def on_serve(
+        self,
+        server: LiveReloadServer,
+        /,
+        *,
+        config: MkDocsConfig,
+        builder: Callable[..., Any],
+    ) -> LiveReloadServer:
         # `mkdocs serve` rebuilds when the data or its schemas change, not only docs/
         for folder in (self.data_dir, self.schema_dir):
             if Path(folder).is_dir():
@@ -296,7 +316,7 @@ class AsideBuild:
         shutil.rmtree(self.building, ignore_errors=True)
 
 
-def _log_warnings(warnings) -> None:
+def _log_warnings(warnings: Sequence[Problem]) -> None:
     """Personal data and the like: logged as MkDocs warnings, so a --strict build fails."""
     shown_warnings, more = shown(warnings)
     for warning in shown_warnings:
@@ -305,7 +325,7 @@ def _log_warnings(warnings) -> None:
         log.warning("duban: %s", more.replace("problems", "warnings"))
 
 
-def _problem_report(problems) -> str:
+def _problem_report(problems: Sequence[Problem]) -> str:
     """The validator's lines, as ``duban validate`` prints them; MkDocs shows no traceback
     for a PluginError."""
     shown_problems, more = shown(problems)

@@ -77,10 +77,10 @@ def escalation(
             entered.append((action.date, index, stage, action_deadline(action, stage)))
         if stage.lapses:
             lapsed = ladder.stage(stage.lapses)
-            action = latest.get(lapsed.action) if lapsed and lapsed.action else None
-            deadline = action_deadline(action, lapsed) if action and lapsed else None
-            if action is not None and deadline is not None and as_of > deadline:
-                lapses.append((deadline + ONE_DAY, index, stage, action.date))
+            taken = latest.get(lapsed.action) if lapsed and lapsed.action else None
+            deadline = action_deadline(taken, lapsed) if taken and lapsed else None
+            if taken is not None and deadline is not None and as_of > deadline:
+                lapses.append((deadline + ONE_DAY, index, stage, taken.date))
     # A lapse does not count once the case went further up the ladder on or after the lapsed
     # action (a notice sent while the reminder was still running is not undone by its expiry).
     for since, index, stage, action_date in lapses:

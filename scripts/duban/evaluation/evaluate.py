@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from duban.evaluation.escalation import Escalation, escalation
 from duban.evaluation.flags import Flag, all_flags
@@ -97,7 +98,7 @@ class ItemState:
     reason: str | None = None
     holder_ids: tuple[str, ...] = ()
     """Every holder of a shared duty (empty when ``holder_id`` holds it alone)."""
-    count: int | None = None
+    count: float | None = None
     """For a count duty: the times (or the amount) reached by ``as_of`` in the period."""
 
     @property
@@ -275,8 +276,9 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
     active = (obligation.active_from, obligation.active_until)
     shared_holders = obligation.holder_ids if obligation.shared else ()
     # a province evaluates 120,000 occurrences: what is the same for a due is looked up once,
-    # and the status key is a plain tuple (an OccurrenceRef hashes and compares as one)
-    status = model.status.get
+    # and the status key is a plain tuple (an OccurrenceRef hashes and compares as one, which
+    # the cast tells the type checker)
+    status = cast("Callable[[tuple[str, str, str, str]], StatusEntry | None]", model.status.get)
     task_id, holder_id = task.id, obligation.holder_id
     result = []
     for due_id in obligation.due_ids:

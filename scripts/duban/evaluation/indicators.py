@@ -94,9 +94,7 @@ def measure(
     if indicator.measure == "share-of-units-done":
         cutoff = min(day, known_by)
         done = sum(
-            1
-            for _, e in entries
-            if e is not None and e.done_on is not None and e.done_on <= cutoff
+            1 for _, e in entries if e is not None and e.done_on is not None and e.done_on <= cutoff
         )
         if not entries or all(e is None for _, e in entries):
             return None, None, None  # no holder reported anything: 无数据, not 0%

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ def _anchored(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _pattern(validator: Any, pattern: str, instance: Any, schema: Any):
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
     if validator.is_type(instance, "string") and not _anchored(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -224,24 +225,31 @@ def _problem(document: Document, error: ValidationError) -> Problem:
         message = f"is required when {given} is given"
         return Problem(document.display, line, col, field_path((*keys, missing)), message)
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(_schema_of(error).get("properties", {}))
         extras = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         extra = extras[0] if extras else "?"
         hint = f" (allowed here: {', '.join(allowed)})" if allowed else ""
-        guess = closest_key(extra, error.schema.get("properties", {}))
+        guess = closest_key(extra, _schema_of(error).get("properties", {}))
         return document.problem((*keys, extra), f"unknown field{guess}{hint}", of_key=True)
     return document.problem(keys, _message(error))
 
 
+def _schema_of(error: ValidationError) -> Mapping[str, Any]:
+    """The schema object whose keyword failed. The stubs also allow a boolean schema and
+    "unset" (an error made by hand); neither has the keywords read from it here."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
+
+
 def _message(error: ValidationError) -> str:
     kind = error.validator
-    value = error.instance
-    expected = error.validator_value
+    # any JSON value; a validator always sets both (the stubs' "unset" is for errors made by hand)
+    value: Any = error.instance
+    expected: Any = error.validator_value
     shown = _show(value)
     if value is None and kind in ("type", "minLength", "minItems"):
         return "is empty"
     if kind == "type":
-        names = expected if isinstance(expected, list) else [expected]
+        names: list[str] = expected if isinstance(expected, list) else [expected]
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
         return f"must be {wanted}, not {shown}"
     if kind == "enum":
@@ -273,7 +281,8 @@ def _message(error: ValidationError) -> str:
     if kind == "propertyNames":
         return f"has a key that is not an allowed name: {error.message}"
     if kind in ("anyOf", "oneOf"):
-        title = error.schema.get("description") or error.schema.get("title")
+        schema = _schema_of(error)
+        title = schema.get("description") or schema.get("title")
         return f"{shown} is not valid here" + (f": {title}" if title else "")
     return error.message
 

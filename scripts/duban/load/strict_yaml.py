@@ -338,9 +338,9 @@ class _Builder:
         )
         if not number:
             return value
-        refused = refused_number(value)
-        if refused:
-            self.fail(event.start_mark, refused, keys)
+        unusable = refused_number(value)
+        if unusable:
+            self.fail(event.start_mark, unusable, keys)
             return value
         return int(value) if _INT.fullmatch(value) else float(value)
 

@@ -6,10 +6,11 @@ problems of another and the command line can print all of them at once.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from duban.i18n.messages import say, translate
 
@@ -43,7 +44,8 @@ class Problem:
     col: int
     field: str
     message: str
-    severity: str = field(default="error", compare=False)
+    # dataclasses.field by its full name: inside the class, ``field`` is the attribute above
+    severity: str = dataclasses.field(default="error", compare=False)
     """``error`` (the data cannot be used) or ``warning`` (it can, but someone should look)."""
 
     def __str__(self) -> str:

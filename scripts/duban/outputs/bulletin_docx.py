@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -25,6 +26,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from duban.outputs.bulletin import ATTACHMENT_HEADER, UNIT_ATTACHMENT_HEADER, Bulletin
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
+    from docx.shared import Length
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 FANGSONG = "仿宋_GB2312"
 XIAOBIAOSONG = "方正小标宋简体"
@@ -47,7 +55,7 @@ BODY = Pt(16)
 _FIXED_ZIP_TIME = (2010, 1, 1, 0, 0, 0)
 
 
-def _font(run, east_asian: str, size: Pt, bold: bool = False) -> None:
+def _font(run: Run, east_asian: str, size: Length, bold: bool = False) -> None:
     run.font.name = LATIN
     run.font.size = size
     run.font.bold = bold
@@ -57,7 +65,16 @@ def _font(run, east_asian: str, size: Pt, bold: bool = False) -> None:
     fonts.set(qn("w:hAnsi"), LATIN if east_asian != SONGTI else SONGTI)
 
 
-def _paragraph(document, text: str, font: str, *, size=BODY, align=None, indent=True, bold=False):
+def _paragraph(
+    document: DocxDocument,
+    text: str,
+    font: str,
+    *,
+    size: Length = BODY,
+    align: WD_PARAGRAPH_ALIGNMENT | None = None,
+    indent: bool = True,
+    bold: bool = False,
+) -> Paragraph:
     paragraph = document.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -72,7 +89,7 @@ def _paragraph(document, text: str, font: str, *, size=BODY, align=None, indent=
     return paragraph
 
 
-def _page_number(paragraph, align) -> None:
+def _page_number(paragraph: Paragraph, align: WD_PARAGRAPH_ALIGNMENT) -> None:
     """— PAGE — in 4号 宋体."""
     paragraph.paragraph_format.alignment = align
     _font(paragraph.add_run("— "), SONGTI, Pt(14))
@@ -95,7 +112,7 @@ def _page_number(paragraph, align) -> None:
     _font(paragraph.add_run(" —"), SONGTI, Pt(14))
 
 
-def _layout(document) -> None:
+def _layout(document: DocxDocument) -> None:
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -111,7 +128,7 @@ def _layout(document) -> None:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FANGSONG)
 
 
-def _font_table(document) -> None:
+def _font_table(document: DocxDocument) -> None:
     """Name each Chinese font in the font table, with the font to use in its absence."""
     table = None
     for rel in document.part.rels.values():
@@ -143,7 +160,9 @@ def render_docx(doc: Bulletin) -> bytes:
     _font_table(document)
     body = document.paragraphs[0] if document.paragraphs else None
     if body is not None:  # the template's empty first paragraph
-        body._element.getparent().remove(body._element)
+        parent = body._element.getparent()
+        assert parent is not None  # the document's body
+        parent.remove(body._element)
     center = WD_ALIGN_PARAGRAPH.CENTER
     right = WD_ALIGN_PARAGRAPH.RIGHT
     _paragraph(document, doc.number, FANGSONG, align=center, indent=False)
@@ -189,13 +208,13 @@ def render_docx(doc: Bulletin) -> bytes:
 
 
 # column widths (mm, 156 in all: the type area of A4) by the attachment's header row
-ATTACHMENT_WIDTHS_MM = {
+ATTACHMENT_WIDTHS_MM: dict[tuple[str, ...], tuple[int, ...]] = {
     ATTACHMENT_HEADER: (9, 24, 43, 27, 14, 15, 24),
     UNIT_ATTACHMENT_HEADER: (9, 34, 16, 16, 16, 20, 45),
 }
 
 
-def _attachment(document, doc: Bulletin) -> None:
+def _attachment(document: DocxDocument, doc: Bulletin) -> None:
     """附件 on a new page: its label in 黑体 at the top left, its title, then the table."""
     from docx.enum.text import WD_BREAK
 

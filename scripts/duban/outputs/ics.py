@@ -157,7 +157,7 @@ def calendar_ics(
         f"X-WR-CALNAME:{escape_text(name)}",
     ]
     for task, due, holder_id, key, day in _occurrences(model, as_of, holders):
-        item = states.get((task.id, holder_id, due.id, key))
+        item = states.get(OccurrenceRef(task.id, holder_id, due.id, key))
         if item is not None and item.state.value == "not-applicable":
             continue
         holder = model.entity(holder_id)
@@ -185,10 +185,11 @@ def calendar_ics(
                     )
                     unit = "%" if due.indicator.unit == "percent" else ""
                     summary = f"【目标】{task.heading}：{due.indicator.name} {bound}{unit}"
-                    text = target.as_written or due.as_written or task.deadline_as_written
+                    # a task need not give its deadline in words (then the event has none)
+                    words = target.as_written or due.as_written or task.deadline_as_written or ""
                     uid = (
                         f"{task.plan_id}.{task.local_id}.{due.id}.target.{_day(target.date)}@duban"
                     )
-                    _event(lines, uid, stamp, target.date, summary, text)
+                    _event(lines, uid, stamp, target.date, summary, words)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

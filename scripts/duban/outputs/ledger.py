@@ -217,8 +217,8 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
     any_cooperate = _has_cooperate(model, "")
     overdue = []
     n = 0
-    for _, items in report.units:
-        for ci in items:
+    for _, checked in report.units:
+        for ci in checked:
             if ci.item.state is not State.OVERDUE:
                 continue
             n += 1

@@ -19,9 +19,9 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 
 Cell = str | int | float | dt.date | None
@@ -71,7 +71,9 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def new_workbook(buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DATE) -> Any:
+def new_workbook(
+    buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DATE
+) -> xlsxwriter.Workbook:
     """An in-memory workbook that never turns text into formulas, numbers or links."""
     book = xlsxwriter.Workbook(
         buffer,
@@ -86,7 +88,7 @@ def new_workbook(buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DA
     return book
 
 
-def table_styles(book: Any, bordered: bool) -> dict[str, Any]:
+def table_styles(book: xlsxwriter.Workbook, bordered: bool) -> dict[str, Format]:
     """The formats of a table sheet: header, text, date and number cells (bordered or not)."""
     border = {"border": 1} if bordered else {}
     top = {"valign": "top", **border}
@@ -99,11 +101,11 @@ def table_styles(book: Any, bordered: bool) -> dict[str, Any]:
 
 
 def write_table(
-    book: Any,
+    book: xlsxwriter.Workbook,
     name: str,
     columns: Sequence[Column],
     rows: Sequence[Sequence[Cell]],
-    styles: dict[str, Any],
+    styles: dict[str, Format],
 ) -> None:
     """One sheet: the columns' titles as a frozen, filterable header, then the rows."""
     sheet = book.add_worksheet(name)

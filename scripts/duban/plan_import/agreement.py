@@ -9,6 +9,7 @@ check-in, applies_to), ids and labels aside. ``python -m duban.plan_import.agree
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +42,7 @@ class Agreement:
     differences: list[str] = field(default_factory=list)
 
     def line(self, name: str) -> str:
-        def share(pair):
+        def share(pair: tuple[int, int]) -> str:
             return f"{pair[0]}/{pair[1]} ({100 * pair[0] / pair[1]:.0f}%)" if pair[1] else "0/0"
 
         return (
@@ -58,17 +59,17 @@ def load_tasks(folder: Path) -> dict[str, dict]:
     return tasks
 
 
-def _walk(item: dict, path: str):
+def _walk(item: dict, path: str) -> Iterator[tuple[str, dict]]:
     yield path, item
     for child in item.get("items") or []:
         yield from _walk(child, f"{path}/{child['id']}")
 
 
-def _value(value):
+def _value(value: object) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def _resolve(org: ImportOrg, names) -> frozenset[str]:
+def _resolve(org: ImportOrg, names: Iterable[object] | None) -> frozenset[str]:
     out = set()
     for name in names or []:
         found = org.find(str(name))

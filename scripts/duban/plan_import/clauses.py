@@ -8,6 +8,7 @@ and traditional characters; names keep the plan's characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
@@ -69,7 +70,7 @@ class Clause:
     unread: list[str] = field(default_factory=list)  # parts of the clause not understood
 
 
-def brackets(text: str):
+def brackets(text: str) -> Iterator[tuple[int, int]]:
     """Every top-level bracketed span (start, end) with balanced nesting, any bracket kind."""
     depth, start = 0, 0
     for index, char in enumerate(text):
@@ -153,8 +154,8 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         understood = False
         for number, piece in enumerate(pieces):
             if DEADLINE_PROSE.search(simplified(piece)) and not PROSE.match(simplified(piece)):
-                rest = "，".join(p.strip() for p in pieces[number:])
-                clause.deadline = "；".join(filter(None, [clause.deadline, rest]))
+                tail = "，".join(p.strip() for p in pieces[number:])
+                clause.deadline = "；".join(filter(None, [clause.deadline, tail]))
                 understood = True
                 break
             prose = PROSE.match(simplified(piece))
@@ -219,7 +220,9 @@ def simplified_tail(text: str) -> str:
 
 
 def _split_outside_brackets(text: str, separators: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
     for char in text:
         if char in OPEN:
             depth += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
@@ -50,7 +51,7 @@ class Head:
     notes: list[str] = field(default_factory=list)
 
 
-def _lines(text: str):
+def _lines(text: str) -> Iterator[tuple[int, str]]:
     offset = 0
     for line in text.split("\n"):
         yield offset, line
@@ -138,7 +139,7 @@ def _in_furniture(text: str, offset: int) -> bool:
     return bool(FURNITURE.match(text[line_start : line_start + 20]))
 
 
-def _signing_date(text: str, region: str, after: int):
+def _signing_date(text: str, region: str, after: int) -> _DateMatch | None:
     """The first date standing on a line of its own (the 落款), not in page furniture."""
     candidates = []
     for offset, line in _lines(text):
@@ -174,7 +175,7 @@ class _DateMatch:
         return self.finish
 
 
-def _notice_stop(region: str, body_from: int, date_match, head: Head) -> int:
+def _notice_stop(region: str, body_from: int, date_match: _DateMatch | None, head: Head) -> int:
     stops = [len(region)]
     for pattern in (r"附\s*件\s*[:：1１]", r"\n\s*\(?（?此件"):
         match = re.compile(pattern).search(region, body_from)

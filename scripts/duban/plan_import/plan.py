@@ -7,20 +7,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, NotRequired, TypedDict
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause
-from duban.plan_import.deadlines import parse_deadline
+from duban.plan_import.deadlines import Parsed, parse_deadline
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.segment import Node, SourceText, field_text, segment
-from duban.plan_import.units import ImportOrg
+from duban.plan_import.units import ImportOrg, Match
 
 DELIVERABLE = re.compile(
     r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
 PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
+
+
+class Period(TypedDict):
+    """The plan's period as written to plan.yaml."""
+
+    start: dt.date
+    end: dt.date
+    as_written: NotRequired[str]
 
 
 @dataclass
@@ -76,7 +86,8 @@ class Importer:
             if any(s.children and s.children[0].number > 1 for s in sections_nodes)
             else "section"
         )
-        sections, tasks = [], []
+        sections: list[dict[str, Any]] = []
+        tasks: list[dict[str, Any]] = []
         if virtual:
             sections.append({"number": 1, "numeral": "一", "title": head.title})
             for node in virtual:
@@ -85,7 +96,11 @@ class Importer:
         for index, node in enumerate(sections_nodes, start=1):
             first_child = node.children[0].start if node.children else node.end
             title = field_text(text[node.content : first_child])
-            section = {"number": index, "numeral": node.numeral, "title": title.split("\n")[0]}
+            section: dict[str, Any] = {
+                "number": index,
+                "numeral": node.numeral,
+                "title": title.split("\n")[0],
+            }
             if "\n" in title or (not node.children and len(title) > 60):
                 rest = title.split("\n", 1)[1] if "\n" in title else title
                 section["title"] = title.split("\n")[0] if "\n" in title else _first_sentence(title)
@@ -131,7 +146,7 @@ class Importer:
                 0,
                 f"方案未写实施期限：按{start}年1月1日至{end}年12月31日（签发年份至文中最晚的年份）",
             )
-        self.period = {"start": dt.date(start, 1, 1), "end": dt.date(end, 12, 31)}
+        self.period: Period = {"start": dt.date(start, 1, 1), "end": dt.date(end, 12, 31)}
         if written:
             self.period["as_written"] = written
         signed_year = head.signed.year if head.signed else None
@@ -179,7 +194,7 @@ class Importer:
             r"\n?[^\n]{0,30}\n?\s*[一二三四五六七八九〇○O零0-9]{4}年[^\n]{1,8}日\s*$", "", rest
         ).strip()
         lines = rest.split("\n")
-        furniture = []
+        furniture: list[str] = []
         while len(lines) > 1 and len(lines[-1]) <= 8 and not re.search(r"[。！？；]$", lines[-1]):
             furniture.insert(0, lines.pop())
         if furniture:
@@ -189,7 +204,14 @@ class Importer:
             self._assume_at(cut, "最后一项之后的文字作为方案的结束语（closing）", rest[:40])
         return rest or None
 
-    def _plan(self, head: Head, issuer: str, sections, numbering, closing) -> dict:
+    def _plan(
+        self,
+        head: Head,
+        issuer: str,
+        sections: list[dict[str, Any]],
+        numbering: str,
+        closing: str | None,
+    ) -> dict[str, Any]:
         plan: dict = {"id": self.plan_id, "title": head.title}
         kind = re.search(
             r"(实施方案|分工方案|工作方案|工作要点|行动计划|行动方案|重点任务|任务清单)$",
@@ -221,7 +243,14 @@ class Importer:
         return plan
 
     # -- tasks --------------------------------------------------------------------------------
-    def _task_or_provision(self, node: Node, section_number: int, section: dict, tasks, numbering):
+    def _task_or_provision(
+        self,
+        node: Node,
+        section_number: int,
+        section: dict[str, Any],
+        tasks: list[dict[str, Any]],
+        numbering: str,
+    ) -> None:
         self._move_trailing_clauses(node)
         item = self._item(node, top=True)
         text = field_text(self.text[node.content : node.end])
@@ -236,7 +265,7 @@ class Importer:
             section.setdefault("provisions", []).append(provision)
             return
         task_id = f"{node.number:02d}" if numbering == "plan" else f"{section_number}-{node.number}"
-        task = {
+        task: dict[str, Any] = {
             "id": task_id,
             "number": node.number,
             "numeral": node.numeral,
@@ -485,7 +514,7 @@ class Importer:
             self._assume(line, note, phrases[0])
             self._take_deadline(item, parsed, line, notes)
 
-    def _take_deadline(self, item: dict, parsed, line: int, notes: list[str]) -> None:
+    def _take_deadline(self, item: dict, parsed: Parsed, line: int, notes: list[str]) -> None:
         for assumption in parsed.assumptions:
             notes.append(assumption)
             self._assume(line, assumption, item.get("deadline_as_written", ""))
@@ -524,7 +553,7 @@ class Importer:
             self._indicator_ids(child, f"{task_id}-{child['id']}")
 
     # -- report -------------------------------------------------------------------------------
-    def _report_match(self, match, line: int) -> None:
+    def _report_match(self, match: Match, line: int) -> None:
         if match.how == "new":
             kind = {"unit": "单位", "group": "单位组", "body": "机构或会议"}[match.entry.kind]
             self.unmatched.append(
@@ -565,7 +594,7 @@ class Importer:
                 seen[task["id"]] = 1
 
 
-def _chain(nodes: list[Node]):
+def _chain(nodes: list[Node]) -> Iterator[Node]:
     for node in nodes:
         yield node
         yield from _chain(node.children)
@@ -597,7 +626,7 @@ def _first_sentence(text: str) -> str:
     return first
 
 
-def _inside(due: dict, period: dict) -> bool:
+def _inside(due: dict, period: Period) -> bool:
     date = due.get("date")
     if isinstance(date, dt.date) and not period["start"] <= date <= period["end"]:
         return False

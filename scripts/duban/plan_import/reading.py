@@ -11,6 +11,10 @@ import zipfile
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 
 class ReadError(Exception):
@@ -23,7 +27,7 @@ def read_document(path: Path) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(f"无法读取 / cannot read {path}: {error.strerror}") from None
-    stats: dict = {}
+    stats: dict[str, int] = {}
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
         text, how = docx_text(data, stats), "docx"
     else:
@@ -80,9 +84,9 @@ class _TextParser(HTMLParser):
         self.rows: list[list[str]] | None = None  # the table being read (outermost only)
         self.cell: list[str] | None = None
         self.depth = 0
-        self.stats: dict | None = None
+        self.stats: dict[str, int] | None = None
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
         if tag in SKIP_TAGS:
@@ -100,7 +104,7 @@ class _TextParser(HTMLParser):
         elif tag in BLOCK_TAGS:
             self._text("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
         if tag in SKIP_TAGS:
@@ -117,21 +121,21 @@ class _TextParser(HTMLParser):
         elif tag in BLOCK_TAGS:
             self._text("\n")
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
             self._text("\n")
 
     def _text(self, text: str) -> None:
         (self.cell if self.cell is not None else self.parts).append(text)
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
         if not self.skip:
             self._text(re.sub(r"[\r\n\t]+", "", data))
 
 
-def html_text(html: str, stats: dict | None = None) -> str:
+def html_text(html: str, stats: dict[str, int] | None = None) -> str:
     """The visible text of a web page, one block element a line (script, style, head dropped)."""
     parser = _TextParser()
     parser.stats = stats
@@ -142,7 +146,7 @@ def html_text(html: str, stats: dict | None = None) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
-def docx_text(data: bytes, stats: dict | None = None) -> str:
+def docx_text(data: bytes, stats: dict[str, int] | None = None) -> str:
     """The paragraphs of a .docx (body and table cells), one a line."""
     try:
         import docx  # python-docx
@@ -168,7 +172,7 @@ def docx_text(data: bytes, stats: dict | None = None) -> str:
     return "\n".join(lines)
 
 
-def _runs(element) -> str:
+def _runs(element: BaseOxmlElement) -> str:
     return "".join(t.text or "" for t in element.iter() if t.tag.endswith("}t"))
 
 
@@ -187,7 +191,7 @@ TABLE_COLUMNS = {
 TABLE_ROWS = "任务分工表的 {} 行转为条目（分工括注由表头和单元格组成，不是原文）"
 
 
-def table_lines(rows: list[list[str]], stats: dict | None = None) -> list[str]:
+def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> list[str]:
     """A 任务分工表 (序号 | 任务 | 牵头单位 | 责任单位 | 完成时限) becomes numbered items with a
     clause each (``N.任务（牵头单位：…；完成时限：…）``); any other table, one line a row."""
     rows = [row for row in rows if any(cell.strip() for cell in row)]

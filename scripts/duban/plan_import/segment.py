@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import numeral_value
@@ -111,7 +112,7 @@ def field_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def walk(nodes: list[Node]):
+def walk(nodes: list[Node]) -> Iterator[Node]:
     for node in nodes:
         yield node
         yield from walk(node.children)

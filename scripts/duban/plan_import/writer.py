@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -17,11 +18,12 @@ IMPORTED_EN = "Imported by duban import-plan: to be reviewed."
 
 
 class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data):  # the loader refuses anchors and aliases: write values out
+    # the loader refuses anchors and aliases: write values out
+    def ignore_aliases(self, data: Any) -> bool:
         return True
 
 
-def _str(dumper: yaml.SafeDumper, value: str):
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     if re.fullmatch(r"[0-9][0-9-]*", value):  # 08, 2023, 2-1: always text
@@ -35,7 +37,7 @@ _Dumper.add_representer(
 )
 
 
-def dump(data) -> str:
+def dump(data: Any) -> str:
     return yaml.dump(
         data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, indent=2
     )

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from importlib import resources
+from typing import TypeVar
 
 from duban.evaluation.evaluate import Evaluation, evaluate
-from duban.outputs.ics import calendar_ics
-from duban.model.org import Group
-from duban.model.model import Model
-from duban.site import downloads, pages, split, views
-from duban.outputs import urls
 from duban.i18n.locale import load_locale
+from duban.model.model import Model
+from duban.model.org import Group
+from duban.outputs import urls
+from duban.outputs.ics import calendar_ics
+from duban.site import downloads, pages, split, views
 from duban.site.pages import Settings, site_description, site_title
 
 __all__ = ["Settings", "Site", "asset_files", "render_site", "site_description", "site_title"]
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -101,7 +105,7 @@ def calendars(
             yield urls.unit_ics(holder.id), text
 
 
-def _in_order(values, position: dict[int, int]) -> list:
+def _in_order(values: Iterable[_T], position: dict[int, int]) -> list[_T]:
     """Each object once (a shared duty is listed under every holder), in the model's order.
     By identity: obligations and occurrences hold mappings, so they do not hash."""
     found = {id(v): v for v in values}
@@ -168,11 +172,16 @@ def render_site(
     jobs = [*_download_jobs(ctx, site, title), *_page_jobs(ctx, plan_ctxs)]
     site.pages = split.run(jobs, site, two_processes)
     # downloads in path order: the same whichever process made which first
-    for made in (site.sizes, site.files):
-        ordered = sorted(made.items())
-        made.clear()
-        made.update(ordered)
+    _sort_by_path(site.sizes)
+    _sort_by_path(site.files)
     return site
+
+
+def _sort_by_path(made: dict[str, _T]) -> None:
+    """In place: others hold the same dict (the pages' ``ctx.downloads`` is ``site.sizes``)."""
+    ordered = sorted(made.items())
+    made.clear()
+    made.update(ordered)
 
 
 def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job]:
@@ -226,7 +235,7 @@ def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job
 
     return [
         job(calendar_files, needs=split.Needs.NOTHING_FIRST),
-        *(job(lambda pid=pid: task_tables(pid), far=False) for pid in model.plans),
+        *(job(partial(task_tables, pid), far=False) for pid in model.plans),
         job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation))]),
         job(ledger_files),
         job(feed),
@@ -252,25 +261,25 @@ def _page_jobs(ctx: pages.Context, plan_ctxs: dict[str, pages.Context]) -> list[
         Job(one(urls.UNITS, lambda: pages.units_index(ctx))),
     ]
     for holder in views.page_holders(ctx.model):
-        page = one(urls.unit_page(holder.id), lambda h=holder: pages.unit_page(ctx, h))
-        history = Job(lambda h=holder: pages.unit_history(ctx, h))
+        page = one(urls.unit_page(holder.id), partial(pages.unit_page, ctx, holder))
+        history = Job(partial(pages.unit_history, ctx, holder))
         jobs += [Job(page, needs=Needs.FIRST), history]
     jobs.append(Job(one(urls.DOWNLOADS, lambda: pages.downloads_page(ctx)), Needs.EVERYTHING))
     for pid, pctx in plan_ctxs.items():
         jobs += [
-            Job(one(urls.plan_page(pid), lambda c=pctx: pages.plan_index(c)), Needs.EVERYTHING),
-            Job(one(urls.plan_page(pid, "progress"), lambda c=pctx: pages.progress(c))),
+            Job(one(urls.plan_page(pid), partial(pages.plan_index, pctx)), Needs.EVERYTHING),
+            Job(one(urls.plan_page(pid, "progress"), partial(pages.progress, pctx))),
             Job(
-                one(urls.plan_page(pid, "overdue"), lambda c=pctx, p=pid: pages.overdue(c, p)),
+                one(urls.plan_page(pid, "overdue"), partial(pages.overdue, pctx, pid)),
                 Needs.EVERYTHING,
             ),
         ]
         if pctx.model.plan.leadership is not None:
             uri = urls.plan_page(pid, "leadership")
-            jobs.append(Job(one(uri, lambda c=pctx: pages.leadership(c))))
+            jobs.append(Job(one(uri, partial(pages.leadership, pctx))))
         for task in pctx.model.tasks_in_order():
             uri = urls.task_page(task.id)
-            jobs.append(Job(one(uri, lambda c=pctx, k=task: pages.task_page(c, k))))
+            jobs.append(Job(one(uri, partial(pages.task_page, pctx, task))))
         if pid in ctx.group_pages:
-            jobs.append(Job(lambda c=pctx: pages.group_pages(c)))
+            jobs.append(Job(partial(pages.group_pages, pctx)))
     return jobs

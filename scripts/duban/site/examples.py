@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 
-from duban.model.plan import Due, Task
 from duban.model.model import Model, Obligation
+from duban.model.plan import Due, Task
 
 MARKERS = (
     "<!-- duban:unit-example -->",
@@ -102,7 +102,7 @@ def status_example(
 
 def _escaped(text: str) -> str:
     """Plain text inside Markdown: no HTML, no link or emphasis syntax from the data."""
-    table = {c: f"&#{ord(c)};" for c in "<>&[]()*_`\\|#"}
+    table: dict[str, str | int | None] = {c: f"&#{ord(c)};" for c in "<>&[]()*_`\\|#"}
     return text.translate(str.maketrans(table))
 
 

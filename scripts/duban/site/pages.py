@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,13 +19,13 @@ from markupsafe import escape
 
 from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.evaluation.indicators import measure
-from duban.model.org import Group, Holder
-from duban.model.model import Model
-from duban.model.plan import Task
-from duban.site import charts, groups, views
-from duban.outputs import urls
-from duban.site.env import environment
 from duban.i18n.locale import Locale
+from duban.model.model import Model
+from duban.model.org import Group, Holder, Unit
+from duban.model.plan import Task
+from duban.outputs import urls
+from duban.site import charts, groups, views
+from duban.site.env import environment
 from duban.site.rows import Rows
 
 STATES = views.DISPLAY_ORDER
@@ -75,7 +75,9 @@ class Context:
     t: Locale
     engine: dict[str, Any] = field(default_factory=dict)
     downloads: dict[str, int] = field(default_factory=dict)  # path -> size in bytes
-    index: views.Index | None = None  # type: ignore[assignment]  # built when not given
+    given_index: InitVar[views.Index | None] = None
+    """The model's index, when the caller has built it; else :meth:`__post_init__` does."""
+    index: views.Index = field(init=False)
     full: Model | None = None
     """The whole repository, when ``model`` is a one-plan view (names of other plans)."""
     title: str = ""
@@ -84,9 +86,10 @@ class Context:
     group_pages: frozenset[str] = frozenset()
     """Plans whose per-group pages exist (see :func:`plans_with_group_pages`)."""
 
-    def __post_init__(self) -> None:
-        if self.index is None:
-            self.index = views.Index.of(self.model, self.evaluation)
+    def __post_init__(self, given_index: views.Index | None) -> None:
+        if given_index is None:
+            given_index = views.Index.of(self.model, self.evaluation)
+        self.index = given_index
         if self.full is None:
             self.full = self.model
         self.ranks = views.task_ranks(self.full)
@@ -572,7 +575,7 @@ def unit_page(ctx: Context, holder: Holder) -> str:
             members.append(views.holder_record(member, ctx.index.by_holder.get(member.id, [])))
     history = ctx.index.reports_by_holder.get(holder.id, [])
     latest = latest_reports(history, ctx.settings.history_per_item)
-    parent = model.entity(holder.parent) if getattr(holder, "parent", None) else None
+    parent = model.entity(holder.parent) if isinstance(holder, Unit) and holder.parent else None
     status_file = f"status/{holder.id}.yaml"
     has_ics = f"{urls.unit_ics(holder.id)}" in ctx.downloads
     roles = views.roles_of(model, holder.id)

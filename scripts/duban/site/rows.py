@@ -23,12 +23,12 @@ from typing import Any
 from markupsafe import Markup
 
 from duban.evaluation.evaluate import ItemState, State
-from duban.model.status import Evidence, StatusEntry
+from duban.i18n.locale import Locale
 from duban.model.model import Model
 from duban.model.plan import Task
-from duban.site.env import html, https_url, iso
-from duban.i18n.locale import Locale
+from duban.model.status import Evidence, StatusEntry
 from duban.outputs.urls import Linker
+from duban.site.env import html, https_url, iso
 
 _DAYS_LATE = frozenset({"overdue", "done-late", "missed"})
 _DAYS_LEFT = frozenset({"due-soon", "not-due"})
@@ -50,7 +50,7 @@ class Rows:
         title_of: Callable[[Task], str],
         rank: Callable[[Task], int],
         plan_name: Callable[[str], str],
-        count_text: Callable[[dict[str, Any]], str | None],
+        count_text: Callable[[Mapping[str, Any]], str | None],
         many_plans: bool,
         severity: Callable[[State | None], int],
     ) -> None:
@@ -254,6 +254,7 @@ class Rows:
 
     def _item_cell(self, r: Mapping[str, Any]) -> str:
         key = r["item"].key
+        text: str
         if r["label"]:
             text = html(r["label"])
         elif not key:
@@ -293,8 +294,9 @@ class Rows:
         )
 
     def _progress_cell(self, e: StatusEntry | None) -> str:
-        known = e and e.progress is not None
-        value = html(e.progress) if known else "-1"
+        progress = e.progress if e is not None else None
+        known = progress is not None
+        value = html(progress) if known else "-1"
         nil = "" if known else ' class="dbn-nil"'
         return (
             f'<td data-label="{self.word("col.progress")}" data-value="{value}"{nil}>'

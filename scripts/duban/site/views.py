@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from duban.evaluation.evaluate import Evaluation, ItemState, State
-from duban.model.plan import ROLES, Due, Plan, Task
-from duban.model.org import Group, Holder, Unit
+from duban.i18n.locale import Locale
 from duban.model.model import Model
+from duban.model.org import Group, Holder, Unit
+from duban.model.plan import ROLES, Due, Plan, Task
 
 # Worst first: the light of several occurrences is the first state in this order that any of
 # them has, except that "done" needs all of them done (see ``combine``).
@@ -611,14 +613,14 @@ def ref_target(model: Model, ref_id: str) -> str:
     return model.names.get(carrier, carrier)
 
 
-def kind_name(model: Model, holder: Holder, t: object) -> str:
+def kind_name(model: Model, holder: Holder, t: Locale) -> str:
     """A holder's kind in words, as org.yaml names it (a group: the locale's word)."""
     if isinstance(holder, Group):
-        return str(t.kind_group)  # type: ignore[attr-defined]
+        return str(t.kind_group)
     return model.kind_name(holder.kind, getattr(t, "language", "zh"))
 
 
-def count_text(row: dict, t: object) -> str | None:
+def count_text(row: Mapping[str, Any], t: Locale) -> str | None:
     """How far a count duty is: 1/2 次, 16/40 学时 (None for other duties)."""
     item, due = row["item"], row["due"]
     if due is None or item.count is None or not due.is_count:
@@ -626,7 +628,7 @@ def count_text(row: dict, t: object) -> str | None:
     if due.amount is not None:
         unit = due.amount_unit or ""
         return f"{_num(item.count)}/{_num(due.amount)} {unit}".rstrip()
-    return f"{_num(item.count)}/{due.times} {t.times_unit}"  # type: ignore[attr-defined]
+    return f"{_num(item.count)}/{due.times} {t.times_unit}"
 
 
 def _num(value: float) -> str:

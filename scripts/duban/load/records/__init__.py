@@ -86,9 +86,9 @@ def attach_supervision(
                 rankings.append(ranking)
         for index, item in enumerate(document.data.get("gradings", [])):
             keys = ("gradings", index)
-            grading, made = entries.grading(checker, document, keys, keeper, item, rules)
+            grading, follow_ups_made = entries.grading(checker, document, keys, keeper, item, rules)
             gradings.append(grading)
-            for follow_up in made:
+            for follow_up in follow_ups_made:
                 follow_ups.append(follow_up)
                 key = follow_up.item_key
                 places.append((document, keys, key))

@@ -197,7 +197,11 @@ def all_rules(checker: RecordReader, documents: list[tuple[str, Document]]) -> R
     seen: dict[str, str] = {}
     for (plan_id, document), part in zip(documents, parts, strict=True):
         # ladders are found by task; rankings and gradings are named by id in the records
-        for kind, items in (("rankings", part.rankings), ("gradings", part.gradings)):
+        named: tuple[tuple[str, tuple[RankingRule | GradingRule, ...]], ...] = (
+            ("rankings", part.rankings),
+            ("gradings", part.gradings),
+        )
+        for kind, items in named:
             for index, rule in enumerate(items):
                 if rule.id in seen and seen[rule.id] != plan_id:
                     checker.report(

@@ -217,6 +217,7 @@ class Org:
                 self.document, ("groups", index, "members"), f"groups contain each other: {cycle}"
             )
             return {}
+        result: dict[str, Window]
         if not group.members:
             result = {ref_id: (None, None)}
         else:
