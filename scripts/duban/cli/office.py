@@ -19,9 +19,9 @@ from duban.cli.common import (
 from duban.evaluation.check_report import check_report
 from duban.load.maintainers import office_maintainers
 from duban.model.problems import printable
-from duban.outputs.bulletin import bulletin, render_html
-from duban.outputs.bulletin import render_markdown as bulletin_markdown
-from duban.outputs.bulletin_docx import render_docx
+from duban.outputs.bulletin import bulletin
+from duban.outputs.bulletin_docx import bulletin_docx
+from duban.outputs.bulletin_text import bulletin_html, bulletin_markdown
 from duban.outputs.check_formats import (
     SUMMARY_BUDGET,
     issue_title,
@@ -91,9 +91,9 @@ def cmd_bulletin(args: argparse.Namespace) -> int:
         addressees=args.addressees,
     )
     if suffix == ".docx":
-        write_output(render_docx(document), args.output)
+        write_output(bulletin_docx(document), args.output)
     elif suffix == ".html":
-        write_output(render_html(document), args.output)
+        write_output(bulletin_html(document), args.output)
     else:
         write_output(bulletin_markdown(document), args.output)
     return EXIT_OK

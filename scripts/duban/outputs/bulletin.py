@@ -20,7 +20,15 @@ from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.evaluate import State
 from duban.i18n.locale import load_locale
 from duban.model.model import Model
-from duban.outputs.check_formats import md, occurrence_label
+from duban.outputs.check_formats import occurrence_label
+
+# The fonts GB/T 9704-2012 names, as Word and WPS expect their names (the .docx names them so;
+# the HTML falls back to similar fonts after them).
+FANGSONG = "仿宋_GB2312"
+XIAOBIAOSONG = "方正小标宋简体"
+HEITI = "黑体"
+KAITI = "楷体_GB2312"
+SONGTI = "宋体"
 
 WORDS = load_locale("zh")
 """The office's words for each state (``state_long``), shared with the 台账 and the site."""
@@ -386,87 +394,3 @@ def _attachment(report: CheckReport) -> dict[str, Any]:
     if report.overdue <= ATTACHMENT_MAX_ITEMS:
         return {"attachment": attachment_rows(report)}
     return {"attachment": unit_attachment_rows(report), "attachment_title": "逾期未完成单位清单"}
-
-
-# -- Markdown ------------------------------------------------------------------------------------
-def render_markdown(doc: Bulletin) -> str:
-    lines = [md(doc.number), "", f"# {md(doc.title)}", "", f"{md(doc.addressees)}：", ""]
-    for block in doc.blocks:
-        if block.kind == "h1":
-            lines += [f"## {md(block.text)}", ""]
-        elif block.kind == "h2":
-            lines += [f"### {md(block.text)}", ""]
-        else:
-            lines += [md(block.text), ""]
-    if doc.attachment:
-        lines += [f"附件：{doc.attachment_title}", ""]
-    lines += [md(doc.issuer), "", md(doc.date_text)]
-    if doc.attachment:
-        lines += ["", "---", "", "附件", "", f"## {doc.attachment_title}", ""]
-        header, *rows = doc.attachment
-        lines.append("| " + " | ".join(header) + " |")
-        lines.append("|" + " --- |" * len(header))
-        lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-# -- HTML ----------------------------------------------------------------------------------------
-FANGSONG = '"仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", serif'
-XIAOBIAOSONG = (
-    '"方正小标宋简体", "方正小标宋_GBK", "华文中宋", STZhongsong, "Noto Serif CJK SC", serif'
-)
-HEITI = '"黑体", SimHei, STHeiti, "Noto Sans CJK SC", sans-serif'
-KAITI = '"楷体_GB2312", "楷体", KaiTi, STKaiti, "Noto Serif CJK SC", serif'
-
-_HTML_STYLE = f"""
-@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; }}
-body {{ font-family: {FANGSONG}; font-size: 16pt; line-height: 28.9pt; max-width: 156mm;
-  margin: 2em auto; color: #000; }}
-h1 {{ font-family: {XIAOBIAOSONG}; font-size: 22pt; font-weight: normal; text-align: center;
-  line-height: 1.4; margin: 0 0 28.9pt; }}
-.number {{ text-align: center; margin: 0 0 28.9pt; }}
-h2 {{ font-family: {HEITI}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }}
-h3 {{ font-family: {KAITI}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }}
-p {{ margin: 0; text-indent: 2em; }}
-p.addressees {{ text-indent: 0; }}
-p.issuer, p.date {{ text-align: right; text-indent: 0; padding-right: 4em; }}
-p.issuer {{ margin-top: 57.8pt; }}
-section.attachment {{ break-before: page; margin-top: 2em; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.4; }}
-th, td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}
-th {{ font-family: {HEITI}; font-weight: normal; }}
-"""
-
-
-def render_html(doc: Bulletin) -> str:
-    from markupsafe import escape
-
-    tags = {"h1": "h2", "h2": "h3", "p": "p"}
-    body = [
-        f'<p class="number">{escape(doc.number)}</p>',
-        f"<h1>{escape(doc.title)}</h1>",
-        f'<p class="addressees">{escape(doc.addressees)}：</p>',
-    ]
-    for block in doc.blocks:
-        tag = tags.get(block.kind, "p")
-        body.append(f"<{tag}>{escape(block.text)}</{tag}>")
-    if doc.attachment:
-        body.append(f'<p class="addressees">附件：{escape(doc.attachment_title)}</p>')
-    body.append(f'<p class="issuer">{escape(doc.issuer)}</p>')
-    body.append(f'<p class="date">{escape(doc.date_text)}</p>')
-    if doc.attachment:
-        header, *rows = doc.attachment
-        body.append('<section class="attachment"><p class="addressees">附件</p>')
-        body.append(f"<h1>{escape(doc.attachment_title)}</h1>")
-        body.append("<table><thead><tr>")
-        body.append("".join(f"<th>{escape(c)}</th>" for c in header))
-        body.append("</tr></thead><tbody>")
-        for row in rows:
-            body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
-        body.append("</tbody></table></section>")
-    return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(doc.title)}</title>\n<style>{_HTML_STYLE}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )

@@ -25,7 +25,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from duban.outputs.bulletin import ATTACHMENT_HEADER, UNIT_ATTACHMENT_HEADER, Bulletin
+from duban.outputs.bulletin import (
+    ATTACHMENT_HEADER,
+    FANGSONG,
+    HEITI,
+    KAITI,
+    SONGTI,
+    UNIT_ATTACHMENT_HEADER,
+    XIAOBIAOSONG,
+    Bulletin,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -34,11 +43,6 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-FANGSONG = "仿宋_GB2312"
-XIAOBIAOSONG = "方正小标宋简体"
-HEITI = "黑体"
-KAITI = "楷体_GB2312"
-SONGTI = "宋体"
 LATIN = "Times New Roman"
 
 ALT_NAMES = {
@@ -154,7 +158,7 @@ def _font_table(document: DocxDocument) -> None:
     table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def render_docx(doc: Bulletin) -> bytes:
+def bulletin_docx(doc: Bulletin) -> bytes:
     document = Document()
     _layout(document)
     _font_table(document)
