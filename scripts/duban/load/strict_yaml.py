@@ -28,7 +28,6 @@ from __future__ import annotations
 import math
 import re
 import sys
-import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,8 @@ from typing import Any
 
 import yaml
 
+from duban.load.characters import REFUSED_IN_KEYS, REFUSED_IN_VALUES, refused_character
+from duban.load.yaml_hints import syntax_hint
 from duban.model.problems import Problem, field_path
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -68,46 +69,6 @@ _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
-
-# Characters no key or value may hold: C0 controls but the line break (tab included: it shows
-# differently everywhere), DEL and C1 controls, bidirectional controls (U+061C, U+200E/F,
-# U+202A-U+202E, U+2066-U+2069) and zero-width characters (U+200B-U+200D, U+2060, U+FEFF).
-# Keys may not hold a line break either.
-_REFUSED = (
-    "\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f"
-    "\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff"
-)
-_REFUSED_IN_VALUES = re.compile(f"[{_REFUSED}]")
-_REFUSED_IN_KEYS = re.compile(f"[{_REFUSED}\\n]")
-_CONTROL_NAMES = {
-    0x00: "null",
-    0x07: "bell",
-    0x08: "backspace",
-    0x09: "tab",
-    0x0A: "line break",
-    0x0B: "vertical tab",
-    0x0C: "form feed",
-    0x0D: "carriage return",
-    0x1B: "escape",
-    0x7F: "delete",
-    0x85: "next line",
-}
-
-
-def character_name(char: str) -> str:
-    """``right-to-left override`` for U+202E; control characters have no Unicode name."""
-    code = ord(char)
-    if code in _CONTROL_NAMES:
-        return _CONTROL_NAMES[code]
-    name = unicodedata.name(char, "")
-    if name:
-        return name.lower()
-    return "control character" if unicodedata.category(char) == "Cc" else "not a character"
-
-
-def refused_character(char: str) -> str:
-    """The message for a character no key or value may contain."""
-    return f"contains U+{ord(char):04X} ({character_name(char)}): remove it"
 
 
 def refused_number(value: str) -> str | None:
@@ -295,7 +256,7 @@ class _Builder:
         if event.value == "<<" and event.style in ("", None):
             self.fail(event.start_mark, "merge keys (<<) are not allowed", keys)
             return None
-        refused = _REFUSED_IN_KEYS.search(event.value)
+        refused = REFUSED_IN_KEYS.search(event.value)
         if refused:
             self.fail(event.start_mark, refused_character(refused.group()), keys)
             return None
@@ -307,7 +268,7 @@ class _Builder:
         if event.tag is not None and event.tag not in _STR_TAGS:
             self.fail(event.start_mark, f"tags such as {event.tag!r} are not allowed", keys)
             return value
-        refused = _REFUSED_IN_VALUES.search(value)
+        refused = REFUSED_IN_VALUES.search(value)
         if refused:
             self.fail(event.start_mark, refused_character(refused.group()), keys)
             return value
@@ -384,77 +345,6 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
     if len(raw) > MAX_BYTES:
         return None, [Problem(display, 1, 1, "", f"is larger than the limit of {MAX_BYTES} bytes")]
     return load_bytes(raw, path, display)
-
-
-TAB_HINT = "a Tab is used for indentation: indent with spaces"
-COLON_HINT = (
-    'a colon followed by a space inside text: put the text in quotes ("…") or write the colon as ：'
-)
-_CLOSERS = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
-
-
-def syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
-    """What a person editing by hand most likely did wrong, in words they can act on; None
-    when the parser's own words are the best we have. The position stays the parser's."""
-    mark = error.problem_mark
-    if mark is None:
-        return None
-    lines = text.split("\n")
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    indent = line[: len(line) - len(line.lstrip(" \t"))]
-    problem = error.problem or ""
-    context = error.context or ""
-    if "\t" in indent or line[mark.column : mark.column + 1] == "\t" or "tab" in problem:
-        return TAB_HINT
-    opened = error.context_mark
-    if "quoted scalar" in context and opened is not None:
-        return f"the quote opened on line {opened.line + 1} is never closed: add the closing quote"
-    for name, (left, right) in _CLOSERS.items():
-        if name in context and opened is not None:
-            return (
-                f"the {left!r} opened on line {opened.line + 1} is not closed with {right!r} "
-                "(or a comma is missing between items)"
-            )
-    if problem.startswith("mapping values are not allowed"):
-        before = line[: mark.column]
-        if ": " in before.lstrip(" -") or before.rstrip().endswith(":"):
-            return COLON_HINT
-        return _indent_hint(lines, mark.line)
-    if (
-        problem.startswith("did not find expected") and "flow" not in context
-    ) or problem.startswith("expected <block end>"):
-        return _indent_hint(lines, mark.line)
-    return None
-
-
-_KEY_AT = re.compile(r"( *)(- +)?([^\s#:-][^:#]*?):(\s|$)")
-_DASH_AT = re.compile(r"( *)- ")
-
-
-def _indent_hint(lines: list[str], index: int) -> str | None:
-    """Which earlier line this one should line up with: the nearest indentation used above
-    (a ``-`` for a line that starts a list item, else a key)."""
-    line = lines[index] if index < len(lines) else ""
-    column = len(line) - len(line.lstrip(" "))
-    is_item = line.lstrip(" ").startswith("- ")
-    levels: dict[int, tuple[int, str]] = {}  # column -> (line number, what stands there)
-    for number, above in enumerate(lines[:index]):
-        if not above.strip() or above.lstrip().startswith("#"):
-            continue
-        dash = _DASH_AT.match(above)
-        if is_item and dash:
-            levels[len(dash.group(1))] = (number + 1, "-")
-        key = _KEY_AT.match(above)
-        if key and not is_item:
-            at = len(key.group(1)) + len(key.group(2) or "")
-            levels[at] = (number + 1, key.group(3).strip())
-    if not levels:
-        return None
-    best = min(levels, key=lambda c: (abs(c - column), -levels[c][0]))
-    if best == column:
-        return None
-    number, what = levels[best]
-    return f"wrong indentation: line this up with {what!r} on line {number} (column {best + 1})"
 
 
 def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, list[Problem]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from duban.load.characters import REFUSED_IN_VALUES
 from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
@@ -25,10 +26,6 @@ from duban.plan_import.writer import write_org, write_plan
 __all__ = ["ImportError_", "ReadError", "import_file", "import_text", "run_import"]
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
-# characters the loader refuses (they would make names look alike or text run backwards)
-INVISIBLE = re.compile(
-    "[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\x00-\x08\x0b-\x1f\x7f]"
-)
 
 
 class ImportError_(Exception):
@@ -44,7 +41,8 @@ class Written:
 
 def sanitize(text: str) -> tuple[str, int]:
     text = text.replace("\t", " ")
-    cleaned, count = INVISIBLE.subn("", text)
+    # the characters the loader refuses (they make names look alike or text run backwards)
+    cleaned, count = REFUSED_IN_VALUES.subn("", text)
     return unicodedata.normalize("NFC", cleaned), count
 
 
