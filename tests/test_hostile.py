@@ -13,7 +13,7 @@ import pytest
 
 from conftest import deny_listing
 from duban.cli.main import main
-from duban.load import project as project_module
+from duban.load import layout
 from duban.load.project import load_project
 from duban.model.problems import Problem
 
@@ -152,7 +152,7 @@ def test_chmod_000_on_a_folder_and_a_file(project_dir):
 
 
 def test_a_folder_of_too_many_files_is_one_problem(project_dir, monkeypatch):
-    monkeypatch.setattr(project_module, "MAX_FILES", 3)
+    monkeypatch.setattr(layout, "MAX_FILES", 3)
     for name in ("gamma", "delta", "epsilon"):
         (project_dir / "data" / "status" / f"{name}.yaml").write_text("x: 1\n", encoding="utf-8")
     assert problems() == [

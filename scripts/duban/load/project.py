@@ -5,7 +5,6 @@ then build the model. This is the only module of the pipeline that reads the fil
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,6 +12,19 @@ from pathlib import Path
 
 from duban.load.cache import ValidationCache, context_digest, file_digest
 from duban.load.gcpause import collection_paused
+from duban.load.layout import (
+    FOLDERS,
+    ID_NAME,
+    ORG_FILE,
+    PLAN_FILE,
+    PLANS_FOLDER,
+    RULES_FILE,
+    TASKS_FOLDER,
+    display_path,
+    folder_entries,
+    old_layout_problems,
+    yaml_files,
+)
 from duban.load.maintainers import org_problems
 from duban.load.privacy import personal_data
 from duban.load.records import attach_supervision
@@ -28,26 +40,6 @@ from duban.load.strict_yaml import (
 )
 from duban.model.model import Model
 from duban.model.problems import Problem
-
-# Where each kind of file lives in a data folder (docs/data-format.md).
-ORG_FILE = "org.yaml"
-PLANS_FOLDER = "plans"
-PLAN_FILE = "plan.yaml"
-RULES_FILE = "rules.yaml"  # optional, inside a plan folder
-TASKS_FOLDER = "tasks"
-FOLDERS = {"status": "status", "records": "records"}
-# Files of the first layout (one plan at the top of the data folder) and where they now go.
-OLD_LAYOUT = {
-    "plan.yaml": "plans/<plan-id>/plan.yaml",
-    "tasks": "plans/<plan-id>/tasks/",
-    "rules.yaml": "plans/<plan-id>/rules.yaml",
-}
-# The only names a file in a per-kind folder may have (fullmatch: `$` would accept "x.yaml\n").
-ID_FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\.yaml")
-# A plan folder is named by the plan's id.
-ID_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
-MAX_FILES = 10_000
-BAD_NAME = "is ignored: name it <id>.yaml"
 
 
 @dataclass
@@ -74,78 +66,10 @@ class Project:
         return self.model is not None and not self.problems
 
 
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when below it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
 def find_schema_dir(data_dir: Path) -> Path:
     """``schemas/`` beside the data folder (the project's own), else the installed project's."""
     beside = data_dir.resolve().parent / "schemas"
     return beside if beside.is_dir() else default_schema_dir()
-
-
-def folder_entries(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The entries of a folder, sorted; a symbolic link to the folder, more than ``MAX_FILES``
-    entries or an unreadable folder is one problem and no entries. Links are never followed."""
-    try:
-        if folder.is_symlink():
-            return [], [Problem(display_path(folder), 1, 1, "", SYMLINK)]
-        if not folder.is_dir():
-            return [], []
-        entries: list[Path] = []
-        for path in folder.iterdir():
-            entries.append(path)
-            if len(entries) > MAX_FILES:
-                message = f"holds more than {MAX_FILES:,} files: split the data or remove files"
-                return [], [Problem(display_path(folder), 1, 1, "", message)]
-        return sorted(entries), []
-    except OSError as error:
-        return [], [cannot_read(display_path(Path(error.filename or folder)), error)]
-
-
-def id_files(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The ``<id>.yaml`` files of a per-kind folder, and a problem for anything else in it."""
-    entries, problems = folder_entries(folder)
-    files = []
-    for path in entries:
-        if path.is_symlink():
-            problems.append(Problem(display_path(path), 1, 1, "", SYMLINK))
-        elif ID_FILE_NAME.fullmatch(path.name):
-            files.append(path)
-        else:
-            problems.append(Problem(display_path(path), 1, 1, "", BAD_NAME))
-    return files, problems
-
-
-def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
-    files, found = id_files(folder)
-    problems.extend(found)
-    return files
-
-
-def old_layout_problems(data_dir: Path) -> list[Problem]:
-    """A folder in the first layout gets one line per file to move, and nothing else."""
-    found = [name for name in OLD_LAYOUT if (data_dir / name).exists()]
-    if not found or (data_dir / PLANS_FOLDER).is_dir():
-        return [
-            Problem(display_path(data_dir / name), 1, 1, "", f"belongs in {OLD_LAYOUT[name]} now")
-            for name in found
-        ]
-    return [
-        Problem(
-            display_path(data_dir / name),
-            1,
-            1,
-            "",
-            f"this data folder uses the first layout: move it to {OLD_LAYOUT[name]} "
-            "(<plan-id> is the plan's id; see docs/data-format.md)",
-        )
-        for name in found
-    ]
 
 
 def load_project(
@@ -218,7 +142,7 @@ def _load_project(
     loader = _Loader(data_dir, schemas, problems, documents, cache)
     org = loader.load("org", data_dir / ORG_FILE, ORG_FILE, required=True)
     plans = loader.plans()
-    records_paths = _yaml_files(data_dir / FOLDERS["records"], problems)
+    records_paths = yaml_files(data_dir / FOLDERS["records"], problems)
     records = [d for p in records_paths if (d := loader.load("records", p, _rel(data_dir, p)))]
     # Status files are loaded one at a time while the model is built from them (see
     # _Loader.status_files): a province's thousand files are never all in memory at once.
@@ -345,7 +269,7 @@ class _Loader:
         model has built its entries from it, and what stays (positions, the compressed text)
         is all later rules and messages need. This keeps a province's peak memory to the
         model plus one file's data."""
-        paths = _yaml_files(self.data_dir / FOLDERS["status"], self.problems)
+        paths = yaml_files(self.data_dir / FOLDERS["status"], self.problems)
         for path in paths:
             file = _rel(self.data_dir, path)
             # the bytes digested are the bytes checked: a file changed meanwhile cannot be
@@ -419,7 +343,7 @@ class _Loader:
         tasks_dir = folder / TASKS_FOLDER
         if not tasks_dir.is_dir():
             self.problems.append(Problem(display_path(tasks_dir), 1, 1, "", "folder is missing"))
-        paths = _yaml_files(tasks_dir, self.problems)
+        paths = yaml_files(tasks_dir, self.problems)
         tasks = [d for p in paths if (d := self.load("task", p, _rel(self.data_dir, p)))]
         broken = {p.stem for p in paths} - {d.path.stem for d in tasks}
         rules_path = folder / RULES_FILE
