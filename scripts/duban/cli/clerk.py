@@ -13,14 +13,10 @@ from typing import Any
 
 from duban.cli.common import UsageError, report_problems
 from duban.i18n.messages import say
+from duban.intake.changes import apply_changes, describe
 from duban.intake.issue_form import parse_issue_form
-from duban.intake.workbook import (
-    Row,
-    RowProblem,
-    apply_changes,
-    describe,
-    read_rows,
-)
+from duban.intake.rows import Row, RowProblem
+from duban.intake.workbook_read import read_rows
 from duban.load.files import write_atomically
 from duban.load.project import load_project
 

@@ -18,7 +18,7 @@ from duban.cli.common import (
 )
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
-from duban.intake.workbook import unit_workbook
+from duban.intake.workbook_export import unit_workbook
 from duban.model.model import Model
 from duban.outputs.ics import calendar_ics
 from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
@@ -44,7 +44,7 @@ EXPORTERS: dict[str, Exporter] = {
         evaluate(model, args.as_of) if args.as_of else None,
         unit_id=known_unit(model, args),
     ),
-    # with --unit: the unit's workbook to fill in (unit_workbook.py); without: the 台账
+    # with --unit: the unit's workbook to fill in (intake/workbook_export.py); without: the 台账
     "xlsx": lambda model, args: (
         unit_workbook_of(model, args) if args.unit else export_ledger(model, args)
     ),
