@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from duban.cli.common import UsageError, report_problems
+from duban.cli.common import UsageError, as_of_date, report_problems
 from duban.i18n.messages import say
 from duban.intake.changes import apply_changes, describe
 from duban.intake.issue_form import parse_issue_form
@@ -104,7 +104,8 @@ def _apply_checked(
     path = data / "status" / f"{unit}.yaml"
     if not path.is_file():
         raise UsageError(say(f"{path} does not exist", f"{path} 不存在"))
-    text, changes, refused = apply_changes(model, unit, path, rows)
+    # today: a follow-up deadline (限期整改) the office has set by now can be reported
+    text, changes, refused = apply_changes(model, unit, path, rows, as_of_date(None))
     for line in refused:
         print(f"{source}: {line}", file=sys.stderr)
     if refused:

@@ -66,4 +66,5 @@ def unit_workbook_of(model: Model, args: argparse.Namespace) -> bytes:
     unit = known_unit(model, args)
     if unit is None:
         raise UsageError("xlsx needs --unit for now")
-    return unit_workbook(model, unit)
+    # a row for each follow-up deadline (限期整改) set by --as-of (default today)
+    return unit_workbook(model, unit, args.as_of or as_of_date(None))

@@ -29,7 +29,7 @@ from duban.intake.rows import (
     parse_state,
 )
 from duban.intake.status_text import CannotEdit, StatusText
-from duban.intake.targets import ReportTarget, find_target
+from duban.intake.targets import ReportTarget, Targets, find_target, report_targets
 from duban.load.strict_yaml import load_document
 from duban.model.model import Model
 
@@ -46,9 +46,15 @@ class Change:
 
 
 def plan_change(
-    model: Model, unit_id: str, row: Row, positions: dict[tuple[str, str, str], int]
+    model: Model,
+    unit_id: str,
+    row: Row,
+    positions: dict[tuple[str, str, str], int],
+    targets: Targets,
 ) -> Change | None:
-    """What a row changes, or None when it changes nothing. Raises RowProblem."""
+    """What a row changes, or None when it changes nothing. Raises RowProblem.
+
+    ``targets``: what the unit reports on (:func:`~duban.intake.targets.report_targets`)."""
     cells = row.cells
     if "unit" in cells and cell_text(cells["unit"]) != unit_id:
         raise RowProblem(
@@ -57,7 +63,7 @@ def plan_change(
                 f"单位标识“{cell_text(cells['unit'])}”与 {unit_id} 不符：一个文件只填一个单位",
             )
         )
-    target = find_target(model, unit_id, cells)
+    target = find_target(model, unit_id, targets, cells)
     entry = model.status_of(unit_id, target.task.id, target.due_id, target.period)
     current: dict[str, Any] = {}
     if entry is not None:
@@ -168,22 +174,25 @@ def new_entry(model: Model, change: Change) -> dict[str, Any]:
 
 
 def apply_changes(
-    model: Model, unit_id: str, path: Path, rows: Iterable[Row]
+    model: Model, unit_id: str, path: Path, rows: Iterable[Row], as_of: dt.date
 ) -> tuple[str | None, list[Change], list[str]]:
     """The new text of the unit's status file, the changes, and the refused rows' reasons.
 
-    The text is None when nothing changes or any row is refused."""
+    A row may name any occurrence the unit answers for on ``as_of`` (the command line: today),
+    follow-up deadlines set by then included. The text is None when nothing changes or any row
+    is refused."""
     document, problems = load_document(path)
     if document is None:
         return None, [], [str(p) for p in problems]
     original = path.read_bytes().decode("utf-8")  # as it is: BOM and line endings kept
     positions = entry_positions(model, unit_id, document)
+    targets = report_targets(model, unit_id, as_of)
     changes: list[Change] = []
     refused: list[str] = []
     seen: dict[tuple[str, str, str], int] = {}
     for row in rows:
         try:
-            change = plan_change(model, unit_id, row, positions)
+            change = plan_change(model, unit_id, row, positions, targets)
         except RowProblem as problem:
             where = say(f"row {row.number}: ", f"第 {row.number} 行：") if row.number else ""
             refused.append(f"{where}{problem}")

@@ -18,19 +18,20 @@ from duban.intake.targets import ReportTarget, report_targets
 from duban.model.model import Model
 
 
-def _deadline_words(target: ReportTarget) -> str:
-    due = next(d for d in target.task.due if d.id == target.due_id)
+def deadline_words(target: ReportTarget) -> str:
+    """完成时限 as the clerk reads it: the deadline's words, and the date of this occurrence."""
+    due = target.due
     words = due.as_written or due.label or target.task.deadline_as_written or ""
-    occurrence = due.occurrence(target.period) if target.period else None
-    if occurrence is None and due.date is not None and not target.period:
+    if target.period:
+        return f"{words}：{target.period} 期，{target.occurrence.due.isoformat()} 前".lstrip("：")
+    if due.date is not None:
         return f"{words}（{due.date.isoformat()}）" if words else due.date.isoformat()
-    if occurrence is not None:
-        return f"{words}：{target.period} 期，{occurrence.due.isoformat()} 前".lstrip("：")
     return words or "长期坚持"
 
 
-def unit_workbook(model: Model, unit_id: str) -> bytes:
-    """The unit's workbook as XLSX bytes."""
+def unit_workbook(model: Model, unit_id: str, as_of: dt.date) -> bytes:
+    """The unit's workbook as XLSX bytes: a row for each occurrence it answers for on ``as_of``
+    (:func:`~duban.intake.targets.report_targets`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -44,7 +45,7 @@ def unit_workbook(model: Model, unit_id: str) -> bytes:
     for cell in sheet[1]:
         cell.font = bold
     several_plans = len(model.plans) > 1
-    for target, entry in report_targets(model, unit_id):
+    for target, entry in report_targets(model, unit_id, as_of):
         task = target.task
         top, _, item = task.local_id.partition("/")
         values: dict[str, Any] = {
@@ -56,7 +57,7 @@ def unit_workbook(model: Model, unit_id: str) -> bytes:
             "period": target.period,
             "label": (f"{model.plans[task.plan_id].title}｜" if several_plans else "") + task.label,
             "text": task.text,
-            "deadline": _deadline_words(target),
+            "deadline": deadline_words(target),
         }
         if entry is not None:
             values.update(
