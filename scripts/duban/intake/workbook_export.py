@@ -16,6 +16,8 @@ from duban.i18n.messages import STATE_NAMES
 from duban.intake.rows import COLUMNS, LOCKED, SHEET_TITLE, STATE_LIST
 from duban.intake.targets import ReportTarget, report_targets
 from duban.model.model import Model
+from duban.model.status import StatusEntry
+from duban.outputs.spreadsheet import cell_text, new_workbook
 
 
 def deadline_words(target: ReportTarget) -> str:
@@ -31,101 +33,124 @@ def deadline_words(target: ReportTarget) -> str:
 
 def unit_workbook(model: Model, unit_id: str, as_of: dt.date) -> bytes:
     """The unit's workbook as XLSX bytes: a row for each occurrence it answers for on ``as_of``
-    (:func:`~duban.intake.targets.report_targets`)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
+    (:func:`~duban.intake.targets.report_targets`). The same data gives the same bytes."""
+    buffer = io.BytesIO()
+    book = new_workbook(buffer, f"{SHEET_TITLE}：{unit_id}")
+    shown = {"text_wrap": True, "valign": "top"}
+    fillable = {**shown, "locked": False, "pattern": 1, "bg_color": "#FFF2CC"}  # yellow: fill in
+    locked, fill = book.add_format(shown), book.add_format(fillable)
+    date = book.add_format({**fillable, "num_format": "yyyy-mm-dd"})
+    styles = [
+        locked if index < LOCKED else date if key == "done" else fill
+        for index, (key, _) in enumerate(COLUMNS)
+    ]
+    sheet = book.add_worksheet(SHEET_TITLE)
+    header = book.add_format({"bold": True})
+    for column, (key, heading) in enumerate(COLUMNS):
+        sheet.set_column(column, column, _WIDTHS.get(key, 10))
+        sheet.write_string(0, column, heading, header)
+    rows = [
+        _values(model, unit_id, target, entry)
+        for target, entry in report_targets(model, unit_id, as_of)
+    ]
+    for row, values in enumerate(rows, start=1):
+        for column, (key, _) in enumerate(COLUMNS):
+            _write(sheet, row, column, values.get(key), styles[column])
+    last = max(len(rows), 1)
+    where = {key: column for column, (key, _) in enumerate(COLUMNS)}
+    for key, validation in _VALIDATIONS.items():
+        sheet.data_validation(1, where[key], last, where[key], validation)
+    sheet.freeze_panes(1, LOCKED)
+    # no password: the lock protects against slips, not people; columns and rows may be resized
+    sheet.protect(
+        "", {"format_columns": True, "format_rows": True, "objects": True, "scenarios": True}
+    )
+    guide = book.add_worksheet("填写说明")
+    guide.set_column(0, 0, 100)
+    for row, line in enumerate(_GUIDE):
+        guide.write_string(row, 0, line)
+    book.close()
+    return buffer.getvalue()
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET_TITLE
-    sheet.append([heading for _, heading in COLUMNS])
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="FFF2CC")
-    for cell in sheet[1]:
-        cell.font = bold
+
+def _values(
+    model: Model, unit_id: str, target: ReportTarget, entry: StatusEntry | None
+) -> dict[str, Any]:
+    task = target.task
+    top, _, item = task.local_id.partition("/")
     several_plans = len(model.plans) > 1
-    for target, entry in report_targets(model, unit_id, as_of):
-        task = target.task
-        top, _, item = task.local_id.partition("/")
-        values: dict[str, Any] = {
-            "unit": unit_id,
-            "plan": task.plan_id,
-            "task": top,
-            "item": item,
-            "due": target.due_id,
-            "period": target.period,
-            "label": (f"{model.plans[task.plan_id].title}｜" if several_plans else "") + task.label,
-            "text": task.text,
-            "deadline": deadline_words(target),
-        }
-        if entry is not None:
-            values.update(
-                state=STATE_NAMES.get(entry.state, entry.state),
-                done=entry.done,
-                progress=entry.progress,
-                summary=entry.summary,
-                evidence="\n".join(e.url for e in entry.evidence if e.url),
-                problems=entry.problems,
-                next_steps=entry.next_steps,
-                reason=entry.reason,
-            )
-        sheet.append([None] * len(COLUMNS))
-        row = sheet.max_row
-        for column, (key, _) in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(row=row, column=column)
-            value = values.get(key)
-            if isinstance(value, dt.date):
-                cell.value = value
-                cell.number_format = "yyyy-mm-dd"
-            elif isinstance(value, int):
-                cell.value = value
-            elif value not in (None, ""):
-                cell.value = str(value)
-                cell.data_type = "s"  # text stays text, even when it starts with =
-            if key == "done":
-                cell.number_format = "yyyy-mm-dd"
-            if column > LOCKED:
-                cell.protection = Protection(locked=False)
-                cell.fill = fill
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    last = max(sheet.max_row, 2)
-    letter = {
-        key: sheet.cell(row=1, column=i).column_letter for i, (key, _) in enumerate(COLUMNS, 1)
+    values: dict[str, Any] = {
+        "unit": unit_id,
+        "plan": task.plan_id,
+        "task": top,
+        "item": item,
+        "due": target.due_id,
+        "period": target.period,
+        "label": (f"{model.plans[task.plan_id].title}｜" if several_plans else "") + task.label,
+        "text": task.text,
+        "deadline": deadline_words(target),
     }
-    state = DataValidation(type="list", formula1=f'"{STATE_LIST}"', allow_blank=True)
-    state.error, state.errorTitle = f"请从下拉列表中选择：{STATE_LIST}", "状态"
-    state.add(f"{letter['state']}2:{letter['state']}{last}")
-    date = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)
-    date.error, date.errorTitle = "请填写日期，例如 2010-05-28", "完成日期"
-    date.add(f"{letter['done']}2:{letter['done']}{last}")
-    progress = DataValidation(type="whole", operator="between", formula1="0", formula2="100")
-    progress.allow_blank = True
-    progress.error, progress.errorTitle = "请填写 0 到 100 的整数", "进度"
-    progress.add(f"{letter['progress']}2:{letter['progress']}{last}")
-    for validation in (state, date, progress):
-        validation.showErrorMessage = True
-        sheet.add_data_validation(validation)
-    widths = {"text": 48, "deadline": 24, "summary": 36, "evidence": 36, "problems": 24}
-    widths |= {"next_steps": 24, "reason": 18, "label": 12, "done": 12, "plan": 22}
-    for key, column in letter.items():
-        sheet.column_dimensions[column].width = widths.get(key, 10)
-    sheet.freeze_panes = "J2"
-    sheet.protection.sheet = True  # no password: the lock protects against slips, not people
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
-    guide = book.create_sheet("填写说明")
-    for line in _GUIDE:
-        guide.append([line])
-    guide.column_dimensions["A"].width = 100
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    if entry is not None:
+        values.update(
+            state=STATE_NAMES.get(entry.state, entry.state),
+            done=entry.done,
+            progress=entry.progress,
+            summary=entry.summary,
+            evidence="\n".join(e.url for e in entry.evidence if e.url),
+            problems=entry.problems,
+            next_steps=entry.next_steps,
+            reason=entry.reason,
+        )
+    return values
+
+
+def _write(sheet: Any, row: int, column: int, value: Any, style: Any) -> None:
+    """A date as a date cell, a whole number as a number, anything else as text (never a
+    formula, however it starts)."""
+    if isinstance(value, dt.date):
+        sheet.write_datetime(row, column, dt.datetime.combine(value, dt.time()), style)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        sheet.write_number(row, column, value, style)
+    elif value not in (None, ""):
+        sheet.write_string(row, column, cell_text(str(value)), style)
+    else:
+        sheet.write_blank(row, column, None, style)
+
+
+_WIDTHS = {"text": 48, "deadline": 24, "summary": 36, "evidence": 36, "problems": 24}
+_WIDTHS |= {"next_steps": 24, "reason": 18, "label": 12, "done": 12, "plan": 22}
+_CHECKED = {"ignore_blank": True, "show_input": False, "show_error": True}
+_VALIDATIONS: dict[str, dict[str, Any]] = {
+    "state": {
+        "validate": "list",
+        "source": list(STATE_NAMES.values()),
+        "error_title": "状态",
+        "error_message": f"请从下拉列表中选择：{STATE_LIST}",
+        **_CHECKED,
+    },
+    "done": {
+        "validate": "date",
+        "criteria": ">",
+        "value": dt.date(2000, 1, 1),
+        "error_title": "完成日期",
+        "error_message": "请填写日期，例如 2010-05-28",
+        **_CHECKED,
+    },
+    "progress": {
+        "validate": "integer",
+        "criteria": "between",
+        "minimum": 0,
+        "maximum": 100,
+        "error_title": "进度",
+        "error_message": "请填写 0 到 100 的整数",
+        **_CHECKED,
+    },
+}
 
 
 _GUIDE = (
     "填写说明",
-    "1. 每一行是本单位的一项任务（周期性任务每一期一行）。单位标识至完成时限各列已锁定，请勿改动；黄色各列由本单位填写。",
+    "1. 每一行是本单位的一项任务（周期性任务每一期一行；督办机构下达的限期整改，每个整改期限一行）。单位标识至完成时限各列已锁定，请勿改动；黄色各列由本单位填写。",
     "2. 状态：从下拉列表选择 未开始、推进中、已完成 或 不适用。",
     "3. 已完成须填写完成日期（如 2010-05-28）；不适用须填写不适用理由。",
     "4. 佐证材料链接：以 https:// 开头的网址，多个链接请分行填写。",

@@ -1,9 +1,11 @@
-"""One sheet of text and numbers as .xlsx, written with XlsxWriter (the task table download).
+"""The one XLSX writer (XlsxWriter): :func:`new_workbook` for every workbook duban writes (the
+ledger, a unit's workbook to fill in) and :func:`workbook`, one sheet of text and numbers (the
+task table download: the first row is the header, bold, frozen, with a filter).
 
 Text cells are always written as text (never a formula, a number or a link, however they
 start); control characters XML cannot hold are dropped. The bytes are reproducible: a fixed
 creation date and XlsxWriter's fixed zip timestamps, so a rebuild of the same data gives the
-same file. The first row is the header: bold, frozen, with a filter.
+same file. (Reading a workbook is openpyxl's: ``duban import``.)
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ FIXED_DATE = dt.datetime(2010, 1, 1)
 
 def clean(text: str) -> str:
     return _ILLEGAL_XML.sub("", text)
+
+
+def cell_text(text: str) -> str:
+    """Text as a cell holds it: no character XML cannot hold, a carriage return as a line feed
+    (as it reads back), at most Excel's 32,767 characters."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean(text)[:32767]
 
 
 def column_name(index: int) -> str:
