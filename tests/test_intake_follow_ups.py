@@ -159,3 +159,13 @@ def test_what_a_unit_can_report_is_what_the_evaluation_counts(case, tmp_path):
                 (t.task.id, t.due_id, t.period) for t, _ in report_targets(model, unit, day)
             }
             assert reported == counted, (unit, day)
+
+
+def test_a_unit_without_a_status_file_is_told_how_to_start_one(supervision, capsys):
+    STATUS.unlink()
+    args = ["record", UNIT, "05", "--due", "rectification", "--period", "2010", "--state", "推进中"]
+    assert cli.main(["--lang", "zh", *args]) == 2
+    assert f"请先建立该文件，写入两行“unit: {UNIT}”和“obligations: []”" in capsys.readouterr().err
+    STATUS.write_text(f"unit: {UNIT}\nobligations: []\n", encoding="utf-8")
+    assert cli.main(args) == 0
+    assert load_project(Path("data")).ok

@@ -103,7 +103,12 @@ def _apply_checked(
         )
     path = data / "status" / f"{unit}.yaml"
     if not path.is_file():
-        raise UsageError(say(f"{path} does not exist", f"{path} 不存在"))
+        raise UsageError(
+            say(
+                f"{path} does not exist: create it with the two lines 'unit: {unit}' and 'obligations: []'",
+                f"{path} 不存在：请先建立该文件，写入两行“unit: {unit}”和“obligations: []”",
+            )
+        )
     # today: a follow-up deadline (限期整改) the office has set by now can be reported
     text, changes, refused = apply_changes(model, unit, path, rows, as_of_date(None))
     for line in refused:
