@@ -235,3 +235,50 @@ def test_every_entry_can_be_updated_keeping_the_other_lines(case, tmp_path, monk
         assert any(line == other for other in kept), line
     assert cli.main(["import", str(path)]) == 0
     assert STATUS.read_bytes() == after
+
+
+def test_the_workbook_is_the_same_bytes_for_the_same_data(project_dir, tmp_path, capsys):
+    """Written with XlsxWriter and a fixed creation date, as every workbook duban writes; an
+    untouched sheet imported back changes nothing."""
+    first = _export(tmp_path).read_bytes()
+    second = tmp_path / "again.xlsx"
+    assert cli.main(["export", "xlsx", "--unit", "alpha", "-o", str(second)]) == 0
+    assert second.read_bytes() == first
+    before = STATUS.read_bytes()
+    capsys.readouterr()
+    assert cli.main(["import", str(second)]) == 0
+    assert "no changes" in capsys.readouterr().out
+    assert STATUS.read_bytes() == before
+
+
+def test_the_workbook_shows_the_clerk_what_to_fill_and_keeps_text_as_text(project_dir, tmp_path):
+    formula = '=HYPERLINK("https://example.org","点击")'
+    args = ["record", "alpha", "03", "--state", "推进中", "--summary", formula]
+    assert cli.main(args) == 0
+    sheet = load_workbook(_export(tmp_path))["进展填报"]
+    assert sheet.freeze_panes == "J2"
+    assert sheet.protection.sheet and sheet.protection.password is None
+    assert not sheet.protection.formatColumns and not sheet.protection.formatRows
+    assert sheet.protection.insertRows and sheet.protection.deleteRows
+    row = _row(sheet, "03", "main", None)
+    summary = sheet.cell(row=row, column=13)
+    assert summary.value == formula and summary.data_type == "s"
+    for column in range(1, 18):
+        cell = sheet.cell(row=row, column=column)
+        assert cell.protection.locked == (column <= 9), column
+        assert (cell.fill.fgColor.rgb[-6:] == "FFF2CC") == (column > 9), column
+        assert cell.alignment.wrap_text and cell.alignment.vertical == "top"
+    assert sheet.cell(row=row, column=11).number_format == "yyyy-mm-dd"
+    assert sheet.cell(row=1, column=1).font.b
+    last = sheet.max_row
+    validations = {
+        str(v.sqref): (v.type, v.formula1, v.formula2, v.allow_blank, v.showErrorMessage)
+        for v in sheet.data_validations.dataValidation
+    }
+    assert validations == {
+        f"J2:J{last}": ("list", '"未开始,推进中,已完成,不适用"', None, True, True),
+        f"K2:K{last}": ("date", "36526", None, True, True),
+        f"L2:L{last}": ("whole", "0", "100", True, True),
+    }
+    widths = [sheet.column_dimensions[letter].width for letter in ("A", "B", "H", "M")]
+    assert widths[0] < widths[1] < widths[3] < widths[2]

@@ -40,7 +40,7 @@ def test_the_issue_form_matches_the_github_issue_forms_schema():
 
 
 def test_the_form_labels_are_the_headings_duban_record_reads():
-    from duban.intake.workbook import HEADINGS
+    from duban.intake.rows import HEADINGS
 
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "report.yml").read_text("utf-8"))
     fields = [f for f in form["body"] if f["type"] != "markdown"]

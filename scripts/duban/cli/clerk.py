@@ -11,16 +11,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from duban.cli.common import UsageError, report_problems
+from duban.cli.common import UsageError, as_of_date, report_problems
 from duban.i18n.messages import say
+from duban.intake.changes import apply_changes, describe
 from duban.intake.issue_form import parse_issue_form
-from duban.intake.workbook import (
-    Row,
-    RowProblem,
-    apply_changes,
-    describe,
-    read_rows,
-)
+from duban.intake.rows import Row, RowProblem
+from duban.intake.workbook_read import read_rows
 from duban.load.files import write_atomically
 from duban.load.project import load_project
 
@@ -107,8 +103,14 @@ def _apply_checked(
         )
     path = data / "status" / f"{unit}.yaml"
     if not path.is_file():
-        raise UsageError(say(f"{path} does not exist", f"{path} 不存在"))
-    text, changes, refused = apply_changes(model, unit, path, rows)
+        raise UsageError(
+            say(
+                f"{path} does not exist: create it with the two lines 'unit: {unit}' and 'obligations: []'",
+                f"{path} 不存在：请先建立该文件，写入两行“unit: {unit}”和“obligations: []”",
+            )
+        )
+    # today: a follow-up deadline (限期整改) the office has set by now can be reported
+    text, changes, refused = apply_changes(model, unit, path, rows, as_of_date(None))
     for line in refused:
         print(f"{source}: {line}", file=sys.stderr)
     if refused:

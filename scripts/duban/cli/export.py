@@ -18,7 +18,7 @@ from duban.cli.common import (
 )
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
-from duban.intake.workbook import unit_workbook
+from duban.intake.workbook_export import unit_workbook
 from duban.model.model import Model
 from duban.outputs.ics import calendar_ics
 from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
@@ -44,7 +44,7 @@ EXPORTERS: dict[str, Exporter] = {
         evaluate(model, args.as_of) if args.as_of else None,
         unit_id=known_unit(model, args),
     ),
-    # with --unit: the unit's workbook to fill in (unit_workbook.py); without: the 台账
+    # with --unit: the unit's workbook to fill in (intake/workbook_export.py); without: the 台账
     "xlsx": lambda model, args: (
         unit_workbook_of(model, args) if args.unit else export_ledger(model, args)
     ),
@@ -66,4 +66,5 @@ def unit_workbook_of(model: Model, args: argparse.Namespace) -> bytes:
     unit = known_unit(model, args)
     if unit is None:
         raise UsageError("xlsx needs --unit for now")
-    return unit_workbook(model, unit)
+    # a row for each follow-up deadline (限期整改) set by --as-of (default today)
+    return unit_workbook(model, unit, args.as_of or as_of_date(None))

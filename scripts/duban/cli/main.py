@@ -110,7 +110,8 @@ def export_arguments(sub: argparse.ArgumentParser) -> None:
         metavar="DATE",
         type=as_of_argument,
         help="ics: give each deadline's state as of this date (default: no states); "
-        "xlsx, csv: the ledger as of this date (default: today)",
+        "xlsx, csv: the ledger as of this date (default: today); xlsx --unit: the follow-up "
+        "deadlines set by this date (default: today)",
     )
 
 
@@ -180,7 +181,11 @@ def record_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--plan", help="the plan id (needed when there are several plans)")
     sub.add_argument("--item", help="the sub-item, for a task with sub-items")
     sub.add_argument("--due", metavar="ID", help="the deadline id, when the task has several")
-    sub.add_argument("--period", metavar="P", help="the period of a recurring duty (2011, 2011-Q2)")
+    sub.add_argument(
+        "--period",
+        metavar="P",
+        help="the period of a recurring duty (2011, 2011-Q2) or of a follow-up deadline (限期整改)",
+    )
     sub.add_argument("--state", help="not-started, in-progress, done, not-applicable (or 已完成 …)")
     sub.add_argument("--date", help="the day it was done (YYYY-MM-DD)")
     sub.add_argument("--progress", metavar="N", help="progress in percent (0-100)")

@@ -1,11 +1,12 @@
 """The answers of a submitted 报送进展 issue form (``.github/ISSUE_TEMPLATE``), as the cells of a
-workbook row."""
+workbook row
+(:mod:`duban.intake.rows`: the form's labels are the workbook's headings)."""
 
 from __future__ import annotations
 
 import re
 
-from duban.intake.workbook import HEADINGS
+from duban.intake.rows import HEADINGS
 
 # The form's "no answer" (GitHub writes it for an empty optional field).
 _NO_RESPONSE = "_No response_"

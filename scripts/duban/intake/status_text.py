@@ -112,7 +112,7 @@ class StatusText:
         return first, self._block_end(first, key_col - 1), key_col
 
     # -- planning edits --------------------------------------------------------------------------
-    def update(self, position: int, values: dict[str, Any], evidence: list[dict[str, str]]):
+    def update(self, position: int, values: dict[str, Any], evidence: list[dict[str, str]]) -> None:
         """Set ``values`` in ``obligations[position]`` and add ``evidence`` items to it."""
         _, end, key_col = self._entry(position)
         entry = self.doc.data["obligations"][position]
@@ -182,7 +182,7 @@ class StatusText:
                     Edit(index, index + 1, [self.lines[index][: value_col - 1].rstrip()])
                 )
             end, dash = index + 1, key_col + 1
-        lines = []
+        lines: list[str] = []
         for key in FIELD_ORDER:
             if key not in entry:
                 continue

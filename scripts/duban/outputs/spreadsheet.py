@@ -1,4 +1,5 @@
-"""The one XLSX and CSV writer: the task table download and the 任务落实台账 are written here.
+"""The one XLSX and CSV writer: the task table download, the 任务落实台账 and a unit's workbook to
+fill in are written here (reading a workbook is openpyxl's: ``duban import``).
 
 Text cells are always written as text (never a formula, a number or a link, however they
 start); control characters XML cannot hold are dropped, and a carriage return becomes a line
