@@ -33,10 +33,12 @@ CITY_ORG = FIXTURES / "city-org.yaml"
 TRADITIONAL = FIXTURES / "county-traditional.txt"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
 D = dt.date
+IMPORT_DAY = D(2024, 6, 1)
+"""The day the imports of these tests run (an import never reads the clock)."""
 
 
 def imported(source: Path, tmp_path: Path, org: Path | None, plan_id: str = "p"):
-    written = run_import(source, tmp_path / "data", org, plan_id, None)
+    written = run_import(source, tmp_path / "data", org, plan_id, None, IMPORT_DAY)
     project = load_project(tmp_path / "data")
     assert project.ok, [str(p) for p in project.problems]
     tasks = {t["id"]: t for t in written.result.tasks}
@@ -452,7 +454,7 @@ def _roles_and_dues(tasks: dict) -> dict:
 @pytest.fixture(scope="module")
 def city_reference(tmp_path_factory):
     org = ImportOrg.from_data(yaml.safe_load(CITY_ORG.read_text(encoding="utf-8")))
-    result = import_file(CITY, org, "city")
+    result = import_file(CITY, org, "city", IMPORT_DAY)
     return result.plan, {t["id"]: t for t in result.tasks}
 
 
@@ -533,7 +535,7 @@ def test_a_new_plan_goes_into_an_existing_data_folder(tmp_path):
     target = tmp_path / "office"
     shutil.copytree(ROOT / "examples" / "office" / "data", target)
     before = (target / "org.yaml").read_text(encoding="utf-8")
-    written = run_import(TRADITIONAL, target, None, "huanjing-2017", None)
+    written = run_import(TRADITIONAL, target, None, "huanjing-2017", None, IMPORT_DAY)
     project = load_project(target)
     assert project.ok, [str(p) for p in project.problems]
     after = (target / "org.yaml").read_text(encoding="utf-8")
@@ -679,7 +681,7 @@ def test_any_mix_of_plan_fragments_imports_without_an_exception(tmp_path_factory
     source.write_text("某县2023年工作方案\n" + "".join(parts), encoding="utf-8")
     out = source.parent / "data"
     try:
-        run_import(source, out, None, "fuzz", None)
+        run_import(source, out, None, "fuzz", None, IMPORT_DAY)
     except ImportError_:
         return  # no numbered item: refused, nothing written
     project = load_project(out)
@@ -729,3 +731,16 @@ def test_a_number_with_no_words_after_it_keeps_its_label_as_text(tmp_path):
     texts = [p["text"] for s in written.result.plan["sections"] for p in s.get("provisions", [])]
     texts += [t["text"] for t in tasks.values()]
     assert "（一）" in texts and all(texts)
+
+
+def test_a_plan_that_names_no_year_takes_the_year_of_the_day_of_the_import():
+    """No signing date, no year anywhere: 6月底前 is read in the year of ``today`` (said in the
+    review), so the same text imports the same way whatever the clock says."""
+    from duban.plan_import import import_text
+
+    text = "一、工作任务\n（一）开展培训。（牵头单位：市司法局；完成时限：6月底前）\n"
+    for year in (2019, 2031):
+        result = import_text(text, ImportOrg(), "p", D(year, 3, 1))
+        dues = [d for t in result.tasks for d in t.get("due", [])]
+        assert dues and dues[0]["date"] == D(year, 6, 30), dues
+        assert any(str(year) in f.what for f in result.assumptions)

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from duban.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from duban.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
 from duban.load.project import load_project
 from duban.plan_import import ImportError_, ReadError, run_import
 
@@ -25,6 +25,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             Path(args.org) if args.org else None,
             args.plan_id,
             Path(args.review) if args.review else None,
+            as_of_date(None),
         )
     except (ImportError_, ReadError) as error:
         print(f"duban import-plan: {error}", file=sys.stderr)

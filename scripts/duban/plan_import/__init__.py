@@ -9,6 +9,7 @@ it together), ``writer`` (YAML files), ``review`` (the Markdown review report) a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -60,10 +61,10 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
     return ImportOrg.from_data(data), text
 
 
-def import_file(path: Path, org: ImportOrg, plan_id: str) -> Imported:
+def import_file(path: Path, org: ImportOrg, plan_id: str, today: dt.date) -> Imported:
     text, reading = read_document(path)
     text, removed = sanitize(text)
-    result = import_text(text, org, plan_id)
+    result = import_text(text, org, plan_id, today)
     result.reading = reading
     if "任务分工表" in reading:
         result.assumptions.insert(0, Finding(0, reading.split("；", 1)[1]))
@@ -81,7 +82,12 @@ def default_plan_id(path: Path) -> str:
 
 
 def run_import(
-    source: Path, out: Path, org_path: Path | None, plan_id: str | None, review: Path | None
+    source: Path,
+    out: Path,
+    org_path: Path | None,
+    plan_id: str | None,
+    review: Path | None,
+    today: dt.date,
 ) -> Written:
     plan_id = plan_id or default_plan_id(source)
     if not ID.fullmatch(plan_id):
@@ -99,7 +105,7 @@ def run_import(
             org, base = load_org(existing)  # the folder's own org is the one to extend
     else:
         org, base = load_org(org_path)
-    result = import_file(source, org, plan_id)
+    result = import_file(source, org, plan_id, today)
     if not result.plan["sections"]:
         raise ImportError_(
             f"{source}: 未找到编号条目（一、（一）1. 等），没有写入任何文件 / "

@@ -1,0 +1,391 @@
+"""Reading one numbered task or sub-item of a plan: its title, its role clauses (牵头, 配合 …),
+its deadlines (in a clause or in the prose), the documents it asks for and the holders it
+inherits. A part of :class:`~duban.plan_import.plan.Importer`, which reads the whole plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any, NotRequired, TypedDict
+
+from duban.plan_import.chinese import simplified
+from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause
+from duban.plan_import.deadlines import Parsed, parse_deadline
+from duban.plan_import.findings import Finding, Findings
+from duban.plan_import.segment import Node, field_text
+from duban.plan_import.units import ImportOrg
+
+DELIVERABLE = re.compile(
+    r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
+)
+MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
+PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
+
+
+class Period(TypedDict):
+    """The plan's period as written to plan.yaml."""
+
+    start: dt.date
+    end: dt.date
+    as_written: NotRequired[str]
+
+
+class TaskReading(Findings):
+    """How the importer reads the items of a plan (mixed into the Importer, which sets these)."""
+
+    text: str
+    org: ImportOrg
+    default_year: int
+    issuer_name: str
+    period: Period
+    sources: list[dict]
+
+    def _task_or_provision(
+        self,
+        node: Node,
+        section_number: int,
+        section: dict[str, Any],
+        tasks: list[dict[str, Any]],
+        numbering: str,
+    ) -> None:
+        self._move_trailing_clauses(node)
+        item = self._item(node, top=True)
+        text = field_text(self.text[node.content : node.end])
+        if not assigns(item):
+            title = item.get("title") or first_sentence(text)
+            provision = {
+                "number": node.number,
+                "numeral": node.numeral,
+                "title": title or node.label,
+                "text": text or node.label,
+            }
+            section.setdefault("provisions", []).append(provision)
+            return
+        task_id = f"{node.number:02d}" if numbering == "plan" else f"{section_number}-{node.number}"
+        task: dict[str, Any] = {
+            "id": task_id,
+            "number": node.number,
+            "numeral": node.numeral,
+            "section": section_number,
+        }
+        task.update({k: v for k, v in item.items() if k != "id"})
+        task.pop("label", None)
+        task.pop("line", None)
+        if "roles" not in task:
+            task["roles"] = {}
+        notes = task.pop("_notes", [])
+        self._give_holders(task, [], node)
+        if not has_due(task):
+            task["due"] = [{"kind": "ongoing", "as_written": "原文未写完成时限"}]
+            note = "原文未写完成时限：暂记为持续推进（ongoing），请核对"
+            notes.append(note)
+            self.unread.append(Finding(self.doc.line(node.start), note, item.get("title", "")))
+        self._indicator_ids(task, task_id)
+        if notes:
+            task["note"] = "；".join(notes) + "。"
+        if not task.get("title"):
+            task["title"] = first_sentence(task["text"]) or "（原文无标题）"
+        tasks.append(task)
+
+    def _give_holders(self, item: dict, inherited: list[str], node: Node) -> None:
+        """A deadline nobody holds (完成时限 without 牵头 or 责任 units, at any level) goes to a
+        group standing for the units still to be named, so that the data stays valid."""
+        roles = item.get("roles") or {}
+        own = [n for role in ("lead", "responsible", "cooperate") for n in roles.get(role, [])]
+        holders = (roles.get("responsible") or roles.get("lead") or []) if own else inherited
+        dues = item.get("due", [])
+        held_below = any(names_holders(child) for child in item.get("items", []))
+        if dues and not holders and not held_below and not all(d.get("applies_to") for d in dues):
+            name = "承担单位待定"
+            match = self.org.match(name)
+            if match.how == "new":
+                created = [*self.org.new_units, *self.org.new_groups, *self.org.new_bodies]
+                group = next(g for g in created if g["id"] == match.entry.id)
+                group["note"] = (
+                    "原文只写完成时限、未写承担单位的条目暂由本组承担；请改为实际单位。"
+                    + group["note"]
+                )
+            item.setdefault("roles", {}).setdefault("responsible", []).append(match.write_as)
+            holders = [match.write_as]
+            text = item.get("roles_as_written") or item.get("deadline_as_written", "")
+            self.unread.append(
+                Finding(
+                    self.doc.line(node.start),
+                    "有完成时限但没有承担单位：暂记为“承担单位待定”",
+                    text,
+                )
+            )
+        for child in item.get("items", []):
+            self._give_holders(child, holders, node)
+
+    def _move_trailing_clauses(self, node: Node) -> None:
+        """A clause on its own line after a list of sub-items applies to all of them."""
+        for child in node.children:
+            self._move_trailing_clauses(child)
+        if not node.children:
+            return
+        last = node.children[-1]
+        tail_node = last
+        while tail_node.children:
+            tail_node = tail_node.children[-1]
+        span = self.text[tail_node.content : tail_node.end]
+        clause = find_clause(span)
+        if clause is None or span[clause.end :].strip(" \t\u3000\n。；;") != "":
+            return
+        before = span[: clause.start]
+        if re.search(r"[。；;！]\s*\n\s*$|\n\s*$", before) or re.search(r"[。；;]\s+$", before):
+            cut = tail_node.content + clause.start
+            for descendant in chain([last]):
+                if descendant.end > cut:
+                    descendant.end = cut
+
+    def _item(self, node: Node, top: bool = False) -> dict:
+        own_end = node.children[0].start if node.children else node.end
+        own = self.text[node.content : own_end]
+        trailing = ""
+        if node.children and node.children[-1].end < node.end:
+            trailing = self.text[node.children[-1].end : node.end]
+        text = field_text(self.text[node.content : node.end])
+        line = self.doc.line(node.start)
+        item: dict = {"id": str(node.number), "label": node.label}
+        clause = find_clause(trailing) if trailing.strip() else None
+        clause = clause or find_clause(own)
+        own_without = (
+            own if clause is None or trailing.strip() else own[: clause.start] + own[clause.end :]
+        )
+        title = first_sentence(field_text(own_without))
+        if title and top:
+            item["title"] = title
+        # a marker with no words after it keeps its label as its text: never an empty field
+        item["text"] = text or node.label
+        notes: list[str] = []
+        children = [self._item(child) for child in node.children]
+        if clause:
+            self._clause(item, clause, own_without, line, notes)
+        elif children and top and not any(has_due(child) for child in children):
+            self._prose_deadline(item, own, line, notes)
+        deliverables = self._deliverables(own_without)
+        if deliverables:
+            item["deliverables"] = deliverables
+        if children:
+            item["items"] = children
+            for child in children:
+                notes.extend(f"{child['label']}{n}" for n in child.pop("_notes", []))
+        if notes:
+            item["_notes"] = notes
+        return item
+
+    def _clause(
+        self, item: dict, clause: Clause, context: str, line: int, notes: list[str]
+    ) -> None:
+        item["roles_as_written"] = field_text(clause.as_written)
+        roles: dict[str, list[str]] = {}
+        for role in ROLE_ORDER:
+            for phrase in clause.roles.get(role, []):
+                match = self.org.match(phrase, carrier=self.issuer_name)
+                self._report_match(match, line)
+                if match.write_as not in roles.setdefault(role, []):
+                    roles[role].append(match.write_as)
+        item["roles"] = roles
+        if clause.cooperate_word:
+            item["cooperate_word"] = clause.cooperate_word
+        for name in clause.open_list:
+            notes.append(f"“{name}”是开放列举（等），只列入已点名的单位")
+            self._assume(line, f"“{name}”是开放列举（等），只列入已点名的单位", name)
+        for part in clause.unread:
+            self.unread.append(Finding(line, "分工括注中未能识别的部分", part))
+        if clause.deadline:
+            item["deadline_as_written"] = clause.deadline
+            parsed = parse_deadline(
+                clause.deadline, default_year=self.default_year, context=context
+            )
+            self._take_deadline(item, parsed, line, notes)
+            self._who_does(item, context, line, notes)
+            self._text_duties(item, context, line, notes)
+        elif "roles" in item:
+            self._prose_deadline(item, context, line, notes)
+
+    def _text_duties(self, item: dict, own: str, line: int, notes: list[str]) -> None:
+        """每半年…排名通报 / 每年…检查验收 / 限期整改 in the text, beyond the clause's deadline."""
+        due = item.setdefault("due", [])
+        sentences = [s for s in re.split(r"(?<=[。；;])", own) if s.strip()]
+        for index, sentence in enumerate(sentences):
+            for part in re.split(r"[，,]", sentence):
+                folded = simplified(part)
+                every = re.search(r"每(半年|年|季度|月)", folded)
+                if every and re.search(r"一次|进行|开展|组织|检查|通报|报送|考评|排名", folded):
+                    kind = {"半年": "half-year", "年": "year", "季度": "quarter", "月": "month"}[
+                        every.group(1)
+                    ]
+                    if any(
+                        d.get("every") == kind or d.get("check_in", {}).get("every") == kind
+                        for d in due
+                    ):
+                        continue
+                    extra = {"kind": "recurring", "every": kind, "as_written": part.strip()}
+                    if self._by_issuer(sentences, index, every.start()) and item["roles"].get(
+                        "lead"
+                    ):
+                        extra["applies_to"] = list(item["roles"]["lead"])
+                        note = (
+                            f"正文“{part.strip()}”由发文机关组织，另列为周期性时限，适用于牵头单位"
+                        )
+                    else:
+                        note = f"正文“{part.strip()}”另列为周期性时限"
+                    if [d["kind"] for d in due] == ["ongoing"] and "applies_to" not in extra:
+                        due.clear()
+                        note = f"完成时限为持续性表述，按正文“{part.strip()}”记为周期性时限"
+                    due.append(extra)
+                    notes.append(note)
+                    self._assume(line, note, part.strip())
+                if "限期整改" in folded and not any(d["kind"] == "follow-up" for d in due):
+                    start = sentence.find(part)
+                    trigger = field_text(sentence[: start + part.find("限期整改") + 4]).lstrip(
+                        "。；; "
+                    )
+                    due.append({"kind": "follow-up", "trigger": trigger, "as_written": "限期整改"})
+                    note = f"正文“{trigger}”另列为限期整改（期限由督办单位事后确定）"
+                    notes.append(note)
+                    self._assume(line, note, trigger)
+        if not due:
+            item.pop("due")
+        elif len(due) > 1:
+            used: set[str] = set()
+            for number, entry in enumerate(due):
+                name = entry.get("id") or ("main" if number == 0 else entry["kind"])
+                while name in used:
+                    name += "-2"
+                entry["id"] = name
+                used.add(name)
+
+    def _who_does(self, item: dict, own: str, line: int, notes: list[str]) -> None:
+        """县司法局每季度第一个月10日前通报…: a deadline the text gives to one named unit of the
+        clause applies to that unit only (when the clause has several deadlines)."""
+        due = item.get("due", [])
+        if len(due) < 2:
+            return
+        named = [n for role in ("lead", "responsible") for n in item["roles"].get(role, [])]
+        for entry in due:
+            written = simplified(entry.get("as_written", ""))
+            fragment = re.search(r"每[^，,；;。]*", written)
+            if not fragment:
+                continue
+            position = simplified(own).find(fragment.group(0))
+            if position < 0:
+                continue
+            start = max(own.rfind(c, 0, position) for c in "。；;，,\n") + 1
+            subject = own[start:position].strip()
+            for name in named:
+                found = self.org.find(subject) if subject else None
+                if found and found.entry.id == self.org.match(name).entry.id:
+                    entry["applies_to"] = [name]
+                    sentence = own[start : position + len(fragment.group(0))].strip()
+                    note = f"“{entry['as_written']}”由{name}承担（正文：{sentence}）"
+                    notes.append(note)
+                    self._assume(line, note, entry["as_written"])
+                    break
+
+    def _by_issuer(self, sentences: list[str], index: int, position: int) -> bool:
+        names = self.org.match(self.issuer_name).entry.names if self.issuer_name else []
+        here = sentences[index]
+        before = here[: here.find("每")] if "每" in here else here
+        previous = sentences[index - 1] if index else ""
+        return any(name in before or name in previous for name in names if len(name) >= 2)
+
+    def _prose_deadline(self, item: dict, own: str, line: int, notes: list[str]) -> None:
+        folded = simplified(own)
+        phrases = PROSE_DEADLINE.findall(folded)
+        if not phrases:
+            phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
+        if not phrases:
+            phrases = re.findall(
+                r"每(?:半年|年|季度|月)[^，,。；;]{0,12}?(?:至少|不少于)\s*\d+\s*次", folded
+            )
+        if len(phrases) != 1:
+            return
+        parsed = parse_deadline(phrases[0], default_year=self.default_year)
+        if parsed.due:
+            item["deadline_as_written"] = phrases[0]
+            note = f"时限“{phrases[0]}”取自正文（分工括注未写完成时限）"
+            notes.append(note)
+            self._assume(line, note, phrases[0])
+            self._take_deadline(item, parsed, line, notes)
+
+    def _take_deadline(self, item: dict, parsed: Parsed, line: int, notes: list[str]) -> None:
+        for assumption in parsed.assumptions:
+            notes.append(assumption)
+            self._assume(line, assumption, item.get("deadline_as_written", ""))
+        for part in parsed.unread:
+            self.unread.append(
+                Finding(line, "完成时限中未能识别的部分（未生成可计算的时限）", part)
+            )
+        due = [d for d in parsed.due if inside(d, self.period)]
+        for dropped in (d for d in parsed.due if d not in due):
+            self.unread.append(
+                Finding(line, "时限落在实施期限之外，未生成", dropped.get("as_written", ""))
+            )
+        if due:
+            item["due"] = due
+
+    def _deliverables(self, own: str) -> list[dict]:
+        found: list[dict] = []
+        skip = {s["title"] for s in self.sources} | {
+            s.get("short_name", "")[1:-1] for s in self.sources
+        }
+        for match in DELIVERABLE.finditer(own):
+            sentence_start = max(own.rfind(c, 0, match.start()) for c in "。；;")
+            if not MAKING.search(simplified(own[sentence_start + 1 : match.start()])):
+                continue
+            name = match.group(0)
+            if match.group("name") in skip or any(d["name"] == name for d in found):
+                continue
+            found.append({"id": f"deliverable-{len(found) + 1}", "name": name})
+        return found
+
+    def _indicator_ids(self, item: dict, task_id: str) -> None:
+        for number, due in enumerate(item.get("due", []), start=1):
+            if due["kind"] == "milestones":
+                due["indicator"]["id"] = f"t{task_id}-{number}".replace("/", "-")
+        for child in item.get("items", []):
+            self._indicator_ids(child, f"{task_id}-{child['id']}")
+
+
+def assigns(item: dict) -> bool:
+    if item.get("roles") or item.get("due"):
+        return True
+    return any(assigns(child) for child in item.get("items", []))
+
+
+def names_holders(item: dict) -> bool:
+    """Whether the item or one below it names lead or responsible units (they take the due of
+    the level above when they have none of their own)."""
+    roles = item.get("roles") or {}
+    if roles.get("lead") or roles.get("responsible"):
+        return True
+    return any(names_holders(child) for child in item.get("items", []))
+
+
+def has_due(item: dict) -> bool:
+    return bool(item.get("due")) or any(has_due(child) for child in item.get("items", []))
+
+
+def first_sentence(text: str) -> str:
+    first = re.split(r"[。；;！？\n]", text, maxsplit=1)[0].strip()
+    if len(first) > 60:
+        first = re.split(r"[，,：:]", first, maxsplit=1)[0][:60]
+    return first
+
+
+def chain(nodes: list[Node]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        yield from chain(node.children)
+
+
+def inside(due: dict, period: Period) -> bool:
+    date = due.get("date")
+    if isinstance(date, dt.date) and not period["start"] <= date <= period["end"]:
+        return False
+    return all(period["start"] <= t["date"] <= period["end"] for t in due.get("targets", []))
