@@ -12,12 +12,12 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from duban.evaluation.evaluate import Evaluation, evaluate
-from duban.outputs.ics import calendar_ics
-from duban.model.org import Group
-from duban.model.model import Model
-from duban.site import downloads, pages, split, views
-from duban.outputs import urls
 from duban.i18n.locale import load_locale
+from duban.model.model import Model
+from duban.model.org import Group
+from duban.outputs import urls
+from duban.outputs.ics import calendar_ics
+from duban.site import downloads, pages, split, views
 from duban.site.pages import Settings, site_description, site_title
 
 __all__ = ["Settings", "Site", "asset_files", "render_site", "site_description", "site_title"]
@@ -58,9 +58,9 @@ def engine_extras(evaluation: Evaluation) -> dict[str, object]:
 def calendars(
     model: Model, evaluation: Evaluation, whole: set[str] | None = None
 ) -> Iterator[tuple[str, str]]:
-    """iCalendar files (the deadline engine's ``duban.outputs.ics``): each plan's in ``whole`` (default
-    all), all plans together when every plan is in it, and one per unit or group with
-    deadlines (a group with members stands for its members).
+    """iCalendar files (the deadline engine's ``duban.outputs.ics``): each plan's in ``whole``
+    (default all), all plans together when every plan is in it, and one per unit or group
+    with deadlines (a group with members stands for its members).
 
     A plan summarised by group (a province) has no calendar of its own: every unit's every
     occurrence in one file is tens of MB no calendar program opens, and the units' and
@@ -197,7 +197,8 @@ def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
-        # imported here: duban.evaluation.check_report imports duban.outputs.urls, so not at module level
+        # imported here: duban.evaluation.check_report imports duban.outputs.urls, so not at
+        # module level
         from duban.evaluation.check_report import check_report
         from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
 

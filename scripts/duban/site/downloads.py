@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from duban.evaluation.evaluate import Evaluation
-from duban.outputs.open_data import export_json
-from duban.model.model import Model
-from duban.site import views
 from duban.i18n.locale import Locale
+from duban.model.model import Model
+from duban.outputs.open_data import export_json
 from duban.outputs.spreadsheet import Cell, workbook
+from duban.site import views
 
 # A cell that starts like a formula is run by spreadsheet programs when a CSV is opened
 # ("CSV injection"): such cells get a leading apostrophe, which Excel and LibreOffice hide.

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 
-from duban.model.plan import Due, Task
 from duban.model.model import Model, Obligation
+from duban.model.plan import Due, Task
 
 MARKERS = (
     "<!-- duban:unit-example -->",

@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from duban.evaluation.evaluate import ItemState, State
-from duban.model.org import Group, Holder
 from duban.model.model import Model
+from duban.model.org import Group, Holder
 from duban.site.views import Tally, combine
 
 SUMMARY_ROWS = 300

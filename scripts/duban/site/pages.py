@@ -19,13 +19,13 @@ from markupsafe import escape
 
 from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.evaluation.indicators import measure
-from duban.model.org import Group, Holder
-from duban.model.model import Model
-from duban.model.plan import Task
-from duban.site import charts, groups, views
-from duban.outputs import urls
-from duban.site.env import environment
 from duban.i18n.locale import Locale
+from duban.model.model import Model
+from duban.model.org import Group, Holder
+from duban.model.plan import Task
+from duban.outputs import urls
+from duban.site import charts, groups, views
+from duban.site.env import environment
 from duban.site.rows import Rows
 
 STATES = views.DISPLAY_ORDER
@@ -430,7 +430,8 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
 
 
 def _summary(ctx: Context) -> Any:
-    """The check report's summary (duban.evaluation.check_report.summarize): the same counts as duban check."""
+    """The check report's summary (duban.evaluation.check_report.summarize): the same counts
+    as duban check."""
     from duban.evaluation.check_report import summarize
 
     return summarize(ctx.model, ctx.evaluation)

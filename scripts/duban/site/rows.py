@@ -23,12 +23,12 @@ from typing import Any
 from markupsafe import Markup
 
 from duban.evaluation.evaluate import ItemState, State
-from duban.model.status import Evidence, StatusEntry
+from duban.i18n.locale import Locale
 from duban.model.model import Model
 from duban.model.plan import Task
-from duban.site.env import html, https_url, iso
-from duban.i18n.locale import Locale
+from duban.model.status import Evidence, StatusEntry
 from duban.outputs.urls import Linker
+from duban.site.env import html, https_url, iso
 
 _DAYS_LATE = frozenset({"overdue", "done-late", "missed"})
 _DAYS_LEFT = frozenset({"due-soon", "not-due"})

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from duban.evaluation.evaluate import Evaluation, ItemState, State
-from duban.model.plan import ROLES, Due, Plan, Task
-from duban.model.org import Group, Holder, Unit
 from duban.model.model import Model
+from duban.model.org import Group, Holder, Unit
+from duban.model.plan import ROLES, Due, Plan, Task
 
 # Worst first: the light of several occurrences is the first state in this order that any of
 # them has, except that "done" needs all of them done (see ``combine``).
