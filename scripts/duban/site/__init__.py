@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
+from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import Evaluation, evaluate
 from duban.i18n.locale import load_locale
 from duban.model.model import Model
 from duban.model.org import Group
 from duban.outputs import urls
 from duban.outputs.ics import calendar_ics
+from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
 from duban.site import downloads, pages, split, views
 from duban.site.pages import Settings, site_description, site_title
 
@@ -197,11 +199,6 @@ def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
-        # imported here: duban.evaluation.check_report imports duban.outputs.urls, so not at
-        # module level
-        from duban.evaluation.check_report import check_report
-        from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
-
         book = ledger(model, evaluation, check_report(model, evaluation))
         yield urls.LEDGER_XLSX, ledger_xlsx(book)
         yield urls.LEDGER_CSV, ledger_csv(book)

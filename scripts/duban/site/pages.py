@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from markupsafe import escape
 
+from duban.evaluation.check_report import check_report, summarize
 from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.evaluation.indicators import measure
 from duban.i18n.locale import Locale
@@ -432,8 +433,6 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
 def _summary(ctx: Context) -> Any:
     """The check report's summary (duban.evaluation.check_report.summarize): the same counts
     as duban check."""
-    from duban.evaluation.check_report import summarize
-
     return summarize(ctx.model, ctx.evaluation)
 
 
@@ -725,8 +724,6 @@ def overdue(ctx: Context, plan_id: str | None = None) -> str:
     title = ctx.t.nav.overdue
     if plan_id:
         title = f"{title} · {ctx.model.plan.display_name}"
-    from duban.evaluation.check_report import check_report
-
     report = check_report(ctx.model, ev)
     late = views.overdue(ev)
     by_group = ctx.summarise(late) or ctx.summarise(soon)
