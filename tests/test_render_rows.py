@@ -25,7 +25,7 @@ from duban.i18n.locale import load_locale
 from duban.load.project import load_project
 from duban.model.status import Evidence, StatusEntry
 from duban.outputs import urls
-from duban.site import Settings, engine_extras, pages, views
+from duban.site import Settings, pages, views
 from duban.site.env import _finalize, environment, html
 from duban.site.rows import Rows
 from sitekit import DEMO, HOSTILE
@@ -80,9 +80,7 @@ def context(fixture: Path, language: str) -> pages.Context:
     model = project.model
     evaluation = evaluate(model, AS_OF, 30)
     settings = Settings(as_of=AS_OF, language=language, repository="https://github.com/o/r")
-    return pages.Context(
-        model, evaluation, settings, load_locale(language), engine_extras(evaluation)
-    )
+    return pages.Context(model, evaluation, settings, load_locale(language))
 
 
 def page_values(ctx: pages.Context, many_plans: bool, count_text: Any = None) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -279,14 +280,13 @@ def test_indicator_targets_are_drawn_against_computed_values():
     assert "dbn-actual--met" in later  # 2010's 30% target, checked after its date
 
 
-def test_without_the_engine_targets_show_with_no_data_not_invented_values():
+def test_without_indicator_results_targets_show_with_no_data_not_invented_values():
     m = model(DEMO)
-    ev = evaluate(m, AS_OF)
-    ctx = pages.Context(m, ev, Settings(as_of=AS_OF), load_locale("zh"), engine={})
+    ev = dataclasses.replace(evaluate(m, AS_OF), indicators=())
+    ctx = pages.Context(m, ev, Settings(as_of=AS_OF), load_locale("zh"))
     (block,) = pages.indicator_blocks(ctx, m.tasks[f"{DEMO_PLAN}/03"])
     assert [p["status"] for p in block["points"]] == ["no-data"] * 3
     assert all(p["actual"] is None for p in block["points"])
-    assert block["computed"] is False
 
 
 def test_the_overdue_list_gives_days_late_and_escalation_stage():

@@ -46,17 +46,6 @@ class Site:
             self.files[path] = content
 
 
-def engine_extras(evaluation: Evaluation) -> dict[str, object]:
-    """What the deadline engine adds to an evaluation (indicator results, escalation stages,
-    flags). Read with getattr so the pages still render, without those parts, from an
-    evaluation that lacks them."""
-    return {
-        name: getattr(evaluation, name)
-        for name in ("indicators", "escalations", "flags")
-        if getattr(evaluation, name, None) is not None
-    }
-
-
 def calendars(
     model: Model, evaluation: Evaluation, whole: set[str] | None = None
 ) -> Iterator[tuple[str, str]]:
@@ -158,7 +147,7 @@ def render_site(
 
     index = views.Index.of(model, evaluation)
     ctx = pages.Context(  # site.sizes is filled as the downloads are made
-        model, evaluation, settings, t, engine_extras(evaluation), site.sizes, index, model, title
+        model, evaluation, settings, t, site.sizes, index, model, title
     )
     plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
     # long lists link to per-group pages: decide which plans have them before any page

@@ -23,7 +23,7 @@ from duban.evaluation.indicators import measure
 from duban.i18n.locale import Locale
 from duban.model.model import Model
 from duban.model.org import Group, Holder
-from duban.model.plan import Task
+from duban.model.plan import Target, Task
 from duban.outputs import urls
 from duban.site import charts, groups, views
 from duban.site.env import environment
@@ -74,7 +74,6 @@ class Context:
     evaluation: Evaluation
     settings: Settings
     t: Locale
-    engine: dict[str, Any] = field(default_factory=dict)
     downloads: dict[str, int] = field(default_factory=dict)  # path -> size in bytes
     index: views.Index | None = None  # type: ignore[assignment]  # built when not given
     full: Model | None = None
@@ -99,10 +98,6 @@ class Context:
             self.evaluation.for_plan(plan_id),
             self.settings,
             self.t,
-            {
-                k: v
-                for k, v in _engine_for_plan(self.evaluation.for_plan(plan_id), self.engine).items()
-            },
             self.downloads,
             None,
             self.model,
@@ -164,10 +159,6 @@ class Context:
             return None
         prefix = self.settings.data_path.strip("/")
         return f"{base.rstrip('/')}/{prefix + '/' if prefix else ''}{data_file}"
-
-
-def _engine_for_plan(evaluation: Evaluation, engine: dict[str, Any]) -> dict[str, Any]:
-    return {name: getattr(evaluation, name) for name in engine}
 
 
 def site_title(model: Model, settings: Settings, t: Locale) -> str:
@@ -255,7 +246,6 @@ def render_page(
         status_rows=printer.status_rows,
         feed_items=printer.feed_items,
         downloads=ctx.downloads,
-        engine=ctx.engine,
         states=STATES,
         S=State,
         shapes=charts.SHAPES,
@@ -277,29 +267,30 @@ def supervisors(model: Model, task: Task) -> list[views.RoleRef]:
 def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
     """One chart per deadline of ``task`` that has an indicator: target against actual.
 
-    Actual values come from the deadline engine (``Evaluation.indicators``); without it the
-    targets are drawn alone and every actual value says "no data", never a made-up figure.
+    Actual values come from the evaluation's indicator results; a deadline without results (a
+    sub-item's: results cover tasks) has its targets drawn alone, every actual value saying
+    "no data", never a made-up figure.
     """
-    results = ctx.engine.get("indicators")
+    results = ctx.evaluation.indicators
     blocks = []
     for due in task.due:
         if due.indicator is None:
             continue
-        mine = [r for r in (results or ()) if r.task_id == task.id and r.due_id == due.id]
+        mine = [r for r in results if r.task_id == task.id and r.due_id == due.id]
         points = []
         if mine:
             for r in mine:
                 target = r.target
                 points.append(
                     {
-                        "date": target.date if target is not None else due.date,
+                        "date": target.date,
                         "target": _target_value(target),
-                        "target_is_max": target is not None and target.min is None,
+                        "target_is_max": target.min is None,
                         "actual": r.actual,
-                        "numerator": getattr(r, "numerator", None),
-                        "denominator": getattr(r, "denominator", None),
+                        "numerator": r.numerator,
+                        "denominator": r.denominator,
                         "status": r.status,
-                        "as_written": target.as_written if target is not None else None,
+                        "as_written": target.as_written,
                     }
                 )
         else:
@@ -321,8 +312,8 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
         _current_once(points)
         chart = charts.indicator_chart(points, due.indicator.unit) if points else None
         current = None
-        if not points and results is not None:
-            # no targets in the data (e.g. 轮训一遍 by 2012): the engine's value so far
+        if not points:
+            # no targets in the data (e.g. 轮训一遍 by 2012): the value so far
             day = min(ctx.evaluation.as_of, due.date or ctx.evaluation.as_of)
             actual, top, bottom = measure(ctx.model, task, due, day, ctx.evaluation.as_of)
             current = {"actual": actual, "numerator": top, "denominator": bottom}
@@ -334,7 +325,6 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
                 "points": points,
                 "chart": chart,
                 "current": current or {"actual": None, "numerator": None, "denominator": None},
-                "computed": results is not None,
             }
         )
     return blocks
@@ -347,9 +337,7 @@ def _current_once(points: list[dict[str, Any]]) -> None:
         point.update(actual=None, numerator=None, denominator=None)
 
 
-def _target_value(target: Any) -> float | None:
-    if target is None:
-        return None
+def _target_value(target: Target) -> float | None:
     return target.min if target.min is not None else target.max
 
 
@@ -357,7 +345,7 @@ def item_row(ctx: Context, item: ItemState) -> dict[str, Any]:
     """An occurrence with what a table row shows about it."""
     task = (ctx.full or ctx.model).tasks[item.task_id]
     due = task.due_item(item.due_id)
-    escalation = (ctx.engine.get("escalations") or {}).get(
+    escalation = ctx.evaluation.escalations.get(
         (item.task_id, item.holder_id, item.due_id, item.key)
     )
     ladder = (ctx.full or ctx.model).rules.ladder_for(item.task_id) if escalation else None
@@ -382,10 +370,9 @@ def item_row(ctx: Context, item: ItemState) -> dict[str, Any]:
 
 
 def _flags_for(ctx: Context, holder_id: str | None = None, task_id: str | None = None) -> list:
-    flags = ctx.engine.get("flags") or ()
     return [
         f
-        for f in flags
+        for f in ctx.evaluation.flags
         if (holder_id is None or f.holder_id == holder_id)
         and (task_id is None or f.task_id == task_id)
     ]
@@ -742,7 +729,6 @@ def overdue(ctx: Context, plan_id: str | None = None) -> str:
         rows=[] if by_group else [item_row(ctx, i) for i in late],
         soon=[] if by_group else [item_row(ctx, i) for i in soon],
         supervisors=lambda task: supervisors(ctx.model, task),
-        has_escalations=ctx.engine.get("escalations") is not None,
         flags=_flags_for(ctx),
     )
 
@@ -871,7 +857,6 @@ def group_page(
         rows=[item_row(ctx, i) for i in late],
         soon=[item_row(ctx, i) for i in soon],
         supervisors=lambda task: supervisors(ctx.model, task),
-        has_escalations=ctx.engine.get("escalations") is not None,
     )
 
 
