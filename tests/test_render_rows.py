@@ -153,13 +153,13 @@ def crafted_rows(ctx: pages.Context) -> list[dict[str, Any]]:
     return rows
 
 
-def crafted_reports(ctx: pages.Context) -> list[views.Report]:
+def crafted_reports(ctx: pages.Context) -> list[views.ReportEntry]:
     item = ctx.evaluation.items[0]
     ids = (AS_OF, item.holder_id, item.task_id, item.due_id)
     return [
-        views.Report(*ids, key=LINE, text=TEXT, by=LINE, kind="done"),
-        views.Report(*ids, key="", text=None, by=None, kind="update"),
-        views.Report(*ids, key="2010", text="", by="", kind="update"),
+        views.ReportEntry(*ids, key=LINE, text=TEXT, by=LINE, kind="done"),
+        views.ReportEntry(*ids, key="", text=None, by=None, kind="update"),
+        views.ReportEntry(*ids, key="2010", text="", by="", kind="update"),
     ]
 
 

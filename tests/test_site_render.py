@@ -199,7 +199,7 @@ def test_what_is_due_next_is_grouped_by_date_and_deadline():
 
 
 def test_reports_are_newest_first_and_never_after_as_of():
-    reports = views.reports(model(DEMO), AS_OF)
+    reports = views.report_entries(model(DEMO), AS_OF)
     assert reports and all(r.date <= AS_OF for r in reports)
     assert [r.date for r in reports] == sorted((r.date for r in reports), reverse=True)
 

@@ -51,7 +51,7 @@ def task_table(
         ]
         rows.append(
             [
-                views.task_label(task),
+                views.task_citation(task),
                 task.title,
                 *roles,
                 task.deadline_as_written,
@@ -171,7 +171,7 @@ def atom_feed(
         title = t.format(
             "feed_entry_title",
             holder=holder,
-            task=f"{views.task_label(task)} {task.title}",
+            task=f"{views.task_citation(task)} {task.title}",
             what=what,
         )
         plan = model.plans[task.plan_id]

@@ -121,8 +121,8 @@ class Context:
     def buckets(self, items: Iterable[ItemState]) -> list[groups.Bucket]:
         return groups.buckets(self.full or self.model, items, self._home_groups())
 
-    def group_summary(self, items: Iterable[ItemState]) -> groups.Summary:
-        return groups.summary(self.full or self.model, items, self._home_groups())
+    def group_summary(self, items: Iterable[ItemState]) -> groups.GroupSummary:
+        return groups.group_summary(self.full or self.model, items, self._home_groups())
 
     ranks: dict[str, int] = field(init=False, default_factory=dict)
     """Each task's place in plan order across plans (sortable table cells)."""
@@ -206,7 +206,7 @@ def page_helpers(ctx: Context) -> dict[str, Any]:
     rows and report feeds) is given too."""
     full = ctx.full or ctx.model
     return dict(
-        label=views.task_label,
+        label=views.task_citation,
         title_of=views.task_title,
         rank=lambda task: ctx.ranks.get(task.id, 0),
         plan_name=lambda plan_id: views.plan_name(full, plan_id),
@@ -490,7 +490,7 @@ def task_page(ctx: Context, task: Task) -> str:
         ctx,
         urls.task_page(task.id),
         "page_task.html",
-        f"{views.task_label(task)} {task.title}",
+        f"{views.task_citation(task)} {task.title}",
         hide=["navigation"],
         task=task,
         plan=model.plan,
@@ -597,7 +597,7 @@ def unit_page(ctx: Context, holder: Holder) -> str:
     )
 
 
-def latest_reports(history: list[views.Report], per_item: int) -> list[views.Report]:
+def latest_reports(history: list[views.ReportEntry], per_item: int) -> list[views.ReportEntry]:
     """The newest ``per_item`` reports of each occurrence (``history`` is newest first): a unit
     page stays the same size however long the plan has run."""
     seen: dict[tuple[str, str, str], int] = {}
@@ -660,7 +660,7 @@ def progress(ctx: Context) -> str:
             )
         timeline_rows.append(
             {
-                "label": views.task_label(task),
+                "label": views.task_citation(task),
                 "title": task.title,
                 "href": urls.Linker(src, ctx.settings.directory_urls).task(task.id),
                 "marks": marks,
@@ -698,7 +698,7 @@ def progress(ctx: Context) -> str:
 
 
 def _deadline_label(t: Locale, row: views.DeadlineRow, light: State) -> str:
-    name = views.task_label(row.task)
+    name = views.task_citation(row.task)
     counts = "，".join(f"{t.state[s.value]} {n}" for s, n in row.tally.segments())
     return f"{name} {row.date.isoformat()}: {counts}"
 

@@ -185,13 +185,13 @@ class Index:
     # Reports are gathered when first asked for: each plan's index is built too, and its
     # reports (a second of a province's build each) were never read.
     @cached_property
-    def reports(self) -> list[Report]:
+    def reports(self) -> list[ReportEntry]:
         """Everything reported up to the evaluation's date, newest first."""
-        return reports(self.model, self.as_of)
+        return report_entries(self.model, self.as_of)
 
     @cached_property
-    def reports_by_holder(self) -> dict[str, list[Report]]:
-        found: dict[str, list[Report]] = {}
+    def reports_by_holder(self) -> dict[str, list[ReportEntry]]:
+        found: dict[str, list[ReportEntry]] = {}
         for report in self.reports:
             found.setdefault(report.holder_id, []).append(report)
         return found
@@ -321,7 +321,7 @@ def task_rows(model: Model, index: Index) -> list[TaskRow]:
     return [task_row(t, index.by_top.get(t.id, [])) for t in model.tasks_in_order()]
 
 
-def task_label(task: Task) -> str:
+def task_citation(task: Task) -> str:
     """How a reader cites a task or sub-item: 二（一）, （三）1. (else its number)."""
     if task.label:
         return task.label
@@ -546,7 +546,7 @@ def overdue(evaluation: Evaluation) -> list[ItemState]:
 
 
 @dataclass(frozen=True)
-class Report:
+class ReportEntry:
     """One dated report by a holder: an update, or the completion of an occurrence."""
 
     date: dt.date
@@ -560,14 +560,14 @@ class Report:
     index: int = 0
 
 
-def reports(model: Model, as_of: dt.date) -> list[Report]:
+def report_entries(model: Model, as_of: dt.date) -> list[ReportEntry]:
     """Everything holders reported up to ``as_of``, newest first (the feed and 最新进展)."""
     result = []
     for entry in model.status.values():
         for index, update in enumerate(entry.updates):
             if update.date <= as_of:
                 result.append(
-                    Report(
+                    ReportEntry(
                         update.date,
                         entry.holder_id,
                         entry.task_id,
@@ -581,7 +581,7 @@ def reports(model: Model, as_of: dt.date) -> list[Report]:
                 )
         if entry.state == "done" and entry.done is not None and entry.done <= as_of:
             result.append(
-                Report(
+                ReportEntry(
                     entry.done,
                     entry.holder_id,
                     entry.task_id,
