@@ -27,9 +27,12 @@ from duban.i18n.locale import load_locale
 from duban.load.project import load_project
 from duban.model.status import Evidence, StatusEntry
 from duban.outputs import urls
-from duban.site import Settings, pages, views
+from duban.site import Settings, views
+from duban.site.context import Context
 from duban.site.env import _finalize, environment, html
+from duban.site.render import page_helpers
 from duban.site.rows import Rows
+from duban.site.status_rows import item_row
 from sitekit import DEMO, HOSTILE
 
 AS_OF = dt.date(2010, 12, 15)
@@ -89,18 +92,18 @@ URLS = (
 
 
 @cache
-def context(fixture: Path, language: str) -> pages.Context:
+def context(fixture: Path, language: str) -> Context:
     project = load_project(fixture / "data")
     assert project.ok, project.problems[:5]
     model = project.model
     evaluation = evaluate(model, AS_OF, 30)
     settings = Settings(as_of=AS_OF, language=language, repository="https://github.com/o/r")
-    return pages.Context(model, evaluation, settings, load_locale(language))
+    return Context(model, evaluation, settings, load_locale(language))
 
 
-def page_values(ctx: pages.Context, many_plans: bool, count_text: Any = None) -> dict[str, Any]:
+def page_values(ctx: Context, many_plans: bool, count_text: Any = None) -> dict[str, Any]:
     """What render_page gives a unit page's templates and its Rows."""
-    helpers = pages.page_helpers(ctx) | {"many_plans": many_plans}
+    helpers = page_helpers(ctx) | {"many_plans": many_plans}
     if count_text is not None:
         helpers["count_text"] = count_text
     link = urls.Linker(urls.unit_page("x"), ctx.settings.directory_urls)
@@ -112,7 +115,7 @@ def entry_for(item: Any, **fields: Any) -> StatusEntry:
     return dataclasses.replace(base, **fields)
 
 
-def crafted_rows(ctx: pages.Context) -> list[dict[str, Any]]:
+def crafted_rows(ctx: Context) -> list[dict[str, Any]]:
     """Rows that reach each branch of the row, with hostile text wherever data goes."""
     first = ctx.evaluation.items[0]
     # two real holders and one the model does not know (its id is printed as its name)
@@ -146,14 +149,14 @@ def crafted_rows(ctx: pages.Context) -> list[dict[str, Any]]:
     rows = []
     for item_fields, row_fields in variants:
         item = dataclasses.replace(first, **item_fields)
-        row = pages.item_row(ctx, item) | row_fields
+        row = item_row(ctx, item) | row_fields
         if "entry" in item_fields:
             row["entry"] = item.entry
         rows.append(row)
     return rows
 
 
-def crafted_reports(ctx: pages.Context) -> list[views.ReportEntry]:
+def crafted_reports(ctx: Context) -> list[views.ReportEntry]:
     item = ctx.evaluation.items[0]
     ids = (AS_OF, item.holder_id, item.task_id, item.due_id)
     return [
@@ -170,7 +173,7 @@ FIXTURES = [pytest.param(DEMO, id="demo"), pytest.param(HOSTILE, id="hostile")]
 @pytest.mark.parametrize("fixture", FIXTURES)
 def test_status_rows_are_the_bytes_the_macros_printed(fixture: Path, language: str):
     ctx = context(fixture, language)
-    rows = [pages.item_row(ctx, i) for i in ctx.evaluation.items] + crafted_rows(ctx)
+    rows = [item_row(ctx, i) for i in ctx.evaluation.items] + crafted_rows(ctx)
     old = old_templates().from_string(OLD_STATUS_ROWS)
     for many_plans in (False, True):
         for count_text in (None, lambda row: LINE):  # the page's, or a count on every row

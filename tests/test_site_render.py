@@ -25,10 +25,12 @@ from duban.load.project import load_project
 from duban.model.org import Group
 from duban.outputs import urls
 from duban.outputs.spreadsheet import column_name, workbook
-from duban.site import Settings, pages, render_site, views
+from duban.site import Settings, render_site, views
 from duban.site.charts import indicator_chart, stacked, timeline
+from duban.site.context import Context
 from duban.site.downloads import to_csv
 from duban.site.env import escape_text, https_url
+from duban.site.indicator_blocks import indicator_blocks
 from sitekit import DEMO, DEMO_PLAN, HOSTILE, HOSTILE_PLAN
 
 D = dt.date
@@ -57,7 +59,7 @@ def test_every_language_has_every_key():
 def test_no_template_reads_a_locale_key_that_a_method_name_hides():
     """``t.col.date`` would find Locale.date, not the key: such keys are read as t.x["date"]."""
     methods = {name for name in dir(Locale) if not name.startswith("_")}
-    templates = sorted(Path(pages.__file__).resolve().parent.joinpath("templates").glob("*.html"))
+    templates = sorted(Path(views.__file__).resolve().parent.joinpath("templates").glob("*.html"))
     assert templates, "the site's templates are not where this test looks"
     for path in templates:
         for match in re.finditer(r"\bt((?:\.\w+)+)", path.read_text("utf-8")):
@@ -283,8 +285,8 @@ def test_indicator_targets_are_drawn_against_computed_values():
 def test_without_indicator_results_targets_show_with_no_data_not_invented_values():
     m = model(DEMO)
     ev = dataclasses.replace(evaluate(m, AS_OF), indicators=())
-    ctx = pages.Context(m, ev, Settings(as_of=AS_OF), load_locale("zh"))
-    (block,) = pages.indicator_blocks(ctx, m.tasks[f"{DEMO_PLAN}/03"])
+    ctx = Context(m, ev, Settings(as_of=AS_OF), load_locale("zh"))
+    (block,) = indicator_blocks(ctx, m.tasks[f"{DEMO_PLAN}/03"])
     assert [p["status"] for p in block["points"]] == ["no-data"] * 3
     assert all(p["actual"] is None for p in block["points"])
 
@@ -401,7 +403,7 @@ def test_every_locale_key_is_used():
     """A label no page reads is a label nobody maintains: keys are read as t.a.b, t.a["b"] or
     t.format("a.b"); sections keyed by data values (states, roles, kinds) are read by value."""
     by_value = {"state", "state_hint", "indicator_status", "role", "kind", "due_kind", "every"}
-    site = Path(pages.__file__).resolve().parent
+    site = Path(views.__file__).resolve().parent
     templates = sorted(site.glob("templates/*.html"))
     assert templates, "the site's templates are not where this test looks"
     sources = "".join(p.read_text("utf-8") for p in templates)
@@ -500,7 +502,7 @@ def test_the_leadership_page_exists_only_when_the_plan_names_a_group():
 def test_no_template_or_locale_names_a_plan_or_a_kind_of_unit():
     """The site's words come from the data: the shipped plan and its kinds of units are named
     nowhere in the code's text."""
-    site = Path(pages.__file__).resolve().parent
+    site = Path(views.__file__).resolve().parent
     templates = [*site.joinpath("templates").glob("*.html")]
     locales = [*site.parent.joinpath("i18n", "locale").glob("*.yaml")]
     assert templates and locales, "templates or locale files are not where this test looks"

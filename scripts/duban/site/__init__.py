@@ -19,8 +19,20 @@ from duban.model.org import Group
 from duban.outputs import urls
 from duban.outputs.ics import calendar_ics
 from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
-from duban.site import downloads, pages, split, views
-from duban.site.pages import Settings, site_description, site_title
+from duban.site import (
+    downloads,
+    page_downloads,
+    page_group,
+    page_home,
+    page_leadership,
+    page_overdue,
+    page_progress,
+    page_tasks,
+    page_units,
+    split,
+    views,
+)
+from duban.site.context import Context, Settings, site_description, site_title
 
 __all__ = ["Settings", "Site", "asset_files", "render_site", "site_description", "site_title"]
 
@@ -143,15 +155,15 @@ def render_site(
         evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
     t = load_locale(settings.language)
     site = Site(evaluation=evaluation, sink=sink)
-    title = pages.site_title(model, settings, t)
+    title = site_title(model, settings, t)
 
     index = views.Index.of(model, evaluation)
-    ctx = pages.Context(  # site.sizes is filled as the downloads are made
-        model, evaluation, settings, t, site.sizes, index, model, title
+    ctx = Context(  # site.sizes is filled as the downloads are made
+        model, evaluation, settings, t, downloads=site.sizes, index=index, full=model, title=title
     )
     plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
     # long lists link to per-group pages: decide which plans have them before any page
-    ctx.group_pages = pages.plans_with_group_pages(ctx, plan_ctxs)
+    ctx.group_pages = page_group.plans_with_group_pages(ctx, plan_ctxs)
     for pctx in plan_ctxs.values():
         pctx.group_pages = ctx.group_pages
     if two_processes is None:
@@ -166,7 +178,7 @@ def render_site(
     return site
 
 
-def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job]:
+def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     """Every download, made before the pages that show their sizes. Calendars first: unit
     pages link to their own. When there is a second process it makes the downloads but the
     task tables, and this one the pages and the task tables: measured at 250 and 1,500 units,
@@ -220,7 +232,7 @@ def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job
     ]
 
 
-def _page_jobs(ctx: pages.Context, plan_ctxs: dict[str, pages.Context]) -> list[split.Job]:
+def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
     """Every page, in the site's order. Unit pages need the calendars (a unit page links its
     own); the downloads page, the 督办清单 and each plan's task list show download sizes."""
     Needs, Job = split.Needs, split.Job
@@ -234,30 +246,36 @@ def _page_jobs(ctx: pages.Context, plan_ctxs: dict[str, pages.Context]) -> list[
         return run
 
     jobs = [
-        Job(one(urls.HOME, lambda: pages.home(ctx, only))),
-        Job(one(urls.OVERDUE, lambda: pages.overdue(ctx)), needs=Needs.EVERYTHING),
-        Job(one(urls.UNITS, lambda: pages.units_index(ctx))),
+        Job(one(urls.HOME, lambda: page_home.home(ctx, only))),
+        Job(one(urls.OVERDUE, lambda: page_overdue.overdue(ctx)), needs=Needs.EVERYTHING),
+        Job(one(urls.UNITS, lambda: page_units.units_index(ctx))),
     ]
     for holder in views.page_holders(ctx.model):
-        page = one(urls.unit_page(holder.id), lambda h=holder: pages.unit_page(ctx, h))
-        history = Job(lambda h=holder: pages.unit_history(ctx, h))
+        page = one(urls.unit_page(holder.id), lambda h=holder: page_units.unit_page(ctx, h))
+        history = Job(lambda h=holder: page_units.unit_history(ctx, h))
         jobs += [Job(page, needs=Needs.FIRST), history]
-    jobs.append(Job(one(urls.DOWNLOADS, lambda: pages.downloads_page(ctx)), Needs.EVERYTHING))
+    jobs.append(
+        Job(one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx)), Needs.EVERYTHING)
+    )
     for pid, pctx in plan_ctxs.items():
         jobs += [
-            Job(one(urls.plan_page(pid), lambda c=pctx: pages.plan_index(c)), Needs.EVERYTHING),
-            Job(one(urls.plan_page(pid, "progress"), lambda c=pctx: pages.progress(c))),
             Job(
-                one(urls.plan_page(pid, "overdue"), lambda c=pctx, p=pid: pages.overdue(c, p)),
+                one(urls.plan_page(pid), lambda c=pctx: page_tasks.plan_index(c)), Needs.EVERYTHING
+            ),
+            Job(one(urls.plan_page(pid, "progress"), lambda c=pctx: page_progress.progress(c))),
+            Job(
+                one(
+                    urls.plan_page(pid, "overdue"), lambda c=pctx, p=pid: page_overdue.overdue(c, p)
+                ),
                 Needs.EVERYTHING,
             ),
         ]
         if pctx.model.plan.leadership is not None:
             uri = urls.plan_page(pid, "leadership")
-            jobs.append(Job(one(uri, lambda c=pctx: pages.leadership(c))))
+            jobs.append(Job(one(uri, lambda c=pctx: page_leadership.leadership(c))))
         for task in pctx.model.tasks_in_order():
             uri = urls.task_page(task.id)
-            jobs.append(Job(one(uri, lambda c=pctx, k=task: pages.task_page(c, k))))
+            jobs.append(Job(one(uri, lambda c=pctx, k=task: page_tasks.task_page(c, k))))
         if pid in ctx.group_pages:
-            jobs.append(Job(lambda c=pctx: pages.group_pages(c)))
+            jobs.append(Job(lambda c=pctx: page_group.group_pages(c)))
     return jobs

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.model.model import Model
@@ -212,6 +213,13 @@ def role_refs(task: Task, role: str) -> list[RoleRef]:
     return [RoleRef(w, r) for w, r in zip(assignment.as_written, assignment.ref_ids, strict=False)]
 
 
+def supervisors(model: Model, task: Task) -> list[RoleRef]:
+    """Who chases a task: :meth:`Model.supervisors` (its supervising units, else its lead
+    units), the same definition the check report and the overdue issue use."""
+    role, _ = model.supervisors(task)
+    return role_refs(task, role) if role else []
+
+
 @dataclass(frozen=True)
 class HolderRole:
     """A role a unit holds in a task, directly or through a group (``via``)."""
@@ -298,6 +306,24 @@ def holder_lights(items: Iterable[ItemState]) -> dict[str, State]:
     for item in items:
         by_holder.setdefault(item.holder_id, []).append(item.state)
     return {h: s for h, states in by_holder.items() if (s := combine(states)) is not None}
+
+
+def holders_done(task: Task, as_of: dt.date, items: list[ItemState]) -> list[dict[str, Any]] | None:
+    """For a task with named deliverables: each holder of ``items`` and the deliverables it
+    had done by ``as_of`` (None for a task without deliverables)."""
+    if not task.deliverables:
+        return None
+    result = []
+    for holder_id in holder_lights(items):
+        done: dict[str, Any] = {}
+        for item in items:
+            if item.holder_id != holder_id or item.entry is None:
+                continue
+            for d in item.entry.deliverables:
+                if d.done is None or d.done <= as_of:
+                    done[d.id] = d
+        result.append({"holder_id": holder_id, "done": done})
+    return result
 
 
 def task_row(task: Task, items: list[ItemState]) -> TaskRow:
