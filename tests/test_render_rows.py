@@ -32,7 +32,7 @@ from duban.site.context import Context
 from duban.site.env import _finalize, environment, html
 from duban.site.render import page_helpers
 from duban.site.rows import Rows
-from duban.site.status_rows import item_row
+from duban.site.status_rows import StatusRow
 from sitekit import DEMO, HOSTILE
 
 AS_OF = dt.date(2010, 12, 15)
@@ -115,7 +115,7 @@ def entry_for(item: Any, **fields: Any) -> StatusEntry:
     return dataclasses.replace(base, **fields)
 
 
-def crafted_rows(ctx: Context) -> list[dict[str, Any]]:
+def crafted_rows(ctx: Context) -> list[StatusRow]:
     """Rows that reach each branch of the row, with hostile text wherever data goes."""
     first = ctx.evaluation.items[0]
     # two real holders and one the model does not know (its id is printed as its name)
@@ -149,10 +149,7 @@ def crafted_rows(ctx: Context) -> list[dict[str, Any]]:
     rows = []
     for item_fields, row_fields in variants:
         item = dataclasses.replace(first, **item_fields)
-        row = item_row(ctx, item) | row_fields
-        if "entry" in item_fields:
-            row["entry"] = item.entry
-        rows.append(row)
+        rows.append(dataclasses.replace(StatusRow.of(ctx, item), **row_fields))
     return rows
 
 
@@ -173,7 +170,7 @@ FIXTURES = [pytest.param(DEMO, id="demo"), pytest.param(HOSTILE, id="hostile")]
 @pytest.mark.parametrize("fixture", FIXTURES)
 def test_status_rows_are_the_bytes_the_macros_printed(fixture: Path, language: str):
     ctx = context(fixture, language)
-    rows = [item_row(ctx, i) for i in ctx.evaluation.items] + crafted_rows(ctx)
+    rows = [StatusRow.of(ctx, i) for i in ctx.evaluation.items] + crafted_rows(ctx)
     old = old_templates().from_string(OLD_STATUS_ROWS)
     for many_plans in (False, True):
         for count_text in (None, lambda row: LINE):  # the page's, or a count on every row
@@ -181,7 +178,7 @@ def test_status_rows_are_the_bytes_the_macros_printed(fixture: Path, language: s
             printer = Rows(**values)
             for first in ("task", "holder"):
                 for show_item in (True, False):
-                    for holder_id in (None, rows[0]["item"].holder_id):
+                    for holder_id in (None, rows[0].item.holder_id):
                         where = dict(first=first, show_item=show_item, holder_id=holder_id)
                         expected = old.render(rows=rows, **where, **values)
                         printed = printer.status_rows(rows, **where)

@@ -10,7 +10,7 @@ from duban.outputs import urls
 from duban.site import groups, views
 from duban.site.context import Context
 from duban.site.render import render_page
-from duban.site.status_rows import item_row
+from duban.site.status_rows import StatusRow
 
 
 def plans_with_group_pages(ctx: Context, plan_ctxs: dict[str, Context]) -> frozenset[str]:
@@ -106,7 +106,7 @@ def group_page(
         members=members,
         ranks=ranks,
         tasks=tasks,
-        rows=[item_row(ctx, i) for i in late],
-        soon=[item_row(ctx, i) for i in soon],
+        rows=[StatusRow.of(ctx, i) for i in late],
+        soon=[StatusRow.of(ctx, i) for i in soon],
         supervisors=lambda task: views.supervisors(ctx.model, task),
     )

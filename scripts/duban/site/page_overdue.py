@@ -10,7 +10,7 @@ from duban.outputs import urls
 from duban.site import views
 from duban.site.context import Context
 from duban.site.render import render_page
-from duban.site.status_rows import item_row
+from duban.site.status_rows import StatusRow
 
 
 def overdue(ctx: Context, plan_id: str | None = None) -> str:
@@ -36,8 +36,8 @@ def overdue(ctx: Context, plan_id: str | None = None) -> str:
         n_overdue=len(late),
         n_soon=len(soon),
         groups=overdue_groups(ctx, late, soon) if by_group else None,
-        rows=[] if by_group else [item_row(ctx, i) for i in late],
-        soon=[] if by_group else [item_row(ctx, i) for i in soon],
+        rows=[] if by_group else [StatusRow.of(ctx, i) for i in late],
+        soon=[] if by_group else [StatusRow.of(ctx, i) for i in soon],
         supervisors=lambda task: views.supervisors(ctx.model, task),
         flags=ctx.flags_for(),
     )

@@ -9,7 +9,7 @@ from duban.site import views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
-from duban.site.status_rows import item_row
+from duban.site.status_rows import StatusRow
 
 
 def plan_index(ctx: Context) -> str:
@@ -51,7 +51,7 @@ def task_page(ctx: Context, task: Task) -> str:
                 "roles": {role: views.role_refs(sub, role) for role in sub.roles},
                 "own_roles": bool(sub.roles)
                 and sub.roles != model.tasks[sub.parent or task.id].roles,
-                "rows": [] if by_group else [item_row(ctx, i) for i in rows],
+                "rows": [] if by_group else [StatusRow.of(ctx, i) for i in rows],
                 "groups": ctx.group_summary(rows) if by_group else None,
                 "count": len(rows),
                 "show_item": len(sub.due) > 1 or any(i.key for i in rows),
@@ -70,7 +70,7 @@ def task_page(ctx: Context, task: Task) -> str:
         section=section,
         row=views.task_row(task, ctx.index.by_top.get(task.id, [])),
         roles={role: views.role_refs(task, role) for role in task.roles},
-        rows=[] if own_by_group else [item_row(ctx, i) for i in own],
+        rows=[] if own_by_group else [StatusRow.of(ctx, i) for i in own],
         groups=ctx.group_summary(own) if own_by_group else None,
         count=len(own),
         # the item column says which deadline and period a row is about, when there is a choice

@@ -9,7 +9,7 @@ from duban.outputs import urls
 from duban.site import groups, views
 from duban.site.context import Context
 from duban.site.render import render_page
-from duban.site.status_rows import item_row
+from duban.site.status_rows import StatusRow
 
 
 def units_index(ctx: Context) -> str:
@@ -75,9 +75,9 @@ def unit_page(ctx: Context, holder: Holder) -> str:
         parent=parent,
         roles=[r for r in roles if r.role != "cooperate"],
         cooperating=[r for r in roles if r.role == "cooperate"],
-        rows=[item_row(ctx, i) for i in items],
+        rows=[StatusRow.of(ctx, i) for i in items],
         urgent=[
-            item_row(ctx, i)
+            StatusRow.of(ctx, i)
             for i in sorted(
                 (i for i in items if i.state in (State.OVERDUE, State.DUE_SOON)),
                 key=lambda i: (i.state is not State.OVERDUE, -(i.days_late or 0), i.due),

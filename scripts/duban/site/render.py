@@ -19,6 +19,7 @@ from duban.site import charts, views
 from duban.site.context import Context
 from duban.site.env import environment
 from duban.site.rows import Rows
+from duban.site.status_rows import count_text
 
 STATES = views.DISPLAY_ORDER
 
@@ -54,7 +55,7 @@ def page_helpers(ctx: Context) -> dict[str, Any]:
         title_of=views.task_title,
         rank=lambda task: ctx.ranks.get(task.id, 0),
         plan_name=lambda plan_id: views.plan_name(full, plan_id),
-        count_text=lambda row: views.count_text(row, ctx.t),
+        count_text=lambda row: count_text(row, ctx.t),
         many_plans=len(full.plans) > 1,
         name=lambda ref: views.holder_name(ctx.model, ref),
         severity=views.severity,

@@ -17,7 +17,7 @@ would escape the markup on the left, so escaped values are only ever interpolate
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from markupsafe import Markup
@@ -29,6 +29,7 @@ from duban.model.plan import Task
 from duban.model.status import Evidence, StatusEntry
 from duban.outputs.urls import Linker
 from duban.site.env import html, https_url, iso
+from duban.site.status_rows import StatusRow
 
 _DAYS_LATE = frozenset({"overdue", "done-late", "missed"})
 _DAYS_LEFT = frozenset({"due-soon", "not-due"})
@@ -50,7 +51,7 @@ class Rows:
         title_of: Callable[[Task], str],
         rank: Callable[[Task], int],
         plan_name: Callable[[str], str],
-        count_text: Callable[[dict[str, Any]], str | None],
+        count_text: Callable[[StatusRow], str | None],
         many_plans: bool,
         severity: Callable[[State | None], int],
     ) -> None:
@@ -187,27 +188,25 @@ class Rows:
             f"{self.holder_links(others)}</div>"
         )
 
-    def due_cell(self, r: Mapping[str, Any]) -> str:
-        if r["ongoing"]:
+    def due_cell(self, r: StatusRow) -> str:
+        if r.ongoing:
             return f'<span class="dbn-ongoing">{self.word("state.ongoing")}</span>'
-        return self.date(r["item"].due)
+        return self.date(r.item.due)
 
     # -- status_table's rows -----------------------------------------------------------------
     def status_rows(
         self,
-        rows: Iterable[Mapping[str, Any]],
+        rows: Iterable[StatusRow],
         first: str,
         show_item: bool = True,
         holder_id: str | None = None,
     ) -> Markup:
         """The ``<tr>`` rows of ``status_table``, each ending in a newline (rows are
-        :func:`duban.site.pages.item_row` dicts)."""
+        :class:`duban.site.status_rows.StatusRow`)."""
         return Markup("".join([self.status_row(r, first, show_item, holder_id) for r in rows]))
 
-    def status_row(
-        self, r: Mapping[str, Any], first: str, show_item: bool, holder_id: str | None
-    ) -> str:
-        item = r["item"]
+    def status_row(self, r: StatusRow, first: str, show_item: bool, holder_id: str | None) -> str:
+        item = r.item
         head = self._task_cell(r, holder_id) if first == "task" else self._holder_cell(item)
         return (
             f'<tr data-state="{html(item.state.value)}">\n'
@@ -215,32 +214,31 @@ class Rows:
             f'<td data-label="{self.word("col.due")}" data-value="{html(iso(item.due))}">'
             f"{self.due_cell(r)}</td>\n"
             f"{self._state_cell(r)}\n"
-            f"{self._done_cell(r['entry'])}\n"
-            f"{self._progress_cell(r['entry'])}\n"
-            f"{self._evidence_cell(r['entry'])}\n"
-            f"{self._last_update_cell(r['last_update'])}\n"
+            f"{self._done_cell(r.entry)}\n"
+            f"{self._progress_cell(r.entry)}\n"
+            f"{self._evidence_cell(r.entry)}\n"
+            f"{self._last_update_cell(r.last_update)}\n"
             "</tr>\n"
         )
 
-    def _task_cell(self, r: Mapping[str, Any], holder_id: str | None) -> str:
+    def _task_cell(self, r: StatusRow, holder_id: str | None) -> str:
         """The first cell on a unit's page: the task, who shares it, and (on the holder's own
         page) the ids a clerk writes and the report button."""
-        task = r["task"]
+        task = r.task
         clerk = ""
         if holder_id:
             clerk = (
-                f'<div class="dbn-sub dbn-ids" data-search-exclude><code>{html(r["ids"])}</code>'
-                "</div>"
+                f'<div class="dbn-sub dbn-ids" data-search-exclude><code>{html(r.ids)}</code></div>'
             )
-            if r["report"]:
+            if r.report:
                 clerk += (
                     '<a class="dbn-button dbn-button--small dbn-report dbn-noprint" '
-                    f'href="{html(r["report"])}" rel="noopener noreferrer" '
+                    f'href="{html(r.report)}" rel="noopener noreferrer" '
                     f'referrerpolicy="no-referrer">{self.word("report_progress")}</a>'
                 )
         return (
             f'<td class="dbn-cell--title" data-value="{html(self.rank(task))}">'
-            f"{self.plan_task_link(task)}{self.shared_note(r['item'], holder_id)}{clerk}</td>"
+            f"{self.plan_task_link(task)}{self.shared_note(r.item, holder_id)}{clerk}</td>"
         )
 
     def _holder_cell(self, item: ItemState) -> str:
@@ -252,10 +250,10 @@ class Rows:
             f'<div class="dbn-sub"><span class="dbn-tag">{self.word("shared")}</span></div></td>'
         )
 
-    def _item_cell(self, r: Mapping[str, Any]) -> str:
-        key = r["item"].key
-        if r["label"]:
-            text = html(r["label"])
+    def _item_cell(self, r: StatusRow) -> str:
+        key = r.item.key
+        if r.label:
+            text = html(r.label)
         elif not key:
             text = f'<span class="dbn-muted">{self.word("task.main_deadline")}</span>'
         else:
@@ -263,13 +261,13 @@ class Rows:
         period = f'<div class="dbn-sub">{html(key)}</div>' if key else ""
         return f'<td data-label="{self.word("col.due_item")}">{text}{period}</td>'
 
-    def _state_cell(self, r: Mapping[str, Any]) -> str:
-        item = r["item"]
+    def _state_cell(self, r: StatusRow) -> str:
+        item = r.item
         count = self.count_text(r)
         notes = f'<div class="dbn-sub dbn-count">{html(count)}</div>' if count else ""
         if item.reason:
             notes += f'<div class="dbn-sub dbn-text">{html(item.reason)}</div>'
-        escalation = r["escalation"]
+        escalation = r.escalation
         if escalation:
             notes += (
                 f'<div class="dbn-sub"><span class="dbn-stage dbn-stage--{html(escalation.stage)}">'

@@ -258,22 +258,6 @@ def last_update(item: ItemState, as_of: dt.date) -> dt.date | None:
     return max(dates, default=None)
 
 
-def obligation_ids(task: Task, item: ItemState, several_plans: bool = False) -> str:
-    """What a clerk writes to name this obligation: ``task: 02 · due: training · period: 2011``
-    (the task's id, its sub-item, the deadline's id and the period), for the YAML file, the
-    spreadsheet and ``duban record``."""
-    top, _, sub = task.local_id.partition("/")
-    parts = [f"plan: {task.plan_id}"] if several_plans else []
-    parts.append(f"task: {top}")
-    if sub:
-        parts.append(f"item: {sub}")
-    if len(task.due) > 1:
-        parts.append(f"due: {item.due_id}")
-    if item.key:
-        parts.append(f"period: {item.key}")
-    return " · ".join(parts)
-
-
 def due_label(task: Task, due: Due) -> str | None:
     """What a deadline is about, when a task has several (its label, else nothing)."""
     return due.label if len(task.due) > 1 or due.label else None
@@ -642,21 +626,6 @@ def kind_name(model: Model, holder: Holder, t: object) -> str:
     if isinstance(holder, Group):
         return str(t.kind_group)  # type: ignore[attr-defined]
     return model.kind_name(holder.kind, getattr(t, "language", "zh"))
-
-
-def count_text(row: dict, t: object) -> str | None:
-    """How far a count duty is: 1/2 次, 16/40 学时 (None for other duties)."""
-    item, due = row["item"], row["due"]
-    if due is None or item.count is None or not due.is_count:
-        return None
-    if due.amount is not None:
-        unit = due.amount_unit or ""
-        return f"{_num(item.count)}/{_num(due.amount)} {unit}".rstrip()
-    return f"{_num(item.count)}/{due.times} {t.times_unit}"  # type: ignore[attr-defined]
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def task_title(task: Task, limit: int = 40) -> str:
