@@ -27,10 +27,11 @@ from duban.i18n.locale import load_locale
 from duban.load.project import load_project
 from duban.model.status import Evidence, StatusEntry
 from duban.outputs import urls
-from duban.site import Settings, views
+from duban.site import Settings
 from duban.site.context import Context
 from duban.site.env import _finalize, environment, html
 from duban.site.render import page_helpers
+from duban.site.reports import ReportEntry
 from duban.site.rows import Rows
 from duban.site.status_rows import StatusRow
 from sitekit import DEMO, HOSTILE
@@ -153,13 +154,13 @@ def crafted_rows(ctx: Context) -> list[StatusRow]:
     return rows
 
 
-def crafted_reports(ctx: Context) -> list[views.ReportEntry]:
+def crafted_reports(ctx: Context) -> list[ReportEntry]:
     item = ctx.evaluation.items[0]
     ids = (AS_OF, item.holder_id, item.task_id, item.due_id)
     return [
-        views.ReportEntry(*ids, key=LINE, text=TEXT, by=LINE, kind="done"),
-        views.ReportEntry(*ids, key="", text=None, by=None, kind="update"),
-        views.ReportEntry(*ids, key="2010", text="", by="", kind="update"),
+        ReportEntry(*ids, key=LINE, text=TEXT, by=LINE, kind="done"),
+        ReportEntry(*ids, key="", text=None, by=None, kind="update"),
+        ReportEntry(*ids, key="2010", text="", by="", kind="update"),
     ]
 
 

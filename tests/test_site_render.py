@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
@@ -25,12 +26,14 @@ from duban.load.project import load_project
 from duban.model.org import Group
 from duban.outputs import urls
 from duban.outputs.spreadsheet import column_name, workbook
-from duban.site import Settings, render_site, views
+from duban.site import Settings, holder_records, lights, render_site, views
 from duban.site.charts import indicator_chart, stacked, timeline
 from duban.site.context import Context
 from duban.site.downloads import to_csv
 from duban.site.env import escape_text, https_url
+from duban.site.index import Index
 from duban.site.indicator_blocks import indicator_blocks
+from duban.site.reports import report_entries
 from sitekit import DEMO, DEMO_PLAN, HOSTILE, HOSTILE_PLAN
 
 D = dt.date
@@ -143,28 +146,26 @@ def test_file_links_do_not_depend_on_directory_urls():
 # -- views ---------------------------------------------------------------------------------------
 def test_the_light_of_several_occurrences():
     S = State
-    assert views.combine([]) is None
-    assert views.combine([S.DONE_ON_TIME, S.OVERDUE, S.DUE_SOON]) is S.OVERDUE
-    assert views.combine([S.DONE_ON_TIME, S.NOT_DUE]) is S.NOT_DUE
-    assert views.combine([S.DONE_ON_TIME, S.DONE_LATE, S.NOT_APPLICABLE]) is S.DONE_LATE
-    assert views.combine([S.DONE_ON_TIME, S.NOT_APPLICABLE]) is S.DONE_ON_TIME
-    assert views.combine([S.NOT_APPLICABLE]) is S.NOT_APPLICABLE
+    assert lights.combine([]) is None
+    assert lights.combine([S.DONE_ON_TIME, S.OVERDUE, S.DUE_SOON]) is S.OVERDUE
+    assert lights.combine([S.DONE_ON_TIME, S.NOT_DUE]) is S.NOT_DUE
+    assert lights.combine([S.DONE_ON_TIME, S.DONE_LATE, S.NOT_APPLICABLE]) is S.DONE_LATE
+    assert lights.combine([S.DONE_ON_TIME, S.NOT_APPLICABLE]) is S.DONE_ON_TIME
+    assert lights.combine([S.NOT_APPLICABLE]) is S.NOT_APPLICABLE
 
 
 def test_rates_count_only_what_is_done_or_overdue():
-    tally = views.Tally(
-        views.Counter(
-            {State.DONE_ON_TIME: 3, State.DONE_LATE: 1, State.OVERDUE: 4, State.NOT_DUE: 9}
-        )
+    tally = lights.Tally(
+        Counter({State.DONE_ON_TIME: 3, State.DONE_LATE: 1, State.OVERDUE: 4, State.NOT_DUE: 9})
     )
     assert tally.done_rate == 0.5
     assert tally.on_time_rate == 3 / 8
-    assert views.Tally().done_rate is None
+    assert lights.Tally().done_rate is None
 
 
 def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
     ev = evaluate(model(DEMO), AS_OF)
-    ranked = views.ranking(model(DEMO), views.Index.of(model(DEMO), ev))
+    ranked = holder_records.ranking(model(DEMO), Index.of(model(DEMO), ev))
     ranks = [r.rank for r in ranked if r.rank is not None]
     assert ranks == sorted(ranks) and ranks[0] == 1
     scores = [(r.tally.on_time_rate, r.tally.done_rate, r.tally.overdue) for r in ranked if r.rank]
@@ -173,7 +174,7 @@ def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
     ):
         assert (ra == rb) == (a == b)
     unranked = [r for r in ranked if r.rank is None]
-    reported = views.reporters(model(DEMO))
+    reported = holder_records.reporters(model(DEMO))
     # unranked: nothing reckoned, nothing reported, or a group (never ranked)
     assert all(
         not r.tally.reckoned or r.holder.id not in reported or isinstance(r.holder, Group)
@@ -185,7 +186,7 @@ def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
 
 def test_task_rows_count_units_not_occurrences():
     ev = evaluate(model(DEMO), AS_OF)
-    rows = views.task_rows(model(DEMO), views.Index.of(model(DEMO), ev))
+    rows = views.task_rows(model(DEMO), Index.of(model(DEMO), ev))
     row = next(r for r in rows if r.task.id == f"{DEMO_PLAN}/04")
     # task 四 has three yearly trainings and a rotation per unit: no unit is done with all yet
     assert row.holders == 17 and row.holders_done == 0
@@ -201,7 +202,7 @@ def test_what_is_due_next_is_grouped_by_date_and_deadline():
 
 
 def test_reports_are_newest_first_and_never_after_as_of():
-    reports = views.report_entries(model(DEMO), AS_OF)
+    reports = report_entries(model(DEMO), AS_OF)
     assert reports and all(r.date <= AS_OF for r in reports)
     assert [r.date for r in reports] == sorted((r.date for r in reports), reverse=True)
 

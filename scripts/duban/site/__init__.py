@@ -21,6 +21,7 @@ from duban.outputs.ics import calendar_ics
 from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
 from duban.site import (
     downloads,
+    names,
     page_downloads,
     page_group,
     page_home,
@@ -30,9 +31,9 @@ from duban.site import (
     page_tasks,
     page_units,
     split,
-    views,
 )
 from duban.site.context import Context, Settings, site_description, site_title
+from duban.site.index import Index
 
 __all__ = ["Settings", "Site", "asset_files", "render_site", "site_description", "site_title"]
 
@@ -87,7 +88,7 @@ def calendars(
             items.setdefault(holder_id, []).append(item)
     everyone = set(obligations)
     position = {id(v): n for n, v in enumerate([*model.obligations, *evaluation.items])}
-    for holder in views.page_holders(model):
+    for holder in names.page_holders(model):
         mine = _members(model, holder.id)
         if isinstance(holder, Group) and holder.members and mine >= everyone:
             continue  # a group of every holder: its calendar would be all.ics again
@@ -157,7 +158,7 @@ def render_site(
     site = Site(evaluation=evaluation, sink=sink)
     title = site_title(model, settings, t)
 
-    index = views.Index.of(model, evaluation)
+    index = Index.of(model, evaluation)
     ctx = Context(  # site.sizes is filled as the downloads are made
         model, evaluation, settings, t, downloads=site.sizes, index=index, full=model, title=title
     )
@@ -195,7 +196,7 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
         view, ev = model.for_plan(pid), evaluation.for_plan(pid)
-        table = downloads.task_table(view, ev, views.Index.of(view, ev), t)
+        table = downloads.task_table(view, ev, Index.of(view, ev), t)
         yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
@@ -207,7 +208,7 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {
             h.id: urls.page_url(urls.unit_page(h.id), ctx.settings.directory_urls)
-            for h in views.page_holders(model)
+            for h in names.page_holders(model)
         }
         yield (
             urls.FEED,
@@ -250,7 +251,7 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
         Job(one(urls.OVERDUE, lambda: page_overdue.overdue(ctx)), needs=Needs.EVERYTHING),
         Job(one(urls.UNITS, lambda: page_units.units_index(ctx))),
     ]
-    for holder in views.page_holders(ctx.model):
+    for holder in names.page_holders(ctx.model):
         page = one(urls.unit_page(holder.id), lambda h=holder: page_units.unit_page(ctx, h))
         history = Job(lambda h=holder: page_units.unit_history(ctx, h))
         jobs += [Job(page, needs=Needs.FIRST), history]

@@ -17,7 +17,8 @@ from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.evaluation.flags import Flag
 from duban.i18n.locale import Locale
 from duban.model.model import Model
-from duban.site import groups, views
+from duban.site import groups, names
+from duban.site.index import Index
 
 REPORT_FORM = "report.yml"
 
@@ -62,7 +63,7 @@ class Context:
     settings: Settings
     t: Locale
     downloads: dict[str, int] = field(default_factory=dict)  # path -> size in bytes
-    index: views.Index | None = None  # type: ignore[assignment]  # built when not given
+    index: Index | None = None  # type: ignore[assignment]  # built when not given
     full: Model | None = None
     """The whole repository, when ``model`` is a one-plan view (names of other plans)."""
     title: str = ""
@@ -74,10 +75,10 @@ class Context:
 
     def __post_init__(self) -> None:
         if self.index is None:
-            self.index = views.Index.of(self.model, self.evaluation)
+            self.index = Index.of(self.model, self.evaluation)
         if self.full is None:
             self.full = self.model
-        self.ranks = views.task_ranks(self.full)
+        self.ranks = names.task_ranks(self.full)
 
     def for_plan(self, plan_id: str) -> Context:
         """The same build seen from one plan: only its tasks, obligations and occurrences."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from duban.evaluation.evaluate import ItemState, State
 from duban.model.model import Model
 from duban.model.org import Group, Holder
-from duban.site.views import Tally, combine
+from duban.site.lights import Tally, combine
 
 SUMMARY_ROWS = 300
 """A list longer than this is summarised by group (when the data has groups with members).

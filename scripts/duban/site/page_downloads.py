@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from duban.outputs import urls
-from duban.site import views
+from duban.site import names
 from duban.site.context import Context
 from duban.site.render import render_page
 
 
 def downloads_page(ctx: Context) -> str:
-    holders = [h for h in views.page_holders(ctx.model) if urls.unit_ics(h.id) in ctx.downloads]
+    holders = [h for h in names.page_holders(ctx.model) if urls.unit_ics(h.id) in ctx.downloads]
     return render_page(
         ctx,
         urls.DOWNLOADS,

@@ -7,7 +7,7 @@ from typing import Any
 
 from duban.evaluation.evaluate import ItemState, State
 from duban.outputs import urls
-from duban.site import groups, views
+from duban.site import groups, holder_records, lights, names, views
 from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
@@ -34,7 +34,7 @@ def plans_with_group_pages(ctx: Context, plan_ctxs: dict[str, Context]) -> froze
 def group_pages(ctx: Context) -> dict[str, str]:
     """Every group page of one plan (``ctx`` is the plan's), keyed by its path."""
     ev = ctx.evaluation
-    ranks = {r.holder.id: r.rank for r in views.ranking(ctx.model, ctx.index)}
+    ranks = {r.holder.id: r.rank for r in holder_records.ranking(ctx.model, ctx.index)}
     late = {b.slug: list(b.items) for b in ctx.buckets(views.overdue(ev))}
     soon_items = views.upcoming(ev, ctx.settings.due_soon_days)
     soon = {b.slug: list(b.items) for b in ctx.buckets(soon_items)}
@@ -49,8 +49,8 @@ def group_pages(ctx: Context) -> dict[str, str]:
 def _holder_cell(holder_id: str, items: list[ItemState]) -> dict[str, Any]:
     return {
         "holder_id": holder_id,
-        "tally": views.Tally.of(items),
-        "light": views.combine(i.state for i in items),
+        "tally": lights.Tally.of(items),
+        "light": lights.combine(i.state for i in items),
     }
 
 
@@ -81,7 +81,7 @@ def group_page(
             {
                 "task": task,
                 "anchor": urls.task_anchor(task.id),
-                "tally": views.Tally.of(i for items in holders.values() for i in items),
+                "tally": lights.Tally.of(i for items in holders.values() for i in items),
                 "rows": [_holder_cell(h, items) for h, items in holders.items()],
                 "delivered": {
                     d["holder_id"]: len(d["done"])
@@ -108,5 +108,5 @@ def group_page(
         tasks=tasks,
         rows=[StatusRow.of(ctx, i) for i in late],
         soon=[StatusRow.of(ctx, i) for i in soon],
-        supervisors=lambda task: views.supervisors(ctx.model, task),
+        supervisors=lambda task: names.supervisors(ctx.model, task),
     )

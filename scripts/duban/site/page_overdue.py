@@ -7,7 +7,7 @@ from typing import Any
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import ItemState
 from duban.outputs import urls
-from duban.site import views
+from duban.site import names, views
 from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
@@ -38,7 +38,7 @@ def overdue(ctx: Context, plan_id: str | None = None) -> str:
         groups=overdue_groups(ctx, late, soon) if by_group else None,
         rows=[] if by_group else [StatusRow.of(ctx, i) for i in late],
         soon=[] if by_group else [StatusRow.of(ctx, i) for i in soon],
-        supervisors=lambda task: views.supervisors(ctx.model, task),
+        supervisors=lambda task: names.supervisors(ctx.model, task),
         flags=ctx.flags_for(),
     )
 

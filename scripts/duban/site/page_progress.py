@@ -6,7 +6,7 @@ from __future__ import annotations
 from duban.evaluation.evaluate import State
 from duban.i18n.locale import Locale
 from duban.outputs import urls
-from duban.site import charts, views
+from duban.site import charts, holder_records, lights, names, views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
@@ -24,7 +24,7 @@ def progress(ctx: Context) -> str:
     for task in model.tasks_in_order():
         marks = []
         for row in (r for r in deadline_rows if r.task.top_id == task.id):
-            light = views.combine(s for s, n in row.tally.counts.items() for _ in range(n))
+            light = lights.combine(s for s, n in row.tally.counts.items() for _ in range(n))
             if light is None:
                 continue
             marks.append(
@@ -37,7 +37,7 @@ def progress(ctx: Context) -> str:
             )
         timeline_rows.append(
             {
-                "label": views.task_citation(task),
+                "label": names.task_citation(task),
                 "title": task.title,
                 "href": urls.Linker(src, ctx.settings.directory_urls).task(task.id),
                 "marks": marks,
@@ -45,7 +45,7 @@ def progress(ctx: Context) -> str:
         )
     timeline = charts.timeline(timeline_rows, plan.period_start, plan.period_end, ev.as_of)
     indicators = [b for task in model.all_in_order() for b in indicator_blocks(ctx, task)]
-    ranking, cut = views.ranking(model, ctx.index), 0
+    ranking, cut = holder_records.ranking(model, ctx.index), 0
     if ctx.summarise_count(len(ranking)):
         # a province: the first and the last places here, every place on the group pages
         ranked = [r for r in ranking if r.rank]
@@ -65,16 +65,16 @@ def progress(ctx: Context) -> str:
         ranking=ranking,
         ranking_cut=cut,
         ranking_top=RANKING_SHOWN,
-        reporters=views.reporters(model),
+        reporters=holder_records.reporters(model),
         deadlines=deadline_rows,
         timeline=timeline,
         indicators=indicators,
-        tally=views.Tally.of(ev.items),
-        combine=views.combine,
+        tally=lights.Tally.of(ev.items),
+        combine=lights.combine,
     )
 
 
 def _deadline_label(t: Locale, row: views.DeadlineRow, light: State) -> str:
-    name = views.task_citation(row.task)
+    name = names.task_citation(row.task)
     counts = "，".join(f"{t.state[s.value]} {n}" for s, n in row.tally.segments())
     return f"{name} {row.date.isoformat()}: {counts}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from duban.evaluation.evaluate import State
 from duban.model.plan import Task
 from duban.outputs import urls
-from duban.site import views
+from duban.site import lights, names, views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
@@ -28,9 +28,9 @@ def plan_index(ctx: Context) -> str:
         rows=rows,
         sections={s.number: s for s in plan.sections},
         section_rows=views.section_rows(model, ctx.evaluation),
-        tally=views.Tally.of(ctx.evaluation.items),
+        tally=lights.Tally.of(ctx.evaluation.items),
         overdue_count=len(ctx.evaluation.with_state(State.OVERDUE)),
-        role_refs=views.role_refs,
+        role_refs=names.role_refs,
     )
 
 
@@ -48,28 +48,28 @@ def task_page(ctx: Context, task: Task) -> str:
                 "task": sub,
                 "anchor": urls.item_anchor(sub.id),
                 "depth": sub.id.count("/") - 2,
-                "roles": {role: views.role_refs(sub, role) for role in sub.roles},
+                "roles": {role: names.role_refs(sub, role) for role in sub.roles},
                 "own_roles": bool(sub.roles)
                 and sub.roles != model.tasks[sub.parent or task.id].roles,
                 "rows": [] if by_group else [StatusRow.of(ctx, i) for i in rows],
                 "groups": ctx.group_summary(rows) if by_group else None,
                 "count": len(rows),
                 "show_item": len(sub.due) > 1 or any(i.key for i in rows),
-                "tally": views.Tally.of(rows),
-                "light": views.combine(i.state for i in rows),
+                "tally": lights.Tally.of(rows),
+                "light": lights.combine(i.state for i in rows),
             }
         )
     return render_page(
         ctx,
         urls.task_page(task.id),
         "page_task.html",
-        f"{views.task_citation(task)} {task.title}",
+        f"{names.task_citation(task)} {task.title}",
         hide=["navigation"],
         task=task,
         plan=model.plan,
         section=section,
         row=views.task_row(task, ctx.index.by_top.get(task.id, [])),
-        roles={role: views.role_refs(task, role) for role in task.roles},
+        roles={role: names.role_refs(task, role) for role in task.roles},
         rows=[] if own_by_group else [StatusRow.of(ctx, i) for i in own],
         groups=ctx.group_summary(own) if own_by_group else None,
         count=len(own),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from duban.evaluation.evaluate import State
 from duban.model.org import Group, Holder
 from duban.outputs import urls
-from duban.site import groups, views
+from duban.site import groups, holder_records, lights, names, reports
 from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
@@ -14,18 +14,18 @@ from duban.site.status_rows import StatusRow
 
 def units_index(ctx: Context) -> str:
     model = ctx.model
-    records = {r.holder.id: r for r in views.ranking(model, ctx.index)}
-    holders = views.page_holders(model)
+    records = {r.holder.id: r for r in holder_records.ranking(model, ctx.index)}
+    holders = names.page_holders(model)
     rows = []
     for holder in holders if len(holders) <= ctx.settings.summary_rows else ():
         record = records.get(holder.id)
         rows.append(
             {
                 "holder": holder,
-                "kind": views.holder_kind(holder),
-                "groups": views.groups_of(model, holder.id),
+                "kind": names.holder_kind(holder),
+                "groups": names.groups_of(model, holder.id),
                 "record": record,
-                "roles": len(views.roles_of(model, holder.id)),
+                "roles": len(names.roles_of(model, holder.id)),
             }
         )
     by_group = None
@@ -54,14 +54,16 @@ def unit_page(ctx: Context, holder: Holder) -> str:
     )
     members = []
     if isinstance(holder, Group):
-        for member in views.group_members(model, holder):
-            members.append(views.holder_record(member, ctx.index.by_holder.get(member.id, [])))
+        for member in names.group_members(model, holder):
+            members.append(
+                holder_records.holder_record(member, ctx.index.by_holder.get(member.id, []))
+            )
     history = ctx.index.reports_by_holder.get(holder.id, [])
     latest = latest_reports(history, ctx.settings.history_per_item)
     parent = model.entity(holder.parent) if getattr(holder, "parent", None) else None
     status_file = f"status/{holder.id}.yaml"
     has_ics = f"{urls.unit_ics(holder.id)}" in ctx.downloads
-    roles = views.roles_of(model, holder.id)
+    roles = names.roles_of(model, holder.id)
     return render_page(
         ctx,
         urls.unit_page(holder.id),
@@ -69,9 +71,9 @@ def unit_page(ctx: Context, holder: Holder) -> str:
         holder.name,
         hide=["navigation", "toc"],  # the width goes to the table of items
         holder=holder,
-        kind=views.holder_kind(holder),
+        kind=names.holder_kind(holder),
         is_group=isinstance(holder, Group),
-        groups=views.groups_of(model, holder.id),
+        groups=names.groups_of(model, holder.id),
         parent=parent,
         roles=[r for r in roles if r.role != "cooperate"],
         cooperating=[r for r in roles if r.role == "cooperate"],
@@ -83,8 +85,8 @@ def unit_page(ctx: Context, holder: Holder) -> str:
                 key=lambda i: (i.state is not State.OVERDUE, -(i.days_late or 0), i.due),
             )
         ],
-        tally=views.Tally.of(items),
-        light=views.combine(i.state for i in items),
+        tally=lights.Tally.of(items),
+        light=lights.combine(i.state for i in items),
         members=members,
         history=latest,
         history_total=len(history),
@@ -96,7 +98,7 @@ def unit_page(ctx: Context, holder: Holder) -> str:
     )
 
 
-def latest_reports(history: list[views.ReportEntry], per_item: int) -> list[views.ReportEntry]:
+def latest_reports(history: list[reports.ReportEntry], per_item: int) -> list[reports.ReportEntry]:
     """The newest ``per_item`` reports of each occurrence (``history`` is newest first): a unit
     page stays the same size however long the plan has run."""
     seen: dict[tuple[str, str, str], int] = {}

@@ -15,13 +15,13 @@ from markupsafe import escape
 
 from duban.evaluation.evaluate import State
 from duban.outputs import urls
-from duban.site import charts, views
+from duban.site import charts, lights, names
 from duban.site.context import Context
 from duban.site.env import environment
 from duban.site.rows import Rows
 from duban.site.status_rows import count_text
 
-STATES = views.DISPLAY_ORDER
+STATES = lights.DISPLAY_ORDER
 
 
 def front_matter(title: str, hide: Iterable[str] = (), search: bool = True) -> str:
@@ -51,14 +51,14 @@ def page_helpers(ctx: Context) -> dict[str, Any]:
     rows and report feeds) is given too."""
     full = ctx.full or ctx.model
     return dict(
-        label=views.task_citation,
-        title_of=views.task_title,
+        label=names.task_citation,
+        title_of=names.task_title,
         rank=lambda task: ctx.ranks.get(task.id, 0),
-        plan_name=lambda plan_id: views.plan_name(full, plan_id),
+        plan_name=lambda plan_id: names.plan_name(full, plan_id),
         count_text=lambda row: count_text(row, ctx.t),
         many_plans=len(full.plans) > 1,
-        name=lambda ref: views.holder_name(ctx.model, ref),
-        severity=views.severity,
+        name=lambda ref: names.holder_name(ctx.model, ref),
+        severity=lights.severity,
     )
 
 
@@ -81,8 +81,8 @@ def render_page(
         m=ctx.model,
         full=full,
         site_title=ctx.title,
-        target=lambda ref: views.ref_target(full, ref),
-        kind_name=lambda holder: views.kind_name(full, holder, ctx.t),
+        target=lambda ref: names.ref_target(full, ref),
+        kind_name=lambda holder: names.kind_name(full, holder, ctx.t),
         ev=ctx.evaluation,
         as_of=ctx.evaluation.as_of,
         settings=ctx.settings,

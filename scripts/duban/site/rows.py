@@ -327,7 +327,7 @@ class Rows:
     # -- feed's entries ----------------------------------------------------------------------
     def feed_items(self, history: Iterable[Any]) -> Markup:
         """The ``<li>`` entries of ``feed``, each ending in a newline (``history`` holds
-        :class:`duban.site.views.ReportEntry`)."""
+        :class:`duban.site.reports.ReportEntry`)."""
         return Markup("".join([self.feed_item(r) for r in history]))
 
     def feed_item(self, r: Any) -> str:
