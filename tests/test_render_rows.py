@@ -1,12 +1,12 @@
-"""The status-table rows and report-feed entries printed in Python (``render/rows.py``) are the
+"""The status-table rows and report-feed entries printed in Python (``site/row_printer.py``) are the
 bytes the Jinja loops they replaced printed.
 
 Those loops are kept below as they stood in ``_macros.html``, calling the macros that other
 templates still use and those only these loops called (``tests/templates/_old_row_macros.html``).
 Both are rendered on every occurrence of the demo and hostile fixtures and
 on rows made to reach every branch (shared, ongoing, escalated, counted, with evidence, problems
-and next steps), with hostile text in every field: a macro changed without ``rows.py`` (or the
-other way round) fails here.
+and next steps), with hostile text in every field: a macro changed without ``row_printer.py``
+(or the other way round) fails here.
 """
 
 from __future__ import annotations
@@ -32,13 +32,13 @@ from duban.site.context import Context
 from duban.site.env import _finalize, environment, html
 from duban.site.render import page_helpers
 from duban.site.reports import ReportEntry
-from duban.site.rows import Rows
+from duban.site.row_printer import RowPrinter
 from duban.site.status_rows import StatusRow
 from sitekit import DEMO, HOSTILE
 
 AS_OF = dt.date(2010, 12, 15)
 
-# what the status_table and feed macros looped over before rows.py, verbatim
+# what the status_table and feed macros looped over before row_printer.py, verbatim
 OLD_STATUS_ROWS = """\
 {% from "_macros.html" import plan_task_link, holder_link, unreported, date, progress with context %}
 {% from "_old_row_macros.html" import shared_note, due_cell, item_light, evidence with context %}
@@ -103,7 +103,7 @@ def context(fixture: Path, language: str) -> Context:
 
 
 def page_values(ctx: Context, many_plans: bool, count_text: Any = None) -> dict[str, Any]:
-    """What render_page gives a unit page's templates and its Rows."""
+    """What render_page gives a unit page's templates and its RowPrinter."""
     helpers = page_helpers(ctx) | {"many_plans": many_plans}
     if count_text is not None:
         helpers["count_text"] = count_text
@@ -176,7 +176,7 @@ def test_status_rows_are_the_bytes_the_macros_printed(fixture: Path, language: s
     for many_plans in (False, True):
         for count_text in (None, lambda row: LINE):  # the page's, or a count on every row
             values = page_values(ctx, many_plans, count_text)
-            printer = Rows(**values)
+            printer = RowPrinter(**values)
             for first in ("task", "holder"):
                 for show_item in (True, False):
                     for holder_id in (None, rows[0].item.holder_id):
@@ -196,22 +196,22 @@ def test_feed_entries_are_the_bytes_the_macro_printed(fixture: Path, language: s
     old = old_templates().from_string(OLD_FEED)
     for many_plans in (False, True):
         values = page_values(ctx, many_plans)
-        printed = Rows(**values).feed_items(history)
+        printed = RowPrinter(**values).feed_items(history)
         assert isinstance(printed, Markup)
         assert printed == old.render(history=history, **values)
 
 
 def test_an_empty_table_and_feed_print_nothing():
     values = page_values(context(DEMO, "zh"), False)
-    assert Rows(**values).status_rows([], "task") == ""
-    assert Rows(**values).feed_items([]) == ""
+    assert RowPrinter(**values).status_rows([], "task") == ""
+    assert RowPrinter(**values).feed_items([]) == ""
 
 
 def test_the_helpers_match_the_macros_other_templates_call():
     """Calls the rows never make (no light at all, a short task link) are still the same."""
     ctx = context(HOSTILE, "zh")
     values = page_values(ctx, many_plans=True)
-    printer = Rows(**values)
+    printer = RowPrinter(**values)
     task = next(iter(ctx.model.tasks.values()))
     item = ctx.evaluation.items[0]
     calls: list[tuple[str, tuple[Any, ...]]] = [
@@ -240,7 +240,7 @@ def test_the_helpers_match_the_macros_other_templates_call():
 
 def test_hostile_text_is_escaped_and_starts_no_line():
     ctx = context(HOSTILE, "zh")
-    printer = Rows(**page_values(ctx, many_plans=True, count_text=lambda row: TEXT))
+    printer = RowPrinter(**page_values(ctx, many_plans=True, count_text=lambda row: TEXT))
     printed = printer.status_rows(crafted_rows(ctx), "task", holder_id="x")
     printed += printer.feed_items(crafted_reports(ctx))
     assert "<script" not in printed and "<b>" not in printed

@@ -18,7 +18,7 @@ from duban.outputs import urls
 from duban.site import charts, lights, names
 from duban.site.context import Context
 from duban.site.env import environment
-from duban.site.rows import Rows
+from duban.site.row_printer import RowPrinter
 from duban.site.status_rows import count_text
 
 STATES = lights.DISPLAY_ORDER
@@ -47,7 +47,7 @@ def tidy(html: str) -> str:
 
 
 def page_helpers(ctx: Context) -> dict[str, Any]:
-    """The helpers every template calls, which :class:`Rows` (the Python that prints status
+    """The helpers every template calls, which :class:`RowPrinter` (the Python that prints status
     rows and report feeds) is given too."""
     full = ctx.full or ctx.model
     return dict(
@@ -75,7 +75,7 @@ def render_page(
     link = urls.Linker(src_uri, ctx.settings.directory_urls)
     full = ctx.full or ctx.model
     helpers = page_helpers(ctx)
-    printer = Rows(t=ctx.t, link=link, m=ctx.model, **helpers)
+    printer = RowPrinter(t=ctx.t, link=link, m=ctx.model, **helpers)
     body = env.get_template(template).render(
         t=ctx.t,
         m=ctx.model,

@@ -2,8 +2,8 @@
 and on the group pages.
 
 A :class:`StatusRow` holds what the row prints besides the occurrence itself, computed once:
-templates read its attributes (``r.item``, ``r.label`` …) and :mod:`duban.site.rows` prints the
-status tables' rows from it.
+templates read its attributes (``r.item``, ``r.label`` …) and :mod:`duban.site.row_printer`
+prints the status tables' rows from it.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ each row took some ten nested macro calls (``plan_task_link`` → ``task_link``,
 → ``holder_link``, ``due_cell`` → ``date``, ``item_light`` → ``light``, ``evidence`` →
 ``outlink``…); in a profile of a 250-unit render the status table was a third of the time and
 the report feed a fifth, most of it Jinja's macro calls, attribute lookups and escaping. These
-functions print the same bytes as those macros, which other templates still use:
+functions print the same bytes as those macros, which other templates still use (the ones only
+the rows called are kept in ``tests/templates/_old_row_macros.html``):
 ``tests/test_render_rows.py`` renders both and compares them, so a change to one without the
 other fails there.
 
@@ -37,7 +38,7 @@ _DASH = '<span class="dbn-muted">–</span>'
 _SEP = '<span class="dbn-sep">、</span>'
 
 
-class Rows:
+class RowPrinter:
     """What one page's status rows and feed entries need, bound once per page (the same
     things ``render_page`` gives its templates)."""
 
