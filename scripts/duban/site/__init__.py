@@ -3,23 +3,35 @@
 ``render_site`` is the one entry point: it returns every generated page (Markdown source made of
 raw HTML, keyed by its path in the docs tree) and every download (keyed by its path in the site).
 It writes nothing and never reads the clock: the MkDocs plugin and the tests are the edges.
+
+The package, from the bottom up:
+
+* what pages show, with no HTML: :mod:`.lights` (lights and tallies), :mod:`.names` (names and
+  roles), :mod:`.reports`, :mod:`.index` (occurrences and reports grouped once),
+  :mod:`.holder_records` (records and the ranking), :mod:`.views` (tables and lists),
+  :mod:`.groups` (long lists by group), :mod:`.charts` (chart geometry);
+* :mod:`.context`: :class:`Settings` and the :class:`~.context.Context` every page shares;
+  :mod:`.status_rows` and :mod:`.indicator_blocks`, pieces several pages show;
+* :mod:`.render` renders one template (:mod:`.env`, and :mod:`.row_printer` for the rows
+  printed in Python); one ``page_*`` module per page family, named after its template;
+* the downloads: :mod:`.downloads` (task tables, feed, open data) and :mod:`.calendars`;
+  :mod:`.split` shares the work with a second process; :mod:`.examples` fills the guide.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import Evaluation, evaluate
 from duban.i18n.locale import load_locale
 from duban.model.model import Model
-from duban.model.org import Group
 from duban.outputs import urls
-from duban.outputs.ics import calendar_ics
 from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
 from duban.site import (
+    calendars,
     downloads,
     names,
     page_downloads,
@@ -57,70 +69,6 @@ class Site:
             self.sink(path, data)
         else:
             self.files[path] = content
-
-
-def calendars(
-    model: Model, evaluation: Evaluation, whole: set[str] | None = None
-) -> Iterator[tuple[str, str]]:
-    """iCalendar files (the deadline engine's ``duban.outputs.ics``): each plan's in ``whole``
-    (default all), all plans together when every plan is in it, and one per unit or group
-    with deadlines (a group with members stands for its members).
-
-    A plan summarised by group (a province) has no calendar of its own: every unit's every
-    occurrence in one file is tens of MB no calendar program opens, and the units' and
-    groups' calendars hold the same events."""
-    whole = set(model.plans) if whole is None else whole
-    for plan_id in model.plans:
-        if plan_id in whole:
-            view = model.for_plan(plan_id)
-            yield urls.plan_ics(plan_id), calendar_ics(view, evaluation.for_plan(plan_id))
-    if len(model.plans) > 1 and whole >= set(model.plans):
-        yield urls.ALL_ICS, calendar_ics(model, evaluation)
-    # each holder's calendar reads only its own obligations and occurrences: handing every
-    # calendar the whole model made the build quadratic in units (each scanned everything)
-    obligations: dict[str, list] = {}
-    for obligation in model.obligations:
-        for holder_id in obligation.holders:
-            obligations.setdefault(holder_id, []).append(obligation)
-    items: dict[str, list] = {}
-    for item in evaluation.items:
-        for holder_id in item.holders:
-            items.setdefault(holder_id, []).append(item)
-    everyone = set(obligations)
-    position = {id(v): n for n, v in enumerate([*model.obligations, *evaluation.items])}
-    for holder in names.page_holders(model):
-        mine = _members(model, holder.id)
-        if isinstance(holder, Group) and holder.members and mine >= everyone:
-            continue  # a group of every holder: its calendar would be all.ics again
-        own = _in_order((o for h in mine for o in obligations.get(h, ())), position)
-        if not own:
-            continue
-        seen = _in_order((i for h in mine for i in items.get(h, ())), position)
-        text = calendar_ics(
-            replace(model, obligations=tuple(own)),
-            replace(evaluation, items=tuple(seen)),
-            unit_id=holder.id,
-        )
-        if "BEGIN:VEVENT" in text:
-            yield urls.unit_ics(holder.id), text
-
-
-def _in_order(values, position: dict[int, int]) -> list:
-    """Each object once (a shared duty is listed under every holder), in the model's order.
-    By identity: obligations and occurrences hold mappings, so they do not hash."""
-    found = {id(v): v for v in values}
-    return sorted(found.values(), key=lambda v: position[id(v)])
-
-
-def _members(model: Model, holder_id: str) -> set[str]:
-    """The holders a calendar stands for: a group with members stands for its members."""
-    group = model.groups.get(holder_id)
-    if group is None or not group.members:
-        return {holder_id}
-    found: set[str] = set()
-    for member in group.members:
-        found |= _members(model, member.unit_id)
-    return found
 
 
 def asset_files() -> dict[str, bytes]:
@@ -192,7 +140,7 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
         return {}
 
     def calendar_files() -> Iterator[tuple[str, str]]:
-        yield from calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages)
+        yield from calendars.calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages)
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
         view, ev = model.for_plan(pid), evaluation.for_plan(pid)
