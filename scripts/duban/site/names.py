@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from duban.i18n.locale import Locale
 from duban.model.model import Model
 from duban.model.org import Group, Holder, Unit
 from duban.model.plan import ROLES, Task
@@ -56,11 +57,11 @@ def ref_target(model: Model, ref_id: str) -> str:
     return model.names.get(carrier, carrier)
 
 
-def kind_name(model: Model, holder: Holder, t: object) -> str:
+def kind_name(model: Model, holder: Holder, t: Locale) -> str:
     """A holder's kind in words, as org.yaml names it (a group: the locale's word)."""
     if isinstance(holder, Group):
-        return str(t.kind_group)  # type: ignore[attr-defined]
-    return model.kind_name(holder.kind, getattr(t, "language", "zh"))
+        return str(t.kind_group)
+    return model.kind_name(holder.kind, t.language)
 
 
 def holder_kind(holder: Holder) -> str:
