@@ -219,7 +219,7 @@ def test_a_long_overdue_list_stays_under_githubs_issue_size_limit(monkeypatch):
 def test_the_site_and_the_check_report_name_the_same_supervisors():
     from duban.evaluation.check_report import supervisors_of
     from duban.load.project import load_project
-    from duban.site.pages import supervisors
+    from duban.site.names import supervisors
 
     for data in ("tests/fixtures/demo/data", "examples/county/data"):
         model = load_project(ROOT / data).model

@@ -1,11 +1,12 @@
-"""The status-table rows and report-feed entries printed in Python (``render/rows.py``) are the
+"""The status-table rows and report-feed entries printed in Python (``site/row_printer.py``) are the
 bytes the Jinja loops they replaced printed.
 
 Those loops are kept below as they stood in ``_macros.html``, calling the macros that other
-templates still use. Both are rendered on every occurrence of the demo and hostile fixtures and
+templates still use and those only these loops called (``tests/templates/_old_row_macros.html``).
+Both are rendered on every occurrence of the demo and hostile fixtures and
 on rows made to reach every branch (shared, ongoing, escalated, counted, with evidence, problems
-and next steps), with hostile text in every field: a macro changed without ``rows.py`` (or the
-other way round) fails here.
+and next steps), with hostile text in every field: a macro changed without ``row_printer.py``
+(or the other way round) fails here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from duban.evaluation.escalation import Escalation
@@ -25,17 +27,21 @@ from duban.i18n.locale import load_locale
 from duban.load.project import load_project
 from duban.model.status import Evidence, StatusEntry
 from duban.outputs import urls
-from duban.site import Settings, engine_extras, pages, views
+from duban.site import Settings
+from duban.site.context import Context
 from duban.site.env import _finalize, environment, html
-from duban.site.rows import Rows
+from duban.site.render import page_helpers
+from duban.site.reports import ReportEntry
+from duban.site.row_printer import RowPrinter
+from duban.site.status_rows import StatusRow
 from sitekit import DEMO, HOSTILE
 
 AS_OF = dt.date(2010, 12, 15)
 
-# what the status_table and feed macros looped over before rows.py, verbatim
+# what the status_table and feed macros looped over before row_printer.py, verbatim
 OLD_STATUS_ROWS = """\
-{% from "_macros.html" import plan_task_link, shared_note, holder_link, due_cell, item_light,
-   unreported, date, progress, evidence with context %}
+{% from "_macros.html" import plan_task_link, holder_link, unreported, date, progress with context %}
+{% from "_old_row_macros.html" import shared_note, due_cell, item_light, evidence with context %}
 {% for r in rows %}
 {% set e = r.entry %}
 <tr data-state="{{ r.item.state.value }}">
@@ -58,6 +64,19 @@ OLD_FEED = """\
 {% endfor %}
 """  # noqa: E501
 
+OLD_ROW_MACROS = frozenset({"item_light", "shared_note", "due_cell", "evidence"})
+"""The macros in tests/templates/_old_row_macros.html: no page template calls them any more."""
+
+
+@cache
+def old_templates() -> Environment:
+    """The site's environment, finding the old row macros too."""
+    env = environment()
+    assert env.loader is not None
+    tests = FileSystemLoader(Path(__file__).parent / "templates")
+    return env.overlay(loader=ChoiceLoader([env.loader, tests]))
+
+
 # hostile values: markup, quotes, entities, every kind of line break, template syntax
 LINE = '<script>alert("x")</script> \' " & &amp; {{ 7*7 }} javascript:alert(1)'
 TEXT = f"{LINE}\n```\n<b>fence</b>\r\n\u2028line\u2029para\nend"
@@ -74,20 +93,18 @@ URLS = (
 
 
 @cache
-def context(fixture: Path, language: str) -> pages.Context:
+def context(fixture: Path, language: str) -> Context:
     project = load_project(fixture / "data")
     assert project.ok, project.problems[:5]
     model = project.model
     evaluation = evaluate(model, AS_OF, 30)
     settings = Settings(as_of=AS_OF, language=language, repository="https://github.com/o/r")
-    return pages.Context(
-        model, evaluation, settings, load_locale(language), engine_extras(evaluation)
-    )
+    return Context(model, evaluation, settings, load_locale(language))
 
 
-def page_values(ctx: pages.Context, many_plans: bool, count_text: Any = None) -> dict[str, Any]:
-    """What render_page gives a unit page's templates and its Rows."""
-    helpers = pages.page_helpers(ctx) | {"many_plans": many_plans}
+def page_values(ctx: Context, many_plans: bool, count_text: Any = None) -> dict[str, Any]:
+    """What render_page gives a unit page's templates and its RowPrinter."""
+    helpers = page_helpers(ctx) | {"many_plans": many_plans}
     if count_text is not None:
         helpers["count_text"] = count_text
     link = urls.Linker(urls.unit_page("x"), ctx.settings.directory_urls)
@@ -99,7 +116,7 @@ def entry_for(item: Any, **fields: Any) -> StatusEntry:
     return dataclasses.replace(base, **fields)
 
 
-def crafted_rows(ctx: pages.Context) -> list[dict[str, Any]]:
+def crafted_rows(ctx: Context) -> list[StatusRow]:
     """Rows that reach each branch of the row, with hostile text wherever data goes."""
     first = ctx.evaluation.items[0]
     # two real holders and one the model does not know (its id is printed as its name)
@@ -133,20 +150,17 @@ def crafted_rows(ctx: pages.Context) -> list[dict[str, Any]]:
     rows = []
     for item_fields, row_fields in variants:
         item = dataclasses.replace(first, **item_fields)
-        row = pages.item_row(ctx, item) | row_fields
-        if "entry" in item_fields:
-            row["entry"] = item.entry
-        rows.append(row)
+        rows.append(dataclasses.replace(StatusRow.of(ctx, item), **row_fields))
     return rows
 
 
-def crafted_reports(ctx: pages.Context) -> list[views.Report]:
+def crafted_reports(ctx: Context) -> list[ReportEntry]:
     item = ctx.evaluation.items[0]
     ids = (AS_OF, item.holder_id, item.task_id, item.due_id)
     return [
-        views.Report(*ids, key=LINE, text=TEXT, by=LINE, kind="done"),
-        views.Report(*ids, key="", text=None, by=None, kind="update"),
-        views.Report(*ids, key="2010", text="", by="", kind="update"),
+        ReportEntry(*ids, key=LINE, text=TEXT, by=LINE, kind="done"),
+        ReportEntry(*ids, key="", text=None, by=None, kind="update"),
+        ReportEntry(*ids, key="2010", text="", by="", kind="update"),
     ]
 
 
@@ -157,15 +171,15 @@ FIXTURES = [pytest.param(DEMO, id="demo"), pytest.param(HOSTILE, id="hostile")]
 @pytest.mark.parametrize("fixture", FIXTURES)
 def test_status_rows_are_the_bytes_the_macros_printed(fixture: Path, language: str):
     ctx = context(fixture, language)
-    rows = [pages.item_row(ctx, i) for i in ctx.evaluation.items] + crafted_rows(ctx)
-    old = environment().from_string(OLD_STATUS_ROWS)
+    rows = [StatusRow.of(ctx, i) for i in ctx.evaluation.items] + crafted_rows(ctx)
+    old = old_templates().from_string(OLD_STATUS_ROWS)
     for many_plans in (False, True):
         for count_text in (None, lambda row: LINE):  # the page's, or a count on every row
             values = page_values(ctx, many_plans, count_text)
-            printer = Rows(**values)
+            printer = RowPrinter(**values)
             for first in ("task", "holder"):
                 for show_item in (True, False):
-                    for holder_id in (None, rows[0]["item"].holder_id):
+                    for holder_id in (None, rows[0].item.holder_id):
                         where = dict(first=first, show_item=show_item, holder_id=holder_id)
                         expected = old.render(rows=rows, **where, **values)
                         printed = printer.status_rows(rows, **where)
@@ -179,25 +193,25 @@ def test_feed_entries_are_the_bytes_the_macro_printed(fixture: Path, language: s
     ctx = context(fixture, language)
     history = [r for rs in ctx.index.reports_by_holder.values() for r in rs]
     history += crafted_reports(ctx)
-    old = environment().from_string(OLD_FEED)
+    old = old_templates().from_string(OLD_FEED)
     for many_plans in (False, True):
         values = page_values(ctx, many_plans)
-        printed = Rows(**values).feed_items(history)
+        printed = RowPrinter(**values).feed_items(history)
         assert isinstance(printed, Markup)
         assert printed == old.render(history=history, **values)
 
 
 def test_an_empty_table_and_feed_print_nothing():
     values = page_values(context(DEMO, "zh"), False)
-    assert Rows(**values).status_rows([], "task") == ""
-    assert Rows(**values).feed_items([]) == ""
+    assert RowPrinter(**values).status_rows([], "task") == ""
+    assert RowPrinter(**values).feed_items([]) == ""
 
 
 def test_the_helpers_match_the_macros_other_templates_call():
     """Calls the rows never make (no light at all, a short task link) are still the same."""
     ctx = context(HOSTILE, "zh")
     values = page_values(ctx, many_plans=True)
-    printer = Rows(**values)
+    printer = RowPrinter(**values)
     task = next(iter(ctx.model.tasks.values()))
     item = ctx.evaluation.items[0]
     calls: list[tuple[str, tuple[Any, ...]]] = [
@@ -217,15 +231,16 @@ def test_the_helpers_match_the_macros_other_templates_call():
         ("unreported", (item,)),
     ]
     for name, args in calls:
-        macro = environment().from_string(
-            f'{{% from "_macros.html" import {name} with context %}}{{{{ {name}(*args) }}}}'
+        source = "_old_row_macros.html" if name in OLD_ROW_MACROS else "_macros.html"
+        macro = old_templates().from_string(
+            f'{{% from "{source}" import {name} with context %}}{{{{ {name}(*args) }}}}'
         )
         assert getattr(printer, name)(*args) == macro.render(args=args, **values), (name, args)
 
 
 def test_hostile_text_is_escaped_and_starts_no_line():
     ctx = context(HOSTILE, "zh")
-    printer = Rows(**page_values(ctx, many_plans=True, count_text=lambda row: TEXT))
+    printer = RowPrinter(**page_values(ctx, many_plans=True, count_text=lambda row: TEXT))
     printed = printer.status_rows(crafted_rows(ctx), "task", holder_id="x")
     printed += printer.feed_items(crafted_reports(ctx))
     assert "<script" not in printed and "<b>" not in printed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -11,6 +12,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
@@ -25,10 +27,14 @@ from duban.load.project import load_project
 from duban.model.org import Group
 from duban.outputs import urls
 from duban.outputs.spreadsheet import Column, column_name, sheet_name, workbook
-from duban.site import Settings, pages, render_site, views
+from duban.site import Settings, holder_records, lights, render_site, views
 from duban.site.charts import indicator_chart, stacked, timeline
+from duban.site.context import Context
 from duban.site.downloads import to_csv
 from duban.site.env import escape_text, https_url
+from duban.site.index import Index
+from duban.site.indicator_blocks import indicator_blocks
+from duban.site.reports import report_entries
 from sitekit import DEMO, DEMO_PLAN, HOSTILE, HOSTILE_PLAN
 
 D = dt.date
@@ -57,7 +63,7 @@ def test_every_language_has_every_key():
 def test_no_template_reads_a_locale_key_that_a_method_name_hides():
     """``t.col.date`` would find Locale.date, not the key: such keys are read as t.x["date"]."""
     methods = {name for name in dir(Locale) if not name.startswith("_")}
-    templates = sorted(Path(pages.__file__).resolve().parent.joinpath("templates").glob("*.html"))
+    templates = sorted(Path(views.__file__).resolve().parent.joinpath("templates").glob("*.html"))
     assert templates, "the site's templates are not where this test looks"
     for path in templates:
         for match in re.finditer(r"\bt((?:\.\w+)+)", path.read_text("utf-8")):
@@ -141,28 +147,26 @@ def test_file_links_do_not_depend_on_directory_urls():
 # -- views ---------------------------------------------------------------------------------------
 def test_the_light_of_several_occurrences():
     S = State
-    assert views.combine([]) is None
-    assert views.combine([S.DONE_ON_TIME, S.OVERDUE, S.DUE_SOON]) is S.OVERDUE
-    assert views.combine([S.DONE_ON_TIME, S.NOT_DUE]) is S.NOT_DUE
-    assert views.combine([S.DONE_ON_TIME, S.DONE_LATE, S.NOT_APPLICABLE]) is S.DONE_LATE
-    assert views.combine([S.DONE_ON_TIME, S.NOT_APPLICABLE]) is S.DONE_ON_TIME
-    assert views.combine([S.NOT_APPLICABLE]) is S.NOT_APPLICABLE
+    assert lights.combine([]) is None
+    assert lights.combine([S.DONE_ON_TIME, S.OVERDUE, S.DUE_SOON]) is S.OVERDUE
+    assert lights.combine([S.DONE_ON_TIME, S.NOT_DUE]) is S.NOT_DUE
+    assert lights.combine([S.DONE_ON_TIME, S.DONE_LATE, S.NOT_APPLICABLE]) is S.DONE_LATE
+    assert lights.combine([S.DONE_ON_TIME, S.NOT_APPLICABLE]) is S.DONE_ON_TIME
+    assert lights.combine([S.NOT_APPLICABLE]) is S.NOT_APPLICABLE
 
 
 def test_rates_count_only_what_is_done_or_overdue():
-    tally = views.Tally(
-        views.Counter(
-            {State.DONE_ON_TIME: 3, State.DONE_LATE: 1, State.OVERDUE: 4, State.NOT_DUE: 9}
-        )
+    tally = lights.Tally(
+        Counter({State.DONE_ON_TIME: 3, State.DONE_LATE: 1, State.OVERDUE: 4, State.NOT_DUE: 9})
     )
     assert tally.done_rate == 0.5
     assert tally.on_time_rate == 3 / 8
-    assert views.Tally().done_rate is None
+    assert lights.Tally().done_rate is None
 
 
 def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
     ev = evaluate(model(DEMO), AS_OF)
-    ranked = views.ranking(model(DEMO), views.Index.of(model(DEMO), ev))
+    ranked = holder_records.ranking(model(DEMO), Index.of(model(DEMO), ev))
     ranks = [r.rank for r in ranked if r.rank is not None]
     assert ranks == sorted(ranks) and ranks[0] == 1
     scores = [(r.tally.on_time_rate, r.tally.done_rate, r.tally.overdue) for r in ranked if r.rank]
@@ -171,7 +175,7 @@ def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
     ):
         assert (ra == rb) == (a == b)
     unranked = [r for r in ranked if r.rank is None]
-    reported = views.reporters(model(DEMO))
+    reported = holder_records.reporters(model(DEMO))
     # unranked: nothing reckoned, nothing reported, or a group (never ranked)
     assert all(
         not r.tally.reckoned or r.holder.id not in reported or isinstance(r.holder, Group)
@@ -183,7 +187,7 @@ def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
 
 def test_task_rows_count_units_not_occurrences():
     ev = evaluate(model(DEMO), AS_OF)
-    rows = views.task_rows(model(DEMO), views.Index.of(model(DEMO), ev))
+    rows = views.task_rows(model(DEMO), Index.of(model(DEMO), ev))
     row = next(r for r in rows if r.task.id == f"{DEMO_PLAN}/04")
     # task 四 has three yearly trainings and a rotation per unit: no unit is done with all yet
     assert row.holders == 17 and row.holders_done == 0
@@ -199,7 +203,7 @@ def test_what_is_due_next_is_grouped_by_date_and_deadline():
 
 
 def test_reports_are_newest_first_and_never_after_as_of():
-    reports = views.reports(model(DEMO), AS_OF)
+    reports = report_entries(model(DEMO), AS_OF)
     assert reports and all(r.date <= AS_OF for r in reports)
     assert [r.date for r in reports] == sorted((r.date for r in reports), reverse=True)
 
@@ -280,14 +284,13 @@ def test_indicator_targets_are_drawn_against_computed_values():
     assert "dbn-actual--met" in later  # 2010's 30% target, checked after its date
 
 
-def test_without_the_engine_targets_show_with_no_data_not_invented_values():
+def test_without_indicator_results_targets_show_with_no_data_not_invented_values():
     m = model(DEMO)
-    ev = evaluate(m, AS_OF)
-    ctx = pages.Context(m, ev, Settings(as_of=AS_OF), load_locale("zh"), engine={})
-    (block,) = pages.indicator_blocks(ctx, m.tasks[f"{DEMO_PLAN}/03"])
+    ev = dataclasses.replace(evaluate(m, AS_OF), indicators=())
+    ctx = Context(m, ev, Settings(as_of=AS_OF), load_locale("zh"))
+    (block,) = indicator_blocks(ctx, m.tasks[f"{DEMO_PLAN}/03"])
     assert [p["status"] for p in block["points"]] == ["no-data"] * 3
     assert all(p["actual"] is None for p in block["points"])
-    assert block["computed"] is False
 
 
 def test_the_overdue_list_gives_days_late_and_escalation_stage():
@@ -414,7 +417,7 @@ def test_every_locale_key_is_used():
     t.format("a.b"); sections keyed by data values (states, roles, kinds) are read by value."""
     by_value = {"state", "state_long", "state_hint", "indicator_status", "role", "kind"}
     by_value |= {"due_kind", "every"}
-    site = Path(pages.__file__).resolve().parent
+    site = Path(views.__file__).resolve().parent
     templates = sorted(site.glob("templates/*.html"))
     assert templates, "the site's templates are not where this test looks"
     sources = "".join(p.read_text("utf-8") for p in templates)
@@ -513,7 +516,7 @@ def test_the_leadership_page_exists_only_when_the_plan_names_a_group():
 def test_no_template_or_locale_names_a_plan_or_a_kind_of_unit():
     """The site's words come from the data: the shipped plan and its kinds of units are named
     nowhere in the code's text."""
-    site = Path(pages.__file__).resolve().parent
+    site = Path(views.__file__).resolve().parent
     templates = [*site.joinpath("templates").glob("*.html")]
     locales = [*site.parent.joinpath("i18n", "locale").glob("*.yaml")]
     assert templates and locales, "templates or locale files are not where this test looks"

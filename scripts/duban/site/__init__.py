@@ -3,26 +3,54 @@
 ``render_site`` is the one entry point: it returns every generated page (Markdown source made of
 raw HTML, keyed by its path in the docs tree) and every download (keyed by its path in the site).
 It writes nothing and never reads the clock: the MkDocs plugin and the tests are the edges.
+
+The package, from the bottom up:
+
+* what pages show, with no HTML: :mod:`.lights` (lights and tallies), :mod:`.names` (names and
+  roles), :mod:`.reports`, :mod:`.index` (occurrences and reports grouped once),
+  :mod:`.holder_records` (records and the ranking), :mod:`.views` (tables and lists),
+  :mod:`.groups` (long lists by group), :mod:`.charts` (chart geometry);
+* :mod:`.context`: :class:`Settings` and the :class:`~.context.Context` every page shares;
+  :mod:`.status_rows` and :mod:`.indicator_blocks`, pieces several pages show;
+* :mod:`.render` renders one template (:mod:`.env`, and :mod:`.row_printer` for the rows
+  printed in Python); one ``page_*`` module per page family, named after its template;
+* the downloads: :mod:`.downloads` (task tables, feed, open data) and :mod:`.calendars`;
+  :mod:`.split` shares the work with a second process; :mod:`.examples` fills the guide.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from typing import TypeVar
 
+from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import Evaluation, evaluate
 from duban.i18n.locale import load_locale
 from duban.model.model import Model
-from duban.model.org import Group
 from duban.outputs import urls
-from duban.outputs.ics import calendar_ics
-from duban.site import downloads, pages, split, views
-from duban.site.pages import Settings, site_description, site_title
+from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
+from duban.site import (
+    calendars,
+    downloads,
+    names,
+    page_downloads,
+    page_group,
+    page_home,
+    page_leadership,
+    page_overdue,
+    page_progress,
+    page_tasks,
+    page_units,
+    split,
+)
+from duban.site.context import Context, Settings, site_description, site_title
+from duban.site.index import Index
 
 __all__ = ["Settings", "Site", "asset_files", "render_site", "site_description", "site_title"]
+
 
 _T = TypeVar("_T")
 
@@ -46,81 +74,6 @@ class Site:
             self.sink(path, data)
         else:
             self.files[path] = content
-
-
-def engine_extras(evaluation: Evaluation) -> dict[str, object]:
-    """What the deadline engine adds to an evaluation (indicator results, escalation stages,
-    flags). Read with getattr so the pages still render, without those parts, from an
-    evaluation that lacks them."""
-    return {
-        name: getattr(evaluation, name)
-        for name in ("indicators", "escalations", "flags")
-        if getattr(evaluation, name, None) is not None
-    }
-
-
-def calendars(
-    model: Model, evaluation: Evaluation, whole: set[str] | None = None
-) -> Iterator[tuple[str, str]]:
-    """iCalendar files (the deadline engine's ``duban.outputs.ics``): each plan's in ``whole`` (default
-    all), all plans together when every plan is in it, and one per unit or group with
-    deadlines (a group with members stands for its members).
-
-    A plan summarised by group (a province) has no calendar of its own: every unit's every
-    occurrence in one file is tens of MB no calendar program opens, and the units' and
-    groups' calendars hold the same events."""
-    whole = set(model.plans) if whole is None else whole
-    for plan_id in model.plans:
-        if plan_id in whole:
-            view = model.for_plan(plan_id)
-            yield urls.plan_ics(plan_id), calendar_ics(view, evaluation.for_plan(plan_id))
-    if len(model.plans) > 1 and whole >= set(model.plans):
-        yield urls.ALL_ICS, calendar_ics(model, evaluation)
-    # each holder's calendar reads only its own obligations and occurrences: handing every
-    # calendar the whole model made the build quadratic in units (each scanned everything)
-    obligations: dict[str, list] = {}
-    for obligation in model.obligations:
-        for holder_id in obligation.holders:
-            obligations.setdefault(holder_id, []).append(obligation)
-    items: dict[str, list] = {}
-    for item in evaluation.items:
-        for holder_id in item.holders:
-            items.setdefault(holder_id, []).append(item)
-    everyone = set(obligations)
-    position = {id(v): n for n, v in enumerate([*model.obligations, *evaluation.items])}
-    for holder in views.page_holders(model):
-        mine = _members(model, holder.id)
-        if isinstance(holder, Group) and holder.members and mine >= everyone:
-            continue  # a group of every holder: its calendar would be all.ics again
-        own = _in_order((o for h in mine for o in obligations.get(h, ())), position)
-        if not own:
-            continue
-        seen = _in_order((i for h in mine for i in items.get(h, ())), position)
-        text = calendar_ics(
-            replace(model, obligations=tuple(own)),
-            replace(evaluation, items=tuple(seen)),
-            unit_id=holder.id,
-        )
-        if "BEGIN:VEVENT" in text:
-            yield urls.unit_ics(holder.id), text
-
-
-def _in_order(values: Iterable[_T], position: dict[int, int]) -> list[_T]:
-    """Each object once (a shared duty is listed under every holder), in the model's order.
-    By identity: obligations and occurrences hold mappings, so they do not hash."""
-    found = {id(v): v for v in values}
-    return sorted(found.values(), key=lambda v: position[id(v)])
-
-
-def _members(model: Model, holder_id: str) -> set[str]:
-    """The holders a calendar stands for: a group with members stands for its members."""
-    group = model.groups.get(holder_id)
-    if group is None or not group.members:
-        return {holder_id}
-    found: set[str] = set()
-    for member in group.members:
-        found |= _members(model, member.unit_id)
-    return found
 
 
 def asset_files() -> dict[str, bytes]:
@@ -156,15 +109,22 @@ def render_site(
         evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
     t = load_locale(settings.language)
     site = Site(evaluation=evaluation, sink=sink)
-    title = pages.site_title(model, settings, t)
+    title = site_title(model, settings, t)
 
-    index = views.Index.of(model, evaluation)
-    ctx = pages.Context(  # site.sizes is filled as the downloads are made
-        model, evaluation, settings, t, engine_extras(evaluation), site.sizes, index, model, title
+    index = Index.of(model, evaluation)
+    ctx = Context(  # site.sizes is filled as the downloads are made
+        model,
+        evaluation,
+        settings,
+        t,
+        downloads=site.sizes,
+        given_index=index,
+        full=model,
+        title=title,
     )
     plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
     # long lists link to per-group pages: decide which plans have them before any page
-    ctx.group_pages = pages.plans_with_group_pages(ctx, plan_ctxs)
+    ctx.group_pages = page_group.plans_with_group_pages(ctx, plan_ctxs)
     for pctx in plan_ctxs.values():
         pctx.group_pages = ctx.group_pages
     if two_processes is None:
@@ -184,7 +144,7 @@ def _sort_by_path(made: dict[str, _T]) -> None:
     made.update(ordered)
 
 
-def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job]:
+def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     """Every download, made before the pages that show their sizes. Calendars first: unit
     pages link to their own. When there is a second process it makes the downloads but the
     task tables, and this one the pages and the task tables: measured at 250 and 1,500 units,
@@ -197,19 +157,15 @@ def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job
         return {}
 
     def calendar_files() -> Iterator[tuple[str, str]]:
-        yield from calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages)
+        yield from calendars.calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages)
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
         view, ev = model.for_plan(pid), evaluation.for_plan(pid)
-        table = downloads.task_table(view, ev, views.Index.of(view, ev), t)
+        table = downloads.task_table(view, ev, Index.of(view, ev), t)
         yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
-        # imported here: duban.evaluation.check_report imports duban.outputs.urls, so not at module level
-        from duban.evaluation.check_report import check_report
-        from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
-
         book = ledger(model, evaluation, check_report(model, evaluation))
         yield urls.LEDGER_XLSX, ledger_xlsx(book)
         yield urls.LEDGER_CSV, ledger_csv(book)
@@ -217,7 +173,7 @@ def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {
             h.id: urls.page_url(urls.unit_page(h.id), ctx.settings.directory_urls)
-            for h in views.page_holders(model)
+            for h in names.page_holders(model)
         }
         yield (
             urls.FEED,
@@ -242,7 +198,7 @@ def _download_jobs(ctx: pages.Context, site: Site, title: str) -> list[split.Job
     ]
 
 
-def _page_jobs(ctx: pages.Context, plan_ctxs: dict[str, pages.Context]) -> list[split.Job]:
+def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
     """Every page, in the site's order. Unit pages need the calendars (a unit page links its
     own); the downloads page, the 督办清单 and each plan's task list show download sizes."""
     Needs, Job = split.Needs, split.Job
@@ -256,30 +212,32 @@ def _page_jobs(ctx: pages.Context, plan_ctxs: dict[str, pages.Context]) -> list[
         return run
 
     jobs = [
-        Job(one(urls.HOME, lambda: pages.home(ctx, only))),
-        Job(one(urls.OVERDUE, lambda: pages.overdue(ctx)), needs=Needs.EVERYTHING),
-        Job(one(urls.UNITS, lambda: pages.units_index(ctx))),
+        Job(one(urls.HOME, lambda: page_home.home(ctx, only))),
+        Job(one(urls.OVERDUE, lambda: page_overdue.overdue(ctx)), needs=Needs.EVERYTHING),
+        Job(one(urls.UNITS, lambda: page_units.units_index(ctx))),
     ]
-    for holder in views.page_holders(ctx.model):
-        page = one(urls.unit_page(holder.id), partial(pages.unit_page, ctx, holder))
-        history = Job(partial(pages.unit_history, ctx, holder))
+    for holder in names.page_holders(ctx.model):
+        page = one(urls.unit_page(holder.id), partial(page_units.unit_page, ctx, holder))
+        history = Job(partial(page_units.unit_history, ctx, holder))
         jobs += [Job(page, needs=Needs.FIRST), history]
-    jobs.append(Job(one(urls.DOWNLOADS, lambda: pages.downloads_page(ctx)), Needs.EVERYTHING))
+    jobs.append(
+        Job(one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx)), Needs.EVERYTHING)
+    )
     for pid, pctx in plan_ctxs.items():
         jobs += [
-            Job(one(urls.plan_page(pid), partial(pages.plan_index, pctx)), Needs.EVERYTHING),
-            Job(one(urls.plan_page(pid, "progress"), partial(pages.progress, pctx))),
+            Job(one(urls.plan_page(pid), partial(page_tasks.plan_index, pctx)), Needs.EVERYTHING),
+            Job(one(urls.plan_page(pid, "progress"), partial(page_progress.progress, pctx))),
             Job(
-                one(urls.plan_page(pid, "overdue"), partial(pages.overdue, pctx, pid)),
+                one(urls.plan_page(pid, "overdue"), partial(page_overdue.overdue, pctx, pid)),
                 Needs.EVERYTHING,
             ),
         ]
         if pctx.model.plan.leadership is not None:
             uri = urls.plan_page(pid, "leadership")
-            jobs.append(Job(one(uri, partial(pages.leadership, pctx))))
+            jobs.append(Job(one(uri, partial(page_leadership.leadership, pctx))))
         for task in pctx.model.tasks_in_order():
             uri = urls.task_page(task.id)
-            jobs.append(Job(one(uri, partial(pages.task_page, pctx, task))))
+            jobs.append(Job(one(uri, partial(page_tasks.task_page, pctx, task))))
         if pid in ctx.group_pages:
-            jobs.append(Job(partial(pages.group_pages, pctx)))
+            jobs.append(Job(partial(page_group.group_pages, pctx)))
     return jobs

@@ -14,12 +14,11 @@ from duban.i18n.locale import Locale
 from duban.model.model import Model
 from duban.outputs.open_data import export_json
 from duban.outputs.spreadsheet import Cell, Column, csv_text, workbook
-from duban.site import views
+from duban.site import names, views
+from duban.site.index import Index
 
 
-def task_table(
-    model: Model, evaluation: Evaluation, index: views.Index, t: Locale
-) -> list[list[Cell]]:
+def task_table(model: Model, evaluation: Evaluation, index: Index, t: Locale) -> list[list[Cell]]:
     """The task table as rows of cells, header first (shared by CSV and XLSX)."""
     header = [
         t.col.number,
@@ -40,12 +39,12 @@ def task_table(
     for row in views.task_rows(model, index):
         task = row.task
         roles = [
-            "、".join(r.as_written for r in views.role_refs(task, role))
+            "、".join(r.as_written for r in names.role_refs(task, role))
             for role in ("lead", "supervise", "assess", "responsible")
         ]
         rows.append(
             [
-                views.task_label(task),
+                names.task_citation(task),
                 task.title,
                 *roles,
                 task.deadline_as_written,
@@ -119,7 +118,7 @@ def _stamp(day: dt.date) -> str:
 
 def atom_feed(
     model: Model,
-    index: views.Index,
+    index: Index,
     t: Locale,
     site_url: str | None,
     page_url: dict[str, str],
@@ -151,12 +150,12 @@ def atom_feed(
         lines.append(f'<link rel="alternate" href="{_x(base)}"/>')
     for report in reports:
         task = model.tasks[report.task_id]
-        holder = views.holder_name(model, report.holder_id)
+        holder = names.holder_name(model, report.holder_id)
         what = t.feed_done if report.kind == "done" else t.feed_update
         title = t.format(
             "feed_entry_title",
             holder=holder,
-            task=f"{views.task_label(task)} {task.title}",
+            task=f"{names.task_citation(task)} {task.title}",
             what=what,
         )
         plan = model.plans[task.plan_id]

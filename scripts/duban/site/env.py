@@ -43,7 +43,7 @@ def _finalize(value: Any) -> Any:
 
 def html(value: Any) -> Markup:
     """What ``{{ value }}`` prints in a template: ``_finalize`` then autoescape, for HTML built
-    in Python (:mod:`duban.site.rows`). Interpolate it (f-strings, ``join``); ``str +
+    in Python (:mod:`duban.site.row_printer`). Interpolate it (f-strings, ``join``); ``str +
     Markup`` would escape the ``str``."""
     if value is None:
         return Markup()

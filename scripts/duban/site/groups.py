@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from duban.evaluation.evaluate import ItemState, State
 from duban.model.model import Model
 from duban.model.org import Group, Holder
-from duban.site.views import Tally, combine
+from duban.site.lights import Tally, combine
 
 SUMMARY_ROWS = 300
 """A list longer than this is summarised by group (when the data has groups with members).
@@ -61,7 +61,7 @@ class Bucket:
 
 
 @dataclass(frozen=True)
-class Summary:
+class GroupSummary:
     """A list by group: the buckets, and the whole list's counts (the table's last row)."""
 
     buckets: tuple[Bucket, ...]
@@ -77,9 +77,9 @@ class Summary:
         return sum(len(b.holders) for b in self.buckets)
 
 
-def summary(model: Model, items: Iterable[ItemState], home: dict[str, str]) -> Summary:
+def group_summary(model: Model, items: Iterable[ItemState], home: dict[str, str]) -> GroupSummary:
     items = list(items)
-    return Summary(tuple(buckets(model, items, home)), Tally.of(items))
+    return GroupSummary(tuple(buckets(model, items, home)), Tally.of(items))
 
 
 def has_groups(model: Model) -> bool:

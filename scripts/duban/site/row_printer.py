@@ -5,7 +5,8 @@ each row took some ten nested macro calls (``plan_task_link`` → ``task_link``,
 → ``holder_link``, ``due_cell`` → ``date``, ``item_light`` → ``light``, ``evidence`` →
 ``outlink``…); in a profile of a 250-unit render the status table was a third of the time and
 the report feed a fifth, most of it Jinja's macro calls, attribute lookups and escaping. These
-functions print the same bytes as those macros, which other templates still use:
+functions print the same bytes as those macros, which other templates still use (the ones only
+the rows called are kept in ``tests/templates/_old_row_macros.html``):
 ``tests/test_render_rows.py`` renders both and compares them, so a change to one without the
 other fails there.
 
@@ -17,7 +18,7 @@ would escape the markup on the left, so escaped values are only ever interpolate
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from markupsafe import Markup
@@ -29,6 +30,7 @@ from duban.model.plan import Task
 from duban.model.status import Evidence, StatusEntry
 from duban.outputs.urls import Linker
 from duban.site.env import html, https_url, iso
+from duban.site.status_rows import StatusRow
 
 _DAYS_LATE = frozenset({"overdue", "done-late", "missed"})
 _DAYS_LEFT = frozenset({"due-soon", "not-due"})
@@ -36,7 +38,7 @@ _DASH = '<span class="dbn-muted">–</span>'
 _SEP = '<span class="dbn-sep">、</span>'
 
 
-class Rows:
+class RowPrinter:
     """What one page's status rows and feed entries need, bound once per page (the same
     things ``render_page`` gives its templates)."""
 
@@ -50,7 +52,7 @@ class Rows:
         title_of: Callable[[Task], str],
         rank: Callable[[Task], int],
         plan_name: Callable[[str], str],
-        count_text: Callable[[Mapping[str, Any]], str | None],
+        count_text: Callable[[StatusRow], str | None],
         many_plans: bool,
         severity: Callable[[State | None], int],
     ) -> None:
@@ -187,27 +189,25 @@ class Rows:
             f"{self.holder_links(others)}</div>"
         )
 
-    def due_cell(self, r: Mapping[str, Any]) -> str:
-        if r["ongoing"]:
+    def due_cell(self, r: StatusRow) -> str:
+        if r.ongoing:
             return f'<span class="dbn-ongoing">{self.word("state.ongoing")}</span>'
-        return self.date(r["item"].due)
+        return self.date(r.item.due)
 
     # -- status_table's rows -----------------------------------------------------------------
     def status_rows(
         self,
-        rows: Iterable[Mapping[str, Any]],
+        rows: Iterable[StatusRow],
         first: str,
         show_item: bool = True,
         holder_id: str | None = None,
     ) -> Markup:
         """The ``<tr>`` rows of ``status_table``, each ending in a newline (rows are
-        :func:`duban.site.pages.item_row` dicts)."""
+        :class:`duban.site.status_rows.StatusRow`)."""
         return Markup("".join([self.status_row(r, first, show_item, holder_id) for r in rows]))
 
-    def status_row(
-        self, r: Mapping[str, Any], first: str, show_item: bool, holder_id: str | None
-    ) -> str:
-        item = r["item"]
+    def status_row(self, r: StatusRow, first: str, show_item: bool, holder_id: str | None) -> str:
+        item = r.item
         head = self._task_cell(r, holder_id) if first == "task" else self._holder_cell(item)
         return (
             f'<tr data-state="{html(item.state.value)}">\n'
@@ -215,32 +215,31 @@ class Rows:
             f'<td data-label="{self.word("col.due")}" data-value="{html(iso(item.due))}">'
             f"{self.due_cell(r)}</td>\n"
             f"{self._state_cell(r)}\n"
-            f"{self._done_cell(r['entry'])}\n"
-            f"{self._progress_cell(r['entry'])}\n"
-            f"{self._evidence_cell(r['entry'])}\n"
-            f"{self._last_update_cell(r['last_update'])}\n"
+            f"{self._done_cell(r.entry)}\n"
+            f"{self._progress_cell(r.entry)}\n"
+            f"{self._evidence_cell(r.entry)}\n"
+            f"{self._last_update_cell(r.last_update)}\n"
             "</tr>\n"
         )
 
-    def _task_cell(self, r: Mapping[str, Any], holder_id: str | None) -> str:
+    def _task_cell(self, r: StatusRow, holder_id: str | None) -> str:
         """The first cell on a unit's page: the task, who shares it, and (on the holder's own
         page) the ids a clerk writes and the report button."""
-        task = r["task"]
+        task = r.task
         clerk = ""
         if holder_id:
             clerk = (
-                f'<div class="dbn-sub dbn-ids" data-search-exclude><code>{html(r["ids"])}</code>'
-                "</div>"
+                f'<div class="dbn-sub dbn-ids" data-search-exclude><code>{html(r.ids)}</code></div>'
             )
-            if r["report"]:
+            if r.report:
                 clerk += (
                     '<a class="dbn-button dbn-button--small dbn-report dbn-noprint" '
-                    f'href="{html(r["report"])}" rel="noopener noreferrer" '
+                    f'href="{html(r.report)}" rel="noopener noreferrer" '
                     f'referrerpolicy="no-referrer">{self.word("report_progress")}</a>'
                 )
         return (
             f'<td class="dbn-cell--title" data-value="{html(self.rank(task))}">'
-            f"{self.plan_task_link(task)}{self.shared_note(r['item'], holder_id)}{clerk}</td>"
+            f"{self.plan_task_link(task)}{self.shared_note(r.item, holder_id)}{clerk}</td>"
         )
 
     def _holder_cell(self, item: ItemState) -> str:
@@ -252,11 +251,11 @@ class Rows:
             f'<div class="dbn-sub"><span class="dbn-tag">{self.word("shared")}</span></div></td>'
         )
 
-    def _item_cell(self, r: Mapping[str, Any]) -> str:
-        key = r["item"].key
+    def _item_cell(self, r: StatusRow) -> str:
+        key = r.item.key
         text: str
-        if r["label"]:
-            text = html(r["label"])
+        if r.label:
+            text = html(r.label)
         elif not key:
             text = f'<span class="dbn-muted">{self.word("task.main_deadline")}</span>'
         else:
@@ -264,13 +263,13 @@ class Rows:
         period = f'<div class="dbn-sub">{html(key)}</div>' if key else ""
         return f'<td data-label="{self.word("col.due_item")}">{text}{period}</td>'
 
-    def _state_cell(self, r: Mapping[str, Any]) -> str:
-        item = r["item"]
+    def _state_cell(self, r: StatusRow) -> str:
+        item = r.item
         count = self.count_text(r)
         notes = f'<div class="dbn-sub dbn-count">{html(count)}</div>' if count else ""
         if item.reason:
             notes += f'<div class="dbn-sub dbn-text">{html(item.reason)}</div>'
-        escalation = r["escalation"]
+        escalation = r.escalation
         if escalation:
             notes += (
                 f'<div class="dbn-sub"><span class="dbn-stage dbn-stage--{html(escalation.stage)}">'
@@ -331,7 +330,7 @@ class Rows:
     # -- feed's entries ----------------------------------------------------------------------
     def feed_items(self, history: Iterable[Any]) -> Markup:
         """The ``<li>`` entries of ``feed``, each ending in a newline (``history`` holds
-        :class:`duban.site.views.Report`)."""
+        :class:`duban.site.reports.ReportEntry`)."""
         return Markup("".join([self.feed_item(r) for r in history]))
 
     def feed_item(self, r: Any) -> str:

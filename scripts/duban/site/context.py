@@ -1,0 +1,180 @@
+"""What every page of one build shares: the settings and the render context.
+
+:class:`Settings` is how to render (fixed for one build); :class:`Context` adds the model, the
+evaluation, the locale and what the build found out before the pages (download sizes, plans with
+group pages), and answers the questions every page asks of them (is this list summarised by
+group? where does a unit report? where is this record edited?).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import InitVar, dataclass, field
+from urllib.parse import urlencode
+
+from duban.evaluation.evaluate import Evaluation, ItemState
+from duban.evaluation.flags import Flag
+from duban.i18n.locale import Locale
+from duban.model.model import Model
+from duban.site import groups, names
+from duban.site.index import Index
+
+REPORT_FORM = "report.yml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to render: everything the pages need beyond the model, fixed for one build."""
+
+    as_of: dt.date
+    language: str = "zh"
+    due_soon_days: int = 30
+    edit_url: str | None = None
+    """Base of the repository's web editor, e.g. https://github.com/OWNER/REPO/edit/main/."""
+    data_path: str = "data"
+    """The data folder relative to the repository root (for edit links)."""
+    directory_urls: bool = False
+    site_url: str | None = None
+    data_files: frozenset[str] | None = None
+    """Files present in the data folder (``tasks/03.yaml``); None means assume all exist."""
+    site_title: str | None = None
+    """The site's name when the repository holds several plans (None: the locale's)."""
+    repository: str | None = None
+    """https://github.com/OWNER/REPO: edit links (when ``edit_url`` is not set) and the
+    "报送进展" links to the issue form .github/ISSUE_TEMPLATE/report.yml."""
+    branch: str = "main"
+    summary_rows: int = groups.SUMMARY_ROWS
+    """Lists longer than this are summarised by group (see :mod:`duban.site.groups`)."""
+    history_per_item: int = 3
+    """A unit page shows this many latest reports per occurrence; the rest are on its
+    history pages."""
+    history_page_size: int = 1000
+    """Reports per history page (about 300 KB of HTML): a unit that reported for years has
+    several pages, never one too large to open."""
+
+
+@dataclass
+class Context:
+    """What every page shares."""
+
+    model: Model
+    evaluation: Evaluation
+    settings: Settings
+    t: Locale
+    downloads: dict[str, int] = field(default_factory=dict)  # path -> size in bytes
+    given_index: InitVar[Index | None] = None
+    """The model's index, when the caller has built it; else :meth:`__post_init__` does."""
+    index: Index = field(init=False)
+    full: Model | None = None
+    """The whole repository, when ``model`` is a one-plan view (names of other plans)."""
+    title: str = ""
+    """The site's title (see :func:`site_title`)."""
+
+    group_pages: frozenset[str] = frozenset()
+    """Plans whose per-group pages exist (see
+    :func:`duban.site.page_group.plans_with_group_pages`)."""
+
+    def __post_init__(self, given_index: Index | None) -> None:
+        if given_index is None:
+            given_index = Index.of(self.model, self.evaluation)
+        self.index = given_index
+        if self.full is None:
+            self.full = self.model
+        self.ranks = names.task_ranks(self.full)
+
+    def for_plan(self, plan_id: str) -> Context:
+        """The same build seen from one plan: only its tasks, obligations and occurrences."""
+        return Context(
+            self.model.for_plan(plan_id),
+            self.evaluation.for_plan(plan_id),
+            self.settings,
+            self.t,
+            downloads=self.downloads,
+            full=self.model,
+            title=self.title,
+            group_pages=self.group_pages,
+        )
+
+    def summarise(self, items: list[ItemState]) -> bool:
+        """Whether a list of these occurrences is shown by group on this build's pages."""
+        return groups.should_summarise(self.model, items, self.settings.summary_rows)
+
+    def home_groups(self) -> dict[str, str]:
+        """Each group member's bucket (:func:`duban.site.groups.home_groups`), found once."""
+        if not hasattr(self, "_home"):
+            self._home = groups.home_groups(self.full or self.model)
+        return self._home
+
+    def summarise_count(self, rows: int) -> bool:
+        """Whether a list of one row per holder is too long for one page."""
+        return rows > self.settings.summary_rows and groups.has_groups(self.model)
+
+    def buckets(self, items: Iterable[ItemState]) -> list[groups.Bucket]:
+        return groups.buckets(self.full or self.model, items, self.home_groups())
+
+    def group_summary(self, items: Iterable[ItemState]) -> groups.GroupSummary:
+        return groups.group_summary(self.full or self.model, items, self.home_groups())
+
+    ranks: dict[str, int] = field(init=False, default_factory=dict)
+    """Each task's place in plan order across plans (sortable table cells)."""
+
+    def report_link(self, item: ItemState) -> str | None:
+        """The issue form, prefilled with the unit and the obligation (field ids = keys)."""
+        repository = self.settings.repository
+        if not repository:
+            return None
+        task = (self.full or self.model).tasks[item.task_id]
+        top, _, sub = task.local_id.partition("/")
+        fields = {
+            "template": REPORT_FORM,
+            "title": f"报送进展：{item.holder_id} 任务 {task.local_id}"
+            + (f" {item.key}" if item.key else ""),
+            "unit": item.holder_id,
+            "plan": task.plan_id,
+            "task": top,
+            "item": sub,
+            "due": item.due_id,
+            "period": item.key,
+        }
+        query = urlencode({k: v for k, v in fields.items() if v})
+        return f"{repository}/issues/new?{query}"
+
+    def flags_for(self, holder_id: str | None = None, task_id: str | None = None) -> list[Flag]:
+        """The flags the rules raised, about one holder or one task (or all of them)."""
+        return [
+            f
+            for f in self.evaluation.flags
+            if (holder_id is None or f.holder_id == holder_id)
+            and (task_id is None or f.task_id == task_id)
+        ]
+
+    def edit_link(self, data_file: str) -> str | None:
+        base = self.settings.edit_url
+        if not base and self.settings.repository:
+            base = f"{self.settings.repository}/edit/{self.settings.branch}/"
+        if not base:
+            return None
+        files = self.settings.data_files
+        if files is not None and data_file not in files:
+            return None
+        prefix = self.settings.data_path.strip("/")
+        return f"{base.rstrip('/')}/{prefix + '/' if prefix else ''}{data_file}"
+
+
+def site_title(model: Model, settings: Settings, t: Locale) -> str:
+    """The site's name: the configured title, else the only plan's short name or title, else
+    the locale's generic name."""
+    if settings.site_title:
+        return settings.site_title
+    if len(model.plans) == 1:
+        return next(iter(model.plans.values())).display_name
+    return str(t.site_title)
+
+
+def site_description(model: Model) -> str | None:
+    """The only plan's description (or title); None for several plans."""
+    if len(model.plans) == 1:
+        plan = next(iter(model.plans.values()))
+        return plan.description or plan.title
+    return None

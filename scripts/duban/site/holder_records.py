@@ -1,0 +1,69 @@
+"""Each holder's overall record, and the ranking of the units that reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from duban.evaluation.evaluate import ItemState, State
+from duban.model.model import Model
+from duban.model.org import Group, Holder
+from duban.site.index import Index
+from duban.site.lights import Tally, combine
+
+
+@dataclass(frozen=True)
+class HolderRecord:
+    """A unit's (or member-less group's) overall record: one row of the ranking."""
+
+    holder: Holder
+    tally: Tally
+    light: State | None
+    rank: int | None = None
+
+
+def holder_record(holder: Holder, items: list[ItemState]) -> HolderRecord:
+    """The record of ``holder``, from its occurrences (``Index.by_holder``)."""
+    return HolderRecord(holder, Tally.of(items), combine(i.state for i in items))
+
+
+def reporters(model: Model) -> set[str]:
+    """Holders that recorded anything for the model's tasks (a status entry)."""
+    return {e.holder_id for e in model.status.values() if e.task_id in model.tasks}
+
+
+def rankable(model: Model, record: HolderRecord, reported: set[str]) -> bool:
+    """Only units that have reported, with something reckoned, are ranked: a unit that
+    reported nothing stands at 0% for want of a report, not of work, and a group without
+    listed members is not a unit."""
+    return (
+        not isinstance(record.holder, Group)
+        and record.holder.id in reported
+        and bool(record.tally.reckoned)
+    )
+
+
+def ranking(model: Model, index: Index) -> list[HolderRecord]:
+    """Holders with obligations, best record first: on-time rate, then done rate, then fewest
+    overdue. Only units that have reported are ranked (:func:`rankable`); the others come
+    last, unranked."""
+    by_holder = index.by_holder
+    reported = reporters(model)
+    records = [
+        HolderRecord(h, Tally.of(by_holder[h.id]), combine(i.state for i in by_holder[h.id]))
+        for h in model.holders.values()
+        if h.id in by_holder
+    ]
+    ranked = sorted(
+        (r for r in records if rankable(model, r, reported)),
+        key=lambda r: (-(r.tally.on_time_rate or 0), -(r.tally.done_rate or 0), r.tally.overdue),
+    )
+    result = []
+    previous: tuple[float, float, int] | None = None
+    rank = 0
+    for position, record in enumerate(ranked, start=1):
+        score = (record.tally.on_time_rate or 0, record.tally.done_rate or 0, record.tally.overdue)
+        if score != previous:  # ties share a rank (1, 2, 2, 4)
+            rank, previous = position, score
+        result.append(HolderRecord(record.holder, record.tally, record.light, rank))
+    result += [r for r in records if not rankable(model, r, reported)]
+    return result

@@ -1,0 +1,54 @@
+"""Occurrences and reports grouped once per build, for every page to look up its share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from duban.evaluation.evaluate import Evaluation, ItemState
+from duban.model.model import Model
+from duban.site.reports import ReportEntry, report_entries
+
+
+@dataclass(frozen=True)
+class Index:
+    """Occurrences and reports grouped once per build. Each page looks up its own share here;
+    scanning the whole evaluation for every unit page made the build quadratic in units."""
+
+    by_holder: dict[str, list[ItemState]]
+    """Every holder's occurrences, shared duties listed under each of their holders."""
+    by_task: dict[str, list[ItemState]]
+    """Occurrences of each task or sub-item itself."""
+    by_top: dict[str, list[ItemState]]
+    """Occurrences of each task and all its sub-items (a task's row and light)."""
+    model: Model
+    as_of: dt.date
+
+    @classmethod
+    def of(cls, model: Model, evaluation: Evaluation) -> Index:
+        by_holder: dict[str, list[ItemState]] = {}
+        by_task: dict[str, list[ItemState]] = {}
+        by_top: dict[str, list[ItemState]] = {}
+        for item in evaluation.items:
+            for holder_id in item.holders:
+                by_holder.setdefault(holder_id, []).append(item)
+            by_task.setdefault(item.task_id, []).append(item)
+            task = model.tasks.get(item.task_id)
+            top = task.top_id if task is not None else item.task_id
+            by_top.setdefault(top, []).append(item)
+        return cls(by_holder, by_task, by_top, model, evaluation.as_of)
+
+    # Reports are gathered when first asked for: each plan's index is built too, and its
+    # reports (a second of a province's build each) were never read.
+    @cached_property
+    def reports(self) -> list[ReportEntry]:
+        """Everything reported up to the evaluation's date, newest first."""
+        return report_entries(self.model, self.as_of)
+
+    @cached_property
+    def reports_by_holder(self) -> dict[str, list[ReportEntry]]:
+        found: dict[str, list[ReportEntry]] = {}
+        for report in self.reports:
+            found.setdefault(report.holder_id, []).append(report)
+        return found

@@ -1,0 +1,146 @@
+"""The light of occurrences: states in the order pages list them, several states combined
+into one, and occurrences counted by state (:class:`Tally`).
+
+Computed names (never raw data keys): ``light`` (the combined state of several occurrences),
+``tally`` (counts of occurrences by state), ``done_rate`` and ``on_time_rate``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from duban.evaluation.evaluate import ItemState, State
+
+# Worst first: the light of several occurrences is the first state in this order that any of
+# them has, except that "done" needs all of them done (see ``combine``).
+OPEN_ORDER = (State.OVERDUE, State.DUE_SOON, State.NOT_DUE)
+
+
+# How lights are listed in cards, bars, legends and filters: done first, then open, worst last.
+DISPLAY_ORDER = (
+    State.DONE_ON_TIME,
+    State.DONE_LATE,
+    State.ONGOING,
+    State.NOT_DUE,
+    State.DUE_SOON,
+    State.OVERDUE,
+    State.MISSED,
+    State.NOT_APPLICABLE,
+)
+
+
+SEVERITY = (
+    State.OVERDUE,
+    State.MISSED,
+    State.DUE_SOON,
+    State.NOT_DUE,
+    State.ONGOING,
+    State.DONE_LATE,
+    State.DONE_ON_TIME,
+    State.NOT_APPLICABLE,
+)
+
+
+def severity(state: State | None) -> int:
+    """Sort key of a light, worst first (no light last)."""
+    return SEVERITY.index(state) if state is not None else len(SEVERITY)
+
+
+def combine(states: Iterable[State]) -> State | None:
+    """The light of several occurrences: any open one decides (worst first); then a missed
+    count duty, then a duty still going on; otherwise done late beats done on time, and only
+    if nothing applies is it not applicable."""
+    present = set(states)
+    if not present:
+        return None
+    for state in (*OPEN_ORDER, State.MISSED, State.ONGOING, State.DONE_LATE, State.DONE_ON_TIME):
+        if state in present:
+            return state
+    return State.NOT_APPLICABLE
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Occurrences counted by state."""
+
+    counts: Counter[State] = field(default_factory=Counter)
+    unreported: int = 0
+    """Occurrences (not applicable aside) no holder has recorded anything for: 未报送."""
+    unreported_overdue: int = 0
+    """Overdue occurrences among them: late and never reported."""
+    unreported_by: Counter[State] = field(default_factory=Counter)
+    """Unreported occurrences by state."""
+
+    @classmethod
+    def of(cls, items: Iterable[ItemState]) -> Tally:
+        items = list(items)
+        silent = [i for i in items if not i.reported and i.state is not State.NOT_APPLICABLE]
+        return cls(
+            Counter(i.state for i in items),
+            len(silent),
+            sum(1 for i in silent if i.state is State.OVERDUE),
+            Counter(i.state for i in silent),
+        )
+
+    def unreported_in(self, state: State) -> int:
+        """How many of ``state`` were never reported (drawn pale in bars for late states)."""
+        return self.unreported_by.get(state, 0)
+
+    @property
+    def reported(self) -> int:
+        return self.applicable - self.unreported
+
+    def __getitem__(self, state: State) -> int:
+        return self.counts.get(state, 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def applicable(self) -> int:
+        return self.total - self[State.NOT_APPLICABLE]
+
+    @property
+    def done(self) -> int:
+        return self[State.DONE_ON_TIME] + self[State.DONE_LATE]
+
+    @property
+    def overdue(self) -> int:
+        return self[State.OVERDUE]
+
+    @property
+    def open(self) -> int:
+        return self[State.NOT_DUE] + self[State.DUE_SOON] + self[State.OVERDUE]
+
+    @property
+    def missed(self) -> int:
+        return self[State.MISSED]
+
+    @property
+    def reckoned(self) -> int:
+        """Occurrences that count for a rate: done, or due and not done (overdue or missed)."""
+        return self.done + self.overdue + self.missed
+
+    @property
+    def done_rate(self) -> float | None:
+        """Share (0-1) of reckoned occurrences that are done; None when nothing is reckoned."""
+        return self.done / self.reckoned if self.reckoned else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self[State.DONE_ON_TIME] / self.reckoned if self.reckoned else None
+
+    def segments(self) -> list[tuple[State, int]]:
+        """Non-zero counts in display order (for stacked bars)."""
+        return [(s, self[s]) for s in DISPLAY_ORDER if self[s]]
+
+
+def holder_lights(items: Iterable[ItemState]) -> dict[str, State]:
+    """The light of each holder over its occurrences (in first-seen order)."""
+    by_holder: dict[str, list[State]] = {}
+    for item in items:
+        by_holder.setdefault(item.holder_id, []).append(item.state)
+    return {h: s for h, states in by_holder.items() if (s := combine(states)) is not None}

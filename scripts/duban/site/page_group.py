@@ -1,0 +1,112 @@
+"""A group's page in one plan (``page_group.html``), where a list too long for one page sends
+its rows (see :mod:`duban.site.groups`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from duban.evaluation.evaluate import ItemState, State
+from duban.outputs import urls
+from duban.site import groups, holder_records, lights, names, views
+from duban.site.context import Context
+from duban.site.render import render_page
+from duban.site.status_rows import StatusRow
+
+
+def plans_with_group_pages(ctx: Context, plan_ctxs: dict[str, Context]) -> frozenset[str]:
+    """The plans whose long lists are summarised by group, so whose group pages exist: a task
+    or sub-item table, or the plan's 督办清单, over the threshold; every plan when the
+    cross-plan 督办清单 is."""
+
+    def long_lists(c: Context) -> bool:
+        soon = views.upcoming(c.evaluation, c.settings.due_soon_days)
+        return c.summarise(c.evaluation.with_state(State.OVERDUE)) or c.summarise(soon)
+
+    if long_lists(ctx):
+        return frozenset(plan_ctxs)
+    return frozenset(
+        pid
+        for pid, c in plan_ctxs.items()
+        if long_lists(c) or any(c.summarise(v) for v in c.index.by_task.values())
+    )
+
+
+def group_pages(ctx: Context) -> dict[str, str]:
+    """Every group page of one plan (``ctx`` is the plan's), keyed by its path."""
+    ev = ctx.evaluation
+    ranks = {r.holder.id: r.rank for r in holder_records.ranking(ctx.model, ctx.index)}
+    late = {b.slug: list(b.items) for b in ctx.buckets(views.overdue(ev))}
+    soon_items = views.upcoming(ev, ctx.settings.due_soon_days)
+    soon = {b.slug: list(b.items) for b in ctx.buckets(soon_items)}
+    return {
+        urls.group_page(ctx.model.plan.id, b.slug): group_page(
+            ctx, b, late.get(b.slug, []), soon.get(b.slug, []), ranks
+        )
+        for b in ctx.buckets(ev.items)
+    }
+
+
+def _holder_cell(holder_id: str, items: list[ItemState]) -> dict[str, Any]:
+    return {
+        "holder_id": holder_id,
+        "tally": lights.Tally.of(items),
+        "light": lights.combine(i.state for i in items),
+    }
+
+
+def group_page(
+    ctx: Context,
+    bucket: groups.Bucket,
+    late: list[ItemState],
+    soon: list[ItemState],
+    ranks: dict[str, int | None],
+) -> str:
+    """One group's occurrences in one plan: its units, each task unit by unit, and its overdue
+    and due-soon rows (the detail the plan's summarised lists leave out)."""
+    model = ctx.model
+    plan = model.plan
+    by_holder: dict[str, list[ItemState]] = {}
+    by_top: dict[str, dict[str, list[ItemState]]] = {}
+    for item in bucket.items:
+        by_holder.setdefault(item.holder_id, []).append(item)
+        top = model.tasks[item.task_id].top_id
+        by_top.setdefault(top, {}).setdefault(item.holder_id, []).append(item)
+    members = [_holder_cell(h, items) for h, items in by_holder.items()]
+    tasks = []
+    for task in model.tasks_in_order():
+        holders = by_top.get(task.id)
+        if not holders:
+            continue
+        tasks.append(
+            {
+                "task": task,
+                "anchor": urls.task_anchor(task.id),
+                "tally": lights.Tally.of(i for items in holders.values() for i in items),
+                "rows": [_holder_cell(h, items) for h, items in holders.items()],
+                "delivered": {
+                    d["holder_id"]: len(d["done"])
+                    for d in views.holders_done(
+                        task, ctx.evaluation.as_of, [i for v in holders.values() for i in v]
+                    )
+                    or ()
+                },
+            }
+        )
+    name = bucket.group.name if bucket.group is not None else str(ctx.t.groups.ungrouped)
+    return render_page(
+        ctx,
+        urls.group_page(plan.id, bucket.slug),
+        "page_group.html",
+        f"{name} · {plan.display_name}",
+        hide=["navigation", "toc"],
+        search=False,  # its rows are on the units' pages, which search finds
+        plan=plan,
+        bucket=bucket,
+        group_name=name,
+        members=members,
+        ranks=ranks,
+        tasks=tasks,
+        rows=[StatusRow.of(ctx, i) for i in late],
+        soon=[StatusRow.of(ctx, i) for i in soon],
+        supervisors=lambda task: names.supervisors(ctx.model, task),
+    )

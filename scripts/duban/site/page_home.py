@@ -1,0 +1,57 @@
+"""The home page (``page_home.html``): the repository's plans; with one plan, its summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from duban.evaluation.check_report import summarize
+from duban.evaluation.evaluate import State
+from duban.outputs import urls
+from duban.site import lights, views
+from duban.site.context import Context
+from duban.site.indicator_blocks import indicator_blocks
+from duban.site.render import render_page
+
+
+def home(ctx: Context, plan_ctx: Context | None = None) -> str:
+    """The repository's plans, newest first; with one plan, also that plan's summary."""
+    model, ev = ctx.model, ctx.evaluation
+    plan = plan_ctx.model.plan if plan_ctx is not None else None
+    headline = None
+    issuer = None
+    if plan_ctx is not None and plan is not None:
+        headline = next(
+            (
+                b
+                for task in plan_ctx.model.tasks_in_order()
+                for b in indicator_blocks(plan_ctx, task)
+                if b["points"]
+            ),
+            None,
+        )
+        issuer = views.plan_rows(plan_ctx.model, plan_ctx.evaluation)[0].issuer
+    return render_page(
+        ctx,
+        urls.HOME,
+        "page_home.html",
+        ctx.t.nav.home,
+        hide=["navigation", "toc"],
+        plans=views.plan_rows(model, ev),
+        plan=plan,
+        issuer=issuer,
+        tally=lights.Tally.of(ev.items),
+        task_count=sum(1 for t in model.tasks.values() if t.parent is None),
+        holder_count=len({h for i in ev.items for h in i.holders}),
+        headline=headline,
+        upcoming=views.next_deadlines(ev, 6),
+        due_label=views.due_label,
+        reports=ctx.index.reports[:8],
+        overdue_count=len(ev.with_state(State.OVERDUE)),
+        summary=_summary(ctx),
+    )
+
+
+def _summary(ctx: Context) -> Any:
+    """The check report's summary (duban.evaluation.check_report.summarize): the same counts
+    as duban check."""
+    return summarize(ctx.model, ctx.evaluation)

@@ -1,0 +1,73 @@
+"""The 督办清单 (``page_overdue.html``): of every plan, and of each plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from duban.evaluation.check_report import check_report
+from duban.evaluation.evaluate import ItemState
+from duban.outputs import urls
+from duban.site import names, views
+from duban.site.context import Context
+from duban.site.render import render_page
+from duban.site.status_rows import StatusRow
+
+
+def overdue(ctx: Context, plan_id: str | None = None) -> str:
+    """督办清单: of one plan (``plan_id``), or of every plan, each row naming its plan."""
+    ev = ctx.evaluation
+    soon = views.upcoming(ev, ctx.settings.due_soon_days)
+    src = urls.plan_page(plan_id, "overdue") if plan_id else urls.OVERDUE
+    title = ctx.t.nav.overdue
+    if plan_id:
+        title = f"{title} · {ctx.model.plan.display_name}"
+    report = check_report(ctx.model, ev)
+    late = views.overdue(ev)
+    by_group = ctx.summarise(late) or ctx.summarise(soon)
+    return render_page(
+        ctx,
+        src,
+        "page_overdue.html",
+        title,
+        hide=["navigation", "toc"],
+        plan=ctx.model.plan if plan_id else None,
+        units=[] if by_group else [u for u in report.unit_summaries() if u.overdue],
+        report=report,
+        n_overdue=len(late),
+        n_soon=len(soon),
+        groups=overdue_groups(ctx, late, soon) if by_group else None,
+        rows=[] if by_group else [StatusRow.of(ctx, i) for i in late],
+        soon=[] if by_group else [StatusRow.of(ctx, i) for i in soon],
+        supervisors=lambda task: names.supervisors(ctx.model, task),
+        flags=ctx.flags_for(),
+    )
+
+
+def overdue_groups(
+    ctx: Context, late: list[ItemState], soon: list[ItemState]
+) -> list[dict[str, Any]]:
+    """The 督办清单 by group: overdue and due-soon counts per group, and which plans' group
+    pages hold the rows."""
+    late_ids = {id(i) for i in late}
+    full = ctx.full or ctx.model
+    result = []
+    for bucket in ctx.buckets([*late, *soon]):
+        overdue_items = [i for i in bucket.items if id(i) in late_ids]
+        per_plan: dict[str, int] = {}
+        for item in bucket.items:
+            per_plan[item.plan_id] = per_plan.get(item.plan_id, 0) + 1
+        result.append(
+            {
+                "bucket": bucket,
+                "overdue": len(overdue_items),
+                "unreported": sum(1 for i in overdue_items if not i.reported),
+                "longest": bucket.longest_days_late,
+                "soon": len(bucket.items) - len(overdue_items),
+                "plans": [
+                    (p.id, per_plan[p.id])
+                    for p in full.plans_in_order()
+                    if p.id in per_plan and p.id in ctx.group_pages
+                ],
+            }
+        )
+    return result

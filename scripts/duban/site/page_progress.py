@@ -1,0 +1,80 @@
+"""A plan's progress page (``page_progress.html``): sections, groups, the ranking, deadlines
+met and missed, the timeline and the indicators."""
+
+from __future__ import annotations
+
+from duban.evaluation.evaluate import State
+from duban.i18n.locale import Locale
+from duban.outputs import urls
+from duban.site import charts, holder_records, lights, names, views
+from duban.site.context import Context
+from duban.site.indicator_blocks import indicator_blocks
+from duban.site.render import render_page
+
+RANKING_SHOWN = 20
+"""A summarised ranking (a province) shows this many first and last places."""
+
+
+def progress(ctx: Context) -> str:
+    model, ev = ctx.model, ctx.evaluation
+    plan = model.plan
+    src = urls.plan_page(plan.id, "progress")
+    deadline_rows = views.deadline_rows(model, ev)
+    timeline_rows = []
+    for task in model.tasks_in_order():
+        marks = []
+        for row in (r for r in deadline_rows if r.task.top_id == task.id):
+            light = lights.combine(s for s, n in row.tally.counts.items() for _ in range(n))
+            if light is None:
+                continue
+            marks.append(
+                {
+                    "date": row.date,
+                    "state": light,
+                    "count": row.tally.total,
+                    "label": _deadline_label(ctx.t, row, light),
+                }
+            )
+        timeline_rows.append(
+            {
+                "label": names.task_citation(task),
+                "title": task.title,
+                "href": urls.Linker(src, ctx.settings.directory_urls).task(task.id),
+                "marks": marks,
+            }
+        )
+    timeline = charts.timeline(timeline_rows, plan.period_start, plan.period_end, ev.as_of)
+    indicators = [b for task in model.all_in_order() for b in indicator_blocks(ctx, task)]
+    ranking, cut = holder_records.ranking(model, ctx.index), 0
+    if ctx.summarise_count(len(ranking)):
+        # a province: the first and the last places here, every place on the group pages
+        ranked = [r for r in ranking if r.rank]
+        cut = len(ranked)
+        ranking = (
+            ranked[:RANKING_SHOWN] + ranked[-RANKING_SHOWN:] if cut > 2 * RANKING_SHOWN else ranked
+        )
+    return render_page(
+        ctx,
+        src,
+        "page_progress.html",
+        f"{ctx.t.nav.progress} · {plan.display_name}",
+        hide=["navigation"],
+        plan=plan,
+        sections=views.section_rows(model, ev),
+        groups=views.group_rows(model, ev),
+        ranking=ranking,
+        ranking_cut=cut,
+        ranking_top=RANKING_SHOWN,
+        reporters=holder_records.reporters(model),
+        deadlines=deadline_rows,
+        timeline=timeline,
+        indicators=indicators,
+        tally=lights.Tally.of(ev.items),
+        combine=lights.combine,
+    )
+
+
+def _deadline_label(t: Locale, row: views.DeadlineRow, light: State) -> str:
+    name = names.task_citation(row.task)
+    counts = "，".join(f"{t.state[s.value]} {n}" for s, n in row.tally.segments())
+    return f"{name} {row.date.isoformat()}: {counts}"

@@ -1,0 +1,86 @@
+"""A plan's 任务分工表 (``page_tasks.html``) and each task's page (``page_task.html``)."""
+
+from __future__ import annotations
+
+from duban.evaluation.evaluate import State
+from duban.model.plan import Task
+from duban.outputs import urls
+from duban.site import lights, names, views
+from duban.site.context import Context
+from duban.site.indicator_blocks import indicator_blocks
+from duban.site.render import render_page
+from duban.site.status_rows import StatusRow
+
+
+def plan_index(ctx: Context) -> str:
+    """A plan's 任务分工表: its facts, its sections and the task table."""
+    model = ctx.model
+    plan = model.plan
+    rows = views.task_rows(model, ctx.index)
+    return render_page(
+        ctx,
+        urls.plan_page(plan.id),
+        "page_tasks.html",
+        plan.display_name,
+        hide=["navigation", "toc"],
+        plan=plan,
+        issuer=views.plan_rows(model, ctx.evaluation)[0].issuer,
+        rows=rows,
+        sections={s.number: s for s in plan.sections},
+        section_rows=views.section_rows(model, ctx.evaluation),
+        tally=lights.Tally.of(ctx.evaluation.items),
+        overdue_count=len(ctx.evaluation.with_state(State.OVERDUE)),
+        role_refs=names.role_refs,
+    )
+
+
+def task_page(ctx: Context, task: Task) -> str:
+    model = ctx.model
+    own = ctx.index.by_task.get(task.id, [])
+    section = model.plan.section(task.section)
+    own_by_group = ctx.summarise(own)
+    subitems = []
+    for sub in model.items_of(task):
+        rows = ctx.index.by_task.get(sub.id, [])
+        by_group = ctx.summarise(rows)
+        subitems.append(
+            {
+                "task": sub,
+                "anchor": urls.item_anchor(sub.id),
+                "depth": sub.id.count("/") - 2,
+                "roles": {role: names.role_refs(sub, role) for role in sub.roles},
+                "own_roles": bool(sub.roles)
+                and sub.roles != model.tasks[sub.parent or task.id].roles,
+                "rows": [] if by_group else [StatusRow.of(ctx, i) for i in rows],
+                "groups": ctx.group_summary(rows) if by_group else None,
+                "count": len(rows),
+                "show_item": len(sub.due) > 1 or any(i.key for i in rows),
+                "tally": lights.Tally.of(rows),
+                "light": lights.combine(i.state for i in rows),
+            }
+        )
+    return render_page(
+        ctx,
+        urls.task_page(task.id),
+        "page_task.html",
+        f"{names.task_citation(task)} {task.title}",
+        hide=["navigation"],
+        task=task,
+        plan=model.plan,
+        section=section,
+        row=views.task_row(task, ctx.index.by_top.get(task.id, [])),
+        roles={role: names.role_refs(task, role) for role in task.roles},
+        rows=[] if own_by_group else [StatusRow.of(ctx, i) for i in own],
+        groups=ctx.group_summary(own) if own_by_group else None,
+        count=len(own),
+        # the item column says which deadline and period a row is about, when there is a choice
+        show_item=len(task.due) > 1 or any(i.key for i in own),
+        subitems=subitems,
+        indicators=indicator_blocks(ctx, task),
+        # one row per holder: when the list is summarised by group (a province), each group
+        # page says how many deliverables each of its units has done
+        deliverables=None if own_by_group else views.holders_done(task, ctx.evaluation.as_of, own),
+        edit=ctx.edit_link(task.source.file or f"tasks/{task.local_id}.yaml"),
+        flags=ctx.flags_for(task_id=task.id),
+        due_label=views.due_label,
+    )
