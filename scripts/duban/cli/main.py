@@ -34,6 +34,7 @@ from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.messages import set_language
 from duban.load.gcpause import collection_paused
+from duban.outputs.check_formats import CHECK_FORMATS
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Handler = Callable[[argparse.Namespace], int]
@@ -117,7 +118,7 @@ def export_arguments(sub: argparse.ArgumentParser) -> None:
 
 def check_arguments(sub: argparse.ArgumentParser) -> None:
     as_of_options(sub)
-    sub.add_argument("--format", choices=("text", "json", "markdown", "github"), default="text")
+    sub.add_argument("--format", choices=tuple(CHECK_FORMATS), default="text")
     sub.add_argument(
         "--fail-on",
         choices=FAIL_ON,

@@ -23,13 +23,12 @@ from duban.outputs.bulletin import bulletin
 from duban.outputs.bulletin_docx import bulletin_docx
 from duban.outputs.bulletin_text import bulletin_html, bulletin_markdown
 from duban.outputs.check_formats import (
+    CHECK_FORMATS,
     SUMMARY_BUDGET,
+    CheckOptions,
     issue_title,
-    render_github,
-    render_json,
     render_markdown,
     render_overdue_issue,
-    render_text,
 )
 from duban.outputs.codeowners import codeowners
 
@@ -40,18 +39,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_INVALID_DATA
     model, evaluation = found
     report = check_report(model, evaluation)
-    if args.format == "json":
-        sys.stdout.write(render_json(report, args.fail_on))
-    elif args.format == "markdown":
-        sys.stdout.write(render_markdown(report, args.site_url))
-    elif args.format == "github":
-        sys.stdout.write(render_github(report))
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(render_markdown(report, args.site_url, SUMMARY_BUDGET))
-    else:
-        sys.stdout.write(render_text(report))
+    options = CheckOptions(fail_on=args.fail_on, site_url=args.site_url)
+    sys.stdout.write(CHECK_FORMATS[args.format](report, options))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary:  # the run's summary page on GitHub
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(render_markdown(report, args.site_url, SUMMARY_BUDGET))
     return EXIT_PROBLEMS if report.fails(args.fail_on) else EXIT_OK
 
 

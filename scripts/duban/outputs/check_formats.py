@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -404,3 +405,21 @@ def render_github(report: CheckReport) -> str:
             )
     lines.append(count_line(report))
     return "\n".join(lines) + "\n"
+
+
+# -- the formats of ``duban check --format`` -----------------------------------------------------
+@dataclass(frozen=True)
+class CheckOptions:
+    """What a format may need beyond the report."""
+
+    fail_on: str | None = None
+    site_url: str | None = None
+
+
+CHECK_FORMATS: dict[str, Callable[[CheckReport, CheckOptions], str]] = {
+    "text": lambda report, options: render_text(report),
+    "json": lambda report, options: render_json(report, options.fail_on),
+    "markdown": lambda report, options: render_markdown(report, options.site_url),
+    "github": lambda report, options: render_github(report),
+}
+"""Each format of ``duban check``: a new one is a function here and a line in this table."""
