@@ -47,7 +47,7 @@ def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Problems print in Chinese by default; tests of behaviour read them in English (their
-    keys). tests/test_cases.py and tests/test_messages.py check the Chinese words."""
+    keys). tests/load/test_cases.py and tests/i18n/test_messages.py check the Chinese words."""
     monkeypatch.setenv("DUBAN_LANG", "en")
     set_language(None)
 

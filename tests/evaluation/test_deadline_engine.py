@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from conftest import BASE, CASES, lay_out_case
+from conftest import BASE, CASES, ROOT, lay_out_case
 from duban.evaluation.evaluate import State, evaluate
 from duban.load.project import load_project
 from duban.model.model import Model
@@ -361,7 +360,7 @@ def test_no_records_no_flags(model):
 
 
 def test_shipped_plan_has_no_status_so_everything_due_is_overdue(tmp_path):
-    loaded = load_project(Path(__file__).resolve().parents[1] / "data")
+    loaded = load_project(ROOT / "data")
     assert loaded.model is not None, loaded.problems
     evaluation = evaluate(loaded.model, D(2013, 1, 1))
     states = {i.state for i in evaluation.items}

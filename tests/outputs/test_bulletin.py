@@ -271,15 +271,12 @@ def test_a_province_bulletin_names_the_worst_units_and_lists_units_in_the_attach
     escalated first) and counts the rest; above ATTACHMENT_MAX_ITEMS overdue items the
     attachment has a row per unit (the item by item 台账 is the xlsx)."""
     import datetime as dt
-    import sys
 
     from duban.evaluation.check_report import check_report
     from duban.evaluation.evaluate import evaluate
     from duban.load.project import load_project
     from duban.outputs.bulletin import ATTACHMENT_MAX_ITEMS, UNITS_IN_BODY, bulletin
-
-    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-    from generate import Repository
+    from generate import Repository  # tests/benchmarks, on pytest's pythonpath
 
     data = Repository(160, 2, seed=1).write(tmp_path / "province")
     model = load_project(data).model

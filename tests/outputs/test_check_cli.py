@@ -233,10 +233,7 @@ def test_the_site_and_the_check_report_name_the_same_supervisors():
 def test_the_step_summary_of_a_province_stays_under_githubs_limit(tmp_path, monkeypatch, capsys):
     """GitHub drops a step summary over 1 MiB whole: at province scale the items beyond the
     budget are counted in one line, and the annotations still name every item."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-    from generate import Repository
+    from generate import Repository  # tests/benchmarks, on pytest's pythonpath
 
     data = Repository(160, 2, seed=1).write(tmp_path / "province")
     summary = tmp_path / "summary.md"

@@ -1,6 +1,7 @@
 """Agreement of import-plan with plan texts whose expected results were encoded by hand before
 the importer first ran on them (tests/fixtures/import/blind/*.expected.yaml). Printed by
-tests/test_import_plan.py; run alone with ``python3 tests/blind_agreement.py``."""
+tests/plan_import/test_import_plan.py; run alone with
+``python3 tests/plan_import/blind_agreement.py``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BLIND = ROOT / "tests" / "fixtures" / "import" / "blind"
 sys.path.insert(0, str(ROOT / "scripts"))
 

@@ -31,7 +31,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "import"
 CITY = FIXTURES / "city-plan.txt"
 CITY_ORG = FIXTURES / "city-org.yaml"
 TRADITIONAL = FIXTURES / "county-traditional.txt"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
+SEED = ROOT.parent / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
 D = dt.date
 
 

@@ -15,7 +15,7 @@ from duban.load.project import load_project
 
 PLAN = "xian-sfj-2010-zfgfh/"  # the shipped plan's id: tasks are keyed by plan
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
+SEED = ROOT.parent / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
 D = dt.date
 
 

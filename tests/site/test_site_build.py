@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+from bench_site import make_site_project  # shared with the benchmark (tests/benchmarks)
 from duban.plugin import DubanPlugin, check_edit_url, parse_as_of
 from sitekit import (
     DEMO_PLAN,
@@ -24,9 +25,6 @@ from sitekit import (
     read_page,
     scratch,
 )
-
-sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-from bench_site import make_site_project  # shared with the benchmark
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The hand-written pages stay true: the editing guide shows an example made from the
-repository's own data (tests/test_guide_examples.py checks it is valid), and the error it shows
-is the one the validator prints for the mistake it describes."""
+repository's own data (tests/site/test_guide_examples.py checks it is valid), and the error it
+shows is the one the validator prints for the mistake it describes."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Golden files for representative generated pages (the demo fixture as of 2010-12-15).
 
 A change to a template or a view shows up here as a reviewable diff of the page source.
-``DUBAN_UPDATE_GOLDEN=1 python -m pytest tests/test_site_golden.py`` rewrites the files.
+``DUBAN_UPDATE_GOLDEN=1 python -m pytest tests/site/test_site_golden.py`` rewrites the files.
 """
 
 from __future__ import annotations
