@@ -6,7 +6,7 @@ each row took some ten nested macro calls (``plan_task_link`` → ``task_link``,
 ``outlink``…); in a profile of a 250-unit render the status table was a third of the time and
 the report feed a fifth, most of it Jinja's macro calls, attribute lookups and escaping. These
 functions print the same bytes as those macros, which other templates still use:
-``tests/test_render_rows.py`` renders both and compares them, so a change to one without the
+``tests/site/test_render_rows.py`` renders both and compares them, so a change to one without the
 other fails there.
 
 Every value from data goes through :func:`duban.site.env.html`, the same finalize and
