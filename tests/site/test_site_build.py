@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
