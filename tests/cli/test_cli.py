@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import CASES, ROOT, lay_out_case
 from duban.cli.main import main
+from helpers import CASES, ROOT, lay_out_case
 
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

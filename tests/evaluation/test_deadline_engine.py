@@ -8,13 +8,13 @@ import datetime as dt
 
 import pytest
 
-from conftest import BASE, CASES, ROOT, lay_out_case
 from duban.evaluation.evaluate import State, evaluate
 from duban.load.project import load_project
 from duban.model.model import Model
 from duban.model.refs import OccurrenceRef
 from duban.model.status import StatusEntry, Update
 from duban.model.supervision import Ranking, Records, Score
+from helpers import BASE, CASES, ROOT, lay_out_case
 
 D = dt.date
 SUPERVISION = CASES / "valid" / "supervision"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from conftest import BASE
 from duban.evaluation.evaluate import Escalation, Evaluation, Flag, IndicatorResult, evaluate
 from duban.load.project import load_project
+from helpers import BASE
 
 
 def test_public_fields_exist_with_their_published_names():

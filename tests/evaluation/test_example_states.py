@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
 from duban.model.model import Model
+from helpers import ROOT
 
 EXPECTED = yaml.safe_load((ROOT / "examples" / "expected-states.yaml").read_text(encoding="utf-8"))
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from conftest import CASES
 from duban.i18n.messages import translate
+from helpers import CASES
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -203,7 +203,7 @@ def test_every_entry_can_be_updated_keeping_the_other_lines(case, tmp_path, monk
     """Each sheet row of alpha, changed in every fillable way at once: the result validates, a
     second import changes nothing, and every line of the file before is still there in order
     (only the lines of the values changed are replaced)."""
-    from conftest import CASES, lay_out_case
+    from helpers import CASES, lay_out_case
 
     monkeypatch.chdir(lay_out_case(CASES / "valid" / case, tmp_path / "project"))
     before = STATUS.read_bytes()

@@ -3,7 +3,8 @@ cases/invalid must produce exactly the problems (and warnings) listed in its exp
 folder under cases/warnings must build its model and give exactly the warnings listed (personal
 data).
 
-A new case is a folder holding only the files that differ from cases/base (see conftest.py).
+A new case is a folder holding only the files that differ from cases/base (see
+helpers.lay_out_case).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, lay_out_case
 from duban.load.project import load_project
+from helpers import CASES, lay_out_case
 
 VALID = sorted(p.name for p in (CASES / "valid").iterdir() if p.is_dir())
 INVALID = sorted(p.name for p in (CASES / "invalid").iterdir() if p.is_dir())

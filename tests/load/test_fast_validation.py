@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, ROOT
 from duban.load.schemas import load_schemas
 from duban.load.strict_yaml import load_document
+from helpers import CASES, ROOT
 
 SCHEMAS, _ = load_schemas(ROOT / "schemas")
 KIND_OF_FOLDER = {"status": "status", "records": "records", "tasks": "task"}

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import deny_listing
 from duban.cli.main import main
 from duban.load import project as project_module
 from duban.load.project import load_project
 from duban.model.problems import Problem
+from helpers import deny_listing
 
 
 def test_a_path_with_a_line_break_stays_on_one_line_and_makes_no_annotation():

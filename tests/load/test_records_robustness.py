@@ -9,8 +9,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CASES, lay_out_case
 from duban.load.project import load_project
+from helpers import CASES, lay_out_case
 
 SUPERVISION = CASES / "valid" / "supervision"
 FILES = ("plans/test-plan/rules.yaml", "records/bangongshi.yaml", "records/fagui-chu.yaml")

@@ -7,8 +7,8 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BASE
 from duban.load.project import load_project
+from helpers import BASE
 
 FILES = sorted(p.relative_to(BASE / "data") for p in (BASE / "data").rglob("*.yaml"))
 

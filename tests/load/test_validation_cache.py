@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE, CASES, lay_out_case
 from duban.cli.main import main
 from duban.load.cache import CACHE_FILE
 from duban.load.project import load_project
 from duban.load.schemas import default_schema_dir
+from helpers import BASE, CASES, lay_out_case
 
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from conftest import ROOT
 from duban.cli.main import main
+from helpers import ROOT
 
 DATA_SETS = {
     "shipped": ROOT / "data",

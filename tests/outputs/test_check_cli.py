@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, ROOT, lay_out_case
 from duban.cli.main import main
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
 from duban.outputs.check_formats import render_overdue_issue
+from helpers import CASES, ROOT, lay_out_case
 
 GOLDEN = ROOT / "tests" / "golden"
 AS_OF = "2011-03-15"

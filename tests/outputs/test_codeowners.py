@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, ROOT, lay_out_case
 from duban.cli.main import main
 from duban.load.project import load_project
 from duban.outputs.codeowners import DEFAULT_OWNER, HEADER, NO_DEFAULT_OWNER, account, codeowners
+from helpers import CASES, ROOT, lay_out_case
 
 
 def test_the_committed_codeowners_file_is_up_to_date(capsys, monkeypatch):

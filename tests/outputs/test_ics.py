@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import BASE, CASES, lay_out_case
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
 from duban.model.model import Model
 from duban.outputs.ics import calendar_ics, escape_text, fold
+from helpers import BASE, CASES, lay_out_case
 
 D = dt.date
 MARCH = D(2011, 3, 15)

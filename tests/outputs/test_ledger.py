@@ -15,8 +15,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import ROOT
 from duban.cli.main import main
+from helpers import ROOT
 
 DATA_SETS = {
     "shipped": ROOT / "data",

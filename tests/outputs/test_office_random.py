@@ -16,9 +16,9 @@ import openpyxl
 import pytest
 from docx import Document
 
-from conftest import ROOT
 from duban.cli.main import main
 from duban.load.project import load_project
+from helpers import ROOT
 
 SOURCES = {"shipped": ROOT / "data", "county": ROOT / "examples" / "county" / "data"}
 STATES = ("not-started", "in-progress", "done", "done", "not-applicable")

@@ -15,7 +15,6 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from duban.cli.main import main
 from duban.load.project import load_project
 from duban.plan_import import ImportError_, import_file, run_import
@@ -26,6 +25,7 @@ from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.reading import decode, html_text
 from duban.plan_import.segment import segment, walk
 from duban.plan_import.units import Org
+from helpers import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 CITY = FIXTURES / "city-plan.txt"

@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from conftest import ROOT
 from duban.load.project import load_project
+from helpers import ROOT
 
 SEED = "xian-sfj-2010-zfgfh/"  # the shipped plan's id: tasks are keyed by plan
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
+from helpers import ROOT
 
 PLAN = "xian-sfj-2010-zfgfh/"  # the shipped plan's id: tasks are keyed by plan
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 SEED_WORDS = ("西安", "灞桥", "司法行政系统", "执法规范化", "2010")
 

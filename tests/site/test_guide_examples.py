@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
 from duban.load.project import load_project
 from duban.site.examples import MARKERS, example_unit, fill_examples, status_example
+from helpers import ROOT
 
 
 @pytest.mark.parametrize("data", ["data", "examples/county/data", "examples/office/data"])

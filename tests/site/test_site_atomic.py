@@ -18,7 +18,7 @@ from mkdocs.commands import build as mkdocs_build_module
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import deny_listing
+from helpers import deny_listing
 from sitekit import ROOT, mkdocs_build, scratch
 
 

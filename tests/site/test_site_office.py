@@ -10,13 +10,13 @@ import re
 
 import openpyxl
 
-from conftest import ROOT
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
 from duban.model.status import StatusEntry
 from duban.outputs import urls
 from duban.site import Settings, render_site
+from helpers import ROOT
 from sitekit import DEMO
 
 SHIPPED = ROOT / "data"
