@@ -63,18 +63,36 @@ def test_in_github_actions_problems_are_also_annotations(tmp_path):
 
 @pytest.mark.parametrize("case", sorted(p.name for p in (CASES / "invalid").iterdir()))
 def test_no_broken_input_produces_a_traceback(case, tmp_path, monkeypatch, capsys):
+    """Every invalid case through the command's entry point, in this process (an exception
+    escaping main() fails the test); the next test holds one case to the same promise in a
+    real process."""
     project = lay_out_case(CASES / "invalid" / case, tmp_path / "p")
-    result = run("validate", cwd=project)  # a real process: nothing may escape as a traceback
-    assert result.returncode == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    assert main(["validate"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Traceback" not in captured.err
+    lines = captured.err.splitlines()
     assert lines[-1].endswith(("file", "files"))
     assert all(line.startswith("data") for line in lines[:-1]), lines
-    monkeypatch.chdir(project)
     assert main(["export", "json"]) == 1  # export refuses invalid data the same way
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.splitlines() == lines
+
+
+def test_an_invalid_case_in_a_real_process_is_exit_1_and_one_line_per_problem(tmp_path):
+    """End to end, as a user runs it: a real process, its real stderr, nothing escaping as a
+    traceback; one line per problem of the case's expected.en.txt, then the count."""
+    case = CASES / "invalid" / "records-ranking-grading-mistakes"  # 14 problems in 2 files
+    project = lay_out_case(case, tmp_path / "p")
+    result = run("validate", cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    expected = (case / "expected.en.txt").read_text(encoding="utf-8").splitlines()
+    assert result.stderr.splitlines() == [*expected, "14 problems in 2 files"]
 
 
 def test_a_missing_data_folder_is_one_line(tmp_path):
