@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ from helpers import ROOT
 SEED_WORDS = ("西安", "灞桥", "司法行政系统", "执法规范化", "2010")
 
 
-def build(example: str, target) -> None:
+def build(example: str, target: Path) -> Path:
     result = subprocess.run(
         [
             sys.executable,
@@ -32,6 +33,20 @@ def build(example: str, target) -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Each example built once for this module's tests, which only read the site."""
+    built: dict[str, Path] = {}
+
+    def site_of(example: str) -> Path:
+        if example not in built:
+            built[example] = build(example, tmp_path_factory.mktemp(example) / "site")
+        return built[example]
+
+    return site_of
 
 
 def our_pages(site):
@@ -40,18 +55,17 @@ def our_pages(site):
 
 
 @pytest.mark.parametrize("example", ["county", "office"])
-def test_example_builds_strict_without_the_shipped_plans_words(example, tmp_path):
-    build(example, tmp_path / "site")
-    pages = our_pages(tmp_path / "site")
+def test_example_builds_strict_without_the_shipped_plans_words(example, site):
+    pages = our_pages(site(example))
     assert len(pages) > 30
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert not [w for w in SEED_WORDS if w in text], page
 
 
-def test_the_office_site_has_a_page_set_per_plan_and_one_unit_page_across_them(tmp_path):
-    build("office", tmp_path / "site")
-    plans = sorted(p.name for p in (tmp_path / "site" / "plans").iterdir() if p.is_dir())
+def test_the_office_site_has_a_page_set_per_plan_and_one_unit_page_across_them(site):
+    office = site("office")
+    plans = sorted(p.name for p in (office / "plans").iterdir() if p.is_dir())
     assert plans == ["qingshan-fzzf-2023", "qingshan-gzbg-2024"]
-    unit = (tmp_path / "site" / "units" / "sifaju.html").read_text(encoding="utf-8")
+    unit = (office / "units" / "sifaju.html").read_text(encoding="utf-8")
     assert "qingshan-fzzf-2023" in unit and "qingshan-gzbg-2024" in unit
