@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from helpers import deny_listing
-from sitekit import ROOT, mkdocs_build, scratch
+from sitekit import ROOT, built_site, mkdocs_build, scratch
 
 
 def copy_demo(name: str) -> Path:
@@ -36,10 +36,12 @@ def copy_demo(name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """A demo project with a site already built, and a marker file inside that site."""
+    """A demo project with a site already built: the session's strict build of the demo (the
+    same data and configuration), copied into the project's site/."""
+    demo = built_site("demo")
+    assert demo.returncode == 0, demo.stderr
     root = copy_demo("atomic")
-    build = mkdocs_build(root / "mkdocs.yml", root / "site")
-    assert build.returncode == 0, build.stderr
+    shutil.copytree(demo.site, root / "site")
     return root
 
 
