@@ -1,39 +1,13 @@
-"""Shared fixtures: the repository root and a way to lay out a data folder from case files."""
+"""Shared fixtures only: tests import helpers from tests/helpers.py, never from this file."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from duban.i18n.messages import set_language
-
-ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT / "tests" / "cases"
-BASE = CASES / "base"
-
-
-def lay_out_case(case_dir: Path, target: Path) -> Path:
-    """Copy the base project to ``target`` and apply a case folder on top of it.
-
-    Files in the case folder replace or add files at the same relative path; a file named
-    ``<path>.delete`` removes ``<path>``. ``expected.txt`` and ``README`` are not copied.
-    Returns the project folder (which contains ``data/``).
-    """
-    shutil.copytree(BASE, target)
-    for source in sorted(case_dir.rglob("*")):
-        relative = source.relative_to(case_dir)
-        if source.is_dir() or relative.name in ("expected.txt", "README.md"):
-            continue
-        destination = target / relative
-        if source.name.endswith(".delete"):
-            victim = destination.with_name(source.name.removesuffix(".delete"))
-            shutil.rmtree(victim) if victim.is_dir() else victim.unlink()
-            continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
-    return target
+from helpers import CASES, lay_out_case
 
 
 @pytest.fixture
@@ -47,19 +21,6 @@ def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Problems print in Chinese by default; tests of behaviour read them in English (their
-    keys). tests/test_cases.py and tests/test_messages.py check the Chinese words."""
+    keys). tests/load/test_cases.py and tests/i18n/test_messages.py check the Chinese words."""
     monkeypatch.setenv("DUBAN_LANG", "en")
     set_language(None)
-
-
-def deny_listing(monkeypatch: pytest.MonkeyPatch, folder_name: str) -> None:
-    """Make listing any folder called ``folder_name`` fail as a permission problem would (tests
-    run as root, where chmod 000 does not stop reading)."""
-    real_iterdir = Path.iterdir
-
-    def iterdir(self: Path):
-        if self.name == folder_name:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_iterdir(self)
-
-    monkeypatch.setattr(Path, "iterdir", iterdir)

@@ -191,8 +191,7 @@ PROVINCE_PLAN = "synthetic"
 def built_province() -> Build:
     """A synthetic plan of 60 units in cities of 12, built once per session: its half-yearly
     task has 360 rows held by 60 units, so its page is summarised by group."""
-    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-    from bench_site import make_site_project
+    from bench_site import make_site_project  # tests/benchmarks, on pytest's pythonpath
 
     root = make_site_project(scratch("province"), units=60, tasks=3, group_size=12)
     return mkdocs_build(root / "mkdocs.yml", root / "site")

@@ -22,10 +22,9 @@ from duban.model.problems import printable
 from duban.outputs.bulletin import bulletin
 from duban.outputs.bulletin_docx import bulletin_docx
 from duban.outputs.bulletin_text import bulletin_html, bulletin_markdown
-from duban.outputs.check_formats import (
-    CHECK_FORMATS,
+from duban.outputs.check_formats import CHECK_FORMATS, CheckOptions
+from duban.outputs.check_markdown import (
     SUMMARY_BUDGET,
-    CheckOptions,
     issue_title,
     render_markdown,
     render_overdue_issue,

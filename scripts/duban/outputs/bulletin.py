@@ -20,7 +20,7 @@ from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.evaluate import State
 from duban.i18n.locale import load_locale
 from duban.model.model import Model
-from duban.outputs.check_formats import occurrence_label
+from duban.outputs.check_words import occurrence_label
 
 # The fonts GB/T 9704-2012 names, as Word and WPS expect their names (the .docx names them so;
 # the HTML falls back to similar fonts after them).

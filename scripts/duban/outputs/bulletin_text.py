@@ -6,7 +6,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from duban.outputs.bulletin import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, Bulletin
-from duban.outputs.check_formats import md
+from duban.outputs.check_markdown import md
 
 
 # -- Markdown ------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ Generated pages are Markdown files made of raw HTML blocks, and Markdown preproc
 code, for one) look at every line *before* raw HTML is set aside. So a value from data must never
 start a line: ``finalize`` escapes every string and writes its line breaks as ``&#10;``
 (the browser still breaks the line where CSS says ``white-space: pre-line``), and the templates
-put every value after a tag. ``tests/test_site_render.py`` checks that invariant on hostile data.
+put every value after a tag. ``tests/site/test_site_render.py`` checks that invariant on hostile
+data.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ each row took some ten nested macro calls (``plan_task_link`` → ``task_link``,
 the report feed a fifth, most of it Jinja's macro calls, attribute lookups and escaping. These
 functions print the same bytes as those macros, which other templates still use (the ones only
 the rows called are kept in ``tests/templates/_old_row_macros.html``):
-``tests/test_render_rows.py`` renders both and compares them, so a change to one without the
+``tests/site/test_render_rows.py`` renders both and compares them, so a change to one without the
 other fails there.
 
 Every value from data goes through :func:`duban.site.env.html`, the same finalize and

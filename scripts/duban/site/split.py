@@ -7,7 +7,7 @@ the "far" ones in a forked child while the parent does the rest. The child sends
 a pipe, what it made: the downloads' sizes (and the downloads themselves when the site keeps
 them in memory) and its pages. Both processes compute from the same model in the same way, so
 the pages and downloads are the same byte for byte as when one process does everything, and the
-pages come in the jobs' order (``tests/test_render_split.py`` compares them).
+pages come in the jobs' order (``tests/site/test_render_split.py`` compares them).
 
 A fork is used only where it is safe and pays: on Linux, with two CPUs or more, from a process
 running one thread (``mkdocs serve`` runs a server thread, and a forked copy of a lock held by

@@ -1,0 +1,50 @@
+"""Helpers the tests import (``from helpers import ROOT, lay_out_case``): the repository's
+folders and a way to lay out a data folder from case files. tests/ is on pytest's pythonpath
+(pyproject.toml), so this module is found from every test folder. Fixtures and hooks live in
+tests/conftest.py, which no test imports."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "cases"
+BASE = CASES / "base"
+
+
+def lay_out_case(case_dir: Path, target: Path) -> Path:
+    """Copy the base project to ``target`` and apply a case folder on top of it.
+
+    Files in the case folder replace or add files at the same relative path; a file named
+    ``<path>.delete`` removes ``<path>``. ``expected.txt`` and ``README`` are not copied.
+    Returns the project folder (which contains ``data/``).
+    """
+    shutil.copytree(BASE, target)
+    for source in sorted(case_dir.rglob("*")):
+        relative = source.relative_to(case_dir)
+        if source.is_dir() or relative.name in ("expected.txt", "README.md"):
+            continue
+        destination = target / relative
+        if source.name.endswith(".delete"):
+            victim = destination.with_name(source.name.removesuffix(".delete"))
+            shutil.rmtree(victim) if victim.is_dir() else victim.unlink()
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+    return target
+
+
+def deny_listing(monkeypatch: pytest.MonkeyPatch, folder_name: str) -> None:
+    """Make listing any folder called ``folder_name`` fail as a permission problem would (tests
+    run as root, where chmod 000 does not stop reading)."""
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path):
+        if self.name == folder_name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)

@@ -1,0 +1,284 @@
+"""The clerk's paths: the unit workbook round trip, CSV in GBK, ``duban record`` and the issue
+form. Every change keeps the rest of the status file byte for byte; refused rows change nothing;
+a second import of the same sheet changes nothing."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from duban.cli import main as cli
+from duban.intake.issue_form import parse_issue_form
+from duban.load.project import load_project
+
+STATUS = Path("data/status/alpha.yaml")
+
+
+def _export(tmp: Path) -> Path:
+    target = tmp / "alpha.xlsx"
+    assert cli.main(["export", "xlsx", "--unit", "alpha", "-o", str(target)]) == 0
+    return target
+
+
+def _row(sheet, task: str, due: str, period: str | None) -> int:
+    for row in range(2, sheet.max_row + 1):
+        values = [sheet.cell(row=row, column=c).value for c in (3, 5, 6)]
+        if values == [task, due, period]:
+            return row
+    raise AssertionError((task, due, period))
+
+
+def test_the_workbook_locks_ids_and_offers_states_and_dates(project_dir, tmp_path):
+    sheet = load_workbook(_export(tmp_path))["进展填报"]
+    headings = [c.value for c in sheet[1]]
+    assert headings[:3] == ["单位标识", "方案", "任务"]
+    for word in ("状态", "完成日期", "工作进展", "佐证材料链接", "存在问题", "下步计划"):
+        assert word in headings
+    assert sheet.protection.sheet
+    row = _row(sheet, "01", "main", None)
+    assert sheet.cell(row=row, column=1).protection.locked
+    assert not sheet.cell(row=row, column=10).protection.locked
+    assert sheet.cell(row=row, column=10).value == "已完成"
+    assert sheet.cell(row=row, column=11).value == dt.datetime(2010, 6, 20)
+    formulas = [v.formula1 for v in sheet.data_validations.dataValidation]
+    assert '"未开始,推进中,已完成,不适用"' in formulas
+    # one row per occurrence of a recurring duty
+    assert {_row(sheet, "02", "training", p) for p in ("2010", "2011", "2012")}
+
+
+def test_import_applies_rows_keeps_the_rest_and_is_idempotent(project_dir, tmp_path, capsys):
+    original = STATUS.read_text(encoding="utf-8")
+    path = _export(tmp_path)
+    book = load_workbook(path)
+    sheet = book["进展填报"]
+    row = _row(sheet, "02", "training", "2011")
+    sheet.cell(row=row, column=10).value = "已完成"
+    sheet.cell(row=row, column=11).value = dt.datetime(2011, 10, 9)
+    rotation = _row(sheet, "02", "rotation", None)
+    sheet.cell(row=rotation, column=12).value = 60
+    sheet.cell(row=rotation, column=13).value = "已轮训 60 人: 含新任职人员"
+    sheet.cell(row=rotation, column=14).value = "https://example.org/b.pdf"
+    sheet.cell(row=rotation, column=16).value = "年底前完成"
+    book.save(path)
+    capsys.readouterr()
+    assert cli.main(["import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "progress: 40 → 60" in out and "2011-10-09" in out
+    after = STATUS.read_text(encoding="utf-8")
+    # every line of the file before is still there, in order; only new lines were added
+    assert after.replace("    progress: 60\n", "    progress: 40\n").startswith(original)
+    assert '    next_steps: "年底前完成"\n' in after
+    assert load_project(Path("data")).ok
+    assert cli.main(["import", str(path)]) == 0
+    assert "no changes" in capsys.readouterr().out
+    assert STATUS.read_text(encoding="utf-8") == after
+
+
+def test_a_gbk_csv_with_a_bad_row_changes_nothing_and_names_the_row(project_dir, tmp_path, capsys):
+    before = STATUS.read_bytes()
+    rows = [
+        ["单位标识", "方案", "任务", "子项", "时限标识", "期次", "状态", "完成日期"],
+        ["alpha", "test-plan", "02", "", "training", "2012", "已完成", "2012年5月28日"],
+        ["alpha", "test-plan", "03", "", "main", "", "办完了", ""],
+    ]
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    target = tmp_path / "alpha.csv"
+    target.write_bytes(text.getvalue().encode("gbk"))
+    assert cli.main(["--lang", "zh", "import", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "第 3 行" in err and "办完了" in err
+    assert STATUS.read_bytes() == before
+    target.write_bytes(text.getvalue().encode("gbk").rsplit(b"\r\n", 2)[0] + b"\r\n")
+    assert cli.main(["import", str(target)]) == 0
+    assert "    done: 2012-05-28" in STATUS.read_text(encoding="utf-8")
+
+
+def test_record_fills_an_empty_status_file(project_dir, capsys):
+    status = Path("data/status/shizhi.yaml")
+    before = status.read_text(encoding="utf-8")
+    args = ["record", "shizhi", "01", "--state", "推进中", "--progress", "30", "--note", "已部署"]
+    assert cli.main(args) == 0
+    after = status.read_text(encoding="utf-8")
+    assert after.startswith(before.replace("obligations: []", "obligations:").rstrip("\n"))
+    assert '  - task: "01"\n    state: in-progress\n    progress: 30\n' in after
+    assert load_project(Path("data")).ok
+
+
+def test_record_restores_the_file_when_the_result_would_not_validate(
+    project_dir, capsys, monkeypatch
+):
+    """The check after writing (which re-reads only the changed file) still sees a problem
+    in it, and the file is put back as it was."""
+    import duban.cli.clerk as clerk
+
+    status = Path("data/status/shizhi.yaml")
+    before = status.read_bytes()
+    real = clerk.apply_changes
+
+    def broken(*args, **kwargs):
+        text, changes, refused = real(*args, **kwargs)
+        return text.replace("state: in-progress", "state: bogus"), changes, refused
+
+    monkeypatch.setattr(clerk, "apply_changes", broken)
+    assert cli.main(["record", "shizhi", "01", "--state", "推进中", "--progress", "30"]) == 1
+    err = capsys.readouterr().err
+    assert "would not validate" in err and "shizhi.yaml:5:12" in err and "bogus" in err
+    assert status.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (
+            ["record", "alpha", "02", "--due", "training", "--period", "2011", "--state", "done"],
+            "完成日期",
+        ),
+        (["record", "alpha", "09", "--state", "done", "--date", "2010-01-01"], "09"),
+        (["record", "alpha", "02", "--state", "in-progress"], "rotation、training"),
+        (["record", "alpha", "02", "--due", "training", "--state", "in-progress"], "2010、2011"),
+        (
+            ["record", "alpha", "03", "--state", "in-progress", "--evidence", "http://x.org"],
+            "https://",
+        ),
+    ],
+)
+def test_record_refuses_what_it_cannot_apply(project_dir, capsys, args, reason):
+    before = STATUS.read_bytes()
+    assert cli.main(["--lang", "zh", *args]) == 1
+    assert reason in capsys.readouterr().err
+    assert STATUS.read_bytes() == before
+
+
+FORM = """### 单位标识
+
+alpha
+
+### 任务
+
+03
+
+### 时限标识
+
+_No response_
+
+### 期次
+
+_No response_
+
+### 状态
+
+推进中
+
+### 工作进展
+
+已完成 30% 的单位达标; `rm -rf /` $(whoami)
+
+### 佐证材料链接
+
+https://example.org/c.pdf
+"""
+
+
+def test_an_issue_form_is_read_as_data(project_dir, tmp_path, capsys):
+    assert parse_issue_form(FORM)["summary"].startswith("已完成 30%")
+    body = tmp_path / "body.md"
+    body.write_text(FORM, encoding="utf-8")
+    assert cli.main(["record", "--issue-form", str(body)]) == 0
+    text = STATUS.read_text(encoding="utf-8")
+    assert '    summary: "已完成 30% 的单位达标; `rm -rf /` $(whoami)"\n' in text
+    assert load_project(Path("data")).ok
+
+
+VALID_CASES = ["base", "bom-and-crlf", "quoted-and-flow-styles", "task-by-number"]
+
+
+@pytest.mark.parametrize("case", VALID_CASES)
+def test_every_entry_can_be_updated_keeping_the_other_lines(case, tmp_path, monkeypatch, capsys):
+    """Each sheet row of alpha, changed in every fillable way at once: the result validates, a
+    second import changes nothing, and every line of the file before is still there in order
+    (only the lines of the values changed are replaced)."""
+    from helpers import CASES, lay_out_case
+
+    monkeypatch.chdir(lay_out_case(CASES / "valid" / case, tmp_path / "project"))
+    before = STATUS.read_bytes()
+    path = _export(tmp_path)
+    book = load_workbook(path)
+    sheet = book["进展填报"]
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=10).value = "已完成"
+        sheet.cell(row=row, column=11).value = dt.datetime(2010, 12, 1)
+        sheet.cell(row=row, column=13).value = f"第 {row} 行: 已完成"
+        sheet.cell(row=row, column=14).value = f"https://example.org/{row}.pdf"
+        sheet.cell(row=row, column=15).value = "无"
+    book.save(path)
+    code = cli.main(["import", str(path)])
+    err = capsys.readouterr().err
+    if code == 1:  # an entry written in flow style is refused as a whole, the file untouched
+        assert "flow style" in err and STATUS.read_bytes() == before
+        return
+    assert code == 0, err
+    assert load_project(Path("data")).ok
+    after = STATUS.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") == before.startswith(b"\xef\xbb\xbf")
+    assert (b"\r\n" in after) == (b"\r\n" in before)
+    new_lines = after.decode("utf-8-sig").splitlines()
+    kept = iter(new_lines)
+    for line in before.decode("utf-8-sig").splitlines():
+        if any(f"{key}:" in line for key in ("state", "done", "summary", "progress")):
+            continue  # a value that may have been replaced
+        assert any(line == other for other in kept), line
+    assert cli.main(["import", str(path)]) == 0
+    assert STATUS.read_bytes() == after
+
+
+def test_the_workbook_is_the_same_bytes_for_the_same_data(project_dir, tmp_path, capsys):
+    """Written with XlsxWriter and a fixed creation date, as every workbook duban writes; an
+    untouched sheet imported back changes nothing."""
+    first = _export(tmp_path).read_bytes()
+    second = tmp_path / "again.xlsx"
+    assert cli.main(["export", "xlsx", "--unit", "alpha", "-o", str(second)]) == 0
+    assert second.read_bytes() == first
+    before = STATUS.read_bytes()
+    capsys.readouterr()
+    assert cli.main(["import", str(second)]) == 0
+    assert "no changes" in capsys.readouterr().out
+    assert STATUS.read_bytes() == before
+
+
+def test_the_workbook_shows_the_clerk_what_to_fill_and_keeps_text_as_text(project_dir, tmp_path):
+    formula = '=HYPERLINK("https://example.org","点击")'
+    args = ["record", "alpha", "03", "--state", "推进中", "--summary", formula]
+    assert cli.main(args) == 0
+    sheet = load_workbook(_export(tmp_path))["进展填报"]
+    assert sheet.freeze_panes == "J2"
+    assert sheet.protection.sheet and sheet.protection.password is None
+    assert not sheet.protection.formatColumns and not sheet.protection.formatRows
+    assert sheet.protection.insertRows and sheet.protection.deleteRows
+    row = _row(sheet, "03", "main", None)
+    summary = sheet.cell(row=row, column=13)
+    assert summary.value == formula and summary.data_type == "s"
+    for column in range(1, 18):
+        cell = sheet.cell(row=row, column=column)
+        assert cell.protection.locked == (column <= 9), column
+        assert (cell.fill.fgColor.rgb[-6:] == "FFF2CC") == (column > 9), column
+        assert cell.alignment.wrap_text and cell.alignment.vertical == "top"
+    assert sheet.cell(row=row, column=11).number_format == "yyyy-mm-dd"
+    assert sheet.cell(row=1, column=1).font.b
+    last = sheet.max_row
+    validations = {
+        str(v.sqref): (v.type, v.formula1, v.formula2, v.allow_blank, v.showErrorMessage)
+        for v in sheet.data_validations.dataValidation
+    }
+    assert validations == {
+        f"J2:J{last}": ("list", '"未开始,推进中,已完成,不适用"', None, True, True),
+        f"K2:K{last}": ("date", "36526", None, True, True),
+        f"L2:L{last}": ("whole", "0", "100", True, True),
+    }
+    widths = [sheet.column_dimensions[letter].width for letter in ("A", "B", "H", "M")]
+    assert widths[0] < widths[1] < widths[3] < widths[2]

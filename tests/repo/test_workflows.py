@@ -1,0 +1,95 @@
+"""The GitHub workflows: structurally valid, free of zizmor's security findings, every action
+pinned to a full commit hash, least permissions. No workflow can run here, so these checks (and
+the tests of the commands the workflows call) are what stands between a typo and a broken CI."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from helpers import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+    return found
+
+
+def test_the_workflows_exist():
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "intake.yml", "overdue.yml", "pages.yml"]
+
+
+def test_the_issue_form_matches_the_github_issue_forms_schema():
+    checker = _tool("check-jsonschema")
+    form = ROOT / ".github" / "ISSUE_TEMPLATE" / "report.yml"
+    result = subprocess.run(
+        [checker, "--builtin-schema", "vendor.github-issue-forms", str(form)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_form_labels_are_the_headings_duban_record_reads():
+    from duban.intake.rows import HEADINGS
+
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "report.yml").read_text("utf-8"))
+    fields = [f for f in form["body"] if f["type"] != "markdown"]
+    for f in fields:
+        assert HEADINGS[f["attributes"]["label"]] == f["id"]
+
+
+def test_workflows_match_the_github_workflow_schema():
+    checker = _tool("check-jsonschema")
+    result = subprocess.run(
+        [checker, "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing_even_when_pedantic():
+    zizmor = _tool("zizmor")
+    result = subprocess.run(
+        [zizmor, "--offline", "--persona", "pedantic", str(ROOT / ".github" / "workflows")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_by_commit_and_permissions_are_explicit(path):
+    text = path.read_text(encoding="utf-8")
+    uses = re.findall(r"uses:\s*(\S+)", text)
+    assert uses
+    for ref in uses:
+        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] in ({}, {"contents": "read"})
+    for job in workflow["jobs"].values():
+        assert "timeout-minutes" in job
+        for step in job["steps"]:
+            if "actions/checkout@" in step.get("uses", ""):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_the_overdue_workflow_uses_the_tested_report_command_and_only_gh():
+    text = (ROOT / ".github" / "workflows" / "overdue.yml").read_text(encoding="utf-8")
+    assert "duban report overdue-issue --site-url" in text
+    assert "GH_TOKEN: ${{ github.token }}" in text
+    assert "secrets." not in text
+    for command in ("gh issue list --label", "gh issue edit", "gh issue create", "gh issue close"):
+        assert command in text
