@@ -2,7 +2,8 @@
 bytes the Jinja loops they replaced printed.
 
 Those loops are kept below as they stood in ``_macros.html``, calling the macros that other
-templates still use and those only these loops called (``tests/templates/_old_row_macros.html``).
+templates still use and those only these loops called
+(``tests/site/templates/_old_row_macros.html``).
 Both are rendered on every occurrence of the demo and hostile fixtures and
 on rows made to reach every branch (shared, ongoing, escalated, counted, with evidence, problems
 and next steps), with hostile text in every field: a macro changed without ``row_printer.py``
@@ -65,7 +66,7 @@ OLD_FEED = """\
 """  # noqa: E501
 
 OLD_ROW_MACROS = frozenset({"item_light", "shared_note", "due_cell", "evidence"})
-"""The macros in tests/templates/_old_row_macros.html: no page template calls them any more."""
+"""The macros in tests/site/templates/_old_row_macros.html: no page template calls them any more."""
 
 
 @cache

@@ -6,7 +6,7 @@ each row took some ten nested macro calls (``plan_task_link`` → ``task_link``,
 ``outlink``…); in a profile of a 250-unit render the status table was a third of the time and
 the report feed a fifth, most of it Jinja's macro calls, attribute lookups and escaping. These
 functions print the same bytes as those macros, which other templates still use (the ones only
-the rows called are kept in ``tests/templates/_old_row_macros.html``):
+the rows called are kept in ``tests/site/templates/_old_row_macros.html``):
 ``tests/site/test_render_rows.py`` renders both and compares them, so a change to one without the
 other fails there.
 
