@@ -50,6 +50,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from duban.evaluation.evaluate import evaluate
+from duban.i18n.dates import iso_date
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import set_language
@@ -82,17 +83,17 @@ class DubanConfig(base.Config):
     site_title = c.Type(str, default="")
 
 
-def parse_as_of(value: str | dt.date, today: dt.date) -> dt.date:
+def as_of_setting(value: str | dt.date, today: dt.date) -> dt.date:
     """The configured date, or ``today`` when none is set (the only place the clock matters)."""
     if isinstance(value, dt.date):
         return value
     text = (value or "").strip()
     if not text:
         return today
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise PluginError(f"duban: as_of must be a date written YYYY-MM-DD, not {text!r}") from None
+    found = iso_date(text)
+    if found is None:
+        raise PluginError(f"duban: as_of must be a date written YYYY-MM-DD, not {text!r}")
+    return found
 
 
 _REPOSITORY = re.compile(r"https://github\.com/[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
@@ -133,7 +134,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (root / self.config.data_dir).resolve()
         self.schema_dir = find_schema_dir(self.data_dir)
-        self.as_of = parse_as_of(self.config.as_of, dt.date.today())
+        self.as_of = as_of_setting(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
         # problems print in the site's language unless DUBAN_LANG chooses one
         set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from duban.i18n.dates import written_date
+from duban.i18n.dates import iso_date, written_date
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,16 @@ def test_the_ways_people_write_a_date(text):
 )
 def test_what_is_no_date(text):
     assert written_date(text) is None
+
+
+def test_an_iso_date_is_written_one_way():
+    assert iso_date("2010-06-30") == dt.date(2010, 6, 30)
+    for text in (
+        "20100630",
+        "2010-W26-3",
+        "2010-6-30",
+        "2010-02-30",
+        " 2010-06-30",
+        "2010-06-30\n",
+    ):
+        assert iso_date(text) is None, text

@@ -13,7 +13,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from bench_site import make_site_project  # shared with the benchmark (tests/benchmarks)
-from duban.plugin import DubanPlugin, check_edit_url, parse_as_of
+from duban.plugin import DubanPlugin, as_of_setting, check_edit_url
 from sitekit import (
     DEMO_PLAN,
     ROOT,
@@ -164,11 +164,13 @@ def test_a_docs_page_may_not_take_a_generated_pages_place():
 
 def test_settings_are_checked():
     today = dt.date(2030, 1, 2)
-    assert parse_as_of("", today) == today
-    assert parse_as_of(" 2010-12-15 ", today) == dt.date(2010, 12, 15)
-    assert parse_as_of(dt.date(2011, 1, 1), today) == dt.date(2011, 1, 1)
+    assert as_of_setting("", today) == today
+    assert as_of_setting(" 2010-12-15 ", today) == dt.date(2010, 12, 15)
+    assert as_of_setting(dt.date(2011, 1, 1), today) == dt.date(2011, 1, 1)
     with pytest.raises(PluginError, match="YYYY-MM-DD"):
-        parse_as_of("15/12/2010", today)
+        as_of_setting("15/12/2010", today)
+    with pytest.raises(PluginError):
+        as_of_setting("20101215", today)  # date.fromisoformat alone would take it
     assert check_edit_url("https://github.com/o/r/edit/main") == "https://github.com/o/r/edit/main/"
     assert check_edit_url("") is None
     for bad in ("http://github.com/o/r/edit/main/", "javascript:alert(1)", 'https://x/"a'):

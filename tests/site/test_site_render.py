@@ -166,7 +166,7 @@ def test_rates_count_only_what_is_done_or_overdue():
 
 def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
     ev = evaluate(model(DEMO), AS_OF)
-    ranked = holder_records.ranking(model(DEMO), Index.of(model(DEMO), ev))
+    ranked = holder_records.ranked_records(model(DEMO), Index.of(model(DEMO), ev))
     ranks = [r.rank for r in ranked if r.rank is not None]
     assert ranks == sorted(ranks) and ranks[0] == 1
     scores = [(r.tally.on_time_rate, r.tally.done_rate, r.tally.overdue) for r in ranked if r.rank]

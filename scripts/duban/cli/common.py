@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from duban.evaluation.evaluate import Evaluation, evaluate
+from duban.i18n.dates import iso_date
 from duban.i18n.messages import say
 from duban.load.files import write_atomically
 from duban.load.project import Project, load_project
@@ -100,12 +101,10 @@ def as_of_date(text: str | None) -> dt.date:
 
 
 def parse_as_of(text: str) -> dt.date:
-    try:
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--as-of: {text!r} is not a valid date (write YYYY-MM-DD)") from None
+    found = iso_date(text)
+    if found is None:
+        raise UsageError(f"--as-of: {text!r} is not a valid date (write YYYY-MM-DD)")
+    return found
 
 
 def as_of_argument(text: str) -> dt.date:

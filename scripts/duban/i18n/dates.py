@@ -15,6 +15,20 @@ _WRITTEN_DATE = re.compile(
 )
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_date(text: str) -> dt.date | None:
+    """The one form a date takes in data, options and settings: YYYY-MM-DD, a day that exists
+    (``date.fromisoformat`` alone would take 20100630 or 2010-W26-3 too)."""
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def written_date(text: str) -> dt.date | None:
     """The date ``text`` writes, or None when it writes none (or a day that does not exist)."""
     match = _WRITTEN_DATE.fullmatch(text)

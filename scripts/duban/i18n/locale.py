@@ -86,3 +86,11 @@ def load_locale(language: str = DEFAULT_LANGUAGE) -> Locale:
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
     return Locale(language, _strings(language))
+
+
+@cache
+def office_words() -> Locale:
+    """The words of the office's own documents (the 通报, the 台账): Chinese, as official
+    documents are, whatever language the site or the messages use. Their states are
+    ``state_long``, the long form of the site's ``state``."""
+    return load_locale("zh")

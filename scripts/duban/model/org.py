@@ -68,6 +68,11 @@ class Group:
 Holder = Unit | Group
 
 
+def display_name(holder: Holder | None, ref_id: str) -> str:
+    """A holder's name as pages and reports print it; its id when no such holder is known."""
+    return holder.display_name if holder is not None else ref_id
+
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of unit and its display names, as org.yaml defines them."""

@@ -18,7 +18,7 @@ from typing import Any
 
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.evaluate import State
-from duban.i18n.locale import load_locale
+from duban.i18n.locale import office_words
 from duban.model.model import Model
 from duban.outputs.check_words import occurrence_label
 
@@ -29,9 +29,6 @@ XIAOBIAOSONG = "方正小标宋简体"
 HEITI = "黑体"
 KAITI = "楷体_GB2312"
 SONGTI = "宋体"
-
-WORDS = load_locale("zh")
-"""The office's words for each state (``state_long``), shared with the 台账 and the site."""
 
 
 @dataclass(frozen=True)
@@ -151,14 +148,14 @@ def overview(report: CheckReport, summary: Summary, model: Model) -> list[Block]
     for plan_id in summary.plans_ended:
         plan = model.plans[plan_id]
         blocks.append(Block("p", f"《{plan.title}》实施期已于{_day(plan.period_end)}结束。"))
-    w = WORDS.state_long
+    w = office_words().state_long
     blocks.append(
         Block(
             "p",
             f"截至{as_of}，纳入督办的任务事项共{summary.total}项（不含{w['not-applicable']}事项"
             f"{s['not-applicable']}项）。其中，{w['done-on-time']}{s['done-on-time']}项，"
             f"{w['done-late']}{s['done-late']}项；{w['overdue']}{report.overdue}项，其中已报送进展"
-            f"{report.overdue_reported}项、{WORDS.not_reported}{report.overdue_not_reported}项；"
+            f"{report.overdue_reported}项、{office_words().not_reported}{report.overdue_not_reported}项；"
             f"{w['missed']}（到期未达到规定次数或数量）{s['missed']}项；{w['due-soon']}"
             f"（{report.due_soon_days}天内到期）{report.due_soon}项；{w['not-due']}{s['not-due']}项；"
             f"{w['ongoing']}{s['ongoing']}项。",
@@ -257,7 +254,7 @@ ATTACHMENT_MAX_ITEMS = 1_000
 台账 is ``duban export xlsx``): a Word table of tens of thousands of rows helps no reader."""
 
 
-def overdue(report: CheckReport) -> list[Block]:
+def overdue_blocks(report: CheckReport) -> list[Block]:
     """逾期未完成 by unit: the units most escalated first, each with its delay."""
     summaries = [u for u in report.unit_summaries() if u.overdue]
     if not summaries:
@@ -369,7 +366,7 @@ def bulletin(
     sections = [
         ("总体情况", overview(report, summary, model)),
         ("按期完成情况", on_time(report, summary)),
-        ("逾期未完成情况", overdue(report)),
+        ("逾期未完成情况", overdue_blocks(report)),
         ("排名和考评通报", flagged(report)),
         ("下步要求", requirements(report)),
     ]

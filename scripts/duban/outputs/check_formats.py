@@ -14,9 +14,10 @@ from typing import Any
 
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.evaluate import State
+from duban.model.org import display_name
 from duban.model.problems import workflow_command
 from duban.outputs.check_markdown import render_markdown
-from duban.outputs.check_words import count_line, holder_name, item_parts, lateness, reported_line
+from duban.outputs.check_words import count_line, item_parts, lateness, reported_line
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -34,7 +35,8 @@ def render_text(report: CheckReport) -> str:
         lines += ["", "标记 flags"]
         for flag in report.flags:
             since = f"（{flag.since.isoformat()} 起）" if flag.since else ""
-            lines.append(f"  {holder_name(report, flag.holder_id)}：{flag.message}{since}")
+            who = display_name(report.holders.get(flag.holder_id), flag.holder_id)
+            lines.append(f"  {who}：{flag.message}{since}")
     lines += ["", count_line(report)]
     return "\n".join(lines) + "\n"
 

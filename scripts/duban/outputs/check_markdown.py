@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from duban.evaluation.check_report import CheckReport
+from duban.model.org import display_name
 from duban.outputs import urls
-from duban.outputs.check_words import holder_name, item_parts, occurrence_label, reported_line
+from duban.outputs.check_words import item_parts, occurrence_label, reported_line
 
 # -- Markdown ------------------------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~@!&#])")
@@ -86,7 +87,8 @@ def _md_flags(report: CheckReport, budget: int | None = None) -> list[str]:
     used, left_out = sum(len(line) + 1 for line in lines), 0
     for flag in report.flags:
         since = f"（{flag.since.isoformat()} 起）" if flag.since else ""
-        line = f"- {md(holder_name(report, flag.holder_id))}：{md(flag.message)}{since}"
+        who = display_name(report.holders.get(flag.holder_id), flag.holder_id)
+        line = f"- {md(who)}：{md(flag.message)}{since}"
         if budget is not None and used + len(line) + 1 > budget:
             left_out += 1
             continue

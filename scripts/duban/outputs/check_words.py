@@ -96,8 +96,3 @@ def item_parts(check_item: CheckItem, said: dict[str, tuple[str, str]] | None = 
         )
         if p
     ]
-
-
-def holder_name(report: CheckReport, holder_id: str) -> str:
-    holder = report.holders.get(holder_id)
-    return holder.display_name if holder else holder_id

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from duban.evaluation.check_report import CheckReport, UnitSummary
 from duban.evaluation.evaluate import Evaluation, ItemState, State
-from duban.i18n.locale import load_locale
+from duban.i18n.locale import office_words
 from duban.model.model import Model
 from duban.model.plan import Task
 from duban.model.status import StatusEntry
@@ -33,15 +33,13 @@ from duban.outputs.spreadsheet import (
     write_table,
 )
 
-WORDS = load_locale("zh")
-"""The office's words for each state (``state_long``) and for 未报送: the site's, in long form."""
-
 
 def state_text(item: ItemState) -> str:
     """The 状态 cell: the state, and 未报送 where nothing was recorded (不适用 aside)."""
-    word = WORDS.state_long[item.state.value]
+    words = office_words()
+    word = words.state_long[item.state.value]
     if not item.reported and item.state is not State.NOT_APPLICABLE:
-        return f"{word}（{WORDS.not_reported}）"
+        return f"{word}（{words.not_reported}）"
     return word
 
 

@@ -21,12 +21,6 @@ from duban.plan_import.task_reading import (
 )
 from duban.plan_import.units import ImportOrg
 
-DELIVERABLE = re.compile(
-    r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
-)
-MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
-PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
-
 
 @dataclass
 class Imported:

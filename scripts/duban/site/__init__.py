@@ -213,12 +213,12 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
 
     jobs = [
         Job(one(urls.HOME, lambda: page_home.home(ctx, only))),
-        Job(one(urls.OVERDUE, lambda: page_overdue.overdue(ctx)), needs=Needs.EVERYTHING),
+        Job(one(urls.OVERDUE, lambda: page_overdue.overdue_page(ctx)), needs=Needs.EVERYTHING),
         Job(one(urls.UNITS, lambda: page_units.units_index(ctx))),
     ]
     for holder in names.page_holders(ctx.model):
-        page = one(urls.unit_page(holder.id), partial(page_units.unit_page, ctx, holder))
-        history = Job(partial(page_units.unit_history, ctx, holder))
+        page = one(urls.unit_page(holder.id), partial(page_units.page_of_unit, ctx, holder))
+        history = Job(partial(page_units.history_pages, ctx, holder))
         jobs += [Job(page, needs=Needs.FIRST), history]
     jobs.append(
         Job(one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx)), Needs.EVERYTHING)
@@ -228,7 +228,7 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
             Job(one(urls.plan_page(pid), partial(page_tasks.plan_index, pctx)), Needs.EVERYTHING),
             Job(one(urls.plan_page(pid, "progress"), partial(page_progress.progress, pctx))),
             Job(
-                one(urls.plan_page(pid, "overdue"), partial(page_overdue.overdue, pctx, pid)),
+                one(urls.plan_page(pid, "overdue"), partial(page_overdue.overdue_page, pctx, pid)),
                 Needs.EVERYTHING,
             ),
         ]
@@ -237,7 +237,7 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
             jobs.append(Job(one(uri, partial(page_leadership.leadership, pctx))))
         for task in pctx.model.tasks_in_order():
             uri = urls.task_page(task.id)
-            jobs.append(Job(one(uri, partial(page_tasks.task_page, pctx, task))))
+            jobs.append(Job(one(uri, partial(page_tasks.page_of_task, pctx, task))))
         if pid in ctx.group_pages:
             jobs.append(Job(partial(page_group.group_pages, pctx)))
     return jobs

@@ -42,7 +42,7 @@ def rankable(model: Model, record: HolderRecord, reported: set[str]) -> bool:
     )
 
 
-def ranking(model: Model, index: Index) -> list[HolderRecord]:
+def ranked_records(model: Model, index: Index) -> list[HolderRecord]:
     """Holders with obligations, best record first: on-time rate, then done rate, then fewest
     overdue. Only units that have reported are ranked (:func:`rankable`); the others come
     last, unranked."""

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from duban.i18n.locale import Locale
 from duban.model.model import Model
-from duban.model.org import Group, Holder, Unit
+from duban.model.org import Group, Holder, Unit, display_name
 from duban.model.plan import ROLES, Task
 
 
 def holder_name(model: Model, ref_id: str) -> str:
-    entity = model.entity(ref_id)
-    return entity.display_name if entity is not None else ref_id
+    return display_name(model.entity(ref_id), ref_id)
 
 
 def plan_name(model: Model, plan_id: str) -> str:

@@ -34,12 +34,12 @@ def plans_with_group_pages(ctx: Context, plan_ctxs: dict[str, Context]) -> froze
 def group_pages(ctx: Context) -> dict[str, str]:
     """Every group page of one plan (``ctx`` is the plan's), keyed by its path."""
     ev = ctx.evaluation
-    ranks = {r.holder.id: r.rank for r in holder_records.ranking(ctx.model, ctx.index)}
+    ranks = {r.holder.id: r.rank for r in holder_records.ranked_records(ctx.model, ctx.index)}
     late = {b.slug: list(b.items) for b in ctx.buckets(views.overdue(ev))}
     soon_items = views.upcoming(ev, ctx.settings.due_soon_days)
     soon = {b.slug: list(b.items) for b in ctx.buckets(soon_items)}
     return {
-        urls.group_page(ctx.model.plan.id, b.slug): group_page(
+        urls.group_page(ctx.model.plan.id, b.slug): page_of_group(
             ctx, b, late.get(b.slug, []), soon.get(b.slug, []), ranks
         )
         for b in ctx.buckets(ev.items)
@@ -54,7 +54,7 @@ def _holder_cell(holder_id: str, items: list[ItemState]) -> dict[str, Any]:
     }
 
 
-def group_page(
+def page_of_group(
     ctx: Context,
     bucket: groups.Bucket,
     late: list[ItemState],

@@ -13,7 +13,7 @@ from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
 
 
-def overdue(ctx: Context, plan_id: str | None = None) -> str:
+def overdue_page(ctx: Context, plan_id: str | None = None) -> str:
     """督办清单: of one plan (``plan_id``), or of every plan, each row naming its plan."""
     ev = ctx.evaluation
     soon = views.upcoming(ev, ctx.settings.due_soon_days)

@@ -34,7 +34,7 @@ def plan_index(ctx: Context) -> str:
     )
 
 
-def task_page(ctx: Context, task: Task) -> str:
+def page_of_task(ctx: Context, task: Task) -> str:
     model = ctx.model
     own = ctx.index.by_task.get(task.id, [])
     section = model.plan.section(task.section)

@@ -14,7 +14,7 @@ from duban.site.status_rows import StatusRow
 
 def units_index(ctx: Context) -> str:
     model = ctx.model
-    records = {r.holder.id: r for r in holder_records.ranking(model, ctx.index)}
+    records = {r.holder.id: r for r in holder_records.ranked_records(model, ctx.index)}
     holders = names.page_holders(model)
     rows = []
     for holder in holders if len(holders) <= ctx.settings.summary_rows else ():
@@ -45,7 +45,7 @@ def units_index(ctx: Context) -> str:
     )
 
 
-def unit_page(ctx: Context, holder: Holder) -> str:
+def page_of_unit(ctx: Context, holder: Holder) -> str:
     """What a unit owes across all plans, soonest first; where it only cooperates, apart."""
     model = ctx.model
     items = sorted(
@@ -111,7 +111,7 @@ def latest_reports(history: list[reports.ReportEntry], per_item: int) -> list[re
     return kept
 
 
-def unit_history(ctx: Context, holder: Holder) -> dict[str, str]:
+def history_pages(ctx: Context, holder: Holder) -> dict[str, str]:
     """Every report of a unit, when its page shows only the latest ones, newest first, in pages
     of ``history_page_size``; left out of the search index (the unit page already holds the
     latest words of each item)."""
