@@ -13,6 +13,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
 BASE = CASES / "base"
+DATA_SETS = {
+    "shipped": ROOT / "data",
+    "demo": ROOT / "tests" / "fixtures" / "demo" / "data",
+    "county": ROOT / "examples" / "county" / "data",
+    "office": ROOT / "examples" / "office" / "data",
+}
+"""The data folders the office's outputs are compared on (the 通报 and the 台账 with check)."""
+OFFICE_DATES = ("2010-07-01", "2011-03-15", "2012-12-31", "2023-09-30", "2024-06-30")
+"""Dates across the shipped plan's period and the examples' (2010-2012, 2023-2024)."""
 
 
 def lay_out_case(case_dir: Path, target: Path) -> Path:

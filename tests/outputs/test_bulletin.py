@@ -15,15 +15,9 @@ import pytest
 from docx import Document
 
 from duban.cli.main import main
-from helpers import ROOT
+from helpers import DATA_SETS, OFFICE_DATES
 
-DATA_SETS = {
-    "shipped": ROOT / "data",
-    "demo": ROOT / "tests" / "fixtures" / "demo" / "data",
-    "county": ROOT / "examples" / "county" / "data",
-    "office": ROOT / "examples" / "office" / "data",
-}
-DATES = ("2010-07-01", "2011-03-15", "2012-12-31", "2023-09-30", "2024-06-30")
+DATES = OFFICE_DATES
 
 
 def check_json(capsys, data: Path, as_of: str) -> dict:
