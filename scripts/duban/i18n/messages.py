@@ -167,7 +167,7 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
         (r"belongs in {where} now", "现应放在 {where}"),
         (r"schema file is missing", "缺少 schema 文件"),
         (r"is not a usable JSON Schema: {error}", "不是可用的 JSON Schema：{error}"),
-        # schema_check.py
+        # load/schemas.py
         (
             r"unknown field: did you mean {name} \({title} / {english}\)\? \(allowed here: {allowed}\)",
             "未知字段：是否应为 {name}（{title}）？（此处可用：{allowed}）",
@@ -238,7 +238,7 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
         (r"has a key that is not an allowed name: {rest}", "有不允许的键名：{rest}"),
         (r"{value} is not valid here: {what}", "{value} 在此处无效：{what}"),
         (r"{value} is not valid here", "{value} 在此处无效"),
-        # status, records and the org (build/, occurrence_refs.py, records/)
+        # status, records and the org (load/resolve/, load/records/)
         (
             r"task {task} has several deadlines for this unit \({known}\)",
             "任务 {task} 对本单位有多项时限（{known}），请填写 due",

@@ -78,7 +78,7 @@ def load_project(
     """Load, check and build everything in ``data_dir``; never raises for bad data.
 
     Every OSError met on the way (permission denied, a file that vanished) is a problem line.
-    ``cache``: a folder where clean status files are remembered (validation_cache.py); the
+    ``cache``: a folder where clean status files are remembered (load/cache.py); the
     model then lacks the entries of the files it skips, so only validation may pass one."""
     data_dir = Path(data_dir)
     try:

@@ -1,6 +1,6 @@
 """Which deadline and which period a status entry or a supervisor's record names.
 
-Status entries (build/status.py) and records (records/) point at an occurrence the same way: a
+Status entries (resolve/status.py) and records (records/) point at an occurrence the same way: a
 task, an optional deadline id (required when the holder answers for several) and a period
 (required for a recurring deadline, absent for a one-off). One set of rules and messages serves
 both, so the two files an officer edits never disagree about what a reference means.
