@@ -127,6 +127,8 @@ def test_a_target_of_a_task_without_deadline_words_is_an_event_without_a_descrip
     targets = [e for e in events(calendar_ics(bare)) if ".target." in e["UID"]]
     assert len(targets) == sum(len(d.targets) for t in tasks.values() for d in t.due if d.indicator)
     assert "" in {e["DESCRIPTION"] for e in targets}  # those whose due has no words either
+    duties = [e for e in events(calendar_ics(bare)) if ".target." not in e["UID"]]
+    assert duties and not [e for e in duties if "None" in e["DESCRIPTION"]]  # no "完成时限：None"
 
 
 def test_follow_up_deadlines_appear_once_they_are_set(model):

@@ -164,7 +164,9 @@ def calendar_ics(
         what = " ".join(p for p in (due.label if len(task.due) > 1 else None, key) if p)
         summary = f"【督办】{holder.display_name if holder else holder_id}：{task.heading}"
         summary += f" {what}" if what else ""
-        text = [f"完成时限：{due.as_written or task.deadline_as_written}", f"到期日：{day}"]
+        words_written = due.as_written or task.deadline_as_written
+        text = [f"完成时限：{words_written}"] if words_written else []
+        text.append(f"到期日：{day}")
         if item is not None and as_of is not None:
             text.append(f"截至 {as_of.isoformat()}：{words[item.state.value]}")
         uid = f"{task.plan_id}.{task.local_id}.{holder_id}.{due.id}.{key or 'once'}@duban"
