@@ -35,6 +35,7 @@ from duban.outputs.bulletin import (
     XIAOBIAOSONG,
     Bulletin,
 )
+from duban.outputs.xml_text import xml_property, xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -89,7 +90,7 @@ def _paragraph(
         fmt.first_line_indent = Pt(size.pt * 2)
     if align is not None:
         fmt.alignment = align
-    _font(paragraph.add_run(text), font, size, bold)
+    _font(paragraph.add_run(xml_text(text)), font, size, bold)
     return paragraph
 
 
@@ -201,9 +202,10 @@ def bulletin_docx(doc: Bulletin) -> bytes:
 
     stamp = dt.datetime.combine(doc.date, dt.time())
     props = document.core_properties
-    props.title = doc.title
-    props.author = doc.issuer
-    props.last_modified_by = doc.issuer
+    # at most 255 characters each (python-docx refuses more); the body holds them whole
+    props.title = xml_property(doc.title)
+    props.author = xml_property(doc.issuer)
+    props.last_modified_by = xml_property(doc.issuer)
     props.created = props.modified = stamp
     props.revision = 1
     raw = io.BytesIO()
@@ -246,7 +248,7 @@ def _attachment(document: DocxDocument, doc: Bulletin) -> None:
             cell.width = Mm(widths[c])
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
-            _font(paragraph.add_run(value), HEITI if r == 0 else FANGSONG, small)
+            _font(paragraph.add_run(xml_text(value)), HEITI if r == 0 else FANGSONG, small)
     # the header row repeats on every page of the table
     row_props = table.rows[0]._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")

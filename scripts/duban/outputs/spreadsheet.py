@@ -25,10 +25,10 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 
+from duban.outputs.xml_text import xml_property, xml_text
+
 Cell = str | int | float | dt.date | None
 
-# XML 1.0 forbids most control characters even as references: drop them.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_CELL_MAX = 32767
@@ -44,8 +44,8 @@ class Column:
 
 
 def clean(text: str) -> str:
-    """Text without the control characters XML cannot hold."""
-    return _ILLEGAL_XML.sub("", text)
+    """Text without the characters XML cannot hold (:mod:`duban.outputs.xml_text`)."""
+    return xml_text(text)
 
 
 def text_cell(text: str) -> str:
@@ -85,7 +85,7 @@ def new_workbook(
             "strings_to_urls": False,
         },
     )
-    book.set_properties({"title": clean(title), "author": "duban", "created": created})
+    book.set_properties({"title": xml_property(title), "author": "duban", "created": created})
     return book
 
 

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
@@ -14,6 +13,7 @@ from duban.i18n.locale import Locale
 from duban.model.model import Model
 from duban.outputs.open_data import export_json
 from duban.outputs.spreadsheet import Cell, Column, csv_text, workbook
+from duban.outputs.xml_text import xml_text
 from duban.site import names, views
 from duban.site.index import Index
 
@@ -105,11 +105,8 @@ def open_data(model: Model, evaluation: Evaluation) -> str:
 
 
 # -- Atom --------------------------------------------------------------------------------------
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _x(text: str) -> str:
-    return escape(_ILLEGAL_XML.sub("", text), {'"': "&quot;"})
+    return escape(xml_text(text), {'"': "&quot;"})
 
 
 def _stamp(day: dt.date) -> str:
