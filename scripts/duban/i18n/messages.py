@@ -138,6 +138,10 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             "含有 Tab 字符（U+{code}）：请删去，缩进请用空格",
         ),
         (r"contains U\+{code} \(line break\): remove it", "含有换行符（U+{code}）：请删去"),
+        (
+            r"contains U\+{code} \(noncharacter\): remove it",
+            "含有非字符 U+{code}（Unicode 永不分配的码位，Word、Excel 文件无法保存）：请删去",
+        ),
         (r"contains U\+{code} \({name}\): remove it", "含有不可见字符 U+{code}（{name}）：请删去"),
         (
             r"is a symbolic link: duban does not follow links in the data folder",

@@ -42,7 +42,8 @@ class Written:
 
 def sanitize(text: str) -> tuple[str, int]:
     text = text.replace("\t", " ")
-    # the characters the loader refuses (they make names look alike or text run backwards)
+    # the characters the loader refuses (load/characters.py: controls, every default-ignorable
+    # invisible character, noncharacters; they make names look alike or text run backwards)
     cleaned, count = REFUSED_IN_VALUES.subn("", text)
     return unicodedata.normalize("NFC", cleaned), count
 
@@ -69,9 +70,8 @@ def import_file(path: Path, org: ImportOrg, plan_id: str, today: dt.date) -> Imp
     if "任务分工表" in reading:
         result.assumptions.insert(0, Finding(0, reading.split("；", 1)[1]))
     if removed:
-        result.assumptions.insert(
-            0, Finding(0, f"删除了 {removed} 个不可见字符（零宽、方向控制或控制字符）")
-        )
+        kinds = "零宽、方向控制、软连字符、变体选择符、填充符、非字符或控制字符"
+        result.assumptions.insert(0, Finding(0, f"删除了 {removed} 个不可见字符（{kinds}）"))
     return result
 
 
