@@ -279,6 +279,12 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
         ),
         (r"{unit} has no obligation under task {task}", "{unit} 在任务 {task} 下没有任务分工"),
         (r"is before started", "早于开始日期 started"),
+        (
+            r"{day} is before {earliest}, a year before the plan was signed \({signed}\): "
+            r"write the day the work was done",
+            "{day} 早于 {earliest}（方案 {signed} 印发前一年），不可能是落实本方案的日期："
+            "请填写工作实际开展或完成的日期",
+        ),
         (r"is before date", "早于 date 日期"),
         (
             r"is given but state is {state}: set state to done, or remove the date",

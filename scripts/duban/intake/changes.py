@@ -32,6 +32,7 @@ from duban.intake.status_text import CannotEdit, StatusText
 from duban.intake.targets import ReportTarget, Targets, find_target, report_targets
 from duban.load.strict_yaml import load_document
 from duban.model.model import Model
+from duban.model.status import earliest_report, latest_report
 
 
 @dataclass
@@ -51,10 +52,12 @@ def plan_change(
     row: Row,
     positions: dict[tuple[str, str, str], int],
     targets: Targets,
+    as_of: dt.date,
 ) -> Change | None:
     """What a row changes, or None when it changes nothing. Raises RowProblem.
 
-    ``targets``: what the unit reports on (:func:`~duban.intake.targets.report_targets`)."""
+    ``targets``: what the unit reports on (:func:`~duban.intake.targets.report_targets`) on
+    ``as_of``, the day of the report (a completion date may not lie more than a week after it)."""
     cells = row.cells
     if "unit" in cells and read_cell(cells["unit"]) != unit_id:
         raise RowProblem(
@@ -77,7 +80,7 @@ def plan_change(
     if "state" in cells:
         wanted["state"] = parse_state(cells["state"])
     if "done" in cells:
-        wanted["done"] = parse_day(cells["done"])
+        wanted["done"] = plausible_day(parse_day(cells["done"]), model, target, as_of)
     if "progress" in cells:
         wanted["progress"] = parse_progress(cells["progress"])
     for key in TEXT_FIELDS:
@@ -115,6 +118,36 @@ def plan_change(
     words = [_word(k, current.get(k), v) for k, v in values.items()]
     words += [say(f"evidence + {link}", f"佐证材料 + {link}") for link in links]
     return Change(row.number, target, position, values, evidence, words)
+
+
+def plausible_day(day: dt.date, model: Model, target: ReportTarget, as_of: dt.date) -> dt.date:
+    """``day`` if a unit can have done the work then: not more than a year before the plan was
+    signed, not more than a week after ``as_of`` (:func:`~duban.model.status.earliest_report`).
+    Raises RowProblem."""
+    signed = model.plans[target.task.plan_id].signed
+    earliest, latest = earliest_report(signed), latest_report(as_of)
+    if day < earliest:
+        raise RowProblem(
+            say(
+                f"完成日期 {day.isoformat()} is before {earliest.isoformat()}, a year before the "
+                f"plan was signed ({signed.isoformat()}): write the day the work was done, "
+                f"such as {as_of.isoformat()}",
+                f"完成日期 {day.isoformat()} 早于 {earliest.isoformat()}（方案 {signed.isoformat()} "
+                f"印发前一年），不可能是本方案任务的完成日期：请填写工作实际完成的日期，"
+                f"如 {as_of.isoformat()}",
+            )
+        )
+    if day > latest:
+        raise RowProblem(
+            say(
+                f"完成日期 {day.isoformat()} is after {latest.isoformat()}, a week after the day "
+                f"of this report ({as_of.isoformat()}): write the day the work was done; work "
+                f"not yet done is 推进中",
+                f"完成日期 {day.isoformat()} 晚于 {latest.isoformat()}（填报当日 {as_of.isoformat()} "
+                f"之后一周），尚未到来：请填写工作实际完成的日期；尚未完成的，状态请选推进中",
+            )
+        )
+    return day
 
 
 _NAMES = {
@@ -192,7 +225,7 @@ def apply_changes(
     seen: dict[tuple[str, str, str], int] = {}
     for row in rows:
         try:
-            change = plan_change(model, unit_id, row, positions, targets)
+            change = plan_change(model, unit_id, row, positions, targets, as_of)
         except RowProblem as problem:
             where = say(f"row {row.number}: ", f"第 {row.number} 行：") if row.number else ""
             refused.append(f"{where}{problem}")

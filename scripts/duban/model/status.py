@@ -85,3 +85,31 @@ class StatusEntry:
 
     problems: str | None = None
     next_steps: str | None = None
+
+
+# -- plausible reported dates -------------------------------------------------------------------
+# A unit reports work done for a plan: not long before the plan was signed (work may have begun
+# while it was drafted: one year), and not after the day it reports (a week's margin for a wrong
+# clock). 1900-01-01 (a spreadsheet's day zero) or 9999-12-31 is a slip, never a report, and an
+# early one would count as 按期完成. The workbook, ``duban record`` and the issue form check both
+# bounds; the validator checks the first (it reads no clock).
+REPORT_LEAD_YEARS = 1
+"""How long before the plan's signing a reported date may lie."""
+REPORT_SKEW_DAYS = 7
+"""How far after the day of the report (the import's as-of date) a reported date may lie."""
+
+
+def earliest_report(signed: dt.date) -> dt.date:
+    """The earliest plausible reported date of a plan signed on ``signed``: a year before
+    (29 February: the 28th)."""
+    year = signed.year - REPORT_LEAD_YEARS
+    if year < dt.MINYEAR:
+        return dt.date.min
+    return signed.replace(year=year, day=min(signed.day, 28 if signed.month == 2 else 31))
+
+
+def latest_report(as_of: dt.date) -> dt.date:
+    """The latest plausible reported date on ``as_of``: a week later (a wrong clock)."""
+    if as_of > dt.date.max - dt.timedelta(days=REPORT_SKEW_DAYS):
+        return dt.date.max
+    return as_of + dt.timedelta(days=REPORT_SKEW_DAYS)

@@ -72,7 +72,8 @@ def build_model(inputs: Inputs) -> tuple[Resolved | None, list[Problem]]:
     ordered = sorted(tasks.values(), key=lambda t: t.order)
     obligations = build_obligations(ordered, windows)
     finder = TaskFinder(tasks, sorted(plans), broken)
-    status = build_status(report, inputs.status, finder, org.units, org.groups, obligations)
+    signed = {plan.id: plan.signed for plan in plans.values()}
+    status = build_status(report, inputs.status, finder, org.units, org.groups, obligations, signed)
     if report.problems:
         return None, sorted(set(report.problems))
     model = Model(

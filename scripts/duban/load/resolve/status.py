@@ -9,7 +9,7 @@ a period (for recurring deadlines). The checks of one entry are small functions 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,14 @@ from duban.model.model import Model, Obligation, descendants
 from duban.model.org import Group, Unit
 from duban.model.plan import Due, Occurrence, Task
 from duban.model.refs import OccurrenceRef
-from duban.model.status import DeliverableStatus, Evidence, Instance, StatusEntry, Update
+from duban.model.status import (
+    DeliverableStatus,
+    Evidence,
+    Instance,
+    StatusEntry,
+    Update,
+    earliest_report,
+)
 
 StatusKey = OccurrenceRef
 # The fields that name the obligation an entry is about ("*": the entry itself failed).
@@ -115,6 +122,8 @@ class EntryContext:
     task: Task
     due: Due
     occurrence: Occurrence | None
+    signed: dt.date
+    """The day the task's plan was signed."""
 
 
 Rule = Callable[[EntryContext], Iterator[tuple[KeyPath, str]]]
@@ -132,6 +141,27 @@ def _done_needs_state_done(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
             ("done",),
             f"is given but state is {c.entry['state']!r}: set state to done, or remove the date",
         )
+
+
+def _dates_after_signing(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
+    """No date a unit reports lies more than a year before its plan was signed (1900-01-01
+    would count as 按期完成). The later bound needs the day of the report: intake checks it."""
+    earliest = earliest_report(c.signed)
+    dated: list[tuple[KeyPath, Any]] = [(("started",), c.entry.get("started"))]
+    dated.append((("done",), c.entry.get("done")))
+    for name, field in (("updates", "date"), ("evidence", "date"), ("deliverables", "done")):
+        dated += [((name, i, field), d.get(field)) for i, d in enumerate(c.entry.get(name, []))]
+    for where, value in dated:
+        day = parse_date(value)
+        if day is not None and day < earliest:
+            yield where, before_signing(day, earliest, c.signed)
+
+
+def before_signing(day: dt.date, earliest: dt.date, signed: dt.date) -> str:
+    return (
+        f"{day.isoformat()} is before {earliest.isoformat()}, a year before the plan was signed "
+        f"({signed.isoformat()}): write the day the work was done"
+    )
 
 
 def _figures_known(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
@@ -186,6 +216,7 @@ def _instances_fit(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
 ENTRY_RULES: tuple[Rule, ...] = (
     _done_after_started,
     _done_needs_state_done,
+    _dates_after_signing,
     _figures_known,
     _deliverables_known,
     _instances_fit,
@@ -209,7 +240,9 @@ def build_status(
     units: dict[str, Unit],
     groups: dict[str, Group],
     obligations: tuple[Obligation, ...],
+    signed: Mapping[str, dt.date],
 ) -> dict[StatusKey, StatusEntry]:
+    """The status entries; ``signed``: each plan's day of signing, by plan id."""
     bound: dict[tuple[str, str], list[Obligation]] = {}
     for o in obligations:
         for holder in o.holders:
@@ -232,7 +265,7 @@ def build_status(
                 if not failed & REFERENCE_FIELDS:
                     _entry(report, doc, keys, holder, entry, finder, bound, reference_only=True)
                 continue
-            made = _entry(report, doc, keys, holder, entry, finder, bound)
+            made = _entry(report, doc, keys, holder, entry, finder, bound, signed)
             if made is None:
                 continue
             key = OccurrenceRef(made.task_id, made.holder_id, made.due_id, made.period)
@@ -252,6 +285,7 @@ def _entry(
     entry: dict[str, Any],
     finder: TaskFinder,
     bound: dict[tuple[str, str], list[Obligation]],
+    signed: Mapping[str, dt.date] | None = None,
     reference_only: bool = False,
 ) -> StatusEntry | None:
     found = finder.find(entry, keys)
@@ -275,10 +309,10 @@ def _entry(
     if problem:
         report(doc, (*keys, "period"), problem)
         return None
-    if reference_only:
+    if reference_only or signed is None:
         return None
     occurrence = due.occurrence(period)
-    context = EntryContext(doc, keys, entry, task, due, occurrence)
+    context = EntryContext(doc, keys, entry, task, due, occurrence, signed[task.plan_id])
     for rule in ENTRY_RULES:
         for where, message in rule(context):
             # a figure's problem is its name: point at the key, not the number
