@@ -33,7 +33,7 @@ def test_a_space_and_a_hash_in_the_data_folder_are_escaped(tmp_path, monkeypatch
     # every line that names a path is one pattern and its owners, never a split path
     for line in lines:
         if line and not line.startswith("#"):
-            path, *owners = line.replace("\\ ", "\0").split(" ")
+            _path, *owners = line.replace("\\ ", "\0").split(" ")
             assert owners and all(o.startswith("@") for o in owners), line
 
 
