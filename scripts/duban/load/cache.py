@@ -23,10 +23,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from duban.load.files import write_atomically
+from duban.load.files import read_regular, write_atomically
 
 CACHE_FILE = "duban-validate.json"
 CACHE_FORMAT = 1
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # a digest and a count per status file
 _CODE_ROOT = Path(__file__).resolve().parents[1]  # the whole duban package
 
 
@@ -65,7 +66,8 @@ class ValidationCache:
     def open(cls, folder: Path, context: str) -> ValidationCache:
         cache = cls(Path(folder), context)
         try:
-            stored = json.loads((cache.folder / CACHE_FILE).read_text(encoding="utf-8"))
+            raw = read_regular(cache.folder / CACHE_FILE, MAX_CACHE_BYTES)
+            stored = json.loads(raw.decode("utf-8"))
         except (OSError, ValueError):
             return cache  # none yet, unreadable or broken: check everything
         if (

@@ -1,4 +1,4 @@
-"""Writing a file so that no reader ever sees it half-written.
+"""Writing a file so that no reader ever sees it half-written, and reading one safely.
 
 The one rule for every file duban writes in place (a status file edited by ``duban record`` or
 ``duban import``, an output named with ``-o``, the validation cache): write a temporary file in
@@ -9,6 +9,7 @@ any error, the temporary file is removed and the target is as it was.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -35,3 +36,71 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+class NotRegularFile(OSError):
+    """A path that names something other than a regular file (a named pipe, a socket, a
+    device, a directory, a link): reading it could block forever or read without end."""
+
+    def __init__(self, path: Path | str, what: str):
+        super().__init__(f"is not a regular file: {what}")
+        self.filename = str(path)
+        self.what = what
+
+
+def _not_regular(mode: int) -> str | None:
+    """What the file is, in a few words, when it is not a regular file; None when it is."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return "not a file"
+
+
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # opening a named pipe never waits for a writer
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def read_regular(path: Path, limit: int | None = None, *, follow: bool = False) -> bytes:
+    """The bytes of the regular file at ``path`` (at most ``limit`` of them when given).
+
+    The one way duban reads a file of a data folder, the schemas folder or the validation
+    cache. Anything but a regular file raises ``NotRegularFile`` without being read: a named
+    pipe would block the reader forever, a device could be read without end. The path is looked
+    at before it is opened (so a device is never opened), opened without blocking and without
+    following a link (unless ``follow``), and the open file is looked at again (``fstat``), so a
+    file swapped for a pipe between the look and the open is refused all the same."""
+    before = os.stat(path) if follow else os.lstat(path)
+    what = _not_regular(before.st_mode)
+    if what is not None:
+        raise NotRegularFile(path, what)
+    flags = _READ_FLAGS if follow else _READ_FLAGS | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        what = _not_regular(os.fstat(fd).st_mode)
+        if what is not None:
+            raise NotRegularFile(path, what)
+        chunks = []
+        left = -1 if limit is None else limit
+        while left:
+            chunk = os.read(fd, 1 << 20 if left < 0 else min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            if left > 0:
+                left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from duban.load.cache import ValidationCache, context_digest, file_digest
+from duban.load.files import read_regular
 from duban.load.gcpause import collection_paused
 from duban.load.layout import (
     FOLDERS,
@@ -105,11 +106,13 @@ def _open_cache(folder: Path, data_dir: Path, schema_dir: Path) -> ValidationCac
     own = folder.resolve()  # a cache kept inside the data folder is not part of its context
     try:
         files = [
-            (f"data/{path.relative_to(data_dir).as_posix()}", path.read_bytes())
+            (f"data/{path.relative_to(data_dir).as_posix()}", read_regular(path))
             for path in _regular_files(data_dir)
             if status not in path.parents and own not in path.resolve().parents
         ]
-        files += [(f"schemas/{p.name}", p.read_bytes()) for p in _regular_files(schema_dir)]
+        files += [
+            (f"schemas/{p.name}", read_regular(p, follow=True)) for p in _regular_files(schema_dir)
+        ]
     except OSError:
         return None
     return ValidationCache.open(folder, context_digest(files))
@@ -189,9 +192,8 @@ def _read_for_cache(path: Path) -> bytes | None:
     """The bytes of a regular, readable file of at most MAX_BYTES; None for anything else,
     which is then loaded and reported as it would be without a cache."""
     try:
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            return None
-        return path.read_bytes()
+        raw = read_regular(path, MAX_BYTES + 1)
+        return None if len(raw) > MAX_BYTES else raw
     except OSError:
         return None
 
