@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from duban.load.cache import ValidationCache, context_digest, file_digest
+from duban.load.cache import ValidationCache, context_digest, file_digest, refusal
 from duban.load.files import read_regular
 from duban.load.gcpause import collection_paused
 from duban.load.layout import (
@@ -61,6 +61,9 @@ class Project:
     cached_entries: int = 0
     cache_problem: str | None = None
     """Why the validation cache could not be written, if it could not (the data is still valid)."""
+    cache_refused: str | None = None
+    """Why the validation cache was not used at all (load/cache.py ``refusal``): every file was
+    checked and nothing was written there."""
 
     @property
     def ok(self) -> bool:
@@ -85,7 +88,12 @@ def load_project(
     try:
         with collection_paused():
             schema_dir = schema_dir or find_schema_dir(data_dir)
-            remembered = _open_cache(cache, data_dir, schema_dir) if cache is not None else None
+            refused = refusal(cache, data_dir) if cache is not None else None
+            remembered = (
+                _open_cache(cache, data_dir, schema_dir)
+                if cache is not None and refused is None
+                else None
+            )
             project, loader = _load_project(data_dir, schema_dir, remembered)
             if remembered is not None and loader is not None and project.ok:
                 try:
@@ -93,6 +101,7 @@ def load_project(
                 except OSError as error:
                     # the cache only saves time: the data is valid whether or not it is written
                     project.cache_problem = error.strerror or type(error).__name__
+            project.cache_refused = refused
         return project
     except OSError as error:
         where = display_path(Path(error.filename or data_dir))
