@@ -4,21 +4,80 @@ The one rule for every file duban writes in place (a status file edited by ``dub
 ``duban import``, an output named with ``-o``, the validation cache): write a temporary file in
 the same folder, give it its final mode, then rename it over the target (atomic on POSIX). On
 any error, the temporary file is removed and the target is as it was.
+
+A process killed between the write and the rename (``SIGKILL``, a power cut) leaves its
+temporary file behind: ``.duban-<pid>-<random>.tmp`` (``TEMPORARY``). Validation never reads
+nor reports one (``load/layout.py`` leaves them out of every listing), git ignores them
+(``.gitignore``), and the next write into the same folder removes the stale ones: those whose
+writer (the process id in the name, on this machine) is gone, and any older than
+``STALE_AFTER`` seconds (one hour; a leftover of an older version has no process id).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+TEMPORARY = re.compile(r"\.duban-[^/\\]*\.tmp", re.S)
+"""The name of a temporary file duban writes (fullmatch): never data."""
+_WRITER = re.compile(r"-([0-9]+)-[a-z0-9_]+\.tmp\Z")
+STALE_AFTER = 3600  # seconds: no write takes an hour
+
+
+def is_temporary(name: str) -> bool:
+    return TEMPORARY.fullmatch(name) is not None
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str]:
+    """Remove the temporary files killed writers left in ``folder``; the names removed. A file
+    some live process may still be writing is left alone. Never raises for the file system."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        with os.scandir(folder) as entries:
+            found = [entry for entry in entries if is_temporary(entry.name)]
+    except OSError:
+        return []
+    for entry in found:
+        try:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            if age > STALE_AFTER or _writer_gone(entry.name):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    return removed
+
+
+def _writer_gone(name: str) -> bool:
+    match = _WRITER.search(name)
+    if match is None or os.name != "posix":  # on Windows os.kill would end the process
+        return False
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, OSError):
+        return False  # alive under another user, or not a process id we can ask about
+    return False
 
 
 def write_atomically(target: Path, content: bytes, prefix: str = ".duban-") -> None:
     """Replace ``target`` with ``content`` in one step. An existing file keeps its mode; a new
-    one gets the mode any new file gets (0644 under umask 022), not the temporary file's 0600."""
+    one gets the mode any new file gets (0644 under umask 022), not the temporary file's 0600.
+    Stale temporary files of killed writers in the same folder are removed first."""
     mode = _mode_for(target)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
+    remove_stale_temporaries(target.parent)
+    fd, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f"{prefix}{os.getpid()}-", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)

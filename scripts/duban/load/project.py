@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from duban.load.cache import ValidationCache, context_digest, file_digest, refusal
-from duban.load.files import read_regular
+from duban.load.files import is_temporary, read_regular
 from duban.load.gcpause import collection_paused
 from duban.load.layout import (
     FOLDERS,
@@ -133,7 +133,7 @@ def _regular_files(folder: Path) -> list[Path]:
     for root, _dirs, names in os.walk(folder):
         for name in names:
             path = Path(root, name)
-            if path.is_file() and not path.is_symlink():
+            if path.is_file() and not path.is_symlink() and not is_temporary(name):
                 found.append(path)
     return sorted(found)
 
