@@ -45,7 +45,7 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str
     for entry in found:
         try:
             age = now - entry.stat(follow_symlinks=False).st_mtime
-            if age > STALE_AFTER or _writer_gone(entry.name):
+            if age > STALE_AFTER or process_gone_for(entry.name):
                 os.unlink(entry.path)
                 removed.append(entry.name)
         except OSError:
@@ -53,12 +53,14 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str
     return removed
 
 
-def _writer_gone(name: str) -> bool:
+def process_gone_for(name: str) -> bool:
     match = _WRITER.search(name)
-    if match is None or os.name != "posix":  # on Windows os.kill would end the process
-        return False
-    pid = int(match.group(1))
-    if pid == os.getpid():
+    return match is not None and process_gone(int(match.group(1)))
+
+
+def process_gone(pid: int) -> bool:
+    """Whether no process ``pid`` runs on this machine (False when it cannot be told)."""
+    if os.name != "posix" or pid == os.getpid():  # on Windows os.kill would end the process
         return False
     try:
         os.kill(pid, 0)
