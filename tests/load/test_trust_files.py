@@ -166,3 +166,12 @@ def test_read_regular_reads_a_regular_file_up_to_its_limit(tmp_path):
 def test_the_problem_is_said_in_chinese():
     message = "is not a regular file: a named pipe (FIFO)"
     assert translate(message, "zh") == "不是普通文件（命名管道 FIFO）：数据文件夹中只读取普通文件"
+
+
+def test_import_plan_refuses_a_named_pipe_as_its_org_file(project, tmp_path):
+    document = tmp_path / "plan.txt"
+    document.write_text("关于印发某方案的通知\n一、总体要求\n（一）做好工作。\n", encoding="utf-8")
+    org = fifo(tmp_path / "org.yaml")
+    result = duban(project, "import-plan", str(document), "--org", str(org), "--out", "out")
+    assert result.returncode == 2
+    assert "is not a regular file: a named pipe (FIFO)" in result.stderr

@@ -105,8 +105,12 @@ class NotRegularFile(OSError):
 
     def __init__(self, path: Path | str, what: str):
         super().__init__(f"is not a regular file: {what}")
+        self.strerror = f"is not a regular file: {what}"
         self.filename = str(path)
         self.what = what
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
 def _not_regular(mode: int) -> str | None:
