@@ -8,7 +8,9 @@ engine later means rewriting this one module.
 Builds are atomic (:class:`AsideBuild`): the data is validated in ``on_config``, before MkDocs
 cleans ``site_dir``; the site is built into a temporary folder beside ``site_dir`` and swapped in
 only when the whole build succeeded, so invalid data, a failed or an interrupted build leave the
-previous site as it was. ``mkdocs serve`` builds into its own temporary folder: no swap there.
+previous site as it was. The swap exchanges the two folders in one step where the system can
+(:mod:`duban.site.swap`), and the next build clears what a killed one left. ``mkdocs serve``
+builds into its own temporary folder: no swap there.
 
 mkdocs.yml::
 
@@ -35,7 +37,6 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,7 +58,7 @@ from duban.i18n.messages import set_language
 from duban.load.project import find_schema_dir, load_project
 from duban.model.problems import shown
 from duban.outputs import urls
-from duban.site import Settings, asset_files, render_site, site_description, site_title
+from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
 from duban.site.examples import fill_examples
 
 if TYPE_CHECKING:
@@ -203,7 +204,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         # downloads go to a folder of their own as soon as each is made, and MkDocs copies
         # them from there: a province's calendars are hundreds of MB, better not all in memory
         self._drop_spill()
-        self.spill = Path(tempfile.mkdtemp(prefix="duban-downloads-"))
+        swap.clean_downloads()  # those of killed builds
+        self.spill = swap.downloads_folder()
         site = render_site(model, settings, evaluation, sink=self._spill)
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
@@ -288,9 +290,19 @@ class AsideBuild:
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> AsideBuild:
+        """Clear what killed builds left (site/swap.py) and make the folder to build in; a folder
+        that cannot be made is one line (PluginError), not a traceback."""
         site_dir = Path(config.site_dir).absolute()
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+        try:
+            site_dir.parent.mkdir(parents=True, exist_ok=True)
+            for line in swap.clean_leftovers(site_dir):
+                log.warning("duban: %s", line)
+            building = swap.building_folder(site_dir)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            where = error.filename or site_dir.parent
+            message = f"duban: cannot build the site beside {site_dir}: {where}: {reason}"
+            raise PluginError(message) from None
         config.site_dir = os.fspath(building)
         return cls(config, site_dir, building)
 
@@ -302,19 +314,23 @@ class AsideBuild:
             return
         umask = os.umask(0)
         os.umask(umask)
-        self.building.chmod(0o777 & ~umask)  # mkdtemp made it 0700
-        old = self.site_dir.with_name(f".{self.site_dir.name}.old-{os.getpid()}")
-        if self.site_dir.exists():
-            os.rename(self.site_dir, old)
-        os.rename(self.building, self.site_dir)
+        try:
+            self.building.chmod(0o777 & ~umask)  # mkdtemp made it 0700
+            left = swap.swap_in(self.building, self.site_dir)  # never a moment without site/
+        except OSError as error:
+            self.abandon()
+            reason = error.strerror or type(error).__name__
+            message = f"duban: cannot put the new site in place: {self.site_dir}: {reason}"
+            raise PluginError(message) from None
         config.site_dir = os.fspath(self.site_dir)  # gh-deploy reads it after the build
-        shutil.rmtree(old, ignore_errors=True)
+        if left:
+            log.warning("duban: %s", left)
 
     def abandon(self) -> None:
         """A failed or interrupted build: drop it; the previous site stays as it was."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.config.site_dir = os.fspath(self.site_dir)
-        shutil.rmtree(self.building, ignore_errors=True)
+        swap.remove_tree(self.building)
 
 
 def _log_warnings(warnings: Sequence[Problem]) -> None:

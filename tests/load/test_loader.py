@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -135,7 +136,7 @@ def test_an_unreadable_file_is_one_problem(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # load/files.read_regular opens with os.open
     document, problems = load_document(path, "locked.yaml")
     assert document is None
     assert [str(p) for p in problems] == ["locked.yaml:1:1: cannot be read: Permission denied"]

@@ -17,7 +17,7 @@ from duban.intake.changes import apply_changes, describe
 from duban.intake.issue_form import parse_issue_form
 from duban.intake.rows import Row, RowProblem
 from duban.intake.workbook_read import read_rows
-from duban.load.files import write_atomically
+from duban.load.files import read_regular, write_atomically
 from duban.load.project import load_project
 
 
@@ -123,7 +123,7 @@ def _apply_checked(
         print(f"{path}: {describe(change)}")
     if args.dry_run:
         return 0
-    original = path.read_bytes()
+    original = read_regular(path)
     write_atomically(path, text.encode("utf-8"))
     after = load_project(data, cache=cache)
     if not after.ok:

@@ -96,7 +96,7 @@ def validate_arguments(sub: argparse.ArgumentParser) -> None:
         "--cache",
         metavar="DIR",
         help="remember clean status files in DIR and skip them while unchanged "
-        "(docs/performance.md)",
+        "(a folder outside the repository; docs/performance.md)",
     )
 
 

@@ -29,7 +29,7 @@ from duban.outputs.check_markdown import (
     render_markdown,
     render_overdue_issue,
 )
-from duban.outputs.codeowners import codeowners
+from duban.outputs.codeowners import UnsafePath, codeowners
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -99,6 +99,9 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     org = next((d for d in project.documents if d.file == "org.yaml"), None)
     data = Path(args.data)
     entries = [f"{p.name}/" if p.is_dir() else p.name for p in data.iterdir()]
-    text = codeowners(project.model, data.as_posix(), office_maintainers(org), entries)
+    try:
+        text = codeowners(project.model, data.as_posix(), office_maintainers(org), entries)
+    except UnsafePath as error:
+        raise UsageError(f"codeowners: {error}") from None
     write_output(text, args.output)
     return EXIT_OK

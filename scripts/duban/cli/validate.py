@@ -13,6 +13,15 @@ from duban.i18n.messages import say
 def cmd_validate(args: argparse.Namespace) -> int:
     cache = Path(args.cache) if args.cache else None
     project = load_or_report(Path(args.data), cache)
+    if project.cache_refused:
+        print(
+            say(
+                f"note: the cache {args.cache} was not used: {project.cache_refused}",
+                f"提示：未使用缓存 {args.cache}：它位于仓库之内，拉取请求可以提交伪造的缓存；"
+                "已检查全部文件（请把缓存放在仓库之外，例如 $RUNNER_TEMP）",
+            ),
+            file=sys.stderr,
+        )
     if project.cache_problem:
         print(
             say(

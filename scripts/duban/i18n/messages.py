@@ -152,6 +152,16 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
         (r"is not valid UTF-8 text", "不是有效的 UTF-8 文本：请用 UTF-8 编码保存"),
         (r"cannot be read: {reason}", "无法读取：{reason}"),
         (
+            r"is not a regular file: {what}",
+            "不是普通文件（{what|t}）：数据文件夹中只读取普通文件",
+        ),
+        (r"a named pipe \(FIFO\)", "命名管道 FIFO"),
+        (r"a socket", "套接字"),
+        (r"a device", "设备文件"),
+        (r"a directory", "文件夹"),
+        (r"a symbolic link", "符号链接"),
+        (r"not a file", "非文件"),
+        (
             r"has more than {n} items: split the data or remove items",
             "超过 {n} 项：请拆分数据或删去部分项",
         ),

@@ -14,20 +14,58 @@ and position is the same.
 The cache is written only after a run with no problem, in one atomic step; a cache that cannot
 be read, or was written for another context or format, is ignored. It holds digests and counts,
 never data.
+
+Whom the cache trusts. Its entries say "this file was clean": whoever can write the cache file
+can make invalid data pass. A pull request can commit any file of the repository, so a cache
+folder inside the repository that holds the data (the work tree of the nearest folder above the
+data folder that has a ``.git``) is refused (``refusal``): the run checks every file, as without
+a cache, writes nothing there, and says so once. A digest or a key kept beside the cache would
+not help, since a pull request can commit that file as well. Outside the repository, the cache
+is as trustworthy as whoever writes its folder: CI keeps it in the runner's temporary folder and
+restores it from GitHub's cache, which a pull request cannot write for the base branch. A data
+folder with no ``.git`` above it (a copy, a tarball) is taken as not under review, and any
+folder is accepted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from duban.load.files import write_atomically
+from duban.load.files import read_regular, write_atomically
 
 CACHE_FILE = "duban-validate.json"
 CACHE_FORMAT = 1
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # a digest and a count per status file
 _CODE_ROOT = Path(__file__).resolve().parents[1]  # the whole duban package
+
+
+def repository_of(data_dir: Path) -> Path | None:
+    """The work tree that holds ``data_dir``: the nearest folder at or above it with a ``.git``
+    (a folder in a clone, a file in a worktree or submodule); None outside any."""
+    here = Path(data_dir).resolve()
+    for folder in (here, *here.parents):
+        if os.path.lexists(folder / ".git"):
+            return folder
+    return None
+
+
+def refusal(folder: Path, data_dir: Path) -> str | None:
+    """Why a cache in ``folder`` may not vouch for ``data_dir``, or None when it may: a folder
+    inside the data's repository could have been committed by a pull request."""
+    repository = repository_of(data_dir)
+    if repository is None:
+        return None
+    where = Path(folder).resolve()  # a committed link to a folder inside is inside
+    if where == repository or repository in where.parents:
+        return (
+            "it lies inside the repository, where a pull request could commit a forged one; "
+            "every file was checked (keep the cache outside, e.g. in $RUNNER_TEMP)"
+        )
+    return None
 
 
 def file_digest(content: bytes) -> str:
@@ -65,7 +103,8 @@ class ValidationCache:
     def open(cls, folder: Path, context: str) -> ValidationCache:
         cache = cls(Path(folder), context)
         try:
-            stored = json.loads((cache.folder / CACHE_FILE).read_text(encoding="utf-8"))
+            raw = read_regular(cache.folder / CACHE_FILE, MAX_CACHE_BYTES)
+            stored = json.loads(raw.decode("utf-8"))
         except (OSError, ValueError):
             return cache  # none yet, unreadable or broken: check everything
         if (

@@ -8,6 +8,7 @@ import os
 import re
 from pathlib import Path
 
+from duban.load.files import is_temporary
 from duban.load.strict_yaml import SYMLINK, cannot_read
 from duban.model.problems import Problem
 
@@ -42,7 +43,8 @@ def display_path(path: Path) -> str:
 
 def folder_entries(folder: Path) -> tuple[list[Path], list[Problem]]:
     """The entries of a folder, sorted; a symbolic link to the folder, more than ``MAX_FILES``
-    entries or an unreadable folder is one problem and no entries. Links are never followed."""
+    entries or an unreadable folder is one problem and no entries. Links are never followed.
+    duban's own temporary files (``.duban-*.tmp``, load/files.py) are left out."""
     try:
         if folder.is_symlink():
             return [], [Problem(display_path(folder), 1, 1, "", SYMLINK)]
@@ -50,6 +52,8 @@ def folder_entries(folder: Path) -> tuple[list[Path], list[Problem]]:
             return [], []
         entries: list[Path] = []
         for path in folder.iterdir():
+            if is_temporary(path.name):
+                continue  # a killed writer's leftover, never data (load/files.py)
             entries.append(path)
             if len(entries) > MAX_FILES:
                 message = f"holds more than {MAX_FILES:,} files: split the data or remove files"

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from duban.load.cache import ValidationCache, context_digest, file_digest
+from duban.load.cache import ValidationCache, context_digest, file_digest, refusal
+from duban.load.files import is_temporary, read_regular
 from duban.load.gcpause import collection_paused
 from duban.load.layout import (
     FOLDERS,
@@ -60,6 +61,9 @@ class Project:
     cached_entries: int = 0
     cache_problem: str | None = None
     """Why the validation cache could not be written, if it could not (the data is still valid)."""
+    cache_refused: str | None = None
+    """Why the validation cache was not used at all (load/cache.py ``refusal``): every file was
+    checked and nothing was written there."""
 
     @property
     def ok(self) -> bool:
@@ -84,7 +88,12 @@ def load_project(
     try:
         with collection_paused():
             schema_dir = schema_dir or find_schema_dir(data_dir)
-            remembered = _open_cache(cache, data_dir, schema_dir) if cache is not None else None
+            refused = refusal(cache, data_dir) if cache is not None else None
+            remembered = (
+                _open_cache(cache, data_dir, schema_dir)
+                if cache is not None and refused is None
+                else None
+            )
             project, loader = _load_project(data_dir, schema_dir, remembered)
             if remembered is not None and loader is not None and project.ok:
                 try:
@@ -92,6 +101,7 @@ def load_project(
                 except OSError as error:
                     # the cache only saves time: the data is valid whether or not it is written
                     project.cache_problem = error.strerror or type(error).__name__
+            project.cache_refused = refused
         return project
     except OSError as error:
         where = display_path(Path(error.filename or data_dir))
@@ -105,11 +115,13 @@ def _open_cache(folder: Path, data_dir: Path, schema_dir: Path) -> ValidationCac
     own = folder.resolve()  # a cache kept inside the data folder is not part of its context
     try:
         files = [
-            (f"data/{path.relative_to(data_dir).as_posix()}", path.read_bytes())
+            (f"data/{path.relative_to(data_dir).as_posix()}", read_regular(path))
             for path in _regular_files(data_dir)
             if status not in path.parents and own not in path.resolve().parents
         ]
-        files += [(f"schemas/{p.name}", p.read_bytes()) for p in _regular_files(schema_dir)]
+        files += [
+            (f"schemas/{p.name}", read_regular(p, follow=True)) for p in _regular_files(schema_dir)
+        ]
     except OSError:
         return None
     return ValidationCache.open(folder, context_digest(files))
@@ -121,7 +133,7 @@ def _regular_files(folder: Path) -> list[Path]:
     for root, _dirs, names in os.walk(folder):
         for name in names:
             path = Path(root, name)
-            if path.is_file() and not path.is_symlink():
+            if path.is_file() and not path.is_symlink() and not is_temporary(name):
                 found.append(path)
     return sorted(found)
 
@@ -189,9 +201,8 @@ def _read_for_cache(path: Path) -> bytes | None:
     """The bytes of a regular, readable file of at most MAX_BYTES; None for anything else,
     which is then loaded and reported as it would be without a cache."""
     try:
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            return None
-        return path.read_bytes()
+        raw = read_regular(path, MAX_BYTES + 1)
+        return None if len(raw) > MAX_BYTES else raw
     except OSError:
         return None
 

@@ -23,7 +23,8 @@ from referencing import Registry, Resource
 
 from duban.i18n.dates import written_date
 from duban.i18n.messages import REPORTED_STATE_WORDS
-from duban.load.strict_yaml import Document
+from duban.load.files import NotRegularFile, read_regular
+from duban.load.strict_yaml import Document, cannot_read
 from duban.model.problems import Problem, field_path
 
 KINDS = ("plan", "org", "task", "status", "rules", "records")
@@ -136,7 +137,7 @@ def _digest(schema_dir: Path) -> str | None:
     try:
         hasher = hashlib.sha256()
         for path in sorted(schema_dir.glob("*.schema.json")):
-            hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            hasher.update(path.name.encode() + b"\0" + read_regular(path, follow=True) + b"\0")
         return hasher.hexdigest()
     except OSError:
         return None  # reported by load_schemas itself
@@ -163,8 +164,11 @@ def _load_schemas(schema_dir: Path) -> tuple[SchemaSet | None, list[Problem]]:
     for path in sorted(schema_dir.glob("*.schema.json")):
         display = str(path)
         try:
-            content = json.loads(path.read_text(encoding="utf-8"))
+            content = json.loads(read_regular(path, follow=True).decode("utf-8"))
             Draft202012Validator.check_schema(content)
+        except NotRegularFile as error:
+            problems.append(cannot_read(display, error))
+            continue
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, SchemaError) as error:
             problems.append(Problem(display, 1, 1, "", f"is not a usable JSON Schema: {error}"))
             continue

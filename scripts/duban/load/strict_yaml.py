@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 
 from duban.load.characters import REFUSED_IN_KEYS, REFUSED_IN_VALUES, refused_character
+from duban.load.files import NotRegularFile, read_regular
 from duban.load.yaml_hints import syntax_hint
 from duban.model.problems import Problem, field_path
 
@@ -323,6 +324,8 @@ SYMLINK = "is a symbolic link: duban does not follow links in the data folder"
 
 def cannot_read(display: str, error: OSError) -> Problem:
     """Any OSError met while reading data (permission denied, vanished file): one line."""
+    if isinstance(error, NotRegularFile):
+        return Problem(display, 1, 1, "", f"is not a regular file: {error.what}")
     reason = error.strerror or type(error).__name__
     return Problem(display, 1, 1, "", f"cannot be read: {reason}")
 
@@ -338,8 +341,7 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
             return None, [Problem(display, 1, 1, "", SYMLINK)]
         if path.is_dir():
             return None, [Problem(display, 1, 1, "", "is a directory, not a YAML file")]
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES + 1)  # a named pipe or a device is refused
     except OSError as error:
         return None, [cannot_read(display, error)]
     if len(raw) > MAX_BYTES:

@@ -7,10 +7,17 @@ settings in docs/ci.md it needs their approval. Generated, never edited by hand:
 
 ``supervising_office`` in org.yaml (optional) names the office by unit id or name. Without it
 nothing has a default owner, and the generated file says so.
+
+A path is written the way GitHub reads a CODEOWNERS pattern (gitignore rules, less some): a
+space would end the pattern and ``#`` could start a comment, so both are escaped with a
+backslash (``/my\\ data/org.yaml``), as are ``\\``, ``*`` and ``?`` (which would be wildcards).
+A data folder whose path holds ``[``, ``]`` or a control character (a tab, a line break) cannot
+be written safely (GitHub rejects character ranges) and is refused with ``UnsafePath``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
@@ -44,6 +51,27 @@ OFFICE_REPOSITORY = (
 )
 
 
+# Characters that are themselves in a path but mean something in a pattern: escaped.
+_ESCAPED = re.compile(r"([\\ #*?])")
+# Characters no escape makes safe on GitHub: refused.
+_UNSAFE = re.compile(r"[\[\]\x00-\x1f\x7f]")
+
+
+class UnsafePath(ValueError):
+    """A data folder's path that cannot be written as a CODEOWNERS pattern."""
+
+
+def pattern(path: str) -> str:
+    """``path`` (starting at the repository root) as a CODEOWNERS pattern that matches it alone."""
+    bad = _UNSAFE.search(path)
+    if bad:
+        raise UnsafePath(
+            f"{path!r} holds {bad.group()!r}, which a CODEOWNERS pattern cannot hold: "
+            "rename the data folder"
+        )
+    return _ESCAPED.sub(r"\\\1", path)
+
+
 def account(name: str) -> str:
     if not ACCOUNT.fullmatch(name):
         raise ValueError(f"{name!r} {NOT_AN_ACCOUNT}")
@@ -68,7 +96,8 @@ def codeowners(
         lines.append(f"* {office_owners}\n")
         present = set(data_entries)
         paths = [f"{folder}/{name}" for name in OFFICE_DATA if name in present]
-        lines.extend(f"{path} {office_owners}\n" for path in [*paths, *OFFICE_REPOSITORY])
+        patterns = [pattern(path) for path in paths] + list(OFFICE_REPOSITORY)
+        lines.extend(f"{path} {office_owners}\n" for path in patterns)
     else:
         lines.append(NO_DEFAULT_OWNER)
     entities: list[Unit | Group] = [*model.units.values(), *model.groups.values()]
@@ -78,6 +107,6 @@ def codeowners(
             continue
         owners = [account(m) for m in entity.maintainers]
         owners += [a for a in office_accounts if a not in owners]
-        lines.append(f"{folder}/status/{entity.id}.yaml {' '.join(owners)}\n")
-        lines.append(f"{folder}/records/{entity.id}.yaml {' '.join(owners)}\n")
+        lines.append(f"{pattern(f'{folder}/status/{entity.id}.yaml')} {' '.join(owners)}\n")
+        lines.append(f"{pattern(f'{folder}/records/{entity.id}.yaml')} {' '.join(owners)}\n")
     return "".join(lines)

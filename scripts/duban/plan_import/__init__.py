@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from duban.load.characters import REFUSED_IN_VALUES
+from duban.load.files import read_regular
 from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
@@ -52,7 +53,7 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
     if path is None:
         return ImportOrg(), None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, follow=True).decode("utf-8")  # never a pipe or device
     except (OSError, UnicodeDecodeError) as error:
         raise ImportError_(f"--org: 无法读取 / cannot read {path}: {error}") from None
     try:

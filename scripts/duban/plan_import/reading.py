@@ -13,6 +13,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from duban.load.files import read_regular
+
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
 
@@ -24,7 +26,7 @@ class ReadError(Exception):
 def read_document(path: Path) -> tuple[str, str]:
     """The document's text and a short description of how it was read (for the review)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, follow=True)  # never a pipe or device
     except OSError as error:
         raise ReadError(f"无法读取 / cannot read {path}: {error.strerror}") from None
     stats: dict[str, int] = {}
