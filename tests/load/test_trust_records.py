@@ -11,7 +11,7 @@ from pathlib import Path
 
 from duban.i18n.messages import translate
 from duban.load.project import load_project
-from helpers import ROOT
+from helpers import CASES, ROOT, lay_out_case
 
 NOTICE = """unit: {keeper}
 actions:
@@ -71,3 +71,34 @@ def test_a_unit_the_ladder_names_may_record_it(tmp_path):
     )
     rules.write_text(text, "utf-8")
     assert load_project(data).problems == []
+
+
+FOLLOW_UP = """unit: {keeper}
+follow_ups:
+  - task: "05"
+    due: rectification
+    unit: 甲示范单位
+    period: "2012"
+    date: 2012-05-01
+    deadline: 2012-06-30
+"""
+
+
+def test_a_district_may_not_set_a_follow_up_deadline_either(tmp_path):
+    """A 限期整改 deadline makes the unit late when it passes: the same rule as an action."""
+    project = lay_out_case(CASES / "valid" / "supervision", tmp_path / "p")
+    records = project / "data" / "records"
+    (records / "alpha.yaml").write_text(FOLLOW_UP.format(keeper="alpha"), "utf-8")
+    loaded = load_project(project / "data")
+    [problem] = loaded.problems
+    assert problem.path.endswith("records/alpha.yaml")
+    assert "'alpha' does not supervise task 05" in problem.message
+    assert "may not record a follow-up deadline against 'shifan-a'" in problem.message
+    assert "设定整改期限" in translate(problem.message, "zh")
+    (records / "alpha.yaml").unlink()
+    text = (records / "fagui-chu.yaml").read_text("utf-8")
+    entry = FOLLOW_UP.split("follow_ups:\n")[1]  # the task's supervisor may set it
+    (records / "fagui-chu.yaml").write_text(
+        text.replace("follow_ups:\n", "follow_ups:\n" + entry, 1), "utf-8"
+    )
+    assert load_project(project / "data").problems == []

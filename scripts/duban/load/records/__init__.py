@@ -74,11 +74,12 @@ def attach_supervision(
             continue
         kept.append((document, keeper))
         for index, item in enumerate(document.data.get("follow_ups", [])):
-            made = entries.follow_up(checker, document, ("follow_ups", index), keeper, item)
+            f_keys: KeyPath = ("follow_ups", index)
+            made = entries.follow_up(checker, document, f_keys, keeper, item, rules)
             if made:
                 follow_ups.append(made)
                 key = made.item_key
-                places.append((document, ("follow_ups", index), key))
+                places.append((document, f_keys, key))
     rankings: list[Ranking] = []
     gradings: list[Grading] = []
     for document, keeper in kept:

@@ -28,11 +28,19 @@ from duban.model.supervision import (
 
 
 def follow_up(
-    c: RecordReader, document: Document, keys: KeyPath, keeper: str, item: dict[str, Any]
+    c: RecordReader,
+    document: Document,
+    keys: KeyPath,
+    keeper: str,
+    item: dict[str, Any],
+    rules: Rules,
 ) -> FollowUp | None:
     task = c.task_of(document, keys, item)
     holder = c.entity(document, (*keys, "unit"), item["unit"])
     if task is None or holder is None:
+        return None
+    ladder = rules.ladder_for(task.id)
+    if not may_record(c, document, keys, keeper, task, holder, ladder, "a follow-up deadline"):
         return None
     due = c.due(document, keys, task, holder, item["due"])
     if due is None:
@@ -126,13 +134,15 @@ def may_record(
     task: Task,
     holder: str,
     ladder: Ladder | None,
+    what: str = "an action",
 ) -> bool:
-    """Who may record an action (a reminder, a notice …) against a unit, in its own records
-    file: a unit or group that supervises the task (``Model.supervisors``: its supervising
-    units, else its lead units), a unit the plan names to take the ladder's actions
-    (rules.yaml ``recorded_by``), or the supervising office (org.yaml). A group counts as
-    itself (its own records file), never through its members: a district that leads a task
-    together with its peers does not supervise them. Reported on the action's unit if not."""
+    """Who may record an action (a reminder, a notice …) or set a follow-up deadline (限期整改)
+    against a unit, in its own records file: a unit or group that supervises the task
+    (``Model.supervisors``: its supervising units, else its lead units), a unit the plan names
+    to take the ladder's actions (rules.yaml ``recorded_by``), or the supervising office
+    (org.yaml). A group counts as itself (its own records file), never through its members: a
+    district that leads a task together with its peers does not supervise them. Reported on
+    the record's unit if not."""
     _role, supervisors = c.model.supervisors(task)
     allowed = list(supervisors)
     for other in (*(ladder.recorded_by if ladder else ()), c.office):
@@ -143,7 +153,7 @@ def may_record(
     c.report(
         document,
         (*keys, "unit"),
-        f"{keeper!r} does not supervise task {task.local_id}, so it may not record an action "
+        f"{keeper!r} does not supervise task {task.local_id}, so it may not record {what} "
         f"against {holder!r}: only {', '.join(repr(a) for a in allowed) or 'nobody'} may "
         f"(the task's supervising units, else its lead units; the ladder's recorded_by; the "
         f"supervising office)",
