@@ -79,6 +79,7 @@ NOT_PERMITTED = (
         (form_reply.Run(record_code=0), form_reply.NO_CHANGE, "本次报送与已有记录相同"),
         (form_reply.Run(record_code=1), form_reply.INVALID, "请按下列提示修改本表单"),
         (form_reply.Run(record_code=3), form_reply.PERSONAL_DATA, "含有个人信息"),
+        (form_reply.Run(record_code=4), form_reply.DATA_BROKEN, "不是本表单的问题"),
         (form_reply.Run(record_code=0, outside=True), form_reply.OUTSIDE, "已全部撤销"),
         (
             form_reply.Run(
@@ -151,6 +152,14 @@ def test_a_form_with_a_mobile_number_changes_nothing(project_dir, tmp_path, caps
     assert status.read_bytes() == before
     err = capsys.readouterr().err
     assert "personal data" in err and "13912345678" not in err
+
+
+def test_a_form_on_broken_data_says_so(project_dir, tmp_path, capsys):
+    """The repository's own problems are not the clerk's to fix: a distinct exit code."""
+    Path("data/status/shizhi.yaml").write_text("unit: shizhi\nobligations: 5\n", "utf-8")
+    code = cli.main(["record", "--issue-event", str(_event(tmp_path, "按计划推进"))])
+    assert code == form_reply.EXIT_DATA_BROKEN == 4
+    assert cli.main(["record", "alpha", "03", "--state", "推进中"]) == 1  # a clerk's own run
 
 
 def test_a_long_form_is_read_from_the_event_file(project_dir, tmp_path):

@@ -15,7 +15,13 @@ from typing import Any
 from duban.cli.common import UsageError, as_of_date, report_problems
 from duban.i18n.messages import say
 from duban.intake.changes import apply_changes, describe
-from duban.intake.form_reply import EXIT_PERSONAL_DATA, Run, pull_request_body, reply
+from duban.intake.form_reply import (
+    EXIT_DATA_BROKEN,
+    EXIT_PERSONAL_DATA,
+    Run,
+    pull_request_body,
+    reply,
+)
 from duban.intake.issue_form import parse_issue_form
 from duban.intake.rows import Row, RowProblem
 from duban.intake.workbook_read import read_rows
@@ -111,7 +117,8 @@ def _apply_checked(
             file=sys.stderr,
         )
         report_problems(project.problems)
-        return 1
+        untrusted = bool(getattr(args, "issue_form", None) or getattr(args, "issue_event", None))
+        return EXIT_DATA_BROKEN if untrusted else 1
     model = project.model
     if unit not in model.units and unit not in model.groups:
         raise UsageError(

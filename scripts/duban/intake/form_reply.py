@@ -20,6 +20,7 @@ _BACKTICKS = re.compile(r"`+")
 
 # What happened, in the order the workflow finds it out.
 NOT_RUN = "not-run"
+DATA_BROKEN = "data-broken"
 NO_CHANGE = "no-change"
 INVALID = "invalid"
 PERSONAL_DATA = "personal-data"
@@ -41,7 +42,9 @@ OUTCOMES = (
 )
 
 EXIT_PERSONAL_DATA = 3
-"""``duban record``'s exit code when the change would write personal data (see cli/clerk.py)."""
+"""``duban record``'s exit code for a form whose change would write personal data (cli/clerk.py)."""
+EXIT_DATA_BROKEN = 4
+"""``duban record``'s exit code for a form when the repository's data is invalid before it."""
 
 
 def code_block(text: str, limit: int = _QUOTE_LIMIT) -> str:
@@ -92,6 +95,8 @@ def outcome(run: Run) -> str:
         return NOT_RUN
     if run.record_code == EXIT_PERSONAL_DATA:
         return PERSONAL_DATA
+    if run.record_code == EXIT_DATA_BROKEN:
+        return DATA_BROKEN
     if run.record_code != 0:
         return INVALID
     if run.outside:
@@ -123,6 +128,13 @@ def reply(run: Run, issue: int, output: str, errors: str) -> str:
         lines = [
             "未能处理本次报送：工作流在读取表单时出错，没有写入任何内容（这不是表单填写的问题）。"
             "请稍后编辑本表单重试；仍不成功时请联系督办部门的维护人员查看工作流日志。",
+        ]
+    elif kind == DATA_BROKEN:
+        lines = [
+            "未能报送：仓库中的数据本身已有问题（不是本表单的问题），任何报送都无法写入。"
+            "请督办部门的维护人员先修正下列问题；修正后编辑本表单即可重试，表单内容无需改动。",
+            "",
+            code_block(errors),
         ]
     elif kind == OPENED:
         lines = [
