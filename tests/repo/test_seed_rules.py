@@ -77,8 +77,9 @@ def test_the_shipped_records_record_nothing(model):
 def test_a_recorded_reminder_escalates_an_overdue_task_of_the_real_plan(tmp_path, monkeypatch):
     copy = tmp_path / "repo"
     shutil.copytree(ROOT / "data", copy / "data")
-    (copy / "data" / "records" / "bangongshi.yaml").write_text(
-        "unit: bangongshi\n"
+    # fagui-chu supervises task 08: only a task's supervisors (or the office) record actions
+    (copy / "data" / "records" / "fagui-chu.yaml").write_text(
+        "unit: fagui-chu\n"
         "actions:\n"
         "  - action: reminder\n"
         "    date: 2010-07-05\n"

@@ -5,6 +5,7 @@ submitted issue form). Both change one status file, checked before and after (se
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import tempfile
@@ -14,6 +15,13 @@ from typing import Any
 from duban.cli.common import UsageError, as_of_date, report_problems
 from duban.i18n.messages import say
 from duban.intake.changes import apply_changes, describe
+from duban.intake.form_reply import (
+    EXIT_DATA_BROKEN,
+    EXIT_PERSONAL_DATA,
+    Run,
+    pull_request_body,
+    reply,
+)
 from duban.intake.issue_form import parse_issue_form
 from duban.intake.rows import Row, RowProblem
 from duban.intake.workbook_read import read_rows
@@ -48,6 +56,8 @@ def cmd_record(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"--issue-form: {error}") from None
         cells.update(parse_issue_form(body))
+    if args.issue_event:
+        cells.update(parse_issue_form(_event_body(args.issue_event)))
     options = {
         "unit": args.unit,
         "task": args.task,
@@ -71,7 +81,19 @@ def cmd_record(args: argparse.Namespace) -> int:
     unit = str(cells["unit"]).strip()
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", unit):
         raise UsageError(say(f"{unit!r} is not a unit id", f"“{unit}”不是单位标识"))
-    return _apply(args, unit, [Row(0, cells)], args.issue_form or "duban record")
+    source = args.issue_form or args.issue_event or "duban record"
+    return _apply(args, unit, [Row(0, cells)], source)
+
+
+def _event_body(path: str) -> str:
+    """The body of the issue in a GitHub event file (read from the file: an environment
+    variable holding a long form would not fit the kernel's limit on one argument, E2BIG)."""
+    try:
+        event = json.loads(Path(path).read_text(encoding="utf-8"))
+        body = event["issue"]["body"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise UsageError(f"--issue-event: {type(error).__name__}: {error}") from None
+    return body if isinstance(body, str) else ""
 
 
 def _apply(args: argparse.Namespace, unit: str, rows: list[Row], source: str) -> int:
@@ -95,7 +117,8 @@ def _apply_checked(
             file=sys.stderr,
         )
         report_problems(project.problems)
-        return 1
+        untrusted = bool(getattr(args, "issue_form", None) or getattr(args, "issue_event", None))
+        return EXIT_DATA_BROKEN if untrusted else 1
     model = project.model
     if unit not in model.units and unit not in model.groups:
         raise UsageError(
@@ -126,6 +149,19 @@ def _apply_checked(
     original = read_regular(path)
     write_atomically(path, text.encode("utf-8"))
     after = load_project(data, cache=cache)
+    untrusted = bool(getattr(args, "issue_form", None) or getattr(args, "issue_event", None))
+    found = _personal_data(after.warnings, path)
+    if untrusted and len(found) > len(_personal_data(project.warnings, path)):
+        write_atomically(path, original)
+        print(
+            say(
+                "the form holds personal data, which would be published; nothing was changed:",
+                "表单中含有个人信息，提交后会公开发布，文件未作任何修改：",
+            ),
+            file=sys.stderr,
+        )
+        report_problems(found)
+        return EXIT_PERSONAL_DATA
     if not after.ok:
         write_atomically(path, original)
         print(
@@ -138,4 +174,39 @@ def _apply_checked(
         report_problems(after.problems)
         return 1
     print(say(f"{len(changes)} entries changed in {path}", f"{path}：已更新 {len(changes)} 项"))
+    return 0
+
+
+def _personal_data(warnings: list[Any], path: Path) -> list[Any]:
+    """The personal-data warnings (load/privacy.py) about one file."""
+    return [w for w in warnings if Path(w.path).resolve() == path.resolve()]
+
+
+def cmd_form_reply(args: argparse.Namespace) -> int:
+    """The pull request body or the answer on the issue, from the files intake.yml's steps
+    wrote in ``folder`` (a missing file: that step did not run or printed nothing)."""
+    folder = Path(args.folder)
+
+    def read(name: str) -> str:
+        try:
+            return (folder / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def number(name: str) -> int | None:
+        text = read(name).strip()
+        return int(text) if re.fullmatch(r"-?[0-9]{1,4}", text) else None
+
+    run = Run(
+        record_code=number("record-code"),
+        file=read("file").strip(),
+        outside=bool(read("outside").strip()),
+        pr_code=number("pr-code"),
+        pr_error=read("pr-err.txt"),
+        url=read("url.txt").strip(),
+    )
+    if args.what == "pr-body":
+        sys.stdout.write(pull_request_body(args.issue, run.file, read("out.txt")))
+    else:
+        sys.stdout.write(reply(run, args.issue, read("out.txt"), read("err.txt")))
     return 0

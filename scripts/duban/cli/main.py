@@ -198,7 +198,19 @@ def record_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--issue-form", metavar="BODY.md", help="read all of the above from a submitted issue form"
     )
+    sub.add_argument(
+        "--issue-event",
+        metavar="EVENT.json",
+        help="the same, from the issue in a GitHub event file ($GITHUB_EVENT_PATH); a form that "
+        "would write personal data changes nothing (exit 3)",
+    )
     sub.add_argument("--dry-run", action="store_true", help="print the changes only")
+
+
+def form_reply_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("what", choices=("pr-body", "reply"), help="which text to print")
+    sub.add_argument("folder", help="the folder where intake.yml's steps left their results")
+    sub.add_argument("--issue", type=int, required=True, help="the issue's number")
 
 
 COMMANDS = (
@@ -260,6 +272,13 @@ COMMANDS = (
         "record the status of one obligation in data/status/<unit>.yaml",
         record_arguments,
         "clerk:cmd_record",
+    ),
+    Command(
+        "form-reply",
+        "print the pull request body or the answer on the issue for the issue form workflow "
+        "(intake.yml), from what its steps left in a folder",
+        form_reply_arguments,
+        "clerk:cmd_form_reply",
     ),
 )
 

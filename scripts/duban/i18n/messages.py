@@ -515,6 +515,22 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             "{name} 已是 {id} 的名称：名称和别名只能指向一个单位、单位组或机构",
         ),
         (
+            r"{keeper} does not supervise task {task}, so it may not record an action against "
+            r"{unit}: only {allowed} may \(the task's supervising units, else its lead units; "
+            r"the ladder's recorded_by; the supervising office\)",
+            "{keeper} 不是任务 {task} 的监督单位，不能在督办记录中对 {unit} 记录督办动作：只有 {allowed} "
+            "可以记录（任务的监督单位，无监督单位时为牵头单位；督办流程 recorded_by 列出的督办单位；"
+            "org.yaml 的 supervising_office 督办部门）",
+        ),
+        (
+            r"{keeper} does not supervise task {task}, so it may not record a follow-up deadline "
+            r"against {unit}: only {allowed} may \(the task's supervising units, else its lead "
+            r"units; the ladder's recorded_by; the supervising office\)",
+            "{keeper} 不是任务 {task} 的监督单位，不能在督办记录中为 {unit} 设定整改期限：只有 {allowed} "
+            "可以设定（任务的监督单位，无监督单位时为牵头单位；督办流程 recorded_by 列出的督办单位；"
+            "org.yaml 的 supervising_office 督办部门）",
+        ),
+        (
             r"ladder {ladder} has no action {action} \(its actions: {known}\)",
             "督办流程 {ladder} 没有动作 {action}（其动作：{known}）",
         ),

@@ -27,6 +27,14 @@ def office_maintainers(org: Document | None) -> tuple[str, ...]:
     return tuple(found[1].get("maintainers") or ()) if found else ()
 
 
+def office_id(org: Document | None) -> str | None:
+    """The id of the unit or group org.yaml names as its supervising office (None: none)."""
+    if org is None or not isinstance(org.data, dict):
+        return None
+    found = _office(org.data)
+    return found[0] if found else None
+
+
 def org_problems(org: Document) -> list[Problem]:
     """Maintainer names that are not GitHub accounts (whole-string match), and a
     ``supervising_office`` that names no unit or a unit without maintainers."""

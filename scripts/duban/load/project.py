@@ -26,7 +26,7 @@ from duban.load.layout import (
     old_layout_problems,
     yaml_files,
 )
-from duban.load.maintainers import org_problems
+from duban.load.maintainers import office_id, org_problems
 from duban.load.privacy import personal_data
 from duban.load.records import attach_supervision
 from duban.load.resolve import Inputs, PlanInputs, build_model
@@ -175,7 +175,14 @@ def _load_project(
         rules_broken = loader.broken_rules
         records_broken = len(records) < len(records_paths)
         model, record_problems = attach_supervision(
-            resolved.model, resolved.finder, rules, records, status, rules_broken, records_broken
+            resolved.model,
+            resolved.finder,
+            rules,
+            records,
+            status,
+            rules_broken,
+            records_broken,
+            office_id(org),
         )
         build_problems = [*build_problems, *record_problems]
     return _project(data_dir, model, [*problems, *build_problems], loader), loader

@@ -59,6 +59,9 @@ class Ladder:
     source: Source | None = None
     plan_id: str = ""
     """The plan whose rules.yaml states it: a ladder naming no task covers that plan's tasks."""
+    recorded_by: tuple[str, ...] = ()
+    """Units or groups the plan names to take this ladder's actions (besides the task's
+    supervisors and the supervising office)."""
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

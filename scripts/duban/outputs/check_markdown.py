@@ -14,11 +14,26 @@ from duban.outputs.check_words import item_parts, occurrence_label, reported_lin
 
 # -- Markdown ------------------------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~@!&#])")
+# What GitHub could read as a mention (@user, @org/team): an @ and a name character, with what
+# follows up to the next character no name has (a later @ too, so "@a@b" is one piece).
+_MENTION = re.compile(r"@[A-Za-z0-9][A-Za-z0-9@._/-]*")
 
 
 def md(text: str) -> str:
-    """Data as literal Markdown text: no formatting, links, HTML, tables or @-mentions."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Data as literal Markdown text: no formatting, links, HTML, tables or @-mentions.
+
+    Every special character is backslash-escaped, but an escape is not enough for a mention:
+    GitHub finds mentions in the rendered text, where ``\\@user`` (and ``&#64;user``) is
+    ``@user`` again. It never looks inside code, so ``@user`` is written as an inline code span
+    (`` `@user` ``; CommonMark: a code span's content is literal, and the piece holds no
+    backtick, while every backtick of the data around it is escaped)."""
+    text = " ".join(text.split())
+    parts, last = [], 0
+    for found in _MENTION.finditer(text):
+        parts += [_MD_SPECIAL.sub(r"\\\1", text[last : found.start()]), f"`{found.group()}`"]
+        last = found.end()
+    parts.append(_MD_SPECIAL.sub(r"\\\1", text[last:]))
+    return "".join(parts)
 
 
 def _md_link(text: str, url: str | None) -> str:

@@ -48,15 +48,18 @@ def attach_supervision(
     status_documents: list[Document],
     rules_broken: set[str] | bool = False,
     records_broken: bool = False,
+    office: str | None = None,
 ) -> tuple[Model, list[Problem]]:
     """The model with its rules and records, and every problem found in them.
 
     ``rules_broken``: rules.yaml exists but failed its schema, so references to its rules are
     not reported again. ``records_broken``: a records file failed its schema; the follow-up
     deadlines it (or a broken rule) would have set are unknown, so entries that answer one are
-    not reported as answering nothing.
+    not reported as answering nothing. ``office``: the supervising office's id (org.yaml), which
+    may record an action on any task.
     """
     checker = RecordReader(model, finder)
+    checker.office = office
     checker.broken_rules = set(rules_broken) if isinstance(rules_broken, set) else set()
     if rules_broken is True:
         checker.broken_rules = set(model.plans)
@@ -71,11 +74,12 @@ def attach_supervision(
             continue
         kept.append((document, keeper))
         for index, item in enumerate(document.data.get("follow_ups", [])):
-            made = entries.follow_up(checker, document, ("follow_ups", index), keeper, item)
+            f_keys: KeyPath = ("follow_ups", index)
+            made = entries.follow_up(checker, document, f_keys, keeper, item, rules)
             if made:
                 follow_ups.append(made)
                 key = made.item_key
-                places.append((document, ("follow_ups", index), key))
+                places.append((document, f_keys, key))
     rankings: list[Ranking] = []
     gradings: list[Grading] = []
     for document, keeper in kept:

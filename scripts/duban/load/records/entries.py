@@ -11,6 +11,7 @@ from duban.load.records.reader import RecordReader
 from duban.load.resolve import parse_date, source_of
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model.deadlines import period_every
+from duban.model.plan import Task
 from duban.model.problems import Problem
 from duban.model.refs import OccurrenceRef, Source
 from duban.model.supervision import (
@@ -19,6 +20,7 @@ from duban.model.supervision import (
     Grade,
     Grading,
     GradingRule,
+    Ladder,
     Ranking,
     Rules,
     Score,
@@ -26,11 +28,19 @@ from duban.model.supervision import (
 
 
 def follow_up(
-    c: RecordReader, document: Document, keys: KeyPath, keeper: str, item: dict[str, Any]
+    c: RecordReader,
+    document: Document,
+    keys: KeyPath,
+    keeper: str,
+    item: dict[str, Any],
+    rules: Rules,
 ) -> FollowUp | None:
     task = c.task_of(document, keys, item)
     holder = c.entity(document, (*keys, "unit"), item["unit"])
     if task is None or holder is None:
+        return None
+    ladder = rules.ladder_for(task.id)
+    if not may_record(c, document, keys, keeper, task, holder, ladder, "a follow-up deadline"):
         return None
     due = c.due(document, keys, task, holder, item["due"])
     if due is None:
@@ -74,6 +84,8 @@ def action(
     if task is None or holder is None:
         return None
     ladder = rules.ladder_for(task.id)
+    if not may_record(c, document, keys, keeper, task, holder, ladder):
+        return None
     if ladder is None:
         if task.plan_id not in c.broken_rules:  # a broken rules file is reported already
             c.report(
@@ -112,6 +124,41 @@ def action(
         url=item.get("url"),
         source=source_of(document, keys),
     )
+
+
+def may_record(
+    c: RecordReader,
+    document: Document,
+    keys: KeyPath,
+    keeper: str,
+    task: Task,
+    holder: str,
+    ladder: Ladder | None,
+    what: str = "an action",
+) -> bool:
+    """Who may record an action (a reminder, a notice …) or set a follow-up deadline (限期整改)
+    against a unit, in its own records file: a unit or group that supervises the task
+    (``Model.supervisors``: its supervising units, else its lead units), a unit the plan names
+    to take the ladder's actions (rules.yaml ``recorded_by``), or the supervising office
+    (org.yaml). A group counts as itself (its own records file), never through its members: a
+    district that leads a task together with its peers does not supervise them. Reported on
+    the record's unit if not."""
+    _role, supervisors = c.model.supervisors(task)
+    allowed = list(supervisors)
+    for other in (*(ladder.recorded_by if ladder else ()), c.office):
+        if other is not None and other not in allowed:
+            allowed.append(other)
+    if keeper in allowed:
+        return True
+    c.report(
+        document,
+        (*keys, "unit"),
+        f"{keeper!r} does not supervise task {task.local_id}, so it may not record {what} "
+        f"against {holder!r}: only {', '.join(repr(a) for a in allowed) or 'nobody'} may "
+        f"(the task's supervising units, else its lead units; the ladder's recorded_by; the "
+        f"supervising office)",
+    )
+    return False
 
 
 def _unknown_rule(

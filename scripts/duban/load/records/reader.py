@@ -29,6 +29,8 @@ class RecordReader:
         self.broken_rules: set[str] = set()
         """Plans whose rules.yaml failed its schema: references to their rules are not
         reported again."""
+        self.office: str | None = None
+        """The unit or group org.yaml names as its supervising office (may record any action)."""
         self.follow_ups_unknown = False
         """A records or rules file failed its schema, so the follow-up deadlines it would have
         set are unknown: entries that answer one are not reported as answering nothing."""

@@ -62,6 +62,11 @@ def ladder(c: RecordReader, document: Document, keys: KeyPath, item: dict[str, A
     if "stated_in" in item:
         task = c.task(document, (*keys, "stated_in"), item["stated_in"])
         stated_in = task.id if task else None
+    recorded_by = []
+    for index, ref in enumerate(item.get("recorded_by", [])):
+        found = c.entity(document, (*keys, "recorded_by", index), ref)
+        if found:
+            recorded_by.append(found)
     stages: list[Stage] = []
     actions: set[str] = set()
     for index, data in enumerate(item["stages"]):
@@ -120,6 +125,7 @@ def ladder(c: RecordReader, document: Document, keys: KeyPath, item: dict[str, A
         as_written=item.get("as_written"),
         source=source_of(document, keys),
         plan_id=c.rules_plan or "",
+        recorded_by=tuple(recorded_by),
     )
 
 
