@@ -1,0 +1,118 @@
+"""Checking a file someone sent before a library reads it: its size, and for a zip archive
+(.xlsx, .docx) every member's size, the total and the compression ratio, read from the archive's
+directory before anything is inflated, and no DTD in any member (entities expand, reach files).
+
+``duban import`` (a unit's workbook) and ``duban import-plan`` (a plan's document) read files
+from outside the repository; these limits are the promise that such a file is refused in one
+line instead of taking the machine's memory (docs/security.md lists them).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from duban.i18n.messages import say
+from duban.model.problems import printable
+
+
+class Untrusted(Exception):
+    """A file refused before it is read: one line, in the chosen language."""
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    file_bytes: int
+    """The archive itself."""
+    total_bytes: int
+    """All members inflated together."""
+    members: int = 1_000
+    ratio: int = 200
+    """Inflated / compressed, for a member larger than ``RATIO_FROM`` inflated."""
+
+
+RATIO_FROM = 1_000_000
+MB = 1_000_000
+_DTD = tuple(
+    word.encode(encoding)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+
+
+def check_size(path: Path, limit: int) -> None:
+    """Refuse a file larger than ``limit`` bytes, before reading it."""
+    size = path.stat().st_size
+    if size > limit:
+        raise Untrusted(
+            say(
+                f"the file is {size // MB} MB, more than the {limit // MB} MB this command reads: "
+                "split it or remove what it does not need",
+                f"文件大小 {size // MB} MB，超过本命令可读取的 {limit // MB} MB："
+                "请拆分或删去无关内容",
+            )
+        )
+
+
+def check_zip(data: bytes, limits: ZipLimits) -> None:
+    """Refuse an archive that would inflate beyond ``limits`` or holds a DTD (<!DOCTYPE,
+    <!ENTITY) in any member. Sizes are read from the archive's directory; zipfile stops a
+    member at its declared size, so a member cannot inflate beyond what was checked."""
+    if len(data) > limits.file_bytes:
+        raise Untrusted(
+            say(
+                f"the file is larger than {limits.file_bytes // MB} MB",
+                f"文件超过 {limits.file_bytes // MB} MB，无法读取",
+            )
+        )
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except Exception as error:  # not a zip, a damaged directory, an unknown zip version …
+        raise Untrusted(_damaged(error)) from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > limits.members:
+            raise Untrusted(_too_large(f"{len(members)} parts (at most {limits.members})"))
+        total = 0
+        for member in members:
+            total += member.file_size
+            compressed = max(member.compress_size, 1)
+            if member.file_size > RATIO_FROM and member.file_size > compressed * limits.ratio:
+                ratio = member.file_size // compressed
+                raise Untrusted(_too_large(f"{printable(member.filename)} inflates {ratio} times"))
+        if total > limits.total_bytes:
+            raise Untrusted(
+                _too_large(f"{total // MB} MB inflated (at most {limits.total_bytes // MB} MB)")
+            )
+        for member in members:
+            try:
+                content = archive.read(member)
+            except Exception as error:  # bad CRC, zlib.error, encrypted, unknown method …
+                raise Untrusted(_damaged(error)) from None
+            if any(word in content for word in _DTD):
+                name = printable(member.filename)
+                raise Untrusted(
+                    say(
+                        f"{name} declares a DTD or entities (<!DOCTYPE, <!ENTITY), "
+                        "which an office file never needs: save the file again from Excel/WPS/Word",
+                        f"{name} 含有 DTD 或实体声明（<!DOCTYPE、<!ENTITY），"
+                        "正常的 Office 文件不会有：请用 Excel、WPS 或 Word 重新保存后再试",
+                    )
+                )
+
+
+def _damaged(error: BaseException) -> str:
+    reason = printable(str(error)) if str(error) else type(error).__name__
+    return say(
+        f"not a valid file ({reason}): save it again from Excel/WPS/Word",
+        f"文件已损坏或格式不对（{reason}）：请用 Excel、WPS 或 Word 重新保存后再试",
+    )
+
+
+def _too_large(what: str) -> str:
+    return say(
+        f"refused: {what}, more than an office file of this kind holds",
+        f"拒绝读取：{what}，超出此类文件的合理大小（可能是压缩炸弹）",
+    )
