@@ -74,17 +74,28 @@ def check_zip(data: bytes, limits: ZipLimits) -> None:
     with archive:
         members = archive.infolist()
         if len(members) > limits.members:
-            raise Untrusted(_too_large(f"{len(members)} parts (at most {limits.members})"))
+            raise Untrusted(
+                _too_large(
+                    f"{len(members)} parts (at most {limits.members})",
+                    f"共 {len(members)} 个部件（至多 {limits.members} 个）",
+                )
+            )
         total = 0
         for member in members:
             total += member.file_size
             compressed = max(member.compress_size, 1)
             if member.file_size > RATIO_FROM and member.file_size > compressed * limits.ratio:
                 ratio = member.file_size // compressed
-                raise Untrusted(_too_large(f"{printable(member.filename)} inflates {ratio} times"))
+                name = printable(member.filename)
+                raise Untrusted(
+                    _too_large(f"{name} inflates {ratio} times", f"{name} 解压后膨胀 {ratio} 倍")
+                )
         if total > limits.total_bytes:
             raise Untrusted(
-                _too_large(f"{total // MB} MB inflated (at most {limits.total_bytes // MB} MB)")
+                _too_large(
+                    f"{total // MB} MB inflated (at most {limits.total_bytes // MB} MB)",
+                    f"解压后共 {total // MB} MB（至多 {limits.total_bytes // MB} MB）",
+                )
             )
         for member in members:
             try:
@@ -111,8 +122,8 @@ def _damaged(error: BaseException) -> str:
     )
 
 
-def _too_large(what: str) -> str:
+def _too_large(english: str, chinese: str) -> str:
     return say(
-        f"refused: {what}, more than an office file of this kind holds",
-        f"拒绝读取：{what}，超出此类文件的合理大小（可能是压缩炸弹）",
+        f"refused: {english}, more than an office file of this kind holds",
+        f"拒绝读取：{chinese}，超出此类文件的合理大小（可能是压缩炸弹）",
     )
