@@ -1,0 +1,196 @@
+"""``duban import-plan`` reads a document someone sent: a hostile .docx, a huge text or a file
+name made to inject lines is refused in one line naming the file (exit 2), or written safely;
+never a traceback, an exit 70, gigabytes of memory or a line of YAML the name made up."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from duban.cli.main import main
+from duban.i18n.messages import set_language
+from duban.plan_import.reading import ReadError, read_document
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+PLAN = ["某市实施方案", "一、总体要求", "（一）加强组织领导。市委办公室牵头，2024年底前完成。"]
+
+
+def document_xml(paragraphs: list[str], prolog: str = "") -> str:
+    body = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+        f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    )
+
+
+def docx_bytes(document: str | None, extra: dict[str, str] | None = None) -> bytes:
+    """A minimal .docx built by hand: three parts (the document as given, or missing)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", ROOT_RELS)
+        if document is not None:
+            archive.writestr("word/document.xml", document)
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+VALID = document_xml(PLAN)
+LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
+    + "]>"
+)
+HOSTILE = {
+    "external-entity": docx_bytes(
+        document_xml(
+            ["&xxe;", *PLAN[1:]], '<!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        )
+    ),
+    "billion-laughs": docx_bytes(document_xml(["&lol9;", *PLAN[1:]], LAUGHS)),
+    "missing-part": docx_bytes(None),
+    "truncated": docx_bytes(VALID[: len(VALID) // 2]),
+    "noncharacter": docx_bytes(document_xml(["\ufffe", *PLAN[1:]])),
+    "not-a-zip": b"PK\x03\x04" + b"\x00" * 40,
+}
+
+
+@pytest.fixture
+def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DUBAN_LANG", "zh")
+    set_language(None)
+
+
+def _import_plan(tmp_path: Path, name: str, data: bytes, capsys) -> tuple[int, str]:
+    source = tmp_path / name
+    source.write_bytes(data)
+    capsys.readouterr()
+    code = main(["import-plan", str(source), "--out", str(tmp_path / "out")])
+    return code, capsys.readouterr().err
+
+
+def _refused(code: int, err: str, name: str) -> None:
+    assert code in (1, 2), err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert name in lines[0]
+    assert "internal error" not in err and "Traceback" not in err
+
+
+def test_a_hand_built_docx_is_read():
+    path = _write(docx_bytes(VALID), "plan.docx")
+    text, how = read_document(path)
+    assert text.splitlines() == PLAN and how == "docx"
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_a_damaged_or_hostile_docx_is_one_line(tmp_path, capsys, chinese, kind):
+    name = f"{kind}.docx"
+    code, err = _import_plan(tmp_path, name, HOSTILE[kind], capsys)
+    _refused(code, err, name)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_docx_that_inflates_far_is_refused_before_it_is_inflated(tmp_path, capsys, monkeypatch):
+    docx = pytest.importorskip("docx")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("python-docx opened a zip bomb")
+
+    monkeypatch.setattr(docx, "Document", refuse)
+    bomb = docx_bytes(document_xml([*PLAN, "x" * 40_000_000]))
+    assert len(bomb) < 200_000
+    code, err = _import_plan(tmp_path, "bomb.docx", bomb, capsys)
+    _refused(code, err, "bomb.docx")
+    assert "inflates" in err
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".docx"])
+def test_a_document_larger_than_the_limit_is_refused_unread(tmp_path, capsys, monkeypatch, suffix):
+    path = tmp_path / f"big{suffix}"
+    with path.open("wb") as handle:  # sparse: 60 MB on disk costs nothing
+        handle.write("\n".join(PLAN).encode("utf-8"))
+        handle.truncate(60 * 1024 * 1024)
+
+    def refuse(self):
+        raise AssertionError("read before its size was checked")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    capsys.readouterr()
+    code = main(["import-plan", str(path), "--out", str(tmp_path / "out")])
+    _refused(code, capsys.readouterr().err, f"big{suffix}")
+
+
+# -- fuzz: nothing but the reader's own one-line error ------------------------------------------
+def _write(data: bytes, name: str) -> Path:
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(prefix="duban-trust-")) / name
+    path.write_bytes(data)
+    return path
+
+
+def _read_or_refuse(data: bytes, name: str) -> None:
+    try:
+        read_document(_write(data, name))
+    except ReadError as error:
+        assert "\n" not in str(error)
+
+
+def _mutated(seed: bytes):
+    edits = st.tuples(st.integers(0, len(seed) - 1), st.integers(0, 255))
+    return st.lists(edits, min_size=1, max_size=8).map(lambda e: _apply(seed, e))
+
+
+def _apply(seed: bytes, edits: list[tuple[int, int]]) -> bytes:
+    data = bytearray(seed)
+    for index, value in edits:
+        data[index] = value
+    return bytes(data)
+
+
+SEED_DOCX = docx_bytes(VALID)
+SEED_HTML = (
+    "<html><body><table><tr><td>序号</td><td>牵头单位</td></tr><tr><td>1</td>"
+    "<td>市委</td></tr></table><p>" + "</p><p>".join(PLAN) + "</p></body></html>"
+).encode()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=2000), _mutated(SEED_DOCX)))
+def test_fuzz_the_docx_reader(data):
+    _read_or_refuse(data, "fuzz.docx")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(st.binary(max_size=2000), _mutated(SEED_HTML)),
+    st.sampled_from(["fuzz.txt", "fuzz.html"]),
+)
+def test_fuzz_the_text_and_html_readers(data, name):
+    _read_or_refuse(data, name)
