@@ -4,16 +4,19 @@ never a traceback, an exit 70, gigabytes of memory or a line of YAML the name ma
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from duban.cli.main import main
 from duban.i18n.messages import set_language
+from duban.plan_import import run_import
 from duban.plan_import.reading import ReadError, read_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -194,3 +197,51 @@ def test_fuzz_the_docx_reader(data):
 )
 def test_fuzz_the_text_and_html_readers(data, name):
     _read_or_refuse(data, name)
+
+
+# -- what the import writes: a file name is never a line of its own -----------------------------
+CITY = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "city-plan.txt"
+INJECTED = "x\ndocument_number: 注入〔2099〕1号\n#.txt"
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.yaml"))
+
+
+def test_a_file_name_with_line_breaks_injects_no_key(tmp_path):
+    source = tmp_path / INJECTED
+    source.write_bytes(CITY.read_bytes())
+    written = run_import(source, tmp_path / "data", None, "p", None, dt.date(2024, 6, 1))
+    files = _yaml_files(tmp_path / "data")
+    assert len(files) > 3
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert "注入" not in yaml.safe_load(text).get("document_number", ""), path
+        assert "\ndocument_number: 注入" not in text, path
+        assert all(line.startswith("# ") for line in text.split("\n")[:2]), path
+    review = written.review.read_text(encoding="utf-8")
+    assert "\ndocument_number" not in review
+    line = next(line for line in review.splitlines() if line.startswith("- 原文文件："))
+    assert "注入" in line  # the name is there, escaped, on its one line
+
+
+def test_a_file_name_is_escaped_in_the_review_and_on_the_terminal(tmp_path, capsys, chinese):
+    name = "\x1b]0;owned\x07\u202eplan`<b>.txt"
+    source = tmp_path / name
+    source.write_bytes(CITY.read_bytes())
+    capsys.readouterr()
+    main(["import-plan", str(source), "--out", str(tmp_path / "data"), "--plan-id", "p"])
+    captured = capsys.readouterr()
+    review = (tmp_path / "data" / "import-review-p.md").read_text(encoding="utf-8")
+    heads = [path.read_text(encoding="utf-8") for path in _yaml_files(tmp_path / "data" / "plans")]
+    for text in (captured.out, captured.err, review, *heads):
+        for character in ("\x1b", "\x07", "\u202e"):
+            assert character not in text
+    assert "<b>" not in review
+
+
+def test_a_missing_file_with_a_hostile_name_is_one_escaped_line(tmp_path, capsys):
+    capsys.readouterr()
+    code = main(["import-plan", str(tmp_path / "\x1b[2Jgone\n.txt"), "--out", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "\x1b" not in err and len(err.strip().splitlines()) == 1
