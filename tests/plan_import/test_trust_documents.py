@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from duban.cli.main import main
 from duban.i18n.messages import set_language
+from duban.load.untrusted import Untrusted, ZipLimits, check_zip
 from duban.plan_import import run_import
 from duban.plan_import.reading import ReadError, read_document
 
@@ -245,3 +246,16 @@ def test_a_missing_file_with_a_hostile_name_is_one_escaped_line(tmp_path, capsys
     code = main(["import-plan", str(tmp_path / "\x1b[2Jgone\n.txt"), "--out", str(tmp_path)])
     err = capsys.readouterr().err
     assert code == 2 and "\x1b" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_text_document_has_a_lower_limit(tmp_path, capsys):
+    code, err = _import_plan(tmp_path, "big.txt", b"\n".join([b"x" * 1000] * 21_000), capsys)
+    _refused(code, err, "big.txt")
+    assert "more than the 20 MB" in err
+
+
+def test_the_xml_parts_have_their_own_limit():
+    limits = ZipLimits(file_bytes=10**6, total_bytes=10**6, xml_bytes=100)
+    with pytest.raises(Untrusted, match="of XML inflated"):
+        check_zip(docx_bytes(VALID), limits)
+    check_zip(docx_bytes(VALID), ZipLimits(file_bytes=10**6, total_bytes=10**6, xml_bytes=10**5))

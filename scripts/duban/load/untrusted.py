@@ -28,6 +28,9 @@ class ZipLimits:
     """The archive itself."""
     total_bytes: int
     """All members inflated together."""
+    xml_bytes: int | None = None
+    """The XML parts (.xml, .rels) inflated together, which a parser holds as a tree (None: as
+    ``total_bytes``); the rest is pictures and the like."""
     members: int = 1_000
     ratio: int = 200
     """Inflated / compressed, for a member larger than ``RATIO_FROM`` inflated."""
@@ -44,7 +47,11 @@ _DTD = tuple(
 
 def check_size(path: Path, limit: int) -> None:
     """Refuse a file larger than ``limit`` bytes, before reading it."""
-    size = path.stat().st_size
+    check_length(path.stat().st_size, limit)
+
+
+def check_length(size: int, limit: int) -> None:
+    """Refuse ``size`` bytes (a file's, or what was read of it) above ``limit``."""
     if size > limit:
         raise Untrusted(
             say(
@@ -60,13 +67,7 @@ def check_zip(data: bytes, limits: ZipLimits) -> None:
     """Refuse an archive that would inflate beyond ``limits`` or holds a DTD (<!DOCTYPE,
     <!ENTITY) in any member. Sizes are read from the archive's directory; zipfile stops a
     member at its declared size, so a member cannot inflate beyond what was checked."""
-    if len(data) > limits.file_bytes:
-        raise Untrusted(
-            say(
-                f"the file is larger than {limits.file_bytes // MB} MB",
-                f"文件超过 {limits.file_bytes // MB} MB，无法读取",
-            )
-        )
+    check_length(len(data), limits.file_bytes)
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except Exception as error:  # not a zip, a damaged directory, an unknown zip version …
@@ -90,6 +91,14 @@ def check_zip(data: bytes, limits: ZipLimits) -> None:
                 raise Untrusted(
                     _too_large(f"{name} inflates {ratio} times", f"{name} 解压后膨胀 {ratio} 倍")
                 )
+        xml = sum(m.file_size for m in members if m.filename.lower().endswith((".xml", ".rels")))
+        if limits.xml_bytes is not None and xml > limits.xml_bytes:
+            raise Untrusted(
+                _too_large(
+                    f"{xml // MB} MB of XML inflated (at most {limits.xml_bytes // MB} MB)",
+                    f"解压后 XML 共 {xml // MB} MB（至多 {limits.xml_bytes // MB} MB）",
+                )
+            )
         if total > limits.total_bytes:
             raise Untrusted(
                 _too_large(

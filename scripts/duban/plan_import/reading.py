@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from duban.i18n.messages import say
-from duban.load.untrusted import Untrusted, ZipLimits, check_size, check_zip
+from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
 
 if TYPE_CHECKING:
@@ -31,7 +31,9 @@ class ReadError(Exception):
 
 MAX_FILE_BYTES = 50_000_000
 """A plan's document larger than this is refused unread (a plan with its photos is a few MB)."""
-DOCX_LIMITS = ZipLimits(file_bytes=MAX_FILE_BYTES, total_bytes=150_000_000)
+MAX_TEXT_BYTES = 20_000_000
+"""A text or HTML document (a plan's text is well under 1 MB)."""
+DOCX_LIMITS = ZipLimits(file_bytes=MAX_FILE_BYTES, total_bytes=150_000_000, xml_bytes=30_000_000)
 
 
 def read_document(path: Path) -> tuple[str, str]:
@@ -52,6 +54,10 @@ def read_document(path: Path) -> tuple[str, str]:
         except (Untrusted, ReadError) as error:
             raise ReadError(f"{name}: {error}") from None
     else:
+        try:
+            check_length(len(data), MAX_TEXT_BYTES)
+        except Untrusted as error:
+            raise ReadError(f"{name}: {error}") from None
         text, how = decode(data)
         if path.suffix.lower() in (".html", ".htm") or re.match(
             r"\s*<(!doctype|html|head|body)", text, re.I
