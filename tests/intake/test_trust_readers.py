@@ -126,13 +126,21 @@ def _write(data: bytes, name: str = "book.xlsx") -> Path:
     return path
 
 
-HOSTILE_SHEETS = {
+HOSTILE_SHEETS: dict[str, str | bytes] = {
     "doctype": sheet_xml([HEADINGS, VALID_ROW], prolog='<!DOCTYPE worksheet [<!ENTITY x "y">]>'),
     "external-entity": sheet_xml(
         [HEADINGS, ["&xxe;", *VALID_ROW[1:]]],
         prolog='<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
     ),
     "truncated": VALID[: len(VALID) // 2],
+    # a DTD spelled in UTF-7 is not the bytes <!DOCTYPE; lxml reads UTF-7
+    "utf-7": sheet_xml([HEADINGS, VALID_ROW], prolog='<!DOCTYPE worksheet [<!ENTITY x "y">]>')
+    .replace('encoding="UTF-8"', 'encoding="UTF-7"')
+    .encode("utf-7")
+    .replace(b"<!", b"+ADwAIQ-"),
+    "ebcdic": sheet_xml([["unit"], ["alpha"]], prolog='<!DOCTYPE worksheet [<!ENTITY x "y">]>')
+    .replace('encoding="UTF-8"', 'encoding="IBM500"')
+    .encode("cp500"),
     "noncharacter": sheet_xml([HEADINGS, ["alpha\ufffe", *VALID_ROW[1:]]]),
     "not-xml": "hello",
 }
@@ -143,6 +151,8 @@ def test_a_damaged_or_hostile_sheet_is_one_line(project_dir, capsys, kind):
     name = f"{kind}.xlsx"
     code, err = _import(project_dir, name, workbook(HOSTILE_SHEETS[kind]), capsys)
     _refused(code, err, name)
+    if kind in ("utf-7", "ebcdic"):  # refused for what it is, before a parser tries it
+        assert kind.upper() in err
 
 
 def test_a_declared_dimension_of_the_whole_grid_is_not_believed():

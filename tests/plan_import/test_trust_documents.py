@@ -48,7 +48,7 @@ def document_xml(paragraphs: list[str], prolog: str = "") -> str:
     )
 
 
-def docx_bytes(document: str | None, extra: dict[str, str] | None = None) -> bytes:
+def docx_bytes(document: str | bytes | None, extra: dict[str, str] | None = None) -> bytes:
     """A minimal .docx built by hand: three parts (the document as given, or missing)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -78,6 +78,14 @@ HOSTILE = {
     ),
     "billion-laughs": docx_bytes(document_xml(["&lol9;", *PLAN[1:]], LAUGHS)),
     "missing-part": docx_bytes(None),
+    "utf-7": docx_bytes(
+        document_xml(
+            ["&xxe;", *PLAN[1:]], '<!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        )
+        .replace('encoding="UTF-8"', 'encoding="UTF-7"')
+        .encode("utf-7")
+        .replace(b"<!", b"+ADwAIQ-")
+    ),
     "truncated": docx_bytes(VALID[: len(VALID) // 2]),
     "noncharacter": docx_bytes(document_xml(["\ufffe", *PLAN[1:]])),
     "not-a-zip": b"PK\x03\x04" + b"\x00" * 40,
@@ -118,6 +126,8 @@ def test_a_damaged_or_hostile_docx_is_one_line(tmp_path, capsys, chinese, kind):
     code, err = _import_plan(tmp_path, name, HOSTILE[kind], capsys)
     _refused(code, err, name)
     assert not (tmp_path / "out").exists()
+    if kind == "utf-7":  # refused for what it is, before a parser tries it
+        assert "UTF-7" in err
 
 
 def test_a_docx_that_inflates_far_is_refused_before_it_is_inflated(tmp_path, capsys, monkeypatch):

@@ -9,6 +9,7 @@ line instead of taking the machine's memory (docs/security.md lists them).
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from io import BytesIO
@@ -38,6 +39,9 @@ class ZipLimits:
 
 RATIO_FROM = 1_000_000
 MB = 1_000_000
+_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']{0,40})[\"']")
+_FINE_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "us-ascii", "ascii"}
+_EBCDIC = b"\x4c\x6f\xa7\x94"  # <?xm in EBCDIC, which libxml2 detects by itself
 _DTD = tuple(
     word.encode(encoding)
     for word in ("<!DOCTYPE", "<!ENTITY")
@@ -111,6 +115,17 @@ def check_zip(data: bytes, limits: ZipLimits) -> None:
                 content = archive.read(member)
             except Exception as error:  # bad CRC, zlib.error, encrypted, unknown method …
                 raise Untrusted(_damaged(error)) from None
+            encoding = _declared_encoding(content)
+            if encoding is not None:
+                name = printable(member.filename)
+                raise Untrusted(
+                    say(
+                        f"{name} is written in the encoding {printable(encoding)}, which an office "
+                        "file never uses: save the file again from Excel/WPS/Word",
+                        f"{name} 使用 {printable(encoding)} 编码，正常的 Office 文件不会这样："
+                        "请用 Excel、WPS 或 Word 重新保存后再试",
+                    )
+                )
             if any(word in content for word in _DTD):
                 name = printable(member.filename)
                 raise Untrusted(
@@ -121,6 +136,23 @@ def check_zip(data: bytes, limits: ZipLimits) -> None:
                         "正常的 Office 文件不会有：请用 Excel、WPS 或 Word 重新保存后再试",
                     )
                 )
+
+
+def _declared_encoding(content: bytes) -> str | None:
+    """The encoding a part declares when it is not UTF-8 or UTF-16 (in UTF-7 or EBCDIC a DTD
+    would not show as the bytes searched for), else None."""
+    if content.startswith(_EBCDIC):
+        return "EBCDIC"
+    head = content[:400].replace(b"\x00", b"")
+    found = (
+        _ENCODING.search(head)
+        if head.lstrip(b"\xef\xbb\xbf\xff\xfe").startswith(b"<?xml")
+        else None
+    )
+    if found is None:
+        return None
+    encoding = found.group(1).decode("ascii", errors="replace")
+    return None if encoding.strip().lower() in _FINE_ENCODINGS else encoding
 
 
 def _damaged(error: BaseException) -> str:
