@@ -5,6 +5,7 @@ echoed back to the terminal cannot act on it (docs/security.md)."""
 from __future__ import annotations
 
 import io
+import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from duban.cli import main as cli
 from duban.i18n.messages import set_language
+from duban.intake.issue_form import parse_issue_form
 from duban.intake.rows import RowProblem
 from duban.intake.workbook_read import read_rows
 
@@ -289,3 +291,23 @@ def test_fuzz_the_workbook_reader(data):
 @given(st.one_of(st.binary(max_size=2000), _mutated(SEED_CSV)))
 def test_fuzz_the_csv_reader(data):
     _read_or_refuse(data, "fuzz.csv")
+
+
+# -- the issue form (``duban record --issue-form``): text anyone can submit ---------------------
+@pytest.mark.parametrize(
+    "body",
+    ["### x" + " " * 60_000 + "x", "### " + "(" * 60_000, "### （" * 30_000],
+    ids=["spaces", "brackets", "headings"],
+)
+def test_an_issue_form_is_read_in_linear_time(body):
+    began = time.perf_counter()
+    parse_issue_form(body)
+    assert time.perf_counter() - began < 1.0
+
+
+def test_an_issue_form_larger_than_the_limit_is_refused_unread(project_dir, capsys):
+    path = project_dir / "form.md"
+    path.write_text("### 单位标识\n\nalpha\n" + "x" * 2_000_000, encoding="utf-8")
+    capsys.readouterr()
+    code = cli.main(["record", "--issue-form", str(path), "--dry-run"])
+    _refused(code, capsys.readouterr().err, "form.md")

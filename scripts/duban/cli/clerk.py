@@ -19,7 +19,11 @@ from duban.intake.rows import Row, RowProblem
 from duban.intake.workbook_read import read_rows
 from duban.load.files import write_atomically
 from duban.load.project import load_project
+from duban.load.untrusted import Untrusted, check_size
 from duban.model.problems import printable
+
+MAX_ISSUE_FORM_BYTES = 1_000_000
+"""A submitted issue form (GitHub keeps at most 65,536 characters of an issue's body)."""
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -46,9 +50,10 @@ def cmd_record(args: argparse.Namespace) -> int:
     cells: dict[str, Any] = {}
     if args.issue_form:
         try:
+            check_size(Path(args.issue_form), MAX_ISSUE_FORM_BYTES)
             body = Path(args.issue_form).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(printable(f"--issue-form: {error}")) from None
+        except (OSError, UnicodeDecodeError, Untrusted) as error:
+            raise UsageError(printable(f"--issue-form: {args.issue_form}: {error}")) from None
         cells.update(parse_issue_form(body))
     options = {
         "unit": args.unit,

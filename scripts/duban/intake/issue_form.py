@@ -10,7 +10,10 @@ from duban.intake.rows import HEADINGS
 
 # The form's "no answer" (GitHub writes it for an empty optional field).
 _NO_RESPONSE = "_No response_"
-_HEADING = re.compile(r"^###\s+(.+?)\s*$")
+# Both patterns run in linear time on any line (the body is text anyone can submit): no lazy
+# group before an optional tail, no scan from each opening bracket to the end.
+_HEADING = re.compile(r"###\s+(\S.*)")
+_TRAILING_NOTE = re.compile(r"[（(][^（(]*[)）]$")
 
 
 def parse_issue_form(text: str) -> dict[str, str]:
@@ -18,10 +21,11 @@ def parse_issue_form(text: str) -> dict[str, str]:
     answers: dict[str, list[str]] = {}
     current: str | None = None
     for line in text.replace("\r\n", "\n").split("\n"):
-        heading = _HEADING.match(line)
+        heading = _HEADING.fullmatch(line)
         if heading:
-            label = re.sub(r"[（(].*?[)）]$", "", heading.group(1)).strip()
-            current = HEADINGS.get(heading.group(1).strip()) or HEADINGS.get(label)
+            title = heading.group(1).strip()
+            label = _TRAILING_NOTE.sub("", title).strip()
+            current = HEADINGS.get(title) or HEADINGS.get(label)
             if current is not None:
                 answers[current] = []
             continue
