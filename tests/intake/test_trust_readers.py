@@ -114,16 +114,23 @@ def _refused(code: int, err: str, name: str) -> None:
     assert "internal error" not in err and "Traceback" not in err
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One folder for the files these tests write (hypothesis runs a test many times)."""
+    global FOLDER
+    FOLDER = tmp_path_factory.mktemp("trust")
+
+
+FOLDER = Path()
+
+
 def test_a_valid_hand_built_workbook_is_read():
     rows = read_rows(_write(workbook(VALID)))
     assert [r.cells["task"] for r in rows] == ["01"]
 
 
 def _write(data: bytes, name: str = "book.xlsx") -> Path:
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="duban-trust-"))
-    path = folder / name
+    path = FOLDER / name
     path.write_bytes(data)
     return path
 

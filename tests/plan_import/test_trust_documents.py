@@ -161,10 +161,18 @@ def test_a_document_larger_than_the_limit_is_refused_unread(tmp_path, capsys, mo
 
 
 # -- fuzz: nothing but the reader's own one-line error ------------------------------------------
-def _write(data: bytes, name: str) -> Path:
-    import tempfile
+FOLDER = Path()
 
-    path = Path(tempfile.mkdtemp(prefix="duban-trust-")) / name
+
+@pytest.fixture(autouse=True, scope="module")
+def _folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One folder for the files these tests write (hypothesis runs a test many times)."""
+    global FOLDER
+    FOLDER = tmp_path_factory.mktemp("trust")
+
+
+def _write(data: bytes, name: str) -> Path:
+    path = FOLDER / name
     path.write_bytes(data)
     return path
 
