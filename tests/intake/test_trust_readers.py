@@ -289,7 +289,13 @@ def _apply(seed: bytes, edits: list[tuple[int, int]]) -> bytes:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.binary(max_size=2000), _mutated(SEED_XLSX)))
+@given(
+    st.one_of(
+        st.binary(max_size=2000),
+        _mutated(SEED_XLSX),
+        _mutated(VALID.encode("utf-8")).map(workbook),  # the sheet's XML damaged, zipped well
+    )
+)
 def test_fuzz_the_workbook_reader(data):
     _read_or_refuse(data, "fuzz.xlsx")
 

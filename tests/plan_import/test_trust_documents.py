@@ -204,7 +204,13 @@ SEED_HTML = (
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.binary(max_size=2000), _mutated(SEED_DOCX)))
+@given(
+    st.one_of(
+        st.binary(max_size=2000),
+        _mutated(SEED_DOCX),
+        _mutated(VALID.encode("utf-8")).map(docx_bytes),  # the document's XML damaged, zipped well
+    )
+)
 def test_fuzz_the_docx_reader(data):
     _read_or_refuse(data, "fuzz.docx")
 
