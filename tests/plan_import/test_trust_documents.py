@@ -283,3 +283,20 @@ def test_the_xml_parts_have_their_own_limit():
     with pytest.raises(Untrusted, match="of XML inflated"):
         check_zip(docx_bytes(VALID), limits)
     check_zip(docx_bytes(VALID), ZipLimits(file_bytes=10**6, total_bytes=10**6, xml_bytes=10**5))
+
+
+SVG = (
+    '<?xml version="1.0" encoding="iso-8859-1"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+    '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>'
+)
+
+
+def test_a_picture_may_name_its_dtd_but_declare_no_entity():
+    text, _ = read_document(_write(docx_bytes(VALID, {"word/media/image1.svg": SVG}), "p.docx"))
+    assert text.splitlines() == PLAN
+    entity = SVG.replace("<svg", '<!ENTITY x "y"><svg')
+    with pytest.raises(ReadError, match="DTD"):
+        read_document(_write(docx_bytes(VALID, {"word/media/image1.svg": entity}), "p.docx"))
+    utf8 = SVG.replace("iso-8859-1", "utf-8")
+    with pytest.raises(ReadError, match="DTD"):  # not a picture by its place
+        read_document(_write(docx_bytes(VALID, {"word/image1.svg": utf8}), "p.docx"))
