@@ -27,16 +27,22 @@ from duban.intake.rows import Row, RowProblem
 from duban.intake.workbook_read import read_rows
 from duban.load.files import read_regular, write_atomically
 from duban.load.project import load_project
+from duban.load.untrusted import Untrusted, check_size
+from duban.model.problems import printable
+
+MAX_ISSUE_FORM_BYTES = 1_000_000
+"""A submitted issue form (GitHub keeps at most 65,536 characters of an issue's body)."""
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
-        raise UsageError(say(f"{args.file}: no such file", f"{args.file}：文件不存在"))
+        name = printable(args.file)
+        raise UsageError(say(f"{name}: no such file", f"{name}：文件不存在"))
     try:
         rows = read_rows(path)
     except (RowProblem, OSError) as error:
-        print(f"{args.file}: {error}", file=sys.stderr)
+        print(printable(f"{args.file}: {error}"), file=sys.stderr)
         return 1
     units = {str(r.cells["unit"]).strip() for r in rows if "unit" in r.cells}
     unit = args.unit or (units.pop() if len(units) == 1 else None)
@@ -52,9 +58,10 @@ def cmd_record(args: argparse.Namespace) -> int:
     cells: dict[str, Any] = {}
     if args.issue_form:
         try:
+            check_size(Path(args.issue_form), MAX_ISSUE_FORM_BYTES)
             body = Path(args.issue_form).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(f"--issue-form: {error}") from None
+        except (OSError, UnicodeDecodeError, Untrusted) as error:
+            raise UsageError(printable(f"--issue-form: {args.issue_form}: {error}")) from None
         cells.update(parse_issue_form(body))
     if args.issue_event:
         cells.update(parse_issue_form(_event_body(args.issue_event)))
@@ -80,7 +87,8 @@ def cmd_record(args: argparse.Namespace) -> int:
             raise UsageError(say(f"{word} is required", f"缺少 {word}（单位标识 / 任务）"))
     unit = str(cells["unit"]).strip()
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", unit):
-        raise UsageError(say(f"{unit!r} is not a unit id", f"“{unit}”不是单位标识"))
+        shown = printable(unit)
+        raise UsageError(say(f"{shown!r} is not a unit id", f"“{shown}”不是单位标识"))
     source = args.issue_form or args.issue_event or "duban record"
     return _apply(args, unit, [Row(0, cells)], source)
 
@@ -121,8 +129,9 @@ def _apply_checked(
         return EXIT_DATA_BROKEN if untrusted else 1
     model = project.model
     if unit not in model.units and unit not in model.groups:
+        shown = printable(unit)
         raise UsageError(
-            say(f"{unit!r} is not a unit in org.yaml", f"“{unit}”不是 org.yaml 中的单位")
+            say(f"{shown!r} is not a unit in org.yaml", f"“{shown}”不是 org.yaml 中的单位")
         )
     path = data / "status" / f"{unit}.yaml"
     if not path.is_file():
@@ -135,7 +144,7 @@ def _apply_checked(
     # today: a follow-up deadline (限期整改) the office has set by now can be reported
     text, changes, refused = apply_changes(model, unit, path, rows, as_of_date(None))
     for line in refused:
-        print(f"{source}: {line}", file=sys.stderr)
+        print(printable(f"{source}: {line}"), file=sys.stderr)
     if refused:
         print(say("nothing was changed", "文件未作任何修改"), file=sys.stderr)
         return 1
@@ -143,7 +152,7 @@ def _apply_checked(
         print(say(f"{path}: no changes", f"{path}：没有变化"))
         return 0
     for change in changes:
-        print(f"{path}: {describe(change)}")
+        print(printable(f"{path}: {describe(change)}"))
     if args.dry_run:
         return 0
     original = read_regular(path)

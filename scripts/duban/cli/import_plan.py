@@ -9,13 +9,14 @@ from pathlib import Path
 
 from duban.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
 from duban.load.project import load_project
+from duban.model.problems import printable
 from duban.plan_import import ImportError_, ReadError, run_import
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
-        print(f"duban import-plan: {source}: 文件不存在 / no such file", file=sys.stderr)
+        print(printable(f"duban import-plan: {source}: 文件不存在 / no such file"), file=sys.stderr)
         return EXIT_USAGE
     began = time.perf_counter()
     try:
@@ -28,18 +29,22 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             as_of_date(None),
         )
     except (ImportError_, ReadError) as error:
-        print(f"duban import-plan: {error}", file=sys.stderr)
+        print(printable(f"duban import-plan: {error}"), file=sys.stderr)
         return EXIT_USAGE
     except FileExistsError as error:
-        print(f"duban import-plan: {error.filename}: 已存在，不覆盖 / exists", file=sys.stderr)
+        line = f"duban import-plan: {error.filename}: 已存在，不覆盖 / exists"
+        print(printable(line), file=sys.stderr)
         return EXIT_USAGE
     result = written.result
     elapsed = time.perf_counter() - began
+    folder = Path(args.out) / "plans" / result.plan["id"]
     print(
-        f"imported {len(result.tasks)} tasks into {Path(args.out) / 'plans' / result.plan['id']} "
-        f"in {elapsed:.2f} s: {len(result.unread)} clauses not fully read, "
-        f"{len(result.unmatched)} names not matched, {len(result.assumptions)} assumptions; "
-        f"review: {written.review}"
+        printable(
+            f"imported {len(result.tasks)} tasks into {folder} "
+            f"in {elapsed:.2f} s: {len(result.unread)} clauses not fully read, "
+            f"{len(result.unmatched)} names not matched, {len(result.assumptions)} assumptions; "
+            f"review: {written.review}"
+        )
     )
     project = load_project(Path(args.out))
     if not project.ok:

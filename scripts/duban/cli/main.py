@@ -34,6 +34,7 @@ from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.messages import set_language
 from duban.load.gcpause import collection_paused
+from duban.model.problems import printable
 from duban.outputs.check_formats import CHECK_FORMATS
 
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -312,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             result: int = args.run(args)
             return result
     except UsageError as error:
-        print(f"duban {args.command}: {error}", file=sys.stderr)
+        print(printable(f"duban {args.command}: {error}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -323,6 +324,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the promise is one line and no traceback, even for our bugs
         if os.environ.get("DUBAN_DEBUG"):
             raise
-        print(f"duban: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(printable(f"duban: internal error: {type(error).__name__}: {error}"), file=sys.stderr)
         print("duban: please report this; DUBAN_DEBUG=1 shows the traceback", file=sys.stderr)
         return EXIT_INTERNAL

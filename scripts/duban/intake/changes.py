@@ -32,6 +32,7 @@ from duban.intake.status_text import CannotEdit, StatusText
 from duban.intake.targets import ReportTarget, Targets, find_target, report_targets
 from duban.load.strict_yaml import load_document
 from duban.model.model import Model
+from duban.model.problems import printable
 from duban.model.status import earliest_report, latest_report
 
 
@@ -265,12 +266,13 @@ def apply_changes(
 
 
 def describe(change: Change) -> str:
+    """One line for the terminal: cell text is escaped (``printable``), never echoed raw."""
     task = change.target.task
     where = task.label + (f"（{change.target.period}）" if change.target.period else "")
     if change.target.several_dues:
         where += f"［{change.target.due_id}］"
     new = say(" (new entry)", "（新增）") if change.position is None else ""
-    return (
+    return printable(
         (say(f"row {change.row} ", f"第 {change.row} 行 ") if change.row else "")
         + f"{where}{new}: "
         + "；".join(change.words)

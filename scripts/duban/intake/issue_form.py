@@ -37,16 +37,20 @@ FORM_FIELDS = (
 )
 # The form's "no answer" (GitHub writes it for an empty optional field).
 _NO_RESPONSE = "_No response_"
-_HEADING = re.compile(r"^###\s+(.+?)\s*$")
+# Both patterns run in linear time on any line (the body is text anyone can submit): no lazy
+# group before an optional tail, no scan from each opening bracket to the end.
+_HEADING = re.compile(r"###\s+(\S.*)")
+_TRAILING_NOTE = re.compile(r"[（(][^（(]*[)）]$")
 
 
 def _field(line: str) -> str | None:
     """The form field a ``### <label>`` line names (None: not a heading, or no field)."""
-    heading = _HEADING.match(line)
+    heading = _HEADING.fullmatch(line)
     if heading is None:
         return None
-    label = re.sub(r"[（(].*?[)）]$", "", heading.group(1)).strip()
-    key = HEADINGS.get(heading.group(1).strip()) or HEADINGS.get(label)
+    title = heading.group(1).strip()
+    label = _TRAILING_NOTE.sub("", title).strip()
+    key = HEADINGS.get(title) or HEADINGS.get(label)
     return key if key in FORM_FIELDS else None
 
 

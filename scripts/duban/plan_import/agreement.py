@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from duban.model.problems import printable
 from duban.plan_import.clauses import ROLE_ORDER
 from duban.plan_import.units import ImportOrg
 
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     result = compare_folders(Path(args[0]), Path(args[1]), Path(args[2]))
     for difference in result.differences:
-        print(difference)
+        print(printable(difference))  # text from the document: escaped
     print(result.line("agreement"))
     return 0
 

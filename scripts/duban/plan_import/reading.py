@@ -2,37 +2,65 @@
 
 Each reader returns the document as text with one paragraph a line, never changing a character
 of the paragraphs themselves (the plan's text is kept verbatim).
+
+The document comes from outside, so it is bounded before it is read (:mod:`duban.load.untrusted`):
+at most ``MAX_FILE_BYTES``; a .docx's parts inflate to at most ``DOCX_LIMITS`` and hold no DTD.
+Whatever else is wrong with the file is one ``ReadError`` line naming it.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from duban.i18n.messages import say
 from duban.load.files import read_regular
+from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
+from duban.model.problems import printable
 
 if TYPE_CHECKING:
+    from docx.document import Document
     from docx.oxml.xmlchemy import BaseOxmlElement
 
 
 class ReadError(Exception):
-    """The file cannot be read as a plan: one line, in Chinese and English."""
+    """The file cannot be read as a plan: one line."""
+
+
+MAX_FILE_BYTES = 50_000_000
+"""A plan's document larger than this is refused unread (a plan with its photos is a few MB)."""
+MAX_TEXT_BYTES = 20_000_000
+"""A text or HTML document (a plan's text is well under 1 MB)."""
+DOCX_LIMITS = ZipLimits(file_bytes=MAX_FILE_BYTES, total_bytes=150_000_000, xml_bytes=30_000_000)
 
 
 def read_document(path: Path) -> tuple[str, str]:
     """The document's text and a short description of how it was read (for the review)."""
+    name = printable(str(path))
     try:
-        data = read_regular(path, follow=True)  # never a pipe or device
+        check_size(path, MAX_FILE_BYTES)
+        # a regular file only (never a pipe or device), and no more than the limit even if it grew
+        data = read_regular(path, MAX_FILE_BYTES + 1, follow=True)
+        check_length(len(data), MAX_FILE_BYTES)
     except OSError as error:
-        raise ReadError(f"无法读取 / cannot read {path}: {error.strerror}") from None
+        raise ReadError(f"无法读取 / cannot read {name}: {error.strerror}") from None
+    except Untrusted as error:
+        raise ReadError(f"{name}: {error}") from None
     stats: dict[str, int] = {}
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
-        text, how = docx_text(data, stats), "docx"
+        try:
+            check_zip(data, DOCX_LIMITS)
+            text, how = docx_text(data, stats), "docx"
+        except (Untrusted, ReadError) as error:
+            raise ReadError(f"{name}: {error}") from None
     else:
+        try:
+            check_length(len(data), MAX_TEXT_BYTES)
+        except Untrusted as error:
+            raise ReadError(f"{name}: {error}") from None
         text, how = decode(data)
         if path.suffix.lower() in (".html", ".htm") or re.match(
             r"\s*<(!doctype|html|head|body)", text, re.I
@@ -155,9 +183,18 @@ def docx_text(data: bytes, stats: dict[str, int] | None = None) -> str:
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise ReadError("读取 .docx 需要 python-docx / python-docx is needed for .docx") from None
     try:
-        document = docx.Document(BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReadError(f"不是有效的 .docx 文件 / not a valid .docx file: {error}") from None
+        return _docx_lines(docx.Document(BytesIO(data)), stats)
+    except Exception as error:  # a missing part, XML cut short or not well-formed, U+FFFE …
+        reason = printable(str(error).strip() or type(error).__name__)
+        raise ReadError(
+            say(
+                f"not a valid .docx file ({reason}): save it again from Word or WPS as .docx",
+                f"不是有效的 .docx 文件（{reason}）：请用 Word 或 WPS 重新另存为 .docx 后再试",
+            )
+        ) from None
+
+
+def _docx_lines(document: Document, stats: dict[str, int] | None) -> str:
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

@@ -3,14 +3,24 @@ text, every unit name not matched, every assumption, every numbered item kept as
 
 from __future__ import annotations
 
+import html
+
+from duban.model.problems import printable
 from duban.plan_import.plan import Finding, Imported
+
+
+def _inline(text: str) -> str:
+    """Text from the document or its file name as Markdown on one line: controls, line breaks and
+    bidirectional characters escaped (``printable``), no HTML, no code span or table cell ended."""
+    text = printable(text).replace("`", "'").replace("|", "｜")
+    return html.escape(text, quote=False)
 
 
 def _quote(text: str) -> str:
     text = " ".join(text.split())
     if len(text) > 160:
         text = text[:157] + "……"
-    return "「" + text.replace("`", "'").replace("|", "｜") + "」" if text else ""
+    return "「" + _inline(text) + "」" if text else ""
 
 
 def _lines(findings: list[Finding], empty: str) -> list[str]:
@@ -20,7 +30,7 @@ def _lines(findings: list[Finding], empty: str) -> list[str]:
     for finding in sorted(findings, key=lambda f: f.line):
         where = f"第 {finding.line} 行" if finding.line else "全文"
         quoted = _quote(finding.text)
-        out.append(f"- {where}：{finding.what}" + (f"：{quoted}" if quoted else ""))
+        out.append(f"- {where}：{_inline(finding.what)}" + (f"：{quoted}" if quoted else ""))
     return [*out, ""]
 
 
@@ -35,7 +45,7 @@ def _grouped(findings: list[Finding], empty: str) -> list[str]:
     for (what, text), numbers in sorted(lines.items(), key=lambda item: min(item[1])):
         shown = "、".join(str(n) for n in sorted(set(numbers)) if n)
         where = f"第 {shown} 行" if shown else "全文"
-        out.append(f"- {_quote(text)}（{where}）：{what}")
+        out.append(f"- {_quote(text)}（{where}）：{_inline(what)}")
     return [*out, ""]
 
 
@@ -50,9 +60,9 @@ def review_markdown(result: Imported, source: str) -> str:
     without = [t for t in tasks if not _has_due(t)]
     numbering = "全文连续编号" if plan["task_numbering"] == "plan" else "各章重新编号"
     lines = [
-        f"# 导入核对报告：{plan['title']}",
+        f"# 导入核对报告：{_inline(plan['title'])}",
         "",
-        f"- 原文文件：`{source}`（{result.reading}）",
+        f"- 原文文件：`{_inline(source)}`（{result.reading}）",
         f"- 方案标识：`{plan['id']}`；任务编号方式：{numbering}",
         f"- 章节 {len(plan['sections'])} 个，任务 {len(tasks)} 项（子项 {items} 个），"
         f"非任务条目 {provisions} 条",

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from duban.model.problems import printable
 from duban.plan_import.units import ImportOrg
 
 IMPORTED_EN = "Imported by duban import-plan: to be reviewed."
@@ -51,9 +52,16 @@ def schemas_dir(start: Path) -> Path:
     return start.parent / "schemas"
 
 
+def quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar on one line: backslash, quote, every control, line
+    break, bidirectional and zero-width character escaped (a file name in a head comment can never
+    start a line of YAML of its own)."""
+    return '"' + printable(text.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
+
 def header(path: Path, schema: str, schemas: Path, comment: str) -> str:
     relative = os.path.relpath(schemas / schema, path.parent).replace(os.sep, "/")
-    return f"# yaml-language-server: $schema={relative}\n# {comment}\n"
+    return f"# yaml-language-server: $schema={printable(relative)}\n# {printable(comment)}\n"
 
 
 def write_plan(out: Path, plan: dict, tasks: list[dict], source_name: str) -> list[Path]:
@@ -61,7 +69,7 @@ def write_plan(out: Path, plan: dict, tasks: list[dict], source_name: str) -> li
     folder = out / "plans" / plan["id"]
     (folder / "tasks").mkdir(parents=True, exist_ok=False)
     written = []
-    comment = f"由 duban import-plan 从 {source_name} 导入，待核对。{IMPORTED_EN}"
+    comment = f"由 duban import-plan 从 {quoted(source_name)} 导入，待核对。{IMPORTED_EN}"
     path = folder / "plan.yaml"
     path.write_text(
         header(path, "plan.schema.json", schemas, comment) + dump(plan), encoding="utf-8"
