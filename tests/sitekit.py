@@ -75,6 +75,19 @@ def scratch(name: str) -> Path:
     return path
 
 
+def demo_project(root: Path) -> Path:
+    """A project folder at ``root`` that builds the demo site on its own: the demo's data and
+    docs, its mkdocs.yml pointing at the repository's, and the schemas."""
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / "tests" / "fixtures" / "demo" / part, root / part)
+    config = (ROOT / "tests" / "fixtures" / "demo" / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("../../../mkdocs.yml", str(ROOT / "mkdocs.yml"))
+    )
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    return root
+
+
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 

@@ -19,6 +19,7 @@ import pytest
 from duban.i18n.messages import translate
 from duban.load.files import NotRegularFile, read_regular
 from helpers import CASES, ROOT, lay_out_case
+from sitekit import demo_project
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 
@@ -88,14 +89,7 @@ def test_a_named_pipe_as_the_cache_file_is_ignored_not_waited_for(project, tmp_p
 
 
 def test_mkdocs_build_stops_on_a_named_pipe(tmp_path):
-    root = tmp_path / "site-project"
-    for part in ("data", "docs"):
-        shutil.copytree(ROOT / "tests" / "fixtures" / "demo" / part, root / part)
-    config = (ROOT / "tests" / "fixtures" / "demo" / "mkdocs.yml").read_text("utf-8")
-    (root / "mkdocs.yml").write_text(
-        config.replace("../../../mkdocs.yml", str(ROOT / "mkdocs.yml"))
-    )
-    shutil.copytree(ROOT / "schemas", root / "schemas")
+    root = demo_project(tmp_path / "site-project")
     fifo(root / "data" / "org.yaml")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")],

@@ -19,19 +19,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from helpers import deny_listing
-from sitekit import ROOT, built_site, mkdocs_build, scratch
+from sitekit import built_site, demo_project, mkdocs_build, scratch
 
 
 def copy_demo(name: str) -> Path:
-    root = scratch(name)
-    for part in ("data", "docs"):
-        shutil.copytree(ROOT / "tests" / "fixtures" / "demo" / part, root / part)
-    config = (ROOT / "tests" / "fixtures" / "demo" / "mkdocs.yml").read_text("utf-8")
-    (root / "mkdocs.yml").write_text(
-        config.replace("../../../mkdocs.yml", str(ROOT / "mkdocs.yml"))
-    )
-    shutil.copytree(ROOT / "schemas", root / "schemas")
-    return root
+    return demo_project(scratch(name))
 
 
 @pytest.fixture(scope="module")

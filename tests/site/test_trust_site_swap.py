@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from duban.site import swap
-from sitekit import ROOT, built_site, scratch
+from sitekit import built_site, demo_project, scratch
 
 
 class Killed(BaseException):
@@ -155,14 +155,7 @@ def test_a_previous_site_that_cannot_be_removed_is_named_not_silently_left(tmp_p
 def built() -> Path:
     demo = built_site("demo")
     assert demo.returncode == 0, demo.stderr
-    root = scratch("swap")
-    for part in ("data", "docs"):
-        shutil.copytree(ROOT / "tests" / "fixtures" / "demo" / part, root / part)
-    config = (ROOT / "tests" / "fixtures" / "demo" / "mkdocs.yml").read_text("utf-8")
-    (root / "mkdocs.yml").write_text(
-        config.replace("../../../mkdocs.yml", str(ROOT / "mkdocs.yml"))
-    )
-    shutil.copytree(ROOT / "schemas", root / "schemas")
+    root = demo_project(scratch("swap"))
     shutil.copytree(demo.site, root / "site")
     return root
 
