@@ -47,8 +47,9 @@ FONT_SIZE = 12
 """The table's text, in points: at the smallest print scale (``MIN_PRINT_SCALE``) 9 pt on paper."""
 TITLE_SIZE = 16
 MIN_PRINT_SCALE = 75
-LINE_HEIGHT = 16.5
-"""Points per line of 12 pt text (Chinese or Latin) in a row."""
+LINE_HEIGHT = 18
+"""Points per line of 12 pt text in a row: a Chinese font's line (Noto Sans CJK, as LibreOffice
+substitutes one, 17.4 pt; DengXian 16) and a little room."""
 MAX_ROW_HEIGHT = 409
 """Excel's tallest row, in points."""
 PAGE_NUMBERS = "&P / &N"
