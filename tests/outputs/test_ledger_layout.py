@@ -176,6 +176,12 @@ def test_the_ledgers_columns_fit_one_page_width_at_75_percent():
         assert fit_scale(columns) >= MIN_PRINT_SCALE, [c.title for c in columns]
 
 
+def test_the_task_table_download_fits_one_page_width_at_75_percent():
+    from duban.site.downloads import TASK_TABLE_WIDTHS
+
+    assert fit_scale([Column("", w) for w in TASK_TABLE_WIDTHS]) >= MIN_PRINT_SCALE
+
+
 def test_a_table_too_wide_prints_at_75_percent_across_pages():
     columns = [Column("序号", 6), Column("任务", 40), *(Column(f"列{n}", 30) for n in range(8))]
     assert fit_scale(columns) < MIN_PRINT_SCALE
