@@ -43,9 +43,10 @@ def ledger(tmp_path: Path, data: Path, as_of: str, name: str = "ledger.xlsx"):
 
 
 def rows(sheet) -> list[dict]:
+    """A sheet's rows by the header's words (row 1 is the sheet's title, row 2 the header)."""
     values = list(sheet.iter_rows(values_only=True))
-    header = values[0]
-    return [dict(zip(header, row, strict=True)) for row in values[1:]]
+    header = values[1]
+    return [dict(zip(header, row, strict=True)) for row in values[2:]]
 
 
 @pytest.mark.parametrize("name", sorted(DATA_SETS))
@@ -90,7 +91,7 @@ def test_counts_equal_the_check_report(name, as_of, tmp_path, capsys):
 def test_sheet_layout(tmp_path):
     book, _ = ledger(tmp_path, DATA_SETS["county"], "2023-09-30")
     sheet = book.worksheets[0]
-    header = [c.value for c in sheet[1]]
+    header = [c.value for c in sheet[2]]
     assert header == [
         "序号",
         "任务",
@@ -104,13 +105,13 @@ def test_sheet_layout(tmp_path):
         "状态",
         "最后更新",
     ]
-    assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref.startswith("A1:K")
+    assert sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref.startswith("A2:K")
     assert sheet.column_dimensions["B"].width > 30
-    assert isinstance(sheet["F2"].value, dt.datetime) and sheet["F2"].number_format == "yyyy-mm-dd"
+    assert isinstance(sheet["F3"].value, dt.datetime) and sheet["F3"].number_format == "yyyy-mm-dd"
     # the shipped plan names no cooperating units: no empty 配合单位 column
     shipped, _ = ledger(tmp_path, DATA_SETS["shipped"], "2011-03-15", "s.xlsx")
-    assert "配合单位" not in [c.value for c in shipped.worksheets[0][1]]
+    assert "配合单位" not in [c.value for c in shipped.worksheets[0][2]]
 
 
 def test_problems_and_next_steps_reach_the_ledger(tmp_path):

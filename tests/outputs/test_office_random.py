@@ -121,18 +121,18 @@ def test_bulletin_and_ledger_equal_the_check_report(synthetic, as_of, tmp_path, 
     book = openpyxl.load_workbook(xlsx)
     *plans, late, units = book.worksheets
     states = Counter()
-    for sheet in plans:
-        header = [c.value for c in sheet[1]]
+    for sheet in plans:  # row 1: the sheet's title; row 2: the header
+        header = [c.value for c in sheet[2]]
         column = header.index("状态")
-        for row in sheet.iter_rows(min_row=2, values_only=True):
+        for row in sheet.iter_rows(min_row=3, values_only=True):
             states[row[column]] += 1
     assert sum(n for s, n in states.items() if s.endswith("（未报送）")) == summary["not_reported"]
     assert sum(n for s, n in states.items() if s.startswith("逾期未完成")) == counts["overdue"]
-    assert late.max_row - 1 == counts["overdue"]
-    header = [c.value for c in units[1]]
+    assert late.max_row - 2 == counts["overdue"]
+    header = [c.value for c in units[2]]
     overdue_column = header.index("逾期未完成")
     assert (
-        sum(r[overdue_column] for r in units.iter_rows(min_row=2, values_only=True))
+        sum(r[overdue_column] for r in units.iter_rows(min_row=3, values_only=True))
         == counts["overdue"]
     )
 
@@ -144,7 +144,7 @@ def test_problems_reach_the_ledger_as_text(synthetic, tmp_path):
         == 0
     )
     sheet = openpyxl.load_workbook(xlsx).worksheets[0]
-    header = [c.value for c in sheet[1]]
-    problems = [r[header.index("存在问题")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    header = [c.value for c in sheet[2]]
+    problems = [r[header.index("存在问题")] for r in sheet.iter_rows(min_row=3, values_only=True)]
     found = [p for p in problems if p]
     assert found and set(found) == {"=SUM(A1) 人手不足"}

@@ -80,8 +80,8 @@ def test_unit_page_shows_urgent_items_first_with_problems_and_next_steps():
     # and in the ledger the site offers
     book = openpyxl.load_workbook(__import__("io").BytesIO(site.files[urls.LEDGER_XLSX]))
     sheet = book.worksheets[0]
-    header = [c.value for c in sheet[1]]
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    header = [c.value for c in sheet[2]]  # row 1: the sheet's title
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
     assert ("经费不足", "下月完成") in [
         (r[header.index("存在问题")], r[header.index("下步计划")]) for r in rows
     ]

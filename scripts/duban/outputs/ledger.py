@@ -2,11 +2,18 @@
 keeps it in Excel, built from the same :class:`~duban.evaluation.check_report.CheckReport` as
 ``duban check``.
 
-``ledger_rows`` gives the rows (one table per plan, the overdue rows, a per-unit summary);
+``ledger`` gives the rows (one table per plan, the overdue rows, a per-unit summary);
 ``ledger_xlsx`` writes them as a workbook with XlsxWriter (a sheet per plan, an overdue sheet, a
-per-unit summary; frozen header, filters, widths, dates as dates, text always as text, the same
-bytes for the same data); ``ledger_csv`` the rows of every plan sheet, with the plan named in a
-first column. Builds bytes and strings; writes nothing.
+per-unit summary). On every sheet a title row says what and when,
+《方案》任务落实台账（截至2011年3月31日）, then a frozen header with filters; widths, dates as
+dates, text always as text, rows as tall as their text; printed with the title and the date on
+top of every page and the page numbers under it; the same bytes for the same data.
+``ledger_csv`` gives the rows of every plan sheet, with the plan named in a first column, and no
+title row. Builds bytes and strings; writes nothing.
+
+The 任务 column names the task as the office does (（三）加强培训); when the task has several
+deadlines, the deadline's label, and for a recurring one the period in words (2024年第一季度):
+never a deadline's id, never a period's key.
 """
 
 from __future__ import annotations
@@ -19,12 +26,14 @@ from dataclasses import dataclass
 from duban.evaluation.check_report import CheckReport, UnitSummary
 from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.i18n.locale import office_words
+from duban.i18n.periods import period_words
 from duban.model.model import Model
 from duban.model.plan import Task
 from duban.model.status import StatusEntry
 from duban.outputs.spreadsheet import (
     Cell,
     Column,
+    Heading,
     csv_text,
     new_workbook,
     sheet_name,
@@ -58,20 +67,22 @@ def progress_text(entry: StatusEntry | None) -> str:
     return "\n".join(parts)
 
 
+# The widths fit every sheet, the overdue one with its two more columns too, to an A4 landscape
+# page's width at 75% or more: 9 pt on paper (``spreadsheet.fit_scale``; tested).
 BASE_COLUMNS = (
-    Column("序号", 6, "number"),
-    Column("任务", 40),
-    Column("牵头单位", 16),
-    Column("责任单位", 16),
-    Column("配合单位", 16),
+    Column("序号", 5, "number"),
+    Column("任务", 31),
+    Column("牵头单位", 13),
+    Column("责任单位", 13),
+    Column("配合单位", 11),
     Column("完成时限", 12, "date"),
-    Column("工作进展", 36),
-    Column("存在问题", 24),
-    Column("下步计划", 24),
-    Column("状态", 14),
+    Column("工作进展", 28),
+    Column("存在问题", 18),
+    Column("下步计划", 18),
+    Column("状态", 12),
     Column("最后更新", 12, "date"),
 )
-OVERDUE_EXTRA = (Column("逾期天数", 9, "number"), Column("督办阶段", 16))
+OVERDUE_EXTRA = (Column("逾期天数", 7, "number"), Column("督办阶段", 12))
 SUMMARY_COLUMNS = (
     Column("单位", 22),
     Column("事项", 8, "number"),
@@ -87,15 +98,17 @@ SUMMARY_COLUMNS = (
 )
 
 
-def _task_text(task: Task, item: ItemState) -> str:
-    text = task.heading
+def task_text(task: Task, item: ItemState) -> str:
+    """The 任务 cell: the task's heading; which deadline (its label, when the task has several
+    and the deadline has one: a deadline's id is duban's, not the office's) and which period,
+    in words."""
     due = task.due_item(item.due_id)
     extra = []
-    if len(task.due) > 1 and due is not None:
-        extra.append(due.label or due.id)
+    if len(task.due) > 1 and due is not None and due.label:
+        extra.append(due.label)
     if item.key:
-        extra.append(item.key)
-    return text + (f"（{' '.join(extra)}）" if extra else "")
+        extra.append(period_words(item.key))
+    return task.heading + (f"（{'，'.join(extra)}）" if extra else "")
 
 
 def _names(model: Model, task: Task, role: str) -> str:
@@ -116,7 +129,7 @@ def item_row(model: Model, item: ItemState, number: int, as_of: dt.date) -> list
     entry = item.entry
     return [
         number,
-        _task_text(task, item),
+        task_text(task, item),
         _names(model, task, "lead"),
         _holder_names(model, item),
         _names(model, task, "cooperate"),
@@ -130,10 +143,22 @@ def item_row(model: Model, item: ItemState, number: int, as_of: dt.date) -> list
 
 
 @dataclass(frozen=True)
+class PlanTable:
+    """One plan's sheet: the plan's id, its name (the CSV's first column, the sheet's name), its
+    full title (the sheet's title row), the columns and the rows."""
+
+    id: str
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[list[Cell]]
+
+
+@dataclass(frozen=True)
 class Ledger:
     as_of: dt.date
-    plans: tuple[tuple[str, str, tuple[Column, ...], list[list[Cell]]], ...]
-    """(plan id, plan name, columns, rows) per plan, newest plan first."""
+    plans: tuple[PlanTable, ...]
+    """Newest plan first."""
     overdue_columns: tuple[Column, ...]
     overdue: list[list[Cell]]
     units: list[list[Cell]]
@@ -211,7 +236,9 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
             _drop_cooperate(item_row(model, item, n, as_of), with_cooperate)
             for n, item in enumerate(items, 1)
         ]
-        plans.append((plan.id, plan.display_name, _columns(with_cooperate), rows))
+        plans.append(
+            PlanTable(plan.id, plan.display_name, plan.title, _columns(with_cooperate), rows)
+        )
     any_cooperate = _has_cooperate(model, "")
     overdue = []
     n = 0
@@ -238,11 +265,11 @@ def ledger_csv(book: Ledger) -> str:
     """The rows of every plan sheet, the plan named first; the same header for every plan."""
     header: list[Cell] = ["方案", *(c.title for c in BASE_COLUMNS)]
     rows: list[list[Cell]] = [header]
-    for _, name, columns, plan_rows in book.plans:
-        titles = [c.title for c in columns]
-        for row in plan_rows:
+    for plan in book.plans:
+        titles = [c.title for c in plan.columns]
+        for row in plan.rows:
             cells = dict(zip(titles, row, strict=True))
-            rows.append([name, *(_csv_value(cells.get(c.title)) for c in BASE_COLUMNS)])
+            rows.append([plan.name, *(_csv_value(cells.get(c.title)) for c in BASE_COLUMNS)])
     return csv_text(rows)
 
 
@@ -252,15 +279,47 @@ def _csv_value(value: Cell) -> Cell:
 
 
 # -- XLSX ----------------------------------------------------------------------------------------
-def ledger_xlsx(book: Ledger, title: str = "任务落实台账") -> bytes:
+LEDGER = "任务落实台账"
+PAGE_NUMBERS = "第 &P 页，共 &N 页"
+
+
+def written_day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def sheet_titles(book: Ledger) -> list[str]:
+    """Every sheet's title row, in the order of the sheets: each plan's
+    《方案》任务落实台账（截至2011年3月31日）, then the overdue items' and the units' (named by
+    the plan when there is one plan)."""
+    as_of = f"（截至{written_day(book.as_of)}）"
+    whose = f"《{book.plans[0].title}》" if len(book.plans) == 1 else ""
+    return [
+        *(f"《{plan.title}》{LEDGER}{as_of}" for plan in book.plans),
+        f"{whose}{LEDGER}：逾期未完成事项{as_of}",
+        f"{whose}{LEDGER}：单位汇总{as_of}",
+    ]
+
+
+def ledger_xlsx(book: Ledger, title: str = LEDGER) -> bytes:
     buffer = io.BytesIO()
     workbook = new_workbook(buffer, title, dt.datetime.combine(book.as_of, dt.time()))
     styles = table_styles(workbook, bordered=True)
+    as_of = f"截至{written_day(book.as_of)}"
+    titles = iter(sheet_titles(book))
     taken: set[str] = set()
-    for _, name, columns, rows in book.plans:
-        write_table(workbook, sheet_name(name, taken), columns, rows, styles)
+
+    def heading(page_left: str) -> Heading:
+        return Heading(next(titles), page_left, as_of, PAGE_NUMBERS)
+
+    for plan in book.plans:
+        name = sheet_name(plan.name, taken)
+        write_table(
+            workbook, name, plan.columns, plan.rows, styles, heading(f"{plan.name}{LEDGER}")
+        )
     overdue = sheet_name("逾期未完成", taken)
-    write_table(workbook, overdue, book.overdue_columns, book.overdue, styles)
-    write_table(workbook, sheet_name("单位汇总", taken), SUMMARY_COLUMNS, book.units, styles)
+    late = heading(f"{LEDGER}：逾期未完成事项")
+    write_table(workbook, overdue, book.overdue_columns, book.overdue, styles, late)
+    units = heading(f"{LEDGER}：单位汇总")
+    write_table(workbook, sheet_name("单位汇总", taken), SUMMARY_COLUMNS, book.units, styles, units)
     workbook.close()
     return buffer.getvalue()

@@ -5,8 +5,16 @@ Text cells are always written as text (never a formula, a number or a link, howe
 start); control characters XML cannot hold are dropped, and a carriage return becomes a line
 feed (XML reads one back as the other, so the CSV says the same as the XLSX). The bytes are
 reproducible: a fixed creation date and XlsxWriter's fixed zip timestamps, so a rebuild of the
-same data gives the same file. Every sheet has a bold, frozen header row with a filter, prints
-landscape on A4 fitted to the page width, and repeats its header on every printed page.
+same data gives the same file. Every sheet has a bold, frozen header row with a filter (below a
+title row, when the sheet has a title), and rows tall enough for their wrapped text (Excel and
+LibreOffice do not grow a row a program wrote).
+
+Printing: A4 landscape, the header row repeated on every page, a page header (the title, the
+date) and a page footer (page numbers). The table's text is 12 pt, so a print scale of 75% or
+more keeps it at 9 pt or more on paper: a sheet that fits the page width at 75% or more is
+fitted to it (one page wide, as many tall as it takes); a wider one prints at 75% and runs
+several pages wide, page by page across before down, with its first two columns (number, task)
+repeated on every page: fewer columns to a page, but text people can read.
 
 CSV cells that start like a formula get a leading apostrophe (spreadsheet programs would run
 them: "CSV injection"); the file starts with a byte-order mark so that Excel reads UTF-8.
@@ -17,6 +25,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +33,7 @@ from dataclasses import dataclass
 import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from duban.outputs.xml_text import xml_property, xml_text
 
@@ -33,6 +43,20 @@ _SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_CELL_MAX = 32767
 FIXED_DATE = dt.datetime(2010, 1, 1)
+FONT_SIZE = 12
+"""The table's text, in points: at the smallest print scale (``MIN_PRINT_SCALE``) 9 pt on paper."""
+TITLE_SIZE = 16
+MIN_PRINT_SCALE = 75
+LINE_HEIGHT = 18
+"""Points per line of 12 pt text in a row: a Chinese font's line (Noto Sans CJK, as LibreOffice
+substitutes one, 17.4 pt; DengXian 16) and a little room."""
+MAX_ROW_HEIGHT = 409
+"""Excel's tallest row, in points."""
+PAGE_NUMBERS = "&P / &N"
+_MARGIN = 0.3
+"""Left and right page margins, inches."""
+_PRINTABLE_PX = (11.69 - 2 * _MARGIN) * 96
+"""The width of an A4 landscape page inside the margins, in pixels at 100%."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +65,18 @@ class Column:
     width: float
     kind: str = "text"
     """text, date or number: how an empty cell of this column is styled."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What a sheet says about itself: ``title`` in a first row above the header (none when
+    empty); on top of every printed page ``page_left`` and ``page_right`` (plain text), under
+    it ``page_footer`` (Excel's codes: ``&P`` the page, ``&N`` the pages)."""
+
+    title: str = ""
+    page_left: str = ""
+    page_right: str = ""
+    page_footer: str = PAGE_NUMBERS
 
 
 def clean(text: str) -> str:
@@ -92,8 +128,11 @@ def new_workbook(
 def table_styles(book: xlsxwriter.Workbook, bordered: bool) -> dict[str, Format]:
     """The formats of a table sheet: header, text, date and number cells (bordered or not)."""
     border = {"border": 1} if bordered else {}
-    top = {"valign": "top", **border}
+    top = {"valign": "top", "font_size": FONT_SIZE, **border}
     return {
+        "title": book.add_format(
+            {"bold": True, "font_size": TITLE_SIZE, "text_wrap": True, "valign": "vcenter"}
+        ),
         "header": book.add_format({"bold": True, "bg_color": "#E8ECF2", "text_wrap": True, **top}),
         "text": book.add_format({"text_wrap": True, **top}),
         "date": book.add_format({"num_format": "yyyy-mm-dd", **top}),
@@ -107,12 +146,20 @@ def write_table(
     columns: Sequence[Column],
     rows: Sequence[Sequence[Cell]],
     styles: dict[str, Format],
+    heading: Heading = Heading(),
 ) -> None:
-    """One sheet: the columns' titles as a frozen, filterable header, then the rows."""
+    """One sheet: the heading's title row if any, the columns' titles as a frozen, filterable
+    header, then the rows; each row as tall as its wrapped text; set up for printing."""
     sheet = book.add_worksheet(name)
+    top = 1 if heading.title else 0
+    titles = [text_cell(c.title) for c in columns]
     for index, column in enumerate(columns):
         sheet.set_column(index, index, column.width)
-        sheet.write_string(0, index, text_cell(column.title), styles["header"])
+        sheet.write_string(top, index, titles[index], styles["header"])
+    pairs = zip(titles, columns, strict=True)
+    sheet.set_row(
+        top, _height(max((text_lines(t, _capacity(c.width)) for t, c in pairs), default=1))
+    )
     # a province's 台账 has 1.7 million cells: the styles and writers are looked up once
     blank_style = [styles[column.kind] for column in columns]
     date_style, number_style, text_style = styles["date"], styles["number"], styles["text"]
@@ -122,10 +169,12 @@ def write_table(
         sheet.write_number,
         sheet.write_string,
     )
+    capacity = [_capacity(column.width) for column in columns]
     width = len(columns)
-    for r, row in enumerate(rows, 1):
+    for r, row in enumerate(rows, top + 1):
         if len(row) != width:
-            raise ValueError(f"row {r} has {len(row)} cells for {width} columns")
+            raise ValueError(f"row {r - top} has {len(row)} cells for {width} columns")
+        lines = 1
         for c, value in enumerate(row):
             if value is None or value == "":
                 blank(r, c, None, blank_style[c])
@@ -134,13 +183,105 @@ def write_table(
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 number(r, c, value, number_style)
             else:
-                text(r, c, text_cell(str(value)), text_style)
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), max(width - 1, 0))
+                cell = text_cell(str(value))
+                text(r, c, cell, text_style)
+                lines = max(lines, text_lines(cell, capacity[c]))
+        sheet.set_row(r, _height(lines))
+    sheet.freeze_panes(top + 1, 0)
+    sheet.autofilter(top, 0, top + max(len(rows), 1), max(width - 1, 0))
+    _print_setup(sheet, columns, top, heading, styles["title"])
+
+
+def text_lines(text: str, capacity: float) -> int:
+    """How many lines ``text`` takes wrapped in a column that holds ``capacity`` narrow
+    characters a line. A Chinese character (three bytes in UTF-8) counts as two narrow ones:
+    the count is the characters plus half the bytes beyond one per character, worked out by
+    the encoder rather than character by character (a province's 台账 has a million cells)."""
+    lines = 0
+    for part in text.split("\n"):
+        units = (len(part) + len(part.encode("utf-8"))) / 2
+        lines += max(1, math.ceil(units / capacity))
+    return lines
+
+
+def _capacity(width: float) -> float:
+    """Narrow characters of 12 pt text a line in a column ``width`` wide (Excel's width counts
+    digits of the 11 pt default font), less a little for the cell's padding."""
+    return max(1.0, width * 11 / FONT_SIZE - 1)
+
+
+def _height(lines: int) -> float:
+    """A row's height in points for ``lines`` lines of 12 pt text (set on every row: a 12 pt
+    line is taller than the default row, and no program grows a row for wrapped text)."""
+    return min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
+
+
+def column_pixels(width: float) -> int:
+    """A column's width on screen and at 100% on paper, in pixels (Excel: 7 a digit and 5)."""
+    return int(width * 7 + 5) if width >= 1 else int(width * 12 + 0.5)
+
+
+def fit_scale(columns: Sequence[Column]) -> int:
+    """The print scale (percent, at most 100) at which the columns fill an A4 landscape page's
+    width."""
+    total = sum(column_pixels(c.width) for c in columns) or 1
+    return min(100, int(100 * _PRINTABLE_PX / total))
+
+
+def _print_setup(
+    sheet: Worksheet, columns: Sequence[Column], top: int, heading: Heading, title: Format
+) -> None:
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
-    sheet.repeat_rows(0)
-    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=_MARGIN, right=_MARGIN, top=0.6, bottom=0.6)
+    sheet.repeat_rows(top)
+    on_first_page = len(columns)
+    if fit_scale(columns) >= MIN_PRINT_SCALE:
+        sheet.fit_to_pages(1, 0)
+    else:
+        sheet.set_print_scale(MIN_PRINT_SCALE)
+        sheet.print_across()
+        sheet.repeat_columns(0, min(1, len(columns) - 1))
+        room, on_first_page = _PRINTABLE_PX * 100 / MIN_PRINT_SCALE, 0
+        for column in columns:
+            room -= column_pixels(column.width)
+            if room < 0:
+                break
+            on_first_page += 1
+    if heading.title:
+        # the title spans the columns of the first printed page, so that it is printed whole
+        span = columns[: max(on_first_page, 1)]
+        text = text_cell(heading.title)
+        if len(span) > 1:
+            sheet.merge_range(0, 0, 0, len(span) - 1, text, title)
+        else:
+            sheet.write_string(0, 0, text, title)
+        lines = text_lines(text, sum(c.width for c in span) * 11 / TITLE_SIZE - 1)
+        sheet.set_row(0, min(lines * TITLE_SIZE * 1.4 + 6, MAX_ROW_HEIGHT))
+    options = {"scale_with_doc": False, "margin": 0.3}
+    if heading.page_left or heading.page_right:
+        sheet.set_header(page_text(heading.page_left, heading.page_right), options)
+    if heading.page_footer:
+        sheet.set_footer(f"&C{heading.page_footer}", options)
+
+
+def page_text(left: str, right: str = "") -> str:
+    """A page header: ``left`` on the left, ``right`` on the right, as text (``&`` doubled, one
+    line), within Excel's 255 characters (the left part is cut)."""
+    right_part = f"&R{_page_text(right, 100)}" if right else ""
+    left_part = f"&L{_page_text(left, 250 - len(right_part))}" if left else ""
+    return left_part + right_part
+
+
+def _page_text(text: str, limit: int) -> str:
+    text = " ".join(clean(text).split())
+    while (excess := _utf16(text.replace("&", "&&")) - limit) > 0:
+        text = text[: len(text) - excess]
+    return text.replace("&", "&&")
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def workbook(
@@ -152,7 +293,9 @@ def workbook(
     """The .xlsx bytes of one table sheet without borders (the task table download)."""
     buffer = io.BytesIO()
     book = new_workbook(buffer, title or sheet)
-    write_table(book, sheet_name(sheet, set()), columns, rows, table_styles(book, bordered=False))
+    heading = Heading(page_left=title or sheet)
+    styles = table_styles(book, bordered=False)
+    write_table(book, sheet_name(sheet, set()), columns, rows, styles, heading)
     book.close()
     return buffer.getvalue()
 

@@ -65,7 +65,9 @@ def _one_kind_of_line_break(row: list[Cell]) -> list[Cell]:
     return [v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v for v in row]
 
 
-TASK_TABLE_WIDTHS = (7, 36, 22, 16, 12, 30, 36, 14, 9, 9, 9, 10, 12)
+# narrow enough to print one A4 landscape page wide at 75% or more, 9 pt on paper
+# (outputs/spreadsheet.py: a wider table would run two pages wide)
+TASK_TABLE_WIDTHS = (7, 30, 16, 12, 12, 24, 30, 14, 8, 8, 8, 10, 12)
 
 
 def to_csv(rows: Sequence[Sequence[Cell]]) -> str:
