@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import zipfile
 from typing import TYPE_CHECKING, cast
 
@@ -331,7 +332,7 @@ def bulletin_docx(doc: Bulletin) -> bytes:
 # column widths (mm) by the attachment's header row, but for 序号 (first, by the number of
 # rows) and the one column that takes what is left of the 156 mm (None)
 ATTACHMENT_WIDTHS_MM: dict[tuple[str, ...], tuple[int | None, ...]] = {
-    ATTACHMENT_HEADER: (0, 24, None, 23, 16, 18, 22),
+    ATTACHMENT_HEADER: (0, 24, None, 27, 14, 18, 22),
     UNIT_ATTACHMENT_HEADER: (0, 30, 16, 16, 16, 20, None),
 }
 CELL_MARGINS_MM = 3.8  # Word's default: 0.19 cm on each side
@@ -339,9 +340,10 @@ CELL_MARGINS_MM = 3.8  # Word's default: 0.19 cm on each side
 
 def serial_width_mm(rows: int) -> int:
     """序号's width: its header (two characters of 五号, 7.4 mm) or the longest number (a
-    digit of 五号 Times New Roman is 1.9 mm), with the cell's margins: never wrapped."""
+    digit of 五号 is 1.9 mm in Times New Roman, 2.4 mm in the sans-serif fonts that stand in
+    for it), with the cell's margins: never wrapped."""
     digits = len(str(max(1, rows)))
-    return max(12, round(CELL_MARGINS_MM + 1.9 * digits + 1.5))
+    return max(12, math.ceil(CELL_MARGINS_MM + 2.4 * digits + 1))
 
 
 def attachment_widths_mm(header: tuple[str, ...], rows: int) -> tuple[int, ...]:
@@ -376,6 +378,10 @@ def _attachment(document: DocxDocument, doc: Bulletin) -> None:
     table = document.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     table.autofit = False
+    table_width = table._tbl.tblPr.find(qn("w:tblW"))
+    if table_width is not None:  # the table as wide as the type area, not "auto"
+        table_width.set(qn("w:type"), "dxa")
+        table_width.set(qn("w:w"), str(round(Mm(sum(widths)).twips)))
     for c, column in enumerate(table.columns):
         column.width = Mm(widths[c])
     small = Pt(10.5)  # 五号
