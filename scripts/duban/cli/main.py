@@ -141,11 +141,26 @@ def bulletin_arguments(sub: argparse.ArgumentParser) -> None:
         "-o", "--output", required=True, metavar="FILE", help="FILE.docx, FILE.md or FILE.html"
     )
     sub.add_argument("--title", help="the title (default: 关于《方案》落实情况的督办通报)")
-    sub.add_argument(
-        "--number", help="the document number (default: a placeholder 督办通报〔YEAR〕　号)"
-    )
+    sub.add_argument("--number", help="发文字号, e.g. 青督通〔2024〕6号 (default: no number line)")
     sub.add_argument("--issuer", help="the issuing office (default: the plan's issuer)")
     sub.add_argument("--addressees", help="主送 (default: the plan's addressees)")
+    sub.add_argument(
+        "--masthead",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="红头: NAME in red over a red line (NAME default: the issuer; default: no 红头)",
+    )
+    sub.add_argument(
+        "--no-masthead", dest="masthead", action="store_const", const=None, help="no 红头"
+    )
+    sub.add_argument("--cc", default="", help="抄送 in the 版记 (default: none)")
+    sub.add_argument(
+        "--imprint",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="版记: 抄送, 印发机关 and 印发日期 at the end (default: on)",
+    )
 
 
 def codeowners_arguments(sub: argparse.ArgumentParser) -> None:

@@ -81,6 +81,9 @@ def cmd_bulletin(args: argparse.Namespace) -> int:
         number=args.number,
         issuer=args.issuer,
         addressees=args.addressees,
+        masthead=args.masthead,
+        cc=args.cc,
+        imprint=args.imprint,
     )
     if suffix == ".docx":
         write_output(bulletin_docx(document), args.output)

@@ -19,8 +19,9 @@ from typing import Any
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.evaluate import State
 from duban.i18n.locale import office_words
+from duban.i18n.periods import period_words
 from duban.model.model import Model
-from duban.outputs.check_words import occurrence_label
+from duban.outputs.official_words import cn_number, official_punctuation
 
 # The fonts GB/T 9704-2012 names, as Word and WPS expect their names (the .docx names them so;
 # the HTML falls back to similar fonts after them).
@@ -52,53 +53,23 @@ class Bulletin:
     """附件, header row first (empty when nothing is overdue): every overdue item, or, when
     there are more than ``ATTACHMENT_MAX_ITEMS``, one row per unit."""
     attachment_title: str = "逾期未完成事项清单"
+    masthead: str | None = None
+    """版头's 发文机关标志 (printed in red with a red line under it), or None for none: a
+    document printed on the office's pre-printed letterhead paper."""
+    cc: str = ""
+    """版记's 抄送 (none when empty)."""
+    imprint: bool = True
+    """版记 at the end: 抄送, 印发机关 (the issuer) and 印发日期 (the date)."""
 
     @property
     def date_text(self) -> str:
         """Arabic numerals, as GB/T 9704-2012 writes the date: 2011年3月15日."""
         return f"{self.date.year}年{self.date.month}月{self.date.day}日"
 
-
-_DIGITS = "零一二三四五六七八九"
-_PLACES = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
-
-
-def cn_number(n: int) -> str:
-    """A heading's number in Chinese: 1 -> 一, 10 -> 十, 12 -> 十二, 105 -> 一百零五,
-    1010 -> 一千零一十, 12345 -> 一万二千三百四十五 (a province's bulletin numbers
-    thousands of units)."""
-    if n < 1:
-        raise ValueError(f"headings are numbered from 1, not {n}")
-    if n >= 100_000_000:
-        return str(n)
-    high, low = divmod(n, 10_000)
-    if not high:
-        return _below_ten_thousand(n, leading=True)
-    text = _below_ten_thousand(high, leading=True) + "万"
-    if low:
-        text += ("零" if low < 1000 else "") + _below_ten_thousand(low, leading=False)
-    return text
-
-
-def _below_ten_thousand(n: int, leading: bool) -> str:
-    """1..9999 in words; one 零 for each run of missing places inside the number; 十 alone
-    for 10-19 at the head of a number (十二, but 一百一十二)."""
-    if leading and 10 <= n < 20:
-        return "十" + (_DIGITS[n - 10] if n > 10 else "")
-    parts: list[str] = []
-    gap = False
-    for value, name in _PLACES:
-        digit, n = divmod(n, value)
-        if digit:
-            if gap and parts:
-                parts.append("零")
-            parts.append(_DIGITS[digit] + name)
-            gap = False
-        else:
-            gap = True
-        if not n:
-            break
-    return "".join(parts)
+    @property
+    def printed_text(self) -> str:
+        """版记's 印发日期: 2011年3月15日印发."""
+        return f"{self.date_text}印发"
 
 
 def _day(day: dt.date) -> str:
@@ -184,9 +155,14 @@ def on_time(report: CheckReport, summary: Summary) -> list[Block]:
 
 
 def _what(ci: CheckItem) -> str:
-    what = ci.task.heading
-    occurrence = occurrence_label(ci)
-    return what + (f"（{occurrence}）" if occurrence else "")
+    """The task, and which deadline and period when it has several: periods in words
+    (2024年第一季度, not 2024-Q1)."""
+    parts = []
+    if len(ci.task.due) > 1:
+        parts.append(ci.due.label or ci.due.id)
+    if ci.item.key:
+        parts.append(period_words(ci.item.key))
+    return ci.task.heading + (f"（{' '.join(parts)}）" if parts else "")
 
 
 ATTACHMENT_HEADER = ("序号", "单位", "任务", "到期日", "逾期天数", "报送情况", "督办阶段")
@@ -358,9 +334,16 @@ def bulletin(
     number: str | None = None,
     issuer: str | None = None,
     addressees: str | None = None,
+    masthead: str | None = None,
+    cc: str = "",
+    imprint: bool = True,
 ) -> Bulletin:
     """The bulletin for ``report`` (built with
-    :func:`duban.evaluation.check_report.check_report`)."""
+    :func:`duban.evaluation.check_report.check_report`).
+
+    ``number``: the 发文字号; without one the document has no number line (a placeholder would
+    be sent as it stands). ``masthead``: the 发文机关标志, ``""`` for the issuer's name, None
+    for no 版头. ``cc``: 抄送 in the 版记; ``imprint``: whether the 版记 is written at all."""
     summary = report.summary
     assert summary is not None, "check_report always sets the summary"
     sections = [
@@ -370,6 +353,7 @@ def bulletin(
         ("排名和考评通报", flagged(report)),
         ("下步要求", requirements(report)),
     ]
+    issuer = issuer or default_issuer(model)
     blocks = [
         Block("p", f"现将截至{_day(report.as_of)}各项任务落实情况通报如下。"),
     ]
@@ -378,11 +362,14 @@ def bulletin(
         blocks.extend(body)
     return Bulletin(
         title=title or default_title(model),
-        number=number or f"督办通报〔{report.as_of.year}〕　号",
-        addressees=addressees or default_addressees(model),
+        number=(number or "").strip(),
+        addressees=official_punctuation(addressees or default_addressees(model)),
         blocks=tuple(blocks),
-        issuer=issuer or default_issuer(model),
+        issuer=issuer,
         date=report.as_of,
+        masthead=None if masthead is None else (masthead.strip() or issuer),
+        cc=official_punctuation(cc),
+        imprint=imprint,
         **_attachment(report),
     )
 

@@ -6,6 +6,14 @@ a page (fixed line height 28.9 pt); title 2号 (22 pt) 方正小标宋简体 cen
 issuer and date right-aligned; page numbers "— 1 —" in 4号 (14 pt) 宋体 at the foot, on the
 outer side (odd pages right, even pages left).
 
+版头 (when the bulletin has a masthead): the 发文机关标志 in red 小标宋, centred, 35 mm below the
+top of the type area; the 发文字号 two lines below it; a red line as wide as the type area
+(156 mm) 4 mm under the number; the title two lines below the line. Without a masthead, the
+number (when there is one) is centred above the title. 版记 at the end (after the 附件): 抄送 and
+印发机关/印发日期 in 4号 仿宋, each one character in from the edge, between a thick line (0.35 mm)
+above and below and a thin one (0.25 mm) between them, all 156 mm wide. Every heading, and every
+line before a table, keeps with the paragraph after it: no heading ends a page.
+
 Word and WPS substitute fonts they lack: the fonts are named as they expect, and the font table
 gives each an ``altName`` (仿宋, 楷体, 黑体, 宋体) that Windows and WPS ship. The bytes are
 reproducible: fixed document dates and fixed zip timestamps.
@@ -15,15 +23,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from duban.outputs.bulletin import (
     ATTACHMENT_HEADER,
@@ -40,6 +49,7 @@ from duban.outputs.xml_text import xml_property, xml_text
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
+    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.shared import Length
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
@@ -57,6 +67,8 @@ ALT_NAMES = {
 
 LINE = Pt(28.9)
 BODY = Pt(16)
+RED = "FF0000"
+TYPE_AREA_MM = 156
 _FIXED_ZIP_TIME = (2010, 1, 1, 0, 0, 0)
 
 
@@ -159,6 +171,105 @@ def _font_table(document: DocxDocument) -> None:
     table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _border(
+    paragraph: Paragraph, side: str, eighths: int, color: str = "000000", space: int = 0
+) -> None:
+    """A line on one side of the paragraph, as wide as the paragraph (the type area: 156 mm);
+    ``eighths``: its thickness in eighths of a point; ``space``: points between it and the text."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = p_pr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = cast("BaseOxmlElement", OxmlElement("w:pBdr"))
+        # w:pBdr comes before w:spacing, w:ind and w:jc in a paragraph's properties
+        p_pr.insert_element_before(
+            borders,
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
+        )
+    line = OxmlElement(f"w:{side}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(eighths))
+    line.set(qn("w:space"), str(space))
+    line.set(qn("w:color"), color)
+    borders.append(line)
+
+
+def masthead_size(name: str) -> Length:
+    """The 发文机关标志's size: as large as fits the type area's width with a margin (at most
+    48 pt, never below the title's 22 pt)."""
+    width_pt = Mm(TYPE_AREA_MM).pt * 0.85
+    return Pt(max(22, min(48, int(width_pt / max(1, len(name))))))
+
+
+def _masthead(document: DocxDocument, doc: Bulletin) -> None:
+    """版头: 发文机关标志 in red, 发文字号, the red line, two empty lines."""
+    assert doc.masthead is not None
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    size = masthead_size(doc.masthead)
+    mark = _paragraph(document, doc.masthead, XIAOBIAOSONG, size=size, align=center, indent=False)
+    mark.paragraph_format.space_before = Mm(35)
+    mark.runs[0].font.color.rgb = RGBColor.from_string(RED)
+    mark.paragraph_format.keep_with_next = True
+    for _ in range(2):
+        _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
+    number = _paragraph(document, doc.number, FANGSONG, align=center, indent=False)
+    number.paragraph_format.keep_with_next = True
+    _border(number, "bottom", 12, RED, space=11)  # 1.5 pt, 4 mm under the number
+    for _ in range(2):
+        _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
+
+
+def _imprint(document: DocxDocument, doc: Bulletin) -> None:
+    """版记: 抄送 (when given), then 印发机关 on the left and 印发日期 on the right, between
+    thick lines, with a thin line between the two, each 156 mm wide."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    size = Pt(14)  # 4号
+    blank = _paragraph(document, "", FANGSONG, indent=False)
+    blank.paragraph_format.keep_with_next = True
+    lines = []
+    if doc.cc:
+        lines.append(_paragraph(document, f"　抄送：{doc.cc}。", FANGSONG, size=size, indent=False))
+    printed = _paragraph(document, f"　{doc.issuer}", FANGSONG, size=size, indent=False)
+    printed.paragraph_format.tab_stops.add_tab_stop(Mm(TYPE_AREA_MM), WD_TAB_ALIGNMENT.RIGHT)
+    _font(printed.add_run(f"\t{doc.printed_text}　"), FANGSONG, size)
+    lines.append(printed)
+    for line in lines[:-1]:
+        line.paragraph_format.keep_with_next = True
+    _border(lines[0], "top", 8)  # 0.35 mm ≈ 1 pt
+    if len(lines) > 1:
+        _border(lines[0], "bottom", 6)  # 0.25 mm ≈ 0.75 pt
+    _border(lines[-1], "bottom", 8)
+
+
+HEADINGS = {"h1": HEITI, "h2": KAITI, "h3": FANGSONG}
+
+
 def bulletin_docx(doc: Bulletin) -> bytes:
     document = Document()
     _layout(document)
@@ -170,18 +281,21 @@ def bulletin_docx(doc: Bulletin) -> bytes:
         parent.remove(body._element)
     center = WD_ALIGN_PARAGRAPH.CENTER
     right = WD_ALIGN_PARAGRAPH.RIGHT
-    _paragraph(document, doc.number, FANGSONG, align=center, indent=False)
-    _paragraph(document, "", FANGSONG, indent=False)
-    _paragraph(document, doc.title, XIAOBIAOSONG, size=Pt(22), align=center, indent=False)
-    _paragraph(document, "", FANGSONG, indent=False)
+    if doc.masthead is not None:
+        _masthead(document, doc)
+    elif doc.number:  # no placeholder: without a number there is no number line
+        _paragraph(document, doc.number, FANGSONG, align=center, indent=False)
+        _paragraph(document, "", FANGSONG, indent=False)
+    title = _paragraph(document, doc.title, XIAOBIAOSONG, size=Pt(22), align=center, indent=False)
+    title.paragraph_format.keep_with_next = True
+    _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
     _paragraph(document, f"{doc.addressees}：", FANGSONG, indent=False)
     for block in doc.blocks:
-        if block.kind == "h1":
-            _paragraph(document, block.text, HEITI)
-        elif block.kind == "h2":
-            _paragraph(document, block.text, KAITI)
-        elif block.kind == "h3":
-            _paragraph(document, block.text, FANGSONG, bold=True)
+        if block.kind in HEADINGS:
+            heading = _paragraph(
+                document, block.text, HEADINGS[block.kind], bold=block.kind == "h3"
+            )
+            heading.paragraph_format.keep_with_next = True  # never the last line of a page
         else:
             _paragraph(document, block.text, FANGSONG)
     # the signature never stands alone on a page: it keeps with the last paragraph of text
@@ -199,6 +313,8 @@ def bulletin_docx(doc: Bulletin) -> bytes:
 
     if doc.attachment:
         _attachment(document, doc)
+    if doc.imprint:
+        _imprint(document, doc)
 
     stamp = dt.datetime.combine(doc.date, dt.time())
     props = document.core_properties
@@ -213,11 +329,36 @@ def bulletin_docx(doc: Bulletin) -> bytes:
     return _fixed_zip(raw.getvalue())
 
 
-# column widths (mm, 156 in all: the type area of A4) by the attachment's header row
-ATTACHMENT_WIDTHS_MM: dict[tuple[str, ...], tuple[int, ...]] = {
-    ATTACHMENT_HEADER: (9, 24, 43, 27, 14, 15, 24),
-    UNIT_ATTACHMENT_HEADER: (9, 34, 16, 16, 16, 20, 45),
+# column widths (mm) by the attachment's header row, but for 序号 (first, by the number of
+# rows) and the one column that takes what is left of the 156 mm (None)
+ATTACHMENT_WIDTHS_MM: dict[tuple[str, ...], tuple[int | None, ...]] = {
+    ATTACHMENT_HEADER: (0, 24, None, 27, 14, 18, 22),
+    UNIT_ATTACHMENT_HEADER: (0, 30, 16, 16, 16, 20, None),
 }
+CELL_MARGINS_MM = 3.8  # Word's default: 0.19 cm on each side
+
+
+def serial_width_mm(rows: int) -> int:
+    """序号's width: its header (two characters of 五号, 7.4 mm) or the longest number (a
+    digit of 五号 is 1.9 mm in Times New Roman, 2.4 mm in the sans-serif fonts that stand in
+    for it), with the cell's margins: never wrapped."""
+    digits = len(str(max(1, rows)))
+    return max(12, math.ceil(CELL_MARGINS_MM + 2.4 * digits + 1))
+
+
+def attachment_widths_mm(header: tuple[str, ...], rows: int) -> tuple[int, ...]:
+    """The attachment's column widths in mm, 156 in all."""
+    if header not in ATTACHMENT_WIDTHS_MM:
+        first = serial_width_mm(rows)
+        rest = (TYPE_AREA_MM - first) // (len(header) - 1)
+        return (
+            first,
+            *([rest] * (len(header) - 2)),
+            TYPE_AREA_MM - first - rest * (len(header) - 2),
+        )
+    fixed = [serial_width_mm(rows), *ATTACHMENT_WIDTHS_MM[header][1:]]
+    left = TYPE_AREA_MM - sum(w for w in fixed if w is not None)
+    return tuple(left if w is None else w for w in fixed)
 
 
 def _attachment(document: DocxDocument, doc: Bulletin) -> None:
@@ -225,17 +366,22 @@ def _attachment(document: DocxDocument, doc: Bulletin) -> None:
     from docx.enum.text import WD_BREAK
 
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-    _paragraph(document, "附件", HEITI, indent=False)
-    _paragraph(document, "", FANGSONG, indent=False)
+    # the lines before the table keep with it (and with its first row)
+    _paragraph(document, "附件", HEITI, indent=False).paragraph_format.keep_with_next = True
+    _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
     title = doc.attachment_title
     _paragraph(
         document, title, XIAOBIAOSONG, size=Pt(22), align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
-    )
+    ).paragraph_format.keep_with_next = True
     header, *rows = doc.attachment
-    widths = ATTACHMENT_WIDTHS_MM.get(header, (156 // len(header),) * len(header))
+    widths = attachment_widths_mm(header, len(rows))
     table = document.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     table.autofit = False
+    table_width = table._tbl.tblPr.find(qn("w:tblW"))
+    if table_width is not None:  # the table as wide as the type area, not "auto"
+        table_width.set(qn("w:type"), "dxa")
+        table_width.set(qn("w:w"), str(round(Mm(sum(widths)).twips)))
     for c, column in enumerate(table.columns):
         column.width = Mm(widths[c])
     small = Pt(10.5)  # 五号
@@ -248,6 +394,8 @@ def _attachment(document: DocxDocument, doc: Bulletin) -> None:
             cell.width = Mm(widths[c])
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
+            if c == 0:  # 序号 on one line, whatever the width
+                cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
             _font(paragraph.add_run(xml_text(value)), HEITI if r == 0 else FANGSONG, small)
     # the header row repeats on every page of the table
     row_props = table.rows[0]._tr.get_or_add_trPr()

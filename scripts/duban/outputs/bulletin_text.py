@@ -11,7 +11,14 @@ from duban.outputs.check_markdown import md
 
 # -- Markdown ------------------------------------------------------------------------------------
 def bulletin_markdown(doc: Bulletin) -> str:
-    lines = [md(doc.number), "", f"# {md(doc.title)}", "", f"{md(doc.addressees)}：", ""]
+    lines = []
+    if doc.masthead is not None:
+        lines += [f"**{md(doc.masthead)}**", ""]
+    if doc.number:
+        lines += [md(doc.number), ""]
+    if doc.masthead is not None:
+        lines += ["---", ""]
+    lines += [f"# {md(doc.title)}", "", f"{md(doc.addressees)}：", ""]
     for block in doc.blocks:
         if block.kind == "h1":
             lines += [f"## {md(block.text)}", ""]
@@ -28,6 +35,11 @@ def bulletin_markdown(doc: Bulletin) -> str:
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + " --- |" * len(header))
         lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    if doc.imprint:
+        lines += ["", "---", ""]
+        if doc.cc:
+            lines += [f"抄送：{md(doc.cc)}。", ""]
+        lines += [f"{md(doc.issuer)}　　{md(doc.printed_text)}", "", "---"]
     return "\n".join(lines) + "\n"
 
 
@@ -46,6 +58,14 @@ body {{ font-family: {FANGSONG_CSS}; font-size: 16pt; line-height: 28.9pt; max-w
 h1 {{ font-family: {XIAOBIAOSONG_CSS}; font-size: 22pt; font-weight: normal; text-align: center;
   line-height: 1.4; margin: 0 0 28.9pt; }}
 .number {{ text-align: center; margin: 0 0 28.9pt; }}
+.masthead {{ font-family: {XIAOBIAOSONG_CSS}; color: #f00; text-align: center; font-size: 36pt;
+  line-height: 1.4; margin: 0 0 57.8pt; }}
+.red-line {{ border: 0; border-top: 1.5pt solid #f00; margin: 0 0 57.8pt; }}
+.imprint {{ margin-top: 2em; border-top: 1pt solid #000; border-bottom: 1pt solid #000;
+  font-size: 14pt; line-height: 1.6; }}
+.imprint p {{ text-indent: 0; padding: 0 1em; }}
+.imprint .cc {{ border-bottom: 0.75pt solid #000; }}
+.imprint .printed {{ display: flex; justify-content: space-between; }}
 h2 {{ font-family: {HEITI_CSS}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }}
 h3 {{ font-family: {KAITI_CSS}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }}
 p {{ margin: 0; text-indent: 2em; }}
@@ -61,8 +81,14 @@ th {{ font-family: {HEITI_CSS}; font-weight: normal; }}
 
 def bulletin_html(doc: Bulletin) -> str:
     tags = {"h1": "h2", "h2": "h3", "p": "p"}
-    body = [
-        f'<p class="number">{escape(doc.number)}</p>',
+    body = []
+    if doc.masthead is not None:
+        body.append(f'<p class="masthead">{escape(doc.masthead)}</p>')
+    if doc.number:
+        body.append(f'<p class="number">{escape(doc.number)}</p>')
+    if doc.masthead is not None:
+        body.append('<hr class="red-line">')
+    body += [
         f"<h1>{escape(doc.title)}</h1>",
         f'<p class="addressees">{escape(doc.addressees)}：</p>',
     ]
@@ -83,6 +109,14 @@ def bulletin_html(doc: Bulletin) -> str:
         for row in rows:
             body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
         body.append("</tbody></table></section>")
+    if doc.imprint:
+        body.append('<section class="imprint">')
+        if doc.cc:
+            body.append(f'<p class="cc">抄送：{escape(doc.cc)}。</p>')
+        body.append(
+            f'<p class="printed"><span>{escape(doc.issuer)}</span>'
+            f"<span>{escape(doc.printed_text)}</span></p></section>"
+        )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(doc.title)}</title>\n<style>{_HTML_STYLE}</style>\n</head>\n<body>\n"
