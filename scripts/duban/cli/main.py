@@ -329,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             result: int = args.run(args)
             return result
     except UsageError as error:
-        print(printable(f"duban {args.command}: {error}"), file=sys.stderr)
+        print(printable(f"duban {args.command}{say(': ', '：')}{error}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

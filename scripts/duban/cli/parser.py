@@ -14,6 +14,7 @@ from duban.cli.common import EXIT_USAGE, non_negative
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.messages import say
+from duban.model.problems import printable
 
 # -- argparse in the user's language ------------------------------------------------------------
 # argparse's own messages, English pattern -> Chinese; the first match wins, a message no pattern
@@ -96,8 +97,9 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        english = f"{self.prog}: error: {message}\n"
-        self.exit(EXIT_USAGE, say(english, f"{self.prog}：错误：{argparse_words(message)}\n"))
+        english = f"{self.prog}: error: {message}"
+        chinese = f"{self.prog}：错误：{argparse_words(message)}"
+        self.exit(EXIT_USAGE, printable(say(english, chinese)) + "\n")
 
 
 def chosen_language(argv: Sequence[str]) -> str | None:
