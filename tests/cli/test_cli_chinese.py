@@ -37,6 +37,7 @@ def test_help_is_chinese_by_default(chinese, capsys):
     assert code == 0
     assert out.startswith("用法：duban ")
     assert "显示本帮助并退出" in out
+    assert "\n选项：\n" in out and "\n命令：\n" in out
     assert "检查全部数据文件" in out  # validate's help
     code, out, _ = run(capsys, "check", "-h")
     assert code == 0

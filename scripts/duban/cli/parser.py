@@ -61,7 +61,14 @@ def argparse_words(message: str) -> str:
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """argparse's help with ``用法：`` for ``usage:``."""
+    """argparse's help with ``用法：`` for ``usage:`` and a full-width colon after a Chinese
+    section title (选项：, 命令：)."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if say("en", "zh") == "en":
+            return text
+        return re.sub(r"(?m)^(\s*[\u4e00-\u9fff]+):$", r"\1：", text)
 
     def add_usage(
         self,
