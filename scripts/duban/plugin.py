@@ -54,7 +54,7 @@ from duban.evaluation.evaluate import evaluate
 from duban.i18n.dates import iso_date
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.locale import load_locale
-from duban.i18n.messages import set_language
+from duban.i18n.messages import say, set_language
 from duban.load.project import find_schema_dir, load_project
 from duban.model.problems import shown
 from duban.outputs import urls
@@ -348,5 +348,11 @@ def _problem_report(problems: Sequence[Problem]) -> str:
     shown_problems, more = shown(problems)
     lines = [str(p) for p in shown_problems] + ([more] if more else [])
     files = len({p.path for p in problems})
-    lines.append(f"duban: the data has {len(problems)} problem(s) in {files} file(s)")
+    count = len(problems)
+    lines.append(
+        say(
+            f"duban: the data has {count} problem(s) in {files} file(s)",
+            f"duban：数据中有 {count} 个问题，涉及 {files} 个文件",
+        )
+    )
     return "\n".join(lines)

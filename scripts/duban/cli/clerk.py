@@ -61,7 +61,10 @@ def cmd_record(args: argparse.Namespace) -> int:
             check_size(Path(args.issue_form), MAX_ISSUE_FORM_BYTES)
             body = Path(args.issue_form).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError, Untrusted) as error:
-            raise UsageError(printable(f"--issue-form: {args.issue_form}: {error}")) from None
+            colon = say(": ", "：")
+            raise UsageError(
+                printable(f"--issue-form{colon}{args.issue_form}{colon}{error}")
+            ) from None
         cells.update(parse_issue_form(body))
     if args.issue_event:
         cells.update(parse_issue_form(_event_body(args.issue_event)))
@@ -100,7 +103,10 @@ def _event_body(path: str) -> str:
         event = json.loads(Path(path).read_text(encoding="utf-8"))
         body = event["issue"]["body"]
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
-        raise UsageError(f"--issue-event: {type(error).__name__}: {error}") from None
+        colon = say(": ", "：")
+        raise UsageError(
+            printable(f"--issue-event{colon}{type(error).__name__}{colon}{error}")
+        ) from None
     return body if isinstance(body, str) else ""
 
 

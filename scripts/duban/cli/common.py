@@ -90,7 +90,20 @@ def write_output(text: str | bytes, output: str | None) -> None:
         write_atomically(target, content)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise UsageError(f"-o: cannot write {printable(output)}: {reason}") from None
+        shown = printable(output)
+        raise UsageError(
+            say(f"-o: cannot write {shown}: {reason}", f"-o：无法写入 {shown}：{reason}")
+        ) from None
+    report_written(output, len(content))
+
+
+def report_written(path: str, size: int) -> None:
+    """One line on stderr after a file is written: its path as typed and its size."""
+    shown = printable(path)
+    print(
+        say(f"wrote {shown} ({size:,} bytes)", f"已写入 {shown}（{size:,} 字节）"),
+        file=sys.stderr,
+    )
 
 
 def as_of_date(text: str | None) -> dt.date:
@@ -103,7 +116,13 @@ def as_of_date(text: str | None) -> dt.date:
 def parse_as_of(text: str) -> dt.date:
     found = iso_date(text)
     if found is None:
-        raise UsageError(f"--as-of: {text!r} is not a valid date (write YYYY-MM-DD)")
+        shown = text  # main prints it escaped (printable)
+        raise UsageError(
+            say(
+                f"--as-of: {shown!r} is not a valid date (write YYYY-MM-DD)",
+                f"--as-of：“{shown}”不是有效日期（请写成 YYYY-MM-DD，如 2011-03-15）",
+            )
+        )
     return found
 
 
@@ -112,12 +131,19 @@ def as_of_argument(text: str) -> dt.date:
     try:
         return parse_as_of(text)
     except UsageError as error:
-        raise argparse.ArgumentTypeError(str(error).removeprefix("--as-of: ")) from None
+        message = str(error).removeprefix("--as-of: ").removeprefix("--as-of：")
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def non_negative(text: str) -> int:
     if not re.fullmatch(r"[0-9]{1,4}", text):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days (0-9999)")
+        shown = text  # the parser prints it escaped (cli/parser.py)
+        raise argparse.ArgumentTypeError(
+            say(
+                f"{shown!r} is not a whole number of days (0-9999)",
+                f"“{shown}”不是天数（0-9999 的整数）",
+            )
+        )
     return int(text)
 
 
@@ -128,7 +154,13 @@ def narrowed(model: Model, args: argparse.Namespace) -> Model:
         return model
     if plan not in model.plans:
         known = ", ".join(sorted(model.plans))
-        raise UsageError(f"--plan: there is no plan {plan!r} (plans: {known})")
+        shown = plan  # main prints it escaped (printable)
+        raise UsageError(
+            say(
+                f"--plan: there is no plan {shown!r} (plans: {known})",
+                f"--plan：没有方案“{shown}”（现有方案：{known}）",
+            )
+        )
     return model.for_plan(plan)
 
 
@@ -147,5 +179,11 @@ def known_unit(model: Model, args: argparse.Namespace) -> str | None:
     """``--unit``, checked against org.yaml (None when not given)."""
     unit = getattr(args, "unit", None)
     if unit is not None and model.entity(unit) is None:
-        raise UsageError(f"--unit: {unit!r} is not a unit or group in org.yaml")
+        shown = unit  # main prints it escaped (printable)
+        raise UsageError(
+            say(
+                f"--unit: {shown!r} is not a unit or group in org.yaml",
+                f"--unit：“{shown}”不是 org.yaml 中的单位或单位组",
+            )
+        )
     return unit

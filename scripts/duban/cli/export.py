@@ -18,6 +18,7 @@ from duban.cli.common import (
 )
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
+from duban.i18n.messages import say
 from duban.intake.workbook_export import unit_workbook
 from duban.model.model import Model
 from duban.outputs.ics import calendar_ics
@@ -30,7 +31,12 @@ Exporter = Callable[[Model, argparse.Namespace], str | bytes]
 def export_ledger(model: Model, args: argparse.Namespace) -> str | bytes:
     """The 任务落实台账 (xlsx) or its rows (csv), as of ``--as-of`` (default today)."""
     if getattr(args, "unit", None) is not None:
-        raise UsageError(f"--unit: not supported yet for {args.format}")
+        raise UsageError(
+            say(
+                f"--unit: not supported yet for {args.format}",
+                f"--unit：{args.format} 格式暂不支持按单位导出",
+            )
+        )
     as_of = args.as_of or as_of_date(None)
     evaluation = evaluate(model, as_of, DEFAULT_DUE_SOON_DAYS)
     book = ledger(model, evaluation, check_report(model, evaluation))
@@ -65,6 +71,6 @@ def unit_workbook_of(model: Model, args: argparse.Namespace) -> bytes:
     """The workbook a unit fills in (``export xlsx --unit``)."""
     unit = known_unit(model, args)
     if unit is None:
-        raise UsageError("xlsx needs --unit for now")
+        raise UsageError(say("xlsx needs --unit for now", "xlsx 需要 --unit"))
     # a row for each follow-up deadline (限期整改) set by --as-of (default today)
     return unit_workbook(model, unit, args.as_of or as_of_date(None))

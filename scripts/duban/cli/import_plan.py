@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from duban.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
+from duban.i18n.messages import say
 from duban.load.project import load_project
 from duban.model.problems import printable
 from duban.plan_import import ImportError_, ReadError, run_import
@@ -16,7 +17,10 @@ from duban.plan_import import ImportError_, ReadError, run_import
 def cmd_import_plan(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
-        print(printable(f"duban import-plan: {source}: 文件不存在 / no such file"), file=sys.stderr)
+        line = say(
+            f"duban import-plan: {source}: no such file", f"duban import-plan：{source}：文件不存在"
+        )
+        print(printable(line), file=sys.stderr)
         return EXIT_USAGE
     began = time.perf_counter()
     try:
@@ -29,21 +33,30 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             as_of_date(None),
         )
     except (ImportError_, ReadError) as error:
-        print(printable(f"duban import-plan: {error}"), file=sys.stderr)
+        print(printable(f"duban import-plan{say(': ', '：')}{error}"), file=sys.stderr)
         return EXIT_USAGE
     except FileExistsError as error:
-        line = f"duban import-plan: {error.filename}: 已存在，不覆盖 / exists"
+        line = say(
+            f"duban import-plan: {error.filename}: exists, not overwritten",
+            f"duban import-plan：{error.filename}：已存在，不覆盖",
+        )
         print(printable(line), file=sys.stderr)
         return EXIT_USAGE
     result = written.result
     elapsed = time.perf_counter() - began
     folder = Path(args.out) / "plans" / result.plan["id"]
+    tasks, unread = len(result.tasks), len(result.unread)
+    unmatched, assumptions = len(result.unmatched), len(result.assumptions)
     print(
         printable(
-            f"imported {len(result.tasks)} tasks into {folder} "
-            f"in {elapsed:.2f} s: {len(result.unread)} clauses not fully read, "
-            f"{len(result.unmatched)} names not matched, {len(result.assumptions)} assumptions; "
-            f"review: {written.review}"
+            say(
+                f"imported {tasks} tasks into {folder} in {elapsed:.2f} s: {unread} clauses not "
+                f"fully read, {unmatched} names not matched, {assumptions} assumptions; "
+                f"review: {written.review}",
+                f"已导入 {tasks} 项任务到 {folder}（用时 {elapsed:.2f} 秒）："
+                f"{unread} 处条文未完全读懂，{unmatched} 个名称未匹配，{assumptions} 处推定；"
+                f"请审阅：{written.review}",
+            )
         )
     )
     project = load_project(Path(args.out))
@@ -52,9 +65,12 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         count = len(project.problems)
         print(
-            f"duban import-plan: the result does not pass duban validate ({count} problems)",
+            say(
+                f"duban import-plan: the result does not pass duban validate ({count} problems)",
+                f"duban import-plan：导入结果未通过 duban validate（{count} 个问题）",
+            ),
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    print("ok: the result passes duban validate")
+    print(say("ok: the result passes duban validate", "通过：导入结果通过 duban validate"))
     return EXIT_OK

@@ -21,18 +21,30 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from duban import __version__
+from duban.cli.clerk_arguments import (
+    form_reply_arguments,
+    import_arguments,
+    import_plan_arguments,
+    record_arguments,
+)
 from duban.cli.common import (
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
     as_of_argument,
-    non_negative,
+)
+from duban.cli.parser import (
+    Parser,
+    as_of_options,
+    chosen_language,
+    data_option,
+    lang_option,
+    output_option,
+    plan_option,
 )
 from duban.evaluation.check_report import DEFAULT_FAIL_ON, FAIL_ON
-from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS
-from duban.i18n.languages import LANGUAGES
-from duban.i18n.messages import set_language
+from duban.i18n.messages import say, set_language
 from duban.load.gcpause import collection_paused
 from duban.model.problems import printable
 from duban.outputs.check_formats import CHECK_FORMATS
@@ -52,6 +64,9 @@ class Command:
     handler: str
     """``module:function`` under ``duban.cli``, imported only when this command runs."""
     description: str | None = None
+    help_zh: str | None = None
+    """The help in Chinese (the default language); ``help`` is the English."""
+    description_zh: str | None = None
 
     def run(self, args: argparse.Namespace) -> int:
         module, _, function = self.handler.partition(":")
@@ -59,78 +74,77 @@ class Command:
         return handler(args)
 
 
-# -- arguments shared by several commands --------------------------------------------------------
-def data_option(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--data", default="data", help="the data folder (default: data)")
-    sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="zh or en")
-
-
-def plan_option(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--plan", metavar="ID", help="only this plan (default: every plan)")
-
-
-def output_option(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("-o", "--output", help="write to this file instead of stdout")
-
-
-def as_of_options(sub: argparse.ArgumentParser) -> None:
-    data_option(sub)
-    plan_option(sub)
-    sub.add_argument("--as-of", metavar="DATE", help="evaluate as of this date (default: today)")
-    sub.add_argument(
-        "--due-soon-days",
-        metavar="N",
-        type=non_negative,
-        default=DEFAULT_DUE_SOON_DAYS,
-        help=f"days before a deadline that count as due soon (default: {DEFAULT_DUE_SOON_DAYS})",
-    )
-    sub.add_argument("--site-url", metavar="URL", help="link items to the published site")
-
-
 # -- each command's own arguments ----------------------------------------------------------------
 def validate_arguments(sub: argparse.ArgumentParser) -> None:
     data_option(sub)
     sub.add_argument(
-        "--strict", action="store_true", help="fail (exit 1) on warnings too, e.g. personal data"
+        "--strict",
+        action="store_true",
+        help=say(
+            "fail (exit 1) on warnings too, e.g. personal data",
+            "有警告（如个人信息）也判为不通过（退出码 1）",
+        ),
     )
     sub.add_argument(
         "--cache",
         metavar="DIR",
-        help="remember clean status files in DIR and skip them while unchanged "
-        "(a folder outside the repository; docs/performance.md)",
+        help=say(
+            "remember clean status files in DIR and skip them while unchanged "
+            "(a folder outside the repository; docs/performance.md)",
+            "在 DIR 中记住已通过校验的落实情况文件，未修改时跳过"
+            "（放在仓库之外的文件夹；见 docs/performance.md）",
+        ),
     )
 
 
 def export_arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("format", choices=EXPORT_FORMATS, help="output format")
+    sub.add_argument("format", choices=EXPORT_FORMATS, help=say("output format", "导出格式"))
     data_option(sub)
     output_option(sub)
     plan_option(sub)
-    sub.add_argument("--unit", help="only this unit's deadlines (where the format supports it)")
+    sub.add_argument(
+        "--unit",
+        help=say(
+            "only this unit's deadlines (where the format supports it)",
+            "只导出这个单位的期限（格式支持时）",
+        ),
+    )
     sub.add_argument(
         "--as-of",
         metavar="DATE",
         type=as_of_argument,
-        help="ics: give each deadline's state as of this date (default: no states); "
-        "xlsx, csv: the ledger as of this date (default: today); xlsx --unit: the follow-up "
-        "deadlines set by this date (default: today)",
+        help=say(
+            "ics: give each deadline's state as of this date (default: no states); "
+            "xlsx, csv: the ledger as of this date (default: today); xlsx --unit: the follow-up "
+            "deadlines set by this date (default: today)",
+            "ics：给出各期限截至此日期的状态（默认：不给状态）；xlsx、csv：截至此日期的台账"
+            "（默认：今天）；xlsx --unit：截至此日期已设定的限期整改（默认：今天）",
+        ),
     )
 
 
 def check_arguments(sub: argparse.ArgumentParser) -> None:
     as_of_options(sub)
-    sub.add_argument("--format", choices=tuple(CHECK_FORMATS), default="text")
+    sub.add_argument(
+        "--format",
+        choices=tuple(CHECK_FORMATS),
+        default="text",
+        help=say("output format (default: text)", "输出格式（默认：text）"),
+    )
     sub.add_argument(
         "--fail-on",
         choices=FAIL_ON,
         default=DEFAULT_FAIL_ON,
-        help=f"exit 1 when anything overdue / overdue or due soon is found (default: "
-        f"{DEFAULT_FAIL_ON}: report, never fail)",
+        help=say(
+            f"exit 1 when anything overdue / overdue or due soon is found (default: "
+            f"{DEFAULT_FAIL_ON}: report, never fail)",
+            f"有逾期 / 有逾期或临期事项时退出码为 1（默认：{DEFAULT_FAIL_ON}：只报告，不判失败）",
+        ),
     )
 
 
 def report_arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("kind", choices=("overdue-issue",), help="which report")
+    sub.add_argument("kind", choices=("overdue-issue",), help=say("which report", "哪种报告"))
     as_of_options(sub)
     output_option(sub)
 
@@ -138,28 +152,64 @@ def report_arguments(sub: argparse.ArgumentParser) -> None:
 def bulletin_arguments(sub: argparse.ArgumentParser) -> None:
     as_of_options(sub)
     sub.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="FILE.docx, FILE.md or FILE.html"
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help=say("FILE.docx, FILE.md or FILE.html", "FILE.docx、FILE.md 或 FILE.html"),
     )
-    sub.add_argument("--title", help="the title (default: 关于《方案》落实情况的督办通报)")
-    sub.add_argument("--number", help="发文字号, e.g. 青督通〔2024〕6号 (default: no number line)")
-    sub.add_argument("--issuer", help="the issuing office (default: the plan's issuer)")
-    sub.add_argument("--addressees", help="主送 (default: the plan's addressees)")
+    sub.add_argument(
+        "--title",
+        help=say(
+            "the title (default: 关于《方案》落实情况的督办通报)",
+            "标题（默认：关于《方案》落实情况的督办通报）",
+        ),
+    )
+    sub.add_argument(
+        "--number",
+        help=say(
+            "发文字号, e.g. 青督通〔2024〕6号 (default: no number line)",
+            "发文字号，如 青督通〔2024〕6号（默认：不写文号行）",
+        ),
+    )
+    sub.add_argument(
+        "--issuer",
+        help=say(
+            "the issuing office (default: the plan's issuer)", "发文机关（默认：方案的印发机关）"
+        ),
+    )
+    sub.add_argument(
+        "--addressees",
+        help=say("主送 (default: the plan's addressees)", "主送（默认：方案的主送机关）"),
+    )
     sub.add_argument(
         "--masthead",
         nargs="?",
         const="",
         metavar="NAME",
-        help="红头: NAME in red over a red line (NAME default: the issuer; default: no 红头)",
+        help=say(
+            "红头: NAME in red over a red line (NAME default: the issuer; default: no 红头)",
+            "红头：红色的发文机关标志和红色分隔线（NAME 默认为发文机关；默认不加红头）",
+        ),
     )
     sub.add_argument(
-        "--no-masthead", dest="masthead", action="store_const", const=None, help="no 红头"
+        "--no-masthead",
+        dest="masthead",
+        action="store_const",
+        const=None,
+        help=say("no 红头", "不加红头"),
     )
-    sub.add_argument("--cc", default="", help="抄送 in the 版记 (default: none)")
+    sub.add_argument(
+        "--cc", default="", help=say("抄送 in the 版记 (default: none)", "版记中的抄送（默认：无）")
+    )
     sub.add_argument(
         "--imprint",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="版记: 抄送, 印发机关 and 印发日期 at the end (default: on)",
+        help=say(
+            "版记: 抄送, 印发机关 and 印发日期 at the end (default: on)",
+            "版记：文末的抄送、印发机关和印发日期（默认：有）",
+        ),
     )
 
 
@@ -168,91 +218,34 @@ def codeowners_arguments(sub: argparse.ArgumentParser) -> None:
     output_option(sub)
 
 
-def import_plan_arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("file", help="the plan's document: .txt, .html, .docx")
-    sub.add_argument(
-        "--out",
-        required=True,
-        help="the data folder to write (new, or existing: the plan is added)",
-    )
-    sub.add_argument(
-        "--org", help="an org.yaml whose units, groups and aliases the names are matched to"
-    )
-    sub.add_argument("--plan-id", help="the plan's id (default: from the file name)")
-    sub.add_argument(
-        "--review", help="where to write the review report (default: OUT/import-review-<id>.md)"
-    )
-
-
-def import_arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("file", help="the workbook or CSV, as exported by export xlsx --unit")
-    data_option(sub)
-    sub.add_argument("--unit", help="the unit (default: the sheet's 单位标识 column)")
-    sub.add_argument("--dry-run", action="store_true", help="print the changes only")
-
-
-def record_arguments(sub: argparse.ArgumentParser) -> None:
-    data_option(sub)
-    sub.add_argument("unit", nargs="?", help="the unit id (as on its page)")
-    sub.add_argument("task", nargs="?", help="the task id or number (as on the unit's page)")
-    sub.add_argument("--plan", help="the plan id (needed when there are several plans)")
-    sub.add_argument("--item", help="the sub-item, for a task with sub-items")
-    sub.add_argument("--due", metavar="ID", help="the deadline id, when the task has several")
-    sub.add_argument(
-        "--period",
-        metavar="P",
-        help="the period of a recurring duty (2011, 2011-Q2) or of a follow-up deadline (限期整改)",
-    )
-    sub.add_argument("--state", help="not-started, in-progress, done, not-applicable (or 已完成 …)")
-    sub.add_argument("--date", help="the day it was done (YYYY-MM-DD)")
-    sub.add_argument("--progress", metavar="N", help="progress in percent (0-100)")
-    sub.add_argument("--evidence", metavar="URL", action="append", help="an https:// link")
-    sub.add_argument("--summary", "--note", dest="summary", metavar="TEXT", help="工作进展")
-    sub.add_argument("--problems", metavar="TEXT", help="存在问题")
-    sub.add_argument("--next", dest="next_steps", metavar="TEXT", help="下步计划")
-    sub.add_argument("--reason", metavar="TEXT", help="不适用理由 (for not-applicable)")
-    sub.add_argument(
-        "--issue-form", metavar="BODY.md", help="read all of the above from a submitted issue form"
-    )
-    sub.add_argument(
-        "--issue-event",
-        metavar="EVENT.json",
-        help="the same, from the issue in a GitHub event file ($GITHUB_EVENT_PATH); a form that "
-        "would write personal data changes nothing (exit 3)",
-    )
-    sub.add_argument("--dry-run", action="store_true", help="print the changes only")
-
-
-def form_reply_arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("what", choices=("pr-body", "reply"), help="which text to print")
-    sub.add_argument("folder", help="the folder where intake.yml's steps left their results")
-    sub.add_argument("--issue", type=int, required=True, help="the issue's number")
-
-
 COMMANDS = (
     Command(
         "validate",
         "check every data file; print each problem as path:line:col",
         validate_arguments,
         "validate:cmd_validate",
+        help_zh="检查全部数据文件，每个问题一行：路径:行:列",
     ),
     Command(
         "export",
         "print the resolved plan in another format",
         export_arguments,
         "export:cmd_export",
+        help_zh="把方案导出为其他格式（json、ics、xlsx、csv）",
     ),
     Command(
         "check",
         "list overdue and due-soon obligations by unit (exit 1 per --fail-on)",
         check_arguments,
         "office:cmd_check",
+        help_zh="按单位列出逾期和临期事项（按 --fail-on 决定是否退出码 1）",
     ),
     Command(
         "report",
         "write a report for the supervising office",
         report_arguments,
         "office:cmd_report",
+        help_zh="为督办部门生成报告",
     ),
     Command(
         "bulletin",
@@ -260,6 +253,8 @@ COMMANDS = (
         "`duban check --format json` for the same date",
         bulletin_arguments,
         "office:cmd_bulletin",
+        help_zh="生成督办通报（按文件扩展名：.docx、.md 或 .html），"
+        "数字与同一日期的 `duban check --format json` 一致",
     ),
     Command(
         "codeowners",
@@ -267,6 +262,8 @@ COMMANDS = (
         "default, each unit's maintainers (and the office) its status and records files",
         codeowners_arguments,
         "office:cmd_codeowners",
+        help_zh="由 org.yaml 生成 .github/CODEOWNERS：督办部门默认负责全部文件，"
+        "各单位的维护人（及督办部门）负责本单位的落实情况和记录文件",
     ),
     Command(
         "import-plan",
@@ -276,18 +273,24 @@ COMMANDS = (
         description="Read a plan (实施方案) as plain text (UTF-8 or GB18030/GBK), HTML or .docx, "
         "with or without its 通知, and write plans/<id>/, org.yaml and a review report "
         "(import-review-<id>.md) into --out; then runs the validator on the result.",
+        help_zh="读取方案文件（文本、HTML、.docx），生成待审阅的数据文件夹",
+        description_zh="读取实施方案（纯文本 UTF-8 或 GB18030/GBK、HTML 或 .docx，"
+        "带不带印发通知均可），在 --out 中写入 plans/<id>/、org.yaml 和审阅报告"
+        "（import-review-<id>.md），然后校验结果。",
     ),
     Command(
         "import",
         "apply a filled-in unit workbook (.xlsx, or .csv in UTF-8 or GBK) to data/status/",
         import_arguments,
         "clerk:cmd_import",
+        help_zh="把填好的单位工作簿（.xlsx，或 UTF-8 / GBK 的 .csv）写入 data/status/",
     ),
     Command(
         "record",
         "record the status of one obligation in data/status/<unit>.yaml",
         record_arguments,
         "clerk:cmd_record",
+        help_zh="在 data/status/<单位>.yaml 中登记一项职责的落实情况",
     ),
     Command(
         "form-reply",
@@ -295,32 +298,59 @@ COMMANDS = (
         "(intake.yml), from what its steps left in a folder",
         form_reply_arguments,
         "clerk:cmd_form_reply",
+        help_zh="为议题表单流程（intake.yml）输出拉取请求说明或议题答复，"
+        "取自各步骤存放在文件夹中的结果",
     ),
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The parser, in the language chosen when it is built (``set_language`` first)."""
+    parser = Parser(
         prog="duban",
-        description="督办: validate, check and export an implementation plan kept as YAML.",
+        description=say(
+            "督办: validate, check and export an implementation plan kept as YAML.",
+            "督办：校验、检查和导出以 YAML 保存的实施方案。",
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"duban {__version__}")
     parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        help="language of problem messages: zh (default) or en (env DUBAN_LANG)",
+        "--version",
+        action="version",
+        version=f"duban {__version__}",
+        help=say("show the version and exit", "显示版本并退出"),
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # --data and --lang are taken before the command too (duban --data D export json)
+    parser.add_argument(
+        "--data",
+        default="data",
+        help=say("the data folder (default: data)", "数据文件夹（默认：data）"),
+    )
+    lang_option(parser, None)
+    commands = parser.add_subparsers(
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        title=say("commands", "命令"),
+    )
     for command in COMMANDS:
-        sub = commands.add_parser(command.name, help=command.help, description=command.description)
+        sub = commands.add_parser(
+            command.name,
+            help=say(command.help, command.help_zh or command.help),
+            description=say(
+                command.description or command.help,
+                command.description_zh or command.help_zh or command.help,
+            ),
+        )
         command.arguments(sub)
         sub.set_defaults(run=command.run)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(chosen_language(arguments))  # before the parser: its help and errors
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     set_language(args.lang)
     try:
         # one command, then the process ends: its data has no cycles to collect (gcpause.py)
@@ -328,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             result: int = args.run(args)
             return result
     except UsageError as error:
-        print(printable(f"duban {args.command}: {error}"), file=sys.stderr)
+        print(printable(f"duban {args.command}{say(': ', '：')}{error}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

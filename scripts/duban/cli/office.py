@@ -17,6 +17,7 @@ from duban.cli.common import (
     write_output,
 )
 from duban.evaluation.check_report import check_report
+from duban.i18n.messages import say
 from duban.load.maintainers import office_maintainers
 from duban.model.problems import printable
 from duban.outputs.bulletin import bulletin
@@ -67,8 +68,12 @@ BULLETIN_FORMATS = (".docx", ".md", ".html")
 def cmd_bulletin(args: argparse.Namespace) -> int:
     suffix = Path(args.output).suffix.lower()
     if suffix not in BULLETIN_FORMATS:
+        shown, endings = printable(args.output), ", ".join(BULLETIN_FORMATS)
         raise UsageError(
-            f"-o: {printable(args.output)!r} must end in {', '.join(BULLETIN_FORMATS)}"
+            say(
+                f"-o: {shown!r} must end in {endings}",
+                f"-o：“{shown}”的扩展名须为 {'、'.join(BULLETIN_FORMATS)}",
+            )
         )
     found = evaluated(args)
     if found is None:
@@ -105,6 +110,6 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     try:
         text = codeowners(project.model, data.as_posix(), office_maintainers(org), entries)
     except UnsafePath as error:
-        raise UsageError(f"codeowners: {error}") from None
+        raise UsageError(f"codeowners{say(': ', '：')}{error}") from None
     write_output(text, args.output)
     return EXIT_OK

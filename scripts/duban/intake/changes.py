@@ -275,5 +275,12 @@ def describe(change: Change) -> str:
     return printable(
         (say(f"row {change.row} ", f"第 {change.row} 行 ") if change.row else "")
         + f"{where}{new}: "
-        + "；".join(change.words)
+        + _joined(change.words)
+    )
+
+
+def _joined(words: list[str]) -> str:
+    """The words of a change joined by ；, a word's own closing 。 or ； not doubled (…印发。；)."""
+    return "；".join(
+        [word.rstrip("。；;") if i < len(words) - 1 else word for i, word in enumerate(words)]
     )

@@ -34,11 +34,15 @@ BAD_NAME = "is ignored: name it <id>.yaml"
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when below it."""
+    """A path as the user would type it: relative to the working directory when below it, else
+    as given (``/nonexistent``, never ``../../../nonexistent``)."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return str(path)
+    return relative
 
 
 def folder_entries(folder: Path) -> tuple[list[Path], list[Problem]]:

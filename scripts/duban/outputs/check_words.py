@@ -6,17 +6,19 @@ from __future__ import annotations
 from duban.evaluation.check_report import CheckItem, CheckReport
 from duban.evaluation.escalation import Escalation
 from duban.evaluation.evaluate import ItemState, State
+from duban.i18n.periods import period_words
 
 
 # -- words shared by every format ----------------------------------------------------------------
 def occurrence_label(check_item: CheckItem) -> str:
-    """Which deadline of the task and which period, when the task has more than one."""
+    """Which deadline of the task (its label, when the task has more than one: never the data's
+    id, such as ``main``) and which period, in words (2010年上半年, not 2010-H1)."""
     due, item = check_item.due, check_item.item
     parts = []
-    if len(check_item.task.due) > 1:
-        parts.append(due.label or due.id)
+    if len(check_item.task.due) > 1 and due.label:
+        parts.append(due.label)
     if item.key:
-        parts.append(item.key)
+        parts.append(period_words(item.key))
     return " ".join(parts)
 
 
