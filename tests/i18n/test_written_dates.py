@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from duban.i18n.dates import iso_date, written_date
+from duban.i18n.dates import iso_date, period_words, written_date
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,22 @@ def test_an_iso_date_is_written_one_way():
         "2010-06-30\n",
     ):
         assert iso_date(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("2010", "2010年"),
+        ("2010-H1", "2010年上半年"),
+        ("2010-H2", "2010年下半年"),
+        ("2024-Q1", "2024年第一季度"),
+        ("2024-Q4", "2024年第四季度"),
+        ("2023-08", "2023年8月"),
+        ("2023-12", "2023年12月"),
+        ("2023-13", "2023-13"),
+        ("2023-06-30", "2023-06-30"),
+        ("", ""),
+    ],
+)
+def test_a_period_in_words(key, words):
+    assert period_words(key) == words

@@ -39,3 +39,23 @@ def written_date(text: str) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_PERIOD = re.compile(r"([0-9]{4})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?")
+_QUARTERS = "一二三四"
+
+
+def period_words(key: str) -> str:
+    """A period's key as a reader says it: 2010 → 2010年, 2010-H1 → 2010年上半年, 2024-Q1 →
+    2024年第一季度, 2023-08 → 2023年8月. Any other key (a follow-up's) is given back as it is."""
+    match = _PERIOD.fullmatch(key)
+    if not match:
+        return key
+    year, half, quarter, month = match.groups()
+    if half:
+        return f"{year}年{'上' if half == '1' else '下'}半年"
+    if quarter:
+        return f"{year}年第{_QUARTERS[int(quarter) - 1]}季度"
+    if month:
+        return f"{year}年{int(month)}月"
+    return f"{year}年"
