@@ -311,6 +311,13 @@ def test_the_workbook_reads_as_the_plan_and_hides_its_ids(project_dir, tmp_path)
     assert shown == ["（2）", "开展培训", "每年至少一次", "2011年", "2011年12月31日", shown[5]]
     assert shown[5].startswith("逾期未完成")  # exported today: long past due, nothing recorded
     assert [_hidden(sheet, c) for c in range(1, 21)] == [False] * 14 + [True] * 6
+    # a row is as high as its longest wrapped cell (LibreOffice does not work it out itself)
+    label = _row(sheet, "03", "main", None)
+    assert sheet.cell(row=label, column=3).value == "2010年底不低于30%，2011年底不低于60%"
+    assert sheet.row_dimensions[label].height == pytest.approx(3 * 16, abs=0.5)
+    assert sheet.row_dimensions[_row(sheet, "01", "main", None)].height == pytest.approx(
+        32, abs=0.5
+    )
     assert sheet.print_area == "'进展填报'!$A$1:$N$7"
     assert sheet.print_title_rows == "$1:$1"
     setup = sheet.page_setup

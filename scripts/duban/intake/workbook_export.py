@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+import unicodedata
 from typing import Any
 
 from duban.evaluation.evaluate import occurrence_state
@@ -30,6 +32,10 @@ from duban.outputs.spreadsheet import new_workbook, text_cell
 FROZEN = 2
 """任务编号 and 任务名称 stay in view while the clerk scrolls to the columns to fill in."""
 TITLE_LIMIT = 40
+LINE_HEIGHT = 16
+"""Points per line of a row: 11-point Chinese text with a little room."""
+MAX_LINES = 12
+"""A longer cell is cut off in print; the clerk can still make its row higher."""
 
 
 def deadline_words(target: ReportTarget) -> str:
@@ -87,6 +93,7 @@ def unit_workbook(model: Model, unit_id: str, as_of: dt.date) -> bytes:
     for row, values in enumerate(rows, start=1):
         for column, (key, _) in enumerate(COLUMNS):
             _write(sheet, row, column, values.get(key), styles[column])
+        sheet.set_row(row, LINE_HEIGHT * _lines(values, first_id))
     last = max(len(rows), 1)
     where = {key: column for column, (key, _) in enumerate(COLUMNS)}
     for key, validation in _VALIDATIONS.items():
@@ -98,11 +105,34 @@ def unit_workbook(model: Model, unit_id: str, as_of: dt.date) -> bytes:
         "", {"format_columns": True, "format_rows": True, "objects": True, "scenarios": True}
     )
     guide = book.add_worksheet("填写说明")
-    guide.set_column(0, 0, 100)
+    guide.set_column(0, 0, 100, book.add_format({"text_wrap": True, "valign": "top"}))
+    guide.set_landscape()
+    guide.set_paper(9)
+    guide.fit_to_pages(1, 0)
     for row, line in enumerate(_GUIDE):
         guide.write_string(row, 0, line)
+        guide.set_row(row, LINE_HEIGHT * math.ceil(_display_width(line) / 100))
     book.close()
     return buffer.getvalue()
+
+
+def _lines(values: dict[str, Any], shown: int) -> int:
+    """How many lines the row's longest wrapped cell takes (a row's height is not worked out
+    on opening by every program: LibreOffice keeps the default one line and hides the rest)."""
+    most = 1
+    for key, _ in COLUMNS[:shown]:
+        value = values.get(key)
+        if value in (None, "") or isinstance(value, dt.date | int):
+            continue
+        room = _WIDTHS.get(key, 10)
+        lines = sum(math.ceil(_display_width(part) / room) or 1 for part in str(value).split("\n"))
+        most = max(most, lines)
+    return min(most, MAX_LINES)
+
+
+def _display_width(text: str) -> float:
+    """Width in the units of a column's width (a digit's): a Chinese character about 1.75."""
+    return sum(1.75 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _page_title(model: Model, unit_id: str, targets: Any, as_of: dt.date) -> str:
@@ -185,7 +215,7 @@ def _write(sheet: Any, row: int, column: int, value: Any, style: Any) -> None:
 
 
 # about 180 characters wide in all: A4 landscape at about 75%, text still readable
-_WIDTHS = {"label": 8, "title": 22, "subject": 12, "when": 11, "deadline": 12, "current": 10}
+_WIDTHS = {"label": 8, "title": 22, "subject": 12, "when": 11, "deadline": 14, "current": 10}
 _WIDTHS |= {"state": 8, "done": 11, "progress": 6, "summary": 30, "evidence": 18}
 _WIDTHS |= {"problems": 14, "next_steps": 14, "reason": 10, "plan": 22}
 _CHECKED = {"ignore_blank": True, "show_input": False, "show_error": True}
