@@ -405,3 +405,28 @@ def test_the_untouched_workbook_resaved_by_libreoffice_is_no_change(
     assert cli.main(["import", str(again)]) == 0, capsys.readouterr().err
     assert "no changes" in capsys.readouterr().out
     assert status.read_bytes() == before
+
+
+def test_the_current_state_is_the_evaluations(project_dir, tmp_path):
+    """当前状态 says what ``duban check`` and the site say of each row on the export's day."""
+    from duban.evaluation.evaluate import evaluate
+    from duban.i18n.locale import office_words
+
+    target = tmp_path / "alpha.xlsx"
+    args = ["export", "xlsx", "--unit", "alpha", "--as-of", "2011-03-15", "-o", str(target)]
+    assert cli.main(args) == 0
+    sheet = load_workbook(target)["进展填报"]
+    model = load_project(Path("data")).model
+    items = {
+        (i.task_id.split("/")[1], i.due_id, i.key): i
+        for i in evaluate(model, dt.date(2011, 3, 15)).items
+        if "alpha" in i.holders
+    }
+    words = office_words().state_long
+    assert sheet.max_row - 1 == len(items)
+    for row in range(2, sheet.max_row + 1):
+        key = tuple(sheet.cell(row=row, column=c).value or "" for c in (17, 19, 20))
+        item = items[key]
+        current = sheet.cell(row=row, column=6).value
+        assert current.startswith(words[item.state.value]), (key, current)
+        assert current.endswith("（未报送）") == (item.entry is None and item.state.is_open)

@@ -19,7 +19,7 @@ import math
 import unicodedata
 from typing import Any
 
-from duban.evaluation.evaluate import occurrence_state
+from duban.evaluation.evaluate import ItemState, holder_states
 from duban.i18n.dates import period_words
 from duban.i18n.locale import office_words
 from duban.i18n.messages import REPORTED_STATE_NAMES
@@ -55,15 +55,15 @@ def subject_words(target: ReportTarget) -> str:
     return due.id if target.several_dues else target.task.deadline_as_written or ""
 
 
-def current_words(target: ReportTarget, entry: StatusEntry | None, as_of: dt.date) -> str:
-    """当前状态: the occurrence's state on ``as_of`` as the office's documents say it (未报送 when
-    nothing is recorded and it is due)."""
-    due = target.due
-    kind = "ongoing" if due.is_ongoing else "count" if due.is_count else "once"
-    state = occurrence_state(target.occurrence, entry, as_of, kind=kind)[0]
+def current_words(item: ItemState | None) -> str:
+    """当前状态: the occurrence's state on the day of the export, as the office's documents say it
+    (the evaluation's own, as ``duban check`` and the site count it; 未报送 added when nothing is
+    recorded and it is still open)."""
+    if item is None:
+        return ""
     words = office_words()
-    text = str(words.state_long[state.value])
-    if entry is None and state.is_open:
+    text = str(words.state_long[item.state.value])
+    if item.entry is None and item.state.is_open:
         return f"{text}（{words.not_reported}）"
     return text
 
@@ -89,7 +89,8 @@ def unit_workbook(model: Model, unit_id: str, as_of: dt.date) -> bytes:
         sheet.set_column(column, column, _WIDTHS.get(key, 10), None, hidden)
         sheet.write_string(0, column, heading, header)
     targets = report_targets(model, unit_id, as_of)
-    rows = [_values(model, unit_id, target, entry, as_of) for target, entry in targets]
+    states = holder_states(model, unit_id, as_of)
+    rows = [_values(model, unit_id, target, entry, states) for target, entry in targets]
     for row, values in enumerate(rows, start=1):
         for column, (key, _) in enumerate(COLUMNS):
             _write(sheet, row, column, values.get(key), styles[column])
@@ -165,7 +166,11 @@ def _header_text(text: str) -> str:
 
 
 def _values(
-    model: Model, unit_id: str, target: ReportTarget, entry: StatusEntry | None, as_of: dt.date
+    model: Model,
+    unit_id: str,
+    target: ReportTarget,
+    entry: StatusEntry | None,
+    states: dict[tuple[str, str, str], ItemState],
 ) -> dict[str, Any]:
     task = target.task
     top, _, item = task.local_id.partition("/")
@@ -180,7 +185,7 @@ def _values(
         "subject": subject_words(target),
         "when": period_words(target.period),
         "deadline": deadline_words(target),
-        "current": current_words(target, entry, as_of),
+        "current": current_words(states.get((task.id, target.due_id, target.period))),
         "unit": unit_id,
         "plan": task.plan_id,
         "task": top,
