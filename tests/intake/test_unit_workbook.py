@@ -314,7 +314,7 @@ def test_the_workbook_reads_as_the_plan_and_hides_its_ids(project_dir, tmp_path)
     # a row is as high as its longest wrapped cell (LibreOffice does not work it out itself)
     label = _row(sheet, "03", "main", None)
     assert sheet.cell(row=label, column=3).value == "2010年底不低于30%，2011年底不低于60%"
-    assert sheet.row_dimensions[label].height == pytest.approx(3 * 16, abs=0.5)
+    assert sheet.row_dimensions[label].height == pytest.approx(4 * 16, abs=0.5)
     assert sheet.row_dimensions[_row(sheet, "01", "main", None)].height == pytest.approx(
         32, abs=0.5
     )

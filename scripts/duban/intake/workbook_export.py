@@ -88,6 +88,7 @@ def unit_workbook(model: Model, unit_id: str, as_of: dt.date) -> bytes:
         hidden = {"hidden": True} if column >= first_id else {}
         sheet.set_column(column, column, _WIDTHS.get(key, 10), None, hidden)
         sheet.write_string(0, column, heading, header)
+    sheet.set_row(0, LINE_HEIGHT * _lines(dict(COLUMNS), first_id))
     targets = report_targets(model, unit_id, as_of)
     states = holder_states(model, unit_id, as_of)
     rows = [_values(model, unit_id, target, entry, states) for target, entry in targets]
@@ -132,9 +133,10 @@ def _lines(values: dict[str, Any], shown: int) -> int:
 
 
 def _display_width(text: str) -> float:
-    """Width in the units of a column's width (a digit's): a Chinese character about 1.75, a
-    Latin one a little over 1 (a long link breaks at its slashes)."""
-    return sum(1.75 if unicodedata.east_asian_width(c) in "WF" else 1.1 for c in text)
+    """Width in the units of a column's width (a digit's): a Chinese character two (1.7 to 2
+    with the fonts LibreOffice, WPS and Excel use: too high a row is better than hidden text),
+    a Latin one a little over 1 (a long link breaks at its slashes)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1.1 for c in text)
 
 
 def _page_title(model: Model, unit_id: str, targets: Any, as_of: dt.date) -> str:
@@ -222,7 +224,7 @@ def _write(sheet: Any, row: int, column: int, value: Any, style: Any) -> None:
 
 # about 180 characters wide in all: A4 landscape at about 75%, text still readable
 _WIDTHS = {"label": 8, "title": 22, "subject": 12, "when": 14, "deadline": 14, "current": 10}
-_WIDTHS |= {"state": 8, "done": 11, "progress": 6, "summary": 30, "evidence": 18}
+_WIDTHS |= {"state": 8, "done": 11, "progress": 8, "summary": 30, "evidence": 18}
 _WIDTHS |= {"problems": 14, "next_steps": 14, "reason": 10, "plan": 22}
 _CHECKED = {"ignore_blank": True, "show_input": False, "show_error": True}
 _VALIDATIONS: dict[str, dict[str, Any]] = {
