@@ -55,18 +55,20 @@ def test_a_follow_up_is_reported_through_the_workbook(supervision, tmp_path, cap
     book = load_workbook(path)
     sheet = book["进展填报"]
     rows = {
-        tuple(sheet.cell(row=r, column=c).value for c in (3, 5, 6)): r
+        tuple(sheet.cell(row=r, column=c).value for c in (17, 19, 20)): r
         for r in range(2, sheet.max_row + 1)
     }
     assert set(rows) == {("05", "rectification", "2010"), ("05", "rectification", "2011")}
     first = rows["05", "rectification", "2010"]
-    assert sheet.cell(row=first, column=9).value == "限期整改：2010 期，2011-02-28 前"
-    sheet.cell(row=first, column=10).value = "已完成"
-    sheet.cell(row=first, column=11).value = dt.datetime(2011, 2, 20)
-    sheet.cell(row=first, column=13).value = "已整改并申请复查。"
+    # 事项, 时段, 完成时限 in words; the ids (任务, 时限标识, 期次) are hidden at the end
+    shown = [sheet.cell(row=first, column=c).value for c in (3, 4, 5)]
+    assert shown == ["限期整改", "2010年", "2011年2月28日"]
+    sheet.cell(row=first, column=7).value = "已完成"
+    sheet.cell(row=first, column=8).value = dt.datetime(2011, 2, 20)
+    sheet.cell(row=first, column=10).value = "已整改并申请复查。"
     second = rows["05", "rectification", "2011"]
-    sheet.cell(row=second, column=10).value = "推进中"
-    sheet.cell(row=second, column=12).value = 50
+    sheet.cell(row=second, column=7).value = "推进中"
+    sheet.cell(row=second, column=9).value = 50
     book.save(path)
     capsys.readouterr()
     assert cli.main(["import", str(path)]) == 0, capsys.readouterr().err

@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,9 +27,15 @@ def _export(tmp: Path) -> Path:
     return target
 
 
+def _col(sheet, heading: str) -> int:
+    """The column (1-based) of a heading: the import reads by heading, so the tests do too."""
+    return [c.value for c in sheet[1]].index(heading) + 1
+
+
 def _row(sheet, task: str, due: str, period: str | None) -> int:
+    columns = [_col(sheet, h) for h in ("任务", "时限标识", "期次")]
     for row in range(2, sheet.max_row + 1):
-        values = [sheet.cell(row=row, column=c).value for c in (3, 5, 6)]
+        values = [sheet.cell(row=row, column=c).value for c in columns]
         if values == [task, due, period]:
             return row
     raise AssertionError((task, due, period))
@@ -36,15 +44,16 @@ def _row(sheet, task: str, due: str, period: str | None) -> int:
 def test_the_workbook_locks_ids_and_offers_states_and_dates(project_dir, tmp_path):
     sheet = load_workbook(_export(tmp_path))["进展填报"]
     headings = [c.value for c in sheet[1]]
-    assert headings[:3] == ["单位标识", "方案", "任务"]
+    assert headings[:6] == ["任务编号", "任务名称", "事项", "时段", "完成时限", "当前状态"]
+    assert headings[-6:] == ["单位标识", "方案", "任务", "子项", "时限标识", "期次"]
     for word in ("状态", "完成日期", "工作进展", "佐证材料链接", "存在问题", "下步计划"):
         assert word in headings
     assert sheet.protection.sheet
     row = _row(sheet, "01", "main", None)
     assert sheet.cell(row=row, column=1).protection.locked
-    assert not sheet.cell(row=row, column=10).protection.locked
-    assert sheet.cell(row=row, column=10).value == "已完成"
-    assert sheet.cell(row=row, column=11).value == dt.datetime(2010, 6, 20)
+    assert not sheet.cell(row=row, column=7).protection.locked
+    assert sheet.cell(row=row, column=7).value == "已完成"
+    assert sheet.cell(row=row, column=8).value == dt.datetime(2010, 6, 20)
     formulas = [v.formula1 for v in sheet.data_validations.dataValidation]
     assert '"未开始,推进中,已完成,不适用"' in formulas
     # one row per occurrence of a recurring duty
@@ -57,13 +66,13 @@ def test_import_applies_rows_keeps_the_rest_and_is_idempotent(project_dir, tmp_p
     book = load_workbook(path)
     sheet = book["进展填报"]
     row = _row(sheet, "02", "training", "2011")
-    sheet.cell(row=row, column=10).value = "已完成"
-    sheet.cell(row=row, column=11).value = dt.datetime(2011, 10, 9)
+    sheet.cell(row=row, column=_col(sheet, "状态")).value = "已完成"
+    sheet.cell(row=row, column=_col(sheet, "完成日期")).value = dt.datetime(2011, 10, 9)
     rotation = _row(sheet, "02", "rotation", None)
-    sheet.cell(row=rotation, column=12).value = 60
-    sheet.cell(row=rotation, column=13).value = "已轮训 60 人: 含新任职人员"
-    sheet.cell(row=rotation, column=14).value = "https://example.org/b.pdf"
-    sheet.cell(row=rotation, column=16).value = "年底前完成"
+    sheet.cell(row=rotation, column=_col(sheet, "进度（%）")).value = 60
+    sheet.cell(row=rotation, column=_col(sheet, "工作进展")).value = "已轮训 60 人: 含新任职人员"
+    sheet.cell(row=rotation, column=_col(sheet, "佐证材料链接")).value = "https://example.org/b.pdf"
+    sheet.cell(row=rotation, column=_col(sheet, "下步计划")).value = "年底前完成"
     book.save(path)
     capsys.readouterr()
     assert cli.main(["import", str(path)]) == 0
@@ -210,12 +219,15 @@ def test_every_entry_can_be_updated_keeping_the_other_lines(case, tmp_path, monk
     path = _export(tmp_path)
     book = load_workbook(path)
     sheet = book["进展填报"]
+    cells = {
+        h: _col(sheet, h) for h in ("状态", "完成日期", "工作进展", "佐证材料链接", "存在问题")
+    }
     for row in range(2, sheet.max_row + 1):
-        sheet.cell(row=row, column=10).value = "已完成"
-        sheet.cell(row=row, column=11).value = dt.datetime(2010, 12, 1)
-        sheet.cell(row=row, column=13).value = f"第 {row} 行: 已完成"
-        sheet.cell(row=row, column=14).value = f"https://example.org/{row}.pdf"
-        sheet.cell(row=row, column=15).value = "无"
+        sheet.cell(row=row, column=cells["状态"]).value = "已完成"
+        sheet.cell(row=row, column=cells["完成日期"]).value = dt.datetime(2010, 12, 1)
+        sheet.cell(row=row, column=cells["工作进展"]).value = f"第 {row} 行: 已完成"
+        sheet.cell(row=row, column=cells["佐证材料链接"]).value = f"https://example.org/{row}.pdf"
+        sheet.cell(row=row, column=cells["存在问题"]).value = "无"
     book.save(path)
     code = cli.main(["import", str(path)])
     err = capsys.readouterr().err
@@ -256,19 +268,20 @@ def test_the_workbook_shows_the_clerk_what_to_fill_and_keeps_text_as_text(projec
     args = ["record", "alpha", "03", "--state", "推进中", "--summary", formula]
     assert cli.main(args) == 0
     sheet = load_workbook(_export(tmp_path))["进展填报"]
-    assert sheet.freeze_panes == "J2"
+    assert sheet.freeze_panes == "C2"  # 任务编号 and 任务名称 only
     assert sheet.protection.sheet and sheet.protection.password is None
     assert not sheet.protection.formatColumns and not sheet.protection.formatRows
     assert sheet.protection.insertRows and sheet.protection.deleteRows
     row = _row(sheet, "03", "main", None)
-    summary = sheet.cell(row=row, column=13)
+    summary = sheet.cell(row=row, column=_col(sheet, "工作进展"))
     assert summary.value == formula and summary.data_type == "s"
-    for column in range(1, 18):
+    for column in range(1, 21):
         cell = sheet.cell(row=row, column=column)
-        assert cell.protection.locked == (column <= 9), column
-        assert (cell.fill.fgColor.rgb[-6:] == "FFF2CC") == (column > 9), column
+        fillable = 7 <= column <= 14
+        assert cell.protection.locked == (not fillable), column
+        assert (cell.fill.fgColor.rgb[-6:] == "FFF2CC") == fillable, column
         assert cell.alignment.wrap_text and cell.alignment.vertical == "top"
-    assert sheet.cell(row=row, column=11).number_format == "yyyy-mm-dd"
+    assert sheet.cell(row=row, column=8).number_format == "yyyy-mm-dd"
     assert sheet.cell(row=1, column=1).font.b
     last = sheet.max_row
     validations = {
@@ -276,9 +289,144 @@ def test_the_workbook_shows_the_clerk_what_to_fill_and_keeps_text_as_text(projec
         for v in sheet.data_validations.dataValidation
     }
     assert validations == {
-        f"J2:J{last}": ("list", '"未开始,推进中,已完成,不适用"', None, True, True),
-        f"K2:K{last}": ("date", "36526", None, True, True),
-        f"L2:L{last}": ("whole", "0", "100", True, True),
+        f"G2:G{last}": ("list", '"未开始,推进中,已完成,不适用"', None, True, True),
+        f"H2:H{last}": ("date", "36526", None, True, True),
+        f"I2:I{last}": ("whole", "0", "100", True, True),
     }
-    widths = [sheet.column_dimensions[letter].width for letter in ("A", "B", "H", "M")]
-    assert widths[0] < widths[1] < widths[3] < widths[2]
+    widths = [sheet.column_dimensions[letter].width for letter in ("A", "B", "J")]
+    assert widths[0] < widths[1] < widths[2]
+
+
+def _hidden(sheet, column: int) -> bool:
+    """openpyxl keeps a run of equal columns as one dimension (min … max)."""
+    return any(d.hidden and d.min <= column <= d.max for d in sheet.column_dimensions.values())
+
+
+def test_the_workbook_reads_as_the_plan_and_hides_its_ids(project_dir, tmp_path):
+    """任务编号 is the task as a reader cites it, periods and due dates are words, the state is
+    the office's word; the ids are the last six columns, hidden, and not printed."""
+    sheet = load_workbook(_export(tmp_path))["进展填报"]
+    row = _row(sheet, "02", "training", "2011")
+    shown = [sheet.cell(row=row, column=c).value for c in range(1, 7)]
+    assert shown == ["（2）", "开展培训", "每年至少一次", "2011年", "2011年12月31日", shown[5]]
+    assert shown[5].startswith("逾期未完成")  # exported today: long past due, nothing recorded
+    assert [_hidden(sheet, c) for c in range(1, 21)] == [False] * 14 + [True] * 6
+    # a row is as high as its longest wrapped cell (LibreOffice does not work it out itself)
+    label = _row(sheet, "03", "main", None)
+    assert sheet.cell(row=label, column=3).value == "2010年底不低于30%，2011年底不低于60%"
+    assert sheet.row_dimensions[label].height == pytest.approx(4 * 16, abs=0.5)
+    assert sheet.row_dimensions[_row(sheet, "01", "main", None)].height == pytest.approx(
+        32, abs=0.5
+    )
+    assert sheet.print_area == "'进展填报'!$A$1:$N$7"
+    assert sheet.print_title_rows == "$1:$1"
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToHeight) == ("landscape", 9, 0)
+    assert setup.fitToWidth in (None, 1)  # 1 is the default, which XlsxWriter leaves out
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert "截至" in sheet.oddHeader.center.text
+    assert sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
+
+
+def test_an_untouched_workbook_of_a_unit_with_nothing_recorded_is_no_change(
+    project_dir, tmp_path, capsys
+):
+    """The issue: every row untouched and nothing recorded, so no row was read and the unit
+    could not be told ('请用 --unit 指明单位'); the 单位标识 of the untouched rows says it."""
+    status = Path("data/status/shizhi.yaml")
+    before = status.read_bytes()
+    target = tmp_path / "shizhi.xlsx"
+    assert cli.main(["export", "xlsx", "--unit", "shizhi", "-o", str(target)]) == 0
+    assert load_workbook(target)["进展填报"].max_row > 1
+    capsys.readouterr()
+    assert cli.main(["import", str(target)]) == 0
+    assert "no changes" in capsys.readouterr().out
+    assert status.read_bytes() == before
+
+
+OLD_HEADINGS = ["单位标识", "方案", "任务", "子项", "时限标识", "期次", "任务编号", "任务内容"]
+OLD_HEADINGS += ["完成时限", "状态", "完成日期", "进度（%）", "工作进展", "佐证材料链接"]
+OLD_HEADINGS += ["存在问题", "下步计划", "不适用理由"]
+
+
+def test_a_workbook_of_the_old_layout_still_imports(project_dir, tmp_path, capsys):
+    """Workbooks sent out before the ids moved to the end are read by their headings."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "进展填报"
+    sheet.append(OLD_HEADINGS)
+    old = [None] * len(OLD_HEADINGS)
+    old[:9] = ["alpha", "test-plan", "02", None, "training", "2012", "（2）", "开展培训", "x"]
+    old[9:11] = ["已完成", dt.datetime(2012, 3, 4)]
+    sheet.append(old)
+    path = tmp_path / "old.xlsx"
+    book.save(path)
+    assert cli.main(["import", str(path)]) == 0
+    assert "    done: 2012-03-04" in STATUS.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+@pytest.mark.parametrize("unit", ["alpha", "shizhi"])
+def test_the_untouched_workbook_resaved_by_libreoffice_is_no_change(
+    project_dir, tmp_path, capsys, unit
+):
+    """A clerk opens the sheet and saves it again (here LibreOffice; WPS and Excel alike): the
+    hidden ids, the dates and the numbers survive, and nothing changes."""
+    status = Path(f"data/status/{unit}.yaml")
+    before = status.read_bytes()
+    exported = tmp_path / "out" / f"{unit}.xlsx"
+    exported.parent.mkdir()
+    assert cli.main(["export", "xlsx", "--unit", unit, "-o", str(exported)]) == 0
+    resaved = tmp_path / "resaved"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(resaved),
+            str(exported),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    again = resaved / f"{unit}.xlsx"
+    assert again.read_bytes() != exported.read_bytes()
+    sheet = load_workbook(again)["进展填报"]
+    assert [_hidden(sheet, c) for c in range(15, 21)] == [True] * 6
+    capsys.readouterr()
+    assert cli.main(["import", str(again)]) == 0, capsys.readouterr().err
+    assert "no changes" in capsys.readouterr().out
+    assert status.read_bytes() == before
+
+
+def test_the_current_state_is_the_evaluations(project_dir, tmp_path):
+    """当前状态 says what ``duban check`` and the site say of each row on the export's day."""
+    from duban.evaluation.evaluate import evaluate
+    from duban.i18n.locale import office_words
+
+    target = tmp_path / "alpha.xlsx"
+    args = ["export", "xlsx", "--unit", "alpha", "--as-of", "2011-03-15", "-o", str(target)]
+    assert cli.main(args) == 0
+    sheet = load_workbook(target)["进展填报"]
+    model = load_project(Path("data")).model
+    items = {
+        (i.task_id.split("/")[1], i.due_id, i.key): i
+        for i in evaluate(model, dt.date(2011, 3, 15)).items
+        if "alpha" in i.holders
+    }
+    words = office_words().state_long
+    assert sheet.max_row - 1 == len(items)
+    for row in range(2, sheet.max_row + 1):
+        key = tuple(sheet.cell(row=row, column=c).value or "" for c in (17, 19, 20))
+        item = items[key]
+        current = sheet.cell(row=row, column=6).value
+        assert current.startswith(words[item.state.value]), (key, current)
+        assert current.endswith("（未报送）") == (item.entry is None and item.state.is_open)

@@ -24,7 +24,7 @@ from duban.intake.form_reply import (
 )
 from duban.intake.issue_form import parse_issue_form
 from duban.intake.rows import Row, RowProblem
-from duban.intake.workbook_read import read_rows
+from duban.intake.workbook_read import read_sheet
 from duban.load.files import read_regular, write_atomically
 from duban.load.project import load_project
 from duban.load.untrusted import Untrusted, check_size
@@ -40,11 +40,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         name = printable(args.file)
         raise UsageError(say(f"{name}: no such file", f"{name}：文件不存在"))
     try:
-        rows = read_rows(path)
+        sheet = read_sheet(path)
     except (RowProblem, OSError) as error:
         print(printable(f"{args.file}: {error}"), file=sys.stderr)
         return 1
-    units = {str(r.cells["unit"]).strip() for r in rows if "unit" in r.cells}
+    rows, units = sheet.rows, set(sheet.units)  # units: of untouched rows too
     unit = args.unit or (units.pop() if len(units) == 1 else None)
     if unit is None:
         message = say(

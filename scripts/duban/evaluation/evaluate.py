@@ -338,6 +338,20 @@ def evaluate(
     )
 
 
+def holder_states(
+    model: Model, holder_id: str, as_of: dt.date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS
+) -> dict[tuple[str, str, str], ItemState]:
+    """The occurrences of the obligations a holder shares in, evaluated as :func:`evaluate`
+    does, by (task, due, period): one unit's states without evaluating everyone's (the unit's
+    workbook)."""
+    result = {}
+    for obligation in model.obligations:
+        if holder_id in obligation.holders:
+            for item in _items(model, obligation, as_of, due_soon_days):
+                result[item.task_id, item.due_id, item.key] = item
+    return result
+
+
 def occurrences_of(
     model: Model, due: Due, obligation: Obligation, as_of: dt.date
 ) -> tuple[Occurrence, ...]:

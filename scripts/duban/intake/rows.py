@@ -1,8 +1,8 @@
 """A row as the clerk gives it: the workbook's columns and their words (the issue form's
 labels are the same words), the row itself, and how each fillable cell's value is read.
 
-One row names one obligation occurrence (单位标识 … 期次), shows what it asks (任务编号,
-任务内容, 完成时限) and carries what the clerk filled in (状态 … 不适用理由). The workbook
+One row shows what it asks (任务编号 … 当前状态), carries what the clerk filled in (状态 …
+不适用理由) and names one obligation occurrence by its ids (单位标识 … 期次). The workbook
 (``workbook_export``, ``workbook_read``), ``duban record`` and the issue form all speak in these
 columns, by key.
 """
@@ -17,17 +17,18 @@ from typing import Any
 from duban.i18n.dates import written_date
 from duban.i18n.messages import REPORTED_STATE_NAMES, REPORTED_STATE_WORDS, say
 
-# (key, heading). The first nine identify and describe the row and are locked in the workbook.
+# (key, heading), in the workbook's order. What the clerk reads comes first: the task as a
+# reader cites it (任务编号, 任务名称), which deadline and period in words, the due date and the
+# state as of the export (the first SHOWN columns, locked); then the columns the clerk fills in;
+# last the ids that name the obligation occurrence (单位标识 … 期次: locked and hidden), which
+# the import reads back by heading.
 COLUMNS = (
-    ("unit", "单位标识"),
-    ("plan", "方案"),
-    ("task", "任务"),
-    ("item", "子项"),
-    ("due", "时限标识"),
-    ("period", "期次"),
     ("label", "任务编号"),
-    ("text", "任务内容"),
+    ("title", "任务名称"),
+    ("subject", "事项"),
+    ("when", "时段"),
     ("deadline", "完成时限"),
+    ("current", "当前状态"),
     ("state", "状态"),
     ("done", "完成日期"),
     ("progress", "进度（%）"),
@@ -36,11 +37,23 @@ COLUMNS = (
     ("problems", "存在问题"),
     ("next_steps", "下步计划"),
     ("reason", "不适用理由"),
+    ("unit", "单位标识"),
+    ("plan", "方案"),
+    ("task", "任务"),
+    ("item", "子项"),
+    ("due", "时限标识"),
+    ("period", "期次"),
 )
-LOCKED = 9
-"""The first LOCKED columns say which obligation a row is and what it asks: not the clerk's."""
-DESCRIBING = frozenset(key for key, _ in COLUMNS[:LOCKED])
-HEADINGS = {heading: key for key, heading in COLUMNS}
+SHOWN = 6
+"""The first SHOWN columns say what a row asks, in words: not the clerk's (locked)."""
+IDS = ("unit", "plan", "task", "item", "due", "period")
+"""The last columns: which obligation occurrence a row is (locked, hidden)."""
+FILLED = tuple(key for key, _ in COLUMNS[SHOWN : len(COLUMNS) - len(IDS)])
+"""The columns the clerk fills in."""
+OLD_HEADINGS = {"任务内容": "text"}
+"""Headings of workbooks written by earlier versions (still in the field): read, then ignored."""
+DESCRIBING = frozenset(key for key, _ in COLUMNS if key not in FILLED) | set(OLD_HEADINGS.values())
+HEADINGS = {heading: key for key, heading in COLUMNS} | OLD_HEADINGS
 """Heading (or issue form label) -> column key. English keys are accepted as headings too (a CSV
 written by a script)."""
 HEADINGS.update({key: key for key, _ in COLUMNS})

@@ -6,7 +6,7 @@ Rows that carry nothing but the describing columns are left out: a row the clerk
 The file comes from outside (a unit sends it back), so it is bounded before it is read: the
 limits below, and for an .xlsx the archive's sizes and no DTD (:mod:`duban.load.untrusted`). The
 sheet's declared dimension is not believed: at most ``MAX_ROWS`` rows are read (more is refused)
-and the first ``MAX_COLUMNS`` columns (the workbook has 17; the rest are ignored).
+and the first ``MAX_COLUMNS`` columns (the workbook has 20; the rest are ignored).
 """
 
 from __future__ import annotations
@@ -14,11 +14,21 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from duban.i18n.messages import say
-from duban.intake.rows import COLUMNS, DESCRIBING, HEADINGS, SHEET_TITLE, Row, RowProblem
+from duban.intake.rows import (
+    COLUMNS,
+    DESCRIBING,
+    HEADINGS,
+    IDS,
+    SHEET_TITLE,
+    Row,
+    RowProblem,
+    read_cell,
+)
 from duban.load.untrusted import Untrusted, ZipLimits, check_size, check_zip
 from duban.model.problems import printable
 
@@ -32,8 +42,22 @@ MAX_CELL = 32_767
 """Characters in one cell: Excel's own limit."""
 
 
+@dataclass(frozen=True)
+class Sheet:
+    rows: list[Row]
+    """The rows the clerk filled in (a row with nothing but its describing columns is left out)."""
+    units: frozenset[str]
+    """Every 单位标识 of the sheet, of the untouched rows too: an untouched workbook still says
+    whose it is (and imports as no change)."""
+
+
 def read_rows(path: Path) -> list[Row]:
     """The rows of a filled-in workbook (.xlsx) or CSV (UTF-8, UTF-8 with BOM, GBK/GB18030)."""
+    return read_sheet(path).rows
+
+
+def read_sheet(path: Path) -> Sheet:
+    """A filled-in workbook (.xlsx) or CSV: its rows and the units it names."""
     try:
         check_size(path, MAX_FILE_BYTES)
         raw = path.read_bytes()
@@ -47,7 +71,8 @@ def read_rows(path: Path) -> list[Row]:
     if not table:
         raise RowProblem(say("the sheet is empty", "表格是空的"))
     header = [HEADINGS.get(str(h).strip()) if h is not None else None for h in table[0]]
-    missing = [h for k, h in COLUMNS[:6] if k not in header and k not in ("item", "plan")]
+    names = dict(COLUMNS)
+    missing = [names[k] for k in IDS if k not in header and k not in ("item", "plan")]
     if missing:
         raise RowProblem(
             say(
@@ -55,7 +80,7 @@ def read_rows(path: Path) -> list[Row]:
                 f"第 1 行：缺少列 {'、'.join(missing)}",
             )
         )
-    rows = []
+    rows, units = [], set()
     for number, values in enumerate(table[1:], start=2):
         cells = {
             key: value
@@ -64,9 +89,11 @@ def read_rows(path: Path) -> list[Row]:
             and value not in (None, "")
             and not (isinstance(value, str) and not value.strip())
         }
+        if "unit" in cells:
+            units.add(read_cell(cells["unit"]))
         if set(cells) - DESCRIBING:
             rows.append(Row(number, cells))
-    return rows
+    return Sheet(rows, frozenset(units))
 
 
 def _csv_rows(raw: bytes) -> Iterator[list[Any]]:

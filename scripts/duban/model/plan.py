@@ -213,6 +213,13 @@ class Task:
         return self.parent is not None
 
     @property
+    def citation(self) -> str:
+        """How a reader cites the task or sub-item: 二（一）, （三）1. (else its number)."""
+        if self.label:
+            return self.label
+        return f"（{self.numeral}）" if self.numeral else str(self.number)
+
+    @property
     def heading(self) -> str:
         """The label and the title, as the office's documents name a task: （三）加强培训."""
         return f"{self.label}{self.title}"

@@ -23,9 +23,7 @@ def plan_name(model: Model, plan_id: str) -> str:
 
 def task_citation(task: Task) -> str:
     """How a reader cites a task or sub-item: 二（一）, （三）1. (else its number)."""
-    if task.label:
-        return task.label
-    return f"（{task.numeral}）" if task.numeral else str(task.number)
+    return task.citation
 
 
 def task_title(task: Task, limit: int = 40) -> str:
