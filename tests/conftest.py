@@ -24,3 +24,10 @@ def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     keys). tests/load/test_cases.py and tests/i18n/test_messages.py check the Chinese words."""
     monkeypatch.setenv("DUBAN_LANG", "en")
     set_language(None)
+
+
+@pytest.fixture
+def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clerk's language, Chinese, for a test of the words it prints."""
+    monkeypatch.setenv("DUBAN_LANG", "zh")
+    set_language(None)

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
@@ -57,3 +58,17 @@ def deny_listing(monkeypatch: pytest.MonkeyPatch, folder_name: str) -> None:
         return real_iterdir(self)
 
     monkeypatch.setattr(Path, "iterdir", iterdir)
+
+
+def mutated(seed: bytes) -> st.SearchStrategy[bytes]:
+    """``seed`` with one to eight of its bytes replaced: damaged files for the readers' fuzz
+    tests, near enough to a valid one to reach deep into the reader."""
+    edits = st.tuples(st.integers(0, len(seed) - 1), st.integers(0, 255))
+    return st.lists(edits, min_size=1, max_size=8).map(lambda e: _replaced(seed, e))
+
+
+def _replaced(seed: bytes, edits: list[tuple[int, int]]) -> bytes:
+    data = bytearray(seed)
+    for index, value in edits:
+        data[index] = value
+    return bytes(data)

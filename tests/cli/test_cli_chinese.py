@@ -15,7 +15,7 @@ from helpers import ROOT
 
 
 @pytest.fixture
-def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+def default_language(monkeypatch: pytest.MonkeyPatch) -> None:
     """Neither DUBAN_LANG nor --lang: the default language (the tests' fixture sets English)."""
     monkeypatch.delenv("DUBAN_LANG", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
@@ -32,7 +32,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_help_is_chinese_by_default(chinese, capsys):
+def test_help_is_chinese_by_default(default_language, capsys):
     code, out, _ = run(capsys, "--help")
     assert code == 0
     assert out.startswith("用法：duban ")
@@ -46,7 +46,7 @@ def test_help_is_chinese_by_default(chinese, capsys):
     assert "usage" not in out and "show this help" not in out
 
 
-def test_help_is_english_with_lang_en(chinese, capsys):
+def test_help_is_english_with_lang_en(default_language, capsys):
     code, out, _ = run(capsys, "--lang", "en", "--help")
     assert code == 0
     assert out.startswith("usage: duban ")
@@ -57,7 +57,7 @@ def test_help_is_english_with_lang_en(chinese, capsys):
     assert "用法" not in out
 
 
-def test_an_argparse_error_is_chinese(chinese, capsys):
+def test_an_argparse_error_is_chinese(default_language, capsys):
     code, out, err = run(capsys, "check", "--format", "pdf")
     assert (code, out) == (2, "")
     assert err.startswith("用法：duban check ")
@@ -73,7 +73,7 @@ def test_an_argparse_error_is_chinese(chinese, capsys):
     assert "duban: error: argument COMMAND: invalid choice: 'frobnicate'" in err
 
 
-def test_an_invalid_as_of_is_chinese(chinese, capsys):
+def test_an_invalid_as_of_is_chinese(default_language, capsys):
     data = str(ROOT / "data")
     code, out, err = run(capsys, "check", "--data", data, "--as-of", "2011-02-30")
     assert (code, out) == (2, "")
@@ -93,7 +93,7 @@ def test_an_invalid_as_of_is_chinese(chinese, capsys):
     assert err == "duban check: --as-of: '2011-02-30' is not a valid date (write YYYY-MM-DD)\n"
 
 
-def test_a_written_file_is_reported(chinese, capsys, tmp_path):
+def test_a_written_file_is_reported(default_language, capsys, tmp_path):
     target = tmp_path / "plan.json"
     data = str(ROOT / "data")
     code, out, err = run(capsys, "export", "json", "--data", data, "-o", str(target))
@@ -105,7 +105,7 @@ def test_a_written_file_is_reported(chinese, capsys, tmp_path):
     assert err.startswith(f"wrote {tmp_path / 'CODEOWNERS'} (") and err.endswith(" bytes)\n")
 
 
-def test_data_before_the_command_works(chinese, capsys, tmp_path, monkeypatch):
+def test_data_before_the_command_works(default_language, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no data/ here: only --data finds the data
     data = str(ROOT / "data")
     code, out, err = run(capsys, "--data", data, "export", "json")
@@ -118,7 +118,7 @@ def test_data_before_the_command_works(chinese, capsys, tmp_path, monkeypatch):
     assert code == 0 and out.startswith("通过：")
 
 
-def test_a_missing_data_folder_is_shown_as_typed(chinese, capsys, tmp_path, monkeypatch):
+def test_a_missing_data_folder_is_shown_as_typed(default_language, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     missing = str(Path("/").joinpath("nonexistent-duban-data"))
     code, out, err = run(capsys, "validate", "--data", missing)
@@ -126,7 +126,7 @@ def test_a_missing_data_folder_is_shown_as_typed(chinese, capsys, tmp_path, monk
     assert err.splitlines() == [f"{missing}:1:1: 不是数据文件夹", "1 个文件中共 1 个问题"]
 
 
-def test_a_change_does_not_double_its_punctuation(chinese, capsys, project_dir):
+def test_a_change_does_not_double_its_punctuation(default_language, capsys, project_dir):
     argv = [
         "record",
         "shizhi",

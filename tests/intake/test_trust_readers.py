@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from duban.cli import main as cli
-from duban.i18n.messages import set_language
 from duban.intake.issue_form import parse_issue_form
 from duban.intake.rows import RowProblem
 from duban.intake.workbook_read import read_rows
+from helpers import mutated
 
 HEADINGS = ["单位标识", "方案", "任务", "子项", "时限标识", "期次", "任务编号", "任务内容", "状态"]
 
@@ -239,13 +239,6 @@ def _csv(*rows: list[str]) -> bytes:
     return "\n".join(",".join(row) for row in rows).encode("utf-8")
 
 
-@pytest.fixture
-def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The clerk's language: the Chinese messages quote cell text as it is (no repr)."""
-    monkeypatch.setenv("DUBAN_LANG", "zh")
-    set_language(None)
-
-
 def test_cell_text_is_escaped_where_it_is_echoed(project_dir, capsys, chinese):
     hostile = "\x1b]0;owned\x07\x1b[2J\u202eabc\x00"
     data = _csv(HEADINGS, ["alpha", "", "01", "", "main", "", "", "", hostile])
@@ -275,25 +268,12 @@ def _read_or_refuse(data: bytes, name: str) -> None:
         assert "\n" not in str(error)
 
 
-def _mutated(seed: bytes):
-    return st.lists(
-        st.tuples(st.integers(0, len(seed) - 1), st.integers(0, 255)), min_size=1, max_size=8
-    ).map(lambda edits: _apply(seed, edits))
-
-
-def _apply(seed: bytes, edits: list[tuple[int, int]]) -> bytes:
-    data = bytearray(seed)
-    for index, value in edits:
-        data[index] = value
-    return bytes(data)
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.one_of(
         st.binary(max_size=2000),
-        _mutated(SEED_XLSX),
-        _mutated(VALID.encode("utf-8")).map(workbook),  # the sheet's XML damaged, zipped well
+        mutated(SEED_XLSX),
+        mutated(VALID.encode("utf-8")).map(workbook),  # the sheet's XML damaged, zipped well
     )
 )
 def test_fuzz_the_workbook_reader(data):
@@ -301,7 +281,7 @@ def test_fuzz_the_workbook_reader(data):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(st.binary(max_size=2000), _mutated(SEED_CSV)))
+@given(st.one_of(st.binary(max_size=2000), mutated(SEED_CSV)))
 def test_fuzz_the_csv_reader(data):
     _read_or_refuse(data, "fuzz.csv")
 

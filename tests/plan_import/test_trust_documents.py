@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from duban.cli.main import main
-from duban.i18n.messages import set_language
 from duban.load.untrusted import Untrusted, ZipLimits, check_zip
 from duban.plan_import import run_import
 from duban.plan_import.reading import ReadError, read_document
+from helpers import mutated
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
@@ -90,12 +90,6 @@ HOSTILE = {
     "noncharacter": docx_bytes(document_xml(["\ufffe", *PLAN[1:]])),
     "not-a-zip": b"PK\x03\x04" + b"\x00" * 40,
 }
-
-
-@pytest.fixture
-def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DUBAN_LANG", "zh")
-    set_language(None)
 
 
 def _import_plan(tmp_path: Path, name: str, data: bytes, capsys) -> tuple[int, str]:
@@ -184,18 +178,6 @@ def _read_or_refuse(data: bytes, name: str) -> None:
         assert "\n" not in str(error)
 
 
-def _mutated(seed: bytes):
-    edits = st.tuples(st.integers(0, len(seed) - 1), st.integers(0, 255))
-    return st.lists(edits, min_size=1, max_size=8).map(lambda e: _apply(seed, e))
-
-
-def _apply(seed: bytes, edits: list[tuple[int, int]]) -> bytes:
-    data = bytearray(seed)
-    for index, value in edits:
-        data[index] = value
-    return bytes(data)
-
-
 SEED_DOCX = docx_bytes(VALID)
 SEED_HTML = (
     "<html><body><table><tr><td>序号</td><td>牵头单位</td></tr><tr><td>1</td>"
@@ -207,8 +189,8 @@ SEED_HTML = (
 @given(
     st.one_of(
         st.binary(max_size=2000),
-        _mutated(SEED_DOCX),
-        _mutated(VALID.encode("utf-8")).map(docx_bytes),  # the document's XML damaged, zipped well
+        mutated(SEED_DOCX),
+        mutated(VALID.encode("utf-8")).map(docx_bytes),  # the document's XML damaged, zipped well
     )
 )
 def test_fuzz_the_docx_reader(data):
@@ -217,7 +199,7 @@ def test_fuzz_the_docx_reader(data):
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.one_of(st.binary(max_size=2000), _mutated(SEED_HTML)),
+    st.one_of(st.binary(max_size=2000), mutated(SEED_HTML)),
     st.sampled_from(["fuzz.txt", "fuzz.html"]),
 )
 def test_fuzz_the_text_and_html_readers(data, name):
