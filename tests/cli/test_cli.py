@@ -170,3 +170,12 @@ def test_a_folder_in_the_first_layout_is_told_what_to_move_where(tmp_path):
         f"plans/<plan-id>/rules.yaml {hint}",
         "3 problems in 3 files",
     ]
+
+
+def test_the_export_formats_offered_are_the_formats_exported():
+    """cli/main.py names the formats without importing cli/export.py (whose writers load the
+    spreadsheet libraries): the two lists must stay the same."""
+    from duban.cli.export import EXPORTERS
+    from duban.cli.main import EXPORT_FORMATS
+
+    assert sorted(EXPORT_FORMATS) == sorted(EXPORTERS)

@@ -14,7 +14,6 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from duban.cli.main import main
-from duban.i18n.periods import period_words
 from duban.outputs.bulletin_docx import serial_width_mm
 from duban.outputs.official_words import official_punctuation
 from helpers import DATA_SETS
@@ -169,24 +168,6 @@ def test_serial_column_is_wide_enough_and_never_wraps(tmp_path):
 
 
 # -- periods in words ----------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("key", "words"),
-    [
-        ("2024", "2024年"),
-        ("2024-H1", "2024年上半年"),
-        ("2024-H2", "2024年下半年"),
-        ("2024-Q1", "2024年第一季度"),
-        ("2024-Q4", "2024年第四季度"),
-        ("2023-08", "2023年8月"),
-        ("2023-12", "2023年12月"),
-        ("2023-13", "2023-13"),
-        ("midterm", "midterm"),
-    ],
-)
-def test_period_words(key, words):
-    assert period_words(key) == words
-
-
 def test_no_raw_period_in_the_bulletin(tmp_path):
     for suffix in ("docx", "md"):
         out = made(tmp_path, name=f"b.{suffix}")
