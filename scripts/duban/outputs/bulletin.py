@@ -64,16 +64,12 @@ class Bulletin:
     @property
     def date_text(self) -> str:
         """Arabic numerals, as GB/T 9704-2012 writes the date: 2011年3月15日."""
-        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+        return office_words().date(self.date)
 
     @property
     def printed_text(self) -> str:
         """版记's 印发日期: 2011年3月15日印发."""
         return f"{self.date_text}印发"
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _names(report: CheckReport, ids: tuple[str, ...] | list[str]) -> str:
@@ -105,7 +101,7 @@ def default_addressees(model: Model) -> str:
 
 def overview(report: CheckReport, summary: Summary, model: Model) -> list[Block]:
     """一、总体情况: the counts, honest about what was never reported."""
-    as_of = _day(report.as_of)
+    as_of = office_words().date(report.as_of)
     s = summary.states
     blocks = []
     if summary.nothing_reported:
@@ -118,7 +114,9 @@ def overview(report: CheckReport, summary: Summary, model: Model) -> list[Block]
         )
     for plan_id in summary.plans_ended:
         plan = model.plans[plan_id]
-        blocks.append(Block("p", f"《{plan.title}》实施期已于{_day(plan.period_end)}结束。"))
+        blocks.append(
+            Block("p", f"《{plan.title}》实施期已于{office_words().date(plan.period_end)}结束。")
+        )
     w = office_words().state_long
     blocks.append(
         Block(
@@ -293,7 +291,7 @@ def flagged(report: CheckReport) -> list[Block]:
         return [Block("p", "本期无单位被排名通报或检查验收规则标记。")]
     blocks = []
     for flag in report.flags:
-        since = f"（{_day(flag.since)}起）" if flag.since else ""
+        since = f"（{office_words().date(flag.since)}起）" if flag.since else ""
         blocks.append(Block("p", f"{_names(report, [flag.holder_id])}：{flag.message}{since}。"))
     return blocks
 
@@ -355,7 +353,7 @@ def bulletin(
     ]
     issuer = issuer or default_issuer(model)
     blocks = [
-        Block("p", f"现将截至{_day(report.as_of)}各项任务落实情况通报如下。"),
+        Block("p", f"现将截至{office_words().date(report.as_of)}各项任务落实情况通报如下。"),
     ]
     for n, (heading, body) in enumerate(sections, 1):
         blocks.append(Block("h1", f"{cn_number(n)}、{heading}"))

@@ -283,15 +283,11 @@ LEDGER = "任务落实台账"
 PAGE_NUMBERS = "第 &P 页，共 &N 页"
 
 
-def written_day(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def sheet_titles(book: Ledger) -> list[str]:
     """Every sheet's title row, in the order of the sheets: each plan's
     《方案》任务落实台账（截至2011年3月31日）, then the overdue items' and the units' (named by
     the plan when there is one plan)."""
-    as_of = f"（截至{written_day(book.as_of)}）"
+    as_of = f"（截至{office_words().date(book.as_of)}）"
     whose = f"《{book.plans[0].title}》" if len(book.plans) == 1 else ""
     return [
         *(f"《{plan.title}》{LEDGER}{as_of}" for plan in book.plans),
@@ -304,7 +300,7 @@ def ledger_xlsx(book: Ledger, title: str = LEDGER) -> bytes:
     buffer = io.BytesIO()
     workbook = new_workbook(buffer, title, dt.datetime.combine(book.as_of, dt.time()))
     styles = table_styles(workbook, bordered=True)
-    as_of = f"截至{written_day(book.as_of)}"
+    as_of = f"截至{office_words().date(book.as_of)}"
     titles = iter(sheet_titles(book))
     taken: set[str] = set()
 
