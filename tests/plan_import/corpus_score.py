@@ -138,7 +138,8 @@ def score_file(source: Path, work: Path, held_out: bool) -> FileScore:
     try:
         written = run_import(source, out, None, "corpus", None, IMPORT_DAY)
     except (ImportError_, ReadError) as error:
-        score.refused = printable(str(error).splitlines()[0])
+        message = str(error).splitlines()[0].replace(str(source), source.name)
+        score.refused = printable(message)
     except Exception as error:  # a crash is a finding, not a reason to stop scoring the rest
         score.refused, score.crashed = f"{type(error).__name__}: {error}", True
     else:
