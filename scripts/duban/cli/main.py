@@ -33,6 +33,7 @@ from duban.cli.common import (
     EXIT_USAGE,
     UsageError,
     as_of_argument,
+    non_negative,
 )
 from duban.cli.parser import (
     Parser,
@@ -218,6 +219,48 @@ def codeowners_arguments(sub: argparse.ArgumentParser) -> None:
     output_option(sub)
 
 
+# w-notify: duban notify (cli/notify.py, docs/notify.md)
+def notify_arguments(sub: argparse.ArgumentParser) -> None:
+    as_of_options(sub)
+    sub.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=say(
+            "print every message, by route, and send nothing",
+            "按路线列出每条要发送的消息，不发送",
+        ),
+    )
+    sub.add_argument(
+        "--state",
+        metavar="FILE",
+        help=say(
+            "what was sent for this as-of date, so a second run sends nothing twice (default: "
+            "$DUBAN_NOTIFY_STATE, else ~/.local/state/duban/; keep it outside the repository)",
+            "记录本日期已发送的消息，再次运行不重复发送（默认：$DUBAN_NOTIFY_STATE，"
+            "否则 ~/.local/state/duban/；放在仓库之外）",
+        ),
+    )
+    sub.add_argument(
+        "--retries",
+        metavar="N",
+        type=non_negative,
+        default=3,
+        help=say(
+            "retries of a failed message (default: 3)", "发送失败时重试的次数（默认：3）"
+        ),
+    )
+    sub.add_argument(
+        "--retry-delay",
+        metavar="SECONDS",
+        type=non_negative,
+        default=2,
+        help=say(
+            "the first wait before a retry, doubled each time (default: 2)",
+            "第一次重试前等待的秒数，之后每次加倍（默认：2）",
+        ),
+    )
+
+
 COMMANDS = (
     Command(
         "validate",
@@ -300,6 +343,16 @@ COMMANDS = (
         "clerk:cmd_form_reply",
         help_zh="为议题表单流程（intake.yml）输出拉取请求说明或议题答复，"
         "取自各步骤存放在文件夹中的结果",
+    ),
+    # w-notify
+    Command(
+        "notify",
+        "send each unit's reminder (overdue, due soon, escalation) and the office's summary to "
+        "the group bots and mailboxes of data/notify.yaml (--dry-run: print them)",
+        notify_arguments,
+        "notify:cmd_notify",
+        help_zh="把各单位的催办提醒（逾期、临期、督办阶段）和督办部门的汇总发到 data/notify.yaml "
+        "配置的企业微信、钉钉、飞书群或邮箱（--dry-run：只列出不发送）",
     ),
 )
 

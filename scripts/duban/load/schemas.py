@@ -27,7 +27,7 @@ from duban.load.files import NotRegularFile, read_regular
 from duban.load.strict_yaml import Document, cannot_read
 from duban.model.problems import Problem, field_path
 
-KINDS = ("plan", "org", "task", "status", "rules", "records")
+KINDS = ("plan", "org", "task", "status", "rules", "records", "notify")
 SCHEMA_FILES = {kind: f"{kind}.schema.json" for kind in KINDS}
 
 # Friendly names for the patterns the shared definitions use.
@@ -39,6 +39,11 @@ _PATTERN_MESSAGES = {
     "^[a-z0-9][a-z0-9_-]{0,62}$": "must be a name of lowercase letters, digits, _ and -",
     "^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$": (
         "is not a GitHub account: write a user name (alice) or a team (@org/team)"
+    ),
+    # w-notify: notify.yaml names environment variables, never their values
+    "^[A-Z][A-Z0-9_]{0,99}$": (
+        "must be the name of an environment variable (capital letters, digits and _), "
+        "never the address or key itself"
     ),
 }
 
