@@ -101,6 +101,7 @@ def cmd_notify(args: argparse.Namespace) -> int:
     if args.dry_run:
         if not config.routes:  # no notify.yaml: show what there is to say
             plan = {NO_ROUTE.name: [m for d in [*digests, office] for m in split(d, "webhook")]}
+            unrouted = []
         print_plan(plan, config, unrouted, state)
         return EXIT_OK
     if unrouted:

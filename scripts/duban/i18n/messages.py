@@ -564,8 +564,8 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
         ),
         (
             r"must be the name of an environment variable \(capital letters, digits and _\), "
-            r"never the address or key itself \(got {got}\)",
-            "须为环境变量的名称（大写字母、数字和 _），不能直接写地址或密钥（现为 {got}）",
+            r"never the address or key itself",
+            "须为环境变量的名称（大写字母、数字和 _），不能直接写地址或密钥",
         ),
     ]
 ]

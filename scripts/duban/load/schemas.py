@@ -269,6 +269,8 @@ def _message(error: ValidationError) -> str:
         return f"must be {expected!r} (got {shown})"
     if kind == "pattern":
         message = _PATTERN_MESSAGES.get(expected, f"does not have the required form {expected}")
+        if expected == _ENV_NAME_PATTERN:  # w-notify: never echo what may be a key into a log
+            return message
         day = _as_date(value) if expected == _DATE_PATTERN else None
         return f"{message} (got {shown})" + (f": write {day}" if day else "")
     if kind == "format":
@@ -297,6 +299,7 @@ def _message(error: ValidationError) -> str:
 
 
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_ENV_NAME_PATTERN = "^[A-Z][A-Z0-9_]{0,99}$"
 
 
 def _as_date(value: Any) -> str | None:
