@@ -351,3 +351,13 @@ def test_notify_yaml_problems_stop_the_command_with_a_line_each(
     assert "data/notify.yaml:5:3: routes.districts: route districts is not used" in err
     assert "data/notify.yaml:21:3: units.x: x is not a unit or group in org.yaml" in err
     assert "Traceback" not in err
+
+
+def test_apprise_is_imported_only_when_a_route_sends_through_it() -> None:
+    code = (
+        "import sys\n"
+        "import duban.cli.notify\n"
+        "print('apprise' in sys.modules, 'requests' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "False"], result.stderr

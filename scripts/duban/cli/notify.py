@@ -90,7 +90,9 @@ def cmd_notify(args: argparse.Namespace) -> int:
     document = next((d for d in project.documents if d.file == NOTIFY_FILE), None)
     config = notify_config(document)
     if args.site_url and not args.site_url.startswith("https://"):
-        raise UsageError(say("--site-url must start with https://", "--site-url 须以 https:// 开头"))
+        raise UsageError(
+            say("--site-url must start with https://", "--site-url 须以 https:// 开头")
+        )
     report = check_report(model, evaluate(model, as_of, args.due_soon_days))
     links = SiteLinks(args.site_url)
     digests = unit_digests(report, links, config.form_url)
@@ -141,11 +143,14 @@ def print_plan(
                 "== 没有 data/notify.yaml：以下是要发送的消息（不会发送）==",
             )
         else:
-            is_set = say("set", "已设置") if os.environ.get(route.url_env) else say("NOT SET", "未设置")
+            is_set = (
+                say("set", "已设置") if os.environ.get(route.url_env) else say("NOT SET", "未设置")
+            )
             head = say(
                 f"== route {name} ({route.kind}, {route.url_env}: {is_set}): "
                 f"{len(messages)} messages ==",
-                f"== 路线 {name}（{route.kind}，{route.url_env}：{is_set}）：{len(messages)} 条消息 ==",
+                f"== 路线 {name}（{route.kind}，{route.url_env}：{is_set}）："
+                f"{len(messages)} 条消息 ==",
             )
         print(printable(head), file=out)
         for message in messages:
@@ -188,7 +193,14 @@ def send_all(
             if ok:
                 sent += 1
                 state.remember(key)
-                print(printable(say(f"route {name}: sent {message.label}", f"路线 {name}：已发送 {message.label}")))
+                print(
+                    printable(
+                        say(
+                            f"route {name}: sent {message.label}",
+                            f"路线 {name}：已发送 {message.label}",
+                        )
+                    )
+                )
             else:
                 failed += 1
                 print(

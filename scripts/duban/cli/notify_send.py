@@ -85,7 +85,7 @@ def _post_json(url: str, data: dict[str, Any]) -> dict[str, Any]:
         url, data=body, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 (checked)
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             raw = response.read(100_000)
     except urllib.error.HTTPError as error:
         raise SendError(f"HTTP {error.code}") from None
@@ -105,7 +105,9 @@ def send_direct(channel: Channel, message: Message, now: float) -> None:
     url = channel.url
     if kind == "dingtalk":
         url = dingtalk_url(url, channel.secret, int(now * 1000))
-    answer = _post_json(url, signed_body(kind, message.title, message.body, channel.secret, int(now)))
+    answer = _post_json(
+        url, signed_body(kind, message.title, message.body, channel.secret, int(now))
+    )
     # WeCom and DingTalk answer errcode 0, Feishu code 0 (older bots StatusCode 0)
     code = answer.get("errcode", answer.get("code", answer.get("StatusCode", 0)))
     if code not in (0, "0", None):
@@ -183,7 +185,11 @@ class State:
         if not isinstance(data, dict) or data.get("as_of") != as_of.isoformat():
             return cls(path, as_of, set())
         sent = data.get("sent")
-        return cls(path, as_of, {s for s in sent if isinstance(s, str)} if isinstance(sent, list) else set())
+        return cls(
+            path,
+            as_of,
+            {s for s in sent if isinstance(s, str)} if isinstance(sent, list) else set(),
+        )
 
     def remember(self, key: str) -> None:
         """Record one message as sent, at once (a run cut short keeps what it sent)."""

@@ -175,8 +175,13 @@ def secret_message(masked: str) -> str:
 
 def secret_findings(text: str) -> Iterator[str]:
     """The masked form of each webhook key or credential-carrying address in ``text``."""
+    taken: list[tuple[int, int]] = []  # one finding per secret, by the first pattern that sees it
     for pattern in (_BOT_URL, _APPRISE_KEYED, _URL_PASSWORD, _TOKEN_PARAMETER, _DINGTALK_SECRET):
         for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
             yield _masked_secret(match.group())
 
 

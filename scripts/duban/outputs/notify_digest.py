@@ -88,7 +88,9 @@ def stage_words(escalation: Escalation | None) -> str:
         return ""
     text = plain(escalation.stage_name)
     if escalation.since is not None:
-        text += say(f" since {escalation.since.isoformat()}", f"（{escalation.since.isoformat()} 起）")
+        text += say(
+            f" since {escalation.since.isoformat()}", f"（{escalation.since.isoformat()} 起）"
+        )
     if escalation.respond_by is not None:
         text += say(
             f", answer by {escalation.respond_by.isoformat()}",
@@ -154,7 +156,7 @@ def unit_digests(
 
 
 def office_digest(report: CheckReport, links: SiteLinks) -> Digest:
-    """The office's summary: the counts, then one line per unit (most escalated, most late first)."""
+    """The office's summary: the counts, then one line per unit (most escalated first)."""
     as_of = report.as_of.isoformat()
     title = say(f"Reminders sent: summary as of {as_of}", f"督办提醒汇总（截至 {as_of}）")
     summaries = report.unit_summaries()

@@ -65,7 +65,10 @@ def payload(kind: str, title: str, body: str) -> dict[str, Any]:
     if kind == "wecom":
         return {"msgtype": "markdown", "markdown": {"content": f"**{title}**\n{body}"}}
     if kind == "dingtalk":
-        return {"msgtype": "markdown", "markdown": {"title": title, "text": f"#### {title}\n{body}"}}
+        return {
+            "msgtype": "markdown",
+            "markdown": {"title": title, "text": f"#### {title}\n{body}"},
+        }
     if kind == "feishu":
         return {
             "msg_type": "interactive",
