@@ -9,6 +9,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -361,3 +362,25 @@ def test_apprise_is_imported_only_when_a_route_sends_through_it() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == ["False", "False"], result.stderr
+
+
+def test_one_secret_may_hold_every_routes_variables(
+    shipped: Path,
+    bots: tuple[str, Recorder],
+    smtp: tuple[int, list[Any]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base, recorder = bots
+    configure(shipped, monkeypatch, base, smtp[0])
+    bundle = "\n".join(f"{name}={os.environ[name]}" for name in ("T_DING", "T_DING_SECRET"))
+    monkeypatch.delenv("T_DING")
+    monkeypatch.delenv("T_DING_SECRET")
+    monkeypatch.setenv("DUBAN_NOTIFY_SECRETS", f"# the office's routes\n{bundle}\n")
+    code, out, err = run(capsys, "notify", "--as-of", AS_OF, "--state", "state.json")
+    assert code == 0, err
+    dingtalk = recorder.on("/dingtalk/robot/send")
+    assert len(dingtalk) == 13
+    assert dingtalk[0][0]["sign"] == [
+        dingtalk_signature(DING_SECRET, dingtalk[0][0]["timestamp"][0])
+    ]

@@ -36,7 +36,23 @@ from duban.outputs.check_markdown import SiteLinks
 from duban.outputs.notify_digest import Digest, office_digest, unit_digests
 from duban.outputs.notify_messages import Message, split, within_rate
 
+BUNDLE = "DUBAN_NOTIFY_SECRETS"
+"""One variable (one CI secret) that may hold every route's variables, a NAME=value a line:
+the workflow then passes one secret, whatever routes notify.yaml names (docs/notify.md)."""
+
 NO_ROUTE = Route("-", "webhook", "")
+
+
+def env_value(name: str) -> str:
+    """The variable's value: from the environment, else from the DUBAN_NOTIFY_SECRETS bundle."""
+    value = os.environ.get(name, "").strip()
+    if value:
+        return value
+    for line in os.environ.get(BUNDLE, "").splitlines():
+        key, sep, found = line.strip().partition("=")
+        if sep and key.strip() == name:
+            return found.strip()
+    return ""
 """Where digests of units without a route are shown by --dry-run (nothing is sent there)."""
 
 
@@ -113,13 +129,13 @@ def cmd_notify(args: argparse.Namespace) -> int:
 
 
 def _channel(route: Route) -> tuple[Channel | None, str]:
-    url = os.environ.get(route.url_env, "").strip()
+    url = env_value(route.url_env)
     if not url:
         return None, say(
             f"environment variable {route.url_env} is not set",
             f"环境变量 {route.url_env} 未设置",
         )
-    secret = os.environ.get(route.secret_env, "").strip() if route.secret_env else None
+    secret = env_value(route.secret_env) if route.secret_env else None
     if route.secret_env and not secret:
         return None, say(
             f"environment variable {route.secret_env} is not set",
@@ -144,7 +160,7 @@ def print_plan(
             )
         else:
             is_set = (
-                say("set", "已设置") if os.environ.get(route.url_env) else say("NOT SET", "未设置")
+                say("set", "已设置") if env_value(route.url_env) else say("NOT SET", "未设置")
             )
             head = say(
                 f"== route {name} ({route.kind}, {route.url_env}: {is_set}): "
