@@ -3,13 +3,15 @@ file: an address whose key is in it belongs in an environment variable, never in
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from duban.cli.main import main
 from duban.load.notify_config import notify_config
-from duban.load.privacy import secret_findings
+from duban.i18n.messages import translate
+from duban.load.privacy import secret_findings, secret_message
 from duban.load.project import load_project
 from helpers import BASE, lay_out_case
 
@@ -102,3 +104,19 @@ def test_a_secret_for_a_platform_that_signs_nothing_is_a_problem(tmp_path: Path)
         "routes.office.secret_env: secret_env is only for dingtalk and feishu routes, not wecom"
     ]
     assert "notify.yaml:5:17: routes.office.secret_env:" in problems[0]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        secret_message("wecombot://…"),
+        "there is no route x under routes (routes: a, b)",
+        "secret_env is only for dingtalk and feishu routes, not email",
+        "route a is not used by units, default or office: use it or remove it",
+        "must be the name of an environment variable (capital letters, digits and _), never the "
+        "address or key itself",
+    ],
+)
+def test_the_messages_have_chinese_words(message: str) -> None:
+    chinese = translate(message, "zh")
+    assert chinese != message and re.search(r"[\u4e00-\u9fff]", chinese)
