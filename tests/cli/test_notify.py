@@ -6,6 +6,8 @@ channel, and the exit codes."""
 from __future__ import annotations
 
 import base64
+import email
+import email.policy
 import hashlib
 import hmac
 import json
@@ -377,10 +379,42 @@ def test_one_secret_may_hold_every_routes_variables(
     monkeypatch.delenv("T_DING")
     monkeypatch.delenv("T_DING_SECRET")
     monkeypatch.setenv("DUBAN_NOTIFY_SECRETS", f"# the office's routes\n{bundle}\n")
-    code, out, err = run(capsys, "notify", "--as-of", AS_OF, "--state", "state.json")
+    code, _, err = run(capsys, "notify", "--as-of", AS_OF, "--state", "state.json")
     assert code == 0, err
     dingtalk = recorder.on("/dingtalk/robot/send")
     assert len(dingtalk) == 13
     assert dingtalk[0][0]["sign"] == [
         dingtalk_signature(DING_SECRET, dingtalk[0][0]["timestamp"][0])
     ]
+
+
+def test_text_from_data_reaches_the_groups_inert(
+    shipped: Path,
+    bots: tuple[str, Recorder],
+    smtp: tuple[int, list[Any]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base, recorder = bots
+    configure(shipped, monkeypatch, base, smtp[0])
+    task = shipped / "data" / "plans" / "xian-sfj-2010-zfgfh" / "tasks" / "05.yaml"
+    hostile = '"完善执法责任制度 [点我](https://evil.example/) <@all> **粗** # 标题"'
+    text = task.read_text(encoding="utf-8").replace("title: 完善执法责任制度", f"title: {hostile}")
+    task.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "notify", "--as-of", AS_OF, "--state", "state.json")
+    assert code == 0, err
+    bodies = [json.dumps(body, ensure_ascii=False) for _, _, body in recorder.requests]
+    seen = [b for b in bodies if "完善执法责任制度" in b]
+    assert seen  # the districts and the webhook carry task 05
+    for body in seen:
+        assert "evil.example/)" not in body and "](https://evil" not in body
+        assert "<@all>" not in body and "**粗**" not in body
+        assert "［点我］（https://evil.example/）" in body and "＜＠all＞" in body
+    # the e-mail: the title as its subject, the digest as its text
+    message = email.message_from_bytes(mails_content(smtp[1][0]), policy=email.policy.default)
+    assert message["Subject"] == "Reminder for 市局办公室 (as of 2011-03-31)"
+
+
+def mails_content(envelope: Any) -> bytes:
+    content = envelope.original_content or envelope.content
+    return content if isinstance(content, bytes) else content.encode("utf-8")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from duban.cli.main import main
-from duban.load.notify_config import notify_config
 from duban.i18n.messages import translate
+from duban.load.notify_config import notify_config
 from duban.load.privacy import secret_findings, secret_message
 from duban.load.project import load_project
 from helpers import BASE, lay_out_case

@@ -24,7 +24,13 @@ def _tool(name: str) -> str:
 
 
 def test_the_workflows_exist():
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "intake.yml", "notify.yml", "overdue.yml", "pages.yml"]
+    assert [p.name for p in WORKFLOWS] == [
+        "ci.yml",
+        "intake.yml",
+        "notify.yml",
+        "overdue.yml",
+        "pages.yml",
+    ]
 
 
 def test_the_issue_form_matches_the_github_issue_forms_schema():

@@ -34,7 +34,7 @@ from duban.model.model import Model
 from duban.model.problems import printable
 from duban.outputs.check_markdown import SiteLinks
 from duban.outputs.notify_digest import Digest, office_digest, unit_digests
-from duban.outputs.notify_messages import Message, split, within_rate
+from duban.outputs.notify_messages import Message, shown, split, within_rate
 
 BUNDLE = "DUBAN_NOTIFY_SECRETS"
 """One variable (one CI secret) that may hold every route's variables, a NAME=value a line:
@@ -53,6 +53,8 @@ def env_value(name: str) -> str:
         if sep and key.strip() == name:
             return found.strip()
     return ""
+
+
 """Where digests of units without a route are shown by --dry-run (nothing is sent there)."""
 
 
@@ -159,9 +161,7 @@ def print_plan(
                 "== 没有 data/notify.yaml：以下是要发送的消息（不会发送）==",
             )
         else:
-            is_set = (
-                say("set", "已设置") if env_value(route.url_env) else say("NOT SET", "未设置")
-            )
+            is_set = say("set", "已设置") if env_value(route.url_env) else say("NOT SET", "未设置")
             head = say(
                 f"== route {name} ({route.kind}, {route.url_env}: {is_set}): "
                 f"{len(messages)} messages ==",
@@ -173,8 +173,7 @@ def print_plan(
             done = say(" (sent already: skipped)", "（今天已发送过，将跳过）")
             mark = done if message_key(name, message) in state.sent else ""
             print(f"--- {printable(message.label)}{mark} ---", file=out)
-            print(message.title, file=out)
-            print(message.body, file=out)
+            print(shown(route.kind, message.title, message.body), file=out)
         print(file=out)
     if unrouted:
         names = ", ".join(unrouted)

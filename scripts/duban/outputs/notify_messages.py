@@ -80,6 +80,17 @@ def payload(kind: str, title: str, body: str) -> dict[str, Any]:
     return {"title": title, "body": body}
 
 
+def shown(kind: str, title: str, body: str) -> str:
+    """The text the group reads, as it goes in the platform's message (for --dry-run)."""
+    if kind == "wecom":
+        content: str = payload(kind, title, body)["markdown"]["content"]
+        return content
+    if kind == "dingtalk":
+        text: str = payload(kind, title, body)["markdown"]["text"]
+        return text
+    return f"{title}\n{body}"  # Feishu's card header, e-mail's subject, a webhook's title
+
+
 def size(kind: str, title: str, body: str) -> int:
     """The bytes the platform's limit counts."""
     if kind == "wecom":
