@@ -4,6 +4,7 @@ file: an address whose key is in it belongs in an environment variable, never in
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from duban.i18n.messages import translate
 from duban.load.notify_config import notify_config
 from duban.load.privacy import secret_findings, secret_message
 from duban.load.project import load_project
-from helpers import BASE, lay_out_case
+from helpers import BASE, ROOT, lay_out_case
 
 
 @pytest.mark.parametrize(
@@ -120,3 +121,15 @@ def test_a_secret_for_a_platform_that_signs_nothing_is_a_problem(tmp_path: Path)
 def test_the_messages_have_chinese_words(message: str) -> None:
     chinese = translate(message, "zh")
     assert chinese != message and re.search(r"[\u4e00-\u9fff]", chinese)
+
+
+def test_the_example_of_docs_notify_md_is_valid_for_the_shipped_data(tmp_path: Path) -> None:
+    text = (ROOT / "docs" / "notify.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", text, re.S)
+    assert example is not None
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "notify.yaml").write_text(example.group(1), encoding="utf-8")
+    loaded = load_project(tmp_path / "data")
+    assert loaded.ok, [str(p) for p in loaded.problems]
+    document = next(d for d in loaded.documents if d.file == "notify.yaml")
+    assert notify_config(document).routes_of("xincheng", ("quxian-sfj",)) == ("quxian-qun",)
