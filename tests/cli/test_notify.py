@@ -418,3 +418,22 @@ def test_text_from_data_reaches_the_groups_inert(
 def mails_content(envelope: Any) -> bytes:
     content = envelope.original_content or envelope.content
     return content if isinstance(content, bytes) else content.encode("utf-8")
+
+
+def test_a_state_file_that_cannot_be_written_is_one_line(
+    shipped: Path,
+    bots: tuple[str, Recorder],
+    smtp: tuple[int, list[Any]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    configure(shipped, monkeypatch, bots[0], smtp[0])
+    Path("blocker").write_text("a file, not a folder")
+    code, _, err = run(capsys, "notify", "--as-of", AS_OF, "--state", "blocker/state.json")
+    assert code == 2
+    assert (
+        err.strip()
+        .splitlines()[-1]
+        .startswith("duban notify: --state: cannot write blocker/state.json: ")
+    )
+    assert "Traceback" not in err

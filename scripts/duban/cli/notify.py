@@ -127,7 +127,16 @@ def cmd_notify(args: argparse.Namespace) -> int:
     if unrouted:
         names = ", ".join(unrouted)
         print(say(f"no route for: {names}", f"以下单位没有发送路线：{names}"), file=sys.stderr)
-    return send_all(plan, config, state, args.retries, args.retry_delay)
+    try:
+        return send_all(plan, config, state, args.retries, args.retry_delay)
+    except OSError as error:  # the state file: what was sent is then not remembered
+        shown, reason = printable(str(state_path)), error.strerror or type(error).__name__
+        raise UsageError(
+            say(
+                f"--state: cannot write {shown}: {reason} (a next run may send again)",
+                f"--state：无法写入 {shown}：{reason}（下次运行可能重复发送）",
+            )
+        ) from None
 
 
 def _channel(route: Route) -> tuple[Channel | None, str]:
