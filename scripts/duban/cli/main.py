@@ -34,6 +34,7 @@ from duban.cli.common import (
     UsageError,
     as_of_argument,
 )
+from duban.cli.notify_arguments import notify_arguments  # w-notify
 from duban.cli.parser import (
     Parser,
     as_of_options,
@@ -300,6 +301,16 @@ COMMANDS = (
         "clerk:cmd_form_reply",
         help_zh="为议题表单流程（intake.yml）输出拉取请求说明或议题答复，"
         "取自各步骤存放在文件夹中的结果",
+    ),
+    # w-notify
+    Command(
+        "notify",
+        "send each unit's reminder (overdue, due soon, escalation) and the office's summary to "
+        "the group bots and mailboxes of data/notify.yaml (--dry-run: print them)",
+        notify_arguments,
+        "notify:cmd_notify",
+        help_zh="把各单位的催办提醒（逾期、临期、督办阶段）和督办部门的汇总发到 data/notify.yaml "
+        "配置的企业微信、钉钉、飞书群或邮箱（--dry-run：只列出不发送）",
     ),
 )
 
