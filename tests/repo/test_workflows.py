@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -17,7 +19,9 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
 def _tool(name: str) -> str:
-    found = shutil.which(name)
+    # Beside the interpreter first: the test extra installs these tools into the same venv,
+    # which need not be on PATH when pytest runs as .venv/bin/python -m pytest.
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
     if found is None:
         pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
     return found
