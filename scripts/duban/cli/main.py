@@ -95,6 +95,18 @@ def validate_arguments(sub: argparse.ArgumentParser) -> None:
             "（放在仓库之外的文件夹；见 docs/performance.md）",
         ),
     )
+    # w-forges: the GitLab Code Quality report (docs/ci.md)
+    sub.add_argument(
+        "--format",
+        choices=("text", "gitlab"),
+        default="text",
+        help=say(
+            "text (default), or gitlab: also write the problems as a GitLab Code Quality "
+            "report (JSON) to stdout or -o",
+            "text（默认）；gitlab：同时把问题写成 GitLab 代码质量报告（JSON），输出到屏幕或 -o",
+        ),
+    )
+    output_option(sub)
 
 
 def export_arguments(sub: argparse.ArgumentParser) -> None:
