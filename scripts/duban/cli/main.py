@@ -228,6 +228,18 @@ def bulletin_arguments(sub: argparse.ArgumentParser) -> None:
 def codeowners_arguments(sub: argparse.ArgumentParser) -> None:
     data_option(sub)
     output_option(sub)
+    # w-forges: GitLab's and Gitea's syntax (docs/ci.md)
+    sub.add_argument(
+        "--forge",
+        choices=("github", "gitlab", "gitea"),
+        default="github",
+        help=say(
+            "whose syntax: github (.github/CODEOWNERS, default), gitlab (.gitlab/CODEOWNERS, "
+            "sections) or gitea (.gitea/CODEOWNERS, regular expressions; Forgejo too)",
+            "文件语法：github（.github/CODEOWNERS，默认）、gitlab（.gitlab/CODEOWNERS，分节）"
+            "或 gitea（.gitea/CODEOWNERS，正则表达式；Forgejo 相同）",
+        ),
+    )
 
 
 COMMANDS = (
