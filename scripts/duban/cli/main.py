@@ -242,6 +242,28 @@ def codeowners_arguments(sub: argparse.ArgumentParser) -> None:
     )
 
 
+# w-forges: the overdue issue on GitLab (cli/gitlab_issue.py)
+def gitlab_issue_arguments(sub: argparse.ArgumentParser) -> None:
+    as_of_options(sub)
+    output_option(sub)
+    sub.add_argument(
+        "--api",
+        metavar="URL",
+        help=say(
+            "GitLab's API, https://HOST/api/v4 (default: $CI_API_V4_URL)",
+            "GitLab API 地址 https://主机/api/v4（默认：$CI_API_V4_URL）",
+        ),
+    )
+    sub.add_argument(
+        "--project",
+        metavar="ID",
+        help=say(
+            "the project's id or path (default: $CI_PROJECT_ID)",
+            "项目编号或路径（默认：$CI_PROJECT_ID）",
+        ),
+    )
+
+
 COMMANDS = (
     Command(
         "validate",
@@ -324,6 +346,16 @@ COMMANDS = (
         "clerk:cmd_form_reply",
         help_zh="为议题表单流程（intake.yml）输出拉取请求说明或议题答复，"
         "取自各步骤存放在文件夹中的结果",
+    ),
+    # w-forges
+    Command(
+        "gitlab-issue",
+        "keep one GitLab issue listing what is overdue (open, update, close) through the API, "
+        "with the token in $DUBAN_GITLAB_TOKEN",
+        gitlab_issue_arguments,
+        "gitlab_issue:cmd_gitlab_issue",
+        help_zh="通过 API 维护一个列出逾期事项的 GitLab 议题（新建、更新、关闭），"
+        "令牌取自 $DUBAN_GITLAB_TOKEN",
     ),
 )
 
