@@ -34,6 +34,11 @@ from duban.cli.common import (
     UsageError,
     as_of_argument,
 )
+from duban.cli.forge_arguments import (
+    forge_option,
+    forge_validate_options,
+    gitlab_issue_arguments,
+)
 from duban.cli.parser import (
     Parser,
     as_of_options,
@@ -95,18 +100,7 @@ def validate_arguments(sub: argparse.ArgumentParser) -> None:
             "（放在仓库之外的文件夹；见 docs/performance.md）",
         ),
     )
-    # w-forges: the GitLab Code Quality report (docs/ci.md)
-    sub.add_argument(
-        "--format",
-        choices=("text", "gitlab"),
-        default="text",
-        help=say(
-            "text (default), or gitlab: also write the problems as a GitLab Code Quality "
-            "report (JSON) to stdout or -o",
-            "text（默认）；gitlab：同时把问题写成 GitLab 代码质量报告（JSON），输出到屏幕或 -o",
-        ),
-    )
-    output_option(sub)
+    forge_validate_options(sub)  # w-forges
 
 
 def export_arguments(sub: argparse.ArgumentParser) -> None:
@@ -228,40 +222,7 @@ def bulletin_arguments(sub: argparse.ArgumentParser) -> None:
 def codeowners_arguments(sub: argparse.ArgumentParser) -> None:
     data_option(sub)
     output_option(sub)
-    # w-forges: GitLab's and Gitea's syntax (docs/ci.md)
-    sub.add_argument(
-        "--forge",
-        choices=("github", "gitlab", "gitea"),
-        default="github",
-        help=say(
-            "whose syntax: github (.github/CODEOWNERS, default), gitlab (.gitlab/CODEOWNERS, "
-            "sections) or gitea (.gitea/CODEOWNERS, regular expressions; Forgejo too)",
-            "文件语法：github（.github/CODEOWNERS，默认）、gitlab（.gitlab/CODEOWNERS，分节）"
-            "或 gitea（.gitea/CODEOWNERS，正则表达式；Forgejo 相同）",
-        ),
-    )
-
-
-# w-forges: the overdue issue on GitLab (cli/gitlab_issue.py)
-def gitlab_issue_arguments(sub: argparse.ArgumentParser) -> None:
-    as_of_options(sub)
-    output_option(sub)
-    sub.add_argument(
-        "--api",
-        metavar="URL",
-        help=say(
-            "GitLab's API, https://HOST/api/v4 (default: $CI_API_V4_URL)",
-            "GitLab API 地址 https://主机/api/v4（默认：$CI_API_V4_URL）",
-        ),
-    )
-    sub.add_argument(
-        "--project",
-        metavar="ID",
-        help=say(
-            "the project's id or path (default: $CI_PROJECT_ID)",
-            "项目编号或路径（默认：$CI_PROJECT_ID）",
-        ),
-    )
+    forge_option(sub)  # w-forges
 
 
 COMMANDS = (
