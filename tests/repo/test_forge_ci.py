@@ -72,7 +72,7 @@ def test_every_duban_command_of_the_pipeline_parses():
     parser = build_parser()
     jobs = {k: v for k, v in _gitlab().items() if isinstance(v, dict) and "script" in v}
     seen = []
-    for name, job in jobs.items():
+    for job in jobs.values():
         for words in _commands(job["script"]):
             if words[0] == "notify":  # built on another branch (docs/notify.md)
                 continue
