@@ -139,7 +139,7 @@ def test_nothing_overdue_closes_the_issue_with_a_note(gitlab, capsys):
 
 
 @pytest.mark.parametrize(
-    ("status", "words"), [(401, "refused the token"), (404, "not found"), (500, "HTTP 500")]
+    ("status", "words"), [(401, "token was refused"), (404, "not found"), (500, "HTTP 500")]
 )
 def test_a_refusal_is_one_line_without_the_token(gitlab, capsys, status, words):
     fake, api = gitlab
