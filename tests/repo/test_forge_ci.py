@@ -19,7 +19,7 @@ from duban.cli.main import build_parser
 from helpers import ROOT
 
 GITLAB = ROOT / ".gitlab-ci.yml"
-GITEA = ROOT / ".gitea" / "workflows" / "ci.yml"
+GITEA = sorted((ROOT / ".gitea" / "workflows").glob("*.yml"))
 
 
 def _tool(name: str) -> str:
@@ -48,9 +48,11 @@ def test_the_gitlab_pipeline_passes_gitlabs_ci_schema(tmp_path):
     assert _check("vendor.gitlab-ci", broken).returncode != 0
 
 
-def test_the_gitea_workflow_passes_the_workflow_schema():
-    result = _check("vendor.github-workflows", GITEA)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_the_gitea_workflows_pass_the_workflow_schema():
+    assert [p.name for p in GITEA] == ["ci.yml", "overdue.yml"]
+    for path in GITEA:
+        result = _check("vendor.github-workflows", path)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _gitlab() -> dict:
@@ -108,8 +110,9 @@ def test_pages_publishes_public_and_the_scheduled_jobs_are_guarded():
     ]
 
 
-def test_the_gitea_workflow_runs_only_what_works_there():
-    workflow = yaml.safe_load(GITEA.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("path", GITEA, ids=lambda p: p.name)
+def test_the_gitea_workflows_run_only_what_works_there(path):
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     [job] = workflow["jobs"].values()
     assert isinstance(job["runs-on"], str)  # Gitea reads one plain label
     runs = [step.get("run", "") for step in job["steps"]]
@@ -118,3 +121,19 @@ def test_the_gitea_workflow_runs_only_what_works_there():
     assert all(u.split("@")[0] in ("actions/checkout", "actions/setup-python") for u in uses)
     assert all(len(u.split("@")[1]) == 40 for u in uses)  # pinned by hash
     assert workflow["env"]["TZ"] == "Asia/Shanghai"
+    parser = build_parser()
+    for words in _commands(runs):
+        parser.parse_args([w for w in words if "$" not in w])  # options as the shell passes them
+    # an expression only in env:, never spliced into a script (as on GitHub: docs/ci.md)
+    assert not any("${{" in run for run in runs)
+
+
+def test_the_gitea_workflows_are_clean_for_zizmor():
+    """The same security audit as the GitHub workflows (tokens, expressions, permissions)."""
+    result = subprocess.run(
+        [_tool("zizmor"), "--offline", "--persona", "pedantic", *map(str, GITEA)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,5 +1,5 @@
 """The arguments of what serves GitLab and Gitea / Forgejo (docs/ci.md): ``validate --format
-gitlab``, ``codeowners --forge`` and the ``gitlab-issue`` command (branch w-forges)."""
+gitlab``, ``codeowners --forge``, ``gitlab-issue`` and ``gitea-issue`` (branch w-forges)."""
 
 from __future__ import annotations
 
@@ -56,5 +56,26 @@ def gitlab_issue_arguments(sub: argparse.ArgumentParser) -> None:
         help=say(
             "the project's id or path (default: $CI_PROJECT_ID)",
             "项目编号或路径（默认：$CI_PROJECT_ID）",
+        ),
+    )
+
+
+def gitea_issue_arguments(sub: argparse.ArgumentParser) -> None:
+    as_of_options(sub)
+    output_option(sub)
+    sub.add_argument(
+        "--api",
+        metavar="URL",
+        help=say(
+            "Gitea's or Forgejo's API, https://HOST/api/v1 (default: $GITHUB_SERVER_URL/api/v1)",
+            "Gitea / Forgejo API 地址 https://主机/api/v1（默认：$GITHUB_SERVER_URL/api/v1）",
+        ),
+    )
+    sub.add_argument(
+        "--repo",
+        metavar="OWNER/REPO",
+        help=say(
+            "the repository (default: $GITHUB_REPOSITORY)",
+            "仓库（默认：$GITHUB_REPOSITORY）",
         ),
     )

@@ -37,6 +37,7 @@ from duban.cli.common import (
 from duban.cli.forge_arguments import (
     forge_option,
     forge_validate_options,
+    gitea_issue_arguments,
     gitlab_issue_arguments,
 )
 from duban.cli.parser import (
@@ -317,6 +318,13 @@ COMMANDS = (
         "gitlab_issue:cmd_gitlab_issue",
         help_zh="通过 API 维护一个列出逾期事项的 GitLab 议题（新建、更新、关闭），"
         "令牌取自 $DUBAN_GITLAB_TOKEN",
+    ),
+    Command(
+        "gitea-issue",
+        "the same on Gitea or Forgejo, with the token in $DUBAN_GITEA_TOKEN",
+        gitea_issue_arguments,
+        "gitea_issue:cmd_gitea_issue",
+        help_zh="在 Gitea / Forgejo 上同样维护逾期议题，令牌取自 $DUBAN_GITEA_TOKEN",
     ),
 )
 
