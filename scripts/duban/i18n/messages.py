@@ -542,7 +542,7 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"{period} is not a half-year period \(rule {rule} ranks every half-year\)",
             "{period} 不是半年期次（规则 {rule} 每半年排名一次）",
         ),
-        # w-notify: data/notify.yaml and webhook keys in data (load/notify_config.py, privacy.py)
+        # data/notify.yaml and webhook keys in data (load/notify_config.py, privacy.py)
         (
             r"looks like a webhook key or an address with a token \({masked}\): keys, webhook "
             r"addresses and passwords belong in environment variables or CI secrets, never in "

@@ -138,7 +138,7 @@ def _strings(value: Any, keys: KeyPath) -> Iterator[tuple[KeyPath, str]]:
             yield from _strings(item, (*keys, index))
 
 
-# -- w-notify: webhook keys and URLs with a token --------------------------------------------------
+# -- webhook keys and URLs with a token --------------------------------------------------
 # A group bot's webhook URL is its password: whoever reads it can post to the group. duban notify
 # reads them from environment variables (docs/notify.md); written in data, they would be
 # published with the site and kept forever in git. Unlike personal data this is an error.

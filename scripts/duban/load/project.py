@@ -157,7 +157,7 @@ def _load_project(
     plans = loader.plans()
     records_paths = yaml_files(data_dir / FOLDERS["records"], problems)
     records = [d for p in records_paths if (d := loader.load("records", p, _rel(data_dir, p)))]
-    notify = loader.load("notify", data_dir / NOTIFY_FILE, NOTIFY_FILE)  # w-notify: optional
+    notify = loader.load("notify", data_dir / NOTIFY_FILE, NOTIFY_FILE)  # optional
     # Status files are loaded one at a time while the model is built from them (see
     # _Loader.status_files): a province's thousand files are never all in memory at once.
     status_files = loader.status_files()
@@ -273,7 +273,7 @@ class _Loader:
         document.file = file
         self.documents.append(document)
         self.warnings.extend(personal_data([document]))
-        self.problems.extend(leaked_secrets(document))  # w-notify: keys belong in secrets
+        self.problems.extend(leaked_secrets(document))  # keys belong in secrets
         if document.data is None:
             self.problems.append(Problem(document.display, 1, 1, "", "is empty"))
             return None

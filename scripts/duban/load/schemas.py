@@ -40,7 +40,7 @@ _PATTERN_MESSAGES = {
     "^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$": (
         "is not a GitHub account: write a user name (alice) or a team (@org/team)"
     ),
-    # w-notify: notify.yaml names environment variables, never their values
+    # notify.yaml names environment variables, never their values
     "^[A-Z][A-Z0-9_]{0,99}$": (
         "must be the name of an environment variable (capital letters, digits and _), "
         "never the address or key itself"
@@ -269,7 +269,7 @@ def _message(error: ValidationError) -> str:
         return f"must be {expected!r} (got {shown})"
     if kind == "pattern":
         message = _PATTERN_MESSAGES.get(expected, f"does not have the required form {expected}")
-        if expected == _ENV_NAME_PATTERN:  # w-notify: never echo what may be a key into a log
+        if expected == _ENV_NAME_PATTERN:  # never echo what may be a key into a log
             return message
         day = _as_date(value) if expected == _DATE_PATTERN else None
         return f"{message} (got {shown})" + (f": write {day}" if day else "")
