@@ -202,13 +202,15 @@ def test_a_wide_table_says_swipe_and_fades_until_its_end(browser, shipped):
     box.evaluate("e => { e.scrollLeft = e.scrollWidth; e.dispatchEvent(new Event('scroll')); }")
     page.wait_for_function("e => e.classList.contains('dbn-cue-end')", arg=box.element_handle())
     assert box.evaluate("e => getComputedStyle(e).maskImage") == "none"
-    # on a laptop the same table fits: no cue at all
+    # turned into a laptop's window, the same boxes fit: the hints and the faded edges go
+    page.set_viewport_size(LAPTOP)
+    page.wait_for_function("() => !document.querySelector('[data-duban-scroll-cue]')")
+    assert page.locator(".dbn-scroll-hint").count() == 0
+    # and back on the phone they return
+    page.set_viewport_size(PHONE)
+    page.wait_for_function("() => document.querySelector('[data-duban-scroll-cue]')")
+    assert page.locator(".dbn-scroll-hint:visible").count() >= 1
     context.close()
-    wide = browser.new_context(viewport=LAPTOP)
-    page = wide.new_page()
-    page.goto(f"{origin}/units/baqiao.html")
-    assert page.locator(".dbn-scroll-hint:visible").count() == 0
-    wide.close()
 
 
 def test_home_lists_only_what_is_due_soon_as_cards(browser, shipped):

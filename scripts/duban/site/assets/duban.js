@@ -111,11 +111,15 @@
   }
 
   function cue(box, words) {
-    var wide = box.scrollWidth > box.clientWidth + 1 && box.clientWidth > 1;
+    var overflow = window.getComputedStyle(box).overflowX;
+    var scrolls = overflow === "auto" || overflow === "scroll";
+    var wide = scrolls && box.scrollWidth > box.clientWidth + 1 && box.clientWidth > 1;
     var id = box.getAttribute("data-duban-scroll-cue");
     var hint = id ? document.getElementById(id) : null;
     if (!wide) {
-      if (hint) hint.hidden = true;
+      // it fits (a wider window, a turned phone): no hint, no faded edge
+      if (hint) hint.parentNode.removeChild(hint);
+      box.removeAttribute("data-duban-scroll-cue");
       return;
     }
     if (!hint) {
@@ -128,9 +132,11 @@
       var anchor = box.tagName === "CODE" && box.parentNode ? box.parentNode : box;
       anchor.parentNode.insertBefore(hint, anchor);
       box.setAttribute("data-duban-scroll-cue", hint.id);
-      box.addEventListener("scroll", function () { markEnd(box); }, { passive: true });
+      if (!box.hasAttribute("data-dbn-cue-watched")) {
+        box.setAttribute("data-dbn-cue-watched", "");
+        box.addEventListener("scroll", function () { markEnd(box); }, { passive: true });
+      }
     }
-    hint.hidden = false;
     markEnd(box);
   }
 
