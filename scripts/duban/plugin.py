@@ -59,6 +59,7 @@ from duban.load.project import find_schema_dir, load_project
 from duban.model.problems import shown
 from duban.outputs import urls
 from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
+from duban.site.cues import page_words
 from duban.site.examples import fill_examples
 
 if TYPE_CHECKING:
@@ -243,6 +244,13 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         # hand-written pages (the guide) show examples made from this repository's own data
         assert self.model is not None
         return fill_examples(markdown, self.model, page.file.src_uri)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # the scroll cue's words (duban.js shows them over a box wider than the screen), on
+        # every page: hand-written pages have code blocks and tables that scroll too
+        return html + page_words(self.config.language)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
