@@ -60,6 +60,7 @@ from duban.model.problems import shown
 from duban.outputs import urls
 from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
 from duban.site.examples import fill_examples
+from duban.site.page_problems import nav_pages, problem_list, problems_page
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -124,6 +125,11 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     command = "build"  # when MkDocs is run from Python, without on_startup
     aside: AsideBuild | None = None
     project: Project | None = None  # the loaded data, from on_config until on_files
+    # `mkdocs serve` only: the problems of invalid data, shown on every page instead of failing
+    problems: tuple[Problem, ...] = ()
+    served_pages: frozenset[str] = frozenset()  # the generated pages of the last good build
+    problem_pages: frozenset[str] = frozenset()  # the pages that show only the problems
+    site_name: str = ""  # the last good build's site name, kept while the data is invalid
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -151,17 +157,19 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
         self.project = load_project(self.data_dir, self.schema_dir)
+        self.problems = ()
         if not self.project.ok or self.project.model is None:
-            raise PluginError(_problem_report(self.project.problems))
-        model = self.project.model
-        # HTML-escaped: MkDocs and Material print both into pages without escaping them
-        if not (config.site_name or "").strip():
-            settings = Settings(as_of=self.as_of, site_title=self.config.site_title or None)
-            name = site_title(model, settings, load_locale(self.config.language))
-            config.site_name = str(escape(name))
-        if not (config.site_description or "").strip():
-            description = site_description(model)
-            config.site_description = str(escape(description)) if description else None
+            if self.command != "serve":
+                raise PluginError(_problem_report(self.project.problems))
+            # previewing: the browser shows the problems (on_files), the terminal too
+            self.problems, self.project = tuple(self.project.problems), None
+            for line in _problem_report(self.problems).splitlines():
+                log.error(line)
+            if not (config.site_name or "").strip():
+                generic = load_locale(self.config.language).site_title
+                config.site_name = self.site_name or str(escape(generic))
+        else:
+            self._name_the_site(config, self.project.model)
         # our stylesheet and script, served from the site itself like Material's own
         if urls.ASSET_CSS not in config.extra_css:
             config.extra_css.append(urls.ASSET_CSS)
@@ -169,10 +177,24 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             config.extra_javascript.append(urls.ASSET_JS)
         if self.command != "serve":
             self.aside = AsideBuild.start(config)
-        _log_warnings(self.project.warnings)  # after start(): its count makes --strict keep site/
+        if self.project is not None:  # after start(): its count makes --strict keep site/
+            _log_warnings(self.project.warnings)
         return config
 
+    def _name_the_site(self, config: MkDocsConfig, model: Model) -> None:
+        # HTML-escaped: MkDocs and Material print both into pages without escaping them
+        if not (config.site_name or "").strip():
+            settings = Settings(as_of=self.as_of, site_title=self.config.site_title or None)
+            name = site_title(model, settings, load_locale(self.config.language))
+            config.site_name = str(escape(name))
+        self.site_name = config.site_name
+        if not (config.site_description or "").strip():
+            description = site_description(model)
+            config.site_description = str(escape(description)) if description else None
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.problems:
+            return self._problem_files(files, config)
         project = self.project
         assert project is not None and project.model is not None
         settings = Settings(
@@ -217,10 +239,25 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             )
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
+        self.served_pages = frozenset(uri for uri in site.pages if uri.endswith(".md"))
         for uri in site.sizes:
             files.append(File.generated(config, uri, abs_src_path=os.fspath(self.spill / uri)))
         gc.collect()
         gc.freeze()  # the pages too, now
+        return files
+
+    def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """While serving invalid data: the problem page at every page the last good build
+        generated (the browser reloads the one it is on) and at every page the nav names that
+        docs/ does not hold."""
+        page = problems_page(self.problems, self.config.language)
+        wanted = self.served_pages | nav_pages(config.nav)
+        self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
+        for uri in sorted(self.problem_pages):
+            files.append(File.generated(config, uri, content=page))
+        for uri, content in asset_files().items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=content))
         return files
 
     spill: Path | None = None
@@ -240,8 +277,13 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self.problems:  # previewing invalid data: the problems first, on every page
+            if page.file.src_uri in self.problem_pages:
+                return markdown  # the problem page itself
+            markdown = f"{problem_list(self.problems, self.config.language)}\n\n{markdown}"
         # hand-written pages (the guide) show examples made from this repository's own data
-        assert self.model is not None
+        if self.model is None:  # invalid data from the start of a preview: no examples
+            return markdown
         return fill_examples(markdown, self.model, page.file.src_uri)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)

@@ -1,0 +1,55 @@
+"""The page ``mkdocs serve`` shows while the data has problems (never part of a real build).
+
+A preview that kept the last good pages after an invalid edit would tell the editor nothing:
+while serving, every generated page becomes this page, which lists each problem as the
+validator prints it (``file:line:col: field: message``, in the site's language), and every
+hand-written page starts with the same list. The browser's live reload shows it on whichever
+page it was on; when the data is fixed, the next build brings the normal pages back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup
+
+from duban.i18n.locale import load_locale
+from duban.model.problems import Problem, shown
+from duban.site.env import environment
+from duban.site.render import front_matter, tidy
+
+
+def problem_list(problems: Sequence[Problem], language: str) -> Markup:
+    """The list itself, as HTML (every value escaped): a block for the top of any page."""
+    t = load_locale(language)
+    listed, more = shown(problems)
+    return Markup(
+        environment()
+        .get_template("page_problems.html")
+        .render(
+            t=t,
+            problems=[str(problem) for problem in listed],
+            more=more,
+            count=len(problems),
+            files=len({problem.path for problem in problems}),
+        )
+        .strip()
+    )
+
+
+def problems_page(problems: Sequence[Problem], language: str) -> str:
+    """The Markdown MkDocs receives for a generated page while the data has problems."""
+    t = load_locale(language)
+    body = problem_list(problems, language)
+    return front_matter(t.problems.title, hide=["navigation", "toc"], search=False) + tidy(body)
+
+
+def nav_pages(nav: object) -> frozenset[str]:
+    """Every page path named in mkdocs.yml's ``nav`` (links to other sites left out)."""
+    if isinstance(nav, str):
+        return frozenset([nav]) if nav.endswith(".md") and "://" not in nav else frozenset()
+    if isinstance(nav, dict):
+        return frozenset().union(*(nav_pages(value) for value in nav.values()))
+    if isinstance(nav, list):
+        return frozenset().union(*(nav_pages(value) for value in nav))
+    return frozenset()
