@@ -61,6 +61,7 @@ from duban.outputs import urls
 from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
 from duban.site.examples import fill_examples
 from duban.site.page_problems import nav_pages, problem_list, problems_page
+from duban.site.search_words import search_words, use_words
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -214,6 +215,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         # documents, with every value's position, are let go before rendering.
         model = project.model
         self.model, self.project = model, None
+        # the organisation's names become words of the search (the previous build's go first)
+        self.jieba_words = use_words(self.jieba_words, search_words(model))
         del project
         # the one evaluation of this build: every page, download and calendar reads it
         evaluation = evaluate(model, self.as_of, self.config.due_soon_days)
@@ -245,6 +248,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         gc.collect()
         gc.freeze()  # the pages too, now
         return files
+
+    jieba_words: tuple[str, ...] = ()  # the names added to jieba by the last build
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """While serving invalid data: the problem page at every page the last good build

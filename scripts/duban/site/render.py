@@ -24,15 +24,20 @@ from duban.site.status_rows import count_text
 STATES = lights.DISPLAY_ORDER
 
 
-def front_matter(title: str, hide: Iterable[str] = (), search: bool = True) -> str:
+def front_matter(
+    title: str, hide: Iterable[str] = (), search: bool = True, search_boost: float | None = None
+) -> str:
     """YAML front matter; JSON strings are valid YAML and cannot break out of their line.
-    ``search=False`` leaves the page out of the search index (Material's ``search.exclude``)."""
+    ``search=False`` leaves the page out of the search index (Material's ``search.exclude``);
+    ``search_boost`` ranks the page's search results higher (Material's ``search.boost``)."""
     lines = ["---", f"title: {json.dumps(str(escape(title)))}"]
     hidden = list(hide)
     if hidden:
         lines.append(f"hide: {json.dumps(hidden)}")
     if not search:
         lines.append('search: {"exclude": true}')
+    elif search_boost is not None:
+        lines.append(f'search: {{"boost": {float(search_boost)}}}')
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -69,6 +74,7 @@ def render_page(
     title: str,
     hide: Iterable[str] = (),
     search: bool = True,
+    search_boost: float | None = None,
     **values: Any,
 ) -> str:
     env = environment()
@@ -98,4 +104,4 @@ def render_page(
         **helpers,
         **values,
     )
-    return front_matter(title, hide, search) + tidy(body)
+    return front_matter(title, hide, search, search_boost) + tidy(body)
