@@ -97,7 +97,6 @@ def county_origin():
 @pytest.mark.parametrize("query", ["青山镇", "石门镇", "青山县青山镇人民政府"])
 def test_searching_a_unit_name_finds_its_page_first(county_origin, query):
     from playwright.sync_api import sync_playwright
-
     from test_site_browser import ARGS, CHROMIUM, LAPTOP
 
     with sync_playwright() as p:
