@@ -54,16 +54,18 @@ from duban.evaluation.evaluate import evaluate
 from duban.i18n.dates import iso_date
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.locale import load_locale
-from duban.i18n.messages import say, set_language
+from duban.i18n.messages import set_language
 from duban.load.project import find_schema_dir, load_project
 from duban.model.problems import shown
 from duban.outputs import urls
 from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
 from duban.site.examples import fill_examples
-from duban.site.page_problems import nav_pages, problem_list, problems_page
+from duban.site.page_problems import nav_pages, problem_list, problem_report, problems_page
 from duban.site.search_words import search_words, use_words
+from duban.site.theme import THEME_DIR, not_found_words
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
@@ -161,10 +163,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self.problems = ()
         if not self.project.ok or self.project.model is None:
             if self.command != "serve":
-                raise PluginError(_problem_report(self.project.problems))
+                raise PluginError(problem_report(self.project.problems))
             # previewing: the browser shows the problems (on_files), the terminal too
             self.problems, self.project = tuple(self.project.problems), None
-            for line in _problem_report(self.problems).splitlines():
+            for line in problem_report(self.problems).splitlines():
                 log.error(line)
             if not (config.site_name or "").strip():
                 generic = load_locale(self.config.language).site_title
@@ -176,6 +178,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             config.extra_css.append(urls.ASSET_CSS)
         if urls.ASSET_JS not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(urls.ASSET_JS)
+        # the theme's own pages in the site's language (404.html), before Material's templates
+        theme_dir = os.fspath(THEME_DIR)
+        if theme_dir not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         if self.command != "serve":
             self.aside = AsideBuild.start(config)
         if self.project is not None:  # after start(): its count makes --strict keep site/
@@ -278,6 +284,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         if self.spill is not None:
             shutil.rmtree(self.spill, ignore_errors=True)
             self.spill = None
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["duban_404"] = not_found_words(self.config.language)
+        return env
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -387,19 +397,3 @@ def _log_warnings(warnings: Sequence[Problem]) -> None:
         log.warning("duban: %s", warning)
     if more:
         log.warning("duban: %s", more.replace("problems", "warnings"))
-
-
-def _problem_report(problems: Sequence[Problem]) -> str:
-    """The validator's lines, as ``duban validate`` prints them; MkDocs shows no traceback
-    for a PluginError."""
-    shown_problems, more = shown(problems)
-    lines = [str(p) for p in shown_problems] + ([more] if more else [])
-    files = len({p.path for p in problems})
-    count = len(problems)
-    lines.append(
-        say(
-            f"duban: the data has {count} problem(s) in {files} file(s)",
-            f"duban：数据中有 {count} 个问题，涉及 {files} 个文件",
-        )
-    )
-    return "\n".join(lines)

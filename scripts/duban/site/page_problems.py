@@ -14,9 +14,26 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from duban.i18n.locale import load_locale
+from duban.i18n.messages import say
 from duban.model.problems import Problem, shown
 from duban.site.env import environment
 from duban.site.render import front_matter, tidy
+
+
+def problem_report(problems: Sequence[Problem]) -> str:
+    """The validator's lines, as ``duban validate`` prints them; MkDocs shows no traceback
+    for a PluginError."""
+    shown_problems, more = shown(problems)
+    lines = [str(p) for p in shown_problems] + ([more] if more else [])
+    files = len({p.path for p in problems})
+    count = len(problems)
+    lines.append(
+        say(
+            f"duban: the data has {count} problem(s) in {files} file(s)",
+            f"duban：数据中有 {count} 个问题，涉及 {files} 个文件",
+        )
+    )
+    return "\n".join(lines)
 
 
 def problem_list(problems: Sequence[Problem], language: str) -> Markup:
