@@ -37,8 +37,9 @@ import logging
 import os
 import re
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -60,7 +61,13 @@ from duban.model.problems import shown
 from duban.outputs import urls
 from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
 from duban.site.examples import fill_examples
-from duban.site.page_problems import nav_pages, problem_list, problem_report, problems_page
+from duban.site.page_problems import (
+    nav_pages,
+    page_title,
+    problem_list,
+    problem_report,
+    problems_page,
+)
 from duban.site.search_words import search_words, use_words
 from duban.site.theme import THEME_DIR, not_found_words
 
@@ -130,7 +137,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     project: Project | None = None  # the loaded data, from on_config until on_files
     # `mkdocs serve` only: the problems of invalid data, shown on every page instead of failing
     problems: tuple[Problem, ...] = ()
-    served_pages: frozenset[str] = frozenset()  # the generated pages of the last good build
+    # the last good build's generated pages, with their titles
+    served_pages: Mapping[str, str | None] = MappingProxyType({})
     problem_pages: frozenset[str] = frozenset()  # the pages that show only the problems
     site_name: str = ""  # the last good build's site name, kept while the data is invalid
 
@@ -248,7 +256,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             )
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
-        self.served_pages = frozenset(uri for uri in site.pages if uri.endswith(".md"))
+        self.served_pages = {
+            uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
+        }
         for uri in site.sizes:
             files.append(File.generated(config, uri, abs_src_path=os.fspath(self.spill / uri)))
         gc.collect()
@@ -261,10 +271,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         """While serving invalid data: the problem page at every page the last good build
         generated (the browser reloads the one it is on) and at every page the nav names that
         docs/ does not hold."""
-        page = problems_page(self.problems, self.config.language)
-        wanted = self.served_pages | nav_pages(config.nav)
+        wanted = set(self.served_pages) | nav_pages(config.nav)
         self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
         for uri in sorted(self.problem_pages):
+            page = problems_page(self.problems, self.config.language, self.served_pages.get(uri))
             files.append(File.generated(config, uri, content=page))
         for uri, content in asset_files().items():
             if files.get_file_from_path(uri) is None:

@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 from mkdocs.config import load_config
+from test_site_search import county_site
 
 from duban.site.notes import note_in, split_note
 from duban.site.page_problems import nav_pages
 from sitekit import DEMO_PLAN, ROOT, built_site, html_files, plan_path, read_page
-from test_site_search import county_site
 
 TITLE = re.compile(r"<title>([^<]*)</title>")
 
@@ -55,7 +55,13 @@ def test_every_tab_names_the_site_once():
 
 # -- the 说明 menu ---------------------------------------------------------------------------------
 
-DEVELOPER_DOCS = {"architecture.md", "ci.md", "performance.md", "performance-site.md", "security.md"}
+DEVELOPER_DOCS = {
+    "architecture.md",
+    "ci.md",
+    "performance.md",
+    "performance-site.md",
+    "security.md",
+}
 
 
 def test_the_public_menu_lists_chinese_titles_and_no_developer_document():
@@ -84,7 +90,9 @@ NOTE = (
 
 def test_a_bilingual_note_splits_into_its_sentences():
     chinese, english = split_note(NOTE)
-    assert chinese == "“全年”按方案印发当年理解，到期日为2010-12-31。上报 trained-officers（已轮训干警数）计算。"
+    assert chinese == (
+        "“全年”按方案印发当年理解，到期日为2010-12-31。上报 trained-officers（已轮训干警数）计算。"
+    )
     assert english == (
         "全年 is read as the plan's year 2010. The source has no 。 after the parenthetical."
     )

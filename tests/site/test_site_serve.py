@@ -8,6 +8,7 @@ its file:line), not only in the terminal; fixing the data brings the normal page
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -52,6 +53,12 @@ def _wait_for(url: str, text: str, timeout: float = 120) -> str:
     pytest.fail(f"{url} never showed {text!r}; last body starts {body[:300]!r}")
 
 
+def _title(body: str) -> str:
+    found = re.search(r"<title>([^<]*)</title>", body)
+    assert found, body[:300]
+    return found.group(1)
+
+
 @pytest.fixture(scope="module")
 def served():
     root = demo_project(scratch("serve"))
@@ -80,7 +87,7 @@ def served():
 def test_an_invalid_edit_shows_in_the_page_and_fixing_it_brings_the_page_back(served):
     root, origin = served
     page = f"{origin}/{TASK}"
-    _wait_for(page, "各单位落实情况")
+    before = _wait_for(page, "各单位落实情况")
     status = root / "data" / "status" / "baqiao.yaml"
     good = status.read_text("utf-8")
     assert BROKEN in good
@@ -94,10 +101,12 @@ def test_an_invalid_edit_shows_in_the_page_and_fixing_it_brings_the_page_back(se
     assert "&lt;b&gt;" in body and "2010-02-30<b>" not in body  # escaped
     assert "duban validate" in body  # what to do
     assert "各单位落实情况" not in body
+    assert _title(body) == _title(before)  # the tab and the nav keep their labels
     # the nav's generated pages and the hand-written ones show the problems too
     assert "数据有误" in _get(f"{origin}/overdue.html")
     about = _get(f"{origin}/about.html")
     assert "数据有误" in about and "baqiao.yaml" in about
+    assert about.count("<h1") == 1  # the page keeps its own heading and title
     status.write_text(good, "utf-8")
     body = _wait_for(page, "各单位落实情况")
     assert "数据有误" not in body

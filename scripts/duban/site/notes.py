@@ -25,7 +25,9 @@ def _is_english(sentence: str) -> bool:
     latin, han = len(_LATIN.findall(sentence)), len(_HAN.findall(sentence))
     if _CHINESE_MARKS.search(sentence):
         return False
-    if sentence.rstrip("”」）)")[-1:] in "。！？":  # a Chinese full stop: English only if barely Chinese
+    if (
+        sentence.rstrip("”」）)")[-1:] in "。！？"
+    ):  # a Chinese full stop: English only if barely Chinese
         return latin > 3 * han
     return latin > han
 

@@ -9,6 +9,9 @@ page it was on; when the data is fixed, the next build brings the normal pages b
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from collections.abc import Sequence
 
 from markupsafe import Markup
@@ -36,8 +39,9 @@ def problem_report(problems: Sequence[Problem]) -> str:
     return "\n".join(lines)
 
 
-def problem_list(problems: Sequence[Problem], language: str) -> Markup:
-    """The list itself, as HTML (every value escaped): a block for the top of any page."""
+def problem_list(problems: Sequence[Problem], language: str, whole_page: bool = False) -> Markup:
+    """The list itself, as HTML (every value escaped): a block for the top of a hand-written
+    page (its heading is no heading there: the page keeps its own title), or a whole page."""
     t = load_locale(language)
     listed, more = shown(problems)
     return Markup(
@@ -49,16 +53,35 @@ def problem_list(problems: Sequence[Problem], language: str) -> Markup:
             more=more,
             count=len(problems),
             files=len({problem.path for problem in problems}),
+            whole_page=whole_page,
         )
         .strip()
     )
 
 
-def problems_page(problems: Sequence[Problem], language: str) -> str:
-    """The Markdown MkDocs receives for a generated page while the data has problems."""
+def problems_page(problems: Sequence[Problem], language: str, title: str | None = None) -> str:
+    """The Markdown MkDocs receives for a generated page while the data has problems; ``title``:
+    the page's title in the last good build (the nav keeps its labels), else 数据有误."""
     t = load_locale(language)
-    body = problem_list(problems, language)
-    return front_matter(t.problems.title, hide=["navigation", "toc"], search=False) + tidy(body)
+    body = problem_list(problems, language, whole_page=True)
+    heading = title or t.problems.title
+    return front_matter(heading, hide=["navigation", "toc"], search=False) + tidy(body)
+
+
+_TITLE = re.compile(r"^title: (.*)$", re.MULTILINE)
+
+
+def page_title(page: str) -> str | None:
+    """The title in a generated page's front matter (see :func:`duban.site.render.front_matter`:
+    a JSON string, already HTML-escaped), unescaped again for :func:`problems_page`."""
+    found = _TITLE.search(page[:2000])
+    if found is None:
+        return None
+    try:
+        title = json.loads(found.group(1))
+    except ValueError:
+        return None
+    return html.unescape(title) if isinstance(title, str) else None
 
 
 def nav_pages(nav: object) -> frozenset[str]:
