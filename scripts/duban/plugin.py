@@ -269,9 +269,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """While serving invalid data: the problem page at every page the last good build
-        generated (the browser reloads the one it is on) and at every page the nav names that
-        docs/ does not hold."""
-        wanted = set(self.served_pages) | nav_pages(config.nav)
+        generated (the browser reloads the one it is on), at the home page and at every page the
+        nav names, where docs/ holds none."""
+        wanted = {"index.md", *self.served_pages, *nav_pages(config.nav)}
         self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
         for uri in sorted(self.problem_pages):
             page = problems_page(self.problems, self.config.language, self.served_pages.get(uri))

@@ -7,6 +7,7 @@ its file:line), not only in the terminal; fixing the data brings the normal page
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -59,9 +60,8 @@ def _title(body: str) -> str:
     return found.group(1)
 
 
-@pytest.fixture(scope="module")
-def served():
-    root = demo_project(scratch("serve"))
+@contextlib.contextmanager
+def _serving(root: Path):
     port = _free_port()
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DUBAN_LANG": ""}
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
@@ -74,7 +74,7 @@ def served():
         text=True,
     )
     try:
-        yield root, f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
         try:
@@ -82,6 +82,13 @@ def served():
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="module")
+def served():
+    root = demo_project(scratch("serve"))
+    with _serving(root) as origin:
+        yield root, origin
 
 
 def test_an_invalid_edit_shows_in_the_page_and_fixing_it_brings_the_page_back(served):
@@ -111,6 +118,15 @@ def test_an_invalid_edit_shows_in_the_page_and_fixing_it_brings_the_page_back(se
     body = _wait_for(page, "各单位落实情况")
     assert "数据有误" not in body
     assert "数据有误" not in _get(f"{origin}/about.html")
+
+
+def test_a_preview_started_on_invalid_data_shows_the_problems_at_home(tmp_path: Path):
+    root = demo_project(tmp_path / "project")
+    status = root / "data" / "status" / "baqiao.yaml"
+    status.write_text(status.read_text("utf-8").replace("2010-10-23", "2010-02-30", 1), "utf-8")
+    with _serving(root) as origin:
+        body = _wait_for(f"{origin}/index.html", "数据有误")
+        assert "baqiao.yaml:" in body
 
 
 def test_the_problem_page_is_only_for_serving(tmp_path: Path):
