@@ -34,6 +34,13 @@ from duban.cli.common import (
     UsageError,
     as_of_argument,
 )
+from duban.cli.forge_arguments import (
+    forge_option,
+    forge_validate_options,
+    gitea_issue_arguments,
+    gitlab_issue_arguments,
+)
+from duban.cli.notify_arguments import notify_arguments
 from duban.cli.parser import (
     Parser,
     as_of_options,
@@ -95,6 +102,7 @@ def validate_arguments(sub: argparse.ArgumentParser) -> None:
             "（放在仓库之外的文件夹；见 docs/performance.md）",
         ),
     )
+    forge_validate_options(sub)
 
 
 def export_arguments(sub: argparse.ArgumentParser) -> None:
@@ -216,6 +224,7 @@ def bulletin_arguments(sub: argparse.ArgumentParser) -> None:
 def codeowners_arguments(sub: argparse.ArgumentParser) -> None:
     data_option(sub)
     output_option(sub)
+    forge_option(sub)
 
 
 COMMANDS = (
@@ -300,6 +309,31 @@ COMMANDS = (
         "clerk:cmd_form_reply",
         help_zh="为议题表单流程（intake.yml）输出拉取请求说明或议题答复，"
         "取自各步骤存放在文件夹中的结果",
+    ),
+    Command(
+        "notify",
+        "send each unit's reminder (overdue, due soon, escalation) and the office's summary to "
+        "the group bots and mailboxes of data/notify.yaml (--dry-run: print them)",
+        notify_arguments,
+        "notify:cmd_notify",
+        help_zh="把各单位的催办提醒（逾期、临期、督办阶段）和督办部门的汇总发到 data/notify.yaml "
+        "配置的企业微信、钉钉、飞书群或邮箱（--dry-run：只列出不发送）",
+    ),
+    Command(
+        "gitlab-issue",
+        "keep one GitLab issue listing what is overdue (open, update, close) through the API, "
+        "with the token in $DUBAN_GITLAB_TOKEN",
+        gitlab_issue_arguments,
+        "gitlab_issue:cmd_gitlab_issue",
+        help_zh="通过 API 维护一个列出逾期事项的 GitLab 议题（新建、更新、关闭），"
+        "令牌取自 $DUBAN_GITLAB_TOKEN",
+    ),
+    Command(
+        "gitea-issue",
+        "the same on Gitea or Forgejo, with the token in $DUBAN_GITEA_TOKEN",
+        gitea_issue_arguments,
+        "gitea_issue:cmd_gitea_issue",
+        help_zh="在 Gitea / Forgejo 上同样维护逾期议题，令牌取自 $DUBAN_GITEA_TOKEN",
     ),
 )
 
