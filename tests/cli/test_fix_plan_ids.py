@@ -71,12 +71,12 @@ def unfixed(text: str) -> str:
 
 
 def test_one_plan_needs_no_plan_field(one_plan, capsys):
-    code, out, err = run(capsys, "validate")
+    code, _, err = run(capsys, "validate")
     assert code == 0, err
 
 
 def test_a_second_plan_is_reported_once_per_file_with_the_fix(two_plans, capsys):
-    code, out, err = run(capsys, "validate")
+    code, _, err = run(capsys, "validate")
     assert code == 1
     lines = err.splitlines()[:-1]
     needing = [
@@ -189,8 +189,8 @@ def test_fix_keeps_crlf_and_refuses_flow_style(one_plan, capsys):
     code, _, err = run(capsys, "fix", "plan-ids")
     assert code == 1
     assert (
-        f"data/status/fagaiju.yaml:3:3: obligations[0]: written in flow style: add plan: {FIRST} by hand"
-        in err
+        "data/status/fagaiju.yaml:3:3: obligations[0]: written in flow style: "
+        f"add plan: {FIRST} by hand" in err
     )
 
 

@@ -1,9 +1,9 @@
-"""``duban fix plan-ids``: the change a second plan asks of every status and records file, made
-once.
+"""``duban fix plan-ids``: the change a second plan asks of every status and records file,
+made once.
 
-Reads each ``status/<unit>.yaml`` and ``records/<unit>.yaml`` strictly, plans every file's new text first and writes only
-when every file can be changed (each atomically), so a refusal leaves nothing half-written. A
-second run finds nothing to change.
+Reads each ``status/<unit>.yaml`` and ``records/<unit>.yaml`` strictly, plans every file's new
+text first and writes only when every file can be changed (each atomically), so a refusal
+leaves nothing half-written. A second run finds nothing to change.
 """
 
 from __future__ import annotations
@@ -42,7 +42,10 @@ def chosen_plan(data_dir: Path, wanted: str | None) -> str:
     if wanted not in known:
         name = printable(wanted)
         raise UsageError(
-            say(f"there is no plan {name} (plans: {listed})", f"没有方案 {name}（现有方案：{listed}）")
+            say(
+                f"there is no plan {name} (plans: {listed})",
+                f"没有方案 {name}（现有方案：{listed}）",
+            )
         )
     return wanted
 

@@ -35,7 +35,7 @@ LISTS = ("obligations", "follow_ups", "actions")
 
 def entries_without_plan(data: Any) -> list[tuple[str, int]]:
     """(list, position) of each entry (a mapping) without ``plan``."""
-    found = []
+    found: list[tuple[str, int]] = []
     for name in LISTS:
         entries = data.get(name) if isinstance(data, dict) else None
         if isinstance(entries, list):
