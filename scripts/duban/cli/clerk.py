@@ -150,7 +150,7 @@ def _apply_checked(
     # today: a follow-up deadline (限期整改) the office has set by now can be reported
     text, changes, refused = apply_changes(model, unit, path, rows, as_of_date(None))
     for line in refused:
-        print(printable(f"{source}: {line}"), file=sys.stderr)
+        print(printable(f"{source}{say(': ', '：')}{line}"), file=sys.stderr)
     if refused:
         print(say("nothing was changed", "文件未作任何修改"), file=sys.stderr)
         return 1
@@ -158,7 +158,7 @@ def _apply_checked(
         print(say(f"{path}: no changes", f"{path}：没有变化"))
         return 0
     for change in changes:
-        print(printable(f"{path}: {describe(change)}"))
+        print(printable(f"{path}{say(': ', '：')}{describe(change)}"))
     if args.dry_run:
         return 0
     original = read_regular(path)

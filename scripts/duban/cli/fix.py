@@ -74,8 +74,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if problems:
         _refuse(problems)
         return 1
-    for change in planned:
+    for change in planned:  # every file first, then the report (a closed pipe stops no write)
         write_atomically(change.document.path, change.text.encode("utf-8"))
+    for change in planned:
         lines = ", ".join(str(n) for n in change.lines)
         count = len(change.lines)
         print(

@@ -399,6 +399,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the promise is one line and no traceback, even for our bugs
         if os.environ.get("DUBAN_DEBUG"):
             raise
-        print(printable(f"duban: internal error: {type(error).__name__}: {error}"), file=sys.stderr)
-        print("duban: please report this; DUBAN_DEBUG=1 shows the traceback", file=sys.stderr)
+        kind = type(error).__name__
+        print(
+            printable(
+                say(
+                    f"duban: internal error: {kind}: {error}",
+                    f"duban：内部错误：{kind}：{error}",
+                )
+            ),
+            file=sys.stderr,
+        )
+        print(
+            say(
+                "duban: please report this; DUBAN_DEBUG=1 shows the traceback",
+                "duban：请报告此问题；设置环境变量 DUBAN_DEBUG=1 可显示详细的出错位置",
+            ),
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
