@@ -374,7 +374,7 @@ def _log_warnings(warnings: Sequence[Problem]) -> None:
     for warning in shown_warnings:
         log.warning("duban: %s", warning)
     if more:
-        log.warning("duban: %s", more.replace("problems", "warnings"))
+        log.warning("duban: %s", more.replace("problems", "warnings").replace("问题", "警告"))
 
 
 def _problem_report(problems: Sequence[Problem]) -> str:

@@ -58,7 +58,7 @@ def report_warnings(warnings: Sequence[Problem]) -> None:
     for warning in lines:
         print(warning, file=sys.stderr)
     if more:
-        print(more.replace("problems", "warnings"), file=sys.stderr)
+        print(more.replace("problems", "warnings").replace("问题", "警告"), file=sys.stderr)
     if in_github_actions():
         for warning in lines:
             print(warning.github_annotation(), file=sys.stdout)
