@@ -62,7 +62,7 @@ def test_the_scan_finds_an_english_sentence():
     assert not english(
         "用法：duban fix [-h] [--data DATA] {plan-ids} --format {text,json,markdown}"
     )
-    assert not english("已为 3 项写入 plan: qingshan-fzzf-2023（第 5, 10 行）")
+    assert not english("已为 3 项写入 plan: qingshan-fzzf-2023（第 5、10 行）")
 
 
 @pytest.mark.parametrize("command", [None, *(c.name for c in COMMANDS)])

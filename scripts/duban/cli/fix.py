@@ -77,7 +77,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     for change in planned:  # every file first, then the report (a closed pipe stops no write)
         write_atomically(change.document.path, change.text.encode("utf-8"))
     for change in planned:
-        lines = ", ".join(str(n) for n in change.lines)
+        lines = say(", ", "、").join(str(n) for n in change.lines)
         count = len(change.lines)
         print(
             say(
