@@ -64,6 +64,9 @@ def test_the_imprint_is_a_box_anchored_at_the_foot_of_the_type_area(tmp_path, as
     assert texts[0] == "　抄送：县委办公室。"
     assert texts[1].startswith("　青山县人民政府办公室\t") and texts[1].endswith("日印发　")
     assert len(texts) == 2
+    # 抄送's second line starts under the first name (GB/T 9704 7.4.2)
+    cc = Paragraph(next(anchor.iter(qn("w:p"))), document).paragraph_format
+    assert (cc.left_indent.pt, cc.first_line_indent.pt, cc.right_indent) == (56, -56, None)
 
 
 def words(pdf: Path) -> list[tuple[int, float, float, str]]:
@@ -87,7 +90,12 @@ def words(pdf: Path) -> list[tuple[int, float, float, str]]:
     reason="LibreOffice (soffice) and pdftotext (poppler-utils) are not installed",
 )
 def test_libreoffice_prints_the_imprint_at_the_foot_of_the_last_page(tmp_path):
-    short = made(tmp_path, "short.docx", "2023-03-01", "--cc", "县委办公室")  # one page and a bit
+    # one page and a bit, with a 抄送 of three lines: nothing of the 版记 is cut off
+    long_cc = (
+        "县委办公室,县人大常委会办公室,县政协办公室,县纪委监委,县委组织部,县委宣传部,"
+        "县委政法委,县法院,县检察院"
+    )
+    short = made(tmp_path, "short.docx", "2023-03-01", "--cc", long_cc)
     long = made(tmp_path, "long.docx", "2024-06-30", "--cc", "县委办公室", "--masthead")
     subprocess.run(
         [
@@ -109,6 +117,9 @@ def test_libreoffice_prints_the_imprint_at_the_foot_of_the_last_page(tmp_path):
         found = words(tmp_path / f"{name}.pdf")
         last_page = max(page for page, *_ in found)
         (cc,) = [w for w in found if w[3].startswith("抄送")]
+        if name == "short":
+            page = "".join(w[3] for w in found if w[0] == last_page)
+            assert "县检察院。" in page and "日印发" in page
         printed = [w for w in found if w[3].endswith("印发")]
         assert cc[0] == last_page and printed and printed[-1][0] == last_page
         # the 版记's last line ends on the type area's last line, 35 mm above the page's foot

@@ -170,6 +170,10 @@ def _masthead(document: DocxDocument, doc: Bulletin) -> None:
         _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
 
 
+HANGING = 4
+"""Characters of 　抄送：, under which the 抄送 line's second line starts."""
+
+
 def _imprint(document: DocxDocument, doc: Bulletin) -> None:
     """版记: 抄送 (when given), then 印发机关 on the left and 印发日期 on the right, between
     thick lines, with a thin line between the two, each 156 mm wide, in a frame at the foot
@@ -179,7 +183,12 @@ def _imprint(document: DocxDocument, doc: Bulletin) -> None:
     size = Pt(14)  # 4号
     lines = []
     if doc.cc:
-        lines.append(_paragraph(document, f"　抄送：{doc.cc}。", FANGSONG, size=size, indent=False))
+        cc = _paragraph(document, f"　抄送：{doc.cc}。", FANGSONG, size=size, indent=False)
+        # a second line starts under the first name, after 抄送： (no right indent: the lines
+        # above and below the paragraph stay as wide as the type area)
+        cc.paragraph_format.left_indent = Pt(size.pt * HANGING)
+        cc.paragraph_format.first_line_indent = Pt(-size.pt * HANGING)
+        lines.append(cc)
     printed = _paragraph(document, f"　{doc.issuer}", FANGSONG, size=size, indent=False)
     printed.paragraph_format.tab_stops.add_tab_stop(Mm(TYPE_AREA_MM), WD_TAB_ALIGNMENT.RIGHT)
     _font(printed.add_run(f"\t{doc.printed_text}　"), FANGSONG, size)
@@ -188,15 +197,20 @@ def _imprint(document: DocxDocument, doc: Bulletin) -> None:
     if len(lines) > 1:
         border(lines[0], "bottom", 6)  # 0.25 mm ≈ 0.75 pt
     border(lines[-1], "bottom", 8)
-    rows = sum(imprint_rows(p.text) for p in lines)
+    rows = sum(imprint_rows(p.text, HANGING if p is not printed else 0) for p in lines)
     foot_box(lines, TYPE_AREA_MM, rows * size.pt * 1.5 + 4, "版记")
 
 
-def imprint_rows(text: str) -> int:
-    """How many lines of 4号 a line of the 版记 takes in 156 mm (31 characters a line; a
-    character of Latin text counts as a whole one, so this never counts too few)."""
+def imprint_rows(text: str, hanging: int = 0) -> int:
+    """How many lines of 4号 a line of the 版记 takes in 156 mm: 31 characters on the first,
+    ``hanging`` fewer on the others (a Latin character counts as a whole one), and one line
+    more once it wraps (a line break may not fall before 、 or 。): never too few, and a line
+    too many only leaves room above the 版记 in its box."""
     per_line = int(Mm(TYPE_AREA_MM).pt // 14)
-    return max(1, math.ceil(len(text.replace("\t", "　")) / per_line))
+    length = len(text.replace("\t", "　"))
+    if length <= per_line:
+        return 1
+    return 2 + math.ceil((length - per_line) / (per_line - hanging))
 
 
 HEADINGS = {"h1": HEITI, "h2": KAITI, "h3": FANGSONG}
