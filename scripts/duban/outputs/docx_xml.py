@@ -4,6 +4,7 @@ repeats, and the font table's fallback names. Each function changes one element 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 from xml.sax.saxutils import escape
 
@@ -84,8 +85,11 @@ def border(
 
 
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-_FOOT_BOX = f"""<w:p {nsdecls("w", "wp", "a")} xmlns:wps="{WPS}"><w:pPr><w:spacing w:before="0"
-w:after="0" w:line="20" w:lineRule="exact"/></w:pPr><w:r><w:drawing><wp:anchor distT="0"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# as Word writes a text box: the shape in mc:AlternateContent's choice for readers of wps
+_FOOT_BOX = f"""<w:p {nsdecls("w", "wp", "a")} xmlns:wps="{WPS}" xmlns:mc="{MC}"><w:pPr><w:spacing
+w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr><w:r><mc:AlternateContent>
+<mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0"
 distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0"
 layoutInCell="1" allowOverlap="0"><wp:simplePos x="0" y="0"/><wp:positionH
 relativeFrom="margin"><wp:align>center</wp:align></wp:positionH><wp:positionV
@@ -97,7 +101,7 @@ cx="{{w}}" cy="{{h}}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><
 <a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent/></wps:txbx><wps:bodyPr rot="0"
 vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0">
 <a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>
-</w:r></w:p>"""
+</mc:Choice></mc:AlternateContent></w:r></w:p>"""
 
 
 def foot_box(
@@ -107,14 +111,16 @@ def foot_box(
     area of the page where they stand, centred, ``width_mm`` wide and ``height_pt`` high, its
     text at the bottom of the box (a box a little too high only leaves room above the text).
 
-    A DrawingML shape anchored to the margin (``wp:anchor``, ``positionV`` bottom), so that
-    Word, WPS and LibreOffice all place it: LibreOffice 7.4 ignores both a frame's position
-    (``w:framePr``) and a floating table's (``w:tblpPr``). The body's text keeps above it
-    (``wrapTopAndBottom``); its empty anchor paragraph is one point high."""
+    A DrawingML text box anchored to the margin (``wp:anchor``, ``positionV`` bottom), written
+    the way Word writes one (in ``mc:AlternateContent``, without the VML fallback for Word
+    2007). LibreOffice 7.4 places it (tests/outputs/test_bulletin_foot.py prints it to PDF);
+    it ignores both a frame's position (``w:framePr``) and a floating table's (``w:tblpPr``),
+    the other two ways. Word and WPS were not at hand to check. The body's text keeps above
+    it (``wrapTopAndBottom``); its empty anchor paragraph is one point high."""
     xml = _FOOT_BOX.format(
         w=round(Mm(width_mm)), h=round(Pt(height_pt)), id=shape_id, name=escape(name)
     )
-    box = parse_xml(xml.replace("\n", " "))
+    box = parse_xml(re.sub(r">\s+<", "><", xml.replace("\n", " ")))  # no text between tags
     content = box.find(".//" + qn("w:txbxContent"))
     assert content is not None  # in the template above
     paragraphs[0]._p.addprevious(box)
