@@ -81,6 +81,7 @@ SUCCESSES = [
     ("check", "--as-of", "2024-06-30"),
     ("check", "--as-of", "2024-06-30", "--format", "markdown"),
     ("report", "overdue-issue", "--as-of", "2024-06-30", "-o", "r.md"),
+    ("report", "overdue-issue", "--as-of", "2024-06-30"),
     ("bulletin", "--as-of", "2024-06-30", "-o", "b.docx", "--masthead", "--cc", "县委办公室"),
     ("codeowners", "-o", "CODEOWNERS"),
     ("import-plan", SOURCE, "--out", "imported"),
@@ -114,6 +115,9 @@ ERRORS = [
         "--plan-id",
         "X",
     ),
+    ("export", "json", "-o", "out.json/x.json"),  # a file where a folder should be
+    ("import-plan", SOURCE, "--out", "y", "--org", "nowhere.yaml"),
+    ("record", "--issue-form", "nowhere.md"),
     ("import", "nowhere.xlsx"),
     ("import", "out.json"),
     ("record", "fagaiju", "9-9", "--state", "done"),

@@ -14,6 +14,7 @@ from typing import Any
 
 from duban.cli.common import UsageError, as_of_date, report_problems
 from duban.i18n.messages import say
+from duban.i18n.os_errors import os_reason
 from duban.intake.changes import apply_changes, describe
 from duban.intake.form_reply import (
     EXIT_DATA_BROKEN,
@@ -62,8 +63,9 @@ def cmd_record(args: argparse.Namespace) -> int:
             body = Path(args.issue_form).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError, Untrusted) as error:
             colon = say(": ", "：")
+            reason = os_reason(error) if isinstance(error, OSError) else error
             raise UsageError(
-                printable(f"--issue-form{colon}{args.issue_form}{colon}{error}")
+                printable(f"--issue-form{colon}{args.issue_form}{colon}{reason}")
             ) from None
         cells.update(parse_issue_form(body))
     if args.issue_event:

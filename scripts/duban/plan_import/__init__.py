@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from duban.i18n.messages import say
+from duban.i18n.os_errors import os_reason
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
 from duban.plan_import.plan import Finding, Imported, import_text
@@ -56,8 +57,9 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
     try:
         text = read_regular(path, follow=True).decode("utf-8")  # never a pipe or device
     except (OSError, UnicodeDecodeError) as error:
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
         raise ImportError_(
-            say(f"--org: cannot read {path}: {error}", f"--org：无法读取 {path}：{error}")
+            say(f"--org: cannot read {path}: {reason}", f"--org：无法读取 {path}：{reason}")
         ) from None
     try:
         data = yaml.safe_load(text)
