@@ -59,7 +59,7 @@ class TaskFinder:
     def entries_without_plan(self, entries: list[Any]) -> list[int]:
         """The entries that need ``plan`` and lack it (none while the folder holds one plan,
         or while a plan.yaml is broken: which plans exist is not known then)."""
-        if len(self.plan_ids) < 2 or self.broken_plans:
+        if len(self.plan_ids) < 2 or self.broken_plans or not isinstance(entries, list):
             return []
         return [i for i, e in enumerate(entries) if isinstance(e, dict) and "plan" not in e]
 
