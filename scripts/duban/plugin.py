@@ -55,7 +55,7 @@ from duban.evaluation.evaluate import evaluate
 from duban.i18n.dates import iso_date
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.locale import load_locale
-from duban.i18n.messages import set_language
+from duban.i18n.messages import say, set_language
 from duban.load.project import find_schema_dir, load_project
 from duban.model.problems import shown
 from duban.outputs import urls
@@ -105,7 +105,12 @@ def as_of_setting(value: str | dt.date, today: dt.date) -> dt.date:
         return today
     found = iso_date(text)
     if found is None:
-        raise PluginError(f"duban: as_of must be a date written YYYY-MM-DD, not {text!r}")
+        raise PluginError(
+            say(
+                f"duban: as_of must be a date written YYYY-MM-DD, not {text!r}",
+                f"duban：as_of 必须是 YYYY-MM-DD 格式的日期，而不是 {text!r}",
+            )
+        )
     return found
 
 
@@ -119,7 +124,12 @@ def check_repository(url: str) -> str | None:
     if not url:
         return None
     if not _REPOSITORY.fullmatch(url):
-        raise PluginError(f"duban: repository must be https://github.com/OWNER/REPO, not {url!r}")
+        raise PluginError(
+            say(
+                f"duban: repository must be https://github.com/OWNER/REPO, not {url!r}",
+                f"duban：repository 必须写成 https://github.com/所有者/仓库，而不是 {url!r}",
+            )
+        )
     return url
 
 
@@ -128,7 +138,12 @@ def check_edit_url(url: str) -> str | None:
     if not url:
         return None
     if not url.startswith("https://") or any(ch in url for ch in "\"'<> \t\r\n"):
-        raise PluginError(f"duban: edit_url must be an https:// URL, not {url!r}")
+        raise PluginError(
+            say(
+                f"duban: edit_url must be an https:// URL, not {url!r}",
+                f"duban：edit_url 必须是 https:// 开头的网址，而不是 {url!r}",
+            )
+        )
     return url if url.endswith("/") else url + "/"
 
 
@@ -153,15 +168,26 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (root / self.config.data_dir).resolve()
         self.schema_dir = find_schema_dir(self.data_dir)
+        # problems (and the settings' errors) print in the site's language unless DUBAN_LANG
+        # chooses one
+        set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)
         self.as_of = as_of_setting(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
-        # problems print in the site's language unless DUBAN_LANG chooses one
-        set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)
         self.repository = check_repository(self.config.repository)
         if not re.fullmatch(r"[A-Za-z0-9._/-]{1,100}", self.config.branch):
-            raise PluginError(f"duban: branch {self.config.branch!r} is not a branch name")
+            raise PluginError(
+                say(
+                    f"duban: branch {self.config.branch!r} is not a branch name",
+                    f"duban：branch {self.config.branch!r} 不是有效的分支名",
+                )
+            )
         if self.config.due_soon_days < 0:
-            raise PluginError("duban: due_soon_days must not be negative")
+            raise PluginError(
+                say(
+                    "duban: due_soon_days must not be negative",
+                    "duban：due_soon_days 不能是负数",
+                )
+            )
         try:
             self.data_path = self.data_dir.relative_to(root).as_posix()
         except ValueError:  # data outside the repository: no edit links can point at it
@@ -252,7 +278,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)
         if clashes:
             raise PluginError(
-                "duban: these files in docs/ clash with generated pages; remove them: "
+                say(
+                    "duban: these files in docs/ clash with generated pages; remove them: ",
+                    "duban：docs/ 中的这些文件与生成的页面同名，请删除：",
+                )
                 + ", ".join(clashes)
             )
         for uri, content in generated.items():
@@ -376,7 +405,10 @@ class AsideBuild:
         except OSError as error:
             reason = error.strerror or type(error).__name__
             where = error.filename or site_dir.parent
-            message = f"duban: cannot build the site beside {site_dir}: {where}: {reason}"
+            message = say(
+                f"duban: cannot build the site beside {site_dir}: {where}: {reason}",
+                f"duban：无法在 {site_dir} 旁边生成网站：{where}：{reason}",
+            )
             raise PluginError(message) from None
         config.site_dir = os.fspath(building)
         return cls(config, site_dir, building)
@@ -395,7 +427,10 @@ class AsideBuild:
         except OSError as error:
             self.abandon()
             reason = error.strerror or type(error).__name__
-            message = f"duban: cannot put the new site in place: {self.site_dir}: {reason}"
+            message = say(
+                f"duban: cannot put the new site in place: {self.site_dir}: {reason}",
+                f"duban：无法用新生成的网站替换 {self.site_dir}：{reason}",
+            )
             raise PluginError(message) from None
         config.site_dir = os.fspath(self.site_dir)  # gh-deploy reads it after the build
         if left:
@@ -414,4 +449,4 @@ def _log_warnings(warnings: Sequence[Problem]) -> None:
     for warning in shown_warnings:
         log.warning("duban: %s", warning)
     if more:
-        log.warning("duban: %s", more.replace("problems", "warnings"))
+        log.warning("duban: %s", more.replace("problems", "warnings").replace("问题", "警告"))

@@ -221,6 +221,27 @@ def bulletin_arguments(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def fix_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "what",
+        choices=("plan-ids",),
+        help=say(
+            "plan-ids: write plan: PLAN-ID into every status entry without plan",
+            "plan-ids：为 status 文件中每个未填写 plan 的条目写入 plan: 方案标识",
+        ),
+    )
+    data_option(sub)
+    sub.add_argument(
+        "--plan",
+        metavar="ID",
+        help=say(
+            "the plan of the entries without one (default: the only plan; required when "
+            "there are several)",
+            "这些条目所属的方案（默认：唯一的方案；有多个方案时必须指明）",
+        ),
+    )
+
+
 def codeowners_arguments(sub: argparse.ArgumentParser) -> None:
     data_option(sub)
     output_option(sub)
@@ -300,6 +321,15 @@ COMMANDS = (
         record_arguments,
         "clerk:cmd_record",
         help_zh="在 data/status/<单位>.yaml 中登记一项职责的落实情况",
+    ),
+    Command(
+        "fix",
+        "change the data files the way a new version asks: plan-ids writes plan into every "
+        "status entry without one (needed once a second plan is added)",
+        fix_arguments,
+        "fix:cmd_fix",
+        help_zh="按新要求修改数据文件：plan-ids 为每个未填写 plan 的落实情况条目写入方案标识"
+        "（增加第二个方案后需要）",
     ),
     Command(
         "form-reply",
@@ -403,6 +433,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the promise is one line and no traceback, even for our bugs
         if os.environ.get("DUBAN_DEBUG"):
             raise
-        print(printable(f"duban: internal error: {type(error).__name__}: {error}"), file=sys.stderr)
-        print("duban: please report this; DUBAN_DEBUG=1 shows the traceback", file=sys.stderr)
+        kind = type(error).__name__
+        print(
+            printable(
+                say(
+                    f"duban: internal error: {kind}: {error}",
+                    f"duban：内部错误：{kind}：{error}",
+                )
+            ),
+            file=sys.stderr,
+        )
+        print(
+            say(
+                "duban: please report this; DUBAN_DEBUG=1 shows the traceback",
+                "duban：请报告此问题；设置环境变量 DUBAN_DEBUG=1 可显示详细的出错位置",
+            ),
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL

@@ -567,6 +567,18 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"never the address or key itself",
             "须为环境变量的名称（大写字母、数字和 _），不能直接写地址或密钥",
         ),
+        # a second plan makes plan required in every status entry
+        (
+            r"plan is missing in {count} entr(?:y|ies) and is required: this folder holds several "
+            r"plans \({known}\); run `duban fix plan-ids --plan PLAN-ID` to write it into each",
+            "{count} 项未填写 plan（本仓库有多个方案：{known}，必须填写）："
+            "运行 duban fix plan-ids --plan 方案标识 为每项补上",
+        ),
+        (r"plan {plan} has no task {task}", "方案 {plan} 中没有任务 {task}"),
+        (
+            r"written in flow style: add plan: {plan} by hand",
+            "此项为流式写法（花括号）：请手工加上 plan: {plan}",
+        ),
     ]
 ]
 

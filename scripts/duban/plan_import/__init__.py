@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from duban.i18n.messages import say
+from duban.i18n.os_errors import os_reason
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
 from duban.plan_import.plan import Finding, Imported, import_text
@@ -55,11 +57,19 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
     try:
         text = read_regular(path, follow=True).decode("utf-8")  # never a pipe or device
     except (OSError, UnicodeDecodeError) as error:
-        raise ImportError_(f"--org: 无法读取 / cannot read {path}: {error}") from None
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
+        raise ImportError_(
+            say(f"--org: cannot read {path}: {reason}", f"--org：无法读取 {path}：{reason}")
+        ) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise ImportError_(f"--org: 不是有效的 YAML / not valid YAML: {path}: {error}") from None
+        raise ImportError_(
+            say(
+                f"--org: not valid YAML: {path}: {error}",
+                f"--org：不是有效的 YAML：{path}：{error}",
+            )
+        ) from None
     return ImportOrg.from_data(data), text
 
 
@@ -93,11 +103,17 @@ def run_import(
     plan_id = plan_id or default_plan_id(source)
     if not ID.fullmatch(plan_id):
         raise ImportError_(
-            f"--plan-id: {plan_id!r} 不是有效的标识（小写字母、数字、连字符）/ is not a valid id"
+            say(
+                f"--plan-id: {plan_id!r} is not a valid id (a-z, 0-9, -)",
+                f"--plan-id：{plan_id!r} 不是有效的标识（小写字母、数字、连字符）",
+            )
         )
     if (out / "plans" / plan_id).exists():
         raise ImportError_(
-            f"{out / 'plans' / plan_id} 已存在，不覆盖 / already exists: choose another --plan-id"
+            say(
+                f"{out / 'plans' / plan_id} already exists: choose another --plan-id",
+                f"{out / 'plans' / plan_id} 已存在，不覆盖：请换一个 --plan-id",
+            )
         )
     existing = out / "org.yaml"
     if existing.is_file():
@@ -109,16 +125,20 @@ def run_import(
     result = import_file(source, org, plan_id, today)
     if not result.plan["sections"]:
         raise ImportError_(
-            f"{source}: 未找到编号条目（一、（一）1. 等），没有写入任何文件 / "
-            "no numbered items found: nothing written"
+            say(
+                f"{source}: no numbered items found (一、（一）1. …): nothing written",
+                f"{source}：未找到编号条目（一、（一）1. 等），没有写入任何文件",
+            )
         )
     plans = out / "plans"
-    if plans.is_dir() and len([p for p in plans.iterdir() if p.is_dir()]) == 1:
+    before = [p.name for p in plans.iterdir() if p.is_dir()] if plans.is_dir() else []
+    if len(before) == 1:
         result.assumptions.append(
             Finding(
                 0,
                 "数据文件夹原来只有一个方案，导入后有多个方案：status/ 和 records/ 中的每条记录"
-                "都要写明 plan:（duban validate 会逐条指出）",
+                f"都要写明 plan:（duban validate 会按文件指出）：运行 duban fix plan-ids --data "
+                f"{out} --plan {before[0]} 一次补上",
             )
         )
     out.mkdir(parents=True, exist_ok=True)
