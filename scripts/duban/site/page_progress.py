@@ -53,6 +53,8 @@ def progress(ctx: Context) -> str:
         ranking = (
             ranked[:RANKING_SHOWN] + ranked[-RANKING_SHOWN:] if cut > 2 * RANKING_SHOWN else ranked
         )
+    sections = views.section_rows(model, ev)
+    groups = views.group_rows(model, ev)
     return render_page(
         ctx,
         src,
@@ -60,8 +62,13 @@ def progress(ctx: Context) -> str:
         f"{ctx.t.nav.progress} · {plan.display_name}",
         hide=["navigation"],
         plan=plan,
-        sections=views.section_rows(model, ev),
-        groups=views.group_rows(model, ev),
+        sections=sections,
+        groups=groups,
+        # every count table has a column for each state its rows hold: the parts add up
+        section_states=lights.present_states(s.tally for s in sections),
+        group_states=lights.present_states(g.tally for g in groups),
+        ranking_states=lights.present_states(r.tally for r in ranking),
+        deadline_states=lights.present_states(d.tally for d in deadline_rows),
         ranking=ranking,
         ranking_cut=cut,
         ranking_top=RANKING_SHOWN,

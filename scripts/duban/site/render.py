@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import escape
 
 from duban.evaluation.evaluate import State
+from duban.i18n.periods import period_words
 from duban.outputs import urls
 from duban.site import charts, lights, names
 from duban.site.context import Context
@@ -95,6 +96,7 @@ def render_page(
         S=State,
         shapes=charts.SHAPES,
         page_title=title,
+        period=lambda key: period_words(key, ctx.t.language),
         **helpers,
         **values,
     )
