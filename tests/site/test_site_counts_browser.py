@@ -46,8 +46,9 @@ SUMS = """() => {
       rows += 1;
       const parts = [...row.querySelectorAll("[data-duban-part]")];
       const sum = parts.reduce((n, cell) => n + Number(cell.textContent.trim()), 0);
-      if (!parts.length || sum !== Number(total.textContent.trim()))
-        bad.push(`#${table.id}: ${row.innerText.replace(/\\s+/g, " ").slice(0, 120)} (${sum} ≠ ${total.textContent.trim()})`);
+      const want = Number(total.textContent.trim());
+      const text = row.innerText.replace(/\\s+/g, " ").slice(0, 120);
+      if (!parts.length || sum !== want) bad.push(`#${table.id}: ${text} (${sum} ≠ ${want})`);
     }
   }
   return {tables: tables.length, rows, bad};
