@@ -86,6 +86,16 @@ def test_every_row_of_the_progress_tables_adds_up():
     assert 'data-label="未达到" data-value=' in page
 
 
+def test_the_unit_tables_add_up_too():
+    model = _model(SHIPPED)
+    pages = render_site(model, Settings(as_of=SHIPPED_AS_OF)).pages
+    groups = [g for g in model.groups.values() if g.members]
+    assert groups
+    for uri in (urls.UNITS, urls.unit_page(groups[0].id)):  # every unit; a group's members
+        rows = _count_rows(pages[uri])
+        assert rows and all(total == sum(parts) for total, parts in rows), uri
+
+
 def test_nothing_dated_after_the_as_of_date_is_shown_or_used():
     model = _model(OFFICE)
     as_of = dt.date(2024, 7, 31)

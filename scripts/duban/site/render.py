@@ -97,6 +97,8 @@ def render_page(
         shapes=charts.SHAPES,
         page_title=title,
         period=lambda key: period_words(key, ctx.t.language),
+        present_states=lights.present_states,
+        no_tally=lights.Tally(),
         **helpers,
         **values,
     )
