@@ -272,6 +272,17 @@ def shared_status(
     return shown or (known[0] if known else None), done
 
 
+def reporters(model: Model, as_of: dt.date) -> set[str]:
+    """Holders that had recorded anything for the model's tasks by ``as_of`` (a status entry
+    known then, :meth:`StatusEntry.known_on`)."""
+    tasks = model.tasks
+    return {
+        e.holder_id
+        for e in model.status.values()
+        if e.task_id in tasks and e.known_on(as_of) is not None
+    }
+
+
 def _known(entry: StatusEntry | None, as_of: dt.date) -> StatusEntry | None:
     """The entry as known on ``as_of`` (:meth:`StatusEntry.known_on`): the one place where a
     report dated after the as-of date is set aside, for every state and every page."""

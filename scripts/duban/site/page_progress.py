@@ -45,7 +45,7 @@ def progress(ctx: Context) -> str:
         )
     timeline = charts.timeline(timeline_rows, plan.period_start, plan.period_end, ev.as_of)
     indicators = [b for task in model.all_in_order() for b in indicator_blocks(ctx, task)]
-    ranking, cut = holder_records.ranked_records(model, ctx.index), 0
+    ranking, cut = holder_records.ranked_records(model, ctx.index, ev.as_of), 0
     if ctx.summarise_count(len(ranking)):
         # a province: the first and the last places here, every place on the group pages
         ranked = [r for r in ranking if r.rank]
@@ -72,7 +72,7 @@ def progress(ctx: Context) -> str:
         ranking=ranking,
         ranking_cut=cut,
         ranking_top=RANKING_SHOWN,
-        reporters=holder_records.reporters(model),
+        reporters=holder_records.reporters(model, ev.as_of),
         deadlines=deadline_rows,
         timeline=timeline,
         indicators=indicators,
