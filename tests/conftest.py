@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from duban.i18n.messages import set_language
 from helpers import CASES, lay_out_case
+from sitekit import CHROMIUM, CHROMIUM_ARGS, browser_missing
 
 
 @pytest.fixture
@@ -31,3 +35,20 @@ def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     """The clerk's language, Chinese, for a test of the words it prints."""
     monkeypatch.setenv("DUBAN_LANG", "zh")
     set_language(None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole run (Playwright allows one sync driver a process).
+    Without Chromium or Playwright the test skips, unless DUBAN_REQUIRE_BROWSER=1 (CI)."""
+    reason = browser_missing()
+    if reason and os.environ.get("DUBAN_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"DUBAN_REQUIRE_BROWSER=1 but {reason}")
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

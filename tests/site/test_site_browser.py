@@ -12,88 +12,41 @@ DUBAN_REQUIRE_BROWSER=1 (.ci/run), where they fail.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
-from pathlib import Path
-
 import pytest
 
-from sitekit import DEMO_PLAN, PROVINCE_PLAN, ROOT, built_province, built_site, plan_path
+from sitekit import (
+    DEMO_PLAN,
+    LAPTOP,
+    PHONE,
+    PROVINCE_PLAN,
+    built_province,
+    built_site,
+    plan_path,
+    served,
+    shoot,
+)
 
 TASKS = plan_path(DEMO_PLAN, "index")
 TASK_19 = plan_path(DEMO_PLAN, "tasks/19")
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("DUBAN_CHROMIUM") or "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SHOTS = ROOT / "tests" / "output" / "screenshots"
-LAPTOP = {"width": 1366, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-
-def _require_browser():
-    required = os.environ.get("DUBAN_REQUIRE_BROWSER") == "1"
-    reason = None
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is not installed (apt-get install chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            reason = "the playwright package is not installed (pip install -e '.[test]')"
-    if reason and required:
-        pytest.fail(f"DUBAN_REQUIRE_BROWSER=1 but {reason}")
-    if reason:
-        pytest.skip(reason)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(build):
-    assert build.returncode == 0, build.stderr
-    handler = functools.partial(_Quiet, directory=str(build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
 
 @pytest.fixture(scope="module")
-def origin():
-    _require_browser()
-    yield from _serve(built_site("demo"))
+def origin(browser):
+    build = built_site("demo")
+    assert build.returncode == 0, build.stderr
+    with served(build.site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def province(origin):
     """A plan of 60 units in cities of 12, whose long lists are summarised by group."""
-    yield from _serve(built_province())
-
-
-@pytest.fixture(scope="module")
-def browser(origin):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    build = built_province()
+    assert build.returncode == 0, build.stderr
+    with served(build.site) as address:
+        yield address
 
 
 @pytest.fixture
@@ -111,11 +64,6 @@ def session(browser, origin):
     foreign = [u for u in requests if not u.startswith((origin + "/", "data:", "blob:"))]
     assert foreign == [], foreign
     assert errors == []
-
-
-def shoot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def visible_rows(page, table: str) -> int:
@@ -238,7 +186,7 @@ def test_phone_width_has_no_sideways_scroll_and_prints(browser, origin, name, pa
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
     page.goto(f"{origin}/{path}")
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
     shoot(page, f"{name}-phone")
     context.close()
@@ -283,7 +231,7 @@ def test_a_group_on_a_task_page_leads_to_its_units(browser, province):
         (plan_path(PROVINCE_PLAN, "groups/city-0000"), "group-page-phone"),
     ):
         phone.goto(f"{province}/{path}")
-        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
         shoot(phone, shot)
     page.goto(f"{province}/{plan_path(PROVINCE_PLAN, 'groups/city-0000')}")

@@ -10,23 +10,15 @@ Skips without a browser, like tests/site/test_site_browser.py (fails with DUBAN_
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
-import threading
 from functools import cache
-from pathlib import Path
 
 import pytest
 
-from sitekit import ROOT, Build, built_province, mkdocs_build, scratch
+from sitekit import PHONE, ROOT, Build, built_province, mkdocs_build, scratch, served
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("DUBAN_CHROMIUM") or "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-PHONE = {"width": 390, "height": 844}
 REPOSITORY = "https://github.com/example/duban"
 MARKED = re.compile(r"<table[^>]*\sdata-duban-counts[\s>]")
 SITES = {
@@ -57,21 +49,6 @@ SUMS = """() => {
 }"""
 
 
-def _require_browser() -> None:
-    reason = None
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is not installed (apt-get install chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            reason = "the playwright package is not installed (pip install -e '.[test]')"
-    if reason and os.environ.get("DUBAN_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"DUBAN_REQUIRE_BROWSER=1 but {reason}")
-    if reason:
-        pytest.skip(reason)
-
-
 @cache
 def _built(name: str) -> Build:
     if name == "province":
@@ -79,30 +56,6 @@ def _built(name: str) -> Build:
     config, as_of = SITES[name]
     env = {"DUBAN_AS_OF": as_of, "DUBAN_REPOSITORY": REPOSITORY}
     return mkdocs_build(config, scratch(f"counts-{name}"), env)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-def _serve(build: Build):
-    assert build.returncode == 0, build.stderr
-    handler = functools.partial(_Quiet, directory=str(build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.mark.parametrize("name", [*SITES, "province"])
@@ -115,8 +68,8 @@ def test_every_count_table_on_every_page_adds_up(browser, name):
     )
     # every plan's progress page holds count tables
     assert [p for p in marked if p.endswith("/progress.html")], marked
-    server, origin = _serve(build)
-    try:
+    assert build.returncode == 0, build.stderr
+    with served(build.site) as origin:
         page = browser.new_page()
         checked = 0
         for path in marked:
@@ -126,16 +79,13 @@ def test_every_count_table_on_every_page_adds_up(browser, name):
             assert found["bad"] == [], (path, found["bad"])
             checked += found["rows"]
         page.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     assert checked
 
 
 def test_the_report_button_is_big_enough_to_tap_at_phone_width(browser):
     build = _built("office")
-    server, origin = _serve(build)
-    try:
+    assert build.returncode == 0, build.stderr
+    with served(build.site) as origin:
         context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
         page = context.new_page()
         page.goto(f"{origin}/units/qingshan-zhen.html")
@@ -150,15 +100,12 @@ def test_the_report_button_is_big_enough_to_tap_at_phone_width(browser):
         ids.locator("summary").click()
         assert ids.locator("code").is_visible()
         context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_the_overdue_list_folds_on_screen_and_prints_open(browser):
     build = _built("shipped")
-    server, origin = _serve(build)
-    try:
+    assert build.returncode == 0, build.stderr
+    with served(build.site) as origin:
         context = browser.new_context(viewport=PHONE, is_mobile=True, java_script_enabled=False)
         page = context.new_page()
         page.goto(f"{origin}/overdue.html")
@@ -177,6 +124,3 @@ def test_the_overdue_list_folds_on_screen_and_prints_open(browser):
         )
         assert hidden == 0  # printed expanded, every group
         context.close()
-    finally:
-        server.shutdown()
-        server.server_close()

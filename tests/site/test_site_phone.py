@@ -14,15 +14,10 @@ Playwright these tests skip (like test_site_browser.py), unless DUBAN_REQUIRE_BR
 from __future__ import annotations
 
 import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from test_site_browser import ARGS, CHROMIUM, LAPTOP, PHONE, _require_browser, shoot
 
-from sitekit import ROOT, Build, mkdocs_build, scratch
+from sitekit import LAPTOP, PHONE, ROOT, Build, mkdocs_build, scratch, served, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -70,53 +65,27 @@ CUT_CONTENT = """() => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @functools.cache
 def _built(name: str) -> Build:
     config, as_of = SITES[name]
     return mkdocs_build(config, scratch(name) / "site", env={"DUBAN_AS_OF": as_of})
 
 
-def _serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture(scope="module", params=sorted(SITES))
-def served(request):
-    _require_browser()
+def site_served(request, browser):
     build = _built(request.param)
     assert build.returncode == 0, build.stderr
-    for origin in _serve(build.site):
+    with served(build.site) as origin:
         yield request.param, build.site, origin
 
 
 @pytest.fixture(scope="module")
-def shipped():
+def shipped(browser):
     """The shipped site alone, for the tests that look at particular pages."""
-    _require_browser()
     build = _built("shipped")
     assert build.returncode == 0, build.stderr
-    yield from _serve(build.site)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    with served(build.site) as origin:
+        yield origin
 
 
 @pytest.fixture
@@ -135,8 +104,8 @@ def problems_of(page) -> list[str]:
     return problems
 
 
-def test_no_page_cuts_content_on_a_phone(served, phone):
-    name, site, origin = served
+def test_no_page_cuts_content_on_a_phone(site_served, phone):
+    name, site, origin = site_served
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     assert len(pages) > 40
     failures = []
@@ -146,8 +115,8 @@ def test_no_page_cuts_content_on_a_phone(served, phone):
     assert failures == []
 
 
-def test_the_check_fails_on_an_uncued_scroller_and_a_wide_page(served, phone):
-    _, _, origin = served
+def test_the_check_fails_on_an_uncued_scroller_and_a_wide_page(site_served, phone):
+    _, _, origin = site_served
     phone.goto(f"{origin}/index.html")
     assert problems_of(phone) == []
     phone.evaluate(
@@ -170,8 +139,8 @@ def test_the_check_fails_on_an_uncued_scroller_and_a_wide_page(served, phone):
     assert any("wider than the screen" in p for p in problems_of(phone))
 
 
-def test_a_hidden_cue_or_a_cut_box_fails_too(served, phone):
-    _, _, origin = served
+def test_a_hidden_cue_or_a_cut_box_fails_too(site_served, phone):
+    _, _, origin = site_served
     phone.goto(f"{origin}/index.html")
     phone.evaluate(
         """() => {

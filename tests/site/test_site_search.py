@@ -7,10 +7,7 @@ headless Chromium (see test_site_browser.py) that types a short name into Materi
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -19,7 +16,7 @@ import pytest
 
 from duban.load.project import find_schema_dir, load_project
 from duban.site.search_words import places, search_words
-from sitekit import ROOT, Build, mkdocs_build, scratch
+from sitekit import LAPTOP, ROOT, Build, mkdocs_build, scratch, served
 
 COUNTY = ROOT / "examples" / "county"
 
@@ -75,42 +72,26 @@ def test_the_built_index_holds_the_names_and_ranks_unit_pages():
 # -- in a browser --------------------------------------------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
-def county_origin():
-    from test_site_browser import _require_browser
-
-    _require_browser()
-    handler = functools.partial(_Quiet, directory=str(county_site().site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def county_origin(browser):
+    with served(county_site().site) as origin:
+        yield origin
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("query", ["青山镇", "石门镇", "青山县青山镇人民政府"])
-def test_searching_a_unit_name_finds_its_page_first(county_origin, query):
-    from playwright.sync_api import sync_playwright
-    from test_site_browser import ARGS, CHROMIUM, LAPTOP
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_context(viewport=LAPTOP, service_workers="block").new_page()
-        page.goto(f"{county_origin}/index.html")
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-        box = page.locator("input.md-search__input")
-        box.fill(query)
-        box.press("End")  # Material searches on key events, which fill() does not send
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        first = page.locator(".md-search-result__item > a").first
-        href, title = first.get_attribute("href"), first.inner_text()
-        meta = page.locator(".md-search-result__meta").inner_text()
-        browser.close()
+def test_searching_a_unit_name_finds_its_page_first(browser, county_origin, query):
+    context = browser.new_context(viewport=LAPTOP, service_workers="block")
+    page = context.new_page()
+    page.goto(f"{county_origin}/index.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on key events, which fill() does not send
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    first = page.locator(".md-search-result__item > a").first
+    href, title = first.get_attribute("href"), first.inner_text()
+    meta = page.locator(".md-search-result__meta").inner_text()
+    context.close()
     target = {"石门镇": "units/shimen-zhen.html"}.get(query, "units/qingshan-zhen.html")
     assert href is not None and urlsplit(href).path.endswith(target), (href, title, meta)
