@@ -26,7 +26,7 @@ from duban.plan_import.units import ImportOrg  # noqa: E402
 def measure(source: Path, work: Path) -> tuple[Agreement, bool, float]:
     out = work / source.stem
     began = time.perf_counter()
-    written = run_import(source, out, None, source.stem, None, dt.date(2024, 6, 1))
+    written = run_import(source, out, None, source.stem, None)
     elapsed = time.perf_counter() - began
     valid = load_project(out).ok
     expected = yaml.safe_load(source.with_suffix(".expected.yaml").read_text(encoding="utf-8"))

@@ -218,7 +218,7 @@ def _yaml_files(folder: Path) -> list[Path]:
 def test_a_file_name_with_line_breaks_injects_no_key(tmp_path):
     source = tmp_path / INJECTED
     source.write_bytes(CITY.read_bytes())
-    written = run_import(source, tmp_path / "data", None, "p", None, dt.date(2024, 6, 1))
+    written = run_import(source, tmp_path / "data", None, "p", None)
     files = _yaml_files(tmp_path / "data")
     assert len(files) > 3
     for path in files:

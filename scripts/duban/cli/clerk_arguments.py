@@ -39,6 +39,15 @@ def import_plan_arguments(sub: argparse.ArgumentParser) -> None:
             "审阅报告写到哪里（默认：OUT/import-review-<id>.md）",
         ),
     )
+    sub.add_argument(
+        "--year",
+        type=int,
+        help=say(
+            "the plan's year, only for a document that names none (no signing date, document "
+            "number, period or dated text)",
+            "方案的年份：只在原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）时使用",
+        ),
+    )
 
 
 def import_arguments(sub: argparse.ArgumentParser) -> None:

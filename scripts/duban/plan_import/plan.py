@@ -34,7 +34,7 @@ class Imported:
 
 
 class Importer(TaskReading):
-    def __init__(self, text: str, org: ImportOrg, plan_id: str, today: dt.date) -> None:
+    def __init__(self, text: str, org: ImportOrg, plan_id: str, year: int | None) -> None:
         self.text = text
         self.doc = SourceText.of(text)
         self.org = org
@@ -43,9 +43,9 @@ class Importer(TaskReading):
         self.assumptions: list[Finding] = []
         self.unmatched: list[Finding] = []
         self.sources: list[dict] = []
-        self.today = today
-        """The day of the import: its year stands in for a plan that names no year at all."""
-        self.default_year = today.year
+        self.given_year = year
+        """``--year``: the year of a plan whose document names none (never the clock's)."""
+        self.default_year = year or 0
         self.issuer_name = ""
 
     # -- the whole plan -----------------------------------------------------------------------
@@ -112,16 +112,43 @@ class Importer(TaskReading):
     def _span(self, node: Node) -> str:
         return self.text[node.content : node.children[0].start if node.children else node.end]
 
+    @staticmethod
+    def _years(text: str) -> list[int]:
+        return [int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", text)]
+
+    def _document_year(self, head: Head, years: list[int]) -> tuple[int, str] | None:
+        """The plan's year from the document: the signing date, the 文号 (〔2023〕), the title,
+        the period, the dates in the text, in that order; ``--year`` only when none is found."""
+        number = re.search(r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or "")
+        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", head.title)
+        for year, where in (
+            (head.signed.year if head.signed else None, "成文日期"),
+            (int(number.group(1)) if number else None, "文号"),
+            (int(title.group(1)) if title else None, "标题"),
+            (head.period[0] if head.period else None, "实施期限"),
+            (min(years) if years else None, "正文中的日期"),
+            (self.given_year, "--year"),
+        ):
+            if year:
+                return year, where
+        return None
+
     def _period_and_year(self, head: Head, roots: list[Node]) -> None:
         years = [
             int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
         ]
+        found = self._document_year(head, years or self._years(self.text))
+        if found is None:
+            raise YearNotFound()
+        year, where = found
+        if where != "成文日期":
+            self._assume(0, f"方案的年份按{where}取为 {year} 年（未找到落款日期）")
         if head.period:
             start, end, written = head.period
             if re.fullmatch(r"\d{4}年度?", written):
                 self._assume(0, f"实施期限按标题中的“{written}”理解：{start}年1月1日至12月31日")
         else:
-            start = head.signed.year if head.signed else (min(years) if years else self.today.year)
+            start = year
             end = max([start, *[y for y in years if start <= y <= start + 10]])
             written = None
             self._assume(
@@ -131,8 +158,7 @@ class Importer(TaskReading):
         self.period = {"start": dt.date(start, 1, 1), "end": dt.date(end, 12, 31)}
         if written:
             self.period["as_written"] = written
-        signed_year = head.signed.year if head.signed else None
-        self.default_year = signed_year if signed_year and start <= signed_year <= end else start
+        self.default_year = year if start <= year <= end else start
         if not head.signed:
             head.signed = self.period["start"]
             self._assume(
@@ -239,6 +265,12 @@ class Importer(TaskReading):
                 seen[task["id"]] = 1
 
 
-def import_text(text: str, org: ImportOrg, plan_id: str, today: dt.date) -> Imported:
-    """The plan in ``text`` as data; ``today`` is the import's day (never read from the clock)."""
-    return Importer(text, org, plan_id, today).run()
+class YearNotFound(Exception):
+    """The document names no year anywhere (no signing date, 文号, period or dated text) and no
+    ``--year`` was given: its deadlines cannot be dated."""
+
+
+def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
+    """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
+    only stands in when the document names none. Never reads the clock."""
+    return Importer(text, org, plan_id, year).run()
