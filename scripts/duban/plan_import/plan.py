@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from duban.plan_import.clauses import find_clause
+from duban.plan_import.chinese import simplified
+from duban.plan_import.clauses import FIRST_LEADS, find_clause
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.segment import Node, SourceText, field_text, segment
@@ -31,6 +32,9 @@ class Imported:
     assumptions: list[Finding] = field(default_factory=list)
     unmatched: list[Finding] = field(default_factory=list)
     reading: str = ""
+    leaders: list[Finding] = field(default_factory=list)
+    """牵头领导 / 分管领导 named in the clauses: people, not units (kept in the review and as a
+    comment in the task's file; the data has no field for them yet)."""
 
 
 class Importer(TaskReading):
@@ -47,6 +51,8 @@ class Importer(TaskReading):
         """``--year``: the year of a plan whose document names none (never the clock's)."""
         self.default_year = year or 0
         self.issuer_name = ""
+        self.first_leads = bool(FIRST_LEADS.search(simplified(text)))
+        self.leaders: list[Finding] = []
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
@@ -107,7 +113,13 @@ class Importer(TaskReading):
                         provision[key] = "（原文无文字）"
         plan = self._plan(head, issuer, sections, numbering, closing)
         self._check_ids(tasks)
-        return Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
+        if self.first_leads:
+            self._assume(
+                0, "方案规定列第一位的单位为牵头单位（“分别牵头”的除外）：已按此规定读取分工"
+            )
+        imported = Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
+        imported.leaders = self.leaders
+        return imported
 
     def _span(self, node: Node) -> str:
         return self.text[node.content : node.children[0].start if node.children else node.end]

@@ -102,6 +102,11 @@ def review_markdown(result: Imported, source: str) -> str:
             or ["- 无"]
         ),
         "",
+        "## 六、领导（人名，不是单位）",
+        "",
+        "数据中还没有记录领导的字段：以下领导写在相应任务文件开头的注释中，不作为单位。",
+        "",
+        *_lines(result.leaders, "无"),
     ]
     return "\n".join(lines)
 

@@ -41,6 +41,8 @@ class TaskReading(Findings):
     issuer_name: str
     period: Period
     sources: list[dict]
+    first_leads: bool  # the plan's rule: the unit listed first leads (除标注“分别牵头”外…)
+    leaders: list[Finding]
 
     def _task_or_provision(
         self,
@@ -188,7 +190,21 @@ class TaskReading(Findings):
                 self._report_match(match, line)
                 if match.write_as not in roles.setdefault(role, []):
                     roles[role].append(match.write_as)
-        item["roles"] = roles
+        if self.first_leads and not clause.each_leads and not roles.get("lead"):
+            listed = roles.get("responsible") or roles.get("cooperate") or []
+            if listed:
+                role = "responsible" if roles.get("responsible") else "cooperate"
+                roles["lead"] = listed[:1]
+                roles[role] = listed[1:]
+                if not roles[role]:
+                    del roles[role]
+                note = f"按方案的规定（列第一位为牵头单位），{listed[0]}为牵头单位"
+                notes.append(note)
+                self._assume(line, note, field_text(clause.as_written))
+        item["roles"] = {role: roles[role] for role in ROLE_ORDER if roles.get(role)}
+        for leader in clause.leaders:
+            item.setdefault("_leaders", []).append(leader)
+            self.leaders.append(Finding(line, leader["name"], leader["text"]))
         if clause.cooperate_word:
             item["cooperate_word"] = clause.cooperate_word
         for name in clause.open_list:

@@ -1,0 +1,109 @@
+"""The grammar of real plans (issue 18): role labels, 分别牵头, a deadline inside the role
+bracket, the 列第一位为牵头单位 rule, group phrases, open lists, named leaders, traditional
+characters. Each form is quoted from, or written after, a published plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from duban.plan_import import import_text
+from duban.plan_import.clauses import find_clause
+from duban.plan_import.units import ImportOrg
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "deadline"),
+    [
+        (  # 滁州市2020年市政府重点工作及责任分解
+            "1. 地区生产总值增长8%以上。\n牵头负责领导：金力。\n牵头责任单位：市发展改革委。\n"
+            "协同责任单位：市经信局、市商务局、滁州经开区管委会等，各县、市、区政府。",
+            {
+                "lead": ["市发展改革委"],
+                "cooperate": ["市经信局", "市商务局", "滁州经开区管委会", "各县、市、区政府"],
+            },
+            None,
+        ),
+        (  # 咸阳市2022年深化“放管服”改革工作要点（繁体转载）
+            "動態調整行政許可事項清單。(市政府辦公室、市行政審批制度改革工作領導小組辦公室牽頭,"
+            "市級各有關部門及各縣市區政府按職責分工負責)",
+            {
+                "lead": ["市政府辦公室", "市行政審批制度改革工作領導小組辦公室"],
+                "responsible": ["市級各有關部門", "各縣市區政府"],
+            },
+            None,
+        ),
+        (
+            "落实减税降费政策。部门分工：省财政厅牵头，省税务局、省发展改革委配合。",
+            {"lead": ["省财政厅"], "cooperate": ["省税务局", "省发展改革委"]},
+            None,
+        ),
+        (
+            "实施职业技能提升行动。（市人力社保局、市农业农村局分别牵头）",
+            {"lead": ["市人力社保局", "市农业农村局"]},
+            None,
+        ),
+        (
+            "建成投用园区污水处理厂。（责任单位：市生态环境局、高新区管委会，6月底完成）",
+            {"responsible": ["市生态环境局", "高新区管委会"]},
+            "6月底完成",
+        ),
+        (
+            "推进新能源项目建设。（省发展改革委牵头，能源局等省有关部门按职责分工负责）",
+            {"lead": ["省发展改革委"], "responsible": ["能源局"]},
+            None,
+        ),
+        (
+            "加快5G基站建设。（协同责任单位：市通信办，各县、市、区政府）",
+            {"cooperate": ["市通信办", "各县、市、区政府"]},
+            None,
+        ),
+    ],
+)
+def test_role_forms_of_real_plans(text, roles, deadline):
+    clause = find_clause(text)
+    assert clause is not None
+    assert clause.roles == roles
+    assert clause.deadline == deadline
+    assert not clause.unread
+
+
+def test_open_lists_and_each_lead_say_so():
+    clause = find_clause("（省发展改革委牵头，能源局等省有关部门按职责分工负责）")
+    assert clause is not None and clause.open_list == ["能源局等省有关部门"]
+    each = find_clause("（市人力社保局、市农业农村局分别牵头）")
+    assert each is not None and each.each_leads and not find_clause("（甲局牵头）").each_leads
+
+
+def test_named_leaders_are_people_with_posts_not_units():
+    clause = find_clause("（牵头领导：王 健（副市长）；牵头单位：市发展改革委；完成时限：6月底前）")
+    assert clause is not None
+    assert clause.leaders == [
+        {"name": "王健", "post": "副市长", "text": "牵头领导：王 健（副市长）"}
+    ]
+    assert clause.roles == {"lead": ["市发展改革委"]}
+    assert clause.deadline == "6月底前"
+
+
+PLAN = """某市2024年重点工作任务分工方案
+（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）
+一、稳定经济增长
+（一）扩大有效投资。（市发展改革委、市财政局、市自然资源局按职责分工负责）
+（二）促进就业创业。（市人力社保局、市农业农村局分别牵头）
+（三）优化营商环境。（分管市领导：李 明（副市长）；市政务服务局，6月底完成）
+"""
+
+
+def test_the_first_listed_leads_when_the_plan_says_so_and_leaders_stay_people():
+    result = import_text(PLAN, ImportOrg(), "p")
+    tasks = {t["id"]: t for t in result.tasks}
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["市发展改革委"],
+        "responsible": ["市财政局", "市自然资源局"],
+    }
+    assert tasks["1-2"]["roles"] == {"lead": ["市人力社保局", "市农业农村局"]}
+    assert tasks["1-3"]["roles"] == {"lead": ["市政务服务局"]}
+    assert tasks["1-3"]["due"][0]["date"].isoformat() == "2024-06-30"
+    names = [u["name"] for u in result.org.new_units + result.org.new_groups]
+    assert not any("分别" in n or "列第一位" in n or "完成" in n or "李" in n for n in names), names
+    assert [(f.what, f.text) for f in result.leaders] == [("李明", "分管市领导：李 明（副市长）")]
+    assert any("列第一位" in f.what for f in result.assumptions)
