@@ -107,3 +107,44 @@ def test_the_first_listed_leads_when_the_plan_says_so_and_leaders_stay_people():
     assert not any("分别" in n or "列第一位" in n or "完成" in n or "李" in n for n in names), names
     assert [(f.what, f.text) for f in result.leaders] == [("李明", "分管市领导：李 明（副市长）")]
     assert any("列第一位" in f.what for f in result.assumptions)
+
+
+def _labels(text: str) -> list[tuple[int, str]]:
+    from duban.plan_import.segment import segment, walk
+
+    return [(n.depth, n.label) for n in walk(segment(text, 0, len(text)))]
+
+
+def test_every_numbering_style_of_real_plans():
+    text = "第一条 总则\n第二条 任务\n1﹒甲\n2﹒乙\n⑴丙\n⑵丁\n3、戊\n4．己\n（1）庚\n①辛"
+    assert _labels(text) == [
+        (0, "第一条"),
+        (0, "第二条"),
+        (1, "1﹒"),
+        (1, "2﹒"),
+        (2, "⑴"),
+        (2, "⑵"),
+        (1, "3、"),
+        (1, "4．"),
+        (2, "（1）"),
+        (3, "①"),
+    ]
+
+
+def test_items_numbered_inside_one_paragraph_are_sub_items():
+    text = (
+        "某县2024年法治政府建设工作方案\n一、工作任务\n"
+        "（一）健全制度：1.建立行政执法案卷评查制度；2.每半年开展一次执法检查；"
+        "3.年底前完成执法人员培训，专业法律知识培训不少于60学时。（牵头单位：县司法局）\n"
+        "（二）公开信息。每年3月底前向社会公布上一年度法治政府建设情况。（牵头单位：县政府办）\n"
+    )
+    result = import_text(text, ImportOrg(), "p")
+    tasks = {t["id"]: t for t in result.tasks}
+    items = tasks["1-1"]["items"]
+    assert [i["label"] for i in items] == ["1.", "2.", "3."]
+    assert items[1]["text"] == "每半年开展一次执法检查；"
+    assert tasks["1-1"]["roles"] == {"lead": ["县司法局"]}  # the clause is the paragraph's
+    yearly = tasks["1-2"]["due"]
+    assert [(d["kind"], d["every"], d.get("month"), d.get("due_in")) for d in yearly] == [
+        ("recurring", "year", 3, "next-period")
+    ], yearly

@@ -21,6 +21,9 @@ DELIVERABLE = re.compile(
     r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
+RECURRING_PROSE = re.compile(
+    r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
+)
 PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
 
 
@@ -137,6 +140,8 @@ class TaskReading(Findings):
         if clause is None or span[clause.end :].strip(" \t\u3000\n。；;") != "":
             return
         before = span[: clause.start]
+        if last.inline and re.search(r"[。；;]\s*$", before):  # ：1.…；2.…。（牵头单位：…）
+            before += "\n"
         if re.search(r"[。；;！]\s*\n\s*$|\n\s*$", before) or re.search(r"[。；;]\s+$", before):
             cut = tail_node.content + clause.start
             for descendant in chain([last]):
@@ -312,7 +317,9 @@ class TaskReading(Findings):
 
     def _prose_deadline(self, item: dict, own: str, line: int, notes: list[str]) -> None:
         folded = simplified(own)
-        phrases = PROSE_DEADLINE.findall(folded)
+        phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
+        if len(phrases) != 1:
+            phrases = PROSE_DEADLINE.findall(folded)
         if not phrases:
             phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
         if not phrases:
