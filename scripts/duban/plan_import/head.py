@@ -49,6 +49,7 @@ class Head:
     period: tuple[int, int, str] | None = None
     sources: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)  # 【发布日期】 … lines, not used
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -113,6 +114,12 @@ def read_head(text: str, first_marker: int) -> Head:
         line.strip()
         for _, line in _lines(region)
         if FURNITURE.match(line) and re.search(r"\d", line)
+    ]
+    head.furniture = [line.strip() for _, line in _lines(region) if FURNITURE.match(line)]
+    title = re.escape(head.title) if head.title else "(?!)"
+    head.furniture += [  # 附件：（the plan's title）: the notice's note of its attachment
+        m.group(0)
+        for m in re.finditer(rf"附\s*件\s*[1１]?\s*[:：]?\s*(?:《?{title}》?)?", region)
     ]
     if furniture:
         head.notes.append(

@@ -10,11 +10,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
+from duban.plan_import.chrome import set_aside
 from duban.plan_import.clauses import FIRST_LEADS, find_clause
+from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
-from duban.plan_import.segment import Node, SourceText, field_text, segment
+from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
 from duban.plan_import.task_reading import (
     TaskReading,
     chain,
@@ -32,6 +35,12 @@ class Imported:
     assumptions: list[Finding] = field(default_factory=list)
     unmatched: list[Finding] = field(default_factory=list)
     reading: str = ""
+    chrome: list[str] = field(default_factory=list)
+    """Lines set aside as website chrome or page furniture (counted in the accounting)."""
+    issuer_as_written: str = ""
+    labels: list[str] = field(default_factory=list)  # every item's number as written
+    figures: list[Finding] = field(default_factory=list)  # targets and amounts left as text
+    accounting: Accounting | None = None
     leaders: list[Finding] = field(default_factory=list)
     """牵头领导 / 分管领导 named in the clauses: people, not units (kept in the review and as a
     comment in the task's file; the data has no field for them yet)."""
@@ -53,6 +62,7 @@ class Importer(TaskReading):
         self.issuer_name = ""
         self.first_leads = bool(FIRST_LEADS.search(simplified(text)))
         self.leaders: list[Finding] = []
+        self.chrome: list[str] = []
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
@@ -60,6 +70,8 @@ class Importer(TaskReading):
         roots = segment(text, plan_title_line(text), len(text))
         head = read_head(text, roots[0].start if roots else len(text))
         self.sources = head.sources
+        self.chrome.extend(head.furniture)
+        self.issuer_as_written = head.issuer_name or ""
         self._period_and_year(head, roots)
         issuer = self._issuer(head)
         closing = self._closing(roots)
@@ -119,6 +131,10 @@ class Importer(TaskReading):
             )
         imported = Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
         imported.leaders = self.leaders
+        imported.chrome = self.chrome
+        imported.labels = [node.label for node in walk(roots)]
+        imported.figures = self._figures(tasks, sections)
+        imported.issuer_as_written = self.issuer_as_written
         return imported
 
     def _span(self, node: Node) -> str:
@@ -218,6 +234,7 @@ class Importer(TaskReading):
         while len(lines) > 1 and len(lines[-1]) <= 8 and not re.search(r"[。！？；]$", lines[-1]):
             furniture.insert(0, lines.pop())
         if furniture:
+            self.chrome.extend(furniture)
             rest = "\n".join(lines).strip()
             self._assume_at(cut, "结束语之后的短行当作网页文字，未采用", " ".join(furniture))
         if rest:
@@ -262,6 +279,22 @@ class Importer(TaskReading):
             self._assume(0, note)
         return plan
 
+    def _figures(self, tasks: list[dict], sections: list[dict]) -> list[Finding]:
+        """专业法律知识培训不少于60学时: figures of the text that are not data, for the review."""
+        found: list[Finding] = []
+        texts = [(f"任务 {t['id']}", t["text"], all_due(t)) for t in tasks]
+        texts += [
+            (f"{s['numeral']}、（{p['numeral']}）", p["text"], [])
+            for s in sections
+            for p in s.get("provisions", [])
+        ]
+        for where, text, due in texts:
+            for figure in figures(text, due):
+                position = self.text.find(figure)
+                line = self.doc.line(position) if position >= 0 else 0
+                found.append(Finding(line, where, figure))
+        return found
+
     def _check_ids(self, tasks: list[dict]) -> None:
         seen: dict[str, int] = {}
         for task in tasks:
@@ -285,4 +318,19 @@ class YearNotFound(Exception):
 def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
     """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
     only stands in when the document names none. Never reads the clock."""
-    return Importer(text, org, plan_id, year).run()
+    read, chrome = set_aside(text)
+    result = Importer(read, org, plan_id, year).run()
+    result.chrome = chrome + result.chrome
+    if chrome:
+        result.assumptions.insert(
+            0, Finding(0, f"网页栏目文字 {len(chrome)} 行未采用（当前位置、索引号、字号、打印、分享等）")
+        )
+    strings = destinations(
+        result.plan, result.tasks, result.chrome, result.issuer_as_written, result.labels
+    )
+    result.accounting = account(text, strings)
+    for leftover in result.accounting.leftovers:
+        result.unread.append(
+            Finding(leftover.line, "这段原文没有归入任何字段（未能识别），请核对", leftover.text)
+        )
+    return result

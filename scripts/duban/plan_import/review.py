@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from duban.model.problems import printable
+from duban.plan_import.accounting import lines as accounting_lines
 from duban.plan_import.plan import Finding, Imported
 
 
@@ -107,6 +108,20 @@ def review_markdown(result: Imported, source: str) -> str:
         "数据中还没有记录领导的字段：以下领导写在相应任务文件开头的注释中，不作为单位。",
         "",
         *_lines(result.leaders, "无"),
+        "## 七、原文中的指标和数量（未转为数据）",
+        "",
+        "下列数字写在任务原文中，但没有成为时限、次数或指标，请核对是否需要补充为数据：",
+        "",
+        *_lines(result.figures, "无"),
+        "## 八、原文文字的去向",
+        "",
+        "原文的每个字（不计空白）都归入下列一处；“未能识别”的文字已在第一部分逐段列出。",
+        "",
+        *(accounting_lines(result.accounting) if result.accounting else ["- 未统计"]),
+        "",
+        *(["未采用的网页栏目和公文格式文字：", ""] if result.chrome else []),
+        *[f"- {_quote(line)}" for line in result.chrome],
+        *([""] if result.chrome else []),
     ]
     return "\n".join(lines)
 
