@@ -73,15 +73,20 @@ def read_head(text: str, first_marker: int) -> Head:
             previous = text[: max(line_start - 1, 0)].rstrip("\n").rsplit("\n", 1)[-1].strip()
             prefix = previous if len(previous) <= 40 and not FURNITURE.match(previous) else ""
         prefix = re.split(r"[\s:：]", prefix)[-1] if prefix else ""
+        glued = DOC_NUMBER.match(prefix)  # 京政办发〔2016〕26号北京市人民政府办公厅关于印发…
+        if glued:
+            head.document_number = _number_alone(glued.group(0))
+            prefix = prefix[glued.end() :]
         head.issuer_name = prefix or None
         head.notice_title = (prefix + notice.group(0)).strip()
         head.title = notice.group("title").strip('《》“”" ')
         notice_end = notice.end()
     number = DOC_NUMBER.search(region, notice_end, notice_end + 80) if notices else None
-    if number is None and not notices:
-        number = DOC_NUMBER.search(region, 0, min(len(region), 400))
+    if number is None and not head.document_number:  # above the notice, or no notice
+        before = notices[-1].start() if notices else min(len(region), 400)
+        number = DOC_NUMBER.search(region, 0, before)
     if number and not _in_furniture(text, number.start()):
-        head.document_number = re.sub(r"\s+", "", number.group(0))
+        head.document_number = _number_alone(number.group(0))
         notice_end = max(notice_end, number.end()) if notices else notice_end
     date_match = _signing_date(text, region, notice_end)
     if notices:
@@ -106,8 +111,14 @@ def read_head(text: str, first_marker: int) -> Head:
     preamble = re.sub(r"^[(（]?\s*\d{4}年\d{1,2}月\d{1,2}日\s*[)）]?\s*", "", preamble)
     head.preamble = preamble or None
     head.body_start = first_marker
+    cited = re.compile(r"《[^《》]*》")  # 《…规划（2021—2025年）》 is another document's period
     head.period = _period(
-        [head.title, head.notice_title or "", head.preamble or "", text[first_marker:]]
+        [
+            head.title,
+            head.notice_title or "",
+            cited.sub("", head.preamble or ""),
+            cited.sub("", text[first_marker:]),
+        ]
     )
     head.sources = _sources(head)
     furniture = [
@@ -126,6 +137,18 @@ def read_head(text: str, first_marker: int) -> Head:
             "网页页眉的元数据未采用（不是成文日期或文号）：" + "；".join(furniture[:4])
         )
     return head
+
+
+def _number_alone(written: str) -> str:
+    """The 文号 without an issuer written against it: 北京市人民政府办公厅京政办发〔2016〕26号 →
+    京政办发〔2016〕26号."""
+    number = re.sub(r"\s+", "", written)
+    prefix = number[: re.search(r"[〔\[【(（［]", number).start()]  # type: ignore[union-attr]
+    cut = 0
+    for match in re.finditer(r"人民政府|政府|办公厅|办公室|委员会|局|厅", simplified(prefix)):
+        if len(prefix) - match.end() >= 2:
+            cut = match.end()
+    return number[cut:]
 
 
 def plan_title_line(text: str) -> int:
@@ -229,7 +252,14 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
         ):
             head.title = head.title or stripped
             return offset + len(line)
-    first = next((line.strip() for _, line in _lines(region) if line.strip()), "")
+    first = next(
+        (
+            line.strip()
+            for _, line in _lines(region)
+            if line.strip() and not DOC_NUMBER.fullmatch(line.strip())  # never a 文号 alone
+        ),
+        "",
+    )
     head.title = head.title or first or "（无标题）"
     return region.find(first) + len(first) if first else 0
 
