@@ -13,6 +13,8 @@ from duban.plan_import.accounting import account, destinations
 from duban.plan_import.units import ImportOrg
 from helpers import ROOT
 
+pytestmark = pytest.mark.usefixtures("chinese")  # the review is read in Chinese
+
 IMPORT = ROOT / "tests" / "fixtures" / "import"
 SEED = ROOT.parent / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
 DOCUMENTS = sorted(
@@ -80,3 +82,18 @@ def test_the_review_ends_with_the_accounting_and_lists_what_it_did_not_place(tmp
     assert plan["title"] == "某县2024年法治政府建设工作方案"
     assert "首页" not in str(plan) and "索引号" not in str(plan)
     assert written.result.accounting.leftovers == []
+
+
+def test_the_review_in_english_with_lang_en(tmp_path, monkeypatch):
+    from duban.i18n.messages import set_language
+    from duban.plan_import import run_import
+
+    monkeypatch.setenv("DUBAN_LANG", "en")
+    set_language(None)
+    source = IMPORT / "city-plan.txt"
+    written = run_import(source, tmp_path / "data", IMPORT / "city-org.yaml", "p", None)
+    review = written.review.read_text(encoding="utf-8")
+    assert review.startswith("# Import review: 云州市2024—2025年营商环境优化提升实施方案")
+    assert "## 8. Where the document's text went" in review
+    assert "- total: 1022 of 1022 characters" in review
+    assert "## 八" not in review and "合计" not in review

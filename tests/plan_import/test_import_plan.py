@@ -27,6 +27,8 @@ from duban.plan_import.segment import segment, walk
 from duban.plan_import.units import ImportOrg
 from helpers import ROOT
 
+pytestmark = pytest.mark.usefixtures("chinese")  # the review is read in Chinese
+
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 CITY = FIXTURES / "city-plan.txt"
 CITY_ORG = FIXTURES / "city-org.yaml"
@@ -518,6 +520,9 @@ def test_the_command_writes_a_valid_folder_and_never_overwrites(tmp_path, capsys
         str(out),
     ]
     assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "已导入 7 项任务" in printed and "通过：导入结果通过 duban validate" in printed
+    assert main(["--lang", "en", *args[:-2], "--out", str(tmp_path / "en")]) == 0
     printed = capsys.readouterr().out
     assert "imported 7 tasks" in printed and "passes duban validate" in printed
     assert (out / "import-review-yingshang.md").is_file()

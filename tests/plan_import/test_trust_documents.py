@@ -215,7 +215,7 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.yaml"))
 
 
-def test_a_file_name_with_line_breaks_injects_no_key(tmp_path):
+def test_a_file_name_with_line_breaks_injects_no_key(tmp_path, chinese):
     source = tmp_path / INJECTED
     source.write_bytes(CITY.read_bytes())
     written = run_import(source, tmp_path / "data", None, "p", None)

@@ -55,11 +55,18 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
     try:
         text = read_regular(path, follow=True).decode("utf-8")  # never a pipe or device
     except (OSError, UnicodeDecodeError) as error:
-        raise ImportError_(f"--org: 无法读取 / cannot read {path}: {error}") from None
+        raise ImportError_(
+            say(f"--org: cannot read {path}: {error}", f"--org：无法读取 {path}：{error}")
+        ) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise ImportError_(f"--org: 不是有效的 YAML / not valid YAML: {path}: {error}") from None
+        raise ImportError_(
+            say(
+                f"--org: not valid YAML: {path}: {error}",
+                f"--org：不是有效的 YAML：{path}：{error}",
+            )
+        ) from None
     return ImportOrg.from_data(data), text
 
 
@@ -103,11 +110,17 @@ def run_import(
     plan_id = plan_id or default_plan_id(source)
     if not ID.fullmatch(plan_id):
         raise ImportError_(
-            f"--plan-id: {plan_id!r} 不是有效的标识（小写字母、数字、连字符）/ is not a valid id"
+            say(
+                f"--plan-id: {plan_id!r} is not a valid id (lower-case letters, digits, hyphens)",
+                f"--plan-id：{plan_id!r} 不是有效的标识（小写字母、数字、连字符）",
+            )
         )
     if (out / "plans" / plan_id).exists():
         raise ImportError_(
-            f"{out / 'plans' / plan_id} 已存在，不覆盖 / already exists: choose another --plan-id"
+            say(
+                f"{out / 'plans' / plan_id} already exists: choose another --plan-id",
+                f"{out / 'plans' / plan_id} 已存在，不覆盖：请换一个 --plan-id",
+            )
         )
     existing = out / "org.yaml"
     if existing.is_file():
@@ -119,8 +132,10 @@ def run_import(
     result = import_file(source, org, plan_id, year)
     if not result.plan["sections"]:
         raise ImportError_(
-            f"{source}: 未找到编号条目（一、（一）1. 等），没有写入任何文件 / "
-            "no numbered items found: nothing written"
+            say(
+                f"{source}: no numbered items found (一、 （一） 1. …): nothing written",
+                f"{source}：未找到编号条目（一、（一）1. 等），没有写入任何文件",
+            )
         )
     plans = out / "plans"
     if plans.is_dir() and len([p for p in plans.iterdir() if p.is_dir()]) == 1:

@@ -22,7 +22,10 @@ DESTINATIONS = {
     "tasks": ("task and sub-item text", "任务和子项原文"),
     "provisions": ("non-task provisions", "非任务条目"),
     "title": ("plan title", "方案标题"),
-    "notice": ("covering notice (title, number, addressees, text)", "印发通知（标题、文号、主送、正文）"),
+    "notice": (
+        "covering notice (title, number, addressees, text)",
+        "印发通知（标题、文号、主送、正文）",
+    ),
     "signature": ("issuer and signing date", "发文单位和成文日期"),
     "preamble": ("preamble", "引言"),
     "sections": ("section titles", "章节标题"),
@@ -174,7 +177,9 @@ def lines(accounting: Accounting, english: bool = False) -> list[str]:
             out.append(f"- {en if english else zh}: {count}" if english else f"- {zh}：{count} 字")
     total = accounting.total
     if english:
-        out.append(f"- total: {accounting.accounted} of {total} characters (white space not counted)")
+        out.append(
+            f"- total: {accounting.accounted} of {total} characters (white space not counted)"
+        )
     else:
         out.append(f"- 合计：{accounting.accounted} / {total} 字（不计空白）")
     return out

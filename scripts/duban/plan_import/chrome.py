@@ -32,7 +32,9 @@ CHROME_LINE = re.compile(
 
 
 # the site's name on the first lines: 法邦网—法律法规查看 / xx网 首页 / 某某市人民政府门户网站
-SITE_NAME = re.compile(r"^\s*[^\s。，；：:]{1,20}(?:网|网站|门户)(?:\s*[—\-|｜]+\s*[^\s。，；]{0,20})?\s*$")
+SITE_NAME = re.compile(
+    r"^\s*[^\s。，；：:]{1,20}(?:网|网站|门户)(?:\s*[—\-|｜]+\s*[^\s。，；]{0,20})?\s*$"
+)
 # the document's own furniture: the masthead (某某市人民政府办公室文件), （此件公开发布）
 MASTHEAD = re.compile(r"^\s*[^\s。，；、:：]{2,30}文件\s*$")
 FURNITURE = re.compile(r"^\s*[（(]\s*此件(?:公开发布|不公开|主动公开|依申请公开)\s*[)）]\s*$")

@@ -23,9 +23,7 @@ FIGURE = re.compile(
 def figures(text: str, due: list[dict]) -> Iterator[str]:
     """The figures of ``text`` that no deadline of ``due`` was read from."""
     written = " ".join(
-        simplified(str(d.get(key, "")))
-        for d in due
-        for key in ("as_written", "trigger")
+        simplified(str(d.get(key, ""))) for d in due for key in ("as_written", "trigger")
     )
     amounts = {str(d.get(k)) for d in due for k in ("amount", "times") if d.get(k) is not None}
     for match in FIGURE.finditer(simplified(text)):

@@ -129,8 +129,7 @@ def read_head(text: str, first_marker: int) -> Head:
     head.furniture = [line.strip() for _, line in _lines(region) if FURNITURE.match(line)]
     title = re.escape(head.title) if head.title else "(?!)"
     head.furniture += [  # 附件：（the plan's title）: the notice's note of its attachment
-        m.group(0)
-        for m in re.finditer(rf"附\s*件\s*[1１]?\s*[:：]?\s*(?:《?{title}》?)?", region)
+        m.group(0) for m in re.finditer(rf"附\s*件\s*[1１]?\s*[:：]?\s*(?:《?{title}》?)?", region)
     ]
     if furniture:
         head.notes.append(

@@ -147,7 +147,9 @@ class Importer(TaskReading):
     def _document_year(self, head: Head, years: list[int]) -> tuple[int, str] | None:
         """The plan's year from the document: the signing date, the 文号 (〔2023〕), the title,
         the period, the dates in the text, in that order; ``--year`` only when none is found."""
-        number = re.search(r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or "")
+        number = re.search(
+            r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
+        )
         title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", head.title)
         for year, where in (
             (head.signed.year if head.signed else None, "成文日期"),
@@ -323,7 +325,10 @@ def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None
     result.chrome = chrome + result.chrome
     if chrome:
         result.assumptions.insert(
-            0, Finding(0, f"网页栏目文字 {len(chrome)} 行未采用（当前位置、索引号、字号、打印、分享等）")
+            0,
+            Finding(
+                0, f"网页栏目文字 {len(chrome)} 行未采用（当前位置、索引号、字号、打印、分享等）"
+            ),
         )
     strings = destinations(
         result.plan, result.tasks, result.chrome, result.issuer_as_written, result.labels

@@ -47,7 +47,9 @@ def read_document(path: Path) -> tuple[str, str]:
         data = read_regular(path, MAX_FILE_BYTES + 1, follow=True)
         check_length(len(data), MAX_FILE_BYTES)
     except OSError as error:
-        raise ReadError(f"无法读取 / cannot read {name}: {error.strerror}") from None
+        raise ReadError(
+            say(f"cannot read {name}: {error.strerror}", f"无法读取 {name}：{error.strerror}")
+        ) from None
     except Untrusted as error:
         raise ReadError(f"{name}: {error}") from None
     stats: dict[str, int] = {}
@@ -183,7 +185,9 @@ def docx_text(data: bytes, stats: dict[str, int] | None = None) -> str:
     try:
         import docx  # python-docx
     except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise ReadError("读取 .docx 需要 python-docx / python-docx is needed for .docx") from None
+        raise ReadError(
+            say("python-docx is needed for .docx", "读取 .docx 需要 python-docx")
+        ) from None
     try:
         return _docx_lines(docx.Document(BytesIO(data)), stats)
     except Exception as error:  # a missing part, XML cut short or not well-formed, U+FFFE …

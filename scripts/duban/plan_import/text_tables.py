@@ -34,8 +34,10 @@ def cells(line: str) -> list[str]:
 def _is_header(parts: list[str]) -> bool:
     words = [simplified(p.replace(" ", "")) for p in parts]
     known = [w for w in words if HEADER_WORD.match(w)]
-    return len(parts) >= 3 and len(known) >= len(parts) - 1 and any(
-        ROLE_OR_TIME.search(w) for w in known
+    return (
+        len(parts) >= 3
+        and len(known) >= len(parts) - 1
+        and any(ROLE_OR_TIME.search(w) for w in known)
     )
 
 
@@ -65,8 +67,11 @@ def _rows_on_lines(lines: list[str], index: int, header: list[str]) -> tuple[lis
     width = len(header)
     while index < len(lines) and lines[index].strip():
         parts = cells(lines[index])
-        if len(parts) == 1 and rows[1:] and not NUMBER.match(parts[0]) and not re.match(
-            r"[一二三四五六七八九十]+、", parts[0]
+        if (
+            len(parts) == 1
+            and rows[1:]
+            and not NUMBER.match(parts[0])
+            and not re.match(r"[一二三四五六七八九十]+、", parts[0])
         ):
             rows[-1][_text_column(header)] += parts[0]  # a task's text running on
         elif len(parts) > width:  # more cells than columns: the text held runs of spaces
@@ -111,14 +116,20 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
     while index < len(lines):
         line = lines[index].strip()
         number = re.match(r"^([0-9０-９]{1,3})[.．、]?(?:\s+|$)", line)
-        if number and int(number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))) == expected:
+        if (
+            number
+            and int(number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+            == expected
+        ):
             rest = line[number.end() :].strip()
             current = [number.group(1)]
             rows.append(current)
             expected += 1
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
-        elif re.match(r"^[一二三四五六七八九十]+、", line) and (current is None or len(current) >= width):
+        elif re.match(r"^[一二三四五六七八九十]+、", line) and (
+            current is None or len(current) >= width
+        ):
             rows.append([line])
             current = None
         elif not line:
