@@ -5,7 +5,6 @@ tests/plan_import/test_import_plan.py; run alone with
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import tempfile
 import time

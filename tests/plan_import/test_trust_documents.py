@@ -4,7 +4,6 @@ never a traceback, an exit 70, gigabytes of memory or a line of YAML the name ma
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 from pathlib import Path

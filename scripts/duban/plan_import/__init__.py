@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from duban.i18n.messages import say
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
-from duban.i18n.messages import say
 from duban.plan_import.plan import Finding, Imported, YearNotFound, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown

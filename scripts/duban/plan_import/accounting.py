@@ -91,18 +91,18 @@ def destinations(
 def account(document: str, claims: Iterator[Claim]) -> Accounting:
     """Each non-space character of ``document`` given to the first string that covers it."""
     keep = [i for i, c in enumerate(document) if not SPACE.match(c)]
-    compact = "".join(document[i] for i in keep)
-    owner: list[str | None] = [None] * len(compact)
+    ledger = _Ledger("".join(document[i] for i in keep))
     for destination, texts, everywhere in claims:
         for text in texts:
             wanted = SPACE.sub("", text)
-            if wanted and compact.find(wanted) >= 0:
-                _claim(compact, wanted, owner, destination, everywhere)
+            if wanted and ledger.compact.find(wanted) >= 0:
+                ledger.claim(wanted, destination, everywhere)
                 break
         else:  # a text the document does not hold as written: its lines, then its phrases
             for piece in _pieces(texts[-1]):
-                _claim(compact, piece, owner, destination, False)
-    result = Accounting(len(compact))
+                ledger.claim(piece, destination, False)
+    owner = ledger.owner
+    result = Accounting(len(owner))
     for who in owner:
         if who is not None:
             result.chars[who] = result.chars.get(who, 0) + 1
@@ -122,15 +122,47 @@ def account(document: str, claims: Iterator[Claim]) -> Accounting:
     return result
 
 
-def _claim(
-    compact: str, wanted: str, owner: list[str | None], destination: str, everywhere: bool
-) -> None:
-    place = _place(compact, wanted, owner)
-    while place is not None:
-        for i in range(place, place + len(wanted)):
-            if owner[i] is None:
-                owner[i] = destination
-        place = _free(compact, wanted, owner, place + 1) if everywhere else None
+class _Ledger:
+    """Who owns each character of the document (white space taken out)."""
+
+    def __init__(self, compact: str) -> None:
+        self.compact = compact
+        self.owner: list[str | None] = [None] * len(compact)
+        self.taken = bytearray(len(compact))  # 1 where owned: searched in C
+        self.resume: dict[str, int] = {}  # where to look again for a wholly free place
+
+    def claim(self, wanted: str, destination: str, everywhere: bool) -> None:
+        place = self._free(wanted)
+        if place is None:
+            place = self._partly(wanted)
+        while place is not None:
+            for i in range(place, place + len(wanted)):
+                if self.owner[i] is None:
+                    self.owner[i] = destination
+                    self.taken[i] = 1
+            place = self._free(wanted) if everywhere else None
+
+    def _free(self, wanted: str) -> int | None:
+        """The first place the string stands wholly unaccounted for (places only ever get
+        taken, so the search goes on from where it last stopped)."""
+        start = self.compact.find(wanted, self.resume.get(wanted, 0))
+        while start >= 0:
+            if self.taken.find(1, start, start + len(wanted)) < 0:
+                self.resume[wanted] = start
+                return start
+            start = self.compact.find(wanted, start + 1)
+        self.resume[wanted] = len(self.compact)
+        return None
+
+    def _partly(self, wanted: str) -> int | None:
+        """Else the first place it stands partly unaccounted for (the plan's title inside the
+        notice's title, then on a line of its own)."""
+        start = self.compact.find(wanted)
+        while start >= 0:
+            if self.taken.find(0, start, start + len(wanted)) >= 0:
+                return start
+            start = self.compact.find(wanted, start + 1)
+        return None
 
 
 def _pieces(text: str) -> Iterator[str]:
@@ -144,37 +176,13 @@ def _pieces(text: str) -> Iterator[str]:
                 yield phrase
 
 
-def _free(compact: str, wanted: str, owner: list[str | None], start: int) -> int | None:
-    start = compact.find(wanted, start)
-    while start >= 0:
-        if all(owner[i] is None for i in range(start, start + len(wanted))):
-            return start
-        start = compact.find(wanted, start + 1)
-    return None
-
-
-def _place(compact: str, wanted: str, owner: list[str | None]) -> int | None:
-    """The first place the string stands wholly unaccounted for; else the first place partly so
-    (the plan's title inside the notice's title, then on its own line)."""
-    partly = None
-    start = compact.find(wanted)
-    while start >= 0:
-        free = [owner[i] is None for i in range(start, start + len(wanted))]
-        if all(free):
-            return start
-        if partly is None and any(free):
-            partly = start
-        start = compact.find(wanted, start + 1)
-    return partly
-
-
 def lines(accounting: Accounting, english: bool = False) -> list[str]:
     """The accounting as Markdown list lines (characters per destination, then the total)."""
     out = []
     for key, (en, zh) in DESTINATIONS.items():
         count = accounting.chars.get(key, 0)
         if count:
-            out.append(f"- {en if english else zh}: {count}" if english else f"- {zh}：{count} 字")
+            out.append(f"- {en}: {count}" if english else f"- {zh}：{count} 字")
     total = accounting.total
     if english:
         out.append(

@@ -20,6 +20,7 @@ from duban.i18n.messages import say
 from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
+from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.text_tables import flatten_tables
 
 if TYPE_CHECKING:
@@ -53,7 +54,22 @@ def read_document(path: Path) -> tuple[str, str]:
     except Untrusted as error:
         raise ReadError(f"{name}: {error}") from None
     stats: dict[str, int] = {}
-    if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    try:
+        if data[:5] == b"%PDF-" or suffix == ".pdf":
+            text = flatten_tables(pdf_text(data, name), lambda rows: table_lines(rows, stats))
+            check_length(len(text.encode("utf-8")), MAX_TEXT_BYTES)
+            how = say("PDF (its text layer, lines rejoined)", "PDF（文字层，按版面拼回段落）")
+            return text, how + (
+                ("；" + TABLE_ROWS.format(stats["rows"])) if stats.get("rows") else ""
+            )
+        if data[:4] == b"\xd0\xcf\x11\xe0" or suffix == ".doc":
+            data, suffix = doc_to_docx(data, name), ".docx"
+    except ConversionError as error:
+        raise ReadError(str(error)) from None
+    except Untrusted as error:
+        raise ReadError(f"{name}: {error}") from None
+    if data[:4] == b"PK\x03\x04" or suffix == ".docx":
         try:
             check_zip(data, DOCX_LIMITS)
             text, how = docx_text(data, stats), "docx"

@@ -84,7 +84,8 @@ def review_markdown(result: Imported, source: str) -> str:
         say(
             f"- {sections} sections, {len(tasks)} tasks ({items} sub-items), "
             f"{provisions} non-task provisions",
-            f"- 章节 {sections} 个，任务 {len(tasks)} 项（子项 {items} 个），非任务条目 {provisions} 条",
+            f"- 章节 {sections} 个，任务 {len(tasks)} 项（子项 {items} 个），"
+            f"非任务条目 {provisions} 条",
         ),
         say(
             f"- {roles} tasks and sub-items with roles, {dues} with computable deadlines; "
