@@ -20,7 +20,7 @@ SEED = ROOT.parent / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
 DOCUMENTS = sorted(
     p
     for p in [*IMPORT.rglob("*"), SEED, ROOT / "examples" / "county" / "source.txt"]
-    if p.is_file() and p.suffix in (".txt", ".html", ".htm", ".docx")
+    if p.is_file() and p.suffix in (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
 )
 
 

@@ -148,3 +148,17 @@ def test_items_numbered_inside_one_paragraph_are_sub_items():
     assert [(d["kind"], d["every"], d.get("month"), d.get("due_in")) for d in yearly] == [
         ("recurring", "year", 3, "next-period")
     ], yearly
+
+
+@pytest.mark.parametrize("joint", ["\n", ""])
+def test_the_closing_paragraph_is_not_appended_to_the_last_task(joint):
+    text = (
+        "某县2024年工作方案\n一、工作任务\n"
+        "（一）开展培训。（牵头单位：县司法局；完成时限：年底前）\n"
+        "（二）建立台账，每季度更新一次（牵头单位：县司法局；完成时限：6月底前）。"
+        + joint
+        + "各乡镇、各部门要高度重视，确保各项任务落到实处。\n"
+    )
+    result = import_text(text, ImportOrg(), "p")
+    assert result.tasks[-1]["text"].endswith("（牵头单位：县司法局；完成时限：6月底前）。")
+    assert result.plan["closing"] == "各乡镇、各部门要高度重视，确保各项任务落到实处。"

@@ -218,7 +218,9 @@ class Importer(TaskReading):
         while last.children:
             last = last.children[-1]
         span = self.text[last.content : last.end]
-        match = re.search(r"[。！）)][ \t\u3000]*\n|[。！][ \t\u3000]+(?=\S)", span)
+        match = re.search(  # （…：6月底前）。各乡镇、各部门要高度重视……: the closing words
+            r"[）)\]】〕][。；]?(?=(?:各[^。，；\n]{0,20}要|本方案自|本方案由|请各))", span
+        ) or re.search(r"[。！）)][ \t\u3000]*\n|[。！][ \t\u3000]+(?=\S)", span)
         if not match or not field_text(span[match.end() :]):
             return None
         rest = field_text(span[match.end() :])
