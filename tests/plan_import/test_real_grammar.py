@@ -162,3 +162,41 @@ def test_the_closing_paragraph_is_not_appended_to_the_last_task(joint):
     result = import_text(text, ImportOrg(), "p")
     assert result.tasks[-1]["text"].endswith("（牵头单位：县司法局；完成时限：6月底前）。")
     assert result.plan["closing"] == "各乡镇、各部门要高度重视，确保各项任务落到实处。"
+
+
+def test_the_last_tasks_clause_on_lines_of_its_own_is_the_tasks_not_the_closing():
+    """立山区政府2023年重点工作任务分解和责任分工方案 (a page that writes its notice's title
+    twice) and 运城市…“十三五”规划责任分解 (a clause after the sub-items, the date twice)."""
+    lishan = (
+        "立山区人民政府关于印发 《立山区政府2023年重点工作任务分解 和责任分工方案》的通知\n\n"
+        "鞍立政发〔2023〕2号立山区人民政府关于印发立山区政府2023年重点工作任务分解和责任分工方案的通知\n"
+        "立山区人民政府\n\n2023年3月28日\n\n(此件公开发布)\n\n"
+        "立山区政府2023年重点工作任务分解和责任分工方案\n\n"
+        "一、经济社会发展的主要预期目标\n\n1.努力实现地区生产总值增长6.2%左右。\n\n"
+        "牵头单位:区发改局\n\n责任单位:立山经济开发区,全区经济运行各专班\n\n"
+        "2.固定资产投资增长15%左右。\n\n牵头单位:区发改局\n\n"
+        "责任单位:立山经济开发区,各街道、区直各部门\n"
+    )
+    result = import_text(lishan, ImportOrg(), "p")
+    assert [t["roles"] for t in result.tasks][-1] == {
+        "lead": ["区发改局"],
+        "responsible": ["立山经济开发区", "各街道", "区直各部门"],
+    }
+    assert "closing" not in result.plan
+    assert result.plan["document_number"] == "鞍立政发〔2023〕2号"
+    assert result.accounting is not None and result.accounting.leftovers == []
+    yuncheng = (
+        "运城市人民政府办公厅关于印发运城市突发事件应急体系建设“十三五”规划责任分解的通知\n"
+        "运城市人民政府办公厅\n2017年4月13日\n2017年4月13日\n"
+        "运城市突发事件应急体系建设“十三五”规划责任分解\n(一)“一案三制”建设\n"
+        "1.完善应急预案体系\n(1)加强应急预案管理。\n(2)推进应急预案“精编化”。\n"
+        "(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)\n"
+        "2.健全应急管理体制和运行机制\n(1)深入推进市、县、乡三级政府应急管理办事机构建设。\n"
+        "(责任单位:市应急办)\n"
+    )
+    result = import_text(yuncheng, ImportOrg(), "p")
+    assert [t["roles"] for t in result.tasks] == [
+        {"responsible": ["市直各有关单位", "各县(市、区)人民政府", "各开发区管委会"]},
+        {"responsible": ["市应急办"]},
+    ]
+    assert result.accounting is not None and result.accounting.leftovers == []

@@ -62,7 +62,12 @@ place the text stands unaccounted for is its (a notice's title repeated by a web
 
 
 def destinations(
-    plan: dict, tasks: list[dict], chrome: list[str], issuer: str, labels: list[str]
+    plan: dict,
+    tasks: list[dict],
+    chrome: list[str],
+    issuer: str,
+    labels: list[str],
+    repeats: list[str] | None = None,
 ) -> Iterator[Claim]:
     """Every string the import wrote, in the order they claim the document's characters."""
     for task in tasks:
@@ -82,10 +87,12 @@ def destinations(
     yield "title", (plan.get("title", ""),), True
     for section in plan.get("sections", []):
         yield "sections", (section.get("title", ""),), False
-    yield "signature", (plan.get("signed_as_written") or "",), False
+    yield "signature", (plan.get("signed_as_written") or "",), True
     yield "signature", (issuer,), True
     for label in labels:
         yield "numbering", (label,), False
+    for repeat in repeats or []:  # the notice's title where a page writes it again
+        yield "notice", (repeat,), False
 
 
 def account(document: str, claims: Iterator[Claim]) -> Accounting:

@@ -50,6 +50,7 @@ class Head:
     sources: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)  # 【发布日期】 … lines, not used
+    repeats: list[str] = field(default_factory=list)  # the notice's title written again
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -65,6 +66,8 @@ def read_head(text: str, first_marker: int) -> Head:
     region = text[:first_marker]
     notices = [m for m in NOTICE.finditer(region) if not _in_furniture(text, m.start())]
     notice_end = 0
+    for repeat in notices[:-1]:  # a web page writes the notice's title twice
+        head.repeats.append(text[text.rfind("\n", 0, repeat.start()) + 1 : repeat.end()])
     if notices:
         notice = notices[-1]
         line_start = text.rfind("\n", 0, notice.start()) + 1

@@ -38,6 +38,7 @@ class Imported:
     chrome: list[str] = field(default_factory=list)
     """Lines set aside as website chrome or page furniture (counted in the accounting)."""
     issuer_as_written: str = ""
+    repeats: list[str] = field(default_factory=list)  # the notice's title written again
     labels: list[str] = field(default_factory=list)  # every item's number as written
     figures: list[Finding] = field(default_factory=list)  # targets and amounts left as text
     accounting: Accounting | None = None
@@ -63,6 +64,7 @@ class Importer(TaskReading):
         self.first_leads = bool(FIRST_LEADS.search(simplified(text)))
         self.leaders: list[Finding] = []
         self.chrome: list[str] = []
+        self.repeats: list[str] = []
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
@@ -71,6 +73,7 @@ class Importer(TaskReading):
         head = read_head(text, roots[0].start if roots else len(text))
         self.sources = head.sources
         self.chrome.extend(head.furniture)
+        self.repeats = head.repeats
         self.issuer_as_written = head.issuer_name or ""
         self._period_and_year(head, roots)
         issuer = self._issuer(head)
@@ -132,6 +135,7 @@ class Importer(TaskReading):
         imported = Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
         imported.leaders = self.leaders
         imported.chrome = self.chrome
+        imported.repeats = self.repeats
         imported.labels = [node.label for node in walk(roots)]
         imported.figures = self._figures(tasks, sections)
         imported.issuer_as_written = self.issuer_as_written
@@ -221,11 +225,15 @@ class Importer(TaskReading):
         match = re.search(  # （…：6月底前）。各乡镇、各部门要高度重视……: the closing words
             r"[）)\]】〕][。；]?(?=(?:各[^。，；\n]{0,20}要|本方案自|本方案由|请各))", span
         ) or re.search(r"[。！）)][ \t\u3000]*\n|[。！][ \t\u3000]+(?=\S)", span)
+        while match:  # the last item's own clause on the next line (牵头单位：…) is the item's
+            clause = find_clause(span[match.end() :])
+            if clause is None or span[match.end() : match.end() + clause.start].strip():
+                break
+            after = match.end() + clause.end
+            match = re.compile(r"[。；]?[ \t\u3000]*\n|[。][ \t\u3000]+(?=\S)").search(span, after)
         if not match or not field_text(span[match.end() :]):
             return None
         rest = field_text(span[match.end() :])
-        if find_clause(rest) and not re.search(r"\n", span[: match.end()]):
-            return None
         cut = last.content + match.end()
         for node in chain(roots):
             if node.end > cut:
@@ -333,7 +341,12 @@ def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None
             ),
         )
     strings = destinations(
-        result.plan, result.tasks, result.chrome, result.issuer_as_written, result.labels
+        result.plan,
+        result.tasks,
+        result.chrome,
+        result.issuer_as_written,
+        result.labels,
+        result.repeats,
     )
     result.accounting = account(text, strings)
     for leftover in result.accounting.leftovers:
