@@ -66,3 +66,26 @@ def test_the_head_of_a_web_page(document, title, number, issuer):
     for chrome in ("首页", "索引号", "字体", "打印", "分享", "扫一扫"):
         assert chrome not in str(plan) and chrome not in str(result.tasks)
     assert result.accounting is not None and result.accounting.leftovers == []
+
+
+def test_a_notice_that_is_the_plan_with_named_leaders():
+    """滁州市人民政府关于2020年市政府重点工作及责任分解的通知, as a page shows it."""
+    page = (
+        "【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n"
+        "    发布时间:2020-02-03 17:29\n    【字体:打印\n"
+        "    各县、市、区人民政府,市政府各部门、各直属机构:\n"
+        "    一、确保完成全年主要预期目标\n    1. 地区生产总值增长8%以上。\n"
+        "    牵头负责领导:金力。\n    牵头责任单位:市发展改革委。\n"
+        "    协同责任单位:市经信局、滁州经开区管委会等,各县、市、区政府。\n"
+    )
+    result = import_text(page, ImportOrg(), "p")
+    assert result.plan["title"] == "滁州市人民政府关于2020年市政府重点工作及责任分解的通知"
+    assert result.plan["issuer"] == "滁州市人民政府"
+    assert result.tasks[0]["roles"] == {
+        "lead": ["市发展改革委"],
+        "cooperate": ["市经信局", "滁州经开区管委会", "各县、市、区政府"],
+    }
+    assert [(f.what, f.text) for f in result.leaders] == [("金力", "牵头负责领导:金力")]
+    names = [u["name"] for u in result.org.new_units]
+    assert "金力" not in names and not any("字体" in n for n in names)
+    assert result.accounting is not None and result.accounting.leftovers == []

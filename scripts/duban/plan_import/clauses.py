@@ -171,7 +171,8 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         leader = LEADER_LABEL.match(folded)
         if leader:
             names_text = part[len(part) - len(leader.group("names")) :]
-            clause.leaders.extend(read_leaders(names_text, part[: leader.end("label")].strip()))
+            label = part[: len(part) - len(leader.group("names"))].strip()  # 牵头领导：
+            clause.leaders.extend(read_leaders(names_text, label))
             continue
         labelled = LABELLED.match(folded)
         if labelled:
@@ -246,7 +247,7 @@ def read_leaders(text: str, label: str) -> list[dict]:
             continue
         post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", piece)
         name = piece[: post.start()] if post else piece
-        leader = {"name": re.sub(r"[\s\u3000]+", "", name), "text": f"{label}：{piece}"}
+        leader = {"name": re.sub(r"[\s\u3000]+", "", name), "text": f"{label}{piece}"}
         if post:
             leader["post"] = post.group(1).strip()
         leaders.append(leader)

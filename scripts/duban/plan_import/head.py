@@ -20,6 +20,9 @@ DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*号"
 )
 ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|部|院|办|中心|公司)$")
+SELF_NOTICE = re.compile(
+    r"^(?:【[^】]{1,30}】)?(?P<title>(?P<issuer>[^\s，。；:：【】]{2,30}?)关于[^\n。]{4,80}的通知)$"
+)
 TITLE_END = re.compile(r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则)$")
 PERIOD = re.compile(
     r"(?:[一二三四五六七八九十]+年\s*[(（]\s*)?(\d{4})\s*(?:年)?\s*[-—–－至~～到]\s*(\d{4})\s*年(?:\s*[)）])?"
@@ -129,7 +132,7 @@ def read_head(text: str, first_marker: int) -> Head:
         for _, line in _lines(region)
         if FURNITURE.match(line) and re.search(r"\d", line)
     ]
-    head.furniture = [line.strip() for _, line in _lines(region) if FURNITURE.match(line)]
+    head.furniture += [line.strip() for _, line in _lines(region) if FURNITURE.match(line)]
     title = re.escape(head.title) if head.title else "(?!)"
     head.furniture += [  # 附件：（the plan's title）: the notice's note of its attachment
         m.group(0) for m in re.finditer(rf"附\s*件\s*[1１]?\s*[:：]?\s*(?:《?{title}》?)?", region)
@@ -253,6 +256,15 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
             and len(stripped) < 80
         ):
             head.title = head.title or stripped
+            return offset + len(line)
+    for offset, line in _lines(region):  # 【栏目】××关于2020年重点工作及责任分解的通知
+        titled = SELF_NOTICE.match(line.strip())
+        if titled:
+            column = line.strip()[: line.strip().find(titled.group("title"))]
+            if column:
+                head.furniture.append(column)  # the site's column name: not the title
+            head.title = head.title or titled.group("title")
+            head.issuer_name = head.issuer_name or titled.group("issuer")
             return offset + len(line)
     first = next(
         (
