@@ -88,3 +88,38 @@ def test_a_doc_without_libreoffice_names_the_command(tmp_path, capsys, chinese, 
     err = capsys.readouterr().err
     assert "soffice --headless --convert-to docx" in err and "LibreOffice" in err
     assert not (tmp_path / "data").exists()
+
+
+@needs_soffice
+def test_a_task_table_in_a_pdf_is_read_from_its_layout(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某市2024年重点工作任务分工方案")
+    document.add_paragraph("一、主要预期目标")
+    first = "地区生产总值增长6%左右，确保经济运行在合理区间，推动高质量发展。"
+    rows = [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        ["1", first, "市发展改革委", "全年"],
+        ["2", "一般公共预算收入增长5%。", "市财政局", "2024年12月底前"],
+    ]
+    table = document.add_table(rows=3, cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph("各地各部门要按照本方案要求，细化工作措施。")
+    source = tmp_path / "table.docx"
+    document.save(str(source))
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [str(SOFFICE), "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(source)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    result = import_file(tmp_path / "table.pdf", load_org(None)[0], "p")
+    tasks = {t["id"]: t for t in result.tasks}
+    assert list(tasks) == ["1-1", "1-2"]
+    assert tasks["1-1"]["text"].startswith(first)  # a cell's wrapped lines joined again
+    assert tasks["1-1"]["roles"] == {"lead": ["市发展改革委"]}
+    assert tasks["1-2"]["due"][0]["date"].isoformat() == "2024-12-31"
+    assert result.plan.get("closing") == "各地各部门要按照本方案要求，细化工作措施。"

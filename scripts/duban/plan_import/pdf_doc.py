@@ -27,10 +27,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from duban.i18n.messages import say
+from duban.plan_import.pdf_layout import table_text, visual_lines
 
 MAX_PAGES = 2000
 """A plan with its annexes is tens of pages; a PDF of more is refused unread."""
 SOFFICE_SECONDS = 120
+TABLE_WORDS = re.compile(r"序\s*号[\s\S]{0,80}(?:牵\s*头|责\s*任|完\s*成\s*时\s*限)")
 CJK = r"[\u3001-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]"
 SPACE_BESIDE_CJK = re.compile(rf"(?<={CJK}) (?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.]) (?={CJK})")
 ENDS_SENTENCE = re.compile(r"[。；;！？：:]\s*$")
@@ -82,6 +84,11 @@ def _page_lines(page: pdfium.PdfPage) -> list[str]:
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
+        if TABLE_WORDS.search(text):  # perhaps a 任务分工表: read the page from its layout
+            chars = [(c, textpage.get_charbox(i)) for i, c in enumerate(text) if c not in "\r\n"]
+            table = table_text(*visual_lines(chars))
+            if table is not None:
+                return [SPACE_BESIDE_CJK.sub("", line) for line in table]
         lines: list[tuple[str, float]] = []
         start = 0
         for match in re.finditer(r"\r\n|\n|\r", text + "\n"):

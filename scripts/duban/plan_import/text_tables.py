@@ -31,7 +31,7 @@ def cells(line: str) -> list[str]:
     return [p for p in re.split(r"\t+|[ \u3000]{2,}|\u3000", line.strip()) if p]
 
 
-def _is_header(parts: list[str]) -> bool:
+def is_header(parts: list[str]) -> bool:
     words = [simplified(p.replace(" ", "")) for p in parts]
     known = [w for w in words if HEADER_WORD.match(w)]
     return (
@@ -49,7 +49,7 @@ def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) 
     index = 0
     while index < len(lines):
         parts = cells(lines[index])
-        if _is_header(parts):  # a header on one line: each row on one line
+        if is_header(parts):  # a header on one line: each row on one line
             rows, index = _rows_on_lines(lines, index + 1, parts)
         else:
             header, after = _header_down(lines, index)
@@ -65,7 +65,10 @@ def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) 
 def _rows_on_lines(lines: list[str], index: int, header: list[str]) -> tuple[list[list[str]], int]:
     rows = [header]
     width = len(header)
+    bars = "|" in lines[index - 1] or "｜" in lines[index - 1]
     while index < len(lines) and lines[index].strip():
+        if bars and not re.search(r"[|｜]", lines[index]):
+            break  # a table of | rows ends at the first line without one
         parts = cells(lines[index])
         if (
             len(parts) == 1
