@@ -67,6 +67,21 @@ def test_role_forms_of_real_plans(text, roles, deadline):
     assert not clause.unread
 
 
+@pytest.mark.parametrize(
+    ("names", "split"),
+    [
+        ("各县、市、区政府", ["各县、市、区政府"]),
+        ("各区、各部门", ["各区", "各部门"]),
+        ("市委、市政府", ["市委", "市政府"]),
+        ("各县（市、区）人民政府、市直各部门", ["各县（市、区）人民政府", "市直各部门"]),
+    ],
+)
+def test_group_phrases_stay_whole_and_lists_still_split(names, split):
+    from duban.plan_import.clauses import split_names
+
+    assert split_names(names) == split
+
+
 def test_open_lists_and_each_lead_say_so():
     clause = find_clause("（省发展改革委牵头，能源局等省有关部门按职责分工负责）")
     assert clause is not None and clause.open_list == ["能源局等省有关部门"]

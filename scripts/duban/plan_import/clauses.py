@@ -301,6 +301,9 @@ def _group_phrases(pieces: list[str]) -> list[str]:
     joined: list[str] = []
     carry = ""
     for piece in pieces:
+        if carry and simplified(piece.strip()).startswith("各"):
+            joined.append(carry)  # 各区、各部门: two groups
+            carry = ""
         if carry:
             piece = carry + "、" + piece.strip()
             carry = ""
