@@ -11,7 +11,11 @@ from duban.i18n.messages import say
 
 def import_plan_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
-        "file", help=say("the plan's document: .txt, .html, .docx", "方案文件：.txt、.html、.docx")
+        "file",
+        help=say(
+            "the plan's document: .txt, .html, .docx, .pdf, .doc",
+            "方案文件：.txt、.html、.docx、.pdf、.doc",
+        ),
     )
     sub.add_argument(
         "--out",

@@ -36,7 +36,8 @@ def _lines(findings: list[Finding], empty: str) -> list[str]:
             else say("whole document", "全文")
         )
         quoted = _quote(finding.text)
-        out.append(f"- {where}：{_inline(finding.what)}" + (f"：{quoted}" if quoted else ""))
+        colon = say(": ", "：")
+        out.append(f"- {where}{colon}{_inline(finding.what)}" + (colon + quoted if quoted else ""))
     return [*out, ""]
 
 
@@ -51,7 +52,7 @@ def _grouped(findings: list[Finding], empty: str) -> list[str]:
     for (what, text), numbers in sorted(lines.items(), key=lambda item: min(item[1])):
         shown = "、".join(str(n) for n in sorted(set(numbers)) if n)
         where = say(f"lines {shown}", f"第 {shown} 行") if shown else say("whole document", "全文")
-        out.append(f"- {_quote(text)}（{where}）：{_inline(what)}")
+        out.append(f"- {_quote(text)}（{where}）{say(': ', '：')}{_inline(what)}")
     return [*out, ""]
 
 
