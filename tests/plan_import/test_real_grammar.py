@@ -37,6 +37,11 @@ from duban.plan_import.units import ImportOrg
             {"lead": ["省财政厅"], "cooperate": ["省税务局", "省发展改革委"]},
             None,
         ),
+        (  # the same without brackets, as the task's last sentence
+            "加强要素保障。市自然资源局牵头，市财政局、各区县人民政府按职责分工负责。",
+            {"lead": ["市自然资源局"], "responsible": ["市财政局", "各区县人民政府"]},
+            None,
+        ),
         (
             "实施职业技能提升行动。（市人力社保局、市农业农村局分别牵头）",
             {"lead": ["市人力社保局", "市农业农村局"]},

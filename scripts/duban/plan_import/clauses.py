@@ -131,7 +131,18 @@ def find_clause(text: str) -> Clause | None:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。"))
+    match = TRAILING_PROSE.search(folded)  # …。市自然资源局牵头，各区县人民政府配合。
+    if match:
+        start = match.start(1)
+        body = text[start:].rstrip()
+        return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
     return None
+
+
+TRAILING_PROSE = re.compile(
+    r"(?:^|[。；;]\s*)([^。；;：:\n]{2,120}?(?:牵头|主办)[，,][^。；;：:\n]{1,160}?"
+    r"(?:配合|协办|参与|协助|按职责分工负责|按职责负责|分别负责))\s*[。；;]?\s*$"
+)
 
 
 def clause_parts(inner: str) -> list[str]:
