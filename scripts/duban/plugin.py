@@ -37,8 +37,9 @@ import logging
 import os
 import re
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -59,9 +60,20 @@ from duban.load.project import find_schema_dir, load_project
 from duban.model.problems import shown
 from duban.outputs import urls
 from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
+from duban.site.cues import page_words
 from duban.site.examples import fill_examples
+from duban.site.page_problems import (
+    nav_pages,
+    page_title,
+    problem_list,
+    problem_report,
+    problems_page,
+)
+from duban.site.search_words import search_words, use_words
+from duban.site.theme import THEME_DIR, not_found_words
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
@@ -93,7 +105,12 @@ def as_of_setting(value: str | dt.date, today: dt.date) -> dt.date:
         return today
     found = iso_date(text)
     if found is None:
-        raise PluginError(f"duban: as_of must be a date written YYYY-MM-DD, not {text!r}")
+        raise PluginError(
+            say(
+                f"duban: as_of must be a date written YYYY-MM-DD, not {text!r}",
+                f"duban：as_of 必须是 YYYY-MM-DD 格式的日期，而不是 {text!r}",
+            )
+        )
     return found
 
 
@@ -107,7 +124,12 @@ def check_repository(url: str) -> str | None:
     if not url:
         return None
     if not _REPOSITORY.fullmatch(url):
-        raise PluginError(f"duban: repository must be https://github.com/OWNER/REPO, not {url!r}")
+        raise PluginError(
+            say(
+                f"duban: repository must be https://github.com/OWNER/REPO, not {url!r}",
+                f"duban：repository 必须写成 https://github.com/所有者/仓库，而不是 {url!r}",
+            )
+        )
     return url
 
 
@@ -116,7 +138,12 @@ def check_edit_url(url: str) -> str | None:
     if not url:
         return None
     if not url.startswith("https://") or any(ch in url for ch in "\"'<> \t\r\n"):
-        raise PluginError(f"duban: edit_url must be an https:// URL, not {url!r}")
+        raise PluginError(
+            say(
+                f"duban: edit_url must be an https:// URL, not {url!r}",
+                f"duban：edit_url 必须是 https:// 开头的网址，而不是 {url!r}",
+            )
+        )
     return url if url.endswith("/") else url + "/"
 
 
@@ -124,6 +151,12 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     command = "build"  # when MkDocs is run from Python, without on_startup
     aside: AsideBuild | None = None
     project: Project | None = None  # the loaded data, from on_config until on_files
+    # `mkdocs serve` only: the problems of invalid data, shown on every page instead of failing
+    problems: tuple[Problem, ...] = ()
+    # the last good build's generated pages, with their titles
+    served_pages: Mapping[str, str | None] = MappingProxyType({})
+    problem_pages: frozenset[str] = frozenset()  # the pages that show only the problems
+    site_name: str = ""  # the last good build's site name, kept while the data is invalid
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -135,15 +168,26 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (root / self.config.data_dir).resolve()
         self.schema_dir = find_schema_dir(self.data_dir)
+        # problems (and the settings' errors) print in the site's language unless DUBAN_LANG
+        # chooses one
+        set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)
         self.as_of = as_of_setting(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
-        # problems print in the site's language unless DUBAN_LANG chooses one
-        set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)
         self.repository = check_repository(self.config.repository)
         if not re.fullmatch(r"[A-Za-z0-9._/-]{1,100}", self.config.branch):
-            raise PluginError(f"duban: branch {self.config.branch!r} is not a branch name")
+            raise PluginError(
+                say(
+                    f"duban: branch {self.config.branch!r} is not a branch name",
+                    f"duban：branch {self.config.branch!r} 不是有效的分支名",
+                )
+            )
         if self.config.due_soon_days < 0:
-            raise PluginError("duban: due_soon_days must not be negative")
+            raise PluginError(
+                say(
+                    "duban: due_soon_days must not be negative",
+                    "duban：due_soon_days 不能是负数",
+                )
+            )
         try:
             self.data_path = self.data_dir.relative_to(root).as_posix()
         except ValueError:  # data outside the repository: no edit links can point at it
@@ -151,28 +195,48 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
         self.project = load_project(self.data_dir, self.schema_dir)
+        self.problems = ()
         if not self.project.ok or self.project.model is None:
-            raise PluginError(_problem_report(self.project.problems))
-        model = self.project.model
-        # HTML-escaped: MkDocs and Material print both into pages without escaping them
-        if not (config.site_name or "").strip():
-            settings = Settings(as_of=self.as_of, site_title=self.config.site_title or None)
-            name = site_title(model, settings, load_locale(self.config.language))
-            config.site_name = str(escape(name))
-        if not (config.site_description or "").strip():
-            description = site_description(model)
-            config.site_description = str(escape(description)) if description else None
+            if self.command != "serve":
+                raise PluginError(problem_report(self.project.problems))
+            # previewing: the browser shows the problems (on_files), the terminal too
+            self.problems, self.project = tuple(self.project.problems), None
+            for line in problem_report(self.problems).splitlines():
+                log.error(line)
+            if not (config.site_name or "").strip():
+                generic = load_locale(self.config.language).site_title
+                config.site_name = self.site_name or str(escape(generic))
+        else:
+            self._name_the_site(config, self.project.model)
         # our stylesheet and script, served from the site itself like Material's own
         if urls.ASSET_CSS not in config.extra_css:
             config.extra_css.append(urls.ASSET_CSS)
         if urls.ASSET_JS not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(urls.ASSET_JS)
+        # the theme's own pages in the site's language (404.html), before Material's templates
+        theme_dir = os.fspath(THEME_DIR)
+        if theme_dir not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         if self.command != "serve":
             self.aside = AsideBuild.start(config)
-        _log_warnings(self.project.warnings)  # after start(): its count makes --strict keep site/
+        if self.project is not None:  # after start(): its count makes --strict keep site/
+            _log_warnings(self.project.warnings)
         return config
 
+    def _name_the_site(self, config: MkDocsConfig, model: Model) -> None:
+        # HTML-escaped: MkDocs and Material print both into pages without escaping them
+        if not (config.site_name or "").strip():
+            settings = Settings(as_of=self.as_of, site_title=self.config.site_title or None)
+            name = site_title(model, settings, load_locale(self.config.language))
+            config.site_name = str(escape(name))
+        self.site_name = config.site_name
+        if not (config.site_description or "").strip():
+            description = site_description(model)
+            config.site_description = str(escape(description)) if description else None
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.problems:
+            return self._problem_files(files, config)
         project = self.project
         assert project is not None and project.model is not None
         settings = Settings(
@@ -192,6 +256,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         # documents, with every value's position, are let go before rendering.
         model = project.model
         self.model, self.project = model, None
+        # the organisation's names become words of the search (the previous build's go first)
+        self.jieba_words = use_words(self.jieba_words, search_words(model))
         del project
         # the one evaluation of this build: every page, download and calendar reads it
         evaluation = evaluate(model, self.as_of, self.config.due_soon_days)
@@ -212,15 +278,37 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)
         if clashes:
             raise PluginError(
-                "duban: these files in docs/ clash with generated pages; remove them: "
+                say(
+                    "duban: these files in docs/ clash with generated pages; remove them: ",
+                    "duban：docs/ 中的这些文件与生成的页面同名，请删除：",
+                )
                 + ", ".join(clashes)
             )
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
+        self.served_pages = {
+            uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
+        }
         for uri in site.sizes:
             files.append(File.generated(config, uri, abs_src_path=os.fspath(self.spill / uri)))
         gc.collect()
         gc.freeze()  # the pages too, now
+        return files
+
+    jieba_words: tuple[str, ...] = ()  # the names added to jieba by the last build
+
+    def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """While serving invalid data: the problem page at every page the last good build
+        generated (the browser reloads the one it is on), at the home page and at every page the
+        nav names, where docs/ holds none."""
+        wanted = {"index.md", *self.served_pages, *nav_pages(config.nav)}
+        self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
+        for uri in sorted(self.problem_pages):
+            page = problems_page(self.problems, self.config.language, self.served_pages.get(uri))
+            files.append(File.generated(config, uri, content=page))
+        for uri, content in asset_files().items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=content))
         return files
 
     spill: Path | None = None
@@ -237,12 +325,28 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             shutil.rmtree(self.spill, ignore_errors=True)
             self.spill = None
 
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["duban_404"] = not_found_words(self.config.language)
+        return env
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self.problems:  # previewing invalid data: the problems first, on every page
+            if page.file.src_uri in self.problem_pages:
+                return markdown  # the problem page itself
+            markdown = f"{problem_list(self.problems, self.config.language)}\n\n{markdown}"
         # hand-written pages (the guide) show examples made from this repository's own data
-        assert self.model is not None
+        if self.model is None:  # invalid data from the start of a preview: no examples
+            return markdown
         return fill_examples(markdown, self.model, page.file.src_uri)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # the scroll cue's words (duban.js shows them over a box wider than the screen), on
+        # every page: hand-written pages have code blocks and tables that scroll too
+        return html + page_words(self.config.language)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -301,7 +405,10 @@ class AsideBuild:
         except OSError as error:
             reason = error.strerror or type(error).__name__
             where = error.filename or site_dir.parent
-            message = f"duban: cannot build the site beside {site_dir}: {where}: {reason}"
+            message = say(
+                f"duban: cannot build the site beside {site_dir}: {where}: {reason}",
+                f"duban：无法在 {site_dir} 旁边生成网站：{where}：{reason}",
+            )
             raise PluginError(message) from None
         config.site_dir = os.fspath(building)
         return cls(config, site_dir, building)
@@ -320,7 +427,10 @@ class AsideBuild:
         except OSError as error:
             self.abandon()
             reason = error.strerror or type(error).__name__
-            message = f"duban: cannot put the new site in place: {self.site_dir}: {reason}"
+            message = say(
+                f"duban: cannot put the new site in place: {self.site_dir}: {reason}",
+                f"duban：无法用新生成的网站替换 {self.site_dir}：{reason}",
+            )
             raise PluginError(message) from None
         config.site_dir = os.fspath(self.site_dir)  # gh-deploy reads it after the build
         if left:
@@ -339,20 +449,4 @@ def _log_warnings(warnings: Sequence[Problem]) -> None:
     for warning in shown_warnings:
         log.warning("duban: %s", warning)
     if more:
-        log.warning("duban: %s", more.replace("problems", "warnings"))
-
-
-def _problem_report(problems: Sequence[Problem]) -> str:
-    """The validator's lines, as ``duban validate`` prints them; MkDocs shows no traceback
-    for a PluginError."""
-    shown_problems, more = shown(problems)
-    lines = [str(p) for p in shown_problems] + ([more] if more else [])
-    files = len({p.path for p in problems})
-    count = len(problems)
-    lines.append(
-        say(
-            f"duban: the data has {count} problem(s) in {files} file(s)",
-            f"duban：数据中有 {count} 个问题，涉及 {files} 个文件",
-        )
-    )
-    return "\n".join(lines)
+        log.warning("duban: %s", more.replace("problems", "warnings").replace("问题", "警告"))

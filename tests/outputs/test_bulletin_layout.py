@@ -12,6 +12,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from docx.text.paragraph import Paragraph
 
 from duban.cli.main import main
 from duban.outputs.bulletin_docx import serial_width_mm
@@ -128,23 +129,30 @@ def test_a_number_given_is_written_and_none_is_no_placeholder(tmp_path):
 
 
 # -- 版记 ----------------------------------------------------------------------------------------
+def imprint(document) -> list[Paragraph]:
+    """The 版记's paragraphs: in the text box at the foot of the last page (test_bulletin_foot)."""
+    return [
+        Paragraph(p, document)
+        for box in document.element.body.iter(qn("w:txbxContent"))
+        for p in box.iter(qn("w:p"))
+    ]
+
+
 def test_imprint_at_the_end_with_thick_and_thin_lines(tmp_path):
     out = made(tmp_path, "--cc", "县委办公室,县人大常委会办公室")
-    paragraphs = [p for p in Document(str(out)).paragraphs if p.text]
-    cc, printed = paragraphs[-2:]
+    cc, printed = imprint(Document(str(out)))
     assert cc.text == "　抄送：县委办公室、县人大常委会办公室。"
     assert printed.text == f"　{ISSUER}\t2024年6月30日印发　"
     assert borders(cc) == {"top": ("8", "000000"), "bottom": ("6", "000000")}
     assert borders(printed) == {"bottom": ("8", "000000")}
-    assert cc.paragraph_format.keep_with_next
 
 
 def test_imprint_without_cc_and_no_imprint(tmp_path):
-    paragraphs = [p for p in Document(str(made(tmp_path))).paragraphs if p.text]
-    assert paragraphs[-1].text.endswith("2024年6月30日印发　")
-    assert borders(paragraphs[-1]) == {"top": ("8", "000000"), "bottom": ("8", "000000")}
-    assert not any(p.text.startswith("　抄送") for p in paragraphs)
+    (printed,) = imprint(Document(str(made(tmp_path))))
+    assert printed.text.endswith("2024年6月30日印发　")
+    assert borders(printed) == {"top": ("8", "000000"), "bottom": ("8", "000000")}
     out = made(tmp_path, "--no-imprint", "--cc", "县委办公室", name="none.docx")
+    assert imprint(Document(str(out))) == []
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert not any("印发" in t or "抄送" in t for t in texts)
     md = made(tmp_path, "--cc", "县委办公室", name="b.md").read_text(encoding="utf-8")

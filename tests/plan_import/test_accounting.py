@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from duban.plan_import import import_file, load_org
+from duban.plan_import import ImportError_, ReadError, import_file, load_org
 from duban.plan_import.accounting import account, destinations
 from duban.plan_import.units import ImportOrg
 from helpers import ROOT
@@ -16,12 +16,15 @@ from helpers import ROOT
 pytestmark = pytest.mark.usefixtures("chinese")  # the review is read in Chinese
 
 IMPORT = ROOT / "tests" / "fixtures" / "import"
+CORPUS = IMPORT / "corpus"
 SEED = ROOT.parent / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
 DOCUMENTS = sorted(
     p
     for p in [*IMPORT.rglob("*"), SEED, ROOT / "examples" / "county" / "source.txt"]
-    if p.is_file() and p.suffix in (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
+    if p.is_file() and p.suffix in SUFFIXES and CORPUS not in p.parents
 )
+CORPUS_DOCUMENTS = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
 
 
 def _org(path: Path) -> ImportOrg:
@@ -37,6 +40,21 @@ def test_every_character_of_every_fixture_has_one_destination(path):
     assert accounting.accounted == accounting.total > 0
     assert [(x.line, x.text) for x in accounting.leftovers] == []
     assert accounting.chars["tasks"] > accounting.total / 3
+
+
+@pytest.mark.parametrize("path", CORPUS_DOCUMENTS, ids=lambda p: p.name)
+def test_every_character_of_the_corpus_is_placed_or_in_the_review(path):
+    """The real documents of the corpus (when it is there): every character is in a field, set
+    aside as chrome, or quoted in the review as not understood: none is dropped silently."""
+    try:
+        result = import_file(path, ImportOrg(), "p", 2024)
+    except (ImportError_, ReadError):
+        pytest.skip("refused with a message (test_corpus.py scores refusals)")
+    accounting = result.accounting
+    assert accounting is not None
+    assert accounting.accounted == accounting.total > 0
+    unread = {(f.line, f.text) for f in result.unread}
+    assert all((x.line, x.text) in unread for x in accounting.leftovers)
 
 
 def _without(text: str, clause: str) -> str:

@@ -529,7 +529,7 @@ def test_the_command_writes_a_valid_folder_and_never_overwrites(tmp_path, capsys
     task = (out / "plans" / "yingshang" / "tasks" / "2-1.yaml").read_text(encoding="utf-8")
     assert task.startswith("# yaml-language-server: $schema=../../../../schemas/task.schema.json\n")
     assert main(args) == 2  # the plan folder exists: nothing is overwritten
-    assert "不覆盖" in capsys.readouterr().err
+    assert "已存在，不覆盖：请换一个 --plan-id" in capsys.readouterr().err  # Chinese here
     assert main(["import-plan", str(tmp_path / "none.txt"), "--out", str(out)]) == 2
     assert main(["import-plan", str(CITY), "--out", str(out), "--plan-id", "Bad Id"]) == 2
 

@@ -165,7 +165,8 @@ def test_validate_loads_no_template_spreadsheet_or_word_library():
         "from duban.cli.main import COMMANDS\n"
         "validate = next(c for c in COMMANDS if c.name == 'validate')\n"
         "__import__('duban.cli.' + validate.handler.partition(':')[0])\n"
-        "heavy = ('jinja2', 'xlsxwriter', 'openpyxl', 'docx', 'lxml', 'jieba', 'mkdocs')\n"
+        "heavy = ('jinja2', 'xlsxwriter', 'openpyxl', 'docx', 'lxml', 'jieba', 'mkdocs',"
+        " 'apprise')\n"
         "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -17,14 +19,22 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
 def _tool(name: str) -> str:
-    found = shutil.which(name)
+    # Beside the interpreter first: the test extra installs these tools into the same venv,
+    # which need not be on PATH when pytest runs as .venv/bin/python -m pytest.
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
     if found is None:
         pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
     return found
 
 
 def test_the_workflows_exist():
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "intake.yml", "overdue.yml", "pages.yml"]
+    assert [p.name for p in WORKFLOWS] == [
+        "ci.yml",
+        "intake.yml",
+        "notify.yml",
+        "overdue.yml",
+        "pages.yml",
+    ]
 
 
 def test_the_issue_form_matches_the_github_issue_forms_schema():
@@ -76,7 +86,8 @@ def test_actions_are_pinned_by_commit_and_permissions_are_explicit(path):
     uses = re.findall(r"uses:\s*(\S+)", text)
     assert uses
     for ref in uses:
-        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
+        # an action of GitHub's own (actions/cache/restore: one of its parts), pinned by commit
+        assert re.fullmatch(r"actions/[a-z-]+(?:/[a-z-]+)?@[0-9a-f]{40}", ref), ref
     workflow = yaml.safe_load(text)
     assert workflow["permissions"] in ({}, {"contents": "read"})
     for job in workflow["jobs"].values():
@@ -93,3 +104,14 @@ def test_the_overdue_workflow_uses_the_tested_report_command_and_only_gh():
     assert "secrets." not in text
     for command in ("gh issue list --label", "gh issue edit", "gh issue create", "gh issue close"):
         assert command in text
+
+
+# w-notify
+def test_the_notify_workflow_passes_one_secret_to_the_tested_command():
+    text = (ROOT / ".github" / "workflows" / "notify.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert job["if"] == "vars.DUBAN_NOTIFY_ENABLED == 'true'"
+    assert re.findall(r"secrets\.[A-Z_]+", text) == ["secrets.DUBAN_NOTIFY_SECRETS"]
+    assert 'duban notify --as-of "$AS_OF" --site-url "$site" --state' in text

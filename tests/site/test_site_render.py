@@ -105,7 +105,7 @@ def test_only_https_links_become_links():
 def test_no_line_of_a_page_starts_with_data():
     """Markdown preprocessors (fences) read every line before raw HTML is set aside: each line
     of a generated page must start with a tag, a heading we wrote, or front matter."""
-    allowed = re.compile(r"^(<|## |---$|title: |hide: |$)")
+    allowed = re.compile(r"^(<|## |---$|title: |hide: |search: |$)")
     for name, source in site(HOSTILE).pages.items():
         for number, line in enumerate(source.splitlines(), start=1):
             assert allowed.match(line), (name, number, line[:80])

@@ -14,6 +14,7 @@ from typing import Any
 
 from duban.cli.common import UsageError, as_of_date, report_problems
 from duban.i18n.messages import say
+from duban.i18n.os_errors import os_reason
 from duban.intake.changes import apply_changes, describe
 from duban.intake.form_reply import (
     EXIT_DATA_BROKEN,
@@ -62,8 +63,9 @@ def cmd_record(args: argparse.Namespace) -> int:
             body = Path(args.issue_form).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError, Untrusted) as error:
             colon = say(": ", "：")
+            reason = os_reason(error) if isinstance(error, OSError) else error
             raise UsageError(
-                printable(f"--issue-form{colon}{args.issue_form}{colon}{error}")
+                printable(f"--issue-form{colon}{args.issue_form}{colon}{reason}")
             ) from None
         cells.update(parse_issue_form(body))
     if args.issue_event:
@@ -150,7 +152,7 @@ def _apply_checked(
     # today: a follow-up deadline (限期整改) the office has set by now can be reported
     text, changes, refused = apply_changes(model, unit, path, rows, as_of_date(None))
     for line in refused:
-        print(printable(f"{source}: {line}"), file=sys.stderr)
+        print(printable(f"{source}{say(': ', '：')}{line}"), file=sys.stderr)
     if refused:
         print(say("nothing was changed", "文件未作任何修改"), file=sys.stderr)
         return 1
@@ -158,7 +160,7 @@ def _apply_checked(
         print(say(f"{path}: no changes", f"{path}：没有变化"))
         return 0
     for change in changes:
-        print(printable(f"{path}: {describe(change)}"))
+        print(printable(f"{path}{say(': ', '：')}{describe(change)}"))
     if args.dry_run:
         return 0
     original = read_regular(path)

@@ -12,6 +12,7 @@ from duban.i18n.messages import say
 def import_plan_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "file",
+        metavar=say("file", "文件"),
         help=say(
             "the plan's document: .txt, .html, .docx, .pdf, .doc",
             "方案文件：.txt、.html、.docx、.pdf、.doc",
@@ -57,6 +58,7 @@ def import_plan_arguments(sub: argparse.ArgumentParser) -> None:
 def import_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "file",
+        metavar=say("file", "文件"),
         help=say(
             "the workbook or CSV, as exported by export xlsx --unit",
             "填好的工作簿或 CSV（由 export xlsx --unit 导出）",
@@ -81,11 +83,15 @@ def dry_run_option(sub: argparse.ArgumentParser) -> None:
 def record_arguments(sub: argparse.ArgumentParser) -> None:
     data_option(sub)
     sub.add_argument(
-        "unit", nargs="?", help=say("the unit id (as on its page)", "单位标识（见单位页面）")
+        "unit",
+        nargs="?",
+        metavar=say("unit", "单位"),
+        help=say("the unit id (as on its page)", "单位标识（见单位页面）"),
     )
     sub.add_argument(
         "task",
         nargs="?",
+        metavar=say("task", "任务"),
         help=say("the task id or number (as on the unit's page)", "任务标识或序号（见单位页面）"),
     )
     sub.add_argument(
@@ -171,6 +177,7 @@ def form_reply_arguments(sub: argparse.ArgumentParser) -> None:
     )
     sub.add_argument(
         "folder",
+        metavar=say("folder", "文件夹"),
         help=say(
             "the folder where intake.yml's steps left their results",
             "intake.yml 各步骤存放结果的文件夹",

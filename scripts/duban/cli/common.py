@@ -15,6 +15,7 @@ from typing import TextIO
 from duban.evaluation.evaluate import Evaluation, evaluate
 from duban.i18n.dates import iso_date
 from duban.i18n.messages import say
+from duban.i18n.os_errors import os_reason
 from duban.load.files import write_atomically
 from duban.load.project import Project, load_project
 from duban.model.model import Model
@@ -58,7 +59,7 @@ def report_warnings(warnings: Sequence[Problem]) -> None:
     for warning in lines:
         print(warning, file=sys.stderr)
     if more:
-        print(more.replace("problems", "warnings"), file=sys.stderr)
+        print(more.replace("problems", "warnings").replace("问题", "警告"), file=sys.stderr)
     if in_github_actions():
         for warning in lines:
             print(warning.github_annotation(), file=sys.stdout)
@@ -89,7 +90,7 @@ def write_output(text: str | bytes, output: str | None) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, content)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = os_reason(error)
         shown = printable(output)
         raise UsageError(
             say(f"-o: cannot write {shown}: {reason}", f"-o：无法写入 {shown}：{reason}")

@@ -34,6 +34,13 @@ from duban.cli.common import (
     UsageError,
     as_of_argument,
 )
+from duban.cli.forge_arguments import (
+    forge_option,
+    forge_validate_options,
+    gitea_issue_arguments,
+    gitlab_issue_arguments,
+)
+from duban.cli.notify_arguments import notify_arguments
 from duban.cli.parser import (
     Parser,
     as_of_options,
@@ -95,6 +102,7 @@ def validate_arguments(sub: argparse.ArgumentParser) -> None:
             "（放在仓库之外的文件夹；见 docs/performance.md）",
         ),
     )
+    forge_validate_options(sub)
 
 
 def export_arguments(sub: argparse.ArgumentParser) -> None:
@@ -213,9 +221,31 @@ def bulletin_arguments(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def fix_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "what",
+        choices=("plan-ids",),
+        help=say(
+            "plan-ids: write plan: PLAN-ID into every status entry without plan",
+            "plan-ids：为 status 文件中每个未填写 plan 的条目写入 plan: 方案标识",
+        ),
+    )
+    data_option(sub)
+    sub.add_argument(
+        "--plan",
+        metavar="ID",
+        help=say(
+            "the plan of the entries without one (default: the only plan; required when "
+            "there are several)",
+            "这些条目所属的方案（默认：唯一的方案；有多个方案时必须指明）",
+        ),
+    )
+
+
 def codeowners_arguments(sub: argparse.ArgumentParser) -> None:
     data_option(sub)
     output_option(sub)
+    forge_option(sub)
 
 
 COMMANDS = (
@@ -293,6 +323,15 @@ COMMANDS = (
         help_zh="在 data/status/<单位>.yaml 中登记一项职责的落实情况",
     ),
     Command(
+        "fix",
+        "change the data files the way a new version asks: plan-ids writes plan into every "
+        "status entry without one (needed once a second plan is added)",
+        fix_arguments,
+        "fix:cmd_fix",
+        help_zh="按新要求修改数据文件：plan-ids 为每个未填写 plan 的落实情况条目写入方案标识"
+        "（增加第二个方案后需要）",
+    ),
+    Command(
         "form-reply",
         "print the pull request body or the answer on the issue for the issue form workflow "
         "(intake.yml), from what its steps left in a folder",
@@ -300,6 +339,31 @@ COMMANDS = (
         "clerk:cmd_form_reply",
         help_zh="为议题表单流程（intake.yml）输出拉取请求说明或议题答复，"
         "取自各步骤存放在文件夹中的结果",
+    ),
+    Command(
+        "notify",
+        "send each unit's reminder (overdue, due soon, escalation) and the office's summary to "
+        "the group bots and mailboxes of data/notify.yaml (--dry-run: print them)",
+        notify_arguments,
+        "notify:cmd_notify",
+        help_zh="把各单位的催办提醒（逾期、临期、督办阶段）和督办部门的汇总发到 data/notify.yaml "
+        "配置的企业微信、钉钉、飞书群或邮箱（--dry-run：只列出不发送）",
+    ),
+    Command(
+        "gitlab-issue",
+        "keep one GitLab issue listing what is overdue (open, update, close) through the API, "
+        "with the token in $DUBAN_GITLAB_TOKEN",
+        gitlab_issue_arguments,
+        "gitlab_issue:cmd_gitlab_issue",
+        help_zh="通过 API 维护一个列出逾期事项的 GitLab 议题（新建、更新、关闭），"
+        "令牌取自 $DUBAN_GITLAB_TOKEN",
+    ),
+    Command(
+        "gitea-issue",
+        "the same on Gitea or Forgejo, with the token in $DUBAN_GITEA_TOKEN",
+        gitea_issue_arguments,
+        "gitea_issue:cmd_gitea_issue",
+        help_zh="在 Gitea / Forgejo 上同样维护逾期议题，令牌取自 $DUBAN_GITEA_TOKEN",
     ),
 )
 
@@ -369,6 +433,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the promise is one line and no traceback, even for our bugs
         if os.environ.get("DUBAN_DEBUG"):
             raise
-        print(printable(f"duban: internal error: {type(error).__name__}: {error}"), file=sys.stderr)
-        print("duban: please report this; DUBAN_DEBUG=1 shows the traceback", file=sys.stderr)
+        kind = type(error).__name__
+        print(
+            printable(
+                say(
+                    f"duban: internal error: {kind}: {error}",
+                    f"duban：内部错误：{kind}：{error}",
+                )
+            ),
+            file=sys.stderr,
+        )
+        print(
+            say(
+                "duban: please report this; DUBAN_DEBUG=1 shows the traceback",
+                "duban：请报告此问题；设置环境变量 DUBAN_DEBUG=1 可显示详细的出错位置",
+            ),
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL

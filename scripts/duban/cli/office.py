@@ -31,6 +31,7 @@ from duban.outputs.check_markdown import (
     render_overdue_issue,
 )
 from duban.outputs.codeowners import UnsafePath, codeowners
+from duban.outputs.codeowners_forges import gitea_codeowners, gitlab_codeowners
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -108,7 +109,14 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     data = Path(args.data)
     entries = [f"{p.name}/" if p.is_dir() else p.name for p in data.iterdir()]
     try:
-        text = codeowners(project.model, data.as_posix(), office_maintainers(org), entries)
+        office = office_maintainers(org)
+        forge = getattr(args, "forge", "github")
+        if forge == "gitlab":
+            text = gitlab_codeowners(project.model, data.as_posix(), office, entries)
+        elif forge == "gitea":
+            text = gitea_codeowners(project.model, data.as_posix(), office)
+        else:
+            text = codeowners(project.model, data.as_posix(), office, entries)
     except UnsafePath as error:
         raise UsageError(f"codeowners{say(': ', '：')}{error}") from None
     write_output(text, args.output)

@@ -6,13 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from duban.cli.common import EXIT_OK, EXIT_PROBLEMS, load_or_report
+from duban.cli.common import EXIT_OK, EXIT_PROBLEMS, load_or_report, write_output
 from duban.i18n.messages import say
+from duban.outputs.code_quality import code_quality
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     cache = Path(args.cache) if args.cache else None
     project = load_or_report(Path(args.data), cache)
+    gitlab = getattr(args, "format", "text") == "gitlab"
+    if gitlab:
+        # the report for the merge request (GitLab Code Quality), errors and warnings alike;
+        # the lines above went to stderr, so stdout holds only the JSON
+        write_output(code_quality([*project.problems, *project.warnings]), args.output)
     if project.cache_refused:
         print(
             say(
@@ -63,6 +69,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"{groups} groups, {obligations} obligations, {entries} status entries",
             f"通过：{files} 个文件，{plans} 个方案，{tasks} 项任务，{items} 个子项，"
             f"{units} 个单位，{groups} 个单位组，{obligations} 项职责，{entries} 条落实情况",
-        )
+        ),
+        file=sys.stderr if gitlab else sys.stdout,
     )
     return EXIT_OK

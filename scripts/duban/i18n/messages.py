@@ -542,6 +542,43 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"{period} is not a half-year period \(rule {rule} ranks every half-year\)",
             "{period} 不是半年期次（规则 {rule} 每半年排名一次）",
         ),
+        # data/notify.yaml and webhook keys in data (load/notify_config.py, privacy.py)
+        (
+            r"looks like a webhook key or an address with a token \({masked}\): keys, webhook "
+            r"addresses and passwords belong in environment variables or CI secrets, never in "
+            r"data \(docs/notify.md\); remove it and replace the key",
+            "疑似机器人密钥或带令牌的地址（{masked}）：密钥、Webhook 地址和密码只能放在环境变量或 CI "
+            "密钥中，不能写进数据（见 docs/notify.md）；请删除，并在平台上重置该密钥",
+        ),
+        (
+            r"there is no route {name} under routes \(routes: {known}\)",
+            "routes 中没有路线 {name}（现有路线：{known}）",
+        ),
+        (
+            r"secret_env is only for dingtalk and feishu routes, not {kind}",
+            "secret_env 只用于钉钉（dingtalk）和飞书（feishu）路线，不用于 {kind}",
+        ),
+        (
+            r"route {name} is not used by units, default or office: use it or remove it",
+            "路线 {name} 没有被 units、default 或 office 使用：请使用或删除",
+        ),
+        (
+            r"must be the name of an environment variable \(capital letters, digits and _\), "
+            r"never the address or key itself",
+            "须为环境变量的名称（大写字母、数字和 _），不能直接写地址或密钥",
+        ),
+        # a second plan makes plan required in every status entry
+        (
+            r"plan is missing in {count} entr(?:y|ies) and is required: this folder holds several "
+            r"plans \({known}\); run `duban fix plan-ids --plan PLAN-ID` to write it into each",
+            "{count} 项未填写 plan（本仓库有多个方案：{known}，必须填写）："
+            "运行 duban fix plan-ids --plan 方案标识 为每项补上",
+        ),
+        (r"plan {plan} has no task {task}", "方案 {plan} 中没有任务 {task}"),
+        (
+            r"written in flow style: add plan: {plan} by hand",
+            "此项为流式写法（花括号）：请手工加上 plan: {plan}",
+        ),
     ]
 ]
 

@@ -103,9 +103,10 @@ class StatusText:
             index += 1
         return last + 1
 
-    def _entry(self, position: int) -> tuple[int, int, int]:
-        """(first line index, end line index, key column) of ``obligations[position]``."""
-        line, col = self.doc.positions[("obligations", position)]
+    def _entry(self, position: int, name: str = "obligations") -> tuple[int, int, int]:
+        """(first line index, end line index, key column) of ``obligations[position]`` (or of
+        another list's entry: ``name``)."""
+        line, col = self.doc.positions[(name, position)]
         first, key_col = line - 1, col - 1
         if self.lines[first][key_col : key_col + 1] in ("{", "["):
             raise CannotEdit("entry written in flow style")
@@ -132,6 +133,15 @@ class StatusText:
                 self._append_evidence(keys, evidence)
         if inserted:
             self.edits.append(Edit(end, end, inserted))
+
+    def prepend(self, position: int, key: str, value: Any, name: str = "obligations") -> None:
+        """Write ``key: value`` as the first field of ``obligations[position]`` (or of another
+        list's entry: ``name``, e.g. a records file's ``actions``): the line of its first key
+        becomes two lines (``- plan: x`` then ``  task: …``), nothing else moves."""
+        first, _, key_col = self._entry(position, name)
+        line = self.lines[first]
+        lines = [f"{line[:key_col]}{key}: {scalar(value)}", " " * key_col + line[key_col:]]
+        self.edits.append(Edit(first, first + 1, lines))
 
     def _replace(self, keys: tuple[Any, ...], new: str) -> None:
         key_line, key_col = self.doc.key_positions[keys]

@@ -136,3 +136,72 @@ def _strings(value: Any, keys: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _strings(item, (*keys, index))
+
+
+# -- webhook keys and URLs with a token --------------------------------------------------
+# A group bot's webhook URL is its password: whoever reads it can post to the group. duban notify
+# reads them from environment variables (docs/notify.md); written in data, they would be
+# published with the site and kept forever in git. Unlike personal data this is an error.
+_BOT_URL = re.compile(
+    r"qyapi\.weixin\.qq\.com/cgi-bin/webhook/send\?key=[^\s&\"'<>]+"
+    r"|oapi\.dingtalk\.com/robot/send\?access_token=[^\s&\"'<>]+"
+    r"|open\.(?:feishu\.cn|larksuite\.com)/open-apis/bot/v2/hook/[^\s/\"'<>]+"
+    r"|hooks\.slack\.com/services/[^\s\"'<>]+",
+    re.IGNORECASE,
+)
+# Apprise addresses of services whose address holds the key, and any address with a password
+_APPRISE_KEYED = re.compile(
+    r"(?<![A-Za-z0-9+.-])(?:wecombot|wxwork|dingtalk|feishu|lark|slack|tgram|discord)://[^\s\"'<>]+",
+    re.IGNORECASE,
+)
+_URL_PASSWORD = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@\"'<>]+:[^\s/@\"'<>]+@[^\s\"'<>]+")
+# a query parameter that carries a credential (key=, token=, access_token=, secret=, sign=, ...)
+_TOKEN_PARAMETER = re.compile(
+    r"[?&](?:key|token|access_token|secret|sign|signature|password|passwd|apikey|api_key)"
+    r"=[^\s&\"'<>]{8,}",
+    re.IGNORECASE,
+)
+# the signing secret of a DingTalk bot: SEC and 64 hexadecimal digits
+_DINGTALK_SECRET = re.compile(r"(?<![A-Za-z0-9])SEC[0-9a-f]{40,}(?![A-Za-z0-9])")
+
+
+def secret_message(masked: str) -> str:
+    return (
+        f"looks like a webhook key or an address with a token ({masked}): keys, webhook "
+        "addresses and passwords belong in environment variables or CI secrets, never in "
+        "data (docs/notify.md); remove it and replace the key"
+    )
+
+
+def secret_findings(text: str) -> Iterator[str]:
+    """The masked form of each webhook key or credential-carrying address in ``text``."""
+    taken: list[tuple[int, int]] = []  # one finding per secret, by the first pattern that sees it
+    for pattern in (_BOT_URL, _APPRISE_KEYED, _URL_PASSWORD, _TOKEN_PARAMETER, _DINGTALK_SECRET):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            yield _masked_secret(match.group())
+
+
+def _masked_secret(found: str) -> str:
+    """What the address is, never any of its key: the text up to the key, then …"""
+    for mark in ("/hook/", "=", "://"):
+        if mark in found:
+            return found[: found.index(mark) + len(mark)] + "…"
+    return found[:3] + "…"
+
+
+def leaked_secrets(document: Document) -> list[Problem]:
+    """One problem per webhook key or address with a token, at the value that holds it."""
+    text = document.text
+    if text is not None and "://" not in text and "SEC" not in text and "=" not in text:
+        return []
+    problems = []
+    for keys, value in _strings(document.data, ()):
+        for masked in secret_findings(value):
+            line, col = document.position(keys)
+            message = secret_message(masked)
+            problems.append(Problem(document.display, line, col, field_path(keys), message))
+    return sorted(set(problems))

@@ -27,7 +27,8 @@ from duban.load.layout import (
     yaml_files,
 )
 from duban.load.maintainers import office_id, org_problems
-from duban.load.privacy import personal_data
+from duban.load.notify_config import NOTIFY_FILE, notify_problems
+from duban.load.privacy import leaked_secrets, personal_data
 from duban.load.records import attach_supervision
 from duban.load.resolve import Inputs, PlanInputs, build_model
 from duban.load.schemas import SchemaSet, default_schema_dir, load_schemas
@@ -156,6 +157,7 @@ def _load_project(
     plans = loader.plans()
     records_paths = yaml_files(data_dir / FOLDERS["records"], problems)
     records = [d for p in records_paths if (d := loader.load("records", p, _rel(data_dir, p)))]
+    notify = loader.load("notify", data_dir / NOTIFY_FILE, NOTIFY_FILE)  # optional
     # Status files are loaded one at a time while the model is built from them (see
     # _Loader.status_files): a province's thousand files are never all in memory at once.
     status_files = loader.status_files()
@@ -185,6 +187,8 @@ def _load_project(
             office_id(org),
         )
         build_problems = [*build_problems, *record_problems]
+        if notify is not None:
+            build_problems += notify_problems(notify, resolved.model)
     return _project(data_dir, model, [*problems, *build_problems], loader), loader
 
 
@@ -269,6 +273,7 @@ class _Loader:
         document.file = file
         self.documents.append(document)
         self.warnings.extend(personal_data([document]))
+        self.problems.extend(leaked_secrets(document))  # keys belong in secrets
         if document.data is None:
             self.problems.append(Problem(document.display, 1, 1, "", "is empty"))
             return None

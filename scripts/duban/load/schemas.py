@@ -27,7 +27,7 @@ from duban.load.files import NotRegularFile, read_regular
 from duban.load.strict_yaml import Document, cannot_read
 from duban.model.problems import Problem, field_path
 
-KINDS = ("plan", "org", "task", "status", "rules", "records")
+KINDS = ("plan", "org", "task", "status", "rules", "records", "notify")
 SCHEMA_FILES = {kind: f"{kind}.schema.json" for kind in KINDS}
 
 # Friendly names for the patterns the shared definitions use.
@@ -39,6 +39,11 @@ _PATTERN_MESSAGES = {
     "^[a-z0-9][a-z0-9_-]{0,62}$": "must be a name of lowercase letters, digits, _ and -",
     "^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$": (
         "is not a GitHub account: write a user name (alice) or a team (@org/team)"
+    ),
+    # notify.yaml names environment variables, never their values
+    "^[A-Z][A-Z0-9_]{0,99}$": (
+        "must be the name of an environment variable (capital letters, digits and _), "
+        "never the address or key itself"
     ),
 }
 
@@ -264,6 +269,8 @@ def _message(error: ValidationError) -> str:
         return f"must be {expected!r} (got {shown})"
     if kind == "pattern":
         message = _PATTERN_MESSAGES.get(expected, f"does not have the required form {expected}")
+        if expected == _ENV_NAME_PATTERN:  # never echo what may be a key into a log
+            return message
         day = _as_date(value) if expected == _DATE_PATTERN else None
         return f"{message} (got {shown})" + (f": write {day}" if day else "")
     if kind == "format":
@@ -292,6 +299,7 @@ def _message(error: ValidationError) -> str:
 
 
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_ENV_NAME_PATTERN = "^[A-Z][A-Z0-9_]{0,99}$"
 
 
 def _as_date(value: Any) -> str | None:

@@ -157,11 +157,20 @@ def _declared_encoding(content: bytes) -> str | None:
     return None if encoding.strip().lower() in _FINE_ENCODINGS else encoding
 
 
+_REASONS_ZH = {
+    "File is not a zip file": "不是 zip 格式，而 .xlsx、.docx 都是 zip 格式",
+    "Bad magic number for file header": "zip 文件头已损坏",
+    "Truncated file header": "文件不完整",
+}
+"""The Chinese for the reasons zipfile gives most often (others are shown as they are)."""
+
+
 def _damaged(error: BaseException) -> str:
     reason = printable(str(error)) if str(error) else type(error).__name__
     return say(
         f"not a valid file ({reason}): save it again from Excel/WPS/Word",
-        f"文件已损坏或格式不对（{reason}）：请用 Excel、WPS 或 Word 重新保存后再试",
+        f"文件已损坏或格式不对（{_REASONS_ZH.get(reason, reason)}）："
+        "请用 Excel、WPS 或 Word 重新保存后再试",
     )
 
 

@@ -30,6 +30,15 @@ XIAOBIAOSONG = "方正小标宋简体"
 HEITI = "黑体"
 KAITI = "楷体_GB2312"
 SONGTI = "宋体"
+TYPE_AREA_MM = 156
+"""The type area's width (GB/T 9704-2012: 156 × 225 mm)."""
+
+
+def masthead_points(name: str) -> int:
+    """The 发文机关标志's size in points, the same in every format: as large as fits 85 % of
+    the type area's width on one line (at most 48 pt, never below the title's 22 pt)."""
+    width_pt = TYPE_AREA_MM / 25.4 * 72 * 0.85
+    return max(22, min(48, int(width_pt / max(1, len(name)))))
 
 
 @dataclass(frozen=True)

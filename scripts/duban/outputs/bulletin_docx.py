@@ -25,7 +25,7 @@ import datetime as dt
 import io
 import math
 import zipfile
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -40,16 +40,18 @@ from duban.outputs.bulletin import (
     HEITI,
     KAITI,
     SONGTI,
+    TYPE_AREA_MM,
     UNIT_ATTACHMENT_HEADER,
     XIAOBIAOSONG,
     Bulletin,
+    masthead_points,
 )
+from duban.outputs.docx_xml import border, cant_split, font_table, foot_box, repeat_header
 from duban.outputs.xml_text import xml_property, xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
-    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.shared import Length
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
@@ -68,7 +70,6 @@ ALT_NAMES = {
 LINE = Pt(28.9)
 BODY = Pt(16)
 RED = "FF0000"
-TYPE_AREA_MM = 156
 _FIXED_ZIP_TIME = (2010, 1, 1, 0, 0, 0)
 
 
@@ -145,85 +146,10 @@ def _layout(document: DocxDocument) -> None:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FANGSONG)
 
 
-def _font_table(document: DocxDocument) -> None:
-    """Name each Chinese font in the font table, with the font to use in its absence."""
-    table = None
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith("/fontTable"):
-            table = rel.target_part
-    if table is None:
-        return
-    from lxml import etree
-
-    root = etree.fromstring(table.blob)
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    for name, alt in ALT_NAMES.items():
-        font = etree.SubElement(root, f"{{{w}}}font")
-        font.set(f"{{{w}}}name", name)
-        alt_name = etree.SubElement(font, f"{{{w}}}altName")
-        alt_name.set(f"{{{w}}}val", alt)
-        charset = etree.SubElement(font, f"{{{w}}}charset")
-        charset.set(f"{{{w}}}val", "86")
-        family = etree.SubElement(font, f"{{{w}}}family")
-        family.set(f"{{{w}}}val", "modern" if name != XIAOBIAOSONG else "script")
-        pitch = etree.SubElement(font, f"{{{w}}}pitch")
-        pitch.set(f"{{{w}}}val", "fixed" if name in (FANGSONG, KAITI, HEITI) else "variable")
-    table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _border(
-    paragraph: Paragraph, side: str, eighths: int, color: str = "000000", space: int = 0
-) -> None:
-    """A line on one side of the paragraph, as wide as the paragraph (the type area: 156 mm);
-    ``eighths``: its thickness in eighths of a point; ``space``: points between it and the text."""
-    p_pr = paragraph._p.get_or_add_pPr()
-    borders = p_pr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = cast("BaseOxmlElement", OxmlElement("w:pBdr"))
-        # w:pBdr comes before w:spacing, w:ind and w:jc in a paragraph's properties
-        p_pr.insert_element_before(
-            borders,
-            "w:shd",
-            "w:tabs",
-            "w:suppressAutoHyphens",
-            "w:kinsoku",
-            "w:wordWrap",
-            "w:overflowPunct",
-            "w:topLinePunct",
-            "w:autoSpaceDE",
-            "w:autoSpaceDN",
-            "w:bidi",
-            "w:adjustRightInd",
-            "w:snapToGrid",
-            "w:spacing",
-            "w:ind",
-            "w:contextualSpacing",
-            "w:mirrorIndents",
-            "w:suppressOverlap",
-            "w:jc",
-            "w:textDirection",
-            "w:textAlignment",
-            "w:textboxTightWrap",
-            "w:outlineLvl",
-            "w:divId",
-            "w:cnfStyle",
-            "w:rPr",
-            "w:sectPr",
-            "w:pPrChange",
-        )
-    line = OxmlElement(f"w:{side}")
-    line.set(qn("w:val"), "single")
-    line.set(qn("w:sz"), str(eighths))
-    line.set(qn("w:space"), str(space))
-    line.set(qn("w:color"), color)
-    borders.append(line)
-
-
 def masthead_size(name: str) -> Length:
     """The 发文机关标志's size: as large as fits the type area's width with a margin (at most
     48 pt, never below the title's 22 pt)."""
-    width_pt = Mm(TYPE_AREA_MM).pt * 0.85
-    return Pt(max(22, min(48, int(width_pt / max(1, len(name))))))
+    return Pt(masthead_points(name))
 
 
 def _masthead(document: DocxDocument, doc: Bulletin) -> None:
@@ -239,32 +165,52 @@ def _masthead(document: DocxDocument, doc: Bulletin) -> None:
         _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
     number = _paragraph(document, doc.number, FANGSONG, align=center, indent=False)
     number.paragraph_format.keep_with_next = True
-    _border(number, "bottom", 12, RED, space=11)  # 1.5 pt, 4 mm under the number
+    border(number, "bottom", 12, RED, space=11)  # 1.5 pt, 4 mm under the number
     for _ in range(2):
         _paragraph(document, "", FANGSONG, indent=False).paragraph_format.keep_with_next = True
 
 
+HANGING = 4
+"""Characters of 　抄送：, under which the 抄送 line's second line starts."""
+
+
 def _imprint(document: DocxDocument, doc: Bulletin) -> None:
     """版记: 抄送 (when given), then 印发机关 on the left and 印发日期 on the right, between
-    thick lines, with a thin line between the two, each 156 mm wide."""
+    thick lines, with a thin line between the two, each 156 mm wide, in a frame at the foot
+    of the last page (GB/T 9704-2012 7.4: the 版记 stands at the bottom of the last page)."""
     from docx.enum.text import WD_TAB_ALIGNMENT
 
     size = Pt(14)  # 4号
-    blank = _paragraph(document, "", FANGSONG, indent=False)
-    blank.paragraph_format.keep_with_next = True
     lines = []
     if doc.cc:
-        lines.append(_paragraph(document, f"　抄送：{doc.cc}。", FANGSONG, size=size, indent=False))
+        cc = _paragraph(document, f"　抄送：{doc.cc}。", FANGSONG, size=size, indent=False)
+        # a second line starts under the first name, after 抄送： (no right indent: the lines
+        # above and below the paragraph stay as wide as the type area)
+        cc.paragraph_format.left_indent = Pt(size.pt * HANGING)
+        cc.paragraph_format.first_line_indent = Pt(-size.pt * HANGING)
+        lines.append(cc)
     printed = _paragraph(document, f"　{doc.issuer}", FANGSONG, size=size, indent=False)
     printed.paragraph_format.tab_stops.add_tab_stop(Mm(TYPE_AREA_MM), WD_TAB_ALIGNMENT.RIGHT)
     _font(printed.add_run(f"\t{doc.printed_text}　"), FANGSONG, size)
     lines.append(printed)
-    for line in lines[:-1]:
-        line.paragraph_format.keep_with_next = True
-    _border(lines[0], "top", 8)  # 0.35 mm ≈ 1 pt
+    border(lines[0], "top", 8)  # 0.35 mm ≈ 1 pt
     if len(lines) > 1:
-        _border(lines[0], "bottom", 6)  # 0.25 mm ≈ 0.75 pt
-    _border(lines[-1], "bottom", 8)
+        border(lines[0], "bottom", 6)  # 0.25 mm ≈ 0.75 pt
+    border(lines[-1], "bottom", 8)
+    rows = sum(imprint_rows(p.text, HANGING if p is not printed else 0) for p in lines)
+    foot_box(lines, TYPE_AREA_MM, rows * size.pt * 1.5 + 4, "版记")
+
+
+def imprint_rows(text: str, hanging: int = 0) -> int:
+    """How many lines of 4号 a line of the 版记 takes in 156 mm: 31 characters on the first,
+    ``hanging`` fewer on the others (a Latin character counts as a whole one), and one line
+    more once it wraps (a line break may not fall before 、 or 。): never too few, and a line
+    too many only leaves room above the 版记 in its box."""
+    per_line = int(Mm(TYPE_AREA_MM).pt // 14)
+    length = len(text.replace("\t", "　"))
+    if length <= per_line:
+        return 1
+    return 2 + math.ceil((length - per_line) / (per_line - hanging))
 
 
 HEADINGS = {"h1": HEITI, "h2": KAITI, "h3": FANGSONG}
@@ -273,7 +219,7 @@ HEADINGS = {"h1": HEITI, "h2": KAITI, "h3": FANGSONG}
 def bulletin_docx(doc: Bulletin) -> bytes:
     document = Document()
     _layout(document)
-    _font_table(document)
+    font_table(document, ALT_NAMES, {FANGSONG, KAITI, HEITI}, {XIAOBIAOSONG})
     body = document.paragraphs[0] if document.paragraphs else None
     if body is not None:  # the template's empty first paragraph
         parent = body._element.getparent()
@@ -397,11 +343,8 @@ def _attachment(document: DocxDocument, doc: Bulletin) -> None:
             if c == 0:  # 序号 on one line, whatever the width
                 cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
             _font(paragraph.add_run(xml_text(value)), HEITI if r == 0 else FANGSONG, small)
-    # the header row repeats on every page of the table
-    row_props = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    row_props.append(repeat)
+        cant_split(row)  # a row never runs over two pages
+    repeat_header(table.rows[0])  # the header row repeats on every page of the table
 
 
 def _fixed_zip(data: bytes) -> bytes:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from duban.outputs.bulletin import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, Bulletin
+from duban.outputs.bulletin import (
+    FANGSONG,
+    HEITI,
+    KAITI,
+    XIAOBIAOSONG,
+    Bulletin,
+    masthead_points,
+)
 from duban.outputs.check_markdown import md
 
 
@@ -58,8 +65,8 @@ body {{ font-family: {FANGSONG_CSS}; font-size: 16pt; line-height: 28.9pt; max-w
 h1 {{ font-family: {XIAOBIAOSONG_CSS}; font-size: 22pt; font-weight: normal; text-align: center;
   line-height: 1.4; margin: 0 0 28.9pt; }}
 .number {{ text-align: center; margin: 0 0 28.9pt; }}
-.masthead {{ font-family: {XIAOBIAOSONG_CSS}; color: #f00; text-align: center; font-size: 36pt;
-  line-height: 1.4; margin: 0 0 57.8pt; }}
+.masthead {{ font-family: {XIAOBIAOSONG_CSS}; color: #f00; text-align: center; text-indent: 0;
+  white-space: nowrap; line-height: 1.4; margin: 0 0 57.8pt; }}
 .red-line {{ border: 0; border-top: 1.5pt solid #f00; margin: 0 0 57.8pt; }}
 .imprint {{ margin-top: 2em; border-top: 1pt solid #000; border-bottom: 1pt solid #000;
   font-size: 14pt; line-height: 1.6; }}
@@ -83,7 +90,11 @@ def bulletin_html(doc: Bulletin) -> str:
     tags = {"h1": "h2", "h2": "h3", "p": "p"}
     body = []
     if doc.masthead is not None:
-        body.append(f'<p class="masthead">{escape(doc.masthead)}</p>')
+        # the .docx's size, on one line; on a narrow screen, 85 % of its width
+        size = masthead_points(doc.masthead)
+        share = 85 / max(1, len(doc.masthead))
+        style = f"font-size: min({size}pt, {share:.2f}vw)"
+        body.append(f'<p class="masthead" style="{style}">{escape(doc.masthead)}</p>')
     if doc.number:
         body.append(f'<p class="number">{escape(doc.number)}</p>')
     if doc.masthead is not None:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from duban.evaluation.check_report import CheckReport
+from duban.i18n.messages import say
 from duban.model.org import display_name
 from duban.outputs import urls
 from duban.outputs.check_words import item_parts, occurrence_label, reported_line
@@ -175,7 +176,11 @@ def render_overdue_issue(
     lines += [
         "",
         "---",
-        f"逾期 {report.overdue} 项 / {report.overdue} overdue as of {report.as_of.isoformat()}。"
-        "本议题由 `duban report overdue-issue` 生成，请勿手工编辑。",
+        say(
+            f"逾期 {report.overdue} 项 / {report.overdue} overdue as of "
+            f"{report.as_of.isoformat()}。",
+            f"截至 {report.as_of.isoformat()} 逾期 {report.overdue} 项。",
+        )
+        + "本议题由 `duban report overdue-issue` 生成，请勿手工编辑。",
     ]
     return "\n".join(lines) + "\n"

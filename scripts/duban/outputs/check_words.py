@@ -6,6 +6,7 @@ from __future__ import annotations
 from duban.evaluation.check_report import CheckItem, CheckReport
 from duban.evaluation.escalation import Escalation
 from duban.evaluation.evaluate import ItemState, State
+from duban.i18n.messages import say
 from duban.i18n.periods import period_words
 
 
@@ -51,13 +52,18 @@ def supervisor_text(check_item: CheckItem) -> str:
 
 
 def count_line(report: CheckReport) -> str:
-    return (
+    """The counts in Chinese; with ``--lang en`` the English follows (the rest of the report
+    is the office's Chinese)."""
+    chinese = (
         f"逾期 {report.overdue} 项（其中未报送 {report.overdue_not_reported} 项），"
         f"临期 {report.due_soon} 项，标记 {len(report.flags)} 个"
-        f"（截至 {report.as_of.isoformat()}） / {report.overdue} overdue "
-        f"({report.overdue_not_reported} not reported), "
+        f"（截至 {report.as_of.isoformat()}）"
+    )
+    english = (
+        f"{report.overdue} overdue ({report.overdue_not_reported} not reported), "
         f"{report.due_soon} due soon, {len(report.flags)} flagged as of {report.as_of.isoformat()}"
     )
+    return say(f"{chinese} / {english}", chinese)
 
 
 def reported_line(report: CheckReport) -> str | None:

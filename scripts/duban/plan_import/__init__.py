@@ -17,11 +17,13 @@ from pathlib import Path
 import yaml
 
 from duban.i18n.messages import say
+from duban.i18n.os_errors import os_reason
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
 from duban.plan_import.plan import Finding, Imported, YearNotFound, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
+from duban.plan_import.segment import segment
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.writer import write_org, write_plan
 
@@ -32,6 +34,15 @@ ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 
 class ImportError_(Exception):
     """A wrong argument or an output that would overwrite data: one line, exit code 2."""
+
+
+def _no_items(source: Path) -> ImportError_:
+    return ImportError_(
+        say(
+            f"{source}: no numbered items found (一、（一）1. …): nothing written",
+            f"{source}：未找到编号条目（一、（一）1. 等），没有写入任何文件",
+        )
+    )
 
 
 @dataclass
@@ -55,8 +66,9 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
     try:
         text = read_regular(path, follow=True).decode("utf-8")  # never a pipe or device
     except (OSError, UnicodeDecodeError) as error:
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
         raise ImportError_(
-            say(f"--org: cannot read {path}: {error}", f"--org：无法读取 {path}：{error}")
+            say(f"--org: cannot read {path}: {reason}", f"--org：无法读取 {path}：{reason}")
         ) from None
     try:
         data = yaml.safe_load(text)
@@ -76,6 +88,8 @@ def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = Non
     try:
         result = import_text(text, org, plan_id, year)
     except YearNotFound:
+        if not segment(text, 0, len(text)):
+            raise _no_items(path) from None  # nothing to date: that is the problem to name
         raise ImportError_(
             say(
                 f"{path}: the document names no year (no signing date, document number, period "
@@ -111,7 +125,7 @@ def run_import(
     if not ID.fullmatch(plan_id):
         raise ImportError_(
             say(
-                f"--plan-id: {plan_id!r} is not a valid id (lower-case letters, digits, hyphens)",
+                f"--plan-id: {plan_id!r} is not a valid id (a-z, 0-9, -)",
                 f"--plan-id：{plan_id!r} 不是有效的标识（小写字母、数字、连字符）",
             )
         )
@@ -131,19 +145,16 @@ def run_import(
         org, base = load_org(org_path)
     result = import_file(source, org, plan_id, year)
     if not result.plan["sections"]:
-        raise ImportError_(
-            say(
-                f"{source}: no numbered items found (一、 （一） 1. …): nothing written",
-                f"{source}：未找到编号条目（一、（一）1. 等），没有写入任何文件",
-            )
-        )
+        raise _no_items(source)
     plans = out / "plans"
-    if plans.is_dir() and len([p for p in plans.iterdir() if p.is_dir()]) == 1:
+    before = [p.name for p in plans.iterdir() if p.is_dir()] if plans.is_dir() else []
+    if len(before) == 1:
         result.assumptions.append(
             Finding(
                 0,
                 "数据文件夹原来只有一个方案，导入后有多个方案：status/ 和 records/ 中的每条记录"
-                "都要写明 plan:（duban validate 会逐条指出）",
+                f"都要写明 plan:（duban validate 会按文件指出）：运行 duban fix plan-ids --data "
+                f"{out} --plan {before[0]} 一次补上",
             )
         )
     out.mkdir(parents=True, exist_ok=True)

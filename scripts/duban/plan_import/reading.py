@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from duban.i18n.messages import say
+from duban.i18n.os_errors import os_reason
 from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
@@ -49,7 +50,7 @@ def read_document(path: Path) -> tuple[str, str]:
         check_length(len(data), MAX_FILE_BYTES)
     except OSError as error:
         raise ReadError(
-            say(f"cannot read {name}: {error.strerror}", f"无法读取 {name}：{error.strerror}")
+            say(f"cannot read {name}: {error.strerror}", f"无法读取 {name}：{os_reason(error)}")
         ) from None
     except Untrusted as error:
         raise ReadError(f"{name}: {error}") from None

@@ -6,7 +6,7 @@ from typing import Any
 
 from duban.evaluation.indicators import measure
 from duban.model.plan import Target, Task
-from duban.site import charts
+from duban.site import chart_rows, charts
 from duban.site.context import Context
 
 
@@ -70,6 +70,7 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
                 "indicator": due.indicator,
                 "points": points,
                 "chart": chart,
+                "rows": chart_rows.indicator_rows(points, due.indicator.unit) if points else None,
                 "current": current or {"actual": None, "numerator": None, "denominator": None},
             }
         )

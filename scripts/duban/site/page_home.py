@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from duban.evaluation.check_report import summarize
-from duban.evaluation.evaluate import State
+from duban.evaluation.evaluate import Evaluation, State
 from duban.outputs import urls
 from duban.site import lights, views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
+
+UPCOMING_LIMIT = 8
 
 
 def home(ctx: Context, plan_ctx: Context | None = None) -> str:
@@ -30,6 +32,7 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
             None,
         )
         issuer = views.plan_rows(plan_ctx.model, plan_ctx.evaluation)[0].issuer
+    soon, later = _due_soon(ev)
     return render_page(
         ctx,
         urls.HOME,
@@ -43,7 +46,10 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
         task_count=sum(1 for t in model.tasks.values() if t.parent is None),
         holder_count=len({h for i in ev.items for h in i.holders}),
         headline=headline,
-        upcoming=views.next_deadlines(ev, 6),
+        upcoming=soon[:UPCOMING_LIMIT],
+        more_soon=len(soon) - UPCOMING_LIMIT,
+        next_after=later[0] if later else None,
+        due_soon_days=ev.due_soon_days,
         due_label=views.due_label,
         reports=ctx.index.reports[:8],
         overdue_count=len(ev.with_state(State.OVERDUE)),
@@ -55,3 +61,13 @@ def _summary(ctx: Context) -> Any:
     """The check report's summary (duban.evaluation.check_report.summarize): the same counts
     as duban check."""
     return summarize(ctx.model, ctx.evaluation)
+
+
+def _due_soon(
+    ev: Evaluation,
+) -> tuple[list[views.NextDeadline], list[views.NextDeadline]]:
+    """The open deadlines due within the evaluation's ``due_soon_days`` (the 临期 window, the
+    one the overdue page and duban check use), soonest first; and those due later."""
+    every = views.next_deadlines(ev, len(ev.items))
+    soon = [n for n in every if n.days_left is not None and n.days_left <= ev.due_soon_days]
+    return soon, every[len(soon) :]

@@ -23,6 +23,8 @@ def plan_index(ctx: Context) -> str:
         "page_tasks.html",
         plan.display_name,
         hide=["navigation", "toc"],
+        # a site named after its only plan: the tab reads 任务分工表 - <plan>, not <plan> - <plan>
+        tab_title=ctx.t.nav.tasks if plan.display_name == ctx.title else None,
         plan=plan,
         issuer=views.plan_rows(model, ctx.evaluation)[0].issuer,
         rows=rows,

@@ -11,6 +11,10 @@ from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
 
+# A unit's page ranks above the pages that only mention the unit when its name is searched
+# (Material's search.boost; the names are words of the search, see search_words.py).
+UNIT_PAGE_BOOST = 5.0
+
 
 def units_index(ctx: Context) -> str:
     model = ctx.model
@@ -70,6 +74,7 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
         "page_unit.html",
         holder.name,
         hide=["navigation", "toc"],  # the width goes to the table of items
+        search_boost=UNIT_PAGE_BOOST,
         holder=holder,
         kind=names.holder_kind(holder),
         is_group=isinstance(holder, Group),

@@ -15,7 +15,7 @@ from markupsafe import escape
 
 from duban.evaluation.evaluate import State
 from duban.outputs import urls
-from duban.site import charts, lights, names
+from duban.site import charts, lights, names, notes
 from duban.site.context import Context
 from duban.site.env import environment
 from duban.site.row_printer import RowPrinter
@@ -24,15 +24,20 @@ from duban.site.status_rows import count_text
 STATES = lights.DISPLAY_ORDER
 
 
-def front_matter(title: str, hide: Iterable[str] = (), search: bool = True) -> str:
+def front_matter(
+    title: str, hide: Iterable[str] = (), search: bool = True, search_boost: float | None = None
+) -> str:
     """YAML front matter; JSON strings are valid YAML and cannot break out of their line.
-    ``search=False`` leaves the page out of the search index (Material's ``search.exclude``)."""
+    ``search=False`` leaves the page out of the search index (Material's ``search.exclude``);
+    ``search_boost`` ranks the page's search results higher (Material's ``search.boost``)."""
     lines = ["---", f"title: {json.dumps(str(escape(title)))}"]
     hidden = list(hide)
     if hidden:
         lines.append(f"hide: {json.dumps(hidden)}")
     if not search:
         lines.append('search: {"exclude": true}')
+    elif search_boost is not None:
+        lines.append(f'search: {{"boost": {float(search_boost)}}}')
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -69,6 +74,8 @@ def render_page(
     title: str,
     hide: Iterable[str] = (),
     search: bool = True,
+    search_boost: float | None = None,
+    tab_title: str | None = None,
     **values: Any,
 ) -> str:
     env = environment()
@@ -95,7 +102,19 @@ def render_page(
         S=State,
         shapes=charts.SHAPES,
         page_title=title,
+        note_in=lambda text: notes.note_in(text, ctx.settings.language),
         **helpers,
         **values,
     )
-    return front_matter(title, hide, search) + tidy(body)
+    tab = tab_title or browser_title(title, ctx.title)
+    return front_matter(tab, hide, search, search_boost) + tidy(body)
+
+
+def browser_title(title: str, site: str) -> str:
+    """The page's title without the site's name: the browser's tab reads "<page> - <site>"
+    (Material adds the site), so "督办清单 · <plan>" on a site named after the plan would name it
+    twice."""
+    suffix = f" · {site}"
+    if site and title.endswith(suffix) and len(title) > len(suffix):
+        return title[: -len(suffix)]
+    return title

@@ -41,6 +41,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from duban.i18n.messages import say
 from duban.load.files import STALE_AFTER, process_gone
 
 DOWNLOADS_PREFIX = "duban-downloads-"
@@ -89,7 +90,10 @@ def remove_tree(folder: Path) -> str | None:
         return None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        return f"the previous site could not be removed: {folder} ({reason}); remove it by hand"
+        return say(
+            f"the previous site could not be removed: {folder} ({reason}); remove it by hand",
+            f"无法删除以前生成的网站：{folder}（{reason}），请手工删除",
+        )
 
 
 def clean_leftovers(site_dir: Path) -> list[str]:

@@ -40,6 +40,21 @@ def _unique(
         first.setdefault(key, f"{document.display}:{document.position(keys)[0]}")
 
 
+def _unplanned(checker: RecordReader, finder: TaskFinder, document: Document) -> set[KeyPath]:
+    """The follow-ups and actions that need ``plan`` and lack it, reported in one line."""
+    found: set[KeyPath] = {
+        (name, index)
+        for name in ("follow_ups", "actions")
+        for index in finder.entries_without_plan(document.data.get(name, []))
+    }
+    if found:
+        first = min(found, key=lambda keys: document.position(keys))
+        checker.report(document, first, finder.missing_plans(len(found)))
+        if any(name == "follow_ups" for name, _ in found):
+            checker.follow_ups_unknown = True  # their deadlines are not known: not "unset"
+    return found
+
+
 def attach_supervision(
     model: Model,
     finder: TaskFinder,
@@ -68,13 +83,17 @@ def attach_supervision(
     follow_ups: list[FollowUp] = []
     places: list[tuple[Document, KeyPath, tuple[Any, ...]]] = []
     kept: list[tuple[Document, str]] = []
+    unplanned: dict[str, set[KeyPath]] = {}
     for document in sorted(record_documents, key=lambda d: d.display):
         keeper = checker.keeper(document)
         if keeper is None:
             continue
         kept.append((document, keeper))
+        unplanned[document.display] = _unplanned(checker, finder, document)
         for index, item in enumerate(document.data.get("follow_ups", [])):
             f_keys: KeyPath = ("follow_ups", index)
+            if f_keys in unplanned[document.display]:
+                continue
             made = entries.follow_up(checker, document, f_keys, keeper, item, rules)
             if made:
                 follow_ups.append(made)
@@ -119,6 +138,8 @@ def attach_supervision(
     actions: list[Action] = []
     for document, keeper in kept:
         for index, item in enumerate(document.data.get("actions", [])):
+            if ("actions", index) in unplanned[document.display]:
+                continue
             action = entries.action(
                 checker, document, ("actions", index), keeper, item, rules, follow_up_keys
             )

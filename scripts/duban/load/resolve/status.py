@@ -56,6 +56,22 @@ class TaskFinder:
             if task.parent is None:
                 self.by_number.setdefault((task.plan_id, task.number), []).append(task.id)
 
+    def entries_without_plan(self, entries: list[Any]) -> list[int]:
+        """The entries that need ``plan`` and lack it (none while the folder holds one plan,
+        or while a plan.yaml is broken: which plans exist is not known then)."""
+        if len(self.plan_ids) < 2 or self.broken_plans or not isinstance(entries, list):
+            return []
+        return [i for i, e in enumerate(entries) if isinstance(e, dict) and "plan" not in e]
+
+    def missing_plans(self, count: int) -> str:
+        """The one problem of a file whose ``count`` entries lack ``plan``."""
+        known = ", ".join(self.plan_ids)
+        return (
+            f"plan is missing in {count} {'entry' if count == 1 else 'entries'} and is required: "
+            f"this folder holds several plans ({known}); "
+            "run `duban fix plan-ids --plan PLAN-ID` to write it into each"
+        )
+
     def find(self, entry: dict[str, Any], keys: KeyPath = ()) -> TaskRef:
         plan = entry.get("plan")
         if plan is None:
@@ -257,8 +273,14 @@ def build_status(
         if problem:
             report(doc, ("unit",), problem)
             continue
+        unplanned = set(finder.entries_without_plan(doc.data["obligations"]))
+        if unplanned:
+            # one line for the file, not one per entry: the fix is one command for all of them
+            report(doc, ("obligations", min(unplanned)), finder.missing_plans(len(unplanned)))
         for index, entry in enumerate(doc.data["obligations"]):
             keys: KeyPath = ("obligations", index)
+            if index in unplanned:
+                continue
             failed = doc.failing_entries.get(index)
             if failed is not None:
                 # its schema problems are reported; its reference is checked now if it can be

@@ -93,6 +93,60 @@
     apply();
   }
 
+  // Scroll cues: a box whose content is wider than itself (a wide table, a chart, a code block)
+  // says so: a faded right edge while there is more to the right, and a hint above it
+  // (words from the page: data-scroll-hint, rendered from the locale files by the plugin).
+  var SCROLLERS = ".md-content .dbn-scroll, .md-content .md-typeset__scrollwrap, " +
+    ".md-content figure.dbn-chart, .md-content pre > code";
+  var cueCount = 0;
+
+  function hintWords() {
+    var holder = document.querySelector("[data-scroll-hint]");
+    return holder ? holder.getAttribute("data-scroll-hint") : "";
+  }
+
+  function markEnd(box) {
+    var atEnd = box.scrollLeft + box.clientWidth >= box.scrollWidth - 2;
+    box.classList.toggle("dbn-cue-end", atEnd);
+  }
+
+  function cue(box, words) {
+    var overflow = window.getComputedStyle(box).overflowX;
+    var scrolls = overflow === "auto" || overflow === "scroll";
+    var wide = scrolls && box.scrollWidth > box.clientWidth + 1 && box.clientWidth > 1;
+    var id = box.getAttribute("data-duban-scroll-cue");
+    var hint = id ? document.getElementById(id) : null;
+    if (!wide) {
+      // it fits (a wider window, a turned phone): no hint, no faded edge
+      if (hint) hint.parentNode.removeChild(hint);
+      box.removeAttribute("data-duban-scroll-cue");
+      return;
+    }
+    if (!hint) {
+      cueCount += 1;
+      hint = document.createElement("p");
+      hint.id = "dbn-scroll-cue-" + cueCount;
+      hint.className = "dbn-scroll-hint";
+      hint.setAttribute("aria-hidden", "true");
+      hint.textContent = words;
+      var anchor = box.tagName === "CODE" && box.parentNode ? box.parentNode : box;
+      anchor.parentNode.insertBefore(hint, anchor);
+      box.setAttribute("data-duban-scroll-cue", hint.id);
+      if (!box.hasAttribute("data-dbn-cue-watched")) {
+        box.setAttribute("data-dbn-cue-watched", "");
+        box.addEventListener("scroll", function () { markEnd(box); }, { passive: true });
+      }
+    }
+    markEnd(box);
+  }
+
+  function cueAll() {
+    var words = hintWords();
+    Array.prototype.forEach.call(document.querySelectorAll(SCROLLERS), function (box) {
+      cue(box, words);
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-dbn-sortable]"), makeSortable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-dbn-filter-for]"), makeFilter);
@@ -100,6 +154,14 @@
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });
+    cueAll();
+    var pending = null;
+    window.addEventListener("resize", function () {
+      if (pending) window.clearTimeout(pending);
+      pending = window.setTimeout(cueAll, 150);
+    });
+    // a <details> opened shows boxes that were too small to measure while it was closed
+    document.addEventListener("toggle", cueAll, true);
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,108 @@
+"""``duban gitlab-issue``: keep ONE open issue listing what is overdue on a GitLab project, the
+way ``.github/workflows/overdue.yml`` does on GitHub (create it, update it, close it when
+nothing is overdue), through GitLab's REST API (v4) with urllib alone.
+
+- The issue's text is ``duban report overdue-issue``'s (the same function, the same golden).
+- The issue is found by its label (``duban-overdue``, made by GitLab when the issue is created
+  with it): ``GET /projects/:id/issues?labels=…&state=opened``; then ``PUT …/issues/:iid``
+  (title, description), ``POST …/issues`` (title, description, labels), or a note and
+  ``PUT …/issues/:iid`` with ``state_event=close``.
+- The token is a project access token (role Reporter, scope ``api``) in ``DUBAN_GITLAB_TOKEN``
+  (a masked, protected CI/CD variable), sent as ``PRIVATE-TOKEN`` and never printed.
+- HTTPS only, no redirects, one line per failure: :mod:`duban.cli.forge_api`.
+- The API address and project default to GitLab CI's ``CI_API_V4_URL`` and ``CI_PROJECT_ID``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import urllib.parse
+
+from duban.cli.common import (
+    EXIT_INVALID_DATA,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    evaluated,
+    write_output,
+)
+from duban.cli.forge_api import CLOSING_NOTE, LABEL, Api, ApiError, checked_api_url
+from duban.evaluation.check_report import check_report
+from duban.i18n.messages import say
+from duban.outputs.check_markdown import issue_title, render_overdue_issue
+
+__all__ = ["LABEL", "checked_api_url", "cmd_gitlab_issue", "gitlab_api", "sync_issue"]
+
+TOKEN_VARIABLE = "DUBAN_GITLAB_TOKEN"
+TOKEN_HINT = (
+    f"check that {TOKEN_VARIABLE} holds a project access token with the api scope and at "
+    "least the Reporter role, and that it has not expired",
+    f"请确认 {TOKEN_VARIABLE} 是具有 api 权限、角色至少为 Reporter 且未过期的项目访问令牌",
+)
+
+
+def gitlab_api(api: str, project: str, token: str) -> Api:
+    quoted = urllib.parse.quote(project, safe="")
+    return Api(f"{api}/projects/{quoted}", {"PRIVATE-TOKEN": token}, TOKEN_HINT)
+
+
+def sync_issue(gitlab: Api, overdue: int, title: str, body: str, label: str = LABEL) -> str:
+    """Create, update or close the one issue; what was done, as one line."""
+    query = urllib.parse.urlencode({"labels": label, "state": "opened", "per_page": "1"})
+    found = gitlab.call("GET", f"/issues?{query}") or []
+    iid = str(found[0]["iid"]) if found else None
+    if overdue > 0 and iid:
+        gitlab.call("PUT", f"/issues/{iid}", {"title": title, "description": body})
+        return say(f"updated issue #{iid}", f"已更新议题 #{iid}")
+    if overdue > 0:
+        made = gitlab.call(
+            "POST", "/issues", {"title": title, "description": body, "labels": label}
+        )
+        return say(f"opened issue #{made['iid']}", f"已新建议题 #{made['iid']}")
+    if iid:
+        gitlab.call("POST", f"/issues/{iid}/notes", {"body": CLOSING_NOTE})
+        gitlab.call("PUT", f"/issues/{iid}", {"state_event": "close"})
+        return say(f"closed issue #{iid}", f"已关闭议题 #{iid}")
+    return say("nothing is overdue and no issue is open", "没有逾期事项，也没有未关闭的议题")
+
+
+def cmd_gitlab_issue(args: argparse.Namespace) -> int:
+    api = args.api or os.environ.get("CI_API_V4_URL", "")
+    project = args.project or os.environ.get("CI_PROJECT_ID", "")
+    if not api or not project:
+        raise UsageError(
+            say(
+                "--api and --project are needed outside GitLab CI (CI_API_V4_URL, CI_PROJECT_ID)",
+                "在 GitLab CI 之外运行时须给出 --api 和 --project（CI_API_V4_URL、CI_PROJECT_ID）",
+            )
+        )
+    api = checked_api_url(api)
+    token = os.environ.get(TOKEN_VARIABLE, "")
+    if not token.strip():
+        raise UsageError(
+            say(
+                f"{TOKEN_VARIABLE} is not set: add a project access token (api scope, role "
+                "Reporter) as a masked CI/CD variable of that name",
+                f"未设置 {TOKEN_VARIABLE}：请在 CI/CD 变量中添加同名的项目访问令牌"
+                "（api 权限，角色 Reporter，设为 masked）",
+            )
+        )
+    found = evaluated(args)
+    if found is None:
+        return EXIT_INVALID_DATA  # the issue is left as it was
+    model, evaluation = found
+    report = check_report(model, evaluation, only_overdue=True)
+    body = render_overdue_issue(report, args.site_url)
+    if args.output:  # a copy of the text, e.g. for the job's artifacts
+        write_output(body, args.output)
+    try:
+        done = sync_issue(
+            gitlab_api(api, project, token.strip()), report.overdue, issue_title(report), body
+        )
+    except ApiError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(done)
+    return EXIT_OK

@@ -1,0 +1,230 @@
+"""How well import-plan reads real published plans: every file of tests/fixtures/import/corpus/
+(excerpts of real 分工方案, 工作要点, 任务分解… and three other containers made from two of them)
+is imported with the current importer and compared with its oracle, written by hand before the
+importer ever ran on it (``<name>.expected.yaml``). Run alone with
+``python3 tests/plan_import/corpus_score.py`` (``-v`` lists every difference); printed by
+tests/plan_import/test_corpus.py.
+
+Counted per file and in total, separately for the files the importer may be tuned against and
+the held-out ones (SOURCES.md, "held out: never tune against"):
+
+- tasks: expected tasks whose id the import produced (found) and, of those, the ones whose
+  numbering and sub-items agree (shape);
+- roles: role fields (each role of each task and sub-item that either side names) whose units
+  agree, as duban.plan_import.agreement.compare counts them; every role of a missing task is wrong;
+- deadlines: tasks and sub-items whose computable due fields agree, likewise;
+- leaders (牵头领导 etc., which the comparer ignores): tasks whose named leaders agree;
+- year: files whose plan year agrees.
+
+A file the importer refuses (an error it reports, or a crash, shown apart) counts as all-missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "fixtures" / "import" / "corpus"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from duban.model.problems import printable  # noqa: E402
+from duban.plan_import import ImportError_, ReadError, run_import  # noqa: E402
+from duban.plan_import.agreement import compare  # noqa: E402
+from duban.plan_import.chinese import simplified  # noqa: E402
+from duban.plan_import.clauses import ROLE_ORDER  # noqa: E402
+from duban.plan_import.units import ImportOrg  # noqa: E402
+
+SUFFIXES = (".txt", ".html", ".docx", ".pdf")
+HELD_OUT_HEADING = "## held out: never tune against"
+
+Pair = tuple[int, int]  # (right, counted)
+
+
+@dataclass
+class FileScore:
+    name: str
+    held_out: bool
+    expected: int = 0
+    found: int = 0
+    shape: int = 0
+    roles: Pair = (0, 0)
+    deadlines: Pair = (0, 0)
+    leaders: Pair = (0, 0)
+    year: Pair = (0, 0)
+    refused: str | None = None
+    crashed: bool = False
+    differences: list[str] = field(default_factory=list)
+
+
+def corpus_files(folder: Path = CORPUS) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
+
+
+def oracle_path(source: Path) -> Path:
+    return source.with_name(source.stem + ".expected.yaml")
+
+
+def sources_text(folder: Path = CORPUS) -> str:
+    return (folder / "SOURCES.md").read_text(encoding="utf-8")
+
+
+def cited_files(text: str) -> set[str]:
+    """The file names the tables of SOURCES.md cite (first cell of a row)."""
+    return set(re.findall(r"^\| ([^|\s]+\.(?:txt|html|docx|pdf)) \|", text, re.MULTILINE))
+
+
+def held_out_files(text: str) -> set[str]:
+    """The bullets under the "held out: never tune against" heading of SOURCES.md."""
+    _, _, rest = text.partition(HELD_OUT_HEADING)
+    section = rest.split("\n## ", 1)[0]
+    return set(re.findall(r"^- (\S+)$", section, re.MULTILINE))
+
+
+def _walk(item: dict, path: str) -> Iterator[tuple[str, dict]]:
+    yield path, item
+    for child in item.get("items") or []:
+        yield from _walk(child, f"{path}/{child['id']}")
+
+
+def _missing_fields(task_id: str, hand: dict) -> tuple[int, int]:
+    """Role fields and deadline fields a missing task would have been counted for."""
+    roles = deadlines = 0
+    for _, item in _walk(hand, task_id):
+        roles += sum(1 for role in ROLE_ORDER if (item.get("roles") or {}).get(role))
+        deadlines += 1 if item.get("due") else 0
+    return roles, deadlines
+
+
+def _names(values: Iterable[object] | None) -> frozenset[str]:
+    def key(value: object) -> str:
+        text = unicodedata.normalize("NFKC", str(value))
+        return simplified("".join(text.split()))
+
+    return frozenset(key(v) for v in values or [])
+
+
+def _imported_year(plan: dict) -> int | None:
+    period = plan.get("period") or {}
+    start, end = period.get("start"), period.get("end")
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and start.year == end.year:
+        return start.year
+    signed = plan.get("signed")
+    return signed.year if isinstance(signed, dt.date) else None
+
+
+def _add(a: Pair, b: Pair) -> Pair:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def score_file(source: Path, work: Path, held_out: bool) -> FileScore:
+    oracle = yaml.safe_load(oracle_path(source).read_text(encoding="utf-8"))
+    hand = {str(task["id"]): task for task in oracle["tasks"]}
+    score = FileScore(source.name, held_out, expected=len(hand))
+    got: dict[str, dict] = {}
+    plan: dict = {}
+    org = ImportOrg()
+    out = work / re.sub(r"[^a-z0-9-]+", "-", source.name.lower())
+    try:
+        written = run_import(source, out, None, "corpus", None)  # the year from the document
+    except (ImportError_, ReadError) as error:
+        message = str(error).splitlines()[0].replace(str(source), source.name)
+        score.refused = printable(message)
+    except Exception as error:  # a crash is a finding, not a reason to stop scoring the rest
+        score.refused, score.crashed = f"{type(error).__name__}: {error}", True
+    else:
+        got = {str(task["id"]): task for task in written.result.tasks}
+        plan = written.result.plan
+        org = ImportOrg.from_data(yaml.safe_load((out / "org.yaml").read_text(encoding="utf-8")))
+    agreement = compare(got, hand, org)
+    score.found = sum(1 for task_id in hand if task_id in got)
+    score.shape = agreement.tasks[0]
+    score.roles, score.deadlines = agreement.roles, agreement.deadlines
+    score.differences = list(agreement.differences)
+    for task_id, task in hand.items():
+        if task_id not in got:
+            roles, deadlines = _missing_fields(task_id, task)
+            score.roles = _add(score.roles, (0, roles))
+            score.deadlines = _add(score.deadlines, (0, deadlines))
+        if task.get("leaders"):
+            mine = (got.get(task_id) or {}).get("leaders")
+            right = _names(mine) == _names(task["leaders"])
+            score.leaders = _add(score.leaders, (int(right), 1))
+            if not right:
+                score.differences.append(f"{task_id}: leaders {task['leaders']} != {mine}")
+    year = (oracle.get("plan") or {}).get("year")
+    if year is not None:
+        mine_year = _imported_year(plan)
+        score.year = (int(mine_year == year), 1)
+        if mine_year != year:
+            score.differences.append(f"plan year {year} != {mine_year}")
+    return score
+
+
+def _share(pair: Pair) -> str:
+    return f"{pair[0]}/{pair[1]}" + (f" ({100 * pair[0] / pair[1]:.0f}%)" if pair[1] else "")
+
+
+def _row(name: str, s: FileScore) -> str:
+    status = ("崩溃 crash: " if s.crashed else "拒绝 refused: ") + s.refused if s.refused else ""
+    return (
+        f"{name:<52} {s.found:>3}/{s.expected:<3} {s.shape:>3}  {_share(s.roles):>13} "
+        f"{_share(s.deadlines):>13} {_share(s.leaders):>11} {_share(s.year):>9}  {status[:70]}"
+    )
+
+
+def total(scores: list[FileScore], name: str) -> FileScore:
+    out = FileScore(name, held_out=False)
+    for s in scores:
+        out.expected += s.expected
+        out.found += s.found
+        out.shape += s.shape
+        out.roles = _add(out.roles, s.roles)
+        out.deadlines = _add(out.deadlines, s.deadlines)
+        out.leaders = _add(out.leaders, s.leaders)
+        out.year = _add(out.year, s.year)
+    return out
+
+
+def report(scores: list[FileScore], verbose: bool = False) -> list[str]:
+    lines = [
+        f"{'file (* = held out)':<52} {'found':>7} {'shape':>5}  {'roles':>13} "
+        f"{'deadlines':>13} {'leaders':>11} {'year':>9}  status"
+    ]
+    for s in scores:
+        lines.append(_row(("* " if s.held_out else "  ") + s.name, s))
+        if verbose:
+            lines.extend("      " + printable(d)[:200] for d in s.differences)
+    for label, group in (
+        ("TOTAL tuned", [s for s in scores if not s.held_out]),
+        ("TOTAL held out", [s for s in scores if s.held_out]),
+        ("TOTAL all", scores),
+    ):
+        refused = sum(1 for s in group if s.refused)
+        crashed = sum(1 for s in group if s.crashed)
+        lines.append(
+            _row(f"{label} ({len(group)} files)", total(group, label))
+            + f"  refused {refused} (crashed {crashed})"
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> list[FileScore]:
+    args = sys.argv[1:] if argv is None else argv
+    held = held_out_files(sources_text())
+    with tempfile.TemporaryDirectory() as work:
+        scores = [score_file(p, Path(work), p.name in held) for p in corpus_files()]
+    print("\n".join(report(scores, verbose="-v" in args)))
+    return scores
+
+
+if __name__ == "__main__":
+    main()
