@@ -65,3 +65,20 @@ def test_seven_columns_one_cell_a_line_with_a_row_on_one_line(tmp_path):
     assert [f.what for f in result.leaders] == ["金力", "姚志"]
     assert "季度调度" in tasks["1-1"]["text"]
     assert result.accounting is not None and result.accounting.leftovers == []
+
+
+def test_headers_with_spaces_bars_after_cells_and_single_spaces(tmp_path):
+    one_cell = HEAD + (
+        "序号 |\n重点工作 |\n责任领导 |\n牵头 单位 |\n完成时限 |\n"
+        "1 |\n地区生产总值增长6%左右。 |\n叶林 |\n市发展改革委 |\n全年 |\n"
+    )
+    spaces = HEAD + (
+        "序号 类别 主要任务 细化措施 牵头单位 参与单位\n"
+        "1 经济 地区生产总值增长6%左右。 强化调度 市发展改革委 市统计局\n"
+    )
+    for number, text in enumerate([one_cell, spaces]):
+        source = tmp_path / f"plan-{number}.txt"
+        source.write_text(text, encoding="utf-8")
+        result = import_file(source, ImportOrg(), "p")
+        assert result.tasks[0]["roles"]["lead"] == ["市发展改革委"], result.tasks
+        assert "地区生产总值增长6%左右。" in result.tasks[0]["text"]

@@ -12,15 +12,20 @@ from collections.abc import Callable
 from duban.plan_import.chinese import simplified
 
 HEADER_WORD = re.compile(
-    r"^(?:序号|编号|工作任务|重点任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|目标任务|重点工作"
+    r"^(?:全年|年度|具体|主要|重点)?(?:序号|编号|工作任务|重点任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|目标任务|重点工作"
     r"|任务|措施|主要内容|牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|参与单位|协同单位"
-    r"|牵头责任单位|协同责任单位|完成时限|完成时间|时间节点|时限要求|牵头领导|责任领导|分管领导|备注)$"
+    r"|牵头责任单位|协同责任单位|完成时限|完成时间|时间节点|时限要求|牵头领导|责任领导|分管领导|备注"
+    r"|类别|细化措施|工作举措|进度安排|考核单位|监督单位|具体内容|工作目标)$"
 )
 ROLE_OR_TIME = re.compile(r"牵头|责任|配合|协办|参与|协同|时限|时间")
 NUMBER = re.compile(r"^\s*[0-9０-９]{1,3}[.．、]?\s*$")
 
 
-def cells(line: str) -> list[str]:
+def cells(line: str, single: bool = False) -> list[str]:
+    """A row's cells: between | (or tabs, or runs of spaces; single spaces too when the
+    header was written so)."""
+    if single:
+        return line.split()
     if "|" in line or "｜" in line:
         parts = re.split(r"[|｜]", line.strip())
         if parts and not parts[0].strip():
@@ -49,8 +54,11 @@ def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) 
     index = 0
     while index < len(lines):
         parts = cells(lines[index])
+        single = not is_header(parts) and is_header(lines[index].split())
+        if single:  # 序号 类别 主要任务 牵头单位 …: cells between single spaces
+            parts = lines[index].split()
         if is_header(parts):  # a header on one line: each row on one line
-            rows, index = _rows_on_lines(lines, index + 1, parts)
+            rows, index = _rows_on_lines(lines, index + 1, parts, single)
         else:
             header, after = _header_down(lines, index)
             if not header:
@@ -62,14 +70,16 @@ def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) 
     return "\n".join(out)
 
 
-def _rows_on_lines(lines: list[str], index: int, header: list[str]) -> tuple[list[list[str]], int]:
+def _rows_on_lines(
+    lines: list[str], index: int, header: list[str], single: bool = False
+) -> tuple[list[list[str]], int]:
     rows = [header]
     width = len(header)
     bars = "|" in lines[index - 1] or "｜" in lines[index - 1]
     while index < len(lines) and lines[index].strip():
         if bars and not re.search(r"[|｜]", lines[index]):
             break  # a table of | rows ends at the first line without one
-        parts = cells(lines[index])
+        parts = cells(lines[index], single)
         if (
             len(parts) == 1
             and rows[1:]
@@ -100,13 +110,18 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     """序号 / 工作任务 / 牵头单位 / 完成时限, one a line."""
     header: list[str] = []
     while index + len(header) < len(lines):
-        word = lines[index + len(header)].strip()
+        word = _bare(lines[index + len(header)])
         if not HEADER_WORD.match(simplified(word.replace(" ", ""))):
             break
         header.append(word)
     if len(header) >= 3 and any(ROLE_OR_TIME.search(simplified(w)) for w in header):
         return header, index + len(header)
     return [], index
+
+
+def _bare(line: str) -> str:
+    """A cell on its line, without the | a converter put after it (序号 |)."""
+    return line.strip().strip("|｜").strip()
 
 
 def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[list[str]], int]:
@@ -117,7 +132,7 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
     expected = 1
     current: list[str] | None = None
     while index < len(lines):
-        line = lines[index].strip()
+        line = _bare(lines[index])
         number = re.match(r"^([0-9０-９]{1,3})[.．、]?(?:\s+|$)", line)
         if (
             number
