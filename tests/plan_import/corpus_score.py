@@ -106,6 +106,8 @@ def _missing_fields(task_id: str, hand: dict) -> tuple[int, int]:
 
 def _names(values: Iterable[object] | None) -> frozenset[str]:
     def key(value: object) -> str:
+        if isinstance(value, dict):  # the importer's leaders: {name, post, text}
+            value = value.get("name", "")
         text = unicodedata.normalize("NFKC", str(value))
         return simplified("".join(text.split()))
 

@@ -714,7 +714,8 @@ def test_what_is_not_understood_is_in_the_review_with_its_line(tmp_path):
     written, tasks = imported(source, tmp_path, None, "p")
     review = review_of(written)
     assert "第 3 行：张三：「责任领导：张三」" in review  # a leader, not a unit
-    assert "# 责任领导：张三" in (tmp_path / "data/plans/p/tasks/1-1.yaml").read_text("utf-8")
+    written_task = yaml.safe_load((tmp_path / "data/plans/p/tasks/1-1.yaml").read_text("utf-8"))
+    assert written_task["leaders"] == [{"name": "张三", "text": "责任领导：张三"}]
     assert "第 3 行：完成时限中未能识别的部分（未生成可计算的时限）：「每学期」" in review
     assert tasks["1-1"]["due"] == [{"kind": "ongoing", "as_written": "原文未写完成时限"}]
     assert "原文未写完成时限：暂记为持续推进" in review

@@ -150,9 +150,8 @@ def review_markdown(result: Imported, source: str) -> str:
         say("## 6. Leaders (people, not units)", "## 六、领导（人名，不是单位）"),
         "",
         say(
-            "The data has no field for leaders yet: they are written as a comment at the top "
-            "of their task's file, never as units.",
-            "数据中还没有记录领导的字段：以下领导写在相应任务文件开头的注释中，不作为单位。",
+            "Written as the task's leaders (name, post, text), never as units: check the names.",
+            "以下领导写入相应任务的 leaders（姓名、职务、原文），不作为单位，请核对姓名：",
         ),
         "",
         *_lines(result.leaders, none),

@@ -208,7 +208,7 @@ class TaskReading(Findings):
                 self._assume(line, note, field_text(clause.as_written))
         item["roles"] = {role: roles[role] for role in ROLE_ORDER if roles.get(role)}
         for leader in clause.leaders:
-            item.setdefault("_leaders", []).append(leader)
+            item.setdefault("leaders", []).append(leader)
             self.leaders.append(Finding(line, leader["name"], leader["text"]))
         if clause.cooperate_word:
             item["cooperate_word"] = clause.cooperate_word

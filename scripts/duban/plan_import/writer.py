@@ -79,27 +79,10 @@ def write_plan(out: Path, plan: dict, tasks: list[dict], source_name: str) -> li
     for task in tasks:
         path = folder / "tasks" / f"{task['id']}.yaml"
         label = f"任务{task['id']}"
-        people = "".join(f"# {printable(line)}\n" for line in leader_lines(task))
-        text = header(path, "task.schema.json", schemas, f"{label}。{comment}") + people
-        text += dump(without_leaders(task))
+        text = header(path, "task.schema.json", schemas, f"{label}。{comment}") + dump(task)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
-
-
-def leader_lines(item: dict, label: str = "") -> list[str]:
-    """牵头领导：王 健（副市长） as comment lines (the data has no field for people yet)."""
-    lines = [f"{label}{leader['text']}" for leader in item.get("_leaders", [])]
-    for child in item.get("items", []):
-        lines += leader_lines(child, f"{label}{child.get('label') or child['id']} ")
-    return lines
-
-
-def without_leaders(item: dict) -> dict:
-    out = {k: v for k, v in item.items() if k != "_leaders"}
-    if "items" in out:
-        out["items"] = [without_leaders(child) for child in out["items"]]
-    return out
 
 
 def write_org(out: Path, org: ImportOrg, base_text: str | None) -> Path:
