@@ -176,6 +176,6 @@ def test_the_export_formats_offered_are_the_formats_exported():
     """cli/main.py names the formats without importing cli/export.py (whose writers load the
     spreadsheet libraries): the two lists must stay the same."""
     from duban.cli.export import EXPORTERS
-    from duban.cli.main import EXPORT_FORMATS
+    from duban.cli.office_arguments import EXPORT_FORMATS
 
     assert sorted(EXPORT_FORMATS) == sorted(EXPORTERS)

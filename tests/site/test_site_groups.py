@@ -46,7 +46,7 @@ def test_below_the_threshold_the_pages_list_every_row(small):
     assert not [uri for uri in small.pages if "/groups/" in uri]
     task = small.pages[urls.task_page(f"{DEMO_PLAN}/04")]
     assert 'id="status-table"' in task and "dbn-table--groups" not in task
-    assert 'id="overdue-table"' in small.pages[urls.OVERDUE]
+    assert 'class="dbn-chase"' in small.pages[urls.OVERDUE]
 
 
 def test_a_long_task_list_becomes_one_row_per_group_that_adds_up(summarised, model):
@@ -79,7 +79,7 @@ def test_every_group_link_leads_to_a_page_with_that_anchor(summarised):
 
 def test_the_overdue_list_by_group_adds_up(summarised):
     page = summarised.pages[urls.OVERDUE]
-    assert 'id="overdue-groups"' in page and 'id="overdue-table"' not in page
+    assert 'id="overdue-groups"' in page and 'class="dbn-chase"' not in page
     overdue = [i for i in summarised.evaluation.items if i.state.value == "overdue"]
     foot = re.search(r"<tfoot>.*?</tfoot>", page, re.S).group(0)
     assert f'<td data-label="逾期项数">{len(overdue)}</td>' in foot

@@ -45,19 +45,22 @@ def test_shipped_data_says_nothing_was_reported_and_ranks_nobody():
     assert "无数据" in progress
 
 
-def test_overdue_page_summarises_units_in_escalation_order():
+def test_overdue_page_groups_units_in_escalation_order():
     model = _model(DEMO / "data")
     site = render_site(model, Settings(as_of=dt.date(2010, 12, 15)))
     page = site.pages[urls.OVERDUE]
-    summary = page.split('id="overdue-units"', 1)[1].split("</table>", 1)[0]
-    stages = [
-        int(v) for v in re.findall(r'data-label="最高督办阶段" data-value="(-?\d+)"', summary)
-    ]
-    assert stages == sorted(stages, reverse=True) and stages[0] > 0
     report = check_report(model, evaluate(model, dt.date(2010, 12, 15)))
     late = [u for u in report.unit_summaries() if u.overdue]
-    assert len(re.findall(r'data-label="逾期项数"', summary)) == len(late)
-    assert page.index('id="overdue-units"') < page.index('id="overdue-table"')
+    # one collapsible group per unit, in the check report's order (escalation stage first)
+    groups = re.findall(
+        r'<details class="dbn-chase" id="chase-([^"]+)" data-overdue="(\d+)">', page
+    )
+    assert groups == [(u.holder.id, str(u.overdue)) for u in late]
+    assert late[0].highest_stage_rank > 0
+    # each heading says how many and how late
+    first = page.split('id="chase-' + late[0].holder.id, 1)[1].split("</summary>", 1)[0]
+    assert f"逾期 {late[0].overdue} 项" in first
+    assert f"最久逾期 {late[0].longest_days_late} 天" in first
     assert 'href="downloads/ledger.xlsx"' in page and "data-dbn-print" in page
     # the due-soon list does not print: neither its heading nor its section
     soon = page.index('id="soon-table"')
@@ -76,7 +79,9 @@ def test_unit_page_shows_urgent_items_first_with_problems_and_next_steps():
     assert page.index("已逾期 / 30天内到期") < page.index("承担的职责") < page.index("落实事项")
     assert "<details" in page.split("承担的职责", 1)[1].split("落实事项", 1)[0]
     assert "存在问题：</strong>经费不足" in page and "下步计划：</strong>下月完成" in page
-    assert re.search(r'<div class="dbn-sub dbn-ids"[^>]*><code>task: [0-9]', page)
+    # the ids a clerk copies: behind a small 标识 toggle, never the row's second line
+    assert re.search(r'<details class="dbn-ids[^>]*><summary>标识</summary><code>task: [0-9]', page)
+    assert '<div class="dbn-sub dbn-ids"' not in page
     # and in the ledger the site offers
     book = openpyxl.load_workbook(__import__("io").BytesIO(site.files[urls.LEDGER_XLSX]))
     sheet = book.worksheets[0]

@@ -166,7 +166,7 @@ def test_rates_count_only_what_is_done_or_overdue():
 
 def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
     ev = evaluate(model(DEMO), AS_OF)
-    ranked = holder_records.ranked_records(model(DEMO), Index.of(model(DEMO), ev))
+    ranked = holder_records.ranked_records(model(DEMO), Index.of(model(DEMO), ev), AS_OF)
     ranks = [r.rank for r in ranked if r.rank is not None]
     assert ranks == sorted(ranks) and ranks[0] == 1
     scores = [(r.tally.on_time_rate, r.tally.done_rate, r.tally.overdue) for r in ranked if r.rank]
@@ -175,7 +175,7 @@ def test_ranking_shares_ranks_on_ties_and_leaves_the_unreckoned_last():
     ):
         assert (ra == rb) == (a == b)
     unranked = [r for r in ranked if r.rank is None]
-    reported = holder_records.reporters(model(DEMO))
+    reported = holder_records.reporters(model(DEMO), AS_OF)
     # unranked: nothing reckoned, nothing reported, or a group (never ranked)
     assert all(
         not r.tally.reckoned or r.holder.id not in reported or isinstance(r.holder, Group)

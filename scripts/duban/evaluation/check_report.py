@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from duban.evaluation.escalation import Escalation
-from duban.evaluation.evaluate import Evaluation, ItemState, State
+from duban.evaluation.evaluate import Evaluation, ItemState, State, reporters
 from duban.evaluation.flags import Flag
 from duban.model.model import Model
 from duban.model.org import Holder
@@ -247,8 +247,7 @@ def summarize(model: Model, evaluation: Evaluation) -> Summary:
             on_time = state is State.DONE_ON_TIME
             for holder in item.holders:
                 all_on_time[holder] = all_on_time.get(holder, True) and on_time
-    tasks = set(model.tasks)
-    reporters = {entry.holder_id for entry in model.status.values() if entry.task_id in tasks}
+    reported_by = reporters(model, evaluation.as_of)
     return Summary(
         total=len(evaluation.items) - by_state[State.NOT_APPLICABLE],
         states={state.value: by_state[state] for state in State},
@@ -257,7 +256,7 @@ def summarize(model: Model, evaluation: Evaluation) -> Summary:
         overdue_not_reported=by_state[State.OVERDUE] - overdue_reported,
         due_soon_not_reported=due_soon_not_reported,
         units_on_time=tuple(h for h in model.holders if all_on_time.get(h, False)),
-        units_reported=tuple(h for h in {**model.holders, **model.groups} if h in reporters),
+        units_reported=tuple(h for h in {**model.holders, **model.groups} if h in reported_by),
         plans_ended=tuple(p.id for p in model.plans_in_order() if p.period_end < evaluation.as_of),
     )
 

@@ -258,7 +258,8 @@ def shared_status(
     that exists (so its not-applicable, or its progress, stands for the shared duty).
     """
     entries = [
-        model.status_of(h, obligation.task_id, due.id, occurrence.key) for h in obligation.holders
+        _known(model.status_of(h, obligation.task_id, due.id, occurrence.key), as_of)
+        for h in obligation.holders
     ]
     known = [e for e in entries if e is not None]
     done_on = [(e, _done_of(due, e, occurrence, as_of)) for e in known]
@@ -269,6 +270,23 @@ def shared_status(
         done = min(dones) if dones else None
     shown = next((e for e, d in done_on if d == done), None) if done else None
     return shown or (known[0] if known else None), done
+
+
+def reporters(model: Model, as_of: dt.date) -> set[str]:
+    """Holders that had recorded anything for the model's tasks by ``as_of`` (a status entry
+    known then, :meth:`StatusEntry.known_on`)."""
+    tasks = model.tasks
+    return {
+        e.holder_id
+        for e in model.status.values()
+        if e.task_id in tasks and e.known_on(as_of) is not None
+    }
+
+
+def _known(entry: StatusEntry | None, as_of: dt.date) -> StatusEntry | None:
+    """The entry as known on ``as_of`` (:meth:`StatusEntry.known_on`): the one place where a
+    report dated after the as-of date is set aside, for every state and every page."""
+    return entry.known_on(as_of) if entry is not None else None
 
 
 def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) -> list[ItemState]:
@@ -294,7 +312,7 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
                 if is_count:
                     reached = count_reached(due, entry, occurrence, as_of)[1]
             else:
-                entry = status((task_id, holder_id, due_id, occurrence.key))
+                entry = _known(status((task_id, holder_id, due_id, occurrence.key)), as_of)
                 if is_count:
                     done, reached = count_reached(due, entry, occurrence, as_of)
                 else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from duban.model.refs import NO_SOURCE, Source
 
@@ -66,6 +66,64 @@ class StatusEntry:
         """The day the holder says the duty was done: its ``done`` date when its state is done
         (a date left on an entry of another state counts for nothing)."""
         return self.done if self.state == "done" else None
+
+    def known_on(self, as_of: dt.date) -> StatusEntry | None:
+        """The entry as it stood on ``as_of`` (None: nothing of it was known then).
+
+        What it records with a later date (a completion, a start, updates, instances, evidence,
+        deliverables) was not known on ``as_of`` and is left out. A completion dated later
+        leaves the duty in progress, and the entry's undated words (summary, progress, figures,
+        problems, next steps, undated evidence) go with it: they were written with that
+        report. If nothing dated on or before ``as_of`` remains, the holder had reported
+        nothing by then. The evaluation hands only this view on, so no page or document as of
+        a date shows, or counts, a report made after it."""
+        done_later = self.done is not None and self.done > as_of
+        started_later = self.started is not None and self.started > as_of
+        if not (
+            done_later
+            or started_later
+            or any(u.date > as_of for u in self.updates)
+            or any(i.date > as_of for i in self.instances)
+            or any(e.date is not None and e.date > as_of for e in self.evidence)
+            or any(d.done is not None and d.done > as_of for d in self.deliverables)
+        ):
+            return self
+        updates = tuple(u for u in self.updates if u.date <= as_of)
+        instances = tuple(i for i in self.instances if i.date <= as_of)
+        started = None if started_later else self.started
+        if not done_later:
+            return replace(
+                self,
+                started=started,
+                updates=updates,
+                instances=instances,
+                evidence=tuple(e for e in self.evidence if e.date is None or e.date <= as_of),
+                deliverables=tuple(
+                    d if d.done is None or d.done <= as_of else DeliverableStatus(d.id)
+                    for d in self.deliverables
+                ),
+            )
+        evidence = tuple(e for e in self.evidence if e.date is not None and e.date <= as_of)
+        if not (started or updates or instances or evidence):
+            return None
+        return replace(
+            self,
+            state="in-progress" if self.state == "done" else self.state,
+            done=None,
+            started=started,
+            progress=None,
+            summary=None,
+            figures={},
+            problems=None,
+            next_steps=None,
+            updates=updates,
+            instances=instances,
+            evidence=evidence,
+            deliverables=tuple(
+                d if d.done is not None and d.done <= as_of else DeliverableStatus(d.id)
+                for d in self.deliverables
+            ),
+        )
 
     def last_reported(self, as_of: dt.date) -> dt.date | None:
         """The latest date the holder reported anything for this occurrence, known on ``as_of``:

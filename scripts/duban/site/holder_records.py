@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from duban.evaluation.evaluate import ItemState, State
+from duban.evaluation.evaluate import reporters as known_reporters
 from duban.model.model import Model
 from duban.model.org import Group, Holder
 from duban.site.index import Index
@@ -26,9 +28,9 @@ def holder_record(holder: Holder, items: list[ItemState]) -> HolderRecord:
     return HolderRecord(holder, Tally.of(items), combine(i.state for i in items))
 
 
-def reporters(model: Model) -> set[str]:
-    """Holders that recorded anything for the model's tasks (a status entry)."""
-    return {e.holder_id for e in model.status.values() if e.task_id in model.tasks}
+def reporters(model: Model, as_of: dt.date) -> set[str]:
+    """Holders that recorded anything for the model's tasks by ``as_of`` (a status entry)."""
+    return known_reporters(model, as_of)
 
 
 def rankable(model: Model, record: HolderRecord, reported: set[str]) -> bool:
@@ -42,12 +44,12 @@ def rankable(model: Model, record: HolderRecord, reported: set[str]) -> bool:
     )
 
 
-def ranked_records(model: Model, index: Index) -> list[HolderRecord]:
+def ranked_records(model: Model, index: Index, as_of: dt.date) -> list[HolderRecord]:
     """Holders with obligations, best record first: on-time rate, then done rate, then fewest
     overdue. Only units that have reported are ranked (:func:`rankable`); the others come
     last, unranked."""
     by_holder = index.by_holder
-    reported = reporters(model)
+    reported = reporters(model, as_of)
     records = [
         HolderRecord(h, Tally.of(by_holder[h.id]), combine(i.state for i in by_holder[h.id]))
         for h in model.holders.values()

@@ -144,3 +144,12 @@ def holder_lights(items: Iterable[ItemState]) -> dict[str, State]:
     for item in items:
         by_holder.setdefault(item.holder_id, []).append(item.state)
     return {h: s for h, states in by_holder.items() if (s := combine(states)) is not None}
+
+
+def present_states(tallies: Iterable[Tally]) -> list[State]:
+    """The states any of ``tallies`` holds, in display order: the columns of a count table,
+    so that each row's parts add up to its total (w-site-pages)."""
+    seen: set[State] = set()
+    for tally in tallies:
+        seen.update(s for s, n in tally.counts.items() if n)
+    return [s for s in DISPLAY_ORDER if s in seen]

@@ -34,7 +34,10 @@ def plans_with_group_pages(ctx: Context, plan_ctxs: dict[str, Context]) -> froze
 def group_pages(ctx: Context) -> dict[str, str]:
     """Every group page of one plan (``ctx`` is the plan's), keyed by its path."""
     ev = ctx.evaluation
-    ranks = {r.holder.id: r.rank for r in holder_records.ranked_records(ctx.model, ctx.index)}
+    ranks = {
+        r.holder.id: r.rank
+        for r in holder_records.ranked_records(ctx.model, ctx.index, ctx.evaluation.as_of)
+    }
     late = {b.slug: list(b.items) for b in ctx.buckets(views.overdue(ev))}
     soon_items = views.upcoming(ev, ctx.settings.due_soon_days)
     soon = {b.slug: list(b.items) for b in ctx.buckets(soon_items)}

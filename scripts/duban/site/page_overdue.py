@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from duban.evaluation.check_report import check_report
-from duban.evaluation.evaluate import ItemState
+from duban.evaluation.check_report import CheckReport, UnitSummary, check_report
+from duban.evaluation.evaluate import ItemState, State
 from duban.outputs import urls
 from duban.site import names, views
 from duban.site.context import Context
@@ -24,6 +25,7 @@ def overdue_page(ctx: Context, plan_id: str | None = None) -> str:
     report = check_report(ctx.model, ev)
     late = views.overdue(ev)
     by_group = ctx.summarise(late) or ctx.summarise(soon)
+    chase = [] if by_group else chase_groups(ctx, report)
     return render_page(
         ctx,
         src,
@@ -31,12 +33,13 @@ def overdue_page(ctx: Context, plan_id: str | None = None) -> str:
         title,
         hide=["navigation", "toc"],
         plan=ctx.model.plan if plan_id else None,
-        units=[] if by_group else [u for u in report.unit_summaries() if u.overdue],
+        chase=chase,
+        chase_unreported=sum(g.summary.overdue_not_reported for g in chase),
+        chase_longest=max((g.summary.longest_days_late or 0 for g in chase), default=0),
         report=report,
         n_overdue=len(late),
         n_soon=len(soon),
         groups=overdue_groups(ctx, late, soon) if by_group else None,
-        rows=[] if by_group else [StatusRow.of(ctx, i) for i in late],
         soon=[] if by_group else [StatusRow.of(ctx, i) for i in soon],
         supervisors=lambda task: names.supervisors(ctx.model, task),
         flags=ctx.flags_for(),
@@ -70,4 +73,36 @@ def overdue_groups(
                 ],
             }
         )
+    return result
+
+
+# -- the list by responsible unit (w-site-pages) ------------------------------------------------
+@dataclass(frozen=True)
+class ChaseGroup:
+    """One responsible unit's overdue items on the 督办清单: its line of the check report's
+    unit summary (the counts in its heading), its rows, and the next step when every row has
+    the same one (said once in the heading instead of on each row)."""
+
+    summary: UnitSummary
+    rows: tuple[StatusRow, ...]
+    next_step: str | None
+
+
+def chase_groups(ctx: Context, report: CheckReport) -> list[ChaseGroup]:
+    """Units with overdue items, the one that needs chasing most first (the order of
+    :meth:`CheckReport.unit_summaries`: highest escalation stage, most overdue, longest late),
+    each with its overdue rows, the longest late first."""
+    items = {holder.id: found for holder, found in report.units}
+    result = []
+    for summary in report.unit_summaries():
+        if not summary.overdue:
+            continue
+        late = sorted(
+            (c.item for c in items[summary.holder.id] if c.item.state is State.OVERDUE),
+            key=lambda i: -(i.days_late or 0),
+        )
+        rows = tuple(StatusRow.of(ctx, i) for i in late)
+        steps = {r.escalation.next_step if r.escalation else None for r in rows}
+        common = steps.pop() if len(steps) == 1 else None
+        result.append(ChaseGroup(summary, rows, common))
     return result

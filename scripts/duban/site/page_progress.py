@@ -45,7 +45,7 @@ def progress(ctx: Context) -> str:
         )
     timeline = charts.timeline(timeline_rows, plan.period_start, plan.period_end, ev.as_of)
     indicators = [b for task in model.all_in_order() for b in indicator_blocks(ctx, task)]
-    ranking, cut = holder_records.ranked_records(model, ctx.index), 0
+    ranking, cut = holder_records.ranked_records(model, ctx.index, ev.as_of), 0
     if ctx.summarise_count(len(ranking)):
         # a province: the first and the last places here, every place on the group pages
         ranked = [r for r in ranking if r.rank]
@@ -53,6 +53,8 @@ def progress(ctx: Context) -> str:
         ranking = (
             ranked[:RANKING_SHOWN] + ranked[-RANKING_SHOWN:] if cut > 2 * RANKING_SHOWN else ranked
         )
+    sections = views.section_rows(model, ev)
+    groups = views.group_rows(model, ev)
     return render_page(
         ctx,
         src,
@@ -60,12 +62,17 @@ def progress(ctx: Context) -> str:
         f"{ctx.t.nav.progress} · {plan.display_name}",
         hide=["navigation"],
         plan=plan,
-        sections=views.section_rows(model, ev),
-        groups=views.group_rows(model, ev),
+        sections=sections,
+        groups=groups,
+        # every count table has a column for each state its rows hold: the parts add up
+        section_states=lights.present_states(s.tally for s in sections),
+        group_states=lights.present_states(g.tally for g in groups),
+        ranking_states=lights.present_states(r.tally for r in ranking),
+        deadline_states=lights.present_states(d.tally for d in deadline_rows),
         ranking=ranking,
         ranking_cut=cut,
         ranking_top=RANKING_SHOWN,
-        reporters=holder_records.reporters(model),
+        reporters=holder_records.reporters(model, ev.as_of),
         deadlines=deadline_rows,
         timeline=timeline,
         indicators=indicators,

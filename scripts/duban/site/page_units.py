@@ -18,7 +18,10 @@ UNIT_PAGE_BOOST = 5.0
 
 def units_index(ctx: Context) -> str:
     model = ctx.model
-    records = {r.holder.id: r for r in holder_records.ranked_records(model, ctx.index)}
+    records = {
+        r.holder.id: r
+        for r in holder_records.ranked_records(model, ctx.index, ctx.evaluation.as_of)
+    }
     holders = names.page_holders(model)
     rows = []
     for holder in holders if len(holders) <= ctx.settings.summary_rows else ():

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import escape
 
 from duban.evaluation.evaluate import State
+from duban.i18n.periods import period_words
 from duban.outputs import urls
 from duban.site import charts, lights, names, notes
 from duban.site.context import Context
@@ -103,6 +104,9 @@ def render_page(
         shapes=charts.SHAPES,
         page_title=title,
         note_in=lambda text: notes.note_in(text, ctx.settings.language),
+        period=lambda key: period_words(key, ctx.t.language),
+        present_states=lights.present_states,
+        no_tally=lights.Tally(),
         **helpers,
         **values,
     )

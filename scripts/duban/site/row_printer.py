@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from duban.evaluation.evaluate import ItemState, State
 from duban.i18n.locale import Locale
+from duban.i18n.periods import period_words
 from duban.model.model import Model
 from duban.model.plan import Task
 from duban.model.status import Evidence, StatusEntry
@@ -228,15 +229,18 @@ class RowPrinter:
         task = r.task
         clerk = ""
         if holder_id:
-            clerk = (
-                f'<div class="dbn-sub dbn-ids" data-search-exclude><code>{html(r.ids)}</code></div>'
-            )
+            # the ids a clerk copies stay, behind a small 标识 toggle after the report button:
+            # the row's words (task, item, period in words) come first
             if r.report:
                 clerk += (
                     '<a class="dbn-button dbn-button--small dbn-report dbn-noprint" '
                     f'href="{html(r.report)}" rel="noopener noreferrer" '
                     f'referrerpolicy="no-referrer">{self.word("report_progress")}</a>'
                 )
+            clerk += (
+                '<details class="dbn-ids dbn-noprint" data-search-exclude>'
+                f"<summary>{self.word('ids_label')}</summary><code>{html(r.ids)}</code></details>"
+            )
         return (
             f'<td class="dbn-cell--title" data-value="{html(self.rank(task))}">'
             f"{self.plan_task_link(task)}{self.shared_note(r.item, holder_id)}{clerk}</td>"
@@ -260,7 +264,9 @@ class RowPrinter:
             text = f'<span class="dbn-muted">{self.word("task.main_deadline")}</span>'
         else:
             text = ""
-        period = f'<div class="dbn-sub">{html(key)}</div>' if key else ""
+        period = (
+            f'<div class="dbn-sub">{html(period_words(key, self.t.language))}</div>' if key else ""
+        )
         return f'<td data-label="{self.word("col.due_item")}">{text}{period}</td>'
 
     def _state_cell(self, r: StatusRow) -> str:

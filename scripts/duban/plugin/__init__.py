@@ -43,22 +43,24 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import CountHandler
 
 from duban.evaluation.evaluate import evaluate
-from duban.i18n.dates import iso_date
-from duban.i18n.languages import LANGUAGES
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language
 from duban.load.project import find_schema_dir, load_project
 from duban.model.problems import shown
 from duban.outputs import urls
+from duban.plugin.aside import AsideBuild
+from duban.plugin.settings import (
+    DubanConfig,
+    as_of_setting,
+    check_edit_url,
+    check_repository,
+)
 from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
 from duban.site.cues import page_words
 from duban.site.examples import fill_examples
@@ -82,69 +84,6 @@ if TYPE_CHECKING:
     from duban.model.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.duban")
-
-
-class DubanConfig(base.Config):
-    data_dir = c.Type(str, default="data")
-    # a date, or a string; YAML (and !ENV) read an unquoted 2010-12-15 as a date
-    as_of: c.Type[str | dt.date] = c.Type((str, dt.date), default="")
-    language = c.Choice(LANGUAGES, default="zh")
-    due_soon_days = c.Type(int, default=30)
-    edit_url = c.Type(str, default="")
-    repository = c.Type(str, default="")
-    branch = c.Type(str, default="main")
-    site_title = c.Type(str, default="")
-
-
-def as_of_setting(value: str | dt.date, today: dt.date) -> dt.date:
-    """The configured date, or ``today`` when none is set (the only place the clock matters)."""
-    if isinstance(value, dt.date):
-        return value
-    text = (value or "").strip()
-    if not text:
-        return today
-    found = iso_date(text)
-    if found is None:
-        raise PluginError(
-            say(
-                f"duban: as_of must be a date written YYYY-MM-DD, not {text!r}",
-                f"duban：as_of 必须是 YYYY-MM-DD 格式的日期，而不是 {text!r}",
-            )
-        )
-    return found
-
-
-_REPOSITORY = re.compile(r"https://github\.com/[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
-
-
-def check_repository(url: str) -> str | None:
-    """``https://github.com/OWNER/REPO`` (setting ``repository``, else env DUBAN_REPOSITORY):
-    the base of the edit links and the issue form's "报送进展" links."""
-    url = (url or os.environ.get("DUBAN_REPOSITORY", "")).strip().rstrip("/")
-    if not url:
-        return None
-    if not _REPOSITORY.fullmatch(url):
-        raise PluginError(
-            say(
-                f"duban: repository must be https://github.com/OWNER/REPO, not {url!r}",
-                f"duban：repository 必须写成 https://github.com/所有者/仓库，而不是 {url!r}",
-            )
-        )
-    return url
-
-
-def check_edit_url(url: str) -> str | None:
-    url = (url or "").strip()
-    if not url:
-        return None
-    if not url.startswith("https://") or any(ch in url for ch in "\"'<> \t\r\n"):
-        raise PluginError(
-            say(
-                f"duban: edit_url must be an https:// URL, not {url!r}",
-                f"duban：edit_url 必须是 https:// 开头的网址，而不是 {url!r}",
-            )
-        )
-    return url if url.endswith("/") else url + "/"
 
 
 class DubanPlugin(BasePlugin[DubanConfig]):
@@ -379,68 +318,6 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             if Path(folder).is_dir():
                 server.watch(os.fspath(folder))
         return server
-
-
-class AsideBuild:
-    """A build into a temporary folder beside ``site_dir``, swapped in only when it succeeded."""
-
-    def __init__(self, config: MkDocsConfig, site_dir: Path, building: Path):
-        self.config, self.site_dir, self.building = config, site_dir, building
-        # MkDocs checks strict mode's warnings only after on_post_build: count them ourselves
-        self.warnings = CountHandler()
-        self.warnings.setLevel(logging.WARNING)
-        if config.strict:
-            logging.getLogger("mkdocs").addHandler(self.warnings)
-
-    @classmethod
-    def start(cls, config: MkDocsConfig) -> AsideBuild:
-        """Clear what killed builds left (site/swap.py) and make the folder to build in; a folder
-        that cannot be made is one line (PluginError), not a traceback."""
-        site_dir = Path(config.site_dir).absolute()
-        try:
-            site_dir.parent.mkdir(parents=True, exist_ok=True)
-            for line in swap.clean_leftovers(site_dir):
-                log.warning("duban: %s", line)
-            building = swap.building_folder(site_dir)
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            where = error.filename or site_dir.parent
-            message = say(
-                f"duban: cannot build the site beside {site_dir}: {where}: {reason}",
-                f"duban：无法在 {site_dir} 旁边生成网站：{where}：{reason}",
-            )
-            raise PluginError(message) from None
-        config.site_dir = os.fspath(building)
-        return cls(config, site_dir, building)
-
-    def finish(self, config: MkDocsConfig) -> None:
-        """Swap the new site in, unless strict mode is about to fail the build."""
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.warnings.get_counts():
-            self.abandon()
-            return
-        umask = os.umask(0)
-        os.umask(umask)
-        try:
-            self.building.chmod(0o777 & ~umask)  # mkdtemp made it 0700
-            left = swap.swap_in(self.building, self.site_dir)  # never a moment without site/
-        except OSError as error:
-            self.abandon()
-            reason = error.strerror or type(error).__name__
-            message = say(
-                f"duban: cannot put the new site in place: {self.site_dir}: {reason}",
-                f"duban：无法用新生成的网站替换 {self.site_dir}：{reason}",
-            )
-            raise PluginError(message) from None
-        config.site_dir = os.fspath(self.site_dir)  # gh-deploy reads it after the build
-        if left:
-            log.warning("duban: %s", left)
-
-    def abandon(self) -> None:
-        """A failed or interrupted build: drop it; the previous site stays as it was."""
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
-        self.config.site_dir = os.fspath(self.site_dir)
-        swap.remove_tree(self.building)
 
 
 def _log_warnings(warnings: Sequence[Problem]) -> None:
