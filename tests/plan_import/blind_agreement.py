@@ -5,7 +5,6 @@ tests/plan_import/test_import_plan.py; run alone with
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ from duban.plan_import.units import ImportOrg  # noqa: E402
 def measure(source: Path, work: Path) -> tuple[Agreement, bool, float]:
     out = work / source.stem
     began = time.perf_counter()
-    written = run_import(source, out, None, source.stem, None, dt.date(2024, 6, 1))
+    written = run_import(source, out, None, source.stem, None)
     elapsed = time.perf_counter() - began
     valid = load_project(out).ok
     expected = yaml.safe_load(source.with_suffix(".expected.yaml").read_text(encoding="utf-8"))

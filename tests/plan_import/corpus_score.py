@@ -45,8 +45,6 @@ from duban.plan_import.units import ImportOrg  # noqa: E402
 
 SUFFIXES = (".txt", ".html", ".docx", ".pdf")
 HELD_OUT_HEADING = "## held out: never tune against"
-IMPORT_DAY = dt.date(2024, 6, 1)
-"""The day the imports run (an import never reads the clock; the same day as the blind texts)."""
 
 Pair = tuple[int, int]  # (right, counted)
 
@@ -108,6 +106,8 @@ def _missing_fields(task_id: str, hand: dict) -> tuple[int, int]:
 
 def _names(values: Iterable[object] | None) -> frozenset[str]:
     def key(value: object) -> str:
+        if isinstance(value, dict):  # the importer's leaders: {name, post, text}
+            value = value.get("name", "")
         text = unicodedata.normalize("NFKC", str(value))
         return simplified("".join(text.split()))
 
@@ -136,7 +136,7 @@ def score_file(source: Path, work: Path, held_out: bool) -> FileScore:
     org = ImportOrg()
     out = work / re.sub(r"[^a-z0-9-]+", "-", source.name.lower())
     try:
-        written = run_import(source, out, None, "corpus", None, IMPORT_DAY)
+        written = run_import(source, out, None, "corpus", None)  # the year from the document
     except (ImportError_, ReadError) as error:
         message = str(error).splitlines()[0].replace(str(source), source.name)
         score.refused = printable(message)

@@ -27,18 +27,18 @@ from duban.plan_import.segment import segment, walk
 from duban.plan_import.units import ImportOrg
 from helpers import ROOT
 
+pytestmark = pytest.mark.usefixtures("chinese")  # the review is read in Chinese
+
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 CITY = FIXTURES / "city-plan.txt"
 CITY_ORG = FIXTURES / "city-org.yaml"
 TRADITIONAL = FIXTURES / "county-traditional.txt"
 SEED = ROOT.parent / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
 D = dt.date
-IMPORT_DAY = D(2024, 6, 1)
-"""The day the imports of these tests run (an import never reads the clock)."""
 
 
 def imported(source: Path, tmp_path: Path, org: Path | None, plan_id: str = "p"):
-    written = run_import(source, tmp_path / "data", org, plan_id, None, IMPORT_DAY)
+    written = run_import(source, tmp_path / "data", org, plan_id, None)
     project = load_project(tmp_path / "data")
     assert project.ok, [str(p) for p in project.problems]
     tasks = {t["id"]: t for t in written.result.tasks}
@@ -454,7 +454,7 @@ def _roles_and_dues(tasks: dict) -> dict:
 @pytest.fixture(scope="module")
 def city_reference(tmp_path_factory):
     org = ImportOrg.from_data(yaml.safe_load(CITY_ORG.read_text(encoding="utf-8")))
-    result = import_file(CITY, org, "city", IMPORT_DAY)
+    result = import_file(CITY, org, "city")
     return result.plan, {t["id"]: t for t in result.tasks}
 
 
@@ -521,12 +521,15 @@ def test_the_command_writes_a_valid_folder_and_never_overwrites(tmp_path, capsys
     ]
     assert main(args) == 0
     printed = capsys.readouterr().out
+    assert "已导入 7 项任务" in printed and "通过：导入结果通过 duban validate" in printed
+    assert main(["--lang", "en", *args[:-2], "--out", str(tmp_path / "en")]) == 0
+    printed = capsys.readouterr().out
     assert "imported 7 tasks" in printed and "passes duban validate" in printed
     assert (out / "import-review-yingshang.md").is_file()
     task = (out / "plans" / "yingshang" / "tasks" / "2-1.yaml").read_text(encoding="utf-8")
     assert task.startswith("# yaml-language-server: $schema=../../../../schemas/task.schema.json\n")
     assert main(args) == 2  # the plan folder exists: nothing is overwritten
-    assert "already exists: choose another --plan-id" in capsys.readouterr().err
+    assert "已存在，不覆盖：请换一个 --plan-id" in capsys.readouterr().err  # Chinese here
     assert main(["import-plan", str(tmp_path / "none.txt"), "--out", str(out)]) == 2
     assert main(["import-plan", str(CITY), "--out", str(out), "--plan-id", "Bad Id"]) == 2
 
@@ -535,7 +538,7 @@ def test_a_new_plan_goes_into_an_existing_data_folder(tmp_path):
     target = tmp_path / "office"
     shutil.copytree(ROOT / "examples" / "office" / "data", target)
     before = (target / "org.yaml").read_text(encoding="utf-8")
-    written = run_import(TRADITIONAL, target, None, "huanjing-2017", None, IMPORT_DAY)
+    written = run_import(TRADITIONAL, target, None, "huanjing-2017", None)
     project = load_project(target)
     assert project.ok, [str(p) for p in project.problems]
     after = (target / "org.yaml").read_text(encoding="utf-8")
@@ -681,7 +684,7 @@ def test_any_mix_of_plan_fragments_imports_without_an_exception(tmp_path_factory
     source.write_text("某县2023年工作方案\n" + "".join(parts), encoding="utf-8")
     out = source.parent / "data"
     try:
-        run_import(source, out, None, "fuzz", None, IMPORT_DAY)
+        run_import(source, out, None, "fuzz", None)
     except ImportError_:
         return  # no numbered item: refused, nothing written
     project = load_project(out)
@@ -710,7 +713,9 @@ def test_what_is_not_understood_is_in_the_review_with_its_line(tmp_path):
     )
     written, tasks = imported(source, tmp_path, None, "p")
     review = review_of(written)
-    assert "第 3 行：分工括注中未能识别的部分：「责任领导：张三」" in review
+    assert "第 3 行：张三：「责任领导：张三」" in review  # a leader, not a unit
+    written_task = yaml.safe_load((tmp_path / "data/plans/p/tasks/1-1.yaml").read_text("utf-8"))
+    assert written_task["leaders"] == [{"name": "张三", "text": "责任领导：张三"}]
     assert "第 3 行：完成时限中未能识别的部分（未生成可计算的时限）：「每学期」" in review
     assert tasks["1-1"]["due"] == [{"kind": "ongoing", "as_written": "原文未写完成时限"}]
     assert "原文未写完成时限：暂记为持续推进" in review
@@ -733,14 +738,39 @@ def test_a_number_with_no_words_after_it_keeps_its_label_as_text(tmp_path):
     assert "（一）" in texts and all(texts)
 
 
-def test_a_plan_that_names_no_year_takes_the_year_of_the_day_of_the_import():
-    """No signing date, no year anywhere: 6月底前 is read in the year of ``today`` (said in the
-    review), so the same text imports the same way whatever the clock says."""
+def test_a_plan_that_names_no_year_takes_the_year_given_and_never_the_clock(tmp_path, capsys):
+    """No signing date, no year anywhere: 6月底前 is read in the year of ``--year``; without it
+    the command asks for --year (exit 2) and writes nothing."""
     from duban.plan_import import import_text
+    from duban.plan_import.plan import YearNotFound
 
     text = "一、工作任务\n（一）开展培训。（牵头单位：市司法局；完成时限：6月底前）\n"
     for year in (2019, 2031):
-        result = import_text(text, ImportOrg(), "p", D(year, 3, 1))
+        result = import_text(text, ImportOrg(), "p", year)
         dues = [d for t in result.tasks for d in t.get("due", [])]
         assert dues and dues[0]["date"] == D(year, 6, 30), dues
-        assert any(str(year) in f.what for f in result.assumptions)
+        assert any(str(year) in f.what and "--year" in f.what for f in result.assumptions)
+    with pytest.raises(YearNotFound):
+        import_text(text, ImportOrg(), "p")
+    source = tmp_path / "plan.txt"
+    source.write_text(text, encoding="utf-8")
+    assert main(["import-plan", str(source), "--out", str(tmp_path / "data")]) == 2
+    assert "--year" in capsys.readouterr().err and not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize(
+    ("head", "year"),
+    [
+        ("市政府关于印发培训方案的通知\n市政发〔2023〕5号\n培训方案\n", 2023),  # the 文号
+        ("2025年培训工作要点\n", 2025),  # the title
+        ("培训方案\n（2022—2024年）\n", 2022),  # the period
+        ("培训方案\n为落实2021年3月部署，制定本方案。\n", 2021),  # a date in the text
+    ],
+)
+def test_the_year_comes_from_the_document_in_order(head, year):
+    from duban.plan_import import import_text
+
+    text = head + "一、工作任务\n（一）开展培训。（牵头单位：市司法局；完成时限：6月底前）\n"
+    result = import_text(text, ImportOrg(), "p", 1999)  # --year never wins over the document
+    dues = [d for t in result.tasks for d in t.get("due", [])]
+    assert dues[0]["date"] == D(year, 6, 30), (dues, result.assumptions)

@@ -4,7 +4,6 @@ never a traceback, an exit 70, gigabytes of memory or a line of YAML the name ma
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -215,10 +214,10 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.yaml"))
 
 
-def test_a_file_name_with_line_breaks_injects_no_key(tmp_path):
+def test_a_file_name_with_line_breaks_injects_no_key(tmp_path, chinese):
     source = tmp_path / INJECTED
     source.write_bytes(CITY.read_bytes())
-    written = run_import(source, tmp_path / "data", None, "p", None, dt.date(2024, 6, 1))
+    written = run_import(source, tmp_path / "data", None, "p", None)
     files = _yaml_files(tmp_path / "data")
     assert len(files) > 3
     for path in files:

@@ -13,7 +13,10 @@ def import_plan_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "file",
         metavar=say("file", "文件"),
-        help=say("the plan's document: .txt, .html, .docx", "方案文件：.txt、.html、.docx"),
+        help=say(
+            "the plan's document: .txt, .html, .docx, .pdf, .doc",
+            "方案文件：.txt、.html、.docx、.pdf、.doc",
+        ),
     )
     sub.add_argument(
         "--out",
@@ -39,6 +42,15 @@ def import_plan_arguments(sub: argparse.ArgumentParser) -> None:
         help=say(
             "where to write the review report (default: OUT/import-review-<id>.md)",
             "审阅报告写到哪里（默认：OUT/import-review-<id>.md）",
+        ),
+    )
+    sub.add_argument(
+        "--year",
+        type=int,
+        help=say(
+            "the plan's year, only for a document that names none (no signing date, document "
+            "number, period or dated text)",
+            "方案的年份：只在原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）时使用",
         ),
     )
 

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from duban.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
+from duban.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from duban.i18n.messages import say
 from duban.load.project import load_project
 from duban.model.problems import printable
@@ -30,7 +30,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             Path(args.org) if args.org else None,
             args.plan_id,
             Path(args.review) if args.review else None,
-            as_of_date(None),
+            args.year,
         )
     except (ImportError_, ReadError) as error:
         print(printable(f"duban import-plan{say(': ', '：')}{error}"), file=sys.stderr)

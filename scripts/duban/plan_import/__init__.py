@@ -9,7 +9,6 @@ it together), ``writer`` (YAML files), ``review`` (the Markdown review report) a
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,9 +20,10 @@ from duban.i18n.messages import say
 from duban.i18n.os_errors import os_reason
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
-from duban.plan_import.plan import Finding, Imported, import_text
+from duban.plan_import.plan import Finding, Imported, YearNotFound, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
+from duban.plan_import.segment import segment
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.writer import write_org, write_plan
 
@@ -34,6 +34,15 @@ ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 
 class ImportError_(Exception):
     """A wrong argument or an output that would overwrite data: one line, exit code 2."""
+
+
+def _no_items(source: Path) -> ImportError_:
+    return ImportError_(
+        say(
+            f"{source}: no numbered items found (一、（一）1. …): nothing written",
+            f"{source}：未找到编号条目（一、（一）1. 等），没有写入任何文件",
+        )
+    )
 
 
 @dataclass
@@ -73,10 +82,22 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
     return ImportOrg.from_data(data), text
 
 
-def import_file(path: Path, org: ImportOrg, plan_id: str, today: dt.date) -> Imported:
+def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
     text, reading = read_document(path)
     text, removed = sanitize(text)
-    result = import_text(text, org, plan_id, today)
+    try:
+        result = import_text(text, org, plan_id, year)
+    except YearNotFound:
+        if not segment(text, 0, len(text)):
+            raise _no_items(path) from None  # nothing to date: that is the problem to name
+        raise ImportError_(
+            say(
+                f"{path}: the document names no year (no signing date, document number, period "
+                "or dated text): give the plan's year with --year, e.g. --year 2024",
+                f"{path}：原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）："
+                "请用 --year 指定方案的年份，例如 --year 2024",
+            )
+        ) from None
     result.reading = reading
     if "任务分工表" in reading:
         result.assumptions.insert(0, Finding(0, reading.split("；", 1)[1]))
@@ -98,7 +119,7 @@ def run_import(
     org_path: Path | None,
     plan_id: str | None,
     review: Path | None,
-    today: dt.date,
+    year: int | None = None,
 ) -> Written:
     plan_id = plan_id or default_plan_id(source)
     if not ID.fullmatch(plan_id):
@@ -122,14 +143,9 @@ def run_import(
             org, base = load_org(existing)  # the folder's own org is the one to extend
     else:
         org, base = load_org(org_path)
-    result = import_file(source, org, plan_id, today)
+    result = import_file(source, org, plan_id, year)
     if not result.plan["sections"]:
-        raise ImportError_(
-            say(
-                f"{source}: no numbered items found (一、（一）1. …): nothing written",
-                f"{source}：未找到编号条目（一、（一）1. 等），没有写入任何文件",
-            )
-        )
+        raise _no_items(source)
     plans = out / "plans"
     before = [p.name for p in plans.iterdir() if p.is_dir()] if plans.is_dir() else []
     if len(before) == 1:

@@ -38,7 +38,7 @@ DEADLINE_WORDS = ("完成时限", "完成时间", "时间要求", "时限要求"
 _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
 LABELLED = re.compile(
-    rf"^\s*(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/](?:{_ROLE_ALT}))*)"
+    rf"^\s*(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/]?(?:{_ROLE_ALT}))*)"
     rf"(?:单位|部门|科室|处室|机关|责任人|处|科|室)?\s*[:：]\s*(?P<names>.*)$",
     re.S,
 )
@@ -51,9 +51,24 @@ PROSE = re.compile(
 DEADLINE_PROSE = re.compile(
     r"\d{4}年|\d{1,2}月|年底|年内|全年|上半年|下半年|季度|每年|每半年|每月|长期|持续|常态化|完成$"
 )
-TRAILING = re.compile(r"(?:按职责分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责)$")
+TRAILING = re.compile(r"(?:按职责分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责|分别)$")
+# 牵头领导：王 健（副市长） / 牵头负责领导：金力 / 分管省领导：…: people, not units
+LEADER_LABEL = re.compile(
+    r"^\s*(?P<label>(?:牵头|分管|责任|联系|包联|牵头负责|负责)?(?:省|市|县|区)?领导(?:同志)?)"
+    r"\s*[:：]\s*(?P<names>.*)$",
+    re.S,
+)
+# 部门分工：省财政厅牵头，A、B配合
+DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工)\s*[:：]\s*")
+# （除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）: a rule for every clause of the plan
+FIRST_LEADS = re.compile(
+    r"[，,；;]?\s*(?:除(?:标注|注明)?[“\"]?分别牵头[”\"]?(?:的|者)?外\s*[，,]?\s*)?"
+    r"(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)牵头(?:或汇总|或总牵头)?单位"
+    r"\s*(?:[，,]\s*下同)?"
+)
 CLAUSE_START = re.compile(
     rf"^\s*(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|处|科|室)?\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
+    r"|^\s*(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
 )
 PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
 
@@ -67,6 +82,9 @@ class Clause:
     deadline: str | None = None
     cooperate_word: str | None = None
     open_list: list[str] = field(default_factory=list)  # names followed by 等 (等部门)
+    leaders: list[dict] = field(default_factory=list)  # 牵头领导：王 健（副市长）: name, post, text
+    each_leads: bool = False  # 分别牵头: every unit named leads
+    first_leads: bool = False  # the clause states the rule 列第一位为牵头单位
     unread: list[str] = field(default_factory=list)  # parts of the clause not understood
 
 
@@ -105,13 +123,26 @@ def find_clause(text: str) -> Clause | None:
         return parse_clause(text[start:end], start, end, text[start + 1 : end - 1])
     folded = simplified(text)
     match = re.search(
-        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*单位\s*[:：])", folded
+        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*单位\s*[:：]"
+        r"|(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
+        folded,
     )
     if match:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。"))
+    match = TRAILING_PROSE.search(folded)  # …。市自然资源局牵头，各区县人民政府配合。
+    if match:
+        start = match.start(1)
+        body = text[start:].rstrip()
+        return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
     return None
+
+
+TRAILING_PROSE = re.compile(
+    r"(?:^|[。；;]\s*)([^。；;：:\n]{2,120}?(?:牵头|主办)[，,][^。；;：:\n]{1,160}?"
+    r"(?:配合|协办|参与|协助|按职责分工负责|按职责负责|分别负责))\s*[。；;]?\s*$"
+)
 
 
 def clause_parts(inner: str) -> list[str]:
@@ -132,6 +163,10 @@ def clause_parts(inner: str) -> list[str]:
 
 def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     clause = Clause(start, end, as_written)
+    rule = FIRST_LEADS.search(simplified(inner))
+    if rule:
+        clause.first_leads = True
+        inner = inner[: rule.start()] + inner[rule.end() :]
     parts = clause_parts(inner)
     for index, part in enumerate(parts):
         folded = simplified(part)
@@ -144,12 +179,22 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             if len(rest) > 1:
                 clause.deadline = _rejoin(inner, part[offset:].strip())
             break
+        leader = LEADER_LABEL.match(folded)
+        if leader:
+            names_text = part[len(part) - len(leader.group("names")) :]
+            label = part[: len(part) - len(leader.group("names"))].strip()  # 牵头领导：
+            clause.leaders.extend(read_leaders(names_text, label))
+            continue
         labelled = LABELLED.match(folded)
         if labelled:
-            words = re.findall(_ROLE_ALT, labelled.group("words"))
+            words = _label_words(labelled.group("words"))
             names_text = part[len(part) - len(labelled.group("names")) :]
+            names_text = _deadline_after_names(clause, names_text)
             _add(clause, [ROLE_WORDS[w] for w in words if w], names_text, words)
             continue
+        division = DIVISION_LABEL.match(folded)
+        if division:
+            part, folded = part[division.end() :], folded[division.end() :]
         pieces = re.split(r"[，,]", part)
         understood = False
         for number, piece in enumerate(pieces):
@@ -164,11 +209,60 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                 role = ROLE_WORDS.get(word, "lead" if word != "负责" else "responsible")
                 if word in ("负责", "按职责分工负责", "分别负责"):
                     role = "responsible"
+                if prose.group("names").rstrip().endswith("分别") and role == "lead":
+                    clause.each_leads = True
                 _add(clause, [role], piece[: prose.end("names")], [word])
+                understood = True
+            elif piece.strip() and all(
+                NAME_SUFFIX.search(simplified(n)) for n in split_names(piece)
+            ):  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
+                _add(clause, ["responsible"], piece, [])
                 understood = True
         if not understood:
             clause.unread.append(part)
     return clause
+
+
+def _label_words(words: str) -> list[str]:
+    """The role words of a label; of two written together (牵头责任单位, 协同责任单位) the first
+    decides (a 牵头责任单位 leads, a 协同责任单位 cooperates)."""
+    found: list[str] = []
+    previous_end = -1
+    for match in re.finditer(_ROLE_ALT, words):
+        if match.start() != previous_end:
+            found.append(match.group(0))
+        previous_end = match.end()
+    return found
+
+
+def _deadline_after_names(clause: Clause, names_text: str) -> str:
+    """责任单位：A、B管委会，6月底完成: a deadline written after the names is the deadline."""
+    pieces = re.split(r"(?<=[，,])", names_text)
+    for index, piece in enumerate(pieces[1:], start=1):
+        if DEADLINE_PROSE.search(simplified(piece)) and not NAME_SUFFIX.search(
+            simplified(piece.strip(" ，,。"))
+        ):
+            tail = "".join(pieces[index:]).strip().rstrip("。；;，,")
+            clause.deadline = "；".join(filter(None, [clause.deadline, tail]))
+            return "".join(pieces[:index]).rstrip("，, ")
+    return names_text
+
+
+def read_leaders(text: str, label: str) -> list[dict]:
+    """王 健（副市长）、李四 → people with their posts (the spaces that align a two-character
+    name are not part of it)."""
+    leaders = []
+    for piece in _split_outside_brackets(text, "、，,；;"):
+        piece = piece.strip().rstrip("。").strip()
+        if not piece:
+            continue
+        post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", piece)
+        name = piece[: post.start()] if post else piece
+        leader = {"name": re.sub(r"[\s\u3000]+", "", name), "text": f"{label}{piece}"}
+        if post:
+            leader["post"] = post.group(1).strip()
+        leaders.append(leader)
+    return leaders
 
 
 def _rejoin(inner: str, first: str) -> str:
@@ -192,7 +286,7 @@ def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) ->
                 target.append(clean)
 
 
-OPEN_SUFFIX = r"等(?:其他|有关|相关)?(?:部门|单位|部门单位|机构|成员单位)?$"
+OPEN_SUFFIX = r"等(?:[省市县区])?(?:其他|有关|相关)?(?:部门|单位|部门单位|机构|成员单位)?$"
 NAME_SUFFIX = re.compile(
     r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭)$"
 )
@@ -202,7 +296,7 @@ def split_names(text: str) -> list[str]:
     """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names)."""
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
     names: list[str] = []
-    for piece in _split_outside_brackets(text, "、，,；;"):
+    for piece in _group_phrases(_split_outside_brackets(text, "、，,；;")):
         piece = piece.strip().rstrip("。").strip()
         if not piece:
             continue
@@ -210,6 +304,28 @@ def split_names(text: str) -> list[str]:
             if sub:
                 names.append(sub)
     return names
+
+
+def _group_phrases(pieces: list[str]) -> list[str]:
+    """各县、市、区政府 is one group, not three units: a piece of one character (after 各) runs
+    on into the next piece, with its 、."""
+    joined: list[str] = []
+    carry = ""
+    for piece in pieces:
+        if carry and simplified(piece.strip()).startswith("各"):
+            joined.append(carry)  # 各区、各部门: two groups
+            carry = ""
+        if carry:
+            piece = carry + "、" + piece.strip()
+            carry = ""
+        last = piece.rsplit("、", 1)[-1].strip().removeprefix("各")
+        if len(last) == 1 and "\u4e00" <= last <= "\u9fff":
+            carry = piece.strip()
+            continue
+        joined.append(piece)
+    if carry:
+        joined.append(carry)
+    return joined
 
 
 def simplified_tail(text: str) -> str:

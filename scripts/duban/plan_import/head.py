@@ -20,6 +20,9 @@ DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*号"
 )
 ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|部|院|办|中心|公司)$")
+SELF_NOTICE = re.compile(
+    r"^(?:【[^】]{1,30}】)?(?P<title>(?P<issuer>[^\s，。；:：【】]{2,30}?)关于[^\n。]{4,80}的通知)$"
+)
 TITLE_END = re.compile(r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则)$")
 PERIOD = re.compile(
     r"(?:[一二三四五六七八九十]+年\s*[(（]\s*)?(\d{4})\s*(?:年)?\s*[-—–－至~～到]\s*(\d{4})\s*年(?:\s*[)）])?"
@@ -49,6 +52,8 @@ class Head:
     period: tuple[int, int, str] | None = None
     sources: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)  # 【发布日期】 … lines, not used
+    repeats: list[str] = field(default_factory=list)  # the notice's title written again
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -64,6 +69,8 @@ def read_head(text: str, first_marker: int) -> Head:
     region = text[:first_marker]
     notices = [m for m in NOTICE.finditer(region) if not _in_furniture(text, m.start())]
     notice_end = 0
+    for repeat in notices[:-1]:  # a web page writes the notice's title twice
+        head.repeats.append(text[text.rfind("\n", 0, repeat.start()) + 1 : repeat.end()])
     if notices:
         notice = notices[-1]
         line_start = text.rfind("\n", 0, notice.start()) + 1
@@ -72,15 +79,20 @@ def read_head(text: str, first_marker: int) -> Head:
             previous = text[: max(line_start - 1, 0)].rstrip("\n").rsplit("\n", 1)[-1].strip()
             prefix = previous if len(previous) <= 40 and not FURNITURE.match(previous) else ""
         prefix = re.split(r"[\s:：]", prefix)[-1] if prefix else ""
+        glued = DOC_NUMBER.match(prefix)  # 京政办发〔2016〕26号北京市人民政府办公厅关于印发…
+        if glued:
+            head.document_number = _number_alone(glued.group(0))
+            prefix = prefix[glued.end() :]
         head.issuer_name = prefix or None
         head.notice_title = (prefix + notice.group(0)).strip()
         head.title = notice.group("title").strip('《》“”" ')
         notice_end = notice.end()
     number = DOC_NUMBER.search(region, notice_end, notice_end + 80) if notices else None
-    if number is None and not notices:
-        number = DOC_NUMBER.search(region, 0, min(len(region), 400))
+    if number is None and not head.document_number:  # above the notice, or no notice
+        before = notices[-1].start() if notices else min(len(region), 400)
+        number = DOC_NUMBER.search(region, 0, before)
     if number and not _in_furniture(text, number.start()):
-        head.document_number = re.sub(r"\s+", "", number.group(0))
+        head.document_number = _number_alone(number.group(0))
         notice_end = max(notice_end, number.end()) if notices else notice_end
     date_match = _signing_date(text, region, notice_end)
     if notices:
@@ -105,8 +117,14 @@ def read_head(text: str, first_marker: int) -> Head:
     preamble = re.sub(r"^[(（]?\s*\d{4}年\d{1,2}月\d{1,2}日\s*[)）]?\s*", "", preamble)
     head.preamble = preamble or None
     head.body_start = first_marker
+    cited = re.compile(r"《[^《》]*》")  # 《…规划（2021—2025年）》 is another document's period
     head.period = _period(
-        [head.title, head.notice_title or "", head.preamble or "", text[first_marker:]]
+        [
+            head.title,
+            head.notice_title or "",
+            cited.sub("", head.preamble or ""),
+            cited.sub("", text[first_marker:]),
+        ]
     )
     head.sources = _sources(head)
     furniture = [
@@ -114,11 +132,28 @@ def read_head(text: str, first_marker: int) -> Head:
         for _, line in _lines(region)
         if FURNITURE.match(line) and re.search(r"\d", line)
     ]
+    head.furniture += [line.strip() for _, line in _lines(region) if FURNITURE.match(line)]
+    title = re.escape(head.title) if head.title else "(?!)"
+    head.furniture += [  # 附件：（the plan's title）: the notice's note of its attachment
+        m.group(0) for m in re.finditer(rf"附\s*件\s*[1１]?\s*[:：]?\s*(?:《?{title}》?)?", region)
+    ]
     if furniture:
         head.notes.append(
             "网页页眉的元数据未采用（不是成文日期或文号）：" + "；".join(furniture[:4])
         )
     return head
+
+
+def _number_alone(written: str) -> str:
+    """The 文号 without an issuer written against it: 北京市人民政府办公厅京政办发〔2016〕26号 →
+    京政办发〔2016〕26号."""
+    number = re.sub(r"\s+", "", written)
+    prefix = number[: re.search(r"[〔\[【(（［]", number).start()]  # type: ignore[union-attr]
+    cut = 0
+    for match in re.finditer(r"人民政府|政府|办公厅|办公室|委员会|局|厅", simplified(prefix)):
+        if len(prefix) - match.end() >= 2:
+            cut = match.end()
+    return number[cut:]
 
 
 def plan_title_line(text: str) -> int:
@@ -222,7 +257,23 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
         ):
             head.title = head.title or stripped
             return offset + len(line)
-    first = next((line.strip() for _, line in _lines(region) if line.strip()), "")
+    for offset, line in _lines(region):  # 【栏目】××关于2020年重点工作及责任分解的通知
+        titled = SELF_NOTICE.match(line.strip())
+        if titled:
+            column = line.strip()[: line.strip().find(titled.group("title"))]
+            if column:
+                head.furniture.append(column)  # the site's column name: not the title
+            head.title = head.title or titled.group("title")
+            head.issuer_name = head.issuer_name or titled.group("issuer")
+            return offset + len(line)
+    first = next(
+        (
+            line.strip()
+            for _, line in _lines(region)
+            if line.strip() and not DOC_NUMBER.fullmatch(line.strip())  # never a 文号 alone
+        ),
+        "",
+    )
     head.title = head.title or first or "（无标题）"
     return region.find(first) + len(first) if first else 0
 

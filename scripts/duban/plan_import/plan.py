@@ -10,10 +10,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from duban.plan_import.clauses import find_clause
+from duban.plan_import.accounting import Accounting, account, destinations
+from duban.plan_import.chinese import simplified
+from duban.plan_import.chrome import set_aside
+from duban.plan_import.clauses import FIRST_LEADS, find_clause
+from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
-from duban.plan_import.segment import Node, SourceText, field_text, segment
+from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
 from duban.plan_import.task_reading import (
     TaskReading,
     chain,
@@ -31,10 +35,20 @@ class Imported:
     assumptions: list[Finding] = field(default_factory=list)
     unmatched: list[Finding] = field(default_factory=list)
     reading: str = ""
+    chrome: list[str] = field(default_factory=list)
+    """Lines set aside as website chrome or page furniture (counted in the accounting)."""
+    issuer_as_written: str = ""
+    repeats: list[str] = field(default_factory=list)  # the notice's title written again
+    labels: list[str] = field(default_factory=list)  # every item's number as written
+    figures: list[Finding] = field(default_factory=list)  # targets and amounts left as text
+    accounting: Accounting | None = None
+    leaders: list[Finding] = field(default_factory=list)
+    """牵头领导 / 分管领导 named in the clauses: people, not units (kept in the review and as a
+    comment in the task's file; the data has no field for them yet)."""
 
 
 class Importer(TaskReading):
-    def __init__(self, text: str, org: ImportOrg, plan_id: str, today: dt.date) -> None:
+    def __init__(self, text: str, org: ImportOrg, plan_id: str, year: int | None) -> None:
         self.text = text
         self.doc = SourceText.of(text)
         self.org = org
@@ -43,10 +57,14 @@ class Importer(TaskReading):
         self.assumptions: list[Finding] = []
         self.unmatched: list[Finding] = []
         self.sources: list[dict] = []
-        self.today = today
-        """The day of the import: its year stands in for a plan that names no year at all."""
-        self.default_year = today.year
+        self.given_year = year
+        """``--year``: the year of a plan whose document names none (never the clock's)."""
+        self.default_year = year or 0
         self.issuer_name = ""
+        self.first_leads = bool(FIRST_LEADS.search(simplified(text)))
+        self.leaders: list[Finding] = []
+        self.chrome: list[str] = []
+        self.repeats: list[str] = []
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
@@ -54,6 +72,9 @@ class Importer(TaskReading):
         roots = segment(text, plan_title_line(text), len(text))
         head = read_head(text, roots[0].start if roots else len(text))
         self.sources = head.sources
+        self.chrome.extend(head.furniture)
+        self.repeats = head.repeats
+        self.issuer_as_written = head.issuer_name or ""
         self._period_and_year(head, roots)
         issuer = self._issuer(head)
         closing = self._closing(roots)
@@ -107,21 +128,61 @@ class Importer(TaskReading):
                         provision[key] = "（原文无文字）"
         plan = self._plan(head, issuer, sections, numbering, closing)
         self._check_ids(tasks)
-        return Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
+        if self.first_leads:
+            self._assume(
+                0, "方案规定列第一位的单位为牵头单位（“分别牵头”的除外）：已按此规定读取分工"
+            )
+        imported = Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
+        imported.leaders = self.leaders
+        imported.chrome = self.chrome
+        imported.repeats = self.repeats
+        imported.labels = [node.label for node in walk(roots)]
+        imported.figures = self._figures(tasks, sections)
+        imported.issuer_as_written = self.issuer_as_written
+        return imported
 
     def _span(self, node: Node) -> str:
         return self.text[node.content : node.children[0].start if node.children else node.end]
+
+    @staticmethod
+    def _years(text: str) -> list[int]:
+        return [int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", text)]
+
+    def _document_year(self, head: Head, years: list[int]) -> tuple[int, str] | None:
+        """The plan's year from the document: the signing date, the 文号 (〔2023〕), the title,
+        the period, the dates in the text, in that order; ``--year`` only when none is found."""
+        number = re.search(
+            r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
+        )
+        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", head.title)
+        for year, where in (
+            (head.signed.year if head.signed else None, "成文日期"),
+            (int(number.group(1)) if number else None, "文号"),
+            (int(title.group(1)) if title else None, "标题"),
+            (head.period[0] if head.period else None, "实施期限"),
+            (min(years) if years else None, "正文中的日期"),
+            (self.given_year, "--year"),
+        ):
+            if year:
+                return year, where
+        return None
 
     def _period_and_year(self, head: Head, roots: list[Node]) -> None:
         years = [
             int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
         ]
+        found = self._document_year(head, years or self._years(self.text))
+        if found is None:
+            raise YearNotFound()
+        year, where = found
+        if where != "成文日期":
+            self._assume(0, f"方案的年份按{where}取为 {year} 年（未找到落款日期）")
         if head.period:
             start, end, written = head.period
             if re.fullmatch(r"\d{4}年度?", written):
                 self._assume(0, f"实施期限按标题中的“{written}”理解：{start}年1月1日至12月31日")
         else:
-            start = head.signed.year if head.signed else (min(years) if years else self.today.year)
+            start = year
             end = max([start, *[y for y in years if start <= y <= start + 10]])
             written = None
             self._assume(
@@ -131,8 +192,7 @@ class Importer(TaskReading):
         self.period = {"start": dt.date(start, 1, 1), "end": dt.date(end, 12, 31)}
         if written:
             self.period["as_written"] = written
-        signed_year = head.signed.year if head.signed else None
-        self.default_year = signed_year if signed_year and start <= signed_year <= end else start
+        self.default_year = year if start <= year <= end else start
         if not head.signed:
             head.signed = self.period["start"]
             self._assume(
@@ -162,12 +222,18 @@ class Importer(TaskReading):
         while last.children:
             last = last.children[-1]
         span = self.text[last.content : last.end]
-        match = re.search(r"[。！）)][ \t\u3000]*\n|[。！][ \t\u3000]+(?=\S)", span)
+        match = re.search(  # （…：6月底前）。各乡镇、各部门要高度重视……: the closing words
+            r"[）)\]】〕][。；]?(?=(?:各[^。，；\n]{0,20}要|本方案自|本方案由|请各))", span
+        ) or re.search(r"[。！）)][ \t\u3000]*\n|[。！][ \t\u3000]+(?=\S)", span)
+        while match:  # the last item's own clause on the next line (牵头单位：…) is the item's
+            clause = find_clause(span[match.end() :])
+            if clause is None or span[match.end() : match.end() + clause.start].strip():
+                break
+            after = match.end() + clause.end
+            match = re.compile(r"[。；]?[ \t\u3000]*\n|[。][ \t\u3000]+(?=\S)").search(span, after)
         if not match or not field_text(span[match.end() :]):
             return None
         rest = field_text(span[match.end() :])
-        if find_clause(rest) and not re.search(r"\n", span[: match.end()]):
-            return None
         cut = last.content + match.end()
         for node in chain(roots):
             if node.end > cut:
@@ -180,6 +246,7 @@ class Importer(TaskReading):
         while len(lines) > 1 and len(lines[-1]) <= 8 and not re.search(r"[。！？；]$", lines[-1]):
             furniture.insert(0, lines.pop())
         if furniture:
+            self.chrome.extend(furniture)
             rest = "\n".join(lines).strip()
             self._assume_at(cut, "结束语之后的短行当作网页文字，未采用", " ".join(furniture))
         if rest:
@@ -224,6 +291,22 @@ class Importer(TaskReading):
             self._assume(0, note)
         return plan
 
+    def _figures(self, tasks: list[dict], sections: list[dict]) -> list[Finding]:
+        """专业法律知识培训不少于60学时: figures of the text that are not data, for the review."""
+        found: list[Finding] = []
+        texts = [(f"任务 {t['id']}", t["text"], all_due(t)) for t in tasks]
+        texts += [
+            (f"{s['numeral']}、（{p['numeral']}）", p["text"], [])
+            for s in sections
+            for p in s.get("provisions", [])
+        ]
+        for where, text, due in texts:
+            for figure in figures(text, due):
+                position = self.text.find(figure)
+                line = self.doc.line(position) if position >= 0 else 0
+                found.append(Finding(line, where, figure))
+        return found
+
     def _check_ids(self, tasks: list[dict]) -> None:
         seen: dict[str, int] = {}
         for task in tasks:
@@ -239,6 +322,35 @@ class Importer(TaskReading):
                 seen[task["id"]] = 1
 
 
-def import_text(text: str, org: ImportOrg, plan_id: str, today: dt.date) -> Imported:
-    """The plan in ``text`` as data; ``today`` is the import's day (never read from the clock)."""
-    return Importer(text, org, plan_id, today).run()
+class YearNotFound(Exception):
+    """The document names no year anywhere (no signing date, 文号, period or dated text) and no
+    ``--year`` was given: its deadlines cannot be dated."""
+
+
+def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
+    """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
+    only stands in when the document names none. Never reads the clock."""
+    read, chrome = set_aside(text)
+    result = Importer(read, org, plan_id, year).run()
+    result.chrome = chrome + result.chrome
+    if chrome:
+        result.assumptions.insert(
+            0,
+            Finding(
+                0, f"网页栏目文字 {len(chrome)} 行未采用（当前位置、索引号、字号、打印、分享等）"
+            ),
+        )
+    strings = destinations(
+        result.plan,
+        result.tasks,
+        result.chrome,
+        result.issuer_as_written,
+        result.labels,
+        result.repeats,
+    )
+    result.accounting = account(text, strings)
+    for leftover in result.accounting.leftovers:
+        result.unread.append(
+            Finding(leftover.line, "这段原文没有归入任何字段（未能识别），请核对", leftover.text)
+        )
+    return result

@@ -21,6 +21,8 @@ from duban.i18n.os_errors import os_reason
 from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
+from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
+from duban.plan_import.text_tables import flatten_tables
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -53,7 +55,22 @@ def read_document(path: Path) -> tuple[str, str]:
     except Untrusted as error:
         raise ReadError(f"{name}: {error}") from None
     stats: dict[str, int] = {}
-    if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    try:
+        if data[:5] == b"%PDF-" or suffix == ".pdf":
+            text = flatten_tables(pdf_text(data, name), lambda rows: table_lines(rows, stats))
+            check_length(len(text.encode("utf-8")), MAX_TEXT_BYTES)
+            how = say("PDF (its text layer, lines rejoined)", "PDF（文字层，按版面拼回段落）")
+            return text, how + (
+                ("；" + TABLE_ROWS.format(stats["rows"])) if stats.get("rows") else ""
+            )
+        if data[:4] == b"\xd0\xcf\x11\xe0" or suffix == ".doc":
+            data, suffix = doc_to_docx(data, name), ".docx"
+    except ConversionError as error:
+        raise ReadError(str(error)) from None
+    except Untrusted as error:
+        raise ReadError(f"{name}: {error}") from None
+    if data[:4] == b"PK\x03\x04" or suffix == ".docx":
         try:
             check_zip(data, DOCX_LIMITS)
             text, how = docx_text(data, stats), "docx"
@@ -71,6 +88,7 @@ def read_document(path: Path) -> tuple[str, str]:
             text, how = html_text(text, stats), f"HTML ({how})"
         else:
             text = normalize_newlines(text)
+            text = flatten_tables(text, lambda rows: table_lines(rows, stats))
     if stats.get("rows"):
         how += "；" + TABLE_ROWS.format(stats["rows"])
     return text, how
@@ -223,8 +241,9 @@ def _runs(element: BaseOxmlElement) -> str:
 # The columns of a 任务分工表 and the clause words they become.
 TABLE_COLUMNS = {
     "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
+    "leader": (r"领导|領導", "牵头领导"),  # people, not units (w-import-grammar)
     "lead": (r"牵头|牽頭|主办", "牵头单位"),
-    "cooperate": (r"配合|协办|協辦|参与|參與", "配合单位"),
+    "cooperate": (r"配合|协办|協辦|参与|參與|协同|協同", "配合单位"),
     "supervise": (r"监督|監督|督办", "监督单位"),
     "assess": (r"考核", "考核单位"),
     "responsible": (r"责任单位|責任單位|责任部门|責任部門|承办|落实单位", "责任单位"),
@@ -267,7 +286,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         text = "；".join(cells[i] for i in text_columns if cells.get(i))
         parts = [
             f"{TABLE_COLUMNS[kind][1]}：{cells[i]}"
-            for i, kind in sorted(kinds.items())
+            for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
             if kind != "number" and cells.get(i)
         ]
         lines.append(f"{number}.{text}" + (f"（{'；'.join(parts)}）" if parts else ""))

@@ -19,16 +19,29 @@ from duban.plan_import.chinese import numeral_value
 
 CN = "[一二三四五六七八九十]{1,3}"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+INLINE = "：:；;"
+"""After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
 MARKER = re.compile(
-    rf"(?:(?<=^)|(?<=[\s\u3000]))"
+    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}])))"
     rf"(?:(?P<sec>{CN})、"
+    rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
-    rf"|(?P<ar>[0-9０-９]{{1,2}})(?:[.．、](?!(?![0-9]{{4}}年)[0-9０-９])|\s*[）)](?![（(]))"
+    rf"|(?P<ar>[0-9０-９]{{1,2}})(?:[.．、﹒](?!(?![0-9]{{4}}年)[0-9０-９])|\s*[）)](?![（(]))"
     rf"|[（(](?P<par>[0-9０-９]{{1,2}})[）)]"
+    rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<cir>[{CIRCLED}]))",
     re.M,
 )
-STYLE_NAMES = {"sec": "一、", "pcn": "（一）", "ar": "1.", "par": "（1）", "cir": "①"}
+STYLE_NAMES = {
+    "sec": "一、",
+    "art": "第一条",
+    "pcn": "（一）",
+    "ar": "1.",
+    "par": "（1）",
+    "pdg": "⑴",
+    "cir": "①",
+}
 
 
 @dataclass
@@ -41,6 +54,7 @@ class Node:
     content: int  # offset after the marker
     end: int = 0
     depth: int = 0
+    inline: bool = False  # numbered inside a paragraph, after ： or ；
     children: list[Node] = field(default_factory=list)
 
 
@@ -64,6 +78,8 @@ def _number(match: re.Match) -> tuple[str, int, str] | None:
             continue
         if style == "cir":
             return style, CIRCLED.index(value) + 1, value
+        if style == "pdg":  # ⑴ is （1）
+            return "par", PARENTHESIZED.index(value) + 1, value
         number = numeral_value(value)
         return (style, number, value) if number else None
     return None
@@ -80,6 +96,9 @@ def segment(text: str, start: int, end: int) -> list[Node]:
         if parsed is None:
             continue
         style, number, numeral = parsed
+        inline = match.group("inline") is not None
+        if inline and style in ("sec", "art"):
+            continue  # 一、 and 第一条 head a paragraph of their own
         styles = [node.style for node in stack]
         if style in styles:
             index = styles.index(style)
@@ -91,6 +110,7 @@ def segment(text: str, start: int, end: int) -> list[Node]:
         if style == "sec" and stack and "sec" not in styles and stack[0].style != "sec":
             continue  # 一、 inside an item that is not itself a section heading
         node = Node(style, number, match.group(0), numeral, match.start(), match.end())
+        node.inline = inline
         node.depth = len(stack)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)

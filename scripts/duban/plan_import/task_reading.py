@@ -21,6 +21,9 @@ DELIVERABLE = re.compile(
     r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
+RECURRING_PROSE = re.compile(
+    r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
+)
 PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
 
 
@@ -41,6 +44,8 @@ class TaskReading(Findings):
     issuer_name: str
     period: Period
     sources: list[dict]
+    first_leads: bool  # the plan's rule: the unit listed first leads (除标注“分别牵头”外…)
+    leaders: list[Finding]
 
     def _task_or_provision(
         self,
@@ -135,6 +140,8 @@ class TaskReading(Findings):
         if clause is None or span[clause.end :].strip(" \t\u3000\n。；;") != "":
             return
         before = span[: clause.start]
+        if last.inline and re.search(r"[。；;]\s*$", before):  # ：1.…；2.…。（牵头单位：…）
+            before += "\n"
         if re.search(r"[。；;！]\s*\n\s*$|\n\s*$", before) or re.search(r"[。；;]\s+$", before):
             cut = tail_node.content + clause.start
             for descendant in chain([last]):
@@ -188,7 +195,21 @@ class TaskReading(Findings):
                 self._report_match(match, line)
                 if match.write_as not in roles.setdefault(role, []):
                     roles[role].append(match.write_as)
-        item["roles"] = roles
+        if self.first_leads and not clause.each_leads and not roles.get("lead"):
+            listed = roles.get("responsible") or roles.get("cooperate") or []
+            if listed:
+                role = "responsible" if roles.get("responsible") else "cooperate"
+                roles["lead"] = listed[:1]
+                roles[role] = listed[1:]
+                if not roles[role]:
+                    del roles[role]
+                note = f"按方案的规定（列第一位为牵头单位），{listed[0]}为牵头单位"
+                notes.append(note)
+                self._assume(line, note, field_text(clause.as_written))
+        item["roles"] = {role: roles[role] for role in ROLE_ORDER if roles.get(role)}
+        for leader in clause.leaders:
+            item.setdefault("leaders", []).append(leader)
+            self.leaders.append(Finding(line, leader["name"], leader["text"]))
         if clause.cooperate_word:
             item["cooperate_word"] = clause.cooperate_word
         for name in clause.open_list:
@@ -296,7 +317,9 @@ class TaskReading(Findings):
 
     def _prose_deadline(self, item: dict, own: str, line: int, notes: list[str]) -> None:
         folded = simplified(own)
-        phrases = PROSE_DEADLINE.findall(folded)
+        phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
+        if len(phrases) != 1:
+            phrases = PROSE_DEADLINE.findall(folded)
         if not phrases:
             phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
         if not phrases:

@@ -1,0 +1,63 @@
+"""Website chrome in a page saved or copied from a government site: breadcrumbs (当前位置：首页 >
+…), the metadata table (索引号, 发布日期, 来源 …), 字号 大 中 小, 打印本页, 关闭窗口, share buttons.
+
+Such a line is set aside before the plan is read (the line is left empty, so line numbers stay
+the document's), never taken for the title, the issuer or text, and counted as chrome in the
+review's accounting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+
+_LABELS = (
+    r"索引号|发布日期|发布时间|发文日期|公开日期|生成日期|信息来源|来源|浏览次数|访问次数|点击数|阅读次数"
+    r"|发布机构|发布单位|公开方式|公开范围|主题分类|体裁分类|组配分类|主题词|有效性|时效|责任编辑|编辑"
+    r"|作者|信息分类|所属机构|公开时限"
+)
+CHROME_LINE = re.compile(
+    r"^\s*[【\[]?\s*(?:您(?:当前)?(?:的|所在的?)?位置|当前位置|所在位置)\s*[:：]"
+    r"|^\s*首\s*页\s*(?:[>＞›»/]|$)"
+    r"|^(?:\s*[【\[]?\s*(?:" + _LABELS + r")\s*[】\]]?\s*[:：]\s*[^\n]{0,60}?){1,8}\s*$"
+    r"|(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小"
+    r"|^\s*[【\[]?\s*(?:字号|字体)\s*[:：][^。，；\n]{0,30}$"
+    r"|^\s*[【\[]?\s*(?:打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏|分享)\s*[】\]]?\s*"
+    r"(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭窗口|关闭|保存|收藏|返回顶部)\s*[】\]]?\s*)*$"
+    r"|^\s*(?:分享到|分享至|扫一扫|扫码)[:：]?[^\n]{0,40}$"
+    r"|^\s*(?:相关阅读|相关链接|相关文章|相关文件|上一篇|下一篇|返回列表|附件下载|回到顶部|返回顶部)\s*[:：]?\s*$"
+    r"|\s首\s*页\s*(?:[>＞›»/].*)?$"
+    r"|^\s*(?:微信|微博|QQ空间|QQ|人人网|腾讯微博|新浪微博|豆瓣)(?:\s+|$)(?:(?:微信|微博|QQ空间|QQ|豆瓣)\s*)*$"
+)
+
+
+# the site's name on the first lines: 法邦网—法律法规查看 / xx网 首页 / 某某市人民政府门户网站
+SITE_NAME = re.compile(
+    r"^\s*[^\s。，；：:]{1,20}(?:网|网站|门户)(?:\s*[—\-|｜]+\s*[^\s。，；]{0,20})?\s*$"
+)
+# the document's own furniture: the masthead (某某市人民政府办公室文件), （此件公开发布）
+MASTHEAD = re.compile(r"^\s*[^\s。，；、:：]{2,30}文件\s*$")
+FURNITURE = re.compile(r"^\s*[（(]\s*此件(?:公开发布|不公开|主动公开|依申请公开)\s*[)）]\s*$")
+
+
+def set_aside(text: str) -> tuple[str, list[str]]:
+    """The text with each chrome line emptied, and those lines as written."""
+    lines = text.split("\n")
+    chrome: list[str] = []
+    seen = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        folded = simplified(line)
+        if len(line) > 200:
+            continue
+        if (
+            CHROME_LINE.search(folded)
+            or FURNITURE.match(folded)
+            or (seen <= 3 and (SITE_NAME.match(folded) or MASTHEAD.match(folded)))
+        ):
+            chrome.append(line.strip())
+            lines[index] = ""
+    return "\n".join(lines), chrome

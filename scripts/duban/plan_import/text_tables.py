@@ -1,0 +1,164 @@
+"""任务分工表 flattened to plain text (copied from a web page, a PDF or WPS): rows separated by
+``|`` or tabs, cells by runs of spaces, or one cell a line (``1`` / ``地区生产总值增长6%左右。`` /
+``市发展改革委``). The header row is recognised by its words (序号, 工作任务, 牵头单位, 责任单位,
+完成时限 …) in any column order; the rows become the same numbered items with a clause as a
+table of a .docx (:func:`~duban.plan_import.reading.table_lines`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from duban.plan_import.chinese import simplified
+
+HEADER_WORD = re.compile(
+    r"^(?:全年|年度|具体|主要|重点)?(?:序号|编号|工作任务|重点任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|目标任务|重点工作"
+    r"|任务|措施|主要内容|牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|参与单位|协同单位"
+    r"|牵头责任单位|协同责任单位|完成时限|完成时间|时间节点|时限要求|牵头领导|责任领导|分管领导|备注"
+    r"|类别|细化措施|工作举措|进度安排|考核单位|监督单位|具体内容|工作目标)$"
+)
+ROLE_OR_TIME = re.compile(r"牵头|责任|配合|协办|参与|协同|时限|时间")
+NUMBER = re.compile(r"^\s*[0-9０-９]{1,3}[.．、]?\s*$")
+
+
+def cells(line: str, single: bool = False) -> list[str]:
+    """A row's cells: between | (or tabs, or runs of spaces; single spaces too when the
+    header was written so)."""
+    if single:
+        return line.split()
+    if "|" in line or "｜" in line:
+        parts = re.split(r"[|｜]", line.strip())
+        if parts and not parts[0].strip():
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+        return [p.strip() for p in parts]
+    return [p for p in re.split(r"\t+|[ \u3000]{2,}|\u3000", line.strip()) if p]
+
+
+def is_header(parts: list[str]) -> bool:
+    words = [simplified(p.replace(" ", "")) for p in parts]
+    known = [w for w in words if HEADER_WORD.match(w)]
+    return (
+        len(parts) >= 3
+        and len(known) >= len(parts) - 1
+        and any(ROLE_OR_TIME.search(w) for w in known)
+    )
+
+
+def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) -> str:
+    """The text with each flattened table's rows made lines by ``as_items`` (reading's
+    ``table_lines``, which counts them)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        parts = cells(lines[index])
+        single = not is_header(parts) and is_header(lines[index].split())
+        if single:  # 序号 类别 主要任务 牵头单位 …: cells between single spaces
+            parts = lines[index].split()
+        if is_header(parts):  # a header on one line: each row on one line
+            rows, index = _rows_on_lines(lines, index + 1, parts, single)
+        else:
+            header, after = _header_down(lines, index)
+            if not header:
+                out.append(lines[index])
+                index += 1
+                continue
+            rows, index = _cells_down(lines, after, header)
+        out.extend(as_items(rows))
+    return "\n".join(out)
+
+
+def _rows_on_lines(
+    lines: list[str], index: int, header: list[str], single: bool = False
+) -> tuple[list[list[str]], int]:
+    rows = [header]
+    width = len(header)
+    bars = "|" in lines[index - 1] or "｜" in lines[index - 1]
+    while index < len(lines) and lines[index].strip():
+        if bars and not re.search(r"[|｜]", lines[index]):
+            break  # a table of | rows ends at the first line without one
+        parts = cells(lines[index], single)
+        if (
+            len(parts) == 1
+            and rows[1:]
+            and not NUMBER.match(parts[0])
+            and not re.match(r"[一二三四五六七八九十]+、", parts[0])
+        ):
+            rows[-1][_text_column(header)] += parts[0]  # a task's text running on
+        elif len(parts) > width:  # more cells than columns: the text held runs of spaces
+            extra = len(parts) - width
+            column = _text_column(header)
+            merged = " ".join(parts[column : column + extra + 1])
+            rows.append([*parts[:column], merged, *parts[column + extra + 1 :]])
+        else:
+            rows.append(parts + [""] * (width - len(parts)))
+        index += 1
+    return rows, index
+
+
+def _text_column(header: list[str]) -> int:
+    for column, word in enumerate(header):
+        folded = simplified(word)
+        if not re.search(r"序号|编号|牵头|责任|配合|协办|参与|协同|时限|时间|领导|备注", folded):
+            return column
+    return min(1, len(header) - 1)
+
+
+def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
+    """序号 / 工作任务 / 牵头单位 / 完成时限, one a line."""
+    header: list[str] = []
+    while index + len(header) < len(lines):
+        word = _bare(lines[index + len(header)])
+        if not HEADER_WORD.match(simplified(word.replace(" ", ""))):
+            break
+        header.append(word)
+    if len(header) >= 3 and any(ROLE_OR_TIME.search(simplified(w)) for w in header):
+        return header, index + len(header)
+    return [], index
+
+
+def _bare(line: str) -> str:
+    """A cell on its line, without the | a converter put after it (序号 |)."""
+    return line.strip().strip("|｜").strip()
+
+
+def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[list[str]], int]:
+    """Rows of one cell a line: a row starts at its number (the next one), a heading row
+    (一、…) stands alone; a line holding a whole row on its own is split into its cells."""
+    rows = [header]
+    width = len(header)
+    expected = 1
+    current: list[str] | None = None
+    while index < len(lines):
+        line = _bare(lines[index])
+        number = re.match(r"^([0-9０-９]{1,3})[.．、]?(?:\s+|$)", line)
+        if (
+            number
+            and int(number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+            == expected
+        ):
+            rest = line[number.end() :].strip()
+            current = [number.group(1)]
+            rows.append(current)
+            expected += 1
+            if rest:
+                current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
+        elif re.match(r"^[一二三四五六七八九十]+、", line) and (
+            current is None or len(current) >= width
+        ):
+            rows.append([line])
+            current = None
+        elif not line:
+            if current is not None and len(current) >= width:
+                index += 1
+                break
+        elif current is not None and len(current) < width:
+            current.append(line)
+        elif current is not None:
+            current[_text_column(header)] += line
+        else:
+            break
+        index += 1
+    return [row + [""] * (width - len(row)) for row in rows], index
