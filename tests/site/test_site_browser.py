@@ -31,6 +31,10 @@ TASK_19 = plan_path(DEMO_PLAN, "tasks/19")
 
 pytestmark = pytest.mark.browser
 
+# how far the page reaches past the layout width (a mobile viewport widens to fit the page, so
+# window.innerWidth would hide it)
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
 
 @pytest.fixture(scope="module")
 def origin(browser):
@@ -186,7 +190,7 @@ def test_phone_width_has_no_sideways_scroll_and_prints(browser, origin, name, pa
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
     page.goto(f"{origin}/{path}")
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = page.evaluate(SIDEWAYS)
     assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
     shoot(page, f"{name}-phone")
     context.close()
@@ -231,7 +235,7 @@ def test_a_group_on_a_task_page_leads_to_its_units(browser, province):
         (plan_path(PROVINCE_PLAN, "groups/city-0000"), "group-page-phone"),
     ):
         phone.goto(f"{province}/{path}")
-        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = phone.evaluate(SIDEWAYS)
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
         shoot(phone, shot)
     page.goto(f"{province}/{plan_path(PROVINCE_PLAN, 'groups/city-0000')}")
