@@ -65,7 +65,7 @@ def _gather(model: Model) -> list[LeaderEntry]:
     found: dict[str, tuple[str, dict[str, None], dict[str, None], dict[str, None]]] = {}
     for task in model.all_in_order():
         for leader in own_leaders(model, task):
-            name, posts, units, tasks = found.setdefault(
+            _, posts, units, tasks = found.setdefault(
                 leader_key(leader.name), (leader.name, {}, {}, {})
             )
             if leader.post:

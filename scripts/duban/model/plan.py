@@ -195,6 +195,11 @@ class Leader:
         """王健（副市长）: the name with the post, as the office's documents address a leader."""
         return f"{self.name}（{self.post}）" if self.post else self.name
 
+    @property
+    def address(self) -> str:
+        """副市长王健: the post before the name, as a step addressed to the leader names them."""
+        return f"{self.post}{self.name}" if self.post else self.name
+
 
 @dataclass(frozen=True)
 class Task:
