@@ -104,7 +104,7 @@ def escalation(
 
 def addressed(found: Escalation, stage: Stage | None, leaders: tuple[str, ...]) -> Escalation:
     """The escalation with its next step addressed to the task's leaders, when the stage says
-    ``to: leader``) and the task names any: 提请分管领导督办（副市长王健）; else unchanged."""
+    ``to: leader`` and the task names any: 提请分管领导督办（副市长王健）; else unchanged."""
     if stage is None or stage.to != "leader" or not leaders:
         return found
     names = "、".join(leaders)
