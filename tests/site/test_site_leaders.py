@@ -90,7 +90,11 @@ def test_task_page_shows_the_leaders_linked_to_their_pages(tmp_path_factory):
     assert f'href="../../../leaders/{WANG}.html">王健</a>' in block.group()
     assert '<span class="dbn-muted">副市长</span>' in block.group()
     assert 'href="../../../units/shiju.html"' in block.group()
-    assert "牵头领导：王 健（副市长）" in block.group()
+    # the words as written are in the task's text above: not repeated
+    assert "原文：" not in block.group()
+    two = pages(tmp_path_factory)[urls.task_page("test-plan/02")]
+    # 李娜's words as written (牵头领导：李 娜（市政府秘书长）) are not in the text: shown
+    assert '原文：<span class="dbn-text">牵头领导：李 娜（市政府秘书长）</span>' in two
     sub = pages(tmp_path_factory)[urls.task_page("test-plan/03")]
     assert f"leaders/{ZHAO}.html" in sub  # the sub-item's own leader
     # the plan without leaders shows no leader block
@@ -176,3 +180,12 @@ def test_leader_text_is_escaped(tmp_path):
     site = render_site(project.model, Settings(as_of=AS_OF)).pages
     for page in (urls.task_page("test-plan/01"), urls.plan_page("test-plan"), urls.LEADERS):
         assert "<script>x" not in site[page] and "&lt;script&gt;x" in site[page]
+
+
+def test_escalation_steps_addressed_to_leaders_show_their_names_on_the_pages(tmp_path_factory):
+    all_pages = pages(tmp_path_factory)
+    overdue = all_pages[urls.OVERDUE]
+    assert "提请分管领导督办（副市长王健）" in overdue  # task 01
+    assert "提请分管领导督办（副市长王健、市政府秘书长李娜）" in overdue  # task 02
+    plan_list = all_pages[urls.plan_page("test-plan", "overdue")]
+    assert "提请分管领导督办（副市长王健）" in plan_list
