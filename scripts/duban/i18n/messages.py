@@ -579,7 +579,7 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"written in flow style: add plan: {plan} by hand",
             "此项为流式写法（花括号）：请手工加上 plan: {plan}",
         ),
-        # w-leaders: leaders named beside the units (load/resolve/tasks.py, privacy.py)
+        # leaders named beside the units (load/resolve/tasks.py, privacy.py)
         (
             r"{unit} is not a unit: a leader leads a unit",
             "{unit} 不是单位（而是单位组或非单位主体）：leaders 的 unit 须填写领导所在的单位",

@@ -57,7 +57,7 @@ def personal_data_message(what: str, masked: str) -> str:
     return f"warning: looks like {what} ({masked}): personal data must not be published; remove it"
 
 
-# w-leaders: a task's ``leaders`` are people the published plan names; their names and posts are
+# a task's ``leaders`` are people the published plan names; their names and posts are
 # public (no warning), but an ID or phone number in a leader's entry is an error.
 LEADERS_FIELD = "leaders"
 

@@ -1,4 +1,4 @@
-"""The 通报's lines about leaders (w-leaders): for each leader the plans name beside the units,
+"""The 通报's lines about leaders: for each leader the plans name beside the units,
 the tasks they lead that have overdue items, so the 通报 can address 牵头领导 and 分管领导.
 
 Read from the same :class:`~duban.evaluation.check_report.CheckReport` as the rest of the 通报;

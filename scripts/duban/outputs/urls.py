@@ -152,7 +152,7 @@ class Linker:
         return self.page(leader_page(leader_id))
 
 
-# -- named leaders (w-leaders) -------------------------------------------------------------------
+# -- named leaders -------------------------------------------------------------------
 LEADERS = "leaders/index.md"
 """领导督办: every leader the plans name, and what each leads (only when any leader exists)."""
 

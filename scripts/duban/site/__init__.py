@@ -224,7 +224,7 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
     jobs.append(
         Job(one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx)), Needs.EVERYTHING)
     )
-    jobs += [  # 领导督办, only when the plans name leaders (w-leaders)
+    jobs += [  # 领导督办, only when the plans name leaders
         Job(one(urls.LEADERS, lambda: page_leaders.leaders_index(ctx))),
         Job(partial(page_leaders.leader_pages, ctx)),
     ]
