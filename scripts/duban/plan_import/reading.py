@@ -241,7 +241,7 @@ def _runs(element: BaseOxmlElement) -> str:
 # The columns of a 任务分工表 and the clause words they become.
 TABLE_COLUMNS = {
     "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
-    "leader": (r"领导|領導", "牵头领导"),  # people, not units (w-import-grammar)
+    "leader": (r"领导|領導", "牵头领导"),  # people, not units
     "lead": (r"牵头|牽頭|主办", "牵头单位"),
     "cooperate": (r"配合|协办|協辦|参与|參與|协同|協同", "配合单位"),
     "supervise": (r"监督|監督|督办", "监督单位"),
