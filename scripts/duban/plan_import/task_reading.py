@@ -12,7 +12,7 @@ from typing import Any, NotRequired, TypedDict
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause
-from duban.plan_import.deadlines import Parsed, parse_deadline
+from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.units import ImportOrg
@@ -83,8 +83,8 @@ class TaskReading(Findings):
         notes = task.pop("_notes", [])
         self._give_holders(task, [], node)
         if not has_due(task):
-            task["due"] = [{"kind": "ongoing", "as_written": "原文未写完成时限"}]
-            note = "原文未写完成时限：暂记为持续推进（ongoing），请核对"
+            task["due"] = [unwritten_due()]
+            note = "原文未写完成时限：写为“原文未写完成时限”（id: unwritten，不会逾期），请补写或核对"
             notes.append(note)
             self.unread.append(Finding(self.doc.line(node.start), note, item.get("title", "")))
         self._indicator_ids(task, task_id)
