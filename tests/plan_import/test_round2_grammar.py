@@ -19,7 +19,12 @@ def test_a_task_whose_text_names_no_deadline_gets_the_marked_unwritten_form_not_
     tasks = {t["id"]: t for t in result.tasks}
     unwritten = tasks["1-1"]["due"]
     assert unwritten == [
-        {"kind": "ongoing", "id": "unwritten", "label": "原文未写完成时限", "as_written": "原文未写完成时限"}
+        {
+            "kind": "ongoing",
+            "id": "unwritten",
+            "label": "原文未写完成时限",
+            "as_written": "原文未写完成时限",
+        }
     ]
     assert tasks["1-2"]["due"][0]["kind"] == "date"  # a written deadline stays what it says
     # compared with a hand-curated task that has no due, the marked form counts as no deadline
@@ -29,3 +34,71 @@ def test_a_task_whose_text_names_no_deadline_gets_the_marked_unwritten_form_not_
     # but a real ongoing deadline (长期坚持) is still a deadline the comparison counts
     real = {**tasks["1-1"], "due": [{"kind": "ongoing", "as_written": "长期坚持"}]}
     assert compare({"1-1": real}, hand, result.org).deadlines == (0, 1)
+
+
+def _tasks(text: str) -> dict[str, dict]:
+    return {t["id"]: t for t in import_text(text, ImportOrg(), "p").tasks}
+
+
+def test_the_first_listed_leads_rule_said_with_xia_tong_applies_from_there_on() -> None:
+    # 海曙区2024年政府工作报告重点工作责任分解: the rule is said in task 二.2's clause, 下同
+    tasks = _tasks(
+        "2024年政府工作报告重点工作责任分解\n一、叶枝利区长牵头重点工作\n"
+        "1.一般公共预算收入与经济增长基本同步。\n责任单位:区财政局\n"
+        "二、张盈军区政府党组成员牵头重点工作\n"
+        "1.全力保障项目建设,完成60万平方米征拆任务。\n"
+        "责任单位:区房屋征收中心、区发改局、古林镇、石碶街道(列第一位者为牵头或汇总单位,下同)\n"
+        "三、徐洪涛常务副区长牵头重点工作\n1.地区生产总值增长6%左右。\n责任单位:区发改局\n"
+    )
+    assert tasks["1-1"]["roles"] == {"responsible": ["区财政局"]}  # before the rule
+    assert tasks["2-1"]["roles"] == {
+        "lead": ["区房屋征收中心"],
+        "responsible": ["区发改局", "古林镇", "石碶街道"],  # the rule's brackets go with it
+    }
+    assert tasks["3-1"]["roles"] == {"lead": ["区发改局"]}  # 下同: after it
+
+
+def test_the_rule_without_xia_tong_in_a_footnote_applies_to_the_whole_plan() -> None:
+    tasks = _tasks(
+        "某市2020年工作要点\n一、重点工作\n1.推进项目建设。（责任单位：市发改委、市财政局）\n"
+        "2.优化营商环境。（责任单位：市商务局）\n注：列第一位者为牵头单位。\n"
+    )
+    assert tasks["1-1"]["roles"] == {"lead": ["市发改委"], "responsible": ["市财政局"]}
+
+
+def test_a_subheading_whose_items_each_carry_a_clause_is_a_heading_not_a_task() -> None:
+    # 平顶山市2013年政府工作报告重点工作分解: 一、/（一）heading/1. with its own clause lines,
+    # numbered on across （一）（二）
+    tasks = _tasks(
+        "平顶山市2013年重点工作分解\n一、加快产业转型\n(一)调整优化存量\n"
+        "1.对传统优势产业加大帮扶力度。\n牵头单位:市工业和信息化局\n责任单位:市发改委、市商务局\n"
+        "2.加快产业产品结构调整。\n牵头单位:市发改委\n责任单位:市工业和信息化局\n"
+        "(二)着力扩大增量\n3.装备制造产业，重点抓好基地建设。\n牵头单位:市发改委\n"
+        "责任单位:高新区管委会\n"
+    )
+    assert sorted(tasks) == ["1-1", "1-2", "1-3"]
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["市工业和信息化局"],
+        "responsible": ["市发改委", "市商务局"],
+    }
+    assert tasks["1-2"]["roles"] == {"lead": ["市发改委"], "responsible": ["市工业和信息化局"]}
+    assert "items" not in tasks["1-2"]  # the clause after 2. is 2.'s, not （一）'s
+    # 下陆区: a bracketed clause at the end of each 1、
+    tasks = _tasks(
+        "2020年区政府重点工作责任分解\n一、全力统筹疫情防控\n(一)坚持常态化疫情防控\n"
+        "1、抓好疫情防控工作。[牵头单位:区卫健局;责任单位:各街办(新区)]\n"
+        "2、开展环境卫生综合整治。[牵头单位:区卫健局、区创文办;责任单位:各街办(新区)]\n"
+    )
+    assert tasks["1-2"]["roles"] == {
+        "lead": ["区卫健局", "区创文办"],
+        "responsible": ["各街办(新区)"],
+    }
+
+
+def test_a_task_with_sub_items_and_one_clause_after_them_stays_one_task() -> None:
+    tasks = _tasks(
+        "某县2024年工作方案\n一、任务\n（一）开展培训\n1.制定培训计划。\n2.组织集中培训。\n"
+        "（牵头单位：县司法局）\n"
+    )
+    assert sorted(tasks) == ["1-1"] and len(tasks["1-1"]["items"]) == 2
+    assert tasks["1-1"]["roles"] == {"lead": ["县司法局"]}

@@ -60,7 +60,17 @@ LEADER_LABEL = re.compile(
 )
 # 部门分工：省财政厅牵头，A、B配合
 DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工)\s*[:：]\s*")
+
+
 # （除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）: a rule for every clause of the plan
+def first_leads_from(folded: str) -> int | None:
+    """Where the rule 列第一位为牵头单位 starts to apply in the (simplified) text, or None: the
+    rule said in a task's clause with 下同 ("the same below") applies from that task on; said
+    anywhere else (the notice, a footnote at the end) to the whole plan."""
+    starts = [0 if "下同" not in m.group() else m.start() for m in FIRST_LEADS.finditer(folded)]
+    return min(starts) if starts else None
+
+
 FIRST_LEADS = re.compile(
     r"[，,；;]?\s*(?:除(?:标注|注明)?[“\"]?分别牵头[”\"]?(?:的|者)?外\s*[，,]?\s*)?"
     r"(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)牵头(?:或汇总|或总牵头)?单位"
@@ -167,6 +177,8 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     if rule:
         clause.first_leads = True
         inner = inner[: rule.start()] + inner[rule.end() :]
+        # 石碶街道(列第一位者为牵头或汇总单位,下同): the rule's own brackets go with it
+        inner = re.sub(r"[（(]\s*[)）]", "", inner)
     parts = clause_parts(inner)
     for index, part in enumerate(parts):
         folded = simplified(part)

@@ -46,7 +46,6 @@ def unwritten_due() -> dict:
     }
 
 
-
 @dataclass
 class Parsed:
     due: list[dict] = field(default_factory=list)

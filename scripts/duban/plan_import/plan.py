@@ -13,7 +13,7 @@ from typing import Any
 from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import set_aside
-from duban.plan_import.clauses import FIRST_LEADS, find_clause
+from duban.plan_import.clauses import find_clause, first_leads_from
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
@@ -61,7 +61,8 @@ class Importer(TaskReading):
         """``--year``: the year of a plan whose document names none (never the clock's)."""
         self.default_year = year or 0
         self.issuer_name = ""
-        self.first_leads = bool(FIRST_LEADS.search(simplified(text)))
+        self.first_leads_at = first_leads_from(simplified(text))
+        self.first_leads = self.first_leads_at is not None
         self.leaders: list[Finding] = []
         self.chrome: list[str] = []
         self.repeats: list[str] = []
@@ -86,9 +87,10 @@ class Importer(TaskReading):
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks
         else:
             sections_nodes, virtual = roots, []
+        items = {id(s): self._task_nodes(s) for s in sections_nodes}
         numbering = (
             "plan"
-            if any(s.children and s.children[0].number > 1 for s in sections_nodes)
+            if any(items[id(s)] and items[id(s)][0].number > 1 for s in sections_nodes)
             else "section"
         )
         sections: list[dict[str, Any]] = []
@@ -116,7 +118,14 @@ class Importer(TaskReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
-            for child in node.children:
+            for child in items[id(node)]:
+                if child.children and child in node.children and self._subheading(child):
+                    own = field_text(self._span(child))
+                    provision = {"number": child.number, "numeral": child.numeral}
+                    section.setdefault("provisions", []).append(
+                        {**provision, "title": own, "text": own}
+                    )
+                    continue
                 self._task_or_provision(child, index, section, tasks, numbering)
         for section in sections:
             if not section["title"].strip():
@@ -140,6 +149,24 @@ class Importer(TaskReading):
         imported.figures = self._figures(tasks, sections)
         imported.issuer_as_written = self.issuer_as_written
         return imported
+
+    def _subheading(self, node: Node) -> bool:
+        """（一）调整优化存量 over 1.…牵头单位：… 2.…牵头单位：…: a short heading line whose
+        numbered items each carry their own assignment clause: the items are the tasks."""
+        own = field_text(self._span(node))
+        if not node.children or not own or len(own) > 30 or re.search(r"[。；;：:]", own):
+            return False
+        spans = [self.text[c.content : c.end] for c in node.children]
+        return all(find_clause(span) for span in spans)
+
+    def _task_nodes(self, section: Node) -> list[Node]:
+        """The section's items, each subheading followed by its items (which are the tasks)."""
+        out: list[Node] = []
+        for child in section.children:
+            out.append(child)
+            if self._subheading(child):
+                out.extend(child.children)
+        return out
 
     def _span(self, node: Node) -> str:
         return self.text[node.content : node.children[0].start if node.children else node.end]

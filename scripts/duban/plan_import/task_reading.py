@@ -45,6 +45,7 @@ class TaskReading(Findings):
     period: Period
     sources: list[dict]
     first_leads: bool  # the plan's rule: the unit listed first leads (除标注“分别牵头”外…)
+    first_leads_at: int | None  # where in the text that rule starts to apply (下同: from there)
     leaders: list[Finding]
 
     def _task_or_provision(
@@ -84,7 +85,9 @@ class TaskReading(Findings):
         self._give_holders(task, [], node)
         if not has_due(task):
             task["due"] = [unwritten_due()]
-            note = "原文未写完成时限：写为“原文未写完成时限”（id: unwritten，不会逾期），请补写或核对"
+            note = (
+                "原文未写完成时限：写为“原文未写完成时限”（id: unwritten，不会逾期），请补写或核对"
+            )
             notes.append(note)
             self.unread.append(Finding(self.doc.line(node.start), note, item.get("title", "")))
         self._indicator_ids(task, task_id)
@@ -170,7 +173,7 @@ class TaskReading(Findings):
         notes: list[str] = []
         children = [self._item(child) for child in node.children]
         if clause:
-            self._clause(item, clause, own_without, line, notes)
+            self._clause(item, clause, own_without, line, notes, node.end)
         elif children and top and not any(has_due(child) for child in children):
             self._prose_deadline(item, own, line, notes)
         deliverables = self._deliverables(own_without)
@@ -185,7 +188,7 @@ class TaskReading(Findings):
         return item
 
     def _clause(
-        self, item: dict, clause: Clause, context: str, line: int, notes: list[str]
+        self, item: dict, clause: Clause, context: str, line: int, notes: list[str], end: int
     ) -> None:
         item["roles_as_written"] = field_text(clause.as_written)
         roles: dict[str, list[str]] = {}
@@ -195,7 +198,8 @@ class TaskReading(Findings):
                 self._report_match(match, line)
                 if match.write_as not in roles.setdefault(role, []):
                     roles[role].append(match.write_as)
-        if self.first_leads and not clause.each_leads and not roles.get("lead"):
+        rule = self.first_leads_at is not None and end > self.first_leads_at
+        if rule and not clause.each_leads and not roles.get("lead"):
             listed = roles.get("responsible") or roles.get("cooperate") or []
             if listed:
                 role = "responsible" if roles.get("responsible") else "cooperate"
