@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from duban.plan_import import import_file
+from duban.plan_import.pdf_layout import table_text, visual_lines
 from duban.plan_import.units import ImportOrg
 
 
@@ -42,3 +43,59 @@ def test_a_name_column_and_a_group_row_without_a_numeral(tmp_path: Path) -> None
     assert tasks["02"]["roles"] == {"responsible": ["市财政局", "国税局", "地税局"]}
     assert "地区生产总值增长12%" in tasks["01"]["text"]
     assert "预期目标分解" not in tasks["01"]["text"]  # the group row is no task's text
+
+
+def _chars(rows: list[tuple[float, list[tuple[float, str]]]]) -> list:
+    """Characters 10 wide and 9 high at (left, middle) positions, as pdfium gives their boxes."""
+    out = []
+    for middle, segments in rows:
+        for left, text in segments:
+            for i, char in enumerate(text):
+                x = left + 10 * i
+                out.append((char, (x, middle - 4.5, x + 10, middle + 4.5)))
+    return out
+
+
+def test_a_pdf_tables_first_row_standing_lower_than_a_wrapped_line_is_still_a_row() -> None:
+    # 霍山县开发区2025年重点工作及责任清单, .docx converted by LibreOffice: 24.8 points between
+    # the header's line and the first row's, 12 between a cell's wrapped lines
+    header = [
+        (90, "序号"),
+        (177, "重点工作"),
+        (264, "责任领导"),
+        (350, "责任单位"),
+        (436, "完成时限"),
+    ]
+    lines, height = visual_lines(
+        _chars(
+            [
+                (714.1, [(91, "2025年开发区重点工作及责任清单")]),
+                (689.4, header),
+                (
+                    664.6,
+                    [
+                        (91, "1"),
+                        (177, "坚持服务跟着"),
+                        (264, "叶林"),
+                        (350, "招商工作部、"),
+                        (436, "全年"),
+                    ],
+                ),
+                (652.5, [(177, "项目走优化"), (350, "安商工作部")]),
+                (
+                    628.0,
+                    [
+                        (91, "2"),
+                        (177, "全力推进开发"),
+                        (264, "马振明"),
+                        (350, "改革办"),
+                        (436, "全年"),
+                    ],
+                ),
+            ]
+        )
+    )
+    table = table_text(lines, height)
+    assert table is not None
+    assert table[2] == "| 1 | 坚持服务跟着项目走优化 | 叶林 | 招商工作部、安商工作部 | 全年 |"
+    assert table[3].startswith("| 2 | 全力推进开发 | 马振明 | 改革办 |")
