@@ -102,3 +102,27 @@ def test_a_task_with_sub_items_and_one_clause_after_them_stays_one_task() -> Non
     )
     assert sorted(tasks) == ["1-1"] and len(tasks["1-1"]["items"]) == 2
     assert tasks["1-1"]["roles"] == {"lead": ["县司法局"]}
+
+
+def test_a_department_clause_on_the_line_after_the_leader_line() -> None:
+    # 广东省2021年省《政府工作报告》重点任务分工方案 (粤府〔2021〕22号)
+    tasks = _tasks(
+        "2021年省《政府工作报告》重点任务分工方案\n一、2021年经济社会发展主要预期目标\n"
+        "1.地区生产总值增长6%以上。\n分管省领导:林克庆\n部门分工:省发展改革委牵头,各地、各部门配合。\n"
+    )
+    assert tasks["1-1"]["roles"] == {"lead": ["省发展改革委"], "cooperate": ["各地", "各部门"]}
+    assert [leader["name"] for leader in tasks["1-1"]["leaders"]] == ["林克庆"]
+
+
+def test_a_notice_cut_above_its_title_starts_the_plan_after_the_attachment_mark() -> None:
+    # 湖州市2020年政府工作报告重点工作责任分解: the page starts at the addressees; the notice
+    # lists 附件：1.… 2.…, then 附件1 and the plan's title; 工作牵头单位或汇总单位
+    tasks = _tasks(
+        "各区县人民政府,市府各部门:\n《2020年政府工作报告重点工作责任分解》已经市政府同意,现印发给你们。\n"
+        "附件:1.2020年政府工作报告重点工作责任分解\n2.十方面民生实事责任分解\n"
+        "湖州市人民政府办公室\n2020年5月22日\n附件1\n2020年政府工作报告重点工作责任分解\n"
+        "一、王纲市长主抓重点工作\n1.坚定不移支持企业发展。\n"
+        "责任单位:市经信局、市财政局、市税务局(列第一位者为工作牵头单位或汇总单位,下同)\n"
+    )
+    assert sorted(tasks) == ["1-1"]
+    assert tasks["1-1"]["roles"] == {"lead": ["市经信局"], "responsible": ["市财政局", "市税务局"]}

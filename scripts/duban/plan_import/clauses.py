@@ -73,7 +73,8 @@ def first_leads_from(folded: str) -> int | None:
 
 FIRST_LEADS = re.compile(
     r"[，,；;]?\s*(?:除(?:标注|注明)?[“\"]?分别牵头[”\"]?(?:的|者)?外\s*[，,]?\s*)?"
-    r"(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)牵头(?:或汇总|或总牵头)?单位"
+    r"(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头(?:或汇总|或总牵头)?单位"
+    r"(?:或汇总单位)?"
     r"\s*(?:[，,]\s*下同)?"
 )
 CLAUSE_START = re.compile(
@@ -161,7 +162,7 @@ def clause_parts(inner: str) -> list[str]:
     cuts = [0]
     for match in re.finditer(r"[；;。]", folded):
         cuts.append(match.end())
-    keyword = "|".join([*ROLE_WORDS, *DEADLINE_WORDS])
+    keyword = "|".join([*ROLE_WORDS, *DEADLINE_WORDS, "部门分工", "责任分工"])
     for match in re.finditer(rf"(?:[，,]|\s)\s*(?=(?:{keyword})[^，,；;。]{{0,6}}[:：])", folded):
         cuts.append(match.end())
     cuts = sorted(set(cuts))
