@@ -126,3 +126,27 @@ def test_a_notice_cut_above_its_title_starts_the_plan_after_the_attachment_mark(
     )
     assert sorted(tasks) == ["1-1"]
     assert tasks["1-1"]["roles"] == {"lead": ["市经信局"], "responsible": ["市财政局", "市税务局"]}
+
+
+def test_a_remark_after_the_names_in_the_clause_is_no_unit() -> None:
+    # 四川省现代流通体系建设方案 (2022)
+    tasks = _tasks(
+        "四川省2022年现代流通体系建设方案\n一、深化现代流通市场化改革\n"
+        "(一)加强市场体系建设。推进高标准市场体系建设。〔责任单位:省发展改革委、省市场监管局、"
+        "商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕\n"
+    )
+    assert tasks["1-1"]["roles"] == {"responsible": ["省发展改革委", "省市场监管局", "商务厅"]}
+
+
+def test_the_pinyin_a_converting_page_left_in_a_name_is_no_part_of_it() -> None:
+    # 湘西州2020年深化“放管服”改革优化营商环境工作计划 (州政发〔2020〕5号), traditional
+    tasks = _tasks(
+        "湘西州2020年工作計劃\n一、進一步提升政務服務效能\n"
+        "1.加大簡政放權力度。(牽頭單位:州行政審批服務局;責任單位:州司法局,"
+        "湘西經(jīng)開區(qū)管委會,6月底完成)\n"
+    )
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["州行政審批服務局"],
+        "responsible": ["州司法局", "湘西經開區管委會"],
+    }
+    assert "經(jīng)開區(qū)" in tasks["1-1"]["text"]  # the text keeps what the page wrote

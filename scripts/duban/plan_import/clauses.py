@@ -209,6 +209,13 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         if division:
             part, folded = part[division.end() :], folded[division.end() :]
         pieces = re.split(r"[，,]", part)
+        # 具体任务均涉及相关市(州)人民政府,不再做分工,下同: a remark, not a list of names
+        names_only = all(
+            NAME_SUFFIX.search(simplified(name))
+            for piece in pieces
+            if piece.strip() and not DEADLINE_PROSE.search(simplified(piece))
+            for name in split_names(piece)
+        )
         understood = False
         for number, piece in enumerate(pieces):
             if DEADLINE_PROSE.search(simplified(piece)) and not PROSE.match(simplified(piece)):
@@ -226,8 +233,8 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                     clause.each_leads = True
                 _add(clause, [role], piece[: prose.end("names")], [word])
                 understood = True
-            elif piece.strip() and all(
-                NAME_SUFFIX.search(simplified(n)) for n in split_names(piece)
+            elif (
+                names_only and piece.strip() and split_names(piece)
             ):  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
                 _add(clause, ["responsible"], piece, [])
                 understood = True
@@ -305,8 +312,16 @@ NAME_SUFFIX = re.compile(
 )
 
 
+PINYIN_NOTE = re.compile(
+    r"(?<=[\u3400-\u9fff])[（(][a-z\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,8}[)）]"
+)
+"""湘西經開區(qū)管委會: the reading a converting web page wrote after a character."""
+
+
 def split_names(text: str) -> list[str]:
-    """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names)."""
+    """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names); the pinyin a
+    web page's conversion left after a character (區(qū)) is no part of a name."""
+    text = PINYIN_NOTE.sub("", text)
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
     names: list[str] = []
     for piece in _group_phrases(_split_outside_brackets(text, "、，,；;")):
