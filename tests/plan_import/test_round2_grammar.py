@@ -150,3 +150,15 @@ def test_the_pinyin_a_converting_page_left_in_a_name_is_no_part_of_it() -> None:
         "responsible": ["州司法局", "湘西經開區管委會"],
     }
     assert "經(jīng)開區(qū)" in tasks["1-1"]["text"]  # the text keeps what the page wrote
+
+
+def test_a_year_the_task_aims_at_in_its_text_is_its_deadline() -> None:
+    # 山东省2023年绿色低碳高质量发展重点工作任务 (鲁政办字〔2023〕5号): 力争2023年… in the text,
+    # a clause with the lead unit only
+    tasks = _tasks(
+        "山東省2023年重點工作任務\n一、深入實施創新驅動發展戰略\n"
+        "1.完善實驗室體系。力爭2023年全國重點實驗室達到25家以上。(牽頭單位:省科技廳)\n"
+        "2.加強創新平臺建設。推動省級創新平臺爭創國字號創新平臺。(牽頭單位:省科技廳)\n"
+    )
+    assert tasks["1-1"]["due"] == [{"kind": "period", "period": "2023", "as_written": "力争2023年"}]
+    assert tasks["1-2"]["due"][0]["id"] == "unwritten"  # nothing invented for the other

@@ -25,6 +25,7 @@ RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
 )
 PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
+YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 
 
 class Period(TypedDict):
@@ -324,6 +325,11 @@ class TaskReading(Findings):
         phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
         if len(phrases) != 1:
             phrases = PROSE_DEADLINE.findall(folded)
+        aim = ""
+        if not phrases:  # 力争2023年全国重点实验室达到25家以上 / 到2020年 / 2023年底: that year
+            aims = list(dict.fromkeys(YEAR_AIM.findall(folded)))
+            phrases = aims if len(aims) == 1 else []
+            aim = f"{re.findall(r'[0-9]{4}', aims[0])[0]}年底" if phrases else ""
         if not phrases:
             phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
         if not phrases:
@@ -332,7 +338,9 @@ class TaskReading(Findings):
             )
         if len(phrases) != 1:
             return
-        parsed = parse_deadline(phrases[0], default_year=self.default_year)
+        parsed = parse_deadline(aim or phrases[0], default_year=self.default_year)
+        for due in parsed.due if aim else []:
+            due["as_written"] = phrases[0]
         if parsed.due:
             item["deadline_as_written"] = phrases[0]
             note = f"时限“{phrases[0]}”取自正文（分工括注未写完成时限）"
