@@ -99,3 +99,23 @@ def test_a_pdf_tables_first_row_standing_lower_than_a_wrapped_line_is_still_a_ro
     assert table is not None
     assert table[2] == "| 1 | 坚持服务跟着项目走优化 | 叶林 | 招商工作部、安商工作部 | 全年 |"
     assert table[3].startswith("| 2 | 全力推进开发 | 马振明 | 改革办 |")
+
+
+def test_a_progress_report_table_from_row_24_with_a_cell_left_out(tmp_path: Path) -> None:
+    # 南通市崇川区2023年区政府重点民生实事项目推进情况(1-11月): | after each cell, one a line;
+    # the rows leave the 全年目标任务 cell out, the cells after it move one column left
+    header = ["序号", "主要任务", "全年目标任务", "分管 领导", "牵头 单位", "责任主体与协同单位"]
+    header += ["1-10月推进情况", "1-11月推进情况", "是否达序", "说明"]
+    rows = [
+        ["24", "优化提升50条背街后巷交通组织。", "徐国江", "城管局", "市政局、相关街道"],
+        ["25", "新增达标小区210个。", "徐国江", "城管局", "市政局、环卫处、各街道"],
+    ]
+    progress = ["已进场施工,完成30%。", "已进场施工,完成60%。", "是", "|"]
+    lines = [f"{cell} |" for cell in header]
+    for row in rows:
+        lines += [f"{cell} |" for cell in [*row, *progress[:3]]] + [progress[3]]
+    text = "2023年区政府重点民生实事项目推进情况(1-11月)\n" + "\n".join(lines) + "\n"
+    tasks = _tasks(tmp_path, text)
+    assert sorted(tasks) == ["24", "25"]
+    assert tasks["24"]["roles"] == {"lead": ["城管局"], "responsible": ["市政局", "相关街道"]}
+    assert [leader["name"] for leader in tasks["25"]["leaders"]] == ["徐国江"]
