@@ -119,3 +119,16 @@ def test_a_progress_report_table_from_row_24_with_a_cell_left_out(tmp_path: Path
     assert sorted(tasks) == ["24", "25"]
     assert tasks["24"]["roles"] == {"lead": ["城管局"], "responsible": ["市政局", "相关街道"]}
     assert [leader["name"] for leader in tasks["25"]["leaders"]] == ["徐国江"]
+
+
+def test_the_column_words_of_the_corpus_conventions(tmp_path: Path) -> None:
+    # SOURCES.md's conventions: “评分部门”记为 assess，“责任科室”（负责科室）记为 responsible;
+    # a 计划完成时间 column is the deadline
+    tasks = _tasks(
+        tmp_path,
+        "某县农业农村局2023年工作要点\n序号\n工作任务\n负责科室\n评分部门\n计划完成时间\n"
+        "1\n开展农技培训。\n科教股\n县委组织部\n2023年6月底前\n"
+        "2\n建立台账。\n办公室\n县委组织部\n2023年12月\n",
+    )
+    assert tasks["01"]["roles"] == {"responsible": ["科教股"], "assess": ["县委组织部"]}
+    assert tasks["01"]["due"][0]["date"].isoformat() == "2023-06-30"

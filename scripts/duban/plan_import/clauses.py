@@ -32,9 +32,20 @@ ROLE_WORDS = {
     "督办": "supervise",
     "督导": "supervise",
     "考核": "assess",
+    "评分": "assess",  # 评分部门 (w-import-round2: SOURCES.md's convention)
+    "负责": "responsible",  # 负责科室 / 负责单位
 }
 ROLE_ORDER = ("lead", "cooperate", "responsible", "supervise", "assess")
-DEADLINE_WORDS = ("完成时限", "完成时间", "时间要求", "时限要求", "时间节点", "时限", "完成期限")
+DEADLINE_WORDS = (
+    "计划完成时间",
+    "完成时限",
+    "完成时间",
+    "时间要求",
+    "时限要求",
+    "时间节点",
+    "时限",
+    "完成期限",
+)
 _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
 LABELLED = re.compile(
