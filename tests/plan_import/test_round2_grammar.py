@@ -162,3 +162,11 @@ def test_a_year_the_task_aims_at_in_its_text_is_its_deadline() -> None:
     )
     assert tasks["1-1"]["due"] == [{"kind": "period", "period": "2023", "as_written": "力争2023年"}]
     assert tasks["1-2"]["due"][0]["id"] == "unwritten"  # nothing invented for the other
+
+
+def test_a_starred_unit_leads() -> None:
+    # SOURCES.md's convention: “★”标记同理 (the marked unit leads, the others are responsible)
+    tasks = _tasks(
+        "某区2024年重点工作任务\n一、重点工作\n1.推进项目建设。（责任单位：区发改局、★区财政局、区住建局）\n"
+    )
+    assert tasks["1-1"]["roles"] == {"lead": ["区财政局"], "responsible": ["区发改局", "区住建局"]}

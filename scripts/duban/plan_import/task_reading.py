@@ -25,6 +25,7 @@ RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
 )
 PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
+STAR = re.compile(r"\s*[★☆]\s*")
 YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 
 
@@ -193,9 +194,10 @@ class TaskReading(Findings):
     ) -> None:
         item["roles_as_written"] = field_text(clause.as_written)
         roles: dict[str, list[str]] = {}
-        for role in ROLE_ORDER:
-            for phrase in clause.roles.get(role, []):
-                match = self.org.match(phrase, carrier=self.issuer_name)
+        for written_role in ROLE_ORDER:
+            for phrase in clause.roles.get(written_role, []):
+                role = "lead" if STAR.search(phrase) else written_role  # ★市发改委: it leads
+                match = self.org.match(STAR.sub("", phrase), carrier=self.issuer_name)
                 self._report_match(match, line)
                 if match.write_as not in roles.setdefault(role, []):
                     roles[role].append(match.write_as)
