@@ -49,13 +49,16 @@ def test_the_first_listed_leads_rule_said_with_xia_tong_applies_from_there_on() 
         "1.全力保障项目建设,完成60万平方米征拆任务。\n"
         "责任单位:区房屋征收中心、区发改局、古林镇、石碶街道(列第一位者为牵头或汇总单位,下同)\n"
         "三、徐洪涛常务副区长牵头重点工作\n1.地区生产总值增长6%左右。\n责任单位:区发改局\n"
+        "2.扩大有效投资。\n责任单位:区发改局、区财政局\n"
     )
     assert tasks["1-1"]["roles"] == {"responsible": ["区财政局"]}  # before the rule
     assert tasks["2-1"]["roles"] == {
         "lead": ["区房屋征收中心"],
         "responsible": ["区发改局", "古林镇", "石碶街道"],  # the rule's brackets go with it
     }
-    assert tasks["3-1"]["roles"] == {"lead": ["区发改局"]}  # 下同: after it
+    # a unit alone under its label is first of nothing (the oracle of 海曙区 says so)
+    assert tasks["3-1"]["roles"] == {"responsible": ["区发改局"]}
+    assert tasks["3-2"]["roles"] == {"lead": ["区发改局"], "responsible": ["区财政局"]}  # 下同
 
 
 def test_the_rule_without_xia_tong_in_a_footnote_applies_to_the_whole_plan() -> None:

@@ -25,6 +25,7 @@ RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
 )
 PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
+LABELLED_ROLE = re.compile(r"(?:责任|配合|协同|参与)(?:单位|部门|科室)\s*[:：]")
 STAR = re.compile(r"\s*[★☆]\s*")
 YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 
@@ -204,7 +205,10 @@ class TaskReading(Findings):
         rule = self.first_leads_at is not None and end > self.first_leads_at
         if rule and not clause.each_leads and not roles.get("lead"):
             listed = roles.get("responsible") or roles.get("cooperate") or []
-            if listed:
+            # 责任单位:区发改局 under the rule: a unit listed alone under its label is first of
+            # nothing and stays as written (海曙区 2024); unlabelled, it is the one to lead
+            alone = len(listed) == 1 and LABELLED_ROLE.search(simplified(clause.as_written))
+            if listed and not alone:
                 role = "responsible" if roles.get("responsible") else "cooperate"
                 roles["lead"] = listed[:1]
                 roles[role] = listed[1:]
