@@ -14,6 +14,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause
 from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
+from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.units import ImportOrg
 
@@ -21,13 +22,8 @@ DELIVERABLE = re.compile(
     r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
-RECURRING_PROSE = re.compile(
-    r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
-)
-PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
 LABELLED_ROLE = re.compile(r"(?:责任|配合|协同|参与)(?:单位|部门|科室)\s*[:：]")
 STAR = re.compile(r"\s*[★☆]\s*")
-YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 
 
 class Period(TypedDict):
@@ -327,31 +323,18 @@ class TaskReading(Findings):
         return any(name in before or name in previous for name in names if len(name) >= 2)
 
     def _prose_deadline(self, item: dict, own: str, line: int, notes: list[str]) -> None:
-        folded = simplified(own)
-        phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
-        if len(phrases) != 1:
-            phrases = PROSE_DEADLINE.findall(folded)
-        aim = ""
-        if not phrases:  # 力争2023年全国重点实验室达到25家以上 / 到2020年 / 2023年底: that year
-            aims = list(dict.fromkeys(YEAR_AIM.findall(folded)))
-            phrases = aims if len(aims) == 1 else []
-            aim = f"{re.findall(r'[0-9]{4}', aims[0])[0]}年底" if phrases else ""
-        if not phrases:
-            phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
-        if not phrases:
-            phrases = re.findall(
-                r"每(?:半年|年|季度|月)[^，,。；;]{0,12}?(?:至少|不少于)\s*\d+\s*次", folded
-            )
-        if len(phrases) != 1:
+        found = prose_deadline(simplified(own))
+        if found is None:
             return
-        parsed = parse_deadline(aim or phrases[0], default_year=self.default_year)
-        for due in parsed.due if aim else []:
-            due["as_written"] = phrases[0]
+        phrase, read_as = found
+        parsed = parse_deadline(read_as, default_year=self.default_year)
+        for due in parsed.due if read_as != phrase else []:
+            due["as_written"] = phrase  # 力争2023年, read as 2023年底
         if parsed.due:
-            item["deadline_as_written"] = phrases[0]
-            note = f"时限“{phrases[0]}”取自正文（分工括注未写完成时限）"
+            item["deadline_as_written"] = phrase
+            note = f"时限“{phrase}”取自正文（分工括注未写完成时限）"
             notes.append(note)
-            self._assume(line, note, phrases[0])
+            self._assume(line, note, phrase)
             self._take_deadline(item, parsed, line, notes)
 
     def _take_deadline(self, item: dict, parsed: Parsed, line: int, notes: list[str]) -> None:
