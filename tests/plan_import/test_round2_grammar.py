@@ -173,3 +173,24 @@ def test_a_starred_unit_leads() -> None:
         "某区2024年重点工作任务\n一、重点工作\n1.推进项目建设。（责任单位：区发改局、★区财政局、区住建局）\n"
     )
     assert tasks["1-1"]["roles"] == {"lead": ["区财政局"], "responsible": ["区发改局", "区住建局"]}
+
+
+def test_the_leader_a_section_heading_names_leads_each_of_its_tasks_as_a_person() -> None:
+    # 海曙区 2024 (一、叶枝利区长牵头重点工作), 湖州市 2020 (一、王纲市长主抓重点工作)
+    result = import_text(
+        "2024年政府工作报告重点工作责任分解\n一、叶枝利区长牵头重点工作\n"
+        "1.一般公共预算收入与经济增长基本同步。\n责任单位:区财政局\n"
+        "二、张盈军区政府党组成员牵头重点工作\n1.推动临空经济示范区建设。\n责任单位:临空航空口岸局\n"
+        "三、稳定经济增长\n1.地区生产总值增长6%左右。\n责任单位:区发改局\n",
+        ImportOrg(),
+        "p",
+    )
+    tasks = {t["id"]: t for t in result.tasks}
+    assert tasks["1-1"]["leaders"] == [
+        {"name": "叶枝利", "post": "区长", "text": "叶枝利区长牵头重点工作"}
+    ]
+    assert tasks["2-1"]["leaders"][0]["name"] == "张盈军"
+    assert tasks["2-1"]["leaders"][0]["post"] == "区政府党组成员"
+    assert "leaders" not in tasks["3-1"]  # a heading that names no one
+    assert tasks["1-1"]["roles"] == {"responsible": ["区财政局"]}  # a person is never a unit
+    assert [f.what for f in result.leaders] == ["叶枝利", "张盈军"]

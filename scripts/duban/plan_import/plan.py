@@ -47,6 +47,12 @@ class Imported:
     comment in the task's file; the data has no field for them yet)."""
 
 
+HEADING_LEADER = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<post>(?:常务)?副?(?:省长|市长|州长|区长|县长|旗长)"
+    r"|(?:省|市|州|区|县)(?:政府|委)[\u4e00-\u9fff]{0,4}(?:党组成员|秘书长))(?:同志)?(?:牵头|主抓|分管|负责)(?:的)?(?:重点)?工作$"
+)
+
+
 class Importer(TaskReading):
     def __init__(self, text: str, org: ImportOrg, plan_id: str, year: int | None) -> None:
         self.text = text
@@ -118,6 +124,7 @@ class Importer(TaskReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
+            before = len(tasks)
             for child in items[id(node)]:
                 if child.children and child in node.children and self._subheading(child):
                     own = field_text(self._span(child))
@@ -127,6 +134,7 @@ class Importer(TaskReading):
                     )
                     continue
                 self._task_or_provision(child, index, section, tasks, numbering)
+            self._heading_leader(section["title"], tasks[before:], node)
         for section in sections:
             if not section["title"].strip():
                 section["title"] = f"（第{section['numeral']}部分，原文无标题）"
@@ -149,6 +157,16 @@ class Importer(TaskReading):
         imported.figures = self._figures(tasks, sections)
         imported.issuer_as_written = self.issuer_as_written
         return imported
+
+    def _heading_leader(self, title: str, tasks: list[dict[str, Any]], node: Node) -> None:
+        """一、叶枝利区长牵头重点工作: the leader a section's title names is each task's leader."""
+        match = HEADING_LEADER.match(title.strip())
+        if not match:
+            return
+        leader = {"name": match.group("name"), "post": match.group("post"), "text": title.strip()}
+        for task in tasks:
+            task.setdefault("leaders", [dict(leader)])
+        self.leaders.append(Finding(self.doc.line(node.start), leader["name"], leader["text"]))
 
     def _subheading(self, node: Node) -> bool:
         """（一）调整优化存量 over 1.…牵头单位：… 2.…牵头单位：…: a short heading line whose
