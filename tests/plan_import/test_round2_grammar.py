@@ -163,7 +163,7 @@ def test_a_year_the_task_aims_at_in_its_text_is_its_deadline() -> None:
         "1.完善實驗室體系。力爭2023年全國重點實驗室達到25家以上。(牽頭單位:省科技廳)\n"
         "2.加強創新平臺建設。推動省級創新平臺爭創國字號創新平臺。(牽頭單位:省科技廳)\n"
     )
-    assert tasks["1-1"]["due"] == [{"kind": "period", "period": "2023", "as_written": "力争2023年"}]
+    assert tasks["1-1"]["due"] == [{"kind": "period", "period": "2023", "as_written": "力爭2023年"}]
     assert tasks["1-2"]["due"][0]["id"] == "unwritten"  # nothing invented for the other
 
 

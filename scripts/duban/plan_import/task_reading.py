@@ -323,7 +323,7 @@ class TaskReading(Findings):
         return any(name in before or name in previous for name in names if len(name) >= 2)
 
     def _prose_deadline(self, item: dict, own: str, line: int, notes: list[str]) -> None:
-        found = prose_deadline(simplified(own))
+        found = prose_deadline(own)
         if found is None:
             return
         phrase, read_as = found
