@@ -18,6 +18,7 @@ from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
+from duban.plan_import.subheadings import heading_leader, is_subheading, task_nodes
 from duban.plan_import.task_reading import (
     TaskReading,
     chain,
@@ -45,12 +46,6 @@ class Imported:
     leaders: list[Finding] = field(default_factory=list)
     """牵头领导 / 分管领导 named in the clauses: people, not units (kept in the review and as a
     comment in the task's file; the data has no field for them yet)."""
-
-
-HEADING_LEADER = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<post>(?:常务)?副?(?:省长|市长|州长|区长|县长|旗长)"
-    r"|(?:省|市|州|区|县)(?:政府|委)[\u4e00-\u9fff]{0,4}(?:党组成员|秘书长))(?:同志)?(?:牵头|主抓|分管|负责)(?:的)?(?:重点)?工作$"
-)
 
 
 class Importer(TaskReading):
@@ -159,31 +154,23 @@ class Importer(TaskReading):
         return imported
 
     def _heading_leader(self, title: str, tasks: list[dict[str, Any]], node: Node) -> None:
-        """一、叶枝利区长牵头重点工作: the leader a section's title names is each task's leader."""
-        match = HEADING_LEADER.match(title.strip())
-        if not match:
-            return
-        leader = {"name": match.group("name"), "post": match.group("post"), "text": title.strip()}
-        for task in tasks:
-            task.setdefault("leaders", [dict(leader)])
-        self.leaders.append(Finding(self.doc.line(node.start), leader["name"], leader["text"]))
+        leader = heading_leader(title)
+        if leader:
+            for task in tasks:
+                task.setdefault("leaders", [dict(leader)])
+            self.leaders.append(Finding(self.doc.line(node.start), leader["name"], leader["text"]))
 
     def _subheading(self, node: Node) -> bool:
-        """（一）调整优化存量 over 1.…牵头单位：… 2.…牵头单位：…: a short heading line whose
-        numbered items each carry their own assignment clause: the items are the tasks."""
-        own = field_text(self._span(node))
-        if not node.children or not own or len(own) > 30 or re.search(r"[。；;：:]", own):
-            return False
-        spans = [self.text[c.content : c.end] for c in node.children]
-        return all(find_clause(span) for span in spans)
+        return is_subheading(self.text, node)
 
     def _task_nodes(self, section: Node) -> list[Node]:
-        """The section's items, each subheading followed by its items (which are the tasks)."""
-        out: list[Node] = []
-        for child in section.children:
-            out.append(child)
-            if self._subheading(child):
-                out.extend(child.children)
+        out, renumbered = task_nodes(self.text, section)
+        if renumbered:
+            self._assume_at(
+                section.start,
+                "小标题下的编号各自从 1 开始：本章任务按出现顺序连续编号（原编号见 numeral）",
+                "",
+            )
         return out
 
     def _span(self, node: Node) -> str:
