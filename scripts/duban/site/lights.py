@@ -21,8 +21,10 @@ OPEN_ORDER = (State.OVERDUE, State.DUE_SOON, State.NOT_DUE)
 # How lights are listed in cards, bars, legends and filters: done first, then open, worst last.
 DISPLAY_ORDER = (
     State.DONE_ON_TIME,
+    State.DONE_EARLY,
     State.DONE_LATE,
     State.ONGOING,
+    State.WAITING,
     State.NOT_DUE,
     State.DUE_SOON,
     State.OVERDUE,
@@ -37,7 +39,9 @@ SEVERITY = (
     State.DUE_SOON,
     State.NOT_DUE,
     State.ONGOING,
+    State.WAITING,
     State.DONE_LATE,
+    State.DONE_EARLY,
     State.DONE_ON_TIME,
     State.NOT_APPLICABLE,
 )
@@ -55,7 +59,15 @@ def combine(states: Iterable[State]) -> State | None:
     present = set(states)
     if not present:
         return None
-    for state in (*OPEN_ORDER, State.MISSED, State.ONGOING, State.DONE_LATE, State.DONE_ON_TIME):
+    for state in (
+        *OPEN_ORDER,
+        State.MISSED,
+        State.ONGOING,
+        State.WAITING,
+        State.DONE_LATE,
+        State.DONE_EARLY,
+        State.DONE_ON_TIME,
+    ):
         if state in present:
             return state
     return State.NOT_APPLICABLE
@@ -105,7 +117,7 @@ class Tally:
 
     @property
     def done(self) -> int:
-        return self[State.DONE_ON_TIME] + self[State.DONE_LATE]
+        return self[State.DONE_ON_TIME] + self[State.DONE_EARLY] + self[State.DONE_LATE]
 
     @property
     def overdue(self) -> int:
