@@ -165,3 +165,20 @@ def present_states(tallies: Iterable[Tally]) -> list[State]:
     for tally in tallies:
         seen.update(s for s, n in tally.counts.items() if n)
     return [s for s in DISPLAY_ORDER if s in seen]
+
+
+RARE = (State.WAITING, State.DONE_EARLY)
+"""States only some plans' deadlines can reach (an event's, a window's): listed in legends,
+filters and cards only when some occurrence has them (w-event-deadlines)."""
+_shown: list[tuple[object, tuple[State, ...]]] = []
+
+
+def shown_states(items: tuple[ItemState, ...]) -> tuple[State, ...]:
+    """The states pages list (legends, filters, cards): every usual one, and a rare one when
+    some of ``items`` has it. Remembered for the last tuple of items (one per site build)."""
+    if _shown and _shown[0][0] is items:
+        return _shown[0][1]
+    present = {i.state for i in items if i.state in RARE}
+    states = tuple(s for s in DISPLAY_ORDER if s not in RARE or s in present)
+    _shown[:] = [(items, states)]
+    return states
