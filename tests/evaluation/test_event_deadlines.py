@@ -205,9 +205,7 @@ def test_a_step_counted_from_another_waits_for_it_then_counts_across_spring_fest
     assert (late.due, late.state) == (D(2024, 3, 6), State.DONE_ON_TIME)
 
 
-def test_a_step_event_in_a_year_without_holidays_stops_the_command_with_one_line(
-    tmp_path, capsys
-):
+def test_a_step_event_in_a_year_without_holidays_stops_the_command_with_one_line(tmp_path, capsys):
     year = deadlines.LAST_YEAR + 1
     plan = PLAN.replace("2024-02-01", f"{year - 1}-11-01").replace("2024-", f"{year - 1}-")
     plan = plan.replace(f"{year - 1}-12-31", f"{year}-12-31")
@@ -265,9 +263,7 @@ def test_a_step_must_be_another_one_off_deadline_of_the_task(tmp_path):
         ("2024-12-08", State.DONE_LATE, 1),
     ],
 )
-def test_around_a_day_inside_is_on_time_before_is_early_after_is_late(
-    tmp_path, done, state, late
-):
+def test_around_a_day_inside_is_on_time_before_is_early_after_is_late(tmp_path, done, state, late):
     status = f'- {{task: "01", due: week, state: done, done: {done}}}\n'
     model = _model(_project(tmp_path, status))
     item = _item(model, D(2024, 12, 31), "week")

@@ -320,7 +320,9 @@ def test_the_county_example_reproduces_its_hand_encoding(tmp_path, capsys):
     # the hand encoding without its synthetic additions (合成示例: tasks not in source.txt)
     curated = tmp_path / "curated"
     shutil.copytree(hand / "plans" / "qingshan-fzzf-2023", curated)
-    synthetic = [f for f in (curated / "tasks").glob("*.yaml") if "# 合成示例" in f.read_text("utf-8")]
+    synthetic = [
+        f for f in (curated / "tasks").glob("*.yaml") if "# 合成示例" in f.read_text("utf-8")
+    ]
     assert [f.name for f in synthetic] == ["8-5.yaml"]
     for path in synthetic:
         path.unlink()

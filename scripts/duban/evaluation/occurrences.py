@@ -1,4 +1,4 @@
-"""The occurrences one holder answers for, known on a date: pure functions of the model and ``as_of``.
+"""The occurrences one holder answers for, known on a date (pure: the model and ``as_of``).
 
 Most deadlines carry their occurrences in the model. Two kinds get theirs here, because their
 dates depend on what is known on ``as_of``:

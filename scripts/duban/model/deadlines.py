@@ -192,5 +192,3 @@ def due_after(event: dt.date, after: After) -> dt.date:
     if after.working_days:
         return add_working_days(event, days)
     return event + dt.timedelta(days=days)
-
-

@@ -184,7 +184,10 @@ def _after(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due
     # (duban.evaluation.occurrences), like a follow-up's
     written = item["after"]
     after = After(
-        written["event"], written.get("days"), written.get("months"), written.get("working_days", False)
+        written["event"],
+        written.get("days"),
+        written.get("months"),
+        written.get("working_days", False),
     )
     event = {"signed": ctx.plan.signed, "published": ctx.plan.published}.get(after.event)
     if event is not None and after.working_days:
@@ -235,7 +238,9 @@ def check_steps(ctx: DueContext, dues: list[Due]) -> None:
                 f" (its one-off deadlines: {known or 'none'})",
             )
         elif step.kind not in STEP_KINDS:
-            ctx.problem(keys, f"deadline {step.id!r} is {step.kind}: count only from a one-off step")
+            ctx.problem(
+                keys, f"deadline {step.id!r} is {step.kind}: count only from a one-off step"
+            )
 
 
 BUILDERS: dict[str, Callable[[DueContext, dict[str, Any], dict[str, Any]], Due]] = {
