@@ -18,6 +18,8 @@ import pytest
 
 from duban.cli.main import main
 from duban.evaluation.evaluate import ItemState, State, evaluate
+from duban.intake.targets import report_targets
+from duban.intake.workbook_export import deadline_words
 from duban.load.project import load_project
 from duban.model import deadlines
 from duban.model.model import Model
@@ -298,3 +300,16 @@ def test_an_earlier_from_keeps_the_occurrences_but_none_before_signing_is_overdu
         )
     )
     assert _item(done, D(2024, 6, 1), "monthly", "2024-01").state is State.DONE_LATE
+
+
+def test_a_waiting_occurrence_shows_no_placeholder_date_to_the_clerk(tmp_path):
+    model = _model(_project(tmp_path))
+    targets = report_targets(model, "beta", D(2024, 3, 1))
+    words = {t.due.id: deadline_words(t) for t, _ in targets if t.due.kind == "after"}
+    assert words == {
+        "published-30": "自印发之日起30日内",  # its words, not the placeholder (the plan's end)
+        "signed-2wd": "2024年2月4日",
+        "signed-3m": "2024年5月1日",
+        "notice-5wd": "收到通知后5个工作日内",
+        "notice-15wd": "待触发（起算事件未发生）",  # no words written: the state's
+    }
