@@ -18,6 +18,7 @@ import pytest
 
 from duban.cli.main import main
 from duban.evaluation.evaluate import ItemState, State, evaluate
+from duban.i18n.messages import translate
 from duban.intake.targets import report_targets
 from duban.intake.workbook_export import deadline_words
 from duban.load.project import load_project
@@ -313,3 +314,14 @@ def test_a_waiting_occurrence_shows_no_placeholder_date_to_the_clerk(tmp_path):
         "notice-5wd": "收到通知后5个工作日内",
         "notice-15wd": "待触发（起算事件未发生）",  # no words written: the state's
     }
+
+
+def test_a_plan_published_before_it_was_signed_is_refused_in_chinese(tmp_path):
+    project = _project(tmp_path, published="published: 2024-01-20\n")
+    loaded = load_project(project / "data")
+    assert [(p.field, p.message) for p in loaded.problems] == [
+        ("published", "is earlier than the date signed 2024-02-01")
+    ]
+    assert translate(loaded.problems[0].message, "zh") == "早于成文日期 2024-02-01"
+    step = "deadline 'monthly' is recurring: count only from a one-off step"
+    assert translate(step, "zh") == "时限 'monthly' 的类型是 recurring：只能从一次性的步骤起算"
