@@ -189,7 +189,9 @@ def make_two_plan_data(dest: Path) -> Path:
         elif line.startswith("title: "):
             line = f"title: {SECOND_TITLE}"
         elif line.startswith("signed: "):
-            line = "signed: 2011-03-01"
+            # signed before its deadlines fall due (nothing is owed before a plan is signed),
+            # after the demo plan: listed first (newest first)
+            line = "signed: 2010-05-20"
         lines.append(line)
     plan_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for folder in ("status", "records"):

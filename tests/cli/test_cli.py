@@ -126,7 +126,16 @@ def test_export_json_matches_its_schema_and_resolves_roles():
     task = next(t for t in data["tasks"] if t["id"] == obligation["task_id"])
     dues = {d["id"]: d for d in task["due"]}
     assert [dues[i]["occurrences"] for i in obligation["due_ids"]] == [
-        [{"key": "", "due": "2010-06-30", "starts": "2010-01-01", "ends": None}]
+        [
+            {
+                "key": "",
+                "due": "2010-06-30",
+                "starts": "2010-01-01",
+                "ends": None,
+                "opens": None,
+                "waiting": False,
+            }
+        ]
     ]
     assert data["plans"][0]["signed"] == "2010-05-11"
 

@@ -28,6 +28,8 @@ STATE_WORDS = {
     "missed": "未达到要求",
     "ongoing": "长期坚持",
     "not-applicable": "不适用",
+    "waiting": "待触发（起算事件未发生）",
+    "done-early": "提前完成（早于规定时段）",
 }
 
 

@@ -30,6 +30,7 @@ from duban.cli.clerk_arguments import (
 from duban.cli.common import (
     EXIT_INTERNAL,
     EXIT_OK,
+    EXIT_PROBLEMS,
     EXIT_USAGE,
     UsageError,
 )
@@ -52,8 +53,9 @@ from duban.cli.parser import (
     chosen_language,
     lang_option,
 )
-from duban.i18n.messages import say, set_language
+from duban.i18n.messages import say, set_language, translate
 from duban.load.gcpause import collection_paused
+from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import printable
 
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -255,6 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(printable(f"duban {args.command}{say(': ', '：')}{error}"), file=sys.stderr)
         return EXIT_USAGE
+    except WorkingDaysUnknown as error:
+        # a deadline counted in working days from a step done in a year chinesecalendar lacks
+        print(printable(translate(str(error))), file=sys.stderr)
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -224,7 +224,9 @@ def stage_rank(model: Model, item: ItemState, found: Escalation | None) -> int:
     return ladder.rank(found.stage) if ladder is not None and found is not None else -1
 
 
-_SETTLED = frozenset({State.DONE_ON_TIME, State.DONE_LATE, State.OVERDUE, State.MISSED})
+_SETTLED = frozenset(
+    {State.DONE_ON_TIME, State.DONE_EARLY, State.DONE_LATE, State.OVERDUE, State.MISSED}
+)
 """States in which an occurrence's outcome is known: done (on time or late), overdue or missed."""
 
 

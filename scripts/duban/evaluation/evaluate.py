@@ -39,6 +39,7 @@ from typing import Any, cast
 from duban.evaluation.escalation import Escalation, addressed, escalation
 from duban.evaluation.flags import Flag, all_flags
 from duban.evaluation.indicators import IndicatorResult, indicator_results
+from duban.evaluation.occurrences import occurrences_of
 from duban.model.model import Model, Obligation
 from duban.model.plan import Due, Occurrence
 from duban.model.refs import OccurrenceRef
@@ -70,9 +71,14 @@ class State(StrEnum):
     ONGOING = "ongoing"
     NOT_APPLICABLE = "not-applicable"
 
+    WAITING = "waiting"
+    """Counted from an event that has no date yet: nothing is due until it happens."""
+    DONE_EARLY = "done-early"
+    """Done before a window opened (``kind: window``): done, but not when the plan asked."""
+
     @property
     def is_done(self) -> bool:
-        return self in (State.DONE_ON_TIME, State.DONE_LATE)
+        return self in (State.DONE_ON_TIME, State.DONE_LATE, State.DONE_EARLY)
 
     @property
     def is_open(self) -> bool:
@@ -142,12 +148,16 @@ def occurrence_state(
     *,
     done: dt.date | None = _UNSET,
     kind: str = "once",
+    signed: dt.date | None = None,
 ) -> tuple[State, int | None, int | None, str | None]:
     """(state, days_late, days_left, reason) of one occurrence. The core state machine.
 
     ``done``: when it was done, if the caller computed it (a count duty, a shared duty);
     otherwise the entry's ``done`` date. ``kind``: ``once``, ``count`` (missed rather than
-    overdue once the due date passes short) or ``ongoing`` (never due by itself).
+    overdue once the due date passes short) or ``ongoing`` (never due by itself). ``signed``:
+    the plan's signing date: an occurrence due before it is never overdue (not applicable
+    unless done). An occurrence waiting for its event is done or waiting; one with a window
+    (``opens``) done before the window opened is done early.
     """
     due = occurrence.due
     joined, left = active
@@ -162,9 +172,15 @@ def occurrence_state(
     if done is _UNSET:
         done = entry.done_on if entry is not None else None
     if done is not None and done <= as_of:
-        if done <= due:
+        if occurrence.opens is not None and done < occurrence.opens:
+            return State.DONE_EARLY, None, None, None
+        if done <= due or occurrence.waiting:
             return State.DONE_ON_TIME, None, None, None
         return State.DONE_LATE, (done - due).days, None, None
+    if occurrence.waiting:
+        return State.WAITING, None, None, None
+    if signed is not None and due < signed:
+        return State.NOT_APPLICABLE, None, None, f"signed {signed.isoformat()}"
     if as_of > due:
         if kind == "count":
             return State.MISSED, (as_of - due).days, None, None
@@ -298,6 +314,8 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
     # the cast tells the type checker)
     status = cast("Callable[[tuple[str, str, str, str]], StatusEntry | None]", model.status.get)
     task_id, holder_id = task.id, obligation.holder_id
+    plan = model.plans.get(task.plan_id)
+    signed = plan.signed if plan is not None else None
     result = []
     for due_id in obligation.due_ids:
         due = task.due_item(due_id)
@@ -318,7 +336,7 @@ def _items(model: Model, obligation: Obligation, as_of: dt.date, window: int) ->
                 else:
                     done = _UNSET  # occurrence_state reads the entry's own done date
             state, late, left, reason = occurrence_state(
-                occurrence, entry, as_of, window, active, done=done, kind=kind
+                occurrence, entry, as_of, window, active, done=done, kind=kind, signed=signed
             )
             result.append(
                 ItemState(
@@ -368,22 +386,6 @@ def holder_states(
             for item in _items(model, obligation, as_of, due_soon_days):
                 result[item.task_id, item.due_id, item.key] = item
     return result
-
-
-def occurrences_of(
-    model: Model, due: Due, obligation: Obligation, as_of: dt.date
-) -> tuple[Occurrence, ...]:
-    """The occurrences one holder answers for, known on ``as_of``.
-
-    A follow-up duty has none of its own: each deadline a supervisor set for this holder on or
-    before ``as_of`` (data/records) is one occurrence.
-    """
-    if due.kind != "follow-up":
-        return due.occurrences
-    follow_ups = model.records.follow_ups_for(
-        obligation.task_id, due.id, obligation.holder_id, as_of
-    )
-    return tuple(Occurrence(f.key, f.deadline, f.set_on) for f in follow_ups)
 
 
 def _escalations(

@@ -589,6 +589,32 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"published plan gives belong here; remove it",
             "领导信息中疑似有{what|t}（{masked}）：此处只填写公开方案中的姓名和职务，请删去",
         ),
+        # deadlines counted from an event, working days, windows
+        (
+            r"{event} is not signed, published or another deadline of this task"
+            r" \(its one-off deadlines: {known}\)",
+            "{event} 不是 signed（成文日期）、published（印发日期），也不是本任务的另一项时限"
+            "（本任务的一次性时限：{known}）",
+        ),
+        (
+            r"deadline {step} is {kind}: count only from a one-off step",
+            "时限 {step} 的类型是 {kind}：只能从一次性的步骤起算",
+        ),
+        (r"is earlier than the date signed {signed}", "早于成文日期 {signed}"),
+        (
+            r"{field}: working days in {year} are not known to chinesecalendar {version}"
+            r" \(it has the official holidays of {first}\.\.{last}\): update chinesecalendar,"
+            r" or count calendar days \(leave out working_days\)",
+            "{field}：chinesecalendar {version} 还没有收录 {year} 年的法定节假日和调休安排"
+            "（收录 {first}—{last} 年）：请升级 chinesecalendar，或按自然日计算（去掉 working_days）",
+        ),
+        (
+            r"working days in {year} are not known to chinesecalendar {version}"
+            r" \(it has the official holidays of {first}\.\.{last}\): update chinesecalendar,"
+            r" or count calendar days \(leave out working_days\)",
+            "chinesecalendar {version} 还没有收录 {year} 年的法定节假日和调休安排"
+            "（收录 {first}—{last} 年）：请升级 chinesecalendar，或按自然日计算（去掉 working_days）",
+        ),
     ]
 ]
 

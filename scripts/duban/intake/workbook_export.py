@@ -43,6 +43,8 @@ def deadline_words(target: ReportTarget) -> str:
     duty without one)."""
     if target.due.is_ongoing and not target.period:
         return "长期坚持"
+    if target.occurrence.waiting:  # counted from an event that has no date yet
+        return target.due.as_written or office_words().state_long["waiting"]
     return office_words().date(target.occurrence.due)
 
 

@@ -10,7 +10,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from duban.model.plan import Occurrence, Target
+import chinese_calendar
+from chinese_calendar import constants
+
+from duban.model.plan import After, Occurrence, Target
 
 EVERY = ("year", "half-year", "quarter", "month")
 _MONTHS_PER_PERIOD = {"year": 12, "half-year": 6, "quarter": 3, "month": 1}
@@ -140,3 +143,52 @@ def single(due: dt.date, starts: dt.date) -> tuple[Occurrence, ...]:
 def milestones(targets: tuple[Target, ...], starts: dt.date) -> tuple[Occurrence, ...]:
     """Each holder answers for the final target; earlier targets are measured across holders."""
     return single(targets[-1].date, starts) if targets else ()
+
+
+# working days (工作日) with the official make-up days (调休)
+_KNOWN_DAYS = (*constants.holidays, *constants.workdays)
+FIRST_YEAR = min(_KNOWN_DAYS).year
+LAST_YEAR = max(_KNOWN_DAYS).year
+"""The years whose official holidays and make-up days the installed chinesecalendar has."""
+
+
+class WorkingDaysUnknown(ValueError):
+    """Working days were asked for in a year chinesecalendar has no official notice for."""
+
+    def __init__(self, year: int, where: str = "after.working_days") -> None:
+        self.year = year
+        version = getattr(chinese_calendar, "__version__", "")
+        super().__init__(
+            f"{where}: working days in {year} are not known to chinesecalendar {version}"
+            f" (it has the official holidays of {FIRST_YEAR}..{LAST_YEAR}): update"
+            " chinesecalendar, or count calendar days (leave out working_days)"
+        )
+
+
+def is_working_day(day: dt.date) -> bool:
+    """A working day in mainland China: a weekday that is no statutory holiday, or a make-up
+    working day (调休上班) on a weekend."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise WorkingDaysUnknown(day.year)
+    return bool(chinese_calendar.is_workday(day))
+
+
+def add_working_days(event: dt.date, count: int) -> dt.date:
+    """The ``count``-th working day after ``event`` (the event's own day is not counted)."""
+    day = event
+    left = count
+    while left > 0:
+        day += dt.timedelta(days=1)
+        if is_working_day(day):
+            left -= 1
+    return day
+
+
+def due_after(event: dt.date, after: After) -> dt.date:
+    """The last day allowed: N days, N working days or N months after the event's day."""
+    if after.months is not None:
+        return add_months(event, after.months)
+    days = after.days or 0
+    if after.working_days:
+        return add_working_days(event, days)
+    return event + dt.timedelta(days=days)

@@ -68,6 +68,9 @@ class Plan:
     description: str | None = None
     kind: str | None = None
     task_numbering: str = "plan"
+    published: dt.date | None = None
+    """The date issued (印发), when the data gives it: deadlines counted from publication wait
+    for it."""
 
     @property
     def display_name(self) -> str:
@@ -122,6 +125,26 @@ class Occurrence:
     ends: dt.date | None = None
     """The last day of the period covered (None for a one-off): a count duty's instances fall
     between ``starts`` and ``ends``."""
+    opens: dt.date | None = None
+    """The first day of a window (``kind: window``): done before it is early."""
+    waiting: bool = False
+    """Counted from an event that has no date yet (``kind: after``): ``due`` is only the end of
+    the plan period, a placeholder; the occurrence is waiting for the event, never overdue."""
+
+
+@dataclass(frozen=True)
+class After:
+    """自某一事件之日起 N 日（月、工作日）内: the event (``signed``, ``published`` or the id of
+    another one-off deadline of the same task) and the time allowed, counted from the next day."""
+
+    event: str
+    days: int | None = None
+    months: int | None = None
+    working_days: bool = False
+
+    @property
+    def is_step(self) -> bool:
+        return self.event not in ("signed", "published")
 
 
 @dataclass(frozen=True)
@@ -155,6 +178,8 @@ class Due:
     """An ongoing duty whose occurrences are its periodic check-ins."""
     written: frozenset[str] = frozenset()
     """The keys the data wrote for this deadline (``times`` given explicitly, ...)."""
+    after: After | None = None
+    """``kind: after``: the event it is counted from and the time allowed."""
 
     @property
     def is_ongoing(self) -> bool:

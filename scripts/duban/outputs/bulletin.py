@@ -137,7 +137,10 @@ def overview(report: CheckReport, summary: Summary, model: Model) -> list[Block]
             f"{report.overdue_reported}项、{office_words().not_reported}{report.overdue_not_reported}项；"
             f"{w['missed']}（到期未达到规定次数或数量）{s['missed']}项；{w['due-soon']}"
             f"（{report.due_soon_days}天内到期）{report.due_soon}项；{w['not-due']}{s['not-due']}项；"
-            f"{w['ongoing']}{s['ongoing']}项。",
+            f"{w['ongoing']}{s['ongoing']}项"
+            # states only some deadlines reach, named when they occur
+            + "".join(f"；{w[k]}{s[k]}项" for k in ("done-early", "waiting") if s[k])
+            + "。",
         )
     )
     blocks.append(

@@ -128,6 +128,8 @@ def _occurrences(
             for occurrence in occurrences_of(model, due, obligation, as_of or dt.date.max):
                 if due.is_ongoing and not occurrence.key:
                     continue  # an ongoing duty has no day to put in a calendar
+                if occurrence.waiting:
+                    continue  # waiting for its event: no day yet
                 yield task, due, obligation.holder_id, occurrence.key, occurrence.due
 
 

@@ -139,7 +139,7 @@ def item_row(model: Model, item: ItemState, number: int, as_of: dt.date) -> list
         "、".join(leader.label for leader in task.leaders),
         _holder_names(model, item),
         _names(model, task, "cooperate"),
-        item.due,
+        item.due if item.state is not State.WAITING else "",  # no date until its event
         progress_text(entry),
         (entry.problems or "") if entry is not None else "",
         (entry.next_steps or "") if entry is not None else "",

@@ -50,8 +50,9 @@ from mkdocs.structure.files import File, Files
 
 from duban.evaluation.evaluate import evaluate
 from duban.i18n.locale import load_locale
-from duban.i18n.messages import say, set_language
+from duban.i18n.messages import say, set_language, translate
 from duban.load.project import find_schema_dir, load_project
+from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
 from duban.plugin.aside import AsideBuild
@@ -199,7 +200,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self.jieba_words = use_words(self.jieba_words, search_words(model))
         del project
         # the one evaluation of this build: every page, download and calendar reads it
-        evaluation = evaluate(model, self.as_of, self.config.due_soon_days)
+        try:
+            evaluation = evaluate(model, self.as_of, self.config.due_soon_days)
+        except WorkingDaysUnknown as error:  # one line, no traceback
+            raise PluginError(translate(str(error))) from None
         # The model and the evaluation live as long as the build. Left in the collector's
         # generations, every full collection walks them again, while rendering and while MkDocs
         # renders thousands of pages (a fifth of a province's build): freeze them into the

@@ -23,6 +23,8 @@ SHAPES = {
     State.MISSED: "cross",
     State.ONGOING: "bar",
     State.NOT_APPLICABLE: "dash",
+    State.WAITING: "hourglass",
+    State.DONE_EARLY: "half-circle",
 }
 
 

@@ -91,7 +91,7 @@ def open_data(model: Model, evaluation: Evaluation) -> str:
             "holders": list(i.holders),
             "due": i.due_id,
             "period": i.key,
-            "due_date": i.due.isoformat(),
+            "due_date": i.due.isoformat() if i.state.value != "waiting" else None,
             "state": i.state.value,
             "reported": i.reported,
             "days_late": i.days_late,

@@ -21,8 +21,10 @@ OPEN_ORDER = (State.OVERDUE, State.DUE_SOON, State.NOT_DUE)
 # How lights are listed in cards, bars, legends and filters: done first, then open, worst last.
 DISPLAY_ORDER = (
     State.DONE_ON_TIME,
+    State.DONE_EARLY,
     State.DONE_LATE,
     State.ONGOING,
+    State.WAITING,
     State.NOT_DUE,
     State.DUE_SOON,
     State.OVERDUE,
@@ -37,7 +39,9 @@ SEVERITY = (
     State.DUE_SOON,
     State.NOT_DUE,
     State.ONGOING,
+    State.WAITING,
     State.DONE_LATE,
+    State.DONE_EARLY,
     State.DONE_ON_TIME,
     State.NOT_APPLICABLE,
 )
@@ -55,7 +59,15 @@ def combine(states: Iterable[State]) -> State | None:
     present = set(states)
     if not present:
         return None
-    for state in (*OPEN_ORDER, State.MISSED, State.ONGOING, State.DONE_LATE, State.DONE_ON_TIME):
+    for state in (
+        *OPEN_ORDER,
+        State.MISSED,
+        State.ONGOING,
+        State.WAITING,
+        State.DONE_LATE,
+        State.DONE_EARLY,
+        State.DONE_ON_TIME,
+    ):
         if state in present:
             return state
     return State.NOT_APPLICABLE
@@ -105,7 +117,7 @@ class Tally:
 
     @property
     def done(self) -> int:
-        return self[State.DONE_ON_TIME] + self[State.DONE_LATE]
+        return self[State.DONE_ON_TIME] + self[State.DONE_EARLY] + self[State.DONE_LATE]
 
     @property
     def overdue(self) -> int:
@@ -153,3 +165,20 @@ def present_states(tallies: Iterable[Tally]) -> list[State]:
     for tally in tallies:
         seen.update(s for s, n in tally.counts.items() if n)
     return [s for s in DISPLAY_ORDER if s in seen]
+
+
+RARE = (State.WAITING, State.DONE_EARLY)
+"""States only some plans' deadlines can reach (an event's, a window's): listed in legends,
+filters and cards only when some occurrence has them."""
+_shown: list[tuple[object, tuple[State, ...]]] = []
+
+
+def shown_states(items: tuple[ItemState, ...]) -> tuple[State, ...]:
+    """The states pages list (legends, filters, cards): every usual one, and a rare one when
+    some of ``items`` has it. Remembered for the last tuple of items (one per site build)."""
+    if _shown and _shown[0][0] is items:
+        return _shown[0][1]
+    present = {i.state for i in items if i.state in RARE}
+    states = tuple(s for s in DISPLAY_ORDER if s not in RARE or s in present)
+    _shown[:] = [(items, states)]
+    return states

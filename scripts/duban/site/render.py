@@ -101,7 +101,7 @@ def render_page(
         status_rows=printer.status_rows,
         feed_items=printer.feed_items,
         downloads=ctx.downloads,
-        states=STATES,
+        states=lights.shown_states(ctx.evaluation.items),
         S=State,
         shapes=charts.SHAPES,
         page_title=title,

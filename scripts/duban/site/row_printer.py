@@ -193,6 +193,8 @@ class RowPrinter:
     def due_cell(self, r: StatusRow) -> str:
         if r.ongoing:
             return f'<span class="dbn-ongoing">{self.word("state.ongoing")}</span>'
+        if r.item.state.value == "waiting":  # no date until its event
+            return f'<span class="dbn-muted">{self.word("task.after_waiting")}</span>'
         return self.date(r.item.due)
 
     # -- status_table's rows -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 from duban.load.resolve.context import Report, parse_date, source_of
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model import deadlines
-from duban.model.plan import Due, Indicator, Plan, Target
+from duban.model.plan import After, Due, Indicator, Occurrence, Plan, Target
 
 
 class DueContext:
@@ -93,9 +93,15 @@ def _check_month(ctx: DueContext, keys: KeyPath, item: dict[str, Any]) -> None:
         ctx.problem((*keys, "month"), f"a {item['every']} has {months} month(s): use 1..{months}")
 
 
+def duties_start(plan: Plan) -> dt.date:
+    """Where a plan's duties start unless the data says otherwise (``from``): the signing date,
+    or the period's start if that is later. Nothing is owed before the plan exists."""
+    return max(plan.period_start, min(plan.signed, plan.period_end))
+
+
 def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
     plan = ctx.plan
-    first = parse_date(item.get("from")) or plan.period_start
+    first = parse_date(item.get("from")) or duties_start(plan)
     last = parse_date(item.get("until")) or plan.period_end
     ctx.in_period(("from",), first)
     ctx.in_period(("until",), last)
@@ -126,7 +132,7 @@ def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) ->
 
 def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
     plan = ctx.plan
-    first = parse_date(item.get("from")) or plan.period_start
+    first = parse_date(item.get("from")) or duties_start(plan)
     ctx.in_period(("from",), first)
     check_in = item.get("check_in")
     if check_in is None:
@@ -172,6 +178,71 @@ def _follow_up(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) ->
     return Due(**common, trigger=item.get("trigger"), occurrences=())
 
 
+# deadlines counted from an event, and windows
+def _after(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
+    # the event's date may come from a holder's report: occurrences are the evaluation's
+    # (duban.evaluation.occurrences), like a follow-up's
+    written = item["after"]
+    after = After(
+        written["event"],
+        written.get("days"),
+        written.get("months"),
+        written.get("working_days", False),
+    )
+    event = {"signed": ctx.plan.signed, "published": ctx.plan.published}.get(after.event)
+    if event is not None and after.working_days:
+        try:
+            deadlines.due_after(event, after)
+        except deadlines.WorkingDaysUnknown as error:
+            # the message names the field: the reporter adds file and line
+            ctx.problem(("after", "working_days"), str(error).partition(": ")[2])
+    return Due(**common, after=after, starts=duties_start(ctx.plan), occurrences=())
+
+
+def _window(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
+    if "window" in item:
+        first, last = parse_date(item["window"]["from"]), parse_date(item["window"]["to"])
+        assert first and last
+        keys: KeyPath = ("window", "to")
+        if last < first:
+            ctx.problem(keys, "is before from")
+    else:
+        around = parse_date(item["around"]["date"])
+        assert around
+        first = around - dt.timedelta(days=item["around"]["days"])
+        last = around + dt.timedelta(days=item["around"]["days"])
+        keys = ("around", "date")
+    ctx.in_period(keys, last, item.get("after_period", False))
+    starts = min(ctx.plan.period_start, first)
+    occurrence = Occurrence("", last, starts, opens=first)
+    return Due(**common, date=last, starts=first, ends=last, occurrences=(occurrence,))
+
+
+STEP_KINDS = ("date", "period", "year", "after", "window")
+"""Deadlines another can be counted from (``after: {event: <its id>}``): one-off ones."""
+
+
+def check_steps(ctx: DueContext, dues: list[Due]) -> None:
+    """Each ``after`` counted from a step names another one-off deadline of the same task."""
+    by_id = {d.id: d for d in dues}
+    for index, due in enumerate(dues):
+        if due.after is None or not due.after.is_step:
+            continue
+        step = by_id.get(due.after.event)
+        keys: KeyPath = (index, "after", "event")
+        if step is None or step is due:
+            known = ", ".join(d.id for d in dues if d is not due and d.kind in STEP_KINDS)
+            ctx.problem(
+                keys,
+                f"{due.after.event!r} is not signed, published or another deadline of this task"
+                f" (its one-off deadlines: {known or 'none'})",
+            )
+        elif step.kind not in STEP_KINDS:
+            ctx.problem(
+                keys, f"deadline {step.id!r} is {step.kind}: count only from a one-off step"
+            )
+
+
 BUILDERS: dict[str, Callable[[DueContext, dict[str, Any], dict[str, Any]], Due]] = {
     "date": _date,
     "period": _period,
@@ -180,6 +251,8 @@ BUILDERS: dict[str, Callable[[DueContext, dict[str, Any], dict[str, Any]], Due]]
     "ongoing": _ongoing,
     "milestones": _milestones,
     "follow-up": _follow_up,
+    "after": _after,
+    "window": _window,
 }
 
 

@@ -20,6 +20,9 @@ def build_plan(report: Report, org: Org, doc: Document, folder: str) -> Plan | N
     assert start and end
     if end < start:
         report(doc, ("period", "end"), "is before period.start")
+    published, signed = parse_date(data.get("published")), parse_date(data["signed"])
+    if published is not None and signed is not None and published < signed:
+        report(doc, ("published",), f"is earlier than the date signed {signed.isoformat()}")
     issuer = org.resolve(doc, ("issuer",), data["issuer"])
     sections = _sections(report, doc, data["sections"])
     leadership = _leadership(org, doc, data["leadership"]) if "leadership" in data else None
@@ -50,6 +53,7 @@ def build_plan(report: Report, org: Org, doc: Document, folder: str) -> Plan | N
         description=data.get("description"),
         kind=data.get("kind"),
         task_numbering=data.get("task_numbering", "plan"),
+        published=published,
     )
 
 

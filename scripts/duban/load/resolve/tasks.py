@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from duban.load.resolve.context import Report, source_of
-from duban.load.resolve.dues import DueContext, build_due
+from duban.load.resolve.dues import DueContext, build_due, check_steps
 from duban.load.resolve.org import Org, Window, union
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model.plan import (
@@ -302,6 +302,7 @@ class PlanTasks:
                 windows[holder] = union(windows.get(holder), window)
             ctx = DueContext(self.report, doc, d_keys, self.plan)
             result.append(build_due(ctx, item, due_id, tuple(holders)))
+        check_steps(DueContext(self.report, doc, keys, self.plan), result)
         return tuple(result)
 
 
