@@ -579,6 +579,33 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"written in flow style: add plan: {plan} by hand",
             "此项为流式写法（花括号）：请手工加上 plan: {plan}",
         ),
+        # w-plan-duties: plan-wide duties and rules, periods before the plan
+        (
+            r"{day} is before the plan period {span} and the report on {key} would fall due on "
+            r"{due}, before the plan starts: start from a period whose report falls due inside "
+            r"the plan \(due_in: next-period reports on the period before\)",
+            "{day} 早于方案期限 {span}，且 {key} 的报送将在方案开始前（{due}）到期：请从报送日期在方案期限内的"
+            "周期写起（报送上一期情况的写 due_in: next-period）",
+        ),
+        (
+            r"is not used here: the duty's own id and holders say it",
+            "此处不用填写：由该项要求自身的 id 和 holders 指明",
+        ),
+        (r"rule id {id} is used twice", "规则标识 {id} 重复使用"),
+        (
+            r"deadline id {id} is also the id of a rule in plan.yaml: rename one",
+            "时限标识 {id} 与 plan.yaml 中某条规则的标识相同：请改掉其中一个",
+        ),
+        (r"there is no section {number} \(sections: {known}\)", "没有第 {number} 章（现有：{known}）"),
+        (
+            r"task id 'plan' is taken by a task file: rename that task "
+            r"\(plan-wide duties are reported as task: plan\)",
+            "任务标识 plan 已被某个任务文件使用：请改掉该任务的标识（方案通用要求在状态文件中写作 task: plan）",
+        ),
+        (
+            r"names no unit: no task in its scope has such a role",
+            "没有承担单位：范围内没有任务写了这一角色的单位",
+        ),
     ]
 ]
 

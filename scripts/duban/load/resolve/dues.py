@@ -28,11 +28,17 @@ class DueContext:
     def problem(self, keys: KeyPath, message: str) -> None:
         self.report(self.doc, (*self.keys, *keys), message)
 
-    def in_period(self, keys: KeyPath, day: dt.date, allowed_after: bool = False) -> None:
+    def in_period(
+        self, keys: KeyPath, day: dt.date, allowed_after: bool = False, hint: bool = True
+    ) -> None:
+        """``hint``: the item takes ``after_period`` (dated kinds; recurring and ongoing do not)."""
         plan = self.plan
         if day < plan.period_start or (day > plan.period_end and not allowed_after):
-            hint = "" if allowed_after else " (write after_period: true if the text sets it so)"
-            self.problem(keys, f"{day.isoformat()} is outside the plan period {span(plan)}{hint}")
+            hint = hint and not allowed_after and day > plan.period_end
+            hint_text = " (write after_period: true if the text sets it so)" if hint else ""
+            self.problem(
+                keys, f"{day.isoformat()} is outside the plan period {span(plan)}{hint_text}"
+            )
 
 
 def span(plan: Plan) -> str:
@@ -97,8 +103,7 @@ def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) ->
     plan = ctx.plan
     first = parse_date(item.get("from")) or plan.period_start
     last = parse_date(item.get("until")) or plan.period_end
-    ctx.in_period(("from",), first)
-    ctx.in_period(("until",), last)
+    ctx.in_period(("until",), last, hint=False)
     if last < first:
         ctx.problem(("until",), "is before from")
     _check_month(ctx, (), item)
@@ -111,6 +116,16 @@ def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) ->
         timing["day"],
         timing["due_in"] == "next-period",
     )
+    # a report may cover periods before the plan (每年3月底前公布上一年度… in a plan of March
+    # 2023 covers 2022) as long as every report falls due once the plan has started
+    if first < plan.period_start and occurrences and occurrences[0].due < plan.period_start:
+        ctx.problem(
+            ("from",),
+            f"{first.isoformat()} is before the plan period {span(plan)} and the report on "
+            f"{occurrences[0].key} would fall due on {occurrences[0].due.isoformat()}, before the "
+            "plan starts: start from a period whose report falls due inside the plan "
+            "(due_in: next-period reports on the period before)",
+        )
     return Due(
         **common,
         **timing,
@@ -127,7 +142,7 @@ def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) ->
 def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
     plan = ctx.plan
     first = parse_date(item.get("from")) or plan.period_start
-    ctx.in_period(("from",), first)
+    ctx.in_period(("from",), first, hint=False)
     check_in = item.get("check_in")
     if check_in is None:
         return Due(

@@ -1,0 +1,207 @@
+"""Plan-wide duties (``duties``), rules for every task of a kind (``task_rules``) and recurring
+reports that cover periods before the plan: expanded in load/resolve like a task's deadlines."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from duban.load.project import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMAS = ROOT / "schemas"
+PLAN = "qingshan-gzbg-2024"
+LEADS = {
+    "caizhengju", "fagaiju", "jiaoyu-ju", "nongye-ju", "renshe-ju", "shangwu-ju",
+    "shenpiju", "shuili-ju", "sifaju", "tongjiju", "weijian-ju", "wenlv-ju",
+}  # fmt: skip
+"""The units that held a copy of the progress duty in the office example's task files."""
+
+
+def _office(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "examples" / "office" / "data", data)
+    return data
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _plan_yaml(data: Path) -> Path:
+    return data / "plans" / PLAN / "plan.yaml"
+
+
+def _messages(data: Path) -> list[str]:
+    project = load_project(data, SCHEMAS)
+    return [f"{Path(p.path).name}: {p.field}: {p.message}" for p in project.problems]
+
+
+def test_one_duty_per_lead_however_many_tasks_it_leads() -> None:
+    project = load_project(ROOT / "examples" / "office" / "data", SCHEMAS)
+    assert project.ok, project.problems[:3]
+    model = project.model
+    task = model.tasks[f"{PLAN}/plan"]
+    assert task.is_plan_wide and task.citation == ""
+    (due,) = task.due
+    assert due.id == "progress" and set(due.holder_ids) == LEADS
+    assert [(o.key, o.due.isoformat()) for o in due.occurrences] == [
+        ("2024-Q1", "2024-03-20"),
+        ("2024-Q2", "2024-06-20"),
+        ("2024-Q3", "2024-09-20"),
+        ("2024-Q4", "2024-12-20"),
+    ]
+    held = [o.holder_id for o in model.obligations if o.task_id == task.id]
+    # 县发改局 leads 一（一） and 二（三）: one report a quarter, not two
+    assert sorted(held) == sorted(LEADS)
+    # the office that receives the reports leads 四（二） but is left out (holders.except)
+    assert "ducha-shi" not in held
+    # no task keeps a copy
+    assert not any(d.id == "progress" for t in model.tasks.values() if t.id != task.id for d in t.due)
+
+
+def test_duty_of_named_units_and_of_listed_sections(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    _edit(
+        _plan_yaml(data),
+        "    each: lead\n    except:\n    - 县政府督查室   # 接收报送的单位不向自己报送（四（二））\n",
+        "    each: lead\n    sections: [1, 2, 3]\n",
+    )
+    _edit(
+        _plan_yaml(data),
+        "period:\n",
+        "- id: summary\n  holders:\n    units: [县司法局, 各乡镇]\n  due:\n    kind: date\n"
+        '    date: "2024-12-20"\n'
+        "period:\n",
+    )
+    project = load_project(data, SCHEMAS)
+    assert project.ok, project.problems[:3]
+    task = project.model.tasks[f"{PLAN}/plan"]
+    progress, summary = task.due
+    # 四（三） (县财政局) is in section 4; 四（二） (县政府督查室) too, so no except is needed
+    assert set(progress.holder_ids) == LEADS - {"caizhengju"}
+    assert "sifaju" in summary.holder_ids and len(summary.holder_ids) > 2
+    # 县司法局 holds both: one obligation of the plan's task with two deadlines
+    (mine,) = [o for o in project.model.obligations if o.task_id == task.id and o.holder_id == "sifaju"]
+    assert mine.due_ids == ("progress", "summary")
+
+
+def test_duty_scope_and_keys_are_checked(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    _edit(
+        _plan_yaml(data),
+        "    each: lead\n",
+        "    each: lead\n    tasks: [9-9]\n    sections: [7]\n",
+    )
+    _edit(_plan_yaml(data), "    kind: recurring\n", "    kind: recurring\n    id: other\n")
+    found = _messages(data)
+    assert "plan.yaml: duties[0].holders.tasks[0]: there is no task '9-9'" in found
+    assert "plan.yaml: duties[0].holders.sections[0]: there is no section 7 (sections: 1, 2, 3, 4)" in found
+    assert (
+        "plan.yaml: duties[0].due.id: is not used here: the duty's own id and holders say it"
+        in found
+    )
+    assert "plan.yaml: duties[0].holders: names no unit: no task in its scope has such a role" in found
+
+
+def test_status_names_the_duty_as_task_plan(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    status = data / "status" / "caizhengju.yaml"
+    status.write_text(
+        status.read_text(encoding="utf-8")
+        + f"- plan: {PLAN}\n  task: plan\n  period: 2025-Q1\n  state: done\n  done: 2024-03-19\n",
+        encoding="utf-8",
+    )
+    found = _messages(data)
+    assert any("'2025-Q1' is not a period of this duty" in m for m in found), found
+
+
+def test_rule_adds_a_deadline_to_every_task_of_its_kind(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    _edit(
+        _plan_yaml(data),
+        "period:\n",
+        "task_rules:\n- id: year-end-check\n  having: [ongoing]\n"
+        "  as_written: 凡标注“长期坚持”的任务，每年年底前对照检查落实情况\n"
+        "  due:\n    kind: recurring\n    every: year\n    label: 年底前对照检查落实情况\n"
+        "period:\n",
+    )
+    project = load_project(data, SCHEMAS)
+    assert project.ok, project.problems[:3]
+    model = project.model
+    ongoing = [t for t in model.tasks.values() if t.plan_id == PLAN and any(d.is_ongoing for d in t.due)]
+    assert ongoing
+    for task in ongoing:
+        check = task.due_item("year-end-check")
+        assert check is not None, task.id
+        assert set(check.holder_ids) == {h for d in task.due if d.is_ongoing for h in d.holder_ids}
+        assert [o.key for o in check.occurrences] == ["2024"]
+        assert check.as_written == "凡标注“长期坚持”的任务，每年年底前对照检查落实情况"
+    others = [t for t in model.tasks.values() if t.plan_id == PLAN and t not in ongoing]
+    assert all(t.due_item("year-end-check") is None for t in others)
+    # a clerk reports on it like any deadline of the task
+    sifaju = [o for o in model.obligations if o.task_id == f"{PLAN}/2-2" and o.holder_id == "sifaju"]
+    assert sifaju and "year-end-check" in sifaju[0].due_ids
+
+
+def test_rule_id_that_clashes_with_a_task_deadline(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    _edit(
+        _plan_yaml(data),
+        "period:\n",
+        "task_rules:\n- id: main\n  having: [ongoing]\n"
+        "  due:\n    kind: recurring\n    every: year\nperiod:\n",
+    )
+    found = _messages(data)
+    assert (
+        "2-2.yaml: due: deadline id 'main' is also the id of a rule in plan.yaml: rename one"
+        in found
+    )
+
+
+def _yearly_report(data: Path, extra: str) -> None:
+    _edit(
+        _plan_yaml(data),
+        "period:\n",
+        "- id: annual\n  holders:\n    units: [县司法局]\n  due:\n    kind: recurring\n"
+        f'    every: year\n    from: "2023-01-01"\n{extra}'
+        "period:\n",
+    )
+
+
+def test_report_on_a_period_before_the_plan(tmp_path: Path) -> None:
+    # 每年3月底前公布上一年度…, in a plan that starts in 2024: the 2023 report is due 2024-03-31
+    data = _office(tmp_path)
+    _yearly_report(data, "    due_in: next-period\n    month: 3\n")
+    project = load_project(data, SCHEMAS)
+    assert project.ok, project.problems[:3]
+    due = project.model.tasks[f"{PLAN}/plan"].due_item("annual")
+    assert due is not None
+    assert [(o.key, o.due.isoformat()) for o in due.occurrences] == [
+        ("2023", "2024-03-31"),
+        ("2024", "2025-03-31"),
+    ]
+
+
+def test_a_report_due_before_the_plan_is_refused_with_a_hint_that_works(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    _yearly_report(data, "")
+    found = _messages(data)
+    assert found == [
+        "plan.yaml: duties[1].due.from: 2023-01-01 is before the plan period "
+        "2024-01-01..2024-12-31 and the report on 2023 would fall due on 2023-12-31, before the "
+        "plan starts: start from a period whose report falls due inside the plan "
+        "(due_in: next-period reports on the period before)"
+    ]
+    assert "after_period" not in found[0]  # recurring deadlines have no after_period
+
+
+def test_until_after_the_plan_suggests_nothing_the_schema_refuses(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    _edit(_plan_yaml(data), "    day: 20\n", '    day: 20\n    until: "2025-06-30"\n')
+    found = _messages(data)
+    assert found == [
+        "plan.yaml: duties[0].due.until: 2025-06-30 is outside the plan period 2024-01-01..2024-12-31"
+    ]
