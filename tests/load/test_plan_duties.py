@@ -3,9 +3,11 @@ reports that cover periods before the plan: expanded in load/resolve like a task
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
+from duban.evaluation.indicators import indicator_results
 from duban.load.project import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,14 +61,17 @@ def test_one_duty_per_lead_however_many_tasks_it_leads() -> None:
     # the office that receives the reports leads 四（二） but is left out (holders.except)
     assert "ducha-shi" not in held
     # no task keeps a copy
-    assert not any(d.id == "progress" for t in model.tasks.values() if t.id != task.id for d in t.due)
+    assert not any(
+        d.id == "progress" for t in model.tasks.values() if t.id != task.id for d in t.due
+    )
 
 
 def test_duty_of_named_units_and_of_listed_sections(tmp_path: Path) -> None:
     data = _office(tmp_path)
     _edit(
         _plan_yaml(data),
-        "    each: lead\n    except:\n    - 县政府督查室   # 接收报送的单位不向自己报送（四（二））\n",
+        "    each: lead\n    except:\n"
+        "    - 县政府督查室   # 接收报送的单位不向自己报送（四（二））\n",
         "    each: lead\n    sections: [1, 2, 3]\n",
     )
     _edit(
@@ -84,7 +89,9 @@ def test_duty_of_named_units_and_of_listed_sections(tmp_path: Path) -> None:
     assert set(progress.holder_ids) == LEADS - {"caizhengju"}
     assert "sifaju" in summary.holder_ids and len(summary.holder_ids) > 2
     # 县司法局 holds both: one obligation of the plan's task with two deadlines
-    (mine,) = [o for o in project.model.obligations if o.task_id == task.id and o.holder_id == "sifaju"]
+    (mine,) = [
+        o for o in project.model.obligations if o.task_id == task.id and o.holder_id == "sifaju"
+    ]
     assert mine.due_ids == ("progress", "summary")
 
 
@@ -98,12 +105,17 @@ def test_duty_scope_and_keys_are_checked(tmp_path: Path) -> None:
     _edit(_plan_yaml(data), "    kind: recurring\n", "    kind: recurring\n    id: other\n")
     found = _messages(data)
     assert "plan.yaml: duties[0].holders.tasks[0]: there is no task '9-9'" in found
-    assert "plan.yaml: duties[0].holders.sections[0]: there is no section 7 (sections: 1, 2, 3, 4)" in found
+    assert (
+        "plan.yaml: duties[0].holders.sections[0]: there is no section 7 (sections: 1, 2, 3, 4)"
+        in found
+    )
     assert (
         "plan.yaml: duties[0].due.id: is not used here: the duty's own id and holders say it"
         in found
     )
-    assert "plan.yaml: duties[0].holders: names no unit: no task in its scope has such a role" in found
+    assert (
+        "plan.yaml: duties[0].holders: names no unit: no task in its scope has such a role" in found
+    )
 
 
 def test_status_names_the_duty_as_task_plan(tmp_path: Path) -> None:
@@ -131,7 +143,9 @@ def test_rule_adds_a_deadline_to_every_task_of_its_kind(tmp_path: Path) -> None:
     project = load_project(data, SCHEMAS)
     assert project.ok, project.problems[:3]
     model = project.model
-    ongoing = [t for t in model.tasks.values() if t.plan_id == PLAN and any(d.is_ongoing for d in t.due)]
+    ongoing = [
+        t for t in model.tasks.values() if t.plan_id == PLAN and any(d.is_ongoing for d in t.due)
+    ]
     assert ongoing
     for task in ongoing:
         check = task.due_item("year-end-check")
@@ -142,7 +156,9 @@ def test_rule_adds_a_deadline_to_every_task_of_its_kind(tmp_path: Path) -> None:
     others = [t for t in model.tasks.values() if t.plan_id == PLAN and t not in ongoing]
     assert all(t.due_item("year-end-check") is None for t in others)
     # a clerk reports on it like any deadline of the task
-    sifaju = [o for o in model.obligations if o.task_id == f"{PLAN}/2-2" and o.holder_id == "sifaju"]
+    sifaju = [
+        o for o in model.obligations if o.task_id == f"{PLAN}/2-2" and o.holder_id == "sifaju"
+    ]
     assert sifaju and "year-end-check" in sifaju[0].due_ids
 
 
@@ -203,5 +219,70 @@ def test_until_after_the_plan_suggests_nothing_the_schema_refuses(tmp_path: Path
     _edit(_plan_yaml(data), "    day: 20\n", '    day: 20\n    until: "2025-06-30"\n')
     found = _messages(data)
     assert found == [
-        "plan.yaml: duties[0].due.until: 2025-06-30 is outside the plan period 2024-01-01..2024-12-31"
+        "plan.yaml: duties[0].due.until: 2025-06-30 is outside the plan period "
+        "2024-01-01..2024-12-31"
     ]
+
+
+RATE = """- id: rate
+  holders:
+    units: [县司法局]
+  due:
+    kind: recurring
+    every: half-year
+    label: 行政复议办复率
+    indicator: {id: banfu, name: 办复率, measure: ratio-of-figures, numerator: replied,
+      denominator: received}
+    hold: {min: 100, as_written: 办复率100%}
+"""
+
+
+def test_a_rate_held_every_period_is_checked_against_each_periods_figures(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    _edit(_plan_yaml(data), "period:\n", RATE + "period:\n")
+    status = data / "status" / "sifaju.yaml"
+    status.write_text(
+        status.read_text(encoding="utf-8")
+        + "".join(
+            f"- plan: {PLAN}\n  task: plan\n  due: rate\n  period: {key}\n  state: done\n"
+            f'  done: "{done}"\n  figures: {{replied: {replied}, received: 10}}\n'
+            for key, done, replied in (("2024-H1", "2024-06-30", 10), ("2024-H2", "2024-12-31", 9))
+        ),
+        encoding="utf-8",
+    )
+    project = load_project(data, SCHEMAS)
+    assert project.ok, project.problems[:3]
+    due = project.model.tasks[f"{PLAN}/plan"].due_item("rate")
+    assert due is not None
+    assert [(t.date.isoformat(), t.min) for t in due.targets] == [
+        ("2024-06-30", 100),
+        ("2024-12-31", 100),
+    ]
+    results = [
+        r for r in indicator_results(project.model, dt.date(2025, 1, 31)) if r.due_id == "rate"
+    ]
+    assert [(r.actual, r.status) for r in results] == [(100.0, "met"), (90.0, "missed")]
+
+
+def test_an_ongoing_duty_holds_its_target_every_year(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    ongoing = RATE.replace("kind: recurring\n    every: half-year\n", "kind: ongoing\n")
+    _edit(
+        _plan_yaml(data),
+        "period:\n",
+        ongoing.replace("as_written: 办复率100%", "every: quarter") + "period:\n",
+    )
+    project = load_project(data, SCHEMAS)
+    assert project.ok, project.problems[:3]
+    due = project.model.tasks[f"{PLAN}/plan"].due_item("rate")
+    assert due is not None
+    assert [t.date.isoformat() for t in due.targets] == [
+        "2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"
+    ]  # fmt: skip
+
+
+def test_a_held_target_needs_an_indicator(tmp_path: Path) -> None:
+    data = _office(tmp_path)
+    _edit(_plan_yaml(data), "    day: 20\n", "    day: 20\n    hold: {min: 100}\n")
+    found = _messages(data)
+    assert len(found) == 1 and "indicator" in found[0], found

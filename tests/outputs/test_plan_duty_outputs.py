@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 import json
 import shutil
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -31,8 +30,18 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 def test_check_lists_the_duty_once_per_holder_and_period(capsys):
     report = json.loads(
-        run(capsys, "check", "--data", str(OFFICE), "--plan", PLAN, "--as-of", AS_OF,
-            "--format", "json")  # fmt: skip
+        run(
+            capsys,
+            "check",
+            "--data",
+            str(OFFICE),
+            "--plan",
+            PLAN,
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        )
     )
     items = [
         (unit["id"], item["period"], item["file"], item["line"])
@@ -88,7 +97,12 @@ def test_the_units_workbook_row_imports_back(capsys, tmp_path):
     sheet = workbook.worksheets[0]
     header = [c.value for c in sheet[1]]
     rows = [r for r in sheet.iter_rows(min_row=2) if r[header.index("任务")].value == "plan"]
-    assert [r[header.index("期次")].value for r in rows] == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
+    assert [r[header.index("期次")].value for r in rows] == [
+        "2024-Q1",
+        "2024-Q2",
+        "2024-Q3",
+        "2024-Q4",
+    ]
     rows[1][header.index("状态")].value = "已完成"
     rows[1][header.index("完成日期")].value = "2024-06-18"
     workbook.save(book)

@@ -596,11 +596,18 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"deadline id {id} is also the id of a rule in plan.yaml: rename one",
             "时限标识 {id} 与 plan.yaml 中某条规则的标识相同：请改掉其中一个",
         ),
-        (r"there is no section {number} \(sections: {known}\)", "没有第 {number} 章（现有：{known}）"),
+        (
+            r"there is no section {number} \(sections: {known}\)",
+            "没有第 {number} 章（现有：{known}）",
+        ),
         (
             r"task id 'plan' is taken by a task file: rename that task "
             r"\(plan-wide duties are reported as task: plan\)",
             "任务标识 plan 已被某个任务文件使用：请改掉该任务的标识（方案通用要求在状态文件中写作 task: plan）",
+        ),
+        (
+            r"is not used with check_in: the target is held at each check-in",
+            "有定期报送（check_in）时不用填写：目标在每次报送时核对",
         ),
         (
             r"names no unit: no task in its scope has such a role",

@@ -13,7 +13,8 @@ from duban.i18n.periods import period_words
 # -- words shared by every format ----------------------------------------------------------------
 def occurrence_label(check_item: CheckItem) -> str:
     """Which deadline of the task (its label, when the task has more than one or the label says
-    more than the task's heading: never the data's id, such as ``main``) and which period, in words (2010年上半年, not 2010-H1)."""
+    more than the task's heading: never the data's id, such as ``main``) and which period, in
+    words (2010年上半年, not 2010-H1)."""
     due, item = check_item.due, check_item.item
     parts = []
     task = check_item.task

@@ -136,6 +136,18 @@ def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) ->
         starts=first,
         ends=last,
         occurrences=occurrences,
+        targets=_held(item, [o.due for o in occurrences]),
+    )
+
+
+def _held(item: dict[str, Any], days: list[dt.date]) -> tuple[Target, ...]:
+    """A rate to hold every period (办复率100%): one target at each of ``days``."""
+    hold = item.get("hold")
+    if hold is None:
+        return ()
+    return tuple(
+        Target(day, hold.get("min"), hold.get("max"), hold.get("as_written"))
+        for day in sorted(set(days))
     )
 
 
@@ -145,11 +157,20 @@ def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> D
     ctx.in_period(("from",), first, hint=False)
     check_in = item.get("check_in")
     if check_in is None:
+        every = item.get("hold", {}).get("every", "year")
+        ends = [
+            min(end, plan.period_end) for _, end in deadlines.periods(every, first, plan.period_end)
+        ]
         return Due(
             **common,
             starts=first,
             ends=plan.period_end,
             occurrences=deadlines.ongoing(first, plan.period_end),
+            targets=_held(item, ends),
+        )
+    if "every" in item.get("hold", {}):
+        ctx.problem(
+            ("hold", "every"), "is not used with check_in: the target is held at each check-in"
         )
     _check_month(ctx, ("check_in",), check_in)
     timing = _timing(check_in)
@@ -170,6 +191,7 @@ def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> D
         ends=plan.period_end,
         check_in=True,
         occurrences=occurrences,
+        targets=_held(item, [o.due for o in occurrences if o.key]),
     )
 
 

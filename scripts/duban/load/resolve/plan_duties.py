@@ -29,7 +29,6 @@ from duban.load.strict_yaml import Document, KeyPath
 from duban.model.plan import PLAN_TASK, ROLES, Due, Plan, RoleAssignment, Task
 
 
-
 @dataclass(frozen=True)
 class Rule:
     """A plan-wide rule: its deadline (holders empty), the kinds it attaches to, its scope."""
@@ -214,7 +213,9 @@ def build_plan_task(
         due = _build(report, doc, keys, plan, entry)
         dues.append(replace(due, holder_ids=tuple(held)))
     windows[key] = bound
-    text = "\n".join(e.get("as_written") or e["due"].get("label") or e["id"] for e in doc.data["duties"])
+    text = "\n".join(
+        e.get("as_written") or e["due"].get("label") or e["id"] for e in doc.data["duties"]
+    )
     labels = [e["due"].get("label") or e.get("as_written") or e["id"] for e in doc.data["duties"]]
     empty = RoleAssignment((), (), ())
     return Task(
