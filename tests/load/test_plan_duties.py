@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from duban.evaluation.evaluate import evaluate
 from duban.evaluation.indicators import indicator_results
 from duban.load.project import load_project
 
@@ -286,3 +287,36 @@ def test_a_held_target_needs_an_indicator(tmp_path: Path) -> None:
     _edit(_plan_yaml(data), "    day: 20\n", "    day: 20\n    hold: {min: 100}\n")
     found = _messages(data)
     assert len(found) == 1 and "indicator" in found[0], found
+
+
+def test_several_amounts_under_one_deadline_are_one_deadline_each(tmp_path: Path) -> None:
+    # 公共法律知识培训不少于40学时、专业法律知识培训不少于60学时: two recurring deadlines of the
+    # task, each with its own amount; each period of each is met or missed on its own
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "examples" / "county" / "data", data)
+    task = data / "plans" / "qingshan-fzzf-2023" / "tasks" / "5-3.yaml"
+    _edit(
+        task,
+        "- id: main\n  kind: recurring\n  every: year\n  amount: 40\n",
+        "- id: public\n  kind: recurring\n  every: year\n  amount: 40\n  amount_unit: 学时\n"
+        "  label: 公共法律知识培训\n- id: main\n  kind: recurring\n  every: year\n  amount: 60\n",
+    )
+    for other in (data / "status").glob("*.yaml"):  # their entries name the deadline now
+        text = other.read_text(encoding="utf-8")
+        other.write_text(text.replace('- task: "5-3"\n', '- task: "5-3"\n  due: main\n'), "utf-8")
+    status = data / "status" / "gonganju.yaml"
+    status.write_text(
+        status.read_text(encoding="utf-8")
+        + '- task: "5-3"\n  due: public\n  period: "2023"\n  state: done\n  done: "2023-06-01"\n'
+        '  instances:\n  - date: "2023-06-01"\n    amount: 40\n',
+        encoding="utf-8",
+    )
+    project = load_project(data, SCHEMAS)
+    assert project.ok, project.problems[:3]
+    states = {
+        i.due_id: i.state.value
+        for i in evaluate(project.model, dt.date(2024, 1, 15), 30).items
+        if i.task_id == "qingshan-fzzf-2023/5-3" and "gonganju" in i.holders and i.key == "2023"
+    }
+    # 40 学时 of public law reached by June; 16 + 24 = 40 of the 60 required: missed
+    assert states == {"public": "done-on-time", "main": "missed"}
