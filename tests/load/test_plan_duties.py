@@ -200,6 +200,12 @@ def test_report_on_a_period_before_the_plan(tmp_path: Path) -> None:
         ("2023", "2024-03-31"),
         ("2024", "2025-03-31"),
     ]
+    states = {
+        i.key: (i.state.value, i.days_late)
+        for i in evaluate(project.model, dt.date(2024, 4, 10), 30).items
+        if i.due_id == "annual"
+    }
+    assert states == {"2023": ("overdue", 10), "2024": ("not-due", None)}
 
 
 def test_a_report_due_before_the_plan_is_refused_with_a_hint_that_works(tmp_path: Path) -> None:
