@@ -326,3 +326,25 @@ def test_several_amounts_under_one_deadline_are_one_deadline_each(tmp_path: Path
     }
     # 40 学时 of public law reached by June; 16 + 24 = 40 of the 60 required: missed
     assert states == {"public": "done-on-time", "main": "missed"}
+
+
+def test_entries_that_name_no_deadline_keep_meaning_the_tasks_own_after_a_rule(
+    tmp_path: Path,
+) -> None:
+    data = _office(tmp_path)
+    # 县司法局's entry on 二（二） (长期坚持) names no deadline; the rule adds a second one
+    _edit(data / "status" / "sifaju.yaml", 'task: "2-2"\n  due: main\n', 'task: "2-2"\n')
+    _edit(
+        _plan_yaml(data),
+        "period:\n",
+        "task_rules:\n- id: year-end-check\n  having: [ongoing]\n"
+        "  due:\n    kind: recurring\n    every: year\nperiod:\n",
+    )
+    project = load_project(data, SCHEMAS)
+    assert project.ok, project.problems[:3]
+    entries = [
+        e
+        for e in project.model.status.values()
+        if e.holder_id == "sifaju" and e.task_id == f"{PLAN}/2-2"
+    ]
+    assert entries and {e.due_id for e in entries} == {"main"}

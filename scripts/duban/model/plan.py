@@ -158,6 +158,9 @@ class Due:
     """An ongoing duty whose occurrences are its periodic check-ins."""
     written: frozenset[str] = frozenset()
     """The keys the data wrote for this deadline (``times`` given explicitly, ...)."""
+    from_rule: bool = False
+    """Added by a rule of plan.yaml (``task_rules``): a status entry that names no deadline
+    still means the task's own one."""
 
     @property
     def is_ongoing(self) -> bool:

@@ -107,7 +107,7 @@ def apply_rules(
                 f"deadline id {rule.due.id!r} is also the id of a rule in plan.yaml: rename one",
             )
             continue
-        added.append(replace(rule.due, holder_ids=holders))
+        added.append(replace(rule.due, holder_ids=holders, from_rule=True))
     return tuple(added)
 
 
