@@ -123,3 +123,31 @@ def test_signing_date_is_shown_once_when_written_as_the_site_writes_it():
         signed = facts.split('<time datetime="2024-02-20">', 1)[1].split("</dd>", 1)[0]
         assert signed.startswith("2024年2月20日</time>")
         assert (f"（{written}）" in signed) is shown
+
+
+def test_the_issue_form_reports_on_the_duty(capsys, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(OFFICE, data)
+    body = tmp_path / "body.md"
+    answers = {
+        "单位标识": "caizhengju",
+        "方案": PLAN,
+        "任务": "plan",
+        "子项": "_No response_",
+        "时限标识": "progress",
+        "期次": "2024-Q3",
+        "状态": "已完成",
+        "完成日期": "2024-09-18",
+    }
+    body.write_text("".join(f"### {k}\n\n{v}\n\n" for k, v in answers.items()), encoding="utf-8")
+    run(capsys, "--data", str(data), "record", "--issue-form", str(body))
+    project = load_project(data, ROOT / "schemas")
+    assert project.ok
+    entries = [
+        e
+        for e in project.model.status.values()
+        if e.holder_id == "caizhengju" and e.task_id == f"{PLAN}/plan" and e.period == "2024-Q3"
+    ]
+    assert [(e.due_id, e.state, str(e.done)) for e in entries] == [
+        ("progress", "done", "2024-09-18")
+    ]
