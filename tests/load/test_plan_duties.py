@@ -169,9 +169,11 @@ def test_rule_id_that_clashes_with_a_task_deadline(tmp_path: Path) -> None:
         _plan_yaml(data),
         "period:\n",
         "task_rules:\n- id: main\n  having: [ongoing]\n"
-        "  due:\n    kind: recurring\n    every: year\nperiod:\n",
+        "  due:\n    kind: recurring\n    every: year\n"
+        "- id: main\n  having: [date]\n  due: {kind: recurring, every: year}\nperiod:\n",
     )
     found = _messages(data)
+    assert "plan.yaml: task_rules[1].id: two rules have the id 'main': rename one" in found
     assert (
         "2-2.yaml: due: deadline id 'main' is also the id of a rule in plan.yaml: rename one"
         in found

@@ -591,7 +591,8 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"is not used here: the duty's own id and holders say it",
             "此处不用填写：由该项要求自身的 id 和 holders 指明",
         ),
-        (r"rule id {id} is used twice", "规则标识 {id} 重复使用"),
+        (r"two rules have the id {id}: rename one", "两条规则的标识都是 {id}：请改掉其中一个"),
+        (r"two duties have the id {id}: rename one", "两项通用要求的标识都是 {id}：请改掉其中一个"),
         (
             r"deadline id {id} is also the id of a rule in plan.yaml: rename one",
             "时限标识 {id} 与 plan.yaml 中某条规则的标识相同：请改掉其中一个",

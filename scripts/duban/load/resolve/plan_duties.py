@@ -75,7 +75,7 @@ def read_rules(report: Report, doc: Document | None, plan: Plan) -> tuple[Rule, 
     for index, entry in enumerate(doc.data.get("task_rules", [])):
         keys: KeyPath = ("task_rules", index)
         if entry["id"] in seen:
-            report(doc, (*keys, "id"), f"rule id {entry['id']!r} is used twice")
+            report(doc, (*keys, "id"), f"two rules have the id {entry['id']!r}: rename one")
         seen.add(entry["id"])
         _check_sections(report, doc, keys, plan, entry)
         rules.append(
@@ -186,7 +186,7 @@ def build_plan_task(
     for index, entry in enumerate(doc.data["duties"]):
         keys: KeyPath = ("duties", index)
         if entry["id"] in seen:
-            report(doc, (*keys, "id"), f"deadline id {entry['id']!r} is used twice")
+            report(doc, (*keys, "id"), f"two duties have the id {entry['id']!r}: rename one")
         seen.add(entry["id"])
         scope = entry["holders"]
         _check_sections(report, doc, (*keys, "holders"), plan, scope)
