@@ -591,6 +591,15 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"is not used here: the duty's own id and holders say it",
             "此处不用填写：由该项要求自身的 id 和 holders 指明",
         ),
+        (
+            r"write either each \(lead, responsible or holders\) or units, not both",
+            "each（按角色：lead、responsible 或 holders）和 units（单位）须写其中一项，不能都写或都不写",
+        ),
+        (
+            r"tasks and sections go with each, not with units",
+            "tasks 和 sections 只与 each 同用，不与 units 同用",
+        ),
+        (r"{day} is outside the plan period {span}", "{day} 超出方案期限 {span}"),
         (r"two rules have the id {id}: rename one", "两条规则的标识都是 {id}：请改掉其中一个"),
         (r"two duties have the id {id}: rename one", "两项通用要求的标识都是 {id}：请改掉其中一个"),
         (

@@ -189,6 +189,15 @@ def build_plan_task(
             report(doc, (*keys, "id"), f"two duties have the id {entry['id']!r}: rename one")
         seen.add(entry["id"])
         scope = entry["holders"]
+        if ("each" in scope) == ("units" in scope):
+            report(
+                doc,
+                (*keys, "holders"),
+                "write either each (lead, responsible or holders) or units, not both",
+            )
+            continue
+        if "units" in scope and ("tasks" in scope or "sections" in scope):
+            report(doc, (*keys, "holders"), "tasks and sections go with each, not with units")
         _check_sections(report, doc, (*keys, "holders"), plan, scope)
         for i, local in enumerate(scope.get("tasks", [])):
             if local not in known_tasks:
