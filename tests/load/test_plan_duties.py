@@ -350,3 +350,25 @@ def test_entries_that_name_no_deadline_keep_meaning_the_tasks_own_after_a_rule(
         if e.holder_id == "sifaju" and e.task_id == f"{PLAN}/2-2"
     ]
     assert entries and {e.due_id for e in entries} == {"main"}
+
+
+def test_a_rule_on_a_shared_duty_is_shared_too(tmp_path: Path) -> None:
+    # 二（二） of the county plan: two leads share one quarterly report (shared: any)
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "examples" / "county" / "data", data)
+    _edit(
+        data / "plans" / "qingshan-fzzf-2023" / "plan.yaml",
+        "period:\n",
+        "task_rules:\n- id: year-end-check\n  having: [recurring]\n  tasks: [2-2]\n"
+        "  due: {kind: recurring, every: year}\nperiod:\n",
+    )
+    project = load_project(data, SCHEMAS)
+    assert project.ok, project.problems[:3]
+    check = project.model.tasks["qingshan-fzzf-2023/2-2"].due_item("year-end-check")
+    assert check is not None and check.shared == "any" and len(check.holder_ids) == 2
+    one = [
+        o
+        for o in project.model.obligations
+        if o.task_id == "qingshan-fzzf-2023/2-2" and "year-end-check" in o.due_ids
+    ]
+    assert len(one) == 1 and set(one[0].holder_ids) == set(check.holder_ids)

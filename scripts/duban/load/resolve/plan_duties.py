@@ -107,7 +107,10 @@ def apply_rules(
                 f"deadline id {rule.due.id!r} is also the id of a rule in plan.yaml: rename one",
             )
             continue
-        added.append(replace(rule.due, holder_ids=holders, from_rule=True))
+        # a duty the holders share (shared: any / all) is checked as one too
+        shared = {d.shared for d in dues if d.kind in rule.having}
+        one = shared.pop() if len(shared) == 1 else None
+        added.append(replace(rule.due, holder_ids=holders, from_rule=True, shared=one))
     return tuple(added)
 
 
