@@ -151,3 +151,14 @@ def test_the_issue_form_reports_on_the_duty(capsys, tmp_path):
     assert [(e.due_id, e.state, str(e.done)) for e in entries] == [
         ("progress", "done", "2024-09-18")
     ]
+
+
+def test_the_progress_page_gives_the_duty_a_row_of_its_own():
+    model = load_project(OFFICE, ROOT / "schemas").model
+    pages = render_site(model, Settings(as_of=dt.date(2024, 10, 1))).pages
+    progress = pages[f"plans/{PLAN}/progress.md"]
+    row = progress.split(f'<th scope="row">{DUTY}</th>', 1)[1].split("</tr>", 1)[0]
+    assert f"</span> {DUTY}</a>" in row  # the short link names the duty (it has no number)
+    assert ">48<" in row  # 12 leads x 4 quarters, counted once per lead
+    table = pages[f"plans/{PLAN}/index.md"]
+    assert f">{DUTY}</a>" in table or f"</span> {DUTY}</a>" in table
