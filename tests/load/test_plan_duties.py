@@ -372,3 +372,18 @@ def test_a_rule_on_a_shared_duty_is_shared_too(tmp_path: Path) -> None:
         if o.task_id == "qingshan-fzzf-2023/2-2" and "year-end-check" in o.due_ids
     ]
     assert len(one) == 1 and set(one[0].holder_ids) == set(check.holder_ids)
+
+
+def test_a_milestone_after_the_plan_is_not_told_to_write_after_period(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "examples" / "county" / "data", data)
+    task = next(
+        p
+        for p in (data / "plans" / "qingshan-fzzf-2023" / "tasks").glob("*.yaml")
+        if "kind: milestones" in p.read_text(encoding="utf-8")
+    )
+    text = task.read_text(encoding="utf-8")
+    last = text.rindex('date: "2025-')
+    task.write_text(text[:last] + 'date: "2026-' + text[last + 12 :], encoding="utf-8")
+    found = [m for m in _messages(data) if "outside the plan period" in m]
+    assert len(found) == 1 and "after_period" not in found[0], found

@@ -196,7 +196,7 @@ def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> D
 
 
 def _milestones(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
-    targets = _targets(ctx, item["targets"], False)
+    targets = _targets(ctx, item["targets"], False, hint=False)  # no after_period here
     return Due(
         **common,
         targets=targets,
@@ -238,13 +238,15 @@ def build_due(ctx: DueContext, item: dict[str, Any], due_id: str, holders: tuple
     return BUILDERS[item["kind"]](ctx, item, common)
 
 
-def _targets(ctx: DueContext, items: list[dict[str, Any]], after: bool) -> tuple[Target, ...]:
+def _targets(
+    ctx: DueContext, items: list[dict[str, Any]], after: bool, hint: bool = True
+) -> tuple[Target, ...]:
     targets: list[Target] = []
     for t_index, target in enumerate(items):
         day = parse_date(target["date"])
         assert day
         t_keys: KeyPath = ("targets", t_index)
-        ctx.in_period((*t_keys, "date"), day, after)
+        ctx.in_period((*t_keys, "date"), day, after, hint)
         if targets and day <= targets[-1].date:
             ctx.problem((*t_keys, "date"), "milestones must be in date order")
         low, high = target.get("min"), target.get("max")
