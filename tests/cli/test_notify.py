@@ -66,6 +66,21 @@ form_url: https://example.org/forms/report
 """
 
 
+@pytest.fixture(autouse=True, scope="module")
+def no_threads_left_behind() -> Iterator[None]:
+    """Apprise sends through a process-wide thread pool whose idle worker stays alive; later
+    tests (site/split.can_fork) rightly refuse to fork beside a thread, so stop it here."""
+    yield
+    import importlib
+
+    core = importlib.import_module("apprise.apprise")
+    for name in ("_shared_executor", "_coordinator_executor"):
+        executor = getattr(core, name, None)
+        if executor is not None:
+            executor.shutdown(wait=True)
+            setattr(core, name, None)
+
+
 @dataclass
 class Recorder:
     """What the stand-in bots received: (path, query, JSON body) per request."""

@@ -1,4 +1,4 @@
-"""An entry as known on a date (StatusEntry.known_on, branch w-site-pages): nothing dated later
+"""An entry as known on a date (StatusEntry.known_on): nothing dated later
 is shown or used, and the words written with a later completion go with it."""
 
 import datetime as dt

@@ -96,6 +96,7 @@ def test_sheet_layout(tmp_path):
         "序号",
         "任务",
         "牵头单位",
+        "牵头领导",  # the county example's task 八（五） names a leader
         "责任单位",
         "配合单位",
         "完成时限",
@@ -106,12 +107,13 @@ def test_sheet_layout(tmp_path):
         "最后更新",
     ]
     assert sheet.freeze_panes == "A3"
-    assert sheet.auto_filter.ref.startswith("A2:K")
-    assert sheet.column_dimensions["B"].width > 30
-    assert isinstance(sheet["F3"].value, dt.datetime) and sheet["F3"].number_format == "yyyy-mm-dd"
-    # the shipped plan names no cooperating units: no empty 配合单位 column
+    assert sheet.auto_filter.ref.startswith("A2:L")
+    assert sheet.column_dimensions["B"].width > 25
+    assert isinstance(sheet["G3"].value, dt.datetime) and sheet["G3"].number_format == "yyyy-mm-dd"
+    # the shipped plan names no cooperating units and no leaders: no empty columns for them
     shipped, _ = ledger(tmp_path, DATA_SETS["shipped"], "2011-03-15", "s.xlsx")
     assert "配合单位" not in [c.value for c in shipped.worksheets[0][2]]
+    assert "牵头领导" not in [c.value for c in shipped.worksheets[0][2]]
 
 
 def test_problems_and_next_steps_reach_the_ledger(tmp_path):

@@ -16,7 +16,13 @@ import pytest
 
 from duban.cli.main import main
 from duban.load.project import load_project
-from duban.outputs.ledger import BASE_COLUMNS, OVERDUE_EXTRA, SUMMARY_COLUMNS, task_text
+from duban.outputs.ledger import (
+    BASE_COLUMNS,
+    OVERDUE_EXTRA,
+    SUMMARY_COLUMNS,
+    sheet_columns,
+    task_text,
+)
 from duban.outputs.spreadsheet import (
     FONT_SIZE,
     LINE_HEIGHT,
@@ -171,8 +177,13 @@ def test_printed_text_stays_9_pt_or_more(book):
 
 
 def test_the_ledgers_columns_fit_one_page_width_at_75_percent():
-    without = tuple(c for c in BASE_COLUMNS if c.title != "配合单位")
-    for columns in (BASE_COLUMNS, without, BASE_COLUMNS + OVERDUE_EXTRA, SUMMARY_COLUMNS):
+    sheets = [SUMMARY_COLUMNS]
+    for cooperate in (True, False):
+        for leaders in (True, False):  # 牵头领导 takes its width from 任务 and 工作进展
+            sheets.append(sheet_columns(cooperate, leaders))
+            sheets.append(sheet_columns(cooperate, leaders, OVERDUE_EXTRA))
+    assert len({c.title for c in sheet_columns(True, True)}) == len(BASE_COLUMNS)
+    for columns in sheets:
         assert fit_scale(columns) >= MIN_PRINT_SCALE, [c.title for c in columns]
 
 

@@ -326,10 +326,10 @@ def test_the_county_example_reproduces_its_hand_encoding(tmp_path, capsys):
         print(f"\n{result.line('county example')}")
         for difference in result.differences:
             print("  " + difference[:200])
-    assert result.tasks == (25, 25)
-    assert result.texts == (40, 40)
-    assert result.roles == (59, 59)
-    assert result.deadlines == (31, 31)
+    assert result.tasks == (26, 26)  # 八（五） names a leader (w-leaders)
+    assert result.texts == (41, 41)
+    assert result.roles == (60, 60)
+    assert result.deadlines == (32, 32)
     plan = written.result.plan
     expected = yaml.safe_load((hand / "plans/qingshan-fzzf-2023/plan.yaml").read_text("utf-8"))
     for key in ("title", "notice_title", "document_number", "addressees", "signed_as_written"):
@@ -717,8 +717,15 @@ def test_what_is_not_understood_is_in_the_review_with_its_line(tmp_path):
     written_task = yaml.safe_load((tmp_path / "data/plans/p/tasks/1-1.yaml").read_text("utf-8"))
     assert written_task["leaders"] == [{"name": "张三", "text": "责任领导：张三"}]
     assert "第 3 行：完成时限中未能识别的部分（未生成可计算的时限）：「每学期」" in review
-    assert tasks["1-1"]["due"] == [{"kind": "ongoing", "as_written": "原文未写完成时限"}]
-    assert "原文未写完成时限：暂记为持续推进" in review
+    assert tasks["1-1"]["due"] == [
+        {
+            "kind": "ongoing",
+            "id": "unwritten",
+            "label": "原文未写完成时限",
+            "as_written": "原文未写完成时限",
+        }
+    ]
+    assert "原文未写完成时限：写为“原文未写完成时限”" in review
     assert tasks["1-2"]["roles"] == {"responsible": ["承担单位待定"]}  # a deadline nobody holds
     assert "有完成时限但没有承担单位" in review
     assert "责任领导：张三" in tasks["1-1"]["text"]  # the text keeps everything

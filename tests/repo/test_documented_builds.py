@@ -1,6 +1,6 @@
 """The 报送进展 button needs the plugin's ``repository`` (DUBAN_REPOSITORY): every workflow that
 builds the site sets it from the repository it runs in, and the guide and README say when the
-button appears and what to do without it (issue 22, branch w-site-pages)."""
+button appears and what to do without it (issue 22)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Count tables add up, the 督办清单's groups fold and print open, and the 报送进展 button is big
 enough to tap: in a real headless Chromium (Debian's, driven by Playwright), on the shipped site,
-both examples and a province-sized synthetic plan (issue 22, branch w-site-pages).
+both examples and a province-sized synthetic plan (issue 22).
 
 A count table is marked in the templates: ``data-duban-counts`` on the table, ``data-duban-sum=
 "total"`` on a row's total and ``data-duban-part`` on each of its parts (one per state). Every

@@ -1,5 +1,5 @@
 """The 督办清单 grouped by responsible unit, count tables whose parts add up, nothing dated after
-the as-of date, and rows that speak in words (issue 22, branch w-site-pages)."""
+the as-of date, and rows that speak in words (issue 22)."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,3 +128,25 @@ class Api:
             f"{method} {shown}: the forge answered HTTP {code}",
             f"{method} {shown}：代码托管平台返回 HTTP {code}",
         )
+
+
+def keep_one_issue(
+    open_issue: str | None,
+    overdue: int,
+    update: Callable[[str], object],
+    create: Callable[[], str],
+    close: Callable[[str], object],
+) -> str:
+    """The one rule of the overdue issue on every forge: while anything is overdue the open issue
+    is updated (or opened), once nothing is it is closed with a note; what was done, as one line.
+    ``open_issue`` is the number of the open issue, if any; the callables talk to the forge."""
+    if overdue > 0 and open_issue:
+        update(open_issue)
+        return say(f"updated issue #{open_issue}", f"已更新议题 #{open_issue}")
+    if overdue > 0:
+        made = create()
+        return say(f"opened issue #{made}", f"已新建议题 #{made}")
+    if open_issue:
+        close(open_issue)
+        return say(f"closed issue #{open_issue}", f"已关闭议题 #{open_issue}")
+    return say("nothing is overdue and no issue is open", "没有逾期事项，也没有未关闭的议题")

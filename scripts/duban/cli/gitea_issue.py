@@ -26,7 +26,14 @@ from duban.cli.common import (
     evaluated,
     write_output,
 )
-from duban.cli.forge_api import CLOSING_NOTE, LABEL, Api, ApiError, checked_api_url
+from duban.cli.forge_api import (
+    CLOSING_NOTE,
+    LABEL,
+    Api,
+    ApiError,
+    checked_api_url,
+    keep_one_issue,
+)
 from duban.evaluation.check_report import check_report
 from duban.i18n.messages import say
 from duban.outputs.check_markdown import issue_title, render_overdue_issue
@@ -77,18 +84,23 @@ def sync_gitea_issue(gitea: Api, overdue: int, title: str, body: str, label: str
     )
     found = gitea.call("GET", f"/issues?{query}") or []
     number = str(found[0]["number"]) if found else None
-    if overdue > 0 and number:
-        gitea.call("PATCH", f"/issues/{number}", {"title": title, "body": body})
-        return say(f"updated issue #{number}", f"已更新议题 #{number}")
-    if overdue > 0:
+
+    def create() -> str:
         labels = [_label_id(gitea, label)]
         made = gitea.call("POST", "/issues", {"title": title, "body": body, "labels": labels})
-        return say(f"opened issue #{made['number']}", f"已新建议题 #{made['number']}")
-    if number:
-        gitea.call("POST", f"/issues/{number}/comments", {"body": CLOSING_NOTE})
-        gitea.call("PATCH", f"/issues/{number}", {"state": "closed"})
-        return say(f"closed issue #{number}", f"已关闭议题 #{number}")
-    return say("nothing is overdue and no issue is open", "没有逾期事项，也没有未关闭的议题")
+        return str(made["number"])
+
+    def close(issue: str) -> None:
+        gitea.call("POST", f"/issues/{issue}/comments", {"body": CLOSING_NOTE})
+        gitea.call("PATCH", f"/issues/{issue}", {"state": "closed"})
+
+    return keep_one_issue(
+        number,
+        overdue,
+        lambda issue: gitea.call("PATCH", f"/issues/{issue}", {"title": title, "body": body}),
+        create,
+        close,
+    )
 
 
 def cmd_gitea_issue(args: argparse.Namespace) -> int:

@@ -28,7 +28,14 @@ from duban.cli.common import (
     evaluated,
     write_output,
 )
-from duban.cli.forge_api import CLOSING_NOTE, LABEL, Api, ApiError, checked_api_url
+from duban.cli.forge_api import (
+    CLOSING_NOTE,
+    LABEL,
+    Api,
+    ApiError,
+    checked_api_url,
+    keep_one_issue,
+)
 from duban.evaluation.check_report import check_report
 from duban.i18n.messages import say
 from duban.outputs.check_markdown import issue_title, render_overdue_issue
@@ -53,19 +60,24 @@ def sync_issue(gitlab: Api, overdue: int, title: str, body: str, label: str = LA
     query = urllib.parse.urlencode({"labels": label, "state": "opened", "per_page": "1"})
     found = gitlab.call("GET", f"/issues?{query}") or []
     iid = str(found[0]["iid"]) if found else None
-    if overdue > 0 and iid:
-        gitlab.call("PUT", f"/issues/{iid}", {"title": title, "description": body})
-        return say(f"updated issue #{iid}", f"已更新议题 #{iid}")
-    if overdue > 0:
+
+    def create() -> str:
         made = gitlab.call(
             "POST", "/issues", {"title": title, "description": body, "labels": label}
         )
-        return say(f"opened issue #{made['iid']}", f"已新建议题 #{made['iid']}")
-    if iid:
-        gitlab.call("POST", f"/issues/{iid}/notes", {"body": CLOSING_NOTE})
-        gitlab.call("PUT", f"/issues/{iid}", {"state_event": "close"})
-        return say(f"closed issue #{iid}", f"已关闭议题 #{iid}")
-    return say("nothing is overdue and no issue is open", "没有逾期事项，也没有未关闭的议题")
+        return str(made["iid"])
+
+    def close(issue: str) -> None:
+        gitlab.call("POST", f"/issues/{issue}/notes", {"body": CLOSING_NOTE})
+        gitlab.call("PUT", f"/issues/{issue}", {"state_event": "close"})
+
+    return keep_one_issue(
+        iid,
+        overdue,
+        lambda issue: gitlab.call("PUT", f"/issues/{issue}", {"title": title, "description": body}),
+        create,
+        close,
+    )
 
 
 def cmd_gitlab_issue(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from duban.model.supervision import Action, Ladder, Stage
 
@@ -34,7 +34,8 @@ class Escalation:
     ``stage_name`` (its Chinese name from data, e.g. 已催办), ``next_step`` (Chinese text from
     data: what the supervisor or the unit should do now; None at the end of the ladder),
     ``since`` (the date the stage was entered), ``ladder_id``, ``respond_by`` (the deadline the
-    current stage's action set, if any) and ``actions`` (the records known, oldest first).
+    current stage's action set, if any), ``actions`` (the records known, oldest first) and
+    ``addressees`` (see :func:`addressed`).
     """
 
     stage: str
@@ -44,6 +45,9 @@ class Escalation:
     ladder_id: str = ""
     respond_by: dt.date | None = None
     actions: tuple[Action, ...] = ()
+    addressees: tuple[str, ...] = ()
+    """The leaders the stage's next step is addressed to (a stage with ``to: leader``), as
+    副市长王健; their names are also appended to ``next_step``."""
 
 
 def action_deadline(action: Action, stage: Stage) -> dt.date | None:
@@ -96,3 +100,13 @@ def escalation(
         respond_by=respond_by,
         actions=tuple(known),
     )
+
+
+def addressed(found: Escalation, stage: Stage | None, leaders: tuple[str, ...]) -> Escalation:
+    """The escalation with its next step addressed to the task's leaders, when the stage says
+    ``to: leader`` and the task names any: 提请分管领导督办（副市长王健）; else unchanged."""
+    if stage is None or stage.to != "leader" or not leaders:
+        return found
+    names = "、".join(leaders)
+    step = f"{found.next_step}（{names}）" if found.next_step else f"报{names}"
+    return replace(found, next_step=step, addressees=leaders)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, cast
 
-from duban.evaluation.escalation import Escalation, escalation
+from duban.evaluation.escalation import Escalation, addressed, escalation
 from duban.evaluation.flags import Flag, all_flags
 from duban.evaluation.indicators import IndicatorResult, indicator_results
 from duban.model.model import Model, Obligation
@@ -402,5 +402,6 @@ def _escalations(
         key = item.ref
         found = escalation(ladder, item.due, model.records.actions_for(key, as_of), as_of)
         if found is not None:
-            result[key] = found
+            leaders = tuple(p.address for p in model.tasks[item.task_id].leaders)
+            result[key] = addressed(found, ladder.stage(found.stage), leaders)
     return result

@@ -579,7 +579,17 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"written in flow style: add plan: {plan} by hand",
             "此项为流式写法（花括号）：请手工加上 plan: {plan}",
         ),
-        # w-plan-duties: plan-wide duties and rules, periods before the plan
+        # leaders named beside the units (load/resolve/tasks.py, privacy.py)
+        (
+            r"{unit} is not a unit: a leader leads a unit",
+            "{unit} 不是单位（而是单位组或非单位主体）：leaders 的 unit 须填写领导所在的单位",
+        ),
+        (
+            r"looks like {what} \({masked}\) in a leader's entry: only the name and post the "
+            r"published plan gives belong here; remove it",
+            "领导信息中疑似有{what|t}（{masked}）：此处只填写公开方案中的姓名和职务，请删去",
+        ),
+        # plan-wide duties and rules (load/resolve/plan_duties.py), periods before the plan
         (
             r"{day} is before the plan period {span} and the report on {key} would fall due on "
             r"{due}, before the plan starts: start from a period whose report falls due inside "

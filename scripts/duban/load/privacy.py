@@ -6,7 +6,9 @@ The finding is shown masked: the warning must not publish what it warns about in
 Text is read after NFKC, so full-width digits and ＠ count; a mobile number may start with +86
 or 0086 and be grouped 3-4-4 by spaces, hyphens or dots, an ID number grouped by spaces, dots or
 hyphens. Numbers inside links are not read as phone numbers.
-Fields meant for contact data are listed in ``CONTACT_FIELDS`` (none today).
+Fields meant for contact data are listed in ``CONTACT_FIELDS`` (none today). The leaders a task
+names (``leaders``: name, post) are public, as the published plan names them; personal data found
+inside a leader's entry is an error, not a warning.
 """
 
 from __future__ import annotations
@@ -53,6 +55,18 @@ _LINK = re.compile(r"https?://[^\s<>\"']+")
 
 def personal_data_message(what: str, masked: str) -> str:
     return f"warning: looks like {what} ({masked}): personal data must not be published; remove it"
+
+
+# a task's ``leaders`` are people the published plan names; their names and posts are
+# public (no warning), but an ID or phone number in a leader's entry is an error.
+LEADERS_FIELD = "leaders"
+
+
+def leader_data_message(what: str, masked: str) -> str:
+    return (
+        f"looks like {what} ({masked}) in a leader's entry: only the name and post the "
+        "published plan gives belong here; remove it"
+    )
 
 
 def valid_id_number(text: str) -> bool:
@@ -120,6 +134,10 @@ def personal_data(documents: Iterable[Document]) -> list[Problem]:
                 continue
             for what, masked in findings(text):
                 line, col = document.position(keys)
+                if LEADERS_FIELD in keys:  # a leader's entry: refused, not only warned about
+                    message = leader_data_message(what, masked)
+                    warnings.append(Problem(document.display, line, col, field_path(keys), message))
+                    continue
                 message = personal_data_message(what, masked)
                 warnings.append(
                     Problem(document.display, line, col, field_path(keys), message, "warning")

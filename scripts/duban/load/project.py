@@ -272,7 +272,9 @@ class _Loader:
             return None
         document.file = file
         self.documents.append(document)
-        self.warnings.extend(personal_data([document]))
+        found = personal_data([document])  # errors too: personal data in a leader's entry
+        self.warnings.extend(p for p in found if p.severity == "warning")
+        self.problems.extend(p for p in found if p.severity != "warning")
         self.problems.extend(leaked_secrets(document))  # keys belong in secrets
         if document.data is None:
             self.problems.append(Problem(document.display, 1, 1, "", "is empty"))

@@ -184,6 +184,30 @@ class Deliverable:
 
 
 @dataclass(frozen=True)
+class Leader:
+    """A leader the plan names beside a task's units (牵头领导：王 健（副市长）): a person, not a
+    unit; holds no obligation and never appears where units are listed or counted.
+
+    ``unit_id`` is the unit they lead, when the data names it (a unit id from org.yaml).
+    """
+
+    name: str
+    post: str | None = None
+    text: str | None = None
+    unit_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        """王健（副市长）: the name with the post, as the office's documents address a leader."""
+        return f"{self.name}（{self.post}）" if self.post else self.name
+
+    @property
+    def address(self) -> str:
+        """副市长王健: the post before the name, as a step addressed to the leader names them."""
+        return f"{self.post}{self.name}" if self.post else self.name
+
+
+@dataclass(frozen=True)
 class Task:
     """A task of a plan, or one of its sub-items (``parent`` set).
 
@@ -213,6 +237,8 @@ class Task:
     order: tuple[int, ...] = ()
     item_label: str | None = None
     cooperate_word: str | None = None
+    leaders: tuple[Leader, ...] = ()
+    """The leaders named beside the units (a sub-item naming none inherits its parent's)."""
 
     @property
     def is_item(self) -> bool:

@@ -44,6 +44,8 @@ class Stage:
     action: str | None = None
     respond_within_days: int | None = None
     lapses: str | None = None
+    to: str | None = None
+    """``leader``: the next step is addressed to the leaders the task names (提请分管领导督办)."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from duban.evaluation.evaluate import State
 from duban.i18n.locale import office_words
 from duban.i18n.periods import period_words
 from duban.model.model import Model
+from duban.outputs.bulletin_leaders import leader_lines
 from duban.outputs.official_words import cn_number, official_punctuation
 
 # The fonts GB/T 9704-2012 names, as Word and WPS expect their names (the .docx names them so;
@@ -269,6 +270,10 @@ def overdue_blocks(report: CheckReport) -> list[Block]:
     if rest:
         late = sum(u.overdue for u in rest)
         blocks.append(Block("p", f"其余{len(rest)}个单位共有逾期未完成事项{late}项，见附件。"))
+    leaders = leader_lines(report)
+    if leaders:  # the leaders the plan names beside the units: people, not units
+        blocks.append(Block("p", "方案明确的领导所涉任务的逾期情况如下："))
+        blocks.extend(Block("p", line) for line in leaders)
     return blocks
 
 

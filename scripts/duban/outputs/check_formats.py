@@ -74,6 +74,7 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
                 "next_step": esc.next_step,
                 "since": _date(esc.since),
                 "respond_by": _date(esc.respond_by),
+                "addressees": list(esc.addressees),
             },
             "file": ci.where.file,
             "line": ci.where.line,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from duban.evaluation.check_report import CheckReport, UnitSummary
 from duban.evaluation.evaluate import Evaluation, ItemState, State
@@ -73,6 +73,7 @@ BASE_COLUMNS = (
     Column("序号", 5, "number"),
     Column("任务", 31),
     Column("牵头单位", 13),
+    Column("牵头领导", 9),
     Column("责任单位", 13),
     Column("配合单位", 11),
     Column("完成时限", 12, "date"),
@@ -82,6 +83,10 @@ BASE_COLUMNS = (
     Column("状态", 12),
     Column("最后更新", 12, "date"),
 )
+LEADERS = "牵头领导"
+"""The leaders the plan names (people, not units): a column only where a task names one, its
+width taken from 任务 and 工作进展 so the sheet still fits the page at 75%."""
+NARROWER_WITH_LEADERS = {"任务": 26, "工作进展": 24}
 OVERDUE_EXTRA = (Column("逾期天数", 7, "number"), Column("督办阶段", 12))
 SUMMARY_COLUMNS = (
     Column("单位", 22),
@@ -131,6 +136,7 @@ def item_row(model: Model, item: ItemState, number: int, as_of: dt.date) -> list
         number,
         task_text(task, item),
         _names(model, task, "lead"),
+        "、".join(leader.label for leader in task.leaders),
         _holder_names(model, item),
         _names(model, task, "cooperate"),
         item.due,
@@ -164,12 +170,26 @@ class Ledger:
     units: list[list[Cell]]
 
 
-def _columns(with_cooperate: bool, extra: Sequence[Column] = ()) -> tuple[Column, ...]:
-    return tuple(c for c in BASE_COLUMNS if with_cooperate or c.title != "配合单位") + tuple(extra)
+def sheet_columns(
+    with_cooperate: bool, with_leaders: bool, extra: Sequence[Column] = ()
+) -> tuple[Column, ...]:
+    kept = [c for c in BASE_COLUMNS if _kept(c.title, with_cooperate, with_leaders)]
+    if with_leaders:
+        kept = [replace(c, width=NARROWER_WITH_LEADERS.get(c.title, c.width)) for c in kept]
+    return tuple(kept) + tuple(extra)
 
 
-def _drop_cooperate(row: list[Cell], with_cooperate: bool) -> list[Cell]:
-    return row if with_cooperate else row[:4] + row[5:]
+def _kept(title: str, with_cooperate: bool, with_leaders: bool) -> bool:
+    return (with_cooperate or title != "配合单位") and (with_leaders or title != LEADERS)
+
+
+def _select(row: list[Cell], with_cooperate: bool, with_leaders: bool) -> list[Cell]:
+    """The cells of the columns kept (配合单位 and 牵头领导 only where some task has them)."""
+    return [
+        cell
+        for column, cell in zip(BASE_COLUMNS, row, strict=True)
+        if _kept(column.title, with_cooperate, with_leaders)
+    ]
 
 
 def _has_cooperate(model: Model, prefix: str) -> bool:
@@ -180,6 +200,11 @@ def _has_cooperate(model: Model, prefix: str) -> bool:
         for k, t in model.tasks.items()
         if k.startswith(prefix)
     )
+
+
+def _has_leaders(model: Model, prefix: str) -> bool:
+    """Whether any task (of the plan ``prefix`` names) names a leader (牵头领导 column)."""
+    return any(t.leaders for k, t in model.tasks.items() if k.startswith(prefix))
 
 
 def _unit_rows(model: Model, evaluation: Evaluation, summaries: list[UnitSummary]) -> list:
@@ -231,15 +256,10 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
                 order[i.holder_id],
             ),
         )
-        with_cooperate = _has_cooperate(model, prefix)
-        rows = [
-            _drop_cooperate(item_row(model, item, n, as_of), with_cooperate)
-            for n, item in enumerate(items, 1)
-        ]
-        plans.append(
-            PlanTable(plan.id, plan.display_name, plan.title, _columns(with_cooperate), rows)
-        )
-    any_cooperate = _has_cooperate(model, "")
+        kept = _has_cooperate(model, prefix), _has_leaders(model, prefix)
+        rows = [_select(item_row(model, item, n, as_of), *kept) for n, item in enumerate(items, 1)]
+        plans.append(PlanTable(plan.id, plan.display_name, plan.title, sheet_columns(*kept), rows))
+    any_kept = _has_cooperate(model, ""), _has_leaders(model, "")
     overdue = []
     n = 0
     for _, checked in report.units:
@@ -247,14 +267,14 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
             if ci.item.state is not State.OVERDUE:
                 continue
             n += 1
-            row = _drop_cooperate(item_row(model, ci.item, n, as_of), any_cooperate)
+            row = _select(item_row(model, ci.item, n, as_of), *any_kept)
             stage = ci.escalation.stage_name if ci.escalation is not None else ""
             overdue.append([*row, ci.item.days_late, stage])
     summaries = report.unit_summaries()
     return Ledger(
         as_of,
         tuple(plans),
-        _columns(any_cooperate, OVERDUE_EXTRA),
+        sheet_columns(*any_kept, OVERDUE_EXTRA),
         overdue,
         _unit_rows(model, evaluation, summaries),
     )
@@ -262,14 +282,17 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
 
 # -- CSV -----------------------------------------------------------------------------------------
 def ledger_csv(book: Ledger) -> str:
-    """The rows of every plan sheet, the plan named first; the same header for every plan."""
-    header: list[Cell] = ["方案", *(c.title for c in BASE_COLUMNS)]
+    """The rows of every plan sheet, the plan named first; the same header for every plan
+    (牵头领导 only when some plan names a leader)."""
+    with_leaders = any(c.title == LEADERS for plan in book.plans for c in plan.columns)
+    columns = [c for c in BASE_COLUMNS if with_leaders or c.title != LEADERS]
+    header: list[Cell] = ["方案", *(c.title for c in columns)]
     rows: list[list[Cell]] = [header]
     for plan in book.plans:
         titles = [c.title for c in plan.columns]
         for row in plan.rows:
             cells = dict(zip(titles, row, strict=True))
-            rows.append([plan.name, *(_csv_value(cells.get(c.title)) for c in BASE_COLUMNS)])
+            rows.append([plan.name, *(_csv_value(cells.get(c.title)) for c in columns)])
     return csv_text(rows)
 
 

@@ -147,3 +147,16 @@ class Linker:
 
     def group(self, plan_id: str, slug: str, anchor: str = "") -> str:
         return self.page(group_page(plan_id, slug), anchor)
+
+    def leader(self, leader_id: str) -> str:
+        return self.page(leader_page(leader_id))
+
+
+# -- named leaders -------------------------------------------------------------------
+LEADERS = "leaders/index.md"
+"""领导督办: every leader the plans name, and what each leads (only when any leader exists)."""
+
+
+def leader_page(leader_id: str) -> str:
+    """One leader's page (``leader_id`` from :func:`duban.model.leaders.leader_id`)."""
+    return f"leaders/{leader_id}.md"

@@ -17,6 +17,7 @@ import yaml
 
 from duban.model.problems import printable
 from duban.plan_import.clauses import ROLE_ORDER
+from duban.plan_import.deadlines import UNWRITTEN_ID
 from duban.plan_import.units import ImportOrg
 
 DUE_FIELDS = (
@@ -82,9 +83,12 @@ def due_signature(
     org: ImportOrg, due: list[dict] | None, holders: frozenset[str] = frozenset()
 ) -> list[tuple]:
     """The computable fields of each due item; applies_to naming the default holders is left
-    out (it means the same as no applies_to)."""
+    out (it means the same as no applies_to). The importer's marked 'no deadline written' item
+    (deadlines.UNWRITTEN_ID) is no deadline: the document wrote none."""
     signature = []
     for item in due or []:
+        if item.get("id") == UNWRITTEN_ID:
+            continue
         fields = tuple((k, _value(item[k])) for k in DUE_FIELDS if k in item)
         targets = tuple((_value(t["date"]), float(t["min"])) for t in item.get("targets") or [])
         check = tuple(

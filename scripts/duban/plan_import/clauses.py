@@ -32,9 +32,20 @@ ROLE_WORDS = {
     "督办": "supervise",
     "督导": "supervise",
     "考核": "assess",
+    "评分": "assess",  # 评分部门 (w-import-round2: SOURCES.md's convention)
+    "负责": "responsible",  # 负责科室 / 负责单位
 }
 ROLE_ORDER = ("lead", "cooperate", "responsible", "supervise", "assess")
-DEADLINE_WORDS = ("完成时限", "完成时间", "时间要求", "时限要求", "时间节点", "时限", "完成期限")
+DEADLINE_WORDS = (
+    "计划完成时间",
+    "完成时限",
+    "完成时间",
+    "时间要求",
+    "时限要求",
+    "时间节点",
+    "时限",
+    "完成期限",
+)
 _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
 LABELLED = re.compile(
@@ -60,10 +71,21 @@ LEADER_LABEL = re.compile(
 )
 # 部门分工：省财政厅牵头，A、B配合
 DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工)\s*[:：]\s*")
+
+
 # （除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）: a rule for every clause of the plan
+def first_leads_from(folded: str) -> int | None:
+    """Where the rule 列第一位为牵头单位 starts to apply in the (simplified) text, or None: the
+    rule said in a task's clause with 下同 ("the same below") applies from that task on; said
+    anywhere else (the notice, a footnote at the end) to the whole plan."""
+    starts = [0 if "下同" not in m.group() else m.start() for m in FIRST_LEADS.finditer(folded)]
+    return min(starts) if starts else None
+
+
 FIRST_LEADS = re.compile(
     r"[，,；;]?\s*(?:除(?:标注|注明)?[“\"]?分别牵头[”\"]?(?:的|者)?外\s*[，,]?\s*)?"
-    r"(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)牵头(?:或汇总|或总牵头)?单位"
+    r"(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头(?:或汇总|或总牵头)?单位"
+    r"(?:或汇总单位)?"
     r"\s*(?:[，,]\s*下同)?"
 )
 CLAUSE_START = re.compile(
@@ -151,7 +173,7 @@ def clause_parts(inner: str) -> list[str]:
     cuts = [0]
     for match in re.finditer(r"[；;。]", folded):
         cuts.append(match.end())
-    keyword = "|".join([*ROLE_WORDS, *DEADLINE_WORDS])
+    keyword = "|".join([*ROLE_WORDS, *DEADLINE_WORDS, "部门分工", "责任分工"])
     for match in re.finditer(rf"(?:[，,]|\s)\s*(?=(?:{keyword})[^，,；;。]{{0,6}}[:：])", folded):
         cuts.append(match.end())
     cuts = sorted(set(cuts))
@@ -167,6 +189,8 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     if rule:
         clause.first_leads = True
         inner = inner[: rule.start()] + inner[rule.end() :]
+        # 石碶街道(列第一位者为牵头或汇总单位,下同): the rule's own brackets go with it
+        inner = re.sub(r"[（(]\s*[)）]", "", inner)
     parts = clause_parts(inner)
     for index, part in enumerate(parts):
         folded = simplified(part)
@@ -196,6 +220,13 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         if division:
             part, folded = part[division.end() :], folded[division.end() :]
         pieces = re.split(r"[，,]", part)
+        # 具体任务均涉及相关市(州)人民政府,不再做分工,下同: a remark, not a list of names
+        names_only = all(
+            NAME_SUFFIX.search(simplified(name))
+            for piece in pieces
+            if piece.strip() and not DEADLINE_PROSE.search(simplified(piece))
+            for name in split_names(piece)
+        )
         understood = False
         for number, piece in enumerate(pieces):
             if DEADLINE_PROSE.search(simplified(piece)) and not PROSE.match(simplified(piece)):
@@ -213,8 +244,8 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                     clause.each_leads = True
                 _add(clause, [role], piece[: prose.end("names")], [word])
                 understood = True
-            elif piece.strip() and all(
-                NAME_SUFFIX.search(simplified(n)) for n in split_names(piece)
+            elif (
+                names_only and piece.strip() and split_names(piece)
             ):  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
                 _add(clause, ["responsible"], piece, [])
                 understood = True
@@ -292,8 +323,16 @@ NAME_SUFFIX = re.compile(
 )
 
 
+PINYIN_NOTE = re.compile(
+    r"(?<=[\u3400-\u9fff])[（(][a-z\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,8}[)）]"
+)
+"""湘西經開區(qū)管委會: the reading a converting web page wrote after a character."""
+
+
 def split_names(text: str) -> list[str]:
-    """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names)."""
+    """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names); the pinyin a
+    web page's conversion left after a character (區(qū)) is no part of a name."""
+    text = PINYIN_NOTE.sub("", text)
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
     names: list[str] = []
     for piece in _group_phrases(_split_outside_brackets(text, "、，,；;")):

@@ -29,6 +29,22 @@ FOLLOW_UP = re.compile(r"限期整改|确定的期限|另行通知|另行确定"
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 COMPARATOR = r"(?:不低于|不少于|达到|保持|超过|高于|≥|>=)"
 
+UNWRITTEN_ID = "unwritten"
+"""The id of the due item the importer writes for a task whose text names no deadline: the data
+needs one, the document has none. Marked (id, label, as_written) so that nobody reads it as the
+document's 持续推进, and so that a comparison with hand-curated data can count it as no deadline."""
+
+
+def unwritten_due() -> dict:
+    """The clearly marked 'no deadline written' form: ongoing (never overdue by itself) until the
+    reviewer writes the real one."""
+    return {
+        "kind": "ongoing",
+        "id": UNWRITTEN_ID,
+        "label": "原文未写完成时限",
+        "as_written": "原文未写完成时限",
+    }
+
 
 @dataclass
 class Parsed:

@@ -161,12 +161,29 @@ def plan_title_line(text: str) -> int:
     (a notice may number its own requirements 一、二、); 0 when there is no such line."""
     notice = next((m for m in NOTICE.finditer(text) if not _in_furniture(text, m.start())), None)
     if notice is None:
-        return 0
+        return _after_attachment_mark(text)
     title = notice.group("title").strip('《》“”" ')
     for offset, line in _lines(text):
         if offset > notice.end() and line.strip(" \t\u3000《》") == title:
             return offset + len(line)
-    return 0
+    return _after_attachment_mark(text)
+
+
+ATTACHMENT_LIST = re.compile(r"^[ \t\u3000]*附件[:：]", re.MULTILINE)
+ATTACHMENT_MARK = re.compile(
+    r"^[ \t\u3000]*附件\s*[0-9０-９一二三四五六七八九]?[ \t\u3000]*$", re.MULTILINE
+)
+
+
+def _after_attachment_mark(text: str) -> int:
+    """A notice whose 附件：1.…2.… lists its plans (its own title line cut off the page), then
+    附件1 alone on a line and the plan's title: the plan starts after that title."""
+    listed = ATTACHMENT_LIST.search(text)
+    mark = ATTACHMENT_MARK.search(text, listed.end()) if listed else None
+    if mark is None:
+        return 0
+    title = re.match(r"\s*[^\n]+", text[mark.end() :])
+    return mark.end() + title.end() if title else 0
 
 
 def _in_furniture(text: str, offset: int) -> bool:

@@ -82,7 +82,15 @@ def table_text(lines: list[Line], height: float) -> list[str] | None:
         index += 1
         while index < len(lines):
             segments = lines[index].segments
-            if lines[index - 1].middle - lines[index].middle > 2.5 * height or any(
+            gap = lines[index - 1].middle - lines[index].middle
+            # a row's first line may stand lower than a wrapped line would (the cells' padding
+            # and rules: a .docx table converted by LibreOffice): up to 4 lines' height
+            numbered_text = any(
+                sum(1 for b in bounds if (s.left + s.right) / 2 > b) == numbered
+                and re.fullmatch(r"[0-9]{1,3}[.．、]?", s.text)
+                for s in segments
+            )
+            if gap > (4.0 if numbered_text else 2.5) * height or any(
                 s.right - s.left > 0.6 * (span[1] - span[0]) for s in segments
             ):
                 break  # a gap, or a line across the table: the text after it

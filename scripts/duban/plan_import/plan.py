@@ -13,11 +13,12 @@ from typing import Any
 from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import set_aside
-from duban.plan_import.clauses import FIRST_LEADS, find_clause
+from duban.plan_import.clauses import find_clause, first_leads_from
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
+from duban.plan_import.subheadings import heading_leader, is_subheading, task_nodes
 from duban.plan_import.task_reading import (
     TaskReading,
     chain,
@@ -61,7 +62,8 @@ class Importer(TaskReading):
         """``--year``: the year of a plan whose document names none (never the clock's)."""
         self.default_year = year or 0
         self.issuer_name = ""
-        self.first_leads = bool(FIRST_LEADS.search(simplified(text)))
+        self.first_leads_at = first_leads_from(simplified(text))
+        self.first_leads = self.first_leads_at is not None
         self.leaders: list[Finding] = []
         self.chrome: list[str] = []
         self.repeats: list[str] = []
@@ -86,9 +88,10 @@ class Importer(TaskReading):
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks
         else:
             sections_nodes, virtual = roots, []
+        items = {id(s): self._task_nodes(s) for s in sections_nodes}
         numbering = (
             "plan"
-            if any(s.children and s.children[0].number > 1 for s in sections_nodes)
+            if any(items[id(s)] and items[id(s)][0].number > 1 for s in sections_nodes)
             else "section"
         )
         sections: list[dict[str, Any]] = []
@@ -116,8 +119,17 @@ class Importer(TaskReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
-            for child in node.children:
+            before = len(tasks)
+            for child in items[id(node)]:
+                if child.children and child in node.children and self._subheading(child):
+                    own = field_text(self._span(child))
+                    provision = {"number": child.number, "numeral": child.numeral}
+                    section.setdefault("provisions", []).append(
+                        {**provision, "title": own, "text": own}
+                    )
+                    continue
                 self._task_or_provision(child, index, section, tasks, numbering)
+            self._heading_leader(section["title"], tasks[before:], node)
         for section in sections:
             if not section["title"].strip():
                 section["title"] = f"（第{section['numeral']}部分，原文无标题）"
@@ -140,6 +152,26 @@ class Importer(TaskReading):
         imported.figures = self._figures(tasks, sections)
         imported.issuer_as_written = self.issuer_as_written
         return imported
+
+    def _heading_leader(self, title: str, tasks: list[dict[str, Any]], node: Node) -> None:
+        leader = heading_leader(title)
+        if leader:
+            for task in tasks:
+                task.setdefault("leaders", [dict(leader)])
+            self.leaders.append(Finding(self.doc.line(node.start), leader["name"], leader["text"]))
+
+    def _subheading(self, node: Node) -> bool:
+        return is_subheading(self.text, node)
+
+    def _task_nodes(self, section: Node) -> list[Node]:
+        out, renumbered = task_nodes(self.text, section)
+        if renumbered:
+            self._assume_at(
+                section.start,
+                "小标题下的编号各自从 1 开始：本章任务按出现顺序连续编号（原编号见 numeral）",
+                "",
+            )
+        return out
 
     def _span(self, node: Node) -> str:
         return self.text[node.content : node.children[0].start if node.children else node.end]

@@ -241,12 +241,17 @@ def _runs(element: BaseOxmlElement) -> str:
 # The columns of a 任务分工表 and the clause words they become.
 TABLE_COLUMNS = {
     "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
-    "leader": (r"领导|領導", "牵头领导"),  # people, not units (w-import-grammar)
+    "leader": (r"领导|領導", "牵头领导"),  # people, not units
     "lead": (r"牵头|牽頭|主办", "牵头单位"),
+    "main": (r"^(?:责任主体|責任主體)", "责任单位"),  # 责任主体与协同单位 (w-import-round2)
     "cooperate": (r"配合|协办|協辦|参与|參與|协同|協同", "配合单位"),
     "supervise": (r"监督|監督|督办", "监督单位"),
-    "assess": (r"考核", "考核单位"),
-    "responsible": (r"责任单位|責任單位|责任部门|責任部門|承办|落实单位", "责任单位"),
+    "assess": (r"考核|评分|評分", "考核单位"),
+    "responsible": (
+        r"责任单位|責任單位|责任部门|責任部門|承办|落实单位|责任科室|責任科室|负责科室|負責科室"
+        r"|负责单位|負責單位|负责部门|負責部門",
+        "责任单位",
+    ),
     "deadline": (r"时限|時限|完成时间|完成時間|期限|时间节点", "完成时限"),
 }
 
@@ -273,6 +278,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     number_column = next((i for i, k in kinds.items() if k == "number"), None)
     lines, counter = [], 0
     for row in rows[1:]:
+        row = _realigned(row, kinds)
         cells = {i: cell.strip() for i, cell in enumerate(row)}
         filled = list(dict.fromkeys(c for c in cells.values() if c))
         if len(filled) == 1:
@@ -293,3 +299,21 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         if stats is not None:
             stats["rows"] = stats.get("rows", 0) + 1
     return lines
+
+
+PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+NOT_A_PERSON = re.compile(r"[局委办辦厅廳部处處室队隊院所站会會府区區县縣镇鎮乡鄉街道心司组組]$")
+
+
+def _realigned(row: list[str], kinds: dict[int, str]) -> list[str]:
+    """A row missing a cell before its 分管领导 (the page left the 全年目标任务 cell out, the
+    cells after it moved one column left): a person's name in the column before the leader's,
+    a unit in the leader's, an empty last cell: the cells from the name on go one column right."""
+    leader = next((i for i, kind in kinds.items() if kind == "leader"), None)
+    if leader is None or leader == 0 or row[-1].strip() or leader >= len(row):
+        return row
+    before, under = row[leader - 1].strip(), row[leader].strip()
+    person = PERSON.match(before) and not NOT_A_PERSON.search(before)
+    if person and under and not (PERSON.match(under) and not NOT_A_PERSON.search(under)):
+        return [*row[: leader - 1], "", *row[leader - 1 : -1]]
+    return row

@@ -87,7 +87,17 @@ def _number(match: re.Match) -> tuple[str, int, str] | None:
 
 def segment(text: str, start: int, end: int) -> list[Node]:
     """The tree of numbered items between two offsets (each node's span ends where the next
-    item at its level or above begins, or at ``end``)."""
+    item at its level or above begins, or at ``end``). With no item numbered 1, an excerpt
+    that starts later (a table's rows 24, 25, 26 …) is read from its first number, when at
+    least two items follow on from it."""
+    roots = _segment(text, start, end, False)
+    if not roots:
+        later = _segment(text, start, end, True)
+        roots = later if len(later) >= 2 else []
+    return roots
+
+
+def _segment(text: str, start: int, end: int, any_start: bool) -> list[Node]:
     stack: list[Node] = []
     last_seen: dict[str, int] = {}
     roots: list[Node] = []
@@ -105,7 +115,11 @@ def segment(text: str, start: int, end: int) -> list[Node]:
             if number != stack[index].number + 1:
                 continue
             del stack[index:]
-        elif not (number == 1 or number == last_seen.get(style, -1) + 1):
+        elif not (
+            number == 1
+            or number == last_seen.get(style, -1) + 1
+            or (any_start and not roots and not stack)
+        ):
             continue
         if style == "sec" and stack and "sec" not in styles and stack[0].style != "sec":
             continue  # 一、 inside an item that is not itself a section heading

@@ -12,8 +12,9 @@ from typing import Any, NotRequired, TypedDict
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause
-from duban.plan_import.deadlines import Parsed, parse_deadline
+from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
+from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.units import ImportOrg
 
@@ -21,10 +22,8 @@ DELIVERABLE = re.compile(
     r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
-RECURRING_PROSE = re.compile(
-    r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
-)
-PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
+LABELLED_ROLE = re.compile(r"(?:责任|配合|协同|参与)(?:单位|部门|科室)\s*[:：]")
+STAR = re.compile(r"\s*[★☆]\s*")
 
 
 class Period(TypedDict):
@@ -45,6 +44,7 @@ class TaskReading(Findings):
     period: Period
     sources: list[dict]
     first_leads: bool  # the plan's rule: the unit listed first leads (除标注“分别牵头”外…)
+    first_leads_at: int | None  # where in the text that rule starts to apply (下同: from there)
     leaders: list[Finding]
 
     def _task_or_provision(
@@ -83,8 +83,10 @@ class TaskReading(Findings):
         notes = task.pop("_notes", [])
         self._give_holders(task, [], node)
         if not has_due(task):
-            task["due"] = [{"kind": "ongoing", "as_written": "原文未写完成时限"}]
-            note = "原文未写完成时限：暂记为持续推进（ongoing），请核对"
+            task["due"] = [unwritten_due()]
+            note = (
+                "原文未写完成时限：写为“原文未写完成时限”（id: unwritten，不会逾期），请补写或核对"
+            )
             notes.append(note)
             self.unread.append(Finding(self.doc.line(node.start), note, item.get("title", "")))
         self._indicator_ids(task, task_id)
@@ -170,7 +172,7 @@ class TaskReading(Findings):
         notes: list[str] = []
         children = [self._item(child) for child in node.children]
         if clause:
-            self._clause(item, clause, own_without, line, notes)
+            self._clause(item, clause, own_without, line, notes, node.end)
         elif children and top and not any(has_due(child) for child in children):
             self._prose_deadline(item, own, line, notes)
         deliverables = self._deliverables(own_without)
@@ -185,19 +187,24 @@ class TaskReading(Findings):
         return item
 
     def _clause(
-        self, item: dict, clause: Clause, context: str, line: int, notes: list[str]
+        self, item: dict, clause: Clause, context: str, line: int, notes: list[str], end: int
     ) -> None:
         item["roles_as_written"] = field_text(clause.as_written)
         roles: dict[str, list[str]] = {}
-        for role in ROLE_ORDER:
-            for phrase in clause.roles.get(role, []):
-                match = self.org.match(phrase, carrier=self.issuer_name)
+        for written_role in ROLE_ORDER:
+            for phrase in clause.roles.get(written_role, []):
+                role = "lead" if STAR.search(phrase) else written_role  # ★市发改委: it leads
+                match = self.org.match(STAR.sub("", phrase), carrier=self.issuer_name)
                 self._report_match(match, line)
                 if match.write_as not in roles.setdefault(role, []):
                     roles[role].append(match.write_as)
-        if self.first_leads and not clause.each_leads and not roles.get("lead"):
+        rule = self.first_leads_at is not None and end > self.first_leads_at
+        if rule and not clause.each_leads and not roles.get("lead"):
             listed = roles.get("responsible") or roles.get("cooperate") or []
-            if listed:
+            # 责任单位:区发改局 under the rule: a unit listed alone under its label is first of
+            # nothing and stays as written (海曙区 2024); unlabelled, it is the one to lead
+            alone = len(listed) == 1 and LABELLED_ROLE.search(simplified(clause.as_written))
+            if listed and not alone:
                 role = "responsible" if roles.get("responsible") else "cooperate"
                 roles["lead"] = listed[:1]
                 roles[role] = listed[1:]
@@ -316,24 +323,18 @@ class TaskReading(Findings):
         return any(name in before or name in previous for name in names if len(name) >= 2)
 
     def _prose_deadline(self, item: dict, own: str, line: int, notes: list[str]) -> None:
-        folded = simplified(own)
-        phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
-        if len(phrases) != 1:
-            phrases = PROSE_DEADLINE.findall(folded)
-        if not phrases:
-            phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
-        if not phrases:
-            phrases = re.findall(
-                r"每(?:半年|年|季度|月)[^，,。；;]{0,12}?(?:至少|不少于)\s*\d+\s*次", folded
-            )
-        if len(phrases) != 1:
+        found = prose_deadline(own)
+        if found is None:
             return
-        parsed = parse_deadline(phrases[0], default_year=self.default_year)
+        phrase, read_as = found
+        parsed = parse_deadline(read_as, default_year=self.default_year)
+        for due in parsed.due if read_as != phrase else []:
+            due["as_written"] = phrase  # 力争2023年, read as 2023年底
         if parsed.due:
-            item["deadline_as_written"] = phrases[0]
-            note = f"时限“{phrases[0]}”取自正文（分工括注未写完成时限）"
+            item["deadline_as_written"] = phrase
+            note = f"时限“{phrase}”取自正文（分工括注未写完成时限）"
             notes.append(note)
-            self._assume(line, note, phrases[0])
+            self._assume(line, note, phrase)
             self._take_deadline(item, parsed, line, notes)
 
     def _take_deadline(self, item: dict, parsed: Parsed, line: int, notes: list[str]) -> None:

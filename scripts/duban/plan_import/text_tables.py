@@ -15,9 +15,13 @@ HEADER_WORD = re.compile(
     r"^(?:全年|年度|具体|主要|重点)?(?:序号|编号|工作任务|重点任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|目标任务|重点工作"
     r"|任务|措施|主要内容|牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|参与单位|协同单位"
     r"|牵头责任单位|协同责任单位|完成时限|完成时间|时间节点|时限要求|牵头领导|责任领导|分管领导|备注"
-    r"|类别|细化措施|工作举措|进度安排|考核单位|监督单位|具体内容|工作目标)$"
+    r"|类别|细化措施|工作举措|进度安排|考核单位|监督单位|具体内容|工作目标"
+    # w-import-round2: 名称 (苏州 2011), progress-report tables (推进情况表)
+    r"|名称|项目名称|项目|指标|目标任务|全年目标任务|责任主体|责任主体与协同单位|是否达序|是否达标"
+    r"|说明|进展情况|推进情况|完成情况|工作进展|\d{1,2}[-—至]\d{1,2}月推进情况"
+    r"|计划完成时间|责任科室|负责科室|负责单位|负责部门|评分部门|评分单位|考核部门)$"
 )
-ROLE_OR_TIME = re.compile(r"牵头|责任|配合|协办|参与|协同|时限|时间")
+ROLE_OR_TIME = re.compile(r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核")
 NUMBER = re.compile(r"^\s*[0-9０-９]{1,3}[.．、]?\s*$")
 
 
@@ -107,16 +111,39 @@ def _text_column(header: list[str]) -> int:
 
 
 def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
-    """序号 / 工作任务 / 牵头单位 / 完成时限, one a line."""
+    """序号 / 工作任务 / 牵头单位 / 完成时限, one a line (blank lines between them too, as a web
+    page's cells are copied)."""
     header: list[str] = []
-    while index + len(header) < len(lines):
-        word = _bare(lines[index + len(header)])
+    at = after = index
+    while at < len(lines):
+        word = _bare(lines[at])
+        if not word and header:
+            at += 1
+            continue
         if not HEADER_WORD.match(simplified(word.replace(" ", ""))):
             break
         header.append(word)
+        at += 1
+        after = at
     if len(header) >= 3 and any(ROLE_OR_TIME.search(simplified(w)) for w in header):
-        return header, index + len(header)
+        return header, after
     return [], index
+
+
+def _next_filled(lines: list[str], index: int) -> int:
+    while index < len(lines) and not _bare(lines[index]):
+        index += 1
+    return index
+
+
+def _row_number(line: str, expected: int | None) -> re.Match[str] | None:
+    """The number that starts a row: the next one (any, for the first row: an excerpt of a
+    table may start at 24)."""
+    number = re.match(r"^([0-9０-９]{1,3})[.．、]?(?:\s+|$)", line)
+    if number is None:
+        return None
+    value = int(number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return number if expected is None or value == expected else None
 
 
 def _bare(line: str) -> str:
@@ -129,29 +156,30 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
     (一、…) stands alone; a line holding a whole row on its own is split into its cells."""
     rows = [header]
     width = len(header)
-    expected = 1
+    expected: int | None = None
     current: list[str] | None = None
     while index < len(lines):
         line = _bare(lines[index])
-        number = re.match(r"^([0-9０-９]{1,3})[.．、]?(?:\s+|$)", line)
-        if (
-            number
-            and int(number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-            == expected
-        ):
+        number = _row_number(line, expected)
+        ahead = _next_filled(lines, index + 1)
+        starts_row = ahead < len(lines) and _row_number(_bare(lines[ahead]), expected)
+        if number:
             rest = line[number.end() :].strip()
             current = [number.group(1)]
             rows.append(current)
+            expected = int(
+                number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+            )
             expected += 1
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
-        elif re.match(r"^[一二三四五六七八九十]+、", line) and (
+        elif (re.match(r"^[一二三四五六七八九十]+、", line) or (line and starts_row)) and (
             current is None or len(current) >= width
         ):
-            rows.append([line])
+            rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
             current = None
         elif not line:
-            if current is not None and len(current) >= width:
+            if current is not None and len(current) >= width and not starts_row:
                 index += 1
                 break
         elif current is not None and len(current) < width:

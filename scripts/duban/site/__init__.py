@@ -39,6 +39,7 @@ from duban.site import (
     page_downloads,
     page_group,
     page_home,
+    page_leaders,
     page_leadership,
     page_overdue,
     page_progress,
@@ -223,6 +224,10 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
     jobs.append(
         Job(one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx)), Needs.EVERYTHING)
     )
+    jobs += [  # 领导督办, only when the plans name leaders
+        Job(one(urls.LEADERS, lambda: page_leaders.leaders_index(ctx))),
+        Job(partial(page_leaders.leader_pages, ctx)),
+    ]
     for pid, pctx in plan_ctxs.items():
         jobs += [
             Job(one(urls.plan_page(pid), partial(page_tasks.plan_index, pctx)), Needs.EVERYTHING),

@@ -148,7 +148,7 @@ def holder_lights(items: Iterable[ItemState]) -> dict[str, State]:
 
 def present_states(tallies: Iterable[Tally]) -> list[State]:
     """The states any of ``tallies`` holds, in display order: the columns of a count table,
-    so that each row's parts add up to its total (w-site-pages)."""
+    so that each row's parts add up to its total."""
     seen: set[State] = set()
     for tally in tallies:
         seen.update(s for s, n in tally.counts.items() if n)

@@ -76,7 +76,7 @@ def overdue_groups(
     return result
 
 
-# -- the list by responsible unit (w-site-pages) ------------------------------------------------
+# -- the list by responsible unit ------------------------------------------------
 @dataclass(frozen=True)
 class ChaseGroup:
     """One responsible unit's overdue items on the 督办清单: its line of the check report's

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from duban.evaluation.evaluate import State
+from duban.model.leaders import own_leaders
 from duban.model.plan import Task
 from duban.outputs import urls
 from duban.site import lights, names, views
@@ -33,6 +36,7 @@ def plan_index(ctx: Context) -> str:
         tally=lights.Tally.of(ctx.evaluation.items),
         overdue_count=len(ctx.evaluation.with_state(State.OVERDUE)),
         role_refs=names.role_refs,
+        with_leaders=any(r.task.leaders for r in rows),
     )
 
 
@@ -85,4 +89,5 @@ def page_of_task(ctx: Context, task: Task) -> str:
         edit=ctx.edit_link(task.source.file or f"tasks/{task.local_id}.yaml"),
         flags=ctx.flags_for(task_id=task.id),
         due_label=views.due_label,
+        own_leaders=partial(own_leaders, model),
     )

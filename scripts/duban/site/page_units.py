@@ -4,6 +4,7 @@ its history pages (``page_history.html``)."""
 from __future__ import annotations
 
 from duban.evaluation.evaluate import State
+from duban.model.leaders import leaders_of_unit
 from duban.model.org import Group, Holder, Unit
 from duban.outputs import urls
 from duban.site import groups, holder_records, lights, names, reports
@@ -103,6 +104,7 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
         org_edit=ctx.edit_link("org.yaml"),
         ics=urls.unit_ics(holder.id) if has_ics else None,
         flags=ctx.flags_for(holder_id=holder.id),
+        leaders=leaders_of_unit(model, holder.id),
     )
 
 

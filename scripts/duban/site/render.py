@@ -15,6 +15,7 @@ from markupsafe import escape
 
 from duban.evaluation.evaluate import State
 from duban.i18n.periods import period_words
+from duban.model.leaders import leader_id
 from duban.outputs import urls
 from duban.site import charts, lights, names, notes
 from duban.site.context import Context
@@ -96,6 +97,7 @@ def render_page(
         settings=ctx.settings,
         link=link,
         urls=urls,
+        leader_id=leader_id,
         status_rows=printer.status_rows,
         feed_items=printer.feed_items,
         downloads=ctx.downloads,

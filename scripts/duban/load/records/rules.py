@@ -78,6 +78,7 @@ def ladder(c: RecordReader, document: Document, keys: KeyPath, item: dict[str, A
             action=data.get("action"),
             respond_within_days=data.get("respond_within_days"),
             lapses=data.get("lapses"),
+            to=data.get("to"),
         )
         if stage.action and stage.lapses:
             c.report(

@@ -22,7 +22,16 @@ from duban.load.resolve.dues import DueContext, build_due
 from duban.load.resolve.org import Org, Window, union
 from duban.load.resolve.plan_duties import Rule, apply_rules
 from duban.load.strict_yaml import Document, KeyPath
-from duban.model.plan import HOLDING_ROLES, ROLES, Deliverable, Due, Plan, RoleAssignment, Task
+from duban.model.plan import (
+    HOLDING_ROLES,
+    ROLES,
+    Deliverable,
+    Due,
+    Leader,
+    Plan,
+    RoleAssignment,
+    Task,
+)
 
 Check = Callable[[Document, Plan, "TaskIndex"], Iterator[tuple[KeyPath, str]]]
 
@@ -205,6 +214,9 @@ class PlanTasks:
             item_label=data.get("label") if parent else None,
             cooperate_word=data.get("cooperate_word")
             or (parent.cooperate_word if parent else None),
+            leaders=self._leaders(doc, keys, data.get("leaders", []))
+            if "leaders" in data or parent is None
+            else parent.leaders,
         )
         # sub-items read their parent (its key, label, roles, deadline words) as built above
         children = []
@@ -238,6 +250,25 @@ class PlanTasks:
             ]
             roles[role] = RoleAssignment(phrases, tuple(refs), tuple(self.org.holders_of(refs)))
         return roles
+
+    def _leaders(
+        self, doc: Document, keys: KeyPath, written: list[dict[str, Any]]
+    ) -> tuple[Leader, ...]:
+        """The leaders named beside the units; ``unit`` must name a unit of org.yaml."""
+        leaders = []
+        for i, item in enumerate(written):
+            unit_id = None
+            if "unit" in item:
+                where = (*keys, "leaders", i, "unit")
+                unit_id = self.org.resolve(doc, where, item["unit"])
+                if unit_id is not None and unit_id not in self.org.units:
+                    self.report(
+                        doc, where, f"{item['unit']!r} is not a unit: a leader leads a unit"
+                    )
+                    unit_id = None
+            name = "".join(item["name"].split())  # 王 健 as typeset: 王健
+            leaders.append(Leader(name, item.get("post"), item.get("text"), unit_id))
+        return tuple(leaders)
 
     def _dues(
         self,

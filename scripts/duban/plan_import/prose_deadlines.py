@@ -1,0 +1,37 @@
+"""The deadline a task's own text names when its clause names none: 2024年6月底前, 每年3月底前…,
+力争2023年 / 到2020年 / 2023年底 (that year), 年内, 每季度至少1次. Exactly one such phrase, or none
+is taken."""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+
+RECURRING_PROSE = re.compile(
+    r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
+)
+PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
+YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
+
+
+def prose_deadline(own: str) -> tuple[str, str] | None:
+    """(the phrase, the phrase to parse), or None. The phrases are read in simplified text; a
+    year aimed at is given as the page wrote it (力爭2023年)."""
+    folded = simplified(own)
+    phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
+    if len(phrases) != 1:
+        phrases = PROSE_DEADLINE.findall(folded)
+    if not phrases:  # 力争2023年全国重点实验室达到25家以上 / 到2020年 / 2023年底: that year
+        aims = list(dict.fromkeys(YEAR_AIM.findall(folded)))
+        if len(aims) == 1:
+            at = folded.find(aims[0])
+            written = own[at : at + len(aims[0])] if len(folded) == len(own) else aims[0]
+            return written, f"{re.findall(r'[0-9]{4}', aims[0])[0]}年底"
+    if not phrases:
+        phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
+    if not phrases:
+        phrases = re.findall(
+            r"每(?:半年|年|季度|月)[^，,。；;]{0,12}?(?:至少|不少于)\s*\d+\s*次", folded
+        )
+    return (phrases[0], phrases[0]) if len(phrases) == 1 else None

@@ -1,0 +1,53 @@
+"""Headings inside a section: （一）调整优化存量 over numbered items that each carry their own
+assignment clause (the items are the tasks), and a section title naming the leader of its tasks
+(一、叶枝利区长牵头重点工作)."""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.clauses import find_clause
+from duban.plan_import.segment import Node, field_text
+
+HEADING_LEADER = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<post>(?:常务)?副?(?:省长|市长|州长|区长|县长|旗长)"
+    r"|(?:省|市|州|区|县)(?:政府|委)[\u4e00-\u9fff]{0,4}(?:党组成员|秘书长))(?:同志)?"
+    r"(?:牵头|主抓|分管|负责)(?:的)?(?:重点)?工作$"
+)
+
+
+def heading_leader(title: str) -> dict[str, str] | None:
+    """一、叶枝利区长牵头重点工作: the leader (name, post, text) a section's title names."""
+    match = HEADING_LEADER.match(title.strip())
+    if not match:
+        return None
+    return {"name": match.group("name"), "post": match.group("post"), "text": title.strip()}
+
+
+def is_subheading(text: str, node: Node) -> bool:
+    """（一）调整优化存量 over 1.…牵头单位：… 2.…牵头单位：…: a short heading line whose
+    numbered items each carry their own assignment clause: the items are the tasks."""
+    own = field_text(text[node.content : node.children[0].start if node.children else node.end])
+    if not node.children or not own or len(own) > 30 or re.search(r"[。；;：:]", own):
+        return False
+    return all(find_clause(text[c.content : c.end]) for c in node.children)
+
+
+def task_nodes(text: str, section: Node) -> tuple[list[Node], bool]:
+    """The section's items, each subheading followed by its items (which are the tasks); and
+    whether those were numbered on in the section because each subheading's start at 1
+    (（一）1. 2.（二）1. 2.: the numeral keeps what is written)."""
+    out: list[Node] = []
+    for child in section.children:
+        out.append(child)
+        if is_subheading(text, child):
+            out.extend(child.children)
+    if len(out) == len(section.children):
+        return out, False
+    tasks = [n for n in out if n not in section.children or not is_subheading(text, n)]
+    numbers = [n.number for n in tasks]
+    if numbers == sorted(set(numbers)):
+        return out, False
+    for number, node in enumerate(tasks, start=1):
+        node.number = number
+    return out, True
