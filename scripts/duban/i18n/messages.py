@@ -615,6 +615,50 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             "chinesecalendar {version} 还没有收录 {year} 年的法定节假日和调休安排"
             "（收录 {first}—{last} 年）：请升级 chinesecalendar，或按自然日计算（去掉 working_days）",
         ),
+        # plan-wide duties and rules (load/resolve/plan_duties.py), periods before the plan
+        (
+            r"{day} is before the plan period {span} and the report on {key} would fall due on "
+            r"{due}, before the plan starts: start from a period whose report falls due inside "
+            r"the plan \(due_in: next-period reports on the period before\)",
+            "{day} 早于方案期限 {span}，且 {key} 的报送将在方案开始前（{due}）到期：请从报送日期在方案期限内的"
+            "周期写起（报送上一期情况的写 due_in: next-period）",
+        ),
+        (
+            r"is not used here: the duty's own id and holders say it",
+            "此处不用填写：由该项要求自身的 id 和 holders 指明",
+        ),
+        (
+            r"write either each \(lead, responsible or holders\) or units, not both",
+            "each（按角色：lead、responsible 或 holders）和 units（单位）须写其中一项，不能都写或都不写",
+        ),
+        (
+            r"tasks and sections go with each, not with units",
+            "tasks 和 sections 只与 each 同用，不与 units 同用",
+        ),
+        (r"{day} is outside the plan period {span}", "{day} 超出方案期限 {span}"),
+        (r"two rules have the id {id}: rename one", "两条规则的标识都是 {id}：请改掉其中一个"),
+        (r"two duties have the id {id}: rename one", "两项通用要求的标识都是 {id}：请改掉其中一个"),
+        (
+            r"deadline id {id} is also the id of a rule in plan.yaml: rename one",
+            "时限标识 {id} 与 plan.yaml 中某条规则的标识相同：请改掉其中一个",
+        ),
+        (
+            r"there is no section {number} \(sections: {known}\)",
+            "没有第 {number} 章（现有：{known}）",
+        ),
+        (
+            r"task id 'plan' is taken by a task file: rename that task "
+            r"\(plan-wide duties are reported as task: plan\)",
+            "任务标识 plan 已被某个任务文件使用：请改掉该任务的标识（方案通用要求在状态文件中写作 task: plan）",
+        ),
+        (
+            r"is not used with check_in: the target is held at each check-in",
+            "有定期报送（check_in）时不用填写：目标在每次报送时核对",
+        ),
+        (
+            r"names no unit: no task in its scope has such a role",
+            "没有承担单位：范围内没有任务写了这一角色的单位",
+        ),
     ]
 ]
 

@@ -268,7 +268,9 @@ def apply_changes(
 def describe(change: Change) -> str:
     """One line for the terminal: cell text is escaped (``printable``), never echoed raw."""
     task = change.target.task
-    where = task.label + (f"（{change.target.period}）" if change.target.period else "")
+    where = (task.label or task.title) + (
+        f"（{change.target.period}）" if change.target.period else ""
+    )
     if change.target.several_dues:
         where += f"［{change.target.due_id}］"
     new = say(" (new entry)", "（新增）") if change.position is None else ""

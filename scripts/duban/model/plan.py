@@ -12,6 +12,9 @@ from duban.model.org import Leadership
 from duban.model.refs import NO_SOURCE, Source
 
 ROLES = ("lead", "cooperate", "responsible", "supervise", "assess")
+PLAN_TASK = "plan"
+"""The local id of the task that carries a plan's plan-wide duties (``duties`` of plan.yaml):
+status entries name them ``task: plan`` with the duty's id as ``due``."""
 HOLDING_ROLES = ("lead", "cooperate", "responsible")
 """Roles inherited by a sub-item as a block when it names none of them (supervise and assess
 are inherited one by one)."""
@@ -180,6 +183,9 @@ class Due:
     """The keys the data wrote for this deadline (``times`` given explicitly, ...)."""
     after: After | None = None
     """``kind: after``: the event it is counted from and the time allowed."""
+    from_rule: bool = False
+    """Added by a rule of plan.yaml (``task_rules``): a status entry that names no deadline
+    still means the task's own one."""
 
     @property
     def is_ongoing(self) -> bool:
@@ -264,9 +270,14 @@ class Task:
         return self.parent is not None
 
     @property
+    def is_plan_wide(self) -> bool:
+        """The plan's own task, carrying its plan-wide duties (no number, no section)."""
+        return self.local_id == PLAN_TASK
+
+    @property
     def citation(self) -> str:
         """How a reader cites the task or sub-item: 二（一）, （三）1. (else its number)."""
-        if self.label:
+        if self.label or self.is_plan_wide:
             return self.label
         return f"（{self.numeral}）" if self.numeral else str(self.number)
 

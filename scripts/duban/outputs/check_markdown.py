@@ -11,7 +11,7 @@ from duban.evaluation.check_report import CheckReport
 from duban.i18n.messages import say
 from duban.model.org import display_name
 from duban.outputs import urls
-from duban.outputs.check_words import item_parts, occurrence_label, reported_line
+from duban.outputs.check_words import item_parts, reported_line
 
 # -- Markdown ------------------------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~@!&#])")
@@ -77,10 +77,11 @@ def _md_items(report: CheckReport, links: SiteLinks, budget: int | None = None) 
         heading = ["", f"### {_md_link(holder.name, links.unit(holder.id))}", ""]
         rows = []
         for ci in items:
-            parts = [md(p) for p in item_parts(ci)]
-            what = f"{ci.task.heading} {occurrence_label(ci)}".strip()
+            words = item_parts(ci)
+            parts = [md(p) for p in words]
             parts[0] = f"**{parts[0]}**"
-            parts[1] = _md_link(what, links.task(ci.task.id))
+            # the same words as the text format: plan, task, the deadline's label and period
+            parts[1] = _md_link(words[1], links.task(ci.task.id))
             rows.append("- " + " · ".join(parts))
         for row in rows:
             size = len(row) + 1 + (sum(len(h) + 1 for h in heading) if heading else 0)

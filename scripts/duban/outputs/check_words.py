@@ -12,11 +12,13 @@ from duban.i18n.periods import period_words
 
 # -- words shared by every format ----------------------------------------------------------------
 def occurrence_label(check_item: CheckItem) -> str:
-    """Which deadline of the task (its label, when the task has more than one: never the data's
-    id, such as ``main``) and which period, in words (2010年上半年, not 2010-H1)."""
+    """Which deadline of the task (its label, when the task has more than one or the label says
+    more than the task's heading: never the data's id, such as ``main``) and which period, in
+    words (2010年上半年, not 2010-H1)."""
     due, item = check_item.due, check_item.item
     parts = []
-    if len(check_item.task.due) > 1 and due.label:
+    task = check_item.task
+    if due.label and (len(task.due) > 1 or due.label not in task.heading):
         parts.append(due.label)
     if item.key:
         parts.append(period_words(item.key))

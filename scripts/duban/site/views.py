@@ -135,6 +135,11 @@ def section_rows(model: Model, evaluation: Evaluation) -> list[SectionRow]:
             if i.task_id in model.tasks and model.tasks[i.task_id].top_id in ids
         )
         result.append(SectionRow(section.number, section.numeral, section.title, tasks, tally))
+    # the plan-wide duties (plan.yaml duties) belong to no section: a row of their own, last
+    for task in model.tasks_in_order():
+        if task.is_plan_wide:
+            items = (i for i in evaluation.items if i.task_id == task.id)
+            result.append(SectionRow(0, None, task.title, (task,), Tally.of(items)))
     return result
 
 

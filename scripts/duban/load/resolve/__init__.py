@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from duban.load.resolve.context import Inputs, PlanInputs, Report, parse_date, source_of
 from duban.load.resolve.obligations import build_obligations
 from duban.load.resolve.org import Org
+from duban.load.resolve.plan_duties import build_plan_task, read_rules
 from duban.load.resolve.plans import build_plan
 from duban.load.resolve.status import TaskFinder, build_status
 from duban.load.resolve.tasks import PlanTasks
@@ -64,8 +65,14 @@ def build_model(inputs: Inputs) -> tuple[Resolved | None, list[Problem]]:
         if plan is None:
             broken.add(plan_inputs.folder)
             continue
-        built = PlanTasks(report, org, plan, ranks[plan.id])
+        rules = read_rules(report, plan_inputs.plan, plan)
+        built = PlanTasks(report, org, plan, ranks[plan.id], rules)
         built.add(plan_inputs.tasks)
+        duties = build_plan_task(
+            report, org, plan_inputs.plan, plan, built.tasks, built.windows, ranks[plan.id]
+        )
+        if duties is not None:
+            built.tasks[duties.id] = duties
         tasks.update(built.tasks)
         windows.update(built.windows)
         broken.update(f"{plan.id}/{t}" for t in plan_inputs.broken_task_ids | built.broken)

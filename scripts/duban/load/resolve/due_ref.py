@@ -22,6 +22,9 @@ def pick_due(task: Task, mine: Sequence[Due], due_ref: str | None) -> tuple[Due 
     if due_ref is None:
         if len(mine) == 1:
             return mine[0], None
+        own = [d for d in mine if not d.from_rule]
+        if len(own) == 1:  # a rule's deadline is named; the task's own one is the default
+            return own[0], None
         return (
             None,
             f"is required: task {task.local_id} has several deadlines for this unit ({known})",

@@ -28,11 +28,17 @@ class DueContext:
     def problem(self, keys: KeyPath, message: str) -> None:
         self.report(self.doc, (*self.keys, *keys), message)
 
-    def in_period(self, keys: KeyPath, day: dt.date, allowed_after: bool = False) -> None:
+    def in_period(
+        self, keys: KeyPath, day: dt.date, allowed_after: bool = False, hint: bool = True
+    ) -> None:
+        """``hint``: the item takes ``after_period`` (dated kinds; recurring and ongoing do not)."""
         plan = self.plan
         if day < plan.period_start or (day > plan.period_end and not allowed_after):
-            hint = "" if allowed_after else " (write after_period: true if the text sets it so)"
-            self.problem(keys, f"{day.isoformat()} is outside the plan period {span(plan)}{hint}")
+            hint = hint and not allowed_after and day > plan.period_end
+            hint_text = " (write after_period: true if the text sets it so)" if hint else ""
+            self.problem(
+                keys, f"{day.isoformat()} is outside the plan period {span(plan)}{hint_text}"
+            )
 
 
 def span(plan: Plan) -> str:
@@ -103,8 +109,7 @@ def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) ->
     plan = ctx.plan
     first = parse_date(item.get("from")) or duties_start(plan)
     last = parse_date(item.get("until")) or plan.period_end
-    ctx.in_period(("from",), first)
-    ctx.in_period(("until",), last)
+    ctx.in_period(("until",), last, hint=False)
     if last < first:
         ctx.problem(("until",), "is before from")
     _check_month(ctx, (), item)
@@ -117,6 +122,16 @@ def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) ->
         timing["day"],
         timing["due_in"] == "next-period",
     )
+    # a report may cover periods before the plan (每年3月底前公布上一年度… in a plan of March
+    # 2023 covers 2022) as long as every report falls due once the plan has started
+    if first < plan.period_start and occurrences and occurrences[0].due < plan.period_start:
+        ctx.problem(
+            ("from",),
+            f"{first.isoformat()} is before the plan period {span(plan)} and the report on "
+            f"{occurrences[0].key} would fall due on {occurrences[0].due.isoformat()}, before the "
+            "plan starts: start from a period whose report falls due inside the plan "
+            "(due_in: next-period reports on the period before)",
+        )
     return Due(
         **common,
         **timing,
@@ -127,20 +142,41 @@ def _recurring(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) ->
         starts=first,
         ends=last,
         occurrences=occurrences,
+        targets=_held(item, [o.due for o in occurrences]),
+    )
+
+
+def _held(item: dict[str, Any], days: list[dt.date]) -> tuple[Target, ...]:
+    """A rate to hold every period (办复率100%): one target at each of ``days``."""
+    hold = item.get("hold")
+    if hold is None:
+        return ()
+    return tuple(
+        Target(day, hold.get("min"), hold.get("max"), hold.get("as_written"))
+        for day in sorted(set(days))
     )
 
 
 def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
     plan = ctx.plan
     first = parse_date(item.get("from")) or duties_start(plan)
-    ctx.in_period(("from",), first)
+    ctx.in_period(("from",), first, hint=False)
     check_in = item.get("check_in")
     if check_in is None:
+        every = item.get("hold", {}).get("every", "year")
+        ends = [
+            min(end, plan.period_end) for _, end in deadlines.periods(every, first, plan.period_end)
+        ]
         return Due(
             **common,
             starts=first,
             ends=plan.period_end,
             occurrences=deadlines.ongoing(first, plan.period_end),
+            targets=_held(item, ends),
+        )
+    if "every" in item.get("hold", {}):
+        ctx.problem(
+            ("hold", "every"), "is not used with check_in: the target is held at each check-in"
         )
     _check_month(ctx, ("check_in",), check_in)
     timing = _timing(check_in)
@@ -161,11 +197,12 @@ def _ongoing(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> D
         ends=plan.period_end,
         check_in=True,
         occurrences=occurrences,
+        targets=_held(item, [o.due for o in occurrences if o.key]),
     )
 
 
 def _milestones(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due:
-    targets = _targets(ctx, item["targets"], False)
+    targets = _targets(ctx, item["targets"], False, hint=False)  # no after_period here
     return Due(
         **common,
         targets=targets,
@@ -274,13 +311,15 @@ def build_due(ctx: DueContext, item: dict[str, Any], due_id: str, holders: tuple
     return BUILDERS[item["kind"]](ctx, item, common)
 
 
-def _targets(ctx: DueContext, items: list[dict[str, Any]], after: bool) -> tuple[Target, ...]:
+def _targets(
+    ctx: DueContext, items: list[dict[str, Any]], after: bool, hint: bool = True
+) -> tuple[Target, ...]:
     targets: list[Target] = []
     for t_index, target in enumerate(items):
         day = parse_date(target["date"])
         assert day
         t_keys: KeyPath = ("targets", t_index)
-        ctx.in_period((*t_keys, "date"), day, after)
+        ctx.in_period((*t_keys, "date"), day, after, hint)
         if targets and day <= targets[-1].date:
             ctx.problem((*t_keys, "date"), "milestones must be in date order")
         low, high = target.get("min"), target.get("max")

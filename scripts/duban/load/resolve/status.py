@@ -318,7 +318,8 @@ def _entry(
     task = found.task
     obligations = bound.get((holder, task.id), [])
     if not obligations:
-        report(doc, (*keys, "task"), f"{holder!r} has no obligation under task {task.label}")
+        cited = task.label or task.local_id
+        report(doc, (*keys, "task"), f"{holder!r} has no obligation under task {cited}")
         return None
     due_ids = {d for o in obligations for d in o.due_ids}
     mine = [d for d in task.due if d.id in due_ids]

@@ -20,6 +20,7 @@ from typing import Any
 from duban.load.resolve.context import Report, source_of
 from duban.load.resolve.dues import DueContext, build_due, check_steps
 from duban.load.resolve.org import Org, Window, union
+from duban.load.resolve.plan_duties import Rule, apply_rules
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model.plan import (
     HOLDING_ROLES,
@@ -124,8 +125,11 @@ def label_of(plan: Plan, data: dict[str, Any]) -> str:
 class PlanTasks:
     """Builds the tasks of one plan; ``windows[task key][holder]`` is when the holder is bound."""
 
-    def __init__(self, report: Report, org: Org, plan: Plan, rank: int):
+    def __init__(
+        self, report: Report, org: Org, plan: Plan, rank: int, rules: tuple[Rule, ...] = ()
+    ):
         self.report = report
+        self.rules = rules
         self.org = org
         self.plan = plan
         self.rank = rank
@@ -181,6 +185,9 @@ class PlanTasks:
         )
         holds = due_source is not None and not passes_down
         dues = self._dues(doc, due_source, roles, windows) if holds and due_source else ()
+        if dues and self.rules:
+            section = parent.section if parent else data["section"]
+            dues += apply_rules(self.report, doc, keys, local, section, dues, self.rules)
         self.windows[key] = windows
         task = Task(
             id=key,
