@@ -116,3 +116,12 @@ def test_event_record_needs_its_kind(tmp_path: Path) -> None:
         m.endswith("after.event: record needs after.record: the kind of record it counts from")
         for m in found
     ), found
+
+
+def test_an_event_of_an_unknown_plan_is_reported(tmp_path: Path) -> None:
+    events = 'events:\n- event: jiancha\n  date: "2024-09-27"\n  plan: other-plan\n'
+    found = _messages(_county(tmp_path, events=events, done=""))
+    assert (
+        "yifa-ban.yaml: events[0].plan: names no task: write the plan it concerns "
+        "(qingshan-fzzf-2023)"
+    ) in found, found

@@ -666,6 +666,10 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
         ),
         (r"is only for event: record", "只能与 event: record 一起使用"),
         (
+            r"names no task: write the plan it concerns \({plans}\)",
+            "没有写任务：请写它涉及的方案（{plans}）",
+        ),
+        (
             r"no deadline of this plan counts from records of kind {kind} "
             r"\(write after.record: {again} on the deadline that does\)",
             "本方案没有从 {kind} 类记录起算的时限（请在相应时限上写 after.record: {again}）",

@@ -56,7 +56,9 @@ def _event(
             len(reader.model.plans) > 1 and "plan" not in item
         ):
             known = ", ".join(sorted(reader.model.plans))
-            reader.report(document, (*keys, "plan"), f"is required: the plans are {known}")
+            reader.report(
+                document, (*keys, "plan"), f"names no task: write the plan it concerns ({known})"
+            )
             return None
     kind = item["event"]
     if kind not in kinds.get(plan_id, set()):
