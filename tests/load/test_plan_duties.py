@@ -358,18 +358,18 @@ def test_a_rule_on_a_shared_duty_is_shared_too(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "examples" / "county" / "data", data)
     _edit(
         data / "plans" / "qingshan-fzzf-2023" / "plan.yaml",
-        "period:\n",
-        "task_rules:\n- id: year-end-check\n  having: [recurring]\n  tasks: [2-2]\n"
-        "  due: {kind: recurring, every: year}\nperiod:\n",
+        "task_rules:\n",  # the county plan has a rule on ongoing duties: add one after it
+        "task_rules:\n- id: yearly-check\n  having: [recurring]\n  tasks: [2-2]\n"
+        "  due: {kind: recurring, every: year}\n",
     )
     project = load_project(data, SCHEMAS)
     assert project.ok, project.problems[:3]
-    check = project.model.tasks["qingshan-fzzf-2023/2-2"].due_item("year-end-check")
+    check = project.model.tasks["qingshan-fzzf-2023/2-2"].due_item("yearly-check")
     assert check is not None and check.shared == "any" and len(check.holder_ids) == 2
     one = [
         o
         for o in project.model.obligations
-        if o.task_id == "qingshan-fzzf-2023/2-2" and "year-end-check" in o.due_ids
+        if o.task_id == "qingshan-fzzf-2023/2-2" and "yearly-check" in o.due_ids
     ]
     assert len(one) == 1 and set(one[0].holder_ids) == set(check.holder_ids)
 

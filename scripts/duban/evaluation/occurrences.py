@@ -7,7 +7,8 @@ dates depend on what is known on ``as_of``:
 * ``after`` (自印发之日起30日内, 收到通知后15个工作日内, 印发后3个月内): counted from an event,
   the plan's signing or publication date or the day the holder completed another step of the
   task. Until the event has a date known on ``as_of`` the occurrence is *waiting* for it
-  (``Occurrence.waiting``), never overdue.
+  (``Occurrence.waiting``), never overdue. Counted from records (``event: record``, 每次检查后
+  10个工作日内): one occurrence per recorded event of its kind, none before the first.
 
 Working days (``working_days: true``) skip weekends and statutory holidays and count the
 make-up working days (调休) of the State Council's yearly notice, from the ``chinesecalendar``
@@ -65,21 +66,38 @@ def occurrences_of(
     before ``as_of`` (data/records) is one occurrence. An ``after`` duty has one, dated from its
     event, or waiting for it (dated the plan's end, a placeholder).
     """
+    if due.kind == "after" and due.after is not None and due.after.is_record:
+        return _from_records(model, due, obligation, as_of)
     if due.kind == "after":
         plan = model.plans[model.tasks[obligation.task_id].plan_id]
         starts = due.starts or plan.period_start
         event = event_date(model, plan, due, obligation, as_of)
         if event is None:
             return (Occurrence("", max(plan.period_end, starts), starts, waiting=True),)
-        try:
-            day = due_after(event, due.after) if due.after is not None else event
-        except WorkingDaysUnknown as error:
-            where = f"{due.source.path}:{due.source.line}: after.working_days"
-            raise WorkingDaysUnknown(error.year, where) from None
-        return (Occurrence("", day, min(starts, event)),)
+        return (Occurrence("", _counted(due, event), min(starts, event)),)
     if due.kind != "follow-up":
         return due.occurrences
     follow_ups = model.records.follow_ups_for(
         obligation.task_id, due.id, obligation.holder_id, as_of
     )
     return tuple(Occurrence(f.key, f.deadline, f.set_on) for f in follow_ups)
+
+
+def _counted(due: Due, event: dt.date) -> dt.date:
+    try:
+        return due_after(event, due.after) if due.after is not None else event
+    except WorkingDaysUnknown as error:
+        where = f"{due.source.path}:{due.source.line}: after.working_days"
+        raise WorkingDaysUnknown(error.year, where) from None
+
+
+def _from_records(
+    model: Model, due: Due, obligation: Obligation, as_of: dt.date
+) -> tuple[Occurrence, ...]:
+    """每次检查后10个工作日内: one occurrence per recorded event of the kind, known on ``as_of``
+    and keyed by its date; none before the first (nothing owed, nothing overdue)."""
+    assert due.after is not None and due.after.record
+    task = model.tasks[obligation.task_id]
+    found = model.records.events_for(due.after.record, task.plan_id, task.id, as_of)
+    days = sorted({e.date for e in found})
+    return tuple(Occurrence(day.isoformat(), _counted(due, day), day) for day in days)

@@ -659,6 +659,26 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"names no unit: no task in its scope has such a role",
             "没有承担单位：范围内没有任务写了这一角色的单位",
         ),
+        # w-plans-as-written: deadlines counted from recorded events (data/records events)
+        (
+            r"record needs after.record: the kind of record it counts from",
+            "event 为 record 时须写 after.record：从哪一类督办记录起算（data/records 的 events）",
+        ),
+        (r"is only for event: record", "只能与 event: record 一起使用"),
+        (
+            r"names no task: write the plan it concerns \({plans}\)",
+            "没有写任务：请写它涉及的方案（{plans}）",
+        ),
+        (
+            r"no deadline of this plan counts from records of kind {kind} "
+            r"\(write after.record: {again} on the deadline that does\)",
+            "本方案没有从 {kind} 类记录起算的时限（请在相应时限上写 after.record: {again}）",
+        ),
+        (
+            r"no record of kind {kind} dated {period} concerns task {task} "
+            r"\(data/records: events\)",
+            "没有日期为 {period}、涉及任务 {task} 的 {kind} 类记录（data/records 的 events）",
+        ),
     ]
 ]
 

@@ -137,17 +137,25 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class After:
-    """自某一事件之日起 N 日（月、工作日）内: the event (``signed``, ``published`` or the id of
-    another one-off deadline of the same task) and the time allowed, counted from the next day."""
+    """自某一事件之日起 N 日（月、工作日）内: the event (``signed``, ``published``, ``record`` or
+    the id of another one-off deadline of the same task) and the time allowed, counted from the
+    next day."""
 
     event: str
     days: int | None = None
     months: int | None = None
     working_days: bool = False
+    record: str | None = None
+    """With ``event: record``: the kind of dated record (data/records ``events``) it counts from,
+    one occurrence per such record (每次检查后10个工作日内通报)."""
 
     @property
     def is_step(self) -> bool:
-        return self.event not in ("signed", "published")
+        return self.event not in ("signed", "published", "record")
+
+    @property
+    def is_record(self) -> bool:
+        return self.event == "record"
 
 
 @dataclass(frozen=True)

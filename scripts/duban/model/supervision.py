@@ -248,11 +248,49 @@ class Grading:
 
 
 @dataclass(frozen=True)
+class RecordedEvent:
+    """A dated event a supervisor recorded (一次检查): deadlines written ``after: {event: record,
+    record: <kind>}`` get one occurrence per such event of their task (or of their plan, when the
+    event names no task)."""
+
+    kind: str
+    date: dt.date
+    by: str
+    plan_id: str
+    task_id: str | None = None
+    text: str | None = None
+    document: str | None = None
+    url: str | None = None
+    source: Source | None = None
+
+    def concerns(self, plan_id: str, task_id: str) -> bool:
+        """Whether it concerns a task or sub-item: the one it names (or its parent), or any task
+        of its plan when it names none."""
+        if plan_id != self.plan_id:
+            return False
+        named = self.task_id
+        return named is None or task_id == named or task_id.startswith(named + "/")
+
+
+@dataclass(frozen=True)
 class Records:
     actions: tuple[Action, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     rankings: tuple[Ranking, ...] = ()
     gradings: tuple[Grading, ...] = ()
+    events: tuple[RecordedEvent, ...] = ()
+
+    def events_for(
+        self, kind: str, plan_id: str, task_id: str, as_of: dt.date
+    ) -> tuple[RecordedEvent, ...]:
+        """Events of one kind that concern a task (named, or its whole plan), known on
+        ``as_of``, oldest first."""
+        found = [
+            e
+            for e in self.events
+            if e.kind == kind and e.concerns(plan_id, task_id) and e.date <= as_of
+        ]
+        return tuple(sorted(found, key=lambda e: e.date))
 
     def actions_for(self, key: ItemKey, as_of: dt.date) -> tuple[Action, ...]:
         """Actions about one occurrence known on ``as_of``, oldest first."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from duban.model.deadlines import month_end
 from duban.plan_import.chinese import numeral_value, simplified
+from duban.plan_import.event_deadlines import event_due
 
 N = r"[0-9０-９]+|[一二三四五六七八九十两]+"
 EVERY_WORDS = {
@@ -138,6 +139,9 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
         return [{**item, **base}]
     if FOLLOW_UP.search(folded):
         return [{"kind": "follow-up", "trigger": part, **base}]
+    counted = event_due(folded, part, default_year, result.assumptions)
+    if counted:
+        return [counted]
     match = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", folded)
     if match:
         try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from duban.load.records import entries
+from duban.load.records import entries, events
 from duban.load.records.reader import RecordReader
 from duban.load.records.rules import all_rules
 from duban.load.resolve.status import TaskFinder
@@ -146,6 +146,10 @@ def attach_supervision(
             if action:
                 actions.append(action)
     entries.follow_up_status(checker, status_documents, follow_up_keys)
+    recorded = events.recorded_events(checker, kept)
+    events.event_status(checker, recorded, records_broken)
     problems = checker.problems
-    records = Records(tuple(actions), tuple(follow_ups), tuple(rankings), tuple(gradings))
+    records = Records(
+        tuple(actions), tuple(follow_ups), tuple(rankings), tuple(gradings), tuple(recorded)
+    )
     return dataclasses.replace(model, rules=rules, records=records), sorted(set(problems))

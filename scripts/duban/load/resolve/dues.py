@@ -225,7 +225,14 @@ def _after(ctx: DueContext, item: dict[str, Any], common: dict[str, Any]) -> Due
         written.get("days"),
         written.get("months"),
         written.get("working_days", False),
+        written.get("record"),
     )
+    if after.is_record and not after.record:
+        ctx.problem(
+            ("after", "event"), "record needs after.record: the kind of record it counts from"
+        )
+    elif after.record and not after.is_record:
+        ctx.problem(("after", "record"), "is only for event: record")
     event = {"signed": ctx.plan.signed, "published": ctx.plan.published}.get(after.event)
     if event is not None and after.working_days:
         try:

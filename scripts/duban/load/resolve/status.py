@@ -328,7 +328,8 @@ def _entry(
         report(doc, (*keys, "due"), problem or "")
         return None
     period = entry.get("period", "")
-    problem = period_problem(task, due, period) if due.kind != "follow-up" else None
+    by_record = due.kind == "follow-up" or (due.after is not None and due.after.is_record)
+    problem = period_problem(task, due, period) if not by_record else None
     if problem:
         report(doc, (*keys, "period"), problem)
         return None
