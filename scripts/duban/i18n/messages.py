@@ -659,7 +659,7 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"names no unit: no task in its scope has such a role",
             "没有承担单位：范围内没有任务写了这一角色的单位",
         ),
-        # w-plans-as-written: deadlines counted from recorded events (data/records events)
+        # deadlines counted from recorded events (data/records events)
         (
             r"record needs after.record: the kind of record it counts from",
             "event 为 record 时须写 after.record：从哪一类督办记录起算（data/records 的 events）",
