@@ -73,4 +73,4 @@ def test_readme_first_commands_make_a_venv_and_ci_runs_the_same_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert "python3 -m venv .venv" in ci and "pip install -q -e '.[test]'" in ci
     # the main step, then the timing benchmarks (not collected by the test command)
-    assert ci[-3:] == [test, ci[-2], "python3 -m pytest tests/benchmarks -q"]
+    assert ci[-3:] == [test, ci[-2], "python3 -m pytest tests/benchmarks -q -n 0"]

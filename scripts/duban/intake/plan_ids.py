@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from duban.intake.status_text import CannotEdit, StatusText
-from duban.load.layout import PLANS_FOLDER, TASKS_FOLDER
-from duban.load.strict_yaml import Document
+from duban.load.layout import PLAN_FILE, PLANS_FOLDER, TASKS_FOLDER
+from duban.load.strict_yaml import Document, load_document
+from duban.model.plan import PLAN_TASK
 from duban.model.problems import Problem
 
 
@@ -46,12 +47,17 @@ def entries_without_plan(data: Any) -> list[tuple[str, int]]:
 
 
 def plan_task_ids(data_dir: Path, plan_id: str) -> set[str]:
-    """The ids of a plan's task files (``tasks/<id>.yaml``)."""
-    folder = data_dir / PLANS_FOLDER / plan_id / TASKS_FOLDER
+    """The ids of a plan's task files (``tasks/<id>.yaml``), and ``plan`` when plan.yaml has
+    plan-wide duties (status entries name those ``task: plan``)."""
+    folder = data_dir / PLANS_FOLDER / plan_id
     try:
-        return {p.stem for p in folder.iterdir() if p.suffix == ".yaml"}
+        found = {p.stem for p in (folder / TASKS_FOLDER).iterdir() if p.suffix == ".yaml"}
     except OSError:
         return set()
+    document, _ = load_document(folder / PLAN_FILE)
+    if document is not None and isinstance(document.data, dict) and document.data.get("duties"):
+        found.add(PLAN_TASK)
+    return found
 
 
 def add_plan_ids(text: str, document: Document, plan_id: str, tasks: set[str]) -> PlannedFile:
