@@ -23,18 +23,7 @@ def _id(case: dict) -> str:
     return f"{case['task']}-{case['indicator']}-{case['target_date']}-as-of-{case['as_of']}"
 
 
-# The staged target of 七（二） rests on the ASSUMPTION noted at the top of expected-states.yaml
-# (figures of the yearly report, not of the target's own entry): the engine reads the target
-# entry's figures (78.31% at every date). Kept visible: strict, so fixing either side shows here.
-_ASSUMED = pytest.mark.xfail(strict=True, reason="expected-states.yaml ASSUMPTION for 七（二）")
-
-
-def _marked(case: dict):
-    marks = [_ASSUMED] if case["task"] == "7-2" else []
-    return pytest.param(case, marks=marks, id=_id(case))
-
-
-@pytest.mark.parametrize("case", [_marked(c) for c in EXPECTED["indicators"]])
+@pytest.mark.parametrize("case", [pytest.param(c, id=_id(c)) for c in EXPECTED["indicators"]])
 def test_expected_indicator(case):
     loaded = load_project(ROOT / case["data"])
     assert loaded.model is not None and loaded.problems == []

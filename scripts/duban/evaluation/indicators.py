@@ -64,11 +64,25 @@ def _bound(obligation: Obligation | None, day: dt.date) -> bool:
     return (starts is None or starts <= day) and (ends is None or day <= ends)
 
 
+def _period_containing(due: Due, day: dt.date) -> Occurrence | None:
+    """The occurrence of a duty whose period holds ``day`` (its reports carry that period's
+    figures), if any."""
+    return next((o for o in due.occurrences if o.starts <= day <= (o.ends or o.due)), None)
+
+
 def _entries(
-    model: Model, task: Task, due: Due, day: dt.date
+    model: Model, task: Task, due: Due, day: dt.date, known_by: dt.date
 ) -> list[tuple[str, StatusEntry | None]]:
-    """(holder, status entry of the occurrence in force on ``day``) for each holder counted."""
-    occurrence = occurrence_at(due, day)
+    """(holder, status entry of the occurrence in force on ``day``) for each holder counted;
+    with ``figures_from``, of the other deadline's period that holds ``day`` (none: no entries)."""
+    source = due.indicator.figures_from if due.indicator else None
+    if source is not None:
+        due = next(d for d in task.due if d.id == source)
+        occurrence = _period_containing(due, day)
+        if occurrence is None:
+            return []
+    else:
+        occurrence = occurrence_at(due, day)
     key = occurrence.key if occurrence else ""
     obligations = {o.holder_id: o for o in model.obligations if o.task_id == task.id}
     result = []
@@ -76,6 +90,7 @@ def _entries(
         if not _bound(obligations.get(holder), day):
             continue
         entry = model.status_of(holder, task.id, due.id, key)
+        entry = entry.known_on(known_by) if entry is not None else None  # as it stood then
         if entry is not None and entry.state == "not-applicable":
             continue
         result.append((holder, entry))
@@ -89,7 +104,7 @@ def measure(
     reported by ``known_by``."""
     indicator = due.indicator
     assert indicator is not None
-    entries = _entries(model, task, due, day)
+    entries = _entries(model, task, due, day, known_by)
     scale = 100.0 if indicator.unit == "percent" else 1.0
     if indicator.measure == "share-of-units-done":
         cutoff = min(day, known_by)

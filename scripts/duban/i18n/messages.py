@@ -589,6 +589,11 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"published plan gives belong here; remove it",
             "领导信息中疑似有{what|t}（{masked}）：此处只填写公开方案中的姓名和职务，请删去",
         ),
+        # an indicator's figures reported with another deadline (indicator.figures_from)
+        (
+            r"{id} is not a recurring deadline of this task \(its recurring deadlines: {known}\)",
+            "{id} 不是本任务的周期性时限（本任务的周期性时限：{known}）",
+        ),
         # deadlines counted from an event, working days, windows
         (
             r"{event} is not signed, published or another deadline of this task"

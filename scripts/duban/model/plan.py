@@ -101,6 +101,9 @@ class Indicator:
     numerator: str | None = None
     denominator: str | None = None
     figure: str | None = None
+    figures_from: str | None = None
+    """Another (recurring) deadline of the task whose reports carry the figures: a target date
+    reads the figures reported for the period that contains it (None: this deadline's own)."""
 
     @property
     def figures(self) -> tuple[str, ...]:

@@ -287,6 +287,22 @@ def check_steps(ctx: DueContext, dues: list[Due]) -> None:
             )
 
 
+def check_figures_from(ctx: DueContext, dues: list[Due]) -> None:
+    """An indicator's ``figures_from`` names another recurring deadline of the same task."""
+    for index, due in enumerate(dues):
+        wanted = due.indicator.figures_from if due.indicator else None
+        if wanted is None:
+            continue
+        source = next((d for d in dues if d.id == wanted and d is not due), None)
+        if source is None or source.kind != "recurring":
+            known = ", ".join(d.id for d in dues if d is not due and d.kind == "recurring")
+            ctx.problem(
+                (index, "indicator", "figures_from"),
+                f"{wanted!r} is not a recurring deadline of this task"
+                f" (its recurring deadlines: {known or 'none'})",
+            )
+
+
 BUILDERS: dict[str, Callable[[DueContext, dict[str, Any], dict[str, Any]], Due]] = {
     "date": _date,
     "period": _period,

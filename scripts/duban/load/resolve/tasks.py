@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from duban.load.resolve.context import Report, source_of
-from duban.load.resolve.dues import DueContext, build_due, check_steps
+from duban.load.resolve.dues import DueContext, build_due, check_figures_from, check_steps
 from duban.load.resolve.org import Org, Window, union
 from duban.load.resolve.plan_duties import Rule, apply_rules
 from duban.load.strict_yaml import Document, KeyPath
@@ -310,6 +310,7 @@ class PlanTasks:
             ctx = DueContext(self.report, doc, d_keys, self.plan)
             result.append(build_due(ctx, item, due_id, tuple(holders)))
         check_steps(DueContext(self.report, doc, keys, self.plan), result)
+        check_figures_from(DueContext(self.report, doc, keys, self.plan), result)
         return tuple(result)
 
 
