@@ -78,6 +78,13 @@ def write_output(text: str | bytes, output: str | None) -> None:
     an .xlsx) are written as they are."""
     if output in (None, "-"):
         if isinstance(text, bytes):
+            if sys.stdout.isatty():  # a workbook's bytes would garble the clerk's terminal
+                raise UsageError(
+                    say(
+                        "this format is a binary file: write it with -o FILE",
+                        "该格式是二进制文件，不能显示在终端上：请用 -o 文件名 写入文件",
+                    )
+                )
             sys.stdout.flush()
             sys.stdout.buffer.write(text)
             sys.stdout.buffer.flush()
@@ -134,6 +141,19 @@ def as_of_argument(text: str) -> dt.date:
     except UsageError as error:
         message = str(error).removeprefix("--as-of: ").removeprefix("--as-of：")
         raise argparse.ArgumentTypeError(message) from None
+
+
+def site_url_argument(text: str) -> str:
+    """``--site-url``: the published site's address, put into links of issues, reports and
+    reminders; https only, no spaces, quotes or control characters (never ``javascript:``)."""
+    if not re.fullmatch(r"https://[^\s\"'<>\x00-\x1f\x7f]+", text):
+        raise argparse.ArgumentTypeError(
+            say(
+                "must be the site's https:// address, e.g. https://owner.github.io/repo/",
+                "须为网站的 https:// 地址，例如 https://owner.github.io/repo/",
+            )
+        )
+    return text
 
 
 def non_negative(text: str) -> int:

@@ -107,10 +107,6 @@ def cmd_notify(args: argparse.Namespace) -> int:
     model = narrowed(project.model, args)
     document = next((d for d in project.documents if d.file == NOTIFY_FILE), None)
     config = notify_config(document)
-    if args.site_url and not args.site_url.startswith("https://"):
-        raise UsageError(
-            say("--site-url must start with https://", "--site-url 须以 https:// 开头")
-        )
     report = check_report(model, evaluate(model, as_of, args.due_soon_days))
     links = SiteLinks(args.site_url)
     digests = unit_digests(report, links, config.form_url)

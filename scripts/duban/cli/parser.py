@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
-from duban.cli.common import EXIT_USAGE, non_negative
+from duban.cli.common import EXIT_USAGE, non_negative, site_url_argument
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.messages import say
@@ -188,5 +188,6 @@ def as_of_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--site-url",
         metavar="URL",
+        type=site_url_argument,
         help=say("link items to the published site", "各事项链接到已发布的网站"),
     )
