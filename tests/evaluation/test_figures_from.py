@@ -50,3 +50,39 @@ def test_figures_from_must_name_a_recurring_deadline_of_the_task(tmp_path):
         "indicator.figures_from" in m and "'target' is not a recurring deadline" in m
         for m in messages
     ), messages
+
+
+def test_several_amounts_under_one_deadline_are_one_report_and_two_checks():
+    project = load_project(COUNTY)
+    assert project.model is not None
+    task = next(t for t in project.model.tasks_in_order() if t.id.endswith("/8-8"))
+    (due,) = task.due
+    assert [a.indicator.id for a in due.amounts] == ["public-hours", "professional-hours"]
+    # one obligation a holder (one report a year), two indicators measured on it
+    obligations = [o for o in project.model.obligations if o.task_id == task.id]
+    assert len(obligations) == 1
+    results = indicator_results(project.model, dt.date(2025, 1, 31))
+    mine = {(r.indicator.id, r.target.date.year): r.status for r in results if r.task_id == task.id}
+    assert mine == {
+        ("public-hours", 2023): "met",
+        ("professional-hours", 2023): "missed",
+        ("public-hours", 2024): "met",
+        ("professional-hours", 2024): "met",
+        ("public-hours", 2025): "pending",
+        ("professional-hours", 2025): "pending",
+    }
+
+
+def test_an_amount_needs_its_figure_and_its_own_indicator_id(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(COUNTY, data)
+    path = data / "plans/qingshan-fzzf-2023/tasks/8-8.yaml"
+    text = path.read_text("utf-8")
+    text = text.replace("id: professional-hours", "id: public-hours")
+    text = text.replace(
+        "measure: sum-of-figures,\n      figure: public-hours}", "measure: sum-of-figures}"
+    )
+    path.write_text(text, "utf-8")
+    messages = [f"{p.field}: {p.message}" for p in load_project(data).problems]
+    assert any("amounts[1].indicator.id: is used twice" in m for m in messages), messages
+    assert any("amounts[0].indicator.figure: is required" in m for m in messages), messages

@@ -323,7 +323,7 @@ def test_the_county_example_reproduces_its_hand_encoding(tmp_path, capsys):
     synthetic = [
         f for f in (curated / "tasks").glob("*.yaml") if "# 合成示例" in f.read_text("utf-8")
     ]
-    assert sorted(f.name for f in synthetic) == ["8-6.yaml", "8-7.yaml"]
+    assert sorted(f.name for f in synthetic) == ["8-6.yaml", "8-7.yaml", "8-8.yaml"]
     for path in synthetic:
         path.unlink()
     result = compare_folders(tmp_path / "data" / "plans" / "county", curated, hand / "org.yaml")

@@ -71,11 +71,11 @@ def _period_containing(due: Due, day: dt.date) -> Occurrence | None:
 
 
 def _entries(
-    model: Model, task: Task, due: Due, day: dt.date, known_by: dt.date
+    model: Model, task: Task, due: Due, indicator: Indicator, day: dt.date, known_by: dt.date
 ) -> list[tuple[str, StatusEntry | None]]:
     """(holder, status entry of the occurrence in force on ``day``) for each holder counted;
     with ``figures_from``, of the other deadline's period that holds ``day`` (none: no entries)."""
-    source = due.indicator.figures_from if due.indicator else None
+    source = indicator.figures_from
     if source is not None:
         due = next(d for d in task.due if d.id == source)
         occurrence = _period_containing(due, day)
@@ -98,13 +98,18 @@ def _entries(
 
 
 def measure(
-    model: Model, task: Task, due: Due, day: dt.date, known_by: dt.date
+    model: Model,
+    task: Task,
+    due: Due,
+    day: dt.date,
+    known_by: dt.date,
+    indicator: Indicator | None = None,
 ) -> tuple[float | None, float | None, float | None]:
-    """(actual, numerator, denominator) of the due's indicator on ``day``, knowing what was
-    reported by ``known_by``."""
-    indicator = due.indicator
+    """(actual, numerator, denominator) of an indicator of the due (its own unless given: one
+    of its ``amounts``) on ``day``, knowing what was reported by ``known_by``."""
+    indicator = indicator or due.indicator
     assert indicator is not None
-    entries = _entries(model, task, due, day, known_by)
+    entries = _entries(model, task, due, indicator, day, known_by)
     scale = 100.0 if indicator.unit == "percent" else 1.0
     if indicator.measure == "share-of-units-done":
         cutoff = min(day, known_by)
@@ -149,17 +154,15 @@ def indicator_results(model: Model, as_of: dt.date) -> tuple[IndicatorResult, ..
     """Every target of every indicator in the plan, in task order."""
     results = []
     for task in model.tasks_in_order():
-        for due in task.due:
-            if due.indicator is None:
-                continue
-            for target in due.targets:
+        for due, indicator, targets in task.measured:
+            for target in targets:
                 day = min(target.date, as_of)
-                actual, top, bottom = measure(model, task, due, day, as_of)
+                actual, top, bottom = measure(model, task, due, day, as_of, indicator)
                 results.append(
                     IndicatorResult(
                         task.id,
                         due.id,
-                        due.indicator,
+                        indicator,
                         target,
                         actual,
                         top,

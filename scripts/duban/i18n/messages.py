@@ -589,6 +589,8 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"published plan gives belong here; remove it",
             "领导信息中疑似有{what|t}（{masked}）：此处只填写公开方案中的姓名和职务，请删去",
         ),
+        # several amounts under one deadline (amounts)
+        (r"is used twice in this deadline", "在本项时限中重复使用"),
         # an indicator's figures reported with another deadline (indicator.figures_from)
         (
             r"{id} is not a recurring deadline of this task \(its recurring deadlines: {known}\)",

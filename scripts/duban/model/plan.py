@@ -119,6 +119,15 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Amount:
+    """One of several amounts a deadline sets (公共法律知识培训不少于40学时、专业…不少于60学时):
+    its own indicator, checked at each due date of the deadline (``targets``)."""
+
+    indicator: Indicator
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True)
 class Occurrence:
     """One dated instance of a deadline: the whole of a one-off, or one period of a duty.
 
@@ -194,9 +203,18 @@ class Due:
     """The keys the data wrote for this deadline (``times`` given explicitly, ...)."""
     after: After | None = None
     """``kind: after``: the event it is counted from and the time allowed."""
+    amounts: tuple[Amount, ...] = ()
+    """Several amounts under this one deadline, each with its own indicator and targets."""
     from_rule: bool = False
     """Added by a rule of plan.yaml (``task_rules``): a status entry that names no deadline
     still means the task's own one."""
+
+    @property
+    def measures(self) -> tuple[tuple[Indicator, tuple[Target, ...]], ...]:
+        """Every indicator this deadline is measured by, with its targets: its own, then its
+        amounts'."""
+        own = ((self.indicator, self.targets),) if self.indicator is not None else ()
+        return own + tuple((a.indicator, a.targets) for a in self.amounts)
 
     @property
     def is_ongoing(self) -> bool:
@@ -291,6 +309,12 @@ class Task:
         if self.label or self.is_plan_wide:
             return self.label
         return f"（{self.numeral}）" if self.numeral else str(self.number)
+
+    @property
+    def measured(self) -> tuple[tuple[Due, Indicator, tuple[Target, ...]], ...]:
+        """(deadline, indicator, its targets) for every indicator of every deadline of the task,
+        its amounts' included: what charts, calendars and the evaluation go through."""
+        return tuple((d, i, t) for d in self.due for i, t in d.measures)
 
     @property
     def heading(self) -> str:

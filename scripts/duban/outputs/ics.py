@@ -175,25 +175,24 @@ def calendar_ics(
         _event(lines, uid, stamp, day, summary, "\n".join(text))
     if unit_id is None:
         for task in model.tasks_in_order():
-            for due in task.due:
-                if due.indicator is None:
-                    continue
-                for target in due.targets:
-                    bound = " ".join(
-                        b
-                        for b in (
-                            f"≥ {target.min:g}" if target.min is not None else "",
-                            f"≤ {target.max:g}" if target.max is not None else "",
-                        )
-                        if b
+            for due, indicator, target in (
+                (d, i, target) for d, i, targets in task.measured for target in targets
+            ):
+                bound = " ".join(
+                    b
+                    for b in (
+                        f"≥ {target.min:g}" if target.min is not None else "",
+                        f"≤ {target.max:g}" if target.max is not None else "",
                     )
-                    unit = "%" if due.indicator.unit == "percent" else ""
-                    summary = f"【目标】{task.heading}：{due.indicator.name} {bound}{unit}"
-                    # a task need not give its deadline in words (then the event has none)
-                    words = target.as_written or due.as_written or task.deadline_as_written or ""
-                    uid = (
-                        f"{task.plan_id}.{task.local_id}.{due.id}.target.{_day(target.date)}@duban"
-                    )
-                    _event(lines, uid, stamp, target.date, summary, words)
+                    if b
+                )
+                unit = "%" if indicator.unit == "percent" else ""
+                summary = f"【目标】{task.heading}：{indicator.name} {bound}{unit}"
+                # a task need not give its deadline in words (then the event has none)
+                words = target.as_written or due.as_written or task.deadline_as_written or ""
+                # an amount's targets share the deadline's dates: its indicator keeps them apart
+                measured = due.id if indicator is due.indicator else f"{due.id}.{indicator.id}"
+                uid = f"{task.plan_id}.{task.local_id}.{measured}.target.{_day(target.date)}@duban"
+                _event(lines, uid, stamp, target.date, summary, words)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

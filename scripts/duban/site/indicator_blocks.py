@@ -19,10 +19,12 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
     """
     results = ctx.evaluation.indicators
     blocks = []
-    for due in task.due:
-        if due.indicator is None:
-            continue
-        mine = [r for r in results if r.task_id == task.id and r.due_id == due.id]
+    for due, indicator, targets in task.measured:
+        mine = [
+            r
+            for r in results
+            if r.task_id == task.id and r.due_id == due.id and r.indicator.id == indicator.id
+        ]
         points: list[dict[str, Any]] = []
         if mine:
             for r in mine:
@@ -40,7 +42,7 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
                     }
                 )
         else:
-            for target in due.targets:
+            for target in targets:
                 points.append(
                     {
                         "date": target.date,
@@ -56,21 +58,23 @@ def indicator_blocks(ctx: Context, task: Task) -> list[dict[str, Any]]:
         points = [p for p in points if p["date"] is not None]
         points.sort(key=lambda p: p["date"])
         _current_once(points)
-        chart = charts.indicator_chart(points, due.indicator.unit) if points else None
+        chart = charts.indicator_chart(points, indicator.unit) if points else None
         current = None
         if not points:
             # no targets in the data (e.g. 轮训一遍 by 2012): the value so far
             day = min(ctx.evaluation.as_of, due.date or ctx.evaluation.as_of)
-            actual, top, bottom = measure(ctx.model, task, due, day, ctx.evaluation.as_of)
+            actual, top, bottom = measure(
+                ctx.model, task, due, day, ctx.evaluation.as_of, indicator
+            )
             current = {"actual": actual, "numerator": top, "denominator": bottom}
         blocks.append(
             {
                 "task": task,
                 "due": due,
-                "indicator": due.indicator,
+                "indicator": indicator,
                 "points": points,
                 "chart": chart,
-                "rows": chart_rows.indicator_rows(points, due.indicator.unit) if points else None,
+                "rows": chart_rows.indicator_rows(points, indicator.unit) if points else None,
                 "current": current or {"actual": None, "numerator": None, "denominator": None},
             }
         )

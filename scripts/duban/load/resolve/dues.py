@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from duban.load.resolve.context import Report, parse_date, source_of
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model import deadlines
-from duban.model.plan import After, Due, Indicator, Occurrence, Plan, Target
+from duban.model.plan import After, Amount, Due, Indicator, Occurrence, Plan, Target
 
 
 class DueContext:
@@ -290,14 +291,20 @@ def check_steps(ctx: DueContext, dues: list[Due]) -> None:
 def check_figures_from(ctx: DueContext, dues: list[Due]) -> None:
     """An indicator's ``figures_from`` names another recurring deadline of the same task."""
     for index, due in enumerate(dues):
-        wanted = due.indicator.figures_from if due.indicator else None
-        if wanted is None:
-            continue
-        source = next((d for d in dues if d.id == wanted and d is not due), None)
-        if source is None or source.kind != "recurring":
+        own = [((index, "indicator"), due.indicator)] if due.indicator else []
+        amounts = [
+            ((index, "amounts", n, "indicator"), a.indicator) for n, a in enumerate(due.amounts)
+        ]
+        for keys, indicator in own + amounts:
+            wanted = indicator.figures_from
+            if wanted is None:
+                continue
+            source = next((d for d in dues if d.id == wanted and d is not due), None)
+            if source is not None and source.kind == "recurring":
+                continue
             known = ", ".join(d.id for d in dues if d is not due and d.kind == "recurring")
             ctx.problem(
-                (index, "indicator", "figures_from"),
+                (*keys, "figures_from"),
                 f"{wanted!r} is not a recurring deadline of this task"
                 f" (its recurring deadlines: {known or 'none'})",
             )
@@ -331,7 +338,30 @@ def build_due(ctx: DueContext, item: dict[str, Any], due_id: str, holders: tuple
         "shared": item.get("shared"),
         "written": frozenset(item),
     }
-    return BUILDERS[item["kind"]](ctx, item, common)
+    due = BUILDERS[item["kind"]](ctx, item, common)
+    if "amounts" in item:
+        due = replace(due, amounts=_amounts(ctx, item["amounts"], due))
+    return due
+
+
+def _amounts(ctx: DueContext, items: list[dict[str, Any]], due: Due) -> tuple[Amount, ...]:
+    """Several amounts under one deadline: each its own indicator, with a target at each of the
+    deadline's due dates (the holder reports once, with every figure)."""
+    days = sorted({o.due for o in due.occurrences})
+    amounts = []
+    seen: set[str] = set()
+    for index, written in enumerate(items):
+        indicator = Indicator(**written["indicator"])
+        _check_indicator(ctx, indicator, ("amounts", index))
+        if indicator.id in seen or (due.indicator and indicator.id == due.indicator.id):
+            ctx.problem(("amounts", index, "indicator", "id"), "is used twice in this deadline")
+        seen.add(indicator.id)
+        low, high = written.get("min"), written.get("max")
+        if low is not None and high is not None and high < low:
+            ctx.problem(("amounts", index, "max"), "is below min")
+        targets = tuple(Target(day, low, high, written.get("as_written")) for day in days)
+        amounts.append(Amount(indicator, targets))
+    return tuple(amounts)
 
 
 def _targets(
@@ -352,8 +382,10 @@ def _targets(
     return tuple(targets)
 
 
-def _check_indicator(ctx: DueContext, indicator: Indicator) -> None:
+def _check_indicator(ctx: DueContext, indicator: Indicator, within: KeyPath = ()) -> None:
     needs = {"ratio-of-figures": ("numerator", "denominator"), "sum-of-figures": ("figure",)}
     for name in needs.get(indicator.measure, ()):
         if getattr(indicator, name) is None:
-            ctx.problem(("indicator", name), f"is required when measure is {indicator.measure}")
+            ctx.problem(
+                (*within, "indicator", name), f"is required when measure is {indicator.measure}"
+            )

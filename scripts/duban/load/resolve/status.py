@@ -181,7 +181,7 @@ def before_signing(day: dt.date, earliest: dt.date, signed: dt.date) -> str:
 
 
 def _figures_known(c: EntryContext) -> Iterator[tuple[KeyPath, str]]:
-    known = {f for d in c.task.due if d.indicator for f in d.indicator.figures}
+    known = {f for d in c.task.due for i, _ in d.measures for f in i.figures}
     for name in c.entry.get("figures", {}):
         if name not in known:
             hint = ", ".join(sorted(known)) or "none"
