@@ -20,6 +20,7 @@ from typing import Any
 
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary, UnitSummary
 from duban.model.org import Holder
+from duban.model.plan import Task
 
 _enc = json.encoder.encode_basestring
 """The escaper ``json.dumps(ensure_ascii=False)`` uses (the C one when it is there)."""
@@ -71,7 +72,7 @@ def _supervisors(ci: CheckItem) -> str:
     return (
         "[\n"
         + ",\n".join(
-            f'{_Q}{{\n{_R}"id": {_s(h.id, _R)},\n{_R}"name": {_s(h.display_name, _R)}\n{_Q}}}'
+            f'{_Q}{{\n{_R}"id": {_enc(h.id)},\n{_R}"name": {_enc(h.display_name)}\n{_Q}}}'
             for h in ci.supervisors
         )
         + "\n"
@@ -86,9 +87,9 @@ def _escalation(ci: CheckItem) -> str:
         return "null"
     return (
         "{\n"
-        f'{_Q}"stage": {_s(esc.stage, _Q)},\n'
+        f'{_Q}"stage": {_enc(esc.stage)},\n'
         f'{_Q}"stage_rank": {_s(ci.stage_rank, _Q)},\n'
-        f'{_Q}"stage_name": {_s(esc.stage_name, _Q)},\n'
+        f'{_Q}"stage_name": {_enc(esc.stage_name)},\n'
         f'{_Q}"next_step": {_s(esc.next_step, _Q)},\n'
         f'{_Q}"since": {_date(esc.since)},\n'
         f'{_Q}"respond_by": {_date(esc.respond_by)},\n'
@@ -97,35 +98,52 @@ def _escalation(ci: CheckItem) -> str:
     )
 
 
-def _item(ci: CheckItem) -> str:
-    item, task = ci.item, ci.task
+def _task(task: Task) -> str:
+    """The item's first lines, the same for every item of a task."""
     return (
         "        {\n"
-        f'{_P}"plan": {_s(task.plan_id, _P)},\n'
-        f'{_P}"task": {_s(task.local_id, _P)},\n'
-        f'{_P}"task_label": {_s(task.label, _P)},\n'
+        f'{_P}"plan": {_enc(task.plan_id)},\n'
+        f'{_P}"task": {_enc(task.local_id)},\n'
+        f'{_P}"task_label": {_enc(task.label)},\n'
         f'{_P}"task_number": {_s(task.number, _P)},\n'
-        f'{_P}"task_title": {_s(task.title, _P)},\n'
+        f'{_P}"task_title": {_enc(task.title)},\n'
+    )
+
+
+def _item(ci: CheckItem, made: dict[Any, str]) -> str:
+    """One item; ``made`` keeps each task's lines and each list of supervisors' text, made once
+    (a list is known by its id: every item stays alive in the report while it is written)."""
+    item, task = ci.item, ci.task
+    head = made.get(task.id)
+    if head is None:
+        head = made[task.id] = _task(task)
+    supervisors = made.get(id(ci.supervisors))
+    if supervisors is None:
+        supervisors = made[id(ci.supervisors)] = _supervisors(ci)
+    return (
+        f"{head}"
         f'{_P}"holders": {_list(item.holders, _P)},\n'
-        f'{_P}"due": {_s(item.due_id, _P)},\n'
-        f'{_P}"period": {_s(item.key, _P)},\n'
+        f'{_P}"due": {_enc(item.due_id)},\n'
+        f'{_P}"period": {_enc(item.key)},\n'
         f'{_P}"due_date": "{item.due.isoformat()}",\n'
-        f'{_P}"state": {_s(item.state.value, _P)},\n'
-        f'{_P}"reported": {_s(item.reported, _P)},\n'
+        f'{_P}"state": {_enc(item.state.value)},\n'
+        f'{_P}"reported": {"true" if item.reported else "false"},\n'
         f'{_P}"days_late": {_s(item.days_late, _P)},\n'
         f'{_P}"days_left": {_s(item.days_left, _P)},\n'
         f'{_P}"supervisor_role": {_s(ci.supervisor_role or None, _P)},\n'
-        f'{_P}"supervisors": {_supervisors(ci)},\n'
+        f'{_P}"supervisors": {supervisors},\n'
         f'{_P}"escalation": {_escalation(ci)},\n'
-        f'{_P}"file": {_s(ci.where.file, _P)},\n'
+        f'{_P}"file": {_enc(ci.where.file)},\n'
         f'{_P}"line": {_s(ci.where.line, _P)}\n'
         "        }"
     )
 
 
-def _unit(h: Holder, summary: UnitSummary, items: tuple[CheckItem, ...]) -> str:
+def _unit(
+    h: Holder, summary: UnitSummary, items: tuple[CheckItem, ...], made: dict[Any, str]
+) -> str:
     pad = " " * 6
-    listed = "[\n" + ",\n".join(map(_item, items)) + "\n      ]" if items else "[]"
+    listed = "[\n" + ",\n".join([_item(ci, made) for ci in items]) + "\n      ]" if items else "[]"
     return (
         "    {\n"
         f'{pad}"id": {_s(h.id, pad)},\n'
@@ -194,9 +212,10 @@ def json_chunks(report: CheckReport, fail_on: str | None = None) -> Iterator[str
         yield '  "units": [],\n'
     else:
         summaries = {u.holder.id: u for u in report.unit_summaries()}
+        made: dict[Any, str] = {}  # see _item
         yield '  "units": [\n'
         for n, (holder, items) in enumerate(report.units):
-            yield (",\n" if n else "") + _unit(holder, summaries[holder.id], items)
+            yield (",\n" if n else "") + _unit(holder, summaries[holder.id], items, made)
         yield "\n  ],\n"
     yield f'  "flags": {_dumped(flags_data(report), "  ")}\n}}\n'
 
