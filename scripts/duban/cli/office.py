@@ -23,7 +23,7 @@ from duban.model.problems import printable
 from duban.outputs.bulletin import bulletin
 from duban.outputs.bulletin_docx import bulletin_docx
 from duban.outputs.bulletin_text import bulletin_html, bulletin_markdown
-from duban.outputs.check_formats import CHECK_FORMATS, CheckOptions
+from duban.outputs.check_formats import CHECK_FORMATS, CHECK_STREAMS, CheckOptions
 from duban.outputs.check_markdown import (
     SUMMARY_BUDGET,
     issue_title,
@@ -41,7 +41,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     model, evaluation = found
     report = check_report(model, evaluation)
     options = CheckOptions(fail_on=args.fail_on, site_url=args.site_url)
-    sys.stdout.write(CHECK_FORMATS[args.format](report, options))
+    if args.format in CHECK_STREAMS:
+        for piece in CHECK_STREAMS[args.format](report, options):
+            sys.stdout.write(piece)
+    else:
+        sys.stdout.write(CHECK_FORMATS[args.format](report, options))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if args.format == "github" and summary:  # the run's summary page on GitHub
         with open(summary, "a", encoding="utf-8") as handle:

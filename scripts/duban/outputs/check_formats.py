@@ -8,14 +8,15 @@ writes it. A format is one entry of :data:`FORMATS`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from duban.evaluation.check_report import CheckItem, CheckReport, Summary
+from duban.evaluation.check_report import CheckItem, CheckReport
 from duban.evaluation.evaluate import State
 from duban.model.org import display_name
 from duban.model.problems import workflow_command
+from duban.outputs.check_json import json_chunks, render_json, summary_data
 from duban.outputs.check_markdown import render_markdown
 from duban.outputs.check_words import count_line, item_parts, lateness, reported_line
 
@@ -122,25 +123,9 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
     }
 
 
-def summary_data(summary: Summary | None) -> dict[str, Any] | None:
-    if summary is None:
-        return None
-    return {
-        "total": summary.total,
-        "states": summary.states,
-        "reported": summary.reported,
-        "not_reported": summary.not_reported,
-        "overdue_reported": summary.overdue_reported,
-        "overdue_not_reported": summary.overdue_not_reported,
-        "due_soon_not_reported": summary.due_soon_not_reported,
-        "nothing_reported": summary.nothing_reported,
-        "units_reported": list(summary.units_reported),
-        "units_on_time": list(summary.units_on_time),
-        "plans_ended": list(summary.plans_ended),
-    }
-
-
-def render_json(report: CheckReport, fail_on: str | None = None) -> str:
+def render_json_whole(report: CheckReport, fail_on: str | None = None) -> str:
+    """The JSON document built whole and dumped at once: what :func:`render_json` streams
+    (the reference its tests compare with)."""
     return json.dumps(report_data(report, fail_on), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -177,3 +162,9 @@ CHECK_FORMATS: dict[str, Callable[[CheckReport, CheckOptions], str]] = {
     "github": lambda report, options: render_github(report),
 }
 """Each format of ``duban check``: a new one is a function here and a line in this table."""
+
+CHECK_STREAMS: dict[str, Callable[[CheckReport, CheckOptions], Iterator[str]]] = {
+    "json": lambda report, options: json_chunks(report, options.fail_on),
+}
+"""The formats written piece by piece as they are made (the same text as in CHECK_FORMATS):
+at province scale the JSON document is 30 MB."""
