@@ -43,3 +43,24 @@ def test_the_guides_error_message_is_what_the_validator_says(tmp_path, monkeypat
     line = capsys.readouterr().err.splitlines()[0]
     assert line.startswith(f"data/status/{holder}.yaml:")
     assert line.split(": ", 1)[1] == documented.group(1)
+
+
+def test_no_published_page_links_to_a_page_left_out_of_the_site():
+    # developer docs stay in the repository (exclude_docs); a link to one from a page readers
+    # see would be a 404 on the published site (MkDocs only logs it, at INFO)
+    # mkdocs.yml has tags only MkDocs reads (!ENV): take the exclude_docs block as text
+    block = re.search(
+        r"^exclude_docs: \|\n((?:  \S.*\n)+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M
+    )
+    assert block is not None
+    excluded = {line.strip() for line in block.group(1).splitlines()}
+    assert {"architecture.md", "ci.md"} <= excluded
+    link = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)")
+    offending = [
+        f"{page.name} -> {target}"
+        for page in sorted((ROOT / "docs").glob("*.md"))
+        if page.name not in excluded
+        for target in link.findall(page.read_text("utf-8"))
+        if target in excluded
+    ]
+    assert offending == []
