@@ -16,7 +16,7 @@ from duban.evaluation.check_report import CheckItem, CheckReport
 from duban.evaluation.evaluate import State
 from duban.model.org import display_name
 from duban.model.problems import workflow_command
-from duban.outputs.check_json import json_chunks, render_json, summary_data
+from duban.outputs.check_json import flags_data, head_data, json_chunks, render_json
 from duban.outputs.check_markdown import render_markdown
 from duban.outputs.check_words import count_line, item_parts, lateness, reported_line
 
@@ -83,18 +83,7 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
 
     summaries = {u.holder.id: u for u in report.unit_summaries()}
     return {
-        "as_of": report.as_of.isoformat(),
-        "due_soon_days": report.due_soon_days,
-        "fail_on": fail_on,
-        "fails": report.fails(fail_on) if fail_on else None,
-        "counts": {
-            "overdue": report.overdue,
-            "overdue_reported": report.overdue_reported,
-            "overdue_not_reported": report.overdue_not_reported,
-            "due_soon": report.due_soon,
-            "flags": len(report.flags),
-        },
-        "summary": summary_data(report.summary),
+        **head_data(report, fail_on),
         "units": [
             {
                 "id": h.id,
@@ -108,18 +97,7 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
             }
             for h, items in report.units
         ],
-        "flags": [
-            {
-                "rule": f.rule_id,
-                "kind": f.kind,
-                "unit": f.holder_id,
-                "plan": f.task_id.partition("/")[0],
-                "task": f.task_id.partition("/")[2],
-                "message": f.message,
-                "since": _date(f.since),
-            }
-            for f in report.flags
-        ],
+        "flags": flags_data(report),
     }
 
 

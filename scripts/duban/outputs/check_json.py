@@ -191,9 +191,9 @@ def flags_data(report: CheckReport) -> list[dict[str, Any]]:
     ]
 
 
-def json_chunks(report: CheckReport, fail_on: str | None = None) -> Iterator[str]:
-    """The JSON document in pieces: the head, one piece per unit, the tail."""
-    head = {
+def head_data(report: CheckReport, fail_on: str | None = None) -> dict[str, Any]:
+    """The document's fields before ``units``: the date, the failing rule and the counts."""
+    return {
         "as_of": report.as_of.isoformat(),
         "due_soon_days": report.due_soon_days,
         "fail_on": fail_on,
@@ -207,6 +207,11 @@ def json_chunks(report: CheckReport, fail_on: str | None = None) -> Iterator[str
         },
         "summary": summary_data(report.summary),
     }
+
+
+def json_chunks(report: CheckReport, fail_on: str | None = None) -> Iterator[str]:
+    """The JSON document in pieces: the head, one piece per unit, the tail."""
+    head = head_data(report, fail_on)
     yield "{\n" + "".join(f"  {_enc(k)}: {_dumped(v, '  ')},\n" for k, v in head.items())
     if not report.units:
         yield '  "units": [],\n'
