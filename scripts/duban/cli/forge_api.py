@@ -6,8 +6,10 @@ failure one line (:class:`ApiError`)."""
 
 from __future__ import annotations
 
+import argparse
 import ipaddress
 import json
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,9 +17,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from duban.cli.common import UsageError
+from duban.cli.common import (
+    EXIT_INVALID_DATA,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    evaluated,
+    write_output,
+)
+from duban.evaluation.check_report import check_report
 from duban.i18n.messages import say
 from duban.model.problems import printable
+from duban.outputs.check_markdown import issue_title, render_overdue_issue
 
 LABEL = "duban-overdue"
 CLOSING_NOTE = "已无逾期事项，自动关闭。 Nothing is overdue any more."
@@ -150,3 +161,27 @@ def keep_one_issue(
         close(open_issue)
         return say(f"closed issue #{open_issue}", f"已关闭议题 #{open_issue}")
     return say("nothing is overdue and no issue is open", "没有逾期事项，也没有未关闭的议题")
+
+
+Sync = Callable[[int, str, str], str]
+"""Keeps the forge's overdue issue for (number overdue, title, body); says what it did."""
+
+
+def run_overdue_issue(args: argparse.Namespace, sync: Sync) -> int:
+    """What every forge's overdue-issue command does once it has its API: evaluate, write the
+    issue's text (and a copy with ``-o``), keep the issue, and say what happened in one line."""
+    found = evaluated(args)
+    if found is None:
+        return EXIT_INVALID_DATA  # the issue is left as it was
+    model, evaluation = found
+    report = check_report(model, evaluation, only_overdue=True)
+    body = render_overdue_issue(report, args.site_url)
+    if args.output:  # a copy of the text, e.g. for the job's artifacts
+        write_output(body, args.output)
+    try:
+        done = sync(report.overdue, issue_title(report), body)
+    except ApiError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(done)
+    return EXIT_OK

@@ -17,28 +17,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import urllib.parse
 
 from duban.cli.common import (
-    EXIT_INVALID_DATA,
-    EXIT_OK,
-    EXIT_PROBLEMS,
     UsageError,
-    evaluated,
-    write_output,
 )
 from duban.cli.forge_api import (
     CLOSING_NOTE,
     LABEL,
     Api,
-    ApiError,
     checked_api_url,
     keep_one_issue,
+    run_overdue_issue,
 )
-from duban.evaluation.check_report import check_report
 from duban.i18n.messages import say
-from duban.outputs.check_markdown import issue_title, render_overdue_issue
 
 __all__ = ["LABEL", "checked_api_url", "cmd_gitlab_issue", "gitlab_api", "sync_issue"]
 
@@ -101,20 +93,7 @@ def cmd_gitlab_issue(args: argparse.Namespace) -> int:
                 "（api 权限，角色 Reporter，设为 masked）",
             )
         )
-    found = evaluated(args)
-    if found is None:
-        return EXIT_INVALID_DATA  # the issue is left as it was
-    model, evaluation = found
-    report = check_report(model, evaluation, only_overdue=True)
-    body = render_overdue_issue(report, args.site_url)
-    if args.output:  # a copy of the text, e.g. for the job's artifacts
-        write_output(body, args.output)
-    try:
-        done = sync_issue(
-            gitlab_api(api, project, token.strip()), report.overdue, issue_title(report), body
-        )
-    except ApiError as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(done)
-    return EXIT_OK
+    gitlab = gitlab_api(api, project, token.strip())
+    return run_overdue_issue(
+        args, lambda overdue, title, body: sync_issue(gitlab, overdue, title, body)
+    )
