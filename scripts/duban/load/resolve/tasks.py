@@ -309,8 +309,9 @@ class PlanTasks:
                 windows[holder] = union(windows.get(holder), window)
             ctx = DueContext(self.report, doc, d_keys, self.plan)
             result.append(build_due(ctx, item, due_id, tuple(holders)))
-        check_steps(DueContext(self.report, doc, keys, self.plan), result)
-        check_figures_from(DueContext(self.report, doc, keys, self.plan), result)
+        across = DueContext(self.report, doc, keys, self.plan)  # checks between the deadlines
+        check_steps(across, result)
+        check_figures_from(across, result)
         return tuple(result)
 
 
