@@ -43,6 +43,10 @@ class Imported:
     labels: list[str] = field(default_factory=list)  # every item's number as written
     figures: list[Finding] = field(default_factory=list)  # targets and amounts left as text
     accounting: Accounting | None = None
+    year_missing: bool = False
+    """The document names no year and no ``--year`` was given (h18a): year-less deadlines are
+    kept as written and not dated, the plan has no ``signed`` or ``period``; the review and the
+    command ask for ``--year``."""
     leaders: list[Finding] = field(default_factory=list)
     """牵头领导 / 分管领导 named in the clauses: people, not units (kept in the review and as a
     comment in the task's file; the data has no field for them yet)."""
@@ -67,6 +71,7 @@ class Importer(TaskReading):
         self.leaders: list[Finding] = []
         self.chrome: list[str] = []
         self.repeats: list[str] = []
+        self.year_missing = False
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
@@ -146,6 +151,7 @@ class Importer(TaskReading):
             )
         imported = Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
         imported.leaders = self.leaders
+        imported.year_missing = self.year_missing
         imported.chrome = self.chrome
         imported.repeats = self.repeats
         imported.labels = [node.label for node in walk(roots)]
@@ -204,8 +210,10 @@ class Importer(TaskReading):
             int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
         ]
         found = self._document_year(head, years or self._years(self.text))
-        if found is None:
-            raise YearNotFound()
+        if found is None:  # never refused, never the clock: the dates are left to --year
+            self.period, self.year_missing, self.default_year = None, True, 0
+            self.unread.insert(0, Finding(0, NO_YEAR))
+            return
         year, where = found
         if where != "成文日期":
             self._assume(0, f"方案的年份按{where}取为 {year} 年（未找到落款日期）")
@@ -307,7 +315,8 @@ class Importer(TaskReading):
         plan["issuer"] = issuer
         if head.addressees:
             plan["addressees"] = head.addressees
-        plan["signed"] = head.signed
+        if head.signed:
+            plan["signed"] = head.signed
         if head.signed_as_written:
             plan["signed_as_written"] = head.signed_as_written
         for key in ("notice_text", "preamble"):
@@ -315,7 +324,8 @@ class Importer(TaskReading):
                 plan[key] = getattr(head, key)
         if closing:
             plan["closing"] = closing
-        plan["period"] = self.period
+        if self.period:
+            plan["period"] = self.period
         if head.sources:
             plan["sources"] = head.sources
         plan["sections"] = sections
@@ -354,9 +364,12 @@ class Importer(TaskReading):
                 seen[task["id"]] = 1
 
 
-class YearNotFound(Exception):
-    """The document names no year anywhere (no signing date, 文号, period or dated text) and no
-    ``--year`` was given: its deadlines cannot be dated."""
+NO_YEAR = (
+    "原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）：未写年份的时限（年底前、6月底前、"
+    "全年……）照原文记录，没有换算为日期；方案的成文日期（signed）和实施期限（period）没有写。"
+    "请用 --year 指定方案的年份后重新导入，例如 --year 2024"
+)
+"""The first line of the review of a plan whose document names no year (h18a)."""
 
 
 def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
