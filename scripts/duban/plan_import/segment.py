@@ -89,7 +89,8 @@ def segment(text: str, start: int, end: int) -> list[Node]:
     """The tree of numbered items between two offsets (each node's span ends where the next
     item at its level or above begins, or at ``end``). With no item numbered 1, an excerpt
     that starts later (a table's rows 24, 25, 26 …) is read from its first number, when at
-    least two items follow on from it."""
+    least two items follow on from it (and then a larger number at the start of a line goes on
+    with the list: an excerpt of a table keeps rows 6, 52, 53 of the whole)."""
     roots = _segment(text, start, end, False)
     if not roots:
         later = _segment(text, start, end, True)
@@ -109,10 +110,18 @@ def _segment(text: str, start: int, end: int, any_start: bool) -> list[Node]:
         inline = match.group("inline") is not None
         if inline and style in ("sec", "art"):
             continue  # 一、 and 第一条 head a paragraph of their own
+        if inline and not stack:
+            continue  # h18a: ：1.…；2.… numbers the parts of an item, never the plan's top
         styles = [node.style for node in stack]
         if style in styles:
             index = styles.index(style)
-            if number != stack[index].number + 1:
+            if number != stack[index].number + 1 and not (
+                # h18a: an excerpt of a table (rows 6, 52, 53 …): at the top, from a line's start
+                any_start
+                and index == 0
+                and number > stack[0].number
+                and (match.start() == 0 or text[match.start() - 1] == "\n")
+            ):
                 continue
             del stack[index:]
         elif not (

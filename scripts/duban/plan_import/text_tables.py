@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from duban.plan_import.cell_rows import aligned_row, column_kind
 from duban.plan_import.chinese import simplified
 
 HEADER_WORD = re.compile(
@@ -19,7 +20,10 @@ HEADER_WORD = re.compile(
     # w-import-round2: 名称 (苏州 2011), progress-report tables (推进情况表)
     r"|名称|项目名称|项目|指标|目标任务|全年目标任务|责任主体|责任主体与协同单位|是否达序|是否达标"
     r"|说明|进展情况|推进情况|完成情况|工作进展|\d{1,2}[-—至]\d{1,2}月推进情况"
-    r"|计划完成时间|责任科室|负责科室|负责单位|负责部门|评分部门|评分单位|考核部门)$"
+    r"|计划完成时间|责任科室|负责科室|负责单位|负责部门|评分部门|评分单位|考核部门"
+    # h18a: the other columns of real tables (考核项目, 考核指标, 单位, 年度目标, 目前完成情况,
+    # 是否达到序时进度 …): a short word naming what a column holds
+    r"|单位|计量单位|[\u4e00-\u9fff]{0,6}(?:情况|进度|指标|内容|项目|目标|要求|措施|任务))$"
 )
 ROLE_OR_TIME = re.compile(r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核")
 NUMBER = re.compile(r"^\s*[0-9０-９]{1,3}[.．、]?\s*$")
@@ -152,41 +156,69 @@ def _bare(line: str) -> str:
 
 
 def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[list[str]], int]:
-    """Rows of one cell a line: a row starts at its number (the next one), a heading row
-    (一、…) stands alone; a line holding a whole row on its own is split into its cells."""
+    """Rows of one cell a line: a row starts at its number (the next one, or a larger one once
+    the row before has its cells: an excerpt of a table skips rows), a heading row (一、…)
+    stands alone; a line holding a whole row on its own is split into its cells. Each row's
+    cells are then put under their columns by what they hold (:mod:`cell_rows`: merged cells,
+    short rows, a column's two lines, stray cells)."""
     rows = [header]
     width = len(header)
-    expected: int | None = None
+    kinds = [column_kind(simplified(word)) for word in header]
+    number_at = kinds.index("number") if "number" in kinds else None
+    last: int | None = None
     current: list[str] | None = None
+    raw: list[list[str]] = []  # each row's cells after its number, before they are aligned
+
+    def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
+        match = _row_number(line, None)
+        if match is None:
+            return None
+        value = int(match.group(1).translate(FULL_DIGITS))
+        if last is None or value == last + 1:
+            return match
+        return match if value > last and current is not None and len(current) >= 2 else None
+
     while index < len(lines):
         line = _bare(lines[index])
-        number = _row_number(line, expected)
+        number = starts(line, current)
         ahead = _next_filled(lines, index + 1)
-        starts_row = ahead < len(lines) and _row_number(_bare(lines[ahead]), expected)
+        starts_row = ahead < len(lines) and starts(_bare(lines[ahead]), current)
         if number:
             rest = line[number.end() :].strip()
-            current = [number.group(1)]
-            rows.append(current)
-            expected = int(
-                number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-            )
-            expected += 1
+            current = []
+            rows.append([number.group(1)])
+            raw.append(current)
+            last = int(number.group(1).translate(FULL_DIGITS))
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
-        elif (re.match(r"^[一二三四五六七八九十]+、", line) or (line and starts_row)) and (
-            current is None or len(current) >= width
+        elif re.match(r"^[一二三四五六七八九十]+、", line) or (
+            line and starts_row and (current is None or len(current) >= width - 1)
         ):
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
+            raw.append([])
             current = None
         elif not line:
-            if current is not None and len(current) >= width and not starts_row:
+            if current is not None and len(current) >= width - 1 and not starts_row:
                 index += 1
                 break
-        elif current is not None and len(current) < width:
-            current.append(line)
         elif current is not None:
-            current[_text_column(header)] += line
+            current.append(line)
         else:
             break
         index += 1
-    return [row + [""] * (width - len(row)) for row in rows], index
+    out = [rows[0]]
+    columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
+    first = 0 if number_at is None else number_at + 1
+    for row, found in zip(rows[1:], raw, strict=True):
+        if len(row) == 1 and not found and not NUMBER.match(row[0]):
+            out.append(row + [""] * (width - 1))  # a heading row
+            continue
+        aligned = aligned_row(found, columns) if found else [""] * len(columns)
+        full = [""] * width
+        full[number_at if number_at is not None else 0] = row[0]
+        full[first:] = aligned if number_at is not None else aligned
+        out.append(full[:width])
+    return out, index
+
+
+FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
