@@ -155,6 +155,13 @@ class Importer(TaskReading):
         imported.chrome = self.chrome
         imported.repeats = self.repeats
         imported.labels = [node.label for node in walk(roots)]
+        for node in walk(roots):
+            if node.guessed:
+                self._assume_at(
+                    node.start,
+                    f"编号是网页转码留下的乱码，按前后顺序推定为第 {node.number} 项，请核对",
+                    self.text[node.start : node.content + 12].split("\n")[0],
+                )
         imported.figures = self._figures(tasks, sections)
         imported.issuer_as_written = self.issuer_as_written
         return imported
