@@ -287,8 +287,9 @@ def read_leaders(text: str, label: str) -> list[dict]:
         piece = piece.strip().rstrip("。").strip()
         if not piece:
             continue
-        post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", piece)
-        name = piece[: post.start()] if post else piece
+        bare = PINYIN_NOTE.sub("", piece)  # 錢(qián) 宇: a converter's pinyin is no part (h18a)
+        post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", bare)
+        name = bare[: post.start()] if post else bare
         leader = {"name": re.sub(r"[\s\u3000]+", "", name), "text": f"{label}{piece}"}
         if post:
             leader["post"] = post.group(1).strip()

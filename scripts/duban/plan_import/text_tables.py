@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from duban.plan_import.cell_rows import aligned_row, column_kind
+from duban.plan_import.cell_rows import PINYIN, aligned_row, cell_type, column_kind
 from duban.plan_import.chinese import simplified
 
 HEADER_WORD = re.compile(
@@ -120,7 +120,7 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     header: list[str] = []
     at = after = index
     while at < len(lines):
-        word = _bare(lines[at])
+        word = PINYIN.sub("", _bare(lines[at]))  # 序號(hào): a converter's pinyin (h18a)
         if not word and header:
             at += 1
             continue
@@ -168,6 +168,8 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
     last: int | None = None
     current: list[str] | None = None
     raw: list[list[str]] = []  # each row's cells after its number, before they are aligned
+    inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
+    in_inner = False
 
     def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
         match = _row_number(line, None)
@@ -185,7 +187,7 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
         starts_row = ahead < len(lines) and starts(_bare(lines[ahead]), current)
         if number:
             rest = line[number.end() :].strip()
-            current = []
+            current, in_inner = [], False
             rows.append([number.group(1)])
             raw.append(current)
             last = int(number.group(1).translate(FULL_DIGITS))
@@ -198,9 +200,28 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
             raw.append([])
             current = None
         elif not line:
-            if current is not None and len(current) >= width - 1 and not starts_row:
+            pipes = re.fullmatch(r"\s*[|｜]+\s*", lines[index]) is not None  # never a table's end
+            if current is not None and len(current) >= width - 1 and not starts_row and not pipes:
                 index += 1
                 break
+        elif (
+            current is not None
+            and _inner(line, inner_last, current)
+            # before the row's units (a later column's 1、… 2、… is that cell's own list)
+            and (in_inner or not any(cell_type(c) in ("unit", "date", "person") for c in current))
+        ):
+            # 1.… / 2.… in the text column, each with its own leader and units: a row each; the
+            # row's merged cells (序号 1, 项目 主要预期目标) stand before them as a heading line
+            inner = _inner(line, inner_last, current)
+            assert inner is not None
+            if not in_inner and raw and raw[-1] is current:
+                rows[-1] = [" ".join([rows[-1][0], *current])]
+                raw[-1] = []
+            in_inner = True
+            inner_last = int(inner.group(1))
+            current = [line[inner.end() :].strip()]
+            rows.append([inner.group(1)])
+            raw.append(current)
         elif current is not None:
             current.append(line)
         else:
@@ -219,6 +240,15 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
         full[first:] = aligned if number_at is not None else aligned
         out.append(full[:width])
     return out, index
+
+
+def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
+    """``2.一般公共预算收入…``: the next number of the entries of a text column (1 first)."""
+    match = re.match(r"^([0-9]{1,2})[.．、](?![0-9])", line)
+    if match is None or len(line) < match.end() + 4:
+        return None
+    value = int(match.group(1))
+    return match if value == (last + 1 if last is not None else 1) or value == 1 else None
 
 
 FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
