@@ -17,6 +17,7 @@ from duban.plan_import.clauses import find_clause, first_leads_from
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
+from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
 from duban.plan_import.subheadings import heading_leader, is_subheading, task_nodes
 from duban.plan_import.task_reading import (
@@ -143,6 +144,12 @@ class Importer(TaskReading):
                 for key in ("title", "text"):
                     if not provision[key].strip():
                         provision[key] = "（原文无文字）"
+        for item, row in attach_restating_rows(sections, tasks, numbering):
+            self._assume(
+                0,
+                f"分解表中的“{row['title']}”一行重复第 {item['section']} 章第 {item['number']} 项的"
+                f"文字：分工记在该项（任务 {item['id']}），表中这一行作为非任务条目保留，请核对",
+            )
         plan = self._plan(head, issuer, sections, numbering, closing)
         self._check_ids(tasks)
         if self.first_leads:
