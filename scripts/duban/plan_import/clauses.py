@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.chinese import simplified
 
 OPEN = "（(〔[【［"
@@ -336,7 +337,7 @@ def split_names(text: str) -> list[str]:
     text = PINYIN_NOTE.sub("", text)
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
     names: list[str] = []
-    for piece in _group_phrases(_split_outside_brackets(text, "、，,；;")):
+    for piece in share_tails(_group_phrases(_split_outside_brackets(text, "、，,；;"))):
         piece = piece.strip().rstrip("。").strip()
         if not piece:
             continue
@@ -394,6 +395,8 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 
 
 def _split_conjunctions(piece: str) -> list[str]:
+    if is_joint(piece):
+        return [piece.strip()]
     for word in ("以及", "及", "和", "与"):
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]

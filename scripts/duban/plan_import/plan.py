@@ -12,7 +12,7 @@ from typing import Any
 
 from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
-from duban.plan_import.chrome import set_aside
+from duban.plan_import.chrome import page_year, set_aside
 from duban.plan_import.clauses import find_clause, first_leads_from
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
@@ -73,6 +73,7 @@ class Importer(TaskReading):
         self.chrome: list[str] = []
         self.repeats: list[str] = []
         self.year_missing = False
+        self.page_year: int | None = None  # the web page's 发布日期 (h18a)
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
@@ -212,6 +213,7 @@ class Importer(TaskReading):
             (int(number.group(1)) if number else None, "文号"),
             (int(title.group(1)) if title else None, "标题"),
             (head.period[0] if head.period else None, "实施期限"),
+            (self.page_year, "网页的发布日期"),
             (min(years) if years else None, "正文中的日期"),
             (self.given_year, "--year"),
         ):
@@ -390,7 +392,9 @@ def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None
     """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
     only stands in when the document names none. Never reads the clock."""
     read, chrome = set_aside(text)
-    result = Importer(read, org, plan_id, year).run()
+    importer = Importer(read, org, plan_id, year)
+    importer.page_year = page_year(chrome)
+    result = importer.run()
     result.chrome = chrome + result.chrome
     if chrome:
         result.assumptions.insert(
