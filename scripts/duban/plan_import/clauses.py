@@ -229,6 +229,7 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             for name in split_names(piece)
         )
         understood = False
+        pending: list[str] = []  # names before the piece whose verb they share (h18a)
         for number, piece in enumerate(pieces):
             if DEADLINE_PROSE.search(simplified(piece)) and not PROSE.match(simplified(piece)):
                 tail = "，".join(p.strip() for p in pieces[number:])
@@ -243,13 +244,19 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                     role = "responsible"
                 if prose.group("names").rstrip().endswith("分别") and role == "lead":
                     clause.each_leads = True
+                for names in pending:  # A、B，C、D，E配合: all of them cooperate
+                    _add(clause, [role], names, [word])
+                pending = []
                 _add(clause, [role], piece[: prose.end("names")], [word])
                 understood = True
-            elif (
-                names_only and piece.strip() and split_names(piece)
-            ):  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
+            elif piece.strip() and split_names(piece):
+                pending.append(piece)
+        for piece in pending:
+            if names_only:  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
                 _add(clause, ["responsible"], piece, [])
                 understood = True
+            elif understood:
+                clause.unread.append(piece)
         if not understood:
             clause.unread.append(part)
     return clause
