@@ -48,7 +48,7 @@ HUAIYUAN = (
 
 
 def test_a_table_one_cell_a_line_with_stray_and_split_cells_and_gaps(tmp_path: Path) -> None:
-    result, tasks = _import(tmp_path, HUAIYUAN)
+    _, tasks = _import(tmp_path, HUAIYUAN)
     assert sorted(tasks) == ["06", "52", "54", "55"]
     assert tasks["06"]["roles"] == {"lead": ["经管站"]}
     assert tasks["52"]["roles"] == {"lead": ["农田建设管理股", "农业股"]}
@@ -69,7 +69,9 @@ def test_cells_are_typed_and_aligned_to_the_columns() -> None:
     assert cell_type("确保粮食和重要农产品有效供给") == "text"
     kinds = ["text", "text", "text", "text", "responsible", "assess"]
     # a short row (the merged 考核指标 is missing): units still under their columns
-    assert aligned_row(["粮食安全责任制", "-", "良好以上", "县经济和信息化局", "市商务局"], kinds) == [
+    assert aligned_row(
+        ["粮食安全责任制", "-", "良好以上", "县经济和信息化局", "市商务局"], kinds
+    ) == [
         "粮食安全责任制",
         "-",
         "良好以上",
@@ -78,7 +80,14 @@ def test_cells_are_typed_and_aligned_to_the_columns() -> None:
         "市商务局",
     ]
     # a column's two lines joined; glued names parted
-    row = ["农林牧渔业增加值增幅", "%", "≥2%", "县海洋与渔业局", "县农业农村局", "市海洋渔业局市农业农村局"]
+    row = [
+        "农林牧渔业增加值增幅",
+        "%",
+        "≥2%",
+        "县海洋与渔业局",
+        "县农业农村局",
+        "市海洋渔业局市农业农村局",
+    ]
     assert aligned_row(row, ["text"] * 3 + ["text", "responsible", "assess"])[4:] == [
         "县海洋与渔业局、县农业农村局",
         "市海洋渔业局、市农业农村局",
@@ -110,7 +119,8 @@ WUJIANG = (
     "蘇州市吳江區(qū)人民政府\n2024年1月25日\n區(qū)政府2024年重點(diǎn)工作目標(biāo)任務(wù)分解落實(shí)方案\n"
     "序號(hào)\n|\n項(xiàng)目\n|\n重點(diǎn)工作目標(biāo)任務(wù)\n|\n牽頭領(lǐng)導(dǎo)\n|\n責(zé)任單位\n|\n"
     "一、2024年全區(qū)經(jīng)濟(jì)社會(huì)發(fā)展主要預(yù)期目標(biāo)\n|\n||||\n"
-    "1\n|\n主要預(yù)期目標(biāo)\n|\n1.地區(qū)生產(chǎn)總值增長(zhǎng)5%以上。\n|\n錢(qián) 宇\n|\n"
+    "1\n|\n主要預(yù)期目標(biāo)\n|\n"
+    "1.地區(qū)生產(chǎn)總值增長(zhǎng)5%以上。\n|\n錢(qián) 宇\n|\n"
     "★區(qū)發(fā)改委、統(tǒng)計(jì)局\n|\n"
     "2.一般公共預(yù)算收入同口徑增長(zhǎng)6%以上。\n|\n★區(qū)財(cái)政局、稅務(wù)局\n|\n|||\n"
     "3.規(guī)上工業(yè)總產(chǎn)值增長(zhǎng)5%左右。\n|\n|\n★區(qū)工信局、統(tǒng)計(jì)局\n|\n"

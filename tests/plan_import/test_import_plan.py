@@ -767,7 +767,12 @@ def test_a_plan_that_names_no_year_takes_the_year_given_and_never_the_clock(tmp_
     assert result.year_missing and "signed" not in result.plan and "period" not in result.plan
     assert result.tasks[0]["roles"] == {"lead": ["市司法局"]}
     assert result.tasks[0]["due"] == [
-        {"kind": "ongoing", "id": "undated", "label": "6月底前（未写年份）", "as_written": "6月底前"}
+        {
+            "kind": "ongoing",
+            "id": "undated",
+            "label": "6月底前（未写年份）",
+            "as_written": "6月底前",
+        }
     ]
     assert "--year" in result.unread[0].what
     source = tmp_path / "plan.txt"

@@ -22,12 +22,16 @@ UNIT_END = re.compile(
     r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|会|府|区|县|镇|乡|街道|司|公司|组|股|科|馆|团|社"
     r"|办事处|专班|管委会|集团|分行|支行|海关|单位|部门)$"
 )
-PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-z\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,8}[)）]")
+PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff])[（(][a-z\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,8}[)）]"
+)
 DATE_WORDS = re.compile(
     r"\d{4}年|年底|年末|月底|月末|季度|半年|全年|长期|持续|常态|\d{1,2}月|每年|每月|每季|年内|当年"
 )
 PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-GLUED = re.compile(r"(?<=[局委办厅])(?=[市县省区][\u4e00-\u9fff]{1,12}(?:局|委|办|厅)(?:$|[市县省区]))")
+GLUED = re.compile(
+    r"(?<=[局委办厅])(?=[市县省区][\u4e00-\u9fff]{1,12}(?:局|委|办|厅)(?:$|[市县省区]))"
+)
 """市海洋渔业局市农业农村局: two names of one cell whose line break the page lost."""
 
 # The columns of a 任务分工表 and the clause words they become.
@@ -134,7 +138,9 @@ def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str
                 if total < best.get((ni, nj), inf) - 1e-9:
                     best[(ni, nj)] = total
                     back[(ni, nj)] = (i, j, how)
-    end = min(range(-1, width), key=lambda j: (best.get((count, j), inf) + (width - 1 - j) * EMPTY, j))
+    end = min(
+        range(-1, width), key=lambda j: (best.get((count, j), inf) + (width - 1 - j) * EMPTY, j)
+    )
     columns: list[list[str]] = [[] for _ in kinds]
     stray: list[str] = []
     state = (count, end)

@@ -63,7 +63,9 @@ def set_aside(text: str) -> tuple[str, list[str]]:
     return "\n".join(lines), chrome
 
 
-PAGE_DATE = re.compile(r"(?:发布|發布|发文|發文|公开|公開|成文)(?:日期|时间|時間)\D{0,4}((?:19|20)\d{2})(?!\d)")
+PAGE_DATE = re.compile(
+    r"(?:发布|發布|发文|發文|公开|公開|成文)(?:日期|时间|時間)\D{0,4}((?:19|20)\d{2})(?!\d)"
+)
 
 
 def page_year(lines: list[str]) -> int | None:

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.chinese import simplified
+from duban.plan_import.joint_names import is_joint, share_tails
 
 OPEN = "（(〔[【［"
 CLOSE = {"（": "）)", "(": ")）", "〔": "〕]", "[": "]〕", "【": "】", "［": "］]"}

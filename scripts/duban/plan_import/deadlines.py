@@ -55,7 +55,9 @@ def undated_due(part: str, result: Parsed) -> list[dict]:
     """年底前 in a plan that names no year anywhere: kept as written, not dated (never the clock's
     year); ongoing like the unwritten form, marked, until the plan is imported again with --year."""
     result.assumptions.append(f"“{part}”未写年份，原文中也找不到方案的年份：照原文记录，未换算日期")
-    return [{"kind": "ongoing", "id": UNDATED_ID, "label": f"{part}（未写年份）", "as_written": part}]
+    return [
+        {"kind": "ongoing", "id": UNDATED_ID, "label": f"{part}（未写年份）", "as_written": part}
+    ]
 
 
 @dataclass
@@ -109,9 +111,13 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
 
 
 def _yearless(folded: str) -> bool:
-    """A phrase the branches below would date in the plan's year (年底前, 上半年, 6月底前, 全年…)."""
+    """A phrase the branches below date in the plan's year (年底前, 上半年, 6月底前, 全年)."""
     return bool(
-        re.search(r"年底|年末|[上下]半年|第?[一二三四1-4]季度|\d{1,2}月(?:份)?(?:底|末)|\d{1,2}月\d{1,2}日", folded)
+        re.search(
+            r"年底|年末|[上下]半年|第?[一二三四1-4]季度"
+            r"|\d{1,2}月(?:份)?(?:底|末)|\d{1,2}月\d{1,2}日",
+            folded,
+        )
         or "全年" in folded
         or folded in ("年内", "当年", "本年度", "今年")
     )

@@ -235,9 +235,12 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
             out.append(row + [""] * (width - 1))  # a heading row
             continue
         aligned = aligned_row(found, columns) if found else [""] * len(columns)
+        if number_at is None:  # no 序号 column: the row's number stays before its first cell
+            out.append([f"{row[0]} {aligned[0]}".strip(), *aligned[1:]])
+            continue
         full = [""] * width
-        full[number_at if number_at is not None else 0] = row[0]
-        full[first:] = aligned if number_at is not None else aligned
+        full[number_at] = row[0]
+        full[first:] = aligned
         out.append(full[:width])
     return out, index
 
