@@ -17,6 +17,7 @@ from duban.plan_import.accounting import account, destinations
 from duban.plan_import.cell_rows import aligned_row, cell_type
 from duban.plan_import.clauses import parse_clause, split_names
 from duban.plan_import.reading import read_document
+from duban.plan_import.review import review_markdown
 from duban.plan_import.units import ImportOrg
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -241,3 +242,14 @@ def test_a_dropped_table_cell_is_caught_by_the_accounting(tmp_path: Path) -> Non
     tasks["06"]["text"] = tasks["06"]["text"].replace(cell, "")  # a cell dropped on purpose
     dropped = list(destinations(result.plan, result.tasks, result.chrome, "", result.labels))
     assert any(cell in x.text for x in account(text, dropped).leftovers)
+
+
+def test_the_review_counts_no_undated_or_unwritten_deadline_as_computable(tmp_path: Path) -> None:
+    text = (
+        "一、工作任务\n（一）开展培训。（牵头单位：市司法局；完成时限：6月底前）\n"
+        "（二）开展检查。（牵头单位：市司法局）\n（三）开展评查。（牵头单位：市司法局；完成时限：长期坚持）\n"
+    )
+    result, _ = _import(tmp_path, text)
+    review = review_markdown(result, "plan.txt")
+    assert "有可计算时限的 1 个" in review  # 长期坚持 only
+    assert "任务 1-1" in review and "任务 1-2" in review and "任务 1-3：" not in review
