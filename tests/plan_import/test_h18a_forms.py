@@ -80,6 +80,25 @@ def test_cells_are_typed_and_aligned_to_the_columns() -> None:
         "县经济和信息化局",
         "市商务局",
     ]
+    # a task whose words end like a unit's name (推进会) is still the task
+    assert aligned_row(
+        ["召开工作推进会", "市发展改革委", "2023年底"], ["text", "lead", "deadline"]
+    ) == [
+        "召开工作推进会",
+        "市发展改革委",
+        "2023年底",
+    ]
+    assert cell_type("市红十字会") == "unit" and cell_type("召开工作推进会") == "text"
+    assert (
+        cell_type("建设工业园区") == "unit"
+    )  # ends like a place: aligned as the task all the same
+    assert aligned_row(
+        ["建设工业园区", "市发展改革委", "2023年底"], ["text", "lead", "deadline"]
+    ) == [
+        "建设工业园区",
+        "市发展改革委",
+        "2023年底",
+    ]
     # a column's two lines joined; glued names parted
     row = [
         "农林牧渔业增加值增幅",

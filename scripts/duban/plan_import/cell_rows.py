@@ -19,7 +19,7 @@ import re
 from duban.plan_import.chinese import simplified
 
 UNIT_END = re.compile(
-    r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|会|府|区|县|镇|乡|街道|司|公司|组|股|科|馆|团|社"
+    r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|委员会|管委会|联合会|协会|工会|商会|学会|红十字会|联|府|区|县|镇|乡|街道|司|组|股|科|馆|社"
     r"|办事处|专班|管委会|集团|分行|支行|海关|单位|部门)$"
 )
 PINYIN = re.compile(
@@ -100,6 +100,8 @@ def _fit(kind: str, typed: str) -> float:
 
 EMPTY = 0.3
 """A column the row leaves empty (a merged cell, a short row)."""
+MAIN_EMPTY = 1.5
+"""The first text column (the task) left empty."""
 SKIP = 2.5
 """A cell that fits no column (kept at the end of the row's text)."""
 
@@ -117,6 +119,9 @@ def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str
     """The cells under each column (in order) and the cells that fit none."""
     typed = [cell_type(c) for c in cells]
     width, count = len(kinds), len(cells)
+    main = kinds.index("text") if "text" in kinds else -1
+    # the task's own text is seldom the empty cell: 召开工作推进会 stays the task, not a unit
+    empty = [MAIN_EMPTY if k == main else EMPTY for k in range(width)]
     inf = float("inf")
     # best[i][j]: cost of placing cells[:i] with column j the last one opened (j = -1: none)
     best: dict[tuple[int, int], float] = {(0, -1): 0.0}
@@ -130,7 +135,7 @@ def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str
             if j >= 0:
                 moves.append((i + 1, j, _joined(kinds[j], typed[i], j), "join"))
             for k in range(j + 1, width):
-                skipped = (k - j - 1) * EMPTY
+                skipped = sum(empty[j + 1 : k])
                 moves.append((i + 1, k, skipped + _fit(kinds[k], typed[i]), "open"))
             moves.append((i + 1, j, SKIP, "skip"))
             for ni, nj, cost, how in moves:
@@ -138,9 +143,8 @@ def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str
                 if total < best.get((ni, nj), inf) - 1e-9:
                     best[(ni, nj)] = total
                     back[(ni, nj)] = (i, j, how)
-    end = min(
-        range(-1, width), key=lambda j: (best.get((count, j), inf) + (width - 1 - j) * EMPTY, j)
-    )
+    end = min(range(-1, width), key=lambda j: (best.get((count, j), inf) + sum(empty[j + 1 :]), j))
+
     columns: list[list[str]] = [[] for _ in kinds]
     stray: list[str] = []
     state = (count, end)
