@@ -214,6 +214,12 @@ def test_one_row_alike_is_not_a_restating_table(tmp_path: Path) -> None:
     assert sorted(tasks) == ["2-1", "2-2"]
 
 
+def test_the_items_of_a_section_of_tasks_are_not_taken_for_restated_ones(tmp_path: Path) -> None:
+    text = COUNTY.replace("局綜合科及時收集、審覈、發佈各類信息。", "（責任單位：局綜合科）")
+    _, tasks = _import(tmp_path, text)
+    assert sorted(tasks) == ["1-3", "2-1", "2-2"]
+
+
 # 平顶山市全面推行河长制主要任务分解表 (a page dated 发布日期:2018-07-09; the text cites 2015 and
 # 2020 only), one row a line, cells between spaces.
 HENAN = (

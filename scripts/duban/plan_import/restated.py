@@ -7,6 +7,8 @@ without an owner and the rows are tasks of their own, so every obligation is the
 at all. When a row's text is found in one such item (and only one), the item is the task: it
 takes the row's roles and deadline, and the row, whose words the item already holds, is kept as
 a non-task provision of the table's section. The review says which row went to which item.
+Only the items of a section with no task of its own are candidates (a section of tasks keeps
+its provisions as they are), and at least two rows must find their item.
 """
 
 from __future__ import annotations
@@ -37,7 +39,10 @@ def attach_restating_rows(
     """Move the roles of the table rows that restate provisions to those provisions, which
     become tasks (in place of the rows, which become provisions). Returns (item task, row)."""
     owners: list[tuple[dict, dict]] = []  # (section, provision) of items nobody owns
+    with_tasks = {task["section"] for task in tasks}
     for section in sections:
+        if section["number"] in with_tasks:  # a section of tasks: its provisions are not items
+            continue
         for provision in section.get("provisions", []):
             if len(_plain(provision.get("text", ""))) >= MIN_MATCH:
                 owners.append((section, provision))
