@@ -61,6 +61,17 @@ def test_a_table_one_cell_a_line_with_stray_and_split_cells_and_gaps(tmp_path: P
     assert "1、查处违法行为" in tasks["55"]["text"] and not tasks["55"].get("items")
 
 
+def test_a_number_in_the_middle_of_a_row_is_a_cell(tmp_path: Path) -> None:
+    text = (
+        "2021年粮食生产任务清单\n\n序号\n\n考核指标\n\n单位\n\n年度目标\n\n责任部门\n\n"
+        "1\n\n粮食播种面积\n\n万亩\n\n15\n\n县农业农村局\n\n"
+        "2\n\n粮食总产量\n\n万吨\n\n6\n\n县农业农村局\n"
+    )
+    _, tasks = _import(tmp_path, text)
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"] == {"responsible": ["县农业农村局"]}
+
+
 def test_cells_are_typed_and_aligned_to_the_columns() -> None:
     assert cell_type("市海洋渔业局市农业农村局") == "unit"
     assert cell_type("市统计局、各县、市、区政府") == "unit"

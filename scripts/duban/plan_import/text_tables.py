@@ -171,6 +171,8 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
     inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
     in_inner = False
 
+    after_number = width - (number_at + 1 if number_at is not None else 0)
+
     def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
         match = _row_number(line, None)
         if match is None:
@@ -178,7 +180,10 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
         value = int(match.group(1).translate(FULL_DIGITS))
         if last is None or value == last + 1:
             return match
-        return match if value > last and current is not None and len(current) >= 2 else None
+        # a larger number (rows 6, 52, 53 of a longer table) once the row before is nearly
+        # whole: a cell of 15 (万亩) in the middle of a row is a cell, not a row
+        full = current is not None and len(current) >= max(2, after_number - 1)
+        return match if value > last and full else None
 
     while index < len(lines):
         line = _bare(lines[index])
