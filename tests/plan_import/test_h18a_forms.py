@@ -72,6 +72,18 @@ def test_a_number_in_the_middle_of_a_row_is_a_cell(tmp_path: Path) -> None:
     assert tasks["01"]["roles"] == {"responsible": ["县农业农村局"]}
 
 
+def test_a_task_cell_repeating_its_row_number_is_the_task(tmp_path: Path) -> None:
+    text = (
+        "2023年重点工作分解\n\n序号\n\n重点任务\n\n牵头单位\n\n完成时限\n\n"
+        "1\n\n1.地区生产总值增长6%左右。\n\n市发展改革委\n\n2023年底\n\n"
+        "2\n\n2.一般公共预算收入增长5%。\n\n市财政局\n\n2023年底\n"
+    )
+    result, tasks = _import(tmp_path, text)
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["02"]["roles"] == {"lead": ["市财政局"]}
+    assert not result.plan["sections"][0].get("provisions")
+
+
 def test_cells_are_typed_and_aligned_to_the_columns() -> None:
     assert cell_type("市海洋渔业局市农业农村局") == "unit"
     assert cell_type("市统计局、各县、市、区政府") == "unit"

@@ -278,7 +278,10 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
             for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
             if kind != "number" and cells.get(i)
         ]
-        lines.append(f"{number}.{text}" + (f"（{'；'.join(parts)}）" if parts else ""))
+        own = re.match(rf"{number}\s*[.．、]", text)  # the cell repeats the row's number (h18a)
+        lines.append(
+            (text if own else f"{number}.{text}") + (f"（{'；'.join(parts)}）" if parts else "")
+        )
         if stats is not None:
             stats["rows"] = stats.get("rows", 0) + 1
     return lines

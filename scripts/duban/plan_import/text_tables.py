@@ -213,6 +213,8 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
             current is not None
             and _inner(line, inner_last, current)
             # before the row's units (a later column's 1、… 2、… is that cell's own list)
+            # after the row's merged cells (a row's first cell may repeat its own number: 1.…)
+            and (in_inner or bool(current))
             and (in_inner or not any(cell_type(c) in ("unit", "date", "person") for c in current))
         ):
             # 1.… / 2.… in the text column, each with its own leader and units: a row each; the
