@@ -49,7 +49,7 @@ HUAIYUAN = (
 
 
 def test_a_table_one_cell_a_line_with_stray_and_split_cells_and_gaps(tmp_path: Path) -> None:
-    _, tasks = _import(tmp_path, HUAIYUAN)
+    result, tasks = _import(tmp_path, HUAIYUAN)
     assert sorted(tasks) == ["06", "52", "54", "55"]
     assert tasks["06"]["roles"] == {"lead": ["经管站"]}
     assert tasks["52"]["roles"] == {"lead": ["农田建设管理股", "农业股"]}
@@ -58,6 +58,7 @@ def test_a_table_one_cell_a_line_with_stray_and_split_cells_and_gaps(tmp_path: P
     for task in tasks.values():
         assert task["due"] == [{"kind": "period", "period": "2023", "as_written": "2023年底"}]
     assert "；2；" in tasks["06"]["text"]  # the stray cell is kept in the row's text
+    assert any("1 个单元格归不进任何一列" in f.what and "“2”" in f.what for f in result.assumptions)
     assert "1、查处违法行为" in tasks["55"]["text"] and not tasks["55"].get("items")
 
 

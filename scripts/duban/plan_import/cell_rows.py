@@ -161,7 +161,7 @@ def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str
     return columns, stray
 
 
-def aligned_row(cells: list[str], kinds: list[str]) -> list[str]:
+def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = None) -> list[str]:
     """One cell a column: several units of one column joined with 、 (glued names parted),
     several texts with ；, and the cells that fit none at the end of the first text column."""
     columns, stray = align(cells, kinds)
@@ -172,6 +172,8 @@ def aligned_row(cells: list[str], kinds: list[str]) -> list[str]:
         else:
             row.append("；".join(c.strip() for c in column))
     if stray:
+        if strays is not None:
+            strays.extend(stray)
         text = next((i for i, k in enumerate(kinds) if k == "text"), 0)
         row[text] = "；".join([*(p for p in [row[text]] if p), *stray])
     return row

@@ -56,6 +56,7 @@ def read_document(path: Path) -> tuple[str, str]:
     except Untrusted as error:
         raise ReadError(f"{name}: {error}") from None
     stats: dict[str, int] = {}
+    strays: list[str] = []
     suffix = path.suffix.lower()
     try:
         if data[:5] == b"%PDF-" or suffix == ".pdf":
@@ -89,9 +90,15 @@ def read_document(path: Path) -> tuple[str, str]:
             text, how = html_text(text, stats), f"HTML ({how})"
         else:
             text = normalize_newlines(text)
-            text = flatten_tables(text, lambda rows: table_lines(rows, stats))
+            text = flatten_tables(text, lambda rows: table_lines(rows, stats), strays)
     if stats.get("rows"):
         how += "；" + TABLE_ROWS.format(stats["rows"])
+        if strays:  # h18a
+            quoted = "、".join(f"“{cell[:20]}”" for cell in strays[:10])
+            how += (
+                f"；表格中有 {len(strays)} 个单元格归不进任何一列（页面残留？），"
+                f"已放在所在行的文字之后：{quoted}"
+            )
     return text, how
 
 

@@ -54,9 +54,12 @@ def is_header(parts: list[str]) -> bool:
     )
 
 
-def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) -> str:
+def flatten_tables(
+    text: str, as_items: Callable[[list[list[str]]], list[str]], strays: list[str] | None = None
+) -> str:
     """The text with each flattened table's rows made lines by ``as_items`` (reading's
-    ``table_lines``, which counts them)."""
+    ``table_lines``, which counts them); ``strays`` collects the cells of one-cell-a-line
+    tables that fit no column (kept in their row's text, said in the review)."""
     lines = text.split("\n")
     out: list[str] = []
     index = 0
@@ -73,7 +76,7 @@ def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) 
                 out.append(lines[index])
                 index += 1
                 continue
-            rows, index = _cells_down(lines, after, header)
+            rows, index = _cells_down(lines, after, header, strays)
         out.extend(as_items(rows))
     return "\n".join(out)
 
@@ -155,7 +158,9 @@ def _bare(line: str) -> str:
     return line.strip().strip("|｜").strip()
 
 
-def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[list[str]], int]:
+def _cells_down(
+    lines: list[str], index: int, header: list[str], strays: list[str] | None = None
+) -> tuple[list[list[str]], int]:
     """Rows of one cell a line: a row starts at its number (the next one, or a larger one once
     the row before has its cells: an excerpt of a table skips rows), a heading row (一、…)
     stands alone; a line holding a whole row on its own is split into its cells. Each row's
@@ -241,7 +246,7 @@ def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[l
         if len(row) == 1 and not found and not NUMBER.match(row[0]):
             out.append(row + [""] * (width - 1))  # a heading row
             continue
-        aligned = aligned_row(found, columns) if found else [""] * len(columns)
+        aligned = aligned_row(found, columns, strays) if found else [""] * len(columns)
         if number_at is None:  # no 序号 column: the row's number stays before its first cell
             out.append([f"{row[0]} {aligned[0]}".strip(), *aligned[1:]])
             continue
