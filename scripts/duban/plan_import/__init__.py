@@ -20,10 +20,9 @@ from duban.i18n.messages import say
 from duban.i18n.os_errors import os_reason
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
-from duban.plan_import.plan import Finding, Imported, YearNotFound, import_text
+from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
-from duban.plan_import.segment import segment
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.writer import write_org, write_plan
 
@@ -85,19 +84,7 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
 def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
     text, reading = read_document(path)
     text, removed = sanitize(text)
-    try:
-        result = import_text(text, org, plan_id, year)
-    except YearNotFound:
-        if not segment(text, 0, len(text)):
-            raise _no_items(path) from None  # nothing to date: that is the problem to name
-        raise ImportError_(
-            say(
-                f"{path}: the document names no year (no signing date, document number, period "
-                "or dated text): give the plan's year with --year, e.g. --year 2024",
-                f"{path}：原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）："
-                "请用 --year 指定方案的年份，例如 --year 2024",
-            )
-        ) from None
+    result = import_text(text, org, plan_id, year)
     result.reading = reading
     if "任务分工表" in reading:
         result.assumptions.insert(0, Finding(0, reading.split("；", 1)[1]))

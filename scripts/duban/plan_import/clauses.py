@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.joint_names import is_joint, share_tails
 
 OPEN = "（(〔[【［"
 CLOSE = {"（": "）)", "(": ")）", "〔": "〕]", "[": "]〕", "【": "】", "［": "］]"}
@@ -228,6 +229,7 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             for name in split_names(piece)
         )
         understood = False
+        pending: list[str] = []  # names before the piece whose verb they share (h18a)
         for number, piece in enumerate(pieces):
             if DEADLINE_PROSE.search(simplified(piece)) and not PROSE.match(simplified(piece)):
                 tail = "，".join(p.strip() for p in pieces[number:])
@@ -242,13 +244,19 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                     role = "responsible"
                 if prose.group("names").rstrip().endswith("分别") and role == "lead":
                     clause.each_leads = True
+                for names in pending:  # A、B，C、D，E配合: all of them cooperate
+                    _add(clause, [role], names, [word])
+                pending = []
                 _add(clause, [role], piece[: prose.end("names")], [word])
                 understood = True
-            elif (
-                names_only and piece.strip() and split_names(piece)
-            ):  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
+            elif piece.strip() and split_names(piece):
+                pending.append(piece)
+        for piece in pending:
+            if names_only:  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
                 _add(clause, ["responsible"], piece, [])
                 understood = True
+            elif understood:
+                clause.unread.append(piece)
         if not understood:
             clause.unread.append(part)
     return clause
@@ -287,8 +295,9 @@ def read_leaders(text: str, label: str) -> list[dict]:
         piece = piece.strip().rstrip("。").strip()
         if not piece:
             continue
-        post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", piece)
-        name = piece[: post.start()] if post else piece
+        bare = PINYIN_NOTE.sub("", piece)  # 錢(qián) 宇: a converter's pinyin is no part (h18a)
+        post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", bare)
+        name = bare[: post.start()] if post else bare
         leader = {"name": re.sub(r"[\s\u3000]+", "", name), "text": f"{label}{piece}"}
         if post:
             leader["post"] = post.group(1).strip()
@@ -335,7 +344,7 @@ def split_names(text: str) -> list[str]:
     text = PINYIN_NOTE.sub("", text)
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
     names: list[str] = []
-    for piece in _group_phrases(_split_outside_brackets(text, "、，,；;")):
+    for piece in share_tails(_group_phrases(_split_outside_brackets(text, "、，,；;"))):
         piece = piece.strip().rstrip("。").strip()
         if not piece:
             continue
@@ -393,6 +402,8 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 
 
 def _split_conjunctions(piece: str) -> list[str]:
+    if is_joint(piece):
+        return [piece.strip()]
     for word in ("以及", "及", "和", "与"):
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]

@@ -47,6 +47,19 @@ def unwritten_due() -> dict:
     }
 
 
+UNDATED_ID = "undated"
+"""The id of a due item whose phrase names no year in a plan whose document names none (h18a)."""
+
+
+def undated_due(part: str, result: Parsed) -> list[dict]:
+    """年底前 in a plan that names no year anywhere: kept as written, not dated (never the clock's
+    year); ongoing like the unwritten form, marked, until the plan is imported again with --year."""
+    result.assumptions.append(f"“{part}”未写年份，原文中也找不到方案的年份：照原文记录，未换算日期")
+    return [
+        {"kind": "ongoing", "id": UNDATED_ID, "label": f"{part}（未写年份）", "as_written": part}
+    ]
+
+
 @dataclass
 class Parsed:
     due: list[dict] = field(default_factory=list)
@@ -95,6 +108,19 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
     if len(result.due) > 1:
         _name(result.due)
     return result
+
+
+def _yearless(folded: str) -> bool:
+    """A phrase the branches below date in the plan's year (年底前, 上半年, 6月底前, 全年)."""
+    return bool(
+        re.search(
+            r"年底|年末|[上下]半年|第?[一二三四1-4]季度"
+            r"|\d{1,2}月(?:份)?(?:底|末)|\d{1,2}月\d{1,2}日",
+            folded,
+        )
+        or "全年" in folded
+        or folded in ("年内", "当年", "本年度", "今年")
+    )
 
 
 def _milestone_target(folded: str, part: str) -> dict | None:
@@ -180,6 +206,8 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
             f"“{part}”读作{match.group(1)}年12月31日前（含{match.group(1)}年）"
         )
         return [{"kind": "date", "date": dt.date(int(match.group(1)), 12, 31), **base}]
+    if not default_year and _yearless(folded):
+        return undated_due(part, result)
     if re.search(r"年底|年末", folded):
         result.assumptions.append(f"“{part}”未写年份，按{default_year}年理解")
         return [{"kind": "period", "period": str(default_year), **base}]

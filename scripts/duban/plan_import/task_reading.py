@@ -41,7 +41,7 @@ class TaskReading(Findings):
     org: ImportOrg
     default_year: int
     issuer_name: str
-    period: Period
+    period: Period | None
     sources: list[dict]
     first_leads: bool  # the plan's rule: the unit listed first leads (除标注“分别牵头”外…)
     first_leads_at: int | None  # where in the text that rule starts to apply (下同: from there)
@@ -408,7 +408,9 @@ def chain(nodes: list[Node]) -> Iterator[Node]:
         yield from chain(node.children)
 
 
-def inside(due: dict, period: Period) -> bool:
+def inside(due: dict, period: Period | None) -> bool:
+    if period is None:  # a plan whose document names no year: nothing to be outside of
+        return True
     date = due.get("date")
     if isinstance(date, dt.date) and not period["start"] <= date <= period["end"]:
         return False
