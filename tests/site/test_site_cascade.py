@@ -6,8 +6,8 @@ and linked only over https; a long list summarised by source and plan, out of se
 from __future__ import annotations
 
 import dataclasses
-import os
 import datetime as dt
+import os
 import re
 from pathlib import Path
 

@@ -47,10 +47,14 @@ LATE = (NOT_REPORTED, OVERDUE)
 def obligation_buckets(model: Model, evaluation: Evaluation) -> dict[tuple[str, str], str | None]:
     """Each obligation's bucket, keyed (task key, holder id) as :class:`Obligation` names it."""
     occurrences: dict[tuple[str, str], list[tuple[State, bool]]] = {}
-    for item in evaluation.items:
-        occurrences.setdefault((item.task_id, item.holder_id), []).append(
-            (item.state, item.entry is not None)
-        )
+    key: tuple[str, str] | None = None
+    found: list[tuple[State, bool]] = []
+    for item in evaluation.items:  # an obligation's occurrences come one after another
+        here = (item.task_id, item.holder_id)
+        if here != key:
+            key = here
+            found = occurrences.setdefault(here, [])
+        found.append((item.state, item.entry is not None))
     return {
         (o.task_id, o.holder_id): obligation_bucket(occurrences.get((o.task_id, o.holder_id), ()))
         for o in model.obligations
@@ -183,6 +187,8 @@ def local_implementers(model: Model, evaluation: Evaluation) -> Implementers:
 
     ``model`` and ``evaluation`` are the whole data folder's (not one plan's view): a lower
     plan's rows are needed on the upper plan's pages."""
+    if not any(link.is_local for task in model.tasks.values() for link in task.implements):
+        return {}  # no links: nothing to evaluate again (a province's 100,000 occurrences)
     rollup = _Rollup(model, evaluation)
     keys: dict[str, None] = {}
     for _, link in rollup.links:
