@@ -19,6 +19,7 @@ from duban.evaluation.rollup import Implementer
 from duban.load.project import load_project
 from duban.model.links import parse_link
 from duban.site import LinkedSource, Settings, render_site
+from sitekit import mkdocs_build, read_page, scratch
 
 DATA = Path(__file__).parents[1] / "fixtures" / "cascade" / "data"
 AS_OF = dt.date(2024, 9, 30)
@@ -205,3 +206,23 @@ def test_the_upper_task_page_matches_its_golden_file(pages):
     if os.environ.get("DUBAN_UPDATE_GOLDEN"):
         GOLDEN.write_text(pages[PROV_2], encoding="utf-8")
     assert pages[PROV_2] == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_fixture_builds_strictly_and_every_link_of_its_task_pages_resolves():
+    """``mkdocs build --strict`` of the cascade fixture; the links of the rows below and the
+    links up lead to pages and anchors that exist."""
+    build = mkdocs_build(DATA.parent / "mkdocs.yml", scratch("cascade") / "site")
+    assert build.returncode == 0, build.stderr[-2000:]
+    site = build.site
+    followed = 0
+    for path in sorted((site / "plans").rglob("tasks/*.html")):
+        for _, _, url in read_page(path).urls():
+            if "/tasks/" not in url or re.match(r"^[a-z]+:", url):
+                continue
+            target, _, anchor = url.partition("#")
+            file = (path.parent / target).resolve()
+            assert file.is_file(), (path, url)
+            ids = {e.attrs.get("id") for e in read_page(file).elements}
+            assert not anchor or anchor in ids, (path, url)
+            followed += 1
+    assert followed >= 8
