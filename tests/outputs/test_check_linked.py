@@ -143,3 +143,12 @@ def test_the_bulletin_has_a_section_on_the_levels_below(capsys, tmp_path):
     plain = tmp_path / "plain.md"
     run(capsys, "bulletin", "--as-of", AS_OF, "-o", str(plain))
     assert "下级落实情况" not in plain.read_text(encoding="utf-8")
+
+
+def test_nothing_late_below_is_said_in_one_line(capsys):
+    _, out = run(capsys, "check", "--as-of", "2024-02-15", "--include-linked")
+    assert "下级落实情况 linked：落实上级任务的下级事项中没有逾期或逾期未报送的事项" in out
+    _, md = run(
+        capsys, "check", "--as-of", "2024-02-15", "--include-linked", "--format", "markdown"
+    )
+    assert "没有逾期或逾期未报送的事项" in md

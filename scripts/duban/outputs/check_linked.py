@@ -24,6 +24,9 @@ BUCKET_WORDS = {
 """The roll-up buckets as the office's Chinese lists name them (the site's words: locale)."""
 
 
+NOTHING_LATE = "下级落实情况 linked：落实上级任务的下级事项中没有逾期或逾期未报送的事项"
+
+
 def counts_words(counts: dict[str, int]) -> str:
     """下级 3 项：已完成 1、逾期 2 (the buckets with something in them, in BUCKETS order)."""
     total = sum(counts.values())
@@ -48,9 +51,9 @@ def row_parts(row: Implementer, as_of_here: Any) -> list[str]:
 
 
 def text_lines(linked: LinkedReport, as_of: Any) -> list[str]:
-    """The ``--include-linked`` section of the text format ([] when nothing is late below)."""
+    """The ``--include-linked`` section of the text format ([] when no task has rows below)."""
     if not linked.late:
-        return []
+        return ["", NOTHING_LATE] if linked.linked and linked.late is not None else []
     lines = ["", "下级落实情况 linked（逾期、逾期未报送）"]
     for key, rows in linked.late.items():
         plan, heading = linked.headings.get(key, ("", key))

@@ -13,7 +13,7 @@ from duban.evaluation.check_report import CheckReport
 from duban.i18n.messages import say
 from duban.model.org import display_name
 from duban.outputs import urls
-from duban.outputs.check_linked import counts_words, row_parts
+from duban.outputs.check_linked import NOTHING_LATE, counts_words, row_parts
 from duban.outputs.check_words import item_parts, reported_line
 
 # -- Markdown ------------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def render_markdown(
 def _md_linked(linked: LinkedReport, links: SiteLinks, as_of: dt.date) -> list[str]:
     """Under each upper task, its overdue and not-reported rows below (``--include-linked``)."""
     if not linked.late:
-        return []
+        return ["", md(NOTHING_LATE)] if linked.linked and linked.late is not None else []
     lines = ["", "### 下级落实情况（逾期、逾期未报送）"]
     for key, rows in linked.late.items():
         plan, heading = linked.headings.get(key, ("", key))
