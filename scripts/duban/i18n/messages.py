@@ -686,6 +686,21 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"\(data/records: events\)",
             "没有日期为 {period}、涉及任务 {task} 的 {kind} 类记录（data/records 的 events）",
         ),
+        # h20b: data/federation.yaml (load/federation_config.py)
+        (r"source {id} is listed twice", "数据来源 {id} 重复列出"),
+        (
+            r"source {id} has the id of this repository: give it its own",
+            "数据来源 {id} 与本仓库的 id 相同：请另取一个",
+        ),
+        (
+            r"must be an https:// address or a path relative to federation.yaml",
+            "须为 https:// 地址，或相对于 federation.yaml 的本地路径",
+        ),
+        (
+            r"{path} does not exist \(a path is relative to federation.yaml\)",
+            "{path} 不存在（路径相对于 federation.yaml 所在的文件夹）",
+        ),
+        (r"is only for an https:// export", "只用于 https:// 地址的数据来源"),
     ]
 ]
 

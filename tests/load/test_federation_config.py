@@ -1,0 +1,102 @@
+"""``data/federation.yaml`` as ``duban validate`` reads it: this repository's id and its sources."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from duban.i18n.messages import translate
+from duban.load.federation_config import (
+    DEFAULT_MAX_BYTES,
+    FEDERATION_FILE,
+    NO_FEDERATION,
+    federation_config,
+)
+from duban.load.project import load_project
+from helpers import BASE, lay_out_case
+
+
+def _project(tmp_path: Path, text: str) -> Path:
+    project = lay_out_case(BASE, tmp_path / "project")
+    (project / "data" / FEDERATION_FILE).write_text(text, encoding="utf-8")
+    return project / "data"
+
+
+def test_a_valid_federation_yaml_is_read(tmp_path: Path) -> None:
+    data = _project(
+        tmp_path,
+        "id: province\nname: 某省\nsources:\n"
+        "  - id: city-a\n    name: 甲市\n    export: https://a.example.gov.cn/downloads/duban.json\n"
+        "    site: https://a.example.gov.cn/\n    timeout: 5\n    stale_after_days: 3\n"
+        "  - id: city-b\n    name: 乙市\n    export: ../b-data\n",
+    )
+    (data.parent / "b-data").mkdir()
+    loaded = load_project(data)
+    assert loaded.ok, loaded.problems
+    document = next(d for d in loaded.documents if d.file == FEDERATION_FILE)
+    config = federation_config(document, data)
+    assert (config.id, config.name) == ("province", "某省")
+    a, b = config.sources
+    assert a.is_url and a.timeout == 5 and a.stale_after_days == 3
+    assert a.max_bytes == DEFAULT_MAX_BYTES and a.site == "https://a.example.gov.cn/"
+    assert not b.is_url and b.local_path.resolve() == (data.parent / "b-data").resolve()
+    assert federation_config(None, data) == NO_FEDERATION
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        (
+            "  - {id: a, name: 甲, export: 'http://a.example.gov.cn/x.json'}\n",
+            "sources[0].export: must be an https:// address or a path relative to federation.yaml",
+        ),
+        (
+            "  - {id: a, name: 甲, export: missing.json}\n",
+            "sources[0].export: missing.json does not exist (a path is relative to federation.yaml)",
+        ),
+        (
+            "  - {id: a, name: 甲, export: 'https://a.example.gov.cn/x.json'}\n"
+            "  - {id: a, name: 乙, export: 'https://b.example.gov.cn/x.json'}\n",
+            "sources[1].id: source a is listed twice",
+        ),
+        (
+            "  - {id: here, name: 甲, export: 'https://a.example.gov.cn/x.json'}\n",
+            "sources[0].id: source here has the id of this repository: give it its own",
+        ),
+        (
+            "  - {id: a, name: 甲, export: 'https://a.example.gov.cn/x.json', ca_bundle: ca.pem}\n",
+            "sources[0].ca_bundle: ca.pem does not exist (a path is relative to federation.yaml)",
+        ),
+        (
+            "  - {id: a, name: 甲, export: 'https://a.example.gov.cn/x.json', "
+            "site: 'javascript:alert(1)'}\n",
+            "sources[0].site: must be an https:// link without spaces or quotes",
+        ),
+        (
+            "  - {id: a, name: 甲, export: 'https://a.example.gov.cn/x.json', timeout: 0}\n",
+            "sources[0].timeout:",
+        ),
+    ],
+)
+def test_what_is_wrong_in_federation_yaml_is_one_line_each(
+    tmp_path: Path, sources: str, expected: str
+) -> None:
+    data = _project(tmp_path, f"id: here\nsources:\n{sources}")
+    problems = [str(p) for p in load_project(data).problems]
+    assert len(problems) == 1, problems
+    assert f"federation.yaml:{3 + sources.count(chr(10)) - 1}:" in problems[0]
+    assert problems[0].split(": ", 1)[1].startswith(expected), problems[0]
+
+
+def test_the_messages_have_chinese_words() -> None:
+    for message in (
+        "source a is listed twice",
+        "source a has the id of this repository: give it its own",
+        "must be an https:// address or a path relative to federation.yaml",
+        "x.json does not exist (a path is relative to federation.yaml)",
+        "is only for an https:// export",
+    ):
+        chinese = translate(message, "zh")
+        assert chinese != message and re.search(r"[\u4e00-\u9fff]", chinese)
