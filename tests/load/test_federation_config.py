@@ -59,7 +59,7 @@ def test_a_valid_federation_yaml_is_read(tmp_path: Path) -> None:
         (
             "  - {id: a, name: 甲, export: 'https://a.example.gov.cn/x.json'}\n"
             "  - {id: a, name: 乙, export: 'https://b.example.gov.cn/x.json'}\n",
-            "sources[1].id: source a is listed twice",
+            "sources[1].id: another source has the id a too",
         ),
         (
             "  - {id: here, name: 甲, export: 'https://a.example.gov.cn/x.json'}\n",
@@ -92,7 +92,7 @@ def test_what_is_wrong_in_federation_yaml_is_one_line_each(
 
 def test_the_messages_have_chinese_words() -> None:
     for message in (
-        "source a is listed twice",
+        "another source has the id a too",
         "source a has the id of this repository: give it its own",
         "must be an https:// address or a path relative to federation.yaml",
         "x.json does not exist (a path is relative to federation.yaml)",

@@ -98,7 +98,7 @@ def federation_problems(document: Document, base: Path) -> list[Problem]:
     for index, source in enumerate(config.sources):
         at = ("sources", index)
         if source.id in seen:
-            problems.append(document.problem((*at, "id"), f"source {source.id} is listed twice"))
+            problems.append(document.problem((*at, "id"), f"another source has the id {source.id} too"))
         seen.add(source.id)
         if source.id == config.id:
             message = f"source {source.id} has the id of this repository: give it its own"
