@@ -13,9 +13,11 @@ from duban.cli.common import (
     EXIT_PROBLEMS,
     UsageError,
     evaluated,
+    evaluated_project,
     load_or_report,
     write_output,
 )
+from duban.cli.sources import federation_rows, warn_unhealthy
 from duban.evaluation.check_report import check_report
 from duban.i18n.messages import say
 from duban.load.maintainers import office_maintainers
@@ -35,10 +37,13 @@ from duban.outputs.codeowners_forges import gitea_codeowners, gitlab_codeowners
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    found = evaluated(args)
+    found = evaluated_project(args)
     if found is None:
         return EXIT_INVALID_DATA
-    model, evaluation = found
+    project, model, evaluation = found
+    # h20b: the sources' health, one warning line each (the network only with --refresh)
+    _config, _rows, healths = federation_rows(project, evaluation.as_of, refresh=args.refresh)
+    warn_unhealthy(healths)
     report = check_report(model, evaluation)
     options = CheckOptions(fail_on=args.fail_on, site_url=args.site_url)
     if args.format in CHECK_STREAMS:

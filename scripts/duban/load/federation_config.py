@@ -1,4 +1,4 @@
-"""``data/federation.yaml``: this repository's own id and the other duban sites feeding its roll-ups.
+"""``data/federation.yaml``: this repository's id and the duban sites feeding its roll-ups.
 
 A lower plan's task that says ``implements: <this id>:<plan>/<task>`` counts under that task
 here once its repository is one of ``sources``: an https URL of its open-data export (fetched
@@ -98,7 +98,9 @@ def federation_problems(document: Document, base: Path) -> list[Problem]:
     for index, source in enumerate(config.sources):
         at = ("sources", index)
         if source.id in seen:
-            problems.append(document.problem((*at, "id"), f"another source has the id {source.id} too"))
+            problems.append(
+                document.problem((*at, "id"), f"another source has the id {source.id} too")
+            )
         seen.add(source.id)
         if source.id == config.id:
             message = f"source {source.id} has the id of this repository: give it its own"

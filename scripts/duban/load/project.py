@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from duban.load.cache import ValidationCache, context_digest, file_digest, refusal
+from duban.load.federation_config import FEDERATION_FILE, federation_problems
 from duban.load.files import is_temporary, read_regular
 from duban.load.gcpause import collection_paused
 from duban.load.layout import (
@@ -27,7 +28,6 @@ from duban.load.layout import (
     yaml_files,
 )
 from duban.load.maintainers import office_id, org_problems
-from duban.load.federation_config import FEDERATION_FILE, federation_problems
 from duban.load.notify_config import NOTIFY_FILE, notify_problems
 from duban.load.privacy import leaked_secrets, personal_data
 from duban.load.records import attach_supervision
