@@ -21,11 +21,11 @@ from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
 from duban.i18n.messages import say
 from duban.intake.workbook_export import unit_workbook
+from duban.load.project import Project
 from duban.model.model import Model
+from duban.outputs.federation import rolled_up_rows
 from duban.outputs.ics import calendar_ics
 from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
-from duban.load.project import Project
-from duban.outputs.federation import rolled_up_rows
 from duban.outputs.open_data import export_json
 
 Exporter = Callable[[Model, argparse.Namespace], str | bytes]

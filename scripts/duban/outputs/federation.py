@@ -5,8 +5,8 @@ every row the source itself rolled up from below (its ``linked``) whose chain le
 
 ``federated_implementers`` gives them as one mapping target -> rows, the shape the local
 roll-up (evaluation/cascade.py) has, so the site and ``duban check`` take both alike
-(:func:`merged`). Buckets are the source's own (evaluation/rollup.obligation_bucket at its
-export's date), never recomputed here.
+(``evaluation.cascade.merged``). Buckets are the source's own (rollup.obligation_bucket at
+its export's date), never recomputed here.
 """
 
 from __future__ import annotations
@@ -32,24 +32,33 @@ def task_url(site: str | None, task_id: str) -> str | None:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _upward(
-    export: ChildExport, here: str
-) -> dict[str, list[tuple[str, str | None, tuple[str, ...]]]]:
-    """For each task of the source: the targets here its links lead to, with the as-written
-    text of the last link and the source's tasks passed on the way (bottom up)."""
-    memo: dict[str, list[tuple[str, str | None, tuple[str, ...]]]] = {}
+Reach = list[tuple[str, str | None, tuple[str, ...]]]
 
-    def reach(task_id: str, path: tuple[str, ...]) -> list[tuple[str, str | None, tuple[str, ...]]]:
+
+def _ancestors(task_id: str) -> list[str]:
+    """``p/t/i/j`` -> ``p/t/i``, ``p/t`` (the tasks a sub-item is part of)."""
+    parts = task_id.split("/")
+    return ["/".join(parts[:depth]) for depth in range(len(parts) - 1, 1, -1)]
+
+
+def _upward(export: ChildExport, here: str) -> dict[str, Reach]:
+    """For each task of the source: the targets here its links lead to (its own, and those of
+    the tasks it is a sub-item of), with the as-written text of the link that reaches here and
+    the source's tasks passed on the way, from the target down (as evaluation/cascade.py)."""
+    memo: dict[str, Reach] = {}
+
+    def reach(task_id: str, path: tuple[str, ...]) -> Reach:
         if task_id in memo:
             return memo[task_id]
-        task = export.tasks.get(task_id)
-        found: list[tuple[str, str | None, tuple[str, ...]]] = []
-        if task is None or task_id in path or len(path) > MAX_CHAIN:
+        found: Reach = []
+        if task_id not in export.tasks or task_id in path or len(path) > MAX_CHAIN:
             return found
-        parent = task_id.rsplit("/", 1)[0] if task_id.count("/") >= 2 else None
-        links = list(task.implements)
-        if parent is not None and parent in export.tasks:  # an item counts as part of its task
-            links += [(to, w) for to, w in export.tasks[parent].implements]
+        links = [
+            link
+            for key in (task_id, *_ancestors(task_id))
+            if key in export.tasks
+            for link in export.tasks[key].implements
+        ]
         seen: set[str] = set()
         for to, as_written in links:
             link = parse_link(to)
@@ -63,7 +72,7 @@ def _upward(
                 for target, written, via in reach(link.target, (*path, task_id)):
                     if target not in seen:
                         seen.add(target)
-                        found.append((target, written, (link.target, *via)))
+                        found.append((target, written, (*via, link.target)))
         memo[task_id] = found
         return found
 
@@ -113,19 +122,17 @@ def federated_implementers(here: str | None, feeds: Iterable[Feed]) -> Rows:
             if _loops(row, here):
                 continue
             for target, as_written, via in _targets_of(up, row.target):
-                _add(rows, _relayed(row, target, as_written, (row.target, *via), prefix))
+                _add(rows, _relayed(row, target, as_written, (*via, row.target), prefix))
     return rows
 
 
-def _targets_of(
-    up: Mapping[str, list[tuple[str, str | None, tuple[str, ...]]]], target: str
-) -> list[tuple[str, str | None, tuple[str, ...]]]:
-    """Where a row the source rolled up under its task ``target`` leads here (an item's row
-    counts under its task's links too)."""
-    if target in up:
-        return up[target]
-    parent = target.rsplit("/", 1)[0] if target.count("/") >= 2 else None
-    return up.get(parent, []) if parent else []
+def _targets_of(up: Mapping[str, Reach], target: str) -> Reach:
+    """Where a row the source rolled up under its task ``target`` leads here (a sub-item of the
+    source's that it does not list counts under the task it is part of)."""
+    for key in (target, *_ancestors(target)):
+        if key in up:
+            return up[key]
+    return []
 
 
 def _loops(row: LinkedRow, here: str) -> bool:
@@ -151,24 +158,14 @@ def _relayed(
         as_of=row.as_of,
         url=row.url,
         as_written=row.as_written,
-        via=(*row.via, *(prefix + v for v in chain)),
+        via=(*(prefix + v for v in chain), *row.via),
     )
 
 
 def _add(rows: Rows, row: Implementer) -> None:
-    rows.setdefault(row.target, []).append(row)
-    link = parse_link(row.target)
-    if link is not None and link.item:  # an item's rows count under its task too
-        rows.setdefault(link.top, []).append(row)
-
-
-def merged(*mappings: Mapping[str, Sequence[Implementer]]) -> Rows:
-    """Several target -> rows mappings as one (local rows first, then each source's)."""
-    result: Rows = {}
-    for mapping in mappings:
-        for target, found in mapping.items():
-            result.setdefault(target, []).extend(found)
-    return result
+    """Under its target and every task the target is a sub-item of (as evaluation/cascade.py)."""
+    for key in (row.target, *_ancestors(row.target)):
+        rows.setdefault(key, []).append(row)
 
 
 def rolled_up_rows(rows: Mapping[str, Sequence[Implementer]]) -> list[Implementer]:

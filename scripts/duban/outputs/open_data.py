@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from duban.evaluation.evaluate import Evaluation, State
-from duban.evaluation.rollup import Implementer, obligation_bucket
+from duban.evaluation.cascade import obligation_buckets
+from duban.evaluation.evaluate import Evaluation
+from duban.evaluation.rollup import Implementer
 from duban.model.links import Link
 from duban.model.model import Model, Obligation
 from duban.model.org import Group, Unit
@@ -82,15 +83,16 @@ def _task(task: Task) -> dict[str, Any]:
 Rollup = tuple[str | None, dict[str, int]]
 
 
-def obligation_rollups(evaluation: Evaluation) -> dict[tuple[str, str], Rollup]:
+def obligation_rollups(model: Model, evaluation: Evaluation) -> dict[tuple[str, str], Rollup]:
     """(task, holder) -> (its roll-up bucket, its occurrences by state) as of the evaluation:
-    the bucket by the one rule (evaluation/rollup.py), so every level counts alike."""
-    states: dict[tuple[str, str], list[tuple[State, bool]]] = {}
+    the bucket as the local roll-up has it (evaluation/cascade.py, the one rule of rollup.py),
+    so every level counts alike."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
     for item in evaluation.items:
-        states.setdefault((item.task_id, item.holder_id), []).append((item.state, item.reported))
+        counts.setdefault((item.task_id, item.holder_id), Counter())[item.state.value] += 1
     return {
-        key: (obligation_bucket(found), dict(Counter(state.value for state, _ in found)))
-        for key, found in states.items()
+        key: (bucket, dict(counts.get(key, {})))
+        for key, bucket in obligation_buckets(model, evaluation).items()
     }
 
 
@@ -128,7 +130,7 @@ def export_data(
     evaluation, this repository's ``(id, name)`` and the rows it rolled up from its sources."""
     groups_of = memberships(model)
     holders = set(model.holders)
-    rollups = obligation_rollups(evaluation) if evaluation is not None else {}
+    rollups = obligation_rollups(model, evaluation) if evaluation is not None else {}
     obligations = []
     for obligation in model.obligations:
         data = _obligation(obligation)
