@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from duban.cli.parser import data_option
 from duban.i18n.messages import say
 
 
@@ -16,6 +17,7 @@ def sources_arguments(sub: argparse.ArgumentParser) -> None:
             "获取各数据来源的开放数据，保存到 .duban/sources/（获取失败时保留上次的副本）",
         ),
     )
+    data_option(refresh)
     refresh.add_argument(
         "--source",
         metavar="ID",
