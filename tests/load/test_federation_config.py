@@ -54,7 +54,8 @@ def test_a_valid_federation_yaml_is_read(tmp_path: Path) -> None:
         ),
         (
             "  - {id: a, name: 甲, export: missing.json}\n",
-            "sources[0].export: missing.json does not exist (a path is relative to federation.yaml)",
+            "sources[0].export: missing.json does not exist "
+            "(a path is relative to federation.yaml)",
         ),
         (
             "  - {id: a, name: 甲, export: 'https://a.example.gov.cn/x.json'}\n"

@@ -168,6 +168,15 @@ def _add(rows: Rows, row: Implementer) -> None:
         rows.setdefault(key, []).append(row)
 
 
+def rows_by_target(rows: Iterable[Implementer]) -> Rows:
+    """Rows given once each (``Settings.federated``, export 4's ``linked``) as the mapping
+    target -> rows again, a sub-item's rows under every task above it too."""
+    result: Rows = {}
+    for row in rows:
+        _add(result, row)
+    return result
+
+
 def rolled_up_rows(rows: Mapping[str, Sequence[Implementer]]) -> list[Implementer]:
     """Every row once (an item's rows also stand under its task): what export 4's ``linked``
     carries, so the level above sees the level below this one's sources."""

@@ -38,6 +38,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -48,13 +49,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from duban.cli.sources import federation_rows, health_line
 from duban.evaluation.evaluate import evaluate
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
-from duban.load.project import find_schema_dir, load_project
+from duban.load.project import Project, find_schema_dir, load_project
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
+from duban.outputs.federation import rolled_up_rows
 from duban.plugin.aside import AsideBuild
 from duban.plugin.settings import (
     DubanConfig,
@@ -174,6 +177,24 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             description = site_description(model)
             config.site_description = str(escape(description)) if description else None
 
+    def _federation(self, project: Project, settings: Settings) -> Settings:
+        """h20b: the rows the sources of data/federation.yaml give, from their cached copies
+        (fetched first with ``refresh_sources: true``); a source in poor health is one line of
+        the build's log (INFO: a strict build must not fail for another site) and its pages
+        say so."""
+        config, rows, healths = federation_rows(
+            project, self.as_of, refresh=self.config.refresh_sources
+        )
+        for health in healths:
+            if not health.healthy:
+                log.info("duban: " + health_line(health))
+        return replace(
+            settings,
+            federation_id=(config.id, config.name) if config.id else None,
+            federated=tuple(rolled_up_rows(rows)),
+            source_health=tuple(healths),
+        )
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
             return self._problem_files(files, config)
@@ -192,6 +213,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
+        settings = self._federation(project, settings)
         # Only the model is needed from here on (and for the guide's examples): the loaded
         # documents, with every value's position, are let go before rendering.
         model = project.model
