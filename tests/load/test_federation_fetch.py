@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from duban.cli.main import main
-from duban.cli.sources import federation_rows
 from duban.evaluation.evaluate import evaluate
+from duban.federation.sources import federation_rows
 from duban.i18n.messages import set_language
 from duban.load.fetch import FAILED, fetch
 from duban.load.project import load_project
@@ -35,11 +35,6 @@ from federation_kit import (
 )
 
 MB = 1_000_000
-
-
-@pytest.fixture(autouse=True)
-def _english() -> None:
-    set_language("en")
 
 
 def _city_export(city: Path) -> bytes:

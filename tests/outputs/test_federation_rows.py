@@ -14,11 +14,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from duban.cli.main import main
-from duban.cli.sources import child_export, federation_rows
 from duban.evaluation.cascade import local_implementers
 from duban.evaluation.evaluate import evaluate
 from duban.evaluation.rollup import Implementer
-from duban.i18n.messages import set_language
+from duban.federation.sources import child_export, federation_rows
 from duban.load.export_reader import InvalidExport, read_export
 from duban.load.project import load_project
 from duban.model.federation import OK, OUTDATED, Feed, SourceHealth
@@ -28,11 +27,6 @@ from federation_kit import AS_OF, CASCADE, split_cascade, write_federation
 from helpers import ROOT
 
 SCHEMA = json.loads((ROOT / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(autouse=True)
-def _english() -> None:
-    set_language("en")
 
 
 def _shape(rows: dict[str, list[Implementer]]) -> dict[str, list[tuple[Any, ...]]]:
@@ -51,7 +45,7 @@ def test_two_repositories_roll_up_as_the_same_plans_in_one(tmp_path: Path) -> No
     local = local_implementers(whole.model, evaluate(whole.model, AS_OF))
     top, _city = split_cascade(tmp_path)
     _config, federated, [health] = federation_rows(load_project(top), AS_OF)
-    assert health == SourceHealth("city", "测试市", OK, AS_OF)
+    assert health == SourceHealth("city", "测试市", OK, AS_OF, site="https://city.example.gov.cn/")
     assert _shape(federated) == _shape(local)
     assert {r.source_id for rows in federated.values() for r in rows} == {"city"}
     assert {b for r in federated["prov/2"] for b in [r.bucket]} == {

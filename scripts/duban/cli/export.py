@@ -16,9 +16,9 @@ from duban.cli.common import (
     narrowed,
     write_output,
 )
-from duban.cli.sources import federation_rows
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
+from duban.federation.sources import federation_rows
 from duban.i18n.messages import say
 from duban.intake.workbook_export import unit_workbook
 from duban.load.project import Project

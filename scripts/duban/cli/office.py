@@ -17,8 +17,9 @@ from duban.cli.common import (
     load_or_report,
     write_output,
 )
-from duban.cli.sources import federation_rows, warn_unhealthy
+from duban.cli.sources import warn_unhealthy
 from duban.evaluation.check_report import check_report
+from duban.federation.sources import federation_rows
 from duban.i18n.messages import say
 from duban.load.maintainers import office_maintainers
 from duban.model.problems import printable

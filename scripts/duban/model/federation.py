@@ -94,6 +94,8 @@ class SourceHealth:
     """The date the copy's data is as of (its export's ``as_of``, else the day it was fetched)."""
     reason: str | None = None
     """Why there is no copy, or why the last refresh failed (already in the chosen language)."""
+    site: str | None = None
+    """The source's site (https), for a link to it."""
 
     @property
     def healthy(self) -> bool:

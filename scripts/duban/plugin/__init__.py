@@ -49,8 +49,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from duban.cli.sources import federation_rows, health_line
 from duban.evaluation.evaluate import evaluate
+from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
 from duban.load.project import Project, find_schema_dir, load_project

@@ -1,0 +1,68 @@
+"""A site build with sources (data/federation.yaml): one read in place from a local data folder,
+one over HTTPS that never answers. The strict build succeeds within the source's timeout, its
+open data carries the rows rolled up, and the downloads page says which source is fine and
+which cannot be fetched."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+from federation_kit import CASCADE, Server, https_server, never_answer, split_cascade
+from helpers import ROOT
+from sitekit import mkdocs_build
+
+
+def test_a_build_with_a_local_and_a_silent_source_succeeds_and_says_so(
+    tmp_path: Path, chinese: None
+) -> None:
+    top, _city = split_cascade(tmp_path)
+    root = top.parent
+    config = (CASCADE.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("../../../mkdocs.yml", str(ROOT / "mkdocs.yml"))
+    config = config.replace(
+        "      language: zh\n", "      language: zh\n      refresh_sources: true\n"
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "docs").mkdir()
+    (root / "docs" / "about.md").write_text("# 说明\n", encoding="utf-8")
+    state: list[Server] = []
+    with https_server(tmp_path, {"/slow": never_answer(lambda: state[0])}) as server:
+        state.append(server)
+        federation = top / "federation.yaml"
+        federation.write_text(
+            federation.read_text(encoding="utf-8")
+            + f"  - id: silent\n    name: 某县\n    export: {server.url}/slow\n"
+            f"    ca_bundle: {server.ca}\n    timeout: 1\n",
+            encoding="utf-8",
+        )
+        started = time.monotonic()
+        build = mkdocs_build(root / "mkdocs.yml", root / "site")
+        took = time.monotonic() - started
+    assert build.returncode == 0, build.stderr
+    assert len(server.requests) == 1 and took < 60
+    assert "duban: 数据来源 某县（silent）：无法获取：1 秒内没有应答（超时）" in build.stderr
+    data = json.loads((root / "site" / "downloads" / "duban.json").read_text(encoding="utf-8"))
+    assert data["repository"] == {"id": "top", "name": "测试省"}
+    assert sorted((r["target"], r["holder_id"], r["bucket"]) for r in data["linked"]) == [
+        ("prov/1", "qu-a", "done"),
+        ("prov/1", "qu-b", "done_late"),
+        ("prov/1", "qu-c", "overdue"),
+        ("prov/2", "qu-a", "ongoing"),
+        ("prov/2", "qu-b", "open"),
+        ("prov/2/1", "qu-a", "not_reported"),
+        ("prov/2/1", "qu-b", "done"),
+    ]
+    page = (root / "site" / "downloads.html").read_text(encoding="utf-8")
+    rows = re.findall(
+        r'<tr data-duban-health="(\w+)"><th scope="row">(.*?)</th><td>(.*?)</td>', page
+    )
+    assert rows[0] == (
+        "ok",
+        '<a href="https://city.example.gov.cn/">测试市</a>',
+        "正常，数据截至 2024-09-30",
+    )
+    assert rows[1][:2] == ("unreachable", "某县")
+    assert rows[1][2] == "无法获取：1 秒内没有应答（超时）"
