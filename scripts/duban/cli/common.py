@@ -187,19 +187,13 @@ def narrowed(model: Model, args: argparse.Namespace) -> Model:
 
 def evaluated(args: argparse.Namespace) -> tuple[Model, Evaluation] | None:
     """(model, evaluation), or None after printing the validator's messages."""
-    found = evaluated_project(args)
-    return None if found is None else found[1:]
-
-
-def evaluated_project(args: argparse.Namespace) -> tuple[Project, Model, Evaluation] | None:
-    """(project, model, evaluation), or None after printing the validator's messages."""
     as_of = as_of_date(args.as_of)
     project = load_or_report(Path(args.data))
     if not project.ok:
         return None
     assert project.model is not None
     model = narrowed(project.model, args)
-    return project, model, evaluate(model, as_of, args.due_soon_days)
+    return model, evaluate(model, as_of, args.due_soon_days)
 
 
 def known_unit(model: Model, args: argparse.Namespace) -> str | None:

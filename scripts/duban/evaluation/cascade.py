@@ -23,7 +23,7 @@ repository compares its roll-up with (``duban check --format json``: ``tasks``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from duban.evaluation.evaluate import Evaluation, State
 from duban.evaluation.rollup import (
@@ -47,10 +47,14 @@ LATE = (NOT_REPORTED, OVERDUE)
 def obligation_buckets(model: Model, evaluation: Evaluation) -> dict[tuple[str, str], str | None]:
     """Each obligation's bucket, keyed (task key, holder id) as :class:`Obligation` names it."""
     occurrences: dict[tuple[str, str], list[tuple[State, bool]]] = {}
-    for item in evaluation.items:
-        occurrences.setdefault((item.task_id, item.holder_id), []).append(
-            (item.state, item.entry is not None)
-        )
+    key: tuple[str, str] | None = None
+    found: list[tuple[State, bool]] = []
+    for item in evaluation.items:  # an obligation's occurrences come one after another
+        here = (item.task_id, item.holder_id)
+        if here != key:
+            key = here
+            found = occurrences.setdefault(here, [])
+        found.append((item.state, item.entry is not None))
     return {
         (o.task_id, o.holder_id): obligation_bucket(occurrences.get((o.task_id, o.holder_id), ()))
         for o in model.obligations
@@ -183,6 +187,8 @@ def local_implementers(model: Model, evaluation: Evaluation) -> Implementers:
 
     ``model`` and ``evaluation`` are the whole data folder's (not one plan's view): a lower
     plan's rows are needed on the upper plan's pages."""
+    if not any(link.is_local for task in model.tasks.values() for link in task.implements):
+        return {}  # no links: nothing to evaluate again (a province's 100,000 occurrences)
     rollup = _Rollup(model, evaluation)
     keys: dict[str, None] = {}
     for _, link in rollup.links:
@@ -224,3 +230,36 @@ def late_below(
         if late:
             result[key] = late
     return result
+
+
+@dataclass(frozen=True)
+class LinkedReport:
+    """What ``duban check`` and the 通报 say about the links: each task's own buckets, each
+    upper task's roll-up and (``--include-linked``) the late rows under each upper task."""
+
+    tasks: dict[str, dict[str, int]]
+    """Every task and sub-item with obligations -> its own obligations by bucket."""
+    linked: dict[str, dict[str, int]]
+    """Every upper task and sub-item with rows below -> the rows by bucket."""
+    late: dict[str, list[Implementer]] | None = None
+    """Upper task -> its overdue and not-reported rows below (None: not asked for)."""
+    headings: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Upper task -> (its plan's name, its label and title), for the printed lists."""
+
+
+def linked_report(
+    model: Model,
+    evaluation: Evaluation,
+    implementers: Mapping[str, Iterable[Implementer]] | None = None,
+    include_late: bool = False,
+) -> LinkedReport:
+    """The links' part of the check report; ``implementers``: the rows to roll up (default:
+    this data folder's own, :func:`local_implementers`)."""
+    rows = local_implementers(model, evaluation) if implementers is None else implementers
+    late = late_below(rows) if include_late else None
+    headings = {
+        key: (model.plans[task.plan_id].display_name, task.heading)
+        for key in (late or {})
+        if (task := model.tasks.get(key)) is not None
+    }
+    return LinkedReport(task_buckets(model, evaluation), rollup_counts(rows), late, headings)
