@@ -66,3 +66,10 @@ def test_a_build_with_a_local_and_a_silent_source_succeeds_and_says_so(
     )
     assert rows[1][:2] == ("unreachable", "某县")
     assert rows[1][2] == "无法获取：1 秒内没有应答（超时）"
+    # the province's task page lists the city's implementing obligations (h20a's section)
+    task = (root / "site" / "plans" / "prov" / "tasks" / "1.html").read_text(encoding="utf-8")
+    below = task[task.index('id="below-table"') :]
+    below = below[: below.index("</table>")]
+    assert re.findall(r'<tr data-bucket="(\w+)">', below) == ["done", "done_late", "overdue"]
+    assert below.count('href="https://city.example.gov.cn/plans/city/tasks/1.html"') == 3
+    assert "测试市 · 测试市落实省法治建设实施方案分工方案" in below

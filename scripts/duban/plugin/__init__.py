@@ -49,6 +49,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from duban.evaluation.cascade import local_implementers, merged
 from duban.evaluation.evaluate import evaluate
 from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
@@ -57,7 +58,7 @@ from duban.load.project import Project, find_schema_dir, load_project
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
-from duban.outputs.federation import rolled_up_rows
+from duban.outputs.federation import rolled_up_rows, rows_by_target
 from duban.plugin.aside import AsideBuild
 from duban.plugin.settings import (
     DubanConfig,
@@ -65,7 +66,15 @@ from duban.plugin.settings import (
     check_edit_url,
     check_repository,
 )
-from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
+from duban.site import (
+    LinkedSource,
+    Settings,
+    asset_files,
+    render_site,
+    site_description,
+    site_title,
+    swap,
+)
 from duban.site.cues import page_words
 from duban.site.examples import fill_examples
 from duban.site.page_problems import (
@@ -177,7 +186,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             description = site_description(model)
             config.site_description = str(escape(description)) if description else None
 
-    def _federation(self, project: Project, settings: Settings) -> Settings:
+    def _federation(
+        self, project: Project, settings: Settings
+    ) -> tuple[Settings, dict[str, LinkedSource]]:
         """h20b: the rows the sources of data/federation.yaml give, from their cached copies
         (fetched first with ``refresh_sources: true``); a source in poor health is one line of
         the build's log (INFO: a strict build must not fail for another site) and its pages
@@ -188,12 +199,14 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         for health in healths:
             if not health.healthy:
                 log.info("duban: " + health_line(health))
-        return replace(
+        settings = replace(
             settings,
             federation_id=(config.id, config.name) if config.id else None,
             federated=tuple(rolled_up_rows(rows)),
             source_health=tuple(healths),
         )
+        sources = {s.id: LinkedSource(s.id, s.name, s.site) for s in config.sources}
+        return settings, sources
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
@@ -213,7 +226,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
-        settings = self._federation(project, settings)
+        settings, sources = self._federation(project, settings)
         # Only the model is needed from here on (and for the guide's examples): the loaded
         # documents, with every value's position, are let go before rendering.
         model = project.model
@@ -237,7 +250,20 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self._drop_spill()
         swap.clean_downloads()  # those of killed builds
         self.spill = swap.downloads_folder()
-        site = render_site(model, settings, evaluation, sink=self._spill)
+        # the rows below each upper task: this folder's own and, beside them, the sources'
+        implementers = (
+            merged(local_implementers(model, evaluation), rows_by_target(settings.federated))
+            if settings.federated
+            else None
+        )
+        site = render_site(
+            model,
+            settings,
+            evaluation,
+            sink=self._spill,
+            implementers=implementers,
+            sources=sources,
+        )
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
         clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)
