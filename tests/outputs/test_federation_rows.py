@@ -223,3 +223,26 @@ def test_rows_that_come_back_up_to_this_repository_are_dropped(tmp_path: Path) -
     assert federated_implementers(None, [_feed(data)]) == {}
     flat = [r for found in rows.values() for r in found]
     assert _shape(rows_by_target(set(flat))) == _shape(rows)
+
+
+def test_the_parents_check_json_counts_equal_the_childs_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    top, city = split_cascade(tmp_path)
+    argv = ["check", "--format", "json", "--as-of", "2024-09-30", "--data"]
+    assert main([*argv, str(city)]) == 0
+    child = json.loads(capsys.readouterr().out)["tasks"]
+    assert main([*argv, str(top)]) == 0
+    parent = json.loads(capsys.readouterr().out)["linked"]
+    assert parent["prov/1"] == child["city/1"]
+    assert parent["prov/1"] == {
+        "done": 1,
+        "done_late": 1,
+        "overdue": 1,
+        "not_reported": 0,
+        "ongoing": 0,
+        "open": 0,
+    }
+    # the province's 2 holds the city's 2 (through the sub-item 2/1) and the city's 3
+    both = {b: child["city/2"][b] + child["city/3"][b] for b in child["city/2"]}
+    assert parent["prov/2"] == both
