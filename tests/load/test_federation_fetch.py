@@ -223,3 +223,26 @@ def test_refresh_names_a_wrong_source_and_exits_2(
     assert err == ("duban sources: --source: no source 'nope' in federation.yaml (sources: city)\n")
     assert main(["sources", "refresh", "--data", str(top)]) == 0
     assert capsys.readouterr().out == "测试市（city）: local, read in place at each build\n"
+
+
+def test_refresh_and_check_speak_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], chinese: None
+) -> None:
+    top, city = split_cascade(tmp_path)
+    routes = {"/duban.json": send_json(_city_export(city))}
+    with https_server(tmp_path, routes) as server:
+        _point(top, server, "/duban.json")
+        assert main(["sources", "refresh", "--data", str(top)]) == 0
+        assert main(["sources", "refresh", "--data", str(top)]) == 0
+        assert capsys.readouterr().out == "测试市（city）：已更新\n测试市（city）：未变化\n"
+        routes["/duban.json"] = send_json(b"[]", etag='"v2"')
+        assert main(["sources", "refresh", "--data", str(top)]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith(
+            "测试市（city）：数据无效：不符合开放数据格式（export.schema.json）："
+        )
+    assert main(["sources", "refresh", "--data", str(top)]) == 0
+    assert capsys.readouterr().out.startswith("测试市（city）：无法获取：")
+    late = ["check", "--data", str(top), "--as-of", "2024-12-31"]
+    assert main(late) == 0
+    assert "警告：数据来源 测试市（city）：数据截至 2024-09-30\n" in capsys.readouterr().err

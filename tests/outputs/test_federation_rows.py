@@ -246,3 +246,15 @@ def test_the_parents_check_json_counts_equal_the_childs_own(
     # the province's 2 holds the city's 2 (through the sub-item 2/1) and the city's 3
     both = {b: child["city/2"][b] + child["city/3"][b] for b in child["city/2"]}
     assert parent["prov/2"] == both
+
+
+def test_export_json_carries_this_repositorys_id_and_its_sources_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    top, _city = split_cascade(tmp_path)
+    assert main(["export", "json", "--as-of", "2024-09-30", "--data", str(top)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(Draft202012Validator(SCHEMA).iter_errors(data)) == []
+    assert data["repository"] == {"id": "top", "name": "测试省"}
+    assert len(data["linked"]) == 7  # once each, though a sub-item's rows count under two keys
+    assert {r["source_id"] for r in data["linked"]} == {"city"}
