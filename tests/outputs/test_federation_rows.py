@@ -20,7 +20,7 @@ from duban.evaluation.rollup import Implementer
 from duban.federation.sources import child_export, federation_rows
 from duban.load.export_reader import InvalidExport, read_export
 from duban.load.project import load_project
-from duban.model.federation import OK, OUTDATED, Feed, SourceHealth
+from duban.model.federation import INVALID, OK, OUTDATED, Feed, SourceHealth
 from duban.outputs.federation import federated_implementers, rows_by_target, task_url
 from duban.outputs.open_data import export_data
 from federation_kit import AS_OF, CASCADE, split_cascade, write_federation
@@ -258,3 +258,28 @@ def test_export_json_carries_this_repositorys_id_and_its_sources_rows(
     assert data["repository"] == {"id": "top", "name": "测试省"}
     assert len(data["linked"]) == 7  # once each, though a sub-item's rows count under two keys
     assert {r["source_id"] for r in data["linked"]} == {"city"}
+
+
+def test_a_broken_local_source_is_invalid_and_the_rest_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    top, city = split_cascade(tmp_path)
+    (top / "broken.json").write_text('{"format": "duban-export/4",', encoding="utf-8")
+    write_federation(
+        top,
+        "top",
+        "测试省",
+        [
+            ("city", "测试市", "../../city/data", ""),
+            ("file", "某县", "broken.json", ""),
+        ],
+    )
+    (city / "org.yaml").write_text("units: [\n", encoding="utf-8")  # the city's folder breaks
+    _config, rows, healths = federation_rows(load_project(top), AS_OF)
+    assert rows == {}
+    assert [(h.source_id, h.state) for h in healths] == [("city", INVALID), ("file", INVALID)]
+    assert healths[0].reason is not None and "org.yaml" in healths[0].reason
+    assert healths[1].reason is not None and healths[1].reason.startswith("not JSON")
+    assert main(["check", "--data", str(top), "--as-of", "2024-09-30"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("warning: source ") == 2
