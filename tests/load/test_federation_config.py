@@ -15,6 +15,7 @@ from duban.load.federation_config import (
     federation_config,
 )
 from duban.load.project import load_project
+from duban.plugin import linked_sources
 from helpers import BASE, lay_out_case
 
 
@@ -101,3 +102,34 @@ def test_the_messages_have_chinese_words() -> None:
     ):
         chinese = translate(message, "zh")
         assert chinese != message and re.search(r"[\u4e00-\u9fff]", chinese)
+
+
+def test_upper_sites_give_the_lower_tasks_their_link_up(tmp_path: Path) -> None:
+    data = _project(
+        tmp_path,
+        "id: city\nname: 某市\nupper:\n"
+        "  - id: province\n    name: 某省\n    site: https://duban.province.example.gov.cn/\n",
+    )
+    loaded = load_project(data)
+    assert loaded.ok, loaded.problems
+    document = next(d for d in loaded.documents if d.file == FEDERATION_FILE)
+    config = federation_config(document, data)
+    sources = linked_sources(config)
+    assert sources["province"].name == "某省"
+    assert sources["province"].task_url("sx-2023/3/2") == (
+        "https://duban.province.example.gov.cn/plans/sx-2023/tasks/3.html#item-2"
+    )
+    for upper, expected in (
+        (
+            "{id: city, name: 某市}",
+            "upper[0].id: source city has the id of this repository: give it its own",
+        ),
+        (
+            "{id: prov, name: 某省, site: 'javascript:alert(1)'}",
+            "upper[0].site: must be an https:// link without spaces or quotes "
+            "(got 'javascript:alert(1)')",
+        ),
+    ):
+        (data / FEDERATION_FILE).write_text(f"id: city\nupper:\n  - {upper}\n", encoding="utf-8")
+        problems = [str(p).split(": ", 1)[1] for p in load_project(data).problems]
+        assert problems == [expected]

@@ -53,11 +53,22 @@ class SourceConfig:
 
 
 @dataclass(frozen=True)
+class UpperSite:
+    """A repository this one's tasks implement (``implements: <id>:<plan>/<task>``): where the
+    lower task's page links up to."""
+
+    id: str
+    name: str
+    site: str | None = None
+
+
+@dataclass(frozen=True)
 class FederationConfig:
     id: str | None = None
     """This repository's id (what lower plans write before ``:`` in ``implements``)."""
     name: str | None = None
     sources: tuple[SourceConfig, ...] = ()
+    upper: tuple[UpperSite, ...] = ()
 
     def source(self, source_id: str) -> SourceConfig | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -86,12 +97,14 @@ def federation_config(document: Document | None, base: Path) -> FederationConfig
         )
         for spec in data.get("sources") or ()
     )
-    return FederationConfig(data.get("id"), data.get("name"), sources)
+    upper = tuple(UpperSite(u["id"], u["name"], u.get("site")) for u in data.get("upper") or ())
+    return FederationConfig(data.get("id"), data.get("name"), sources, upper)
 
 
 def federation_problems(document: Document, base: Path) -> list[Problem]:
-    """What the schema cannot see: two sources with one id, a source named like this
-    repository, an address that is neither https nor a path, a local path or CA file missing."""
+    """What the schema cannot see: two sources with one id, a source (or upper site) named
+    like this repository, an address that is neither https nor a path, a missing local path
+    or CA file."""
     config = federation_config(document, base)
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -118,4 +131,8 @@ def federation_problems(document: Document, base: Path) -> list[Problem]:
         elif source.ca_path is not None and not source.ca_path.is_file():
             message = f"{source.ca_bundle} does not exist (a path is relative to federation.yaml)"
             problems.append(document.problem((*at, "ca_bundle"), message))
+    for index, upper in enumerate(config.upper):
+        if upper.id == config.id:
+            message = f"source {upper.id} has the id of this repository: give it its own"
+            problems.append(document.problem(("upper", index, "id"), message))
     return problems

@@ -54,6 +54,7 @@ from duban.evaluation.evaluate import evaluate
 from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
+from duban.load.federation_config import FederationConfig
 from duban.load.project import Project, find_schema_dir, load_project
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
@@ -97,6 +98,14 @@ if TYPE_CHECKING:
     from duban.model.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.duban")
+
+
+def linked_sources(config: FederationConfig) -> dict[str, LinkedSource]:
+    """h20b: the other repositories the pages name: the sources (their rows below) and the
+    upper sites (a task's link up, ``upper`` in data/federation.yaml)."""
+    found = {u.id: LinkedSource(u.id, u.name, u.site) for u in config.upper}
+    found |= {s.id: LinkedSource(s.id, s.name, s.site) for s in config.sources}
+    return found
 
 
 class DubanPlugin(BasePlugin[DubanConfig]):
@@ -205,8 +214,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             federated=tuple(rolled_up_rows(rows)),
             source_health=tuple(healths),
         )
-        sources = {s.id: LinkedSource(s.id, s.name, s.site) for s in config.sources}
-        return settings, sources
+        return settings, linked_sources(config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
