@@ -119,8 +119,10 @@ def render_site(
     ``two_processes``: render a share in a forked second process (:mod:`.split`); by default
     when it is safe and the site is large enough. The result is the same either way.
 
-    ``implementers``: the rows below each upper task (cascading plans), default this data
-    folder's own; ``sources``: the other repositories they (or links up) come from."""
+    ``implementers``: the rows below each upper task (cascading plans), used as given; None:
+    this data folder's own (to add rows from other repositories, give
+    ``merged(local_implementers(model, evaluation), theirs)``, :mod:`duban.evaluation.cascade`).
+    ``sources``: the other repositories those rows, and the links up, come from."""
     if evaluation is None:
         evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
     t = load_locale(settings.language)
