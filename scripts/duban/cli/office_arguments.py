@@ -83,6 +83,20 @@ def check_arguments(sub: argparse.ArgumentParser) -> None:
             f"有逾期 / 有逾期或临期事项时退出码为 1（默认：{DEFAULT_FAIL_ON}：只报告，不判失败）",
         ),
     )
+    include_linked_option(sub)
+
+
+def include_linked_option(sub: argparse.ArgumentParser) -> None:
+    """``--include-linked`` (check, bulletin): under each upper task, what is late below it."""
+    sub.add_argument(
+        "--include-linked",
+        action="store_true",
+        help=say(
+            "under each upper task, list the overdue and not-reported obligations of the "
+            "tasks that implement it (implements:)",
+            "在每项上级任务下列出落实它的下级任务（implements）中逾期、逾期未报送的事项",
+        ),
+    )
 
 
 def report_arguments(sub: argparse.ArgumentParser) -> None:
@@ -93,6 +107,7 @@ def report_arguments(sub: argparse.ArgumentParser) -> None:
 
 def bulletin_arguments(sub: argparse.ArgumentParser) -> None:
     as_of_options(sub)
+    include_linked_option(sub)
     sub.add_argument(
         "-o",
         "--output",
