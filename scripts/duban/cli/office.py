@@ -18,9 +18,11 @@ from duban.cli.common import (
     narrowed,
     write_output,
 )
-from duban.evaluation.cascade import LinkedReport, linked_report
+from duban.cli.sources import warn_unhealthy
+from duban.evaluation.cascade import LinkedReport, linked_report, local_implementers, merged
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import Evaluation, evaluate
+from duban.federation.sources import federation_rows
 from duban.i18n.messages import say
 from duban.load.maintainers import office_maintainers
 from duban.model.model import Model
@@ -55,10 +57,17 @@ def evaluated(
     full = project.model
     model = narrowed(full, args)
     evaluation = evaluate(model, as_of, args.due_soon_days)
+    # h20b: the rows other repositories give (data/federation.yaml), read from their cached
+    # copies unless --refresh; a source in poor health is one warning line, never a failure
+    _config, federated, healths = federation_rows(
+        project, as_of, refresh=getattr(args, "refresh", False)
+    )
+    warn_unhealthy(healths)
     if not links:
         return model, evaluation, None
     whole = evaluation if model is full else evaluate(full, as_of, args.due_soon_days)
-    linked = linked_report(full, whole, include_late=getattr(args, "include_linked", False))
+    rows = merged(local_implementers(full, whole), federated) if federated else None
+    linked = linked_report(full, whole, rows, include_late=getattr(args, "include_linked", False))
     if model is not full:  # --plan: its own tasks, and the rows under its own tasks
         linked = _of_plan(linked, model.plan.id)
     return model, evaluation, linked

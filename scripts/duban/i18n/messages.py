@@ -710,6 +710,21 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"the links go round in a circle: {chain}: remove one of them",
             "落实关系形成循环：{chain}：请删去其中一处",
         ),
+        # h20b: data/federation.yaml (load/federation_config.py)
+        (r"another source has the id {id} too", "另一个数据来源的 id 也是 {id}：请另取一个"),
+        (
+            r"source {id} has the id of this repository: give it its own",
+            "数据来源 {id} 与本仓库的 id 相同：请另取一个",
+        ),
+        (
+            r"must be an https:// address or a path relative to federation.yaml",
+            "须为 https:// 地址，或相对于 federation.yaml 的本地路径",
+        ),
+        (
+            r"{path} does not exist \(a path is relative to federation.yaml\)",
+            "{path} 不存在（路径相对于 federation.yaml 所在的文件夹）",
+        ),
+        (r"is only for an https:// export", "只用于 https:// 地址的数据来源"),
     ]
 ]
 

@@ -38,6 +38,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -48,13 +49,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from duban.evaluation.cascade import local_implementers, merged
 from duban.evaluation.evaluate import evaluate
+from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
-from duban.load.project import find_schema_dir, load_project
+from duban.load.federation_config import FederationConfig
+from duban.load.project import Project, find_schema_dir, load_project
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
+from duban.outputs.federation import rolled_up_rows, rows_by_target
 from duban.plugin.aside import AsideBuild
 from duban.plugin.settings import (
     DubanConfig,
@@ -62,7 +67,15 @@ from duban.plugin.settings import (
     check_edit_url,
     check_repository,
 )
-from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
+from duban.site import (
+    LinkedSource,
+    Settings,
+    asset_files,
+    render_site,
+    site_description,
+    site_title,
+    swap,
+)
 from duban.site.cues import page_words
 from duban.site.examples import fill_examples
 from duban.site.page_problems import (
@@ -85,6 +98,14 @@ if TYPE_CHECKING:
     from duban.model.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.duban")
+
+
+def linked_sources(config: FederationConfig) -> dict[str, LinkedSource]:
+    """h20b: the other repositories the pages name: the sources (their rows below) and the
+    upper sites (a task's link up, ``upper`` in data/federation.yaml)."""
+    found = {u.id: LinkedSource(u.id, u.name, u.site) for u in config.upper}
+    found |= {s.id: LinkedSource(s.id, s.name, s.site) for s in config.sources}
+    return found
 
 
 class DubanPlugin(BasePlugin[DubanConfig]):
@@ -174,6 +195,27 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             description = site_description(model)
             config.site_description = str(escape(description)) if description else None
 
+    def _federation(
+        self, project: Project, settings: Settings
+    ) -> tuple[Settings, dict[str, LinkedSource]]:
+        """h20b: the rows the sources of data/federation.yaml give, from their cached copies
+        (fetched first with ``refresh_sources: true``); a source in poor health is one line of
+        the build's log (INFO: a strict build must not fail for another site) and its pages
+        say so."""
+        config, rows, healths = federation_rows(
+            project, self.as_of, refresh=self.config.refresh_sources
+        )
+        for health in healths:
+            if not health.healthy:
+                log.info("duban: " + health_line(health))
+        settings = replace(
+            settings,
+            federation_id=(config.id, config.name) if config.id else None,
+            federated=tuple(rolled_up_rows(rows)),
+            source_health=tuple(healths),
+        )
+        return settings, linked_sources(config)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
             return self._problem_files(files, config)
@@ -192,6 +234,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
+        settings, sources = self._federation(project, settings)
         # Only the model is needed from here on (and for the guide's examples): the loaded
         # documents, with every value's position, are let go before rendering.
         model = project.model
@@ -215,7 +258,20 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self._drop_spill()
         swap.clean_downloads()  # those of killed builds
         self.spill = swap.downloads_folder()
-        site = render_site(model, settings, evaluation, sink=self._spill)
+        # the rows below each upper task: this folder's own and, beside them, the sources'
+        implementers = (
+            merged(local_implementers(model, evaluation), rows_by_target(settings.federated))
+            if settings.federated
+            else None
+        )
+        site = render_site(
+            model,
+            settings,
+            evaluation,
+            sink=self._spill,
+            implementers=implementers,
+            sources=sources,
+        )
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
         clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)

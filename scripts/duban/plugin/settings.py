@@ -26,6 +26,8 @@ class DubanConfig(base.Config):
     repository = c.Type(str, default="")
     branch = c.Type(str, default="main")
     site_title = c.Type(str, default="")
+    # h20b: fetch the sources of data/federation.yaml before building (default: their copies)
+    refresh_sources = c.Type(bool, default=False)
 
 
 def as_of_setting(value: str | dt.date, today: dt.date) -> dt.date:

@@ -212,7 +212,7 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     return [
         job(calendar_files, needs=split.Needs.NOTHING_FIRST),
         *(job(partial(task_tables, pid), far=False) for pid in model.plans),
-        job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation))]),
+        job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings))]),
         job(ledger_files),
         job(feed),
     ]

@@ -18,6 +18,7 @@ from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.evaluation.flags import Flag
 from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import Locale
+from duban.model.federation import SourceHealth
 from duban.model.model import Model
 from duban.site import groups, names
 from duban.site.implementers import LinkedSource
@@ -55,6 +56,15 @@ class Settings:
     history_page_size: int = 1000
     """Reports per history page (about 300 KB of HTML): a unit that reported for years has
     several pages, never one too large to open."""
+    # h20b: federation (data/federation.yaml), read by the plugin from the sources' copies
+    federation_id: tuple[str, str | None] | None = None
+    """This repository's (id, name), carried by the open-data export (None without one)."""
+    federated: tuple[Implementer, ...] = ()
+    """Every row the sources give, once each (outputs/federation.py ``rows_by_target`` makes
+    the target -> rows mapping; ``evaluation.cascade.merged`` joins it to the local one)."""
+    source_health: tuple[SourceHealth, ...] = ()
+    """Each source's health (ok; stale: 数据截至 <date>; outdated; unreachable, invalid:
+    无法获取)."""
 
 
 @dataclass
