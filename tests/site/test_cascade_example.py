@@ -184,9 +184,9 @@ def test_the_provinces_rollups_equal_the_sum_of_each_levels_own_check(checks):
 @pytest.fixture(scope="module")
 def province_site(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("province") / "site"
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
-        + ["-f", str(CASCADE / "province" / "mkdocs.yml"), "-d", str(target)],
+        [*build, "-f", str(CASCADE / "province" / "mkdocs.yml"), "-d", str(target)],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DUBAN_AS_OF": AS_OF},
