@@ -200,6 +200,32 @@ def page_text(path: Path) -> str:
     return unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
 
 
+def shown_rollups(html: str) -> dict[str, list[dict[str, int]]]:
+    """The roll-up counts a task page shows, by the heading (h2) of the section they are in."""
+    found: dict[str, list[dict[str, int]]] = {}
+    heading = ""
+    pattern = r"<h2[^>]*>([^<]*)</h2>|<ul[^>]*data-duban-rollup>(.*?)</ul>"
+    for match in re.finditer(pattern, html, re.S):
+        if match[1] is not None:
+            heading = match[1].strip()
+            continue
+        pairs = re.findall(r'data-bucket="(\w+)".*?<strong>(\d+)</strong>', match[2], re.S)
+        found.setdefault(heading, []).append({bucket: int(n) for bucket, n in pairs})
+    return found
+
+
+def test_the_provinces_task_pages_show_the_rollups(province_site):
+    for task in sorted({key.split("/")[0] for key in BY_HAND} | {"4-2"}):
+        html = (province_site / "plans" / PLAN / "tasks" / f"{task}.html").read_text("utf-8")
+        shown = shown_rollups(html)
+        if task not in BY_HAND:
+            assert shown == {}, task
+            continue
+        assert [full(c) for c in shown["下级落实情况"]] == [full(BY_HAND[task])], task
+        items = sorted(key for key in BY_HAND if key.startswith(task + "/"))
+        assert [full(c) for c in shown.get("子项", [])] == [full(BY_HAND[k]) for k in items]
+
+
 def test_the_provinces_task_pages_show_every_city_and_county_task(province_site):
     titles = {}
     for level in ("city", "county-dongxi", "county-xichuan"):
