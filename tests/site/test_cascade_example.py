@@ -181,6 +181,40 @@ def test_the_provinces_rollups_equal_the_sum_of_each_levels_own_check(checks):
         assert full(counts) == full(rolled_up("city", f"np-yshj-2024/{key}", checks)), key
 
 
+def test_the_provinces_late_rows_are_what_each_level_lists_as_overdue(checks):
+    """``check --include-linked`` at the province lists, under each of its tasks, exactly the
+    overdue obligations each level's own check lists for the tasks below it, each with the
+    words of its state (reported late, or never reported)."""
+    result = duban(
+        *("check", "--data", str(data_of("province")), "--as-of", AS_OF),
+        *("--include-linked", "--format", "json"),
+    )
+    assert result.returncode == 0, result.stderr
+    late = json.loads(result.stdout)["linked_late"]
+    listed = {}
+    for level, report in checks.items():
+        for unit in report["units"]:
+            for item in unit["items"]:
+                key = f"{item['plan']}/{item['task']}"
+                key += f"/{item['item']}" if item.get("item") else ""
+                bucket = "overdue" if item["reported"] else "not_reported"
+                listed[level, key, unit["id"]] = bucket
+    for task in sorted({key.split("/")[0] for key in BY_HAND}):
+        expected = {
+            (level, lower, holder, bucket)
+            for level, lower in below("province", f"{PLAN}/{task}")
+            for (at, key, holder), bucket in listed.items()
+            if at == level and (key == lower or key.startswith(lower + "/"))
+        }
+        names = {"nanping": "city", "dongxi": "county-dongxi", "xichuan": "county-xichuan"}
+        rows = {
+            (names[r["source"]], f"{r['plan']}/{r['task']}", r["holder"], r["bucket"])
+            for r in late.get(f"{PLAN}/{task}", [])
+        }
+        assert rows == expected, task
+    assert sorted(late) == [f"{PLAN}/2-1", f"{PLAN}/3-2"]
+
+
 @pytest.fixture(scope="module")
 def province_site(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("province") / "site"
