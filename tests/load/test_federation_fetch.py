@@ -223,6 +223,11 @@ def test_refresh_names_a_wrong_source_and_exits_2(
     assert err == ("duban sources: --source: no source 'nope' in federation.yaml (sources: city)\n")
     assert main(["sources", "refresh", "--data", str(top)]) == 0
     assert capsys.readouterr().out == "测试市（city）: local, read in place at each build\n"
+    (top / "federation.yaml").write_text("id: top\n", encoding="utf-8")
+    assert main(["sources", "refresh", "--data", str(top)]) == 1
+    assert capsys.readouterr().err == (
+        f"duban sources: no sources: list them in {top}/federation.yaml (docs/sources.md)\n"
+    )
 
 
 def test_refresh_and_check_speak_chinese(

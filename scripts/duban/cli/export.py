@@ -85,7 +85,8 @@ def open_data_of(project: Project, model: Model, args: argparse.Namespace) -> st
         model,
         evaluation=evaluation,
         repository=(config.id, config.name) if config.id else None,
-        linked=rolled_up_rows(rows),
+        # with --plan, the rows under that plan's tasks only
+        linked=[r for r in rolled_up_rows(rows) if r.target.partition("/")[0] in model.plans],
     )
 
 

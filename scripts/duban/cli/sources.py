@@ -24,13 +24,16 @@ def cmd_sources(args: argparse.Namespace) -> int:
     if not project.ok:
         return EXIT_PROBLEMS
     config = config_of(project)
-    if not config.sources:
-        raise UsageError(
+    if not config.sources:  # a configuration to fix, like an invalid one: exit 1
+        where = printable(f"{args.data}/{FEDERATION_FILE}")
+        print(
             say(
-                f"no sources: list them in {args.data}/{FEDERATION_FILE} (docs/sources.md)",
-                f"没有数据来源：请在 {args.data}/{FEDERATION_FILE} 中列出（见 docs/sources.md）",
-            )
+                f"duban sources: no sources: list them in {where} (docs/sources.md)",
+                f"duban sources：没有数据来源：请在 {where} 中列出（见 docs/sources.md）",
+            ),
+            file=sys.stderr,
         )
+        return EXIT_PROBLEMS
     if args.source is not None and config.source(args.source) is None:
         known = ", ".join(s.id for s in config.sources)
         raise UsageError(

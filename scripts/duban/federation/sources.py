@@ -17,7 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
+from duban.i18n.dates import iso_date
 from duban.i18n.messages import say
+from duban.i18n.os_errors import os_reason
 from duban.load.export_reader import InvalidExport, parse_export, read_export
 from duban.load.federation_config import (
     FEDERATION_FILE,
@@ -121,7 +123,17 @@ def refresh_all(config: FederationConfig, data_dir: Path, only: str | None = Non
                 )
             )
             continue
-        outcome, reason = refresh_source(source, folder)
+        try:
+            outcome, reason = refresh_source(source, folder)
+        except OSError as error:  # the cache folder cannot be written: the copy stays as it was
+            where = printable(str(folder))
+            outcome, reason = (
+                UNREACHABLE,
+                say(
+                    f"cannot write the copy in {where}: {os_reason(error)}",
+                    f"无法在 {where} 中保存副本：{os_reason(error)}",
+                ),
+            )
         lines.append(name + say(": ", "：") + _outcome_words(outcome, reason))
     return lines
 
@@ -188,15 +200,25 @@ def _cached(
         export = read_export(parse_export(raw))
     except InvalidExport as invalid:
         return None, SourceHealth(source.id, source.name, INVALID, None, str(invalid))
-    fetched = dt.date.fromisoformat(meta.fetched[:10]) if meta.fetched else None
-    health = _health(source, export, fetched, as_of)
+    health = _health(source, export, iso_date((meta.fetched or "")[:10]), as_of)
     return export, replace(health, reason=meta.error)
 
 
 def _local_file(source: SourceConfig, as_of: dt.date) -> tuple[ChildExport | None, SourceHealth]:
     try:
-        export = read_export(parse_export(read_regular(source.local_path, source.max_bytes)))
-    except (OSError, InvalidExport) as error:
+        raw = read_regular(source.local_path, source.max_bytes + 1)
+        if len(raw) > source.max_bytes:
+            raise InvalidExport(
+                say(
+                    f"larger than its max_bytes ({source.max_bytes} bytes)",
+                    f"超过 max_bytes 规定的大小（{source.max_bytes} 字节）",
+                )
+            )
+        export = read_export(parse_export(raw))
+    except OSError as error:
+        reason = say(f"cannot read {source.export}: ", f"无法读取 {source.export}：")
+        return None, SourceHealth(source.id, source.name, INVALID, None, reason + os_reason(error))
+    except InvalidExport as error:
         reason = printable(str(error))
         return None, SourceHealth(source.id, source.name, INVALID, None, reason)
     return export, _health(source, export, None, as_of)
