@@ -96,6 +96,13 @@ def test_a_build_with_a_local_and_a_silent_source_succeeds_and_says_so(
     assert "<img" not in task and "<script" not in below and "\x07" not in task
     assert "&lt;img src=x onerror=alert(1)&gt;" in below
     assert "&lt;script&gt;alert(1)&lt;/script&gt;制定执法制度" in below
+    # the silent source has no rows: the roll-up says it is missing, on every task page
+    for page_name in ("1.html", "2.html"):
+        shown = (root / "site" / "plans" / "prov" / "tasks" / page_name).read_text(encoding="utf-8")
+        notice = shown[shown.index("data-duban-missing-sources") :]
+        notice = notice[: notice.index("</ul>")]
+        assert re.findall(r'<li data-duban-health="(\w+)">', notice) == ["unreachable"]
+        assert "某县</span>：无法获取：1 秒内没有应答（超时）" in notice
 
 
 def _hostile(city: Path) -> bytes:

@@ -23,6 +23,7 @@ from typing import Any
 
 from duban.evaluation.rollup import BUCKETS, Implementer, bucket_counts
 from duban.i18n.locale import Locale
+from duban.model.federation import INVALID, OK, OUTDATED, STALE, SourceHealth
 from duban.model.model import Model
 from duban.model.plan import Task
 from duban.outputs import urls
@@ -224,6 +225,27 @@ def rollup_cells(
     }
 
 
+def source_state(health: SourceHealth, t: Locale) -> str:
+    """A source's health in words: 正常，数据截至 <date> / 无法获取：<reason> … (the downloads
+    page, and the notice beside the roll-ups)."""
+    day = health.copy_date.isoformat() if health.copy_date else ""
+    if health.state in (OK, STALE, OUTDATED):
+        words = {
+            OK: t.sources.ok,
+            STALE: t.sources.stale,
+            OUTDATED: t.sources.outdated,
+        }[health.state]
+        return f"{words} {day}"
+    words = t.sources.invalid if health.state == INVALID else t.sources.unreachable
+    return f"{words}：{health.reason}" if health.reason else words
+
+
+def missing_sources(health: Iterable[SourceHealth], t: Locale) -> list[tuple[SourceHealth, str]]:
+    """The sources whose rows are missing or old, each with its state in words: a page that
+    shows a roll-up says so, as a roll-up without them would look complete."""
+    return [(h, source_state(h, t)) for h in health if not h.healthy]
+
+
 __all__ = [
     "BUCKETS",
     "BUCKET_LIGHT",
@@ -234,7 +256,9 @@ __all__ = [
     "UpLink",
     "below",
     "bucket_words",
+    "missing_sources",
     "rollup_cells",
+    "source_state",
     "template_values",
     "up_links",
 ]

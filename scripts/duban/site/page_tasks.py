@@ -116,6 +116,7 @@ def page_of_task(ctx: Context, task: Task) -> str:
         due_label=views.due_label,
         own_leaders=partial(own_leaders, model),
         below=below(task.id),
+        missing_sources=implementers.missing_sources(ctx.settings.source_health, ctx.t),
         up=up(task),
         **implementers.template_values(ctx.t),
     )
