@@ -278,3 +278,22 @@ def test_the_provinces_task_pages_show_every_city_and_county_task(province_site)
     assert set(shown) == set(names)  # every city and county task that implements one is shown
     other = page_text(province_site / "plans" / PLAN / "tasks" / "4-2.html")
     assert "东溪县" not in other and "西川县" not in other  # nothing below 四（二）
+
+
+def test_a_county_row_names_the_city_task_it_comes_through(province_site):
+    """A county's row reaches the province through a city task: the page names that task by its
+    label and title (from the city's own rows), not by a reference such as nanping:np-…/3-2."""
+    city_titles = set()
+    for path in (data_of("city") / "plans").glob("*/tasks/*.yaml"):
+        task = yaml.safe_load(path.read_text(encoding="utf-8"))
+        city_titles.add(task["title"])
+        city_titles |= {item["text"] for item in task.get("items", [])}
+    steps = []
+    for page in (province_site / "plans" / PLAN / "tasks").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        steps += [unescape(s) for s in re.findall(r'<div class="dbn-sub">经 (.*?)</div>', html)]
+    assert steps, "no county row shown through a city task"
+    for step in steps:
+        assert ":" not in step, step
+        label, _, title = step.partition(" ")
+        assert label and any(text.startswith(title) for text in city_titles), step

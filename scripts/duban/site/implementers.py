@@ -149,6 +149,7 @@ def below(
                 OriginCount(origin, n, sum(n.values()), oldest if oldest != as_of else None)
             )
         return Below(counts, total, [], origins)
+    names = _task_names(listed)
     views = [
         RowView(
             row=r,
@@ -158,11 +159,24 @@ def below(
             if not r.source_id and r.holder_id in local_holders
             else None,
             as_of=r.as_of if r.as_of != as_of else None,
-            via=" → ".join(r.via),
+            via=" → ".join(names.get(step, step) for step in r.via),
         )
         for r in listed
     ]
     return Below(counts, total, views, [])
+
+
+def _task_names(rows: Iterable[Implementer]) -> dict[str, str]:
+    """``via`` steps (``[<source>:]<plan>/<task>``) by the label and title their own rows give:
+    a county's row reaches the province through a city task that implements the same target,
+    so that task's rows are among the same rows; a step without rows keeps its reference."""
+    found: dict[str, str] = {}
+    for r in rows:
+        ref = f"{r.plan_id}/{r.task_id}"
+        found.setdefault(
+            f"{r.source_id}:{ref}" if r.source_id else ref, f"{r.task_label} {r.task_title}"
+        )
+    return found
 
 
 def _task_href(row: Implementer, link: urls.Linker, sources: dict[str, LinkedSource]) -> str | None:
