@@ -51,10 +51,10 @@ OLD_STATUS_ROWS = """\
 {% if show_item %}<td data-label="{{ t.col.due_item }}">{% if r.label %}{{ r.label }}{% elif not r.item.key %}<span class="dbn-muted">{{ t.task.main_deadline }}</span>{% endif %}{% if r.item.key %}<div class="dbn-sub">{{ period(r.item.key) }}</div>{% endif %}</td>{% endif %}
 <td data-label="{{ t.col.due }}" data-value="{{ r.item.due|iso }}">{{ due_cell(r) }}</td>
 <td data-label="{{ t.col.state }}" data-value="{{ severity(r.item.state) }}">{{ item_light(r.item) }}{{ unreported(r.item) }}{% set ct = count_text(r) %}{% if ct %}<div class="dbn-sub dbn-count">{{ ct }}</div>{% endif %}{% if r.item.reason %}<div class="dbn-sub dbn-text">{{ r.item.reason }}</div>{% endif %}{% if r.escalation %}<div class="dbn-sub"><span class="dbn-stage dbn-stage--{{ r.escalation.stage }}">{{ r.escalation.stage_name }}</span></div>{% endif %}</td>
-<td data-label="{{ t.col.done }}" data-value="{{ e.done|iso if e and e.done else '' }}"{% if not (e and e.done) %} class="dbn-nil"{% endif %}>{{ date(e.done if e else none) }}</td>
-<td data-label="{{ t.col.progress }}" data-value="{{ e.progress if e and e.progress is not none else -1 }}"{% if not (e and e.progress is not none) %} class="dbn-nil"{% endif %}>{{ progress(e) }}</td>
-<td data-label="{{ t.col.evidence }}"{% if not (e and (e.evidence or e.summary or e.problems or e.next_steps)) %} class="dbn-nil"{% endif %}>{{ evidence(e) }}{% if e and e.summary %}<div class="dbn-sub dbn-text dbn-clamp">{{ e.summary }}</div>{% endif %}{% if e and e.problems %}<div class="dbn-sub dbn-text"><strong>{{ t.col.problems }}：</strong>{{ e.problems }}</div>{% endif %}{% if e and e.next_steps %}<div class="dbn-sub dbn-text"><strong>{{ t.col.next_steps }}：</strong>{{ e.next_steps }}</div>{% endif %}</td>
-<td data-label="{{ t.col.last_update }}" data-value="{{ r.last_update|iso }}"{% if not r.last_update %} class="dbn-nil"{% endif %}>{{ date(r.last_update) }}</td>
+{% if e and e.done %}<td data-label="{{ t.col.done }}" data-value="{{ e.done|iso }}">{{ date(e.done) }}</td>{% else %}<td data-label="{{ t.col.done }}" class="dbn-nil"></td>{% endif %}{{ '' }}
+{% if e and e.progress is not none %}<td data-label="{{ t.col.progress }}" data-value="{{ e.progress }}">{{ progress(e) }}</td>{% else %}<td data-label="{{ t.col.progress }}" data-value="-1" class="dbn-nil"></td>{% endif %}{{ '' }}
+{% if not (e and (e.evidence or e.summary or e.problems or e.next_steps)) %}<td data-label="{{ t.col.evidence }}" class="dbn-nil"></td>{% else %}<td data-label="{{ t.col.evidence }}">{{ evidence(e) }}{% if e and e.summary %}<div class="dbn-sub dbn-text dbn-clamp">{{ e.summary }}</div>{% endif %}{% if e and e.problems %}<div class="dbn-sub dbn-text"><strong>{{ t.col.problems }}：</strong>{{ e.problems }}</div>{% endif %}{% if e and e.next_steps %}<div class="dbn-sub dbn-text"><strong>{{ t.col.next_steps }}：</strong>{{ e.next_steps }}</div>{% endif %}</td>{% endif %}{{ '' }}
+{% if r.last_update %}<td data-label="{{ t.col.last_update }}" data-value="{{ r.last_update|iso }}">{{ date(r.last_update) }}</td>{% else %}<td data-label="{{ t.col.last_update }}" class="dbn-nil"></td>{% endif %}{{ '' }}
 </tr>
 {% endfor %}
 """  # noqa: E501
@@ -62,7 +62,7 @@ OLD_STATUS_ROWS = """\
 OLD_FEED = """\
 {% from "_macros.html" import plan_task_link with context %}
 {% for r in history %}
-<li><time datetime="{{ r.date|iso }}">{{ r.date|iso }}</time><div>{{ plan_task_link(m.tasks[r.task_id]) }}{% if r.key %} <span class="dbn-muted">{{ r.key }}</span>{% endif %}{% if r.kind == "done" %} <span class="dbn-light dbn-light--done-on-time dbn-light--compact"><span class="dbn-light__dot" aria-hidden="true"></span>{{ t.feed_done }}</span>{% endif %}{% if r.text %}<p class="dbn-text">{{ r.text }}</p>{% endif %}{% if r.by %}<p class="dbn-sub">{{ t.unit.reported_by }}{{ r.by }}</p>{% endif %}</div></li>
+<li><time datetime="{{ r.date|iso }}">{{ r.date|iso }}</time><div>{{ plan_task_link(m.tasks[r.task_id]) }}{% if r.key %} <span class="dbn-muted">{{ r.key }}</span>{% endif %}{% if r.kind == "done" %} <span class="dbn-light dbn-light--done-on-time dbn-light--compact">{{ t.feed_done }}</span>{% endif %}{% if r.text %}<p class="dbn-text">{{ r.text }}</p>{% endif %}{% if r.by %}<p class="dbn-sub">{{ t.unit.reported_by }}{{ r.by }}</p>{% endif %}</div></li>
 {% endfor %}
 """  # noqa: E501
 

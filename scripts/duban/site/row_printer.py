@@ -10,7 +10,8 @@ the rows called are kept in ``tests/site/templates/_old_row_macros.html``):
 ``tests/site/test_render_rows.py`` renders both and compares them, so a change to one without the
 other fails there.
 
-Every value from data goes through :func:`duban.site.env.html`, the same finalize and
+An empty cell (``dbn-nil``) is printed empty: the stylesheet draws its dash (h24b: the site's
+bytes at province scale, where most cells of most rows are empty). Every value from data goes through :func:`duban.site.env.html`, the same finalize and
 autoescape a template applies to ``{{ value }}``; URLs of evidence go through ``https_url``
 as in ``outlink``. The strings here are plain ``str`` built with f-strings: ``str + Markup``
 would escape the markup on the left, so escaped values are only ever interpolated.
@@ -91,7 +92,6 @@ class RowPrinter:
         extra = f'<span class="dbn-light__detail">{html(detail)}</span>' if detail else ""
         return (
             f'<span class="dbn-light dbn-light--{html(state.value)}">'
-            f'<span class="dbn-light__dot" aria-hidden="true"></span>'
             f"{self.state_word(state.value)}{extra}</span>"
         )
 
@@ -176,9 +176,8 @@ class RowPrinter:
         if not self.many_plans:
             return self.task_link(task, short)
         return (
-            f'{self.task_link(task, short)}<div class="dbn-sub dbn-plan">'
-            f'<a href="{html(self.link.plan(task.plan_id))}" data-search-exclude>'
-            f"{html(self.plan_name(task.plan_id))}</a></div>"
+            f'{self.task_link(task, short)}<div class="dbn-sub dbn-plan" data-search-exclude>'
+            f"{html(self.plan_name(task.plan_id))}</div>"
         )
 
     def shared_note(self, item: ItemState, holder_id: str | None = None) -> str:
@@ -295,19 +294,16 @@ class RowPrinter:
                 f'<td data-label="{self.word("col.done")}" data-value="{html(iso(e.done))}">'
                 f"{self.date(e.done)}</td>"
             )
-        return (
-            f'<td data-label="{self.word("col.done")}" data-value="" class="dbn-nil">'
-            f"{self.date(e.done if e else None)}</td>"
-        )
+        return f'<td data-label="{self.word("col.done")}" class="dbn-nil"></td>'
 
     def _progress_cell(self, e: StatusEntry | None) -> str:
         progress = e.progress if e is not None else None
         known = progress is not None
         value = html(progress) if known else "-1"
         nil = "" if known else ' class="dbn-nil"'
+        shown = self.progress(e) if known else ""
         return (
-            f'<td data-label="{self.word("col.progress")}" data-value="{value}"{nil}>'
-            f"{self.progress(e)}</td>"
+            f'<td data-label="{self.word("col.progress")}" data-value="{value}"{nil}>{shown}</td>'
         )
 
     def _evidence_cell(self, e: StatusEntry | None) -> str:
@@ -325,13 +321,15 @@ class RowPrinter:
                 f'<div class="dbn-sub dbn-text"><strong>{self.word("col.next_steps")}：</strong>'
                 f"{html(e.next_steps)}</div>"
             )
-        nil = "" if said else ' class="dbn-nil"'
-        return f'<td data-label="{self.word("col.evidence")}"{nil}>{text}</td>'
+        if not said:
+            return f'<td data-label="{self.word("col.evidence")}" class="dbn-nil"></td>'
+        return f'<td data-label="{self.word("col.evidence")}">{text}</td>'
 
     def _last_update_cell(self, day: Any) -> str:
-        nil = "" if day else ' class="dbn-nil"'
+        if not day:
+            return f'<td data-label="{self.word("col.last_update")}" class="dbn-nil"></td>'
         return (
-            f'<td data-label="{self.word("col.last_update")}" data-value="{html(iso(day))}"{nil}>'
+            f'<td data-label="{self.word("col.last_update")}" data-value="{html(iso(day))}">'
             f"{self.date(day)}</td>"
         )
 
@@ -352,7 +350,6 @@ class RowPrinter:
         if r.kind == "done":
             parts.append(
                 ' <span class="dbn-light dbn-light--done-on-time dbn-light--compact">'
-                '<span class="dbn-light__dot" aria-hidden="true"></span>'
                 f"{self.word('feed_done')}</span>"
             )
         if r.text:
