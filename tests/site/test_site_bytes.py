@@ -1,0 +1,75 @@
+"""What the site leaves out to fit its host at province scale (h24b), on the demo data with the
+summary thresholds lowered as in test_site_groups.py: no group calendars that repeat their
+members', no markup repeated in every row that the stylesheet can draw."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from duban.load.project import load_project
+from duban.model.org import Group
+from duban.outputs import urls
+from duban.site import Settings, groups, names, render_site
+from sitekit import DEMO
+
+AS_OF = dt.date(2010, 12, 15)
+
+
+@pytest.fixture(scope="module")
+def model():
+    project = load_project(DEMO / "data")
+    assert project.ok, project.problems[:5]
+    return project.model
+
+
+@pytest.fixture(scope="module")
+def small(model):
+    return render_site(model, Settings(as_of=AS_OF))
+
+
+@pytest.fixture(scope="module")
+def summarised(model):
+    holders = groups.SUMMARY_HOLDERS
+    groups.SUMMARY_HOLDERS = 5
+    try:
+        return render_site(model, Settings(as_of=AS_OF, summary_rows=5))
+    finally:
+        groups.SUMMARY_HOLDERS = holders
+
+
+def _calendars(site) -> set[str]:
+    return {p for p in site.files if p.startswith("downloads/ics/")}
+
+
+def test_a_province_has_its_units_calendars_but_not_its_groups(model, small, summarised):
+    with_members = {
+        urls.unit_ics(h.id) for h in names.page_holders(model) if isinstance(h, Group) and h.members
+    }
+    assert with_members & _calendars(small), "the demo's groups have calendars below the threshold"
+    assert not with_members & _calendars(summarised)
+    assert _calendars(summarised) == _calendars(small) - with_members
+    # the unit page of a group no longer offers a calendar that is not there
+    for ics in with_members & _calendars(small):
+        holder = ics.removeprefix("downloads/ics/").removesuffix(".ics")
+        page = summarised.pages[urls.unit_page(holder)]
+        assert f"ics/{holder}.ics" not in page
+
+
+def test_a_small_site_keeps_its_groups_calendars_and_their_events(small):
+    for path in _calendars(small):
+        assert "BEGIN:VEVENT" in small.files[path]
+
+
+def test_rows_leave_dots_and_dashes_to_the_stylesheet(small, model):
+    pages = "".join(small.pages.values())
+    assert "dbn-light__dot" not in pages
+    assert 'class="dbn-light dbn-light--' in pages
+    empty = re.findall(
+        r'<td data-label="[^"]*"(?: data-value="-1")? class="dbn-nil">(.*?)</td>', pages
+    )
+    assert empty and set(empty) == {""}
+    # the plan's name is on a row only when the site holds several plans, and never a link
+    assert not re.search(r'class="dbn-sub dbn-plan"[^>]*><a ', pages)
