@@ -73,3 +73,24 @@ def test_rows_leave_dots_and_dashes_to_the_stylesheet(small, model):
     assert empty and set(empty) == {""}
     # the plan's name is on a row only when the site holds several plans, and never a link
     assert not re.search(r'class="dbn-sub dbn-plan"[^>]*><a ', pages)
+
+
+def test_each_occurrence_is_one_row_of_its_unit_page(small, model):
+    page = small.pages[urls.unit_page("baqiao")]
+    urgent, rest = page.split('id="urgent-table"')[1].split('id="obligation-table"')
+    ids = re.findall(r"<code>([^<]+)</code>", page)
+    assert len(ids) == len(set(ids)) == len(small.evaluation.for_holder("baqiao"))
+    overdue = re.findall(r'<tr data-state="(overdue|due-soon)"', urgent)
+    assert overdue and not re.search(r'<tr data-state="(overdue|due-soon)"', rest)
+    assert f"已逾期和 30 天内到期的 {len(overdue)} 项列在上方" in page
+
+
+def test_a_unit_page_shows_the_newest_reports_and_links_the_rest(model):
+    site = render_site(model, Settings(as_of=AS_OF, feed_on_page=5))
+    page = site.pages[urls.unit_page("baqiao")]
+    feed = page.split('<ol class="dbn-feed"', 1)[1].split("</ol>", 1)[0]
+    days = re.findall(r'<li><time datetime="([^"]+)"', feed)
+    assert len(days) == 5 and days == sorted(days, reverse=True)
+    assert "本页显示最近 5 条记录；共" in page
+    history = site.pages[urls.unit_history("baqiao")]
+    assert len(re.findall(r"<li><time", history)) > 5

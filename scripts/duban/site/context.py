@@ -52,6 +52,10 @@ class Settings:
     history_page_size: int = 1000
     """Reports per history page (about 300 KB of HTML): a unit that reported for years has
     several pages, never one too large to open."""
+    feed_on_page: int = 40
+    """At most this many of those latest reports, newest first, on a unit page (h24b): the
+    items' table already shows each one's latest report, and a province's unit pages listed
+    some 100 reports each."""
 
 
 @dataclass
