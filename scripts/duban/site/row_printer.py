@@ -11,10 +11,11 @@ the rows called are kept in ``tests/site/templates/_old_row_macros.html``):
 other fails there.
 
 An empty cell (``dbn-nil``) is printed empty: the stylesheet draws its dash (h24b: the site's
-bytes at province scale, where most cells of most rows are empty). Every value from data goes through :func:`duban.site.env.html`, the same finalize and
-autoescape a template applies to ``{{ value }}``; URLs of evidence go through ``https_url``
-as in ``outlink``. The strings here are plain ``str`` built with f-strings: ``str + Markup``
-would escape the markup on the left, so escaped values are only ever interpolated.
+bytes at province scale, where most cells of most rows are empty). Every value from data goes
+through :func:`duban.site.env.html`, the same finalize and autoescape a template applies to
+``{{ value }}``; URLs of evidence go through ``https_url`` as in ``outlink``. The strings here
+are plain ``str`` built with f-strings: ``str + Markup`` would escape the markup on the left, so
+escaped values are only ever interpolated.
 """
 
 from __future__ import annotations
