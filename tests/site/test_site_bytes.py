@@ -94,3 +94,16 @@ def test_a_unit_page_shows_the_newest_reports_and_links_the_rest(model):
     assert "本页显示最近 5 条记录；共" in page
     history = site.pages[urls.unit_history("baqiao")]
     assert len(re.findall(r"<li><time", history)) > 5
+
+
+def test_a_history_page_names_each_task_once_over_its_reports(model):
+    site = render_site(model, Settings(as_of=AS_OF, feed_on_page=5))
+    history = site.pages[urls.unit_history("baqiao")]
+    named = re.findall(r'<p class="dbn-history-task__name"><a href="([^"]+)"', history)
+    assert named and len(named) == len(set(named))
+    tasks = [model.tasks[tid] for tid in model.tasks]
+    expected = [f"../../plans/{t.plan_id}/tasks/{t.id.split('/')[1]}.html" for t in tasks]
+    assert named == [e for e in dict.fromkeys(expected) if e in named]  # in the plan's order
+    for section in history.split('<div class="dbn-history-task">')[1:]:
+        days = re.findall(r'<li><time datetime="([^"]+)"', section)
+        assert days and days == sorted(days, reverse=True)

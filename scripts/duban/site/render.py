@@ -100,6 +100,7 @@ def render_page(
         leader_id=leader_id,
         status_rows=printer.status_rows,
         feed_items=printer.feed_items,
+        history_items=printer.history_items,
         downloads=ctx.downloads,
         states=lights.shown_states(ctx.evaluation.items),
         S=State,

@@ -68,6 +68,7 @@ class RowPrinter:
         self._words: dict[str, str] = {}
         self._states: dict[str, str] = {}
         self._task_links: dict[tuple[int, bool], str] = {}
+        self._order: dict[str, int] | None = None
 
     def word(self, path: str) -> str:
         """``{{ t.a.b }}``: a locale string by its dotted path, escaped."""
@@ -351,6 +352,48 @@ class RowPrinter:
         if r.kind == "done":
             parts.append(
                 ' <span class="dbn-light dbn-light--done-on-time dbn-light--compact">'
+                f"{self.word('feed_done')}</span>"
+            )
+        if r.text:
+            parts.append(f'<p class="dbn-text">{html(r.text)}</p>')
+        if r.by:
+            parts.append(f'<p class="dbn-sub">{self.word("unit.reported_by")}{html(r.by)}</p>')
+        parts.append("</div></li>\n")
+        return "".join(parts)
+
+    # -- a history page's entries, by task (h24b) ------------------------------------------
+    def history_items(self, history: Iterable[Any]) -> Markup:
+        """A history page's reports grouped by task, in the plans' order, each task's newest
+        first: the task (and its plan) named once over its reports instead of on every one of
+        them, which was two thirds of a province's history pages."""
+        by_task: dict[str, list[Any]] = {}
+        for report in history:
+            by_task.setdefault(report.task_id, []).append(report)
+        order = self._task_order()
+        parts = []
+        for task_id in sorted(by_task, key=lambda tid: order.get(tid, len(order))):
+            parts.append(
+                f'<div class="dbn-history-task"><p class="dbn-history-task__name">'
+                f'{self.plan_task_link(self.m.tasks[task_id])}</p>\n<ol class="dbn-feed">\n'
+            )
+            parts.extend(self.history_item(r) for r in by_task[task_id])
+            parts.append("</ol></div>\n")
+        return Markup("".join(parts))
+
+    def _task_order(self) -> dict[str, int]:
+        if self._order is None:
+            self._order = {tid: n for n, tid in enumerate(self.m.tasks)}
+        return self._order
+
+    def history_item(self, r: Any) -> str:
+        """One report under its task's name: the date, the period, done or not, the words."""
+        day = html(iso(r.date))
+        parts = [f'<li><time datetime="{day}">{day}</time><div>']
+        if r.key:
+            parts.append(f'<span class="dbn-muted">{html(r.key)}</span> ')
+        if r.kind == "done":
+            parts.append(
+                '<span class="dbn-light dbn-light--done-on-time dbn-light--compact">'
                 f"{self.word('feed_done')}</span>"
             )
         if r.text:
