@@ -107,3 +107,12 @@ def test_a_history_page_names_each_task_once_over_its_reports(model):
     for section in history.split('<div class="dbn-history-task">')[1:]:
         days = re.findall(r'<li><time datetime="([^"]+)"', section)
         assert days and days == sorted(days, reverse=True)
+
+
+def test_a_province_publishes_its_ledger_as_a_workbook_only(small, summarised):
+    assert urls.LEDGER_CSV in small.files and urls.LEDGER_XLSX in small.files
+    assert urls.LEDGER_CSV not in summarised.files and urls.LEDGER_XLSX in summarised.files
+    page = summarised.pages[urls.DOWNLOADS]
+    assert "ledger.csv" not in page and "duban export csv" in page
+    assert "ledger.csv" in small.pages[urls.DOWNLOADS]
+    assert "duban export csv" not in small.pages[urls.DOWNLOADS]

@@ -171,7 +171,8 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
         book = ledger(model, evaluation, check_report(model, evaluation))
         yield urls.LEDGER_XLSX, ledger_xlsx(book)
-        yield urls.LEDGER_CSV, ledger_csv(book)
+        if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
+            yield urls.LEDGER_CSV, ledger_csv(book)
 
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {
