@@ -116,8 +116,7 @@ class RowPrinter:
     def date(self, day: Any) -> str:
         if not day:
             return _DASH
-        text = html(iso(day))
-        return f'<time datetime="{text}">{text}</time>'
+        return f"<time>{html(iso(day))}</time>"
 
     def progress(self, entry: StatusEntry | None) -> str:
         if not (entry and entry.progress is not None):
@@ -241,7 +240,8 @@ class RowPrinter:
                     f'referrerpolicy="no-referrer">{self.word("report_progress")}</a>'
                 )
             clerk += (
-                '<details class="dbn-ids dbn-noprint" data-search-exclude>'
+                # the table is out of the search index: its cells need not say so again
+                '<details class="dbn-ids dbn-noprint">'
                 f"<summary>{self.word('ids_label')}</summary><code>{html(r.ids)}</code></details>"
             )
         return (
