@@ -215,8 +215,7 @@ class RowPrinter:
         return (
             f'<tr data-state="{html(item.state.value)}">\n'
             f"{head}{self._item_cell(r) if show_item else ''}"
-            f'<td data-label="{self.word("col.due")}" data-value="{html(iso(item.due))}">'
-            f"{self.due_cell(r)}</td>\n"
+            f"{self._due_td(r)}\n"
             f"{self._state_cell(r)}\n"
             f"{self._done_cell(r.entry)}\n"
             f"{self._progress_cell(r.entry)}\n"
@@ -224,6 +223,13 @@ class RowPrinter:
             f"{self._last_update_cell(r.last_update)}\n"
             "</tr>\n"
         )
+
+    def _due_td(self, r: StatusRow) -> str:
+        """The due date's cell: sorted by its text, which is the date, unless the cell says
+        持续推进 or waits for its event (then by the date it holds)."""
+        if r.ongoing or r.item.state.value == "waiting":
+            return f'<td data-value="{html(iso(r.item.due))}">{self.due_cell(r)}</td>'
+        return f"<td>{self.due_cell(r)}</td>"
 
     def _task_cell(self, r: StatusRow, holder_id: str | None) -> str:
         """The first cell on a unit's page: the task, who shares it, and (on the holder's own
@@ -270,7 +276,7 @@ class RowPrinter:
         period = (
             f'<div class="dbn-sub">{html(period_words(key, self.t.language))}</div>' if key else ""
         )
-        return f'<td data-label="{self.word("col.due_item")}">{text}{period}</td>'
+        return f"<td>{text}{period}</td>"
 
     def _state_cell(self, r: StatusRow) -> str:
         item = r.item
@@ -286,17 +292,14 @@ class RowPrinter:
             )
         severity = html(self.severity(item.state))
         return (
-            f'<td data-label="{self.word("col.state")}" data-value="{severity}">'
+            f'<td data-value="{severity}">'
             f"{self.item_light(item)}{self.unreported(item)}{notes}</td>"
         )
 
     def _done_cell(self, e: StatusEntry | None) -> str:
         if e and e.done:
-            return (
-                f'<td data-label="{self.word("col.done")}" data-value="{html(iso(e.done))}">'
-                f"{self.date(e.done)}</td>"
-            )
-        return f'<td data-label="{self.word("col.done")}" class="dbn-nil"></td>'
+            return f"<td>{self.date(e.done)}</td>"
+        return '<td class="dbn-nil"></td>'
 
     def _progress_cell(self, e: StatusEntry | None) -> str:
         progress = e.progress if e is not None else None
@@ -304,9 +307,7 @@ class RowPrinter:
         value = html(progress) if known else "-1"
         nil = "" if known else ' class="dbn-nil"'
         shown = self.progress(e) if known else ""
-        return (
-            f'<td data-label="{self.word("col.progress")}" data-value="{value}"{nil}>{shown}</td>'
-        )
+        return f'<td data-value="{value}"{nil}>{shown}</td>'
 
     def _evidence_cell(self, e: StatusEntry | None) -> str:
         said = e and (e.evidence or e.summary or e.problems or e.next_steps)
@@ -324,16 +325,13 @@ class RowPrinter:
                 f"{html(e.next_steps)}</div>"
             )
         if not said:
-            return f'<td data-label="{self.word("col.evidence")}" class="dbn-nil"></td>'
-        return f'<td data-label="{self.word("col.evidence")}">{text}</td>'
+            return '<td class="dbn-nil"></td>'
+        return f"<td>{text}</td>"
 
     def _last_update_cell(self, day: Any) -> str:
         if not day:
-            return f'<td data-label="{self.word("col.last_update")}" class="dbn-nil"></td>'
-        return (
-            f'<td data-label="{self.word("col.last_update")}" data-value="{html(iso(day))}">'
-            f"{self.date(day)}</td>"
-        )
+            return '<td class="dbn-nil"></td>'
+        return f"<td>{self.date(day)}</td>"
 
     # -- feed's entries ----------------------------------------------------------------------
     def feed_items(self, history: Iterable[Any]) -> Markup:
