@@ -13,7 +13,7 @@ from duban.load.project import load_project
 from duban.model.org import Group
 from duban.outputs import urls
 from duban.site import Settings, groups, names, render_site
-from sitekit import DEMO
+from sitekit import DEMO, make_two_plan_data
 
 AS_OF = dt.date(2010, 12, 15)
 
@@ -118,3 +118,13 @@ def test_a_province_publishes_its_ledger_as_a_workbook_only(small, summarised):
     assert "ledger.csv" not in page and "duban export csv" in page
     assert "ledger.csv" in small.pages[urls.DOWNLOADS]
     assert "duban export csv" not in small.pages[urls.DOWNLOADS]
+
+
+def test_only_pages_of_several_plans_name_each_rows_plan(tmp_path):
+    project = load_project(make_two_plan_data(tmp_path / "data"))
+    assert project.ok, project.problems[:3]
+    site = render_site(project.model, Settings(as_of=AS_OF))
+    unit = site.pages[urls.unit_page("baqiao")]
+    assert 'class="dbn-sub dbn-plan"' in unit  # a unit's page lists both plans' items
+    plan_pages = [p for uri, p in site.pages.items() if uri.startswith("plans/")]
+    assert plan_pages and not any('class="dbn-sub dbn-plan"' in p for p in plan_pages)
