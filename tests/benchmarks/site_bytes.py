@@ -2,6 +2,7 @@
 
     python tests/benchmarks/site_bytes.py --sizes 250,1500 [--work /tmp/duban-site-bytes]
     python tests/benchmarks/site_bytes.py --site path/to/site      # an already built site
+    python tests/benchmarks/site_bytes.py --render --sizes 40,160  # render_site only (seconds)
 
 For each size it generates a repository (``generate.py --plans 2``, as ``site_floor.py`` does),
 builds it with ``mkdocs build`` (the duban plugin, the project's mkdocs.yml and docs/,
@@ -17,6 +18,7 @@ The families are :func:`duban.site.size.family` (the same names the build's size
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -26,6 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from duban.load.project import load_project
+from duban.site import Settings, render_site
 from duban.site.size import SiteSize, measure
 from site_floor import AS_OF, prepare
 
@@ -40,6 +44,27 @@ def build(root: Path, site: Path) -> SiteSize:
         sys.stderr.write(done.stderr[-4000:])
         raise SystemExit(done.returncode)
     return measure(site)
+
+
+def rendered(root: Path) -> SiteSize:
+    """The generated part of the site as ``render_site`` makes it (no MkDocs: no theme, no
+    search index, no assets), by family: seconds, for the benchmark test."""
+    project = load_project(root / "data", root / "schemas")
+    assert project.ok and project.model is not None, project.problems[:3]
+    settings = Settings(as_of=dt.date.fromisoformat(AS_OF))
+    size = SiteSize()
+    # downloads are counted from the sizes the render reports (a second process may make them)
+    site = render_site(project.model, settings, sink=lambda path, data: None)
+    for path, n in site.sizes.items():
+        size.add(path, n)
+    for uri, text in site.pages.items():
+        size.add(uri.removesuffix(".md") + ".html", len(text.encode()))
+    return size
+
+
+def rendered_growth(work: Path, small: int = 40, large: int = 160) -> dict[str, float]:
+    """Bytes and files per unit of the rendered site at two sizes of generated repository."""
+    return growth({n: rendered(prepare(work, n)) for n in (small, large)})
 
 
 def table(sizes: dict[int, SiteSize]) -> str:
@@ -88,10 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="250,1500")
     parser.add_argument("--work", type=Path, default=Path("/tmp/duban-site-bytes"))
     parser.add_argument("--site", type=Path, help="measure this built site instead")
+    parser.add_argument("--render", action="store_true", help="render only, without MkDocs")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     if args.site:
         sizes = {0: measure(args.site)}
+    elif args.render:
+        args.work.mkdir(parents=True, exist_ok=True)
+        sizes = {int(n): rendered(prepare(args.work, int(n))) for n in args.sizes.split(",")}
     else:
         args.work.mkdir(parents=True, exist_ok=True)
         sizes = run([int(s) for s in args.sizes.split(",")], args.work)
