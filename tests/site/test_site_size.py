@@ -4,6 +4,7 @@ build, a one-line Chinese warning above the limit naming the three largest famil
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -100,6 +101,7 @@ def _shipped(limit: str | None) -> Path:
     for part in ("data", "docs", "schemas"):
         shutil.copytree(ROOT / part, root / part)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"(?m)^ +site_size_limit: .*\n", "", config)  # the default, unless set
     if limit is not None:
         plugin = "\n  - duban:\n"
         assert plugin in config
