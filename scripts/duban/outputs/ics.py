@@ -15,9 +15,10 @@ Returns the calendar as a string with CRLF line endings. Each deadline occurrenc
 event on its due date with alarms 30, 7 and 1 days before, unless the evaluation has it done
 or its day is before ``as_of`` (a reminder of finished work, or one that would never ring).
 UIDs are derived from the plan id, task, holder, deadline id and period, so a subscribed
-calendar updates an event instead of adding a copy. DTSTAMP is midnight UTC of ``as_of``, or of the latest date in the data when
-there is none, so the same input always gives the same bytes. Lines are folded at 75 octets
-without splitting a UTF-8 character; text values escape ``\\ ; ,`` and newlines.
+calendar updates an event instead of adding a copy. DTSTAMP is midnight UTC of ``as_of``, or
+of the latest date in the data when there is none, so the same input always gives the same
+bytes. Lines are folded at 75 octets without splitting a UTF-8 character; text values escape
+``\\ ; ,`` and newlines.
 """
 
 from __future__ import annotations
