@@ -93,7 +93,7 @@ def test_a_unit_page_shows_the_newest_reports_and_links_the_rest(model):
     feed = page.split('<ol class="dbn-feed"', 1)[1].split("</ol>", 1)[0]
     days = re.findall(r'<li><time datetime="([^"]+)"', feed)
     assert len(days) == 5 and days == sorted(days, reverse=True)
-    assert "本页显示最近 5 条记录；共" in page
+    assert "本页显示最近的 5 条记录（每个事项至多 3 条）；共" in page
     history = site.pages[urls.unit_history("baqiao")]
     assert len(re.findall(r"<li><time", history)) > 5
 
