@@ -23,6 +23,7 @@ mkdocs.yml::
           due_soon_days: 30
           edit_url: https://github.com/OWNER/REPO/edit/main/   # "edit this record" links
           site_title: ""            # the site's name when the data holds several plans
+          site_size_limit: 1GB      # warn (--strict: fail) when the built site is larger
 
 mkdocs.yml may leave out ``site_name`` and ``site_description``: they then come from the data
 (one plan: its short name or title, and its description; several: ``site_title``, else the
@@ -66,7 +67,9 @@ from duban.plugin.settings import (
     as_of_setting,
     check_edit_url,
     check_repository,
+    size_limit_setting,
 )
+from duban.plugin.size_check import check_site_size
 from duban.site import (
     LinkedSource,
     Settings,
@@ -135,6 +138,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self.as_of = as_of_setting(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
         self.repository = check_repository(self.config.repository)
+        self.size_limit = size_limit_setting(self.config.site_size_limit)
         if not re.fullmatch(r"[A-Za-z0-9._/-]{1,100}", self.config.branch):
             raise PluginError(
                 say(
@@ -351,6 +355,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
+        if self.command != "serve":  # what a host would be sent: the built folder
+            check_site_size(config.site_dir, self.size_limit)
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.finish(config)

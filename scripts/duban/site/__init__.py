@@ -177,7 +177,9 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
         return {}
 
     def calendar_files() -> Iterator[tuple[str, str]]:
-        yield from calendars.calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages)
+        whole = set(model.plans) - ctx.group_pages
+        # a province (a plan summarised by group): its units' calendars, not its groups'
+        yield from calendars.calendars(model, evaluation, whole=whole, groups=not ctx.group_pages)
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
         view, ev = model.for_plan(pid), evaluation.for_plan(pid)
@@ -188,7 +190,8 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
         book = ledger(model, evaluation, check_report(model, evaluation))
         yield urls.LEDGER_XLSX, ledger_xlsx(book)
-        yield urls.LEDGER_CSV, ledger_csv(book)
+        if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
+            yield urls.LEDGER_CSV, ledger_csv(book)
 
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {

@@ -65,6 +65,10 @@ class Settings:
     source_health: tuple[SourceHealth, ...] = ()
     """Each source's health (ok; stale: 数据截至 <date>; outdated; unreachable, invalid:
     无法获取)."""
+    feed_on_page: int = 40
+    """At most this many of those latest reports, newest first, on a unit page (h24b): the
+    items' table already shows each one's latest report, and a province's unit pages listed
+    some 100 reports each."""
 
 
 @dataclass
