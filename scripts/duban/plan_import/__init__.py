@@ -24,6 +24,7 @@ from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
 from duban.plan_import.units import ImportOrg
+from duban.plan_import.unnumbered import bar_rows, clause_paragraphs, paragraphs_reading, rows_reading
 from duban.plan_import.writer import write_org, write_plan
 
 __all__ = ["ImportError_", "ReadError", "import_file", "import_text", "run_import"]
@@ -85,6 +86,14 @@ def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = Non
     text, reading = read_document(path)
     text, removed = sanitize(text)
     result = import_text(text, org, plan_id, year)
+    if not result.tasks:  # no numbering known: a table's rows, or paragraphs (h18c)
+        for reread, how in ((bar_rows, rows_reading), (clause_paragraphs, paragraphs_reading)):
+            found = reread(text)
+            again = import_text(found[0], org, plan_id, year) if found else None
+            if found and again and again.tasks:
+                result, reading = again, f"{reading}；{how(found[1])}"
+                result.assumptions.insert(0, Finding(0, how(found[1])))
+                break
     result.reading = reading
     if "任务分工表" in reading:
         result.assumptions.insert(0, Finding(0, reading.split("；", 1)[1]))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
+from duban.plan_import.unit_brackets import unit_bracket
 
 OPEN = "（(〔[【［"
 CLOSE = {"（": "）)", "(": ")）", "〔": "〕]", "[": "]〕", "【": "】", "［": "］]"}
@@ -138,7 +139,8 @@ def is_clause(inner: str) -> bool:
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
     found = None
-    for start, end in brackets(text):
+    spans = list(brackets(text))
+    for start, end in spans:
         if is_clause(text[start + 1 : end - 1]):
             found = (start, end)
     if found:
@@ -159,7 +161,8 @@ def find_clause(text: str) -> Clause | None:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
-    return None
+    units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
+    return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 
 TRAILING_PROSE = re.compile(
