@@ -24,7 +24,13 @@ from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
 from duban.plan_import.units import ImportOrg
-from duban.plan_import.unnumbered import bar_rows, clause_paragraphs, paragraphs_reading, rows_reading
+from duban.plan_import.unnumbered import (
+    bar_rows,
+    clause_paragraphs,
+    paragraphs_reading,
+    rows_reading,
+    space_rows,
+)
 from duban.plan_import.writer import write_org, write_plan
 
 __all__ = ["ImportError_", "ReadError", "import_file", "import_text", "run_import"]
@@ -87,7 +93,11 @@ def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = Non
     text, removed = sanitize(text)
     result = import_text(text, org, plan_id, year)
     if not result.tasks:  # no numbering known: a table's rows, or paragraphs (h18c)
-        for reread, how in ((bar_rows, rows_reading), (clause_paragraphs, paragraphs_reading)):
+        for reread, how in (
+            (bar_rows, rows_reading),
+            (space_rows, rows_reading),
+            (clause_paragraphs, paragraphs_reading),
+        ):
             found = reread(text)
             again = import_text(found[0], org, plan_id, year) if found else None
             if found and again and again.tasks:

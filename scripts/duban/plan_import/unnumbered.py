@@ -44,8 +44,11 @@ def paragraphs_reading(count: int) -> str:
     return say(
         f"no numbering found: {count} paragraphs with an assignment read as items, numbered"
         " in order (the numbers 1. 2. … are not in the document)",
-        f"未找到已知的编号：带分工的 {count} 个段落按顺序作为条目（编号 1. 2. …为导入所加，原文没有）",
+        f"未找到已知的编号：带分工的 {count} 个段落按顺序作为条目"
+        "（编号 1. 2. …为导入所加，原文没有）",
     )
+
+
 """A paragraph shorter than this is a heading or a signature, not a task."""
 
 
@@ -129,6 +132,35 @@ def _as_item(parts: list[str], kinds: list[str]) -> str:
         if k not in ("text", "number") and p
     ]
     return f"{number}.{text}" + (f"（{'；'.join(clause)}）" if clause else "")
+
+
+SPACE_ROW = re.compile(r"^[ \u3000]*[0-9０-９]{1,3}[.．、]?[ \u3000]+\S")
+
+
+def space_rows(text: str) -> tuple[str, int] | None:
+    """Rows on lines of their own with their cells between spaces (``1 完善城市管理体制
+    市委编办、市住建局 2016年底前``, a tab a space after copying): read as ``|`` rows, the line
+    above them as their header when it has as many cells."""
+    lines = text.split("\n")
+    rows = [i for i, line in enumerate(lines) if _space_row(line)]
+    if len(rows) < 2:
+        return None
+    width = Counter(len(lines[i].split()) for i in rows).most_common(1)[0][0]
+    above = rows[0] - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above >= 0 and len(lines[above].split()) == width and not BAR.search(lines[above]):
+        lines[above] = " | ".join(lines[above].split())
+    for index in rows:
+        lines[index] = " | ".join(lines[index].split())
+    return bar_rows("\n".join(lines))
+
+
+def _space_row(line: str) -> bool:
+    if not SPACE_ROW.match(line) or BAR.search(line):
+        return False
+    parts = line.split()
+    return len(parts) >= 3 and any(cell_type(p) in ("unit", "date", "person") for p in parts[2:])
 
 
 def clause_paragraphs(text: str) -> tuple[str, int] | None:
