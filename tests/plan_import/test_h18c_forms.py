@@ -229,3 +229,23 @@ def test_paragraphs_with_an_assignment_are_items_when_nothing_is_numbered(
 def test_the_fallbacks_find_nothing_in_a_document_without_tasks() -> None:
     text = "某市全民健康促进行动实施方案\n没有编号的条目。\n"
     assert bar_rows(text) is None and clause_paragraphs(text) is None
+
+
+def test_table_rows_win_over_the_notices_own_numbering(tmp_path: Path) -> None:
+    # made up after 杭州上城 2019 (real): the notice's 附件：1. … 2. … is the only numbering the
+    # importer knows; the headerless rows below it are the tasks
+    text = (
+        "关于印发2019年目标任务分解表的通知\n各部门：\n现将目标任务分解表印发给你们。\n"
+        "附件：1. 2019年政府工作报告目标任务分解表\n2. 2019年民生实事项目分解表\n"
+        "某区人民政府办公室\n2019年2月15日\n"
+        "1 | 地区生产总值增长5.5% | 区发改经信局 | 区财政局、区统计局 | 2019年底 |\n"
+        "2 | 城镇新增就业1万人 | 区人力社保局 | 各街道办事处 | 2019年底 |\n"
+    )
+    result = _import(tmp_path, text)
+    assert [t["roles"]["lead"] for t in result.tasks] == [["区发改经信局"], ["区人力社保局"]]
+    assert result.tasks[1]["roles"]["cooperate"] == ["各街道办事处"]
+    assert "“|”表格中带序号的 2 行转为条目" in result.reading
+    # the trial imports ran on copies: the org holds the chosen reading's names only, once each
+    names = [entry.name for entry in result.org.entries]
+    assert len(names) == len(set(names))
+    assert "区统计局" in names
