@@ -249,3 +249,42 @@ def test_table_rows_win_over_the_notices_own_numbering(tmp_path: Path) -> None:
     names = [entry.name for entry in result.org.entries]
     assert len(names) == len(set(names))
     assert "区统计局" in names
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        (
+            "一、扎实推进项目建设（牵头单位：县发改局）\n",
+            "二、持续优化营商环境（牵头领导：王五；牵头单位：县政务服务中心）\n",
+        ),
+        (
+            "一、扎实推进项目建设\n牵头单位：县发改局\n",
+            "二、持续优化营商环境\n牵头领导：王五\n牵头单位：县政务服务中心\n",
+        ),
+    ],
+    ids=["in-the-heading", "under-the-heading"],
+)
+def test_a_sections_heading_names_who_does_its_items(
+    tmp_path: Path, heading: tuple[str, str]
+) -> None:
+    # made up: the section's heading (or the line under it) names the lead of every item below
+    text = (
+        "某县2025年重点工作任务分工方案\n"
+        + heading[0]
+        + "1.全年实施重点项目60个，完成投资80亿元。\n2.争取专项债券资金10亿元。\n"
+        + heading[1]
+        + "1.推进“高效办成一件事”改革。\n2.开展涉企收费专项检查。（县市场监管局负责）\n"
+    )
+    tasks = {t["id"]: t for t in _import(tmp_path, text, 2025).tasks}
+    assert sorted(tasks) == ["1-1", "1-2", "2-1", "2-2"]
+    assert tasks["1-2"]["roles"] == {"lead": ["县发改局"]}
+    assert tasks["2-1"]["roles"] == {"lead": ["县政务服务中心"]}
+    assert [p["name"] for p in tasks["2-1"]["leaders"]] == ["王五"]
+    assert tasks["2-2"]["roles"] == {"responsible": ["县市场监管局"]}  # its own clause wins
+    assert "分工取自所在章节的标题" in tasks["1-1"]["note"]
+
+
+def test_numbered_lines_and_label_lines_are_never_numbered_again() -> None:
+    text = "一、扎实推进项目建设（牵头单位：县发改局）\n牵头单位：县发改局\n1.争取专项债券资金。\n"
+    assert clause_paragraphs(text) is None

@@ -21,10 +21,10 @@ from duban.i18n.messages import say
 from duban.i18n.os_errors import os_reason
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
+from duban.plan_import.item_facts import assigns
 from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
-from duban.plan_import.task_reading import assigns
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.unnumbered import (
     bar_rows,

@@ -24,6 +24,7 @@ from duban.i18n.messages import say
 from duban.plan_import.cell_rows import TABLE_COLUMNS, cell_type, column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import find_clause
+from duban.plan_import.segment import MARKER
 from duban.plan_import.text_tables import cells
 
 BAR = re.compile(r"[|｜]")
@@ -169,8 +170,11 @@ def clause_paragraphs(text: str) -> tuple[str, int] | None:
     count = 0
     for index, line in enumerate(lines):
         bare = line.strip(" \t\u3000")
-        if len(bare) < PARAGRAPH_MIN or BAR.search(bare) or find_clause(bare) is None:
-            continue
+        if len(bare) < PARAGRAPH_MIN or BAR.search(bare) or MARKER.match(bare):
+            continue  # a numbered line is the numbering's, not a paragraph to number
+        clause = find_clause(bare)
+        if clause is None or clause.start < PARAGRAPH_MIN:
+            continue  # 牵头单位：… on a line of its own labels the text around it
         count += 1
         lines[index] = f"{count}.{bare}"
     return ("\n".join(lines), count) if count else None
