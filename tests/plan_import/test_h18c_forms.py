@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from duban.plan_import import import_file
+from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.segment import segment
@@ -288,3 +289,25 @@ def test_a_sections_heading_names_who_does_its_items(
 def test_numbered_lines_and_label_lines_are_never_numbered_again() -> None:
     text = "一、扎实推进项目建设（牵头单位：县发改局）\n牵头单位：县发改局\n1.争取专项债券资金。\n"
     assert clause_paragraphs(text) is None
+
+
+def test_a_leaders_cell_with_the_post_or_several_people_is_people() -> None:
+    for cell in ("王五（副县长）", "李明（县委常委、常务副县长）", "副县长王五", "张三、李四"):
+        assert cell_type(cell) == "person", cell
+    for cell in ("水利、交通", "市发改委、市财政局", "招商引资"):
+        assert cell_type(cell) != "person", cell
+
+
+def test_leaders_cells_with_their_posts_in_headerless_rows(tmp_path: Path) -> None:
+    # made up: rows of a longer table, the leader's cell written with the post
+    text = (
+        "某县2024年重点工作任务清单\n"
+        "80 | 推进城乡供水一体化工程建设。 | 王五（副县长） | 县水利局 | 县财政局 "
+        "| 2024年底前 |\n"
+        "81 | 实施老旧小区改造12个。 | 李明（县委常委、常务副县长） | 县住建局 "
+        "| 县财政局 | 2024年底前 |\n"
+    )
+    tasks = {t["id"]: t for t in _import(tmp_path, text).tasks}
+    assert [(p["name"], p.get("post")) for p in tasks["80"]["leaders"]] == [("王五", "副县长")]
+    assert tasks["81"]["leaders"][0]["post"] == "县委常委、常务副县长"
+    assert tasks["81"]["roles"] == {"lead": ["县住建局"], "cooperate": ["县财政局"]}
