@@ -311,3 +311,28 @@ def test_leaders_cells_with_their_posts_in_headerless_rows(tmp_path: Path) -> No
     assert [(p["name"], p.get("post")) for p in tasks["80"]["leaders"]] == [("王五", "副县长")]
     assert tasks["81"]["leaders"][0]["post"] == "县委常委、常务副县长"
     assert tasks["81"]["roles"] == {"lead": ["县住建局"], "cooperate": ["县财政局"]}
+
+
+def test_headerless_rows_one_cell_a_line_are_items_and_the_text_after_stays(
+    tmp_path: Path,
+) -> None:
+    # made up: a table copied cell by cell from a page whose header row was on the page before
+    text = (
+        "某县2024年重点工作任务清单\n80\n推进城乡供水一体化工程建设。\n王五\n县水利局\n"
+        "县财政局、县发展改革委\n2024年12月底前\n81\n实施老旧小区改造12个。\n李四\n县住建局\n"
+        "县财政局\n2024年10月底前\n各单位要加强协调，确保按期完成。\n"
+    )
+    result = _import(tmp_path, text)
+    tasks = {t["id"]: t for t in result.tasks}
+    assert tasks["81"]["roles"] == {"lead": ["县住建局"], "cooperate": ["县财政局"]}
+    assert tasks["81"]["due"][0]["date"] == dt.date(2024, 10, 31)
+    assert "加强协调" not in tasks["81"]["text"]  # the closing sentence is no cell of the row
+
+
+def test_a_row_with_more_cells_than_columns_keeps_them_in_its_text() -> None:
+    text = (
+        "80 | 推进城乡供水工程。 | 王五 | 县水利局 | 2024年底前 |\n"
+        "81 | 实施老旧小区改造。 | 李四 | 县住建局 | 2024年底前 | 备注多一格 |\n"
+    )
+    found = bar_rows(text)
+    assert found is not None and "备注多一格" in found[0]

@@ -28,6 +28,7 @@ from duban.plan_import.review import review_markdown
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.unnumbered import (
     bar_rows,
+    cell_lines,
     clause_paragraphs,
     paragraphs_reading,
     rows_reading,
@@ -118,6 +119,7 @@ def _best_reading(
         for reread, describe in (
             (bar_rows, rows_reading),
             (space_rows, rows_reading),
+            (cell_lines, rows_reading),
             (clause_paragraphs, paragraphs_reading),
         )
         if (found := reread(text))

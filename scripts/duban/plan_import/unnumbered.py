@@ -67,9 +67,12 @@ def bar_rows(text: str) -> tuple[str, int] | None:
     kinds = _kinds(header, [cells(lines[i]) for i in rows], width)
     if not {"lead", "responsible", "cooperate", "deadline", "leader"} & set(kinds):
         return None
+    text_at = kinds.index("text") if "text" in kinds else 0
     for index in rows:
         parts = cells(lines[index])
         parts += [""] * (width - len(parts))
+        if len(parts) > width:  # more cells than columns: kept in the task's text, never dropped
+            parts[text_at] = "；".join(p for p in [parts[text_at], *parts[width:]] if p)
         lines[index] = _as_item(parts[:width], kinds)
     return "\n".join(lines), len(rows)
 
@@ -162,6 +165,73 @@ def _space_row(line: str) -> bool:
         return False
     parts = line.split()
     return len(parts) >= 3 and any(cell_type(p) in ("unit", "date", "person") for p in parts[2:])
+
+
+BARE_NUMBER = re.compile(r"^[|｜\s]*([0-9０-９]{1,3})[.．、]?[|｜\s]*$")
+ROW_CELLS = 8
+"""At most this many cells after a row's number (a longer run is no row of a table)."""
+
+
+def cell_lines(text: str) -> tuple[str, int] | None:
+    """Rows of a table copied one cell a line with no header the importer knows (``80`` /
+    ``推进…`` / ``王五`` / ``县水利局`` / ``2024年底前`` / ``81`` …): each row is put on one
+    ``|`` line, then read as :func:`bar_rows` reads them."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if BARE_NUMBER.match(line)]
+    rows: list[tuple[int, int]] = []  # (the number's line, the line after the row's last cell)
+    for at, start in enumerate(starts):
+        value = _value(lines[start])
+        following = starts[at + 1] if at + 1 < len(starts) else None
+        if following is not None and _value(lines[following]) <= value:
+            continue
+        end = following if following is not None else _row_end(lines, start)
+        cells_of = [_bare(line) for line in lines[start + 1 : end] if _bare(line)]
+        if 2 <= len(cells_of) <= ROW_CELLS and any(
+            cell_type(c) in ("unit", "date", "person") for c in cells_of[1:]
+        ):
+            rows.append((start, end))
+    if len(rows) < 2:
+        return None
+    widest = max(_count(lines, start, end) for start, end in rows[:-1])
+    last_start, last_end = rows[-1]
+    while _count(lines, last_start, last_end) > widest:  # the text after the table is no cell
+        last_end -= 1
+    rows[-1] = (last_start, last_end)
+    out: list[str] = []
+    index = 0
+    for start, end in rows:
+        out.extend(lines[index:start])
+        row = [_bare(lines[start]), *(_bare(x) for x in lines[start + 1 : end] if _bare(x))]
+        out.append(" | ".join(row) + " |")
+        index = end
+    out.extend(lines[index:])
+    return bar_rows("\n".join(out))
+
+
+def _count(lines: list[str], start: int, end: int) -> int:
+    return sum(1 for line in lines[start + 1 : end] if _bare(line))
+
+
+def _value(line: str) -> int:
+    match = BARE_NUMBER.match(line)
+    assert match is not None
+    return int(match.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+
+
+def _bare(line: str) -> str:
+    return line.strip().strip("|｜").strip()
+
+
+def _row_end(lines: list[str], start: int) -> int:
+    """The last row ends at the first blank line after a cell, or after ROW_CELLS cells."""
+    seen, index = 0, start + 1
+    while index < len(lines) and seen < ROW_CELLS:
+        if _bare(lines[index]):
+            seen += 1
+        elif seen:
+            break
+        index += 1
+    return index
 
 
 def clause_paragraphs(text: str) -> tuple[str, int] | None:
