@@ -114,26 +114,23 @@ def _best_reading(
     finds more tasks with an assignment: numbered rows of a ``|`` table or of a table between
     spaces (the numbering the importer knows may be only the notice's 附件：1. …); paragraphs
     that carry an assignment, when nothing else gives a task. Trials run on copies of the org."""
-    readings = [
-        (found, describe)
-        for reread, describe in (
-            (bar_rows, rows_reading),
-            (space_rows, rows_reading),
-            (cell_lines, rows_reading),
-            (clause_paragraphs, paragraphs_reading),
-        )
-        if (found := reread(text))
-    ]
-    if not readings:
-        return import_text(text, org, plan_id, year), ""
-    numbered = import_text(text, copy.deepcopy(org), plan_id, year)
-    for (other, count), describe in readings:
+    pristine = copy.deepcopy(org)  # the trials must not leave their names in the org
+    numbered = import_text(text, org, plan_id, year)
+    for reread, describe in (
+        (bar_rows, rows_reading),
+        (space_rows, rows_reading),
+        (cell_lines, rows_reading),
+        (clause_paragraphs, paragraphs_reading),
+    ):
         if describe is paragraphs_reading and numbered.tasks:
-            continue
-        again = import_text(other, copy.deepcopy(org), plan_id, year)
+            break  # paragraphs only when nothing else gives a task
+        found = reread(text)
+        if found is None or found[1] <= _assigned(numbered):
+            continue  # no more tasks to win
+        again = import_text(found[0], copy.deepcopy(pristine), plan_id, year)
         if _assigned(again) > _assigned(numbered):
-            return import_text(other, org, plan_id, year), describe(count)
-    return import_text(text, org, plan_id, year), ""
+            return again, describe(found[1])
+    return numbered, ""
 
 
 def _assigned(result: Imported) -> int:
