@@ -336,3 +336,17 @@ def test_a_row_with_more_cells_than_columns_keeps_them_in_its_text() -> None:
     )
     found = bar_rows(text)
     assert found is not None and "备注多一格" in found[0]
+
+
+def test_a_heading_that_is_a_units_name_assigns_its_items(tmp_path: Path) -> None:
+    # made up: a 责任分解 grouped by unit (each section a unit, with or without 牵头 / a count)
+    text = (
+        "某县2023年政府工作报告重点任务责任分解\n一、县发展和改革局（2项）\n"
+        "1.全年固定资产投资增长8%。\n2.争取中央预算内投资2亿元。\n"
+        "二、县财政局牵头\n1.一般公共预算收入增长5%。\n"
+        "三、召开动员大会\n1.研究部署全年工作。\n"
+    )
+    tasks = {t["id"]: t for t in _import(tmp_path, text, 2023).tasks}
+    assert tasks["1-2"]["roles"] == {"responsible": ["县发展和改革局"]}
+    assert tasks["2-1"]["roles"] == {"lead": ["县财政局"]}
+    assert "3-1" not in tasks  # 召开动员大会 is a heading, not a unit

@@ -19,7 +19,7 @@ from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
-from duban.plan_import.subheadings import heading_leader, is_subheading, task_nodes
+from duban.plan_import.subheadings import heading_clause, heading_leader, is_subheading, task_nodes
 from duban.plan_import.task_reading import (
     TaskReading,
     chain,
@@ -127,7 +127,7 @@ class Importer(TaskReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
-            before, self.heading_clause = len(tasks), find_clause(self._span(node))  # h18c
+            before, self.heading_clause = len(tasks), heading_clause(self._span(node))  # h18c
             for child in items[id(node)]:
                 if child.children and child in node.children and self._subheading(child):
                     own = field_text(self._span(child))

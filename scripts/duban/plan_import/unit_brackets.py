@@ -49,7 +49,7 @@ def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str
     for cut in range(len(folded), max(len(folded) - MAX_TAIL, 1) - 1, -1):
         names, tail = folded[:cut], folded[cut:]
         verb = VERB.fullmatch(tail)
-        if verb is None or not _names(names):
+        if verb is None or not names_only(names):
             continue
         word = "牵头" if verb.group("lead") else "负责"
         if verb.group("lead") == "分别牵头":
@@ -58,10 +58,10 @@ def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str
     return None
 
 
-def _names(folded: str) -> bool:
+def names_only(folded: str) -> bool:
     """A list of unit names: each piece between 、，,；和及 ends like a unit (或 is 各…: a group);
     等省有关部门 after a name is an open list."""
-    pieces = [p for p in re.split(r"[、，,；;和及与]", folded) if p.strip()]
+    pieces = [p for p in re.split(r"[、，,；;]", folded) if p.strip()]  # 和 inside a name stays
     if not pieces or folded.endswith(("、", "，", ",")):
         return False
     for index, piece in enumerate(pieces):
