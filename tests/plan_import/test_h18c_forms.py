@@ -350,3 +350,22 @@ def test_a_heading_that_is_a_units_name_assigns_its_items(tmp_path: Path) -> Non
     assert tasks["1-2"]["roles"] == {"responsible": ["县发展和改革局"]}
     assert tasks["2-1"]["roles"] == {"lead": ["县财政局"]}
     assert "3-1" not in tasks  # 召开动员大会 is a heading, not a unit
+
+
+@pytest.mark.parametrize(
+    ("clause", "roles"),
+    [
+        ("（责任主体：市发改委）", {"responsible": ["市发改委"]}),
+        ("（主要责任单位：市发改委）", {"responsible": ["市发改委"]}),
+        ("（责任单位（人）：市发改委）", {"responsible": ["市发改委"]}),
+        ("（牵头单位及责任人：市发改委）", {"lead": ["市发改委"]}),
+        (
+            "（牵 头 单 位：市发改委；配 合 单 位：市财政局）",
+            {"lead": ["市发改委"], "cooperate": ["市财政局"]},
+        ),
+    ],
+)
+def test_role_labels_as_offices_vary_them(clause: str, roles: dict) -> None:
+    # made up, one label form each; the label never becomes part of a unit's name
+    found = find_clause("推进政务服务改革。" + clause)
+    assert found is not None and found.roles == roles
