@@ -369,3 +369,18 @@ def test_role_labels_as_offices_vary_them(clause: str, roles: dict) -> None:
     # made up, one label form each; the label never becomes part of a unit's name
     found = find_clause("推进政务服务改革。" + clause)
     assert found is not None and found.roles == roles
+
+
+def test_labels_in_boxes(tmp_path: Path) -> None:
+    # made up: 【牵头单位】… as some offices box their labels
+    text = (
+        "某市2023年重点工作分工方案\n一、稳增长\n"
+        "1.推进重大项目建设。【牵头单位】市发改委【配合单位】市财政局【完成时限】2023年底\n"
+        "2.扩大消费。【责任单位】市商务局\n"
+    )
+    items = _items(_import(tmp_path, text))
+    assert items["1-1"]["roles"] == {"lead": ["市发改委"], "cooperate": ["市财政局"]}
+    assert items["1-1"]["due"][0]["period"] == "2023"
+    assert "【牵头单位】" in items["1-1"]["text"]  # the task's text stays as written
+    assert items["1-2"]["roles"] == {"responsible": ["市商务局"]}
+    assert find_clause("推进改革【重点】") is None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
-from duban.plan_import.label_forms import LABEL_TAIL, unspaced
+from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
 from duban.plan_import.unit_brackets import unit_bracket
 
 OPEN = "（(〔[【［"
@@ -139,7 +139,7 @@ def is_clause(inner: str) -> bool:
 
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
-    found = None
+    text, found = boxed_labels(text), None
     spans = list(brackets(text))
     for start, end in spans:
         if is_clause(unspaced(text[start + 1 : end - 1])):
