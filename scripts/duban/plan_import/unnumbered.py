@@ -34,18 +34,20 @@ PARAGRAPH_MIN = 8
 
 def rows_reading(count: int) -> str:
     return say(
-        f"no numbering found: {count} numbered rows of a | table read as items (columns by"
-        " their header or by what their cells hold; the clauses are built from the cells)",
-        f"未找到已知的编号：“|”表格中带序号的 {count} 行转为条目（各列按表头或单元格内容认定，"
+        f"the numbering known gave no or fewer tasks: {count} numbered rows of a table read as"
+        " items (columns by their header or by what their cells hold; the clauses are built"
+        " from the cells)",
+        f"已知的编号读不出任务或读出的较少：表格中带序号的 {count} 行转为条目"
+        "（各列按表头或单元格内容认定，"
         "分工括注由单元格组成，不是原文）",
     )
 
 
 def paragraphs_reading(count: int) -> str:
     return say(
-        f"no numbering found: {count} paragraphs with an assignment read as items, numbered"
+        f"no numbered tasks found: {count} paragraphs with an assignment read as items, numbered"
         " in order (the numbers 1. 2. … are not in the document)",
-        f"未找到已知的编号：带分工的 {count} 个段落按顺序作为条目"
+        f"未找到编号的任务：带分工的 {count} 个段落按顺序作为条目"
         "（编号 1. 2. …为导入所加，原文没有）",
     )
 
