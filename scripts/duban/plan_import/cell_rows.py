@@ -27,12 +27,32 @@ PINYIN = re.compile(
 )
 DATE_WORDS = re.compile(
     r"\d{4}年|年底|年末|月底|月末|季度|半年|全年|长期|持续|常态|\d{1,2}月|每年|每月|每季|年内|当年"
+    r"|个月|工作日|日内|天内|底前"  # h18c: 省出台文件后 2 个月完成 is when, not what
 )
 PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 GLUED = re.compile(
     r"(?<=[局委办厅])(?=[市县省区][\u4e00-\u9fff]{1,12}(?:局|委|办|厅)(?:$|[市县省区]))"
 )
 """市海洋渔业局市农业农村局: two names of one cell whose line break the page lost."""
+
+POST = (
+    r"(?:县委|市委|区委|省委|党委|党组)?(?:常委|委员|书记|副书记)?、?(?:常务)?副?"
+    r"(?:省长|市长|州长|区长|县长|镇长|乡长|书记|主任|部长|局长|秘书长|主席)"
+)
+POSTED = re.compile(
+    rf"[\u4e00-\u9fff]{{2,4}}[（(][^（）()]{{0,16}}{POST}[）)]|{POST}[\u4e00-\u9fff]{{2,3}}"
+    rf"|[\u4e00-\u9fff]{{2,3}}{POST}"
+)
+"""A leader's cell with the post: 王五（副县长）, 李明（县委常委、常务副县长）, 副县长王五
+(h18c)."""
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯"
+)
+SHORT_NAME = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}")
+"""One of several people of one cell (张三、李四): a common surname and one or two characters
+(水利、交通 is no list of people)."""
 
 # The columns of a 任务分工表 and the clause words they become.
 TABLE_COLUMNS = {
@@ -49,7 +69,12 @@ TABLE_COLUMNS = {
         r"|负责单位|負責單位|负责部门|負責部門",
         "责任单位",
     ),
-    "deadline": (r"时限|時限|完成时间|完成時間|期限|时间节点", "完成时限"),
+    "deadline": (
+        r"时限|時限|完成时间|完成時間|期限|时间节点"
+        # h18c: 时间进度 / 进度安排 / 时间安排 (四川遂宁 2016): when, not how far
+        r"|时间进度|時間進度|进度安排|進度安排|时间安排|時間安排",
+        "完成时限",
+    ),
 }
 
 
@@ -74,6 +99,10 @@ def cell_type(cell: str) -> str:
         return "date"
     if PERSON.match(bare) and not UNIT_END.search(bare) and len(folded.split()) <= 2:
         return "person" if " " in folded.strip() or len(bare) <= 3 else "text"
+    if POSTED.fullmatch(bare) or all(
+        SHORT_NAME.fullmatch(n) and not UNIT_END.search(n) for n in re.split(r"[、，,]", bare)
+    ):
+        return "person"  # 王五（副县长） / 副县长王五 / 张三、李四 (h18c)
     names = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", bare) if n.strip()]
     if (
         names

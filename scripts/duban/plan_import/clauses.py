@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
+from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.unit_brackets import unit_bracket
 
 OPEN = "（(〔[【［"
 CLOSE = {"（": "）)", "(": ")）", "〔": "〕]", "[": "]〕", "【": "】", "［": "］]"}
@@ -49,9 +51,9 @@ DEADLINE_WORDS = (
 )
 _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
-LABELLED = re.compile(
-    rf"^\s*(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/]?(?:{_ROLE_ALT}))*)"
-    rf"(?:单位|部门|科室|处室|机关|责任人|处|科|室)?\s*[:：]\s*(?P<names>.*)$",
+LABELLED = re.compile(  # h18c: 主要责任单位 / 责任主体 / 责任单位（人） / 牵头单位及责任人
+    rf"^\s*(?:主要)?(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/]?(?:{_ROLE_ALT}))*)"
+    rf"(?:单位|部门|科室|处室|机关|责任人|主体|处|科|室)?{LABEL_TAIL}\s*[:：]\s*(?P<names>.*)$",
     re.S,
 )
 DEADLINE_LABEL = re.compile(rf"^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]\s*(?P<text>.*)$", re.S)
@@ -90,7 +92,7 @@ FIRST_LEADS = re.compile(
     r"\s*(?:[，,]\s*下同)?"
 )
 CLAUSE_START = re.compile(
-    rf"^\s*(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|处|科|室)?\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
+    rf"^\s*(?:主要)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
     r"|^\s*(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
 )
 PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
@@ -137,13 +139,14 @@ def is_clause(inner: str) -> bool:
 
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
-    found = None
-    for start, end in brackets(text):
-        if is_clause(text[start + 1 : end - 1]):
+    text, found = boxed_labels(text), None
+    spans = list(brackets(text))
+    for start, end in spans:
+        if is_clause(unspaced(text[start + 1 : end - 1])):
             found = (start, end)
     if found:
         start, end = found
-        return parse_clause(text[start:end], start, end, text[start + 1 : end - 1])
+        return parse_clause(text[start:end], start, end, unspaced(text[start + 1 : end - 1]))
     folded = simplified(text)
     match = re.search(
         rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*单位\s*[:：]"
@@ -159,7 +162,8 @@ def find_clause(text: str) -> Clause | None:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
-    return None
+    units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
+    return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 
 TRAILING_PROSE = re.compile(

@@ -25,7 +25,9 @@ EVERY_WORDS = {
     "每季": "quarter",
     "每月": "month",
 }
-ONGOING = re.compile(r"长期坚持|持续推进|常态化|长期开展|持续开展|长期|经常性|持续")
+ONGOING = re.compile(
+    r"长期坚持|持续推进|常态化|长期开展|持续开展|长期|经常性|持续|常态(?:工作|推进|开展)"
+)
 FOLLOW_UP = re.compile(r"限期整改|确定的期限|另行通知|另行确定")
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 COMPARATOR = r"(?:不低于|不少于|达到|保持|超过|高于|≥|>=)"
@@ -78,6 +80,15 @@ def deadline_parts(phrase: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def tight(folded: str) -> str:
+    """2016 年 6 月底前 as a table's cell spaces it (h18c): no space around a date's digits;
+    2016年6底前 (月 left out) is the month's end."""
+    folded = re.sub(
+        r"(?<=[0-9])[ \u3000]+(?=[年月日个季底])|(?<=[年月])[ \u3000]+(?=[0-9底])", "", folded
+    )
+    return re.sub(r"(?<=[0-9]年)([0-9]{1,2})(?=底|末)", r"\1月", folded)
+
+
 def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Parsed:
     """The due items of a deadline phrase; ``context`` is the item's own text
     (自…起, 下季度首月…)."""
@@ -85,7 +96,7 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
     parts = deadline_parts(phrase)
     milestone: dict | None = None
     for part in parts:
-        folded = simplified(part)
+        folded = tight(simplified(part))
         target = _milestone_target(folded, part)
         if target:
             if milestone is None:

@@ -13,13 +13,13 @@ from typing import Any
 from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import page_year, set_aside
-from duban.plan_import.clauses import find_clause, first_leads_from
+from duban.plan_import.clauses import Clause, find_clause, first_leads_from
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
-from duban.plan_import.subheadings import heading_leader, is_subheading, task_nodes
+from duban.plan_import.subheadings import heading_clause, heading_leader, is_subheading, task_nodes
 from duban.plan_import.task_reading import (
     TaskReading,
     chain,
@@ -74,6 +74,7 @@ class Importer(TaskReading):
         self.repeats: list[str] = []
         self.year_missing = False
         self.page_year: int | None = None  # the web page's 发布日期 (h18a)
+        self.heading_clause: Clause | None = None  # 一、…（牵头单位：…）over its items (h18c)
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
@@ -126,7 +127,7 @@ class Importer(TaskReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
-            before = len(tasks)
+            before, self.heading_clause = len(tasks), heading_clause(self._span(node))  # h18c
             for child in items[id(node)]:
                 if child.children and child in node.children and self._subheading(child):
                     own = field_text(self._span(child))

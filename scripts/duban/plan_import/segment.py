@@ -24,7 +24,7 @@ INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
 MARKER = re.compile(
     rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}])))"
-    rf"(?:(?P<sec>{CN})、"
+    rf"(?:(?P<sec>{CN})(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"  # 一． (h18c)
     rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
     rf"|(?P<ar>[0-9０-９]{{1,2}})(?:[.．、﹒](?!(?![0-9]{{4}}年)[0-9０-９])|\s*[）)](?![（(]))"

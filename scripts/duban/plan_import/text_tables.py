@@ -23,7 +23,9 @@ HEADER_WORD = re.compile(
     r"|计划完成时间|责任科室|负责科室|负责单位|负责部门|评分部门|评分单位|考核部门"
     # h18a: the other columns of real tables (考核项目, 考核指标, 单位, 年度目标, 目前完成情况,
     # 是否达到序时进度 …): a short word naming what a column holds
-    r"|单位|计量单位|[\u4e00-\u9fff]{0,6}(?:情况|进度|指标|内容|项目|目标|要求|措施|任务))$"
+    r"|单位|计量单位|[\u4e00-\u9fff]{0,6}(?:情况|进度|指标|内容|项目|目标|要求|措施|任务"
+    # h18c: 任务名称, 配合部门, 目标类型 (杭州上城 2019), 时间进度 (遂宁 2016)
+    r"|名称|类型|[\u4e00-\u9fff]{0,4}(?:部门|单位|时限|时间|领导)))$"
 )
 ROLE_OR_TIME = re.compile(r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核")
 NUMBER = re.compile(r"^\s*[0-9０-９]{1,3}[.．、]?\s*$")
@@ -84,7 +86,7 @@ def flatten_tables(
 def _rows_on_lines(
     lines: list[str], index: int, header: list[str], single: bool = False
 ) -> tuple[list[list[str]], int]:
-    rows = [header]
+    rows = [[re.sub(r"[ \u3000]", "", word) for word in header]]  # 牵 头 部 门 (h18c)
     width = len(header)
     bars = "|" in lines[index - 1] or "｜" in lines[index - 1]
     while index < len(lines) and lines[index].strip():
