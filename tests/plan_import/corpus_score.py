@@ -23,8 +23,9 @@ and imports again; such files are marked ``--year N given (asked for)`` in the s
 their year is then not counted as read from the text). No other file is ever given a year; a file
 whose oracle has no year either is scored on its year-less import.
 
-``-v`` lists every difference of the tuned files only (the held-out files' differences are never
-printed: nobody tunes against them); ``-k WORD`` scores only the files whose name contains WORD.
+Held-out files appear in their total only (no row of their own, no differences: nobody tunes
+against them, and a row per file named the form a file uses). ``-v`` lists every difference of
+the tuned files; ``-k WORD`` scores only the files whose name contains WORD.
 """
 
 from __future__ import annotations
@@ -214,12 +215,16 @@ def total(scores: list[FileScore], name: str) -> FileScore:
 
 def report(scores: list[FileScore], verbose: bool = False) -> list[str]:
     lines = [
-        f"{'file (* = held out)':<52} {'found':>7} {'shape':>5}  {'roles':>13} "
+        f"{'file (held out: totals only)':<52} {'found':>7} {'shape':>5}  {'roles':>13} "
         f"{'deadlines':>13} {'leaders':>11} {'year':>9}  status"
     ]
+    # held-out files only count in their total: a row per file (its name and score) told an
+    # engineer which form a held-out file uses, and the next change was tuned to it
     for s in scores:
-        lines.append(_row(("* " if s.held_out else "  ") + s.name, s))
-        if verbose and not s.held_out:  # never print what nobody may tune against
+        if s.held_out:
+            continue
+        lines.append(_row("  " + s.name, s))
+        if verbose:
             lines.extend("      " + printable(d)[:200] for d in s.differences)
     for label, group in (
         ("TOTAL tuned", [s for s in scores if not s.held_out]),

@@ -86,6 +86,8 @@ def test_the_score_counts_what_agrees_and_a_refused_file_as_all_missing(tmp_path
 
     lines = corpus_score.report([read, refused])
     assert lines[-3].split()[:3] == ["TOTAL", "tuned", "(1"]
+    # a held-out file is in its total only: no row names it or shows its score
+    assert len(lines) == 1 + 1 + 3  # the head, the tuned file, three totals
     assert "refused 1 (crashed 0)" in lines[-2]
     assert "7/14 (50%)" in lines[-1] and "6/12 (50%)" in lines[-1] and "3/6" in lines[-1]
 
