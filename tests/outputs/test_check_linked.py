@@ -81,7 +81,7 @@ def test_json_carries_each_tasks_buckets_and_each_roll_up(capsys):
     assert set(data["tasks"]) >= {"city/1", "city/2", "city/3", "city/3/1", "prov/1", "prov/2"}
     _, late = run(capsys, "check", "--as-of", AS_OF, "--format", "json", "--include-linked")
     rows = json.loads(late)["linked_late"]
-    assert [(r["plan"], r["task"], r["holder"], r["bucket"]) for r in rows["prov/2"]] == [
+    assert [(r["plan_id"], r["task_id"], r["holder_id"], r["bucket"]) for r in rows["prov/2"]] == [
         ("city", "2", "qu-a", "not_reported")
     ]
     assert rows["prov/2"][0]["target"] == "prov/2/1"

@@ -208,7 +208,7 @@ def test_the_provinces_late_rows_are_what_each_level_lists_as_overdue(checks):
         }
         names = {"nanping": "city", "dongxi": "county-dongxi", "xichuan": "county-xichuan"}
         rows = {
-            (names[r["source"]], f"{r['plan']}/{r['task']}", r["holder"], r["bucket"])
+            (names[r["source_id"]], f"{r['plan_id']}/{r['task_id']}", r["holder_id"], r["bucket"])
             for r in late.get(f"{PLAN}/{task}", [])
         }
         assert rows == expected, task

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from duban.model.links import Implementer
+
 FORMAT_V3 = "duban-export/3"
 FORMAT_V4 = "duban-export/4"
 
@@ -44,25 +46,9 @@ class ExportObligation:
     bucket: str | None
 
 
-@dataclass(frozen=True)
-class LinkedRow:
-    """One row the source rolled up from ITS sources (export v4 ``linked``), in its terms."""
-
-    target: str
-    source_id: str
-    source_name: str
-    plan_id: str
-    plan_title: str
-    task_id: str
-    task_label: str
-    task_title: str
-    holder_id: str
-    holder_name: str
-    bucket: str | None
-    as_of: dt.date
-    url: str | None = None
-    as_written: str | None = None
-    via: tuple[str, ...] = ()
+LinkedRow = Implementer
+"""One row the source rolled up from ITS sources (export v4 ``linked``), in its terms: the
+same fields as a row rolled up here."""
 
 
 @dataclass(frozen=True)

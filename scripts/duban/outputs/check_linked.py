@@ -12,6 +12,7 @@ from typing import Any
 from duban.evaluation.cascade import LinkedReport
 from duban.evaluation.rollup import BUCKETS, Implementer
 from duban.model.problems import printable
+from duban.outputs.open_data import linked_row
 
 BUCKET_WORDS = {
     "done": "已完成",
@@ -68,26 +69,6 @@ def json_data(linked: LinkedReport) -> dict[str, Any]:
     data: dict[str, Any] = {"tasks": linked.tasks, "linked": linked.linked}
     if linked.late is not None:
         data["linked_late"] = {
-            key: [row_data(r) for r in rows] for key, rows in linked.late.items()
+            key: [linked_row(r) for r in rows] for key, rows in linked.late.items()
         }
     return data
-
-
-def row_data(row: Implementer) -> dict[str, Any]:
-    return {
-        "target": row.target,
-        "source": row.source_id,
-        "source_name": row.source_name,
-        "plan": row.plan_id,
-        "plan_title": row.plan_title,
-        "task": row.task_id,
-        "task_label": row.task_label,
-        "task_title": row.task_title,
-        "holder": row.holder_id,
-        "holder_name": row.holder_name,
-        "bucket": row.bucket,
-        "as_of": row.as_of.isoformat(),
-        "url": row.url,
-        "as_written": row.as_written,
-        "via": list(row.via),
-    }
