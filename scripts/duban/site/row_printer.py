@@ -347,9 +347,16 @@ class RowPrinter:
         ]
         if r.key:
             parts.append(f' <span class="dbn-muted">{html(r.key)}</span>')
+        parts.append(self._report_tail(r, " "))
+        return "".join(parts)
+
+    def _report_tail(self, r: Any, before_done: str) -> str:
+        """What a report says after its task and period, in the feed and on history pages:
+        done or not, its words, who reported it; the entry's end."""
+        parts = []
         if r.kind == "done":
             parts.append(
-                ' <span class="dbn-light dbn-light--done-on-time dbn-light--compact">'
+                f'{before_done}<span class="dbn-light dbn-light--done-on-time dbn-light--compact">'
                 f"{self.word('feed_done')}</span>"
             )
         if r.text:
@@ -389,14 +396,5 @@ class RowPrinter:
         parts = [f'<li><time datetime="{day}">{day}</time><div>']
         if r.key:
             parts.append(f'<span class="dbn-muted">{html(r.key)}</span> ')
-        if r.kind == "done":
-            parts.append(
-                '<span class="dbn-light dbn-light--done-on-time dbn-light--compact">'
-                f"{self.word('feed_done')}</span>"
-            )
-        if r.text:
-            parts.append(f'<p class="dbn-text">{html(r.text)}</p>')
-        if r.by:
-            parts.append(f'<p class="dbn-sub">{self.word("unit.reported_by")}{html(r.by)}</p>')
-        parts.append("</div></li>\n")
+        parts.append(self._report_tail(r, ""))
         return "".join(parts)
