@@ -144,12 +144,23 @@ def _occurrences(
                 yield task, due, obligation.holder_id, occurrence.key, occurrence.due
 
 
+def _closed(item: ItemState, day: dt.date, as_of: dt.date) -> bool:
+    """Done, or past and no longer open: nothing left to remind anyone of."""
+    return item.state.is_done or (day < as_of and not item.state.is_open)
+
+
 def calendar_ics(
     model: Model,
     evaluation: Evaluation | None = None,
     unit_id: str | None = None,
+    open_only: bool = False,
 ) -> str:
-    """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring."""
+    """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring.
+
+    With ``open_only`` (a province's unit calendars, h24e) only what is still to come: an
+    occurrence the evaluation has done, or whose day has passed and which is no longer open
+    (missed, an ongoing period that ended), is left out; the open ones (not due, due soon,
+    overdue) stay, and so do occurrences the evaluation does not know."""
     holders = _holders_of(model, unit_id) if unit_id is not None else None
     as_of = evaluation.as_of if evaluation is not None else None
     states: dict[OccurrenceRef, ItemState] = {}
@@ -172,6 +183,8 @@ def calendar_ics(
     for task, due, holder_id, key, day in _occurrences(model, as_of, holders):
         item = states.get(OccurrenceRef(task.id, holder_id, due.id, key))
         if item is not None and item.state.value == "not-applicable":
+            continue
+        if open_only and item is not None and as_of is not None and _closed(item, day, as_of):
             continue
         holder = model.entity(holder_id)
         what = " ".join(p for p in (due.label if len(task.due) > 1 else None, key) if p)
