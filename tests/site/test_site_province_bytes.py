@@ -134,3 +134,18 @@ def test_a_province_unit_with_nothing_left_keeps_its_calendar(small, province):
         assert "BEGIN:VEVENT" in small.files[path]
         assert province.files[path].startswith("BEGIN:VCALENDAR\r\n")
         assert province.files[path].endswith("END:VCALENDAR\r\n")
+
+
+def _alarm_texts(calendar: str) -> list[str]:
+    unfolded = calendar.replace("\r\n ", "")
+    return re.findall(r"BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:([^\r]*)\r\n", unfolded)
+
+
+def test_a_province_calendar_alarm_does_not_repeat_the_event_title(small, province):
+    path = urls.unit_ics(HOLDER)
+    after, before = _alarm_texts(province.files[path]), _alarm_texts(small.files[path])
+    assert after and set(after) <= {"30 天后到期", "7 天后到期", "1 天后到期"}
+    # below the threshold each alarm names its event, as before
+    assert before and all(re.fullmatch(r"\d+ 天后到期：【督办】.+", text) for text in before)
+    # each event still carries its title, once
+    assert "SUMMARY:【督办】" in province.files[path]

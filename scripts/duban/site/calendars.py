@@ -39,7 +39,9 @@ def calendars(
 
     With ``open_only`` (a province, again; h24e) a unit's calendar holds what is still to come:
     its open occurrences and future ones, not what is done or past and closed (about 40 MB at
-    1,500 units); the page, the 台账 and the open data keep the record."""
+    1,500 units); the page, the 台账 and the open data keep the record. Its alarms say "30
+    天后到期" without repeating the event's title (calendar programs show it with the
+    reminder)."""
     whole = set(model.plans) if whole is None else whole
     for plan_id in model.plans:
         if plan_id in whole:
@@ -72,6 +74,7 @@ def calendars(
             replace(evaluation, items=tuple(seen)),
             unit_id=holder.id,
             open_only=open_only,
+            brief_alarms=open_only,
         )
         # a unit whose every event is closed keeps its (empty) calendar: subscriptions to it
         # must not break while nothing is due
