@@ -144,15 +144,17 @@ def test_the_site_is_the_same_from_two_processes(data):
     assert site_in(model, settings, True) == site_in(model, settings, False)
 
 
-def test_group_and_history_pages_are_the_same_from_two_processes(monkeypatch):
-    """Lowered thresholds: the demo has group pages and history pages, the second process's
-    pages."""
+@pytest.mark.parametrize("province", [True, False])
+def test_group_and_history_pages_are_the_same_from_two_processes(monkeypatch, province):
+    """Lowered thresholds: the demo has group pages (a province, whose history is in the open
+    data since h24e) or history pages (below the threshold), the second process's pages."""
     monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)
     model = load_project(DEMO / "data").model
-    settings = Settings(as_of=AS_OF, summary_rows=5, history_per_item=1)
+    rows = 5 if province else groups.SUMMARY_ROWS
+    settings = Settings(as_of=AS_OF, summary_rows=rows, history_per_item=1)
     two = site_in(model, settings, True)
-    assert any("/groups/" in uri for uri, _ in two[0])
-    assert any(uri.endswith("/history.md") for uri, _ in two[0])
+    assert any("/groups/" in uri for uri, _ in two[0]) == province
+    assert any(uri.endswith("/history.md") for uri, _ in two[0]) != province
     assert urls.LEDGER_XLSX in two[2]
     assert two == site_in(model, settings, False)
 

@@ -42,6 +42,13 @@ def summarised(model):
         groups.SUMMARY_HOLDERS = holders
 
 
+@pytest.fixture(scope="module")
+def long_history(model):
+    """Below the threshold, one report per item on unit pages: the rest on history pages (a
+    province has none, h24e: see test_site_province_bytes.py)."""
+    return render_site(model, Settings(as_of=AS_OF, history_per_item=1))
+
+
 def test_below_the_threshold_the_pages_list_every_row(small):
     assert not [uri for uri in small.pages if "/groups/" in uri]
     task = small.pages[urls.task_page(f"{DEMO_PLAN}/04")]
@@ -92,34 +99,28 @@ def test_a_group_page_counts_deliverables_per_unit(summarised):
     assert re.search(r'data-label="成果报送情况">\d+/6<', section)
 
 
-def test_older_reports_go_to_a_history_page_left_out_of_search(summarised, small):
-    histories = [uri for uri in summarised.pages if uri.endswith("/history.md")]
+def test_older_reports_go_to_a_history_page_left_out_of_search(long_history, small):
+    histories = [uri for uri in long_history.pages if uri.endswith("/history.md")]
     assert histories and not [uri for uri in small.pages if uri.endswith("/history.md")]
     uri = histories[0]
     holder = uri.split("/")[1]
-    history = summarised.pages[uri]
+    history = long_history.pages[uri]
     assert 'search: {"exclude": true}' in history
-    unit = summarised.pages[urls.unit_page(holder)]
+    unit = long_history.pages[urls.unit_page(holder)]
     assert f'href="{holder}/history.html"' in unit
     assert history.count("<li><time") > unit.count("<li><time")
 
 
-def test_a_long_history_is_split_into_pages_that_link_each_other(model, summarised):
+def test_a_long_history_is_split_into_pages_that_link_each_other(model, long_history):
     """Pages of at most ``history_page_size`` reports, the newest first, every report on exactly one
     page, each page linking every other; page 1 keeps the address the unit page links to."""
-    histories = [uri for uri in summarised.pages if uri.endswith("/history.md")]
-    uri = max(histories, key=lambda u: summarised.pages[u].count("<li><time"))
+    histories = [uri for uri in long_history.pages if uri.endswith("/history.md")]
+    uri = max(histories, key=lambda u: long_history.pages[u].count("<li><time"))
     holder = uri.split("/")[1]
-    whole = summarised.pages[uri]
+    whole = long_history.pages[uri]
     total = whole.count("<li><time")
     assert total >= 3
-    holders = groups.SUMMARY_HOLDERS
-    groups.SUMMARY_HOLDERS = 5
-    try:
-        settings = Settings(as_of=AS_OF, summary_rows=5, history_per_item=1, history_page_size=2)
-        split = render_site(model, settings)
-    finally:
-        groups.SUMMARY_HOLDERS = holders
+    split = render_site(model, Settings(as_of=AS_OF, history_per_item=1, history_page_size=2))
     parts = [urls.unit_history(holder, n) for n in range(1, (total + 1) // 2 + 1)]
     assert [u for u in split.pages if u.startswith(f"units/{holder}/history")] == parts
     assert parts[0] == uri and parts[1] == f"units/{holder}/history-2.md"

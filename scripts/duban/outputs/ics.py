@@ -102,6 +102,7 @@ def _event(
     summary: str,
     text: str,
     alarms: bool = True,
+    brief: bool = False,
 ) -> None:
     lines += [
         "BEGIN:VEVENT",
@@ -115,10 +116,11 @@ def _event(
         "TRANSP:TRANSPARENT",
     ]
     for days in ALARM_DAYS if alarms else ():
+        said = f"{days} 天后到期" if brief else f"{days} 天后到期：{summary}"
         lines += [
             "BEGIN:VALARM",
             "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape_text(f'{days} 天后到期：{summary}')}",
+            f"DESCRIPTION:{escape_text(said)}",
             f"TRIGGER:-P{days}D",
             "END:VALARM",
         ]
@@ -144,12 +146,28 @@ def _occurrences(
                 yield task, due, obligation.holder_id, occurrence.key, occurrence.due
 
 
+def _closed(item: ItemState, day: dt.date, as_of: dt.date) -> bool:
+    """Done, or past and no longer open: nothing left to remind anyone of."""
+    return item.state.is_done or (day < as_of and not item.state.is_open)
+
+
 def calendar_ics(
     model: Model,
     evaluation: Evaluation | None = None,
     unit_id: str | None = None,
+    open_only: bool = False,
+    brief_alarms: bool = False,
 ) -> str:
-    """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring."""
+    """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring.
+
+    With ``open_only`` (a province's unit calendars, h24e) only what is still to come: an
+    occurrence the evaluation has done, or whose day has passed and which is no longer open
+    (missed, an ongoing period that ended), is left out; the open ones (not due, due soon,
+    overdue) stay, and so do occurrences the evaluation does not know.
+
+    With ``brief_alarms`` (the same calendars) an alarm's text is "30 天后到期" without the
+    event's summary again: calendar programs show the event's own title with its reminder, and
+    the summary three more times was two fifths of a province's calendars."""
     holders = _holders_of(model, unit_id) if unit_id is not None else None
     as_of = evaluation.as_of if evaluation is not None else None
     states: dict[OccurrenceRef, ItemState] = {}
@@ -173,6 +191,8 @@ def calendar_ics(
         item = states.get(OccurrenceRef(task.id, holder_id, due.id, key))
         if item is not None and item.state.value == "not-applicable":
             continue
+        if open_only and item is not None and as_of is not None and _closed(item, day, as_of):
+            continue
         holder = model.entity(holder_id)
         what = " ".join(p for p in (due.label if len(task.due) > 1 else None, key) if p)
         summary = f"【督办】{holder.display_name if holder else holder_id}：{task.heading}"
@@ -186,7 +206,8 @@ def calendar_ics(
         # no reminders of what is done, or of a day already past (they would never ring)
         done = item is not None and item.state.value in _DONE
         past = as_of is not None and day < as_of
-        _event(lines, uid, stamp, day, summary, "\n".join(text), alarms=not (done or past))
+        alarms = not (done or past)
+        _event(lines, uid, stamp, day, summary, "\n".join(text), alarms, brief_alarms)
     if unit_id is None:
         for task in model.tasks_in_order():
             for due, indicator, target in (

@@ -179,7 +179,10 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     def calendar_files() -> Iterator[tuple[str, str]]:
         whole = set(model.plans) - ctx.group_pages
         # a province (a plan summarised by group): its units' calendars, not its groups'
-        yield from calendars.calendars(model, evaluation, whole=whole, groups=not ctx.group_pages)
+        province = bool(ctx.group_pages)
+        yield from calendars.calendars(
+            model, evaluation, whole=whole, groups=not province, open_only=province
+        )
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
         view, ev = model.for_plan(pid), evaluation.for_plan(pid)

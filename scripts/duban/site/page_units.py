@@ -69,6 +69,7 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
     history = ctx.index.reports_by_holder.get(holder.id, [])
     latest = latest_reports(history, ctx.settings.history_per_item)
     shown = latest[: max(ctx.settings.feed_on_page, 0)]
+    more = len(shown) < len(history)
     rows = [StatusRow.of(ctx, i) for i in items]
     urgent = [
         r
@@ -102,7 +103,9 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
         members=members,
         history=shown,
         history_total=len(history),
-        history_page=urls.unit_history(holder.id) if len(shown) < len(history) else None,
+        history_page=urls.unit_history(holder.id) if more and not ctx.group_pages else None,
+        # a province (h24e): the full history is in the open data, not on pages of its own
+        history_in_data=urls.DOWNLOADS if more and ctx.group_pages else None,
         edit=ctx.edit_link(status_file) if items or not isinstance(holder, Group) else None,
         org_edit=ctx.edit_link("org.yaml"),
         ics=urls.unit_ics(holder.id) if has_ics else None,
@@ -132,7 +135,13 @@ def latest_reports(history: list[reports.ReportEntry], per_item: int) -> list[re
 def history_pages(ctx: Context, holder: Holder) -> dict[str, str]:
     """Every report of a unit, when its page shows only the latest ones, newest first, in pages
     of ``history_page_size``; left out of the search index (the unit page already holds the
-    latest words of each item)."""
+    latest words of each item).
+
+    A province (a site summarised by group, :attr:`Context.group_pages`) has none (h24e): at
+    1,500 units they were 66 MB of pages the open data (``duban.json``) already holds; the
+    unit page says so and links the downloads page."""
+    if ctx.group_pages:
+        return {}
     history = ctx.index.reports_by_holder.get(holder.id, [])
     shown = latest_reports(history, ctx.settings.history_per_item)[: ctx.settings.feed_on_page]
     if len(shown) == len(history):
