@@ -130,7 +130,7 @@ def test_rows_from_another_repository_are_escaped_dated_and_linked_only_over_htt
     assert "javascript:" not in below
     assert 'href="https://county.example/t/1.html" class="dbn-out"' in below
     assert 'href="../../../units/qu-a.html">某县' not in below  # another source's unit: no link
-    assert '<time>2024-08-31</time>' in below and "数据截至" in below
+    assert "<time>2024-08-31</time>" in below and "数据截至" in below
     # the known source's name wins over the name in its rows
     named = render_site(
         model,
