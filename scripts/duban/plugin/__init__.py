@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from duban.evaluation.evaluate import evaluate
@@ -56,6 +56,7 @@ from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
 from duban.plugin.aside import AsideBuild
+from duban.plugin.handoff import Held, anchor_ids, fill, old_way, placeholder, searchable
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -227,8 +228,14 @@ class DubanPlugin(BasePlugin[DubanConfig]):
                 )
                 + ", ".join(clashes)
             )
+        # each page's HTML blocks wait for on_page_content; Markdown reads only the headings
+        held: dict[str, Held] = {}
+        whole = old_way()
         for uri, content in generated.items():
+            if not whole and isinstance(content, str) and uri.endswith(".md"):
+                content, held[uri] = placeholder(content)
             files.append(File.generated(config, uri, content=content))
+        self.held = held
         self.served_pages = {
             uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
         }
@@ -244,6 +251,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         """While serving invalid data: the problem page at every page the last good build
         generated (the browser reloads the one it is on), at the home page and at every page the
         nav names, where docs/ holds none."""
+        self.held = MappingProxyType({})
         wanted = {"index.md", *self.served_pages, *nav_pages(config.nav)}
         self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
         for uri in sorted(self.problem_pages):
@@ -287,9 +295,35 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        held = self.held.get(page.file.src_uri)
+        if held is not None:  # a generated page: its HTML in place of the placeholder's
+            html = fill(html, held)
+            page.present_anchor_ids = anchor_ids(html) | (page.present_anchor_ids or set())
         # the scroll cue's words (duban.js shows them over a box wider than the screen), on
         # every page: hand-written pages have code blocks and tables that scroll too
         return html + page_words(self.config.language)
+
+    held: Mapping[str, Held] = MappingProxyType({})  # the generated pages' HTML blocks
+    _whole: str | None = None  # the page's content while search reads its searchable part
+
+    @event_priority(50)  # before Material's search indexes page.content
+    def _before_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and search.get("exclude")
+        if page.file.src_uri in self.held and not excluded and page.content:
+            self._whole, page.content = page.content, searchable(page.content)
+        return context
+
+    @event_priority(-50)  # after it: the whole page again, with search's own edit made to it
+    def _after_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
+        if self._whole is not None:
+            whole, self._whole = self._whole, None
+            if page.content != searchable(whole):  # search made its edit (see below)
+                whole = _drop_search_attributes(whole)
+            page.content = whole
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -322,6 +356,13 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             if Path(folder).is_dir():
                 server.watch(os.fspath(folder))
         return server
+
+
+def _drop_search_attributes(content: str) -> str:
+    """What Material's search removes from each page it indexes (its on_page_context)."""
+    if "data-search-" not in content:
+        return content
+    return re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", content)
 
 
 def _log_warnings(warnings: Sequence[Problem]) -> None:

@@ -1,0 +1,107 @@
+"""Handing a generated page to MkDocs without Markdown reading the HTML duban rendered.
+
+A generated page is Markdown only in name: front matter, ``## headings`` (the table of
+contents) and between them blocks of raw HTML, which Python-Markdown passes through as they are
+after parsing them all (its HTML-block preprocessor, and MkDocs' own parse of the raw HTML for
+anchors): most of a province's build. Here the page MkDocs reads is a placeholder, the front
+matter, the headings and one short paragraph per HTML block (:func:`placeholder`); Markdown
+makes the headings, their ids and the table of contents as before, and :func:`fill` puts each
+block in place of its paragraph in ``on_page_content``. The anchors MkDocs would have found in
+the raw HTML are gathered with a regular expression (:func:`anchor_ids`), so links to them from
+the hand-written pages are still checked.
+
+Material's search parses each page's HTML again to index it, and throws away what sits in an
+element with ``data-search-exclude`` (the status tables, the lists of overdue items, filter bars):
+:func:`searchable` removes those elements before the parse, exactly as Material ends them (at the
+first closing tag of the same name), so the parser reads the text it indexes and little else.
+
+``DUBAN_SITE_HANDOFF=markdown`` hands the whole page to Markdown as before: for the benchmark
+and the test that compare the two ways, not a setting for users.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass
+
+HANDOFF_ENV = "DUBAN_SITE_HANDOFF"
+
+# an ATX heading: generated pages escape data's line breaks (&#10;), so only the templates'
+# own headings start a line with "#"
+_HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)
+_SLOT = "dubanslot{}x"
+_SLOT_HTML = re.compile(r"<p>dubanslot(\d+)x</p>")
+_FRONT = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+# what MkDocs' raw-HTML preprocessor collects: every id, and the name of an <a>
+_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=(?:"([^"]*)"|'([^']*)')""")
+_NAME = re.compile(r"""<a\s[^>]*?\bname=(?:"([^"]*)"|'([^']*)')""")
+# an element Material's search leaves out, up to the first closing tag of its name
+_VOID = "area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr"
+_EXCLUDED = re.compile(
+    rf"<(?!(?:{_VOID})\b)([a-zA-Z][a-zA-Z0-9]*)\b(?=[^>]*\sdata-search-exclude[\s=/>])[^>]*>"
+    r".*?</\1\s*>",
+    re.DOTALL,
+)
+
+
+def old_way() -> bool:
+    """The benchmark's switch: hand MkDocs the whole page, as before this module."""
+    return os.environ.get(HANDOFF_ENV, "") == "markdown"
+
+
+@dataclass(frozen=True)
+class Held:
+    """A generated page's HTML blocks, put back in ``on_page_content``."""
+
+    blocks: tuple[str, ...]
+
+
+def placeholder(page: str) -> tuple[str, Held]:
+    """The page MkDocs reads (front matter, headings, a paragraph per HTML block) and the
+    blocks. The blocks keep their text as Markdown would have passed it through."""
+    front = _FRONT.match(page)
+    head = page[: front.end()] if front else ""
+    body = page[len(head) :]
+    parts: list[str] = []
+    blocks: list[str] = []
+    start = 0
+    for match in _HEADING.finditer(body):
+        _block(body[start : match.start()], parts, blocks)
+        end = body.find("\n", match.start())
+        end = len(body) if end < 0 else end
+        parts.append(body[match.start() : end])
+        start = end
+    _block(body[start:], parts, blocks)
+    return head + "\n\n".join(parts) + "\n", Held(tuple(blocks))
+
+
+def _block(text: str, parts: list[str], blocks: list[str]) -> None:
+    # Markdown keeps a blank line after a raw HTML block that has one before the next heading
+    blank = text.rstrip(" \t").endswith("\n\n")
+    text = text.strip("\n")
+    if not text.strip():
+        return
+    parts.append(_SLOT.format(len(blocks)))
+    blocks.append(text + "\n" if blank else text)
+
+
+def fill(content: str, held: Held) -> str:
+    """Markdown's HTML of the placeholder with each block in place of its paragraph."""
+    # stripped at both ends, as Markdown strips what it returns
+    return _SLOT_HTML.sub(lambda m: held.blocks[int(m.group(1))], content).strip()
+
+
+def anchor_ids(content: str) -> set[str]:
+    """The ids (and <a> names) in ``content``, as MkDocs collects them from raw HTML."""
+    found = {a or b for a, b in _ID.findall(content)}
+    found |= {a or b for a, b in _NAME.findall(content)}
+    return {html.unescape(v) if "&" in v else v for v in found}
+
+
+def searchable(content: str) -> str:
+    """``content`` without the elements Material's search leaves out."""
+    if "data-search-exclude" not in content:
+        return content
+    return _EXCLUDED.sub("", content)
