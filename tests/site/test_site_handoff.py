@@ -107,7 +107,8 @@ TRICKY = """<h2 id="a">A</h2>
 <table data-search-exclude><tr><td><a href="x" data-search-exclude>link</a>cell</td></tr></table>
 <p>kept <input data-search-exclude> text</p>
 <h2 id="b">B</h2><ul><li>item <a data-search-exclude href="y">gone</a> stays</li></ul>
-<details data-search-exclude>ids</details><p>end</p>"""
+<details data-search-exclude>ids</details><p>end</p>
+<p title="a data-search-exclude b">title</p><p>data-search-exclude in text</p>"""
 
 
 def test_search_reads_the_same_sections_without_the_excluded_elements():

@@ -329,6 +329,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
+        self.held = MappingProxyType({})
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.finish(config)
@@ -336,6 +337,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_build_error(self, *, error: BaseException) -> None:
         gc.unfreeze()
         self._drop_spill()
+        self.held, self._whole = MappingProxyType({}), None
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.abandon()

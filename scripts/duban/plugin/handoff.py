@@ -34,15 +34,15 @@ _HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)
 _SLOT = "dubanslot{}x"
 _SLOT_HTML = re.compile(r"<p>dubanslot(\d+)x</p>")
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-# what MkDocs' raw-HTML preprocessor collects: every id, and the name of an <a>
-_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=(?:"([^"]*)"|'([^']*)')""")
+# what MkDocs' raw-HTML preprocessor collects: every id, and the name of an <a>; in duban's HTML
+# a quote inside an attribute's value or in text is escaped, so `id="` starts an attribute
+_ID = re.compile(r"""(?<=\s)id=(?:"([^"]*)"|'([^']*)')""")
 _NAME = re.compile(r"""<a\s[^>]*?\bname=(?:"([^"]*)"|'([^']*)')""")
-# an element Material's search leaves out, up to the first closing tag of its name
-_VOID = "area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr"
-_EXCLUDED = re.compile(
-    rf"<(?!(?:{_VOID})\b)([a-zA-Z][a-zA-Z0-9]*)\b(?=[^>]*\sdata-search-exclude[\s=/>])[^>]*>"
-    r".*?</\1\s*>",
-    re.DOTALL,
+# an element Material's search leaves out ends at the first closing tag of its name
+_EXCLUDE = "data-search-exclude"
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
 )
 
 
@@ -101,7 +101,33 @@ def anchor_ids(content: str) -> set[str]:
 
 
 def searchable(content: str) -> str:
-    """``content`` without the elements Material's search leaves out."""
-    if "data-search-exclude" not in content:
+    """``content`` without the elements Material's search leaves out: from an element with the
+    attribute ``data-search-exclude`` (not a void one, which Material does not skip) to the first
+    closing tag of the same name, as Material's parser ends it."""
+    pos = content.find(_EXCLUDE)
+    if pos < 0:
         return content
-    return _EXCLUDED.sub("", content)
+    kept: list[str] = []
+    start = 0
+    while pos >= 0:
+        after = pos + len(_EXCLUDE)
+        opening = content.rfind("<", start, pos)
+        tag = _TAG.match(content, opening) if opening >= 0 else None
+        close = None
+        if (
+            tag is not None
+            and tag.group(1).lower() not in _VOID
+            and content[pos - 1].isspace()
+            and content[after : after + 1] in ("", " ", "\t", "\n", "\r", "=", "/", ">")
+            and content.find(">", opening, pos) < 0  # the attribute is this tag's
+            and content.count('"', opening, pos) % 2 == 0  # not inside an attribute's value
+        ):
+            close = re.compile(rf"</{tag.group(1)}\s*>", re.IGNORECASE).search(content, after)
+        if close is None:
+            pos = content.find(_EXCLUDE, after)
+            continue
+        kept.append(content[start:opening])
+        start = close.end()
+        pos = content.find(_EXCLUDE, start)
+    kept.append(content[start:])
+    return "".join(kept)
