@@ -3,7 +3,8 @@
 Everything else happens in :mod:`duban.load.project` (load and check the data) and
 :mod:`duban.site` (pure functions that build strings). Only the core plugin API is used:
 ``on_config``, ``on_files`` with ``File.generated`` and ``on_serve``, so moving to another site
-engine later means rewriting this one module.
+engine later means rewriting this one module. Generated pages reach MkDocs as placeholders whose
+HTML is put in place in ``on_page_content``, past Markdown (:mod:`duban.plugin.handoff`).
 
 Builds are atomic (:class:`AsideBuild`): the data is validated in ``on_config``, before MkDocs
 cleans ``site_dir``; the site is built into a temporary folder beside ``site_dir`` and swapped in
@@ -304,21 +305,23 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         return html + page_words(self.config.language)
 
     held: Mapping[str, Held] = MappingProxyType({})  # the generated pages' HTML blocks
-    _whole: str | None = None  # the page's content while search reads its searchable part
+    # the page's content while search reads its searchable part, and that part
+    _whole: tuple[str, str] | None = None
 
     @event_priority(50)  # before Material's search indexes page.content
     def _before_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
         search = page.meta.get("search")
         excluded = isinstance(search, dict) and search.get("exclude")
         if page.file.src_uri in self.held and not excluded and page.content:
-            self._whole, page.content = page.content, searchable(page.content)
+            reduced = searchable(page.content)
+            self._whole, page.content = (page.content, reduced), reduced
         return context
 
     @event_priority(-50)  # after it: the whole page again, with search's own edit made to it
     def _after_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
         if self._whole is not None:
-            whole, self._whole = self._whole, None
-            if page.content != searchable(whole):  # search made its edit (see below)
+            (whole, reduced), self._whole = self._whole, None
+            if page.content != reduced:  # search made its edit (see below)
                 whole = _drop_search_attributes(whole)
             page.content = whole
         return context
