@@ -69,6 +69,7 @@ def demo_pages() -> dict[str, str]:
 def test_the_placeholder_holds_the_headings_and_one_paragraph_per_block():
     page = demo_pages()["plans/xian-sfj-2010-zfgfh/tasks/19.md"]
     text, held = placeholder(page)
+    assert held is not None
     assert text.startswith("---\ntitle:") and "<" not in text  # no HTML for Markdown to parse
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     assert [line for line in text.splitlines() if line.startswith("## ")] == headings
@@ -82,9 +83,21 @@ def test_the_placeholder_holds_the_headings_and_one_paragraph_per_block():
     assert fill(html, held) == "\n".join(held.blocks).strip()
 
 
+def blocks_of(page: str) -> str:
+    held = placeholder(page)[1]
+    assert held is not None  # every generated page is raw HTML between its headings
+    return "\n".join(held.blocks)
+
+
+def test_a_page_with_markdown_between_its_headings_is_handed_over_whole():
+    for page in ("---\ntitle: x\n---\n\n<div>a</div>\n\nsome *text*\n", "<span>inline</span>\n"):
+        assert placeholder(page) == (page, None)
+    assert placeholder("<div>\n\n</div>\n\n## h\n\n<!-- c -->\n<table></table>\n")[1]
+
+
 def test_the_anchors_are_those_mkdocs_finds_in_raw_html():
     for uri, page in demo_pages().items():
-        blocks = "\n".join(placeholder(page)[1].blocks)
+        blocks = blocks_of(page)
         handler = _HTMLHandler()
         handler.feed(blocks)
         handler.close()
@@ -116,7 +129,7 @@ def test_search_reads_the_same_sections_without_the_excluded_elements():
     assert "inner" not in searchable(TRICKY) and "cell" not in searchable(TRICKY)
     assert "after the first close" in searchable(TRICKY)  # as Material ends an element
     for uri, page in demo_pages().items():
-        blocks = "\n".join(placeholder(page)[1].blocks)
+        blocks = blocks_of(page)
         assert sections(searchable(blocks)) == sections(blocks), uri
 
 

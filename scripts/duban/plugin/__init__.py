@@ -234,7 +234,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         whole = old_way()
         for uri, content in generated.items():
             if not whole and isinstance(content, str) and uri.endswith(".md"):
-                content, held[uri] = placeholder(content)
+                content, blocks = placeholder(content)
+                if blocks is not None:
+                    held[uri] = blocks
             files.append(File.generated(config, uri, content=content))
         self.held = held
         self.served_pages = {

@@ -26,6 +26,8 @@ import os
 import re
 from dataclasses import dataclass
 
+import markdown
+
 HANDOFF_ENV = "DUBAN_SITE_HANDOFF"
 
 # an ATX heading: generated pages escape data's line breaks (&#10;), so only the templates'
@@ -34,6 +36,10 @@ _HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)
 _SLOT = "dubanslot{}x"
 _SLOT_HTML = re.compile(r"<p>dubanslot(\d+)x</p>")
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+# a paragraph of a block that does not start with a block-level tag (or a comment): Markdown
+# would make it a <p> and read Markdown in it, so such a page is handed over whole
+_BLOCK_TAGS = "|".join(sorted(markdown.Markdown().block_level_elements))
+_NOT_RAW = re.compile(rf"(?:\A|\n[ \t]*\n)[ \t]*(?!<(?:{_BLOCK_TAGS})[\s>/]|<!--|</)\S")
 # what MkDocs' raw-HTML preprocessor collects: every id, and the name of an <a>; in duban's HTML
 # a quote inside an attribute's value or in text is escaped, so `id="` starts an attribute
 _ID = re.compile(r"""(?<=\s)id=(?:"([^"]*)"|'([^']*)')""")
@@ -73,9 +79,10 @@ class Held:
     blocks: tuple[str, ...]
 
 
-def placeholder(page: str) -> tuple[str, Held]:
+def placeholder(page: str) -> tuple[str, Held | None]:
     """The page MkDocs reads (front matter, headings, a paragraph per HTML block) and the
-    blocks. The blocks keep their text as Markdown would have passed it through."""
+    blocks. The blocks keep their text as Markdown would have passed it through. A page with
+    anything but raw HTML between its headings is returned as it is, with no blocks."""
     front = _FRONT.match(page)
     head = page[: front.end()] if front else ""
     body = page[len(head) :]
@@ -89,6 +96,8 @@ def placeholder(page: str) -> tuple[str, Held]:
         parts.append(body[match.start() : end])
         start = end
     _block(body[start:], parts, blocks)
+    if any(_NOT_RAW.search(block) for block in blocks):
+        return page, None
     return head + "\n\n".join(parts) + "\n", Held(tuple(blocks))
 
 
