@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import cache
 
 import pytest
@@ -48,8 +49,21 @@ def test_every_page_and_the_search_index_are_the_same_either_way(name):
     ]
     assert index[1] == index[0]
     where = {(entry["location"], entry["title"]) for entry in index[1]}
-    assert any(loc.startswith("units/") and "#" not in loc for loc, _ in where)  # unit pages
-    assert any(loc.startswith("plans/") and "/tasks/" in loc for loc, _ in where)  # task pages
+    unit = next((loc, t) for loc, t in sorted(where) if re.fullmatch(r"units/[^/#]+\.html", loc))
+    task = next((loc, t) for loc, t in sorted(where) if re.fullmatch(r"plans/.+/tasks/[^#]+", loc))
+    # a unit's name and a task's words find the same pages either way, the page itself among them
+    for location, title in (unit, task):
+        words = title.replace("\u200b", "")
+        assert location in hits(index[1], words) == hits(index[0], words), (location, words)
+
+
+def hits(entries: list[dict], words: str) -> set[str]:
+    """The pages whose indexed title or text holds ``words`` (jieba's separators removed)."""
+    return {
+        e["location"].split("#")[0]
+        for e in entries
+        if words in (e["title"] + e["text"]).replace("\u200b", "")
+    }
 
 
 def test_the_warnings_of_a_build_are_the_same_either_way():
