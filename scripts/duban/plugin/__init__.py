@@ -57,7 +57,7 @@ from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
 from duban.plugin.aside import AsideBuild
-from duban.plugin.handoff import Held, anchor_ids, fill, old_way, placeholder, searchable
+from duban.plugin.handoff import Handoff
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -99,6 +99,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     served_pages: Mapping[str, str | None] = MappingProxyType({})
     problem_pages: frozenset[str] = frozenset()  # the pages that show only the problems
     site_name: str = ""  # the last good build's site name, kept while the data is invalid
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handoff = Handoff()  # generated pages past Markdown, search past excluded tables
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -229,16 +233,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
                 )
                 + ", ".join(clashes)
             )
-        # each page's HTML blocks wait for on_page_content; Markdown reads only the headings
-        held: dict[str, Held] = {}
-        whole = old_way()
-        for uri, content in generated.items():
-            if not whole and isinstance(content, str) and uri.endswith(".md"):
-                content, blocks = placeholder(content)
-                if blocks is not None:
-                    held[uri] = blocks
+        # each page's HTML waits for on_page_content; Markdown reads only the headings
+        for uri, content in self.handoff.hand(generated).items():
             files.append(File.generated(config, uri, content=content))
-        self.held = held
         self.served_pages = {
             uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
         }
@@ -254,7 +251,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         """While serving invalid data: the problem page at every page the last good build
         generated (the browser reloads the one it is on), at the home page and at every page the
         nav names, where docs/ holds none."""
-        self.held = MappingProxyType({})
+        self.handoff.clear()
         wanted = {"index.md", *self.served_pages, *nav_pages(config.nav)}
         self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
         for uri in sorted(self.problem_pages):
@@ -298,34 +295,19 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        held = self.held.get(page.file.src_uri)
-        if held is not None:  # a generated page: its HTML in place of the placeholder's
-            html = fill(html, held)
-            page.present_anchor_ids = anchor_ids(html) | (page.present_anchor_ids or set())
+        html = self.handoff.content(html, page)  # a generated page's HTML, past Markdown
         # the scroll cue's words (duban.js shows them over a box wider than the screen), on
         # every page: hand-written pages have code blocks and tables that scroll too
         return html + page_words(self.config.language)
 
-    held: Mapping[str, Held] = MappingProxyType({})  # the generated pages' HTML blocks
-    # the page's content while search reads its searchable part, and that part
-    _whole: tuple[str, str] | None = None
-
     @event_priority(50)  # before Material's search indexes page.content
     def _before_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
-        search = page.meta.get("search")
-        excluded = isinstance(search, dict) and search.get("exclude")
-        if page.file.src_uri in self.held and not excluded and page.content:
-            reduced = searchable(page.content)
-            self._whole, page.content = (page.content, reduced), reduced
+        self.handoff.before_search(page)
         return context
 
-    @event_priority(-50)  # after it: the whole page again, with search's own edit made to it
+    @event_priority(-50)  # after it
     def _after_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
-        if self._whole is not None:
-            (whole, reduced), self._whole = self._whole, None
-            if page.content != reduced:  # search made its edit (see below)
-                whole = _drop_search_attributes(whole)
-            page.content = whole
+        self.handoff.after_search(page)
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
@@ -334,7 +316,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
-        self.held = MappingProxyType({})
+        self.handoff.clear()
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.finish(config)
@@ -342,7 +324,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_build_error(self, *, error: BaseException) -> None:
         gc.unfreeze()
         self._drop_spill()
-        self.held, self._whole = MappingProxyType({}), None
+        self.handoff.clear()
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.abandon()
@@ -363,13 +345,6 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             if Path(folder).is_dir():
                 server.watch(os.fspath(folder))
         return server
-
-
-def _drop_search_attributes(content: str) -> str:
-    """What Material's search removes from each page it indexes (its on_page_context)."""
-    if "data-search-" not in content:
-        return content
-    return re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", content)
 
 
 def _log_warnings(warnings: Sequence[Problem]) -> None:

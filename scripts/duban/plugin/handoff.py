@@ -24,9 +24,15 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import markdown
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
 
 HANDOFF_ENV = "DUBAN_SITE_HANDOFF"
 
@@ -155,3 +161,61 @@ def searchable(content: str) -> str:
         pos = content.find(_EXCLUDE, start)
     kept.append(content[start:])
     return "".join(kept)
+
+
+def _drop_search_attributes(content: str) -> str:
+    """What Material's search removes from each page it indexes (its on_page_context)."""
+    if "data-search-" not in content:
+        return content
+    return re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", content)
+
+
+class Handoff:
+    """One build's generated pages on their way past Markdown (the plugin's hooks call it)."""
+
+    def __init__(self) -> None:
+        self.held: Mapping[str, Held] = MappingProxyType({})
+        # the page's content while search reads its searchable part, and that part
+        self.whole: tuple[str, str] | None = None
+
+    def hand(self, pages: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
+        """What MkDocs is given for each generated file: a page's placeholder, where it can."""
+        held: dict[str, Held] = {}
+        given: dict[str, str | bytes] = {}
+        for uri, content in pages.items():
+            if not old_way() and isinstance(content, str) and uri.endswith(".md"):
+                content, blocks = placeholder(content)
+                if blocks is not None:
+                    held[uri] = blocks
+            given[uri] = content
+        self.held = held
+        return given
+
+    def content(self, html: str, page: Page) -> str:
+        """``on_page_content``: a generated page's HTML in place of the placeholder's, and its
+        anchors for MkDocs' checks of links to them."""
+        held = self.held.get(page.file.src_uri)
+        if held is None:
+            return html
+        html = fill(html, held)
+        page.present_anchor_ids = anchor_ids(html) | (page.present_anchor_ids or set())
+        return html
+
+    def before_search(self, page: Page) -> None:
+        """Before Material's search indexes ``page.content``: only what it indexes."""
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and search.get("exclude")
+        if page.file.src_uri in self.held and not excluded and page.content:
+            reduced = searchable(page.content)
+            self.whole, page.content = (page.content, reduced), reduced
+
+    def after_search(self, page: Page) -> None:
+        """After it: the whole page again, with the edit search made to what it read."""
+        if self.whole is not None:
+            (whole, reduced), self.whole = self.whole, None
+            if page.content != reduced:
+                whole = _drop_search_attributes(whole)
+            page.content = whole
+
+    def clear(self) -> None:
+        self.held, self.whole = MappingProxyType({}), None
