@@ -14,6 +14,7 @@ def test_the_new_hand_off_builds_the_same_site_in_much_less_time():
         result = run(units=250, work=Path(work))
     assert result["differences"] == [], result
     assert result["pages"] > 500, result
-    # measured here: 0.20 at 250 units and 0.13 at 1,500 on a busy machine (the target at 1,500
-    # is 0.4); generous for a shared machine's noise
-    assert result["ratio"] < 0.6, result
+    # CPU time of the build's processes: steadier than wall time on a shared machine. Measured
+    # here at 250 units: 63.0 s old, 22.1 s new (0.35; wall 237 s and 112 s); 0.33 at 1,500
+    # units, where the target is 0.4. Generous for noise.
+    assert result["cpu_ratio"] < 0.6, result
