@@ -101,4 +101,7 @@ class Implementer:
     """How the lower document cites the upper task, e.g. 落实《省方案》第三（二）项."""
     via: tuple[str, ...] = ()
     """The intermediate tasks between it and the target (``<source>:<plan>/<task>``), empty
-    when it implements the target directly: a county's task seen by the province via a city's."""
+    when it implements the target directly: a county's task seen by the province via a city's.
+    Ordered from the target downwards (D -> C -> B -> A: D's row under A has ``(B, C)``); each
+    is the task or sub-item that declares the link; one of the repository that rolls the row
+    up is written without a source, ``<plan>/<task>[/<item>]``, as ``implements`` writes it."""

@@ -12,11 +12,13 @@
   target (e.g. 达标率 ≥ 30% on 2010-12-31). An unknown id raises ``ValueError``.
 
 Returns the calendar as a string with CRLF line endings. Each deadline occurrence is an all-day
-event on its due date with alarms 30, 7 and 1 days before. UIDs are derived from the plan id,
-task, holder, deadline id and period, so a subscribed calendar updates an event instead of
-adding a copy. DTSTAMP is midnight UTC of ``as_of``, or of the latest date in the data when
-there is none, so the same input always gives the same bytes. Lines are folded at 75 octets
-without splitting a UTF-8 character; text values escape ``\\ ; ,`` and newlines.
+event on its due date with alarms 30, 7 and 1 days before, unless the evaluation has it done
+or its day is before ``as_of`` (a reminder of finished work, or one that would never ring).
+UIDs are derived from the plan id, task, holder, deadline id and period, so a subscribed
+calendar updates an event instead of adding a copy. DTSTAMP is midnight UTC of ``as_of``, or
+of the latest date in the data when there is none, so the same input always gives the same
+bytes. Lines are folded at 75 octets without splitting a UTF-8 character; text values escape
+``\\ ; ,`` and newlines.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from duban.model.plan import Due, Task
 from duban.model.refs import OccurrenceRef
 
 ALARM_DAYS = (30, 7, 1)
+_DONE = frozenset({"done-on-time", "done-late"})
 PRODID = "-//duban//deadlines//ZH"
 
 
@@ -91,7 +94,15 @@ def _holders_of(model: Model, unit_id: str) -> set[str]:
     raise ValueError(f"{unit_id!r} is not a unit or group of this plan")
 
 
-def _event(lines: list[str], uid: str, stamp: str, day: dt.date, summary: str, text: str) -> None:
+def _event(
+    lines: list[str],
+    uid: str,
+    stamp: str,
+    day: dt.date,
+    summary: str,
+    text: str,
+    alarms: bool = True,
+) -> None:
     lines += [
         "BEGIN:VEVENT",
         f"UID:{uid}",
@@ -103,7 +114,7 @@ def _event(lines: list[str], uid: str, stamp: str, day: dt.date, summary: str, t
         "CATEGORIES:督办",
         "TRANSP:TRANSPARENT",
     ]
-    for days in ALARM_DAYS:
+    for days in ALARM_DAYS if alarms else ():
         lines += [
             "BEGIN:VALARM",
             "ACTION:DISPLAY",
@@ -172,7 +183,10 @@ def calendar_ics(
         if item is not None and as_of is not None:
             text.append(f"截至 {as_of.isoformat()}：{words[item.state.value]}")
         uid = f"{task.plan_id}.{task.local_id}.{holder_id}.{due.id}.{key or 'once'}@duban"
-        _event(lines, uid, stamp, day, summary, "\n".join(text))
+        # no reminders of what is done, or of a day already past (they would never ring)
+        done = item is not None and item.state.value in _DONE
+        past = as_of is not None and day < as_of
+        _event(lines, uid, stamp, day, summary, "\n".join(text), alarms=not (done or past))
     if unit_id is None:
         for task in model.tasks_in_order():
             for due, indicator, target in (
@@ -193,6 +207,7 @@ def calendar_ics(
                 # an amount's targets share the deadline's dates: its indicator keeps them apart
                 measured = due.id if indicator is due.indicator else f"{due.id}.{indicator.id}"
                 uid = f"{task.plan_id}.{task.local_id}.{measured}.target.{_day(target.date)}@duban"
-                _event(lines, uid, stamp, target.date, summary, words)
+                past = as_of is not None and target.date < as_of
+                _event(lines, uid, stamp, target.date, summary, words, alarms=not past)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -24,6 +24,7 @@ mkdocs.yml::
           due_soon_days: 30
           edit_url: https://github.com/OWNER/REPO/edit/main/   # "edit this record" links
           site_title: ""            # the site's name when the data holds several plans
+          site_size_limit: 1GB      # warn (--strict: fail) when the built site is larger
 
 mkdocs.yml may leave out ``site_name`` and ``site_description``: they then come from the data
 (one plan: its short name or title, and its description; several: ``site_title``, else the
@@ -39,6 +40,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -49,13 +51,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from duban.evaluation.cascade import local_implementers, merged
 from duban.evaluation.evaluate import evaluate
+from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
-from duban.load.project import find_schema_dir, load_project
+from duban.load.federation_config import FederationConfig
+from duban.load.project import Project, find_schema_dir, load_project
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
+from duban.outputs.federation import rolled_up_rows, rows_by_target
 from duban.plugin.aside import AsideBuild
 from duban.plugin.handoff import Handoff
 from duban.plugin.settings import (
@@ -63,8 +69,18 @@ from duban.plugin.settings import (
     as_of_setting,
     check_edit_url,
     check_repository,
+    size_limit_setting,
 )
-from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
+from duban.plugin.size_check import check_site_size
+from duban.site import (
+    LinkedSource,
+    Settings,
+    asset_files,
+    render_site,
+    site_description,
+    site_title,
+    swap,
+)
 from duban.site.cues import page_words
 from duban.site.examples import fill_examples
 from duban.site.page_problems import (
@@ -87,6 +103,14 @@ if TYPE_CHECKING:
     from duban.model.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.duban")
+
+
+def linked_sources(config: FederationConfig) -> dict[str, LinkedSource]:
+    """h20b: the other repositories the pages name: the sources (their rows below) and the
+    upper sites (a task's link up, ``upper`` in data/federation.yaml)."""
+    found = {u.id: LinkedSource(u.id, u.name, u.site) for u in config.upper}
+    found |= {s.id: LinkedSource(s.id, s.name, s.site) for s in config.sources}
+    return found
 
 
 class DubanPlugin(BasePlugin[DubanConfig]):
@@ -120,6 +144,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self.as_of = as_of_setting(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
         self.repository = check_repository(self.config.repository)
+        self.size_limit = size_limit_setting(self.config.site_size_limit)
         if not re.fullmatch(r"[A-Za-z0-9._/-]{1,100}", self.config.branch):
             raise PluginError(
                 say(
@@ -180,6 +205,27 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             description = site_description(model)
             config.site_description = str(escape(description)) if description else None
 
+    def _federation(
+        self, project: Project, settings: Settings
+    ) -> tuple[Settings, dict[str, LinkedSource]]:
+        """h20b: the rows the sources of data/federation.yaml give, from their cached copies
+        (fetched first with ``refresh_sources: true``); a source in poor health is one line of
+        the build's log (INFO: a strict build must not fail for another site) and its pages
+        say so."""
+        config, rows, healths = federation_rows(
+            project, self.as_of, refresh=self.config.refresh_sources
+        )
+        for health in healths:
+            if not health.healthy:
+                log.info("duban: " + health_line(health))
+        settings = replace(
+            settings,
+            federation_id=(config.id, config.name) if config.id else None,
+            federated=tuple(rolled_up_rows(rows)),
+            source_health=tuple(healths),
+        )
+        return settings, linked_sources(config)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
             return self._problem_files(files, config)
@@ -198,6 +244,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
+        settings, sources = self._federation(project, settings)
         # Only the model is needed from here on (and for the guide's examples): the loaded
         # documents, with every value's position, are let go before rendering.
         model = project.model
@@ -221,7 +268,20 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self._drop_spill()
         swap.clean_downloads()  # those of killed builds
         self.spill = swap.downloads_folder()
-        site = render_site(model, settings, evaluation, sink=self._spill)
+        # the rows below each upper task: this folder's own and, beside them, the sources'
+        implementers = (
+            merged(local_implementers(model, evaluation), rows_by_target(settings.federated))
+            if settings.federated
+            else None
+        )
+        site = render_site(
+            model,
+            settings,
+            evaluation,
+            sink=self._spill,
+            implementers=implementers,
+            sources=sources,
+        )
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
         clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)
@@ -317,6 +377,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
         self.handoff.clear()
+        if self.command != "serve":  # what a host would be sent: the built folder
+            check_site_size(config.site_dir, self.size_limit)
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.finish(config)

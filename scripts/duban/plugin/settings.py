@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from duban.i18n.dates import iso_date
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.messages import say
+from duban.site.size import DEFAULT_LIMIT, parse_size
 
 
 class DubanConfig(base.Config):
@@ -26,6 +27,10 @@ class DubanConfig(base.Config):
     repository = c.Type(str, default="")
     branch = c.Type(str, default="main")
     site_title = c.Type(str, default="")
+    # h20b: fetch the sources of data/federation.yaml before building (default: their copies)
+    refresh_sources = c.Type(bool, default=False)
+    # h24b: the built site's size above which the build warns (--strict: fails); 300MB, 1GB…
+    site_size_limit: c.Type[str | int] = c.Type((str, int), default=DEFAULT_LIMIT)
 
 
 def as_of_setting(value: str | dt.date, today: dt.date) -> dt.date:
@@ -77,3 +82,16 @@ def check_edit_url(url: str) -> str | None:
             )
         )
     return url if url.endswith("/") else url + "/"
+
+
+def size_limit_setting(value: str | int) -> int:
+    """``site_size_limit`` in bytes (h24b): ``300MB``, ``1GB``, ``500 KB`` or a number of bytes."""
+    found = parse_size(value)
+    if found is None:
+        raise PluginError(
+            say(
+                f"duban: site_size_limit must be a size such as 300MB or 1GB, not {value!r}",
+                f"duban：site_size_limit 必须是 300MB、1GB 这样的大小，而不是 {value!r}",
+            )
+        )
+    return found

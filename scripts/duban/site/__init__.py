@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import Evaluation, evaluate
+from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import load_locale
 from duban.model.model import Model
 from duban.outputs import urls
@@ -48,9 +49,18 @@ from duban.site import (
     split,
 )
 from duban.site.context import Context, Settings, site_description, site_title
+from duban.site.implementers import LinkedSource
 from duban.site.index import Index
 
-__all__ = ["Settings", "Site", "asset_files", "render_site", "site_description", "site_title"]
+__all__ = [
+    "LinkedSource",
+    "Settings",
+    "Site",
+    "asset_files",
+    "render_site",
+    "site_description",
+    "site_title",
+]
 
 
 _T = TypeVar("_T")
@@ -97,6 +107,8 @@ def render_site(
     evaluation: Evaluation | None = None,
     sink: Callable[[str, bytes], None] | None = None,
     two_processes: bool | None = None,
+    implementers: dict[str, list[Implementer]] | None = None,
+    sources: dict[str, LinkedSource] | None = None,
 ) -> Site:
     """Every page and download. Cross-plan pages (home, 督办清单, units, downloads) see the whole
     repository; each plan's pages under ``plans/<id>/`` see only that plan (Model.for_plan).
@@ -105,7 +117,12 @@ def render_site(
     from ``settings.as_of``. Everything below reads this one evaluation, never the date.
 
     ``two_processes``: render a share in a forked second process (:mod:`.split`); by default
-    when it is safe and the site is large enough. The result is the same either way."""
+    when it is safe and the site is large enough. The result is the same either way.
+
+    ``implementers``: the rows below each upper task (cascading plans), used as given; None:
+    this data folder's own (to add rows from other repositories, give
+    ``merged(local_implementers(model, evaluation), theirs)``, :mod:`duban.evaluation.cascade`).
+    ``sources``: the other repositories those rows, and the links up, come from."""
     if evaluation is None:
         evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
     t = load_locale(settings.language)
@@ -122,6 +139,8 @@ def render_site(
         given_index=index,
         full=model,
         title=title,
+        implementers=implementers,
+        sources=dict(sources or {}),
     )
     plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
     # long lists link to per-group pages: decide which plans have them before any page
@@ -158,7 +177,9 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
         return {}
 
     def calendar_files() -> Iterator[tuple[str, str]]:
-        yield from calendars.calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages)
+        whole = set(model.plans) - ctx.group_pages
+        # a province (a plan summarised by group): its units' calendars, not its groups'
+        yield from calendars.calendars(model, evaluation, whole=whole, groups=not ctx.group_pages)
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
         view, ev = model.for_plan(pid), evaluation.for_plan(pid)
@@ -169,7 +190,8 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
         book = ledger(model, evaluation, check_report(model, evaluation))
         yield urls.LEDGER_XLSX, ledger_xlsx(book)
-        yield urls.LEDGER_CSV, ledger_csv(book)
+        if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
+            yield urls.LEDGER_CSV, ledger_csv(book)
 
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {
@@ -193,7 +215,7 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     return [
         job(calendar_files, needs=split.Needs.NOTHING_FIRST),
         *(job(partial(task_tables, pid), far=False) for pid in model.plans),
-        job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation))]),
+        job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings))]),
         job(ledger_files),
         job(feed),
     ]

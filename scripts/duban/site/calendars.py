@@ -18,15 +18,20 @@ _T = TypeVar("_T")
 
 
 def calendars(
-    model: Model, evaluation: Evaluation, whole: set[str] | None = None
+    model: Model, evaluation: Evaluation, whole: set[str] | None = None, groups: bool = True
 ) -> Iterator[tuple[str, str]]:
     """iCalendar files (the deadline engine's ``duban.outputs.ics``): each plan's in ``whole``
     (default all), all plans together when every plan is in it, and one per unit or group
     with deadlines (a group with members stands for its members).
 
     A plan summarised by group (a province) has no calendar of its own: every unit's every
-    occurrence in one file is tens of MB no calendar program opens, and the units' and
-    groups' calendars hold the same events."""
+    occurrence in one file is tens of MB no calendar program opens, and its units'
+    calendars hold the same events.
+
+    With ``groups`` false (a province, again) a group with members has no calendar either: it
+    would repeat its members' events, each unit's alarms once per unit, and the groups' calendars
+    were half the calendars' bytes (h24b); each member's calendar is there, and the group's
+    page lists its occurrences."""
     whole = set(model.plans) if whole is None else whole
     for plan_id in model.plans:
         if plan_id in whole:
@@ -48,7 +53,7 @@ def calendars(
     position = {id(v): n for n, v in enumerate([*model.obligations, *evaluation.items])}
     for holder in names.page_holders(model):
         mine = _members(model, holder.id)
-        if isinstance(holder, Group) and holder.members and mine >= everyone:
+        if isinstance(holder, Group) and holder.members and (not groups or mine >= everyone):
             continue  # a group of every holder: its calendar would be all.ics again
         own = _in_order((o for h in mine for o in obligations.get(h, ())), position)
         if not own:
