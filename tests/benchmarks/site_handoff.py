@@ -40,7 +40,9 @@ def measured_build(project: Path, site: Path, way: str, profile: Path | None = N
     child = [sys.executable, __file__, "--child", str(project), str(site), way]
     if profile is not None:
         child.append(str(profile))
-    out = subprocess.run(child, check=True, capture_output=True, text=True)
+    out = subprocess.run(child, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"the {way} way's build failed:\n{out.stderr[-4000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
