@@ -16,5 +16,6 @@ def test_the_new_hand_off_builds_the_same_site_in_much_less_time():
     assert result["pages"] > 500, result
     # CPU time of the build's processes: steadier than wall time on a shared machine. Measured
     # here at 250 units: 63.0 s old, 22.1 s new (0.35; wall 237 s and 112 s); 0.33 at 1,500
-    # units, where the target is 0.4. Generous for noise.
+    # units, where the target is 0.4; 0.42 at 250 units once the pages shrank (h24b), the old way
+    # then parsing fewer bytes. Generous for noise.
     assert result["cpu_ratio"] < 0.6, result
