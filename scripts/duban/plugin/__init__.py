@@ -3,7 +3,8 @@
 Everything else happens in :mod:`duban.load.project` (load and check the data) and
 :mod:`duban.site` (pure functions that build strings). Only the core plugin API is used:
 ``on_config``, ``on_files`` with ``File.generated`` and ``on_serve``, so moving to another site
-engine later means rewriting this one module.
+engine later means rewriting this one module. Generated pages reach MkDocs as placeholders whose
+HTML is put in place in ``on_page_content``, past Markdown (:mod:`duban.plugin.handoff`).
 
 Builds are atomic (:class:`AsideBuild`): the data is validated in ``on_config``, before MkDocs
 cleans ``site_dir``; the site is built into a temporary folder beside ``site_dir`` and swapped in
@@ -47,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from duban.evaluation.cascade import local_implementers, merged
@@ -62,6 +63,7 @@ from duban.model.problems import shown
 from duban.outputs import urls
 from duban.outputs.federation import rolled_up_rows, rows_by_target
 from duban.plugin.aside import AsideBuild
+from duban.plugin.handoff import Handoff
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -121,6 +123,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     served_pages: Mapping[str, str | None] = MappingProxyType({})
     problem_pages: frozenset[str] = frozenset()  # the pages that show only the problems
     site_name: str = ""  # the last good build's site name, kept while the data is invalid
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handoff = Handoff()  # generated pages past Markdown, search past excluded tables
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -287,7 +293,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
                 )
                 + ", ".join(clashes)
             )
-        for uri, content in generated.items():
+        # each page's HTML waits for on_page_content; Markdown reads only the headings
+        for uri, content in self.handoff.hand(generated).items():
             files.append(File.generated(config, uri, content=content))
         self.served_pages = {
             uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
@@ -304,6 +311,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         """While serving invalid data: the problem page at every page the last good build
         generated (the browser reloads the one it is on), at the home page and at every page the
         nav names, where docs/ holds none."""
+        self.handoff.clear()
         wanted = {"index.md", *self.served_pages, *nav_pages(config.nav)}
         self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
         for uri in sorted(self.problem_pages):
@@ -347,14 +355,28 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        html = self.handoff.content(html, page)  # a generated page's HTML, past Markdown
         # the scroll cue's words (duban.js shows them over a box wider than the screen), on
         # every page: hand-written pages have code blocks and tables that scroll too
         return html + page_words(self.config.language)
+
+    @event_priority(50)  # before Material's search indexes page.content
+    def _before_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
+        self.handoff.before_search(page)
+        return context
+
+    @event_priority(-50)  # after it
+    def _after_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
+        self.handoff.after_search(page)
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
+        self.handoff.clear()
         if self.command != "serve":  # what a host would be sent: the built folder
             check_site_size(config.site_dir, self.size_limit)
         if self.aside is not None:
@@ -364,6 +386,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_build_error(self, *, error: BaseException) -> None:
         gc.unfreeze()
         self._drop_spill()
+        self.handoff.clear()
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.abandon()
