@@ -61,6 +61,7 @@ from duban.plugin.settings import (
     as_of_setting,
     check_edit_url,
     check_repository,
+    render_processes_setting,
 )
 from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
 from duban.site.cues import page_words
@@ -113,6 +114,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)
         self.as_of = as_of_setting(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
+        self.render_processes = render_processes_setting(self.config.render_processes)
         self.repository = check_repository(self.config.repository)
         if not re.fullmatch(r"[A-Za-z0-9._/-]{1,100}", self.config.branch):
             raise PluginError(
@@ -215,7 +217,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self._drop_spill()
         swap.clean_downloads()  # those of killed builds
         self.spill = swap.downloads_folder()
-        site = render_site(model, settings, evaluation, sink=self._spill)
+        site = render_site(
+            model, settings, evaluation, sink=self._spill, processes=self.render_processes
+        )
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
         clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)
