@@ -8,8 +8,9 @@ is measured at each number of processes, each measurement in a process of its ow
 
 * **render**: ``render_site`` as the plugin calls it (the model loaded, evaluated and frozen
   first, outside the time; downloads written to a folder), wall-clock seconds;
-* **build**: ``mkdocs build`` with ``DUBAN_RENDER_PROCESSES=N``, wall-clock seconds and the
-  peak memory of the largest process (the children's own, counted apart).
+* **build**: ``mkdocs build`` with ``DUBAN_RENDER_PROCESSES=N``, wall-clock seconds, the peak
+  memory of the largest process (the children's own, counted apart), and the built site's size
+  and number of files.
 
 Rows print as they are measured. ``DUBAN_AS_OF=2024-11-30``.
 """
@@ -67,7 +68,8 @@ def render_seconds(root: Path, processes: int) -> float:
     return float(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
 
 
-def build(root: Path, processes: int) -> tuple[float, float]:
+def build(root: Path, processes: int) -> tuple[float, float, float, int]:
+    """(seconds, peak MB, the built site's MB, its files)."""
     os.environ.update(
         DUBAN_AS_OF=AS_OF, DUBAN_RENDER_PROCESSES=str(processes), NO_MKDOCS_2_WARNING="1"
     )
@@ -75,7 +77,8 @@ def build(root: Path, processes: int) -> tuple[float, float]:
     shutil.rmtree(site, ignore_errors=True)
     config = str(root / "mkdocs.yml")
     seconds, mb = measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config])
-    return seconds, mb
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return seconds, mb, sum(p.stat().st_size for p in files) / 1e6, len(files)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,17 +90,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path)
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="duban-processes-"))
-    print("| profile | units | processes | render s | build s | build MB |", flush=True)
-    print("| --- | --- | --- | --- | --- | --- |", flush=True)
+    print("| profile | units | processes | render s | build s | build MB | site MB | files |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |", flush=True)
     for profile in args.profiles.split(","):
         for units in (int(u) for u in args.sizes.split(",")):
             root = prepare(work, units, profile)
             for processes in (int(p) for p in args.processes.split(",")):
                 render = render_seconds(root, processes)
-                built = (0.0, 0.0) if args.no_build else build(root, processes)
+                built = (0.0, 0.0, 0.0, 0) if args.no_build else build(root, processes)
                 print(
                     f"| {profile} | {units} | {processes} | {render:.1f} | {built[0]:.1f} | "
-                    f"{built[1]:.0f} |",
+                    f"{built[1]:.0f} | {built[2]:.1f} | {built[3]} |",
                     flush=True,
                 )
     return 0
