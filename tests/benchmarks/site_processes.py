@@ -7,7 +7,9 @@ For each profile and size a repository of generate.py (with the project's mkdocs
 is measured at each number of processes, each measurement in a process of its own:
 
 * **render**: ``render_site`` as the plugin calls it (the model loaded, evaluated and frozen
-  first, outside the time; downloads written to a folder), wall-clock seconds;
+  first, outside the time; downloads written to a folder): wall-clock seconds, and the CPU
+  seconds of the parent and of the busiest child (on a machine others share, the longer of
+  the two is what the render takes with a core each);
 * **build**: ``mkdocs build`` with ``DUBAN_RENDER_PROCESSES=N``, wall-clock seconds, the peak
   memory of the largest process (the children's own, counted apart), and the built site's size
   and number of files.
@@ -31,11 +33,17 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 AS_OF = "2024-11-30"
 RENDER = """
-import datetime as dt, gc, sys, tempfile, time
+import datetime as dt, gc, os, sys, tempfile, time
 from pathlib import Path
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
-from duban.site import Settings, render_site
+from duban.site import Settings, render_site, split
+children = []
+def reaped(pid, options):  # each child's own CPU time, as split reaps it
+    pid, status, usage = os.wait4(pid, options)
+    children.append(usage.ru_utime + usage.ru_stime)
+    return pid, status
+split.os.waitpid = reaped
 root, processes = Path(sys.argv[1]), int(sys.argv[2])
 model = load_project(root / "data", root / "schemas").model
 evaluation = evaluate(model, dt.date.fromisoformat(sys.argv[3]), 30)
@@ -45,9 +53,9 @@ def sink(uri, data):
     path = out / uri
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 render_site(model, Settings(as_of=evaluation.as_of), evaluation, sink=sink, processes=processes)
-print(time.perf_counter() - started)
+print(time.perf_counter() - started, time.process_time() - cpu, max(children, default=0))
 """
 
 
@@ -63,9 +71,12 @@ def prepare(work: Path, units: int, profile: str) -> Path:
     return root
 
 
-def render_seconds(root: Path, processes: int) -> float:
+def render_seconds(root: Path, processes: int) -> tuple[float, float, float]:
+    """(wall-clock seconds, the parent's CPU seconds, the busiest child's CPU seconds)."""
     command = [sys.executable, "-c", RENDER, str(root), str(processes), AS_OF]
-    return float(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()
+    wall, parent, child = (float(x) for x in out)
+    return wall, parent, child
 
 
 def build(root: Path, processes: int) -> tuple[float, float, float, int]:
@@ -90,8 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path)
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="duban-processes-"))
-    print("| profile | units | processes | render s | build s | build MB | site MB | files |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |", flush=True)
+    print(
+        "| profile | units | processes | render s | parent CPU s | busiest child CPU s "
+        "| build s | build MB | site MB | files |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |", flush=True)
     for profile in args.profiles.split(","):
         for units in (int(u) for u in args.sizes.split(",")):
             root = prepare(work, units, profile)
@@ -99,8 +113,9 @@ def main(argv: list[str] | None = None) -> int:
                 render = render_seconds(root, processes)
                 built = (0.0, 0.0, 0.0, 0) if args.no_build else build(root, processes)
                 print(
-                    f"| {profile} | {units} | {processes} | {render:.1f} | {built[0]:.1f} | "
-                    f"{built[1]:.0f} | {built[2]:.1f} | {built[3]} |",
+                    f"| {profile} | {units} | {processes} | {render[0]:.1f} | {render[1]:.1f} | "
+                    f"{render[2]:.1f} | {built[0]:.1f} | {built[1]:.0f} | {built[2]:.1f} | "
+                    f"{built[3]} |",
                     flush=True,
                 )
     return 0
