@@ -15,7 +15,7 @@ from duban.load.federation_config import (
     federation_config,
 )
 from duban.load.project import load_project
-from duban.plugin import linked_sources
+from duban.site.implementers import linked_sources
 from helpers import BASE, lay_out_case
 
 

@@ -36,7 +36,7 @@ def loaded():
 @pytest.fixture(scope="module")
 def pages(loaded):
     model, evaluation = loaded
-    return render_site(model, Settings(as_of=AS_OF), evaluation, two_processes=False).pages
+    return render_site(model, Settings(as_of=AS_OF), evaluation, processes=1).pages
 
 
 def _section(page: str, heading: str) -> str:
@@ -94,7 +94,7 @@ def test_a_site_without_links_is_unchanged(loaded):
     model, evaluation = loaded
     bare = {k: dataclasses.replace(t, implements=()) for k, t in model.tasks.items()}
     plain = dataclasses.replace(model, tasks=bare)
-    pages = render_site(plain, Settings(as_of=AS_OF), evaluation, two_processes=False).pages
+    pages = render_site(plain, Settings(as_of=AS_OF), evaluation, processes=1).pages
     assert not any("下级落实" in p or "落实上级任务" in p for p in pages.values())
 
 
@@ -121,7 +121,7 @@ def test_rows_from_another_repository_are_escaped_dated_and_linked_only_over_htt
     safe = dataclasses.replace(foreign, holder_id="x", url="https://county.example/t/1.html")
     rows = merged(local_implementers(model, evaluation), {"prov/2": [foreign, safe]})
     pages = render_site(
-        model, Settings(as_of=AS_OF), evaluation, two_processes=False, implementers=rows
+        model, Settings(as_of=AS_OF), evaluation, processes=1, implementers=rows
     ).pages
     below = _section(pages[PROV_2], "下级落实情况")
     assert "<script>" not in below and "<b>" not in below and "<i>" not in below
@@ -136,7 +136,7 @@ def test_rows_from_another_repository_are_escaped_dated_and_linked_only_over_htt
         model,
         Settings(as_of=AS_OF),
         evaluation,
-        two_processes=False,
+        processes=1,
         implementers=rows,
         sources={"county-x": LinkedSource("county-x", "某县", "https://county.example/")},
     ).pages
@@ -147,7 +147,7 @@ def test_many_rows_are_summarised_by_source_and_plan(loaded):
     model, evaluation = loaded
     rows = merged(local_implementers(model, evaluation), {"prov/2": [_foreign(model, evaluation)]})
     settings = Settings(as_of=AS_OF, summary_rows=3)
-    pages = render_site(model, settings, evaluation, two_processes=False, implementers=rows).pages
+    pages = render_site(model, settings, evaluation, processes=1, implementers=rows).pages
     below = _section(pages[PROV_2], "下级落实情况")
     assert "按来源和方案汇总" in below
     assert '<tr data-bucket="' not in below  # no row by row table
@@ -174,7 +174,7 @@ def test_a_link_up_to_another_repository(loaded):
         changed,
         Settings(as_of=AS_OF),
         evaluation,
-        two_processes=False,
+        processes=1,
         sources={"province": source},
     ).pages
     up = re.search(r'<p class="dbn-sub dbn-up">.*?</p>', pages["plans/city/tasks/1.md"])
@@ -192,7 +192,7 @@ def test_a_link_up_to_another_repository(loaded):
 def test_english_pages_use_the_english_words(loaded):
     model, evaluation = loaded
     settings = Settings(as_of=AS_OF, language="en")
-    pages = render_site(model, settings, evaluation, two_processes=False).pages
+    pages = render_site(model, settings, evaluation, processes=1).pages
     assert "## Implementation below" in pages[PROV_2]
     assert "Overdue, not reported" in pages[PROV_2]
     assert "Implements" in pages["plans/city/tasks/1.md"]

@@ -56,7 +56,6 @@ from duban.evaluation.evaluate import evaluate
 from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
-from duban.load.federation_config import FederationConfig
 from duban.load.project import Project, find_schema_dir, load_project
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
@@ -69,6 +68,7 @@ from duban.plugin.settings import (
     as_of_setting,
     check_edit_url,
     check_repository,
+    render_processes_setting,
     size_limit_setting,
 )
 from duban.plugin.size_check import check_site_size
@@ -83,6 +83,7 @@ from duban.site import (
 )
 from duban.site.cues import page_words
 from duban.site.examples import fill_examples
+from duban.site.implementers import linked_sources
 from duban.site.page_problems import (
     nav_pages,
     page_title,
@@ -103,14 +104,6 @@ if TYPE_CHECKING:
     from duban.model.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.duban")
-
-
-def linked_sources(config: FederationConfig) -> dict[str, LinkedSource]:
-    """h20b: the other repositories the pages name: the sources (their rows below) and the
-    upper sites (a task's link up, ``upper`` in data/federation.yaml)."""
-    found = {u.id: LinkedSource(u.id, u.name, u.site) for u in config.upper}
-    found |= {s.id: LinkedSource(s.id, s.name, s.site) for s in config.sources}
-    return found
 
 
 class DubanPlugin(BasePlugin[DubanConfig]):
@@ -143,6 +136,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)
         self.as_of = as_of_setting(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
+        self.render_processes = render_processes_setting(self.config.render_processes)
         self.repository = check_repository(self.config.repository)
         self.size_limit = size_limit_setting(self.config.site_size_limit)
         if not re.fullmatch(r"[A-Za-z0-9._/-]{1,100}", self.config.branch):
@@ -279,6 +273,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             settings,
             evaluation,
             sink=self._spill,
+            processes=self.render_processes,
             implementers=implementers,
             sources=sources,
         )

@@ -31,6 +31,8 @@ class DubanConfig(base.Config):
     refresh_sources = c.Type(bool, default=False)
     # h24b: the built site's size above which the build warns (--strict: fails); 300MB, 1GB…
     site_size_limit: c.Type[str | int] = c.Type((str, int), default=DEFAULT_LIMIT)
+    # h24c: how many processes render the pages and downloads: auto (every usable CPU) or N
+    render_processes: c.Type[str | int] = c.Type((str, int), default="auto")
 
 
 def as_of_setting(value: str | dt.date, today: dt.date) -> dt.date:
@@ -95,3 +97,24 @@ def size_limit_setting(value: str | int) -> int:
             )
         )
     return found
+
+
+MAX_RENDER_PROCESSES = 256
+
+
+def render_processes_setting(value: str | int) -> int | None:
+    """``render_processes``: ``auto`` (``None``: every usable CPU, the default) or a number of
+    processes from 1 (this one alone) to 256."""
+    text = str(value).strip().lower()
+    if text in ("", "auto"):
+        return None
+    if not isinstance(value, bool) and text.isdigit() and 1 <= int(text) <= MAX_RENDER_PROCESSES:
+        return int(text)
+    raise PluginError(
+        say(
+            f"duban: render_processes must be auto or a number from 1 to "
+            f"{MAX_RENDER_PROCESSES}, not {value!r}",
+            f"duban：render_processes 必须是 auto 或 1 到 {MAX_RENDER_PROCESSES} 之间的整数，"
+            f"而不是 {value!r}",
+        )
+    )

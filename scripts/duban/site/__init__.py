@@ -15,7 +15,8 @@ The package, from the bottom up:
 * :mod:`.render` renders one template (:mod:`.env`, and :mod:`.row_printer` for the rows
   printed in Python); one ``page_*`` module per page family, named after its template;
 * the downloads: :mod:`.downloads` (task tables, feed, open data) and :mod:`.calendars`;
-  :mod:`.split` shares the work with a second process; :mod:`.examples` fills the guide.
+  :mod:`.split` shares the work with forked processes (:mod:`.job_costs`: what each job is
+  expected to take); :mod:`.examples` fills the guide.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
 from duban.site import (
     calendars,
     downloads,
+    job_costs,
     names,
     page_downloads,
     page_group,
@@ -97,8 +99,8 @@ def asset_files() -> dict[str, bytes]:
 
 
 PARALLEL_MIN_ITEMS = 2_000
-"""From this many occurrences on, a second process renders a share of the site (a fork costs
-tens of milliseconds; a shipped city plan's few hundred occurrences render in a second)."""
+"""From this many occurrences on, forked processes render shares of the site by default (a fork
+costs tens of milliseconds; a shipped city plan's few hundred occurrences render in a second)."""
 
 
 def render_site(
@@ -106,7 +108,7 @@ def render_site(
     settings: Settings,
     evaluation: Evaluation | None = None,
     sink: Callable[[str, bytes], None] | None = None,
-    two_processes: bool | None = None,
+    processes: int | None = None,
     implementers: dict[str, list[Implementer]] | None = None,
     sources: dict[str, LinkedSource] | None = None,
 ) -> Site:
@@ -116,8 +118,10 @@ def render_site(
     ``evaluation`` is made once at the edge (the plugin); tests may leave it to be made here
     from ``settings.as_of``. Everything below reads this one evaluation, never the date.
 
-    ``two_processes``: render a share in a forked second process (:mod:`.split`); by default
-    when it is safe and the site is large enough. The result is the same either way.
+    ``processes``: how many processes render (:mod:`.split`; the plugin's ``render_processes``):
+    ``None`` for every usable CPU when the site is large enough, 1 for this one alone. Where a
+    fork is unsafe or useless this process renders alone whatever is asked. The result is the
+    same either way.
 
     ``implementers``: the rows below each upper task (cascading plans), used as given; None:
     this data folder's own (to add rows from other repositories, give
@@ -147,10 +151,11 @@ def render_site(
     ctx.group_pages = page_group.plans_with_group_pages(ctx, plan_ctxs)
     for pctx in plan_ctxs.values():
         pctx.group_pages = ctx.group_pages
-    if two_processes is None:
-        two_processes = len(evaluation.items) >= PARALLEL_MIN_ITEMS and split.can_fork()
-    jobs = [*_download_jobs(ctx, site, title), *_page_jobs(ctx, plan_ctxs)]
-    site.pages = split.run(jobs, site, two_processes)
+    if processes is None and len(evaluation.items) < PARALLEL_MIN_ITEMS:
+        processes = 1
+    cost = job_costs.Costs.of(evaluation)
+    jobs = [*_download_jobs(ctx, site, title, cost), *_page_jobs(ctx, plan_ctxs, cost)]
+    site.pages = split.run(jobs, site, split.processes_for(processes))
     # downloads in path order: the same whichever process made which first
     _sort_by_path(site.sizes)
     _sort_by_path(site.files)
@@ -164,11 +169,10 @@ def _sort_by_path(made: dict[str, _T]) -> None:
     made.update(ordered)
 
 
-def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
+def _download_jobs(ctx: Context, site: Site, title: str, cost: job_costs.Costs) -> list[split.Job]:
     """Every download, made before the pages that show their sizes. Calendars first: unit
-    pages link to their own. When there is a second process it makes the downloads but the
-    task tables, and this one the pages and the task tables: measured at 250 and 1,500 units,
-    that shares the work about evenly (the 台账 workbook alone is a fifth of it)."""
+    pages link to their own. Any process may make them but the task tables (this one: the
+    plans' task lists wait for them)."""
     model, evaluation, t = ctx.model, ctx.evaluation, ctx.t
 
     def put(made: Iterable[tuple[str, str | bytes]]) -> dict[str, str]:
@@ -210,24 +214,39 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
 
     def job(
         made: Callable[[], Iterable[tuple[str, str | bytes]]],
+        cost: float,
         needs: split.Needs = split.Needs.NOTHING,
         far: bool = True,
     ) -> split.Job:
-        return split.Job(lambda: put(made()), needs=needs, far=far)
+        return split.Job(lambda: put(made()), needs=needs, far=far, cost=cost)
 
     return [
-        job(calendar_files, needs=split.Needs.NOTHING_FIRST),
-        *(job(partial(task_tables, pid), far=False) for pid in model.plans),
-        job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings))]),
-        job(ledger_files),
-        job(feed),
+        job(calendar_files, cost.calendars(), needs=split.Needs.NOTHING_FIRST),
+        *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
+        job(
+            lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings))],
+            cost.open_data(),
+        ),
+        job(ledger_files, cost.ledger()),
+        job(feed, cost.feed()),
     ]
 
 
-def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
+def _page_jobs(
+    ctx: Context, plan_ctxs: dict[str, Context], cost: job_costs.Costs
+) -> list[split.Job]:
     """Every page, in the site's order. Unit pages need the calendars (a unit page links its
-    own); the downloads page, the 督办清单 and each plan's task list show download sizes."""
-    Needs, Job = split.Needs, split.Job
+    own); the downloads page, the 督办清单 and each plan's task list show download sizes. Pages
+    that need nothing may be made by any process."""
+    Needs = split.Needs
+
+    def Job(  # split.Job's name: a page job may go to any process when it needs nothing
+        run: Callable[[], dict[str, str]],
+        needs: split.Needs = Needs.NOTHING,
+        cost: float = job_costs.SMALL,
+    ) -> split.Job:
+        return split.Job(run, needs=needs, far=needs <= Needs.NOTHING, cost=cost)
+
     only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
 
     def one(uri: str, make: Callable[[], str | None]) -> Callable[[], dict[str, str]]:
@@ -238,14 +257,18 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
         return run
 
     jobs = [
-        Job(one(urls.HOME, lambda: page_home.home(ctx, only))),
-        Job(one(urls.OVERDUE, lambda: page_overdue.overdue_page(ctx)), needs=Needs.EVERYTHING),
+        Job(one(urls.HOME, lambda: page_home.home(ctx, only)), cost=cost.home()),
+        Job(
+            one(urls.OVERDUE, lambda: page_overdue.overdue_page(ctx)),
+            needs=Needs.EVERYTHING,
+            cost=cost.overdue(),
+        ),
         Job(one(urls.UNITS, lambda: page_units.units_index(ctx))),
     ]
     for holder in names.page_holders(ctx.model):
         page = one(urls.unit_page(holder.id), partial(page_units.page_of_unit, ctx, holder))
-        history = Job(partial(page_units.history_pages, ctx, holder))
-        jobs += [Job(page, needs=Needs.FIRST), history]
+        history = Job(partial(page_units.history_pages, ctx, holder), cost=cost.history(holder.id))
+        jobs += [Job(page, needs=Needs.FIRST, cost=cost.unit(holder.id)), history]
     jobs.append(
         Job(one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx)), Needs.EVERYTHING)
     )
@@ -256,7 +279,10 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
     for pid, pctx in plan_ctxs.items():
         jobs += [
             Job(one(urls.plan_page(pid), partial(page_tasks.plan_index, pctx)), Needs.EVERYTHING),
-            Job(one(urls.plan_page(pid, "progress"), partial(page_progress.progress, pctx))),
+            Job(
+                one(urls.plan_page(pid, "progress"), partial(page_progress.progress, pctx)),
+                cost=cost.progress(pid),
+            ),
             Job(
                 one(urls.plan_page(pid, "overdue"), partial(page_overdue.overdue_page, pctx, pid)),
                 Needs.EVERYTHING,
@@ -267,7 +293,8 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
             jobs.append(Job(one(uri, partial(page_leadership.leadership, pctx))))
         for task in pctx.model.tasks_in_order():
             uri = urls.task_page(task.id)
-            jobs.append(Job(one(uri, partial(page_tasks.page_of_task, pctx, task))))
+            page = one(uri, partial(page_tasks.page_of_task, pctx, task))
+            jobs.append(Job(page, cost=cost.task(task.id)))
         if pid in ctx.group_pages:
-            jobs.append(Job(partial(page_group.group_pages, pctx)))
+            jobs.append(Job(partial(page_group.group_pages, pctx), cost=cost.groups(pid)))
     return jobs

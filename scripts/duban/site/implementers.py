@@ -23,6 +23,7 @@ from typing import Any
 
 from duban.evaluation.rollup import BUCKETS, Implementer, bucket_counts
 from duban.i18n.locale import Locale
+from duban.load.federation_config import FederationConfig
 from duban.model.federation import INVALID, OK, OUTDATED, STALE, SourceHealth
 from duban.model.model import Model
 from duban.model.plan import Task
@@ -71,6 +72,14 @@ class LinkedSource:
         page = urls.page_url(urls.task_page(target), self.directory_urls).removeprefix("./")
         anchor = urls.item_anchor(target)
         return f"{base.rstrip('/')}/{page}" + (f"#{anchor}" if anchor else "")
+
+
+def linked_sources(config: FederationConfig) -> dict[str, LinkedSource]:
+    """The other repositories the pages name: the sources (their rows below) and the upper
+    sites (a task's link up, ``upper`` in data/federation.yaml)."""
+    found = {u.id: LinkedSource(u.id, u.name, u.site) for u in config.upper}
+    found |= {s.id: LinkedSource(s.id, s.name, s.site) for s in config.sources}
+    return found
 
 
 @dataclass(frozen=True)
@@ -270,6 +279,7 @@ __all__ = [
     "UpLink",
     "below",
     "bucket_words",
+    "linked_sources",
     "missing_sources",
     "rollup_cells",
     "source_state",
