@@ -80,7 +80,7 @@ def test_rows_leave_dots_and_dashes_to_the_stylesheet(small, model):
 def test_each_occurrence_is_one_row_of_its_unit_page(small, model):
     page = small.pages[urls.unit_page("baqiao")]
     urgent, rest = page.split('id="urgent-table"')[1].split('id="obligation-table"')
-    ids = re.findall(r"<code>([^<]+)</code>", page)
+    ids = re.findall(r' data-ids="([^"]+)"', page)
     assert len(ids) == len(set(ids)) == len(small.evaluation.for_holder("baqiao"))
     overdue = re.findall(r'<tr data-state="(overdue|due-soon)"', urgent)
     assert overdue and not re.search(r'<tr data-state="(overdue|due-soon)"', rest)

@@ -137,10 +137,12 @@ def test_rows_name_the_period_in_words_and_keep_the_ids_behind_a_toggle():
     unit = pages[urls.unit_page("baqiao")]
     assert re.search(r'<div class="dbn-sub">2010年[^<]*</div>', unit)
     assert not re.search(r'<div class="dbn-sub">\d{4}(-[A-Z0-9]+)?</div>', unit)
-    # the ids stay out of search: every toggle is in a status table, which search leaves out
-    toggle = '<details class="dbn-ids dbn-noprint"><summary>标识</summary>'
+    # the ids stay out of search: every row's ids are in a status table, which search leaves
+    # out; one toggle a table shows them (h24f), not one a row
+    ids = " data-ids="
     tables = re.findall(r"<table[^>]*data-search-exclude>.*?</table>", unit, re.S)
-    assert unit.count(toggle) == sum(t.count(toggle) for t in tables) > 0
+    assert unit.count(ids) == sum(t.count(ids) for t in tables) > 0
+    assert unit.count("data-dbn-ids-for=") == len(tables) < unit.count(ids)
     tasks = [p for path, p in pages.items() if path.startswith(f"plans/{DEMO_PLAN}/tasks/")]
     assert tasks and any("年</div>" in p for p in tasks)
     assert not any(re.search(r'<div class="dbn-sub">\d{4}(-[A-Z0-9]+)?</div>', p) for p in tasks)

@@ -37,7 +37,9 @@ def province(model):
     holders = groups.SUMMARY_HOLDERS
     groups.SUMMARY_HOLDERS = 5
     try:
-        return render_site(model, Settings(as_of=AS_OF, summary_rows=5, feed_on_page=5))
+        return render_site(
+            model, Settings(as_of=AS_OF, summary_rows=5, feed_on_page=5, feed_on_page_province=5)
+        )
     finally:
         groups.SUMMARY_HOLDERS = holders
 

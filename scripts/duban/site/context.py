@@ -69,6 +69,9 @@ class Settings:
     """At most this many of those latest reports, newest first, on a unit page (h24b): the
     items' table already shows each one's latest report, and a province's unit pages listed
     some 100 reports each."""
+    feed_on_page_province: int = 20
+    """``feed_on_page`` where the site summarises by group (h24f): a province's unit page
+    shows its 20 newest reports; the note under them points to the open data for the rest."""
 
 
 @dataclass

@@ -68,7 +68,8 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
             )
     history = ctx.index.reports_by_holder.get(holder.id, [])
     latest = latest_reports(history, ctx.settings.history_per_item)
-    shown = latest[: max(ctx.settings.feed_on_page, 0)]
+    feed = ctx.settings.feed_on_page_province if ctx.group_pages else ctx.settings.feed_on_page
+    shown = latest[: max(feed, 0)]
     more = len(shown) < len(history)
     rows = [StatusRow.of(ctx, i) for i in items]
     urgent = [

@@ -33,6 +33,7 @@ from duban.model.plan import Task
 from duban.model.status import Evidence, StatusEntry
 from duban.outputs.urls import Linker
 from duban.site.env import html, https_url, iso
+from duban.site.plan_bodies import plan_bodies, plans_of
 from duban.site.status_rows import StatusRow
 
 _DAYS_LATE = frozenset({"overdue", "done-late", "missed"})
@@ -206,12 +207,34 @@ class RowPrinter:
         holder_id: str | None = None,
     ) -> Markup:
         """The ``<tr>`` rows of ``status_table``, each ending in a newline (rows are
-        :class:`duban.site.status_rows.StatusRow`)."""
+        :class:`duban.site.status_rows.StatusRow`); on a unit's page, rows of several plans
+        under one heading row per plan (h24f, :mod:`duban.site.plan_bodies`)."""
+        rows = list(rows)
+        if holder_id and first == "task" and self.many_plans and len(plans_of(rows)) > 1:
+            return Markup(
+                plan_bodies(
+                    rows,
+                    7 + show_item,
+                    list(self.m.plans),
+                    self.plan_name,
+                    lambda r: self.status_row(r, first, show_item, holder_id, with_plan=False),
+                )
+            )
         return Markup("".join([self.status_row(r, first, show_item, holder_id) for r in rows]))
 
-    def status_row(self, r: StatusRow, first: str, show_item: bool, holder_id: str | None) -> str:
+    def status_row(
+        self,
+        r: StatusRow,
+        first: str,
+        show_item: bool,
+        holder_id: str | None,
+        with_plan: bool = True,
+    ) -> str:
         item = r.item
-        head = self._task_cell(r, holder_id) if first == "task" else self._holder_cell(item)
+        if first == "task":
+            head = self._task_cell(r, holder_id, with_plan)
+        else:
+            head = self._holder_cell(item)
         return (
             f'<tr data-state="{html(item.state.value)}">\n'
             f"{head}{self._item_cell(r) if show_item else ''}"
@@ -231,28 +254,24 @@ class RowPrinter:
             return f'<td data-value="{html(iso(r.item.due))}">{self.due_cell(r)}</td>'
         return f"<td>{self.due_cell(r)}</td>"
 
-    def _task_cell(self, r: StatusRow, holder_id: str | None) -> str:
+    def _task_cell(self, r: StatusRow, holder_id: str | None, with_plan: bool = True) -> str:
         """The first cell on a unit's page: the task, who shares it, and (on the holder's own
-        page) the ids a clerk writes and the report button."""
+        page) the report button and the ids a clerk writes: those in ``data-ids``, shown by
+        the table's one 标识 toggle (h24f: a toggle in every row was 15 MB of a province)."""
         task = r.task
-        clerk = ""
+        clerk = ids = ""
         if holder_id:
-            # the ids a clerk copies stay, behind a small 标识 toggle after the report button:
-            # the row's words (task, item, period in words) come first
+            ids = f' data-ids="{html(r.ids)}"'
             if r.report:
-                clerk += (
+                clerk = (
                     '<a class="dbn-button dbn-button--small dbn-report dbn-noprint" '
                     f'href="{html(r.report)}" rel="noopener noreferrer" '
                     f'referrerpolicy="no-referrer">{self.word("report_progress")}</a>'
                 )
-            clerk += (
-                # the table is out of the search index: its cells need not say so again
-                '<details class="dbn-ids dbn-noprint">'
-                f"<summary>{self.word('ids_label')}</summary><code>{html(r.ids)}</code></details>"
-            )
+        link = self.plan_task_link(task) if with_plan else self.task_link(task)
         return (
-            f'<td class="dbn-cell--title" data-value="{html(self.rank(task))}">'
-            f"{self.plan_task_link(task)}{self.shared_note(r.item, holder_id)}{clerk}</td>"
+            f'<td class="dbn-cell--title" data-value="{html(self.rank(task))}"{ids}>'
+            f"{link}{self.shared_note(r.item, holder_id)}{clerk}</td>"
         )
 
     def _holder_cell(self, item: ItemState) -> str:
