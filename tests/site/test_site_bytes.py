@@ -12,17 +12,15 @@ import pytest
 from duban.load.project import load_project
 from duban.model.org import Group
 from duban.outputs import urls
-from duban.site import Settings, groups, names, render_site
-from sitekit import DEMO, make_two_plan_data
+from duban.site import Settings, names, render_site
+from sitekit import make_two_plan_data
 
 AS_OF = dt.date(2010, 12, 15)
 
 
 @pytest.fixture(scope="module")
-def model():
-    project = load_project(DEMO / "data")
-    assert project.ok, project.problems[:5]
-    return project.model
+def model(demo_model):
+    return demo_model
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +29,8 @@ def small(model):
 
 
 @pytest.fixture(scope="module")
-def summarised(model):
-    holders = groups.SUMMARY_HOLDERS
-    groups.SUMMARY_HOLDERS = 5
-    try:
-        return render_site(model, Settings(as_of=AS_OF, summary_rows=5))
-    finally:
-        groups.SUMMARY_HOLDERS = holders
+def summarised(model, render_as_province):
+    return render_as_province(model, as_of=AS_OF)
 
 
 def _calendars(site) -> set[str]:

@@ -10,19 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from duban.load.project import load_project
 from duban.outputs import urls
 from duban.site import Settings, groups, render_site
-from sitekit import DEMO, DEMO_PLAN
+from sitekit import DEMO_PLAN
 
 AS_OF = dt.date(2010, 12, 15)
 
 
 @pytest.fixture(scope="module")
-def model():
-    project = load_project(DEMO / "data")
-    assert project.ok, project.problems[:5]
-    return project.model
+def model(demo_model):
+    return demo_model
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +29,9 @@ def small(model):
 
 
 @pytest.fixture(scope="module")
-def summarised(model):
+def summarised(model, render_as_province):
     """Every list over 5 rows naming over 5 units summarised; one report per item on unit pages."""
-    holders = groups.SUMMARY_HOLDERS
-    groups.SUMMARY_HOLDERS = 5
-    try:
-        return render_site(model, Settings(as_of=AS_OF, summary_rows=5, history_per_item=1))
-    finally:
-        groups.SUMMARY_HOLDERS = holders
+    return render_as_province(model, as_of=AS_OF, history_per_item=1)
 
 
 @pytest.fixture(scope="module")

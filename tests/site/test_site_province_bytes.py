@@ -11,20 +11,16 @@ import re
 import pytest
 
 from duban.evaluation.evaluate import State
-from duban.load.project import load_project
 from duban.outputs import urls
-from duban.site import Settings, groups, render_site
-from sitekit import DEMO
+from duban.site import Settings, render_site
 
 AS_OF = dt.date(2010, 12, 15)
 HOLDER = "baqiao"
 
 
 @pytest.fixture(scope="module")
-def model():
-    project = load_project(DEMO / "data")
-    assert project.ok, project.problems[:5]
-    return project.model
+def model(demo_model):
+    return demo_model
 
 
 @pytest.fixture(scope="module")
@@ -33,15 +29,8 @@ def small(model):
 
 
 @pytest.fixture(scope="module")
-def province(model):
-    holders = groups.SUMMARY_HOLDERS
-    groups.SUMMARY_HOLDERS = 5
-    try:
-        return render_site(
-            model, Settings(as_of=AS_OF, summary_rows=5, feed_on_page=5, feed_on_page_province=5)
-        )
-    finally:
-        groups.SUMMARY_HOLDERS = holders
+def province(model, render_as_province):
+    return render_as_province(model, as_of=AS_OF, feed_on_page=5, feed_on_page_province=5)
 
 
 def _history_pages(site) -> set[str]:

@@ -11,7 +11,7 @@ import pytest
 
 from duban.load.project import load_project
 from duban.outputs import urls
-from duban.site import Settings, groups, render_site
+from duban.site import Settings, render_site
 from sitekit import DEMO, DEMO_PLAN, SECOND_PLAN, make_two_plan_data
 
 AS_OF = dt.date(2010, 12, 15)
@@ -80,29 +80,14 @@ def test_the_ids_are_shown_by_one_toggle_a_table(two_plans):
     assert "data-ids=" not in task and "data-dbn-ids-for" not in task
 
 
-@pytest.fixture(scope="module")
-def demo_model():
-    project = load_project(DEMO / "data")
-    assert project.ok
-    return project.model
-
-
 def _feed(page: str) -> int:
     feed = re.search(r'<ol class="dbn-feed"[^>]*>(.*?)</ol>', page, re.S)
     return feed.group(1).count("<li>") if feed else 0
 
 
-def test_a_province_unit_page_shows_20_reports_not_40(demo_model):
+def test_a_province_unit_page_shows_20_reports_not_40(demo_model, render_as_province):
     small = render_site(demo_model, Settings(as_of=AS_OF, feed_on_page=8))
-    holders = groups.SUMMARY_HOLDERS
-    groups.SUMMARY_HOLDERS = 5
-    try:
-        province = render_site(
-            demo_model,
-            Settings(as_of=AS_OF, summary_rows=5, feed_on_page=8, feed_on_page_province=4),
-        )
-    finally:
-        groups.SUMMARY_HOLDERS = holders
+    province = render_as_province(demo_model, as_of=AS_OF, feed_on_page=8, feed_on_page_province=4)
     assert _feed(small.pages[urls.unit_page(HOLDER)]) == 8
     page = province.pages[urls.unit_page(HOLDER)]
     assert _feed(page) == 4
