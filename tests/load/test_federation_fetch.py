@@ -251,3 +251,20 @@ def test_refresh_and_check_speak_chinese(
     late = ["check", "--data", str(top), "--as-of", "2024-12-31"]
     assert main(late) == 0
     assert "警告：数据来源 测试市（city）：数据截至 2024-09-30\n" in capsys.readouterr().err
+
+
+def test_a_name_that_takes_forever_to_look_up_is_stopped_by_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The system resolver takes no timeout (its own can add up to tens of seconds): the fetch
+    stops waiting for the name at its deadline all the same."""
+
+    def slow_lookup(*args: object, **kwargs: object) -> list[object]:
+        time.sleep(5)
+        return []
+
+    monkeypatch.setattr("socket.getaddrinfo", slow_lookup)
+    started = time.monotonic()
+    got = fetch("https://slow-dns.example.gov.cn/duban.json", timeout=1, max_bytes=1000)
+    assert time.monotonic() - started < 2
+    assert got.outcome == FAILED and "1 s" in (got.reason or "")

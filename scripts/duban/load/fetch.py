@@ -2,7 +2,8 @@
 
 HTTPS only (the certificate checked, against a PEM bundle of the office's own CA when the
 source names one), no redirects followed, one deadline for the whole fetch (connecting, the TLS
-handshake, every read: a server that sends a byte a second cannot hold a build), the body read
+handshake, every read, and the name lookup too: the system resolver's own timeouts can add up
+to tens of seconds, so the name is looked up in a thread the fetch stops waiting for), the body read
 in pieces and refused as soon as it passes the size limit (a 50 MB answer stops at the limit,
 never in memory whole), and conditional requests (``If-None-Match`` / ``If-Modified-Since``:
 a 304 keeps the copy). Every failure is a reason in one line, in the chosen language; nothing
@@ -14,9 +15,11 @@ from __future__ import annotations
 import http.client
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
 from duban import __version__
@@ -66,8 +69,10 @@ def fetch(
                 )
             )
         context = _context(ca_bundle)
-        connection = http.client.HTTPSConnection(
-            parts.hostname, parts.port or 443, timeout=timeout, context=context
+        port = parts.port or 443
+        address = _looked_up(parts.hostname, port, deadline, timeout)
+        connection = _PinnedConnection(
+            parts.hostname, address, port=port, timeout=timeout, context=context
         )
         try:
             return _get(connection, parts, deadline, max_bytes, etag, last_modified)
@@ -96,6 +101,41 @@ def fetch(
     except (OSError, http.client.HTTPException) as error:
         text = printable(str(error) or type(error).__name__)
         return Fetched(FAILED, reason=say(f"connection failed: {text}", f"连接失败：{text}"))
+
+
+class _PinnedConnection(http.client.HTTPSConnection):
+    """An HTTPS connection to an address already looked up, the certificate checked against
+    the host's name (SNI and verification as usual)."""
+
+    def __init__(self, host: str, address: tuple[Any, ...], **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self._address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection(self._address[:2], self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+
+
+def _looked_up(host: str, port: int, deadline: float, timeout: float) -> tuple[Any, ...]:
+    """The first address of ``host``, found before the deadline. ``getaddrinfo`` takes no
+    timeout, so it runs in a daemon thread the fetch stops waiting for at the deadline (the
+    thread ends by itself when the resolver gives up)."""
+    found: list[Any] = []
+
+    def look_up() -> None:
+        try:
+            found.extend(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except OSError as error:
+            found.append(error)
+
+    thread = threading.Thread(target=look_up, name="duban-dns", daemon=True)
+    thread.start()
+    thread.join(max(0.0, deadline - time.monotonic()))
+    if thread.is_alive() or not found:
+        raise _Failed(_timed_out(timeout))
+    if isinstance(found[0], OSError):
+        raise found[0]
+    return found[0][4]
 
 
 def _context(ca_bundle: Path | None) -> ssl.SSLContext:
