@@ -16,19 +16,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from duban.evaluation.rollup import Implementer
 from duban.model.federation import ChildExport, Feed, LinkedRow
 from duban.model.links import REF, parse_link
-from duban.outputs.urls import item_anchor, page_url, task_page
+from duban.outputs.urls import https_url, item_anchor, page_url, task_page
 
 Rows = dict[str, list[Implementer]]
 MAX_CHAIN = 20
 """Links followed inside one source before a chain is given up (a cycle the source let through)."""
 
 
-def task_url(site: str | None, task_id: str) -> str | None:
-    """The https page of ``task_id`` on a duban site at ``site`` (its default URLs), else None."""
-    if not site or not site.startswith("https://") or REF.fullmatch(task_id) is None:
+def task_url(site: str | None, task_id: str, directory_urls: bool = False) -> str | None:
+    """The https page of ``task_id`` (``<plan>/<task>[/<item>]``) on a duban site at ``site``,
+    else None (no site, not https, or not a task reference)."""
+    base = https_url(site)
+    if base is None or REF.fullmatch(task_id) is None:
         return None
     anchor = item_anchor(task_id)
-    url = site.rstrip("/") + "/" + page_url(task_page(task_id), directory_urls=False)
+    page = page_url(task_page(task_id), directory_urls).removeprefix("./")
+    url = base.rstrip("/") + "/" + page
     return f"{url}#{anchor}" if anchor else url
 
 

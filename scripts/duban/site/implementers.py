@@ -27,7 +27,7 @@ from duban.load.federation_config import FederationConfig
 from duban.model.federation import INVALID, OK, OUTDATED, STALE, SourceHealth
 from duban.model.model import Model
 from duban.model.plan import Task
-from duban.outputs import urls
+from duban.outputs import federation, urls
 from duban.site.env import https_url
 
 BUCKET_LIGHT = {
@@ -66,12 +66,7 @@ class LinkedSource:
 
     def task_url(self, target: str) -> str | None:
         """The https address of ``<plan>/<task>[/<item>]`` on that site, when it is known."""
-        base = https_url(self.site_url)
-        if base is None:
-            return None
-        page = urls.page_url(urls.task_page(target), self.directory_urls).removeprefix("./")
-        anchor = urls.item_anchor(target)
-        return f"{base.rstrip('/')}/{page}" + (f"#{anchor}" if anchor else "")
+        return federation.task_url(self.site_url, target, self.directory_urls)
 
 
 def linked_sources(config: FederationConfig) -> dict[str, LinkedSource]:
