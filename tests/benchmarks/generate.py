@@ -36,24 +36,12 @@ import random
 import shutil
 from pathlib import Path
 
-from progress_text import CLOSINGS, EVIDENCE, progress
+from progress_text import CLOSINGS, EVIDENCE, THINGS, progress
 
 ROOT = Path(__file__).resolve().parents[2]
 GROUP_SIZE = 12
 SECTIONS = ("总体要求", "深化改革", "依法行政", "执法监督", "化解矛盾", "组织保障")
 VERBS = ("健全", "完善", "推进", "落实", "规范", "加强", "深化", "建立")
-THINGS = (
-    "行政执法公示制度",
-    "重大决策程序",
-    "执法全过程记录",
-    "法律顾问制度",
-    "信访工作机制",
-    "复议应诉工作",
-    "权责清单",
-    "执法人员培训",
-    "证明事项告知承诺制",
-    "政务公开",
-)
 PROGRESS = (
     "已召开专题会议部署",
     "已印发工作方案",

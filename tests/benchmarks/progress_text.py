@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-THINGS = (
+THINGS = (  # what the tasks are about: the generator's task titles and the reports' words
     "行政执法公示制度",
     "重大决策程序",
     "执法全过程记录",
