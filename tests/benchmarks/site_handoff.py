@@ -20,16 +20,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pstats
-import resource
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
-from site_floor import AS_OF, page_text, prepare
+from site_floor import build_and_report, page_text, prepare
 
 OLD, NEW = "markdown", "html"
 
@@ -47,21 +44,8 @@ def measured_build(project: Path, site: Path, way: str, profile: Path | None = N
 
 
 def _child(project: Path, site: Path, way: str, profile: str | None) -> None:
-    env = {**os.environ, "DUBAN_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("DUBAN_SITE_HANDOFF", None)
-    if way == OLD:
-        env["DUBAN_SITE_HANDOFF"] = OLD
-    python = [sys.executable, *(["-m", "cProfile", "-o", profile] if profile else [])]
-    mkdocs = [*python, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
-    started = time.perf_counter()
-    done = subprocess.run([*mkdocs, "-d", str(site)], env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if done.returncode:
-        sys.stderr.write(done.stderr[-4000:])
-        raise SystemExit(done.returncode)
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = usage.ru_utime + usage.ru_stime  # the build's processes: steadier than wall time
-    print(json.dumps({"seconds": seconds, "cpu_s": cpu, "peak_mb": usage.ru_maxrss / 1024}))
+    handoff = OLD if way == OLD else None  # the new way is the default: no variable
+    build_and_report(project, site, {"DUBAN_SITE_HANDOFF": handoff}, profile)
 
 
 def page_texts(site: Path) -> dict[str, str]:
