@@ -315,7 +315,7 @@ class _Loader:
             if document is not None:
                 self.status_documents.append(document)
                 yield document
-                document.data = None
+                document.release()
 
     def clean_status_files(self, project: Project) -> dict[str, tuple[str, int]]:
         """file -> (digest, entries) of every status file with no problem and no warning in a

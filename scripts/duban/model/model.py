@@ -25,7 +25,7 @@ from duban.model.status import StatusEntry
 from duban.model.supervision import Records, Rules
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Obligation:
     """One task x one holder: the deadlines the holder answers for and when it is bound.
 

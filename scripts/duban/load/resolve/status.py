@@ -21,6 +21,7 @@ from duban.model.org import Group, Unit
 from duban.model.plan import Due, Occurrence, Task
 from duban.model.refs import OccurrenceRef
 from duban.model.status import (
+    NO_FIGURES,
     DeliverableStatus,
     Evidence,
     Instance,
@@ -364,7 +365,7 @@ def _status_entry(
         progress=entry.get("progress"),
         reason=entry.get("reason"),
         summary=entry.get("summary"),
-        figures=dict(entry.get("figures", {})),
+        figures=_figures(entry),
         deliverables=tuple(
             DeliverableStatus(d["id"], parse_date(d.get("done")), d.get("url"))
             for d in entry.get("deliverables", [])
@@ -376,12 +377,7 @@ def _status_entry(
         updates=tuple(
             sorted(
                 (
-                    Update(
-                        dt.date.fromisoformat(u["date"]),
-                        u["text"],
-                        u.get("by"),
-                        dict(u.get("figures", {})),
-                    )
+                    Update(_day(u["date"]), u["text"], u.get("by"), _figures(u))
                     for u in entry.get("updates", [])
                 ),
                 key=lambda u: u.date,
@@ -390,7 +386,7 @@ def _status_entry(
         instances=tuple(
             sorted(
                 (
-                    Instance(dt.date.fromisoformat(i["date"]), i.get("amount"), i.get("note"))
+                    Instance(_day(i["date"]), i.get("amount"), i.get("note"))
                     for i in entry.get("instances", [])
                 ),
                 key=lambda i: i.date,
@@ -400,6 +396,20 @@ def _status_entry(
         problems=entry.get("problems"),
         next_steps=entry.get("next_steps"),
     )
+
+
+def _day(text: str) -> dt.date:
+    """A required, schema-checked date (one shared object per day: ``parse_date``)."""
+    day = parse_date(text)
+    assert day is not None
+    return day
+
+
+def _figures(value: dict[str, Any]) -> dict[str, float]:
+    """The figures of an entry or update: most have none, and they then share ``NO_FIGURES``
+    (a province's 400,000 updates would otherwise hold as many empty dicts, 25 MB)."""
+    figures = value.get("figures")
+    return dict(figures) if figures else NO_FIGURES
 
 
 __all__ = ["Model", "TaskFinder", "build_status"]
