@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 
 from duban.model.refs import NO_SOURCE, Source
 
-
 NO_FIGURES: dict[str, float] = {}
 """The figures of an entry or update that reports none, shared by all of them (the loader's
 choice: a province's 400,000 updates would otherwise hold as many empty dicts). Never changed:

@@ -37,6 +37,8 @@ class Inputs:
     """Read once, in order; each document's data may be released after it is read."""
     broken_plans: set[str] = field(default_factory=set)
     """Plan folders whose plan.yaml failed: references to their tasks are not reported."""
+    texts: bool = True
+    """False: the model leaves out what holders wrote (``Model.texts``)."""
 
 
 def parse_date(text: str | None) -> dt.date | None:

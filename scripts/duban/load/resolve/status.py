@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from duban.load.resolve.context import Report, parse_date, source_of
@@ -258,8 +259,11 @@ def build_status(
     groups: dict[str, Group],
     obligations: tuple[Obligation, ...],
     signed: Mapping[str, dt.date],
+    *,
+    texts: bool = True,
 ) -> dict[StatusKey, StatusEntry]:
-    """The status entries; ``signed``: each plan's day of signing, by plan id."""
+    """The status entries; ``signed``: each plan's day of signing, by plan id; ``texts``
+    False: without what the holders wrote (``Model.texts``)."""
     bound: dict[tuple[str, str], list[Obligation]] = {}
     for o in obligations:
         for holder in o.holders:
@@ -288,7 +292,7 @@ def build_status(
                 if not failed & REFERENCE_FIELDS:
                     _entry(report, doc, keys, holder, entry, finder, bound, reference_only=True)
                 continue
-            made = _entry(report, doc, keys, holder, entry, finder, bound, signed)
+            made = _entry(report, doc, keys, holder, entry, finder, bound, signed, texts=texts)
             if made is None:
                 continue
             key = OccurrenceRef(made.task_id, made.holder_id, made.due_id, made.period)
@@ -310,6 +314,7 @@ def _entry(
     bound: dict[tuple[str, str], list[Obligation]],
     signed: Mapping[str, dt.date] | None = None,
     reference_only: bool = False,
+    texts: bool = True,
 ) -> StatusEntry | None:
     found = finder.find(entry, keys)
     if found.task is None:
@@ -342,7 +347,7 @@ def _entry(
         for where, message in rule(context):
             # a figure's problem is its name: point at the key, not the number
             report(doc, (*keys, *where), message, of_key=len(where) > 1 and where[-2] == "figures")
-    return _status_entry(doc, keys, holder, task, due, period, entry)
+    return _status_entry(doc, keys, holder, task, due, period, entry, texts)
 
 
 def _status_entry(
@@ -353,7 +358,12 @@ def _status_entry(
     due: Due,
     period: str,
     entry: dict[str, Any],
+    texts: bool = True,
 ) -> StatusEntry:
+    """The entry as the model holds it; ``texts`` False: without what the holder wrote
+    (``Model.texts``): the strings the parser made for it are then freed with the file's data,
+    50 MB at 1,500 units of three years' reports."""
+    words = entry if texts else _NO_WORDS
     return StatusEntry(
         holder_id=holder,
         task_id=task.id,
@@ -364,7 +374,7 @@ def _status_entry(
         done=parse_date(entry.get("done")),
         progress=entry.get("progress"),
         reason=entry.get("reason"),
-        summary=entry.get("summary"),
+        summary=words.get("summary"),
         figures=_figures(entry),
         deliverables=tuple(
             DeliverableStatus(d["id"], parse_date(d.get("done")), d.get("url"))
@@ -372,12 +382,14 @@ def _status_entry(
         ),
         evidence=tuple(
             Evidence(e["title"], e.get("url"), parse_date(e.get("date")))
+            if texts
+            else _bare_evidence(parse_date(e.get("date")))
             for e in entry.get("evidence", [])
         ),
         updates=tuple(
             sorted(
                 (
-                    Update(_day(u["date"]), u["text"], u.get("by"), _figures(u))
+                    Update(_day(u["date"]), u["text"] if texts else "", u.get("by"), _figures(u))
                     for u in entry.get("updates", [])
                 ),
                 key=lambda u: u.date,
@@ -393,9 +405,19 @@ def _status_entry(
             )
         ),
         source=source_of(doc, keys),
-        problems=entry.get("problems"),
-        next_steps=entry.get("next_steps"),
+        problems=words.get("problems"),
+        next_steps=words.get("next_steps"),
     )
+
+
+_NO_WORDS: dict[str, Any] = {}
+"""Where an entry's words are read from when the model leaves them out."""
+
+
+@lru_cache(maxsize=8192)
+def _bare_evidence(day: dt.date | None) -> Evidence:
+    """Evidence without its title and link (``Model.texts``), one object per date."""
+    return Evidence("", None, day)
 
 
 def _day(text: str) -> dt.date:
