@@ -11,23 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from duban.load.resolve.context import Report, parse_date, source_of
+from duban.load.resolve.context import Report, parse_date
 from duban.load.resolve.due_ref import period_problem, pick_due
+from duban.load.resolve.entry import status_entry
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model.model import Model, Obligation, descendants
 from duban.model.org import Group, Unit
 from duban.model.plan import Due, Occurrence, Task
 from duban.model.refs import OccurrenceRef
 from duban.model.status import (
-    NO_FIGURES,
-    DeliverableStatus,
-    Evidence,
-    Instance,
     StatusEntry,
-    Update,
     earliest_report,
 )
 
@@ -347,91 +342,7 @@ def _entry(
         for where, message in rule(context):
             # a figure's problem is its name: point at the key, not the number
             report(doc, (*keys, *where), message, of_key=len(where) > 1 and where[-2] == "figures")
-    return _status_entry(doc, keys, holder, task, due, period, entry, texts)
-
-
-def _status_entry(
-    doc: Document,
-    keys: KeyPath,
-    holder: str,
-    task: Task,
-    due: Due,
-    period: str,
-    entry: dict[str, Any],
-    texts: bool = True,
-) -> StatusEntry:
-    """The entry as the model holds it; ``texts`` False: without what the holder wrote
-    (``Model.texts``): the strings the parser made for it are then freed with the file's data,
-    50 MB at 1,500 units of three years' reports."""
-    words = entry if texts else _NO_WORDS
-    return StatusEntry(
-        holder_id=holder,
-        task_id=task.id,
-        due_id=due.id,
-        period=period,
-        state=entry["state"],
-        started=parse_date(entry.get("started")),
-        done=parse_date(entry.get("done")),
-        progress=entry.get("progress"),
-        reason=entry.get("reason"),
-        summary=words.get("summary"),
-        figures=_figures(entry),
-        deliverables=tuple(
-            DeliverableStatus(d["id"], parse_date(d.get("done")), d.get("url"))
-            for d in entry.get("deliverables", [])
-        ),
-        evidence=tuple(
-            Evidence(e["title"], e.get("url"), parse_date(e.get("date")))
-            if texts
-            else _bare_evidence(parse_date(e.get("date")))
-            for e in entry.get("evidence", [])
-        ),
-        updates=tuple(
-            sorted(
-                (
-                    Update(_day(u["date"]), u["text"] if texts else "", u.get("by"), _figures(u))
-                    for u in entry.get("updates", [])
-                ),
-                key=lambda u: u.date,
-            )
-        ),
-        instances=tuple(
-            sorted(
-                (
-                    Instance(_day(i["date"]), i.get("amount"), i.get("note"))
-                    for i in entry.get("instances", [])
-                ),
-                key=lambda i: i.date,
-            )
-        ),
-        source=source_of(doc, keys),
-        problems=words.get("problems"),
-        next_steps=words.get("next_steps"),
-    )
-
-
-_NO_WORDS: dict[str, Any] = {}
-"""Where an entry's words are read from when the model leaves them out."""
-
-
-@lru_cache(maxsize=8192)
-def _bare_evidence(day: dt.date | None) -> Evidence:
-    """Evidence without its title and link (``Model.texts``), one object per date."""
-    return Evidence("", None, day)
-
-
-def _day(text: str) -> dt.date:
-    """A required, schema-checked date (one shared object per day: ``parse_date``)."""
-    day = parse_date(text)
-    assert day is not None
-    return day
-
-
-def _figures(value: dict[str, Any]) -> dict[str, float]:
-    """The figures of an entry or update: most have none, and they then share ``NO_FIGURES``
-    (a province's 400,000 updates would otherwise hold as many empty dicts, 25 MB)."""
-    figures = value.get("figures")
-    return dict(figures) if figures else NO_FIGURES
+    return status_entry(doc, keys, holder, task, due, period, entry, texts)
 
 
 __all__ = ["Model", "TaskFinder", "build_status"]
