@@ -103,7 +103,9 @@ def cell_type(cell: str) -> str:
         SHORT_NAME.fullmatch(n) and not UNIT_END.search(n) for n in re.split(r"[、，,]", bare)
     ):
         return "person"  # 王五（副县长） / 副县长王五 / 张三、李四 (h18c)
-    names = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", bare) if n.strip()]
+    # 市财政局等: a list that ends "and others" is still a list of units (h18f)
+    pieces = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", bare) if n.strip()]
+    names = [re.sub(r"等$", "", n) for n in pieces]
     if (
         names
         and len(bare) <= 80

@@ -97,11 +97,7 @@ class Importer(TaskReading):
         else:
             sections_nodes, virtual = roots, []
         items = {id(s): self._task_nodes(s) for s in sections_nodes}
-        numbering = (
-            "plan"
-            if any(items[id(s)] and items[id(s)][0].number > 1 for s in sections_nodes)
-            else "section"
-        )
+        numbering = "plan" if self._runs_through(sections_nodes, items) else "section"
         sections: list[dict[str, Any]] = []
         tasks: list[dict[str, Any]] = []
         if virtual:
@@ -174,6 +170,19 @@ class Importer(TaskReading):
         imported.figures = self._figures(tasks, sections)
         imported.issuer_as_written = self.issuer_as_written
         return imported
+
+    def _runs_through(self, sections: list[Node], items: dict[int, list[Node]]) -> bool:
+        """Whether the tasks are numbered through the plan: a section's first task (not a
+        subheading over tasks, h18f: （一）坚定不移做强增长引擎 over 12.…) numbered after 1."""
+        for section in sections:
+            tasks = [
+                n
+                for n in items[id(section)]
+                if not (n.children and n in section.children and self._subheading(n))
+            ]
+            if tasks and tasks[0].number > 1:
+                return True
+        return False
 
     def _heading_leader(self, title: str, tasks: list[dict[str, Any]], node: Node) -> None:
         leader = heading_leader(title)

@@ -23,7 +23,7 @@ PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
 MARKER = re.compile(
-    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}])))"
+    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)])))"
     rf"(?:(?P<sec>{CN})(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"  # 一． (h18c)
     rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
@@ -124,6 +124,8 @@ def _segment(text: str, start: int, end: int, any_start: bool) -> list[Node]:
         if inline and not stack:
             continue  # h18a: ：1.…；2.… numbers the parts of an item, never the plan's top
         styles = [node.style for node in stack]
+        if match.group("after") is not None and (style in ("sec", "art") or style not in styles):
+            continue  # h18f: …（省发改委负责）(二)… only goes on with a list already open
         if style in styles:
             index = styles.index(style)
             if number != stack[index].number + 1 and not (

@@ -1,0 +1,206 @@
+"""Choosing how to read a document's body (h18f, issue 18: the tasks of documents the importer
+was never tuned on).
+
+A plan can be read in several ways, and which one is right depends on the document, not on a
+fixed order: its numbering as the importer segments it; the numbered rows of a table (``|``,
+runs of spaces, one cell a line); a task's text followed by a line holding only the names of
+the units in charge (a table copied one cell a line, whose task cells carry their own numbers);
+the paragraphs that carry an assignment. Every reading is imported (on a copy of the org), and
+each is scored by the evidence that it found the tasks:
+
+- **assigned**: tasks whose roles name units (at the task's level or in its sub-items), the
+  main evidence: a plan's task is what someone is charged with;
+- **share**: the share of the reading's tasks that carry an assignment (a reading that makes
+  every paragraph a task has a low share);
+- **runs**: how often a task's number is the one after the previous task's (1, 2, 3 … without
+  gaps, counted when the numbers are the document's own, never when the reading invented them);
+- **text**: the share of the document's characters that went into the tasks' text;
+- **length**: the share of tasks of plausible length (8 to 800 characters).
+
+The best score wins; the document as numbered wins a tie. The review says which reading was
+taken and why, with the runner-up when it came close.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from duban.i18n.messages import say
+from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.plan import Imported, import_text
+from duban.plan_import.units import ImportOrg
+from duban.plan_import.unnumbered import (
+    bar_rows,
+    cell_lines,
+    clause_paragraphs,
+    paragraphs_reading,
+    rows_reading,
+    space_rows,
+)
+
+CLOSE = 1.0
+"""A runner-up within this many points of the winner is named in the review."""
+SHORTEST, LONGEST = 8, 800
+"""A task's text of plausible length (characters)."""
+
+
+@dataclass
+class Evidence:
+    tasks: int
+    assigned: int
+    share: float
+    runs: float
+    text: float
+    length: float
+
+    @property
+    def score(self) -> float:
+        return (
+            self.assigned + 0.5 * self.share + 0.3 * self.runs + 0.2 * self.text + 0.2 * self.length
+        )
+
+    def describe(self) -> str:
+        return say(
+            f"{self.tasks} tasks, {self.assigned} with an assignment, numbers in sequence"
+            f" {self.runs:.0%}, {self.text:.0%} of the text in tasks, score {self.score:.1f}",
+            f"任务 {self.tasks} 项，其中有分工的 {self.assigned} 项，编号接续 {self.runs:.0%}，"
+            f"任务原文占全文 {self.text:.0%}，得分 {self.score:.1f}",
+        )
+
+
+@dataclass
+class Candidate:
+    name: str
+    result: Imported
+    evidence: Evidence
+    note: str = ""
+    """What the reading did to the text, for the review (empty for the document as numbered)."""
+
+
+Rewrite = Callable[[str], "tuple[str, int] | None"]
+
+
+def unit_lines(text: str) -> tuple[str, int] | None:
+    """A table copied one cell a line whose task cells carry their own number (``2.纳入…`` /
+    ``市经信局、市财政局等,各县、市、区政府``): a line holding only names of units (and a deadline)
+    right after a numbered line of text is that item's 责任单位 (each such line gets a
+    ``责任单位：`` label; the names are the document's)."""
+    lines = text.split("\n")
+    count = 0
+    for index in range(1, len(lines)):
+        line = lines[index].strip()
+        before = lines[index - 1].strip()
+        if not line or not before or cell_type(line) != "unit" or LABEL.search(line):
+            continue
+        if not NUMBERED_TEXT.match(before) or cell_type(before) != "text":
+            continue
+        lines[index] = f"（责任单位：{line}）"
+        count += 1
+    return ("\n".join(lines), count) if count >= 2 else None
+
+
+LABEL = re.compile(r"[:：（(【\[]")
+"""A line with a label or a bracket is a clause the numbering's reading reads already."""
+NUMBERED_TEXT = re.compile(
+    r"^(?:[0-9０-９]{1,3}[.．、﹒]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\S"
+)
+
+
+def unit_lines_reading(count: int) -> str:
+    return say(
+        f"{count} lines holding only names of units read as the 责任单位 of the numbered line"
+        " above them (a table copied one cell a line; the label is the importer's)",
+        f"{count} 行只有单位名称，读作上一行编号条目的责任单位（表格逐格复制成每格一行；"
+        "“责任单位：”为导入所加）",
+    )
+
+
+READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
+    ("bar rows", "“|”表格的行", bar_rows, rows_reading),
+    ("space rows", "空格分隔的表格行", space_rows, rows_reading),
+    ("cell lines", "每格一行的表格", cell_lines, rows_reading),
+    ("unit lines", "编号条目下一行的单位", unit_lines, unit_lines_reading),
+    ("paragraphs", "带分工的段落", clause_paragraphs, paragraphs_reading),
+)
+AS_NUMBERED = ("the numbering", "按编号")
+INVENTED = {"paragraphs"}
+"""Readings whose numbers the importer made up (their runs say nothing)."""
+
+
+def evidence(result: Imported, invented: bool) -> Evidence:
+    tasks = result.tasks
+    assigned = sum(1 for task in tasks if _names_units(task))
+    steps = [
+        b["number"] == a["number"] + 1
+        for a, b in itertools.pairwise(tasks)
+        if a.get("section") == b.get("section")
+    ]
+    runs = 0.0 if invented or not tasks else (sum(steps) + 1) / (len(steps) + 1)
+    accounting = result.accounting
+    total = accounting.total if accounting else 0
+    text = (accounting.chars.get("tasks", 0) / total) if accounting and total else 0.0
+    plausible = sum(1 for task in tasks if SHORTEST <= len(task.get("text", "")) <= LONGEST)
+    return Evidence(
+        tasks=len(tasks),
+        assigned=assigned,
+        share=assigned / len(tasks) if tasks else 0.0,
+        runs=runs,
+        text=text,
+        length=plausible / len(tasks) if tasks else 0.0,
+    )
+
+
+def _names_units(item: dict) -> bool:
+    if any(item.get("roles") or {}):
+        return True
+    return any(_names_units(child) for child in item.get("items", []))
+
+
+def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> list[Candidate]:
+    """Every reading that gives something, the document as numbered first (on ``org`` itself;
+    the others on copies, so that a reading not taken leaves no names behind)."""
+    pristine = copy.deepcopy(org)
+    numbered = import_text(text, org, plan_id, year)
+    out = [Candidate(say(*AS_NUMBERED), numbered, evidence(numbered, False))]
+    for english, chinese, rewrite, describe in READINGS:
+        found = rewrite(text)
+        if found is None:
+            continue
+        result = import_text(found[0], copy.deepcopy(pristine), plan_id, year)
+        note = describe(found[1])
+        out.append(
+            Candidate(say(english, chinese), result, evidence(result, english in INVENTED), note)
+        )
+    return out
+
+
+def choose(found: list[Candidate]) -> tuple[Candidate, str]:
+    """The best candidate and the review's sentence saying which reading was taken and why
+    (with the runner-up when it came close)."""
+    ranked = sorted(found, key=lambda c: -c.evidence.score)  # stable: as numbered wins ties
+    best = ranked[0]
+    why = say(
+        f"reading taken: {best.name} ({best.evidence.describe()})",
+        f"采用的读法：{best.name}（{best.evidence.describe()}）",
+    )
+    if len(ranked) > 1 and best.evidence.score - ranked[1].evidence.score < CLOSE:
+        second = ranked[1]
+        why += say(
+            f"; runner-up, close: {second.name} ({second.evidence.describe()}), please check",
+            f"；得分相近的次选：{second.name}（{second.evidence.describe()}），请核对",
+        )
+    return best, why
+
+
+def best_reading(
+    text: str, org: ImportOrg, plan_id: str, year: int | None
+) -> tuple[Imported, str, str]:
+    """The import of the best reading, what the reading did to the text (empty for the
+    document as numbered) and why it was taken."""
+    found = candidates(text, org, plan_id, year)
+    best, why = choose(found)
+    return best.result, best.note, why
