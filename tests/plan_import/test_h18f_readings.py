@@ -13,6 +13,7 @@ import pytest
 from duban.i18n.messages import set_language
 from duban.plan_import import import_file
 from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.clauses import find_clause
 from duban.plan_import.strategy import Candidate, Evidence, choose, unit_lines
 from duban.plan_import.units import ImportOrg
 
@@ -115,7 +116,7 @@ def _candidate(name: str, tasks: int, assigned: int, runs: float) -> Candidate:
 def test_the_reading_with_more_assigned_tasks_wins_and_the_review_says_why(chinese):
     best, why = choose([_candidate("按编号", 2, 1, 1.0), _candidate("每格一行的表格", 8, 8, 1.0)])
     assert best.name == "每格一行的表格"
-    assert why.startswith("采用的读法：每格一行的表格（任务 8 项，其中有分工的 8 项")
+    assert why.startswith("采用的读法：每格一行的表格（任务 8 项，有分工的条目 8 个")
     assert "次选" not in why  # far ahead
 
 
@@ -131,10 +132,77 @@ def test_the_review_names_the_reading_in_english_with_lang_en(tmp_path, monkeypa
     monkeypatch.setenv("DUBAN_LANG", "en")
     set_language(None)
     result = _import(tmp_path, XIANAN)
-    assert result.assumptions[0].what.startswith("reading taken: the numbering (3 tasks, 3 with")
+    assert result.assumptions[0].what.startswith(
+        "reading taken: the numbering (3 tasks, 3 items with an assignment"
+    )
 
 
 @pytest.mark.usefixtures("chinese")
 def test_the_review_names_the_reading_in_chinese(tmp_path):
     result = _import(tmp_path, XIANAN)
-    assert result.assumptions[0].what.startswith("采用的读法：按编号（任务 3 项，其中有分工的 3 项")
+    assert result.assumptions[0].what.startswith("采用的读法：按编号（任务 3 项，有分工的条目 3 个")
+
+
+# real: city-undated-page3-zerenbumen-lines.txt (page 3 of a reprint: it starts inside section
+# 六 and goes on with 七、 八、), 责任部门:X牵头,A、B配合 on the line under each item, and
+# sub-items (1)–(4) each with their own 责任部门 line.
+PAGE3 = (
+    "4、积极化解公办学校债务。\n"
+    "责任部门:市教育局牵头,市财政局、市审计局配合。\n"
+    "七、健全住房保障制度,重点解决好城乡中低收入家庭住房困难\n"
+    "1、进一步扩大廉租住房保障范围。\n"
+    "责任部门:市房管局牵头,市民政局配合。\n"
+    "2、改善农民工和农村困难群众居住条件。\n"
+    "(1)鼓劲有条件的用工单位建设农民工集体宿舍。\n"
+    "责任部门:市房管局牵头,市劳动保障局、市规划建设局配合。\n"
+    "(2)积极探索解决农民拆迁安置房的产权问题。\n"
+    "责任部门:市房管局牵头,市规划建设局、市国土资源局配合。\n"
+    "八、大力推进扶贫开发,加快贫困地区经济社会发展\n"
+    "1、坚持整村推进。\n"
+    "责任部门:市扶贫办牵头,市发改委、市财政局配合。\n"
+    "2、积极开展社会扶贫。\n"
+    "责任部门:市扶贫办。\n"
+)
+
+
+def test_a_responsible_label_over_lead_and_cooperating_units():
+    clause = find_clause("1、坚持整村推进。\n责任部门:市扶贫办牵头,市发改委、市财政局配合。")
+    assert clause is not None
+    assert clause.roles == {"lead": ["市扶贫办"], "cooperate": ["市发改委", "市财政局"]}
+    clause = find_clause("积极开展社会扶贫。\n责任部门:市扶贫办。")
+    assert clause is not None and clause.roles == {"responsible": ["市扶贫办"]}
+
+
+@pytest.mark.usefixtures("chinese")
+def test_an_excerpt_from_the_middle_of_a_plan_is_read_from_its_first_number(tmp_path):
+    result = _import(tmp_path, PAGE3, 2008)
+    assert [t["id"] for t in result.tasks] == ["7-1", "7-2", "8-1", "8-2"]
+    assert "不从 1 开始的编号" in result.assumptions[0].what  # the reading taken, and why
+    # each sub-item's own 责任部门 line stays its own, the last one's too
+    items = result.tasks[1]["items"]
+    assert [i["roles"]["cooperate"] for i in items] == [
+        ["市劳动保障局", "市规划建设局"],
+        ["市规划建设局", "市国土资源局"],
+    ]
+    assert result.tasks[1].get("roles") == {}, result.tasks[1].get("roles")
+
+
+# real (shortened): guangdong-province-2023-spun-reprint.txt, a （一） with no assignment over
+# items that each carry one: tasks 1. 2., or task （一） with two sub-items? Both read the same
+# clauses; the numbering's reading is kept and the other is named in the review.
+SPUN = (
+    "广东省进一步加鼎力度支持民间投资生长实行方案\n"
+    "粤府办〔2023〕5号\n"
+    "  一、施展重大项目牵引和政府投资撬动作用\n"
+    "  (一)支持民间投资介入重大工程项目建设。\n"
+    "  1.梳理筛选具备一定收益水平、条件相对成熟的项目。(省生长改造委牵头卖力)\n"
+    "  2.支持民间资源介入交通、水利等重大工程建设。(省生长改造委、交通运输厅按职责分工卖力)\n"
+)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_deeper_level_as_tasks_is_the_runner_up_the_review_names(tmp_path):
+    result = _import(tmp_path, SPUN)
+    assert [t["id"] for t in result.tasks] == ["1-1"]
+    assert [i["id"] for i in result.tasks[0]["items"]] == ["1", "2"]
+    assert "得分相近的次选：下一级编号作为任务（任务 2 项" in result.assumptions[0].what

@@ -73,6 +73,7 @@ LEADER_LABEL = re.compile(
     re.S,
 )
 # 部门分工：省财政厅牵头，A、B配合
+SHARED = re.compile(r"^[^，,；;]{2,60}牵头[，,][^。；;]*(?:配合|协办|参与|协助)")
 DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工)\s*[:：]\s*")
 
 
@@ -148,8 +149,8 @@ def find_clause(text: str) -> Clause | None:
         start, end = found
         return parse_clause(text[start:end], start, end, unspaced(text[start + 1 : end - 1]))
     folded = simplified(text)
-    match = re.search(
-        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*单位\s*[:：]"
+    match = re.search(  # h18f: 责任部门: too
+        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门)\s*[:：]"
         r"|(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
@@ -215,6 +216,9 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             clause.leaders.extend(read_leaders(names_text, label))
             continue
         labelled = LABELLED.match(folded)
+        if labelled and labelled.group("words") == "责任" and SHARED.search(labelled["names"]):
+            cut = len(part) - len(labelled.group("names"))  # h18f: 责任部门:X牵头,A、B配合
+            part, folded, labelled = part[cut:], folded[cut:], None  # reads as 部门分工:
         if labelled:
             words = _label_words(labelled.group("words"))
             names_text = part[len(part) - len(labelled.group("names")) :]

@@ -75,11 +75,14 @@ class Importer(TaskReading):
         self.year_missing = False
         self.page_year: int | None = None  # the web page's 发布日期 (h18a)
         self.heading_clause: Clause | None = None  # 一、…（牵头单位：…）over its items (h18c)
+        self.deeper = False  # h18f: items with no assignment over items with one are headings
+        self.lenient = False  # h18f: a list may start after 1 (an excerpt, a lost first cell)
+        self.promoted: set[int] = set()  # h18f: the items the deeper reading made headings
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
         text = self.text
-        roots = segment(text, plan_title_line(text), len(text))
+        roots = segment(text, plan_title_line(text), len(text), self.lenient)
         head = read_head(text, roots[0].start if roots else len(text))
         self.sources = head.sources
         self.chrome.extend(head.furniture)
@@ -105,7 +108,11 @@ class Importer(TaskReading):
             for node in virtual:
                 self._task_or_provision(node, 1, sections[0], tasks, "plan")
             numbering = "plan"
+        numbers = [n.number for n in sections_nodes]
+        as_written = bool(numbers) and numbers == sorted(set(numbers)) and numbers[0] > 1
         for index, node in enumerate(sections_nodes, start=1):
+            if as_written:  # h18f: an excerpt from section 七 on: its sections are 七, 八 …
+                index = node.number
             first_child = node.children[0].start if node.children else node.end
             title = field_text(text[node.content : first_child])
             section: dict[str, Any] = {
@@ -192,10 +199,17 @@ class Importer(TaskReading):
             self.leaders.append(Finding(self.doc.line(node.start), leader["name"], leader["text"]))
 
     def _subheading(self, node: Node) -> bool:
-        return is_subheading(self.text, node)
+        return id(node) in self.promoted or is_subheading(self.text, node)
 
     def _task_nodes(self, section: Node) -> list[Node]:
-        out, renumbered = task_nodes(self.text, section)
+        # h18f, the deeper reading: only where no item of the section's level has its own
+        # assignment (（一）… over 1. 2. next to （二）…（牵头单位：…） is a task with sub-items)
+        deeper = self.deeper and not any(find_clause(self._span(c)) for c in section.children)
+        out, renumbered = task_nodes(self.text, section, deeper)
+        if deeper:
+            self.promoted |= {
+                id(c) for c in section.children if is_subheading(self.text, c, deeper=True)
+            }
         if renumbered:
             self._assume_at(
                 section.start,
@@ -398,11 +412,21 @@ NO_YEAR = (
 """The first line of the review of a plan whose document names no year (h18a)."""
 
 
-def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
+def import_text(
+    text: str,
+    org: ImportOrg,
+    plan_id: str,
+    year: int | None = None,
+    *,
+    deeper: bool = False,
+    lenient: bool = False,
+) -> Imported:
     """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
-    only stands in when the document names none. Never reads the clock."""
+    only stands in when the document names none. Never reads the clock. ``deeper`` and
+    ``lenient`` are two readings of the numbering (h18f, :mod:`duban.plan_import.strategy`)."""
     read, chrome = set_aside(text)
     importer = Importer(read, org, plan_id, year)
+    importer.deeper, importer.lenient = deeper, lenient
     importer.page_year = page_year(chrome)
     result = importer.run()
     result.chrome = chrome + result.chrome

@@ -8,8 +8,10 @@ the units in charge (a table copied one cell a line, whose task cells carry thei
 the paragraphs that carry an assignment. Every reading is imported (on a copy of the org), and
 each is scored by the evidence that it found the tasks:
 
-- **assigned**: tasks whose roles name units (at the task's level or in its sub-items), the
-  main evidence: a plan's task is what someone is charged with;
+- **assigned**: the items (tasks and sub-items) whose roles name units, the main evidence: a
+  plan's task is what someone is charged with (the same clauses read as tasks or as sub-items
+  count the same, so the reading that takes the deeper level as the tasks is a runner-up the
+  review names, not a winner, unless it reads more);
 - **share**: the share of the reading's tasks that carry an assignment (a reading that makes
   every paragraph a task has a low share);
 - **runs**: how often a task's number is the one after the previous task's (1, 2, 3 … without
@@ -65,9 +67,9 @@ class Evidence:
 
     def describe(self) -> str:
         return say(
-            f"{self.tasks} tasks, {self.assigned} with an assignment, numbers in sequence"
+            f"{self.tasks} tasks, {self.assigned} items with an assignment, numbers in sequence"
             f" {self.runs:.0%}, {self.text:.0%} of the text in tasks, score {self.score:.1f}",
-            f"任务 {self.tasks} 项，其中有分工的 {self.assigned} 项，编号接续 {self.runs:.0%}，"
+            f"任务 {self.tasks} 项，有分工的条目 {self.assigned} 个，编号接续 {self.runs:.0%}，"
             f"任务原文占全文 {self.text:.0%}，得分 {self.score:.1f}",
         )
 
@@ -127,6 +129,35 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("paragraphs", "带分工的段落", clause_paragraphs, paragraphs_reading),
 )
 AS_NUMBERED = ("the numbering", "按编号")
+
+
+def deeper_reading() -> str:
+    return say(
+        "items with no assignment of their own over items that each carry one read as headings:"
+        " the items below them are the tasks",
+        "本身没有分工、其下各项都有分工的条目读作小标题，其下各项是任务",
+    )
+
+
+def lenient_reading() -> str:
+    return say(
+        "a list that starts after 1 (an excerpt from the middle of a plan, a table row that lost"
+        " its first cell) read from its first number",
+        "不从 1 开始的编号（从方案中间开始的摘录、丢了第一格的表格行）从第一个编号读起",
+    )
+
+
+NUMBERINGS: tuple[tuple[tuple[str, str], str, Callable[[], str]], ...] = (
+    (("the deeper level as tasks", "下一级编号作为任务"), "deeper", deeper_reading),
+    (("lists starting after 1", "不从 1 开始的编号"), "lenient", lenient_reading),
+)
+"""Other readings of the document's own numbering (options of ``import_text``)."""
+
+
+def _ids(result: Imported) -> list[str]:
+    return [task["id"] for task in result.tasks]
+
+
 INVENTED = {"paragraphs"}
 """Readings whose numbers the importer made up (their runs say nothing)."""
 
@@ -134,6 +165,7 @@ INVENTED = {"paragraphs"}
 def evidence(result: Imported, invented: bool) -> Evidence:
     tasks = result.tasks
     assigned = sum(1 for task in tasks if _names_units(task))
+    clauses = sum(_clauses(task) for task in tasks)
     steps = [
         b["number"] == a["number"] + 1
         for a, b in itertools.pairwise(tasks)
@@ -146,12 +178,20 @@ def evidence(result: Imported, invented: bool) -> Evidence:
     plausible = sum(1 for task in tasks if SHORTEST <= len(task.get("text", "")) <= LONGEST)
     return Evidence(
         tasks=len(tasks),
-        assigned=assigned,
+        assigned=clauses,
         share=assigned / len(tasks) if tasks else 0.0,
         runs=runs,
         text=text,
         length=plausible / len(tasks) if tasks else 0.0,
     )
+
+
+def _clauses(item: dict) -> int:
+    """The items (the task and its sub-items at any depth) whose own roles name units: the
+    same clauses read as tasks or as sub-items count the same (which level is the task's is
+    a matter of the plan's habit, not of evidence: the numbering wins ties)."""
+    own = 1 if any(item.get("roles") or {}) else 0
+    return own + sum(_clauses(child) for child in item.get("items", []))
 
 
 def _names_units(item: dict) -> bool:
@@ -166,6 +206,12 @@ def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> lis
     pristine = copy.deepcopy(org)
     numbered = import_text(text, org, plan_id, year)
     out = [Candidate(say(*AS_NUMBERED), numbered, evidence(numbered, False))]
+    for (english, chinese), option, describe in NUMBERINGS:
+        result = import_text(text, copy.deepcopy(pristine), plan_id, year, **{option: True})
+        if _ids(result) != _ids(numbered):
+            out.append(
+                Candidate(say(english, chinese), result, evidence(result, False), describe())
+            )
     for english, chinese, rewrite, describe in READINGS:
         found = rewrite(text)
         if found is None:
