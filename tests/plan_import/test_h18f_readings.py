@@ -206,3 +206,39 @@ def test_the_deeper_level_as_tasks_is_the_runner_up_the_review_names(tmp_path):
     assert [t["id"] for t in result.tasks] == ["1-1"]
     assert [i["id"] for i in result.tasks[0]["items"]] == ["1", "2"]
     assert "得分相近的次选：下一级编号作为任务（任务 2 项" in result.assumptions[0].what
+
+
+# real (shortened): anhui-qiaocheng-2025-jiaoyu-sparse-rows.txt, a table copied one cell a line
+# (rows 3, 68, 69 of a longer table; the sections between have no rows in the excerpt).
+QIAOCHENG = (
+    "谯城区教育局2025年政府工作报告重点工作任务分解表\n\n"
+    "序号\n\n重点工作任务\n\n主要责任单位\n\n协同配合单位\n\n"
+    "一、2025年经济社会发展的主要预期目标\n\n"
+    "3\n\n固定资产投资增长7.5%左右。\n\n区发改委\n\n"
+    "区工信局、区住建局、区交通局、区水利局、区农业农村局、区教育局、区卫健委,"
+    "各乡镇人民政府、街道办事处,谯城经开区管委会,魏武国控集团。\n\n"
+    "二、全力以赴扩投资、优服务,筑牢经济增长根基\n\n"
+    "三、全力以赴延链条、壮集群,构建现代产业体系\n\n"
+    "四、全力以赴增动能、聚人气,激发改革创新活力\n\n"
+    "五、全力以赴促融合、护生态,打造宜居宜业家园\n\n"
+    "六、全力以赴惠民生、增福祉,加快社会事业发展\n\n"
+    "68\n\n持续推进学前教育普及普惠、义务教育优质均衡发展。\n\n区教育局\n\n"
+    "区政府有关部门,各乡镇人民政府、街道办事处。\n\n"
+    "69\n\n深化与海亮集团合作,积极引进优质教育资源。\n\n区教育局\n\n区投资促进中心。\n"
+)
+
+
+def test_a_long_list_of_units_ending_with_a_full_stop_is_units():
+    cell = next(c for c in QIAOCHENG.split("\n\n") if c.startswith("区工信局"))
+    assert cell.endswith("魏武国控集团。")
+    assert cell_type(cell) == "unit"
+    assert cell_type("深化与海亮集团合作,积极引进优质教育资源。") == "text"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_cell_table_goes_on_past_heading_rows_and_its_main_unit_leads(tmp_path):
+    result = _import(tmp_path, QIAOCHENG, 2025)
+    tasks = {t["number"]: t for t in result.tasks}
+    assert {68, 69} <= set(tasks)
+    # 主要责任单位 next to a 协同配合单位 column: the main unit leads
+    assert tasks[69]["roles"] == {"lead": ["区教育局"], "cooperate": ["区投资促进中心"]}

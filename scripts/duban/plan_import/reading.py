@@ -261,6 +261,11 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         for kind, (pattern, _) in TABLE_COLUMNS.items():
             if index not in kinds and re.search(pattern, cell):
                 kinds[index] = kind
+    for index, kind in list(kinds.items()):  # h18f: 主要责任单位 next to 协同配合单位 leads
+        main = re.match(r"\s*主要(?:责任|責任)", header[index])
+        others = set(kinds.values())
+        if kind == "responsible" and main and "cooperate" in others and "lead" not in others:
+            kinds[index] = "lead"
     roles = {"lead", "responsible", "deadline"}
     if len(header) < 2 or not roles & set(kinds.values()):
         return [" ".join(cell for cell in row if cell) for row in rows]

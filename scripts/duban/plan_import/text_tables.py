@@ -190,7 +190,8 @@ def _cells_down(
         # a larger number (rows 6, 52, 53 of a longer table) once the row before is nearly
         # whole: a cell of 15 (万亩) in the middle of a row is a cell, not a row
         full = current is not None and len(current) >= max(2, after_number - 1)
-        return match if value > last and full else None
+        # h18f: or right after a heading row (一、… / 六、…: rows 3, 68, 69 of a longer table)
+        return match if value > last and (full or current is None) else None
 
     while index < len(lines):
         line = _bare(lines[index])
@@ -213,7 +214,13 @@ def _cells_down(
             current = None
         elif not line:
             pipes = re.fullmatch(r"\s*[|｜]+\s*", lines[index]) is not None  # never a table's end
-            if current is not None and len(current) >= width - 1 and not starts_row and not pipes:
+            if (
+                current is not None
+                and len(current) >= width - 1
+                and not starts_row
+                and not pipes
+                and not _row_after_headings(lines, index, last)
+            ):
                 index += 1
                 break
         elif (
@@ -257,6 +264,24 @@ def _cells_down(
         full[first:] = aligned
         out.append(full[:width])
     return out, index
+
+
+HEADING_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
+    """h18f: the table goes on past its heading rows (一、… 二、… with no rows of their own in
+    an excerpt) when the next line after them starts a row with a larger number (68 after 3)."""
+    index = _next_filled(lines, index)
+    headings = 0
+    while index < len(lines) and HEADING_ROW.match(_bare(lines[index])):
+        headings += 1
+        index = _next_filled(lines, index + 1)
+    if not headings or index >= len(lines):
+        return False
+    number = _row_number(_bare(lines[index]), None)
+    value = int(number.group(1).translate(FULL_DIGITS)) if number else 0
+    return number is not None and last is not None and value > last
 
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
