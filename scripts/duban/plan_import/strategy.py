@@ -33,7 +33,11 @@ from dataclasses import dataclass
 
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.chrome import set_aside
+from duban.plan_import.clauses import find_clause
+from duban.plan_import.head import plan_title_line
 from duban.plan_import.plan import Imported, import_text
+from duban.plan_import.segment import Node, segment, walk
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.unnumbered import (
     bar_rows,
@@ -154,6 +158,37 @@ NUMBERINGS: tuple[tuple[tuple[str, str], str, Callable[[], str]], ...] = (
 """Other readings of the document's own numbering (options of ``import_text``)."""
 
 
+def _options_that_differ(text: str) -> set[str]:
+    """The readings of the numbering that can give another result than the plain one: the
+    lenient one when it segments the text otherwise, the deeper one when an item with no
+    assignment of its own holds items that each carry one."""
+    read, _ = set_aside(text)
+    start = plan_title_line(read)
+    plain = segment(read, start, len(read))
+    out = set()
+    if _shape(segment(read, start, len(read), lenient=True)) != _shape(plain):
+        out.add("lenient")
+    for section in plain:  # as the Importer reads it: a section's items, none with its own
+        items = section.children
+        if any(find_clause(_own(read, item)) for item in items):
+            continue
+        if any(
+            item.children and all(find_clause(read[c.content : c.end]) for c in item.children)
+            for item in items
+        ):
+            out.add("deeper")
+            break
+    return out
+
+
+def _own(text: str, node: Node) -> str:
+    return text[node.content : node.children[0].start if node.children else node.end]
+
+
+def _shape(nodes: list[Node]) -> list[tuple[int, str, int]]:
+    return [(node.start, node.style, node.depth) for node in walk(nodes)]
+
+
 def _ids(result: Imported) -> list[str]:
     return [task["id"] for task in result.tasks]
 
@@ -206,7 +241,10 @@ def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> lis
     pristine = copy.deepcopy(org)
     numbered = import_text(text, org, plan_id, year)
     out = [Candidate(say(*AS_NUMBERED), numbered, evidence(numbered, False))]
+    differ = _options_that_differ(text)
     for (english, chinese), option, describe in NUMBERINGS:
+        if option not in differ:
+            continue  # the same tree: no need to import it again (a long plan takes a second)
         result = import_text(text, copy.deepcopy(pristine), plan_id, year, **{option: True})
         if _ids(result) != _ids(numbered):
             out.append(
