@@ -242,3 +242,32 @@ def test_a_cell_table_goes_on_past_heading_rows_and_its_main_unit_leads(tmp_path
     assert {68, 69} <= set(tasks)
     # 主要责任单位 next to a 协同配合单位 column: the main unit leads
     assert tasks[69]["roles"] == {"lead": ["区教育局"], "cooperate": ["区投资促进中心"]}
+
+
+# real (shortened): jiangsu-changshu-2018-row-lines.txt, a forum post: the notice, the annex's
+# title and the table's header run together in one paragraph; a group row; rows between spaces.
+CHANGSHU = (
+    "常熟市人民政府办公室文件 常政办发〔2018〕32号 "
+    "市政府办公室关于分解落实2018年 政府工作任务的通知 "
+    "各镇人民政府,各街道办事处: 现下达给你们,请认真组织实施. "
+    "附件:常熟市2018年政府工作任务分解表 常熟市人民政府办公室 2018年2月24日 "
+    "常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n\n"
+    "一、经济社会发展主要预期目标分解(11项)\n\n"
+    "1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委\n\n"
+    "2 一般公共预算收入增长8%以上. 财政局\n\n"
+    "3 工业总产值增长4%,规模以上工业产值增长5%. 经信委\n"
+)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_header_at_the_end_of_a_paragraph_and_a_tables_numbers_run_through(tmp_path):
+    result = _import(tmp_path, CHANGSHU)
+    # the 序号 of a table's rows runs through the table: two-digit ids, as a table's are
+    assert [t["id"] for t in result.tasks] == ["01", "02", "03"]
+    # the last header word 牵头责任单位 names the last column: the units lead
+    assert [t["roles"] for t in result.tasks] == [
+        {"lead": ["发改委"]},
+        {"lead": ["财政局"]},
+        {"lead": ["经信委"]},
+    ]
+    assert "空格分隔的表格行" in result.assumptions[0].what

@@ -77,6 +77,7 @@ class Importer(TaskReading):
         self.heading_clause: Clause | None = None  # 一、…（牵头单位：…）over its items (h18c)
         self.deeper = False  # h18f: items with no assignment over items with one are headings
         self.lenient = False  # h18f: a list may start after 1 (an excerpt, a lost first cell)
+        self.table = False  # h18f: the items are a table's rows (its 序号)
         self.promoted: set[int] = set()  # h18f: the items the deeper reading made headings
 
     # -- the whole plan -----------------------------------------------------------------------
@@ -181,6 +182,7 @@ class Importer(TaskReading):
     def _runs_through(self, sections: list[Node], items: dict[int, list[Node]]) -> bool:
         """Whether the tasks are numbered through the plan: a section's first task (not a
         subheading over tasks, h18f: （一）坚定不移做强增长引擎 over 12.…) numbered after 1."""
+        numbers: list[int] = []
         for section in sections:
             tasks = [
                 n
@@ -189,7 +191,9 @@ class Importer(TaskReading):
             ]
             if tasks and tasks[0].number > 1:
                 return True
-        return False
+            numbers += [n.number for n in tasks]
+        # h18f: a table's 序号 runs through the table unless it starts again in a section
+        return self.table and len(numbers) > 1 and numbers == sorted(set(numbers))
 
     def _heading_leader(self, title: str, tasks: list[dict[str, Any]], node: Node) -> None:
         leader = heading_leader(title)
@@ -420,13 +424,15 @@ def import_text(
     *,
     deeper: bool = False,
     lenient: bool = False,
+    table: bool = False,
 ) -> Imported:
     """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
     only stands in when the document names none. Never reads the clock. ``deeper`` and
-    ``lenient`` are two readings of the numbering (h18f, :mod:`duban.plan_import.strategy`)."""
+    ``lenient`` are two readings of the numbering, ``table`` says the items are a table's
+    rows (h18f, :mod:`duban.plan_import.strategy`)."""
     read, chrome = set_aside(text)
     importer = Importer(read, org, plan_id, year)
-    importer.deeper, importer.lenient = deeper, lenient
+    importer.deeper, importer.lenient, importer.table = deeper, lenient, table
     importer.page_year = page_year(chrome)
     result = importer.run()
     result.chrome = chrome + result.chrome

@@ -254,7 +254,8 @@ def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> lis
         found = rewrite(text)
         if found is None:
             continue
-        result = import_text(found[0], copy.deepcopy(pristine), plan_id, year)
+        table = describe is rows_reading
+        result = import_text(found[0], copy.deepcopy(pristine), plan_id, year, table=table)
         note = describe(found[1])
         out.append(
             Candidate(say(english, chinese), result, evidence(result, english in INVENTED), note)
