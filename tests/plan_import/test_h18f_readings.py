@@ -15,6 +15,7 @@ from duban.plan_import import import_file
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.strategy import Candidate, Evidence, choose, unit_lines
+from duban.plan_import.text_tables import flatten_tables
 from duban.plan_import.units import ImportOrg
 
 
@@ -271,3 +272,31 @@ def test_a_header_at_the_end_of_a_paragraph_and_a_tables_numbers_run_through(tmp
         {"lead": ["经信委"]},
     ]
     assert "空格分隔的表格行" in result.assumptions[0].what
+
+
+# real (shortened): sichuan-dazhu-2016-minsheng-cell-lines.txt, a 民生实事 table copied one cell
+# a line: a column name the importer does not know (民生实事), a row's units one a line, and
+# its deadline cell right before the next row's number.
+DAZHU = (
+    "2016年民生实事目标任务分解表\n\n序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n"
+    "1\n\n启动建设东柳河城区段综合治理工程和东湖湿地公园。\n\n县水务局\n\n县住建局\n\n"
+    "县护城河指挥部\n\n12月底前\n\n"
+    "2\n\n新建2座人行天桥。\n\n县住建局\n\n9月投入使用\n\n"
+    "3\n\n启动县图书馆新馆建设。\n\n县文体广新局\n\n县代建中心\n\n12月底前\n"
+)
+
+
+def test_a_cell_table_with_an_unknown_column_name_and_units_one_a_line():
+    rows: list[list[str]] = []
+    flatten_tables(DAZHU, lambda found: rows.extend(found) or [])
+    assert rows == [
+        ["序号", "民生实事", "责任单位", "完成时限"],
+        [
+            "1",
+            "启动建设东柳河城区段综合治理工程和东湖湿地公园。",
+            "县水务局、县住建局、县护城河指挥部",
+            "12月底前",
+        ],
+        ["2", "新建2座人行天桥。", "县住建局", "9月投入使用"],
+        ["3", "启动县图书馆新馆建设。", "县文体广新局、县代建中心", "12月底前"],
+    ]

@@ -129,7 +129,9 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
         if not word and header:
             at += 1
             continue
-        if not HEADER_WORD.match(simplified(word.replace(" ", ""))):
+        if not HEADER_WORD.match(simplified(word.replace(" ", ""))) and not (
+            header and _unknown_column(lines, at, word)
+        ):
             break
         header.append(word)
         at += 1
@@ -137,6 +139,16 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     if len(header) >= 3 and any(ROLE_OR_TIME.search(simplified(w)) for w in header):
         return header, after
     return [], index
+
+
+def _unknown_column(lines: list[str], at: int, word: str) -> bool:
+    """h18f: a column's name the importer does not know (民生实事), between known ones: a short
+    word of Chinese characters after 序号 (the header has begun), followed by a known one."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", word):
+        return False
+    ahead = _next_filled(lines, at + 1)
+    following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
 
 
 def _next_filled(lines: list[str], index: int) -> int:
@@ -207,7 +219,11 @@ def _cells_down(
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
         elif re.match(r"^[一二三四五六七八九十]+、", line) or (
-            line and starts_row and (current is None or len(current) >= width - 1)
+            line
+            and starts_row
+            and (current is None or len(current) >= width - 1)
+            # h18f: a row's last cell (12月底前, a unit) before the next row is no heading
+            and (current is None or cell_type(line) == "text")
         ):
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
             raw.append([])
@@ -220,6 +236,8 @@ def _cells_down(
                 and not starts_row
                 and not pipes
                 and not _row_after_headings(lines, index, last)
+                and not _row_soon(lines, index, last)
+                and not _deadline_to_come(lines, index, kinds, current)
             ):
                 index += 1
                 break
@@ -264,6 +282,35 @@ def _cells_down(
         full[first:] = aligned
         out.append(full[:width])
     return out, index
+
+
+ROW_SOON = 6
+"""A row holds at most this many cells more than its columns (a column's units one a line)."""
+
+
+def _deadline_to_come(lines: list[str], index: int, kinds: list[str], current: list[str]) -> bool:
+    """h18f: the last row's deadline cell after its units one a line (12月底前), when the table
+    has a deadline column and the row has no deadline yet."""
+    ahead = _next_filled(lines, index + 1)
+    if ahead >= len(lines) or "deadline" not in kinds:
+        return False
+    if any(cell_type(cell) == "date" for cell in current):
+        return False
+    return cell_type(_bare(lines[ahead])) == "date"
+
+
+def _row_soon(lines: list[str], index: int, last: int | None) -> bool:
+    """h18f: the next row (its number) within a few lines: the lines before it are cells of
+    this row (县水务局 / 县住建局 / 县护城河指挥部, one unit a line), not the text after it."""
+    if last is None:
+        return False
+    for _ in range(ROW_SOON):
+        index = _next_filled(lines, index + 1)
+        if index >= len(lines):
+            return False
+        if _row_number(_bare(lines[index]), last + 1):
+            return True
+    return False
 
 
 HEADING_ROW = re.compile(r"^[一二三四五六七八九十]+、")
