@@ -300,3 +300,22 @@ def test_a_cell_table_with_an_unknown_column_name_and_units_one_a_line():
         ["2", "新建2座人行天桥。", "县住建局", "9月投入使用"],
         ["3", "启动县图书馆新馆建设。", "县文体广新局、县代建中心", "12月底前"],
     ]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_readings_combine_a_rewrite_and_a_numbering(tmp_path):
+    # real (shortened): hubei-xianning-2020-gazette-table-lost-cell.txt: the table's first row
+    # lost its 工作措施 cell, so its items start at 2.; their units are on the line below
+    text = (
+        "咸宁市贯彻落实若干政策措施责任分工\n"
+        "一、加大财政金融支持力度\n"
+        "(一)加强对防疫重点企业财税支持\n"
+        "市税务局等,各县、市、区政府,咸宁高新区管委会\n"
+        "2020年12月\n" + XIANNING_ROWS
+    )
+    result = _import(tmp_path, text, 2020)
+    assert [i["id"] for i in result.tasks[0]["items"]] == ["2", "3"]
+    assert result.tasks[0]["items"][1]["roles"]["responsible"][0] == "市财政局"
+    assert result.assumptions[0].what.startswith(
+        "采用的读法：编号条目下一行的单位＋不从 1 开始的编号"
+    )

@@ -189,8 +189,13 @@ def _shape(nodes: list[Node]) -> list[tuple[int, str, int]]:
     return [(node.start, node.style, node.depth) for node in walk(nodes)]
 
 
-def _ids(result: Imported) -> list[str]:
-    return [task["id"] for task in result.tasks]
+def _ids(result: Imported) -> list[object]:
+    """The tasks and their sub-items (ids), to tell readings that give the same apart."""
+
+    def shape(item: dict) -> object:
+        return (item["id"], [shape(child) for child in item.get("items", [])])
+
+    return [shape(task) for task in result.tasks]
 
 
 INVENTED = {"paragraphs"}
@@ -237,29 +242,51 @@ def _names_units(item: dict) -> bool:
 
 def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> list[Candidate]:
     """Every reading that gives something, the document as numbered first (on ``org`` itself;
-    the others on copies, so that a reading not taken leaves no names behind)."""
+    the others on copies, so that a reading not taken leaves no names behind). Each reading of
+    the text (as it is, or rewritten as a table's rows, …) is also tried with the other
+    readings of its numbering when they can give another result."""
     pristine = copy.deepcopy(org)
     numbered = import_text(text, org, plan_id, year)
     out = [Candidate(say(*AS_NUMBERED), numbered, evidence(numbered, False))]
-    differ = _options_that_differ(text)
-    for (english, chinese), option, describe in NUMBERINGS:
-        if option not in differ:
-            continue  # the same tree: no need to import it again (a long plan takes a second)
-        result = import_text(text, copy.deepcopy(pristine), plan_id, year, **{option: True})
-        if _ids(result) != _ids(numbered):
-            out.append(
-                Candidate(say(english, chinese), result, evidence(result, False), describe())
-            )
+    out += _numberings(text, numbered, pristine, plan_id, year, "", "", False, False)
     for english, chinese, rewrite, describe in READINGS:
         found = rewrite(text)
         if found is None:
             continue
-        table = describe is rows_reading
+        table, invented = describe is rows_reading, english in INVENTED
         result = import_text(found[0], copy.deepcopy(pristine), plan_id, year, table=table)
         note = describe(found[1])
-        out.append(
-            Candidate(say(english, chinese), result, evidence(result, english in INVENTED), note)
-        )
+        name = say(english, chinese)
+        out.append(Candidate(name, result, evidence(result, invented), note))
+        out += _numberings(found[0], result, pristine, plan_id, year, name, note, table, invented)
+    return out
+
+
+def _numberings(
+    text: str,
+    plain: Imported,
+    pristine: ImportOrg,
+    plan_id: str,
+    year: int | None,
+    name: str,
+    note: str,
+    table: bool,
+    invented: bool,
+) -> list[Candidate]:
+    """The other readings of the numbering of a text (as it is or rewritten) that give other
+    tasks than its plain reading."""
+    out: list[Candidate] = []
+    differ = _options_that_differ(text)
+    for (english, chinese), option, describe in NUMBERINGS:
+        if option not in differ:
+            continue  # the same tree: no need to import it again (a long plan takes a second)
+        options = {option: True, "table": table}
+        result = import_text(text, copy.deepcopy(pristine), plan_id, year, **options)
+        if _ids(result) == _ids(plain):
+            continue
+        both = f"{name}＋{say(english, chinese)}" if name else say(english, chinese)
+        notes = "；".join(n for n in (note, describe()) if n)
+        out.append(Candidate(both, result, evidence(result, invented), notes))
     return out
 
 
