@@ -17,6 +17,7 @@ from duban.plan_import.clauses import find_clause
 from duban.plan_import.strategy import Candidate, Evidence, choose, unit_lines
 from duban.plan_import.text_tables import flatten_tables
 from duban.plan_import.units import ImportOrg
+from helpers import ROOT
 
 
 def _import(tmp_path: Path, text: str, year: int | None = None):
@@ -188,9 +189,9 @@ def test_an_excerpt_from_the_middle_of_a_plan_is_read_from_its_first_number(tmp_
     assert result.tasks[1].get("roles") == {}, result.tasks[1].get("roles")
 
 
-# real (shortened): guangdong-province-2023-spun-reprint.txt, a （一） with no assignment over
-# items that each carry one: tasks 1. 2., or task （一） with two sub-items? Both read the same
-# clauses; the numbering's reading is kept and the other is named in the review.
+# real (shortened): guangdong-province-2023-spun-reprint.txt, a （一） with no assignment of its
+# own over items 1. 2. that each carry one, and no other item at its level: the items are the
+# tasks (each task then carries its own assignment, the evidence the reading wins by).
 SPUN = (
     "广东省进一步加鼎力度支持民间投资生长实行方案\n"
     "粤府办〔2023〕5号\n"
@@ -202,11 +203,25 @@ SPUN = (
 
 
 @pytest.mark.usefixtures("chinese")
-def test_the_deeper_level_as_tasks_is_the_runner_up_the_review_names(tmp_path):
+def test_the_deeper_level_is_the_tasks_when_the_whole_level_is_headings(tmp_path):
     result = _import(tmp_path, SPUN)
-    assert [t["id"] for t in result.tasks] == ["1-1"]
+    assert [t["id"] for t in result.tasks] == ["1-1", "1-2"]
+    assert result.tasks[0]["roles"] == {"lead": ["省生长改造委"]}
+    assert result.plan["sections"][0]["provisions"][0]["title"].startswith("支持民间投资")
+    why = result.assumptions[0].what
+    assert why.startswith("采用的读法：下一级编号作为任务（任务 2 项")
+    assert "得分相近的次选：按编号（任务 1 项" in why  # the other reading, named
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_level_read_deeper_is_read_so_whole(tmp_path):
+    # the blind city-health text (tests/fixtures/import/blind/, written for the importer's
+    # first blind round): （一） over 1. 2. with clauses, but （二）'s 1. has none of its own
+    # (its （1）（2） do): the level is not all headings, （一） and （二） stay the tasks
+    text = (ROOT / "tests/fixtures/import/blind/city-health.txt").read_text(encoding="utf-8")
+    result = _import(tmp_path, text)
+    assert [t["id"] for t in result.tasks] == ["1-1", "1-2", "2-1"]
     assert [i["id"] for i in result.tasks[0]["items"]] == ["1", "2"]
-    assert "得分相近的次选：下一级编号作为任务（任务 2 项" in result.assumptions[0].what
 
 
 # real (shortened): anhui-qiaocheng-2025-jiaoyu-sparse-rows.txt, a table copied one cell a line

@@ -18,7 +18,13 @@ from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
-from duban.plan_import.subheadings import heading_clause, heading_leader, is_subheading, task_nodes
+from duban.plan_import.subheadings import (
+    deeper_level,
+    heading_clause,
+    heading_leader,
+    is_subheading,
+    task_nodes,
+)
 from duban.plan_import.task_reading import (
     TaskReading,
     chain,
@@ -206,14 +212,10 @@ class Importer(TaskReading, YearReading):
         return id(node) in self.promoted or is_subheading(self.text, node)
 
     def _task_nodes(self, section: Node) -> list[Node]:
-        # h18f, the deeper reading: only where no item of the section's level has its own
-        # assignment (（一）… over 1. 2. next to （二）…（牵头单位：…） is a task with sub-items)
-        deeper = self.deeper and not any(find_clause(self._span(c)) for c in section.children)
+        deeper = self.deeper and deeper_level(self.text, section)  # h18f
         out, renumbered = task_nodes(self.text, section, deeper)
         if deeper:
-            self.promoted |= {
-                id(c) for c in section.children if is_subheading(self.text, c, deeper=True)
-            }
+            self.promoted |= {id(c) for c in section.children}
         if renumbered:
             self._assume_at(
                 section.start,

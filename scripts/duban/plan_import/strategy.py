@@ -12,8 +12,9 @@ each is scored by the evidence that it found the tasks:
   plan's task is what someone is charged with (the same clauses read as tasks or as sub-items
   count the same, so the reading that takes the deeper level as the tasks is a runner-up the
   review names, not a winner, unless it reads more);
-- **share**: the share of the reading's tasks that carry an assignment (a reading that makes
-  every paragraph a task has a low share);
+- **share**: the share of the reading's tasks that carry an assignment of their own (a reading
+  that makes every paragraph a task has a low share; a heading read as a task whose sub-items
+  carry the assignments lowers it too);
 - **runs**: how often a task's number is the one after the previous task's (1, 2, 3 … without
   gaps, counted when the numbers are the document's own, never when the reading invented them);
 - **text**: the share of the document's characters that went into the tasks' text;
@@ -34,10 +35,10 @@ from dataclasses import dataclass
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
-from duban.plan_import.clauses import find_clause
 from duban.plan_import.head import plan_title_line
 from duban.plan_import.plan import Imported, import_text
 from duban.plan_import.segment import Node, segment, walk
+from duban.plan_import.subheadings import deeper_level
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.unnumbered import (
     bar_rows,
@@ -168,21 +169,9 @@ def _options_that_differ(text: str) -> set[str]:
     out = set()
     if _shape(segment(read, start, len(read), lenient=True)) != _shape(plain):
         out.add("lenient")
-    for section in plain:  # as the Importer reads it: a section's items, none with its own
-        items = section.children
-        if any(find_clause(_own(read, item)) for item in items):
-            continue
-        if any(
-            item.children and all(find_clause(read[c.content : c.end]) for c in item.children)
-            for item in items
-        ):
-            out.add("deeper")
-            break
+    if any(deeper_level(read, section) for section in plain):  # as the Importer reads it
+        out.add("deeper")
     return out
-
-
-def _own(text: str, node: Node) -> str:
-    return text[node.content : node.children[0].start if node.children else node.end]
 
 
 def _shape(nodes: list[Node]) -> list[tuple[int, str, int]]:
@@ -204,7 +193,7 @@ INVENTED = {"paragraphs"}
 
 def evidence(result: Imported, invented: bool) -> Evidence:
     tasks = result.tasks
-    assigned = sum(1 for task in tasks if _names_units(task))
+    assigned = sum(1 for task in tasks if any(task.get("roles") or {}))
     clauses = sum(_clauses(task) for task in tasks)
     steps = [
         b["number"] == a["number"] + 1
@@ -232,12 +221,6 @@ def _clauses(item: dict) -> int:
     a matter of the plan's habit, not of evidence: the numbering wins ties)."""
     own = 1 if any(item.get("roles") or {}) else 0
     return own + sum(_clauses(child) for child in item.get("items", []))
-
-
-def _names_units(item: dict) -> bool:
-    if any(item.get("roles") or {}):
-        return True
-    return any(_names_units(child) for child in item.get("items", []))
 
 
 def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> list[Candidate]:

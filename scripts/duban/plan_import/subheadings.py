@@ -34,13 +34,24 @@ def is_subheading(text: str, node: Node, deeper: bool = False) -> bool:
     own = field_text(text[node.content : node.children[0].start if node.children else node.end])
     if deeper and node.children and own and find_clause(own) is None:
         children = node.children
+        # each item below carries its own (not only its sub-items': 1. over （1）（2）)
         if not any(c.inline for c in children) and all(
-            find_clause(text[c.content : c.end]) for c in children
+            find_clause(text[c.content : c.children[0].start if c.children else c.end])
+            for c in children
         ):
             return True
     if not node.children or not own or len(own) > 30 or re.search(r"[。；;：:]", own):
         return False
     return all(find_clause(text[c.content : c.end]) for c in node.children)
+
+
+def deeper_level(text: str, section: Node) -> bool:
+    """h18f, the reading that takes the deeper level as the tasks: every item of the section
+    (one level below its heading) is a heading with no assignment of its own over items that
+    each carry one. A level read deeper is read so whole (（一）… over 1. 2. next to （二）… with
+    its own clause, or next to （二） whose 1. has none, stays a task with sub-items)."""
+    items = section.children
+    return bool(items) and all(is_subheading(text, item, deeper=True) for item in items)
 
 
 def task_nodes(text: str, section: Node, deeper: bool = False) -> tuple[list[Node], bool]:
