@@ -334,3 +334,21 @@ def test_readings_combine_a_rewrite_and_a_numbering(tmp_path):
     assert result.assumptions[0].what.startswith(
         "采用的读法：编号条目下一行的单位＋不从 1 开始的编号"
     )
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_reading_the_importer_cannot_carry_through_is_no_candidate(monkeypatch):
+    from duban.plan_import import strategy
+
+    real = strategy.import_text
+
+    def failing(text, org, plan_id, year=None, **options):
+        if options.get("lenient"):
+            raise IndexError("a form no reading was written for")
+        return real(text, org, plan_id, year, **options)
+
+    monkeypatch.setattr(strategy, "import_text", failing)
+    result, note, why = strategy.best_reading(PAGE3, ImportOrg(), "p", 2008)
+    assert why.startswith("采用的读法：按编号")  # the plain reading stands
+    assert note == ""
+    assert [t["id"] for t in result.tasks] == ["2-1", "2-2"]  # as numbered: 八、 only

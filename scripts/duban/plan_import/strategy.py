@@ -237,12 +237,26 @@ def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> lis
         if found is None:
             continue
         table, invented = describe is rows_reading, english in INVENTED
-        result = import_text(found[0], copy.deepcopy(pristine), plan_id, year, table=table)
+        result = _trial(found[0], pristine, plan_id, year, table=table)
+        if result is None:
+            continue
         note = describe(found[1])
         name = say(english, chinese)
         out.append(Candidate(name, result, evidence(result, invented), note))
         out += _numberings(found[0], result, pristine, plan_id, year, name, note, table, invented)
     return out
+
+
+def _trial(
+    text: str, pristine: ImportOrg, plan_id: str, year: int | None, **options: bool
+) -> Imported | None:
+    """Another reading's import, on a copy of the org; a reading the importer cannot carry
+    through (a form no reading was written for) is no candidate: the plain reading, already
+    imported, still stands, as it did before readings were compared."""
+    try:
+        return import_text(text, copy.deepcopy(pristine), plan_id, year, **options)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError, AssertionError):
+        return None
 
 
 def _numberings(
@@ -264,7 +278,9 @@ def _numberings(
         if option not in differ:
             continue  # the same tree: no need to import it again (a long plan takes a second)
         options = {option: True, "table": table}
-        result = import_text(text, copy.deepcopy(pristine), plan_id, year, **options)
+        result = _trial(text, pristine, plan_id, year, **options)
+        if result is None:
+            continue
         if _ids(result) == _ids(plain):
             continue
         both = f"{name}＋{say(english, chinese)}" if name else say(english, chinese)
