@@ -352,3 +352,21 @@ def test_a_reading_the_importer_cannot_carry_through_is_no_candidate(monkeypatch
     assert why.startswith("采用的读法：按编号")  # the plain reading stands
     assert note == ""
     assert [t["id"] for t in result.tasks] == ["2-1", "2-2"]  # as numbered: 八、 only
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_text_as_written_competes_with_its_table_reading():
+    from duban.plan_import.strategy import best_reading, untabled_reading
+
+    # made up: what a table reading left of a text (its rows lost) against the text as written
+    mangled = "某局工作要点\n一、加强学习\n组织全体干部开展学习。\n"
+    written = (
+        "某局工作要点\n一、加强学习\n1.组织全体干部开展学习。（责任单位：办公室）\n"
+        "2.开展专题培训。（责任单位：人事科）\n"
+    )
+    result, note, why = best_reading(mangled, ImportOrg(), "p", 2024, written)
+    assert note == untabled_reading()
+    assert why.startswith("采用的读法：原文照排（不按任务分工表读表格）")
+    assert [t["id"] for t in result.tasks] == ["1-1", "1-2"]
+    result, note, _ = best_reading(written, ImportOrg(), "p", 2024, mangled)
+    assert note == ""  # the table reading (here: the text) wins when it finds more

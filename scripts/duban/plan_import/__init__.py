@@ -23,7 +23,7 @@ from duban.load.files import read_regular
 from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
-from duban.plan_import.strategy import best_reading
+from duban.plan_import.strategy import best_reading, untabled_reading
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.writer import write_org, write_plan
 
@@ -83,9 +83,13 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
 
 
 def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
-    text, reading = read_document(path)
+    untabled: list[str] = []
+    text, reading = read_document(path, untabled)
     text, removed = sanitize(text)
-    result, how, why = best_reading(text, org, plan_id, year)  # h18f: scored readings
+    as_written = sanitize(untabled[0])[0] if untabled else None
+    result, how, why = best_reading(text, org, plan_id, year, as_written)  # h18f
+    if how == untabled_reading():  # the table reading was not taken: say so, not the table
+        reading = reading.split("；", 1)[0]
     if how:
         reading = f"{reading}；{how}"
         result.assumptions.insert(0, Finding(0, how))

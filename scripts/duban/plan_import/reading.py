@@ -41,8 +41,10 @@ MAX_TEXT_BYTES = 20_000_000
 DOCX_LIMITS = ZipLimits(file_bytes=MAX_FILE_BYTES, total_bytes=150_000_000, xml_bytes=30_000_000)
 
 
-def read_document(path: Path) -> tuple[str, str]:
-    """The document's text and a short description of how it was read (for the review)."""
+def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, str]:
+    """The document's text and a short description of how it was read (for the review).
+    ``untabled`` (h18f) receives a plain text's lines as written when the table reading
+    changed them (another reading the importer compares)."""
     name = printable(str(path))
     try:
         check_size(path, MAX_FILE_BYTES)
@@ -89,8 +91,10 @@ def read_document(path: Path) -> tuple[str, str]:
         ):
             text, how = html_text(text, stats), f"HTML ({how})"
         else:
-            text = normalize_newlines(text)
-            text = flatten_tables(text, lambda rows: table_lines(rows, stats), strays)
+            raw = normalize_newlines(text)
+            text = flatten_tables(raw, lambda rows: table_lines(rows, stats), strays)
+            if untabled is not None and text != raw:
+                untabled.append(raw)
     if stats.get("rows"):
         how += "；" + TABLE_ROWS.format(stats["rows"])
         if strays:  # h18a

@@ -134,6 +134,15 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("paragraphs", "带分工的段落", clause_paragraphs, paragraphs_reading),
 )
 AS_NUMBERED = ("the numbering", "按编号")
+UNTABLED = ("the text as written, its tables not read as rows", "原文照排（不按任务分工表读表格）")
+
+
+def untabled_reading() -> str:
+    return say(
+        "the lines that looked like a task table were read as the text they are, not as rows"
+        " (the table reading found fewer tasks)",
+        "看似任务分工表的各行按原文读取，没有转为表格的行（按表格读出的任务较少）",
+    )
 
 
 def deeper_reading() -> str:
@@ -308,10 +317,18 @@ def choose(found: list[Candidate]) -> tuple[Candidate, str]:
 
 
 def best_reading(
-    text: str, org: ImportOrg, plan_id: str, year: int | None
+    text: str, org: ImportOrg, plan_id: str, year: int | None, as_written: str | None = None
 ) -> tuple[Imported, str, str]:
     """The import of the best reading, what the reading did to the text (empty for the
-    document as numbered) and why it was taken."""
+    document as numbered) and why it was taken. ``as_written``: the plain text before its
+    tables were read as 任务分工表 rows (another reading, when the table reading changed it)."""
+    pristine = copy.deepcopy(org) if as_written is not None else org
     found = candidates(text, org, plan_id, year)
+    if as_written is not None:
+        result = _trial(as_written, pristine, plan_id, year)
+        if result is not None:
+            evidence_ = evidence(result, False)
+            name = say(*UNTABLED)
+            found.append(Candidate(name, result, evidence_, untabled_reading()))
     best, why = choose(found)
     return best.result, best.note, why
