@@ -141,7 +141,11 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
             number == 1
             or number == last_seen.get(style, -1) + 1
             or (any_start and not roots and not stack)
-            or (lenient and style not in last_seen and _goes_on(text, match, style, number, end))
+            or (
+                lenient
+                and number > last_seen.get(style, 0)
+                and _goes_on(text, match, style, number, end)
+            )
         ):
             continue
         if style == "sec" and stack and "sec" not in styles and stack[0].style != "sec":
@@ -163,8 +167,9 @@ LOOKAHEAD = 3000
 
 def _goes_on(text: str, match: re.Match, style: str, number: int, end: int) -> bool:
     """h18f, the lenient reading (an excerpt that starts in the middle of a list, a table
-    whose first row lost its cell): a list may start at a number after 1, at a line's start,
-    when the next item of its style, also at a line's start, is the next number."""
+    whose first row lost its cell, an excerpt of a table's rows 3, 68, 69 under its headings):
+    a list may start at a number after 1 (and after the last number of its style), at a line's
+    start, when the next item of its style, also at a line's start, has a larger number."""
     if text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip():
         return False
     for following in MARKER.finditer(text, match.end(), min(end, match.end() + LOOKAHEAD)):
@@ -172,7 +177,7 @@ def _goes_on(text: str, match: re.Match, style: str, number: int, end: int) -> b
         if parsed is None or parsed[0] != style:
             continue
         line_start = text.rfind("\n", 0, following.start()) + 1
-        return parsed[1] == number + 1 and not text[line_start : following.start()].strip()
+        return parsed[1] > number and not text[line_start : following.start()].strip()
     return False
 
 
