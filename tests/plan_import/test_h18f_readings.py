@@ -372,3 +372,13 @@ def test_the_text_as_written_competes_with_its_table_reading():
     assert [t["id"] for t in result.tasks] == ["1-1", "1-2"]
     result, note, _ = best_reading(written, ImportOrg(), "p", 2024, mangled)
     assert note == ""  # the table reading (here: the text) wins when it finds more
+
+
+def test_the_signature_under_the_last_item_is_no_units_cell():
+    # made up: a plan ends with its last item, the issuer and the date; twice the form would
+    # have made the issuer the last item's unit
+    text = (
+        "1.加强组织领导。\n县人民政府办公室\n2024年3月1日\n"
+        "2.强化督查。\n县人民政府办公室\n二〇二四年三月一日\n"
+    )
+    assert unit_lines(text) is None

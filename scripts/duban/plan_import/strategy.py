@@ -105,11 +105,15 @@ def unit_lines(text: str) -> tuple[str, int] | None:
             continue
         if not NUMBERED_TEXT.match(before) or cell_type(before) != "text":
             continue
+        after = next((x.strip() for x in lines[index + 1 :] if x.strip()), "")
+        if SIGNED.match(after):
+            continue  # 某县人民政府办公室 / 2024年3月1日: the plan's signature, not a cell
         lines[index] = f"（责任单位：{line}）"
         count += 1
     return ("\n".join(lines), count) if count >= 2 else None
 
 
+SIGNED = re.compile(r"^[0-9一二三四五六七八九〇○零O]{4}\s*年[^。，,；]{1,6}日$")
 LABEL = re.compile(r"[:：（(【\[]")
 """A line with a label or a bracket is a clause the numbering's reading reads already."""
 NUMBERED_TEXT = re.compile(
