@@ -382,3 +382,38 @@ def test_the_signature_under_the_last_item_is_no_units_cell():
         "2.强化督查。\n县人民政府办公室\n二〇二四年三月一日\n"
     )
     assert unit_lines(text) is None
+
+
+HEADED_PARAGRAPHS = (  # made up: 工作要点 with 一、 headings over unnumbered paragraphs
+    "某县2024年优化营商环境工作要点\n"
+    "一、提升政务服务效能\n"
+    "深化“一网通办”改革，推动高频事项全程网办。（牵头单位：县行政审批局；责任单位：县直各部门）\n"
+    "推进“一件事一次办”，年内新增10个主题套餐。（牵头单位：县行政审批局；完成时限：2024年12月底前）\n"
+    "二、优化法治环境\n"
+    "开展涉企行政执法专项检查，规范执法行为。（牵头单位：县司法局；配合单位：县市场监管局）\n"
+)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_paragraphs_under_headings_compete_with_the_headings_read_as_tasks(tmp_path):
+    result = _import(tmp_path, HEADED_PARAGRAPHS)
+    assert len(result.tasks) == 3
+    assert [t["roles"]["lead"] for t in result.tasks] == [
+        ["县行政审批局"],
+        ["县行政审批局"],
+        ["县司法局"],
+    ]
+    assert result.assumptions[0].what.startswith("采用的读法：带分工的段落")
+
+
+@pytest.mark.usefixtures("chinese")
+def test_paragraphs_do_not_compete_once_items_below_the_headings_are_found(tmp_path):
+    # made up: a numbered task whose second paragraph has a clause of its own stays one task
+    text = (
+        "某县工作要点\n一、提升效能\n1.深化改革，推动全程网办。（牵头单位：县行政审批局）\n"
+        "同时做好政务服务中心改造工作，提升群众满意度。（牵头单位：县机关事务中心）\n"
+        "2.开展专项检查。（牵头单位：县司法局）\n"
+    )
+    result = _import(tmp_path, text, 2024)
+    assert [t["id"] for t in result.tasks] == ["1-1", "1-2"]
+    assert result.assumptions[0].what.startswith("采用的读法：按编号")

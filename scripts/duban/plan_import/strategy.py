@@ -191,6 +191,15 @@ def _shape(nodes: list[Node]) -> list[tuple[int, str, int]]:
     return [(node.start, node.style, node.depth) for node in walk(nodes)]
 
 
+def _headings_only(result: Imported) -> bool:
+    """No task, or only the document's top headings (一、 二、 with no items) read as tasks."""
+    return all(
+        re.fullmatch(r"[一二三四五六七八九十]+", str(task.get("numeral", "")))
+        and not task.get("items")
+        for task in result.tasks
+    )
+
+
 def _ids(result: Imported) -> list[object]:
     """The tasks and their sub-items (ids), to tell readings that give the same apart."""
 
@@ -246,6 +255,9 @@ def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> lis
     out = [Candidate(say(*AS_NUMBERED), numbered, evidence(numbered, False))]
     out += _numberings(text, numbered, pristine, plan_id, year, "", "", False, False)
     for english, chinese, rewrite, describe in READINGS:
+        if english in INVENTED and not all(_headings_only(c.result) for c in out):
+            continue  # numbers the document does not have: only when no reading found a task
+            # below the document's headings (一、… read as tasks, their paragraphs unread)
         found = rewrite(text)
         if found is None:
             continue
