@@ -417,3 +417,15 @@ def test_paragraphs_do_not_compete_once_items_below_the_headings_are_found(tmp_p
     result = _import(tmp_path, text, 2024)
     assert [t["id"] for t in result.tasks] == ["1-1", "1-2"]
     assert result.assumptions[0].what.startswith("采用的读法：按编号")
+
+
+def test_a_sentence_naming_who_carries_the_item_out():
+    # real: city-undated-shijian-shishi-youfuze.txt (某市 20*年 重点工作分解), 十件实事 (一)
+    clause = find_clause(
+        "(一)继续实施对种粮农民直接补贴,确保补贴总金额高于上年。"
+        "由市财政局、农业局、劳动保障局、农机局,各县(市)、区人民政府负责落实。"
+    )
+    assert clause is not None
+    assert clause.roles["responsible"][:4] == ["市财政局", "农业局", "劳动保障局", "农机局"]
+    # made up: 负责 followed by another verb is no assignment of the item
+    assert find_clause("由市政府督查室负责跟踪督办。") is None

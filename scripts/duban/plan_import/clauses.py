@@ -163,10 +163,19 @@ def find_clause(text: str) -> Clause | None:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
+    match = BY_WHOM.search(text)  # h18f: …。由A、B,各县(市)、区人民政府负责落实。
+    if match:
+        names = match.group("names") + "负责"
+        return parse_clause(match.group(1), match.start(1), match.end(1), names)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 
+BY_WHOM = re.compile(
+    r"(?:^|[。；;]\s*)(由(?P<names>[^。；;：:\n由]{2,160}?)(?:分别)?负责(?:落实|实施|推进|办理)?)"
+    r"\s*[。；;]?\s*$"
+)
+"""h18f: a sentence of its own naming who carries the item out (由…负责落实。)."""
 TRAILING_PROSE = re.compile(
     r"(?:^|[。；;]\s*)([^。；;：:\n]{2,120}?(?:牵头|主办)[，,][^。；;：:\n]{1,160}?"
     r"(?:配合|协办|参与|协助|按职责分工负责|按职责负责|分别负责))\s*[。；;]?\s*$"
