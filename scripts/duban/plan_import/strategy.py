@@ -2,16 +2,20 @@
 was never tuned on).
 
 A plan can be read in several ways, and which one is right depends on the document, not on a
-fixed order: its numbering as the importer segments it; the numbered rows of a table (``|``,
-runs of spaces, one cell a line); a task's text followed by a line holding only the names of
-the units in charge (a table copied one cell a line, whose task cells carry their own numbers);
-the paragraphs that carry an assignment. Every reading is imported (on a copy of the org), and
-each is scored by the evidence that it found the tasks:
+fixed order: its numbering as the importer segments it, or with the deeper level as the tasks
+(a level of headings with no assignment over items that each carry one), or with lists that
+start after 1 (an excerpt, a table row that lost its first cell); the numbered rows of a table
+(``|``, runs of spaces, one cell a line); a task's text followed by a line holding only the
+names of the units in charge (a table copied one cell a line, whose task cells carry their own
+numbers); the paragraphs that carry an assignment (only when no other reading found a task
+below the document's headings); each rewrite with the numbering's readings; a plain text as
+written when its tables were read as rows. Every reading is imported (on a copy of the org;
+only when it can give another result), and each is scored by the evidence that it found the
+tasks:
 
 - **assigned**: the items (tasks and sub-items) whose roles name units, the main evidence: a
   plan's task is what someone is charged with (the same clauses read as tasks or as sub-items
-  count the same, so the reading that takes the deeper level as the tasks is a runner-up the
-  review names, not a winner, unless it reads more);
+  count the same: which level is the task's is told by the share below);
 - **share**: the share of the reading's tasks that carry an assignment of their own (a reading
   that makes every paragraph a task has a low share; a heading read as a task whose sub-items
   carry the assignments lowers it too);
@@ -72,9 +76,11 @@ class Evidence:
 
     def describe(self) -> str:
         return say(
-            f"{self.tasks} tasks, {self.assigned} items with an assignment, numbers in sequence"
-            f" {self.runs:.0%}, {self.text:.0%} of the text in tasks, score {self.score:.1f}",
-            f"任务 {self.tasks} 项，有分工的条目 {self.assigned} 个，编号接续 {self.runs:.0%}，"
+            f"{self.tasks} tasks, {self.assigned} items with an assignment, tasks with their own"
+            f" {self.share:.0%}, numbers in sequence {self.runs:.0%}, {self.text:.0%} of the text"
+            f" in tasks, score {self.score:.1f}",
+            f"任务 {self.tasks} 项，有分工的条目 {self.assigned} 个，"
+            f"本身带分工的任务 {self.share:.0%}，编号接续 {self.runs:.0%}，"
             f"任务原文占全文 {self.text:.0%}，得分 {self.score:.1f}",
         )
 
@@ -159,9 +165,9 @@ def deeper_reading() -> str:
 
 def lenient_reading() -> str:
     return say(
-        "a list that starts after 1 (an excerpt from the middle of a plan, a table row that lost"
-        " its first cell) read from its first number",
-        "不从 1 开始的编号（从方案中间开始的摘录、丢了第一格的表格行）从第一个编号读起",
+        "a list that starts after 1 (an excerpt from the middle of a plan or of a table, a table"
+        " row that lost its first cell) read from its first number",
+        "不从 1 开始的编号（从方案或表格中间开始的摘录、丢了第一格的表格行）从第一个编号读起",
     )
 
 
