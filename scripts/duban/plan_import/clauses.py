@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.clause_forms import by_whom, shared_label
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
 from duban.plan_import.unit_brackets import unit_bracket
@@ -73,7 +74,6 @@ LEADER_LABEL = re.compile(
     re.S,
 )
 # 部门分工：省财政厅牵头，A、B配合
-SHARED = re.compile(r"^[^，,；;]{2,60}牵头[，,][^。；;]*(?:配合|协办|参与|协助)")
 DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工)\s*[:：]\s*")
 
 
@@ -163,19 +163,12 @@ def find_clause(text: str) -> Clause | None:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
-    match = BY_WHOM.search(text)  # h18f: …。由A、B,各县(市)、区人民政府负责落实。
-    if match:
-        names = match.group("names") + "负责"
-        return parse_clause(match.group(1), match.start(1), match.end(1), names)
+    if parts := by_whom(text):  # h18f: …。由A、B,各县(市)、区人民政府负责落实。
+        return parse_clause(*parts)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 
-BY_WHOM = re.compile(
-    r"(?:^|[。；;]\s*)(由(?P<names>[^。；;：:\n由]{2,160}?)(?:分别)?负责(?:落实|实施|推进|办理)?)"
-    r"\s*[。；;]?\s*$"
-)
-"""h18f: a sentence of its own naming who carries the item out (由…负责落实。)."""
 TRAILING_PROSE = re.compile(
     r"(?:^|[。；;]\s*)([^。；;：:\n]{2,120}?(?:牵头|主办)[，,][^。；;：:\n]{1,160}?"
     r"(?:配合|协办|参与|协助|按职责分工负责|按职责负责|分别负责))\s*[。；;]?\s*$"
@@ -225,9 +218,7 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             clause.leaders.extend(read_leaders(names_text, label))
             continue
         labelled = LABELLED.match(folded)
-        if labelled and labelled.group("words") == "责任" and SHARED.search(labelled["names"]):
-            cut = len(part) - len(labelled.group("names"))  # h18f: 责任部门:X牵头,A、B配合
-            part, folded, labelled = part[cut:], folded[cut:], None  # reads as 部门分工:
+        part, folded, labelled = shared_label(part, folded, labelled)  # h18f: 责任部门:X牵头
         if labelled:
             words = _label_words(labelled.group("words"))
             names_text = part[len(part) - len(labelled.group("names")) :]
