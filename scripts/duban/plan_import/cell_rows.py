@@ -103,11 +103,15 @@ def cell_type(cell: str) -> str:
         SHORT_NAME.fullmatch(n) and not UNIT_END.search(n) for n in re.split(r"[、，,]", bare)
     ):
         return "person"  # 王五（副县长） / 副县长王五 / 张三、李四 (h18c)
-    names = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", bare) if n.strip()]
+    # 市财政局等: a list that ends "and others" is still a list of units (h18f)
+    # h18f: a cell may end its list with 。, and a long list is still a list (10 units)
+    listed = bare.removesuffix("。")
+    pieces = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", listed) if n.strip()]
+    names = [re.sub(r"等$", "", n) for n in pieces]
     if (
         names
-        and len(bare) <= 80
-        and "。" not in bare
+        and len(listed) <= (80 if len(names) < 4 else 240)
+        and "。" not in listed
         and UNIT_END.search(names[-1])
         # 各县、市、区政府: a group's pieces between its 、
         and all(UNIT_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)

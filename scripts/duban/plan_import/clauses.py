@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.clause_forms import by_whom, shared_label
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
 from duban.plan_import.unit_brackets import unit_bracket
@@ -148,8 +149,8 @@ def find_clause(text: str) -> Clause | None:
         start, end = found
         return parse_clause(text[start:end], start, end, unspaced(text[start + 1 : end - 1]))
     folded = simplified(text)
-    match = re.search(
-        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*单位\s*[:：]"
+    match = re.search(  # h18f: 责任部门: too
+        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门)\s*[:：]"
         r"|(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
@@ -162,6 +163,8 @@ def find_clause(text: str) -> Clause | None:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
+    if parts := by_whom(text):  # h18f: …。由A、B,各县(市)、区人民政府负责落实。
+        return parse_clause(*parts)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
@@ -215,6 +218,7 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             clause.leaders.extend(read_leaders(names_text, label))
             continue
         labelled = LABELLED.match(folded)
+        part, folded, labelled = shared_label(part, folded, labelled)  # h18f: 责任部门:X牵头
         if labelled:
             words = _label_words(labelled.group("words"))
             names_text = part[len(part) - len(labelled.group("names")) :]

@@ -148,6 +148,10 @@ class TaskReading(Findings):
         if clause is None or span[clause.end :].strip(" \t\u3000\n。；;") != "":
             return
         before = span[: clause.start]
+        if len(node.children) > 1 and all(
+            find_clause(self.text[c.content : c.end]) for c in node.children[:-1]
+        ):
+            return  # h18f: (1)…责任部门:… (2)…责任部门:…: each sub-item has its own, the last too
         if last.inline and re.search(r"[。；;]\s*$", before):  # ：1.…；2.…。（牵头单位：…）
             before += "\n"
         if re.search(r"[。；;！]\s*\n\s*$|\n\s*$", before) or re.search(r"[。；;]\s+$", before):
