@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.leader_names import SPACED_PAIRS
 
 UNIT_END = re.compile(
     r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|委员会|管委会|联合会|协会|工会|商会|学会|红十字会|联|府|区|县|镇|乡|街道|司|组|股|科|馆|社"
@@ -97,6 +98,8 @@ def cell_type(cell: str) -> str:
         return "number"
     if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare:
         return "date"
+    if SPACED_PAIRS.match(folded.strip()):  # 陆 明俞 悦: two spaced names run together (h18g)
+        return "person"
     if PERSON.match(bare) and not UNIT_END.search(bare) and len(folded.split()) <= 2:
         return "person" if " " in folded.strip() or len(bare) <= 3 else "text"
     if POSTED.fullmatch(bare) or all(

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.leader_names import PINYIN_NOTE, read_leaders
+from duban.plan_import.role_sentences import by_sentence, label_prose, split_separated
 from duban.plan_import.unit_brackets import unit_bracket
 
 OPEN = "（(〔[【［"
@@ -149,7 +151,7 @@ def find_clause(text: str) -> Clause | None:
         return parse_clause(text[start:end], start, end, unspaced(text[start + 1 : end - 1]))
     folded = simplified(text)
     match = re.search(
-        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*单位\s*[:：]"
+        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室)\s*[:：]"
         r"|(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
@@ -162,6 +164,9 @@ def find_clause(text: str) -> Clause | None:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
+    by = by_sentence(text)  # …。由A、B,各县(市)、区人民政府负责落实。 (h18g)
+    if by:
+        return parse_clause(text[by[0] : by[1]], by[0], by[1], by[2])
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
@@ -215,15 +220,17 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             clause.leaders.extend(read_leaders(names_text, label))
             continue
         labelled = LABELLED.match(folded)
-        if labelled:
+        prose_names = labelled is not None and label_prose(labelled.group("names"))
+        if labelled and not prose_names:
             words = _label_words(labelled.group("words"))
             names_text = part[len(part) - len(labelled.group("names")) :]
             names_text = _deadline_after_names(clause, names_text)
             _add(clause, [ROLE_WORDS[w] for w in words if w], names_text, words)
             continue
         division = DIVISION_LABEL.match(folded)
-        if division:
-            part, folded = part[division.end() :], folded[division.end() :]
+        cut = division.end() if division else labelled.start("names") if labelled else 0
+        if cut:  # 部门分工：X牵头，A、B配合 / 责任部门:X牵头,A、B配合 (h18g)
+            part, folded = part[cut:], folded[cut:]
         pieces = re.split(r"[，,]", part)
         # 具体任务均涉及相关市(州)人民政府,不再做分工,下同: a remark, not a list of names
         names_only = all(
@@ -291,24 +298,6 @@ def _deadline_after_names(clause: Clause, names_text: str) -> str:
     return names_text
 
 
-def read_leaders(text: str, label: str) -> list[dict]:
-    """王 健（副市长）、李四 → people with their posts (the spaces that align a two-character
-    name are not part of it)."""
-    leaders = []
-    for piece in _split_outside_brackets(text, "、，,；;"):
-        piece = piece.strip().rstrip("。").strip()
-        if not piece:
-            continue
-        bare = PINYIN_NOTE.sub("", piece)  # 錢(qián) 宇: a converter's pinyin is no part (h18a)
-        post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", bare)
-        name = bare[: post.start()] if post else bare
-        leader = {"name": re.sub(r"[\s\u3000]+", "", name), "text": f"{label}{piece}"}
-        if post:
-            leader["post"] = post.group(1).strip()
-        leaders.append(leader)
-    return leaders
-
-
 def _rejoin(inner: str, first: str) -> str:
     """The deadline text from its first word to the clause's end, as written."""
     position = inner.find(first)
@@ -336,12 +325,6 @@ NAME_SUFFIX = re.compile(
 )
 
 
-PINYIN_NOTE = re.compile(
-    r"(?<=[\u3400-\u9fff])[（(][a-z\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,8}[)）]"
-)
-"""湘西經開區(qū)管委會: the reading a converting web page wrote after a character."""
-
-
 def split_names(text: str) -> list[str]:
     """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names); the pinyin a
     web page's conversion left after a character (區(qū)) is no part of a name."""
@@ -352,9 +335,8 @@ def split_names(text: str) -> list[str]:
         piece = piece.strip().rstrip("。").strip()
         if not piece:
             continue
-        for sub in _split_conjunctions(piece):
-            if sub:
-                names.append(sub)
+        for separated in split_separated(piece):  # A局/B局, A局 B局 (h18g)
+            names.extend(sub for sub in _split_conjunctions(separated) if sub)
     return names
 
 
@@ -371,6 +353,7 @@ def _group_phrases(pieces: list[str]) -> list[str]:
             piece = carry + "、" + piece.strip()
             carry = ""
         last = piece.rsplit("、", 1)[-1].strip().removeprefix("各")
+        last = re.sub(r"[（(][^（）()]*[）)]", "", last)  # 各县(市)、区人民政府 (h18g)
         if len(last) == 1 and "\u4e00" <= last <= "\u9fff":
             carry = piece.strip()
             continue

@@ -1,0 +1,56 @@
+"""Assignments written as sentences rather than as labelled lists (branch h18g).
+
+- A label whose names are a sentence with verbs: ``责任部门:市教育局牵头,市财政局、市审计局配合。``
+  (a city's 分工 page, on its own line under each task) is read as ``X牵头，A、B配合`` (X leads,
+  A and B cooperate), not as one list of responsible units named ``市教育局牵头``.
+- A closing sentence that begins with 由: ``由市财政局、农业局,各县(市)、区人民政府负责落实。``
+- Unit lists parted by ``/`` or by spaces (``市发改委 市财政局``) as well as by 、，；: a piece is
+  parted only when every part is a whole unit name (a space inside one name stays).
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+from duban.plan_import.unit_brackets import UNIT_NAME
+
+LEAD_VERB = r"(?:牵头|主办|主责)"
+OTHER_VERB = r"(?:配合|协办|参与|协助|协同|按职责分工负责|按职责负责|分别负责|负责落实|负责)"
+LABEL_PROSE = re.compile(
+    rf"^[^，,：:；;]{{2,80}}?{LEAD_VERB}(?:负责)?\s*[，,；;]\s*[^：:]{{2,200}}?{OTHER_VERB}\s*[。；;]?\s*$"
+)
+"""The names after a label: X牵头，A、B配合 (a lead, then others with their verb)."""
+BY_SENTENCE = re.compile(
+    r"(?:^|[。；;]\s*)(由[^。；;：:\n]{2,160}?(?:负责落实|负责实施|具体负责|负责|落实|牵头))\s*[。；;]?\s*$"
+)
+"""…。由A、B,各县(市)、区人民政府负责落实。: the units named by a closing sentence."""
+
+
+def label_prose(folded_names: str) -> bool:
+    """Whether a label's names are a sentence of verbs (X牵头，A、B配合), in simplified text."""
+    return LABEL_PROSE.match(folded_names) is not None
+
+
+def by_sentence(text: str) -> tuple[int, int, str] | None:
+    """The closing 由……负责落实 sentence of a text: (start, end, the names and verb without 由)."""
+    match = BY_SENTENCE.search(simplified(text))
+    if match is None:
+        return None
+    inner = text[match.start(1) + 1 : match.end(1)]
+    names = re.sub(rf"(?:{OTHER_VERB}|{LEAD_VERB}|负责实施|具体负责|落实)$", "", simplified(inner))
+    pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
+    if not pieces or not UNIT_NAME.search(pieces[-1]):
+        return None  # 由此带来的…负责: not a list of units
+    if not all(UNIT_NAME.search(p) or p.startswith("各") or len(p) <= 2 for p in pieces):
+        return None
+    return match.start(1), len(text.rstrip()), inner
+
+
+def split_separated(piece: str) -> list[str]:
+    """市发改委/市财政局 or 市发改委 市财政局: several names when every part is one."""
+    parts = [p for p in re.split(r"[/／\s\u3000]+", piece.strip()) if p]
+    if len(parts) < 2:
+        return [piece]
+    whole = all(len(p) >= 2 and UNIT_NAME.search(simplified(p)) for p in parts)
+    return parts if whole else [piece]
