@@ -227,3 +227,18 @@ def test_a_yearly_deadline_is_recurring_not_one_date() -> None:
     # real (the finding): 每年3月底前…公布上一年度… read as a one-off date once
     (due,) = parse_deadline("每年3月底前公布上一年度", default_year=2023).due
     assert due["kind"] == "recurring" and due["every"] == "year" and due["month"] == 3
+
+
+def test_a_standing_rule_names_units_for_this_task_and_every_one_after(tmp_path: Path) -> None:
+    # real: jiangsu-huaian-2022-wenzengzhang-standing-rule.txt (淮安 2022), shortened
+    text = (
+        "一、加大财政支持\n"
+        "1.积极争取省级专项资金,支持中小微企业。(责任单位:市工信局、市财政局等有关部门,"
+        "各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出)\n"
+        "2.成立“智改数转”工作专班。(责任单位:市工信局、市财政局)\n"
+    )
+    first, second = _import(tmp_path, text, 2022).tasks
+    both = ["市工信局", "市财政局", "各县区人民政府", "园区管委会"]
+    assert first["roles"] == {"responsible": both}  # the rule is no unit's name
+    assert second["roles"] == {"responsible": both}
+    assert "以下均需各县区人民政府、园区管委会落实" in second["note"]

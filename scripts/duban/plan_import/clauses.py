@@ -15,7 +15,12 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
 from duban.plan_import.leader_names import PINYIN_NOTE, read_leaders
-from duban.plan_import.role_sentences import by_sentence, label_prose, split_separated
+from duban.plan_import.role_sentences import (
+    by_sentence,
+    label_prose,
+    split_separated,
+    standing_rule,
+)
 from duban.plan_import.unit_brackets import unit_bracket
 
 OPEN = "（(〔[【［"
@@ -201,6 +206,9 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         inner = inner[: rule.start()] + inner[rule.end() :]
         # 石碶街道(列第一位者为牵头或汇总单位,下同): the rule's own brackets go with it
         inner = re.sub(r"[（(]\s*[)）]", "", inner)
+    standing = standing_rule(simplified(inner))  # 以下…均需X落实,不再单独列出 (h18g)
+    if standing:  # applied by the reading of tasks, to this task and every one after it
+        inner = inner[: standing.start()] + inner[standing.end() :]
     parts = clause_parts(inner)
     for index, part in enumerate(parts):
         folded = simplified(part)

@@ -6,10 +6,13 @@
 - A closing sentence that begins with 由: ``由市财政局、农业局,各县(市)、区人民政府负责落实。``
 - Unit lists parted by ``/`` or by spaces (``市发改委 市财政局``) as well as by 、，；: a piece is
   parted only when every part is a whole unit name (a space inside one name stays).
+- A standing rule: ``以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出`` (said once, in
+  one task's bracket): those units are responsible for that task and every one after it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from duban.plan_import.chinese import simplified
@@ -54,3 +57,31 @@ def split_separated(piece: str) -> list[str]:
         return [piece]
     whole = all(len(p) >= 2 and UNIT_NAME.search(simplified(p)) for p in parts)
     return parts if whole else [piece]
+
+
+STANDING = re.compile(
+    r"[。；;，,]?\s*(?:以下|下列|此后|后面)[^。；;，,]{0,12}?(?:均需|均须|均要|均由|都需|都由|需)"
+    r"(?P<names>[^。；;:：]{2,80}?)(?:负责)?(?:落实|负责|实施|配合)\s*[，,]\s*"
+    r"不再(?:单独|一一|逐项|另行|逐一)?(?:列出|注明|标注)"
+)
+"""（责任单位:A、B。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出）: units that
+carry out every task from here on, said once (淮安 2022)."""
+
+
+def standing_rule(folded: str) -> re.Match[str] | None:
+    """The standing rule inside a clause (simplified text), to be taken out of its names."""
+    return STANDING.search(folded)
+
+
+@functools.lru_cache(maxsize=8)
+def _standing_rules(text: str) -> tuple[tuple[int, str], ...]:
+    folded = simplified(text)
+    return tuple(
+        (m.start(), text[m.start("names") : m.end("names")]) for m in STANDING.finditer(folded)
+    )
+
+
+def standing_units(text: str, end: int) -> list[str]:
+    """The names of the standing rules said before ``end`` in the plan's text (each rule applies
+    to the task that states it and to every task after it)."""
+    return [names for start, names in _standing_rules(text) if start < end]
