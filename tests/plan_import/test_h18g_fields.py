@@ -242,3 +242,47 @@ def test_a_standing_rule_names_units_for_this_task_and_every_one_after(tmp_path:
     assert first["roles"] == {"responsible": both}  # the rule is no unit's name
     assert second["roles"] == {"responsible": both}
     assert "以下均需各县区人民政府、园区管委会落实" in second["note"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "roles", "leaders", "deadline"),
+    [
+        # made up (forms not in the corpus, common in 分工表): a unit marked （牵头） in a list
+        (
+            "做好工作。（责任单位：市发改委（牵头）、市财政局、市商务局）",
+            {"lead": ["市发改委"], "responsible": ["市财政局", "市商务局"]},
+            [],
+            None,
+        ),
+        # made up: the deadline's label first, the units' labels after it
+        (
+            "做好工作。（完成时限：2024年6月底前；牵头单位：市发改委；责任单位：市财政局）",
+            {"lead": ["市发改委"], "responsible": ["市财政局"]},
+            [],
+            "2024年6月底前",
+        ),
+        # made up: other labels of people, and of time
+        (
+            "做好工作。（包保领导：张三；牵头单位：市发改委；责任人：李四；时间：2024年底）",
+            {"lead": ["市发改委"]},
+            ["张三", "李四"],
+            "2024年底",
+        ),
+        (
+            "做好工作。（县级责任领导：张三；责任单位：各镇（街道）、县财政局；进度要求：6月底前）",
+            {"responsible": ["各镇（街道）", "县财政局"]},
+            ["张三"],
+            "6月底前",
+        ),
+    ],
+)
+def test_more_labels_of_units_people_and_time(
+    clause: str, roles: dict, leaders: list, deadline: str | None
+) -> None:
+    found = find_clause(clause)
+    assert found is not None and not found.unread
+    assert {role: sorted(names) for role, names in found.roles.items()} == {
+        role: sorted(names) for role, names in roles.items()
+    }
+    assert [leader["name"] for leader in found.leaders] == leaders
+    assert found.deadline == deadline

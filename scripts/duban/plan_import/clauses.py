@@ -14,10 +14,18 @@ from dataclasses import dataclass, field
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
-from duban.plan_import.leader_names import PINYIN_NOTE, read_leaders
+from duban.plan_import.leader_names import (
+    LEADER_LABEL,
+    LEADER_WORDS,
+    PINYIN_NOTE,
+    read_leaders,
+    split_outside_brackets,
+)
 from duban.plan_import.role_sentences import (
     by_sentence,
+    group_phrases,
     label_prose,
+    lead_marks,
     split_separated,
     standing_rule,
 )
@@ -55,6 +63,12 @@ DEADLINE_WORDS = (
     "时间节点",
     "时限",
     "完成期限",
+    "时间安排",  # h18g
+    "进度安排",
+    "进度要求",
+    "完成节点",
+    "截止时间",
+    "时间",
 )
 _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
@@ -73,12 +87,6 @@ DEADLINE_PROSE = re.compile(
     r"\d{4}年|\d{1,2}月|年底|年内|全年|上半年|下半年|季度|每年|每半年|每月|长期|持续|常态化|完成$"
 )
 TRAILING = re.compile(r"(?:按职责分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责|分别)$")
-# 牵头领导：王 健（副市长） / 牵头负责领导：金力 / 分管省领导：…: people, not units
-LEADER_LABEL = re.compile(
-    r"^\s*(?P<label>(?:牵头|分管|责任|联系|包联|牵头负责|负责)?(?:省|市|县|区)?领导(?:同志)?)"
-    r"\s*[:：]\s*(?P<names>.*)$",
-    re.S,
-)
 # 部门分工：省财政厅牵头，A、B配合
 DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工)\s*[:：]\s*")
 
@@ -100,7 +108,7 @@ FIRST_LEADS = re.compile(
 )
 CLAUSE_START = re.compile(
     rf"^\s*(?:主要)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
-    r"|^\s*(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
+    rf"|^\s*{LEADER_WORDS}\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
 )
 PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
 
@@ -157,7 +165,7 @@ def find_clause(text: str) -> Clause | None:
     folded = simplified(text)
     match = re.search(
         rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室)\s*[:：]"
-        r"|(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
+        rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
     if match:
@@ -210,12 +218,22 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     if standing:  # applied by the reading of tasks, to this task and every one after it
         inner = inner[: standing.start()] + inner[standing.end() :]
     parts = clause_parts(inner)
+    skip = 0
     for index, part in enumerate(parts):
+        if skip:
+            skip -= 1
+            continue
         folded = simplified(part)
         deadline = DEADLINE_LABEL.match(folded)
         if deadline:
-            # the deadline runs to the end of the clause (it may contain ，；)
+            # the deadline runs to the end of the clause (it may contain ，；) or to the next
+            # label of units or people (完成时限：6月底前；牵头单位：A局, h18g)
             offset = len(part) - len(deadline.group("text"))
+            later = [simplified(p) for p in parts[index + 1 :]]
+            skip = next((k for k, p in enumerate(later) if labelled_part(p)), 0)
+            if skip or (later and labelled_part(later[0])):
+                clause.deadline = "；".join([part[offset:].strip(), *parts[index + 1 :][:skip]])
+                continue
             rest = [part[offset:].strip(), *parts[index + 1 :]]
             clause.deadline = "；".join(p for p in rest if p) if len(rest) > 1 else rest[0]
             if len(rest) > 1:
@@ -278,7 +296,12 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                 clause.unread.append(piece)
         if not understood:
             clause.unread.append(part)
+    lead_marks(clause.roles)  # 市发改委（牵头）、市财政局 (h18g)
     return clause
+
+
+def labelled_part(folded: str) -> bool:
+    return bool(LABELLED.match(folded) or LEADER_LABEL.match(folded))
 
 
 def _label_words(words: str) -> list[str]:
@@ -339,7 +362,7 @@ def split_names(text: str) -> list[str]:
     text = PINYIN_NOTE.sub("", text)
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
     names: list[str] = []
-    for piece in share_tails(_group_phrases(_split_outside_brackets(text, "、，,；;"))):
+    for piece in share_tails(group_phrases(split_outside_brackets(text, "、，,；;"))):
         piece = piece.strip().rstrip("。").strip()
         if not piece:
             continue
@@ -348,52 +371,11 @@ def split_names(text: str) -> list[str]:
     return names
 
 
-def _group_phrases(pieces: list[str]) -> list[str]:
-    """各县、市、区政府 is one group, not three units: a piece of one character (after 各) runs
-    on into the next piece, with its 、."""
-    joined: list[str] = []
-    carry = ""
-    for piece in pieces:
-        if carry and simplified(piece.strip()).startswith("各"):
-            joined.append(carry)  # 各区、各部门: two groups
-            carry = ""
-        if carry:
-            piece = carry + "、" + piece.strip()
-            carry = ""
-        last = piece.rsplit("、", 1)[-1].strip().removeprefix("各")
-        last = re.sub(r"[（(][^（）()]*[）)]", "", last)  # 各县(市)、区人民政府 (h18g)
-        if len(last) == 1 and "\u4e00" <= last <= "\u9fff":
-            carry = piece.strip()
-            continue
-        joined.append(piece)
-    if carry:
-        joined.append(carry)
-    return joined
-
-
 def simplified_tail(text: str) -> str:
     """Remove a trailing 按职责分工负责 written in traditional characters too."""
     folded = simplified(text)
     match = TRAILING.search(folded)
     return text[: match.start()] if match else text
-
-
-def _split_outside_brackets(text: str, separators: str) -> list[str]:
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
-        if char in OPEN:
-            depth += 1
-        elif char in "）)〕]】］" and depth:
-            depth -= 1
-        if char in separators and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
 
 
 def _split_conjunctions(piece: str) -> list[str]:

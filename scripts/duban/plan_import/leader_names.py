@@ -18,6 +18,16 @@ PINYIN_NOTE = re.compile(
 )
 """湘西經開區(qū)管委會: the reading a converting web page wrote after a character."""
 
+LEADER_WORDS = (
+    r"(?:(?:省|市|县|区|州|镇)级?)?(?:牵头负责|牵头|分管|责任|联系|包联|包保|挂钩|挂点|负责|主管|主抓)?"
+    r"(?:省|市|县|区|州)?级?领导(?:同志)?"
+)
+"""牵头领导 / 分管省领导 / 牵头负责领导 / 市级领导 / 包保领导 / 县级责任领导 (h18g widened)."""
+LEADER_LABEL = re.compile(
+    rf"^\s*(?P<label>{LEADER_WORDS}|责任人|第一责任人)\s*[:：]\s*(?P<names>.*)$", re.S
+)
+"""A label of people: leaders, or 责任人 (a person answerable for the task, never a unit)."""
+
 POST = (
     r"(?:(?:省|市|县|区|州|镇|乡)(?:委|政府|人大|政协)?)?(?:常委|委员|书记|副书记)?、?(?:常务)?副?"
     r"(?:省长|市长|州长|区长|县长|镇长|乡长|书记|主任|部长|局长|秘书长|主席|调研员)"
@@ -30,7 +40,7 @@ SPACED_PAIRS = re.compile(r"^(?:[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff][ \u3000
 """陆 明俞 悦: two-character names, each spaced out, run together."""
 
 
-def _outside_brackets(text: str, separators: str) -> list[str]:
+def split_outside_brackets(text: str, separators: str) -> list[str]:
     parts: list[str] = []
     current: list[str] = []
     depth = 0
@@ -50,7 +60,7 @@ def _outside_brackets(text: str, separators: str) -> list[str]:
 
 def _pieces(text: str) -> list[str]:
     out: list[str] = []
-    for piece in _outside_brackets(text, "、，,；;/"):
+    for piece in split_outside_brackets(text, "、，,；;/"):
         piece = piece.strip().rstrip("。").strip()
         if SPACED_PAIRS.match(piece):  # 陆 明俞 悦: 陆明, 俞悦
             bare = re.sub(r"[ \u3000]+", "", piece)

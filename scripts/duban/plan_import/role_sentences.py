@@ -85,3 +85,56 @@ def standing_units(text: str, end: int) -> list[str]:
     """The names of the standing rules said before ``end`` in the plan's text (each rule applies
     to the task that states it and to every task after it)."""
     return [names for start, names in _standing_rules(text) if start < end]
+
+
+def place_in_brackets(piece: str) -> str:
+    """各县(市)、区人民政府: the piece 县(市) before the 、 is one place with its variants in
+    brackets (one character each), read as the bare place; any other bracket stays (各镇（街道）
+    names towns and their 街道, a group of its own)."""
+    match = re.fullmatch(r"(.+?)[（(]([^（）()]*)[）)]", piece)
+    if match and all(len(p.strip()) == 1 for p in re.split(r"[、，,]", match.group(2))):
+        return match.group(1)
+    return piece
+
+
+LEAD_MARK = re.compile(r"\s*[（(](?:总牵头|牵头单位|牵头|主责|汇总)[)）]\s*$")
+"""市发改委（牵头）、市财政局: the unit marked as leading in a list of units."""
+
+
+def lead_marks(roles: dict[str, list[str]]) -> None:
+    """The units marked （牵头） in any list lead; the mark is no part of their names."""
+    for role in list(roles):
+        names = roles[role]
+        for name in list(names):
+            mark = LEAD_MARK.search(simplified(name))
+            if mark is None:
+                continue
+            names.remove(name)
+            bare = name[: mark.start()]
+            if bare not in roles.setdefault("lead", []):
+                roles["lead"].append(bare)
+        if not names:
+            del roles[role]
+
+
+def group_phrases(pieces: list[str]) -> list[str]:
+    """各县、市、区政府 is one group, not three units: a piece of one character (after 各) runs
+    on into the next piece, with its 、."""
+    joined: list[str] = []
+    carry = ""
+    for piece in pieces:
+        if carry and simplified(piece.strip()).startswith("各"):
+            joined.append(carry)  # 各区、各部门: two groups
+            carry = ""
+        if carry:
+            piece = carry + "、" + piece.strip()
+            carry = ""
+        last = piece.rsplit("、", 1)[-1].strip().removeprefix("各")
+        last = place_in_brackets(last)  # 各县(市)、区人民政府 (h18g)
+        if len(last) == 1 and "\u4e00" <= last <= "\u9fff":
+            carry = piece.strip()
+            continue
+        joined.append(piece)
+    if carry:
+        joined.append(carry)
+    return joined
