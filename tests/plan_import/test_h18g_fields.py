@@ -286,3 +286,16 @@ def test_more_labels_of_units_people_and_time(
     }
     assert [leader["name"] for leader in found.leaders] == leaders
     assert found.deadline == deadline
+
+
+def test_every_yearless_step_in_the_text_is_a_date_in_the_plans_year(tmp_path: Path) -> None:
+    # made up: the steps of a task in its text, with no year and no deadline in its bracket
+    text = (
+        "某市2023年重点工作任务分工方案\n一、稳定增长\n"
+        "1.力争10月底前完成第一阶段改造，12月底前全面完成。（责任单位：市住建局）\n"
+        "2.年底前建成污水处理厂。（牵头单位：市住建局）\n"
+    )
+    first, second = _import(tmp_path, text).tasks
+    assert [d["date"] for d in first["due"]] == [dt.date(2023, 10, 31), dt.date(2023, 12, 31)]
+    assert second["due"][0]["period"] == "2023"
+    assert "取自正文" in first["note"]
