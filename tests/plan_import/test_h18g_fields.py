@@ -299,3 +299,18 @@ def test_every_yearless_step_in_the_text_is_a_date_in_the_plans_year(tmp_path: P
     assert [d["date"] for d in first["due"]] == [dt.date(2023, 10, 31), dt.date(2023, 12, 31)]
     assert second["due"][0]["period"] == "2023"
     assert "取自正文" in first["note"]
+
+
+def test_table_columns_of_the_lead_a_person_and_the_progress_asked(tmp_path: Path) -> None:
+    # made up: header words the corpus does not hold (主责单位, 责任人, 进度要求)
+    text = (
+        "某县2024年重点工作任务分解表\n"
+        "序号 | 工作任务 | 主责单位 | 责任人 | 进度要求 |\n"
+        "1 | 完成老旧小区改造10个。 | 县住建局 | 王五 | 2024年10月底前 |\n"
+        "2 | 新建村级养老服务站5个。 | 县民政局 | 李四 | 2024年12月底前 |\n"
+    )
+    first, second = _import(tmp_path, text).tasks
+    assert first["roles"] == {"lead": ["县住建局"]}
+    assert [leader["name"] for leader in first["leaders"]] == ["王五"]
+    assert first["due"][0]["date"] == dt.date(2024, 10, 31)
+    assert second["roles"] == {"lead": ["县民政局"]}
