@@ -16,7 +16,7 @@ from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.clauses import find_clause, split_names
 from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.leader_names import read_leaders
-from duban.plan_import.role_sentences import by_sentence, label_prose
+from duban.plan_import.role_sentences import by_sentence, label_prose, prose_verb
 from duban.plan_import.units import ImportOrg
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -314,3 +314,34 @@ def test_table_columns_of_the_lead_a_person_and_the_progress_asked(tmp_path: Pat
     assert [leader["name"] for leader in first["leaders"]] == ["王五"]
     assert first["due"][0]["date"] == dt.date(2024, 10, 31)
     assert second["roles"] == {"lead": ["县民政局"]}
+
+
+@pytest.mark.parametrize(
+    ("clause", "roles"),
+    [
+        # made up: verbs before and after the role word that are no part of any name
+        (
+            "做好工作。（A局牵头组织，B局、C局配合落实）",
+            {"lead": ["A局"], "cooperate": ["B局", "C局"]},
+        ),
+        ("做好工作。（A局、B局共同负责）", {"responsible": ["A局", "B局"]}),
+        ("做好工作。（县住建局具体负责）", {"responsible": ["县住建局"]}),
+        (
+            "做好工作。（A局牵头，B局、C局按职能分工负责）",
+            {"lead": ["A局"], "responsible": ["B局", "C局"]},
+        ),
+        (
+            "做好工作。（A局牵头，各县区政府具体落实）",
+            {"lead": ["A局"], "responsible": ["各县区政府"]},
+        ),
+    ],
+)
+def test_verbs_around_the_role_word_stay_out_of_names(clause: str, roles: dict) -> None:
+    found = find_clause(clause)
+    assert found is not None and found.roles == roles
+
+
+def test_a_sentence_ending_in_a_verb_is_no_assignment() -> None:
+    assert prose_verb("全面推进") is None  # nothing before the verb
+    assert prose_verb("加快项目建设推进") is None  # not a unit before the verb
+    assert prose_verb("县住建局牵头实施") == (4, "lead", "牵头", False)

@@ -26,6 +26,7 @@ from duban.plan_import.role_sentences import (
     group_phrases,
     label_prose,
     lead_marks,
+    prose_verb,
     split_separated,
     standing_rule,
 )
@@ -149,7 +150,8 @@ def is_clause(inner: str) -> bool:
     if any(CLAUSE_START.search(part) for part in re.split(r"[；;。]", folded)[1:]):
         return True  # （责任领导：张三；牵头单位：…）: an unknown label first
     first = re.split(r"[；;。]", folded)[0]
-    return bool(PROSE_CLAUSE.search(first)) and len(first) < 80
+    lead_piece = re.split(r"[，,]", first)[0]  # A局牵头组织，B局配合落实 (h18g)
+    return (bool(PROSE_CLAUSE.search(first)) or bool(prose_verb(lead_piece))) and len(first) < 80
 
 
 def find_clause(text: str) -> Clause | None:
@@ -273,18 +275,14 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                 clause.deadline = "；".join(filter(None, [clause.deadline, tail]))
                 understood = True
                 break
-            prose = PROSE.match(simplified(piece))
-            if prose and prose.group("names").strip():
-                word = prose.group("word")
-                role = ROLE_WORDS.get(word, "lead" if word != "负责" else "responsible")
-                if word in ("负责", "按职责分工负责", "分别负责"):
-                    role = "responsible"
-                if prose.group("names").rstrip().endswith("分别") and role == "lead":
-                    clause.each_leads = True
+            prose = prose_verb(simplified(piece)) or _prose(simplified(piece))  # h18g
+            if prose:
+                names_end, role, word, each = prose
+                clause.each_leads = clause.each_leads or each
                 for names in pending:  # A、B，C、D，E配合: all of them cooperate
                     _add(clause, [role], names, [word])
                 pending = []
-                _add(clause, [role], piece[: prose.end("names")], [word])
+                _add(clause, [role], piece[:names_end], [word])
                 understood = True
             elif piece.strip() and split_names(piece):
                 pending.append(piece)
@@ -302,6 +300,19 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
 
 def labelled_part(folded: str) -> bool:
     return bool(LABELLED.match(folded) or LEADER_LABEL.match(folded))
+
+
+def _prose(folded: str) -> tuple[int, str, str, bool] | None:
+    """A牵头 / A负责 / A、B分别负责 with a role word (names end, role, word, 分别牵头)."""
+    prose = PROSE.match(folded)
+    if not prose or not prose.group("names").strip():
+        return None
+    word = prose.group("word")
+    role = ROLE_WORDS.get(word, "lead" if word != "负责" else "responsible")
+    if word in ("负责", "按职责分工负责", "分别负责"):
+        role = "responsible"
+    each = prose.group("names").rstrip().endswith("分别") and role == "lead"
+    return prose.end("names"), role, word, each
 
 
 def _label_words(words: str) -> list[str]:

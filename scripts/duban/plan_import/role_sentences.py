@@ -138,3 +138,33 @@ def group_phrases(pieces: list[str]) -> list[str]:
     if carry:
         joined.append(carry)
     return joined
+
+
+VERB_WORDS = (
+    r"(?:按照?|根据|依据?)(?:职责|职能)(?:分工)?|分别|共同|具体|牵头|主办|主责|负责|配合|参与|协助"
+    r"|协同|协办|落实|实施|推进|组织|抓好|做好|承担|推动"
+)
+VERB_TAIL = re.compile(rf"(?:{VERB_WORDS})+$")
+"""The verbs after a list of units: 牵头实施 / 共同负责 / 按职能分工负责 / 具体落实 / 参与配合."""
+
+
+def prose_verb(folded: str) -> tuple[int, str, str, bool] | None:
+    """A piece ``names + verbs`` (simplified): (where the names end, the role, the role word,
+    whether each unit leads: 分别牵头), or None when what comes before the verbs is not a list of
+    unit names (a sentence with a verb at its end is no assignment)."""
+    tail = VERB_TAIL.search(folded.rstrip())
+    if tail is None or tail.start() == 0:
+        return None
+    names = folded[: tail.start()].strip()
+    pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
+    last = re.sub(r"等.{0,8}$", "", pieces[-1]) if pieces else ""
+    if not last or not (UNIT_NAME.search(last) or last.startswith("各")):
+        return None
+    verbs = tail.group(0)
+    word = next((w for w in ("牵头", "主办", "主责") if w in verbs), None)
+    if word:
+        return tail.start(), "lead", word, "分别" in verbs
+    word = next((w for w in ("配合", "协助", "协同", "协办", "参与") if w in verbs), None)
+    if word:
+        return tail.start(), "cooperate", word, False
+    return tail.start(), "responsible", "负责", False
