@@ -345,3 +345,24 @@ def test_a_sentence_ending_in_a_verb_is_no_assignment() -> None:
     assert prose_verb("全面推进") is None  # nothing before the verb
     assert prose_verb("加快项目建设推进") is None  # not a unit before the verb
     assert prose_verb("县住建局牵头实施") == (4, "lead", "牵头", False)
+
+
+@pytest.mark.parametrize(
+    ("clause", "roles"),
+    [
+        # made up: a label with 为, a dash or a space where the colon should be
+        (
+            "做好工作。（牵头单位为市发改委，配合单位为市财政局）",
+            {"lead": ["市发改委"], "cooperate": ["市财政局"]},
+        ),
+        ("做好工作。（牵头单位—市发改委）", {"lead": ["市发改委"]}),
+        (
+            "做好工作。（牵头单位 市发改委、市商务局 配合单位 市财政局）",
+            {"lead": ["市发改委", "市商务局"], "cooperate": ["市财政局"]},
+        ),
+        ("做好工作。（牽頭單位為市發改委）", {"lead": ["市發改委"]}),
+    ],
+)
+def test_a_label_without_its_colon(clause: str, roles: dict) -> None:
+    found = find_clause(clause)
+    assert found is not None and found.roles == roles
