@@ -366,3 +366,55 @@ def test_a_sentence_ending_in_a_verb_is_no_assignment() -> None:
 def test_a_label_without_its_colon(clause: str, roles: dict) -> None:
     found = find_clause(clause)
     assert found is not None and found.roles == roles
+
+
+@pytest.mark.parametrize(
+    ("clause", "roles", "leaders", "deadline"),
+    [
+        # made up: a clause in two brackets side by side
+        (
+            "做好工作。（市发改委牵头）（2024年6月底前）",
+            {"lead": ["市发改委"]},
+            [],
+            "2024年6月底前",
+        ),
+        (
+            "做好工作。（责任单位：市发改委、市财政局）（完成时限：6月底前）",
+            {"responsible": ["市发改委", "市财政局"]},
+            [],
+            "6月底前",
+        ),
+        # made up: leaders with the post after the name, a rank before the post, a post's label
+        (
+            "做好工作。（牵头领导：张三副市长；牵头单位：市发改委）",
+            {"lead": ["市发改委"]},
+            ["张三"],
+            None,
+        ),
+        (
+            "做好工作。（责任领导：县委常委、副县长张三；牵头单位：县发改局）",
+            {"lead": ["县发改局"]},
+            ["张三"],
+            None,
+        ),
+        (
+            "做好工作。（分管副市长：李四；牵头单位：市发改委）",
+            {"lead": ["市发改委"]},
+            ["李四"],
+            None,
+        ),
+    ],
+)
+def test_brackets_side_by_side_and_leaders_posts(
+    clause: str, roles: dict, leaders: list, deadline: str | None
+) -> None:
+    found = find_clause(clause)
+    assert found is not None and not found.unread
+    assert found.roles == roles
+    assert [leader["name"] for leader in found.leaders] == leaders
+    assert found.deadline == deadline
+
+
+def test_a_surname_with_a_post_stays_as_written() -> None:
+    (leader,) = read_leaders("张副市长", "牵头领导：")  # made up: no given name to keep apart
+    assert leader["name"] == "张副市长" and "post" not in leader

@@ -22,8 +22,10 @@ from duban.plan_import.leader_names import (
     split_outside_brackets,
 )
 from duban.plan_import.role_sentences import (
+    bracket_inners,
     by_sentence,
     group_phrases,
+    joined_brackets,
     label_prose,
     lead_marks,
     prose_verb,
@@ -161,9 +163,9 @@ def find_clause(text: str) -> Clause | None:
     for start, end in spans:
         if is_clause(unspaced(text[start + 1 : end - 1])):
             found = (start, end)
-    if found:
-        start, end = found
-        return parse_clause(text[start:end], start, end, unspaced(text[start + 1 : end - 1]))
+    if found:  # with a clause bracket just before it, a bracket of time just after (h18g)
+        start, end = joined_brackets(text, spans, found, lambda s: is_clause(unspaced(s)))
+        return parse_clause(text[start:end], start, end, unspaced(bracket_inners(text, start, end)))
     folded = simplified(text)
     match = re.search(
         rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室)\s*[:：]"

@@ -21,6 +21,7 @@ PINYIN_NOTE = re.compile(
 LEADER_WORDS = (
     r"(?:(?:省|市|县|区|州|镇)级?)?(?:牵头负责|牵头|分管|责任|联系|包联|包保|挂钩|挂点|负责|主管|主抓)?"
     r"(?:省|市|县|区|州)?级?领导(?:同志)?"
+    r"|(?:分管|牵头|联系)(?:常务)?副?(?:省长|市长|州长|区长|县长|镇长|乡长)"
 )
 """牵头领导 / 分管省领导 / 牵头负责领导 / 市级领导 / 包保领导 / 县级责任领导 (h18g widened)."""
 LEADER_LABEL = re.compile(
@@ -35,6 +36,10 @@ POST = (
 POST_FIRST = re.compile(rf"^(?P<post>{POST})(?P<name>[\u4e00-\u9fff]{{2,3}})$")
 """副市长王某 / 区委常委、常务副区长李四: the post, then the name."""
 POST_ONLY = re.compile(rf"^{POST}$")
+NAME_FIRST = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?<![副务])(?P<post>{POST})$")
+"""张三副市长: the name, then the post."""
+RANK = re.compile(r"^(?:(?:省|市|县|区|州)委)?(?:常委|委员|党组成员|党组书记|党组副书记)$")
+"""县委常委 before 、副县长张三: a rank that runs on into the post after it."""
 """市政府常务副市长: a post with no name (the name is the post's holder's)."""
 SPACED_PAIRS = re.compile(r"^(?:[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff][ \u3000]*){2,}$")
 """陆 明俞 悦: two-character names, each spaced out, run together."""
@@ -60,13 +65,21 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
 
 def _pieces(text: str) -> list[str]:
     out: list[str] = []
+    carry = ""
     for piece in split_outside_brackets(text, "、，,；;/"):
         piece = piece.strip().rstrip("。").strip()
+        if carry:
+            piece, carry = f"{carry}、{piece}", ""
+        if RANK.match(simplified(piece)):  # 县委常委、副县长张三: one person
+            carry = piece
+            continue
         if SPACED_PAIRS.match(piece):  # 陆 明俞 悦: 陆明, 俞悦
             bare = re.sub(r"[ \u3000]+", "", piece)
             out.extend(bare[i : i + 2] for i in range(0, len(bare), 2))
         elif piece:
             out.append(piece)
+    if carry:
+        out.append(carry)
     return out
 
 
@@ -83,8 +96,12 @@ def read_leaders(text: str, label: str) -> list[dict]:
             leader["post"] = post.group(1).strip()
         else:
             first = POST_FIRST.match(simplified(name))
+            after = NAME_FIRST.match(simplified(name))
             if first and not POST_ONLY.match(simplified(name)):
                 leader["name"] = name[first.start("name") :]
                 leader["post"] = name[: first.start("name")]
+            elif after and not POST_ONLY.match(simplified(name)):  # 张三副市长
+                leader["name"] = name[: after.end("name")]
+                leader["post"] = name[after.end("name") :]
         leaders.append(leader)
     return leaders

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.unit_brackets import UNIT_NAME
@@ -168,3 +169,32 @@ def prose_verb(folded: str) -> tuple[int, str, str, bool] | None:
     if word:
         return tail.start(), "cooperate", word, False
     return tail.start(), "responsible", "负责", False
+
+
+WHEN = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|季度|半年|长期|持续|常态")
+
+
+def joined_brackets(
+    text: str, spans: list[tuple[int, int]], found: tuple[int, int], clause: Callable[[str], bool]
+) -> tuple[int, int]:
+    """（责任单位：A、B）（完成时限：6月底前） / （A牵头）（2024年6月底前）: the clause's bracket
+    with a clause bracket just before it and a bracket of time just after it (nothing but
+    spaces between), read as one clause (h18g)."""
+    start, end = found
+    at = spans.index(found)
+    if at > 0:
+        before = spans[at - 1]
+        if not text[before[1] : start].strip() and clause(text[before[0] + 1 : before[1] - 1]):
+            start = before[0]
+    if at + 1 < len(spans):
+        after = spans[at + 1]
+        inner = simplified(text[after[0] + 1 : after[1] - 1])
+        alone = not text[end : after[0]].strip() and not text[after[1] :].strip(" \t\n。；;")
+        if alone and WHEN.search(inner) and len(inner) <= 30:
+            end = after[1]
+    return start, end
+
+
+def bracket_inners(text: str, start: int, end: int) -> str:
+    """The inner text of one or more adjacent brackets, parted by ；."""
+    return re.sub(r"[）)\]］】〕]\s*[（(\[［【〔]", "；", text[start + 1 : end - 1])
