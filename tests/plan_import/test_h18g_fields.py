@@ -418,3 +418,24 @@ def test_brackets_side_by_side_and_leaders_posts(
 def test_a_surname_with_a_post_stays_as_written() -> None:
     (leader,) = read_leaders("张副市长", "牵头领导：")  # made up: no given name to keep apart
     assert leader["name"] == "张副市长" and "post" not in leader
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "value"),
+    [
+        # made up: dates as offices write them (none of these is in a corpus file's deadline)
+        ("二〇二四年六月底前", "date", dt.date(2024, 6, 30)),
+        ("十月底前完成", "date", dt.date(2024, 10, 31)),
+        ("明年6月底前", "date", dt.date(2025, 6, 30)),
+        ("12月中旬前", "date", dt.date(2024, 12, 20)),
+        ("6月下旬", "date", dt.date(2024, 6, 30)),
+        ("11月", "date", dt.date(2024, 11, 30)),  # a 完成时限 cell: by that month's end
+        ("6月至12月", "date", dt.date(2024, 12, 31)),
+        ("2024年6月至2025年3月底", "date", dt.date(2025, 3, 31)),
+        ("三季度末", "period", "2024-Q3"),
+    ],
+)
+def test_dates_as_offices_write_them(phrase: str, kind: str, value: object) -> None:
+    (due,) = parse_deadline(phrase, default_year=2024).due
+    assert due["kind"] == kind and due.get("date", due.get("period")) == value
+    assert due["as_written"] == phrase  # the phrase is kept as written

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from duban.model.deadlines import month_end
 from duban.plan_import.chinese import numeral_value, simplified
+from duban.plan_import.date_forms import date_digits
 from duban.plan_import.event_deadlines import event_due
 
 N = r"[0-9０-９]+|[一二三四五六七八九十两]+"
@@ -101,7 +102,7 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
     parts = deadline_parts(phrase)
     milestone: dict | None = None
     for part in parts:
-        folded = tight(simplified(part))
+        folded = tight(date_digits(simplified(part), default_year))  # 二〇二四年六月 (h18g)
         target = _milestone_target(folded, part)
         if target:
             if milestone is None:
