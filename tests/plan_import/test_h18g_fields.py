@@ -439,3 +439,35 @@ def test_dates_as_offices_write_them(phrase: str, kind: str, value: object) -> N
     (due,) = parse_deadline(phrase, default_year=2024).due
     assert due["kind"] == kind and due.get("date", due.get("period")) == value
     assert due["as_written"] == phrase  # the phrase is kept as written
+
+
+@pytest.mark.parametrize(
+    ("clause", "roles", "open_list", "unread"),
+    [
+        # made up: phrases in a list of names that are no unit
+        (
+            "做好工作。（责任单位：市发改委、市财政局，下同）",
+            {"responsible": ["市发改委", "市财政局"]},
+            [],
+            ["下同"],  # a remark: no unit, listed in the review
+        ),
+        (
+            "做好工作。（责任单位：市发改委、市财政局按属地原则负责）",
+            {"responsible": ["市发改委", "市财政局"]},
+            [],
+            [],
+        ),
+        (
+            "做好工作。（责任单位：市发改委等10个部门）",
+            {"responsible": ["市发改委"]},
+            ["市发改委等10个部门"],  # an open list: said in the review
+            [],
+        ),
+    ],
+)
+def test_phrases_that_are_not_units_never_in_a_name(
+    clause: str, roles: dict, open_list: list, unread: list
+) -> None:
+    found = find_clause(clause)
+    assert found is not None and found.roles == roles
+    assert found.open_list == open_list and found.unread == unread

@@ -29,6 +29,7 @@ from duban.plan_import.role_sentences import (
     label_prose,
     lead_marks,
     prose_verb,
+    remarks,
     split_separated,
     standing_rule,
 )
@@ -288,6 +289,8 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                 understood = True
             elif piece.strip() and split_names(piece):
                 pending.append(piece)
+            elif remarks([piece]):  # 下同: no unit, said in the review (h18g)
+                clause.unread.append(piece.strip())
         for piece in pending:
             if names_only:  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
                 _add(clause, ["responsible"], piece, [])
@@ -350,6 +353,7 @@ def _rejoin(inner: str, first: str) -> str:
 
 def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) -> None:
     names = split_names(names_text)
+    clause.unread.extend(remarks(re.split(r"[、，,；;]", names_text)))
     for word in words:
         if ROLE_WORDS.get(word) == "cooperate" and word != "配合":
             clause.cooperate_word = word
@@ -363,7 +367,10 @@ def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) ->
                 target.append(clean)
 
 
-OPEN_SUFFIX = r"等(?:[省市县区])?(?:其他|有关|相关)?(?:部门|单位|部门单位|机构|成员单位)?$"
+OPEN_SUFFIX = (
+    r"等(?:[0-9]+个|[一二三四五六七八九十]+个)?(?:[省市县区])?(?:其他|有关|相关)?"
+    r"(?:部门|单位|部门单位|机构|成员单位)?$"
+)
 NAME_SUFFIX = re.compile(
     r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭)$"
 )
@@ -374,10 +381,12 @@ def split_names(text: str) -> list[str]:
     web page's conversion left after a character (區(qū)) is no part of a name."""
     text = PINYIN_NOTE.sub("", text)
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
+    verb = prose_verb(simplified(text))  # A局、B局按属地原则负责: the verbs are no name (h18g)
+    text = text[: verb[0]] if verb else text
     names: list[str] = []
     for piece in share_tails(group_phrases(split_outside_brackets(text, "、，,；;"))):
         piece = piece.strip().rstrip("。").strip()
-        if not piece:
+        if not piece or remarks([piece]):  # 下同: said in the review (h18g)
             continue
         for separated in split_separated(piece):  # A局/B局, A局 B局 (h18g)
             names.extend(sub for sub in _split_conjunctions(separated) if sub)

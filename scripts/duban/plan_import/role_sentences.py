@@ -142,7 +142,7 @@ def group_phrases(pieces: list[str]) -> list[str]:
 
 
 VERB_WORDS = (
-    r"(?:按照?|根据|依据?)(?:职责|职能)(?:分工)?|分别|共同|具体|牵头|主办|主责|负责|配合|参与|协助"
+    r"(?:按照?|根据|依据?)(?:属地(?:管理)?(?:原则)?|职责|职能)(?:分工)?|分别|共同|具体|牵头|主办|主责|负责|配合|参与|协助"
     r"|协同|协办|落实|实施|推进|组织|抓好|做好|承担|推动"
 )
 VERB_TAIL = re.compile(rf"(?:{VERB_WORDS})+$")
@@ -198,3 +198,12 @@ def joined_brackets(
 def bracket_inners(text: str, start: int, end: int) -> str:
     """The inner text of one or more adjacent brackets, parted by ；."""
     return re.sub(r"[）)\]］】〕]\s*[（(\[［【〔]", "；", text[start + 1 : end - 1])
+
+
+REMARK = re.compile(r"^(?:以下|下)(?:各项|同类|条目)?(?:均|都)?(?:相)?同$")
+"""下同 / 以下各项均同 among the names: a remark about the items below, no unit."""
+
+
+def remarks(pieces: list[str]) -> list[str]:
+    """The pieces of a list of names that are remarks (下同), not units."""
+    return [p for p in pieces if REMARK.match(simplified(p).strip())]
