@@ -471,3 +471,37 @@ def test_phrases_that_are_not_units_never_in_a_name(
     found = find_clause(clause)
     assert found is not None and found.roles == roles
     assert found.open_list == open_list and found.unread == unread
+
+
+@pytest.mark.parametrize(
+    ("clause", "roles", "leaders"),
+    [
+        # the real lines above (page3, 十件实事) in traditional characters, as reprint sites
+        # convert them; and made-up forms of this round likewise
+        (
+            "積極化解公辦學校債務。\n責任部門:市教育局牽頭,市財政局、市審計局配合。",
+            {"lead": ["市教育局"], "cooperate": ["市財政局", "市審計局"]},
+            [],
+        ),
+        (
+            "確保補貼總金額高於上年。由市財政局、農業局,各縣(市)、區人民政府負責落實。",
+            {"responsible": ["市財政局", "農業局", "各縣(市)、區人民政府"]},
+            [],
+        ),
+        (
+            "做好工作。（分管領導：副市長王某；責任單位：市發改委（牽頭）、市財政局）",
+            {"lead": ["市發改委"], "responsible": ["市財政局"]},
+            ["王某"],
+        ),
+        (
+            "做好工作。（市發改委牽頭組織，市財政局、市商務局共同負責）",
+            {"lead": ["市發改委"], "responsible": ["市財政局", "市商務局"]},
+            [],
+        ),
+    ],
+)
+def test_traditional_characters_throughout(clause: str, roles: dict, leaders: list) -> None:
+    found = find_clause(clause)
+    assert found is not None and not found.unread
+    assert {role: names for role, names in found.roles.items()} == roles
+    assert [leader["name"] for leader in found.leaders] == leaders
