@@ -20,6 +20,7 @@ from duban.plan_import.role_sentences import by_sentence, label_prose, prose_ver
 from duban.plan_import.units import ImportOrg
 
 pytestmark = pytest.mark.usefixtures("chinese")
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "corpus"
 
 
 def _import(tmp_path: Path, text: str, year: int | None = None):
@@ -505,3 +506,14 @@ def test_traditional_characters_throughout(clause: str, roles: dict, leaders: li
     assert found is not None and not found.unread
     assert {role: names for role, names in found.roles.items()} == roles
     assert [leader["name"] for leader in found.leaders] == leaders
+
+
+def test_a_row_with_more_unit_cells_keeps_its_deadline_in_its_column() -> None:
+    # real: sichuan-dazhu-2016-minsheng-cell-lines.txt (竹府办〔2016〕20号), one cell a line:
+    # row 1 has three units, row 2 one, so the cells are not counted into the columns
+    source = CORPUS / "sichuan-dazhu-2016-minsheng-cell-lines.txt"
+    tasks = {t["id"]: t for t in import_file(source, ImportOrg(), "p", None).tasks}
+    assert tasks["01"]["roles"] == {"responsible": ["县水务局", "县住建局", "县护城河指挥部"]}
+    assert [d["date"] for d in tasks["01"]["due"]] == [dt.date(2016, 12, 31)]
+    assert [d["date"] for d in tasks["02"]["due"]] == [dt.date(2016, 9, 30)]  # 9月投入使用
+    assert tasks["03"]["roles"] == {"responsible": ["县文体广新局", "县代建中心"]}
