@@ -404,6 +404,12 @@ def test_a_label_without_its_colon(clause: str, roles: dict) -> None:
             ["李四"],
             None,
         ),
+        (
+            "做好工作。（区政府分管领导：张三；牵头单位：区发改局）",
+            {"lead": ["区发改局"]},
+            ["张三"],
+            None,
+        ),
     ],
 )
 def test_brackets_side_by_side_and_leaders_posts(
