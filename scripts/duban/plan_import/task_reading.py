@@ -228,8 +228,9 @@ class TaskReading(Findings):
                     self._report_match(match, line)
                     roles["responsible"].append(match.write_as)
                     added.append(phrase)
-            if added:
+            if added:  # in the task's note and the review's assumptions
                 notes.append(f"按方案的规定（以下均需{names}落实），{'、'.join(added)}为责任单位")
+                self._assume(line, notes[-1], names)
         item["roles"] = {role: roles[role] for role in ROLE_ORDER if roles.get(role)}
         for leader in clause.leaders:
             item.setdefault("leaders", []).append(leader)
