@@ -18,6 +18,7 @@ from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.leader_names import read_leaders
 from duban.plan_import.role_sentences import by_sentence, label_prose, prose_verb
 from duban.plan_import.units import ImportOrg
+from duban.plan_import.unnumbered import bar_rows
 
 pytestmark = pytest.mark.usefixtures("chinese")
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "corpus"
@@ -523,3 +524,16 @@ def test_a_row_with_more_unit_cells_keeps_its_deadline_in_its_column() -> None:
     assert [d["date"] for d in tasks["01"]["due"]] == [dt.date(2016, 12, 31)]
     assert [d["date"] for d in tasks["02"]["due"]] == [dt.date(2016, 9, 30)]  # 9月投入使用
     assert tasks["03"]["roles"] == {"responsible": ["县文体广新局", "县代建中心"]}
+
+
+def test_a_short_row_keeps_its_deadline_out_of_the_units_column() -> None:
+    # made up: a | row that left its unit cell out (a merged or empty cell)
+    text = (
+        "序号 | 工作任务 | 责任单位 | 完成时限 |\n"
+        "1 | 新建养老服务站5个。 | 县民政局 | 2024年12月底前 |\n"
+        "2 | 完成老旧小区改造。 | 2024年10月底前 |\n"
+        "3 | 建成污水处理厂。 | 县住建局 | 2024年6月底前 |\n"
+    )
+    read = bar_rows(text)
+    assert read is not None
+    assert "2.完成老旧小区改造。（完成时限：2024年10月底前）" in read[0].splitlines()
