@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from duban.i18n.messages import say
-from duban.plan_import.cell_rows import TABLE_COLUMNS, cell_type, column_kind
+from duban.plan_import.cell_rows import TABLE_COLUMNS, aligned_row, cell_type, column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.segment import MARKER
@@ -72,9 +72,11 @@ def bar_rows(text: str) -> tuple[str, int] | None:
     text_at = kinds.index("text") if "text" in kinds else 0
     for index in rows:
         parts = cells(lines[index])
-        parts += [""] * (width - len(parts))
-        if len(parts) > width:  # more cells than columns: kept in the task's text, never dropped
+        if len(parts) != width and kinds[0] == "number":  # cells put by what they hold (h18g)
+            parts = [parts[0], *aligned_row(parts[1:], kinds[1:])]
+        elif len(parts) > width:  # more cells than columns: kept in the task's text, never dropped
             parts[text_at] = "；".join(p for p in [parts[text_at], *parts[width:]] if p)
+        parts += [""] * (width - len(parts))
         lines[index] = _as_item(parts[:width], kinds)
     return "\n".join(lines), len(rows)
 
