@@ -14,24 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from duban.plan_import import import_file
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.segment import segment
 from duban.plan_import.unit_brackets import unit_bracket
-from duban.plan_import.units import ImportOrg
 from duban.plan_import.unnumbered import bar_rows, clause_paragraphs
+from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
 
-def _import(tmp_path: Path, text: str, year: int | None = None):
-    source = tmp_path / "plan.txt"
-    source.write_text(text, encoding="utf-8")
-    result = import_file(source, ImportOrg(), "p", year)
-    assert result.accounting is not None and result.accounting.leftovers == []
-    return result
+_import = import_whole
 
 
 def _items(result) -> dict[str, dict]:

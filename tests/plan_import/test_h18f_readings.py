@@ -6,26 +6,17 @@ one form each and say so."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from duban.i18n.messages import set_language
-from duban.plan_import import import_file
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.strategy import Candidate, Evidence, choose, unit_lines
 from duban.plan_import.text_tables import flatten_tables
 from duban.plan_import.units import ImportOrg
-from helpers import ROOT
+from helpers import ROOT, import_whole
 
-
-def _import(tmp_path: Path, text: str, year: int | None = None):
-    source = tmp_path / "plan.txt"
-    source.write_text(text, encoding="utf-8")
-    result = import_file(source, ImportOrg(), "p", year)
-    assert result.accounting is not None and result.accounting.leftovers == []
-    return result
+_import = import_whole
 
 
 # real: hubei-xianan-2023-leader-lead-inline.txt (咸安区 2023 责任分解): the numbers run through

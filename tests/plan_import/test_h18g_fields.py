@@ -19,17 +19,13 @@ from duban.plan_import.leader_names import read_leaders
 from duban.plan_import.role_sentences import by_sentence, label_prose, prose_verb
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.unnumbered import bar_rows
+from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "corpus"
 
 
-def _import(tmp_path: Path, text: str, year: int | None = None):
-    source = tmp_path / "plan.txt"
-    source.write_text(text, encoding="utf-8")
-    result = import_file(source, ImportOrg(), "p", year)
-    assert result.accounting is not None and result.accounting.leftovers == []
-    return result
+_import = import_whole
 
 
 def _tasks(result) -> dict[str, dict]:
