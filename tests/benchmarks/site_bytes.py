@@ -32,6 +32,7 @@ from duban.load.project import load_project
 from duban.site import Settings, render_site
 from duban.site.size import SiteSize, measure
 from site_floor import AS_OF, prepare
+from site_processes import prepare as prepare_profile
 
 
 def build(root: Path, site: Path) -> SiteSize:
@@ -99,11 +100,11 @@ def growth(sizes: dict[int, SiteSize]) -> dict[str, float]:
     }
 
 
-def run(units: list[int], work: Path) -> dict[int, SiteSize]:
+def run(units: list[int], work: Path, profile: str = "light") -> dict[int, SiteSize]:
     found: dict[int, SiteSize] = {}
     for n in units:
-        root = prepare(work, n)
-        found[n] = build(root, work / f"site-{n}")
+        root = prepare(work, n) if profile == "light" else prepare_profile(work, n, profile)
+        found[n] = build(root, work / f"site-{profile}-{n}")
         print(f"{n} units: {found[n].bytes / 1e6:.1f} MB in {found[n].files:,} files", flush=True)
     return found
 
@@ -115,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="measure this built site instead")
     parser.add_argument("--render", action="store_true", help="render only, without MkDocs")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--profile", choices=("light", "heavy"), default="light")
     args = parser.parse_args(argv)
     if args.site:
         sizes = {0: measure(args.site)}
@@ -123,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = {int(n): rendered(prepare(args.work, int(n))) for n in args.sizes.split(",")}
     else:
         args.work.mkdir(parents=True, exist_ok=True)
-        sizes = run([int(s) for s in args.sizes.split(",")], args.work)
+        sizes = run([int(s) for s in args.sizes.split(",")], args.work, args.profile)
     print(table(sizes))
     result: dict = {str(n): s.as_json() for n, s in sizes.items()}
     if len(sizes) > 1:

@@ -67,7 +67,7 @@ def test_a_province_unit_page_links_the_open_data_for_its_full_history(small, pr
         # out of search: the same words on every unit page would outgrow the index
         r'<p class="dbn-note" data-search-exclude>'
         r"本页显示最近的 5 条记录（每个事项至多 3 条）；共 (\d+) 条。"
-        r'单位众多，全部记录不另设网页，见<a href="([^"]+)">开放数据（duban.json）</a>'
+        r'单位众多，全部记录不另设网页，见<a href="([^"]+)">开放数据（duban.json.gz）</a>'
         r"，也可运行 duban export json 导出。</p>",
         page,
     )
@@ -76,8 +76,8 @@ def test_a_province_unit_page_links_the_open_data_for_its_full_history(small, pr
     total = re.search(r"；共 (\d+) 条，全部记录见", small.pages[urls.unit_page(HOLDER)])
     assert total and note.group(1) == total.group(1)
     assert "history.html" not in page
-    # the downloads page it links lists the open data
-    assert "downloads/duban.json" in province.pages[urls.DOWNLOADS]
+    # the downloads page it links lists the open data (compressed at province scale, h24i)
+    assert "downloads/duban.json.gz" in province.pages[urls.DOWNLOADS]
     # below the threshold: the history page, as before, and no such note
     before = small.pages[urls.unit_page(HOLDER)]
     assert "history.html" in before and "duban export json" not in before
