@@ -18,12 +18,13 @@ import pytest
 from duban.evaluation.evaluate import State
 from duban.load.export_reader import InvalidExport, parse_export
 from duban.outputs import urls
-from duban.site import Settings, render_site, unit_rows
+from duban.site import Settings, calendars, render_site, unit_rows
 
 AS_OF = dt.date(2010, 12, 15)
 HOLDER = "baqiao"
 NOTE = re.compile(
-    r'<p class="dbn-note" id="rows-left-out" data-search-exclude>单位众多，每个事项只列出尚未办结的各期、'
+    r'<p class="dbn-note" id="rows-left-out" data-search-exclude>'
+    r"单位众多，每个事项只列出尚未办结的各期、"
     r"最近一期未到期的和最近 (\d+) 期已办结的；另有较早已办结的 (\d+) 期、以后各期 (\d+) 期未列出。"
     r'以后各期见本单位日历，全部各期及其状态见<a href="([^"]+)">开放数据（duban.json.gz）</a>'
     r"。上方“整体记录”的统计包含全部各期。</p>"
@@ -126,3 +127,50 @@ def test_each_obligation_keeps_its_open_next_and_latest_closed(province):
                 assert len(newer) < keep
     assert unit_rows.listed(ctx_rows, 0).earlier > 0  # type: ignore[arg-type]
 
+
+def _days(calendar: str) -> list[dt.date]:
+    found = re.findall(r"^DTSTART;VALUE=DATE:(\d{8})\r$", calendar, re.M)
+    return [dt.datetime.strptime(d, "%Y%m%d").date() for d in found]
+
+
+def test_a_province_unit_calendar_holds_the_coming_year(small, province):
+    horizon = AS_OF + dt.timedelta(days=calendars.HORIZON_DAYS)
+    later = 0
+    for path, text in small.files.items():
+        if not path.startswith("downloads/ics/") or path not in province.files:
+            continue
+        after = _days(str(province.files[path]))
+        assert all(day <= horizon for day in after), path
+        before = _days(str(text))
+        later += sum(day > horizon for day in before)
+        # what is within the year is as h24e left it: the open and the coming ones
+        assert sorted(after) == sorted(d for d in after if d in before), (
+            "no event the full calendar lacks"
+        )
+    assert later, "the demo has deadlines more than a year after the build"
+    line = (
+        "日程只含今后 365 天内到期的时间节点，更晚的随网站每次更新陆续加入；"
+        + "全部时间节点见开放数据。"
+    )
+    assert line in province.pages[urls.DOWNLOADS]
+    assert line not in small.pages[urls.DOWNLOADS]
+
+
+def test_a_group_page_lists_each_overdue_occurrence_once_with_its_units(province):
+    pages = {uri: page for uri, page in province.pages.items() if "/groups/" in uri}
+    assert pages, "the province has group pages"
+    units = rows = merged = 0
+    for page in pages.values():
+        table = re.search(r'<table[^>]*id="overdue-table".*?</table>', page, re.S)
+        if not table:
+            continue
+        for row in re.findall(r'<tr data-state="overdue">.*?</tr>', table.group(0), re.S):
+            cell = re.findall(r"<td>(.*?)</td>", row, re.S)[1]  # after the due date's cell
+            names = len(re.findall(r'<a class="dbn-unit"', cell))
+            said = re.search(r'<div class="dbn-sub">(\d+) 个单位</div>', cell)
+            assert (names > 1) == bool(said) and (not said or int(said.group(1)) == names)
+            units, rows, merged = units + names, rows + 1, merged + (names > 1)
+    # every overdue occurrence of the plan is named once, on its group's page
+    overdue = [i for i in province.evaluation.items if i.state is State.OVERDUE]
+    assert units == sum(len(i.holders) for i in overdue)
+    assert merged and rows < units, "the demo's units share overdue occurrences"

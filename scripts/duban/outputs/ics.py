@@ -157,6 +157,7 @@ def calendar_ics(
     unit_id: str | None = None,
     open_only: bool = False,
     brief_alarms: bool = False,
+    until: dt.date | None = None,
 ) -> str:
     """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring.
 
@@ -167,7 +168,11 @@ def calendar_ics(
 
     With ``brief_alarms`` (the same calendars) an alarm's text is "30 天后到期" without the
     event's summary again: calendar programs show the event's own title with its reminder, and
-    the summary three more times was two fifths of a province's calendars."""
+    the summary three more times was two fifths of a province's calendars.
+
+    With ``until`` (the same calendars, h24i) an occurrence due after that day is left out: a
+    province's calendars hold the coming year, and the site, rebuilt, adds each later one as
+    its day comes within the year (three years of monthly duties ahead were a third of them)."""
     holders = _holders_of(model, unit_id) if unit_id is not None else None
     as_of = evaluation.as_of if evaluation is not None else None
     states: dict[OccurrenceRef, ItemState] = {}
@@ -192,6 +197,8 @@ def calendar_ics(
         if item is not None and item.state.value == "not-applicable":
             continue
         if open_only and item is not None and as_of is not None and _closed(item, day, as_of):
+            continue
+        if until is not None and day > until:
             continue
         holder = model.entity(holder_id)
         what = " ".join(p for p in (due.label if len(task.due) > 1 else None, key) if p)

@@ -3,6 +3,7 @@ groups get one, and what each holds."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TypeVar
@@ -15,6 +16,11 @@ from duban.outputs.ics import calendar_ics
 from duban.site import names
 
 _T = TypeVar("_T")
+
+HORIZON_DAYS = 365
+"""A province's unit calendar (``open_only``) holds the occurrences due within this many days
+of the build (h24i), and every open one before: the rebuilt site adds the later ones as they
+come within the year; the open data has all of them."""
 
 
 def calendars(
@@ -41,7 +47,8 @@ def calendars(
     its open occurrences and future ones, not what is done or past and closed (about 40 MB at
     1,500 units); the page, the 台账 and the open data keep the record. Its alarms say "30
     天后到期" without repeating the event's title (calendar programs show it with the
-    reminder)."""
+    reminder). And it holds the coming year (``HORIZON_DAYS``), not every year of the plan to
+    come (h24i)."""
     whole = set(model.plans) if whole is None else whole
     for plan_id in model.plans:
         if plan_id in whole:
@@ -75,6 +82,7 @@ def calendars(
             unit_id=holder.id,
             open_only=open_only,
             brief_alarms=open_only,
+            until=evaluation.as_of + dt.timedelta(days=HORIZON_DAYS) if open_only else None,
         )
         # a unit whose every event is closed keeps its (empty) calendar: subscriptions to it
         # must not break while nothing is due
