@@ -12,7 +12,7 @@ from duban.evaluation.evaluate import Evaluation
 from duban.model.model import Model
 from duban.model.org import Group
 from duban.outputs import urls
-from duban.outputs.ics import calendar_ics
+from duban.outputs.ics import ALARM_DAYS, calendar_ics
 from duban.site import names
 
 _T = TypeVar("_T")
@@ -21,6 +21,10 @@ HORIZON_DAYS = 365
 """A province's unit calendar (``open_only``) holds the occurrences due within this many days
 of the build (h24i), and every open one before: the rebuilt site adds the later ones as they
 come within the year; the open data has all of them."""
+PROVINCE_ALARM_DAYS = (7,)
+"""A province's unit calendar reminds once, a week before (h24i): the three reminders (30, 7
+and 1 days) were a quarter of its bytes, and a month's notice of a monthly duty rings as the
+month before falls due. Calendar programs add the reminders a reader sets for himself."""
 
 
 def calendars(
@@ -47,7 +51,8 @@ def calendars(
     its open occurrences and future ones, not what is done or past and closed (about 40 MB at
     1,500 units); the page, the 台账 and the open data keep the record. Its alarms say "30
     天后到期" without repeating the event's title (calendar programs show it with the
-    reminder). And it holds the coming year (``HORIZON_DAYS``), not every year of the plan to
+    reminder), and one of them, a week before (``PROVINCE_ALARM_DAYS``). And it holds the
+    coming year (``HORIZON_DAYS``), not every year of the plan to
     come (h24i)."""
     whole = set(model.plans) if whole is None else whole
     for plan_id in model.plans:
@@ -83,6 +88,7 @@ def calendars(
             open_only=open_only,
             brief_alarms=open_only,
             until=evaluation.as_of + dt.timedelta(days=HORIZON_DAYS) if open_only else None,
+            alarm_days=PROVINCE_ALARM_DAYS if open_only else ALARM_DAYS,
         )
         # a unit whose every event is closed keeps its (empty) calendar: subscriptions to it
         # must not break while nothing is due

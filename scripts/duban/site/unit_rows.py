@@ -6,7 +6,7 @@ the site summarises by group, a unit page lists of each obligation (task, due ru
 
 * every open occurrence (overdue, due soon, ongoing, waiting): what is to be done now;
 * the next one not yet due, and any not-due one already reported (it has content to show);
-* the latest ``keep_closed`` closed ones (done, missed, not applicable), the newest first to go.
+* the latest ``keep_closed`` closed ones (done, missed, not applicable); the older ones go.
 
 What it leaves out is counted in a note under the table: the later periods are in the unit's
 calendar (its open occurrences and future ones, ``duban.site.calendars``) and every occurrence,
