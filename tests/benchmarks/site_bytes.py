@@ -1,10 +1,12 @@
 """Benchmark: where the built site's bytes and files go, per page family, and how they grow.
 
     python tests/benchmarks/site_bytes.py --sizes 250,1500 [--work /tmp/duban-site-bytes]
+    python tests/benchmarks/site_bytes.py --sizes 250,1500 --profile heavy   # generate.py's heavy
     python tests/benchmarks/site_bytes.py --site path/to/site      # an already built site
     python tests/benchmarks/site_bytes.py --render --sizes 40,160  # render_site only (seconds)
 
-For each size it generates a repository (``generate.py --plans 2``, as ``site_floor.py`` does),
+For each size it generates a repository (``generate.py --plans 2``, as ``site_floor.py`` does;
+with ``--profile heavy``, ``generate.py --profile heavy`` as ``site_processes.py`` does),
 builds it with ``mkdocs build`` (the duban plugin, the project's mkdocs.yml and docs/,
 ``DUBAN_AS_OF=2024-11-30``) and sorts every file of the built site into a family (unit pages,
 task pages, group pages, history pages, per-unit calendars, whole-plan downloads by kind, the
@@ -63,9 +65,16 @@ def rendered(root: Path) -> SiteSize:
     return size
 
 
-def rendered_growth(work: Path, small: int = 40, large: int = 160) -> dict[str, float]:
+def repository(work: Path, units: int, profile: str = "light") -> Path:
+    """The generated repository of ``profile`` (light: ``site_floor``'s, two plans)."""
+    return prepare(work, units) if profile == "light" else prepare_profile(work, units, profile)
+
+
+def rendered_growth(
+    work: Path, small: int = 40, large: int = 160, profile: str = "light"
+) -> dict[str, float]:
     """Bytes and files per unit of the rendered site at two sizes of generated repository."""
-    return growth({n: rendered(prepare(work, n)) for n in (small, large)})
+    return growth({n: rendered(repository(work, n, profile)) for n in (small, large)})
 
 
 def table(sizes: dict[int, SiteSize]) -> str:
@@ -103,7 +112,7 @@ def growth(sizes: dict[int, SiteSize]) -> dict[str, float]:
 def run(units: list[int], work: Path, profile: str = "light") -> dict[int, SiteSize]:
     found: dict[int, SiteSize] = {}
     for n in units:
-        root = prepare(work, n) if profile == "light" else prepare_profile(work, n, profile)
+        root = repository(work, n, profile)
         found[n] = build(root, work / f"site-{profile}-{n}")
         print(f"{n} units: {found[n].bytes / 1e6:.1f} MB in {found[n].files:,} files", flush=True)
     return found
@@ -122,7 +131,10 @@ def main(argv: list[str] | None = None) -> int:
         sizes = {0: measure(args.site)}
     elif args.render:
         args.work.mkdir(parents=True, exist_ok=True)
-        sizes = {int(n): rendered(prepare(args.work, int(n))) for n in args.sizes.split(",")}
+        sizes = {
+            int(n): rendered(repository(args.work, int(n), args.profile))
+            for n in args.sizes.split(",")
+        }
     else:
         args.work.mkdir(parents=True, exist_ok=True)
         sizes = run([int(s) for s in args.sizes.split(",")], args.work, args.profile)

@@ -133,24 +133,23 @@ def _days(calendar: str) -> list[dt.date]:
     return [dt.datetime.strptime(d, "%Y%m%d").date() for d in found]
 
 
-def test_a_province_unit_calendar_holds_the_coming_year(small, province):
+def test_a_province_unit_calendar_holds_the_coming_months(small, province):
     horizon = AS_OF + dt.timedelta(days=calendars.HORIZON_DAYS)
-    later = 0
+    later = past = 0
     for path, text in small.files.items():
         if not path.startswith("downloads/ics/") or path not in province.files:
             continue
         after = _days(str(province.files[path]))
-        assert all(day <= horizon for day in after), path
+        assert all(AS_OF <= day <= horizon for day in after), path
         before = _days(str(text))
         later += sum(day > horizon for day in before)
-        # what is within the year is as h24e left it: the open and the coming ones
-        assert sorted(after) == sorted(d for d in after if d in before), (
-            "no event the full calendar lacks"
-        )
-    assert later, "the demo has deadlines more than a year after the build"
+        past += sum(day < AS_OF for day in before)
+        # no event the full calendar lacks
+        assert not set(after) - set(before), path
+    assert later and past, "the demo has deadlines long after the build, and before it"
     line = (
-        "日程只含今后 365 天内到期的时间节点，更晚的随网站每次更新陆续加入；"
-        + "全部时间节点见开放数据。"
+        "日程只含今后 183 天内到期的时间节点，更晚的随网站每次更新陆续加入；"
+        "已逾期的不列入日程（见各单位页面的“已逾期”），全部时间节点见开放数据。"
     )
     assert line in province.pages[urls.DOWNLOADS]
     assert line not in small.pages[urls.DOWNLOADS]
@@ -174,3 +173,14 @@ def test_a_group_page_lists_each_overdue_occurrence_once_with_its_units(province
     overdue = [i for i in province.evaluation.items if i.state is State.OVERDUE]
     assert units == sum(len(i.holders) for i in overdue)
     assert merged and rows < units, "the demo's units share overdue occurrences"
+
+
+def test_a_province_unit_calendar_reminds_once_a_week_before(small, province):
+    path = urls.unit_ics(HOLDER)
+    after, before = str(province.files[path]), str(small.files[path])
+    triggers = re.findall(r"^TRIGGER:(.+)\r$", after, re.M)
+    events = after.count("BEGIN:VEVENT")
+    assert triggers and set(triggers) == {"-P7D"}
+    assert len(triggers) <= events  # one a reminded event, none on a past one
+    # below the threshold: 30, 7 and 1 days before, as before
+    assert set(re.findall(r"^TRIGGER:(.+)\r$", before, re.M)) == {"-P30D", "-P7D", "-P1D"}

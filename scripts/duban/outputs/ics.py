@@ -159,6 +159,7 @@ def calendar_ics(
     open_only: bool = False,
     brief_alarms: bool = False,
     until: dt.date | None = None,
+    since: dt.date | None = None,
     alarm_days: tuple[int, ...] = ALARM_DAYS,
 ) -> str:
     """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring.
@@ -174,7 +175,9 @@ def calendar_ics(
 
     With ``until`` (the same calendars, h24i) an occurrence due after that day is left out: a
     province's calendars hold the coming year, and the site, rebuilt, adds each later one as
-    its day comes within the year (three years of monthly duties ahead were a third of them).
+    its day comes within the window (three years of monthly duties ahead were a third of
+    them); with ``since`` one due before that day is left out (its day is past: no reminder
+    rings, and the unit's page lists it first among what is overdue).
     ``alarm_days``: the days before an event its reminders ring (a province's: one, h24i)."""
     holders = _holders_of(model, unit_id) if unit_id is not None else None
     as_of = evaluation.as_of if evaluation is not None else None
@@ -201,7 +204,7 @@ def calendar_ics(
             continue
         if open_only and item is not None and as_of is not None and _closed(item, day, as_of):
             continue
-        if until is not None and day > until:
+        if (until is not None and day > until) or (since is not None and day < since):
             continue
         holder = model.entity(holder_id)
         what = " ".join(p for p in (due.label if len(task.due) > 1 else None, key) if p)
