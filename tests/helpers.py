@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import strategies as st
 
+from duban.plan_import import Imported, import_file
+from duban.plan_import.units import ImportOrg
+
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
 BASE = CASES / "base"
@@ -72,3 +75,13 @@ def _replaced(seed: bytes, edits: list[tuple[int, int]]) -> bytes:
     for index, value in edits:
         data[index] = value
     return bytes(data)
+
+
+def import_whole(folder: Path, text: str, year: int | None = None) -> Imported:
+    """``text`` imported as a plain-text plan (plan id ``p``, no org file), every character of it
+    accounted for (the importer's accounting leaves nothing over)."""
+    source = folder / "plan.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_file(source, ImportOrg(), "p", year)
+    assert result.accounting is not None and result.accounting.leftovers == []
+    return result

@@ -1,10 +1,12 @@
 """Benchmark: where the built site's bytes and files go, per page family, and how they grow.
 
     python tests/benchmarks/site_bytes.py --sizes 250,1500 [--work /tmp/duban-site-bytes]
+    python tests/benchmarks/site_bytes.py --sizes 250,1500 --profile heavy   # generate.py's heavy
     python tests/benchmarks/site_bytes.py --site path/to/site      # an already built site
     python tests/benchmarks/site_bytes.py --render --sizes 40,160  # render_site only (seconds)
 
-For each size it generates a repository (``generate.py --plans 2``, as ``site_floor.py`` does),
+For each size it generates a repository (``generate.py --plans 2``, as ``site_floor.py`` does;
+with ``--profile heavy``, ``generate.py --profile heavy`` as ``site_processes.py`` does),
 builds it with ``mkdocs build`` (the duban plugin, the project's mkdocs.yml and docs/,
 ``DUBAN_AS_OF=2024-11-30``) and sorts every file of the built site into a family (unit pages,
 task pages, group pages, history pages, per-unit calendars, whole-plan downloads by kind, the
@@ -32,6 +34,7 @@ from duban.load.project import load_project
 from duban.site import Settings, render_site
 from duban.site.size import SiteSize, measure
 from site_floor import AS_OF, prepare
+from site_processes import prepare as prepare_profile
 
 
 def build(root: Path, site: Path) -> SiteSize:
@@ -62,9 +65,16 @@ def rendered(root: Path) -> SiteSize:
     return size
 
 
-def rendered_growth(work: Path, small: int = 40, large: int = 160) -> dict[str, float]:
+def repository(work: Path, units: int, profile: str = "light") -> Path:
+    """The generated repository of ``profile`` (light: ``site_floor``'s, two plans)."""
+    return prepare(work, units) if profile == "light" else prepare_profile(work, units, profile)
+
+
+def rendered_growth(
+    work: Path, small: int = 40, large: int = 160, profile: str = "light"
+) -> dict[str, float]:
     """Bytes and files per unit of the rendered site at two sizes of generated repository."""
-    return growth({n: rendered(prepare(work, n)) for n in (small, large)})
+    return growth({n: rendered(repository(work, n, profile)) for n in (small, large)})
 
 
 def table(sizes: dict[int, SiteSize]) -> str:
@@ -99,11 +109,11 @@ def growth(sizes: dict[int, SiteSize]) -> dict[str, float]:
     }
 
 
-def run(units: list[int], work: Path) -> dict[int, SiteSize]:
+def run(units: list[int], work: Path, profile: str = "light") -> dict[int, SiteSize]:
     found: dict[int, SiteSize] = {}
     for n in units:
-        root = prepare(work, n)
-        found[n] = build(root, work / f"site-{n}")
+        root = repository(work, n, profile)
+        found[n] = build(root, work / f"site-{profile}-{n}")
         print(f"{n} units: {found[n].bytes / 1e6:.1f} MB in {found[n].files:,} files", flush=True)
     return found
 
@@ -115,15 +125,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="measure this built site instead")
     parser.add_argument("--render", action="store_true", help="render only, without MkDocs")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--profile", choices=("light", "heavy"), default="light")
     args = parser.parse_args(argv)
     if args.site:
         sizes = {0: measure(args.site)}
     elif args.render:
         args.work.mkdir(parents=True, exist_ok=True)
-        sizes = {int(n): rendered(prepare(args.work, int(n))) for n in args.sizes.split(",")}
+        sizes = {
+            int(n): rendered(repository(args.work, int(n), args.profile))
+            for n in args.sizes.split(",")
+        }
     else:
         args.work.mkdir(parents=True, exist_ok=True)
-        sizes = run([int(s) for s in args.sizes.split(",")], args.work)
+        sizes = run([int(s) for s in args.sizes.split(",")], args.work, args.profile)
     print(table(sizes))
     result: dict = {str(n): s.as_json() for n, s in sizes.items()}
     if len(sizes) > 1:

@@ -20,6 +20,7 @@ from duban.evaluation.rollup import BUCKETS
 from duban.load.project import load_project
 from duban.outputs.check_formats import render_json_whole, render_text
 from duban.outputs.check_json import json_chunks, render_json
+from duban.outputs.check_linked import NOTHING_LATE
 from duban.outputs.check_markdown import render_markdown
 
 DATA = Path(__file__).parents[1] / "fixtures" / "cascade" / "data"
@@ -152,3 +153,39 @@ def test_nothing_late_below_is_said_in_one_line(capsys):
         capsys, "check", "--as-of", "2024-02-15", "--include-linked", "--format", "markdown"
     )
     assert "没有逾期或逾期未报送的事项" in md
+
+
+def test_github_format_annotates_each_upper_task_with_late_rows_and_summarises_them(
+    capsys, tmp_path, monkeypatch
+):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    _, plain = run(capsys, "check", "--as-of", AS_OF, "--format", "github")
+    assert "下级落实情况" not in plain and "下级落实情况" not in summary.read_text(encoding="utf-8")
+    summary.unlink()
+    _, out = run(capsys, "check", "--as-of", AS_OF, "--format", "github", "--include-linked")
+    below = [line for line in out.splitlines() if "下级落实情况" in line]
+    assert below == [
+        "::warning title=下级落实情况::《省方案》（1）健全制度（prov/1）："
+        "下级 3 项：已完成 1、逾期完成 1、逾期 1；逾期或逾期未报送：丙区司法局",
+        "::warning title=下级落实情况::《省方案》（2）加强培训（prov/2）：下级 4 项：已完成 1、"
+        "逾期未报送 1、长期坚持 1、推进中 1；逾期或逾期未报送：甲区司法局",
+    ]
+    assert out.splitlines()[-1].startswith("逾期 2 项")  # the count line stays last
+    page = summary.read_text(encoding="utf-8")
+    assert "### 下级落实情况（逾期、逾期未报送）" in page and "丙区司法局" in page
+    calm_day = ("--as-of", "2024-02-15")
+    _, calm = run(capsys, "check", *calm_day, "--format", "github", "--include-linked")
+    assert f"::notice title=下级落实情况::{NOTHING_LATE}" in calm.splitlines()
+
+
+def test_the_summarys_budget_counts_the_rows_below_it_leaves_out(loaded):
+    model, evaluation = loaded
+    report = check_report(model, evaluation)
+    linked = linked_report(model, evaluation, include_late=True)
+    whole = render_markdown(report, linked=linked, budget=None)
+    assert "篇幅所限" not in whole
+    items_only = render_markdown(report, budget=10_000)
+    cut = render_markdown(report, linked=linked, budget=len(items_only) - 60)
+    assert "……另有 2 行下级事项因篇幅所限未列出，完整清单见 `duban check --include-linked`。" in cut
+    assert "丙区司法局：" not in cut.split("### 下级落实情况")[-1]

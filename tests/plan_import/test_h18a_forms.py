@@ -12,22 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from duban.plan_import import import_file
 from duban.plan_import.accounting import account, destinations
 from duban.plan_import.cell_rows import aligned_row, cell_type
 from duban.plan_import.clauses import parse_clause, split_names
 from duban.plan_import.reading import read_document
 from duban.plan_import.review import review_markdown
-from duban.plan_import.units import ImportOrg
+from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
 
 def _import(tmp_path: Path, text: str, year: int | None = None):
-    source = tmp_path / "plan.txt"
-    source.write_text(text, encoding="utf-8")
-    result = import_file(source, ImportOrg(), "p", year)
-    assert result.accounting is not None and result.accounting.leftovers == []
+    result = import_whole(tmp_path, text, year)
     return result, {t["id"]: t for t in result.tasks}
 
 

@@ -92,5 +92,5 @@ def cmd_check(args: argparse.Namespace) -> int:
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if args.format == "github" and summary:  # the run's summary page on GitHub
         with open(summary, "a", encoding="utf-8") as handle:
-            handle.write(render_markdown(report, args.site_url, SUMMARY_BUDGET))
+            handle.write(render_markdown(report, args.site_url, SUMMARY_BUDGET, linked))
     return EXIT_PROBLEMS if report.fails(args.fail_on) else EXIT_OK

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import zlib
 from typing import Any
 
 import jsonschema_rs
@@ -52,8 +53,36 @@ def _fast() -> Any:
     return jsonschema_rs.validator_for(_schema(), validate_formats=True)
 
 
-def parse_export(raw: bytes) -> Any:
-    """The JSON value of ``raw``, or InvalidExport."""
+UNPACKED_MAX = 1 << 30
+"""A gzip-compressed export (a province's ``duban.json.gz``, h24i) is unpacked up to this many
+bytes: more is refused, so a small file cannot unpack to fill the memory."""
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _unpacked(raw: bytes, limit: int) -> bytes:
+    """``raw`` gunzipped (one gzip member), or InvalidExport when it is broken or too large."""
+    unpack = zlib.decompressobj(wbits=31)
+    try:
+        data = unpack.decompress(raw, limit + 1)
+    except zlib.error as error:
+        reason = printable(str(error))[:200]
+        raise InvalidExport(
+            say(f"not a gzip file: {reason}", f"不是有效的 gzip 文件：{reason}")
+        ) from None
+    if len(data) > limit or unpack.unconsumed_tail:
+        raise InvalidExport(
+            say(
+                f"larger than {limit} bytes when unpacked: not read",
+                f"解压后超过 {limit} 字节，未读取",
+            )
+        )
+    return data
+
+
+def parse_export(raw: bytes, unpacked_max: int = UNPACKED_MAX) -> Any:
+    """The JSON value of ``raw`` (gzip-compressed or not), or InvalidExport."""
+    if raw.startswith(_GZIP_MAGIC):
+        raw = _unpacked(raw, unpacked_max)
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:

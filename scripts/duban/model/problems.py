@@ -81,7 +81,8 @@ def workflow_command(level: str, message: str, **properties: str | int) -> str:
     """A GitHub Actions workflow command (``::error file=…,line=…::message``), one line: every
     value made printable, then escaped as actions/toolkit escapes data and property values."""
     values = ",".join(f"{k}={_escape_property(printable(str(v)))}" for k, v in properties.items())
-    return f"::{level} {values}::{_escape_data(printable(message))}"
+    head = f"{level} {values}" if values else level  # as actions/toolkit: no space without any
+    return f"::{head}::{_escape_data(printable(message))}"
 
 
 # GitHub's workflow-command escaping (actions/toolkit command.ts): data and property values.

@@ -126,8 +126,9 @@ def render_json_whole(
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------------
-def render_github(report: CheckReport) -> str:
-    """One ``::error`` (overdue) or ``::warning`` (due soon) per item, at the defining line."""
+def render_github(report: CheckReport, linked: LinkedReport | None = None) -> str:
+    """One ``::error`` (overdue) or ``::warning`` (due soon) per item, at the defining line;
+    with ``linked``'s late rows (``--include-linked``), one ``::warning`` per upper task."""
     lines = []
     for holder, items in report.units:
         for ci in items:
@@ -138,6 +139,9 @@ def render_github(report: CheckReport) -> str:
             lines.append(
                 workflow_command(level, message, file=where.path, line=where.line, title=title)
             )
+    if linked is not None:
+        late_below = check_linked.github_lines(linked)
+        lines += [workflow_command(lvl, text, title="下级落实情况") for lvl, text in late_below]
     lines.append(count_line(report))
     return "\n".join(lines) + "\n"
 
@@ -160,7 +164,7 @@ CHECK_FORMATS: dict[str, Callable[[CheckReport, CheckOptions], str]] = {
     "markdown": lambda report, options: render_markdown(
         report, options.site_url, linked=options.linked
     ),
-    "github": lambda report, options: render_github(report),
+    "github": lambda report, options: render_github(report, options.linked),
 }
 """Each format of ``duban check``: a new one is a function here and a line in this table."""
 

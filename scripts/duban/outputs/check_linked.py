@@ -64,6 +64,30 @@ def text_lines(linked: LinkedReport, as_of: Any) -> list[str]:
     return lines
 
 
+ANNOTATION_NAMES = 10
+"""Holders an annotation names before it says how many there are (GitHub shows an
+annotation's message in a box of a few lines)."""
+
+
+def github_lines(linked: LinkedReport) -> list[tuple[str, str]]:
+    """The ``--include-linked`` part of ``--format github``: (level, message) per upper task
+    with late rows below, one annotation a task (a row each would be thousands of annotations at
+    province scale; the step summary and the text format list the rows)."""
+    if not linked.late:
+        return [("notice", NOTHING_LATE)] if linked.linked and linked.late is not None else []
+    lines = []
+    for key, rows in linked.late.items():
+        plan, heading = linked.headings.get(key, ("", key))
+        names = list(dict.fromkeys(r.holder_name for r in rows))
+        holders = "、".join(names[:ANNOTATION_NAMES])
+        if len(names) > ANNOTATION_NAMES:
+            holders += f"等 {len(names)} 个单位"
+        counts = counts_words(linked.linked.get(key, {}))
+        text = f"《{plan}》{heading}（{key}）：{counts}；逾期或逾期未报送：{holders}"
+        lines.append(("warning", text))
+    return lines
+
+
 def json_data(linked: LinkedReport) -> dict[str, Any]:
     """The keys ``duban check --format json`` adds after ``flags``."""
     data: dict[str, Any] = {"tasks": linked.tasks, "linked": linked.linked}

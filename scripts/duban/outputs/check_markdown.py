@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from duban.evaluation.cascade import LinkedReport
 from duban.evaluation.check_report import CheckReport
+from duban.evaluation.rollup import Implementer
 from duban.i18n.messages import say
 from duban.model.org import display_name
 from duban.outputs import urls
@@ -149,31 +150,54 @@ def render_markdown(
     first = reported_line(report)
     if first:
         lines += ["", md(first)]
-    lines += _md_items_and_flags(report, links, budget)
+    items_and_flags = _md_items_and_flags(report, links, budget)
+    lines += items_and_flags
     if linked is not None:
-        lines += _md_linked(linked, links, report.as_of)
+        left = None if budget is None else budget - sum(len(line) + 1 for line in items_and_flags)
+        lines += _md_linked(linked, links, report.as_of, left)
     return "\n".join(lines) + "\n"
 
 
-def _md_linked(linked: LinkedReport, links: SiteLinks, as_of: dt.date) -> list[str]:
-    """Under each upper task, its overdue and not-reported rows below (``--include-linked``)."""
+def _md_linked(
+    linked: LinkedReport, links: SiteLinks, as_of: dt.date, budget: int | None = None
+) -> list[str]:
+    """Under each upper task, its overdue and not-reported rows below (``--include-linked``);
+    with a ``budget`` (characters), the rows beyond it are counted in a last line instead."""
     if not linked.late:
         return ["", md(NOTHING_LATE)] if linked.linked and linked.late is not None else []
     lines = ["", "### 下级落实情况（逾期、逾期未报送）"]
+    used, left_out = sum(len(line) + 1 for line in lines), 0
     for key, rows in linked.late.items():
         plan, heading = linked.headings.get(key, ("", key))
         title = _md_link(f"《{plan}》{heading}", links.task(key))
-        lines += ["", f"**{title}**：{md(counts_words(linked.linked.get(key, {})))}", ""]
+        block = ["", f"**{title}**：{md(counts_words(linked.linked.get(key, {})))}", ""]
         for row in rows:
-            words = row_parts(row, as_of)
-            parts = [md(p) for p in words]
-            parts[0] = f"**{parts[0]}**"
-            url = links.task(f"{row.plan_id}/{row.task_id}") if not row.source_id else None
-            if row.source_id and row.url and _SAFE_URL.fullmatch(row.url):
-                url = row.url
-            parts[1] = _md_link(words[1], url)
-            lines.append("- " + " · ".join(parts))
+            line = _md_linked_row(row, links, as_of)
+            size = len(line) + 1 + sum(len(h) + 1 for h in block)
+            if budget is not None and used + size > budget:
+                left_out += 1
+                continue
+            lines += [*block, line]
+            used += size
+            block = []
+    if left_out:
+        lines += [
+            "",
+            f"……另有 {left_out} 行下级事项因篇幅所限未列出，"
+            "完整清单见 `duban check --include-linked`。",
+        ]
     return lines
+
+
+def _md_linked_row(row: Implementer, links: SiteLinks, as_of: dt.date) -> str:
+    words = row_parts(row, as_of)
+    parts = [md(p) for p in words]
+    parts[0] = f"**{parts[0]}**"
+    url = links.task(f"{row.plan_id}/{row.task_id}") if not row.source_id else None
+    if row.source_id and row.url and _SAFE_URL.fullmatch(row.url):
+        url = row.url
+    parts[1] = _md_link(words[1], url)
+    return "- " + " · ".join(parts)
 
 
 def _md_items_and_flags(report: CheckReport, links: SiteLinks, budget: int | None) -> list[str]:

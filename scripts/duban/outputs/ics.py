@@ -103,6 +103,7 @@ def _event(
     text: str,
     alarms: bool = True,
     brief: bool = False,
+    alarm_days: tuple[int, ...] = ALARM_DAYS,
 ) -> None:
     lines += [
         "BEGIN:VEVENT",
@@ -115,7 +116,7 @@ def _event(
         "CATEGORIES:督办",
         "TRANSP:TRANSPARENT",
     ]
-    for days in ALARM_DAYS if alarms else ():
+    for days in alarm_days if alarms else ():
         said = f"{days} 天后到期" if brief else f"{days} 天后到期：{summary}"
         lines += [
             "BEGIN:VALARM",
@@ -157,6 +158,9 @@ def calendar_ics(
     unit_id: str | None = None,
     open_only: bool = False,
     brief_alarms: bool = False,
+    until: dt.date | None = None,
+    since: dt.date | None = None,
+    alarm_days: tuple[int, ...] = ALARM_DAYS,
 ) -> str:
     """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring.
 
@@ -167,7 +171,14 @@ def calendar_ics(
 
     With ``brief_alarms`` (the same calendars) an alarm's text is "30 天后到期" without the
     event's summary again: calendar programs show the event's own title with its reminder, and
-    the summary three more times was two fifths of a province's calendars."""
+    the summary three more times was two fifths of a province's calendars.
+
+    With ``until`` (the same calendars, h24i) an occurrence due after that day is left out: a
+    province's calendars hold the coming year, and the site, rebuilt, adds each later one as
+    its day comes within the window (three years of monthly duties ahead were a third of
+    them); with ``since`` one due before that day is left out (its day is past: no reminder
+    rings, and the unit's page lists it first among what is overdue).
+    ``alarm_days``: the days before an event its reminders ring (a province's: one, h24i)."""
     holders = _holders_of(model, unit_id) if unit_id is not None else None
     as_of = evaluation.as_of if evaluation is not None else None
     states: dict[OccurrenceRef, ItemState] = {}
@@ -193,6 +204,8 @@ def calendar_ics(
             continue
         if open_only and item is not None and as_of is not None and _closed(item, day, as_of):
             continue
+        if (until is not None and day > until) or (since is not None and day < since):
+            continue
         holder = model.entity(holder_id)
         what = " ".join(p for p in (due.label if len(task.due) > 1 else None, key) if p)
         summary = f"【督办】{holder.display_name if holder else holder_id}：{task.heading}"
@@ -207,7 +220,7 @@ def calendar_ics(
         done = item is not None and item.state.value in _DONE
         past = as_of is not None and day < as_of
         alarms = not (done or past)
-        _event(lines, uid, stamp, day, summary, "\n".join(text), alarms, brief_alarms)
+        _event(lines, uid, stamp, day, summary, "\n".join(text), alarms, brief_alarms, alarm_days)
     if unit_id is None:
         for task in model.tasks_in_order():
             for due, indicator, target in (

@@ -19,6 +19,8 @@ PLANS_DIR = "plans"
 
 DOWNLOAD_DIR = "downloads"
 EXPORT_JSON = f"{DOWNLOAD_DIR}/duban.json"
+EXPORT_JSON_GZ = f"{DOWNLOAD_DIR}/duban.json.gz"
+"""The open data gzip-compressed: what a province publishes instead of ``EXPORT_JSON`` (h24i)."""
 FEED = f"{DOWNLOAD_DIR}/updates.atom"
 LEDGER_XLSX = f"{DOWNLOAD_DIR}/ledger.xlsx"
 LEDGER_CSV = f"{DOWNLOAD_DIR}/ledger.csv"

@@ -9,7 +9,6 @@ it together), ``writer`` (YAML files), ``review`` (the Markdown review report) a
 
 from __future__ import annotations
 
-import copy
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,19 +20,11 @@ from duban.i18n.messages import say
 from duban.i18n.os_errors import os_reason
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
-from duban.plan_import.item_facts import assigns
 from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
+from duban.plan_import.strategy import best_reading, untabled_reading
 from duban.plan_import.units import ImportOrg
-from duban.plan_import.unnumbered import (
-    bar_rows,
-    cell_lines,
-    clause_paragraphs,
-    paragraphs_reading,
-    rows_reading,
-    space_rows,
-)
 from duban.plan_import.writer import write_org, write_plan
 
 __all__ = ["ImportError_", "ReadError", "import_file", "import_text", "run_import"]
@@ -92,12 +83,17 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
 
 
 def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
-    text, reading = read_document(path)
+    untabled: list[str] = []
+    text, reading = read_document(path, untabled)
     text, removed = sanitize(text)
-    result, how = _best_reading(text, org, plan_id, year)
+    as_written = sanitize(untabled[0])[0] if untabled else None
+    result, how, why = best_reading(text, org, plan_id, year, as_written)  # h18f
+    if how == untabled_reading():  # the table reading was not taken: say so, not the table
+        reading = reading.split("；", 1)[0]
     if how:
         reading = f"{reading}；{how}"
         result.assumptions.insert(0, Finding(0, how))
+    result.assumptions.insert(0, Finding(0, why))
     result.reading = reading
     if "任务分工表" in reading:
         result.assumptions.insert(0, Finding(0, reading.split("；", 1)[1]))
@@ -105,36 +101,6 @@ def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = Non
         kinds = "零宽、方向控制、软连字符、变体选择符、填充符、非字符或控制字符"
         result.assumptions.insert(0, Finding(0, f"删除了 {removed} 个不可见字符（{kinds}）"))
     return result
-
-
-def _best_reading(
-    text: str, org: ImportOrg, plan_id: str, year: int | None
-) -> tuple[Imported, str]:
-    """The import of the text as numbered, or (h18c) of another reading of it when that one
-    finds more tasks with an assignment: numbered rows of a ``|`` table or of a table between
-    spaces (the numbering the importer knows may be only the notice's 附件：1. …); paragraphs
-    that carry an assignment, when nothing else gives a task. Trials run on copies of the org."""
-    pristine = copy.deepcopy(org)  # the trials must not leave their names in the org
-    numbered = import_text(text, org, plan_id, year)
-    for reread, describe in (
-        (bar_rows, rows_reading),
-        (space_rows, rows_reading),
-        (cell_lines, rows_reading),
-        (clause_paragraphs, paragraphs_reading),
-    ):
-        if describe is paragraphs_reading and numbered.tasks:
-            break  # paragraphs only when nothing else gives a task
-        found = reread(text)
-        if found is None or found[1] <= _assigned(numbered):
-            continue  # no more tasks to win
-        again = import_text(found[0], copy.deepcopy(pristine), plan_id, year)
-        if _assigned(again) > _assigned(numbered):
-            return again, describe(found[1])
-    return numbered, ""
-
-
-def _assigned(result: Imported) -> int:
-    return sum(1 for task in result.tasks if assigns(task))
 
 
 def default_plan_id(path: Path) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.leader_names import SPACED_PAIRS
 
 UNIT_END = re.compile(
     r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|委员会|管委会|联合会|协会|工会|商会|学会|红十字会|联|府|区|县|镇|乡|街道|司|组|股|科|馆|社"
@@ -57,8 +58,11 @@ SHORT_NAME = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}")
 # The columns of a 任务分工表 and the clause words they become.
 TABLE_COLUMNS = {
     "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
-    "leader": (r"领导|領導", "牵头领导"),  # people, not units
-    "lead": (r"牵头|牽頭|主办", "牵头单位"),
+    "leader": (
+        r"领导|領導|^(?:具体)?责任人$|^(?:具體)?責任人$",
+        "牵头领导",
+    ),  # people (h18g: 责任人)
+    "lead": (r"牵头|牽頭|主办|主责|主責", "牵头单位"),
     "main": (r"^(?:责任主体|責任主體)", "责任单位"),  # 责任主体与协同单位 (w-import-round2)
     "cooperate": (r"配合|协办|協辦|参与|參與|协同|協同", "配合单位"),
     "supervise": (r"监督|監督|督办", "监督单位"),
@@ -72,7 +76,7 @@ TABLE_COLUMNS = {
     "deadline": (
         r"时限|時限|完成时间|完成時間|期限|时间节点"
         # h18c: 时间进度 / 进度安排 / 时间安排 (四川遂宁 2016): when, not how far
-        r"|时间进度|時間進度|进度安排|進度安排|时间安排|時間安排",
+        r"|时间进度|時間進度|进度安排|進度安排|时间安排|時間安排|进度要求|進度要求",
         "完成时限",
     ),
 }
@@ -97,17 +101,23 @@ def cell_type(cell: str) -> str:
         return "number"
     if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare:
         return "date"
+    if SPACED_PAIRS.match(folded.strip()):  # 陆 明俞 悦: two spaced names run together (h18g)
+        return "person"
     if PERSON.match(bare) and not UNIT_END.search(bare) and len(folded.split()) <= 2:
         return "person" if " " in folded.strip() or len(bare) <= 3 else "text"
     if POSTED.fullmatch(bare) or all(
         SHORT_NAME.fullmatch(n) and not UNIT_END.search(n) for n in re.split(r"[、，,]", bare)
     ):
         return "person"  # 王五（副县长） / 副县长王五 / 张三、李四 (h18c)
-    names = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", bare) if n.strip()]
+    # 市财政局等: a list that ends "and others" is still a list of units (h18f)
+    # h18f: a cell may end its list with 。, and a long list is still a list (10 units)
+    listed = bare.removesuffix("。")
+    pieces = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", listed) if n.strip()]
+    names = [re.sub(r"等$", "", n) for n in pieces]
     if (
         names
-        and len(bare) <= 80
-        and "。" not in bare
+        and len(listed) <= (80 if len(names) < 4 else 240)
+        and "。" not in listed
         and UNIT_END.search(names[-1])
         # 各县、市、区政府: a group's pieces between its 、
         and all(UNIT_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)

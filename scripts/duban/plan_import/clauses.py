@@ -14,6 +14,25 @@ from dataclasses import dataclass, field
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.leader_names import (
+    LEADER_LABEL,
+    LEADER_WORDS,
+    PINYIN_NOTE,
+    read_leaders,
+    split_outside_brackets,
+)
+from duban.plan_import.role_sentences import (
+    bracket_inners,
+    by_sentence,
+    group_phrases,
+    joined_brackets,
+    label_prose,
+    lead_marks,
+    prose_verb,
+    remarks,
+    split_separated,
+    standing_rule,
+)
 from duban.plan_import.unit_brackets import unit_bracket
 
 OPEN = "（(〔[【［"
@@ -48,6 +67,12 @@ DEADLINE_WORDS = (
     "时间节点",
     "时限",
     "完成期限",
+    "时间安排",  # h18g
+    "进度安排",
+    "进度要求",
+    "完成节点",
+    "截止时间",
+    "时间",
 )
 _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
@@ -66,12 +91,6 @@ DEADLINE_PROSE = re.compile(
     r"\d{4}年|\d{1,2}月|年底|年内|全年|上半年|下半年|季度|每年|每半年|每月|长期|持续|常态化|完成$"
 )
 TRAILING = re.compile(r"(?:按职责分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责|分别)$")
-# 牵头领导：王 健（副市长） / 牵头负责领导：金力 / 分管省领导：…: people, not units
-LEADER_LABEL = re.compile(
-    r"^\s*(?P<label>(?:牵头|分管|责任|联系|包联|牵头负责|负责)?(?:省|市|县|区)?领导(?:同志)?)"
-    r"\s*[:：]\s*(?P<names>.*)$",
-    re.S,
-)
 # 部门分工：省财政厅牵头，A、B配合
 DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工)\s*[:：]\s*")
 
@@ -93,7 +112,7 @@ FIRST_LEADS = re.compile(
 )
 CLAUSE_START = re.compile(
     rf"^\s*(?:主要)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
-    r"|^\s*(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
+    rf"|^\s*{LEADER_WORDS}\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
 )
 PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
 
@@ -134,7 +153,8 @@ def is_clause(inner: str) -> bool:
     if any(CLAUSE_START.search(part) for part in re.split(r"[；;。]", folded)[1:]):
         return True  # （责任领导：张三；牵头单位：…）: an unknown label first
     first = re.split(r"[；;。]", folded)[0]
-    return bool(PROSE_CLAUSE.search(first)) and len(first) < 80
+    lead_piece = re.split(r"[，,]", first)[0]  # A局牵头组织，B局配合落实 (h18g)
+    return (bool(PROSE_CLAUSE.search(first)) or bool(prose_verb(lead_piece))) and len(first) < 80
 
 
 def find_clause(text: str) -> Clause | None:
@@ -144,13 +164,13 @@ def find_clause(text: str) -> Clause | None:
     for start, end in spans:
         if is_clause(unspaced(text[start + 1 : end - 1])):
             found = (start, end)
-    if found:
-        start, end = found
-        return parse_clause(text[start:end], start, end, unspaced(text[start + 1 : end - 1]))
+    if found:  # with a clause bracket just before it, a bracket of time just after (h18g)
+        start, end = joined_brackets(text, spans, found, lambda s: is_clause(unspaced(s)))
+        return parse_clause(text[start:end], start, end, unspaced(bracket_inners(text, start, end)))
     folded = simplified(text)
     match = re.search(
-        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*单位\s*[:：]"
-        r"|(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
+        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室)\s*[:：]"
+        rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
     if match:
@@ -162,6 +182,9 @@ def find_clause(text: str) -> Clause | None:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
+    by = by_sentence(text)  # …。由A、B,各县(市)、区人民政府负责落实。 (h18g)
+    if by:
+        return parse_clause(text[by[0] : by[1]], by[0], by[1], by[2])
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
@@ -196,13 +219,26 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         inner = inner[: rule.start()] + inner[rule.end() :]
         # 石碶街道(列第一位者为牵头或汇总单位,下同): the rule's own brackets go with it
         inner = re.sub(r"[（(]\s*[)）]", "", inner)
+    standing = standing_rule(simplified(inner))  # 以下…均需X落实,不再单独列出 (h18g)
+    if standing:  # applied by the reading of tasks, to this task and every one after it
+        inner = inner[: standing.start()] + inner[standing.end() :]
     parts = clause_parts(inner)
+    skip = 0
     for index, part in enumerate(parts):
+        if skip:
+            skip -= 1
+            continue
         folded = simplified(part)
         deadline = DEADLINE_LABEL.match(folded)
         if deadline:
-            # the deadline runs to the end of the clause (it may contain ，；)
+            # the deadline runs to the end of the clause (it may contain ，；) or to the next
+            # label of units or people (完成时限：6月底前；牵头单位：A局, h18g)
             offset = len(part) - len(deadline.group("text"))
+            later = [simplified(p) for p in parts[index + 1 :]]
+            skip = next((k for k, p in enumerate(later) if labelled_part(p)), 0)
+            if skip or (later and labelled_part(later[0])):
+                clause.deadline = "；".join([part[offset:].strip(), *parts[index + 1 :][:skip]])
+                continue
             rest = [part[offset:].strip(), *parts[index + 1 :]]
             clause.deadline = "；".join(p for p in rest if p) if len(rest) > 1 else rest[0]
             if len(rest) > 1:
@@ -215,15 +251,17 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             clause.leaders.extend(read_leaders(names_text, label))
             continue
         labelled = LABELLED.match(folded)
-        if labelled:
+        prose_names = labelled is not None and label_prose(labelled.group("names"))
+        if labelled and not prose_names:
             words = _label_words(labelled.group("words"))
             names_text = part[len(part) - len(labelled.group("names")) :]
             names_text = _deadline_after_names(clause, names_text)
             _add(clause, [ROLE_WORDS[w] for w in words if w], names_text, words)
             continue
         division = DIVISION_LABEL.match(folded)
-        if division:
-            part, folded = part[division.end() :], folded[division.end() :]
+        cut = division.end() if division else labelled.start("names") if labelled else 0
+        if cut:  # 部门分工：X牵头，A、B配合 / 责任部门:X牵头,A、B配合 (h18g)
+            part, folded = part[cut:], folded[cut:]
         pieces = re.split(r"[，,]", part)
         # 具体任务均涉及相关市(州)人民政府,不再做分工,下同: a remark, not a list of names
         names_only = all(
@@ -240,21 +278,19 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                 clause.deadline = "；".join(filter(None, [clause.deadline, tail]))
                 understood = True
                 break
-            prose = PROSE.match(simplified(piece))
-            if prose and prose.group("names").strip():
-                word = prose.group("word")
-                role = ROLE_WORDS.get(word, "lead" if word != "负责" else "responsible")
-                if word in ("负责", "按职责分工负责", "分别负责"):
-                    role = "responsible"
-                if prose.group("names").rstrip().endswith("分别") and role == "lead":
-                    clause.each_leads = True
+            prose = prose_verb(simplified(piece)) or _prose(simplified(piece))  # h18g
+            if prose:
+                names_end, role, word, each = prose
+                clause.each_leads = clause.each_leads or each
                 for names in pending:  # A、B，C、D，E配合: all of them cooperate
                     _add(clause, [role], names, [word])
                 pending = []
-                _add(clause, [role], piece[: prose.end("names")], [word])
+                _add(clause, [role], piece[:names_end], [word])
                 understood = True
             elif piece.strip() and split_names(piece):
                 pending.append(piece)
+            elif remarks([piece]):  # 下同: no unit, said in the review (h18g)
+                clause.unread.append(piece.strip())
         for piece in pending:
             if names_only:  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
                 _add(clause, ["responsible"], piece, [])
@@ -263,7 +299,25 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                 clause.unread.append(piece)
         if not understood:
             clause.unread.append(part)
+    lead_marks(clause.roles)  # 市发改委（牵头）、市财政局 (h18g)
     return clause
+
+
+def labelled_part(folded: str) -> bool:
+    return bool(LABELLED.match(folded) or LEADER_LABEL.match(folded))
+
+
+def _prose(folded: str) -> tuple[int, str, str, bool] | None:
+    """A牵头 / A负责 / A、B分别负责 with a role word (names end, role, word, 分别牵头)."""
+    prose = PROSE.match(folded)
+    if not prose or not prose.group("names").strip():
+        return None
+    word = prose.group("word")
+    role = ROLE_WORDS.get(word, "lead" if word != "负责" else "responsible")
+    if word in ("负责", "按职责分工负责", "分别负责"):
+        role = "responsible"
+    each = prose.group("names").rstrip().endswith("分别") and role == "lead"
+    return prose.end("names"), role, word, each
 
 
 def _label_words(words: str) -> list[str]:
@@ -291,24 +345,6 @@ def _deadline_after_names(clause: Clause, names_text: str) -> str:
     return names_text
 
 
-def read_leaders(text: str, label: str) -> list[dict]:
-    """王 健（副市长）、李四 → people with their posts (the spaces that align a two-character
-    name are not part of it)."""
-    leaders = []
-    for piece in _split_outside_brackets(text, "、，,；;"):
-        piece = piece.strip().rstrip("。").strip()
-        if not piece:
-            continue
-        bare = PINYIN_NOTE.sub("", piece)  # 錢(qián) 宇: a converter's pinyin is no part (h18a)
-        post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", bare)
-        name = bare[: post.start()] if post else bare
-        leader = {"name": re.sub(r"[\s\u3000]+", "", name), "text": f"{label}{piece}"}
-        if post:
-            leader["post"] = post.group(1).strip()
-        leaders.append(leader)
-    return leaders
-
-
 def _rejoin(inner: str, first: str) -> str:
     """The deadline text from its first word to the clause's end, as written."""
     position = inner.find(first)
@@ -317,6 +353,7 @@ def _rejoin(inner: str, first: str) -> str:
 
 def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) -> None:
     names = split_names(names_text)
+    clause.unread.extend(remarks(re.split(r"[、，,；;]", names_text)))
     for word in words:
         if ROLE_WORDS.get(word) == "cooperate" and word != "配合":
             clause.cooperate_word = word
@@ -330,16 +367,13 @@ def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) ->
                 target.append(clean)
 
 
-OPEN_SUFFIX = r"等(?:[省市县区])?(?:其他|有关|相关)?(?:部门|单位|部门单位|机构|成员单位)?$"
+OPEN_SUFFIX = (
+    r"等(?:[0-9]+个|[一二三四五六七八九十]+个)?(?:[省市县区])?(?:其他|有关|相关)?"
+    r"(?:部门|单位|部门单位|机构|成员单位)?$"
+)
 NAME_SUFFIX = re.compile(
     r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭)$"
 )
-
-
-PINYIN_NOTE = re.compile(
-    r"(?<=[\u3400-\u9fff])[（(][a-z\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,8}[)）]"
-)
-"""湘西經開區(qū)管委會: the reading a converting web page wrote after a character."""
 
 
 def split_names(text: str) -> list[str]:
@@ -347,37 +381,16 @@ def split_names(text: str) -> list[str]:
     web page's conversion left after a character (區(qū)) is no part of a name."""
     text = PINYIN_NOTE.sub("", text)
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
+    verb = prose_verb(simplified(text))  # A局、B局按属地原则负责: the verbs are no name (h18g)
+    text = text[: verb[0]] if verb else text
     names: list[str] = []
-    for piece in share_tails(_group_phrases(_split_outside_brackets(text, "、，,；;"))):
+    for piece in share_tails(group_phrases(split_outside_brackets(text, "、，,；;"))):
         piece = piece.strip().rstrip("。").strip()
-        if not piece:
+        if not piece or remarks([piece]):  # 下同: said in the review (h18g)
             continue
-        for sub in _split_conjunctions(piece):
-            if sub:
-                names.append(sub)
+        for separated in split_separated(piece):  # A局/B局, A局 B局 (h18g)
+            names.extend(sub for sub in _split_conjunctions(separated) if sub)
     return names
-
-
-def _group_phrases(pieces: list[str]) -> list[str]:
-    """各县、市、区政府 is one group, not three units: a piece of one character (after 各) runs
-    on into the next piece, with its 、."""
-    joined: list[str] = []
-    carry = ""
-    for piece in pieces:
-        if carry and simplified(piece.strip()).startswith("各"):
-            joined.append(carry)  # 各区、各部门: two groups
-            carry = ""
-        if carry:
-            piece = carry + "、" + piece.strip()
-            carry = ""
-        last = piece.rsplit("、", 1)[-1].strip().removeprefix("各")
-        if len(last) == 1 and "\u4e00" <= last <= "\u9fff":
-            carry = piece.strip()
-            continue
-        joined.append(piece)
-    if carry:
-        joined.append(carry)
-    return joined
 
 
 def simplified_tail(text: str) -> str:
@@ -385,24 +398,6 @@ def simplified_tail(text: str) -> str:
     folded = simplified(text)
     match = TRAILING.search(folded)
     return text[: match.start()] if match else text
-
-
-def _split_outside_brackets(text: str, separators: str) -> list[str]:
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
-        if char in OPEN:
-            depth += 1
-        elif char in "）)〕]】］" and depth:
-            depth -= 1
-        if char in separators and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
 
 
 def _split_conjunctions(piece: str) -> list[str]:

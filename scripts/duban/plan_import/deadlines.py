@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from duban.model.deadlines import month_end
 from duban.plan_import.chinese import numeral_value, simplified
+from duban.plan_import.date_forms import date_digits
 from duban.plan_import.event_deadlines import event_due
 
 N = r"[0-9０-９]+|[一二三四五六七八九十两]+"
@@ -86,7 +87,12 @@ def tight(folded: str) -> str:
     folded = re.sub(
         r"(?<=[0-9])[ \u3000]+(?=[年月日个季底])|(?<=[年月])[ \u3000]+(?=[0-9底])", "", folded
     )
-    return re.sub(r"(?<=[0-9]年)([0-9]{1,2})(?=底|末)", r"\1月", folded)
+    folded = re.sub(r"(?<=[0-9]年)([0-9]{1,2})(?=底|末)", r"\1月", folded)
+    # 9月投入使用 / 10月建成 (a 完成时限 cell, h18g): done in that month, by its end
+    return re.sub(rf"(?<![0-9])([0-9]{{1,2}})月(?:份)?(?={DONE_IN_MONTH})", r"\1月底", folded)
+
+
+DONE_IN_MONTH = r"(?:完成|建成|投入使用|投用|竣工|开工|动工|启用|开放|通车|交付|开通|上线)"
 
 
 def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Parsed:
@@ -96,7 +102,7 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
     parts = deadline_parts(phrase)
     milestone: dict | None = None
     for part in parts:
-        folded = tight(simplified(part))
+        folded = tight(date_digits(simplified(part), default_year))  # 二〇二四年六月 (h18g)
         target = _milestone_target(folded, part)
         if target:
             if milestone is None:

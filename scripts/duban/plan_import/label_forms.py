@@ -14,8 +14,19 @@ SPACED_LABEL = re.compile(
 
 def unspaced(inner: str) -> str:
     """牵 头 单 位：… as a table's header is spaced out: the label without its spaces (the
-    names after the colon keep theirs)."""
-    return SPACED_LABEL.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(1)), inner)
+    names after the colon keep theirs); 牵头单位为A局 / 牵头单位—A局 / 牵头单位 A局: a label
+    with 为, a dash or a space for its colon (h18g)."""
+    inner = SPACED_LABEL.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(1)), inner)
+    return NO_COLON.sub(lambda m: m.group(1) + "：", inner)
+
+
+NO_COLON = re.compile(
+    r"(?:(?<=^)|(?<=[；;，,。\s]))((?:主要)?(?:牵头|牽頭|主办|主辦|责任|責任|配合|协办|協辦|参与|參與|协同|協同"
+    r"|监督|監督|督办|督辦)(?:责任|責任)?(?:单位|單位|部门|部門))"
+    r"(?:[ \u3000]*(?:为|為|是)(?!指)[ \u3000]*|[ \u3000]*[—－]+[ \u3000]*|[ \u3000]+)"
+    r"(?=[\u4e00-\u9fff])"
+)
+"""A role label followed by 为 / 是 / a dash / a space where the colon should be."""
 
 
 BOXED = re.compile(

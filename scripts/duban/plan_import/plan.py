@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,13 +18,20 @@ from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
-from duban.plan_import.subheadings import heading_clause, heading_leader, is_subheading, task_nodes
+from duban.plan_import.subheadings import (
+    deeper_level,
+    heading_clause,
+    heading_leader,
+    is_subheading,
+    task_nodes,
+)
 from duban.plan_import.task_reading import (
     TaskReading,
     chain,
     first_sentence,
 )
 from duban.plan_import.units import ImportOrg
+from duban.plan_import.year import YearReading
 
 
 @dataclass
@@ -53,7 +59,7 @@ class Imported:
     comment in the task's file; the data has no field for them yet)."""
 
 
-class Importer(TaskReading):
+class Importer(TaskReading, YearReading):
     def __init__(self, text: str, org: ImportOrg, plan_id: str, year: int | None) -> None:
         self.text = text
         self.doc = SourceText.of(text)
@@ -75,11 +81,15 @@ class Importer(TaskReading):
         self.year_missing = False
         self.page_year: int | None = None  # the web page's 发布日期 (h18a)
         self.heading_clause: Clause | None = None  # 一、…（牵头单位：…）over its items (h18c)
+        self.deeper = False  # h18f: items with no assignment over items with one are headings
+        self.lenient = False  # h18f: a list may start after 1 (an excerpt, a lost first cell)
+        self.table = False  # h18f: the items are a table's rows (its 序号)
+        self.promoted: set[int] = set()  # h18f: the items the deeper reading made headings
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
         text = self.text
-        roots = segment(text, plan_title_line(text), len(text))
+        roots = segment(text, plan_title_line(text), len(text), self.lenient)
         head = read_head(text, roots[0].start if roots else len(text))
         self.sources = head.sources
         self.chrome.extend(head.furniture)
@@ -97,11 +107,7 @@ class Importer(TaskReading):
         else:
             sections_nodes, virtual = roots, []
         items = {id(s): self._task_nodes(s) for s in sections_nodes}
-        numbering = (
-            "plan"
-            if any(items[id(s)] and items[id(s)][0].number > 1 for s in sections_nodes)
-            else "section"
-        )
+        numbering = "plan" if self._runs_through(sections_nodes, items) else "section"
         sections: list[dict[str, Any]] = []
         tasks: list[dict[str, Any]] = []
         if virtual:
@@ -109,7 +115,11 @@ class Importer(TaskReading):
             for node in virtual:
                 self._task_or_provision(node, 1, sections[0], tasks, "plan")
             numbering = "plan"
+        numbers = [n.number for n in sections_nodes]
+        as_written = bool(numbers) and numbers == sorted(set(numbers)) and numbers[0] > 1
         for index, node in enumerate(sections_nodes, start=1):
+            if as_written:  # h18f: an excerpt from section 七 on: its sections are 七, 八 …
+                index = node.number
             first_child = node.children[0].start if node.children else node.end
             title = field_text(text[node.content : first_child])
             section: dict[str, Any] = {
@@ -175,6 +185,22 @@ class Importer(TaskReading):
         imported.issuer_as_written = self.issuer_as_written
         return imported
 
+    def _runs_through(self, sections: list[Node], items: dict[int, list[Node]]) -> bool:
+        """Whether the tasks are numbered through the plan: a section's first task (not a
+        subheading over tasks, h18f: （一）坚定不移做强增长引擎 over 12.…) numbered after 1."""
+        numbers: list[int] = []
+        for section in sections:
+            tasks = [
+                n
+                for n in items[id(section)]
+                if not (n.children and n in section.children and self._subheading(n))
+            ]
+            if tasks and tasks[0].number > 1:
+                return True
+            numbers += [n.number for n in tasks]
+        # h18f: a table's 序号 runs through the table unless it starts again in a section
+        return self.table and len(numbers) > 1 and numbers == sorted(set(numbers))
+
     def _heading_leader(self, title: str, tasks: list[dict[str, Any]], node: Node) -> None:
         leader = heading_leader(title)
         if leader:
@@ -183,10 +209,13 @@ class Importer(TaskReading):
             self.leaders.append(Finding(self.doc.line(node.start), leader["name"], leader["text"]))
 
     def _subheading(self, node: Node) -> bool:
-        return is_subheading(self.text, node)
+        return id(node) in self.promoted or is_subheading(self.text, node)
 
     def _task_nodes(self, section: Node) -> list[Node]:
-        out, renumbered = task_nodes(self.text, section)
+        deeper = self.deeper and deeper_level(self.text, section)  # h18f
+        out, renumbered = task_nodes(self.text, section, deeper)
+        if deeper:
+            self.promoted |= {id(c) for c in section.children}
         if renumbered:
             self._assume_at(
                 section.start,
@@ -197,66 +226,6 @@ class Importer(TaskReading):
 
     def _span(self, node: Node) -> str:
         return self.text[node.content : node.children[0].start if node.children else node.end]
-
-    @staticmethod
-    def _years(text: str) -> list[int]:
-        return [int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", text)]
-
-    def _document_year(self, head: Head, years: list[int]) -> tuple[int, str] | None:
-        """The plan's year from the document: the signing date, the 文号 (〔2023〕), the title,
-        the period, the dates in the text, in that order; ``--year`` only when none is found."""
-        number = re.search(
-            r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
-        )
-        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", head.title)
-        for year, where in (
-            (head.signed.year if head.signed else None, "成文日期"),
-            (int(number.group(1)) if number else None, "文号"),
-            (int(title.group(1)) if title else None, "标题"),
-            (head.period[0] if head.period else None, "实施期限"),
-            (self.page_year, "网页的发布日期"),
-            (min(years) if years else None, "正文中的日期"),
-            (self.given_year, "--year"),
-        ):
-            if year:
-                return year, where
-        return None
-
-    def _period_and_year(self, head: Head, roots: list[Node]) -> None:
-        years = [
-            int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
-        ]
-        found = self._document_year(head, years or self._years(self.text))
-        if found is None:  # never refused, never the clock: the dates are left to --year
-            self.period, self.year_missing, self.default_year = None, True, 0
-            self.unread.insert(0, Finding(0, NO_YEAR))
-            return
-        year, where = found
-        if where != "成文日期":
-            self._assume(0, f"方案的年份按{where}取为 {year} 年（未找到落款日期）")
-        if head.period:
-            start, end, written = head.period
-            if re.fullmatch(r"\d{4}年度?", written):
-                self._assume(0, f"实施期限按标题中的“{written}”理解：{start}年1月1日至12月31日")
-        else:
-            start = year
-            end = max([start, *[y for y in years if start <= y <= start + 10]])
-            written = None
-            self._assume(
-                0,
-                f"方案未写实施期限：按{start}年1月1日至{end}年12月31日（签发年份至文中最晚的年份）",
-            )
-        self.period = {"start": dt.date(start, 1, 1), "end": dt.date(end, 12, 31)}
-        if written:
-            self.period["as_written"] = written
-        self.default_year = year if start <= year <= end else start
-        if not head.signed:
-            head.signed = self.period["start"]
-            self._assume(
-                0,
-                f"未找到成文日期（落款日期）：signed 暂按实施期限开始日 {head.signed} 填写，"
-                "请改为落款日期",
-            )
 
     def _issuer(self, head: Head) -> str:
         name = head.issuer_name
@@ -381,19 +350,23 @@ class Importer(TaskReading):
                 seen[task["id"]] = 1
 
 
-NO_YEAR = (
-    "原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）：未写年份的时限（年底前、6月底前、"
-    "全年……）照原文记录，没有换算为日期；方案的成文日期（signed）和实施期限（period）没有写。"
-    "请用 --year 指定方案的年份后重新导入，例如 --year 2024"
-)
-"""The first line of the review of a plan whose document names no year (h18a)."""
-
-
-def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
+def import_text(
+    text: str,
+    org: ImportOrg,
+    plan_id: str,
+    year: int | None = None,
+    *,
+    deeper: bool = False,
+    lenient: bool = False,
+    table: bool = False,
+) -> Imported:
     """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
-    only stands in when the document names none. Never reads the clock."""
+    only stands in when the document names none. Never reads the clock. ``deeper`` and
+    ``lenient`` are two readings of the numbering, ``table`` says the items are a table's
+    rows (h18f, :mod:`duban.plan_import.strategy`)."""
     read, chrome = set_aside(text)
     importer = Importer(read, org, plan_id, year)
+    importer.deeper, importer.lenient, importer.table = deeper, lenient, table
     importer.page_year = page_year(chrome)
     result = importer.run()
     result.chrome = chrome + result.chrome

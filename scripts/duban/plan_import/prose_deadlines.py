@@ -1,6 +1,6 @@
 """The deadline a task's own text names when its clause names none: 2024年6月底前, 每年3月底前…,
 力争2023年 / 到2020年 / 2023年底 (that year), 年内, 每季度至少1次. Exactly one such phrase, or none
-is taken."""
+is taken; but every year-less step (10月底前…，12月底前…) is taken, each a date (h18g)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
 )
 PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
+YEARLESS = re.compile(
+    r"(?<![\d年月])(?:(?:1[0-2]|0?[1-9])月(?:份)?(?:底|末|(?:[12]?\d|3[01])日)?前|年底前)"
+)
+"""6月底前 / 3月15日前 / 年底前 with no year (the plan's year): every one the text names."""
 YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 
 
@@ -28,6 +32,10 @@ def prose_deadline(own: str) -> tuple[str, str] | None:
             at = folded.find(aims[0])
             written = own[at : at + len(aims[0])] if len(folded) == len(own) else aims[0]
             return written, f"{re.findall(r'[0-9]{4}', aims[0])[0]}年底"
+    if not phrases:  # 10月底前完成第一阶段，12月底前全面完成: each step's date (h18g)
+        steps = list(dict.fromkeys(YEARLESS.findall(folded)))
+        if steps:
+            return "，".join(steps), "，".join(steps)
     if not phrases:
         phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
     if not phrases:

@@ -41,8 +41,10 @@ MAX_TEXT_BYTES = 20_000_000
 DOCX_LIMITS = ZipLimits(file_bytes=MAX_FILE_BYTES, total_bytes=150_000_000, xml_bytes=30_000_000)
 
 
-def read_document(path: Path) -> tuple[str, str]:
-    """The document's text and a short description of how it was read (for the review)."""
+def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, str]:
+    """The document's text and a short description of how it was read (for the review).
+    ``untabled`` (h18f) receives a plain text's lines as written when the table reading
+    changed them (another reading the importer compares)."""
     name = printable(str(path))
     try:
         check_size(path, MAX_FILE_BYTES)
@@ -89,8 +91,10 @@ def read_document(path: Path) -> tuple[str, str]:
         ):
             text, how = html_text(text, stats), f"HTML ({how})"
         else:
-            text = normalize_newlines(text)
-            text = flatten_tables(text, lambda rows: table_lines(rows, stats), strays)
+            raw = normalize_newlines(text)
+            text = flatten_tables(raw, lambda rows: table_lines(rows, stats), strays)
+            if untabled is not None and text != raw:
+                untabled.append(raw)
     if stats.get("rows"):
         how += "；" + TABLE_ROWS.format(stats["rows"])
         if strays:  # h18a
@@ -261,6 +265,11 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         for kind, (pattern, _) in TABLE_COLUMNS.items():
             if index not in kinds and re.search(pattern, cell):
                 kinds[index] = kind
+    for index, kind in list(kinds.items()):  # h18f: 主要责任单位 next to 协同配合单位 leads
+        main = re.match(r"\s*主要(?:责任|責任)", header[index])
+        others = set(kinds.values())
+        if kind == "responsible" and main and "cooperate" in others and "lead" not in others:
+            kinds[index] = "lead"
     roles = {"lead", "responsible", "deadline"}
     if len(header) < 2 or not roles & set(kinds.values()):
         return [" ".join(cell for cell in row if cell) for row in rows]

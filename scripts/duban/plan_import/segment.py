@@ -23,7 +23,7 @@ PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
 MARKER = re.compile(
-    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}])))"
+    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)])))"
     rf"(?:(?P<sec>{CN})(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"  # 一． (h18c)
     rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
@@ -90,20 +90,20 @@ def _number(match: re.Match) -> tuple[str, int, str] | None:
     return None
 
 
-def segment(text: str, start: int, end: int) -> list[Node]:
+def segment(text: str, start: int, end: int, lenient: bool = False) -> list[Node]:
     """The tree of numbered items between two offsets (each node's span ends where the next
     item at its level or above begins, or at ``end``). With no item numbered 1, an excerpt
     that starts later (a table's rows 24, 25, 26 …) is read from its first number, when at
     least two items follow on from it (and then a larger number at the start of a line goes on
     with the list: an excerpt of a table keeps rows 6, 52, 53 of the whole)."""
-    roots = _segment(text, start, end, False)
+    roots = _segment(text, start, end, False, lenient)
     if not roots:
-        later = _segment(text, start, end, True)
+        later = _segment(text, start, end, True, lenient)
         roots = later if len(later) >= 2 else []
     return roots
 
 
-def _segment(text: str, start: int, end: int, any_start: bool) -> list[Node]:
+def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) -> list[Node]:
     stack: list[Node] = []
     last_seen: dict[str, int] = {}
     roots: list[Node] = []
@@ -124,6 +124,8 @@ def _segment(text: str, start: int, end: int, any_start: bool) -> list[Node]:
         if inline and not stack:
             continue  # h18a: ：1.…；2.… numbers the parts of an item, never the plan's top
         styles = [node.style for node in stack]
+        if match.group("after") is not None and (style in ("sec", "art") or style not in styles):
+            continue  # h18f: …（省发改委负责）(二)… only goes on with a list already open
         if style in styles:
             index = styles.index(style)
             if number != stack[index].number + 1 and not (
@@ -139,6 +141,11 @@ def _segment(text: str, start: int, end: int, any_start: bool) -> list[Node]:
             number == 1
             or number == last_seen.get(style, -1) + 1
             or (any_start and not roots and not stack)
+            or (
+                lenient
+                and number > last_seen.get(style, 0)
+                and _goes_on(text, match, style, number, end)
+            )
         ):
             continue
         if style == "sec" and stack and "sec" not in styles and stack[0].style != "sec":
@@ -152,6 +159,26 @@ def _segment(text: str, start: int, end: int, any_start: bool) -> list[Node]:
         last_seen[style] = number
     _close(roots, end)
     return roots
+
+
+LOOKAHEAD = 3000
+"""How far a list starting after 1 must go on (in characters) for the lenient reading."""
+
+
+def _goes_on(text: str, match: re.Match, style: str, number: int, end: int) -> bool:
+    """h18f, the lenient reading (an excerpt that starts in the middle of a list, a table
+    whose first row lost its cell, an excerpt of a table's rows 3, 68, 69 under its headings):
+    a list may start at a number after 1 (and after the last number of its style), at a line's
+    start, when the next item of its style, also at a line's start, has a larger number."""
+    if text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip():
+        return False
+    for following in MARKER.finditer(text, match.end(), min(end, match.end() + LOOKAHEAD)):
+        parsed = _number(following)
+        if parsed is None or parsed[0] != style:
+            continue
+        line_start = text.rfind("\n", 0, following.start()) + 1
+        return parsed[1] > number and not text[line_start : following.start()].strip()
+    return False
 
 
 def _close(nodes: list[Node], end: int) -> None:

@@ -26,27 +26,46 @@ def heading_leader(title: str) -> dict[str, str] | None:
     return {"name": match.group("name"), "post": match.group("post"), "text": title.strip()}
 
 
-def is_subheading(text: str, node: Node) -> bool:
+def is_subheading(text: str, node: Node, deeper: bool = False) -> bool:
     """（一）调整优化存量 over 1.…牵头单位：… 2.…牵头单位：…: a short heading line whose
-    numbered items each carry their own assignment clause: the items are the tasks."""
+    numbered items each carry their own assignment clause: the items are the tasks. With
+    ``deeper`` (h18f, the reading that takes the deeper level as the tasks): any item with no
+    assignment of its own over items that each carry one, whatever its length."""
     own = field_text(text[node.content : node.children[0].start if node.children else node.end])
+    if deeper and node.children and own and find_clause(own) is None:
+        children = node.children
+        # each item below carries its own (not only its sub-items': 1. over （1）（2）)
+        if not any(c.inline for c in children) and all(
+            find_clause(text[c.content : c.children[0].start if c.children else c.end])
+            for c in children
+        ):
+            return True
     if not node.children or not own or len(own) > 30 or re.search(r"[。；;：:]", own):
         return False
     return all(find_clause(text[c.content : c.end]) for c in node.children)
 
 
-def task_nodes(text: str, section: Node) -> tuple[list[Node], bool]:
+def deeper_level(text: str, section: Node) -> bool:
+    """h18f, the reading that takes the deeper level as the tasks: every item of the section
+    (one level below its heading) is a heading with no assignment of its own over items that
+    each carry one. A level read deeper is read so whole (（一）… over 1. 2. next to （二）… with
+    its own clause, or next to （二） whose 1. has none, stays a task with sub-items)."""
+    items = section.children
+    return bool(items) and all(is_subheading(text, item, deeper=True) for item in items)
+
+
+def task_nodes(text: str, section: Node, deeper: bool = False) -> tuple[list[Node], bool]:
     """The section's items, each subheading followed by its items (which are the tasks); and
     whether those were numbered on in the section because each subheading's start at 1
     (（一）1. 2.（二）1. 2.: the numeral keeps what is written)."""
     out: list[Node] = []
     for child in section.children:
         out.append(child)
-        if is_subheading(text, child):
+        if is_subheading(text, child, deeper):
             out.extend(child.children)
     if len(out) == len(section.children):
         return out, False
-    tasks = [n for n in out if n not in section.children or not is_subheading(text, n)]
+    tasks = [n for n in out if n not in section.children or not is_subheading(text, n, deeper)]
     numbers = [n.number for n in tasks]
     if numbers == sorted(set(numbers)):
         return out, False

@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from typing import Any, NotRequired, TypedDict
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause
+from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause, split_names
 from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.item_facts import assigns, has_due, names_holders
 from duban.plan_import.prose_deadlines import prose_deadline
+from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.units import ImportOrg
 
@@ -148,6 +149,10 @@ class TaskReading(Findings):
         if clause is None or span[clause.end :].strip(" \t\u3000\n。；;") != "":
             return
         before = span[: clause.start]
+        if len(node.children) > 1 and all(
+            find_clause(self.text[c.content : c.end]) for c in node.children[:-1]
+        ):
+            return  # h18f: (1)…责任部门:… (2)…责任部门:…: each sub-item has its own, the last too
         if last.inline and re.search(r"[。；;]\s*$", before):  # ：1.…；2.…。（牵头单位：…）
             before += "\n"
         if re.search(r"[。；;！]\s*\n\s*$|\n\s*$", before) or re.search(r"[。；;]\s+$", before):
@@ -219,6 +224,17 @@ class TaskReading(Findings):
                 note = f"按方案的规定（列第一位为牵头单位），{listed[0]}为牵头单位"
                 notes.append(note)
                 self._assume(line, note, field_text(clause.as_written))
+        for names in standing_units(self.text, end):  # 以下…均需X落实,不再单独列出 (h18g)
+            added = []
+            for phrase in split_names(names):
+                match = self.org.match(phrase, carrier=self.issuer_name)
+                if match.write_as not in roles.setdefault("responsible", []):
+                    self._report_match(match, line)
+                    roles["responsible"].append(match.write_as)
+                    added.append(phrase)
+            if added:  # in the task's note and the review's assumptions
+                notes.append(f"按方案的规定（以下均需{names}落实），{'、'.join(added)}为责任单位")
+                self._assume(line, notes[-1], names)
         item["roles"] = {role: roles[role] for role in ROLE_ORDER if roles.get(role)}
         for leader in clause.leaders:
             item.setdefault("leaders", []).append(leader)

@@ -129,7 +129,9 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
         if not word and header:
             at += 1
             continue
-        if not HEADER_WORD.match(simplified(word.replace(" ", ""))):
+        if not HEADER_WORD.match(simplified(word.replace(" ", ""))) and not (
+            header and _unknown_column(lines, at, word)
+        ):
             break
         header.append(word)
         at += 1
@@ -137,6 +139,16 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     if len(header) >= 3 and any(ROLE_OR_TIME.search(simplified(w)) for w in header):
         return header, after
     return [], index
+
+
+def _unknown_column(lines: list[str], at: int, word: str) -> bool:
+    """h18f: a column's name the importer does not know (民生实事), between known ones: a short
+    word of Chinese characters after 序号 (the header has begun), followed by a known one."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", word):
+        return False
+    ahead = _next_filled(lines, at + 1)
+    following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
 
 
 def _next_filled(lines: list[str], index: int) -> int:
@@ -190,7 +202,8 @@ def _cells_down(
         # a larger number (rows 6, 52, 53 of a longer table) once the row before is nearly
         # whole: a cell of 15 (万亩) in the middle of a row is a cell, not a row
         full = current is not None and len(current) >= max(2, after_number - 1)
-        return match if value > last and full else None
+        # h18f: or right after a heading row (一、… / 六、…: rows 3, 68, 69 of a longer table)
+        return match if value > last and (full or current is None) else None
 
     while index < len(lines):
         line = _bare(lines[index])
@@ -206,14 +219,26 @@ def _cells_down(
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
         elif re.match(r"^[一二三四五六七八九十]+、", line) or (
-            line and starts_row and (current is None or len(current) >= width - 1)
+            line
+            and starts_row
+            and (current is None or len(current) >= width - 1)
+            # h18f: a row's last cell (12月底前, a unit) before the next row is no heading
+            and (current is None or cell_type(line) == "text")
         ):
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
             raw.append([])
             current = None
         elif not line:
             pipes = re.fullmatch(r"\s*[|｜]+\s*", lines[index]) is not None  # never a table's end
-            if current is not None and len(current) >= width - 1 and not starts_row and not pipes:
+            if (
+                current is not None
+                and len(current) >= width - 1
+                and not starts_row
+                and not pipes
+                and not _row_after_headings(lines, index, last)
+                and not _row_soon(lines, index, last)
+                and not _deadline_to_come(lines, index, kinds, current)
+            ):
                 index += 1
                 break
         elif (
@@ -257,6 +282,53 @@ def _cells_down(
         full[first:] = aligned
         out.append(full[:width])
     return out, index
+
+
+ROW_SOON = 6
+"""A row holds at most this many cells more than its columns (a column's units one a line)."""
+
+
+def _deadline_to_come(lines: list[str], index: int, kinds: list[str], current: list[str]) -> bool:
+    """h18f: the last row's deadline cell after its units one a line (12月底前), when the table
+    has a deadline column and the row has no deadline yet."""
+    ahead = _next_filled(lines, index + 1)
+    if ahead >= len(lines) or "deadline" not in kinds:
+        return False
+    if any(cell_type(cell) == "date" for cell in current):
+        return False
+    return cell_type(_bare(lines[ahead])) == "date"
+
+
+def _row_soon(lines: list[str], index: int, last: int | None) -> bool:
+    """h18f: the next row (its number) within a few lines: the lines before it are cells of
+    this row (县水务局 / 县住建局 / 县护城河指挥部, one unit a line), not the text after it."""
+    if last is None:
+        return False
+    for _ in range(ROW_SOON):
+        index = _next_filled(lines, index + 1)
+        if index >= len(lines):
+            return False
+        if _row_number(_bare(lines[index]), last + 1):
+            return True
+    return False
+
+
+HEADING_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
+    """h18f: the table goes on past its heading rows (一、… 二、… with no rows of their own in
+    an excerpt) when the next line after them starts a row with a larger number (68 after 3)."""
+    index = _next_filled(lines, index)
+    headings = 0
+    while index < len(lines) and HEADING_ROW.match(_bare(lines[index])):
+        headings += 1
+        index = _next_filled(lines, index + 1)
+    if not headings or index >= len(lines):
+        return False
+    number = _row_number(_bare(lines[index]), None)
+    value = int(number.group(1).translate(FULL_DIGITS)) if number else 0
+    return number is not None and last is not None and value > last
 
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:

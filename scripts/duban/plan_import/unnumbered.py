@@ -21,11 +21,11 @@ import re
 from collections import Counter
 
 from duban.i18n.messages import say
-from duban.plan_import.cell_rows import TABLE_COLUMNS, cell_type, column_kind
+from duban.plan_import.cell_rows import TABLE_COLUMNS, aligned_row, cell_type, column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.segment import MARKER
-from duban.plan_import.text_tables import cells
+from duban.plan_import.text_tables import cells, is_header
 
 BAR = re.compile(r"[|｜]")
 ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.．、]?$")
@@ -72,9 +72,11 @@ def bar_rows(text: str) -> tuple[str, int] | None:
     text_at = kinds.index("text") if "text" in kinds else 0
     for index in rows:
         parts = cells(lines[index])
-        parts += [""] * (width - len(parts))
-        if len(parts) > width:  # more cells than columns: kept in the task's text, never dropped
+        if len(parts) != width and kinds[0] == "number":  # cells put by what they hold (h18g)
+            parts = [parts[0], *aligned_row(parts[1:], kinds[1:])]
+        elif len(parts) > width:  # more cells than columns: kept in the task's text, never dropped
             parts[text_at] = "；".join(p for p in [parts[text_at], *parts[width:]] if p)
+        parts += [""] * (width - len(parts))
         lines[index] = _as_item(parts[:width], kinds)
     return "\n".join(lines), len(rows)
 
@@ -88,9 +90,9 @@ def _numbered_row(line: str) -> bool:
 
 def _header_above(lines: list[str], first: int, width: int) -> list[str] | None:
     """The ``|`` line just above the first row, when it is not itself a row of the table."""
-    for index in range(first - 1, max(first - 3, -1), -1):
-        if not lines[index].strip():
-            continue
+    for index in range(first - 1, max(first - 5, -1), -1):
+        if not lines[index].strip() or HEADING.match(lines[index].strip()):
+            continue  # h18f: a group row (一、…) between the header and the rows
         parts = cells(lines[index])
         if BAR.search(lines[index]) and len(parts) == width and not _numbered_row(lines[index]):
             return [re.sub(r"[ \u3000]", "", p) for p in parts]
@@ -140,6 +142,7 @@ def _as_item(parts: list[str], kinds: list[str]) -> str:
     return f"{number}.{text}" + (f"（{'；'.join(clause)}）" if clause else "")
 
 
+HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 SPACE_ROW = re.compile(r"^[ \u3000]*[0-9０-９]{1,3}[.．、]?[ \u3000]+\S")
 
 
@@ -153,10 +156,18 @@ def space_rows(text: str) -> tuple[str, int] | None:
         return None
     width = Counter(len(lines[i].split()) for i in rows).most_common(1)[0][0]
     above = rows[0] - 1
-    while above >= 0 and not lines[above].strip():
-        above -= 1
+    while above >= 0 and (not lines[above].strip() or HEADING.match(lines[above].strip())):
+        above -= 1  # h18f: a group row (一、…(11项)) may stand between the header and the rows
     if above >= 0 and len(lines[above].split()) == width and not BAR.search(lines[above]):
         lines[above] = " | ".join(lines[above].split())
+    elif above >= 0 and not BAR.search(lines[above]):
+        # h18f: the header at the end of a longer line (a forum post ran the notice and the
+        # table's header together: …分解表 序号 名称 工作任务 牵头责任单位): its last words,
+        # as many as the rows have cells, on a line of their own
+        tail = lines[above].split()[-width:]
+        found = re.search(r"\s+" + r"\s+".join(map(re.escape, tail)) + r"\s*$", lines[above])
+        if found and is_header(tail):
+            lines[above] = lines[above][: found.start()] + "\n" + " | ".join(tail)
     for index in rows:
         lines[index] = " | ".join(lines[index].split())
     return bar_rows("\n".join(lines))

@@ -200,6 +200,12 @@ def _download_jobs(ctx: Context, site: Site, title: str, cost: job_costs.Costs) 
         if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
             yield urls.LEDGER_CSV, ledger_csv(book)
 
+    def open_data_files() -> Iterator[tuple[str, str | bytes]]:
+        if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes
+            yield urls.EXPORT_JSON_GZ, downloads.open_data_gz(model, evaluation, ctx.settings)
+        else:
+            yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings)
+
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {
             h.id: urls.page_url(urls.unit_page(h.id), ctx.settings.directory_urls)
@@ -224,7 +230,7 @@ def _download_jobs(ctx: Context, site: Site, title: str, cost: job_costs.Costs) 
         job(calendar_files, cost.calendars(), needs=split.Needs.NOTHING_FIRST),
         *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
         job(
-            lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings))],
+            open_data_files,
             cost.open_data(),
         ),
         job(ledger_files, cost.ledger()),

@@ -3,6 +3,7 @@ groups get one, and what each holds."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TypeVar
@@ -11,10 +12,22 @@ from duban.evaluation.evaluate import Evaluation
 from duban.model.model import Model
 from duban.model.org import Group
 from duban.outputs import urls
-from duban.outputs.ics import calendar_ics
+from duban.outputs.ics import ALARM_DAYS, calendar_ics
 from duban.site import names
 
 _T = TypeVar("_T")
+
+HORIZON_DAYS = 183
+"""A province's unit calendar (``open_only``) holds the open occurrences due from the build's
+day to this many days after it, the next six months (h24i): the rebuilt site adds the later
+ones as their day comes within the window, and the open data has all of them. The overdue
+ones, due before the build, are not in it: a calendar shows them on days already past, where
+no reminder rings; the unit's page lists them first (已逾期), as do its group's page and the
+督办清单 (at 1,500 units of the heavy profile they were a third of the calendars' bytes)."""
+PROVINCE_ALARM_DAYS = (7,)
+"""A province's unit calendar reminds once, a week before (h24i): the three reminders (30, 7
+and 1 days) were a quarter of its bytes, and a month's notice of a monthly duty rings as the
+month before falls due. Calendar programs add the reminders a reader sets for himself."""
 
 
 def calendars(
@@ -41,7 +54,9 @@ def calendars(
     its open occurrences and future ones, not what is done or past and closed (about 40 MB at
     1,500 units); the page, the 台账 and the open data keep the record. Its alarms say "30
     天后到期" without repeating the event's title (calendar programs show it with the
-    reminder)."""
+    reminder), and one of them, a week before (``PROVINCE_ALARM_DAYS``). And it holds the next
+    six months (``HORIZON_DAYS``) from the build's day, not the overdue ones nor every year of
+    the plan to come (h24i)."""
     whole = set(model.plans) if whole is None else whole
     for plan_id in model.plans:
         if plan_id in whole:
@@ -75,6 +90,9 @@ def calendars(
             unit_id=holder.id,
             open_only=open_only,
             brief_alarms=open_only,
+            until=evaluation.as_of + dt.timedelta(days=HORIZON_DAYS) if open_only else None,
+            since=evaluation.as_of if open_only else None,
+            alarm_days=PROVINCE_ALARM_DAYS if open_only else ALARM_DAYS,
         )
         # a unit whose every event is closed keeps its (empty) calendar: subscriptions to it
         # must not break while nothing is due

@@ -72,6 +72,11 @@ class Settings:
     feed_on_page_province: int = 20
     """``feed_on_page`` where the site summarises by group (h24f): a province's unit page
     shows its 20 newest reports; the note under them points to the open data for the rest."""
+    closed_per_item_province: int = 1
+    """Where the site summarises by group (h24i), a unit page lists of each obligation its
+    open occurrences, its next one and its latest ``closed_per_item_province`` closed ones
+    (``duban.site.unit_rows``); the rest are in its calendar and the open data. One: how the
+    last period went; the record's counts (整体记录) say how all of them went."""
 
 
 @dataclass

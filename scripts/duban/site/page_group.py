@@ -7,7 +7,7 @@ from typing import Any
 
 from duban.evaluation.evaluate import ItemState, State
 from duban.outputs import urls
-from duban.site import groups, holder_records, lights, names, views
+from duban.site import group_rows, groups, holder_records, lights, names, views
 from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
@@ -109,7 +109,8 @@ def page_of_group(
         members=members,
         ranks=ranks,
         tasks=tasks,
-        rows=[StatusRow.of(ctx, i) for i in late],
+        # one row per overdue occurrence, naming each of its units (h24i)
+        rows=group_rows.shared_rows([StatusRow.of(ctx, i) for i in late]),
         soon=[StatusRow.of(ctx, i) for i in soon],
         supervisors=lambda task: names.supervisors(ctx.model, task),
     )

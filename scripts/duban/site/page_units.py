@@ -7,7 +7,7 @@ from duban.evaluation.evaluate import ItemState, State
 from duban.model.leaders import leaders_of_unit
 from duban.model.org import Group, Holder, Unit
 from duban.outputs import urls
-from duban.site import groups, holder_records, lights, names, reports
+from duban.site import groups, holder_records, lights, names, reports, unit_rows
 from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
@@ -77,6 +77,11 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
         for r in sorted(rows, key=lambda r: _urgency(r.item))
         if r.item.state in (State.OVERDUE, State.DUE_SOON)
     ]
+    others = unit_rows.Listed(
+        [r for r in rows if r.item.state not in (State.OVERDUE, State.DUE_SOON)]
+    )
+    if ctx.group_pages:
+        others = unit_rows.listed(others.rows, ctx.settings.closed_per_item_province)
     parent = model.entity(holder.parent) if isinstance(holder, Unit) and holder.parent else None
     status_file = f"status/{holder.id}.yaml"
     has_ics = f"{urls.unit_ics(holder.id)}" in ctx.downloads
@@ -98,7 +103,9 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
         rows=rows,
         urgent=urgent,
         # each row once (h24b): the urgent ones are in the table above, not again in this one
-        others=[r for r in rows if r.item.state not in (State.OVERDUE, State.DUE_SOON)],
+        others=others.rows,
+        # a province (h24i): of each obligation its open, next and latest closed occurrences
+        others_left_out=others,
         tally=lights.Tally.of(items),
         light=lights.combine(i.state for i in items),
         members=members,

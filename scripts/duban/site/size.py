@@ -32,7 +32,7 @@ FAMILIES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("plan calendars", "方案日历", r"downloads/([^/]+/plan|all)\.ics"),
         ("task tables (xlsx, csv)", "任务分工表", r"downloads/[^/]+/tasks\.(xlsx|csv)"),
         ("ledger (xlsx, csv)", "台账", r"downloads/ledger\.(xlsx|csv)"),
-        ("open data (json)", "开放数据", r"downloads/[^/]+\.json"),
+        ("open data (json)", "开放数据", r"downloads/[^/]+\.json(\.gz)?"),
         ("feed (atom)", "订阅源", r"downloads/[^/]+\.atom"),
         ("other downloads", "其他下载", r"downloads/.*"),
         ("search index", "搜索索引", r"search/.*"),

@@ -1,0 +1,57 @@
+"""Dates as offices write them, brought to the digits the deadline reader knows (branch h18g):
+``二〇二四年六月底前`` (numerals in characters), ``明年6月底前`` / ``今年底`` (the plan's year and
+the next), ``12月中旬前`` (上旬 the 10th, 中旬 the 20th, 下旬 the month's end), ``6月至12月``
+and ``2024年6月-2025年3月`` (a span of months: due at its end), ``三季度末`` (a quarter without
+第), and a 完成时限 cell holding a month alone (``11月``: by that month's end). Only the text
+parsed changes; the phrase as written is kept as written."""
+
+from __future__ import annotations
+
+import re
+
+DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _small(word: str) -> int:
+    """一 … 三十一 as a number."""
+    if word == "十":
+        return 10
+    if word.startswith("十"):
+        return 10 + SMALL[word[1]]
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        return SMALL[tens] * 10 + (SMALL[ones] if ones else 0)
+    return SMALL[word]
+
+
+NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+CHINESE_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})年")
+CHINESE_MONTH = re.compile(rf"(?<![第每])({NUMBER})(?=月)")
+CHINESE_DAY = re.compile(rf"(?<=月)({NUMBER})(?=日)")
+XUN = {"上": "10日前", "中": "20日前", "下": "底前"}
+
+
+def date_digits(folded: str, default_year: int | None = None) -> str:
+    """The simplified phrase with its dates in digits (see the module's text)."""
+    folded = CHINESE_YEAR.sub(lambda m: m.group(1).translate(DIGITS) + "年", folded)
+    folded = CHINESE_MONTH.sub(lambda m: str(_small(m.group(1))), folded)
+    folded = CHINESE_DAY.sub(lambda m: str(_small(m.group(1))), folded)
+    if default_year:
+        folded = re.sub(r"^今年(?=\d|底|末|内)", f"{default_year}年", folded)
+        folded = re.sub(r"^明年(?=\d|底|末|内|上|下)", f"{default_year + 1}年", folded)
+    folded = re.sub(
+        r"(\d{1,2})月(上|中|下)旬(?:前|末)?", lambda m: m.group(1) + "月" + XUN[m.group(2)], folded
+    )
+    folded = re.sub(
+        r"(?<!\d)\d{1,2}月(?:份)?\s*(?:至|到|—+|－|-|~|～)\s*(\d{1,2})月(?:份)?(?!\d|底|末)",
+        r"\1月底",
+        folded,
+    )
+    folded = re.sub(
+        r"\d{4}年\d{1,2}月(?:份)?\s*(?:至|到|—+|－|-|~|～)\s*(\d{4}年\d{1,2}月)(?:份)?(?:底|末)?(?!\d)",
+        r"\1底",
+        folded,
+    )
+    folded = re.sub(r"(?<![第每下上\d])([一二三四1-4])季度", r"第\1季度", folded)
+    return re.sub(r"^(\d{1,2})月(?:份)?$", r"\1月底", folded)

@@ -1,0 +1,209 @@
+"""Assignments written as sentences rather than as labelled lists (branch h18g).
+
+- A label whose names are a sentence with verbs: ``责任部门:市教育局牵头,市财政局、市审计局配合。``
+  (a city's 分工 page, on its own line under each task) is read as ``X牵头，A、B配合`` (X leads,
+  A and B cooperate), not as one list of responsible units named ``市教育局牵头``.
+- A closing sentence that begins with 由: ``由市财政局、农业局,各县(市)、区人民政府负责落实。``
+- Unit lists parted by ``/`` or by spaces (``市发改委 市财政局``) as well as by 、，；: a piece is
+  parted only when every part is a whole unit name (a space inside one name stays).
+- A standing rule: ``以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出`` (said once, in
+  one task's bracket): those units are responsible for that task and every one after it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from duban.plan_import.chinese import simplified
+from duban.plan_import.unit_brackets import UNIT_NAME
+
+LEAD_VERB = r"(?:牵头|主办|主责)"
+OTHER_VERB = r"(?:配合|协办|参与|协助|协同|按职责分工负责|按职责负责|分别负责|负责落实|负责)"
+LABEL_PROSE = re.compile(
+    rf"^[^，,：:；;]{{2,80}}?{LEAD_VERB}(?:负责)?\s*[，,；;]\s*[^：:]{{2,200}}?{OTHER_VERB}\s*[。；;]?\s*$"
+)
+"""The names after a label: X牵头，A、B配合 (a lead, then others with their verb)."""
+BY_SENTENCE = re.compile(
+    r"(?:^|[。；;]\s*)(由[^。；;：:\n]{2,160}?(?:负责落实|负责实施|具体负责|负责|落实|牵头))\s*[。；;]?\s*$"
+)
+"""…。由A、B,各县(市)、区人民政府负责落实。: the units named by a closing sentence."""
+
+
+def label_prose(folded_names: str) -> bool:
+    """Whether a label's names are a sentence of verbs (X牵头，A、B配合), in simplified text."""
+    return LABEL_PROSE.match(folded_names) is not None
+
+
+def by_sentence(text: str) -> tuple[int, int, str] | None:
+    """The closing 由……负责落实 sentence of a text: (start, end, the names and verb without 由)."""
+    match = BY_SENTENCE.search(simplified(text))
+    if match is None:
+        return None
+    inner = text[match.start(1) + 1 : match.end(1)]
+    names = re.sub(rf"(?:{OTHER_VERB}|{LEAD_VERB}|负责实施|具体负责|落实)$", "", simplified(inner))
+    pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
+    if not pieces or not UNIT_NAME.search(pieces[-1]):
+        return None  # 由此带来的…负责: not a list of units
+    if not all(UNIT_NAME.search(p) or p.startswith("各") or len(p) <= 2 for p in pieces):
+        return None
+    return match.start(1), len(text.rstrip()), inner
+
+
+def split_separated(piece: str) -> list[str]:
+    """市发改委/市财政局 or 市发改委 市财政局: several names when every part is one."""
+    parts = [p for p in re.split(r"[/／\s\u3000]+", piece.strip()) if p]
+    if len(parts) < 2:
+        return [piece]
+    whole = all(len(p) >= 2 and UNIT_NAME.search(simplified(p)) for p in parts)
+    return parts if whole else [piece]
+
+
+STANDING = re.compile(
+    r"[。；;，,]?\s*(?:以下|下列|此后|后面)[^。；;，,]{0,12}?(?:均需|均须|均要|均由|都需|都由|需)"
+    r"(?P<names>[^。；;:：]{2,80}?)(?:负责)?(?:落实|负责|实施|配合)\s*[，,]\s*"
+    r"不再(?:单独|一一|逐项|另行|逐一)?(?:列出|注明|标注)"
+)
+"""（责任单位:A、B。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出）: units that
+carry out every task from here on, said once (淮安 2022)."""
+
+
+def standing_rule(folded: str) -> re.Match[str] | None:
+    """The standing rule inside a clause (simplified text), to be taken out of its names."""
+    return STANDING.search(folded)
+
+
+@functools.lru_cache(maxsize=8)
+def _standing_rules(text: str) -> tuple[tuple[int, str], ...]:
+    folded = simplified(text)
+    return tuple(
+        (m.start(), text[m.start("names") : m.end("names")]) for m in STANDING.finditer(folded)
+    )
+
+
+def standing_units(text: str, end: int) -> list[str]:
+    """The names of the standing rules said before ``end`` in the plan's text (each rule applies
+    to the task that states it and to every task after it)."""
+    return [names for start, names in _standing_rules(text) if start < end]
+
+
+def place_in_brackets(piece: str) -> str:
+    """各县(市)、区人民政府: the piece 县(市) before the 、 is one place with its variants in
+    brackets (one character each), read as the bare place; any other bracket stays (各镇（街道）
+    names towns and their 街道, a group of its own)."""
+    match = re.fullmatch(r"(.+?)[（(]([^（）()]*)[）)]", piece)
+    if match and all(len(p.strip()) == 1 for p in re.split(r"[、，,]", match.group(2))):
+        return match.group(1)
+    return piece
+
+
+LEAD_MARK = re.compile(r"\s*[（(](?:总牵头|牵头单位|牵头|主责|汇总)[)）]\s*$")
+"""市发改委（牵头）、市财政局: the unit marked as leading in a list of units."""
+
+
+def lead_marks(roles: dict[str, list[str]]) -> None:
+    """The units marked （牵头） in any list lead; the mark is no part of their names."""
+    for role in list(roles):
+        names = roles[role]
+        for name in list(names):
+            mark = LEAD_MARK.search(simplified(name))
+            if mark is None:
+                continue
+            names.remove(name)
+            bare = name[: mark.start()]
+            if bare not in roles.setdefault("lead", []):
+                roles["lead"].append(bare)
+        if not names:
+            del roles[role]
+
+
+def group_phrases(pieces: list[str]) -> list[str]:
+    """各县、市、区政府 is one group, not three units: a piece of one character (after 各) runs
+    on into the next piece, with its 、."""
+    joined: list[str] = []
+    carry = ""
+    for piece in pieces:
+        if carry and simplified(piece.strip()).startswith("各"):
+            joined.append(carry)  # 各区、各部门: two groups
+            carry = ""
+        if carry:
+            piece = carry + "、" + piece.strip()
+            carry = ""
+        last = piece.rsplit("、", 1)[-1].strip().removeprefix("各")
+        last = place_in_brackets(last)  # 各县(市)、区人民政府 (h18g)
+        if len(last) == 1 and "\u4e00" <= last <= "\u9fff":
+            carry = piece.strip()
+            continue
+        joined.append(piece)
+    if carry:
+        joined.append(carry)
+    return joined
+
+
+VERB_WORDS = (
+    r"(?:按照?|根据|依据?)(?:属地(?:管理)?(?:原则)?|职责|职能)(?:分工)?|分别|共同|具体|牵头|主办|主责|负责|配合|参与|协助"
+    r"|协同|协办|落实|实施|推进|组织|抓好|做好|承担|推动"
+)
+VERB_TAIL = re.compile(rf"(?:{VERB_WORDS})+$")
+"""The verbs after a list of units: 牵头实施 / 共同负责 / 按职能分工负责 / 具体落实 / 参与配合."""
+
+
+def prose_verb(folded: str) -> tuple[int, str, str, bool] | None:
+    """A piece ``names + verbs`` (simplified): (where the names end, the role, the role word,
+    whether each unit leads: 分别牵头), or None when what comes before the verbs is not a list of
+    unit names (a sentence with a verb at its end is no assignment)."""
+    tail = VERB_TAIL.search(folded.rstrip())
+    if tail is None or tail.start() == 0:
+        return None
+    names = folded[: tail.start()].strip()
+    pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
+    last = re.sub(r"等.{0,8}$", "", pieces[-1]) if pieces else ""
+    if not last or not (UNIT_NAME.search(last) or last.startswith("各")):
+        return None
+    verbs = tail.group(0)
+    word = next((w for w in ("牵头", "主办", "主责") if w in verbs), None)
+    if word:
+        return tail.start(), "lead", word, "分别" in verbs
+    word = next((w for w in ("配合", "协助", "协同", "协办", "参与") if w in verbs), None)
+    if word:
+        return tail.start(), "cooperate", word, False
+    return tail.start(), "responsible", "负责", False
+
+
+WHEN = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|季度|半年|长期|持续|常态")
+
+
+def joined_brackets(
+    text: str, spans: list[tuple[int, int]], found: tuple[int, int], clause: Callable[[str], bool]
+) -> tuple[int, int]:
+    """（责任单位：A、B）（完成时限：6月底前） / （A牵头）（2024年6月底前）: the clause's bracket
+    with a clause bracket just before it and a bracket of time just after it (nothing but
+    spaces between), read as one clause (h18g)."""
+    start, end = found
+    at = spans.index(found)
+    if at > 0:
+        before = spans[at - 1]
+        if not text[before[1] : start].strip() and clause(text[before[0] + 1 : before[1] - 1]):
+            start = before[0]
+    if at + 1 < len(spans):
+        after = spans[at + 1]
+        inner = simplified(text[after[0] + 1 : after[1] - 1])
+        alone = not text[end : after[0]].strip() and not text[after[1] :].strip(" \t\n。；;")
+        if alone and WHEN.search(inner) and len(inner) <= 30:
+            end = after[1]
+    return start, end
+
+
+def bracket_inners(text: str, start: int, end: int) -> str:
+    """The inner text of one or more adjacent brackets, parted by ；."""
+    return re.sub(r"[）)\]］】〕]\s*[（(\[［【〔]", "；", text[start + 1 : end - 1])
+
+
+REMARK = re.compile(r"^(?:以下|下)(?:各项|同类|条目)?(?:均|都)?(?:相)?同$")
+"""下同 / 以下各项均同 among the names: a remark about the items below, no unit."""
+
+
+def remarks(pieces: list[str]) -> list[str]:
+    """The pieces of a list of names that are remarks (下同), not units."""
+    return [p for p in pieces if REMARK.match(simplified(p).strip())]

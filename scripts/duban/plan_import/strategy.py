@@ -1,0 +1,356 @@
+"""Choosing how to read a document's body (h18f, issue 18: the tasks of documents the importer
+was never tuned on).
+
+A plan can be read in several ways, and which one is right depends on the document, not on a
+fixed order: its numbering as the importer segments it, or with the deeper level as the tasks
+(a level of headings with no assignment over items that each carry one), or with lists that
+start after 1 (an excerpt, a table row that lost its first cell); the numbered rows of a table
+(``|``, runs of spaces, one cell a line); a task's text followed by a line holding only the
+names of the units in charge (a table copied one cell a line, whose task cells carry their own
+numbers); the paragraphs that carry an assignment (only when no other reading found a task
+below the document's headings); each rewrite with the numbering's readings; a plain text as
+written when its tables were read as rows. Every reading is imported (on a copy of the org;
+only when it can give another result), and each is scored by the evidence that it found the
+tasks:
+
+- **assigned**: the items (tasks and sub-items) whose roles name units, the main evidence: a
+  plan's task is what someone is charged with (the same clauses read as tasks or as sub-items
+  count the same: which level is the task's is told by the share below);
+- **share**: the share of the reading's tasks that carry an assignment of their own (a reading
+  that makes every paragraph a task has a low share; a heading read as a task whose sub-items
+  carry the assignments lowers it too);
+- **runs**: how often a task's number is the one after the previous task's (1, 2, 3 … without
+  gaps, counted when the numbers are the document's own, never when the reading invented them);
+- **text**: the share of the document's characters that went into the tasks' text;
+- **length**: the share of tasks of plausible length (8 to 800 characters).
+
+The best score wins; the document as numbered wins a tie. The review says which reading was
+taken and why, with the runner-up when it came close.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from duban.i18n.messages import say
+from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.chrome import set_aside
+from duban.plan_import.head import plan_title_line
+from duban.plan_import.plan import Imported, import_text
+from duban.plan_import.segment import Node, segment, walk
+from duban.plan_import.subheadings import deeper_level
+from duban.plan_import.units import ImportOrg
+from duban.plan_import.unnumbered import (
+    bar_rows,
+    cell_lines,
+    clause_paragraphs,
+    paragraphs_reading,
+    rows_reading,
+    space_rows,
+)
+
+CLOSE = 1.0
+"""A runner-up within this many points of the winner is named in the review."""
+SHORTEST, LONGEST = 8, 800
+"""A task's text of plausible length (characters)."""
+
+
+@dataclass
+class Evidence:
+    tasks: int
+    assigned: int
+    share: float
+    runs: float
+    text: float
+    length: float
+
+    @property
+    def score(self) -> float:
+        return (
+            self.assigned + 0.5 * self.share + 0.3 * self.runs + 0.2 * self.text + 0.2 * self.length
+        )
+
+    def describe(self) -> str:
+        return say(
+            f"{self.tasks} tasks, {self.assigned} items with an assignment, tasks with their own"
+            f" {self.share:.0%}, numbers in sequence {self.runs:.0%}, {self.text:.0%} of the text"
+            f" in tasks, score {self.score:.1f}",
+            f"任务 {self.tasks} 项，有分工的条目 {self.assigned} 个，"
+            f"本身带分工的任务 {self.share:.0%}，编号接续 {self.runs:.0%}，"
+            f"任务原文占全文 {self.text:.0%}，得分 {self.score:.1f}",
+        )
+
+
+@dataclass
+class Candidate:
+    name: str
+    result: Imported
+    evidence: Evidence
+    note: str = ""
+    """What the reading did to the text, for the review (empty for the document as numbered)."""
+
+
+Rewrite = Callable[[str], "tuple[str, int] | None"]
+
+
+def unit_lines(text: str) -> tuple[str, int] | None:
+    """A table copied one cell a line whose task cells carry their own number (``2.纳入…`` /
+    ``市经信局、市财政局等,各县、市、区政府``): a line holding only names of units (and a deadline)
+    right after a numbered line of text is that item's 责任单位 (each such line gets a
+    ``责任单位：`` label; the names are the document's)."""
+    lines = text.split("\n")
+    count = 0
+    for index in range(1, len(lines)):
+        line = lines[index].strip()
+        before = lines[index - 1].strip()
+        if not line or not before or cell_type(line) != "unit" or LABEL.search(line):
+            continue
+        if not NUMBERED_TEXT.match(before) or cell_type(before) != "text":
+            continue
+        after = next((x.strip() for x in lines[index + 1 :] if x.strip()), "")
+        if SIGNED.match(after):
+            continue  # 某县人民政府办公室 / 2024年3月1日: the plan's signature, not a cell
+        lines[index] = f"（责任单位：{line}）"
+        count += 1
+    return ("\n".join(lines), count) if count >= 2 else None
+
+
+SIGNED = re.compile(r"^[0-9一二三四五六七八九〇○零O]{4}\s*年[^。，,；]{1,6}日$")
+LABEL = re.compile(r"[:：（(【\[]")
+"""A line with a label or a bracket is a clause the numbering's reading reads already."""
+NUMBERED_TEXT = re.compile(
+    r"^(?:[0-9０-９]{1,3}[.．、﹒]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\S"
+)
+
+
+def unit_lines_reading(count: int) -> str:
+    return say(
+        f"{count} lines holding only names of units read as the 责任单位 of the numbered line"
+        " above them (a table copied one cell a line; the label is the importer's)",
+        f"{count} 行只有单位名称，读作上一行编号条目的责任单位（表格逐格复制成每格一行；"
+        "“责任单位：”为导入所加）",
+    )
+
+
+READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
+    ("bar rows", "“|”表格的行", bar_rows, rows_reading),
+    ("space rows", "空格分隔的表格行", space_rows, rows_reading),
+    ("cell lines", "每格一行的表格", cell_lines, rows_reading),
+    ("unit lines", "编号条目下一行的单位", unit_lines, unit_lines_reading),
+    ("paragraphs", "带分工的段落", clause_paragraphs, paragraphs_reading),
+)
+AS_NUMBERED = ("the numbering", "按编号")
+UNTABLED = ("the text as written, its tables not read as rows", "原文照排（不按任务分工表读表格）")
+
+
+def untabled_reading() -> str:
+    return say(
+        "the lines that looked like a task table were read as the text they are, not as rows"
+        " (the table reading found fewer tasks)",
+        "看似任务分工表的各行按原文读取，没有转为表格的行（按表格读出的任务较少）",
+    )
+
+
+def deeper_reading() -> str:
+    return say(
+        "items with no assignment of their own over items that each carry one read as headings:"
+        " the items below them are the tasks",
+        "本身没有分工、其下各项都有分工的条目读作小标题，其下各项是任务",
+    )
+
+
+def lenient_reading() -> str:
+    return say(
+        "a list that starts after 1 (an excerpt from the middle of a plan or of a table, a table"
+        " row that lost its first cell) read from its first number",
+        "不从 1 开始的编号（从方案或表格中间开始的摘录、丢了第一格的表格行）从第一个编号读起",
+    )
+
+
+NUMBERINGS: tuple[tuple[tuple[str, str], str, Callable[[], str]], ...] = (
+    (("the deeper level as tasks", "下一级编号作为任务"), "deeper", deeper_reading),
+    (("lists starting after 1", "不从 1 开始的编号"), "lenient", lenient_reading),
+)
+"""Other readings of the document's own numbering (options of ``import_text``)."""
+
+
+def _options_that_differ(text: str) -> set[str]:
+    """The readings of the numbering that can give another result than the plain one: the
+    lenient one when it segments the text otherwise, the deeper one when an item with no
+    assignment of its own holds items that each carry one."""
+    read, _ = set_aside(text)
+    start = plan_title_line(read)
+    plain = segment(read, start, len(read))
+    out = set()
+    if _shape(segment(read, start, len(read), lenient=True)) != _shape(plain):
+        out.add("lenient")
+    if any(deeper_level(read, section) for section in plain):  # as the Importer reads it
+        out.add("deeper")
+    return out
+
+
+def _shape(nodes: list[Node]) -> list[tuple[int, str, int]]:
+    return [(node.start, node.style, node.depth) for node in walk(nodes)]
+
+
+def _headings_only(result: Imported) -> bool:
+    """No task, or only the document's top headings (一、 二、 with no items) read as tasks."""
+    return all(
+        re.fullmatch(r"[一二三四五六七八九十]+", str(task.get("numeral", "")))
+        and not task.get("items")
+        for task in result.tasks
+    )
+
+
+def _ids(result: Imported) -> list[object]:
+    """The tasks and their sub-items (ids), to tell readings that give the same apart."""
+
+    def shape(item: dict) -> object:
+        return (item["id"], [shape(child) for child in item.get("items", [])])
+
+    return [shape(task) for task in result.tasks]
+
+
+INVENTED = {"paragraphs"}
+"""Readings whose numbers the importer made up (their runs say nothing)."""
+
+
+def evidence(result: Imported, invented: bool) -> Evidence:
+    tasks = result.tasks
+    assigned = sum(1 for task in tasks if any(task.get("roles") or {}))
+    clauses = sum(_clauses(task) for task in tasks)
+    steps = [
+        b["number"] == a["number"] + 1
+        for a, b in itertools.pairwise(tasks)
+        if a.get("section") == b.get("section")
+    ]
+    runs = 0.0 if invented or not tasks else (sum(steps) + 1) / (len(steps) + 1)
+    accounting = result.accounting
+    total = accounting.total if accounting else 0
+    text = (accounting.chars.get("tasks", 0) / total) if accounting and total else 0.0
+    plausible = sum(1 for task in tasks if SHORTEST <= len(task.get("text", "")) <= LONGEST)
+    return Evidence(
+        tasks=len(tasks),
+        assigned=clauses,
+        share=assigned / len(tasks) if tasks else 0.0,
+        runs=runs,
+        text=text,
+        length=plausible / len(tasks) if tasks else 0.0,
+    )
+
+
+def _clauses(item: dict) -> int:
+    """The items (the task and its sub-items at any depth) whose own roles name units: the
+    same clauses read as tasks or as sub-items count the same (which level is the task's is
+    a matter of the plan's habit, not of evidence: the numbering wins ties)."""
+    own = 1 if any(item.get("roles") or {}) else 0
+    return own + sum(_clauses(child) for child in item.get("items", []))
+
+
+def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> list[Candidate]:
+    """Every reading that gives something, the document as numbered first (on ``org`` itself;
+    the others on copies, so that a reading not taken leaves no names behind). Each reading of
+    the text (as it is, or rewritten as a table's rows, …) is also tried with the other
+    readings of its numbering when they can give another result."""
+    pristine = copy.deepcopy(org)
+    numbered = import_text(text, org, plan_id, year)
+    out = [Candidate(say(*AS_NUMBERED), numbered, evidence(numbered, False))]
+    out += _numberings(text, numbered, pristine, plan_id, year, "", "", False, False)
+    for english, chinese, rewrite, describe in READINGS:
+        if english in INVENTED and not all(_headings_only(c.result) for c in out):
+            continue  # numbers the document does not have: only when no reading found a task
+            # below the document's headings (一、… read as tasks, their paragraphs unread)
+        found = rewrite(text)
+        if found is None:
+            continue
+        table, invented = describe is rows_reading, english in INVENTED
+        result = _trial(found[0], pristine, plan_id, year, table=table)
+        if result is None:
+            continue
+        note = describe(found[1])
+        name = say(english, chinese)
+        out.append(Candidate(name, result, evidence(result, invented), note))
+        out += _numberings(found[0], result, pristine, plan_id, year, name, note, table, invented)
+    return out
+
+
+def _trial(
+    text: str, pristine: ImportOrg, plan_id: str, year: int | None, **options: bool
+) -> Imported | None:
+    """Another reading's import, on a copy of the org; a reading the importer cannot carry
+    through (a form no reading was written for) is no candidate: the plain reading, already
+    imported, still stands, as it did before readings were compared."""
+    try:
+        return import_text(text, copy.deepcopy(pristine), plan_id, year, **options)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError, AssertionError):
+        return None
+
+
+def _numberings(
+    text: str,
+    plain: Imported,
+    pristine: ImportOrg,
+    plan_id: str,
+    year: int | None,
+    name: str,
+    note: str,
+    table: bool,
+    invented: bool,
+) -> list[Candidate]:
+    """The other readings of the numbering of a text (as it is or rewritten) that give other
+    tasks than its plain reading."""
+    out: list[Candidate] = []
+    differ = _options_that_differ(text)
+    for (english, chinese), option, describe in NUMBERINGS:
+        if option not in differ:
+            continue  # the same tree: no need to import it again (a long plan takes a second)
+        options = {option: True, "table": table}
+        result = _trial(text, pristine, plan_id, year, **options)
+        if result is None:
+            continue
+        if _ids(result) == _ids(plain):
+            continue
+        both = f"{name}＋{say(english, chinese)}" if name else say(english, chinese)
+        notes = "；".join(n for n in (note, describe()) if n)
+        out.append(Candidate(both, result, evidence(result, invented), notes))
+    return out
+
+
+def choose(found: list[Candidate]) -> tuple[Candidate, str]:
+    """The best candidate and the review's sentence saying which reading was taken and why
+    (with the runner-up when it came close)."""
+    ranked = sorted(found, key=lambda c: -c.evidence.score)  # stable: as numbered wins ties
+    best = ranked[0]
+    why = say(
+        f"reading taken: {best.name} ({best.evidence.describe()})",
+        f"采用的读法：{best.name}（{best.evidence.describe()}）",
+    )
+    if len(ranked) > 1 and best.evidence.score - ranked[1].evidence.score < CLOSE:
+        second = ranked[1]
+        why += say(
+            f"; runner-up, close: {second.name} ({second.evidence.describe()}), please check",
+            f"；得分相近的次选：{second.name}（{second.evidence.describe()}），请核对",
+        )
+    return best, why
+
+
+def best_reading(
+    text: str, org: ImportOrg, plan_id: str, year: int | None, as_written: str | None = None
+) -> tuple[Imported, str, str]:
+    """The import of the best reading, what the reading did to the text (empty for the
+    document as numbered) and why it was taken. ``as_written``: the plain text before its
+    tables were read as 任务分工表 rows (another reading, when the table reading changed it)."""
+    pristine = copy.deepcopy(org) if as_written is not None else org
+    found = candidates(text, org, plan_id, year)
+    if as_written is not None:
+        result = _trial(as_written, pristine, plan_id, year)
+        if result is not None:
+            evidence_ = evidence(result, False)
+            name = say(*UNTABLED)
+            found.append(Candidate(name, result, evidence_, untabled_reading()))
+    best, why = choose(found)
+    return best.result, best.note, why

@@ -1,0 +1,91 @@
+"""The year of a plan, from its document and never from the clock: the signing date, the 文号
+(〔2023〕), the title, the period, the web page's 发布日期, the dates in the text, in that order;
+``--year`` only when none is found (h18f moved it out of ``plan``, which had grown too long)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from duban.plan_import.findings import Finding, Findings
+from duban.plan_import.head import Head
+from duban.plan_import.segment import Node
+from duban.plan_import.task_reading import Period
+
+NO_YEAR = (
+    "原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）：未写年份的时限（年底前、6月底前、"
+    "全年……）照原文记录，没有换算为日期；方案的成文日期（signed）和实施期限（period）没有写。"
+    "请用 --year 指定方案的年份后重新导入，例如 --year 2024"
+)
+"""The first line of the review of a plan whose document names no year (h18a)."""
+
+
+class YearReading(Findings):
+    """How the importer finds the plan's year and period (mixed into the Importer)."""
+
+    text: str
+    given_year: int | None
+    default_year: int
+    page_year: int | None
+    period: Period | None
+    year_missing: bool
+
+    @staticmethod
+    def _years(text: str) -> list[int]:
+        return [int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", text)]
+
+    def _document_year(self, head: Head, years: list[int]) -> tuple[int, str] | None:
+        """The plan's year from the document: the signing date, the 文号 (〔2023〕), the title,
+        the period, the dates in the text, in that order; ``--year`` only when none is found."""
+        number = re.search(
+            r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
+        )
+        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", head.title)
+        for year, where in (
+            (head.signed.year if head.signed else None, "成文日期"),
+            (int(number.group(1)) if number else None, "文号"),
+            (int(title.group(1)) if title else None, "标题"),
+            (head.period[0] if head.period else None, "实施期限"),
+            (self.page_year, "网页的发布日期"),
+            (min(years) if years else None, "正文中的日期"),
+            (self.given_year, "--year"),
+        ):
+            if year:
+                return year, where
+        return None
+
+    def _period_and_year(self, head: Head, roots: list[Node]) -> None:
+        years = [
+            int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
+        ]
+        found = self._document_year(head, years or self._years(self.text))
+        if found is None:  # never refused, never the clock: the dates are left to --year
+            self.period, self.year_missing, self.default_year = None, True, 0
+            self.unread.insert(0, Finding(0, NO_YEAR))
+            return
+        year, where = found
+        if where != "成文日期":
+            self._assume(0, f"方案的年份按{where}取为 {year} 年（未找到落款日期）")
+        if head.period:
+            start, end, written = head.period
+            if re.fullmatch(r"\d{4}年度?", written):
+                self._assume(0, f"实施期限按标题中的“{written}”理解：{start}年1月1日至12月31日")
+        else:
+            start = year
+            end = max([start, *[y for y in years if start <= y <= start + 10]])
+            written = None
+            self._assume(
+                0,
+                f"方案未写实施期限：按{start}年1月1日至{end}年12月31日（签发年份至文中最晚的年份）",
+            )
+        self.period = {"start": dt.date(start, 1, 1), "end": dt.date(end, 12, 31)}
+        if written:
+            self.period["as_written"] = written
+        self.default_year = year if start <= year <= end else start
+        if not head.signed:
+            head.signed = self.period["start"]
+            self._assume(
+                0,
+                f"未找到成文日期（落款日期）：signed 暂按实施期限开始日 {head.signed} 填写，"
+                "请改为落款日期",
+            )
