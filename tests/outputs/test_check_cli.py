@@ -239,7 +239,7 @@ def test_the_step_summary_of_a_province_stays_under_githubs_limit(tmp_path, monk
     data = Repository(160, 2, seed=1).write(tmp_path / "province")
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    monkeypatch.setattr("duban.cli.office.SUMMARY_BUDGET", 20_000)  # 160 units stand in for 1,500
+    monkeypatch.setattr("duban.cli.check.SUMMARY_BUDGET", 20_000)  # 160 units stand in for 1,500
     code, out, _ = run(
         capsys, "check", "--data", str(data), "--as-of", "2024-11-30", "--format", "github"
     )

@@ -65,8 +65,10 @@ def report_warnings(warnings: Sequence[Problem]) -> None:
             print(warning.github_annotation(), file=sys.stdout)
 
 
-def load_or_report(data_dir: Path, cache: Path | None = None) -> Project:
-    project = load_project(data_dir, cache=cache)
+def load_or_report(data_dir: Path, cache: Path | None = None, texts: bool = True) -> Project:
+    """The project, its warnings and problems printed; ``texts`` False: a model without what
+    holders wrote (``Model.texts``), for a command that never shows it."""
+    project = load_project(data_dir, cache=cache, texts=texts)
     report_warnings(project.warnings)
     if not project.ok:
         report_problems(project.problems)

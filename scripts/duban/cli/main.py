@@ -101,7 +101,7 @@ COMMANDS = (
         "check",
         "list overdue and due-soon obligations by unit (exit 1 per --fail-on)",
         check_arguments,
-        "office:cmd_check",
+        "check:cmd_check",
         help_zh="按单位列出逾期和临期事项（按 --fail-on 决定是否退出码 1）",
     ),
     Command(

@@ -13,7 +13,8 @@ from duban.outputs.code_quality import code_quality
 
 def cmd_validate(args: argparse.Namespace) -> int:
     cache = Path(args.cache) if args.cache else None
-    project = load_or_report(Path(args.data), cache)
+    # only counts are read from the model: it is built without what holders wrote
+    project = load_or_report(Path(args.data), cache, texts=False)
     gitlab = getattr(args, "format", "text") == "gitlab"
     if gitlab:
         # the report for the merge request (GitLab Code Quality), errors and warnings alike;

@@ -44,6 +44,11 @@ LATE = (NOT_REPORTED, OVERDUE)
 """The buckets ``--include-linked`` lists under an upper task."""
 
 
+_PAIRS = {(state, reported): (state, reported) for state in State for reported in (False, True)}
+"""One (state, reported) tuple of each kind, shared: a province's 350,000 occurrences made as
+many tuples here, 27 MB at once in ``duban check --format json``."""
+
+
 def obligation_buckets(model: Model, evaluation: Evaluation) -> dict[tuple[str, str], str | None]:
     """Each obligation's bucket, keyed (task key, holder id) as :class:`Obligation` names it."""
     occurrences: dict[tuple[str, str], list[tuple[State, bool]]] = {}
@@ -54,7 +59,7 @@ def obligation_buckets(model: Model, evaluation: Evaluation) -> dict[tuple[str, 
         if here != key:
             key = here
             found = occurrences.setdefault(here, [])
-        found.append((item.state, item.entry is not None))
+        found.append(_PAIRS[item.state, item.entry is not None])
     return {
         (o.task_id, o.holder_id): obligation_bucket(occurrences.get((o.task_id, o.holder_id), ()))
         for o in model.obligations

@@ -79,13 +79,19 @@ def find_schema_dir(data_dir: Path) -> Path:
 
 
 def load_project(
-    data_dir: Path, schema_dir: Path | None = None, cache: Path | None = None
+    data_dir: Path,
+    schema_dir: Path | None = None,
+    cache: Path | None = None,
+    *,
+    texts: bool = True,
 ) -> Project:
     """Load, check and build everything in ``data_dir``; never raises for bad data.
 
     Every OSError met on the way (permission denied, a file that vanished) is a problem line.
     ``cache``: a folder where clean status files are remembered (load/cache.py); the
-    model then lacks the entries of the files it skips, so only validation may pass one."""
+    model then lacks the entries of the files it skips, so only validation may pass one.
+    ``texts`` False: the model leaves out what holders wrote (``Model.texts``), for a command
+    that never shows it; every file is checked all the same."""
     data_dir = Path(data_dir)
     try:
         with collection_paused():
@@ -96,7 +102,7 @@ def load_project(
                 if cache is not None and refused is None
                 else None
             )
-            project, loader = _load_project(data_dir, schema_dir, remembered)
+            project, loader = _load_project(data_dir, schema_dir, remembered, texts)
             if remembered is not None and loader is not None and project.ok:
                 try:
                     remembered.save(loader.clean_status_files(project))
@@ -141,7 +147,7 @@ def _regular_files(folder: Path) -> list[Path]:
 
 
 def _load_project(
-    data_dir: Path, schema_dir: Path, cache: ValidationCache | None = None
+    data_dir: Path, schema_dir: Path, cache: ValidationCache | None = None, texts: bool = True
 ) -> tuple[Project, _Loader | None]:
     if not data_dir.is_dir():
         problem = Problem(display_path(data_dir), 1, 1, "", "is not a data folder")
@@ -172,7 +178,7 @@ def _load_project(
     problems.extend(org_problems(org))  # maintainers and supervising_office
     # Cross-file rules still run on the files that passed their schema, so one broken file does
     # not hide the problems of the others; references to a broken task are not reported twice.
-    inputs = Inputs(org, plans, status_files, loader.broken_plans)
+    inputs = Inputs(org, plans, status_files, loader.broken_plans, texts)
     resolved, build_problems = build_model(inputs)
     model = resolved.model if resolved is not None else None
     _drain(status_files)  # the model may have stopped early: load and report every file
@@ -315,7 +321,7 @@ class _Loader:
             if document is not None:
                 self.status_documents.append(document)
                 yield document
-                document.data = None
+                document.release()
 
     def clean_status_files(self, project: Project) -> dict[str, tuple[str, int]]:
         """file -> (digest, entries) of every status file with no problem and no warning in a

@@ -25,7 +25,7 @@ from duban.model.status import StatusEntry
 from duban.model.supervision import Records, Rules
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Obligation:
     """One task x one holder: the deadlines the holder answers for and when it is bound.
 
@@ -65,6 +65,10 @@ class Model:
     names: dict[str, str] = field(default_factory=dict)
     """Every id, name, short name and alias (NFKC-normalised) -> the unit, group or body."""
     plan_id: str | None = None
+    texts: bool = True
+    """False: loaded without what the holders wrote (``load_project(texts=False)``, for a
+    command that counts and dates but never shows it): every update's text is "", an entry's
+    summary, problems and next steps are None, evidence has no title ("") nor link."""
 
     @property
     def plan(self) -> Plan:

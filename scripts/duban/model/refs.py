@@ -22,7 +22,7 @@ class OccurrenceRef(NamedTuple):
     key: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a record is defined: ``path`` as shown in messages (relative to the working
     directory), ``file`` relative to the data folder (for edit links and the export)."""

@@ -7,15 +7,20 @@ from dataclasses import dataclass, field, replace
 
 from duban.model.refs import NO_SOURCE, Source
 
+NO_FIGURES: dict[str, float] = {}
+"""The figures of an entry or update that reports none, shared by all of them (the loader's
+choice: a province's 400,000 updates would otherwise hold as many empty dicts). Never changed:
+the model is read-only."""
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     title: str
     url: str | None = None
     date: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Update:
     date: dt.date
     text: str
@@ -24,14 +29,14 @@ class Update:
     """Figures as of this date (a target is checked against those reported by its date)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeliverableStatus:
     id: str
     done: dt.date | None = None
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Instance:
     """One time a count duty was carried out (每年至少2次: each of the two)."""
 
@@ -40,7 +45,7 @@ class Instance:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatusEntry:
     """What a holder reports for one occurrence of one deadline of one task."""
 

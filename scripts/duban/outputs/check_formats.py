@@ -25,15 +25,24 @@ from duban.outputs.check_words import count_line, item_parts, lateness, reported
 
 # -- text ----------------------------------------------------------------------------------------
 def render_text(report: CheckReport, linked: LinkedReport | None = None) -> str:
+    return "".join(text_chunks(report, linked))
+
+
+def text_chunks(report: CheckReport, linked: LinkedReport | None = None) -> Iterator[str]:
+    """The text format piece by piece (a head, then each unit's lines): at province scale the
+    list is 40,000 lines, never all in memory at once."""
     as_of = report.as_of.isoformat()
-    lines = [f"督办检查 duban check：截至 {as_of}，临期窗口 {report.due_soon_days} 天"]
+    head = [f"督办检查 duban check：截至 {as_of}，临期窗口 {report.due_soon_days} 天"]
     first = reported_line(report)
     if first:
-        lines.append(first)
+        head.append(first)
+    yield "\n".join(head) + "\n"
     said: dict[str, tuple[str, str]] = {}
     for holder, items in report.units:
-        lines += ["", f"{holder.name} ({holder.id})"]
+        lines = ["", f"{holder.name} ({holder.id})"]
         lines += [f"  {' · '.join(item_parts(item, said))}" for item in items]
+        yield "\n".join(lines) + "\n"
+    lines = []
     if report.flags:
         lines += ["", "标记 flags"]
         for flag in report.flags:
@@ -43,7 +52,7 @@ def render_text(report: CheckReport, linked: LinkedReport | None = None) -> str:
     if linked is not None:
         lines += check_linked.text_lines(linked, report.as_of)
     lines += ["", count_line(report)]
-    return "\n".join(lines) + "\n"
+    yield "\n".join(lines) + "\n"
 
 
 # -- JSON ----------------------------------------------------------------------------------------
@@ -161,6 +170,7 @@ CHECK_FORMATS: dict[str, Callable[[CheckReport, CheckOptions], str]] = {
 
 CHECK_STREAMS: dict[str, Callable[[CheckReport, CheckOptions], Iterator[str]]] = {
     "json": lambda report, options: json_chunks(report, options.fail_on, options.linked),
+    "text": lambda report, options: text_chunks(report, options.linked),
 }
 """The formats written piece by piece as they are made (the same text as in CHECK_FORMATS):
 at province scale the JSON document is 30 MB."""

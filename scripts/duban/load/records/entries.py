@@ -365,6 +365,8 @@ def _entry_place(documents: list[Document], source: Source) -> tuple[Document | 
     for document in documents:
         if document.display != source.path:
             continue
+        if document.recorded_depth == -1:  # released with the data (Document.release)
+            document.record_all_positions()
         for keys, (line, _col) in document.positions.items():
             if len(keys) == 2 and keys[0] == "obligations" and line == source.line:
                 return document, keys

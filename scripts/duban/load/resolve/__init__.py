@@ -85,7 +85,16 @@ def build_model(inputs: Inputs) -> tuple[Resolved | None, list[Problem]]:
     obligations = build_obligations(ordered, windows)
     finder = TaskFinder(tasks, sorted(plans), broken)
     signed = {plan.id: plan.signed for plan in plans.values()}
-    status = build_status(report, inputs.status, finder, org.units, org.groups, obligations, signed)
+    status = build_status(
+        report,
+        inputs.status,
+        finder,
+        org.units,
+        org.groups,
+        obligations,
+        signed,
+        texts=inputs.texts,
+    )
     if report.problems:
         return None, sorted(set(report.problems))
     model = Model(
@@ -98,5 +107,6 @@ def build_model(inputs: Inputs) -> tuple[Resolved | None, list[Problem]]:
         kinds=org.kinds,
         bodies=org.bodies,
         names=org.names.as_dict(),
+        texts=inputs.texts,
     )
     return Resolved(model, finder), []

@@ -7,6 +7,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from duban.load.strict_yaml import Document, KeyPath
@@ -36,11 +37,20 @@ class Inputs:
     """Read once, in order; each document's data may be released after it is read."""
     broken_plans: set[str] = field(default_factory=set)
     """Plan folders whose plan.yaml failed: references to their tasks are not reported."""
+    texts: bool = True
+    """False: the model leaves out what holders wrote (``Model.texts``)."""
 
 
 def parse_date(text: str | None) -> dt.date | None:
     """A schema-checked YYYY-MM-DD value as a date (None when absent)."""
-    return dt.date.fromisoformat(text) if text else None
+    return _date(text) if text else None
+
+
+@lru_cache(maxsize=8192)
+def _date(text: str) -> dt.date:
+    """One date object per day: a province's entries name the same thousand days hundreds of
+    thousands of times (32 bytes each; dates are immutable, so sharing them is safe)."""
+    return dt.date.fromisoformat(text)
 
 
 def source_of(document: Document, keys: KeyPath = ()) -> Source:

@@ -13,19 +13,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from duban.load.resolve.context import Report, parse_date, source_of
+from duban.load.resolve.context import Report, parse_date
 from duban.load.resolve.due_ref import period_problem, pick_due
+from duban.load.resolve.entry import status_entry
 from duban.load.strict_yaml import Document, KeyPath
 from duban.model.model import Model, Obligation, descendants
 from duban.model.org import Group, Unit
 from duban.model.plan import Due, Occurrence, Task
 from duban.model.refs import OccurrenceRef
 from duban.model.status import (
-    DeliverableStatus,
-    Evidence,
-    Instance,
     StatusEntry,
-    Update,
     earliest_report,
 )
 
@@ -257,8 +254,11 @@ def build_status(
     groups: dict[str, Group],
     obligations: tuple[Obligation, ...],
     signed: Mapping[str, dt.date],
+    *,
+    texts: bool = True,
 ) -> dict[StatusKey, StatusEntry]:
-    """The status entries; ``signed``: each plan's day of signing, by plan id."""
+    """The status entries; ``signed``: each plan's day of signing, by plan id; ``texts``
+    False: without what the holders wrote (``Model.texts``)."""
     bound: dict[tuple[str, str], list[Obligation]] = {}
     for o in obligations:
         for holder in o.holders:
@@ -287,7 +287,7 @@ def build_status(
                 if not failed & REFERENCE_FIELDS:
                     _entry(report, doc, keys, holder, entry, finder, bound, reference_only=True)
                 continue
-            made = _entry(report, doc, keys, holder, entry, finder, bound, signed)
+            made = _entry(report, doc, keys, holder, entry, finder, bound, signed, texts=texts)
             if made is None:
                 continue
             key = OccurrenceRef(made.task_id, made.holder_id, made.due_id, made.period)
@@ -309,6 +309,7 @@ def _entry(
     bound: dict[tuple[str, str], list[Obligation]],
     signed: Mapping[str, dt.date] | None = None,
     reference_only: bool = False,
+    texts: bool = True,
 ) -> StatusEntry | None:
     found = finder.find(entry, keys)
     if found.task is None:
@@ -341,65 +342,7 @@ def _entry(
         for where, message in rule(context):
             # a figure's problem is its name: point at the key, not the number
             report(doc, (*keys, *where), message, of_key=len(where) > 1 and where[-2] == "figures")
-    return _status_entry(doc, keys, holder, task, due, period, entry)
-
-
-def _status_entry(
-    doc: Document,
-    keys: KeyPath,
-    holder: str,
-    task: Task,
-    due: Due,
-    period: str,
-    entry: dict[str, Any],
-) -> StatusEntry:
-    return StatusEntry(
-        holder_id=holder,
-        task_id=task.id,
-        due_id=due.id,
-        period=period,
-        state=entry["state"],
-        started=parse_date(entry.get("started")),
-        done=parse_date(entry.get("done")),
-        progress=entry.get("progress"),
-        reason=entry.get("reason"),
-        summary=entry.get("summary"),
-        figures=dict(entry.get("figures", {})),
-        deliverables=tuple(
-            DeliverableStatus(d["id"], parse_date(d.get("done")), d.get("url"))
-            for d in entry.get("deliverables", [])
-        ),
-        evidence=tuple(
-            Evidence(e["title"], e.get("url"), parse_date(e.get("date")))
-            for e in entry.get("evidence", [])
-        ),
-        updates=tuple(
-            sorted(
-                (
-                    Update(
-                        dt.date.fromisoformat(u["date"]),
-                        u["text"],
-                        u.get("by"),
-                        dict(u.get("figures", {})),
-                    )
-                    for u in entry.get("updates", [])
-                ),
-                key=lambda u: u.date,
-            )
-        ),
-        instances=tuple(
-            sorted(
-                (
-                    Instance(dt.date.fromisoformat(i["date"]), i.get("amount"), i.get("note"))
-                    for i in entry.get("instances", [])
-                ),
-                key=lambda i: i.date,
-            )
-        ),
-        source=source_of(doc, keys),
-        problems=entry.get("problems"),
-        next_steps=entry.get("next_steps"),
-    )
+    return status_entry(doc, keys, holder, task, due, period, entry, texts)
 
 
 __all__ = ["Model", "TaskFinder", "build_status"]
