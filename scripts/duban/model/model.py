@@ -70,6 +70,12 @@ class Model:
     command that counts and dates but never shows it): every update's text is "", an entry's
     summary, problems and next steps are None, evidence has no title ("") nor link."""
 
+    def require_texts(self, what: str) -> None:
+        """Refuse (a programming error, not a user's) to show a model loaded without texts:
+        its empty texts would pass for reports that say nothing."""
+        if not self.texts:
+            raise ValueError(f"{what} needs the holders' texts: load_project(..., texts=True)")
+
     @property
     def plan(self) -> Plan:
         """The plan of a one-plan view, or the only plan of the folder."""

@@ -128,6 +128,7 @@ def export_data(
     """Everything a consumer needs to rebuild the task table without reading YAML, and what an
     upper level's roll-up reads (format 4): each obligation's bucket and counts as of the
     evaluation, this repository's ``(id, name)`` and the rows it rolled up from its sources."""
+    model.require_texts("the open data")
     groups_of = memberships(model)
     holders = set(model.holders)
     rollups = obligation_rollups(model, evaluation) if evaluation is not None else {}

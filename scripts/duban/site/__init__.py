@@ -127,6 +127,7 @@ def render_site(
     this data folder's own (to add rows from other repositories, give
     ``merged(local_implementers(model, evaluation), theirs)``, :mod:`duban.evaluation.cascade`).
     ``sources``: the other repositories those rows, and the links up, come from."""
+    model.require_texts("the site")
     if evaluation is None:
         evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
     t = load_locale(settings.language)
