@@ -23,6 +23,7 @@ mkdocs.yml::
           due_soon_days: 30
           edit_url: https://github.com/OWNER/REPO/edit/main/   # "edit this record" links
           site_title: ""            # the site's name when the data holds several plans
+          page_cache: ""            # a folder of pages kept between builds (page_cache.py)
 
 mkdocs.yml may leave out ``site_name`` and ``site_description``: they then come from the data
 (one plan: its short name or title, and its description; several: ``site_title``, else the
@@ -51,12 +52,15 @@ from mkdocs.structure.files import File, Files
 from duban.evaluation.evaluate import evaluate
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
+from duban.load.cache import refusal
 from duban.load.project import find_schema_dir, load_project
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
 from duban.plugin.aside import AsideBuild
 from duban.plugin.handoff import Held, anchor_ids, fill, old_way, placeholder, searchable
+from duban.plugin.page_cache import PageCache
+from duban.plugin.reuse import Reuse
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -79,6 +83,7 @@ from duban.site.theme import THEME_DIR, not_found_words
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from duban.load.project import Project
@@ -158,11 +163,29 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         theme_dir = os.fspath(THEME_DIR)
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+        self._open_cache(root)
         if self.command != "serve":
             self.aside = AsideBuild.start(config)
         if self.project is not None:  # after start(): its count makes --strict keep site/
             _log_warnings(self.project.warnings)
         return config
+
+    page_cache: PageCache | None = None
+    reuse: Reuse | None = None  # this build's use of the page cache
+
+    def _open_cache(self, root: Path) -> None:
+        """On disk when mkdocs.yml names a folder outside the repository; in memory while
+        serving; else none."""
+        setting = (self.config.page_cache or "").strip()
+        folder = (root / setting).resolve() if setting else None
+        refused = refusal(folder, self.data_dir) if folder is not None else None
+        if folder is not None and refused is not None:
+            log.info("duban: page_cache %s not used: %s", folder, refused)
+            folder = None
+        if folder is None and self.command != "serve":
+            self.page_cache = None
+        elif self.page_cache is None or self.page_cache.folder != folder:
+            self.page_cache = PageCache(folder)
 
     def _name_the_site(self, config: MkDocsConfig, model: Model) -> None:
         # HTML-escaped: MkDocs and Material print both into pages without escaping them
@@ -236,6 +259,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
                 content, held[uri] = placeholder(content)
             files.append(File.generated(config, uri, content=content))
         self.held = held
+        self.reuse = None
+        if self.page_cache is not None:
+            sources = {u: c for u, c in site.pages.items() if u.endswith(".md")}
+            self.reuse = Reuse(self.page_cache, sources)
         self.served_pages = {
             uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
         }
@@ -247,11 +274,18 @@ class DubanPlugin(BasePlugin[DubanConfig]):
 
     jieba_words: tuple[str, ...] = ()  # the names added to jieba by the last build
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.reuse is not None:
+            settings = {**self.config, "as_of": self.as_of.isoformat()}
+            settings.update(edit_url=self.edit_url, repository=self.repository)
+            self.reuse.begin(config, nav, files, settings, self.jieba_words)
+        return nav
+
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """While serving invalid data: the problem page at every page the last good build
         generated (the browser reloads the one it is on), at the home page and at every page the
         nav names, where docs/ holds none."""
-        self.held = MappingProxyType({})
+        self.held, self.reuse = MappingProxyType({}), None
         wanted = {"index.md", *self.served_pages, *nav_pages(config.nav)}
         self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
         for uri in sorted(self.problem_pages):
@@ -287,6 +321,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             if page.file.src_uri in self.problem_pages:
                 return markdown  # the problem page itself
             markdown = f"{problem_list(self.problems, self.config.language)}\n\n{markdown}"
+        if self.reuse is not None and self.reuse.markdown(markdown, page) is not None:
+            return ""  # a page the cache gives whole
         # hand-written pages (the guide) show examples made from this repository's own data
         if self.model is None:  # invalid data from the start of a preview: no examples
             return markdown
@@ -295,6 +331,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self.reuse is not None and self.reuse.content(page):
+            return ""  # a page the cache gives whole
         held = self.held.get(page.file.src_uri)
         if held is not None:  # a generated page: its HTML in place of the placeholder's
             html = fill(html, held)
@@ -308,6 +346,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
 
     @event_priority(50)  # before Material's search indexes page.content
     def _before_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
+        if self.reuse is not None:
+            self.reuse.before_search(page)
         search = page.meta.get("search")
         excluded = isinstance(search, dict) and search.get("exclude")
         if page.file.src_uri in self.held and not excluded and page.content:
@@ -321,20 +361,30 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             if page.content != searchable(whole):  # search made its edit (see below)
                 whole = _drop_search_attributes(whole)
             page.content = whole
+        if self.reuse is not None:
+            self.reuse.after_search(page)
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
+
+    @event_priority(-100)  # after every other plugin's: the page as MkDocs writes it
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return output if self.reuse is None else self.reuse.output(output, page)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
+        if self.reuse is not None:
+            reuse, self.reuse = self.reuse, None
+            reuse.end()
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.finish(config)
 
     def on_build_error(self, *, error: BaseException) -> None:
         gc.unfreeze()
+        self.reuse = None
         self._drop_spill()
         if self.aside is not None:
             aside, self.aside = self.aside, None

@@ -26,6 +26,9 @@ class DubanConfig(base.Config):
     repository = c.Type(str, default="")
     branch = c.Type(str, default="main")
     site_title = c.Type(str, default="")
+    # a folder (relative to mkdocs.yml) where each generated page's final HTML is kept, keyed by
+    # what it reads (duban/plugin/page_cache.py); empty: off (`mkdocs serve` keeps them in memory)
+    page_cache = c.Type(str, default="")
 
 
 def as_of_setting(value: str | dt.date, today: dt.date) -> dt.date:
