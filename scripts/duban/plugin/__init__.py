@@ -52,7 +52,6 @@ from mkdocs.structure.files import File, Files
 from duban.evaluation.evaluate import evaluate
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
-from duban.load.cache import refusal
 from duban.load.project import find_schema_dir, load_project
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
@@ -60,7 +59,7 @@ from duban.outputs import urls
 from duban.plugin.aside import AsideBuild
 from duban.plugin.handoff import Held, anchor_ids, fill, old_way, placeholder, searchable
 from duban.plugin.page_cache import PageCache
-from duban.plugin.reuse import Reuse
+from duban.plugin.reuse import Reuse, open_cache
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -163,7 +162,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         theme_dir = os.fspath(THEME_DIR)
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
-        self._open_cache(root)
+        self.page_cache = open_cache(
+            self.config.page_cache, root, self.data_dir, self.command, self.page_cache
+        )
         if self.command != "serve":
             self.aside = AsideBuild.start(config)
         if self.project is not None:  # after start(): its count makes --strict keep site/
@@ -172,20 +173,6 @@ class DubanPlugin(BasePlugin[DubanConfig]):
 
     page_cache: PageCache | None = None
     reuse: Reuse | None = None  # this build's use of the page cache
-
-    def _open_cache(self, root: Path) -> None:
-        """On disk when mkdocs.yml names a folder outside the repository; in memory while
-        serving; else none."""
-        setting = (self.config.page_cache or "").strip()
-        folder = (root / setting).resolve() if setting else None
-        refused = refusal(folder, self.data_dir) if folder is not None else None
-        if folder is not None and refused is not None:
-            log.info("duban: page_cache %s not used: %s", folder, refused)
-            folder = None
-        if folder is None and self.command != "serve":
-            self.page_cache = None
-        elif self.page_cache is None or self.page_cache.folder != folder:
-            self.page_cache = PageCache(folder)
 
     def _name_the_site(self, config: MkDocsConfig, model: Model) -> None:
         # HTML-escaped: MkDocs and Material print both into pages without escaping them
@@ -276,9 +263,10 @@ class DubanPlugin(BasePlugin[DubanConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.reuse is not None:
-            settings = {**self.config, "as_of": self.as_of.isoformat()}
-            settings.update(edit_url=self.edit_url, repository=self.repository)
-            self.reuse.begin(config, nav, files, settings, self.jieba_words)
+            settings = {**self.config, "as_of": self.as_of.isoformat(), "edit": self.edit_url}
+            self.reuse.begin(
+                config, nav, files, {**settings, "repo": self.repository}, self.jieba_words
+            )
         return nav
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:

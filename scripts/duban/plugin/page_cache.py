@@ -89,8 +89,13 @@ def versions() -> dict[str, str]:
     return found
 
 
-def context_digest(config: Any, duban_settings: dict[str, Any], nav: object, pages: list[str],
-                   words: tuple[str, ...]) -> str:
+def context_digest(
+    config: Any,
+    duban_settings: dict[str, Any],
+    nav: object,
+    pages: list[str],
+    words: tuple[str, ...],
+) -> str:
     """The build's context (see the module's docstring) as one digest."""
     path = config.config_file_path
     config_bytes = Path(path).read_bytes() if path and os.path.isfile(path) else b""
@@ -101,9 +106,20 @@ def context_digest(config: Any, duban_settings: dict[str, Any], nav: object, pag
     simple = {
         key: config.get(key)
         for key in (
-            "site_name", "site_url", "site_description", "site_author", "copyright",
-            "use_directory_urls", "repo_url", "repo_name", "edit_uri", "extra", "extra_css",
-            "markdown_extensions", "mdx_configs", "docs_dir",
+            "site_name",
+            "site_url",
+            "site_description",
+            "site_author",
+            "copyright",
+            "use_directory_urls",
+            "repo_url",
+            "repo_name",
+            "edit_uri",
+            "extra",
+            "extra_css",
+            "markdown_extensions",
+            "mdx_configs",
+            "docs_dir",
         )
     }
     simple["extra_javascript"] = [str(s) for s in config.extra_javascript]

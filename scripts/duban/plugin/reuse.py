@@ -15,8 +15,10 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from duban.load.cache import refusal
 from duban.plugin.page_cache import (
     CACHED_TEMPLATE,
     Entry,
@@ -33,6 +35,23 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.duban")
+
+
+def open_cache(
+    setting: str, root: Path, data_dir: Path, command: str, current: PageCache | None
+) -> PageCache | None:
+    """On disk when mkdocs.yml names a folder outside the data's repository; in memory while
+    serving (``current``, kept from the last build, if it is the same); else none."""
+    folder = (root / setting.strip()).resolve() if setting.strip() else None
+    refused = refusal(folder, data_dir) if folder is not None else None
+    if folder is not None and refused is not None:
+        log.info("duban: page_cache %s not used: %s", folder, refused)
+        folder = None
+    if folder is None and command != "serve":
+        return None
+    if current is not None and current.folder == folder:
+        return current
+    return PageCache(folder)
 
 
 class Reuse:
@@ -68,7 +87,7 @@ class Reuse:
         self.cache.start()
 
     def markdown(self, markdown: str, page: Page) -> str | None:
-        """"" for a hit (the stored page replaces it), None for a page to make."""
+        """ "" for a hit (the stored page replaces it), None for a page to make."""
         uri = page.file.src_uri
         source = self.sources.get(uri)
         if not self.on or source is None:
