@@ -7,7 +7,7 @@ On site_floor.py's generated repository (generate.py --plans 2, the project's mk
 docs/), one after the other, each ``mkdocs build`` in a child process of its own:
 
 1. a cold build with the page cache (fills it; ``page_cache`` = a folder outside the repository);
-2. ``--changed`` status files edited (one update's text each);
+2. ``--changed`` status files edited (the last update's text each: the unit page shows it);
 3. the incremental build with the cache;
 4. a full build without the cache, of the same data.
 
@@ -48,7 +48,7 @@ def _child(project: Path, site: Path, cache: str) -> None:
     if done.returncode:
         sys.stderr.write(done.stderr[-4000:])
         raise SystemExit(done.returncode)
-    found = re.search(r"page cache: (\d+) pages reused, (\d+) made", done.stderr)
+    found = re.search(r"(?:page cache|页面缓存)\D*(\d+)\D*(\d+)", done.stderr)
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     reused, made = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
     print(
@@ -63,7 +63,8 @@ def edit(project: Path, count: int) -> list[str]:
     changed = []
     for status in statuses[::step][:count]:
         text = status.read_text("utf-8")
-        new = re.sub(r"(\n\s+text: \"?)", r"\g<1>已更新：", text, count=1)
+        last = list(re.finditer(r"\n\s+text: \"?", text))[-1]  # the latest report: shown
+        new = text[: last.end()] + "已更新：" + text[last.end() :]
         if new != text:
             status.write_text(new, "utf-8")
             changed.append(status.name)

@@ -4,8 +4,14 @@ change."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from duban.plugin.page_cache import SUFFIX, Entry, PageCache, _stable, digest_of
@@ -17,7 +23,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 
 def _reused(build: Build) -> tuple[int, int]:
-    found = re.search(r"page cache: (\d+) pages reused, (\d+) made", build.stderr)
+    found = re.search(r"(?:page cache|页面缓存)\D*(\d+)\D*(\d+)", build.stderr)
     assert found, build.stderr[-2000:]
     return int(found.group(1)), int(found.group(2))
 
@@ -64,7 +70,7 @@ def test_a_build_with_the_cache_is_the_full_build_byte_for_byte():
         _edit(status, "已更新：")
     again = _build(project, work / "again", cache)
     fresh = _build(project, work / "fresh", None)
-    assert "page cache" not in fresh.stderr  # off unless asked for
+    assert not re.search("page cache|页面缓存", fresh.stderr)  # off unless asked for
 
     reused, made = _reused(again)
     assert reused > made > 0  # the unchanged units' pages came from the cache
@@ -97,7 +103,7 @@ def test_a_cache_inside_the_repository_is_not_used(tmp_path):
     project = _project(work)
     (project / ".git").mkdir()  # the project is a repository: a pull request could commit one
     build = _build(project, work / "site", project / ".duban" / "pages")
-    assert "page_cache" in build.stderr and "not used" in build.stderr
+    assert re.search(r"page_cache .* not used|未使用页面缓存 ", build.stderr), build.stderr
     assert not (project / ".duban").exists()
 
 
@@ -124,3 +130,74 @@ def test_the_context_names_functions_and_objects_without_their_address():
     )
     assert _stable(object()) == "<object object>"
     assert digest_of([object()]) == digest_of([object()])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _until(check, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.3)
+    raise AssertionError("timed out")
+
+
+def test_serve_remakes_only_the_edited_units_pages_and_says_what_changed():
+    work = scratch("page-cache-serve")
+    project = _project(work)
+    port = _free_port()
+    log = work / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DUBAN_LANG": "en"}
+    env.update(DUBAN_AS_OF=DEMO_AS_OF, DUBAN_PAGE_CACHE="")
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        status = sorted((project / "data" / "status").glob("*.yaml"))[0]
+        url = f"http://127.0.0.1:{port}/units/{status.stem}.html"
+        _until(lambda: "<html" in _get(url))
+        _until(lambda: "made" in log.read_text("utf-8"))  # the first build: everything made
+        _edit(status, "服务中改动：")
+        _until(lambda: "服务中改动：" in _get(url))
+        _until(lambda: log.read_text("utf-8").count("made") == 2)
+        text = log.read_text("utf-8")
+        assert f"1 unit file(s) changed (status/{status.name})" in text
+        rebuild = text[text.index("unit file(s) changed") :]
+        reused, made = _reused(Build(work, 0, "", rebuild))
+        assert reused > 30 and 0 < made < 10
+        (project / "data" / "org.yaml").write_text(
+            (project / "data" / "org.yaml").read_text("utf-8") + "\n", "utf-8"
+        )
+        _until(lambda: "full rebuild" in log.read_text("utf-8"))
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def test_another_plugin_turns_the_cache_off():
+    work = scratch("page-cache-plugin")
+    project = _project(work)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("plugins:\n", "plugins:\n  - tags\n", 1)
+    config.write_text(text, "utf-8")
+    build = _build(project, work / "site", work / "cache")
+    assert re.search(r"page cache not used: plugin \S*tags|插件 \S*tags 可能改动页面", build.stderr)
+    assert not list((work / "cache").glob(f"*/*{SUFFIX}"))

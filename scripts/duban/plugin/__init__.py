@@ -59,7 +59,7 @@ from duban.outputs import urls
 from duban.plugin.aside import AsideBuild
 from duban.plugin.handoff import Held, anchor_ids, fill, old_way, placeholder, searchable
 from duban.plugin.page_cache import PageCache
-from duban.plugin.reuse import Reuse, open_cache
+from duban.plugin.reuse import Reuse, data_digests, open_cache, what_changed
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -139,6 +139,12 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             self.data_path, self.edit_url, self.repository = "", None, None
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
+        if self.command == "serve":  # a rebuild: one line on what changed
+            digests = data_digests(self.data_dir)
+            change = what_changed(self.data_files, digests) if self.data_files else None
+            self.data_files = digests
+            if change:
+                log.info(change)
         self.project = load_project(self.data_dir, self.schema_dir)
         self.problems = ()
         if not self.project.ok or self.project.model is None:
@@ -172,6 +178,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         return config
 
     page_cache: PageCache | None = None
+    data_files: Mapping[str, str] = MappingProxyType({})  # serve: the data files at the last build
     reuse: Reuse | None = None  # this build's use of the page cache
 
     def _name_the_site(self, config: MkDocsConfig, model: Model) -> None:

@@ -18,7 +18,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from duban.load.cache import refusal
+from duban.i18n.messages import say
+from duban.load.cache import file_digest, refusal
+from duban.load.layout import FOLDERS
 from duban.plugin.page_cache import (
     CACHED_TEMPLATE,
     Entry,
@@ -45,13 +47,25 @@ def open_cache(
     folder = (root / setting.strip()).resolve() if setting.strip() else None
     refused = refusal(folder, data_dir) if folder is not None else None
     if folder is not None and refused is not None:
-        log.info("duban: page_cache %s not used: %s", folder, refused)
+        log.info(
+            say(
+                f"duban: page_cache {folder} not used: {refused}",
+                f"duban：未使用页面缓存 {folder}：它在仓库之内，拉取请求可能提交伪造的页面；"
+                "请放在仓库之外（如 $RUNNER_TEMP）",
+            )
+        )
         folder = None
     if folder is None and command != "serve":
         return None
     if current is not None and current.folder == folder:
         return current
     return PageCache(folder)
+
+
+KNOWN_PLUGINS = frozenset({"search", "material/search", "duban"})
+"""The plugins whose effect on a page the cache knows (their settings are in its context); with
+any other (Material's tags, privacy or social plugins, a revision-date plugin ...) no page is
+reused."""
 
 
 class Reuse:
@@ -77,10 +91,24 @@ class Reuse:
         settings: dict[str, Any],
         words: tuple[str, ...],
     ) -> None:
+        others = sorted(n for n in config.plugins if n not in KNOWN_PLUGINS)
+        if others:  # it may write into pages what the cache's keys do not know
+            log.info(
+                say(
+                    f"duban: page cache not used: plugin {others[0]} may change pages",
+                    f"duban：未使用页面缓存：插件 {others[0]} 可能改动页面",
+                )
+            )
+            return
         readable, self.entries = search_entries(config.plugins)
         self.on = readable
         if not readable:
-            log.info("duban: page cache not used: the search plugin's index is not Material's")
+            log.info(
+                say(
+                    "duban: page cache not used: the search plugin's index is not Material's",
+                    "duban：未使用页面缓存：搜索插件的索引不是 Material 的",
+                )
+            )
             return
         pages = sorted(f.src_uri for f in files.documentation_pages())
         self.context = context_digest(config, settings, nav_outline(nav.items), pages, words)
@@ -144,8 +172,43 @@ class Reuse:
         if not self.on:
             return
         self.cache.finish()
+        hits, made = self.cache.hits, self.cache.made
         log.info(
-            "duban: page cache: %d pages reused, %d made",
-            self.cache.hits,
-            self.cache.made,
+            say(
+                f"duban: page cache: {hits} pages reused, {made} made",
+                f"duban：页面缓存：沿用 {hits} 页，重新生成 {made} 页",
+            )
         )
+
+
+def data_digests(data_dir: Path) -> dict[str, str]:
+    """Every file of the data folder (relative path -> digest of its bytes)."""
+    found = {}
+    for path in sorted(data_dir.rglob("*")) if data_dir.is_dir() else ():
+        if path.is_file():
+            try:
+                found[path.relative_to(data_dir).as_posix()] = file_digest(path.read_bytes())
+            except OSError:
+                continue
+    return found
+
+
+def what_changed(before: Mapping[str, str], now: Mapping[str, str]) -> str | None:
+    """`mkdocs serve`'s one line about a rebuild: which data files changed, and whether only the
+    pages that read them are made again (status and records files: every other page comes from
+    the cache) or all of them (a plan, task, org or rules file: a full rebuild)."""
+    changed = sorted(n for n in before.keys() | now.keys() if before.get(n) != now.get(n))
+    if not changed:
+        return None
+    shown = ", ".join(changed[:3]) + (f" (+{len(changed) - 3})" if len(changed) > 3 else "")
+    unit_files = {FOLDERS["status"], FOLDERS["records"]}
+    if all(name.split("/", 1)[0] in unit_files for name in changed):
+        return say(
+            f"duban: {len(changed)} unit file(s) changed ({shown}): "
+            "the pages whose source is unchanged are reused",
+            f"duban：{len(changed)} 个单位文件有改动（{shown}）：内容未变的页面沿用上次的结果",
+        )
+    return say(
+        f"duban: a plan, task, org or rules file changed ({shown}): full rebuild",
+        f"duban：方案、任务、单位或规则文件有改动（{shown}）：全部重新生成",
+    )
