@@ -49,10 +49,14 @@ def _child(project: Path, site: Path, cache: str) -> None:
         sys.stderr.write(done.stderr[-4000:])
         raise SystemExit(done.returncode)
     found = re.search(r"(?:page cache|页面缓存)\D*(\d+)\D*(\d+)", done.stderr)
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kb, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     reused, made = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
     print(
-        json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "reused": reused, "made": made})
+        json.dumps(
+            {"seconds": seconds, "cpu": cpu, "peak_mb": peak_kb / 1024}
+            | {"reused": reused, "made": made}
+        )
     )
 
 
@@ -104,7 +108,10 @@ def main() -> None:
     full = timed_build(project, sites["full"], None)
     print(f"full build: {full}", flush=True)
     differ = same_files(sites["warm"], sites["full"])
-    print(f"incremental/full: {warm['seconds'] / full['seconds']:.2f}")
+    print(
+        f"incremental/full: {warm['seconds'] / full['seconds']:.2f}",
+        f"(CPU time {warm['cpu'] / full['cpu']:.2f})",
+    )
     print(f"files that differ: {len(differ)} {differ[:10]}")
     if differ:
         raise SystemExit(1)

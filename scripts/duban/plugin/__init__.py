@@ -23,7 +23,8 @@ mkdocs.yml::
           due_soon_days: 30
           edit_url: https://github.com/OWNER/REPO/edit/main/   # "edit this record" links
           site_title: ""            # the site's name when the data holds several plans
-          page_cache: ""            # a folder of pages kept between builds (page_cache.py)
+          page_cache: ""            # a folder of pages kept between builds (page_cache.py),
+                                    # outside the repository; empty: off
 
 mkdocs.yml may leave out ``site_name`` and ``site_description``: they then come from the data
 (one plan: its short name or title, and its description; several: ``site_title``, else the

@@ -162,8 +162,9 @@ def nav_outline(items: Any) -> list[Any]:
 class PageCache:
     """Entries by key, in memory and, given a folder, on disk (one file each)."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, keep: bool = True) -> None:
         self.folder = folder
+        self.keep = keep or folder is None  # in memory too (serve), not only on disk
         self.memory: dict[str, Entry] = {}
         self.used: set[str] = set()
         self.hits = 0
@@ -180,12 +181,14 @@ class PageCache:
         if entry is None and self.folder is not None:
             entry = self._read(key)
         if entry is not None:
-            self.memory[key] = entry
+            if self.keep:
+                self.memory[key] = entry
             self.used.add(key)
         return entry
 
     def put(self, key: str, entry: Entry) -> None:
-        self.memory[key] = entry
+        if self.keep:
+            self.memory[key] = entry
         self.used.add(key)
         if self.folder is not None:
             self._write(key, entry)

@@ -59,7 +59,7 @@ def open_cache(
         return None
     if current is not None and current.folder == folder:
         return current
-    return PageCache(folder)
+    return PageCache(folder, keep=command == "serve")
 
 
 KNOWN_PLUGINS = frozenset({"search", "material/search", "duban"})
@@ -157,7 +157,7 @@ class Reuse:
 
     def output(self, output: str, page: Page) -> str:
         uri = page.file.src_uri
-        entry = self.hits.get(uri)
+        entry = self.hits.pop(uri, None)  # the last event: let the page go
         if entry is not None:
             self.cache.hits += 1
             return entry.output
