@@ -84,6 +84,11 @@ def test_a_build_with_the_cache_is_the_full_build_byte_for_byte():
     # the cache now holds exactly this build's pages
     assert len(list(cache.glob(f"*/*{SUFFIX}"))) == reused + made
 
+    # a hand-written page's title or links may be in every page: its edit reuses nothing
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text("utf-8") + "\n改动。\n", "utf-8")
+    assert _reused(_build(project, work / "docs-edit", cache))[0] == 0
+
 
 def test_a_new_date_reuses_nothing_date_dependent(tmp_path):
     work = scratch("page-cache-date")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,11 +33,12 @@ from duban.plugin.page_cache import (
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.duban")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
 def open_cache(
@@ -110,9 +112,23 @@ class Reuse:
                 )
             )
             return
-        pages = sorted(f.src_uri for f in files.documentation_pages())
-        self.context = context_digest(config, settings, nav_outline(nav.items), pages, words)
+        in_nav = {page.file.src_uri for page in nav.pages}
+        pages = [self._page_part(f, f.src_uri in in_nav) for f in files.documentation_pages()]
+        outline = nav_outline(nav.items)
+        self.context = context_digest(config, settings, outline, sorted(pages), words)
         self.cache.start()
+
+    def _page_part(self, file: File, in_nav: bool) -> str:
+        """A page's part of the context: its path; for a hand-written page also its bytes (its
+        title may be in the navigation, its links in other pages' checks), for a generated page
+        in the navigation its front matter (its title is in every page's navigation)."""
+        source = self.sources.get(file.src_uri)
+        if source is None:
+            return f"{file.src_uri}\0{file_digest(file.content_bytes)}"
+        if in_nav:
+            front = FRONT_MATTER.match(source)
+            return f"{file.src_uri}\0{front.group(0) if front else ''}"
+        return file.src_uri
 
     def markdown(self, markdown: str, page: Page) -> str | None:
         """ "" for a hit (the stored page replaces it), None for a page to make."""
