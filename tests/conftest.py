@@ -10,8 +10,11 @@ from typing import Any
 import pytest
 
 from duban.i18n.messages import set_language
+from duban.load.project import load_project
+from duban.model.model import Model
+from duban.site import Settings, Site, groups, render_site
 from helpers import CASES, lay_out_case
-from sitekit import CHROMIUM, CHROMIUM_ARGS, browser_missing
+from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing
 
 
 @pytest.fixture
@@ -52,3 +55,27 @@ def browser() -> Iterator[Any]:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def demo_model() -> Model:
+    """The demo data folder's model (tests/fixtures/demo), loaded once."""
+    project = load_project(DEMO / "data")
+    assert project.ok and project.model is not None, project.problems[:5]
+    return project.model
+
+
+@pytest.fixture(scope="session")
+def render_as_province() -> Any:
+    """``render_site`` as for a province, at the demo's size: every list of over 5 rows naming
+    over 5 units is summarised by group (the thresholds of duban.site.groups lowered)."""
+
+    def render(model: Model, **settings: Any) -> Site:
+        holders = groups.SUMMARY_HOLDERS
+        groups.SUMMARY_HOLDERS = 5
+        try:
+            return render_site(model, Settings(**{"summary_rows": 5, **settings}))
+        finally:
+            groups.SUMMARY_HOLDERS = holders
+
+    return render

@@ -26,13 +26,16 @@ HERE = Path(__file__).resolve().parent
 AS_OF = "2024-11-30"
 
 
-def run(units: int, repeat: int, scripts: Path | None = None) -> dict[str, float]:
+def run(
+    units: int, repeat: int, scripts: Path | None = None, profile: str = "light"
+) -> dict[str, float]:
     if scripts is not None:
         os.environ["PYTHONPATH"] = str(scripts.resolve())
     duban = [sys.executable, "-m", "duban"]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "repo"
         generate = [sys.executable, str(HERE / "generate.py"), "--units", str(units)]
+        generate += ["--profile", profile]
         subprocess.run([*generate, "--out", str(out)], check=True, capture_output=True)
         data = str(out / "data")
         commands = {
@@ -59,8 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", type=int, default=1500)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scripts", type=Path, help="another checkout's scripts folder")
+    parser.add_argument("--profile", choices=("light", "heavy"), default="light")
     args = parser.parse_args(argv)
-    r = run(args.units, args.repeat, args.scripts)
+    r = run(args.units, args.repeat, args.scripts, args.profile)
     print(
         f"{r['units']:.0f} units: validate {r['validate_s']:.2f} s {r['validate_mb']:.0f} MB; "
         f"check text {r['text_s']:.2f} s {r['text_mb']:.0f} MB; "

@@ -1,6 +1,6 @@
 """A valid, realistic, deterministic data repository of any size, in the current data format.
 
-    python tests/benchmarks/generate.py --units 1500 [--plans 2] [--seed 1] --out DIR
+    python tests/benchmarks/generate.py --units 1500 [--plans N] [--seed 1] [--profile P] --out DIR
 
 What it writes (DIR/data/ and DIR/schemas/, a copy of the project's schemas):
 
@@ -14,6 +14,17 @@ What it writes (DIR/data/ and DIR/schemas/, a copy of the project's schemas):
   (about 20 per unit), each with 3 to 10 dated updates in Chinese and evidence links, some done,
   some late, some in progress, some never reported.
 
+``--profile heavy`` (:class:`Heavy`, three plans unless ``--plans`` says otherwise) writes what
+three years of real reporting look like: a report every month over each plan's three years
+(a sentence with the month's numbers), quarterly and half-yearly duties over all three years,
+every other entry with one or two reports a month apart of one to three sentences of progress
+text that differ from unit to unit (meetings, cases, trainings, inspections, problems, next
+steps), evidence on most entries (nine in ten; half of the monthly reports), and two tasks per
+plan with indicators whose yearly reports carry figures (a coverage ratio with yearly targets,
+training hours summed against a yearly minimum). About 46 KB of YAML per unit against the
+light profile's 18 KB; the third plan began in 2024, so it has a year of reports.
+``--profile light`` (the default) writes what it always wrote.
+
 The same arguments always give the same bytes (a seeded generator, no clock).
 """
 
@@ -25,22 +36,12 @@ import random
 import shutil
 from pathlib import Path
 
+from progress_text import CLOSINGS, EVIDENCE, THINGS, progress
+
 ROOT = Path(__file__).resolve().parents[2]
 GROUP_SIZE = 12
 SECTIONS = ("总体要求", "深化改革", "依法行政", "执法监督", "化解矛盾", "组织保障")
 VERBS = ("健全", "完善", "推进", "落实", "规范", "加强", "深化", "建立")
-THINGS = (
-    "行政执法公示制度",
-    "重大决策程序",
-    "执法全过程记录",
-    "法律顾问制度",
-    "信访工作机制",
-    "复议应诉工作",
-    "权责清单",
-    "执法人员培训",
-    "证明事项告知承诺制",
-    "政务公开",
-)
 PROGRESS = (
     "已召开专题会议部署",
     "已印发工作方案",
@@ -63,6 +64,9 @@ def q(text: str) -> str:
 
 
 class Repository:
+    MONTHLY_FROM = 2
+    """The monthly reports start this many years into the plan."""
+
     def __init__(self, units: int, plans: int, seed: int):
         self.random = random.Random(seed)
         self.units = [f"u{i:05d}" for i in range(units)]
@@ -109,9 +113,13 @@ class Repository:
             lines += [f"      - {m}" for m in members]
         return "\n".join(lines) + "\n"
 
+    def start_year(self, index: int) -> int:
+        """Plans of three years from 2022 and 2023, one after the other."""
+        return 2022 + index % 2
+
     def plan(self, folder: Path, plan: str, index: int) -> None:
         (folder / "tasks").mkdir(parents=True, exist_ok=True)
-        start = 2022 + index % 2
+        start = self.start_year(index)
         sections = "\n".join(
             f"  - {{number: {n + 1}, numeral: {'一二三四五六'[n]}, title: {q(title)}}}"
             for n, title in enumerate(SECTIONS)
@@ -140,7 +148,7 @@ class Repository:
         due = {
             "date": f"  - kind: date\n    date: {start}-06-30\n    as_written: {start}年6月底前",
             "monthly": "  - kind: recurring\n    every: month\n    day: 25\n"
-            f"    from: {start + 2}-01-01\n    as_written: 每月25日前报送",
+            f"    from: {start + self.MONTHLY_FROM}-01-01\n    as_written: 每月25日前报送",
             "quarterly": "  - kind: recurring\n    every: quarter\n    due_in: next-period\n"
             "    month: 1\n    day: 10\n    as_written: 每季度第一个月10日前报送上一季度情况",
             "count": "  - kind: recurring\n    every: year\n    times: 2\n"
@@ -173,7 +181,7 @@ class Repository:
         )
 
     def occurrences(self, plan: str, kind: str) -> list[tuple[str, dt.date]]:
-        start = 2022 + self.plans.index(plan) % 2
+        start = self.start_year(self.plans.index(plan))
         if kind == "date":
             return [("", dt.date(start, 6, 30))]
         if kind == "monthly":
@@ -218,14 +226,139 @@ class Repository:
         return "\n".join(lines) + "\n"
 
 
+# -- the heavy profile: three years of reporting ----------------------------------------------
+EVIDENCE_SHARE = (0.9, 0.5)
+"""The share of entries with evidence: other duties, monthly reports."""
+
+
+class Heavy(Repository):
+    """Three years of monthly reporting (``--profile heavy``): see the module's docstring."""
+
+    MONTHLY_FROM = 0
+
+    def start_year(self, index: int) -> int:
+        """From 2022, 2023 and 2024: the third plan is in its first year on 2024-11-30."""
+        return 2022 + index % 3
+
+    def plan(self, folder: Path, plan: str, index: int) -> None:
+        super().plan(folder, plan, index)
+        start = self.start_year(index)
+        for section, kind in ((2, "ratio"), (3, "hours")):
+            task_id = f"{section}-5"
+            self.tasks.append((plan, task_id, kind, None))
+            (folder / "tasks" / f"{task_id}.yaml").write_text(
+                self.indicator_task(task_id, section, kind, start), encoding="utf-8"
+            )
+
+    def indicator_task(self, task_id: str, section: int, kind: str, start: int) -> str:
+        if kind == "ratio":
+            title = "推进村（社区）法律顾问全覆盖"
+            said = f"村（社区）法律顾问覆盖率{start}年底达到60%，{start + 2}年底达到100%"
+            targets = "".join(
+                f"      - {{date: {start + n}-12-31, min: {(60, 80, 100)[n]}}}\n" for n in range(3)
+            )
+            due = (
+                "  - id: target\n    kind: milestones\n"
+                f"    as_written: {q(said)}\n    indicator:\n"
+                "      {id: fugailv, name: 村（社区）法律顾问覆盖率, unit: percent,"
+                " measure: ratio-of-figures, numerator: covered-villages,"
+                " denominator: total-villages, figures_from: report}\n"
+                f"    targets:\n{targets.replace('      - ', '      - ')}"
+                "  - id: report\n    kind: recurring\n    every: year\n    month: 11\n"
+                "    as_written: 每年11月底前报送本年度覆盖情况\n"
+            )
+        else:
+            title = "落实执法人员年度培训学时"
+            said = "每年组织执法人员培训不少于40学时"
+            due = (
+                "  - kind: recurring\n    every: year\n"
+                f"    as_written: {q(said)}\n    amounts:\n"
+                "      - indicator: {id: peixun-xueshi, name: 执法人员培训学时, unit: count,"
+                " measure: sum-of-figures, figure: training-hours}\n"
+                "        min: 40\n        as_written: 不少于40学时\n"
+            )
+        text = f"{title}。{said}（牵头单位：办公厅；责任单位：各县区）。"
+        return (
+            header("task", 4) + f'id: "{task_id}"\nsection: {section}\nnumber: 5\n'
+            f"numeral: 五\ntitle: {q(title)}\ntext: {q(text)}\n"
+            "roles:\n  lead: [办公厅]\n  responsible: [各县区]\n"
+            f"deadline_as_written: {q(said)}\ndue:\n{due}"
+        )
+
+    def occurrences(self, plan: str, kind: str) -> list[tuple[str, dt.date]]:
+        start = self.start_year(self.plans.index(plan))
+        years = range(start, start + 3)
+        if kind == "monthly":
+            return [(f"{y}-{m:02d}", dt.date(y, m, 25)) for y in years for m in range(1, 13)]
+        if kind == "quarterly":
+            return [
+                (f"{y}-Q{q_}", dt.date(y + (q_ == 4), 3 * q_ % 12 + 1, 10))
+                for y in years
+                for q_ in range(1, 5)
+            ]
+        if kind == "ongoing":
+            return [(f"{y}-H{h}", dt.date(y, 6 * h, 30 + (h == 2))) for y in years for h in (1, 2)]
+        if kind == "ratio":
+            return [(str(y), dt.date(y, 11, 30)) for y in years]
+        if kind == "hours":
+            return [(str(y), dt.date(y, 12, 31)) for y in years]
+        return super().occurrences(plan, kind)
+
+    def entry(self, plan, task_id, kind, period, due) -> str:
+        rnd = self.random
+        lines = [f"  - plan: {plan}", f'    task: "{task_id}"']
+        if kind == "ratio":
+            lines.append("    due: report")
+        if period:
+            lines.append(f'    period: "{period}"')
+        if kind == "count":
+            lines.append("    state: in-progress\n    instances:")
+            for n in range(rnd.randint(1, 3)):
+                lines.append(f"      - {{date: {period}-{3 + 4 * n:02d}-15, note: 第{n + 1}次}}")
+            end = due
+        else:
+            state = rnd.choice(("done", "done", "done", "in-progress"))
+            lines.append(f"    state: {state}")
+            end = min(due + dt.timedelta(days=rnd.randint(-20, 12)), self.today)
+            if state == "done":
+                lines.append(f"    done: {end}")
+        if kind != "monthly":  # a monthly report is its update
+            lines.append(f"    summary: {q(rnd.choice(CLOSINGS))}")
+        if kind == "ratio":
+            total = rnd.randint(8, 40)
+            covered = min(total, round(total * rnd.uniform(0.5, 1.05)))
+            lines.append(f"    figures: {{covered-villages: {covered}, total-villages: {total}}}")
+        elif kind == "hours":
+            lines.append(f"    figures: {{training-hours: {rnd.randint(24, 72)}}}")
+        if rnd.random() < EVIDENCE_SHARE[kind == "monthly"]:
+            lines.append("    evidence:")
+            for _ in range(1 + (rnd.random() < 0.2)):
+                lines.append(
+                    f"      - title: {q(rnd.choice(EVIDENCE))}\n"
+                    f"        url: https://gov.example.cn/{plan}/{task_id}/{rnd.randrange(10**8)}.pdf"
+                )
+        # a month's report for a monthly duty; one or two reports a month apart for the rest
+        months = 1 if kind == "monthly" else rnd.randint(1, 2)
+        lines.append("    updates:")
+        day = end - dt.timedelta(days=30 * months - 3)
+        for _ in range(months):
+            day = min(day + dt.timedelta(days=rnd.randint(24, 34)), end)
+            text = progress(self.random, day, 1 if kind == "monthly" else rnd.randint(1, 3))
+            lines.append(f"      - date: {day}\n        text: {q(text)}")
+        return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, required=True)
-    parser.add_argument("--plans", type=int, default=2)
+    parser.add_argument("--plans", type=int, default=None, help="2 (light) or 3 (heavy)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", choices=("light", "heavy"), default="light")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
-    data = Repository(args.units, args.plans, args.seed).write(args.out)
+    kind = Heavy if args.profile == "heavy" else Repository
+    plans = args.plans or (3 if args.profile == "heavy" else 2)
+    data = kind(args.units, plans, args.seed).write(args.out)
     print(data)
     return 0
 

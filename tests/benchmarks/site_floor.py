@@ -100,16 +100,35 @@ def measured_build(project: Path, site: Path) -> dict[str, float]:
 
 
 def _child(project: Path, site: Path) -> None:
-    env = {**os.environ, "DUBAN_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
+    build_and_report(project, site)
+
+
+def build_and_report(
+    project: Path,
+    site: Path,
+    env_changes: dict[str, str | None] | None = None,
+    profile: str | None = None,
+) -> None:
+    """The grandchild's side of a measured build: ``mkdocs build`` of ``project`` (with
+    ``env_changes``: a value sets a variable, None removes it; ``profile``: under cProfile),
+    then one JSON line of its seconds, CPU seconds and peak memory."""
+    env: dict[str, str] = {**os.environ, "DUBAN_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    for name, value in (env_changes or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    python = [sys.executable, *(["-m", "cProfile", "-o", profile] if profile else [])]
+    mkdocs = [*python, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
     started = time.perf_counter()
     done = subprocess.run([*mkdocs, "-d", str(site)], env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode:
         sys.stderr.write(done.stderr[-4000:])
         raise SystemExit(done.returncode)
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime  # the build's processes: steadier than wall time
+    print(json.dumps({"seconds": seconds, "cpu_s": cpu, "peak_mb": usage.ru_maxrss / 1024}))
 
 
 _TAGS = re.compile(r"<[^>]+>")

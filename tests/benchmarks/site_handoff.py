@@ -8,7 +8,8 @@ excluded tables and all. The new way hands Markdown only the headings and gives 
 without the elements it leaves out. Both build the same generated repository (site_floor.py's:
 generate.py --plans 2, the project's mkdocs.yml and docs/), each in a child process of its own,
 one after the other; the script then checks that every page's visible text and the search index
-are the same, and prints the times, their ratio and the peak memory of each build.
+are the same, and prints the wall and CPU times (all the build's processes; steadier than wall
+time on a shared machine), their ratios and the peak memory of each build.
 
 ``--profile`` builds once more each way under cProfile and prints where the main process's time
 went (own time by package: Markdown, Material's search, jieba, duban, Jinja, MkDocs, ...). The
@@ -19,16 +20,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pstats
-import resource
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
-from site_floor import AS_OF, page_text, prepare
+from site_floor import build_and_report, page_text, prepare
 
 OLD, NEW = "markdown", "html"
 
@@ -39,25 +37,15 @@ def measured_build(project: Path, site: Path, way: str, profile: Path | None = N
     child = [sys.executable, __file__, "--child", str(project), str(site), way]
     if profile is not None:
         child.append(str(profile))
-    out = subprocess.run(child, check=True, capture_output=True, text=True)
+    out = subprocess.run(child, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"the {way} way's build failed:\n{out.stderr[-4000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _child(project: Path, site: Path, way: str, profile: str | None) -> None:
-    env = {**os.environ, "DUBAN_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("DUBAN_SITE_HANDOFF", None)
-    if way == OLD:
-        env["DUBAN_SITE_HANDOFF"] = OLD
-    python = [sys.executable, *(["-m", "cProfile", "-o", profile] if profile else [])]
-    mkdocs = [*python, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
-    started = time.perf_counter()
-    done = subprocess.run([*mkdocs, "-d", str(site)], env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if done.returncode:
-        sys.stderr.write(done.stderr[-4000:])
-        raise SystemExit(done.returncode)
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+    handoff = OLD if way == OLD else None  # the new way is the default: no variable
+    build_and_report(project, site, {"DUBAN_SITE_HANDOFF": handoff}, profile)
 
 
 def page_texts(site: Path) -> dict[str, str]:
@@ -128,7 +116,10 @@ def run(units: int, work: Path, profile: bool = False) -> dict:
         "old_mb": old["peak_mb"],
         "new_s": new["seconds"],
         "new_mb": new["peak_mb"],
+        "old_cpu_s": old["cpu_s"],
+        "new_cpu_s": new["cpu_s"],
         "ratio": new["seconds"] / old["seconds"],
+        "cpu_ratio": new["cpu_s"] / old["cpu_s"],
         "pages": len(list((work / f"new-{units}").rglob("*.html"))),
         "differences": differences(work / f"old-{units}", work / f"new-{units}"),
     }
@@ -155,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{result['units']} units, {result['pages']} pages: old way {result['old_s']:.1f} s "
         f"{result['old_mb']:.0f} MB | new way {result['new_s']:.1f} s {result['new_mb']:.0f} MB | "
-        f"new/old {result['ratio']:.2f} | differences: {result['differences'] or 'none'}"
+        f"new/old {result['ratio']:.2f} | CPU old {result['old_cpu_s']:.1f} s, new "
+        f"{result['new_cpu_s']:.1f} s, new/old {result['cpu_ratio']:.2f} | "
+        f"differences: {result['differences'] or 'none'}"
     )
     for way in (OLD, NEW):
         if f"profile_{way}" in result:

@@ -144,7 +144,7 @@ def test_export_to_a_file_writes_it_whole(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
     target = tmp_path / "out" / "plan.json"
     assert main(["export", "json", "-o", str(target)]) == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "duban-export/3"
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "duban-export/4"
     assert [p.name for p in target.parent.iterdir()] == ["plan.json"]  # no temporary left over
 
 

@@ -110,7 +110,7 @@ def test_data_before_the_command_works(default_language, capsys, tmp_path, monke
     data = str(ROOT / "data")
     code, out, err = run(capsys, "--data", data, "export", "json")
     assert (code, err) == (0, "")
-    assert json.loads(out)["format"] == "duban-export/3"
+    assert json.loads(out)["format"] == "duban-export/4"
     code, out, _ = run(capsys, "--data", data, "--lang", "en", "validate")
     assert code == 0 and out.startswith("ok: ")
     # given after the command too, the command's own wins

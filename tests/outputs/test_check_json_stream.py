@@ -12,6 +12,7 @@ from contextlib import redirect_stdout
 import pytest
 
 from duban.cli.main import main
+from duban.evaluation.cascade import linked_report
 from duban.evaluation.check_report import CheckReport, check_report
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
@@ -86,7 +87,10 @@ def test_the_command_writes_the_same_document():
     with redirect_stdout(out):
         main(["check", "--format", "json", "--data", str(data), "--as-of", "2024-06-30"])
     report = report_for("county", "2024-06-30")
-    assert out.getvalue() == render_json_whole(report, "never")
+    project = load_project(data)
+    assert project.model is not None
+    linked = linked_report(project.model, evaluate(project.model, dt.date(2024, 6, 30)))
+    assert out.getvalue() == render_json_whole(report, "never", linked)
 
 
 def test_an_escalation_with_a_deadline_and_leaders_to_address():

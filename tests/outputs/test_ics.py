@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from duban.evaluation.evaluate import evaluate
+from duban.i18n.locale import load_locale
 from duban.load.project import load_project
 from duban.model.model import Model
 from duban.outputs.ics import calendar_ics, escape_text, fold
@@ -77,7 +78,7 @@ def events(text: str) -> list[dict[str, str]]:
     return found
 
 
-def test_every_occurrence_is_an_all_day_event_with_three_alarms(model):
+def test_every_occurrence_is_an_all_day_event_with_alarms_while_still_to_do(model):
     text = calendar_ics(model, evaluate(model, D(2011, 3, 15)))
     assert text.endswith("END:VCALENDAR\r\n") and "\n" not in text.replace("\r\n", "")
     items = [i for i in evaluate(model, D(2011, 3, 15)).items if i.state.value != "not-applicable"]
@@ -88,7 +89,17 @@ def test_every_occurrence_is_an_all_day_event_with_three_alarms(model):
         start = dt.datetime.strptime(event["DTSTART;VALUE=DATE"], "%Y%m%d").date()
         end = dt.datetime.strptime(event["DTEND;VALUE=DATE"], "%Y%m%d").date()
         assert end - start == dt.timedelta(days=1)
-    assert text.count("BEGIN:VALARM") == 3 * len(found)
+    # three alarms on what is still to do from the as-of day on; none on what is done or past
+    done = tuple(f"：{load_locale('zh').state[s]}" for s in ("done-on-time", "done-late"))
+    blocks = text.split("BEGIN:VEVENT")[1:]
+    ringing = 0
+    for block, event in zip(blocks, found, strict=True):
+        start = dt.datetime.strptime(event["DTSTART;VALUE=DATE"], "%Y%m%d").date()
+        description = "".join(unfold(block))
+        still_to_do = start >= D(2011, 3, 15) and not any(w in description for w in done)
+        assert block.count("BEGIN:VALARM") == (3 if still_to_do else 0), event["UID"]
+        ringing += still_to_do
+    assert 0 < ringing < len(found)
     assert [t for t in re.findall(r"TRIGGER:(\S+)", text)][:3] == ["-P30D", "-P7D", "-P1D"]
     uids = [e["UID"] for e in found]
     assert len(uids) == len(set(uids))

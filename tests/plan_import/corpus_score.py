@@ -17,13 +17,15 @@ the held-out ones (SOURCES.md, "held out: never tune against"):
 - year: files whose plan year agrees.
 
 A file the importer refuses (an error it reports, or a crash, shown apart) counts as all-missing.
-One refusal is a question, not a failure: when the importer says the document names no year and
-asks for ``--year``, the scorer answers as a clerk would, with the oracle's plan year, and imports
-again; such files are marked ``--year N given (asked for)`` in the status column (and their year
-is then not counted as read from the text). No other file is ever given a year.
+When the importer says the document names no year and asks for ``--year`` (it imports without
+dating the year-less deadlines), the scorer answers as a clerk would, with the oracle's plan year,
+and imports again; such files are marked ``--year N given (asked for)`` in the status column (and
+their year is then not counted as read from the text). No other file is ever given a year; a file
+whose oracle has no year either is scored on its year-less import.
 
-``-v`` lists every difference of the tuned files only (the held-out files' differences are never
-printed: nobody tunes against them); ``-k WORD`` scores only the files whose name contains WORD.
+Held-out files appear in their total only (no row of their own, no differences: nobody tunes
+against them, and a row per file named the form a file uses). ``-v`` lists every difference of
+the tuned files; ``-k WORD`` scores only the files whose name contains WORD.
 """
 
 from __future__ import annotations
@@ -146,11 +148,8 @@ def score_file(source: Path, work: Path, held_out: bool) -> FileScore:
     out = work / re.sub(r"[^a-z0-9-]+", "-", source.name.lower())
     year = (oracle.get("plan") or {}).get("year")
     try:
-        try:
-            written = run_import(source, out, None, "corpus", None)  # the year from the document
-        except ImportError_ as error:
-            if year is None or "--year" not in str(error):
-                raise
+        written = run_import(source, out, None, "corpus", None)  # the year from the document
+        if written.result.year_missing and year is not None:
             score.year_given = year  # the importer asked for the year: a clerk answers it
             written = run_import(source, out / "given-year", None, "corpus", None, year)
             out = out / "given-year"
@@ -216,12 +215,16 @@ def total(scores: list[FileScore], name: str) -> FileScore:
 
 def report(scores: list[FileScore], verbose: bool = False) -> list[str]:
     lines = [
-        f"{'file (* = held out)':<52} {'found':>7} {'shape':>5}  {'roles':>13} "
+        f"{'file (held out: totals only)':<52} {'found':>7} {'shape':>5}  {'roles':>13} "
         f"{'deadlines':>13} {'leaders':>11} {'year':>9}  status"
     ]
+    # held-out files only count in their total: a row per file (its name and score) told an
+    # engineer which form a held-out file uses, and the next change was tuned to it
     for s in scores:
-        lines.append(_row(("* " if s.held_out else "  ") + s.name, s))
-        if verbose and not s.held_out:  # never print what nobody may tune against
+        if s.held_out:
+            continue
+        lines.append(_row("  " + s.name, s))
+        if verbose:
             lines.extend("      " + printable(d)[:200] for d in s.differences)
     for label, group in (
         ("TOTAL tuned", [s for s in scores if not s.held_out]),

@@ -752,9 +752,9 @@ def test_a_number_with_no_words_after_it_keeps_its_label_as_text(tmp_path):
 
 def test_a_plan_that_names_no_year_takes_the_year_given_and_never_the_clock(tmp_path, capsys):
     """No signing date, no year anywhere: 6月底前 is read in the year of ``--year``; without it
-    the command asks for --year (exit 2) and writes nothing."""
+    the plan is still imported (h18a: never refused), 6月底前 kept as written and not dated, the
+    review and the command ask for --year."""
     from duban.plan_import import import_text
-    from duban.plan_import.plan import YearNotFound
 
     text = "一、工作任务\n（一）开展培训。（牵头单位：市司法局；完成时限：6月底前）\n"
     for year in (2019, 2031):
@@ -762,12 +762,26 @@ def test_a_plan_that_names_no_year_takes_the_year_given_and_never_the_clock(tmp_
         dues = [d for t in result.tasks for d in t.get("due", [])]
         assert dues and dues[0]["date"] == D(year, 6, 30), dues
         assert any(str(year) in f.what and "--year" in f.what for f in result.assumptions)
-    with pytest.raises(YearNotFound):
-        import_text(text, ImportOrg(), "p")
+        assert not result.year_missing
+    result = import_text(text, ImportOrg(), "p")
+    assert result.year_missing and "signed" not in result.plan and "period" not in result.plan
+    assert result.tasks[0]["roles"] == {"lead": ["市司法局"]}
+    assert result.tasks[0]["due"] == [
+        {
+            "kind": "ongoing",
+            "id": "undated",
+            "label": "6月底前（未写年份）",
+            "as_written": "6月底前",
+        }
+    ]
+    assert "--year" in result.unread[0].what
     source = tmp_path / "plan.txt"
     source.write_text(text, encoding="utf-8")
-    assert main(["import-plan", str(source), "--out", str(tmp_path / "data")]) == 2
-    assert "--year" in capsys.readouterr().err and not (tmp_path / "data").exists()
+    assert main(["import-plan", str(source), "--out", str(tmp_path / "data")]) == 1
+    assert "--year" in capsys.readouterr().err
+    review = (tmp_path / "data" / "import-review-plan.md").read_text(encoding="utf-8")
+    assert "原文中找不到年份" in review and "--year" in review
+    assert main(["import-plan", str(source), "--out", str(tmp_path / "b"), "--year", "2024"]) == 0
 
 
 @pytest.mark.parametrize(

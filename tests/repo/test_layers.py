@@ -31,6 +31,7 @@ STAGES = {
     "site": 5,
     "intake": 5,
     "plan_import": 5,
+    "federation": 5,  # h20b: other repositories' exports, read for the edges (cli, plugin)
     "cli": 6,
     "plugin": 6,
     "__main__": 7,

@@ -198,11 +198,12 @@ def build_synthetic(units: int):
 
 def test_page_size_stays_constant_as_units_grow():
     """Unit pages are not in the navigation (which Material renders into every page), so a
-    unit's page is as big with 200 units as with 20."""
+    unit's page is no bigger with 200 units than with 20. (It may be smaller: at 200 units the
+    site summarises as for a province, and a unit page's feed shows fewer reports.)"""
     small, large = build_synthetic(20), build_synthetic(200)
     for page in ("units/u0000.html", "units/u0007.html", "index.html", "about.html"):
         a, b = (small / page).stat().st_size, (large / page).stat().st_size
-        assert abs(b - a) / a < 0.02, (page, a, b)
+        assert (b - a) / a < 0.02, (page, a, b)
     assert len(list((large / "units").glob("u*.html"))) == 200
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import cache
 
 import pytest
@@ -48,8 +49,21 @@ def test_every_page_and_the_search_index_are_the_same_either_way(name):
     ]
     assert index[1] == index[0]
     where = {(entry["location"], entry["title"]) for entry in index[1]}
-    assert any(loc.startswith("units/") and "#" not in loc for loc, _ in where)  # unit pages
-    assert any(loc.startswith("plans/") and "/tasks/" in loc for loc, _ in where)  # task pages
+    unit = next((loc, t) for loc, t in sorted(where) if re.fullmatch(r"units/[^/#]+\.html", loc))
+    task = next((loc, t) for loc, t in sorted(where) if re.fullmatch(r"plans/.+/tasks/[^#]+", loc))
+    # a unit's name and a task's words find the same pages either way, the page itself among them
+    for location, title in (unit, task):
+        words = title.replace("\u200b", "")
+        assert location in hits(index[1], words) == hits(index[0], words), (location, words)
+
+
+def hits(entries: list[dict], words: str) -> set[str]:
+    """The pages whose indexed title or text holds ``words`` (jieba's separators removed)."""
+    return {
+        e["location"].split("#")[0]
+        for e in entries
+        if words in (e["title"] + e["text"]).replace("\u200b", "")
+    }
 
 
 def test_the_warnings_of_a_build_are_the_same_either_way():
@@ -69,6 +83,7 @@ def demo_pages() -> dict[str, str]:
 def test_the_placeholder_holds_the_headings_and_one_paragraph_per_block():
     page = demo_pages()["plans/xian-sfj-2010-zfgfh/tasks/19.md"]
     text, held = placeholder(page)
+    assert held is not None
     assert text.startswith("---\ntitle:") and "<" not in text  # no HTML for Markdown to parse
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     assert [line for line in text.splitlines() if line.startswith("## ")] == headings
@@ -82,9 +97,21 @@ def test_the_placeholder_holds_the_headings_and_one_paragraph_per_block():
     assert fill(html, held) == "\n".join(held.blocks).strip()
 
 
+def blocks_of(page: str) -> str:
+    held = placeholder(page)[1]
+    assert held is not None  # every generated page is raw HTML between its headings
+    return "\n".join(held.blocks)
+
+
+def test_a_page_with_markdown_between_its_headings_is_handed_over_whole():
+    for page in ("---\ntitle: x\n---\n\n<div>a</div>\n\nsome *text*\n", "<span>inline</span>\n"):
+        assert placeholder(page) == (page, None)
+    assert placeholder("<div>\n\n</div>\n\n## h\n\n<!-- c -->\n<table></table>\n")[1]
+
+
 def test_the_anchors_are_those_mkdocs_finds_in_raw_html():
     for uri, page in demo_pages().items():
-        blocks = "\n".join(placeholder(page)[1].blocks)
+        blocks = blocks_of(page)
         handler = _HTMLHandler()
         handler.feed(blocks)
         handler.close()
@@ -107,7 +134,8 @@ TRICKY = """<h2 id="a">A</h2>
 <table data-search-exclude><tr><td><a href="x" data-search-exclude>link</a>cell</td></tr></table>
 <p>kept <input data-search-exclude> text</p>
 <h2 id="b">B</h2><ul><li>item <a data-search-exclude href="y">gone</a> stays</li></ul>
-<details data-search-exclude>ids</details><p>end</p>"""
+<details data-search-exclude>ids</details><p>end</p>
+<p title="a data-search-exclude b">title</p><p>data-search-exclude in text</p>"""
 
 
 def test_search_reads_the_same_sections_without_the_excluded_elements():
@@ -115,7 +143,7 @@ def test_search_reads_the_same_sections_without_the_excluded_elements():
     assert "inner" not in searchable(TRICKY) and "cell" not in searchable(TRICKY)
     assert "after the first close" in searchable(TRICKY)  # as Material ends an element
     for uri, page in demo_pages().items():
-        blocks = "\n".join(placeholder(page)[1].blocks)
+        blocks = blocks_of(page)
         assert sections(searchable(blocks)) == sections(blocks), uri
 
 

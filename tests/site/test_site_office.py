@@ -79,9 +79,11 @@ def test_unit_page_shows_urgent_items_first_with_problems_and_next_steps():
     assert page.index("已逾期 / 30天内到期") < page.index("承担的职责") < page.index("落实事项")
     assert "<details" in page.split("承担的职责", 1)[1].split("落实事项", 1)[0]
     assert "存在问题：</strong>经费不足" in page and "下步计划：</strong>下月完成" in page
-    # the ids a clerk copies: behind a small 标识 toggle, never the row's second line
-    assert re.search(r'<details class="dbn-ids[^>]*><summary>标识</summary><code>task: [0-9]', page)
-    assert '<div class="dbn-sub dbn-ids"' not in page
+    # the ids a clerk copies: in each row's data-ids, shown by one toggle a table (h24f),
+    # never the row's second line
+    assert re.search(r'<td class="dbn-cell--title" data-value="\d+" data-ids="task: [0-9]', page)
+    assert '<div class="dbn-sub dbn-ids"' not in page and '<details class="dbn-ids' not in page
+    assert page.count('data-dbn-ids-for="') == page.count("data-dbn-sortable data-search-exclude")
     # and in the ledger the site offers
     book = openpyxl.load_workbook(__import__("io").BytesIO(site.files[urls.LEDGER_XLSX]))
     sheet = book.worksheets[0]

@@ -18,9 +18,12 @@ from duban.cli.common import (
 )
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import DEFAULT_DUE_SOON_DAYS, evaluate
+from duban.federation.sources import federation_rows
 from duban.i18n.messages import say
 from duban.intake.workbook_export import unit_workbook
+from duban.load.project import Project
 from duban.model.model import Model
+from duban.outputs.federation import rolled_up_rows
 from duban.outputs.ics import calendar_ics
 from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
 from duban.outputs.open_data import export_json
@@ -44,7 +47,9 @@ def export_ledger(model: Model, args: argparse.Namespace) -> str | bytes:
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "json": lambda model, args: export_json(model),
+    "json": lambda model, args: export_json(
+        model, evaluation=evaluate(model, args.as_of or as_of_date(None))
+    ),
     "ics": lambda model, args: calendar_ics(
         model,
         evaluate(model, args.as_of) if args.as_of else None,
@@ -63,8 +68,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not project.ok:
         return EXIT_PROBLEMS
     assert project.model is not None
-    write_output(EXPORTERS[args.format](narrowed(project.model, args), args), args.output)
+    model = narrowed(project.model, args)
+    if args.format == "json":  # h20b: format 4 carries this repository's id and its sources' rows
+        write_output(open_data_of(project, model, args), args.output)
+        return EXIT_OK
+    write_output(EXPORTERS[args.format](model, args), args.output)
     return EXIT_OK
+
+
+def open_data_of(project: Project, model: Model, args: argparse.Namespace) -> str:
+    """The open-data export as of ``--as-of`` (default today), with this repository's id and
+    the rows its sources give, read from their cached copies (never the network)."""
+    evaluation = evaluate(model, args.as_of or as_of_date(None))
+    config, rows, _healths = federation_rows(project, evaluation.as_of)
+    return export_json(
+        model,
+        evaluation=evaluation,
+        repository=(config.id, config.name) if config.id else None,
+        # with --plan, the rows under that plan's tasks only
+        linked=[r for r in rolled_up_rows(rows) if r.target.partition("/")[0] in model.plans],
+    )
 
 
 def unit_workbook_of(model: Model, args: argparse.Namespace) -> bytes:

@@ -59,6 +59,18 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             )
         )
     )
+    if result.year_missing:  # h18a: imported, not refused; the dates wait for --year
+        print(
+            say(
+                "the document names no year (no signing date, document number, period or dated "
+                "text): deadlines without a year are kept as written, not dated, and the plan has "
+                "no signed date or period; import again with the plan's year, e.g. --year 2024",
+                "原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）：未写年份的时限照原文记录、"
+                "没有换算为日期，方案没有成文日期和实施期限；请用 --year 指定方案的年份后重新导入，"
+                "例如 --year 2024",
+            ),
+            file=sys.stderr,
+        )
     project = load_project(Path(args.out))
     if not project.ok:
         for problem in project.problems[:50]:

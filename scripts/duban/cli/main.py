@@ -53,6 +53,7 @@ from duban.cli.parser import (
     chosen_language,
     lang_option,
 )
+from duban.cli.sources_arguments import sources_arguments
 from duban.i18n.messages import say, set_language, translate
 from duban.load.gcpause import collection_paused
 from duban.model.deadlines import WorkingDaysUnknown
@@ -197,6 +198,14 @@ COMMANDS = (
         gitea_issue_arguments,
         "gitea_issue:cmd_gitea_issue",
         help_zh="在 Gitea / Forgejo 上同样维护逾期议题，令牌取自 $DUBAN_GITEA_TOKEN",
+    ),
+    # h20b: the other duban sites feeding this one's roll-ups (data/federation.yaml)
+    Command(
+        "sources",
+        "refresh the copies of the other duban sites' exports listed in data/federation.yaml",
+        sources_arguments,
+        "sources:cmd_sources",
+        help_zh="更新 data/federation.yaml 所列下级网站开放数据的副本（duban sources refresh）",
     ),
 )
 

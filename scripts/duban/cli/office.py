@@ -6,19 +6,26 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 from duban.cli.common import (
     EXIT_INVALID_DATA,
     EXIT_OK,
     EXIT_PROBLEMS,
     UsageError,
-    evaluated,
+    as_of_date,
     load_or_report,
+    narrowed,
     write_output,
 )
+from duban.cli.sources import warn_unhealthy
+from duban.evaluation.cascade import LinkedReport, linked_report, local_implementers, merged
 from duban.evaluation.check_report import check_report
+from duban.evaluation.evaluate import Evaluation, evaluate
+from duban.federation.sources import federation_rows
 from duban.i18n.messages import say
 from duban.load.maintainers import office_maintainers
+from duban.model.model import Model
 from duban.model.problems import printable
 from duban.outputs.bulletin import bulletin
 from duban.outputs.bulletin_docx import bulletin_docx
@@ -33,14 +40,58 @@ from duban.outputs.check_markdown import (
 from duban.outputs.codeowners import UnsafePath, codeowners
 from duban.outputs.codeowners_forges import gitea_codeowners, gitlab_codeowners
 
+_V = TypeVar("_V")
+
+
+def evaluated(
+    args: argparse.Namespace, links: bool = True
+) -> tuple[Model, Evaluation, LinkedReport | None] | None:
+    """(model, evaluation) of ``--plan`` (or all plans) and, with ``links``, the links' part of
+    the report, which reads every plan (a plan's roll-ups come from the plans below it); None
+    after printing the validator's messages."""
+    as_of = as_of_date(args.as_of)
+    project = load_or_report(Path(args.data))
+    if not project.ok:
+        return None
+    assert project.model is not None
+    full = project.model
+    model = narrowed(full, args)
+    evaluation = evaluate(model, as_of, args.due_soon_days)
+    # h20b: the rows other repositories give (data/federation.yaml), read from their cached
+    # copies unless --refresh; a source in poor health is one warning line, never a failure
+    _config, federated, healths = federation_rows(
+        project, as_of, refresh=getattr(args, "refresh", False)
+    )
+    warn_unhealthy(healths)
+    if not links:
+        return model, evaluation, None
+    whole = evaluation if model is full else evaluate(full, as_of, args.due_soon_days)
+    rows = merged(local_implementers(full, whole), federated) if federated else None
+    linked = linked_report(full, whole, rows, include_late=getattr(args, "include_linked", False))
+    if model is not full:  # --plan: its own tasks, and the rows under its own tasks
+        linked = _of_plan(linked, model.plan.id)
+    return model, evaluation, linked
+
+
+def _of_plan(linked: LinkedReport, plan_id: str) -> LinkedReport:
+    prefix = f"{plan_id}/"
+
+    def mine(mapping: dict[str, _V]) -> dict[str, _V]:
+        return {k: v for k, v in mapping.items() if k.startswith(prefix)}
+
+    late = mine(linked.late) if linked.late is not None else None
+    return LinkedReport(mine(linked.tasks), mine(linked.linked), late, mine(linked.headings))
+
 
 def cmd_check(args: argparse.Namespace) -> int:
-    found = evaluated(args)
+    # the text and Markdown lists show the links only when asked; JSON always carries the
+    # counts (what a parent repository compares its roll-up with)
+    found = evaluated(args, links=args.include_linked or args.format == "json")
     if found is None:
         return EXIT_INVALID_DATA
-    model, evaluation = found
+    model, evaluation, linked = found
     report = check_report(model, evaluation)
-    options = CheckOptions(fail_on=args.fail_on, site_url=args.site_url)
+    options = CheckOptions(fail_on=args.fail_on, site_url=args.site_url, linked=linked)
     if args.format in CHECK_STREAMS:
         for piece in CHECK_STREAMS[args.format](report, options):
             sys.stdout.write(piece)
@@ -54,10 +105,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    found = evaluated(args)
+    found = evaluated(args, links=False)
     if found is None:
         return EXIT_INVALID_DATA
-    model, evaluation = found
+    model, evaluation, _ = found
     report = check_report(model, evaluation, only_overdue=True)
     write_output(render_overdue_issue(report, args.site_url), args.output)
     outputs = os.environ.get("GITHUB_OUTPUT")
@@ -80,10 +131,10 @@ def cmd_bulletin(args: argparse.Namespace) -> int:
                 f"-o：“{shown}”的扩展名须为 {'、'.join(BULLETIN_FORMATS)}",
             )
         )
-    found = evaluated(args)
+    found = evaluated(args, links=args.include_linked)
     if found is None:
         return EXIT_INVALID_DATA
-    model, evaluation = found
+    model, evaluation, linked = found
     document = bulletin(
         model,
         check_report(model, evaluation),
@@ -94,6 +145,7 @@ def cmd_bulletin(args: argparse.Namespace) -> int:
         masthead=args.masthead,
         cc=args.cc,
         imprint=args.imprint,
+        linked=linked,
     )
     if suffix == ".docx":
         write_output(bulletin_docx(document), args.output)

@@ -8,6 +8,7 @@ import argparse
 from duban.cli.common import as_of_argument
 from duban.cli.forge_arguments import forge_option, forge_validate_options
 from duban.cli.parser import as_of_options, data_option, output_option, plan_option
+from duban.cli.sources_arguments import refresh_option
 from duban.evaluation.check_report import DEFAULT_FAIL_ON, FAIL_ON
 from duban.i18n.messages import say
 from duban.outputs.check_formats import CHECK_FORMATS
@@ -56,9 +57,11 @@ def export_arguments(sub: argparse.ArgumentParser) -> None:
         metavar="DATE",
         type=as_of_argument,
         help=say(
+            "json: buckets and counts as of this date (default: today); "
             "ics: give each deadline's state as of this date (default: no states); "
             "xlsx, csv: the ledger as of this date (default: today); xlsx --unit: the follow-up "
             "deadlines set by this date (default: today)",
+            "json：各责任事项截至此日期的汇总类别和期数（默认：今天）；"
             "ics：给出各期限截至此日期的状态（默认：不给状态）；xlsx、csv：截至此日期的台账"
             "（默认：今天）；xlsx --unit：截至此日期已设定的限期整改（默认：今天）",
         ),
@@ -83,6 +86,21 @@ def check_arguments(sub: argparse.ArgumentParser) -> None:
             f"有逾期 / 有逾期或临期事项时退出码为 1（默认：{DEFAULT_FAIL_ON}：只报告，不判失败）",
         ),
     )
+    refresh_option(sub)
+    include_linked_option(sub)
+
+
+def include_linked_option(sub: argparse.ArgumentParser) -> None:
+    """``--include-linked`` (check, bulletin): under each upper task, what is late below it."""
+    sub.add_argument(
+        "--include-linked",
+        action="store_true",
+        help=say(
+            "under each upper task, list the overdue and not-reported obligations of the "
+            "tasks that implement it (implements:)",
+            "在每项上级任务下列出落实它的下级任务（implements）中逾期、逾期未报送的事项",
+        ),
+    )
 
 
 def report_arguments(sub: argparse.ArgumentParser) -> None:
@@ -93,6 +111,7 @@ def report_arguments(sub: argparse.ArgumentParser) -> None:
 
 def bulletin_arguments(sub: argparse.ArgumentParser) -> None:
     as_of_options(sub)
+    include_linked_option(sub)
     sub.add_argument(
         "-o",
         "--output",

@@ -10,12 +10,11 @@ duban site's open-data export and the counts ``duban check --format json`` print
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from duban.evaluation.evaluate import State
+from duban.model.links import Implementer
 
 DONE = "done"
 DONE_LATE = "done_late"
@@ -68,37 +67,4 @@ def bucket_counts(buckets: Iterable[str | None]) -> dict[str, int]:
     return {bucket: found.get(bucket, 0) for bucket in BUCKETS}
 
 
-@dataclass(frozen=True)
-class Implementer:
-    """One obligation of a task that implements an upper task, as the upper level sees it.
-
-    Made from this repository's evaluation, or read from another duban site's open-data export
-    (then every text in it is untrusted: escape it, and links are https only).
-    """
-
-    target: str
-    """The upper task it counts under, ``<plan>/<task>`` or ``<plan>/<task>/<item>``, in the
-    repository that rolls it up."""
-    source_id: str
-    """The repository it comes from: "" for this one, else the source's id from the config."""
-    source_name: str
-    plan_id: str
-    plan_title: str
-    task_id: str
-    """The implementing task (or ``<task>/<item>``), in its own plan."""
-    task_label: str
-    """How the lower plan numbers it, e.g. 二（一）."""
-    task_title: str
-    holder_id: str
-    holder_name: str
-    bucket: str | None
-    """One of :data:`BUCKETS`, None when nothing applies to the holder."""
-    as_of: dt.date
-    """The date its state was evaluated at (another source: the date of its export)."""
-    url: str | None = None
-    """The implementing task's page: relative in this site, https for another source."""
-    as_written: str | None = None
-    """How the lower document cites the upper task, e.g. 落实《省方案》第三（二）项."""
-    via: tuple[str, ...] = ()
-    """The intermediate tasks between it and the target (``<source>:<plan>/<task>``), empty
-    when it implements the target directly: a county's task seen by the province via a city's."""
+__all__ = ["BUCKETS", "Implementer", "bucket_counts", "obligation_bucket"]

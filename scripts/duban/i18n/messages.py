@@ -686,6 +686,45 @@ _CATALOGUE: list[tuple[re.Pattern[str], str]] = [
             r"\(data/records: events\)",
             "没有日期为 {period}、涉及任务 {task} 的 {kind} 类记录（data/records 的 events）",
         ),
+        # h20a: implements, the links from a task to the upper task it carries out
+        (
+            r"{value} is not a task reference: write <plan>/<task> or <plan>/<task>/<item> "
+            r"\(a task of another repository: <source>:<plan>/<task>\)",
+            "{value} 不是任务引用：请写 <方案>/<任务> 或 <方案>/<任务>/<子项>"
+            "（另一仓库的任务：<来源>:<方案>/<任务>）",
+        ),
+        (r"{ref} is listed twice", "{ref} 重复列出：请删去一处"),
+        (
+            r"no task {task} in plan {plan} \(its tasks: {known}\)",
+            "方案 {plan} 中没有任务 {task}（其任务：{known}）",
+        ),
+        (
+            r"task {task} has no sub-items: write {again}",
+            "任务 {task} 没有子项：请写 {again}",
+        ),
+        (
+            r"a task cannot implement itself or one of its own sub-items",
+            "任务不能落实它自己或它自己的子项",
+        ),
+        (
+            r"the links go round in a circle: {chain}: remove one of them",
+            "落实关系形成循环：{chain}：请删去其中一处",
+        ),
+        # h20b: data/federation.yaml (load/federation_config.py)
+        (r"another source has the id {id} too", "另一个数据来源的 id 也是 {id}：请另取一个"),
+        (
+            r"source {id} has the id of this repository: give it its own",
+            "数据来源 {id} 与本仓库的 id 相同：请另取一个",
+        ),
+        (
+            r"must be an https:// address or a path relative to federation.yaml",
+            "须为 https:// 地址，或相对于 federation.yaml 的本地路径",
+        ),
+        (
+            r"{path} does not exist \(a path is relative to federation.yaml\)",
+            "{path} 不存在（路径相对于 federation.yaml 所在的文件夹）",
+        ),
+        (r"is only for an https:// export", "只用于 https:// 地址的数据来源"),
     ]
 ]
 

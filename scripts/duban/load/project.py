@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from duban.load.cache import ValidationCache, context_digest, file_digest, refusal
+from duban.load.federation_config import FEDERATION_FILE, federation_problems
 from duban.load.files import is_temporary, read_regular
 from duban.load.gcpause import collection_paused
 from duban.load.layout import (
@@ -158,6 +159,10 @@ def _load_project(
     records_paths = yaml_files(data_dir / FOLDERS["records"], problems)
     records = [d for p in records_paths if (d := loader.load("records", p, _rel(data_dir, p)))]
     notify = loader.load("notify", data_dir / NOTIFY_FILE, NOTIFY_FILE)  # optional
+    # h20b: this repository's id and the sources feeding its roll-ups (optional)
+    federation = loader.load("federation", data_dir / FEDERATION_FILE, FEDERATION_FILE)
+    if federation is not None:
+        problems.extend(federation_problems(federation, data_dir))
     # Status files are loaded one at a time while the model is built from them (see
     # _Loader.status_files): a province's thousand files are never all in memory at once.
     status_files = loader.status_files()

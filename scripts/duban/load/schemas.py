@@ -27,7 +27,7 @@ from duban.load.files import NotRegularFile, read_regular
 from duban.load.strict_yaml import Document, cannot_read
 from duban.model.problems import Problem, field_path
 
-KINDS = ("plan", "org", "task", "status", "rules", "records", "notify")
+KINDS = ("plan", "org", "task", "status", "rules", "records", "notify", "federation")
 SCHEMA_FILES = {kind: f"{kind}.schema.json" for kind in KINDS}
 
 # Friendly names for the patterns the shared definitions use.

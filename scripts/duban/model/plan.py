@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from duban.model.links import Link
 from duban.model.org import Leadership
 from duban.model.refs import NO_SOURCE, Source
 
@@ -293,6 +294,9 @@ class Task:
     cooperate_word: str | None = None
     leaders: tuple[Leader, ...] = ()
     """The leaders named beside the units (a sub-item naming none inherits its parent's)."""
+    implements: tuple[Link, ...] = ()
+    """The upper tasks this task or sub-item carries out (``implements:``; not inherited: a
+    sub-item's obligations count under its task's links as part of the task)."""
 
     @property
     def is_item(self) -> bool:

@@ -16,12 +16,14 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from duban.evaluation.cascade import LinkedReport
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary
 from duban.evaluation.evaluate import State
 from duban.i18n.locale import office_words
 from duban.i18n.periods import period_words
 from duban.model.model import Model
 from duban.outputs.bulletin_leaders import leader_lines
+from duban.outputs.bulletin_linked import linked_paragraphs
 from duban.outputs.official_words import cn_number, official_punctuation
 
 # The fonts GB/T 9704-2012 names, as Word and WPS expect their names (the .docx names them so;
@@ -352,19 +354,23 @@ def bulletin(
     masthead: str | None = None,
     cc: str = "",
     imprint: bool = True,
+    linked: LinkedReport | None = None,
 ) -> Bulletin:
     """The bulletin for ``report`` (built with
     :func:`duban.evaluation.check_report.check_report`).
 
     ``number``: the 发文字号; without one the document has no number line (a placeholder would
     be sent as it stands). ``masthead``: the 发文机关标志, ``""`` for the issuer's name, None
-    for no 版头. ``cc``: 抄送 in the 版记; ``imprint``: whether the 版记 is written at all."""
+    for no 版头. ``cc``: 抄送 in the 版记; ``imprint``: whether the 版记 is written at all.
+    ``linked`` (``--include-linked``): a section on the tasks below each upper task."""
     summary = report.summary
     assert summary is not None, "check_report always sets the summary"
+    below = linked_paragraphs(linked, report.as_of) if linked is not None else None
     sections = [
         ("总体情况", overview(report, summary, model)),
         ("按期完成情况", on_time(report, summary)),
         ("逾期未完成情况", overdue_blocks(report)),
+        *([("下级落实情况", [Block(*p) for p in below])] if below is not None else []),
         ("排名和考评通报", flagged(report)),
         ("下步要求", requirements(report)),
     ]

@@ -12,17 +12,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from duban.evaluation.cascade import LinkedReport
 from duban.evaluation.check_report import CheckItem, CheckReport
 from duban.evaluation.evaluate import State
 from duban.model.org import display_name
 from duban.model.problems import workflow_command
+from duban.outputs import check_linked
 from duban.outputs.check_json import flags_data, head_data, json_chunks, render_json
 from duban.outputs.check_markdown import render_markdown
 from duban.outputs.check_words import count_line, item_parts, lateness, reported_line
 
 
 # -- text ----------------------------------------------------------------------------------------
-def render_text(report: CheckReport) -> str:
+def render_text(report: CheckReport, linked: LinkedReport | None = None) -> str:
     as_of = report.as_of.isoformat()
     lines = [f"督办检查 duban check：截至 {as_of}，临期窗口 {report.due_soon_days} 天"]
     first = reported_line(report)
@@ -38,6 +40,8 @@ def render_text(report: CheckReport) -> str:
             since = f"（{flag.since.isoformat()} 起）" if flag.since else ""
             who = display_name(report.holders.get(flag.holder_id), flag.holder_id)
             lines.append(f"  {who}：{flag.message}{since}")
+    if linked is not None:
+        lines += check_linked.text_lines(linked, report.as_of)
     lines += ["", count_line(report)]
     return "\n".join(lines) + "\n"
 
@@ -47,7 +51,9 @@ def _date(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, Any]:
+def report_data(
+    report: CheckReport, fail_on: str | None = None, linked: LinkedReport | None = None
+) -> dict[str, Any]:
     def item_data(ci: CheckItem) -> dict[str, Any]:
         item, esc = ci.item, ci.escalation
         return {
@@ -98,13 +104,16 @@ def report_data(report: CheckReport, fail_on: str | None = None) -> dict[str, An
             for h, items in report.units
         ],
         "flags": flags_data(report),
+        **(check_linked.json_data(linked) if linked is not None else {}),
     }
 
 
-def render_json_whole(report: CheckReport, fail_on: str | None = None) -> str:
+def render_json_whole(
+    report: CheckReport, fail_on: str | None = None, linked: LinkedReport | None = None
+) -> str:
     """The JSON document built whole and dumped at once: what :func:`render_json` streams
     (the reference its tests compare with)."""
-    return json.dumps(report_data(report, fail_on), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report_data(report, fail_on, linked), ensure_ascii=False, indent=2) + "\n"
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------------
@@ -131,18 +140,23 @@ class CheckOptions:
 
     fail_on: str | None = None
     site_url: str | None = None
+    linked: LinkedReport | None = None
+    """The links' part (each task's buckets, the roll-ups; the late rows below with
+    ``--include-linked``); None: left out."""
 
 
 CHECK_FORMATS: dict[str, Callable[[CheckReport, CheckOptions], str]] = {
-    "text": lambda report, options: render_text(report),
-    "json": lambda report, options: render_json(report, options.fail_on),
-    "markdown": lambda report, options: render_markdown(report, options.site_url),
+    "text": lambda report, options: render_text(report, options.linked),
+    "json": lambda report, options: render_json(report, options.fail_on, options.linked),
+    "markdown": lambda report, options: render_markdown(
+        report, options.site_url, linked=options.linked
+    ),
     "github": lambda report, options: render_github(report),
 }
 """Each format of ``duban check``: a new one is a function here and a line in this table."""
 
 CHECK_STREAMS: dict[str, Callable[[CheckReport, CheckOptions], Iterator[str]]] = {
-    "json": lambda report, options: json_chunks(report, options.fail_on),
+    "json": lambda report, options: json_chunks(report, options.fail_on, options.linked),
 }
 """The formats written piece by piece as they are made (the same text as in CHECK_FORMATS):
 at province scale the JSON document is 30 MB."""

@@ -18,9 +18,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from duban.evaluation.cascade import LinkedReport
 from duban.evaluation.check_report import CheckItem, CheckReport, Summary, UnitSummary
 from duban.model.org import Holder
 from duban.model.plan import Task
+from duban.outputs.check_linked import json_data
 
 _enc = json.encoder.encode_basestring
 """The escaper ``json.dumps(ensure_ascii=False)`` uses (the C one when it is there)."""
@@ -209,8 +211,11 @@ def head_data(report: CheckReport, fail_on: str | None = None) -> dict[str, Any]
     }
 
 
-def json_chunks(report: CheckReport, fail_on: str | None = None) -> Iterator[str]:
-    """The JSON document in pieces: the head, one piece per unit, the tail."""
+def json_chunks(
+    report: CheckReport, fail_on: str | None = None, linked: LinkedReport | None = None
+) -> Iterator[str]:
+    """The JSON document in pieces: the head, one piece per unit, the tail (``flags`` and,
+    with ``linked``, ``tasks``, ``linked`` and ``linked_late``: one value per task, small)."""
     head = head_data(report, fail_on)
     yield "{\n" + "".join(f"  {_enc(k)}: {_dumped(v, '  ')},\n" for k, v in head.items())
     if not report.units:
@@ -222,8 +227,11 @@ def json_chunks(report: CheckReport, fail_on: str | None = None) -> Iterator[str
         for n, (holder, items) in enumerate(report.units):
             yield (",\n" if n else "") + _unit(holder, summaries[holder.id], items, made)
         yield "\n  ],\n"
-    yield f'  "flags": {_dumped(flags_data(report), "  ")}\n}}\n'
+    tail = {"flags": flags_data(report), **(json_data(linked) if linked is not None else {})}
+    yield ",\n".join(f"  {_enc(k)}: {_dumped(v, '  ')}" for k, v in tail.items()) + "\n}\n"
 
 
-def render_json(report: CheckReport, fail_on: str | None = None) -> str:
-    return "".join(json_chunks(report, fail_on))
+def render_json(
+    report: CheckReport, fail_on: str | None = None, linked: LinkedReport | None = None
+) -> str:
+    return "".join(json_chunks(report, fail_on, linked))

@@ -4,13 +4,16 @@ size budget, with links into the published site)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from duban.evaluation.cascade import LinkedReport
 from duban.evaluation.check_report import CheckReport
 from duban.i18n.messages import say
 from duban.model.org import display_name
 from duban.outputs import urls
+from duban.outputs.check_linked import NOTHING_LATE, counts_words, row_parts
 from duban.outputs.check_words import item_parts, reported_line
 
 # -- Markdown ------------------------------------------------------------------------------------
@@ -35,6 +38,11 @@ def md(text: str) -> str:
         last = found.end()
     parts.append(_MD_SPECIAL.sub(r"\\\1", text[last:]))
     return "".join(parts)
+
+
+_SAFE_URL = re.compile(r"https://[^\s()<>\[\]\\`\"']+")
+"""A link from another repository's export, written into Markdown as it is: https only, and
+nothing that could end the link or start markup."""
 
 
 def _md_link(text: str, url: str | None) -> str:
@@ -122,10 +130,14 @@ whole, and a character is at most 4 bytes of UTF-8 (a province lists megabytes o
 
 
 def render_markdown(
-    report: CheckReport, site_url: str | None = None, budget: int | None = None
+    report: CheckReport,
+    site_url: str | None = None,
+    budget: int | None = None,
+    linked: LinkedReport | None = None,
 ) -> str:
     """The report as Markdown (the ``--format markdown`` output and, with a ``budget`` of
-    characters for its items and flags, the step summary)."""
+    characters for its items and flags, the step summary); ``linked``: with its late rows, the
+    ``--include-linked`` section at the end."""
     links = SiteLinks(site_url)
     lines = [
         f"## 督办检查：截至 {report.as_of.isoformat()}",
@@ -138,7 +150,30 @@ def render_markdown(
     if first:
         lines += ["", md(first)]
     lines += _md_items_and_flags(report, links, budget)
+    if linked is not None:
+        lines += _md_linked(linked, links, report.as_of)
     return "\n".join(lines) + "\n"
+
+
+def _md_linked(linked: LinkedReport, links: SiteLinks, as_of: dt.date) -> list[str]:
+    """Under each upper task, its overdue and not-reported rows below (``--include-linked``)."""
+    if not linked.late:
+        return ["", md(NOTHING_LATE)] if linked.linked and linked.late is not None else []
+    lines = ["", "### 下级落实情况（逾期、逾期未报送）"]
+    for key, rows in linked.late.items():
+        plan, heading = linked.headings.get(key, ("", key))
+        title = _md_link(f"《{plan}》{heading}", links.task(key))
+        lines += ["", f"**{title}**：{md(counts_words(linked.linked.get(key, {})))}", ""]
+        for row in rows:
+            words = row_parts(row, as_of)
+            parts = [md(p) for p in words]
+            parts[0] = f"**{parts[0]}**"
+            url = links.task(f"{row.plan_id}/{row.task_id}") if not row.source_id else None
+            if row.source_id and row.url and _SAFE_URL.fullmatch(row.url):
+                url = row.url
+            parts[1] = _md_link(words[1], url)
+            lines.append("- " + " · ".join(parts))
+    return lines
 
 
 def _md_items_and_flags(report: CheckReport, links: SiteLinks, budget: int | None) -> list[str]:

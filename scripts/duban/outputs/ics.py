@@ -12,11 +12,13 @@
   target (e.g. 达标率 ≥ 30% on 2010-12-31). An unknown id raises ``ValueError``.
 
 Returns the calendar as a string with CRLF line endings. Each deadline occurrence is an all-day
-event on its due date with alarms 30, 7 and 1 days before. UIDs are derived from the plan id,
-task, holder, deadline id and period, so a subscribed calendar updates an event instead of
-adding a copy. DTSTAMP is midnight UTC of ``as_of``, or of the latest date in the data when
-there is none, so the same input always gives the same bytes. Lines are folded at 75 octets
-without splitting a UTF-8 character; text values escape ``\\ ; ,`` and newlines.
+event on its due date with alarms 30, 7 and 1 days before, unless the evaluation has it done
+or its day is before ``as_of`` (a reminder of finished work, or one that would never ring).
+UIDs are derived from the plan id, task, holder, deadline id and period, so a subscribed
+calendar updates an event instead of adding a copy. DTSTAMP is midnight UTC of ``as_of``, or
+of the latest date in the data when there is none, so the same input always gives the same
+bytes. Lines are folded at 75 octets without splitting a UTF-8 character; text values escape
+``\\ ; ,`` and newlines.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from duban.model.plan import Due, Task
 from duban.model.refs import OccurrenceRef
 
 ALARM_DAYS = (30, 7, 1)
+_DONE = frozenset({"done-on-time", "done-late"})
 PRODID = "-//duban//deadlines//ZH"
 
 
@@ -91,7 +94,16 @@ def _holders_of(model: Model, unit_id: str) -> set[str]:
     raise ValueError(f"{unit_id!r} is not a unit or group of this plan")
 
 
-def _event(lines: list[str], uid: str, stamp: str, day: dt.date, summary: str, text: str) -> None:
+def _event(
+    lines: list[str],
+    uid: str,
+    stamp: str,
+    day: dt.date,
+    summary: str,
+    text: str,
+    alarms: bool = True,
+    brief: bool = False,
+) -> None:
     lines += [
         "BEGIN:VEVENT",
         f"UID:{uid}",
@@ -103,11 +115,12 @@ def _event(lines: list[str], uid: str, stamp: str, day: dt.date, summary: str, t
         "CATEGORIES:督办",
         "TRANSP:TRANSPARENT",
     ]
-    for days in ALARM_DAYS:
+    for days in ALARM_DAYS if alarms else ():
+        said = f"{days} 天后到期" if brief else f"{days} 天后到期：{summary}"
         lines += [
             "BEGIN:VALARM",
             "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape_text(f'{days} 天后到期：{summary}')}",
+            f"DESCRIPTION:{escape_text(said)}",
             f"TRIGGER:-P{days}D",
             "END:VALARM",
         ]
@@ -133,12 +146,28 @@ def _occurrences(
                 yield task, due, obligation.holder_id, occurrence.key, occurrence.due
 
 
+def _closed(item: ItemState, day: dt.date, as_of: dt.date) -> bool:
+    """Done, or past and no longer open: nothing left to remind anyone of."""
+    return item.state.is_done or (day < as_of and not item.state.is_open)
+
+
 def calendar_ics(
     model: Model,
     evaluation: Evaluation | None = None,
     unit_id: str | None = None,
+    open_only: bool = False,
+    brief_alarms: bool = False,
 ) -> str:
-    """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring."""
+    """The plan's deadlines (or one unit's) as an iCalendar file: see the module docstring.
+
+    With ``open_only`` (a province's unit calendars, h24e) only what is still to come: an
+    occurrence the evaluation has done, or whose day has passed and which is no longer open
+    (missed, an ongoing period that ended), is left out; the open ones (not due, due soon,
+    overdue) stay, and so do occurrences the evaluation does not know.
+
+    With ``brief_alarms`` (the same calendars) an alarm's text is "30 天后到期" without the
+    event's summary again: calendar programs show the event's own title with its reminder, and
+    the summary three more times was two fifths of a province's calendars."""
     holders = _holders_of(model, unit_id) if unit_id is not None else None
     as_of = evaluation.as_of if evaluation is not None else None
     states: dict[OccurrenceRef, ItemState] = {}
@@ -162,6 +191,8 @@ def calendar_ics(
         item = states.get(OccurrenceRef(task.id, holder_id, due.id, key))
         if item is not None and item.state.value == "not-applicable":
             continue
+        if open_only and item is not None and as_of is not None and _closed(item, day, as_of):
+            continue
         holder = model.entity(holder_id)
         what = " ".join(p for p in (due.label if len(task.due) > 1 else None, key) if p)
         summary = f"【督办】{holder.display_name if holder else holder_id}：{task.heading}"
@@ -172,7 +203,11 @@ def calendar_ics(
         if item is not None and as_of is not None:
             text.append(f"截至 {as_of.isoformat()}：{words[item.state.value]}")
         uid = f"{task.plan_id}.{task.local_id}.{holder_id}.{due.id}.{key or 'once'}@duban"
-        _event(lines, uid, stamp, day, summary, "\n".join(text))
+        # no reminders of what is done, or of a day already past (they would never ring)
+        done = item is not None and item.state.value in _DONE
+        past = as_of is not None and day < as_of
+        alarms = not (done or past)
+        _event(lines, uid, stamp, day, summary, "\n".join(text), alarms, brief_alarms)
     if unit_id is None:
         for task in model.tasks_in_order():
             for due, indicator, target in (
@@ -193,6 +228,7 @@ def calendar_ics(
                 # an amount's targets share the deadline's dates: its indicator keeps them apart
                 measured = due.id if indicator is due.indicator else f"{due.id}.{indicator.id}"
                 uid = f"{task.plan_id}.{task.local_id}.{measured}.target.{_day(target.date)}@duban"
-                _event(lines, uid, stamp, target.date, summary, words)
+                past = as_of is not None and target.date < as_of
+                _event(lines, uid, stamp, target.date, summary, words, alarms=not past)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

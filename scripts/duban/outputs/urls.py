@@ -160,3 +160,14 @@ LEADERS = "leaders/index.md"
 def leader_page(leader_id: str) -> str:
     """One leader's page (``leader_id`` from :func:`duban.model.leaders.leader_id`)."""
     return f"leaders/{leader_id}.md"
+
+
+def https_url(value: str | None) -> str | None:
+    """The URL if it is an https link, else None (the schemas already insist; this is the
+    second lock on the door, so a javascript: link can never become an href)."""
+    if not value:
+        return None
+    text = str(value).strip()
+    if not text.lower().startswith("https://") or any(c in text for c in "\"'<>` \t\r\n"):
+        return None
+    return text

@@ -9,6 +9,7 @@ it together), ``writer`` (YAML files), ``review`` (the Markdown review report) a
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,11 +21,19 @@ from duban.i18n.messages import say
 from duban.i18n.os_errors import os_reason
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
-from duban.plan_import.plan import Finding, Imported, YearNotFound, import_text
+from duban.plan_import.item_facts import assigns
+from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
-from duban.plan_import.segment import segment
 from duban.plan_import.units import ImportOrg
+from duban.plan_import.unnumbered import (
+    bar_rows,
+    cell_lines,
+    clause_paragraphs,
+    paragraphs_reading,
+    rows_reading,
+    space_rows,
+)
 from duban.plan_import.writer import write_org, write_plan
 
 __all__ = ["ImportError_", "ReadError", "import_file", "import_text", "run_import"]
@@ -85,19 +94,10 @@ def load_org(path: Path | None) -> tuple[ImportOrg, str | None]:
 def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
     text, reading = read_document(path)
     text, removed = sanitize(text)
-    try:
-        result = import_text(text, org, plan_id, year)
-    except YearNotFound:
-        if not segment(text, 0, len(text)):
-            raise _no_items(path) from None  # nothing to date: that is the problem to name
-        raise ImportError_(
-            say(
-                f"{path}: the document names no year (no signing date, document number, period "
-                "or dated text): give the plan's year with --year, e.g. --year 2024",
-                f"{path}：原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）："
-                "请用 --year 指定方案的年份，例如 --year 2024",
-            )
-        ) from None
+    result, how = _best_reading(text, org, plan_id, year)
+    if how:
+        reading = f"{reading}；{how}"
+        result.assumptions.insert(0, Finding(0, how))
     result.reading = reading
     if "任务分工表" in reading:
         result.assumptions.insert(0, Finding(0, reading.split("；", 1)[1]))
@@ -105,6 +105,36 @@ def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = Non
         kinds = "零宽、方向控制、软连字符、变体选择符、填充符、非字符或控制字符"
         result.assumptions.insert(0, Finding(0, f"删除了 {removed} 个不可见字符（{kinds}）"))
     return result
+
+
+def _best_reading(
+    text: str, org: ImportOrg, plan_id: str, year: int | None
+) -> tuple[Imported, str]:
+    """The import of the text as numbered, or (h18c) of another reading of it when that one
+    finds more tasks with an assignment: numbered rows of a ``|`` table or of a table between
+    spaces (the numbering the importer knows may be only the notice's 附件：1. …); paragraphs
+    that carry an assignment, when nothing else gives a task. Trials run on copies of the org."""
+    pristine = copy.deepcopy(org)  # the trials must not leave their names in the org
+    numbered = import_text(text, org, plan_id, year)
+    for reread, describe in (
+        (bar_rows, rows_reading),
+        (space_rows, rows_reading),
+        (cell_lines, rows_reading),
+        (clause_paragraphs, paragraphs_reading),
+    ):
+        if describe is paragraphs_reading and numbered.tasks:
+            break  # paragraphs only when nothing else gives a task
+        found = reread(text)
+        if found is None or found[1] <= _assigned(numbered):
+            continue  # no more tasks to win
+        again = import_text(found[0], copy.deepcopy(pristine), plan_id, year)
+        if _assigned(again) > _assigned(numbered):
+            return again, describe(found[1])
+    return numbered, ""
+
+
+def _assigned(result: Imported) -> int:
+    return sum(1 for task in result.tasks if assigns(task))
 
 
 def default_plan_id(path: Path) -> str:

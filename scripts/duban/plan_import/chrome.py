@@ -61,3 +61,19 @@ def set_aside(text: str) -> tuple[str, list[str]]:
             chrome.append(line.strip())
             lines[index] = ""
     return "\n".join(lines), chrome
+
+
+PAGE_DATE = re.compile(
+    r"(?:发布|發布|发文|發文|公开|公開|成文)(?:日期|时间|時間)\D{0,4}((?:19|20)\d{2})(?!\d)"
+)
+
+
+def page_year(lines: list[str]) -> int | None:
+    """The year of the web page's 发布日期 (set aside as chrome): the plan's year when the text
+    has no signing date, 文号, year in its title or period (before the years the text cites,
+    which are often a baseline 比2015年 or a target 到2020年). h18a."""
+    for line in lines:
+        match = PAGE_DATE.search(line)
+        if match and int(match.group(1)) > 1990:
+            return int(match.group(1))
+    return None

@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.joint_names import is_joint, share_tails
+from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.unit_brackets import unit_bracket
 
 OPEN = "（(〔[【［"
 CLOSE = {"（": "）)", "(": ")）", "〔": "〕]", "[": "]〕", "【": "】", "［": "］]"}
@@ -48,9 +51,9 @@ DEADLINE_WORDS = (
 )
 _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
-LABELLED = re.compile(
-    rf"^\s*(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/]?(?:{_ROLE_ALT}))*)"
-    rf"(?:单位|部门|科室|处室|机关|责任人|处|科|室)?\s*[:：]\s*(?P<names>.*)$",
+LABELLED = re.compile(  # h18c: 主要责任单位 / 责任主体 / 责任单位（人） / 牵头单位及责任人
+    rf"^\s*(?:主要)?(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/]?(?:{_ROLE_ALT}))*)"
+    rf"(?:单位|部门|科室|处室|机关|责任人|主体|处|科|室)?{LABEL_TAIL}\s*[:：]\s*(?P<names>.*)$",
     re.S,
 )
 DEADLINE_LABEL = re.compile(rf"^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]\s*(?P<text>.*)$", re.S)
@@ -89,7 +92,7 @@ FIRST_LEADS = re.compile(
     r"\s*(?:[，,]\s*下同)?"
 )
 CLAUSE_START = re.compile(
-    rf"^\s*(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|处|科|室)?\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
+    rf"^\s*(?:主要)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
     r"|^\s*(?:牵头|分管|责任|牵头负责)(?:省|市|县|区)?领导\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
 )
 PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
@@ -136,13 +139,14 @@ def is_clause(inner: str) -> bool:
 
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
-    found = None
-    for start, end in brackets(text):
-        if is_clause(text[start + 1 : end - 1]):
+    text, found = boxed_labels(text), None
+    spans = list(brackets(text))
+    for start, end in spans:
+        if is_clause(unspaced(text[start + 1 : end - 1])):
             found = (start, end)
     if found:
         start, end = found
-        return parse_clause(text[start:end], start, end, text[start + 1 : end - 1])
+        return parse_clause(text[start:end], start, end, unspaced(text[start + 1 : end - 1]))
     folded = simplified(text)
     match = re.search(
         rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*单位\s*[:：]"
@@ -158,7 +162,8 @@ def find_clause(text: str) -> Clause | None:
         start = match.start(1)
         body = text[start:].rstrip()
         return parse_clause(body, start, len(text.rstrip()), body.rstrip("。；;"))
-    return None
+    units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
+    return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 
 TRAILING_PROSE = re.compile(
@@ -228,6 +233,7 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             for name in split_names(piece)
         )
         understood = False
+        pending: list[str] = []  # names before the piece whose verb they share (h18a)
         for number, piece in enumerate(pieces):
             if DEADLINE_PROSE.search(simplified(piece)) and not PROSE.match(simplified(piece)):
                 tail = "，".join(p.strip() for p in pieces[number:])
@@ -242,13 +248,19 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
                     role = "responsible"
                 if prose.group("names").rstrip().endswith("分别") and role == "lead":
                     clause.each_leads = True
+                for names in pending:  # A、B，C、D，E配合: all of them cooperate
+                    _add(clause, [role], names, [word])
+                pending = []
                 _add(clause, [role], piece[: prose.end("names")], [word])
                 understood = True
-            elif (
-                names_only and piece.strip() and split_names(piece)
-            ):  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
+            elif piece.strip() and split_names(piece):
+                pending.append(piece)
+        for piece in pending:
+            if names_only:  # （分管市领导：…；市政务服务局，6月底完成）: names with no role word
                 _add(clause, ["responsible"], piece, [])
                 understood = True
+            elif understood:
+                clause.unread.append(piece)
         if not understood:
             clause.unread.append(part)
     return clause
@@ -287,8 +299,9 @@ def read_leaders(text: str, label: str) -> list[dict]:
         piece = piece.strip().rstrip("。").strip()
         if not piece:
             continue
-        post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", piece)
-        name = piece[: post.start()] if post else piece
+        bare = PINYIN_NOTE.sub("", piece)  # 錢(qián) 宇: a converter's pinyin is no part (h18a)
+        post = re.search(r"[（(]([^（）()]{1,30})[）)]\s*$", bare)
+        name = bare[: post.start()] if post else bare
         leader = {"name": re.sub(r"[\s\u3000]+", "", name), "text": f"{label}{piece}"}
         if post:
             leader["post"] = post.group(1).strip()
@@ -335,7 +348,7 @@ def split_names(text: str) -> list[str]:
     text = PINYIN_NOTE.sub("", text)
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
     names: list[str] = []
-    for piece in _group_phrases(_split_outside_brackets(text, "、，,；;")):
+    for piece in share_tails(_group_phrases(_split_outside_brackets(text, "、，,；;"))):
         piece = piece.strip().rstrip("。").strip()
         if not piece:
             continue
@@ -393,6 +406,8 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 
 
 def _split_conjunctions(piece: str) -> list[str]:
+    if is_joint(piece):
+        return [piece.strip()]
     for word in ("以及", "及", "和", "与"):
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]

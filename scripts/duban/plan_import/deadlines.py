@@ -25,7 +25,9 @@ EVERY_WORDS = {
     "每季": "quarter",
     "每月": "month",
 }
-ONGOING = re.compile(r"长期坚持|持续推进|常态化|长期开展|持续开展|长期|经常性|持续")
+ONGOING = re.compile(
+    r"长期坚持|持续推进|常态化|长期开展|持续开展|长期|经常性|持续|常态(?:工作|推进|开展)"
+)
 FOLLOW_UP = re.compile(r"限期整改|确定的期限|另行通知|另行确定")
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 COMPARATOR = r"(?:不低于|不少于|达到|保持|超过|高于|≥|>=)"
@@ -47,6 +49,19 @@ def unwritten_due() -> dict:
     }
 
 
+UNDATED_ID = "undated"
+"""The id of a due item whose phrase names no year in a plan whose document names none (h18a)."""
+
+
+def undated_due(part: str, result: Parsed) -> list[dict]:
+    """年底前 in a plan that names no year anywhere: kept as written, not dated (never the clock's
+    year); ongoing like the unwritten form, marked, until the plan is imported again with --year."""
+    result.assumptions.append(f"“{part}”未写年份，原文中也找不到方案的年份：照原文记录，未换算日期")
+    return [
+        {"kind": "ongoing", "id": UNDATED_ID, "label": f"{part}（未写年份）", "as_written": part}
+    ]
+
+
 @dataclass
 class Parsed:
     due: list[dict] = field(default_factory=list)
@@ -65,6 +80,15 @@ def deadline_parts(phrase: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def tight(folded: str) -> str:
+    """2016 年 6 月底前 as a table's cell spaces it (h18c): no space around a date's digits;
+    2016年6底前 (月 left out) is the month's end."""
+    folded = re.sub(
+        r"(?<=[0-9])[ \u3000]+(?=[年月日个季底])|(?<=[年月])[ \u3000]+(?=[0-9底])", "", folded
+    )
+    return re.sub(r"(?<=[0-9]年)([0-9]{1,2})(?=底|末)", r"\1月", folded)
+
+
 def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Parsed:
     """The due items of a deadline phrase; ``context`` is the item's own text
     (自…起, 下季度首月…)."""
@@ -72,7 +96,7 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
     parts = deadline_parts(phrase)
     milestone: dict | None = None
     for part in parts:
-        folded = simplified(part)
+        folded = tight(simplified(part))
         target = _milestone_target(folded, part)
         if target:
             if milestone is None:
@@ -95,6 +119,19 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
     if len(result.due) > 1:
         _name(result.due)
     return result
+
+
+def _yearless(folded: str) -> bool:
+    """A phrase the branches below date in the plan's year (年底前, 上半年, 6月底前, 全年)."""
+    return bool(
+        re.search(
+            r"年底|年末|[上下]半年|第?[一二三四1-4]季度"
+            r"|\d{1,2}月(?:份)?(?:底|末)|\d{1,2}月\d{1,2}日",
+            folded,
+        )
+        or "全年" in folded
+        or folded in ("年内", "当年", "本年度", "今年")
+    )
 
 
 def _milestone_target(folded: str, part: str) -> dict | None:
@@ -180,6 +217,8 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
             f"“{part}”读作{match.group(1)}年12月31日前（含{match.group(1)}年）"
         )
         return [{"kind": "date", "date": dt.date(int(match.group(1)), 12, 31), **base}]
+    if not default_year and _yearless(folded):
+        return undated_due(part, result)
     if re.search(r"年底|年末", folded):
         result.assumptions.append(f"“{part}”未写年份，按{default_year}年理解")
         return [{"kind": "period", "period": str(default_year), **base}]

@@ -12,13 +12,14 @@ from typing import Any
 
 from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
-from duban.plan_import.chrome import set_aside
-from duban.plan_import.clauses import find_clause, first_leads_from
+from duban.plan_import.chrome import page_year, set_aside
+from duban.plan_import.clauses import Clause, find_clause, first_leads_from
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
+from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
-from duban.plan_import.subheadings import heading_leader, is_subheading, task_nodes
+from duban.plan_import.subheadings import heading_clause, heading_leader, is_subheading, task_nodes
 from duban.plan_import.task_reading import (
     TaskReading,
     chain,
@@ -43,6 +44,10 @@ class Imported:
     labels: list[str] = field(default_factory=list)  # every item's number as written
     figures: list[Finding] = field(default_factory=list)  # targets and amounts left as text
     accounting: Accounting | None = None
+    year_missing: bool = False
+    """The document names no year and no ``--year`` was given (h18a): year-less deadlines are
+    kept as written and not dated, the plan has no ``signed`` or ``period``; the review and the
+    command ask for ``--year``."""
     leaders: list[Finding] = field(default_factory=list)
     """牵头领导 / 分管领导 named in the clauses: people, not units (kept in the review and as a
     comment in the task's file; the data has no field for them yet)."""
@@ -67,6 +72,9 @@ class Importer(TaskReading):
         self.leaders: list[Finding] = []
         self.chrome: list[str] = []
         self.repeats: list[str] = []
+        self.year_missing = False
+        self.page_year: int | None = None  # the web page's 发布日期 (h18a)
+        self.heading_clause: Clause | None = None  # 一、…（牵头单位：…）over its items (h18c)
 
     # -- the whole plan -----------------------------------------------------------------------
     def run(self) -> Imported:
@@ -119,7 +127,7 @@ class Importer(TaskReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
-            before = len(tasks)
+            before, self.heading_clause = len(tasks), heading_clause(self._span(node))  # h18c
             for child in items[id(node)]:
                 if child.children and child in node.children and self._subheading(child):
                     own = field_text(self._span(child))
@@ -138,6 +146,12 @@ class Importer(TaskReading):
                 for key in ("title", "text"):
                     if not provision[key].strip():
                         provision[key] = "（原文无文字）"
+        for item, row in attach_restating_rows(sections, tasks, numbering):
+            self._assume(
+                0,
+                f"分解表中的“{row['title']}”一行重复第 {item['section']} 章第 {item['number']} 项的"
+                f"文字：分工记在该项（任务 {item['id']}），表中这一行作为非任务条目保留，请核对",
+            )
         plan = self._plan(head, issuer, sections, numbering, closing)
         self._check_ids(tasks)
         if self.first_leads:
@@ -146,9 +160,17 @@ class Importer(TaskReading):
             )
         imported = Imported(plan, tasks, self.org, self.unread, self.assumptions, self.unmatched)
         imported.leaders = self.leaders
+        imported.year_missing = self.year_missing
         imported.chrome = self.chrome
         imported.repeats = self.repeats
         imported.labels = [node.label for node in walk(roots)]
+        for node in walk(roots):
+            if node.guessed:
+                self._assume_at(
+                    node.start,
+                    f"编号是网页转码留下的乱码，按前后顺序推定为第 {node.number} 项，请核对",
+                    self.text[node.start : node.content + 12].split("\n")[0],
+                )
         imported.figures = self._figures(tasks, sections)
         imported.issuer_as_written = self.issuer_as_written
         return imported
@@ -192,6 +214,7 @@ class Importer(TaskReading):
             (int(number.group(1)) if number else None, "文号"),
             (int(title.group(1)) if title else None, "标题"),
             (head.period[0] if head.period else None, "实施期限"),
+            (self.page_year, "网页的发布日期"),
             (min(years) if years else None, "正文中的日期"),
             (self.given_year, "--year"),
         ):
@@ -204,8 +227,10 @@ class Importer(TaskReading):
             int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
         ]
         found = self._document_year(head, years or self._years(self.text))
-        if found is None:
-            raise YearNotFound()
+        if found is None:  # never refused, never the clock: the dates are left to --year
+            self.period, self.year_missing, self.default_year = None, True, 0
+            self.unread.insert(0, Finding(0, NO_YEAR))
+            return
         year, where = found
         if where != "成文日期":
             self._assume(0, f"方案的年份按{where}取为 {year} 年（未找到落款日期）")
@@ -307,7 +332,8 @@ class Importer(TaskReading):
         plan["issuer"] = issuer
         if head.addressees:
             plan["addressees"] = head.addressees
-        plan["signed"] = head.signed
+        if head.signed:
+            plan["signed"] = head.signed
         if head.signed_as_written:
             plan["signed_as_written"] = head.signed_as_written
         for key in ("notice_text", "preamble"):
@@ -315,7 +341,8 @@ class Importer(TaskReading):
                 plan[key] = getattr(head, key)
         if closing:
             plan["closing"] = closing
-        plan["period"] = self.period
+        if self.period:
+            plan["period"] = self.period
         if head.sources:
             plan["sources"] = head.sources
         plan["sections"] = sections
@@ -354,16 +381,21 @@ class Importer(TaskReading):
                 seen[task["id"]] = 1
 
 
-class YearNotFound(Exception):
-    """The document names no year anywhere (no signing date, 文号, period or dated text) and no
-    ``--year`` was given: its deadlines cannot be dated."""
+NO_YEAR = (
+    "原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）：未写年份的时限（年底前、6月底前、"
+    "全年……）照原文记录，没有换算为日期；方案的成文日期（signed）和实施期限（period）没有写。"
+    "请用 --year 指定方案的年份后重新导入，例如 --year 2024"
+)
+"""The first line of the review of a plan whose document names no year (h18a)."""
 
 
 def import_text(text: str, org: ImportOrg, plan_id: str, year: int | None = None) -> Imported:
     """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
     only stands in when the document names none. Never reads the clock."""
     read, chrome = set_aside(text)
-    result = Importer(read, org, plan_id, year).run()
+    importer = Importer(read, org, plan_id, year)
+    importer.page_year = page_year(chrome)
+    result = importer.run()
     result.chrome = chrome + result.chrome
     if chrome:
         result.assumptions.insert(

@@ -21,6 +21,7 @@ from duban.i18n.os_errors import os_reason
 from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
+from duban.plan_import.cell_rows import TABLE_COLUMNS
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.text_tables import flatten_tables
 
@@ -55,6 +56,7 @@ def read_document(path: Path) -> tuple[str, str]:
     except Untrusted as error:
         raise ReadError(f"{name}: {error}") from None
     stats: dict[str, int] = {}
+    strays: list[str] = []
     suffix = path.suffix.lower()
     try:
         if data[:5] == b"%PDF-" or suffix == ".pdf":
@@ -88,9 +90,15 @@ def read_document(path: Path) -> tuple[str, str]:
             text, how = html_text(text, stats), f"HTML ({how})"
         else:
             text = normalize_newlines(text)
-            text = flatten_tables(text, lambda rows: table_lines(rows, stats))
+            text = flatten_tables(text, lambda rows: table_lines(rows, stats), strays)
     if stats.get("rows"):
         how += "；" + TABLE_ROWS.format(stats["rows"])
+        if strays:  # h18a
+            quoted = "、".join(f"“{cell[:20]}”" for cell in strays[:10])
+            how += (
+                f"；表格中有 {len(strays)} 个单元格归不进任何一列（页面残留？），"
+                f"已放在所在行的文字之后：{quoted}"
+            )
     return text, how
 
 
@@ -238,24 +246,6 @@ def _runs(element: BaseOxmlElement) -> str:
     return "".join(t.text or "" for t in element.iter() if t.tag.endswith("}t"))
 
 
-# The columns of a 任务分工表 and the clause words they become.
-TABLE_COLUMNS = {
-    "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
-    "leader": (r"领导|領導", "牵头领导"),  # people, not units
-    "lead": (r"牵头|牽頭|主办", "牵头单位"),
-    "main": (r"^(?:责任主体|責任主體)", "责任单位"),  # 责任主体与协同单位 (w-import-round2)
-    "cooperate": (r"配合|协办|協辦|参与|參與|协同|協同", "配合单位"),
-    "supervise": (r"监督|監督|督办", "监督单位"),
-    "assess": (r"考核|评分|評分", "考核单位"),
-    "responsible": (
-        r"责任单位|責任單位|责任部门|責任部門|承办|落实单位|责任科室|責任科室|负责科室|負責科室"
-        r"|负责单位|負責單位|负责部门|負責部門",
-        "责任单位",
-    ),
-    "deadline": (r"时限|時限|完成时间|完成時間|期限|时间节点", "完成时限"),
-}
-
-
 TABLE_ROWS = "任务分工表的 {} 行转为条目（分工括注由表头和单元格组成，不是原文）"
 
 
@@ -295,7 +285,10 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
             for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
             if kind != "number" and cells.get(i)
         ]
-        lines.append(f"{number}.{text}" + (f"（{'；'.join(parts)}）" if parts else ""))
+        own = re.match(rf"{number}\s*[.．、]", text)  # the cell repeats the row's number (h18a)
+        lines.append(
+            (text if own else f"{number}.{text}") + (f"（{'；'.join(parts)}）" if parts else "")
+        )
         if stats is not None:
             stats["rows"] = stats.get("rows", 0) + 1
     return lines

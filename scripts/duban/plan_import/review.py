@@ -8,6 +8,7 @@ import html
 from duban.i18n.messages import language, say
 from duban.model.problems import printable
 from duban.plan_import.accounting import lines as accounting_lines
+from duban.plan_import.deadlines import UNDATED_ID, UNWRITTEN_ID
 from duban.plan_import.plan import Finding, Imported
 
 
@@ -197,8 +198,15 @@ def _count_items(item: dict) -> int:
 
 
 def _count(item: dict, key: str) -> int:
-    return (1 if item.get(key) else 0) + sum(_count(child, key) for child in item.get("items", []))
+    here = _computable(item) if key == "due" else bool(item.get(key))
+    return (1 if here else 0) + sum(_count(child, key) for child in item.get("items", []))
+
+
+def _computable(item: dict) -> bool:
+    """A due item that falls due: not the marked 原文未写完成时限 nor a year-less 6月底前 in a
+    plan that names no year (h18a)."""
+    return any(d.get("id") not in (UNWRITTEN_ID, UNDATED_ID) for d in item.get("due", []))
 
 
 def _has_due(item: dict) -> bool:
-    return bool(item.get("due")) or any(_has_due(c) for c in item.get("items", []))
+    return _computable(item) or any(_has_due(c) for c in item.get("items", []))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from duban.plan_import.chinese import numeral_value
+from duban.plan_import.chinese import numeral_text, numeral_value
 
 CN = "[一二三四五六七八九十]{1,3}"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -24,13 +24,15 @@ INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
 MARKER = re.compile(
     rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}])))"
-    rf"(?:(?P<sec>{CN})、"
+    rf"(?:(?P<sec>{CN})(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"  # 一． (h18c)
     rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
     rf"|(?P<ar>[0-9０-９]{{1,2}})(?:[.．、﹒](?!(?![0-9]{{4}}年)[0-9０-９])|\s*[）)](?![（(]))"
     rf"|[（(](?P<par>[0-9０-９]{{1,2}})[）)]"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
-    rf"|(?P<cir>[{CIRCLED}]))",
+    rf"|(?P<cir>[{CIRCLED}])"
+    # h18a: a number a web page's conversion garbled (（二） read as ?。ǘ┩): line start only
+    r"|(?<![^\n])(?P<garbled>[?？\ufffd]{1,2}。?))",
     re.M,
 )
 STYLE_NAMES = {
@@ -55,6 +57,7 @@ class Node:
     end: int = 0
     depth: int = 0
     inline: bool = False  # numbered inside a paragraph, after ： or ；
+    guessed: bool = False  # h18a: the number was garbled; taken as the next of its list
     children: list[Node] = field(default_factory=list)
 
 
@@ -72,6 +75,8 @@ class SourceText:
 
 
 def _number(match: re.Match) -> tuple[str, int, str] | None:
+    if match.group("garbled"):
+        return "garbled", 0, match.group("garbled")
     for style in STYLE_NAMES:
         value = match.group(style)
         if value is None:
@@ -89,7 +94,8 @@ def segment(text: str, start: int, end: int) -> list[Node]:
     """The tree of numbered items between two offsets (each node's span ends where the next
     item at its level or above begins, or at ``end``). With no item numbered 1, an excerpt
     that starts later (a table's rows 24, 25, 26 …) is read from its first number, when at
-    least two items follow on from it."""
+    least two items follow on from it (and then a larger number at the start of a line goes on
+    with the list: an excerpt of a table keeps rows 6, 52, 53 of the whole)."""
     roots = _segment(text, start, end, False)
     if not roots:
         later = _segment(text, start, end, True)
@@ -107,12 +113,26 @@ def _segment(text: str, start: int, end: int, any_start: bool) -> list[Node]:
             continue
         style, number, numeral = parsed
         inline = match.group("inline") is not None
+        guessed = style == "garbled"
+        if guessed:  # the next sibling of the item open deepest (never a section heading)
+            if not stack or stack[-1].style == "sec" or inline:
+                continue
+            style, number = stack[-1].style, stack[-1].number + 1
+            numeral = numeral_text(number) if style in ("sec", "pcn", "art") else str(number)
         if inline and style in ("sec", "art"):
             continue  # 一、 and 第一条 head a paragraph of their own
+        if inline and not stack:
+            continue  # h18a: ：1.…；2.… numbers the parts of an item, never the plan's top
         styles = [node.style for node in stack]
         if style in styles:
             index = styles.index(style)
-            if number != stack[index].number + 1:
+            if number != stack[index].number + 1 and not (
+                # h18a: an excerpt of a table (rows 6, 52, 53 …): at the top, from a line's start
+                any_start
+                and index == 0
+                and number > stack[0].number
+                and (match.start() == 0 or text[match.start() - 1] == "\n")
+            ):
                 continue
             del stack[index:]
         elif not (
@@ -125,6 +145,7 @@ def _segment(text: str, start: int, end: int, any_start: bool) -> list[Node]:
             continue  # 一、 inside an item that is not itself a section heading
         node = Node(style, number, match.group(0), numeral, match.start(), match.end())
         node.inline = inline
+        node.guessed = guessed
         node.depth = len(stack)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)

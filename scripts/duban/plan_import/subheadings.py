@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
-from duban.plan_import.clauses import find_clause
+from duban.plan_import.chinese import simplified
+from duban.plan_import.clauses import Clause, find_clause, parse_clause
 from duban.plan_import.segment import Node, field_text
+from duban.plan_import.unit_brackets import names_only
 
 HEADING_LEADER = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<post>(?:常务)?副?(?:省长|市长|州长|区长|县长|旗长)"
@@ -51,3 +53,33 @@ def task_nodes(text: str, section: Node) -> tuple[list[Node], bool]:
     for number, node in enumerate(tasks, start=1):
         node.number = number
     return out, True
+
+
+UNIT_TITLE_TAIL = re.compile(
+    r"(?:牵头|负责|承担)?(?:的)?(?:重点)?(?:工作|任务|工作任务|事项)?(?:[（(]\s*\d{1,3}\s*项\s*[)）])?[：:。]?$"
+)
+
+
+HEADING_UNIT = re.compile(
+    r"(?:局|委|办|厅|中心|政府|管委会|办事处|街道|公司|集团|社|所|院|队|站|部)$"
+)
+"""A heading that is a unit's name ends as one (召开动员大会 is a heading, not a 会)."""
+
+
+def heading_clause(span: str) -> Clause | None:
+    """The assignment a section's heading makes for the items below it: a clause in the heading
+    or on a line under it (一、…（牵头单位：县发改局）), or (h18c) a heading that is only a unit's
+    name (一、县发展和改革局（5项）, as a 责任分解 grouped by unit writes it): that unit is
+    responsible; with 牵头 it leads."""
+    clause = find_clause(span)
+    if clause is not None:
+        return clause
+    title = span.strip().split("\n")[0].strip()
+    tail = UNIT_TITLE_TAIL.search(simplified(title))
+    names = title[: tail.start()] if tail else title
+    folded = simplified(names)
+    pieces = [p for p in re.split(r"[、，,；;]", folded) if p.strip()]
+    if not pieces or not names_only(folded) or not all(HEADING_UNIT.search(p) for p in pieces):
+        return None
+    word = "牵头" if tail and "牵头" in tail.group() else "负责"
+    return parse_clause(title, 0, len(title), names + word)

@@ -14,6 +14,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause
 from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
+from duban.plan_import.item_facts import assigns, has_due, names_holders
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.units import ImportOrg
@@ -41,11 +42,12 @@ class TaskReading(Findings):
     org: ImportOrg
     default_year: int
     issuer_name: str
-    period: Period
+    period: Period | None
     sources: list[dict]
     first_leads: bool  # the plan's rule: the unit listed first leads (除标注“分别牵头”外…)
     first_leads_at: int | None  # where in the text that rule starts to apply (下同: from there)
     leaders: list[Finding]
+    heading_clause: Clause | None  # the section's heading's clause, for items with none (h18c)
 
     def _task_or_provision(
         self,
@@ -58,6 +60,10 @@ class TaskReading(Findings):
         self._move_trailing_clauses(node)
         item = self._item(node, top=True)
         text = field_text(self.text[node.content : node.end])
+        if not assigns(item) and self.heading_clause:  # the section's heading names who (h18c)
+            notes = [*item.get("_notes", []), "分工取自所在章节的标题"]
+            self._clause(item, self.heading_clause, text, self.doc.line(node.start), notes, 0)
+            item["_notes"] = notes
         if not assigns(item):
             title = item.get("title") or first_sentence(text)
             provision = {
@@ -376,25 +382,6 @@ class TaskReading(Findings):
             self._indicator_ids(child, f"{task_id}-{child['id']}")
 
 
-def assigns(item: dict) -> bool:
-    if item.get("roles") or item.get("due"):
-        return True
-    return any(assigns(child) for child in item.get("items", []))
-
-
-def names_holders(item: dict) -> bool:
-    """Whether the item or one below it names lead or responsible units (they take the due of
-    the level above when they have none of their own)."""
-    roles = item.get("roles") or {}
-    if roles.get("lead") or roles.get("responsible"):
-        return True
-    return any(names_holders(child) for child in item.get("items", []))
-
-
-def has_due(item: dict) -> bool:
-    return bool(item.get("due")) or any(has_due(child) for child in item.get("items", []))
-
-
 def first_sentence(text: str) -> str:
     first = re.split(r"[。；;！？\n]", text, maxsplit=1)[0].strip()
     if len(first) > 60:
@@ -408,7 +395,9 @@ def chain(nodes: list[Node]) -> Iterator[Node]:
         yield from chain(node.children)
 
 
-def inside(due: dict, period: Period) -> bool:
+def inside(due: dict, period: Period | None) -> bool:
+    if period is None:  # a plan whose document names no year: nothing to be outside of
+        return True
     date = due.get("date")
     if isinstance(date, dt.date) and not period["start"] <= date <= period["end"]:
         return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from duban.plan_import.cell_rows import PINYIN, aligned_row, cell_type, column_kind
 from duban.plan_import.chinese import simplified
 
 HEADER_WORD = re.compile(
@@ -19,7 +20,12 @@ HEADER_WORD = re.compile(
     # w-import-round2: 名称 (苏州 2011), progress-report tables (推进情况表)
     r"|名称|项目名称|项目|指标|目标任务|全年目标任务|责任主体|责任主体与协同单位|是否达序|是否达标"
     r"|说明|进展情况|推进情况|完成情况|工作进展|\d{1,2}[-—至]\d{1,2}月推进情况"
-    r"|计划完成时间|责任科室|负责科室|负责单位|负责部门|评分部门|评分单位|考核部门)$"
+    r"|计划完成时间|责任科室|负责科室|负责单位|负责部门|评分部门|评分单位|考核部门"
+    # h18a: the other columns of real tables (考核项目, 考核指标, 单位, 年度目标, 目前完成情况,
+    # 是否达到序时进度 …): a short word naming what a column holds
+    r"|单位|计量单位|[\u4e00-\u9fff]{0,6}(?:情况|进度|指标|内容|项目|目标|要求|措施|任务"
+    # h18c: 任务名称, 配合部门, 目标类型 (杭州上城 2019), 时间进度 (遂宁 2016)
+    r"|名称|类型|[\u4e00-\u9fff]{0,4}(?:部门|单位|时限|时间|领导)))$"
 )
 ROLE_OR_TIME = re.compile(r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核")
 NUMBER = re.compile(r"^\s*[0-9０-９]{1,3}[.．、]?\s*$")
@@ -50,9 +56,12 @@ def is_header(parts: list[str]) -> bool:
     )
 
 
-def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) -> str:
+def flatten_tables(
+    text: str, as_items: Callable[[list[list[str]]], list[str]], strays: list[str] | None = None
+) -> str:
     """The text with each flattened table's rows made lines by ``as_items`` (reading's
-    ``table_lines``, which counts them)."""
+    ``table_lines``, which counts them); ``strays`` collects the cells of one-cell-a-line
+    tables that fit no column (kept in their row's text, said in the review)."""
     lines = text.split("\n")
     out: list[str] = []
     index = 0
@@ -69,7 +78,7 @@ def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) 
                 out.append(lines[index])
                 index += 1
                 continue
-            rows, index = _cells_down(lines, after, header)
+            rows, index = _cells_down(lines, after, header, strays)
         out.extend(as_items(rows))
     return "\n".join(out)
 
@@ -77,7 +86,7 @@ def flatten_tables(text: str, as_items: Callable[[list[list[str]]], list[str]]) 
 def _rows_on_lines(
     lines: list[str], index: int, header: list[str], single: bool = False
 ) -> tuple[list[list[str]], int]:
-    rows = [header]
+    rows = [[re.sub(r"[ \u3000]", "", word) for word in header]]  # 牵 头 部 门 (h18c)
     width = len(header)
     bars = "|" in lines[index - 1] or "｜" in lines[index - 1]
     while index < len(lines) and lines[index].strip():
@@ -116,7 +125,7 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     header: list[str] = []
     at = after = index
     while at < len(lines):
-        word = _bare(lines[at])
+        word = PINYIN.sub("", _bare(lines[at]))  # 序號(hào): a converter's pinyin (h18a)
         if not word and header:
             at += 1
             continue
@@ -151,42 +160,112 @@ def _bare(line: str) -> str:
     return line.strip().strip("|｜").strip()
 
 
-def _cells_down(lines: list[str], index: int, header: list[str]) -> tuple[list[list[str]], int]:
-    """Rows of one cell a line: a row starts at its number (the next one), a heading row
-    (一、…) stands alone; a line holding a whole row on its own is split into its cells."""
+def _cells_down(
+    lines: list[str], index: int, header: list[str], strays: list[str] | None = None
+) -> tuple[list[list[str]], int]:
+    """Rows of one cell a line: a row starts at its number (the next one, or a larger one once
+    the row before has its cells: an excerpt of a table skips rows), a heading row (一、…)
+    stands alone; a line holding a whole row on its own is split into its cells. Each row's
+    cells are then put under their columns by what they hold (:mod:`cell_rows`: merged cells,
+    short rows, a column's two lines, stray cells)."""
     rows = [header]
     width = len(header)
-    expected: int | None = None
+    kinds = [column_kind(simplified(word)) for word in header]
+    number_at = kinds.index("number") if "number" in kinds else None
+    last: int | None = None
     current: list[str] | None = None
+    raw: list[list[str]] = []  # each row's cells after its number, before they are aligned
+    inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
+    in_inner = False
+
+    after_number = width - (number_at + 1 if number_at is not None else 0)
+
+    def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
+        match = _row_number(line, None)
+        if match is None:
+            return None
+        value = int(match.group(1).translate(FULL_DIGITS))
+        if last is None or value == last + 1:
+            return match
+        # a larger number (rows 6, 52, 53 of a longer table) once the row before is nearly
+        # whole: a cell of 15 (万亩) in the middle of a row is a cell, not a row
+        full = current is not None and len(current) >= max(2, after_number - 1)
+        return match if value > last and full else None
+
     while index < len(lines):
         line = _bare(lines[index])
-        number = _row_number(line, expected)
+        number = starts(line, current)
         ahead = _next_filled(lines, index + 1)
-        starts_row = ahead < len(lines) and _row_number(_bare(lines[ahead]), expected)
+        starts_row = ahead < len(lines) and starts(_bare(lines[ahead]), current)
         if number:
             rest = line[number.end() :].strip()
-            current = [number.group(1)]
-            rows.append(current)
-            expected = int(
-                number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-            )
-            expected += 1
+            current, in_inner = [], False
+            rows.append([number.group(1)])
+            raw.append(current)
+            last = int(number.group(1).translate(FULL_DIGITS))
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
-        elif (re.match(r"^[一二三四五六七八九十]+、", line) or (line and starts_row)) and (
-            current is None or len(current) >= width
+        elif re.match(r"^[一二三四五六七八九十]+、", line) or (
+            line and starts_row and (current is None or len(current) >= width - 1)
         ):
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
+            raw.append([])
             current = None
         elif not line:
-            if current is not None and len(current) >= width and not starts_row:
+            pipes = re.fullmatch(r"\s*[|｜]+\s*", lines[index]) is not None  # never a table's end
+            if current is not None and len(current) >= width - 1 and not starts_row and not pipes:
                 index += 1
                 break
-        elif current is not None and len(current) < width:
-            current.append(line)
+        elif (
+            current is not None
+            and _inner(line, inner_last, current)
+            # before the row's units (a later column's 1、… 2、… is that cell's own list)
+            # after the row's merged cells (a row's first cell may repeat its own number: 1.…)
+            and (in_inner or bool(current))
+            and (in_inner or not any(cell_type(c) in ("unit", "date", "person") for c in current))
+        ):
+            # 1.… / 2.… in the text column, each with its own leader and units: a row each; the
+            # row's merged cells (序号 1, 项目 主要预期目标) stand before them as a heading line
+            inner = _inner(line, inner_last, current)
+            assert inner is not None
+            if not in_inner and raw and raw[-1] is current:
+                rows[-1] = [" ".join([rows[-1][0], *current])]
+                raw[-1] = []
+            in_inner = True
+            inner_last = int(inner.group(1))
+            current = [line[inner.end() :].strip()]
+            rows.append([inner.group(1)])
+            raw.append(current)
         elif current is not None:
-            current[_text_column(header)] += line
+            current.append(line)
         else:
             break
         index += 1
-    return [row + [""] * (width - len(row)) for row in rows], index
+    out = [rows[0]]
+    columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
+    first = 0 if number_at is None else number_at + 1
+    for row, found in zip(rows[1:], raw, strict=True):
+        if len(row) == 1 and not found and not NUMBER.match(row[0]):
+            out.append(row + [""] * (width - 1))  # a heading row
+            continue
+        aligned = aligned_row(found, columns, strays) if found else [""] * len(columns)
+        if number_at is None:  # no 序号 column: the row's number stays before its first cell
+            out.append([f"{row[0]} {aligned[0]}".strip(), *aligned[1:]])
+            continue
+        full = [""] * width
+        full[number_at] = row[0]
+        full[first:] = aligned
+        out.append(full[:width])
+    return out, index
+
+
+def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
+    """``2.一般公共预算收入…``: the next number of the entries of a text column (1 first)."""
+    match = re.match(r"^([0-9]{1,2})[.．、](?![0-9])", line)
+    if match is None or len(line) < match.end() + 4:
+        return None
+    value = int(match.group(1))
+    return match if value == (last + 1 if last is not None else 1) or value == 1 else None
+
+
+FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -3,7 +3,8 @@
 Everything else happens in :mod:`duban.load.project` (load and check the data) and
 :mod:`duban.site` (pure functions that build strings). Only the core plugin API is used:
 ``on_config``, ``on_files`` with ``File.generated`` and ``on_serve``, so moving to another site
-engine later means rewriting this one module.
+engine later means rewriting this one module. Generated pages reach MkDocs as placeholders whose
+HTML is put in place in ``on_page_content``, past Markdown (:mod:`duban.plugin.handoff`).
 
 Builds are atomic (:class:`AsideBuild`): the data is validated in ``on_config``, before MkDocs
 cleans ``site_dir``; the site is built into a temporary folder beside ``site_dir`` and swapped in
@@ -23,6 +24,7 @@ mkdocs.yml::
           due_soon_days: 30
           edit_url: https://github.com/OWNER/REPO/edit/main/   # "edit this record" links
           site_title: ""            # the site's name when the data holds several plans
+          site_size_limit: 1GB      # warn (--strict: fail) when the built site is larger
           page_cache: ""            # a folder of pages kept between builds (page_cache.py),
                                     # outside the repository; empty: off
 
@@ -40,6 +42,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -47,29 +50,43 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from duban.evaluation.cascade import local_implementers, merged
 from duban.evaluation.evaluate import evaluate
+from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
-from duban.load.project import find_schema_dir, load_project
+from duban.load.project import Project, find_schema_dir, load_project
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
+from duban.outputs.federation import rolled_up_rows, rows_by_target
 from duban.plugin.aside import AsideBuild
-from duban.plugin.handoff import Held, anchor_ids, fill, old_way, placeholder, searchable
-from duban.plugin.page_cache import PageCache
-from duban.plugin.reuse import Reuse, data_digests, open_cache, what_changed
+from duban.plugin.cache_hooks import CacheEvents, CacheHooks
+from duban.plugin.handoff import Handoff
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
     check_edit_url,
     check_repository,
+    render_processes_setting,
+    size_limit_setting,
 )
-from duban.site import Settings, asset_files, render_site, site_description, site_title, swap
+from duban.plugin.size_check import check_site_size
+from duban.site import (
+    LinkedSource,
+    Settings,
+    asset_files,
+    render_site,
+    site_description,
+    site_title,
+    swap,
+)
 from duban.site.cues import page_words
 from duban.site.examples import fill_examples
+from duban.site.implementers import linked_sources
 from duban.site.page_problems import (
     nav_pages,
     page_title,
@@ -83,7 +100,6 @@ from duban.site.theme import THEME_DIR, not_found_words
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from duban.load.project import Project
@@ -93,7 +109,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.duban")
 
 
-class DubanPlugin(BasePlugin[DubanConfig]):
+class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
     command = "build"  # when MkDocs is run from Python, without on_startup
     aside: AsideBuild | None = None
     project: Project | None = None  # the loaded data, from on_config until on_files
@@ -103,6 +119,11 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     served_pages: Mapping[str, str | None] = MappingProxyType({})
     problem_pages: frozenset[str] = frozenset()  # the pages that show only the problems
     site_name: str = ""  # the last good build's site name, kept while the data is invalid
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handoff = Handoff()  # generated pages past Markdown, search past excluded tables
+        self.cache = CacheHooks()  # pages kept between builds (page_cache; serve: in memory)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -119,7 +140,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         set_language(None if os.environ.get("DUBAN_LANG") else self.config.language)
         self.as_of = as_of_setting(self.config.as_of, dt.date.today())
         self.edit_url = check_edit_url(self.config.edit_url)
+        self.render_processes = render_processes_setting(self.config.render_processes)
         self.repository = check_repository(self.config.repository)
+        self.size_limit = size_limit_setting(self.config.site_size_limit)
         if not re.fullmatch(r"[A-Za-z0-9._/-]{1,100}", self.config.branch):
             raise PluginError(
                 say(
@@ -138,14 +161,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             self.data_path = self.data_dir.relative_to(root).as_posix()
         except ValueError:  # data outside the repository: no edit links can point at it
             self.data_path, self.edit_url, self.repository = "", None, None
+        self.cache.configure(self.config.page_cache, root, self.data_dir, self.command)
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
-        if self.command == "serve":  # a rebuild: one line on what changed
-            digests = data_digests(self.data_dir)
-            change = what_changed(self.data_files, digests) if self.data_files else None
-            self.data_files = digests
-            if change:
-                log.info(change)
         self.project = load_project(self.data_dir, self.schema_dir)
         self.problems = ()
         if not self.project.ok or self.project.model is None:
@@ -169,18 +187,11 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         theme_dir = os.fspath(THEME_DIR)
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
-        self.page_cache = open_cache(
-            self.config.page_cache, root, self.data_dir, self.command, self.page_cache
-        )
         if self.command != "serve":
             self.aside = AsideBuild.start(config)
         if self.project is not None:  # after start(): its count makes --strict keep site/
             _log_warnings(self.project.warnings)
         return config
-
-    page_cache: PageCache | None = None
-    data_files: Mapping[str, str] = MappingProxyType({})  # serve: the data files at the last build
-    reuse: Reuse | None = None  # this build's use of the page cache
 
     def _name_the_site(self, config: MkDocsConfig, model: Model) -> None:
         # HTML-escaped: MkDocs and Material print both into pages without escaping them
@@ -192,6 +203,27 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         if not (config.site_description or "").strip():
             description = site_description(model)
             config.site_description = str(escape(description)) if description else None
+
+    def _federation(
+        self, project: Project, settings: Settings
+    ) -> tuple[Settings, dict[str, LinkedSource]]:
+        """h20b: the rows the sources of data/federation.yaml give, from their cached copies
+        (fetched first with ``refresh_sources: true``); a source in poor health is one line of
+        the build's log (INFO: a strict build must not fail for another site) and its pages
+        say so."""
+        config, rows, healths = federation_rows(
+            project, self.as_of, refresh=self.config.refresh_sources
+        )
+        for health in healths:
+            if not health.healthy:
+                log.info("duban: " + health_line(health))
+        settings = replace(
+            settings,
+            federation_id=(config.id, config.name) if config.id else None,
+            federated=tuple(rolled_up_rows(rows)),
+            source_health=tuple(healths),
+        )
+        return settings, linked_sources(config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
@@ -211,6 +243,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
+        settings, sources = self._federation(project, settings)
         # Only the model is needed from here on (and for the guide's examples): the loaded
         # documents, with every value's position, are let go before rendering.
         model = project.model
@@ -234,7 +267,23 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         self._drop_spill()
         swap.clean_downloads()  # those of killed builds
         self.spill = swap.downloads_folder()
-        site = render_site(model, settings, evaluation, sink=self._spill)
+        # the rows below each upper task: this folder's own and, beside them, the sources'
+        implementers = (
+            merged(local_implementers(model, evaluation), rows_by_target(settings.federated))
+            if settings.federated
+            else None
+        )
+        site = render_site(
+            model,
+            settings,
+            evaluation,
+            sink=self._spill,
+            processes=self.render_processes,
+            implementers=implementers,
+            sources=sources,
+            memo=self.cache.memo,
+        )
+        self.cache.sources(site.pages)
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
         clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)
@@ -246,18 +295,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
                 )
                 + ", ".join(clashes)
             )
-        # each page's HTML blocks wait for on_page_content; Markdown reads only the headings
-        held: dict[str, Held] = {}
-        whole = old_way()
-        for uri, content in generated.items():
-            if not whole and isinstance(content, str) and uri.endswith(".md"):
-                content, held[uri] = placeholder(content)
+        # each page's HTML waits for on_page_content; Markdown reads only the headings
+        for uri, content in self.handoff.hand(generated).items():
             files.append(File.generated(config, uri, content=content))
-        self.held = held
-        self.reuse = None
-        if self.page_cache is not None:
-            sources = {u: c for u, c in site.pages.items() if u.endswith(".md")}
-            self.reuse = Reuse(self.page_cache, sources)
         self.served_pages = {
             uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
         }
@@ -269,19 +309,12 @@ class DubanPlugin(BasePlugin[DubanConfig]):
 
     jieba_words: tuple[str, ...] = ()  # the names added to jieba by the last build
 
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.reuse is not None:
-            settings = {**self.config, "as_of": self.as_of.isoformat(), "edit": self.edit_url}
-            self.reuse.begin(
-                config, nav, files, {**settings, "repo": self.repository}, self.jieba_words
-            )
-        return nav
-
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """While serving invalid data: the problem page at every page the last good build
         generated (the browser reloads the one it is on), at the home page and at every page the
         nav names, where docs/ holds none."""
-        self.held, self.reuse = MappingProxyType({}), None
+        self.handoff.clear()
+        self.cache.drop()
         wanted = {"index.md", *self.served_pages, *nav_pages(config.nav)}
         self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
         for uri in sorted(self.problem_pages):
@@ -317,8 +350,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             if page.file.src_uri in self.problem_pages:
                 return markdown  # the problem page itself
             markdown = f"{problem_list(self.problems, self.config.language)}\n\n{markdown}"
-        if self.reuse is not None and self.reuse.markdown(markdown, page) is not None:
-            return ""  # a page the cache gives whole
+        if self.cache.markdown(markdown, page):  # a page the cache gives whole
+            return ""
         # hand-written pages (the guide) show examples made from this repository's own data
         if self.model is None:  # invalid data from the start of a preview: no examples
             return markdown
@@ -327,61 +360,30 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.reuse is not None and self.reuse.content(page):
+        if self.cache.content(page):
             return ""  # a page the cache gives whole
-        held = self.held.get(page.file.src_uri)
-        if held is not None:  # a generated page: its HTML in place of the placeholder's
-            html = fill(html, held)
-            page.present_anchor_ids = anchor_ids(html) | (page.present_anchor_ids or set())
+        html = self.handoff.content(html, page)  # a generated page's HTML, past Markdown
         # the scroll cue's words (duban.js shows them over a box wider than the screen), on
         # every page: hand-written pages have code blocks and tables that scroll too
         return html + page_words(self.config.language)
-
-    held: Mapping[str, Held] = MappingProxyType({})  # the generated pages' HTML blocks
-    _whole: str | None = None  # the page's content while search reads its searchable part
-
-    @event_priority(50)  # before Material's search indexes page.content
-    def _before_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
-        if self.reuse is not None:
-            self.reuse.before_search(page)
-        search = page.meta.get("search")
-        excluded = isinstance(search, dict) and search.get("exclude")
-        if page.file.src_uri in self.held and not excluded and page.content:
-            self._whole, page.content = page.content, searchable(page.content)
-        return context
-
-    @event_priority(-50)  # after it: the whole page again, with search's own edit made to it
-    def _after_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
-        if self._whole is not None:
-            whole, self._whole = self._whole, None
-            if page.content != searchable(whole):  # search made its edit (see below)
-                whole = _drop_search_attributes(whole)
-            page.content = whole
-        if self.reuse is not None:
-            self.reuse.after_search(page)
-        return context
-
-    on_page_context = CombinedEvent(_before_search, _after_search)
-
-    @event_priority(-100)  # after every other plugin's: the page as MkDocs writes it
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return output if self.reuse is None else self.reuse.output(output, page)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
-        if self.reuse is not None:
-            reuse, self.reuse = self.reuse, None
-            reuse.end()
+        self.handoff.clear()
+        self.cache.end()
+        if self.command != "serve":  # what a host would be sent: the built folder
+            check_site_size(config.site_dir, self.size_limit)
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.finish(config)
 
     def on_build_error(self, *, error: BaseException) -> None:
         gc.unfreeze()
-        self.reuse = None
         self._drop_spill()
+        self.handoff.clear()
+        self.cache.drop()
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.abandon()
@@ -402,13 +404,6 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             if Path(folder).is_dir():
                 server.watch(os.fspath(folder))
         return server
-
-
-def _drop_search_attributes(content: str) -> str:
-    """What Material's search removes from each page it indexes (its on_page_context)."""
-    if "data-search-" not in content:
-        return content
-    return re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", content)
 
 
 def _log_warnings(warnings: Sequence[Problem]) -> None:

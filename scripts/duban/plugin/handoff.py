@@ -24,7 +24,15 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import markdown
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
 
 HANDOFF_ENV = "DUBAN_SITE_HANDOFF"
 
@@ -34,15 +42,34 @@ _HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)
 _SLOT = "dubanslot{}x"
 _SLOT_HTML = re.compile(r"<p>dubanslot(\d+)x</p>")
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-# what MkDocs' raw-HTML preprocessor collects: every id, and the name of an <a>
-_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=(?:"([^"]*)"|'([^']*)')""")
+# a paragraph of a block that does not start with a block-level tag (or a comment): Markdown
+# would make it a <p> and read Markdown in it, so such a page is handed over whole
+_BLOCK_TAGS = "|".join(sorted(markdown.Markdown().block_level_elements))
+_NOT_RAW = re.compile(rf"(?:\A|\n[ \t]*\n)[ \t]*(?!<(?:{_BLOCK_TAGS})[\s>/]|<!--|</)\S")
+# what MkDocs' raw-HTML preprocessor collects: every id, and the name of an <a>; in duban's HTML
+# a quote inside an attribute's value or in text is escaped, so `id="` starts an attribute
+_ID = re.compile(r"""(?<=\s)id=(?:"([^"]*)"|'([^']*)')""")
 _NAME = re.compile(r"""<a\s[^>]*?\bname=(?:"([^"]*)"|'([^']*)')""")
-# an element Material's search leaves out, up to the first closing tag of its name
-_VOID = "area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr"
-_EXCLUDED = re.compile(
-    rf"<(?!(?:{_VOID})\b)([a-zA-Z][a-zA-Z0-9]*)\b(?=[^>]*\sdata-search-exclude[\s=/>])[^>]*>"
-    r".*?</\1\s*>",
-    re.DOTALL,
+# an element Material's search leaves out ends at the first closing tag of its name
+_EXCLUDE = "data-search-exclude"
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 
 
@@ -58,9 +85,10 @@ class Held:
     blocks: tuple[str, ...]
 
 
-def placeholder(page: str) -> tuple[str, Held]:
+def placeholder(page: str) -> tuple[str, Held | None]:
     """The page MkDocs reads (front matter, headings, a paragraph per HTML block) and the
-    blocks. The blocks keep their text as Markdown would have passed it through."""
+    blocks. The blocks keep their text as Markdown would have passed it through. A page with
+    anything but raw HTML between its headings is returned as it is, with no blocks."""
     front = _FRONT.match(page)
     head = page[: front.end()] if front else ""
     body = page[len(head) :]
@@ -74,6 +102,8 @@ def placeholder(page: str) -> tuple[str, Held]:
         parts.append(body[match.start() : end])
         start = end
     _block(body[start:], parts, blocks)
+    if any(_NOT_RAW.search(block) for block in blocks):
+        return page, None
     return head + "\n\n".join(parts) + "\n", Held(tuple(blocks))
 
 
@@ -101,7 +131,91 @@ def anchor_ids(content: str) -> set[str]:
 
 
 def searchable(content: str) -> str:
-    """``content`` without the elements Material's search leaves out."""
-    if "data-search-exclude" not in content:
+    """``content`` without the elements Material's search leaves out: from an element with the
+    attribute ``data-search-exclude`` (not a void one, which Material does not skip) to the first
+    closing tag of the same name, as Material's parser ends it."""
+    pos = content.find(_EXCLUDE)
+    if pos < 0:
         return content
-    return _EXCLUDED.sub("", content)
+    kept: list[str] = []
+    start = 0
+    while pos >= 0:
+        after = pos + len(_EXCLUDE)
+        opening = content.rfind("<", start, pos)
+        tag = _TAG.match(content, opening) if opening >= 0 else None
+        close = None
+        if (
+            tag is not None
+            and tag.group(1).lower() not in _VOID
+            and content[pos - 1].isspace()
+            and content[after : after + 1] in ("", " ", "\t", "\n", "\r", "=", "/", ">")
+            and content.find(">", opening, pos) < 0  # the attribute is this tag's
+            and content.count('"', opening, pos) % 2 == 0  # not inside an attribute's value
+        ):
+            close = re.compile(rf"</{tag.group(1)}\s*>", re.IGNORECASE).search(content, after)
+        if close is None:
+            pos = content.find(_EXCLUDE, after)
+            continue
+        kept.append(content[start:opening])
+        start = close.end()
+        pos = content.find(_EXCLUDE, start)
+    kept.append(content[start:])
+    return "".join(kept)
+
+
+def _drop_search_attributes(content: str) -> str:
+    """What Material's search removes from each page it indexes (its on_page_context)."""
+    if "data-search-" not in content:
+        return content
+    return re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", content)
+
+
+class Handoff:
+    """One build's generated pages on their way past Markdown (the plugin's hooks call it)."""
+
+    def __init__(self) -> None:
+        self.held: Mapping[str, Held] = MappingProxyType({})
+        # the page's content while search reads its searchable part, and that part
+        self.whole: tuple[str, str] | None = None
+
+    def hand(self, pages: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
+        """What MkDocs is given for each generated file: a page's placeholder, where it can."""
+        held: dict[str, Held] = {}
+        given: dict[str, str | bytes] = {}
+        for uri, content in pages.items():
+            if not old_way() and isinstance(content, str) and uri.endswith(".md"):
+                content, blocks = placeholder(content)
+                if blocks is not None:
+                    held[uri] = blocks
+            given[uri] = content
+        self.held = held
+        return given
+
+    def content(self, html: str, page: Page) -> str:
+        """``on_page_content``: a generated page's HTML in place of the placeholder's, and its
+        anchors for MkDocs' checks of links to them."""
+        held = self.held.get(page.file.src_uri)
+        if held is None:
+            return html
+        html = fill(html, held)
+        page.present_anchor_ids = anchor_ids(html) | (page.present_anchor_ids or set())
+        return html
+
+    def before_search(self, page: Page) -> None:
+        """Before Material's search indexes ``page.content``: only what it indexes."""
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and search.get("exclude")
+        if page.file.src_uri in self.held and not excluded and page.content:
+            reduced = searchable(page.content)
+            self.whole, page.content = (page.content, reduced), reduced
+
+    def after_search(self, page: Page) -> None:
+        """After it: the whole page again, with the edit search made to what it read."""
+        if self.whole is not None:
+            (whole, reduced), self.whole = self.whole, None
+            if page.content != reduced:
+                whole = _drop_search_attributes(whole)
+            page.content = whole
+
+    def clear(self) -> None:
+        self.held, self.whole = MappingProxyType({}), None

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from duban.i18n.dates import iso_date
 from duban.i18n.languages import LANGUAGES
 from duban.i18n.messages import say
+from duban.site.size import DEFAULT_LIMIT, parse_size
 
 
 class DubanConfig(base.Config):
@@ -26,8 +27,14 @@ class DubanConfig(base.Config):
     repository = c.Type(str, default="")
     branch = c.Type(str, default="main")
     site_title = c.Type(str, default="")
-    # a folder (relative to mkdocs.yml) where each generated page's final HTML is kept, keyed by
-    # what it reads (duban/plugin/page_cache.py); empty: off (`mkdocs serve` keeps them in memory)
+    # h20b: fetch the sources of data/federation.yaml before building (default: their copies)
+    refresh_sources = c.Type(bool, default=False)
+    # h24b: the built site's size above which the build warns (--strict: fails); 300MB, 1GB…
+    site_size_limit: c.Type[str | int] = c.Type((str, int), default=DEFAULT_LIMIT)
+    # h24c: how many processes render the pages and downloads: auto (every usable CPU) or N
+    render_processes: c.Type[str | int] = c.Type((str, int), default="auto")
+    # h24d: a folder (relative to mkdocs.yml) where each generated page's final HTML is kept,
+    # keyed by what it reads (duban/plugin/page_cache.py); empty: off (serve: in memory)
     page_cache = c.Type(str, default="")
 
 
@@ -80,3 +87,37 @@ def check_edit_url(url: str) -> str | None:
             )
         )
     return url if url.endswith("/") else url + "/"
+
+
+def size_limit_setting(value: str | int) -> int:
+    """``site_size_limit`` in bytes (h24b): ``300MB``, ``1GB``, ``500 KB`` or a number of bytes."""
+    found = parse_size(value)
+    if found is None:
+        raise PluginError(
+            say(
+                f"duban: site_size_limit must be a size such as 300MB or 1GB, not {value!r}",
+                f"duban：site_size_limit 必须是 300MB、1GB 这样的大小，而不是 {value!r}",
+            )
+        )
+    return found
+
+
+MAX_RENDER_PROCESSES = 256
+
+
+def render_processes_setting(value: str | int) -> int | None:
+    """``render_processes``: ``auto`` (``None``: every usable CPU, the default) or a number of
+    processes from 1 (this one alone) to 256."""
+    text = str(value).strip().lower()
+    if text in ("", "auto"):
+        return None
+    if not isinstance(value, bool) and text.isdigit() and 1 <= int(text) <= MAX_RENDER_PROCESSES:
+        return int(text)
+    raise PluginError(
+        say(
+            f"duban: render_processes must be auto or a number from 1 to "
+            f"{MAX_RENDER_PROCESSES}, not {value!r}",
+            f"duban：render_processes 必须是 auto 或 1 到 {MAX_RENDER_PROCESSES} 之间的整数，"
+            f"而不是 {value!r}",
+        )
+    )

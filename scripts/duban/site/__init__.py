@@ -15,7 +15,8 @@ The package, from the bottom up:
 * :mod:`.render` renders one template (:mod:`.env`, and :mod:`.row_printer` for the rows
   printed in Python); one ``page_*`` module per page family, named after its template;
 * the downloads: :mod:`.downloads` (task tables, feed, open data) and :mod:`.calendars`;
-  :mod:`.split` shares the work with a second process; :mod:`.examples` fills the guide.
+  :mod:`.split` shares the work with forked processes (:mod:`.job_costs`: what each job is
+  expected to take); :mod:`.examples` fills the guide.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import TypeVar
 
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import Evaluation, evaluate
+from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import load_locale
 from duban.model.model import Model
 from duban.outputs import urls
@@ -35,10 +37,12 @@ from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
 from duban.site import (
     calendars,
     downloads,
+    job_costs,
     names,
     page_downloads,
     page_group,
     page_home,
+    page_keys,
     page_leaders,
     page_leadership,
     page_overdue,
@@ -48,9 +52,18 @@ from duban.site import (
     split,
 )
 from duban.site.context import Context, Settings, site_description, site_title
+from duban.site.implementers import LinkedSource
 from duban.site.index import Index
 
-__all__ = ["Settings", "Site", "asset_files", "render_site", "site_description", "site_title"]
+__all__ = [
+    "LinkedSource",
+    "Settings",
+    "Site",
+    "asset_files",
+    "render_site",
+    "site_description",
+    "site_title",
+]
 
 
 _T = TypeVar("_T")
@@ -67,6 +80,8 @@ class Site:
     out, so a province's hundreds of MB of calendars are not all held at once."""
     sizes: dict[str, int] = field(default_factory=dict)
     """Every download's size in bytes (pages show them)."""
+    reused: set[str] = field(default_factory=set)
+    """The keys of the page jobs whose pages a memo gave (not rendered)."""
 
     def put(self, path: str, content: str | bytes) -> None:
         data = content.encode() if isinstance(content, str) else content
@@ -87,8 +102,8 @@ def asset_files() -> dict[str, bytes]:
 
 
 PARALLEL_MIN_ITEMS = 2_000
-"""From this many occurrences on, a second process renders a share of the site (a fork costs
-tens of milliseconds; a shipped city plan's few hundred occurrences render in a second)."""
+"""From this many occurrences on, forked processes render shares of the site by default (a fork
+costs tens of milliseconds; a shipped city plan's few hundred occurrences render in a second)."""
 
 
 def render_site(
@@ -96,7 +111,10 @@ def render_site(
     settings: Settings,
     evaluation: Evaluation | None = None,
     sink: Callable[[str, bytes], None] | None = None,
-    two_processes: bool | None = None,
+    processes: int | None = None,
+    implementers: dict[str, list[Implementer]] | None = None,
+    sources: dict[str, LinkedSource] | None = None,
+    memo: page_keys.Memo | None = None,
 ) -> Site:
     """Every page and download. Cross-plan pages (home, 督办清单, units, downloads) see the whole
     repository; each plan's pages under ``plans/<id>/`` see only that plan (Model.for_plan).
@@ -104,8 +122,18 @@ def render_site(
     ``evaluation`` is made once at the edge (the plugin); tests may leave it to be made here
     from ``settings.as_of``. Everything below reads this one evaluation, never the date.
 
-    ``two_processes``: render a share in a forked second process (:mod:`.split`); by default
-    when it is safe and the site is large enough. The result is the same either way."""
+    ``processes``: how many processes render (:mod:`.split`; the plugin's ``render_processes``):
+    ``None`` for every usable CPU when the site is large enough, 1 for this one alone. Where a
+    fork is unsafe or useless this process renders alone whatever is asked. The result is the
+    same either way.
+
+    ``implementers``: the rows below each upper task (cascading plans), used as given; None:
+    this data folder's own (to add rows from other repositories, give
+    ``merged(local_implementers(model, evaluation), theirs)``, :mod:`duban.evaluation.cascade`).
+    ``sources``: the other repositories those rows, and the links up, come from.
+
+    ``memo``: the sources of pages rendered before, by what they read (:mod:`.page_keys`): a
+    page whose key it holds is not rendered again; the pages rendered are put into it."""
     if evaluation is None:
         evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
     t = load_locale(settings.language)
@@ -122,20 +150,51 @@ def render_site(
         given_index=index,
         full=model,
         title=title,
+        implementers=implementers,
+        sources=dict(sources or {}),
     )
     plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
     # long lists link to per-group pages: decide which plans have them before any page
     ctx.group_pages = page_group.plans_with_group_pages(ctx, plan_ctxs)
     for pctx in plan_ctxs.values():
         pctx.group_pages = ctx.group_pages
-    if two_processes is None:
-        two_processes = len(evaluation.items) >= PARALLEL_MIN_ITEMS and split.can_fork()
-    jobs = [*_download_jobs(ctx, site, title), *_page_jobs(ctx, plan_ctxs)]
-    site.pages = split.run(jobs, site, two_processes)
+    if processes is None and len(evaluation.items) < PARALLEL_MIN_ITEMS:
+        processes = 1
+    cost = job_costs.Costs.of(evaluation)
+    keys = page_keys.Keys(ctx, memo) if memo is not None else None
+    downloads = _download_jobs(ctx, site, title, cost)
+    pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
+    jobs = [*downloads, *_reused(pages, page_keys_of, memo, site)]
+    made = split.run_each(jobs, site, split.processes_for(processes))
+    if memo is not None:
+        for key, pages_made in zip(page_keys_of, made[len(downloads) :], strict=True):
+            if key is not None and key not in site.reused:
+                memo.put(key, pages_made)
+    site.pages = {uri: page for each in made for uri, page in each.items()}
     # downloads in path order: the same whichever process made which first
     _sort_by_path(site.sizes)
     _sort_by_path(site.files)
     return site
+
+
+def _reused(
+    jobs: list[split.Job],
+    keys: list[str | None],
+    memo: page_keys.Memo | None,
+    site: Site,
+) -> list[split.Job]:
+    """The page jobs, those whose key ``memo`` holds replaced by their pages as kept."""
+    if memo is None:
+        return jobs
+    result = []
+    for job, key in zip(jobs, keys, strict=True):
+        kept = memo.get(key) if key is not None else None
+        if kept is None:
+            result.append(job)
+            continue
+        site.reused.add(key)  # type: ignore[arg-type]
+        result.append(split.Job(partial(dict, kept), cost=0.0))
+    return result
 
 
 def _sort_by_path(made: dict[str, _T]) -> None:
@@ -145,11 +204,10 @@ def _sort_by_path(made: dict[str, _T]) -> None:
     made.update(ordered)
 
 
-def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
+def _download_jobs(ctx: Context, site: Site, title: str, cost: job_costs.Costs) -> list[split.Job]:
     """Every download, made before the pages that show their sizes. Calendars first: unit
-    pages link to their own. When there is a second process it makes the downloads but the
-    task tables, and this one the pages and the task tables: measured at 250 and 1,500 units,
-    that shares the work about evenly (the 台账 workbook alone is a fifth of it)."""
+    pages link to their own. Any process may make them but the task tables (this one: the
+    plans' task lists wait for them)."""
     model, evaluation, t = ctx.model, ctx.evaluation, ctx.t
 
     def put(made: Iterable[tuple[str, str | bytes]]) -> dict[str, str]:
@@ -158,7 +216,12 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
         return {}
 
     def calendar_files() -> Iterator[tuple[str, str]]:
-        yield from calendars.calendars(model, evaluation, whole=set(model.plans) - ctx.group_pages)
+        whole = set(model.plans) - ctx.group_pages
+        # a province (a plan summarised by group): its units' calendars, not its groups'
+        province = bool(ctx.group_pages)
+        yield from calendars.calendars(
+            model, evaluation, whole=whole, groups=not province, open_only=province
+        )
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
         view, ev = model.for_plan(pid), evaluation.for_plan(pid)
@@ -169,7 +232,8 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
         book = ledger(model, evaluation, check_report(model, evaluation))
         yield urls.LEDGER_XLSX, ledger_xlsx(book)
-        yield urls.LEDGER_CSV, ledger_csv(book)
+        if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
+            yield urls.LEDGER_CSV, ledger_csv(book)
 
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {
@@ -185,24 +249,49 @@ def _download_jobs(ctx: Context, site: Site, title: str) -> list[split.Job]:
 
     def job(
         made: Callable[[], Iterable[tuple[str, str | bytes]]],
+        cost: float,
         needs: split.Needs = split.Needs.NOTHING,
         far: bool = True,
     ) -> split.Job:
-        return split.Job(lambda: put(made()), needs=needs, far=far)
+        return split.Job(lambda: put(made()), needs=needs, far=far, cost=cost)
 
     return [
-        job(calendar_files, needs=split.Needs.NOTHING_FIRST),
-        *(job(partial(task_tables, pid), far=False) for pid in model.plans),
-        job(lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation))]),
-        job(ledger_files),
-        job(feed),
+        job(calendar_files, cost.calendars(), needs=split.Needs.NOTHING_FIRST),
+        *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
+        job(
+            lambda: [(urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings))],
+            cost.open_data(),
+        ),
+        job(ledger_files, cost.ledger()),
+        job(feed, cost.feed()),
     ]
 
 
-def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
-    """Every page, in the site's order. Unit pages need the calendars (a unit page links its
-    own); the downloads page, the 督办清单 and each plan's task list show download sizes."""
-    Needs, Job = split.Needs, split.Job
+def _page_jobs(
+    ctx: Context,
+    plan_ctxs: dict[str, Context],
+    cost: job_costs.Costs,
+    keys: page_keys.Keys | None = None,
+) -> tuple[list[split.Job], list[str | None]]:
+    """Every page, in the site's order, and each job's key (:mod:`.page_keys`; None without
+    ``keys``). Unit pages need the calendars (a unit page links its own); the downloads page,
+    the 督办清单 and each plan's task list show download sizes. Pages that need nothing may be
+    made by any process."""
+    Needs = split.Needs
+    made_keys: list[str | None] = []
+
+    def Job(  # split.Job's name: a page job may go to any process when it needs nothing
+        run: Callable[[], dict[str, str]],
+        needs: split.Needs = Needs.NOTHING,
+        cost: float = job_costs.SMALL,
+        key: Callable[[page_keys.Keys], str] | None = None,
+    ) -> split.Job:
+        if keys is None:
+            made_keys.append(None)
+        else:  # by default a job reads everything: its name is the first page it makes
+            made_keys.append(key(keys) if key else keys.summary(f"job {len(made_keys)}"))
+        return split.Job(run, needs=needs, far=needs <= Needs.NOTHING, cost=cost)
+
     only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
 
     def one(uri: str, make: Callable[[], str | None]) -> Callable[[], dict[str, str]]:
@@ -213,14 +302,24 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
         return run
 
     jobs = [
-        Job(one(urls.HOME, lambda: page_home.home(ctx, only))),
-        Job(one(urls.OVERDUE, lambda: page_overdue.overdue_page(ctx)), needs=Needs.EVERYTHING),
+        Job(one(urls.HOME, lambda: page_home.home(ctx, only)), cost=cost.home()),
+        Job(
+            one(urls.OVERDUE, lambda: page_overdue.overdue_page(ctx)),
+            needs=Needs.EVERYTHING,
+            cost=cost.overdue(),
+        ),
         Job(one(urls.UNITS, lambda: page_units.units_index(ctx))),
     ]
     for holder in names.page_holders(ctx.model):
-        page = one(urls.unit_page(holder.id), partial(page_units.page_of_unit, ctx, holder))
-        history = Job(partial(page_units.history_pages, ctx, holder))
-        jobs += [Job(page, needs=Needs.FIRST), history]
+        uri = urls.unit_page(holder.id)
+        page = one(uri, partial(page_units.page_of_unit, ctx, holder))
+        history = Job(
+            partial(page_units.history_pages, ctx, holder),
+            cost=cost.history(holder.id),
+            key=partial(page_keys.Keys.holder, uri=f"history {uri}", holder_id=holder.id),
+        )
+        own = partial(page_keys.Keys.holder, uri=uri, holder_id=holder.id)
+        jobs += [Job(page, needs=Needs.FIRST, cost=cost.unit(holder.id), key=own), history]
     jobs.append(
         Job(one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx)), Needs.EVERYTHING)
     )
@@ -231,7 +330,10 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
     for pid, pctx in plan_ctxs.items():
         jobs += [
             Job(one(urls.plan_page(pid), partial(page_tasks.plan_index, pctx)), Needs.EVERYTHING),
-            Job(one(urls.plan_page(pid, "progress"), partial(page_progress.progress, pctx))),
+            Job(
+                one(urls.plan_page(pid, "progress"), partial(page_progress.progress, pctx)),
+                cost=cost.progress(pid),
+            ),
             Job(
                 one(urls.plan_page(pid, "overdue"), partial(page_overdue.overdue_page, pctx, pid)),
                 Needs.EVERYTHING,
@@ -242,7 +344,9 @@ def _page_jobs(ctx: Context, plan_ctxs: dict[str, Context]) -> list[split.Job]:
             jobs.append(Job(one(uri, partial(page_leadership.leadership, pctx))))
         for task in pctx.model.tasks_in_order():
             uri = urls.task_page(task.id)
-            jobs.append(Job(one(uri, partial(page_tasks.page_of_task, pctx, task))))
+            page = one(uri, partial(page_tasks.page_of_task, pctx, task))
+            key = partial(page_keys.Keys.task, uri=uri, pctx=pctx, task=task)
+            jobs.append(Job(page, cost=cost.task(task.id), key=key))
         if pid in ctx.group_pages:
-            jobs.append(Job(partial(page_group.group_pages, pctx)))
-    return jobs
+            jobs.append(Job(partial(page_group.group_pages, pctx), cost=cost.groups(pid)))
+    return jobs, made_keys

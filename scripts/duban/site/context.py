@@ -13,11 +13,15 @@ from collections.abc import Iterable
 from dataclasses import InitVar, dataclass, field
 from urllib.parse import urlencode
 
+from duban.evaluation.cascade import local_implementers
 from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.evaluation.flags import Flag
+from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import Locale
+from duban.model.federation import SourceHealth
 from duban.model.model import Model
 from duban.site import groups, names
+from duban.site.implementers import LinkedSource
 from duban.site.index import Index
 
 REPORT_FORM = "report.yml"
@@ -52,6 +56,22 @@ class Settings:
     history_page_size: int = 1000
     """Reports per history page (about 300 KB of HTML): a unit that reported for years has
     several pages, never one too large to open."""
+    # h20b: federation (data/federation.yaml), read by the plugin from the sources' copies
+    federation_id: tuple[str, str | None] | None = None
+    """This repository's (id, name), carried by the open-data export (None without one)."""
+    federated: tuple[Implementer, ...] = ()
+    """Every row the sources give, once each (outputs/federation.py ``rows_by_target`` makes
+    the target -> rows mapping; ``evaluation.cascade.merged`` joins it to the local one)."""
+    source_health: tuple[SourceHealth, ...] = ()
+    """Each source's health (ok; stale: 数据截至 <date>; outdated; unreachable, invalid:
+    无法获取)."""
+    feed_on_page: int = 40
+    """At most this many of those latest reports, newest first, on a unit page (h24b): the
+    items' table already shows each one's latest report, and a province's unit pages listed
+    some 100 reports each."""
+    feed_on_page_province: int = 20
+    """``feed_on_page`` where the site summarises by group (h24f): a province's unit page
+    shows its 20 newest reports; the note under them points to the open data for the rest."""
 
 
 @dataclass
@@ -74,6 +94,12 @@ class Context:
     group_pages: frozenset[str] = frozenset()
     """Plans whose per-group pages exist (see
     :func:`duban.site.page_group.plans_with_group_pages`)."""
+    implementers: dict[str, list[Implementer]] | None = None
+    """Upper task or sub-item -> the obligations below implementing it (cascading plans): this
+    data folder's own rows unless the caller gives them (then with rows from other
+    repositories beside them, :func:`duban.evaluation.cascade.merged`). See :meth:`below`."""
+    sources: dict[str, LinkedSource] = field(default_factory=dict)
+    """Other repositories by id: their names and sites, for rows from them and links up."""
 
     def __post_init__(self, given_index: Index | None) -> None:
         if given_index is None:
@@ -94,7 +120,16 @@ class Context:
             full=self.model,
             title=self.title,
             group_pages=self.group_pages,
+            implementers=self.below(),
+            sources=self.sources,
         )
+
+    def below(self) -> dict[str, list[Implementer]]:
+        """The rows below every upper task (:attr:`implementers`; this data folder's own,
+        made once from the whole model and evaluation, when none were given)."""
+        if self.implementers is None:
+            self.implementers = local_implementers(self.full or self.model, self.evaluation)
+        return self.implementers
 
     def summarise(self, items: list[ItemState]) -> bool:
         """Whether a list of these occurrences is shown by group on this build's pages."""

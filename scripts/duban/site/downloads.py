@@ -15,6 +15,7 @@ from duban.outputs.open_data import export_json
 from duban.outputs.spreadsheet import Cell, Column, csv_text, workbook
 from duban.outputs.xml_text import xml_text
 from duban.site import names, views
+from duban.site.context import Settings
 from duban.site.index import Index
 
 
@@ -81,8 +82,9 @@ def to_xlsx(rows: Sequence[Sequence[Cell]], sheet_name: str, title: str) -> byte
     return workbook(columns, body, sheet=sheet_name, title=title)
 
 
-def open_data(model: Model, evaluation: Evaluation) -> str:
-    """The JSON export, plus the state of every occurrence as of the build."""
+def open_data(model: Model, evaluation: Evaluation, settings: Settings | None = None) -> str:
+    """The JSON export (format 4: buckets as of the build, this repository's id, the rows its
+    sources gave), plus the state of every occurrence as of the build."""
     states = [
         {
             "plan": i.plan_id,
@@ -103,6 +105,9 @@ def open_data(model: Model, evaluation: Evaluation) -> str:
     return export_json(
         model,
         {"evaluation": {"as_of": evaluation.as_of.isoformat(), "items": states}},
+        evaluation=evaluation,
+        repository=settings.federation_id if settings is not None else None,
+        linked=settings.federated if settings is not None else (),
     )
 
 

@@ -17,6 +17,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from duban.outputs.urls import https_url
+
 _LINE_BREAKS = str.maketrans({"\r": None, "\u2028": "\n", "\u2029": "\n"})
 
 
@@ -51,17 +53,6 @@ def html(value: Any) -> Markup:
     if isinstance(value, str):
         return escape_text(value)  # a Markup comes back as it is
     return escape(value)
-
-
-def https_url(value: str | None) -> str | None:
-    """The URL if it is an https link, else None (the schemas already insist; this is the
-    second lock on the door, so a javascript: link can never become an href)."""
-    if not value:
-        return None
-    text = str(value).strip()
-    if not text.lower().startswith("https://") or any(c in text for c in "\"'<>` \t\r\n"):
-        return None
-    return text
 
 
 def iso(value: dt.date | None) -> str:

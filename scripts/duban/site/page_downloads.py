@@ -5,6 +5,7 @@ from __future__ import annotations
 from duban.outputs import urls
 from duban.site import names
 from duban.site.context import Context
+from duban.site.implementers import source_state
 from duban.site.render import render_page
 
 
@@ -19,4 +20,5 @@ def downloads_page(ctx: Context) -> str:
         holders=holders,
         plans=ctx.model.plans_in_order(),
         group_pages=ctx.group_pages,
+        sources=[(h, source_state(h, ctx.t)) for h in ctx.settings.source_health],
     )

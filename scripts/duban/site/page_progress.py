@@ -6,7 +6,7 @@ from __future__ import annotations
 from duban.evaluation.evaluate import State
 from duban.i18n.locale import Locale
 from duban.outputs import urls
-from duban.site import charts, holder_records, lights, names, views
+from duban.site import charts, holder_records, implementers, lights, names, views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
@@ -55,6 +55,7 @@ def progress(ctx: Context) -> str:
         )
     sections = views.section_rows(model, ev)
     groups = views.group_rows(model, ev)
+    below = implementers.rollup_cells(ctx.below(), model.tasks_in_order())
     return render_page(
         ctx,
         src,
@@ -78,6 +79,9 @@ def progress(ctx: Context) -> str:
         indicators=indicators,
         tally=lights.Tally.of(ev.items),
         combine=lights.combine,
+        below=below,
+        below_tasks=[task for task in model.tasks_in_order() if task.id in below],
+        **implementers.template_values(ctx.t),
     )
 
 

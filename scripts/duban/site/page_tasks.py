@@ -8,7 +8,7 @@ from duban.evaluation.evaluate import State
 from duban.model.leaders import own_leaders
 from duban.model.plan import Task
 from duban.outputs import urls
-from duban.site import lights, names, views
+from duban.site import implementers, lights, names, views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
@@ -16,10 +16,12 @@ from duban.site.status_rows import StatusRow
 
 
 def plan_index(ctx: Context) -> str:
-    """A plan's 任务分工表: its facts, its sections and the task table."""
+    """A plan's 任务分工表: its facts, its sections and the task table (with a column of the
+    roll-up below each task when any task of the plan has rows below)."""
     model = ctx.model
     plan = model.plan
     rows = views.task_rows(model, ctx.index)
+    below = implementers.rollup_cells(ctx.below(), (r.task for r in rows))
     return render_page(
         ctx,
         urls.plan_page(plan.id),
@@ -37,11 +39,32 @@ def plan_index(ctx: Context) -> str:
         overdue_count=len(ctx.evaluation.with_state(State.OVERDUE)),
         role_refs=names.role_refs,
         with_leaders=any(r.task.leaders for r in rows),
+        below=below,
+        **implementers.template_values(ctx.t),
     )
 
 
 def page_of_task(ctx: Context, task: Task) -> str:
     model = ctx.model
+    src = urls.task_page(task.id)
+    link = urls.Linker(src, ctx.settings.directory_urls)
+    full = ctx.full or model
+    rows_below = ctx.below()
+    holders = full.holders
+
+    def below(key: str) -> implementers.Below | None:
+        return implementers.below(
+            rows_below.get(key, ()),
+            link,
+            ctx.evaluation.as_of,
+            ctx.sources,
+            ctx.settings.summary_rows,
+            holders,
+        )
+
+    def up(node: Task) -> list[implementers.UpLink]:
+        return implementers.up_links(node, full, link, ctx.sources)
+
     own = ctx.index.by_task.get(task.id, [])
     section = model.plan.section(task.section)
     own_by_group = ctx.summarise(own)
@@ -63,11 +86,13 @@ def page_of_task(ctx: Context, task: Task) -> str:
                 "show_item": len(sub.due) > 1 or any(i.key for i in rows),
                 "tally": lights.Tally.of(rows),
                 "light": lights.combine(i.state for i in rows),
+                "below": below(sub.id),
+                "up": up(sub),
             }
         )
     return render_page(
         ctx,
-        urls.task_page(task.id),
+        src,
         "page_task.html",
         f"{names.task_citation(task)} {task.title}",
         hide=["navigation"],
@@ -90,4 +115,8 @@ def page_of_task(ctx: Context, task: Task) -> str:
         flags=ctx.flags_for(task_id=task.id),
         due_label=views.due_label,
         own_leaders=partial(own_leaders, model),
+        below=below(task.id),
+        missing_sources=implementers.missing_sources(ctx.settings.source_health, ctx.t),
+        up=up(task),
+        **implementers.template_values(ctx.t),
     )

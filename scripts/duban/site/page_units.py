@@ -3,7 +3,7 @@ its history pages (``page_history.html``)."""
 
 from __future__ import annotations
 
-from duban.evaluation.evaluate import State
+from duban.evaluation.evaluate import ItemState, State
 from duban.model.leaders import leaders_of_unit
 from duban.model.org import Group, Holder, Unit
 from duban.outputs import urls
@@ -68,6 +68,15 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
             )
     history = ctx.index.reports_by_holder.get(holder.id, [])
     latest = latest_reports(history, ctx.settings.history_per_item)
+    feed = ctx.settings.feed_on_page_province if ctx.group_pages else ctx.settings.feed_on_page
+    shown = latest[: max(feed, 0)]
+    more = len(shown) < len(history)
+    rows = [StatusRow.of(ctx, i) for i in items]
+    urgent = [
+        r
+        for r in sorted(rows, key=lambda r: _urgency(r.item))
+        if r.item.state in (State.OVERDUE, State.DUE_SOON)
+    ]
     parent = model.entity(holder.parent) if isinstance(holder, Unit) and holder.parent else None
     status_file = f"status/{holder.id}.yaml"
     has_ics = f"{urls.unit_ics(holder.id)}" in ctx.downloads
@@ -86,26 +95,29 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
         parent=parent,
         roles=[r for r in roles if r.role != "cooperate"],
         cooperating=[r for r in roles if r.role == "cooperate"],
-        rows=[StatusRow.of(ctx, i) for i in items],
-        urgent=[
-            StatusRow.of(ctx, i)
-            for i in sorted(
-                (i for i in items if i.state in (State.OVERDUE, State.DUE_SOON)),
-                key=lambda i: (i.state is not State.OVERDUE, -(i.days_late or 0), i.due),
-            )
-        ],
+        rows=rows,
+        urgent=urgent,
+        # each row once (h24b): the urgent ones are in the table above, not again in this one
+        others=[r for r in rows if r.item.state not in (State.OVERDUE, State.DUE_SOON)],
         tally=lights.Tally.of(items),
         light=lights.combine(i.state for i in items),
         members=members,
-        history=latest,
+        history=shown,
         history_total=len(history),
-        history_page=urls.unit_history(holder.id) if len(latest) < len(history) else None,
+        history_page=urls.unit_history(holder.id) if more and not ctx.group_pages else None,
+        # a province (h24e): the full history is in the open data, not on pages of its own
+        history_in_data=urls.DOWNLOADS if more and ctx.group_pages else None,
         edit=ctx.edit_link(status_file) if items or not isinstance(holder, Group) else None,
         org_edit=ctx.edit_link("org.yaml"),
         ics=urls.unit_ics(holder.id) if has_ics else None,
         flags=ctx.flags_for(holder_id=holder.id),
         leaders=leaders_of_unit(model, holder.id),
     )
+
+
+def _urgency(item: ItemState) -> tuple[bool, int, object]:
+    """Overdue first, the longest late first; then due soon, the soonest first."""
+    return (item.state is not State.OVERDUE, -(item.days_late or 0), item.due)
 
 
 def latest_reports(history: list[reports.ReportEntry], per_item: int) -> list[reports.ReportEntry]:
@@ -124,9 +136,16 @@ def latest_reports(history: list[reports.ReportEntry], per_item: int) -> list[re
 def history_pages(ctx: Context, holder: Holder) -> dict[str, str]:
     """Every report of a unit, when its page shows only the latest ones, newest first, in pages
     of ``history_page_size``; left out of the search index (the unit page already holds the
-    latest words of each item)."""
+    latest words of each item).
+
+    A province (a site summarised by group, :attr:`Context.group_pages`) has none (h24e): at
+    1,500 units they were 66 MB of pages the open data (``duban.json``) already holds; the
+    unit page says so and links the downloads page."""
+    if ctx.group_pages:
+        return {}
     history = ctx.index.reports_by_holder.get(holder.id, [])
-    if len(latest_reports(history, ctx.settings.history_per_item)) == len(history):
+    shown = latest_reports(history, ctx.settings.history_per_item)[: ctx.settings.feed_on_page]
+    if len(shown) == len(history):
         return {}
     size = max(ctx.settings.history_page_size, 1)
     parts = [history[start : start + size] for start in range(0, len(history), size)]

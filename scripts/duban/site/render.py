@@ -63,7 +63,8 @@ def page_helpers(ctx: Context) -> dict[str, Any]:
         rank=lambda task: ctx.ranks.get(task.id, 0),
         plan_name=lambda plan_id: names.plan_name(full, plan_id),
         count_text=lambda row: count_text(row, ctx.t),
-        many_plans=len(full.plans) > 1,
+        # a plan's own pages (its task, group and overdue pages) need not name it on every row
+        many_plans=len(ctx.model.plans) > 1,
         name=lambda ref: names.holder_name(ctx.model, ref),
         severity=lights.severity,
     )
@@ -100,6 +101,7 @@ def render_page(
         leader_id=leader_id,
         status_rows=printer.status_rows,
         feed_items=printer.feed_items,
+        history_items=printer.history_items,
         downloads=ctx.downloads,
         states=lights.shown_states(ctx.evaluation.items),
         S=State,

@@ -10,10 +10,12 @@ the rows called are kept in ``tests/site/templates/_old_row_macros.html``):
 ``tests/site/test_render_rows.py`` renders both and compares them, so a change to one without the
 other fails there.
 
-Every value from data goes through :func:`duban.site.env.html`, the same finalize and
-autoescape a template applies to ``{{ value }}``; URLs of evidence go through ``https_url``
-as in ``outlink``. The strings here are plain ``str`` built with f-strings: ``str + Markup``
-would escape the markup on the left, so escaped values are only ever interpolated.
+An empty cell (``dbn-nil``) is printed empty: the stylesheet draws its dash (h24b: the site's
+bytes at province scale, where most cells of most rows are empty). Every value from data goes
+through :func:`duban.site.env.html`, the same finalize and autoescape a template applies to
+``{{ value }}``; URLs of evidence go through ``https_url`` as in ``outlink``. The strings here
+are plain ``str`` built with f-strings: ``str + Markup`` would escape the markup on the left, so
+escaped values are only ever interpolated.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from duban.model.plan import Task
 from duban.model.status import Evidence, StatusEntry
 from duban.outputs.urls import Linker
 from duban.site.env import html, https_url, iso
+from duban.site.plan_bodies import plan_bodies, plans_of
 from duban.site.status_rows import StatusRow
 
 _DAYS_LATE = frozenset({"overdue", "done-late", "missed"})
@@ -66,6 +69,7 @@ class RowPrinter:
         self._words: dict[str, str] = {}
         self._states: dict[str, str] = {}
         self._task_links: dict[tuple[int, bool], str] = {}
+        self._order: dict[str, int] | None = None
 
     def word(self, path: str) -> str:
         """``{{ t.a.b }}``: a locale string by its dotted path, escaped."""
@@ -91,7 +95,6 @@ class RowPrinter:
         extra = f'<span class="dbn-light__detail">{html(detail)}</span>' if detail else ""
         return (
             f'<span class="dbn-light dbn-light--{html(state.value)}">'
-            f'<span class="dbn-light__dot" aria-hidden="true"></span>'
             f"{self.state_word(state.value)}{extra}</span>"
         )
 
@@ -114,8 +117,7 @@ class RowPrinter:
     def date(self, day: Any) -> str:
         if not day:
             return _DASH
-        text = html(iso(day))
-        return f'<time datetime="{text}">{text}</time>'
+        return f"<time>{html(iso(day))}</time>"
 
     def progress(self, entry: StatusEntry | None) -> str:
         if not (entry and entry.progress is not None):
@@ -176,9 +178,8 @@ class RowPrinter:
         if not self.many_plans:
             return self.task_link(task, short)
         return (
-            f'{self.task_link(task, short)}<div class="dbn-sub dbn-plan">'
-            f'<a href="{html(self.link.plan(task.plan_id))}" data-search-exclude>'
-            f"{html(self.plan_name(task.plan_id))}</a></div>"
+            f'{self.task_link(task, short)}<div class="dbn-sub dbn-plan" data-search-exclude>'
+            f"{html(self.plan_name(task.plan_id))}</div>"
         )
 
     def shared_note(self, item: ItemState, holder_id: str | None = None) -> str:
@@ -206,17 +207,38 @@ class RowPrinter:
         holder_id: str | None = None,
     ) -> Markup:
         """The ``<tr>`` rows of ``status_table``, each ending in a newline (rows are
-        :class:`duban.site.status_rows.StatusRow`)."""
+        :class:`duban.site.status_rows.StatusRow`); on a unit's page, rows of several plans
+        under one heading row per plan (h24f, :mod:`duban.site.plan_bodies`)."""
+        rows = list(rows)
+        if holder_id and first == "task" and self.many_plans and len(plans_of(rows)) > 1:
+            return Markup(
+                plan_bodies(
+                    rows,
+                    7 + show_item,
+                    list(self.m.plans),
+                    self.plan_name,
+                    lambda r: self.status_row(r, first, show_item, holder_id, with_plan=False),
+                )
+            )
         return Markup("".join([self.status_row(r, first, show_item, holder_id) for r in rows]))
 
-    def status_row(self, r: StatusRow, first: str, show_item: bool, holder_id: str | None) -> str:
+    def status_row(
+        self,
+        r: StatusRow,
+        first: str,
+        show_item: bool,
+        holder_id: str | None,
+        with_plan: bool = True,
+    ) -> str:
         item = r.item
-        head = self._task_cell(r, holder_id) if first == "task" else self._holder_cell(item)
+        if first == "task":
+            head = self._task_cell(r, holder_id, with_plan)
+        else:
+            head = self._holder_cell(item)
         return (
             f'<tr data-state="{html(item.state.value)}">\n'
             f"{head}{self._item_cell(r) if show_item else ''}"
-            f'<td data-label="{self.word("col.due")}" data-value="{html(iso(item.due))}">'
-            f"{self.due_cell(r)}</td>\n"
+            f"{self._due_td(r)}\n"
             f"{self._state_cell(r)}\n"
             f"{self._done_cell(r.entry)}\n"
             f"{self._progress_cell(r.entry)}\n"
@@ -225,27 +247,31 @@ class RowPrinter:
             "</tr>\n"
         )
 
-    def _task_cell(self, r: StatusRow, holder_id: str | None) -> str:
+    def _due_td(self, r: StatusRow) -> str:
+        """The due date's cell: sorted by its text, which is the date, unless the cell says
+        持续推进 or waits for its event (then by the date it holds)."""
+        if r.ongoing or r.item.state.value == "waiting":
+            return f'<td data-value="{html(iso(r.item.due))}">{self.due_cell(r)}</td>'
+        return f"<td>{self.due_cell(r)}</td>"
+
+    def _task_cell(self, r: StatusRow, holder_id: str | None, with_plan: bool = True) -> str:
         """The first cell on a unit's page: the task, who shares it, and (on the holder's own
-        page) the ids a clerk writes and the report button."""
+        page) the report button and the ids a clerk writes: those in ``data-ids``, shown by
+        the table's one 标识 toggle (h24f: a toggle in every row was 15 MB of a province)."""
         task = r.task
-        clerk = ""
+        clerk = ids = ""
         if holder_id:
-            # the ids a clerk copies stay, behind a small 标识 toggle after the report button:
-            # the row's words (task, item, period in words) come first
+            ids = f' data-ids="{html(r.ids)}"'
             if r.report:
-                clerk += (
+                clerk = (
                     '<a class="dbn-button dbn-button--small dbn-report dbn-noprint" '
                     f'href="{html(r.report)}" rel="noopener noreferrer" '
                     f'referrerpolicy="no-referrer">{self.word("report_progress")}</a>'
                 )
-            clerk += (
-                '<details class="dbn-ids dbn-noprint" data-search-exclude>'
-                f"<summary>{self.word('ids_label')}</summary><code>{html(r.ids)}</code></details>"
-            )
+        link = self.plan_task_link(task) if with_plan else self.task_link(task)
         return (
-            f'<td class="dbn-cell--title" data-value="{html(self.rank(task))}">'
-            f"{self.plan_task_link(task)}{self.shared_note(r.item, holder_id)}{clerk}</td>"
+            f'<td class="dbn-cell--title" data-value="{html(self.rank(task))}"{ids}>'
+            f"{link}{self.shared_note(r.item, holder_id)}{clerk}</td>"
         )
 
     def _holder_cell(self, item: ItemState) -> str:
@@ -269,7 +295,7 @@ class RowPrinter:
         period = (
             f'<div class="dbn-sub">{html(period_words(key, self.t.language))}</div>' if key else ""
         )
-        return f'<td data-label="{self.word("col.due_item")}">{text}{period}</td>'
+        return f"<td>{text}{period}</td>"
 
     def _state_cell(self, r: StatusRow) -> str:
         item = r.item
@@ -285,30 +311,22 @@ class RowPrinter:
             )
         severity = html(self.severity(item.state))
         return (
-            f'<td data-label="{self.word("col.state")}" data-value="{severity}">'
+            f'<td data-value="{severity}">'
             f"{self.item_light(item)}{self.unreported(item)}{notes}</td>"
         )
 
     def _done_cell(self, e: StatusEntry | None) -> str:
         if e and e.done:
-            return (
-                f'<td data-label="{self.word("col.done")}" data-value="{html(iso(e.done))}">'
-                f"{self.date(e.done)}</td>"
-            )
-        return (
-            f'<td data-label="{self.word("col.done")}" data-value="" class="dbn-nil">'
-            f"{self.date(e.done if e else None)}</td>"
-        )
+            return f"<td>{self.date(e.done)}</td>"
+        return '<td class="dbn-nil"></td>'
 
     def _progress_cell(self, e: StatusEntry | None) -> str:
         progress = e.progress if e is not None else None
         known = progress is not None
         value = html(progress) if known else "-1"
         nil = "" if known else ' class="dbn-nil"'
-        return (
-            f'<td data-label="{self.word("col.progress")}" data-value="{value}"{nil}>'
-            f"{self.progress(e)}</td>"
-        )
+        shown = self.progress(e) if known else ""
+        return f'<td data-value="{value}"{nil}>{shown}</td>'
 
     def _evidence_cell(self, e: StatusEntry | None) -> str:
         said = e and (e.evidence or e.summary or e.problems or e.next_steps)
@@ -325,15 +343,14 @@ class RowPrinter:
                 f'<div class="dbn-sub dbn-text"><strong>{self.word("col.next_steps")}：</strong>'
                 f"{html(e.next_steps)}</div>"
             )
-        nil = "" if said else ' class="dbn-nil"'
-        return f'<td data-label="{self.word("col.evidence")}"{nil}>{text}</td>'
+        if not said:
+            return '<td class="dbn-nil"></td>'
+        return f"<td>{text}</td>"
 
     def _last_update_cell(self, day: Any) -> str:
-        nil = "" if day else ' class="dbn-nil"'
-        return (
-            f'<td data-label="{self.word("col.last_update")}" data-value="{html(iso(day))}"{nil}>'
-            f"{self.date(day)}</td>"
-        )
+        if not day:
+            return '<td class="dbn-nil"></td>'
+        return f"<td>{self.date(day)}</td>"
 
     # -- feed's entries ----------------------------------------------------------------------
     def feed_items(self, history: Iterable[Any]) -> Markup:
@@ -349,10 +366,16 @@ class RowPrinter:
         ]
         if r.key:
             parts.append(f' <span class="dbn-muted">{html(r.key)}</span>')
+        parts.append(self._report_tail(r, " "))
+        return "".join(parts)
+
+    def _report_tail(self, r: Any, before_done: str) -> str:
+        """What a report says after its task and period, in the feed and on history pages:
+        done or not, its words, who reported it; the entry's end."""
+        parts = []
         if r.kind == "done":
             parts.append(
-                ' <span class="dbn-light dbn-light--done-on-time dbn-light--compact">'
-                '<span class="dbn-light__dot" aria-hidden="true"></span>'
+                f'{before_done}<span class="dbn-light dbn-light--done-on-time dbn-light--compact">'
                 f"{self.word('feed_done')}</span>"
             )
         if r.text:
@@ -360,4 +383,37 @@ class RowPrinter:
         if r.by:
             parts.append(f'<p class="dbn-sub">{self.word("unit.reported_by")}{html(r.by)}</p>')
         parts.append("</div></li>\n")
+        return "".join(parts)
+
+    # -- a history page's entries, by task (h24b) ------------------------------------------
+    def history_items(self, history: Iterable[Any]) -> Markup:
+        """A history page's reports grouped by task, in the plans' order, each task's newest
+        first: the task (and its plan) named once over its reports instead of on every one of
+        them, which was two thirds of a province's history pages."""
+        by_task: dict[str, list[Any]] = {}
+        for report in history:
+            by_task.setdefault(report.task_id, []).append(report)
+        order = self._task_order()
+        parts = []
+        for task_id in sorted(by_task, key=lambda tid: order.get(tid, len(order))):
+            parts.append(
+                f'<div class="dbn-history-task"><p class="dbn-history-task__name">'
+                f'{self.plan_task_link(self.m.tasks[task_id])}</p>\n<ol class="dbn-feed">\n'
+            )
+            parts.extend(self.history_item(r) for r in by_task[task_id])
+            parts.append("</ol></div>\n")
+        return Markup("".join(parts))
+
+    def _task_order(self) -> dict[str, int]:
+        if self._order is None:
+            self._order = {tid: n for n, tid in enumerate(self.m.tasks)}
+        return self._order
+
+    def history_item(self, r: Any) -> str:
+        """One report under its task's name: the date, the period, done or not, the words."""
+        day = html(iso(r.date))
+        parts = [f'<li><time datetime="{day}">{day}</time><div>']
+        if r.key:
+            parts.append(f'<span class="dbn-muted">{html(r.key)}</span> ')
+        parts.append(self._report_tail(r, ""))
         return "".join(parts)

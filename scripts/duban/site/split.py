@@ -1,18 +1,24 @@
-"""Rendering a site's pages and downloads on two cores: a forked second process takes a share.
+"""Rendering a site's pages and downloads on every core: forked processes take shares.
 
 MkDocs renders pages on one core; while duban's plugin renders a province's thousands of pages
-and hundreds of MB of downloads (a fifth of the build), the machine's second core idles. So the
-work is a list of :class:`Job`\\ s, each tagged with what it needs first, and :func:`run` does
-the "far" ones in a forked child while the parent does the rest. The child sends back, through
-a pipe, what it made: the downloads' sizes (and the downloads themselves when the site keeps
-them in memory) and its pages. Both processes compute from the same model in the same way, so
-the pages and downloads are the same byte for byte as when one process does everything, and the
-pages come in the jobs' order (``tests/site/test_render_split.py`` compares them).
+and hundreds of MB of downloads, the machine's other cores idle. So the work is a list of
+:class:`Job`\\ s, each tagged with what it needs first, whether it may run elsewhere, and what it
+is expected to cost, and :func:`run` spreads the ones that may run elsewhere over the parent and
+``processes - 1`` forked children, longest first onto the least loaded (:func:`shares`). Each
+child sends back, through a pipe, what it made: the downloads' sizes (and the downloads
+themselves when the site keeps them in memory) and its pages. Every process computes from the
+same model in the same way, so the pages and downloads are the same byte for byte as when one
+process does everything, and the pages come in the jobs' order
+(``tests/site/test_render_split.py`` compares them at one to four processes).
+
+What pages wait for: a job that needs ``FIRST`` runs after every ``NOTHING_FIRST`` job of every
+process (calendars: a unit page links its own), one that needs ``EVERYTHING`` after every job of
+every child (pages showing download sizes); such jobs run in the parent only.
 
 A fork is used only where it is safe and pays: on Linux, with two CPUs or more, from a process
 running one thread (``mkdocs serve`` runs a server thread, and a forked copy of a lock held by
-another thread never opens), and for a site with enough to do. If the child fails or dies, the
-parent does the child's share itself: the result, or the error, is the one a single process
+another thread never opens), and for a site with enough to do. If a child fails or dies, the
+parent does that child's share itself: the result, or the error, is the one a single process
 would give.
 """
 
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import heapq
 import os
 import pickle
 import signal
@@ -29,7 +36,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Protocol
 
-__all__ = ["Job", "Needs", "can_fork", "run"]
+__all__ = [
+    "Job",
+    "Needs",
+    "can_fork",
+    "processes_for",
+    "run",
+    "run_each",
+    "shares",
+    "usable_cpus",
+]
 
 
 class Needs(enum.IntEnum):
@@ -50,7 +66,9 @@ class Job:
     """Makes pages (returned, path -> Markdown) and downloads (put into the site)."""
     needs: Needs = Needs.NOTHING
     far: bool = False
-    """May run in the second process (never a job that needs another job's downloads)."""
+    """May run in another process (never a job that needs another job's downloads)."""
+    cost: float = 1.0
+    """What the job is expected to take, in any unit the jobs of one run share."""
 
 
 class Sink(Protocol):
@@ -60,75 +78,126 @@ class Sink(Protocol):
     files: dict[str, Any]
 
 
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def can_fork() -> bool:
-    """A second process is possible and safe here."""
+    """Another process is possible and safe here, and there is a CPU for it."""
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     if threading.active_count() > 1:
         return False
-    try:
-        return len(os.sched_getaffinity(0)) >= 2
-    except (AttributeError, OSError):
-        return (os.cpu_count() or 1) >= 2
+    return usable_cpus() >= 2
 
 
-def run(jobs: list[Job], site: Sink, two_processes: bool) -> dict[str, str]:
-    """Every job's pages, in the jobs' order, with every download put into ``site``."""
+def processes_for(wanted: int | None) -> int:
+    """How many processes render: ``wanted`` (``None``: every usable CPU), or one where a fork
+    is unsafe or useless (:func:`can_fork`)."""
+    if wanted is not None and wanted <= 1:
+        return 1
+    if not can_fork():
+        return 1
+    return usable_cpus() if wanted is None else wanted
+
+
+def shares(jobs: list[Job], processes: int) -> list[list[int]]:
+    """Which jobs each process runs (the parent's first): the jobs that must stay go to the
+    parent, then the others, costliest first, each to the process with the least expected
+    work (ties to the parent, then the lowest child). Deterministic for the same jobs."""
+    result: list[list[int]] = [[] for _ in range(max(processes, 1))]
+    result[0] = [n for n, job in enumerate(jobs) if not job.far]
+    load = [(sum(jobs[n].cost for n in result[0]), 0)] + [(0.0, p) for p in range(1, processes)]
+    heapq.heapify(load)
+    far = sorted((n for n, job in enumerate(jobs) if job.far), key=lambda n: (-jobs[n].cost, n))
+    for n in far:
+        work, p = heapq.heappop(load)
+        result[p].append(n)
+        heapq.heappush(load, (work + jobs[n].cost, p))
+    return [sorted(share) for share in result]
+
+
+def run(jobs: list[Job], site: Sink, processes: int = 1) -> dict[str, str]:
+    """Every job's pages, in the jobs' order, with every download put into ``site``.
+    ``processes``: how many share the work (the caller decides: :func:`processes_for`)."""
+    return {uri: page for made in run_each(jobs, site, processes) for uri, page in made.items()}
+
+
+def run_each(jobs: list[Job], site: Sink, processes: int = 1) -> list[dict[str, str]]:
+    """:func:`run`, each job's pages apart (the page keys keep them by job)."""
     for job in jobs:
         if job.far and job.needs > Needs.NOTHING:
             raise ValueError("a far job cannot wait for another job's downloads")
     results: dict[int, dict[str, str]] = {}
-    if two_processes and any(job.far for job in jobs):
-        _run_two(jobs, site, results)
+    split = shares(jobs, processes) if processes > 1 else [list(range(len(jobs)))]
+    if len(split) > 1 and any(split[1:]):
+        _run_split(jobs, site, results, split)
     else:
         _run_in_order(jobs, range(len(jobs)), results)
-    return {uri: page for n in range(len(jobs)) for uri, page in results[n].items()}
+    return [results[n] for n in range(len(jobs))]
 
 
 def _by_needs(jobs: list[Job], numbers: Iterable[int]) -> list[int]:
-    return sorted(numbers, key=lambda n: jobs[n].needs)
+    return sorted(numbers, key=lambda n: (jobs[n].needs, n))
 
 
 def _run_in_order(jobs: list[Job], numbers: Iterable[int], results: dict) -> None:
     for n in _by_needs(jobs, numbers):
-        results[n] = jobs[n].run()
+        if n not in results:
+            results[n] = jobs[n].run()
 
 
-def _run_two(jobs: list[Job], site: Sink, results: dict) -> None:
-    far = [n for n, job in enumerate(jobs) if job.far]
-    near = [n for n, job in enumerate(jobs) if not job.far]
+def _run_split(jobs: list[Job], site: Sink, results: dict, split: list[list[int]]) -> None:
+    children: list[_Child] = []
+    try:
+        for share in split[1:]:
+            if share:
+                children.append(_fork(jobs, share, site, results))
+        for n in _by_needs(jobs, split[0]):
+            if n in results:  # a failed child's share, done already
+                continue
+            if jobs[n].needs >= Needs.FIRST:
+                for child in children:
+                    child.wait("first")
+            if jobs[n].needs >= Needs.EVERYTHING:
+                for child in children:
+                    child.wait("rest")
+            results[n] = jobs[n].run()
+        for child in children:
+            child.wait("rest")
+    finally:
+        for child in children:
+            child.close()
+
+
+def _fork(jobs: list[Job], share: list[int], site: Sink, results: dict) -> _Child:
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
         os.close(read_fd)
-        _child(jobs, far, site, write_fd)
+        _child(jobs, share, site, write_fd)
     os.close(write_fd)
     child = _Child(pid, os.fdopen(read_fd, "rb"), site, results)
     # if the child fails, the parent does the child's share itself: the same result, or the
     # same error, as one process
-    child.fallback = lambda: _run_in_order(jobs, [n for n in far if n not in results], results)
-    try:
-        for n in _by_needs(jobs, near):
-            if jobs[n].needs >= Needs.FIRST:
-                child.wait("first")
-            if jobs[n].needs >= Needs.EVERYTHING:
-                child.wait("rest")
-            results[n] = jobs[n].run()
-        child.wait("rest")
-    finally:
-        child.close()
+    child.fallback = lambda: _run_in_order(jobs, share, results)
+    return child
 
 
-def _child(jobs: list[Job], far: list[int], site: Sink, write_fd: int) -> None:
+def _child(jobs: list[Job], share: list[int], site: Sink, write_fd: int) -> None:
     status = 1
     try:
         with os.fdopen(write_fd, "wb") as pipe:
             results: dict[int, dict[str, str]] = {}
             sent = 0
             first_sent = False
-            for n in _by_needs(jobs, far):
+            for n in _by_needs(jobs, share):
                 if jobs[n].needs > Needs.NOTHING_FIRST and not first_sent:
                     sent = _send(pipe, "first", site, sent, {})
                     first_sent = True
@@ -153,7 +222,7 @@ def _send(pipe: BinaryIO, what: str, site: Sink, sent: int, results: dict) -> in
 
 
 class _Child:
-    """The parent's end of the pipe: the child's messages, "first" then "rest"."""
+    """The parent's end of a child's pipe: its messages, "first" then "rest"."""
 
     def __init__(self, pid: int, pipe: BinaryIO, site: Sink, results: dict):
         self.pid, self.pipe, self.site, self.results = pid, pipe, site, results

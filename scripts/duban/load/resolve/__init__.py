@@ -4,6 +4,7 @@ that spans files on the way. One module per kind of file:
 * :mod:`.org`: kinds, units, groups, bodies, and the one resolver of names (:class:`.Names`);
 * :mod:`.plans`: each plan's facts; :mod:`.tasks` and :mod:`.dues`: tasks, sub-items, roles and
   deadlines (checks in ``TASK_RULES``, deadline builders in ``BUILDERS``);
+* :mod:`.links`: ``implements``, the links from a task to the upper task it carries out;
 * :mod:`.obligations`: each task x holder, one per shared duty;
 * :mod:`.status`: status entries matched to obligations (checks in ``ENTRY_RULES``).
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from duban.load.resolve.context import Inputs, PlanInputs, Report, parse_date, source_of
+from duban.load.resolve.links import FoundLink, check_links
 from duban.load.resolve.obligations import build_obligations
 from duban.load.resolve.org import Org
 from duban.load.resolve.plan_duties import build_plan_task, read_rules
@@ -60,6 +62,7 @@ def build_model(inputs: Inputs) -> tuple[Resolved | None, list[Problem]]:
     tasks = {}
     windows = {}
     broken = set(inputs.broken_plans)
+    links: list[FoundLink] = []
     for plan_inputs in inputs.plans:
         plan = plans.get(plan_inputs.folder)
         if plan is None:
@@ -74,8 +77,10 @@ def build_model(inputs: Inputs) -> tuple[Resolved | None, list[Problem]]:
         if duties is not None:
             built.tasks[duties.id] = duties
         tasks.update(built.tasks)
+        links.extend(built.links)
         windows.update(built.windows)
         broken.update(f"{plan.id}/{t}" for t in plan_inputs.broken_task_ids | built.broken)
+    check_links(report, links, tasks, plans, broken)
     ordered = sorted(tasks.values(), key=lambda t: t.order)
     obligations = build_obligations(ordered, windows)
     finder = TaskFinder(tasks, sorted(plans), broken)

@@ -19,6 +19,7 @@ from typing import Any
 
 from duban.load.resolve.context import Report, source_of
 from duban.load.resolve.dues import DueContext, build_due, check_figures_from, check_steps
+from duban.load.resolve.links import FoundLink, read_links
 from duban.load.resolve.org import Org, Window, union
 from duban.load.resolve.plan_duties import Rule, apply_rules
 from duban.load.strict_yaml import Document, KeyPath
@@ -136,6 +137,8 @@ class PlanTasks:
         self.tasks: dict[str, Task] = {}
         self.windows: dict[str, dict[str, Window]] = {}
         self.broken: set[str] = set()
+        self.links: list[FoundLink] = []
+        """Every well-formed ``implements`` entry, checked against the other plans later."""
 
     def add(self, docs: list[Document]) -> None:
         index = TaskIndex()
@@ -189,6 +192,8 @@ class PlanTasks:
             section = parent.section if parent else data["section"]
             dues += apply_rules(self.report, doc, keys, local, section, dues, self.rules)
         self.windows[key] = windows
+        links = read_links(self.report, doc, keys, data, key)
+        self.links.extend(links)
         task = Task(
             id=key,
             number=parent.number if parent else data["number"],
@@ -217,6 +222,7 @@ class PlanTasks:
             leaders=self._leaders(doc, keys, data.get("leaders", []))
             if "leaders" in data or parent is None
             else parent.leaders,
+            implements=tuple(found.link for found in links),
         )
         # sub-items read their parent (its key, label, roles, deadline words) as built above
         children = []

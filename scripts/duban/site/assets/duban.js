@@ -32,8 +32,10 @@
 
   function makeSortable(table) {
     var headers = table.tHead ? table.tHead.rows[0].cells : [];
-    var body = table.tBodies[0];
-    if (!body) return;
+    // a unit's rows of several plans are in one tbody per plan, each opened by the plan's
+    // row (tr.dbn-plan-row, h24f): sorting sorts within each plan
+    var bodies = Array.prototype.slice.call(table.tBodies);
+    if (!bodies.length) return;
     Array.prototype.forEach.call(headers, function (th, index) {
       var type = th.getAttribute("data-sort");
       if (!type) return;
@@ -50,15 +52,45 @@
         });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var order = compare(type);
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.forEach(function (row, position) { row.dataset.position = position; });
-        rows.sort(function (a, b) {
-          var result = order(cellValue(a, index), cellValue(b, index));
-          if (!ascending) result = -result;
-          return result || a.dataset.position - b.dataset.position; // stable
+        bodies.forEach(function (body) {
+          var rows = dataRows(body);
+          rows.forEach(function (row, position) { row.dataset.position = position; });
+          rows.sort(function (a, b) {
+            var result = order(cellValue(a, index), cellValue(b, index));
+            if (!ascending) result = -result;
+            return result || a.dataset.position - b.dataset.position; // stable
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
         });
-        rows.forEach(function (row) { body.appendChild(row); });
       });
+    });
+  }
+
+  function dataRows(body) {
+    return Array.prototype.filter.call(body.rows, function (row) {
+      return !row.classList.contains("dbn-plan-row");
+    });
+  }
+
+  // The ids a clerk copies (标识): one toggle a table (h24f), the ids in each row's data-ids,
+  // put in the cell as text to copy the first time they are shown
+  function makeIdsToggle(button) {
+    var table = document.getElementById(button.getAttribute("data-dbn-ids-for"));
+    if (!table) return;
+    var made = false;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (!made) {
+        Array.prototype.forEach.call(table.querySelectorAll("td[data-ids]"), function (cell) {
+          var code = document.createElement("code");
+          code.className = "dbn-ids";
+          code.textContent = cell.getAttribute("data-ids");
+          cell.appendChild(code);
+        });
+        made = true;
+      }
+      var shown = table.classList.toggle("dbn-ids-shown");
+      button.setAttribute("aria-pressed", shown ? "true" : "false");
     });
   }
 
@@ -69,7 +101,11 @@
     var select = bar.querySelector("select");
     var output = bar.querySelector("output");
     var template = bar.getAttribute("data-count-template") || "{shown} / {total}";
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var rows = [];
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      rows = rows.concat(dataRows(body));
+    });
+    var heads = table.querySelectorAll("tr.dbn-plan-row");
 
     function apply() {
       var words = (input ? input.value : "").toLowerCase().split(/\s+/).filter(Boolean);
@@ -81,6 +117,10 @@
         if (ok && state) ok = row.getAttribute("data-state") === state;
         row.hidden = !ok;
         if (ok) shown += 1;
+      });
+      Array.prototype.forEach.call(heads, function (head) {
+        // a plan's heading is hidden with the last of its rows
+        head.hidden = !dataRows(head.parentNode).some(function (row) { return !row.hidden; });
       });
       if (output) {
         output.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
@@ -150,6 +190,7 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-dbn-sortable]"), makeSortable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-dbn-filter-for]"), makeFilter);
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-dbn-ids-for]"), makeIdsToggle);
     Array.prototype.forEach.call(document.querySelectorAll("button[data-dbn-print]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });

@@ -1,0 +1,1 @@
+"""Federation: other duban repositories feeding this one's roll-ups (``sources``)."""

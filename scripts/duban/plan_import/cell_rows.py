@@ -1,0 +1,208 @@
+"""The cells of one row of a table flattened one cell a line, put under their columns by what
+they hold (branch h18a).
+
+A web page copied cell by cell loses the row's shape: a merged cell (考核指标 spanning two rows)
+is missing from the rows below it, an empty cell is a blank line or nothing, two units of one
+cell stand on two lines (农业股 / 乡村产业发展股), a stray digit of the page stands between two
+cells. So the cells are not counted into the columns; each is typed (a list of units, a
+deadline, a person, a bare number, text) and the row is aligned to the header's columns by the
+cheapest assignment that keeps the cells in order: units go under 牵头单位 / 责任部门 / 评分部门,
+deadlines under 完成时限, names of people under 牵头领导, text under the text columns; several
+cells under one column are joined; a cell that fits nowhere (the stray ``2``) is kept at the
+end of the row's text, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+
+UNIT_END = re.compile(
+    r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|委员会|管委会|联合会|协会|工会|商会|学会|红十字会|联|府|区|县|镇|乡|街道|司|组|股|科|馆|社"
+    r"|办事处|专班|管委会|集团|分行|支行|海关|单位|部门)$"
+)
+PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff])[（(][a-z\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,8}[)）]"
+)
+DATE_WORDS = re.compile(
+    r"\d{4}年|年底|年末|月底|月末|季度|半年|全年|长期|持续|常态|\d{1,2}月|每年|每月|每季|年内|当年"
+    r"|个月|工作日|日内|天内|底前"  # h18c: 省出台文件后 2 个月完成 is when, not what
+)
+PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+GLUED = re.compile(
+    r"(?<=[局委办厅])(?=[市县省区][\u4e00-\u9fff]{1,12}(?:局|委|办|厅)(?:$|[市县省区]))"
+)
+"""市海洋渔业局市农业农村局: two names of one cell whose line break the page lost."""
+
+POST = (
+    r"(?:县委|市委|区委|省委|党委|党组)?(?:常委|委员|书记|副书记)?、?(?:常务)?副?"
+    r"(?:省长|市长|州长|区长|县长|镇长|乡长|书记|主任|部长|局长|秘书长|主席)"
+)
+POSTED = re.compile(
+    rf"[\u4e00-\u9fff]{{2,4}}[（(][^（）()]{{0,16}}{POST}[）)]|{POST}[\u4e00-\u9fff]{{2,3}}"
+    rf"|[\u4e00-\u9fff]{{2,3}}{POST}"
+)
+"""A leader's cell with the post: 王五（副县长）, 李明（县委常委、常务副县长）, 副县长王五
+(h18c)."""
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯"
+)
+SHORT_NAME = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}")
+"""One of several people of one cell (张三、李四): a common surname and one or two characters
+(水利、交通 is no list of people)."""
+
+# The columns of a 任务分工表 and the clause words they become.
+TABLE_COLUMNS = {
+    "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
+    "leader": (r"领导|領導", "牵头领导"),  # people, not units
+    "lead": (r"牵头|牽頭|主办", "牵头单位"),
+    "main": (r"^(?:责任主体|責任主體)", "责任单位"),  # 责任主体与协同单位 (w-import-round2)
+    "cooperate": (r"配合|协办|協辦|参与|參與|协同|協同", "配合单位"),
+    "supervise": (r"监督|監督|督办", "监督单位"),
+    # h18a: 考核项目 / 考核指标 / 考核内容 are what is assessed, not who assesses
+    "assess": (r"评分|評分|^考核(?:单位|單位|部门|部門)?$|考核(?:单位|單位|部门|部門)", "考核单位"),
+    "responsible": (
+        r"责任单位|責任單位|责任部门|責任部門|承办|落实单位|责任科室|責任科室|负责科室|負責科室"
+        r"|负责单位|負責單位|负责部门|負責部門",
+        "责任单位",
+    ),
+    "deadline": (
+        r"时限|時限|完成时间|完成時間|期限|时间节点"
+        # h18c: 时间进度 / 进度安排 / 时间安排 (四川遂宁 2016): when, not how far
+        r"|时间进度|時間進度|进度安排|進度安排|时间安排|時間安排",
+        "完成时限",
+    ),
+}
+
+
+def column_kind(word: str) -> str:
+    """The kind of a header's column (number, lead, deadline …; text when none)."""
+    for kind, (pattern, _) in TABLE_COLUMNS.items():
+        if re.search(pattern, word):
+            return kind
+    return "text"
+
+
+ROLE_KINDS = {"lead", "responsible", "cooperate", "supervise", "assess", "main"}
+
+
+def cell_type(cell: str) -> str:
+    """unit, date, person, number or text."""
+    folded = simplified(PINYIN.sub("", cell)).strip().lstrip("★☆*")
+    bare = re.sub(r"\s+", "", folded)
+    if re.fullmatch(r"[0-9０-９]{1,3}", bare):
+        return "number"
+    if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare:
+        return "date"
+    if PERSON.match(bare) and not UNIT_END.search(bare) and len(folded.split()) <= 2:
+        return "person" if " " in folded.strip() or len(bare) <= 3 else "text"
+    if POSTED.fullmatch(bare) or all(
+        SHORT_NAME.fullmatch(n) and not UNIT_END.search(n) for n in re.split(r"[、，,]", bare)
+    ):
+        return "person"  # 王五（副县长） / 副县长王五 / 张三、李四 (h18c)
+    names = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", bare) if n.strip()]
+    if (
+        names
+        and len(bare) <= 80
+        and "。" not in bare
+        and UNIT_END.search(names[-1])
+        # 各县、市、区政府: a group's pieces between its 、
+        and all(UNIT_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)
+    ):
+        return "unit"
+    return "text"
+
+
+def _fit(kind: str, typed: str) -> float:
+    """The cost of a cell of type ``typed`` under a column of ``kind``."""
+    if kind in ROLE_KINDS:
+        return {"unit": 0.0, "person": 4.0, "text": 5.0}.get(typed, 8.0)
+    if kind == "deadline":
+        return {"date": 0.0, "text": 5.0}.get(typed, 8.0)
+    if kind == "leader":
+        return {"person": 0.0}.get(typed, 6.0)
+    return {"text": 0.0, "unit": 1.0, "person": 1.5, "date": 2.0}.get(typed, 3.0)
+
+
+EMPTY = 0.3
+"""A column the row leaves empty (a merged cell, a short row)."""
+MAIN_EMPTY = 1.5
+"""The first text column (the task) left empty."""
+SKIP = 2.5
+"""A cell that fits no column (kept at the end of the row's text)."""
+
+
+def _joined(kind: str, typed: str, column: int) -> float:
+    """Another cell under a column that already has one (earlier columns first on a tie)."""
+    if kind in ROLE_KINDS and typed == "unit":
+        return 0.5 + 0.01 * column
+    if kind == "text" and typed in ("text", "unit", "date"):
+        return 1.0 + 0.01 * column
+    return 4.0
+
+
+def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str]]:
+    """The cells under each column (in order) and the cells that fit none."""
+    typed = [cell_type(c) for c in cells]
+    width, count = len(kinds), len(cells)
+    main = kinds.index("text") if "text" in kinds else -1
+    # the task's own text is seldom the empty cell: 召开工作推进会 stays the task, not a unit
+    empty = [MAIN_EMPTY if k == main else EMPTY for k in range(width)]
+    inf = float("inf")
+    # best[i][j]: cost of placing cells[:i] with column j the last one opened (j = -1: none)
+    best: dict[tuple[int, int], float] = {(0, -1): 0.0}
+    back: dict[tuple[int, int], tuple[int, int, str]] = {}
+    for i in range(count + 1):
+        for j in range(-1, width):
+            here = best.get((i, j), inf)
+            if here == inf or i == count:
+                continue
+            moves: list[tuple[int, int, float, str]] = []
+            if j >= 0:
+                moves.append((i + 1, j, _joined(kinds[j], typed[i], j), "join"))
+            for k in range(j + 1, width):
+                skipped = sum(empty[j + 1 : k])
+                moves.append((i + 1, k, skipped + _fit(kinds[k], typed[i]), "open"))
+            moves.append((i + 1, j, SKIP, "skip"))
+            for ni, nj, cost, how in moves:
+                total = here + cost
+                if total < best.get((ni, nj), inf) - 1e-9:
+                    best[(ni, nj)] = total
+                    back[(ni, nj)] = (i, j, how)
+    end = min(range(-1, width), key=lambda j: (best.get((count, j), inf) + sum(empty[j + 1 :]), j))
+
+    columns: list[list[str]] = [[] for _ in kinds]
+    stray: list[str] = []
+    state = (count, end)
+    while state[0] > 0:
+        i, j, how = back[state]
+        if how == "skip":
+            stray.append(cells[i])
+        else:
+            columns[state[1]].append(cells[i])
+        state = (i, j)
+    for column in columns:
+        column.reverse()
+    stray.reverse()
+    return columns, stray
+
+
+def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = None) -> list[str]:
+    """One cell a column: several units of one column joined with 、 (glued names parted),
+    several texts with ；, and the cells that fit none at the end of the first text column."""
+    columns, stray = align(cells, kinds)
+    row: list[str] = []
+    for kind, column in zip(kinds, columns, strict=True):
+        if kind in ROLE_KINDS:
+            row.append("、".join(GLUED.sub("、", c.strip()) for c in column))
+        else:
+            row.append("；".join(c.strip() for c in column))
+    if stray:
+        if strays is not None:
+            strays.extend(stray)
+        text = next((i for i, k in enumerate(kinds) if k == "text"), 0)
+        row[text] = "；".join([*(p for p in [row[text]] if p), *stray])
+    return row

@@ -1,0 +1,75 @@
+"""A bracket of unit names that ends an item, with no role word the importer knows (h18c):
+``（市发展改革委）``, ``（市住房城乡建设局、市自然资源局）``, ``（市人力社保局牵头承担）``,
+``（A、B等省有关部门按职责分工抓好落实）``, a reprint's ``（省生长改造委牵头卖力）``.
+
+Offices often name the units of a task in a closing bracket without a label; the verb after the
+names (if any) varies from office to office. Such a bracket is read as an assignment when it is
+the last thing of the item's own text and everything before the verb is a list of unit names:
+the units lead when 牵头 follows them, else they are responsible. What is not a list of names
+(``（以下简称在线平台）``, ``（发改投资〔2022〕1652号）``) is left alone."""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+
+UNIT_NAME = re.compile(
+    r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|股|社|集团|行|关"
+    r"|机构|专班)$"
+)
+OPEN_LIST = re.compile(
+    r"等(?:[省市县区])?(?:其他|有关|相关|各)?(?:部门|单位|部门单位|机构|成员单位)?$"
+)
+NOT_NAMES = re.compile(r"简称|以下|包括|例如|详见|附件|号|〔|年|月|第|%|[0-9０-９]|[:：]")
+DEADLINE_TAIL = re.compile(r"[，,；;](?=[^，,；;]*(?:[0-9０-９]|年|月|底|季度|长期|持续|常态))")
+VERB = re.compile(
+    r"(?P<lead>分别牵头|牵头)?(?P<rest>(?:按职责|按照职责|根据职责|依职责)?(?:分工)?[\u4e00-\u9fff]{0,4})$"
+)
+AFTER = re.compile(r"^[\s\u3000。；;，,.]*$")
+MAX_TAIL = 10
+
+
+def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """The item's closing bracket read as units (start, end, the clause's inner text rewritten
+    with a known verb: ``names牵头`` or ``names负责``), or None. ``spans`` are the text's
+    top-level brackets."""
+    if not spans:
+        return None
+    start, end = spans[-1]
+    if not AFTER.match(text[end:]) or UNIT_NAME.search(simplified(text[:start].rstrip())):
+        return None  # 各县(市、区)政府(管委会): the bracket belongs to a name
+    inner = text[start + 1 : end - 1].strip()
+    deadline = DEADLINE_TAIL.search(simplified(inner))  # （市政务服务局，6月底完成）
+    after = inner[deadline.start() :] if deadline else ""
+    inner = inner[: deadline.start()] if deadline else inner
+    folded = simplified(inner)
+    if not inner or len(inner) > 160 or NOT_NAMES.search(folded):
+        return None
+    for cut in range(len(folded), max(len(folded) - MAX_TAIL, 1) - 1, -1):
+        names, tail = folded[:cut], folded[cut:]
+        verb = VERB.fullmatch(tail)
+        if verb is None or not names_only(names):
+            continue
+        word = "牵头" if verb.group("lead") else "负责"
+        if verb.group("lead") == "分别牵头":
+            word = "分别牵头"
+        return start, end, inner[:cut] + word + after
+    return None
+
+
+def names_only(folded: str) -> bool:
+    """A list of unit names: each piece between 、，,；和及 ends like a unit (或 is 各…: a group);
+    等省有关部门 after a name is an open list."""
+    pieces = [p for p in re.split(r"[、，,；;]", folded) if p.strip()]  # 和 inside a name stays
+    if not pieces or folded.endswith(("、", "，", ",")):
+        return False
+    for index, piece in enumerate(pieces):
+        bare = OPEN_LIST.sub("", piece.strip()) if "等" in piece else piece.strip()
+        if not bare:
+            return False
+        if len(bare) == 1 and index < len(pieces) - 1:
+            continue  # 各县、市、区政府: one character of a group
+        if not UNIT_NAME.search(bare) or len(bare) > 30:
+            return False
+    return True
