@@ -42,6 +42,9 @@ def _child(project: Path, site: Path, cache: str) -> None:
     env["DUBAN_PAGE_CACHE"] = cache
     env.pop("DUBAN_SITE_HANDOFF", None)
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
+    profile = os.environ.get("DUBAN_BENCH_PROFILE", "")  # h24g: a cProfile of the warm build
+    if profile and cache and (Path(cache) / "src").is_dir():
+        command[1:1] = ["-m", "cProfile", "-o", profile]
     started = time.perf_counter()
     done = subprocess.run([*command, "-d", str(site)], env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -52,10 +55,14 @@ def _child(project: Path, site: Path, cache: str) -> None:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak_kb, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     reused, made = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+    # h24g: the page jobs whose sources were kept (not rendered) and those rendered
+    kept = re.search(r"(?:page sources|页面源)\D*(\d+)\D*(\d+)", done.stderr)
+    unrendered, rendered = (int(kept.group(1)), int(kept.group(2))) if kept else (0, 0)
     print(
         json.dumps(
             {"seconds": seconds, "cpu": cpu, "peak_mb": peak_kb / 1024}
             | {"reused": reused, "made": made}
+            | {"jobs_unrendered": unrendered, "jobs_rendered": rendered}
         )
     )
 

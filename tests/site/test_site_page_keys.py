@@ -17,7 +17,7 @@ from duban.model.model import Model
 from duban.outputs import urls
 from duban.plugin.reuse import data_digests
 from duban.plugin.source_memo import SourceMemo
-from duban.site import Settings, page_home, page_tasks, page_units, render_site
+from duban.site import Settings, groups, page_group, page_home, page_tasks, page_units, render_site
 from sitekit import DEMO, DEMO_AS_OF
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
@@ -163,3 +163,45 @@ def test_after_each_edit_the_pages_are_those_of_a_render_without_the_memo(tmp_pa
         model = _load(data)
         assert _render(model, memo, data) == _render(model, None, data), name
         assert memo.hits > 0, name
+
+
+def test_group_pages_as_for_a_province_are_those_of_a_render_without_the_memo(
+    tmp_path, monkeypatch
+):
+    """Group pages (a province's) are keyed each by its members' occurrences and ranks."""
+    monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)
+    data = _demo(tmp_path)
+    memo = SourceMemo(None, keep=True)
+
+    def render(memo: SourceMemo | None) -> dict[str, str]:
+        if memo is not None:
+            memo.start(data_digests(data))
+        model = _load(data)
+        settings = Settings(as_of=AS_OF, summary_rows=5)
+        evaluation = evaluate(model, AS_OF, settings.due_soon_days)
+        return render_site(model, settings, evaluation, processes=1, memo=memo).pages
+
+    first = render(memo)
+    group_uris = {u for u in first if "/groups/" in u}
+    assert len(group_uris) > 1  # the demo as a province has group pages
+    status = data / "status" / "baqiao.yaml"
+    status.write_text(
+        re.sub(r"state: done\n  done: '[0-9-]+'\n", "state: in-progress\n", status.read_text()),
+        "utf-8",
+    )
+    memo.hits = 0
+    rendered: list[str] = []
+    real = page_group.page_of_group
+
+    def counted(ctx: Any, bucket: Any, *args: Any) -> str:
+        rendered.append(bucket.slug)
+        return real(ctx, bucket, *args)
+
+    monkeypatch.setattr(page_group, "page_of_group", counted)
+    after = render(memo)
+    assert 0 < len(rendered) < len(group_uris)  # not every group's page
+    assert after == render(None)
+    assert memo.hits > 0
+    differ = {u for u in after if after[u] != first.get(u)}
+    assert differ and len(differ) < len(after)
+    assert group_uris & differ  # the unit's group's page shows the change

@@ -37,18 +37,52 @@ from duban.load.cache import code_digest
 
 CACHED_TEMPLATE = "duban-cached.html"
 SUFFIX = ".duban-page.json"
-FORMAT = 1
+HTML_SUFFIX = ".duban-page.html"  # h24g: the page's final HTML, read only when it is written
+FORMAT = 2
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _KEY = re.compile(r"[0-9a-f]{32}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
-    """What MkDocs made of one page."""
+    """What MkDocs made of one page. Its final HTML is held (``text``) or, for an entry read
+    from the folder, read from its own file only when the page is written (:attr:`output`):
+    MkDocs reads every page before it writes any, and a province's pages' HTML held between
+    the two passes was most of the cache's extra memory (h24g)."""
 
-    output: str  # the page's final HTML, as MkDocs writes it
+    text: str  # the page's final HTML, as MkDocs writes it, when held ("" when in its file)
     search: tuple[dict[str, Any], ...]  # its entries in Material's search index
     anchors: frozenset[str]  # the ids other pages' links may point at
+    file: Path | None = None  # where the HTML is, when not held
+    digest: str = ""  # the file's expected digest
+
+    @property
+    def output(self) -> str:
+        if self.file is None:
+            return self.text
+        try:
+            data = self.file.read_bytes()
+        except OSError:
+            data = b""
+        if hashlib.blake2b(data, digest_size=16).hexdigest() != self.digest:
+            raise CacheChanged(self.file)
+        return data.decode("utf-8", "surrogatepass")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Entry):
+            return NotImplemented
+        return (self.output, self.search, self.anchors) == (
+            other.output,
+            other.search,
+            other.anchors,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class CacheChanged(Exception):
+    """A page's HTML file changed between the lookup and the page's writing (the plugin stops
+    the build: the page is not made again at that point)."""
 
 
 def _stable(value: object) -> str:
@@ -201,13 +235,14 @@ class PageCache:
         self.memory = {k: v for k, v in self.memory.items() if k in self.used}
         if self.folder is None or not self.folder.is_dir():
             return
-        for path in self.folder.glob(f"*/*{SUFFIX}"):
-            if path.name[: -len(SUFFIX)] not in self.used:
-                path.unlink(missing_ok=True)
+        for suffix in (SUFFIX, HTML_SUFFIX):
+            for path in self.folder.glob(f"*/*{suffix}"):
+                if path.name[: -len(suffix)] not in self.used:
+                    path.unlink(missing_ok=True)
 
-    def _path(self, key: str) -> Path:
+    def _path(self, key: str, suffix: str = SUFFIX) -> Path:
         assert self.folder is not None
-        return self.folder / key[:2] / f"{key}{SUFFIX}"
+        return self.folder / key[:2] / f"{key}{suffix}"
 
     def _read(self, key: str) -> Entry | None:
         try:
@@ -218,24 +253,37 @@ class PageCache:
             isinstance(stored, dict)
             and stored.get("format") == FORMAT
             and stored.get("key") == key
-            and isinstance(stored.get("output"), str)
+            and isinstance(stored.get("digest"), str)
+            and isinstance(stored.get("size"), int)
             and isinstance(stored.get("search"), list)
             and all(isinstance(e, dict) for e in stored["search"])
             and isinstance(stored.get("anchors"), list)
             and all(isinstance(a, str) for a in stored["anchors"])
         ):
             return None
-        return Entry(stored["output"], tuple(stored["search"]), frozenset(stored["anchors"]))
+        html = self._path(key, HTML_SUFFIX)
+        try:
+            if html.stat().st_size != stored["size"]:
+                return None  # half-written or replaced: make the page again
+        except OSError:
+            return None
+        search, anchors = tuple(stored["search"]), frozenset(stored["anchors"])
+        return Entry("", search, anchors, file=html, digest=stored["digest"])
 
     def _write(self, key: str, entry: Entry) -> None:
         if not _KEY.fullmatch(key):
             raise ValueError(key)
         path = self._path(key)
+        try:
+            output = entry.output.encode("utf-8", "surrogatepass")
+        except CacheChanged:
+            return
         text = json.dumps(
             {
                 "format": FORMAT,
                 "key": key,
-                "output": entry.output,
+                "digest": hashlib.blake2b(output, digest_size=16).hexdigest(),
+                "size": len(output),
                 "search": list(entry.search),
                 "anchors": sorted(entry.anchors),
             },
@@ -243,10 +291,15 @@ class PageCache:
         )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            # the HTML first: an entry whose file is missing or of another size is none
+            html = self._path(key, HTML_SUFFIX)
+            temporary = html.with_name(f".{html.name}.{os.getpid()}")
+            temporary.write_bytes(output)
+            os.replace(temporary, html)
             temporary = path.with_name(f".{path.name}.{os.getpid()}")
             temporary.write_text(text, "utf-8")
             os.replace(temporary, path)
-        except OSError:
+        except (OSError, ValueError):
             pass  # the cache only saves time: the site is right without it
 
 

@@ -19,11 +19,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.exceptions import PluginError
+
 from duban.i18n.messages import say
 from duban.load.cache import file_digest, refusal
 from duban.load.layout import FOLDERS
 from duban.plugin.page_cache import (
     CACHED_TEMPLATE,
+    CacheChanged,
     Entry,
     PageCache,
     context_digest,
@@ -176,7 +179,16 @@ class Reuse:
         entry = self.hits.pop(uri, None)  # the last event: let the page go
         if entry is not None:
             self.cache.hits += 1
-            return entry.output
+            try:
+                return entry.output  # read from its file now (h24g)
+            except CacheChanged as changed:
+                raise PluginError(
+                    say(
+                        f"duban: the page cache's file {changed} changed during the build; "
+                        "build again",
+                        f"duban：构建期间页面缓存文件 {changed} 被改动；请重新构建",
+                    )
+                ) from None
         key = self.keys.get(uri)
         if key is not None:
             made = Entry(output, self.found.pop(uri, ()), self.anchors.pop(uri, frozenset()))

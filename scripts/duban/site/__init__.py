@@ -348,5 +348,9 @@ def _page_jobs(
             key = partial(page_keys.Keys.task, uri=uri, pctx=pctx, task=task)
             jobs.append(Job(page, cost=cost.task(task.id), key=key))
         if pid in ctx.group_pages:
-            jobs.append(Job(partial(page_group.group_pages, pctx), cost=cost.groups(pid)))
+            parts = page_group.group_parts(pctx)  # h24g: a job each, keyed by what it shows
+            each = cost.groups(pid) / max(len(parts), 1)
+            for part in parts:
+                key = partial(page_keys.Keys.group, part=part, pctx=pctx)
+                jobs.append(Job(one(part.uri, part.render), cost=each, key=key))
     return jobs, made_keys

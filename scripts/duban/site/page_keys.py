@@ -12,15 +12,16 @@ the page's source can depend on. It is made of two parts:
 * the *facts* the page shows, as evaluated (a unit's page: that unit's occurrences as of the
   date, with their entries, reports, escalations and flags, and for a group its members'
   occurrences; a task page: the occurrences of the task and its sub-items, its flags, the rows
-  below it). The facts, not the files: an occurrence whose deadline counts from another holder's
-  report, or whose days overdue move with the date, changes the key through its evaluated
-  state.
+  below it; a group page: its members' occurrences in the plan, and their ranks, which move
+  with every unit's record). The facts, not the files: an occurrence whose deadline counts
+  from another holder's report, or whose days overdue move with the date, changes the key
+  through its evaluated state.
 
 A status file changes only the facts of the occurrences it reports (everything else a status
 file could change is in the summaries); every other data file is in the base. The pages that
-summarise (home, 督办清单, progress, overdue lists, downloads page, units index, leaders, group
-pages) and a task page with indicators (measured from entries directly) use *everything*: the
-base and the digest of every status file, so they are rendered again whenever any data changed.
+summarise (home, 督办清单, progress, overdue lists, downloads page, units index, leaders) and a
+task page with indicators (measured from entries directly) use *everything*: the base and the
+digest of every status file, so they are rendered again whenever any data changed.
 
 Facts are digested as pickles: equal pickles are equal values, so a stale page is not possible
 through the digest (a value pickled two ways only costs a render). The settings hold sets,
@@ -44,6 +45,7 @@ from duban.model.org import Group
 from duban.model.plan import Task
 from duban.site import lights, names
 from duban.site.context import Context
+from duban.site.page_group import GroupPart
 
 
 class Memo(Protocol):
@@ -157,6 +159,18 @@ class Keys:
         ]
         facts.append(pctx.index.by_top.get(task.id, []))
         return _digest(self.base, self._plan_states_of(pctx), uri, _pickled(facts))
+
+    def group(self, part: GroupPart, pctx: Context) -> str:
+        """A group page: its members' occurrences in the plan, their overdue and due-soon
+        ones, and their ranks (which move with every unit's record)."""
+        facts = [
+            self._occurrences(part.bucket.items),
+            part.late,
+            part.soon,
+            part.members_ranks(),
+            part.bucket.group.id if part.bucket.group is not None else None,
+        ]
+        return _digest(self.base, self._plan_states_of(pctx), part.uri, _pickled(facts))
 
     def _plan_states_of(self, pctx: Context) -> str:
         """The states a plan's pages list (its legends)."""
