@@ -117,14 +117,25 @@ class Keys:
             self.flags_by_holder.setdefault(flag.holder_id, []).append(flag)
             self.flags_by_task.setdefault(flag.task_id, []).append(flag)
         self._plan_states: dict[int, str] = {}
+        self._items: dict[int, str] = {}
+        self._alive: list[ItemState] = []
 
     def summary(self, uri: str) -> str:
         """A page that reads everything."""
         return _digest(self.everything, uri)
 
-    def _occurrences(self, items: Iterable[ItemState]) -> list[object]:
-        escalations = self.ctx.evaluation.escalations
-        return [(item, escalations.get(item.ref)) for item in items]
+    def _occurrences(self, items: Iterable[ItemState]) -> list[str]:
+        """Each occurrence's digest (with its escalation), made once per build: an occurrence
+        is in its holder's key, its task's and its group's."""
+        escalations, made = self.ctx.evaluation.escalations, self._items
+        found = []
+        for item in items:
+            digest = made.get(id(item))
+            if digest is None:
+                digest = made[id(item)] = _digest(_pickled((item, escalations.get(item.ref))))
+                self._alive.append(item)  # its id stays its own while the keys are made
+            found.append(digest)
+        return found
 
     def holder(self, uri: str, holder_id: str) -> str:
         """A unit's (or group's) page and its history pages: its occurrences and reports, its
@@ -139,7 +150,7 @@ class Keys:
         holder = model.groups.get(holder_id)
         if isinstance(holder, Group):
             for member in names.group_members(model, holder):
-                facts.append((member.id, ctx.index.by_holder.get(member.id, [])))
+                facts.append((member.id, self._occurrences(ctx.index.by_holder.get(member.id, []))))
         return _digest(self.base, uri, _pickled(facts))
 
     def task(self, uri: str, pctx: Context, task: Task) -> str:
@@ -157,7 +168,7 @@ class Keys:
             ]
             for i in ids
         ]
-        facts.append(pctx.index.by_top.get(task.id, []))
+        facts.append(self._occurrences(pctx.index.by_top.get(task.id, [])))
         return _digest(self.base, self._plan_states_of(pctx), uri, _pickled(facts))
 
     def group(self, part: GroupPart, pctx: Context) -> str:
@@ -165,8 +176,8 @@ class Keys:
         ones, and their ranks (which move with every unit's record)."""
         facts = [
             self._occurrences(part.bucket.items),
-            part.late,
-            part.soon,
+            self._occurrences(part.late),
+            self._occurrences(part.soon),
             part.members_ranks(),
             part.bucket.group.id if part.bucket.group is not None else None,
         ]
