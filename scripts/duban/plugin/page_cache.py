@@ -38,7 +38,7 @@ from duban.load.cache import code_digest
 CACHED_TEMPLATE = "duban-cached.html"
 SUFFIX = ".duban-page.json"
 HTML_SUFFIX = ".duban-page.html"  # h24g: the page's final HTML, read only when it is written
-FORMAT = 2
+FORMAT = 3
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _KEY = re.compile(r"[0-9a-f]{32}")
 
@@ -193,6 +193,10 @@ def nav_outline(items: Any) -> list[Any]:
     return outline
 
 
+def source_digest(source: str) -> str:
+    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 class PageCache:
     """Entries by key, in memory and, given a folder, on disk (one file each)."""
 
@@ -205,9 +209,12 @@ class PageCache:
         self.made = 0
 
     def key(self, context: str, uri: str, source: str) -> str:
+        return self.key_of(context, uri, source_digest(source))
+
+    def key_of(self, context: str, uri: str, source_digest: str) -> str:
+        """The key of a page by its source's digest (:func:`source_digest`)."""
         digest = hashlib.blake2b(digest_size=16)
-        digest.update(context.encode() + b"\0" + uri.encode() + b"\0")
-        digest.update(source.encode("utf-8", "surrogatepass"))
+        digest.update(context.encode() + b"\0" + uri.encode() + b"\0" + source_digest.encode())
         return digest.hexdigest()
 
     def get(self, key: str) -> Entry | None:

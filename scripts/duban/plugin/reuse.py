@@ -32,6 +32,7 @@ from duban.plugin.page_cache import (
     context_digest,
     nav_outline,
     search_entries,
+    source_digest,
 )
 
 if TYPE_CHECKING:
@@ -78,7 +79,10 @@ class Reuse:
 
     def __init__(self, cache: PageCache, sources: Mapping[str, str]) -> None:
         self.cache = cache
-        self.sources = sources  # generated page -> its source (what MkDocs was handed)
+        # generated page -> its source's digest and front matter (h24g: not the source itself,
+        # which would stay in memory for the whole build, a second copy of every page)
+        self.sources = {uri: source_digest(source) for uri, source in sources.items()}
+        self.fronts = {uri: _front(source) for uri, source in sources.items()}
         self.context = ""
         self.entries: list[dict[str, Any]] | None = None
         self.on = False
@@ -125,12 +129,10 @@ class Reuse:
         """A page's part of the context: its path; for a hand-written page also its bytes (its
         title may be in the navigation, its links in other pages' checks), for a generated page
         in the navigation its front matter (its title is in every page's navigation)."""
-        source = self.sources.get(file.src_uri)
-        if source is None:
+        if file.src_uri not in self.sources:
             return f"{file.src_uri}\0{file_digest(file.content_bytes)}"
         if in_nav:
-            front = FRONT_MATTER.match(source)
-            return f"{file.src_uri}\0{front.group(0) if front else ''}"
+            return f"{file.src_uri}\0{self.fronts[file.src_uri]}"
         return file.src_uri
 
     def markdown(self, markdown: str, page: Page) -> str | None:
@@ -139,7 +141,7 @@ class Reuse:
         source = self.sources.get(uri)
         if not self.on or source is None:
             return None
-        key = self.cache.key(self.context, uri, source)
+        key = self.cache.key_of(self.context, uri, source)
         entry = self.cache.get(key)
         if entry is None:
             self.keys[uri] = key
@@ -207,6 +209,11 @@ class Reuse:
                 f"duban：页面缓存：沿用 {hits} 页，重新生成 {made} 页",
             )
         )
+
+
+def _front(source: str) -> str:
+    front = FRONT_MATTER.match(source)
+    return front.group(0) if front else ""
 
 
 def data_digests(data_dir: Path) -> dict[str, str]:
