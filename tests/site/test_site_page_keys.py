@@ -205,3 +205,19 @@ def test_group_pages_as_for_a_province_are_those_of_a_render_without_the_memo(
     differ = {u for u in after if after[u] != first.get(u)}
     assert differ and len(differ) < len(after)
     assert group_uris & differ  # the unit's group's page shows the change
+
+
+def test_a_kept_source_that_cannot_be_read_is_rendered_again(tmp_path, monkeypatch):
+    data = _demo(tmp_path)
+    renders = Renders(monkeypatch)
+    first = _render(_load(data), SourceMemo(tmp_path / "cache", keep=False), data)
+    kept = sorted((tmp_path / "cache" / "src").glob("*/*.duban-src.json"))
+    assert len(kept) > 10
+    for path in kept[:5]:  # half-written
+        path.write_text(path.read_text("utf-8")[:-9], "utf-8")
+    kept[5].write_text('{"format": 1, "key": "other", "pages": {}}', "utf-8")  # misplaced
+    renders.clear()
+    memo = SourceMemo(tmp_path / "cache", keep=False)
+    assert _render(_load(data), memo, data) == first
+    assert memo.made == 6 and memo.hits == len(kept) - 6
+    assert 0 < sum(renders.units.values()) + sum(renders.tasks.values()) + renders.home <= 6

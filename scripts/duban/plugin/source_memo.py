@@ -50,6 +50,15 @@ class SourceMemo:
         self.files_key, self.all_key = data_keys(digests)
         self.used, self.hits, self.made = set(), 0, 0
 
+    def has(self, key: str) -> bool:
+        if key in self.memory:
+            return True
+        return (
+            self.folder is not None
+            and _KEY.fullmatch(key) is not None
+            and self._path(key).is_file()
+        )
+
     def get(self, key: str) -> dict[str, str] | None:
         pages = self.memory.get(key)
         if pages is None and self.folder is not None:

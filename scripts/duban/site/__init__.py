@@ -183,18 +183,30 @@ def _reused(
     memo: page_keys.Memo | None,
     site: Site,
 ) -> list[split.Job]:
-    """The page jobs, those whose key ``memo`` holds replaced by their pages as kept."""
+    """The page jobs, those whose key ``memo`` holds made to take their pages from it. Each
+    reads its pages when its turn comes, as a render would (all read first, a province's
+    pages would be held while the downloads are made); in this process, where the memo's use
+    is counted. One whose pages cannot be read after all renders them."""
     if memo is None:
         return jobs
     result = []
     for job, key in zip(jobs, keys, strict=True):
-        kept = memo.get(key) if key is not None else None
-        if kept is None:
+        if key is None or not memo.has(key):
             result.append(job)
             continue
-        site.reused.add(key)  # type: ignore[arg-type]
-        result.append(split.Job(partial(dict, kept), cost=0.0))
+        kept = partial(_kept, memo, key, job.run, site)
+        result.append(split.Job(kept, needs=job.needs, far=False, cost=0.0))
     return result
+
+
+def _kept(
+    memo: page_keys.Memo, key: str, run: Callable[[], dict[str, str]], site: Site
+) -> dict[str, str]:
+    pages = memo.get(key)
+    if pages is None:
+        return run()
+    site.reused.add(key)
+    return dict(pages)
 
 
 def _sort_by_path(made: dict[str, _T]) -> None:

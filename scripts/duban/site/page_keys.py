@@ -56,6 +56,10 @@ class Memo(Protocol):
     all_key: str
     """The same and every status file."""
 
+    def has(self, key: str) -> bool:
+        """Whether ``key`` is kept (:meth:`get` may still find it unreadable)."""
+        ...
+
     def get(self, key: str) -> dict[str, str] | None: ...
 
     def put(self, key: str, pages: dict[str, str]) -> None: ...
