@@ -251,13 +251,13 @@ def test_every_cpu_by_default_from_a_size_on(monkeypatch, threshold, asked, expe
     import duban.site as render
 
     chosen = []
-    real_run = split.run
+    real_run = split.run_each
 
     def spy(jobs, site, processes):
         chosen.append(processes)
         return real_run(jobs, site, processes)
 
     monkeypatch.setattr(render, "PARALLEL_MIN_ITEMS", threshold)
-    monkeypatch.setattr(split, "run", spy)
+    monkeypatch.setattr(split, "run_each", spy)  # h24g: render_site keeps each job's pages
     render_site(load_project(DEMO / "data").model, Settings(as_of=AS_OF), processes=asked)
     assert chosen == [expected]

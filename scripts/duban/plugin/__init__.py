@@ -25,6 +25,8 @@ mkdocs.yml::
           edit_url: https://github.com/OWNER/REPO/edit/main/   # "edit this record" links
           site_title: ""            # the site's name when the data holds several plans
           site_size_limit: 1GB      # warn (--strict: fail) when the built site is larger
+          page_cache: ""            # a folder of pages kept between builds (page_cache.py),
+                                    # outside the repository; empty: off
 
 mkdocs.yml may leave out ``site_name`` and ``site_description``: they then come from the data
 (one plan: its short name or title, and its description; several: ``site_title``, else the
@@ -48,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from duban.evaluation.cascade import local_implementers, merged
@@ -62,6 +64,7 @@ from duban.model.problems import shown
 from duban.outputs import urls
 from duban.outputs.federation import rolled_up_rows, rows_by_target
 from duban.plugin.aside import AsideBuild
+from duban.plugin.cache_hooks import CacheEvents, CacheHooks
 from duban.plugin.handoff import Handoff
 from duban.plugin.settings import (
     DubanConfig,
@@ -106,7 +109,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.duban")
 
 
-class DubanPlugin(BasePlugin[DubanConfig]):
+class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
     command = "build"  # when MkDocs is run from Python, without on_startup
     aside: AsideBuild | None = None
     project: Project | None = None  # the loaded data, from on_config until on_files
@@ -120,6 +123,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.handoff = Handoff()  # generated pages past Markdown, search past excluded tables
+        self.cache = CacheHooks()  # pages kept between builds (page_cache; serve: in memory)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -157,6 +161,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             self.data_path = self.data_dir.relative_to(root).as_posix()
         except ValueError:  # data outside the repository: no edit links can point at it
             self.data_path, self.edit_url, self.repository = "", None, None
+        self.cache.configure(self.config.page_cache, root, self.data_dir, self.command)
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
         self.project = load_project(self.data_dir, self.schema_dir)
@@ -276,7 +281,9 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             processes=self.render_processes,
             implementers=implementers,
             sources=sources,
+            memo=self.cache.memo,
         )
+        self.cache.sources(site.pages)
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
         clashes = sorted(uri for uri in uris if files.get_file_from_path(uri) is not None)
@@ -307,6 +314,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         generated (the browser reloads the one it is on), at the home page and at every page the
         nav names, where docs/ holds none."""
         self.handoff.clear()
+        self.cache.drop()
         wanted = {"index.md", *self.served_pages, *nav_pages(config.nav)}
         self.problem_pages = frozenset(u for u in wanted if files.get_file_from_path(u) is None)
         for uri in sorted(self.problem_pages):
@@ -342,6 +350,8 @@ class DubanPlugin(BasePlugin[DubanConfig]):
             if page.file.src_uri in self.problem_pages:
                 return markdown  # the problem page itself
             markdown = f"{problem_list(self.problems, self.config.language)}\n\n{markdown}"
+        if self.cache.markdown(markdown, page):  # a page the cache gives whole
+            return ""
         # hand-written pages (the guide) show examples made from this repository's own data
         if self.model is None:  # invalid data from the start of a preview: no examples
             return markdown
@@ -350,28 +360,19 @@ class DubanPlugin(BasePlugin[DubanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self.cache.content(page):
+            return ""  # a page the cache gives whole
         html = self.handoff.content(html, page)  # a generated page's HTML, past Markdown
         # the scroll cue's words (duban.js shows them over a box wider than the screen), on
         # every page: hand-written pages have code blocks and tables that scroll too
         return html + page_words(self.config.language)
-
-    @event_priority(50)  # before Material's search indexes page.content
-    def _before_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
-        self.handoff.before_search(page)
-        return context
-
-    @event_priority(-50)  # after it
-    def _after_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
-        self.handoff.after_search(page)
-        return context
-
-    on_page_context = CombinedEvent(_before_search, _after_search)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
         self.handoff.clear()
+        self.cache.end()
         if self.command != "serve":  # what a host would be sent: the built folder
             check_site_size(config.site_dir, self.size_limit)
         if self.aside is not None:
@@ -382,6 +383,7 @@ class DubanPlugin(BasePlugin[DubanConfig]):
         gc.unfreeze()
         self._drop_spill()
         self.handoff.clear()
+        self.cache.drop()
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.abandon()

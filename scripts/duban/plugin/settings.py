@@ -33,6 +33,9 @@ class DubanConfig(base.Config):
     site_size_limit: c.Type[str | int] = c.Type((str, int), default=DEFAULT_LIMIT)
     # h24c: how many processes render the pages and downloads: auto (every usable CPU) or N
     render_processes: c.Type[str | int] = c.Type((str, int), default="auto")
+    # h24d: a folder (relative to mkdocs.yml) where each generated page's final HTML is kept,
+    # keyed by what it reads (duban/plugin/page_cache.py); empty: off (serve: in memory)
+    page_cache = c.Type(str, default="")
 
 
 def as_of_setting(value: str | dt.date, today: dt.date) -> dt.date:

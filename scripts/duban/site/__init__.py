@@ -42,6 +42,7 @@ from duban.site import (
     page_downloads,
     page_group,
     page_home,
+    page_keys,
     page_leaders,
     page_leadership,
     page_overdue,
@@ -79,6 +80,8 @@ class Site:
     out, so a province's hundreds of MB of calendars are not all held at once."""
     sizes: dict[str, int] = field(default_factory=dict)
     """Every download's size in bytes (pages show them)."""
+    reused: set[str] = field(default_factory=set)
+    """The keys of the page jobs whose pages a memo gave (not rendered)."""
 
     def put(self, path: str, content: str | bytes) -> None:
         data = content.encode() if isinstance(content, str) else content
@@ -111,6 +114,7 @@ def render_site(
     processes: int | None = None,
     implementers: dict[str, list[Implementer]] | None = None,
     sources: dict[str, LinkedSource] | None = None,
+    memo: page_keys.Memo | None = None,
 ) -> Site:
     """Every page and download. Cross-plan pages (home, 督办清单, units, downloads) see the whole
     repository; each plan's pages under ``plans/<id>/`` see only that plan (Model.for_plan).
@@ -126,7 +130,10 @@ def render_site(
     ``implementers``: the rows below each upper task (cascading plans), used as given; None:
     this data folder's own (to add rows from other repositories, give
     ``merged(local_implementers(model, evaluation), theirs)``, :mod:`duban.evaluation.cascade`).
-    ``sources``: the other repositories those rows, and the links up, come from."""
+    ``sources``: the other repositories those rows, and the links up, come from.
+
+    ``memo``: the sources of pages rendered before, by what they read (:mod:`.page_keys`): a
+    page whose key it holds is not rendered again; the pages rendered are put into it."""
     model.require_texts("the site")
     if evaluation is None:
         evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
@@ -155,12 +162,52 @@ def render_site(
     if processes is None and len(evaluation.items) < PARALLEL_MIN_ITEMS:
         processes = 1
     cost = job_costs.Costs.of(evaluation)
-    jobs = [*_download_jobs(ctx, site, title, cost), *_page_jobs(ctx, plan_ctxs, cost)]
-    site.pages = split.run(jobs, site, split.processes_for(processes))
+    keys = page_keys.Keys(ctx, memo) if memo is not None else None
+    downloads = _download_jobs(ctx, site, title, cost)
+    pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
+    jobs = [*downloads, *_reused(pages, page_keys_of, memo, site)]
+    made = split.run_each(jobs, site, split.processes_for(processes))
+    if memo is not None:
+        for key, pages_made in zip(page_keys_of, made[len(downloads) :], strict=True):
+            if key is not None and key not in site.reused:
+                memo.put(key, pages_made)
+    site.pages = {uri: page for each in made for uri, page in each.items()}
     # downloads in path order: the same whichever process made which first
     _sort_by_path(site.sizes)
     _sort_by_path(site.files)
     return site
+
+
+def _reused(
+    jobs: list[split.Job],
+    keys: list[str | None],
+    memo: page_keys.Memo | None,
+    site: Site,
+) -> list[split.Job]:
+    """The page jobs, those whose key ``memo`` holds made to take their pages from it. Each
+    reads its pages when its turn comes, as a render would (all read first, a province's
+    pages would be held while the downloads are made); in this process, where the memo's use
+    is counted. One whose pages cannot be read after all renders them."""
+    if memo is None:
+        return jobs
+    result = []
+    for job, key in zip(jobs, keys, strict=True):
+        if key is None or not memo.has(key):
+            result.append(job)
+            continue
+        kept = partial(_kept, memo, key, job.run, site)
+        result.append(split.Job(kept, needs=job.needs, far=False, cost=0.0))
+    return result
+
+
+def _kept(
+    memo: page_keys.Memo, key: str, run: Callable[[], dict[str, str]], site: Site
+) -> dict[str, str]:
+    pages = memo.get(key)
+    if pages is None:
+        return run()
+    site.reused.add(key)
+    return dict(pages)
 
 
 def _sort_by_path(made: dict[str, _T]) -> None:
@@ -240,18 +287,28 @@ def _download_jobs(ctx: Context, site: Site, title: str, cost: job_costs.Costs) 
 
 
 def _page_jobs(
-    ctx: Context, plan_ctxs: dict[str, Context], cost: job_costs.Costs
-) -> list[split.Job]:
-    """Every page, in the site's order. Unit pages need the calendars (a unit page links its
-    own); the downloads page, the 督办清单 and each plan's task list show download sizes. Pages
-    that need nothing may be made by any process."""
+    ctx: Context,
+    plan_ctxs: dict[str, Context],
+    cost: job_costs.Costs,
+    keys: page_keys.Keys | None = None,
+) -> tuple[list[split.Job], list[str | None]]:
+    """Every page, in the site's order, and each job's key (:mod:`.page_keys`; None without
+    ``keys``). Unit pages need the calendars (a unit page links its own); the downloads page,
+    the 督办清单 and each plan's task list show download sizes. Pages that need nothing may be
+    made by any process."""
     Needs = split.Needs
+    made_keys: list[str | None] = []
 
     def Job(  # split.Job's name: a page job may go to any process when it needs nothing
         run: Callable[[], dict[str, str]],
         needs: split.Needs = Needs.NOTHING,
         cost: float = job_costs.SMALL,
+        key: Callable[[page_keys.Keys], str] | None = None,
     ) -> split.Job:
+        if keys is None:
+            made_keys.append(None)
+        else:  # by default a job reads everything: its name is the first page it makes
+            made_keys.append(key(keys) if key else keys.summary(f"job {len(made_keys)}"))
         return split.Job(run, needs=needs, far=needs <= Needs.NOTHING, cost=cost)
 
     only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
@@ -273,9 +330,15 @@ def _page_jobs(
         Job(one(urls.UNITS, lambda: page_units.units_index(ctx))),
     ]
     for holder in names.page_holders(ctx.model):
-        page = one(urls.unit_page(holder.id), partial(page_units.page_of_unit, ctx, holder))
-        history = Job(partial(page_units.history_pages, ctx, holder), cost=cost.history(holder.id))
-        jobs += [Job(page, needs=Needs.FIRST, cost=cost.unit(holder.id)), history]
+        uri = urls.unit_page(holder.id)
+        page = one(uri, partial(page_units.page_of_unit, ctx, holder))
+        history = Job(
+            partial(page_units.history_pages, ctx, holder),
+            cost=cost.history(holder.id),
+            key=partial(page_keys.Keys.holder, uri=f"history {uri}", holder_id=holder.id),
+        )
+        own = partial(page_keys.Keys.holder, uri=uri, holder_id=holder.id)
+        jobs += [Job(page, needs=Needs.FIRST, cost=cost.unit(holder.id), key=own), history]
     jobs.append(
         Job(one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx)), Needs.EVERYTHING)
     )
@@ -301,7 +364,12 @@ def _page_jobs(
         for task in pctx.model.tasks_in_order():
             uri = urls.task_page(task.id)
             page = one(uri, partial(page_tasks.page_of_task, pctx, task))
-            jobs.append(Job(page, cost=cost.task(task.id)))
+            key = partial(page_keys.Keys.task, uri=uri, pctx=pctx, task=task)
+            jobs.append(Job(page, cost=cost.task(task.id), key=key))
         if pid in ctx.group_pages:
-            jobs.append(Job(partial(page_group.group_pages, pctx), cost=cost.groups(pid)))
-    return jobs
+            parts = page_group.group_parts(pctx)  # h24g: a job each, keyed by what it shows
+            each = cost.groups(pid) / max(len(parts), 1)
+            for part in parts:
+                key = partial(page_keys.Keys.group, part=part, pctx=pctx)
+                jobs.append(Job(one(part.uri, part.render), cost=each, key=key))
+    return jobs, made_keys

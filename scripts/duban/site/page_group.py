@@ -3,6 +3,7 @@ its rows (see :mod:`duban.site.groups`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from duban.evaluation.evaluate import ItemState, State
@@ -33,6 +34,30 @@ def plans_with_group_pages(ctx: Context, plan_ctxs: dict[str, Context]) -> froze
 
 def group_pages(ctx: Context) -> dict[str, str]:
     """Every group page of one plan (``ctx`` is the plan's), keyed by its path."""
+    return {part.uri: part.render() for part in group_parts(ctx)}
+
+
+@dataclass(frozen=True)
+class GroupPart:
+    """One group page, before it is rendered: what it shows (its key is made of it, h24g)."""
+
+    uri: str
+    bucket: groups.Bucket
+    late: list[ItemState]
+    soon: list[ItemState]
+    ranks: dict[str, int | None]
+    """The rank of every holder ranked (the page shows its members')."""
+    ctx: Context
+
+    def render(self) -> str:
+        return page_of_group(self.ctx, self.bucket, self.late, self.soon, self.ranks)
+
+    def members_ranks(self) -> list[tuple[str, int | None]]:
+        return sorted({(i.holder_id, self.ranks.get(i.holder_id)) for i in self.bucket.items})
+
+
+def group_parts(ctx: Context) -> list[GroupPart]:
+    """Every group page of one plan, to be rendered (:meth:`GroupPart.render`)."""
     ev = ctx.evaluation
     ranks = {
         r.holder.id: r.rank
@@ -41,12 +66,17 @@ def group_pages(ctx: Context) -> dict[str, str]:
     late = {b.slug: list(b.items) for b in ctx.buckets(views.overdue(ev))}
     soon_items = views.upcoming(ev, ctx.settings.due_soon_days)
     soon = {b.slug: list(b.items) for b in ctx.buckets(soon_items)}
-    return {
-        urls.group_page(ctx.model.plan.id, b.slug): page_of_group(
-            ctx, b, late.get(b.slug, []), soon.get(b.slug, []), ranks
+    return [
+        GroupPart(
+            urls.group_page(ctx.model.plan.id, b.slug),
+            b,
+            late.get(b.slug, []),
+            soon.get(b.slug, []),
+            ranks,
+            ctx,
         )
         for b in ctx.buckets(ev.items)
-    }
+    ]
 
 
 def _holder_cell(holder_id: str, items: list[ItemState]) -> dict[str, Any]:

@@ -36,7 +36,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Protocol
 
-__all__ = ["Job", "Needs", "can_fork", "processes_for", "run", "shares", "usable_cpus"]
+__all__ = [
+    "Job",
+    "Needs",
+    "can_fork",
+    "processes_for",
+    "run",
+    "run_each",
+    "shares",
+    "usable_cpus",
+]
 
 
 class Needs(enum.IntEnum):
@@ -115,6 +124,11 @@ def shares(jobs: list[Job], processes: int) -> list[list[int]]:
 def run(jobs: list[Job], site: Sink, processes: int = 1) -> dict[str, str]:
     """Every job's pages, in the jobs' order, with every download put into ``site``.
     ``processes``: how many share the work (the caller decides: :func:`processes_for`)."""
+    return {uri: page for made in run_each(jobs, site, processes) for uri, page in made.items()}
+
+
+def run_each(jobs: list[Job], site: Sink, processes: int = 1) -> list[dict[str, str]]:
+    """:func:`run`, each job's pages apart (the page keys keep them by job)."""
     for job in jobs:
         if job.far and job.needs > Needs.NOTHING:
             raise ValueError("a far job cannot wait for another job's downloads")
@@ -124,7 +138,7 @@ def run(jobs: list[Job], site: Sink, processes: int = 1) -> dict[str, str]:
         _run_split(jobs, site, results, split)
     else:
         _run_in_order(jobs, range(len(jobs)), results)
-    return {uri: page for n in range(len(jobs)) for uri, page in results[n].items()}
+    return [results[n] for n in range(len(jobs))]
 
 
 def _by_needs(jobs: list[Job], numbers: Iterable[int]) -> list[int]:

@@ -1,0 +1,146 @@
+"""What the plugin's hooks do for the pages kept between builds (h24d's page cache, h24g's
+rendered sources), in one object the plugin holds for as long as it lives (``mkdocs serve``:
+the whole session)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import CombinedEvent, event_priority
+
+from duban.i18n.messages import say
+from duban.plugin.handoff import Handoff
+from duban.plugin.page_cache import PageCache
+from duban.plugin.reuse import Reuse, data_digests, open_cache, what_changed
+from duban.plugin.source_memo import SourceMemo
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.duban")
+
+
+class CacheHooks:
+    def __init__(self) -> None:
+        self.page_cache: PageCache | None = None
+        self.memo: SourceMemo | None = None
+        self.data_files: Mapping[str, str] = MappingProxyType({})  # at the last build
+        self.reuse: Reuse | None = None  # this build's use of the page cache
+
+    def configure(self, setting: str, root: Path, data_dir: Path, command: str) -> None:
+        """on_config: the cache (a folder, or memory while serving), and while serving one
+        line on which data files changed since the last build."""
+        before = self.page_cache
+        self.page_cache = open_cache(setting, root, data_dir, command, before)
+        if self.page_cache is None:
+            self.memo, self.data_files = None, MappingProxyType({})
+            return
+        if self.page_cache is not before or self.memo is None:
+            self.memo = SourceMemo(self.page_cache.folder, keep=command == "serve")
+        digests = data_digests(data_dir)
+        if command == "serve" and self.data_files:
+            change = what_changed(self.data_files, digests)
+            if change:
+                log.info(change)
+        self.data_files = digests
+        self.memo.start(digests)
+
+    def sources(self, pages: Mapping[str, str]) -> None:
+        """on_files, after rendering: this build's page sources for the page cache."""
+        self.reuse = None
+        if self.page_cache is not None:
+            self.reuse = Reuse(
+                self.page_cache, {u: c for u, c in pages.items() if u.endswith(".md")}
+            )
+
+    def nav(
+        self,
+        config: MkDocsConfig,
+        nav: Navigation,
+        files: Files,
+        settings: dict[str, Any],
+        words: tuple[str, ...],
+    ) -> None:
+        if self.reuse is not None:
+            self.reuse.begin(config, nav, files, settings, words)
+
+    def markdown(self, markdown: str, page: Page) -> bool:
+        """True when the page cache gives the page whole (MkDocs gets nothing to parse)."""
+        return self.reuse is not None and self.reuse.markdown(markdown, page) is not None
+
+    def content(self, page: Page) -> bool:
+        return self.reuse is not None and self.reuse.content(page)
+
+    def before_search(self, page: Page) -> None:
+        if self.reuse is not None:
+            self.reuse.before_search(page)
+
+    def after_search(self, page: Page) -> None:
+        if self.reuse is not None:
+            self.reuse.after_search(page)
+
+    def output(self, output: str, page: Page) -> str:
+        return output if self.reuse is None else self.reuse.output(output, page)
+
+    def end(self) -> None:
+        """After a good build: what it did not use is let go."""
+        if self.reuse is not None:
+            reuse, self.reuse = self.reuse, None
+            reuse.end()
+        if self.memo is not None:
+            self.memo.finish()
+            hits, made = self.memo.hits, self.memo.made
+            log.info(
+                say(
+                    f"duban: page sources: {hits} reused unrendered, {made} rendered",
+                    f"duban：页面源：{hits} 组输入未变、未重新渲染，{made} 组重新渲染",
+                )
+            )
+
+    def drop(self) -> None:
+        """A build that failed, or data with problems: nothing of this build is used."""
+        self.reuse = None
+
+
+class CacheEvents:
+    """The plugin's events that only the caches use (the plugin's other events call
+    :class:`CacheHooks` in their place), and those around Material's search, which the
+    hand-off (:mod:`.handoff`) uses too."""
+
+    cache: CacheHooks
+    handoff: Handoff
+    config: Any
+    as_of: Any
+    edit_url: str | None
+    repository: str | None
+    jieba_words: tuple[str, ...]
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        settings = {**self.config, "as_of": self.as_of.isoformat(), "edit": self.edit_url}
+        self.cache.nav(config, nav, files, {**settings, "repo": self.repository}, self.jieba_words)
+        return nav
+
+    @event_priority(-100)  # after every other plugin's: the page as MkDocs writes it
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return self.cache.output(output, page)
+
+    @event_priority(50)  # before Material's search indexes page.content
+    def _before_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
+        self.cache.before_search(page)
+        self.handoff.before_search(page)
+        return context
+
+    @event_priority(-50)  # after it
+    def _after_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
+        self.handoff.after_search(page)
+        self.cache.after_search(page)
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)

@@ -1,0 +1,196 @@
+"""What each generated page reads, as one digest made before the page is rendered (h24g).
+
+A page whose key is the key of a page rendered before is not rendered again: its Markdown source
+comes from a :class:`Memo` (the plugin's ``page_cache``, or memory while serving), and the
+page cache (duban/plugin/page_cache.py) gives MkDocs' work on it. So a key must hold everything
+the page's source can depend on. It is made of two parts:
+
+* the *base*, shared by every page: duban's code and every data file but the status files (the
+  plan, tasks, org, rules, records, federation: ``Memo.files_key``, made by the plugin), the
+  build's settings (``as_of`` among them), the site's title, which plans have group pages, the
+  states the legends list, and the other repositories' names;
+* the *facts* the page shows, as evaluated (a unit's page: that unit's occurrences as of the
+  date, with their entries, reports, escalations and flags, and for a group its members'
+  occurrences; a task page: the occurrences of the task and its sub-items, its flags, the rows
+  below it; a group page: its members' occurrences in the plan, and their ranks, which move
+  with every unit's record). The facts, not the files: an occurrence whose deadline counts
+  from another holder's report, or whose days overdue move with the date, changes the key
+  through its evaluated state.
+
+A status file changes only the facts of the occurrences it reports (everything else a status
+file could change is in the summaries); every other data file is in the base. The pages that
+summarise (home, 督办清单, progress, overdue lists, downloads page, units index, leaders) and a
+task page with indicators (measured from entries directly) use *everything*: the base and the
+digest of every status file, so they are rendered again whenever any data changed.
+
+Facts are digested as pickles: equal pickles are equal values, so a stale page is not possible
+through the digest (a value pickled two ways only costs a render). The settings hold sets,
+whose pickle order changes between processes: they are digested as sorted JSON
+(:func:`canonical`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import json
+import pickle
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from duban.evaluation.evaluate import ItemState
+from duban.model.org import Group
+from duban.model.plan import Task
+from duban.site import lights, names
+from duban.site.context import Context
+from duban.site.page_group import GroupPart
+
+
+class Memo(Protocol):
+    """Rendered sources by key, kept between builds (the plugin's)."""
+
+    files_key: str
+    """duban's code and every data file but the status files."""
+    all_key: str
+    """The same and every status file."""
+
+    def has(self, key: str) -> bool:
+        """Whether ``key`` is kept (:meth:`get` may still find it unreadable)."""
+        ...
+
+    def get(self, key: str) -> dict[str, str] | None: ...
+
+    def put(self, key: str, pages: dict[str, str]) -> None: ...
+
+
+def canonical(value: Any) -> Any:
+    """``value`` as JSON the same in every process: sets sorted, dataclasses by field."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return [type(value).__qualname__, fields]
+    if isinstance(value, (set, frozenset)):
+        return sorted((canonical(v) for v in value), key=_json)
+    if isinstance(value, dict):
+        return sorted(([canonical(k), canonical(v)] for k, v in value.items()), key=_json)
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return [type(value).__qualname__, value.name]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return repr(value)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _digest(*parts: bytes | str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _pickled(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class Keys:
+    """Every page's key in one build."""
+
+    def __init__(self, ctx: Context, memo: Memo) -> None:
+        self.ctx = ctx
+        base = [
+            canonical(ctx.settings),
+            ctx.title,
+            sorted(ctx.group_pages),
+            canonical(ctx.sources),
+            canonical(lights.shown_states(ctx.evaluation.items)),
+        ]
+        self.base = _digest(memo.files_key, _json(base))
+        self.everything = _digest(self.base, memo.all_key)
+        self.flags_by_holder: dict[str | None, list[object]] = {}
+        self.flags_by_task: dict[str | None, list[object]] = {}
+        for flag in ctx.evaluation.flags:
+            self.flags_by_holder.setdefault(flag.holder_id, []).append(flag)
+            self.flags_by_task.setdefault(flag.task_id, []).append(flag)
+        self._plan_states: dict[int, str] = {}
+        self._items: dict[int, str] = {}
+        self._alive: list[ItemState] = []
+
+    def summary(self, uri: str) -> str:
+        """A page that reads everything."""
+        return _digest(self.everything, uri)
+
+    def _occurrences(self, items: Iterable[ItemState]) -> list[str]:
+        """Each occurrence's digest (with its escalation), made once per build: an occurrence
+        is in its holder's key, its task's and its group's."""
+        escalations, made = self.ctx.evaluation.escalations, self._items
+        found = []
+        for item in items:
+            digest = made.get(id(item))
+            if digest is None:
+                digest = made[id(item)] = _digest(_pickled((item, escalations.get(item.ref))))
+                self._alive.append(item)  # its id stays its own while the keys are made
+            found.append(digest)
+        return found
+
+    def holder(self, uri: str, holder_id: str) -> str:
+        """A unit's (or group's) page and its history pages: its occurrences and reports, its
+        flags, and a group's members' occurrences."""
+        ctx = self.ctx
+        model = ctx.model
+        facts: list[object] = [
+            self._occurrences(ctx.index.by_holder.get(holder_id, [])),
+            ctx.index.reports_by_holder.get(holder_id, []),
+            self.flags_by_holder.get(holder_id, []),
+        ]
+        holder = model.groups.get(holder_id)
+        if isinstance(holder, Group):
+            for member in names.group_members(model, holder):
+                facts.append((member.id, self._occurrences(ctx.index.by_holder.get(member.id, []))))
+        return _digest(self.base, uri, _pickled(facts))
+
+    def task(self, uri: str, pctx: Context, task: Task) -> str:
+        """A task page: the occurrences of the task and its sub-items, their flags, the rows
+        below them (cascading plans); with indicators, everything."""
+        if task.measured:
+            return self.summary(uri)
+        ids = [task.id, *(sub.id for sub in pctx.model.items_of(task))]
+        below = pctx.implementers or {}
+        facts: list[object] = [
+            [
+                self._occurrences(pctx.index.by_task.get(i, [])),
+                self.flags_by_task.get(i, []),
+                below.get(i, []),
+            ]
+            for i in ids
+        ]
+        facts.append(self._occurrences(pctx.index.by_top.get(task.id, [])))
+        return _digest(self.base, self._plan_states_of(pctx), uri, _pickled(facts))
+
+    def group(self, part: GroupPart, pctx: Context) -> str:
+        """A group page: its members' occurrences in the plan, their overdue and due-soon
+        ones, and their ranks (which move with every unit's record)."""
+        facts = [
+            self._occurrences(part.bucket.items),
+            self._occurrences(part.late),
+            self._occurrences(part.soon),
+            part.members_ranks(),
+            part.bucket.group.id if part.bucket.group is not None else None,
+        ]
+        return _digest(self.base, self._plan_states_of(pctx), part.uri, _pickled(facts))
+
+    def _plan_states_of(self, pctx: Context) -> str:
+        """The states a plan's pages list (its legends)."""
+        found = self._plan_states.get(id(pctx))
+        if found is None:
+            states = lights.shown_states(pctx.evaluation.items)
+            found = self._plan_states[id(pctx)] = _json(canonical(states))
+        return found

@@ -1,0 +1,96 @@
+"""Benchmark: `mkdocs serve` after one changed status file, from the file's save to the new page
+served.
+
+    python tests/benchmarks/serve_edit.py --units 1500 [--edits 2] [--work /tmp/duban-serve]
+
+On site_floor.py's generated repository (generate.py --plans 2, the project's mkdocs.yml and
+docs/): starts a real ``mkdocs serve``, waits for its first build, then ``--edits`` times changes
+one unit's status file (one update's text gets a new marker), polling the unit's page every
+0.2 s until it shows the marker; prints each time and the server's log lines about the rebuild.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from site_floor import AS_OF, prepare
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait(url: str, text: str, timeout: float) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if text in _get(url):
+            return time.monotonic() - started
+        time.sleep(0.2)
+    raise SystemExit(f"{url} never showed {text!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=1500)
+    parser.add_argument("--edits", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/duban-serve"))
+    args = parser.parse_args()
+    project = prepare(args.work, args.units)
+    status = sorted((project / "data" / "status").glob("*.yaml"))[7]
+    page = f"units/{status.stem}.html"
+    port = _free_port()
+    env = {**os.environ, "DUBAN_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    log = args.work / f"serve-{args.units}.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/{page}"
+    try:
+        started = time.monotonic()
+        _wait(url, "<html", 3600)
+        print(f"first build served after {time.monotonic() - started:.1f} s", flush=True)
+        time.sleep(3)
+        for edit in range(args.edits):
+            marker = f"改动标记{edit}{time.time_ns()}"
+            text = status.read_text("utf-8")
+            # the last update: the unit page shows each occurrence's latest reports
+            last = list(re.finditer(r"\n\s+text: \"?", text))[-1]
+            new = text[: last.end()] + marker + text[last.end() :]
+            status.write_text(new, "utf-8")
+            seconds = _wait(url, marker, 3600)
+            print(f"edit {edit + 1}: the page showed it {seconds:.1f} s after the save", flush=True)
+            time.sleep(3)
+    finally:
+        server.terminate()
+        server.wait(30)
+    lines = log.read_text("utf-8", "replace").splitlines()
+    for line in lines:
+        if "duban" in line or "Documentation built" in line or "Building" in line:
+            print("  server:", line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,208 @@
+"""The page cache (duban/plugin/page_cache.py): a build that reuses the pages of an earlier one
+is the same, byte for byte, as a fresh full build of the same data, and reuses what did not
+change."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from duban.plugin.page_cache import SUFFIX, Entry, PageCache, _stable, digest_of
+from sitekit import DEMO_AS_OF, Build, demo_project, mkdocs_build, scratch
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _reused(build: Build) -> tuple[int, int]:
+    found = re.search(r"(?:page cache|页面缓存)\D*(\d+)\D*(\d+)", build.stderr)
+    assert found, build.stderr[-2000:]
+    return int(found.group(1)), int(found.group(2))
+
+
+def _edit(status: Path, words: str) -> None:
+    """One update's text changed: the unit's page, its tasks' pages and the summaries read it."""
+    text = status.read_text("utf-8")
+    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
+    assert changed != text
+    status.write_text(changed, "utf-8")
+
+
+def _project(work: Path) -> Path:
+    """The demo project, its date and page cache read from the environment."""
+    project = demo_project(work / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        'as_of: "2010-12-15"',
+        'as_of: !ENV [DUBAN_AS_OF, ""]\n      page_cache: !ENV [DUBAN_PAGE_CACHE, ""]',
+    )
+    assert "page_cache" in text
+    config.write_text(text, "utf-8")
+    return project
+
+
+def _build(project: Path, site: Path, cache: Path | None) -> Build:
+    env = {"DUBAN_AS_OF": DEMO_AS_OF, "DUBAN_PAGE_CACHE": str(cache or "")}
+    build = mkdocs_build(project / "mkdocs.yml", site, env)
+    assert build.returncode == 0, build.stderr[-3000:]
+    return build
+
+
+def test_a_build_with_the_cache_is_the_full_build_byte_for_byte():
+    work = scratch("page-cache")
+    project = _project(work)
+    cache = work / "cache"
+    first = _build(project, work / "first", cache)
+    reused, made = _reused(first)
+    assert reused == 0 and made > 30  # a cold cache: every generated page made and kept
+    assert len(list(cache.glob(f"*/*{SUFFIX}"))) == made
+
+    statuses = sorted((project / "data" / "status").glob("*.yaml"))[:2]
+    for status in statuses:
+        _edit(status, "已更新：")
+    again = _build(project, work / "again", cache)
+    fresh = _build(project, work / "fresh", None)
+    assert not re.search("page cache|页面缓存", fresh.stderr)  # off unless asked for
+
+    reused, made = _reused(again)
+    assert reused > made > 0  # the unchanged units' pages came from the cache
+    assert _files(again.site) == _files(fresh.site)
+    # and the edited units' pages did change (they were not served stale)
+    for status in statuses:
+        page = f"units/{status.stem}.html"
+        before = (first.site / page).read_text("utf-8")
+        after = (again.site / page).read_text("utf-8")
+        assert "已更新：" in after and "已更新：" not in before
+    # the cache now holds exactly this build's pages
+    assert len(list(cache.glob(f"*/*{SUFFIX}"))) == reused + made
+
+    # a hand-written page's title or links may be in every page: its edit reuses nothing
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text("utf-8") + "\n改动。\n", "utf-8")
+    assert _reused(_build(project, work / "docs-edit", cache))[0] == 0
+
+
+def test_a_new_date_reuses_nothing_date_dependent(tmp_path):
+    work = scratch("page-cache-date")
+    project = _project(work)
+    cache = work / "cache"
+    _build(project, work / "first", cache)
+    env = {"DUBAN_AS_OF": "2011-03-01", "DUBAN_PAGE_CACHE": str(cache)}
+    later = mkdocs_build(project / "mkdocs.yml", work / "later", env)
+    assert later.returncode == 0, later.stderr[-3000:]
+    assert _reused(later)[0] == 0  # as_of is in every page's key
+    fresh = mkdocs_build(project / "mkdocs.yml", work / "fresh", {"DUBAN_AS_OF": "2011-03-01"})
+    assert _files(later.site) == _files(fresh.site)
+
+
+def test_a_cache_inside_the_repository_is_not_used(tmp_path):
+    work = scratch("page-cache-inside")
+    project = _project(work)
+    (project / ".git").mkdir()  # the project is a repository: a pull request could commit one
+    build = _build(project, work / "site", project / ".duban" / "pages")
+    assert re.search(r"page_cache .* not used|未使用页面缓存 ", build.stderr), build.stderr
+    assert not (project / ".duban").exists()
+
+
+def test_broken_or_forged_entries_are_made_again(tmp_path):
+    cache = PageCache(tmp_path)
+    key = cache.key("context", "units/a.md", "source")
+    search = ({"location": "a.html", "title": "a", "text": ""},)
+    cache.put(key, Entry("<html>a</html>", search, frozenset({"x"})))
+    assert PageCache(tmp_path).get(key) == Entry("<html>a</html>", search, frozenset({"x"}))
+    path = tmp_path / key[:2] / f"{key}{SUFFIX}"
+    other = cache.key("context", "units/b.md", "source")  # an entry copied under another key
+    (tmp_path / other[:2]).mkdir(exist_ok=True)
+    shutil.copy(path, tmp_path / other[:2] / f"{other}{SUFFIX}")
+    assert PageCache(tmp_path).get(other) is None
+    path.write_text(path.read_text("utf-8")[:-5], "utf-8")  # half-written
+    assert PageCache(tmp_path).get(key) is None
+
+
+def test_the_context_names_functions_and_objects_without_their_address():
+    def slugify() -> None: ...
+
+    assert _stable(slugify).endswith(
+        "test_the_context_names_functions_and_objects_without_their_address.<locals>.slugify"
+    )
+    assert _stable(object()) == "<object object>"
+    assert digest_of([object()]) == digest_of([object()])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _until(check, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.3)
+    raise AssertionError("timed out")
+
+
+def test_serve_remakes_only_the_edited_units_pages_and_says_what_changed():
+    work = scratch("page-cache-serve")
+    project = _project(work)
+    port = _free_port()
+    log = work / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DUBAN_LANG": "en"}
+    env.update(DUBAN_AS_OF=DEMO_AS_OF, DUBAN_PAGE_CACHE="")
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        status = sorted((project / "data" / "status").glob("*.yaml"))[0]
+        url = f"http://127.0.0.1:{port}/units/{status.stem}.html"
+        _until(lambda: "<html" in _get(url))
+        _until(lambda: "made" in log.read_text("utf-8"))  # the first build: everything made
+        _edit(status, "服务中改动：")
+        _until(lambda: "服务中改动：" in _get(url))
+        _until(lambda: log.read_text("utf-8").count("made") == 2)
+        text = log.read_text("utf-8")
+        assert f"1 unit file(s) changed (status/{status.name})" in text
+        rebuild = text[text.index("unit file(s) changed") :]
+        reused, made = _reused(Build(work, 0, "", rebuild))
+        assert reused > 30 and 0 < made < 10
+        (project / "data" / "org.yaml").write_text(
+            (project / "data" / "org.yaml").read_text("utf-8") + "\n", "utf-8"
+        )
+        _until(lambda: "full rebuild" in log.read_text("utf-8"))
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def test_another_plugin_turns_the_cache_off():
+    work = scratch("page-cache-plugin")
+    project = _project(work)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("plugins:\n", "plugins:\n  - tags\n", 1)
+    config.write_text(text, "utf-8")
+    build = _build(project, work / "site", work / "cache")
+    assert re.search(r"page cache not used: plugin \S*tags|插件 \S*tags 可能改动页面", build.stderr)
+    assert not list((work / "cache").glob(f"*/*{SUFFIX}"))
