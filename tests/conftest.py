@@ -14,7 +14,7 @@ from duban.load.project import load_project
 from duban.model.model import Model
 from duban.site import Settings, Site, groups, render_site
 from helpers import CASES, lay_out_case
-from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing
+from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing, share_builds_in
 
 
 @pytest.fixture
@@ -38,6 +38,15 @@ def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     """The clerk's language, Chinese, for a test of the words it prints."""
     monkeypatch.setenv("DUBAN_LANG", "zh")
     set_language(None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_builds(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The folder of the builds every test file and worker share (sitekit.shared_build): under
+    the run's pytest tmp base, which pytest-xdist's workers have in common (each worker's base is
+    a folder of it), so a site is built once per run, not once per worker."""
+    base = tmp_path_factory.getbasetemp()
+    share_builds_in((base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "builds")
 
 
 @pytest.fixture(scope="session")
