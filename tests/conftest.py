@@ -1,4 +1,5 @@
-"""Shared fixtures only: tests import helpers from tests/helpers.py, never from this file."""
+"""Shared fixtures, and the order in which the run hands out test files (SLOWEST_FIRST): tests
+import helpers from tests/helpers.py, never from this file."""
 
 from __future__ import annotations
 
@@ -15,6 +16,50 @@ from duban.model.model import Model
 from duban.site import Settings, Site, groups, render_site
 from helpers import CASES, lay_out_case
 from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing, share_builds_in
+
+# The test files that take longest (``pytest --durations=0`` summed by file, slowest first),
+# which the run starts first. pytest-xdist hands out whole files (--dist loadfile) in collection
+# order (--no-loadscope-reorder, pyproject.toml): a long file started last would keep one worker
+# busy alone at the end. Only the order of files changes; a file not listed keeps its place after
+# these, and a stale list makes the run slower, never different. test_render_split.py comes
+# first of all: it forks in the worker's own process, which must have one thread and no child
+# yet (the browser, conftest.browser, lives for the rest of a worker's run once started).
+SLOWEST_FIRST = (
+    "site/test_render_split.py",
+    "site/test_site_browser.py",
+    "site/test_site_atomic.py",
+    "site/test_site_build.py",
+    "site/test_site_handoff.py",
+    "site/test_cascade_example.py",
+    "site/test_site_phone.py",
+    "site/test_site_counts_browser.py",
+    "site/test_site_serve.py",
+    "outputs/test_bulletin.py",
+    "load/test_fast_validation.py",
+    "site/test_site_security.py",
+    "repo/test_packaging.py",
+    "site/test_examples_build.py",
+    "site/test_site_search.py",
+    "site/test_render_processes.py",
+    "load/test_trust_files.py",
+    "plan_import/test_pdf_doc.py",
+    "site/test_site_public.py",
+    "outputs/test_office_random.py",
+    "site/test_site_unit_rows_browser.py",
+    "outputs/test_bulletin_layout.py",
+    "cli/test_cli.py",
+    "site/test_properdocs.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
+    tests = Path(__file__).parent
+
+    def place(item: pytest.Item) -> int:
+        return rank.get(item.path.relative_to(tests).as_posix(), len(rank))
+
+    items.sort(key=place)  # stable: a file's tests stay together and in their order
 
 
 @pytest.fixture

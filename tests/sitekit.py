@@ -156,18 +156,22 @@ def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-# a page made from one template per unit or task: one family (each plan's tasks a family of its own)
-FAMILY = re.compile(r"^(units|plans/[^/]+/tasks)/(?!index\.html$)[^/]+\.html$")
+# pages made from one template per unit, task or group: a family (each plan's tasks, groups ...
+# a family of their own; the units' history pages one)
+FAMILY = re.compile(
+    r"^(?:(units|plans/[^/]+/[^/]+)/(?!index\.html$)[^/]+|units/[^/]+/(history)[^/]*)\.html$"
+)
 
 
 def page_families(pages: Iterable[Path], site: Path) -> dict[str, list[Path]]:
-    """The pages by family: a unit's pages, each plan's task pages (one template each); every
-    other page (home, lists, a plan's pages, the docs pages) is a family of its own."""
+    """The pages by family (``FAMILY``: the units' pages, each plan's task pages, group pages);
+    every other page (home, lists, a plan's own pages, the docs pages) is a family of its own."""
     families: dict[str, list[Path]] = {}
     for path in sorted(pages):
         relative = path.relative_to(site).as_posix()
         family = FAMILY.match(relative)
-        families.setdefault(family.group(1) if family else relative, []).append(path)
+        name = (family.group(1) or "units/*/history") if family else relative
+        families.setdefault(name, []).append(path)
     return families
 
 

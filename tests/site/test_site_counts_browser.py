@@ -100,8 +100,8 @@ def test_the_html_reading_finds_what_the_browsers_does():
 def test_every_count_table_on_every_page_adds_up(browser, name):
     """Every marked table of every page adds up, read from the HTML; and the browser, after the
     site's scripts ran, reads the same on the largest page of each family (sitekit.page_families:
-    a unit's page, a plan's task page; every other page is read): the scripts sort, filter and
-    fold rows but change no number, which those pages prove for their template."""
+    a unit's page, a plan's task or group page; every other page is read): the scripts sort,
+    filter and fold rows but change no number, which those pages prove for their template."""
     build = _built(name)
     assert build.returncode == 0, build.stderr
     found = {}

@@ -117,12 +117,13 @@ def longest_run(html: str) -> int:
 
 
 def sample(site: Path) -> list[str]:
-    """Every page, but of each family of pages made from one template (a unit's page, a plan's
-    task page) two: the largest (the most rows, the longest lists and tables) and the one with the
-    longest text that cannot wrap (the widest name, link or number). A family's pages have the same
-    boxes and styles; what may make one of them wider than the screen is how much it holds and its
-    longest unbreakable word, and these two pages hold the most of each. The other pages (home,
-    lists, a plan's pages, the docs pages) each have their own layout and are all read."""
+    """Every page, but of each family of pages made from one template (sitekit.page_families: a
+    unit's page, a plan's task or group page, a unit's history) two: the largest (the most rows,
+    the longest lists and tables) and the one with the longest text that cannot wrap (the widest
+    name, link or number). A family's pages have the same boxes and styles; what may make one of
+    them wider than the screen is how much it holds and its longest unbreakable word, and these
+    two pages hold the most of each. The other pages (home, lists, a plan's own pages, the docs
+    pages) each have their own layout and are all read."""
     chosen = set()
     for paths in page_families(site.rglob("*.html"), site).values():
         chosen.add(max(paths, key=lambda p: p.stat().st_size))
