@@ -26,29 +26,29 @@ from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing, share_builds
 # yet (the browser, conftest.browser, lives for the rest of a worker's run once started).
 SLOWEST_FIRST = (
     "site/test_render_split.py",
+    "site/test_site_handoff.py",
     "site/test_site_browser.py",
     "site/test_site_atomic.py",
     "site/test_site_build.py",
-    "site/test_site_handoff.py",
     "site/test_cascade_example.py",
-    "site/test_site_phone.py",
     "site/test_site_counts_browser.py",
-    "site/test_site_serve.py",
     "outputs/test_bulletin.py",
-    "load/test_fast_validation.py",
-    "site/test_site_security.py",
-    "repo/test_packaging.py",
-    "site/test_examples_build.py",
-    "site/test_site_search.py",
-    "site/test_render_processes.py",
-    "load/test_trust_files.py",
-    "plan_import/test_pdf_doc.py",
-    "site/test_site_public.py",
-    "outputs/test_office_random.py",
-    "site/test_site_unit_rows_browser.py",
     "outputs/test_bulletin_layout.py",
-    "cli/test_cli.py",
+    "site/test_site_phone.py",
     "site/test_properdocs.py",
+    "load/test_fast_validation.py",
+    "load/test_trust_files.py",
+    "cli/test_cli.py",
+    "site/test_site_serve.py",
+    "outputs/test_office_random.py",
+    "outputs/test_ledger.py",
+    "plan_import/test_pdf_doc.py",
+    "site/test_site_security.py",
+    "cli/test_cli_zh_audit.py",
+    "load/test_federation_fetch.py",
+    "intake/test_unit_workbook.py",
+    "site/test_site_unit_rows_browser.py",
+    "site/test_site_size.py",
 )
 
 
@@ -57,7 +57,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     tests = Path(__file__).parent
 
     def place(item: pytest.Item) -> int:
-        return rank.get(item.path.relative_to(tests).as_posix(), len(rank))
+        inside = item.path.is_relative_to(tests)
+        return rank.get(item.path.relative_to(tests).as_posix(), len(rank)) if inside else len(rank)
 
     items.sort(key=place)  # stable: a file's tests stay together and in their order
 
