@@ -1,4 +1,5 @@
-"""Shared fixtures only: tests import helpers from tests/helpers.py, never from this file."""
+"""Shared fixtures, and the order in which the run hands out test files (SLOWEST_FIRST): tests
+import helpers from tests/helpers.py, never from this file."""
 
 from __future__ import annotations
 
@@ -14,7 +15,52 @@ from duban.load.project import load_project
 from duban.model.model import Model
 from duban.site import Settings, Site, groups, render_site
 from helpers import CASES, lay_out_case
-from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing
+from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing, share_builds_in
+
+# The test files that take longest (``pytest --durations=0`` summed by file, slowest first),
+# which the run starts first. pytest-xdist hands out whole files (--dist loadfile) in collection
+# order (--no-loadscope-reorder, pyproject.toml): a long file started last would keep one worker
+# busy alone at the end. Only the order of files changes; a file not listed keeps its place after
+# these, and a stale list makes the run slower, never different. test_render_split.py comes
+# first of all: it forks in the worker's own process, which must have one thread and no child
+# yet (the browser, conftest.browser, lives for the rest of a worker's run once started).
+SLOWEST_FIRST = (
+    "site/test_render_split.py",
+    "site/test_site_handoff.py",
+    "site/test_site_browser.py",
+    "site/test_site_atomic.py",
+    "site/test_site_build.py",
+    "site/test_cascade_example.py",
+    "site/test_site_counts_browser.py",
+    "outputs/test_bulletin.py",
+    "outputs/test_bulletin_layout.py",
+    "site/test_site_phone.py",
+    "site/test_properdocs.py",
+    "load/test_fast_validation.py",
+    "load/test_trust_files.py",
+    "cli/test_cli.py",
+    "site/test_site_serve.py",
+    "outputs/test_office_random.py",
+    "outputs/test_ledger.py",
+    "plan_import/test_pdf_doc.py",
+    "site/test_site_security.py",
+    "cli/test_cli_zh_audit.py",
+    "load/test_federation_fetch.py",
+    "intake/test_unit_workbook.py",
+    "site/test_site_unit_rows_browser.py",
+    "site/test_site_size.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
+    tests = Path(__file__).parent
+
+    def place(item: pytest.Item) -> int:
+        inside = item.path.is_relative_to(tests)
+        return rank.get(item.path.relative_to(tests).as_posix(), len(rank)) if inside else len(rank)
+
+    items.sort(key=place)  # stable: a file's tests stay together and in their order
 
 
 @pytest.fixture
@@ -38,6 +84,15 @@ def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     """The clerk's language, Chinese, for a test of the words it prints."""
     monkeypatch.setenv("DUBAN_LANG", "zh")
     set_language(None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_builds(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The folder of the builds every test file and worker share (sitekit.shared_build): under
+    the run's pytest tmp base, which pytest-xdist's workers have in common (each worker's base is
+    a folder of it), so a site is built once per run, not once per worker."""
+    base = tmp_path_factory.getbasetemp()
+    share_builds_in((base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "builds")
 
 
 @pytest.fixture(scope="session")

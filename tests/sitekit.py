@@ -1,25 +1,29 @@
 """Helpers for the site tests: build a fixture site with MkDocs, and read built pages.
 
-Sites are built once per test session (``built_site``) into a temporary folder, through the
-real command line (``python -m mkdocs build --strict``), so the tests see exactly what a user's
-build produces, warnings and exit code included.
+Sites are built through the real command line (``python -m mkdocs build --strict``), so the
+tests see exactly what a user's build produces, warnings and exit code included. A site no test
+changes is built once per test run, whichever test file or worker asks for it
+(``shared_build``, ``built_site``, ``built_province``).
 """
 
 from __future__ import annotations
 
 import atexit
+import fcntl
 import functools
+import hashlib
 import http.server
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -68,11 +72,65 @@ def mkdocs_build(config: Path, site: Path, env: dict[str, str] | None = None) ->
     return Build(site, result.returncode, result.stdout, result.stderr)
 
 
-@cache
+# -- builds shared by every test file and every worker of a run -----------------------------------
+# A build of a configuration no test changes (the repository's, an example's, a fixture's) with
+# the same environment is the same site: it is made once per run, by whichever worker (pytest-
+# xdist) asks first, in a folder all workers of the run see (conftest.shared_builds points
+# _SHARED at the run's pytest tmp base). A lock file per build makes another worker wait for it
+# instead of building it again; what mkdocs printed and its exit code are kept beside the site.
+# The tests only read these sites (a test that changes one copies it first).
+
+_SHARED: list[Path] = []
+_DONE: dict[str, Build] = {}
+
+
+def share_builds_in(folder: Path) -> None:
+    """Keep the shared builds in ``folder`` (one per test run; conftest.shared_builds)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _SHARED[:] = [folder]
+
+
+def _once(name: str, make: Callable[[Path], Build]) -> Build:
+    """``make(folder)``'s build, made once per run under the name ``name``."""
+    if name in _DONE:
+        return _DONE[name]
+    if not _SHARED:
+        share_builds_in(_TMP / "shared")
+    folder = _SHARED[0] / name
+    saved = folder.with_name(f"{name}.json")
+    with open(folder.with_name(f"{name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not saved.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a build cut short
+            folder.mkdir()
+            build = make(folder)
+            record = {"site": str(build.site), "returncode": build.returncode}
+            record |= {"stdout": build.stdout, "stderr": build.stderr}
+            partial = saved.with_suffix(".part")
+            partial.write_text(json.dumps(record), encoding="utf-8")
+            partial.replace(saved)
+    record = json.loads(saved.read_text(encoding="utf-8"))
+    build = Build(Path(record["site"]), record["returncode"], record["stdout"], record["stderr"])
+    _DONE[name] = build
+    return build
+
+
+def shared_build(config: Path, **env: str) -> Build:
+    """``mkdocs_build`` of ``config`` with the environment variables ``env``, once per run.
+    The variables the site depends on are the build's name: those given and the DUBAN_ ones
+    of the environment. DUBAN_LANG is the site's own (mkdocs.yml) unless ``env`` names one, so
+    that a build asked for inside a test (English messages, conftest.english_messages) is the
+    one asked for by a module's fixture."""
+    variables = {k: v for k, v in os.environ.items() if k.startswith("DUBAN_")}
+    variables |= {"DUBAN_LANG": "", **env}
+    key = json.dumps([str(config.resolve()), sorted(variables.items())])
+    name = f"{config.parent.name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+    return _once(name, lambda folder: mkdocs_build(config, folder / "site", variables))
+
+
 def built_site(name: str) -> Build:
-    """The demo or hostile fixture, built once per session."""
-    config = {"demo": DEMO, "hostile": HOSTILE}[name] / "mkdocs.yml"
-    return mkdocs_build(config, _TMP / name)
+    """The demo or hostile fixture, built once per run."""
+    return shared_build({"demo": DEMO, "hostile": HOSTILE}[name] / "mkdocs.yml")
 
 
 def scratch(name: str) -> Path:
@@ -96,6 +154,25 @@ def demo_project(root: Path) -> Path:
 
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+# pages made from one template per unit, task or group: a family (each plan's tasks, groups ...
+# a family of their own; the units' history pages one)
+FAMILY = re.compile(
+    r"^(?:(units|plans/[^/]+/[^/]+)/(?!index\.html$)[^/]+|units/[^/]+/(history)[^/]*)\.html$"
+)
+
+
+def page_families(pages: Iterable[Path], site: Path) -> dict[str, list[Path]]:
+    """The pages by family (``FAMILY``: the units' pages, each plan's task pages, group pages);
+    every other page (home, lists, a plan's own pages, the docs pages) is a family of its own."""
+    families: dict[str, list[Path]] = {}
+    for path in sorted(pages):
+        relative = path.relative_to(site).as_posix()
+        family = FAMILY.match(relative)
+        name = (family.group(1) or "units/*/history") if family else relative
+        families.setdefault(name, []).append(path)
+    return families
 
 
 @dataclass
@@ -208,14 +285,16 @@ def make_two_plan_data(dest: Path) -> Path:
 PROVINCE_PLAN = "synthetic"
 
 
-@cache
 def built_province() -> Build:
-    """A synthetic plan of 60 units in cities of 12, built once per session: its half-yearly
+    """A synthetic plan of 60 units in cities of 12, built once per run: its half-yearly
     task has 360 rows held by 60 units, so its page is summarised by group."""
     from bench_site import make_site_project  # tests/benchmarks, on pytest's pythonpath
 
-    root = make_site_project(scratch("province"), units=60, tasks=3, group_size=12)
-    return mkdocs_build(root / "mkdocs.yml", root / "site")
+    def make(folder: Path) -> Build:
+        root = make_site_project(folder, units=60, tasks=3, group_size=12)
+        return mkdocs_build(root / "mkdocs.yml", root / "site")
+
+    return _once("province", make)
 
 
 # -- a real browser ------------------------------------------------------------------------------

@@ -71,14 +71,15 @@ def test_no_generated_page_is_committed():
 
 def test_every_internal_link_and_anchor_resolves(demo):
     site = demo.site
+    pages = {path: read_page(path) for path in html_files(site)}  # each page read once
     ids: dict[Path, set[str]] = {}
-    for path in html_files(site):
-        ids[path] = {el.attrs["id"] for el in read_page(path).elements if el.attrs.get("id")}
+    for path, page in pages.items():
+        ids[path] = {el.attrs["id"] for el in page.elements if el.attrs.get("id")}
     checked = 0
-    for path in html_files(site):
+    for path, page in pages.items():
         if path.name == "404.html":
             continue  # served at any depth, so Material links it from the site root
-        for tag, attr, url in read_page(path).urls():
+        for tag, attr, url in page.urls():
             if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url) or attr == "srcset":
                 continue
             target, _, fragment = url.partition("#")

@@ -19,7 +19,7 @@ from duban.evaluation.rollup import Implementer
 from duban.load.project import load_project
 from duban.model.links import parse_link
 from duban.site import LinkedSource, Settings, render_site
-from sitekit import mkdocs_build, read_page, scratch
+from sitekit import read_page, shared_build
 
 DATA = Path(__file__).parents[1] / "fixtures" / "cascade" / "data"
 AS_OF = dt.date(2024, 9, 30)
@@ -211,7 +211,7 @@ def test_the_upper_task_page_matches_its_golden_file(pages):
 def test_the_fixture_builds_strictly_and_every_link_of_its_task_pages_resolves():
     """``mkdocs build --strict`` of the cascade fixture; the links of the rows below and the
     links up lead to pages and anchors that exist."""
-    build = mkdocs_build(DATA.parent / "mkdocs.yml", scratch("cascade") / "site")
+    build = shared_build(DATA.parent / "mkdocs.yml")
     assert build.returncode == 0, build.stderr[-2000:]
     site = build.site
     followed = 0

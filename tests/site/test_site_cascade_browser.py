@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import LAPTOP, PHONE, mkdocs_build, scratch, served, shoot
+from sitekit import LAPTOP, PHONE, served, shared_build, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ PAGES = (
 
 @pytest.fixture(scope="module")
 def origin(browser):
-    build = mkdocs_build(CONFIG, scratch("cascade-browser") / "site")
+    build = shared_build(CONFIG)  # test_site_cascade.py's build
     assert build.returncode == 0, build.stderr
     with served(build.site) as address:
         yield address

@@ -7,17 +7,21 @@ The cue is duban.js's: the box carries ``data-duban-scroll-cue`` naming a hint t
 with overflow hidden or clip can never be scrolled, so no cue excuses it, except a line cut with
 an ellipsis (the header's title), which is its own cue.
 
-Each site is built once per session; one browser reads every page. Without Chromium or
-Playwright these tests skip (like test_site_browser.py), unless DUBAN_REQUIRE_BROWSER=1.
+Each site is built once per run; one browser reads every page of its own layout, and of the pages
+made from one template per unit or task the largest and the one with the widest word (``sample``).
+Without Chromium or Playwright these tests skip (like test_site_browser.py), unless
+DUBAN_REQUIRE_BROWSER=1.
 """
 
 from __future__ import annotations
 
-import functools
+import re
+from html import unescape
+from pathlib import Path
 
 import pytest
 
-from sitekit import LAPTOP, PHONE, ROOT, Build, mkdocs_build, scratch, served, shoot
+from sitekit import LAPTOP, PHONE, ROOT, Build, page_families, served, shared_build, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -65,10 +69,9 @@ CUT_CONTENT = """() => {
 }"""
 
 
-@functools.cache
 def _built(name: str) -> Build:
     config, as_of = SITES[name]
-    return mkdocs_build(config, scratch(name) / "site", env={"DUBAN_AS_OF": as_of})
+    return shared_build(config, DUBAN_AS_OF=as_of)
 
 
 @pytest.fixture(scope="module", params=sorted(SITES))
@@ -104,10 +107,54 @@ def problems_of(page) -> list[str]:
     return problems
 
 
+# what a box cannot wrap: a run of text without a space or a CJK character (a link, an id, a number)
+UNBROKEN = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+
+
+def longest_run(html: str) -> int:
+    text = re.sub(r"(?s)<(script|style)\b.*?</\1>|<[^>]*>", " ", html)
+    return max((len(run) for run in UNBROKEN.findall(unescape(text))), default=0)
+
+
+def sample(site: Path) -> list[str]:
+    """Every page, but of each family of pages made from one template (sitekit.page_families: a
+    unit's page, a plan's task or group page, a unit's history) two: the largest (the most rows,
+    the longest lists and tables) and the one with the longest text that cannot wrap (the widest
+    name, link or number). A family's pages have the same boxes and styles; what may make one of
+    them wider than the screen is how much it holds and its longest unbreakable word, and these
+    two pages hold the most of each. The other pages (home, lists, a plan's own pages, the docs
+    pages) each have their own layout and are all read."""
+    chosen = set()
+    for paths in page_families(site.rglob("*.html"), site).values():
+        chosen.add(max(paths, key=lambda p: p.stat().st_size))
+        chosen.add(max(paths, key=lambda p: longest_run(p.read_text("utf-8"))))
+    return sorted(p.relative_to(site).as_posix() for p in chosen)
+
+
+def test_the_sample_keeps_every_family_and_its_extremes(tmp_path):
+    pages = {
+        "index.html": "<p>home</p>",
+        "units/index.html": "<p>all units</p>",
+        "units/a.html": "<p>短</p>",
+        "units/b.html": "<p>" + "长的名称" * 50 + "</p>",  # the largest, but it wraps anywhere
+        "units/c.html": "<p>https://example.org/a-long-unbroken-link</p>",
+        "plans/p/tasks/1.html": "<p>1</p>",
+        "plans/p/progress.html": "<p>progress</p>",
+    }
+    for name, body in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"<script>{'x' * 99}</script>{body}", "utf-8")
+    expected = ["index.html", "plans/p/progress.html", "plans/p/tasks/1.html"]
+    assert sample(tmp_path) == [*expected, "units/b.html", "units/c.html", "units/index.html"]
+
+
 def test_no_page_cuts_content_on_a_phone(site_served, phone):
+    """The sample of the site's pages (``sample``: every family, its largest page and its widest
+    word) read on a phone."""
     name, site, origin = site_served
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    assert len(pages) > 40
+    assert len(list(site.rglob("*.html"))) > 40
+    pages = sample(site)
+    assert len([p for p in pages if p.startswith("units/")]) >= 2
     failures = []
     for path in pages:
         phone.goto(f"{origin}/{path}")

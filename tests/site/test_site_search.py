@@ -16,7 +16,7 @@ import pytest
 
 from duban.load.project import find_schema_dir, load_project
 from duban.site.search_words import places, search_words
-from sitekit import LAPTOP, ROOT, Build, mkdocs_build, scratch, served
+from sitekit import LAPTOP, ROOT, Build, served, shared_build
 
 COUNTY = ROOT / "examples" / "county"
 
@@ -29,9 +29,9 @@ def county_model():
     return project.model
 
 
-@cache
 def county_site() -> Build:
-    build = mkdocs_build(COUNTY / "mkdocs.yml", scratch("county-search") / "site")
+    """examples/county at the date of the user test, as test_site_phone.py builds it (once)."""
+    build = shared_build(COUNTY / "mkdocs.yml", DUBAN_AS_OF="2024-07-31")
     assert build.returncode == 0, build.stderr
     return build
 

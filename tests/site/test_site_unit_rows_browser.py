@@ -5,11 +5,9 @@ tests/output/screenshots/). Skips without a browser, like tests/site/test_site_b
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from sitekit import LAPTOP, PHONE, ROOT, Build, built_province, mkdocs_build, scratch, served, shoot
+from sitekit import LAPTOP, PHONE, ROOT, Build, built_province, served, shared_build, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +23,13 @@ BODIES = """(id) => [...document.getElementById(id).tBodies].map((body) => ({
 }))"""
 
 
-@cache
 def _office() -> Build:
-    env = {"DUBAN_AS_OF": "2024-07-31", "DUBAN_REPOSITORY": "https://github.com/example/duban"}
-    return mkdocs_build(ROOT / "examples" / "office" / "mkdocs.yml", scratch("h24f-office"), env)
+    """The office example as test_site_counts_browser.py builds it (one build for both)."""
+    return shared_build(
+        ROOT / "examples" / "office" / "mkdocs.yml",
+        DUBAN_AS_OF="2024-07-31",
+        DUBAN_REPOSITORY="https://github.com/example/duban",
+    )
 
 
 def _grouped_table(page) -> str:
