@@ -95,7 +95,7 @@ ROLE_KINDS = {"lead", "responsible", "cooperate", "supervise", "assess", "main"}
 
 def cell_type(cell: str) -> str:
     """unit, date, person, number or text."""
-    folded = simplified(PINYIN.sub("", cell)).strip().lstrip("★☆*")
+    folded = simplified(PINYIN.sub("", cell)).strip().lstrip("★☆▲*")
     bare = re.sub(r"\s+", "", folded)
     if re.fullmatch(r"[0-9０-９]{1,3}", bare):
         return "number"
@@ -112,13 +112,14 @@ def cell_type(cell: str) -> str:
     # 市财政局等: a list that ends "and others" is still a list of units (h18f)
     # h18f: a cell may end its list with 。, and a long list is still a list (10 units)
     listed = bare.removesuffix("。")
-    pieces = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", listed) if n.strip()]
-    names = [re.sub(r"等$", "", n) for n in pieces]
+    pieces = [n.strip().lstrip("★☆▲*") for n in re.split(r"[、，,；;]", listed) if n.strip()]
+    # h18i: 各镇乡(街道) (诸暨 2023): a name's closing bracket is no end of a name
+    names = [re.sub(r"(?:等|[（(][^（）()]{1,8}[)）])$", "", n) for n in pieces]
     if (
         names
         and len(listed) <= (80 if len(names) < 4 else 240)
         and "。" not in listed
-        and UNIT_END.search(names[-1])
+        and (UNIT_END.search(names[-1]) or names[-1].startswith("各"))
         # 各县、市、区政府: a group's pieces between its 、
         and all(UNIT_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)
     ):

@@ -1,0 +1,57 @@
+"""The general causes behind the misses of the fourth batch (issue 18, sixth round, branch h18i),
+each with the real text it was seen in (tests/fixtures/import/corpus/, SOURCES.md gives each
+file's address; shortened where "…" says so)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from duban.plan_import import import_file
+from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.units import ImportOrg
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def _import(tmp_path: Path, text: str, year: int | None = None):
+    source = tmp_path / "plan.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_file(source, ImportOrg(), "p", year)
+    assert result.accounting is not None and result.accounting.leftovers == []
+    return result
+
+
+def _roles(result) -> dict[str, dict]:
+    return {task["id"]: task.get("roles") for task in result.tasks}
+
+
+# --- ▲ marks the lead, as ★ does; 各镇乡(街道) ends a list of units -------------------------
+
+ZHUJI = (
+    "2023年《政府工作报告》主要目标任务分解清单\n\n分块\n\n序号\n\n主要工作\n\n责任单位\n\n"
+    "1\n\n生产总值增长7.5%左右\n\n▲发改局,各部门,各镇乡(街道)\n\n"
+    "2\n\n一般公共预算收入增长7.5%\n\n▲税务局,财政局,各镇乡(街道)\n\n"
+    "3\n\n研发投入强度2.85%以上\n\n▲科技局,各镇乡(街道)\n\n"
+    "4\n\n固定资产投资增长10%以上\n\n▲发改局,各部门,各镇乡(街道)\n\n"
+    "5\n\n社会消费品零售总额增长9%以上\n\n▲商务局,各镇乡(街道)\n\n"
+    "6\n\n外贸出口保增长稳份额,自营出口额增长8%以上\n\n▲商务局,各镇乡(街道)\n\n"
+    "7\n\n城乡居民收入增长与经济增长基本同步,收入比持续缩小\n\n▲发改局,各部门,各镇乡(街道)\n\n"
+    "8\n\n完成上级下达的能源和环境计划指标\n\n▲发改局,生态环境分局,各镇乡(街道)\n\n"
+    "9\n\n紧扣创成“浙江制造天工鼎”目标,实施制造强市“229”计划,确保工业强市稳居全省第一方阵\n\n"
+    "经信局,相关部门,各镇乡(街道)\n"
+)
+
+
+def test_a_triangle_marks_the_lead_and_a_bracketed_group_ends_a_unit_cell(tmp_path: Path) -> None:
+    # real: zhejiang-zhuji-2023-triangle-lead-cells.txt (诸暨 2023, rows 1—9)
+    assert cell_type("▲发改局,各部门,各镇乡(街道)") == "unit"
+    assert cell_type("经信局,相关部门,各镇乡(街道)") == "unit"
+    roles = [task.get("roles") for task in _import(tmp_path, ZHUJI, 2023).tasks]
+    assert roles[:2] == [
+        {"lead": ["发改局"], "responsible": ["各部门", "各镇乡(街道)"]},
+        {"lead": ["税务局"], "responsible": ["财政局", "各镇乡(街道)"]},
+    ]
+    # the row without ▲: every unit is responsible
+    assert len(roles) == 9 and roles[8] == {"responsible": ["经信局", "相关部门", "各镇乡(街道)"]}
