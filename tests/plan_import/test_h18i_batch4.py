@@ -55,3 +55,32 @@ def test_a_triangle_marks_the_lead_and_a_bracketed_group_ends_a_unit_cell(tmp_pa
     ]
     # the row without ▲: every unit is responsible
     assert len(roles) == 9 and roles[8] == {"responsible": ["经信局", "相关部门", "各镇乡(街道)"]}
+
+
+# --- 任务项 is the row's number; 任务分解 / 完成状况 are columns (the refused file) -----------
+
+XIANGSHAN = (
+    "相山区城管局2024年第四季度重点工作任务完成情况\n\n\n任务项\n\n重点工作内容\n\n牵头责任单位\n\n"
+    "四季度任务分解\n\n四季度进展情况\n\n完成状况\n\n"
+    "1\n\n开展市容秩序专项整治行动,推行沿街主体“门责制”,突出抓好商业大街、背街小巷、居民小区等区域环境治理。\n\n"
+    "区城管大队法制办及街道城管中队\n\n"
+    "1.根据2024年度专项整治行动方案,并按方案要求迅速动员部署、选定示范道路、细化工作措施、启动专项整治。"
+    "2.开展商业大街环境治理专项行动\n\n"
+    "1.根据《淮北市2024年“门责制”市容管理新机制推进方案》,1129日召开“门责制”管理工作调度会,…\n\n已完成\n\n"
+    "2\n\n深入推进生活垃圾分类工作。\n\n区环卫所(垃圾分类管理办)\n\n"
+    "对各街道和公共机构、公共场所开展生活垃圾分类督查考核1次,…\n\n"
+    "1115日——1210日对全区和公共机构、公共场所开展生活垃圾分类督查考核1次,…\n\n已完成\n"
+)
+
+
+def test_a_progress_table_headed_task_item_is_read_not_refused(tmp_path: Path) -> None:
+    # real: anhui-huaibei-xiangshan-2024-progress-cells.txt (淮北相山 2024; refused before)
+    result = _import(tmp_path, XIANGSHAN, 2024)
+    roles = [task.get("roles") for task in result.tasks]
+    assert roles == [
+        {"lead": ["区城管大队法制办", "街道城管中队"]},
+        {"lead": ["区环卫所(垃圾分类管理办)"]},
+    ]
+    # the cells' own 1. 2. are no sub-items, and the progress dates no deadlines
+    assert not any(task.get("items") for task in result.tasks)
+    assert [[d["id"] for d in task["due"]] for task in result.tasks] == [["unwritten"]] * 2

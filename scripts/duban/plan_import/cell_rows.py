@@ -57,7 +57,7 @@ SHORT_NAME = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}")
 
 # The columns of a 任务分工表 and the clause words they become.
 TABLE_COLUMNS = {
-    "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
+    "number": (r"^\s*(?:序号|序號|编号|編號|任务项|任務項|项次|項次)\s*$", ""),  # h18i: 任务项
     "leader": (
         r"领导|領導|^(?:具体)?责任人$|^(?:具體)?責任人$",
         "牵头领导",
