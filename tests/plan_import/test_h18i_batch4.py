@@ -4,12 +4,15 @@ file's address; shortened where "…" says so)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from duban.plan_import import import_file
 from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.date_forms import cell_dates, numbered_points
+from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.units import ImportOrg
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -84,3 +87,55 @@ def test_a_progress_table_headed_task_item_is_read_not_refused(tmp_path: Path) -
     # the cells' own 1. 2. are no sub-items, and the progress dates no deadlines
     assert not any(task.get("items") for task in result.tasks)
     assert [[d["id"] for d in task["due"]] for task in result.tasks] == [["unwritten"]] * 2
+
+
+# --- a numbered project's merged rows; 2021.8; numbered time points in one cell --------------
+
+XINCHANG = (
+    "2021年新昌县政府十方面民生实事进展情况登记表\n"
+    "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+    "1.城市人居环境提升项目 | 对人民中路等3条城区道路进行综合提升改造; | 11月 | 建设局 |\n"
+    "2021.8 | 城投集团 | ||\n"
+    "对七星路等重点区域进行绿化亮化提档升级; | 2021.12 | 城投集团 | |\n"
+    "新建城市口袋公园2处; | 11月 | 建设局 | |\n"
+    "2021年11月 | 经开区 | ||\n"
+    "2.生态公墓建设项目 | 持续推进生态公墓建设,新建生态公益性墓地15处,新增墓穴10000穴;… | 10月底 | 民政局 |\n"
+    "计划10月底完成新增墓地建设 | 公共服务集团 | ||\n"
+    "3.农村道路改造提升项目 | 投资5000万元,提升改造低等级公路40公里;… | 10月 | 交通运输局 |\n"
+    "4.农贸市场综合提升项目 | 建成新昌县农副产品交易物流区域并投入运行;… | "
+    "1、农副产品交易物流中心7月1日项目投入试运营 2、南岩农贸市场计划2022年12月底完成项目建设 "
+    "3、钟楼农贸市场星级改造计划10月1日前完成项目建设 | 公共服务集团 |\n"
+    "5.教育设施提升项目 | 计划投资1067万元,完成22所学校校园空调安装工程(二期);… | "
+    "1.2021年8月 2.2021年12月 | 教体局 |\n"
+    "在50所学校食堂开展校园智能阳光厨房建设,… | 10月底前 | 市场监管局 | |\n"
+)
+
+
+def test_unnumbered_rows_below_a_numbered_project_are_its_own(tmp_path: Path) -> None:
+    # real: zhejiang-xinchang-2021-pipe-merged-rows.txt (新昌 2021; cells shortened)
+    tasks = {task["id"]: task for task in _import(tmp_path, XINCHANG, 2021).tasks}
+    assert list(tasks) == ["01", "02", "03", "04", "05"]
+    tasks = {task_id.lstrip("0"): task for task_id, task in tasks.items()}
+    assert tasks["1"]["roles"] == {"lead": ["建设局", "城投集团", "经开区"]}
+    assert tasks["2"]["roles"] == {"lead": ["民政局", "公共服务集团"]}
+    assert tasks["5"]["roles"] == {"lead": ["教体局", "市场监管局"]}
+    assert "新建城市口袋公园2处" in tasks["1"]["text"]
+
+    def dates(task: dict) -> list[dt.date]:
+        return sorted(d["date"] for d in task["due"])
+
+    assert dates(tasks["1"]) == [dt.date(2021, 8, 31), dt.date(2021, 11, 30), dt.date(2021, 12, 31)]
+    assert dates(tasks["2"]) == [dt.date(2021, 10, 31)]  # 10月底 twice: once
+    assert dates(tasks["4"]) == [dt.date(2021, 7, 1), dt.date(2021, 10, 1), dt.date(2022, 12, 31)]
+    assert dates(tasks["5"]) == [dt.date(2021, 8, 31), dt.date(2021, 10, 31), dt.date(2021, 12, 31)]
+
+
+def test_the_date_forms_of_a_merged_row_table_one_by_one() -> None:
+    # real: the 计划完成时间 cells of zhejiang-xinchang-2021-pipe-merged-rows.txt
+    assert cell_type("2021.8") == "date" and cell_type("2.5") == "text"
+    assert cell_dates("2021.8") == "2021年8月底"
+    assert cell_dates("物流中心7月1日项目投入试运营") == "物流中心7月1日前项目投入试运营"
+    assert numbered_points("1.2021年8月 2.2021年12月") == ["2021年8月", "2021年12月"]
+    assert numbered_points("1.2021年8月") == ["1.2021年8月"]  # one point: no list
+    parsed = parse_deadline("2021.8", default_year=2021)
+    assert [d["date"] for d in parsed.due] == [dt.date(2021, 8, 31)] and not parsed.unread

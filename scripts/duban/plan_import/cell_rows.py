@@ -29,6 +29,7 @@ PINYIN = re.compile(
 DATE_WORDS = re.compile(
     r"\d{4}年|年底|年末|月底|月末|季度|半年|全年|长期|持续|常态|\d{1,2}月|每年|每月|每季|年内|当年"
     r"|个月|工作日|日内|天内|底前"  # h18c: 省出台文件后 2 个月完成 is when, not what
+    r"|^(?:19|20)\d{2}[.．](?:1[0-2]|0?[1-9])$"  # h18i: 2021.8
 )
 PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 GLUED = re.compile(
