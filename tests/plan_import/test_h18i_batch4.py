@@ -140,3 +140,35 @@ def test_the_date_forms_of_a_merged_row_table_one_by_one() -> None:
     assert numbered_points("1.2021年8月") == ["1.2021年8月"]  # one point: no list
     parsed = parse_deadline("2021.8", default_year=2021)
     assert [d["date"] for d in parsed.due] == [dt.date(2021, 8, 31)] and not parsed.unread
+
+
+# --- the rule 排名第一位为牵头单位,下同 in a bracket of names; 各县<市、区>人民政府 ---------------
+
+YUNFU = (
+    "一、落实政府职责\n"
+    "(一)健全管理体制。建立完善市统筹,县级政府为主,镇(街道)参与的学前教育管理体制。…会同市委农办将"
+    "“行政村独立或联合举办规范化普惠性幼儿园”列入农村重点工作。"
+    "(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)\n"
+)
+
+
+def test_a_bracket_of_names_stating_the_first_listed_rule_is_a_clause(tmp_path: Path) -> None:
+    # real: guangdong-yunfu-2019-first-listed-footnote.txt (云浮 2019, (一))
+    (task,) = _import(tmp_path, YUNFU, 2019).tasks
+    assert task["roles"] == {"lead": ["市教育局"], "responsible": ["市委农办", "各县<市、区>人民政府"]}
+
+
+# --- a garbled number after a line's indent, first under its heading ------------------------
+
+SHAOGUAN = (
+    "  一、以均衡化發展為契機,持續提升數字政府基礎能力\n\n"
+    " ?。ㄒ唬┚o扣指標任務,統籌推進均衡化發展工作。…扎實推進地市均衡化發展各項工作,"
+    "2023年底完成80%以上地市均衡化發展指標任務。(市政務服務數據管理局、各縣(市、區)政府牽頭)\n"
+)
+
+
+def test_a_garbled_number_under_a_heading_is_its_first_item(tmp_path: Path) -> None:
+    # real: guangdong-shaoguan-2023-trad-garbled-number.txt (韶关 2023; （一） garbled by a reprint)
+    (task,) = _import(tmp_path, SHAOGUAN, 2023).tasks
+    assert (task["id"], task["numeral"]) == ("1-1", "一")
+    assert task["roles"] == {"lead": ["市政務服務數據管理局", "各縣(市、區)政府"]}

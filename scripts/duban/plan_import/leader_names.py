@@ -51,9 +51,9 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
     current: list[str] = []
     depth = 0
     for char in text:
-        if char in "（(〔[【［":
+        if char in "（(〔[【［<＜〈":  # h18i: 各县<市、区>人民政府 (云浮 2019)
             depth += 1
-        elif char in "）)〕]】］" and depth:
+        elif char in "）)〕]】］>＞〉" and depth:
             depth -= 1
         if char in separators and depth == 0:
             parts.append("".join(current))

@@ -32,7 +32,8 @@ MARKER = re.compile(
     rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<cir>[{CIRCLED}])"
     # h18a: a number a web page's conversion garbled (（二） read as ?。ǘ┩): line start only
-    r"|(?<![^\n])(?P<garbled>[?？\ufffd]{1,2}。?))",
+    # h18i: after a line's indent too (韶关 2023: `  ?。ㄒ唬┚o扣…`)
+    r"|(?:(?<![^\n])|(?<=\n[ \u3000])|(?<=\n[ \u3000]{2}))(?P<garbled>[?？\ufffd]{1,2}。?))",
     re.M,
 )
 STYLE_NAMES = {
@@ -115,9 +116,12 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         inline = match.group("inline") is not None
         guessed = style == "garbled"
         if guessed:  # the next sibling of the item open deepest (never a section heading)
-            if not stack or stack[-1].style == "sec" or inline:
+            if not stack or inline:
                 continue
-            style, number = stack[-1].style, stack[-1].number + 1
+            if stack[-1].style == "sec":  # h18i: the heading's first item, （一） (韶关 2023)
+                style, number = "pcn", 1
+            else:
+                style, number = stack[-1].style, stack[-1].number + 1
             numeral = numeral_text(number) if style in ("sec", "pcn", "art") else str(number)
         if inline and style in ("sec", "art"):
             continue  # 一、 and 第一条 head a paragraph of their own
