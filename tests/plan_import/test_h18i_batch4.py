@@ -155,7 +155,10 @@ YUNFU = (
 def test_a_bracket_of_names_stating_the_first_listed_rule_is_a_clause(tmp_path: Path) -> None:
     # real: guangdong-yunfu-2019-first-listed-footnote.txt (云浮 2019, (一))
     (task,) = _import(tmp_path, YUNFU, 2019).tasks
-    assert task["roles"] == {"lead": ["市教育局"], "responsible": ["市委农办", "各县<市、区>人民政府"]}
+    assert task["roles"] == {
+        "lead": ["市教育局"],
+        "responsible": ["市委农办", "各县<市、区>人民政府"],
+    }
 
 
 # --- a garbled number after a line's indent, first under its heading ------------------------
