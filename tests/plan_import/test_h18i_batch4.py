@@ -13,6 +13,7 @@ from duban.plan_import import import_file
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.date_forms import cell_dates, numbered_points
 from duban.plan_import.deadlines import parse_deadline
+from duban.plan_import.item_roles import heading_leads
 from duban.plan_import.units import ImportOrg
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -175,3 +176,23 @@ def test_a_garbled_number_under_a_heading_is_its_first_item(tmp_path: Path) -> N
     (task,) = _import(tmp_path, SHAOGUAN, 2023).tasks
     assert (task["id"], task["numeral"]) == ("1-1", "一")
     assert task["roles"] == {"lead": ["市政務服務數據管理局", "各縣(市、區)政府"]}
+
+
+# --- a heading's leads over items that name their own responsible units ---------------------
+
+JINXIANG = (
+    "一、整治提升村容村貌(县委农办、县农业农村局、县市容环境卫生服务中心牵头)\n"
+    "1.提升村庄公共环境。广泛发动群众,清理私搭乱建、乱堆乱放,拆除残垣断壁,把村庄公共空间环境整治好。"
+    "(责任单位:县委农办、县农业农村局、县市容环境卫生服务中心)\n"
+    "2.加强乡村建筑风貌引导。…加快改造农村危房。(责任单位:县住房和城乡建设局)\n"
+)
+
+
+def test_a_headings_leads_lead_each_item_beside_its_own_units(tmp_path: Path) -> None:
+    # real: shandong-jinxiang-2020-heading-lead-responsible.txt (金乡 2020, items 1 and 2)
+    leads = ["县委农办", "县农业农村局", "县市容环境卫生服务中心"]
+    assert _roles(_import(tmp_path, JINXIANG, 2020)) == {
+        "1-1": {"lead": leads},  # its responsible units are the leads: not listed twice
+        "1-2": {"lead": leads, "responsible": ["县住房和城乡建设局"]},
+    }
+    assert heading_leads({"responsible": ["A局"]}, {}) == {"responsible": ["A局"]}
