@@ -196,3 +196,23 @@ def test_a_headings_leads_lead_each_item_beside_its_own_units(tmp_path: Path) ->
         "1-2": {"lead": leads, "responsible": ["县住房和城乡建设局"]},
     }
     assert heading_leads({"responsible": ["A局"]}, {}) == {"responsible": ["A局"]}
+
+
+# --- sub-items numbered (1) (2) inside a paragraph, the first right after 。 ------------------
+
+CHIZHOU = (
+    "一、深化简政放权\n"
+    "  1.深化商事制度改革。(1)全面落实“多证合一、一照一码”改革。…实行“一套材料、一表登记、一窗受理”"
+    "的服务模式和“一次提交、部门流转、一档管理”的工作模式。(市工商质监局牵头负责)"
+    "(2)完善企业登记全程电子化。…让企业享受到便捷、高效的网上服务。(市工商质监局牵头负责)\n"
+)
+
+
+def test_sub_items_numbered_in_a_paragraph_after_a_full_stop(tmp_path: Path) -> None:
+    # real: anhui-chizhou-2017-inline-items.txt (池州 2017, 1.(1)(2))
+    (task,) = _import(tmp_path, CHIZHOU, 2017).tasks
+    assert [(i["id"], i.get("roles")) for i in task["items"]] == [
+        ("1", {"lead": ["市工商质监局"]}),
+        ("2", {"lead": ["市工商质监局"]}),
+    ]
+    assert not task.get("roles")

@@ -23,7 +23,8 @@ PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
 MARKER = re.compile(
-    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)])))"
+    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)]))"
+    r"|(?P<stop>(?<=。)(?=[（(][0-9０-９]{1,2}[）)])))"  # h18i: …改革。(1)全面落实… (池州 2017)
     rf"(?:(?P<sec>{CN})(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"  # 一． (h18c)
     rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
@@ -113,7 +114,7 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         if parsed is None:
             continue
         style, number, numeral = parsed
-        inline = match.group("inline") is not None
+        inline = match.group("inline") is not None or match.group("stop") is not None
         guessed = style == "garbled"
         if guessed:  # the next sibling of the item open deepest (never a section heading)
             if not stack or inline:
