@@ -11,9 +11,11 @@ import pytest
 
 from duban.plan_import import import_file
 from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.clauses import split_names
 from duban.plan_import.date_forms import cell_dates, numbered_points
 from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.item_roles import heading_leads
+from duban.plan_import.leader_names import read_leaders
 from duban.plan_import.units import ImportOrg
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -216,3 +218,29 @@ def test_sub_items_numbered_in_a_paragraph_after_a_full_stop(tmp_path: Path) -> 
         ("2", {"lead": ["市工商质监局"]}),
     ]
     assert not task.get("roles")
+
+
+# --- 市直有关部门、单位 is one group; leaders parted by spaces -------------------------------
+
+
+def test_a_groups_bare_word_after_its_list_stays_with_it() -> None:
+    # real: shandong-weihai-2023-standing-rule.txt (威海 2023, 1.)
+    assert split_names("市直有关部门、单位,各区市政府、开发区管委") == [
+        "市直有关部门、单位",
+        "各区市政府",
+        "开发区管委",
+    ]
+    assert split_names("市财政局、单位建设处") == ["市财政局", "单位建设处"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # real: zhejiang-yuhang-2018-trad-pipe-leaders.txt (余杭 2018, rows 1 and 2)
+        ("祝振偉 陳夏林", ["祝振偉", "陳夏林"]),
+        ("沈 昱 祝振偉", ["沈昱", "祝振偉"]),
+        ("王 健", ["王健"]),  # one name spaced out (滁州 2020's form): one person
+    ],
+)
+def test_leaders_of_one_cell_parted_by_spaces(cell: str, names: list[str]) -> None:
+    assert [p["name"] for p in read_leaders(cell, "牵头领导：")] == names
