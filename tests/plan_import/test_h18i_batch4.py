@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from duban.plan_import import import_file
+from duban.plan_import.bracket_spans import brackets
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.clauses import split_names
 from duban.plan_import.date_forms import cell_dates, numbered_points
@@ -244,3 +245,25 @@ def test_a_groups_bare_word_after_its_list_stays_with_it() -> None:
 )
 def test_leaders_of_one_cell_parted_by_spaces(cell: str, names: list[str]) -> None:
     assert [p["name"] for p in read_leaders(cell, "牵头领导：")] == names
+
+
+# --- a bracket never closed (a progress cell) hides no clause after it ----------------------
+
+CANGNAN = (
+    "序号\n\n项目内容\n\n当前进度\n\n牵头单位\n\n备注\n\n"
+    "6\n\n建成投用桥墩镇、赤溪镇、灵溪镇观美等3家中心敬老院。\n\n57%(赤溪、灵溪偏慢)\n\n县民政局\n\n县民生实事\n\n"
+    "7\n\n开工建设矾山镇、马站镇等2家中心敬老院。\n\n50%(马站未开工\n\n县民政局\n\n县民生实事\n\n"
+    "8\n\n推进县职业中专扩容提升。\n\n30%\n\n县教育局\n\n县民生实事\n"
+)
+
+
+def test_an_unclosed_bracket_in_a_cell_hides_no_clause(tmp_path: Path) -> None:
+    # real: zhejiang-cangnan-2022-progress-cells.txt (苍南 2022, rows 6—8; row 8 shortened)
+    cell = "50%(马站未开工；县民生实事（牵头单位：县民政局）"
+    assert list(brackets(cell)) == [(cell.index("（"), len(cell))]
+    roles = _roles(_import(tmp_path, CANGNAN, 2022))
+    assert roles == {
+        "06": {"lead": ["县民政局"]},
+        "07": {"lead": ["县民政局"]},
+        "08": {"lead": ["县教育局"]},
+    }
