@@ -232,6 +232,12 @@ def test_a_groups_bare_word_after_its_list_stays_with_it() -> None:
         "开发区管委",
     ]
     assert split_names("市财政局、单位建设处") == ["市财政局", "单位建设处"]
+    # real: anhui-qiaocheng-2025-jiaoyu-sparse-rows.txt (谯城 2025, row 68's 协同配合单位)
+    assert split_names("各乡镇人民政府、街道办事处,区教体局") == [
+        "各乡镇人民政府、街道办事处",
+        "区教体局",
+    ]
+    assert split_names("区民政局、街道办事处") == ["区民政局", "街道办事处"]  # no 各: two
 
 
 @pytest.mark.parametrize(

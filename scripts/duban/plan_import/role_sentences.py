@@ -119,6 +119,7 @@ def lead_marks(roles: dict[str, list[str]]) -> None:
 
 
 GENERIC = {"单位", "單位", "部门", "部門", "机构", "機構", "企业", "企業"}
+STREETS = {"街道办事处", "街道辦事處", "街道", "办事处", "辦事處"}
 
 
 def group_phrases(pieces: list[str]) -> list[str]:
@@ -128,7 +129,11 @@ def group_phrases(pieces: list[str]) -> list[str]:
     carry = ""
     for piece in pieces:
         # h18i: 市直有关部门、单位 (威海 2023): a bare 单位 after a group's 部门 is that group's
-        if piece.strip() in GENERIC and joined and re.search(r"有关|相关|^各", joined[-1].strip()):
+        # and 各乡镇人民政府、街道办事处 (谯城 2025): the 各 is the streets' too
+        after_each = joined and joined[-1].strip().startswith("各") and piece.strip() in STREETS
+        if after_each or (
+            piece.strip() in GENERIC and joined and re.search(r"有关|相关|^各", joined[-1].strip())
+        ):
             joined[-1] = joined[-1].rstrip() + "、" + piece.strip()
             continue
         if carry and simplified(piece.strip()).startswith("各"):
