@@ -11,7 +11,7 @@ import pytest
 
 from duban.plan_import import import_file
 from duban.plan_import.bracket_spans import brackets
-from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.cell_rows import aligned_row, cell_type
 from duban.plan_import.clauses import split_names
 from duban.plan_import.date_forms import cell_dates, numbered_points
 from duban.plan_import.deadlines import parse_deadline
@@ -273,3 +273,25 @@ def test_an_unclosed_bracket_in_a_cell_hides_no_clause(tmp_path: Path) -> None:
         "07": {"lead": ["县民政局"]},
         "08": {"lead": ["县教育局"]},
     }
+
+
+# --- one table row running on over a second line of its own (merged 序号 and unit cells) -----
+
+
+def test_a_rows_second_line_adds_its_text_and_deadline() -> None:
+    # real: sichuan-dazhu-2016-minsheng-cell-lines.txt (大竹 2016, 第5项: two lines, one unit cell)
+    kinds = ["text", "responsible", "deadline"]
+    cells = ["开工建设县老年养护楼。", "县民政局", "5月底前动工", "开工建设老年大学。", "12月底前"]
+    assert aligned_row(cells, kinds) == [
+        "开工建设县老年养护楼。；开工建设老年大学。",
+        "县民政局",
+        "5月底前动工；12月底前",
+    ]
+    # a row of one line is aligned as before
+    assert aligned_row(
+        ["迁建县政务服务中心。", "县政务服务中心", "县代建中心", "12月底前"], kinds
+    ) == [
+        "迁建县政务服务中心。",
+        "县政务服务中心、县代建中心",
+        "12月底前",
+    ]

@@ -15,6 +15,7 @@ end of the row's text, never dropped.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.leader_names import SPACED_PAIRS
@@ -205,6 +206,11 @@ def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str
 def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = None) -> list[str]:
     """One cell a column: several units of one column joined with 、 (glued names parted),
     several texts with ；, and the cells that fit none at the end of the first text column."""
+    parts = _restarts(cells, kinds)
+    if len(parts) > 1:  # h18i: one row holding two lines of the table (大竹 2016, 第5项)
+        pieces = [aligned_row(part, kinds, strays) for part in parts]
+        sep = ["、" if kind in ROLE_KINDS else "；" for kind in kinds]
+        return [sep[i].join(p[i] for p in pieces if p[i]) for i in range(len(kinds))]
     columns, stray = align(cells, kinds)
     row: list[str] = []
     for kind, column in zip(kinds, columns, strict=True):
@@ -218,3 +224,23 @@ def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = N
         text = next((i for i, k in enumerate(kinds) if k == "text"), 0)
         row[text] = "；".join([*(p for p in [row[text]] if p), *stray])
     return row
+
+
+def _restarts(cells: list[str], kinds: list[str]) -> list[list[str]]:
+    """h18i: the cells of a row that runs on over a second line of its own (a merged 序号 and
+    unit cell: 开工建设县老年养护楼。/ 县民政局 / 5月底前动工 / 开工建设老年大学。/ 12月底前): a
+    text cell after a deadline cell starts the second line, when no text column follows the
+    table's first column of units or deadlines."""
+    first = next((i for i, k in enumerate(kinds) if k in ROLE_KINDS or k == "deadline"), None)
+    if first is None or "text" in kinds[first:] or "deadline" not in kinds:
+        return [cells]
+    typed = [cell_type(c) for c in cells]
+    cuts = [
+        i
+        for i in range(1, len(cells))
+        if typed[i] == "text" and typed[i - 1] == "date" and "date" in typed[i + 1 :]
+    ]
+    if not cuts or typed[0] != "text":
+        return [cells]
+    edges = [0, *cuts, len(cells)]
+    return [cells[a:b] for a, b in pairwise(edges)]
