@@ -277,7 +277,9 @@ def test_a_sections_heading_names_who_does_its_items(
     assert tasks["1-2"]["roles"] == {"lead": ["县发改局"]}
     assert tasks["2-1"]["roles"] == {"lead": ["县政务服务中心"]}
     assert [p["name"] for p in tasks["2-1"]["leaders"]] == ["王五"]
-    assert tasks["2-2"]["roles"] == {"responsible": ["县市场监管局"]}  # its own clause wins
+    # its own clause adds its units; the heading's lead leads it too (h18i, the corpus rule of
+    # SOURCES.md: a heading's 牵头 applies to every item of its section)
+    assert tasks["2-2"]["roles"] == {"lead": ["县政务服务中心"], "responsible": ["县市场监管局"]}
     assert "分工取自所在章节的标题" in tasks["1-1"]["note"]
 
 

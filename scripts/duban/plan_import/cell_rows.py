@@ -15,6 +15,7 @@ end of the row's text, never dropped.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.leader_names import SPACED_PAIRS
@@ -29,6 +30,7 @@ PINYIN = re.compile(
 DATE_WORDS = re.compile(
     r"\d{4}年|年底|年末|月底|月末|季度|半年|全年|长期|持续|常态|\d{1,2}月|每年|每月|每季|年内|当年"
     r"|个月|工作日|日内|天内|底前"  # h18c: 省出台文件后 2 个月完成 is when, not what
+    r"|^(?:19|20)\d{2}[.．](?:1[0-2]|0?[1-9])$"  # h18i: 2021.8
 )
 PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 GLUED = re.compile(
@@ -57,7 +59,7 @@ SHORT_NAME = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}")
 
 # The columns of a 任务分工表 and the clause words they become.
 TABLE_COLUMNS = {
-    "number": (r"^\s*(?:序号|序號|编号|編號)\s*$", ""),
+    "number": (r"^\s*(?:序号|序號|编号|編號|任务项|任務項|项次|項次)\s*$", ""),  # h18i: 任务项
     "leader": (
         r"领导|領導|^(?:具体)?责任人$|^(?:具體)?責任人$",
         "牵头领导",
@@ -95,7 +97,7 @@ ROLE_KINDS = {"lead", "responsible", "cooperate", "supervise", "assess", "main"}
 
 def cell_type(cell: str) -> str:
     """unit, date, person, number or text."""
-    folded = simplified(PINYIN.sub("", cell)).strip().lstrip("★☆*")
+    folded = simplified(PINYIN.sub("", cell)).strip().lstrip("★☆▲*")
     bare = re.sub(r"\s+", "", folded)
     if re.fullmatch(r"[0-9０-９]{1,3}", bare):
         return "number"
@@ -112,13 +114,14 @@ def cell_type(cell: str) -> str:
     # 市财政局等: a list that ends "and others" is still a list of units (h18f)
     # h18f: a cell may end its list with 。, and a long list is still a list (10 units)
     listed = bare.removesuffix("。")
-    pieces = [n.strip().lstrip("★☆*") for n in re.split(r"[、，,；;]", listed) if n.strip()]
-    names = [re.sub(r"等$", "", n) for n in pieces]
+    pieces = [n.strip().lstrip("★☆▲*") for n in re.split(r"[、，,；;]", listed) if n.strip()]
+    # h18i: 各镇乡(街道) (诸暨 2023): a name's closing bracket is no end of a name
+    names = [re.sub(r"(?:等|[（(][^（）()]{1,8}[)）])$", "", n) for n in pieces]
     if (
         names
         and len(listed) <= (80 if len(names) < 4 else 240)
         and "。" not in listed
-        and UNIT_END.search(names[-1])
+        and (UNIT_END.search(names[-1]) or names[-1].startswith("各"))
         # 各县、市、区政府: a group's pieces between its 、
         and all(UNIT_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)
     ):
@@ -203,6 +206,11 @@ def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str
 def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = None) -> list[str]:
     """One cell a column: several units of one column joined with 、 (glued names parted),
     several texts with ；, and the cells that fit none at the end of the first text column."""
+    parts = _restarts(cells, kinds)
+    if len(parts) > 1:  # h18i: one row holding two lines of the table (大竹 2016, 第5项)
+        pieces = [aligned_row(part, kinds, strays) for part in parts]
+        sep = ["、" if kind in ROLE_KINDS else "；" for kind in kinds]
+        return [sep[i].join(p[i] for p in pieces if p[i]) for i in range(len(kinds))]
     columns, stray = align(cells, kinds)
     row: list[str] = []
     for kind, column in zip(kinds, columns, strict=True):
@@ -216,3 +224,23 @@ def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = N
         text = next((i for i, k in enumerate(kinds) if k == "text"), 0)
         row[text] = "；".join([*(p for p in [row[text]] if p), *stray])
     return row
+
+
+def _restarts(cells: list[str], kinds: list[str]) -> list[list[str]]:
+    """h18i: the cells of a row that runs on over a second line of its own (a merged 序号 and
+    unit cell: 开工建设县老年养护楼。/ 县民政局 / 5月底前动工 / 开工建设老年大学。/ 12月底前): a
+    text cell after a deadline cell starts the second line, when no text column follows the
+    table's first column of units or deadlines."""
+    first = next((i for i, k in enumerate(kinds) if k in ROLE_KINDS or k == "deadline"), None)
+    if first is None or "text" in kinds[first:] or "deadline" not in kinds:
+        return [cells]
+    typed = [cell_type(c) for c in cells]
+    cuts = [
+        i
+        for i in range(1, len(cells))
+        if typed[i] == "text" and typed[i - 1] == "date" and "date" in typed[i + 1 :]
+    ]
+    if not cuts or typed[0] != "text":
+        return [cells]
+    edges = [0, *cuts, len(cells)]
+    return [cells[a:b] for a, b in pairwise(edges)]

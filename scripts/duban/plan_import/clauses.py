@@ -8,9 +8,9 @@ and traditional characters; names keep the plan's characters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from duban.plan_import.bracket_spans import brackets
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
@@ -35,8 +35,6 @@ from duban.plan_import.role_sentences import (
 )
 from duban.plan_import.unit_brackets import unit_bracket
 
-OPEN = "（(〔[【［"
-CLOSE = {"（": "）)", "(": ")）", "〔": "〕]", "[": "]〕", "【": "】", "［": "］]"}
 ROLE_WORDS = {
     "牵头": "lead",
     "主办": "lead",
@@ -106,7 +104,7 @@ def first_leads_from(folded: str) -> int | None:
 
 FIRST_LEADS = re.compile(
     r"[，,；;]?\s*(?:除(?:标注|注明)?[“\"]?分别牵头[”\"]?(?:的|者)?外\s*[，,]?\s*)?"
-    r"(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头(?:或汇总|或总牵头)?单位"
+    r"(?:列|排)(?:在|名)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头(?:或汇总|或总牵头)?单位"
     r"(?:或汇总单位)?"
     r"\s*(?:[，,]\s*下同)?"
 )
@@ -130,20 +128,6 @@ class Clause:
     each_leads: bool = False  # 分别牵头: every unit named leads
     first_leads: bool = False  # the clause states the rule 列第一位为牵头单位
     unread: list[str] = field(default_factory=list)  # parts of the clause not understood
-
-
-def brackets(text: str) -> Iterator[tuple[int, int]]:
-    """Every top-level bracketed span (start, end) with balanced nesting, any bracket kind."""
-    depth, start = 0, 0
-    for index, char in enumerate(text):
-        if char in OPEN:
-            if depth == 0:
-                start = index
-            depth += 1
-        elif char in "）)〕]】］" and depth:
-            depth -= 1
-            if depth == 0:
-                yield start, index + 1
 
 
 def is_clause(inner: str) -> bool:

@@ -55,3 +55,47 @@ def date_digits(folded: str, default_year: int | None = None) -> str:
     )
     folded = re.sub(r"(?<![第每下上\d])([一二三四1-4])季度", r"第\1季度", folded)
     return re.sub(r"^(\d{1,2})月(?:份)?$", r"\1月底", folded)
+
+
+# h18i: 2021.8 (新昌 2021, a 计划完成时间 cell): a year and a month, by that month's end
+YEAR_DOT_MONTH = re.compile(r"(?<![\d.．])((?:19|20)\d{2})[.．](1[0-2]|0?[1-9])(?![\d.．])")
+POINT = re.compile(r"(?:^|(?<=\s))([1-9])[、.．](?=\S)")
+
+
+DONE_ON_DAY = re.compile(
+    r"(?<!\d)(\d{1,2}月\d{1,2}日)(?![前内])(?=[\u4e00-\u9fff]{0,8}?"
+    r"(?:完成|建成|投入|投用|竣工|开工|动工|启用|开放|通车|交付|开通|上线|运营))"
+)
+"""h18i: 物流中心7月1日项目投入试运营 (新昌 2021): done on that day, so due by it."""
+
+
+def cell_dates(folded: str) -> str:
+    """2021.8 → 2021年8月底; 7月1日…投入试运营 → 7月1日前 (h18i)."""
+    folded = YEAR_DOT_MONTH.sub(lambda m: f"{m.group(1)}年{int(m.group(2))}月底", folded)
+    return DONE_ON_DAY.sub(r"\1前", folded)
+
+
+def numbered_points(phrase: str) -> list[str]:
+    """h18i: a cell's time points numbered 1、… 2、… (``1.2021年8月 2.2021年12月``, ``1、…7月1日…
+    2、…2022年12月底…``): one part each, when they run 1, 2, 3 …; else the phrase whole."""
+    marks = list(POINT.finditer(phrase))
+    if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return [phrase]
+    if phrase[: marks[0].start()].strip():
+        return [phrase]
+    ends = [m.start() for m in marks[1:]] + [len(phrase)]
+    return [phrase[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
+
+
+def distinct_dates(items: list[dict]) -> list[dict]:
+    """h18i: the same date written twice (a merged row's 10月底 and 计划10月底完成…): once."""
+    seen: set[object] = set()
+    out = []
+    for item in items:
+        key = item.get("date") if item.get("kind") == "date" else None
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        out.append(item)
+    return out

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 
 from duban.model.deadlines import month_end
 from duban.plan_import.chinese import numeral_value, simplified
-from duban.plan_import.date_forms import date_digits
+from duban.plan_import.date_forms import (
+    cell_dates,
+    date_digits,
+    distinct_dates,
+    numbered_points,
+)
 from duban.plan_import.event_deadlines import event_due
 
 N = r"[0-9０-９]+|[一二三四五六七八九十两]+"
@@ -78,7 +83,7 @@ def count_value(text: str) -> int | None:
 def deadline_parts(phrase: str) -> list[str]:
     """The parts of a deadline phrase, split at every clause mark."""
     parts = re.split(r"[；;，,。]", phrase)
-    return [p.strip() for p in parts if p.strip()]
+    return [q.strip() for p in parts for q in numbered_points(p.strip()) if q.strip()]
 
 
 def tight(folded: str) -> str:
@@ -102,7 +107,7 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
     parts = deadline_parts(phrase)
     milestone: dict | None = None
     for part in parts:
-        folded = tight(date_digits(simplified(part), default_year))  # 二〇二四年六月 (h18g)
+        folded = tight(cell_dates(date_digits(simplified(part), default_year)))
         target = _milestone_target(folded, part)
         if target:
             if milestone is None:
@@ -119,6 +124,7 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
             result.unread.append(part)
             continue
         result.due.extend(items)
+    result.due = distinct_dates(result.due)
     _merge_check_ins(result)
     _after_dated_step(result)
     _enrich_from_context(result, simplified(context))

@@ -51,9 +51,9 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
     current: list[str] = []
     depth = 0
     for char in text:
-        if char in "（(〔[【［":
+        if char in "（(〔[【［<＜〈":  # h18i: 各县<市、区>人民政府 (云浮 2019)
             depth += 1
-        elif char in "）)〕]】］" and depth:
+        elif char in "）)〕]】］>＞〉" and depth:
             depth -= 1
         if char in separators and depth == 0:
             parts.append("".join(current))
@@ -62,6 +62,27 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
             current.append(char)
     parts.append("".join(current))
     return parts
+
+
+def spaced_names(piece: str) -> list[str]:
+    """h18i: a cell's names parted by spaces, a two-character one spaced to the width of three
+    (余杭 2018: ``祝振偉 陳夏林``, ``沈 昱 祝振偉`` → 沈昱, 祝振偉): [] when not several names."""
+    tokens = piece.split()
+    if len(tokens) < 2 or not all(re.fullmatch(r"[\u4e00-\u9fff]{1,4}", t) for t in tokens):
+        return []
+    names: list[str] = []
+    run = ""
+    for token in tokens:
+        if len(token) == 1:
+            run += token
+            continue
+        if run:
+            names.append(run)
+            run = ""
+        names.append(token)
+    if run:
+        names.append(run)
+    return names if len(names) >= 2 and all(2 <= len(n) <= 4 for n in names) else []
 
 
 def _pieces(text: str) -> list[str]:
@@ -77,6 +98,8 @@ def _pieces(text: str) -> list[str]:
         if SPACED_PAIRS.match(piece):  # 陆 明俞 悦: 陆明, 俞悦
             bare = re.sub(r"[ \u3000]+", "", piece)
             out.extend(bare[i : i + 2] for i in range(0, len(bare), 2))
+        elif spaced_names(piece):
+            out.extend(spaced_names(piece))
         elif piece:
             out.append(piece)
     if carry:

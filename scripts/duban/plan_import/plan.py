@@ -16,6 +16,7 @@ from duban.plan_import.clauses import Clause, find_clause, first_leads_from
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
+from duban.plan_import.item_roles import chain, first_sentence
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
 from duban.plan_import.subheadings import (
@@ -25,11 +26,7 @@ from duban.plan_import.subheadings import (
     is_subheading,
     task_nodes,
 )
-from duban.plan_import.task_reading import (
-    TaskReading,
-    chain,
-    first_sentence,
-)
+from duban.plan_import.task_reading import TaskReading
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.year import YearReading
 

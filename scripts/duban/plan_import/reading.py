@@ -22,6 +22,7 @@ from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
 from duban.plan_import.cell_rows import TABLE_COLUMNS
+from duban.plan_import.merged_rows import merge_continuations
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.text_tables import flatten_tables
 
@@ -273,6 +274,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     roles = {"lead", "responsible", "deadline"}
     if len(header) < 2 or not roles & set(kinds.values()):
         return [" ".join(cell for cell in row if cell) for row in rows]
+    rows = merge_continuations(rows, kinds)  # h18i: a numbered project's rows below it
     text_columns = [i for i in range(len(header)) if i not in kinds]
     number_column = next((i for i, k in kinds.items() if k == "number"), None)
     lines, counter = [], 0

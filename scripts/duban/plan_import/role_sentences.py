@@ -118,12 +118,24 @@ def lead_marks(roles: dict[str, list[str]]) -> None:
             del roles[role]
 
 
+GENERIC = {"单位", "單位", "部门", "部門", "机构", "機構", "企业", "企業"}
+STREETS = {"街道办事处", "街道辦事處", "街道", "办事处", "辦事處"}
+
+
 def group_phrases(pieces: list[str]) -> list[str]:
     """各县、市、区政府 is one group, not three units: a piece of one character (after 各) runs
     on into the next piece, with its 、."""
     joined: list[str] = []
     carry = ""
     for piece in pieces:
+        # h18i: 市直有关部门、单位 (威海 2023): a bare 单位 after a group's 部门 is that group's
+        # and 各乡镇人民政府、街道办事处 (谯城 2025): the 各 is the streets' too
+        after_each = joined and joined[-1].strip().startswith("各") and piece.strip() in STREETS
+        if after_each or (
+            piece.strip() in GENERIC and joined and re.search(r"有关|相关|^各", joined[-1].strip())
+        ):
+            joined[-1] = joined[-1].rstrip() + "、" + piece.strip()
+            continue
         if carry and simplified(piece.strip()).startswith("各"):
             joined.append(carry)  # 各区、各部门: two groups
             carry = ""

@@ -23,7 +23,8 @@ PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
 MARKER = re.compile(
-    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)])))"
+    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)]))"
+    r"|(?P<stop>(?<=。)(?=[（(][0-9０-９]{1,2}[）)])))"  # h18i: …改革。(1)全面落实… (池州 2017)
     rf"(?:(?P<sec>{CN})(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"  # 一． (h18c)
     rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
@@ -32,7 +33,8 @@ MARKER = re.compile(
     rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<cir>[{CIRCLED}])"
     # h18a: a number a web page's conversion garbled (（二） read as ?。ǘ┩): line start only
-    r"|(?<![^\n])(?P<garbled>[?？\ufffd]{1,2}。?))",
+    # h18i: after a line's indent too (韶关 2023: `  ?。ㄒ唬┚o扣…`)
+    r"|(?:(?<![^\n])|(?<=\n[ \u3000])|(?<=\n[ \u3000]{2}))(?P<garbled>[?？\ufffd]{1,2}。?))",
     re.M,
 )
 STYLE_NAMES = {
@@ -112,12 +114,15 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         if parsed is None:
             continue
         style, number, numeral = parsed
-        inline = match.group("inline") is not None
+        inline = match.group("inline") is not None or match.group("stop") is not None
         guessed = style == "garbled"
         if guessed:  # the next sibling of the item open deepest (never a section heading)
-            if not stack or stack[-1].style == "sec" or inline:
+            if not stack or inline:
                 continue
-            style, number = stack[-1].style, stack[-1].number + 1
+            if stack[-1].style == "sec":  # h18i: the heading's first item, （一） (韶关 2023)
+                style, number = "pcn", 1
+            else:
+                style, number = stack[-1].style, stack[-1].number + 1
             numeral = numeral_text(number) if style in ("sec", "pcn", "art") else str(number)
         if inline and style in ("sec", "art"):
             continue  # 一、 and 第一条 head a paragraph of their own

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import Any, NotRequired, TypedDict
 
 from duban.plan_import.chinese import simplified
@@ -15,6 +14,7 @@ from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause, split_nam
 from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.item_facts import assigns, has_due, names_holders
+from duban.plan_import.item_roles import chain, first_sentence, heading_leads
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
@@ -25,7 +25,7 @@ DELIVERABLE = re.compile(
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
 LABELLED_ROLE = re.compile(r"(?:责任|配合|协同|参与)(?:单位|部门|科室)\s*[:：]")
-STAR = re.compile(r"\s*[★☆]\s*")
+STAR = re.compile(r"\s*[★☆▲]\s*")
 
 
 class Period(TypedDict):
@@ -65,6 +65,10 @@ class TaskReading(Findings):
             notes = [*item.get("_notes", []), "分工取自所在章节的标题"]
             self._clause(item, self.heading_clause, text, self.doc.line(node.start), notes, 0)
             item["_notes"] = notes
+        elif self.heading_clause and item.get("roles") and self.heading_clause.roles.get("lead"):
+            head: dict = {}  # h18i: 一、…(A、B牵头) over 1.…(责任单位:X): both
+            self._clause(head, self.heading_clause, text, self.doc.line(node.start), [], 0)
+            item["roles"] = heading_leads(item["roles"], head.get("roles", {}))
         if not assigns(item):
             title = item.get("title") or first_sentence(text)
             provision = {
@@ -396,19 +400,6 @@ class TaskReading(Findings):
                 due["indicator"]["id"] = f"t{task_id}-{number}".replace("/", "-")
         for child in item.get("items", []):
             self._indicator_ids(child, f"{task_id}-{child['id']}")
-
-
-def first_sentence(text: str) -> str:
-    first = re.split(r"[。；;！？\n]", text, maxsplit=1)[0].strip()
-    if len(first) > 60:
-        first = re.split(r"[，,：:]", first, maxsplit=1)[0][:60]
-    return first
-
-
-def chain(nodes: list[Node]) -> Iterator[Node]:
-    for node in nodes:
-        yield node
-        yield from chain(node.children)
 
 
 def inside(due: dict, period: Period | None) -> bool:

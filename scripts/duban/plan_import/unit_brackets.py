@@ -26,6 +26,9 @@ DEADLINE_TAIL = re.compile(r"[，,；;](?=[^，,；;]*(?:[0-9０-９]|年|月|�
 VERB = re.compile(
     r"(?P<lead>分别牵头|牵头)?(?P<rest>(?:按职责|按照职责|根据职责|依职责)?(?:分工)?[\u4e00-\u9fff]{0,4})$"
 )
+FIRST_LISTED = re.compile(
+    r"[，,；;]\s*(?:列|排)(?:在|名)?(?:第一位|首位)[^，,；;]{0,8}牵头[^，,；;]{0,6}(?:[，,]\s*下同)?$"
+)
 AFTER = re.compile(r"^[\s\u3000。；;，,.]*$")
 MAX_TAIL = 10
 
@@ -40,6 +43,9 @@ def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str
     if not AFTER.match(text[end:]) or UNIT_NAME.search(simplified(text[:start].rstrip())):
         return None  # 各县(市、区)政府(管委会): the bracket belongs to a name
     inner = text[start + 1 : end - 1].strip()
+    rule = FIRST_LISTED.search(simplified(inner))  # h18i: …,排名第一位为牵头单位,下同 (云浮 2019)
+    stated = inner[rule.start() :] if rule else ""
+    inner = inner[: rule.start()] if rule else inner
     deadline = DEADLINE_TAIL.search(simplified(inner))  # （市政务服务局，6月底完成）
     after = inner[deadline.start() :] if deadline else ""
     inner = inner[: deadline.start()] if deadline else inner
@@ -54,13 +60,14 @@ def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str
         word = "牵头" if verb.group("lead") else "负责"
         if verb.group("lead") == "分别牵头":
             word = "分别牵头"
-        return start, end, inner[:cut] + word + after
+        return start, end, inner[:cut] + word + after + stated
     return None
 
 
 def names_only(folded: str) -> bool:
     """A list of unit names: each piece between 、，,；和及 ends like a unit (或 is 各…: a group);
     等省有关部门 after a name is an open list."""
+    folded = re.sub(r"<[^<>]{1,8}>", "", folded)  # h18i: 各县<市、区>人民政府, a group
     pieces = [p for p in re.split(r"[、，,；;]", folded) if p.strip()]  # 和 inside a name stays
     if not pieces or folded.endswith(("、", "，", ",")):
         return False

@@ -1,0 +1,40 @@
+"""Small pieces of the reading of items (moved out of :mod:`task_reading`, which is at its size
+limit, branch h18i): an item's first sentence, the items of a tree in order, and the leads a
+section's heading gives each of its items that name their own units."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from duban.plan_import.segment import Node
+
+
+def first_sentence(text: str) -> str:
+    first = re.split(r"[。；;！？\n]", text, maxsplit=1)[0].strip()
+    if len(first) > 60:
+        first = re.split(r"[，,：:]", first, maxsplit=1)[0][:60]
+    return first
+
+
+def chain(nodes: list[Node]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        yield from chain(node.children)
+
+
+def heading_leads(own: dict[str, list[str]], heading: dict[str, list[str]]) -> dict[str, list[str]]:
+    """h18i: 一、整治提升村容村貌(A、B、C牵头) over 1.…(责任单位:X): the heading's leads lead
+    every item of the section, the item's own units keep their roles (a unit already leading is
+    not listed again). 金乡 2020, 苍南 2023 (由X牵头实施)."""
+    leads = heading.get("lead") or []
+    if not leads:
+        return own
+    out = {"lead": list(dict.fromkeys([*leads, *(own.get("lead") or [])]))}
+    for role, names in own.items():
+        if role != "lead":
+            kept = [n for n in names if n not in out["lead"]]
+            if kept:
+                out[role] = kept
+    order = ["lead", *(r for r in own if r != "lead")]
+    return {role: out[role] for role in order if role in out}

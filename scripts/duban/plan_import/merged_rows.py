@@ -1,0 +1,69 @@
+"""Rows of a table with merged cells (branch h18i, issue 18): a numbered project
+(``1.城市人居环境提升项目``) spans several rows, only the first of which carries its number; the
+rows below it hold more of its work, its deadlines and its lead units, and a page's copy may
+have moved their cells a column left (``2021.8 | 城投集团 | |``).
+
+When the table has no 序号 column and the cells of its first text column start with their own
+numbers (1. 2. 3. …, at least two of them), a row whose first text cell does not start with the
+next number belongs to the numbered row above it: its cells are put under their columns by what
+they hold (:mod:`cell_rows`) and added to that row's (units and deadlines once each, in order).
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.cell_rows import ROLE_KINDS, aligned_row
+
+OWN_NUMBER = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]\s*\S")
+
+
+def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[list[str]]:
+    """The rows (header first) with each unnumbered row merged into the numbered one above."""
+    width = len(rows[0])
+    if "number" in kinds.values() or width < 3:
+        return rows
+    text_at = next((i for i in range(width) if i not in kinds), None)
+    if text_at is None:
+        return rows
+    numbers = [_own(row, text_at) for row in rows[1:]]
+    owned = [n for n in numbers if n is not None]
+    if len(owned) < 2 or owned != sorted(owned) or len(owned) == len(numbers):
+        return rows
+    if numbers[0] is None:
+        return rows  # rows before the first numbered one: not this table's form
+    column_kinds = [kinds.get(i, "text") for i in range(width)]
+    out = [rows[0]]
+    for row, number in zip(rows[1:], numbers, strict=True):
+        if number is not None:
+            out.append(list(row) + [""] * (width - len(row)))
+            continue
+        filled = [cell.strip() for cell in row if cell.strip()]
+        if len(filled) == 1 and re.match(r"^[一二三四五六七八九十]+、", filled[0]):
+            out.append(row)  # a heading row between projects
+            continue
+        placed = aligned_row(filled, column_kinds)
+        last = out[-1]
+        for column, cell in enumerate(placed):
+            if cell:
+                last[column] = _added(last[column], cell, column_kinds[column])
+    return out
+
+
+def _own(row: list[str], text_at: int) -> int | None:
+    cell = row[text_at] if text_at < len(row) else ""
+    match = OWN_NUMBER.match(cell)
+    return int(match.group(1)) if match else None
+
+
+def _added(cell: str, more: str, kind: str) -> str:
+    """A column's cell with a continuation row's cell added: units and deadlines once each."""
+    if not cell.strip():
+        return more
+    if kind in ROLE_KINDS:
+        names = [*re.split(r"[、，,]", cell), *re.split(r"[、，,]", more)]
+        return "、".join(dict.fromkeys(n.strip() for n in names if n.strip()))
+    if kind == "deadline":
+        parts = [*cell.split("；"), *more.split("；")]
+        return "；".join(dict.fromkeys(p.strip() for p in parts if p.strip()))
+    return f"{cell}；{more}"
