@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from duban.plan_import import import_file
 from duban.plan_import.bracket_spans import brackets
 from duban.plan_import.cell_rows import aligned_row, cell_type
 from duban.plan_import.clauses import split_names
@@ -17,17 +16,12 @@ from duban.plan_import.date_forms import cell_dates, numbered_points
 from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.item_roles import heading_leads
 from duban.plan_import.leader_names import read_leaders
-from duban.plan_import.units import ImportOrg
+from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
 
-def _import(tmp_path: Path, text: str, year: int | None = None):
-    source = tmp_path / "plan.txt"
-    source.write_text(text, encoding="utf-8")
-    result = import_file(source, ImportOrg(), "p", year)
-    assert result.accounting is not None and result.accounting.leftovers == []
-    return result
+_import = import_whole
 
 
 def _roles(result) -> dict[str, dict]:
