@@ -131,6 +131,15 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
         if not word and header:
             at += 1
             continue
+        if header and _split_word(lines, at, word):  # h18j: 總投資 / (萬元), 2023年 / 目標進度
+            ahead = _next_filled(lines, at + 1)
+            if UNIT_NOTE.match(word):
+                header[-1] += word
+                at = after = at + 1
+            else:
+                header.append(word + PINYIN.sub("", _bare(lines[ahead])))
+                at = after = ahead + 1
+            continue
         if not HEADER_WORD.match(simplified(word.replace(" ", ""))) and not (
             header and _unknown_column(lines, at, word)
         ):
@@ -143,6 +152,23 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     return [], index
 
 
+UNIT_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]$")
+"""(萬元): the unit of the column named on the line above (h18j)."""
+YEAR_WORD = re.compile(r"^(?:19|20)\d{2}年度?$")
+
+
+def _split_word(lines: list[str], at: int, word: str) -> bool:
+    """h18j: a column's name a page split over two cells of one a line: the unit (萬元) under
+    總投資, or the year 2023年 above 目標進度 (a header word follows)."""
+    if UNIT_NOTE.match(word):
+        return True
+    if not YEAR_WORD.match(word):
+        return False
+    ahead = _next_filled(lines, at + 1)
+    following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
+
+
 def _unknown_column(lines: list[str], at: int, word: str) -> bool:
     """h18f: a column's name the importer does not know (民生实事), between known ones: a short
     word of Chinese characters after 序号 (the header has begun), followed by a known one."""
@@ -150,7 +176,11 @@ def _unknown_column(lines: list[str], at: int, word: str) -> bool:
         return False
     ahead = _next_filled(lines, at + 1)
     following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
-    return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
+    if UNIT_NOTE.match(following):  # 總投資 / (萬元) / 2023年 / 目標進度 (h18j)
+        return _unknown_column(lines, ahead, word)
+    return bool(HEADER_WORD.match(simplified(following.replace(" ", "")))) or bool(
+        YEAR_WORD.match(following) and _split_word(lines, ahead, following)
+    )
 
 
 def _next_filled(lines: list[str], index: int) -> int:
