@@ -42,3 +42,21 @@ def test_the_target_progress_column_is_the_time_column() -> None:
     # SOURCES.md (h18h): a table whose only time column is 目標進度 gives the deadlines
     assert column_kind("2023年目标进度") == "deadline"
     assert column_kind("进展情况") == "text"
+
+
+# --- a section numeral with a converter's pinyin: 一(yī)、 ----------------------------------
+
+# shandong-qingdao-2023-trad-pinyin-canyu.txt: 一(yī)、 was no section, so 1. 2. were numbered
+# 01 02 under no section (the oracle: 1-1, 1-2). Task texts shortened.
+QINGDAO = (
+    "青島市深化新舊(jiù)動能轉換推動綠色低碳高質量發展2023年重點工(gōng)作任務\n"
+    "一(yī)、實施創新驅動發展戰略\n"
+    "1.建設崂山實驗室。加快海洋科技成果轉移轉化。(牽頭單位:市科技局,參與單位:青島藍(lán)谷管理局)\n"
+    "2.完善實驗室建設體(tǐ)系。形成國家級—省級—市級實驗室體(tǐ)系。(牽頭單位:市科技局)\n"
+)
+
+
+def test_a_section_numeral_followed_by_pinyin_is_a_section(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, QINGDAO)
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
+    assert result.tasks[0]["roles"] == {"lead": ["市科技局"], "cooperate": ["青島藍谷管理局"]}
