@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from duban.plan_import.cell_rows import column_kind
+from duban.plan_import.prose_deadlines import prose_deadline
 from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -60,3 +61,40 @@ def test_a_section_numeral_followed_by_pinyin_is_a_section(tmp_path: Path) -> No
     result = import_whole(tmp_path, QINGDAO)
     assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
     assert result.tasks[0]["roles"] == {"lead": ["市科技局"], "cooperate": ["青島藍谷管理局"]}
+
+
+# --- a | table's rows without their 序号 cell belong to the numbered row above --------------
+# --- and a progress column's "计划12月底前完成" is no deadline ------------------------------
+
+# zhejiang-linan-2022-minsheng-progress-continuation.txt (the rows of projects 2 and 4, the
+# header; the continuation rows end in `| ||`: the page left out the empty 序号 and 责任单位
+# cells). Before: each continuation row was a task of its own (counted 3, 4 …), so tasks 3 and 4
+# had the wrong numbers; 计划12月底前完成 in 进展情况 became task 4's deadline.
+LINAN = (
+    "2022年区政府民生实事项目进展情况表(截至9月底)\n"
+    "序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+    "1 | 新建成婴幼儿照护服务成长驿站7家。 | 新建锦南街道、高虹镇等13家婴幼儿成长驿站。 | 卫生健康局 |\n"
+    "新增婴幼儿照护服务托位500个。 | 新增婴幼儿照护服务托位600个。 | ||\n"
+    "开展胃肠癌联合筛查1万例以上。 | 开展胃肠癌联合筛查10111例。 | ||\n"
+    "2 | 新建成保障性住房1700套。 | 新建成保障性住房共2处合计1721套,其中A1-02-02地块人才专项租赁住房"
+    "(828套)已完成总工程量的90%,计划12月底前完成。 | 住建局 |\n"
+    "完成公共租赁住房保障家庭800户。 | 完成公共租赁住房保障家庭872户。 | ||\n"
+)
+
+
+def test_rows_without_their_number_continue_the_numbered_row_above(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LINAN, 2022)
+    assert [task["id"] for task in result.tasks] == ["01", "02"]
+    assert [task["roles"] for task in result.tasks] == [
+        {"responsible": ["卫生健康局"]},
+        {"responsible": ["住建局"]},
+    ]
+    assert "托位500个" in result.tasks[0]["text"] and "筛查1万例" in result.tasks[0]["text"]
+    assert "800户" in result.tasks[1]["text"]
+
+
+def test_a_date_in_a_progress_column_is_no_deadline(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LINAN, 2022)
+    assert [due.get("kind") for due in result.tasks[1]["due"]] == ["ongoing"]  # unwritten
+    assert prose_deadline("新建成保障性住房1700套。；进展情况：计划12月底前完成。") is None
+    assert prose_deadline("新建成保障性住房1700套,12月底前完成。") is not None

@@ -23,6 +23,7 @@ from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size,
 from duban.model.problems import printable
 from duban.plan_import.cell_rows import TABLE_COLUMNS
 from duban.plan_import.merged_rows import merge_continuations
+from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.text_tables import flatten_tables
 
@@ -290,7 +291,11 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         number = (
             number.rstrip(".．、") if re.fullmatch(r"[0-9]{1,3}[.．、]?", number) else str(counter)
         )
-        text = "；".join(cells[i] for i in text_columns if cells.get(i))
+        text = "；".join(
+            (f"{header[i]}：" if PROGRESS_COLUMN.search(header[i]) else "") + cells[i]
+            for i in text_columns
+            if cells.get(i)
+        )
         parts = [
             f"{TABLE_COLUMNS[kind][1]}：{cells[i]}"
             for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
