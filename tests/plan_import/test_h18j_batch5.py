@@ -11,6 +11,7 @@ import pytest
 
 from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.prose_deadlines import prose_deadline
+from duban.plan_import.segment import segment, walk
 from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -98,3 +99,40 @@ def test_a_date_in_a_progress_column_is_no_deadline(tmp_path: Path) -> None:
     assert [due.get("kind") for due in result.tasks[1]["due"]] == ["ongoing"]  # unwritten
     assert prose_deadline("新建成保障性住房1700套。；进展情况：计划12月底前完成。") is None
     assert prose_deadline("新建成保障性住房1700套,12月底前完成。") is not None
+
+
+# --- a plan cell's steps 1.4月底前… 2.8月底前…: the task's sub-items, each with its date ----------
+
+# zhejiang-linan-2022-minsheng-plan-cell-steps.txt, row 1 (units shortened). Before: 1.4月 was
+# read as the decimal 1.4, 2.8月底前 and 3.11月底前 became tasks 2 and 3 of the table, and the row's
+# clause went to the last of them.
+LINAN_PLAN = (
+    "发布单位 | 区政府 | 发文日期 | 2022-07-14 |\n"
+    "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
+    "1 | 新建成公办中小学、幼儿园7所,新增中小学、幼儿园公办学位6800个。 | 1.4月底前职教中心、学府路幼儿园"
+    "主体完工,开始装修工程施工;天目山镇中心幼儿园完成基础工程。 2.8月底前职教中心、学府路幼儿园竣工交付。 "
+    "3.11月底前天目山镇中心幼儿园竣工交付。 | 教育局 | 发改局、住建局、财政局 |\n"
+    "2 | 新建成婴幼儿照护服务成长驿站7家。 | 1.婴幼儿照护服务成长驿站:3月底前新建成2家;6月底前新建成2家;"
+    "9月底前完成7家建设任务。 2.胃肠癌联合筛查:4月底前完成胃肠癌联合筛查方案制定。 | 卫生健康局 | 财政局 |\n"
+)
+
+
+def test_the_steps_of_a_plan_cell_are_sub_items_with_their_dates(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LINAN_PLAN, 2022)
+    assert [task["id"] for task in result.tasks] == ["01", "02"]
+    first, second = result.tasks
+    assert first["roles"] == {"responsible": ["教育局"], "cooperate": ["发改局", "住建局", "财政局"]}
+    steps = [[due["date"] for due in item["due"]] for item in first["items"]]
+    assert steps == [[dt.date(2022, 4, 30)], [dt.date(2022, 8, 31)], [dt.date(2022, 11, 30)]]
+    assert [len(item["due"]) for item in second["items"]] == [3, 1]
+    assert "due" not in first  # the task itself: its steps have the dates
+
+
+def test_an_item_number_before_a_month_is_no_decimal() -> None:
+    text = "；1.4月底前主体完工。 2.8月底前竣工交付。"
+    assert [(n.style, n.number) for n in walk(segment("1.实事；" + text, 0, 99))] == [
+        ("ar", 1),
+        ("ar", 1),
+        ("ar", 2),
+    ]
+    assert [n.number for n in segment("增长1.4%。", 0, 9)] == []

@@ -97,7 +97,8 @@ class Importer(TaskReading, YearReading):
         closing = self._closing(roots)
         if (
             roots
-            and all(not n.children for n in roots)
+            # h18j: or only the item's own steps numbered inside it like it (1.…；1.…2.…)
+            and all(all(c.style == n.style for c in n.children) for n in roots)
             and any(find_clause(self._span(n)) for n in roots)
         ):
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks
