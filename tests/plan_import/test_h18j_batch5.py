@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from duban.plan_import.cell_rows import column_kind
+from duban.plan_import.cell_rows import cell_type, column_kind
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.segment import segment, walk
 from helpers import import_whole
@@ -136,3 +136,33 @@ def test_an_item_number_before_a_month_is_no_decimal() -> None:
         ("ar", 2),
     ]
     assert [n.number for n in segment("增长1.4%。", 0, 9)] == []
+
+
+# --- a header of one cell a line whose names are broken over two lines: 责任 / 领导 ----------
+# --- and a cell that starts with what is done is no unit --------------------------------
+
+# zhejiang-xiangshan-sizhoutou-2024-town-leader-keshi-cells.txt (whole). Before: 责任 / 领导 and
+# 责任 / 科室 were four columns, the second row was lost and 第二季度 became a deadline;
+# 成功创建首批浙江省美丽城镇。 (ends in 镇) was read as a unit.
+SIZHOUTOU = (
+    "泗洲头镇2024年度重点工作计划二季度执行情况\n\n序号\n\n重点工作\n\n责任\n\n领导\n\n责任\n\n科室\n\n"
+    "攻坚目标\n\n任务\n\n工作任务安排\n\n第二季度\n\n完成情况\n\n"
+    "1\n\n白仙山水库工程政策处理\n\n欧乾震\n\n白仙山水库工程政策处理工作领导小组\n\n"
+    "完成项目政策处理工作,推进大坝、溢洪道、引水隧洞及配套设施建设。\n\n推进坟墓迁移工作。\n\n"
+    "该工程库区内坟墓迁移进度达60%。\n\n"
+    "2\n\n现代化美丽城镇\n\n吴宇凡\n\n乡村振兴办\n\n成功创建首批浙江省美丽城镇。\n\n"
+    "按照时间节点开展项目建设。\n\n本年度总投资6000万元的19个项目完成投资3000万元。\n"
+)
+
+
+def test_header_names_broken_over_two_lines_are_joined(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, SIZHOUTOU, 2024)
+    assert [task["id"] for task in result.tasks] == ["01", "02"]
+    assert [task["roles"] for task in result.tasks] == [
+        {"responsible": ["白仙山水库工程政策处理工作领导小组"]},
+        {"responsible": ["乡村振兴办"]},
+    ]
+    assert [[p["name"] for p in task["leaders"]] for task in result.tasks] == [["欧乾震"], ["吴宇凡"]]
+    assert all(due["kind"] == "ongoing" for task in result.tasks for due in task["due"])
+    assert cell_type("成功创建首批浙江省美丽城镇。") == "text"
+    assert cell_type("乡村振兴办") == "unit" and cell_type("建设局") == "unit"

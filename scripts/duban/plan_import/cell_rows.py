@@ -38,6 +38,9 @@ GLUED = re.compile(
 )
 """市海洋渔业局市农业农村局: two names of one cell whose line break the page lost."""
 
+VERB_START = re.compile(r"(?:成功|创建|完成|推进|开展|实施|打造|争创|力争|确保|实现|建成|新建)")
+"""A cell that starts with what is done is the work, not a unit (泗洲头 2024: 成功创建首批浙江省美丽城镇)."""
+
 POST = (
     r"(?:县委|市委|区委|省委|党委|党组)?(?:常委|委员|书记|副书记)?、?(?:常务)?副?"
     r"(?:省长|市长|州长|区长|县长|镇长|乡长|书记|主任|部长|局长|秘书长|主席)"
@@ -124,6 +127,7 @@ def cell_type(cell: str) -> str:
         and len(listed) <= (80 if len(names) < 4 else 240)
         and "。" not in listed
         and (UNIT_END.search(names[-1]) or names[-1].startswith("各"))
+        and not any(VERB_START.match(n) for n in names)  # h18j: 成功创建首批…美丽城镇
         # 各县、市、区政府: a group's pieces between its 、
         and all(UNIT_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)
     ):

@@ -154,19 +154,29 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
 
 UNIT_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]$")
 """(萬元): the unit of the column named on the line above (h18j)."""
-YEAR_WORD = re.compile(r"^(?:19|20)\d{2}年度?$")
+YEAR_WORD = re.compile(r"^(?:(?:19|20)\d{2}年度?|第?[一二三四1-4]季度|[上下]半年)$")
 
 
 def _split_word(lines: list[str], at: int, word: str) -> bool:
     """h18j: a column's name a page split over two cells of one a line: the unit (萬元) under
-    總投資, or the year 2023年 above 目標進度 (a header word follows)."""
+    總投資, the period 2023年 / 第二季度 above 目標進度 / 完成情况 (a header word follows), or a
+    name broken in two (责任 / 领导, 责任 / 科室: a word of two characters after it, the two make a
+    header word, and the first alone is none or the two name a column of roles or time)."""
     if UNIT_NOTE.match(word):
         return True
-    if not YEAR_WORD.match(word):
-        return False
     ahead = _next_filled(lines, at + 1)
     following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
-    return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
+    if YEAR_WORD.match(word):
+        return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
+    joined = simplified((word + following).replace(" ", ""))
+    alone = HEADER_WORD.match(simplified(word.replace(" ", "")))
+    short = re.fullmatch(r"[\u4e00-\u9fff]{2}", following) is not None
+    return bool(
+        re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word)
+        and short
+        and HEADER_WORD.match(joined)
+        and (not alone or column_kind(joined) != "text")
+    )
 
 
 def _unknown_column(lines: list[str], at: int, word: str) -> bool:
