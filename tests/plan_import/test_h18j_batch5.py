@@ -74,10 +74,12 @@ def test_a_section_numeral_followed_by_pinyin_is_a_section(tmp_path: Path) -> No
 LINAN = (
     "2022年区政府民生实事项目进展情况表(截至9月底)\n"
     "序号 | 项目内容 | 进展情况 | 责任单位 |\n"
-    "1 | 新建成婴幼儿照护服务成长驿站7家。 | 新建锦南街道、高虹镇等13家婴幼儿成长驿站。 | 卫生健康局 |\n"
+    "1 | 新建成婴幼儿照护服务成长驿站7家。 | 新建锦南街道、高虹镇等13家婴幼儿成长驿站。 "
+    "| 卫生健康局 |\n"
     "新增婴幼儿照护服务托位500个。 | 新增婴幼儿照护服务托位600个。 | ||\n"
     "开展胃肠癌联合筛查1万例以上。 | 开展胃肠癌联合筛查10111例。 | ||\n"
-    "2 | 新建成保障性住房1700套。 | 新建成保障性住房共2处合计1721套,其中A1-02-02地块人才专项租赁住房"
+    "2 | 新建成保障性住房1700套。 | 新建成保障性住房共2处合计1721套,"
+    "其中A1-02-02地块人才专项租赁住房"
     "(828套)已完成总工程量的90%,计划12月底前完成。 | 住建局 |\n"
     "完成公共租赁住房保障家庭800户。 | 完成公共租赁住房保障家庭872户。 | ||\n"
 )
@@ -109,11 +111,13 @@ def test_a_date_in_a_progress_column_is_no_deadline(tmp_path: Path) -> None:
 LINAN_PLAN = (
     "发布单位 | 区政府 | 发文日期 | 2022-07-14 |\n"
     "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
-    "1 | 新建成公办中小学、幼儿园7所,新增中小学、幼儿园公办学位6800个。 | 1.4月底前职教中心、学府路幼儿园"
-    "主体完工,开始装修工程施工;天目山镇中心幼儿园完成基础工程。 2.8月底前职教中心、学府路幼儿园竣工交付。 "
+    "1 | 新建成公办中小学、幼儿园7所,新增中小学、幼儿园公办学位6800个。 | "
+    "1.4月底前职教中心、学府路幼儿园主体完工,开始装修工程施工;天目山镇中心幼儿园完成基础工程。 "
+    "2.8月底前职教中心、学府路幼儿园竣工交付。 "
     "3.11月底前天目山镇中心幼儿园竣工交付。 | 教育局 | 发改局、住建局、财政局 |\n"
-    "2 | 新建成婴幼儿照护服务成长驿站7家。 | 1.婴幼儿照护服务成长驿站:3月底前新建成2家;6月底前新建成2家;"
-    "9月底前完成7家建设任务。 2.胃肠癌联合筛查:4月底前完成胃肠癌联合筛查方案制定。 | 卫生健康局 | 财政局 |\n"
+    "2 | 新建成婴幼儿照护服务成长驿站7家。 | 1.婴幼儿照护服务成长驿站:3月底前新建成2家;"
+    "6月底前新建成2家;9月底前完成7家建设任务。 "
+    "2.胃肠癌联合筛查:4月底前完成胃肠癌联合筛查方案制定。 | 卫生健康局 | 财政局 |\n"
 )
 
 
@@ -121,7 +125,10 @@ def test_the_steps_of_a_plan_cell_are_sub_items_with_their_dates(tmp_path: Path)
     result = import_whole(tmp_path, LINAN_PLAN, 2022)
     assert [task["id"] for task in result.tasks] == ["01", "02"]
     first, second = result.tasks
-    assert first["roles"] == {"responsible": ["教育局"], "cooperate": ["发改局", "住建局", "财政局"]}
+    assert first["roles"] == {
+        "responsible": ["教育局"],
+        "cooperate": ["发改局", "住建局", "财政局"],
+    }
     steps = [[due["date"] for due in item["due"]] for item in first["items"]]
     assert steps == [[dt.date(2022, 4, 30)], [dt.date(2022, 8, 31)], [dt.date(2022, 11, 30)]]
     assert [len(item["due"]) for item in second["items"]] == [3, 1]
@@ -162,7 +169,39 @@ def test_header_names_broken_over_two_lines_are_joined(tmp_path: Path) -> None:
         {"responsible": ["白仙山水库工程政策处理工作领导小组"]},
         {"responsible": ["乡村振兴办"]},
     ]
-    assert [[p["name"] for p in task["leaders"]] for task in result.tasks] == [["欧乾震"], ["吴宇凡"]]
+    assert [[p["name"] for p in task["leaders"]] for task in result.tasks] == [
+        ["欧乾震"],
+        ["吴宇凡"],
+    ]
     assert all(due["kind"] == "ongoing" for task in result.tasks for due in task["due"])
     assert cell_type("成功创建首批浙江省美丽城镇。") == "text"
     assert cell_type("乡村振兴办") == "unit" and cell_type("建设局") == "unit"
+
+
+# --- labels run together with spaces: 责任单位:X 项目责任人:Y 配合单位:A 实际完成情况:… -------
+
+# zhejiang-ningbo-2014-minsheng-inline-labels.txt, item 1 and 2. Before: 项目责任人:尹文德 and the
+# progress report were read as part of the unit names; 已于2014年5月30日通车 became a deadline.
+NINGBO = (
+    "2014年市政府民生实事项目1—6月份进展情况公示 "
+    "1.轨道交通1号线一期工程投入试运营。 牵头领导:林静国 责任单位:市轨道交通工程建设指挥部 "
+    "项目责任人:尹文德 实际完成情况:轨道交通1号线一期工程已于2014年5月30日通车试运营。 "
+    "2.新增安装300套路口交通信息视频采集设备。 牵头领导:王仁洲 责任单位:市公安局 项目责任人:王伟标 "
+    "配合单位:市城管局、市财政局 实际完成情况:中心设备调试、前端摄像机上杆安装等工作整体进度已完成"
+    "年度目标任务的55%,项目按预期计划扎实有序推进。\n"
+)
+
+
+def test_an_unknown_label_ends_the_names_before_it_and_progress_is_no_deadline(
+    tmp_path: Path,
+) -> None:
+    result = import_whole(tmp_path, NINGBO, 2014)
+    assert [task["roles"] for task in result.tasks] == [
+        {"responsible": ["市轨道交通工程建设指挥部"]},
+        {"responsible": ["市公安局"], "cooperate": ["市城管局", "市财政局"]},
+    ]
+    assert [[p["name"] for p in task["leaders"]] for task in result.tasks] == [
+        ["林静国"],
+        ["王仁洲"],
+    ]
+    assert [due["kind"] for due in result.tasks[0]["due"]] == ["ongoing"]

@@ -39,7 +39,8 @@ GLUED = re.compile(
 """市海洋渔业局市农业农村局: two names of one cell whose line break the page lost."""
 
 VERB_START = re.compile(r"(?:成功|创建|完成|推进|开展|实施|打造|争创|力争|确保|实现|建成|新建)")
-"""A cell that starts with what is done is the work, not a unit (泗洲头 2024: 成功创建首批浙江省美丽城镇)."""
+"""A cell that starts with what is done is the work, not a unit (泗洲头 2024:
+成功创建首批浙江省美丽城镇)."""
 
 POST = (
     r"(?:县委|市委|区委|省委|党委|党组)?(?:常委|委员|书记|副书记)?、?(?:常务)?副?"

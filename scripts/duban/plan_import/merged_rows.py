@@ -4,10 +4,11 @@ rows below it hold more of its work, its deadlines and its lead units, and a pag
 have moved their cells a column left (``2021.8 | 城投集团 | |``).
 
 When the table has no 序号 column and the cells of its first text column start with their own
-numbers (1. 2. 3. …, at least two of them), or its 序号 column numbers some rows and not others (h18j:
-临安 2022 ``新增婴幼儿照护服务托位500个。 | 新增…600个。 | ||``, the empty 序号 cell left out), a
-row without its number belongs to the numbered row above it: its cells are put under their columns by what
-they hold (:mod:`cell_rows`) and added to that row's (units and deadlines once each, in order).
+numbers (1. 2. 3. …, at least two of them), or its 序号 column numbers some rows and not others
+(h18j: 临安 2022 ``新增婴幼儿照护服务托位500个。 | 新增…600个。 | ||``, the empty 序号 cell
+left out), a row without its number belongs to the numbered row above it: its cells are put
+under their columns by what they hold (:mod:`cell_rows`) and added to that row's (units and
+deadlines once each, in order).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ PROGRESS_COLUMN = re.compile(
 the report's day, not when it is due (临安 2022: 计划12月底前完成 in 进展情况). The table's row
 writes the cell under its column's name, and a task's deadline is not read from it."""
 PROGRESS_CELL = re.compile(
-    r"(?:^|；)[^：:；]{0,8}(?:进展|进度|完成情况|推进情况|完成状况|备注)[^：:；]{0,4}[：:][^；]*"
+    r"(?:^|[；\s])[^：:；\s]{0,8}(?:进展|进度|完成情况|推进情况|完成状况|备注)[^：:；\s]{0,4}[：:][^；]*"
 )
 
 

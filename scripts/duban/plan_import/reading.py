@@ -23,8 +23,8 @@ from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size,
 from duban.model.problems import printable
 from duban.plan_import.cell_rows import TABLE_COLUMNS
 from duban.plan_import.merged_rows import merge_continuations
-from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
+from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.text_tables import flatten_tables
 
 if TYPE_CHECKING:
