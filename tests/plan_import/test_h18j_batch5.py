@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from duban.plan_import.cell_rows import cell_type, column_kind
+from duban.plan_import.clauses import split_names
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.segment import segment, walk
 from helpers import import_whole
@@ -205,3 +206,12 @@ def test_an_unknown_label_ends_the_names_before_it_and_progress_is_no_deadline(
         ["王仁洲"],
     ]
     assert [due["kind"] for due in result.tasks[0]["due"]] == ["ongoing"]
+
+
+# --- 省有關部門和單位: one group, as 市直有关部门、单位 is ------------------------------------
+
+# jiangxi-province-2016-suqu-trad-group-units.txt: the closing bracket of task 1. Before:
+# 省有關部門 and 單位 (a unit named "unit").
+def test_a_group_of_departments_and_units_is_one_group() -> None:
+    assert split_names("有關設區市、省有關部門和單位") == ["有關設區市", "省有關部門和單位"]
+    assert split_names("市财政局和市税务局") == ["市财政局", "市税务局"]
