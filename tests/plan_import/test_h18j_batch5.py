@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from duban.plan_import.cell_rows import cell_type, column_kind
+from duban.plan_import.cell_rows import cell_type, column_kind, unit_runs_on
 from duban.plan_import.clauses import split_names
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.segment import segment, walk
@@ -210,8 +210,39 @@ def test_an_unknown_label_ends_the_names_before_it_and_progress_is_no_deadline(
 
 # --- 省有關部門和單位: one group, as 市直有关部门、单位 is ------------------------------------
 
+
 # jiangxi-province-2016-suqu-trad-group-units.txt: the closing bracket of task 1. Before:
 # 省有關部門 and 單位 (a unit named "unit").
 def test_a_group_of_departments_and_units_is_one_group() -> None:
     assert split_names("有關設區市、省有關部門和單位") == ["有關設區市", "省有關部門和單位"]
     assert split_names("市财政局和市税务局") == ["市财政局", "市税务局"]
+
+
+# --- a one-cell-a-line table whose project spans two lines of cells; a unit over two lines ----
+
+# zhejiang-ningbo-jiangbei-2023-trad-pinyin-split-units.txt, projects 2 (its first and second
+# lines of cells) and 3. Before: the table ended at the blank lines inside project 2 (the next
+# number came later than six cells on), project 3 was lost; 區綜合行政 / 執法局 were two cells.
+JIANGBEI_ROWS = (
+    "序號(hào)\n\n項(xiàng)目\n\n責(zé)任單位\n\n建設(shè)內(nèi)容\n\n總投資\n\n(萬(wàn)元)\n\n"
+    "2023年\n\n目標(biāo)進(jìn)度\n\n"
+    "2\n\n提升區(qū)域防洪能力\n\n區(qū)農(nóng)業(yè)農(nóng)村局\n\n"
+    "實(shí)施洋市中心河道整治工程(北環(huán)路—洪發(fā)路)。\n\n19311\n\n6月開工\n\n\n\n"
+    "區(qū)綜合行政\n\n執(zhí)法局\n\n區(qū)公建中心\n\n實(shí)施姚江、甬江江堤設(shè)施設(shè)備修復(fù)提升工程。\n\n"
+    "4950\n\n7月底\n\n具備擋水條件\n\n\n\n"
+    "慈城鎮(zhèn)\n\n實(shí)施保黎路下穿立交、太平橋4座泵站改造,東大河整治工程開工。\n\n3200\n\n"
+    "泵站改造3月開工,7月完工,東大河整治工程10月開工。\n\n"
+    "3\n\n加大安居保障力度\n\n區(qū)新興產(chǎn)業(yè)\n\n服務(wù)中心\n\n"
+    "新建江北投創(chuàng)中心保障性租賃住房。\n\n87348\n\n2月開工,年內(nèi)完成主體結(jié)構(gòu)8層以上。\n"
+)
+
+
+def test_a_project_over_two_lines_of_cells_keeps_the_table_going(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, JIANGBEI_ROWS, 2023)
+    assert [task["id"] for task in result.tasks] == ["02", "03"]
+    assert "區綜合行政執法局" in result.tasks[0]["roles"]["responsible"]
+    assert result.tasks[1]["roles"]["responsible"] == ["區新興產業服務中心"]
+    assert unit_runs_on("區綜合行政", "執法局") and unit_runs_on(
+        "區(qū)新興產(chǎn)業(yè)", "服務中心"
+    )
+    assert not unit_runs_on("完善交通基礎設施", "區住建局")

@@ -251,3 +251,15 @@ def _restarts(cells: list[str], kinds: list[str]) -> list[list[str]]:
         return [cells]
     edges = [0, *cuts, len(cells)]
     return [cells[a:b] for a, b in pairwise(edges)]
+
+
+def unit_runs_on(cell: str, line: str) -> bool:
+    """h18j: a unit's name a page broke over two lines (區新興產業 / 服務中心, 宁波江北 2023): a
+    short piece that starts with its place and is no unit, and the two together are one."""
+    bare = PINYIN.sub("", cell)
+    return (
+        re.fullmatch(r"[區区市县縣省镇鎮][\u4e00-\u9fff]{1,7}", bare) is not None
+        and cell_type(bare) == "text"
+        and cell_type(PINYIN.sub("", line)) == "unit"
+        and cell_type(bare + PINYIN.sub("", line)) == "unit"
+    )

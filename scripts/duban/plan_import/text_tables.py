@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from duban.plan_import.cell_rows import PINYIN, aligned_row, cell_type, column_kind
+from duban.plan_import.cell_rows import (
+    PINYIN,
+    aligned_row,
+    cell_type,
+    column_kind,
+    unit_runs_on,
+)
 from duban.plan_import.chinese import simplified
 
 HEADER_WORD = re.compile(
@@ -278,7 +284,7 @@ def _cells_down(
                 and not starts_row
                 and not pipes
                 and not _row_after_headings(lines, index, last)
-                and not _row_soon(lines, index, last)
+                and not _row_soon(lines, index, last, width)
                 and not _deadline_to_come(lines, index, kinds, current)
             ):
                 index += 1
@@ -303,6 +309,8 @@ def _cells_down(
             current = [line[inner.end() :].strip()]
             rows.append([inner.group(1)])
             raw.append(current)
+        elif current is not None and current and unit_runs_on(current[-1], line):
+            current[-1] += line  # 區綜合行政 / 執法局: one unit's name over two lines (h18j)
         elif current is not None:
             current.append(line)
         else:
@@ -341,12 +349,14 @@ def _deadline_to_come(lines: list[str], index: int, kinds: list[str], current: l
     return cell_type(_bare(lines[ahead])) == "date"
 
 
-def _row_soon(lines: list[str], index: int, last: int | None) -> bool:
+def _row_soon(lines: list[str], index: int, last: int | None, width: int = 0) -> bool:
     """h18f: the next row (its number) within a few lines: the lines before it are cells of
-    this row (县水务局 / 县住建局 / 县护城河指挥部, one unit a line), not the text after it."""
+    this row (县水务局 / 县住建局 / 县护城河指挥部, one unit a line), not the text after it;
+    h18j: or within three rows' cells (宁波江北 2023: a project's merged cells over two lines of
+    its own, each with its unit, work, amount and target)."""
     if last is None:
         return False
-    for _ in range(ROW_SOON):
+    for _ in range(max(ROW_SOON, 3 * width)):
         index = _next_filled(lines, index + 1)
         if index >= len(lines):
             return False
