@@ -11,6 +11,7 @@ import pytest
 
 from duban.plan_import.cell_rows import cell_type, column_kind, unit_runs_on
 from duban.plan_import.clauses import split_names
+from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.segment import segment, walk
 from helpers import import_whole
@@ -246,3 +247,30 @@ def test_a_project_over_two_lines_of_cells_keeps_the_table_going(tmp_path: Path)
         "區(qū)新興產(chǎn)業(yè)", "服務中心"
     )
     assert not unit_runs_on("完善交通基礎設施", "區住建局")
+
+
+# --- a target-progress cell: every time point, 年内完成… by the year's end, 7月完工 ----------
+
+
+# zhejiang-ningbo-jiangbei-2023-trad-pinyin-split-units.txt, the 2023年目標進度 cells of projects
+# 1-3. Before: 年內完成主體結構8層以上 and 7月完工 were not read; 年內(nèi) kept its pinyin; a
+# time cell ending in 。 was no time cell, so project 3's went under 總投資.
+@pytest.mark.parametrize(
+    ("cell", "due"),
+    [
+        (
+            "2月開工,年內(nèi)完成主體結構8層以上。",
+            [("date", dt.date(2023, 2, 28)), ("period", "2023")],
+        ),
+        ("一季度開工,宏圖路年內完成工程量的50%,", [("period", "2023-Q1"), ("period", "2023")]),
+        (
+            "泵站改造3月開工,7月完工。",
+            [("date", dt.date(2023, 3, 31)), ("date", dt.date(2023, 7, 31))],
+        ),
+    ],
+)
+def test_every_time_point_of_a_target_progress_cell(cell: str, due: list) -> None:
+    parsed = parse_deadline(cell, default_year=2023)
+    assert [(d["kind"], d.get("date") or d.get("period")) for d in parsed.due] == due
+    assert parsed.unread == []
+    assert cell_type(cell) == "date"

@@ -107,7 +107,8 @@ def cell_type(cell: str) -> str:
     bare = re.sub(r"\s+", "", folded)
     if re.fullmatch(r"[0-9０-９]{1,3}", bare):
         return "number"
-    if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare:
+    # h18j: a time cell may end in 。 (2月開工,年內完成主體結構8層以上。, 宁波江北 2023)
+    if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare.removesuffix("。"):
         return "date"
     if SPACED_PAIRS.match(folded.strip()):  # 陆 明俞 悦: two spaced names run together (h18g)
         return "person"
