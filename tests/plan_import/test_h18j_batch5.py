@@ -274,3 +274,15 @@ def test_every_time_point_of_a_target_progress_cell(cell: str, due: list) -> Non
     assert [(d["kind"], d.get("date") or d.get("period")) for d in parsed.due] == due
     assert parsed.unread == []
     assert cell_type(cell) == "date"
+
+
+def test_each_line_of_a_merged_project_gives_its_unit(tmp_path: Path) -> None:
+    # the same project 2: three lines of cells, each with its unit after the line before's time
+    result = import_whole(tmp_path, JIANGBEI_ROWS, 2023)
+    assert result.tasks[0]["roles"]["responsible"] == [
+        "區農業農村局",
+        "區綜合行政執法局",
+        "區公建中心",
+        "慈城鎮",
+    ]
+    assert "提升區" in result.tasks[0]["title"] and "慈城" not in result.tasks[0]["title"]

@@ -216,7 +216,10 @@ def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = N
     several texts with ；, and the cells that fit none at the end of the first text column."""
     parts = _restarts(cells, kinds)
     if len(parts) > 1:  # h18i: one row holding two lines of the table (大竹 2016, 第5项)
-        pieces = [aligned_row(part, kinds, strays) for part in parts]
+        pieces = [aligned_row(parts[0], kinds, strays)]
+        for part in parts[1:]:  # h18j: a line starting with its unit leaves 項目 merged above
+            skip = kinds.index("text") + 1 if cell_type(part[0]) == "unit" else 0
+            pieces.append([""] * skip + aligned_row(part, kinds[skip:], strays))
         sep = ["、" if kind in ROLE_KINDS else "；" for kind in kinds]
         return [sep[i].join(p[i] for p in pieces if p[i]) for i in range(len(kinds))]
     columns, stray = align(cells, kinds)
@@ -240,18 +243,35 @@ def _restarts(cells: list[str], kinds: list[str]) -> list[list[str]]:
     text cell after a deadline cell starts the second line, when no text column follows the
     table's first column of units or deadlines."""
     first = next((i for i, k in enumerate(kinds) if k in ROLE_KINDS or k == "deadline"), None)
-    if first is None or "text" in kinds[first:] or "deadline" not in kinds:
+    if first is None or "deadline" not in kinds:
         return [cells]
     typed = [cell_type(c) for c in cells]
-    cuts = [
-        i
-        for i in range(1, len(cells))
-        if typed[i] == "text" and typed[i - 1] == "date" and "date" in typed[i + 1 :]
-    ]
+    if "text" in kinds[first:]:
+        cuts = _unit_restarts(typed) if kinds[first] in ROLE_KINDS else []
+    else:
+        cuts = [
+            i
+            for i in range(1, len(cells))
+            if typed[i] == "text" and typed[i - 1] == "date" and "date" in typed[i + 1 :]
+        ]
     if not cuts or typed[0] != "text":
         return [cells]
     edges = [0, *cuts, len(cells)]
     return [cells[a:b] for a, b in pairwise(edges)]
+
+
+def _unit_restarts(typed: list[str]) -> list[int]:
+    """h18j: a merged project whose lines each name their unit, work and time (宁波江北 2023:
+    項目 / 單位 / 內容 / 投資 / 進度, then 單位 / 內容 / 投資 / 進度 on the next line): a unit
+    after the line's time cell starts the next line."""
+    cuts, timed = [], False
+    for i in range(1, len(typed)):
+        if typed[i] == "date":
+            timed = True
+        elif typed[i] == "unit" and timed and typed[i - 1] != "unit":
+            cuts.append(i)
+            timed = False
+    return cuts
 
 
 def unit_runs_on(cell: str, line: str) -> bool:
