@@ -286,3 +286,30 @@ def test_each_line_of_a_merged_project_gives_its_unit(tmp_path: Path) -> None:
         "慈城鎮",
     ]
     assert "提升區" in result.tasks[0]["title"] and "慈城" not in result.tasks[0]["title"]
+
+
+# --- a time cell over two lines (after its comma), a long cell of steps, a period once --------
+
+# zhejiang-ningbo-jiangbei-2023-trad-pinyin-split-units.txt, project 1 (and the start of 2).
+# Before: the target cell broke after 50%, and was two cells; 泵站改造3月開工,7月完工,… (29 characters) was
+# no time cell; 年內 written three times gave the year three times.
+JIANGBEI_FIRST = (
+    "序號\n\n項目\n\n責任單位\n\n建設內容\n\n總投資\n\n(萬元)\n\n2023年\n\n目標進度\n\n"
+    "1\n\n完善交通基礎設施\n\n區新興產業\n\n服務中心\n\n"
+    "實施宏圖路(北環西路—金山路)、通惠路(長陽路—開元路)提升改造工程。\n\n48414\n\n"
+    "一季度開工,宏圖路年內完成工程量的50%,\n\n"
+    "通惠路一標段年內完成工程量的75%,二標段年內完成工程量的30%。\n\n\n\n"
+    "區住建局\n\n實施寺慈線路面提升及振興橋危橋改造工程。\n\n1000\n\n6月開工,年內完工。\n\n"
+    "2\n\n提升區域防洪能力\n\n區農業農村局\n\n"
+    "實施洋市中心河道整治工程(北環路—洪發路)。\n\n19311\n\n6月開工\n"
+)
+
+
+def test_a_time_cell_after_its_comma_and_each_period_once(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, JIANGBEI_FIRST, 2023)
+    task = result.tasks[0]
+    assert task["roles"] == {"responsible": ["區新興產業服務中心", "區住建局"]}
+    due = [(d["kind"], d.get("date") or d.get("period")) for d in task["due"]]
+    assert due == [("period", "2023-Q1"), ("period", "2023"), ("date", dt.date(2023, 6, 30))]
+    assert cell_type("泵站改造3月開工,7月完工,東大河整治工程10月開工。") == "date"
+    assert cell_type("完成項目政策處理工作,推進大壩建設。") == "text"

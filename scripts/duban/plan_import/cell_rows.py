@@ -110,6 +110,15 @@ def cell_type(cell: str) -> str:
     # h18j: a time cell may end in 。 (2月開工,年內完成主體結構8層以上。, 宁波江北 2023)
     if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare.removesuffix("。"):
         return "date"
+    # h18j: 泵站改造3月開工,7月完工,東大河整治工程10月開工。: each step of the cell has its time
+    steps = [p for p in re.split(r"[,，]", bare.removesuffix("。")) if p]
+    if (
+        len(bare) <= 80
+        and "。" not in bare.removesuffix("。")
+        and len(steps) >= 2
+        and all(DATE_WORDS.search(p) for p in steps)
+    ):
+        return "date"
     if SPACED_PAIRS.match(folded.strip()):  # 陆 明俞 悦: two spaced names run together (h18g)
         return "person"
     if PERSON.match(bare) and not UNIT_END.search(bare) and len(folded.split()) <= 2:

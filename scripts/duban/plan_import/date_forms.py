@@ -88,11 +88,13 @@ def numbered_points(phrase: str) -> list[str]:
 
 
 def distinct_dates(items: list[dict]) -> list[dict]:
-    """h18i: the same date written twice (a merged row's 10月底 and 计划10月底完成…): once."""
+    """h18i: the same date written twice (a merged row's 10月底 and 计划10月底完成…): once; the
+    same period too (h18j)."""
     seen: set[object] = set()
     out = []
     for item in items:
-        key = item.get("date") if item.get("kind") == "date" else None
+        # h18j: and the same period (年內完成…50%, 年內完成…75%: the year once, 宁波江北 2023)
+        key = item.get(item["kind"]) if item.get("kind") in ("date", "period") else None
         if key is not None and key in seen:
             continue
         if key is not None:

@@ -311,6 +311,8 @@ def _cells_down(
             raw.append(current)
         elif current is not None and current and unit_runs_on(current[-1], line):
             current[-1] += line  # 區綜合行政 / 執法局: one unit's name over two lines (h18j)
+        elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
+            current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
         elif current is not None:
             current.append(line)
         else:
