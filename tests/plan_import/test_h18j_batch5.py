@@ -291,8 +291,8 @@ def test_each_line_of_a_merged_project_gives_its_unit(tmp_path: Path) -> None:
 # --- a time cell over two lines (after its comma), a long cell of steps, a period once --------
 
 # zhejiang-ningbo-jiangbei-2023-trad-pinyin-split-units.txt, project 1 (and the start of 2).
-# Before: the target cell broke after 50%, and was two cells; 泵站改造3月開工,7月完工,… (29 characters) was
-# no time cell; 年內 written three times gave the year three times.
+# Before: the target cell broke after 50%, and was two cells; 泵站改造3月開工,7月完工,…
+# (29 characters) was no time cell; 年內 written three times gave the year three times.
 JIANGBEI_FIRST = (
     "序號\n\n項目\n\n責任單位\n\n建設內容\n\n總投資\n\n(萬元)\n\n2023年\n\n目標進度\n\n"
     "1\n\n完善交通基礎設施\n\n區新興產業\n\n服務中心\n\n"
