@@ -185,8 +185,7 @@ class TaskReading(Findings):
         # a marker with no words after it keeps its label as its text: never an empty field
         item["text"] = text or node.label
         notes: list[str] = []
-        # h18j: a task's own steps numbered like it (a plan cell's 1.4月底前… 2.8月底前…)
-        children = [self._item(c, step=c.style == node.style) for c in node.children]
+        children = [self._item(c, step=c.style == node.style) for c in node.children]  # h18j
         if clause:
             self._clause(item, clause, own_without, line, notes, node.end)
         elif (children and top and not any(has_due(child) for child in children)) or step:
