@@ -38,6 +38,10 @@ GLUED = re.compile(
 )
 """市海洋渔业局市农业农村局: two names of one cell whose line break the page lost."""
 
+VERB_START = re.compile(r"(?:成功|创建|完成|推进|开展|实施|打造|争创|力争|确保|实现|建成|新建)")
+"""A cell that starts with what is done is the work, not a unit (泗洲头 2024:
+成功创建首批浙江省美丽城镇)."""
+
 POST = (
     r"(?:县委|市委|区委|省委|党委|党组)?(?:常委|委员|书记|副书记)?、?(?:常务)?副?"
     r"(?:省长|市长|州长|区长|县长|镇长|乡长|书记|主任|部长|局长|秘书长|主席)"
@@ -78,7 +82,9 @@ TABLE_COLUMNS = {
     "deadline": (
         r"时限|時限|完成时间|完成時間|期限|时间节点"
         # h18c: 时间进度 / 进度安排 / 时间安排 (四川遂宁 2016): when, not how far
-        r"|时间进度|時間進度|进度安排|進度安排|时间安排|時間安排|进度要求|進度要求",
+        r"|时间进度|時間進度|进度安排|進度安排|时间安排|時間安排|进度要求|進度要求"
+        # h18j: 目标进度 (宁波江北 2023: the only time column of the table; SOURCES.md)
+        r"|目标进度|目標進度",
         "完成时限",
     ),
 }
@@ -101,7 +107,17 @@ def cell_type(cell: str) -> str:
     bare = re.sub(r"\s+", "", folded)
     if re.fullmatch(r"[0-9０-９]{1,3}", bare):
         return "number"
-    if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare:
+    # h18j: a time cell may end in 。 (2月開工,年內完成主體結構8層以上。, 宁波江北 2023)
+    if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare.removesuffix("。"):
+        return "date"
+    # h18j: 泵站改造3月開工,7月完工,東大河整治工程10月開工。: each step of the cell has its time
+    steps = [p for p in re.split(r"[,，]", bare.removesuffix("。")) if p]
+    if (
+        len(bare) <= 80
+        and "。" not in bare.removesuffix("。")
+        and len(steps) >= 2
+        and all(DATE_WORDS.search(p) for p in steps)
+    ):
         return "date"
     if SPACED_PAIRS.match(folded.strip()):  # 陆 明俞 悦: two spaced names run together (h18g)
         return "person"
@@ -122,6 +138,7 @@ def cell_type(cell: str) -> str:
         and len(listed) <= (80 if len(names) < 4 else 240)
         and "。" not in listed
         and (UNIT_END.search(names[-1]) or names[-1].startswith("各"))
+        and not any(VERB_START.match(n) for n in names)  # h18j: 成功创建首批…美丽城镇
         # 各县、市、区政府: a group's pieces between its 、
         and all(UNIT_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)
     ):
@@ -208,7 +225,10 @@ def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = N
     several texts with ；, and the cells that fit none at the end of the first text column."""
     parts = _restarts(cells, kinds)
     if len(parts) > 1:  # h18i: one row holding two lines of the table (大竹 2016, 第5项)
-        pieces = [aligned_row(part, kinds, strays) for part in parts]
+        pieces = [aligned_row(parts[0], kinds, strays)]
+        for part in parts[1:]:  # h18j: a line starting with its unit leaves 項目 merged above
+            skip = kinds.index("text") + 1 if cell_type(part[0]) == "unit" else 0
+            pieces.append([""] * skip + aligned_row(part, kinds[skip:], strays))
         sep = ["、" if kind in ROLE_KINDS else "；" for kind in kinds]
         return [sep[i].join(p[i] for p in pieces if p[i]) for i in range(len(kinds))]
     columns, stray = align(cells, kinds)
@@ -232,15 +252,44 @@ def _restarts(cells: list[str], kinds: list[str]) -> list[list[str]]:
     text cell after a deadline cell starts the second line, when no text column follows the
     table's first column of units or deadlines."""
     first = next((i for i, k in enumerate(kinds) if k in ROLE_KINDS or k == "deadline"), None)
-    if first is None or "text" in kinds[first:] or "deadline" not in kinds:
+    if first is None or "deadline" not in kinds:
         return [cells]
     typed = [cell_type(c) for c in cells]
-    cuts = [
-        i
-        for i in range(1, len(cells))
-        if typed[i] == "text" and typed[i - 1] == "date" and "date" in typed[i + 1 :]
-    ]
+    if "text" in kinds[first:]:
+        cuts = _unit_restarts(typed) if kinds[first] in ROLE_KINDS else []
+    else:
+        cuts = [
+            i
+            for i in range(1, len(cells))
+            if typed[i] == "text" and typed[i - 1] == "date" and "date" in typed[i + 1 :]
+        ]
     if not cuts or typed[0] != "text":
         return [cells]
     edges = [0, *cuts, len(cells)]
     return [cells[a:b] for a, b in pairwise(edges)]
+
+
+def _unit_restarts(typed: list[str]) -> list[int]:
+    """h18j: a merged project whose lines each name their unit, work and time (宁波江北 2023:
+    項目 / 單位 / 內容 / 投資 / 進度, then 單位 / 內容 / 投資 / 進度 on the next line): a unit
+    after the line's time cell starts the next line."""
+    cuts, timed = [], False
+    for i in range(1, len(typed)):
+        if typed[i] == "date":
+            timed = True
+        elif typed[i] == "unit" and timed and typed[i - 1] != "unit":
+            cuts.append(i)
+            timed = False
+    return cuts
+
+
+def unit_runs_on(cell: str, line: str) -> bool:
+    """h18j: a unit's name a page broke over two lines (區新興產業 / 服務中心, 宁波江北 2023): a
+    short piece that starts with its place and is no unit, and the two together are one."""
+    bare = PINYIN.sub("", cell)
+    return (
+        re.fullmatch(r"[區区市县縣省镇鎮][\u4e00-\u9fff]{1,7}", bare) is not None
+        and cell_type(bare) == "text"
+        and cell_type(PINYIN.sub("", line)) == "unit"
+        and cell_type(bare + PINYIN.sub("", line)) == "unit"
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from duban.plan_import.bracket_spans import brackets
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
-from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
 from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
@@ -21,6 +21,7 @@ from duban.plan_import.leader_names import (
     read_leaders,
     split_outside_brackets,
 )
+from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
     bracket_inners,
     by_sentence,
@@ -93,21 +94,6 @@ TRAILING = re.compile(r"(?:按职责分工负责|按职责分工落实|按职责
 DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工)\s*[:：]\s*")
 
 
-# （除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）: a rule for every clause of the plan
-def first_leads_from(folded: str) -> int | None:
-    """Where the rule 列第一位为牵头单位 starts to apply in the (simplified) text, or None: the
-    rule said in a task's clause with 下同 ("the same below") applies from that task on; said
-    anywhere else (the notice, a footnote at the end) to the whole plan."""
-    starts = [0 if "下同" not in m.group() else m.start() for m in FIRST_LEADS.finditer(folded)]
-    return min(starts) if starts else None
-
-
-FIRST_LEADS = re.compile(
-    r"[，,；;]?\s*(?:除(?:标注|注明)?[“\"]?分别牵头[”\"]?(?:的|者)?外\s*[，,]?\s*)?"
-    r"(?:列|排)(?:在|名)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头(?:或汇总|或总牵头)?单位"
-    r"(?:或汇总单位)?"
-    r"\s*(?:[，,]\s*下同)?"
-)
 CLAUSE_START = re.compile(
     rf"^\s*(?:主要)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
     rf"|^\s*{LEADER_WORDS}\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
@@ -188,6 +174,8 @@ def clause_parts(inner: str) -> list[str]:
     keyword = "|".join([*ROLE_WORDS, *DEADLINE_WORDS, "部门分工", "责任分工"])
     for match in re.finditer(rf"(?:[，,]|\s)\s*(?=(?:{keyword})[^，,；;。]{{0,6}}[:：])", folded):
         cuts.append(match.end())
+    for match in re.finditer(r"\s+(?=[\u4e00-\u9fff]{2,8}[:：])", folded):  # h18j: 项目责任人:
+        cuts.append(match.end())
     cuts = sorted(set(cuts))
     parts = [inner[a:b] for a, b in zip(cuts, [*cuts[1:], len(inner)], strict=True)]
     return [
@@ -257,6 +245,9 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         understood = False
         pending: list[str] = []  # names before the piece whose verb they share (h18a)
         for number, piece in enumerate(pieces):
+            if PROGRESS_CELL.match(simplified(piece).strip()):  # h18j: 实际完成情况:…已于…
+                clause.unread.append(piece.strip())
+                continue
             if DEADLINE_PROSE.search(simplified(piece)) and not PROSE.match(simplified(piece)):
                 tail = "，".join(p.strip() for p in pieces[number:])
                 clause.deadline = "；".join(filter(None, [clause.deadline, tail]))

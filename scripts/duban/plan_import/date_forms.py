@@ -88,14 +88,31 @@ def numbered_points(phrase: str) -> list[str]:
 
 
 def distinct_dates(items: list[dict]) -> list[dict]:
-    """h18i: the same date written twice (a merged row's 10月底 and 计划10月底完成…): once."""
+    """h18i: the same date written twice (a merged row's 10月底 and 计划10月底完成…): once; the
+    same period too (h18j)."""
     seen: set[object] = set()
     out = []
     for item in items:
-        key = item.get("date") if item.get("kind") == "date" else None
+        # h18j: and the same period (年內完成…50%, 年內完成…75%: the year once, 宁波江北 2023)
+        key = item.get(item["kind"]) if item.get("kind") in ("date", "period") else None
         if key is not None and key in seen:
             continue
         if key is not None:
             seen.add(key)
         out.append(item)
     return out
+
+
+def tight(folded: str) -> str:
+    """2016 年 6 月底前 as a table's cell spaces it (h18c): no space around a date's digits;
+    2016年6底前 (月 left out) is the month's end."""
+    folded = re.sub(
+        r"(?<=[0-9])[ \u3000]+(?=[年月日个季底])|(?<=[年月])[ \u3000]+(?=[0-9底])", "", folded
+    )
+    folded = re.sub(r"(?<=[0-9]年)([0-9]{1,2})(?=底|末)", r"\1月", folded)
+    # 9月投入使用 / 10月建成 (a 完成时限 cell, h18g): done in that month, by its end
+    return re.sub(rf"(?<![0-9])([0-9]{{1,2}})月(?:份)?(?={DONE_IN_MONTH})", r"\1月底", folded)
+
+
+DONE_IN_MONTH = r"(?:完成|完工|建成|投入使用|投用|竣工|开工|动工|启用|开放|通车|交付|开通|上线)"
+"""h18j: 完工 too (宁波江北 2023: 7月完工)."""

@@ -15,12 +15,15 @@ from dataclasses import dataclass, field
 from duban.model.deadlines import month_end
 from duban.plan_import.chinese import numeral_value, simplified
 from duban.plan_import.date_forms import (
+    DONE_IN_MONTH,
     cell_dates,
     date_digits,
     distinct_dates,
     numbered_points,
+    tight,
 )
 from duban.plan_import.event_deadlines import event_due
+from duban.plan_import.leader_names import PINYIN_NOTE
 
 N = r"[0-9０-９]+|[一二三四五六七八九十两]+"
 EVERY_WORDS = {
@@ -86,18 +89,7 @@ def deadline_parts(phrase: str) -> list[str]:
     return [q.strip() for p in parts for q in numbered_points(p.strip()) if q.strip()]
 
 
-def tight(folded: str) -> str:
-    """2016 年 6 月底前 as a table's cell spaces it (h18c): no space around a date's digits;
-    2016年6底前 (月 left out) is the month's end."""
-    folded = re.sub(
-        r"(?<=[0-9])[ \u3000]+(?=[年月日个季底])|(?<=[年月])[ \u3000]+(?=[0-9底])", "", folded
-    )
-    folded = re.sub(r"(?<=[0-9]年)([0-9]{1,2})(?=底|末)", r"\1月", folded)
-    # 9月投入使用 / 10月建成 (a 完成时限 cell, h18g): done in that month, by its end
-    return re.sub(rf"(?<![0-9])([0-9]{{1,2}})月(?:份)?(?={DONE_IN_MONTH})", r"\1月底", folded)
-
-
-DONE_IN_MONTH = r"(?:完成|建成|投入使用|投用|竣工|开工|动工|启用|开放|通车|交付|开通|上线)"
+WITHIN_YEAR = re.compile(rf"^[^，,。；;]{{0,12}}年内{DONE_IN_MONTH}")
 
 
 def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Parsed:
@@ -107,7 +99,8 @@ def parse_deadline(phrase: str, *, default_year: int, context: str = "") -> Pars
     parts = deadline_parts(phrase)
     milestone: dict | None = None
     for part in parts:
-        folded = tight(cell_dates(date_digits(simplified(part), default_year)))
+        # h18j: 年內(nèi)完成: a converter's pinyin is no part of the words
+        folded = tight(cell_dates(date_digits(simplified(PINYIN_NOTE.sub("", part)), default_year)))
         target = _milestone_target(folded, part)
         if target:
             if milestone is None:
@@ -259,6 +252,9 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
                 return None
             result.assumptions.append(f"“{part}”未写年份，按{default_year}年理解")
             return [{"kind": "date", "date": date, **base}]
+    if WITHIN_YEAR.match(folded):  # h18j: 宏图路年内完成工程量的50% (a 目标进度 cell): by its end
+        result.assumptions.append(f"“{part}”按{default_year}年理解，{default_year}年底前完成")
+        return [{"kind": "period", "period": str(default_year), **base}]
     if "全年" in folded or folded in ("年内", "当年", "本年度", "今年"):
         result.assumptions.append(f"“{part}”按{default_year}年理解，{default_year}年12月31日到期")
         return [{"kind": "year", "year": default_year, **base}]

@@ -22,9 +22,16 @@ SHARED = re.compile(
 )
 
 
+GROUP_AND_OTHERS = re.compile(r"(?:有关|相关|^各)[^和及与]*(?:部门|机构)(?:和|及|与)(?:单位|企业)$")
+"""h18j: 省有關部門和單位 (江西 2016): a group of departments and units is one group, as
+市直有关部门、单位 is."""
+
+
 def is_joint(piece: str) -> bool:
-    """A name whose 和 joins the party committee and the government of one place."""
-    return JOINT.search(simplified(piece)) is not None
+    """A name whose 和 joins the party committee and the government of one place, or a group
+    of departments and units."""
+    folded = simplified(piece.strip())
+    return JOINT.search(folded) is not None or GROUP_AND_OTHERS.search(folded) is not None
 
 
 def share_tails(pieces: list[str]) -> list[str]:

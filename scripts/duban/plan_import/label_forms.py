@@ -42,3 +42,20 @@ def boxed_labels(text: str) -> str:
     return BOXED.sub(
         lambda m: " " + m.group(1) + "：" + " " * (len(m.group(0)) - len(m.group(1)) - 2), text
     )
+
+
+# （除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）: a rule for every clause of the plan
+def first_leads_from(folded: str) -> int | None:
+    """Where the rule 列第一位为牵头单位 starts to apply in the (simplified) text, or None: the
+    rule said in a task's clause with 下同 ("the same below") applies from that task on; said
+    anywhere else (the notice, a footnote at the end) to the whole plan."""
+    starts = [0 if "下同" not in m.group() else m.start() for m in FIRST_LEADS.finditer(folded)]
+    return min(starts) if starts else None
+
+
+FIRST_LEADS = re.compile(
+    r"[，,；;]?\s*(?:除(?:标注|注明)?[“\"]?分别牵头[”\"]?(?:的|者)?外\s*[，,]?\s*)?"
+    r"(?:列|排)(?:在|名)?(?:第一位|首位)(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头(?:或汇总|或总牵头)?单位"
+    r"(?:或汇总单位)?"
+    r"\s*(?:[，,]\s*下同)?"
+)

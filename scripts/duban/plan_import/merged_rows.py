@@ -4,9 +4,11 @@ rows below it hold more of its work, its deadlines and its lead units, and a pag
 have moved their cells a column left (``2021.8 | 城投集团 | |``).
 
 When the table has no 序号 column and the cells of its first text column start with their own
-numbers (1. 2. 3. …, at least two of them), a row whose first text cell does not start with the
-next number belongs to the numbered row above it: its cells are put under their columns by what
-they hold (:mod:`cell_rows`) and added to that row's (units and deadlines once each, in order).
+numbers (1. 2. 3. …, at least two of them), or its 序号 column numbers some rows and not others
+(h18j: 临安 2022 ``新增婴幼儿照护服务托位500个。 | 新增…600个。 | ||``, the empty 序号 cell
+left out), a row without its number belongs to the numbered row above it: its cells are put
+under their columns by what they hold (:mod:`cell_rows`) and added to that row's (units and
+deadlines once each, in order).
 """
 
 from __future__ import annotations
@@ -21,12 +23,16 @@ OWN_NUMBER = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]\s*\S")
 def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[list[str]]:
     """The rows (header first) with each unnumbered row merged into the numbered one above."""
     width = len(rows[0])
-    if "number" in kinds.values() or width < 3:
+    if width < 3:
         return rows
+    number_at = next((i for i, kind in kinds.items() if kind == "number"), None)
     text_at = next((i for i in range(width) if i not in kinds), None)
     if text_at is None:
         return rows
-    numbers = [_own(row, text_at) for row in rows[1:]]
+    if number_at is not None:  # h18j: 序号 | … rows whose 序号 cell holds no number (临安 2022)
+        numbers = [_numbered(row, number_at) for row in rows[1:]]
+    else:
+        numbers = [_own(row, text_at) for row in rows[1:]]
     owned = [n for n in numbers if n is not None]
     if len(owned) < 2 or owned != sorted(owned) or len(owned) == len(numbers):
         return rows
@@ -42,12 +48,22 @@ def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[li
         if len(filled) == 1 and re.match(r"^[一二三四五六七八九十]+、", filled[0]):
             out.append(row)  # a heading row between projects
             continue
-        placed = aligned_row(filled, column_kinds)
+        if number_at is None:
+            placed = aligned_row(filled, column_kinds)
+        else:  # the cells after the 序号 column, the empty 序号 cell left out
+            placed = aligned_row(filled, [k for i, k in enumerate(column_kinds) if i != number_at])
+            placed.insert(number_at, "")
         last = out[-1]
         for column, cell in enumerate(placed):
             if cell:
                 last[column] = _added(last[column], cell, column_kinds[column])
     return out
+
+
+def _numbered(row: list[str], number_at: int) -> int | None:
+    cell = row[number_at].strip() if number_at < len(row) else ""
+    match = re.fullmatch(r"([0-9]{1,3})[.．、]?", cell)
+    return int(match.group(1)) if match else None
 
 
 def _own(row: list[str], text_at: int) -> int | None:

@@ -12,11 +12,12 @@ from typing import Any
 from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import page_year, set_aside
-from duban.plan_import.clauses import Clause, find_clause, first_leads_from
+from duban.plan_import.clauses import Clause, find_clause
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.item_roles import chain, first_sentence
+from duban.plan_import.label_forms import first_leads_from
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
 from duban.plan_import.subheadings import (
@@ -97,7 +98,8 @@ class Importer(TaskReading, YearReading):
         closing = self._closing(roots)
         if (
             roots
-            and all(not n.children for n in roots)
+            # h18j: or only the item's own steps numbered inside it like it (1.…；1.…2.…)
+            and all(all(c.style == n.style for c in n.children) for n in roots)
             and any(find_clause(self._span(n)) for n in roots)
         ):
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks

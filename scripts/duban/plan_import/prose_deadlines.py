@@ -19,10 +19,23 @@ YEARLESS = re.compile(
 YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 
 
+PROGRESS_COLUMN = re.compile(
+    r"^(?!.*(?:目标|目標|时间|時間))[^：:]{0,8}(?:进展|進展|进度|進度|完成情况|完成情況|推进情况|推進情況"
+    r"|完成状况|完成狀況|备注|備註)"
+)
+"""h18j: a progress table's column (进展情况, 实际完成情况, 当前进度, 备注): how far the work got by
+the report's day, not when it is due (临安 2022: 计划12月底前完成 in 进展情况). The table's row
+writes the cell under its column's name, and a task's deadline is not read from it."""
+PROGRESS_CELL = re.compile(
+    r"(?:^|[；\s])[^：:；\s]{0,8}(?:进展|进度|完成情况|推进情况|完成状况|备注)[^：:；\s]{0,4}[：:][^；]*"
+)
+
+
 def prose_deadline(own: str) -> tuple[str, str] | None:
     """(the phrase, the phrase to parse), or None. The phrases are read in simplified text; a
-    year aimed at is given as the page wrote it (力爭2023年)."""
-    folded = simplified(own)
+    year aimed at is given as the page wrote it (力爭2023年); a progress cell's words are not read
+    (h18j)."""
+    folded = PROGRESS_CELL.sub(lambda m: "#" * len(m.group()), simplified(own))
     phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
     if len(phrases) != 1:
         phrases = PROSE_DEADLINE.findall(folded)

@@ -24,6 +24,7 @@ from duban.model.problems import printable
 from duban.plan_import.cell_rows import TABLE_COLUMNS
 from duban.plan_import.merged_rows import merge_continuations
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
+from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.text_tables import flatten_tables
 
 if TYPE_CHECKING:
@@ -278,6 +279,9 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     text_columns = [i for i in range(len(header)) if i not in kinds]
     number_column = next((i for i, k in kinds.items() if k == "number"), None)
     lines, counter = [], 0
+    # h18j: a progress report's cells under their columns' names (进展情况：…): the dates and
+    # the 1. 2. in them are no deadlines and no steps of the task
+    progress = any(PROGRESS_COLUMN.search(header[i]) for i in text_columns)
     for row in rows[1:]:
         row = _realigned(row, kinds)
         cells = {i: cell.strip() for i, cell in enumerate(row)}
@@ -290,16 +294,23 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         number = (
             number.rstrip(".．、") if re.fullmatch(r"[0-9]{1,3}[.．、]?", number) else str(counter)
         )
-        text = "；".join(cells[i] for i in text_columns if cells.get(i))
+        text = "；".join(
+            (f"{header[i]}：" if progress and i != text_columns[0] else "") + cells[i]
+            for i in text_columns
+            if cells.get(i)
+        )
         parts = [
             f"{TABLE_COLUMNS[kind][1]}：{cells[i]}"
             for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
             if kind != "number" and cells.get(i)
         ]
         own = re.match(rf"{number}\s*[.．、]", text)  # the cell repeats the row's number (h18a)
-        lines.append(
-            (text if own else f"{number}.{text}") + (f"（{'；'.join(parts)}）" if parts else "")
-        )
+        clause = f"（{'；'.join(parts)}）" if parts else ""
+        steps = re.search(r"；(?=[1１][.．、])", text)  # h18j: a cell of steps 1.…2.… (临安 2022)
+        if steps and clause:  # the row's clause before them: the item's, not its last step's
+            text = f"{text[: steps.start()]}{clause}{text[steps.start() :]}"
+            clause = ""
+        lines.append((text if own else f"{number}.{text}") + clause)
         if stats is not None:
             stats["rows"] = stats.get("rows", 0) + 1
     return lines

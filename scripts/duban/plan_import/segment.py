@@ -22,13 +22,19 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
+NOTE = r"[(（][a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[)）]"
+"""h18j: the pinyin a converting page wrote after a numeral: 一(yī)、 (青岛 2023)."""
+MONTH = r"(?:1[0-2]|0?[1-9])月(?:底|末|份|中旬|上旬|下旬|[0-9]{1,2}日)"
+"""h18j: a month the number of an item is followed by (1.4月底前): not a decimal."""
 MARKER = re.compile(
     rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)]))"
     r"|(?P<stop>(?<=。)(?=[（(][0-9０-９]{1,2}[）)])))"  # h18i: …改革。(1)全面落实… (池州 2017)
-    rf"(?:(?P<sec>{CN})(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"  # 一． (h18c)
+    # 一． (h18c); 一(yī)、 (h18j)
+    rf"(?:(?P<sec>{CN})(?:{NOTE})?(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"
     rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
-    rf"|(?P<ar>[0-9０-９]{{1,2}})(?:[.．、﹒](?!(?![0-9]{{4}}年)[0-9０-９])|\s*[）)](?![（(]))"
+    # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
+    rf"|(?P<ar>[0-9０-９]{{1,2}})(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(]))"
     rf"|[（(](?P<par>[0-9０-９]{{1,2}})[）)]"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<cir>[{CIRCLED}])"
@@ -131,14 +137,17 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         styles = [node.style for node in stack]
         if match.group("after") is not None and (style in ("sec", "art") or style not in styles):
             continue  # h18f: …（省发改委负责）(二)… only goes on with a list already open
-        if style in styles:
+        at_line = match.start() == 0 or text[match.start() - 1] == "\n"
+        fits = [i for i, n in enumerate(stack) if n.style == style and number == n.number + 1]
+        if fits:  # h18j: an item's own 1. 2. … inside it (below), or the item's next sibling
+            del stack[fits[0] if at_line else fits[-1] :]
+        elif style in styles and number == 1 and _steps(text, match.start()):
+            pass  # h18j: ；1.4月底前… 2.8月底前…: the steps of a table cell's item (临安 2022)
+        elif style in styles:
             index = styles.index(style)
-            if number != stack[index].number + 1 and not (
+            if not (
                 # h18a: an excerpt of a table (rows 6, 52, 53 …): at the top, from a line's start
-                any_start
-                and index == 0
-                and number > stack[0].number
-                and (match.start() == 0 or text[match.start() - 1] == "\n")
+                any_start and index == 0 and number > stack[0].number and at_line
             ):
                 continue
             del stack[index:]
@@ -164,6 +173,15 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         last_seen[style] = number
     _close(roots, end)
     return roots
+
+
+def _steps(text: str, at: int) -> bool:
+    """h18j: a list that starts after ；inside an item numbered in its style: the item's steps
+    (a plan cell's ；1.4月底前…), unless inside a bracket opened on its line (a clause's
+    完成时限：1.… 2.…) or after a label's ： (进展情况：1.…)."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    opened = sum(before.count(c) for c in "（(") > sum(before.count(c) for c in "）)")
+    return before.endswith(("；", ";")) and not opened
 
 
 LOOKAHEAD = 3000

@@ -215,6 +215,9 @@ def _ids(result: Imported) -> list[object]:
     return [shape(task) for task in result.tasks]
 
 
+HEADING_NOTE = "分工取自所在章节的标题"
+"""The note of a task whose roles are its heading's (task_reading)."""
+
 INVENTED = {"paragraphs"}
 """Readings whose numbers the importer made up (their runs say nothing)."""
 
@@ -222,7 +225,11 @@ INVENTED = {"paragraphs"}
 def evidence(result: Imported, invented: bool) -> Evidence:
     tasks = result.tasks
     assigned = sum(1 for task in tasks if any(task.get("roles") or {}))
-    clauses = sum(_clauses(task) for task in tasks)
+    # h18j: a heading's clause given to each item below it is one clause, not one per item
+    # (临安 2022: a row's 1.4月底前… 2.8月底前… read as tasks under the row's clause)
+    inherited = [task for task in tasks if HEADING_NOTE in task.get("note", "")]
+    heads = {(task.get("section"), task.get("roles_as_written")) for task in inherited}
+    clauses = sum(_clauses(task) for task in tasks) - len(inherited) + len(heads)
     steps = [
         b["number"] == a["number"] + 1
         for a, b in itertools.pairwise(tasks)

@@ -165,7 +165,7 @@ class TaskReading(Findings):
                 if descendant.end > cut:
                     descendant.end = cut
 
-    def _item(self, node: Node, top: bool = False) -> dict:
+    def _item(self, node: Node, top: bool = False, step: bool = False) -> dict:
         own_end = node.children[0].start if node.children else node.end
         own = self.text[node.content : own_end]
         trailing = ""
@@ -185,10 +185,10 @@ class TaskReading(Findings):
         # a marker with no words after it keeps its label as its text: never an empty field
         item["text"] = text or node.label
         notes: list[str] = []
-        children = [self._item(child) for child in node.children]
+        children = [self._item(c, step=c.style == node.style) for c in node.children]  # h18j
         if clause:
             self._clause(item, clause, own_without, line, notes, node.end)
-        elif children and top and not any(has_due(child) for child in children):
+        elif (children and top and not any(has_due(child) for child in children)) or step:
             self._prose_deadline(item, own, line, notes)
         deliverables = self._deliverables(own_without)
         if deliverables:

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from duban.plan_import.cell_rows import PINYIN, aligned_row, cell_type, column_kind
+from duban.plan_import.cell_rows import (
+    PINYIN,
+    aligned_row,
+    cell_type,
+    column_kind,
+    unit_runs_on,
+)
 from duban.plan_import.chinese import simplified
 
 HEADER_WORD = re.compile(
@@ -131,6 +137,15 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
         if not word and header:
             at += 1
             continue
+        if header and _split_word(lines, at, word):  # h18j: 總投資 / (萬元), 2023年 / 目標進度
+            ahead = _next_filled(lines, at + 1)
+            if UNIT_NOTE.match(word):
+                header[-1] += word
+                at = after = at + 1
+            else:
+                header.append(word + PINYIN.sub("", _bare(lines[ahead])))
+                at = after = ahead + 1
+            continue
         if not HEADER_WORD.match(simplified(word.replace(" ", ""))) and not (
             header and _unknown_column(lines, at, word)
         ):
@@ -143,6 +158,33 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     return [], index
 
 
+UNIT_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]$")
+"""(萬元): the unit of the column named on the line above (h18j)."""
+YEAR_WORD = re.compile(r"^(?:(?:19|20)\d{2}年度?|第?[一二三四1-4]季度|[上下]半年)$")
+
+
+def _split_word(lines: list[str], at: int, word: str) -> bool:
+    """h18j: a column's name a page split over two cells of one a line: the unit (萬元) under
+    總投資, the period 2023年 / 第二季度 above 目標進度 / 完成情况 (a header word follows), or a
+    name broken in two (责任 / 领导, 责任 / 科室: a word of two characters after it, the two make a
+    header word, and the first alone is none or the two name a column of roles or time)."""
+    if UNIT_NOTE.match(word):
+        return True
+    ahead = _next_filled(lines, at + 1)
+    following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    if YEAR_WORD.match(word):
+        return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
+    joined = simplified((word + following).replace(" ", ""))
+    alone = HEADER_WORD.match(simplified(word.replace(" ", "")))
+    short = re.fullmatch(r"[\u4e00-\u9fff]{2}", following) is not None
+    return bool(
+        re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word)
+        and short
+        and HEADER_WORD.match(joined)
+        and (not alone or column_kind(joined) != "text")
+    )
+
+
 def _unknown_column(lines: list[str], at: int, word: str) -> bool:
     """h18f: a column's name the importer does not know (民生实事), between known ones: a short
     word of Chinese characters after 序号 (the header has begun), followed by a known one."""
@@ -150,7 +192,11 @@ def _unknown_column(lines: list[str], at: int, word: str) -> bool:
         return False
     ahead = _next_filled(lines, at + 1)
     following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
-    return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
+    if UNIT_NOTE.match(following):  # 總投資 / (萬元) / 2023年 / 目標進度 (h18j)
+        return _unknown_column(lines, ahead, word)
+    return bool(HEADER_WORD.match(simplified(following.replace(" ", "")))) or bool(
+        YEAR_WORD.match(following) and _split_word(lines, ahead, following)
+    )
 
 
 def _next_filled(lines: list[str], index: int) -> int:
@@ -238,7 +284,7 @@ def _cells_down(
                 and not starts_row
                 and not pipes
                 and not _row_after_headings(lines, index, last)
-                and not _row_soon(lines, index, last)
+                and not _row_soon(lines, index, last, width)
                 and not _deadline_to_come(lines, index, kinds, current)
             ):
                 index += 1
@@ -263,6 +309,10 @@ def _cells_down(
             current = [line[inner.end() :].strip()]
             rows.append([inner.group(1)])
             raw.append(current)
+        elif current is not None and current and unit_runs_on(current[-1], line):
+            current[-1] += line  # 區綜合行政 / 執法局: one unit's name over two lines (h18j)
+        elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
+            current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
         elif current is not None:
             current.append(line)
         else:
@@ -301,12 +351,14 @@ def _deadline_to_come(lines: list[str], index: int, kinds: list[str], current: l
     return cell_type(_bare(lines[ahead])) == "date"
 
 
-def _row_soon(lines: list[str], index: int, last: int | None) -> bool:
+def _row_soon(lines: list[str], index: int, last: int | None, width: int = 0) -> bool:
     """h18f: the next row (its number) within a few lines: the lines before it are cells of
-    this row (县水务局 / 县住建局 / 县护城河指挥部, one unit a line), not the text after it."""
+    this row (县水务局 / 县住建局 / 县护城河指挥部, one unit a line), not the text after it;
+    h18j: or within three rows' cells (宁波江北 2023: a project's merged cells over two lines of
+    its own, each with its unit, work, amount and target)."""
     if last is None:
         return False
-    for _ in range(ROW_SOON):
+    for _ in range(max(ROW_SOON, 3 * width)):
         index = _next_filled(lines, index + 1)
         if index >= len(lines):
             return False
