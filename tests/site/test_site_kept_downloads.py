@@ -72,9 +72,7 @@ def _edit(data: Path, unit: str) -> None:
     status.write_text(changed, "utf-8")
 
 
-def test_unchanged_calendars_are_reused_and_a_changed_units_is_made_again(
-    tmp_path, monkeypatch
-):
+def test_unchanged_calendars_are_reused_and_a_changed_units_is_made_again(tmp_path, monkeypatch):
     data = _demo(tmp_path)
     made = Made(monkeypatch)
     cache = tmp_path / "cache"

@@ -37,8 +37,8 @@ from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
 from duban.site import (
     calendars,
     downloads,
-    kept_downloads,
     job_costs,
+    kept_downloads,
     names,
     page_downloads,
     page_group,

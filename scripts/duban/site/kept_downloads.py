@@ -79,9 +79,7 @@ def made_calendars(
             yield unit.uri, text
 
 
-def remember(
-    units: list[UnitCalendar], made: dict[str, str], memo: page_keys.Memo | None
-) -> None:
+def remember(units: list[UnitCalendar], made: dict[str, str], memo: page_keys.Memo | None) -> None:
     """In the parent, after the job ran anywhere: the memo keeps the keys it used and holds
     the calendars made in a child when it lives in memory only."""
     if memo is None:
