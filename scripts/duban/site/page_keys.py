@@ -69,8 +69,10 @@ class Memo(Protocol):
         ...
 
     # h24k: downloads kept like pages (:mod:`.kept_downloads`)
-    on_disk: bool
-    """Whether what is put is written to files (readable from a forked process's put)."""
+    @property
+    def on_disk(self) -> bool:
+        """Whether what is put is written to files (readable from a forked process's put)."""
+        ...
 
     def hold(self, key: str) -> None:
         """Keep ``key`` after this build though it was neither got nor put in this process."""
