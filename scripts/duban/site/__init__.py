@@ -53,6 +53,7 @@ from duban.site import (
     split,
 )
 from duban.site.context import Context, Settings, site_description, site_title
+from duban.site.env import compile_templates
 from duban.site.implementers import LinkedSource
 from duban.site.index import Index
 
@@ -170,7 +171,10 @@ def render_site(
     downloads = _download_jobs(ctx, site, title, cost, units, memo)
     pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
     jobs = [*downloads, *_reused(pages, page_keys_of, memo, site)]
-    made = split.run_each(jobs, site, split.processes_for(processes))
+    workers = split.processes_for(processes)
+    if workers > 1:  # h24k: compiled once here, not again in every forked process
+        compile_templates()
+    made = split.run_each(jobs, site, workers)
     kept_downloads.remember(units, made[0], memo)  # the calendars' job is the first
     made = made[len(downloads) :]
     if memo is not None:
