@@ -68,6 +68,7 @@ class ParsedFiles:
     """Parsed status files by their digest, in ``folder`` (``load/`` under it) or memory."""
 
     def __init__(self, folder: Path | None) -> None:
+        self.root = folder  # the page cache's folder: not part of the data's context
         self.folder = folder / "load" if folder is not None else None
         self.memory: dict[str, bytes] = {}
         self.used: set[str] = set()

@@ -109,7 +109,7 @@ def load_project(
                 else None
             )
             if parsed is not None and cache is None:
-                context = _context(parsed.folder, data_dir, schema_dir)
+                context = _context(parsed.root, data_dir, schema_dir)
                 remembered = parsed.validation(context) if context is not None else None
             reuse = parsed if remembered is not None and cache is None else None
             project, loader = _load_project(data_dir, schema_dir, remembered, texts, reuse)
