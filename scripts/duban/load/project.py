@@ -29,6 +29,7 @@ from duban.load.layout import (
 )
 from duban.load.maintainers import office_id, org_problems
 from duban.load.notify_config import NOTIFY_FILE, notify_problems
+from duban.load.parsed import ParsedFiles
 from duban.load.privacy import leaked_secrets, personal_data
 from duban.load.records import attach_supervision
 from duban.load.resolve import Inputs, PlanInputs, build_model
@@ -43,6 +44,8 @@ from duban.load.strict_yaml import (
 )
 from duban.model.model import Model
 from duban.model.problems import Problem
+
+Parsed = ParsedFiles | None
 
 
 @dataclass
@@ -84,6 +87,7 @@ def load_project(
     cache: Path | None = None,
     *,
     texts: bool = True,
+    parsed: ParsedFiles | None = None,
 ) -> Project:
     """Load, check and build everything in ``data_dir``; never raises for bad data.
 
@@ -91,7 +95,9 @@ def load_project(
     ``cache``: a folder where clean status files are remembered (load/cache.py); the
     model then lacks the entries of the files it skips, so only validation may pass one.
     ``texts`` False: the model leaves out what holders wrote (``Model.texts``), for a command
-    that never shows it; every file is checked all the same."""
+    that never shows it; every file is checked all the same.
+    ``parsed`` (h24k, a site's page cache): the clean files are taken as parsed before, not
+    skipped (load/parsed.py)."""
     data_dir = Path(data_dir)
     try:
         with collection_paused():
@@ -102,10 +108,16 @@ def load_project(
                 if cache is not None and refused is None
                 else None
             )
-            project, loader = _load_project(data_dir, schema_dir, remembered, texts)
+            if parsed is not None and cache is None:
+                context = _context(parsed.root, data_dir, schema_dir)
+                remembered = parsed.validation(context) if context is not None else None
+            reuse = parsed if remembered is not None and cache is None else None
+            project, loader = _load_project(data_dir, schema_dir, remembered, texts, reuse)
             if remembered is not None and loader is not None and project.ok:
                 try:
                     remembered.save(loader.clean_status_files(project))
+                    if reuse is not None:
+                        reuse.finish()
                 except OSError as error:
                     # the cache only saves time: the data is valid whether or not it is written
                     project.cache_problem = error.strerror or type(error).__name__
@@ -119,20 +131,27 @@ def load_project(
 def _open_cache(folder: Path, data_dir: Path, schema_dir: Path) -> ValidationCache | None:
     """The cache for this context: every file but the status files, the schemas and the code.
     A context that cannot be read in full is checked without a cache."""
+    context = _context(folder, data_dir, schema_dir)
+    return ValidationCache.open(folder, context) if context is not None else None
+
+
+def _context(folder: Path | None, data_dir: Path, schema_dir: Path) -> str | None:
+    """The digest of every file but the status files, the schemas and the code; None when
+    they cannot all be read."""
     status = data_dir / FOLDERS["status"]
-    own = folder.resolve()  # a cache kept inside the data folder is not part of its context
+    own = folder.resolve() if folder is not None else None  # not part of the context
     try:
         files = [
             (f"data/{path.relative_to(data_dir).as_posix()}", read_regular(path))
             for path in _regular_files(data_dir)
-            if status not in path.parents and own not in path.resolve().parents
+            if status not in path.parents and (own is None or own not in path.resolve().parents)
         ]
         files += [
             (f"schemas/{p.name}", read_regular(p, follow=True)) for p in _regular_files(schema_dir)
         ]
     except OSError:
         return None
-    return ValidationCache.open(folder, context_digest(files))
+    return context_digest(files)
 
 
 def _regular_files(folder: Path) -> list[Path]:
@@ -147,7 +166,7 @@ def _regular_files(folder: Path) -> list[Path]:
 
 
 def _load_project(
-    data_dir: Path, schema_dir: Path, cache: ValidationCache | None = None, texts: bool = True
+    data_dir: Path, schema_dir: Path, cache: ValidationCache | None, texts: bool, parsed: Parsed
 ) -> tuple[Project, _Loader | None]:
     if not data_dir.is_dir():
         problem = Problem(display_path(data_dir), 1, 1, "", "is not a data folder")
@@ -159,7 +178,7 @@ def _load_project(
     if schemas is None:
         return Project(data_dir, None, problems), None
     documents: list[Document] = []
-    loader = _Loader(data_dir, schemas, problems, documents, cache)
+    loader = _Loader(data_dir, schemas, problems, documents, cache, parsed)
     org = loader.load("org", data_dir / ORG_FILE, ORG_FILE, required=True)
     plans = loader.plans()
     records_paths = yaml_files(data_dir / FOLDERS["records"], problems)
@@ -243,8 +262,10 @@ class _Loader:
         problems: list[Problem],
         documents: list[Document],
         cache: ValidationCache | None = None,
+        parsed: ParsedFiles | None = None,
     ):
         self.data_dir = data_dir
+        self.parsed = parsed
         self.schemas = schemas
         self.problems = problems
         self.documents = documents
@@ -314,10 +335,19 @@ class _Loader:
             if self.cache is not None and raw is not None:
                 digest = self.digests[file] = file_digest(raw)
                 entries = self.cache.entries_if_clean(file, digest)
-                if entries is not None:
+                if entries is not None and self.parsed is None:
                     self.skipped[file] = entries
                     continue
+                parsed = self.parsed if entries is not None else None  # h24k: as parsed before
+                if parsed and (document := parsed.document(digest, path, display_path(path), file)):
+                    self.documents.append(document)
+                    self.status_documents.append(document)
+                    yield document
+                    document.release()
+                    continue
             document = self.load("status", path, file, raw)
+            if document and self.parsed and raw is not None and not document.failing_entries:
+                self.parsed.put(self.digests[file], document)
             if document is not None:
                 self.status_documents.append(document)
                 yield document

@@ -164,7 +164,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         self.cache.configure(self.config.page_cache, root, self.data_dir, self.command)
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
-        self.project = load_project(self.data_dir, self.schema_dir)
+        self.project = load_project(self.data_dir, self.schema_dir, parsed=self.cache.parsed)
         self.problems = ()
         if not self.project.ok or self.project.model is None:
             if self.command != "serve":

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from duban.i18n.messages import say
+from duban.load.parsed import ParsedFiles
 from duban.plugin.handoff import Handoff
 from duban.plugin.page_cache import PageCache
 from duban.plugin.reuse import Reuse, data_digests, open_cache, what_changed
@@ -33,6 +34,7 @@ class CacheHooks:
         self.memo: SourceMemo | None = None
         self.data_files: Mapping[str, str] = MappingProxyType({})  # at the last build
         self.reuse: Reuse | None = None  # this build's use of the page cache
+        self.parsed: ParsedFiles | None = None  # h24k: status files parsed before
 
     def configure(self, setting: str, root: Path, data_dir: Path, command: str) -> None:
         """on_config: the cache (a folder, or memory while serving), and while serving one
@@ -40,10 +42,11 @@ class CacheHooks:
         before = self.page_cache
         self.page_cache = open_cache(setting, root, data_dir, command, before)
         if self.page_cache is None:
-            self.memo, self.data_files = None, MappingProxyType({})
+            self.memo, self.data_files, self.parsed = None, MappingProxyType({}), None
             return
-        if self.page_cache is not before or self.memo is None:
+        if self.page_cache is not before or self.memo is None or self.parsed is None:
             self.memo = SourceMemo(self.page_cache.folder, keep=command == "serve")
+            self.parsed = ParsedFiles(self.page_cache.folder)
         digests = data_digests(data_dir)
         if command == "serve" and self.data_files:
             change = what_changed(self.data_files, digests)

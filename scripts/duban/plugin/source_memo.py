@@ -59,7 +59,7 @@ class SourceMemo:
             and self._path(key).is_file()
         )
 
-    def get(self, key: str) -> dict[str, str] | None:
+    def get(self, key: str, counted: bool = True) -> dict[str, str] | None:
         pages = self.memory.get(key)
         if pages is None and self.folder is not None:
             pages = self._read(key)
@@ -67,11 +67,18 @@ class SourceMemo:
             if self.keep:
                 self.memory[key] = pages
             self.used.add(key)
-            self.hits += 1
+            self.hits += counted
         return pages
 
-    def put(self, key: str, pages: dict[str, str]) -> None:
-        self.made += 1
+    @property
+    def on_disk(self) -> bool:
+        return self.folder is not None
+
+    def hold(self, key: str) -> None:
+        self.used.add(key)
+
+    def put(self, key: str, pages: dict[str, str], counted: bool = True) -> None:
+        self.made += counted
         self.used.add(key)
         if self.keep:
             self.memory[key] = pages

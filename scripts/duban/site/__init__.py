@@ -38,6 +38,7 @@ from duban.site import (
     calendars,
     downloads,
     job_costs,
+    kept_downloads,
     names,
     page_downloads,
     page_group,
@@ -52,6 +53,7 @@ from duban.site import (
     split,
 )
 from duban.site.context import Context, Settings, site_description, site_title
+from duban.site.env import compile_templates
 from duban.site.implementers import LinkedSource
 from duban.site.index import Index
 
@@ -163,12 +165,20 @@ def render_site(
         processes = 1
     cost = job_costs.Costs.of(evaluation)
     keys = page_keys.Keys(ctx, memo) if memo is not None else None
-    downloads = _download_jobs(ctx, site, title, cost)
+    # a province (a plan summarised by group): its units' calendars, not its groups', and
+    # only what is to come (calendars.py)
+    units = kept_downloads.unit_calendars(ctx, keys, not ctx.group_pages, bool(ctx.group_pages))
+    downloads = _download_jobs(ctx, site, title, cost, units, memo)
     pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
     jobs = [*downloads, *_reused(pages, page_keys_of, memo, site)]
-    made = split.run_each(jobs, site, split.processes_for(processes))
+    workers = split.processes_for(processes)
+    if workers > 1:  # h24k: compiled once here, not again in every forked process
+        compile_templates()
+    made = split.run_each(jobs, site, workers)
+    kept_downloads.remember(units, made[0], memo)  # the calendars' job is the first
+    made = made[len(downloads) :]
     if memo is not None:
-        for key, pages_made in zip(page_keys_of, made[len(downloads) :], strict=True):
+        for key, pages_made in zip(page_keys_of, made, strict=True):
             if key is not None and key not in site.reused:
                 memo.put(key, pages_made)
     site.pages = {uri: page for each in made for uri, page in each.items()}
@@ -217,10 +227,18 @@ def _sort_by_path(made: dict[str, _T]) -> None:
     made.update(ordered)
 
 
-def _download_jobs(ctx: Context, site: Site, title: str, cost: job_costs.Costs) -> list[split.Job]:
+def _download_jobs(
+    ctx: Context,
+    site: Site,
+    title: str,
+    cost: job_costs.Costs,
+    units: list[kept_downloads.UnitCalendar],
+    memo: page_keys.Memo | None,
+) -> list[split.Job]:
     """Every download, made before the pages that show their sizes. Calendars first: unit
-    pages link to their own. Any process may make them but the task tables (this one: the
-    plans' task lists wait for them)."""
+    pages link to their own; the units' are taken from ``memo`` when their key is kept
+    (:mod:`.kept_downloads`), and their job returns what the memo is to keep. Any process may
+    make them but the task tables (this one: the plans' task lists wait for them)."""
     model, evaluation, t = ctx.model, ctx.evaluation, ctx.t
 
     def put(made: Iterable[tuple[str, str | bytes]]) -> dict[str, str]:
@@ -228,13 +246,13 @@ def _download_jobs(ctx: Context, site: Site, title: str, cost: job_costs.Costs) 
             site.put(path, content)
         return {}
 
-    def calendar_files() -> Iterator[tuple[str, str]]:
+    def calendar_files() -> dict[str, str]:
         whole = set(model.plans) - ctx.group_pages
-        # a province (a plan summarised by group): its units' calendars, not its groups'
-        province = bool(ctx.group_pages)
-        yield from calendars.calendars(
-            model, evaluation, whole=whole, groups=not province, open_only=province
-        )
+        put(calendars.plan_calendars(model, evaluation, whole))
+        made: dict[str, str] = {}
+        open_only = bool(ctx.group_pages)
+        put(kept_downloads.made_calendars(ctx, units, open_only, memo, made))
+        return made
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
         view, ev = model.for_plan(pid), evaluation.for_plan(pid)
@@ -275,7 +293,7 @@ def _download_jobs(ctx: Context, site: Site, title: str, cost: job_costs.Costs) 
         return split.Job(lambda: put(made()), needs=needs, far=far, cost=cost)
 
     return [
-        job(calendar_files, cost.calendars(), needs=split.Needs.NOTHING_FIRST),
+        split.Job(calendar_files, needs=split.Needs.NOTHING_FIRST, far=True, cost=cost.calendars()),
         *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
         job(
             open_data_files,

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TypeVar
 
-from duban.evaluation.evaluate import Evaluation
-from duban.model.model import Model
+from duban.evaluation.evaluate import Evaluation, ItemState
+from duban.model.model import Model, Obligation
 from duban.model.org import Group
 from duban.outputs import urls
 from duban.outputs.ics import ALARM_DAYS, calendar_ics
@@ -57,6 +57,18 @@ def calendars(
     reminder), and one of them, a week before (``PROVINCE_ALARM_DAYS``). And it holds the next
     six months (``HORIZON_DAYS``) from the build's day, not the overdue ones nor every year of
     the plan to come (h24i)."""
+    yield from plan_calendars(model, evaluation, whole)
+    for holder_id, own, seen in holder_parts(model, evaluation, groups):
+        text = unit_calendar(model, evaluation, holder_id, own, seen, open_only)
+        if text is not None:
+            yield urls.unit_ics(holder_id), text
+
+
+def plan_calendars(
+    model: Model, evaluation: Evaluation, whole: set[str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """Each plan's calendar in ``whole`` (default all), and all plans' together when every
+    plan is in it."""
     whole = set(model.plans) if whole is None else whole
     for plan_id in model.plans:
         if plan_id in whole:
@@ -64,13 +76,20 @@ def calendars(
             yield urls.plan_ics(plan_id), calendar_ics(view, evaluation.for_plan(plan_id))
     if len(model.plans) > 1 and whole >= set(model.plans):
         yield urls.ALL_ICS, calendar_ics(model, evaluation)
+
+
+def holder_parts(
+    model: Model, evaluation: Evaluation, groups: bool = True
+) -> Iterator[tuple[str, list[Obligation], list[ItemState]]]:
+    """Each unit (or group) with a calendar: its id, and what its calendar reads: its own
+    obligations and occurrences (h24k: a calendar's key is made of them, :mod:`.page_keys`)."""
     # each holder's calendar reads only its own obligations and occurrences: handing every
     # calendar the whole model made the build quadratic in units (each scanned everything)
-    obligations: dict[str, list] = {}
+    obligations: dict[str, list[Obligation]] = {}
     for obligation in model.obligations:
         for holder_id in obligation.holders:
             obligations.setdefault(holder_id, []).append(obligation)
-    items: dict[str, list] = {}
+    items: dict[str, list[ItemState]] = {}
     for item in evaluation.items:
         for holder_id in item.holders:
             items.setdefault(holder_id, []).append(item)
@@ -84,20 +103,31 @@ def calendars(
         if not own:
             continue
         seen = _in_order((i for h in mine for i in items.get(h, ())), position)
-        text = calendar_ics(
-            replace(model, obligations=tuple(own)),
-            replace(evaluation, items=tuple(seen)),
-            unit_id=holder.id,
-            open_only=open_only,
-            brief_alarms=open_only,
-            until=evaluation.as_of + dt.timedelta(days=HORIZON_DAYS) if open_only else None,
-            since=evaluation.as_of if open_only else None,
-            alarm_days=PROVINCE_ALARM_DAYS if open_only else ALARM_DAYS,
-        )
-        # a unit whose every event is closed keeps its (empty) calendar: subscriptions to it
-        # must not break while nothing is due
-        if "BEGIN:VEVENT" in text or open_only:
-            yield urls.unit_ics(holder.id), text
+        yield holder.id, own, seen
+
+
+def unit_calendar(
+    model: Model,
+    evaluation: Evaluation,
+    holder_id: str,
+    own: list[Obligation],
+    seen: list[ItemState],
+    open_only: bool,
+) -> str | None:
+    """One unit's (or group's) calendar from :func:`holder_parts`, or None when it has none."""
+    text = calendar_ics(
+        replace(model, obligations=tuple(own)),
+        replace(evaluation, items=tuple(seen)),
+        unit_id=holder_id,
+        open_only=open_only,
+        brief_alarms=open_only,
+        until=evaluation.as_of + dt.timedelta(days=HORIZON_DAYS) if open_only else None,
+        since=evaluation.as_of if open_only else None,
+        alarm_days=PROVINCE_ALARM_DAYS if open_only else ALARM_DAYS,
+    )
+    # a unit whose every event is closed keeps its (empty) calendar: subscriptions to it
+    # must not break while nothing is due
+    return text if "BEGIN:VEVENT" in text or open_only else None
 
 
 def _in_order(values: Iterable[_T], position: dict[int, int]) -> list[_T]:

@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from duban.evaluation.evaluate import ItemState
+from duban.model.model import Obligation
 from duban.model.org import Group
 from duban.model.plan import Task
 from duban.site import lights, names
@@ -60,9 +61,22 @@ class Memo(Protocol):
         """Whether ``key`` is kept (:meth:`get` may still find it unreadable)."""
         ...
 
-    def get(self, key: str) -> dict[str, str] | None: ...
+    def get(self, key: str, counted: bool = True) -> dict[str, str] | None: ...
 
-    def put(self, key: str, pages: dict[str, str]) -> None: ...
+    def put(self, key: str, pages: dict[str, str], counted: bool = True) -> None:
+        """Keep ``pages`` by ``key`` (``counted`` False: a download's, h24k, not in the
+        count of page jobs rendered)."""
+        ...
+
+    # h24k: downloads kept like pages (:mod:`.kept_downloads`)
+    @property
+    def on_disk(self) -> bool:
+        """Whether what is put is written to files (readable from a forked process's put)."""
+        ...
+
+    def hold(self, key: str) -> None:
+        """Keep ``key`` after this build though it was neither got nor put in this process."""
+        ...
 
 
 def canonical(value: Any) -> Any:
@@ -186,6 +200,26 @@ class Keys:
             part.bucket.group.id if part.bucket.group is not None else None,
         ]
         return _digest(self.base, self._plan_states_of(pctx), part.uri, _pickled(facts))
+
+    def calendar(
+        self, uri: str, own: list[Obligation], seen: list[ItemState], open_only: bool
+    ) -> str:
+        """A unit's calendar (h24k): its obligations and occurrences as evaluated, and for a
+        deadline counted from a step's report, that step's entry of every holder (the only
+        status a calendar reads beyond its own occurrences)."""
+        model = self.ctx.model
+        events: list[object] = []
+        for obligation in own:
+            task = model.tasks.get(obligation.task_id)
+            for due in task.due if task is not None else ():
+                after = due.after
+                if due.kind == "after" and after is not None and not after.is_record:
+                    events += [
+                        model.status_of(h, obligation.task_id, after.event, "")
+                        for h in obligation.holders
+                    ]
+        facts = [own, self._occurrences(seen), events, open_only]
+        return _digest(self.base, uri, _pickled(facts))
 
     def _plan_states_of(self, pctx: Context) -> str:
         """The states a plan's pages list (its legends)."""

@@ -1,0 +1,171 @@
+"""Status files parsed before, kept by their bytes (h24k): a site build with a page cache
+neither parses nor checks again the status files that did not change.
+
+``duban validate --cache`` skips a clean, unchanged status file altogether (:mod:`.cache`): it
+needs no model of it. A site does: every unit's entries are on some page. So a site build with
+a page cache (the plugin's ``page_cache`` folder, or memory while serving) keeps, beside the
+validation cache, each status file's document as it was parsed and checked (its data, the
+positions recorded, its compressed text), by the digest of its bytes and of duban's code. A file
+the validation cache vouches for (the same bytes, clean, in the same context: every other data
+file, the schemas, the code) is then taken from here: not parsed, not checked against its
+schema, not searched for personal data, and the model is built from the very data a parse
+would give. Any other file is loaded as without a cache (and kept here for the next build).
+
+The documents are kept as pickles of built-in values only (dicts, lists, tuples, strings,
+numbers, bytes) and read back by an unpickler that refuses every class or function
+(:class:`_Values`), so a forged file in the folder can at worst give wrong data, as a forged
+validation cache could; the folder is trusted as that cache is (outside the repository,
+:func:`.cache.refusal`). A file that cannot be read is as none: the status file is parsed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from duban.load.cache import ValidationCache, code_digest, file_digest
+from duban.load.strict_yaml import SHARED_LENGTH, Document
+
+SUFFIX = ".duban-yaml.pickle"
+FORMAT = 1
+_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+class _Values(pickle.Unpickler):
+    """Built-in values only: no class, no function, nothing that runs code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name} is not a value")
+
+
+def _interned(value: Any) -> Any:
+    """The values a parse shares, shared again (:mod:`.strict_yaml` interns every key and every
+    short string): the model is then the same to the object, and so are the pickles the page
+    keys digest (an equal value pickled another way would render every page again)."""
+    if isinstance(value, dict):
+        return {sys.intern(k) if isinstance(k, str) else k: _interned(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_interned(v) for v in value]
+    if isinstance(value, str) and len(value) <= SHARED_LENGTH:
+        return sys.intern(value)
+    return value
+
+
+class _InMemory(ValidationCache):
+    """A validation cache that lives as long as the server (``mkdocs serve`` without a
+    folder): saved into itself."""
+
+    def save(self, clean: dict[str, tuple[str, int]]) -> None:
+        self.known = dict(clean)
+
+
+class ParsedFiles:
+    """Parsed status files by their digest, in ``folder`` (``load/`` under it) or memory."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.root = folder  # the page cache's folder: not part of the data's context
+        self.folder = folder / "load" if folder is not None else None
+        self.memory: dict[str, bytes] = {}
+        self.used: set[str] = set()
+        self.code = ""
+        self.remembered: ValidationCache | None = None  # memory only
+        self.reused = 0
+        self.parsed = 0
+
+    def validation(self, context: str) -> ValidationCache:
+        """The validation cache of this context (its file in the folder, else in memory)."""
+        self.code, self.used, self.reused, self.parsed = code_digest(), set(), 0, 0
+        if self.folder is not None:
+            return ValidationCache.open(self.folder, context)
+        if self.remembered is None or self.remembered.context != context:
+            self.remembered = _InMemory(Path(), context)
+        return self.remembered
+
+    def _key(self, digest: str) -> str:
+        return file_digest(f"{FORMAT}\0{self.code}\0{digest}".encode())
+
+    def document(self, digest: str, path: Path, display: str, file: str) -> Document | None:
+        """The document of the status file whose bytes have ``digest``, as loaded before."""
+        key = self._key(digest)
+        raw = self.memory.get(key)
+        if raw is None and self.folder is not None:
+            try:
+                raw = self._path(key).read_bytes()
+            except OSError:
+                return None
+        if raw is None:
+            return None
+        try:
+            stored = _Values(io.BytesIO(raw)).load()
+            found, data, positions, key_positions, packed, depth = stored
+        except Exception:  # anything unreadable, of whatever kind: parse the file
+            return None
+        if not (
+            found == key
+            and isinstance(positions, dict)
+            and isinstance(key_positions, dict)
+            and isinstance(packed, (bytes, type(None)))
+            and isinstance(depth, (int, type(None)))
+        ):
+            return None
+        self.used.add(key)
+        self.reused += 1
+        if self.folder is None:
+            self.memory[key] = raw
+        return Document(
+            path,
+            display,
+            _interned(data),
+            file=file,
+            positions=positions,
+            key_positions=key_positions,
+            packed=packed,
+            recorded_depth=depth,
+        )
+
+    def put(self, digest: str, document: Document) -> None:
+        """Keep a document just loaded and checked (before the model reads it)."""
+        key = self._key(digest)
+        self.used.add(key)
+        self.parsed += 1
+        stored = (
+            key,
+            document.data,
+            document.positions,
+            document.key_positions,
+            document.packed,
+            document.recorded_depth,
+        )
+        try:
+            raw = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, RecursionError):
+            return  # a value pickle cannot keep: the file is parsed next time
+        if self.folder is None:
+            self.memory[key] = raw
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}")
+            temporary.write_bytes(raw)
+            os.replace(temporary, path)
+        except OSError:
+            pass  # it only saves time
+
+    def finish(self) -> None:
+        """After a load that gave a model: keep only the files it read."""
+        self.memory = {k: v for k, v in self.memory.items() if k in self.used}
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob(f"*/*{SUFFIX}"):
+            if path.name[: -len(SUFFIX)] not in self.used:
+                path.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None and _KEY.fullmatch(key)
+        return self.folder / key[:2] / f"{key}{SUFFIX}"
