@@ -35,3 +35,47 @@ def test_a_garbled_indent_before_a_number_is_no_number_of_its_own(tmp_path: Path
     assert result.tasks[0]["roles"]["responsible"] == ["區府辦", "區行政服務中心", "區市場監管局"]
     assert result.tasks[1]["roles"]["responsible"] == ["區府辦", "區科委", "區行政服務中心"]
     assert not result.tasks[1]["text"].startswith("?")
+
+
+# --- a table one cell a line under a header with no 序号, a unit's name broken into pieces ---
+
+# hunan-changsha-2012-lead-column-split-name.txt (refused before: the table reading took the
+# header, and no row had a number). The first row's lead cell is 市政 / 府办 / 公厅.
+CHANGSHA = (
+    "长沙市人民政府2012年《政府工作报告》目标任务责任分解表\n\n"
+    "牵头单位\n\n目   标   任   务\n\n责  任  单  位\n\n \n\n"
+    "市政\n\n府办\n\n公厅\n\n"
+    "强化行政监督,自觉接受人大和政协监督,优质高效办理人大代表议案、建议和政协提案,主动接受新闻媒体和社会公众监督\n\n"
+    "  \n\n市直各单位\n"
+)
+
+
+def test_rows_of_a_cell_table_with_no_number_are_read_in_order(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, CHANGSHA, 2012)
+    assert [task["id"] for task in result.tasks] == ["01"]
+    roles = result.tasks[0]["roles"]
+    assert roles["lead"] == ["市政府办公厅"] and roles["responsible"] == ["市直各单位"]
+    assert result.tasks[0]["text"].startswith("强化行政监督")
+
+
+# --- a vertical table of labels and values: 重点工作: | 135.… | --------------------------------
+
+# guangdong-guangzhou-2023-key-value-pipe-quarters.txt (refused before). Quarters shortened.
+GUANGZHOU = (
+    "重点工作: | 135.统筹违法建设治理与城市更新,促进违法建设科学分类治理。 |\n"
+    "牵头单位: | 市城市管理综合执法局 |\n"
+    "年度阶段性工作目标: | 第一季度:印发《广州市2023年违法建设治理工作方案》。"
+    "完成工作任务20%以上。 "
+    "第二季度:完成工作任务的50%以上。 |\n"
+    "进展情况、存在问题 及下一步工作建议: |\n"
+    "已完成。 全市治理违法建设2318.70万平方米。 |\n"
+)
+
+
+def test_a_label_value_table_is_one_task_with_its_number_and_quarters(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, GUANGZHOU, 2023)
+    assert [task["id"] for task in result.tasks] == ["135"]
+    task = result.tasks[0]
+    assert task["roles"] == {"lead": ["市城市管理综合执法局"]}
+    assert [due.get("period") for due in task["due"]] == ["2023-Q1", "2023-Q2"]
+    assert "已完成" not in task["text"]  # the progress column is no part of the task

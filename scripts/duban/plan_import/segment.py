@@ -37,7 +37,8 @@ MARKER = re.compile(
     rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
-    rf"|(?P<ar>[0-9０-９]{{1,2}})(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(]))"
+    # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)
+    rf"|(?P<ar>[0-9０-９]{{1,2}}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(]))"
     rf"|[（(](?P<par>[0-9０-９]{{1,2}})[）)]"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<cir>[{CIRCLED}])"
@@ -111,7 +112,8 @@ def segment(text: str, start: int, end: int, lenient: bool = False) -> list[Node
     roots = _segment(text, start, end, False, lenient)
     if not roots:
         later = _segment(text, start, end, True, lenient)
-        roots = later if len(later) >= 2 else []
+        # h18l: read leniently, one item is enough (a page of one table row: 135.…, 广州 2023)
+        roots = later if len(later) >= 2 or (lenient and later) else []
     return roots
 
 
