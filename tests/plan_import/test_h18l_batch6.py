@@ -79,3 +79,33 @@ def test_a_label_value_table_is_one_task_with_its_number_and_quarters(tmp_path: 
     assert task["roles"] == {"lead": ["市城市管理综合执法局"]}
     assert [due.get("period") for due in task["due"]] == ["2023-Q1", "2023-Q2"]
     assert "已完成" not in task["text"]  # the progress column is no part of the task
+
+
+# --- a table drawn with box-drawing characters ----------------------------------------------
+
+# city-undated-box-drawing-leader-table.txt (refused before). Two tasks, △ measures, a leader
+# and a lead cell spanning both; shortened to its first measures.
+BOX = (
+    "┌─────────────────────┬───┬────────┬────┐\n"
+    "│ 工 作 任 务 │分管领│牵头组织实施单位│完成时限│\n"
+    "│ │ 导 │ │ │\n"
+    "├─────────────────────┼───┼────────┼────┤\n"
+    "│抓好财税金融工作,增强发展保障能力 │梁志强│各县(市、区)政│年内见成│\n"
+    "├─────────────────────┤ │府,市财政局、国│ 效 │\n"
+    "│△进一步调整财政支出结构,加大财政在“三农│ │家税务局 │ │\n"
+    "│”、教育等方面的投入 │ ├────────┤ │\n"
+    "│△加强财政监督,提高财政资金使用效益 │ │市财政局、教│ │\n"
+    "├─────────────────────┤ │育局 │ │\n"
+    "│坚持优先发展教育,提高全民素质 │ │ │ │\n"
+    "└─────────────────────┴───┴────────┴────┘\n"
+)
+
+
+def test_a_box_drawn_table_is_read_as_rows_its_merged_cells_on_each_task(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, BOX)
+    assert [task["id"] for task in result.tasks] == ["01", "02"]
+    first, second = result.tasks
+    assert first["roles"]["lead"] == ["各县(市、区)政府", "市财政局", "国家税务局", "教育局"]
+    assert second["roles"]["lead"] == ["市财政局", "教育局"]
+    assert [leader["name"] for leader in second["leaders"]] == ["梁志强"]
+    assert "△加强财政监督" in first["text"] and not first.get("items")  # △: no sub-item

@@ -37,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from duban.i18n.messages import say
+from duban.plan_import.box_tables import box_rows
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
 from duban.plan_import.head import plan_title_line
@@ -142,6 +143,8 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("space rows", "空格分隔的表格行", space_rows, rows_reading),
     ("cell lines", "每格一行的表格", cell_lines, rows_reading),
     ("unit lines", "编号条目下一行的单位", unit_lines, unit_lines_reading),
+    # h18l: a table drawn with ┌─┬─┐ │ (a city's table, undated)
+    ("box rows", "制表符画的表格", box_rows, unnumbered_rows_reading),
     ("paragraphs", "带分工的段落", clause_paragraphs, paragraphs_reading),
     # h18l: tables with no 序号 column (长沙 2012, 广州 2023)
     ("header cells", "没有序号的每格一行表格", header_cells, unnumbered_rows_reading),
@@ -222,7 +225,7 @@ def _ids(result: Imported) -> list[object]:
 HEADING_NOTE = "分工取自所在章节的标题"
 """The note of a task whose roles are its heading's (task_reading)."""
 
-INVENTED = {"paragraphs", "header cells", "label values"}
+INVENTED = {"paragraphs", "header cells", "label values", "box rows"}
 """Readings whose numbers the importer made up (their runs say nothing)."""
 
 
