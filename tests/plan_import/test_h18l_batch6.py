@@ -109,3 +109,26 @@ def test_a_box_drawn_table_is_read_as_rows_its_merged_cells_on_each_task(tmp_pat
     assert second["roles"]["lead"] == ["市财政局", "教育局"]
     assert [leader["name"] for leader in second["leaders"]] == ["梁志强"]
     assert "△加强财政监督" in first["text"] and not first.get("items")  # △: no sub-item
+
+
+# --- rows between spaces, a project over several lines, ①… in a progress cell -----------------
+
+# hunan-yueyanglou-2017-progress-space-rows.txt (0/10 before: the ① of 备注 made the rows
+# headings; the continuation lines' units were lost). Rows 8 and 9, 9 shortened.
+YUEYANGLOU = (
+    "序号 省重点民生实事项目名称 责任单位 目标任务 1- 8月实际完成情况   1-8月实际完成率% 备注\n"
+    "7 孕产妇产前免费筛查 卫生局 3600人 3436 95%\n"
+    "8 新增社会治安视频监控摄像头 区公安分局 100个 设备购进中\n"
+    "9 深化机关事业单位养老保险制度改革 完成在职参保人数6300人 区人社局 6300人 7558 119%\n"
+    "城市低保、农村低保补差水平月均分别达到300元/人 区民政局 100% 100% "
+    "未包含(其中:①不需发证的1989家,②拆迁范围不能发证的2136家)\n"
+)
+
+
+def test_a_rows_further_lines_give_their_units_and_a_cells_list_makes_no_heading(
+    tmp_path: Path,
+) -> None:
+    result = import_whole(tmp_path, YUEYANGLOU, 2017)
+    assert [task["id"] for task in result.tasks] == ["07", "08", "09"]
+    assert result.tasks[1]["roles"] == {"responsible": ["区公安分局"]}
+    assert result.tasks[2]["roles"] == {"responsible": ["区人社局", "区民政局"]}

@@ -170,7 +170,35 @@ def space_rows(text: str) -> tuple[str, int] | None:
             lines[above] = lines[above][: found.start()] + "\n" + " | ".join(tail)
     for index in rows:
         lines[index] = " | ".join(lines[index].split())
+    _join_continuations(lines, rows)
     return bar_rows("\n".join(lines))
+
+
+def _join_continuations(lines: list[str], rows: list[int]) -> None:
+    """h18l: a row's further lines with no number (a project over several lines of cells, its
+    units in the middle: ``完成征缴基金10000万元 区人社局 10000万 7965 80%``, 岳阳楼 2017) are
+    the row's: their units join the row's cell of units (the lines stay in the row's text)."""
+    for row in rows:
+        parts = cells(lines[row])
+        unit_at = next((i for i, p in enumerate(parts) if i and cell_type(p) == "unit"), None)
+        at = row + 1
+        while unit_at is not None and at < len(lines) and at not in rows:
+            if not _continuation(lines[at]):
+                break
+            more = [p for p in lines[at].split()[1:] if cell_type(p) == "unit"]
+            parts[unit_at] = "、".join(dict.fromkeys([*parts[unit_at].split("、"), *more]))
+            at += 1
+        lines[row] = " | ".join(parts)
+
+
+def _continuation(line: str) -> bool:
+    parts = line.split()
+    return (
+        len(parts) >= 3
+        and not BAR.search(line)
+        and not SPACE_ROW.match(line)
+        and any(cell_type(p) == "unit" for p in parts[1:])
+    )
 
 
 def _space_row(line: str) -> bool:
