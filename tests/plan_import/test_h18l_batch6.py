@@ -132,3 +132,22 @@ def test_a_rows_further_lines_give_their_units_and_a_cells_list_makes_no_heading
     assert [task["id"] for task in result.tasks] == ["07", "08", "09"]
     assert result.tasks[1]["roles"] == {"responsible": ["区公安分局"]}
     assert result.tasks[2]["roles"] == {"responsible": ["区人社局", "区民政局"]}
+
+
+# --- a lead-in sentence that assigns every item of its list ------------------------------------
+
+# shanghai-2022-shipin-zerenqingdan-lead-in.txt (no task before: the item has no assignment of
+# its own; SOURCES.md h18k: the lead-in's unit is each item's responsible). Shortened.
+SHANGHAI = (
+    "上海市2022年度食品安全工作责任清单\n"
+    "  2022年,区政府要全面实施《中华人民共和国食品安全法》等法律法规,"
+    "全面完成《2022年上海市食品安全重点工作安排》的主要任务,主要承担以下工作:\n"
+    "  1.落实食品安全党政同责要求和属地管理责任。认真贯彻《地方党政领导干部食品安全责任制规定》,"
+    "部署并落实好食品安全工作。\n"
+)
+
+
+def test_a_lead_in_that_names_its_unit_assigns_each_item(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, SHANGHAI, 2022)
+    assert [task["id"] for task in result.tasks] == ["01"]
+    assert result.tasks[0]["roles"] == {"responsible": ["区政府"]}

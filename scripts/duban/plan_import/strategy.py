@@ -41,6 +41,7 @@ from duban.plan_import.box_tables import box_rows
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
 from duban.plan_import.head import plan_title_line
+from duban.plan_import.lead_in import lead_in_items, lead_in_reading
 from duban.plan_import.plan import Imported, import_text
 from duban.plan_import.segment import Node, segment, walk
 from duban.plan_import.subheadings import deeper_level
@@ -143,6 +144,8 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("space rows", "空格分隔的表格行", space_rows, rows_reading),
     ("cell lines", "每格一行的表格", cell_lines, rows_reading),
     ("unit lines", "编号条目下一行的单位", unit_lines, unit_lines_reading),
+    # h18l: a list assigned in its lead-in sentence (上海 2022)
+    ("lead-in", "引语写明承担单位的清单", lead_in_items, lead_in_reading),
     # h18l: a table drawn with ┌─┬─┐ │ (a city's table, undated)
     ("box rows", "制表符画的表格", box_rows, unnumbered_rows_reading),
     ("paragraphs", "带分工的段落", clause_paragraphs, paragraphs_reading),
