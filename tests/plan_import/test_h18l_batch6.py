@@ -151,3 +151,24 @@ def test_a_lead_in_that_names_its_unit_assigns_each_item(tmp_path: Path) -> None
     result = import_whole(tmp_path, SHANGHAI, 2022)
     assert [task["id"] for task in result.tasks] == ["01"]
     assert result.tasks[0]["roles"] == {"responsible": ["区政府"]}
+
+
+# --- 第一责任单位为牵头单位,下同 -----------------------------------------------------------------
+
+# fujian-xiamen-2019-first-unit-footnote-shixian-lines.txt: the rule in the first clause's
+# bracket was read as part of a unit's name. Task texts shortened.
+XIAMEN = (
+    "一、优化营商环境\n"
+    "(一)推进完善PPP健康运行长效机制和基础性制度建设。\n\n"
+    "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)\n\n"
+    "(二)严格落实全省统一的招投标政策。\n\n"
+    "责任单位:市建设局\n"
+)
+
+
+def test_the_first_unit_as_lead_said_in_a_clause_applies_from_there(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, XIAMEN, 2019)
+    assert [task["roles"] for task in result.tasks] == [
+        {"lead": ["市发改委"], "responsible": ["市财政局"]},
+        {"responsible": ["市建设局"]},
+    ]
