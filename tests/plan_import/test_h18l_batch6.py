@@ -172,3 +172,29 @@ def test_the_first_unit_as_lead_said_in_a_clause_applies_from_there(tmp_path: Pa
         {"lead": ["市发改委"], "responsible": ["市财政局"]},
         {"responsible": ["市建设局"]},
     ]
+
+
+# --- 除特别注明的外,A和B、C都是配合单位: every task's 配合单位 ---
+
+# zhejiang-jinhua-2018-mayor-heading-standing-cooperate.txt: the notice's rule was not applied
+# (SOURCES.md h18k: at the end of each task's cooperate, a shared 管委会 not added). Shortened.
+JINHUA = (
+    "金华市人民政府办公室关于印发2018年政府工作报告重点工作责任分解的通知\n"
+    "  除特别注明的外,各县(市、区)政府和金华开发区、金义都市新区、"
+    "金华山旅游经济区管委会都是配合单位。\n"
+    "2018年政府工作报告重点工作责任分解\n"
+    "  一、尹学群市长牵头的重点工作\n"
+    "  1.全面完成2018年全市经济社会发展预期目标。\n\n"
+    "  牵头单位:市发改委\n\n"
+    "  配合单位:市农办、市经信委\n"
+)
+
+
+def test_a_notices_standing_cooperate_rule_ends_each_tasks_cooperate(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, JINHUA, 2018)
+    roles = result.tasks[0]["roles"]
+    assert roles["lead"] == ["市发改委"]
+    assert roles["cooperate"] == [
+        *("市农办", "市经信委", "各县(市、区)政府", "金华开发区", "金义都市新区"),
+        "金华山旅游经济区管委会",
+    ]
