@@ -198,3 +198,21 @@ def test_a_notices_standing_cooperate_rule_ends_each_tasks_cooperate(tmp_path: P
         *("市农办", "市经信委", "各县(市、区)政府", "金华开发区", "金义都市新区"),
         "金华山旅游经济区管委会",
     ]
+
+
+# --- the last row of a cell table with blank lines between its cells -------------------------
+
+# chongqing-shapingba-2022-two-attachment-cells.txt: row 10, the last, ended at the blank line
+# after its first cell and was lost. Rows 8 to 10.
+SHAPINGBA = (
+    "2022年区政府工作报告经济社会发展预期目标任务分解表\n\n"
+    "8\n\n全体居民人均可支配收入增长6%左右\n\n区人力社保局\n\n"
+    "9\n\n空气质量完成年度目标任务\n\n区生态环境局\n\n"
+    "10\n\n节能减排降碳完成年度目标任务\n\n区发展改革委\n"
+)
+
+
+def test_the_last_row_keeps_its_cells_across_blank_lines(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, SHAPINGBA, 2022)
+    assert [task["id"] for task in result.tasks] == ["08", "09", "10"]
+    assert result.tasks[2]["roles"] == {"responsible": ["区发展改革委"]}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import TABLE_COLUMNS, aligned_row, cell_type, column_kind
@@ -220,12 +221,18 @@ def cell_lines(text: str) -> tuple[str, int] | None:
     lines = text.split("\n")
     starts = [i for i, line in enumerate(lines) if BARE_NUMBER.match(line)]
     rows: list[tuple[int, int]] = []  # (the number's line, the line after the row's last cell)
+    # h18l: the rows' usual count of cells, for the last row (沙坪坝 2022: a blank line between
+    # the cells, so the first blank line does not end it)
+    counts = Counter(
+        _count(lines, a, b) for a, b in pairwise(starts) if _value(lines[b]) > _value(lines[a])
+    )
+    typical = counts.most_common(1)[0][0] if counts else 0
     for at, start in enumerate(starts):
         value = _value(lines[start])
         following = starts[at + 1] if at + 1 < len(starts) else None
         if following is not None and _value(lines[following]) <= value:
             continue
-        end = following if following is not None else _row_end(lines, start)
+        end = following if following is not None else _row_end(lines, start, typical)
         cells_of = [_bare(line) for line in lines[start + 1 : end] if _bare(line)]
         if 2 <= len(cells_of) <= ROW_CELLS and any(
             cell_type(c) in ("unit", "date", "person") for c in cells_of[1:]
@@ -263,14 +270,18 @@ def _bare(line: str) -> str:
     return line.strip().strip("|｜").strip()
 
 
-def _row_end(lines: list[str], start: int) -> int:
-    """The last row ends at the first blank line after a cell, or after ROW_CELLS cells."""
-    seen, index = 0, start + 1
-    while index < len(lines) and seen < ROW_CELLS:
+def _row_end(lines: list[str], start: int, typical: int = 0) -> int:
+    """The last row ends at the first blank line after a cell, or after ROW_CELLS cells; when
+    the rows above have their ``typical`` count of cells with blank lines between them, after
+    that many cells (or at two blank lines running)."""
+    seen, index, blank = 0, start + 1, 0
+    while index < len(lines) and seen < (typical or ROW_CELLS):
         if _bare(lines[index]):
-            seen += 1
-        elif seen:
+            seen, blank = seen + 1, 0
+        elif seen and (not typical or blank):
             break
+        else:
+            blank += 1
         index += 1
     return index
 
