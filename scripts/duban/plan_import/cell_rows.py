@@ -84,7 +84,9 @@ TABLE_COLUMNS = {
         # h18c: 时间进度 / 进度安排 / 时间安排 (四川遂宁 2016): when, not how far
         r"|时间进度|時間進度|进度安排|進度安排|时间安排|時間安排|进度要求|進度要求"
         # h18j: 目标进度 (宁波江北 2023: the only time column of the table; SOURCES.md)
-        r"|目标进度|目標進度",
+        r"|目标进度|目標進度"
+        # h18l: 年度阶段性工作目标 by quarters (广州 2023; SOURCES.md h18k)
+        r"|阶段性工作目标|階段性工作目標",
         "完成时限",
     ),
 }

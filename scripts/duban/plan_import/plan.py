@@ -99,7 +99,8 @@ class Importer(TaskReading, YearReading):
         if (
             roots
             # h18j: or only the item's own steps numbered inside it like it (1.…；1.…2.…)
-            and all(all(c.style == n.style for c in n.children) for n in roots)
+            # h18l: or a table's rows, whatever their cells number (岳阳楼 2017: ①… in 备注)
+            and (self.table or all(all(c.style == n.style for c in n.children) for n in roots))
             and any(find_clause(self._span(n)) for n in roots)
         ):
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks

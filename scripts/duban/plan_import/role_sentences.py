@@ -82,10 +82,50 @@ def _standing_rules(text: str) -> tuple[tuple[int, str], ...]:
     )
 
 
-def standing_units(text: str, end: int) -> list[str]:
-    """The names of the standing rules said before ``end`` in the plan's text (each rule applies
-    to the task that states it and to every task after it)."""
-    return [names for start, names in _standing_rules(text) if start < end]
+Standing = tuple[str, str, str, str, "list[str] | None"]
+
+
+def standing_units(text: str, end: int) -> list[Standing]:
+    """The standing rules said before ``end`` in the plan's text (each rule applies to the task
+    that states it and to every task after it): (role, its word, the rule as the review says
+    it, its names as written, the names when they are taken as written; None: split them as a
+    clause's are)."""
+    out: list[Standing] = [
+        ("responsible", "责任单位", f"以下均需{names}落实", names, None)
+        for start, names in _standing_rules(text)
+        if start < end
+    ]
+    for names in _cooperating(text):
+        rule = f"除特别注明的外,{names}都是配合单位"
+        out.append(("cooperate", "配合单位", rule, names, _names_as_written(names)))
+    return out
+
+
+COOPERATING = re.compile(
+    r"除(?:特别|另行|另外)?(?:注明|标注|说明|列明)(?:的|者)?外\s*[，,]\s*"
+    r"(?P<names>[^。；;:：]{2,120}?)(?:都|均|全部)(?:是|为)配合(?:单位|部门)"
+)
+"""h18l: 除特别注明的外,A和B、C都是配合单位 in the notice: every task's 配合单位 (金华 2018)."""
+
+
+@functools.lru_cache(maxsize=8)
+def _cooperating(text: str) -> tuple[str, ...]:
+    folded = simplified(text)
+    return tuple(text[m.start("names") : m.end("names")] for m in COOPERATING.finditer(folded))
+
+
+def _names_as_written(names: str) -> list[str]:
+    """A、B和C split outside brackets, each name as written (no shared suffix added: SOURCES.md
+    h18k)."""
+    out, depth, current = [], 0, ""
+    for char in names:
+        depth += (char in "(（") - (char in ")）")
+        if depth == 0 and char in "、，,和及":
+            out.append(current)
+            current = ""
+        else:
+            current += char
+    return [n.strip() for n in [*out, current] if n.strip()]
 
 
 def place_in_brackets(piece: str) -> str:

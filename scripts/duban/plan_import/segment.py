@@ -26,21 +26,26 @@ NOTE = r"[(（][a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[)）]"
 """h18j: the pinyin a converting page wrote after a numeral: 一(yī)、 (青岛 2023)."""
 MONTH = r"(?:1[0-2]|0?[1-9])月(?:底|末|份|中旬|上旬|下旬|[0-9]{1,2}日)"
 """h18j: a month the number of an item is followed by (1.4月底前): not a decimal."""
+GARBLED_INDENT_BEFORE = rf"(?:{CN}、|[（(](?:{CN}|[0-9]{{1,2}})[）)]|[0-9]{{1,2}}[.．、])"
+"""h18l: ?? before a number it does not stand for is an indent a converter garbled."""
 MARKER = re.compile(
-    rf"(?:(?<=^)|(?<=[\s\u3000])|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)]))"
+    # h18l: after a line's indent a converter turned into ?? (普陀 2021: `??一、…`)
+    rf"(?:(?<=^)|(?<=[\s\u3000])|(?<=^[?？]{{2}})|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)]))"
     r"|(?P<stop>(?<=。)(?=[（(][0-9０-９]{1,2}[）)])))"  # h18i: …改革。(1)全面落实… (池州 2017)
     # 一． (h18c); 一(yī)、 (h18j)
     rf"(?:(?P<sec>{CN})(?:{NOTE})?(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"
     rf"|第(?P<art>{CN})条"
     rf"|[（(](?P<pcn>{CN})[）)]"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
-    rf"|(?P<ar>[0-9０-９]{{1,2}})(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(]))"
+    # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)
+    rf"|(?P<ar>[0-9０-９]{{1,2}}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(]))"
     rf"|[（(](?P<par>[0-9０-９]{{1,2}})[）)]"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<cir>[{CIRCLED}])"
     # h18a: a number a web page's conversion garbled (（二） read as ?。ǘ┩): line start only
     # h18i: after a line's indent too (韶关 2023: `  ?。ㄒ唬┚o扣…`)
-    r"|(?:(?<![^\n])|(?<=\n[ \u3000])|(?<=\n[ \u3000]{2}))(?P<garbled>[?？\ufffd]{1,2}。?))",
+    r"|(?:(?<![^\n])|(?<=\n[ \u3000])|(?<=\n[ \u3000]{2}))(?P<garbled>[?？\ufffd]{1,2}。?)"
+    rf"(?![?？]*{GARBLED_INDENT_BEFORE}))",
     re.M,
 )
 STYLE_NAMES = {
@@ -107,7 +112,8 @@ def segment(text: str, start: int, end: int, lenient: bool = False) -> list[Node
     roots = _segment(text, start, end, False, lenient)
     if not roots:
         later = _segment(text, start, end, True, lenient)
-        roots = later if len(later) >= 2 else []
+        # h18l: read leniently, one item is enough (a page of one table row: 135.…, 广州 2023)
+        roots = later if len(later) >= 2 or (lenient and later) else []
     return roots
 
 

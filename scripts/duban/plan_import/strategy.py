@@ -37,9 +37,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from duban.i18n.messages import say
+from duban.plan_import.box_tables import box_rows
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
 from duban.plan_import.head import plan_title_line
+from duban.plan_import.lead_in import lead_in_items, lead_in_reading
 from duban.plan_import.plan import Imported, import_text
 from duban.plan_import.segment import Node, segment, walk
 from duban.plan_import.subheadings import deeper_level
@@ -52,6 +54,7 @@ from duban.plan_import.unnumbered import (
     rows_reading,
     space_rows,
 )
+from duban.plan_import.unnumbered_tables import header_cells, label_values, unnumbered_rows_reading
 
 CLOSE = 1.0
 """A runner-up within this many points of the winner is named in the review."""
@@ -141,7 +144,14 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("space rows", "空格分隔的表格行", space_rows, rows_reading),
     ("cell lines", "每格一行的表格", cell_lines, rows_reading),
     ("unit lines", "编号条目下一行的单位", unit_lines, unit_lines_reading),
+    # h18l: a list assigned in its lead-in sentence (上海 2022)
+    ("lead-in", "引语写明承担单位的清单", lead_in_items, lead_in_reading),
+    # h18l: a table drawn with ┌─┬─┐ │ (a city's table, undated)
+    ("box rows", "制表符画的表格", box_rows, unnumbered_rows_reading),
     ("paragraphs", "带分工的段落", clause_paragraphs, paragraphs_reading),
+    # h18l: tables with no 序号 column (长沙 2012, 广州 2023)
+    ("header cells", "没有序号的每格一行表格", header_cells, unnumbered_rows_reading),
+    ("label values", "“标签: | 内容 |”竖排表格", label_values, unnumbered_rows_reading),
 )
 AS_NUMBERED = ("the numbering", "按编号")
 UNTABLED = ("the text as written, its tables not read as rows", "原文照排（不按任务分工表读表格）")
@@ -218,7 +228,7 @@ def _ids(result: Imported) -> list[object]:
 HEADING_NOTE = "分工取自所在章节的标题"
 """The note of a task whose roles are its heading's (task_reading)."""
 
-INVENTED = {"paragraphs"}
+INVENTED = {"paragraphs", "header cells", "label values", "box rows"}
 """Readings whose numbers the importer made up (their runs say nothing)."""
 
 
@@ -274,7 +284,8 @@ def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> lis
         found = rewrite(text)
         if found is None:
             continue
-        table, invented = describe is rows_reading, english in INVENTED
+        table = describe in (rows_reading, unnumbered_rows_reading)
+        invented = english in INVENTED
         result = _trial(found[0], pristine, plan_id, year, table=table)
         if result is None:
             continue
@@ -345,6 +356,21 @@ def choose(found: list[Candidate]) -> tuple[Candidate, str]:
     return best, why
 
 
+def _unnumbered_tables(
+    text: str, pristine: ImportOrg, plan_id: str, year: int | None
+) -> list[Candidate]:
+    """The readings of tables with no 序号 on the text as written (长沙 2012: the table
+    reading took the header of a table whose rows it could not number)."""
+    out: list[Candidate] = []
+    for english, chinese, rewrite, describe in READINGS:
+        found = rewrite(text) if describe is unnumbered_rows_reading else None
+        result = found and _trial(found[0], pristine, plan_id, year, table=True)
+        if found and result:
+            name, note = say(english, chinese), describe(found[1])
+            out.append(Candidate(name, result, evidence(result, True), note))
+    return out
+
+
 def best_reading(
     text: str, org: ImportOrg, plan_id: str, year: int | None, as_written: str | None = None
 ) -> tuple[Imported, str, str]:
@@ -359,5 +385,7 @@ def best_reading(
             evidence_ = evidence(result, False)
             name = say(*UNTABLED)
             found.append(Candidate(name, result, evidence_, untabled_reading()))
+        if all(_headings_only(c.result) for c in found):  # h18l: a header with no rows read
+            found += _unnumbered_tables(as_written, pristine, plan_id, year)
     best, why = choose(found)
     return best.result, best.note, why

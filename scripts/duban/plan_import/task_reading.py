@@ -228,16 +228,16 @@ class TaskReading(Findings):
                 note = f"按方案的规定（列第一位为牵头单位），{listed[0]}为牵头单位"
                 notes.append(note)
                 self._assume(line, note, field_text(clause.as_written))
-        for names in standing_units(self.text, end):  # 以下…均需X落实,不再单独列出 (h18g)
-            added = []
-            for phrase in split_names(names):
+        for kind, word, said, names, phrases in standing_units(self.text, end):  # 以下… (h18g)
+            added = []  # h18l: 除特别注明的外,…都是配合单位 (role cooperate, names as written)
+            for phrase in split_names(names) if phrases is None else phrases:
                 match = self.org.match(phrase, carrier=self.issuer_name)
-                if match.write_as not in roles.setdefault("responsible", []):
+                if match.write_as not in roles.setdefault(kind, []):
                     self._report_match(match, line)
-                    roles["responsible"].append(match.write_as)
+                    roles[kind].append(match.write_as)
                     added.append(phrase)
             if added:  # in the task's note and the review's assumptions
-                notes.append(f"按方案的规定（以下均需{names}落实），{'、'.join(added)}为责任单位")
+                notes.append(f"按方案的规定（{said}），{'、'.join(added)}为{word}")
                 self._assume(line, notes[-1], names)
         item["roles"] = {role: roles[role] for role in ROLE_ORDER if roles.get(role)}
         for leader in clause.leaders:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import TABLE_COLUMNS, aligned_row, cell_type, column_kind
@@ -170,7 +171,35 @@ def space_rows(text: str) -> tuple[str, int] | None:
             lines[above] = lines[above][: found.start()] + "\n" + " | ".join(tail)
     for index in rows:
         lines[index] = " | ".join(lines[index].split())
+    _join_continuations(lines, rows)
     return bar_rows("\n".join(lines))
+
+
+def _join_continuations(lines: list[str], rows: list[int]) -> None:
+    """h18l: a row's further lines with no number (a project over several lines of cells, its
+    units in the middle: ``完成征缴基金10000万元 区人社局 10000万 7965 80%``, 岳阳楼 2017) are
+    the row's: their units join the row's cell of units (the lines stay in the row's text)."""
+    for row in rows:
+        parts = cells(lines[row])
+        unit_at = next((i for i, p in enumerate(parts) if i and cell_type(p) == "unit"), None)
+        at = row + 1
+        while unit_at is not None and at < len(lines) and at not in rows:
+            if not _continuation(lines[at]):
+                break
+            more = [p for p in lines[at].split()[1:] if cell_type(p) == "unit"]
+            parts[unit_at] = "、".join(dict.fromkeys([*parts[unit_at].split("、"), *more]))
+            at += 1
+        lines[row] = " | ".join(parts)
+
+
+def _continuation(line: str) -> bool:
+    parts = line.split()
+    return (
+        len(parts) >= 3
+        and not BAR.search(line)
+        and not SPACE_ROW.match(line)
+        and any(cell_type(p) == "unit" for p in parts[1:])
+    )
 
 
 def _space_row(line: str) -> bool:
@@ -192,12 +221,18 @@ def cell_lines(text: str) -> tuple[str, int] | None:
     lines = text.split("\n")
     starts = [i for i, line in enumerate(lines) if BARE_NUMBER.match(line)]
     rows: list[tuple[int, int]] = []  # (the number's line, the line after the row's last cell)
+    # h18l: the rows' usual count of cells, for the last row (沙坪坝 2022: a blank line between
+    # the cells, so the first blank line does not end it)
+    counts = Counter(
+        _count(lines, a, b) for a, b in pairwise(starts) if _value(lines[b]) > _value(lines[a])
+    )
+    typical = counts.most_common(1)[0][0] if counts else 0
     for at, start in enumerate(starts):
         value = _value(lines[start])
         following = starts[at + 1] if at + 1 < len(starts) else None
         if following is not None and _value(lines[following]) <= value:
             continue
-        end = following if following is not None else _row_end(lines, start)
+        end = following if following is not None else _row_end(lines, start, typical)
         cells_of = [_bare(line) for line in lines[start + 1 : end] if _bare(line)]
         if 2 <= len(cells_of) <= ROW_CELLS and any(
             cell_type(c) in ("unit", "date", "person") for c in cells_of[1:]
@@ -235,14 +270,18 @@ def _bare(line: str) -> str:
     return line.strip().strip("|｜").strip()
 
 
-def _row_end(lines: list[str], start: int) -> int:
-    """The last row ends at the first blank line after a cell, or after ROW_CELLS cells."""
-    seen, index = 0, start + 1
-    while index < len(lines) and seen < ROW_CELLS:
+def _row_end(lines: list[str], start: int, typical: int = 0) -> int:
+    """The last row ends at the first blank line after a cell, or after ROW_CELLS cells; when
+    the rows above have their ``typical`` count of cells with blank lines between them, after
+    that many cells (or at two blank lines running)."""
+    seen, index, blank = 0, start + 1, 0
+    while index < len(lines) and seen < (typical or ROW_CELLS):
         if _bare(lines[index]):
-            seen += 1
-        elif seen:
+            seen, blank = seen + 1, 0
+        elif seen and (not typical or blank):
             break
+        else:
+            blank += 1
         index += 1
     return index
 
