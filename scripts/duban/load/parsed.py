@@ -21,19 +21,17 @@ validation cache could; the folder is trusted as that cache is (outside the repo
 from __future__ import annotations
 
 import io
-import os
 import pickle
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from duban.load.cache import ValidationCache, code_digest, file_digest
+from duban.load.keyed_files import keep_file, keyed_path, let_go
 from duban.load.strict_yaml import SHARED_LENGTH, Document
 
 SUFFIX = ".duban-yaml.pickle"
 FORMAT = 1
-_KEY = re.compile(r"[0-9a-f]{32}")
 
 
 class _Values(pickle.Unpickler):
@@ -148,24 +146,13 @@ class ParsedFiles:
         if self.folder is None:
             self.memory[key] = raw
             return
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}")
-            temporary.write_bytes(raw)
-            os.replace(temporary, path)
-        except OSError:
-            pass  # it only saves time
+        keep_file(self._path(key), raw)
 
     def finish(self) -> None:
         """After a load that gave a model: keep only the files it read."""
         self.memory = {k: v for k, v in self.memory.items() if k in self.used}
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for path in self.folder.glob(f"*/*{SUFFIX}"):
-            if path.name[: -len(SUFFIX)] not in self.used:
-                path.unlink(missing_ok=True)
+        let_go(self.folder, self.used, SUFFIX)
 
     def _path(self, key: str) -> Path:
-        assert self.folder is not None and _KEY.fullmatch(key)
-        return self.folder / key[:2] / f"{key}{SUFFIX}"
+        assert self.folder is not None
+        return keyed_path(self.folder, key, SUFFIX)

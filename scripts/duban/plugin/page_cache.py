@@ -34,13 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from duban.load.cache import code_digest
+from duban.load.keyed_files import keep_file, keyed_path, let_go
 
 CACHED_TEMPLATE = "duban-cached.html"
 SUFFIX = ".duban-page.json"
 HTML_SUFFIX = ".duban-page.html"  # h24g: the page's final HTML, read only when it is written
 FORMAT = 3
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
-_KEY = re.compile(r"[0-9a-f]{32}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -240,16 +240,11 @@ class PageCache:
     def finish(self) -> None:
         """After a good build: keep only what this build used (memory and folder)."""
         self.memory = {k: v for k, v in self.memory.items() if k in self.used}
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for suffix in (SUFFIX, HTML_SUFFIX):
-            for path in self.folder.glob(f"*/*{suffix}"):
-                if path.name[: -len(suffix)] not in self.used:
-                    path.unlink(missing_ok=True)
+        let_go(self.folder, self.used, SUFFIX, HTML_SUFFIX)
 
     def _path(self, key: str, suffix: str = SUFFIX) -> Path:
         assert self.folder is not None
-        return self.folder / key[:2] / f"{key}{suffix}"
+        return keyed_path(self.folder, key, suffix)
 
     def _read(self, key: str) -> Entry | None:
         try:
@@ -278,8 +273,6 @@ class PageCache:
         return Entry("", search, anchors, file=html, digest=stored["digest"])
 
     def _write(self, key: str, entry: Entry) -> None:
-        if not _KEY.fullmatch(key):
-            raise ValueError(key)
         path = self._path(key)
         try:
             output = entry.output.encode("utf-8", "surrogatepass")
@@ -297,17 +290,12 @@ class PageCache:
             ensure_ascii=False,
         )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # the HTML first: an entry whose file is missing or of another size is none
-            html = self._path(key, HTML_SUFFIX)
-            temporary = html.with_name(f".{html.name}.{os.getpid()}")
-            temporary.write_bytes(output)
-            os.replace(temporary, html)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}")
-            temporary.write_text(text, "utf-8")
-            os.replace(temporary, path)
-        except (OSError, ValueError):
-            pass  # the cache only saves time: the site is right without it
+            record = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return  # the cache only saves time: the site is right without it
+        # the HTML first: an entry whose file is missing or of another size is none
+        if keep_file(self._path(key, HTML_SUFFIX), output):
+            keep_file(path, record)
 
 
 def search_entries(plugins: Any) -> tuple[bool, list[dict[str, Any]] | None]:

@@ -10,17 +10,15 @@ build, what that build did not use is let go.
 from __future__ import annotations
 
 import json
-import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from duban.load.cache import code_digest, file_digest
+from duban.load.keyed_files import KEY, keep_file, keyed_path, let_go
 from duban.load.layout import FOLDERS
 
 SUFFIX = ".duban-src.json"
 FORMAT = 1
-_KEY = re.compile(r"[0-9a-f]{32}")
 
 
 def data_keys(digests: Mapping[str, str]) -> tuple[str, str]:
@@ -54,9 +52,7 @@ class SourceMemo:
         if key in self.memory:
             return True
         return (
-            self.folder is not None
-            and _KEY.fullmatch(key) is not None
-            and self._path(key).is_file()
+            self.folder is not None and KEY.fullmatch(key) is not None and self._path(key).is_file()
         )
 
     def get(self, key: str, counted: bool = True) -> dict[str, str] | None:
@@ -88,15 +84,11 @@ class SourceMemo:
     def finish(self) -> None:
         """After a good build: keep only what it used."""
         self.memory = {k: v for k, v in self.memory.items() if k in self.used}
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for path in self.folder.glob(f"*/*{SUFFIX}"):
-            if path.name[: -len(SUFFIX)] not in self.used:
-                path.unlink(missing_ok=True)
+        let_go(self.folder, self.used, SUFFIX)
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
-        return self.folder / key[:2] / f"{key}{SUFFIX}"
+        return keyed_path(self.folder, key, SUFFIX)
 
     def _read(self, key: str) -> dict[str, str] | None:
         try:
@@ -114,14 +106,10 @@ class SourceMemo:
         return pages
 
     def _write(self, key: str, pages: dict[str, str]) -> None:
-        if not _KEY.fullmatch(key):
-            raise ValueError(key)
         path = self._path(key)
         text = json.dumps({"format": FORMAT, "key": key, "pages": pages}, ensure_ascii=False)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}")
-            temporary.write_text(text, "utf-8")
-            os.replace(temporary, path)
-        except (OSError, ValueError):
-            pass  # the memo only saves time (ValueError: text no file can hold)
+            content = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return  # the memo only saves time (text no file can hold: lone surrogates)
+        keep_file(path, content)
