@@ -133,6 +133,10 @@ def test_a_build_killed_midway_leaves_the_previous_site(project, sig):
     time.sleep(0.3)
     process.send_signal(sig)
     process.wait(timeout=60)
+    if process.returncode == 0:  # a loaded machine: the build ended before the signal came
+        site = project / "site"
+        assert not (site / "MARKER").exists() and (site / "units" / "index.html").is_file()
+        return
     assert previous_site_intact(project)
     if sig == signal.SIGINT:  # a killed process cannot clean up after itself
         assert leftovers(project) == []
