@@ -5,8 +5,6 @@ and a status file's positions, released with its data, found again exactly."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,39 +74,6 @@ def test_every_check_format_is_the_same_without_the_words(which, as_of, heavy):
         outputs.append(texts)
     assert outputs[0]["json"].count('"task": ') > 10  # a report with items in it
     assert outputs[0] == outputs[1]
-
-
-_TRACED_LOAD = """
-import gc, sys, tracemalloc
-from pathlib import Path
-from duban.load.project import load_project
-data, texts = Path(sys.argv[1]), sys.argv[2] == "texts"
-load_project(data, texts=texts)  # once untraced: schemas compiled, caches filled
-tracemalloc.start()
-project = load_project(data, texts=texts)
-gc.collect()
-assert project.ok
-print(tracemalloc.get_traced_memory()[0])
-"""
-
-
-def _traced_load(data: Path, texts: bool) -> int:
-    """The bytes a second load keeps, measured in a fresh interpreter: in the test process,
-    caches and garbage left by earlier tests' data blur a difference of a few MB, and a first
-    load also pays for what every load shares (compiled schemas, caches)."""
-    run = subprocess.run(
-        [sys.executable, "-c", _TRACED_LOAD, str(data), "texts" if texts else "lean"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return int(run.stdout.split()[-1])
-
-
-def test_the_model_without_the_words_is_much_smaller(heavy):
-    # three years of reports: most of what a model keeps is what holders wrote
-    full, lean = _traced_load(heavy, True), _traced_load(heavy, False)
-    assert lean < 0.75 * full, (lean, full)
 
 
 STATUS = """\

@@ -12,7 +12,6 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from bench_site import make_site_project  # shared with the benchmark (tests/benchmarks)
 from duban.plugin import DubanPlugin, as_of_setting, check_edit_url
 from sitekit import (
     DEMO_PLAN,
@@ -187,25 +186,6 @@ def test_serve_watches_the_data_and_the_schemas():
     server = SimpleNamespace(watch=watched.append)
     assert plugin.on_serve(server, config=None, builder=None) is server
     assert watched == [str(plugin.data_dir), str(plugin.schema_dir)]
-
-
-# -- scaling ---------------------------------------------------------------------------------
-def build_synthetic(units: int):
-    root = make_site_project(scratch(f"units-{units}"), units=units, tasks=6)
-    build = mkdocs_build(root / "mkdocs.yml", root / "site")
-    assert build.returncode == 0, build.stderr
-    return build.site
-
-
-def test_page_size_stays_constant_as_units_grow():
-    """Unit pages are not in the navigation (which Material renders into every page), so a
-    unit's page is no bigger with 200 units than with 20. (It may be smaller: at 200 units the
-    site summarises as for a province, and a unit page's feed shows fewer reports.)"""
-    small, large = build_synthetic(20), build_synthetic(200)
-    for page in ("units/u0000.html", "units/u0007.html", "index.html", "about.html"):
-        a, b = (small / page).stat().st_size, (large / page).stat().st_size
-        assert (b - a) / a < 0.02, (page, a, b)
-    assert len(list((large / "units").glob("u*.html"))) == 200
 
 
 def test_a_data_folder_with_two_plans_builds_strict():
