@@ -4,6 +4,7 @@ change."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -15,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 from duban.plugin.page_cache import SUFFIX, Entry, PageCache, _stable, digest_of
+from duban.plugin.reuse import open_cache
 from sitekit import DEMO_AS_OF, Build, demo_project, mkdocs_build, scratch
 
 
@@ -89,27 +91,29 @@ def test_a_build_with_the_cache_is_the_full_build_byte_for_byte():
     about.write_text(about.read_text("utf-8") + "\n改动。\n", "utf-8")
     assert _reused(_build(project, work / "docs-edit", cache))[0] == 0
 
-
-def test_a_new_date_reuses_nothing_date_dependent(tmp_path):
-    work = scratch("page-cache-date")
-    project = _project(work)
-    cache = work / "cache"
-    _build(project, work / "first", cache)
+    # a new date: as_of is in every page's key, so nothing is reused, and the site is that
+    # date's full build
     env = {"DUBAN_AS_OF": "2011-03-01", "DUBAN_PAGE_CACHE": str(cache)}
     later = mkdocs_build(project / "mkdocs.yml", work / "later", env)
     assert later.returncode == 0, later.stderr[-3000:]
-    assert _reused(later)[0] == 0  # as_of is in every page's key
-    fresh = mkdocs_build(project / "mkdocs.yml", work / "fresh", {"DUBAN_AS_OF": "2011-03-01"})
+    assert _reused(later)[0] == 0
+    fresh = mkdocs_build(
+        project / "mkdocs.yml", work / "fresh-later", {"DUBAN_AS_OF": "2011-03-01"}
+    )
     assert _files(later.site) == _files(fresh.site)
 
 
-def test_a_cache_inside_the_repository_is_not_used(tmp_path):
-    work = scratch("page-cache-inside")
-    project = _project(work)
+def test_a_cache_inside_the_repository_is_not_used(tmp_path, caplog):
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
     (project / ".git").mkdir()  # the project is a repository: a pull request could commit one
-    build = _build(project, work / "site", project / ".duban" / "pages")
-    assert re.search(r"page_cache .* not used|未使用页面缓存 ", build.stderr), build.stderr
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.duban"):
+        cache = open_cache(".duban/pages", project, project / "data", "build", None)
+    assert cache is None
+    assert re.search(r"page_cache .* not used|未使用页面缓存 ", caplog.text), caplog.text
     assert not (project / ".duban").exists()
+    outside = open_cache(str(tmp_path / "cache"), project, project / "data", "build", None)
+    assert outside is not None and outside.folder == tmp_path / "cache"
 
 
 def test_broken_or_forged_entries_are_made_again(tmp_path):
