@@ -6,6 +6,7 @@ tests/conftest.py, which no test imports."""
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,10 @@ def import_whole(folder: Path, text: str, year: int | None = None) -> Imported:
     result = import_file(source, ImportOrg(), "p", year)
     assert result.accounting is not None and result.accounting.leftovers == []
     return result
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on now (for a local server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -13,7 +13,6 @@ import hmac
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -28,7 +27,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from duban.cli.main import main
-from helpers import ROOT
+from helpers import ROOT, free_port
 
 # apprise 2.3 imports the standard library's imghdr, deprecated in Python 3.11
 pytestmark = pytest.mark.filterwarnings("ignore:'imghdr' is deprecated:DeprecationWarning")
@@ -123,13 +122,6 @@ def bots() -> Iterator[tuple[str, Recorder]]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import logging
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from duban.plugin.page_cache import SUFFIX, Entry, PageCache, _stable, digest_of
 from duban.plugin.reuse import open_cache
+from helpers import free_port
 from sitekit import DEMO_AS_OF, Build, demo_project, mkdocs_build, scratch
 
 
@@ -149,12 +149,6 @@ def _get(url: str) -> str:
         return ""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _until(check, timeout: float = 240) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -167,7 +161,7 @@ def _until(check, timeout: float = 240) -> None:
 def test_serve_remakes_only_the_edited_units_pages_and_says_what_changed():
     work = scratch("page-cache-serve")
     project = _project(work)
-    port = _free_port()
+    port = free_port()
     log = work / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DUBAN_LANG": "en"}
     env.update(DUBAN_AS_OF=DEMO_AS_OF, DUBAN_PAGE_CACHE="")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -20,16 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import free_port
 from sitekit import DEMO_PLAN, demo_project, plan_path, scratch
 
 TASK = plan_path(DEMO_PLAN, "tasks/03")
 BROKEN = "state: done\n  done: '2010-10-23'"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _get(url: str) -> str:
@@ -62,7 +56,7 @@ def _title(body: str) -> str:
 
 @contextlib.contextmanager
 def _serving(root: Path):
-    port = _free_port()
+    port = free_port()
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DUBAN_LANG": ""}
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
