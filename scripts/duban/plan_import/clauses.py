@@ -21,6 +21,7 @@ from duban.plan_import.leader_names import (
     read_leaders,
     split_outside_brackets,
 )
+from duban.plan_import.marked_leads import marked_leads
 from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
     bracket_inners,
@@ -228,6 +229,11 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             words = _label_words(labelled.group("words"))
             names_text = part[len(part) - len(labelled.group("names")) :]
             names_text = _deadline_after_names(clause, names_text)
+            marked = marked_leads(names_text)  # h18p: A、B(分别)牵头[,C、D]
+            if marked is not None:
+                clause.each_leads = True
+                _add(clause, ["lead"], marked[0], ["牵头"])
+                names_text = marked[1]
             _add(clause, [ROLE_WORDS[w] for w in words if w], names_text, words)
             continue
         division = DIVISION_LABEL.match(folded)

@@ -1,0 +1,137 @@
+"""The general causes behind the misses of the seventh batch (issue 18, tenth round, branch
+h18p), each with the real text it was seen in (tests/fixtures/import/corpus/, SOURCES.md gives
+each file's address; shortened where "…" says so), and where it helps a variant written here
+(another numbering or label) that the same reading must also read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import import_whole
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+# --- a （一） heading with its full stop, numbering running on through the plan -----------
+
+# zhejiang-lishui-2023-zeren-lines-fenbie-qiantou.txt: 1.–9. under 一、, then 二、 (一)… 。 and
+# 10. (the subheading was read as a task with 10. as its sub-item; the ids restarted). Shortened.
+LISHUI = (
+    "市政府工作报告重点工作责任分解(2023年)\n\n"
+    "一、全市经济社会发展主要预期目标\n\n"
+    "1.生产总值增长6%以上,高质量前提下能快则快。\n\n责任单位:市发改委\n\n"
+    "2.规上工业增加值增长8%。\n\n责任单位:市经信局\n\n"
+    "二、重点抓好六方面工作\n\n"
+    "(一)全力以赴拼经济稳增长促发展。\n\n"
+    "3.实施招商引资“百千”行动,每年招引亿元以上制造业项目100个。\n\n"
+    "责任单位:市双招双引办、市发改委、市经信局,各县(市、区)政府、丽水开发区管委会\n"
+)
+
+
+def test_a_subheading_ending_in_a_full_stop_is_still_a_heading(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LISHUI, 2023)
+    assert [task["id"] for task in result.tasks] == ["01", "02", "03"]
+    assert result.tasks[2]["text"].startswith("实施招商引资")
+    assert "items" not in result.tasks[2]
+
+
+# a variant: （一） headings under 一、 with their full stop, numbered 1、 and restarting
+VARIANT_HEADINGS = (
+    "某区2024年重点工作责任分解\n"
+    "一、稳增长\n"
+    "（一）扩大有效投资。\n"
+    "1、完成固定资产投资50亿元。\n责任单位：区发改局\n"
+    "2、新开工项目30个。\n责任单位：区住建局\n"
+    "（二）促进消费。\n"
+    "1、社会消费品零售总额增长6%。\n责任单位：区商务局\n"
+)
+
+
+def test_headings_with_full_stops_over_items_numbered_in_them(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, VARIANT_HEADINGS, 2024)
+    assert len(result.tasks) == 3
+    units = [t["roles"]["responsible"] for t in result.tasks]
+    assert units == [["区发改局"], ["区住建局"], ["区商务局"]]
+    assert all("items" not in t for t in result.tasks)
+
+
+# anhui-chizhou-2017-inline-items.txt / city-undated-page3-zerenbumen-lines.txt keep theirs: an
+# item 3、 with its full stop over （1）（2） is a task with sub-items, not a heading
+PAGE3 = (
+    "一、健全住房保障制度\n"
+    "1、进一步扩大廉租住房保障范围。\n责任部门:市房管局牵头,市民政局配合。\n"
+    "2、改善农民工和农村困难群众居住条件。\n"
+    "(1)鼓劲有条件的用工单位建设农民工集体宿舍。\n责任部门:市房管局牵头,市劳动保障局配合。\n"
+    "(2)建立农村困难群众住房保障制度。\n责任部门:市民政局牵头,市财政局配合。\n"
+)
+
+
+def test_a_numbered_item_with_a_full_stop_over_steps_stays_a_task(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, PAGE3, 2008)
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
+    assert len(result.tasks[1]["items"]) == 2
+
+
+# --- 分别牵头, A、B牵头,C、D under a label --------------------------------------------------
+
+# zhejiang-lishui-2023: 责任单位:A、B分别牵头 (both lead; the first-listed rule does not apply)
+LISHUI_EACH = (
+    "市政府工作报告重点工作责任分解(2023年)\n\n"
+    "一、全市经济社会发展主要预期目标\n\n"
+    "1.固定资产投资增长10%。\n\n"
+    "责任单位:市发改委、市经信局、市科技局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)\n\n"
+    "2.城乡居民收入增速保持全省领先、农民收入增速快于城镇居民。\n\n"
+    "责任单位:市人力社保局、市农业农村局分别牵头\n"
+)
+
+
+def test_units_that_each_lead_under_a_label(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LISHUI_EACH, 2023)
+    first, second = (task["roles"] for task in result.tasks)
+    assert first == {"lead": ["市发改委"], "responsible": ["市经信局", "市科技局"]}
+    assert second == {"lead": ["市人力社保局", "市农业农村局"]}
+
+
+# zhejiang-province-2024-trad-governor-heading-marked-leads.txt (traditional repost): the marked
+# leads, the rule 除標註爲“牽頭”單位外 for the rest, and the governor named in the heading
+ZHEJIANG = (
+    "2024年政府工作報告重點工作責任分解\n\n"
+    "一、王浩省長牽頭重點工作\n\n"
+    "1.一般公共預算收入與經濟增長同步。\n\n責任單位:省財政廳\n\n"
+    "2.堅持政府過緊日子,嚴肅財經紀律。\n\n"
+    "責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、省文化廣電和旅遊廳(除標註爲“牽頭”單位外,"
+    "列第一位的爲牽頭或彙總單位,下同)\n\n"
+    "3.積極爭取並高效用好地方政府專項債券。\n\n責任單位:省財政廳、省發展改革委\n"
+)
+
+
+def test_marked_leads_and_the_first_listed_rule_in_traditional_text(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, ZHEJIANG, 2024)
+    roles = [task["roles"] for task in result.tasks]
+    assert roles[0] == {"responsible": ["省財政廳"]}
+    assert roles[1] == {
+        "lead": ["省政府辦公廳", "省財政廳"],
+        "responsible": ["省商務廳", "省文化廣電和旅遊廳"],
+    }
+    assert roles[2] == {"lead": ["省財政廳"], "responsible": ["省發展改革委"]}
+    assert [t["leaders"][0]["name"] for t in result.tasks] == ["王浩"] * 3
+
+
+# a variant: simplified, 牵头单位/配合单位 not used, 副市长 heading, the rule said with 注明
+VARIANT_MARKED = (
+    "一、李明副市长牵头重点工作\n"
+    "1、推进老旧小区改造。\n"
+    "责任单位：市住建局牵头，市财政局、市自然资源局（除注明“牵头”的外，列第一位的为牵头单位，下同）\n"
+    "2、完善养老服务体系。\n"
+    "责任单位：市民政局、市卫健委\n"
+)
+
+
+def test_marked_leads_variant(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, VARIANT_MARKED, 2024)
+    roles = [task["roles"] for task in result.tasks]
+    assert roles[0] == {"lead": ["市住建局"], "responsible": ["市财政局", "市自然资源局"]}
+    assert roles[1] == {"lead": ["市民政局"], "responsible": ["市卫健委"]}
+    assert result.tasks[0]["leaders"][0]["name"] == "李明"
