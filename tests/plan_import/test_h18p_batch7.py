@@ -135,3 +135,39 @@ def test_marked_leads_variant(tmp_path: Path) -> None:
     assert roles[0] == {"lead": ["市住建局"], "responsible": ["市财政局", "市自然资源局"]}
     assert roles[1] == {"lead": ["市民政局"], "responsible": ["市卫健委"]}
     assert result.tasks[0]["leaders"][0]["name"] == "李明"
+
+
+# --- a clause bracket never closed ----------------------------------------------------------
+
+# hubei-huangshigang-2023-unclosed-bracket-continuous.txt: item 6 lost its closing bracket and
+# became a non-task provision. Shortened.
+HUANGSHIGANG = (
+    "2023年区政府重点工作分解意见\n\n"
+    "一、经济社会发展指标(工作目标)\n\n"
+    "1.外贸出口增长15%以上(责任单位:区商务办)\n\n"
+    "2.服务业增加值增长7.5%以上。(责任单位:区发改局、区商务办\n\n"
+    "3.地方财政一般预算收入增长8%以上(责任单位:区财政局)\n"
+)
+
+
+def test_a_clause_whose_bracket_is_never_closed(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, HUANGSHIGANG, 2023)
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2", "1-3"]
+    assert result.tasks[1]["roles"] == {"responsible": ["区发改局", "区商务办"]}
+    assert result.tasks[2]["roles"] == {"responsible": ["区财政局"]}
+
+
+# a variant: full-width bracket, 牵头单位 and 配合单位, numbered （1）
+VARIANT_UNCLOSED = (
+    "一、优化营商环境\n"
+    "（1）推行“一件事一次办”。（牵头单位：县政务服务中心；配合单位：县司法局\n"
+    "（2）深化“证照分离”改革。（牵头单位：县市场监管局）\n"
+)
+
+
+def test_an_unclosed_full_width_bracket(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, VARIANT_UNCLOSED, 2024)
+    assert [task["roles"] for task in result.tasks] == [
+        {"lead": ["县政务服务中心"], "cooperate": ["县司法局"]},
+        {"lead": ["县市场监管局"]},
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from duban.plan_import.bracket_spans import brackets
+from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
@@ -139,6 +139,11 @@ def find_clause(text: str) -> Clause | None:
         start, end = joined_brackets(text, spans, found, lambda s: is_clause(unspaced(s)))
         return parse_clause(text[start:end], start, end, unspaced(bracket_inners(text, start, end)))
     folded = simplified(text)
+    for opened in re.finditer(rf"[{re.escape(OPEN)}]\s*(?:{_ROLE_ALT})[^:：]{{0,6}}[:：]", folded):
+        if unclosed(folded, opened.start()):  # h18p: 。(责任单位:A、B never closed (黄石港 2023)
+            body = text[opened.start() :].rstrip()
+            end = opened.start() + len(body)
+            return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
         rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室)\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
