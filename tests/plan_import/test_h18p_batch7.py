@@ -171,3 +171,47 @@ def test_an_unclosed_full_width_bracket(tmp_path: Path) -> None:
         {"lead": ["县政务服务中心"], "cooperate": ["县司法局"]},
         {"lead": ["县市场监管局"]},
     ]
+
+
+# --- a table under a heading that is its caption --------------------------------------------
+
+# jiangxi-jishui-undated-minsheng-pipe-leader-space-units.txt: 一、…任务分解表 over a `|` table;
+# its 序号 are the table's (01…), not the items of a chapter 一 (1-1…). Shortened cells.
+JISHUI = (
+    "一、10件民生实事任务分解表\n"
+    "序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况 |\n"
+    "1 | 推动义务教育基本均衡向优质均衡发展,增加义务教育学位5000个。 | 毛晓青 "
+    "| 县教体局 各相关乡镇政府 | 吉水二中、城南二小均完成项目建设。 |\n"
+    "2 | 推进省级县域综合医改试点,完成县妇幼保健院主体工程建设。 | 毛晓青 "
+    "| 县卫健委 各相关乡镇政府 | 县妇保院完成第一期基础部分验收。 |\n"
+)
+
+
+def test_a_tables_caption_as_its_only_heading(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, JISHUI, 2021)
+    assert [task["id"] for task in result.tasks] == ["01", "02"]
+    assert result.tasks[1]["roles"] == {"responsible": ["县卫健委", "各相关乡镇政府"]}
+    assert result.tasks[0]["leaders"][0]["name"] == "毛晓青"
+
+
+# a variant: a 清单 caption, 牵头单位 and 完成时限 columns; and two captioned tables, each
+# numbered from 1, stay numbered by their sections
+VARIANT_CAPTION = (
+    "一、2024年重点工作责任清单\n"
+    "序号 | 工作任务 | 牵头单位 | 完成时限 |\n"
+    "1 | 建成区级数据中心。 | 区大数据局 | 2024年6月底前 |\n"
+    "2 | 新增城镇就业岗位3000个。 | 区人社局 | 2024年12月底前 |\n"
+)
+
+
+def test_a_captioned_table_variant(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, VARIANT_CAPTION, 2024)
+    assert [task["id"] for task in result.tasks] == ["01", "02"]
+    assert result.tasks[0]["roles"] == {"lead": ["区大数据局"]}
+    two = VARIANT_CAPTION + VARIANT_CAPTION.replace("一、2024年", "二、2024年民生")
+    assert [task["id"] for task in import_whole(tmp_path, two, 2024).tasks] == [
+        "1-1",
+        "1-2",
+        "2-1",
+        "2-2",
+    ]

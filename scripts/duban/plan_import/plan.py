@@ -27,6 +27,7 @@ from duban.plan_import.subheadings import (
     is_subheading,
     task_nodes,
 )
+from duban.plan_import.table_captions import table_caption
 from duban.plan_import.task_reading import TaskReading
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.year import YearReading
@@ -199,7 +200,12 @@ class Importer(TaskReading, YearReading):
                 return True
             numbers += [n.number for n in tasks]
         # h18f: a table's 序号 runs through the table unless it starts again in a section
-        return self.table and len(numbers) > 1 and numbers == sorted(set(numbers))
+        if self.table and len(numbers) > 1 and numbers == sorted(set(numbers)):
+            return True
+        # h18p: 一、10件民生实事任务分解表 over its rows (吉水): the one section is the table's
+        # caption, its 序号 the table's
+        only = sections[0] if len(sections) == 1 else None
+        return only is not None and table_caption(self.text[only.content : only.end])
 
     def _heading_leader(self, title: str, tasks: list[dict[str, Any]], node: Node) -> None:
         leader = heading_leader(title)
