@@ -215,3 +215,50 @@ def test_a_captioned_table_variant(tmp_path: Path) -> None:
         "2-1",
         "2-2",
     ]
+
+
+# --- the assignment written after a group of items ------------------------------------------
+
+# henan-zhengzhou-2007-trad-pinyin-group-assignment.txt (traditional, a converter's pinyin): the
+# unit of items 1–4, 5 and 6 said in a sentence after them (no task was found). Shortened.
+ZHENGZHOU = (
+    "2007年鄭州市人民政府目標(biāo)管理工作方案\n\n"
+    "  一、關(guān)于目標(biāo)體系設(shè)置\n"
+    "  1.地區(qū)生產(chǎn)總值增長15%;\n"
+    "  2.第三產(chǎn)業(yè)增加值達(dá)到1000億元;\n"
+    "  2項(xiàng)目標(biāo)的責(zé)任單位均為市發(fā)展改革委。\n"
+    "  3.規(guī)模以上工業(yè)銷售收入達(dá)到3000億元;\n"
+    "  該目標(biāo)責(zé)任單位為市經(jīng)委。\n"
+)
+
+
+def test_units_named_after_a_group_of_items(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, ZHENGZHOU, 2007)
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2", "1-3"]
+    assert [task["roles"] for task in result.tasks] == [
+        {"responsible": ["市發展改革委"]},
+        {"responsible": ["市發展改革委"]},
+        {"responsible": ["市經委"]},
+    ]
+
+
+# a variant: （1） items, 以上N项……由X牵头负责, and an item with its own clause kept as written
+VARIANT_GROUP = (
+    "一、重点工作\n"
+    "（1）新建5G基站500个。\n"
+    "（2）推进千兆光网进小区。\n"
+    "以上2项工作由市通信管理办牵头负责。\n"
+    "（3）建成城市大脑二期。（责任单位：市大数据局）\n"
+    "（4）上线“一网通办”移动端。\n"
+    "该项工作责任单位为市政务服务中心。\n"
+)
+
+
+def test_group_sentences_variant(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, VARIANT_GROUP, 2024)
+    assert [task["roles"] for task in result.tasks] == [
+        {"lead": ["市通信管理办"]},
+        {"lead": ["市通信管理办"]},
+        {"responsible": ["市大数据局"]},
+        {"responsible": ["市政务服务中心"]},
+    ]
