@@ -262,3 +262,43 @@ def test_group_sentences_variant(tmp_path: Path) -> None:
         {"responsible": ["市大数据局"]},
         {"responsible": ["市政务服务中心"]},
     ]
+
+
+# --- the last row's sentences are not the plan's closing ------------------------------------
+
+# zhejiang-keqiao-2023-pipe-quarter-target-progress.txt: the last row's progress cell has
+# ``。 下步打算:`` inside it; the cut for the closing words fell there and the row lost its clause
+# (it became a non-task provision). Shortened cells.
+KEQIAO = (
+    "2023年度省政府民生实事涉我区工作任务一季度进展情况\n"
+    "序号 | 工作任务 | 责任单位 | 一季度目标 | 进展情况、存在问题及下一步打算 | 目标完成情况 |\n"
+    "1 | 新改扩建公办中小学校1所 | 教体局 | 室内安装、装修及场外施工 | 进展情况:室内装修完成80%。"
+    " 下步打算:场外工程增加施工人员。 | 顺利推进 |\n"
+    "2 | 完成“县中崛起”一对一结对帮扶学校2所 | 教体局 | 互派人员到位 | 进展情况:3月10日,"
+    "柯桥中学管理教学团队赴江山中学。 下步打算:双方继续按既定方案开展研讨交流。 | 顺利推进 |\n"
+)
+
+
+def test_the_last_rows_sentences_stay_in_the_row(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, KEQIAO, 2023)
+    assert [task["id"] for task in result.tasks] == ["01", "02"]
+    assert result.tasks[1]["roles"] == {"responsible": ["教体局"]}
+    assert "下步打算:双方继续" in result.tasks[1]["text"]
+
+
+# a variant: a numbered item whose line goes on after a full stop to its clause, then the
+# plan's real closing paragraph on its own line, which is still the closing
+VARIANT_ROW = (
+    "一、重点任务\n"
+    "1.建成区级养老服务中心。（责任单位：区民政局）\n"
+    "2.完成老旧小区改造10个。 年底前全部交付使用。（责任单位：区住建局）\n"
+    "各单位要高度重视，确保各项任务按期完成。\n"
+)
+
+
+def test_a_line_that_goes_on_to_its_clause_variant(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, VARIANT_ROW, 2024)
+    assert result.tasks[1]["roles"] == {"responsible": ["区住建局"]}
+    assert "年底前全部交付使用" in result.tasks[1]["text"]
+    assert "高度重视" not in result.tasks[1]["text"]
+    assert "高度重视" in result.plan["closing"]
