@@ -302,3 +302,73 @@ def test_a_line_that_goes_on_to_its_clause_variant(tmp_path: Path) -> None:
     assert "年底前全部交付使用" in result.tasks[1]["text"]
     assert "高度重视" not in result.tasks[1]["text"]
     assert "高度重视" in result.plan["closing"]
+
+
+# --- deadlines: 年内持续推进, 明年 ---------------------------------------------------------
+
+# national-guowuyuan-2020-fenbie-fuze-nian-nei.txt (国发〔2020〕6号): 年内持续推进 is within the
+# plan's year (read as 持续推进 with no end before). Shortened.
+GUOWUYUAN = (
+    "国务院关于落实《政府工作报告》重点工作部门分工的意见\n"
+    "国发〔2020〕6号\n"
+    "  一、落实2020年发展主要目标和下一阶段工作总体部署\n"
+    "  (一)总体要求和主要预期目标。\n"
+    "  1.坚定实施扩大内需战略,维护经济发展和社会稳定大局,确保完成决战决胜脱贫攻坚目标任务,"
+    "全面建成小康社会。(国务院各部门分别负责,年内持续推进)\n"
+)
+
+
+def test_within_the_year_going_on(tmp_path: Path) -> None:
+    due = import_whole(tmp_path, GUOWUYUAN).tasks[0]["due"]
+    assert [(d["kind"], d.get("period")) for d in due] == [("period", "2020")]
+
+
+# a variant: 年内持续开展 in a （牵头单位：…；完成时限：…） clause
+VARIANT_WITHIN = (
+    "某县2024年工作要点\n"
+    "一、重点工作\n"
+    "1.开展安全生产大检查。（牵头单位：县应急管理局；完成时限：年内持续开展）\n"
+)
+
+
+def test_within_the_year_going_on_variant(tmp_path: Path) -> None:
+    due = import_whole(tmp_path, VARIANT_WITHIN).tasks[0]["due"]
+    assert [(d["kind"], d.get("period")) for d in due] == [("period", "2024")]
+
+
+# hubei-xialu-2023-mingnian-relative-dates.txt (signed 2022-12-27 for 2023): 明年 is 2023
+XIALU = (
+    "2023年区政府工作报告重点任务分解\n"
+    "一、坚定不移推进融圈入群,构建“四园”并进发展格局\n"
+    "1.大力推进一期核心区建设,确保仓储物流区明年7月份建成、商业引导区明年11月份建成,"
+    "并实现一期核心区明年年底满园运营。[责任单位:老街办、区招商服务中心、长乐投资有限公司]\n"
+    "2.建设跨境电商产业园。[责任单位:区商务局]\n"
+    "黄石市下陆区人民政府办公室\n"
+    "2022年12月27日\n"
+)
+
+
+def test_next_year_in_a_plan_signed_the_year_before(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, XIALU)
+    due = result.tasks[0]["due"]
+    assert [(d["kind"], str(d.get("date") or d.get("period"))) for d in due] == [
+        ("date", "2023-07-31"),
+        ("date", "2023-11-30"),
+        ("period", "2023"),
+    ]
+    assert result.tasks[1]["due"][0]["id"] == "unwritten"
+
+
+# a variant: 明年3月底前 with the signing date in Chinese numerals, December 2023
+VARIANT_NEXT = (
+    "关于印发2024年全县重点工作任务的通知\n"
+    "一、重点工作\n"
+    "1.完成县城污水管网改造,明年3月底前投入使用。（责任单位：县住建局）\n"
+    "某县人民政府\n"
+    "二〇二三年十二月二十日\n"
+)
+
+
+def test_next_year_variant(tmp_path: Path) -> None:
+    due = import_whole(tmp_path, VARIANT_NEXT).tasks[0]["due"]
+    assert [(d["kind"], str(d.get("date"))) for d in due] == [("date", "2024-03-31")]

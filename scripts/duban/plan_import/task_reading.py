@@ -349,7 +349,7 @@ class TaskReading(Findings):
         return any(name in before or name in previous for name in names if len(name) >= 2)
 
     def _prose_deadline(self, item: dict, own: str, line: int, notes: list[str]) -> None:
-        found = prose_deadline(own)
+        found = prose_deadline(own, self.next_year)
         if found is None:
             return
         phrase, read_as = found
