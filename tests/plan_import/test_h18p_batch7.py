@@ -372,3 +372,44 @@ VARIANT_NEXT = (
 def test_next_year_variant(tmp_path: Path) -> None:
     due = import_whole(tmp_path, VARIANT_NEXT).tasks[0]["due"]
     assert [(d["kind"], str(d.get("date"))) for d in due] == [("date", "2024-03-31")]
+
+
+# --- a schedule column with a converter's pinyin, a quarter naming its month ----------------
+
+# zhejiang-county-2023-trad-pinyin-pipe-quarter-schedule.txt: the header 工作進(jìn)度安排 was not
+# known as the time column (the pinyin inside the word), and 第四季度(11月份) names its month.
+# Shortened cells.
+COUNTY = (
+    "2023年省政府民生實(shí)事項(xiàng)目實(shí)施計(jì)劃(截至4月10日)\n"
+    "序號(hào) | 項(xiàng)目內容 | 工作進(jìn)度安排 | 目前實(shí)施情況 | 牽頭單位 |\n"
+    "1 | 完成“縣中崛起” (蒼南中學(xué)結(jié)對(duì)瑞安中學(xué))。 "
+    "| 第一季度:舉行結(jié)對(duì)儀式; "
+    "第二季度:建立師徒結(jié)對(duì)關(guān)系,; 第四季度(11月份):組織開展教師集體研修。 "
+    "| 已完成第一季度結(jié)對(duì)儀式,。 | 縣教育局 |\n"
+    "2 | 新增公辦幼兒園學位500個。 | 第三季度:完成主體工程; 第四季度:投入使用。 "
+    "| 已開工。 | 縣教育局 |\n"
+)
+
+
+def test_a_schedule_column_by_quarters_with_a_month(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, COUNTY, 2023)
+    first = [(d["kind"], str(d.get("date") or d.get("period"))) for d in result.tasks[0]["due"]]
+    assert first == [("period", "2023-Q1"), ("period", "2023-Q2"), ("date", "2023-11-30")]
+    assert result.tasks[0]["roles"] == {"lead": ["縣教育局"]}
+
+
+# a variant: 进度安排 in simplified characters, a full-width bracket and 第二季度（6月底）
+VARIANT_QUARTER = (
+    "某区2024年民生实事项目\n"
+    "序号 | 项目 | 进度安排 | 责任单位 |\n"
+    "1 | 建成社区食堂10个。 | 第一季度：选址；第二季度（6月底）：建成投用 | 区民政局 |\n"
+    "2 | 改造农贸市场3个。 | 第三季度：完工 | 区商务局 |\n"
+)
+
+
+def test_a_quarter_naming_its_month_variant(tmp_path: Path) -> None:
+    due = import_whole(tmp_path, VARIANT_QUARTER, 2024).tasks[0]["due"]
+    assert [(d["kind"], str(d.get("date") or d.get("period"))) for d in due] == [
+        ("period", "2024-Q1"),
+        ("date", "2024-06-30"),
+    ]
