@@ -37,24 +37,27 @@ def test_a_subheading_ending_in_a_full_stop_is_still_a_heading(tmp_path: Path) -
     assert "items" not in result.tasks[2]
 
 
-# a variant: （一） headings under 一、 with their full stop, numbered 1、 and restarting
+# a variant: （一） headings with their full stop, over items 1、… numbered through the plan
+# (ids 01…); over items that start again at 1 in each section, numbered by section
 VARIANT_HEADINGS = (
     "某区2024年重点工作责任分解\n"
     "一、稳增长\n"
     "（一）扩大有效投资。\n"
     "1、完成固定资产投资50亿元。\n责任单位：区发改局\n"
     "2、新开工项目30个。\n责任单位：区住建局\n"
-    "（二）促进消费。\n"
-    "1、社会消费品零售总额增长6%。\n责任单位：区商务局\n"
+    "二、惠民生\n"
+    "（一）促进消费。\n"
+    "3、社会消费品零售总额增长6%。\n责任单位：区商务局\n"
 )
 
 
-def test_headings_with_full_stops_over_items_numbered_in_them(tmp_path: Path) -> None:
+def test_headings_with_full_stops_over_items_numbered_through(tmp_path: Path) -> None:
     result = import_whole(tmp_path, VARIANT_HEADINGS, 2024)
-    assert len(result.tasks) == 3
+    assert [task["id"] for task in result.tasks] == ["01", "02", "03"]
     units = [t["roles"]["responsible"] for t in result.tasks]
     assert units == [["区发改局"], ["区住建局"], ["区商务局"]]
-    assert all("items" not in t for t in result.tasks)
+    again = import_whole(tmp_path, VARIANT_HEADINGS.replace("3、社会", "1、社会"), 2024)
+    assert [task["id"] for task in again.tasks] == ["1-1", "1-2", "2-1"]
 
 
 # anhui-chizhou-2017-inline-items.txt / city-undated-page3-zerenbumen-lines.txt keep theirs: an

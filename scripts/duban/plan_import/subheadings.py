@@ -43,9 +43,11 @@ def is_subheading(text: str, node: Node, deeper: bool = False) -> bool:
             for c in children
         ):
             return True
-    # h18p: a （一） heading may end with its full stop (（一）全力以赴拼经济稳增长促发展。, 丽水
-    # 2023); a 3、 item over （1）… with its own full stop stays a task with sub-items
-    ending = own.rstrip("。") if node.style == "pcn" else own
+    # h18p: a （一） heading may end with its full stop when its items number on from before it
+    # (（一）全力以赴拼经济稳增长促发展。 over 10., 丽水 2023): items numbered 1. 2. under it may
+    # be its steps, and a 3、 item over （1）… with its own full stop stays a task with sub-items
+    on = node.style == "pcn" and bool(node.children) and node.children[0].number > 1
+    ending = own.rstrip("。") if on else own
     if not node.children or not own or len(own) > 30 or re.search(r"[。；;：:]", ending):
         return False
     return all(find_clause(text[c.content : c.end]) for c in node.children)
