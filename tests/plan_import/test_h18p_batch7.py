@@ -416,3 +416,41 @@ def test_a_quarter_naming_its_month_variant(tmp_path: Path) -> None:
         ("period", "2024-Q1"),
         ("date", "2024-06-30"),
     ]
+
+
+# --- a cell table whose excerpt holds one row -----------------------------------------------
+
+# anhui-luan-2022-cells-mayor-heading-source-column.txt: one cell a line with blank lines
+# between, a header with 任务来源, a chapter row naming the mayor, and only one row (the page
+# was cut after it): no task was found.
+LUAN = (
+    "六安市人民政府关于印发2022年重点工作及责任清单的通知\n\n"
+    "2022年重点工作及责任清单\n\n序号\n\n重点工作\n\n牵头责任单位\n\n协同责任单位\n\n任务来源\n\n"
+    "一、潘东旭市长负责事项(共9项)\n\n1\n\n"
+    "全面延伸“双招双引”,继续坚持“顶格倾听、顶格协调、顶格推进”。\n\n"
+    "市政府办\n\n市政府各部门、各直属机构\n\n皖政〔2022〕9号文件\n"
+)
+
+
+def test_a_cell_table_with_one_row_under_a_known_header(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LUAN, 2022)
+    assert [task["id"] for task in result.tasks] == ["01"]
+    task = result.tasks[0]
+    assert task["roles"] == {"lead": ["市政府办"], "cooperate": ["市政府各部门", "各直属机构"]}
+    assert task["leaders"][0]["name"] == "潘东旭"
+
+
+# a variant: 编号 / 工作任务 / 责任单位 / 完成时限 with no blank lines, one row; and one row
+# with no header above it is no table
+VARIANT_LONE = (
+    "某县2024年民生实事\n编号\n工作任务\n责任单位\n完成时限\n"
+    "1\n新建村级养老服务站20个。\n县民政局\n2024年12月底前\n"
+)
+
+
+def test_a_lone_row_variant(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, VARIANT_LONE, 2024)
+    assert [task["roles"] for task in result.tasks] == [{"responsible": ["县民政局"]}]
+    assert str(result.tasks[0]["due"][0]["date"]) == "2024-12-31"
+    bare = VARIANT_LONE.replace("编号\n工作任务\n责任单位\n完成时限\n", "")
+    assert import_whole(tmp_path, bare, 2024).tasks == []

@@ -201,7 +201,7 @@ class Importer(TaskReading, YearReading):
                 return True
             numbers += [n.number for n in tasks]
         # h18f: a table's 序号 runs through the table unless it starts again in a section
-        if self.table and len(numbers) > 1 and numbers == sorted(set(numbers)):
+        if self.table and numbers and numbers == sorted(set(numbers)):  # h18p: one row too
             return True
         # h18p: 一、10件民生实事任务分解表 over its rows (吉水): the one section is the table's
         # caption, its 序号 the table's

@@ -366,7 +366,7 @@ def _unnumbered_tables(
     reading took the header of a table whose rows it could not number)."""
     out: list[Candidate] = []
     for english, chinese, rewrite, describe in READINGS:
-        found = rewrite(text) if describe is unnumbered_rows_reading else None
+        found = rewrite(text) if describe in (unnumbered_rows_reading, rows_reading) else None
         result = found and _trial(found[0], pristine, plan_id, year, table=True)
         if found and result:
             name, note = say(english, chinese), describe(found[1])
