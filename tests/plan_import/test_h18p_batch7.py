@@ -454,3 +454,25 @@ def test_a_lone_row_variant(tmp_path: Path) -> None:
     assert str(result.tasks[0]["due"][0]["date"]) == "2024-12-31"
     bare = VARIANT_LONE.replace("编号\n工作任务\n责任单位\n完成时限\n", "")
     assert import_whole(tmp_path, bare, 2024).tasks == []
+
+
+# a variant: 以上工作 / 上述任务 with no count: every item since the last heading
+VARIANT_ABOVE = (
+    "一、重点任务\n"
+    "（一）扩大投资\n"
+    "1.新建5G基站500个。\n"
+    "2.推进千兆光网进小区。\n"
+    "以上工作由市通信管理办牵头负责。\n"
+    "（二）促进消费\n"
+    "3.举办消费节。\n"
+    "上述任务由市商务局负责。\n"
+)
+
+
+def test_group_sentences_with_no_count_variant(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, VARIANT_ABOVE, 2024)
+    assert [task["roles"] for task in result.tasks] == [
+        {"lead": ["市通信管理办"]},
+        {"lead": ["市通信管理办"]},
+        {"responsible": ["市商务局"]},
+    ]
