@@ -476,3 +476,16 @@ def test_group_sentences_with_no_count_variant(tmp_path: Path) -> None:
         {"lead": ["市通信管理办"]},
         {"responsible": ["市商务局"]},
     ]
+
+
+# a variant of 六安 2022's chapter row: 副市长分管工作（12项）, the items numbered 1、
+VARIANT_COUNTED_HEADING = (
+    "一、李明副市长分管工作（12项）\n"
+    "1、推进老旧小区改造。（责任单位：市住建局）\n"
+    "2、完善养老服务体系。（责任单位：市民政局）\n"
+)
+
+
+def test_a_heading_naming_its_leader_and_its_count_variant(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, VARIANT_COUNTED_HEADING, 2024)
+    assert [t["leaders"][0]["name"] for t in result.tasks] == ["李明", "李明"]
