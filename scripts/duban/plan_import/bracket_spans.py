@@ -25,3 +25,9 @@ def brackets(text: str) -> Iterator[tuple[int, int]]:
     if depth:
         offset = start + 1
         yield from ((a + offset, b + offset) for a, b in brackets(text[offset:]))
+
+
+def unclosed(text: str, index: int) -> bool:
+    """h18p: whether ``text[index]`` opens a bracket and no bracket closes after it (``。(责任单位:
+    A、B`` at the end of an item, 黄石港 2023: the web page lost the closing bracket)."""
+    return text[index] in OPEN and not any(c in CLOSING for c in text[index + 1 :])

@@ -94,6 +94,7 @@ TABLE_COLUMNS = {
 
 def column_kind(word: str) -> str:
     """The kind of a header's column (number, lead, deadline …; text when none)."""
+    word = PINYIN.sub("", word)  # h18p: 工作進(jìn)度安排, a converter's pinyin
     for kind, (pattern, _) in TABLE_COLUMNS.items():
         if re.search(pattern, word):
             return kind

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from duban.plan_import.bracket_spans import brackets
+from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
@@ -21,6 +21,7 @@ from duban.plan_import.leader_names import (
     read_leaders,
     split_outside_brackets,
 )
+from duban.plan_import.marked_leads import marked_leads
 from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
     bracket_inners,
@@ -138,6 +139,11 @@ def find_clause(text: str) -> Clause | None:
         start, end = joined_brackets(text, spans, found, lambda s: is_clause(unspaced(s)))
         return parse_clause(text[start:end], start, end, unspaced(bracket_inners(text, start, end)))
     folded = simplified(text)
+    for opened in re.finditer(rf"[{re.escape(OPEN)}]\s*(?:{_ROLE_ALT})[^:：]{{0,6}}[:：]", folded):
+        if unclosed(folded, opened.start()):  # h18p: 。(责任单位:A、B never closed (黄石港 2023)
+            body = text[opened.start() :].rstrip()
+            end = opened.start() + len(body)
+            return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
         rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室)\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
@@ -228,6 +234,11 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
             words = _label_words(labelled.group("words"))
             names_text = part[len(part) - len(labelled.group("names")) :]
             names_text = _deadline_after_names(clause, names_text)
+            marked = marked_leads(names_text)  # h18p: A、B(分别)牵头[,C、D]
+            if marked is not None:
+                clause.each_leads = True
+                _add(clause, ["lead"], marked[0], ["牵头"])
+                names_text = marked[1]
             _add(clause, [ROLE_WORDS[w] for w in words if w], names_text, words)
             continue
         division = DIVISION_LABEL.match(folded)

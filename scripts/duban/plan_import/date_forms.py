@@ -69,9 +69,16 @@ DONE_ON_DAY = re.compile(
 """h18i: 物流中心7月1日项目投入试运营 (新昌 2021): done on that day, so due by it."""
 
 
+QUARTER_MONTH = re.compile(
+    r"第?[一二三四1-4]季度\s*[（(]\s*(1[0-2]|0?[1-9])月(?:份)?(?:底|末)?\s*[)）]"
+)
+"""h18p: 第四季度(11月份) (a county's 工作进度安排 cell): the month it names, by its end."""
+
+
 def cell_dates(folded: str) -> str:
-    """2021.8 → 2021年8月底; 7月1日…投入试运营 → 7月1日前 (h18i)."""
+    """2021.8 → 2021年8月底; 7月1日…投入试运营 → 7月1日前 (h18i); 第四季度(11月份) → 11月底."""
     folded = YEAR_DOT_MONTH.sub(lambda m: f"{m.group(1)}年{int(m.group(2))}月底", folded)
+    folded = QUARTER_MONTH.sub(lambda m: f"{int(m.group(1))}月底", folded)
     return DONE_ON_DAY.sub(r"\1前", folded)
 
 

@@ -252,6 +252,8 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
                 return None
             result.assumptions.append(f"“{part}”未写年份，按{default_year}年理解")
             return [{"kind": "date", "date": date, **base}]
+    if default_year and re.fullmatch(rf"年内(?:{ONGOING.pattern})", folded):
+        return [{"kind": "period", "period": str(default_year), **base}]  # h18p: 年内持续推进
     if WITHIN_YEAR.match(folded):  # h18j: 宏图路年内完成工程量的50% (a 目标进度 cell): by its end
         result.assumptions.append(f"“{part}”按{default_year}年理解，{default_year}年底前完成")
         return [{"kind": "period", "period": str(default_year), **base}]

@@ -13,6 +13,7 @@ from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import page_year, set_aside
 from duban.plan_import.clauses import Clause, find_clause
+from duban.plan_import.closing_cut import row_goes_on
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
@@ -27,6 +28,7 @@ from duban.plan_import.subheadings import (
     is_subheading,
     task_nodes,
 )
+from duban.plan_import.table_captions import table_caption
 from duban.plan_import.task_reading import TaskReading
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.year import YearReading
@@ -199,7 +201,12 @@ class Importer(TaskReading, YearReading):
                 return True
             numbers += [n.number for n in tasks]
         # h18f: a table's 序号 runs through the table unless it starts again in a section
-        return self.table and len(numbers) > 1 and numbers == sorted(set(numbers))
+        if self.table and numbers and numbers == sorted(set(numbers)):  # h18p: one row too
+            return True
+        # h18p: 一、10件民生实事任务分解表 over its rows (吉水): the one section is the table's
+        # caption, its 序号 the table's
+        only = sections[0] if len(sections) == 1 else None
+        return only is not None and table_caption(self.text[only.content : only.end])
 
     def _heading_leader(self, title: str, tasks: list[dict[str, Any]], node: Node) -> None:
         leader = heading_leader(title)
@@ -257,6 +264,7 @@ class Importer(TaskReading, YearReading):
                 break
             after = match.end() + clause.end
             match = re.compile(r"[。；]?[ \t\u3000]*\n|[。][ \t\u3000]+(?=\S)").search(span, after)
+        match = row_goes_on(span, match)  # h18p: a row's last cell goes on to its clause
         if not match or not field_text(span[match.end() :]):
             return None
         rest = field_text(span[match.end() :])

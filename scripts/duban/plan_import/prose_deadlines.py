@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.next_year import next_year_phrases
 
 RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
@@ -31,7 +32,7 @@ PROGRESS_CELL = re.compile(
 )
 
 
-def prose_deadline(own: str) -> tuple[str, str] | None:
+def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | None:
     """(the phrase, the phrase to parse), or None. The phrases are read in simplified text; a
     year aimed at is given as the page wrote it (力爭2023年); a progress cell's words are not read
     (h18j)."""
@@ -45,6 +46,10 @@ def prose_deadline(own: str) -> tuple[str, str] | None:
             at = folded.find(aims[0])
             written = own[at : at + len(aims[0])] if len(folded) == len(own) else aims[0]
             return written, f"{re.findall(r'[0-9]{4}', aims[0])[0]}年底"
+    if not phrases and next_year:  # h18p: 明年7月份建成…明年年底 (the signing year's next)
+        ahead = next_year_phrases(folded, next_year)
+        if ahead:
+            return ahead
     if not phrases:  # 10月底前完成第一阶段，12月底前全面完成: each step's date (h18g)
         steps = list(dict.fromkeys(YEARLESS.findall(folded)))
         if steps:

@@ -40,6 +40,7 @@ from duban.i18n.messages import say
 from duban.plan_import.box_tables import box_rows
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
+from duban.plan_import.group_assignments import group_items, group_reading
 from duban.plan_import.head import plan_title_line
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
 from duban.plan_import.plan import Imported, import_text
@@ -146,6 +147,8 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("unit lines", "编号条目下一行的单位", unit_lines, unit_lines_reading),
     # h18l: a list assigned in its lead-in sentence (上海 2022)
     ("lead-in", "引语写明承担单位的清单", lead_in_items, lead_in_reading),
+    # h18p: 4项目标的责任单位均为X after its items (郑州 2007)
+    ("group sentence", "一组条目之后的分工句", group_items, group_reading),
     # h18l: a table drawn with ┌─┬─┐ │ (a city's table, undated)
     ("box rows", "制表符画的表格", box_rows, unnumbered_rows_reading),
     ("paragraphs", "带分工的段落", clause_paragraphs, paragraphs_reading),
@@ -363,7 +366,7 @@ def _unnumbered_tables(
     reading took the header of a table whose rows it could not number)."""
     out: list[Candidate] = []
     for english, chinese, rewrite, describe in READINGS:
-        found = rewrite(text) if describe is unnumbered_rows_reading else None
+        found = rewrite(text) if describe in (unnumbered_rows_reading, rows_reading) else None
         result = found and _trial(found[0], pristine, plan_id, year, table=True)
         if found and result:
             name, note = say(english, chinese), describe(found[1])

@@ -14,16 +14,19 @@ from duban.plan_import.unit_brackets import names_only
 HEADING_LEADER = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<post>(?:常务)?副?(?:省长|市长|州长|区长|县长|旗长)"
     r"|(?:省|市|州|区|县)(?:政府|委)[\u4e00-\u9fff]{0,4}(?:党组成员|秘书长))(?:同志)?"
-    r"(?:牵头|主抓|分管|负责)(?:的)?(?:重点)?工作$"
+    r"(?:牵头|主抓|分管|负责)(?:的)?(?:重点)?(?:工作|事项)"
+    r"(?:[（(]共?[0-9一二三四五六七八九十]+项[)）])?$"  # h18p: 负责事项(共9项) (六安 2022)
 )
 
 
 def heading_leader(title: str) -> dict[str, str] | None:
     """一、叶枝利区长牵头重点工作: the leader (name, post, text) a section's title names."""
-    match = HEADING_LEADER.match(title.strip())
+    match = HEADING_LEADER.match(simplified(title.strip()))  # h18p: 王浩省長牽頭重點工作
     if not match:
         return None
-    return {"name": match.group("name"), "post": match.group("post"), "text": title.strip()}
+    written = title.strip()  # simplified keeps the length: the name and post as written
+    name, post = (written[match.start(g) : match.end(g)] for g in ("name", "post"))
+    return {"name": name, "post": post, "text": written}
 
 
 def is_subheading(text: str, node: Node, deeper: bool = False) -> bool:
@@ -40,7 +43,12 @@ def is_subheading(text: str, node: Node, deeper: bool = False) -> bool:
             for c in children
         ):
             return True
-    if not node.children or not own or len(own) > 30 or re.search(r"[。；;：:]", own):
+    # h18p: a （一） heading may end with its full stop when its items number on from before it
+    # (（一）全力以赴拼经济稳增长促发展。 over 10., 丽水 2023): items numbered 1. 2. under it may
+    # be its steps, and a 3、 item over （1）… with its own full stop stays a task with sub-items
+    on = node.style == "pcn" and bool(node.children) and node.children[0].number > 1
+    ending = own.rstrip("。") if on else own
+    if not node.children or not own or len(own) > 30 or re.search(r"[。；;：:]", ending):
         return False
     return all(find_clause(text[c.content : c.end]) for c in node.children)
 

@@ -49,6 +49,7 @@ class TaskReading(Findings):
     first_leads_at: int | None  # where in the text that rule starts to apply (下同: from there)
     leaders: list[Finding]
     heading_clause: Clause | None  # the section's heading's clause, for items with none (h18c)
+    next_year: int | None  # h18p: the year 明年 names (set with the plan's year)
 
     def _task_or_provision(
         self,
@@ -349,7 +350,7 @@ class TaskReading(Findings):
         return any(name in before or name in previous for name in names if len(name) >= 2)
 
     def _prose_deadline(self, item: dict, own: str, line: int, notes: list[str]) -> None:
-        found = prose_deadline(own)
+        found = prose_deadline(own, self.next_year)
         if found is None:
             return
         phrase, read_as = found

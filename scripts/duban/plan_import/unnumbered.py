@@ -25,6 +25,7 @@ from duban.i18n.messages import say
 from duban.plan_import.cell_rows import TABLE_COLUMNS, aligned_row, cell_type, column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import find_clause
+from duban.plan_import.lone_row import lone_width
 from duban.plan_import.segment import MARKER
 from duban.plan_import.text_tables import cells, is_header
 
@@ -226,7 +227,8 @@ def cell_lines(text: str) -> tuple[str, int] | None:
     counts = Counter(
         _count(lines, a, b) for a, b in pairwise(starts) if _value(lines[b]) > _value(lines[a])
     )
-    typical = counts.most_common(1)[0][0] if counts else 0
+    lone = 0 if counts else lone_width(lines, starts)  # h18p: one row under a known header
+    typical = counts.most_common(1)[0][0] if counts else lone
     for at, start in enumerate(starts):
         value = _value(lines[start])
         following = starts[at + 1] if at + 1 < len(starts) else None
@@ -238,9 +240,9 @@ def cell_lines(text: str) -> tuple[str, int] | None:
             cell_type(c) in ("unit", "date", "person") for c in cells_of[1:]
         ):
             rows.append((start, end))
-    if len(rows) < 2:
+    if len(rows) < (1 if lone else 2):
         return None
-    widest = max(_count(lines, start, end) for start, end in rows[:-1])
+    widest = max((_count(lines, start, end) for start, end in rows[:-1]), default=lone)
     last_start, last_end = rows[-1]
     while _count(lines, last_start, last_end) > widest:  # the text after the table is no cell
         last_end -= 1

@@ -29,6 +29,7 @@ class YearReading(Findings):
     page_year: int | None
     period: Period | None
     year_missing: bool
+    next_year: int | None  # h18p: the year 明年 names (the signing year's next), when signed
 
     @staticmethod
     def _years(text: str) -> list[int]:
@@ -59,6 +60,7 @@ class YearReading(Findings):
             int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
         ]
         found = self._document_year(head, years or self._years(self.text))
+        self.next_year = head.signed.year + 1 if head.signed else None
         if found is None:  # never refused, never the clock: the dates are left to --year
             self.period, self.year_missing, self.default_year = None, True, 0
             self.unread.insert(0, Finding(0, NO_YEAR))

@@ -1,0 +1,26 @@
+"""Where the last item ends and the plan's closing words begin (branch h18p): a sentence's end
+followed by spaces inside a line is no end of the item when the rest of that line ends with the
+item's own clause. A table row read as an item (柯桥 2023: ``…进展情况:…完成80%。 下步打算:…
+（责任单位：教体局）``) is one line; its last cell's sentences are no closing paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.clauses import find_clause
+
+LINE_END = re.compile(r"[ \t\u3000]*\n")
+
+
+def row_goes_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """The cut after the last item (``match`` in ``span``, the item's text), moved to the end
+    of its line when it falls inside a line that ends with the item's clause."""
+    if match is None or "\n" in match.group(0):
+        return match
+    end = span.find("\n", match.end())
+    end = len(span) if end < 0 else end
+    tail = span[match.end() : end]
+    clause = find_clause(tail)
+    if clause is None or tail[clause.end :].strip():
+        return match
+    return LINE_END.search(span, end)

@@ -1,0 +1,85 @@
+"""Assignments written after a group of items (branch h18p, issue 18): a line of its own, not
+numbered, that names the unit of the items just before it, as a target list often does:
+``4項目標的責任單位均為市發展改革委。`` (the four items above it), ``該目標責任單位為市經委。``
+(the one above it; 郑州 2007), ``以上3项工作由市财政局牵头负责。`` (the three above; with no count,
+every item since the last heading). The reading
+adds ``（责任单位：X）`` (or ``（牵头单位：X）`` when the sentence says 牵头) after each of those
+items (the label is the importer's; the name is the document's); the sentence itself stays in
+the text of the last item of its group."""
+
+from __future__ import annotations
+
+import re
+
+from duban.i18n.messages import say
+from duban.plan_import.cell_rows import PINYIN
+from duban.plan_import.chinese import numeral_value, simplified
+from duban.plan_import.clauses import find_clause
+
+COUNT = r"(?P<count>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
+ROLE = r"(?P<role>责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位)"
+NAMES = r"(?P<names>[^。；;：:，,\n]{2,80}?)"
+GROUP = re.compile(
+    r"^\s*(?:(?P<above>以上|上述|前述)?(?:这)?(?:" + COUNT + r"项)?|(?P<one>该|該|此|本)(?:项|項)?)"
+    r"(?:目标|工作|任务|指标|事项)?(?:的)?"
+    r"(?:"
+    + ROLE
+    + r"(?:均|都)?(?:为|是)"
+    + NAMES
+    + r"|由"
+    + NAMES.replace("names", "by")
+    + r"(?P<verb>牵头负责|负责|牵头))\s*[。；;]?\s*$"
+)
+HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
+ITEM = re.compile(
+    r"^[ \t\u3000]*(?:[0-9０-９]{1,3}[.．、](?![0-9])|[（(][0-9一二三四五六七八九十]{1,3}[)）])"
+)
+
+
+def group_reading(count: int) -> str:
+    return say(
+        f"{count} items assigned by the sentence after their group (4项目标的责任单位均为X;"
+        " the label 责任单位 is the importer's)",
+        f"{count} 项按其后一句（“4项目标的责任单位均为X”“该目标责任单位为X”）记分工"
+        "（“责任单位：”为导入所加）",
+    )
+
+
+def group_items(text: str) -> tuple[str, int] | None:
+    """The text with each item before an assigning sentence given that sentence's unit."""
+    lines = text.split("\n")
+    items: list[list[int]] = []  # each item since the last sentence: its lines
+    count = 0
+    for index, line in enumerate(lines):
+        bare = PINYIN.sub("", line)  # 4項(xiàng)目標(biāo)的…: a converter's pinyin
+        match = GROUP.match(simplified(bare))
+        if match is None:
+            if HEADING.match(line):
+                items = []  # a heading ends the group 以上 refers to
+            elif ITEM.match(line):
+                items.append([index])
+            elif items and line.strip():
+                items[-1].append(index)
+            continue
+        size = 1 if match.group("one") else numeral_value(match.group("count") or "") or 0
+        if not size and match.group("above"):  # 以上工作由X牵头负责: every item since the heading
+            size = len(items)
+        taken = items[-size:] if 0 < size <= len(items) else []
+        names = match.group("names") or match.group("by")
+        start = match.start("names") if match.group("names") else match.start("by")
+        written = bare[start : start + len(names)]
+        label = (
+            "牵头单位"
+            if "牵头" in (match.group("role") or match.group("verb") or "")
+            else "责任单位"
+        )
+        for item in taken:
+            if find_clause(" ".join(lines[i].strip() for i in item)) is not None:
+                continue  # the item carries its own assignment
+            last = item[-1]
+            lines[last] = f"{lines[last].rstrip()}（{label}：{written}）"
+            count += 1
+        items = []
+    return ("\n".join(lines), count) if count else None
