@@ -34,6 +34,7 @@ from duban.plan_import.role_sentences import (
     split_separated,
     standing_rule,
 )
+from duban.plan_import.trailing_roles import trailing_roles
 from duban.plan_import.unit_brackets import unit_bracket
 
 ROLE_WORDS = {
@@ -155,6 +156,8 @@ def find_clause(text: str) -> Clause | None:
     by = by_sentence(text)  # …。由A、B,各县(市)、区人民政府负责落实。 (h18g)
     if by:
         return parse_clause(text[by[0] : by[1]], by[0], by[1], by[2])
+    if bare := trailing_roles(text):  # …。X牵头，A配合，年底前完成。 / …。X牵头负责。 (h18m)
+        return parse_clause(text[bare[0] : bare[1]], *bare)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
