@@ -60,3 +60,33 @@ def test_the_same_sentence_under_chinese_numerals_reads_alike(tmp_path: Path) ->
 )
 def test_a_closing_sentence_whose_subject_is_no_unit_is_no_assignment(text: str) -> None:
     assert trailing_roles(text) is None
+
+
+# --- a deadline naming a year and nothing finer ----------------------------------------------
+
+# Made up (the corpus holds no such cell; SOURCES.md's rule reads 到2020年 as that year): a
+# 完成时限 of a three-year plan written 2025年 / 2024年 was left unread (no deadline at all).
+YEARS = (
+    "某市2023—2025年数字经济行动计划\n"
+    "一、重点任务\n"
+    "1.建成5G基站1000个。（牵头单位：市工信局；完成时限：2025年）\n"
+    "2.建设数据中心。（牵头单位：市大数据局；完成时限：2024年完成）\n"
+)
+
+
+def test_a_year_alone_as_the_deadline_is_that_year(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, YEARS, None)
+    assert [task["due"][0] for task in result.tasks] == [
+        {"kind": "period", "period": "2025", "as_written": "2025年"},
+        {"kind": "period", "period": "2024", "as_written": "2024年完成"},
+    ]
+
+
+def test_a_year_alone_in_a_table_column_is_that_year(tmp_path: Path) -> None:
+    """Made up: the same deadline in the 完成时限 column of a tab-separated table."""
+    text = (
+        "某市2023—2025年行动计划任务分解表\n序号\t重点任务\t牵头单位\t完成时限\n"
+        "1\t建成5G基站1000个。\t市工信局\t到2025年\n2\t建设数据中心。\t市大数据局\t2024年度\n"
+    )
+    result = import_whole(tmp_path, text, None)
+    assert [task["due"][0]["period"] for task in result.tasks] == ["2025", "2024"]

@@ -54,7 +54,15 @@ def date_digits(folded: str, default_year: int | None = None) -> str:
         folded,
     )
     folded = re.sub(r"(?<![第每下上\d])([一二三四1-4])季度", r"第\1季度", folded)
+    folded = YEAR_ALONE.sub(r"\1年底", folded)  # h18m: 2025年 / 到2025年 / 2024年完成: that year
     return re.sub(r"^(\d{1,2})月(?:份)?$", r"\1月底", folded)
+
+
+YEAR_ALONE = re.compile(
+    r"^\s*(?:到|至|截至|截止|力争|计划|预计|于)?\s*(\d{4})\s*年度?\s*"
+    r"(?:前后|完成|全面完成|基本完成|实现|建成|见效|竣工|投用|完工)?\s*[。；;]?\s*$"
+)
+"""A deadline naming a year and nothing finer (a 完成时限 cell 2025年, 到2025年): the year's end."""
 
 
 # h18i: 2021.8 (新昌 2021, a 计划完成时间 cell): a year and a month, by that month's end
