@@ -90,3 +90,39 @@ def test_a_year_alone_in_a_table_column_is_that_year(tmp_path: Path) -> None:
     )
     result = import_whole(tmp_path, text, None)
     assert [task["due"][0]["period"] for task in result.tasks] == ["2025", "2024"]
+
+
+# --- a cited document's 文号 is not the plan's --------------------------------------------------
+
+# Real: shanghai-2022-shipin-zerenqingdan-lead-in.txt (shortened): the only 文号 on the page is the
+# one after a cited title, so the plan's year was read as 2019 (the year of the cited document).
+SHANGHAI = (
+    "各部门食品安全工作管什么?这个责任清单说清楚了!\n"
+    "为切实落实…《上海市贯彻〈中央、国务院关于深化改革加强食品安全工作的意见〉的实施方案》"
+    "(沪委〔2019〕1014号)等工作要求,完成《2022年上海市食品安全重点工作安排》的主要任务,…\n"
+    "2022年,区政府要全面实施…等工作要求,主要承担以下工作:\n"
+    "1.落实食品安全党政同责要求和属地管理责任。全面学习贯彻…,进行阶段性总结和评估。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "(沪委〔2019〕1014号)",  # real
+        "（国办发〔2019〕5号）",  # made up: full-width brackets
+        "沪委〔2019〕1014号",  # made up: no bracket around it
+    ],
+)
+def test_a_number_after_a_cited_title_gives_no_year(tmp_path: Path, cited: str) -> None:
+    text = SHANGHAI.replace("(沪委〔2019〕1014号)", cited)
+    result = import_whole(tmp_path, text, None)
+    assert result.plan["period"]["start"] == dt.date(2022, 1, 1)
+    assert "document_number" not in result.plan
+
+
+def test_the_plans_own_number_still_gives_its_year(tmp_path: Path) -> None:
+    """Made up: the plan's own 文号 standing alone above the text is still read."""
+    text = "沪府办〔2021〕3号\n" + SHANGHAI
+    result = import_whole(tmp_path, text, None)
+    assert result.plan["document_number"] == "沪府办〔2021〕3号"
+    assert result.plan["period"]["start"] == dt.date(2021, 1, 1)
