@@ -126,3 +126,26 @@ def test_the_plans_own_number_still_gives_its_year(tmp_path: Path) -> None:
     result = import_whole(tmp_path, text, None)
     assert result.plan["document_number"] == "沪府办〔2021〕3号"
     assert result.plan["period"]["start"] == dt.date(2021, 1, 1)
+
+
+# --- amounts in the review: counts of ten thousands and thousands separators ------------------
+
+# Real: zhejiang-haishu-2024-leader-headings.txt. The review listed 1370万 (人次 dropped).
+HAISHU = (
+    "一、推动开放\n"
+    "1.推动临空经济示范区建设,力争完成旅客吞吐量1370万人次、货邮吞吐量15.5万吨。(区发改局牵头)\n"
+)
+
+
+def test_a_count_of_ten_thousands_keeps_its_measure_in_the_review(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, HAISHU, 2024)
+    listed = [finding.text for finding in result.figures]
+    assert "1370万人次" in listed and "15.5万吨" in listed
+
+
+def test_an_amount_with_thousands_separators_is_listed_whole(tmp_path: Path) -> None:
+    """Made up: 12,000万元 was listed as 000万元; a clause comma before a count stays a comma."""
+    text = HAISHU.replace("力争完成", "安排资金12,000万元,新建站点3个,2个片区,力争完成")
+    listed = [finding.text for finding in import_whole(tmp_path, text, 2024).figures]
+    assert "12,000万元" in listed and "3个" in listed and "2个" in listed
+    assert "000万元" not in listed
