@@ -149,3 +149,52 @@ def test_an_amount_with_thousands_separators_is_listed_whole(tmp_path: Path) -> 
     listed = [finding.text for finding in import_whole(tmp_path, text, 2024).figures]
     assert "12,000万元" in listed and "3个" in listed and "2个" in listed
     assert "000万元" not in listed
+
+
+# --- an outline numbered 1.1 / 1.2 / 2.1 ---------------------------------------------------------
+
+# Made up (the corpus holds none; departments' plans and PDFs often number so): 1.1 was read as a
+# decimal, every item glued to its chapter line (0 tasks).
+OUTLINE = (
+    "某市2023年数字政府建设工作要点\n"
+    "1 夯实基础设施\n"
+    "1.1 建设政务云平台，完成迁移系统100个。（牵头单位：市大数据局；完成时限：2023年12月底）\n"
+    "1.2 推进电子政务外网升级。（牵头单位：市大数据局；配合单位：各区政府）\n"
+    "2 提升服务能力\n"
+    "2.1 推进“一网通办”。（牵头单位：市政务服务中心）\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("chapters", "items"),
+    [
+        (("1 ", "2 "), ("1.1 ", "1.2 ", "2.1 ")),
+        (("1. ", "2. "), ("1.1. ", "1.2. ", "2.1. ")),  # made up: dots after both
+        (("一、", "二、"), ("1.1 ", "1.2 ", "2.1 ")),  # made up: chapters in characters
+        (("1．", "2．"), ("1．1", "1．2", "2．1")),  # made up: full-width dots, no space
+    ],
+)
+def test_an_outline_numbered_by_chapter_and_item(
+    tmp_path: Path, chapters: tuple[str, str], items: tuple[str, str, str]
+) -> None:
+    text = OUTLINE
+    for written, new in zip(("1 ", "2 "), chapters, strict=True):
+        text = text.replace(f"\n{written}", f"\n{new}", 1)
+    for written, new in zip(("1.1 ", "1.2 ", "2.1 "), items, strict=True):
+        text = text.replace(written, new, 1)
+    result = import_whole(tmp_path, text, 2023)
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2", "2-1"]
+    assert result.tasks[1]["roles"] == {"lead": ["市大数据局"], "cooperate": ["各区政府"]}
+    assert [s["title"] for s in result.plan["sections"]] == ["夯实基础设施", "提升服务能力"]
+
+
+@pytest.mark.parametrize("amount", ["2.5 万人", "2.1万人", "1.1亿元"])
+def test_a_wrapped_line_starting_with_a_decimal_is_no_item(tmp_path: Path, amount: str) -> None:
+    """Made up: a line a page wrapped before 2.5 万人 stays in its item's text."""
+    text = (
+        "某市2023年工作要点\n一、经济目标\n1.地区生产总值增长6%，城镇新增就业\n"
+        f"{amount}。（牵头单位：市发改委）\n2.社会消费品零售总额增长8%。（牵头单位：市商务局）\n"
+    )
+    result = import_whole(tmp_path, text, 2023)
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
+    assert amount in result.tasks[0]["text"]
