@@ -198,3 +198,31 @@ def test_a_wrapped_line_starting_with_a_decimal_is_no_item(tmp_path: Path, amoun
     result = import_whole(tmp_path, text, 2023)
     assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
     assert amount in result.tasks[0]["text"]
+
+
+# --- 由 X 牵头，A、B 配合: 由 is no part of the lead's name -----------------------------------------
+
+# Real: zhejiang-cangnan-2023-heading-lead.txt writes (由县发改局牵头实施) on a heading; the same
+# 由 in an item's own bracket made the unit 由市发改委. Made up: the item forms below.
+@pytest.mark.parametrize(
+    ("clause", "roles"),
+    [
+        (
+            "（由市发改委牵头，市市场监管局、市政务服务中心配合）",
+            {"lead": ["市发改委"], "cooperate": ["市市场监管局", "市政务服务中心"]},
+        ),
+        ("（由市工信局负责）", {"responsible": ["市工信局"]}),
+        (
+            "由市商务局牵头负责，各县区政府具体落实。",
+            {"lead": ["市商务局"], "responsible": ["各县区政府"]},
+        ),
+        ("由市发改委牵头，市财政局配合。", {"lead": ["市发改委"], "cooperate": ["市财政局"]}),
+    ],
+)
+def test_by_before_the_lead_is_no_part_of_its_name(
+    tmp_path: Path, clause: str, roles: dict
+) -> None:
+    text = f"某市2023年任务\n一、重点任务\n1.推进营商环境改革。{clause}\n2.推进招商。（市商务局负责）\n"
+    result = import_whole(tmp_path, text, 2023)
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
+    assert result.tasks[0]["roles"] == roles

@@ -18,7 +18,7 @@ from duban.plan_import.unit_brackets import UNIT_NAME
 
 _VERB = (
     r"(?:牵头负责|牵头落实|牵头|主办|负责落实|负责实施|具体负责|分别负责|按职责分工负责|负责"
-    r"|配合|协办|参与|协助|协同)"
+    r"|具体落实|抓好落实|组织实施|配合|协办|参与|协助|协同)"
 )
 _WHEN = r"(?:[，,]\s*[^，,。；;：:\n]{0,20}?(?:\d{1,2}月|年底|年内|季度|半年|长期|持续|常态)[^，,。；;：:\n]{0,12})?"
 SENTENCE = re.compile(
@@ -45,7 +45,7 @@ def trailing_roles(text: str) -> tuple[int, int, str] | None:
         if not pieces or not all(_unit(p) for p in pieces):
             return None
     start, end = match.start(1), len(text.rstrip())
-    return start, end, text[start:end].rstrip().rstrip("。；;").rstrip()
+    return start, end, text[start:end].rstrip().rstrip("。；;").rstrip().removeprefix("由")
 
 
 def _unit(piece: str) -> bool:
