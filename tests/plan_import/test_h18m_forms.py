@@ -226,3 +226,21 @@ def test_by_before_the_lead_is_no_part_of_its_name(
     result = import_whole(tmp_path, text, 2023)
     assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
     assert result.tasks[0]["roles"] == roles
+
+
+# --- a leader written with the post, a space, then the name -------------------------------------
+
+# Real: anhui-fuyang-2019-leader-post.txt writes the post alone (牵头负责领导:市政府常务副市长), other
+# files the name alone (牵头负责领导:刘惠). Made up: the post and the name parted by a space, which
+# read as two people (副县长, 王某某).
+@pytest.mark.parametrize("written", ["副县长 王某某", "王某某 副县长", "副县长　王某某"])
+def test_a_post_and_a_name_parted_by_a_space_are_one_leader(tmp_path: Path, written: str) -> None:
+    text = (
+        "某县2023年重点工作任务\n一、产业发展\n1.推进工业园区建设，新引进企业20家。\n"
+        f"责任领导：{written}\n牵头单位：县工信局\n责任单位：县发改局、县自然资源局\n"
+        "完成时限：2023年12月底\n"
+    )
+    result = import_whole(tmp_path, text, 2023)
+    leaders = result.tasks[0]["leaders"]
+    assert [(p["name"], p.get("post")) for p in leaders] == [("王某某", "副县长")]
+    assert result.tasks[0]["roles"] == {"lead": ["县工信局"], "responsible": ["县发改局", "县自然资源局"]}
