@@ -36,7 +36,11 @@ def test_a_bare_closing_sentence_of_verbs_assigns_the_item(tmp_path: Path) -> No
     tasks = {task["id"]: task for task in result.tasks}
     assert list(tasks) == ["01", "02", "03", "04"]  # before: 0 tasks, every item a heading
     assert tasks["01"]["roles"] == {"lead": ["区住建局"], "cooperate": ["各街道"]}
-    assert tasks["01"]["due"][0] == {"kind": "period", "period": "2023", "as_written": "2023年底前完成"}
+    assert tasks["01"]["due"][0] == {
+        "kind": "period",
+        "period": "2023",
+        "as_written": "2023年底前完成",
+    }
     assert tasks["02"]["roles"] == {"lead": ["区教育局"], "cooperate": ["区发改局", "区财政局"]}
     assert tasks["02"]["due"][0]["date"] == dt.date(2023, 9, 30)
     assert tasks["03"]["roles"] == {"responsible": ["县财政局", "县市场监管局"]}
@@ -202,6 +206,7 @@ def test_a_wrapped_line_starting_with_a_decimal_is_no_item(tmp_path: Path, amoun
 
 # --- 由 X 牵头，A、B 配合: 由 is no part of the lead's name -----------------------------------------
 
+
 # Real: zhejiang-cangnan-2023-heading-lead.txt writes (由县发改局牵头实施) on a heading; the same
 # 由 in an item's own bracket made the unit 由市发改委. Made up: the item forms below.
 @pytest.mark.parametrize(
@@ -230,6 +235,7 @@ def test_by_before_the_lead_is_no_part_of_its_name(
 
 # --- a leader written with the post, a space, then the name -------------------------------------
 
+
 # Real: anhui-fuyang-2019-leader-post.txt writes the post alone (牵头负责领导:市政府常务副市长), other
 # files the name alone (牵头负责领导:刘惠). Made up: the post and the name parted by a space, which
 # read as two people (副县长, 王某某).
@@ -243,4 +249,34 @@ def test_a_post_and_a_name_parted_by_a_space_are_one_leader(tmp_path: Path, writ
     result = import_whole(tmp_path, text, 2023)
     leaders = result.tasks[0]["leaders"]
     assert [(p["name"], p.get("post")) for p in leaders] == [("王某某", "副县长")]
-    assert result.tasks[0]["roles"] == {"lead": ["县工信局"], "responsible": ["县发改局", "县自然资源局"]}
+    assert result.tasks[0]["roles"] == {
+        "lead": ["县工信局"],
+        "responsible": ["县发改局", "县自然资源局"],
+    }
+
+
+# --- a table one cell a line whose measures cell is numbered 1. 2. ------------------------------
+
+# Made up (the corpus's cell tables number their text column only when each entry has its own
+# units, h18a): a 具体措施 cell with its steps on lines of their own made every step a row and left
+# all but the last without units (1 task of 2 found).
+MEASURES = (
+    "某县2023年优化营商环境任务清单\n序号\n主要任务\n具体措施\n责任单位\n完成时限\n"
+    "1\n提升审批效率\n1.推行承诺制审批。\n2.压缩审批时限至5个工作日。\n县行政审批局\n2023年6月底\n"
+    "2\n降低企业成本\n1.落实减税降费政策。\n2.清理涉企收费。\n3.降低用电成本。\n"
+    "县财政局、县税务局\n2023年12月底\n"
+)
+
+
+@pytest.mark.parametrize("mark", [".", "、", "．"])
+def test_the_numbered_steps_of_one_cell_stay_in_their_row(tmp_path: Path, mark: str) -> None:
+    result = import_whole(
+        tmp_path,
+        MEASURES.replace("1.", f"1{mark}").replace("2.", f"2{mark}").replace("3.", f"3{mark}"),
+        2023,
+    )
+    assert [task["id"] for task in result.tasks] == ["01", "02"]
+    assert result.tasks[0]["roles"] == {"responsible": ["县行政审批局"]}
+    assert result.tasks[1]["roles"] == {"responsible": ["县财政局", "县税务局"]}
+    assert result.tasks[1]["due"][0]["date"] == dt.date(2023, 12, 31)
+    assert len(result.tasks[1]["items"]) == 3
