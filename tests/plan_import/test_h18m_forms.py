@@ -280,3 +280,43 @@ def test_the_numbered_steps_of_one_cell_stay_in_their_row(tmp_path: Path, mark: 
     assert result.tasks[1]["roles"] == {"responsible": ["县财政局", "县税务局"]}
     assert result.tasks[1]["due"][0]["date"] == dt.date(2023, 12, 31)
     assert len(result.tasks[1]["items"]) == 3
+
+
+# --- 一是…；二是…；三是… inside an item ----------------------------------------------------------------
+
+# Real: the seed plan (../shared/seed, task 15) enumerates 一是…; 二是…; 三是…; 四是… with one
+# assignment at the end of the last part: that clause is the task's (the seed test keeps 17/17).
+# Made up: each part with its own (X负责), which were all dropped but the last.
+SAID = (
+    "某县2023年工作要点\n一、推进经济发展\n"
+    "（一）抓好项目建设。一是推进重大项目开工{a}；二是加强要素保障{b}；三是优化审批服务{c}。\n"
+    "（二）做强实体经济。支持制造业企业技术改造。（县工信局负责）\n"
+)
+
+
+def test_parts_said_one_two_three_each_with_its_units_are_sub_items(tmp_path: Path) -> None:
+    text = SAID.format(a="（县发改局负责）", b="（县自然资源局负责）", c="（县行政审批局负责）")
+    result = import_whole(tmp_path, text, 2023)
+    items = result.tasks[0]["items"]
+    assert [item["label"] for item in items] == ["一是", "二是", "三是"]
+    assert [item["roles"]["responsible"] for item in items] == [
+        ["县发改局"],
+        ["县自然资源局"],
+        ["县行政审批局"],
+    ]
+
+
+def test_parts_said_with_one_clause_at_the_end_stay_the_items_text(tmp_path: Path) -> None:
+    text = SAID.format(a="", b="", c="（牵头单位：县发改局；责任单位：县自然资源局）")
+    task = import_whole(tmp_path, text, 2023).tasks[0]
+    assert "items" not in task
+    assert task["roles"] == {"lead": ["县发改局"], "responsible": ["县自然资源局"]}
+
+
+def test_one_is_at_the_top_of_a_plan_is_no_item(tmp_path: Path) -> None:
+    """Made up: 一是 opening a paragraph of the preamble numbers nothing of the plan."""
+    text = "某县2023年工作要点\n一是思想认识要到位。二是工作措施要到位。\n" + SAID.format(
+        a="", b="", c="（县发改局负责）"
+    )
+    result = import_whole(tmp_path, text, 2023)
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]

@@ -33,10 +33,12 @@ AMOUNT = "万亿千百倍元个人户吨亩米年月日天项家所座条公平"
 MARKER = re.compile(
     # h18l: after a line's indent a converter turned into ?? (普陀 2021: `??一、…`)
     rf"(?:(?<=^)|(?<=[\s\u3000])|(?<=^[?？]{{2}})|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)]))"
-    r"|(?P<stop>(?<=。)(?=[（(][0-9０-９]{1,2}[）)])))"  # h18i: …改革。(1)全面落实… (池州 2017)
+    r"|(?P<stop>(?<=。)(?=[（(][0-9０-９]{1,2}[）)]))"  # h18i: …改革。(1)全面落实… (池州 2017)
+    rf"|(?P<said>(?<=[。，,])(?={CN}是[\u4e00-\u9fff“《])))"  # h18m: …建设。一是…；二是…
     # 一． (h18c); 一(yī)、 (h18j)
     rf"(?:(?P<sec>{CN})(?:{NOTE})?(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"
     rf"|第(?P<art>{CN})条"
+    rf"|(?P<shi>{CN})是(?=[\u4e00-\u9fff“《])"  # h18m: 一是…二是… (inside an item only)
     rf"|[（(](?P<pcn>{CN})[）)]"
     # h18m: 1.1 / 1.2 / 2.1 (an outline's second level, at a line's start) and its chapter's
     # bare 1 标题 (only when 1.1 follows: checked in _segment)
@@ -59,6 +61,7 @@ STYLE_NAMES = {
     "art": "第一条",
     "pcn": "（一）",
     "dec": "1.1",
+    "shi": "一是",
     "arh": "1",
     "ar": "1.",
     "par": "（1）",
@@ -138,7 +141,9 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         if parsed is None:
             continue
         style, number, numeral = parsed
-        inline = match.group("inline") is not None or match.group("stop") is not None
+        inline = any(match.group(g) is not None for g in ("inline", "stop", "said"))
+        if style == "shi" and not stack:
+            continue  # h18m: 一是… numbers the parts of an item, never the plan's top
         guessed = style == "garbled"
         if guessed:  # the next sibling of the item open deepest (never a section heading)
             if not stack or inline:
@@ -198,7 +203,24 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         stack.append(node)
         last_seen[style] = number
     _close(roots, end)
+    _keep_said_with_roles(roots, text)
     return roots
+
+
+OWN_CLAUSE = re.compile(
+    r"[（(〔\[][^（）()〔〕\[\]]{0,80}(?:负责|牵头|单位|部门|科室)[^（）()〔〕\[\]]{0,80}[）)〕\]]"
+)
+
+
+def _keep_said_with_roles(nodes: list[Node], text: str) -> None:
+    """h18m: 一是…；二是…；三是… are the item's sub-items only when a part before the last has
+    its own assignment (…（县发改局负责）；二是…); with one clause at the end (…三是…（牵头…）。)
+    the clause is the item's and the parts stay its text."""
+    for node in nodes:
+        said = [c for c in node.children if c.style == "shi"]
+        if said and not any(OWN_CLAUSE.search(text[c.content : c.end]) for c in said[:-1]):
+            node.children = [c for c in node.children if c.style != "shi"]
+        _keep_said_with_roles(node.children, text)
 
 
 def _steps(text: str, at: int) -> bool:
