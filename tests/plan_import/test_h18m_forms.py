@@ -204,7 +204,7 @@ def test_a_wrapped_line_starting_with_a_decimal_is_no_item(tmp_path: Path, amoun
     assert amount in result.tasks[0]["text"]
 
 
-# --- 由 X 牵头，A、B 配合: 由 is no part of the lead's name -----------------------------------------
+# --- 由 X 牵头，A、B 配合: 由 is no part of the lead's name ----------------------------------
 
 
 # Real: zhejiang-cangnan-2023-heading-lead.txt writes (由县发改局牵头实施) on a heading; the same
@@ -227,7 +227,10 @@ def test_a_wrapped_line_starting_with_a_decimal_is_no_item(tmp_path: Path, amoun
 def test_by_before_the_lead_is_no_part_of_its_name(
     tmp_path: Path, clause: str, roles: dict
 ) -> None:
-    text = f"某市2023年任务\n一、重点任务\n1.推进营商环境改革。{clause}\n2.推进招商。（市商务局负责）\n"
+    text = (
+        f"某市2023年任务\n一、重点任务\n1.推进营商环境改革。{clause}\n"
+        "2.推进招商。（市商务局负责）\n"
+    )
     result = import_whole(tmp_path, text, 2023)
     assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
     assert result.tasks[0]["roles"] == roles
@@ -236,9 +239,9 @@ def test_by_before_the_lead_is_no_part_of_its_name(
 # --- a leader written with the post, a space, then the name -------------------------------------
 
 
-# Real: anhui-fuyang-2019-leader-post.txt writes the post alone (牵头负责领导:市政府常务副市长), other
-# files the name alone (牵头负责领导:刘惠). Made up: the post and the name parted by a space, which
-# read as two people (副县长, 王某某).
+# Real: anhui-fuyang-2019-leader-post.txt writes the post alone (牵头负责领导:市政府常务副市长),
+# other files the name alone (牵头负责领导:刘惠). Made up: the post and the name parted by a
+# space, which read as two people (副县长, 王某某).
 @pytest.mark.parametrize("written", ["副县长 王某某", "王某某 副县长", "副县长　王某某"])
 def test_a_post_and_a_name_parted_by_a_space_are_one_leader(tmp_path: Path, written: str) -> None:
     text = (
@@ -282,7 +285,7 @@ def test_the_numbered_steps_of_one_cell_stay_in_their_row(tmp_path: Path, mark: 
     assert len(result.tasks[1]["items"]) == 3
 
 
-# --- 一是…；二是…；三是… inside an item ----------------------------------------------------------------
+# --- 一是…；二是…；三是… inside an item ------------------------------------------------------
 
 # Real: the seed plan (../shared/seed, task 15) enumerates 一是…; 二是…; 三是…; 四是… with one
 # assignment at the end of the last part: that clause is the task's (the seed test keeps 17/17).

@@ -23,7 +23,12 @@ def rejoin_steps(rows: list[list[str]], raw: list[list[str]]) -> None:
     while k < len(raw):
         head = NUMBERED_HEAD.match(rows[k + 1][0]) if len(rows[k + 1]) == 1 else None
         group = _steps(rows, raw, k + 1) if head and not raw[k] else []
-        if len(group) >= 2 and all(len(raw[j]) == 1 for j in group[:-1]) and raw[group[-1]]:
+        if (
+            head
+            and len(group) >= 2
+            and all(len(raw[j]) == 1 for j in group[:-1])
+            and raw[group[-1]]
+        ):
             steps = "；".join(f"{rows[j + 1][0]}.{raw[j][0]}" for j in group)
             rows[k + 1] = [head.group(1)]
             raw[k] = [head.group(2), steps, *raw[group[-1]][1:]]

@@ -6,7 +6,7 @@
 
 Offices write the division of work this way as often as in a bracket. The sentence is read only
 when every name before a verb is a unit's name (市政府要加强领导 is no assignment) and it closes
-the item; the deadline after the verbs (，2023年底前完成) stays in the clause for the clause's reader.
+the item; the deadline after the verbs (，2023年底前完成) stays in the clause for its reader.
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ _VERB = (
     r"(?:牵头负责|牵头落实|牵头|主办|负责落实|负责实施|具体负责|分别负责|按职责分工负责|负责"
     r"|具体落实|抓好落实|组织实施|配合|协办|参与|协助|协同)"
 )
-_WHEN = r"(?:[，,]\s*[^，,。；;：:\n]{0,20}?(?:\d{1,2}月|年底|年内|季度|半年|长期|持续|常态)[^，,。；;：:\n]{0,12})?"
+_WHEN = (
+    r"(?:[，,]\s*[^，,。；;：:\n]{0,20}?(?:\d{1,2}月|年底|年内|季度|半年|长期|持续|常态)"
+    r"[^，,。；;：:\n]{0,12})?"
+)
 SENTENCE = re.compile(
     rf"(?:^|[。；;！!]\s*)((?:[^，,。；;：:\n]{{2,120}}?{_VERB}\s*[，,]\s*)*"
     rf"[^，,。；;：:\n]{{2,120}}?{_VERB}{_WHEN})\s*[。；;]?\s*$"
