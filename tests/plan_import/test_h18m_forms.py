@@ -323,3 +323,33 @@ def test_one_is_at_the_top_of_a_plan_is_no_item(tmp_path: Path) -> None:
     )
     result = import_whole(tmp_path, text, 2023)
     assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
+
+
+# --- dates as a table's 完成时间 cell writes them ----------------------------------------------
+
+
+# Made up (the corpus's cells write 2021.8 and 11月, h18i/h18g): a full date in digits, a span of
+# months written once and a month and day with no 前 were left unread (no deadline).
+@pytest.mark.parametrize(
+    ("cell", "date"),
+    [
+        ("2023.9.30", dt.date(2023, 9, 30)),
+        ("2023-09-30", dt.date(2023, 9, 30)),
+        ("2023/9/30", dt.date(2023, 9, 30)),
+        ("6-9月", dt.date(2023, 9, 30)),
+        ("2023年6—9月", dt.date(2023, 9, 30)),
+        ("9月30日", dt.date(2023, 9, 30)),
+        ("2023年度内", dt.date(2023, 12, 31)),
+    ],
+)
+def test_a_date_in_a_cell_table_as_offices_write_it(
+    tmp_path: Path, cell: str, date: dt.date
+) -> None:
+    text = (
+        "某县2023年重点工作任务分解表\n序号\n工作任务\n责任单位\n完成时间\n"
+        f"1\n新建幼儿园2所\n县教体局\n{cell}\n2\n改造农村公路30公里\n县交通运输局\n2023年11月\n"
+    )
+    result = import_whole(tmp_path, text, 2023)
+    assert [task["id"] for task in result.tasks] == ["01", "02"]
+    assert result.tasks[0]["roles"] == {"responsible": ["县教体局"]}
+    assert result.tasks[0]["due"][0]["date"] == date
