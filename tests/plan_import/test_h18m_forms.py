@@ -353,3 +353,42 @@ def test_a_date_in_a_cell_table_as_offices_write_it(
     assert [task["id"] for task in result.tasks] == ["01", "02"]
     assert result.tasks[0]["roles"] == {"responsible": ["县教体局"]}
     assert result.tasks[0]["due"][0]["date"] == date
+
+
+# --- more labels of units -----------------------------------------------------------------------
+
+
+# Real labels read before: 牵头单位, 责任单位（人）, 主责单位, 责任科室 (corpus). Made up: labels offices also use, which left the item without units (a heading, or no task).
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("承担单位", "responsible"),
+        ("主体责任单位", "responsible"),
+        ("责任主体单位", "responsible"),
+        ("责任机构", "responsible"),
+        ("责任单位（部门）", "responsible"),
+        ("责任处（室）", "responsible"),
+        ("牵头部门（单位）", "lead"),
+        ("参加单位", "cooperate"),
+        ("协作单位", "cooperate"),
+        ("监管单位", "supervise"),
+    ],
+)
+def test_more_labels_of_units(tmp_path: Path, label: str, role: str) -> None:
+    text = (
+        f"某市2023年任务\n一、重点任务\n1.推进改革。（{label}：市发改委）\n"
+        "2.推进招商。（牵头单位：市商务局）\n"
+    )
+    result = import_whole(tmp_path, text, 2023)
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
+    assert result.tasks[0]["roles"] == {role: ["市发改委"]}
+
+
+def test_the_same_labels_head_a_tables_columns(tmp_path: Path) -> None:
+    """Made up: 承担单位 / 参加单位 as a tab-separated table's columns."""
+    text = (
+        "某市2023年任务\n序号\t工作任务\t承担单位\t参加单位\t完成时限\n"
+        "1\t推进改革。\t市发改委\t市财政局\t2023年6月\n2\t推进招商。\t市商务局\t各区县\t2023年9月\n"
+    )
+    result = import_whole(tmp_path, text, 2023)
+    assert result.tasks[0]["roles"] == {"cooperate": ["市财政局"], "responsible": ["市发改委"]}

@@ -56,6 +56,10 @@ ROLE_WORDS = {
     "考核": "assess",
     "评分": "assess",  # 评分部门 (w-import-round2: SOURCES.md's convention)
     "负责": "responsible",  # 负责科室 / 负责单位
+    "承担": "responsible",  # h18m: 承担单位 / 参加单位 / 协作单位 / 监管单位
+    "参加": "cooperate",
+    "协作": "cooperate",
+    "监管": "supervise",
 }
 ROLE_ORDER = ("lead", "cooperate", "responsible", "supervise", "assess")
 DEADLINE_WORDS = (
@@ -77,8 +81,8 @@ DEADLINE_WORDS = (
 _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
 LABELLED = re.compile(  # h18c: 主要责任单位 / 责任主体 / 责任单位（人） / 牵头单位及责任人
-    rf"^\s*(?:主要)?(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/]?(?:{_ROLE_ALT}))*)"
-    rf"(?:单位|部门|科室|处室|机关|责任人|主体|处|科|室)?{LABEL_TAIL}\s*[:：]\s*(?P<names>.*)$",
+    rf"^\s*(?:主要|主体)?(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/]?(?:{_ROLE_ALT}))*)"
+    rf"(?:主体)?(?:单位|部门|科室|处室|机关|机构|责任人|主体|处|科|室)?{LABEL_TAIL}\s*[:：]\s*(?P<names>.*)$",
     re.S,
 )
 DEADLINE_LABEL = re.compile(rf"^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]\s*(?P<text>.*)$", re.S)
@@ -96,7 +100,7 @@ DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分�
 
 
 CLAUSE_START = re.compile(
-    rf"^\s*(?:主要)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
+    rf"^\s*(?:主要|主体)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:主体)?(?:单位|部门|处室|科室|机关|机构|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
     rf"|^\s*{LEADER_WORDS}\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
 )
 PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
