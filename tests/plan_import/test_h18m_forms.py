@@ -358,7 +358,8 @@ def test_a_date_in_a_cell_table_as_offices_write_it(
 # --- more labels of units -----------------------------------------------------------------------
 
 
-# Real labels read before: 牵头单位, 责任单位（人）, 主责单位, 责任科室 (corpus). Made up: labels offices also use, which left the item without units (a heading, or no task).
+# Real labels read before: 牵头单位, 责任单位（人）, 主责单位, 责任科室 (corpus). Made up: labels
+# offices also use, which left the item without units (a heading, or no task).
 @pytest.mark.parametrize(
     ("label", "role"),
     [
