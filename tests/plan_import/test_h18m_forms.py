@@ -393,3 +393,30 @@ def test_the_same_labels_head_a_tables_columns(tmp_path: Path) -> None:
     )
     result = import_whole(tmp_path, text, 2023)
     assert result.tasks[0]["roles"] == {"cooperate": ["市财政局"], "responsible": ["市发改委"]}
+
+
+# --- a unit's name broken by a page's line wrap inside a clause ----------------------------------
+
+
+# Real: zhejiang-ningbo-jiangbei-2023-trad-pinyin-split-units.txt breaks 區綜合行政 / 執法局
+# over two lines of a cell table (h18j reads that). Made up: the same wrap inside a bracket, as PDF text
+# and narrow web pages give it, kept the line break inside the name (市发\n展改革委).
+@pytest.mark.parametrize(
+    ("clause", "roles"),
+    [
+        (
+            "（牵头单位：市发\n展改革委；责任单位：市住建局、市自然\n资源局）",
+            {"lead": ["市发展改革委"], "responsible": ["市住建局", "市自然资源局"]},
+        ),
+        ("（市商务\n局负责）", {"responsible": ["市商务局"]}),
+    ],
+)
+def test_a_name_wrapped_over_two_lines_is_one_name(
+    tmp_path: Path, clause: str, roles: dict
+) -> None:
+    text = (
+        f"某市2023年重点工作\n一、稳增长\n1.推进重大项目建设。{clause}\n"
+        "2.扩大消费。（市商务局负责）\n"
+    )
+    result = import_whole(tmp_path, text, 2023)
+    assert result.tasks[0]["roles"] == roles

@@ -359,6 +359,9 @@ NAME_SUFFIX = re.compile(
 )
 
 
+LINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])")
+
+
 def split_names(text: str) -> list[str]:
     """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names); the pinyin a
     web page's conversion left after a character (區(qū)) is no part of a name."""
@@ -372,6 +375,7 @@ def split_names(text: str) -> list[str]:
         if not piece or remarks([piece]):  # 下同: said in the review (h18g)
             continue
         for separated in split_separated(piece):  # A局/B局, A局 B局 (h18g)
+            separated = LINE_BREAK.sub("", separated)  # h18m: 市发\n展改革委, a page's wrap
             names.extend(sub for sub in _split_conjunctions(separated) if sub)
     return names
 
