@@ -399,8 +399,8 @@ def test_the_same_labels_head_a_tables_columns(tmp_path: Path) -> None:
 
 
 # Real: zhejiang-ningbo-jiangbei-2023-trad-pinyin-split-units.txt breaks 區綜合行政 / 執法局
-# over two lines of a cell table (h18j reads that). Made up: the same wrap inside a bracket, as PDF text
-# and narrow web pages give it, kept the line break inside the name (市发\n展改革委).
+# over two lines of a cell table (h18j reads that). Made up: the same wrap inside a bracket,
+# as PDF text and narrow web pages give it, kept the line break in the name (市发\n展改革委).
 @pytest.mark.parametrize(
     ("clause", "roles"),
     [
