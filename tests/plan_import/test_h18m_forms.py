@@ -420,3 +420,22 @@ def test_a_name_wrapped_over_two_lines_is_one_name(
     )
     result = import_whole(tmp_path, text, 2023)
     assert result.tasks[0]["roles"] == roles
+
+
+# --- * marks the lead as ★ does ---------------------------------------------------------------
+
+
+# Real: jiangsu-wujiang-2024-star-lead-pipe-table.txt marks the lead ★ (read since round 2).
+# Made up: the same mark written * or ＊ (标*的为牵头单位), which stayed in the unit's name.
+@pytest.mark.parametrize("mark", ["*", "＊", "★"])
+def test_an_asterisk_marks_the_lead(tmp_path: Path, mark: str) -> None:
+    text = (
+        "某市2023年重点任务\n"
+        f"1.推进城市更新。（责任单位：市住建局{mark}、市自然资源局、各区政府）\n"
+        f"2.推进垃圾分类。（责任单位：市城管局{mark}、各区政府）\n"
+    )
+    result = import_whole(tmp_path, text, 2023)
+    assert result.tasks[0]["roles"] == {
+        "lead": ["市住建局"],
+        "responsible": ["市自然资源局", "各区政府"],
+    }

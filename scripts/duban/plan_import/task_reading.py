@@ -25,7 +25,7 @@ DELIVERABLE = re.compile(
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
 LABELLED_ROLE = re.compile(r"(?:责任|配合|协同|参与)(?:单位|部门|科室)\s*[:：]")
-STAR = re.compile(r"\s*[★☆▲]\s*")
+STAR = re.compile(r"\s*[★☆▲*＊]\s*")  # h18m: 市住建局* (标*的为牵头单位) as ★
 
 
 class Period(TypedDict):
