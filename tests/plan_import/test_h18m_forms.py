@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from duban.load.project import load_project
+from duban.plan_import import run_import
 from duban.plan_import.trailing_roles import trailing_roles
 from helpers import import_whole
 
@@ -439,3 +441,47 @@ def test_an_asterisk_marks_the_lead(tmp_path: Path, mark: str) -> None:
         "lead": ["市住建局"],
         "responsible": ["市自然资源局", "各区政府"],
     }
+
+
+# --- a deadline after the plan's period is kept, marked after_period ---------------------------
+
+# Made up: a 2023 plan's task due 2024年3月底前 was dropped (时限落在实施期限之外，未生成), and a
+# year alone after the period (2025年, read since this round) would have failed validation.
+LATE = (
+    "某市2023年工作要点\n一、重点任务\n"
+    "1.建成5G基站1000个。（牵头单位：市工信局；完成时限：{a}）\n"
+    "2.建设数据中心。（牵头单位：市大数据局；完成时限：{b}）\n"
+)
+
+
+def test_a_deadline_after_the_period_is_kept_and_marked(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LATE.format(a="2025年", b="2024年3月底前"), None)
+    assert result.plan["period"]["end"] == dt.date(2023, 12, 31)
+    first, second = (task["due"][0] for task in result.tasks)
+    assert first == {
+        "kind": "period",
+        "period": "2025",
+        "as_written": "2025年",
+        "after_period": True,
+    }
+    assert second["date"] == dt.date(2024, 3, 31) and second["after_period"] is True
+    assert any("after_period" in finding.what for finding in result.assumptions)
+
+
+def test_a_deadline_inside_the_period_is_not_marked(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LATE.format(a="2023年下半年", b="2023年3月底前"), None)
+    assert all("after_period" not in task["due"][0] for task in result.tasks)
+
+
+def test_a_date_before_the_period_is_still_left_out(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LATE.format(a="2022年3月底前", b="2023年3月底前"), None)
+    assert result.tasks[0]["due"][0]["kind"] == "ongoing"  # nothing written that counts
+    assert any("实施期限之外" in finding.what for finding in result.unread)
+
+
+def test_an_import_with_deadlines_after_its_period_validates(tmp_path: Path) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text(LATE.format(a="2025年", b="2024年3月底前"), encoding="utf-8")
+    run_import(source, tmp_path / "data", None, "p", None)
+    project = load_project(tmp_path / "data")
+    assert project.ok, [str(problem) for problem in project.problems]
