@@ -485,3 +485,19 @@ def test_an_import_with_deadlines_after_its_period_validates(tmp_path: Path) -> 
     run_import(source, tmp_path / "data", None, "p", None)
     project = load_project(tmp_path / "data")
     assert project.ok, [str(problem) for problem in project.problems]
+
+
+def test_a_tasks_span_of_years_is_not_the_period_of_a_plan_whose_title_names_one(
+    tmp_path: Path,
+) -> None:
+    """Made up: 完成时限：2023年至2025年） in a task of 某市2023年工作要点 was taken as the plan's
+    period (2023–2025, written with the clause's closing bracket)."""
+    text = LATE.format(a="2023年至2025年", b="2023年6月底前")
+    result = import_whole(tmp_path, text, None)
+    assert result.plan["period"]["end"] == dt.date(2023, 12, 31)
+    assert result.tasks[0]["due"][0] == {
+        "kind": "period",
+        "period": "2025",
+        "as_written": "2023年至2025年",
+        "after_period": True,
+    }

@@ -304,13 +304,14 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
 
 
 def _period(texts: list[str]) -> tuple[int, int, str] | None:
-    for text in texts:
+    for index, text in enumerate(texts):
+        if index == len(texts) - 1:  # h18m: the title's one year before a span in the body
+            match = re.search(r"(?<!\d)(\d{4})年(?:度)?(?!\d{1,2}月)", texts[0])  # 2025年工作要点
+            if match and re.search(r"要点|计划|方案|任务|清单|安排", texts[0]):
+                return int(match.group(1)), int(match.group(1)), match.group(0)
         match = PERIOD.search(text)
         if match and int(match.group(1)) <= int(match.group(2)) <= int(match.group(1)) + 20:
             return int(match.group(1)), int(match.group(2)), match.group(0).strip()
-    match = re.search(r"(?<!\d)(\d{4})年(?:度)?(?!\d{1,2}月)", texts[0])  # 2025年工作要点
-    if match and re.search(r"要点|计划|方案|任务|清单|安排", texts[0]):
-        return int(match.group(1)), int(match.group(1)), match.group(0)
     return None
 
 
