@@ -224,6 +224,14 @@ def test_a_wrapped_line_starting_with_a_decimal_is_no_item(tmp_path: Path, amoun
             {"lead": ["市商务局"], "responsible": ["各县区政府"]},
         ),
         ("由市发改委牵头，市财政局配合。", {"lead": ["市发改委"], "cooperate": ["市财政局"]}),
+        (  # traditional characters, as reprints write them
+            "（由市發改委牽頭，市市場監管局配合）",
+            {"lead": ["市發改委"], "cooperate": ["市市場監管局"]},
+        ),
+        (
+            "區住建局牽頭，各街道配合，2023年底前完成。",
+            {"lead": ["區住建局"], "cooperate": ["各街道"]},
+        ),
     ],
 )
 def test_by_before_the_lead_is_no_part_of_its_name(

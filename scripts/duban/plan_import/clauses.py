@@ -201,7 +201,8 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     standing = standing_rule(simplified(inner))  # 以下…均需X落实,不再单独列出 (h18g)
     if standing:  # applied by the reading of tasks, to this task and every one after it
         inner = inner[: standing.start()] + inner[standing.end() :]
-    inner = re.sub(r"^(\s*)由(?=[^，,；;。]{2,60}?(?:牵头|负责|主办|落实))", r"\1", inner)  # h18m
+    if re.match(r"^\s*由[^，,；;。]{2,60}?(?:牵头|负责|主办|落实)", simplified(inner)):  # h18m
+        inner = re.sub(r"^(\s*)由", r"\1", inner)
     parts = clause_parts(inner)
     skip = 0
     for index, part in enumerate(parts):
