@@ -35,6 +35,7 @@ from duban.plan_import.role_sentences import (
     split_separated,
     standing_rule,
 )
+from duban.plan_import.trailing_roles import trailing_roles
 from duban.plan_import.unit_brackets import unit_bracket
 
 ROLE_WORDS = {
@@ -56,6 +57,10 @@ ROLE_WORDS = {
     "考核": "assess",
     "评分": "assess",  # 评分部门 (w-import-round2: SOURCES.md's convention)
     "负责": "responsible",  # 负责科室 / 负责单位
+    "承担": "responsible",  # h18m: 承担单位 / 参加单位 / 协作单位 / 监管单位
+    "参加": "cooperate",
+    "协作": "cooperate",
+    "监管": "supervise",
 }
 ROLE_ORDER = ("lead", "cooperate", "responsible", "supervise", "assess")
 DEADLINE_WORDS = (
@@ -77,8 +82,8 @@ DEADLINE_WORDS = (
 _ROLE_ALT = "|".join(ROLE_WORDS)
 # 牵头单位： / 牵头、监督单位: / 责任部门： / 配合单位:
 LABELLED = re.compile(  # h18c: 主要责任单位 / 责任主体 / 责任单位（人） / 牵头单位及责任人
-    rf"^\s*(?:主要)?(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/]?(?:{_ROLE_ALT}))*)"
-    rf"(?:单位|部门|科室|处室|机关|责任人|主体|处|科|室)?{LABEL_TAIL}\s*[:：]\s*(?P<names>.*)$",
+    rf"^\s*(?:主要|主体)?(?P<words>(?:{_ROLE_ALT})(?:[、,，和及与/]?(?:{_ROLE_ALT}))*)"
+    rf"(?:主体)?(?:单位|部门|科室|处室|机关|机构|责任人|主体|处|科|室)?{LABEL_TAIL}\s*[:：]\s*(?P<names>.*)$",
     re.S,
 )
 DEADLINE_LABEL = re.compile(rf"^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]\s*(?P<text>.*)$", re.S)
@@ -96,7 +101,7 @@ DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分�
 
 
 CLAUSE_START = re.compile(
-    rf"^\s*(?:主要)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:单位|部门|处室|科室|机关|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
+    rf"^\s*(?:主要|主体)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:主体)?(?:单位|部门|处室|科室|机关|机构|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
     rf"|^\s*{LEADER_WORDS}\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
 )
 PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
@@ -161,6 +166,8 @@ def find_clause(text: str) -> Clause | None:
     by = by_sentence(text)  # …。由A、B,各县(市)、区人民政府负责落实。 (h18g)
     if by:
         return parse_clause(text[by[0] : by[1]], by[0], by[1], by[2])
+    if bare := trailing_roles(text):  # …。X牵头，A配合，年底前完成。 / …。X牵头负责。 (h18m)
+        return parse_clause(text[bare[0] : bare[1]], *bare)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
@@ -200,6 +207,8 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     standing = standing_rule(simplified(inner))  # 以下…均需X落实,不再单独列出 (h18g)
     if standing:  # applied by the reading of tasks, to this task and every one after it
         inner = inner[: standing.start()] + inner[standing.end() :]
+    if re.match(r"^\s*由[^，,；;。]{2,60}?(?:牵头|负责|主办|落实)", simplified(inner)):  # h18m
+        inner = re.sub(r"^(\s*)由", r"\1", inner)
     parts = clause_parts(inner)
     skip = 0
     for index, part in enumerate(parts):
@@ -362,6 +371,9 @@ NAME_SUFFIX = re.compile(
 )
 
 
+LINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])")
+
+
 def split_names(text: str) -> list[str]:
     """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names); the pinyin a
     web page's conversion left after a character (區(qū)) is no part of a name."""
@@ -375,6 +387,7 @@ def split_names(text: str) -> list[str]:
         if not piece or remarks([piece]):  # 下同: said in the review (h18g)
             continue
         for separated in split_separated(piece):  # A局/B局, A局 B局 (h18g)
+            separated = LINE_BREAK.sub("", separated)  # h18m: 市发\n展改革委, a page's wrap
             names.extend(sub for sub in _split_conjunctions(separated) if sub)
     return names
 

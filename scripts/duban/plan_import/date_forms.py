@@ -54,7 +54,23 @@ def date_digits(folded: str, default_year: int | None = None) -> str:
         folded,
     )
     folded = re.sub(r"(?<![第每下上\d])([一二三四1-4])季度", r"第\1季度", folded)
+    folded = YEAR_ALONE.sub(r"\1年底", folded)  # h18m: 2025年 / 到2025年 / 2024年完成: that year
+    folded = NUMERIC_DATE.sub(r"\1年\2月\3日", folded)  # h18m: 2023.6.30 / 2023-06-30
+    folded = MONTH_SPAN.sub(r"\1月底", folded)  # h18m: 6-9月: by the end of the span
+    folded = re.sub(r"^((?:\d{4}年)?\d{1,2}月\d{1,2}日)$", r"\1前", folded)  # a cell: 9月30日
+    folded = re.sub(r"(\d{4})年度内", r"\1年内", folded)
     return re.sub(r"^(\d{1,2})月(?:份)?$", r"\1月底", folded)
+
+
+NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4})\s*[./\-／]\s*(\d{1,2})\s*[./\-／]\s*(\d{1,2})(?!\d)日?")
+"""h18m: a date in digits, as a 完成时间 cell writes it (2023.6.30, 2023-06-30, 2023/6/30)."""
+MONTH_SPAN = re.compile(r"(?<![\d.])(?:\d{1,2})\s*[-—－~～]\s*(\d{1,2})月(?:份)?(?!\d|底|末)")
+"""h18m: 6-9月 / 2023年6-9月 (the months of a span written once): by the last month's end."""
+YEAR_ALONE = re.compile(
+    r"^\s*(?:到|至|截至|截止|力争|计划|预计|于)?\s*(\d{4})\s*年度?\s*"
+    r"(?:前后|完成|全面完成|基本完成|实现|建成|见效|竣工|投用|完工)?\s*[。；;]?\s*$"
+)
+"""A deadline naming a year and nothing finer (a 完成时限 cell 2025年, 到2025年): the year's end."""
 
 
 # h18i: 2021.8 (新昌 2021, a 计划完成时间 cell): a year and a month, by that month's end

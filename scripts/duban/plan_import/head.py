@@ -63,6 +63,11 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+def _cited(region: str, start: int) -> bool:
+    """Whether the 文号 at ``start`` follows a 《title》: another document's number."""
+    return region[max(0, start - 3) : start].rstrip(" (（").endswith("》")
+
+
 def read_head(text: str, first_marker: int) -> Head:
     """Everything before the first numbered section (``first_marker``)."""
     head = Head()
@@ -90,7 +95,10 @@ def read_head(text: str, first_marker: int) -> Head:
     number = DOC_NUMBER.search(region, notice_end, notice_end + 80) if notices else None
     if number is None and not head.document_number:  # above the notice, or no notice
         before = notices[-1].start() if notices else min(len(region), 400)
-        number = DOC_NUMBER.search(region, 0, before)
+        number = next(  # h18m: 《…》(沪委〔2019〕1014号) is the cited document's number
+            (m for m in DOC_NUMBER.finditer(region, 0, before) if not _cited(region, m.start())),
+            None,
+        )
     if number and not _in_furniture(text, number.start()):
         head.document_number = _number_alone(number.group(0))
         notice_end = max(notice_end, number.end()) if notices else notice_end
@@ -296,13 +304,14 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
 
 
 def _period(texts: list[str]) -> tuple[int, int, str] | None:
-    for text in texts:
+    for index, text in enumerate(texts):
+        if index == len(texts) - 1:  # h18m: the title's one year before a span in the body
+            match = re.search(r"(?<!\d)(\d{4})年(?:度)?(?!\d{1,2}月)", texts[0])  # 2025年工作要点
+            if match and re.search(r"要点|计划|方案|任务|清单|安排", texts[0]):
+                return int(match.group(1)), int(match.group(1)), match.group(0)
         match = PERIOD.search(text)
         if match and int(match.group(1)) <= int(match.group(2)) <= int(match.group(1)) + 20:
             return int(match.group(1)), int(match.group(2)), match.group(0).strip()
-    match = re.search(r"(?<!\d)(\d{4})年(?:度)?(?!\d{1,2}月)", texts[0])  # 2025年工作要点
-    if match and re.search(r"要点|计划|方案|任务|清单|安排", texts[0]):
-        return int(match.group(1)), int(match.group(1)), match.group(0)
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-LABEL_TAIL = r"(?:[（(]人[）)]|及责任人)?"
+LABEL_TAIL = r"(?:[（(](?:人|单位|部门|科室|处室|室|科)[）)]|及责任人)?"  # h18m: 牵头部门（单位）
 """What may follow a label's words before its colon: 责任单位（人）, 牵头单位及责任人."""
 SPACED_LABEL = re.compile(
     r"(?:(?<=^)|(?<=[；;，,]))\s*((?:[\u4e00-\u9fff][ \u3000]+){1,5}[\u4e00-\u9fff])(?=\s*[:：])"

@@ -70,6 +70,8 @@ def spaced_names(piece: str) -> list[str]:
     tokens = piece.split()
     if len(tokens) < 2 or not all(re.fullmatch(r"[\u4e00-\u9fff]{1,4}", t) for t in tokens):
         return []
+    if any(POST_ONLY.match(simplified(t)) for t in tokens):
+        return []  # h18m: 副县长 王某某 / 王某某 副县长: one person and the post
     names: list[str] = []
     run = ""
     for token in tokens:

@@ -28,14 +28,22 @@ MONTH = r"(?:1[0-2]|0?[1-9])月(?:底|末|份|中旬|上旬|下旬|[0-9]{1,2}日
 """h18j: a month the number of an item is followed by (1.4月底前): not a decimal."""
 GARBLED_INDENT_BEFORE = rf"(?:{CN}、|[（(](?:{CN}|[0-9]{{1,2}})[）)]|[0-9]{{1,2}}[.．、])"
 """h18l: ?? before a number it does not stand for is an indent a converter garbled."""
+AMOUNT = "万亿千百倍元个人户吨亩米年月日天项家所座条公平"
+"""h18m: 2.5万人 at a wrapped line's start is an amount, not item 5 of chapter 2."""
 MARKER = re.compile(
     # h18l: after a line's indent a converter turned into ?? (普陀 2021: `??一、…`)
     rf"(?:(?<=^)|(?<=[\s\u3000])|(?<=^[?？]{{2}})|(?P<inline>(?<=[{INLINE}]))|(?P<after>(?<=[）)]))"
-    r"|(?P<stop>(?<=。)(?=[（(][0-9０-９]{1,2}[）)])))"  # h18i: …改革。(1)全面落实… (池州 2017)
+    r"|(?P<stop>(?<=。)(?=[（(][0-9０-９]{1,2}[）)]))"  # h18i: …改革。(1)全面落实… (池州 2017)
+    rf"|(?P<said>(?<=[。，,])(?={CN}是[\u4e00-\u9fff“《])))"  # h18m: …建设。一是…；二是…
     # 一． (h18c); 一(yī)、 (h18j)
     rf"(?:(?P<sec>{CN})(?:{NOTE})?(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"
     rf"|第(?P<art>{CN})条"
+    rf"|(?P<shi>{CN})是(?=[\u4e00-\u9fff“《])"  # h18m: 一是…二是… (inside an item only)
     rf"|[（(](?P<pcn>{CN})[）)]"
+    # h18m: 1.1 / 1.2 / 2.1 (an outline's second level, at a line's start) and its chapter's
+    # bare 1 标题 (only when 1.1 follows: checked in _segment)
+    rf"|(?<![^\n])(?P<decp>[0-9]{{1,2}})[.．](?P<dec>[0-9]{{1,2}})(?:[.．、]\s*|\s+|(?![{AMOUNT}]))(?=[\u4e00-\u9fff“《])"
+    r"|(?<![^\n])(?P<arh>[0-9]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff])"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
     # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)
     rf"|(?P<ar>[0-9０-９]{{1,2}}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(]))"
@@ -52,6 +60,9 @@ STYLE_NAMES = {
     "sec": "一、",
     "art": "第一条",
     "pcn": "（一）",
+    "dec": "1.1",
+    "shi": "一是",
+    "arh": "1",
     "ar": "1.",
     "par": "（1）",
     "pdg": "⑴",
@@ -98,6 +109,10 @@ def _number(match: re.Match) -> tuple[str, int, str] | None:
             return style, CIRCLED.index(value) + 1, value
         if style == "pdg":  # ⑴ is （1）
             return "par", PARENTHESIZED.index(value) + 1, value
+        if style == "dec":  # h18m: 2.1: item 1 of chapter 2's list
+            return style, int(value), f"{match.group('decp')}.{value}"
+        if style == "arh":  # h18m: the chapter 1 over 1.1, 1.2: a number like 1.
+            return "ar", int(value), value
         number = numeral_value(value)
         return (style, number, value) if number else None
     return None
@@ -126,7 +141,9 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         if parsed is None:
             continue
         style, number, numeral = parsed
-        inline = match.group("inline") is not None or match.group("stop") is not None
+        inline = any(match.group(g) is not None for g in ("inline", "stop", "said"))
+        if style == "shi" and not stack:
+            continue  # h18m: 一是… numbers the parts of an item, never the plan's top
         guessed = style == "garbled"
         if guessed:  # the next sibling of the item open deepest (never a section heading)
             if not stack or inline:
@@ -140,6 +157,14 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
             continue  # 一、 and 第一条 head a paragraph of their own
         if inline and not stack:
             continue  # h18a: ：1.…；2.… numbers the parts of an item, never the plan's top
+        if match.group("arh") and not outline_chapter(text, match, number, end):
+            continue  # h18m: a line starting 1 and a space is a chapter only over 1.1 …
+        if style == "dec" and "dec" in (open_styles := [n.style for n in stack]) and number == 1:
+            at = open_styles.index("dec")  # h18m: 2.1 after 1.2: chapter 2's list begins
+            if at:
+                del stack[at:]
+            else:  # no chapter lines above the outline: its items are counted through
+                number = stack[0].number + 1
         styles = [node.style for node in stack]
         if match.group("after") is not None and (style in ("sec", "art") or style not in styles):
             continue  # h18f: …（省发改委负责）(二)… only goes on with a list already open
@@ -178,7 +203,24 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         stack.append(node)
         last_seen[style] = number
     _close(roots, end)
+    _keep_said_with_roles(roots, text)
     return roots
+
+
+OWN_CLAUSE = re.compile(
+    r"[（(〔\[][^（）()〔〕\[\]]{0,80}(?:负责|牵头|单位|部门|科室)[^（）()〔〕\[\]]{0,80}[）)〕\]]"
+)
+
+
+def _keep_said_with_roles(nodes: list[Node], text: str) -> None:
+    """h18m: 一是…；二是…；三是… are the item's sub-items only when a part before the last has
+    its own assignment (…（县发改局负责）；二是…); with one clause at the end (…三是…（牵头…）。)
+    the clause is the item's and the parts stay its text."""
+    for node in nodes:
+        said = [c for c in node.children if c.style == "shi"]
+        if said and not any(OWN_CLAUSE.search(text[c.content : c.end]) for c in said[:-1]):
+            node.children = [c for c in node.children if c.style != "shi"]
+        _keep_said_with_roles(node.children, text)
 
 
 def _steps(text: str, at: int) -> bool:
@@ -188,6 +230,17 @@ def _steps(text: str, at: int) -> bool:
     before = text[text.rfind("\n", 0, at) + 1 : at]
     opened = sum(before.count(c) for c in "（(") > sum(before.count(c) for c in "）)")
     return before.endswith(("；", ";")) and not opened
+
+
+def outline_chapter(text: str, match: re.Match, number: int, end: int) -> bool:
+    """h18m: whether the line ``1 夯实基础`` heads an outline: the next number is 1.1 (its own)."""
+    following = next(MARKER.finditer(text, match.end(), end), None)
+    return bool(
+        following
+        and following.group("dec")
+        and int(following.group("decp")) == number
+        and int(following.group("dec")) == 1
+    )
 
 
 LOOKAHEAD = 3000

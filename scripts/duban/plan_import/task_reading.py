@@ -15,6 +15,7 @@ from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.item_facts import assigns, has_due, names_holders
 from duban.plan_import.item_roles import chain, first_sentence, heading_leads
+from duban.plan_import.late_dues import within
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
@@ -25,7 +26,7 @@ DELIVERABLE = re.compile(
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
 LABELLED_ROLE = re.compile(r"(?:责任|配合|协同|参与)(?:单位|部门|科室)\s*[:：]")
-STAR = re.compile(r"\s*[★☆▲]\s*")
+STAR = re.compile(r"\s*[★☆▲*＊]\s*")  # h18m: 市住建局* (标*的为牵头单位) as ★
 
 
 class Period(TypedDict):
@@ -372,11 +373,11 @@ class TaskReading(Findings):
             self.unread.append(
                 Finding(line, "完成时限中未能识别的部分（未生成可计算的时限）", part)
             )
-        due = [d for d in parsed.due if inside(d, self.period)]
-        for dropped in (d for d in parsed.due if d not in due):
-            self.unread.append(
-                Finding(line, "时限落在实施期限之外，未生成", dropped.get("as_written", ""))
-            )
+        due, dropped, late = within(parsed.due, self.period)  # h18m: late ones kept, marked
+        for kept in late:
+            self._assume(line, "时限在实施期限之后，照原文记录（after_period）", kept["as_written"])
+        for gone in dropped:
+            self.unread.append(Finding(line, "时限落在实施期限之外，未生成", gone["as_written"]))
         if due:
             item["due"] = due
 
@@ -401,12 +402,3 @@ class TaskReading(Findings):
                 due["indicator"]["id"] = f"t{task_id}-{number}".replace("/", "-")
         for child in item.get("items", []):
             self._indicator_ids(child, f"{task_id}-{child['id']}")
-
-
-def inside(due: dict, period: Period | None) -> bool:
-    if period is None:  # a plan whose document names no year: nothing to be outside of
-        return True
-    date = due.get("date")
-    if isinstance(date, dt.date) and not period["start"] <= date <= period["end"]:
-        return False
-    return all(period["start"] <= t["date"] <= period["end"] for t in due.get("targets", []))

@@ -16,6 +16,7 @@ from duban.plan_import.cell_rows import (
     column_kind,
     unit_runs_on,
 )
+from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import simplified
 
 HEADER_WORD = re.compile(
@@ -318,6 +319,7 @@ def _cells_down(
         else:
             break
         index += 1
+    rejoin_steps(rows, raw)  # h18m: 1.… 2.… of one cell, the row's units after the last
     out = [rows[0]]
     columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
     first = 0 if number_at is None else number_at + 1

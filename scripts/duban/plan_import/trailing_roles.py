@@ -1,0 +1,62 @@
+"""The last sentence of an item naming its units without a label or a bracket (h18m):
+
+    …改造老旧小区30个。区住建局牵头，各街道配合，2023年底前完成。
+    …新建学校3所。区教育局牵头负责。
+    …开展专项清理。县财政局、县市场监管局负责。
+
+Offices write the division of work this way as often as in a bracket. The sentence is read only
+when every name before a verb is a unit's name (市政府要加强领导 is no assignment) and it closes
+the item; the deadline after the verbs (，2023年底前完成) stays in the clause for its reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+from duban.plan_import.unit_brackets import UNIT_NAME
+
+_VERB = (
+    r"(?:牵头负责|牵头落实|牵头|主办|负责落实|负责实施|具体负责|分别负责|按职责分工负责|负责"
+    r"|具体落实|抓好落实|组织实施|配合|协办|参与|协助|协同)"
+)
+_WHEN = (
+    r"(?:[，,]\s*[^，,。；;：:\n]{0,20}?(?:\d{1,2}月|年底|年内|季度|半年|长期|持续|常态)"
+    r"[^，,。；;：:\n]{0,12})?"
+)
+SENTENCE = re.compile(
+    rf"(?:^|[。；;！!]\s*)((?:[^，,。；;：:\n]{{2,120}}?{_VERB}\s*[，,]\s*)*"
+    rf"[^，,。；;：:\n]{{2,120}}?{_VERB}{_WHEN})\s*[。；;]?\s*$"
+)
+_CUT = re.compile(rf"{_VERB}\s*(?:[，,]|$)")
+
+
+def trailing_roles(text: str) -> tuple[int, int, str] | None:
+    """The closing ``X牵头，A、B配合[，…完成]`` / ``X牵头负责`` / ``A、B负责`` sentence of an item:
+    (start, end, the sentence without its stop), or None when a part before a verb is not a list
+    of units' names."""
+    folded = simplified(text)
+    match = SENTENCE.search(folded)
+    if match is None or match.start(1) == 0:
+        return None  # the whole item is the sentence: a heading such as 一、市发改委负责
+    sentence = match.group(1)
+    groups = [g for g in _CUT.split(sentence) if g.strip()]
+    if not re.search(rf"{_VERB}$", sentence):
+        groups = groups[:-1]  # ，2023年底前完成: the deadline after the verbs
+    for names in groups:
+        pieces = [p.strip() for p in re.split(r"[、，,和及]", names) if p.strip()]
+        if not pieces or not all(_unit(p) for p in pieces):
+            return None
+    start, end = match.start(1), len(text.rstrip())
+    return start, end, text[start:end].rstrip().rstrip("。；;").rstrip().removeprefix("由")
+
+
+def _unit(piece: str) -> bool:
+    bare = re.sub(r"[（(<][^）)>]*[）)>]", "", piece).removeprefix("由").strip()
+    if not 2 <= len(bare) <= 30 or NOT_A_NAME.search(bare):
+        return False
+    return bool(UNIT_NAME.search(bare)) or bare.startswith("各")
+
+
+NOT_A_NAME = re.compile(r"要|应|须|将|进一步|加强|认真|切实|共同|同志|[0-9０-９%]")
+"""各地要…负责 / 主要负责同志: words of a sentence, not of a unit's name."""
