@@ -28,6 +28,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import warm_build
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEMO = FIXTURES / "demo"
@@ -59,10 +61,18 @@ class Build:
 
 
 def mkdocs_build(config: Path, site: Path, env: dict[str, str] | None = None) -> Build:
-    """Run ``mkdocs build --strict`` on ``config`` into ``site``."""
+    """Run ``mkdocs build --strict`` on ``config`` into ``site``: in a new process forked from a
+    warmed-up one (tests/warm_build.py), or with ``DUBAN_COLD_BUILDS=1`` started afresh."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    args = ["build", "--strict", "-f", str(config), "-d", str(site)]
+    if os.environ.get("DUBAN_COLD_BUILDS") != "1":
+        # forked from a process that has imported and warmed up MkDocs (tests/warm_build.py)
+        with tempfile.TemporaryDirectory(prefix="mkdocs-output-", dir=_TMP) as output:
+            out, err = Path(output) / "stdout", Path(output) / "stderr"
+            code = warm_build.build(args, environment, config.parent, out, err)
+            return Build(site, code, out.read_text("utf-8"), err.read_text("utf-8"))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", *args],
         capture_output=True,
         text=True,
         env=environment,
