@@ -355,6 +355,10 @@ def served(folder: Path) -> Iterator[str]:
 
 
 def shoot(page: Any, name: str) -> None:
-    """A full-page screenshot under tests/output/screenshots/, to look at."""
+    """A full-page screenshot under tests/output/screenshots/, to look at: one pixel a CSS
+    pixel (``scale="css"``), whatever the page's device scale factor. Only the picture is
+    smaller (a phone's page at 390 px wide, not 780): the page is laid out and drawn as before,
+    and no test reads the file. Encoding a phone's long page at twice the scale (four times the
+    pixels) was most of a browser test's CPU."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True, scale="css")
