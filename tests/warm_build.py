@@ -8,7 +8,8 @@ build's environment, working folder and arguments, points its stdout and stderr 
 runs MkDocs' own command line (``mkdocs.__main__.cli``), the one ``python -m mkdocs`` runs; the
 script replies with the child's exit code. Each build is a new process, forked from one that has
 built nothing, so no state passes from one build to the next; what it writes, prints and returns
-is a fresh process's. The script forks before any thread exists (it starts none).
+is a fresh process's. The script forks before any thread exists (it starts none). The installed
+project's schemas are loaded once too (``_serve``).
 
 sitekit.mkdocs_build uses it; ``DUBAN_COLD_BUILDS=1`` makes it start ``python -m mkdocs`` for
 each build instead. Tests that signal, kill or serve a build start their own process.
@@ -115,9 +116,15 @@ def _serve() -> None:
     import mkdocs.commands.build  # noqa: F401
 
     import duban.plugin  # noqa: F401
+    from duban.load.schemas import default_schema_dir, load_schemas
     from duban.site.env import compile_templates
 
     compile_templates()
+    # the installed project's schemas, checked against the JSON Schema meta-schema once: a
+    # build whose data has no schemas/ beside it (the demo, the examples, the shipped data)
+    # finds them loaded, as a second load in one process does (load_schemas: the same files,
+    # by their digest); a project's own copy is loaded in full
+    load_schemas(default_schema_dir())
     jieba.setLogLevel(logging.INFO)  # its loading, said once here
     jieba.initialize()
     for line in sys.stdin:
