@@ -102,6 +102,7 @@ def _child(request: dict[str, Any]) -> None:
             traceback.print_exc()  # as Python prints an uncaught exception
             code = 1
     finally:
+        logging.shutdown()  # what Python's exit does (no other exit hook is registered)
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()
