@@ -27,6 +27,8 @@ from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing, share_builds
 SLOWEST_FIRST = (
     "site/test_render_split.py",
     "site/test_site_handoff.py",
+    "site/test_site_page_cache.py",
+    "site/test_site_serve.py",
     "site/test_site_browser.py",
     "site/test_site_atomic.py",
     "site/test_site_build.py",
@@ -39,7 +41,6 @@ SLOWEST_FIRST = (
     "load/test_fast_validation.py",
     "load/test_trust_files.py",
     "cli/test_cli.py",
-    "site/test_site_serve.py",
     "outputs/test_office_random.py",
     "outputs/test_ledger.py",
     "plan_import/test_pdf_doc.py",
