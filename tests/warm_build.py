@@ -22,6 +22,8 @@ import contextlib
 import json
 import logging
 import os
+import select
+import signal
 import subprocess
 import sys
 import threading
@@ -46,6 +48,7 @@ def _server() -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         text=True,
         env=env,
+        start_new_session=True,  # its builds in its process group: a build out of time is ended
     )
     _SERVER[:] = [server]
     atexit.register(_stop, server)
@@ -58,15 +61,24 @@ def _stop(server: subprocess.Popen[str]) -> None:
         server.wait(30)
 
 
-def build(args: list[str], env: dict[str, str], cwd: Path, out: Path, err: Path) -> int:
+def build(
+    args: list[str], env: dict[str, str], cwd: Path, out: Path, err: Path, timeout: float = 600
+) -> int:
     """``python -m mkdocs *args`` with exactly the environment ``env``, in ``cwd``, its stdout
-    written to ``out`` and its stderr to ``err``: its exit code."""
+    written to ``out`` and its stderr to ``err``: its exit code. A build that takes longer than
+    ``timeout`` seconds is killed with the server (the next build starts another), and raises
+    subprocess.TimeoutExpired as subprocess.run does."""
     request = {"args": args, "env": env, "cwd": str(cwd), "out": str(out), "err": str(err)}
     with _LOCK:
         server = _server()
         assert server.stdin is not None and server.stdout is not None
         server.stdin.write(json.dumps(request) + "\n")
         server.stdin.flush()
+        ready, _, _ = select.select([server.stdout], [], [], timeout)
+        if not ready:
+            os.killpg(server.pid, signal.SIGKILL)  # the server and the build it forked
+            server.wait()
+            raise subprocess.TimeoutExpired(["python", "-m", "mkdocs", *args], timeout)
         reply = server.stdout.readline()
     if not reply:
         raise RuntimeError("the build server stopped (tests/warm_build.py)")
