@@ -1,7 +1,8 @@
 """Helpers for the site tests: build a fixture site with MkDocs, and read built pages.
 
-Sites are built through the real command line (``python -m mkdocs build --strict``), so the
-tests see exactly what a user's build produces, warnings and exit code included. A site no test
+Sites are built through the real command line (``mkdocs build --strict``, MkDocs' own ``cli``
+in a process of its own: forked from a warmed-up one, tests/warm_build.py), so the tests see
+exactly what a user's build produces, warnings and exit code included. A site no test
 changes is built once per test run, whichever test file or worker asks for it
 (``shared_build``, ``built_site``, ``built_province``).
 """
