@@ -1,7 +1,8 @@
 """Helpers for the site tests: build a fixture site with MkDocs, and read built pages.
 
-Sites are built through the real command line (``python -m mkdocs build --strict``), so the
-tests see exactly what a user's build produces, warnings and exit code included. A site no test
+Sites are built through the real command line (``mkdocs build --strict``, MkDocs' own ``cli``
+in a process of its own: forked from a warmed-up one, tests/warm_build.py), so the tests see
+exactly what a user's build produces, warnings and exit code included. A site no test
 changes is built once per test run, whichever test file or worker asks for it
 (``shared_build``, ``built_site``, ``built_province``).
 """
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+import warm_build
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -59,10 +62,18 @@ class Build:
 
 
 def mkdocs_build(config: Path, site: Path, env: dict[str, str] | None = None) -> Build:
-    """Run ``mkdocs build --strict`` on ``config`` into ``site``."""
+    """Run ``mkdocs build --strict`` on ``config`` into ``site``: in a new process forked from a
+    warmed-up one (tests/warm_build.py), or with ``DUBAN_COLD_BUILDS=1`` started afresh."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    args = ["build", "--strict", "-f", str(config), "-d", str(site)]
+    if os.environ.get("DUBAN_COLD_BUILDS") != "1":
+        # forked from a process that has imported and warmed up MkDocs (tests/warm_build.py)
+        with tempfile.TemporaryDirectory(prefix="mkdocs-output-", dir=_TMP) as output:
+            out, err = Path(output) / "stdout", Path(output) / "stderr"
+            code = warm_build.build(args, environment, config.parent, out, err)
+            return Build(site, code, out.read_text("utf-8"), err.read_text("utf-8"))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", *args],
         capture_output=True,
         text=True,
         env=environment,
@@ -345,6 +356,10 @@ def served(folder: Path) -> Iterator[str]:
 
 
 def shoot(page: Any, name: str) -> None:
-    """A full-page screenshot under tests/output/screenshots/, to look at."""
+    """A full-page screenshot under tests/output/screenshots/, to look at: one pixel a CSS
+    pixel (``scale="css"``), whatever the page's device scale factor. Only the picture is
+    smaller (a phone's page at 390 px wide, not 780): the page is laid out and drawn as before,
+    and no test reads the file. Encoding a phone's long page at twice the scale (four times the
+    pixels) was most of a browser test's CPU."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True, scale="css")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,10 @@ from generate import Heavy
 from sitekit import DEMO
 
 
+@cache
 def _models(data: Path) -> tuple[Model, Model]:
+    """The data loaded with and without the words, once a module for both tests (the models
+    are only read)."""
     full, lean = load_project(data), load_project(data, texts=False)
     assert full.ok and lean.ok, (full.problems[:3], lean.problems[:3])
     assert full.model is not None and lean.model is not None

@@ -27,6 +27,7 @@ import pytest
 import yaml
 
 from helpers import ROOT
+from sitekit import mkdocs_build
 
 CASCADE = ROOT / "examples" / "cascade"
 LEVELS = ("province", "city", "county-dongxi", "county-xichuan")
@@ -217,16 +218,10 @@ def test_the_provinces_late_rows_are_what_each_level_lists_as_overdue(checks):
 
 @pytest.fixture(scope="module")
 def province_site(tmp_path_factory) -> Path:
+    """``mkdocs build --strict`` of the province (sitekit.mkdocs_build)."""
     target = tmp_path_factory.mktemp("province") / "site"
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
-    result = subprocess.run(
-        [*build, "-f", str(CASCADE / "province" / "mkdocs.yml"), "-d", str(target)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DUBAN_AS_OF": AS_OF},
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    build = mkdocs_build(CASCADE / "province" / "mkdocs.yml", target, {"DUBAN_AS_OF": AS_OF})
+    assert build.returncode == 0, build.stderr
     return target
 
 

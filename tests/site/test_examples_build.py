@@ -2,51 +2,28 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from sitekit import ROOT, shared_build
 
 SEED_WORDS = ("西安", "灞桥", "司法行政系统", "执法规范化", "2010")
+# each example as the browser tests build it (sitekit.shared_build: one build a run for all):
+# county as test_site_phone.py and test_site_search.py, office with the repository that puts
+# the 报送进展 links in its pages, as test_site_counts_browser.py and
+# test_site_unit_rows_browser.py
+SETTINGS = {
+    "county": {"DUBAN_AS_OF": "2024-07-31"},
+    "office": {"DUBAN_AS_OF": "2024-07-31", "DUBAN_REPOSITORY": "https://github.com/example/duban"},
+}
 
 
-def build(example: str, target: Path) -> Path:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(ROOT / "examples" / example / "mkdocs.yml"),
-            "-d",
-            str(target),
-        ],
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "DUBAN_AS_OF": "2024-07-31", "PATH": ""},
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    return target
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """Each example built once for this module's tests, which only read the site."""
-    built: dict[str, Path] = {}
-
-    def site_of(example: str) -> Path:
-        if example not in built:
-            built[example] = build(example, tmp_path_factory.mktemp(example) / "site")
-        return built[example]
-
-    return site_of
+def site(example: str) -> Path:
+    """The example's strict build (``mkdocs build --strict``), which must succeed."""
+    build = shared_build(ROOT / "examples" / example / "mkdocs.yml", **SETTINGS[example])
+    assert build.returncode == 0, build.stderr
+    return build.site
 
 
 def our_pages(site):
@@ -55,7 +32,7 @@ def our_pages(site):
 
 
 @pytest.mark.parametrize("example", ["county", "office"])
-def test_example_builds_strict_without_the_shipped_plans_words(example, site):
+def test_example_builds_strict_without_the_shipped_plans_words(example):
     pages = our_pages(site(example))
     assert len(pages) > 30
     for page in pages:
@@ -63,7 +40,7 @@ def test_example_builds_strict_without_the_shipped_plans_words(example, site):
         assert not [w for w in SEED_WORDS if w in text], page
 
 
-def test_the_office_site_has_a_page_set_per_plan_and_one_unit_page_across_them(site):
+def test_the_office_site_has_a_page_set_per_plan_and_one_unit_page_across_them():
     office = site("office")
     plans = sorted(p.name for p in (office / "plans").iterdir() if p.is_dir())
     assert plans == ["qingshan-fzzf-2023", "qingshan-gzbg-2024"]
