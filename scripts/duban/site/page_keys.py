@@ -37,7 +37,7 @@ import enum
 import hashlib
 import json
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from duban.evaluation.evaluate import ItemState
@@ -77,6 +77,10 @@ class Memo(Protocol):
     def hold(self, key: str) -> None:
         """Keep ``key`` after this build though it was neither got nor put in this process."""
         ...
+
+    # h24l: the open data's status entries kept by status file (:mod:`.kept_open_data`)
+    file_digests: Mapping[str, str]
+    """Each data file's digest (data-relative path, ``status/x.yaml``), of the bytes loaded."""
 
 
 def canonical(value: Any) -> Any:

@@ -1,0 +1,158 @@
+"""The whole-plan downloads assembled from pieces kept by content (h24l): the open data's status
+entries kept by status file (duban/site/kept_open_data.py). After edits, every download equals
+a render without the memo, byte for byte, and only the edited files' pieces are made again."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from duban.evaluation.evaluate import evaluate
+from duban.load.project import load_project
+from duban.model.model import Model
+from duban.outputs import urls
+from duban.outputs.open_data import export_json
+from duban.plugin.reuse import data_digests
+from duban.plugin.source_memo import SourceMemo
+from duban.site import Settings, groups, kept_open_data, render_site
+from sitekit import DEMO, DEMO_AS_OF
+
+AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
+
+
+def _load(data: Path) -> Model:
+    project = load_project(data)
+    assert project.ok and project.model is not None, project.problems[:3]
+    return project.model
+
+
+class Pieces(list[str]):
+    """The status files whose open-data piece was made (not taken from the memo)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        super().__init__()
+        make = kept_open_data.made_piece
+
+        def counted(entries: Any) -> str:
+            entries = list(entries)
+            self.append(entries[0].source.file if entries else "")
+            return make(entries)
+
+        monkeypatch.setattr(kept_open_data, "made_piece", counted)
+
+
+def _files(
+    data: Path, memo: SourceMemo | None, processes: int = 1, **given: Any
+) -> dict[str, bytes]:
+    if memo is not None:
+        memo.start(data_digests(data))
+    model = _load(data)
+    settings = Settings(as_of=AS_OF, **given)
+    evaluation = evaluate(model, AS_OF, settings.due_soon_days)
+    site = render_site(model, settings, evaluation, processes=processes, memo=memo)
+    if memo is not None:
+        memo.finish()
+    return {u: c.encode() if isinstance(c, str) else c for u, c in site.files.items()}
+
+
+def _demo(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DEMO / "data", data)
+    return data
+
+
+def _edit(data: Path, unit: str, words: str = "改动后的进展：") -> None:
+    status = data / "status" / f"{unit}.yaml"
+    text = status.read_text("utf-8")
+    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
+    assert changed != text
+    status.write_text(changed, "utf-8")
+
+
+def _open_data(files: dict[str, bytes]) -> dict[str, Any]:
+    if urls.EXPORT_JSON_GZ in files:
+        return json.loads(gzip.decompress(files[urls.EXPORT_JSON_GZ]))
+    return json.loads(files[urls.EXPORT_JSON])
+
+
+def test_the_status_entries_given_as_json_are_the_same_bytes(demo_model):
+    """export_json with the entries already JSON is export_json made whole, byte for byte."""
+    pieces = kept_open_data.made_piece(demo_model.status.values())
+    assert pieces and export_json(demo_model, status_json=pieces) == export_json(demo_model)
+    extra = {"evaluation": {"as_of": DEMO_AS_OF, "items": [{"n": 1}]}}
+    assert export_json(demo_model, extra, status_json=pieces) == export_json(demo_model, extra)
+
+
+def test_open_data_from_kept_pieces_equals_a_render_without_the_memo(tmp_path, monkeypatch):
+    data = _demo(tmp_path)
+    cache = tmp_path / "cache"
+    made = Pieces(monkeypatch)
+    first = _files(data, SourceMemo(cache, keep=False))  # on disk, as in CI
+    every = set(made)
+    assert len(every) > 5 and "status/baqiao.yaml" in every
+    assert first == _files(data, None)
+    # the same data, a new memo reading the folder: no piece made, the same bytes
+    made.clear()
+    assert _files(data, SourceMemo(cache, keep=False)) == first
+    assert not made
+    # two units' files changed: their pieces made again, not the others'; every download
+    # equals a render without the memo, and the open data shows the edit
+    _edit(data, "baqiao")
+    _edit(data, "lianhu", "另一处改动：")
+    made.clear()
+    after = _files(data, SourceMemo(cache, keep=False))
+    assert sorted(made) == ["status/baqiao.yaml", "status/lianhu.yaml"]
+    assert after == _files(data, None)
+    texts = json.dumps(_open_data(after)["status"], ensure_ascii=False)
+    assert "改动后的进展：" in texts and "另一处改动：" in texts
+    # an edit back to the first bytes: the first pieces are gone (let go), made again, equal
+    shutil.rmtree(data)
+    _demo(tmp_path)
+    made.clear()
+    assert _files(data, SourceMemo(cache, keep=False)) == first
+    assert sorted(made) == ["status/baqiao.yaml", "status/lianhu.yaml"]
+
+
+def test_the_demo_as_a_province_with_a_memo_in_memory_and_two_processes(tmp_path, monkeypatch):
+    """A province (group pages; the open data compressed), the memo in memory (serve), two
+    processes: the pieces are made in this process, so the next build makes none."""
+    monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)
+    data = _demo(tmp_path)
+    memo = SourceMemo(None, keep=True)
+    first = _files(data, memo, processes=2, summary_rows=5)
+    assert urls.EXPORT_JSON_GZ in first  # a province's
+    made = Pieces(monkeypatch)
+    assert _files(data, memo, processes=2, summary_rows=5) == first
+    assert not made
+    _edit(data, "baqiao")
+    after = _files(data, memo, processes=2, summary_rows=5)
+    assert made == ["status/baqiao.yaml"]
+    assert after == _files(data, None, processes=2, summary_rows=5)
+    assert "改动后的进展：" in json.dumps(_open_data(after)["status"], ensure_ascii=False)
+
+
+def test_a_piece_half_written_cut_short_or_misplaced_is_made_again(tmp_path, monkeypatch):
+    data = _demo(tmp_path)
+    cache = tmp_path / "cache"
+    first = _files(data, SourceMemo(cache, keep=False))
+    kept = [
+        p
+        for p in sorted((cache / "src").glob("*/*.duban-src.json"))
+        if f'"{kept_open_data.CHECK}"' in p.read_text("utf-8")
+    ]
+    assert len(kept) > 3
+    kept[0].write_text(kept[0].read_text("utf-8")[:-9], "utf-8")  # half-written
+    stored = json.loads(kept[1].read_text("utf-8"))
+    piece = stored["pages"][kept_open_data.PIECE]
+    stored["pages"][kept_open_data.PIECE] = piece[: len(piece) // 2]  # cut short, still JSON
+    kept[1].write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
+    kept[2].write_text('{"format": 1, "key": "other", "pages": {}}', "utf-8")  # misplaced
+    made = Pieces(monkeypatch)
+    assert _files(data, SourceMemo(cache, keep=False)) == first
+    assert len(made) == 3
