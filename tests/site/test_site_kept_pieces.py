@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
 from duban.model.model import Model
 from duban.outputs import urls
 from duban.outputs.open_data import export_json
+from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
 from duban.plugin.reuse import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, groups, kept_open_data, render_site
@@ -156,3 +158,26 @@ def test_a_piece_half_written_cut_short_or_misplaced_is_made_again(tmp_path, mon
     made = Pieces(monkeypatch)
     assert _files(data, SourceMemo(cache, keep=False)) == first
     assert len(made) == 3
+
+
+def test_the_keys_digest_the_bytes_loaded_not_those_found_later(tmp_path):
+    """The data files' digests (h24l, duban/plugin/loaded_digests.py): a status file's is of
+    the bytes the loader read, so a file changed after its load is not kept under the key of
+    its new content; any other data file changed during the load stops the build."""
+    data = _demo(tmp_path)
+    parsed = DigestedFiles(tmp_path / "cache")
+    for _ in range(2):  # a cold load (every file parsed), then one taking them as parsed
+        parsed.start()
+        others = before_load(data)
+        assert load_project(data, parsed=parsed).ok
+        assert after_load(data, others, parsed.read) == data_digests(data)
+    loaded = data_digests(data)
+    parsed.start()
+    others = before_load(data)
+    assert load_project(data, parsed=parsed).ok
+    _edit(data, "baqiao")  # after the loader read it
+    digests = after_load(data, others, parsed.read)
+    assert digests == loaded != data_digests(data)
+    (data / "org.yaml").write_text((data / "org.yaml").read_text("utf-8") + "\n", "utf-8")
+    with pytest.raises(PluginError, match="org.yaml"):
+        after_load(data, others, parsed.read)

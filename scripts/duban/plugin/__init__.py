@@ -165,6 +165,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
         self.project = load_project(self.data_dir, self.schema_dir, parsed=self.cache.parsed)
+        self.cache.loaded()  # h24l: the data files' digests, of the bytes loaded
         self.problems = ()
         if not self.project.ok or self.project.model is None:
             if self.command != "serve":
