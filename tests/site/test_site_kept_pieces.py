@@ -179,5 +179,5 @@ def test_the_keys_digest_the_bytes_loaded_not_those_found_later(tmp_path):
     digests = after_load(data, others, parsed.read)
     assert digests == loaded != data_digests(data)
     (data / "org.yaml").write_text((data / "org.yaml").read_text("utf-8") + "\n", "utf-8")
-    with pytest.raises(PluginError, match="org.yaml"):
+    with pytest.raises(PluginError, match=r"org\.yaml"):
         after_load(data, others, parsed.read)
