@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,6 +20,8 @@ from duban.load.project import load_project
 from duban.model.model import Model
 from duban.outputs import urls
 from duban.outputs.open_data import export_json
+from duban.plugin import handoff
+from duban.plugin.handed_files import handed_files
 from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
 from duban.plugin.reuse import data_digests
 from duban.plugin.source_memo import SourceMemo
@@ -181,3 +184,30 @@ def test_the_keys_digest_the_bytes_loaded_not_those_found_later(tmp_path):
     (data / "org.yaml").write_text((data / "org.yaml").read_text("utf-8") + "\n", "utf-8")
     with pytest.raises(PluginError, match=r"org\.yaml"):
         after_load(data, others, parsed.read)
+
+
+def test_a_page_the_cache_gives_whole_is_never_made_into_a_placeholder(monkeypatch):
+    """A generated page's placeholder (handoff.py) is made when MkDocs reads the page (h24l,
+    duban/plugin/handed_files.py); a page the page cache gives whole is handed its front
+    matter in on_pre_page, so its placeholder is never made."""
+    made: list[str] = []
+    real = handoff.placeholder
+
+    def counted(page: str) -> tuple[str, Any]:
+        made.append(page)
+        return real(page)
+
+    monkeypatch.setattr(handoff, "placeholder", counted)
+    config = SimpleNamespace(
+        site_dir="/nonexistent", use_directory_urls=True, plugins=SimpleNamespace()
+    )
+    config.plugins._current_plugin = None
+    page = "---\ntitle: 甲\n---\n\n## 一\n\n<div>表</div>\n"
+    hand = handoff.Handoff()
+    read, reused, other = handed_files(config, hand, {"a.md": page, "b.md": page, "c.csv": "x"})
+    assert not made  # nothing made before MkDocs reads
+    assert "## 一" in read.content_string and "<div>表</div>" not in read.content_string
+    assert made == [page] and set(hand.held) == {"a.md"}
+    reused.content_string = "---\ntitle: 甲\n---\n"  # what on_pre_page gives a hit
+    assert reused.content_string == "---\ntitle: 甲\n---\n" and made == [page]
+    assert other.content_string == "x"

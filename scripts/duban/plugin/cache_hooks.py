@@ -87,6 +87,12 @@ class CacheHooks:
         if self.reuse is not None:
             self.reuse.begin(config, nav, files, settings, words)
 
+    def pre_page(self, page: Page) -> None:
+        """on_pre_page (h24l): a page the cache gives whole is read as its front matter."""
+        front = self.reuse.pre_page(page) if self.reuse is not None else None
+        if front is not None:
+            page.file.content_string = front
+
     def markdown(self, markdown: str, page: Page) -> bool:
         """True when the page cache gives the page whole (MkDocs gets nothing to parse)."""
         return self.reuse is not None and self.reuse.markdown(markdown, page) is not None
@@ -142,6 +148,10 @@ class CacheEvents:
         settings = {**self.config, "as_of": self.as_of.isoformat(), "edit": self.edit_url}
         self.cache.nav(config, nav, files, {**settings, "repo": self.repository}, self.jieba_words)
         return nav
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        self.cache.pre_page(page)
+        return page
 
     @event_priority(-100)  # after every other plugin's: the page as MkDocs writes it
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

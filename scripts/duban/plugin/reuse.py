@@ -135,8 +135,10 @@ class Reuse:
             return f"{file.src_uri}\0{self.fronts[file.src_uri]}"
         return file.src_uri
 
-    def markdown(self, markdown: str, page: Page) -> str | None:
-        """ "" for a hit (the stored page replaces it), None for a page to make."""
+    def pre_page(self, page: Page) -> str | None:
+        """Before MkDocs reads the page (h24l): for a hit its front matter, all MkDocs is to
+        read of it (its placeholder is then never made, :mod:`.handed_files`); None for a page
+        to make."""
         uri = page.file.src_uri
         source = self.sources.get(uri)
         if not self.on or source is None:
@@ -147,6 +149,15 @@ class Reuse:
             self.keys[uri] = key
             return None
         self.hits[uri] = entry
+        return self.fronts[uri]
+
+    def markdown(self, markdown: str, page: Page) -> str | None:
+        """ "" for a hit (the stored page replaces it), None for a page to make."""
+        uri = page.file.src_uri
+        if uri not in self.hits and uri not in self.keys:
+            self.pre_page(page)
+        if uri not in self.hits:
+            return None
         page.meta["template"] = CACHED_TEMPLATE
         return ""
 
