@@ -211,3 +211,12 @@ def test_a_page_the_cache_gives_whole_is_never_made_into_a_placeholder(monkeypat
     reused.content_string = "---\ntitle: 甲\n---\n"  # what on_pre_page gives a hit
     assert reused.content_string == "---\ntitle: 甲\n---\n" and made == [page]
     assert other.content_string == "x"
+
+
+def test_an_editors_swap_file_changing_during_the_load_does_not_stop_the_build(tmp_path):
+    data = _demo(tmp_path)
+    swap = data / ".org.yaml.swp"
+    swap.write_bytes(b"1")
+    others = before_load(data)
+    swap.write_bytes(b"2")
+    assert after_load(data, others, {})[".org.yaml.swp"] == data_digests(data)[".org.yaml.swp"]

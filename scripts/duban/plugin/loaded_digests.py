@@ -11,7 +11,7 @@ one. Now:
   file to :class:`DigestedFiles` (the page cache's :class:`~duban.load.parsed.ParsedFiles`):
   the bulk of a province's files read and hashed once, not twice;
 * the few other data files (plan, tasks, org, rules, records, federation) are digested before
-  the load and again after it: a file changed between the two stops the build with one line
+  the load and again after it: a YAML file changed between the two stops the build with one line
   (``构建期间数据文件 … 被改动；请重新构建``) instead of keeping anything under a stale key;
 * a status file the loader did not hand over (its validation context could not be read, so
   the page cache's parsed files were not used) is digested from disk, as before.
@@ -31,6 +31,7 @@ from duban.load.parsed import ParsedFiles
 from duban.load.strict_yaml import Document
 
 STATUS = FOLDERS["status"] + "/"
+DATA_SUFFIXES = (".yaml", ".yml")
 
 
 class DigestedFiles(ParsedFiles):
@@ -82,7 +83,12 @@ def after_load(
     """Every data file's digest as loaded: the status files' as the loader read them (``read``),
     the others' as :func:`before_load` found them, unchanged since (else the build stops)."""
     now = _digests(data_dir, status=False)
-    changed = sorted(n for n in before.keys() | now.keys() if before.get(n) != now.get(n))
+    # the files the loader reads (an editor's swap file may change at any time: not data)
+    changed = sorted(
+        n
+        for n in before.keys() | now.keys()
+        if n.endswith(DATA_SUFFIXES) and before.get(n) != now.get(n)
+    )
     if changed:
         shown = ", ".join(changed[:3]) + (f" (+{len(changed) - 3})" if len(changed) > 3 else "")
         raise PluginError(
