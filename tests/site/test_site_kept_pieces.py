@@ -13,7 +13,10 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
@@ -23,10 +26,10 @@ from duban.outputs.open_data import export_json
 from duban.plugin import handoff
 from duban.plugin.handed_files import handed_files
 from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
-from duban.plugin.reuse import data_digests
+from duban.plugin.reuse import _render_nothing, data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, groups, kept_open_data, render_site
-from sitekit import DEMO, DEMO_AS_OF
+from sitekit import DEMO, DEMO_AS_OF, demo_project
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 
@@ -220,3 +223,27 @@ def test_an_editors_swap_file_changing_during_the_load_does_not_stop_the_build(t
     others = before_load(data)
     swap.write_bytes(b"2")
     assert after_load(data, others, {})[".org.yaml.swp"] == data_digests(data)[".org.yaml.swp"]
+
+
+def test_a_reused_page_is_rendered_as_mkdocs_renders_an_empty_page(tmp_path):
+    """A page the page cache gives whole is handed "" to render (h24l, reuse.py): its render
+    is what MkDocs' own render of "" gives (content, table of contents, title, anchors,
+    links), without a Markdown instance of every extension for it."""
+    project = demo_project(tmp_path / "project")
+    config = load_config(str(project / "mkdocs.yml"))
+    files = Files([])
+    pages = []
+    for render in (None, _render_nothing):
+        file = File("units/x.md", None, str(tmp_path / "site"), config.use_directory_urls)
+        page = Page(None, file, config)
+        page.markdown = ""
+        if render is None:
+            page.render(config, files)
+        else:
+            render(page, config, files)
+        pages.append(page)
+    made, given = pages
+    assert (given.content, given._title_from_render) == (made.content, made._title_from_render)
+    assert list(given.toc) == list(made.toc) == []
+    assert given.present_anchor_ids == made.present_anchor_ids == set()
+    assert given.links_to_anchors == made.links_to_anchors
