@@ -124,10 +124,12 @@ def export_data(
     evaluation: Evaluation | None = None,
     repository: tuple[str, str | None] | None = None,
     linked: Iterable[Implementer] = (),
+    status: bool = True,
 ) -> dict[str, Any]:
     """Everything a consumer needs to rebuild the task table without reading YAML, and what an
     upper level's roll-up reads (format 4): each obligation's bucket and counts as of the
-    evaluation, this repository's ``(id, name)`` and the rows it rolled up from its sources."""
+    evaluation, this repository's ``(id, name)`` and the rows it rolled up from its sources.
+    ``status`` False: the ``status`` list left empty (h24l: :func:`export_json` is given it)."""
     model.require_texts("the open data")
     groups_of = memberships(model)
     holders = set(model.holders)
@@ -150,12 +152,18 @@ def export_data(
         "groups": [_holder(g, groups_of, holders) for g in model.groups.values()],
         "tasks": [_task(task) for task in model.all_in_order()],
         "obligations": obligations,
-        "status": [jsonable(s) for s in model.status.values()],
+        "status": [jsonable(s) for s in model.status.values()] if status else [],
         "linked": [linked_row(row) for row in linked],
     }
     if extra:
         result.update(extra)
     return result
+
+
+def compact_json(value: Any) -> str:
+    """``value`` as the open data writes it: compact (a program reads it; a browser or `jq .`
+    shows it indented; indenting made a province's file a third larger)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def export_json(
@@ -165,9 +173,24 @@ def export_json(
     evaluation: Evaluation | None = None,
     repository: tuple[str, str | None] | None = None,
     linked: Sequence[Implementer] = (),
+    status_json: str | None = None,
 ) -> str:
-    # compact: a program reads it (a browser or `jq .` shows it indented); indenting made a
-    # province's file a third larger
-    data = export_data(model, extra, evaluation=evaluation, repository=repository, linked=linked)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text + "\n"
+    """``status_json`` (h24l): the ``status`` list's entries already as JSON, comma-joined
+    (each entry as :func:`compact_json` writes it; the site keeps them by status file): put in
+    place as they are, the same bytes as the entries made here."""
+    data = export_data(
+        model,
+        extra,
+        evaluation=evaluation,
+        repository=repository,
+        linked=linked,
+        status=status_json is None,
+    )
+    if status_json is None:
+        return compact_json(data) + "\n"
+    # a compact object is its members joined, each "key":value (json.dumps' own layout)
+    members = (
+        f"{compact_json(k)}:{f'[{status_json}]' if k == 'status' else compact_json(v)}"
+        for k, v in data.items()
+    )
+    return "{" + ",".join(members) + "}\n"

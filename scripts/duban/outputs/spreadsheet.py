@@ -35,6 +35,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
+from duban.outputs.sheet_rows import TableSheet
 from duban.outputs.xml_text import xml_property, xml_text
 
 Cell = str | int | float | dt.date | None
@@ -53,6 +54,9 @@ substitutes one, 17.4 pt; DengXian 16) and a little room."""
 MAX_ROW_HEIGHT = 409
 """Excel's tallest row, in points."""
 PAGE_NUMBERS = "&P / &N"
+ROWS_WHOLE = True
+"""h24l: a table's body rows handed to XlsxWriter whole (:mod:`.sheet_rows`), the same bytes
+as cell by cell (False: cell by cell, as the test compares)."""
 _MARGIN = 0.3
 """Left and right page margins, inches."""
 _PRINTABLE_PX = (11.69 - 2 * _MARGIN) * 96
@@ -150,7 +154,7 @@ def write_table(
 ) -> None:
     """One sheet: the heading's title row if any, the columns' titles as a frozen, filterable
     header, then the rows; each row as tall as its wrapped text; set up for printing."""
-    sheet = book.add_worksheet(name)
+    sheet = book.add_worksheet(name, worksheet_class=TableSheet if ROWS_WHOLE else None)
     top = 1 if heading.title else 0
     titles = [text_cell(c.title) for c in columns]
     for index, column in enumerate(columns):
@@ -170,7 +174,14 @@ def write_table(
         sheet.write_string,
     )
     capacity = [_capacity(column.width) for column in columns]
-    width = len(columns)
+    width, count = len(columns), len(rows)
+    if isinstance(sheet, TableSheet):  # h24l: the body's rows whole (sheet_rows.py)
+
+        def height(texts: list[tuple[int, str]]) -> float:
+            return _height(max((text_lines(t, capacity[c]) for c, t in texts), default=1))
+
+        sheet.take_rows(top + 1, rows, [c.kind for c in columns], styles, text_cell, height)
+        rows = ()
     for r, row in enumerate(rows, top + 1):
         if len(row) != width:
             raise ValueError(f"row {r - top} has {len(row)} cells for {width} columns")
@@ -188,7 +199,7 @@ def write_table(
                 lines = max(lines, text_lines(cell, capacity[c]))
         sheet.set_row(r, _height(lines))
     sheet.freeze_panes(top + 1, 0)
-    sheet.autofilter(top, 0, top + max(len(rows), 1), max(width - 1, 0))
+    sheet.autofilter(top, 0, top + max(count, 1), max(width - 1, 0))
     _print_setup(sheet, columns, top, heading, styles["title"])
 
 

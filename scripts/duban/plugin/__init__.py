@@ -65,6 +65,7 @@ from duban.outputs import urls
 from duban.outputs.federation import rolled_up_rows, rows_by_target
 from duban.plugin.aside import AsideBuild
 from duban.plugin.cache_hooks import CacheEvents, CacheHooks
+from duban.plugin.handed_files import handed_files
 from duban.plugin.handoff import Handoff
 from duban.plugin.settings import (
     DubanConfig,
@@ -165,6 +166,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
         self.project = load_project(self.data_dir, self.schema_dir, parsed=self.cache.parsed)
+        self.cache.loaded()  # h24l: the data files' digests, of the bytes loaded
         self.problems = ()
         if not self.project.ok or self.project.model is None:
             if self.command != "serve":
@@ -296,8 +298,8 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
                 + ", ".join(clashes)
             )
         # each page's HTML waits for on_page_content; Markdown reads only the headings
-        for uri, content in self.handoff.hand(generated).items():
-            files.append(File.generated(config, uri, content=content))
+        for file in handed_files(config, self.handoff, generated):  # h24l: made when read
+            files.append(file)
         self.served_pages = {
             uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
         }

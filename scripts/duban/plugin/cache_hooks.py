@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from duban.i18n.messages import say
-from duban.load.parsed import ParsedFiles
 from duban.plugin.handoff import Handoff
+from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
 from duban.plugin.page_cache import PageCache
-from duban.plugin.reuse import Reuse, data_digests, open_cache, what_changed
+from duban.plugin.reuse import Reuse, open_cache, what_changed
 from duban.plugin.source_memo import SourceMemo
 
 if TYPE_CHECKING:
@@ -34,11 +34,14 @@ class CacheHooks:
         self.memo: SourceMemo | None = None
         self.data_files: Mapping[str, str] = MappingProxyType({})  # at the last build
         self.reuse: Reuse | None = None  # this build's use of the page cache
-        self.parsed: ParsedFiles | None = None  # h24k: status files parsed before
+        self.parsed: DigestedFiles | None = None  # h24k: status files parsed before
+        self.command = ""
+        self.data_dir = Path()
+        self.others: dict[str, str] = {}  # h24l: the data files but status, before the load
 
     def configure(self, setting: str, root: Path, data_dir: Path, command: str) -> None:
-        """on_config: the cache (a folder, or memory while serving), and while serving one
-        line on which data files changed since the last build."""
+        """on_config, before the data is loaded: the cache (a folder, or memory while
+        serving), and the data files but the status files digested (:mod:`.loaded_digests`)."""
         before = self.page_cache
         self.page_cache = open_cache(setting, root, data_dir, command, before)
         if self.page_cache is None:
@@ -46,9 +49,19 @@ class CacheHooks:
             return
         if self.page_cache is not before or self.memo is None or self.parsed is None:
             self.memo = SourceMemo(self.page_cache.folder, keep=command == "serve")
-            self.parsed = ParsedFiles(self.page_cache.folder)
-        digests = data_digests(data_dir)
-        if command == "serve" and self.data_files:
+            self.parsed = DigestedFiles(self.page_cache.folder)
+        self.command, self.data_dir = command, data_dir
+        self.parsed.start()
+        self.others = before_load(data_dir)
+
+    def loaded(self) -> None:
+        """on_config, after the data is loaded: every data file's digest as loaded (h24l: the
+        status files' from the loader's bytes), and while serving one line on which data files
+        changed since the last build."""
+        if self.memo is None or self.parsed is None:
+            return
+        digests = after_load(self.data_dir, self.others, self.parsed.read)
+        if self.command == "serve" and self.data_files:
             change = what_changed(self.data_files, digests)
             if change:
                 log.info(change)
@@ -73,6 +86,12 @@ class CacheHooks:
     ) -> None:
         if self.reuse is not None:
             self.reuse.begin(config, nav, files, settings, words)
+
+    def pre_page(self, page: Page) -> None:
+        """on_pre_page (h24l): a page the cache gives whole is read as its front matter."""
+        front = self.reuse.pre_page(page) if self.reuse is not None else None
+        if front is not None:
+            page.file.content_string = front
 
     def markdown(self, markdown: str, page: Page) -> bool:
         """True when the page cache gives the page whole (MkDocs gets nothing to parse)."""
@@ -129,6 +148,10 @@ class CacheEvents:
         settings = {**self.config, "as_of": self.as_of.isoformat(), "edit": self.edit_url}
         self.cache.nav(config, nav, files, {**settings, "repo": self.repository}, self.jieba_words)
         return nav
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        self.cache.pre_page(page)
+        return page
 
     @event_priority(-100)  # after every other plugin's: the page as MkDocs writes it
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -191,6 +191,19 @@ class Handoff:
         self.held = held
         return given
 
+    def start(self) -> None:
+        """h24l: before a build's pages are handed one at a time (:meth:`one`)."""
+        self.held = {}
+
+    def one(self, uri: str, page: str) -> str:
+        """A page's placeholder, its blocks held (h24l: made when MkDocs reads the page,
+        :mod:`.handed_files`)."""
+        content, blocks = placeholder(page)
+        if blocks is not None:
+            held = self.held if isinstance(self.held, dict) else dict(self.held)
+            held[uri], self.held = blocks, held
+        return content
+
     def content(self, html: str, page: Page) -> str:
         """``on_page_content``: a generated page's HTML in place of the placeholder's, and its
         anchors for MkDocs' checks of links to them."""

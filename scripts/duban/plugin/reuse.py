@@ -16,10 +16,12 @@ import copy
 import logging
 import re
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import get_toc
 
 from duban.i18n.messages import say
 from duban.load.cache import file_digest, refusal
@@ -135,8 +137,10 @@ class Reuse:
             return f"{file.src_uri}\0{self.fronts[file.src_uri]}"
         return file.src_uri
 
-    def markdown(self, markdown: str, page: Page) -> str | None:
-        """ "" for a hit (the stored page replaces it), None for a page to make."""
+    def pre_page(self, page: Page) -> str | None:
+        """Before MkDocs reads the page (h24l): for a hit its front matter, all MkDocs is to
+        read of it (its placeholder is then never made, :mod:`.handed_files`); None for a page
+        to make."""
         uri = page.file.src_uri
         source = self.sources.get(uri)
         if not self.on or source is None:
@@ -147,7 +151,19 @@ class Reuse:
             self.keys[uri] = key
             return None
         self.hits[uri] = entry
+        return self.fronts[uri]
+
+    def markdown(self, markdown: str, page: Page) -> str | None:
+        """ "" for a hit (the stored page replaces it), None for a page to make."""
+        uri = page.file.src_uri
+        if uri not in self.hits and uri not in self.keys:
+            self.pre_page(page)
+        if uri not in self.hits:
+            return None
         page.meta["template"] = CACHED_TEMPLATE
+        # h24l: what Page.render makes of "", without a Markdown instance of every extension
+        # (a few ms a page, thousands of pages); the page cache's tests compare the bytes
+        page.render = partial(_render_nothing, page)  # type: ignore[method-assign]
         return ""
 
     def content(self, page: Page) -> bool:
@@ -209,6 +225,17 @@ class Reuse:
                 f"duban：页面缓存：沿用 {hits} 页，重新生成 {made} 页",
             )
         )
+
+
+def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` of an empty page (MkDocs 1.6): no content, no table of contents, no
+    title from the render, no anchors, no links (the cache's entry gives the page whole)."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 def _front(source: str) -> str:

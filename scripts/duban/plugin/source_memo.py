@@ -41,11 +41,13 @@ class SourceMemo:
         self.used: set[str] = set()
         self.files_key = ""
         self.all_key = ""
+        self.file_digests: Mapping[str, str] = {}
         self.hits = 0
         self.made = 0
 
     def start(self, digests: Mapping[str, str]) -> None:
         self.files_key, self.all_key = data_keys(digests)
+        self.file_digests = dict(digests)
         self.used, self.hits, self.made = set(), 0, 0
 
     def has(self, key: str) -> bool:

@@ -39,6 +39,7 @@ from duban.site import (
     downloads,
     job_costs,
     kept_downloads,
+    kept_open_data,
     names,
     page_downloads,
     page_group,
@@ -238,7 +239,8 @@ def _download_jobs(
     """Every download, made before the pages that show their sizes. Calendars first: unit
     pages link to their own; the units' are taken from ``memo`` when their key is kept
     (:mod:`.kept_downloads`), and their job returns what the memo is to keep. Any process may
-    make them but the task tables (this one: the plans' task lists wait for them)."""
+    make them but the task tables (this one: the plans' task lists wait for them) and, with a
+    ``memo``, the open data (this one, where the memo is: :mod:`.kept_open_data`)."""
     model, evaluation, t = ctx.model, ctx.evaluation, ctx.t
 
     def put(made: Iterable[tuple[str, str | bytes]]) -> dict[str, str]:
@@ -267,10 +269,13 @@ def _download_jobs(
             yield urls.LEDGER_CSV, ledger_csv(book)
 
     def open_data_files() -> Iterator[tuple[str, str | bytes]]:
+        # h24l: the status entries kept by status file (in this process, where the memo is)
+        status = kept_open_data.status_json(model, memo) if memo is not None else None
         if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes
-            yield urls.EXPORT_JSON_GZ, downloads.open_data_gz(model, evaluation, ctx.settings)
+            gz = downloads.open_data_gz(model, evaluation, ctx.settings, status)
+            yield urls.EXPORT_JSON_GZ, gz
         else:
-            yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings)
+            yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings, status)
 
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {
@@ -295,10 +300,7 @@ def _download_jobs(
     return [
         split.Job(calendar_files, needs=split.Needs.NOTHING_FIRST, far=True, cost=cost.calendars()),
         *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
-        job(
-            open_data_files,
-            cost.open_data(),
-        ),
+        job(open_data_files, cost.open_data(), far=memo is None),
         job(ledger_files, cost.ledger()),
         job(feed, cost.feed()),
     ]

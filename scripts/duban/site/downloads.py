@@ -83,9 +83,15 @@ def to_xlsx(rows: Sequence[Sequence[Cell]], sheet_name: str, title: str) -> byte
     return workbook(columns, body, sheet=sheet_name, title=title)
 
 
-def open_data(model: Model, evaluation: Evaluation, settings: Settings | None = None) -> str:
+def open_data(
+    model: Model,
+    evaluation: Evaluation,
+    settings: Settings | None = None,
+    status_json: str | None = None,
+) -> str:
     """The JSON export (format 4: buckets as of the build, this repository's id, the rows its
-    sources gave), plus the state of every occurrence as of the build."""
+    sources gave), plus the state of every occurrence as of the build. ``status_json``: the
+    status entries as JSON, kept by status file (h24l, :mod:`.kept_open_data`)."""
     states = [
         {
             "plan": i.plan_id,
@@ -109,15 +115,21 @@ def open_data(model: Model, evaluation: Evaluation, settings: Settings | None = 
         evaluation=evaluation,
         repository=settings.federation_id if settings is not None else None,
         linked=settings.federated if settings is not None else (),
+        status_json=status_json,
     )
 
 
-def open_data_gz(model: Model, evaluation: Evaluation, settings: Settings | None = None) -> bytes:
+def open_data_gz(
+    model: Model,
+    evaluation: Evaluation,
+    settings: Settings | None = None,
+    status_json: str | None = None,
+) -> bytes:
     """:func:`open_data` gzip-compressed, the same bytes from build to build (no time or name
     in the header). A province publishes this (h24i): its open data holds every report of
     every unit (67 MB at 1,500 units of the light profile, some 200 MB of the heavy one) and
     compresses about twentyfold; hosts count the bytes they store, not what they send."""
-    text = open_data(model, evaluation, settings).encode()
+    text = open_data(model, evaluation, settings, status_json).encode()
     return gzip.compress(text, compresslevel=6, mtime=0)
 
 

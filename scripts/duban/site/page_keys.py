@@ -37,7 +37,7 @@ import enum
 import hashlib
 import json
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from duban.evaluation.evaluate import ItemState
@@ -77,6 +77,10 @@ class Memo(Protocol):
     def hold(self, key: str) -> None:
         """Keep ``key`` after this build though it was neither got nor put in this process."""
         ...
+
+    # h24l: the open data's status entries kept by status file (:mod:`.kept_open_data`)
+    file_digests: Mapping[str, str]
+    """Each data file's digest (data-relative path, ``status/x.yaml``), of the bytes loaded."""
 
 
 def canonical(value: Any) -> Any:
@@ -137,6 +141,7 @@ class Keys:
         self._plan_states: dict[int, str] = {}
         self._items: dict[int, str] = {}
         self._alive: list[ItemState] = []
+        self._holders: dict[str, str] = {}  # holder -> its facts' digest (h24l)
 
     def summary(self, uri: str) -> str:
         """A page that reads everything."""
@@ -158,6 +163,12 @@ class Keys:
     def holder(self, uri: str, holder_id: str) -> str:
         """A unit's (or group's) page and its history pages: its occurrences and reports, its
         flags, and a group's members' occurrences."""
+        facts_digest = self._holders.get(holder_id)  # h24l: its page and its history's
+        if facts_digest is None:
+            facts_digest = self._holders[holder_id] = self._holder_facts(holder_id)
+        return _digest(self.base, uri, facts_digest)
+
+    def _holder_facts(self, holder_id: str) -> str:
         ctx = self.ctx
         model = ctx.model
         facts: list[object] = [
@@ -169,7 +180,7 @@ class Keys:
         if isinstance(holder, Group):
             for member in names.group_members(model, holder):
                 facts.append((member.id, self._occurrences(ctx.index.by_holder.get(member.id, []))))
-        return _digest(self.base, uri, _pickled(facts))
+        return _digest(_pickled(facts))
 
     def task(self, uri: str, pctx: Context, task: Task) -> str:
         """A task page: the occurrences of the task and its sub-items, their flags, the rows

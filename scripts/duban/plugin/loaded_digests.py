@@ -1,0 +1,108 @@
+"""The data files' digests, of the bytes the build loaded (h24l).
+
+The keys of everything a build keeps (page sources, calendars, the open data's pieces: they
+hold the data files' digests, :mod:`.source_memo`) used to be made from every data file read
+and hashed in ``on_config`` before the loader read them again: a status file changed between
+the two reads was loaded with its new content and its pages kept under the digest of the old
+one. Now:
+
+* a status file's digest is the one the loader made of the bytes it parsed and checked (the
+  validation cache digests them, :mod:`duban.load.project`), noted as the loader hands each
+  file to :class:`DigestedFiles` (the page cache's :class:`~duban.load.parsed.ParsedFiles`):
+  the bulk of a province's files read and hashed once, not twice;
+* the few other data files (plan, tasks, org, rules, records, federation) are digested before
+  the load and again after it: a YAML file changed between the two stops the build with one line
+  (``构建期间数据文件 … 被改动；请重新构建``) instead of keeping anything under a stale key;
+* a status file the loader did not hand over (its validation context could not be read, so
+  the page cache's parsed files were not used) is digested from disk, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from duban.i18n.messages import say
+from duban.load.cache import file_digest
+from duban.load.layout import FOLDERS
+from duban.load.parsed import ParsedFiles
+from duban.load.strict_yaml import Document
+
+STATUS = FOLDERS["status"] + "/"
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+class DigestedFiles(ParsedFiles):
+    """Parsed status files (:class:`ParsedFiles`) that note each file's digest as loaded."""
+
+    def __init__(self, folder: Path | None) -> None:
+        super().__init__(folder)
+        self.read: dict[str, str] = {}
+        """data-relative path -> digest of the bytes the loader parsed (or took as parsed);
+        emptied before each load (:meth:`start`)."""
+
+    def start(self) -> None:
+        self.read = {}
+
+    def document(self, digest: str, path: Path, display: str, file: str) -> Document | None:
+        found = super().document(digest, path, display, file)
+        if found is not None:
+            self.read[file] = digest
+        return found
+
+    def put(self, digest: str, document: Document) -> None:
+        if document.file:
+            self.read[document.file] = digest
+        super().put(digest, document)
+
+
+def _digests(data_dir: Path, status: bool) -> dict[str, str]:
+    """The data folder's files, the status files only or all but them (path -> digest)."""
+    found = {}
+    for path in sorted(data_dir.rglob("*")) if data_dir.is_dir() else ():
+        name = path.relative_to(data_dir).as_posix()
+        if name.startswith(STATUS) != status or not path.is_file():
+            continue
+        try:
+            found[name] = file_digest(path.read_bytes())
+        except OSError:
+            continue
+    return found
+
+
+def before_load(data_dir: Path) -> dict[str, str]:
+    """Every data file but the status files, before the loader reads them."""
+    return _digests(data_dir, status=False)
+
+
+def after_load(
+    data_dir: Path, before: Mapping[str, str], read: Mapping[str, str]
+) -> dict[str, str]:
+    """Every data file's digest as loaded: the status files' as the loader read them (``read``),
+    the others' as :func:`before_load` found them, unchanged since (else the build stops)."""
+    now = _digests(data_dir, status=False)
+    # the files the loader reads (an editor's swap file may change at any time: not data)
+    changed = sorted(
+        n
+        for n in before.keys() | now.keys()
+        if n.endswith(DATA_SUFFIXES) and before.get(n) != now.get(n)
+    )
+    if changed:
+        shown = ", ".join(changed[:3]) + (f" (+{len(changed) - 3})" if len(changed) > 3 else "")
+        raise PluginError(
+            say(
+                f"duban: data files changed during the build ({shown}); build again",
+                f"duban：构建期间数据文件（{shown}）被改动；请重新构建",
+            )
+        )
+    status = {n: d for n, d in read.items() if n.startswith(STATUS)}
+    for path in sorted((data_dir / FOLDERS["status"]).rglob("*")):
+        name = path.relative_to(data_dir).as_posix()
+        if name not in status and path.is_file():  # not handed over: from disk, as before
+            try:
+                status[name] = file_digest(path.read_bytes())
+            except OSError:
+                continue
+    return dict(sorted({**now, **status}.items()))
