@@ -74,7 +74,7 @@ STEPS: list[tuple[str, Callable[[str], str] | str | None]] = [
     ("fagaiju", "restore"),
     ("xinjian", "copy fagaiju"),  # a file holding another unit's entries
     ("xinjian", None),
-    ("sifaju", _edit("summary: 印发2023年第一季度", "summary: 联系人电话13812345678，印发2023年第一季度")),
+    ("sifaju", _edit("summary: 印发", "summary: 联系人电话13812345678，印发")),  # personal data
     ("sifaju", "restore"),
     ("sifaju", _edit('done: "2023-09-2', 'done: "2023-09-1')),  # the step others count from
     ("tongjiju", "restore"),
