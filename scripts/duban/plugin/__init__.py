@@ -58,7 +58,7 @@ from duban.evaluation.evaluate import evaluate
 from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
-from duban.load.project import Project, find_schema_dir, load_project
+from duban.load.project import Project, find_schema_dir
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
@@ -66,6 +66,7 @@ from duban.outputs.federation import rolled_up_rows, rows_by_target
 from duban.plugin.aside import AsideBuild
 from duban.plugin.cache_hooks import CacheEvents, CacheHooks
 from duban.plugin.handoff import Handoff
+from duban.plugin.live import LiveData
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -124,6 +125,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         super().__init__()
         self.handoff = Handoff()  # generated pages past Markdown, search past excluded tables
         self.cache = CacheHooks()  # pages kept between builds (page_cache; serve: in memory)
+        self.data = LiveData()  # serve: the last model, updated by the status files changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -164,7 +166,9 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         self.cache.configure(self.config.page_cache, root, self.data_dir, self.command)
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
-        self.project = load_project(self.data_dir, self.schema_dir, parsed=self.cache.parsed)
+        self.project = self.data.load(
+            self.command, self.data_dir, self.schema_dir, self.cache.parsed, self.cache.changed
+        )
         self.problems = ()
         if not self.project.ok or self.project.model is None:
             if self.command != "serve":
