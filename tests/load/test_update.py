@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from duban.load.cache import file_digest
 from duban.load.project import Project, load_project
 from duban.load.update import LiveLoad
 
@@ -24,6 +25,13 @@ def _same(updated: Project, fresh: Project) -> None:
     assert (updated.model is None) == (fresh.model is None)
     if fresh.model is not None:
         assert pickle.dumps(updated.model) == pickle.dumps(fresh.model)
+
+
+def _status_digests(data: Path) -> dict[str, str]:
+    return {
+        f"status/{p.name}": file_digest(p.read_bytes())
+        for p in sorted((data / "status").glob("*.yaml"))
+    }
 
 
 def _edit(old: str, new: str, count: int = 1) -> Callable[[str], str]:
@@ -90,7 +98,7 @@ def county(tmp_path: Path) -> Path:
 
 def test_each_edit_of_status_files_gives_what_a_full_load_gives(county: Path) -> None:
     live = LiveLoad()
-    first = live.load(county, changed=None)
+    first = live.load(county, changed=None, digests=_status_digests(county))
     assert first.ok and not live.updated
     originals = {p.stem: p.read_text("utf-8") for p in (county / "status").glob("*.yaml")}
     updates = warned = 0
@@ -109,6 +117,7 @@ def test_each_edit_of_status_files_gives_what_a_full_load_gives(county: Path) ->
         updates += live.updated
         fresh = load_project(county)
         _same(updated, fresh)
+        assert live.status_digests == _status_digests(county)  # of the bytes the model holds
         kinds.update(p.message.split(" ")[0] for p in fresh.problems)
         warned += bool(fresh.warnings)
     assert updates == len(STEPS)  # every step was an update, none a full load

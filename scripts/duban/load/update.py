@@ -24,13 +24,14 @@ evaluation, from the entries, so an update of one holder's entry reaches the oth
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from duban.load.cache import file_digest
 from duban.load.layout import FOLDERS, yaml_files
 from duban.load.parsed import ParsedFiles
-from duban.load.project import Project, _Loader, find_schema_dir, load_project
+from duban.load.project import Project, _Loader, _read_for_cache, find_schema_dir, load_project
 from duban.load.records import entries as record_entries
 from duban.load.records import events as record_events
 from duban.load.records.reader import RecordReader
@@ -79,7 +80,9 @@ class _State:
     """A good full load, kept to be updated: the model without its status entries' files
     changed, the means to check a status file, and each status file's part."""
 
-    def __init__(self, project: Project, schema_dir: Path, schemas: SchemaSet) -> None:
+    def __init__(
+        self, project: Project, schema_dir: Path, schemas: SchemaSet, digests: Mapping[str, str]
+    ) -> None:
         model = project.model
         assert model is not None
         self.data_dir = project.data_dir
@@ -100,6 +103,8 @@ class _State:
         by_file: dict[str, list[tuple[KeyPath, StatusEntry]]] = {}
         for entry in model.status.values():
             by_file.setdefault(entry.source.file, []).append(((), entry))
+        self.digests = {f: d for f, d in digests.items() if f.startswith(status_dir)}
+        """Each status file's digest, of the bytes its entries were made from."""
         self.files: dict[str, _File] = {}
         for document in project.documents:
             if document.file and document.file.startswith(status_dir):
@@ -114,10 +119,17 @@ class _State:
         folder_problems: list[Problem] = []
         paths = yaml_files(self.data_dir / FOLDERS["status"], folder_problems)
         files: dict[str, _File] = {}
+        digests: dict[str, str] = {}
         for path in paths:
             file = path.relative_to(self.data_dir).as_posix()
             kept = self.files.get(file)
-            files[file] = kept if kept is not None and file not in changed else self._load(path)
+            if kept is not None and file not in changed and file in self.digests:
+                files[file], digests[file] = kept, self.digests[file]
+                continue
+            raw = _read_for_cache(path)
+            if raw is not None:
+                digests[file] = file_digest(raw)
+            files[file] = self._load(path, raw)
         status: dict[StatusKey, StatusEntry] = {}
         merge = Report()
         for part in files.values():
@@ -130,7 +142,7 @@ class _State:
                     continue
                 assert part.document is not None
                 add_entry(merge, status, part.document, keys, entry)
-        self.files = files
+        self.files, self.digests = files, digests
         resolved = not merge.problems and all(f.resolved for f in files.values())
         problems = sorted(
             {
@@ -147,12 +159,13 @@ class _State:
         project.warnings = warnings
         return project
 
-    def _load(self, path: Path) -> _File:
-        """One status file loaded, checked and resolved on its own."""
+    def _load(self, path: Path, raw: bytes | None) -> _File:
+        """One status file (of ``raw`` bytes when they could be read) loaded, checked and
+        resolved on its own."""
         problems: list[Problem] = []
         loader = _Loader(self.data_dir, self.schemas, problems, [])
         file = path.relative_to(self.data_dir).as_posix()
-        document = loader.load("status", path, file)
+        document = loader.load("status", path, file, raw)
         if document is None:
             return _File(None, [], problems, loader.warnings)
         report = Report()
@@ -206,9 +219,12 @@ class LiveLoad:
         *,
         changed: Collection[str] | None = None,
         parsed: ParsedFiles | None = None,
+        digests: Mapping[str, str] | None = None,
     ) -> Project:
         """The project in ``data_dir``. ``changed``: the data files (relative to it, ``/``
-        separated) changed since the last call; None when not known (a full load)."""
+        separated) changed since the last call; None when not known (a full load).
+        ``digests``: every data file's, taken before this call (for a full load: what the
+        status files' digests are taken to be, :attr:`status_digests`)."""
         data_dir = Path(data_dir)
         schema_dir = schema_dir or find_schema_dir(data_dir)
         state = self.state
@@ -233,8 +249,15 @@ class LiveLoad:
         if project.ok:
             schemas, _ = load_schemas(schema_dir)
             if schemas is not None:
-                self.state = _State(project, schema_dir, schemas)
+                self.state = _State(project, schema_dir, schemas, digests or {})
         return project
+
+    @property
+    def status_digests(self) -> Mapping[str, str]:
+        """Each status file's digest, of the bytes the last model's entries were made from
+        (those of an update's changed files as read by it; the others as given to the full
+        load that read them); empty when the last load kept nothing."""
+        return dict(self.state.digests) if self.state is not None else {}
 
 
 __all__ = ["LiveLoad", "Model"]

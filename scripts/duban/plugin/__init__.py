@@ -167,7 +167,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
         # come from the data unless mkdocs.yml sets them
         self.project = self.data.load(
-            self.command, self.data_dir, self.schema_dir, self.cache.parsed, self.cache.changed
+            self.command, self.data_dir, self.schema_dir, self.cache.parsed
         )
         self.problems = ()
         if not self.project.ok or self.project.model is None:

@@ -15,7 +15,6 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from duban.i18n.messages import say
 from duban.load.parsed import ParsedFiles
 from duban.plugin.handoff import Handoff
-from duban.plugin.live import DataDigests, changed_files
 from duban.plugin.page_cache import PageCache
 from duban.plugin.reuse import Reuse, data_digests, open_cache, what_changed
 from duban.plugin.source_memo import SourceMemo
@@ -36,25 +35,20 @@ class CacheHooks:
         self.data_files: Mapping[str, str] = MappingProxyType({})  # at the last build
         self.reuse: Reuse | None = None  # this build's use of the page cache
         self.parsed: ParsedFiles | None = None  # h24k: status files parsed before
-        self.digests = DataDigests()  # h24m: serve reads only the files whose status moved
-        self.changed: set[str] | None = None
-        """While serving: the data files changed since the last build (None: not known)."""
 
     def configure(self, setting: str, root: Path, data_dir: Path, command: str) -> None:
         """on_config: the cache (a folder, or memory while serving), and while serving one
         line on which data files changed since the last build."""
         before = self.page_cache
         self.page_cache = open_cache(setting, root, data_dir, command, before)
-        self.changed = None
         if self.page_cache is None:
             self.memo, self.data_files, self.parsed = None, MappingProxyType({}), None
             return
         if self.page_cache is not before or self.memo is None or self.parsed is None:
             self.memo = SourceMemo(self.page_cache.folder, keep=command == "serve")
             self.parsed = ParsedFiles(self.page_cache.folder)
-        digests = self.digests(data_dir) if command == "serve" else data_digests(data_dir)
+        digests = data_digests(data_dir)
         if command == "serve" and self.data_files:
-            self.changed = changed_files(self.data_files, digests)
             change = what_changed(self.data_files, digests)
             if change:
                 log.info(change)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from duban.i18n.messages import say
@@ -86,6 +86,8 @@ class LiveData:
 
     def __init__(self) -> None:
         self.live = LiveLoad()
+        self.digests = DataDigests()
+        self.last: dict[str, str] = {}  # the data files' digests at the last load
 
     def load(
         self,
@@ -93,13 +95,14 @@ class LiveData:
         data_dir: Path,
         schema_dir: Path,
         parsed: ParsedFiles | None,
-        changed: Collection[str] | None,
     ) -> Project:
-        """``changed``: the data files changed since the last build (None: not known)."""
         if command != "serve":
-            self.live = LiveLoad()
+            self.live, self.last = LiveLoad(), {}
             return load_project(data_dir, schema_dir, parsed=parsed)
-        project = self.live.load(data_dir, schema_dir, changed=changed, parsed=parsed)
+        now = self.digests(data_dir)
+        changed = changed_files(self.last, now) if self.last else None
+        self.last = now
+        project = self.live.load(data_dir, schema_dir, changed=changed, parsed=parsed, digests=now)
         if self.live.updated and changed:
             log.info(
                 say(
