@@ -81,7 +81,11 @@ class _State:
     changed, the means to check a status file, and each status file's part."""
 
     def __init__(
-        self, project: Project, schema_dir: Path, schemas: SchemaSet, digests: Mapping[str, str]
+        self,
+        project: Project,
+        schema_dir: Path,
+        schemas: SchemaSet,
+        digests: Mapping[str, str] | None,
     ) -> None:
         model = project.model
         assert model is not None
@@ -103,6 +107,12 @@ class _State:
         by_file: dict[str, list[tuple[KeyPath, StatusEntry]]] = {}
         for entry in model.status.values():
             by_file.setdefault(entry.source.file, []).append(((), entry))
+        if digests is None:  # read now: after the load, as close to it as can be
+            digests = {}
+            for document in project.documents:
+                raw = _read_for_cache(document.path) if document.file else None
+                if raw is not None:
+                    digests[document.file] = file_digest(raw)
         self.digests = {f: d for f, d in digests.items() if f.startswith(status_dir)}
         """Each status file's digest, of the bytes its entries were made from."""
         self.files: dict[str, _File] = {}
@@ -249,7 +259,7 @@ class LiveLoad:
         if project.ok:
             schemas, _ = load_schemas(schema_dir)
             if schemas is not None:
-                self.state = _State(project, schema_dir, schemas, digests or {})
+                self.state = _State(project, schema_dir, schemas, digests)
         return project
 
     @property

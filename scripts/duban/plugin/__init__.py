@@ -54,7 +54,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from duban.evaluation.cascade import local_implementers, merged
-from duban.evaluation.evaluate import evaluate
 from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
@@ -257,7 +256,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         del project
         # the one evaluation of this build: every page, download and calendar reads it
         try:
-            evaluation = evaluate(model, self.as_of, self.config.due_soon_days)
+            evaluation = self.data.evaluate(model, self.as_of, self.config.due_soon_days)
         except WorkingDaysUnknown as error:  # one line, no traceback
             raise PluginError(translate(str(error))) from None
         # The model and the evaluation live as long as the build. Left in the collector's

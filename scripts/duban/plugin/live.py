@@ -16,16 +16,20 @@ was read is not trusted: it is read again at the next build, until it is older t
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from duban.evaluation.evaluate import Evaluation, evaluate
+from duban.evaluation.update import LiveEvaluation
 from duban.i18n.messages import say
 from duban.load.cache import file_digest
 from duban.load.parsed import ParsedFiles
 from duban.load.project import Project, load_project
 from duban.load.update import LiveLoad
+from duban.model.model import Model
 
 log = logging.getLogger("mkdocs.plugins.duban")
 
@@ -86,6 +90,7 @@ class LiveData:
 
     def __init__(self) -> None:
         self.live = LiveLoad()
+        self.evaluations: LiveEvaluation | None = None  # while serving
         self.digests = DataDigests()
         self.last: dict[str, str] = {}  # the data files' digests at the last load
 
@@ -97,8 +102,10 @@ class LiveData:
         parsed: ParsedFiles | None,
     ) -> Project:
         if command != "serve":
-            self.live, self.last = LiveLoad(), {}
+            self.live, self.last, self.evaluations = LiveLoad(), {}, None
             return load_project(data_dir, schema_dir, parsed=parsed)
+        if self.evaluations is None:
+            self.evaluations = LiveEvaluation()
         now = self.digests(data_dir)
         changed = changed_files(self.last, now) if self.last else None
         self.last = now
@@ -112,3 +119,10 @@ class LiveData:
                 )
             )
         return project
+
+    def evaluate(self, model: Model, as_of: dt.date, due_soon_days: int) -> Evaluation:
+        """The build's evaluation: while serving, only the obligations whose holders' entries
+        changed since the last build are evaluated again (:mod:`duban.evaluation.update`)."""
+        if self.evaluations is None:
+            return evaluate(model, as_of, due_soon_days)
+        return self.evaluations.evaluate(model, as_of, due_soon_days)
