@@ -164,7 +164,9 @@ class _State:
         )
         warnings = sorted({*self.other_warnings, *_each(files, "warnings")})
         documents = [*self.other_documents, *(f.document for f in files.values() if f.document)]
-        model = dataclasses.replace(self.model, status=status) if not problems else None
+        # the entries replaced are let go (the kept model's other fields are the same objects)
+        self.model = dataclasses.replace(self.model, status=status)
+        model = self.model if not problems else None
         project = Project(self.data_dir, model, problems, documents)
         project.warnings = warnings
         return project
