@@ -77,8 +77,8 @@ def _schema_stamp(schema_dir: Path) -> tuple[tuple[str, int, int, int], ...]:
 
 
 class _State:
-    """A good full load, kept to be updated: the model without its status entries' files
-    changed, the means to check a status file, and each status file's part."""
+    """A good full load, kept to be updated: the model (its entries those of the last update),
+    what checking one status file needs, and each status file's part."""
 
     def __init__(
         self,
