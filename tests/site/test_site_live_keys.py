@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 from duban.evaluation.evaluate import evaluate
 from duban.evaluation.update import LiveEvaluation
