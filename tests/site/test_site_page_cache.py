@@ -183,6 +183,7 @@ def test_serve_remakes_only_the_edited_units_pages_and_says_what_changed():
         _until(lambda: log.read_text("utf-8").count("made") == 2)
         text = log.read_text("utf-8")
         assert f"1 unit file(s) changed (status/{status.name})" in text
+        assert "1 status file(s) loaded again" in text  # h24m: the model updated, not rebuilt
         rebuild = text[text.index("unit file(s) changed") :]
         reused, made = _reused(Build(work, 0, "", rebuild))
         assert reused > 30 and 0 < made < 10

@@ -54,11 +54,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from duban.evaluation.cascade import local_implementers, merged
-from duban.evaluation.evaluate import evaluate
 from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
-from duban.load.project import Project, find_schema_dir, load_project
+from duban.load.project import Project, find_schema_dir
 from duban.model.deadlines import WorkingDaysUnknown
 from duban.model.problems import shown
 from duban.outputs import urls
@@ -67,6 +66,7 @@ from duban.plugin.aside import AsideBuild
 from duban.plugin.cache_hooks import CacheEvents, CacheHooks
 from duban.plugin.handed_files import handed_files
 from duban.plugin.handoff import Handoff
+from duban.plugin.live import LiveData
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -125,6 +125,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         super().__init__()
         self.handoff = Handoff()  # generated pages past Markdown, search past excluded tables
         self.cache = CacheHooks()  # pages kept between builds (page_cache; serve: in memory)
+        self.data = LiveData()  # serve: the last model, updated by the status files changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -163,10 +164,11 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         except ValueError:  # data outside the repository: no edit links can point at it
             self.data_path, self.edit_url, self.repository = "", None, None
         self.cache.configure(self.config.page_cache, root, self.data_dir, self.command)
-        # validate now, before MkDocs cleans site_dir (then build beside it); the site's words
-        # come from the data unless mkdocs.yml sets them
-        self.project = load_project(self.data_dir, self.schema_dir, parsed=self.cache.parsed)
-        self.cache.loaded()  # h24l: the data files' digests, of the bytes loaded
+        # validate before MkDocs cleans site_dir; the site's words come from the data by default
+        self.project = self.data.load(
+            self.command, self.data_dir, self.schema_dir, self.cache.parsed
+        )
+        self.cache.loaded(self.data.live.status_digests)  # digests of the bytes loaded (h24l/m)
         self.problems = ()
         if not self.project.ok or self.project.model is None:
             if self.command != "serve":
@@ -255,7 +257,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         del project
         # the one evaluation of this build: every page, download and calendar reads it
         try:
-            evaluation = evaluate(model, self.as_of, self.config.due_soon_days)
+            evaluation = self.data.evaluate(model, self.as_of, self.config.due_soon_days)
         except WorkingDaysUnknown as error:  # one line, no traceback
             raise PluginError(translate(str(error))) from None
         # The model and the evaluation live as long as the build. Left in the collector's

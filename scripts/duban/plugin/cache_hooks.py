@@ -54,13 +54,14 @@ class CacheHooks:
         self.parsed.start()
         self.others = before_load(data_dir)
 
-    def loaded(self) -> None:
+    def loaded(self, kept: Mapping[str, str]) -> None:
         """on_config, after the data is loaded: every data file's digest as loaded (h24l: the
-        status files' from the loader's bytes), and while serving one line on which data files
-        changed since the last build."""
+        status files' from the loader's bytes; ``kept``: while serving, those of the status
+        files a model update did not read again, h24m), and while serving one line on which
+        data files changed since the last build."""
         if self.memo is None or self.parsed is None:
             return
-        digests = after_load(self.data_dir, self.others, self.parsed.read)
+        digests = after_load(self.data_dir, self.others, {**kept, **self.parsed.read})
         if self.command == "serve" and self.data_files:
             change = what_changed(self.data_files, digests)
             if change:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from duban.load.cache import code_digest, file_digest
 from duban.load.keyed_files import KEY, keep_file, keyed_path, let_go
@@ -44,6 +45,7 @@ class SourceMemo:
         self.file_digests: Mapping[str, str] = {}
         self.hits = 0
         self.made = 0
+        self.occurrences: dict[int, tuple[Any, object, str]] = {}  # h24m: page_keys.Memo
 
     def start(self, digests: Mapping[str, str]) -> None:
         self.files_key, self.all_key = data_keys(digests)

@@ -81,6 +81,12 @@ class Memo(Protocol):
     # h24l: the open data's status entries kept by status file (:mod:`.kept_open_data`)
     file_digests: Mapping[str, str]
     """Each data file's digest (data-relative path, ``status/x.yaml``), of the bytes loaded."""
+    # h24m: while serving, the occurrences' digests of the last build, by the occurrence
+    # object (kept alive with it): the live evaluation keeps an unchanged holder's occurrences
+    # as the same objects, so only the changed ones are pickled again
+    occurrences: dict[int, tuple[ItemState, object, str]]
+    keep: bool
+    """Whether the memo lives from one build to the next (``mkdocs serve``)."""
 
 
 def canonical(value: Any) -> Any:
@@ -140,8 +146,12 @@ class Keys:
             self.flags_by_task.setdefault(flag.task_id, []).append(flag)
         self._plan_states: dict[int, str] = {}
         self._items: dict[int, str] = {}
-        self._alive: list[ItemState] = []
         self._holders: dict[str, str] = {}  # holder -> its facts' digest (h24l)
+        # h24m: the last build's digests, read; this build's, kept for the next one while
+        # serving (a build's own are let go with it: MkDocs' pages come after)
+        self._before: dict[int, tuple[ItemState, object, str]] = memo.occurrences
+        self._after: dict[int, tuple[ItemState, object, str]] = {}
+        memo.occurrences = self._after if memo.keep else {}
 
     def summary(self, uri: str) -> str:
         """A page that reads everything."""
@@ -155,8 +165,14 @@ class Keys:
         for item in items:
             digest = made.get(id(item))
             if digest is None:
-                digest = made[id(item)] = _digest(_pickled((item, escalations.get(item.ref))))
-                self._alive.append(item)  # its id stays its own while the keys are made
+                escalation = escalations.get(item.ref)
+                kept = self._before.get(id(item))
+                if kept is not None and kept[0] is item and kept[1] == escalation:
+                    digest = kept[2]  # the same object, unchanged since (h24m)
+                else:
+                    digest = _digest(_pickled((item, escalation)))
+                made[id(item)] = digest
+                self._after[id(item)] = (item, escalation, digest)  # keeps its id its own
             found.append(digest)
         return found
 

@@ -246,6 +246,17 @@ def holder_problem(
     return None
 
 
+def bound_obligations(
+    obligations: tuple[Obligation, ...],
+) -> dict[tuple[str, str], list[Obligation]]:
+    """(holder, task id) -> the obligations that holder answers for under that task."""
+    bound: dict[tuple[str, str], list[Obligation]] = {}
+    for o in obligations:
+        for holder in o.holders:
+            bound.setdefault((holder, o.task_id), []).append(o)
+    return bound
+
+
 def build_status(
     report: Report,
     docs: Iterable[Document],
@@ -259,44 +270,69 @@ def build_status(
 ) -> dict[StatusKey, StatusEntry]:
     """The status entries; ``signed``: each plan's day of signing, by plan id; ``texts``
     False: without what the holders wrote (``Model.texts``)."""
-    bound: dict[tuple[str, str], list[Obligation]] = {}
-    for o in obligations:
-        for holder in o.holders:
-            bound.setdefault((holder, o.task_id), []).append(o)
+    bound = bound_obligations(obligations)
     result: dict[StatusKey, StatusEntry] = {}
-    for doc in docs:  # one at a time (project.py streams them); no rule spans two files
-        holder = doc.data["unit"]
-        if holder != doc.path.stem:
-            report(doc, ("unit",), f"must equal the file name {doc.path.stem!r}")
-            continue
-        problem = holder_problem(units, groups, holder)
-        if problem:
-            report(doc, ("unit",), problem)
-            continue
-        unplanned = set(finder.entries_without_plan(doc.data["obligations"]))
-        if unplanned:
-            # one line for the file, not one per entry: the fix is one command for all of them
-            report(doc, ("obligations", min(unplanned)), finder.missing_plans(len(unplanned)))
-        for index, entry in enumerate(doc.data["obligations"]):
-            keys: KeyPath = ("obligations", index)
-            if index in unplanned:
-                continue
-            failed = doc.failing_entries.get(index)
-            if failed is not None:
-                # its schema problems are reported; its reference is checked now if it can be
-                if not failed & REFERENCE_FIELDS:
-                    _entry(report, doc, keys, holder, entry, finder, bound, reference_only=True)
-                continue
-            made = _entry(report, doc, keys, holder, entry, finder, bound, signed, texts=texts)
-            if made is None:
-                continue
-            key = OccurrenceRef(made.task_id, made.holder_id, made.due_id, made.period)
-            if key in result:
-                first = result[key].source.line
-                report(doc, keys, f"the same obligation is already reported on line {first}")
-                continue
-            result[key] = made
+    for doc in docs:  # one at a time (project.py streams them)
+        for keys, made in file_entries(report, doc, finder, units, groups, bound, signed, texts):
+            add_entry(report, result, doc, keys, made)
     return result
+
+
+def add_entry(
+    report: Report,
+    result: dict[StatusKey, StatusEntry],
+    doc: Document,
+    keys: KeyPath,
+    made: StatusEntry,
+) -> None:
+    """Add one entry, or report it when an earlier entry answers the same occurrence (the only
+    rule that spans entries: a file holds one unit's entries, named after it, so in practice
+    the earlier entry is in the same file)."""
+    key = OccurrenceRef(made.task_id, made.holder_id, made.due_id, made.period)
+    if key in result:
+        first = result[key].source.line
+        report(doc, keys, f"the same obligation is already reported on line {first}")
+        return
+    result[key] = made
+
+
+def file_entries(
+    report: Report,
+    doc: Document,
+    finder: TaskFinder,
+    units: dict[str, Unit],
+    groups: dict[str, Group],
+    bound: dict[tuple[str, str], list[Obligation]],
+    signed: Mapping[str, dt.date],
+    texts: bool = True,
+) -> Iterator[tuple[KeyPath, StatusEntry]]:
+    """One status file's entries that match an obligation, in the file's order, each checked
+    on its own (duplicates are :func:`add_entry`'s); h24m's update of one file re-runs this."""
+    holder = doc.data["unit"]
+    if holder != doc.path.stem:
+        report(doc, ("unit",), f"must equal the file name {doc.path.stem!r}")
+        return
+    problem = holder_problem(units, groups, holder)
+    if problem:
+        report(doc, ("unit",), problem)
+        return
+    unplanned = set(finder.entries_without_plan(doc.data["obligations"]))
+    if unplanned:
+        # one line for the file, not one per entry: the fix is one command for all of them
+        report(doc, ("obligations", min(unplanned)), finder.missing_plans(len(unplanned)))
+    for index, entry in enumerate(doc.data["obligations"]):
+        keys: KeyPath = ("obligations", index)
+        if index in unplanned:
+            continue
+        failed = doc.failing_entries.get(index)
+        if failed is not None:
+            # its schema problems are reported; its reference is checked now if it can be
+            if not failed & REFERENCE_FIELDS:
+                _entry(report, doc, keys, holder, entry, finder, bound, reference_only=True)
+            continue
+        made = _entry(report, doc, keys, holder, entry, finder, bound, signed, texts=texts)
+        if made is not None:
+            yield keys, made
 
 
 def _entry(
