@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import strategies as st
 
+from duban.load.project import load_project
+from duban.model.model import Model
 from duban.plan_import import Imported, import_file
 from duban.plan_import.units import ImportOrg
 
@@ -93,3 +95,10 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def loaded_model(data: Path) -> Model:
+    """The model of a data folder that must load without a problem."""
+    project = load_project(data)
+    assert project.ok and project.model is not None, project.problems[:3]
+    return project.model

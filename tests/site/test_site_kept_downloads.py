@@ -13,21 +13,14 @@ from typing import Any
 import pytest
 
 from duban.evaluation.evaluate import evaluate
-from duban.load.project import load_project
-from duban.model.model import Model
 from duban.outputs import urls
 from duban.plugin.reuse import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, calendars, render_site
+from helpers import loaded_model
 from sitekit import DEMO, DEMO_AS_OF
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
-
-
-def _load(data: Path) -> Model:
-    project = load_project(data)
-    assert project.ok and project.model is not None, project.problems[:3]
-    return project.model
 
 
 class Made(Counter[str]):
@@ -49,7 +42,7 @@ def _files(
 ) -> dict[str, bytes]:
     if memo is not None:
         memo.start(data_digests(data))
-    model = _load(data)
+    model = loaded_model(data)
     settings = Settings(as_of=as_of)
     evaluation = evaluate(model, as_of, settings.due_soon_days)
     site = render_site(model, settings, evaluation, processes=processes, memo=memo)

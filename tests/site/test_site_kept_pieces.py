@@ -20,7 +20,6 @@ from mkdocs.structure.pages import Page
 
 from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
-from duban.model.model import Model
 from duban.outputs import urls
 from duban.outputs.open_data import export_json
 from duban.plugin import handoff
@@ -29,15 +28,10 @@ from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
 from duban.plugin.reuse import _render_nothing, data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, groups, kept_open_data, render_site
+from helpers import loaded_model
 from sitekit import DEMO, DEMO_AS_OF, demo_project
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
-
-
-def _load(data: Path) -> Model:
-    project = load_project(data)
-    assert project.ok and project.model is not None, project.problems[:3]
-    return project.model
 
 
 class Pieces(list[str]):
@@ -60,7 +54,7 @@ def _files(
 ) -> dict[str, bytes]:
     if memo is not None:
         memo.start(data_digests(data))
-    model = _load(data)
+    model = loaded_model(data)
     settings = Settings(as_of=AS_OF, **given)
     evaluation = evaluate(model, AS_OF, settings.due_soon_days)
     site = render_site(model, settings, evaluation, processes=processes, memo=memo)

@@ -12,21 +12,15 @@ from typing import Any
 import pytest
 
 from duban.evaluation.evaluate import evaluate
-from duban.load.project import load_project
 from duban.model.model import Model
 from duban.outputs import urls
 from duban.plugin.reuse import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, groups, page_group, page_home, page_tasks, page_units, render_site
+from helpers import loaded_model
 from sitekit import DEMO, DEMO_AS_OF
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
-
-
-def _load(data: Path) -> Model:
-    project = load_project(data)
-    assert project.ok and project.model is not None, project.problems[:3]
-    return project.model
 
 
 class Renders:
@@ -76,7 +70,7 @@ def _demo(tmp_path: Path) -> Path:
 
 def test_a_page_whose_inputs_did_not_change_is_not_rendered(tmp_path, monkeypatch):
     data = _demo(tmp_path)
-    model = _load(data)
+    model = loaded_model(data)
     renders = Renders(monkeypatch)
     memo = SourceMemo(None, keep=True)
     first = _render(model, memo, data)
@@ -84,7 +78,7 @@ def test_a_page_whose_inputs_did_not_change_is_not_rendered(tmp_path, monkeypatc
     assert units and tasks  # a cold memo renders everything
     assert memo.hits == 0 and memo.made > len(renders.units)
     renders.clear()
-    again = _render(_load(data), memo, data)
+    again = _render(loaded_model(data), memo, data)
     assert again == first
     assert not renders.units and not renders.tasks and renders.home == 0
     assert memo.made == 0 and memo.hits > 0
@@ -101,7 +95,7 @@ def test_one_units_file_changed_renders_its_pages_its_tasks_and_the_summaries(
     data = _demo(tmp_path)
     renders = Renders(monkeypatch)
     memo = SourceMemo(tmp_path / "cache", keep=False)  # on disk, as in CI
-    before = _render(_load(data), memo, data)
+    before = _render(loaded_model(data), memo, data)
     everything_units, everything_tasks = set(renders.units), set(renders.tasks)
     # one update's text in one unit's file: its page, its tasks' pages and the summaries
     status = data / "status" / "baqiao.yaml"
@@ -110,7 +104,7 @@ def test_one_units_file_changed_renders_its_pages_its_tasks_and_the_summaries(
     assert changed != text
     status.write_text(changed, "utf-8")
     renders.clear()
-    model = _load(data)
+    model = loaded_model(data)
     after = _render(model, memo, data)
     units, tasks, home = set(renders.units), set(renders.tasks), renders.home
     fresh = _render(model, None, data)
@@ -153,14 +147,14 @@ EDITS = [
 def test_after_each_edit_the_pages_are_those_of_a_render_without_the_memo(tmp_path):
     data = _demo(tmp_path)
     memo = SourceMemo(None, keep=True)
-    _render(_load(data), memo, data)
+    _render(loaded_model(data), memo, data)
     for name, pattern, replacement in EDITS:
         status = data / "status" / name
         text = status.read_text("utf-8")
         changed = re.sub(pattern, replacement, text, count=1)
         assert changed != text, name
         status.write_text(changed, "utf-8")
-        model = _load(data)
+        model = loaded_model(data)
         assert _render(model, memo, data) == _render(model, None, data), name
         assert memo.hits > 0, name
 
@@ -176,7 +170,7 @@ def test_group_pages_as_for_a_province_are_those_of_a_render_without_the_memo(
     def render(memo: SourceMemo | None) -> dict[str, str]:
         if memo is not None:
             memo.start(data_digests(data))
-        model = _load(data)
+        model = loaded_model(data)
         settings = Settings(as_of=AS_OF, summary_rows=5)
         evaluation = evaluate(model, AS_OF, settings.due_soon_days)
         return render_site(model, settings, evaluation, processes=1, memo=memo).pages
@@ -210,7 +204,7 @@ def test_group_pages_as_for_a_province_are_those_of_a_render_without_the_memo(
 def test_a_kept_source_that_cannot_be_read_is_rendered_again(tmp_path, monkeypatch):
     data = _demo(tmp_path)
     renders = Renders(monkeypatch)
-    first = _render(_load(data), SourceMemo(tmp_path / "cache", keep=False), data)
+    first = _render(loaded_model(data), SourceMemo(tmp_path / "cache", keep=False), data)
     kept = sorted((tmp_path / "cache" / "src").glob("*/*.duban-src.json"))
     # pages (h24k: not calendars; h24l: not the open data's pieces)
     kept = [p for p in kept if not re.search(r'\.ics"|"digest"', p.read_text("utf-8"))]
@@ -220,6 +214,6 @@ def test_a_kept_source_that_cannot_be_read_is_rendered_again(tmp_path, monkeypat
     kept[5].write_text('{"format": 1, "key": "other", "pages": {}}', "utf-8")  # misplaced
     renders.clear()
     memo = SourceMemo(tmp_path / "cache", keep=False)
-    assert _render(_load(data), memo, data) == first
+    assert _render(loaded_model(data), memo, data) == first
     assert memo.made == 6 and memo.hits == len(kept) - 6
     assert 0 < sum(renders.units.values()) + sum(renders.tasks.values()) + renders.home <= 6

@@ -364,6 +364,15 @@ def evaluate(
     items: list[ItemState] = []
     for obligation in model.obligations:
         items.extend(_items(model, obligation, as_of, due_soon_days))
+    return evaluation_of(model, items, as_of, due_soon_days)
+
+
+def evaluation_of(
+    model: Model, items: list[ItemState], as_of: dt.date, due_soon_days: int
+) -> Evaluation:
+    """The evaluation made of ``items`` (every occurrence, in task then holder order): with
+    the indicators, escalations and flags, which read the whole model (a full evaluation and
+    serve's partial one, :mod:`.update`, end the same way)."""
     return Evaluation(
         as_of,
         due_soon_days,

@@ -22,11 +22,9 @@ from duban.evaluation.evaluate import (
     DEFAULT_DUE_SOON_DAYS,
     Evaluation,
     ItemState,
-    _escalations,
     _items,
+    evaluation_of,
 )
-from duban.evaluation.flags import all_flags
-from duban.evaluation.indicators import indicator_results
 from duban.model.model import Model
 
 _SAME = tuple(f.name for f in dataclasses.fields(Model) if f.name != "status")
@@ -74,12 +72,4 @@ class LiveEvaluation:
             runs.append(tuple(_items(model, obligation, as_of, due_soon_days)))
             self.evaluated += 1
         self.model, self.on, self.runs = model, (as_of, due_soon_days), runs
-        items = [item for run in runs for item in run]
-        return Evaluation(
-            as_of,
-            due_soon_days,
-            tuple(items),
-            indicators=indicator_results(model, as_of),
-            escalations=_escalations(model, items, as_of),
-            flags=all_flags(model.rules, model.records, as_of),
-        )
+        return evaluation_of(model, [item for run in runs for item in run], as_of, due_soon_days)
