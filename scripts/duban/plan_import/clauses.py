@@ -61,6 +61,7 @@ ROLE_WORDS = {
     "参加": "cooperate",
     "协作": "cooperate",
     "监管": "supervise",
+    "数据提供": "assess",  # h18r: 数据提供单位 gives the figures a task is assessed by
 }
 ROLE_ORDER = ("lead", "cooperate", "responsible", "supervise", "assess")
 DEADLINE_WORDS = (

@@ -17,7 +17,7 @@ from duban.plan_import.segment import field_text
 FURNITURE = re.compile(r"^\s*【[^】]{1,10}】")
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*[《“\"]?(?P<title>[^\n]+?)[》”\"]?\s*的通知")
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*号"
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*[号號]"
 )
 ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|部|院|办|中心|公司)$")
 SELF_NOTICE = re.compile(
@@ -32,7 +32,7 @@ SOURCE = re.compile(
     r"(?:\s*[(（](?:以下简称|下称|简称)\s*《(?P<short>[^《》]{1,30})》\s*[)）])?"
 )
 CITATION = re.compile(
-    r"《(?P<title>[^《》]{2,120})》\s*[(（](?P<number>[^()（）]{0,16}?[〔\[【［]\d{4}[〕\]】］]\s*\d{1,4}\s*号)[)）]"
+    r"《(?P<title>[^《》]{2,120})》\s*[(（](?P<number>[^()（）]{0,16}?[〔\[【［]\d{4}[〕\]】］]\s*\d{1,4}\s*[号號])[)）]"
 )
 
 

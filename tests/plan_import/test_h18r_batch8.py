@@ -1,0 +1,94 @@
+"""Forms the eighth batch showed the importer still missed (issue 18, eleventh round, branch h18r),
+each read by general means. Texts marked "real" are quoted (shortened where "…" says so) from the
+published pages of tests/fixtures/import/corpus/ (SOURCES.md gives each file's address); texts
+marked "made up" are variants written for this test (another numbering, another label) that the
+same reading must also take: the guard against a fix that fits one file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import import_whole
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def _tasks(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    return {task["id"]: task for task in result.tasks}
+
+
+# --- 数据提供单位: the unit giving the figures a target is assessed by -----------------------
+
+# Real: sichuan-chengdu-2019-leader-data-provider-inline.txt.
+CHENGDU = (
+    "2019年《政府工作报告》确定的主要目标任务责任分解方案\n"
+    "一、 经济社会发展主要预期目标\n"
+    "(一) 地区生产总值增长7.5%左右。(牵头领导:谢瑞武,牵头单位:市发改委,数据提供单位:市统计局)\n"
+    "(二) 全社会固定资产投资增长10%。(牵头领导:谢瑞武,牵头单位:市发改委,"
+    "责任单位:市农业农村局、市经信局,数据提供单位:市统计局)\n"
+)
+# Made up: another numbering, the label as a line of its own, 数据提供部门.
+PROVIDER_LINES = (
+    "某县2022年重点指标分解\n"
+    "1.城镇新增就业3000人。\n"
+    "牵头单位：县人社局\n"
+    "数据提供部门：县统计局\n"
+    "2.粮食播种面积稳定在50万亩。\n"
+    "牵头单位：县农业农村局\n"
+    "数据提供单位：县统计局、县农调队\n"
+)
+
+
+def test_a_data_provider_is_read_as_the_assessing_unit(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, CHENGDU, 2019))
+    assert tasks["1-1"]["roles"] == {"lead": ["市发改委"], "assess": ["市统计局"]}
+    assert tasks["1-2"]["roles"]["assess"] == ["市统计局"]
+    assert tasks["1-2"]["roles"]["responsible"] == ["市农业农村局", "市经信局"]
+
+
+def test_a_data_provider_label_on_its_own_line(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, PROVIDER_LINES, 2022))
+    assert tasks["01"]["roles"] == {"lead": ["县人社局"], "assess": ["县统计局"]}
+    assert tasks["02"]["roles"]["assess"] == ["县统计局", "县农调队"]
+
+
+# --- 列第一位的为牵头部门: the rule written with 部门 (State Council style), traditional too ----
+
+# Real: jilin-province-2014-trad-first-listed-fuze.txt (traditional characters, 文号 with 號).
+JILIN = (
+    "吉林省人民政府關于國務院近期支持東北振興若干重大政策舉措的落實意見\n"
+    "(吉政發〔2014〕37號)\n"
+    "一、著力激發市場活力\n"
+    "(一)進一步簡政放權。\n"
+    "1.進一步加快推進簡政放權。(省發展改革委、省編辦、省水利廳等負責,列第一位的為牽頭部門,下同)\n"
+    "2.鼓勵我省重點裝備制造企業享受境外并購外匯管理改革試點政策。"
+    "(人民銀行長春中心支行、省財政廳、省工業信息化廳負責)\n"
+)
+# Made up: simplified, 列第一位者为牵头部门 as the State Council writes it, another numbering.
+FIRST_DEPARTMENT = (
+    "某省落实方案\n"
+    "（一）加快推进政务服务一网通办。（省政务服务局、省发展改革委、省财政厅按职责分工负责，"
+    "列第一位者为牵头部门）\n"
+    "（二）深化工程建设项目审批制度改革。（省住房城乡建设厅、省自然资源厅负责）\n"
+)
+
+
+def test_first_listed_is_the_lead_department_in_traditional(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, JILIN)  # no --year: the 文号 written with 號 gives it
+    assert not result.year_missing
+    assert result.plan["period"]["start"].year == 2014
+    tasks = _tasks(result)
+    assert tasks["1-1"]["roles"] == {"lead": ["省發展改革委"], "responsible": ["省編辦", "省水利廳"]}
+    assert tasks["1-2"]["roles"] == {  # 下同: the rule holds for the next clauses too
+        "lead": ["人民銀行長春中心支行"],
+        "responsible": ["省財政廳", "省工業信息化廳"],
+    }
+
+
+def test_first_listed_is_the_lead_department_state_council_style(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, FIRST_DEPARTMENT, 2020))
+    (first, second) = tasks.values()
+    assert first["roles"] == {"lead": ["省政务服务局"], "responsible": ["省发展改革委", "省财政厅"]}
+    assert second["roles"] == {"lead": ["省住房城乡建设厅"], "responsible": ["省自然资源厅"]}
