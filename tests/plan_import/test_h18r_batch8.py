@@ -92,3 +92,29 @@ def test_first_listed_is_the_lead_department_state_council_style(tmp_path: Path)
     (first, second) = tasks.values()
     assert first["roles"] == {"lead": ["省政务服务局"], "responsible": ["省发展改革委", "省财政厅"]}
     assert second["roles"] == {"lead": ["省住房城乡建设厅"], "responsible": ["省自然资源厅"]}
+
+
+# --- 各开发区、镇(街道): a bare level of place after a 各 group is that group's ----------------
+
+# Real: liaoning-haicheng-2023-leader-name-lines.txt.
+HAICHENG = (
+    "一、经济社会发展主要目标\n"
+    "1.地区生产总值增长6.5%以上。\n"
+    "牵头领导:刘兴达\n"
+    "牵头单位:市发展和改革局\n"
+    "责任单位:各有关部门,各开发区、镇(街道)\n"
+)
+# Made up: a bracketed clause, 各县区、乡镇 and 各街道、社区 after a named unit.
+TOWN_GROUPS = (
+    "某市2021年工作要点\n"
+    "（一）推进农村人居环境整治。（牵头单位：市农业农村局；责任单位：市住建局，各县区、乡镇）\n"
+    "（二）开展城市社区治理试点。（牵头单位：市民政局；责任单位：各街道、社区）\n"
+)
+
+
+def test_a_bare_town_level_after_a_group_stays_in_the_group(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, HAICHENG, 2023))
+    assert tasks["1-1"]["roles"]["responsible"] == ["各有关部门", "各开发区、镇(街道)"]
+    (first, second) = _tasks(import_whole(tmp_path, TOWN_GROUPS, 2021)).values()
+    assert first["roles"]["responsible"] == ["市住建局", "各县区、乡镇"]
+    assert second["roles"]["responsible"] == ["各街道、社区"]
