@@ -118,3 +118,31 @@ def test_a_bare_town_level_after_a_group_stays_in_the_group(tmp_path: Path) -> N
     (first, second) = _tasks(import_whole(tmp_path, TOWN_GROUPS, 2021)).values()
     assert first["roles"]["responsible"] == ["市住建局", "各县区、乡镇"]
     assert second["roles"]["responsible"] == ["各街道、社区"]
+
+
+# --- 1。 : the item's dot turned into a full stop by a converter -----------------------------
+
+# Real: tianjin-2020-ideographic-stop-number-fenbie.txt (shortened).
+TIANJIN = (
+    "关于落实国务院《政府工作报告》重点工作的任务分工\n"
+    "  总体要求和主要预期目标\n"
+    "  1。在以习近平同志为核心的党中央坚强领导下，……实现“十三五”规划圆满收官。"
+    "(市政府各部门分别负责,年内持续推进)\n"
+)
+# Made up: two items, a 2。 after a chapter heading, labels in the brackets.
+STOPS = (
+    "某区2022年重点工作任务分解\n"
+    "一、稳增长\n"
+    "1。推动重大项目开工建设。（牵头单位：区发改局；完成时限：2022年6月底前）\n"
+    "2。加快推进老旧小区改造。（牵头单位：区住建局）\n"
+)
+
+
+def test_a_number_written_with_a_full_stop_is_an_item(tmp_path: Path) -> None:
+    (task,) = _tasks(import_whole(tmp_path, TIANJIN, 2020)).values()  # before: refused
+    assert task["number"] == 1
+    assert task["roles"] == {"responsible": ["市政府各部门"]}
+    tasks = _tasks(import_whole(tmp_path, STOPS, 2022))
+    assert list(tasks) == ["1-1", "1-2"]
+    assert tasks["1-2"]["roles"] == {"lead": ["区住建局"]}
+    assert "6月" in str(tasks["1-1"]["due"])

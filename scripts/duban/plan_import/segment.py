@@ -46,7 +46,8 @@ MARKER = re.compile(
     r"|(?<![^\n])(?P<arh>[0-9]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff])"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
     # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)
-    rf"|(?P<ar>[0-9０-９]{{1,2}}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(]))"
+    rf"|(?P<ar>[0-9０-９]{{1,2}}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(])"
+    r"|。(?=[\u4e00-\u9fff“《]))"  # h18r: 1。在… (a converter's full stop for the dot, 天津 2020)
     rf"|[（(](?P<par>[0-9０-９]{{1,2}})[）)]"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<cir>[{CIRCLED}])"
