@@ -146,3 +146,50 @@ def test_a_number_written_with_a_full_stop_is_an_item(tmp_path: Path) -> None:
     assert list(tasks) == ["1-1", "1-2"]
     assert tasks["1-2"]["roles"] == {"lead": ["区住建局"]}
     assert "6月" in str(tasks["1-1"]["due"])
+
+
+# --- （一）X牵头的工作: an item headed by the unit leading it -----------------------------------
+
+# Real: shanxi-province-2008-leader-lead-group-headings.txt (shortened).
+SHANXI = (
+    "山西省人民政府关于印发2008年省人民政府工作目标责任分解的通知\n"
+    "一、孟学农省长负责的工作\n"
+    "全面负责省人民政府工作任务的落实。\n"
+    "(一)省监察厅牵头的工作\n"
+    "加强行政监察工作,全面落实政府系统党风廉政建设责任制。\n"
+    "(二)省审计厅牵头的工作\n"
+    "全面加强审计工作。\n"
+    "协同单位:省直各部门和各市人民政府。\n"
+    "二、薛延忠常务副省长负责的工作\n"
+    "(一)省人民政府办公厅牵头的工作\n"
+    "1.加强政府自身建设,切实优化政务环境。\n"
+    "协同单位:省直有关部门和各市人民政府。\n"
+    "2.认真执行省人大及其常委会的各项决议、决定,自觉接受监督。\n"
+    "协同单位:省直有关部门和各市人民政府。\n"
+)
+# Made up: 由…牵头的重点任务 in full-width brackets, two units, items with labelled clauses.
+LED_GROUPS = (
+    "某市2022年重点工作责任分解\n"
+    "一、经济发展\n"
+    "（一）由市发改委、市财政局牵头的重点任务\n"
+    "1.推进重大项目建设。（配合单位：各区政府）\n"
+    "2.扩大有效投资。（配合单位：市自然资源局）\n"
+    "（二）市商务局牵头的工作\n"
+    "促进消费回补。\n"
+)
+
+
+def test_an_item_headed_by_its_lead_unit(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, SHANXI, 2008))
+    assert list(tasks) == ["1-1", "1-2", "2-1"]  # before: 1-1 a provision, 2-1's steps tasks
+    assert tasks["1-1"]["roles"] == {"lead": ["省监察厅"]}
+    assert tasks["1-2"]["roles"]["lead"] == ["省审计厅"]
+    assert tasks["2-1"]["roles"] == {"lead": ["省人民政府办公厅"]}
+    assert [item["roles"]["cooperate"] for item in tasks["2-1"]["items"]] == [
+        ["省直有关部门", "各市人民政府"]
+    ] * 2
+    tasks = _tasks(import_whole(tmp_path, LED_GROUPS, 2022))
+    assert list(tasks) == ["1-1", "1-2"]
+    assert tasks["1-1"]["roles"] == {"lead": ["市发改委", "市财政局"]}
+    assert len(tasks["1-1"]["items"]) == 2
+    assert tasks["1-2"]["roles"] == {"lead": ["市商务局"]}
