@@ -193,3 +193,60 @@ def test_an_item_headed_by_its_lead_unit(tmp_path: Path) -> None:
     assert tasks["1-1"]["roles"] == {"lead": ["市发改委", "市财政局"]}
     assert len(tasks["1-1"]["items"]) == 2
     assert tasks["1-2"]["roles"] == {"lead": ["市商务局"]}
+
+
+# --- ? at a line's start with text after it: a bullet a converter garbled, not a number ------
+
+# Real: ningxia-yinchuan-2019-trad-bullets-lead-cooperate.txt (shortened, traditional).
+YINCHUAN = (
+    "銀川都市圈建設2019年工作計劃\n"
+    "一、基礎設施互聯互通\n"
+    "(一)道路暢通工程。加快建設都市圈快速通道。\n"
+    "全面規劃都市圈快速通道路網,\n"
+    "?2019年建成典農河至沙湖旅游公路等項目;\n"
+    "?加快建設銀川東線公路(永寧縣望洪鎮—興慶區掌政鎮)等項目;\n"
+    "進一步規范道路限高、限寬等交通設施。(自治區交通運輸廳牽頭,自治區發展改革委、寧東管委會配合)\n"
+)
+# Made up: simplified, ？ (full width) bullets under a 1. item with a labelled clause; and the
+# garbled number ?。ǘ┩ (a real converter's （二）) still read as a number.
+BULLETS = (
+    "某市2020年工作要点\n"
+    "一、优化营商环境\n"
+    "1.深化“放管服”改革。\n"
+    "？推进一网通办；\n"
+    "？推行证明事项告知承诺制。（牵头单位：市政务服务局）\n"
+    "2.加强信用体系建设。（牵头单位：市发改委）\n"
+)
+
+
+def test_a_garbled_bullet_is_no_number(tmp_path: Path) -> None:
+    (task,) = _tasks(import_whole(tmp_path, YINCHUAN, 2019)).values()  # before: 4 provisions
+    assert task["id"] == "1-1"
+    assert task["roles"]["lead"] == ["自治區交通運輸廳"]
+    assert "典農河" in task["text"] and "items" not in task
+    tasks = _tasks(import_whole(tmp_path, BULLETS, 2020))
+    assert list(tasks) == ["1-1", "1-2"]
+    assert tasks["1-1"]["roles"] == {"lead": ["市政务服务局"]}
+
+
+# Made up: the last item goes on over a second paragraph that ends with its clause: that
+# paragraph is the item's, not the plan's closing words (a real closing has no clause).
+LAST_PARAGRAPH = (
+    "某县2021年重点工作\n"
+    "一、乡村振兴\n"
+    "1.推进高标准农田建设。\n"
+    "2.实施农村供水保障工程。新建集中供水工程5处。\n"
+    "完善运行管护机制，确保长效运行。（责任单位：县水利局、各乡镇人民政府）\n"
+)
+CLOSING = LAST_PARAGRAPH.replace(
+    "（责任单位：县水利局、各乡镇人民政府）", "各乡镇、各部门要高度重视，抓好落实。"
+)
+
+
+def test_the_last_paragraph_with_a_clause_is_the_last_items(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LAST_PARAGRAPH, 2021)
+    task = _tasks(result)["1-2"]
+    assert task["roles"] == {"responsible": ["县水利局", "各乡镇人民政府"]}
+    assert "长效运行" in task["text"] and "closing" not in result.plan
+    result = import_whole(tmp_path, CLOSING, 2021)  # no clause: still the plan's closing words
+    assert "抓好落实" in result.plan.get("closing", "")

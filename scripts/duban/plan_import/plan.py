@@ -267,7 +267,10 @@ class Importer(TaskReading, YearReading):
         match = row_goes_on(span, match)  # h18p: a row's last cell goes on to its clause
         if not match or not field_text(span[match.end() :]):
             return None
-        rest = field_text(span[match.end() :])
+        rest, own = field_text(span[match.end() :]), find_clause(span[: match.end()])
+        tail = find_clause(rest)  # h18r: the last paragraph's clause is the item's (银川 2019)
+        if own is None and tail is not None and not rest[tail.end :].strip(" 。；;\n"):
+            return None
         cut = last.content + match.end()
         for node in chain(roots):
             if node.end > cut:
