@@ -250,3 +250,28 @@ def test_the_last_paragraph_with_a_clause_is_the_last_items(tmp_path: Path) -> N
     assert "长效运行" in task["text"] and "closing" not in result.plan
     result = import_whole(tmp_path, CLOSING, 2021)  # no clause: still the plan's closing words
     assert "抓好落实" in result.plan.get("closing", "")
+
+
+# --- 人: a 责任人 line that lost its 责任 is no part of the units before it ---------------------
+
+# Real: qinghai-haidong-2020-achievement-lost-label.txt.
+HAIDONG = (
+    "一、重点规划衔接融合方面\n"
+    "1. 做好“十四五”规划、国土空间规划等重大规划的有效衔接。\n"
+    "责任单位:海东市、兰州市、临夏州发展改革部门\n"
+    "人:三市州发展改革部门主要负责同志\n"
+)
+# Made up: full-width colons, a lead label, the person's name.
+LOST_LABEL = (
+    "1.推进城乡供水一体化。\n牵头单位：县水务局\n人：王明\n"
+    "2.实施道路提升工程。\n牵头单位：县交通运输局\n人：李华\n"
+)
+
+
+def test_a_person_line_that_lost_its_label_is_not_a_unit(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, HAIDONG, 2020)
+    (task,) = _tasks(result).values()
+    assert task["roles"] == {"responsible": ["海东市", "兰州市", "临夏州发展改革部门"]}
+    assert any("人:三市州" in finding.text for finding in result.unread)  # said, not dropped
+    tasks = _tasks(import_whole(tmp_path, LOST_LABEL, 2021))
+    assert [t["roles"] for t in tasks.values()] == [{"lead": ["县水务局"]}, {"lead": ["县交通运输局"]}]
