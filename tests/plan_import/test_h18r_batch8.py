@@ -275,3 +275,47 @@ def test_a_person_line_that_lost_its_label_is_not_a_unit(tmp_path: Path) -> None
     assert any("人:三市州" in finding.text for finding in result.unread)  # said, not dropped
     tasks = _tasks(import_whole(tmp_path, LOST_LABEL, 2021))
     assert [t["roles"] for t in tasks.values()] == [{"lead": ["县水务局"]}, {"lead": ["县交通运输局"]}]
+
+
+# --- a table whose cells run together with no separator --------------------------------------
+
+# Real: beijing-xicheng-2020-run-together-progress.txt (shortened).
+XICHENG = (
+    "2020年西城区政府工作报告重点工作全年完成情况\n"
+    "发布时间:2021-03-08\n"
+    "类别序号重点督办内容牵头单位全年完成情况\n"
+    "经济社会发展主要预期目标1地区生产总值增长6%左右。区发展改革委西城区地区生产总值增速由年初设定的"
+    "6%左右调整为正增长。2020年度地区生产总值初步核算数50610595万元,增幅-1.1%。\n"
+    "经济社会发展主要预期目标2区级一般公共预算收入增长2%左右。区财政局截至12月31日,全年一般公共预算"
+    "收入完成413.84亿元,完成调整后方案目标。\n"
+    "经济社会发展主要预期目标3居民人均可支配收入增长与经济增长基本同步。区人力社保局西城区居民人均可支配"
+    "收入90286元,同比增长2.3%。\n"
+)
+# Made up: no column before 序号, 责任单位 and a 完成时限 column, a row wrapped onto a second line.
+GLUED_DEADLINES = (
+    "某县2022年民生实事任务分解表\n"
+    "序号工作任务责任单位完成时限\n"
+    "1新建城区停车位2000个。县住建局2022年10月底前\n"
+    "2改造农村公路50公里。县交通运输局\n"
+    "2022年12月底前\n"
+)
+
+
+def test_a_table_with_its_cells_run_together(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, XICHENG)  # before: refused (no numbered items)
+    tasks = _tasks(result)
+    assert [t["roles"] for t in tasks.values()] == [
+        {"lead": ["区发展改革委"]},
+        {"lead": ["区财政局"]},
+        {"lead": ["区人力社保局"]},
+    ]
+    assert tasks["01"]["title"] == "地区生产总值增长6%左右"
+    assert result.plan["title"] == "2020年西城区政府工作报告重点工作全年完成情况"
+    assert result.plan["period"]["start"].year == 2020  # the title's year, not the page's
+    assert all(d.get("kind") == "ongoing" for t in tasks.values() for d in t["due"])  # 12月31日
+    tasks = _tasks(import_whole(tmp_path, GLUED_DEADLINES))
+    assert [t["roles"] for t in tasks.values()] == [
+        {"responsible": ["县住建局"]},
+        {"responsible": ["县交通运输局"]},
+    ]
+    assert [str(t["due"][0].get("date")) for t in tasks.values()] == ["2022-10-31", "2022-12-31"]

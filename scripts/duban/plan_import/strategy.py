@@ -40,6 +40,7 @@ from duban.i18n.messages import say
 from duban.plan_import.box_tables import box_rows
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
+from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.group_assignments import group_items, group_reading
 from duban.plan_import.head import plan_title_line
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
@@ -144,6 +145,7 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("bar rows", "“|”表格的行", bar_rows, rows_reading),
     ("space rows", "空格分隔的表格行", space_rows, rows_reading),
     ("cell lines", "每格一行的表格", cell_lines, rows_reading),
+    ("glued rows", "各格连写的表格行", glued_rows, rows_reading),  # h18r: 西城 2020
     ("unit lines", "编号条目下一行的单位", unit_lines, unit_lines_reading),
     # h18l: a list assigned in its lead-in sentence (上海 2022)
     ("lead-in", "引语写明承担单位的清单", lead_in_items, lead_in_reading),
