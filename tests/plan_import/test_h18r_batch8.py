@@ -319,3 +319,36 @@ def test_a_table_with_its_cells_run_together(tmp_path: Path) -> None:
         {"responsible": ["县交通运输局"]},
     ]
     assert [str(t["due"][0].get("date")) for t in tasks.values()] == ["2022-10-31", "2022-12-31"]
+
+
+# --- a flattened table's 序号 with one chapter row: the rows keep the table's numbers ---------
+
+# Real: liaoning-liaozhong-2024-cells-leader-column-gap.txt (shortened; one cell a line, the
+# first row's 责任领导 cell empty, so the next row's number follows its 配合单位 at once).
+LIAOZHONG = (
+    "2024年政府工作报告主要工作任务分解表\n\n序号\n\n主要工作举措\n\n牵头单位\n\n配合单位\n\n"
+    "责任领导\n\n一、做大做强主导产业\n\n1\n\n加快构建具有辽中特色的现代化产业体系。\n\n区农业农村局\n\n"
+    "区发展改革局、区工业和信息化局\n\n2\n\n加快在建项目的建设进度。\n\n沈阳近海经济区管委会\n\n"
+    "自然资源分局、生态环境分局\n\n冯冬昌\n\n3\n\n推动一批项目的签约落地。\n\n沈阳近海经济区管委会\n\n"
+    "自然资源分局\n\n冯冬昌\n"
+)
+# Made up: other column names, a deadline column, no leader column.
+CELL_TABLE = (
+    "某区2023年重点工作任务清单\n序号\n重点任务\n责任单位\n完成时限\n一、城市建设\n"
+    "1\n完成老旧小区改造12个。\n区住建局\n2023年11月底前\n"
+    "2\n新建口袋公园5个。\n区城管局\n2023年9月底前\n"
+)
+
+
+def test_a_flattened_tables_rows_keep_its_numbers(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, LIAOZHONG, 2024))
+    assert list(tasks) == ["01", "02", "03"]  # before: 1-1, 1-2, 1-3
+    assert "leaders" not in tasks["01"]
+    assert [leader["name"] for leader in tasks["02"]["leaders"]] == ["冯冬昌"]
+    assert tasks["01"]["roles"] == {
+        "lead": ["区农业农村局"],
+        "cooperate": ["区发展改革局", "区工业和信息化局"],
+    }
+    tasks = _tasks(import_whole(tmp_path, CELL_TABLE, 2023))
+    assert list(tasks) == ["01", "02"]
+    assert tasks["02"]["roles"] == {"responsible": ["区城管局"]}
