@@ -352,3 +352,18 @@ def test_a_flattened_tables_rows_keep_its_numbers(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, CELL_TABLE, 2023))
     assert list(tasks) == ["01", "02"]
     assert tasks["02"]["roles"] == {"responsible": ["区城管局"]}
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["列第一位的为牵头部门", "排名第一的单位为牵头单位", "第一个部门为牵头部门", "列在首位的部门为牵头部门"],
+)
+def test_the_first_listed_rule_in_its_wordings(tmp_path: Path, rule: str) -> None:
+    text = (
+        "某市2021年重点工作分工\n"
+        f"1.推进数字政府建设。（市大数据局、市发改委、市财政局负责，{rule}）\n"
+        "2.优化营商环境。（市营商办、市市场监管局负责）\n"
+    )
+    tasks = _tasks(import_whole(tmp_path, text, 2021))
+    assert tasks["01"]["roles"] == {"lead": ["市大数据局"], "responsible": ["市发改委", "市财政局"]}
+    assert tasks["02"]["roles"]["lead"] == ["市营商办"]
