@@ -80,7 +80,10 @@ def test_first_listed_is_the_lead_department_in_traditional(tmp_path: Path) -> N
     assert not result.year_missing
     assert result.plan["period"]["start"].year == 2014
     tasks = _tasks(result)
-    assert tasks["1-1"]["roles"] == {"lead": ["省發展改革委"], "responsible": ["省編辦", "省水利廳"]}
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["省發展改革委"],
+        "responsible": ["省編辦", "省水利廳"],
+    }
     assert tasks["1-2"]["roles"] == {  # 下同: the rule holds for the next clauses too
         "lead": ["人民銀行長春中心支行"],
         "responsible": ["省財政廳", "省工業信息化廳"],
@@ -274,7 +277,10 @@ def test_a_person_line_that_lost_its_label_is_not_a_unit(tmp_path: Path) -> None
     assert task["roles"] == {"responsible": ["海东市", "兰州市", "临夏州发展改革部门"]}
     assert any("人:三市州" in finding.text for finding in result.unread)  # said, not dropped
     tasks = _tasks(import_whole(tmp_path, LOST_LABEL, 2021))
-    assert [t["roles"] for t in tasks.values()] == [{"lead": ["县水务局"]}, {"lead": ["县交通运输局"]}]
+    assert [t["roles"] for t in tasks.values()] == [
+        {"lead": ["县水务局"]},
+        {"lead": ["县交通运输局"]},
+    ]
 
 
 # --- a table whose cells run together with no separator --------------------------------------
@@ -356,7 +362,12 @@ def test_a_flattened_tables_rows_keep_its_numbers(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "rule",
-    ["列第一位的为牵头部门", "排名第一的单位为牵头单位", "第一个部门为牵头部门", "列在首位的部门为牵头部门"],
+    [
+        "列第一位的为牵头部门",
+        "排名第一的单位为牵头单位",
+        "第一个部门为牵头部门",
+        "列在首位的部门为牵头部门",
+    ],
 )
 def test_the_first_listed_rule_in_its_wordings(tmp_path: Path, rule: str) -> None:
     text = (

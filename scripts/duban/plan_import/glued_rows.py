@@ -7,8 +7,8 @@ Each row is cut where the table's own shape says: the cells before 序号 up to 
 shortest name ending as a unit's name does), then whatever the header names after it (one cell:
 a progress note is kept whole). The rows are then read as any table's rows are
 (:func:`duban.plan_import.reading.table_lines`, the task's column named as a task's whatever
-its header says: 重点督办内容 is the task, not who supervises it); columns before 序号 (a 类别 repeated on every
-row) are put after the task, in the task's text, never dropped."""
+its header says: 重点督办内容 is the task, not who supervises it); columns before 序号 (a 类别
+repeated on every row) are put after the task, in the task's text, never dropped."""
 
 from __future__ import annotations
 
@@ -48,8 +48,9 @@ def header_columns(line: str) -> list[str] | None:
     kinds = [column_kind(simplified(c)) for c in columns]
     if "number" not in kinds or sum(k in UNIT_COLUMNS for k in kinds) != 1 or len(columns) < 3:
         return None
-    unit_at, number_at = next(i for i, k in enumerate(kinds) if k in UNIT_COLUMNS), kinds.index(
-        "number"
+    unit_at, number_at = (
+        next(i for i, k in enumerate(kinds) if k in UNIT_COLUMNS),
+        kinds.index("number"),
     )
     if unit_at != number_at + 2:  # 序号, the task, the units: the only order cut here
         return None

@@ -53,8 +53,9 @@ MARKER = re.compile(
     rf"|(?P<cir>[{CIRCLED}])"
     # h18a: a number a web page's conversion garbled (（二） read as ?。ǘ┩): line start only
     # h18i: after a line's indent too (韶关 2023: `  ?。ㄒ唬┚o扣…`)
-    r"|(?:(?<![^\n])|(?<=\n[ \u3000])|(?<=\n[ \u3000]{2}))(?P<garbled>[?？\ufffd]{1,2}(?:。|(?![0-9\u4e00-\u9fff])))"
     # h18r: ?2019年建成… (a bullet turned into ?, 银川 2019) is no number: text follows it
+    r"|(?:(?<![^\n])|(?<=\n[ \u3000])|(?<=\n[ \u3000]{2}))"
+    r"(?P<garbled>[?？\ufffd]{1,2}(?:。|(?![0-9\u4e00-\u9fff])))"
     rf"(?![?？]*{GARBLED_INDENT_BEFORE}))",
     re.M,
 )
