@@ -61,6 +61,7 @@ ROLE_WORDS = {
     "参加": "cooperate",
     "协作": "cooperate",
     "监管": "supervise",
+    "数据提供": "assess",  # h18r: 数据提供单位 gives the figures a task is assessed by
 }
 ROLE_ORDER = ("lead", "cooperate", "responsible", "supervise", "assess")
 DEADLINE_WORDS = (
@@ -187,7 +188,8 @@ def clause_parts(inner: str) -> list[str]:
     keyword = "|".join([*ROLE_WORDS, *DEADLINE_WORDS, "部门分工", "责任分工"])
     for match in re.finditer(rf"(?:[，,]|\s)\s*(?=(?:{keyword})[^，,；;。]{{0,6}}[:：])", folded):
         cuts.append(match.end())
-    for match in re.finditer(r"\s+(?=[\u4e00-\u9fff]{2,8}[:：])", folded):  # h18j: 项目责任人:
+    # h18j: 项目责任人: / h18r: 人: (责任人 with its 责任 lost, 海东 2020) on a line of its own
+    for match in re.finditer(r"\s+(?=(?:[\u4e00-\u9fff]{2,8}|(?<=\n)人)[:：])", folded):
         cuts.append(match.end())
     cuts = sorted(set(cuts))
     parts = [inner[a:b] for a, b in zip(cuts, [*cuts[1:], len(inner)], strict=True)]

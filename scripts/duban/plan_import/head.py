@@ -17,13 +17,15 @@ from duban.plan_import.segment import field_text
 FURNITURE = re.compile(r"^\s*【[^】]{1,10}】")
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*[《“\"]?(?P<title>[^\n]+?)[》”\"]?\s*的通知")
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*号"
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*[号號]"
 )
 ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|部|院|办|中心|公司)$")
 SELF_NOTICE = re.compile(
     r"^(?:【[^】]{1,30}】)?(?P<title>(?P<issuer>[^\s，。；:：【】]{2,30}?)关于[^\n。]{4,80}的通知)$"
 )
-TITLE_END = re.compile(r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则)$")
+TITLE_END = re.compile(  # h18r: …任务分解表 / …重点工作全年完成情况 (a progress report's title)
+    r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则|分解表|(?:完成|进展|落实)情况)$"
+)
 PERIOD = re.compile(
     r"(?:[一二三四五六七八九十]+年\s*[(（]\s*)?(\d{4})\s*(?:年)?\s*[-—–－至~～到]\s*(\d{4})\s*年(?:\s*[)）])?"
 )
@@ -32,7 +34,7 @@ SOURCE = re.compile(
     r"(?:\s*[(（](?:以下简称|下称|简称)\s*《(?P<short>[^《》]{1,30})》\s*[)）])?"
 )
 CITATION = re.compile(
-    r"《(?P<title>[^《》]{2,120})》\s*[(（](?P<number>[^()（）]{0,16}?[〔\[【［]\d{4}[〕\]】］]\s*\d{1,4}\s*号)[)）]"
+    r"《(?P<title>[^《》]{2,120})》\s*[(（](?P<number>[^()（）]{0,16}?[〔\[【［]\d{4}[〕\]】］]\s*\d{1,4}\s*[号號])[)）]"
 )
 
 

@@ -84,6 +84,7 @@ class Importer(TaskReading, YearReading):
         self.deeper = False  # h18f: items with no assignment over items with one are headings
         self.lenient = False  # h18f: a list may start after 1 (an excerpt, a lost first cell)
         self.table = False  # h18f: the items are a table's rows (its 序号)
+        self.table_rows = 0  # h18r: how many rows of a table the reader made items
         self.promoted: set[int] = set()  # h18f: the items the deeper reading made headings
 
     # -- the whole plan -----------------------------------------------------------------------
@@ -201,7 +202,8 @@ class Importer(TaskReading, YearReading):
                 return True
             numbers += [n.number for n in tasks]
         # h18f: a table's 序号 runs through the table unless it starts again in a section
-        if self.table and numbers and numbers == sorted(set(numbers)):  # h18p: one row too
+        rows = self.table or len(numbers) == self.table_rows  # h18r: a flattened table's rows
+        if rows and numbers and numbers == sorted(set(numbers)):  # h18p: one row too
             return True
         # h18p: 一、10件民生实事任务分解表 over its rows (吉水): the one section is the table's
         # caption, its 序号 the table's
@@ -267,7 +269,10 @@ class Importer(TaskReading, YearReading):
         match = row_goes_on(span, match)  # h18p: a row's last cell goes on to its clause
         if not match or not field_text(span[match.end() :]):
             return None
-        rest = field_text(span[match.end() :])
+        rest, own = field_text(span[match.end() :]), find_clause(span[: match.end()])
+        tail = find_clause(rest)  # h18r: the last paragraph's clause is the item's (银川 2019)
+        if own is None and tail is not None and not rest[tail.end :].strip(" 。；;\n"):
+            return None
         cut = last.content + match.end()
         for node in chain(roots):
             if node.end > cut:
@@ -367,6 +372,7 @@ def import_text(
     deeper: bool = False,
     lenient: bool = False,
     table: bool = False,
+    table_rows: int = 0,
 ) -> Imported:
     """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
     only stands in when the document names none. Never reads the clock. ``deeper`` and
@@ -375,6 +381,7 @@ def import_text(
     read, chrome = set_aside(text)
     importer = Importer(read, org, plan_id, year)
     importer.deeper, importer.lenient, importer.table = deeper, lenient, table
+    importer.table_rows = table_rows
     importer.page_year = page_year(chrome)
     result = importer.run()
     result.chrome = chrome + result.chrome

@@ -160,6 +160,8 @@ def lead_marks(roles: dict[str, list[str]]) -> None:
 
 GENERIC = {"单位", "單位", "部门", "部門", "机构", "機構", "企业", "企業"}
 STREETS = {"街道办事处", "街道辦事處", "街道", "办事处", "辦事處"}
+TOWNS = re.compile(r"(?:乡镇|鄉鎮|乡|鄉|镇|鎮|社区|社區|村|园区|園區)(?:[（(][^（）()]{1,6}[）)])?")
+"""h18r: 各开发区、镇(街道) / 各县区、乡镇: a bare level of place after a 各 group is its."""
 
 
 def group_phrases(pieces: list[str]) -> list[str]:
@@ -170,7 +172,10 @@ def group_phrases(pieces: list[str]) -> list[str]:
     for piece in pieces:
         # h18i: 市直有关部门、单位 (威海 2023): a bare 单位 after a group's 部门 is that group's
         # and 各乡镇人民政府、街道办事处 (谯城 2025): the 各 is the streets' too
-        after_each = joined and joined[-1].strip().startswith("各") and piece.strip() in STREETS
+        after_each = joined and simplified(joined[-1].strip()).startswith("各")
+        after_each = after_each and (
+            piece.strip() in STREETS or bool(TOWNS.fullmatch(piece.strip()))
+        )
         if after_each or (
             piece.strip() in GENERIC and joined and re.search(r"有关|相关|^各", joined[-1].strip())
         ):

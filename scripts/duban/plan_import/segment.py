@@ -46,13 +46,16 @@ MARKER = re.compile(
     r"|(?<![^\n])(?P<arh>[0-9]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff])"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
     # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)
-    rf"|(?P<ar>[0-9０-９]{{1,2}}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(]))"
+    rf"|(?P<ar>[0-9０-９]{{1,2}}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(])"
+    r"|。(?=[\u4e00-\u9fff“《]))"  # h18r: 1。在… (a converter's full stop for the dot, 天津 2020)
     rf"|[（(](?P<par>[0-9０-９]{{1,2}})[）)]"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<cir>[{CIRCLED}])"
     # h18a: a number a web page's conversion garbled (（二） read as ?。ǘ┩): line start only
     # h18i: after a line's indent too (韶关 2023: `  ?。ㄒ唬┚o扣…`)
-    r"|(?:(?<![^\n])|(?<=\n[ \u3000])|(?<=\n[ \u3000]{2}))(?P<garbled>[?？\ufffd]{1,2}。?)"
+    # h18r: ?2019年建成… (a bullet turned into ?, 银川 2019) is no number: text follows it
+    r"|(?:(?<![^\n])|(?<=\n[ \u3000])|(?<=\n[ \u3000]{2}))"
+    r"(?P<garbled>[?？\ufffd]{1,2}(?:。|(?![0-9\u4e00-\u9fff])))"
     rf"(?![?？]*{GARBLED_INDENT_BEFORE}))",
     re.M,
 )

@@ -40,6 +40,7 @@ from duban.i18n.messages import say
 from duban.plan_import.box_tables import box_rows
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
+from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.group_assignments import group_items, group_reading
 from duban.plan_import.head import plan_title_line
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
@@ -144,6 +145,7 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("bar rows", "“|”表格的行", bar_rows, rows_reading),
     ("space rows", "空格分隔的表格行", space_rows, rows_reading),
     ("cell lines", "每格一行的表格", cell_lines, rows_reading),
+    ("glued rows", "各格连写的表格行", glued_rows, rows_reading),  # h18r: 西城 2020
     ("unit lines", "编号条目下一行的单位", unit_lines, unit_lines_reading),
     # h18l: a list assigned in its lead-in sentence (上海 2022)
     ("lead-in", "引语写明承担单位的清单", lead_in_items, lead_in_reading),
@@ -271,13 +273,15 @@ def _clauses(item: dict) -> int:
     return own + sum(_clauses(child) for child in item.get("items", []))
 
 
-def candidates(text: str, org: ImportOrg, plan_id: str, year: int | None) -> list[Candidate]:
+def candidates(
+    text: str, org: ImportOrg, plan_id: str, year: int | None, rows: int = 0
+) -> list[Candidate]:
     """Every reading that gives something, the document as numbered first (on ``org`` itself;
     the others on copies, so that a reading not taken leaves no names behind). Each reading of
     the text (as it is, or rewritten as a table's rows, …) is also tried with the other
     readings of its numbering when they can give another result."""
     pristine = copy.deepcopy(org)
-    numbered = import_text(text, org, plan_id, year)
+    numbered = import_text(text, org, plan_id, year, table_rows=rows)  # h18r: rows' 序号
     out = [Candidate(say(*AS_NUMBERED), numbered, evidence(numbered, False))]
     out += _numberings(text, numbered, pristine, plan_id, year, "", "", False, False)
     for english, chinese, rewrite, describe in READINGS:
@@ -381,7 +385,13 @@ def best_reading(
     document as numbered) and why it was taken. ``as_written``: the plain text before its
     tables were read as 任务分工表 rows (another reading, when the table reading changed it)."""
     pristine = copy.deepcopy(org) if as_written is not None else org
-    found = candidates(text, org, plan_id, year)
+    # h18r: a table's 序号 over its own chapter rows (序号 … 一、… 1 2 3, 辽中 2024) numbers the
+    # plan; a table under a chapter of the text (一、… 序号 … 1 2) numbers in that chapter
+    header = re.search(r"^\s*序\s*[号號]", as_written or "", re.M)
+    chapter = re.search(r"^\s*[一二三四五六七八九十]+、", as_written or "", re.M)
+    inside = header is not None and (chapter is None or header.start() < chapter.start())
+    rows = len(set(text.split("\n")) - set(as_written.split("\n"))) if as_written and inside else 0
+    found = candidates(text, org, plan_id, year, rows)
     if as_written is not None:
         result = _trial(as_written, pristine, plan_id, year)
         if result is not None:

@@ -46,6 +46,8 @@ def is_subheading(text: str, node: Node, deeper: bool = False) -> bool:
     # h18p: a （一） heading may end with its full stop when its items number on from before it
     # (（一）全力以赴拼经济稳增长促发展。 over 10., 丽水 2023): items numbered 1. 2. under it may
     # be its steps, and a 3、 item over （1）… with its own full stop stays a task with sub-items
+    if own_heading_clause(own) is not None:  # h18r: （一）X牵头的工作 over 1. 2.: one task
+        return False
     on = node.style == "pcn" and bool(node.children) and node.children[0].number > 1
     ending = own.rstrip("。") if on else own
     if not node.children or not own or len(own) > 30 or re.search(r"[。；;：:]", ending):
@@ -110,3 +112,19 @@ def heading_clause(span: str) -> Clause | None:
         return None
     word = "牵头" if tail and "牵头" in tail.group() else "负责"
     return parse_clause(title, 0, len(title), names + word)
+
+
+OWN_HEADING = re.compile(
+    r"^(?:由)?[^\s，,。；;:：（）()]{2,60}?(?:牵头|负责)(?:的)?(?:重点)?(?:工作|任务|事项)[：:。]?$"
+)
+"""h18r: 省审计厅牵头的工作 / 由市发改委牵头的重点任务 / 市财政局、市税务局负责的工作."""
+
+
+def own_heading_clause(span: str) -> Clause | None:
+    """An item whose own first line is only the units leading it and the words 牵头的工作
+    (（二）省审计厅牵头的工作 over the work itself, 山西 2008, a 工作目标责任分解 grouped by
+    leader, then by lead unit): the clause that line makes (the names must all be units')."""
+    first = span.strip().split("\n")[0].strip()
+    if not OWN_HEADING.match(simplified(first)):
+        return None
+    return heading_clause(first.removeprefix("由"))

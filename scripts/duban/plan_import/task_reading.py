@@ -19,6 +19,7 @@ from duban.plan_import.late_dues import within
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
+from duban.plan_import.subheadings import own_heading_clause
 from duban.plan_import.units import ImportOrg
 
 DELIVERABLE = re.compile(
@@ -71,6 +72,11 @@ class TaskReading(Findings):
             head: dict = {}  # h18i: 一、…(A、B牵头) over 1.…(责任单位:X): both
             self._clause(head, self.heading_clause, text, self.doc.line(node.start), [], 0)
             item["roles"] = heading_leads(item["roles"], head.get("roles", {}))
+        own = own_heading_clause(text)  # h18r: （二）省审计厅牵头的工作 over the work
+        if own is not None and own.roles.get("lead"):
+            head = {}
+            self._clause(head, own, text, self.doc.line(node.start), [], 0)
+            item["roles"] = heading_leads(item.get("roles") or {}, head.get("roles", {}))
         if not assigns(item):
             title = item.get("title") or first_sentence(text)
             provision = {
