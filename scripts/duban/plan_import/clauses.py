@@ -14,6 +14,7 @@ from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.leading_by import leading_by
 from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
@@ -170,6 +171,7 @@ def find_clause(text: str) -> Clause | None:
     if bare := trailing_roles(text):  # …。X牵头，A配合，年底前完成。 / …。X牵头负责。 (h18m)
         return parse_clause(text[bare[0] : bare[1]], *bare)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
+    units = units or leading_by(text)  # h18s: 由X副市长负责,A牵头,B配合,… / 由X负责清除…
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 

@@ -13,7 +13,7 @@ from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import page_year, set_aside
 from duban.plan_import.clauses import Clause, find_clause
-from duban.plan_import.closing_cut import row_goes_on
+from duban.plan_import.closing_cut import clause_line_goes_on, row_goes_on
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
@@ -267,6 +267,7 @@ class Importer(TaskReading, YearReading):
             after = match.end() + clause.end
             match = re.compile(r"[。；]?[ \t\u3000]*\n|[。][ \t\u3000]+(?=\S)").search(span, after)
         match = row_goes_on(span, match)  # h18p: a row's last cell goes on to its clause
+        match = clause_line_goes_on(span, match)  # h18s: 整改要求:…由X负责… on the next line
         if not match or not field_text(span[match.end() :]):
             return None
         rest, own = field_text(span[match.end() :]), find_clause(span[: match.end()])

@@ -1,0 +1,100 @@
+"""Assignments that open the task's sentence with 由 (branch h18s, issue 18: forms never seen).
+
+Offices often put who does a task before what is to be done, not in a bracket or a label at the
+end: ``由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成…`` (a line under each numbered
+item), ``整改要求:由包片单位县气象局负责清除。`` (an 整改 list), ``由A、B负责对…开展…``. The
+names between 由 and the first 负责 / 牵头 are the units in charge (a leader's name with a post,
+``杨志武副市长``, is a leader; a description before a unit's name, ``包片单位县气象局``, is no
+part of it); the ``A牵头,B配合`` pieces right after it are read as such a bracket's. The words
+after the verb (清除… / 对…开展…) are the task, not names.
+
+This is the reading of last resort for a task's text: a bracket, a label or a closing sentence
+found anywhere in it wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+from duban.plan_import.role_sentences import prose_verb
+from duban.plan_import.unit_brackets import UNIT_NAME
+
+BY = re.compile(
+    r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*由(?P<names>[^。；;：:\n由]{2,80}?)"
+    r"(?P<verb>牵头负责|牵头|负责)"
+)
+"""由 at the start of a clause (a line, a sentence, after a label or a comma), its names and
+the first verb after them."""
+POST = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)[ \u3000]?(?P<post>(?:常务)?副?(?:省长|市长|州长|区长|县长|"
+    r"镇长|乡长|主席|书记|盟长|旗长)|(?:秘书长|副秘书长))$"
+)
+"""杨志武副市长: a leader's name and post (the post is no part of the name)."""
+DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[\u4e00-\u9fff]{3,}$)")
+"""包片单位县气象局 / 陈家坝沿线包片单位县职教中心: a description ending in 单位 before the name."""
+PLACED = re.compile(r"^(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{2,10}$")
+"""县委党校: a body of a level of government, though its name ends in no word of a unit's."""
+
+
+def _unit(piece: str) -> str | None:
+    """The unit's name a piece of the names is (without a description before it), or None."""
+    piece = piece.strip()
+    bare = DESCRIBED.sub("", piece)
+    if bare != piece and UNIT_NAME.search(bare):
+        return bare
+    if UNIT_NAME.search(piece) or piece.startswith(("各", "相关", "有关")) or PLACED.match(piece):
+        return piece
+    return None
+
+
+def leading_by(text: str) -> tuple[int, int, str] | None:
+    """The first 由…负责 clause of the text (simplified or not): (start, end, the clause as the
+    clause parser reads it), or None when the names are not all units or leaders."""
+    folded = simplified(text)
+    for match in BY.finditer(folded):
+        pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
+        leaders, units = [], []
+        for piece in pieces:
+            post = POST.match(piece.strip())
+            unit = None if post else _unit(piece)
+            if post:
+                leaders.append(f"分管领导:{post.group('name')}{post.group('post')}")
+            elif unit:
+                units.append(unit)
+            else:
+                break
+        else:
+            parts = list(leaders)
+            if units:
+                verb = "牵头" if "牵头" in match.group("verb") else "负责"
+                parts.append("、".join(units) + verb)
+            end = match.end()
+            parts.extend(_followers(folded, end, parts))
+            end = _followers_end(folded, end)
+            if not parts:
+                continue
+            return match.start("names") - 1, end, "；".join(parts)
+    return None
+
+
+def _pieces_after(folded: str, end: int) -> list[tuple[int, str]]:
+    """The ``A牵头`` / ``B配合`` pieces right after the verb: (where each ends, the piece)."""
+    out = []
+    for piece in re.finditer(r"[，,]([^，,。；;\n]{2,60})", folded[end:]):
+        if piece.start() != (out[-1][0] - end if out else 0):
+            break
+        found = prose_verb(piece.group(1))
+        if found is None or found[1] == "responsible":
+            break
+        out.append((end + piece.end(), piece.group(1)))
+    return out
+
+
+def _followers(folded: str, end: int, parts: list[str]) -> list[str]:
+    return [piece for _, piece in _pieces_after(folded, end)]
+
+
+def _followers_end(folded: str, end: int) -> int:
+    pieces = _pieces_after(folded, end)
+    return pieces[-1][0] if pieces else end

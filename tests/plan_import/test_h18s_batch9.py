@@ -1,0 +1,83 @@
+"""Forms the ninth batch showed the importer still missed (issue 18, twelfth round, branch h18s),
+each read by general means. Texts marked "real" are quoted (shortened where "…" says so) from the
+published pages of tests/fixtures/import/corpus/ (SOURCES.md gives each file's address); texts
+marked "made up" are variants written for this test (another numbering, another label) that the
+same reading must also take: the guard against a fix that fits one file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import import_whole
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def _tasks(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    return {task["id"]: task for task in result.tasks}
+
+
+# --- 由X负责…: who does it opens the task's sentence ---------------------------------------
+
+# Real: gansu-lanzhou-undated-vice-mayor-lead-lines.txt (shortened).
+LANZHOU = (
+    "1、在兰州设立综合配套改革试验区事宜\n"
+    "由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成《兰州综合配套改革试验区实施方案》,"
+    "经市政府审定后报省政府审批。\n"
+    "2、兰州城市轨道交通项目\n"
+    "由吴继德副市长负责,市建设局牵头,市发改委配合,按照要求进一步修改完善项目建设方案。\n"
+)
+# Real: shaanxi-pingli-undated-zhenggai-yaoqiu-supervise.txt (shortened), an 整改 list.
+PINGLI = (
+    "1、西大桥西侧河边堤岸警示牌沿线有垃圾死角和建筑垃圾。\n"
+    "整改要求:由县环卫站负责清除上述地段垃圾死角和建筑垃圾。\n"
+    "2、平利花园对面迎宾大道南围墙上有牛皮癣和野广告。\n"
+    "整改要求:由包片单位县气象局负责清除。\n"
+    "3、陈家坝药妇沟口至西大桥入口沿线商户出店占道经营问题较为突出。\n"
+    "整改要求:按照先劝阻、再强制的要求,由陈家坝沿线包片单位县职教中心、县消防大队、县委党校负责"
+    "对各自片区出店商户开展经常性劝阻教育。\n"
+    "请各相关单位对本次巡查的问题认真整改,整改落实情况及时报县双创办。\n"
+)
+# Made up: another numbering, 由…牵头 with the others after it, a county head, no line break.
+BY_VARIANTS = (
+    "某县2023年重点工作分工\n"
+    "（一）推进老旧小区改造。由王明副县长负责，县住建局牵头，县财政局、县自然资源局配合，"
+    "年内完成改造20个小区。\n"
+    "（二）整治农村人居环境。由县农业农村局、各乡镇人民政府负责组织开展村庄清洁行动。\n"
+)
+
+
+def test_a_vice_mayor_with_a_lead_and_cooperating_units(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, LANZHOU).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"lead": ["市发改委"], "cooperate": ["相关部门"]},
+        {"lead": ["市建设局"], "cooperate": ["市发改委"]},
+    ]
+    assert [[leader["name"] for leader in t["leaders"]] for t in tasks] == [["杨志武"], ["吴继德"]]
+
+
+def test_an_fix_list_by_unit_and_its_last_item_before_the_closing(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, PINGLI)
+    roles = [t["roles"] for t in result.tasks]
+    assert roles == [
+        {"responsible": ["县环卫站"]},
+        {"responsible": ["县气象局"]},
+        {"responsible": ["县职教中心", "县消防大队", "县委党校"]},
+    ]
+    assert "劝阻教育" in result.tasks[-1]["text"]  # the last item keeps its 整改要求 line
+    assert "请各相关单位" not in result.tasks[-1]["text"]
+
+
+def test_by_sentences_in_other_numbering_and_wording(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, BY_VARIANTS, 2023).tasks)
+    assert tasks[0]["roles"] == {"lead": ["县住建局"], "cooperate": ["县财政局", "县自然资源局"]}
+    assert [leader["name"] for leader in tasks[0]["leaders"]] == ["王明"]
+    assert tasks[1]["roles"] == {"responsible": ["县农业农村局", "各乡镇人民政府"]}
+
+
+def test_a_by_sentence_that_names_no_unit_is_no_assignment(tmp_path: Path) -> None:
+    text = "1.由此带来的风险要负责化解，做好预案。（责任单位：县应急局）\n2.由于情况复杂负责同志要亲自抓。\n"
+    tasks = list(import_whole(tmp_path, text, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [{"responsible": ["县应急局"]}]
