@@ -78,6 +78,9 @@ def test_by_sentences_in_other_numbering_and_wording(tmp_path: Path) -> None:
 
 
 def test_a_by_sentence_that_names_no_unit_is_no_assignment(tmp_path: Path) -> None:
-    text = "1.由此带来的风险要负责化解，做好预案。（责任单位：县应急局）\n2.由于情况复杂负责同志要亲自抓。\n"
+    text = (
+        "1.由此带来的风险要负责化解，做好预案。（责任单位：县应急局）\n"
+        "2.由于情况复杂负责同志要亲自抓。\n"
+    )
     tasks = list(import_whole(tmp_path, text, 2023).tasks)
     assert [t["roles"] for t in tasks] == [{"responsible": ["县应急局"]}]

@@ -14,7 +14,6 @@ from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
-from duban.plan_import.leading_by import leading_by
 from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
@@ -22,6 +21,7 @@ from duban.plan_import.leader_names import (
     read_leaders,
     split_outside_brackets,
 )
+from duban.plan_import.leading_by import leading_by
 from duban.plan_import.marked_leads import marked_leads
 from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
