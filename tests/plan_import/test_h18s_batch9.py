@@ -84,3 +84,66 @@ def test_a_by_sentence_that_names_no_unit_is_no_assignment(tmp_path: Path) -> No
     )
     tasks = list(import_whole(tmp_path, text, 2023).tasks)
     assert [t["roles"] for t in tasks] == [{"responsible": ["县应急局"]}]
+
+
+# --- 问题整改责任单位: after a group's problems, for the whole group ---------------------------
+
+# Real: hubei-jingzhou-undated-chuangwen-wenti-qingdan-subitems.txt (two of the four groups).
+JINGZHOU = (
+    "具体问题如下:\n\n"
+    "1. 市科技馆\n\n"
+    "(1)院内电动车未按指定区域停放;\n\n"
+    "(2)灭火器过期未更换;\n\n"
+    "(3)意见簿投诉记录和回复处理记录不规范。\n\n"
+    "问题整改责任单位:市科技馆 整改时限:3天\n\n"
+    "2. 市第二人民医院\n\n"
+    "(1)院内禁烟标识数量不达标;\n\n"
+    "(2)宣传牌内容不规范。\n\n"
+    "问题整改责任单位:市卫生健康委员会 整改时限:5天\n"
+)
+# Made up: 一、 groups with ① problems, 整改牵头单位 and 配合单位 after them.
+GROUP_VARIANT = (
+    "一、城东农贸市场\n"
+    "①摊位占道经营；\n"
+    "②垃圾清运不及时。\n"
+    "整改牵头单位：区市场监管局；配合单位：城东街道办事处\n"
+    "二、人民公园\n"
+    "①公厕卫生差；\n"
+    "②宣传栏破损；\n"
+    "③禁烟标识缺失。\n"
+    "整改牵头单位：区城管局\n"
+)
+
+
+def test_problems_under_a_place_with_one_fix_unit_after_them(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, JINGZHOU).tasks)
+    assert [(t["id"], t["roles"]) for t in tasks] == [
+        ("01", {"responsible": ["市科技馆"]}),
+        ("02", {"responsible": ["市卫生健康委员会"]}),
+    ]
+    assert [len(t["items"]) for t in tasks] == [3, 2]
+    assert "unwritten" in [d.get("id") for d in tasks[0]["due"]]  # 整改时限:3天 is no date
+
+
+def test_groups_in_another_numbering_with_a_lead_and_cooperating_unit(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, GROUP_VARIANT, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"lead": ["区市场监管局"], "cooperate": ["城东街道办事处"]},
+        {"lead": ["区城管局"]},
+    ]
+    assert [len(t["items"]) for t in tasks] == [2, 3]
+
+
+def test_sub_items_with_clauses_of_their_own_stay_the_tasks(tmp_path: Path) -> None:
+    text = (
+        "1. 市科技馆\n"
+        "(1)灭火器过期未更换。（责任单位：市消防救援支队）\n"
+        "(2)意见簿记录不规范。\n"
+        "责任单位:市科技馆\n"
+        "2. 市图书馆\n"
+        "(1)消防通道堵塞。（责任单位：市消防救援支队）\n"
+        "(2)宣传栏破损。\n"
+        "责任单位:市图书馆\n"
+    )
+    tasks = list(import_whole(tmp_path, text, 2023).tasks)
+    assert len(tasks) == 4 and "items" not in tasks[0]

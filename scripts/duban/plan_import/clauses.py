@@ -14,6 +14,7 @@ from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.label_prefixes import prefixed_labels
 from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
@@ -137,7 +138,7 @@ def is_clause(inner: str) -> bool:
 
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
-    text, found = boxed_labels(text), None
+    text, found = prefixed_labels(boxed_labels(text)), None  # h18s: 问题整改责任单位:
     spans = list(brackets(text))
     for start, end in spans:
         if is_clause(unspaced(text[start + 1 : end - 1])):

@@ -1,0 +1,34 @@
+"""Role labels with a word before them (branch h18s): ``问题整改责任单位:市科技馆`` (an 整改 list),
+``整改责任单位:`` / ``工作牵头单位:`` / ``项目责任部门:`` / ``具体责任单位:``. The words before the
+role say what the units are charged with (the fix, the work, the project), not who: the label is
+read as the bare role label. Only these words, at the start of a line or a clause part, so that a
+sentence that merely mentions 责任单位 stays a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+
+PREFIXED = re.compile(
+    r"(?:(?<=^)|(?<=[\n；;。，,\s（(【\[]))"
+    r"(?P<prefix>(?:问题|整改|落实|工作|任务|项目|具体|督办|销号)+)"
+    r"(?P<label>(?:牵头|责任|配合|协办|主办|承办|监督|督办)(?:单位|部门|科室|处室)[ \u3000]*[:：])"
+)
+
+
+def prefixed_labels(text: str) -> str:
+    """The text with each such word before a role label moved after it as spaces (``责任单位:
+    市科技馆``: the same length, so offsets into the text stay right, and the clause starts where
+    the line does); text in traditional characters is matched folded."""
+    folded = simplified(text)
+    if len(folded) != len(text):
+        return text
+    out, at = [], 0
+    for match in PREFIXED.finditer(folded):
+        out.append(text[at : match.start()])
+        label = text[match.start("label") : match.end()]
+        out.append(label + " " * (match.end("prefix") - match.start()))
+        at = match.end()
+    out.append(text[at:])
+    return "".join(out)
