@@ -147,3 +147,50 @@ def test_sub_items_with_clauses_of_their_own_stay_the_tasks(tmp_path: Path) -> N
     )
     tasks = list(import_whole(tmp_path, text, 2023).tasks)
     assert len(tasks) == 4 and "items" not in tasks[0]
+
+
+# --- labels on lines of their own, each cell under its label ----------------------------------
+
+# Real: hebei-chengan-2026-xiaohao-label-cells.txt (shortened).
+CHENGAN = (
+    "关于第三轮省生态环境保护督察整改任务销号的公示\n\n"
+    "附件:具体整改情况表\n\n"
+    "具体整改情况表\n\n"
+    "整改任务\n\n \n\n"
+    "河长巡查流于形式。2025年,成安县商城镇生产团结西干渠镇、村两级河长巡查522次,仅发现2处垃圾问题。\n\n"
+    "责任单位\n\n"
+    "成安县水利局、市生态环境局成安县分局、市政公用事业服务中心、商城镇\n\n"
+    "整改目标\n\n"
+    "强化基层河长责任落实。\n\n"
+    "整改措施\n\n"
+    "(一)强化履职监督。加强河长履职能力培训,提高基层河长履职能力。\n\n"
+    "(二)加强排查整治。对反馈问题限期整改到位,建立台账,动态清零。\n"
+)
+# Made up: other labels (工作任务 / 牵头单位 / 配合单位 / 完成时限), no blank lines.
+LABEL_LINES_VARIANT = (
+    "工作任务\n"
+    "推进城区雨污分流改造，完成管网建设12公里。\n"
+    "牵头单位\n"
+    "县住建局\n"
+    "配合单位\n"
+    "县财政局、县自然资源局\n"
+    "完成时限\n"
+    "2024年12月底前\n"
+)
+
+
+def test_a_vertical_table_with_its_labels_on_their_own_lines(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, CHENGAN, 2026).tasks)
+    assert len(tasks) == 1
+    assert tasks[0]["roles"] == {
+        "responsible": ["成安县水利局", "市生态环境局成安县分局", "市政公用事业服务中心", "商城镇"]
+    }
+    assert tasks[0]["title"].startswith("河长巡查流于形式")
+    assert [i["label"] for i in tasks[0]["items"]] == ["(一)", "(二)"]  # the 整改措施 cell's steps
+
+
+def test_label_lines_with_other_labels_and_a_deadline(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, LABEL_LINES_VARIANT, 2024).tasks)
+    assert len(tasks) == 1
+    assert tasks[0]["roles"] == {"lead": ["县住建局"], "cooperate": ["县财政局", "县自然资源局"]}
+    assert [str(d.get("date")) for d in tasks[0]["due"]] == ["2024-12-31"]

@@ -26,9 +26,9 @@ def groups_own_clauses(text: str, roots: list[Node]) -> bool:
 
 
 def _clause_after(text: str, node: Node) -> bool:
+    if any(child.children for child in node.children):
+        return False  # sub-items with their own items: headings over tasks, not one group's list
     last = node.children[-1]
-    while last.children:
-        last = last.children[-1]
     span = text[last.content : node.end]
     clause = find_clause(span)
     if clause is None or span[clause.end :].strip(" \t\u3000\n。；;"):

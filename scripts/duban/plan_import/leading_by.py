@@ -33,6 +33,8 @@ POST = re.compile(
 """杨志武副市长: a leader's name and post (the post is no part of the name)."""
 DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[\u4e00-\u9fff]{3,}$)")
 """包片单位县气象局 / 陈家坝沿线包片单位县职教中心: a description ending in 单位 before the name."""
+OVERSIGHT = re.compile(r"跟踪|督办|督查|考核|汇总|调度|通报")
+"""The verbs after 负责 that say who follows an item up (h18f keeps these no assignment)."""
 PLACED = re.compile(r"^(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{2,10}$")
 """县委党校: a body of a level of government, though its name ends in no word of a unit's."""
 
@@ -53,6 +55,8 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
     clause parser reads it), or None when the names are not all units or leaders."""
     folded = simplified(text)
     for match in BY.finditer(folded):
+        if OVERSIGHT.match(folded, match.end()):
+            continue  # 由市政府督查室负责跟踪督办: who follows the item up, not who carries it out
         pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
         leaders, units = [], []
         for piece in pieces:
