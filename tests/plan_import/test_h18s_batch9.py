@@ -194,3 +194,57 @@ def test_label_lines_with_other_labels_and_a_deadline(tmp_path: Path) -> None:
     assert len(tasks) == 1
     assert tasks[0]["roles"] == {"lead": ["县住建局"], "cooperate": ["县财政局", "县自然资源局"]}
     assert [str(d.get("date")) for d in tasks[0]["due"]] == ["2024-12-31"]
+
+
+# --- names: 相关市、县政府 is one group; A和B及C is three units -----------------------------------
+
+# Real: heilongjiang-province-undated-wenzengzhang-trad-fuze.txt (traditional, shortened).
+HEILONGJIANG = (
+    "一、推進重大基礎設施建設\n"
+    "1.抓住國家加快鐵路建設機遇,今明兩年投資530億元。(省發改委、鐵路辦、哈爾濱鐵路局、相關市、縣政府負責)\n"
+    "2.加快國省幹道和農村公路建設。(省發改委、交通運輸廳、相關市、縣政府負責)\n"
+)
+# Real: neimenggu-province-2013-huboyinyu-lead-cooperate-mengshi.txt (shortened).
+NEIMENGGU = (
+    "一、重点任务\n"
+    "(一) 国家综合能源基地。统筹煤炭、油气资源的勘探开发。(自治区能源开发局牵头,自治区发展改革委、"
+    "经济和信息化委、国土资源厅、环保厅和内蒙古电力监管办及相关盟市配合)\n"
+)
+# Made up: 有关县、区政府 and A与B和C in a labelled clause.
+NAMES_VARIANT = (
+    "1.推进县域商业体系建设。（牵头单位：县商务局；配合单位：县财政局与县交通运输局和县邮政管理局、"
+    "有关县、区政府）\n"
+)
+
+
+def test_a_group_of_related_levels_is_one_group(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, HEILONGJIANG).tasks)
+    assert tasks[0]["roles"]["responsible"] == [
+        "省發改委",
+        "鐵路辦",
+        "哈爾濱鐵路局",
+        "相關市、縣政府",
+    ]
+    assert tasks[1]["roles"]["responsible"][-1] == "相關市、縣政府"
+
+
+def test_two_conjunctions_in_one_piece_part_three_units(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, NEIMENGGU, 2013).tasks)
+    assert tasks[0]["roles"]["cooperate"] == [
+        "自治区发展改革委",
+        "经济和信息化委",
+        "国土资源厅",
+        "环保厅",
+        "内蒙古电力监管办",
+        "相关盟市",
+    ]
+
+
+def test_names_variant_with_other_conjunctions_and_a_group(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, NAMES_VARIANT, 2023).tasks)
+    assert tasks[0]["roles"]["cooperate"] == [
+        "县财政局",
+        "县交通运输局",
+        "县邮政管理局",
+        "有关县、区政府",
+    ]

@@ -411,5 +411,6 @@ def _split_conjunctions(piece: str) -> list[str]:
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]
             if len(left) >= 2 and len(right) >= 2 and NAME_SUFFIX.search(simplified(left)):
-                return [left.strip(), *_split_conjunctions(right.strip())]
+                # h18s: A和B及C: the left part may hold a 和 of its own (内蒙古 2013)
+                return [*_split_conjunctions(left.strip()), *_split_conjunctions(right.strip())]
     return [piece.strip()]
