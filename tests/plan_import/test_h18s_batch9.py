@@ -248,3 +248,34 @@ def test_names_variant_with_other_conjunctions_and_a_group(tmp_path: Path) -> No
         "县邮政管理局",
         "有关县、区政府",
     ]
+
+
+# --- the year of a cited plan in the title is not the plan's --------------------------------
+
+# Real: neimenggu-province-2013-huboyinyu-lead-cooperate-mengshi.txt (shortened).
+NEIMENGGU_HEAD = (
+    "内蒙古自治区人民政府办公厅关于印发自治区贯彻落实国家《呼包银榆经济区发展规划(2012—2020年)》"
+    "重点工作分工方案的通知\n\n"
+    "发布日期:2013-05-23    浏览次数:2\n\n"
+    "自治区贯彻落实国家\n\n"
+    "  《呼包银榆经济区发展规划(2012—2020年)》重点工作分工方案\n\n"
+    "  一、战略定位\n\n"
+    "  (一) 国家综合能源基地。统筹煤炭、油气资源的勘探开发。(自治区能源开发局牵头,"
+    "自治区发展改革委配合)\n"
+)
+# Made up: a county's plan for a city's cited plan, its own year only in a deadline.
+CITED_VARIANT = (
+    "某县落实《某市国土空间总体规划（2021—2035年）》重点任务分工方案\n"
+    "1.完成县级国土空间总体规划报批，2024年6月底前完成。（牵头单位：县自然资源局）\n"
+)
+
+
+def test_the_cited_plans_period_in_the_title_is_not_the_plans_year(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, NEIMENGGU_HEAD)
+    assert result.plan["period"]["start"].year == 2013  # the page's 发布日期, not 2012
+
+
+def test_a_cited_plans_period_gives_way_to_the_texts_own_year(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, CITED_VARIANT)
+    assert result.plan["period"]["start"].year == 2024
+    assert str(result.tasks[0]["due"][0]["date"]) == "2024-06-30"

@@ -130,8 +130,8 @@ def read_head(text: str, first_marker: int) -> Head:
     cited = re.compile(r"《[^《》]*》")  # 《…规划（2021—2025年）》 is another document's period
     head.period = _period(
         [
-            head.title,
-            head.notice_title or "",
+            own_words(head.title),
+            own_words(head.notice_title or ""),
             cited.sub("", head.preamble or ""),
             cited.sub("", text[first_marker:]),
         ]
@@ -303,6 +303,14 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
     )
     head.title = head.title or first or "（无标题）"
     return region.find(first) + len(first) if first else 0
+
+
+def own_words(title: str) -> str:
+    """h18s: a plan's title without the 《…》 of the document it carries out (…贯彻落实国家
+    《呼包银榆经济区发展规划(2012—2020年)》重点工作分工方案: 2012 is the cited plan's year);
+    a 《…》 with nothing after it but 的通知 is the plan itself (关于印发《…》的通知) and stays."""
+    bare = re.sub(r"的通知\s*$", "", title)
+    return re.sub(r"《[^《》]*》(?=[^《》]{2,}$)", "", bare)
 
 
 def _period(texts: list[str]) -> tuple[int, int, str] | None:

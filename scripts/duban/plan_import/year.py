@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from duban.plan_import.findings import Finding, Findings
-from duban.plan_import.head import Head
+from duban.plan_import.head import Head, own_words
 from duban.plan_import.segment import Node
 from duban.plan_import.task_reading import Period
 
@@ -41,7 +41,7 @@ class YearReading(Findings):
         number = re.search(
             r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
         )
-        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", head.title)
+        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", own_words(head.title))
         for year, where in (
             (head.signed.year if head.signed else None, "成文日期"),
             (int(number.group(1)) if number else None, "文号"),
