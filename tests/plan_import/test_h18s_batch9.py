@@ -279,3 +279,56 @@ def test_a_cited_plans_period_gives_way_to_the_texts_own_year(tmp_path: Path) ->
     result = import_whole(tmp_path, CITED_VARIANT)
     assert result.plan["period"]["start"].year == 2024
     assert str(result.tasks[0]["due"][0]["date"]) == "2024-06-30"
+
+
+# --- the same without 由, and labels written with a space or with 主体 -------------------------
+# Made up (the forms the ninth batch's 由 lines stand for, as other offices write them); each
+# was read as no task at all before this round.
+
+BARE_LEAD = (
+    "某县2023年重点工作分工\n"
+    "1、推进老旧小区改造\n"
+    "县住建局牵头，县财政局配合，年内完成改造20个小区。\n"
+    "2、整治农村人居环境\n"
+    "县农业农村局负责，组织开展村庄清洁行动。\n"
+)
+BARE_INLINE = (
+    "某县2023年重点工作分工\n"
+    "1.推进老旧小区改造。县住建局负责组织实施，年内完成改造20个小区。\n"
+    "2.整治农村人居环境。具体由县农业农村局承办。\n"
+)
+LABEL_FORMS = (
+    "某县2023年重点工作分工\n"
+    "1.推进老旧小区改造，年内完成改造20个小区。\n"
+    "责任单位 县住建局\n"
+    "2.整治农村人居环境，开展村庄清洁行动。责任主体：县农业农村局\n"
+)
+
+
+def test_a_unit_that_leads_at_the_start_of_the_line_under_the_title(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, BARE_LEAD, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"lead": ["县住建局"], "cooperate": ["县财政局"]},
+        {"responsible": ["县农业农村局"]},
+    ]
+
+
+def test_a_unit_in_charge_opening_a_sentence_or_named_by_juti_you(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, BARE_INLINE, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"responsible": ["县住建局"]},
+        {"responsible": ["县农业农村局"]},
+    ]
+
+
+def test_a_sentence_that_only_starts_with_a_unit_is_no_assignment(tmp_path: Path) -> None:
+    text = "1.县住建局要加快推进老旧小区改造。\n2.县财政局负有资金保障责任。\n"
+    assert list(import_whole(tmp_path, text, 2023).tasks) == []
+
+
+def test_a_label_with_a_space_for_its_colon_and_a_responsible_body(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, LABEL_FORMS, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"responsible": ["县住建局"]},
+        {"responsible": ["县农业农村局"]},
+    ]

@@ -14,7 +14,7 @@ from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
-from duban.plan_import.label_prefixes import prefixed_labels
+from duban.plan_import.label_prefixes import prefixed_labels, spaced_labels
 from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
@@ -138,7 +138,7 @@ def is_clause(inner: str) -> bool:
 
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
-    text, found = prefixed_labels(boxed_labels(text)), None  # h18s: 问题整改责任单位:
+    text, found = spaced_labels(prefixed_labels(boxed_labels(text))), None  # h18s
     spans = list(brackets(text))
     for start, end in spans:
         if is_clause(unspaced(text[start + 1 : end - 1])):
@@ -153,7 +153,7 @@ def find_clause(text: str) -> Clause | None:
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
-        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室)\s*[:：]"
+        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|主体)\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )

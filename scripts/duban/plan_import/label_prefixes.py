@@ -32,3 +32,23 @@ def prefixed_labels(text: str) -> str:
         at = match.end()
     out.append(text[at:])
     return "".join(out)
+
+
+SPACED = re.compile(
+    r"(?m)^([ \t\u3000]*(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督)(?:单位|部门))"
+    r"[ \u3000](?=[ \u3000]*[\u4e00-\u9fff])"
+)
+"""责任单位 县住建局 on a line of its own: a label with a space where its colon should be."""
+
+
+def spaced_labels(text: str) -> str:
+    """The text with the space after such a label read as its colon (one character for one)."""
+    folded = simplified(text)
+    if len(folded) != len(text):
+        return text
+    out, at = [], 0
+    for match in SPACED.finditer(folded):
+        out.append(text[at : match.end(1)] + "：")
+        at = match.end()
+    out.append(text[at:])
+    return "".join(out)

@@ -21,11 +21,19 @@ from duban.plan_import.role_sentences import prose_verb
 from duban.plan_import.unit_brackets import UNIT_NAME
 
 BY = re.compile(
-    r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*由(?P<names>[^。；;：:\n由]{2,80}?)"
-    r"(?P<verb>牵头负责|牵头|负责)"
+    r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*(?:具体|统一|均|分别|并)?"
+    r"由(?P<names>[^。；;：:\n由]{2,80}?)"
+    r"(?P<verb>牵头负责|牵头|负责|承办|组织实施|落实)"
 )
 """由 at the start of a clause (a line, a sentence, after a label or a comma), its names and
 the first verb after them."""
+BARE = re.compile(
+    r"(?:^|(?<=[\n。]))[ \t\u3000]*(?P<names>[^。；;：:\n，,（(]{2,60}?)"
+    r"(?P<verb>牵头负责|牵头|负责)"
+    r"(?=[，,]|组织|实施|落实|推进|做好|抓好)"
+)
+"""h18s: the same without 由, at the start of a line or a sentence (县住建局牵头，县财政局配合，年内
+完成… / 县住建局负责组织实施，…): the names must all be units or leaders."""
 POST = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,3}?)[ \u3000]?(?P<post>(?:常务)?副?(?:省长|市长|州长|区长|县长|"
     r"镇长|乡长|主席|书记|盟长|旗长)|(?:秘书长|副秘书长))$"
@@ -54,7 +62,8 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
     """The first 由…负责 clause of the text (simplified or not): (start, end, the clause as the
     clause parser reads it), or None when the names are not all units or leaders."""
     folded = simplified(text)
-    for match in BY.finditer(folded):
+    by = list(BY.finditer(folded))
+    for match in by or BARE.finditer(folded):
         if OVERSIGHT.match(folded, match.end()):
             continue  # 由市政府督查室负责跟踪督办: who follows the item up, not who carries it out
         pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
@@ -78,7 +87,8 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
             end = _followers_end(folded, end)
             if not parts:
                 continue
-            return match.start("names") - 1, end, "；".join(parts)
+            start = match.start("names") - (1 if match.re is BY else 0)
+            return start, end, "；".join(parts)
     return None
 
 
