@@ -332,3 +332,23 @@ def test_a_label_with_a_space_for_its_colon_and_a_responsible_body(tmp_path: Pat
         {"responsible": ["县住建局"]},
         {"responsible": ["县农业农村局"]},
     ]
+
+
+# Made up: 主要负责单位：, 责任单位为X。, a lead-in ending in 由, a modal verb after the name.
+MORE_FORMS = (
+    "某县2023年重点工作分工\n"
+    "1.推进老旧小区改造。\n主要负责单位：县住建局\n"
+    "2.整治农村人居环境。责任单位为县农业农村局。\n"
+    "3.推进数字乡村建设。此项工作由县工信局负责。\n"
+    "4.加强食品安全监管。县市场监管局要牵头抓好落实。\n"
+)
+
+
+def test_more_ways_to_name_the_unit_in_charge(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, MORE_FORMS, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"responsible": ["县住建局"]},
+        {"responsible": ["县农业农村局"]},
+        {"responsible": ["县工信局"]},
+        {"lead": ["县市场监管局"]},
+    ]

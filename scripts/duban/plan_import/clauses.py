@@ -24,6 +24,7 @@ from duban.plan_import.leader_names import (
 )
 from duban.plan_import.leading_by import leading_by
 from duban.plan_import.marked_leads import marked_leads
+from duban.plan_import.name_edges import trim_name
 from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
     bracket_inners,
@@ -153,7 +154,7 @@ def find_clause(text: str) -> Clause | None:
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
-        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|主体)\s*[:：]"
+        rf"(?:^|[。；;\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|主体)\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
@@ -393,7 +394,7 @@ def split_names(text: str) -> list[str]:
             continue
         for separated in split_separated(piece):  # A局/B局, A局 B局 (h18g)
             separated = LINE_BREAK.sub("", separated)  # h18m: 市发\n展改革委, a page's wrap
-            names.extend(sub for sub in _split_conjunctions(separated) if sub)
+            names.extend(trim_name(sub) for sub in _split_conjunctions(separated) if sub)
     return names
 
 

@@ -35,10 +35,12 @@ def prefixed_labels(text: str) -> str:
 
 
 SPACED = re.compile(
-    r"(?m)^([ \t\u3000]*(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督)(?:单位|部门))"
-    r"[ \u3000](?=[ \u3000]*[\u4e00-\u9fff])"
+    r"(?m)(?:^|(?<=。))"
+    r"([ \t\u3000]*(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督)(?:单位|部门))"
+    r"(?:[ \u3000]|为(?!了|确保|保证))(?=[ \u3000]*[\u4e00-\u9fff])"
 )
-"""责任单位 县住建局 on a line of its own: a label with a space where its colon should be."""
+"""责任单位 县住建局 on a line of its own, 。责任单位为县住建局。: a label with a space or 为 where
+its colon should be."""
 
 
 def spaced_labels(text: str) -> str:
