@@ -352,3 +352,43 @@ def test_more_ways_to_name_the_unit_in_charge(tmp_path: Path) -> None:
         {"responsible": ["县工信局"]},
         {"lead": ["县市场监管局"]},
     ]
+
+
+# --- 整改 lists numbered 问题1：, units after a closing dash -----------------------------------
+# Made up (forms of 整改 lists and 督办 sheets like the ninth batch's three; none was read before).
+
+PROBLEM_NUMBERS = (
+    "某县2023年巡察反馈问题整改清单\n"
+    "问题1：老旧小区改造进度滞后。\n整改措施：加快施工进度。\n责任单位：县住建局\n"
+    "整改时限：2023年12月底\n"
+    "问题2：农村人居环境整治不到位。\n整改措施：开展村庄清洁行动。\n责任单位：县农业农村局\n"
+    "整改时限：2023年10月底\n"
+)
+DASH_UNITS = (
+    "某县2023年巡察反馈问题整改清单\n"
+    "1.老旧小区改造进度滞后，加快施工进度。——县住建局、县财政局\n"
+    "2.农村人居环境整治不到位，开展村庄清洁行动。——县农业农村局\n"
+)
+
+
+def test_problems_numbered_with_a_word_before_the_number(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, PROBLEM_NUMBERS, 2023).tasks)
+    assert [t["number"] for t in tasks] == [1, 2]
+    assert [t["roles"] for t in tasks] == [
+        {"responsible": ["县住建局"]},
+        {"responsible": ["县农业农村局"]},
+    ]
+    assert [str(t["due"][0]["date"]) for t in tasks] == ["2023-12-31", "2023-10-31"]
+
+
+def test_units_after_a_closing_dash(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, DASH_UNITS, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"responsible": ["县住建局", "县财政局"]},
+        {"responsible": ["县农业农村局"]},
+    ]
+
+
+def test_a_dash_before_words_that_are_no_units_is_no_assignment(tmp_path: Path) -> None:
+    text = "1.推进老旧小区改造——这是民生实事\n2.整治农村人居环境——持续推进\n"
+    assert list(import_whole(tmp_path, text, 2023).tasks) == []

@@ -112,3 +112,21 @@ def _followers(folded: str, end: int, parts: list[str]) -> list[str]:
 def _followers_end(folded: str, end: int) -> int:
     pieces = _pieces_after(folded, end)
     return pieces[-1][0] if pieces else end
+
+
+DASH = re.compile(r"[—－]{1,2}[ \t\u3000]*(?P<names>[^—－。；;：:\n（(]{2,80}?)[ \t\u3000。]*$")
+"""…动态清零。——县住建局、县财政局: the units after a dash that ends the text (a sheet's
+column pasted after its task)."""
+
+
+def dash_units(text: str) -> tuple[int, int, str] | None:
+    """The units after a closing dash: (start, end, the clause as the parser reads it)."""
+    folded = simplified(text.rstrip())
+    match = DASH.search(folded)
+    if match is None:
+        return None
+    pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
+    units = [_unit(p) for p in pieces]
+    if not units or any(u is None for u in units):
+        return None
+    return match.start(), match.end(), "、".join(u for u in units if u) + "负责"
