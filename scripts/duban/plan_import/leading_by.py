@@ -67,7 +67,8 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
         if OVERSIGHT.match(folded, match.end()):
             continue  # 由市政府督查室负责跟踪督办: who follows the item up, not who carries it out
         pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
-        leaders, units = [], []
+        leaders: list[str] = []
+        units: list[str] = []
         for piece in pieces:
             post = POST.match(piece.strip())
             unit = None if post else _unit(piece)
@@ -82,9 +83,9 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
             if units:
                 verb = "牵头" if "牵头" in match.group("verb") else "负责"
                 parts.append("、".join(units) + verb)
-            end = match.end()
-            parts.extend(_followers(folded, end, parts))
-            end = _followers_end(folded, end)
+            followers = _pieces_after(folded, match.end())
+            parts.extend(piece for _, piece in followers)
+            end = followers[-1][0] if followers else match.end()
             if not parts:
                 continue
             start = match.start("names") - (1 if match.re is BY else 0)
@@ -94,7 +95,7 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
 
 def _pieces_after(folded: str, end: int) -> list[tuple[int, str]]:
     """The ``A牵头`` / ``B配合`` pieces right after the verb: (where each ends, the piece)."""
-    out = []
+    out: list[tuple[int, str]] = []
     for piece in re.finditer(r"[，,]([^，,。；;\n]{2,60})", folded[end:]):
         if piece.start() != (out[-1][0] - end if out else 0):
             break
@@ -103,15 +104,6 @@ def _pieces_after(folded: str, end: int) -> list[tuple[int, str]]:
             break
         out.append((end + piece.end(), piece.group(1)))
     return out
-
-
-def _followers(folded: str, end: int, parts: list[str]) -> list[str]:
-    return [piece for _, piece in _pieces_after(folded, end)]
-
-
-def _followers_end(folded: str, end: int) -> int:
-    pieces = _pieces_after(folded, end)
-    return pieces[-1][0] if pieces else end
 
 
 DASH = re.compile(r"[—－]{1,2}[ \t\u3000]*(?P<names>[^—－。；;：:\n（(]{2,80}?)[ \t\u3000。]*$")
