@@ -122,6 +122,7 @@ def test_problems_under_a_place_with_one_fix_unit_after_them(tmp_path: Path) -> 
         ("02", {"responsible": ["市卫生健康委员会"]}),
     ]
     assert [len(t["items"]) for t in tasks] == [3, 2]
+    assert tasks[0]["roles_as_written"].startswith("问题整改责任单位:市科技馆")  # as written
     assert "unwritten" in [d.get("id") for d in tasks[0]["due"]]  # 整改时限:3天 is no date
 
 

@@ -14,7 +14,7 @@ from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
-from duban.plan_import.label_prefixes import prefixed_labels, spaced_labels
+from duban.plan_import.label_prefixes import kept_as_written, prefixed_labels, spaced_labels
 from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
@@ -137,6 +137,7 @@ def is_clause(inner: str) -> bool:
     return (bool(PROSE_CLAUSE.search(first)) or bool(prose_verb(lead_piece))) and len(first) < 80
 
 
+@kept_as_written  # h18s: 问题整改责任单位:X / 责任单位 X quoted as written
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
     text, found = spaced_labels(prefixed_labels(boxed_labels(text))), None  # h18s

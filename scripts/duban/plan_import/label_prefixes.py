@@ -6,9 +6,13 @@ sentence that merely mentions 责任单位 stays a sentence."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.label_forms import boxed_labels
 
 PREFIXED = re.compile(
     r"(?:(?<=^)|(?<=[\n；;。，,\s（(【\[]))"
@@ -54,3 +58,28 @@ def spaced_labels(text: str) -> str:
         at = match.end()
     out.append(text[at:])
     return "".join(out)
+
+
+class _Found(Protocol):
+    start: int
+    end: int
+    as_written: str
+
+
+Found = TypeVar("Found", bound=_Found)
+
+
+def kept_as_written(find: Callable[[str], Found | None]) -> Callable[[str], Found | None]:
+    """``find_clause`` with the clause's ``as_written`` taken from the text as written when the
+    labels above were rewritten for the search (offsets are the same: each rewrite keeps the
+    length), so that the review and ``roles_as_written`` quote the document."""
+
+    @functools.wraps(find)
+    def wrapped(text: str) -> Found | None:
+        found = find(text)
+        boxed = boxed_labels(text)
+        if found is not None and spaced_labels(prefixed_labels(boxed)) != boxed:
+            found.as_written = boxed[found.start : found.end]
+        return found
+
+    return wrapped
