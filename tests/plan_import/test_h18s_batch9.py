@@ -393,3 +393,42 @@ def test_units_after_a_closing_dash(tmp_path: Path) -> None:
 def test_a_dash_before_words_that_are_no_units_is_no_assignment(tmp_path: Path) -> None:
     text = "1.推进老旧小区改造——这是民生实事\n2.整治农村人居环境——持续推进\n"
     assert list(import_whole(tmp_path, text, 2023).tasks) == []
+
+
+# --- the notice in traditional characters; a notice cited in 《》 is another document ----------
+
+# Real: guangdong-shaoguan-2019-mixed-script-shouwei-lead.txt (shortened; mixed script).
+SHAOGUAN = (
+    "韶關市人民政府關于印發韶關市降低制造業企業成本支持實體經濟發展若幹政策措施(修訂版)的通知"
+    "(韶府〔2019〕31號)\n\n"
+    "各縣(市、區)人民政府,韶關新區,市政府各部門:\n"
+    "  現將《韶關市降低制造業企業成本支持實體經濟發展若幹政策措施(修訂版)》印發給你們,"
+    "請認真貫徹執行。\n\n"
+    "韶關市降低制造業企業成本支持實體經濟發展若幹政策措施(修訂版)\n"
+    "  根据《广东省人民政府关于印发广东省降低制造业企业成本支持实体经济發展若幹政策措施"
+    "(修訂版)的通知》"
+    "(粤府〔2018〕79号)精神,制定本政策措施。\n"
+    "    一、政策措施\n"
+    "  1.全市城鎮土地使用稅稅額標准下調。(責任單位:市稅務局、市財政局)\n"
+)
+# Made up: a simplified notice citing an older one; no date of its own, so the cited 文号 gives
+# the year only as a last resort.
+CITED_NOTICE = (
+    "某县人民政府办公室关于印发某县优化营商环境行动方案的通知\n"
+    "各乡镇人民政府：\n"
+    "根据《某市人民政府关于印发某市优化营商环境行动方案的通知》（某政发〔2021〕5号）精神，制定本方案。\n"
+    "一、重点任务\n"
+    "1.压缩企业开办时间。（责任单位：县市场监管局）\n"
+)
+
+
+def test_a_traditional_notice_is_the_plans_and_a_cited_one_is_not(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, SHAOGUAN)
+    assert result.plan["title"].startswith("韶關市降低制造業企業成本")
+    assert result.plan["period"]["start"].year == 2019  # 韶府〔2019〕31號, not 粤府〔2018〕79号
+
+
+def test_a_cited_notice_gives_the_year_only_as_a_last_resort(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, CITED_NOTICE)
+    assert result.plan["title"] == "某县优化营商环境行动方案"
+    assert result.plan["period"]["start"].year == 2021
