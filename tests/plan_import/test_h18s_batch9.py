@@ -432,3 +432,19 @@ def test_a_cited_notice_gives_the_year_only_as_a_last_resort(tmp_path: Path) -> 
     result = import_whole(tmp_path, CITED_NOTICE)
     assert result.plan["title"] == "某县优化营商环境行动方案"
     assert result.plan["period"]["start"].year == 2021
+
+
+# Made up: the units that lead on the line under each item, the last item's too (not the closing).
+LEAD_LINES = (
+    "某县2023年重点工作分工\n"
+    "1.推进老旧小区改造。\n县住建局牵头，县财政局配合\n"
+    "2.整治农村人居环境。\n县农业农村局牵头\n"
+)
+
+
+def test_a_lead_line_under_the_last_item_is_the_items(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, LEAD_LINES, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"lead": ["县住建局"], "cooperate": ["县财政局"]},
+        {"lead": ["县农业农村局"]},
+    ]

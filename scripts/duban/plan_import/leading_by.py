@@ -30,7 +30,7 @@ the first verb after them."""
 BARE = re.compile(
     r"(?:^|(?<=[\n。]))[ \t\u3000]*(?P<names>[^。；;：:\n，,（(]{2,60}?)"
     r"(?P<verb>牵头负责|牵头|负责)"
-    r"(?=[，,]|组织|实施|落实|推进|做好|抓好)"
+    r"(?=[，,。；;\n]|$|组织|实施|落实|推进|做好|抓好)"
 )
 """h18s: the same without 由, at the start of a line or a sentence (县住建局牵头，县财政局配合，年内
 完成… / 县住建局负责组织实施，…): the names must all be units or leaders."""
