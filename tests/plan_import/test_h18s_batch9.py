@@ -448,3 +448,33 @@ def test_a_lead_line_under_the_last_item_is_the_items(tmp_path: Path) -> None:
         {"lead": ["县住建局"], "cooperate": ["县财政局"]},
         {"lead": ["县农业农村局"]},
     ]
+
+
+# Made up: unnumbered records of labelled lines, one task each (a 督办 sheet copied as text).
+LABEL_BLOCKS = (
+    "某县2023年重点工作分工\n"
+    "工作任务：推进老旧小区改造\n责任单位：县住建局\n完成时限：2023年12月\n\n"
+    "工作任务：整治农村人居环境\n责任单位：县农业农村局\n完成时限：2023年10月\n"
+)
+LABEL_BLOCKS_VARIANT = (
+    "某县2023年重点工作分工\n"
+    "重点任务：推进老旧小区改造\n牵头单位：县住建局\n配合单位：县财政局\n"
+    "重点任务：整治农村人居环境\n牵头单位：县农业农村局\n"
+)
+
+
+def test_unnumbered_records_of_labelled_lines(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, LABEL_BLOCKS, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"responsible": ["县住建局"]},
+        {"responsible": ["县农业农村局"]},
+    ]
+    assert [str(t["due"][0]["date"]) for t in tasks] == ["2023-12-31", "2023-10-31"]
+
+
+def test_unnumbered_records_with_other_labels(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, LABEL_BLOCKS_VARIANT, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"lead": ["县住建局"], "cooperate": ["县财政局"]},
+        {"lead": ["县农业农村局"]},
+    ]
