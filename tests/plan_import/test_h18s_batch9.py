@@ -478,3 +478,26 @@ def test_unnumbered_records_with_other_labels(tmp_path: Path) -> None:
         {"lead": ["县住建局"], "cooperate": ["县财政局"]},
         {"lead": ["县农业农村局"]},
     ]
+
+
+# Made up: the unit named before the task, in a bracket or before a colon.
+FRONT_UNITS = (
+    "某县2023年重点工作分工\n"
+    "1.【县住建局】推进老旧小区改造，完成20个小区。\n"
+    "2.（县农业农村局、县乡村振兴局）整治农村人居环境。\n"
+    "3.县市场监管局：加强食品安全监管。\n"
+)
+
+
+def test_units_named_before_the_task(tmp_path: Path) -> None:
+    tasks = list(import_whole(tmp_path, FRONT_UNITS, 2023).tasks)
+    assert [t["roles"] for t in tasks] == [
+        {"responsible": ["县住建局"]},
+        {"responsible": ["县农业农村局", "县乡村振兴局"]},
+        {"responsible": ["县市场监管局"]},
+    ]
+
+
+def test_a_subject_before_a_colon_that_names_no_level_is_no_unit(tmp_path: Path) -> None:
+    text = "1.婴幼儿照护服务机构：3月底前新建成2家。\n2.养老服务中心：年内建成1个。\n"
+    assert list(import_whole(tmp_path, text, 2023).tasks) == []

@@ -22,7 +22,7 @@ from duban.plan_import.leader_names import (
     read_leaders,
     split_outside_brackets,
 )
-from duban.plan_import.leading_by import dash_units, leading_by
+from duban.plan_import.leading_by import dash_units, front_units, leading_by
 from duban.plan_import.marked_leads import marked_leads
 from duban.plan_import.name_edges import trim_name
 from duban.plan_import.prose_deadlines import PROGRESS_CELL
@@ -174,7 +174,7 @@ def find_clause(text: str) -> Clause | None:
     if bare := trailing_roles(text):  # …。X牵头，A配合，年底前完成。 / …。X牵头负责。 (h18m)
         return parse_clause(text[bare[0] : bare[1]], *bare)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
-    units = units or leading_by(text) or dash_units(text)  # h18s: 由X负责… / …。——X
+    units = units or leading_by(text) or dash_units(text) or front_units(text)  # h18s
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 

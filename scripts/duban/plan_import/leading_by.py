@@ -122,3 +122,31 @@ def dash_units(text: str) -> tuple[int, int, str] | None:
     if not units or any(u is None for u in units):
         return None
     return match.start(), match.end(), "、".join(u for u in units if u) + "负责"
+
+
+FRONT = re.compile(
+    r"^[ \t\u3000]*(?:[【〔\[［（(](?P<boxed>[^】〕\]］）)\n]{2,60})[】〕\]］）)]"
+    r"|(?P<named>[^：:，,。；;\n（(]{2,60}?)[：:])"
+)
+"""1.【县住建局】推进… / 1.（县住建局）推进… / 1.县住建局：推进…: the units before the task."""
+LEVEL = re.compile(r"(?:省|市|县|区|州|旗|盟|镇|乡|街道|各)")
+LABEL_WORD = re.compile(r"(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|考核)(?:单位|部门)")
+
+
+def front_units(text: str) -> tuple[int, int, str] | None:
+    """The units a task's text opens with, in a bracket or before a colon: (start, end, the
+    clause as the parser reads it), or None when they are not all units' names."""
+    folded = simplified(text)
+    match = FRONT.match(folded)
+    if match is None:
+        return None
+    names = match.group("boxed") or match.group("named")
+    pieces = [p for p in re.split(r"[、，,]", names) if p.strip()]
+    if any(LABEL_WORD.search(p) for p in pieces):
+        return None
+    if match.group("named") and not all(LEVEL.match(p.strip()) for p in pieces):
+        return None  # 婴幼儿照护服务机构:3月底前… names what, not who: a unit here names its level
+    units = [_unit(p) for p in pieces]
+    if not units or any(u is None for u in units):
+        return None
+    return match.start(), match.end(), "、".join(u for u in units if u) + "负责"
