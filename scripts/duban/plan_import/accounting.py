@@ -80,8 +80,9 @@ def destinations(
     yield "notice", (plan.get("notice_text") or "",), False
     addressees = plan.get("addressees") or ""
     yield "notice", (addressees + "：", addressees + ":", addressees), False
-    for key in ("notice_title", "document_number"):
-        yield "notice", (plan.get(key) or "",), True
+    yield "notice", (plan.get("notice_title") or "",), True
+    number = plan.get("document_number") or ""  # h18s: …的通知(韶府〔2019〕31號), its brackets too
+    yield "notice", (f"({number})", f"（{number}）", number) if number else ("",), True
     yield "preamble", (plan.get("preamble") or "",), False
     yield "closing", (plan.get("closing") or "",), False
     yield "title", (plan.get("title", ""),), True

@@ -14,6 +14,7 @@ from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.label_prefixes import kept_as_written, prefixed_labels, spaced_labels
 from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
@@ -21,7 +22,9 @@ from duban.plan_import.leader_names import (
     read_leaders,
     split_outside_brackets,
 )
+from duban.plan_import.leading_by import dash_units, front_units, leading_by
 from duban.plan_import.marked_leads import marked_leads
+from duban.plan_import.name_edges import trim_name
 from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
     bracket_inners,
@@ -134,9 +137,10 @@ def is_clause(inner: str) -> bool:
     return (bool(PROSE_CLAUSE.search(first)) or bool(prose_verb(lead_piece))) and len(first) < 80
 
 
+@kept_as_written  # h18s: 问题整改责任单位:X / 责任单位 X quoted as written
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
-    text, found = boxed_labels(text), None
+    text, found = spaced_labels(prefixed_labels(boxed_labels(text))), None  # h18s
     spans = list(brackets(text))
     for start, end in spans:
         if is_clause(unspaced(text[start + 1 : end - 1])):
@@ -151,7 +155,7 @@ def find_clause(text: str) -> Clause | None:
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
-        rf"(?:^|[。；;\s])((?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室)\s*[:：]"
+        rf"(?:^|[。；;\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|主体)\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
@@ -170,6 +174,7 @@ def find_clause(text: str) -> Clause | None:
     if bare := trailing_roles(text):  # …。X牵头，A配合，年底前完成。 / …。X牵头负责。 (h18m)
         return parse_clause(text[bare[0] : bare[1]], *bare)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
+    units = units or leading_by(text) or dash_units(text) or front_units(text)  # h18s
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 
@@ -390,7 +395,7 @@ def split_names(text: str) -> list[str]:
             continue
         for separated in split_separated(piece):  # A局/B局, A局 B局 (h18g)
             separated = LINE_BREAK.sub("", separated)  # h18m: 市发\n展改革委, a page's wrap
-            names.extend(sub for sub in _split_conjunctions(separated) if sub)
+            names.extend(trim_name(sub) for sub in _split_conjunctions(separated) if sub)
     return names
 
 
@@ -408,5 +413,6 @@ def _split_conjunctions(piece: str) -> list[str]:
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]
             if len(left) >= 2 and len(right) >= 2 and NAME_SUFFIX.search(simplified(left)):
-                return [left.strip(), *_split_conjunctions(right.strip())]
+                # h18s: A和B及C: the left part may hold a 和 of its own (内蒙古 2013)
+                return [*_split_conjunctions(left.strip()), *_split_conjunctions(right.strip())]
     return [piece.strip()]

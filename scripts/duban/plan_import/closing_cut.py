@@ -24,3 +24,18 @@ def row_goes_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:
     if clause is None or tail[clause.end :].strip():
         return match
     return LINE_END.search(span, end)
+
+
+def clause_line_goes_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """h18s: the last item with no clause of its own, and the next line holding one anywhere
+    (``5、…问题较为突出。`` / ``整改要求:按照…的要求,由A、B负责…。``): that line is the item's, and
+    the closing words begin after it (平利 2021's 整改 list). Any other cut stays."""
+    if match is None or find_clause(span[: match.end()]) is not None:
+        return match
+    end = span.find("\n", match.end())
+    if end < 0:
+        return match
+    line = span[match.end() : end]
+    if not line.strip() or find_clause(line) is None:
+        return match
+    return LINE_END.search(span, end)

@@ -65,6 +65,10 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+CITING = re.compile(r"(?:根据|按照|依据|贯彻|落实|执行|参照|对照)[^《》\n]{0,12}《[^《》\n]*$")
+"""根据《…关于印发…的通知》: the notice is cited (another document's), not the plan's own (h18s)."""
+
+
 def _cited(region: str, start: int) -> bool:
     """Whether the 文号 at ``start`` follows a 《title》: another document's number."""
     return region[max(0, start - 3) : start].rstrip(" (（").endswith("》")
@@ -74,7 +78,13 @@ def read_head(text: str, first_marker: int) -> Head:
     """Everything before the first numbered section (``first_marker``)."""
     head = Head()
     region = text[:first_marker]
-    notices = [m for m in NOTICE.finditer(region) if not _in_furniture(text, m.start())]
+    folded = simplified(region)  # h18s: 關于印發 (traditional); 《…关于印发…的通知》 is cited
+    folded = folded if len(folded) == len(region) else region
+    notices = [
+        m
+        for m in NOTICE.finditer(folded)
+        if not _in_furniture(text, m.start()) and not CITING.search(folded, 0, m.start())
+    ]
     notice_end = 0
     for repeat in notices[:-1]:  # a web page writes the notice's title twice
         head.repeats.append(text[text.rfind("\n", 0, repeat.start()) + 1 : repeat.end()])
@@ -91,10 +101,11 @@ def read_head(text: str, first_marker: int) -> Head:
             head.document_number = _number_alone(glued.group(0))
             prefix = prefix[glued.end() :]
         head.issuer_name = prefix or None
-        head.notice_title = (prefix + notice.group(0)).strip()
-        head.title = notice.group("title").strip('《》“”" ')
+        head.notice_title = (prefix + region[notice.start() : notice.end()]).strip()
+        head.title = region[notice.start("title") : notice.end("title")].strip('《》“”" ')
         notice_end = notice.end()
-    number = DOC_NUMBER.search(region, notice_end, notice_end + 80) if notices else None
+    after = DOC_NUMBER.finditer(region, notice_end, notice_end + 80) if notices else iter(())
+    number = next((m for m in after if not _cited(region, m.start())), None)  # h18s: 《…》(文号)
     if number is None and not head.document_number:  # above the notice, or no notice
         before = notices[-1].start() if notices else min(len(region), 400)
         number = next(  # h18m: 《…》(沪委〔2019〕1014号) is the cited document's number
@@ -130,8 +141,8 @@ def read_head(text: str, first_marker: int) -> Head:
     cited = re.compile(r"《[^《》]*》")  # 《…规划（2021—2025年）》 is another document's period
     head.period = _period(
         [
-            head.title,
-            head.notice_title or "",
+            own_words(head.title),
+            own_words(head.notice_title or ""),
             cited.sub("", head.preamble or ""),
             cited.sub("", text[first_marker:]),
         ]
@@ -303,6 +314,14 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
     )
     head.title = head.title or first or "（无标题）"
     return region.find(first) + len(first) if first else 0
+
+
+def own_words(title: str) -> str:
+    """h18s: a plan's title without the 《…》 of the document it carries out (…贯彻落实国家
+    《呼包银榆经济区发展规划(2012—2020年)》重点工作分工方案: 2012 is the cited plan's year);
+    a 《…》 with nothing after it but 的通知 is the plan itself (关于印发《…》的通知) and stays."""
+    bare = re.sub(r"的通知\s*$", "", title)
+    return re.sub(r"《[^《》]*》(?=[^《》]{2,}$)", "", bare)
 
 
 def _period(texts: list[str]) -> tuple[int, int, str] | None:

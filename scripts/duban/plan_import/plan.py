@@ -13,9 +13,10 @@ from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import page_year, set_aside
 from duban.plan_import.clauses import Clause, find_clause
-from duban.plan_import.closing_cut import row_goes_on
+from duban.plan_import.closing_cut import clause_line_goes_on, row_goes_on
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
+from duban.plan_import.group_clauses import groups_own_clauses
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.item_roles import chain, first_sentence
 from duban.plan_import.label_forms import first_leads_from
@@ -105,7 +106,7 @@ class Importer(TaskReading, YearReading):
             # h18l: or a table's rows, whatever their cells number (岳阳楼 2017: ①… in 备注)
             and (self.table or all(all(c.style == n.style for c in n.children) for n in roots))
             and any(find_clause(self._span(n)) for n in roots)
-        ):
+        ) or groups_own_clauses(text, roots):  # h18s: 1. 市科技馆 / (1)… / 责任单位:X after them
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks
         else:
             sections_nodes, virtual = roots, []
@@ -267,6 +268,7 @@ class Importer(TaskReading, YearReading):
             after = match.end() + clause.end
             match = re.compile(r"[。；]?[ \t\u3000]*\n|[。][ \t\u3000]+(?=\S)").search(span, after)
         match = row_goes_on(span, match)  # h18p: a row's last cell goes on to its clause
+        match = clause_line_goes_on(span, match)  # h18s: 整改要求:…由X负责… on the next line
         if not match or not field_text(span[match.end() :]):
             return None
         rest, own = field_text(span[match.end() :]), find_clause(span[: match.end()])

@@ -188,6 +188,7 @@ def group_phrases(pieces: list[str]) -> list[str]:
             piece = carry + "、" + piece.strip()
             carry = ""
         last = piece.rsplit("、", 1)[-1].strip().removeprefix("各")
+        last = re.sub(r"^(?:相关|相關|有关|有關)(?=.$)", "", last)  # h18s: 相關市、縣政府 (黑龙江)
         last = place_in_brackets(last)  # 各县(市)、区人民政府 (h18g)
         if len(last) == 1 and "\u4e00" <= last <= "\u9fff":
             carry = piece.strip()

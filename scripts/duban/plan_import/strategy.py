@@ -43,6 +43,9 @@ from duban.plan_import.chrome import set_aside
 from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.group_assignments import group_items, group_reading
 from duban.plan_import.head import plan_title_line
+from duban.plan_import.label_blocks import label_blocks, label_blocks_reading
+from duban.plan_import.label_lines import label_lines
+from duban.plan_import.labelled_numbers import labelled_numbers, labelled_numbers_reading
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
 from duban.plan_import.plan import Imported, import_text
 from duban.plan_import.segment import Node, segment, walk
@@ -157,6 +160,9 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     # h18l: tables with no 序号 column (长沙 2012, 广州 2023)
     ("header cells", "没有序号的每格一行表格", header_cells, unnumbered_rows_reading),
     ("label values", "“标签: | 内容 |”竖排表格", label_values, unnumbered_rows_reading),
+    ("label lines", "标签各占一行的竖排表格", label_lines, unnumbered_rows_reading),  # h18s
+    ("labelled numbers", "问题1：式编号", labelled_numbers, labelled_numbers_reading),  # h18s
+    ("label blocks", "没有编号的标签记录", label_blocks, label_blocks_reading),  # h18s
 )
 AS_NUMBERED = ("the numbering", "按编号")
 UNTABLED = ("the text as written, its tables not read as rows", "原文照排（不按任务分工表读表格）")

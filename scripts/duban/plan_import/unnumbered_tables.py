@@ -140,7 +140,9 @@ def label_values(text: str) -> tuple[str, int] | None:
             labels.append(re.sub(r"[ \u3000]", "", match.group(1)))
             values.append(_bare(match.group(2)))
             owners.append([index])
-        elif index > last and not lines[index].rstrip().endswith(("|", "｜")):
+        elif (
+            index > last and _bare(lines[index]) and not lines[index].rstrip().endswith(("|", "｜"))
+        ):
             break
         elif _bare(lines[index]):
             values[-1] = " ".join(v for v in (values[-1], _bare(lines[index])) if v)

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from duban.plan_import.findings import Finding, Findings
-from duban.plan_import.head import Head
+from duban.plan_import.head import Head, own_words
 from duban.plan_import.segment import Node
 from duban.plan_import.task_reading import Period
 
@@ -41,7 +41,7 @@ class YearReading(Findings):
         number = re.search(
             r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
         )
-        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", head.title)
+        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", own_words(head.title))
         for year, where in (
             (head.signed.year if head.signed else None, "成文日期"),
             (int(number.group(1)) if number else None, "文号"),
@@ -49,11 +49,21 @@ class YearReading(Findings):
             (head.period[0] if head.period else None, "实施期限"),
             (self.page_year, "网页的发布日期"),
             (min(years) if years else None, "正文中的日期"),
+            (self._cited_year(head), "所依据文件的文号"),  # h18s: the latest it carries out
             (self.given_year, "--year"),
         ):
             if year:
                 return year, where
         return None
+
+    def _cited_year(self, head: Head) -> int | None:
+        """The latest year of the 文号 the plan's head cites (根据《…》(国办发〔2019〕39号)): a plan
+        is written after the documents it carries out (only when nothing else names a year)."""
+        cited = re.findall(
+            r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]\s*\d{1,4}\s*[号號]",
+            self.text[: head.body_start],
+        )
+        return max(int(y) for y in cited) if cited else None
 
     def _period_and_year(self, head: Head, roots: list[Node]) -> None:
         years = [

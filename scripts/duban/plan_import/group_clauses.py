@@ -1,0 +1,40 @@
+"""Numbered groups whose one assignment follows their sub-items (branch h18s, issue 18).
+
+An 整改 list or a 督查 report names a place or a topic, lists the problems found there, then
+says once who fixes them: ``1. 市科技馆`` / ``(1)院内电动车未按指定区域停放;`` / ``(2)…`` /
+``问题整改责任单位:市科技馆 整改时限:3天``. The numbered groups are the tasks (the unit is
+charged with the whole group) and the problems their sub-items; read as chapters, each problem
+would be a task and only the last would carry the line. The form is told by its layout, not by
+its words: every top item that has sub-items ends with a clause on a line of its own after the
+last of them, and no sub-item carries a clause of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.clauses import find_clause
+from duban.plan_import.segment import Node
+
+
+def groups_own_clauses(text: str, roots: list[Node]) -> bool:
+    """Whether the top items are tasks whose clause stands after their sub-items (see above)."""
+    grouped = [node for node in roots if node.children]
+    if len(grouped) < 2 or len(grouped) < len(roots) - 1:
+        return False
+    return all(_clause_after(text, node) for node in grouped)
+
+
+def _clause_after(text: str, node: Node) -> bool:
+    if any(child.children for child in node.children):
+        return False  # sub-items with their own items: headings over tasks, not one group's list
+    last = node.children[-1]
+    span = text[last.content : node.end]
+    clause = find_clause(span)
+    if clause is None or span[clause.end :].strip(" \t\u3000\n。；;"):
+        return False
+    if not re.search(r"\n[ \t\u3000]*$", span[: clause.start]):
+        return False  # the clause of the last sub-item's own sentence, not the group's
+    if find_clause(span[: clause.start]) is not None:
+        return False
+    return not any(find_clause(text[c.content : c.end]) for c in node.children[:-1])

@@ -1,0 +1,69 @@
+"""Unnumbered records of ``label：value`` lines (branch h18s, issue 18: layouts never seen).
+
+A 督办 sheet or a task list copied from a form writes each task as a block of labelled lines and
+no number: ``工作任务：推进老旧小区改造`` / ``责任单位：县住建局`` / ``完成时限：2023年12月``, then
+the next block. The label of the first block's task (a word a task table's header uses, of the
+text kind) starts every record; each record that names units is rewritten as one numbered item
+``1.推进老旧小区改造（责任单位：县住建局；完成时限：2023年12月）`` (the number is the record's
+order, not the document's; the clause is built from the record's other lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.i18n.messages import say
+from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
+from duban.plan_import.chinese import simplified
+from duban.plan_import.text_tables import HEADER_WORD
+
+LABEL_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<label>[^:：\n|｜，,。]{2,10}?)[ \t\u3000]*[:：][ \t\u3000]*(?P<value>\S.*)$"
+)
+
+
+def _kind(line: str) -> tuple[str, str, str] | None:
+    """(the label's word, its column kind, the value) of a labelled line, or None."""
+    match = LABEL_LINE.match(line)
+    if match is None:
+        return None
+    word = simplified(re.sub(r"[ \u3000]", "", match.group("label")))
+    if not HEADER_WORD.match(word):
+        return None
+    return word, column_kind(word), match.group("value").strip()
+
+
+def label_blocks(text: str) -> tuple[str, int] | None:
+    """The records rewritten as numbered items (see the module), or None."""
+    lines = text.split("\n")
+    kinds = {i: k for i, line in enumerate(lines) if (k := _kind(line))}
+    first = next((k[0] for k in kinds.values() if k[1] == "text"), None)
+    starts = [i for i, k in kinds.items() if k[0] == first]
+    if first is None or len(starts) < 2:
+        return None
+    out, count = list(lines), 0
+    for number, start in enumerate(starts, 1):
+        stop = next((s for s in starts if s > start), len(lines))
+        record = [start]
+        for index in range(start + 1, stop):
+            if index in kinds:
+                record.append(index)
+            elif lines[index].strip(" \t\u3000\xa0"):
+                break
+        if not ROLE_KINDS & {kinds[i][1] for i in record}:
+            return None
+        clause = "；".join(f"{kinds[i][0]}：{kinds[i][2]}" for i in record[1:])
+        out[start] = f"{number}.{kinds[start][2]}（{clause}）"
+        for index in record[1:]:
+            out[index] = ""
+        count += 1
+    return "\n".join(out), count
+
+
+def label_blocks_reading(count: int) -> str:
+    return say(
+        f"{count} unnumbered records of labelled lines (工作任务：… / 责任单位：…) read as items in"
+        " their order (the numbers are the records' order; the clauses are built from the lines)",
+        f"{count} 组没有编号的“标签：内容”记录（工作任务：…／责任单位：…）按顺序作为条目"
+        "（编号为顺序，原文没有；分工括注由各行组成）",
+    )

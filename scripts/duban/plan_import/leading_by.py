@@ -1,0 +1,152 @@
+"""Assignments that open the task's sentence with 由 (branch h18s, issue 18: forms never seen).
+
+Offices often put who does a task before what is to be done, not in a bracket or a label at the
+end: ``由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成…`` (a line under each numbered
+item), ``整改要求:由包片单位县气象局负责清除。`` (an 整改 list), ``由A、B负责对…开展…``. The
+names between 由 and the first 负责 / 牵头 are the units in charge (a leader's name with a post,
+``杨志武副市长``, is a leader; a description before a unit's name, ``包片单位县气象局``, is no
+part of it); the ``A牵头,B配合`` pieces right after it are read as such a bracket's. The words
+after the verb (清除… / 对…开展…) are the task, not names.
+
+This is the reading of last resort for a task's text: a bracket, a label or a closing sentence
+found anywhere in it wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+from duban.plan_import.role_sentences import prose_verb
+from duban.plan_import.unit_brackets import UNIT_NAME
+
+BY = re.compile(
+    r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*(?:具体|统一|均|分别|并)?"
+    r"由(?P<names>[^。；;：:\n由]{2,80}?)"
+    r"(?P<verb>牵头负责|牵头|负责|承办|组织实施|落实)"
+)
+"""由 at the start of a clause (a line, a sentence, after a label or a comma), its names and
+the first verb after them."""
+BARE = re.compile(
+    r"(?:^|(?<=[\n。]))[ \t\u3000]*(?P<names>[^。；;：:\n，,（(]{2,60}?)"
+    r"(?P<verb>牵头负责|牵头|负责)"
+    r"(?=[，,。；;\n]|$|组织|实施|落实|推进|做好|抓好)"
+)
+"""h18s: the same without 由, at the start of a line or a sentence (县住建局牵头，县财政局配合，年内
+完成… / 县住建局负责组织实施，…): the names must all be units or leaders."""
+POST = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)[ \u3000]?(?P<post>(?:常务)?副?(?:省长|市长|州长|区长|县长|"
+    r"镇长|乡长|主席|书记|盟长|旗长)|(?:秘书长|副秘书长))$"
+)
+"""杨志武副市长: a leader's name and post (the post is no part of the name)."""
+DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[\u4e00-\u9fff]{3,}$)")
+"""包片单位县气象局 / 陈家坝沿线包片单位县职教中心: a description ending in 单位 before the name."""
+OVERSIGHT = re.compile(r"跟踪|督办|督查|考核|汇总|调度|通报")
+"""The verbs after 负责 that say who follows an item up (h18f keeps these no assignment)."""
+PLACED = re.compile(r"^(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{2,10}$")
+"""县委党校: a body of a level of government, though its name ends in no word of a unit's."""
+
+
+def _unit(piece: str) -> str | None:
+    """The unit's name a piece of the names is (without a description before it), or None."""
+    piece = piece.strip()
+    bare = DESCRIBED.sub("", piece)
+    if bare != piece and UNIT_NAME.search(bare):
+        return bare
+    if UNIT_NAME.search(piece) or piece.startswith(("各", "相关", "有关")) or PLACED.match(piece):
+        return piece
+    return None
+
+
+def leading_by(text: str) -> tuple[int, int, str] | None:
+    """The first 由…负责 clause of the text (simplified or not): (start, end, the clause as the
+    clause parser reads it), or None when the names are not all units or leaders."""
+    folded = simplified(text)
+    by = list(BY.finditer(folded))
+    for match in by or BARE.finditer(folded):
+        if OVERSIGHT.match(folded, match.end()):
+            continue  # 由市政府督查室负责跟踪督办: who follows the item up, not who carries it out
+        pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
+        leaders: list[str] = []
+        units: list[str] = []
+        for piece in pieces:
+            post = POST.match(piece.strip())
+            unit = None if post else _unit(piece)
+            if post:
+                leaders.append(f"分管领导:{post.group('name')}{post.group('post')}")
+            elif unit:
+                units.append(unit)
+            else:
+                break
+        else:
+            parts = list(leaders)
+            if units:
+                verb = "牵头" if "牵头" in match.group("verb") else "负责"
+                parts.append("、".join(units) + verb)
+            followers = _pieces_after(folded, match.end())
+            parts.extend(piece for _, piece in followers)
+            end = followers[-1][0] if followers else match.end()
+            if not parts:
+                continue
+            start = match.start("names") - (1 if match.re is BY else 0)
+            return start, end, "；".join(parts)
+    return None
+
+
+def _pieces_after(folded: str, end: int) -> list[tuple[int, str]]:
+    """The ``A牵头`` / ``B配合`` pieces right after the verb: (where each ends, the piece)."""
+    out: list[tuple[int, str]] = []
+    for piece in re.finditer(r"[，,]([^，,。；;\n]{2,60})", folded[end:]):
+        if piece.start() != (out[-1][0] - end if out else 0):
+            break
+        found = prose_verb(piece.group(1))
+        if found is None or found[1] == "responsible":
+            break
+        out.append((end + piece.end(), piece.group(1)))
+    return out
+
+
+DASH = re.compile(r"[—－]{1,2}[ \t\u3000]*(?P<names>[^—－。；;：:\n（(]{2,80}?)[ \t\u3000。]*$")
+"""…动态清零。——县住建局、县财政局: the units after a dash that ends the text (a sheet's
+column pasted after its task)."""
+
+
+def dash_units(text: str) -> tuple[int, int, str] | None:
+    """The units after a closing dash: (start, end, the clause as the parser reads it)."""
+    folded = simplified(text.rstrip())
+    match = DASH.search(folded)
+    if match is None:
+        return None
+    pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
+    units = [_unit(p) for p in pieces]
+    if not units or any(u is None for u in units):
+        return None
+    return match.start(), match.end(), "、".join(u for u in units if u) + "负责"
+
+
+FRONT = re.compile(
+    r"^[ \t\u3000]*(?:[【〔\[［（(](?P<boxed>[^】〕\]］）)\n]{2,60})[】〕\]］）)]"
+    r"|(?P<named>[^：:，,。；;\n（(]{2,60}?)[：:])"
+)
+"""1.【县住建局】推进… / 1.（县住建局）推进… / 1.县住建局：推进…: the units before the task."""
+LEVEL = re.compile(r"(?:省|市|县|区|州|旗|盟|镇|乡|街道|各)")
+LABEL_WORD = re.compile(r"(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|考核)(?:单位|部门)")
+
+
+def front_units(text: str) -> tuple[int, int, str] | None:
+    """The units a task's text opens with, in a bracket or before a colon: (start, end, the
+    clause as the parser reads it), or None when they are not all units' names."""
+    folded = simplified(text)
+    match = FRONT.match(folded)
+    if match is None:
+        return None
+    names = match.group("boxed") or match.group("named")
+    pieces = [p for p in re.split(r"[、，,]", names) if p.strip()]
+    if any(LABEL_WORD.search(p) for p in pieces):
+        return None
+    if match.group("named") and not all(LEVEL.match(p.strip()) for p in pieces):
+        return None  # 婴幼儿照护服务机构:3月底前… names what, not who: a unit here names its level
+    units = [_unit(p) for p in pieces]
+    if not units or any(u is None for u in units):
+        return None
+    return match.start(), match.end(), "、".join(u for u in units if u) + "负责"

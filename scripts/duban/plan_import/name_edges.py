@@ -1,0 +1,24 @@
+"""The words a sentence puts around a unit's name when the names are read from prose (branch
+h18s): ``此项工作由县住建局负责`` (a lead-in ending in 由) and ``县住建局要牵头抓好落实`` (a modal
+verb after the name) name ``县住建局``. Trimmed only when what is left is a unit's name."""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+from duban.plan_import.unit_brackets import UNIT_NAME
+
+LEAD_IN = re.compile(r"^[^、，,由]{0,10}由(?=[\u4e00-\u9fff]{2,})")
+MODAL = re.compile(r"(?:应当|必须|要|应|须|需)$")
+
+
+def trim_name(piece: str) -> str:
+    """The unit's name without a lead-in ending in 由 or a modal verb after it (see above)."""
+    folded = simplified(piece)
+    start = LEAD_IN.match(folded)
+    end = MODAL.search(folded)
+    bare = folded[start.end() if start else 0 : end.start() if end else len(folded)]
+    if bare != folded and len(bare) >= 2 and UNIT_NAME.search(bare):
+        return piece[start.end() if start else 0 : end.start() if end else len(piece)]
+    return piece
