@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.cell_rows import ROLE_KINDS, aligned_row
+from duban.plan_import.numbering import arabic, stop
 
-OWN_NUMBER = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]\s*\S")
+# a merged cell's own number: ASCII digits only, kept as it was (full-width ones are not read here;
+# widening it is a behaviour change to measure first); spaces allowed around the separator
+OWN_NUMBER = re.compile(rf"^\s*{arabic(2, wide=False, group=True)}\s*{stop()}\s*\S")
 
 
 def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[list[str]]:
