@@ -18,6 +18,7 @@ from duban.plan_import.cell_rows import (
 )
 from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import simplified
+from duban.plan_import.numbering import CHAPTER_RUN, arabic, stop
 
 HEADER_WORD = re.compile(
     r"^(?:全年|年度|具体|主要|重点)?(?:序号|编号|工作任务|重点任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|目标任务|重点工作"
@@ -37,7 +38,7 @@ HEADER_WORD = re.compile(
     r"|任务项|项次|[\u4e00-\u9fff]{0,6}(?:分解|状况))$"
 )
 ROLE_OR_TIME = re.compile(r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核")
-NUMBER = re.compile(r"^\s*[0-9０-９]{1,3}[.．、]?\s*$")
+NUMBER = re.compile(rf"^\s*{arabic()}{stop(optional=True)}\s*$")
 
 
 def cells(line: str, single: bool = False) -> list[str]:
@@ -369,7 +370,7 @@ def _row_soon(lines: list[str], index: int, last: int | None, width: int = 0) ->
     return False
 
 
-HEADING_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+HEADING_ROW = re.compile(f"^{CHAPTER_RUN}")
 
 
 def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
