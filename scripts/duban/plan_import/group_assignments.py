@@ -23,7 +23,7 @@ from duban.plan_import.numbering import (
     NOT_DECIMAL,
     arabic,
     bracketed,
-    stop,
+    separator,
 )
 
 COUNT = r"(?P<count>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
@@ -41,7 +41,7 @@ GROUP = re.compile(
     + r"(?P<verb>牵头负责|负责|牵头))\s*[。；;]?\s*$"
 )
 HEADING = re.compile(rf"^{INDENT}(?:{CHAPTER}|{bracketed(CN)})")
-ITEM = re.compile(rf"^{INDENT}(?:{arabic()}{stop()}{NOT_DECIMAL}|{bracketed(MIXED)})")
+ITEM = re.compile(rf"^{INDENT}(?:{arabic()}{separator()}{NOT_DECIMAL}|{bracketed(MIXED)})")
 
 
 def group_reading(count: int) -> str:

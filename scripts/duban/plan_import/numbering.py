@@ -7,7 +7,7 @@ this a chapter heading?" builds its pattern from the parts here, so that a form 
 - chapter numerals: 一 … 九十九 (``CN``; ``CN_RUN`` for any length), 一、 (``CHAPTER``),
   （一） / (一) (``bracketed(CN)``), 第一条 (``article()``);
 - arabic item numbers: ASCII and full-width digits (``arabic()``), the separators after them
-  (``stop()``: . ． 、 always; ﹒ and 。 only where a module reads them, by parameter);
+  (``separator()``: . ． 、 always; ﹒ and 。 only where a module reads them, by parameter);
 - bracketed numbers （1） / (1) and the circled ones ① ⑴ (``CIRCLED``, ``PARENTHESIZED``).
 
 The context-specific differences stay explicit as parameters at the call site (how many digits,
@@ -56,7 +56,7 @@ def arabic(width: int = 3, *, wide: bool = True, low: int = 1, group: bool = Fal
     return f"({digits})" if group else digits
 
 
-def stop(*, small: bool = False, optional: bool = False) -> str:
+def separator(*, small: bool = False, optional: bool = False) -> str:
     """The separator after an arabic number: . ． 、 (and ﹒ when ``small``), optional or not."""
     mark = f"[{STOPS}{SMALL_STOP if small else ''}]"
     return f"{mark}?" if optional else mark

@@ -35,7 +35,7 @@ from duban.plan_import.numbering import (
     arabic,
     article,
     bracketed,
-    stop,
+    separator,
 )
 from duban.plan_import.pdf_layout import table_text, visual_lines
 
@@ -51,7 +51,7 @@ ENDS_SENTENCE = re.compile(r"[。；;！？：:]\s*$")
 # numbering.py (wider forms would change how lines join: unmeasured)
 STARTS_ITEM = re.compile(
     rf"^[\s\u3000]|^(?:{CHAPTER_RUN}|{bracketed(f'[{CN_DIGITS}0-9]+')}|{arabic(2, wide=False)}"
-    rf"{stop(small=True)}|[{CIRCLED_RANGE}{PARENTHESIZED_RANGE}]|{article()})"
+    rf"{separator(small=True)}|[{CIRCLED_RANGE}{PARENTHESIZED_RANGE}]|{article()})"
 )
 
 
