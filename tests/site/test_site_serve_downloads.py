@@ -12,17 +12,19 @@ import threading
 from pathlib import Path
 
 import pytest
+from jinja2 import DictLoader, Environment
 from mkdocs.commands import build as mkdocs_build_module
 from mkdocs.config import load_config
 
 from duban.outputs import urls
 from duban.plugin.serve_downloads import LaterDownloads, put_in_place
+from duban.plugin.serve_files import LinkedFile, TemplateCode
 from duban.site import Site
 from duban.site.split import Job
 from sitekit import demo_project, mkdocs_build, scratch
 
 URL = "http://127.0.0.1:8000/"
-LATER = "made again after the pages"
+LATER = "rebuilt after the pages"
 READY = "whole-plan downloads are ready"
 WHOLE = (urls.EXPORT_JSON, urls.LEDGER_CSV, urls.LEDGER_XLSX, urls.FEED)
 
@@ -141,3 +143,32 @@ def test_put_in_place_replaces_a_file_whole(tmp_path):
     put_in_place(tmp_path, "downloads/x.json", b"two")
     assert (tmp_path / "downloads" / "x.json").read_bytes() == b"two"
     assert [p.name for p in (tmp_path / "downloads").iterdir()] == ["x.json"]
+
+
+def test_a_download_is_linked_into_the_served_folder(tmp_path):
+    source = tmp_path / "made" / "downloads" / "a.ics"
+    source.parent.mkdir(parents=True)
+    source.write_bytes(b"calendar")
+    linked = LinkedFile("downloads/a.ics", None, str(tmp_path / "s"), use_directory_urls=False)
+    linked.abs_src_path = str(source)
+    target = tmp_path / "s" / "downloads" / "a.ics"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"the last build's")
+    linked.copy_file()
+    assert target.read_bytes() == b"calendar" and target.stat().st_ino == source.stat().st_ino
+
+
+def test_the_themes_templates_are_compiled_once_a_session(monkeypatch):
+    code = TemplateCode()
+
+    def env(source: str) -> Environment:
+        made = Environment(loader=DictLoader({"main.html": source}))
+        made.bytecode_cache = code
+        return made
+
+    assert env("a {{ x }}").get_template("main.html").render(x=1) == "a 1"
+    again = env("a {{ x }}")
+    monkeypatch.setattr(again, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert again.get_template("main.html").render(x=2) == "a 2"
+    monkeypatch.undo()
+    assert env("b {{ x }}").get_template("main.html").render(x=3) == "b 3"  # a new source

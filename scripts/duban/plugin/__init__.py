@@ -67,6 +67,7 @@ from duban.plugin.handed_files import handed_files
 from duban.plugin.handoff import Handoff
 from duban.plugin.live import LiveData
 from duban.plugin.serve_downloads import LaterDownloads
+from duban.plugin.serve_files import LinkedFile, TemplateCode
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -125,6 +126,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         self.cache = CacheHooks()  # pages kept between builds (page_cache; serve: in memory)
         self.data = LiveData()  # serve: the last model, updated by the status files changed
         self.later = LaterDownloads()  # serve: the whole-plan downloads after the pages (h24n)
+        self.templates = TemplateCode()  # serve: the theme's templates compiled once (h24n)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -291,7 +293,8 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         }
         for uri in site.sizes:
             path = self.later.source(uri) or self.spill / uri
-            files.append(File.generated(config, uri, abs_src_path=os.fspath(path)))
+            kind = LinkedFile if self.command == "serve" else File  # serve: linked (h24n)
+            files.append(kind.generated(config, uri, abs_src_path=os.fspath(path)))
         gc.collect()
         gc.freeze()  # the pages too, now
         return files
@@ -330,6 +333,8 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["duban_404"] = not_found_words(self.config.language)
+        if self.command == "serve":
+            env.bytecode_cache = self.templates
         return env
 
     def on_page_markdown(

@@ -92,8 +92,8 @@ class LaterDownloads:
         log.info(
             say(
                 f"duban: the whole-plan downloads ({len(self.sizes)} files: 台账, open data, "
-                "task tables, feed) are made again after the pages; until then the site serves "
-                "the last ones made",
+                "task tables, feed) are rebuilt after the pages; until then the site serves "
+                "the previous ones",
                 f"duban：全局下载文件（{len(self.sizes)} 个：台账、开放数据、任务表、订阅）"
                 "在页面之后重新生成；生成之前网站提供的是上次生成的版本",
             )
@@ -158,7 +158,7 @@ class LaterDownloads:
         except Exception as error:  # the thread's end: one line, the last ones still served
             log.error(
                 say(
-                    f"duban: the whole-plan downloads could not be made again ({error}); "
+                    f"duban: the whole-plan downloads could not be rebuilt ({error}); "
                     "the site serves older ones",
                     f"duban：全局下载文件未能重新生成（{error}）；网站提供的是较早的版本",
                 )
