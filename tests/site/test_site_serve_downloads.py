@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from duban.outputs import urls
 from duban.plugin.serve_downloads import LaterDownloads, put_in_place
 from duban.plugin.serve_files import LinkedFile, TemplateCode
-from duban.site import Site
+from duban.site import Site, kept_open_data
 from duban.site.split import Job
 from sitekit import demo_project, mkdocs_build, scratch
 
@@ -44,7 +44,7 @@ def _build(project: Path, served: Path) -> None:
     mkdocs_build_module.build(config, serve_url=URL)
 
 
-def test_a_serve_rebuild_shows_the_pages_then_the_downloads_catch_up(caplog):
+def test_a_serve_rebuild_shows_the_pages_then_the_downloads_catch_up(caplog, monkeypatch):
     work = scratch("serve-downloads")
     project = demo_project(work / "project")
     served = work / "served"
@@ -60,6 +60,11 @@ def test_a_serve_rebuild_shows_the_pages_then_the_downloads_catch_up(caplog):
         pages = {p: p.read_bytes() for p in served.rglob("*.html")}
         status = sorted((project / "data" / "status").glob("*.yaml"))[0]
         _edit(status, "服务下载改动：")
+        pieces: list[int] = []  # the open data's pieces made (h24l): the edited file's only
+        made_piece = kept_open_data.made_piece
+        monkeypatch.setattr(
+            kept_open_data, "made_piece", lambda e: pieces.append(1) or made_piece(e)
+        )
         _build(project, served)
         assert LATER in caplog.text
         # the pages at once: the unit's own, its task's and the summaries that count it
@@ -70,6 +75,7 @@ def test_a_serve_rebuild_shows_the_pages_then_the_downloads_catch_up(caplog):
         # the downloads the served site holds are whole, old or new, never half-written
         plugin.later.wait()
         assert READY in caplog.text and plugin.later.made == len(plugin.later.sizes)
+        assert len(pieces) == 1
         for uri in (urls.EXPORT_JSON, urls.FEED):  # the 台账 shows the latest update only
             made = (served / uri).read_bytes()
             assert made != first[uri] and "服务下载改动：".encode() in made, uri

@@ -171,7 +171,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             self.command, self.data_dir, self.schema_dir, self.cache.parsed
         )
         self.cache.loaded(self.data.live.status_digests)  # digests of the bytes loaded (h24l/m)
-        self.later.start(self.command == "serve", self.data.live.updated)
+        self.later.start(self.command == "serve", self.data.live.updated, self.cache.memo)
         self.problems = ()
         if not self.project.ok or self.project.model is None:
             if self.command != "serve":

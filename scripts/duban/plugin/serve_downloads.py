@@ -29,7 +29,9 @@ from typing import TYPE_CHECKING
 
 from duban.i18n.messages import say
 from duban.outputs import urls
+from duban.plugin.source_memo import SourceMemo
 from duban.site import swap
+from duban.site.kept_open_data import CHECK, PIECE
 
 if TYPE_CHECKING:
     from duban.model.model import Model
@@ -74,12 +76,13 @@ class LaterDownloads:
         self.thread: threading.Thread | None = None
         self.stop = threading.Event()
         self.made = 0  # downloads the last thread made (for the tests)
+        self.memo: SourceMemo | None = None  # the open data's pieces are kept there (h24l)
 
-    def start(self, serving: bool, updated: bool) -> None:
+    def start(self, serving: bool, updated: bool, memo: SourceMemo | None = None) -> None:
         """on_config: the last build's thread stopped first; whether this build may leave the
         downloads for later (serving, the model updated from status files, some kept)."""
         self.wait(stop=True)
-        self.jobs, self.site = [], None
+        self.jobs, self.site, self.memo = [], None, memo
         self.wanted = serving and updated and bool(self.sizes)
 
     def take(self, jobs: list[Job], site: Site) -> list[Job]:
@@ -89,6 +92,8 @@ class LaterDownloads:
             return jobs
         self.jobs, self.site = jobs[1:], site
         site.sizes.update(self.sizes)
+        if self.memo is not None:  # the build does not use the pieces: its end keeps them
+            self.memo.used |= {k for k, v in self.memo.memory.items() if _piece(v)}
         log.info(
             say(
                 f"duban: the whole-plan downloads ({len(self.sizes)} files: 台账, open data, "
@@ -150,11 +155,18 @@ class LaterDownloads:
             self.made += 1
 
         site.sink, self.made = put, 0
+        memo = self.memo
+        if memo is not None:  # its build is over: what the thread uses, it keeps (below)
+            memo.used = set()
         try:
             for job in jobs:
                 if self.stop.is_set():
                     return
                 job.run()
+            if memo is not None:  # the pieces of files since changed are let go
+                gone = [k for k, v in memo.memory.items() if _piece(v) and k not in memo.used]
+                for key in gone:
+                    del memo.memory[key]
         except Exception as error:  # the thread's end: one line, the last ones still served
             log.error(
                 say(
@@ -188,3 +200,8 @@ class LaterDownloads:
         if self.folder is not None:
             swap.remove_tree(self.folder)
         self.folder, self.sizes, self.jobs, self.site = None, {}, [], None
+
+
+def _piece(kept: dict[str, str]) -> bool:
+    """An open-data piece of the memo (:mod:`duban.site.kept_open_data`), not a page job's."""
+    return set(kept) == {PIECE, CHECK}
