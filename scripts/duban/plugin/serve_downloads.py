@@ -10,6 +10,9 @@ each in place in the served folder and in the kept folder in one step (a rename)
 download is never half-written. The log says when they are being made again and when they are
 ready: they are never silently stale. The next build first stops the thread (between two
 downloads) and waits for it; what it had not made is made by the next build's own thread.
+The open data's pieces (:mod:`duban.site.kept_open_data`) stay in the source memo across
+these builds: the build marks them used (it no longer uses them itself), the thread keeps the
+ones it used and lets go of the rest.
 
 A first build, a full load (anything but status files changed) or the first build after a
 failed one makes every download in the build, as ``mkdocs build`` always does: its bytes are
