@@ -7,6 +7,8 @@ On site_floor.py's generated repository (generate.py --plans 2, the project's mk
 docs/): starts a real ``mkdocs serve``, waits for its first build, then ``--edits`` times changes
 one unit's status file (one update's text gets a new marker), polling the unit's page every
 0.2 s until it shows the marker; prints each time and the server's log lines about the rebuild.
+When the server makes the whole-plan downloads after the pages (h24n), each edit also waits
+for the log to say they are ready, and prints when they were (so edits never overlap them).
 """
 
 from __future__ import annotations
@@ -57,6 +59,21 @@ def _wait(url: str, text: str, timeout: float) -> float:
     raise SystemExit(f"{url} never showed {text!r}")
 
 
+READY_LATER = ("在页面之后重新生成", "rebuilt after the pages")
+READY = ("全局下载文件已重新生成", "whole-plan downloads are ready")
+
+
+def _ready(log: Path, count: int, timeout: float) -> float:
+    """When the server's log says the downloads of the ``count``-th rebuild are ready."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        text = log.read_text("utf-8", "replace")
+        if sum(text.count(words) for words in READY) >= count:
+            return time.monotonic()
+        time.sleep(0.2)
+    raise SystemExit("the downloads were never ready")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=1500)
@@ -90,6 +107,7 @@ def main() -> None:
             last = list(re.finditer(r"\n\s+text: \"?", text))[-1]
             new = text[: last.end()] + marker + text[last.end() :]
             cpu = _cpu(server.pid)
+            saved = time.monotonic()
             status.write_text(new, "utf-8")
             seconds = _wait(url, marker, 3600)
             cpu = _cpu(server.pid) - cpu
@@ -98,6 +116,9 @@ def main() -> None:
                 f"(the server's CPU meanwhile: {cpu:.1f} s)",
                 flush=True,
             )
+            if any(words in log.read_text("utf-8", "replace") for words in READY_LATER):
+                ready = _ready(log, edit + 1, 600)
+                print(f"  the downloads ready {ready - saved:.1f} s after the save", flush=True)
             time.sleep(3)
     finally:
         server.terminate()

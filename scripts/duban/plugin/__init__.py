@@ -41,8 +41,7 @@ import logging
 import os
 import re
 import shutil
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -54,19 +53,21 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from duban.evaluation.cascade import local_implementers, merged
-from duban.federation.sources import federation_rows, health_line
 from duban.i18n.locale import load_locale
 from duban.i18n.messages import say, set_language, translate
 from duban.load.project import Project, find_schema_dir
 from duban.model.deadlines import WorkingDaysUnknown
-from duban.model.problems import shown
 from duban.outputs import urls
-from duban.outputs.federation import rolled_up_rows, rows_by_target
+from duban.outputs.federation import rows_by_target
 from duban.plugin.aside import AsideBuild
+from duban.plugin.build_log import log_warnings
 from duban.plugin.cache_hooks import CacheEvents, CacheHooks
+from duban.plugin.federation import federation
 from duban.plugin.handed_files import handed_files
 from duban.plugin.handoff import Handoff
 from duban.plugin.live import LiveData
+from duban.plugin.serve_downloads import LaterDownloads
+from duban.plugin.serve_files import LinkedFile, TemplateCode
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -77,7 +78,6 @@ from duban.plugin.settings import (
 )
 from duban.plugin.size_check import check_site_size
 from duban.site import (
-    LinkedSource,
     Settings,
     asset_files,
     render_site,
@@ -87,7 +87,6 @@ from duban.site import (
 )
 from duban.site.cues import page_words
 from duban.site.examples import fill_examples
-from duban.site.implementers import linked_sources
 from duban.site.page_problems import (
     nav_pages,
     page_title,
@@ -126,6 +125,8 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         self.handoff = Handoff()  # generated pages past Markdown, search past excluded tables
         self.cache = CacheHooks()  # pages kept between builds (page_cache; serve: in memory)
         self.data = LiveData()  # serve: the last model, updated by the status files changed
+        self.later = LaterDownloads()  # serve: the whole-plan downloads after the pages (h24n)
+        self.templates = TemplateCode()  # serve: the theme's templates compiled once (h24n)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -134,6 +135,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         # Material's search segments Chinese with jieba, which logs its dictionary loading to
         # stderr at DEBUG level on every build: noise in a build log that should show problems.
         logging.getLogger("jieba").setLevel(logging.WARNING)
+        self.later.wait(stop=True)  # serve: the last build's downloads, before the next load
         root = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (root / self.config.data_dir).resolve()
         self.schema_dir = find_schema_dir(self.data_dir)
@@ -169,6 +171,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             self.command, self.data_dir, self.schema_dir, self.cache.parsed
         )
         self.cache.loaded(self.data.live.status_digests)  # digests of the bytes loaded (h24l/m)
+        self.later.start(self.command == "serve", self.data.live.updated, self.cache.memo)
         self.problems = ()
         if not self.project.ok or self.project.model is None:
             if self.command != "serve":
@@ -194,7 +197,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         if self.command != "serve":
             self.aside = AsideBuild.start(config)
         if self.project is not None:  # after start(): its count makes --strict keep site/
-            _log_warnings(self.project.warnings)
+            log_warnings(self.project.warnings)
         return config
 
     def _name_the_site(self, config: MkDocsConfig, model: Model) -> None:
@@ -207,27 +210,6 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         if not (config.site_description or "").strip():
             description = site_description(model)
             config.site_description = str(escape(description)) if description else None
-
-    def _federation(
-        self, project: Project, settings: Settings
-    ) -> tuple[Settings, dict[str, LinkedSource]]:
-        """h20b: the rows the sources of data/federation.yaml give, from their cached copies
-        (fetched first with ``refresh_sources: true``); a source in poor health is one line of
-        the build's log (INFO: a strict build must not fail for another site) and its pages
-        say so."""
-        config, rows, healths = federation_rows(
-            project, self.as_of, refresh=self.config.refresh_sources
-        )
-        for health in healths:
-            if not health.healthy:
-                log.info("duban: " + health_line(health))
-        settings = replace(
-            settings,
-            federation_id=(config.id, config.name) if config.id else None,
-            federated=tuple(rolled_up_rows(rows)),
-            source_health=tuple(healths),
-        )
-        return settings, linked_sources(config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
@@ -247,7 +229,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             data_files=frozenset(d.file for d in project.documents if d.file),
             site_title=self.config.site_title or None,
         )
-        settings, sources = self._federation(project, settings)
+        settings, sources = federation(project, settings, self.as_of, self.config.refresh_sources)
         # Only the model is needed from here on (and for the guide's examples): the loaded
         # documents, with every value's position, are let go before rendering.
         model = project.model
@@ -264,7 +246,8 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         # generations, every full collection walks them again, while rendering and while MkDocs
         # renders thousands of pages (a fifth of a province's build): freeze them into the
         # permanent generation, as long-lived servers do after start-up, and again below.
-        gc.collect()
+        if self.command != "serve":  # serving (h24n): a collection a build, not two, is enough
+            gc.collect()
         gc.freeze()
         # downloads go to a folder of their own as soon as each is made, and MkDocs copies
         # them from there: a province's calendars are hundreds of MB, better not all in memory
@@ -286,7 +269,10 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             implementers=implementers,
             sources=sources,
             memo=self.cache.memo,
+            later=self.later.take,
         )
+        if self.command == "serve":
+            self.later.keep(model, self.spill)
         self.cache.sources(site.pages)
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
@@ -306,7 +292,9 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
         }
         for uri in site.sizes:
-            files.append(File.generated(config, uri, abs_src_path=os.fspath(self.spill / uri)))
+            path = self.later.source(uri) or self.spill / uri
+            kind = LinkedFile if self.command == "serve" else File  # serve: linked (h24n)
+            files.append(kind.generated(config, uri, abs_src_path=os.fspath(path)))
         gc.collect()
         gc.freeze()  # the pages too, now
         return files
@@ -345,6 +333,8 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["duban_404"] = not_found_words(self.config.language)
+        if self.command == "serve":
+            env.bytecode_cache = self.templates
         return env
 
     def on_page_markdown(
@@ -377,6 +367,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         self._drop_spill()  # MkDocs has copied the downloads into the site
         self.handoff.clear()
         self.cache.end()
+        self.later.after(config.site_dir)  # serve: once this build is served
         if self.command != "serve":  # what a host would be sent: the built folder
             check_site_size(config.site_dir, self.size_limit)
         if self.aside is not None:
@@ -394,6 +385,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
 
     def on_shutdown(self) -> None:
         self.on_build_error(error=KeyboardInterrupt())  # an interrupted build: MkDocs' finally
+        self.later.close()
 
     def on_serve(
         self,
@@ -408,12 +400,3 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             if Path(folder).is_dir():
                 server.watch(os.fspath(folder))
         return server
-
-
-def _log_warnings(warnings: Sequence[Problem]) -> None:
-    """Personal data and the like: logged as MkDocs warnings, so a --strict build fails."""
-    shown_warnings, more = shown(warnings)
-    for warning in shown_warnings:
-        log.warning("duban: %s", warning)
-    if more:
-        log.warning("duban: %s", more.replace("problems", "warnings").replace("问题", "警告"))

@@ -118,6 +118,7 @@ def render_site(
     implementers: dict[str, list[Implementer]] | None = None,
     sources: dict[str, LinkedSource] | None = None,
     memo: page_keys.Memo | None = None,
+    later: Callable[[list[split.Job], Site], list[split.Job]] | None = None,
 ) -> Site:
     """Every page and download. Cross-plan pages (home, 督办清单, units, downloads) see the whole
     repository; each plan's pages under ``plans/<id>/`` see only that plan (Model.for_plan).
@@ -136,7 +137,8 @@ def render_site(
     ``sources``: the other repositories those rows, and the links up, come from.
 
     ``memo``: the sources of pages rendered before, by what they read (:mod:`.page_keys`): a
-    page whose key it holds is not rendered again; the pages rendered are put into it."""
+    page whose key it holds is not rendered again; the pages rendered are put into it.
+    ``later`` (serve, h24n): given the download jobs, those to run now."""
     model.require_texts("the site")
     if evaluation is None:
         evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
@@ -170,6 +172,7 @@ def render_site(
     # only what is to come (calendars.py)
     units = kept_downloads.unit_calendars(ctx, keys, not ctx.group_pages, bool(ctx.group_pages))
     downloads = _download_jobs(ctx, site, title, cost, units, memo)
+    downloads = later(downloads, site) if later is not None else downloads
     pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
     jobs = [*downloads, *_reused(pages, page_keys_of, memo, site)]
     workers = split.processes_for(processes)

@@ -1,0 +1,57 @@
+"""`mkdocs serve` only (h24n): MkDocs' fixed work per rebuild made smaller.
+
+* **Downloads linked, not copied, into the served folder** (:class:`LinkedFile`). Every
+  rebuild, MkDocs cleans the served folder and copies each download (a province's calendars:
+  thousands of files) from the build's own folder of downloads. Those files are written once and
+  never changed in place (the next build writes a new folder; :mod:`.serve_downloads` replaces
+  a file by renaming a new one over it), so a hard link gives the served folder the same bytes
+  without reading or writing them. Where a link cannot be made (another filesystem), a copy.
+* **The theme's templates compiled once a session** (:class:`TemplateCode`). MkDocs makes a
+  new Jinja environment for every build, which compiles Material's templates again each time
+  (about forty). An in-memory bytecode cache, keyed by Jinja by each template's name and the
+  checksum of its source, gives the same code for the same source; nothing is written to disk
+  (a forged file there would run in the build).
+"""
+
+from __future__ import annotations
+
+import os
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from mkdocs.structure.files import File
+
+
+class LinkedFile(File):
+    """A generated download whose file MkDocs links into the site instead of copying it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        source = self.abs_src_path
+        if source is None or self._content is not None:
+            return super().copy_file(dirty)
+        target = self.abs_dest_path
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            if os.path.lexists(target):
+                os.unlink(target)
+            os.link(source, target)
+        except OSError:
+            super().copy_file(dirty)
+
+
+class TemplateCode(BytecodeCache):
+    """Compiled templates in memory, for as long as the server runs."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.code.clear()
