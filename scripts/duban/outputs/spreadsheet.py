@@ -176,7 +176,6 @@ def write_table(
     capacity = [_capacity(column.width) for column in columns]
     width, count = len(columns), len(rows)
     if isinstance(sheet, TableSheet):  # h24l: the body's rows whole (sheet_rows.py)
-
         counted: dict[tuple[int, str], int] = {}  # h24o: each text's lines worked out once
 
         def height(texts: list[tuple[int, str]]) -> float:
