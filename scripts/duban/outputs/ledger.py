@@ -129,16 +129,38 @@ def _holder_names(model: Model, item: ItemState) -> str:
     return "、".join(names)
 
 
-def item_row(model: Model, item: ItemState, number: int, as_of: dt.date) -> list[Cell]:
+def item_row(
+    model: Model,
+    item: ItemState,
+    number: int,
+    as_of: dt.date,
+    seen: dict[object, str] | None = None,
+) -> list[Cell]:
+    """``seen`` (h24o): the texts of tasks and holders worked out for earlier rows."""
     task = model.tasks[item.task_id]
     entry = item.entry
+    if seen is None:
+        seen = {}
+    occurrence = ("task", item.task_id, item.due_id, item.key)
+    what = seen.get(occurrence)
+    if what is None:
+        what = seen[occurrence] = task_text(task, item)
+    holders = ("holders", item.holders)
+    who = seen.get(holders)
+    if who is None:
+        who = seen[holders] = _holder_names(model, item)
+    lead = seen.get(("lead", task.id))
+    if lead is None:
+        lead = seen[("lead", task.id)] = _names(model, task, "lead")
+        seen[("leaders", task.id)] = "、".join(leader.label for leader in task.leaders)
+        seen[("cooperate", task.id)] = _names(model, task, "cooperate")
     return [
         number,
-        task_text(task, item),
-        _names(model, task, "lead"),
-        "、".join(leader.label for leader in task.leaders),
-        _holder_names(model, item),
-        _names(model, task, "cooperate"),
+        what,
+        lead,
+        seen[("leaders", task.id)],
+        who,
+        seen[("cooperate", task.id)],
         item.due if item.state is not State.WAITING else "",  # no date until its event
         progress_text(entry),
         (entry.problems or "") if entry is not None else "",
@@ -243,6 +265,7 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
     as_of = evaluation.as_of
     order = {h: n for n, h in enumerate({**model.holders, **model.groups})}
     order.update({i.holder_id: len(order) for i in evaluation.items if i.holder_id not in order})
+    seen: dict[object, str] = {}  # h24o: texts of tasks and holders, once each
     plans = []
     for plan in model.plans_in_order():
         prefix = f"{plan.id}/"
@@ -257,7 +280,9 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
             ),
         )
         kept = _has_cooperate(model, prefix), _has_leaders(model, prefix)
-        rows = [_select(item_row(model, item, n, as_of), *kept) for n, item in enumerate(items, 1)]
+        rows = [
+            _select(item_row(model, item, n, as_of, seen), *kept) for n, item in enumerate(items, 1)
+        ]
         plans.append(PlanTable(plan.id, plan.display_name, plan.title, sheet_columns(*kept), rows))
     any_kept = _has_cooperate(model, ""), _has_leaders(model, "")
     overdue = []
@@ -267,7 +292,7 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
             if ci.item.state is not State.OVERDUE:
                 continue
             n += 1
-            row = _select(item_row(model, ci.item, n, as_of), *any_kept)
+            row = _select(item_row(model, ci.item, n, as_of, seen), *any_kept)
             stage = ci.escalation.stage_name if ci.escalation is not None else ""
             overdue.append([*row, ci.item.days_late, stage])
     summaries = report.unit_summaries()

@@ -56,9 +56,15 @@ class TableSheet(Worksheet):
         mark = {"text": _TEXT, "date": _DATE, "number": _NUMBER}
         blanks = [mark[k] for k in kinds]
         letters = [xl_col_to_name(c) for c in range(len(kinds))]
-        shared = self.str_table._get_shared_string_index
+        table = self.str_table
+        shared = table._get_shared_string_index
         date_number = self._convert_date_time
         width = len(kinds)
+        # h24o: a text or date seen before in the body is not worked out again (a 台账 repeats
+        # its names, states and dates on thousands of rows); a text's shared string is still
+        # counted once per cell, as write_string counts it
+        texts_seen: dict[tuple[int, str], tuple[str, str]] = {}
+        dates_seen: dict[dt.date, str] = {}
         spans = f"1:{width}"
         for r, row in enumerate(rows, first):
             if len(row) != width:
@@ -71,17 +77,26 @@ class TableSheet(Worksheet):
                 if value is None or value == "":
                     cells.append(f'<c r="{ref}" s="{blanks[c]}"/>')
                 elif isinstance(value, dt.date):
-                    serial = date_number(dt.datetime.combine(value, dt.time()))
-                    cells.append(f'<c r="{ref}" s="{_DATE}"><v>{serial:.16G}</v></c>')
+                    serial = dates_seen.get(value)
+                    if serial is None:
+                        number = date_number(dt.datetime.combine(value, dt.time()))
+                        serial = dates_seen[value] = f"{number:.16G}"
+                    cells.append(f'<c r="{ref}" s="{_DATE}"><v>{serial}</v></c>')
                 elif isinstance(value, int | float) and not isinstance(value, bool):
                     cells.append(f'<c r="{ref}" s="{_NUMBER}"><v>{value:.16G}</v></c>')
                 else:
-                    text = text_of(str(value))
+                    raw = str(value)
+                    seen = texts_seen.get((c, raw))
+                    if seen is None:
+                        text = text_of(raw)
+                        stored = text
+                        if len(stored) > STRING_MAX // 2 and _utf16_len(stored) > STRING_MAX:
+                            stored = _utf16_truncate(stored, STRING_MAX)
+                        seen = texts_seen[(c, raw)] = (text, str(shared(stored)))
+                    else:
+                        table.count += 1  # the string used once more, as shared() counts
+                    text, index = seen
                     texts.append((c, text))
-                    stored = text
-                    if len(stored) > STRING_MAX // 2 and _utf16_len(stored) > STRING_MAX:
-                        stored = _utf16_truncate(stored, STRING_MAX)
-                    index = shared(stored)
                     cells.append(f'<c r="{ref}" s="{_TEXT}" t="s"><v>{index}</v></c>')
             points = heights(texts)
             # set_row's own arithmetic: points to pixels, pixels to the XML's points

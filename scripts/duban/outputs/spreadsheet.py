@@ -176,9 +176,16 @@ def write_table(
     capacity = [_capacity(column.width) for column in columns]
     width, count = len(columns), len(rows)
     if isinstance(sheet, TableSheet):  # h24l: the body's rows whole (sheet_rows.py)
+        counted: dict[tuple[int, str], int] = {}  # h24o: each text's lines worked out once
 
         def height(texts: list[tuple[int, str]]) -> float:
-            return _height(max((text_lines(t, capacity[c]) for c, t in texts), default=1))
+            lines = 1
+            for pair in texts:
+                found = counted.get(pair)
+                if found is None:
+                    found = counted[pair] = text_lines(pair[1], capacity[pair[0]])
+                lines = max(lines, found)
+            return _height(lines)
 
         sheet.take_rows(top + 1, rows, [c.kind for c in columns], styles, text_cell, height)
         rows = ()

@@ -44,7 +44,7 @@ from duban.evaluation.evaluate import ItemState
 from duban.model.model import Obligation
 from duban.model.org import Group
 from duban.model.plan import Task
-from duban.site import lights, names
+from duban.site import kept_digests, lights, names
 from duban.site.context import Context
 from duban.site.page_group import GroupPart
 
@@ -125,6 +125,11 @@ def _pickled(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _plain(item: ItemState) -> str:
+    """An occurrence's digest without an escalation (h24o: the one :mod:`.kept_digests` keeps)."""
+    return _digest(_pickled((item, None)))
+
+
 class Keys:
     """Every page's key in one build."""
 
@@ -152,6 +157,25 @@ class Keys:
         self._before: dict[int, tuple[ItemState, object, str]] = memo.occurrences
         self._after: dict[int, tuple[ItemState, object, str]] = {}
         memo.occurrences = self._after if memo.keep else {}
+        self._plain: dict[int, str] = {}  # h24o: each occurrence's own digest, by its id
+        if memo.on_disk:
+            self._keep_plain(memo)
+
+    def _keep_plain(self, memo: Memo) -> None:
+        """h24o: the occurrences' digests of the holders whose inputs did not change, from
+        the memo (:mod:`.kept_digests`); the others made, and all kept for the next build."""
+        by_holder = self.ctx.index.by_holder
+        keys = kept_digests.input_keys(
+            self.base, self.ctx.model, sorted(by_holder), memo.file_digests
+        )
+        entry = _digest(self.base, kept_digests.FORMAT)
+        plain = self._plain
+        plain.update(kept_digests.known_digests(memo.get(entry, counted=False), keys, by_holder))
+        for items in by_holder.values():
+            for item in items:
+                if id(item) not in plain:
+                    plain[id(item)] = _plain(item)
+        memo.put(entry, kept_digests.to_keep(keys, by_holder, plain), counted=False)
 
     def summary(self, uri: str) -> str:
         """A page that reads everything."""
@@ -170,7 +194,9 @@ class Keys:
                 if kept is not None and kept[0] is item and kept[1] == escalation:
                     digest = kept[2]  # the same object, unchanged since (h24m)
                 else:
-                    digest = _digest(_pickled((item, escalation)))
+                    plain = self._plain.get(id(item)) if escalation is None else None
+                    # h24o: without an escalation, the digest kept by its inputs if any
+                    digest = plain or _digest(_pickled((item, escalation)))
                 made[id(item)] = digest
                 self._after[id(item)] = (item, escalation, digest)  # keeps its id its own
             found.append(digest)

@@ -1,0 +1,175 @@
+"""The occurrences' digests kept on disk by the status files they were evaluated from
+(duban/site/kept_digests.py, h24o): a build with the memo in a folder, as in CI, pickles only the
+occurrences of the holders whose inputs changed, and its pages are a fresh render's, including
+after an edit of a shared duty's other holder and of the step another deadline counts from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from duban.evaluation.evaluate import ItemState, evaluate
+from duban.outputs import urls
+from duban.plugin.reuse import data_digests
+from duban.plugin.source_memo import SourceMemo
+from duban.site import Settings, kept_digests, page_keys, render_site
+from helpers import loaded_model
+from sitekit import DEMO, DEMO_AS_OF
+
+COUNTY = Path(__file__).resolve().parents[2] / "examples" / "county" / "data"
+COUNTY_AS_OF = dt.date(2024, 3, 31)
+
+SHARED_Q1 = """obligations:
+- task: "2-2"
+  period: 2024-Q1
+  state: done
+  done: "2024-03-18"
+"""
+
+
+class Pickles:
+    """The occurrences pickled for the page keys."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = page_keys._pickled
+
+        def counted(value: object) -> bytes:
+            if isinstance(value, tuple) and value and isinstance(value[0], ItemState):
+                self.count += 1
+            return real(value)
+
+        monkeypatch.setattr(page_keys, "_pickled", counted)
+
+
+def _plain(item: ItemState) -> str:
+    return page_keys._digest(page_keys._pickled((item, None)))
+
+
+def _render(data: Path, as_of: dt.date, folder: Path | None) -> dict[str, str]:
+    """The site's pages; with ``folder``, through a memo read from it, as a new build would."""
+    model = loaded_model(data)
+    memo = None
+    if folder is not None:
+        memo = SourceMemo(folder, keep=False)
+        memo.start(data_digests(data))
+    settings = Settings(as_of=as_of)
+    evaluation = evaluate(model, as_of, settings.due_soon_days)
+    site = render_site(model, settings, evaluation, processes=1, memo=memo)
+    if memo is not None:
+        memo.finish()
+    return site.pages
+
+
+def test_an_edit_pickles_only_the_changed_holders_occurrences(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(DEMO / "data", data)
+    as_of = dt.date.fromisoformat(DEMO_AS_OF)
+    pickles = Pickles(monkeypatch)
+    _render(data, as_of, tmp_path / "cache")
+    first = pickles.count
+    assert first > 50
+    pickles.count = 0
+    assert _render(data, as_of, tmp_path / "cache")
+    # nothing changed: only the occurrences with an escalation are pickled (with it)
+    escalated = len(evaluate(loaded_model(data), as_of).escalations)
+    assert pickles.count <= escalated < first / 5
+    pickles.count = 0
+    status = data / "status" / "baqiao.yaml"
+    text = status.read_text("utf-8")
+    status.write_text(re.sub(r"(\n\s+text: )", r"\g<1>已改动：", text, count=1), "utf-8")
+    after = _render(data, as_of, tmp_path / "cache")
+    assert escalated < pickles.count < first / 5, (pickles.count, first)
+    assert after == _render(data, as_of, None)
+    assert "已改动：" in after[urls.unit_page("baqiao")]
+    # a new date: another base, every occurrence pickled again
+    pickles.count = 0
+    _render(data, as_of.replace(year=as_of.year + 1), tmp_path / "cache")
+    assert pickles.count >= first
+
+
+# (file, old text, new text; new None: the file removed; old None: the file's first text
+# written back with ``new`` for its empty list)
+EDITS = [
+    # the other holder of a shared duty reports: both holders' occurrences move
+    ("tongjiju", "obligations: []\n", SHARED_Q1),
+    # the step another deadline of the task counts from (签收 -> 自查报告 15 working days later)
+    ("sifaju", 'done: "2023-09-2', 'done: "2023-09-1'),
+    ("fagaiju", 'state: done\n  done: "2023-12-22"', "state: in-progress"),
+    ("tongjiju", "", None),  # removed
+    ("tongjiju", None, SHARED_Q1),  # a new file
+]
+
+
+def test_each_edit_across_holders_gives_a_fresh_renders_pages(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(COUNTY, data)
+    folder = tmp_path / "cache"
+    pickles = Pickles(monkeypatch)
+    found: list[tuple[dict[int, str], list[ItemState]]] = []
+    known = kept_digests.known_digests
+
+    def spied(kept, keys, by_holder):  # the digests taken from the memo, and their items
+        digests = known(kept, keys, by_holder)
+        found.append((digests, [i for items in by_holder.values() for i in items]))
+        return digests
+
+    monkeypatch.setattr(kept_digests, "known_digests", spied)
+    _render(data, COUNTY_AS_OF, folder)
+    everything = pickles.count
+    kept_files = list((folder / "src").glob("*/*.duban-src.json"))
+    assert any("occurrence digests" in p.read_text("utf-8") for p in kept_files)
+    first = {p.stem: p.read_text("utf-8") for p in (data / "status").glob("*.yaml")}
+    for name, old, new in EDITS:
+        path = data / "status" / f"{name}.yaml"
+        if new is None:
+            path.unlink()
+        elif old is None:
+            path.write_text(first[name].replace("obligations: []\n", new), "utf-8")
+        else:
+            text = path.read_text("utf-8")
+            assert old in text, (name, old)
+            path.write_text(text.replace(old, new, 1), "utf-8")
+        pickles.count = 0
+        found.clear()
+        pages = _render(data, COUNTY_AS_OF, folder)
+        assert 0 < pickles.count < everything, (name, pickles.count, everything)
+        # every digest taken from the memo is the occurrence's own, as evaluated now
+        (digests, items), *_ = found
+        assert digests
+        stale = [i.ref for i in items if id(i) in digests and digests[id(i)] != _plain(i)]
+        assert not stale, (name, stale)
+        if name == "tongjiju":  # the pages too (a fresh render costs: not after every edit)
+            assert pages == _render(data, COUNTY_AS_OF, None), name
+
+
+def test_a_holder_shares_its_key_with_every_holder_of_its_obligations():
+    model = loaded_model(COUNTY)
+    digests = data_digests(COUNTY)
+    holders = sorted(model.holders)
+    keys = kept_digests.input_keys("base", model, holders, digests)
+    assert set(keys) == set(holders)
+    shared = next(o for o in model.obligations if len(o.holders) > 1)
+    files = {e.holder_id: e.source.file for e in model.status.values()}
+    other = next(h for h in shared.holders if h in files)  # a holder with a status file
+    one = next(h for h in shared.holders if h != other)
+    # the other holder's file edited: the first holder's key moves too; a new base moves all
+    name = files[other]
+    moved = kept_digests.input_keys("base", model, holders, {**digests, name: "0" * 32})
+    assert moved[one] != keys[one] and moved[other] != keys[other]
+    alone = [h for h in holders if moved[h] == keys[h]]
+    assert alone  # holders sharing nothing with it keep theirs
+    assert all(
+        a != b
+        for a, b in zip(
+            kept_digests.input_keys("other", model, holders, digests).values(),
+            keys.values(),
+            strict=True,
+        )
+    )
+    # a file the build did not digest: no key (pickled as before)
+    assert one not in kept_digests.input_keys("base", model, holders, {})
