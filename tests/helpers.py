@@ -102,3 +102,8 @@ def loaded_model(data: Path) -> Model:
     project = load_project(data)
     assert project.ok and project.model is not None, project.problems[:3]
     return project.model
+
+
+def tasks_by_id(result: Imported) -> dict[str, dict]:
+    """An import's tasks by their id."""
+    return {task["id"]: task for task in result.tasks}

@@ -28,10 +28,6 @@ CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "corpus"
 _import = import_whole
 
 
-def _tasks(result) -> dict[str, dict]:
-    return {task["id"]: task for task in result.tasks}
-
-
 # --- leaders: people, never units -----------------------------------------------------------
 
 

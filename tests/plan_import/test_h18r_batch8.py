@@ -10,13 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import import_whole
+from helpers import import_whole, tasks_by_id
 
 pytestmark = pytest.mark.usefixtures("chinese")
-
-
-def _tasks(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
-    return {task["id"]: task for task in result.tasks}
 
 
 # --- 数据提供单位: the unit giving the figures a target is assessed by -----------------------
@@ -42,14 +38,14 @@ PROVIDER_LINES = (
 
 
 def test_a_data_provider_is_read_as_the_assessing_unit(tmp_path: Path) -> None:
-    tasks = _tasks(import_whole(tmp_path, CHENGDU, 2019))
+    tasks = tasks_by_id(import_whole(tmp_path, CHENGDU, 2019))
     assert tasks["1-1"]["roles"] == {"lead": ["市发改委"], "assess": ["市统计局"]}
     assert tasks["1-2"]["roles"]["assess"] == ["市统计局"]
     assert tasks["1-2"]["roles"]["responsible"] == ["市农业农村局", "市经信局"]
 
 
 def test_a_data_provider_label_on_its_own_line(tmp_path: Path) -> None:
-    tasks = _tasks(import_whole(tmp_path, PROVIDER_LINES, 2022))
+    tasks = tasks_by_id(import_whole(tmp_path, PROVIDER_LINES, 2022))
     assert tasks["01"]["roles"] == {"lead": ["县人社局"], "assess": ["县统计局"]}
     assert tasks["02"]["roles"]["assess"] == ["县统计局", "县农调队"]
 
@@ -79,7 +75,7 @@ def test_first_listed_is_the_lead_department_in_traditional(tmp_path: Path) -> N
     result = import_whole(tmp_path, JILIN)  # no --year: the 文号 written with 號 gives it
     assert not result.year_missing
     assert result.plan["period"]["start"].year == 2014
-    tasks = _tasks(result)
+    tasks = tasks_by_id(result)
     assert tasks["1-1"]["roles"] == {
         "lead": ["省發展改革委"],
         "responsible": ["省編辦", "省水利廳"],
@@ -91,7 +87,7 @@ def test_first_listed_is_the_lead_department_in_traditional(tmp_path: Path) -> N
 
 
 def test_first_listed_is_the_lead_department_state_council_style(tmp_path: Path) -> None:
-    tasks = _tasks(import_whole(tmp_path, FIRST_DEPARTMENT, 2020))
+    tasks = tasks_by_id(import_whole(tmp_path, FIRST_DEPARTMENT, 2020))
     (first, second) = tasks.values()
     assert first["roles"] == {"lead": ["省政务服务局"], "responsible": ["省发展改革委", "省财政厅"]}
     assert second["roles"] == {"lead": ["省住房城乡建设厅"], "responsible": ["省自然资源厅"]}
@@ -116,9 +112,9 @@ TOWN_GROUPS = (
 
 
 def test_a_bare_town_level_after_a_group_stays_in_the_group(tmp_path: Path) -> None:
-    tasks = _tasks(import_whole(tmp_path, HAICHENG, 2023))
+    tasks = tasks_by_id(import_whole(tmp_path, HAICHENG, 2023))
     assert tasks["1-1"]["roles"]["responsible"] == ["各有关部门", "各开发区、镇(街道)"]
-    (first, second) = _tasks(import_whole(tmp_path, TOWN_GROUPS, 2021)).values()
+    (first, second) = tasks_by_id(import_whole(tmp_path, TOWN_GROUPS, 2021)).values()
     assert first["roles"]["responsible"] == ["市住建局", "各县区、乡镇"]
     assert second["roles"]["responsible"] == ["各街道、社区"]
 
@@ -142,10 +138,10 @@ STOPS = (
 
 
 def test_a_number_written_with_a_full_stop_is_an_item(tmp_path: Path) -> None:
-    (task,) = _tasks(import_whole(tmp_path, TIANJIN, 2020)).values()  # before: refused
+    (task,) = tasks_by_id(import_whole(tmp_path, TIANJIN, 2020)).values()  # before: refused
     assert task["number"] == 1
     assert task["roles"] == {"responsible": ["市政府各部门"]}
-    tasks = _tasks(import_whole(tmp_path, STOPS, 2022))
+    tasks = tasks_by_id(import_whole(tmp_path, STOPS, 2022))
     assert list(tasks) == ["1-1", "1-2"]
     assert tasks["1-2"]["roles"] == {"lead": ["区住建局"]}
     assert "6月" in str(tasks["1-1"]["due"])
@@ -183,7 +179,7 @@ LED_GROUPS = (
 
 
 def test_an_item_headed_by_its_lead_unit(tmp_path: Path) -> None:
-    tasks = _tasks(import_whole(tmp_path, SHANXI, 2008))
+    tasks = tasks_by_id(import_whole(tmp_path, SHANXI, 2008))
     assert list(tasks) == ["1-1", "1-2", "2-1"]  # before: 1-1 a provision, 2-1's steps tasks
     assert tasks["1-1"]["roles"] == {"lead": ["省监察厅"]}
     assert tasks["1-2"]["roles"]["lead"] == ["省审计厅"]
@@ -191,7 +187,7 @@ def test_an_item_headed_by_its_lead_unit(tmp_path: Path) -> None:
     assert [item["roles"]["cooperate"] for item in tasks["2-1"]["items"]] == [
         ["省直有关部门", "各市人民政府"]
     ] * 2
-    tasks = _tasks(import_whole(tmp_path, LED_GROUPS, 2022))
+    tasks = tasks_by_id(import_whole(tmp_path, LED_GROUPS, 2022))
     assert list(tasks) == ["1-1", "1-2"]
     assert tasks["1-1"]["roles"] == {"lead": ["市发改委", "市财政局"]}
     assert len(tasks["1-1"]["items"]) == 2
@@ -223,11 +219,11 @@ BULLETS = (
 
 
 def test_a_garbled_bullet_is_no_number(tmp_path: Path) -> None:
-    (task,) = _tasks(import_whole(tmp_path, YINCHUAN, 2019)).values()  # before: 4 provisions
+    (task,) = tasks_by_id(import_whole(tmp_path, YINCHUAN, 2019)).values()  # before: 4 provisions
     assert task["id"] == "1-1"
     assert task["roles"]["lead"] == ["自治區交通運輸廳"]
     assert "典農河" in task["text"] and "items" not in task
-    tasks = _tasks(import_whole(tmp_path, BULLETS, 2020))
+    tasks = tasks_by_id(import_whole(tmp_path, BULLETS, 2020))
     assert list(tasks) == ["1-1", "1-2"]
     assert tasks["1-1"]["roles"] == {"lead": ["市政务服务局"]}
 
@@ -248,7 +244,7 @@ CLOSING = LAST_PARAGRAPH.replace(
 
 def test_the_last_paragraph_with_a_clause_is_the_last_items(tmp_path: Path) -> None:
     result = import_whole(tmp_path, LAST_PARAGRAPH, 2021)
-    task = _tasks(result)["1-2"]
+    task = tasks_by_id(result)["1-2"]
     assert task["roles"] == {"responsible": ["县水利局", "各乡镇人民政府"]}
     assert "长效运行" in task["text"] and "closing" not in result.plan
     result = import_whole(tmp_path, CLOSING, 2021)  # no clause: still the plan's closing words
@@ -273,10 +269,10 @@ LOST_LABEL = (
 
 def test_a_person_line_that_lost_its_label_is_not_a_unit(tmp_path: Path) -> None:
     result = import_whole(tmp_path, HAIDONG, 2020)
-    (task,) = _tasks(result).values()
+    (task,) = tasks_by_id(result).values()
     assert task["roles"] == {"responsible": ["海东市", "兰州市", "临夏州发展改革部门"]}
     assert any("人:三市州" in finding.text for finding in result.unread)  # said, not dropped
-    tasks = _tasks(import_whole(tmp_path, LOST_LABEL, 2021))
+    tasks = tasks_by_id(import_whole(tmp_path, LOST_LABEL, 2021))
     assert [t["roles"] for t in tasks.values()] == [
         {"lead": ["县水务局"]},
         {"lead": ["县交通运输局"]},
@@ -309,7 +305,7 @@ GLUED_DEADLINES = (
 
 def test_a_table_with_its_cells_run_together(tmp_path: Path) -> None:
     result = import_whole(tmp_path, XICHENG)  # before: refused (no numbered items)
-    tasks = _tasks(result)
+    tasks = tasks_by_id(result)
     assert [t["roles"] for t in tasks.values()] == [
         {"lead": ["区发展改革委"]},
         {"lead": ["区财政局"]},
@@ -319,7 +315,7 @@ def test_a_table_with_its_cells_run_together(tmp_path: Path) -> None:
     assert result.plan["title"] == "2020年西城区政府工作报告重点工作全年完成情况"
     assert result.plan["period"]["start"].year == 2020  # the title's year, not the page's
     assert all(d.get("kind") == "ongoing" for t in tasks.values() for d in t["due"])  # 12月31日
-    tasks = _tasks(import_whole(tmp_path, GLUED_DEADLINES))
+    tasks = tasks_by_id(import_whole(tmp_path, GLUED_DEADLINES))
     assert [t["roles"] for t in tasks.values()] == [
         {"responsible": ["县住建局"]},
         {"responsible": ["县交通运输局"]},
@@ -347,7 +343,7 @@ CELL_TABLE = (
 
 
 def test_a_flattened_tables_rows_keep_its_numbers(tmp_path: Path) -> None:
-    tasks = _tasks(import_whole(tmp_path, LIAOZHONG, 2024))
+    tasks = tasks_by_id(import_whole(tmp_path, LIAOZHONG, 2024))
     assert list(tasks) == ["01", "02", "03"]  # before: 1-1, 1-2, 1-3
     assert "leaders" not in tasks["01"]
     assert [leader["name"] for leader in tasks["02"]["leaders"]] == ["冯冬昌"]
@@ -355,7 +351,7 @@ def test_a_flattened_tables_rows_keep_its_numbers(tmp_path: Path) -> None:
         "lead": ["区农业农村局"],
         "cooperate": ["区发展改革局", "区工业和信息化局"],
     }
-    tasks = _tasks(import_whole(tmp_path, CELL_TABLE, 2023))
+    tasks = tasks_by_id(import_whole(tmp_path, CELL_TABLE, 2023))
     assert list(tasks) == ["01", "02"]
     assert tasks["02"]["roles"] == {"responsible": ["区城管局"]}
 
@@ -375,6 +371,6 @@ def test_the_first_listed_rule_in_its_wordings(tmp_path: Path, rule: str) -> Non
         f"1.推进数字政府建设。（市大数据局、市发改委、市财政局负责，{rule}）\n"
         "2.优化营商环境。（市营商办、市市场监管局负责）\n"
     )
-    tasks = _tasks(import_whole(tmp_path, text, 2021))
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2021))
     assert tasks["01"]["roles"] == {"lead": ["市大数据局"], "responsible": ["市发改委", "市财政局"]}
     assert tasks["02"]["roles"]["lead"] == ["市营商办"]

@@ -15,10 +15,6 @@ from helpers import import_whole
 pytestmark = pytest.mark.usefixtures("chinese")
 
 
-def _tasks(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
-    return {task["id"]: task for task in result.tasks}
-
-
 # --- 由X负责…: who does it opens the task's sentence ---------------------------------------
 
 # Real: gansu-lanzhou-undated-vice-mayor-lead-lines.txt (shortened).
