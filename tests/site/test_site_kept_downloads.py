@@ -14,7 +14,7 @@ import pytest
 
 from duban.evaluation.evaluate import evaluate
 from duban.outputs import urls
-from duban.plugin.reuse import data_digests
+from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, calendars, render_site
 from helpers import loaded_model

@@ -24,8 +24,8 @@ from duban.outputs import urls
 from duban.outputs.open_data import export_json
 from duban.plugin import handoff
 from duban.plugin.handed_files import handed_files
-from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
-from duban.plugin.reuse import _render_nothing, data_digests
+from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load, data_digests
+from duban.plugin.reuse import _render_nothing
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, groups, kept_open_data, render_site
 from helpers import loaded_model

@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 from duban.plugin import live
-from duban.plugin.live import DataDigests, changed_files
-from duban.plugin.reuse import data_digests
+from duban.plugin.live import DataDigests
+from duban.plugin.loaded_digests import changed_files, data_digests
 from sitekit import DEMO
 
 

@@ -13,7 +13,7 @@ from duban.evaluation.update import LiveEvaluation
 from duban.load.project import load_project
 from duban.load.update import LiveLoad
 from duban.outputs import urls
-from duban.plugin.reuse import data_digests
+from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, page_keys, render_site
 from sitekit import DEMO, DEMO_AS_OF

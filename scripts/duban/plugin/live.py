@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Mapping
 from pathlib import Path
 
 from duban.evaluation.evaluate import Evaluation, evaluate
@@ -30,6 +29,7 @@ from duban.load.parsed import ParsedFiles
 from duban.load.project import Project, load_project
 from duban.load.update import LiveLoad
 from duban.model.model import Model
+from duban.plugin.loaded_digests import changed_files
 
 log = logging.getLogger("mkdocs.plugins.duban")
 
@@ -41,7 +41,7 @@ Stamp = tuple[int, int, int, int, int]
 
 class DataDigests:
     """Every file of the data folder (relative path -> digest of its bytes), as
-    :func:`duban.plugin.reuse.data_digests` gives them, reading only the files whose status
+    :func:`duban.plugin.loaded_digests.data_digests` gives them, reading only the files whose status
     moved since the last call."""
 
     def __init__(self) -> None:
@@ -77,11 +77,6 @@ class DataDigests:
                 known[name] = (stamp, digest)
         self.known = known
         return found
-
-
-def changed_files(before: Mapping[str, str], now: Mapping[str, str]) -> set[str]:
-    """The data files added, removed or changed between two sets of digests."""
-    return {n for n in before.keys() | now.keys() if before.get(n) != now.get(n)}
 
 
 class LiveData:

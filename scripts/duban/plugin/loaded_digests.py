@@ -19,7 +19,7 @@ one. Now:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -58,12 +58,13 @@ class DigestedFiles(ParsedFiles):
         super().put(digest, document)
 
 
-def _digests(data_dir: Path, status: bool) -> dict[str, str]:
-    """The data folder's files, the status files only or all but them (path -> digest)."""
+def data_digests(data_dir: Path, keep: Callable[[str], bool] | None = None) -> dict[str, str]:
+    """The data folder's files (data-relative path -> digest of their bytes), those whose path
+    ``keep`` accepts when given."""
     found = {}
     for path in sorted(data_dir.rglob("*")) if data_dir.is_dir() else ():
         name = path.relative_to(data_dir).as_posix()
-        if name.startswith(STATUS) != status or not path.is_file():
+        if (keep is not None and not keep(name)) or not path.is_file():
             continue
         try:
             found[name] = file_digest(path.read_bytes())
@@ -72,9 +73,18 @@ def _digests(data_dir: Path, status: bool) -> dict[str, str]:
     return found
 
 
+def changed_files(before: Mapping[str, str], now: Mapping[str, str]) -> set[str]:
+    """The data files added, removed or changed between two sets of digests."""
+    return {n for n in before.keys() | now.keys() if before.get(n) != now.get(n)}
+
+
+def _not_status(name: str) -> bool:
+    return not name.startswith(STATUS)
+
+
 def before_load(data_dir: Path) -> dict[str, str]:
     """Every data file but the status files, before the loader reads them."""
-    return _digests(data_dir, status=False)
+    return data_digests(data_dir, _not_status)
 
 
 def after_load(
@@ -82,13 +92,9 @@ def after_load(
 ) -> dict[str, str]:
     """Every data file's digest as loaded: the status files' as the loader read them (``read``),
     the others' as :func:`before_load` found them, unchanged since (else the build stops)."""
-    now = _digests(data_dir, status=False)
+    now = data_digests(data_dir, _not_status)
     # the files the loader reads (an editor's swap file may change at any time: not data)
-    changed = sorted(
-        n
-        for n in before.keys() | now.keys()
-        if n.endswith(DATA_SUFFIXES) and before.get(n) != now.get(n)
-    )
+    changed = sorted(n for n in changed_files(before, now) if n.endswith(DATA_SUFFIXES))
     if changed:
         shown = ", ".join(changed[:3]) + (f" (+{len(changed) - 3})" if len(changed) > 3 else "")
         raise PluginError(

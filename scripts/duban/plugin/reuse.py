@@ -26,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 from duban.i18n.messages import say
 from duban.load.cache import file_digest, refusal
 from duban.load.layout import FOLDERS
+from duban.plugin.loaded_digests import changed_files
 from duban.plugin.page_cache import (
     CACHED_TEMPLATE,
     CacheChanged,
@@ -243,23 +244,11 @@ def _front(source: str) -> str:
     return front.group(0) if front else ""
 
 
-def data_digests(data_dir: Path) -> dict[str, str]:
-    """Every file of the data folder (relative path -> digest of its bytes)."""
-    found = {}
-    for path in sorted(data_dir.rglob("*")) if data_dir.is_dir() else ():
-        if path.is_file():
-            try:
-                found[path.relative_to(data_dir).as_posix()] = file_digest(path.read_bytes())
-            except OSError:
-                continue
-    return found
-
-
 def what_changed(before: Mapping[str, str], now: Mapping[str, str]) -> str | None:
     """`mkdocs serve`'s one line about a rebuild: which data files changed, and whether only the
     pages that read them are made again (status and records files: every other page comes from
     the cache) or all of them (a plan, task, org or rules file: a full rebuild)."""
-    changed = sorted(n for n in before.keys() | now.keys() if before.get(n) != now.get(n))
+    changed = sorted(changed_files(before, now))
     if not changed:
         return None
     shown = ", ".join(changed[:3]) + (f" (+{len(changed) - 3})" if len(changed) > 3 else "")
