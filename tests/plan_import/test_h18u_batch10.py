@@ -1,0 +1,63 @@
+"""Forms the tenth batch showed the importer still missed (issue 18, thirteenth round, branch
+h18u), each read by general means. Texts marked "real" are quoted (shortened where "…" says so)
+from the published pages of tests/fixtures/import/corpus/ (SOURCES.md gives each file's address);
+texts marked "made up" are variants written for this test (another numbering, another label) that
+the same reading must also take: the guard against a fix that fits one file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from duban.plan_import.spaced_header import joined_spacing
+from helpers import import_whole
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def _tasks(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    return {task["id"]: task for task in result.tasks}
+
+
+# --- a letter-spaced header over space-separated rows ------------------------------------
+
+# Real: national-guobanhan-2016-lianghua-space-rows.txt (shortened).
+GUOBAN = (
+    "2016年《政府工作报告》量化指标任务分工\n\n"
+    "序号 工 作 任 务 牵头负责部门\n"
+    "1 居民消费价格涨幅3%左右 发展改革委\n"
+    "2 城镇新增就业1000万人以上 人力资源社会保障部\n"
+    "3 安排财政赤字2.18万亿元,赤字率提高到3% 财政部\n"
+)
+# Made up: another spaced column name, a 责任单位 column, numbers with 、.
+SPACED_VARIANT = (
+    "某县2023年民生实事任务分解\n\n"
+    "序 号 工作任务 责 任 单 位\n"
+    "1 新建城市书房3家 县文旅局\n"
+    "2 改造老旧小区12个 县住建局\n"
+    "3 新增公办幼儿园学位600个 县教育局\n"
+)
+
+
+def test_spaced_words_are_joined_and_others_kept() -> None:
+    assert joined_spacing("序号 工 作 任 务 牵头负责部门".split()) == [
+        "序号",
+        "工作任务",
+        "牵头负责部门",
+    ]
+    assert joined_spacing(["序", "号", "A", "工作"]) == ["序号", "A", "工作"]
+    assert joined_spacing(["1", "年"]) == ["1", "年"]  # one character alone stays
+
+
+def test_a_letter_spaced_header_names_the_lead_column(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, GUOBAN, 2016))
+    assert sorted(tasks) == ["01", "02", "03"]
+    assert tasks["01"]["roles"] == {"lead": ["发展改革委"]}
+    assert tasks["02"]["roles"] == {"lead": ["人力资源社会保障部"]}
+
+
+def test_a_spaced_responsible_column_too(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, SPACED_VARIANT, 2023))
+    assert sorted(tasks) == ["01", "02", "03"]
+    assert tasks["03"]["roles"] == {"responsible": ["县教育局"]}
