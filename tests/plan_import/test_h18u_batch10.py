@@ -61,3 +61,37 @@ def test_a_spaced_responsible_column_too(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, SPACED_VARIANT, 2023))
     assert sorted(tasks) == ["01", "02", "03"]
     assert tasks["03"]["roles"] == {"responsible": ["县教育局"]}
+
+
+# --- a role label after the comma of an item's name (progress bulletins) ------------------
+
+# Real: anhui-luan-2021-minsheng-progress-numbered-ranking.txt (shortened).
+LUAN = (
+    "六安市1至9月份民生工程实施进度通报\n"
+    "一、各县区民生工程实施进度综合排名\n"
+    "1、金寨县;2、裕安区;3、霍山县。\n"
+    "二、部分项目进展情况\n"
+    "1、技能培训提升,牵头单位:市退役军人局。其中,退役军人技能培训提升进度较慢的为叶集区。\n"
+    "2、养老服务和智慧养老,牵头单位:市民政局。其中,高龄津贴发放进度较慢的为霍邱县。\n"
+)
+# Made up: （一） numbering, full-width comma and colon, a 责任单位 label.
+COMMA_VARIANT = (
+    "某县2022年重点项目推进情况\n"
+    "（一）城区污水管网改造，责任单位：县住建局、县水务局。\n"
+    "（二）乡镇卫生院提升，责任单位：县卫健委。已完成主体工程。\n"
+)
+
+
+def test_a_label_after_the_items_name_gives_its_lead_and_ranks_are_no_tasks(
+    tmp_path: Path,
+) -> None:
+    tasks = _tasks(import_whole(tmp_path, LUAN, 2021))
+    assert sorted(tasks) == ["2-1", "2-2"]  # the ranking's 1、金寨县 … are no tasks
+    assert tasks["2-1"]["roles"] == {"lead": ["市退役军人局"]}
+    assert tasks["2-2"]["roles"] == {"lead": ["市民政局"]}
+
+
+def test_a_responsible_label_after_a_full_width_comma(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, COMMA_VARIANT, 2022))
+    assert tasks["01"]["roles"] == {"responsible": ["县住建局", "县水务局"]}
+    assert tasks["02"]["roles"] == {"responsible": ["县卫健委"]}
