@@ -41,7 +41,7 @@ SPACED_VARIANT = (
 
 
 def test_spaced_words_are_joined_and_others_kept() -> None:
-    assert joined_spacing("序号 工 作 任 务 牵头负责部门".split()) == [
+    assert joined_spacing(["序号", "工", "作", "任", "务", "牵头负责部门"]) == [
         "序号",
         "工作任务",
         "牵头负责部门",
