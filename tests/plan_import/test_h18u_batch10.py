@@ -95,3 +95,33 @@ def test_a_responsible_label_after_a_full_width_comma(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, COMMA_VARIANT, 2022))
     assert tasks["01"]["roles"] == {"responsible": ["县住建局", "县水务局"]}
     assert tasks["02"]["roles"] == {"responsible": ["县卫健委"]}
+
+
+# --- a converter's pinyin inside a role label -------------------------------------------
+
+# Real: guangdong-province-2013-trad-pinyin-duban-lost-first-item.txt (shortened).
+GUANGDONG = (
+    "廣東省人民政府辦公廳關(guān)于印發(fā)2013年重點(diǎn)督辦建議提案的通知\n"
+    "2.關(guān)于關(guān)注民生,加快落實(shí)長(zhǎng)洲島郵政儲(chǔ)蓄所建設(shè)的建議"
+    "(第1389號(hào)。牽頭單位:省郵政局;協(xié)辦單位:廣東銀監(jiān)局,廣州市政府);\n"
+    "3.關(guān)于建設(shè)國(guó)家北斗衛(wèi)星導(dǎo)航產(chǎn)業(yè)基地的建議"
+    "(第1413號(hào)。牽頭單位:省經(jīng)濟(jì)和信息化委;協(xié)辦單位:中山市政府);\n"
+)
+# Made up: the pinyin in 配合 and 責任, simplified text, （一） numbering.
+PINYIN_VARIANT = (
+    "某市2020年重点工作分工\n"
+    "（一）推进老旧小区改造（牵头单位：市住建局；配(pèi)合单位：市财政局、市自然资源局）。\n"
+    "（二）新建公办幼儿园3所（牵头单位：市教育局；責(zé)任單位：各区政府）。\n"
+)
+
+
+def test_a_converters_pinyin_in_a_label_leaves_the_label(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, GUANGDONG, 2013))
+    assert tasks["02"]["roles"] == {"lead": ["省郵政局"], "cooperate": ["廣東銀監局", "廣州市政府"]}
+    assert tasks["03"]["roles"] == {"lead": ["省經濟和信息化委"], "cooperate": ["中山市政府"]}
+
+
+def test_pinyin_in_a_simplified_label_too(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, PINYIN_VARIANT, 2020))
+    assert tasks["01"]["roles"] == {"lead": ["市住建局"], "cooperate": ["市财政局", "市自然资源局"]}
+    assert tasks["02"]["roles"] == {"lead": ["市教育局"], "responsible": ["各区政府"]}

@@ -205,6 +205,7 @@ def clause_parts(inner: str) -> list[str]:
 
 def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     clause = Clause(start, end, as_written)
+    inner = PINYIN_NOTE.sub("", inner)  # h18u: 協(xié)辦單位: a converter's pinyin in a label
     rule = FIRST_LEADS.search(simplified(inner))
     if rule:
         clause.first_leads = True
