@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from duban.plan_import.assessed_by import assessed_by
 from duban.plan_import.spaced_header import joined_spacing
 from helpers import import_whole
 
@@ -125,3 +126,76 @@ def test_pinyin_in_a_simplified_label_too(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, PINYIN_VARIANT, 2020))
     assert tasks["01"]["roles"] == {"lead": ["市住建局"], "cooperate": ["市财政局", "市自然资源局"]}
     assert tasks["02"]["roles"] == {"lead": ["市教育局"], "responsible": ["各区政府"]}
+
+
+# --- who assesses, in an item's closing sentence ------------------------------------------
+
+# Real: town-undated-mubiao-zerenshu-assess-lead-in.txt (shortened; its item 4 numbered 3 here).
+TOWN = (
+    "农村工作年度目标责任书\n"
+    "1、招商引资项目建设及全民创业25分,其中招商引资项目建设20分,全民创业5分。由镇工办负责考核。\n"
+    "2、党建工作20分。其中:组织8分、纪检8分、宣传4分,具体考核细则由镇组织办、纪检办、宣传办负责。\n"
+    "3、农村合作医疗5分。凡按时完成镇下达任务的得满分。由市二医院、党政办负责考核。\n"
+)
+# Made up: （一） numbering, 由X考核 without 负责, 评分工作由X负责.
+ASSESS_VARIANT = (
+    "某县2021年度部门绩效考核细则\n"
+    "（一）安全生产10分。发生较大事故的不得分。由县应急局考核。\n"
+    "（二）信访稳定10分。评分工作由县信访局负责。\n"
+    "（三）营商环境10分。由县发展改革委、县市场监管局负责评分。\n"
+)
+
+
+def test_a_closing_sentence_names_who_assesses(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, TOWN, None))
+    assert tasks["01"]["roles"] == {"assess": ["镇工办"]}
+    assert tasks["02"]["roles"] == {"assess": ["镇组织办", "纪检办", "宣传办"]}
+    assert tasks["03"]["roles"] == {"assess": ["市二医院", "党政办"]}
+
+
+def test_other_ways_of_saying_who_assesses(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, ASSESS_VARIANT, 2021))
+    assert tasks["01"]["roles"] == {"assess": ["县应急局"]}
+    assert tasks["02"]["roles"] == {"assess": ["县信访局"]}
+    assert tasks["03"]["roles"] == {"assess": ["县发展改革委", "县市场监管局"]}
+
+
+def test_a_sentence_of_no_units_is_not_who_assesses() -> None:
+    assert assessed_by("完成年度任务。由此带来的问题一并考核。") is None
+    assert assessed_by("年底前完成。由镇工办负责考核。") == (6, 15, "考核单位：镇工办")
+
+
+# --- a document-sharing site's numbered notices are chrome --------------------------------
+
+SHARED_PAGE = (
+    "农村工作年度目标责任书\n"
+    "- 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n"
+    '- 2、"仅部分预览"的文档,不可在线预览部分如存在完整性等问题,可反馈申请退款。\n'
+    "- 3、如文档侵犯您的权益,请联系客服反馈,我们会尽快为您处理(人工客服工作时间:9:00-18:30)。\n"
+    "为推进农村各项工作,镇党委与各村签订年度目标管理责任书。\n"
+    "1、招商引资项目建设25分。由镇工办负责考核。\n"
+    "2、党建工作20分。由镇组织办负责考核。\n"
+)
+# Made up: another sharing site's notices, numbered with 1. and no dash.
+SHARED_VARIANT = (
+    "某乡2019年重点工作责任分解\n"
+    "1.本文档由用户上传分享，本站不保证内容的准确性。\n"
+    "2.如侵犯了您的权益，请联系客服删除。\n"
+    "1.修缮乡村道路10公里（责任单位：乡交通站）。\n"
+    "2.新建村级卫生室2个（责任单位：乡卫生院）。\n"
+)
+
+
+def test_a_sharing_sites_notices_do_not_take_the_items_numbers(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, SHARED_PAGE, None)
+    tasks = _tasks(result)
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"] == {"assess": ["镇工办"]}
+    assert any("下载文档前" in line for line in result.chrome)
+
+
+def test_another_sites_notices_too(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, SHARED_VARIANT, 2019))
+    assert tasks["01"]["roles"] == {"responsible": ["乡交通站"]}
+    assert tasks["02"]["roles"] == {"responsible": ["乡卫生院"]}
+    assert "本站" not in tasks["01"]["text"]
