@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from duban.plan_import.assessed_by import assessed_by
+from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.spaced_header import joined_spacing
 from helpers import import_whole
 
@@ -199,3 +200,35 @@ def test_another_sites_notices_too(tmp_path: Path) -> None:
     assert tasks["01"]["roles"] == {"responsible": ["乡交通站"]}
     assert tasks["02"]["roles"] == {"responsible": ["乡卫生院"]}
     assert "本站" not in tasks["01"]["text"]
+
+
+# --- the end of a five-year plan as a task's aim -------------------------------------------
+
+# Real: jiangxi-province-2017-fanwen-blurb-first-listed-fuze.txt (shortened).
+JIANGXI = (
+    "关于支持鄱阳湖生态经济区建设的实施意见\n"
+    "一、完善基础设施\n"
+    "2、加快国省道升级改造,提升区域内公路等级。“十三五”末三级以上县道比重稳步提升,"
+    "促进与周边县市的互联互通。(省发改委、省交通运输厅、省财政厅负责。列第一位的为牵头部门,下同)\n"
+)
+# Made up: 十四五期末 without quotes, 到“十四五”末, a bracketed clause with labels.
+FIVE_YEAR_VARIANT = (
+    "某市生态环境保护实施方案\n"
+    "一、重点任务\n"
+    "1.十四五期末全市森林覆盖率达到45%（牵头单位：市林业局）。\n"
+    "2.到“十四五”末建成污水处理厂3座（牵头单位：市住建局）。\n"
+)
+
+
+def test_the_end_of_a_five_year_plan_is_that_years_aim(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, JIANGXI, 2017))
+    (task,) = tasks.values()
+    assert [(d["kind"], d["period"]) for d in task["due"]] == [("period", "2020")]
+
+
+def test_other_five_year_plans_and_spellings(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, FIVE_YEAR_VARIANT, 2021))
+    assert [d.get("period") for d in tasks["1-1"]["due"]] == ["2025"]
+    assert [d.get("period") for d in tasks["1-2"]["due"]] == ["2025"]
+    assert five_year_end("十三五规划提出的目标") is None  # the plan, not its end
+    assert five_year_end("十三五末完成，十四五末巩固") is None  # two ends: none taken
