@@ -12,6 +12,7 @@ import pytest
 
 from duban.plan_import.assessed_by import assessed_by
 from duban.plan_import.five_year_end import five_year_end
+from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.spaced_header import joined_spacing
 from helpers import import_whole
 
@@ -232,3 +233,47 @@ def test_other_five_year_plans_and_spellings(tmp_path: Path) -> None:
     assert [d.get("period") for d in tasks["1-2"]["due"]] == ["2025"]
     assert five_year_end("十三五规划提出的目标") is None  # the plan, not its end
     assert five_year_end("十三五末完成，十四五末巩固") is None  # two ends: none taken
+
+
+# --- a 责任人 column beside a column of leaders is the working person ---------------------------
+
+# Real: sichuan-guangyuan-zhaohua-2017-minsheng-pipe-quota-leader.txt (shortened).
+ZHAOHUA = (
+    "广元市昭化区2017年度民生工程目标任务分解表(一)\n"
+    "项 目 | 目标 | 分 解 情 况 | 责任领导 | 责任单位 | 责任人 |\n"
+    "就 业 促 进 工 程 | 促进城乡劳动者就业创业 | 城镇新增就业人数(人) | 1300 | "
+    "元坝镇280 白果乡15 | 刘 强 | 区人社局 | 陈 宗 |\n"
+)
+# Made up: 序号, 分管领导 and 具体责任人 columns, two rows.
+PERSON_VARIANT = (
+    "某县2024年重点工作任务分解表\n"
+    "序号 | 工作任务 | 分管领导 | 牵头单位 | 具体责任人\n"
+    "1 | 新建城市书房3家 | 王 伟 | 县文旅局 | 李 明\n"
+    "2 | 改造老旧小区12个 | 张 强 | 县住建局 | 赵 磊\n"
+)
+
+
+def _leaders(task: dict) -> list[str]:
+    return [leader["name"] for leader in task.get("leaders") or []]
+
+
+def test_the_working_person_beside_a_leader_is_no_leader(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, ZHAOHUA, 2017)
+    (task,) = result.tasks
+    assert _leaders(task) == ["刘强"]
+    assert task["roles"] == {"responsible": ["区人社局"]}
+
+
+def test_a_specific_responsible_person_beside_a_leader_too(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, PERSON_VARIANT, 2024))
+    assert _leaders(tasks["01"]) == ["王伟"]
+    assert _leaders(tasks["02"]) == ["张强"]
+    assert tasks["02"]["roles"] == {"lead": ["县住建局"]}
+
+
+def test_a_responsible_person_column_alone_still_names_leaders() -> None:
+    kinds = {0: "text", 1: "leader", 2: "responsible"}
+    assert without_working_person(["任务", "责任人", "责任单位"], kinds) == kinds
+    both = {0: "leader", 1: "responsible", 2: "leader"}
+    kept = without_working_person(["责任领导", "责任单位", "责任人"], both)
+    assert kept == {0: "leader", 1: "responsible"}
