@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from duban.plan_import.action_year import action_year
 from duban.plan_import.assessed_by import assessed_by
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.person_columns import without_working_person
@@ -277,3 +278,44 @@ def test_a_responsible_person_column_alone_still_names_leaders() -> None:
     both = {0: "leader", 1: "responsible", 2: "leader"}
     kept = without_working_person(["责任领导", "责任单位", "责任人"], both)
     assert kept == {0: "leader", 1: "responsible"}
+
+
+# --- the one year a task's text names, opening what is done in it ------------------------------
+
+# Real: national-guobanhan-2016-lianghua-space-rows.txt (shortened) and
+# jiangxi-province-2017-fanwen-blurb-first-listed-fuze.txt (shortened).
+ACTION_YEARS = (
+    "2016年《政府工作报告》量化指标任务分工\n\n"
+    "序号 工 作 任 务 牵头负责部门\n"
+    "4 安排地方专项债券4000亿元 财政部\n"
+    "5 中央财政安排1000亿元专项奖补资金,重点用于职工分流安置,2016年安排500亿元 财政部\n"
+)
+JIANGXI_YEAR = (
+    "关于支持鄱阳湖生态经济区建设的实施意见\n"
+    "一、完善基础设施\n"
+    "1、加快构建环湖旅游快速通道。2017年开工建设鄱(阳)余(干)高等级公路,支持都昌至南昌高速公路"
+    "列入高速公路网规划。(省发改委、省交通运输厅、省财政厅负责。列第一位的为牵头部门,下同)\n"
+)
+# Made up: 2023年建成 in a bracketed-clause plan; a year of comparison is no aim.
+ACTION_VARIANT = (
+    "某市城市更新行动方案\n"
+    "一、重点任务\n"
+    "（一）2023年建成口袋公园20个（牵头单位：市园林局）。\n"
+    "（二）污水处理能力比2020年提高10%（牵头单位：市水务局）。\n"
+)
+
+
+def test_the_one_year_before_an_action_is_the_tasks_period(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, ACTION_YEARS, 2016))
+    assert [d.get("period") for d in tasks["05"]["due"]] == ["2016"]
+    assert [d["kind"] for d in tasks["04"]["due"]] == ["ongoing"]  # no year written
+    (task,) = import_whole(tmp_path, JIANGXI_YEAR, 2017).tasks
+    assert [d.get("period") for d in task["due"]] == ["2017"]
+
+
+def test_a_year_built_in_and_a_year_compared_with(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, ACTION_VARIANT, 2023))
+    assert [d.get("period") for d in tasks["1-1"]["due"]] == ["2023"]
+    assert [d["kind"] for d in tasks["1-2"]["due"]] == ["ongoing"]
+    assert action_year("2018年以来完成改造3处") is None
+    assert action_year("2019年建成，2020年投用") is None  # two years: no one aim
