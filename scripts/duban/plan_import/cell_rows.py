@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.leader_names import SPACED_PAIRS
+from duban.plan_import.numbering import arabic
 
 UNIT_END = re.compile(
     r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|委员会|管委会|联合会|协会|工会|商会|学会|红十字会|联|府|区|县|镇|乡|街道|司|组|股|科|馆|社"
@@ -109,7 +110,7 @@ def cell_type(cell: str) -> str:
     """unit, date, person, number or text."""
     folded = simplified(PINYIN.sub("", cell)).strip().lstrip("★☆▲*")
     bare = re.sub(r"\s+", "", folded)
-    if re.fullmatch(r"[0-9０-９]{1,3}", bare):
+    if re.fullmatch(arabic(), bare):
         return "number"
     # h18j: a time cell may end in 。 (2月開工,年內完成主體結構8層以上。, 宁波江北 2023)
     if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare.removesuffix("。"):

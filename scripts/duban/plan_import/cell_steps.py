@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-NUMBERED_HEAD = re.compile(r"^([0-9０-９]{1,3}) (.+)$", re.S)
+from duban.plan_import.numbering import arabic
+
+NUMBERED_HEAD = re.compile(f"^{arabic(group=True)} (.+)$", re.S)
 """A row the reader turned into a heading line when its text column's 1. began: 1 提升审批效率."""
 
 

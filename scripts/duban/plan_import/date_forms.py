@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.numbering import separator
+
 DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -75,7 +77,8 @@ YEAR_ALONE = re.compile(
 
 # h18i: 2021.8 (新昌 2021, a 计划完成时间 cell): a year and a month, by that month's end
 YEAR_DOT_MONTH = re.compile(r"(?<![\d.．])((?:19|20)\d{2})[.．](1[0-2]|0?[1-9])(?![\d.．])")
-POINT = re.compile(r"(?:^|(?<=\s))([1-9])[、.．](?=\S)")
+# one digit: the points of a deadline cell (1、…2、…), not a row's number
+POINT = re.compile(rf"(?:^|(?<=\s))([1-9]){separator()}(?=\S)")
 
 
 DONE_ON_DAY = re.compile(

@@ -15,6 +15,16 @@ from duban.i18n.messages import say
 from duban.plan_import.cell_rows import PINYIN
 from duban.plan_import.chinese import numeral_value, simplified
 from duban.plan_import.clauses import find_clause
+from duban.plan_import.numbering import (
+    CHAPTER,
+    CN,
+    INDENT,
+    MIXED,
+    NOT_DECIMAL,
+    arabic,
+    bracketed,
+    separator,
+)
 
 COUNT = r"(?P<count>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
 ROLE = r"(?P<role>责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位)"
@@ -30,12 +40,8 @@ GROUP = re.compile(
     + NAMES.replace("names", "by")
     + r"(?P<verb>牵头负责|负责|牵头))\s*[。；;]?\s*$"
 )
-HEADING = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
-)
-ITEM = re.compile(
-    r"^[ \t\u3000]*(?:[0-9０-９]{1,3}[.．、](?![0-9])|[（(][0-9一二三四五六七八九十]{1,3}[)）])"
-)
+HEADING = re.compile(rf"^{INDENT}(?:{CHAPTER}|{bracketed(CN)})")
+ITEM = re.compile(rf"^{INDENT}(?:{arabic()}{separator()}{NOT_DECIMAL}|{bracketed(MIXED)})")
 
 
 def group_reading(count: int) -> str:

@@ -6,7 +6,8 @@ says once who fixes them: ``1. 市科技馆`` / ``(1)院内电动车未按指定
 charged with the whole group) and the problems their sub-items; read as chapters, each problem
 would be a task and only the last would carry the line. The form is told by its layout, not by
 its words: every top item that has sub-items ends with a clause on a line of its own after the
-last of them, and no sub-item carries a clause of its own.
+last of them, no sub-item carries a clause of its own, and some group lists more than one
+(under headings of one item each, the line after the item is the item's own clause).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ def groups_own_clauses(text: str, roots: list[Node]) -> bool:
     grouped = [node for node in roots if node.children]
     if len(grouped) < 2 or len(grouped) < len(roots) - 1:
         return False
+    if all(len(node.children) == 1 for node in grouped):
+        return False  # one item under each heading: its clause line is the item's own
     return all(_clause_after(text, node) for node in grouped)
 
 

@@ -14,6 +14,7 @@ import re
 
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.numbering import INDENT, MIXED, arabic, bracketed, separator
 from duban.plan_import.text_tables import HEADER_WORD
 from duban.plan_import.unnumbered_tables import label_values
 
@@ -28,7 +29,7 @@ def _label(line: str) -> str | None:
     return word if HEADER_WORD.match(word) else None
 
 
-STEP = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])")
+STEP = re.compile(rf"^{INDENT}(?:{bracketed(MIXED)}|{arabic(2, wide=False)}{separator()})")
 
 
 def _steps(lines: list[str], labels: list[int], at: int) -> bool:

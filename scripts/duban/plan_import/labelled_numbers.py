@@ -10,10 +10,11 @@ import re
 
 from duban.i18n.messages import say
 from duban.plan_import.chinese import numeral_value
+from duban.plan_import.numbering import CN, STOPS, arabic
 
 MARKER = re.compile(
     r"(?m)^(?P<lead>[ \t\u3000]*)(?P<word>问题|任务|事项|项目|整改事项|整改问题)"
-    r"(?P<number>[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t\u3000]*(?P<stop>[：:、.．])"
+    rf"(?P<number>{arabic(wide=False)}|{CN})[ \t\u3000]*(?P<stop>[：:{STOPS}])"
 )
 
 

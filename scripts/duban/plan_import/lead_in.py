@@ -10,12 +10,13 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.clauses import find_clause
+from duban.plan_import.numbering import INDENT, NOT_DECIMAL, arabic, separator
 
 LEAD_IN = re.compile(r"(?:承担|负责|抓好|做好|完成)(?:以下|下列|如下)(?:工作|任务|事项)[:：]\s*$")
 WHO = re.compile(
     r"(?:^|[,，。；;])\s*([\u4e00-\u9fff()（）]{2,16}?)(?:要|应|应当|须|必须|主要|负责)"
 )
-ITEM = re.compile(r"^[ \t\u3000]*[0-9０-９]{1,2}[.．、](?![0-9])")
+ITEM = re.compile(rf"^{INDENT}{arabic(2)}{separator()}{NOT_DECIMAL}")
 
 
 def lead_in_reading(count: int) -> str:

@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.cell_rows import ROLE_KINDS, aligned_row
+from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
 
-OWN_NUMBER = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]\s*\S")
+# a merged cell's own number: ASCII digits only, kept as it was (full-width ones are not read here;
+# widening it is a behaviour change to measure first); spaces allowed around the separator
+OWN_NUMBER = re.compile(rf"^\s*{arabic(2, wide=False, group=True)}\s*{separator()}\s*\S")
 
 
 def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[list[str]]:
@@ -45,7 +48,7 @@ def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[li
             out.append(list(row) + [""] * (width - len(row)))
             continue
         filled = [cell.strip() for cell in row if cell.strip()]
-        if len(filled) == 1 and re.match(r"^[一二三四五六七八九十]+、", filled[0]):
+        if len(filled) == 1 and re.match(f"^{CHAPTER_RUN}", filled[0]):
             out.append(row)  # a heading row between projects
             continue
         if number_at is None:
@@ -62,7 +65,7 @@ def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[li
 
 def _numbered(row: list[str], number_at: int) -> int | None:
     cell = row[number_at].strip() if number_at < len(row) else ""
-    match = re.fullmatch(r"([0-9]{1,3})[.．、]?", cell)
+    match = re.fullmatch(f"{arabic(wide=False, group=True)}{separator(optional=True)}", cell)
     return int(match.group(1)) if match else None
 
 

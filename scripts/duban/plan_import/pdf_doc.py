@@ -27,6 +27,16 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from duban.i18n.messages import say
+from duban.plan_import.numbering import (
+    CHAPTER_RUN,
+    CIRCLED_RANGE,
+    CN_DIGITS,
+    PARENTHESIZED_RANGE,
+    arabic,
+    article,
+    bracketed,
+    separator,
+)
 from duban.plan_import.pdf_layout import table_text, visual_lines
 
 MAX_PAGES = 2000
@@ -36,9 +46,12 @@ TABLE_WORDS = re.compile(r"序\s*号[\s\S]{0,80}(?:牵\s*头|责\s*任|完\s*成
 CJK = r"[\u3001-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]"
 SPACE_BESIDE_CJK = re.compile(rf"(?<={CJK}) (?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.]) (?={CJK})")
 ENDS_SENTENCE = re.compile(r"[。；;！？：:]\s*$")
+# a PDF line that opens a paragraph (a line's start is the evidence; segment.py decides what the
+# number means): numerals of any length, arabic numbers ASCII only and ﹒ but not 。, as before
+# numbering.py (wider forms would change how lines join: unmeasured)
 STARTS_ITEM = re.compile(
-    r"^[\s\u3000]|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,2}[.．、﹒]"
-    r"|[①-⑳⑴-⒇]|第[一二三四五六七八九十]+条)"
+    rf"^[\s\u3000]|^(?:{CHAPTER_RUN}|{bracketed(f'[{CN_DIGITS}0-9]+')}|{arabic(2, wide=False)}"
+    rf"{separator(small=True)}|[{CIRCLED_RANGE}{PARENTHESIZED_RANGE}]|{article()})"
 )
 
 

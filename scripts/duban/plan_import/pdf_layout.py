@@ -13,6 +13,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
 from duban.plan_import.text_tables import is_header
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
@@ -87,14 +88,14 @@ def table_text(lines: list[Line], height: float) -> list[str] | None:
             # and rules: a .docx table converted by LibreOffice): up to 4 lines' height
             numbered_text = any(
                 sum(1 for b in bounds if (s.left + s.right) / 2 > b) == numbered
-                and re.fullmatch(r"[0-9]{1,3}[.．、]?", s.text)
+                and re.fullmatch(f"{arabic(wide=False)}{separator(optional=True)}", s.text)
                 for s in segments
             )
             if gap > (4.0 if numbered_text else 2.5) * height or any(
                 s.right - s.left > 0.6 * (span[1] - span[0]) for s in segments
             ):
                 break  # a gap, or a line across the table: the text after it
-            if len(segments) == 1 and re.match(r"[一二三四五六七八九十]+、", segments[0].text):
+            if len(segments) == 1 and re.match(CHAPTER_RUN, segments[0].text):
                 rows.append([segments[0].text])  # a heading row across the table
                 index += 1
                 continue

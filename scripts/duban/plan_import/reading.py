@@ -23,10 +23,14 @@ from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size,
 from duban.model.problems import printable
 from duban.plan_import.cell_rows import PINYIN, TABLE_COLUMNS
 from duban.plan_import.merged_rows import merge_continuations
+from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.text_tables import flatten_tables
+
+NUMBER_CELL = f"{arabic(wide=False)}{separator(optional=True)}"
+"""A 序号 cell: 1 / 1. / 1、 (ASCII digits, as before numbering.py)."""
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -294,9 +298,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
             continue
         counter += 1
         number = cells.get(number_column, "") if number_column is not None else ""
-        number = (
-            number.rstrip(".．、") if re.fullmatch(r"[0-9]{1,3}[.．、]?", number) else str(counter)
-        )
+        number = number.rstrip(STOPS) if re.fullmatch(NUMBER_CELL, number) else str(counter)
         text = "；".join(
             (f"{header[i]}：" if progress and i != text_columns[0] else "") + cells[i]
             for i in text_columns
@@ -307,9 +309,11 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
             for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
             if kind != "number" and cells.get(i)
         ]
-        own = re.match(rf"{number}\s*[.．、]", text)  # the cell repeats the row's number (h18a)
+        # the cell repeats the row's number (h18a)
+        own = re.match(rf"{number}\s*{separator()}", text)
         clause = f"（{'；'.join(parts)}）" if parts else ""
-        steps = re.search(r"；(?=[1１][.．、])", text)  # h18j: a cell of steps 1.…2.… (临安 2022)
+        # h18j: a cell of steps 1.…2.… (临安 2022)
+        steps = re.search(f"；(?=[1１]{separator()})", text)
         if steps and clause:  # the row's clause before them: the item's, not its last step's
             text = f"{text[: steps.start()]}{clause}{text[steps.start() :]}"
             clause = ""

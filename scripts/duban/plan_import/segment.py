@@ -16,10 +16,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import numeral_text, numeral_value
+from duban.plan_import.numbering import (
+    CIRCLED,
+    CN,
+    FULL_STOP,
+    PARENTHESIZED,
+    arabic,
+    article,
+    bracketed,
+    separator,
+)
 
-CN = "[一二三四五六七八九十]{1,3}"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
 NOTE = r"[(（][a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[)）]"
@@ -37,18 +44,19 @@ MARKER = re.compile(
     rf"|(?P<said>(?<=[。，,])(?={CN}是[\u4e00-\u9fff“《])))"  # h18m: …建设。一是…；二是…
     # 一． (h18c); 一(yī)、 (h18j)
     rf"(?:(?P<sec>{CN})(?:{NOTE})?(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"
-    rf"|第(?P<art>{CN})条"
+    rf"|{article(f'(?P<art>{CN})')}"
     rf"|(?P<shi>{CN})是(?=[\u4e00-\u9fff“《])"  # h18m: 一是…二是… (inside an item only)
-    rf"|[（(](?P<pcn>{CN})[）)]"
+    rf"|{bracketed(f'(?P<pcn>{CN})')}"
     # h18m: 1.1 / 1.2 / 2.1 (an outline's second level, at a line's start) and its chapter's
     # bare 1 标题 (only when 1.1 follows: checked in _segment)
     rf"|(?<![^\n])(?P<decp>[0-9]{{1,2}})[.．](?P<dec>[0-9]{{1,2}})(?:[.．、]\s*|\s+|(?![{AMOUNT}]))(?=[\u4e00-\u9fff“《])"
     r"|(?<![^\n])(?P<arh>[0-9]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff])"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
     # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)
-    rf"|(?P<ar>[0-9０-９]{{1,2}}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:[.．、﹒](?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(])"
-    r"|。(?=[\u4e00-\u9fff“《]))"  # h18r: 1。在… (a converter's full stop for the dot, 天津 2020)
-    rf"|[（(](?P<par>[0-9０-９]{{1,2}})[）)]"
+    rf"|(?P<ar>{arabic(2)}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:{separator(small=True)}(?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(])"
+    # h18r: 1。在… (a converter's full stop for the dot, 天津 2020)
+    rf"|{FULL_STOP}(?=[\u4e00-\u9fff“《]))"
+    rf"|{bracketed(f'(?P<par>{arabic(2)})')}"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<cir>[{CIRCLED}])"
     # h18a: a number a web page's conversion garbled (（二） read as ?。ǘ┩): line start only

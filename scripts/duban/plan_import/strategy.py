@@ -47,6 +47,7 @@ from duban.plan_import.label_blocks import label_blocks, label_blocks_reading
 from duban.plan_import.label_lines import label_lines
 from duban.plan_import.labelled_numbers import labelled_numbers, labelled_numbers_reading
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
+from duban.plan_import.numbering import CHAPTER_RUN, MIXED, arabic, bracketed, separator
 from duban.plan_import.plan import Imported, import_text
 from duban.plan_import.segment import Node, segment, walk
 from duban.plan_import.subheadings import deeper_level
@@ -130,9 +131,7 @@ def unit_lines(text: str) -> tuple[str, int] | None:
 SIGNED = re.compile(r"^[0-9一二三四五六七八九〇○零O]{4}\s*年[^。，,；]{1,6}日$")
 LABEL = re.compile(r"[:：（(【\[]")
 """A line with a label or a bracket is a clause the numbering's reading reads already."""
-NUMBERED_TEXT = re.compile(
-    r"^(?:[0-9０-９]{1,3}[.．、﹒]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\S"
-)
+NUMBERED_TEXT = re.compile(rf"^(?:{arabic()}{separator(small=True)}|{bracketed(MIXED)})\S")
 
 
 def unit_lines_reading(count: int) -> str:
@@ -394,7 +393,7 @@ def best_reading(
     # h18r: a table's 序号 over its own chapter rows (序号 … 一、… 1 2 3, 辽中 2024) numbers the
     # plan; a table under a chapter of the text (一、… 序号 … 1 2) numbers in that chapter
     header = re.search(r"^\s*序\s*[号號]", as_written or "", re.M)
-    chapter = re.search(r"^\s*[一二三四五六七八九十]+、", as_written or "", re.M)
+    chapter = re.search(rf"^\s*{CHAPTER_RUN}", as_written or "", re.M)
     inside = header is not None and (chapter is None or header.start() < chapter.start())
     rows = len(set(text.split("\n")) - set(as_written.split("\n"))) if as_written and inside else 0
     found = candidates(text, org, plan_id, year, rows)

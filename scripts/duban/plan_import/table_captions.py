@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.numbering import arabic, separator
 
 CAPTION = re.compile(
     r"^[^\n。；;：:]{2,40}?(?:分解表|清单表|一览表|任务表|计划表|责任表|安排表|清单)\s*$"
 )
-ROW = re.compile(r"^\s*[0-9]{1,3}[.．、].*[（(](?:[^（()）]*[:：])[^（()）]*[)）]\s*$")
+ROW = re.compile(
+    rf"^\s*{arabic(wide=False)}{separator()}.*[（(](?:[^（()）]*[:：])[^（()）]*[)）]\s*$"
+)
 
 
 def table_caption(section_text: str) -> bool:

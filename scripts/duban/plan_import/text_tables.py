@@ -18,6 +18,7 @@ from duban.plan_import.cell_rows import (
 )
 from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import simplified
+from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 
 HEADER_WORD = re.compile(
     r"^(?:全年|年度|具体|主要|重点)?(?:序号|编号|工作任务|重点任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|目标任务|重点工作"
@@ -37,7 +38,7 @@ HEADER_WORD = re.compile(
     r"|任务项|项次|[\u4e00-\u9fff]{0,6}(?:分解|状况))$"
 )
 ROLE_OR_TIME = re.compile(r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核")
-NUMBER = re.compile(r"^\s*[0-9０-９]{1,3}[.．、]?\s*$")
+NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
 
 
 def cells(line: str, single: bool = False) -> list[str]:
@@ -106,7 +107,7 @@ def _rows_on_lines(
             len(parts) == 1
             and rows[1:]
             and not NUMBER.match(parts[0])
-            and not re.match(r"[一二三四五六七八九十]+、", parts[0])
+            and not re.match(CHAPTER_RUN, parts[0])
         ):
             rows[-1][_text_column(header)] += parts[0]  # a task's text running on
         elif len(parts) > width:  # more cells than columns: the text held runs of spaces
@@ -209,7 +210,7 @@ def _next_filled(lines: list[str], index: int) -> int:
 def _row_number(line: str, expected: int | None) -> re.Match[str] | None:
     """The number that starts a row: the next one (any, for the first row: an excerpt of a
     table may start at 24)."""
-    number = re.match(r"^([0-9０-９]{1,3})[.．、]?(?:\s+|$)", line)
+    number = re.match(rf"^{arabic(group=True)}{separator(optional=True)}(?:\s+|$)", line)
     if number is None:
         return None
     value = int(number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
@@ -267,7 +268,7 @@ def _cells_down(
             last = int(number.group(1).translate(FULL_DIGITS))
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
-        elif re.match(r"^[一二三四五六七八九十]+、", line) or (
+        elif re.match(f"^{CHAPTER_RUN}", line) or (
             line
             and starts_row
             and (current is None or len(current) >= width - 1)
@@ -369,7 +370,7 @@ def _row_soon(lines: list[str], index: int, last: int | None, width: int = 0) ->
     return False
 
 
-HEADING_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+HEADING_ROW = re.compile(f"^{CHAPTER_RUN}")
 
 
 def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
@@ -389,7 +390,7 @@ def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
     """``2.一般公共预算收入…``: the next number of the entries of a text column (1 first)."""
-    match = re.match(r"^([0-9]{1,2})[.．、](?![0-9])", line)
+    match = re.match(f"^{arabic(2, wide=False, group=True)}{separator()}{NOT_DECIMAL}", line)
     if match is None or len(line) < match.end() + 4:
         return None
     value = int(match.group(1))

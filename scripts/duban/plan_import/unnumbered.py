@@ -26,12 +26,13 @@ from duban.plan_import.cell_rows import TABLE_COLUMNS, aligned_row, cell_type, c
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.lone_row import lone_width
+from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
 from duban.plan_import.segment import MARKER
 from duban.plan_import.spaced_header import joined_spacing
 from duban.plan_import.text_tables import cells, is_header
 
 BAR = re.compile(r"[|｜]")
-ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.．、]?$")
+ROW_NUMBER = re.compile(rf"^{arabic()}{separator(optional=True)}$")
 PARAGRAPH_MIN = 8
 
 
@@ -145,8 +146,9 @@ def _as_item(parts: list[str], kinds: list[str]) -> str:
     return f"{number}.{text}" + (f"（{'；'.join(clause)}）" if clause else "")
 
 
-HEADING = re.compile(r"^[一二三四五六七八九十]+、")
-SPACE_ROW = re.compile(r"^[ \u3000]*[0-9０-９]{1,3}[.．、]?[ \u3000]+\S")
+HEADING = re.compile(f"^{CHAPTER_RUN}")
+# spaces only between number and text (no tab), as before numbering.py
+SPACE_ROW = re.compile(rf"^[ \u3000]*{arabic()}{separator(optional=True)}[ \u3000]+\S")
 
 
 def space_rows(text: str) -> tuple[str, int] | None:
@@ -218,7 +220,7 @@ def _space_row(line: str) -> bool:
     return len(parts) >= 3 and any(cell_type(p) in ("unit", "date", "person") for p in parts[2:])
 
 
-BARE_NUMBER = re.compile(r"^[|｜\s]*([0-9０-９]{1,3})[.．、]?[|｜\s]*$")
+BARE_NUMBER = re.compile(rf"^[|｜\s]*{arabic(group=True)}{separator(optional=True)}[|｜\s]*$")
 ROW_CELLS = 8
 """At most this many cells after a row's number (a longer run is no row of a table)."""
 

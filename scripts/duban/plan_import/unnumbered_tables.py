@@ -19,6 +19,7 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import ROLE_KINDS, cell_type, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.numbering import arabic, separator
 from duban.plan_import.text_tables import HEADER_WORD
 from duban.plan_import.unnumbered import bar_rows
 
@@ -120,7 +121,7 @@ def _pieces(lines: list[str], after: list[int], at: int) -> int:
 
 LABELLED = re.compile(r"^[ \t\u3000]*([^|｜:：\n]{2,24})[:：][ \t\u3000]*[|｜](.*)$")
 PROGRESS = re.compile(r"进展|进度情况|完成情况|存在问题|推进情况|下一步")
-NUMBER_FIRST = re.compile(r"^([0-9０-９]{1,3})[.．、]")
+NUMBER_FIRST = re.compile(f"^{arabic(group=True)}{separator()}")
 
 
 def label_values(text: str) -> tuple[str, int] | None:

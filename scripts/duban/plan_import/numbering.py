@@ -1,0 +1,76 @@
+"""The marks that number a plan's lines, in one place (house, issue 18).
+
+Every importer module that asks "does this line (or cell) start with an item's number?" or "is
+this a chapter heading?" builds its pattern from the parts here, so that a form taught to one
+(a new separator, full-width digits) is one edit away for all of them. The parts:
+
+- chapter numerals: 一 … 九十九 (``CN``; ``CN_RUN`` for any length), 一、 (``CHAPTER``),
+  （一） / (一) (``bracketed(CN)``), 第一条 (``article()``);
+- arabic item numbers: ASCII and full-width digits (``arabic()``), the separators after them
+  (``separator()``: . ． 、 always; ﹒ and 。 only where a module reads them, by parameter);
+- bracketed numbers （1） / (1) and the circled ones ① ⑴ (``CIRCLED``, ``PARENTHESIZED``).
+
+The context-specific differences stay explicit as parameters at the call site (how many digits,
+full-width or not, which separators, optional separator, indent allowed): each module's
+narrower choice is kept as it was and says why where it defines its pattern. segment.py's
+MARKER (the numbering's reader) is built from the same parts and keeps its own lookarounds.
+"""
+
+from __future__ import annotations
+
+CN_DIGITS = "一二三四五六七八九十"
+"""The characters of a chapter's numeral (一 … 九十九; 百 never numbers a plan's chapter)."""
+CN = f"[{CN_DIGITS}]{{1,3}}"
+"""A chapter's numeral as segment.py reads it: up to three characters (九十九)."""
+CN_RUN = f"[{CN_DIGITS}]+"
+"""A chapter's numeral of any length (the table readers' looser 一、 test)."""
+CHAPTER = f"{CN}、"
+"""一、 (the numeral, then the enumeration comma)."""
+CHAPTER_RUN = f"{CN_RUN}、"
+"""一、 with a numeral of any length."""
+MIXED = f"[{CN_DIGITS}0-9]{{1,3}}"
+"""A bracketed item's number that may be either (（一） or （1）), up to three characters."""
+
+DIGITS = "0-9"
+WIDE_DIGITS = "０-９"
+"""Full-width digits: a converter or a typist writes １． for 1."""
+STOPS = ".．、"
+"""The separators after an arabic item number every module reads: 1. 1． 1、"""
+SMALL_STOP = "﹒"
+"""1﹒ (a small full stop, U+FE52): read by segment, strategy.NUMBERED_TEXT, pdf_doc.STARTS_ITEM."""
+FULL_STOP = "。"
+"""1。 (a converter's full stop for the dot, round eleven): segment.py only, with text after."""
+INDENT = r"[ \t\u3000]*"
+"""The indent before a line's number (spaces, tabs, ideographic spaces; no line breaks)."""
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+CIRCLED_RANGE = "①-⑳"
+PARENTHESIZED_RANGE = "⑴-⒇"
+
+
+def arabic(width: int = 3, *, wide: bool = True, low: int = 1, group: bool = False) -> str:
+    """An arabic item number of ``low`` to ``width`` digits, full-width digits too when
+    ``wide``; captured as group 1 when ``group``."""
+    digits = f"[{DIGITS}{WIDE_DIGITS if wide else ''}]{{{low},{width}}}"
+    return f"({digits})" if group else digits
+
+
+def separator(*, small: bool = False, optional: bool = False) -> str:
+    """The separator after an arabic number: . ． 、 (and ﹒ when ``small``), optional or not."""
+    mark = f"[{STOPS}{SMALL_STOP if small else ''}]"
+    return f"{mark}?" if optional else mark
+
+
+def bracketed(inside: str) -> str:
+    """A number in brackets, full-width or ASCII: （一） / (一) / （1）."""
+    return f"[（(]{inside}[）)]"
+
+
+def article(numeral: str = CN_RUN) -> str:
+    """第一条 (an article of a 规定-like plan)."""
+    return f"第{numeral}条"
+
+
+NOT_DECIMAL = r"(?![0-9])"
+"""After 1. : not 1.5 (a decimal or an outline's 1.1), which is no item number."""
