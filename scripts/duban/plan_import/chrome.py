@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.share_site_chrome import share_notice
 
 _LABELS = (
     r"索引号|发布日期|发布时间|发文日期|公开日期|生成日期|信息来源|来源|浏览次数|访问次数|点击数|阅读次数"
@@ -56,6 +57,7 @@ def set_aside(text: str) -> tuple[str, list[str]]:
         if (
             CHROME_LINE.search(folded)
             or FURNITURE.match(folded)
+            or share_notice(folded)  # h18u: - 1、下载文档前请自行甄别…
             or (seen <= 3 and (SITE_NAME.match(folded) or MASTHEAD.match(folded)))
         ):
             chrome.append(line.strip())

@@ -155,7 +155,7 @@ def find_clause(text: str) -> Clause | None:
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
-        rf"(?:^|[。；;\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|主体)\s*[:：]"
+        rf"(?:^|[。；;，,\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|主体)\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
@@ -205,6 +205,7 @@ def clause_parts(inner: str) -> list[str]:
 
 def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     clause = Clause(start, end, as_written)
+    inner = PINYIN_NOTE.sub("", inner)  # h18u: 協(xié)辦單位: a converter's pinyin in a label
     rule = FIRST_LEADS.search(simplified(inner))
     if rule:
         clause.first_leads = True

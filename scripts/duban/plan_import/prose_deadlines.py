@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.action_year import action_year
 from duban.plan_import.chinese import simplified
+from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
 
 RECURRING_PROSE = re.compile(
@@ -46,6 +48,11 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
             at = folded.find(aims[0])
             written = own[at : at + len(aims[0])] if len(folded) == len(own) else aims[0]
             return written, f"{re.findall(r'[0-9]{4}', aims[0])[0]}年底"
+        if not aims and (end := five_year_end(folded) or action_year(folded)):  # h18u
+            at = folded.find(end[0])
+            return (
+                own[at : at + len(end[0])] if len(folded) == len(own) else end[0]
+            ), f"{end[1]}年底"
     if not phrases and next_year:  # h18p: 明年7月份建成…明年年底 (the signing year's next)
         ahead = next_year_phrases(folded, next_year)
         if ahead:

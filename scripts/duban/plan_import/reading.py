@@ -25,6 +25,7 @@ from duban.plan_import.cell_rows import PINYIN, TABLE_COLUMNS
 from duban.plan_import.merged_rows import merge_continuations
 from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
+from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.text_tables import flatten_tables
 
@@ -277,6 +278,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         others = set(kinds.values())
         if kind == "responsible" and main and "cooperate" in others and "lead" not in others:
             kinds[index] = "lead"
+    kinds = without_working_person(header, kinds)  # h18u: 责任人 beside 责任领导
     roles = {"lead", "responsible", "deadline"}
     if len(header) < 2 or not roles & set(kinds.values()):
         return [" ".join(cell for cell in row if cell) for row in rows]

@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from duban.plan_import.assessed_by import assessed_by
 from duban.plan_import.chinese import simplified
 from duban.plan_import.unit_brackets import UNIT_NAME
 
@@ -40,7 +41,7 @@ def by_sentence(text: str) -> tuple[int, int, str] | None:
     """The closing 由……负责落实 sentence of a text: (start, end, the names and verb without 由)."""
     match = BY_SENTENCE.search(simplified(text))
     if match is None:
-        return None
+        return assessed_by(text)  # h18u: 由镇工办负责考核。 (who assesses)
     inner = text[match.start(1) + 1 : match.end(1)]
     names = re.sub(rf"(?:{OTHER_VERB}|{LEAD_VERB}|负责实施|具体负责|落实)$", "", simplified(inner))
     pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]

@@ -28,6 +28,7 @@ from duban.plan_import.clauses import find_clause
 from duban.plan_import.lone_row import lone_width
 from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
 from duban.plan_import.segment import MARKER
+from duban.plan_import.spaced_header import joined_spacing
 from duban.plan_import.text_tables import cells, is_header
 
 BAR = re.compile(r"[|｜]")
@@ -164,6 +165,13 @@ def space_rows(text: str) -> tuple[str, int] | None:
         above -= 1  # h18f: a group row (一、…(11项)) may stand between the header and the rows
     if above >= 0 and len(lines[above].split()) == width and not BAR.search(lines[above]):
         lines[above] = " | ".join(lines[above].split())
+    elif (
+        above >= 0
+        and not BAR.search(lines[above])
+        and len(spaced := joined_spacing(lines[above].split())) == width
+        and is_header(spaced)
+    ):
+        lines[above] = " | ".join(spaced)  # h18u: 序号 工 作 任 务 牵头负责部门 (letter-spaced)
     elif above >= 0 and not BAR.search(lines[above]):
         # h18f: the header at the end of a longer line (a forum post ran the notice and the
         # table's header together: …分解表 序号 名称 工作任务 牵头责任单位): its last words,
