@@ -24,13 +24,13 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from duban.i18n.messages import say
+from duban.load.files import write_atomically
 from duban.outputs import urls
 from duban.plugin.source_memo import SourceMemo
 from duban.site import swap
@@ -56,15 +56,7 @@ def put_in_place(folder: Path, uri: str, data: bytes) -> None:
     """``data`` at ``folder/uri``, written beside it and renamed into place."""
     path = folder / uri
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
 
 
 class LaterDownloads:
