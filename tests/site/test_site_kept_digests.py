@@ -47,7 +47,7 @@ class Pickles:
 
 
 def _plain(item: ItemState) -> str:
-    return page_keys._digest(page_keys._pickled((item, None)))
+    return page_keys._plain(item)
 
 
 def _render(data: Path, as_of: dt.date, folder: Path | None) -> dict[str, str]:

@@ -72,6 +72,15 @@ def file_digest(content: bytes) -> str:
     return hashlib.blake2b(content, digest_size=16).hexdigest()
 
 
+def parts_digest(*parts: bytes | str) -> str:
+    """One digest of several parts, each ended by a NUL (the keys of what a build keeps)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def code_digest() -> str:
     """A digest of duban's own code and packaged files: a new version never trusts old results."""
     digest = hashlib.blake2b(digest_size=16)

@@ -28,21 +28,13 @@ as a forged page could give a wrong page: the folder is trusted as the page cach
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 
 from duban.evaluation.evaluate import ItemState
+from duban.load.cache import parts_digest
 from duban.model.model import Model
 
 FORMAT = "occurrence digests 1"
-
-
-def _digest(*parts: bytes | str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def input_keys(
@@ -73,7 +65,7 @@ def input_keys(
                 continue
             break
         else:
-            keys[holder_id] = _digest(*parts)
+            keys[holder_id] = parts_digest(*parts)
     return keys
 
 

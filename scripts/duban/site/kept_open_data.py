@@ -16,9 +16,9 @@ cut short or of another key is made again.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
+from duban.load.cache import parts_digest
 from duban.model.model import Model
 from duban.model.status import StatusEntry
 from duban.outputs.open_data import compact_json, jsonable
@@ -26,14 +26,6 @@ from duban.site import page_keys
 
 PIECE = "status"
 CHECK = "digest"
-
-
-def _digest(*parts: str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def _runs(entries: Iterable[StatusEntry]) -> list[tuple[str, list[StatusEntry]]]:
@@ -66,12 +58,12 @@ def status_json(model: Model, memo: page_keys.Memo) -> str:
         # a file whose entries are not in one run (never, as the model is built) is made whole
         key = None
         if digest is not None and seen[file] == 1:
-            key = _digest(memo.files_key, "open data: status", file, digest, str(len(entries)))
+            key = parts_digest(memo.files_key, "open data: status", file, digest, str(len(entries)))
         text = _kept(memo, key) if key is not None else None
         if text is None:
             text = made_piece(entries)
             if key is not None:
-                memo.put(key, {PIECE: text, CHECK: _digest(text)}, counted=False)
+                memo.put(key, {PIECE: text, CHECK: parts_digest(text)}, counted=False)
         if text:
             texts.append(text)
     return ",".join(texts)
@@ -84,4 +76,4 @@ def _kept(memo: page_keys.Memo, key: str) -> str | None:
     if kept is None or set(kept) != {PIECE, CHECK}:
         return None
     text = kept[PIECE]
-    return text if _digest(text) == kept[CHECK] else None
+    return text if parts_digest(text) == kept[CHECK] else None

@@ -34,13 +34,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import hashlib
 import json
 import pickle
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from duban.evaluation.evaluate import ItemState
+from duban.load.cache import parts_digest
 from duban.model.model import Obligation
 from duban.model.org import Group
 from duban.model.plan import Task
@@ -113,21 +113,13 @@ def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _digest(*parts: bytes | str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
 def _pickled(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _plain(item: ItemState) -> str:
     """An occurrence's digest without an escalation (h24o: the one :mod:`.kept_digests` keeps)."""
-    return _digest(_pickled((item, None)))
+    return parts_digest(_pickled((item, None)))
 
 
 class Keys:
@@ -142,8 +134,8 @@ class Keys:
             canonical(ctx.sources),
             canonical(lights.shown_states(ctx.evaluation.items)),
         ]
-        self.base = _digest(memo.files_key, _json(base))
-        self.everything = _digest(self.base, memo.all_key)
+        self.base = parts_digest(memo.files_key, _json(base))
+        self.everything = parts_digest(self.base, memo.all_key)
         self.flags_by_holder: dict[str | None, list[object]] = {}
         self.flags_by_task: dict[str | None, list[object]] = {}
         for flag in ctx.evaluation.flags:
@@ -168,7 +160,7 @@ class Keys:
         keys = kept_digests.input_keys(
             self.base, self.ctx.model, sorted(by_holder), memo.file_digests
         )
-        entry = _digest(self.base, kept_digests.FORMAT)
+        entry = parts_digest(self.base, kept_digests.FORMAT)
         plain = self._plain
         plain.update(kept_digests.known_digests(memo.get(entry, counted=False), keys, by_holder))
         for items in by_holder.values():
@@ -179,7 +171,7 @@ class Keys:
 
     def summary(self, uri: str) -> str:
         """A page that reads everything."""
-        return _digest(self.everything, uri)
+        return parts_digest(self.everything, uri)
 
     def _occurrences(self, items: Iterable[ItemState]) -> list[str]:
         """Each occurrence's digest (with its escalation), made once per build: an occurrence
@@ -196,7 +188,7 @@ class Keys:
                 else:
                     plain = self._plain.get(id(item)) if escalation is None else None
                     # h24o: without an escalation, the digest kept by its inputs if any
-                    digest = plain or _digest(_pickled((item, escalation)))
+                    digest = plain or parts_digest(_pickled((item, escalation)))
                 made[id(item)] = digest
                 self._after[id(item)] = (item, escalation, digest)  # keeps its id its own
             found.append(digest)
@@ -208,7 +200,7 @@ class Keys:
         facts_digest = self._holders.get(holder_id)  # h24l: its page and its history's
         if facts_digest is None:
             facts_digest = self._holders[holder_id] = self._holder_facts(holder_id)
-        return _digest(self.base, uri, facts_digest)
+        return parts_digest(self.base, uri, facts_digest)
 
     def _holder_facts(self, holder_id: str) -> str:
         ctx = self.ctx
@@ -222,7 +214,7 @@ class Keys:
         if isinstance(holder, Group):
             for member in names.group_members(model, holder):
                 facts.append((member.id, self._occurrences(ctx.index.by_holder.get(member.id, []))))
-        return _digest(_pickled(facts))
+        return parts_digest(_pickled(facts))
 
     def task(self, uri: str, pctx: Context, task: Task) -> str:
         """A task page: the occurrences of the task and its sub-items, their flags, the rows
@@ -240,7 +232,7 @@ class Keys:
             for i in ids
         ]
         facts.append(self._occurrences(pctx.index.by_top.get(task.id, [])))
-        return _digest(self.base, self._plan_states_of(pctx), uri, _pickled(facts))
+        return parts_digest(self.base, self._plan_states_of(pctx), uri, _pickled(facts))
 
     def group(self, part: GroupPart, pctx: Context) -> str:
         """A group page: its members' occurrences in the plan, their overdue and due-soon
@@ -252,7 +244,7 @@ class Keys:
             part.members_ranks(),
             part.bucket.group.id if part.bucket.group is not None else None,
         ]
-        return _digest(self.base, self._plan_states_of(pctx), part.uri, _pickled(facts))
+        return parts_digest(self.base, self._plan_states_of(pctx), part.uri, _pickled(facts))
 
     def calendar(
         self, uri: str, own: list[Obligation], seen: list[ItemState], open_only: bool
@@ -272,7 +264,7 @@ class Keys:
                         for h in obligation.holders
                     ]
         facts = [own, self._occurrences(seen), events, open_only]
-        return _digest(self.base, uri, _pickled(facts))
+        return parts_digest(self.base, uri, _pickled(facts))
 
     def _plan_states_of(self, pctx: Context) -> str:
         """The states a plan's pages list (its legends)."""
