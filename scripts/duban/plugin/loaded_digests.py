@@ -78,6 +78,11 @@ def changed_files(before: Mapping[str, str], now: Mapping[str, str]) -> set[str]
     return {n for n in before.keys() | now.keys() if before.get(n) != now.get(n)}
 
 
+def listed(names: list[str]) -> str:
+    """The first three of ``names`` and how many more, for one line of the log."""
+    return ", ".join(names[:3]) + (f" (+{len(names) - 3})" if len(names) > 3 else "")
+
+
 def _not_status(name: str) -> bool:
     return not name.startswith(STATUS)
 
@@ -96,7 +101,7 @@ def after_load(
     # the files the loader reads (an editor's swap file may change at any time: not data)
     changed = sorted(n for n in changed_files(before, now) if n.endswith(DATA_SUFFIXES))
     if changed:
-        shown = ", ".join(changed[:3]) + (f" (+{len(changed) - 3})" if len(changed) > 3 else "")
+        shown = listed(changed)
         raise PluginError(
             say(
                 f"duban: data files changed during the build ({shown}); build again",
@@ -104,11 +109,6 @@ def after_load(
             )
         )
     status = {n: d for n, d in read.items() if n.startswith(STATUS)}
-    for path in sorted((data_dir / FOLDERS["status"]).rglob("*")):
-        name = path.relative_to(data_dir).as_posix()
-        if name not in status and path.is_file():  # not handed over: from disk, as before
-            try:
-                status[name] = file_digest(path.read_bytes())
-            except OSError:
-                continue
+    # a status file not handed over: from disk, as before
+    status.update(data_digests(data_dir, lambda n: n.startswith(STATUS) and n not in status))
     return dict(sorted({**now, **status}.items()))

@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from duban.i18n.messages import say
 from duban.load.cache import file_digest, refusal
 from duban.load.layout import FOLDERS
-from duban.plugin.loaded_digests import changed_files
+from duban.plugin.loaded_digests import changed_files, listed
 from duban.plugin.page_cache import (
     CACHED_TEMPLATE,
     CacheChanged,
@@ -251,7 +251,7 @@ def what_changed(before: Mapping[str, str], now: Mapping[str, str]) -> str | Non
     changed = sorted(changed_files(before, now))
     if not changed:
         return None
-    shown = ", ".join(changed[:3]) + (f" (+{len(changed) - 3})" if len(changed) > 3 else "")
+    shown = listed(changed)
     unit_files = {FOLDERS["status"], FOLDERS["records"]}
     if all(name.split("/", 1)[0] in unit_files for name in changed):
         return say(
