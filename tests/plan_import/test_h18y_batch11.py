@@ -1,0 +1,72 @@
+"""Forms the eleventh batch showed the importer still missed (issue 18, fifteenth round, branch
+h18y), each read by general means. Texts marked "real" are quoted (shortened where "…" says so)
+from the published pages of tests/fixtures/import/corpus/ (SOURCES.md gives each file's address);
+texts marked "made up" are variants written for this test (another numbering, another label) that
+the same reading must also take: the guard against a fix that fits one file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from duban.plan_import.glued_tail_units import glued_tail_rows, header_columns
+from helpers import import_whole
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def _tasks(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    return {task["id"]: task for task in result.tasks}
+
+
+# --- a glued progress table, its columns of units last -----------------------------------
+
+# Real: hubei-huanggang-2018-progress-run-together-cells.txt (shortened).
+HUANGGANG = (
+    "黄冈市2018年三季度《政府工作报告》重点工作推进落实情况一览表\n\n"
+    "  序号重点工作工作推进情况牵头单位责任单位\n \n"
+    "  1支持山河、长安集团向高端化城市人居环境建设服务商升级。我市建筑行业积极应对经济下行压力,"
+    "不断加快转型发展。全市建筑业继续保持稳中向好的发展态势。市住建委团风县、英山县人民政府\n \n"
+    "  2着力推进现代服务业发展三年行动计划。加大服务业统计入库工作,市统计局牵头召开了服务业统计工作"
+    "联系会,将任务分解到各部门,市发改委市经信委、市金融工作局,市直各相关单位,各县(市、区)人民政府\n"
+)
+# Made up: 进展情况 and 配合单位, a lead cell of two names, numbers to 3.
+GLUED_VARIANT = (
+    "某区2021年重点民生实事进展情况表\n"
+    "序号工作任务进展情况牵头单位配合单位\n"
+    "1新建城市书房3家。已完成选址,2家投入使用。区文旅局区财政局、各街道办事处\n"
+    "2改造老旧小区12个。已开工10个,区住建局组织召开了推进会。区住建局区城管局\n"
+    "3新增公办幼儿园学位600个。已新增学位420个。区教育局区发改委、区自然资源局\n"
+)
+
+
+def test_a_glued_header_with_units_last() -> None:
+    assert header_columns("序号重点工作工作推进情况牵头单位责任单位") == [
+        "序号",
+        "重点工作工作",
+        "推进情况",
+        "牵头单位",
+        "责任单位",
+    ]
+    assert header_columns("序号重点工作牵头单位责任单位") is None  # no progress: glued_rows
+    assert header_columns("类别序号重点督办内容牵头单位全年完成情况") is None
+
+
+def test_glued_rows_with_units_last_are_read(tmp_path: Path) -> None:
+    assert glued_tail_rows(HUANGGANG) is not None
+    tasks = _tasks(import_whole(tmp_path, HUANGGANG, 2018))
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"]["lead"] == ["市住建委"]
+    assert tasks["02"]["roles"]["lead"] == ["市发改委"]  # 市统计局牵头召开了…: progress
+    responsible = tasks["02"]["roles"]["responsible"]
+    assert responsible[0] == "市经信委" and "市直各相关单位" in responsible
+    assert "将任务分解到各部门" not in str(tasks["02"]["roles"])
+
+
+def test_glued_rows_with_units_last_variant(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, GLUED_VARIANT, 2021))
+    assert sorted(tasks) == ["01", "02", "03"]
+    assert tasks["01"]["roles"] == {"lead": ["区文旅局"], "cooperate": ["区财政局", "各街道办事处"]}
+    assert tasks["02"]["roles"] == {"lead": ["区住建局"], "cooperate": ["区城管局"]}
+    assert tasks["03"]["roles"]["cooperate"] == ["区发改委", "区自然资源局"]
