@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from duban.plan_import.glued_tail_units import glued_tail_rows, header_columns
+from duban.plan_import.place_groups import place_name
 from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -70,3 +71,61 @@ def test_glued_rows_with_units_last_variant(tmp_path: Path) -> None:
     assert tasks["01"]["roles"] == {"lead": ["区文旅局"], "cooperate": ["区财政局", "各街道办事处"]}
     assert tasks["02"]["roles"] == {"lead": ["区住建局"], "cooperate": ["区城管局"]}
     assert tasks["03"]["roles"]["cooperate"] == ["区发改委", "区自然资源局"]
+
+
+# --- inspection points grouped under the place that answers for them --------------------
+
+# Real: jiangxi-yingtan-2023-chuangjian-district-groups-shixian-paren.txt (shortened).
+YINGTAN = (
+    "鹰潭市创建办10月25日督查通报\n\n"
+    "10月25日,市创建办对社区、小区、学校等51个点位开展了日常督查,督查发现157个问题。\n\n"
+    "一、创建点位督查情况\n\n"
+    "(一)余江区\n\n"
+    "1.鹰南高速连接线(整改时限:10月27日)\n\n"
+    "存在问题:(1)杂物乱堆乱放;(2)杂草丛生。\n\n"
+    "(二)月湖区\n\n"
+    "2.浮桥头巷河段(整改时限:10月27日)\n\n"
+    "存在问题:多处垃圾未及时清理。\n\n"
+    "3.鄱阳街(整改时限:10月27日)\n\n"
+    "存在问题:多处占道经营。\n"
+)
+# Made up: towns with a count, numbers with 、, another deadline label and one point that
+# names its own unit.
+TOWNS_VARIANT = (
+    "某县爱国卫生运动督查通报\n\n"
+    "一、存在的问题\n\n"
+    "（一）城关镇（3个）\n"
+    "1、农贸市场：活禽区地面脏污。（完成时限：2024年5月31日）\n"
+    "2、东街背街小巷：垃圾未及时清运。\n"
+    "（二）青山乡（2个）\n"
+    "3、乡卫生院：病媒生物防制设施缺失。（责任单位：县卫健局）\n"
+    "4、集镇主街：占道经营。\n"
+    "5、中心小学门口：乱停乱放。\n"
+)
+
+
+def test_a_district_heading_answers_for_its_points(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, YINGTAN, 2023))
+    assert sorted(tasks) == ["1-1", "1-2", "1-3"]
+    assert tasks["1-1"]["roles"] == {"responsible": ["余江区"]}
+    assert tasks["1-3"]["roles"] == {"responsible": ["月湖区"]}
+    assert tasks["1-2"]["due"][0]["date"].isoformat() == "2023-10-27"  # 整改时限: a 时限
+    assert [item["id"] for item in tasks["1-1"]["items"]] == ["1", "2"]
+
+
+def test_town_headings_with_counts_variant(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, TOWNS_VARIANT, 2024))
+    assert sorted(tasks) == ["1-1", "1-2", "1-3", "1-4", "1-5"]
+    assert tasks["1-1"]["roles"] == {"responsible": ["城关镇"]}
+    assert tasks["1-1"]["due"][0]["date"].isoformat() == "2024-05-31"
+    assert tasks["1-2"]["roles"] == {"responsible": ["城关镇"]}
+    assert tasks["1-3"]["roles"] == {"responsible": ["县卫健局"]}  # its own clause stands
+    assert tasks["1-5"]["roles"] == {"responsible": ["青山乡"]}
+
+
+def test_a_heading_that_is_no_place_names_nobody() -> None:
+    assert place_name("余江区") == "余江区"
+    assert place_name("鹿城镇(14个)") == "鹿城镇"
+    assert place_name("全市") is None
+    assert place_name("交通秩序") is None
+    assert place_name("加强城区管理") is None

@@ -20,6 +20,7 @@ from duban.plan_import.group_clauses import groups_own_clauses
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.item_roles import chain, first_sentence
 from duban.plan_import.label_forms import first_leads_from
+from duban.plan_import.place_groups import place_clause
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
 from duban.plan_import.subheadings import (
@@ -141,7 +142,8 @@ class Importer(TaskReading, YearReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
-            before, self.heading_clause = len(tasks), heading_clause(self._span(node))  # h18c
+            chapter = heading_clause(self._span(node))  # h18c
+            before, self.heading_clause = len(tasks), chapter
             for child in items[id(node)]:
                 if child.children and child in node.children and self._subheading(child):
                     own = field_text(self._span(child))
@@ -149,6 +151,7 @@ class Importer(TaskReading, YearReading):
                     section.setdefault("provisions", []).append(
                         {**provision, "title": own, "text": own}
                     )
+                    self.heading_clause = place_clause(self.text, child) or chapter  # h18y
                     continue
                 self._task_or_provision(child, index, section, tasks, numbering)
             self._heading_leader(section["title"], tasks[before:], node)
