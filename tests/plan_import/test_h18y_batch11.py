@@ -129,3 +129,39 @@ def test_a_heading_that_is_no_place_names_nobody() -> None:
     assert place_name("全市") is None
     assert place_name("交通秩序") is None
     assert place_name("加强城区管理") is None
+
+
+# --- a lone shared 人民政府 / 管委会 is not added; 牵头责任领导 -----------------------------
+
+# Real: anhui-chuzhou-2024-leader-lines-shared-suffix-groups.txt (shortened).
+CHUZHOU = (
+    "滁州市人民政府关于2024年重点工作及责任分解的通知\n\n"
+    "一、经济社会发展的主要预期目标\n\n"
+    "1. 地区生产总值增长7.5%。\n\n"
+    "牵头责任领导:邓继敢。\n\n"
+    "牵头责任单位:市发展改革委。\n\n"
+    "协同责任单位:市商务局、市交通局,滁州经开区、中新苏滁高新区管委会,各县、市、区人民政府。\n"
+)
+# Made up: a county's towns sharing 人民政府, a 区级牵头责任领导 line, （1） numbering.
+SHARED_VARIANT = (
+    "某县2023年重点工作责任分解\n\n"
+    "一、重点任务\n\n"
+    "（1）新建农村公路50公里。\n"
+    "县级牵头责任领导：李明\n"
+    "牵头责任单位：县交通运输局\n"
+    "协同责任单位：城关镇、青山镇人民政府\n"
+)
+
+
+def test_a_lone_shared_suffix_is_not_added(tmp_path: Path) -> None:
+    task = import_whole(tmp_path, CHUZHOU, 2024).tasks[0]
+    assert task["roles"]["lead"] == ["市发展改革委"]
+    cooperate = task["roles"]["cooperate"]
+    assert "滁州经开区" in cooperate and "中新苏滁高新区管委会" in cooperate
+    assert [leader["name"] for leader in task["leaders"]] == ["邓继敢"]
+
+
+def test_a_lone_shared_suffix_variant(tmp_path: Path) -> None:
+    task = import_whole(tmp_path, SHARED_VARIANT, 2023).tasks[0]
+    assert task["roles"]["cooperate"] == ["城关镇", "青山镇人民政府"]
+    assert [leader["name"] for leader in task["leaders"]] == ["李明"]
