@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from duban.plan_import.bracket_dates import bracket_date
 from duban.plan_import.glued_tail_units import glued_tail_rows, header_columns
 from duban.plan_import.place_groups import place_name
 from helpers import import_whole
@@ -165,3 +166,66 @@ def test_a_lone_shared_suffix_variant(tmp_path: Path) -> None:
     task = import_whole(tmp_path, SHARED_VARIANT, 2023).tasks[0]
     assert task["roles"]["cooperate"] == ["城关镇", "青山镇人民政府"]
     assert [leader["name"] for leader in task["leaders"]] == ["李明"]
+
+
+# --- an 整改 list: the problem is the task, its measures the sub-items ---------------------
+
+# Real: guizhou-anshun-2017-huanbao-qingdan-label-lines-item-dates.txt (shortened).
+ANSHUN = (
+    "安顺市贯彻落实中央环境保护督察移交问题整改措施清单\n\n"
+    "一、安顺市普定县人民政府保护饮用水水源不力2015年7月,普定县违反《水污染防治法》有关规定,"
+    "同意贵州省民族大健康产业园建设项目在火石坡水库水源保护区进行建设。\n\n"
+    "原因分析:对饮用水源保护区重要性认识不足,监管不到位。\n\n"
+    "整改目标按照“水质更优,水量更好”原则,确保普定县城饮用水源安全。\n\n"
+    "整改时限2017年9月30日前\n\n"
+    "责任单位:普定县委、县政府\n\n"
+    "督导单位:市纪委、市整改办、市督查督办局\n\n"
+    "整改措施\n\n"
+    "1.由普定县委、县政府制定《普定县城饮用水源搬迁方案》,取消火石坡饮用水源功能。\n\n"
+    "2.用夜郎湖集中式饮用水源替代火石坡水库饮用水源,确保普定县城饮用水安全(2017年9月30日)。\n\n"
+    "3.对建设项目进行全面清理,依法依规查处涉及的违法违规问题(2017年9月30日)。\n"
+)
+# Made up: two problems numbered （一）（二）, 牵头单位 and a deadline line, measures ① ②.
+PROBLEMS_VARIANT = (
+    "某县巡察反馈问题整改清单\n\n"
+    "（一）农村生活污水治理滞后。部分乡镇污水管网建设进度缓慢,已建设施运行率不高。\n"
+    "整改目标:年底前设施正常运行率达到90%。\n"
+    "牵头单位:县生态环境分局\n"
+    "整改措施:\n"
+    "①开展设施运行情况排查（2023年6月底前）。\n"
+    "②建立第三方运维机制。\n"
+    "（二）城区停车秩序混乱。主次干道违停现象突出,群众反映强烈。\n"
+    "整改目标:规范停车秩序。\n"
+    "牵头单位:县公安局\n"
+    "整改措施:\n"
+    "①增设停车泊位500个（2023年9月30日）。\n"
+    "②开展违停专项整治。\n"
+)
+
+
+def test_a_problem_over_its_measures_is_one_task(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, ANSHUN, 2017)
+    assert [task["id"] for task in result.tasks] == ["01"]
+    task = result.tasks[0]
+    assert task["roles"]["responsible"] == ["普定县委", "县政府"]
+    assert task["roles"]["supervise"][:2] == ["市纪委", "市整改办"]
+    assert [item["id"] for item in task["items"]] == ["1", "2", "3"]
+    assert "due" not in task["items"][0]
+    assert task["items"][1]["due"][0]["date"].isoformat() == "2017-09-30"
+
+
+def test_problems_over_measures_variant(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, PROBLEMS_VARIANT, 2023))
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"] == {"lead": ["县生态环境分局"]}
+    assert tasks["02"]["roles"] == {"lead": ["县公安局"]}
+    assert [item["id"] for item in tasks["02"]["items"]] == ["1", "2"]
+    assert tasks["01"]["items"][0]["due"][0]["date"].isoformat() == "2023-06-30"
+    assert tasks["02"]["items"][0]["due"][0]["date"].isoformat() == "2023-09-30"
+
+
+def test_a_bracket_holding_only_a_date() -> None:
+    assert bracket_date("确保普定县城饮用水安全(2017年9月30日)。")
+    assert bracket_date("开展排查（2024年6月底前）")
+    assert not bracket_date("开展排查（市发改委）")
+    assert not bracket_date("新建学校(10个)。")

@@ -43,7 +43,7 @@ def share_tails(pieces: list[str]) -> list[str]:
         after = SHARED.match(simplified(out[index + 1].strip()))
         # h18y: a lone 人民政府 / 管委会 is not shared (团风县、英山县人民政府: SOURCES.md)
         joint = after is not None and re.match(r"党委|党工委|党组", after.group("tail"))
-        if joint and PLACE.match(simplified(here)) and len(here) >= 3:
+        if after and joint and PLACE.match(simplified(here)) and len(here) >= 3:
             tail = out[index + 1].strip()[len(after.group("place")) :]
             out[index] = here + tail
     return out

@@ -21,6 +21,7 @@ from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.item_roles import chain, first_sentence
 from duban.plan_import.label_forms import first_leads_from
 from duban.plan_import.place_groups import place_clause
+from duban.plan_import.problem_items import problem_items
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
 from duban.plan_import.subheadings import (
@@ -102,12 +103,16 @@ class Importer(TaskReading, YearReading):
         issuer = self._issuer(head)
         closing = self._closing(roots)
         if (
-            roots
-            # h18j: or only the item's own steps numbered inside it like it (1.…；1.…2.…)
-            # h18l: or a table's rows, whatever their cells number (岳阳楼 2017: ①… in 备注)
-            and (self.table or all(all(c.style == n.style for c in n.children) for n in roots))
-            and any(find_clause(self._span(n)) for n in roots)
-        ) or groups_own_clauses(text, roots):  # h18s: 1. 市科技馆 / (1)… / 责任单位:X after them
+            (
+                roots
+                # h18j: or only the item's own steps numbered inside it like it (1.…；1.…2.…)
+                # h18l: or a table's rows, whatever their cells number (岳阳楼 2017: ①… in 备注)
+                and (self.table or all(all(c.style == n.style for c in n.children) for n in roots))
+                and any(find_clause(self._span(n)) for n in roots)
+            )
+            or groups_own_clauses(text, roots)
+            or problem_items(text, roots)
+        ):  # h18s, h18y
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks
         else:
             sections_nodes, virtual = roots, []

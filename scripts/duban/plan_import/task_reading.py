@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import Any, NotRequired, TypedDict
 
+from duban.plan_import.bracket_dates import bracket_clause
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause, split_names
 from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
@@ -187,7 +188,7 @@ class TaskReading(Findings):
         line = self.doc.line(node.start)
         item: dict = {"id": str(node.number), "label": node.label}
         clause = find_clause(trailing) if trailing.strip() else None
-        clause = clause or find_clause(own)
+        clause = clause or find_clause(own) or (None if top else bracket_clause(own))  # h18y
         own_without = (
             own if clause is None or trailing.strip() else own[: clause.start] + own[clause.end :]
         )
