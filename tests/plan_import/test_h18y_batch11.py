@@ -229,3 +229,55 @@ def test_a_bracket_holding_only_a_date() -> None:
     assert bracket_date("开展排查（2024年6月底前）")
     assert not bracket_date("开展排查（市发改委）")
     assert not bracket_date("新建学校(10个)。")
+
+
+# --- a | table numbered after its merged category cells -----------------------------------
+
+# Real: zhejiang-changxing-taihu-undated-fangxun-pipe-qingdan-space-units.txt (shortened).
+CHANGXING = (
+    "建设任务 | 工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单 |\n"
+    "一、体系建设 |\n"
+    "(一)组织指挥提能升级 | 1.组织机构 | (1)乡镇(街道、园区)党政主要负责人是防汛工作第一责任人。"
+    " | 1.落实防汛防台行政首长负责制; 2.结合实际,明确班子成员职责清单; | 党政办 应消站 | 4月 |\n"
+    "(2)乡镇(街道、园区)应急消防管理站承担防汛防台统筹协调工作。 | 1.明确应消站防汛工作职责; "
+    "| 应消站 | 4月 |\n"
+    "(3)村(社区)防汛职责按规定融入基层治理体系网格。 | 1.明确乡、村全科网格员防汛相关职责; "
+    "| 综治办 应消站 | 4月 |\n"
+    "2.根据辖区实际,补充设置村(社区)水利工程巡查员等网格责任人; | 农村办 规划建设办 国土所 |\n"
+)
+# Made up: a lead and a cooperate column, a date column, full-width marks, two categories.
+INNER_VARIANT = (
+    "某县2023年安全生产专项整治任务表\n"
+    "类别 | 工作指标 | 具体措施 | 牵头单位 | 配合单位 | 完成时间 |\n"
+    "交通安全 | （1）事故起数下降10%。 | 1.开展重点车辆排查; 2.整治违法停车; | 县公安局 | 县交通局 "
+    "| 2023年12月底 |\n"
+    "（2）农村道路安全隐患全部整改。 | 1.排查临水临崖路段; | 县交通局 | 各乡镇 | 2023年10月底 |\n"
+    "消防安全 | （3）老旧小区消防设施全覆盖。 | 1.更换灭火器; | 县消防救援大队 | 县住建局 "
+    "| 2023年9月底 |\n"
+)
+
+
+def test_rows_numbered_after_merged_categories(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, CHANGXING))
+    assert sorted(tasks) == ["1-1", "1-2", "1-3"]
+    assert tasks["1-1"]["roles"] == {"responsible": ["党政办", "应消站"]}
+    assert [item["id"] for item in tasks["1-1"]["items"]] == ["1", "2"]
+    assert tasks["1-2"]["roles"] == {"responsible": ["应消站"]}
+    # the continuation row: a second step and more units of the row above
+    assert tasks["1-3"]["roles"]["responsible"] == [
+        "综治办",
+        "应消站",
+        "农村办",
+        "规划建设办",
+        "国土所",
+    ]
+    assert [item["id"] for item in tasks["1-3"]["items"]] == ["1", "2"]
+
+
+def test_rows_numbered_after_merged_categories_variant(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, INNER_VARIANT, 2023))
+    assert sorted(tasks) == ["01", "02", "03"]
+    assert tasks["01"]["roles"] == {"lead": ["县公安局"], "cooperate": ["县交通局"]}
+    assert tasks["02"]["roles"] == {"lead": ["县交通局"], "cooperate": ["各乡镇"]}
+    assert tasks["03"]["due"][0]["date"].isoformat() == "2023-09-30"
+    assert "交通安全" in tasks["01"]["text"]  # the category kept with the row
