@@ -12,6 +12,7 @@ import pytest
 
 from duban.plan_import.bracket_dates import bracket_date
 from duban.plan_import.glued_tail_units import glued_tail_rows, header_columns
+from duban.plan_import.page_stamp import page_stamp
 from duban.plan_import.place_groups import place_name
 from helpers import import_whole
 
@@ -281,3 +282,33 @@ def test_rows_numbered_after_merged_categories_variant(tmp_path: Path) -> None:
     assert tasks["02"]["roles"] == {"lead": ["县交通局"], "cooperate": ["各乡镇"]}
     assert tasks["03"]["due"][0]["date"].isoformat() == "2023-09-30"
     assert "交通安全" in tasks["01"]["text"]  # the category kept with the row
+
+
+# --- a news page's bare time stamp gives the page's year ------------------------------------
+
+# Real: jiangxi-yingtan-2023-chuangjian-district-groups-shixian-paren.txt (its head).
+YINGTAN_HEAD = (
+    "鹰潭市创建办10月25日督查通报\n\n2023-10-25 19:33\n来源:澎湃新闻·澎湃号·媒体\n字号\n\n"
+)
+# Made up: a slashed date with seconds, another bulletin.
+STAMP_VARIANT = "某区创卫办督查通报\n2021/6/8 09:05:12\n\n"
+
+
+def test_a_bare_time_stamp_is_the_page_date(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, YINGTAN_HEAD + YINGTAN.split("\n", 1)[1])
+    assert not result.year_missing
+    assert _tasks(result)["1-2"]["due"][0]["date"].isoformat() == "2023-10-27"
+    assert "2023-10-25 19:33" in result.chrome
+
+
+def test_a_bare_time_stamp_variant(tmp_path: Path) -> None:
+    result = import_whole(
+        tmp_path,
+        STAMP_VARIANT
+        + TOWNS_VARIANT.split("\n", 1)[1].replace(
+            "（完成时限：2024年5月31日）", "（完成时限：6月30日前）"
+        ),
+    )
+    assert not result.year_missing
+    assert _tasks(result)["1-1"]["due"][0]["date"].isoformat() == "2021-06-30"
+    assert not page_stamp("2021年6月8日", 2)  # a date alone (a signature) is no stamp
