@@ -312,3 +312,47 @@ def test_a_bare_time_stamp_variant(tmp_path: Path) -> None:
     assert not result.year_missing
     assert _tasks(result)["1-1"]["due"][0]["date"].isoformat() == "2021-06-30"
     assert not page_stamp("2021年6月8日", 2)  # a date alone (a signature) is no stamp
+
+
+# --- a rectification list run together into one paragraph ---------------------------------
+
+# Real: yunnan-chuxiong-undated-huanbao-qingdan-run-on-labels.txt (shortened).
+CHUXIONG = (
+    "楚雄州贯彻落实省委、省政府环境保护督察反馈意见问题整改措施清单一、认识不深(一)部分领导干部对辖区内"
+    "环境质量盲目乐观,没有危机感,对环境保护的长期性、复杂性和艰巨性认识不足。在处理发展与保护的关系上,"
+    "重发展、轻保护,重开发、轻管理。整改目标:深刻把握党中央、国务院、省委、省政府关于生态环境保护的决策部署,"
+    "牢固树立“绿水青山就是金山银山”的发展意识。责任单位:州委办公室、州政府办公室,各县市党委和政府责任人:"
+    "州委办公室、州政府办公室主要负责人,各县市党委和政府主要负责人整改时限:立行立改,长期坚持整改措施:"
+    "筑牢全州各级领导干部绿色发展理念,牢固树立正确的政绩观。1.深入学习贯彻习近平生态文明思想,"
+    "进一步深化对生态文明建设和环境保护重要性的认识。2.把绿色发展纳入党委(党组)中心组学习内容。\n"
+)
+# Made up: two problems, 牵头单位 / 配合单位 / 完成时限, the second chapter after a full stop.
+RUN_ON_VARIANT = (
+    "某市巡察反馈意见整改方案一、党的建设方面(一)基层党组织软弱涣散问题仍然存在,部分村党组织"
+    "战斗堡垒作用发挥不充分。整改目标:年内完成软弱涣散村党组织整顿。牵头单位:市委组织部配合单位:"
+    "各县区党委完成时限:2023年12月31日整改措施:开展集中整顿。1.逐村制定整顿方案。2.选派第一书记驻村"
+    "指导。二、作风建设方面(一)文山会海问题反弹,部分单位发文数量不降反升,基层负担依然较重。"
+    "整改目标:发文数量下降10%。牵头单位:市委办公室完成时限:2023年10月31日整改措施:严控发文数量。"
+    "1.建立发文审核制度。\n"
+)
+
+
+def test_a_list_run_together_is_broken_at_its_labels(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, CHUXIONG))
+    assert sorted(tasks) == ["1-1"]
+    assert tasks["1-1"]["roles"]["responsible"] == [
+        "州委办公室",
+        "州政府办公室",
+        "各县市党委和政府",
+    ]
+    assert tasks["1-1"]["due"][0]["kind"] == "ongoing"  # 长期坚持
+    assert [item["id"] for item in tasks["1-1"]["items"]] == ["1", "2"]
+
+
+def test_a_list_run_together_variant(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, RUN_ON_VARIANT))
+    assert sorted(tasks) == ["1-1", "2-1"]
+    assert tasks["1-1"]["roles"] == {"lead": ["市委组织部"], "cooperate": ["各县区党委"]}
+    assert tasks["1-1"]["due"][0]["date"].isoformat() == "2023-12-31"
+    assert tasks["2-1"]["roles"] == {"lead": ["市委办公室"]}
+    assert [item["id"] for item in tasks["1-1"]["items"]] == ["1", "2"]

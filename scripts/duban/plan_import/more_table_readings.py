@@ -10,6 +10,7 @@ from duban.plan_import.numbered_inner_rows import (
     numbered_inner_rows,
     numbered_inner_table,
 )
+from duban.plan_import.run_on_labels import run_on_labels, run_on_reading
 from duban.plan_import.unnumbered import rows_reading
 
 MORE_TABLE_READINGS = (
@@ -22,5 +23,7 @@ MORE_TABLE_READINGS = (
         numbered_inner_rows,
         inner_rows_reading,
     ),
+    # 楚雄: 整改措施清单一、认识不深(一)……责任单位:A责任人:B整改时限:C整改措施:… in one paragraph
+    ("run-on labels", "压成一段的清单", run_on_labels, run_on_reading),
     ("table numbered inside", "编号在分组格之后的“|”表格", numbered_inner_table, rows_reading),
 )
