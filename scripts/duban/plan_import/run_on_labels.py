@@ -21,7 +21,9 @@ FIELD = (
     r"|责任领导|牵头领导|督办单位)"
 )
 LABEL = re.compile(rf"{FIELD}(?=[:：])")
-BRACKET_MARK = re.compile(r"(?<=[^\n\s(（])(?=[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff])")
+BRACKET_MARK = re.compile(
+    r"(?<=[^\n\s(（])(?=[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff])"
+)
 CHAPTER_MARK = re.compile(
     r"(?:(?<=[。；;])|(?<=清单|方案|通知|计划|要点|报告|意见))"
     r"(?=[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff])"
