@@ -356,3 +356,18 @@ def test_a_list_run_together_variant(tmp_path: Path) -> None:
     assert tasks["1-1"]["due"][0]["date"].isoformat() == "2023-12-31"
     assert tasks["2-1"]["roles"] == {"lead": ["市委办公室"]}
     assert [item["id"] for item in tasks["1-1"]["items"]] == ["1", "2"]
+
+
+# Made up: the places are the chapters (一、城关镇), the points numbered through.
+PLACE_CHAPTERS = (
+    "某县创文督查问题通报\n\n一、城关镇\n\n1.农贸市场活禽区地面脏污。\n\n2.东街背街小巷垃圾未及时清运。\n\n"
+    "二、青山乡\n\n3.集镇主街占道经营(整改时限:6月30日)。\n\n4.中心小学门口乱停乱放。\n"
+)
+
+
+def test_places_as_chapters_variant(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, PLACE_CHAPTERS, 2024))
+    assert sorted(tasks) == ["01", "02", "03", "04"]
+    assert tasks["02"]["roles"] == {"responsible": ["城关镇"]}
+    assert tasks["03"]["roles"] == {"responsible": ["青山乡"]}
+    assert tasks["03"]["due"][0]["date"].isoformat() == "2024-06-30"

@@ -147,7 +147,7 @@ class Importer(TaskReading, YearReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
-            chapter = heading_clause(self._span(node))  # h18c
+            chapter = heading_clause(self._span(node)) or place_clause(self.text, node)  # h18c
             before, self.heading_clause = len(tasks), chapter
             for child in items[id(node)]:
                 if child.children and child in node.children and self._subheading(child):
