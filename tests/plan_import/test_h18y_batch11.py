@@ -371,3 +371,26 @@ def test_places_as_chapters_variant(tmp_path: Path) -> None:
     assert tasks["02"]["roles"] == {"responsible": ["城关镇"]}
     assert tasks["03"]["roles"] == {"responsible": ["青山乡"]}
     assert tasks["03"]["due"][0]["date"].isoformat() == "2024-06-30"
+
+
+# --- the year a list's own deadlines name comes before its history's ------------------------
+
+
+def test_the_deadline_year_is_the_plans(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, ANSHUN)  # 2015年7月 in the problem, 整改时限2017年…
+    assert result.plan["period"]["start"].year == 2017
+
+
+def test_the_deadline_year_variant(tmp_path: Path) -> None:
+    text = (
+        "某县审计发现问题整改清单\n\n"
+        "一、专项资金闲置问题。2019年以来,部分专项资金未及时拨付,至2020年底仍有结余。\n"
+        "完成时限:2022年6月30日前\n"
+        "责任单位:县财政局\n"
+        "整改措施:\n"
+        "1.清理结余资金。\n"
+        "2.建立资金拨付台账。\n"
+    )
+    result = import_whole(tmp_path, text)
+    assert result.plan["period"]["start"].year == 2022
+    assert result.tasks[0]["due"][0]["date"].isoformat() == "2022-06-30"
