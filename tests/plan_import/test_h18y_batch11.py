@@ -394,3 +394,23 @@ def test_the_deadline_year_variant(tmp_path: Path) -> None:
     result = import_whole(tmp_path, text)
     assert result.plan["period"]["start"].year == 2022
     assert result.tasks[0]["due"][0]["date"].isoformat() == "2022-06-30"
+
+
+# Real: hainan-sanya-tianya-undated-chuangwen-meipian-good-points.html (its text, shortened): a
+# community is where the points are, not who answers for them; its "doing well" points stay
+# no tasks.
+SANYA = (
+    "一、儋州村社区\n(一)社区居委会\n该点位文明创建工作整体良好。\n"
+    "1.显著位置设置社会主义核心价值观、关爱未成年人等公益宣传广告。\n"
+    "2.显著位置设置15分钟便民生活圈、健身场所导视图。\n"
+    "(二)背街小巷\n"
+    "1.儋州南二巷门前三包责任落实不到位,门口杂物乱堆乱放。(责任单位:市综合行政执法局天涯分局)\n"
+    "2.儋州南二巷车辆乱停放现象普遍。(责任单位:市综合行政执法局天涯分局)\n"
+)
+
+
+def test_a_community_is_no_place_that_answers(tmp_path: Path) -> None:
+    tasks = import_whole(tmp_path, SANYA).tasks
+    assert len(tasks) == 2
+    assert all(t["roles"] == {"responsible": ["市综合行政执法局天涯分局"]} for t in tasks)
+    assert place_name("儋州村社区") is None and place_name("金桥社区(3个)") is None

@@ -19,11 +19,14 @@ from duban.plan_import.clauses import Clause, find_clause, parse_clause
 from duban.plan_import.segment import Node, field_text
 
 PLACE = re.compile(
-    r"^(?P<name>(?![全各本该我])[\u4e00-\u9fff]{2,10}?"
+    r"^(?P<name>(?![全各本该我])(?![\u4e00-\u9fff]*(?:社区|小区|校区|景区|街区|片区|辖区)"
+    r"(?:[（(]|[：:]?$))[\u4e00-\u9fff]{2,10}?"
     r"(?:新区|城区|区|县|市|镇|乡|街道|街道办事处|旗|苏木|管委会|开发区|园区))"
     r"(?:[（(]\s*[0-9]{1,3}\s*[个項项处處条條]?\s*[)）])?[：:]?$"
 )
-"""A place's name alone, maybe with the count of what was found there: 鹿城镇(14个)."""
+"""A place's name alone, maybe with the count of what was found there: 鹿城镇(14个); a
+community, a housing estate or a scenic area (儋州村社区) is a place where problems were found,
+not the government that answers for them."""
 
 
 def place_name(title: str) -> str | None:
@@ -35,8 +38,8 @@ def place_name(title: str) -> str | None:
 def place_heading(text: str, node: Node) -> bool:
     """A subheading that is only a place's name over numbered points, fewer than half of which
     name a unit of their own (a point's name before a colon may read as one: 信义花园:…)."""
-    if not node.children:
-        return False
+    if not node.children or any(c.style in ("sec", "pcn") for c in node.children):
+        return False  # over headings of its own ((一)社区居委会 …): no list of points
     own = field_text(text[node.content : node.children[0].start])
     if "\n" in own or place_name(own) is None:
         return False
