@@ -414,3 +414,18 @@ def test_a_community_is_no_place_that_answers(tmp_path: Path) -> None:
     assert len(tasks) == 2
     assert all(t["roles"] == {"responsible": ["市综合行政执法局天涯分局"]} for t in tasks)
     assert place_name("儋州村社区") is None and place_name("金桥社区(3个)") is None
+
+
+# Made up (the 督导单位 of 安顺's label lines as a table's column): who oversees the fix.
+SUPERVISE_TABLE = (
+    "某县环保督察反馈问题整改清单\n"
+    "序号 | 问题 | 整改措施 | 责任单位 | 督导单位 | 整改时限 |\n"
+    "1 | 城区污水管网雨污混流 | 实施雨污分流改造 | 县住建局 | 县纪委监委 | 2022年12月31日前 |\n"
+    "2 | 工业园区扬尘污染 | 落实扬尘防治措施 | 县生态环境分局 | 县督查室 | 2022年6月30日前 |\n"
+)
+
+
+def test_a_supervising_column(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, SUPERVISE_TABLE))
+    assert tasks["01"]["roles"] == {"responsible": ["县住建局"], "supervise": ["县纪委监委"]}
+    assert tasks["02"]["due"][0]["date"].isoformat() == "2022-06-30"
