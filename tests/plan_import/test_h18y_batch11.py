@@ -429,3 +429,18 @@ def test_a_supervising_column(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, SUPERVISE_TABLE))
     assert tasks["01"]["roles"] == {"responsible": ["县住建局"], "supervise": ["县纪委监委"]}
     assert tasks["02"]["due"][0]["date"].isoformat() == "2022-06-30"
+
+
+# Made up: one column of units after the progress note.
+GLUED_ONE_COLUMN = (
+    "某县2022年民生实事推进情况\n"
+    "序号工作任务进展情况责任单位\n"
+    "1新建农村公路50公里。已完成38公里,其余路段正在施工。县交通运输局\n"
+    "2改造老旧小区12个。已开工10个,县住建局牵头召开了推进会。县住建局、各镇人民政府\n"
+)
+
+
+def test_glued_rows_with_one_column_of_units(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, GLUED_ONE_COLUMN, 2022))
+    assert tasks["01"]["roles"] == {"responsible": ["县交通运输局"]}
+    assert tasks["02"]["roles"] == {"responsible": ["县住建局", "各镇人民政府"]}
