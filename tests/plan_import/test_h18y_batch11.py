@@ -128,6 +128,7 @@ def test_town_headings_with_counts_variant(tmp_path: Path) -> None:
 def test_a_heading_that_is_no_place_names_nobody() -> None:
     assert place_name("余江区") == "余江区"
     assert place_name("鹿城镇(14个)") == "鹿城镇"
+    assert place_name("城关镇（共5个问题）") == "城关镇"  # made up: another way to count
     assert place_name("全市") is None
     assert place_name("交通秩序") is None
     assert place_name("加强城区管理") is None

@@ -22,7 +22,7 @@ PLACE = re.compile(
     r"^(?P<name>(?![全各本该我])(?![\u4e00-\u9fff]*(?:社区|小区|校区|景区|街区|片区|辖区)"
     r"(?:[（(]|[：:]?$))[\u4e00-\u9fff]{2,10}?"
     r"(?:新区|城区|区|县|市|镇|乡|街道|街道办事处|旗|苏木|管委会|开发区|园区))"
-    r"(?:[（(]\s*[0-9]{1,3}\s*[个項项处處条條]?\s*[)）])?[：:]?$"
+    r"(?:[（(]\s*(?:共|计)?\s*[0-9]{1,3}\s*[个項项处處条條]?(?:问题|問題|点位|點位)?\s*[)）])?[：:]?$"
 )
 """A place's name alone, maybe with the count of what was found there: 鹿城镇(14个); a
 community, a housing estate or a scenic area (儋州村社区) is a place where problems were found,
