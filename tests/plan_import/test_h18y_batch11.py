@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from duban.plan_import.bracket_dates import bracket_date
+from duban.plan_import.bracket_dates import bracket_date, bracket_phrase
 from duban.plan_import.glued_tail_units import glued_tail_rows, header_columns
 from duban.plan_import.page_stamp import page_stamp
 from duban.plan_import.place_groups import place_name
@@ -445,3 +445,18 @@ def test_glued_rows_with_one_column_of_units(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, GLUED_ONE_COLUMN, 2022))
     assert tasks["01"]["roles"] == {"responsible": ["县交通运输局"]}
     assert tasks["02"]["roles"] == {"responsible": ["县住建局", "各镇人民政府"]}
+
+
+# Made up: a task's date in brackets before or after its clause (安顺's measures' dates on tasks).
+DATED_TASKS = (
+    "某县2023年重点工作分工\n一、城市建设\n"
+    "1.完成老旧小区改造12个(2023年6月30日)。(责任单位:县住建局)\n"
+    "2.新建停车场3处(责任单位:县城管局)(2023年9月30日)\n"
+)
+
+
+def test_a_tasks_date_in_brackets(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, DATED_TASKS))
+    assert tasks["1-1"]["due"][0]["date"].isoformat() == "2023-06-30"
+    assert tasks["1-2"]["due"][0]["date"].isoformat() == "2023-09-30"
+    assert bracket_phrase("a(2023年6月30日)b(2023年7月1日)") is None  # two: which one?

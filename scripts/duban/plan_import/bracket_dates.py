@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.clauses import Clause, parse_clause
 
 BRACKET_DATE = re.compile(
     r"[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|中旬|上旬|下旬)?"
@@ -23,14 +22,15 @@ def bracket_date(own: str) -> bool:
     return match is not None and re.search(r"\d|年底|年末", match.group()) is not None
 
 
-def bracket_clause(own: str) -> Clause | None:
-    """The date bracket ending ``own`` read as a clause holding only a deadline, or None."""
-    if not bracket_date(own):
+ANYWHERE = re.compile(BRACKET_DATE.pattern.replace(r"[)）]\s*[。；;.]?\s*$", r"[)）]"))
+
+
+def bracket_phrase(own: str) -> str | None:
+    """The date of the one bracket in ``own`` that holds nothing but a date (without its
+    brackets), or None (none, or several)."""
+    folded = simplified(own)
+    found = [m for m in ANYWHERE.finditer(folded) if re.search(r"\d|年底|年末", m.group())]
+    if len(found) != 1:
         return None
-    stripped = own.rstrip()
-    match = BRACKET_DATE.search(simplified(stripped))
-    assert match is not None
-    start = match.start()
-    close = max(stripped.rfind(")"), stripped.rfind("）"))
-    inner = stripped[start + 1 : close].strip()
-    return parse_clause(stripped[start : close + 1], start, close + 1, "时限：" + inner)
+    match = found[0]
+    return own[match.start() + 1 : match.end() - 1].strip()

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Any, NotRequired, TypedDict
 
-from duban.plan_import.bracket_dates import bracket_clause
+from duban.plan_import.bracket_clause import bracket_clause
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause, split_names
 from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
