@@ -24,10 +24,17 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.clauses import find_clause
+from duban.plan_import.group_clauses import groups_own_clauses
 from duban.plan_import.segment import Node
 
 LABEL_LINE = re.compile(r"\n[ \t\u3000]*[^\n:：]{2,8}[:：]")
 """A line opening with a label (责任单位: / 整改目标:)."""
+
+
+def grouped_tasks(text: str, roots: list[Node]) -> bool:
+    """Whether the top items are tasks whose one clause stands apart from their sub-items:
+    after them (h18s, :mod:`duban.plan_import.group_clauses`) or above them (problems)."""
+    return groups_own_clauses(text, roots) or problem_items(text, roots)
 
 
 def problem_items(text: str, roots: list[Node]) -> bool:
