@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.page_stamp import page_stamp, stamp_year
 from duban.plan_import.share_site_chrome import share_notice
 
 _LABELS = (
@@ -58,6 +59,7 @@ def set_aside(text: str) -> tuple[str, list[str]]:
             CHROME_LINE.search(folded)
             or FURNITURE.match(folded)
             or share_notice(folded)  # h18u: - 1、下载文档前请自行甄别…
+            or page_stamp(folded, seen)  # h18y: 2023-10-25 19:33 under the title
             or (seen <= 3 and (SITE_NAME.match(folded) or MASTHEAD.match(folded)))
         ):
             chrome.append(line.strip())
@@ -78,4 +80,6 @@ def page_year(lines: list[str]) -> int | None:
         match = PAGE_DATE.search(line)
         if match and int(match.group(1)) > 1990:
             return int(match.group(1))
+        if stamp_year(line):  # h18y: a bare time stamp set aside as chrome
+            return stamp_year(line)
     return None

@@ -11,6 +11,13 @@ def assigns(item: dict) -> bool:
     return any(assigns(child) for child in item.get("items", []))
 
 
+def names_units(item: dict) -> bool:
+    """h18y: whether the item or one below it names any unit (a deadline alone names none)."""
+    return any((item.get("roles") or {}).values()) or any(
+        names_units(child) for child in item.get("items", [])
+    )
+
+
 def names_holders(item: dict) -> bool:
     """Whether the item or one below it names lead or responsible units (they take the due of
     the level above when they have none of their own)."""

@@ -41,7 +41,9 @@ def share_tails(pieces: list[str]) -> list[str]:
     for index in range(len(out) - 2, -1, -1):
         here = out[index].strip()
         after = SHARED.match(simplified(out[index + 1].strip()))
-        if after and PLACE.match(simplified(here)) and len(here) >= 3:
+        # h18y: a lone 人民政府 / 管委会 is not shared (团风县、英山县人民政府: SOURCES.md)
+        joint = after is not None and re.match(r"党委|党工委|党组", after.group("tail"))
+        if after and joint and PLACE.match(simplified(here)) and len(here) >= 3:
             tail = out[index + 1].strip()[len(after.group("place")) :]
             out[index] = here + tail
     return out

@@ -17,7 +17,8 @@ from duban.plan_import.label_forms import boxed_labels
 PREFIXED = re.compile(
     r"(?:(?<=^)|(?<=[\n；;。，,\s（(【\[]))"
     r"(?P<prefix>(?:问题|整改|落实|工作|任务|项目|具体|督办|销号)+)"
-    r"(?P<label>(?:牵头|责任|配合|协办|主办|承办|监督|督办)(?:单位|部门|科室|处室)[ \u3000]*[:：])"
+    r"(?P<label>(?:(?:牵头|责任|配合|协办|主办|承办|监督|督办)(?:单位|部门|科室|处室)"
+    r"|时限)[ \u3000]*[:：])"  # h18y: 整改时限: (an 整改 list's deadline)
 )
 
 

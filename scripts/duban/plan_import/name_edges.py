@@ -10,7 +10,8 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.unit_brackets import UNIT_NAME
 
 LEAD_IN = re.compile(r"^[^、，,由]{0,10}由(?=[\u4e00-\u9fff]{2,})")
-MODAL = re.compile(r"(?:应当|必须|要|应|须|需)$")
+MODAL = re.compile(r"(?:应当|必须|要|应|须|需|(?:整改|工作|具体|主要)(?:措施|举措))$")
+"""h18y: 整改措施 too, the heading of the measures on the line after a clause (安顺 2017)."""
 
 
 def trim_name(piece: str) -> str:

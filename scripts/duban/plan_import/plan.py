@@ -16,10 +16,11 @@ from duban.plan_import.clauses import Clause, find_clause
 from duban.plan_import.closing_cut import clause_line_goes_on, row_goes_on
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
-from duban.plan_import.group_clauses import groups_own_clauses
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.item_roles import chain, first_sentence
 from duban.plan_import.label_forms import first_leads_from
+from duban.plan_import.place_groups import place_clause
+from duban.plan_import.problem_items import grouped_tasks
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
 from duban.plan_import.subheadings import (
@@ -106,7 +107,7 @@ class Importer(TaskReading, YearReading):
             # h18l: or a table's rows, whatever their cells number (岳阳楼 2017: ①… in 备注)
             and (self.table or all(all(c.style == n.style for c in n.children) for n in roots))
             and any(find_clause(self._span(n)) for n in roots)
-        ) or groups_own_clauses(text, roots):  # h18s: 1. 市科技馆 / (1)… / 责任单位:X after them
+        ) or grouped_tasks(text, roots):  # h18s: 1. 市科技馆 / (1)… / 责任单位:X after them
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks
         else:
             sections_nodes, virtual = roots, []
@@ -142,6 +143,7 @@ class Importer(TaskReading, YearReading):
                 )
             sections.append(section)
             before, self.heading_clause = len(tasks), heading_clause(self._span(node))  # h18c
+            chapter = self.heading_clause = self.heading_clause or place_clause(self.text, node)
             for child in items[id(node)]:
                 if child.children and child in node.children and self._subheading(child):
                     own = field_text(self._span(child))
@@ -149,6 +151,7 @@ class Importer(TaskReading, YearReading):
                     section.setdefault("provisions", []).append(
                         {**provision, "title": own, "text": own}
                     )
+                    self.heading_clause = place_clause(self.text, child) or chapter  # h18y
                     continue
                 self._task_or_provision(child, index, section, tasks, numbering)
             self._heading_leader(section["title"], tasks[before:], node)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.action_year import action_year
+from duban.plan_import.bracket_dates import bracket_phrase
 from duban.plan_import.chinese import simplified
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
@@ -42,6 +43,8 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
     if len(phrases) != 1:
         phrases = PROSE_DEADLINE.findall(folded)
+    if not phrases and (dated := bracket_phrase(own)):  # h18y: …改造12个(2023年6月30日)。
+        return dated, dated
     if not phrases:  # 力争2023年全国重点实验室达到25家以上 / 到2020年 / 2023年底: that year
         aims = list(dict.fromkeys(YEAR_AIM.findall(folded)))
         if len(aims) == 1:

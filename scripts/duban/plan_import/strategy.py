@@ -47,6 +47,7 @@ from duban.plan_import.label_blocks import label_blocks, label_blocks_reading
 from duban.plan_import.label_lines import label_lines
 from duban.plan_import.labelled_numbers import labelled_numbers, labelled_numbers_reading
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
+from duban.plan_import.more_table_readings import MORE_TABLE_READINGS
 from duban.plan_import.numbering import CHAPTER_RUN, MIXED, arabic, bracketed, separator
 from duban.plan_import.plan import Imported, import_text
 from duban.plan_import.segment import Node, segment, walk
@@ -148,6 +149,7 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("space rows", "空格分隔的表格行", space_rows, rows_reading),
     ("cell lines", "每格一行的表格", cell_lines, rows_reading),
     ("glued rows", "各格连写的表格行", glued_rows, rows_reading),  # h18r: 西城 2020
+    *MORE_TABLE_READINGS,  # h18y: 黄冈 2018, 长兴太湖
     ("unit lines", "编号条目下一行的单位", unit_lines, unit_lines_reading),
     # h18l: a list assigned in its lead-in sentence (上海 2022)
     ("lead-in", "引语写明承担单位的清单", lead_in_items, lead_in_reading),

@@ -8,6 +8,7 @@ import re
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import Clause, find_clause, parse_clause
+from duban.plan_import.place_groups import place_heading
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.unit_brackets import names_only
 
@@ -35,6 +36,8 @@ def is_subheading(text: str, node: Node, deeper: bool = False) -> bool:
     ``deeper`` (h18f, the reading that takes the deeper level as the tasks): any item with no
     assignment of its own over items that each carry one, whatever its length."""
     own = field_text(text[node.content : node.children[0].start if node.children else node.end])
+    if place_heading(text, node):  # h18y: (一)余江区 over its inspection points
+        return True
     if deeper and node.children and own and find_clause(own) is None:
         children = node.children
         # each item below carries its own (not only its sub-items': 1. over （1）（2）)

@@ -9,11 +9,12 @@ import datetime as dt
 import re
 from typing import Any, NotRequired, TypedDict
 
+from duban.plan_import.bracket_clause import bracket_clause
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause, split_names
 from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
-from duban.plan_import.item_facts import assigns, has_due, names_holders
+from duban.plan_import.item_facts import assigns, has_due, names_holders, names_units
 from duban.plan_import.item_roles import chain, first_sentence, heading_leads
 from duban.plan_import.late_dues import within
 from duban.plan_import.prose_deadlines import prose_deadline
@@ -72,6 +73,10 @@ class TaskReading(Findings):
             head: dict = {}  # h18i: 一、…(A、B牵头) over 1.…(责任单位:X): both
             self._clause(head, self.heading_clause, text, self.doc.line(node.start), [], 0)
             item["roles"] = heading_leads(item["roles"], head.get("roles", {}))
+        elif self.heading_clause and not names_units(item):  # h18y: only (整改时限:…) of its own
+            head = {}
+            self._clause(head, self.heading_clause, text, self.doc.line(node.start), [], 0)
+            item["roles"] = head.get("roles", {})
         own = own_heading_clause(text)  # h18r: （二）省审计厅牵头的工作 over the work
         if own is not None and own.roles.get("lead"):
             head = {}
@@ -183,7 +188,7 @@ class TaskReading(Findings):
         line = self.doc.line(node.start)
         item: dict = {"id": str(node.number), "label": node.label}
         clause = find_clause(trailing) if trailing.strip() else None
-        clause = clause or find_clause(own)
+        clause = clause or find_clause(own) or (None if top else bracket_clause(own))  # h18y
         own_without = (
             own if clause is None or trailing.strip() else own[: clause.start] + own[clause.end :]
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from duban.plan_import.deadline_years import deadline_year
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.head import Head, own_words
 from duban.plan_import.segment import Node
@@ -48,6 +49,7 @@ class YearReading(Findings):
             (int(title.group(1)) if title else None, "标题"),
             (head.period[0] if head.period else None, "实施期限"),
             (self.page_year, "网页的发布日期"),
+            (deadline_year(self.text[head.body_start :]), "完成时限中的日期"),  # h18y
             (min(years) if years else None, "正文中的日期"),
             (self._cited_year(head), "所依据文件的文号"),  # h18s: the latest it carries out
             (self.given_year, "--year"),

@@ -1,0 +1,29 @@
+"""Readings of flattened tables added in the fifteenth round (branch h18y), registered with
+:data:`duban.plan_import.strategy.READINGS` as one block (english name, chinese name, rewrite,
+description of what the rewrite did)."""
+
+from __future__ import annotations
+
+from duban.plan_import.glued_tail_units import glued_tail_rows
+from duban.plan_import.numbered_inner_rows import (
+    inner_rows_reading,
+    numbered_inner_rows,
+    numbered_inner_table,
+)
+from duban.plan_import.run_on_labels import run_on_labels, run_on_reading
+from duban.plan_import.unnumbered import rows_reading
+
+MORE_TABLE_READINGS = (
+    # 黄冈 2018: 序号重点工作工作推进情况牵头单位责任单位, cells run together, units last
+    ("glued rows, units last", "各格连写、单位在末尾的表格行", glued_tail_rows, rows_reading),
+    # 长兴太湖: 建设任务 | 工作事项 | 工作指标 … with (1) (2) after merged category cells
+    (
+        "rows numbered inside",
+        "编号在分组格之后的“|”表格行",
+        numbered_inner_rows,
+        inner_rows_reading,
+    ),
+    # 楚雄: 整改措施清单一、认识不深(一)……责任单位:A责任人:B整改时限:C整改措施:… in one paragraph
+    ("run-on labels", "压成一段的清单", run_on_labels, run_on_reading),
+    ("table numbered inside", "编号在分组格之后的“|”表格", numbered_inner_table, rows_reading),
+)
