@@ -1,0 +1,455 @@
+"""Robustness of import-plan to how offices vary the same forms (issue 18, branch h18x).
+
+Every text file of the corpus (tests/fixtures/import/corpus/*.txt) is rewritten by small
+transformations that keep its oracle true: another label word for the same role, half- or
+full-width punctuation, another numbering mark of the same level, lines hard-wrapped as PDFs
+do, web chrome around the document, traditional characters for the label words. Each variant is
+imported in-process and scored against the untouched oracle exactly as corpus_score.py scores
+the file itself; the table compares every transformation with the untransformed baseline and
+names the files it breaks (fewer tasks found or fewer roles right than the baseline).
+
+Run: ``.venv/bin/python tests/plan_import/corpus_variants.py`` (all 139 text files × every
+transformation, about a minute on one core: no sample is needed); ``--only NAME`` (one
+transformation, repeatable), ``--file WORD`` (the files whose name contains WORD, repeatable),
+``-v`` (the differences of each broken file, from corpus_score's -v). The .docx, .pdf and .html
+files are not transformed (their text is not the importer's input as written).
+
+Each transformation is deterministic (a random generator seeded by the file's and the
+transformation's names), so a run is reproducible and a test can pin a subset of it
+(tests/plan_import/test_h18x_variants.py).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import sys
+import tempfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_score import (  # noqa: E402
+    CORPUS,
+    FileScore,
+    corpus_files,
+    oracle_path,
+    score_file,
+)
+
+Transform = Callable[[str, random.Random], str]
+
+# --- label words (each list: words real offices use for the same role; SOURCES.md's reading) ---
+LEAD = ("牵头单位", "牵头部门", "主责单位", "牵头责任单位", "责任牵头单位")
+RESPONSIBLE = ("责任单位", "责任部门", "承办单位", "落实单位")
+COOPERATE = ("配合单位", "协办单位", "参与单位", "协同单位", "配合部门")
+DEADLINE = ("完成时限", "完成时间", "时间节点", "办结时限")
+LABELS = LEAD + RESPONSIBLE + COOPERATE + DEADLINE
+
+# a label stands alone: after a line start, a bracket, a punctuation mark, a space or a cell
+# bar, and before a colon, a space, a bar, a closing bracket or the line's end (so that 主要责任单位
+# and 牵头责任单位 are never read as 责任单位)
+BEFORE = r"(?:(?<=^)|(?<=[\s（(\[【〔;；，,。|]))"
+AFTER = r"(?=[ \t\u3000\u00a0]*(?:[:：|）)\]】〕]|$))"
+
+
+def _label_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(f"{BEFORE}(?P<label>{alternatives}){AFTER}", re.MULTILINE)
+
+
+def _synonyms(words: tuple[str, ...]) -> Transform:
+    pattern = _label_pattern(words)
+
+    def swap(text: str, rng: random.Random) -> str:
+        # one other word per file (an office writes its forms one way throughout)
+        choice = {w: rng.choice([o for o in words if o != w]) for w in words}
+        return pattern.sub(lambda m: choice[m["label"]], text)
+
+    return swap
+
+
+def label_lead(text: str, rng: random.Random) -> str:
+    """牵头单位 ↔ 牵头部门 / 主责单位 / 牵头责任单位 / 责任牵头单位."""
+    return _synonyms(LEAD)(text, rng)
+
+
+def label_responsible(text: str, rng: random.Random) -> str:
+    """责任单位 ↔ 责任部门 / 承办单位 / 落实单位."""
+    return _synonyms(RESPONSIBLE)(text, rng)
+
+
+def label_cooperate(text: str, rng: random.Random) -> str:
+    """配合单位 ↔ 协办单位 / 参与单位 / 协同单位 / 配合部门."""
+    return _synonyms(COOPERATE)(text, rng)
+
+
+def label_deadline(text: str, rng: random.Random) -> str:
+    """完成时限 ↔ 完成时间 / 时间节点 / 办结时限."""
+    return _synonyms(DEADLINE)(text, rng)
+
+
+# --- punctuation ---
+LABEL_COLON = re.compile(f"{BEFORE}(?P<label>{'|'.join(LABELS)})[ \\t\\u3000]*[:：]", re.MULTILINE)
+
+
+def colon_half(text: str, rng: random.Random) -> str:
+    """Every full-width colon half-width (： → :)."""
+    return text.replace("：", ":")
+
+
+def colon_full(text: str, rng: random.Random) -> str:
+    """Every half-width colon between non-digits full-width (: → ：; 10:30 and https: kept)."""
+    return re.sub(r"(?<![0-9a-zA-Z]):(?![0-9/])", "：", text)
+
+
+def brackets_half(text: str, rng: random.Random) -> str:
+    """Full-width round brackets half-width (（一） → (一))."""
+    return text.replace("（", "(").replace("）", ")")
+
+
+def brackets_full(text: str, rng: random.Random) -> str:
+    """Half-width round brackets full-width ((1) → （1）)."""
+    return text.replace("(", "（").replace(")", "）")
+
+
+def comma_half(text: str, rng: random.Random) -> str:
+    """Full-width commas half-width (， → ,)."""
+    return text.replace("，", ",")
+
+
+ROLE_LIST = re.compile(f"(?P<label>{'|'.join(LABELS)})[ \\t\\u3000]*[:：](?P<units>[^；;。）)\\]】〕\\n]*)")
+
+
+def units_comma(text: str, rng: random.Random) -> str:
+    """The 、 between the units after a role label written ， (牵头单位：A、B → 牵头单位：A，B)."""
+    return ROLE_LIST.sub(lambda m: m.group(0).replace("、", "，"), text)
+
+
+def semicolon_stop(text: str, rng: random.Random) -> str:
+    """The ； before a role label written 。 (牵头单位：A；责任单位：B → 牵头单位：A。责任单位：B)."""
+    labels = "|".join(LABELS)
+    return re.sub(f"[；;](?=[ \\t\\u3000]*(?:{labels})[ \\t\\u3000]*[:：])", "。", text)
+
+
+def label_space(text: str, rng: random.Random) -> str:
+    """A space after a role label's colon (牵头单位：A → 牵头单位： A)."""
+    return LABEL_COLON.sub(lambda m: m.group(0) + " ", text)
+
+
+def label_nbsp(text: str, rng: random.Random) -> str:
+    """A no-break space between a role label and its colon (牵头单位\u00a0：A)."""
+    return LABEL_COLON.sub(lambda m: m["label"] + "\u00a0" + m.group(0)[-1], text)
+
+
+def label_no_colon(text: str, rng: random.Random) -> str:
+    """A role label's colon dropped (牵头单位：A → 牵头单位A)."""
+    return LABEL_COLON.sub(lambda m: m["label"], text)
+
+
+# --- numbering marks at the same level (the oracle's ids stay the same) ---
+ARABIC = re.compile(r"^(?P<indent>[ \t\u3000]*)(?P<n>[0-9]{1,2})[.．、﹒](?![0-9])(?=\S)", re.MULTILINE)
+
+
+def _arabic(stop: str) -> Transform:
+    def renumber(text: str, rng: random.Random) -> str:
+        return ARABIC.sub(lambda m: f"{m['indent']}{m['n']}{stop}", text)
+
+    return renumber
+
+
+def number_dot(text: str, rng: random.Random) -> str:
+    """1、 / 1． / 1﹒ at a line's start → 1."""
+    return _arabic(".")(text, rng)
+
+
+def number_comma(text: str, rng: random.Random) -> str:
+    """1. / 1． / 1﹒ at a line's start → 1、"""
+    return _arabic("、")(text, rng)
+
+
+def number_wide_dot(text: str, rng: random.Random) -> str:
+    """1. / 1、 at a line's start → 1．"""
+    return _arabic("．")(text, rng)
+
+
+def number_small_dot(text: str, rng: random.Random) -> str:
+    """1. / 1、 at a line's start → 1﹒"""
+    return _arabic("﹒")(text, rng)
+
+
+CN_BRACKETED = re.compile(r"^(?P<indent>[ \t\u3000]*)[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]", re.MULTILINE)
+
+
+def cn_half(text: str, rng: random.Random) -> str:
+    """（一） at a line's start → (一)."""
+    return CN_BRACKETED.sub(lambda m: f"{m['indent']}({m['n']})", text)
+
+
+def cn_full(text: str, rng: random.Random) -> str:
+    """(一) at a line's start → （一）."""
+    return CN_BRACKETED.sub(lambda m: f"{m['indent']}（{m['n']}）", text)
+
+
+PAREN = re.compile(r"^(?P<indent>[ \t\u3000]*)(?:[（(](?P<n>[0-9]{1,2})[）)]|(?P<c>[①-⑳⑴-⒇]))", re.MULTILINE)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+
+
+def _paren(form: Callable[[int], str]) -> Transform:
+    def renumber(text: str, rng: random.Random) -> str:
+        def one(m: re.Match[str]) -> str:
+            if m["n"]:
+                n = int(m["n"])
+            else:
+                c = m["c"]
+                n = (CIRCLED.index(c) if c in CIRCLED else PARENTHESIZED.index(c)) + 1
+            return m["indent"] + (form(n) if 1 <= n <= 20 else m.group(0)[len(m["indent"]) :])
+
+        return PAREN.sub(one, text)
+
+    return renumber
+
+
+def paren_full(text: str, rng: random.Random) -> str:
+    """(1) / ⑴ / ① at a line's start → （1）."""
+    return _paren(lambda n: f"（{n}）")(text, rng)
+
+
+def paren_half(text: str, rng: random.Random) -> str:
+    """（1） / ⑴ / ① at a line's start → (1)."""
+    return _paren(lambda n: f"({n})")(text, rng)
+
+
+def paren_parenthesized(text: str, rng: random.Random) -> str:
+    """(1) / （1） / ① at a line's start → ⑴."""
+    return _paren(lambda n: PARENTHESIZED[n - 1])(text, rng)
+
+
+def paren_circled(text: str, rng: random.Random) -> str:
+    """(1) / （1） / ⑴ at a line's start → ①."""
+    return _paren(lambda n: CIRCLED[n - 1])(text, rng)
+
+
+# --- line breaks ---
+
+
+def hard_wrap(text: str, rng: random.Random) -> str:
+    """Lines longer than 40 characters hard-wrapped every 30–40 characters, as PDFs and some
+    pages do (not the lines of a | table: a table's row is not wrapped by a PDF's column)."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= 40 or "|" in line:
+            out.append(line)
+            continue
+        while len(line) > 40:
+            cut = rng.randint(30, 40)
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def blank_removed(text: str, rng: random.Random) -> str:
+    """Every blank line removed."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def blank_doubled(text: str, rng: random.Random) -> str:
+    """A blank line after every line (and two where there was one)."""
+    return "\n\n".join(text.split("\n"))
+
+
+ROLE_BRACKET = re.compile(f"(?<=\\S)[ \\t\\u3000]*(?P<bracket>[（(\\[【〔][ \\t\\u3000]*(?:{'|'.join(LABELS)})[^\\n]*)$", re.MULTILINE)
+
+
+def bracket_next_line(text: str, rng: random.Random) -> str:
+    """A role bracket that closes a line moved to a line of its own (…。\\n（牵头单位：A）)."""
+    return ROLE_BRACKET.sub(lambda m: "\n" + m["bracket"], text)
+
+
+# --- page chrome ---
+CHROME_HEAD = (
+    "当前位置：首页 > 政务公开 > 政策文件\n"
+    "索引号：11330100002489650Y/2023-00123\n"
+    "发布机构：办公室    生成日期：\n"
+    "【字号：大 中 小】\n"
+)
+CHROME_TAIL = "\n\n【打印本页】 【关闭窗口】\n分享到：微信 微博\n"
+
+
+def web_chrome(text: str, rng: random.Random) -> str:
+    """A website's chrome before the title (当前位置, 索引号, 字号 大 中 小) and after the end
+    (打印本页 关闭窗口)."""
+    return CHROME_HEAD + text.rstrip("\n") + CHROME_TAIL
+
+
+# --- traditional characters for the label words and common words (a small table of our own) ---
+TRADITIONAL = {
+    "牵头": "牽頭",
+    "单位": "單位",
+    "责任": "責任",
+    "部门": "部門",
+    "协办": "協辦",
+    "协同": "協同",
+    "参与": "參與",
+    "时限": "時限",
+    "时间": "時間",
+    "负责": "負責",
+    "职责": "職責",
+    "领导": "領導",
+    "县": "縣",
+    "区": "區",
+    "发展": "發展",
+    "委员会": "委員會",
+    "实施": "實施",
+    "推进": "推進",
+    "建设": "建設",
+    "有关": "有關",
+    "相关": "相關",
+    "组织": "組織",
+    "环境": "環境",
+    "农业": "農業",
+}
+TRADITIONAL_WORDS = re.compile("|".join(sorted(TRADITIONAL, key=len, reverse=True)))
+
+
+def traditional(text: str, rng: random.Random) -> str:
+    """The label words and some common words in traditional characters (牵头单位 → 牽頭單位)."""
+    return TRADITIONAL_WORDS.sub(lambda m: TRADITIONAL[m.group(0)], text)
+
+
+TRANSFORMS: dict[str, Transform] = {
+    f.__name__: f
+    for f in (
+        label_lead,
+        label_responsible,
+        label_cooperate,
+        label_deadline,
+        colon_half,
+        colon_full,
+        brackets_half,
+        brackets_full,
+        comma_half,
+        units_comma,
+        semicolon_stop,
+        label_space,
+        label_nbsp,
+        label_no_colon,
+        number_dot,
+        number_comma,
+        number_wide_dot,
+        number_small_dot,
+        cn_half,
+        cn_full,
+        paren_full,
+        paren_half,
+        paren_parenthesized,
+        paren_circled,
+        hard_wrap,
+        blank_removed,
+        blank_doubled,
+        bracket_next_line,
+        web_chrome,
+        traditional,
+    )
+}
+
+
+def variant(name: str, source: Path) -> str:
+    """The text of ``source`` rewritten by the transformation ``name`` (deterministic)."""
+    text = source.read_text(encoding="utf-8")
+    rng = random.Random(zlib.crc32(f"{name}:{source.name}".encode()))
+    return TRANSFORMS[name](text, rng)
+
+
+def text_files(words: list[str] | None = None) -> list[Path]:
+    return [p for p in corpus_files() if p.suffix == ".txt" and all(w in p.name for w in words or [])]
+
+
+@dataclass
+class Row:
+    name: str
+    changed: int = 0
+    tasks: tuple[int, int] = (0, 0)
+    """(found in the variants, found in the baseline) over the files the transformation changed"""
+    roles: tuple[int, int] = (0, 0)
+    broken: list[tuple[str, FileScore, FileScore]] = field(default_factory=list)
+
+
+def score_text(text: str, source: Path, work: Path) -> FileScore:
+    """corpus_score's score of ``text`` read as the file ``source`` (same name, same oracle)."""
+    folder = Path(tempfile.mkdtemp(dir=work))
+    copy = folder / source.name
+    copy.write_text(text, encoding="utf-8")
+    shutil.copy(oracle_path(source), oracle_path(copy))
+    return score_file(copy, folder / "out", held_out=False)
+
+
+def run(names: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileScore]]:
+    rows = [Row(name) for name in names]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        base = {p.name: score_file(p, work / p.name, held_out=False) for p in files}
+        for row in rows:
+            for source in files:
+                text = variant(row.name, source)
+                if text == source.read_text(encoding="utf-8"):
+                    continue
+                row.changed += 1
+                mine, theirs = score_text(text, source, work), base[source.name]
+                row.tasks = (row.tasks[0] + mine.found, row.tasks[1] + theirs.found)
+                row.roles = (row.roles[0] + mine.roles[0], row.roles[1] + theirs.roles[0])
+                if mine.found < theirs.found or mine.roles[0] < theirs.roles[0]:
+                    row.broken.append((source.name, mine, theirs))
+    return rows, base
+
+
+def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) -> list[str]:
+    tasks = sum(s.found for s in base.values())
+    roles = sum(s.roles[0] for s in base.values())
+    lines = [
+        f"baseline: {len(base)} text files, tasks found {tasks}, roles right {roles}",
+        f"{'transformation':<20} {'files':>5} {'tasks (variant/base)':>21} {'roles (variant/base)':>21} "
+        f"{'broken':>6}  files broken",
+    ]
+    for row in rows:
+        names = ", ".join(f"{n} (-{t.found - m.found}t -{t.roles[0] - m.roles[0]}r)" for n, m, t in row.broken)
+        lines.append(
+            f"{row.name:<20} {row.changed:>5} {row.tasks[0]:>10}/{row.tasks[1]:<10} "
+            f"{row.roles[0]:>10}/{row.roles[1]:<10} {len(row.broken):>6}  {names}"
+        )
+        if verbose:
+            for name, mine, theirs in row.broken:
+                new = [d for d in mine.differences if d not in theirs.differences]
+                lines.extend(f"      {name}: {d[:160]}" for d in new[:8])
+    broken = sum(len(r.broken) for r in rows)
+    lost = sum(r.tasks[1] - r.tasks[0] for r in rows)
+    lost_roles = sum(r.roles[1] - r.roles[0] for r in rows)
+    lines.append(f"TOTAL: {broken} (file, transformation) pairs broken; tasks lost {lost}, roles lost {lost_roles}")
+    return lines
+
+
+def _values(args: list[str], flag: str) -> list[str]:
+    return [args[i + 1] for i, a in enumerate(args[:-1]) if a == flag]
+
+
+def main(argv: list[str] | None = None) -> list[Row]:
+    args = sys.argv[1:] if argv is None else argv
+    only = _values(args, "--only")
+    unknown = [n for n in only if n not in TRANSFORMS]
+    if unknown:
+        raise SystemExit(f"unknown transformation(s) {unknown}: one of {', '.join(TRANSFORMS)}")
+    files = text_files(_values(args, "--file"))
+    rows, base = run(only or list(TRANSFORMS), files)
+    print("\n".join(table(rows, base, verbose="-v" in args)))
+    return rows
+
+
+if __name__ == "__main__":
+    assert CORPUS.is_dir()
+    main()
