@@ -122,12 +122,22 @@ def comma_half(text: str, rng: random.Random) -> str:
     return text.replace("，", ",")
 
 
-ROLE_LIST = re.compile(f"(?P<label>{'|'.join(LABELS)})[ \\t\\u3000]*[:：](?P<units>[^；;。）)\\]】〕\\n]*)")
+# the units after a label, to the clause's end (a bracket inside a name, 各县(市、区)政府, kept)
+ROLE_LIST = re.compile(f"(?P<label>{'|'.join(LABELS)})[ \\t\\u3000]*[:：](?P<units>(?:[（(][^（()）\\n]*[）)]|[^；;。（()）\\]】〕\\n])*)")
 
 
 def units_comma(text: str, rng: random.Random) -> str:
     """The 、 between the units after a role label written ， (牵头单位：A、B → 牵头单位：A，B)."""
-    return ROLE_LIST.sub(lambda m: m.group(0).replace("、", "，"), text)
+
+
+    def commas(match: re.Match[str]) -> str:
+        out, depth = [], 0
+        for char in match.group(0):
+            depth += (char in "（(") - (char in "）)")
+            out.append("，" if char == "、" and depth == 0 else char)
+        return "".join(out)
+
+    return ROLE_LIST.sub(commas, text)
 
 
 def semicolon_stop(text: str, rng: random.Random) -> str:

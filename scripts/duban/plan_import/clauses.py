@@ -15,6 +15,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
 from duban.plan_import.label_prefixes import kept_as_written, prefixed_labels, spaced_labels
+from duban.plan_import.label_words import label_words
 from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
@@ -324,15 +325,8 @@ def _prose(folded: str) -> tuple[int, str, str, bool] | None:
 
 
 def _label_words(words: str) -> list[str]:
-    """The role words of a label; of two written together (牵头责任单位, 协同责任单位) the first
-    decides (a 牵头责任单位 leads, a 协同责任单位 cooperates)."""
-    found: list[str] = []
-    previous_end = -1
-    for match in re.finditer(_ROLE_ALT, words):
-        if match.start() != previous_end:
-            found.append(match.group(0))
-        previous_end = match.end()
-    return found
+    """The role words of a label (label_words.py: 牵头责任单位 and 责任牵头单位 lead)."""
+    return label_words(words, _ROLE_ALT)
 
 
 def _deadline_after_names(clause: Clause, names_text: str) -> str:

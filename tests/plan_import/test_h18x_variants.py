@@ -1,0 +1,158 @@
+"""The same forms as other offices write them (issue 18, fourteenth round, branch h18x): each
+test takes a real corpus line transformed by one of tests/plan_import/corpus_variants.py's
+transformations (another label word, another mark, another line break: the oracle unchanged) and
+one variant written for the test. Texts marked "real" are quoted (shortened where "…" says so)
+from tests/fixtures/import/corpus/ (SOURCES.md gives each file's address) and then transformed as
+the comment says; "made up" texts are written for this test. A last test runs a small fixed part
+of the harness itself, so that the robustness cannot regress silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from duban.plan_import.label_words import label_words
+from helpers import import_whole
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def _tasks(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    return {task["id"]: task for task in result.tasks}
+
+
+# --- label words: 责任牵头单位 leads as 牵头责任单位 does ------------------------------------
+
+# Real: chongqing-yuzhong-2023-news-lead-lines.txt, 牵头单位 written 责任牵头单位 (label_lead).
+YUZHONG = (
+    "2023年区政府工作报告重点工作目标任务分解\n"
+    "一、主要预期指标\n"
+    "1.地区生产总值增长5%左右,争取实现更好的发展。\n"
+    "责任牵头单位:区发改委\n"
+    "责任单位:各产业主管部门\n"
+    "2.区级一般公共预算收入增长5%。\n"
+    "责任牵头单位:区财政局\n"
+    "责任单位:区税务局、区国资委等\n"
+)
+# Made up: the same order in a bracket, with 协同责任单位 (which cooperates).
+BRACKETED = (
+    "某县2024年重点工作分工\n"
+    "一、经济发展\n"
+    "（一）推进园区建设。（责任牵头单位：县发改局；协同责任单位：县财政局）\n"
+    "（二）抓好项目招引。（牵头责任单位：县商务局；责任单位：县经开区管委会）\n"
+)
+
+
+def test_label_words_let_qiantou_lead_wherever_it_stands() -> None:
+    words = "牵头|责任|配合|协同"
+    assert label_words("责任牵头", words) == ["牵头"]
+    assert label_words("牵头责任", words) == ["牵头"]
+    assert label_words("协同责任", words) == ["协同"]
+    assert label_words("牵头、配合", words) == ["牵头", "配合"]
+
+
+def test_zeren_qiantou_danwei_is_the_lead(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, YUZHONG, 2023))
+    assert tasks["1-1"]["roles"] == {"lead": ["区发改委"], "responsible": ["各产业主管部门"]}
+    assert tasks["1-2"]["roles"]["lead"] == ["区财政局"]
+
+
+def test_zeren_qiantou_in_a_bracket(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, BRACKETED, 2024))
+    assert tasks["1-1"]["roles"] == {"lead": ["县发改局"], "cooperate": ["县财政局"]}
+    assert tasks["1-2"]["roles"] == {"lead": ["县商务局"], "responsible": ["县经开区管委会"]}
+
+
+# --- a table whose only role column is 主责单位 -------------------------------------------
+
+# Real: zhejiang-cangnan-2022-progress-cells.txt (shortened), 牵头单位 written 主责单位.
+CANGNAN = (
+    "2022年度市县民生实事未完成项目进度表(截至10月31日)\n\n"
+    "序号\n\n项目内容\n\n当前进度\n\n主责单位\n\n备注\n\n"
+    "1\n\n新(改、扩)建公办园5所,新增公办幼儿学位1000个。\n\n80%(新区实验幼儿园进度滞后)\n\n"
+    "县教育局\n\n市民生实事\n\n"
+    "2\n\n建设四好农村路55公里。\n\n90%\n\n县交通局\n\n市民生实事\n"
+)
+# Made up: 承办单位 as the only role column, | rows.
+CHENGBAN = (
+    "某区2023年民生实事项目表\n\n"
+    "序号 | 项目名称 | 承办单位 | 备注\n"
+    "1 | 新建口袋公园6个 | 区住建局 | 续建\n"
+    "2 | 改造农贸市场3家 | 区商务局 | 新建\n"
+)
+
+
+def test_a_zhuze_column_makes_the_table(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, CANGNAN, 2022)
+    assert "任务分工表" in result.reading
+    tasks = _tasks(result)
+    assert tasks["01"]["roles"] == {"lead": ["县教育局"]}
+    assert tasks["02"]["roles"] == {"lead": ["县交通局"]}
+
+
+def test_a_chengban_column_makes_the_table(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, CHENGBAN, 2023))
+    assert tasks["01"]["roles"] == {"responsible": ["区住建局"]}
+    assert tasks["02"]["roles"] == {"responsible": ["区商务局"]}
+
+
+# --- 列第一位为牵头单位: a unit alone under any responsible label stays responsible ------------
+
+# Real: zhejiang-haishu-2024-leader-headings.txt (shortened), 责任单位 written 承办单位.
+HAISHU = (
+    "2024年政府工作报告重点工作责任分解\n\n"
+    "(列第一位者为牵头或汇总单位,下同)\n\n"
+    "一、叶枝利区长牵头重点工作\n\n"
+    "1.一般公共预算收入与经济增长基本同步。\n\n"
+    "承办单位:区财政局\n\n"
+    "2.推进镇(乡)街道财权事权体制调整。\n\n"
+    "承办单位:区财政局、区发改局\n"
+)
+# Made up: 落实单位 alone and with a second unit.
+LUOSHI = (
+    "某县2023年重点工作分工\n"
+    "列第一位的为牵头单位,下同。\n"
+    "一、城乡建设\n"
+    "1.推进老旧小区改造。落实单位:县住建局\n"
+    "2.建设城市书房。落实单位:县文旅局、县财政局\n"
+)
+
+
+def test_a_unit_alone_under_chengban_stays_responsible(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, HAISHU, 2024))
+    assert tasks["1-1"]["roles"] == {"responsible": ["区财政局"]}
+    assert tasks["1-2"]["roles"] == {"lead": ["区财政局"], "responsible": ["区发改局"]}
+
+
+def test_a_unit_alone_under_luoshi_stays_responsible(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, LUOSHI, 2023))
+    assert tasks["1-1"]["roles"] == {"responsible": ["县住建局"]}
+    assert tasks["1-2"]["roles"] == {"lead": ["县文旅局"], "responsible": ["县财政局"]}
+
+
+# --- A，B分别牵头: the units written with commas -------------------------------------------
+
+# Real: zhejiang-lishui-2023-zeren-lines-fenbie-qiantou.txt, 、 between units written ，.
+LISHUI = (
+    "2023年政府工作报告主要目标任务责任分解\n\n"
+    "一、主要预期目标\n\n"
+    "1.城乡居民收入增速保持全省领先、农民收入增速快于城镇居民。\n\n"
+    "责任单位:市人力社保局，市农业农村局分别牵头\n"
+)
+# Made up: three units with half-width commas, 共同牵头.
+JOINTLY = (
+    "某市2023年重点工作分工\n"
+    "一、社会事业\n"
+    "1.推进托育服务体系建设。责任单位:市卫健委,市教育局,市妇联共同牵头\n"
+)
+
+
+def test_fenbie_qiantou_after_commas(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, LISHUI, 2023))
+    assert tasks["1-1"]["roles"] == {"lead": ["市人力社保局", "市农业农村局"]}
+
+
+def test_gongtong_qiantou_after_commas(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, JOINTLY, 2023))
+    assert tasks["1-1"]["roles"] == {"lead": ["市卫健委", "市教育局", "市妇联"]}
