@@ -250,10 +250,11 @@ def paren_circled(text: str, rng: random.Random) -> str:
 
 def hard_wrap(text: str, rng: random.Random) -> str:
     """Lines longer than 40 characters hard-wrapped every 30–40 characters, as PDFs and some
-    pages do (not the lines of a | table: a table's row is not wrapped by a PDF's column)."""
+    pages do (not the rows of a flattened table, cells between | or spaces: a table's row is not
+    wrapped as a paragraph is)."""
     out = []
     for line in text.split("\n"):
-        if len(line) <= 40 or "|" in line:
+        if len(line) <= 40 or re.search(r"[|\u2500-\u257f]", line) or line.count(" ") >= 2:
             out.append(line)
             continue
         while len(line) > 40:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from duban.plan_import.label_words import label_words
+from duban.plan_import.wrapped_lines import rejoin_wrapped
 from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -156,3 +157,59 @@ def test_fenbie_qiantou_after_commas(tmp_path: Path) -> None:
 def test_gongtong_qiantou_after_commas(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, JOINTLY, 2023))
     assert tasks["1-1"]["roles"] == {"lead": ["市卫健委", "市教育局", "市妇联"]}
+
+
+# --- lines hard-wrapped at a fixed width ---------------------------------------------------
+
+# Real: shaanxi-xingping-2022-shisiwu-bumen-inline.txt (shortened), wrapped at 30–40 characters
+# (hard_wrap): a role bracket and a unit's name cut in two.
+XINGPING = (
+    "兴平市国民经济和社会发展第十四个五年规划和二O三五年远景纲要任务分工方案\n"
+    "一、目标定位\n"
+    "1.聚力建设西安都市圈核心区。(牵头部门:市发改局,配合部门:\n"
+    "市级相关部门,各镇办)\n"
+    "2.争创产业聚焦转型先行区。(牵头部门:市招商局,配合部门:市发改局、工\n"
+    "信局、农业农村局、商务局、工业园区等,各镇办)\n"
+    "3.争创改革高效集成先行区。(牵头部门:市委改革办,配合部门:市级相关部门)\n"
+    "4.争创城乡融合发展示范区。统筹推进新型城镇化和乡村振兴，(牵头部门:市住\n"
+    "建局,配合部门:市农业农村局)\n"
+)
+# Made up: every line at 34 characters, a label cut after its first word.
+WRAPPED = (
+    "某县2023年重点工作任务分工方案\n"
+    "一、产业发展\n"
+    "（一）加快推进县经济开发区标准厂房建设，年内新建标准厂房\n"
+    "10万平方米，引进规模以上企业5家以上。（牵头单位：县经济开\n"
+    "发区管委会；责任单位：县发改局、县自然资源局、县住建局）\n"
+    "（二）推进农业产业化龙头企业培育，新增市级以上龙头企业3家\n"
+    "，农产品加工产值增长8%以上。（牵头单位：县农业农村局；责\n"
+    "任单位：县财政局、县市场监管局）\n"
+)
+
+
+def test_rejoin_wrapped_joins_only_a_wrapped_text() -> None:
+    assert rejoin_wrapped(WRAPPED).split("\n")[2].endswith("县住建局）")
+    assert rejoin_wrapped(BRACKETED) == BRACKETED  # short lines ending sentences: not wrapped
+    paragraph = "一、总体要求\n" + "这是一个很长的段落，写完了一句话。" * 4 + "\n"
+    assert rejoin_wrapped(paragraph) == paragraph
+
+
+def test_wrapped_role_brackets_are_read(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, XINGPING, 2022)
+    assert "按固定宽度断开的行已拼回段落" in result.reading
+    tasks = _tasks(result)
+    assert tasks["1-1"]["roles"] == {"lead": ["市发改局"], "cooperate": ["市级相关部门", "各镇办"]}
+    assert tasks["1-2"]["roles"]["cooperate"][:2] == ["市发改局", "工信局"]
+    assert tasks["1-4"]["roles"] == {"lead": ["市住建局"], "cooperate": ["市农业农村局"]}
+
+
+def test_a_label_cut_in_two_is_read(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, WRAPPED, 2023))
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["县经济开发区管委会"],
+        "responsible": ["县发改局", "县自然资源局", "县住建局"],
+    }
+    assert tasks["1-2"]["roles"] == {
+        "lead": ["县农业农村局"],
+        "responsible": ["县财政局", "县市场监管局"],
+    }
