@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.label_words import label_words
 from duban.plan_import.wrapped_lines import rejoin_wrapped
 from helpers import import_whole
@@ -213,3 +214,56 @@ def test_a_label_cut_in_two_is_read(tmp_path: Path) -> None:
         "lead": ["县农业农村局"],
         "responsible": ["县财政局", "县市场监管局"],
     }
+
+
+# --- a label's colon dropped ------------------------------------------------------------
+
+# Real: liaoning-lishan-2023-lead-lines.txt (shortened), each label's colon dropped
+# (label_no_colon).
+LISHAN = (
+    "立山区2023年政府工作报告重点任务分解\n"
+    "一、经济发展\n"
+    "1.地区生产总值增长6%左右。\n"
+    "牵头单位区发改局\n"
+    "责任单位立山经济开发区,全区经济运行各专班\n"
+    "2.规模以上工业增加值增长6%。\n"
+    "牵头单位区工信局\n"
+    "责任单位立山经济开发区\n"
+)
+# Made up: brackets, a name with 和 and a bracket, a deadline label, and sentences that only use
+# the words (left alone).
+NO_COLONS = (
+    "某市2023年重点工作分工\n"
+    "一、城市建设\n"
+    "（一）推进老旧小区改造。（牵头部门市住房和城乡建设局；配合部门县发改局(粮食局)、市财政局；"
+    "完成时限2023年12月底前）\n"
+    "（二）各责任单位要高度重视，牵头单位和责任单位的职责要分清。（牵头单位市城管局）\n"
+)
+
+
+def test_colons_restored_only_before_units() -> None:
+    restored = colons_restored(NO_COLONS)
+    assert "（牵头部门：市住房和城乡建设局；配合部门：县发改局(粮食局)、市财政局；完成时限：2023" in restored
+    assert "各责任单位要高度重视，牵头单位和责任单位的职责要分清。（牵头单位：市城管局）" in restored
+    assert colons_restored("责任单位要在每季度末报送进展。\n") == "责任单位要在每季度末报送进展。\n"
+
+
+def test_labels_without_colons_are_read(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, LISHAN, 2023)
+    assert "标签后补了冒号" in result.reading
+    tasks = _tasks(result)
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["区发改局"],
+        "responsible": ["立山经济开发区", "全区经济运行各专班"],
+    }
+    assert tasks["1-2"]["roles"] == {"lead": ["区工信局"], "responsible": ["立山经济开发区"]}
+
+
+def test_bracketed_labels_without_colons_are_read(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, NO_COLONS, 2023))
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["市住房和城乡建设局"],
+        "cooperate": ["县发改局(粮食局)", "市财政局"],
+    }
+    assert tasks["1-1"]["due"][0]["date"].isoformat() == "2023-12-31"
+    assert tasks["1-2"]["roles"] == {"lead": ["市城管局"]}
