@@ -267,3 +267,39 @@ def test_bracketed_labels_without_colons_are_read(tmp_path: Path) -> None:
     }
     assert tasks["1-1"]["due"][0]["date"].isoformat() == "2023-12-31"
     assert tasks["1-2"]["roles"] == {"lead": ["市城管局"]}
+
+
+# --- 1﹒ wherever 1. is read -------------------------------------------------------------
+
+# Real: henan-zhengzhou-2007-trad-pinyin-group-assignment.txt (shortened, simplified, pinyin
+# taken out), 1. written 1﹒ (number_small_dot): a group's clause after its items.
+ZHENGZHOU = (
+    "2007年郑州市人民政府目标管理工作方案\n\n"
+    "  一、关于目标体系设置\n"
+    "  1﹒地区生产总值增长15%;\n"
+    "  2﹒第三产业增加值达到1000亿元;\n"
+    "  2项目标的责任单位均为市发展改革委。\n"
+    "  3﹒规模以上工业销售收入达到3000亿元;\n"
+    "  该目标责任单位为市经委。\n"
+)
+# Made up: a | table whose rows are numbered 1﹒ in the name column.
+PIPE_SMALL_DOTS = (
+    "某县2021年民生实事进展情况表\n"
+    "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+    "1﹒城市书房建设项目 | 新建城市书房3家; | 11月 | 文旅局 |\n"
+    "2﹒农贸市场改造项目 | 改造农贸市场2家。 | 10月底 | 商务局 |\n"
+)
+
+
+def test_small_dots_before_a_group_clause(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, ZHENGZHOU, 2007))
+    assert tasks["1-1"]["roles"] == {"responsible": ["市发展改革委"]}
+    assert tasks["1-2"]["roles"] == {"responsible": ["市发展改革委"]}
+    assert tasks["1-3"]["roles"] == {"responsible": ["市经委"]}
+
+
+def test_small_dots_number_a_tables_rows(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, PIPE_SMALL_DOTS, 2021))
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"] == {"lead": ["文旅局"]}
+    assert tasks["02"]["roles"] == {"lead": ["商务局"]}
