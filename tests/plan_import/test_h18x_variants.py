@@ -8,16 +8,19 @@ of the harness itself, so that the robustness cannot regress silently."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.label_words import label_words
-from duban.plan_import.wrapped_lines import rejoin_wrapped
+from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
+from corpus_variants import blank_doubled
 from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "corpus"
 
 
 def _tasks(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
@@ -303,3 +306,40 @@ def test_small_dots_number_a_tables_rows(tmp_path: Path) -> None:
     assert sorted(tasks) == ["01", "02"]
     assert tasks["01"]["roles"] == {"lead": ["文旅局"]}
     assert tasks["02"]["roles"] == {"lead": ["商务局"]}
+
+
+# --- a text double-spaced throughout ------------------------------------------------------
+
+# Real: zhejiang-keqiao-2023-pipe-quarter-target-progress.txt, the whole file with a blank line
+# after every line (corpus_variants.blank_doubled): a | table's rows no longer on consecutive lines.
+KEQIAO = CORPUS / "zhejiang-keqiao-2023-pipe-quarter-target-progress.txt"
+# Made up: label lines double-spaced, a paragraph break written as two blank lines.
+DOUBLED = (
+    "某区2023年重点工作任务分解\n\n"
+    "一、经济发展\n\n"
+    "1.地区生产总值增长6%。\n\n"
+    "牵头单位:区发改局\n\n"
+    "责任单位:各街道\n\n\n\n"
+    "2.一般公共预算收入增长5%。\n\n"
+    "牵头单位:区财政局\n\n"
+    "责任单位:区税务局\n\n"
+)
+
+
+def test_single_spaced_keeps_a_double_break() -> None:
+    assert single_spaced(DOUBLED).startswith("某区2023年重点工作任务分解\n一、经济发展\n1.")
+    assert "责任单位:各街道\n\n" in single_spaced(DOUBLED)
+    assert single_spaced(YUZHONG) == YUZHONG
+
+
+def test_a_double_spaced_pipe_table(tmp_path: Path) -> None:
+    text = blank_doubled(KEQIAO.read_text(encoding="utf-8"), random.Random(0))
+    tasks = _tasks(import_whole(tmp_path, text, 2023))
+    assert sorted(tasks) == ["01", "02"]
+    assert [tasks[n]["roles"] for n in ("01", "02")] == [{"responsible": ["教体局"]}] * 2
+
+
+def test_double_spaced_label_lines(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, DOUBLED, 2023))
+    assert tasks["1-1"]["roles"] == {"lead": ["区发改局"], "responsible": ["各街道"]}
+    assert tasks["1-2"]["roles"] == {"lead": ["区财政局"], "responsible": ["区税务局"]}

@@ -27,7 +27,7 @@ from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
-from duban.plan_import.wrapped_lines import rejoin_wrapped
+from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.text_tables import flatten_tables
 
@@ -100,8 +100,8 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
         ):
             text, how = html_text(text, stats), f"HTML ({how})"
         else:
-            raw = rejoin_wrapped(normalize_newlines(text))  # h18x: lines cut at a fixed width
-            if raw != normalize_newlines(text):
+            raw = rejoin_wrapped(single_spaced(normalize_newlines(text)))  # h18x: cut lines
+            if raw != single_spaced(normalize_newlines(text)):
                 how += say("; lines cut at a fixed width joined", "；按固定宽度断开的行已拼回段落")
             if (restored := colons_restored(raw)) != raw:  # h18x: 牵头单位市发改委
                 raw, how = restored, how + say("; colons added after labels", "；标签后补了冒号")

@@ -18,6 +18,8 @@ from duban.plan_import.pdf_doc import ENDS_SENTENCE, STARTS_ITEM
 
 MAX_WIDTH = 48
 """The longest line of a wrapped text: a page or a PDF column holds 30–45 characters a line."""
+MIN_WIDTH = 20
+"""A full line is at least this long: short label lines (牵头单位:区发改局) are never a wrap."""
 FULL_WITHIN = 10
 """A line at most this many characters shorter than the longest is a full (wrapped) line."""
 MIN_SHARE = 0.5
@@ -29,7 +31,7 @@ ENDS = re.compile(r"[。；;！？：:）)】〕]\s*$")
 
 
 def _full(line: str, width: int) -> bool:
-    if len(line) < width - FULL_WITHIN:
+    if len(line) < max(width - FULL_WITHIN, MIN_WIDTH):
         return False
     unclosed = sum(line.count(c) for c in "（([【〔") > sum(line.count(c) for c in "）)]】〕")
     return unclosed or not (ENDS.search(line) or ENDS_SENTENCE.search(line))  # (牵头部门:A,配合部门:
@@ -55,3 +57,22 @@ def rejoin_wrapped(text: str) -> str:
             out.append(line)
         joining = bool(line.strip()) and _full(line.rstrip(), width) and not TABLE_ROW.search(line)
     return "\n".join(out)
+
+
+DOUBLED_SHARE = 0.9
+"""The share of a text's non-blank lines followed by a blank line that makes it double-spaced."""
+
+
+def single_spaced(text: str) -> str:
+    """A text whose every line is followed by a blank line (a page copied with its paragraph
+    spacing, a converter's output) with its lines single-spaced: one blank line in it meant no
+    break, two or more mean one. A text that is not so spaced is returned unchanged (the
+    readings of tables a row a line and of label lines take a blank line for a row's end)."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines[:-1]) if line.strip()]
+    if len(filled) < 6:
+        return text
+    followed = sum(1 for i in filled if not lines[i + 1].strip())
+    if followed < DOUBLED_SHARE * len(filled):
+        return text
+    return re.sub(r"\n[ \t\u3000]*\n(?![ \t\u3000]*\n)", "\n", text)
