@@ -343,3 +343,38 @@ def test_double_spaced_label_lines(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, DOUBLED, 2023))
     assert tasks["1-1"]["roles"] == {"lead": ["区发改局"], "responsible": ["各街道"]}
     assert tasks["1-2"]["roles"] == {"lead": ["区财政局"], "responsible": ["区税务局"]}
+
+
+# --- a site's chrome after a table's last cell ----------------------------------------------
+
+# Real: zhejiang-shengsi-2021-assess-column.txt (the table's last two rows), followed by a site's
+# chrome (web_chrome).
+SHENGSI = (
+    "2021年度嵊泗县乡村振兴考核指标分解\n\n"
+    "序号\n\n考核指标\n\n考核内容\n\n单位\n\n年度目标\n\n责任部门\n\n评分部门\n\n"
+    "3\n\n粮食安全责任制\n\n-\n\n良好以上\n\n县经济和信息化局\n\n市商务局\n\n"
+    "4\n\n粮食播种面积\n\n万亩\n\n0.07\n\n县农业农村局\n\n市农业农村局\n\n"
+    "【打印本页】 【关闭窗口】\n"
+)
+# Made up: a table a cell a line, then 关闭 and a share line.
+CELLS_THEN_CHROME = (
+    "某县2023年民生实事任务分解表\n"
+    "序号\n工作任务\n责任单位\n完成时限\n"
+    "1\n新建城市书房3家\n县文旅局\n2023年10月底前\n"
+    "2\n改造农贸市场2家\n县商务局\n2023年12月底前\n"
+    "关闭\n"
+    "分享到：微信 微博\n"
+)
+
+
+def test_chrome_after_a_cell_table_ends_it(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, SHENGSI, 2021))
+    assert sorted(tasks) == ["03", "04"]
+    assert tasks["04"]["roles"] == {"responsible": ["县农业农村局"], "assess": ["市农业农村局"]}
+
+
+def test_chrome_after_cells_is_no_cell(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, CELLS_THEN_CHROME, 2023))
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["02"]["roles"] == {"responsible": ["县商务局"]}
+    assert tasks["02"]["due"][0]["date"].isoformat() == "2023-12-31"

@@ -18,6 +18,7 @@ from duban.plan_import.cell_rows import (
 )
 from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import simplified
+from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 
 HEADER_WORD = re.compile(
@@ -278,6 +279,8 @@ def _cells_down(
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
             raw.append([])
             current = None
+        elif CHROME_LINE.search(line):
+            break  # h18x: 【打印本页】 【关闭窗口】 after the table's last cell ends the table
         elif not line:
             pipes = re.fullmatch(r"\s*[|｜]+\s*", lines[index]) is not None  # never a table's end
             if (
