@@ -48,6 +48,7 @@ LEAD = ("牵头单位", "牵头部门", "主责单位", "牵头责任单位", "�
 RESPONSIBLE = ("责任单位", "责任部门", "承办单位", "落实单位")
 COOPERATE = ("配合单位", "协办单位", "参与单位", "协同单位", "配合部门")
 DEADLINE = ("完成时限", "完成时间", "时间节点", "办结时限")
+LEADER = ("牵头领导", "责任领导", "牵头负责领导", "分管领导")
 LABELS = LEAD + RESPONSIBLE + COOPERATE + DEADLINE
 
 # a label stands alone: after a line start, a bracket, a punctuation mark, a space or a cell
@@ -91,6 +92,11 @@ def label_cooperate(text: str, rng: random.Random) -> str:
 def label_deadline(text: str, rng: random.Random) -> str:
     """完成时限 ↔ 完成时间 / 时间节点 / 办结时限."""
     return _synonyms(DEADLINE)(text, rng)
+
+
+def label_leader(text: str, rng: random.Random) -> str:
+    """牵头领导 ↔ 责任领导 / 牵头负责领导 / 分管领导 (named leaders, SOURCES.md)."""
+    return _synonyms(LEADER)(text, rng)
 
 
 # --- punctuation ---
@@ -140,6 +146,11 @@ def units_comma(text: str, rng: random.Random) -> str:
     return ROLE_LIST.sub(commas, text)
 
 
+def units_comma_half(text: str, rng: random.Random) -> str:
+    """The 、 between the units after a role label written , (牵头单位：A、B → 牵头单位：A,B)."""
+    return units_comma(text, rng).replace("，", ",") if ROLE_LIST.search(text) else text
+
+
 def semicolon_stop(text: str, rng: random.Random) -> str:
     """The ； before a role label written 。 (牵头单位：A；责任单位：B → 牵头单位：A。责任单位：B)."""
     labels = "|".join(LABELS)
@@ -149,6 +160,11 @@ def semicolon_stop(text: str, rng: random.Random) -> str:
 def label_space(text: str, rng: random.Random) -> str:
     """A space after a role label's colon (牵头单位：A → 牵头单位： A)."""
     return LABEL_COLON.sub(lambda m: m.group(0) + " ", text)
+
+
+def label_ideographic_space(text: str, rng: random.Random) -> str:
+    """An ideographic space after a role label's colon (牵头单位：\u3000A)."""
+    return LABEL_COLON.sub(lambda m: m.group(0) + "\u3000", text)
 
 
 def label_nbsp(text: str, rng: random.Random) -> str:
@@ -190,6 +206,19 @@ def number_wide_dot(text: str, rng: random.Random) -> str:
 def number_small_dot(text: str, rng: random.Random) -> str:
     """1. / 1、 at a line's start → 1﹒"""
     return _arabic("﹒")(text, rng)
+
+
+def number_space(text: str, rng: random.Random) -> str:
+    """A space after an arabic number's mark at a line's start (1.完善 → 1. 完善)."""
+    return ARABIC.sub(lambda m: m.group(0) + " ", text)
+
+
+WIDE = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+def number_wide_digits(text: str, rng: random.Random) -> str:
+    """Full-width digits and stop in an arabic number at a line's start (1. → １．)."""
+    return re.sub(r"(?m)^([ \t\u3000]*)([0-9]{1,2}[.．、﹒])(?![0-9])(?=\S)", lambda m: m[1] + m[2].translate(WIDE), text)
 
 
 CN_BRACKETED = re.compile(r"^(?P<indent>[ \t\u3000]*)[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]", re.MULTILINE)
@@ -243,6 +272,31 @@ def paren_parenthesized(text: str, rng: random.Random) -> str:
 def paren_circled(text: str, rng: random.Random) -> str:
     """(1) / （1） / ⑴ at a line's start → ①."""
     return _paren(lambda n: CIRCLED[n - 1])(text, rng)
+
+
+ROLE_ROUND = re.compile(f"[（(](?P<inner>[ \\t\\u3000]*(?:{'|'.join(LABELS)})[ \\t\\u3000]*[:：][^（()）\\n]*(?:[（(][^（()）\\n]*[）)][^（()）\\n]*)*)[）)]")
+
+
+def _role_brackets(opening: str, closing: str) -> Transform:
+    def rebracket(text: str, rng: random.Random) -> str:
+        return ROLE_ROUND.sub(lambda m: opening + m["inner"] + closing, text)
+
+    return rebracket
+
+
+def role_square(text: str, rng: random.Random) -> str:
+    """A role clause's round brackets square ((牵头单位：A) → [牵头单位：A])."""
+    return _role_brackets("[", "]")(text, rng)
+
+
+def role_lenticular(text: str, rng: random.Random) -> str:
+    """A role clause's round brackets 【】 ((牵头单位：A) → 【牵头单位：A】)."""
+    return _role_brackets("【", "】")(text, rng)
+
+
+def role_tortoise(text: str, rng: random.Random) -> str:
+    """A role clause's round brackets 〔〕 ((牵头单位：A) → 〔牵头单位：A〕)."""
+    return _role_brackets("〔", "〕")(text, rng)
 
 
 # --- line breaks ---
@@ -341,26 +395,34 @@ TRANSFORMS: dict[str, Transform] = {
         label_responsible,
         label_cooperate,
         label_deadline,
+        label_leader,
         colon_half,
         colon_full,
         brackets_half,
         brackets_full,
         comma_half,
         units_comma,
+        units_comma_half,
         semicolon_stop,
         label_space,
+        label_ideographic_space,
         label_nbsp,
         label_no_colon,
         number_dot,
         number_comma,
         number_wide_dot,
         number_small_dot,
+        number_space,
+        number_wide_digits,
         cn_half,
         cn_full,
         paren_full,
         paren_half,
         paren_parenthesized,
         paren_circled,
+        role_square,
+        role_lenticular,
+        role_tortoise,
         hard_wrap,
         blank_removed,
         blank_doubled,
@@ -389,7 +451,12 @@ class Row:
     tasks: tuple[int, int] = (0, 0)
     """(found in the variants, found in the baseline) over the files the transformation changed"""
     roles: tuple[int, int] = (0, 0)
+    leaders: tuple[int, int] = (0, 0)
     broken: list[tuple[str, FileScore, FileScore]] = field(default_factory=list)
+
+
+def _counts(score: FileScore) -> tuple[int, int, int]:
+    return score.found, score.roles[0], score.leaders[0]
 
 
 def score_text(text: str, source: Path, work: Path) -> FileScore:
@@ -415,33 +482,51 @@ def run(names: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileS
                 mine, theirs = score_text(text, source, work), base[source.name]
                 row.tasks = (row.tasks[0] + mine.found, row.tasks[1] + theirs.found)
                 row.roles = (row.roles[0] + mine.roles[0], row.roles[1] + theirs.roles[0])
-                if mine.found < theirs.found or mine.roles[0] < theirs.roles[0]:
+                row.leaders = (row.leaders[0] + mine.leaders[0], row.leaders[1] + theirs.leaders[0])
+                if mine.refused or any(a < b for a, b in zip(_counts(mine), _counts(theirs), strict=True)):
                     row.broken.append((source.name, mine, theirs))
     return rows, base
 
 
+def _pair(pair: tuple[int, int]) -> str:
+    return f"{pair[0]}/{pair[1]}"
+
+
 def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) -> list[str]:
+    """The table: each transformation's files changed, tasks found, roles and leaders right over
+    those files (variant/baseline), and the files it breaks (t tasks, r roles, l leaders lost;
+    "refused" when the variant was refused or crashed)."""
     tasks = sum(s.found for s in base.values())
     roles = sum(s.roles[0] for s in base.values())
+    leaders = sum(s.leaders[0] for s in base.values())
     lines = [
-        f"baseline: {len(base)} text files, tasks found {tasks}, roles right {roles}",
-        f"{'transformation':<20} {'files':>5} {'tasks (variant/base)':>21} {'roles (variant/base)':>21} "
-        f"{'broken':>6}  files broken",
+        f"baseline: {len(base)} text files, tasks found {tasks}, roles right {roles}, leaders right {leaders}",
+        f"{'transformation':<24} {'files':>5} {'tasks':>9} {'roles':>9} {'leaders':>9} {'broken':>6}  files broken",
     ]
     for row in rows:
-        names = ", ".join(f"{n} (-{t.found - m.found}t -{t.roles[0] - m.roles[0]}r)" for n, m, t in row.broken)
+        names = ", ".join(
+            f"{n} (" + ("refused" if m.refused else " ".join(
+                f"-{b - a}{k}" for a, b, k in zip(_counts(m), _counts(t), "trl", strict=True) if b > a
+            )) + ")"
+            for n, m, t in row.broken
+        )
         lines.append(
-            f"{row.name:<20} {row.changed:>5} {row.tasks[0]:>10}/{row.tasks[1]:<10} "
-            f"{row.roles[0]:>10}/{row.roles[1]:<10} {len(row.broken):>6}  {names}"
+            f"{row.name:<24} {row.changed:>5} {_pair(row.tasks):>9} {_pair(row.roles):>9} "
+            f"{_pair(row.leaders):>9} {len(row.broken):>6}  {names}"
         )
         if verbose:
             for name, mine, theirs in row.broken:
                 new = [d for d in mine.differences if d not in theirs.differences]
                 lines.extend(f"      {name}: {d[:160]}" for d in new[:8])
+                if mine.refused:
+                    lines.append(f"      {name}: {mine.refused[:160]}")
     broken = sum(len(r.broken) for r in rows)
-    lost = sum(r.tasks[1] - r.tasks[0] for r in rows)
-    lost_roles = sum(r.roles[1] - r.roles[0] for r in rows)
-    lines.append(f"TOTAL: {broken} (file, transformation) pairs broken; tasks lost {lost}, roles lost {lost_roles}")
+    lost = [sum(r.tasks[1] - r.tasks[0] for r in rows), sum(r.roles[1] - r.roles[0] for r in rows)]
+    lost.append(sum(r.leaders[1] - r.leaders[0] for r in rows))
+    lines.append(
+        f"TOTAL: {broken} (file, transformation) pairs broken; net lost: tasks {lost[0]}, "
+        f"roles {lost[1]}, leaders {lost[2]}"
+    )
     return lines
 
 
