@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_score import (  # noqa: E402
+from corpus_score import (
     CORPUS,
     FileScore,
     corpus_files,
@@ -129,12 +129,14 @@ def comma_half(text: str, rng: random.Random) -> str:
 
 
 # the units after a label, to the clause's end (a bracket inside a name, 各县(市、区)政府, kept)
-ROLE_LIST = re.compile(f"(?P<label>{'|'.join(LABELS)})[ \\t\\u3000]*[:：](?P<units>(?:[（(][^（()）\\n]*[）)]|[^；;。（()）\\]】〕\\n])*)")
+ROLE_LIST = re.compile(
+    f"(?P<label>{'|'.join(LABELS)})[ \\t\\u3000]*[:：]"
+    "(?P<units>(?:[（(][^（()）\\n]*[）)]|[^；;。（()）\\]】〕\\n])*)"
+)
 
 
 def units_comma(text: str, rng: random.Random) -> str:
     """The 、 between the units after a role label written ， (牵头单位：A、B → 牵头单位：A，B)."""
-
 
     def commas(match: re.Match[str]) -> str:
         out, depth = [], 0
@@ -152,7 +154,7 @@ def units_comma_half(text: str, rng: random.Random) -> str:
 
 
 def semicolon_stop(text: str, rng: random.Random) -> str:
-    """The ； before a role label written 。 (牵头单位：A；责任单位：B → 牵头单位：A。责任单位：B)."""
+    """The ； before a role label written 。 (牵头单位：A；责任单位：B → …A。责任单位：B)."""
     labels = "|".join(LABELS)
     return re.sub(f"[；;](?=[ \\t\\u3000]*(?:{labels})[ \\t\\u3000]*[:：])", "。", text)
 
@@ -178,7 +180,9 @@ def label_no_colon(text: str, rng: random.Random) -> str:
 
 
 # --- numbering marks at the same level (the oracle's ids stay the same) ---
-ARABIC = re.compile(r"^(?P<indent>[ \t\u3000]*)(?P<n>[0-9]{1,2})[.．、﹒](?![0-9])(?=\S)", re.MULTILINE)
+ARABIC = re.compile(
+    r"^(?P<indent>[ \t\u3000]*)(?P<n>[0-9]{1,2})[.．、﹒](?![0-9])(?=\S)", re.MULTILINE
+)
 
 
 def _arabic(stop: str) -> Transform:
@@ -218,10 +222,16 @@ WIDE = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 def number_wide_digits(text: str, rng: random.Random) -> str:
     """Full-width digits and stop in an arabic number at a line's start (1. → １．)."""
-    return re.sub(r"(?m)^([ \t\u3000]*)([0-9]{1,2}[.．、﹒])(?![0-9])(?=\S)", lambda m: m[1] + m[2].translate(WIDE), text)
+    return re.sub(
+        r"(?m)^([ \t\u3000]*)([0-9]{1,2}[.．、﹒])(?![0-9])(?=\S)",
+        lambda m: m[1] + m[2].translate(WIDE),
+        text,
+    )
 
 
-CN_BRACKETED = re.compile(r"^(?P<indent>[ \t\u3000]*)[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]", re.MULTILINE)
+CN_BRACKETED = re.compile(
+    r"^(?P<indent>[ \t\u3000]*)[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]", re.MULTILINE
+)
 
 
 def cn_half(text: str, rng: random.Random) -> str:
@@ -234,7 +244,9 @@ def cn_full(text: str, rng: random.Random) -> str:
     return CN_BRACKETED.sub(lambda m: f"{m['indent']}（{m['n']}）", text)
 
 
-PAREN = re.compile(r"^(?P<indent>[ \t\u3000]*)(?:[（(](?P<n>[0-9]{1,2})[）)]|(?P<c>[①-⑳⑴-⒇]))", re.MULTILINE)
+PAREN = re.compile(
+    r"^(?P<indent>[ \t\u3000]*)(?:[（(](?P<n>[0-9]{1,2})[）)]|(?P<c>[①-⑳⑴-⒇]))", re.MULTILINE
+)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 
@@ -274,7 +286,11 @@ def paren_circled(text: str, rng: random.Random) -> str:
     return _paren(lambda n: CIRCLED[n - 1])(text, rng)
 
 
-ROLE_ROUND = re.compile(f"[（(](?P<inner>[ \\t\\u3000]*(?:{'|'.join(LABELS)})[ \\t\\u3000]*[:：][^（()）\\n]*(?:[（(][^（()）\\n]*[）)][^（()）\\n]*)*)[）)]")
+_PLAIN = "[^（()）\\n]*"
+ROLE_ROUND = re.compile(
+    f"[（(](?P<inner>[ \\t\\u3000]*(?:{'|'.join(LABELS)})[ \\t\\u3000]*[:：]"
+    f"{_PLAIN}(?:[（(]{_PLAIN}[）)]{_PLAIN})*)[）)]"
+)
 
 
 def _role_brackets(opening: str, closing: str) -> Transform:
@@ -329,7 +345,10 @@ def blank_doubled(text: str, rng: random.Random) -> str:
     return "\n\n".join(text.split("\n"))
 
 
-ROLE_BRACKET = re.compile(f"(?<=\\S)[ \\t\\u3000]*(?P<bracket>[（(\\[【〔][ \\t\\u3000]*(?:{'|'.join(LABELS)})[^\\n]*)$", re.MULTILINE)
+ROLE_BRACKET = re.compile(
+    f"(?<=\\S)[ \\t\\u3000]*(?P<bracket>[（(\\[【〔][ \\t\\u3000]*(?:{'|'.join(LABELS)})[^\\n]*)$",
+    re.MULTILINE,
+)
 
 
 def bracket_next_line(text: str, rng: random.Random) -> str:
@@ -441,7 +460,9 @@ def variant(name: str, source: Path) -> str:
 
 
 def text_files(words: list[str] | None = None) -> list[Path]:
-    return [p for p in corpus_files() if p.suffix == ".txt" and all(w in p.name for w in words or [])]
+    return [
+        p for p in corpus_files() if p.suffix == ".txt" and all(w in p.name for w in words or [])
+    ]
 
 
 @dataclass
@@ -483,7 +504,9 @@ def run(names: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileS
                 row.tasks = (row.tasks[0] + mine.found, row.tasks[1] + theirs.found)
                 row.roles = (row.roles[0] + mine.roles[0], row.roles[1] + theirs.roles[0])
                 row.leaders = (row.leaders[0] + mine.leaders[0], row.leaders[1] + theirs.leaders[0])
-                if mine.refused or any(a < b for a, b in zip(_counts(mine), _counts(theirs), strict=True)):
+                if mine.refused or any(
+                    a < b for a, b in zip(_counts(mine), _counts(theirs), strict=True)
+                ):
                     row.broken.append((source.name, mine, theirs))
     return rows, base
 
@@ -500,14 +523,24 @@ def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) ->
     roles = sum(s.roles[0] for s in base.values())
     leaders = sum(s.leaders[0] for s in base.values())
     lines = [
-        f"baseline: {len(base)} text files, tasks found {tasks}, roles right {roles}, leaders right {leaders}",
-        f"{'transformation':<24} {'files':>5} {'tasks':>9} {'roles':>9} {'leaders':>9} {'broken':>6}  files broken",
+        f"baseline: {len(base)} text files, tasks found {tasks}, roles right {roles}, "
+        f"leaders right {leaders}",
+        f"{'transformation':<24} {'files':>5} {'tasks':>9} {'roles':>9} {'leaders':>9} "
+        f"{'broken':>6}  files broken",
     ]
     for row in rows:
         names = ", ".join(
-            f"{n} (" + ("refused" if m.refused else " ".join(
-                f"-{b - a}{k}" for a, b, k in zip(_counts(m), _counts(t), "trl", strict=True) if b > a
-            )) + ")"
+            f"{n} ("
+            + (
+                "refused"
+                if m.refused
+                else " ".join(
+                    f"-{b - a}{k}"
+                    for a, b, k in zip(_counts(m), _counts(t), "trl", strict=True)
+                    if b > a
+                )
+            )
+            + ")"
             for n, m, t in row.broken
         )
         lines.append(

@@ -12,11 +12,11 @@ import random
 from pathlib import Path
 
 import pytest
+from corpus_variants import TRANSFORMS, blank_doubled, run
 
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.label_words import label_words
 from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
-from corpus_variants import blank_doubled
 from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -246,8 +246,13 @@ NO_COLONS = (
 
 def test_colons_restored_only_before_units() -> None:
     restored = colons_restored(NO_COLONS)
-    assert "（牵头部门：市住房和城乡建设局；配合部门：县发改局(粮食局)、市财政局；完成时限：2023" in restored
-    assert "各责任单位要高度重视，牵头单位和责任单位的职责要分清。（牵头单位：市城管局）" in restored
+    assert (
+        "（牵头部门：市住房和城乡建设局；配合部门：县发改局(粮食局)、市财政局；完成时限：2023"
+        in restored
+    )
+    assert (
+        "各责任单位要高度重视，牵头单位和责任单位的职责要分清。（牵头单位：市城管局）" in restored
+    )
     assert colons_restored("责任单位要在每季度末报送进展。\n") == "责任单位要在每季度末报送进展。\n"
 
 
@@ -378,3 +383,27 @@ def test_chrome_after_cells_is_no_cell(tmp_path: Path) -> None:
     assert sorted(tasks) == ["01", "02"]
     assert tasks["02"]["roles"] == {"responsible": ["县商务局"]}
     assert tasks["02"]["due"][0]["date"].isoformat() == "2023-12-31"
+
+
+# --- a small fixed part of the harness: the robustness cannot regress silently -------------
+
+HARNESS_FILES = (
+    "anhui-chuzhou-2020-leader-lines.txt",
+    "chongqing-yuzhong-2023-news-lead-lines.txt",
+    "henan-zhengzhou-2007-trad-pinyin-group-assignment.txt",
+    "hubei-xialu-2020-square-brackets.txt",
+    "liaoning-lishan-2023-lead-lines.txt",
+    "shaanxi-xingping-2022-shisiwu-bumen-inline.txt",
+    "zhejiang-cangnan-2022-progress-cells.txt",
+    "zhejiang-keqiao-2023-pipe-quarter-target-progress.txt",
+)
+"""Eight corpus files of different forms (label lines, brackets, a group clause, | and cell
+tables) on which every transformation of the harness keeps the score (h18x)."""
+
+
+def test_every_transformation_keeps_the_score_of_eight_files() -> None:
+    rows, base = run(list(TRANSFORMS), [CORPUS / name for name in HARNESS_FILES])
+    assert sum(s.found for s in base.values()) >= 40  # the files are read at all
+    assert sum(row.changed for row in rows) >= 120  # the transformations change them
+    broken = [(row.name, name) for row in rows for name, _, _ in row.broken]
+    assert broken == []

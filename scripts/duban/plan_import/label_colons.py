@@ -13,7 +13,9 @@ import re
 
 from duban.plan_import.chinese import simplified
 
-ROLE = r"(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|主责|落实|考核|评分)+(?:单位|部门)"
+ROLE = (
+    r"(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|主责|落实|考核|评分)+(?:单位|部门)"
+)
 DEADLINE = r"(?:完成时限|完成时间|时间节点|办结时限|时限要求|完成期限)"
 BEFORE = r"(?:^|(?<=[（(\[【〔；;。，,\s]))"
 UNIT_END = re.compile(

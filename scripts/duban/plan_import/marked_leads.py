@@ -20,7 +20,9 @@ MARKED = re.compile(
 )
 
 # h18x: A，B分别牵头 (the units written with commas): 分别 says every name before it leads
-EACH = re.compile(r"^(?P<leads>[^；;：:（()）]{2,160}?)(?:分别|共同)牵头(?:负责)?(?P<rest>)\s*[。；;]?\s*$")
+EACH = re.compile(
+    r"^(?P<leads>[^；;：:（()）]{2,160}?)(?:分别|共同)牵头(?:负责)?(?P<rest>)\s*[。；;]?\s*$"
+)
 
 
 def marked_leads(names_text: str) -> tuple[str, str] | None:

@@ -22,14 +22,14 @@ from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
 from duban.plan_import.cell_rows import PINYIN, TABLE_COLUMNS
+from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.merged_rows import merge_continuations
 from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
-from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
-from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.text_tables import flatten_tables
+from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
 
 NUMBER_CELL = f"{arabic(wide=False)}{separator(optional=True)}"
 """A 序号 cell: 1 / 1. / 1、 (ASCII digits, as before numbering.py)."""

@@ -38,7 +38,9 @@ HEADER_WORD = re.compile(
     # h18i: 任务项 (the row's number), 四季度任务分解, 完成状况 (淮北相山 2024)
     r"|任务项|项次|[\u4e00-\u9fff]{0,6}(?:分解|状况))$"
 )
-ROLE_OR_TIME = re.compile(r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核|主责|主办|承办|落实|节点")
+ROLE_OR_TIME = re.compile(
+    r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核|主责|主办|承办|落实|节点"
+)
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
 
 

@@ -1,11 +1,12 @@
 """A plain text hard-wrapped at a fixed width, its paragraphs joined again (h18x, the variants
 harness).
 
-A text copied from a PDF viewer or a page that breaks its lines (and some e-mailed plans) comes
-with every paragraph cut into lines of 30–40 characters: a unit's name or a role label may be cut
-in two (``（牵头单位：市发`` / ``改委）``), and an item's text runs over lines no reading expects. The
-evidence that a text is so wrapped is its lines: the longest is short (``MAX_WIDTH``) and most of
-the lines that reach near that width do not end a sentence. Such a line is joined with the next unless
+A text copied from a PDF viewer or a page that breaks its lines (and some e-mailed plans)
+comes with every paragraph cut into lines of 30–40 characters: a unit's name or a role label
+may be cut in two (``（牵头单位：市发`` / ``改委）``), and an item's text runs over lines no
+reading expects. The evidence that a text is so wrapped is its lines: the longest is short
+(``MAX_WIDTH``) and most of the lines that reach near that width do not end a sentence (or leave
+a bracket open). Such a line is joined with the next unless
 the next opens an item (the test pdf_doc uses for a PDF's lines); a text not so wrapped is
 returned unchanged (a table a cell a line has short lines, but few of them full and unended).
 """
@@ -34,7 +35,9 @@ def _full(line: str, width: int) -> bool:
     if len(line) < max(width - FULL_WITHIN, MIN_WIDTH):
         return False
     unclosed = sum(line.count(c) for c in "（([【〔") > sum(line.count(c) for c in "）)]】〕")
-    return unclosed or not (ENDS.search(line) or ENDS_SENTENCE.search(line))  # (牵头部门:A,配合部门:
+    return unclosed or not (
+        ENDS.search(line) or ENDS_SENTENCE.search(line)
+    )  # (牵头部门:A,配合部门:
 
 
 def rejoin_wrapped(text: str) -> str:
