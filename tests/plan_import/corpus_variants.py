@@ -372,39 +372,20 @@ def web_chrome(text: str, rng: random.Random) -> str:
     return CHROME_HEAD + text.rstrip("\n") + CHROME_TAIL
 
 
-# --- traditional characters for the label words and common words (a small table of our own) ---
-TRADITIONAL = {
-    "牵头": "牽頭",
-    "单位": "單位",
-    "责任": "責任",
-    "部门": "部門",
-    "协办": "協辦",
-    "协同": "協同",
-    "参与": "參與",
-    "时限": "時限",
-    "时间": "時間",
-    "负责": "負責",
-    "职责": "職責",
-    "领导": "領導",
-    "县": "縣",
-    "区": "區",
-    "发展": "發展",
-    "委员会": "委員會",
-    "实施": "實施",
-    "推进": "推進",
-    "建设": "建設",
-    "有关": "有關",
-    "相关": "相關",
-    "组织": "組織",
-    "环境": "環境",
-    "农业": "農業",
-}
-TRADITIONAL_WORDS = re.compile("|".join(sorted(TRADITIONAL, key=len, reverse=True)))
+# --- traditional characters (a small table of our own, character by character, so that a word is
+# never half converted: 責任主體 and not 責任主体) ---
+TRADITIONAL_PAIRS = (
+    "牵牽头頭单單责責门門协協办辦参參与與时時间間负負职職领領导導县縣区區发發员員会會实實进進"
+    "设設关關组組织織环環农農业業体體调調监監节節结結务務项項产產划劃财財卫衛资資规規开開长長"
+    "质質场場广廣乡鄉镇鎮园園厅廳处處级級统統计計审審筹籌"
+)
+TRADITIONAL = str.maketrans(dict(zip(TRADITIONAL_PAIRS[::2], TRADITIONAL_PAIRS[1::2], strict=True)))
 
 
 def traditional(text: str, rng: random.Random) -> str:
-    """The label words and some common words in traditional characters (牵头单位 → 牽頭單位)."""
-    return TRADITIONAL_WORDS.sub(lambda m: TRADITIONAL[m.group(0)], text)
+    """The text in traditional characters, as far as the table above goes (牵头单位 → 牽頭單位,
+    责任主体与协同单位 → 責任主體與協同單位): the label words and the common words of names."""
+    return text.translate(TRADITIONAL)
 
 
 TRANSFORMS: dict[str, Transform] = {

@@ -407,3 +407,39 @@ def test_every_transformation_keeps_the_score_of_eight_files() -> None:
     assert sum(row.changed for row in rows) >= 120  # the transformations change them
     broken = [(row.name, name) for row in rows for name, _, _ in row.broken]
     assert broken == []
+
+
+# --- a group of departments and units, in traditional characters ----------------------------
+
+# Real: shandong-weihai-2023-standing-rule.txt (shortened), in traditional characters
+# (traditional).
+WEIHAI = (
+    "數字威海建設2023年工作要點\n\n"
+    "一、着力構建高效協同的數字政府\n\n"
+    "(一)提升政務服務效能\n\n"
+    "1.深化政務服務“網上辦”。全面深化“雙全雙百”提升工程。"
+    "(牽頭單位:市行政審批服務局;責任單位:市直有關部門、單位,各區市政府、開發區管委)\n"
+)
+# Made up: 相關部門、單位 after 各縣區.
+GROUP_TRAD = (
+    "某市2023年重點工作分工\n"
+    "一、營商環境\n"
+    "1.推進“一網通辦”。(牽頭單位:市政務服務中心;責任單位:各縣區相關部門、單位)\n"
+)
+
+
+def test_a_group_of_departments_and_units_in_traditional(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, WEIHAI, 2023))
+    assert tasks["1-1"]["roles"]["responsible"] == [
+        "市直有關部門、單位",
+        "各區市政府",
+        "開發區管委",
+    ]
+
+
+def test_a_group_after_ge_in_traditional(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, GROUP_TRAD, 2023))
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["市政務服務中心"],
+        "responsible": ["各縣區相關部門、單位"],
+    }
