@@ -44,10 +44,10 @@ from corpus_score import (
 Transform = Callable[[str, random.Random], str]
 
 # --- label words (each list: words real offices use for the same role; SOURCES.md's reading) ---
-LEAD = ("牵头单位", "牵头部门", "主责单位", "牵头责任单位", "责任牵头单位")
-RESPONSIBLE = ("责任单位", "责任部门", "承办单位", "落实单位")
-COOPERATE = ("配合单位", "协办单位", "参与单位", "协同单位", "配合部门")
-DEADLINE = ("完成时限", "完成时间", "时间节点", "办结时限")
+LEAD = ("牵头单位", "牵头部门", "主责单位", "牵头责任单位", "责任牵头单位", "主办单位", "牵头处室")
+RESPONSIBLE = ("责任单位", "责任部门", "承办单位", "落实单位", "实施单位", "承担单位", "责任处室")
+COOPERATE = ("配合单位", "协办单位", "参与单位", "协同单位", "配合部门", "协作单位", "配合处室")
+DEADLINE = ("完成时限", "完成时间", "时间节点", "办结时限", "完成期限", "时限要求", "截止时间")
 LEADER = ("牵头领导", "责任领导", "牵头负责领导", "分管领导")
 LABELS = LEAD + RESPONSIBLE + COOPERATE + DEADLINE
 
@@ -157,6 +157,19 @@ def semicolon_stop(text: str, rng: random.Random) -> str:
     """The ； before a role label written 。 (牵头单位：A；责任单位：B → …A。责任单位：B)."""
     labels = "|".join(LABELS)
     return re.sub(f"[；;](?=[ \\t\\u3000]*(?:{labels})[ \\t\\u3000]*[:：])", "。", text)
+
+
+LABEL_SEPARATOR = re.compile(f"[；;](?=[ \\t\\u3000]*(?:{'|'.join(LABELS)})[ \\t\\u3000]*[:：])")
+
+
+def labels_comma(text: str, rng: random.Random) -> str:
+    """The ； between two role labels written ， (牵头单位：A；责任单位：B → …：A，责任单位：B)."""
+    return LABEL_SEPARATOR.sub("，", text)
+
+
+def labels_space(text: str, rng: random.Random) -> str:
+    """The ； between two role labels written as two spaces (牵头单位：A  责任单位：B)."""
+    return LABEL_SEPARATOR.sub("  ", text)
 
 
 def label_space(text: str, rng: random.Random) -> str:
@@ -315,6 +328,17 @@ def role_tortoise(text: str, rng: random.Random) -> str:
     return _role_brackets("〔", "〕")(text, rng)
 
 
+ROLE_AT_END = re.compile(
+    f"(?<=[。；;])[ \\t\\u3000]*{ROLE_ROUND.pattern}[ \\t\\u3000]*$", re.MULTILINE
+)
+
+
+def brackets_dropped(text: str, rng: random.Random) -> str:
+    """A role bracket closing a sentence written as a sentence of its own (…。（牵头单位：A；
+    责任单位：B） → …。牵头单位：A；责任单位：B。)."""
+    return ROLE_AT_END.sub(lambda m: m["inner"].strip().rstrip("。；;") + "。", text)
+
+
 # --- line breaks ---
 
 
@@ -404,6 +428,8 @@ TRANSFORMS: dict[str, Transform] = {
         units_comma,
         units_comma_half,
         semicolon_stop,
+        labels_comma,
+        labels_space,
         label_space,
         label_ideographic_space,
         label_nbsp,
@@ -423,6 +449,7 @@ TRANSFORMS: dict[str, Transform] = {
         role_square,
         role_lenticular,
         role_tortoise,
+        brackets_dropped,
         hard_wrap,
         blank_removed,
         blank_doubled,

@@ -196,6 +196,8 @@ def test_rejoin_wrapped_joins_only_a_wrapped_text() -> None:
     assert rejoin_wrapped(BRACKETED) == BRACKETED  # short lines ending sentences: not wrapped
     paragraph = "一、总体要求\n" + "这是一个很长的段落，写完了一句话。" * 4 + "\n"
     assert rejoin_wrapped(paragraph) == paragraph
+    rows = "序号 工作任务 牵头负责部门\n" + "1 居民消费价格涨幅3%左右 发展改革委\n" * 6
+    assert rejoin_wrapped(rows) == rows  # a table's rows, cells between spaces (国办 2016)
 
 
 def test_wrapped_role_brackets_are_read(tmp_path: Path) -> None:
@@ -253,7 +255,8 @@ def test_colons_restored_only_before_units() -> None:
     assert (
         "各责任单位要高度重视，牵头单位和责任单位的职责要分清。（牵头单位：市城管局）" in restored
     )
-    assert colons_restored("责任单位要在每季度末报送进展。\n") == "责任单位要在每季度末报送进展。\n"
+    for kept in ("责任单位要在每季度末报送进展。\n", "。责任单位为县农业农村局。\n"):
+        assert colons_restored(kept) == kept  # 为: spaced_labels reads it (h18s)
 
 
 def test_labels_without_colons_are_read(tmp_path: Path) -> None:

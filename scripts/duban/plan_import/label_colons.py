@@ -23,7 +23,7 @@ UNIT_END = re.compile(
 )
 PART_END = r"(?=[；;。）)\]】〕\n]|[，,]\s*[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|时限|时间)|$)"
 LABEL = re.compile(
-    rf"{BEFORE}(?P<label>{ROLE})(?P<names>(?:[（(][^（()）\n]{{0,12}}[）)]|[^\s:：；;。）)\]】〕（(]){{2,200}}?){PART_END}",
+    rf"{BEFORE}(?P<label>{ROLE})(?![为是由])(?P<names>(?:[（(][^（()）\n]{{0,12}}[）)]|[^\s:：；;。）)\]】〕（(]){{2,200}}?){PART_END}",
     re.MULTILINE,
 )
 TIME_LABEL = re.compile(

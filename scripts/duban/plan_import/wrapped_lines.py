@@ -27,7 +27,8 @@ MIN_SHARE = 0.5
 """The share of the long lines (full, ended or not) that must not end a sentence: the lines of a
 text not wrapped that reach its longest line are paragraphs, and a paragraph ends a sentence."""
 MIN_FULL = 4
-TABLE_ROW = re.compile(r"[|｜\u2500-\u257f]|\S[ \u3000]{2,}\S|\t")
+TABLE_ROW = re.compile(r"[|｜\u2500-\u257f]|\S[ \u3000]+\S|\t")
+"""A table's row (cells between bars, tabs or spaces: Chinese prose has no spaces): never joined."""
 ENDS = re.compile(r"[。；;！？：:）)】〕]\s*$")
 
 
