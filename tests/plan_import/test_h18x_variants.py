@@ -446,3 +446,35 @@ def test_a_group_after_ge_in_traditional(tmp_path: Path) -> None:
         "lead": ["市政務服務中心"],
         "responsible": ["各縣區相關部門、單位"],
     }
+
+
+# --- 处室, 承担单位, 截止时间: more words offices use for the same columns and labels ----------
+
+# Real: hubei-caidian-2023-zfgzbg.txt (shortened), 责任单位 written 责任处室 (label_responsible).
+CAIDIAN = (
+    "2023年区《政府工作报告》确定的主要目标任务责任分解方案\n\n"
+    "一、2023年全区经济社会发展的主要预期目标\n\n"
+    "(一)地区生产总值增长7%以上\n\n"
+    "责任处室:区发展和改革局\n\n"
+    "(二)规上工业增加值增长12%以上\n\n"
+    "责任处室:区科技和经信局\n"
+)
+# Made up: a table a cell a line whose columns are 牵头处室, 承担单位 and 截止时间.
+CHUSHI_TABLE = (
+    "某厅2023年重点工作任务分解表\n"
+    "序号\n工作任务\n牵头处室\n承担单位\n截止时间\n"
+    "1\n修订行业标准2项\n法规处\n省标准院\n2023年9月底前\n"
+    "2\n开展专项检查\n监督处\n各市局\n2023年11月底前\n"
+)
+
+
+def test_zeren_chushi_lines(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, CAIDIAN, 2023))
+    assert tasks["1-1"]["roles"] == {"responsible": ["区发展和改革局"]}
+    assert tasks["1-2"]["roles"] == {"responsible": ["区科技和经信局"]}
+
+
+def test_chushi_chengdan_jiezhi_columns(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, CHUSHI_TABLE, 2023))
+    assert tasks["01"]["roles"] == {"lead": ["法规处"], "responsible": ["省标准院"]}
+    assert tasks["02"]["due"][0]["date"].isoformat() == "2023-11-30"

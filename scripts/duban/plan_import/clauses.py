@@ -156,7 +156,7 @@ def find_clause(text: str) -> Clause | None:
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
-        rf"(?:^|[。；;，,\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|主体)\s*[:：]"
+        rf"(?:^|[。；;，,\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|处室|主体)\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
