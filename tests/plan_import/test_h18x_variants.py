@@ -478,3 +478,39 @@ def test_chushi_chengdan_jiezhi_columns(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, CHUSHI_TABLE, 2023))
     assert tasks["01"]["roles"] == {"lead": ["法规处"], "responsible": ["省标准院"]}
     assert tasks["02"]["due"][0]["date"].isoformat() == "2023-11-30"
+
+
+# Real: zhejiang-ningbo-2014-minsheng-inline-labels.txt (shortened), the role labels' colons
+# dropped (label_no_colon): labels separated by spaces on one line.
+NINGBO = (
+    "2014年市政府民生实事项目完成情况\n"
+    "1.轨道交通1号线一期工程投入试运营。 牵头领导:林静国 责任单位市轨道交通工程建设指挥部 "
+    "项目责任人:尹文德\n"
+    "2.新辟公交线路10条,优化调整20条。 牵头领导:王仁洲 责任单位市交通委 项目责任人:劳可军 "
+    "配合单位市公安局、市城管局,各区政府\n"
+)
+# Made up: a footnote bracket right after the units of a colon-less label.
+FOOTNOTE_NO_COLON = (
+    "某区2024年重点工作责任分解\n"
+    "一、城市更新\n"
+    "1.推进城中村改造。\n"
+    "责任单位区住建局、区发改局、古林镇(列第一位者为牵头或汇总单位,下同)\n"
+    "2.建设口袋公园。\n"
+    "责任单位区园林局、石碶街道\n"
+)
+
+
+def test_colonless_labels_between_spaces(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, NINGBO, 2014))
+    assert tasks["01"]["roles"] == {"responsible": ["市轨道交通工程建设指挥部"]}
+    assert tasks["02"]["roles"] == {
+        "cooperate": ["市公安局", "市城管局", "各区政府"],
+        "responsible": ["市交通委"],
+    }
+    assert [leader["name"] for leader in tasks["02"]["leaders"]] == ["王仁洲"]
+
+
+def test_colonless_label_before_a_footnote(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, FOOTNOTE_NO_COLON, 2024))
+    assert tasks["1-1"]["roles"] == {"lead": ["区住建局"], "responsible": ["区发改局", "古林镇"]}
+    assert tasks["1-2"]["roles"] == {"lead": ["区园林局"], "responsible": ["石碶街道"]}
