@@ -6,7 +6,8 @@ full-width punctuation, another numbering mark of the same level, lines hard-wra
 do, web chrome around the document, traditional characters for the label words. Each variant is
 imported in-process and scored against the untouched oracle exactly as corpus_score.py scores
 the file itself; the table compares every transformation with the untransformed baseline and
-names the files it breaks (fewer tasks found or fewer roles right than the baseline).
+names the files it breaks (fewer tasks found, or fewer roles, leaders or deadlines right, than the
+baseline; or refused).
 
 Run: ``.venv/bin/python tests/plan_import/corpus_variants.py`` (all 139 text files × every
 transformation, about a minute on one core: no sample is needed); ``--only NAME`` (one
@@ -481,11 +482,12 @@ class Row:
     """(found in the variants, found in the baseline) over the files the transformation changed"""
     roles: tuple[int, int] = (0, 0)
     leaders: tuple[int, int] = (0, 0)
+    deadlines: tuple[int, int] = (0, 0)
     broken: list[tuple[str, FileScore, FileScore]] = field(default_factory=list)
 
 
-def _counts(score: FileScore) -> tuple[int, int, int]:
-    return score.found, score.roles[0], score.leaders[0]
+def _counts(score: FileScore) -> tuple[int, int, int, int]:
+    return score.found, score.roles[0], score.leaders[0], score.deadlines[0]
 
 
 def score_text(text: str, source: Path, work: Path) -> FileScore:
@@ -512,6 +514,10 @@ def run(names: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileS
                 row.tasks = (row.tasks[0] + mine.found, row.tasks[1] + theirs.found)
                 row.roles = (row.roles[0] + mine.roles[0], row.roles[1] + theirs.roles[0])
                 row.leaders = (row.leaders[0] + mine.leaders[0], row.leaders[1] + theirs.leaders[0])
+                row.deadlines = (
+                    row.deadlines[0] + mine.deadlines[0],
+                    row.deadlines[1] + theirs.deadlines[0],
+                )
                 if mine.refused or any(
                     a < b for a, b in zip(_counts(mine), _counts(theirs), strict=True)
                 ):
@@ -524,17 +530,18 @@ def _pair(pair: tuple[int, int]) -> str:
 
 
 def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) -> list[str]:
-    """The table: each transformation's files changed, tasks found, roles and leaders right over
-    those files (variant/baseline), and the files it breaks (t tasks, r roles, l leaders lost;
-    "refused" when the variant was refused or crashed)."""
+    """The table: each transformation's files changed, tasks found, roles, leaders and deadlines
+    right over those files (variant/baseline), and the files it breaks (t tasks, r roles,
+    l leaders, d deadlines lost; "refused" when the variant was refused or crashed)."""
     tasks = sum(s.found for s in base.values())
     roles = sum(s.roles[0] for s in base.values())
     leaders = sum(s.leaders[0] for s in base.values())
+    deadlines = sum(s.deadlines[0] for s in base.values())
     lines = [
         f"baseline: {len(base)} text files, tasks found {tasks}, roles right {roles}, "
-        f"leaders right {leaders}",
+        f"leaders right {leaders}, deadlines right {deadlines}",
         f"{'transformation':<24} {'files':>5} {'tasks':>9} {'roles':>9} {'leaders':>9} "
-        f"{'broken':>6}  files broken",
+        f"{'deadlines':>9} {'broken':>6}  files broken",
     ]
     for row in rows:
         names = ", ".join(
@@ -544,7 +551,7 @@ def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) ->
                 if m.refused
                 else " ".join(
                     f"-{b - a}{k}"
-                    for a, b, k in zip(_counts(m), _counts(t), "trl", strict=True)
+                    for a, b, k in zip(_counts(m), _counts(t), "trld", strict=True)
                     if b > a
                 )
             )
@@ -553,7 +560,7 @@ def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) ->
         )
         lines.append(
             f"{row.name:<24} {row.changed:>5} {_pair(row.tasks):>9} {_pair(row.roles):>9} "
-            f"{_pair(row.leaders):>9} {len(row.broken):>6}  {names}"
+            f"{_pair(row.leaders):>9} {_pair(row.deadlines):>9} {len(row.broken):>6}  {names}"
         )
         if verbose:
             for name, mine, theirs in row.broken:
@@ -564,9 +571,10 @@ def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) ->
     broken = sum(len(r.broken) for r in rows)
     lost = [sum(r.tasks[1] - r.tasks[0] for r in rows), sum(r.roles[1] - r.roles[0] for r in rows)]
     lost.append(sum(r.leaders[1] - r.leaders[0] for r in rows))
+    lost.append(sum(r.deadlines[1] - r.deadlines[0] for r in rows))
     lines.append(
         f"TOTAL: {broken} (file, transformation) pairs broken; net lost: tasks {lost[0]}, "
-        f"roles {lost[1]}, leaders {lost[2]}"
+        f"roles {lost[1]}, leaders {lost[2]}, deadlines {lost[3]}"
     )
     return lines
 
