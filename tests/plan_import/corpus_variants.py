@@ -158,6 +158,21 @@ def units_comma_half(text: str, rng: random.Random) -> str:
     return units_comma(text, rng).replace("，", ",") if ROLE_LIST.search(text) else text
 
 
+def units_space(text: str, rng: random.Random) -> str:
+    """The 、 between the units after a role label written as a space (A、B → A B)."""
+    return units_comma(text, rng).replace("，", " ") if ROLE_LIST.search(text) else text
+
+
+SHORT = re.compile(
+    f"{BEFORE}(?P<word>牵头|责任|配合)(?:单位|部门)(?=[ \\t\\u3000]*[:：])", re.MULTILINE
+)
+
+
+def label_short(text: str, rng: random.Random) -> str:
+    """A role label without its noun (牵头单位：A；配合单位：B → 牵头：A；配合：B)."""
+    return SHORT.sub(lambda m: m["word"], text)
+
+
 def semicolon_stop(text: str, rng: random.Random) -> str:
     """The ； before a role label written 。 (牵头单位：A；责任单位：B → …A。责任单位：B)."""
     labels = "|".join(LABELS)
@@ -245,6 +260,14 @@ def number_wide_digits(text: str, rng: random.Random) -> str:
         lambda m: m[1] + m[2].translate(WIDE),
         text,
     )
+
+
+CHAPTER = re.compile(r"^(?P<indent>[ \t\u3000]*)(?P<n>[一二三四五六七八九十]{1,3})、", re.MULTILINE)
+
+
+def chapter_dot(text: str, rng: random.Random) -> str:
+    """一、 at a line's start → 一．"""
+    return CHAPTER.sub(lambda m: f"{m['indent']}{m['n']}．", text)
 
 
 CN_BRACKETED = re.compile(
@@ -432,6 +455,8 @@ TRANSFORMS: dict[str, Transform] = {
         comma_half,
         units_comma,
         units_comma_half,
+        units_space,
+        label_short,
         semicolon_stop,
         labels_comma,
         labels_space,
@@ -445,6 +470,7 @@ TRANSFORMS: dict[str, Transform] = {
         number_small_dot,
         number_space,
         number_wide_digits,
+        chapter_dot,
         cn_half,
         cn_full,
         paren_full,

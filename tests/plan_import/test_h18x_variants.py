@@ -514,3 +514,33 @@ def test_colonless_label_before_a_footnote(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, FOOTNOTE_NO_COLON, 2024))
     assert tasks["1-1"]["roles"] == {"lead": ["区住建局"], "responsible": ["区发改局", "古林镇"]}
     assert tasks["1-2"]["roles"] == {"lead": ["区园林局"], "responsible": ["石碶街道"]}
+
+
+# --- a role label without its noun: 牵头：A / 责任：B / 配合：C --------------------------------
+
+# Real: chongqing-yuzhong-2023-news-lead-lines.txt (shortened), 牵头单位/责任单位 written 牵头/责任
+# (label_short).
+YUZHONG_SHORT = YUZHONG.replace("责任牵头单位", "牵头").replace("责任单位", "责任")
+# Made up: 牵头 and 配合 on one line after the task, under the first-listed rule.
+SHORT_LABELS = (
+    "某县2023年重点工作分工\n"
+    "列第一位的为牵头单位,下同。\n"
+    "一、农业农村\n"
+    "1.建设高标准农田2万亩。牵头:县农业农村局;配合:县财政局、县水利局\n"
+    "2.推进农村厕所改造。责任:县农业农村局\n"
+)
+
+
+def test_bare_role_labels_on_lines(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, YUZHONG_SHORT, 2023))
+    assert tasks["1-1"]["roles"] == {"lead": ["区发改委"], "responsible": ["各产业主管部门"]}
+    assert tasks["1-2"]["roles"]["lead"] == ["区财政局"]
+
+
+def test_bare_role_labels_in_a_sentence(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, SHORT_LABELS, 2023))
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["县农业农村局"],
+        "cooperate": ["县财政局", "县水利局"],
+    }
+    assert tasks["1-2"]["roles"] == {"responsible": ["县农业农村局"]}

@@ -138,6 +138,9 @@ def is_clause(inner: str) -> bool:
     return (bool(PROSE_CLAUSE.search(first)) or bool(prose_verb(lead_piece))) and len(first) < 80
 
 
+BARE = r"(?<=牵头|配合|责任|协办|主办|承办|参与|协同)"  # h18x: 牵头:A / 配合:B, the noun left out
+
+
 @kept_as_written  # h18s: 问题整改责任单位:X / 责任单位 X quoted as written
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
@@ -156,7 +159,7 @@ def find_clause(text: str) -> Clause | None:
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
-        rf"(?:^|[。；;，,\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|处室|主体)\s*[:：]"
+        rf"(?:^|[。；;，,\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|处室|主体|{BARE})\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
