@@ -12,7 +12,7 @@ import random
 from pathlib import Path
 
 import pytest
-from corpus_variants import TRANSFORMS, blank_doubled, run
+from corpus_variants import TRANSFORMS, blank_doubled, chapter_dot, run
 
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.label_words import label_words
@@ -544,3 +544,34 @@ def test_bare_role_labels_in_a_sentence(tmp_path: Path) -> None:
         "cooperate": ["县财政局", "县水利局"],
     }
     assert tasks["1-2"]["roles"] == {"responsible": ["县农业农村局"]}
+
+
+# --- 一． for 一、 ------------------------------------------------------------------------
+
+# Real: hubei-xianan-2023-leader-lead-inline.txt, the whole file with 一、 written 一．
+# (corpus_variants.chapter_dot): 一．2023年… (a year after the stop) opens a chapter.
+XIANAN = CORPUS / "hubei-xianan-2023-leader-lead-inline.txt"
+# Made up: 一． chapters over (一) and 1. items numbered again in each chapter.
+CHAPTER_DOTS = (
+    "某县2023年重点工作分工方案\n"
+    "一．产业发展\n"
+    "1.建设标准厂房10万平方米。(牵头单位:县经开区管委会)\n"
+    "二．社会事业\n"
+    "1.新建幼儿园2所。(牵头单位:县教育局)\n"
+    "2.改造乡镇卫生院3家。(牵头单位:县卫健局)\n"
+)
+
+
+def test_chapters_numbered_with_a_full_width_stop(tmp_path: Path) -> None:
+    text = chapter_dot(XIANAN.read_text(encoding="utf-8"), random.Random(0))
+    assert "  一．2023年全区" in text
+    tasks = _tasks(import_whole(tmp_path, text, 2023))
+    assert sorted(tasks)[:3] == ["01", "02", "03"]
+    assert tasks["03"]["roles"] == {"lead": ["区科经局"]}
+    assert [leader["name"] for leader in tasks["03"]["leaders"]] == ["洪声耀"]
+
+
+def test_chapters_with_a_full_width_stop_number_their_items(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, CHAPTER_DOTS, 2023))
+    assert sorted(tasks) == ["1-1", "2-1", "2-2"]
+    assert tasks["2-2"]["roles"] == {"lead": ["县卫健局"]}
