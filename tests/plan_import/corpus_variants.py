@@ -140,27 +140,43 @@ ROLE_LIST = re.compile(
 )
 
 
-def units_comma(text: str, rng: random.Random) -> str:
-    """The 、 between the units after a role label written ， (牵头单位：A、B → 牵头单位：A，B)."""
+UNIT_END = re.compile(r"(?:局|委|办|厅|府|会|院|中心|公司|所|站|队)$")
 
-    def commas(match: re.Match[str]) -> str:
-        out, depth = [], 0
-        for char in match.group(0):
+
+def _units_separated(separator: str, units_only: bool = False) -> Transform:
+    """The 、 between the units after a role label written ``separator`` (not inside brackets:
+    各县(市、区)政府 is one name; with ``units_only``, only between two names that end as a
+    unit's does, so that a group 各开发区、镇(街道) stays one)."""
+
+    def separate(match: re.Match[str]) -> str:
+        out, depth, text = [], 0, match.group(0)
+        for index, char in enumerate(text):
             depth += (char in "（(") - (char in "）)")
-            out.append("，" if char == "、" and depth == 0 else char)
+            if char == "、" and depth == 0:
+                before = re.split(r"[、，,:：\s]", text[:index])[-1]
+                after = re.split(r"[、，,；;。\s（(]", text[index + 1 :])[0]
+                whole = bool(UNIT_END.search(before) and UNIT_END.search(after))
+                out.append(separator if whole or not units_only else char)
+            else:
+                out.append(char)
         return "".join(out)
 
-    return ROLE_LIST.sub(commas, text)
+    return lambda text, rng: ROLE_LIST.sub(separate, text)
+
+
+def units_comma(text: str, rng: random.Random) -> str:
+    """The 、 between the units after a role label written ， (牵头单位：A、B → 牵头单位：A，B)."""
+    return _units_separated("，")(text, rng)
 
 
 def units_comma_half(text: str, rng: random.Random) -> str:
     """The 、 between the units after a role label written , (牵头单位：A、B → 牵头单位：A,B)."""
-    return units_comma(text, rng).replace("，", ",") if ROLE_LIST.search(text) else text
+    return _units_separated(",")(text, rng)
 
 
 def units_space(text: str, rng: random.Random) -> str:
-    """The 、 between the units after a role label written as a space (A、B → A B)."""
-    return units_comma(text, rng).replace("，", " ") if ROLE_LIST.search(text) else text
+    """The 、 between two units after a role label written as a space (A局、B局 → A局 B局)."""
+    return _units_separated(" ", units_only=True)(text, rng)
 
 
 SHORT = re.compile(
