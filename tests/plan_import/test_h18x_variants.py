@@ -12,10 +12,12 @@ import random
 from pathlib import Path
 
 import pytest
-from corpus_variants import TRANSFORMS, blank_doubled, chapter_dot, run
+from corpus_variants import TRANSFORMS, blank_doubled, chapter_dot, number_wide_digits, run
 
+from duban.plan_import import import_file
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.label_words import label_words
+from duban.plan_import.units import ImportOrg
 from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
 from helpers import import_whole
 
@@ -575,3 +577,34 @@ def test_chapters_with_a_full_width_stop_number_their_items(tmp_path: Path) -> N
     tasks = _tasks(import_whole(tmp_path, CHAPTER_DOTS, 2023))
     assert sorted(tasks) == ["1-1", "2-1", "2-2"]
     assert tasks["2-2"]["roles"] == {"lead": ["县卫健局"]}
+
+
+# --- full-width digits numbering the entries of a table's text column -------------------------
+
+# Real: jiangsu-wujiang-2024-star-lead-pipe-table.txt, the whole file with its 1. written １．
+# (corpus_variants.number_wide_digits): the entries of a merged row's text cell.
+WUJIANG = CORPUS / "jiangsu-wujiang-2024-star-lead-pipe-table.txt"
+# Made up: a table a cell a line whose text cell holds １． ２． entries, each with its units.
+WIDE_ENTRIES = (
+    "某区2024年主要目标任务分解表\n"
+    "序号\n项目\n具体目标\n责任领导\n责任单位\n"
+    "1\n主要预期目标\n"
+    "１．地区生产总值增长5%以上。\n王 明\n★区发改委、统计局\n"
+    "２．一般公共预算收入增长6%以上。\n★区财政局、税务局\n"
+)
+
+
+def test_wide_digit_entries_of_a_pipe_table(tmp_path: Path) -> None:
+    text = number_wide_digits(WUJIANG.read_text(encoding="utf-8"), random.Random(0))
+    assert "\n１．地區" in text
+    source = tmp_path / WUJIANG.name  # the notice's head goes to the review, as in the corpus
+    source.write_text(text, encoding="utf-8")
+    tasks = _tasks(import_file(source, ImportOrg(), "p", 2024))
+    assert tasks["1-1"]["roles"] == {"lead": ["區發改委"], "responsible": ["統計局"]}
+    assert tasks["1-2"]["roles"] == {"lead": ["區財政局"], "responsible": ["稅務局"]}
+
+
+def test_wide_digit_entries_of_a_cell_table(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, WIDE_ENTRIES, 2024))
+    assert tasks["01"]["roles"] == {"lead": ["区发改委"], "responsible": ["统计局"]}
+    assert tasks["02"]["roles"] == {"lead": ["区财政局"], "responsible": ["税务局"]}

@@ -395,7 +395,7 @@ def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
     """``2.一般公共预算收入…``: the next number of the entries of a text column (1 first)."""
-    match = re.match(f"^{arabic(2, wide=False, group=True)}{separator()}{NOT_DECIMAL}", line)
+    match = re.match(f"^{arabic(2, group=True)}{separator()}{NOT_DECIMAL}", line)  # h18x: １．
     if match is None or len(line) < match.end() + 4:
         return None
     value = int(match.group(1))
