@@ -77,7 +77,7 @@ TABLE_COLUMNS = {
     # h18a: 考核项目 / 考核指标 / 考核内容 are what is assessed, not who assesses
     "assess": (r"评分|評分|^考核(?:单位|單位|部门|部門)?$|考核(?:单位|單位|部门|部門)", "考核单位"),
     "responsible": (
-        r"责任单位|責任單位|责任部门|責任部門|承办|落实单位|责任科室|責任科室|负责科室|負責科室|责任处室"
+        r"责任单位|責任單位|责任部门|責任部門|承办|落实单位|责任科室|責任科室|负责科室|負責科室"
         r"|负责单位|負責單位|负责部门|負責部門|承担单位|承擔單位|实施单位|實施單位",  # h18m
         "责任单位",
     ),
@@ -92,6 +92,10 @@ TABLE_COLUMNS = {
         "完成时限",
     ),
 }
+
+
+# h18x: 责任处室 (a department's office in charge) is a 责任单位 column
+TABLE_COLUMNS["responsible"] = (TABLE_COLUMNS["responsible"][0] + "|责任处室|責任處室", "责任单位")
 
 
 def column_kind(word: str) -> str:
