@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from duban.evaluation.cascade import local_implementers, merged
@@ -297,7 +297,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             files.append(kind.generated(config, uri, abs_src_path=os.fspath(path)))
         gc.collect()
         gc.freeze()  # the pages too, now
-        return files
+        return self.cache.loop_files(files)  # h24p: reused pages kept out of MkDocs' loop
 
     jieba_words: tuple[str, ...] = ()  # the names added to jieba by the last build
 
@@ -362,7 +362,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         return html + page_words(self.config.language)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _after_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
         self.handoff.clear()
@@ -373,6 +373,8 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.finish(config)
+
+    on_post_build = CombinedEvent(CacheEvents._index_kept, _after_build)
 
     def on_build_error(self, *, error: BaseException) -> None:
         gc.unfreeze()

@@ -94,6 +94,8 @@ class Reuse:
         self.anchors: dict[str, frozenset[str]] = {}
         self.found: dict[str, tuple[dict[str, Any], ...]] = {}
         self._mark = 0
+        self.page_keys: dict[str, str] = {}  # h24p: every generated page's key (hit or miss)
+        self.spans: dict[str, tuple[int, int]] = {}  # h24p: where each page's search entries are
 
     def begin(
         self,
@@ -147,6 +149,7 @@ class Reuse:
         if not self.on or source is None:
             return None
         key = self.cache.key_of(self.context, uri, source)
+        self.page_keys[uri] = key
         entry = self.cache.get(key)
         if entry is None:
             self.keys[uri] = key
@@ -164,7 +167,7 @@ class Reuse:
         page.meta["template"] = CACHED_TEMPLATE
         # h24l: what Page.render makes of "", without a Markdown instance of every extension
         # (a few ms a page, thousands of pages); the page cache's tests compare the bytes
-        page.render = partial(_render_nothing, page)  # type: ignore[method-assign]
+        page.render = partial(render_nothing, page)  # type: ignore[method-assign]
         return ""
 
     def content(self, page: Page) -> bool:
@@ -192,6 +195,7 @@ class Reuse:
             entries.extend(copy.deepcopy(list(entry.search)))
         elif uri in self.keys:
             self.found[uri] = tuple(copy.deepcopy(entries[self._mark :]))
+        self.spans[uri] = (self._mark, len(entries))
 
     def output(self, output: str, page: Page) -> str:
         uri = page.file.src_uri
@@ -228,7 +232,7 @@ class Reuse:
         )
 
 
-def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+def render_nothing(page: Page, config: MkDocsConfig | None, files: Files | None) -> None:
     """``Page.render`` of an empty page (MkDocs 1.6): no content, no table of contents, no
     title from the render, no anchors, no links (the cache's entry gives the page whole)."""
     page.content = ""
@@ -237,6 +241,9 @@ def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.present_anchor_ids = set()
     if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
+
+
+_render_nothing = render_nothing  # its name before h24p (tests import it)
 
 
 def _front(source: str) -> str:
