@@ -224,6 +224,7 @@ class PageCache:
         self.used: set[str] = set()
         self.hits = 0
         self.made = 0
+        self.searched = 0  # h24p: hand-written pages whose search entries were found
 
     def key(self, context: str, uri: str, source: str) -> str:
         return self.key_of(context, uri, source_digest(source))
@@ -252,7 +253,7 @@ class PageCache:
             self._write(key, entry)
 
     def start(self) -> None:
-        self.used, self.hits, self.made = set(), 0, 0
+        self.used, self.hits, self.made, self.searched = set(), 0, 0, 0
 
     def finish(self) -> None:
         """After a good build: keep only what this build used (memory and folder)."""
