@@ -80,6 +80,7 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
             assert f"units/{status.stem}.md" in read
             # the hand-written pages: their search entries found, not cut with jieba again
             assert plugin.cache.page_cache.searched == 1  # about.md, the demo's one
+            assert plugin.cache.renders.hits >= 1  # and its Markdown not rendered again
             page = served / "units" / f"{status.stem}.html"
             assert f"保留页面改动{round}：" in page.read_text("utf-8")
             # the kept pages are the very files of the last build (moved back, not rewritten)

@@ -347,9 +347,10 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         if self.cache.markdown(markdown, page):  # a page the cache gives whole
             return ""
         # hand-written pages (the guide) show examples made from this repository's own data
-        if self.model is None:  # invalid data from the start of a preview: no examples
-            return markdown
-        return fill_examples(markdown, self.model, page.file.src_uri)
+        if self.model is not None:  # invalid data from the start of a preview: no examples
+            markdown = fill_examples(markdown, self.model, page.file.src_uri)
+        self.cache.rendered(markdown, page)  # h24p: serving, its render kept while the same
+        return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

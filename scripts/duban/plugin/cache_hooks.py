@@ -17,6 +17,7 @@ from duban.plugin.handoff import Handoff
 from duban.plugin.kept_pages import KeptPages, LoopFiles
 from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
 from duban.plugin.page_cache import PageCache
+from duban.plugin.page_renders import PageRenders
 from duban.plugin.reuse import Reuse, open_cache, what_changed
 from duban.plugin.source_memo import SourceMemo
 
@@ -41,6 +42,7 @@ class CacheHooks:
         self.others: dict[str, str] = {}  # h24l: the data files but status, before the load
         self.kept = KeptPages()  # h24p: reused pages put in place, out of MkDocs' loop
         self.files: Files | None = None  # this build's, from on_nav
+        self.renders = PageRenders()  # h24p, serve: hand-written pages' Markdown, kept
 
     def configure(self, setting: str, root: Path, data_dir: Path, command: str) -> None:
         """on_config, before the data is loaded: the cache (a folder, or memory while
@@ -90,6 +92,7 @@ class CacheHooks:
         words: tuple[str, ...],
     ) -> None:
         self.files = files
+        self.renders.start()
         if self.reuse is not None:
             self.reuse.begin(config, nav, files, settings, words)
             self.kept.choose(self.reuse, files, config)
@@ -103,6 +106,12 @@ class CacheHooks:
     def markdown(self, markdown: str, page: Page) -> bool:
         """True when the page cache gives the page whole (MkDocs gets nothing to parse)."""
         return self.reuse is not None and self.reuse.markdown(markdown, page) is not None
+
+    def rendered(self, markdown: str, page: Page) -> None:
+        """A hand-written page's final Markdown: serving, its render kept (:mod:`.page_renders`)."""
+        reuse = self.reuse
+        if reuse is not None and reuse.on and self.command == "serve" and not reuse.cache.folder:
+            self.renders.use(reuse.context, page, markdown)
 
     def content(self, page: Page) -> bool:
         return self.reuse is not None and self.reuse.content(page)
@@ -125,6 +134,7 @@ class CacheHooks:
             reuse, self.reuse = self.reuse, None
             self.kept.end(reuse)
             reuse.end()
+            self.renders.end()
         if self.memo is not None:
             self.memo.finish()
             hits, made = self.memo.hits, self.memo.made
@@ -139,6 +149,7 @@ class CacheHooks:
         """A build that failed, or data with problems: nothing of this build is used."""
         self.reuse, self.files = None, None
         self.kept.drop()
+        self.renders.drop()
 
     def loop_files(self, files: Files) -> Files:
         """on_files' result (h24p): MkDocs' loops will not see the pages put in place."""
