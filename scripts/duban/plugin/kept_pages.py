@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 import mkdocs
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import meta, write_file
+from mkdocs.utils import write_file
+from mkdocs.utils.meta import get_data
 
 from duban.i18n.messages import say
 from duban.plugin.page_cache import CACHED_TEMPLATE, CacheChanged, Entry
@@ -81,6 +82,9 @@ class KeptPages:
         self.sweeper: threading.Thread | None = None
         self.skipped: dict[str, Entry] = {}  # this build's kept pages
         self.command = "build"
+        # front matter -> its meta (YAML read once a session: thousands of pages a build)
+        self.metas: dict[str, dict[str, Any]] = {}
+        self.folders: set[Path] = set()  # this build's folders made in the served folder
 
     def pre_build(self, site_dir: str, command: str) -> None:
         """Before MkDocs cleans the site's folder: serving, it is moved aside whole."""
@@ -107,6 +111,8 @@ class KeptPages:
         if serve and self.aside is None:
             return
         site = Path(config.site_dir)
+        self.folders = set()
+        metas, self.metas = self.metas, {}
         for file in files.documentation_pages():
             uri, page = file.src_uri, file.page
             digest = reuse.sources.get(uri)
@@ -120,7 +126,12 @@ class KeptPages:
                 continue
             if not (self._move_back(site, file) if serve else _write(site, file, entry)):
                 continue
-            _read_as_reused(page, reuse.fronts[uri], entry, config, files)
+            front = reuse.fronts[uri]
+            meta = metas.get(front)
+            if meta is None:
+                _, meta = get_data(front)
+            self.metas[front] = meta
+            _read_as_reused(page, dict(meta), entry, config, files)
             reuse.page_keys[uri] = key
             reuse.cache.hits += 1
             self.skipped[uri] = entry
@@ -130,7 +141,9 @@ class KeptPages:
         assert self.aside is not None
         source, target = self.aside / file.dest_uri, site / file.dest_uri
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in self.folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.add(target.parent)
             os.rename(source, target)
         except OSError:
             return False
@@ -197,11 +210,11 @@ def _write(site: Path, file: File, entry: Entry) -> bool:
 
 
 def _read_as_reused(
-    page: Page, front: str, entry: Entry, config: MkDocsConfig, files: Files
+    page: Page, meta: dict[str, Any], entry: Entry, config: MkDocsConfig, files: Files
 ) -> None:
     """What reading and rendering a reused page gives its object (:meth:`.Reuse.markdown`):
     its front matter's meta, no content, its stored anchors."""
-    _, page.meta = meta.get_data(front)
+    page.meta = meta
     page.markdown = ""
     page.meta["template"] = CACHED_TEMPLATE
     render_nothing(page, config, files)
