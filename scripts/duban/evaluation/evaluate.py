@@ -30,7 +30,6 @@ them, and only from the date of that record.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -41,6 +40,7 @@ from duban.evaluation.escalation import Escalation, addressed, escalation
 from duban.evaluation.flags import Flag, all_flags
 from duban.evaluation.indicators import IndicatorResult, indicator_results
 from duban.evaluation.occurrences import occurrences_of
+from duban.evaluation.reporters import reporters as reporters  # h24p: moved, kept here
 from duban.model.model import Model, Obligation
 from duban.model.plan import Due, Occurrence
 from duban.model.refs import OccurrenceRef
@@ -287,28 +287,6 @@ def shared_status(
         done = min(dones) if dones else None
     shown = next((e for e, d in done_on if d == done), None) if done else None
     return shown or (known[0] if known else None), done
-
-
-def reporters(model: Model, as_of: dt.date) -> set[str]:
-    """Holders that had recorded anything for the model's tasks by ``as_of`` (a status entry
-    known then, :meth:`StatusEntry.known_on`). Worked out once per model and date (h24p: a
-    build's summaries ask a dozen times, each a pass over every status entry); the model is
-    not changed once built."""
-    global _LAST_REPORTERS
-    last = _LAST_REPORTERS
-    if last is not None and last[0]() is model and last[1] == as_of:
-        return set(last[2])
-    tasks = model.tasks
-    found = frozenset(
-        e.holder_id
-        for e in model.status.values()
-        if e.task_id in tasks and e.known_on(as_of) is not None
-    )
-    _LAST_REPORTERS = (weakref.ref(model), as_of, found)
-    return set(found)
-
-
-_LAST_REPORTERS: tuple[weakref.ref[Model], dt.date, frozenset[str]] | None = None
 
 
 def _known(entry: StatusEntry | None, as_of: dt.date) -> StatusEntry | None:
