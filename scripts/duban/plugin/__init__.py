@@ -129,7 +129,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         self.templates = TemplateCode()  # serve: the theme's templates compiled once (h24n)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        self.command, self.cache.dirty = command, dirty  # h24p: `serve --dirty` keeps files
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Material's search segments Chinese with jieba, which logs its dictionary loading to

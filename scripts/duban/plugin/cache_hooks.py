@@ -41,6 +41,7 @@ class CacheHooks:
         self.data_dir = Path()
         self.others: dict[str, str] = {}  # h24l: the data files but status, before the load
         self.kept = KeptPages()  # h24p: reused pages put in place, out of MkDocs' loop
+        self.dirty = False  # `mkdocs serve --dirty`: MkDocs keeps the folder, nothing moved
         self.files: Files | None = None  # this build's, from on_nav
         self.renders = PageRenders()  # h24p, serve: hand-written pages' Markdown, kept
 
@@ -176,7 +177,8 @@ class CacheEvents:
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # h24p: serving, the last build's files are moved aside before MkDocs cleans the folder
-        self.cache.kept.pre_build(config.site_dir, self.cache.command)
+        if not self.cache.dirty:
+            self.cache.kept.pre_build(config.site_dir, self.cache.command)
 
     @event_priority(50)  # h24p: before Material's search writes its index
     def _index_kept(self, *, config: MkDocsConfig) -> None:
