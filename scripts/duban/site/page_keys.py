@@ -82,6 +82,8 @@ class Memo(Protocol):
     file_digests: Mapping[str, str]
     # h24p, serving: each calendar's key with the objects it was made from
     calendar_keys: dict[str, tuple[Any, ...]]
+    # h24p, serving: each holder's facts' digest with the objects it was made from
+    holder_facts: dict[str, tuple[Any, ...]]
     """Each data file's digest (data-relative path, ``status/x.yaml``), of the bytes loaded."""
     # h24m: while serving, the occurrences' digests of the last build, by the occurrence
     # object (kept alive with it): the live evaluation keeps an unchanged holder's occurrences
@@ -160,6 +162,10 @@ class Keys:
         self._calendars_before = memo.calendar_keys
         self._calendars: dict[str, tuple[Any, ...]] = {}
         memo.calendar_keys = self._calendars if memo.keep else {}
+        self._facts_before = memo.holder_facts
+        self._facts: dict[str, tuple[Any, ...]] = {}
+        memo.holder_facts = self._facts if memo.keep else {}
+        self._entries: dict[str, list[object]] | None = None  # holder -> its status entries
         if memo.on_disk:
             self._keep_plain(memo)
 
@@ -215,16 +221,38 @@ class Keys:
     def _holder_facts(self, holder_id: str) -> str:
         ctx = self.ctx
         model = ctx.model
-        facts: list[object] = [
-            self._occurrences(ctx.index.by_holder.get(holder_id, [])),
-            ctx.index.reports_by_holder.get(holder_id, []),
-            self.flags_by_holder.get(holder_id, []),
-        ]
+        occurrences = self._occurrences(ctx.index.by_holder.get(holder_id, []))
+        flags = self.flags_by_holder.get(holder_id, [])
+        members: list[object] = []
         holder = model.groups.get(holder_id)
         if isinstance(holder, Group):
             for member in names.group_members(model, holder):
-                facts.append((member.id, self._occurrences(ctx.index.by_holder.get(member.id, []))))
-        return parts_digest(_pickled(facts))
+                members.append(
+                    (member.id, self._occurrences(ctx.index.by_holder.get(member.id, [])))
+                )
+        # h24p: serving, a holder's reports are a function of its status entries (the same
+        # objects while its file is unchanged, the model updated) and of the date (in base)
+        entries = self._holder_entries().get(holder_id, [])
+        last = self._facts_before.get(holder_id)
+        if (
+            last is not None
+            and last[:3] == (self.base, occurrences, members)
+            and _same(last[3], entries)
+            and last[4] == flags
+        ):
+            digest = str(last[5])
+        else:
+            reports = ctx.index.reports_by_holder.get(holder_id, [])
+            digest = parts_digest(_pickled([occurrences, reports, flags, *members]))
+        self._facts[holder_id] = (self.base, occurrences, members, tuple(entries), flags, digest)
+        return digest
+
+    def _holder_entries(self) -> dict[str, list[object]]:
+        if self._entries is None:
+            self._entries = {}
+            for entry in self.ctx.model.status.values():
+                self._entries.setdefault(entry.holder_id, []).append(entry)
+        return self._entries
 
     def task(self, uri: str, pctx: Context, task: Task) -> str:
         """A task page: the occurrences of the task and its sub-items, their flags, the rows
