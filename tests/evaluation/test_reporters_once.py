@@ -43,3 +43,14 @@ def test_reporters_once_per_model_and_date(demo_model: Model, monkeypatch):
     calls.clear()
     assert evaluate.reporters(other, as_of) == again - {holder}
     assert calls
+
+
+def test_models_asked_in_turn_are_each_worked_out_once(demo_model: Model, monkeypatch):
+    """A build asks for the whole model's and each plan's in turn."""
+    as_of = dt.date(2010, 12, 15)
+    other = dataclasses.replace(demo_model, status=dict(demo_model.status))
+    evaluate.reporters(demo_model, as_of), evaluate.reporters(other, as_of)
+    calls = _passes(monkeypatch)
+    for _ in range(3):
+        assert evaluate.reporters(demo_model, as_of) == evaluate.reporters(other, as_of)
+    assert not calls
