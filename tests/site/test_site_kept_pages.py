@@ -155,3 +155,35 @@ def test_only_the_loops_calls_leave_the_kept_pages_out():
     loop = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
     assert [f.src_uri for f in loop] == ["p0.md", "p2.md"]
     assert len(files) == 4 and files.get_file_from_path("p1.md") is not None
+
+
+def test_serve_dirty_moves_nothing_aside(caplog, monkeypatch):
+    """`mkdocs serve --dirty` keeps the folder itself (MkDocs rebuilds only what changed): the
+    kept pages are written from the cache then, and every page is still there."""
+    monkeypatch.setenv("DUBAN_LANG", "en")
+    work = scratch("kept-pages-dirty")
+    project = demo_project(work / "project")
+    served = work / "served"
+    served.mkdir()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+    config.plugins.on_startup(command="serve", dirty=True)
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.duban")
+    try:
+
+        def build() -> None:
+            again = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+            again.site_url = URL
+            mkdocs_build_module.build(again, serve_url=URL, dirty=True)
+
+        build()
+        pages = sorted(p.relative_to(served) for p in served.rglob("*.html"))
+        status = sorted((project / "data" / "status").glob("*.yaml"))[0]
+        _edit(status, "脏构建改动：")
+        build()
+        assert not served.with_name(served.name + ASIDE).exists()
+        assert sorted(p.relative_to(served) for p in served.rglob("*.html")) == pages
+        page = served / "units" / f"{status.stem}.html"
+        assert "脏构建改动：" in page.read_text("utf-8")
+    finally:
+        config.plugins.on_shutdown()
+    shutil.rmtree(work, ignore_errors=True)
