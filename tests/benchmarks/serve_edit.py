@@ -9,6 +9,11 @@ one unit's status file (one update's text gets a new marker), polling the unit's
 0.2 s until it shows the marker; prints each time and the server's log lines about the rebuild.
 When the server makes the whole-plan downloads after the pages (h24n), each edit also waits
 for the log to say they are ready, and prints when they were (so edits never overlap them).
+
+h24p: the server's log lines are time-stamped as they arrive (seconds since the save), so each
+edit prints when the watcher saw the change, when the build started and ended, and the server's
+threads' time waiting for a core (``/proc/PID/task/*/schedstat``: the run-queue wait), which
+is where a shared machine's wall-clock time above the CPU time goes.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -48,6 +54,53 @@ def _cpu(pid: int) -> float:
     except OSError:
         return float("nan")
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _schedstat(pid: int) -> tuple[float, float]:
+    """The server's threads' seconds on a core and waiting for one (Linux schedstat)."""
+    run = wait = 0
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            fields = (task / "schedstat").read_text().split()
+        except OSError:
+            continue
+        run, wait = run + int(fields[0]), wait + int(fields[1])
+    return run / 1e9, wait / 1e9
+
+
+STAMPED: list[tuple[float, str]] = []  # (monotonic time, line) of the server's log
+
+
+def _stamp(stream: object, log: Path) -> None:
+    with log.open("w") as out:
+        for raw in stream:  # type: ignore[attr-defined]
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            STAMPED.append((time.monotonic(), line))
+            out.write(line + "\n")
+            out.flush()
+
+
+MILESTONES = (
+    "Detected file changes",
+    "Building documentation",
+    "Cleaning site directory",
+    "重新载入",
+    "页面源",
+    "页面缓存",
+    "沿用上次写好",
+    "Documentation built",
+    "Reloading browsers",
+)
+
+
+def _milestones(saved: float, until: float) -> str:
+    found = []
+    for when, line in STAMPED:
+        if saved <= when <= until:
+            for name in MILESTONES:
+                if name in line:
+                    found.append(f"{when - saved:.2f} s {name}")
+    return "; ".join(found)
 
 
 def _wait(url: str, text: str, timeout: float) -> float:
@@ -86,14 +139,14 @@ def main() -> None:
     port = _free_port()
     env = {**os.environ, "DUBAN_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     log = args.work / f"serve-{args.units}.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    threading.Thread(target=_stamp, args=(server.stdout, log), daemon=True).start()
     url = f"http://127.0.0.1:{port}/{page}"
     try:
         started = time.monotonic()
@@ -107,15 +160,19 @@ def main() -> None:
             last = list(re.finditer(r"\n\s+text: \"?", text))[-1]
             new = text[: last.end()] + marker + text[last.end() :]
             cpu = _cpu(server.pid)
+            run, waited = _schedstat(server.pid)
             saved = time.monotonic()
             status.write_text(new, "utf-8")
             seconds = _wait(url, marker, 3600)
             cpu = _cpu(server.pid) - cpu
+            run2, waited2 = _schedstat(server.pid)
             print(
                 f"edit {edit + 1}: the page showed it {seconds:.1f} s after the save "
-                f"(the server's CPU meanwhile: {cpu:.1f} s)",
+                f"(the server's CPU meanwhile: {cpu:.1f} s; its threads on a core "
+                f"{run2 - run:.1f} s, waiting for one {waited2 - waited:.1f} s)",
                 flush=True,
             )
+            print("  when:", _milestones(saved, saved + seconds), flush=True)
             if any(words in log.read_text("utf-8", "replace") for words in READY_LATER):
                 ready = _ready(log, edit + 1, 600)
                 print(f"  the downloads ready {ready - saved:.1f} s after the save", flush=True)

@@ -32,6 +32,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/duban-serve"))
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--plain", action="store_true")
+    parser.add_argument("--dump", type=Path, default=None)
     args = parser.parse_args()
     os.environ.update(DUBAN_AS_OF=AS_OF, NO_MKDOCS_2_WARNING="1")
     logging.basicConfig(format="  log: %(message)s")
@@ -65,6 +66,8 @@ def main() -> None:
                 flush=True,
             )
         if not args.plain:
+            if args.dump:  # h24p: the whole profile, for pstats
+                profile.dump_stats(args.dump)
             pstats.Stats(profile).sort_stats("cumulative").print_stats(args.top)
     finally:
         config.plugins.on_shutdown()

@@ -40,6 +40,7 @@ from duban.evaluation.escalation import Escalation, addressed, escalation
 from duban.evaluation.flags import Flag, all_flags
 from duban.evaluation.indicators import IndicatorResult, indicator_results
 from duban.evaluation.occurrences import occurrences_of
+from duban.evaluation.reporters import reporters as reporters  # h24p: moved, kept here
 from duban.model.model import Model, Obligation
 from duban.model.plan import Due, Occurrence
 from duban.model.refs import OccurrenceRef
@@ -286,17 +287,6 @@ def shared_status(
         done = min(dones) if dones else None
     shown = next((e for e, d in done_on if d == done), None) if done else None
     return shown or (known[0] if known else None), done
-
-
-def reporters(model: Model, as_of: dt.date) -> set[str]:
-    """Holders that had recorded anything for the model's tasks by ``as_of`` (a status entry
-    known then, :meth:`StatusEntry.known_on`)."""
-    tasks = model.tasks
-    return {
-        e.holder_id
-        for e in model.status.values()
-        if e.task_id in tasks and e.known_on(as_of) is not None
-    }
 
 
 def _known(entry: StatusEntry | None, as_of: dt.date) -> StatusEntry | None:

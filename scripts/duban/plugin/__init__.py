@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from duban.evaluation.cascade import local_implementers, merged
@@ -129,7 +129,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         self.templates = TemplateCode()  # serve: the theme's templates compiled once (h24n)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        self.command, self.cache.dirty = command, dirty  # h24p: `serve --dirty` keeps files
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Material's search segments Chinese with jieba, which logs its dictionary loading to
@@ -297,7 +297,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             files.append(kind.generated(config, uri, abs_src_path=os.fspath(path)))
         gc.collect()
         gc.freeze()  # the pages too, now
-        return files
+        return self.cache.loop_files(files)  # h24p: reused pages kept out of MkDocs' loop
 
     jieba_words: tuple[str, ...] = ()  # the names added to jieba by the last build
 
@@ -347,9 +347,10 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         if self.cache.markdown(markdown, page):  # a page the cache gives whole
             return ""
         # hand-written pages (the guide) show examples made from this repository's own data
-        if self.model is None:  # invalid data from the start of a preview: no examples
-            return markdown
-        return fill_examples(markdown, self.model, page.file.src_uri)
+        if self.model is not None:  # invalid data from the start of a preview: no examples
+            markdown = fill_examples(markdown, self.model, page.file.src_uri)
+        self.cache.rendered(markdown, page)  # h24p: serving, its render kept while the same
+        return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -362,7 +363,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         return html + page_words(self.config.language)
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _after_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
         self._drop_spill()  # MkDocs has copied the downloads into the site
         self.handoff.clear()
@@ -373,6 +374,8 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         if self.aside is not None:
             aside, self.aside = self.aside, None
             aside.finish(config)
+
+    on_post_build = CombinedEvent(CacheEvents._index_kept, _after_build)
 
     def on_build_error(self, *, error: BaseException) -> None:
         gc.unfreeze()

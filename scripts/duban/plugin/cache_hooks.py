@@ -14,8 +14,10 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from duban.i18n.messages import say
 from duban.plugin.handoff import Handoff
+from duban.plugin.kept_pages import KeptPages, LoopFiles
 from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
 from duban.plugin.page_cache import PageCache
+from duban.plugin.page_renders import PageRenders
 from duban.plugin.reuse import Reuse, open_cache, what_changed
 from duban.plugin.source_memo import SourceMemo
 
@@ -38,11 +40,16 @@ class CacheHooks:
         self.command = ""
         self.data_dir = Path()
         self.others: dict[str, str] = {}  # h24l: the data files but status, before the load
+        self.kept = KeptPages()  # h24p: reused pages put in place, out of MkDocs' loop
+        self.dirty = False  # `mkdocs serve --dirty`: MkDocs keeps the folder, nothing moved
+        self.files: Files | None = None  # this build's, from on_nav
+        self.renders = PageRenders()  # h24p, serve: hand-written pages' Markdown, kept
 
     def configure(self, setting: str, root: Path, data_dir: Path, command: str) -> None:
         """on_config, before the data is loaded: the cache (a folder, or memory while
         serving), and the data files but the status files digested (:mod:`.loaded_digests`)."""
         before = self.page_cache
+        self.command = command
         self.page_cache = open_cache(setting, root, data_dir, command, before)
         if self.page_cache is None:
             self.memo, self.data_files, self.parsed = None, MappingProxyType({}), None
@@ -85,8 +92,11 @@ class CacheHooks:
         settings: dict[str, Any],
         words: tuple[str, ...],
     ) -> None:
+        self.files = files
+        self.renders.start()
         if self.reuse is not None:
             self.reuse.begin(config, nav, files, settings, words)
+            self.kept.choose(self.reuse, files, config)
 
     def pre_page(self, page: Page) -> None:
         """on_pre_page (h24l): a page the cache gives whole is read as its front matter."""
@@ -97,6 +107,12 @@ class CacheHooks:
     def markdown(self, markdown: str, page: Page) -> bool:
         """True when the page cache gives the page whole (MkDocs gets nothing to parse)."""
         return self.reuse is not None and self.reuse.markdown(markdown, page) is not None
+
+    def rendered(self, markdown: str, page: Page) -> None:
+        """A hand-written page's final Markdown: serving, its render kept (:mod:`.page_renders`)."""
+        reuse = self.reuse
+        if reuse is not None and reuse.on and self.command == "serve" and not reuse.cache.folder:
+            self.renders.use(reuse.context, page, markdown)
 
     def content(self, page: Page) -> bool:
         return self.reuse is not None and self.reuse.content(page)
@@ -114,9 +130,12 @@ class CacheHooks:
 
     def end(self) -> None:
         """After a good build: what it did not use is let go."""
+        self.files = None
         if self.reuse is not None:
             reuse, self.reuse = self.reuse, None
+            self.kept.end(reuse)
             reuse.end()
+            self.renders.end()
         if self.memo is not None:
             self.memo.finish()
             hits, made = self.memo.hits, self.memo.made
@@ -129,7 +148,13 @@ class CacheHooks:
 
     def drop(self) -> None:
         """A build that failed, or data with problems: nothing of this build is used."""
-        self.reuse = None
+        self.reuse, self.files = None, None
+        self.kept.drop()
+        self.renders.drop()
+
+    def loop_files(self, files: Files) -> Files:
+        """on_files' result (h24p): MkDocs' loops will not see the pages put in place."""
+        return LoopFiles(files)
 
 
 class CacheEvents:
@@ -149,6 +174,16 @@ class CacheEvents:
         settings = {**self.config, "as_of": self.as_of.isoformat(), "edit": self.edit_url}
         self.cache.nav(config, nav, files, {**settings, "repo": self.repository}, self.jieba_words)
         return nav
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # h24p: serving, the last build's files are moved aside before MkDocs cleans the folder
+        if not self.cache.dirty:
+            self.cache.kept.pre_build(config.site_dir, self.cache.command)
+
+    @event_priority(50)  # h24p: before Material's search writes its index
+    def _index_kept(self, *, config: MkDocsConfig) -> None:
+        if self.cache.files is not None:
+            self.cache.kept.index(self.cache.reuse, self.cache.files)
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         self.cache.pre_page(page)

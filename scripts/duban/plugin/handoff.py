@@ -163,7 +163,7 @@ def searchable(content: str) -> str:
     return "".join(kept)
 
 
-def _drop_search_attributes(content: str) -> str:
+def drop_search_attributes(content: str) -> str:
     """What Material's search removes from each page it indexes (its on_page_context)."""
     if "data-search-" not in content:
         return content
@@ -227,7 +227,7 @@ class Handoff:
         if self.whole is not None:
             (whole, reduced), self.whole = self.whole, None
             if page.content != reduced:
-                whole = _drop_search_attributes(whole)
+                whole = drop_search_attributes(whole)
             page.content = whole
 
     def clear(self) -> None:

@@ -60,13 +60,30 @@ class Entry:
     def output(self) -> str:
         if self.file is None:
             return self.text
+        return self._checked().decode("utf-8", "surrogatepass")
+
+    def _checked(self) -> bytes:
+        assert self.file is not None
         try:
             data = self.file.read_bytes()
         except OSError:
             data = b""
         if hashlib.blake2b(data, digest_size=16).hexdigest() != self.digest:
             raise CacheChanged(self.file)
-        return data.decode("utf-8", "surrogatepass")
+        return data
+
+    def written(self) -> bytes:
+        """The bytes MkDocs writes for this page (h24p): its output in UTF-8, a lone surrogate
+        as a character reference. The file holds the output in UTF-8 with surrogates passed, so
+        a file that decodes strictly is those very bytes."""
+        if self.file is None:
+            return self.text.encode("utf-8", "xmlcharrefreplace")
+        data = self._checked()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("utf-8", "surrogatepass").encode("utf-8", "xmlcharrefreplace")
+        return data
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Entry):
@@ -207,6 +224,7 @@ class PageCache:
         self.used: set[str] = set()
         self.hits = 0
         self.made = 0
+        self.searched = 0  # h24p: hand-written pages whose search entries were found
 
     def key(self, context: str, uri: str, source: str) -> str:
         return self.key_of(context, uri, source_digest(source))
@@ -235,7 +253,7 @@ class PageCache:
             self._write(key, entry)
 
     def start(self) -> None:
-        self.used, self.hits, self.made = set(), 0, 0
+        self.used, self.hits, self.made, self.searched = set(), 0, 0, 0
 
     def finish(self) -> None:
         """After a good build: keep only what this build used (memory and folder)."""

@@ -13,6 +13,8 @@ events call these in order, for the generated pages only.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Mapping
@@ -26,6 +28,7 @@ from mkdocs.structure.toc import get_toc
 from duban.i18n.messages import say
 from duban.load.cache import file_digest, refusal
 from duban.load.layout import FOLDERS
+from duban.plugin.handoff import drop_search_attributes
 from duban.plugin.loaded_digests import changed_files, listed
 from duban.plugin.page_cache import (
     CACHED_TEMPLATE,
@@ -94,6 +97,11 @@ class Reuse:
         self.anchors: dict[str, frozenset[str]] = {}
         self.found: dict[str, tuple[dict[str, Any], ...]] = {}
         self._mark = 0
+        self.page_keys: dict[str, str] = {}  # h24p: every generated page's key (hit or miss)
+        self.spans: dict[str, tuple[int, int]] = {}  # h24p: where each page's search entries are
+        # h24p: a hand-written page's search entries, found (with its content) or to keep
+        self._searched: tuple[Entry, str] | None = None
+        self._search_key: str | None = None
 
     def begin(
         self,
@@ -147,6 +155,7 @@ class Reuse:
         if not self.on or source is None:
             return None
         key = self.cache.key_of(self.context, uri, source)
+        self.page_keys[uri] = key
         entry = self.cache.get(key)
         if entry is None:
             self.keys[uri] = key
@@ -164,7 +173,7 @@ class Reuse:
         page.meta["template"] = CACHED_TEMPLATE
         # h24l: what Page.render makes of "", without a Markdown instance of every extension
         # (a few ms a page, thousands of pages); the page cache's tests compare the bytes
-        page.render = partial(_render_nothing, page)  # type: ignore[method-assign]
+        page.render = partial(render_nothing, page)  # type: ignore[method-assign]
         return ""
 
     def content(self, page: Page) -> bool:
@@ -181,17 +190,45 @@ class Reuse:
     def before_search(self, page: Page) -> None:
         if self.entries is not None:
             self._mark = len(self.entries)
+        self._searched, self._search_key = None, None
+        uri = page.file.src_uri
+        if (
+            self.cache.folder is None
+            and self.on
+            and self.entries is not None
+            and (uri not in self.sources and page.content)
+        ):
+            # h24p, serving (the cache in memory): a hand-written page's entries are a function
+            # of what search reads of it (its content, table of contents, title, address and
+            # meta) and of the context (search's settings, the words jieba knows); found,
+            # search is given no content
+            key = self.cache.key_of(self.context, uri, _searched_digest(page))
+            entry = self.cache.get(key)
+            if entry is None:
+                self._search_key = key
+            else:
+                self._searched, page.content = (entry, page.content), ""
+                self.cache.searched += 1
 
     def after_search(self, page: Page) -> None:
         entries, uri = self.entries, page.file.src_uri
         if entries is None:
             return
         entry = self.hits.get(uri)
+        searched, self._searched = self._searched, None
+        if searched is not None:
+            entry, content = searched
+            page.content = drop_search_attributes(content)  # what search does to the page
         if entry is not None:
             del entries[self._mark :]
             entries.extend(copy.deepcopy(list(entry.search)))
         elif uri in self.keys:
             self.found[uri] = tuple(copy.deepcopy(entries[self._mark :]))
+        elif self._search_key is not None:
+            made = tuple(copy.deepcopy(entries[self._mark :]))
+            self.cache.put(self._search_key, Entry("", made, frozenset()))
+            self._search_key = None
+        self.spans[uri] = (self._mark, len(entries))
 
     def output(self, output: str, page: Page) -> str:
         uri = page.file.src_uri
@@ -228,7 +265,7 @@ class Reuse:
         )
 
 
-def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+def render_nothing(page: Page, config: MkDocsConfig | None, files: Files | None) -> None:
     """``Page.render`` of an empty page (MkDocs 1.6): no content, no table of contents, no
     title from the render, no anchors, no links (the cache's entry gives the page whole)."""
     page.content = ""
@@ -237,6 +274,27 @@ def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.present_anchor_ids = set()
     if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
+
+
+_render_nothing = render_nothing  # its name before h24p (tests import it)
+
+
+def _searched_digest(page: Page) -> str:
+    """What Material's search reads of a page (``add_entry_from_context``), as one digest."""
+    read = [
+        "search",
+        page.url,
+        page.title,
+        page.content,
+        json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=repr),
+        _outline(page.toc),
+    ]
+    text = json.dumps(read, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
+def _outline(toc: Any) -> list[Any]:
+    return [[i.level, i.id, i.title, _outline(i.children)] for i in toc or ()]
 
 
 def _front(source: str) -> str:

@@ -46,6 +46,8 @@ class SourceMemo:
         self.hits = 0
         self.made = 0
         self.occurrences: dict[int, tuple[Any, object, str]] = {}  # h24m: page_keys.Memo
+        self.calendar_keys: dict[str, tuple[Any, ...]] = {}  # h24p: page_keys.Memo
+        self.holder_facts: dict[str, tuple[Any, ...]] = {}  # h24p: page_keys.Memo
 
     def start(self, digests: Mapping[str, str]) -> None:
         self.files_key, self.all_key = data_keys(digests)

@@ -80,6 +80,10 @@ class Memo(Protocol):
 
     # h24l: the open data's status entries kept by status file (:mod:`.kept_open_data`)
     file_digests: Mapping[str, str]
+    # h24p, serving: each calendar's key with the objects it was made from
+    calendar_keys: dict[str, tuple[Any, ...]]
+    # h24p, serving: each holder's facts' digest with the objects it was made from
+    holder_facts: dict[str, tuple[Any, ...]]
     """Each data file's digest (data-relative path, ``status/x.yaml``), of the bytes loaded."""
     # h24m: while serving, the occurrences' digests of the last build, by the occurrence
     # object (kept alive with it): the live evaluation keeps an unchanged holder's occurrences
@@ -107,6 +111,10 @@ def canonical(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return repr(value)
+
+
+def _same(kept: tuple[Any, ...], now: list[Any]) -> bool:
+    return len(kept) == len(now) and all(a is b for a, b in zip(kept, now, strict=True))
 
 
 def _json(value: Any) -> str:
@@ -150,6 +158,14 @@ class Keys:
         self._after: dict[int, tuple[ItemState, object, str]] = {}
         memo.occurrences = self._after if memo.keep else {}
         self._plain: dict[int, str] = {}  # h24o: each occurrence's own digest, by its id
+        # h24p, serving: the last build's calendar keys with what they were made from
+        self._calendars_before = memo.calendar_keys
+        self._calendars: dict[str, tuple[Any, ...]] = {}
+        memo.calendar_keys = self._calendars if memo.keep else {}
+        self._facts_before = memo.holder_facts
+        self._facts: dict[str, tuple[Any, ...]] = {}
+        memo.holder_facts = self._facts if memo.keep else {}
+        self._entries: dict[str, list[object]] | None = None  # holder -> its status entries
         if memo.on_disk:
             self._keep_plain(memo)
 
@@ -205,16 +221,38 @@ class Keys:
     def _holder_facts(self, holder_id: str) -> str:
         ctx = self.ctx
         model = ctx.model
-        facts: list[object] = [
-            self._occurrences(ctx.index.by_holder.get(holder_id, [])),
-            ctx.index.reports_by_holder.get(holder_id, []),
-            self.flags_by_holder.get(holder_id, []),
-        ]
+        occurrences = self._occurrences(ctx.index.by_holder.get(holder_id, []))
+        flags = self.flags_by_holder.get(holder_id, [])
+        members: list[object] = []
         holder = model.groups.get(holder_id)
         if isinstance(holder, Group):
             for member in names.group_members(model, holder):
-                facts.append((member.id, self._occurrences(ctx.index.by_holder.get(member.id, []))))
-        return parts_digest(_pickled(facts))
+                members.append(
+                    (member.id, self._occurrences(ctx.index.by_holder.get(member.id, [])))
+                )
+        # h24p: serving, a holder's reports are a function of its status entries (the same
+        # objects while its file is unchanged, the model updated) and of the date (in base)
+        entries = self._holder_entries().get(holder_id, [])
+        last = self._facts_before.get(holder_id)
+        if (
+            last is not None
+            and last[:3] == (self.base, occurrences, members)
+            and _same(last[3], entries)
+            and last[4] == flags
+        ):
+            digest = str(last[5])
+        else:
+            reports = ctx.index.reports_by_holder.get(holder_id, [])
+            digest = parts_digest(_pickled([occurrences, reports, flags, *members]))
+        self._facts[holder_id] = (self.base, occurrences, members, tuple(entries), flags, digest)
+        return digest
+
+    def _holder_entries(self) -> dict[str, list[object]]:
+        if self._entries is None:
+            self._entries = {}
+            for entry in self.ctx.model.status.values():
+                self._entries.setdefault(entry.holder_id, []).append(entry)
+        return self._entries
 
     def task(self, uri: str, pctx: Context, task: Task) -> str:
         """A task page: the occurrences of the task and its sub-items, their flags, the rows
@@ -263,8 +301,21 @@ class Keys:
                         model.status_of(h, obligation.task_id, after.event, "")
                         for h in obligation.holders
                     ]
-        facts = [own, self._occurrences(seen), events, open_only]
-        return parts_digest(self.base, uri, _pickled(facts))
+        occurrences = self._occurrences(seen)
+        # h24p: serving, the model updated keeps an unchanged unit's obligations and entries
+        # the same objects (frozen), so the same objects and digests give the same pickle
+        last = self._calendars_before.get(uri)
+        if (
+            last is not None
+            and last[:3] == (self.base, open_only, occurrences)
+            and _same(last[3], own)
+            and _same(last[4], events)
+        ):
+            key = str(last[5])
+        else:
+            key = parts_digest(self.base, uri, _pickled([own, occurrences, events, open_only]))
+        self._calendars[uri] = (self.base, open_only, occurrences, tuple(own), tuple(events), key)
+        return key
 
     def _plan_states_of(self, pctx: Context) -> str:
         """The states a plan's pages list (its legends)."""
