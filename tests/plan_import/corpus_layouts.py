@@ -1,0 +1,385 @@
+"""The same plan in every container (issue 18, branch h18z): does the importer read the same tasks
+whatever the container the office's table or list came in?
+
+For the opened corpus files (never the held-out ones) whose tasks sit in a table that a LIBRARY
+reads (python-docx for a .docx, html.parser for an HTML page, splitting on ``|`` for text rows),
+the same header and rows are written again in each other container: a .docx table, an HTML
+``<table>``, ``|`` rows, one cell a line, tab-separated, runs of spaces. For list files whose
+tasks carry role label lines (``牵头单位：X`` / ``责任单位：Y`` on their own lines), the labels are
+moved into a bracket after the task and into a closing sentence (``X牵头，Y按职责分工负责。``).
+Everything else of the file (title, notice, page chrome) is kept as it stands.
+
+Each variant is imported in-process and scored against the original file's oracle with
+corpus_score.py's own functions; the table printed is container × (tasks found, roles right),
+against the original, and the files whose variant reads worse than the original.
+
+``--only CONTAINER`` (e.g. ``--only tabs``), ``--file WORD`` (files whose name contains WORD),
+``-v`` (each broken variant's first differences).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import corpus_score
+import docx
+
+Block = tuple[str, object]  # ("line", str) or ("table", list[list[str]])
+
+TABLE_CONTAINERS = ("docx", "html", "pipes", "cell-lines", "tabs", "spaces")
+ROLE_PLACEMENTS = ("label-lines", "bracket", "sentence")
+CONTAINERS = TABLE_CONTAINERS + ROLE_PLACEMENTS
+
+
+# -- reading the original with a library ------------------------------------------------------
+
+
+def _docx_blocks(path: Path) -> list[Block]:
+    document = docx.Document(str(path))
+    blocks: list[Block] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
+            blocks.append(("line", text))
+        elif tag == "tbl":
+            rows = [
+                [
+                    "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                    for cell in row
+                    if cell.tag.endswith("}tc")
+                ]
+                for row in child
+                if row.tag.endswith("}tr")
+            ]
+            blocks.append(("table", rows))
+    return blocks
+
+
+class _Blocks(HTMLParser):
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "title", "section", "article"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.line: list[str] = []
+        self.rows: list[list[str]] | None = None
+        self.cell: list[str] | None = None
+        self.skip = 0
+
+    def _flush(self) -> None:
+        text = "".join(self.line).strip()
+        if text:
+            self.blocks.append(("line", text))
+        self.line = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "table":
+            self._flush()
+            self.rows = []
+        elif tag == "tr" and self.rows is not None:
+            self.rows.append([])
+        elif tag in ("td", "th") and self.rows is not None:
+            self.cell = []
+        elif tag in self.BLOCK and self.cell is None:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag == "table" and self.rows is not None:
+            self.blocks.append(("table", [row for row in self.rows if row]))
+            self.rows = None
+        elif tag in ("td", "th") and self.cell is not None and self.rows is not None:
+            self.rows[-1].append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
+            self.cell = None
+        elif tag in self.BLOCK and self.cell is None:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        (self.cell if self.cell is not None else self.line).append(re.sub(r"[\r\n\t]+", "", data))
+
+
+def _html_blocks(path: Path) -> list[Block]:
+    parser = _Blocks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    parser._flush()
+    return parser.blocks
+
+
+def _pipe_cells(line: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"[|｜]", line.strip())]
+    if parts and not parts[0]:
+        parts = parts[1:]
+    if parts and not parts[-1]:
+        parts = parts[:-1]
+    return parts
+
+
+def _pipe_blocks(path: Path) -> list[Block]:
+    """Runs of at least three lines with ``|`` between three or more cells are a table."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and len(_pipe_cells(lines[end])) >= 3 and "|" in lines[end]:
+            end += 1
+        if end - index >= 3:
+            blocks.append(("table", [_pipe_cells(line) for line in lines[index:end]]))
+            index = end
+        else:
+            blocks.append(("line", lines[index]))
+            index += 1
+    return blocks
+
+
+def table_blocks(path: Path) -> tuple[str, list[Block]] | None:
+    """The original's container and its blocks, when its tasks sit in a table."""
+    if path.suffix == ".docx":
+        found, blocks = "docx", _docx_blocks(path)
+    elif path.suffix == ".html":
+        found, blocks = "html", _html_blocks(path)
+    elif path.suffix == ".txt":
+        found, blocks = "pipes", _pipe_blocks(path)
+    else:
+        return None
+    tables = [rows for kind, rows in blocks if kind == "table"]
+    if not any(len(rows) >= 3 for rows in tables):  # type: ignore[arg-type]
+        return None
+    return found, blocks
+
+
+# -- writing a table in another container ------------------------------------------------------
+
+
+def _text_rows(rows: list[list[str]], join: Callable[[list[str]], str]) -> list[str]:
+    return [join([" ".join(cell.split()) for cell in row]) for row in rows]
+
+
+TEXT_WRITERS: dict[str, Callable[[list[list[str]]], list[str]]] = {
+    "pipes": lambda rows: _text_rows(rows, lambda cells: " | ".join(cells)),
+    "tabs": lambda rows: _text_rows(rows, lambda cells: "\t".join(cells)),
+    "spaces": lambda rows: _text_rows(rows, lambda cells: "    ".join(c for c in cells if c)),
+    "cell-lines": lambda rows: [c for row in rows for c in (" ".join(x.split()) for x in row) if c],
+}
+
+
+def write_container(blocks: list[Block], container: str, out: Path) -> Path:
+    if container == "docx":
+        document = docx.Document()
+        for kind, value in blocks:
+            if kind == "line":
+                document.add_paragraph(str(value))
+            else:
+                rows: list[list[str]] = value  # type: ignore[assignment]
+                width = max(len(row) for row in rows)
+                table = document.add_table(rows=len(rows), cols=width)
+                for r, row in enumerate(rows):
+                    for c, cell in enumerate(row):
+                        table.cell(r, c).text = cell
+        target = out.with_suffix(".docx")
+        document.save(str(target))
+        return target
+    if container == "html":
+        parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>']
+        for kind, value in blocks:
+            if kind == "line":
+                parts.append(f"<p>{html.escape(str(value))}</p>")
+            else:
+                parts.append("<table>")
+                for row in value:  # type: ignore[attr-defined]
+                    cells = "".join(f"<td>{html.escape(cell)}</td>" for cell in row)
+                    parts.append(f"<tr>{cells}</tr>")
+                parts.append("</table>")
+        target = out.with_suffix(".html")
+        target.write_text("\n".join(parts + ["</body></html>"]), encoding="utf-8")
+        return target
+    lines: list[str] = []
+    for kind, value in blocks:
+        if kind == "line":
+            lines.append(str(value))
+        else:
+            lines.extend(TEXT_WRITERS[container](value))  # type: ignore[arg-type]
+    target = out.with_suffix(".txt")
+    target.write_text("\n".join(lines), encoding="utf-8")
+    return target
+
+
+# -- role placements of list files --------------------------------------------------------------
+
+LABEL = re.compile(
+    r"^\s*((?:牵头|责任|配合|协同|参与|牵头责任|协同责任)(?:单位|部门))[:：]\s*(\S.*?)[。；;]?\s*$"
+)
+
+
+def _verb(label: str) -> str:
+    if label.startswith("牵头"):
+        return "牵头"
+    return "按职责分工负责" if label.startswith("责任") else "配合"
+
+
+
+
+def _label_groups(lines: list[str]) -> list[tuple[int, int]]:
+    """Runs of role label lines (start, end) each right after a line of text."""
+    groups, index = [], 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and LABEL.match(lines[end]):
+            end += 1
+        if end > index and index > 0 and lines[index - 1].strip():
+            groups.append((index, end))
+        index = max(end, index + 1)
+    return groups
+
+
+def role_placements(path: Path) -> dict[str, str] | None:
+    """A list file with role label lines, written with its labels in a bracket after each task
+    and as a closing sentence of the task (and as it stands)."""
+    if path.suffix != ".txt":
+        return None
+    lines = path.read_text(encoding="utf-8").split("\n")
+    groups = _label_groups(lines)
+    if len(groups) < 2:
+        return None
+    bracket, sentence = list(lines), list(lines)
+    for start, end in reversed(groups):
+        labels = [LABEL.match(line) for line in lines[start:end]]
+        pairs = [(m.group(1), m.group(2)) for m in labels if m]
+        task = lines[start - 1].rstrip()
+        inside = "；".join(f"{label}：{units}" for label, units in pairs)
+        bracket[start - 1 : end] = [f"{task.rstrip('。')}（{inside}）。"]
+        said = "，".join(f"{units}{_verb(label)}" for label, units in pairs)
+        sentence[start - 1 : end] = [f"{task if task.endswith('。') else task + '。'}{said}。"]
+    return {
+        "label-lines": "\n".join(lines),
+        "bracket": "\n".join(bracket),
+        "sentence": "\n".join(sentence),
+    }
+
+
+# -- scoring ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Variant:
+    source: Path
+    container: str
+    score: corpus_score.FileScore
+
+
+def variants_of(source: Path, work: Path, only: str | None = None) -> list[tuple[str, Path]]:
+    """The variants of one corpus file written into ``work`` (with the original's oracle)."""
+    made: list[tuple[str, Path]] = []
+    stem = source.name.rsplit(".", 1)[0]
+    found = table_blocks(source)
+    if found:
+        original, blocks = found
+        for container in TABLE_CONTAINERS:
+            if container == original or (only and container != only):
+                continue
+            target = write_container(blocks, container, work / f"{stem}--{container}")
+            made.append((container, target))
+    placed = role_placements(source)
+    if placed:
+        for container, text in placed.items():
+            if container == "label-lines" or (only and container != only):
+                continue
+            target = work / f"{stem}--{container}.txt"
+            target.write_text(text, encoding="utf-8")
+            made.append((container, target))
+    for _, target in made:
+        shutil.copy(corpus_score.oracle_path(source), corpus_score.oracle_path(target))
+    return made
+
+
+def candidates(word: str | None = None) -> list[Path]:
+    held = corpus_score.held_out_files(corpus_score.sources_text())
+    return [
+        p
+        for p in corpus_score.corpus_files()
+        if p.name not in held and (not word or word in p.name)
+    ]
+
+
+def run(
+    files: list[Path], only: str | None = None
+) -> tuple[dict[str, corpus_score.FileScore], list[Variant]]:
+    originals: dict[str, corpus_score.FileScore] = {}
+    variants: list[Variant] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for source in files:
+            folder = work / source.stem
+            folder.mkdir()
+            made = variants_of(source, folder, only)
+            if not made:
+                continue
+            originals[source.name] = corpus_score.score_file(source, folder / "out", False)
+            for container, target in made:
+                score = corpus_score.score_file(target, folder / f"out-{container}", False)
+                variants.append(Variant(source, container, score))
+    return originals, variants
+
+
+def worse(original: corpus_score.FileScore, variant: corpus_score.FileScore) -> bool:
+    return variant.found < original.found or variant.roles[0] < original.roles[0]
+
+
+def report(
+    originals: dict[str, corpus_score.FileScore], variants: list[Variant], verbose: bool = False
+) -> list[str]:
+    lines = [
+        f"{'container':<12} {'files':>5} {'tasks (variant/original)':>26} "
+        f"{'roles right (variant/original)':>32} {'worse':>6}"
+    ]
+    broken: list[str] = []
+    for container in CONTAINERS:
+        mine = [v for v in variants if v.container == container]
+        if not mine:
+            continue
+        base = [originals[v.source.name] for v in mine]
+        tasks = sum(v.score.found for v in mine), sum(b.found for b in base)
+        roles = sum(v.score.roles[0] for v in mine), sum(b.roles[0] for b in base)
+        bad = [v for v, b in zip(mine, base, strict=True) if worse(b, v.score)]
+        lines.append(
+            f"{container:<12} {len(mine):>5} {f'{tasks[0]}/{tasks[1]}':>26} "
+            f"{f'{roles[0]}/{roles[1]}':>32} {len(bad):>6}"
+        )
+        for v in bad:
+            b = originals[v.source.name]
+            status = f"  ({v.score.refused[:60]})" if v.score.refused else ""
+            broken.append(
+                f"  {container:<11} {v.source.name:<60} tasks {v.score.found}/{b.found} "
+                f"roles {v.score.roles[0]}/{b.roles[0]}{status}"
+            )
+            if verbose:
+                broken.extend("      " + d[:160] for d in v.score.differences[:6])
+    return [*lines, "", "worse than the original:", *(broken or ["  none"])]
+
+
+def main(argv: list[str] | None = None) -> list[Variant]:
+    args = sys.argv[1:] if argv is None else argv
+    only = args[args.index("--only") + 1] if "--only" in args else None
+    word = args[args.index("--file") + 1] if "--file" in args else None
+    originals, variants = run(candidates(word), only)
+    print("\n".join(report(originals, variants, verbose="-v" in args)))
+    return variants
+
+
+if __name__ == "__main__":
+    main()
