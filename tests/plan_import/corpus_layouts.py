@@ -189,7 +189,9 @@ def write_container(blocks: list[Block], container: str, out: Path) -> Path:
                 width = max(len(row) for row in rows)
                 table = document.add_table(rows=len(rows), cols=width)
                 for r, row in enumerate(rows):
-                    for c, cell in enumerate(row):
+                    # a row short of cells lost its merged cells on the left (a .docx keeps
+                    # them as empty continuation cells): its cells sit in the last columns
+                    for c, cell in enumerate(row, start=width - len(row) if r else 0):
                         table.cell(r, c).text = cell
         target = out.with_suffix(".docx")
         document.save(str(target))

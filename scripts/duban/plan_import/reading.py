@@ -27,6 +27,7 @@ from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
+from duban.plan_import.table_header import header_index
 from duban.plan_import.text_tables import flatten_tables
 
 NUMBER_CELL = f"{arabic(wide=False)}{separator(optional=True)}"
@@ -266,6 +267,9 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         return []
+    if at := header_index(rows):  # h18z: a title or the page's metadata above the header
+        above = [" ".join(cell for cell in row if cell) for row in rows[:at]]
+        return above + table_lines(rows[at:], stats)
     header = rows[0]
     kinds: dict[int, str] = {}
     for index, cell in enumerate(header):

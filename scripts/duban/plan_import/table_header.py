@@ -1,0 +1,26 @@
+"""A table's header row below its first row (branch h18z): a .docx or HTML table whose first rows
+are a title spanning the table (``临安区2022年民生实事项目计划表``) or the page's metadata
+(``索引号 | … | 公开方式 | …``), its header (序号 | 实事项目 | … | 责任单位 | 配合单位) below
+them. The text reader finds such a header on whatever line it stands; the cell reader took the
+first row for the header, read no column and gave every row as one line of text. The rows above
+the header are kept as lines of text, as the text reader keeps them."""
+
+from __future__ import annotations
+
+from duban.plan_import.cell_rows import column_kind
+from duban.plan_import.text_tables import is_header
+
+ROLES_OR_TIME = {"lead", "responsible", "deadline", "main", "cooperate"}
+LOOK = 6
+"""The rows looked at for a header (a title, a few rows of page metadata)."""
+
+
+def header_index(rows: list[list[str]]) -> int:
+    """The row that is the table's header: the first unless it names no role or time column and
+    one of the next rows is a header by its words."""
+    if not rows or ROLES_OR_TIME & {column_kind(cell) for cell in rows[0] if cell.strip()}:
+        return 0
+    for index, row in enumerate(rows[1:LOOK], start=1):
+        if is_header([cell for cell in row if cell.strip()]):
+            return index
+    return 0

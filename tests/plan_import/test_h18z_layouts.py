@@ -1,0 +1,90 @@
+"""The same plan whatever the container (issue 18, sixteenth round, branch h18z): a table as a
+.docx or HTML table, as ``|`` rows, one cell a line, tabs or runs of spaces; role labels on their own
+lines, in a bracket after the task or as a closing sentence. Texts marked "real" are rows of
+tests/fixtures/import/corpus/ re-emitted in another container (as tests/plan_import/corpus_layouts.py
+writes them); texts marked "made up" are variants written for this test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from duban.plan_import import import_file
+from duban.plan_import.table_header import header_index
+from duban.plan_import.units import ImportOrg
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def _tasks(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    return {task["id"]: task for task in result.tasks}
+
+
+def _docx(folder: Path, lines: list[str], rows: list[list[str]]) -> Path:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    path = folder / "plan.docx"
+    document.save(str(path))
+    return path
+
+
+def _html(folder: Path, lines: list[str], rows: list[list[str]]) -> Path:
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = folder / "plan.html"
+    path.write_text(
+        f'<html><head><meta charset="utf-8"></head><body>{body}<table>{table}</table></body></html>',
+        encoding="utf-8",
+    )
+    return path
+
+
+# --- a table's header below a title or the page's metadata rows ------------------------------
+
+# Real: zhejiang-linan-2022-minsheng-plan-cell-steps.txt, its | rows (metadata, header, rows
+# shortened) written as one .docx table and one HTML table.
+LINAN = [
+    ["索引号", "000330185/2022-83945", "公开方式", "主动公开"],
+    ["发布单位", "区政府", "发文日期", "2022-07-14"],
+    ["序号", "实事项目", "工作举措及实施计划", "责任单位", "配合单位"],
+    ["1", "新建成公办中小学、幼儿园7所。", "1.4月底前主体完工。 2.8月底前竣工交付。", "教育局", "发改局、住建局"],
+    ["2", "新建成婴幼儿照护服务成长驿站7家。", "1.3月底前新建成2家。 2.9月底前完成7家。", "卫生健康局", "财政局、妇联"],
+]
+# Made up: a title row spanning the table, 牵头单位 and 完成时限 columns.
+TITLED = [
+    ["某县2024年重点工作任务分解表"],
+    ["序号", "重点任务", "牵头单位", "完成时限"],
+    ["1", "新建农贸市场2个。", "县商务局", "2024年10月底前"],
+    ["2", "改造农村公路50公里。", "县交通运输局", "2024年12月底前"],
+]
+
+
+def test_the_header_row_is_found_below_the_first() -> None:
+    assert header_index(LINAN) == 2
+    assert header_index(TITLED) == 1
+    assert header_index(LINAN[2:]) == 0  # a header on the first row stays the header
+    assert header_index([["甲", "乙"], ["丙", "丁"]]) == 0  # no header at all: as before
+
+
+@pytest.mark.parametrize("write", [_docx, _html], ids=["docx", "html"])
+def test_a_table_with_metadata_rows_above_its_header(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, ["临安区2022年民生实事项目工作举措及实施计划"], LINAN)
+    tasks = _tasks(import_file(path, ImportOrg(), "p", 2022))
+    assert list(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"]["responsible"] == ["教育局"]
+    assert tasks["02"]["roles"]["cooperate"] == ["财政局", "妇联"]
+    assert [item["id"] for item in tasks["01"]["items"]] == ["1", "2"]
+
+
+def test_a_table_with_a_title_row(tmp_path: Path) -> None:
+    path = _docx(tmp_path, ["关于印发某县2024年重点工作任务的通知"], TITLED)
+    tasks = _tasks(import_file(path, ImportOrg(), "p"))
+    assert tasks["02"]["roles"]["lead"] == ["县交通运输局"]
+    assert str(tasks["01"]["due"][0]["date"]) == "2024-10-31"
