@@ -14,6 +14,7 @@ import pytest
 from duban.plan_import import import_file
 from duban.plan_import.table_header import header_index
 from duban.plan_import.units import ImportOrg
+from helpers import import_whole
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -88,3 +89,55 @@ def test_a_table_with_a_title_row(tmp_path: Path) -> None:
     tasks = _tasks(import_file(path, ImportOrg(), "p"))
     assert tasks["02"]["roles"]["lead"] == ["县交通运输局"]
     assert str(tasks["01"]["due"][0]["date"]) == "2024-10-31"
+
+
+# --- one cell a line: page metadata above the header, a long column name, a cell's steps ----
+
+# Real: zhejiang-linan-2022-minsheng-plan-cell-steps.txt, its | rows written one cell a line
+# (shortened): 公开时限 / 长期公开 / 发布单位 is no header; 工作举措及实施计划 is a column; the
+# 1.… 2.… of one cell on one line are that cell's steps, not rows of their own.
+LINAN_CELLS = "\n".join(
+    [
+        "临安区2022年民生实事项目工作举措及实施计划",
+        *(cell for row in LINAN for cell in row),
+    ]
+).replace("索引号", "公开时限\n长期公开\n索引号")
+# Made up: metadata words above, a 工作举措及推进计划 column, three rows of two steps each.
+MADE_UP_CELLS = """某区2023年为民办实事项目实施计划
+公开时限
+长期公开
+发布单位
+区政府
+序号
+项目名称
+工作举措及推进计划
+牵头单位
+配合单位
+1
+新建口袋公园5个。
+1.完成选址(3月底前)。 2.建成开放(10月底前)。
+区住建局
+区财政局、各街道
+2
+新增停车泊位800个。
+1.完成规划(5月底前)。 2.全部投用(11月底前)。
+区交通局
+区公安分局
+3
+改造老旧小区8个。
+1.全部开工(4月底前)。 2.全部完工(12月底前)。
+区住建局
+各街道"""
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [(LINAN_CELLS, ["01", "02"]), (MADE_UP_CELLS, ["01", "02", "03"])],
+    ids=["real", "made-up"],
+)
+def test_one_cell_a_line_with_steps_in_a_cell(tmp_path: Path, text: str, ids: list[str]) -> None:
+    tasks = _tasks(import_whole(tmp_path, text, 2022))
+    assert list(tasks) == ids
+    first = tasks["01"]
+    assert [item["id"] for item in first["items"]] == ["1", "2"]
+    assert set(first["roles"]) & {"lead", "responsible"}

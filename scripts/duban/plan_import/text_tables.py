@@ -88,7 +88,12 @@ def flatten_tables(
                 out.append(lines[index])
                 index += 1
                 continue
-            rows, index = _cells_down(lines, after, header, strays)
+            rows, end = _cells_down(lines, after, header, strays)
+            if len(rows) == 1:  # h18z: words of the page's metadata (公开时限 / 长期公开 /
+                out.append(lines[index])  # 发布单位) with no row under them: no header
+                index += 1
+                continue
+            index = end
         out.extend(as_items(rows))
     return "\n".join(out)
 
@@ -190,7 +195,7 @@ def _split_word(lines: list[str], at: int, word: str) -> bool:
 def _unknown_column(lines: list[str], at: int, word: str) -> bool:
     """h18f: a column's name the importer does not know (民生实事), between known ones: a short
     word of Chinese characters after 序号 (the header has begun), followed by a known one."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", word):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{2,4}及[\u4e00-\u9fff]{2,6}", word):
         return False
     ahead = _next_filled(lines, at + 1)
     following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
@@ -394,6 +399,8 @@ def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | N
     if match is None or len(line) < match.end() + 4:
         return None
     value = int(match.group(1))
+    if re.search(rf"[。；;\s]{value + 1}{separator()}", line[match.end() :]):
+        return None  # h18z: 1.… 2.… on one line: one cell's steps, not rows of the column
     return match if value == (last + 1 if last is not None else 1) or value == 1 else None
 
 
