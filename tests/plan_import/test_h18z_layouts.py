@@ -141,3 +141,56 @@ def test_one_cell_a_line_with_steps_in_a_cell(tmp_path: Path, text: str, ids: li
     first = tasks["01"]
     assert [item["id"] for item in first["items"]] == ["1", "2"]
     assert set(first["roles"]) & {"lead", "responsible"}
+
+
+# --- one cell a line: a column named by several words joined by 、 and 及 -------------------
+
+# Real: zhejiang-keqiao-2023-pipe-quarter-target-progress.txt, its | rows one cell a line
+# (shortened): 进展情况、存在问题及下一步打算 is a column between known ones.
+KEQIAO_CELLS = """2023年度省政府民生实事涉我区工作任务一季度进展情况
+序号
+工作任务
+责任单位
+一季度目标
+进展情况、存在问题及下一步打算
+目标完成情况
+1
+新改扩建公办中小学校1所
+教体局
+室内安装、装修及场外施工
+进展情况:轻纺城第二小学新建工程室内装修及安装工程完成80%。
+顺利推进
+2
+完成“县中崛起”一对一结对帮扶学校2所
+教体局
+互派人员到位,集体备课
+进展情况:3月10日,柯桥中学管理教学团队赴江山中学开展交流。
+顺利推进"""
+# Made up: 工作内容与工作要求 and 牵头部门 and 存在问题和改进措施.
+MADE_UP_JOINED = """关于某县2024年重点项目推进情况的通报
+序号
+项目名称
+工作内容与工作要求
+牵头部门
+存在问题和改进措施
+1
+县城污水管网改造
+完成管网改造20公里
+县住建局
+资金到位较慢,已协调财政
+2
+城乡公交一体化
+新开城乡公交线路5条
+县交通运输局
+线路已报批,正在招标"""
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"), [(KEQIAO_CELLS, "教体局"), (MADE_UP_JOINED, "县交通运输局")], ids=["real", "made-up"]
+)
+def test_one_cell_a_line_with_a_joined_column_name(tmp_path: Path, text: str, unit: str) -> None:
+    tasks = _tasks(import_whole(tmp_path, text, 2023))
+    assert list(tasks) == ["01", "02"]
+    # the column named by joined words is a column: the cells after it stay under theirs
+    assert list(tasks["02"]["roles"].values()) == [[unit]]
+    assert list(tasks["02"]["roles"]) == ["responsible" if unit == "教体局" else "lead"]

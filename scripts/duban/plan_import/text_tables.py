@@ -18,6 +18,7 @@ from duban.plan_import.cell_rows import (
 )
 from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import simplified
+from duban.plan_import.column_names import column_name, last_column
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 
 HEADER_WORD = re.compile(
@@ -195,14 +196,16 @@ def _split_word(lines: list[str], at: int, word: str) -> bool:
 def _unknown_column(lines: list[str], at: int, word: str) -> bool:
     """h18f: a column's name the importer does not know (民生实事), between known ones: a short
     word of Chinese characters after 序号 (the header has begun), followed by a known one."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{2,4}及[\u4e00-\u9fff]{2,6}", word):
+    if not column_name(word):  # h18z: 工作举措及实施计划, 进展情况、存在问题及下一步打算
         return False
     ahead = _next_filled(lines, at + 1)
     following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
     if UNIT_NOTE.match(following):  # 總投資 / (萬元) / 2023年 / 目標進度 (h18j)
         return _unknown_column(lines, ahead, word)
-    return bool(HEADER_WORD.match(simplified(following.replace(" ", "")))) or bool(
-        YEAR_WORD.match(following) and _split_word(lines, ahead, following)
+    return (
+        bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
+        or bool(YEAR_WORD.match(following) and _split_word(lines, ahead, following))
+        or last_column(word, following)  # h18z: 存在问题和改进措施 / 1
     )
 
 
