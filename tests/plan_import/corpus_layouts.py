@@ -136,8 +136,10 @@ def _pipe_blocks(path: Path) -> list[Block]:
     index = 0
     while index < len(lines):
         end = index
-        while end < len(lines) and len(_pipe_cells(lines[end])) >= 3 and "|" in lines[end]:
-            end += 1
+        if len(_pipe_cells(lines[index])) >= 3 and "|" in lines[index]:
+            end = index + 1  # a table's rows go on while they hold a | (merged cells: fewer)
+            while end < len(lines) and "|" in lines[end] and _pipe_cells(lines[end]):
+                end += 1
         if end - index >= 3:
             blocks.append(("table", [_pipe_cells(line) for line in lines[index:end]]))
             index = end

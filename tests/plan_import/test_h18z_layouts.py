@@ -194,3 +194,46 @@ def test_one_cell_a_line_with_a_joined_column_name(tmp_path: Path, text: str, un
     # the column named by joined words is a column: the cells after it stay under theirs
     assert list(tasks["02"]["roles"].values()) == [[unit]]
     assert list(tasks["02"]["roles"]) == ["responsible" if unit == "教体局" else "lead"]
+
+
+# --- tabs and runs of spaces part the cells of a table numbered after merged cells ------------
+
+# Real: zhejiang-changxing-taihu-undated-fangxun-pipe-qingdan-space-units.txt, its | rows written
+# with tabs between the cells (shortened): tabs were made single spaces before any reading.
+CHANGXING = [
+    ["建设任务", "工作事项", "工作指标", "任务清单", "责任清单", "时限清单"],
+    ["一、体系建设"],
+    [
+        "(一)组织指挥提能升级",
+        "1.组织机构",
+        "(1)乡镇(街道、园区)党政主要负责人是防汛工作第一责任人。",
+        "1.落实防汛防台行政首长负责制; 2.结合实际,明确班子成员职责清单;",
+        "党政办 应消站",
+        "4月",
+    ],
+    ["(2)乡镇(街道、园区)应急消防管理站承担防汛防台统筹协调工作。", "1.明确应消站防汛工作职责;", "应消站", "4月"],
+    ["(3)村(社区)建立应急工作组。", "1.明确村书记、村干部等组成的应急工作组;", "村(社区)", "4月"],
+]
+# Made up: another list (工作内容 | 具体事项 | 任务要求 | 工作措施 | 责任清单 | 时限清单) with
+# runs of spaces between its cells.
+MADE_UP_INNER = [
+    ["工作内容", "具体事项", "任务要求", "工作措施", "责任清单", "时限清单"],
+    ["一、队伍建设"],
+    ["(一)抢险队伍", "1.人员配备", "(1)组建乡镇抢险队伍。", "1.落实队员名单; 2.开展培训;", "应消站 武装部", "5月"],
+    ["(2)组建村级抢险小分队。", "1.明确小分队队长;", "村(社区)", "5月"],
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "sep", "units"),
+    [(CHANGXING, "\t", ["党政办", "应消站"]), (MADE_UP_INNER, "    ", ["应消站", "武装部"])],
+    ids=["real-tabs", "made-up-spaces"],
+)
+def test_a_table_numbered_after_merged_cells_between_tabs_or_spaces(
+    tmp_path: Path, rows: list[list[str]], sep: str, units: list[str]
+) -> None:
+    text = "防汛防台体系建设清单\n" + "\n".join(sep.join(row) for row in rows)
+    tasks = _tasks(import_whole(tmp_path, text))
+    assert list(tasks) == [f"1-{n}" for n in range(1, len(rows) - 1)]
+    assert tasks["1-1"]["roles"] == {"responsible": units}
+    assert [item["id"] for item in tasks["1-1"]["items"]] == ["1", "2"]
