@@ -237,3 +237,30 @@ def test_a_table_numbered_after_merged_cells_between_tabs_or_spaces(
     assert list(tasks) == [f"1-{n}" for n in range(1, len(rows) - 1)]
     assert tasks["1-1"]["roles"] == {"responsible": units}
     assert [item["id"] for item in tasks["1-1"]["items"]] == ["1", "2"]
+
+
+# --- a .docx or HTML table read by the text readings too (its rows as | rows) -----------------
+
+
+def _merged(rows: list[list[str]]) -> list[list[str]]:
+    """A .docx keeps a merged cell's continuation as an empty cell on the left."""
+    width = len(rows[0])
+    return [rows[0]] + [[""] * (width - len(row)) + row for row in rows[1:]]
+
+
+@pytest.mark.parametrize(
+    ("write", "rows", "units"),
+    [
+        (lambda folder, rows: _docx(folder, ["防汛防台体系建设清单"], _merged(rows)), CHANGXING, ["党政办", "应消站"]),
+        (lambda folder, rows: _html(folder, ["防汛防台体系建设清单"], rows), CHANGXING, ["党政办", "应消站"]),
+        (lambda folder, rows: _docx(folder, ["抢险队伍建设清单"], _merged(rows)), MADE_UP_INNER, ["应消站", "武装部"]),
+    ],
+    ids=["real-docx", "real-html", "made-up-docx"],
+)
+def test_a_cell_table_numbered_after_merged_cells(
+    tmp_path: Path, write, rows: list[list[str]], units: list[str]  # type: ignore[no-untyped-def]
+) -> None:
+    tasks = _tasks(import_file(write(tmp_path, rows), ImportOrg(), "p", 2024))
+    assert list(tasks) == [f"1-{n}" for n in range(1, len(rows) - 1)]
+    assert tasks["1-1"]["roles"] == {"responsible": units}
+    assert [item["id"] for item in tasks["1-1"]["items"]] == ["1", "2"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from io import BytesIO
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
-from duban.plan_import.table_header import header_index
+from duban.plan_import.table_header import header_index, pipe_lines
 from duban.plan_import.text_tables import flatten_tables
 
 NUMBER_CELL = f"{arabic(wide=False)}{separator(optional=True)}"
@@ -86,6 +87,8 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
         try:
             check_zip(data, DOCX_LIMITS)
             text, how = docx_text(data, stats), "docx"
+            if untabled is not None:  # h18z: its tables as | rows, as a text page gives them
+                untabled.append(docx_text(data, None, pipe_lines))
         except (Untrusted, ReadError) as error:
             raise ReadError(f"{name}: {error}") from None
     else:
@@ -97,6 +100,8 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
         if path.suffix.lower() in (".html", ".htm") or re.match(
             r"\s*<(!doctype|html|head|body)", text, re.I
         ):
+            if untabled is not None:  # h18z: its tables as | rows, as a text page gives them
+                untabled.append(html_text(text, None, pipe_lines))
             text, how = html_text(text, stats), f"HTML ({how})"
         else:
             raw = normalize_newlines(text)
@@ -156,6 +161,7 @@ class _TextParser(HTMLParser):
         self.cell: list[str] | None = None
         self.depth = 0
         self.stats: dict[str, int] | None = None
+        self.as_rows: Callable[[list[list[str]]], list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
@@ -183,7 +189,8 @@ class _TextParser(HTMLParser):
         elif tag == "table":
             self.depth = max(0, self.depth - 1)
             if self.depth == 0 and self.rows is not None:
-                lines = table_lines(self.rows, self.stats)
+                rows = self.rows
+                lines = self.as_rows(rows) if self.as_rows else table_lines(rows, self.stats)
                 self.parts.append("\n" + "\n".join(lines) + "\n")
                 self.rows = None
         elif tag in ("td", "th") and self.cell is not None and self.rows is not None:
@@ -206,10 +213,15 @@ class _TextParser(HTMLParser):
             self._text(re.sub(r"[\r\n\t]+", "", data))
 
 
-def html_text(html: str, stats: dict[str, int] | None = None) -> str:
-    """The visible text of a web page, one block element a line (script, style, head dropped)."""
+def html_text(
+    html: str,
+    stats: dict[str, int] | None = None,
+    as_rows: Callable[[list[list[str]]], list[str]] | None = None,
+) -> str:
+    """The visible text of a web page, one block element a line (script, style, head dropped);
+    its tables read by ``as_rows`` (else as 任务分工表 rows)."""
     parser = _TextParser()
-    parser.stats = stats
+    parser.stats, parser.as_rows = stats, as_rows
     parser.feed(html)
     parser.close()
     text = "".join(parser.parts).replace("\xa0", " ")
@@ -217,7 +229,11 @@ def html_text(html: str, stats: dict[str, int] | None = None) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
-def docx_text(data: bytes, stats: dict[str, int] | None = None) -> str:
+def docx_text(
+    data: bytes,
+    stats: dict[str, int] | None = None,
+    as_rows: Callable[[list[list[str]]], list[str]] | None = None,
+) -> str:
     """The paragraphs of a .docx (body and table cells), one a line."""
     try:
         import docx  # python-docx
@@ -226,7 +242,7 @@ def docx_text(data: bytes, stats: dict[str, int] | None = None) -> str:
             say("python-docx is needed for .docx", "读取 .docx 需要 python-docx")
         ) from None
     try:
-        return _docx_lines(docx.Document(BytesIO(data)), stats)
+        return _docx_lines(docx.Document(BytesIO(data)), stats, as_rows)
     except Exception as error:  # a missing part, XML cut short or not well-formed, U+FFFE …
         reason = printable(str(error).strip() or type(error).__name__)
         raise ReadError(
@@ -237,7 +253,11 @@ def docx_text(data: bytes, stats: dict[str, int] | None = None) -> str:
         ) from None
 
 
-def _docx_lines(document: Document, stats: dict[str, int] | None) -> str:
+def _docx_lines(
+    document: Document,
+    stats: dict[str, int] | None,
+    as_rows: Callable[[list[list[str]]], list[str]] | None = None,
+) -> str:
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -250,7 +270,7 @@ def _docx_lines(document: Document, stats: dict[str, int] | None) -> str:
                 for row in child
                 if row.tag.endswith("}tr")
             ]
-            lines.extend(table_lines(rows, stats))
+            lines.extend(as_rows(rows) if as_rows else table_lines(rows, stats))
     return "\n".join(lines)
 
 

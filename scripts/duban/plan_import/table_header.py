@@ -24,3 +24,9 @@ def header_index(rows: list[list[str]]) -> int:
         if is_header([cell for cell in row if cell.strip()]):
             return index
     return 0
+
+
+def pipe_lines(rows: list[list[str]]) -> list[str]:
+    """A .docx or HTML table's rows as a text page gives them (``A | B | C |``): the text as
+    written that the readings of flattened tables read, whatever the container (h18z)."""
+    return [" | ".join(" ".join(cell.split()) for cell in row) + " |" for row in rows if any(row)]
