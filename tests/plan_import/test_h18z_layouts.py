@@ -264,3 +264,31 @@ def test_a_cell_table_numbered_after_merged_cells(
     assert list(tasks) == [f"1-{n}" for n in range(1, len(rows) - 1)]
     assert tasks["1-1"]["roles"] == {"responsible": units}
     assert [item["id"] for item in tasks["1-1"]["items"]] == ["1", "2"]
+
+
+# --- role labels moved into the item's closing sentence ------------------------------------
+
+# Real: henan-xuchang-2020-responsible-groups.txt, its 责任单位: line made the item's closing
+# sentence (as tests/plan_import/corpus_layouts.py writes it; shortened).
+XUCHANG = """许昌市人民政府关于分解2020年政府工作报告重点工作任务的通知
+一、抓好常态化疫情防控,全面恢复生产生活秩序
+1.坚持“外防输入、内防反弹”总体防控策略,巩固疫情防控持续向好态势。市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府(管委会)按职责分工负责。
+2.坚持必要的人员管控和健康监测措施,引导群众做好自我防护。市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府(管委会)按职责分工负责。
+"""
+# Made up: 负责 alone, and a comma before a group of towns.
+MADE_UP_SENTENCE = """某区2021年重点工作分工方案
+一、城市建设
+1.实施老旧小区改造12个。区住建局、区财政局等,各镇(街道)、各社区负责。
+2.新建公共停车场3处,年内建成投用。区交通运输局,各镇(街道)按职责分工负责。
+"""
+
+
+def test_a_closing_sentence_with_a_comma_in_its_list(tmp_path: Path) -> None:
+    tasks = _tasks(import_whole(tmp_path, XUCHANG))
+    assert list(tasks) == ["1-1", "1-2"]
+    assert tasks["1-2"]["roles"] == {
+        "responsible": ["市疫情防控指挥部办公室", "市卫生健康委", "各县(市、区)政府(管委会)"]
+    }
+    made = _tasks(import_whole(tmp_path, MADE_UP_SENTENCE))
+    assert made["1-1"]["roles"] == {"responsible": ["区住建局", "区财政局", "各镇(街道)", "各社区"]}
+    assert made["1-2"]["roles"] == {"responsible": ["区交通运输局", "各镇(街道)"]}
