@@ -251,15 +251,50 @@ def _label_groups(lines: list[str]) -> list[tuple[int, int]]:
     return groups
 
 
+BRACKET = re.compile(r"^(?P<task>.*\S)\s*[（(](?P<inside>[^（()）]+)[）)]\s*[。；;]?\s*$")
+LABEL_NAME = r"(?:牵头|责任|配合|协同|参与|牵头责任|协同责任)(?:单位|部门)"
+
+
+def _bracket_labels(line: str) -> tuple[str, list[str]] | None:
+    """A task line closing with a bracket of role labels only: its text and the label lines."""
+    match = BRACKET.match(line)
+    if match is None:
+        return None
+    parts = [p.strip() for p in re.split(r"[；;]", match.group("inside")) if p.strip()]
+    if not parts or not all(re.match(rf"{LABEL_NAME}[:：]\S", p) for p in parts):
+        return None
+    task = match.group("task")
+    return (task if task.endswith("。") else task + "。"), parts
+
+
+def _unbracketed(lines: list[str]) -> list[str] | None:
+    """The lines with each task's bracket of labels written as label lines below it."""
+    out: list[str] = []
+    count = 0
+    for line in lines:
+        found = _bracket_labels(line)
+        if found is None:
+            out.append(line)
+            continue
+        count += 1
+        out.extend([found[0], *found[1]])
+    return out if count >= 2 else None
+
+
 def role_placements(path: Path) -> dict[str, str] | None:
     """A list file with role label lines, written with its labels in a bracket after each task
-    and as a closing sentence of the task (and as it stands)."""
+    and as a closing sentence of the task (and as it stands); a list file with brackets of
+    labels, the brackets first written as label lines (and back)."""
     if path.suffix != ".txt":
         return None
     lines = path.read_text(encoding="utf-8").split("\n")
     groups = _label_groups(lines)
     if len(groups) < 2:
-        return None
+        unbracketed = _unbracketed(lines)
+        if unbracketed is None:
+            return None
+        lines = unbracketed
+        groups = _label_groups(lines)
     bracket, sentence = list(lines), list(lines)
     for start, end in reversed(groups):
         labels = [LABEL.match(line) for line in lines[start:end]]
@@ -269,11 +304,10 @@ def role_placements(path: Path) -> dict[str, str] | None:
         bracket[start - 1 : end] = [f"{task.rstrip('。')}（{inside}）。"]
         said = "，".join(f"{units}{_verb(label)}" for label, units in pairs)
         sentence[start - 1 : end] = [f"{task if task.endswith('。') else task + '。'}{said}。"]
-    return {
-        "label-lines": "\n".join(lines),
-        "bracket": "\n".join(bracket),
-        "sentence": "\n".join(sentence),
-    }
+    out = {"bracket": "\n".join(bracket), "sentence": "\n".join(sentence)}
+    if len(_label_groups(path.read_text(encoding="utf-8").split("\n"))) < 2:
+        out["label-lines"] = "\n".join(lines)  # the brackets of the original as label lines
+    return out
 
 
 # -- scoring ------------------------------------------------------------------------------------
@@ -301,7 +335,7 @@ def variants_of(source: Path, work: Path, only: str | None = None) -> list[tuple
     placed = role_placements(source)
     if placed:
         for container, text in placed.items():
-            if container == "label-lines" or (only and container != only):
+            if only and container != only:
                 continue
             target = work / f"{stem}--{container}.txt"
             target.write_text(text, encoding="utf-8")
