@@ -11,7 +11,9 @@ Everything else of the file (title, notice, page chrome) is kept as it stands.
 
 Each variant is imported in-process and scored against the original file's oracle with
 corpus_score.py's own functions; the table printed is container × (tasks found, roles right),
-against the original, and the files whose variant reads worse than the original.
+against the original, and the files whose variant reads worse than the original. Tasks are
+counted as ``corpus_score.py --found`` counts them (tasks under other ids paired in order), and
+roles right among them: the same document numbered otherwise is not the container's doing.
 
 ``--only CONTAINER`` (e.g. ``--only tabs``), ``--file WORD`` (files whose name contains WORD),
 ``-v`` (each broken variant's first differences).
@@ -374,8 +376,20 @@ def run(
     return originals, variants
 
 
+def tasks_found(score: corpus_score.FileScore) -> int:
+    """Tasks found, those under other ids paired in order (corpus_score.in_order): the same
+    document numbered otherwise is the numbering's business, not the container's."""
+    return score.found_tasks
+
+
+def roles_right(score: corpus_score.FileScore) -> int:
+    return score.found_roles[0]
+
+
 def worse(original: corpus_score.FileScore, variant: corpus_score.FileScore) -> bool:
-    return variant.found < original.found or variant.roles[0] < original.roles[0]
+    return tasks_found(variant) < tasks_found(original) or roles_right(variant) < roles_right(
+        original
+    )
 
 
 def report(
@@ -391,8 +405,8 @@ def report(
         if not mine:
             continue
         base = [originals[v.source.name] for v in mine]
-        tasks = sum(v.score.found for v in mine), sum(b.found for b in base)
-        roles = sum(v.score.roles[0] for v in mine), sum(b.roles[0] for b in base)
+        tasks = sum(tasks_found(v.score) for v in mine), sum(tasks_found(b) for b in base)
+        roles = sum(roles_right(v.score) for v in mine), sum(roles_right(b) for b in base)
         bad = [v for v, b in zip(mine, base, strict=True) if worse(b, v.score)]
         lines.append(
             f"{container:<12} {len(mine):>5} {f'{tasks[0]}/{tasks[1]}':>26} "
@@ -402,8 +416,8 @@ def report(
             b = originals[v.source.name]
             status = f"  ({v.score.refused[:60]})" if v.score.refused else ""
             broken.append(
-                f"  {container:<11} {v.source.name:<60} tasks {v.score.found}/{b.found} "
-                f"roles {v.score.roles[0]}/{b.roles[0]}{status}"
+                f"  {container:<11} {v.source.name:<60} tasks {tasks_found(v.score)}/"
+                f"{tasks_found(b)} roles {roles_right(v.score)}/{roles_right(b)}{status}"
             )
             if verbose:
                 broken.extend("      " + d[:160] for d in v.score.differences[:6])
