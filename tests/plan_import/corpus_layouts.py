@@ -240,12 +240,18 @@ def _verb(label: str) -> str:
 
 
 
+def _one_label(line: str) -> bool:
+    """A line of one role label (not 牵头部门:A,配合部门:B, two labels on one line)."""
+    match = LABEL.match(line)
+    return match is not None and not re.search(rf"{LABEL_NAME}[:：]", match.group(2))
+
+
 def _label_groups(lines: list[str]) -> list[tuple[int, int]]:
     """Runs of role label lines (start, end) each right after a line of text."""
     groups, index = [], 0
     while index < len(lines):
         end = index
-        while end < len(lines) and LABEL.match(lines[end]):
+        while end < len(lines) and _one_label(lines[end]):
             end += 1
         if end > index and index > 0 and lines[index - 1].strip():
             groups.append((index, end))

@@ -51,11 +51,15 @@ def trailing_roles(text: str) -> tuple[int, int, str] | None:
         groups = groups[:-1]  # ，2023年底前完成: the deadline after the verbs
     for names in groups:
         bare = re.sub(r"[（(][^）)]*[）)]", "", names)  # h18z: 各县(市、区)政府 is one name
-        pieces = [p.strip().removesuffix("等") for p in re.split(r"[、，,和及]", bare) if p.strip()]
-        if not pieces or not all(_unit(p) for p in pieces):
+        if not _units(bare, r"[、，,和及]") and not _units(bare, r"[、，,]"):  # 住房和城乡建设局
             return None
     start, end = match.start(1), len(text.rstrip())
     return start, end, text[start:end].rstrip().rstrip("。；;").rstrip().removeprefix("由")
+
+
+def _units(names: str, parts: str) -> bool:
+    pieces = [p.strip().removesuffix("等") for p in re.split(parts, names) if p.strip()]
+    return bool(pieces) and all(_unit(p) for p in pieces)
 
 
 def _unit(piece: str) -> bool:
