@@ -301,11 +301,11 @@ JINXIANG = """金乡县农村人居环境整治提升方案
 1.提升村庄公共环境。清理私搭乱建、乱堆乱放。县委农办、县农业农村局按职责分工负责。
 2.加强乡村建筑风貌引导。防止千村一面。县住房和城乡建设局按职责分工负责。
 """
-# Made up: two names with 和 in them, 负责 alone.
+# Made up: other names with 和 in them.
 MADE_UP_HE = """某区2022年卫生文旅重点工作
 一、公共服务
-1.新建社区卫生服务站3个。区卫生和健康委员会负责。
-2.举办文旅消费季活动。区文化和旅游局、区商务局负责。
+1.改造背街小巷20条。区城市管理和综合执法局按职责分工负责。
+2.新建口袋公园6个。区住房和城乡建设局、区园林局按职责分工负责。
 """
 
 
@@ -313,5 +313,5 @@ def test_a_closing_sentence_naming_a_unit_with_he(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, JINXIANG))
     assert tasks["1-2"]["roles"] == {"responsible": ["县住房和城乡建设局"]}
     made = _tasks(import_whole(tmp_path, MADE_UP_HE))
-    assert made["1-1"]["roles"] == {"responsible": ["区卫生和健康委员会"]}
-    assert made["1-2"]["roles"] == {"responsible": ["区文化和旅游局", "区商务局"]}
+    assert made["1-1"]["roles"] == {"responsible": ["区城市管理和综合执法局"]}
+    assert made["1-2"]["roles"] == {"responsible": ["区住房和城乡建设局", "区园林局"]}
