@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import corpus_score
 import docx
@@ -67,7 +68,19 @@ def _docx_blocks(path: Path) -> list[Block]:
 
 
 class _Blocks(HTMLParser):
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "title", "section", "article"}
+    BLOCK: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "title",
+        "section",
+        "article",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -212,7 +225,7 @@ def write_container(blocks: list[Block], container: str, out: Path) -> Path:
                     parts.append(f"<tr>{cells}</tr>")
                 parts.append("</table>")
         target = out.with_suffix(".html")
-        target.write_text("\n".join(parts + ["</body></html>"]), encoding="utf-8")
+        target.write_text("\n".join([*parts, "</body></html>"]), encoding="utf-8")
         return target
     lines: list[str] = []
     for kind, value in blocks:
@@ -236,8 +249,6 @@ def _verb(label: str) -> str:
     if label.startswith("牵头"):
         return "牵头"
     return "按职责分工负责" if label.startswith("责任") else "配合"
-
-
 
 
 def _one_label(line: str) -> bool:

@@ -2,7 +2,8 @@
 same plan in another container cannot get worse silently: each file's tables re-emitted as a .docx
 table, an HTML table, | rows, one cell a line, tabs and runs of spaces, its role labels as label
 lines, in a bracket and as a closing sentence; every variant must find as many tasks, and as many
-roles right, as the original does. (The whole harness: ``python3 tests/plan_import/corpus_layouts.py``.)"""
+roles right, as the original does. (The whole harness:
+``python3 tests/plan_import/corpus_layouts.py``.)"""
 
 from __future__ import annotations
 

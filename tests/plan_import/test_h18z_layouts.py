@@ -1,8 +1,9 @@
-"""The same plan whatever the container (issue 18, sixteenth round, branch h18z): a table as a
-.docx or HTML table, as ``|`` rows, one cell a line, tabs or runs of spaces; role labels on their own
-lines, in a bracket after the task or as a closing sentence. Texts marked "real" are rows of
-tests/fixtures/import/corpus/ re-emitted in another container (as tests/plan_import/corpus_layouts.py
-writes them); texts marked "made up" are variants written for this test."""
+"""The same plan whatever the container (issue 18, sixteenth round, branch h18z): a table as
+a .docx or HTML table, as ``|`` rows, one cell a line, tabs or runs of spaces; role labels on
+their own lines, in a bracket after the task or as a closing sentence. Texts marked "real" are
+rows of tests/fixtures/import/corpus/ re-emitted in another container (as
+tests/plan_import/corpus_layouts.py writes them); texts marked "made up" are variants written for
+this test."""
 
 from __future__ import annotations
 
@@ -40,10 +41,8 @@ def _html(folder: Path, lines: list[str], rows: list[list[str]]) -> Path:
     body = "".join(f"<p>{line}</p>" for line in lines)
     table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     path = folder / "plan.html"
-    path.write_text(
-        f'<html><head><meta charset="utf-8"></head><body>{body}<table>{table}</table></body></html>',
-        encoding="utf-8",
-    )
+    head = '<html><head><meta charset="utf-8"></head>'
+    path.write_text(f"{head}<body>{body}<table>{table}</table></body></html>", encoding="utf-8")
     return path
 
 
@@ -55,8 +54,20 @@ LINAN = [
     ["索引号", "000330185/2022-83945", "公开方式", "主动公开"],
     ["发布单位", "区政府", "发文日期", "2022-07-14"],
     ["序号", "实事项目", "工作举措及实施计划", "责任单位", "配合单位"],
-    ["1", "新建成公办中小学、幼儿园7所。", "1.4月底前主体完工。 2.8月底前竣工交付。", "教育局", "发改局、住建局"],
-    ["2", "新建成婴幼儿照护服务成长驿站7家。", "1.3月底前新建成2家。 2.9月底前完成7家。", "卫生健康局", "财政局、妇联"],
+    [
+        "1",
+        "新建成公办中小学、幼儿园7所。",
+        "1.4月底前主体完工。 2.8月底前竣工交付。",
+        "教育局",
+        "发改局、住建局",
+    ],
+    [
+        "2",
+        "新建成婴幼儿照护服务成长驿站7家。",
+        "1.3月底前新建成2家。 2.9月底前完成7家。",
+        "卫生健康局",
+        "财政局、妇联",
+    ],
 ]
 # Made up: a title row spanning the table, 牵头单位 and 完成时限 columns.
 TITLED = [
@@ -186,7 +197,9 @@ MADE_UP_JOINED = """关于某县2024年重点项目推进情况的通报
 
 
 @pytest.mark.parametrize(
-    ("text", "unit"), [(KEQIAO_CELLS, "教体局"), (MADE_UP_JOINED, "县交通运输局")], ids=["real", "made-up"]
+    ("text", "unit"),
+    [(KEQIAO_CELLS, "教体局"), (MADE_UP_JOINED, "县交通运输局")],
+    ids=["real", "made-up"],
 )
 def test_one_cell_a_line_with_a_joined_column_name(tmp_path: Path, text: str, unit: str) -> None:
     tasks = _tasks(import_whole(tmp_path, text, 2023))
@@ -211,7 +224,12 @@ CHANGXING = [
         "党政办 应消站",
         "4月",
     ],
-    ["(2)乡镇(街道、园区)应急消防管理站承担防汛防台统筹协调工作。", "1.明确应消站防汛工作职责;", "应消站", "4月"],
+    [
+        "(2)乡镇(街道、园区)应急消防管理站承担防汛防台统筹协调工作。",
+        "1.明确应消站防汛工作职责;",
+        "应消站",
+        "4月",
+    ],
     ["(3)村(社区)建立应急工作组。", "1.明确村书记、村干部等组成的应急工作组;", "村(社区)", "4月"],
 ]
 # Made up: another list (工作内容 | 具体事项 | 任务要求 | 工作措施 | 责任清单 | 时限清单) with
@@ -219,7 +237,14 @@ CHANGXING = [
 MADE_UP_INNER = [
     ["工作内容", "具体事项", "任务要求", "工作措施", "责任清单", "时限清单"],
     ["一、队伍建设"],
-    ["(一)抢险队伍", "1.人员配备", "(1)组建乡镇抢险队伍。", "1.落实队员名单; 2.开展培训;", "应消站 武装部", "5月"],
+    [
+        "(一)抢险队伍",
+        "1.人员配备",
+        "(1)组建乡镇抢险队伍。",
+        "1.落实队员名单; 2.开展培训;",
+        "应消站 武装部",
+        "5月",
+    ],
     ["(2)组建村级抢险小分队。", "1.明确小分队队长;", "村(社区)", "5月"],
 ]
 
@@ -251,14 +276,29 @@ def _merged(rows: list[list[str]]) -> list[list[str]]:
 @pytest.mark.parametrize(
     ("write", "rows", "units"),
     [
-        (lambda folder, rows: _docx(folder, ["防汛防台体系建设清单"], _merged(rows)), CHANGXING, ["党政办", "应消站"]),
-        (lambda folder, rows: _html(folder, ["防汛防台体系建设清单"], rows), CHANGXING, ["党政办", "应消站"]),
-        (lambda folder, rows: _docx(folder, ["抢险队伍建设清单"], _merged(rows)), MADE_UP_INNER, ["应消站", "武装部"]),
+        (
+            lambda folder, rows: _docx(folder, ["防汛防台体系建设清单"], _merged(rows)),
+            CHANGXING,
+            ["党政办", "应消站"],
+        ),
+        (
+            lambda folder, rows: _html(folder, ["防汛防台体系建设清单"], rows),
+            CHANGXING,
+            ["党政办", "应消站"],
+        ),
+        (
+            lambda folder, rows: _docx(folder, ["抢险队伍建设清单"], _merged(rows)),
+            MADE_UP_INNER,
+            ["应消站", "武装部"],
+        ),
     ],
     ids=["real-docx", "real-html", "made-up-docx"],
 )
 def test_a_cell_table_numbered_after_merged_cells(
-    tmp_path: Path, write, rows: list[list[str]], units: list[str]  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    write,
+    rows: list[list[str]],
+    units: list[str],  # type: ignore[no-untyped-def]
 ) -> None:
     tasks = _tasks(import_file(write(tmp_path, rows), ImportOrg(), "p", 2024))
     assert list(tasks) == [f"1-{n}" for n in range(1, len(rows) - 1)]

@@ -1,7 +1,8 @@
-"""A column's name the importer does not know, in a table flattened one cell a line (branch h18z):
-a short word of Chinese characters (民生实事), or a few short words joined by 、 及 和 与
-(``工作举措及实施计划``, ``进展情况、存在问题及下一步打算``): the names a table written as ``|`` rows
-may hold in one of its columns (:func:`~duban.plan_import.text_tables.is_header` lets one pass)."""
+"""A column's name the importer does not know, in a table flattened one cell a line
+(branch h18z): a short word of Chinese characters (民生实事), or a few short words joined
+by 、 及 和 与 (``工作举措及实施计划``, ``进展情况、存在问题及下一步打算``): the names a
+table written as ``|`` rows may hold in one of its columns
+(:func:`~duban.plan_import.text_tables.is_header` lets one pass)."""
 
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ Whatever else is wrong with the file is one ``ReadError`` line naming it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from io import BytesIO
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
