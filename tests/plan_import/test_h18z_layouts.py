@@ -355,3 +355,69 @@ def test_a_closing_sentence_naming_a_unit_with_he(tmp_path: Path) -> None:
     made = _tasks(import_whole(tmp_path, MADE_UP_HE))
     assert made["1-1"]["roles"] == {"responsible": ["区城市管理和综合执法局"]}
     assert made["1-2"]["roles"] == {"responsible": ["区住房和城乡建设局", "区园林局"]}
+
+
+# --- one cell a line, rows numbered in their first cell (no 序号 column) ------------------
+
+# Real: zhejiang-xinchang-2021-pipe-merged-rows.txt, its | table one cell a line (shortened; row 1
+# with a merged row's cells after it).
+XINCHANG_CELLS = """2021年新昌县政府十方面民生实事进展情况登记表
+项目名称
+工作任务
+计划完成时间
+牵头单位
+1.城市人居环境提升项目
+对人民中路等3条城区道路进行综合提升改造;
+11月
+建设局
+2021.8
+城投集团
+新建城市口袋公园2处;
+11月
+建设局
+2.生态公墓建设项目
+持续推进生态公墓建设,新建生态公益性墓地15处,新增墓穴10000穴。
+10月底
+民政局
+3.农村道路改造提升项目
+投资5000万元,提升改造低等级公路40公里。
+10月
+交通运输局"""
+# Made up: 重点项目 / 主要内容 / 责任单位 / 完成时限, three rows numbered 1． 2． 3．, the first
+# with a merged row's cells after it.
+MADE_UP_FIRST_CELL = """某县2022年重点项目推进表
+重点项目
+主要内容
+责任单位
+完成时限
+1．城北污水处理厂扩建
+新增日处理能力2万吨。
+县住建局
+2022年9月底前
+新建配套管网5公里。
+县城投集团
+2022年6月底前
+2．县人民医院综合楼
+完成主体结构封顶。
+县卫生健康局
+2022年12月底前
+3．城乡供水一体化
+新铺设供水管网50公里。
+县水利局
+2022年11月底前"""
+
+
+@pytest.mark.parametrize(
+    ("text", "ids", "last"),
+    [
+        (XINCHANG_CELLS, ["01", "02", "03"], "交通运输局"),
+        (MADE_UP_FIRST_CELL, ["01", "02", "03"], "县水利局"),
+    ],
+    ids=["real", "made-up"],
+)
+def test_one_cell_a_line_rows_numbered_in_their_first_cell(
+    tmp_path: Path, text: str, ids: list[str], last: str
+) -> None:
+    tasks = _tasks(import_whole(tmp_path, text, 2021))
+    assert list(tasks) == ids
+    assert last in next(iter(tasks[ids[-1]]["roles"].values()))

@@ -26,3 +26,13 @@ def last_column(word: str, following: str) -> bool:
     """The header's last column named by joined words (存在问题和改进措施), the first row's
     number 1 on the next line."""
     return len(JOINED.split(word)) >= 2 and re.fullmatch(r"\s*[1１]\s*", following) is not None
+
+
+FIRST_CELL_NUMBER = re.compile(r"^([0-9]{1,3})[.．、](?![0-9])(?=\S)")
+"""h18z: ``1.城市人居环境提升项目``: a table with no 序号 column, one cell a line, whose rows are
+numbered in their first cell (the same table as ``|`` rows reads each line as a row)."""
+
+
+def first_cell_number(line: str, numbered_column: bool) -> re.Match[str] | None:
+    """The number of a row that starts in its first cell, in a table without a 序号 column."""
+    return None if numbered_column else FIRST_CELL_NUMBER.match(line)

@@ -18,7 +18,7 @@ from duban.plan_import.cell_rows import (
 )
 from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import simplified
-from duban.plan_import.column_names import column_name, last_column
+from duban.plan_import.column_names import column_name, first_cell_number, last_column
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 
 HEADER_WORD = re.compile(
@@ -251,7 +251,7 @@ def _cells_down(
     after_number = width - (number_at + 1 if number_at is not None else 0)
 
     def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
-        match = _row_number(line, None)
+        match = _row_number(line, None) or first_cell_number(line, number_at is not None)
         if match is None:
             return None
         value = int(match.group(1).translate(FULL_DIGITS))
