@@ -421,3 +421,55 @@ def test_one_cell_a_line_rows_numbered_in_their_first_cell(
     tasks = _tasks(import_whole(tmp_path, text, 2021))
     assert list(tasks) == ids
     assert last in next(iter(tasks[ids[-1]]["roles"].values()))
+
+
+# --- one cell a line: a 新城 / 科技城 / 园区 as the unit of a row -----------------------------
+
+# Real: zhejiang-yuhang-2018-trad-pipe-leaders.txt, its | table one cell a line (the task texts
+# shortened): 未來科技城(海創園) and 臨平新城 are the rows' 牽頭單位, not more of the task's text.
+YUHANG_CELLS = """2018年《政府工作報告》工作任務分解表
+序號
+重 點 工 作 任 務
+牽頭領導
+牽頭單位
+1
+未來科技城要圍繞打造創新驅動策源地,深化與浙江大學、阿里巴巴集團的合作。
+祝振偉 陳夏林
+未來科技城(海創園)
+2
+臨平新城要圍繞打造時尚產業新地標,啟動建設九喬國際數字商貿城。
+祝振偉 李敏華
+臨平新城"""
+# Made up: 工业园区 and 青山湖科技城 and 文创园 as lead units, simplified.
+MADE_UP_PARKS = """2024年重点工作任务分解表
+序号
+重点工作任务
+牵头领导
+牵头单位
+1
+推进高端装备产业集群建设,新引进亿元以上项目10个。
+王建国
+县工业园区
+2
+建设科创走廊,新增省级研发机构5家。
+李明
+青山湖科技城
+3
+打造文化创意街区,举办文创市集12场。
+张伟
+城东文创园"""
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (YUHANG_CELLS, ["未來科技城(海創園)", "臨平新城"]),
+        (MADE_UP_PARKS, ["县工业园区", "青山湖科技城", "城东文创园"]),
+    ],
+    ids=["real", "made-up"],
+)
+def test_one_cell_a_line_a_park_or_new_town_as_the_unit(
+    tmp_path: Path, text: str, units: list[str]
+) -> None:
+    tasks = _tasks(import_whole(tmp_path, text, 2018))
+    assert [task["roles"].get("lead") for task in tasks.values()] == [[unit] for unit in units]
