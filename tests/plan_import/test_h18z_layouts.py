@@ -473,3 +473,60 @@ def test_one_cell_a_line_a_park_or_new_town_as_the_unit(
 ) -> None:
     tasks = _tasks(import_whole(tmp_path, text, 2018))
     assert [task["roles"].get("lead") for task in tasks.values()] == [[unit] for unit in units]
+
+
+# --- a .docx header cell merged over several columns ----------------------------------------
+
+
+def _docx_spanned(folder: Path, header: list[tuple[str, int]], rows: list[list[str]]) -> Path:
+    """A .docx table whose header cells span the grid columns given (python-docx's merge)."""
+    document = docx.Document()
+    document.add_paragraph("目标任务分解表")
+    width = sum(span for _, span in header)
+    table = document.add_table(rows=1 + len(rows), cols=width)
+    column = 0
+    for name, span in header:
+        cell = table.cell(0, column)
+        if span > 1:
+            cell = cell.merge(table.cell(0, column + span - 1))
+        cell.text = name
+        column += span
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = folder / "plan.docx"
+    document.save(str(path))
+    return path
+
+
+# Real: sichuan-guangyuan-zhaohua-2017-minsheng-pipe-quota-leader.txt, its header's 分 解 情 况
+# over three columns (指标, 数量, 各乡镇的分解) as a .docx merges it; the first row (shortened).
+GUANGYUAN_HEADER = [("序号", 1), ("项 目", 1), ("目标", 1), ("分 解 情 况", 3)]
+GUANGYUAN_ROWS = [
+    [
+        "1",
+        "就业促进工程",
+        "促进城乡劳动者就业创业",
+        "城镇新增就业人数(人)",
+        "1300",
+        "元坝镇280 白果乡15",
+    ],
+]
+# Made up: 完成时限 over two columns (年份, 月份), then 牵头单位.
+MADE_UP_SPAN = [("序号", 1), ("重点任务", 1), ("完成时限", 2), ("牵头单位", 1)]
+MADE_UP_SPAN_ROWS = [
+    ["1", "新建农贸市场2个。", "2024年", "10月底前", "县商务局"],
+    ["2", "改造农村公路50公里。", "2024年", "12月底前", "县交通运输局"],
+]
+
+
+def test_a_docx_header_cell_over_several_columns(tmp_path: Path) -> None:
+    header = [*GUANGYUAN_HEADER, ("责任领导", 1), ("责任单位", 1)]
+    rows = [[*row, "刘强", "区人社局"] for row in GUANGYUAN_ROWS]
+    tasks = _tasks(import_file(_docx_spanned(tmp_path, header, rows), ImportOrg(), "p", 2017))
+    assert tasks["01"]["roles"] == {"responsible": ["区人社局"]}
+    assert [leader["name"] for leader in tasks["01"]["leaders"]] == ["刘强"]
+    made = _tasks(
+        import_file(_docx_spanned(tmp_path, MADE_UP_SPAN, MADE_UP_SPAN_ROWS), ImportOrg(), "p")
+    )
+    assert made["02"]["roles"] == {"lead": ["县交通运输局"]}

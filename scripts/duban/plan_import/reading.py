@@ -28,7 +28,7 @@ from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
-from duban.plan_import.table_header import header_index, pipe_lines
+from duban.plan_import.table_header import header_index, pipe_lines, spanned
 from duban.plan_import.text_tables import flatten_tables
 
 NUMBER_CELL = f"{arabic(wide=False)}{separator(optional=True)}"
@@ -266,7 +266,12 @@ def _docx_lines(
             lines.append(_runs(child))
         elif tag == "tbl":
             rows = [
-                [_runs(cell) for cell in row if cell.tag.endswith("}tc")]
+                [
+                    text
+                    for cell in row
+                    if cell.tag.endswith("}tc")
+                    for text in spanned(_runs(cell), cell)  # h18z: a cell over two columns
+                ]
                 for row in child
                 if row.tag.endswith("}tr")
             ]

@@ -7,6 +7,8 @@ the header are kept as lines of text, as the text reader keeps them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.text_tables import is_header
 
@@ -30,3 +32,15 @@ def pipe_lines(rows: list[list[str]]) -> list[str]:
     """A .docx or HTML table's rows as a text page gives them (``A | B | C |``): the text as
     written that the readings of flattened tables read, whatever the container (h18z)."""
     return [" | ".join(" ".join(cell.split()) for cell in row) + " |" for row in rows if any(row)]
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def spanned(text: str, cell: Any) -> list[str]:
+    """A .docx cell's text and an empty cell for each further grid column it spans (a header's
+    分解情况 over three columns): the cells of the rows below stay under their columns."""
+    span = cell.find(f"{W}tcPr/{W}gridSpan")
+    value = span.get(f"{W}val") if span is not None else None
+    count = int(value) if value and value.isdigit() else 1
+    return [text] + [""] * (min(count, 64) - 1)
