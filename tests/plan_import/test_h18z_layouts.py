@@ -530,3 +530,29 @@ def test_a_docx_header_cell_over_several_columns(tmp_path: Path) -> None:
         import_file(_docx_spanned(tmp_path, MADE_UP_SPAN, MADE_UP_SPAN_ROWS), ImportOrg(), "p")
     )
     assert made["02"]["roles"] == {"lead": ["县交通运输局"]}
+
+
+def _html_spanned(folder: Path, header: list[tuple[str, int]], rows: list[list[str]]) -> Path:
+    heads = "".join(
+        f'<th colspan="{span}">{name}</th>' if span > 1 else f"<th>{name}</th>"
+        for name, span in header
+    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = folder / "plan.html"
+    path.write_text(
+        f'<html><head><meta charset="utf-8"></head><body><p>目标任务分解表</p>'
+        f"<table><tr>{heads}</tr>{body}</table></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_an_html_header_cell_over_several_columns(tmp_path: Path) -> None:
+    header = [*GUANGYUAN_HEADER, ("责任领导", 1), ("责任单位", 1)]
+    rows = [[*row, "刘强", "区人社局"] for row in GUANGYUAN_ROWS]
+    tasks = _tasks(import_file(_html_spanned(tmp_path, header, rows), ImportOrg(), "p", 2017))
+    assert tasks["01"]["roles"] == {"responsible": ["区人社局"]}
+    made = _tasks(
+        import_file(_html_spanned(tmp_path, MADE_UP_SPAN, MADE_UP_SPAN_ROWS), ImportOrg(), "p")
+    )
+    assert made["02"]["roles"] == {"lead": ["县交通运输局"]}

@@ -28,7 +28,7 @@ from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
-from duban.plan_import.table_header import header_index, pipe_lines, spanned
+from duban.plan_import.table_header import columns_spanned, header_index, pipe_lines, spanned
 from duban.plan_import.text_tables import flatten_tables
 
 NUMBER_CELL = f"{arabic(wide=False)}{separator(optional=True)}"
@@ -159,6 +159,7 @@ class _TextParser(HTMLParser):
         self.in_title = False
         self.rows: list[list[str]] | None = None  # the table being read (outermost only)
         self.cell: list[str] | None = None
+        self.span = 1
         self.depth = 0
         self.stats: dict[str, int] | None = None
         self.as_rows: Callable[[list[list[str]]], list[str]] | None = None
@@ -177,7 +178,7 @@ class _TextParser(HTMLParser):
         elif tag in ("td", "th") and self.depth == 1 and self.rows is not None:
             if not self.rows:
                 self.rows.append([])
-            self.cell = []
+            self.cell, self.span = [], columns_spanned(dict(attrs).get("colspan"))
         elif tag in BLOCK_TAGS:
             self._text("\n")
 
@@ -195,6 +196,7 @@ class _TextParser(HTMLParser):
                 self.rows = None
         elif tag in ("td", "th") and self.cell is not None and self.rows is not None:
             self.rows[-1].append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
+            self.rows[-1].extend([""] * (self.span - 1))  # h18z: a cell over several columns
             self.cell = None
         elif tag in BLOCK_TAGS:
             self._text("\n")

@@ -41,6 +41,10 @@ def spanned(text: str, cell: Any) -> list[str]:
     """A .docx cell's text and an empty cell for each further grid column it spans (a header's
     分解情况 over three columns): the cells of the rows below stay under their columns."""
     span = cell.find(f"{W}tcPr/{W}gridSpan")
-    value = span.get(f"{W}val") if span is not None else None
-    count = int(value) if value and value.isdigit() else 1
-    return [text] + [""] * (min(count, 64) - 1)
+    return [text] + [""] * (columns_spanned(span.get(f"{W}val") if span is not None else None) - 1)
+
+
+def columns_spanned(value: str | None) -> int:
+    """The columns a cell spans (a .docx gridSpan's or an HTML colspan's value; 1 to 64)."""
+    value = (value or "").strip()
+    return min(int(value), 64) if value.isdigit() and int(value) >= 1 else 1
