@@ -4,7 +4,8 @@ whatever the container the office's table or list came in?
 For the opened corpus files (never the held-out ones) whose tasks sit in a table that a LIBRARY
 reads (python-docx for a .docx, html.parser for an HTML page, splitting on ``|`` for text rows),
 the same header and rows are written again in each other container: a .docx table, an HTML
-``<table>``, ``|`` rows, one cell a line, tab-separated, runs of spaces. For list files whose
+``<table>``, ``|`` rows, one cell a line, tab-separated, runs of spaces, and ``|`` rows with the columns after
+the first in the opposite order (header words in another column order). For list files whose
 tasks carry role label lines (``牵头单位：X`` / ``责任单位：Y`` on their own lines), the labels are
 moved into a bracket after the task and into a closing sentence (``X牵头，Y按职责分工负责。``).
 Everything else of the file (title, notice, page chrome) is kept as it stands.
@@ -37,7 +38,7 @@ import docx
 
 Block = tuple[str, object]  # ("line", str) or ("table", list[list[str]])
 
-TABLE_CONTAINERS = ("docx", "html", "pipes", "cell-lines", "tabs", "spaces")
+TABLE_CONTAINERS = ("docx", "html", "pipes", "cell-lines", "tabs", "spaces", "reordered")
 ROLE_PLACEMENTS = ("label-lines", "bracket", "sentence")
 CONTAINERS = TABLE_CONTAINERS + ROLE_PLACEMENTS
 
@@ -187,10 +188,23 @@ def _text_rows(rows: list[list[str]], join: Callable[[list[str]], str]) -> list[
     return [join([" ".join(cell.split()) for cell in row]) for row in rows]
 
 
+def _reordered(rows: list[list[str]]) -> list[str]:
+    """The columns but 序号 in the opposite order (序号 | 完成时限 | 牵头单位 | 任务), as ``|``
+    rows: header words in another column order. A table with a short row (merged cells: which
+    columns it lost is not known) stays in its order."""
+    width = len(rows[0])
+    if width < 3 or any(len(row) != width or not row[-1].strip() for row in rows[1:]):
+        return TEXT_WRITERS["pipes"](rows)
+    numbers = [i for i, word in enumerate(rows[0]) if re.fullmatch(r"\s*序\s*号\s*", word)]
+    order = numbers + [i for i in range(width - 1, -1, -1) if i not in numbers]
+    return TEXT_WRITERS["pipes"]([[row[i] for i in order] for row in rows])
+
+
 TEXT_WRITERS: dict[str, Callable[[list[list[str]]], list[str]]] = {
     "pipes": lambda rows: _text_rows(rows, lambda cells: " | ".join(cells)),
     "tabs": lambda rows: _text_rows(rows, lambda cells: "\t".join(cells)),
     "spaces": lambda rows: _text_rows(rows, lambda cells: "    ".join(c for c in cells if c)),
+    "reordered": _reordered,
     "cell-lines": lambda rows: [c for row in rows for c in (" ".join(x.split()) for x in row) if c],
 }
 

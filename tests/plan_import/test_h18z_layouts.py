@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import corpus_layouts
+import corpus_score
 import docx
 import pytest
 
@@ -556,3 +558,43 @@ def test_an_html_header_cell_over_several_columns(tmp_path: Path) -> None:
         import_file(_html_spanned(tmp_path, MADE_UP_SPAN, MADE_UP_SPAN_ROWS), ImportOrg(), "p")
     )
     assert made["02"]["roles"] == {"lead": ["县交通运输局"]}
+
+
+# --- header words in another column order: the task's column before a progress column ---------
+
+
+def _shaoxing_reordered() -> str:
+    """Real: zhejiang-shaoxing-2020-docx.docx, its table (序号 | 内容与要求 | 进展情况 | 责任单位)
+    written as | rows with the columns after 序号 reversed (corpus_layouts's "reordered"): 进展情况
+    now stands before 内容与要求."""
+    found = corpus_layouts.table_blocks(corpus_score.CORPUS / "zhejiang-shaoxing-2020-docx.docx")
+    assert found is not None
+    lines: list[str] = []
+    for kind, value in found[1]:
+        lines.extend([str(value)] if kind == "line" else corpus_layouts._reordered(value))  # type: ignore[arg-type]
+    return "\n".join(lines)
+
+
+# Made up: 完成情况 first, then 牵头单位, the task last; tabs between the cells.
+MADE_UP_REORDERED = """某区2023年民生实事推进情况表
+序号\t完成情况\t牵头单位\t工作任务
+1\t已完成选址,正在设计。\t区住建局\t新建口袋公园5个。
+2\t已投用300个。\t区交通局\t新增停车泊位800个。
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "task", "role"),
+    [
+        (None, "持续推进重大项目攻坚", "responsible"),
+        (MADE_UP_REORDERED, "新增停车泊位800个", "lead"),
+    ],
+    ids=["real", "made-up"],
+)
+def test_the_task_column_before_a_progress_column(
+    tmp_path: Path, text: str | None, task: str, role: str
+) -> None:
+    tasks = _tasks(import_whole(tmp_path, text or _shaoxing_reordered(), 2020))
+    assert list(tasks)[:2] == ["01", "02"]
+    assert tasks["02"]["text"].startswith(task)
+    assert role in tasks["02"]["roles"]

@@ -315,6 +315,8 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         return [" ".join(cell for cell in row if cell) for row in rows]
     rows = merge_continuations(rows, kinds)  # h18i: a numbered project's rows below it
     text_columns = [i for i in range(len(header)) if i not in kinds]
+    # h18z: the task's column before a progress column, whatever their order (进展情况 | 内容)
+    text_columns.sort(key=lambda i: PROGRESS_COLUMN.search(header[i]) is not None)
     number_column = next((i for i, k in kinds.items() if k == "number"), None)
     lines, counter = [], 0
     # h18j: a progress report's cells under their columns' names (进展情况：…): the dates and
