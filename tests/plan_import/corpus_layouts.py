@@ -4,8 +4,8 @@ whatever the container the office's table or list came in?
 For the opened corpus files (never the held-out ones) whose tasks sit in a table that a LIBRARY
 reads (python-docx for a .docx, html.parser for an HTML page, splitting on ``|`` for text rows),
 the same header and rows are written again in each other container: a .docx table, an HTML
-``<table>``, ``|`` rows, one cell a line, tab-separated, runs of spaces, and ``|`` rows with the columns after
-the first in the opposite order (header words in another column order). For list files whose
+``<table>``, ``|`` rows, one cell a line, tab-separated, runs of spaces, and ``|`` rows with the
+columns but 序号 in the opposite order (header words in another column order). For list files whose
 tasks carry role label lines (``牵头单位：X`` / ``责任单位：Y`` on their own lines), the labels are
 moved into a bracket after the task and into a closing sentence (``X牵头，Y按职责分工负责。``).
 Everything else of the file (title, notice, page chrome) is kept as it stands.
