@@ -209,6 +209,33 @@ TEXT_WRITERS: dict[str, Callable[[list[list[str]]], list[str]]] = {
 }
 
 
+def _html_rows(rows: list[list[str]]) -> list[str]:
+    """A table's rows as HTML: a row short of cells lost its merged cells on the left, which a
+    page writes once, with a rowspan over the rows below (the cell above in that column)."""
+    width = max(len(row) for row in rows)
+    down: list[list[int]] = [[1] * len(row) for row in rows]
+    owner: dict[int, tuple[int, int]] = {}  # column -> (row, cell) that last wrote it
+    for r, row in enumerate(rows):
+        start = width - len(row) if r else 0
+        for column in range(start):
+            if column in owner:
+                above, cell = owner[column]
+                if owner.get(column - 1) != (above, cell):  # once per cell
+                    down[above][cell] += 1
+        for c in range(len(row)):
+            owner[start + c] = (r, c)
+    out = []
+    for r, row in enumerate(rows):
+        cells = "".join(
+            f'<td rowspan="{down[r][c]}">{html.escape(cell)}</td>'
+            if down[r][c] > 1
+            else f"<td>{html.escape(cell)}</td>"
+            for c, cell in enumerate(row)
+        )
+        out.append(f"<tr>{cells}</tr>")
+    return out
+
+
 def write_container(blocks: list[Block], container: str, out: Path) -> Path:
     if container == "docx":
         document = docx.Document()
@@ -233,11 +260,7 @@ def write_container(blocks: list[Block], container: str, out: Path) -> Path:
             if kind == "line":
                 parts.append(f"<p>{html.escape(str(value))}</p>")
             else:
-                parts.append("<table>")
-                for row in value:  # type: ignore[attr-defined]
-                    cells = "".join(f"<td>{html.escape(cell)}</td>" for cell in row)
-                    parts.append(f"<tr>{cells}</tr>")
-                parts.append("</table>")
+                parts.extend(["<table>", *_html_rows(value), "</table>"])  # type: ignore[arg-type]
         target = out.with_suffix(".html")
         target.write_text("\n".join([*parts, "</body></html>"]), encoding="utf-8")
         return target

@@ -598,3 +598,46 @@ def test_the_task_column_before_a_progress_column(
     assert list(tasks)[:2] == ["01", "02"]
     assert tasks["02"]["text"].startswith(task)
     assert role in tasks["02"]["roles"]
+
+
+# --- an HTML cell merged down (rowspan): the rows below keep their cells under their columns -----
+
+# Real: zhejiang-changxing-taihu-undated-fangxun-pipe-qingdan-space-units.txt as a page writes
+# it, its 建设任务 and 工作事项 cells merged down over the rows of their group (shortened).
+CHANGXING_HTML = """<html><head><meta charset="utf-8"></head><body>
+<p>防汛防台体系建设清单</p><table>
+<tr><td>建设任务</td><td>工作事项</td><td>工作指标</td><td>任务清单</td>
+<td>责任清单</td><td>时限清单</td></tr>
+<tr><td colspan="6">一、体系建设</td></tr>
+<tr><td rowspan="3">(一)组织指挥提能升级</td><td rowspan="3">1.组织机构</td>
+<td>(1)乡镇(街道、园区)党政主要负责人是防汛工作第一责任人。</td><td>1.落实防汛防台行政首长负责制;</td>
+<td>党政办 应消站</td><td>4月</td></tr>
+<tr><td>(2)乡镇(街道、园区)应急消防管理站承担防汛防台统筹协调工作。</td>
+<td>1.明确应消站防汛工作职责;</td>
+<td>应消站</td><td>4月</td></tr>
+<tr><td>(3)村(社区)建立应急工作组。</td><td>1.明确村书记、村干部等组成的应急工作组;</td>
+<td>村(社区)</td><td>4月</td></tr>
+</table></body></html>"""
+# Made up: a 类别 cell merged down over two numbered rows.
+MADE_UP_ROWSPAN = """<html><head><meta charset="utf-8"></head><body>
+<p>某县2024年民生实事分解表</p><table>
+<tr><th>类别</th><th>序号</th><th>重点任务</th><th>牵头单位</th><th>完成时限</th></tr>
+<tr><td rowspan="2">教育交通</td><td>1</td><td>新建中小学2所。</td><td>县教育局</td>
+<td>2024年8月底前</td></tr>
+<tr><td>2</td><td>改造农村公路50公里。</td><td>县交通运输局</td><td>2024年12月底前</td></tr>
+<tr><td>医疗</td><td>3</td><td>新建村卫生室10个。</td><td>县卫生健康局</td><td>2024年10月底前</td></tr>
+</table></body></html>"""
+
+
+def test_html_cells_merged_down(tmp_path: Path) -> None:
+    path = tmp_path / "plan.html"
+    path.write_text(CHANGXING_HTML, encoding="utf-8")
+    tasks = _tasks(import_file(path, ImportOrg(), "p", 2024))
+    assert [tasks[i]["roles"] for i in ("1-2", "1-3")] == [
+        {"responsible": ["应消站"]},
+        {"responsible": ["村(社区)"]},
+    ]
+    path.write_text(MADE_UP_ROWSPAN, encoding="utf-8")
+    made = _tasks(import_file(path, ImportOrg(), "p"))
+    assert made["02"]["roles"] == {"lead": ["县交通运输局"]}
+    assert str(made["02"]["due"][0]["date"]) == "2024-12-31"

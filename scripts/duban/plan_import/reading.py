@@ -28,7 +28,13 @@ from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
-from duban.plan_import.table_header import columns_spanned, header_index, pipe_lines, spanned
+from duban.plan_import.table_header import (
+    RowSpans,
+    columns_spanned,
+    header_index,
+    pipe_lines,
+    spanned,
+)
 from duban.plan_import.text_tables import flatten_tables
 
 NUMBER_CELL = f"{arabic(wide=False)}{separator(optional=True)}"
@@ -159,7 +165,8 @@ class _TextParser(HTMLParser):
         self.in_title = False
         self.rows: list[list[str]] | None = None  # the table being read (outermost only)
         self.cell: list[str] | None = None
-        self.span = 1
+        self.span = self.down = 1
+        self.spans = RowSpans()
         self.depth = 0
         self.stats: dict[str, int] | None = None
         self.as_rows: Callable[[list[list[str]]], list[str]] | None = None
@@ -172,13 +179,19 @@ class _TextParser(HTMLParser):
         elif tag == "table":
             self.depth += 1
             if self.depth == 1:
-                self.rows = []
+                self.rows, self.spans = [], RowSpans()
         elif tag == "tr" and self.depth == 1 and self.rows is not None:
+            if self.rows:
+                self.spans.fill(self.rows[-1], to_end=True)
             self.rows.append([])
         elif tag in ("td", "th") and self.depth == 1 and self.rows is not None:
             if not self.rows:
                 self.rows.append([])
-            self.cell, self.span = [], columns_spanned(dict(attrs).get("colspan"))
+            self.spans.fill(self.rows[-1])  # h18z: the cells merged down from above
+            named = dict(attrs)
+            self.span = columns_spanned(named.get("colspan"))
+            self.down = columns_spanned(named.get("rowspan"))
+            self.cell = []
         elif tag in BLOCK_TAGS:
             self._text("\n")
 
@@ -190,11 +203,14 @@ class _TextParser(HTMLParser):
         elif tag == "table":
             self.depth = max(0, self.depth - 1)
             if self.depth == 0 and self.rows is not None:
+                if self.rows:
+                    self.spans.fill(self.rows[-1], to_end=True)
                 rows = self.rows
                 lines = self.as_rows(rows) if self.as_rows else table_lines(rows, self.stats)
                 self.parts.append("\n" + "\n".join(lines) + "\n")
                 self.rows = None
         elif tag in ("td", "th") and self.cell is not None and self.rows is not None:
+            self.spans.note(len(self.rows[-1]), self.span, self.down)
             self.rows[-1].append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
             self.rows[-1].extend([""] * (self.span - 1))  # h18z: a cell over several columns
             self.cell = None

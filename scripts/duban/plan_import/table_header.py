@@ -48,3 +48,28 @@ def columns_spanned(value: str | None) -> int:
     """The columns a cell spans (a .docx gridSpan's or an HTML colspan's value; 1 to 64)."""
     value = (value or "").strip()
     return min(int(value), 64) if value.isdigit() and int(value) >= 1 else 1
+
+
+class RowSpans:
+    """An HTML table's cells merged down (rowspan): the rows below do not write them, so each
+    gets an empty cell in that column (as a .docx keeps its merged cells' continuations), and
+    its other cells stay under their columns (h18z)."""
+
+    def __init__(self) -> None:
+        self.left: dict[int, int] = {}  # column -> rows still covered from above
+
+    def fill(self, row: list[str], to_end: bool = False) -> None:
+        """Empty cells at the row's end for the columns covered there (all of them, to_end)."""
+        while len(row) in self.left or (to_end and any(c >= len(row) for c in self.left)):
+            column = len(row)
+            if column in self.left:
+                self.left[column] -= 1
+                if not self.left[column]:
+                    del self.left[column]
+            row.append("")
+
+    def note(self, column: int, columns: int, rows: int) -> None:
+        """A cell at ``column`` over ``columns`` columns and ``rows`` rows."""
+        for covered in range(column, column + columns):
+            if rows > 1:
+                self.left[covered] = rows - 1
