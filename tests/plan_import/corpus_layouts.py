@@ -7,7 +7,8 @@ the same header and rows are written again in each other container: a .docx tabl
 ``<table>``, ``|`` rows, one cell a line, tab-separated, runs of spaces, and ``|`` rows with the
 columns but 序号 in the opposite order (header words in another column order). For list files whose
 tasks carry role label lines (``牵头单位：X`` / ``责任单位：Y`` on their own lines), the labels are
-moved into a bracket after the task and into a closing sentence (``X牵头，Y按职责分工负责。``).
+moved into a bracket after the task, into a closing sentence (``X牵头，Y按职责分工负责。``) and
+into a bracket of the same verbs (``（X牵头，Y按职责分工负责）``).
 Everything else of the file (title, notice, page chrome) is kept as it stands.
 
 Each variant is imported in-process and scored against the original file's oracle with
@@ -39,7 +40,7 @@ import docx
 Block = tuple[str, object]  # ("line", str) or ("table", list[list[str]])
 
 TABLE_CONTAINERS = ("docx", "html", "pipes", "cell-lines", "tabs", "spaces", "reordered")
-ROLE_PLACEMENTS = ("label-lines", "bracket", "sentence")
+ROLE_PLACEMENTS = ("label-lines", "bracket", "sentence", "bracket-verbs")
 CONTAINERS = TABLE_CONTAINERS + ROLE_PLACEMENTS
 
 
@@ -351,7 +352,7 @@ def role_placements(path: Path) -> dict[str, str] | None:
             return None
         lines = unbracketed
         groups = _label_groups(lines)
-    bracket, sentence = list(lines), list(lines)
+    bracket, sentence, verbs = list(lines), list(lines), list(lines)
     for start, end in reversed(groups):
         labels = [LABEL.match(line) for line in lines[start:end]]
         pairs = [(m.group(1), m.group(2)) for m in labels if m]
@@ -360,7 +361,12 @@ def role_placements(path: Path) -> dict[str, str] | None:
         bracket[start - 1 : end] = [f"{task.rstrip('。')}（{inside}）。"]
         said = "，".join(f"{units}{_verb(label)}" for label, units in pairs)
         sentence[start - 1 : end] = [f"{task if task.endswith('。') else task + '。'}{said}。"]
-    out = {"bracket": "\n".join(bracket), "sentence": "\n".join(sentence)}
+        verbs[start - 1 : end] = [f"{task.rstrip('。')}（{said}）。"]
+    out = {
+        "bracket": "\n".join(bracket),
+        "sentence": "\n".join(sentence),
+        "bracket-verbs": "\n".join(verbs),
+    }
     if len(_label_groups(path.read_text(encoding="utf-8").split("\n"))) < 2:
         out["label-lines"] = "\n".join(lines)  # the brackets of the original as label lines
     return out
