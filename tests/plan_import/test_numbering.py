@@ -40,7 +40,7 @@ def test_the_parts_read_the_marks_a_plan_numbers_with() -> None:
     [
         ("1.完善制度", True, True, True, True, True),
         ("１．完善制度", True, True, True, True, False),  # pdf_doc: ASCII digits only
-        ("1﹒完善制度", True, False, False, True, True),  # ﹒: segment, strategy, pdf_doc
+        ("1﹒完善制度", True, True, True, True, True),  # h18x: ﹒ is read wherever 1. is
         ("1。完善制度", True, False, False, False, False),  # 。: segment.py only (round eleven)
         ("1.5万人", False, False, False, True, True),  # a decimal: NOT_DECIMAL where asked
         ("（3）完善制度", True, False, True, True, True),

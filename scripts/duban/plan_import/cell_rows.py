@@ -83,7 +83,7 @@ TABLE_COLUMNS = {
         "责任单位",
     ),
     "deadline": (
-        r"时限|時限|完成时间|完成時間|期限|时间节点"
+        r"时限|時限|完成时间|完成時間|期限|时间节点|截止时间|截止時間"  # h18x: 截止时间
         # h18c: 时间进度 / 进度安排 / 时间安排 (四川遂宁 2016): when, not how far
         r"|时间进度|時間進度|进度安排|進度安排|时间安排|時間安排|进度要求|進度要求"
         # h18j: 目标进度 (宁波江北 2023: the only time column of the table; SOURCES.md)
@@ -93,6 +93,10 @@ TABLE_COLUMNS = {
         "完成时限",
     ),
 }
+
+
+# h18x: 责任处室 (a department's office in charge) is a 责任单位 column
+TABLE_COLUMNS["responsible"] = (TABLE_COLUMNS["responsible"][0] + "|责任处室|責任處室", "责任单位")
 
 
 def column_kind(word: str) -> str:

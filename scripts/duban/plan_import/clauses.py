@@ -15,6 +15,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
 from duban.plan_import.label_prefixes import kept_as_written, prefixed_labels, spaced_labels
+from duban.plan_import.label_words import label_words
 from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
@@ -137,6 +138,9 @@ def is_clause(inner: str) -> bool:
     return (bool(PROSE_CLAUSE.search(first)) or bool(prose_verb(lead_piece))) and len(first) < 80
 
 
+BARE = r"(?<=牵头|配合|责任|协办|主办|承办|参与|协同)"  # h18x: 牵头:A / 配合:B, the noun left out
+
+
 @kept_as_written  # h18s: 问题整改责任单位:X / 责任单位 X quoted as written
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
@@ -155,7 +159,7 @@ def find_clause(text: str) -> Clause | None:
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
-        rf"(?:^|[。；;，,\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|主体)\s*[:：]"
+        rf"(?:^|[。；;，,\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|处室|主体|{BARE})\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
@@ -324,15 +328,8 @@ def _prose(folded: str) -> tuple[int, str, str, bool] | None:
 
 
 def _label_words(words: str) -> list[str]:
-    """The role words of a label; of two written together (牵头责任单位, 协同责任单位) the first
-    decides (a 牵头责任单位 leads, a 协同责任单位 cooperates)."""
-    found: list[str] = []
-    previous_end = -1
-    for match in re.finditer(_ROLE_ALT, words):
-        if match.start() != previous_end:
-            found.append(match.group(0))
-        previous_end = match.end()
-    return found
+    """The role words of a label (label_words.py: 牵头责任单位 and 责任牵头单位 lead)."""
+    return label_words(words, _ROLE_ALT)
 
 
 def _deadline_after_names(clause: Clause, names_text: str) -> str:

@@ -31,9 +31,10 @@ UNIT_END = re.compile(
 UNIT_COLUMNS = ("lead", "responsible", "cooperate")
 
 
-def header_columns(line: str) -> list[str] | None:
-    """The columns of a glued header line, or None when the line is no such header (it must
-    name 序号 and exactly one column of units, and hold nothing but column names)."""
+def glued_header(line: str) -> tuple[list[str], list[str]] | None:
+    """A line of header words glued together (序号重点工作牵头单位…) cut into its columns, with
+    each column's kind; None for a line that is not all Chinese characters of a header's length.
+    The text between two known header words is a column of its own."""
     bare = line.strip()
     if not 8 <= len(bare) <= 60 or not re.fullmatch(r"[\u4e00-\u9fff]+", bare):
         return None
@@ -45,7 +46,16 @@ def header_columns(line: str) -> list[str] | None:
         at = match.end()
     if at < len(bare):
         columns.append(bare[at:])
-    kinds = [column_kind(simplified(c)) for c in columns]
+    return columns, [column_kind(simplified(c)) for c in columns]
+
+
+def header_columns(line: str) -> list[str] | None:
+    """The columns of a glued header line, or None when the line is no such header (it must
+    name 序号 and exactly one column of units, and hold nothing but column names)."""
+    cut = glued_header(line)
+    if cut is None:
+        return None
+    columns, kinds = cut
     if "number" not in kinds or sum(k in UNIT_COLUMNS for k in kinds) != 1 or len(columns) < 3:
         return None
     unit_at, number_at = (

@@ -19,7 +19,7 @@ import re
 
 from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.chinese import simplified
-from duban.plan_import.glued_rows import COLUMN_WORDS
+from duban.plan_import.glued_rows import glued_header
 from duban.plan_import.reading import table_lines
 
 UNIT_COLUMNS = ("lead", "responsible", "cooperate")
@@ -38,18 +38,10 @@ DOING = re.compile(
 def header_columns(line: str) -> list[str] | None:
     """The columns of a glued header whose units come last: 序号, the task, other text columns
     (推进情况 …), then one or two columns of units; None for any other line."""
-    bare = line.strip()
-    if not 8 <= len(bare) <= 60 or not re.fullmatch(r"[\u4e00-\u9fff]+", bare):
+    cut = glued_header(line)
+    if cut is None:
         return None
-    columns, at = [], 0
-    for match in COLUMN_WORDS.finditer(bare):
-        if match.start() > at:
-            columns.append(bare[at : match.start()])
-        columns.append(match.group())
-        at = match.end()
-    if at < len(bare):
-        columns.append(bare[at:])
-    kinds = [column_kind(simplified(c)) for c in columns]
+    columns, kinds = cut
     units = [i for i, k in enumerate(kinds) if k in UNIT_COLUMNS]
     if kinds[:1] != ["number"] or not 1 <= len(units) <= 2 or units[-1] != len(kinds) - 1:
         return None

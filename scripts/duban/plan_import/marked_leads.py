@@ -19,11 +19,16 @@ MARKED = re.compile(
     r"\s*(?:[，,]\s*(?P<rest>[^：:]+?))?\s*[。；;]?\s*$"
 )
 
+# h18x: A，B分别牵头 (the units written with commas): 分别 says every name before it leads
+EACH = re.compile(
+    r"^(?P<leads>[^；;：:（()）]{2,160}?)(?:分别|共同)牵头(?:负责)?(?P<rest>)\s*[。；;]?\s*$"
+)
+
 
 def marked_leads(names_text: str) -> tuple[str, str] | None:
     """(the names that lead, the names after them, as written) when ``names_text`` (a label's
     names) is ``A、B(分别)牵头[,C、D]``; None otherwise."""
-    match = MARKED.match(simplified(names_text))
+    match = MARKED.match(simplified(names_text)) or EACH.match(simplified(names_text))
     if match is None:
         return None
     rest = match.group("rest") or ""

@@ -7,7 +7,7 @@ this a chapter heading?" builds its pattern from the parts here, so that a form 
 - chapter numerals: 一 … 九十九 (``CN``; ``CN_RUN`` for any length), 一、 (``CHAPTER``),
   （一） / (一) (``bracketed(CN)``), 第一条 (``article()``);
 - arabic item numbers: ASCII and full-width digits (``arabic()``), the separators after them
-  (``separator()``: . ． 、 always; ﹒ and 。 only where a module reads them, by parameter);
+  (``separator()``: . ． 、 ﹒ always; 。 only where a module reads it);
 - bracketed numbers （1） / (1) and the circled ones ① ⑴ (``CIRCLED``, ``PARENTHESIZED``).
 
 The context-specific differences stay explicit as parameters at the call site (how many digits,
@@ -24,9 +24,12 @@ CN = f"[{CN_DIGITS}]{{1,3}}"
 """A chapter's numeral as segment.py reads it: up to three characters (九十九)."""
 CN_RUN = f"[{CN_DIGITS}]+"
 """A chapter's numeral of any length (the table readers' looser 一、 test)."""
-CHAPTER = f"{CN}、"
-"""一、 (the numeral, then the enumeration comma)."""
-CHAPTER_RUN = f"{CN_RUN}、"
+CHAPTER_STOP = "[、．]"
+"""After a chapter's numeral: 、, or a full-width full stop (一．, as segment.py reads it since
+h18c; h18x: every module, measured by the variants harness)."""
+CHAPTER = f"{CN}{CHAPTER_STOP}"
+"""一、 (the numeral, then the enumeration comma) or 一．"""
+CHAPTER_RUN = f"{CN_RUN}{CHAPTER_STOP}"
 """一、 with a numeral of any length."""
 MIXED = f"[{CN_DIGITS}0-9]{{1,3}}"
 """A bracketed item's number that may be either (（一） or （1）), up to three characters."""
@@ -34,10 +37,11 @@ MIXED = f"[{CN_DIGITS}0-9]{{1,3}}"
 DIGITS = "0-9"
 WIDE_DIGITS = "０-９"
 """Full-width digits: a converter or a typist writes １． for 1."""
-STOPS = ".．、"
-"""The separators after an arabic item number every module reads: 1. 1． 1、"""
+STOPS = ".．、﹒"
+"""The separators after an arabic item number every module reads: 1. 1． 1、 1﹒ (h18x: ﹒ was
+read by three modules only, and a table's 序号 cell or an inline item 1﹒ went unread)."""
 SMALL_STOP = "﹒"
-"""1﹒ (a small full stop, U+FE52): read by segment, strategy.NUMBERED_TEXT, pdf_doc.STARTS_ITEM."""
+"""1﹒ (a small full stop, U+FE52): in STOPS since h18x (``small`` is kept for the callers)."""
 FULL_STOP = "。"
 """1。 (a converter's full stop for the dot, round eleven): segment.py only, with text after."""
 INDENT = r"[ \t\u3000]*"

@@ -23,6 +23,7 @@ from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
 from duban.plan_import.cell_rows import PINYIN, TABLE_COLUMNS
+from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.merged_rows import merge_continuations
 from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
@@ -36,6 +37,7 @@ from duban.plan_import.table_header import (
     spanned,
 )
 from duban.plan_import.text_tables import flatten_tables
+from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
 
 NUMBER_CELL = f"{arabic(wide=False)}{separator(optional=True)}"
 """A 序号 cell: 1 / 1. / 1、 (ASCII digits, as before numbering.py)."""
@@ -110,7 +112,11 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
                 untabled.append(html_text(text, None, pipe_lines))
             text, how = html_text(text, stats), f"HTML ({how})"
         else:
-            raw = normalize_newlines(text)
+            raw = rejoin_wrapped(single_spaced(normalize_newlines(text)))  # h18x: cut lines
+            if raw != single_spaced(normalize_newlines(text)):
+                how += say("; lines cut at a fixed width joined", "；按固定宽度断开的行已拼回段落")
+            if (restored := colons_restored(raw)) != raw:  # h18x: 牵头单位市发改委
+                raw, how = restored, how + say("; colons added after labels", "；标签后补了冒号")
             text = flatten_tables(raw, lambda rows: table_lines(rows, stats), strays)
             if untabled is not None and text != raw:
                 untabled.append(raw)

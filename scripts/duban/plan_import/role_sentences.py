@@ -174,11 +174,12 @@ def group_phrases(pieces: list[str]) -> list[str]:
         # h18i: 市直有关部门、单位 (威海 2023): a bare 单位 after a group's 部门 is that group's
         # and 各乡镇人民政府、街道办事处 (谯城 2025): the 各 is the streets' too
         after_each = joined and simplified(joined[-1].strip()).startswith("各")
-        after_each = after_each and (
-            piece.strip() in STREETS or bool(TOWNS.fullmatch(piece.strip()))
-        )
+        bare = simplified(piece.strip())  # h18x: 市直有關部門、單位 in traditional too
+        after_each = after_each and (bare in STREETS or bool(TOWNS.fullmatch(bare)))
         if after_each or (
-            piece.strip() in GENERIC and joined and re.search(r"有关|相关|^各", joined[-1].strip())
+            bare in GENERIC
+            and joined
+            and re.search(r"有关|相关|^各", simplified(joined[-1].strip()))
         ):
             joined[-1] = joined[-1].rstrip() + "、" + piece.strip()
             continue

@@ -43,7 +43,8 @@ MARKER = re.compile(
     r"|(?P<stop>(?<=。)(?=[（(][0-9０-９]{1,2}[）)]))"  # h18i: …改革。(1)全面落实… (池州 2017)
     rf"|(?P<said>(?<=[。，,])(?={CN}是[\u4e00-\u9fff“《])))"  # h18m: …建设。一是…；二是…
     # 一． (h18c); 一(yī)、 (h18j)
-    rf"(?:(?P<sec>{CN})(?:{NOTE})?(?:、|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"
+    # h18x: 一．2023年… (a full-width stop, then a year) is chapter 1 as 一、2023年… is
+    rf"(?:(?P<sec>{CN})(?:{NOTE})?(?:、|．(?=\s*[\u4e00-\u9fff“《0-9])|[.．](?![0-9０-９])(?=\s*[\u4e00-\u9fff“《]))"
     rf"|{article(f'(?P<art>{CN})')}"
     rf"|(?P<shi>{CN})是(?=[\u4e00-\u9fff“《])"  # h18m: 一是…二是… (inside an item only)
     rf"|{bracketed(f'(?P<pcn>{CN})')}"

@@ -18,6 +18,7 @@ from duban.plan_import.cell_rows import (
 )
 from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import simplified
+from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.column_names import column_name, first_cell_number, last_column
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 
@@ -34,11 +35,13 @@ HEADER_WORD = re.compile(
     # 是否达到序时进度 …): a short word naming what a column holds
     r"|单位|计量单位|[\u4e00-\u9fff]{0,6}(?:情况|进度|指标|内容|项目|目标|要求|措施|任务"
     # h18c: 任务名称, 配合部门, 目标类型 (杭州上城 2019), 时间进度 (遂宁 2016)
-    r"|名称|类型|[\u4e00-\u9fff]{0,4}(?:部门|单位|时限|时间|领导))"
+    r"|名称|类型|[\u4e00-\u9fff]{0,4}(?:部门|单位|时限|时间|领导|处室|科室))"  # h18x: 处室
     # h18i: 任务项 (the row's number), 四季度任务分解, 完成状况 (淮北相山 2024)
     r"|任务项|项次|[\u4e00-\u9fff]{0,6}(?:分解|状况))$"
 )
-ROLE_OR_TIME = re.compile(r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核")
+ROLE_OR_TIME = re.compile(
+    r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核|主责|主办|承办|落实|节点|承担|实施"
+)
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
 
 
@@ -286,6 +289,8 @@ def _cells_down(
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
             raw.append([])
             current = None
+        elif CHROME_LINE.search(line):
+            break  # h18x: 【打印本页】 【关闭窗口】 after the table's last cell ends the table
         elif not line:
             pipes = re.fullmatch(r"\s*[|｜]+\s*", lines[index]) is not None  # never a table's end
             if (
@@ -398,7 +403,7 @@ def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
     """``2.一般公共预算收入…``: the next number of the entries of a text column (1 first)."""
-    match = re.match(f"^{arabic(2, wide=False, group=True)}{separator()}{NOT_DECIMAL}", line)
+    match = re.match(f"^{arabic(2, group=True)}{separator()}{NOT_DECIMAL}", line)  # h18x: １．
     if match is None or len(line) < match.end() + 4:
         return None
     value = int(match.group(1))

@@ -1,0 +1,49 @@
+"""A role label written without its colon (h18x, the variants harness): ``牵头单位市发改委``,
+``（牵头部门市发改局；配合部门市财政局）``, ``完成时限2023年底前``. Some offices drop the colon (and
+some converters lose it); every reading of labels expects one. The colon is put back where the
+label stands at a line's or a clause part's start and what follows it, to the part's end, is a
+list of units (the first name ends as a unit's name does: 局, 委, 办, 政府, 部门 …) or, after a
+deadline label, a time. A sentence that merely uses the word (``责任单位要…``, ``牵头单位和责任单位
+的职责``) is left alone: its next word is no unit's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+
+ROLE = (
+    r"(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|主责|落实|考核|评分)+(?:单位|部门)"
+)
+DEADLINE = r"(?:完成时限|完成时间|时间节点|办结时限|时限要求|完成期限)"
+BEFORE = r"(?:^|(?<=[（(\[【〔；;。，,\s]))"
+UNIT_END = re.compile(
+    r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭|公司|集团|社区|村|团|联|区|县|市|专班|企业|医院|学校|园)(?:等)?$"
+)
+PART_END = r"(?=[；;。（()）\]】〕\s]|[，,]\s*[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|时限|时间)|$)"
+LABEL = re.compile(
+    rf"{BEFORE}(?P<label>{ROLE})(?![为是由])(?P<names>(?:[（(][^（()）\n]{{0,12}}[）)]|[^\s:：；;。）)\]】〕（(]){{2,200}}?){PART_END}",
+    re.MULTILINE,
+)
+TIME_LABEL = re.compile(
+    rf"{BEFORE}(?P<label>{DEADLINE})(?=[0-9０-９]|20|年底|年内|全年|长期|持续|常态|每[年季月]|[上下]半年|[一二三四]季度)",
+    re.MULTILINE,
+)
+
+
+def _units(names: str) -> bool:
+    first = re.sub(r"[（(][^（()）]*[）)]$", "", re.split(r"[、，,]", names)[0])  # 县发改局(粮食局)
+    return len(first) <= 24 and bool(UNIT_END.search(first))
+
+
+def colons_restored(text: str) -> str:
+    """``text`` with a full-width colon after each role or deadline label written without one."""
+    folded = simplified(text)
+    if len(folded) != len(text):
+        return text
+    ends = [m.end("label") for m in LABEL.finditer(folded) if _units(m["names"])]
+    ends += [m.end("label") for m in TIME_LABEL.finditer(folded)]
+    for end in sorted(set(ends), reverse=True):
+        text = text[:end] + "：" + text[end:]
+    return text

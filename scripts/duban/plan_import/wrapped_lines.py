@@ -1,0 +1,82 @@
+"""A plain text hard-wrapped at a fixed width, its paragraphs joined again (h18x, the variants
+harness).
+
+A text copied from a PDF viewer or a page that breaks its lines (and some e-mailed plans)
+comes with every paragraph cut into lines of 30–40 characters: a unit's name or a role label
+may be cut in two (``（牵头单位：市发`` / ``改委）``), and an item's text runs over lines no
+reading expects. The evidence that a text is so wrapped is its lines: the longest is short
+(``MAX_WIDTH``) and most of the lines that reach near that width do not end a sentence (or leave
+a bracket open). Such a line is joined with the next unless
+the next opens an item (the test pdf_doc uses for a PDF's lines); a text not so wrapped is
+returned unchanged (a table a cell a line has short lines, but few of them full and unended).
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.pdf_doc import ENDS_SENTENCE, STARTS_ITEM
+
+MAX_WIDTH = 48
+"""The longest line of a wrapped text: a page or a PDF column holds 30–45 characters a line."""
+MIN_WIDTH = 20
+"""A full line is at least this long: short label lines (牵头单位:区发改局) are never a wrap."""
+FULL_WITHIN = 10
+"""A line at most this many characters shorter than the longest is a full (wrapped) line."""
+MIN_SHARE = 0.5
+"""The share of the long lines (full, ended or not) that must not end a sentence: the lines of a
+text not wrapped that reach its longest line are paragraphs, and a paragraph ends a sentence."""
+MIN_FULL = 4
+TABLE_ROW = re.compile(r"[|｜\u2500-\u257f]|\S[ \u3000]+\S|\t")
+"""A table's row (cells between bars, tabs or spaces: Chinese prose has no spaces): never joined."""
+ENDS = re.compile(r"[。；;！？：:）)】〕]\s*$")
+
+
+def _full(line: str, width: int) -> bool:
+    if len(line) < max(width - FULL_WITHIN, MIN_WIDTH):
+        return False
+    unclosed = sum(line.count(c) for c in "（([【〔") > sum(line.count(c) for c in "）)]】〕")
+    return unclosed or not (
+        ENDS.search(line) or ENDS_SENTENCE.search(line)
+    )  # (牵头部门:A,配合部门:
+
+
+def rejoin_wrapped(text: str) -> str:
+    """``text`` with its hard-wrapped paragraphs joined (unchanged when it is not wrapped)."""
+    lines = text.split("\n")
+    prose = [line.rstrip() for line in lines if line.strip() and not TABLE_ROW.search(line)]
+    if not prose:
+        return text
+    width = max(len(line) for line in prose)
+    full = sum(1 for line in prose if _full(line, width))
+    long = sum(1 for line in prose if len(line) >= width - FULL_WITHIN)
+    if width > MAX_WIDTH or full < MIN_FULL or full < MIN_SHARE * long:
+        return text
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line.strip() and not STARTS_ITEM.match(line) and not TABLE_ROW.search(line):
+            out[-1] += line.strip()
+        else:
+            out.append(line)
+        joining = bool(line.strip()) and _full(line.rstrip(), width) and not TABLE_ROW.search(line)
+    return "\n".join(out)
+
+
+DOUBLED_SHARE = 0.9
+"""The share of a text's non-blank lines followed by a blank line that makes it double-spaced."""
+
+
+def single_spaced(text: str) -> str:
+    """A text whose every line is followed by a blank line (a page copied with its paragraph
+    spacing, a converter's output) with its lines single-spaced: one blank line in it meant no
+    break, two or more mean one. A text that is not so spaced is returned unchanged (the
+    readings of tables a row a line and of label lines take a blank line for a row's end)."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines[:-1]) if line.strip()]
+    if len(filled) < 6:
+        return text
+    followed = sum(1 for i in filled if not lines[i + 1].strip())
+    if followed < DOUBLED_SHARE * len(filled):
+        return text
+    return re.sub(r"\n[ \t\u3000]*\n(?![ \t\u3000]*\n)", "\n", text)
