@@ -54,7 +54,7 @@ class Written:
 
 
 def sanitize(text: str) -> tuple[str, int]:
-    text = text.replace("\t", " ")
+    text = re.sub(r"[ ]*\t[\t ]*", "  ", text)  # h18z: tabs part cells (as runs of spaces do)
     # the characters the loader refuses (load/characters.py: controls, every default-ignorable
     # invisible character, noncharacters; they make names look alike or text run backwards)
     cleaned, count = REFUSED_IN_VALUES.subn("", text)

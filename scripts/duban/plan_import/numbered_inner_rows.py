@@ -26,7 +26,7 @@ from duban.plan_import.cell_rows import ROLE_KINDS, cell_type, column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.text_tables import cells
 
-BAR = re.compile(r"[|｜]")
+BAR = re.compile(r"[|｜\t]|[ \u3000]{2,}")  # h18z: cells between tabs or runs of spaces too
 MARK = re.compile(r"^\s*[（(]\s*(?P<n>[0-9]{1,2})\s*[)）]")
 CHAPTER = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]")
 STEP = re.compile(r"(?:^|(?<=[;；。\s]))(?=[0-9]{1,2}[.．、](?![0-9]))")

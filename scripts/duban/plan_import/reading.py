@@ -11,6 +11,7 @@ Whatever else is wrong with the file is one ``ReadError`` line naming it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
@@ -28,6 +29,13 @@ from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
+from duban.plan_import.table_header import (
+    RowSpans,
+    columns_spanned,
+    header_index,
+    pipe_lines,
+    spanned,
+)
 from duban.plan_import.text_tables import flatten_tables
 from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
 
@@ -87,6 +95,8 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
         try:
             check_zip(data, DOCX_LIMITS)
             text, how = docx_text(data, stats), "docx"
+            if untabled is not None:  # h18z: its tables as | rows, as a text page gives them
+                untabled.append(docx_text(data, None, pipe_lines))
         except (Untrusted, ReadError) as error:
             raise ReadError(f"{name}: {error}") from None
     else:
@@ -98,6 +108,8 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
         if path.suffix.lower() in (".html", ".htm") or re.match(
             r"\s*<(!doctype|html|head|body)", text, re.I
         ):
+            if untabled is not None:  # h18z: its tables as | rows, as a text page gives them
+                untabled.append(html_text(text, None, pipe_lines))
             text, how = html_text(text, stats), f"HTML ({how})"
         else:
             raw = rejoin_wrapped(single_spaced(normalize_newlines(text)))  # h18x: cut lines
@@ -159,8 +171,11 @@ class _TextParser(HTMLParser):
         self.in_title = False
         self.rows: list[list[str]] | None = None  # the table being read (outermost only)
         self.cell: list[str] | None = None
+        self.span = self.down = 1
+        self.spans = RowSpans()
         self.depth = 0
         self.stats: dict[str, int] | None = None
+        self.as_rows: Callable[[list[list[str]]], list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
@@ -170,12 +185,18 @@ class _TextParser(HTMLParser):
         elif tag == "table":
             self.depth += 1
             if self.depth == 1:
-                self.rows = []
+                self.rows, self.spans = [], RowSpans()
         elif tag == "tr" and self.depth == 1 and self.rows is not None:
+            if self.rows:
+                self.spans.fill(self.rows[-1], to_end=True)
             self.rows.append([])
         elif tag in ("td", "th") and self.depth == 1 and self.rows is not None:
             if not self.rows:
                 self.rows.append([])
+            self.spans.fill(self.rows[-1])  # h18z: the cells merged down from above
+            named = dict(attrs)
+            self.span = columns_spanned(named.get("colspan"))
+            self.down = columns_spanned(named.get("rowspan"))
             self.cell = []
         elif tag in BLOCK_TAGS:
             self._text("\n")
@@ -188,11 +209,16 @@ class _TextParser(HTMLParser):
         elif tag == "table":
             self.depth = max(0, self.depth - 1)
             if self.depth == 0 and self.rows is not None:
-                lines = table_lines(self.rows, self.stats)
+                if self.rows:
+                    self.spans.fill(self.rows[-1], to_end=True)
+                rows = self.rows
+                lines = self.as_rows(rows) if self.as_rows else table_lines(rows, self.stats)
                 self.parts.append("\n" + "\n".join(lines) + "\n")
                 self.rows = None
         elif tag in ("td", "th") and self.cell is not None and self.rows is not None:
+            self.spans.note(len(self.rows[-1]), self.span, self.down)
             self.rows[-1].append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
+            self.rows[-1].extend([""] * (self.span - 1))  # h18z: a cell over several columns
             self.cell = None
         elif tag in BLOCK_TAGS:
             self._text("\n")
@@ -211,10 +237,15 @@ class _TextParser(HTMLParser):
             self._text(re.sub(r"[\r\n\t]+", "", data))
 
 
-def html_text(html: str, stats: dict[str, int] | None = None) -> str:
-    """The visible text of a web page, one block element a line (script, style, head dropped)."""
+def html_text(
+    html: str,
+    stats: dict[str, int] | None = None,
+    as_rows: Callable[[list[list[str]]], list[str]] | None = None,
+) -> str:
+    """The visible text of a web page, one block element a line (script, style, head dropped);
+    its tables read by ``as_rows`` (else as 任务分工表 rows)."""
     parser = _TextParser()
-    parser.stats = stats
+    parser.stats, parser.as_rows = stats, as_rows
     parser.feed(html)
     parser.close()
     text = "".join(parser.parts).replace("\xa0", " ")
@@ -222,7 +253,11 @@ def html_text(html: str, stats: dict[str, int] | None = None) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
-def docx_text(data: bytes, stats: dict[str, int] | None = None) -> str:
+def docx_text(
+    data: bytes,
+    stats: dict[str, int] | None = None,
+    as_rows: Callable[[list[list[str]]], list[str]] | None = None,
+) -> str:
     """The paragraphs of a .docx (body and table cells), one a line."""
     try:
         import docx  # python-docx
@@ -231,7 +266,7 @@ def docx_text(data: bytes, stats: dict[str, int] | None = None) -> str:
             say("python-docx is needed for .docx", "读取 .docx 需要 python-docx")
         ) from None
     try:
-        return _docx_lines(docx.Document(BytesIO(data)), stats)
+        return _docx_lines(docx.Document(BytesIO(data)), stats, as_rows)
     except Exception as error:  # a missing part, XML cut short or not well-formed, U+FFFE …
         reason = printable(str(error).strip() or type(error).__name__)
         raise ReadError(
@@ -242,7 +277,11 @@ def docx_text(data: bytes, stats: dict[str, int] | None = None) -> str:
         ) from None
 
 
-def _docx_lines(document: Document, stats: dict[str, int] | None) -> str:
+def _docx_lines(
+    document: Document,
+    stats: dict[str, int] | None,
+    as_rows: Callable[[list[list[str]]], list[str]] | None = None,
+) -> str:
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -251,11 +290,16 @@ def _docx_lines(document: Document, stats: dict[str, int] | None) -> str:
             lines.append(_runs(child))
         elif tag == "tbl":
             rows = [
-                [_runs(cell) for cell in row if cell.tag.endswith("}tc")]
+                [
+                    text
+                    for cell in row
+                    if cell.tag.endswith("}tc")
+                    for text in spanned(_runs(cell), cell)  # h18z: a cell over two columns
+                ]
                 for row in child
                 if row.tag.endswith("}tr")
             ]
-            lines.extend(table_lines(rows, stats))
+            lines.extend(as_rows(rows) if as_rows else table_lines(rows, stats))
     return "\n".join(lines)
 
 
@@ -272,6 +316,9 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         return []
+    if at := header_index(rows):  # h18z: a title or the page's metadata above the header
+        above = [" ".join(cell for cell in row if cell) for row in rows[:at]]
+        return above + table_lines(rows[at:], stats)
     header = rows[0]
     kinds: dict[int, str] = {}
     for index, cell in enumerate(header):
@@ -290,6 +337,8 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         return [" ".join(cell for cell in row if cell) for row in rows]
     rows = merge_continuations(rows, kinds)  # h18i: a numbered project's rows below it
     text_columns = [i for i in range(len(header)) if i not in kinds]
+    # h18z: the task's column before a progress column, whatever their order (进展情况 | 内容)
+    text_columns.sort(key=lambda i: PROGRESS_COLUMN.search(header[i]) is not None)
     number_column = next((i for i, k in kinds.items() if k == "number"), None)
     lines, counter = [], 0
     # h18j: a progress report's cells under their columns' names (进展情况：…): the dates and

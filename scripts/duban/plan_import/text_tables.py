@@ -19,6 +19,7 @@ from duban.plan_import.cell_rows import (
 from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import CHROME_LINE
+from duban.plan_import.column_names import column_name, first_cell_number, last_column
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 
 HEADER_WORD = re.compile(
@@ -91,7 +92,12 @@ def flatten_tables(
                 out.append(lines[index])
                 index += 1
                 continue
-            rows, index = _cells_down(lines, after, header, strays)
+            rows, end = _cells_down(lines, after, header, strays)
+            if len(rows) == 1:  # h18z: words of the page's metadata (公开时限 / 长期公开 /
+                out.append(lines[index])  # 发布单位) with no row under them: no header
+                index += 1
+                continue
+            index = end
         out.extend(as_items(rows))
     return "\n".join(out)
 
@@ -193,14 +199,16 @@ def _split_word(lines: list[str], at: int, word: str) -> bool:
 def _unknown_column(lines: list[str], at: int, word: str) -> bool:
     """h18f: a column's name the importer does not know (民生实事), between known ones: a short
     word of Chinese characters after 序号 (the header has begun), followed by a known one."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", word):
+    if not column_name(word):  # h18z: 工作举措及实施计划, 进展情况、存在问题及下一步打算
         return False
     ahead = _next_filled(lines, at + 1)
     following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
     if UNIT_NOTE.match(following):  # 總投資 / (萬元) / 2023年 / 目標進度 (h18j)
         return _unknown_column(lines, ahead, word)
-    return bool(HEADER_WORD.match(simplified(following.replace(" ", "")))) or bool(
-        YEAR_WORD.match(following) and _split_word(lines, ahead, following)
+    return (
+        bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
+        or bool(YEAR_WORD.match(following) and _split_word(lines, ahead, following))
+        or last_column(word, following)  # h18z: 存在问题和改进措施 / 1
     )
 
 
@@ -246,7 +254,7 @@ def _cells_down(
     after_number = width - (number_at + 1 if number_at is not None else 0)
 
     def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
-        match = _row_number(line, None)
+        match = _row_number(line, None) or first_cell_number(line, number_at is not None)
         if match is None:
             return None
         value = int(match.group(1).translate(FULL_DIGITS))
@@ -399,6 +407,8 @@ def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | N
     if match is None or len(line) < match.end() + 4:
         return None
     value = int(match.group(1))
+    if re.search(rf"[。；;\s]{value + 1}{separator()}", line[match.end() :]):
+        return None  # h18z: 1.… 2.… on one line: one cell's steps, not rows of the column
     return match if value == (last + 1 if last is not None else 1) or value == 1 else None
 
 

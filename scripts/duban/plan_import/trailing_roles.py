@@ -28,6 +28,12 @@ SENTENCE = re.compile(
     rf"(?:^|[。；;！!]\s*)((?:[^，,。；;：:\n]{{2,120}}?{_VERB}\s*[，,]\s*)*"
     rf"[^，,。；;：:\n]{{2,120}}?{_VERB}{_WHEN})\s*[。；;]?\s*$"
 )
+LISTED = re.compile(
+    rf"(?:^|[。；;！!]\s*)((?:[^，,。；;：:\n]{{2,120}}?{_VERB}\s*[，,]\s*)*"
+    rf"[^。；;：:\n]{{2,160}}?{_VERB}{_WHEN})\s*[。；;]?\s*$"
+)
+"""h18z: the same with a comma inside a list of names (A、B等,各县(市、区)政府按职责分工负责: the
+names of a 责任单位 label written as the item's closing sentence); every piece must be a unit."""
 _CUT = re.compile(rf"{_VERB}\s*(?:[，,]|$)")
 
 
@@ -36,7 +42,7 @@ def trailing_roles(text: str) -> tuple[int, int, str] | None:
     (start, end, the sentence without its stop), or None when a part before a verb is not a list
     of units' names."""
     folded = simplified(text)
-    match = SENTENCE.search(folded)
+    match = SENTENCE.search(folded) or LISTED.search(folded)
     if match is None or match.start(1) == 0:
         return None  # the whole item is the sentence: a heading such as 一、市发改委负责
     sentence = match.group(1)
@@ -44,11 +50,16 @@ def trailing_roles(text: str) -> tuple[int, int, str] | None:
     if not re.search(rf"{_VERB}$", sentence):
         groups = groups[:-1]  # ，2023年底前完成: the deadline after the verbs
     for names in groups:
-        pieces = [p.strip() for p in re.split(r"[、，,和及]", names) if p.strip()]
-        if not pieces or not all(_unit(p) for p in pieces):
+        bare = re.sub(r"[（(][^）)]*[）)]", "", names)  # h18z: 各县(市、区)政府 is one name
+        if not _units(bare, r"[、，,和及]") and not _units(bare, r"[、，,]"):  # 住房和城乡建设局
             return None
     start, end = match.start(1), len(text.rstrip())
     return start, end, text[start:end].rstrip().rstrip("。；;").rstrip().removeprefix("由")
+
+
+def _units(names: str, parts: str) -> bool:
+    pieces = [p.strip().removesuffix("等") for p in re.split(parts, names) if p.strip()]
+    return bool(pieces) and all(_unit(p) for p in pieces)
 
 
 def _unit(piece: str) -> bool:

@@ -1,0 +1,38 @@
+"""A column's name the importer does not know, in a table flattened one cell a line
+(branch h18z): a short word of Chinese characters (民生实事), or a few short words joined
+by 、 及 和 与 (``工作举措及实施计划``, ``进展情况、存在问题及下一步打算``): the names a
+table written as ``|`` rows may hold in one of its columns
+(:func:`~duban.plan_import.text_tables.is_header` lets one pass)."""
+
+from __future__ import annotations
+
+import re
+
+JOINED = re.compile(r"[、及和与]")
+
+
+def column_name(word: str) -> bool:
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", word):
+        return True
+    parts = JOINED.split(word)
+    return (
+        re.fullmatch(r"[\u4e00-\u9fff、]{4,24}", word) is not None
+        and len(parts) >= 2
+        and all(1 < len(part) <= 8 for part in parts)
+    )
+
+
+def last_column(word: str, following: str) -> bool:
+    """The header's last column named by joined words (存在问题和改进措施), the first row's
+    number 1 on the next line."""
+    return len(JOINED.split(word)) >= 2 and re.fullmatch(r"\s*[1１]\s*", following) is not None
+
+
+FIRST_CELL_NUMBER = re.compile(r"^([0-9]{1,3})[.．、](?![0-9])(?=\S)")
+"""h18z: ``1.城市人居环境提升项目``: a table with no 序号 column, one cell a line, whose rows are
+numbered in their first cell (the same table as ``|`` rows reads each line as a row)."""
+
+
+def first_cell_number(line: str, numbered_column: bool) -> re.Match[str] | None:
+    """The number of a row that starts in its first cell, in a table without a 序号 column."""
+    return None if numbered_column else FIRST_CELL_NUMBER.match(line)
