@@ -39,6 +39,7 @@ from duban.site import (
     downloads,
     job_costs,
     kept_downloads,
+    kept_ledger,
     kept_open_data,
     names,
     page_downloads,
@@ -171,7 +172,7 @@ def render_site(
     # a province (a plan summarised by group): its units' calendars, not its groups', and
     # only what is to come (calendars.py)
     units = kept_downloads.unit_calendars(ctx, keys, not ctx.group_pages, bool(ctx.group_pages))
-    downloads = _download_jobs(ctx, site, title, cost, units, memo)
+    downloads = _download_jobs(ctx, site, title, cost, units, memo, keys)
     downloads = later(downloads, site) if later is not None else downloads
     pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
     jobs = [*downloads, *_reused(pages, page_keys_of, memo, site)]
@@ -238,6 +239,7 @@ def _download_jobs(
     cost: job_costs.Costs,
     units: list[kept_downloads.UnitCalendar],
     memo: page_keys.Memo | None,
+    keys: page_keys.Keys | None = None,
 ) -> list[split.Job]:
     """Every download, made before the pages that show their sizes. Calendars first: unit
     pages link to their own; the units' are taken from ``memo`` when their key is kept
@@ -265,8 +267,15 @@ def _download_jobs(
         yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
+    # h24q: a province's 台账 from its rows kept by holder (in this process, where the memo is)
+    pieces = memo is not None and memo.on_disk and keys is not None and bool(ctx.group_pages)
+
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
-        book = ledger(model, evaluation, check_report(model, evaluation))
+        report = check_report(model, evaluation)
+        if pieces and memo is not None and keys is not None:
+            yield urls.LEDGER_XLSX, kept_ledger.ledger_xlsx(model, evaluation, report, keys, memo)
+            return
+        book = ledger(model, evaluation, report)
         yield urls.LEDGER_XLSX, ledger_xlsx(book)
         if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
             yield urls.LEDGER_CSV, ledger_csv(book)
@@ -304,7 +313,7 @@ def _download_jobs(
         split.Job(calendar_files, needs=split.Needs.NOTHING_FIRST, far=True, cost=cost.calendars()),
         *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
         job(open_data_files, cost.open_data(), far=memo is None),
-        job(ledger_files, cost.ledger()),
+        job(ledger_files, cost.ledger(), far=not pieces),
         job(feed, cost.feed()),
     ]
 

@@ -173,6 +173,10 @@ class Keys:
         """A page that reads everything."""
         return parts_digest(self.everything, uri)
 
+    def occurrences(self, items: Iterable[ItemState]) -> list[str]:
+        """Each occurrence's digest (h24q: the 台账's rows are kept by them, .kept_ledger)."""
+        return self._occurrences(items)
+
     def _occurrences(self, items: Iterable[ItemState]) -> list[str]:
         """Each occurrence's digest (with its escalation), made once per build: an occurrence
         is in its holder's key, its task's and its group's."""
