@@ -41,6 +41,7 @@ from duban.site import (
     kept_downloads,
     kept_ledger,
     kept_open_data,
+    kept_states,
     names,
     page_downloads,
     page_group,
@@ -283,11 +284,16 @@ def _download_jobs(
     def open_data_files() -> Iterator[tuple[str, str | bytes]]:
         # h24l: the status entries kept by status file (in this process, where the memo is)
         status = kept_open_data.status_json(model, memo) if memo is not None else None
+        # h24q: the occurrences' states kept by holder (a memo on disk: a CI build's)
+        states = None
+        if memo is not None and memo.on_disk and keys is not None:
+            states = kept_states.states_json(evaluation, keys, memo)
+        settings = ctx.settings
         if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes
-            gz = downloads.open_data_gz(model, evaluation, ctx.settings, status)
+            gz = downloads.open_data_gz(model, evaluation, settings, status, states)
             yield urls.EXPORT_JSON_GZ, gz
         else:
-            yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings, status)
+            yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, settings, status, states)
 
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {
