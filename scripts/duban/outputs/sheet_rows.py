@@ -54,25 +54,35 @@ PIECE_XML = re.compile(
 )
 
 
-def good_piece(value: object) -> Piece | None:
+def good_piece(value: object, known: dict[str, int] | None = None) -> Piece | None:
     """``value`` (as kept: a JSON list) as a :class:`Piece`, or None when it is not one the
-    writer makes: no markup but the writer's, as many text fields as texts."""
+    writer makes: no markup but the writer's, as many text fields as texts. ``known``: the
+    templates found good before (a 台账's rows share a few hundred), with their text fields."""
     if not (isinstance(value, list) and len(value) == 3):
         return None
     pixels, template, texts = value
     if not (
         isinstance(pixels, int)
-        and isinstance(template, str)
         and isinstance(texts, list)
         and all(isinstance(t, str) for t in texts)
-        and PIECE_XML.fullmatch(template)
-        and template.count(' t="s"><v>{') == len(texts)
     ):
         return None
-    fields = [int(f) for f in _FIELD.findall(template)]
-    if fields != list(range(2, 2 + len(texts))):
+    fields = known.get(template) if known is not None and isinstance(template, str) else None
+    if fields is None:
+        fields = _fields(template)
+        if fields is None:
+            return None
+        if known is not None:
+            known[template] = fields
+    return Piece(pixels, template, tuple(texts)) if fields == len(texts) else None
+
+
+def _fields(template: object) -> int | None:
+    """How many text fields a template the writer makes has; None for any other."""
+    if not (isinstance(template, str) and PIECE_XML.fullmatch(template)):
         return None
-    return Piece(pixels, template, tuple(texts))
+    fields = [int(f) for f in _FIELD.findall(template)]
+    return len(fields) if fields == list(range(2, 2 + len(fields))) else None
 
 
 _FIELD = re.compile(r' t="s"><v>\{(\d+)\}')

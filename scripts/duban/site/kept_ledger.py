@@ -76,11 +76,12 @@ def ledger_xlsx(
                 holders.setdefault(ci.item.holder_id, _Holder()).late.append(ci.item)
     found: dict[tuple[bool, int], Piece] = {}
     taken: set[str] = set()
+    known: dict[str, int] = {}  # the templates found good, with their text fields
     for holder_id, holder in holders.items():
         late = [stages[id(i)] for i in holder.late]
         digests = keys.occurrences(holder.items)
         holder.key = parts_digest(keys.base, FORMAT, holder_id, *digests, json.dumps(late))
-        plan, overdue = _kept(memo, holder.key, len(holder.items), len(holder.late))
+        plan, overdue = _kept(memo, holder.key, len(holder.items), len(holder.late), known)
         if plan is None or overdue is None:
             continue
         taken.add(holder_id)
@@ -120,7 +121,7 @@ def _keep(
 
 
 def _kept(
-    memo: page_keys.Memo, key: str, count: int, late: int
+    memo: page_keys.Memo, key: str, count: int, late: int, known: dict[str, int]
 ) -> tuple[list[Piece] | None, list[Piece] | None]:
     """A holder's pieces as kept, or None when not kept, unreadable or not what it says."""
     none = None, None
@@ -139,8 +140,8 @@ def _kept(
         return none
     if len(plan) != count or len(overdue) != late:
         return none
-    pieces = [good_piece(p) for p in plan]
-    late_pieces = [good_piece(p) for p in overdue]
+    pieces = [good_piece(p, known) for p in plan]
+    late_pieces = [good_piece(p, known) for p in overdue]
     if any(p is None for p in pieces) or any(p is None for p in late_pieces):
         return none
     return [p for p in pieces if p], [p for p in late_pieces if p]
