@@ -150,6 +150,7 @@ class Keys:
         self._after: dict[int, tuple[ItemState, object, str]] = {}
         memo.occurrences = self._after if memo.keep else {}
         self._plain: dict[int, str] = {}  # h24o: each occurrence's own digest, by its id
+        self._inputs: dict[str, str] = {}  # h24q: each holder's input key (kept_digests)
         if memo.on_disk:
             self._keep_plain(memo)
 
@@ -160,6 +161,7 @@ class Keys:
         keys = kept_digests.input_keys(
             self.base, self.ctx.model, sorted(by_holder), memo.file_digests
         )
+        self._inputs = keys
         entry = parts_digest(self.base, kept_digests.FORMAT)
         plain = self._plain
         plain.update(kept_digests.known_digests(memo.get(entry, counted=False), keys, by_holder))
@@ -209,9 +211,12 @@ class Keys:
     def _holder_facts(self, holder_id: str) -> str:
         ctx = self.ctx
         model = ctx.model
+        # h24q: a holder's reports are made from its own status entries and the date alone
+        # (reports.report_entries), all in its input key when it has one: not pickled then
+        reports = self._inputs.get(holder_id)
         facts: list[object] = [
             self._occurrences(ctx.index.by_holder.get(holder_id, [])),
-            ctx.index.reports_by_holder.get(holder_id, []),
+            reports or ctx.index.reports_by_holder.get(holder_id, []),
             self.flags_by_holder.get(holder_id, []),
         ]
         holder = model.groups.get(holder_id)
