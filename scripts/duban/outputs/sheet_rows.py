@@ -61,11 +61,7 @@ def good_piece(value: object, known: dict[str, int] | None = None) -> Piece | No
     if not (isinstance(value, list) and len(value) == 3):
         return None
     pixels, template, texts = value
-    if not (
-        isinstance(pixels, int)
-        and isinstance(texts, list)
-        and all(isinstance(t, str) for t in texts)
-    ):
+    if not (isinstance(pixels, int) and isinstance(texts, list) and set(map(type, texts)) <= _STR):
         return None
     fields = known.get(template) if known is not None and isinstance(template, str) else None
     if fields is None:
@@ -85,6 +81,7 @@ def _fields(template: object) -> int | None:
     return len(fields) if fields == list(range(2, 2 + len(fields))) else None
 
 
+_STR = {str}
 _FIELD = re.compile(r' t="s"><v>\{(\d+)\}')
 
 
@@ -117,7 +114,8 @@ class TableSheet(Worksheet):
         self.body_first = first
         self.body_styles = styles
         make = _PieceMaker(self, kinds, text_of, heights, numbered)
-        shared = self.str_table._get_shared_string_index
+        table = self.str_table
+        strings = table.string_table
         set_pixels = self.set_row_pixels
         body, pieces = self.body, self.pieces
         for r, row in enumerate(rows, first):
@@ -125,7 +123,15 @@ class TableSheet(Worksheet):
             piece = row if isinstance(row, Piece) else make(row, ordinal)
             pieces.append(piece)
             # the texts numbered here, in the order of the cells, as write_string numbers them
-            indices = [shared(text) for text in piece.texts]
+            # (SharedStringTable._get_shared_string_index, inlined: 8 texts a row)
+            indices = []
+            for text in piece.texts:
+                index = strings.get(text)
+                if index is None:
+                    index = strings[text] = table.unique_count
+                    table.unique_count += 1
+                indices.append(index)
+            table.count += len(indices)
             set_pixels(r, piece.pixels)
             body.append(piece.template.format(r + 1, ordinal, *indices))
 
