@@ -46,3 +46,23 @@ def test_section_rows_are_those_of_a_scan_per_section(demo_model):
         ]
         seen += sum(r.tally.total for r in rows)
     assert seen > 40
+
+
+def test_the_reporters_are_found_once_an_index(demo_model, monkeypatch):
+    """The progress pages, the units index and the group pages ask each plan's index for the
+    holders that reported (h24q): found once per model, not once per page."""
+    from duban.site import Settings, groups, holder_records, index, render_site
+
+    monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)  # group pages (a province)
+    asked: list[int] = []
+    found = index.known_reporters
+
+    def counted(model, as_of):
+        asked.append(id(model))
+        return found(model, as_of)
+
+    monkeypatch.setattr(index, "known_reporters", counted)
+    monkeypatch.setattr(holder_records, "known_reporters", counted)
+    settings = Settings(as_of=AS_OF, summary_rows=5)
+    render_site(demo_model, settings, evaluate(demo_model, AS_OF, 30), processes=1)
+    assert asked and len(asked) == len(set(asked))

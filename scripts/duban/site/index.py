@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from duban.evaluation.evaluate import Evaluation, ItemState
+from duban.evaluation.evaluate import reporters as known_reporters
 from duban.model.model import Model
 from duban.site.reports import ReportEntry, report_entries
 
@@ -45,6 +46,12 @@ class Index:
     def reports(self) -> list[ReportEntry]:
         """Everything reported up to the evaluation's date, newest first."""
         return report_entries(self.model, self.as_of)
+
+    @cached_property
+    def reporters(self) -> set[str]:
+        """h24q: the holders that had recorded anything by the date (``evaluate.reporters``),
+        found once: the progress page, the units index and every plan's group pages ask."""
+        return known_reporters(self.model, self.as_of)
 
     @cached_property
     def reports_by_holder(self) -> dict[str, list[ReportEntry]]:
