@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from duban.evaluation.check_report import CheckReport, UnitSummary, check_report, summarize
+from duban.evaluation.check_report import CheckReport, UnitSummary, check_report
 from duban.evaluation.evaluate import ItemState, State
 from duban.outputs import urls
 from duban.site import names, views
@@ -37,7 +37,7 @@ def overdue_page(ctx: Context, plan_id: str | None = None) -> str:
         chase=chase,
         chase_unreported=sum(g.summary.overdue_not_reported for g in chase),
         chase_longest=max((g.summary.longest_days_late or 0 for g in chase), default=0),
-        summary=summarize(ctx.model, ev),
+        summary=ctx.summary(),
         n_overdue=len(late),
         n_soon=len(soon),
         groups=overdue_groups(ctx, late, soon) if by_group else None,
