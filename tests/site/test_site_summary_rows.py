@@ -4,7 +4,7 @@ occurrence for every section (the way before, kept here as the reference)."""
 from __future__ import annotations
 
 from duban.evaluation.evaluate import evaluate
-from duban.site import views
+from duban.site import Settings, groups, holder_records, index, render_site, views
 from duban.site.lights import Tally
 from sitekit import DEMO_AS_OF
 
@@ -51,8 +51,6 @@ def test_section_rows_are_those_of_a_scan_per_section(demo_model):
 def test_the_reporters_are_found_once_an_index(demo_model, monkeypatch):
     """The progress pages, the units index and the group pages ask each plan's index for the
     holders that reported (h24q): found once per model, not once per page."""
-    from duban.site import Settings, groups, holder_records, index, render_site
-
     monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)  # group pages (a province)
     asked: list[int] = []
     found = index.known_reporters

@@ -116,7 +116,6 @@ class TableSheet(Worksheet):
         make = _PieceMaker(self, kinds, text_of, heights, numbered)
         table = self.str_table
         strings = table.string_table
-        set_pixels = self.set_row_pixels
         body, pieces = self.body, self.pieces
         for r, row in enumerate(rows, first):
             ordinal = r - first + 1
@@ -132,8 +131,11 @@ class TableSheet(Worksheet):
                     table.unique_count += 1
                 indices.append(index)
             table.count += len(indices)
-            set_pixels(r, piece.pixels)
             body.append(piece.template.format(r + 1, ordinal, *indices))
+        if body:
+            # h24q: the body's rows are written here, their heights in their XML: XlsxWriter
+            # needs only the sheet's extent (its dimension), not each row's set_row
+            self._check_dimensions(first + len(body) - 1, 0)
 
     def _write_rows(self) -> None:
         if not self.body:
