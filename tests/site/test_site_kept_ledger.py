@@ -111,33 +111,59 @@ def _entries(cache: Path) -> list[Path]:
     return [
         p
         for p in sorted((cache / "src").glob("*/*.duban-src.json"))
-        if f'"{kept_ledger.LATE}"' in p.read_text("utf-8")
+        if f'"{kept_ledger.PIECES}"' in p.read_text("utf-8")
     ]
+
+
+def _forge(path: Path, change: Any) -> None:
+    """The entry's pieces changed by ``change`` (given them as data), its digest made to match."""
+    stored = json.loads(path.read_text("utf-8"))
+    pages = stored["pages"]
+    kept = json.loads(pages[kept_ledger.PIECES])
+    change(kept)
+    pages[kept_ledger.PIECES] = json.dumps(kept, ensure_ascii=False)
+    pages[kept_ledger.CHECK] = kept_ledger.parts_digest(stored["key"], pages[kept_ledger.PIECES])
+    path.write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
+
+
+def _markup(kept: dict[str, Any]) -> None:
+    first = kept[kept_ledger.TEMPLATES][0]
+    kept[kept_ledger.TEMPLATES][0] = first.replace(
+        "</row>", '<c r="Z{0}"><f>HYPERLINK("x")</f></c></row>'
+    )
+
+
+def _out_of_range(kept: dict[str, Any]) -> None:
+    kept[kept_ledger.PLAN][0][2][0] = len(kept[kept_ledger.TEXTS])  # a text that is not there
+
+
+def _negative(kept: dict[str, Any]) -> None:
+    kept[kept_ledger.PLAN][0][2][0] = -1  # Python would take the last text
+
+
+def _fewer_texts(kept: dict[str, Any]) -> None:
+    kept[kept_ledger.PLAN][0][2].pop()  # a field without its text
+
+
+def _fewer_rows(kept: dict[str, Any]) -> None:
+    kept[kept_ledger.PLAN].pop()  # cut short, still JSON
 
 
 def test_a_forged_cut_or_misplaced_entry_is_made_again(province, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     full = _ledger(province, SourceMemo(cache, keep=False))
     kept = _entries(cache)
-    assert len(kept) > 5
-    # markup put into a piece, its digest made to match: refused as not the writer's
-    stored = json.loads(kept[0].read_text("utf-8"))
-    pages = stored["pages"]
-    pieces = json.loads(pages[kept_ledger.PLAN])
-    pieces[0][1] = pieces[0][1].replace("</row>", '<c r="Z{0}"><f>HYPERLINK("x")</f></c></row>')
-    pages[kept_ledger.PLAN] = json.dumps(pieces, ensure_ascii=False)
-    key = stored["key"]
-    pages[kept_ledger.CHECK] = kept_ledger.parts_digest(
-        key, pages[kept_ledger.PLAN], pages[kept_ledger.LATE]
-    )
-    kept[0].write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
-    kept[1].write_text(kept[1].read_text("utf-8")[:-9], "utf-8")  # half-written
-    stored = json.loads(kept[2].read_text("utf-8"))
-    stored["pages"][kept_ledger.PLAN] = "[]"  # cut short, still JSON: its digest differs
-    kept[2].write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
+    assert len(kept) > 7
+    changes = (_markup, _out_of_range, _negative, _fewer_texts, _fewer_rows)
+    for path, change in zip(kept[:5], changes, strict=True):
+        _forge(path, change)
+    kept[5].write_text(kept[5].read_text("utf-8")[:-9], "utf-8")  # half-written
+    stored = json.loads(kept[6].read_text("utf-8"))
+    stored["pages"][kept_ledger.PIECES] = "{}"  # not its digest
+    kept[6].write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
     rows = Rows(monkeypatch)
     assert _ledger(province, SourceMemo(cache, keep=False)) == full
-    assert 3 <= len(set(rows)) <= 3 + 10  # those three holders' rows made again (no others')
+    assert len(set(rows)) == 7  # those seven holders' rows made again, no others'
 
 
 def _pieces(rows: list[list[Any]], numbered: bool = True) -> list[Piece]:

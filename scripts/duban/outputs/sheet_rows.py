@@ -63,22 +63,26 @@ def good_piece(value: object, known: dict[str, int] | None = None) -> Piece | No
     pixels, template, texts = value
     if not (isinstance(pixels, int) and isinstance(texts, list) and set(map(type, texts)) <= _STR):
         return None
-    fields = known.get(template) if known is not None and isinstance(template, str) else None
-    if fields is None:
-        fields = _fields(template)
-        if fields is None:
-            return None
-        if known is not None:
-            known[template] = fields
+    fields = template_fields(template, known)
     return Piece(pixels, template, tuple(texts)) if fields == len(texts) else None
 
 
-def _fields(template: object) -> int | None:
-    """How many text fields a template the writer makes has; None for any other."""
-    if not (isinstance(template, str) and PIECE_XML.fullmatch(template)):
+def template_fields(template: object, known: dict[str, int] | None = None) -> int | None:
+    """How many text fields a piece's template has, if it is one the writer makes (else
+    None); ``known``: the templates found good before, with their fields."""
+    if not isinstance(template, str):
+        return None
+    found = known.get(template) if known is not None else None
+    if found is not None:
+        return found
+    if not PIECE_XML.fullmatch(template):
         return None
     fields = [int(f) for f in _FIELD.findall(template)]
-    return len(fields) if fields == list(range(2, 2 + len(fields))) else None
+    if fields != list(range(2, 2 + len(fields))):
+        return None
+    if known is not None:
+        known[template] = len(fields)
+    return len(fields)
 
 
 _STR = {str}

@@ -40,11 +40,12 @@ from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.load.cache import parts_digest
 from duban.model.model import Model
 from duban.outputs.ledger import OVERDUE, ledger, ledger_xlsx_pieces
-from duban.outputs.sheet_rows import Piece, good_piece
+from duban.outputs.sheet_rows import Piece, template_fields
 from duban.site import page_keys
 
-FORMAT = "ledger rows 1"
-PLAN, LATE, CHECK = "plan", "late", "digest"
+FORMAT = "ledger rows 2"
+PIECES, CHECK = "pieces", "digest"
+TEMPLATES, TEXTS, PLAN, LATE = "templates", "texts", "plan", "late"
 
 
 class _Holder:
@@ -112,12 +113,22 @@ def _keep(
     plan: Sequence[Piece | None],
     late: Sequence[Piece | None],
 ) -> None:
+    """The holder's pieces as one JSON text: its templates and its texts once each (a holder's
+    rows repeat its name, its states and its tasks' headings), each row by their numbers."""
     if any(p is None for p in plan) or any(p is None for p in late):
         return  # an occurrence on no sheet (never, as the 台账 is made): nothing kept
-    plan_text = json.dumps([list(p) for p in plan if p], ensure_ascii=False)
-    late_text = json.dumps([list(p) for p in late if p], ensure_ascii=False)
-    check = parts_digest(key, plan_text, late_text)
-    memo.put(key, {PLAN: plan_text, LATE: late_text, CHECK: check}, counted=False)
+    templates: dict[str, int] = {}
+    texts: dict[str, int] = {}
+
+    def row(piece: Piece | None) -> list[object]:
+        assert piece is not None
+        numbers = [texts.setdefault(t, len(texts)) for t in piece.texts]
+        return [piece.pixels, templates.setdefault(piece.template, len(templates)), numbers]
+
+    rows = {PLAN: [row(p) for p in plan], LATE: [row(p) for p in late]}
+    kept = {TEMPLATES: list(templates), TEXTS: list(texts), **rows}
+    text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    memo.put(key, {PIECES: text, CHECK: parts_digest(key, text)}, counted=False)
 
 
 def _kept(
@@ -128,20 +139,52 @@ def _kept(
     if not memo.has(key):
         return none
     stored = memo.get(key, counted=False)
-    if stored is None or set(stored) != {PLAN, LATE, CHECK}:
+    if stored is None or set(stored) != {PIECES, CHECK}:
         return none
-    if parts_digest(key, stored[PLAN], stored[LATE]) != stored[CHECK]:
+    text = stored[PIECES]
+    if parts_digest(key, text) != stored[CHECK]:
         return none
     try:
-        plan, overdue = json.loads(stored[PLAN]), json.loads(stored[LATE])
+        kept = json.loads(text)
     except ValueError:
         return none
-    if not (isinstance(plan, list) and isinstance(overdue, list)):
+    if not (isinstance(kept, dict) and set(kept) == {TEMPLATES, TEXTS, PLAN, LATE}):
         return none
-    if len(plan) != count or len(overdue) != late:
+    templates, texts, plan, overdue = kept[TEMPLATES], kept[TEXTS], kept[PLAN], kept[LATE]
+    if not all(isinstance(v, list) for v in (templates, texts, plan, overdue)):
         return none
-    pieces = [good_piece(p, known) for p in plan]
-    late_pieces = [good_piece(p, known) for p in overdue]
-    if any(p is None for p in pieces) or any(p is None for p in late_pieces):
+    if len(plan) != count or len(overdue) != late or not set(map(type, texts)) <= {str}:
         return none
-    return [p for p in pieces if p], [p for p in late_pieces if p]
+    fields = [template_fields(t, known) for t in templates]
+    if None in fields:
+        return none
+    pieces = _pieces(plan, templates, fields, texts)
+    late_pieces = _pieces(overdue, templates, fields, texts)
+    if pieces is None or late_pieces is None:
+        return none
+    return pieces, late_pieces
+
+
+def _pieces(
+    rows: list[object], templates: list[str], fields: list[int | None], texts: list[str]
+) -> list[Piece] | None:
+    """The rows as pieces: each ``[pixels, template's number, [its texts' numbers]]``, as
+    many texts as its template has fields, every number in range; else None."""
+    result = []
+    templates_count, texts_count = len(templates), len(texts)
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 3):
+            return None
+        pixels, number, numbers = row
+        if not (
+            type(pixels) is int
+            and type(number) is int
+            and 0 <= number < templates_count
+            and isinstance(numbers, list)
+            and len(numbers) == fields[number]
+            and set(map(type, numbers)) <= {int}
+            and (not numbers or (min(numbers) >= 0 and max(numbers) < texts_count))
+        ):
+            return None
+        result.append(Piece(pixels, templates[number], tuple(texts[n] for n in numbers)))
+    return result
