@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from duban.evaluation.evaluate import evaluate
 from duban.site import Settings, groups, holder_records, index, render_site, views
+from duban.site.index import Index
 from duban.site.lights import Tally
 from sitekit import DEMO_AS_OF
 
@@ -64,3 +65,20 @@ def test_the_reporters_are_found_once_an_index(demo_model, monkeypatch):
     settings = Settings(as_of=AS_OF, summary_rows=5)
     render_site(demo_model, settings, evaluate(demo_model, AS_OF, 30), processes=1)
     assert asked and len(asked) == len(set(asked))
+
+
+def test_the_newest_reports_and_a_holders_are_those_of_every_report_sorted(demo_model):
+    """Home and the feed take the newest reports, a unit page its own (h24q), without every
+    report made and sorted: the same entries in the same order as the whole list gives."""
+    evaluation = evaluate(demo_model, AS_OF, 30)
+    whole = Index.of(demo_model, evaluation)
+    assert len(whole.reports) > 20
+    for count in (1, 8, 20, len(whole.reports) + 5):
+        assert Index.of(demo_model, evaluation).newest(count) == whole.reports[:count]
+    dates = [r.date for r in whole.reports]
+    assert len(set(dates)) < len(dates)  # ties, kept in the sort's order
+    fresh = Index.of(demo_model, evaluation)
+    holders = {e.holder_id for e in demo_model.status.values()} | {"nobody"}
+    for holder_id in sorted(holders):
+        assert fresh.reports_of(holder_id) == whole.reports_by_holder.get(holder_id, [])
+    assert "reports" not in fresh.__dict__  # none of it made every report

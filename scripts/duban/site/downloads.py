@@ -175,7 +175,7 @@ def atom_feed(
     plans = sorted(model.plans.values(), key=lambda p: (p.signed, p.id))
     first = plans[0]
     feed_id = f"{first.id}/updates" if len(plans) == 1 else "updates"
-    reports = index.reports[:limit]
+    reports = index.newest(limit)
     updated = reports[0].date if reports else max(p.signed for p in plans)
     name = title or (first.title if len(plans) == 1 else str(t.site_title))
     lines = [

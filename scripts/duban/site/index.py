@@ -9,7 +9,8 @@ from functools import cached_property
 from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.evaluation.evaluate import reporters as known_reporters
 from duban.model.model import Model
-from duban.site.reports import ReportEntry, report_entries
+from duban.model.status import StatusEntry
+from duban.site.reports import ReportEntry, newest_reports, report_entries
 
 
 @dataclass(frozen=True)
@@ -58,4 +59,26 @@ class Index:
         found: dict[str, list[ReportEntry]] = {}
         for report in self.reports:
             found.setdefault(report.holder_id, []).append(report)
+        return found
+
+    # h24q: an incremental build renders a few unit pages and the newest reports (home, feed):
+    # neither needs every report made and sorted
+    def newest(self, count: int) -> list[ReportEntry]:
+        """The first ``count`` of :attr:`reports`."""
+        if "reports" in self.__dict__:
+            return self.reports[:count]
+        return newest_reports(self.model, self.as_of, count)
+
+    def reports_of(self, holder_id: str) -> list[ReportEntry]:
+        """``reports_by_holder.get(holder_id, [])``: one holder's reports, newest first."""
+        if "reports_by_holder" in self.__dict__:
+            return self.reports_by_holder.get(holder_id, [])
+        entries = self._entries_by_holder.get(holder_id, [])
+        return report_entries(self.model, self.as_of, entries)
+
+    @cached_property
+    def _entries_by_holder(self) -> dict[str, list[StatusEntry]]:
+        found: dict[str, list[StatusEntry]] = {}
+        for entry in self.model.status.values():
+            found.setdefault(entry.holder_id, []).append(entry)
         return found

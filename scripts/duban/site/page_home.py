@@ -50,7 +50,7 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
         next_after=later[0] if later else None,
         due_soon_days=ev.due_soon_days,
         due_label=views.due_label,
-        reports=ctx.index.reports[:8],
+        reports=ctx.index.newest(8),
         overdue_count=len(ev.with_state(State.OVERDUE)),
         summary=_summary(ctx),
     )

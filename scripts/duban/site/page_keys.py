@@ -216,7 +216,7 @@ class Keys:
         reports = self._inputs.get(holder_id)
         facts: list[object] = [
             self._occurrences(ctx.index.by_holder.get(holder_id, [])),
-            reports or ctx.index.reports_by_holder.get(holder_id, []),
+            reports or ctx.index.reports_of(holder_id),
             self.flags_by_holder.get(holder_id, []),
         ]
         holder = model.groups.get(holder_id)
