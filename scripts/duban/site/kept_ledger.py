@@ -44,7 +44,7 @@ from duban.outputs.sheet_rows import Piece, template_fields
 from duban.site import page_keys
 
 FORMAT = "ledger rows 2"
-PIECES, CHECK = "pieces", "digest"
+PIECES, CHECK = "pieces", "pieces digest"
 TEMPLATES, TEXTS, PLAN, LATE = "templates", "texts", "plan", "late"
 
 

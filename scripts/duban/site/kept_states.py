@@ -30,7 +30,7 @@ from duban.site import page_keys
 from duban.site.downloads import occurrence_state
 
 FORMAT = "occurrence states 1"
-STATES, CHECK = "states", "digest"
+STATES, CHECK = "states", "states digest"
 
 
 def states_json(evaluation: Evaluation, keys: page_keys.Keys, memo: page_keys.Memo) -> str:
