@@ -16,14 +16,17 @@ and dates on thousands of rows) and the bytes those of XlsxWriter's cell-by-cell
 model's plan, tasks and org, and ``as_of`` (the keys' *base*: :mod:`.page_keys`); a row of the
 overdue sheet reads the same and the escalation's stage. So a holder's rows are kept as one
 memo entry keyed by the base, the holder, its occurrences' digests (those of the page keys,
-kept by status file since h24o) and its overdue rows' stages: ``{plan: [pieces], late:
-[pieces], digest}``, the pieces as JSON lists in the order of the holder's occurrences. Ten
+kept by status file since h24o) and its overdue rows' stages: one JSON text holding the
+holder's templates and texts once each (its rows repeat its name, states and tasks) and each
+row as ``[pixels, template's number, [its texts' numbers]]``, the plan sheets' rows in the
+order of the holder's occurrences, then its overdue rows; the text's digest beside it. Ten
 changed status files make some ten holders' rows again.
 
 **Trust.** An entry is read as JSON (no class is made from the folder); the digest beside it
-catches a cut or half-written entry, and each piece must be one the writer makes (its XML of
-the writer's row and cells, numbers and fields only: ``sheet_rows.good_piece``), else the
-holder's rows are made again. A forged entry could put wrong values in the 台账, as a forged
+catches a cut or half-written entry; each template must be one the writer makes (its XML of
+the writer's row and cells, numbers and fields only: ``sheet_rows.template_fields``), each row
+as many texts as its template has fields, every number in range, else the holder's rows are
+made again. A forged entry could put wrong values in the 台账, as a forged
 page could put them in a page (the folder is trusted as the page cache is), but no markup.
 
 Only a CI build's memo on disk uses this, for a province (no CSV: the CSV needs every row's
