@@ -173,7 +173,7 @@ def render_site(
     # a province (a plan summarised by group): its units' calendars, not its groups', and
     # only what is to come (calendars.py)
     units = kept_downloads.unit_calendars(ctx, keys, not ctx.group_pages, bool(ctx.group_pages))
-    downloads = _download_jobs(ctx, site, title, cost, units, memo, keys)
+    downloads = _download_jobs(ctx, site, title, cost, units, memo, keys, plan_ctxs)
     downloads = later(downloads, site) if later is not None else downloads
     pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
     jobs = [*downloads, *_reused(pages, page_keys_of, memo, site)]
@@ -241,6 +241,7 @@ def _download_jobs(
     units: list[kept_downloads.UnitCalendar],
     memo: page_keys.Memo | None,
     keys: page_keys.Keys | None = None,
+    plan_ctxs: dict[str, Context] | None = None,
 ) -> list[split.Job]:
     """Every download, made before the pages that show their sizes. Calendars first: unit
     pages link to their own; the units' are taken from ``memo`` when their key is kept
@@ -263,8 +264,10 @@ def _download_jobs(
         return made
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
-        view, ev = model.for_plan(pid), evaluation.for_plan(pid)
-        table = downloads.task_table(view, ev, Index.of(view, ev), t)
+        # h24q: the plan's context's view and index, made once for its pages too
+        pctx = (plan_ctxs or {}).get(pid) or ctx.for_plan(pid)
+        view = pctx.model
+        table = downloads.task_table(view, pctx.evaluation, pctx.index, t)
         yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
