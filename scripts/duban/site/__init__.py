@@ -275,7 +275,7 @@ def _download_jobs(
     pieces = memo is not None and memo.on_disk and keys is not None and bool(ctx.group_pages)
 
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
-        report = check_report(model, evaluation)
+        report = check_report(model, evaluation, summary=ctx.summary())
         if pieces and memo is not None and keys is not None:
             yield urls.LEDGER_XLSX, kept_ledger.ledger_xlsx(model, evaluation, report, keys, memo)
             return
