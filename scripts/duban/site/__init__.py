@@ -271,8 +271,11 @@ def _download_jobs(
         yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
-    # h24q: a province's 台账 from its rows kept by holder (in this process, where the memo is)
-    pieces = memo is not None and memo.on_disk and keys is not None and bool(ctx.group_pages)
+    # h24q: a CI build's (a memo on disk, not kept across builds as serve's is): a province's
+    # 台账 from its rows kept by holder (in this process, where the memo is), the open data's
+    # states kept by holder
+    ci = memo is not None and memo.on_disk and not memo.keep and keys is not None
+    pieces = ci and bool(ctx.group_pages)
 
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
         report = check_report(model, evaluation, summary=ctx.summary())
@@ -289,7 +292,7 @@ def _download_jobs(
         status = kept_open_data.status_json(model, memo) if memo is not None else None
         # h24q: the occurrences' states kept by holder (a memo on disk: a CI build's)
         states = None
-        if memo is not None and memo.on_disk and keys is not None:
+        if ci and memo is not None and keys is not None:
             states = kept_states.states_json(evaluation, keys, memo)
         settings = ctx.settings
         if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes

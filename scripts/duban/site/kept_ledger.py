@@ -29,8 +29,9 @@ as many texts as its template has fields, every number in range, else the holder
 made again. A forged entry could put wrong values in the 台账, as a forged
 page could put them in a page (the folder is trusted as the page cache is), but no markup.
 
-Only a CI build's memo on disk uses this, for a province (no CSV: the CSV needs every row's
-cells); ``mkdocs serve`` makes its 台账 in a thread after the pages (h24n).
+Only a CI build uses this (a memo on disk that lives one build: ``mkdocs build`` with
+``page_cache``), for a province (no CSV: the CSV needs every row's cells); ``mkdocs serve``
+keeps its memo across builds and makes its 台账 in a thread after the pages (h24n).
 """
 
 from __future__ import annotations

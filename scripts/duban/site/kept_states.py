@@ -8,7 +8,8 @@ occurrence alone, so each holder's states are kept as one memo entry keyed by th
 the holder and its occurrences' digests (those of the page keys, kept by status file since
 h24o): their compact JSON, one a line (compact JSON holds no line break), in the order of the
 holder's occurrences. The build puts each occurrence's text in the evaluation's order; a
-holder whose key is not kept is made again.
+holder whose key is not kept is made again. A CI build's only (a memo on disk that lives one
+build), as :mod:`.kept_ledger`.
 
 **Trust.** An entry is read as JSON text, never as objects of a class; the digest beside it
 catches a cut or half-written entry, and its lines must parse as one JSON array of objects,
