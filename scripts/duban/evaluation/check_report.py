@@ -164,8 +164,14 @@ def supervisors_of(model: Model, task: Task) -> tuple[str, tuple[Holder, ...]]:
     return role, tuple(h for h in (model.entity(i) for i in ids) if h is not None)
 
 
-def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = False) -> CheckReport:
-    """Overdue (and, unless ``only_overdue``, due-soon) occurrences by holder, most late first."""
+def check_report(
+    model: Model,
+    evaluation: Evaluation,
+    only_overdue: bool = False,
+    summary: Summary | None = None,
+) -> CheckReport:
+    """Overdue (and, unless ``only_overdue``, due-soon) occurrences by holder, most late first.
+    ``summary`` (h24q): :func:`summarize`'s, when the caller has it already."""
     wanted = (State.OVERDUE,) if only_overdue else (State.OVERDUE, State.DUE_SOON)
     holders = {**model.holders, **model.groups}
     by_holder: dict[str, list[CheckItem]] = {}
@@ -214,7 +220,7 @@ def check_report(model: Model, evaluation: Evaluation, only_overdue: bool = Fals
         units,
         evaluation.flags,
         holders,
-        summarize(model, evaluation),
+        summary if summary is not None else summarize(model, evaluation),
     )
 
 

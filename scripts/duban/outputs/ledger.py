@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from duban.evaluation.check_report import CheckReport, UnitSummary
@@ -30,6 +30,7 @@ from duban.i18n.periods import period_words
 from duban.model.model import Model
 from duban.model.plan import Task
 from duban.model.status import StatusEntry
+from duban.outputs.sheet_rows import Piece
 from duban.outputs.spreadsheet import (
     Cell,
     Column,
@@ -170,6 +171,13 @@ def item_row(
     ]
 
 
+Row = list[Cell] | Piece
+"""A sheet's row: its cells, or (h24q) the piece a build kept of it (:mod:`.sheet_rows`)."""
+Kept = Callable[[str, ItemState], Piece | None]
+"""h24q: the piece kept for an occurrence's row on a sheet (a plan's id, or OVERDUE), if any."""
+OVERDUE = ""
+
+
 @dataclass(frozen=True)
 class PlanTable:
     """One plan's sheet: the plan's id, its name (the CSV's first column, the sheet's name), its
@@ -179,7 +187,9 @@ class PlanTable:
     name: str
     title: str
     columns: tuple[Column, ...]
-    rows: list[list[Cell]]
+    rows: list[Row]
+    items: tuple[ItemState, ...] = ()
+    """h24q: the occurrence of each row."""
 
 
 @dataclass(frozen=True)
@@ -188,8 +198,10 @@ class Ledger:
     plans: tuple[PlanTable, ...]
     """Newest plan first."""
     overdue_columns: tuple[Column, ...]
-    overdue: list[list[Cell]]
+    overdue: list[Row]
     units: list[list[Cell]]
+    overdue_items: tuple[ItemState, ...] = ()
+    """h24q: the occurrence of each overdue row."""
 
 
 def sheet_columns(
@@ -260,8 +272,11 @@ def _unit_rows(model: Model, evaluation: Evaluation, summaries: list[UnitSummary
     return rows
 
 
-def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
-    """Every occurrence by plan; the overdue ones exactly as the check report lists them."""
+def ledger(
+    model: Model, evaluation: Evaluation, report: CheckReport, kept: Kept | None = None
+) -> Ledger:
+    """Every occurrence by plan; the overdue ones exactly as the check report lists them.
+    ``kept`` (h24q): a row's piece kept from an earlier build, used instead of its cells."""
     as_of = evaluation.as_of
     order = {h: n for n, h in enumerate({**model.holders, **model.groups})}
     order.update({i.holder_id: len(order) for i in evaluation.items if i.holder_id not in order})
@@ -279,19 +294,27 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
                 order[i.holder_id],
             ),
         )
-        kept = _has_cooperate(model, prefix), _has_leaders(model, prefix)
-        rows = [
-            _select(item_row(model, item, n, as_of, seen), *kept) for n, item in enumerate(items, 1)
-        ]
-        plans.append(PlanTable(plan.id, plan.display_name, plan.title, sheet_columns(*kept), rows))
+        columns = _has_cooperate(model, prefix), _has_leaders(model, prefix)
+        rows: list[Row] = []
+        for n, item in enumerate(items, 1):
+            piece = kept(plan.id, item) if kept is not None else None
+            rows.append(piece or _select(item_row(model, item, n, as_of, seen), *columns))
+        table = PlanTable(plan.id, plan.display_name, plan.title, sheet_columns(*columns), rows)
+        plans.append(replace(table, items=tuple(items)))
     any_kept = _has_cooperate(model, ""), _has_leaders(model, "")
-    overdue = []
+    overdue: list[Row] = []
+    late: list[ItemState] = []
     n = 0
     for _, checked in report.units:
         for ci in checked:
             if ci.item.state is not State.OVERDUE:
                 continue
             n += 1
+            late.append(ci.item)
+            piece = kept(OVERDUE, ci.item) if kept is not None else None
+            if piece is not None:
+                overdue.append(piece)
+                continue
             row = _select(item_row(model, ci.item, n, as_of, seen), *any_kept)
             stage = ci.escalation.stage_name if ci.escalation is not None else ""
             overdue.append([*row, ci.item.days_late, stage])
@@ -302,6 +325,7 @@ def ledger(model: Model, evaluation: Evaluation, report: CheckReport) -> Ledger:
         sheet_columns(*any_kept, OVERDUE_EXTRA),
         overdue,
         _unit_rows(model, evaluation, summaries),
+        tuple(late),
     )
 
 
@@ -316,6 +340,8 @@ def ledger_csv(book: Ledger) -> str:
     for plan in book.plans:
         titles = [c.title for c in plan.columns]
         for row in plan.rows:
+            if isinstance(row, Piece):
+                raise ValueError("a 台账 made of kept pieces has no CSV")
             cells = dict(zip(titles, row, strict=True))
             rows.append([plan.name, *(_csv_value(cells.get(c.title)) for c in columns)])
     return csv_text(rows)
@@ -345,6 +371,11 @@ def sheet_titles(book: Ledger) -> list[str]:
 
 
 def ledger_xlsx(book: Ledger, title: str = LEDGER) -> bytes:
+    return ledger_xlsx_pieces(book, title)[0]
+
+
+def ledger_xlsx_pieces(book: Ledger, title: str = LEDGER) -> tuple[bytes, list[list[Piece]]]:
+    """The workbook, and (h24q) the plan sheets' and the overdue sheet's rows as pieces."""
     buffer = io.BytesIO()
     workbook = new_workbook(buffer, title, dt.datetime.combine(book.as_of, dt.time()))
     styles = table_styles(workbook, bordered=True)
@@ -355,15 +386,16 @@ def ledger_xlsx(book: Ledger, title: str = LEDGER) -> bytes:
     def heading(page_left: str) -> Heading:
         return Heading(next(titles), page_left, as_of, PAGE_NUMBERS)
 
+    pieces = []
     for plan in book.plans:
         name = sheet_name(plan.name, taken)
-        write_table(
-            workbook, name, plan.columns, plan.rows, styles, heading(f"{plan.name}{LEDGER}")
-        )
+        top = heading(f"{plan.name}{LEDGER}")
+        pieces.append(write_table(workbook, name, plan.columns, plan.rows, styles, top, True))
     overdue = sheet_name("逾期未完成", taken)
     late = heading(f"{LEDGER}：逾期未完成事项")
-    write_table(workbook, overdue, book.overdue_columns, book.overdue, styles, late)
+    columns = book.overdue_columns
+    pieces.append(write_table(workbook, overdue, columns, book.overdue, styles, late, True))
     units = heading(f"{LEDGER}：单位汇总")
     write_table(workbook, sheet_name("单位汇总", taken), SUMMARY_COLUMNS, book.units, styles, units)
     workbook.close()
-    return buffer.getvalue()
+    return buffer.getvalue(), pieces

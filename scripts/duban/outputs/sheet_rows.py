@@ -17,7 +17,9 @@ column, as XlsxWriter's 16-row spans would say.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import _utf16_len, _utf16_truncate, xl_col_to_name
@@ -30,6 +32,63 @@ STRING_MAX = 32767  # XlsxWriter's ``xls_strmax``, in UTF-16 units
 _TEXT, _DATE, _NUMBER = "\x01t\x01", "\x01d\x01", "\x01n\x01"
 
 
+class Piece(NamedTuple):
+    """A body row as plain data, ready to be placed at any row (h24q: kept between builds by
+    :mod:`duban.site.kept_ledger`): its height in pixels, its XML with ``{0}`` for the row's
+    number, ``{1}`` for its ordinal in the body (a numbered table's first cell) and ``{2}``...
+    for its texts' shared-string indices, and those texts, in the order of their cells."""
+
+    pixels: int
+    template: str
+    texts: tuple[str, ...]
+
+
+# h24q: the only XML a piece may hold (a kept piece is checked against it when read): the
+# writer's own row, cells and values, nothing from the data (texts are shared strings)
+_CELL = (
+    r'<c r="[A-Z]{1,3}\{0\}" s="\x01[tdn]\x01"'
+    r'(?:/>| t="s"><v>\{\d+\}</v></c>|><v>(?:\{1\}|[0-9A-Z.+-]+)</v></c>)'
+)
+PIECE_XML = re.compile(
+    rf'<row r="\{{0\}}" spans="1:\d+" ht="[0-9.]+" customHeight="1">(?:{_CELL})*</row>'
+)
+
+
+def good_piece(value: object, known: dict[str, int] | None = None) -> Piece | None:
+    """``value`` (as kept: a JSON list) as a :class:`Piece`, or None when it is not one the
+    writer makes: no markup but the writer's, as many text fields as texts. ``known``: the
+    templates found good before (a 台账's rows share a few hundred), with their text fields."""
+    if not (isinstance(value, list) and len(value) == 3):
+        return None
+    pixels, template, texts = value
+    if not (isinstance(pixels, int) and isinstance(texts, list) and set(map(type, texts)) <= _STR):
+        return None
+    fields = template_fields(template, known)
+    return Piece(pixels, template, tuple(texts)) if fields == len(texts) else None
+
+
+def template_fields(template: object, known: dict[str, int] | None = None) -> int | None:
+    """How many text fields a piece's template has, if it is one the writer makes (else
+    None); ``known``: the templates found good before, with their fields."""
+    if not isinstance(template, str):
+        return None
+    found = known.get(template) if known is not None else None
+    if found is not None:
+        return found
+    if not PIECE_XML.fullmatch(template):
+        return None
+    fields = [int(f) for f in _FIELD.findall(template)]
+    if fields != list(range(2, 2 + len(fields))):
+        return None
+    if known is not None:
+        known[template] = len(fields)
+    return len(fields)
+
+
+_STR = {str}
+_FIELD = re.compile(r' t="s"><v>\{(\d+)\}')
+
+
 class TableSheet(Worksheet):
     """A worksheet whose body rows are written whole (module docstring)."""
 
@@ -38,72 +97,49 @@ class TableSheet(Worksheet):
         self.body: list[str] = []
         self.body_first = 0
         self.body_styles: dict[str, Format] = {}
+        self.pieces: list[Piece] = []
+        """h24q: every body row as a :class:`Piece`, in order (those given and those made)."""
 
     def take_rows(
         self,
         first: int,
-        rows: Sequence[Sequence[Cell]],
+        rows: Sequence[Sequence[Cell] | Piece],
         kinds: Sequence[str],
         styles: dict[str, Format],
         text_of: Callable[[str], str],
         heights: Callable[[list[tuple[int, str]]], float],
+        numbered: bool = False,
     ) -> None:
         """The body: ``rows`` from row ``first`` on, each cell as ``write_table`` would write it
         (``kinds``: each column's kind, the style of its empty cells; ``text_of``: a text
-        cell's content; ``heights``: a row's height in points from its texts)."""
+        cell's content; ``heights``: a row's height in points from its texts). A row may be a
+        :class:`Piece` made before (h24q). ``numbered``: the first cell of every row is its
+        ordinal in the body (1, 2, ...), left out of the pieces."""
         self.body_first = first
         self.body_styles = styles
-        mark = {"text": _TEXT, "date": _DATE, "number": _NUMBER}
-        blanks = [mark[k] for k in kinds]
-        letters = [xl_col_to_name(c) for c in range(len(kinds))]
+        make = _PieceMaker(self, kinds, text_of, heights, numbered)
         table = self.str_table
-        shared = table._get_shared_string_index
-        date_number = self._convert_date_time
-        width = len(kinds)
-        # h24o: a text or date seen before in the body is not worked out again (a 台账 repeats
-        # its names, states and dates on thousands of rows); a text's shared string is still
-        # counted once per cell, as write_string counts it
-        texts_seen: dict[tuple[int, str], tuple[str, str]] = {}
-        dates_seen: dict[dt.date, str] = {}
-        spans = f"1:{width}"
+        strings = table.string_table
+        body, pieces = self.body, self.pieces
         for r, row in enumerate(rows, first):
-            if len(row) != width:
-                raise ValueError(f"row {r - first + 1} has {len(row)} cells for {width} columns")
-            n = r + 1
-            cells = []
-            texts: list[tuple[int, str]] = []
-            for c, value in enumerate(row):
-                ref = f"{letters[c]}{n}"
-                if value is None or value == "":
-                    cells.append(f'<c r="{ref}" s="{blanks[c]}"/>')
-                elif isinstance(value, dt.date):
-                    serial = dates_seen.get(value)
-                    if serial is None:
-                        number = date_number(dt.datetime.combine(value, dt.time()))
-                        serial = dates_seen[value] = f"{number:.16G}"
-                    cells.append(f'<c r="{ref}" s="{_DATE}"><v>{serial}</v></c>')
-                elif isinstance(value, int | float) and not isinstance(value, bool):
-                    cells.append(f'<c r="{ref}" s="{_NUMBER}"><v>{value:.16G}</v></c>')
-                else:
-                    raw = str(value)
-                    seen = texts_seen.get((c, raw))
-                    if seen is None:
-                        text = text_of(raw)
-                        stored = text
-                        if len(stored) > STRING_MAX // 2 and _utf16_len(stored) > STRING_MAX:
-                            stored = _utf16_truncate(stored, STRING_MAX)
-                        seen = texts_seen[(c, raw)] = (text, str(shared(stored)))
-                    else:
-                        table.count += 1  # the string used once more, as shared() counts
-                    text, index = seen
-                    texts.append((c, text))
-                    cells.append(f'<c r="{ref}" s="{_TEXT}" t="s"><v>{index}</v></c>')
-            points = heights(texts)
-            # set_row's own arithmetic: points to pixels, pixels to the XML's points
-            self.set_row_pixels(r, int(points * 4.0 / 3.0 + 0.5))
-            height = self.row_info[r].height
-            head = f'<row r="{n}" spans="{spans}" ht="{height * 0.75:.16g}" customHeight="1">'
-            self.body.append(head + "".join(cells) + "</row>")
+            ordinal = r - first + 1
+            piece = row if isinstance(row, Piece) else make(row, ordinal)
+            pieces.append(piece)
+            # the texts numbered here, in the order of the cells, as write_string numbers them
+            # (SharedStringTable._get_shared_string_index, inlined: 8 texts a row)
+            indices = []
+            for text in piece.texts:
+                index = strings.get(text)
+                if index is None:
+                    index = strings[text] = table.unique_count
+                    table.unique_count += 1
+                indices.append(index)
+            table.count += len(indices)
+            body.append(piece.template.format(r + 1, ordinal, *indices))
+        if body:
+            # h24q: the body's rows are written here, their heights in their XML: XlsxWriter
+            # needs only the sheet's extent (its dimension), not each row's set_row
+            self._check_dimensions(first + len(body) - 1, 0)
 
     def _write_rows(self) -> None:
         if not self.body:
@@ -122,3 +158,67 @@ class TableSheet(Worksheet):
         for _, mark in found:
             body = body.replace(mark, str(self.body_styles[marks[mark]]._get_xf_index()))
         self.fh.write(body)
+
+
+class _PieceMaker:
+    """A body row's cells made into a :class:`Piece` (the texts and dates worked out once a
+    sheet: a 台账 repeats its names, states and dates on thousands of rows, h24o)."""
+
+    def __init__(
+        self,
+        sheet: TableSheet,
+        kinds: Sequence[str],
+        text_of: Callable[[str], str],
+        heights: Callable[[list[tuple[int, str]]], float],
+        numbered: bool,
+    ) -> None:
+        mark = {"text": _TEXT, "date": _DATE, "number": _NUMBER}
+        self.blanks = [mark[k] for k in kinds]
+        self.letters = [xl_col_to_name(c) for c in range(len(kinds))]
+        self.sheet, self.text_of, self.heights, self.numbered = sheet, text_of, heights, numbered
+        self.width = len(kinds)
+        self.texts_seen: dict[tuple[int, str], tuple[str, str]] = {}
+        self.dates_seen: dict[dt.date, str] = {}
+
+    def __call__(self, row: Sequence[Cell], ordinal: int) -> Piece:
+        width, letters, blanks = self.width, self.letters, self.blanks
+        if len(row) != width:
+            raise ValueError(f"row {ordinal} has {len(row)} cells for {width} columns")
+        cells = []
+        texts: list[tuple[int, str]] = []
+        stored_texts: list[str] = []
+        for c, value in enumerate(row):
+            ref = f"{letters[c]}{{0}}"
+            if c == 0 and self.numbered:
+                if value != ordinal or isinstance(value, bool):
+                    raise ValueError(f"row {ordinal} is numbered {value!r}")
+                cells.append(f'<c r="{ref}" s="{_NUMBER}"><v>{{1}}</v></c>')
+            elif value is None or value == "":
+                cells.append(f'<c r="{ref}" s="{blanks[c]}"/>')
+            elif isinstance(value, dt.date):
+                serial = self.dates_seen.get(value)
+                if serial is None:
+                    number = self.sheet._convert_date_time(dt.datetime.combine(value, dt.time()))
+                    serial = self.dates_seen[value] = f"{number:.16G}"
+                cells.append(f'<c r="{ref}" s="{_DATE}"><v>{serial}</v></c>')
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                cells.append(f'<c r="{ref}" s="{_NUMBER}"><v>{value:.16G}</v></c>')
+            else:
+                raw = str(value)
+                seen = self.texts_seen.get((c, raw))
+                if seen is None:
+                    text = self.text_of(raw)
+                    stored = text
+                    if len(stored) > STRING_MAX // 2 and _utf16_len(stored) > STRING_MAX:
+                        stored = _utf16_truncate(stored, STRING_MAX)
+                    seen = self.texts_seen[(c, raw)] = (text, stored)
+                texts.append((c, seen[0]))
+                stored_texts.append(seen[1])
+                field = 2 + len(stored_texts) - 1
+                cells.append(f'<c r="{ref}" s="{_TEXT}" t="s"><v>{{{field}}}</v></c>')
+        points = self.heights(texts)
+        # set_row's own arithmetic: points to pixels, pixels to the XML's points
+        pixels = int(points * 4.0 / 3.0 + 0.5)
+        # the row's height is its pixels (never 0: a row has one line at least)
+        head = f'<row r="{{0}}" spans="1:{width}" ht="{pixels * 0.75:.16g}" customHeight="1">'
+        return Piece(pixels, head + "".join(cells) + "</row>", tuple(stored_texts))

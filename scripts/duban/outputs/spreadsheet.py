@@ -35,7 +35,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-from duban.outputs.sheet_rows import TableSheet
+from duban.outputs.sheet_rows import Piece, TableSheet
 from duban.outputs.xml_text import xml_property, xml_text
 
 Cell = str | int | float | dt.date | None
@@ -148,12 +148,16 @@ def write_table(
     book: xlsxwriter.Workbook,
     name: str,
     columns: Sequence[Column],
-    rows: Sequence[Sequence[Cell]],
+    rows: Sequence[Sequence[Cell] | Piece],
     styles: dict[str, Format],
     heading: Heading = Heading(),
-) -> None:
+    numbered: bool = False,
+) -> list[Piece]:
     """One sheet: the heading's title row if any, the columns' titles as a frozen, filterable
-    header, then the rows; each row as tall as its wrapped text; set up for printing."""
+    header, then the rows; each row as tall as its wrapped text; set up for printing.
+    h24q: a row may be a :class:`~.sheet_rows.Piece` kept from before; ``numbered``: the first
+    cell is the row's ordinal (``TableSheet.take_rows``); returns every body row as a piece
+    (none when written cell by cell)."""
     sheet = book.add_worksheet(name, worksheet_class=TableSheet if ROWS_WHOLE else None)
     top = 1 if heading.title else 0
     titles = [text_cell(c.title) for c in columns]
@@ -187,7 +191,8 @@ def write_table(
                 lines = max(lines, found)
             return _height(lines)
 
-        sheet.take_rows(top + 1, rows, [c.kind for c in columns], styles, text_cell, height)
+        kinds = [c.kind for c in columns]
+        sheet.take_rows(top + 1, rows, kinds, styles, text_cell, height, numbered)
         rows = ()
     for r, row in enumerate(rows, top + 1):
         if len(row) != width:
@@ -208,6 +213,7 @@ def write_table(
     sheet.freeze_panes(top + 1, 0)
     sheet.autofilter(top, 0, top + max(count, 1), max(width - 1, 0))
     _print_setup(sheet, columns, top, heading, styles["title"])
+    return sheet.pieces if isinstance(sheet, TableSheet) else []
 
 
 def text_lines(text: str, capacity: float) -> int:

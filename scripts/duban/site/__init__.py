@@ -39,7 +39,9 @@ from duban.site import (
     downloads,
     job_costs,
     kept_downloads,
+    kept_ledger,
     kept_open_data,
+    kept_states,
     names,
     page_downloads,
     page_group,
@@ -171,7 +173,7 @@ def render_site(
     # a province (a plan summarised by group): its units' calendars, not its groups', and
     # only what is to come (calendars.py)
     units = kept_downloads.unit_calendars(ctx, keys, not ctx.group_pages, bool(ctx.group_pages))
-    downloads = _download_jobs(ctx, site, title, cost, units, memo)
+    downloads = _download_jobs(ctx, site, title, cost, units, memo, keys, plan_ctxs)
     downloads = later(downloads, site) if later is not None else downloads
     pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
     jobs = [*downloads, *_reused(pages, page_keys_of, memo, site)]
@@ -238,6 +240,8 @@ def _download_jobs(
     cost: job_costs.Costs,
     units: list[kept_downloads.UnitCalendar],
     memo: page_keys.Memo | None,
+    keys: page_keys.Keys | None = None,
+    plan_ctxs: dict[str, Context] | None = None,
 ) -> list[split.Job]:
     """Every download, made before the pages that show their sizes. Calendars first: unit
     pages link to their own; the units' are taken from ``memo`` when their key is kept
@@ -260,13 +264,25 @@ def _download_jobs(
         return made
 
     def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
-        view, ev = model.for_plan(pid), evaluation.for_plan(pid)
-        table = downloads.task_table(view, ev, Index.of(view, ev), t)
+        # h24q: the plan's context's view and index, made once for its pages too
+        pctx = (plan_ctxs or {}).get(pid) or ctx.for_plan(pid)
+        view = pctx.model
+        table = downloads.task_table(view, pctx.evaluation, pctx.index, t)
         yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
+    # h24q: a CI build's (a memo on disk, not kept across builds as serve's is): a province's
+    # 台账 from its rows kept by holder (in this process, where the memo is), the open data's
+    # states kept by holder
+    ci = memo is not None and memo.on_disk and not memo.keep and keys is not None
+    pieces = ci and bool(ctx.group_pages)
+
     def ledger_files() -> Iterator[tuple[str, str | bytes]]:
-        book = ledger(model, evaluation, check_report(model, evaluation))
+        report = check_report(model, evaluation, summary=ctx.summary())
+        if pieces and memo is not None and keys is not None:
+            yield urls.LEDGER_XLSX, kept_ledger.ledger_xlsx(model, evaluation, report, keys, memo)
+            return
+        book = ledger(model, evaluation, report)
         yield urls.LEDGER_XLSX, ledger_xlsx(book)
         if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
             yield urls.LEDGER_CSV, ledger_csv(book)
@@ -274,11 +290,16 @@ def _download_jobs(
     def open_data_files() -> Iterator[tuple[str, str | bytes]]:
         # h24l: the status entries kept by status file (in this process, where the memo is)
         status = kept_open_data.status_json(model, memo) if memo is not None else None
+        # h24q: the occurrences' states kept by holder (a memo on disk: a CI build's)
+        states = None
+        if ci and memo is not None and keys is not None:
+            states = kept_states.states_json(evaluation, keys, memo)
+        settings = ctx.settings
         if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes
-            gz = downloads.open_data_gz(model, evaluation, ctx.settings, status)
+            gz = downloads.open_data_gz(model, evaluation, settings, status, states)
             yield urls.EXPORT_JSON_GZ, gz
         else:
-            yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, ctx.settings, status)
+            yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, settings, status, states)
 
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {
@@ -304,7 +325,7 @@ def _download_jobs(
         split.Job(calendar_files, needs=split.Needs.NOTHING_FIRST, far=True, cost=cost.calendars()),
         *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
         job(open_data_files, cost.open_data(), far=memo is None),
-        job(ledger_files, cost.ledger()),
+        job(ledger_files, cost.ledger(), far=not pieces),
         job(feed, cost.feed()),
     ]
 

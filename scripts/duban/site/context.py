@@ -14,6 +14,7 @@ from dataclasses import InitVar, dataclass, field
 from urllib.parse import urlencode
 
 from duban.evaluation.cascade import local_implementers
+from duban.evaluation.check_report import Summary, summarize
 from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.evaluation.flags import Flag
 from duban.evaluation.rollup import Implementer
@@ -145,6 +146,14 @@ class Context:
         if not hasattr(self, "_home"):
             self._home = groups.home_groups(self.full or self.model)
         return self._home
+
+    def summary(self) -> Summary:
+        """h24q: the check report's summary of this context's model and evaluation
+        (:func:`~duban.evaluation.check_report.summarize`), found once: the home page, the
+        督办清单 and the 台账 show it."""
+        if not hasattr(self, "_summary"):
+            self._summary = summarize(self.model, self.evaluation)
+        return self._summary
 
     def summarise_count(self, rows: int) -> bool:
         """Whether a list of one row per holder is too long for one page."""

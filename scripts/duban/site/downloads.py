@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 from collections.abc import Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
-from duban.evaluation.evaluate import Evaluation
+from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.i18n.locale import Locale
 from duban.model.model import Model
 from duban.outputs.open_data import export_json
@@ -83,33 +84,38 @@ def to_xlsx(rows: Sequence[Sequence[Cell]], sheet_name: str, title: str) -> byte
     return workbook(columns, body, sheet=sheet_name, title=title)
 
 
+def occurrence_state(item: ItemState) -> dict[str, Any]:
+    """One occurrence's state as of the build, as the open data lists it."""
+    return {
+        "plan": item.plan_id,
+        "task": item.task_id,
+        "holder": item.holder_id,
+        "holders": list(item.holders),
+        "due": item.due_id,
+        "period": item.key,
+        "due_date": item.due.isoformat() if item.state.value != "waiting" else None,
+        "state": item.state.value,
+        "reported": item.reported,
+        "days_late": item.days_late,
+        "days_left": item.days_left,
+        "count": item.count,
+    }
+
+
 def open_data(
     model: Model,
     evaluation: Evaluation,
     settings: Settings | None = None,
     status_json: str | None = None,
+    states_json: str | None = None,
 ) -> str:
     """The JSON export (format 4: buckets as of the build, this repository's id, the rows its
     sources gave), plus the state of every occurrence as of the build. ``status_json``: the
-    status entries as JSON, kept by status file (h24l, :mod:`.kept_open_data`)."""
-    states = [
-        {
-            "plan": i.plan_id,
-            "task": i.task_id,
-            "holder": i.holder_id,
-            "holders": list(i.holders),
-            "due": i.due_id,
-            "period": i.key,
-            "due_date": i.due.isoformat() if i.state.value != "waiting" else None,
-            "state": i.state.value,
-            "reported": i.reported,
-            "days_late": i.days_late,
-            "days_left": i.days_left,
-            "count": i.count,
-        }
-        for i in evaluation.items
-    ]
-    return export_json(
+    status entries as JSON, kept by status file (h24l, :mod:`.kept_open_data`);
+    ``states_json`` (h24q): the occurrences' states as JSON, comma-joined, kept by holder
+    (:mod:`.kept_states`)."""
+    states = [] if states_json is not None else [occurrence_state(i) for i in evaluation.items]
+    text = export_json(
         model,
         {"evaluation": {"as_of": evaluation.as_of.isoformat(), "items": states}},
         evaluation=evaluation,
@@ -117,6 +123,13 @@ def open_data(
         linked=settings.federated if settings is not None else (),
         status_json=status_json,
     )
+    if states_json is None:
+        return text
+    # the evaluation is the last member, its items the last of it: a compact list is its
+    # members comma-joined (json.dumps' own layout), so the bytes are those made whole
+    end = '"items":[]}}\n'
+    assert text.endswith(end)
+    return f'{text[: -len(end)]}"items":[{states_json}]}}}}\n'
 
 
 def open_data_gz(
@@ -124,12 +137,13 @@ def open_data_gz(
     evaluation: Evaluation,
     settings: Settings | None = None,
     status_json: str | None = None,
+    states_json: str | None = None,
 ) -> bytes:
     """:func:`open_data` gzip-compressed, the same bytes from build to build (no time or name
     in the header). A province publishes this (h24i): its open data holds every report of
     every unit (67 MB at 1,500 units of the light profile, some 200 MB of the heavy one) and
     compresses about twentyfold; hosts count the bytes they store, not what they send."""
-    text = open_data(model, evaluation, settings, status_json).encode()
+    text = open_data(model, evaluation, settings, status_json, states_json).encode()
     return gzip.compress(text, compresslevel=6, mtime=0)
 
 
@@ -161,7 +175,7 @@ def atom_feed(
     plans = sorted(model.plans.values(), key=lambda p: (p.signed, p.id))
     first = plans[0]
     feed_id = f"{first.id}/updates" if len(plans) == 1 else "updates"
-    reports = index.reports[:limit]
+    reports = index.newest(limit)
     updated = reports[0].date if reports else max(p.signed for p in plans)
     name = title or (first.title if len(plans) == 1 else str(t.site_title))
     lines = [

@@ -28,8 +28,11 @@ def holder_record(holder: Holder, items: list[ItemState]) -> HolderRecord:
     return HolderRecord(holder, Tally.of(items), combine(i.state for i in items))
 
 
-def reporters(model: Model, as_of: dt.date) -> set[str]:
-    """Holders that recorded anything for the model's tasks by ``as_of`` (a status entry)."""
+def reporters(model: Model, as_of: dt.date, index: Index | None = None) -> set[str]:
+    """Holders that recorded anything for the model's tasks by ``as_of`` (a status entry);
+    ``index`` (h24q): found once in the index of the same model and date."""
+    if index is not None and index.model is model and index.as_of == as_of:
+        return index.reporters
     return known_reporters(model, as_of)
 
 
@@ -49,7 +52,7 @@ def ranked_records(model: Model, index: Index, as_of: dt.date) -> list[HolderRec
     overdue. Only units that have reported are ranked (:func:`rankable`); the others come
     last, unranked."""
     by_holder = index.by_holder
-    reported = reporters(model, as_of)
+    reported = reporters(model, as_of, index)
     records = [
         HolderRecord(h, Tally.of(by_holder[h.id]), combine(i.state for i in by_holder[h.id]))
         for h in model.holders.values()

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from duban.evaluation.evaluate import Evaluation, ItemState
+from duban.evaluation.evaluate import reporters as known_reporters
 from duban.model.model import Model
-from duban.site.reports import ReportEntry, report_entries
+from duban.model.status import StatusEntry
+from duban.site.reports import ReportEntry, newest_reports, report_entries
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,36 @@ class Index:
         return report_entries(self.model, self.as_of)
 
     @cached_property
+    def reporters(self) -> set[str]:
+        """h24q: the holders that had recorded anything by the date (``evaluate.reporters``),
+        found once: the progress page, the units index and every plan's group pages ask."""
+        return known_reporters(self.model, self.as_of)
+
+    @cached_property
     def reports_by_holder(self) -> dict[str, list[ReportEntry]]:
         found: dict[str, list[ReportEntry]] = {}
         for report in self.reports:
             found.setdefault(report.holder_id, []).append(report)
+        return found
+
+    # h24q: an incremental build renders a few unit pages and the newest reports (home, feed):
+    # neither needs every report made and sorted
+    def newest(self, count: int) -> list[ReportEntry]:
+        """The first ``count`` of :attr:`reports`."""
+        if "reports" in self.__dict__:
+            return self.reports[:count]
+        return newest_reports(self.model, self.as_of, count)
+
+    def reports_of(self, holder_id: str) -> list[ReportEntry]:
+        """``reports_by_holder.get(holder_id, [])``: one holder's reports, newest first."""
+        if "reports_by_holder" in self.__dict__:
+            return self.reports_by_holder.get(holder_id, [])
+        entries = self._entries_by_holder.get(holder_id, [])
+        return report_entries(self.model, self.as_of, entries)
+
+    @cached_property
+    def _entries_by_holder(self) -> dict[str, list[StatusEntry]]:
+        found: dict[str, list[StatusEntry]] = {}
+        for entry in self.model.status.values():
+            found.setdefault(entry.holder_id, []).append(entry)
         return found

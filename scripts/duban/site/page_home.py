@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from duban.evaluation.check_report import summarize
 from duban.evaluation.evaluate import Evaluation, State
 from duban.outputs import urls
 from duban.site import lights, views
@@ -51,7 +50,7 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
         next_after=later[0] if later else None,
         due_soon_days=ev.due_soon_days,
         due_label=views.due_label,
-        reports=ctx.index.reports[:8],
+        reports=ctx.index.newest(8),
         overdue_count=len(ev.with_state(State.OVERDUE)),
         summary=_summary(ctx),
     )
@@ -60,7 +59,7 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
 def _summary(ctx: Context) -> Any:
     """The check report's summary (duban.evaluation.check_report.summarize): the same counts
     as duban check."""
-    return summarize(ctx.model, ctx.evaluation)
+    return ctx.summary()
 
 
 def _due_soon(

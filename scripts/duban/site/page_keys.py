@@ -166,6 +166,7 @@ class Keys:
         self._facts: dict[str, tuple[Any, ...]] = {}
         memo.holder_facts = self._facts if memo.keep else {}
         self._entries: dict[str, list[object]] | None = None  # holder -> its status entries
+        self._inputs: dict[str, str] = {}  # h24q: each holder's input key (kept_digests)
         if memo.on_disk:
             self._keep_plain(memo)
 
@@ -176,6 +177,7 @@ class Keys:
         keys = kept_digests.input_keys(
             self.base, self.ctx.model, sorted(by_holder), memo.file_digests
         )
+        self._inputs = keys
         entry = parts_digest(self.base, kept_digests.FORMAT)
         plain = self._plain
         plain.update(kept_digests.known_digests(memo.get(entry, counted=False), keys, by_holder))
@@ -188,6 +190,10 @@ class Keys:
     def summary(self, uri: str) -> str:
         """A page that reads everything."""
         return parts_digest(self.everything, uri)
+
+    def occurrences(self, items: Iterable[ItemState]) -> list[str]:
+        """Each occurrence's digest (h24q: the 台账's rows are kept by them, .kept_ledger)."""
+        return self._occurrences(items)
 
     def _occurrences(self, items: Iterable[ItemState]) -> list[str]:
         """Each occurrence's digest (with its escalation), made once per build: an occurrence
@@ -242,7 +248,9 @@ class Keys:
         ):
             digest = str(last[5])
         else:
-            reports = ctx.index.reports_by_holder.get(holder_id, [])
+            # h24q: a holder's reports are made from its own status entries and the date alone
+            # (reports.report_entries), all in its input key when it has one: not pickled then
+            reports = self._inputs.get(holder_id) or ctx.index.reports_of(holder_id)
             digest = parts_digest(_pickled([occurrences, reports, flags, *members]))
         self._facts[holder_id] = (self.base, occurrences, members, tuple(entries), flags, digest)
         return digest

@@ -22,10 +22,11 @@ def overdue_page(ctx: Context, plan_id: str | None = None) -> str:
     title = ctx.t.nav.overdue
     if plan_id:
         title = f"{title} · {ctx.model.plan.display_name}"
-    report = check_report(ctx.model, ev)
     late = views.overdue(ev)
     by_group = ctx.summarise(late) or ctx.summarise(soon)
-    chase = [] if by_group else chase_groups(ctx, report)
+    # h24q: by group, the page shows only the report's summary, not its items (a province's
+    # tens of thousands of overdue and due-soon occurrences)
+    chase = [] if by_group else chase_groups(ctx, check_report(ctx.model, ev))
     return render_page(
         ctx,
         src,
@@ -36,7 +37,7 @@ def overdue_page(ctx: Context, plan_id: str | None = None) -> str:
         chase=chase,
         chase_unreported=sum(g.summary.overdue_not_reported for g in chase),
         chase_longest=max((g.summary.longest_days_late or 0 for g in chase), default=0),
-        report=report,
+        summary=ctx.summary(),
         n_overdue=len(late),
         n_soon=len(soon),
         groups=overdue_groups(ctx, late, soon) if by_group else None,

@@ -73,7 +73,7 @@ def progress(ctx: Context) -> str:
         ranking=ranking,
         ranking_cut=cut,
         ranking_top=RANKING_SHOWN,
-        reporters=holder_records.reporters(model, ev.as_of),
+        reporters=holder_records.reporters(model, ev.as_of, ctx.index),
         deadlines=deadline_rows,
         timeline=timeline,
         indicators=indicators,

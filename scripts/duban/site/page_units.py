@@ -66,7 +66,7 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
             members.append(
                 holder_records.holder_record(member, ctx.index.by_holder.get(member.id, []))
             )
-    history = ctx.index.reports_by_holder.get(holder.id, [])
+    history = ctx.index.reports_of(holder.id)
     latest = latest_reports(history, ctx.settings.history_per_item)
     feed = ctx.settings.feed_on_page_province if ctx.group_pages else ctx.settings.feed_on_page
     shown = latest[: max(feed, 0)]
@@ -150,7 +150,7 @@ def history_pages(ctx: Context, holder: Holder) -> dict[str, str]:
     unit page says so and links the downloads page."""
     if ctx.group_pages:
         return {}
-    history = ctx.index.reports_by_holder.get(holder.id, [])
+    history = ctx.index.reports_of(holder.id)
     shown = latest_reports(history, ctx.settings.history_per_item)[: ctx.settings.feed_on_page]
     if len(shown) == len(history):
         return {}

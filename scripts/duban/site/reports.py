@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from duban.model.model import Model
+from duban.model.status import StatusEntry
 
 
 @dataclass(frozen=True)
@@ -23,10 +26,10 @@ class ReportEntry:
     index: int = 0
 
 
-def report_entries(model: Model, as_of: dt.date) -> list[ReportEntry]:
-    """Everything holders reported up to ``as_of``, newest first (the feed and 最新进展)."""
+def _made(entries: Iterable[StatusEntry], as_of: dt.date) -> list[ReportEntry]:
+    """The reports of ``entries`` up to ``as_of``, in the entries' order."""
     result = []
-    for entry in model.status.values():
+    for entry in entries:
         for index, update in enumerate(entry.updates):
             if update.date <= as_of:
                 result.append(
@@ -56,8 +59,23 @@ def report_entries(model: Model, as_of: dt.date) -> list[ReportEntry]:
                     "done",
                 )
             )
-    return sorted(
-        result,
-        key=lambda r: (r.date, r.kind == "done", r.holder_id, r.task_id, r.key, r.index),
-        reverse=True,
-    )
+    return result
+
+
+def _order(r: ReportEntry) -> tuple[dt.date, bool, str, str, str, int]:
+    return (r.date, r.kind == "done", r.holder_id, r.task_id, r.key, r.index)
+
+
+def report_entries(
+    model: Model, as_of: dt.date, entries: Iterable[StatusEntry] | None = None
+) -> list[ReportEntry]:
+    """Everything holders reported up to ``as_of``, newest first (the feed and 最新进展);
+    ``entries`` (h24q): of these status entries only (one holder's, in the model's order)."""
+    made = _made(model.status.values() if entries is None else entries, as_of)
+    return sorted(made, key=_order, reverse=True)
+
+
+def newest_reports(model: Model, as_of: dt.date, count: int) -> list[ReportEntry]:
+    """h24q: the first ``count`` of :func:`report_entries` (``heapq.nlargest`` is the same as
+    the sort's first ones, ties in the same order), without sorting every report."""
+    return heapq.nlargest(count, _made(model.status.values(), as_of), key=_order)

@@ -123,22 +123,29 @@ class SectionRow:
 
 
 def section_rows(model: Model, evaluation: Evaluation) -> list[SectionRow]:
+    # h24q: the occurrences by their top task's section and by task in one pass, each list in
+    # the evaluation's order (scanning every occurrence for every section was quadratic)
+    in_order = model.tasks_in_order()
+    by_section: dict[int, list[ItemState]] = {}
+    by_task: dict[str, list[ItemState]] = {}
+    tasks = model.tasks
+    for item in evaluation.items:
+        by_task.setdefault(item.task_id, []).append(item)
+        task = tasks.get(item.task_id)
+        top = tasks.get(task.top_id) if task is not None else None
+        if top is not None:
+            by_section.setdefault(top.section, []).append(item)
     result = []
     for section in model.plan.sections:
-        tasks = tuple(t for t in model.tasks_in_order() if t.section == section.number)
-        if not tasks:
+        found = tuple(t for t in in_order if t.section == section.number)
+        if not found:
             continue  # sections of plan text only (e.g. 七 工作要求) hold no obligations
-        ids = {t.id for t in tasks}
-        tally = Tally.of(
-            i
-            for i in evaluation.items
-            if i.task_id in model.tasks and model.tasks[i.task_id].top_id in ids
-        )
-        result.append(SectionRow(section.number, section.numeral, section.title, tasks, tally))
+        tally = Tally.of(by_section.get(section.number, ()))
+        result.append(SectionRow(section.number, section.numeral, section.title, found, tally))
     # the plan-wide duties (plan.yaml duties) belong to no section: a row of their own, last
-    for task in model.tasks_in_order():
+    for task in in_order:
         if task.is_plan_wide:
-            items = (i for i in evaluation.items if i.task_id == task.id)
+            items = by_task.get(task.id, ())
             result.append(SectionRow(0, None, task.title, (task,), Tally.of(items)))
     return result
 
