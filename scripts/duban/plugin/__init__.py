@@ -234,8 +234,8 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         # documents, with every value's position, are let go before rendering.
         model = project.model
         self.model, self.project = model, None
-        # the organisation's names become words of the search (the previous build's go first)
-        self.jieba_words = use_words(self.jieba_words, search_words(model))
+        # the organisation's names become words of the search (in place of the last build's)
+        self.jieba_words = use_words(search_words(model))
         del project
         # the one evaluation of this build: every page, download and calendar reads it
         try:

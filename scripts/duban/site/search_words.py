@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import jieba
+from jieba import finalseg
 
 from duban.model.model import Model
 from duban.model.org import Group, Unit
@@ -86,12 +87,36 @@ def search_words(model: Model) -> list[str]:
     return words
 
 
-def use_words(previous: Sequence[str], words: Sequence[str]) -> tuple[str, ...]:
-    """Make ``words`` words of jieba's default dictionary, which Material's search plugin cuts
-    with after ``on_files``, and take back ``previous`` (the last build's: `mkdocs serve` may
-    see org.yaml change). Returns the words now added."""
-    for word in previous:
-        jieba.del_word(word)
+_DICTIONARY: dict[str, object] = {}
+"""jieba's dictionary as it was before duban first added words (``pristine``: its words'
+frequencies, their total and the words its HMM must keep apart), and the frequencies duban last
+put in place (``current``)."""
+
+
+def use_words(words: Sequence[str]) -> tuple[str, ...]:
+    """Make ``words`` the only words duban has added to jieba's default dictionary, which
+    Material's search plugin cuts with after ``on_files``. Returns the words added.
+
+    jieba's dictionary is the process's: taking the last build's words back with ``del_word``
+    (as this did) leaves them forced apart for the rest of the process and every added word in
+    the frequencies' total, so after an org.yaml change in `mkdocs serve` (or another site built
+    in the same process) the search index was cut otherwise than a fresh build's. The dictionary
+    is put back as it was first found, then this build's words are added."""
+    tokenizer = jieba.dt
+    tokenizer.check_initialized()
+    pristine = _DICTIONARY.get("pristine")
+    if not isinstance(pristine, tuple) or tokenizer.FREQ is not _DICTIONARY.get("current"):
+        # first use, or jieba loaded a dictionary again (Material's jieba_dict setting)
+        pristine = _DICTIONARY["pristine"] = (
+            dict(tokenizer.FREQ),
+            tokenizer.total,
+            set(finalseg.Force_Split_Words),
+        )
+    frequencies, total, forced_apart = pristine
+    tokenizer.FREQ, tokenizer.total = dict(frequencies), total
+    finalseg.Force_Split_Words.clear()
+    finalseg.Force_Split_Words.update(forced_apart)
+    _DICTIONARY["current"] = tokenizer.FREQ
     for word in words:
-        jieba.add_word(word)
+        tokenizer.add_word(word)
     return tuple(words)
