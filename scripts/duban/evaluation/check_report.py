@@ -236,8 +236,10 @@ _SETTLED = frozenset(
 """States in which an occurrence's outcome is known: done (on time or late), overdue or missed."""
 
 
-def summarize(model: Model, evaluation: Evaluation) -> Summary:
-    """Counts over every occurrence of the evaluation (see :class:`Summary`), in one pass."""
+def summarize(model: Model, evaluation: Evaluation, reported_by: set[str] | None = None) -> Summary:
+    """Counts over every occurrence of the evaluation (see :class:`Summary`), in one pass.
+    ``reported_by`` (h24r): :func:`reporters` of the model and the evaluation's date, when the
+    caller has found them (the site's index)."""
     by_state: Counter[State] = Counter()
     reported = overdue_reported = due_soon_not_reported = 0
     all_on_time: dict[str, bool] = {}
@@ -255,7 +257,8 @@ def summarize(model: Model, evaluation: Evaluation) -> Summary:
             on_time = state is State.DONE_ON_TIME
             for holder in item.holders:
                 all_on_time[holder] = all_on_time.get(holder, True) and on_time
-    reported_by = reporters(model, evaluation.as_of)
+    if reported_by is None:
+        reported_by = reporters(model, evaluation.as_of)
     return Summary(
         total=len(evaluation.items) - by_state[State.NOT_APPLICABLE],
         states={state.value: by_state[state] for state in State},

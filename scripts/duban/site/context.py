@@ -152,7 +152,12 @@ class Context:
         (:func:`~duban.evaluation.check_report.summarize`), found once: the home page, the
         督办清单 and the 台账 show it."""
         if not hasattr(self, "_summary"):
-            self._summary = summarize(self.model, self.evaluation)
+            index = self.index
+            # h24r: the index's reporters, when it is of the same model and date
+            same = index.model is self.model and index.as_of == self.evaluation.as_of
+            self._summary = summarize(
+                self.model, self.evaluation, index.reporters if same else None
+            )
         return self._summary
 
     def summarise_count(self, rows: int) -> bool:

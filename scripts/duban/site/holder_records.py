@@ -28,6 +28,14 @@ def holder_record(holder: Holder, items: list[ItemState]) -> HolderRecord:
     return HolderRecord(holder, Tally.of(items), combine(i.state for i in items))
 
 
+def indexed_record(holder: Holder, index: Index) -> HolderRecord:
+    """h24r: :func:`holder_record` of ``holder``'s occurrences in ``index``, from the index's
+    tallies (each holder tallied once per index)."""
+    if holder.id not in index.by_holder:
+        return holder_record(holder, [])
+    return HolderRecord(holder, index.holder_tallies[holder.id], index.holder_lights[holder.id])
+
+
 def reporters(model: Model, as_of: dt.date, index: Index | None = None) -> set[str]:
     """Holders that recorded anything for the model's tasks by ``as_of`` (a status entry);
     ``index`` (h24q): found once in the index of the same model and date."""
@@ -53,11 +61,19 @@ def ranked_records(model: Model, index: Index, as_of: dt.date) -> list[HolderRec
     last, unranked."""
     by_holder = index.by_holder
     reported = reporters(model, as_of, index)
-    records = [
-        HolderRecord(h, Tally.of(by_holder[h.id]), combine(i.state for i in by_holder[h.id]))
-        for h in model.holders.values()
-        if h.id in by_holder
-    ]
+    if index.model is model:  # h24r: each holder tallied once per index
+        tallies, lights = index.holder_tallies, index.holder_lights
+        records = [
+            HolderRecord(h, tallies[h.id], lights[h.id])
+            for h in model.holders.values()
+            if h.id in by_holder
+        ]
+    else:
+        records = [
+            HolderRecord(h, Tally.of(by_holder[h.id]), combine(i.state for i in by_holder[h.id]))
+            for h in model.holders.values()
+            if h.id in by_holder
+        ]
     ranked = sorted(
         (r for r in records if rankable(model, r, reported)),
         key=lambda r: (-(r.tally.on_time_rate or 0), -(r.tally.done_rate or 0), r.tally.overdue),

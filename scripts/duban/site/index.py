@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from duban.evaluation.evaluate import Evaluation, ItemState
+from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.evaluation.evaluate import reporters as known_reporters
 from duban.model.model import Model
 from duban.model.status import StatusEntry
+from duban.site.lights import Tally, combine
 from duban.site.reports import ReportEntry, newest_reports, report_entries
 
 
@@ -26,6 +27,8 @@ class Index:
     """Occurrences of each task and all its sub-items (a task's row and light)."""
     model: Model
     as_of: dt.date
+    evaluation: Evaluation | None = field(default=None, compare=False, repr=False)
+    """h24r: the evaluation indexed (its whole tally, :meth:`tally_of`)."""
 
     @classmethod
     def of(cls, model: Model, evaluation: Evaluation) -> Index:
@@ -39,7 +42,7 @@ class Index:
             task = model.tasks.get(item.task_id)
             top = task.top_id if task is not None else item.task_id
             by_top.setdefault(top, []).append(item)
-        return cls(by_holder, by_task, by_top, model, evaluation.as_of)
+        return cls(by_holder, by_task, by_top, model, evaluation.as_of, evaluation)
 
     # Reports are gathered when first asked for: each plan's index is built too, and its
     # reports (a second of a province's build each) were never read.
@@ -53,6 +56,29 @@ class Index:
         """h24q: the holders that had recorded anything by the date (``evaluate.reporters``),
         found once: the progress page, the units index and every plan's group pages ask."""
         return known_reporters(self.model, self.as_of)
+
+    # h24r: the home page, the progress pages, the rankings, the units index and the group
+    # pages each tallied every holder again; once per index now
+    @cached_property
+    def holder_tallies(self) -> dict[str, Tally]:
+        """Each holder's occurrences (:attr:`by_holder`) counted by state."""
+        return {h: Tally.of(items) for h, items in self.by_holder.items()}
+
+    @cached_property
+    def holder_lights(self) -> dict[str, State | None]:
+        """The light of each holder's occurrences (:func:`~duban.site.lights.combine`)."""
+        return {h: combine(i.state for i in items) for h, items in self.by_holder.items()}
+
+    @cached_property
+    def tally(self) -> Tally:
+        """Every occurrence of the indexed evaluation counted by state."""
+        return Tally.of(self.evaluation.items if self.evaluation is not None else ())
+
+    def tally_of(self, evaluation: Evaluation) -> Tally:
+        """``Tally.of(evaluation.items)``: :attr:`tally` when it is the indexed evaluation."""
+        if evaluation is self.evaluation:
+            return self.tally
+        return Tally.of(evaluation.items)
 
     @cached_property
     def reports_by_holder(self) -> dict[str, list[ReportEntry]]:

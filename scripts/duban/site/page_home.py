@@ -6,7 +6,7 @@ from typing import Any
 
 from duban.evaluation.evaluate import Evaluation, State
 from duban.outputs import urls
-from duban.site import lights, views
+from duban.site import views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
@@ -41,7 +41,7 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
         plans=views.plan_rows(model, ev),
         plan=plan,
         issuer=issuer,
-        tally=lights.Tally.of(ev.items),
+        tally=ctx.index.tally_of(ev),
         task_count=sum(1 for t in model.tasks.values() if t.parent is None),
         holder_count=len({h for i in ev.items for h in i.holders}),
         headline=headline,

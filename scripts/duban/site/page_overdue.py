@@ -26,7 +26,9 @@ def overdue_page(ctx: Context, plan_id: str | None = None) -> str:
     by_group = ctx.summarise(late) or ctx.summarise(soon)
     # h24q: by group, the page shows only the report's summary, not its items (a province's
     # tens of thousands of overdue and due-soon occurrences)
-    chase = [] if by_group else chase_groups(ctx, check_report(ctx.model, ev))
+    chase = (
+        [] if by_group else chase_groups(ctx, check_report(ctx.model, ev, summary=ctx.summary()))
+    )
     return render_page(
         ctx,
         src,

@@ -77,7 +77,7 @@ def progress(ctx: Context) -> str:
         deadlines=deadline_rows,
         timeline=timeline,
         indicators=indicators,
-        tally=lights.Tally.of(ev.items),
+        tally=ctx.index.tally_of(ev),
         combine=lights.combine,
         below=below,
         below_tasks=[task for task in model.tasks_in_order() if task.id in below],

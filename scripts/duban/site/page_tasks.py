@@ -35,7 +35,7 @@ def plan_index(ctx: Context) -> str:
         rows=rows,
         sections={s.number: s for s in plan.sections},
         section_rows=views.section_rows(model, ctx.evaluation),
-        tally=lights.Tally.of(ctx.evaluation.items),
+        tally=ctx.index.tally_of(ctx.evaluation),
         overdue_count=len(ctx.evaluation.with_state(State.OVERDUE)),
         role_refs=names.role_refs,
         with_leaders=any(r.task.leaders for r in rows),

@@ -63,9 +63,7 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
     members = []
     if isinstance(holder, Group):
         for member in names.group_members(model, holder):
-            members.append(
-                holder_records.holder_record(member, ctx.index.by_holder.get(member.id, []))
-            )
+            members.append(holder_records.indexed_record(member, ctx.index))
     history = ctx.index.reports_of(holder.id)
     latest = latest_reports(history, ctx.settings.history_per_item)
     feed = ctx.settings.feed_on_page_province if ctx.group_pages else ctx.settings.feed_on_page

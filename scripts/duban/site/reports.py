@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from duban.model.model import Model
 from duban.model.status import StatusEntry
@@ -78,4 +79,28 @@ def report_entries(
 def newest_reports(model: Model, as_of: dt.date, count: int) -> list[ReportEntry]:
     """h24q: the first ``count`` of :func:`report_entries` (``heapq.nlargest`` is the same as
     the sort's first ones, ties in the same order), without sorting every report."""
-    return heapq.nlargest(count, _made(model.status.values(), as_of), key=_order)
+    # h24r: the order's keys first (tuples, not entries), the entries only of the newest
+    keyed = heapq.nlargest(count, _keys(model.status.values(), as_of), key=itemgetter(0))
+    return [report for _, entry, kind, index in keyed for report in _one(entry, kind, index)]
+
+
+def _keys(
+    entries: Iterable[StatusEntry], as_of: dt.date
+) -> Iterator[tuple[tuple[dt.date, bool, str, str, str, int], StatusEntry, str, int]]:
+    """The :func:`_order` key of each report :func:`_made` makes, in its order, with what
+    makes that report."""
+    for entry in entries:
+        holder, task, key = entry.holder_id, entry.task_id, entry.period
+        for index, update in enumerate(entry.updates):
+            if update.date <= as_of:
+                yield (update.date, False, holder, task, key, index), entry, "update", index
+        done = entry.done_on
+        if done is not None and done <= as_of:
+            yield (done, True, holder, task, key, 0), entry, "done", 0
+
+
+def _one(entry: StatusEntry, kind: str, index: int) -> list[ReportEntry]:
+    """The report :func:`_made` makes of ``entry``'s update ``index`` or its completion."""
+    if kind == "done":
+        return [r for r in _made((entry,), dt.date.max) if r.kind == "done"]
+    return [r for r in _made((entry,), dt.date.max) if r.kind == "update" and r.index == index]
