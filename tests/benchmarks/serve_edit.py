@@ -2,6 +2,7 @@
 served.
 
     python tests/benchmarks/serve_edit.py --units 1500 [--edits 2] [--work /tmp/duban-serve]
+        [--profile heavy]
 
 On site_floor.py's generated repository (generate.py --plans 2, the project's mkdocs.yml and
 docs/): starts a real ``mkdocs serve``, waits for its first build, then ``--edits`` times changes
@@ -132,8 +133,9 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=1500)
     parser.add_argument("--edits", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/duban-serve"))
+    parser.add_argument("--profile", choices=("light", "heavy"), default="light")
     args = parser.parse_args()
-    project = prepare(args.work, args.units)
+    project = prepare(args.work, args.units, args.profile)
     status = sorted((project / "data" / "status").glob("*.yaml"))[7]
     page = f"units/{status.stem}.html"
     port = _free_port()
