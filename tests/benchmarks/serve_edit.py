@@ -30,7 +30,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from site_floor import AS_OF, prepare
+from site_bytes import repository
+from site_floor import AS_OF
 
 
 def _free_port() -> int:
@@ -135,7 +136,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/duban-serve"))
     parser.add_argument("--profile", choices=("light", "heavy"), default="light")
     args = parser.parse_args()
-    project = prepare(args.work, args.units, args.profile)
+    project = repository(args.work, args.units, args.profile)  # the heavy one: site_processes'
     status = sorted((project / "data" / "status").glob("*.yaml"))[7]
     page = f"units/{status.stem}.html"
     port = _free_port()

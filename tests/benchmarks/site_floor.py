@@ -34,14 +34,12 @@ AS_OF = "2024-11-30"
 GENERATE = Path(__file__).with_name("generate.py")
 
 
-def prepare(work: Path, units: int, profile: str = "light") -> Path:
-    """A generated repository with the project's mkdocs.yml and docs/ beside its data
-    (``profile``: generate.py's light profile with two plans, or its heavy one)."""
-    root = work / (f"duban-{units}" if profile == "light" else f"duban-{units}-{profile}")
+def prepare(work: Path, units: int) -> Path:
+    """A generated repository with the project's mkdocs.yml and docs/ beside its data."""
+    root = work / f"duban-{units}"
     if not (root / "data").is_dir():
-        shape = ["--plans", "2"] if profile == "light" else ["--profile", profile]
         subprocess.run(
-            [sys.executable, str(GENERATE), "--units", str(units), *shape, "--out", root],
+            [sys.executable, str(GENERATE), "--units", str(units), "--plans", "2", "--out", root],
             check=True,
             stdout=subprocess.DEVNULL,
         )
