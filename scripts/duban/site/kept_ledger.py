@@ -46,6 +46,7 @@ from duban.model.model import Model
 from duban.outputs.ledger import OVERDUE, ledger, ledger_xlsx_pieces
 from duban.outputs.sheet_rows import Piece, template_fields
 from duban.site import page_keys
+from duban.site.kept_text import keep_text, kept_text
 
 FORMAT = "ledger rows 2"
 PIECES, CHECK = "pieces", "pieces digest"
@@ -132,7 +133,7 @@ def _keep(
     rows = {PLAN: [row(p) for p in plan], LATE: [row(p) for p in late]}
     kept = {TEMPLATES: list(templates), TEXTS: list(texts), **rows}
     text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
-    memo.put(key, {PIECES: text, CHECK: parts_digest(key, text)}, counted=False)
+    keep_text(memo, key, PIECES, CHECK, text)
 
 
 def _kept(
@@ -140,13 +141,8 @@ def _kept(
 ) -> tuple[list[Piece] | None, list[Piece] | None]:
     """A holder's pieces as kept, or None when not kept, unreadable or not what it says."""
     none = None, None
-    if not memo.has(key):
-        return none
-    stored = memo.get(key, counted=False)
-    if stored is None or set(stored) != {PIECES, CHECK}:
-        return none
-    text = stored[PIECES]
-    if parts_digest(key, text) != stored[CHECK]:
+    text = kept_text(memo, key, PIECES, CHECK)
+    if text is None:
         return none
     try:
         kept = json.loads(text)

@@ -23,6 +23,7 @@ from duban.model.model import Model
 from duban.model.status import StatusEntry
 from duban.outputs.open_data import compact_json, jsonable
 from duban.site import page_keys
+from duban.site.kept_text import keep_text, kept_text
 
 PIECE = "status"
 CHECK = "digest"
@@ -59,21 +60,11 @@ def status_json(model: Model, memo: page_keys.Memo) -> str:
         key = None
         if digest is not None and seen[file] == 1:
             key = parts_digest(memo.files_key, "open data: status", file, digest, str(len(entries)))
-        text = _kept(memo, key) if key is not None else None
+        text = kept_text(memo, key, PIECE, CHECK) if key is not None else None
         if text is None:
             text = made_piece(entries)
             if key is not None:
-                memo.put(key, {PIECE: text, CHECK: parts_digest(text)}, counted=False)
+                keep_text(memo, key, PIECE, CHECK, text)
         if text:
             texts.append(text)
     return ",".join(texts)
-
-
-def _kept(memo: page_keys.Memo, key: str) -> str | None:
-    if not memo.has(key):
-        return None
-    kept = memo.get(key, counted=False)
-    if kept is None or set(kept) != {PIECE, CHECK}:
-        return None
-    text = kept[PIECE]
-    return text if parts_digest(text) == kept[CHECK] else None

@@ -29,6 +29,7 @@ from duban.load.cache import parts_digest
 from duban.outputs.open_data import compact_json
 from duban.site import page_keys
 from duban.site.downloads import occurrence_state
+from duban.site.kept_text import keep_text, kept_text
 
 FORMAT = "occurrence states 1"
 STATES, CHECK = "states", "states digest"
@@ -47,19 +48,14 @@ def states_json(evaluation: Evaluation, keys: page_keys.Keys, memo: page_keys.Me
         if texts is None:
             texts = [compact_json(occurrence_state(item)) for item in items]
             lines = "\n".join(texts)
-            memo.put(key, {STATES: lines, CHECK: parts_digest(key, lines)}, counted=False)
+            keep_text(memo, key, STATES, CHECK, lines)
         text_of.update((id(item), text) for item, text in zip(items, texts, strict=True))
     return ",".join(text_of[id(item)] for item in evaluation.items)
 
 
 def _kept(memo: page_keys.Memo, key: str, items: Sequence[ItemState]) -> list[str] | None:
-    if not memo.has(key):
-        return None
-    stored = memo.get(key, counted=False)
-    if stored is None or set(stored) != {STATES, CHECK}:
-        return None
-    lines = stored[STATES]
-    if parts_digest(key, lines) != stored[CHECK]:
+    lines = kept_text(memo, key, STATES, CHECK)
+    if lines is None:
         return None
     texts = lines.split("\n")
     try:
