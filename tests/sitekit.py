@@ -29,6 +29,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands import build as mkdocs_commands
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
 import warm_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,6 +165,25 @@ def demo_project(root: Path) -> Path:
     )
     shutil.copytree(ROOT / "schemas", root / "schemas")
     return root
+
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def serve_started(project: Path, served: Path, dirty: bool = False) -> MkDocsConfig:
+    """The project's plugins started in this process as `mkdocs serve` starts them, building
+    into ``served`` (the caller ends them: ``config.plugins.on_shutdown()``)."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    return config
+
+
+def serve_rebuild(project: Path, served: Path, dirty: bool = False) -> None:
+    """One build as `mkdocs serve` makes it: the config read again (the started plugins kept),
+    the server's address as its site_url."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+    config.site_url = SERVE_URL  # as `mkdocs serve` sets it before every build
+    mkdocs_commands.build(config, serve_url=SERVE_URL, dirty=dirty)
 
 
 def html_files(site: Path) -> list[Path]:

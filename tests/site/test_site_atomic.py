@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from helpers import deny_listing
-from sitekit import built_site, demo_project, mkdocs_build, scratch
+from sitekit import SERVE_URL, built_site, demo_project, mkdocs_build, scratch, serve_started
 
 
 def copy_demo(name: str) -> Path:
@@ -145,10 +145,9 @@ def test_a_build_killed_midway_leaves_the_previous_site(project, sig):
 def test_serve_builds_in_place_without_a_swap(project, tmp_path):
     served = tmp_path / "served"
     served.mkdir()
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
-    config.plugins.on_startup(command="serve", dirty=False)
+    config = serve_started(project, served)
     try:
-        mkdocs_build_module.build(config, serve_url="http://127.0.0.1:8000/")
+        mkdocs_build_module.build(config, serve_url=SERVE_URL)
     finally:
         config.plugins.on_shutdown()
     assert config.site_dir == str(served)

@@ -10,14 +10,19 @@ import re
 import shutil
 from pathlib import Path
 
-from mkdocs.commands import build as mkdocs_build_module
-from mkdocs.config import load_config
 from mkdocs.structure.files import File, InclusionLevel
 
 from duban.plugin.kept_pages import ASIDE, LoopFiles
-from sitekit import DEMO_AS_OF, demo_project, mkdocs_build, scratch
+from sitekit import (
+    DEMO_AS_OF,
+    SERVE_URL,
+    demo_project,
+    mkdocs_build,
+    scratch,
+    serve_rebuild,
+    serve_started,
+)
 
-URL = "http://127.0.0.1:8000/"
 KEPT = re.compile(r"duban: (\d+) reused pages put in place without MkDocs' per-page work")
 
 
@@ -30,12 +35,6 @@ def _edit(status: Path, words: str) -> None:
     changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
     assert changed != text
     status.write_text(changed, "utf-8")
-
-
-def _serve_build(project: Path, served: Path) -> None:
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
-    config.site_url = URL  # as `mkdocs serve` sets it before every build
-    mkdocs_build_module.build(config, serve_url=URL)
 
 
 def _kept(text: str) -> int:
@@ -51,8 +50,7 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
     project = demo_project(work / "project")
     served = work / "served"
     served.mkdir()
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
-    config.plugins.on_startup(command="serve", dirty=False)
+    config = serve_started(project, served)
     plugin = config.plugins["duban"]
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.duban")
     read: list[str] = []  # the pages MkDocs' reading loop handed to the plugin
@@ -63,7 +61,7 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
         lambda self, page, **kw: read.append(page.file.src_uri) or on_pre_page(self, page, **kw),
     )
     try:
-        _serve_build(project, served)  # the first build writes every page
+        serve_rebuild(project, served)  # the first build writes every page
         assert _kept(caplog.text) == 0
         generated = {u for u in plugin.served_pages}
         statuses = sorted((project / "data" / "status").glob("*.yaml"))
@@ -72,7 +70,7 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
             _edit(status, f"保留页面改动{round}：")
             caplog.clear()
             read.clear()
-            _serve_build(project, served)
+            serve_rebuild(project, served)
             kept = _kept(caplog.text)
             # most generated pages never reached MkDocs' loop; the edited unit's page did
             assert kept > len(generated) // 2, caplog.text
@@ -91,7 +89,7 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
             assert not served.with_name(served.name + ASIDE).exists()
             # every file served is the one a fresh full build of the same data makes
             full = work / f"full-{round}"
-            built = mkdocs_build(project / "mkdocs.yml", full, {"DUBAN_SITE_URL": URL})
+            built = mkdocs_build(project / "mkdocs.yml", full, {"DUBAN_SITE_URL": SERVE_URL})
             assert built.returncode == 0, built.stderr[-3000:]
             served_files, full_files = _files(served), _files(full)
             differ = sorted(
@@ -105,11 +103,11 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
         status = statuses[0]
         good = status.read_text("utf-8")
         status.write_text(good + "\n  - [broken\n", "utf-8")
-        _serve_build(project, served)
+        serve_rebuild(project, served)
         assert not plugin.cache.kept.written
         status.write_text(good, "utf-8")
         caplog.clear()
-        _serve_build(project, served)
+        serve_rebuild(project, served)
         assert _kept(caplog.text) == 0
         plugin.later.wait()
         assert _files(served) == _files(work / "full-1")
@@ -171,21 +169,14 @@ def test_serve_dirty_moves_nothing_aside(caplog, monkeypatch):
     project = demo_project(work / "project")
     served = work / "served"
     served.mkdir()
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
-    config.plugins.on_startup(command="serve", dirty=True)
+    config = serve_started(project, served, dirty=True)
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.duban")
     try:
-
-        def build() -> None:
-            again = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
-            again.site_url = URL
-            mkdocs_build_module.build(again, serve_url=URL, dirty=True)
-
-        build()
+        serve_rebuild(project, served, dirty=True)
         pages = sorted(p.relative_to(served) for p in served.rglob("*.html"))
         status = sorted((project / "data" / "status").glob("*.yaml"))[0]
         _edit(status, "脏构建改动：")
-        build()
+        serve_rebuild(project, served, dirty=True)
         assert not served.with_name(served.name + ASIDE).exists()
         assert sorted(p.relative_to(served) for p in served.rglob("*.html")) == pages
         page = served / "units" / f"{status.stem}.html"

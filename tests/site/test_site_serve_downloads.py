@@ -13,17 +13,14 @@ from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment
-from mkdocs.commands import build as mkdocs_build_module
-from mkdocs.config import load_config
 
 from duban.outputs import urls
 from duban.plugin.serve_downloads import LaterDownloads, put_in_place
 from duban.plugin.serve_files import LinkedFile, TemplateCode
 from duban.site import Site, kept_open_data
 from duban.site.split import Job
-from sitekit import demo_project, mkdocs_build, scratch
+from sitekit import SERVE_URL, demo_project, mkdocs_build, scratch, serve_rebuild, serve_started
 
-URL = "http://127.0.0.1:8000/"
 LATER = "rebuilt after the pages"
 READY = "whole-plan downloads are ready"
 WHOLE = (urls.EXPORT_JSON, urls.LEDGER_CSV, urls.LEDGER_XLSX, urls.FEED)
@@ -38,23 +35,16 @@ def _edit(status: Path, words: str) -> None:
     status.write_text(changed, "utf-8")
 
 
-def _build(project: Path, served: Path) -> None:
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
-    config.site_url = URL
-    mkdocs_build_module.build(config, serve_url=URL)
-
-
 def test_a_serve_rebuild_shows_the_pages_then_the_downloads_catch_up(caplog, monkeypatch):
     work = scratch("serve-downloads")
     project = demo_project(work / "project")
     served = work / "served"
     served.mkdir()
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
-    config.plugins.on_startup(command="serve", dirty=False)
+    config = serve_started(project, served)
     plugin = config.plugins["duban"]
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.duban")
     try:
-        _build(project, served)  # the first build makes every download
+        serve_rebuild(project, served)  # the first build makes every download
         assert LATER not in caplog.text
         first = {uri: (served / uri).read_bytes() for uri in WHOLE}
         pages = {p: p.read_bytes() for p in served.rglob("*.html")}
@@ -65,7 +55,7 @@ def test_a_serve_rebuild_shows_the_pages_then_the_downloads_catch_up(caplog, mon
         monkeypatch.setattr(
             kept_open_data, "made_piece", lambda e: pieces.append(1) or made_piece(e)
         )
-        _build(project, served)
+        serve_rebuild(project, served)
         assert LATER in caplog.text
         # the pages at once: the unit's own, its task's and the summaries that count it
         assert "服务下载改动：" in (served / "units" / f"{status.stem}.html").read_text("utf-8")
@@ -81,7 +71,7 @@ def test_a_serve_rebuild_shows_the_pages_then_the_downloads_catch_up(caplog, mon
             assert made != first[uri] and "服务下载改动：".encode() in made, uri
         assert not [p for p in served.rglob(".*") if p.is_file()]  # no temporary file left
         # the same bytes as a full build of the same data
-        full = mkdocs_build(project / "mkdocs.yml", work / "full", {"DUBAN_SITE_URL": URL})
+        full = mkdocs_build(project / "mkdocs.yml", work / "full", {"DUBAN_SITE_URL": SERVE_URL})
         assert full.returncode == 0, full.stderr
         for uri in plugin.later.sizes:
             assert (served / uri).read_bytes() == (work / "full" / uri).read_bytes(), uri
@@ -89,7 +79,7 @@ def test_a_serve_rebuild_shows_the_pages_then_the_downloads_catch_up(caplog, mon
         caplog.clear()
         org = project / "data" / "org.yaml"
         org.write_text(org.read_text("utf-8") + "\n", "utf-8")
-        _build(project, served)
+        serve_rebuild(project, served)
         assert LATER not in caplog.text
         made = (served / urls.EXPORT_JSON).read_bytes()
         assert made == (work / "full" / urls.EXPORT_JSON).read_bytes()
