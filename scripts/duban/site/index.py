@@ -99,11 +99,13 @@ class Index:
         """``reports_by_holder.get(holder_id, [])``: one holder's reports, newest first."""
         if "reports_by_holder" in self.__dict__:
             return self.reports_by_holder.get(holder_id, [])
-        entries = self._entries_by_holder.get(holder_id, [])
+        entries = self.entries_by_holder.get(holder_id, [])
         return report_entries(self.model, self.as_of, entries)
 
     @cached_property
-    def _entries_by_holder(self) -> dict[str, list[StatusEntry]]:
+    def entries_by_holder(self) -> dict[str, list[StatusEntry]]:
+        """Each holder's status entries, in the model's order (its reports are made from them;
+        the page keys compare them while serving)."""
         found: dict[str, list[StatusEntry]] = {}
         for entry in self.model.status.values():
             found.setdefault(entry.holder_id, []).append(entry)

@@ -165,7 +165,6 @@ class Keys:
         self._facts_before = memo.holder_facts
         self._facts: dict[str, tuple[Any, ...]] = {}
         memo.holder_facts = self._facts if memo.keep else {}
-        self._entries: dict[str, list[object]] | None = None  # holder -> its status entries
         self._inputs: dict[str, str] = {}  # h24q: each holder's input key (kept_digests)
         if memo.on_disk:
             self._keep_plain(memo)
@@ -238,7 +237,7 @@ class Keys:
                 )
         # h24p: serving, a holder's reports are a function of its status entries (the same
         # objects while its file is unchanged, the model updated) and of the date (in base)
-        entries = self._holder_entries().get(holder_id, [])
+        entries = ctx.index.entries_by_holder.get(holder_id, [])
         last = self._facts_before.get(holder_id)
         if (
             last is not None
@@ -254,13 +253,6 @@ class Keys:
             digest = parts_digest(_pickled([occurrences, reports, flags, *members]))
         self._facts[holder_id] = (self.base, occurrences, members, tuple(entries), flags, digest)
         return digest
-
-    def _holder_entries(self) -> dict[str, list[object]]:
-        if self._entries is None:
-            self._entries = {}
-            for entry in self.ctx.model.status.values():
-                self._entries.setdefault(entry.holder_id, []).append(entry)
-        return self._entries
 
     def task(self, uri: str, pctx: Context, task: Task) -> str:
         """A task page: the occurrences of the task and its sub-items, their flags, the rows
