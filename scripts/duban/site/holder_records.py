@@ -61,19 +61,8 @@ def ranked_records(model: Model, index: Index, as_of: dt.date) -> list[HolderRec
     last, unranked."""
     by_holder = index.by_holder
     reported = reporters(model, as_of, index)
-    if index.model is model:  # h24r: each holder tallied once per index
-        tallies, lights = index.holder_tallies, index.holder_lights
-        records = [
-            HolderRecord(h, tallies[h.id], lights[h.id])
-            for h in model.holders.values()
-            if h.id in by_holder
-        ]
-    else:
-        records = [
-            HolderRecord(h, Tally.of(by_holder[h.id]), combine(i.state for i in by_holder[h.id]))
-            for h in model.holders.values()
-            if h.id in by_holder
-        ]
+    # h24r: each holder tallied once per index (the index's tallies are of its own lists)
+    records = [indexed_record(h, index) for h in model.holders.values() if h.id in by_holder]
     ranked = sorted(
         (r for r in records if rankable(model, r, reported)),
         key=lambda r: (-(r.tally.on_time_rate or 0), -(r.tally.done_rate or 0), r.tally.overdue),
