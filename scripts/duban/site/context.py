@@ -21,7 +21,7 @@ from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import Locale
 from duban.model.federation import SourceHealth
 from duban.model.model import Model
-from duban.site import groups, names
+from duban.site import groups, holder_records, names
 from duban.site.implementers import LinkedSource
 from duban.site.index import Index
 
@@ -152,12 +152,9 @@ class Context:
         (:func:`~duban.evaluation.check_report.summarize`), found once: the home page, the
         督办清单 and the 台账 show it."""
         if not hasattr(self, "_summary"):
-            index = self.index
             # h24r: the index's reporters, when it is of the same model and date
-            same = index.model is self.model and index.as_of == self.evaluation.as_of
-            self._summary = summarize(
-                self.model, self.evaluation, index.reporters if same else None
-            )
+            reported = holder_records.reporters(self.model, self.evaluation.as_of, self.index)
+            self._summary = summarize(self.model, self.evaluation, reported)
         return self._summary
 
     def summarise_count(self, rows: int) -> bool:
