@@ -1,0 +1,152 @@
+"""The grammar from the clerk's side (branch h18ab, issue 18): the ways an office numbers or
+marks a list of tasks in Word or on a web page, each in a short made-up plan, and what the
+importer must do with it. A document that visibly holds a list is never refused: a list the
+numbering's reader does not read is read by its marks (marked_lines.py) and, when nothing else
+found a task, every item of it is a task (last_resort.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from duban.plan_import import Imported, ImportError_, run_import
+from duban.plan_import.marked_lines import marked_kind, marked_lines
+from helpers import import_whole, tasks_by_id
+
+HEAD = "某县2023年优化营商环境工作任务分工方案\n\n为做好今年工作，现将任务分工如下。\n\n"
+TASKS = (
+    "加强政务服务，推进一网通办，实现群众办事少跑腿。",
+    "优化审批流程，压减审批时限，提高审批效率。",
+    "强化监管执法，开展双随机抽查，规范执法行为。",
+)
+LABELS = (
+    "牵头单位：县政务服务中心\n完成时限：2023年6月底前",
+    "牵头单位：县发展改革局\n完成时限：2023年9月底前",
+    "牵头单位：县市场监管局\n完成时限：2023年底前",
+)
+LEADS = ["县政务服务中心", "县发展改革局", "县市场监管局"]
+MARKS = {
+    "一是": ("一是", "二是", "三是"),
+    "第一，": ("第一，", "第二，", "第三，"),
+    "首先": ("首先，", "其次，", "最后，"),
+    "Ⅰ": ("Ⅰ.", "Ⅱ.", "Ⅲ."),
+    "I.": ("I.", "II.", "III."),
+    "A.": ("A.", "B.", "C."),
+    "a)": ("a)", "b)", "c)"),
+    "一)": ("一)", "二)", "三)"),
+    "●": ("●", "●", "●"),
+    "■": ("■ ", "■ ", "■ "),
+    "-": ("- ", "- ", "- "),
+    "·": ("·", "·", "·"),
+    "第一项": ("第一项 ", "第二项 ", "第三项 "),
+    "【任务一】": ("【任务一】", "【任务二】", "【任务三】"),
+    "1-1": ("1-1 ", "1-2 ", "1-3 "),
+    "bare 1": ("1 ", "2 ", "3 "),
+}
+"""Marks the numbering's reader (segment.py) does not read as item numbers."""
+
+
+def _marked(result: Imported) -> bool:
+    """The review says the list was read by its marks (in either language)."""
+    said = " ".join(f.what for f in result.assumptions)
+    return "同一种标记开头" in said or "marked alike" in said
+
+
+def _labelled(marks: tuple[str, ...]) -> str:
+    return HEAD + "".join(f"{m}{t}\n{r}\n" for m, t, r in zip(marks, TASKS, LABELS, strict=True))
+
+
+def _bare(marks: tuple[str, ...]) -> str:
+    return HEAD + "".join(f"{m}{t}\n" for m, t in zip(marks, TASKS, strict=True))
+
+
+@pytest.mark.parametrize("name", list(MARKS))
+def test_a_list_marked_otherwise_is_read_with_the_roles_of_its_labels(tmp_path, name) -> None:
+    """Each task's mark is one the reader does not number by, its labels on the lines below:
+    was refused (no numbered items) for every one of these marks."""
+    result = import_whole(tmp_path, _labelled(MARKS[name]))
+    assert [task["roles"].get("lead") for task in result.tasks] == [[lead] for lead in LEADS]
+    assert [
+        str(task["due"][0].get("date") or task["due"][0].get("period")) for task in result.tasks
+    ] == [
+        "2023-06-30",
+        "2023-09-30",
+        "2023",
+    ]
+    assert result.tasks[0]["text"].startswith(MARKS[name][0].strip())  # the mark kept in the text
+    assert _marked(result)
+
+
+@pytest.mark.parametrize("name", ["●", "一是", "bare 1", "A."])
+def test_a_list_with_nothing_assigned_is_read_as_tasks_not_refused(tmp_path, name) -> None:
+    """The last resort: a list with no roles and no deadlines, each item a task (held by the
+    group of units still to be named), the review saying how it was read."""
+    source = tmp_path / "plan.txt"
+    source.write_text(_bare(MARKS[name]), encoding="utf-8")
+    written = run_import(source, tmp_path / "out", None, "p", None)
+    assert len(written.result.tasks) == 3
+    assert [t["text"] for t in written.result.tasks][1].endswith(TASKS[1])
+    review = written.review.read_text(encoding="utf-8")
+    assert "清单的每一项都读作任务" in review or "every item of the list read as a task" in review
+
+
+def test_a_numbered_list_with_nothing_assigned_keeps_its_reading(tmp_path) -> None:
+    """1. 2. 3. with no assignment were never refused (read as parts of the plan with no task,
+    the text kept): the last resort does not change them (test_h18s_batch9 asks for no task)."""
+    result = import_whole(tmp_path, _bare(("1.", "2.", "3.")))
+    assert result.tasks == [] and len(result.plan["sections"]) == 3
+
+
+def test_a_document_with_no_list_is_still_refused(tmp_path) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text(HEAD + "请各单位认真抓好落实。\n", encoding="utf-8")
+    with pytest.raises(ImportError_, match=r"没有写入任何文件|nothing written"):
+        run_import(source, tmp_path / "out", None, "p", None)
+
+
+def test_one_marker_alone_is_no_list(tmp_path) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text(HEAD + "● 请各单位认真抓好落实。\n", encoding="utf-8")
+    with pytest.raises(ImportError_):
+        run_import(source, tmp_path / "out", None, "p", None)
+
+
+def test_the_deepest_level_of_an_outline_holds_the_items() -> None:
+    text = "1 总体任务\n1.1 政务服务\n1.1.1 推进一网通办。\n1.1.2 压减审批时限。\n1.2 监管\n"
+    assert marked_kind(text) == "outline2"
+    found = marked_lines(text)
+    assert found is not None and found[1] == 2
+    assert "1. 1.1.1 推进一网通办。" in found[0] and "2. 1.1.2 压减审批时限。" in found[0]
+
+
+def test_marks_inside_prose_are_no_list() -> None:
+    """A bullet or a number only counts at a line's start, and two lines alike make a list."""
+    assert marked_lines("今年要做好三件事：一是加强服务，二是优化流程。\n● 注：略。\n") is None
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [("1.", "2.", "3."), ("●", "●", "●"), ("一是", "二是", "三是")],
+    ids=["1.", "●", "一是"],
+)
+def test_roles_given_once_after_the_list_reach_every_item(tmp_path, marks) -> None:
+    """以上任务由X牵头，Y按职责分工负责，时限。 after a chapter's list: each item's (was: only the
+    last item a task, the others non-task provisions)."""
+    text = (
+        HEAD
+        + "一、重点任务\n"
+        + "".join(f"{m}{t}\n" for m, t in zip(marks, TASKS, strict=True))
+        + "以上任务由县发展改革局牵头，各部门按职责分工负责，2023年底前完成。\n"
+    )
+    result = import_whole(tmp_path, text)
+    assert len(result.tasks) == 3
+    for task in result.tasks:
+        assert task["roles"]["lead"] == ["县发展改革局"]
+        assert task["due"][0]["period"] == "2023"
+
+
+def test_labelled_marks_keep_their_reading_when_the_numbering_reads_them(tmp_path) -> None:
+    """(1) / 1) / ① at the top with labels below were read before: unchanged."""
+    for marks in (("(1)", "(2)", "(3)"), ("1)", "2)", "3)"), ("①", "②", "③")):
+        result = import_whole(tmp_path, _labelled(marks))
+        assert sorted(tasks_by_id(result)) == ["01", "02", "03"]
+        assert not _marked(result)
