@@ -6,10 +6,14 @@ found a task, every item of it is a task (last_resort.py)."""
 
 from __future__ import annotations
 
+import docx
 import pytest
 
-from duban.plan_import import Imported, ImportError_, run_import
+from duban.plan_import import Imported, ImportError_, import_file, run_import
+from duban.plan_import.list_numbers import formatted
 from duban.plan_import.marked_lines import marked_kind, marked_lines
+from duban.plan_import.reading import html_text
+from duban.plan_import.units import ImportOrg
 from helpers import import_whole, tasks_by_id
 
 HEAD = "某县2023年优化营商环境工作任务分工方案\n\n为做好今年工作，现将任务分工如下。\n\n"
@@ -41,6 +45,9 @@ MARKS = {
     "【任务一】": ("【任务一】", "【任务二】", "【任务三】"),
     "1-1": ("1-1 ", "1-2 ", "1-3 "),
     "bare 1": ("1 ", "2 ", "3 "),
+    "❶": ("❶", "❷", "❸"),
+    "⒈": ("⒈", "⒉", "⒊"),
+    "㈠": ("㈠", "㈡", "㈢"),
 }
 """Marks the numbering's reader (segment.py) does not read as item numbers."""
 
@@ -103,6 +110,16 @@ def test_a_document_with_no_list_is_still_refused(tmp_path) -> None:
         run_import(source, tmp_path / "out", None, "p", None)
 
 
+def test_a_plan_in_chapters_with_nothing_numbered_below_is_not_refused(tmp_path) -> None:
+    """第一章 … 第二章 …: numbered, if only by chapters (was refused): each chapter an item."""
+    text = HEAD + "第一章 政务服务\n推进一网通办。\n第二章 审批改革\n压减审批时限。\n"
+    result = import_whole(tmp_path, text)
+    assert [task["text"].split("\n")[0] for task in result.tasks] == [
+        "第一章 政务服务",
+        "第二章 审批改革",
+    ]
+
+
 def test_one_marker_alone_is_no_list(tmp_path) -> None:
     source = tmp_path / "plan.txt"
     source.write_text(HEAD + "● 请各单位认真抓好落实。\n", encoding="utf-8")
@@ -150,3 +167,83 @@ def test_labelled_marks_keep_their_reading_when_the_numbering_reads_them(tmp_pat
         result = import_whole(tmp_path, _labelled(marks))
         assert sorted(tasks_by_id(result)) == ["01", "02", "03"]
         assert not _marked(result)
+
+
+# --- numbers drawn by Word or a browser, not in the text (list_numbers.py) ----------------------
+
+ITEMS = [(t, r) for t, r in zip(TASKS, LABELS, strict=True)]
+
+
+def _word(path, style: str, labels: bool = True) -> None:
+    document = docx.Document()
+    document.add_paragraph("某县2023年优化营商环境工作任务分工方案")
+    document.add_paragraph("为做好今年工作，现将任务分工如下。")
+    for task, label in ITEMS:
+        document.add_paragraph(task, style=style)
+        if labels:
+            for line in label.split("\n"):
+                document.add_paragraph(line)
+    document.save(path)
+
+
+def test_words_automatic_numbers_are_read_as_the_clerk_sees_them(tmp_path) -> None:
+    """A Word list (style List Number: the numbers are drawn, not typed) with each task's labels
+    in paragraphs of their own: was refused (no numbered item in the text)."""
+    source = tmp_path / "plan.docx"
+    _word(source, "List Number")
+    result = import_file(source, ImportOrg(), "p")
+    assert [task["id"] for task in result.tasks] == ["01", "02", "03"]
+    assert [task["roles"]["lead"] for task in result.tasks] == [[lead] for lead in LEADS]
+    assert result.tasks[0]["text"].startswith(TASKS[0])  # the drawn 1. is the item's number
+
+
+def test_a_word_bulleted_list_with_nothing_assigned_is_not_refused(tmp_path) -> None:
+    source = tmp_path / "plan.docx"
+    _word(source, "List Bullet", labels=False)
+    result = import_file(source, ImportOrg(), "p")
+    assert [task["text"] for task in result.tasks] == [f"●{task}" for task in TASKS]
+
+
+def test_a_web_pages_ordered_list_is_numbered_as_the_browser_draws_it() -> None:
+    page = (
+        "<html><body><ul><li>首页</li><li>政务公开</li></ul><p>方案</p><ol start='2'>"
+        + "".join(f"<li>{task}</li><p>{label}</p>" for task, label in ITEMS[:2])
+        + "<li>3.已经写了编号的条目不再加编号。</li></ol>"
+        + "<ol type='a'><li>加强组织领导，压实工作责任。</li></ol></body></html>"
+    )
+    lines = html_text(page).split("\n")
+    assert lines[:3] == ["首页", "政务公开", "方案"]  # a menu's short links get no bullet
+    assert f"2.{TASKS[0]}" in lines and f"3.{TASKS[1]}" in lines
+    assert "3.已经写了编号的条目不再加编号。" in lines
+    assert lines[-1] == "a.加强组织领导，压实工作责任。"
+
+
+def test_an_ordered_list_with_labels_below_its_items_is_read(tmp_path) -> None:
+    page = (
+        "<html><body><p>某县2023年优化营商环境工作任务分工方案</p><ol>"
+        + "".join(
+            f"<li>{task}</li><p>{label.replace(chr(10), '</p><p>')}</p>" for task, label in ITEMS
+        )
+        + "</ol></body></html>"
+    )
+    source = tmp_path / "plan.html"
+    source.write_text(page, encoding="utf-8")
+    result = import_file(source, ImportOrg(), "p")
+    assert [task["roles"]["lead"] for task in result.tasks] == [[lead] for lead in LEADS]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "written"),
+    [
+        (3, "decimal", "3"),
+        (3, "chineseCounting", "三"),
+        (12, "chineseCountingThousand", "十二"),
+        (2, "decimalEnclosedCircle", "②"),
+        (2, "decimalEnclosedParen", "⑵"),
+        (4, "upperRoman", "IV"),
+        (2, "lowerLetter", "b"),
+        (7, "decimalFullWidth", "７"),
+    ],
+)
+def test_word_number_formats(value, kind, written) -> None:
+    assert formatted(value, kind) == written

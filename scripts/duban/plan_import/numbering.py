@@ -91,6 +91,9 @@ ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺ�
 """Roman numerals as one character each (Ⅰ Ⅱ Ⅲ, ⅰ ⅱ ⅲ)."""
 ASCII_ROMAN = r"(?:X{0,1}(?:IX|IV|V?I{1,3})|X{1,2}|V)"
 """I II III IV … XX in ASCII letters (only with a separator after them)."""
+NUMBER_GLYPHS = "❶-❿➀-➉➊-➓⒈-⒛㈠-㈩㊀-㊉⓵-⓾"
+"""Numbers as one glyph a font offers: ❶ ➀ ➊ (circled), ⒈ (with its stop), ㈠ (（一）),
+㊀ (一 circled)."""
 SEQUENCE_WORDS = "首先|其次|再次|再者|最后"
 """首先，… 其次，… 最后，…: words that order a list as numbers do."""
 AFTER_MARK = r"[.．、,，:：)）﹒]"
@@ -100,11 +103,12 @@ LIST_MARKS = (
     ("shi", rf"{CN}是(?=[\u4e00-\u9fff“《])"),
     (
         "ordinal",
-        rf"第(?:{CN}|{arabic(2)})(?:项|点|个方面|方面)?(?:{AFTER_MARK}|\s+|(?<=[项点面])(?=[\u4e00-\u9fff]))",
+        rf"第(?:{CN}|{arabic(2)})(?:项|点|个方面|方面|部分|章|节)?(?:{AFTER_MARK}|\s+|(?<=[项点面分章节])(?=[\u4e00-\u9fff]))",
     ),
     ("word", rf"(?:{SEQUENCE_WORDS})[,，:：]"),
     ("labelled", rf"(?:任务|事项|工作|项目|措施|举措)(?:{CN}|{arabic(2)})(?:{AFTER_MARK}|\s+)"),
     ("bracket", rf"[【\[〔](?:任务|事项|工作|项目|措施)?(?:{CN}|{arabic(2)})[】\]〕]"),
+    ("glyph", rf"[{NUMBER_GLYPHS}]{AFTER_MARK}?(?=\s*[^\s])"),
     ("roman", rf"(?:[{ROMAN}]{AFTER_MARK}?|{ASCII_ROMAN}{AFTER_MARK})"),
     ("letter", rf"[A-Za-z]{AFTER_MARK}(?=\s*[\u4e00-\u9fff“《])"),
     ("half", rf"{CN}[)）](?=\s*[\u4e00-\u9fff“《])"),
