@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from duban.plan_import import Imported, ImportError_, import_file, run_import
 from duban.plan_import.list_numbers import formatted
@@ -48,6 +50,10 @@ MARKS = {
     "❶": ("❶", "❷", "❸"),
     "⒈": ("⒈", "⒉", "⒊"),
     "㈠": ("㈠", "㈡", "㈢"),
+    "1：": ("1：", "2：", "3："),
+    "1，": ("1，", "2，", "3，"),
+    "一：": ("一：", "二：", "三："),
+    "No.1": ("No.1 ", "No.2 ", "No.3 "),
 }
 """Marks the numbering's reader (segment.py) does not read as item numbers."""
 
@@ -247,3 +253,114 @@ def test_an_ordered_list_with_labels_below_its_items_is_read(tmp_path) -> None:
 )
 def test_word_number_formats(value, kind, written) -> None:
     assert formatted(value, kind) == written
+
+
+# --- roles written where a clerk puts them -------------------------------------------------------
+
+
+def test_a_list_by_unit_with_no_numbers_is_read(tmp_path) -> None:
+    """县司法局：负责…… paragraphs, one a unit (was refused: a line led by a name and a colon was
+    taken for a label of the text around it)."""
+    text = HEAD + "".join(f"{lead}：负责{task}\n" for lead, task in zip(LEADS, TASKS, strict=True))
+    result = import_whole(tmp_path, text)
+    assert [task["roles"]["responsible"] for task in result.tasks] == [[lead] for lead in LEADS]
+
+
+def test_a_label_line_is_still_no_paragraph_of_its_own(tmp_path) -> None:
+    """牵头单位：X on its own line labels the numbered text above it (unchanged)."""
+    result = import_whole(tmp_path, _labelled(("1.", "2.", "3.")))
+    assert [task["roles"]["lead"] for task in result.tasks] == [[lead] for lead in LEADS]
+
+
+def test_units_and_times_lined_up_after_numbered_tasks_with_no_header(tmp_path) -> None:
+    """1.推进一网通办  县政务服务中心  2023年6月底前 (columns with no header row): was read as
+    three parts of the plan with no task."""
+    text = HEAD + "".join(
+        f"{n}.{task}  {lead}  {due}\n"
+        for n, task, lead, due in zip(
+            (1, 2, 3), TASKS, LEADS, ("2023年6月底前", "年底前", "每季度"), strict=True
+        )
+    )
+    result = import_whole(tmp_path, text)
+    assert [task["roles"]["responsible"] for task in result.tasks] == [[lead] for lead in LEADS]
+    assert [task["due"][0]["kind"] for task in result.tasks] == ["date", "period", "recurring"]
+
+
+def test_a_last_sentence_saying_the_work_goes_on_is_the_deadline(tmp_path) -> None:
+    text = (
+        HEAD
+        + "1.推进一网通办。县政务服务中心负责。长期坚持。\n2.持续推进告知承诺制。县司法局负责。\n"
+    )
+    result = import_whole(tmp_path, text)
+    assert result.tasks[0]["due"] == [{"kind": "ongoing", "as_written": "长期坚持"}]
+    assert result.tasks[1]["due"][0].get("id") == "unwritten"  # 持续推进 as a verb is no deadline
+
+
+def _numbered(document, text: str, level: int | None = None) -> None:
+    """A paragraph in the multilevel list numId 99 at ``level`` (Word's w:numPr)."""
+    paragraph = document.add_paragraph(text)
+    if level is not None:
+        numbers = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", str(level)), ("w:numId", "99")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            numbers.append(element)
+        paragraph._p.get_or_add_pPr().append(numbers)
+
+
+def test_a_word_multilevel_list_reads_as_chapters_and_items(tmp_path) -> None:
+    """一、 (chineseCounting, %1、) over 1. (decimal, %2.), drawn by Word: chapters and tasks."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), "99")
+    for level, kind, text in ((0, "chineseCounting", "%1、"), (1, "decimal", "%2.")):
+        element = OxmlElement("w:lvl")
+        element.set(qn("w:ilvl"), str(level))
+        for tag, value in (("w:start", "1"), ("w:numFmt", kind), ("w:lvlText", text)):
+            part = OxmlElement(tag)
+            part.set(qn("w:val"), value)
+            element.append(part)
+        abstract.append(element)
+    numbering.insert(0, abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), "99")
+    reference = OxmlElement("w:abstractNumId")
+    reference.set(qn("w:val"), "99")
+    num.append(reference)
+    numbering.append(num)
+    _numbered(document, "某县2023年优化营商环境工作任务分工方案")
+    for chapter, pairs in (("政务服务", ITEMS[:2]), ("监管执法", ITEMS[2:])):
+        _numbered(document, chapter, 0)
+        for task, label in pairs:
+            _numbered(document, task, 1)
+            _numbered(document, label.split("\n")[0])
+    source = tmp_path / "plan.docx"
+    document.save(source)
+    result = import_file(source, ImportOrg(), "p")
+    assert [task["id"] for task in result.tasks] == ["1-1", "1-2", "2-1"]
+    assert [task["roles"]["lead"] for task in result.tasks] == [[lead] for lead in LEADS]
+    assert [s["title"] for s in result.plan["sections"]] == ["政务服务", "监管执法"]
+
+
+@pytest.mark.parametrize("between", ["/", "／", " ", " / "])
+def test_a_bracket_of_a_unit_and_a_deadline_parted_by_a_slash_or_a_space(tmp_path, between) -> None:
+    """（县政务服务中心/2023年6月底前）: was read as no assignment (a comma only parted them)."""
+    text = HEAD + "".join(
+        f"{n}.{task}（{lead}{between}{due}）\n"
+        for n, task, lead, due in zip(
+            (1, 2), TASKS, LEADS, ("2023年6月底前", "年底前"), strict=False
+        )
+    )
+    result = import_whole(tmp_path, text)
+    assert [task["roles"]["responsible"] for task in result.tasks] == [[lead] for lead in LEADS[:2]]
+    assert [task["due"][0]["as_written"] for task in result.tasks] == ["2023年6月底前", "年底前"]
+
+
+def test_a_web_pages_menu_and_metadata_bullets_are_no_list() -> None:
+    """Bullets before a page's menu and metadata (real lines of the opened corpus: 湖北夏路 2023,
+    浙江苍南 2022) are no plan's list: the last resort does not read them as tasks."""
+    page = (
+        "某县方案\n• 设为首页\n  • 加入收藏\n  • 发布日期:2022-12-14\n  • 浏览次数:\n- 政务公开\n"
+    )
+    assert marked_lines(page) is None

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from duban.i18n.messages import say
+from duban.plan_import.chrome import set_aside
 from duban.plan_import.group_assignments import group_items
 from duban.plan_import.numbering import CHAPTER, CN, INDENT, LIST_MARKS, bracketed
 
@@ -30,6 +31,10 @@ HEADING = re.compile(rf"^{INDENT}(?:{CHAPTER}|{bracketed(CN)})")
 """A chapter's or a part's heading (一、 / （一）): the list below it starts again at 1."""
 LEVEL = re.compile(r"[.．\-－—][0-9０-９]")
 """A level of an outline's number (1.1.1 has two below its first)."""
+SHORTEST = 4
+"""An item's text after its mark: at least this many characters (a menu's 首页 is none)."""
+BULLETED = 8
+"""A bulleted item's text: at least this many (a menu's 设为首页, 政务公开 are links, not items)."""
 LEAST = 2
 """A list: at least this many lines marked alike."""
 
@@ -41,9 +46,25 @@ def _kind(match: re.Match) -> str:
     return kind
 
 
+def _items(text: str) -> list[tuple[int, re.Match]]:
+    """The lines (index, mark) that start with a list mark and are no web page's furniture (a
+    menu's 设为首页, 发布日期: …: chrome.py) and hold more than a few characters."""
+    lines = text.split("\n")
+    marks = [MARK.match(line) for line in lines]
+    unmarked = [line[m.end() :] if m else line for line, m in zip(lines, marks, strict=True)]
+    kept = set_aside("\n".join(unmarked))[0].split("\n")  # the furniture without its bullet
+    return [
+        (index, match)
+        for index, match in enumerate(marks)
+        if match
+        and kept[index].strip()
+        and len(unmarked[index].strip()) >= (BULLETED if match.lastgroup == "bullet" else SHORTEST)
+    ]
+
+
 def marked_kind(text: str) -> str | None:
     """The kind of list mark most lines of ``text`` start with (None: no list of them)."""
-    kinds = Counter(_kind(m) for m in MARK.finditer(text))
+    kinds = Counter(_kind(m) for _, m in _items(text))
     outlines = sorted(k for k in kinds if k.startswith("outline") and kinds[k] >= LEAST)
     if outlines:  # the deepest level of an outline numbered 1.1.1 holds the items
         return outlines[-1]
@@ -61,8 +82,9 @@ def marked_lines(text: str) -> tuple[str, int] | None:
     count = 0
     out: list[str] = []
     number = 0
-    for line in text.split("\n"):
-        match = MARK.match(line)
+    items = dict(_items(text))
+    for index, line in enumerate(text.split("\n")):
+        match = items.get(index)
         if (match and _kind(match) != kind) or HEADING.match(line):
             number = 0  # a heading (1.1 over 1.1.1, 一、 over ●): its list starts at 1
         if match and _kind(match) == kind:

@@ -113,6 +113,8 @@ LIST_MARKS = (
     ("letter", rf"[A-Za-z]{AFTER_MARK}(?=\s*[\u4e00-\u9fff“《])"),
     ("half", rf"{CN}[)）](?=\s*[\u4e00-\u9fff“《])"),
     ("outline", rf"{arabic(2)}(?:[.．\-－—]{arabic(2)}){{1,3}}[.．、]?(?=\s*[\u4e00-\u9fff“《])"),
+    ("colon", rf"(?:{arabic(2)}|{CN})[：:，,](?=\s*[\u4e00-\u9fff“《])"),
+    ("no", rf"(?:No|NO|no)[.．]?\s*{arabic(2)}[.．、:：]?(?=\s*[\u4e00-\u9fff“《])"),
     ("bare", rf"{arabic(2)}(?=[ \t\u3000]+[\u4e00-\u9fff“《])"),
 )
 """The kinds of list marks at a line's start (after its indent), in the order they are tried:

@@ -40,6 +40,7 @@ from duban.i18n.messages import say
 from duban.plan_import.box_tables import box_rows
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
+from duban.plan_import.clerk_readings import CLERK_READINGS
 from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.group_assignments import group_items, group_reading
 from duban.plan_import.head import plan_title_line
@@ -48,7 +49,6 @@ from duban.plan_import.label_lines import label_lines
 from duban.plan_import.labelled_numbers import labelled_numbers, labelled_numbers_reading
 from duban.plan_import.last_resort import last_resort
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
-from duban.plan_import.marked_lines import marked_lines, marked_reading
 from duban.plan_import.more_table_readings import MORE_TABLE_READINGS
 from duban.plan_import.numbering import CHAPTER_RUN, MIXED, arabic, bracketed, separator
 from duban.plan_import.plan import Imported, import_text
@@ -166,7 +166,7 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("label lines", "标签各占一行的竖排表格", label_lines, unnumbered_rows_reading),  # h18s
     ("labelled numbers", "问题1：式编号", labelled_numbers, labelled_numbers_reading),  # h18s
     ("label blocks", "没有编号的标签记录", label_blocks, label_blocks_reading),  # h18s
-    ("marked lines", "同一种标记开头的各行", marked_lines, marked_reading),  # h18ab
+    *CLERK_READINGS,  # h18ab: marks the numbering's reader does not read, trailing cells
 )
 AS_NUMBERED = ("the numbering", "按编号")
 UNTABLED = ("the text as written, its tables not read as rows", "原文照排（不按任务分工表读表格）")
