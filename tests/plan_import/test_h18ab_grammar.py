@@ -15,6 +15,7 @@ from duban.plan_import import Imported, ImportError_, import_file, run_import
 from duban.plan_import.list_numbers import formatted
 from duban.plan_import.marked_lines import marked_kind, marked_lines
 from duban.plan_import.reading import html_text
+from duban.plan_import.trailing_cells import trailing_cells
 from duban.plan_import.units import ImportOrg
 from helpers import import_whole, tasks_by_id
 
@@ -364,3 +365,12 @@ def test_a_web_pages_menu_and_metadata_bullets_are_no_list() -> None:
         "某县方案\n• 设为首页\n  • 加入收藏\n  • 发布日期:2022-12-14\n  • 浏览次数:\n- 政务公开\n"
     )
     assert marked_lines(page) is None
+
+
+def test_labels_parted_by_spaces_are_no_trailing_cells() -> None:
+    """[牵头单位:A  责任单位:B] after a task (湖北夏路 2020 with two spaces between its labels) is
+    the item's own assignment, not cells of a table with no header."""
+    line = (
+        "1、切实提高政治站位。[牵头单位:区卫健局  责任单位:区疫情防控指挥部成员单位、各街办(新区)]"
+    )
+    assert trailing_cells(f"{line}\n{line.replace('1、', '2、')}\n") is None

@@ -11,6 +11,7 @@ import re
 
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.clauses import find_clause
 from duban.plan_import.numbering import INDENT, arabic, separator
 
 LINE = re.compile(
@@ -18,6 +19,8 @@ LINE = re.compile(
     r"(?P<cells>(?:(?: {2,}|\u3000+)\S+)+)\s*$"
 )
 """A numbered line, then cells each after two spaces or more (tabs are two spaces by then)."""
+LABEL = re.compile(r"[:：\[\]【】]")
+"""A cell with a label's colon or a square bracket is no cell of a unit's name or a time."""
 LABELS = {"unit": "责任单位", "date": "完成时限"}
 LEAST = 2
 """Lines read so: at least two (one line so is a coincidence)."""
@@ -31,6 +34,8 @@ def trailing_cells(text: str) -> tuple[str, int] | None:
         match = LINE.match(line)
         if match is None:
             continue
+        if find_clause(line) is not None or LABEL.search(match.group("cells")):
+            continue  # the line carries its own assignment (牵头单位:A  责任单位:B)
         cells = match.group("cells").split()
         kinds = [cell_type(cell) for cell in cells]
         if not all(kind in LABELS for kind in kinds) or len(set(kinds)) != len(kinds):
