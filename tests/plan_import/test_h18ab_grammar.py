@@ -101,6 +101,7 @@ def test_a_list_with_nothing_assigned_is_read_as_tasks_not_refused(tmp_path, nam
     assert [t["text"] for t in written.result.tasks][1].endswith(TASKS[1])
     review = written.review.read_text(encoding="utf-8")
     assert "清单的每一项都读作任务" in review or "every item of the list read as a task" in review
+    assert "采用的读法：最后的办法" in review or "reading taken: the last resort" in review
 
 
 def test_a_numbered_list_with_nothing_assigned_keeps_its_reading(tmp_path) -> None:

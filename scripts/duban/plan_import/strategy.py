@@ -415,5 +415,5 @@ def best_reading(
             found += _unnumbered_tables(as_written, pristine, plan_id, year)
     best, why = choose(found)
     if not best.result.plan["sections"] and (resort := last_resort(text, untouched, plan_id, year)):
-        return resort[0], resort[1], why  # h18ab: a list read, not refused
+        return resort[0], resort[1], say("reading taken: the last resort", "采用的读法：最后的办法")
     return best.result, best.note, why
