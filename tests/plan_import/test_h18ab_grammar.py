@@ -375,3 +375,23 @@ def test_labels_parted_by_spaces_are_no_trailing_cells() -> None:
         "1、切实提高政治站位。[牵头单位:区卫健局  责任单位:区疫情防控指挥部成员单位、各街办(新区)]"
     )
     assert trailing_cells(f"{line}\n{line.replace('1、', '2、')}\n") is None
+
+
+def test_x_together_with_y_names_two_units(tmp_path) -> None:
+    """由X会同Y负责: two units (was one name, 县政务服务中心会同县司法局)."""
+    text = (
+        HEAD
+        + "1.推进一网通办。由县政务服务中心会同县司法局负责。\n2.推行告知承诺制。由县司法局负责。\n"
+    )
+    result = import_whole(tmp_path, text)
+    assert result.tasks[0]["roles"]["responsible"] == ["县政务服务中心", "县司法局"]
+
+
+def test_a_label_after_a_dash(tmp_path) -> None:
+    """……。——责任单位：X (a dash before the label; was read as no assignment)."""
+    text = HEAD + "".join(
+        f"{n}.{task}——责任单位：{lead}\n"
+        for n, task, lead in zip((1, 2), TASKS, LEADS, strict=False)
+    )
+    result = import_whole(tmp_path, text)
+    assert [task["roles"]["responsible"] for task in result.tasks] == [[lead] for lead in LEADS[:2]]
