@@ -159,7 +159,7 @@ def find_clause(text: str) -> Clause | None:
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
-        rf"(?:^|[。；;，,\s])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|处室|主体|{BARE})\s*[:：]"
+        rf"(?:^|[。；;，,\s—－])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|处室|主体|{BARE})\s*[:：]"
         rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
         folded,
     )
@@ -407,7 +407,7 @@ def simplified_tail(text: str) -> str:
 def _split_conjunctions(piece: str) -> list[str]:
     if is_joint(piece):
         return [piece.strip()]
-    for word in ("以及", "及", "和", "与"):
+    for word in ("以及", "会同", "及", "和", "与"):  # h18ab: X会同Y (X with Y)
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]
             if len(left) >= 2 and len(right) >= 2 and NAME_SUFFIX.search(simplified(left)):

@@ -40,6 +40,12 @@ GROUP = re.compile(
     + NAMES.replace("names", "by")
     + r"(?P<verb>牵头负责|负责|牵头))\s*[。；;]?\s*$"
 )
+TAIL = re.compile(
+    r"^\s*(?:以上|上述|前述)(?:各项|所列|这些|几项)?(?:目标|工作|任务|事项|指标|措施)?(?:均|都)?由"
+    r"(?P<clause>[^。\n]{2,120}?(?:牵头|负责|落实)[^。\n]{0,80}?)\s*[。；;]?\s*$"
+)
+"""h18ab: 以上任务由X牵头，各部门按职责分工负责，2023年底前完成。 (the sentence goes on after its
+verb: the clause, as written, is given to each item above it in a bracket, as 动词括注 are read)."""
 HEADING = re.compile(rf"^{INDENT}(?:{CHAPTER}|{bracketed(CN)})")
 ITEM = re.compile(rf"^{INDENT}(?:{arabic()}{separator()}{NOT_DECIMAL}|{bracketed(MIXED)})")
 
@@ -61,6 +67,12 @@ def group_items(text: str) -> tuple[str, int] | None:
     for index, line in enumerate(lines):
         bare = PINYIN.sub("", line)  # 4項(xiàng)目標(biāo)的…: a converter's pinyin
         match = GROUP.match(simplified(bare))
+        tail = None if match else TAIL.match(simplified(bare))
+        if tail is not None and items:  # h18ab: every item since the heading, the clause whole
+            clause = bare[tail.start("clause") : tail.end("clause")]
+            count += _give(lines, items, f"（{clause}）")
+            items = []
+            continue
         if match is None:
             if HEADING.match(line):
                 items = []  # a heading ends the group 以上 refers to
@@ -89,3 +101,13 @@ def group_items(text: str) -> tuple[str, int] | None:
             count += 1
         items = []
     return ("\n".join(lines), count) if count else None
+
+
+def _give(lines: list[str], items: list[list[int]], bracket: str) -> int:
+    """``bracket`` after each item (its lines) that carries no assignment of its own."""
+    count = 0
+    for item in items:
+        if find_clause(" ".join(lines[i].strip() for i in item)) is None:
+            lines[item[-1]] = f"{lines[item[-1]].rstrip()}{bracket}"
+            count += 1
+    return count

@@ -78,3 +78,44 @@ def article(numeral: str = CN_RUN) -> str:
 
 NOT_DECIMAL = r"(?![0-9])"
 """After 1. : not 1.5 (a decimal or an outline's 1.1), which is no item number."""
+
+
+# -- h18ab: the marks of a list segment.py does not read as item numbers ----------------------
+# A clerk numbers (or bullets) a list in Word or on a web page in many more ways than the ones
+# above. These are read by marked_lines.py only: each list of such lines, in a document where
+# no other reading found a task, becomes a list of items (the last-resort reading), so that a
+# document that visibly holds a list is never refused.
+BULLETS = "●○■□◆◇★☆▲△▪▫•·‧∙◎◉►▶▷➢➤✓✔√❖※\\-*＊—"
+"""Bullets that stand for a number: ● ■ ◆ ★ ▲ · - * … (one of them at a line's start)."""
+ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
+"""Roman numerals as one character each (Ⅰ Ⅱ Ⅲ, ⅰ ⅱ ⅲ)."""
+ASCII_ROMAN = r"(?:X{0,1}(?:IX|IV|V?I{1,3})|X{1,2}|V)"
+"""I II III IV … XX in ASCII letters (only with a separator after them)."""
+NUMBER_GLYPHS = "❶-❿➀-➉➊-➓⒈-⒛㈠-㈩㊀-㊉⓵-⓾"
+"""Numbers as one glyph a font offers: ❶ ➀ ➊ (circled), ⒈ (with its stop), ㈠ (（一）),
+㊀ (一 circled)."""
+SEQUENCE_WORDS = "首先|其次|再次|再者|最后"
+"""首先，… 其次，… 最后，…: words that order a list as numbers do."""
+AFTER_MARK = r"[.．、,，:：)）﹒]"
+"""What follows a letter, a roman numeral or an ordinal as its separator."""
+LIST_MARKS = (
+    ("bullet", rf"[{BULLETS}]{{1,2}}(?=\s*[^\s{BULLETS}])"),
+    ("shi", rf"{CN}是(?=[\u4e00-\u9fff“《])"),
+    (
+        "ordinal",
+        rf"第(?:{CN}|{arabic(2)})(?:项|点|个方面|方面|部分|章|节)?(?:{AFTER_MARK}|\s+|(?<=[项点面分章节])(?=[\u4e00-\u9fff]))",
+    ),
+    ("word", rf"(?:{SEQUENCE_WORDS})[,，:：]"),
+    ("labelled", rf"(?:任务|事项|工作|项目|措施|举措)(?:{CN}|{arabic(2)})(?:{AFTER_MARK}|\s+)"),
+    ("bracket", rf"[【\[〔](?:任务|事项|工作|项目|措施)?(?:{CN}|{arabic(2)})[】\]〕]"),
+    ("glyph", rf"[{NUMBER_GLYPHS}]{AFTER_MARK}?(?=\s*[^\s])"),
+    ("roman", rf"(?:[{ROMAN}]{AFTER_MARK}?|{ASCII_ROMAN}{AFTER_MARK})"),
+    ("letter", rf"[A-Za-z]{AFTER_MARK}(?=\s*[\u4e00-\u9fff“《])"),
+    ("half", rf"{CN}[)）](?=\s*[\u4e00-\u9fff“《])"),
+    ("outline", rf"{arabic(2)}(?:[.．\-－—]{arabic(2)}){{1,3}}[.．、]?(?=\s*[\u4e00-\u9fff“《])"),
+    ("colon", rf"(?:{arabic(2)}|{CN})[：:，,](?=\s*[\u4e00-\u9fff“《])"),
+    ("no", rf"(?:No|NO|no)[.．]?\s*{arabic(2)}[.．、:：]?(?=\s*[\u4e00-\u9fff“《])"),
+    ("bare", rf"{arabic(2)}(?=[ \t\u3000]+[\u4e00-\u9fff“《])"),
+)
+"""The kinds of list marks at a line's start (after its indent), in the order they are tried:
+each kind's pattern is the mark only (the text after it is the item's)."""

@@ -87,6 +87,7 @@ class Importer(TaskReading, YearReading):
         self.lenient = False  # h18f: a list may start after 1 (an excerpt, a lost first cell)
         self.table = False  # h18f: the items are a table's rows (its 序号)
         self.table_rows = 0  # h18r: how many rows of a table the reader made items
+        self.every = False  # h18ab: the last resort, every item a task (marked_lines.py)
         self.promoted: set[int] = set()  # h18f: the items the deeper reading made headings
 
     # -- the whole plan -----------------------------------------------------------------------
@@ -106,7 +107,7 @@ class Importer(TaskReading, YearReading):
             # h18j: or only the item's own steps numbered inside it like it (1.…；1.…2.…)
             # h18l: or a table's rows, whatever their cells number (岳阳楼 2017: ①… in 备注)
             and (self.table or all(all(c.style == n.style for c in n.children) for n in roots))
-            and any(find_clause(self._span(n)) for n in roots)
+            and (self.every or any(find_clause(self._span(n)) for n in roots))  # h18ab
         ) or grouped_tasks(text, roots):  # h18s: 1. 市科技馆 / (1)… / 责任单位:X after them
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks
         else:
@@ -378,6 +379,7 @@ def import_text(
     lenient: bool = False,
     table: bool = False,
     table_rows: int = 0,
+    every: bool = False,
 ) -> Imported:
     """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
     only stands in when the document names none. Never reads the clock. ``deeper`` and
@@ -386,7 +388,7 @@ def import_text(
     read, chrome = set_aside(text)
     importer = Importer(read, org, plan_id, year)
     importer.deeper, importer.lenient, importer.table = deeper, lenient, table
-    importer.table_rows = table_rows
+    importer.table_rows, importer.every = table_rows, every
     importer.page_year = page_year(chrome)
     result = importer.run()
     result.chrome = chrome + result.chrome

@@ -23,6 +23,10 @@ YEARLESS = re.compile(
 YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 
 
+STANDING = re.compile(r"(?<=[。；;])\s*(长期坚持|持续推进|长期开展|常态化推进)\s*[。；;]?\s*$")
+"""h18ab: the last sentence of a task's text that only says the work goes on."""
+
+
 PROGRESS_COLUMN = re.compile(
     r"^(?!.*(?:目标|目標|时间|時間))[^：:]{0,8}(?:进展|進展|进度|進度|完成情况|完成情況|推进情况|推進情況"
     r"|完成状况|完成狀況|备注|備註)"
@@ -66,6 +70,8 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
             return "，".join(steps), "，".join(steps)
     if not phrases:
         phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
+    if not phrases:  # h18ab: …县市场监管局负责。长期坚持。 (a sentence of its own at the end)
+        phrases = STANDING.findall(folded)
     if not phrases:
         phrases = re.findall(
             r"每(?:半年|年|季度|月)[^，,。；;]{0,12}?(?:至少|不少于)\s*\d+\s*次", folded

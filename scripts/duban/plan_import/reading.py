@@ -24,6 +24,15 @@ from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size,
 from duban.model.problems import printable
 from duban.plan_import.cell_rows import PINYIN, TABLE_COLUMNS
 from duban.plan_import.label_colons import colons_restored
+from duban.plan_import.list_numbers import (
+    CLOSE,
+    OPEN,
+    WordNumbering,
+    html_mark,
+    html_marks,
+    marked,
+    with_mark,
+)
 from duban.plan_import.merged_rows import merge_continuations
 from duban.plan_import.numbering import STOPS, arabic, separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
@@ -176,6 +185,7 @@ class _TextParser(HTMLParser):
         self.depth = 0
         self.stats: dict[str, int] | None = None
         self.as_rows: Callable[[list[list[str]]], list[str]] | None = None
+        self.lists: list[tuple[str, int]] = []  # h18ab: the <ol>/<ul> open: [type, the last number]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
@@ -200,6 +210,13 @@ class _TextParser(HTMLParser):
             self.cell = []
         elif tag in BLOCK_TAGS:
             self._text("\n")
+            if tag in ("ol", "ul"):  # h18ab: the numbers a browser draws (list_numbers.py)
+                self.lists.append(html_marks(tag, attrs))
+            elif tag == "li" and self.lists:
+                kind, value = self.lists[-1]
+                self.lists[-1] = (kind, value + 1)
+                mark = html_mark(kind, value + 1, len(self.lists))
+                self._text(f"{OPEN}{mark}{CLOSE}")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -222,6 +239,8 @@ class _TextParser(HTMLParser):
             self.cell = None
         elif tag in BLOCK_TAGS:
             self._text("\n")
+            if tag in ("ol", "ul") and self.lists:
+                self.lists.pop()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
@@ -248,7 +267,7 @@ def html_text(
     parser.stats, parser.as_rows = stats, as_rows
     parser.feed(html)
     parser.close()
-    text = "".join(parser.parts).replace("\xa0", " ")
+    text = marked("".join(parser.parts)).replace("\xa0", " ")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip())
 
@@ -284,10 +303,11 @@ def _docx_lines(
 ) -> str:
     lines: list[str] = []
     body = document.element.body
+    numbers = WordNumbering(document)  # h18ab: Word's automatic numbering
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(_runs(child))
+            lines.append(with_mark(numbers.mark(child), _runs(child)))
         elif tag == "tbl":
             rows = [
                 [

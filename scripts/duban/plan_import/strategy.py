@@ -40,12 +40,14 @@ from duban.i18n.messages import say
 from duban.plan_import.box_tables import box_rows
 from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
+from duban.plan_import.clerk_readings import CLERK_READINGS
 from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.group_assignments import group_items, group_reading
 from duban.plan_import.head import plan_title_line
 from duban.plan_import.label_blocks import label_blocks, label_blocks_reading
 from duban.plan_import.label_lines import label_lines
 from duban.plan_import.labelled_numbers import labelled_numbers, labelled_numbers_reading
+from duban.plan_import.last_resort import last_resort
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
 from duban.plan_import.more_table_readings import MORE_TABLE_READINGS
 from duban.plan_import.numbering import CHAPTER_RUN, MIXED, arabic, bracketed, separator
@@ -164,6 +166,7 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("label lines", "标签各占一行的竖排表格", label_lines, unnumbered_rows_reading),  # h18s
     ("labelled numbers", "问题1：式编号", labelled_numbers, labelled_numbers_reading),  # h18s
     ("label blocks", "没有编号的标签记录", label_blocks, label_blocks_reading),  # h18s
+    *CLERK_READINGS,  # h18ab: marks the numbering's reader does not read, trailing cells
 )
 AS_NUMBERED = ("the numbering", "按编号")
 UNTABLED = ("the text as written, its tables not read as rows", "原文照排（不按任务分工表读表格）")
@@ -240,7 +243,7 @@ def _ids(result: Imported) -> list[object]:
 HEADING_NOTE = "分工取自所在章节的标题"
 """The note of a task whose roles are its heading's (task_reading)."""
 
-INVENTED = {"paragraphs", "header cells", "label values", "box rows"}
+INVENTED = {"paragraphs", "header cells", "label values", "box rows", "marked lines"}
 """Readings whose numbers the importer made up (their runs say nothing)."""
 
 
@@ -292,7 +295,9 @@ def candidates(
     out = [Candidate(say(*AS_NUMBERED), numbered, evidence(numbered, False))]
     out += _numberings(text, numbered, pristine, plan_id, year, "", "", False, False)
     for english, chinese, rewrite, describe in READINGS:
-        if english in INVENTED and not all(_headings_only(c.result) for c in out):
+        if english in INVENTED - {"marked lines"} and not all(
+            _headings_only(c.result) for c in out
+        ):
             continue  # numbers the document does not have: only when no reading found a task
             # below the document's headings (一、… read as tasks, their paragraphs unread)
         found = rewrite(text)
@@ -392,6 +397,7 @@ def best_reading(
     document as numbered) and why it was taken. ``as_written``: the plain text before its
     tables were read as 任务分工表 rows (another reading, when the table reading changed it)."""
     pristine = copy.deepcopy(org) if as_written is not None else org
+    untouched = copy.deepcopy(org)  # h18ab: for the last resort
     # h18r: a table's 序号 over its own chapter rows (序号 … 一、… 1 2 3, 辽中 2024) numbers the
     # plan; a table under a chapter of the text (一、… 序号 … 1 2) numbers in that chapter
     header = re.search(r"^\s*序\s*[号號]", as_written or "", re.M)
@@ -408,4 +414,6 @@ def best_reading(
         if all(_headings_only(c.result) for c in found):  # h18l: a header with no rows read
             found += _unnumbered_tables(as_written, pristine, plan_id, year)
     best, why = choose(found)
+    if not best.result.plan["sections"] and (resort := last_resort(text, untouched, plan_id, year)):
+        return resort[0], resort[1], say("reading taken: the last resort", "采用的读法：最后的办法")
     return best.result, best.note, why

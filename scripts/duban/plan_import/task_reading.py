@@ -55,6 +55,7 @@ class TaskReading(Findings):
     leaders: list[Finding]
     heading_clause: Clause | None  # the section's heading's clause, for items with none (h18c)
     next_year: int | None  # h18p: the year 明年 names (set with the plan's year)
+    every: bool  # h18ab: the last resort: an item with no assignment is a task all the same
 
     def _task_or_provision(
         self,
@@ -84,7 +85,7 @@ class TaskReading(Findings):
             head = {}
             self._clause(head, own, text, self.doc.line(node.start), [], 0)
             item["roles"] = heading_leads(item.get("roles") or {}, head.get("roles", {}))
-        if not assigns(item):
+        if not assigns(item) and not self.every:
             title = item.get("title") or first_sentence(text)
             provision = {
                 "number": node.number,
@@ -115,6 +116,8 @@ class TaskReading(Findings):
             )
             notes.append(note)
             self.unread.append(Finding(self.doc.line(node.start), note, item.get("title", "")))
+        if self.every:  # h18ab: the last resort's task with nothing written: held by 待定
+            self._give_holders(task, [], node)
         self._indicator_ids(task, task_id)
         if notes:
             task["note"] = "；".join(notes) + "。"

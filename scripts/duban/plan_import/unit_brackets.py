@@ -22,7 +22,10 @@ OPEN_LIST = re.compile(
     r"等(?:[省市县区])?(?:其他|有关|相关|各)?(?:部门|单位|部门单位|机构|成员单位)?$"
 )
 NOT_NAMES = re.compile(r"简称|以下|包括|例如|详见|附件|号|〔|年|月|第|%|[0-9０-９]|[:：]")
-DEADLINE_TAIL = re.compile(r"[，,；;](?=[^，,；;]*(?:[0-9０-９]|年|月|底|季度|长期|持续|常态))")
+DEADLINE_TAIL = re.compile(
+    r"(?:[，,；;]|\s*[/／]\s*|\s+)(?=[^，,；;/／\s]*(?:[0-9０-９]|年|月|底|季度|长期|持续|常态))"
+)
+"""Before the deadline of a bracket of names: ，；, or (h18ab) a slash or a space (X/2023年6月)."""
 VERB = re.compile(
     r"(?P<lead>分别牵头|牵头)?(?P<rest>(?:按职责|按照职责|根据职责|依职责)?(?:分工)?[\u4e00-\u9fff]{0,4})$"
 )
@@ -48,6 +51,8 @@ def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str
     inner = inner[: rule.start()] if rule else inner
     deadline = DEADLINE_TAIL.search(simplified(inner))  # （市政务服务局，6月底完成）
     after = inner[deadline.start() :] if deadline else ""
+    if deadline and not re.match(r"[，,；;]", after):  # h18ab: / or a space: read as a comma
+        after = "，" + after[len(deadline.group()) :]
     inner = inner[: deadline.start()] if deadline else inner
     folded = simplified(inner)
     if not inner or len(inner) > 160 or NOT_NAMES.search(folded):

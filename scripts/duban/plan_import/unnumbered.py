@@ -307,8 +307,24 @@ def clause_paragraphs(text: str) -> tuple[str, int] | None:
         if len(bare) < PARAGRAPH_MIN or BAR.search(bare) or MARKER.match(bare):
             continue  # a numbered line is the numbering's, not a paragraph to number
         clause = find_clause(bare)
-        if clause is None or clause.start < PARAGRAPH_MIN:
+        if clause is None or (clause.start < PARAGRAPH_MIN and not unit_led(bare)):
             continue  # 牵头单位：… on a line of its own labels the text around it
         count += 1
         lines[index] = f"{count}.{bare}"
     return ("\n".join(lines), count) if count else None
+
+
+UNIT_HEAD = re.compile(r"^(?P<head>[^：:，,。；;]{2,40})[：:](?P<rest>.+)$")
+NOT_A_UNIT = re.compile(r"单位|部门|领导|时限|时间|责任|牵头|配合|协办|主办|参与")
+
+
+def unit_led(line: str) -> bool:
+    """h18ab: 县司法局：负责推行告知承诺制，年底前完成。 (a list by unit, each paragraph led by the
+    unit's name and a colon): an assignment, not a label (牵头单位：X) labelling the text around."""
+    match = UNIT_HEAD.match(line)
+    return bool(
+        match
+        and not NOT_A_UNIT.search(match.group("head"))
+        and cell_type(match.group("head")) == "unit"
+        and len(match.group("rest")) >= PARAGRAPH_MIN
+    )
