@@ -1,0 +1,78 @@
+"""The thirteenth batch opened (branch h18ac, issue 18): the forms its nine files use that the
+importer missed, each with a line or two of the real text (file named) and a variant written
+here that the same code must also read (another numbering, other labels)."""
+
+from __future__ import annotations
+
+from duban.plan_import.group_cell_rows import group_cell_rows
+from helpers import import_whole, tasks_by_id
+
+# guangdong-jiangmen-undated-tuchu-zwgk-pipe-numbered-groups.txt (the first six rows)
+JIANGMEN = (
+    "工作任务 | 具体要求 | 责任部门 |\n"
+    "一、做好财政信息公开。 | 1.积极推进本中心预算、决算及相关报表公开。 | 财务科 |\n"
+    "二、做好政府网站专栏信息公开。 | 2.及时更新网站频道的各类型概况信息。 | 办公室 |\n"
+    "3.及时反馈网民对调查征集信息的意见。 | 各科室 | |\n"
+    "4.及时更新微信公众号信息。 | 办公室牵头,各科室配合 | |\n"
+    "三、持续加强重大政策发布解读。 | 5.聚焦我中心工作,切实加强重大政策实施的发布解读。"
+    " | 各科室 |\n"
+)
+
+
+def test_merged_numbered_group_cells_are_chapters(tmp_path) -> None:
+    """江门 (土地储备中心): a merged 一、 group cell on its group's first row only, the rows
+    below it moved left; the 1.–5. running on across the groups keep two-digit ids."""
+    tasks = tasks_by_id(import_whole(tmp_path, JIANGMEN))
+    assert list(tasks) == ["01", "02", "03", "04", "05"]
+    assert [tasks[i]["section"] for i in tasks] == [1, 2, 2, 2, 3]
+    assert tasks["01"]["roles"] == {"responsible": ["财务科"]}
+    assert tasks["03"]["roles"] == {"responsible": ["各科室"]}
+    assert tasks["04"]["roles"] == {"lead": ["办公室"], "cooperate": ["各科室"]}
+
+
+def test_a_row_with_only_its_item_shares_the_unit_cell_above(tmp_path) -> None:
+    """江门 (文化广电旅游体育局): ``2.…… |`` with no unit cell: its cell was merged with the
+    row above's (guangdong-jiangmen-undated-wenguang-zwgk-pipe-merged-unit-rows.txt)."""
+    text = (
+        "工作任务 | 具体要求 | 责任部门 |\n"
+        "一、做好各类规划主动公开。 | 1.主动公开“十四五”规划纲要、各项规划、政策解读等相关信息。"
+        " | 办公室牵头,其他股室及属下单位配合 |\n"
+        "2.做好“十一五”规划至“十三五”规划等各项规划的归集整理和主动公开工作。 |\n"
+        "二、做好市场规则标准和监管执法信息公开。 | "
+        "3.及时公开建设高标准市场体系行动方案的落实举措。"
+        " | 广电旅游和公共服务股(行政审批服务股) |\n"
+        "4.加强行政执法信息公开。 | 市场执法股 |\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text))
+    assert list(tasks) == ["01", "02", "03", "04"]
+    assert tasks["02"]["roles"] == tasks["01"]["roles"]
+    assert tasks["01"]["roles"]["lead"] == ["办公室"]
+    assert tasks["04"]["roles"] == {"responsible": ["市场执法股"]}
+
+
+def test_group_cells_variant_brackets_lead_and_deadline_columns(tmp_path) -> None:
+    """Made up: （一） group cells, 1、 items, a 牵头单位 and a 完成时限 column."""
+    text = (
+        "重点任务 | 工作内容 | 牵头单位 | 完成时限 |\n"
+        "（一）优化政务服务。 | 1、推进一网通办，实现群众办事少跑腿。 | 县政务服务中心"
+        " | 2023年6月底前 |\n"
+        "2、压减审批时限，提高审批效率。 | 县发展改革局 | 2023年9月底前 | |\n"
+        "（二）强化监管执法。 | 3、开展双随机抽查，规范执法行为。 | 县市场监管局 | 2023年底前 |\n"
+        "4、公开执法结果。 |\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2023))
+    assert [tasks[i]["section"] for i in tasks] == [1, 1, 2, 2]
+    assert [tasks[i]["roles"] for i in tasks] == [
+        {"lead": ["县政务服务中心"]},
+        {"lead": ["县发展改革局"]},
+        {"lead": ["县市场监管局"]},
+        {"lead": ["县市场监管局"]},
+    ]
+    assert tasks["02"]["due"][0]["as_written"] == "2023年9月底前"
+
+
+def test_group_cells_need_numbers_running_on() -> None:
+    """Items whose numbers start again in each group are not this form (the rows are not
+    told apart by a number running on)."""
+    text = JIANGMEN.replace("2.及时更新", "1.及时更新").replace("3.及时反馈", "2.及时反馈")
+    assert group_cell_rows(text) is None
