@@ -76,3 +76,33 @@ def test_group_cells_need_numbers_running_on() -> None:
     told apart by a number running on)."""
     text = JIANGMEN.replace("2.及时更新", "1.及时更新").replace("3.及时反馈", "2.及时反馈")
     assert group_cell_rows(text) is None
+
+
+# national-guobanhan-2014-trad-huitong-index-header.txt
+GUOBAN = (
+    "國務院辦公廳關於落實有關政策措施分工的通知\n\n  一、工作分工\n"
+    "  (一)關於“確保穀物基本自給、口糧絕對安全”的問題,由發展改革委會同中央農辦、農業部、財政部、"
+    "糧食局等部門研究提出落實意見。\n"
+    "  (二)關於“嚴守耕地保護紅線,劃定永久基本農田”的問題,由國土資源部會同農業部等部門負責落實。\n"
+)
+
+
+def test_units_that_work_out_how_to_carry_it_out(tmp_path) -> None:
+    """國辦函〔2014〕31號: 由X會同A、B等部門研究提出落實意見 names the units of the task (was no
+    assignment, the task lost)."""
+    tasks = tasks_by_id(import_whole(tmp_path, GUOBAN, 2014))
+    assert list(tasks) == ["1-1", "1-2"]
+    assert "农业部" in tasks["1-1"]["roles"]["responsible"]
+    assert tasks["1-1"]["roles"]["responsible"][0] == "发展改革委"
+
+
+def test_units_that_work_out_measures_variant(tmp_path) -> None:
+    """Made up: 1. numbering, simplified characters, 研究提出具体实施办法."""
+    text = (
+        "某省2023年政策措施分工方案\n\n一、工作分工\n"
+        "1.关于完善粮食收储制度的问题，由省发展改革委会同省财政厅研究提出具体实施办法。\n"
+        "2.关于耕地保护的问题，由省自然资源厅负责落实。\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2023))
+    assert tasks["1-1"]["roles"]["responsible"] == ["省发展改革委", "省财政厅"]
+    assert tasks["1-2"]["roles"]["responsible"] == ["省自然资源厅"]
