@@ -106,3 +106,30 @@ def test_units_that_work_out_measures_variant(tmp_path) -> None:
     tasks = tasks_by_id(import_whole(tmp_path, text, 2023))
     assert tasks["1-1"]["roles"]["responsible"] == ["省发展改革委", "省财政厅"]
     assert tasks["1-2"]["roles"]["responsible"] == ["省自然资源厅"]
+
+
+def test_the_assessed_year_of_a_rectification_plan_is_not_its_year(tmp_path) -> None:
+    """射箭乡 (sichuan-zhaohua-shejian-2018-…): 《2017年度脱贫攻坚成效考核反馈问题整改实施方案》,
+    published 2018-09-05: the plan is 2018's (the page's date), 2017 is the year assessed."""
+    text = (
+        "2017年度脱贫攻坚成效考核反馈问题整改实施方案\n\n"
+        "发布机构: 广元市昭化区射箭乡人民政府 发布时间: 2018-09-05\n\n"
+        "一、整改内容\n"
+        "1.将脱贫人口指标集中安排给当年计划退出村。(牵头单位:乡扶贫办;责任单位:各村支部)\n"
+        "2.开展贫困户动态管理。(牵头单位:乡扶贫办;责任单位:各村支部)\n"
+    )
+    result = import_whole(tmp_path, text)
+    assert result.plan["period"]["start"].year == 2018
+
+
+def test_the_audited_year_variant(tmp_path) -> None:
+    """Made up: 关于2021年审计发现问题的整改方案, signed 2022: 2022; a plan named for its own year
+    (2022年整改工作方案) keeps it."""
+    body = (
+        "\n\n一、整改任务\n1.规范专项资金管理。（责任单位：县财政局）\n"
+        "2.完善项目档案。（责任单位：县发展改革局）\n\n某县人民政府办公室\n{signed}\n"
+    )
+    audited = "关于2021年审计发现问题的整改方案" + body.format(signed="2022年3月1日")
+    assert import_whole(tmp_path, audited).plan["period"]["start"].year == 2022
+    own = "某县2022年整改工作方案" + body.format(signed="")
+    assert import_whole(tmp_path, own).plan["period"]["start"].year == 2022
