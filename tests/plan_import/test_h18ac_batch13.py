@@ -4,6 +4,8 @@ here that the same code must also read (another numbering, other labels)."""
 
 from __future__ import annotations
 
+import re
+
 from duban.plan_import.group_cell_rows import group_cell_rows
 from helpers import import_whole, tasks_by_id
 
@@ -133,3 +135,13 @@ def test_the_audited_year_variant(tmp_path) -> None:
     assert import_whole(tmp_path, audited).plan["period"]["start"].year == 2022
     own = "某县2022年整改工作方案" + body.format(signed="")
     assert import_whole(tmp_path, own).plan["period"]["start"].year == 2022
+
+
+def test_unnumbered_group_cells_are_no_chapters(tmp_path) -> None:
+    """Made up from 江门's table: group cells without 一、 are no chapters (第十一批 rule); their
+    words stay after their first item, the rows moved left are still items."""
+    text = re.sub(r"^[一二三]、", "", JIANGMEN, flags=re.M)
+    tasks = tasks_by_id(import_whole(tmp_path, text))
+    assert list(tasks) == ["01", "02", "03", "04", "05"]
+    assert "（做好财政信息公开。）" in tasks["01"]["text"]
+    assert tasks["03"]["roles"] == {"responsible": ["各科室"]}

@@ -10,9 +10,10 @@
 A page copies a merged cell once, on the first row it spans: the group cell (一、 （一） 第一…)
 stands on its group's first row only, the rows below it lost that cell and moved left, and a row
 whose unit cell was merged with the row above keeps only its item (``4.……。 |``). The rows are
-told by their items' own numbers (1. 2. 3. …, running on across the groups); each group cell is
-a chapter of the plan (SOURCES.md, 第十三批), each row an item under it, the cells after the item
-its clause (``（责任单位：X）``; a cell that says who leads itself, ``X牵头,Y配合``, kept as
+told by their items' own numbers (1. 2. 3. …, running on across the groups); a numbered group
+cell is a chapter of the plan (SOURCES.md, 第十三批), an unnumbered one no chapter (第十一批: its
+words kept in brackets after its first item), each row an item, the cells after the item its
+clause (``（责任单位：X）``; a cell that says who leads itself, ``X牵头,Y配合``, kept as
 written); a row with only its item shares the clause of the row above.
 """
 
@@ -84,8 +85,12 @@ def _rows(lines: list[str], kinds: list[str]) -> tuple[list[str], int, int] | No
             end -= 1
             break
         parts = [p for p in cells(line) if p.strip()]
-        if parts and GROUP.match(parts[0]) and len(parts) > 1 and ITEM.match(parts[1]):
-            out.append(parts[0])
+        group = ""
+        if len(parts) > 1 and not ITEM.match(parts[0]) and ITEM.match(parts[1]):
+            if GROUP.match(parts[0]):
+                out.append(parts[0])  # 一、…: a chapter of the plan
+            else:
+                group = f"（{parts[0].strip()}）"  # an unnumbered group: kept after its first item
             parts = parts[1:]
             groups += 1
         elif not parts or not ITEM.match(parts[0]):
@@ -102,7 +107,7 @@ def _rows(lines: list[str], kinds: list[str]) -> tuple[list[str], int, int] | No
             clause = _clause(parts[1:], kinds[2:])
         elif not clause:
             return None
-        out.append(parts[0].strip() + clause)
+        out.append(parts[0].strip() + group + clause)
     else:
         end = len(lines)
     if groups < 2 or not short or len(numbers) < 3:
