@@ -145,3 +145,20 @@ def test_unnumbered_group_cells_are_no_chapters(tmp_path) -> None:
     assert list(tasks) == ["01", "02", "03", "04", "05"]
     assert "（做好财政信息公开。）" in tasks["01"]["text"]
     assert tasks["03"]["roles"] == {"responsible": ["各科室"]}
+
+
+def test_group_cells_between_tabs_with_wide_digits(tmp_path) -> None:
+    """Made up from 江门's table: the cells between tabs (a sheet pasted), the items numbered
+    １． in full-width digits; the row with only its item has no tab at all."""
+    text = (
+        "工作任务\t具体要求\t责任科室\n"
+        "一、做好财政信息公开。\t１．推进预算、决算公开。\t财务科\n"
+        "二、做好网站信息公开。\t２．更新网站概况信息。\t办公室\n"
+        "３．反馈网民意见。\n"
+        "４．更新微信公众号信息。\t各科室\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text))
+    assert list(tasks) == ["01", "02", "03", "04"]
+    assert [tasks[i]["section"] for i in tasks] == [1, 2, 2, 2]
+    assert tasks["03"]["roles"] == {"responsible": ["办公室"]}
+    assert tasks["04"]["roles"] == {"responsible": ["各科室"]}

@@ -30,7 +30,7 @@ from duban.plan_import.text_tables import cells
 GROUP = re.compile(
     rf"^\s*(?:{CHAPTER_RUN}|[（(][一二三四五六七八九十]{{1,3}}[)）]|第[一二三四五六七八九十]{{1,3}}[，,、])"
 )
-ITEM = re.compile(rf"^\s*{arabic(2, wide=False, group=True)}\s*{separator()}\s*\S")
+ITEM = re.compile(rf"^\s*{arabic(2, group=True)}\s*{separator(small=True)}\s*\S")
 LABELS = {
     "lead": "牵头单位",
     "responsible": "责任单位",
@@ -40,8 +40,11 @@ LABELS = {
 SAYS_ROLE = re.compile(r"牵头|牽頭|配合|负责|負責|协办|協辦")
 
 
+BAR = re.compile(r"[|｜\t]|[ \u3000]{2,}")  # the cells between bars, tabs or runs of spaces (h18ac)
+
+
 def _header(line: str) -> list[str] | None:
-    if "|" not in line and "｜" not in line:
+    if not BAR.search(line.strip()):
         return None
     names = [re.sub(r"[ \u3000]", "", c) for c in cells(line)]
     kinds = [column_kind(simplified(n)) for n in names]
@@ -81,10 +84,10 @@ def _rows(lines: list[str], kinds: list[str]) -> tuple[list[str], int, int] | No
         if not line.strip():
             out.append(line)
             continue
-        if "|" not in line and "｜" not in line:
+        if not BAR.search(line.strip()) and not ITEM.match(line):
             end -= 1
             break
-        parts = [p for p in cells(line) if p.strip()]
+        parts = [p for p in cells(line) if p.strip()] if BAR.search(line.strip()) else [line]
         group = ""
         if len(parts) > 1 and not ITEM.match(parts[0]) and ITEM.match(parts[1]):
             if GROUP.match(parts[0]):
