@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
 from duban.plan_import.segment import field_text
 
@@ -141,7 +142,7 @@ def read_head(text: str, first_marker: int) -> Head:
     cited = re.compile(r"《[^《》]*》")  # 《…规划（2021—2025年）》 is another document's period
     head.period = _period(
         [
-            own_words(head.title),
+            without_assessed(own_words(head.title)),  # h18ac: 2017年度…考核反馈问题整改
             own_words(head.notice_title or ""),
             cited.sub("", head.preamble or ""),
             cited.sub("", text[first_marker:]),

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.role_sentences import prose_verb
+from duban.plan_import.role_sentences import PROPOSE, prose_verb
 from duban.plan_import.unit_brackets import UNIT_NAME
 
 BY = re.compile(
     r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*(?:具体|统一|均|分别|并)?"
     r"由(?P<names>[^。；;：:\n由]{2,80}?)"
-    r"(?P<verb>牵头负责|牵头|负责|承办|组织实施|落实)"
+    rf"(?P<verb>牵头负责|牵头|负责|承办|组织实施|{PROPOSE}|落实)"
 )
 """由 at the start of a clause (a line, a sentence, after a label or a comma), its names and
 the first verb after them."""

@@ -24,6 +24,7 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import ROLE_KINDS, cell_type, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.group_cell_rows import holds
 from duban.plan_import.text_tables import cells
 
 BAR = re.compile(r"[|｜\t]|[ \u3000]{2,}")  # h18z: cells between tabs or runs of spaces too
@@ -78,7 +79,9 @@ def as_read(text: str, as_written: str | None) -> str:
     """The text the readings start from: the text as written when it holds such a table (the
     reader's own reading of a ``|`` table aligns its rows from the left, where the merged
     category cells are missing), else the reader's."""
-    return as_written if as_written is not None and _table(as_written) else text
+    if as_written is not None and (_table(as_written) or holds(as_written)):  # h18ac
+        return as_written
+    return text
 
 
 def _table(text: str) -> tuple[str, int, bool] | None:

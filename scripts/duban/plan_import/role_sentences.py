@@ -26,8 +26,12 @@ LABEL_PROSE = re.compile(
     rf"^[^，,：:；;]{{2,80}}?{LEAD_VERB}(?:负责)?\s*[，,；;]\s*[^：:]{{2,200}}?{OTHER_VERB}\s*[。；;]?\s*$"
 )
 """The names after a label: X牵头，A、B配合 (a lead, then others with their verb)."""
+PROPOSE = r"研究提出(?:具体)?(?:落实|实施|贯彻)?(?:意[见見]|办法|措施)"
+"""h18ac: 由X会同A、B等部门研究提出落实意见 (国办 分工: who works out how to carry it out)."""
 BY_SENTENCE = re.compile(
-    r"(?:^|[。；;]\s*)(由[^。；;：:\n]{2,160}?(?:负责落实|负责实施|具体负责|负责|落实|牵头))\s*[。；;]?\s*$"
+    r"(?:^|[。；;]\s*)(由[^。；;：:\n]{2,160}?(?:负责落实|负责实施|具体负责|负责|落实|牵头|"
+    + PROPOSE
+    + r"))\s*[。；;]?\s*$"
 )
 """…。由A、B,各县(市)、区人民政府负责落实。: the units named by a closing sentence."""
 
@@ -43,7 +47,9 @@ def by_sentence(text: str) -> tuple[int, int, str] | None:
     if match is None:
         return assessed_by(text)  # h18u: 由镇工办负责考核。 (who assesses)
     inner = text[match.start(1) + 1 : match.end(1)]
-    names = re.sub(rf"(?:{OTHER_VERB}|{LEAD_VERB}|负责实施|具体负责|落实)$", "", simplified(inner))
+    names = re.sub(
+        rf"(?:{OTHER_VERB}|{LEAD_VERB}|负责实施|具体负责|落实|{PROPOSE})$", "", simplified(inner)
+    )
     pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
     if not pieces or not UNIT_NAME.search(pieces[-1]):
         return None  # 由此带来的…负责: not a list of units

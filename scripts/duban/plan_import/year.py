@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.deadline_years import deadline_year
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.head import Head, own_words
@@ -42,7 +43,7 @@ class YearReading(Findings):
         number = re.search(
             r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
         )
-        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", own_words(head.title))
+        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", without_assessed(own_words(head.title)))
         for year, where in (
             (head.signed.year if head.signed else None, "成文日期"),
             (int(number.group(1)) if number else None, "文号"),
