@@ -378,13 +378,14 @@ def test_labels_parted_by_spaces_are_no_trailing_cells() -> None:
 
 
 def test_x_together_with_y_names_two_units(tmp_path) -> None:
-    """由X会同Y负责: two units (was one name, 县政务服务中心会同县司法局)."""
+    """由X会同Y负责: two units, X leading (was one name, 县政务服务中心会同县司法局)."""
     text = (
         HEAD
         + "1.推进一网通办。由县政务服务中心会同县司法局负责。\n2.推行告知承诺制。由县司法局负责。\n"
     )
     result = import_whole(tmp_path, text)
-    assert result.tasks[0]["roles"]["responsible"] == ["县政务服务中心", "县司法局"]
+    assert result.tasks[0]["roles"]["lead"] == ["县政务服务中心"]
+    assert result.tasks[0]["roles"]["cooperate"] == ["县司法局"]
 
 
 def test_a_label_after_a_dash(tmp_path) -> None:

@@ -94,8 +94,9 @@ def test_units_that_work_out_how_to_carry_it_out(tmp_path) -> None:
     assignment, the task lost)."""
     tasks = tasks_by_id(import_whole(tmp_path, GUOBAN, 2014))
     assert list(tasks) == ["1-1", "1-2"]
-    assert "农业部" in tasks["1-1"]["roles"]["responsible"]
-    assert tasks["1-1"]["roles"]["responsible"][0] == "发展改革委"
+    assert tasks["1-1"]["roles"]["lead"] == ["发展改革委"]
+    assert tasks["1-1"]["roles"]["cooperate"] == ["中央农办", "农业部", "财政部", "粮食局"]
+    assert tasks["1-2"]["roles"]["cooperate"] == ["农业部"]
 
 
 def test_units_that_work_out_measures_variant(tmp_path) -> None:
@@ -106,7 +107,8 @@ def test_units_that_work_out_measures_variant(tmp_path) -> None:
         "2.关于耕地保护的问题，由省自然资源厅负责落实。\n"
     )
     tasks = tasks_by_id(import_whole(tmp_path, text, 2023))
-    assert tasks["1-1"]["roles"]["responsible"] == ["省发展改革委", "省财政厅"]
+    assert tasks["1-1"]["roles"]["lead"] == ["省发展改革委"]
+    assert tasks["1-1"]["roles"]["cooperate"] == ["省财政厅"]
     assert tasks["1-2"]["roles"]["responsible"] == ["省自然资源厅"]
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.role_sentences import PROPOSE, prose_verb
+from duban.plan_import.role_sentences import PROPOSE, prose_verb, together_with
 from duban.plan_import.unit_brackets import UNIT_NAME
 
 BY = re.compile(
@@ -82,7 +82,8 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
             parts = list(leaders)
             if units:
                 verb = "牵头" if "牵头" in match.group("verb") else "负责"
-                parts.append("、".join(units) + verb)
+                joined = "、".join(units)
+                parts.append(together_with(joined) or joined + verb)  # 由X会同Y负责: X leads
             followers = _pieces_after(folded, match.end())
             parts.extend(piece for _, piece in followers)
             end = followers[-1][0] if followers else match.end()

@@ -36,6 +36,19 @@ BY_SENTENCE = re.compile(
 """…。由A、B,各县(市)、区人民政府负责落实。: the units named by a closing sentence."""
 
 
+TOGETHER = re.compile(r"^(?P<lead>[^、，,；;]{2,40}?)会同(?P<others>[^；;]{2,})$")
+"""X会同A、B(等部门): X with A and B, where X leads (SOURCES.md, the thirteenth batch's rule)."""
+
+
+def together_with(folded_names: str) -> str | None:
+    """``X会同A、B等部门`` (simplified, without the verb after it) as the clause ``X牵头；A、B等部门配合``
+    (X leads, the others cooperate), or None when the names hold no 会同."""
+    match = TOGETHER.match(folded_names.strip())
+    if match is None:
+        return None
+    return f"{match.group('lead').strip()}牵头；{match.group('others').strip()}配合"
+
+
 def label_prose(folded_names: str) -> bool:
     """Whether a label's names are a sentence of verbs (X牵头，A、B配合), in simplified text."""
     return LABEL_PROSE.match(folded_names) is not None
@@ -55,7 +68,7 @@ def by_sentence(text: str) -> tuple[int, int, str] | None:
         return None  # 由此带来的…负责: not a list of units
     if not all(UNIT_NAME.search(p) or p.startswith("各") or len(p) <= 2 for p in pieces):
         return None
-    return match.start(1), len(text.rstrip()), inner
+    return match.start(1), len(text.rstrip()), together_with(names) or inner
 
 
 def split_separated(piece: str) -> list[str]:
