@@ -407,7 +407,8 @@ def simplified_tail(text: str) -> str:
 def _split_conjunctions(piece: str) -> list[str]:
     if is_joint(piece):
         return [piece.strip()]
-    for word in ("以及", "会同", "及", "和", "与"):  # X会同Y in a label: both (a sentence: role_sentences)
+    # X会同Y in a label: both under the label (in a 由… sentence: role_sentences.together_with)
+    for word in ("以及", "会同", "及", "和", "与"):
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]
             if len(left) >= 2 and len(right) >= 2 and NAME_SUFFIX.search(simplified(left)):

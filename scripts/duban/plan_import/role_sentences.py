@@ -41,8 +41,8 @@ TOGETHER = re.compile(r"^(?P<lead>[^、，,；;]{2,40}?)会同(?P<others>[^；;]
 
 
 def together_with(folded_names: str) -> str | None:
-    """``X会同A、B等部门`` (simplified, without the verb after it) as the clause ``X牵头；A、B等部门配合``
-    (X leads, the others cooperate), or None when the names hold no 会同."""
+    """``X会同A、B等部门`` (simplified, without the verb after it) as the clause
+    ``X牵头；A、B等部门配合`` (X leads, the others cooperate); None when it holds no 会同."""
     match = TOGETHER.match(folded_names.strip())
     if match is None:
         return None
