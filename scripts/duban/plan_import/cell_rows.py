@@ -109,6 +109,18 @@ def column_kind(word: str) -> str:
 
 
 ROLE_KINDS = {"lead", "responsible", "cooperate", "supervise", "assess", "main"}
+ROLE_LABELS = {
+    "lead": "牵头单位",
+    "responsible": "责任单位",
+    "main": "责任单位",
+    "cooperate": "配合单位",
+    "supervise": "监督单位",
+    "assess": "考核单位",
+}
+"""The label a role column's cells are written under when a row is rewritten as an item and its
+clause (the label words the clause parser reads)."""
+CELL_BAR = re.compile(r"[|｜\t]|[ \u3000]{2,}")
+"""What parts a flattened table's cells: a bar, a tab or a run of spaces."""
 
 
 def cell_type(cell: str) -> str:

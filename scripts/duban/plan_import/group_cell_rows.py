@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from duban.i18n.messages import say
-from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
-from duban.plan_import.chinese import simplified
+from duban.plan_import.cell_rows import CELL_BAR, ROLE_LABELS
+from duban.plan_import.flat_header import header_kinds
 from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
 from duban.plan_import.text_tables import cells
 
@@ -31,26 +31,12 @@ GROUP = re.compile(
     rf"^\s*(?:{CHAPTER_RUN}|[（(][一二三四五六七八九十]{{1,3}}[)）]|第[一二三四五六七八九十]{{1,3}}[，,、])"
 )
 ITEM = re.compile(rf"^\s*{arabic(2, group=True)}\s*{separator(small=True)}\s*\S")
-LABELS = {
-    "lead": "牵头单位",
-    "responsible": "责任单位",
-    "main": "责任单位",
-    "cooperate": "配合单位",
-}
 SAYS_ROLE = re.compile(r"牵头|牽頭|配合|负责|負責|协办|協辦")
 
 
-BAR = re.compile(r"[|｜\t]|[ \u3000]{2,}")  # the cells between bars, tabs or runs of spaces (h18ac)
-
-
 def _header(line: str) -> list[str] | None:
-    if not BAR.search(line.strip()):
-        return None
-    names = [re.sub(r"[ \u3000]", "", c) for c in cells(line)]
-    kinds = [column_kind(simplified(n)) for n in names]
-    if len(kinds) < 3 or "number" in kinds or not ROLE_KINDS & set(kinds):
-        return None
-    if kinds[0] != "text" or kinds[1] != "text":
+    kinds = header_kinds(line)
+    if kinds is None or len(kinds) < 3 or kinds[0] != "text" or kinds[1] != "text":
         return None  # a group column, then the items' column
     return kinds
 
@@ -84,10 +70,10 @@ def _rows(lines: list[str], kinds: list[str]) -> tuple[list[str], int, int] | No
         if not line.strip():
             out.append(line)
             continue
-        if not BAR.search(line.strip()) and not ITEM.match(line):
+        if not CELL_BAR.search(line.strip()) and not ITEM.match(line):
             end -= 1
             break
-        parts = [p for p in cells(line) if p.strip()] if BAR.search(line.strip()) else [line]
+        parts = [p for p in cells(line) if p.strip()] if CELL_BAR.search(line.strip()) else [line]
         group = ""
         if len(parts) > 1 and not ITEM.match(parts[0]) and ITEM.match(parts[1]):
             if GROUP.match(parts[0]):
@@ -123,10 +109,10 @@ def _clause(parts: list[str], kinds: list[str]) -> str:
     labelled: list[str] = []
     for part, kind in zip(parts, kinds, strict=False):
         part = part.strip()
-        if kind in LABELS and SAYS_ROLE.search(part):
+        if kind in ROLE_LABELS and SAYS_ROLE.search(part):
             said.append(part)
-        elif kind in LABELS:
-            labelled.append(f"{LABELS[kind]}：{part}")
+        elif kind in ROLE_LABELS:
+            labelled.append(f"{ROLE_LABELS[kind]}：{part}")
         elif kind == "deadline":
             labelled.append(f"完成时限：{part}")
     return "".join(f"（{c}）" for c in ["；".join(labelled), *said] if c)

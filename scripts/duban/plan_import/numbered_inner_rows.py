@@ -22,33 +22,19 @@ from __future__ import annotations
 import re
 
 from duban.i18n.messages import say
-from duban.plan_import.cell_rows import ROLE_KINDS, cell_type, column_kind
-from duban.plan_import.chinese import simplified
+from duban.plan_import.cell_rows import CELL_BAR, ROLE_KINDS, ROLE_LABELS, cell_type
+from duban.plan_import.flat_header import header_kinds
 from duban.plan_import.group_cell_rows import holds
 from duban.plan_import.text_tables import cells
 
-BAR = re.compile(r"[|｜\t]|[ \u3000]{2,}")  # h18z: cells between tabs or runs of spaces too
 MARK = re.compile(r"^\s*[（(]\s*(?P<n>[0-9]{1,2})\s*[)）]")
 CHAPTER = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]")
 STEP = re.compile(r"(?:^|(?<=[;；。\s]))(?=[0-9]{1,2}[.．、](?![0-9]))")
-LABELS = {
-    "lead": "牵头单位",
-    "responsible": "责任单位",
-    "main": "责任单位",
-    "cooperate": "配合单位",
-    "supervise": "监督单位",
-    "assess": "考核单位",
-}
 
 
 def _header(line: str) -> list[str] | None:
-    if not BAR.search(line):
-        return None
-    names = [re.sub(r"[ \u3000]", "", c) for c in cells(line)]
-    kinds = [column_kind(simplified(n)) for n in names]
-    if len(names) < 4 or "number" in kinds or not ROLE_KINDS & set(kinds):
-        return None
-    return kinds
+    kinds = header_kinds(line)
+    return kinds if kinds is not None and len(kinds) >= 4 else None
 
 
 def _units(cell: str) -> list[str]:
@@ -104,7 +90,7 @@ def _rows(lines: list[str], at: int, kinds: list[str]) -> tuple[list[str], int] 
     rows: list[dict] = []
     out = lines[: at + 1]
     for line in lines[at + 1 :]:
-        parts = cells(line) if BAR.search(line) else []
+        parts = cells(line) if CELL_BAR.search(line) else []
         parts = [p.strip() for p in parts if p.strip()]
         if not parts:
             out.append(line)
@@ -159,9 +145,9 @@ def _item(row: dict, kinds: list[str]) -> str:
         cell = row["cells"][index].strip()
         if index == row["column"] or not cell:
             continue
-        if kind in LABELS:
+        if kind in ROLE_LABELS:
             names = list(dict.fromkeys(n for c in cell.split("、") for n in _units(c)))
-            clause.append(f"{LABELS[kind]}：{'、'.join(names)}")
+            clause.append(f"{ROLE_LABELS[kind]}：{'、'.join(names)}")
         elif kind == "deadline":
             clause.append(f"完成时限：{cell}")
         elif kind == "text" and index > row["column"]:
