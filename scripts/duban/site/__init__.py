@@ -148,7 +148,11 @@ def render_site(
     site = Site(evaluation=evaluation, sink=sink)
     title = site_title(model, settings, t)
 
-    index = Index.of(model, evaluation)
+    # h24s, serving: the indexes made from the last build's (.serve_index)
+    indexes = memo.indexes if memo is not None and memo.keep else None
+    if indexes is not None:
+        indexes.start()
+    index = indexes.index("", model, evaluation) if indexes else Index.of(model, evaluation)
     ctx = Context(  # site.sizes is filled as the downloads are made
         model,
         evaluation,
@@ -161,7 +165,7 @@ def render_site(
         implementers=implementers,
         sources=dict(sources or {}),
     )
-    plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
+    plan_ctxs = {pid: ctx.for_plan(pid, indexes) for pid in model.plans}
     # long lists link to per-group pages: decide which plans have them before any page
     ctx.group_pages = page_group.plans_with_group_pages(ctx, plan_ctxs)
     for pctx in plan_ctxs.values():

@@ -24,6 +24,7 @@ from duban.model.model import Model
 from duban.site import groups, holder_records, names
 from duban.site.implementers import LinkedSource
 from duban.site.index import Index
+from duban.site.serve_index import KeptIndexes
 
 REPORT_FORM = "report.yml"
 
@@ -115,13 +116,16 @@ class Context:
             self.full = self.model
         self.ranks = names.task_ranks(self.full)
 
-    def for_plan(self, plan_id: str) -> Context:
-        """The same build seen from one plan: only its tasks, obligations and occurrences."""
+    def for_plan(self, plan_id: str, indexes: KeptIndexes | None = None) -> Context:
+        """The same build seen from one plan: only its tasks, obligations and occurrences
+        (``indexes``, serving: its index made from the last build's, h24s)."""
+        model, evaluation = self.model.for_plan(plan_id), self.evaluation.for_plan(plan_id)
         return Context(
-            self.model.for_plan(plan_id),
-            self.evaluation.for_plan(plan_id),
+            model,
+            evaluation,
             self.settings,
             self.t,
+            given_index=indexes.index(plan_id, model, evaluation) if indexes else None,
             downloads=self.downloads,
             full=self.model,
             title=self.title,

@@ -47,6 +47,7 @@ from duban.model.plan import Task
 from duban.site import kept_digests, lights, names
 from duban.site.context import Context
 from duban.site.page_group import GroupPart
+from duban.site.serve_index import KeptIndexes
 
 
 class Memo(Protocol):
@@ -89,6 +90,8 @@ class Memo(Protocol):
     # object (kept alive with it): the live evaluation keeps an unchanged holder's occurrences
     # as the same objects, so only the changed ones are pickled again
     occurrences: dict[int, tuple[ItemState, object, str]]
+    # h24s, serving: the last build's indexes (.serve_index)
+    indexes: KeptIndexes
     keep: bool
     """Whether the memo lives from one build to the next (``mkdocs serve``)."""
 
