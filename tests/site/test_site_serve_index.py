@@ -120,8 +120,16 @@ def test_a_serve_rebuild_tallies_only_the_changed_holders(tmp_path, monkeypatch)
     first = sum(1 for items in tallied if id(items) in holder_lists)
     assert first == sum(len(index.by_holder) for index in indexes.values())
     tallied.clear()
+    old_lists = dict(indexes[""].by_holder)
+    digested = dict(memo.indexes.lists)  # the occurrences' digests by list (page_keys)
     _edit(data)
     pages = build([EDITED])
+    # an unchanged holder's list is the same object: its digests are the last build's
+    same = [i for h, i in indexes[""].by_holder.items() if i is old_lists[h] and id(i) in digested]
+    assert len(same) > len(old_lists) / 2
+    assert all(memo.indexes.lists[id(i)] is digested[id(i)] for i in same)
+    edited = indexes[""].by_holder["baqiao"]
+    assert edited is not old_lists["baqiao"] and memo.indexes.lists[id(edited)][0] is edited
     assert memo.indexes.updated == len(indexes) > 1
     holder_lists = {id(items) for index in indexes.values() for items in index.by_holder.values()}
     again = [items for items in tallied if id(items) in holder_lists]

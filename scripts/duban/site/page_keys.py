@@ -44,10 +44,9 @@ from duban.load.cache import parts_digest
 from duban.model.model import Obligation
 from duban.model.org import Group
 from duban.model.plan import Task
-from duban.site import kept_digests, lights, names
+from duban.site import kept_digests, lights, names, serve_index
 from duban.site.context import Context
 from duban.site.page_group import GroupPart
-from duban.site.serve_index import KeptIndexes
 
 
 class Memo(Protocol):
@@ -91,7 +90,7 @@ class Memo(Protocol):
     # as the same objects, so only the changed ones are pickled again
     occurrences: dict[int, tuple[ItemState, object, str]]
     # h24s, serving: the last build's indexes (.serve_index)
-    indexes: KeptIndexes
+    indexes: serve_index.KeptIndexes
     keep: bool
     """Whether the memo lives from one build to the next (``mkdocs serve``)."""
 
@@ -169,6 +168,12 @@ class Keys:
         self._facts: dict[str, tuple[Any, ...]] = {}
         memo.holder_facts = self._facts if memo.keep else {}
         self._inputs: dict[str, str] = {}  # h24q: each holder's input key (kept_digests)
+        # h24s, serving: each list's digests by the list (an index's unchanged lists are the
+        # last build's objects, .serve_index), while every escalation is as it was
+        self._lists_before, self._lists = serve_index.kept_lists(
+            memo.indexes if memo.keep else None, ctx.evaluation
+        )
+        self._keeps_lists = memo.keep
         if memo.on_disk:
             self._keep_plain(memo)
 
@@ -201,6 +206,13 @@ class Keys:
         """Each occurrence's digest (with its escalation), made once per build: an occurrence
         is in its holder's key, its task's and its group's."""
         escalations, made = self.ctx.evaluation.escalations, self._items
+        if isinstance(items, list):  # h24s, serving: an index's list kept by its object
+            kept_list = self._lists_before.get(id(items))
+            if kept_list is not None and kept_list[0] is items:
+                made.update(zip(map(id, items), kept_list[2], strict=True))
+                self._after.update(zip(map(id, items), kept_list[1], strict=True))
+                self._lists[id(items)] = kept_list
+                return kept_list[2]
         found = []
         for item in items:
             digest = made.get(id(item))
@@ -216,6 +228,9 @@ class Keys:
                 made[id(item)] = digest
                 self._after[id(item)] = (item, escalation, digest)  # keeps its id its own
             found.append(digest)
+        if self._keeps_lists and isinstance(items, list) and items:
+            entries = list(map(self._after.__getitem__, map(id, items)))
+            self._lists[id(items)] = (items, entries, found)
         return found
 
     def holder(self, uri: str, holder_id: str) -> str:

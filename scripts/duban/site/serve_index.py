@@ -31,6 +31,7 @@ from duban.site.index import Index
 from duban.site.lights import Tally, combine
 
 _V = TypeVar("_V")
+ListDigests = dict[int, tuple[list[ItemState], list[tuple[ItemState, object, str]], list[str]]]
 
 MOST_CHANGED = 0.25
 """When more than this share of the occurrences changed, :meth:`Index.of` is as quick."""
@@ -46,6 +47,12 @@ class KeptIndexes:
         """Indexes the last calls updated rather than made (for the tests)."""
         self.tallied = 0
         """Holders' tallies made by the last calls (the others kept; for the tests)."""
+        self.lists: ListDigests = {}
+        """The last build's lists of occurrences digested (:mod:`.page_keys`), by the list's
+        id: the list (kept alive, so its id is its own), each occurrence's (itself, its
+        escalation, its digest) and the digests."""
+        self.escalations: object = None
+        """The escalations of the evaluation those digests were made with."""
 
     def index(self, scope: str, model: Model, evaluation: Evaluation) -> Index:
         """``Index.of(model, evaluation)``, from the last one of ``scope`` when it can be."""
@@ -63,6 +70,20 @@ class KeptIndexes:
     def start(self) -> None:
         """A new build: the counts start again."""
         self.updated = self.tallied = 0
+
+
+def kept_lists(
+    indexes: KeptIndexes | None, evaluation: Evaluation
+) -> tuple[ListDigests, ListDigests]:
+    """(the last build's lists' digests to read, this build's to fill) for
+    :class:`~duban.site.page_keys.Keys`: only while serving (``indexes``), and only when the
+    evaluation's escalations equal the last one's (an occurrence's digest is of it and its
+    escalation)."""
+    if indexes is None:
+        return {}, {}
+    before = indexes.lists if indexes.escalations == evaluation.escalations else {}
+    indexes.lists, indexes.escalations = {}, evaluation.escalations
+    return before, indexes.lists
 
 
 def updated(before: Index, model: Model, evaluation: Evaluation) -> Index | None:
