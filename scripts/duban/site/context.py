@@ -21,7 +21,7 @@ from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import Locale
 from duban.model.federation import SourceHealth
 from duban.model.model import Model
-from duban.site import groups, holder_records, names
+from duban.site import groups, holder_records, names, views
 from duban.site.implementers import LinkedSource
 from duban.site.index import Index
 from duban.site.serve_index import KeptIndexes
@@ -160,6 +160,13 @@ class Context:
             reported = holder_records.reporters(self.model, self.evaluation.as_of, self.index)
             self._summary = summarize(self.model, self.evaluation, reported)
         return self._summary
+
+    def section_rows(self) -> list[views.SectionRow]:
+        """h24s: :func:`~duban.site.views.section_rows` of this context, found once (a plan's
+        task list and its progress page show them)."""
+        if not hasattr(self, "_sections"):
+            self._sections = views.section_rows(self.model, self.evaluation)
+        return self._sections
 
     def summarise_count(self, rows: int) -> bool:
         """Whether a list of one row per holder is too long for one page."""

@@ -30,7 +30,7 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
             ),
             None,
         )
-        issuer = views.plan_rows(plan_ctx.model, plan_ctx.evaluation)[0].issuer
+        issuer = views.plan_issuer(plan_ctx.model, plan_ctx.model.plans_in_order()[0])
     soon, later = _due_soon(ev)
     return render_page(
         ctx,
@@ -43,7 +43,7 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
         issuer=issuer,
         tally=ctx.index.tally_of(ev),
         task_count=sum(1 for t in model.tasks.values() if t.parent is None),
-        holder_count=len({h for i in ev.items for h in i.holders}),
+        holder_count=len(ctx.index.by_holder),  # h24s: the holders of ev's occurrences
         headline=headline,
         upcoming=soon[:UPCOMING_LIMIT],
         more_soon=len(soon) - UPCOMING_LIMIT,
