@@ -54,6 +54,7 @@ def test_an_index_after_an_edit_equals_index_of_and_keeps_unchanged_lists(tmp_pa
     assert first is not None
     before = kept.index("", first, evaluations.evaluate(first, AS_OF))
     assert kept.updated == 0 and before.holder_tallies  # tallied: the next one keeps them
+    assert "baqiao" in before.reporters  # found: the next one looks at the changed holders'
     plans = {
         p: kept.index(p, first.for_plan(p), before.evaluation.for_plan(p)) for p in first.plans
     }  # type: ignore[union-attr]
@@ -66,7 +67,9 @@ def test_an_index_after_an_edit_equals_index_of_and_keeps_unchanged_lists(tmp_pa
     kept.start()
     found = kept.index("", model, evaluation)
     assert kept.updated == 1
-    _same_index(found, Index.of(model, evaluation))
+    fresh = Index.of(model, evaluation)
+    _same_index(found, fresh)
+    assert "reporters" in found.__dict__ and found.reporters == fresh.reporters
     # the edited unit's lists are new, most others the last build's objects
     assert found.by_holder["baqiao"] is not before.by_holder["baqiao"]
     same = [h for h, items in found.by_holder.items() if items is before.by_holder[h]]

@@ -64,6 +64,7 @@ class KeptIndexes:
             self.updated += 1
             assert before is not None
             self.tallied += _kept_tallies(before, index)
+            _kept_reporters(before, index)
         self.last[scope] = index
         return index
 
@@ -162,6 +163,30 @@ def _kept_tallies(before: Index, index: Index) -> int:
             before.by_holder, index.by_holder, lights, _light
         )[0]
     return made
+
+
+def _kept_reporters(before: Index, index: Index) -> None:
+    """:attr:`Index.reporters` from ``before``'s (same tasks and date, :func:`updated`) when
+    both models hold the same status keys in the same order: only the holders of the entries
+    that are other objects are looked at again (each of their entries)."""
+    kept = before.__dict__.get("reporters")
+    old, new = before.model.status, index.model.status
+    if kept is None or len(old) != len(new) or list(old) != list(new):
+        return
+    affected = {
+        e.holder_id for e in compress(old.values(), map(is_not, old.values(), new.values()))
+    }
+    affected |= {
+        e.holder_id for e in compress(new.values(), map(is_not, old.values(), new.values()))
+    }
+    tasks, as_of = index.model.tasks, index.as_of
+    found = set(kept) - affected
+    found |= {
+        e.holder_id
+        for e in new.values()
+        if e.holder_id in affected and e.task_id in tasks and e.known_on(as_of) is not None
+    }
+    index.__dict__["reporters"] = found
 
 
 def _light(items: list[ItemState]) -> State | None:
