@@ -17,7 +17,7 @@ from duban.load.project import load_project
 from duban.load.update import LiveLoad
 from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
-from duban.site import Settings, render_site, serve_index
+from duban.site import Settings, job_costs, render_site, serve_index
 from duban.site.index import Index
 from duban.site.lights import Tally
 from sitekit import DEMO, DEMO_AS_OF
@@ -143,3 +143,10 @@ def test_a_serve_rebuild_tallies_only_the_changed_holders(tmp_path, monkeypatch)
     assert model is not None
     fresh = render_site(model, settings, evaluate(model, AS_OF, 30), processes=1)
     assert pages == {**fresh.pages, **{p: str(c) for p, c in fresh.files.items()}}
+
+
+def test_the_jobs_costs_from_the_index_are_those_of_every_occurrence(demo_model):
+    evaluation = evaluate(demo_model, AS_OF, 30)
+    index = Index.of(demo_model, evaluation)
+    assert job_costs.Costs.of(evaluation, index) == job_costs.Costs.of(evaluation)
+    assert job_costs.Costs.of(evaluation, index).total == len(evaluation.items)

@@ -172,7 +172,7 @@ def render_site(
         pctx.group_pages = ctx.group_pages
     if processes is None and len(evaluation.items) < PARALLEL_MIN_ITEMS:
         processes = 1
-    cost = job_costs.Costs.of(evaluation)
+    cost = job_costs.Costs.of(evaluation, index)
     keys = page_keys.Keys(ctx, memo) if memo is not None else None
     # a province (a plan summarised by group): its units' calendars, not its groups', and
     # only what is to come (calendars.py)
