@@ -17,7 +17,7 @@ from duban.load.project import load_project
 from duban.load.update import LiveLoad
 from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
-from duban.site import Settings, job_costs, render_site, serve_index
+from duban.site import Settings, job_costs, render_site, serve_index, views
 from duban.site.index import Index
 from duban.site.lights import Tally
 from sitekit import DEMO, DEMO_AS_OF
@@ -150,3 +150,12 @@ def test_the_jobs_costs_from_the_index_are_those_of_every_occurrence(demo_model)
     index = Index.of(demo_model, evaluation)
     assert job_costs.Costs.of(evaluation, index) == job_costs.Costs.of(evaluation)
     assert job_costs.Costs.of(evaluation, index).total == len(evaluation.items)
+
+
+def test_the_section_rows_from_the_index_equal_those_of_every_occurrence(demo_model):
+    evaluation = evaluate(demo_model, AS_OF, 30)
+    for plan_id in demo_model.plans:
+        view, plan_evaluation = demo_model.for_plan(plan_id), evaluation.for_plan(plan_id)
+        rows = views.section_rows(view, plan_evaluation, Index.of(view, plan_evaluation))
+        assert rows == views.section_rows(view, plan_evaluation)
+        assert sum(r.tally.total for r in rows) > 0

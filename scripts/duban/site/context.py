@@ -165,7 +165,7 @@ class Context:
         """h24s: :func:`~duban.site.views.section_rows` of this context, found once (a plan's
         task list and its progress page show them)."""
         if not hasattr(self, "_sections"):
-            self._sections = views.section_rows(self.model, self.evaluation)
+            self._sections = views.section_rows(self.model, self.evaluation, self.index)
         return self._sections
 
     def summarise_count(self, rows: int) -> bool:

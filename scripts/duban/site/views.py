@@ -130,19 +130,30 @@ class SectionRow:
     tally: Tally
 
 
-def section_rows(model: Model, evaluation: Evaluation) -> list[SectionRow]:
+def section_rows(
+    model: Model, evaluation: Evaluation, index: Index | None = None
+) -> list[SectionRow]:
+    """``index`` (h24s): the evaluation's; its lists by top task and by task are grouped by
+    section (a section's occurrences in another order: a tally only counts them)."""
     # h24q: the occurrences by their top task's section and by task in one pass, each list in
     # the evaluation's order (scanning every occurrence for every section was quadratic)
     in_order = model.tasks_in_order()
     by_section: dict[int, list[ItemState]] = {}
     by_task: dict[str, list[ItemState]] = {}
     tasks = model.tasks
-    for item in evaluation.items:
-        by_task.setdefault(item.task_id, []).append(item)
-        task = tasks.get(item.task_id)
-        top = tasks.get(task.top_id) if task is not None else None
-        if top is not None:
-            by_section.setdefault(top.section, []).append(item)
+    if index is not None and index.evaluation is evaluation:
+        by_task = index.by_task
+        for top_id, items in index.by_top.items():
+            top = tasks.get(top_id)
+            if top is not None:
+                by_section.setdefault(top.section, []).extend(items)
+    else:
+        for item in evaluation.items:
+            by_task.setdefault(item.task_id, []).append(item)
+            task = tasks.get(item.task_id)
+            top = tasks.get(task.top_id) if task is not None else None
+            if top is not None:
+                by_section.setdefault(top.section, []).append(item)
     result = []
     for section in model.plan.sections:
         found = tuple(t for t in in_order if t.section == section.number)
@@ -153,7 +164,7 @@ def section_rows(model: Model, evaluation: Evaluation) -> list[SectionRow]:
     # the plan-wide duties (plan.yaml duties) belong to no section: a row of their own, last
     for task in in_order:
         if task.is_plan_wide:
-            items = by_task.get(task.id, ())
+            items = by_task.get(task.id, [])
             result.append(SectionRow(0, None, task.title, (task,), Tally.of(items)))
     return result
 
