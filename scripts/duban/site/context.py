@@ -168,6 +168,19 @@ class Context:
             self._sections = views.section_rows(self.model, self.evaluation, self.index)
         return self._sections
 
+    def soon(self) -> list[ItemState]:
+        """h24s: :func:`~duban.site.views.upcoming` within ``due_soon_days``, found once (the
+        group pages, the 督办清单 and the choice of plans with group pages ask)."""
+        if not hasattr(self, "_soon"):
+            self._soon = views.upcoming(self.evaluation, self.settings.due_soon_days)
+        return self._soon
+
+    def late(self) -> list[ItemState]:
+        """h24s: :func:`~duban.site.views.overdue`, found once (as :meth:`soon`)."""
+        if not hasattr(self, "_late"):
+            self._late = views.overdue(self.evaluation)
+        return self._late
+
     def summarise_count(self, rows: int) -> bool:
         """Whether a list of one row per holder is too long for one page."""
         return rows > self.settings.summary_rows and groups.has_groups(self.model)
