@@ -36,8 +36,8 @@ import datetime as dt
 import enum
 import json
 import pickle
-from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol, cast
 
 from duban.evaluation.evaluate import ItemState
 from duban.load.cache import parts_digest
@@ -213,7 +213,13 @@ class Keys:
                 self._after.update(zip(map(id, items), kept_list[1], strict=True))
                 self._lists[id(items)] = kept_list
                 return kept_list[2]
-        found = []
+        # h24s: every occurrence already digested in this build (a task's, a group's lists
+        # after the holders'): looked up in one pass
+        items = items if isinstance(items, (list, tuple)) else list(items)
+        looked_up = list(map(made.get, map(id, items)))
+        if None not in looked_up:
+            return self._kept_list(items, cast(list[str], looked_up))
+        found: list[str] = []
         for item in items:
             digest = made.get(id(item))
             if digest is None:
@@ -228,6 +234,11 @@ class Keys:
                 made[id(item)] = digest
                 self._after[id(item)] = (item, escalation, digest)  # keeps its id its own
             found.append(digest)
+        return self._kept_list(items, found)
+
+    def _kept_list(self, items: Sequence[ItemState], found: list[str]) -> list[str]:
+        """h24s, serving: an index's list's digests kept by the list object for the next
+        build (:mod:`.serve_index`)."""
         if self._keeps_lists and isinstance(items, list) and items:
             entries = list(map(self._after.__getitem__, map(id, items)))
             self._lists[id(items)] = (items, entries, found)

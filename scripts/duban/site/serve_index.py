@@ -144,7 +144,8 @@ def _swapped(
     (by the last object's id) are replaced by the new ones."""
     found = dict(lists)
     for key in keys:
-        found[key] = [swap.get(id(item), item) for item in lists[key]]
+        items = lists[key]
+        found[key] = list(map(swap.get, map(id, items), items))  # swap.get(id, else itself)
     return found
 
 
