@@ -159,3 +159,13 @@ def test_the_section_rows_from_the_index_equal_those_of_every_occurrence(demo_mo
         rows = views.section_rows(view, plan_evaluation, Index.of(view, plan_evaluation))
         assert rows == views.section_rows(view, plan_evaluation)
         assert sum(r.tally.total for r in rows) > 0
+
+
+def test_the_plan_rows_from_the_plans_tallies_equal_those_of_every_occurrence(demo_model):
+    evaluation = evaluate(demo_model, AS_OF, 30)
+    tallies = {
+        p: Index.of(demo_model.for_plan(p), evaluation.for_plan(p)).tally for p in demo_model.plans
+    }
+    rows = views.plan_rows(demo_model, evaluation, tallies)
+    assert rows == views.plan_rows(demo_model, evaluation)
+    assert all(r.tally is tallies[r.plan.id] and r.light is not None for r in rows)

@@ -369,7 +369,7 @@ def _page_jobs(
         return run
 
     jobs = [
-        Job(one(urls.HOME, lambda: page_home.home(ctx, only)), cost=cost.home()),
+        Job(one(urls.HOME, lambda: page_home.home(ctx, only, plan_ctxs)), cost=cost.home()),
         Job(
             one(urls.OVERDUE, lambda: page_overdue.overdue_page(ctx)),
             needs=Needs.EVERYTHING,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from duban.evaluation.evaluate import Evaluation, State
@@ -14,8 +15,11 @@ from duban.site.render import render_page
 UPCOMING_LIMIT = 8
 
 
-def home(ctx: Context, plan_ctx: Context | None = None) -> str:
-    """The repository's plans, newest first; with one plan, also that plan's summary."""
+def home(
+    ctx: Context, plan_ctx: Context | None = None, plan_ctxs: Mapping[str, Context] | None = None
+) -> str:
+    """The repository's plans, newest first; with one plan, also that plan's summary.
+    ``plan_ctxs`` (h24s): each plan's context, whose index has tallied its occurrences."""
     model, ev = ctx.model, ctx.evaluation
     plan = plan_ctx.model.plan if plan_ctx is not None else None
     headline = None
@@ -38,7 +42,7 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
         "page_home.html",
         ctx.t.nav.home,
         hide=["navigation", "toc"],
-        plans=views.plan_rows(model, ev),
+        plans=views.plan_rows(model, ev, {p: c.index.tally for p, c in (plan_ctxs or {}).items()}),
         plan=plan,
         issuer=issuer,
         tally=ctx.index.tally_of(ev),

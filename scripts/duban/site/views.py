@@ -10,6 +10,7 @@ ranking, :mod:`.names` for names and roles), so two pages can never disagree.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,17 +100,22 @@ class PlanRow:
     light: State | None
 
 
-def plan_rows(model: Model, evaluation: Evaluation) -> list[PlanRow]:
-    """Every plan of the repository, newest first."""
+def plan_rows(
+    model: Model, evaluation: Evaluation, tallies: Mapping[str, Tally] | None = None
+) -> list[PlanRow]:
+    """Every plan of the repository, newest first. ``tallies`` (h24s): each plan's
+    occurrences' tally when the caller has it (its index's, :attr:`Index.tally`)."""
+    tallies = tallies or {}
     by_plan: dict[str, list[ItemState]] = {}  # h24s: one pass, not one per plan
-    for item in evaluation.items:
-        by_plan.setdefault(item.task_id.partition("/")[0], []).append(item)
+    if any(plan_id not in tallies for plan_id in model.plans):
+        for item in evaluation.items:
+            by_plan.setdefault(item.task_id.partition("/")[0], []).append(item)
     result = []
     for plan in model.plans_in_order():
-        items = by_plan.get(plan.id, [])
+        tally = tallies.get(plan.id) or Tally.of(by_plan.get(plan.id, []))
         tasks = sum(1 for t in model.tasks.values() if t.plan_id == plan.id and t.parent is None)
-        name = plan_issuer(model, plan)
-        result.append(PlanRow(plan, name, tasks, Tally.of(items), combine(i.state for i in items)))
+        light = combine(s for s, n in tally.counts.items() if n)
+        result.append(PlanRow(plan, plan_issuer(model, plan), tasks, tally, light))
     return result
 
 
