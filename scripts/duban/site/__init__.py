@@ -53,12 +53,12 @@ from duban.site import (
     page_progress,
     page_tasks,
     page_units,
+    serve_index,
     split,
 )
 from duban.site.context import Context, Settings, site_description, site_title
 from duban.site.env import compile_templates
 from duban.site.implementers import LinkedSource
-from duban.site.index import Index
 
 __all__ = [
     "LinkedSource",
@@ -148,11 +148,7 @@ def render_site(
     site = Site(evaluation=evaluation, sink=sink)
     title = site_title(model, settings, t)
 
-    # h24s, serving: the indexes made from the last build's (.serve_index)
-    indexes = memo.indexes if memo is not None and memo.keep else None
-    if indexes is not None:
-        indexes.start()
-    index = indexes.index("", model, evaluation) if indexes else Index.of(model, evaluation)
+    indexes, index = serve_index.serving(memo, model, evaluation)  # h24s: Index.of's
     ctx = Context(  # site.sizes is filled as the downloads are made
         model,
         evaluation,

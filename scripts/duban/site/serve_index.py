@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from itertools import compress, count
 from operator import is_not
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.model.model import Model
@@ -71,6 +71,25 @@ class KeptIndexes:
     def start(self) -> None:
         """A new build: the counts start again."""
         self.updated = self.tallied = 0
+
+
+class _Serving(Protocol):
+    """The plugin's memo (:class:`duban.site.page_keys.Memo`), as far as it is read here."""
+
+    indexes: KeptIndexes
+    keep: bool
+
+
+def serving(
+    memo: _Serving | None, model: Model, evaluation: Evaluation
+) -> tuple[KeptIndexes | None, Index]:
+    """(the memo's indexes, started for a new build, while serving: a memo that lives from
+    one build to the next, else None; ``Index.of(model, evaluation)``, from the last build's
+    while serving)."""
+    if memo is None or not memo.keep:
+        return None, Index.of(model, evaluation)
+    memo.indexes.start()
+    return memo.indexes, memo.indexes.index("", model, evaluation)
 
 
 def kept_lists(
