@@ -169,3 +169,25 @@ def test_the_plan_rows_from_the_plans_tallies_equal_those_of_every_occurrence(de
     rows = views.plan_rows(demo_model, evaluation, tallies)
     assert rows == views.plan_rows(demo_model, evaluation)
     assert all(r.tally is tallies[r.plan.id] and r.light is not None for r in rows)
+
+
+def test_the_reporters_kept_are_made_again_for_the_holders_whose_entries_changed(demo_model):
+    evaluation = evaluate(demo_model, AS_OF, 30)
+    before = Index.of(demo_model, evaluation)
+    holder = sorted(before.reporters)[0]
+    # every entry of one reporter now names no task of the model: it reported nothing
+    status = {
+        key: replace(entry, task_id="no-plan/99") if entry.holder_id == holder else entry
+        for key, entry in demo_model.status.items()
+    }
+    model = replace(demo_model, status=status)
+    after = Index.of(model, evaluation)
+    serve_index._kept_reporters(before, after)
+    assert "reporters" in after.__dict__
+    assert after.reporters == Index.of(model, evaluation).reporters
+    assert holder not in after.reporters and after.reporters == before.reporters - {holder}
+    # another set of keys: not kept (found by a pass when asked)
+    fewer = replace(demo_model, status=dict(list(demo_model.status.items())[1:]))
+    again = Index.of(fewer, evaluation)
+    serve_index._kept_reporters(before, again)
+    assert "reporters" not in again.__dict__
