@@ -1,6 +1,7 @@
 """Profile one `mkdocs serve` rebuild in-process (h24n): where its seconds go.
 
     python tests/benchmarks/serve_profile.py --units 500 [--work /tmp/duban-serve] [--top 40]
+        [--profile heavy]
 
 On site_floor.py's generated repository: the plugin started as ``mkdocs serve`` starts it, a
 first build into a temporary folder, one status file's last update edited, then the second
@@ -23,7 +24,8 @@ from pathlib import Path
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
-from site_floor import AS_OF, prepare
+from site_bytes import repository
+from site_floor import AS_OF
 
 
 def main() -> None:
@@ -33,11 +35,12 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--plain", action="store_true")
     parser.add_argument("--dump", type=Path, default=None)
+    parser.add_argument("--profile", choices=("light", "heavy"), default="light")
     args = parser.parse_args()
     os.environ.update(DUBAN_AS_OF=AS_OF, NO_MKDOCS_2_WARNING="1")
     logging.basicConfig(format="  log: %(message)s")
     logging.getLogger("mkdocs.plugins.duban").setLevel(logging.INFO)
-    project = prepare(args.work, args.units)
+    project = repository(args.work, args.units, args.profile)  # as serve_edit.py's (h24s)
     status = sorted((project / "data" / "status").glob("*.yaml"))[7]
     served = Path(tempfile.mkdtemp(prefix="duban-serve-profile-"))
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))

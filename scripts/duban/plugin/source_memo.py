@@ -17,6 +17,7 @@ from typing import Any
 from duban.load.cache import code_digest, file_digest
 from duban.load.keyed_files import KEY, keep_file, keyed_path, let_go
 from duban.load.layout import FOLDERS
+from duban.site.serve_index import KeptIndexes
 
 SUFFIX = ".duban-src.json"
 FORMAT = 1
@@ -48,6 +49,7 @@ class SourceMemo:
         self.occurrences: dict[int, tuple[Any, object, str]] = {}  # h24m: page_keys.Memo
         self.calendar_keys: dict[str, tuple[Any, ...]] = {}  # h24p: page_keys.Memo
         self.holder_facts: dict[str, tuple[Any, ...]] = {}  # h24p: page_keys.Memo
+        self.indexes = KeptIndexes()  # h24s: page_keys.Memo
 
     def start(self, digests: Mapping[str, str]) -> None:
         self.files_key, self.all_key = data_keys(digests)

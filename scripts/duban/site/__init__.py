@@ -53,12 +53,12 @@ from duban.site import (
     page_progress,
     page_tasks,
     page_units,
+    serve_index,
     split,
 )
 from duban.site.context import Context, Settings, site_description, site_title
 from duban.site.env import compile_templates
 from duban.site.implementers import LinkedSource
-from duban.site.index import Index
 
 __all__ = [
     "LinkedSource",
@@ -148,7 +148,7 @@ def render_site(
     site = Site(evaluation=evaluation, sink=sink)
     title = site_title(model, settings, t)
 
-    index = Index.of(model, evaluation)
+    indexes, index = serve_index.serving(memo, model, evaluation)  # h24s: Index.of's
     ctx = Context(  # site.sizes is filled as the downloads are made
         model,
         evaluation,
@@ -161,14 +161,14 @@ def render_site(
         implementers=implementers,
         sources=dict(sources or {}),
     )
-    plan_ctxs = {pid: ctx.for_plan(pid) for pid in model.plans}
+    plan_ctxs = {pid: ctx.for_plan(pid, indexes) for pid in model.plans}
     # long lists link to per-group pages: decide which plans have them before any page
     ctx.group_pages = page_group.plans_with_group_pages(ctx, plan_ctxs)
     for pctx in plan_ctxs.values():
         pctx.group_pages = ctx.group_pages
     if processes is None and len(evaluation.items) < PARALLEL_MIN_ITEMS:
         processes = 1
-    cost = job_costs.Costs.of(evaluation)
+    cost = job_costs.Costs.of(evaluation, index)
     keys = page_keys.Keys(ctx, memo) if memo is not None else None
     # a province (a plan summarised by group): its units' calendars, not its groups', and
     # only what is to come (calendars.py)
@@ -365,7 +365,7 @@ def _page_jobs(
         return run
 
     jobs = [
-        Job(one(urls.HOME, lambda: page_home.home(ctx, only)), cost=cost.home()),
+        Job(one(urls.HOME, lambda: page_home.home(ctx, only, plan_ctxs)), cost=cost.home()),
         Job(
             one(urls.OVERDUE, lambda: page_overdue.overdue_page(ctx)),
             needs=Needs.EVERYTHING,

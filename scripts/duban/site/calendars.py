@@ -4,7 +4,7 @@ groups get one, and what each holds."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
@@ -79,31 +79,49 @@ def plan_calendars(
 
 
 def holder_parts(
-    model: Model, evaluation: Evaluation, groups: bool = True
+    model: Model,
+    evaluation: Evaluation,
+    groups: bool = True,
+    by_holder: Mapping[str, list[ItemState]] | None = None,
 ) -> Iterator[tuple[str, list[Obligation], list[ItemState]]]:
     """Each unit (or group) with a calendar: its id, and what its calendar reads: its own
-    obligations and occurrences (h24k: a calendar's key is made of them, :mod:`.page_keys`)."""
+    obligations and occurrences (h24k: a calendar's key is made of them, :mod:`.page_keys`).
+    ``by_holder`` (h24s): the evaluation's occurrences by holder (``Index.by_holder``); a
+    unit's are then that very list (serving, an unchanged unit's is the last build's)."""
     # each holder's calendar reads only its own obligations and occurrences: handing every
     # calendar the whole model made the build quadratic in units (each scanned everything)
     obligations: dict[str, list[Obligation]] = {}
     for obligation in model.obligations:
         for holder_id in obligation.holders:
             obligations.setdefault(holder_id, []).append(obligation)
-    items: dict[str, list[ItemState]] = {}
-    for item in evaluation.items:
-        for holder_id in item.holders:
-            items.setdefault(holder_id, []).append(item)
+    items = by_holder if by_holder is not None else _by_holder(evaluation.items)
     everyone = set(obligations)
-    position = {id(v): n for n, v in enumerate([*model.obligations, *evaluation.items])}
+    positions: dict[int, int] = {}
     for holder in names.page_holders(model):
         mine = _members(model, holder.id)
         if isinstance(holder, Group) and holder.members and (not groups or mine >= everyone):
             continue  # a group of every holder: its calendar would be all.ics again
-        own = _in_order((o for h in mine for o in obligations.get(h, ())), position)
+        if len(mine) == 1:  # one holder's lists are in the model's order, each object once
+            (alone,) = mine
+            own = list(obligations.get(alone, ()))
+            if own:
+                yield holder.id, own, items.get(alone, [])
+            continue
+        if not positions:
+            positions = {id(v): n for n, v in enumerate([*model.obligations, *evaluation.items])}
+        own = _in_order((o for h in mine for o in obligations.get(h, ())), positions)
         if not own:
             continue
-        seen = _in_order((i for h in mine for i in items.get(h, ())), position)
+        seen = _in_order((i for h in mine for i in items.get(h, ())), positions)
         yield holder.id, own, seen
+
+
+def _by_holder(found: Iterable[ItemState]) -> dict[str, list[ItemState]]:
+    items: dict[str, list[ItemState]] = {}
+    for item in found:
+        for holder_id in item.holders:
+            items.setdefault(holder_id, []).append(item)
+    return items
 
 
 def unit_calendar(

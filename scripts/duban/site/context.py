@@ -21,9 +21,10 @@ from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import Locale
 from duban.model.federation import SourceHealth
 from duban.model.model import Model
-from duban.site import groups, holder_records, names
+from duban.site import groups, holder_records, names, views
 from duban.site.implementers import LinkedSource
 from duban.site.index import Index
+from duban.site.serve_index import KeptIndexes
 
 REPORT_FORM = "report.yml"
 
@@ -115,13 +116,16 @@ class Context:
             self.full = self.model
         self.ranks = names.task_ranks(self.full)
 
-    def for_plan(self, plan_id: str) -> Context:
-        """The same build seen from one plan: only its tasks, obligations and occurrences."""
+    def for_plan(self, plan_id: str, indexes: KeptIndexes | None = None) -> Context:
+        """The same build seen from one plan: only its tasks, obligations and occurrences
+        (``indexes``, serving: its index made from the last build's, h24s)."""
+        model, evaluation = self.model.for_plan(plan_id), self.evaluation.for_plan(plan_id)
         return Context(
-            self.model.for_plan(plan_id),
-            self.evaluation.for_plan(plan_id),
+            model,
+            evaluation,
             self.settings,
             self.t,
+            given_index=indexes.index(plan_id, model, evaluation) if indexes else None,
             downloads=self.downloads,
             full=self.model,
             title=self.title,
@@ -156,6 +160,26 @@ class Context:
             reported = holder_records.reporters(self.model, self.evaluation.as_of, self.index)
             self._summary = summarize(self.model, self.evaluation, reported)
         return self._summary
+
+    def section_rows(self) -> list[views.SectionRow]:
+        """h24s: :func:`~duban.site.views.section_rows` of this context, found once (a plan's
+        task list and its progress page show them)."""
+        if not hasattr(self, "_sections"):
+            self._sections = views.section_rows(self.model, self.evaluation, self.index)
+        return self._sections
+
+    def soon(self) -> list[ItemState]:
+        """h24s: :func:`~duban.site.views.upcoming` within ``due_soon_days``, found once (the
+        group pages, the 督办清单 and the choice of plans with group pages ask)."""
+        if not hasattr(self, "_soon"):
+            self._soon = views.upcoming(self.evaluation, self.settings.due_soon_days)
+        return self._soon
+
+    def late(self) -> list[ItemState]:
+        """h24s: :func:`~duban.site.views.overdue`, found once (as :meth:`soon`)."""
+        if not hasattr(self, "_late"):
+            self._late = views.overdue(self.evaluation)
+        return self._late
 
     def summarise_count(self, rows: int) -> bool:
         """Whether a list of one row per holder is too long for one page."""

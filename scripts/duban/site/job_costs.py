@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from duban.evaluation.evaluate import Evaluation
+from duban.site.index import Index
 
 __all__ = ["Costs"]
 
@@ -42,12 +43,19 @@ class Costs:
     plans: Counter[str]
 
     @classmethod
-    def of(cls, evaluation: Evaluation) -> Costs:
+    def of(cls, evaluation: Evaluation, index: Index | None = None) -> Costs:
+        """``index`` (h24s): the evaluation's, whose lists give the same counts without a
+        pass over every occurrence."""
         holders: Counter[str] = Counter()
         tasks: Counter[str] = Counter()
-        for item in evaluation.items:
-            holders.update(item.holders)
-            tasks["/".join(item.task_id.split("/")[:2])] += 1
+        if index is not None and index.evaluation is evaluation:
+            holders.update({h: len(items) for h, items in index.by_holder.items()})
+            for top, items in index.by_top.items():
+                tasks["/".join(top.split("/")[:2])] += len(items)
+        else:
+            for item in evaluation.items:
+                holders.update(item.holders)
+                tasks["/".join(item.task_id.split("/")[:2])] += 1
         plans: Counter[str] = Counter()
         for task, count in tasks.items():
             plans[task.split("/")[0]] += count

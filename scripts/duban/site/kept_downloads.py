@@ -41,7 +41,10 @@ def unit_calendars(
     """Every unit's (and group's) calendar to make, with its key (None without ``keys``).
     Keys are made here, in the parent, before any fork: each occurrence is digested once."""
     found = []
-    for holder_id, own, seen in calendars.holder_parts(ctx.model, ctx.evaluation, groups):
+    by_holder = ctx.index.by_holder  # h24s: a unit's list, the index's (kept while serving)
+    for holder_id, own, seen in calendars.holder_parts(
+        ctx.model, ctx.evaluation, groups, by_holder
+    ):
         uri = urls.unit_ics(holder_id)
         key = keys.calendar(uri, own, seen, open_only) if keys is not None else None
         found.append(UnitCalendar(holder_id, uri, own, seen, key))

@@ -93,8 +93,9 @@ class Tally:
     def of(cls, items: Iterable[ItemState]) -> Tally:
         items = list(items)
         # h24r: one pass over the silent ones (a build makes thousands of tallies)
+        # h24s: ``not i.reported`` read as the field it is (``entry is None``), no property
         silent: Counter[State] = Counter(
-            i.state for i in items if not i.reported and i.state is not State.NOT_APPLICABLE
+            i.state for i in items if i.entry is None and i.state is not State.NOT_APPLICABLE
         )
         return cls(
             Counter(map(_state, items)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from duban.evaluation.evaluate import ItemState, State
+from duban.evaluation.evaluate import ItemState
 from duban.outputs import urls
 from duban.site import group_rows, groups, holder_records, lights, names, views
 from duban.site.context import Context
@@ -20,8 +20,7 @@ def plans_with_group_pages(ctx: Context, plan_ctxs: dict[str, Context]) -> froze
     cross-plan 督办清单 is."""
 
     def long_lists(c: Context) -> bool:
-        soon = views.upcoming(c.evaluation, c.settings.due_soon_days)
-        return c.summarise(c.evaluation.with_state(State.OVERDUE)) or c.summarise(soon)
+        return c.summarise(c.late()) or c.summarise(c.soon())  # h24s: each found once
 
     if long_lists(ctx):
         return frozenset(plan_ctxs)
@@ -63,8 +62,8 @@ def group_parts(ctx: Context) -> list[GroupPart]:
         r.holder.id: r.rank
         for r in holder_records.ranked_records(ctx.model, ctx.index, ctx.evaluation.as_of)
     }
-    late = {b.slug: list(b.items) for b in ctx.buckets(views.overdue(ev))}
-    soon_items = views.upcoming(ev, ctx.settings.due_soon_days)
+    late = {b.slug: list(b.items) for b in ctx.buckets(ctx.late())}
+    soon_items = ctx.soon()
     soon = {b.slug: list(b.items) for b in ctx.buckets(soon_items)}
     return [
         GroupPart(

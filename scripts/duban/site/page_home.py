@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from duban.evaluation.evaluate import Evaluation, State
@@ -14,8 +15,11 @@ from duban.site.render import render_page
 UPCOMING_LIMIT = 8
 
 
-def home(ctx: Context, plan_ctx: Context | None = None) -> str:
-    """The repository's plans, newest first; with one plan, also that plan's summary."""
+def home(
+    ctx: Context, plan_ctx: Context | None = None, plan_ctxs: Mapping[str, Context] | None = None
+) -> str:
+    """The repository's plans, newest first; with one plan, also that plan's summary.
+    ``plan_ctxs`` (h24s): each plan's context, whose index has tallied its occurrences."""
     model, ev = ctx.model, ctx.evaluation
     plan = plan_ctx.model.plan if plan_ctx is not None else None
     headline = None
@@ -30,7 +34,7 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
             ),
             None,
         )
-        issuer = views.plan_rows(plan_ctx.model, plan_ctx.evaluation)[0].issuer
+        issuer = views.plan_issuer(plan_ctx.model, plan_ctx.model.plans_in_order()[0])
     soon, later = _due_soon(ev)
     return render_page(
         ctx,
@@ -38,12 +42,12 @@ def home(ctx: Context, plan_ctx: Context | None = None) -> str:
         "page_home.html",
         ctx.t.nav.home,
         hide=["navigation", "toc"],
-        plans=views.plan_rows(model, ev),
+        plans=views.plan_rows(model, ev, {p: c.index.tally for p, c in (plan_ctxs or {}).items()}),
         plan=plan,
         issuer=issuer,
         tally=ctx.index.tally_of(ev),
         task_count=sum(1 for t in model.tasks.values() if t.parent is None),
-        holder_count=len({h for i in ev.items for h in i.holders}),
+        holder_count=len(ctx.index.by_holder),  # h24s: the holders of ev's occurrences
         headline=headline,
         upcoming=soon[:UPCOMING_LIMIT],
         more_soon=len(soon) - UPCOMING_LIMIT,

@@ -36,15 +36,15 @@ import datetime as dt
 import enum
 import json
 import pickle
-from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol, cast
 
 from duban.evaluation.evaluate import ItemState
 from duban.load.cache import parts_digest
 from duban.model.model import Obligation
 from duban.model.org import Group
 from duban.model.plan import Task
-from duban.site import kept_digests, lights, names
+from duban.site import kept_digests, lights, names, serve_index
 from duban.site.context import Context
 from duban.site.page_group import GroupPart
 
@@ -89,6 +89,8 @@ class Memo(Protocol):
     # object (kept alive with it): the live evaluation keeps an unchanged holder's occurrences
     # as the same objects, so only the changed ones are pickled again
     occurrences: dict[int, tuple[ItemState, object, str]]
+    # h24s, serving: the last build's indexes (.serve_index)
+    indexes: serve_index.KeptIndexes
     keep: bool
     """Whether the memo lives from one build to the next (``mkdocs serve``)."""
 
@@ -166,6 +168,12 @@ class Keys:
         self._facts: dict[str, tuple[Any, ...]] = {}
         memo.holder_facts = self._facts if memo.keep else {}
         self._inputs: dict[str, str] = {}  # h24q: each holder's input key (kept_digests)
+        # h24s, serving: each list's digests by the list (an index's unchanged lists are the
+        # last build's objects, .serve_index), while every escalation is as it was
+        self._lists_before, self._lists = serve_index.kept_lists(
+            memo.indexes if memo.keep else None, ctx.evaluation
+        )
+        self._keeps_lists = memo.keep
         if memo.on_disk:
             self._keep_plain(memo)
 
@@ -198,7 +206,20 @@ class Keys:
         """Each occurrence's digest (with its escalation), made once per build: an occurrence
         is in its holder's key, its task's and its group's."""
         escalations, made = self.ctx.evaluation.escalations, self._items
-        found = []
+        if isinstance(items, list):  # h24s, serving: an index's list kept by its object
+            kept_list = self._lists_before.get(id(items))
+            if kept_list is not None and kept_list[0] is items:
+                made.update(zip(map(id, items), kept_list[2], strict=True))
+                self._after.update(zip(map(id, items), kept_list[1], strict=True))
+                self._lists[id(items)] = kept_list
+                return kept_list[2]
+        # h24s: every occurrence already digested in this build (a task's, a group's lists
+        # after the holders'): looked up in one pass
+        items = items if isinstance(items, (list, tuple)) else list(items)
+        looked_up = list(map(made.get, map(id, items)))
+        if None not in looked_up:
+            return self._kept_list(items, cast(list[str], looked_up))
+        found: list[str] = []
         for item in items:
             digest = made.get(id(item))
             if digest is None:
@@ -213,6 +234,14 @@ class Keys:
                 made[id(item)] = digest
                 self._after[id(item)] = (item, escalation, digest)  # keeps its id its own
             found.append(digest)
+        return self._kept_list(items, found)
+
+    def _kept_list(self, items: Sequence[ItemState], found: list[str]) -> list[str]:
+        """h24s, serving: an index's list's digests kept by the list object for the next
+        build (:mod:`.serve_index`)."""
+        if self._keeps_lists and isinstance(items, list) and items:
+            entries = list(map(self._after.__getitem__, map(id, items)))
+            self._lists[id(items)] = (items, entries, found)
         return found
 
     def holder(self, uri: str, holder_id: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from duban.evaluation.check_report import CheckReport, UnitSummary, check_report
 from duban.evaluation.evaluate import ItemState, State
 from duban.outputs import urls
-from duban.site import names, views
+from duban.site import names
 from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
@@ -17,12 +17,12 @@ from duban.site.status_rows import StatusRow
 def overdue_page(ctx: Context, plan_id: str | None = None) -> str:
     """督办清单: of one plan (``plan_id``), or of every plan, each row naming its plan."""
     ev = ctx.evaluation
-    soon = views.upcoming(ev, ctx.settings.due_soon_days)
+    soon = ctx.soon()
     src = urls.plan_page(plan_id, "overdue") if plan_id else urls.OVERDUE
     title = ctx.t.nav.overdue
     if plan_id:
         title = f"{title} · {ctx.model.plan.display_name}"
-    late = views.overdue(ev)
+    late = ctx.late()
     by_group = ctx.summarise(late) or ctx.summarise(soon)
     # h24q: by group, the page shows only the report's summary, not its items (a province's
     # tens of thousands of overdue and due-soon occurrences)

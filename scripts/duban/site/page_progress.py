@@ -53,7 +53,7 @@ def progress(ctx: Context) -> str:
         ranking = (
             ranked[:RANKING_SHOWN] + ranked[-RANKING_SHOWN:] if cut > 2 * RANKING_SHOWN else ranked
         )
-    sections = views.section_rows(model, ev)
+    sections = ctx.section_rows()
     groups = views.group_rows(model, ev)
     below = implementers.rollup_cells(ctx.below(), model.tasks_in_order())
     return render_page(

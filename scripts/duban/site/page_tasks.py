@@ -31,10 +31,10 @@ def plan_index(ctx: Context) -> str:
         # a site named after its only plan: the tab reads 任务分工表 - <plan>, not <plan> - <plan>
         tab_title=ctx.t.nav.tasks if plan.display_name == ctx.title else None,
         plan=plan,
-        issuer=views.plan_rows(model, ctx.evaluation)[0].issuer,
+        issuer=views.plan_issuer(model, model.plans_in_order()[0]),
         rows=rows,
         sections={s.number: s for s in plan.sections},
-        section_rows=views.section_rows(model, ctx.evaluation),
+        section_rows=ctx.section_rows(),
         tally=ctx.index.tally_of(ctx.evaluation),
         overdue_count=len(ctx.evaluation.with_state(State.OVERDUE)),
         role_refs=names.role_refs,

@@ -10,6 +10,7 @@ ranking, :mod:`.names` for names and roles), so two pages can never disagree.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,17 +100,30 @@ class PlanRow:
     light: State | None
 
 
-def plan_rows(model: Model, evaluation: Evaluation) -> list[PlanRow]:
-    """Every plan of the repository, newest first."""
+def plan_rows(
+    model: Model, evaluation: Evaluation, tallies: Mapping[str, Tally] | None = None
+) -> list[PlanRow]:
+    """Every plan of the repository, newest first. ``tallies`` (h24s): each plan's
+    occurrences' tally when the caller has it (its index's, :attr:`Index.tally`)."""
+    tallies = tallies or {}
+    by_plan: dict[str, list[ItemState]] = {}  # h24s: one pass, not one per plan
+    if any(plan_id not in tallies for plan_id in model.plans):
+        for item in evaluation.items:
+            by_plan.setdefault(item.task_id.partition("/")[0], []).append(item)
     result = []
     for plan in model.plans_in_order():
-        items = [i for i in evaluation.items if i.plan_id == plan.id]
+        tally = tallies.get(plan.id) or Tally.of(by_plan.get(plan.id, []))
         tasks = sum(1 for t in model.tasks.values() if t.plan_id == plan.id and t.parent is None)
-        issuer = model.entity(plan.issuer)
-        body = model.bodies.get(plan.issuer)
-        name = issuer.name if issuer is not None else body.name if body is not None else plan.issuer
-        result.append(PlanRow(plan, name, tasks, Tally.of(items), combine(i.state for i in items)))
+        light = combine(s for s, n in tally.counts.items() if n)
+        result.append(PlanRow(plan, plan_issuer(model, plan), tasks, tally, light))
     return result
+
+
+def plan_issuer(model: Model, plan: Plan) -> str:
+    """The name of the plan's issuer (:attr:`PlanRow.issuer`, without tallying the plan)."""
+    issuer = model.entity(plan.issuer)
+    body = model.bodies.get(plan.issuer)
+    return issuer.name if issuer is not None else body.name if body is not None else plan.issuer
 
 
 # -- summaries ---------------------------------------------------------------------------------
@@ -122,19 +136,30 @@ class SectionRow:
     tally: Tally
 
 
-def section_rows(model: Model, evaluation: Evaluation) -> list[SectionRow]:
+def section_rows(
+    model: Model, evaluation: Evaluation, index: Index | None = None
+) -> list[SectionRow]:
+    """``index`` (h24s): the evaluation's; its lists by top task and by task are grouped by
+    section (a section's occurrences in another order: a tally only counts them)."""
     # h24q: the occurrences by their top task's section and by task in one pass, each list in
     # the evaluation's order (scanning every occurrence for every section was quadratic)
     in_order = model.tasks_in_order()
     by_section: dict[int, list[ItemState]] = {}
     by_task: dict[str, list[ItemState]] = {}
     tasks = model.tasks
-    for item in evaluation.items:
-        by_task.setdefault(item.task_id, []).append(item)
-        task = tasks.get(item.task_id)
-        top = tasks.get(task.top_id) if task is not None else None
-        if top is not None:
-            by_section.setdefault(top.section, []).append(item)
+    if index is not None and index.evaluation is evaluation:
+        by_task = index.by_task
+        for top_id, items in index.by_top.items():
+            top = tasks.get(top_id)
+            if top is not None:
+                by_section.setdefault(top.section, []).extend(items)
+    else:
+        for item in evaluation.items:
+            by_task.setdefault(item.task_id, []).append(item)
+            task = tasks.get(item.task_id)
+            top = tasks.get(task.top_id) if task is not None else None
+            if top is not None:
+                by_section.setdefault(top.section, []).append(item)
     result = []
     for section in model.plan.sections:
         found = tuple(t for t in in_order if t.section == section.number)
@@ -145,7 +170,7 @@ def section_rows(model: Model, evaluation: Evaluation) -> list[SectionRow]:
     # the plan-wide duties (plan.yaml duties) belong to no section: a row of their own, last
     for task in in_order:
         if task.is_plan_wide:
-            items = by_task.get(task.id, ())
+            items = by_task.get(task.id, [])
             result.append(SectionRow(0, None, task.title, (task,), Tally.of(items)))
     return result
 
