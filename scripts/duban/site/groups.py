@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from duban.evaluation.evaluate import ItemState, State
 from duban.model.model import Model
 from duban.model.org import Group, Holder
-from duban.site.lights import Tally, combine
+from duban.site.lights import Tally, light_of
 
 SUMMARY_ROWS = 300
 """A list longer than this is summarised by group (when the data has groups with members).
@@ -53,7 +53,7 @@ class Bucket:
 
     @property
     def light(self) -> State | None:
-        return combine(i.state for i in self.items)
+        return light_of(self.items)
 
     @property
     def longest_days_late(self) -> int:

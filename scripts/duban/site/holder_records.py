@@ -10,7 +10,7 @@ from duban.evaluation.evaluate import reporters as known_reporters
 from duban.model.model import Model
 from duban.model.org import Group, Holder
 from duban.site.index import Index
-from duban.site.lights import Tally, combine
+from duban.site.lights import Tally, light_of
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class HolderRecord:
 
 def holder_record(holder: Holder, items: list[ItemState]) -> HolderRecord:
     """The record of ``holder``, from its occurrences (``Index.by_holder``)."""
-    return HolderRecord(holder, Tally.of(items), combine(i.state for i in items))
+    return HolderRecord(holder, Tally.of(items), light_of(items))
 
 
 def indexed_record(holder: Holder, index: Index) -> HolderRecord:

@@ -10,7 +10,7 @@ from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.evaluation.evaluate import reporters as known_reporters
 from duban.model.model import Model
 from duban.model.status import StatusEntry
-from duban.site.lights import Tally, combine
+from duban.site.lights import Tally, light_of
 from duban.site.reports import ReportEntry, newest_reports, report_entries
 
 
@@ -67,7 +67,7 @@ class Index:
     @cached_property
     def holder_lights(self) -> dict[str, State | None]:
         """The light of each holder's occurrences (:func:`~duban.site.lights.combine`)."""
-        return {h: combine(i.state for i in items) for h, items in self.by_holder.items()}
+        return {h: light_of(items) for h, items in self.by_holder.items()}
 
     @cached_property
     def tally(self) -> Tally:

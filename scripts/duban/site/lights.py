@@ -74,6 +74,11 @@ def combine(states: Iterable[State]) -> State | None:
     return State.NOT_APPLICABLE
 
 
+def light_of(items: Iterable[ItemState]) -> State | None:
+    """The light of these occurrences (:func:`combine` of their states)."""
+    return combine(i.state for i in items)
+
+
 _state = attrgetter("state")
 
 

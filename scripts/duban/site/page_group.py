@@ -82,7 +82,7 @@ def _holder_cell(holder_id: str, items: list[ItemState]) -> dict[str, Any]:
     return {
         "holder_id": holder_id,
         "tally": lights.Tally.of(items),
-        "light": lights.combine(i.state for i in items),
+        "light": lights.light_of(items),
     }
 
 

@@ -85,7 +85,7 @@ def page_of_task(ctx: Context, task: Task) -> str:
                 "count": len(rows),
                 "show_item": len(sub.due) > 1 or any(i.key for i in rows),
                 "tally": lights.Tally.of(rows),
-                "light": lights.combine(i.state for i in rows),
+                "light": lights.light_of(rows),
                 "below": below(sub.id),
                 "up": up(sub),
             }

@@ -105,7 +105,7 @@ def page_of_unit(ctx: Context, holder: Holder) -> str:
         # a province (h24i): of each obligation its open, next and latest closed occurrences
         others_left_out=others,
         tally=lights.Tally.of(items),
-        light=lights.combine(i.state for i in items),
+        light=lights.light_of(items),
         members=members,
         history=shown,
         history_total=len(history),

@@ -25,10 +25,11 @@ from itertools import compress, count
 from operator import is_not
 from typing import Protocol, TypeVar
 
-from duban.evaluation.evaluate import Evaluation, ItemState, State
+from duban.evaluation.evaluate import Evaluation, ItemState
+from duban.evaluation.reporters import counts_as_report
 from duban.model.model import Model
 from duban.site.index import Index
-from duban.site.lights import Tally, combine
+from duban.site.lights import Tally, light_of
 
 _V = TypeVar("_V")
 ListDigests = dict[int, tuple[list[ItemState], list[tuple[ItemState, object, str]], list[str]]]
@@ -180,7 +181,7 @@ def _kept_tallies(before: Index, index: Index) -> int:
     lights = before.__dict__.get("holder_lights")
     if lights is not None:
         index.__dict__["holder_lights"] = _kept_by_list(
-            before.by_holder, index.by_holder, lights, _light
+            before.by_holder, index.by_holder, lights, light_of
         )[0]
     return made
 
@@ -204,13 +205,9 @@ def _kept_reporters(before: Index, index: Index) -> None:
     found |= {
         e.holder_id
         for e in new.values()
-        if e.holder_id in affected and e.task_id in tasks and e.known_on(as_of) is not None
+        if e.holder_id in affected and counts_as_report(e, tasks, as_of)
     }
     index.__dict__["reporters"] = found
-
-
-def _light(items: list[ItemState]) -> State | None:
-    return combine(i.state for i in items)
 
 
 def _kept_by_list(

@@ -19,7 +19,7 @@ from duban.model.model import Model
 from duban.model.org import Group
 from duban.model.plan import Due, Plan, Task
 from duban.site.index import Index
-from duban.site.lights import Tally, combine, holder_lights
+from duban.site.lights import Tally, combine, holder_lights, light_of
 
 
 # -- occurrences -------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ class NextDeadline:
 
     @property
     def light(self) -> State | None:
-        return combine(i.state for i in self.items)
+        return light_of(self.items)
 
     @property
     def days_left(self) -> int | None:
