@@ -1,5 +1,26 @@
 """The site's calendars (iCalendar files of :mod:`duban.outputs.ics`): which plans, units and
-groups get one, and what each holds."""
+groups get one, and what each holds (made by :mod:`.kept_downloads`, kept by their keys).
+
+Each plan's calendar (``plan_calendars``), all plans together when there are several, and one
+per unit or group with deadlines (``holder_parts``; a group with members stands for its
+members).
+
+A plan summarised by group (a province) has no calendar of its own: every unit's every
+occurrence in one file is tens of MB no calendar program opens, and its units'
+calendars hold the same events.
+
+With ``groups`` false (a province, again) a group with members has no calendar either: it
+would repeat its members' events, each unit's alarms once per unit, and the groups' calendars
+were half the calendars' bytes (h24b); each member's calendar is there, and the group's
+page lists its occurrences.
+
+With ``open_only`` (a province, again; h24e) a unit's calendar holds what is still to come:
+its open occurrences and future ones, not what is done or past and closed (about 40 MB at
+1,500 units); the page, the 台账 and the open data keep the record. Its alarms say "30
+天后到期" without repeating the event's title (calendar programs show it with the
+reminder), and one of them, a week before (``PROVINCE_ALARM_DAYS``). And it holds the next
+six months (``HORIZON_DAYS``) from the build's day, not the overdue ones nor every year of
+the plan to come (h24i)."""
 
 from __future__ import annotations
 
@@ -30,40 +51,6 @@ and 1 days) were a quarter of its bytes, and a month's notice of a monthly duty 
 month before falls due. Calendar programs add the reminders a reader sets for himself."""
 
 
-def calendars(
-    model: Model,
-    evaluation: Evaluation,
-    whole: set[str] | None = None,
-    groups: bool = True,
-    open_only: bool = False,
-) -> Iterator[tuple[str, str]]:
-    """iCalendar files (the deadline engine's ``duban.outputs.ics``): each plan's in ``whole``
-    (default all), all plans together when every plan is in it, and one per unit or group
-    with deadlines (a group with members stands for its members).
-
-    A plan summarised by group (a province) has no calendar of its own: every unit's every
-    occurrence in one file is tens of MB no calendar program opens, and its units'
-    calendars hold the same events.
-
-    With ``groups`` false (a province, again) a group with members has no calendar either: it
-    would repeat its members' events, each unit's alarms once per unit, and the groups' calendars
-    were half the calendars' bytes (h24b); each member's calendar is there, and the group's
-    page lists its occurrences.
-
-    With ``open_only`` (a province, again; h24e) a unit's calendar holds what is still to come:
-    its open occurrences and future ones, not what is done or past and closed (about 40 MB at
-    1,500 units); the page, the 台账 and the open data keep the record. Its alarms say "30
-    天后到期" without repeating the event's title (calendar programs show it with the
-    reminder), and one of them, a week before (``PROVINCE_ALARM_DAYS``). And it holds the next
-    six months (``HORIZON_DAYS``) from the build's day, not the overdue ones nor every year of
-    the plan to come (h24i)."""
-    yield from plan_calendars(model, evaluation, whole)
-    for holder_id, own, seen in holder_parts(model, evaluation, groups):
-        text = unit_calendar(model, evaluation, holder_id, own, seen, open_only)
-        if text is not None:
-            yield urls.unit_ics(holder_id), text
-
-
 def plan_calendars(
     model: Model, evaluation: Evaluation, whole: set[str] | None = None
 ) -> Iterator[tuple[str, str]]:
@@ -81,20 +68,20 @@ def plan_calendars(
 def holder_parts(
     model: Model,
     evaluation: Evaluation,
-    groups: bool = True,
-    by_holder: Mapping[str, list[ItemState]] | None = None,
+    groups: bool,
+    by_holder: Mapping[str, list[ItemState]],
 ) -> Iterator[tuple[str, list[Obligation], list[ItemState]]]:
     """Each unit (or group) with a calendar: its id, and what its calendar reads: its own
     obligations and occurrences (h24k: a calendar's key is made of them, :mod:`.page_keys`).
     ``by_holder`` (h24s): the evaluation's occurrences by holder (``Index.by_holder``); a
-    unit's are then that very list (serving, an unchanged unit's is the last build's)."""
+    unit's are that very list (serving, an unchanged unit's is the last build's)."""
     # each holder's calendar reads only its own obligations and occurrences: handing every
     # calendar the whole model made the build quadratic in units (each scanned everything)
     obligations: dict[str, list[Obligation]] = {}
     for obligation in model.obligations:
         for holder_id in obligation.holders:
             obligations.setdefault(holder_id, []).append(obligation)
-    items = by_holder if by_holder is not None else _by_holder(evaluation.items)
+    items = by_holder
     everyone = set(obligations)
     positions: dict[int, int] = {}
     for holder in names.page_holders(model):
@@ -114,14 +101,6 @@ def holder_parts(
             continue
         seen = _in_order((i for h in mine for i in items.get(h, ())), positions)
         yield holder.id, own, seen
-
-
-def _by_holder(found: Iterable[ItemState]) -> dict[str, list[ItemState]]:
-    items: dict[str, list[ItemState]] = {}
-    for item in found:
-        for holder_id in item.holders:
-            items.setdefault(holder_id, []).append(item)
-    return items
 
 
 def unit_calendar(

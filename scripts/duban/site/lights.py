@@ -121,6 +121,17 @@ class Tally:
         return self.counts.get(state, 0)
 
     @property
+    def present(self) -> list[State]:
+        """The states counted at least once."""
+        return [s for s, n in self.counts.items() if n]
+
+    @property
+    def light(self) -> State | None:
+        """The light of the occurrences counted (:func:`combine` of their states: the same as
+        :func:`light_of` the occurrences themselves)."""
+        return combine(self.present)
+
+    @property
     def total(self) -> int:
         return sum(self.counts.values())
 
@@ -176,7 +187,7 @@ def present_states(tallies: Iterable[Tally]) -> list[State]:
     so that each row's parts add up to its total."""
     seen: set[State] = set()
     for tally in tallies:
-        seen.update(s for s, n in tally.counts.items() if n)
+        seen.update(tally.present)
     return [s for s in DISPLAY_ORDER if s in seen]
 
 

@@ -109,13 +109,12 @@ def plan_rows(
     by_plan: dict[str, list[ItemState]] = {}  # h24s: one pass, not one per plan
     if any(plan_id not in tallies for plan_id in model.plans):
         for item in evaluation.items:
-            by_plan.setdefault(item.task_id.partition("/")[0], []).append(item)
+            by_plan.setdefault(item.plan_id, []).append(item)
     result = []
     for plan in model.plans_in_order():
         tally = tallies.get(plan.id) or Tally.of(by_plan.get(plan.id, []))
         tasks = sum(1 for t in model.tasks.values() if t.plan_id == plan.id and t.parent is None)
-        light = combine(s for s, n in tally.counts.items() if n)
-        result.append(PlanRow(plan, plan_issuer(model, plan), tasks, tally, light))
+        result.append(PlanRow(plan, plan_issuer(model, plan), tasks, tally, tally.light))
     return result
 
 
