@@ -5,7 +5,8 @@ build of the same data, in the same run.
         [--profile heavy]
 
 On site_floor.py's generated repository (generate.py --plans 2, the project's mkdocs.yml and
-docs/; ``--profile heavy``: generate.py's heavy profile, as serve_edit.py's), one after the other, each ``mkdocs build`` in a child process of its own:
+docs/; ``--profile heavy``: generate.py's heavy profile, as serve_edit.py's), one after the
+other, each ``mkdocs build`` in a child process of its own:
 
 1. a cold build with the page cache (fills it; ``page_cache`` = a folder outside the repository);
 2. ``--changed`` status files edited (the last update's text each: the unit page shows it);

@@ -372,6 +372,8 @@ def _entry(
         return None
     if reference_only or signed is None:
         return None
+    if doc.vouched:  # h24t: clean in this context last time, so these rules find nothing
+        return status_entry(doc, keys, holder, task, due, period, entry, texts)
     occurrence = due.occurrence(period)
     context = EntryContext(doc, keys, entry, task, due, occurrence, signed[task.plan_id])
     for rule in ENTRY_RULES:
