@@ -48,6 +48,13 @@ class RulesRun(Counter[str]):
 
         rules = tuple(counted(r) for r in status_module.ENTRY_RULES)
         monkeypatch.setattr(status_module, "ENTRY_RULES", rules)
+        period_problem = status_module.period_problem
+
+        def period_checked(task: Any, due: Any, period: str) -> Any:
+            self["periods checked"] += 1
+            return period_problem(task, due, period)
+
+        monkeypatch.setattr(status_module, "period_problem", period_checked)
 
 
 def test_the_rules_of_an_unchanged_file_are_not_run_again(tmp_path, monkeypatch):
@@ -57,12 +64,14 @@ def test_the_rules_of_an_unchanged_file_are_not_run_again(tmp_path, monkeypatch)
     fresh = _model_bytes(load_project(data))
     rules = RulesRun(monkeypatch)
     assert _model_bytes(load_project(data, parsed=ParsedFiles(cache))) == fresh
+    periods = rules.pop("periods checked", 0)
     everyone = set(rules)
-    assert len(everyone) > 3  # cold: every file's entries checked
+    assert len(everyone) > 3 and periods > 10  # cold: every file's entries checked
     rules.clear()
     plain = load_project(data, parsed=ParsedFiles(cache))
     assert _model_bytes(plain) == fresh
     noisy = {Path(w.path).name for w in plain.warnings}  # never vouched: checked every time
+    assert rules.pop("periods checked", 0) < periods / 2
     assert set(rules) == noisy & everyone and len(noisy) < len(everyone) / 4
     # a changed file is checked again: its rules run, and a broken rule is reported
     status = data / "status" / "baqiao.yaml"
