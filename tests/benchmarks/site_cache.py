@@ -2,9 +2,11 @@
 build of the same data, in the same run.
 
     python tests/benchmarks/site_cache.py --units 1500 [--changed 10] [--work /tmp/duban-cache]
+        [--profile heavy]
 
 On site_floor.py's generated repository (generate.py --plans 2, the project's mkdocs.yml and
-docs/), one after the other, each ``mkdocs build`` in a child process of its own:
+docs/; ``--profile heavy``: generate.py's heavy profile, as serve_edit.py's), one after the
+other, each ``mkdocs build`` in a child process of its own:
 
 1. a cold build with the page cache (fills it; ``page_cache`` = a folder outside the repository);
 2. ``--changed`` status files edited (the last update's text each: the unit page shows it);
@@ -28,7 +30,8 @@ import sys
 import time
 from pathlib import Path
 
-from site_floor import AS_OF, prepare
+from site_bytes import repository
+from site_floor import AS_OF
 
 
 def timed_build(project: Path, site: Path, cache: Path | None) -> dict:
@@ -99,11 +102,13 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=1500)
     parser.add_argument("--changed", type=int, default=10)
     parser.add_argument("--work", type=Path, default=Path("/tmp/duban-cache"))
+    parser.add_argument("--profile", choices=("light", "heavy"), default="light")
     args = parser.parse_args()
-    project = prepare(args.work, args.units)
-    cache = args.work / f"pages-{args.units}"
+    project = repository(args.work, args.units, args.profile)  # h24t: serve_edit.py's call
+    name = f"{args.units}" if args.profile == "light" else f"{args.profile}-{args.units}"
+    cache = args.work / f"pages-{name}"
     shutil.rmtree(cache, ignore_errors=True)
-    sites = {name: args.work / f"site-{args.units}-{name}" for name in ("cold", "warm", "full")}
+    sites = {kind: args.work / f"site-{name}-{kind}" for kind in ("cold", "warm", "full")}
     for site in sites.values():
         shutil.rmtree(site, ignore_errors=True)
     cold = timed_build(project, sites["cold"], cache)

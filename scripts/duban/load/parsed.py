@@ -20,18 +20,17 @@ validation cache could; the folder is trusted as that cache is (outside the repo
 
 from __future__ import annotations
 
-import io
 import pickle
-import sys
 from pathlib import Path
 from typing import Any
 
+from duban.load import shared_strings
 from duban.load.cache import ValidationCache, code_digest, file_digest
 from duban.load.keyed_files import keep_file, keyed_path, let_go
-from duban.load.strict_yaml import SHARED_LENGTH, Document
+from duban.load.strict_yaml import Document
 
 SUFFIX = ".duban-yaml.pickle"
-FORMAT = 1
+FORMAT = 2  # h24t: the shared strings apart (shared_strings.py)
 
 
 class _Values(pickle.Unpickler):
@@ -39,19 +38,6 @@ class _Values(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         raise pickle.UnpicklingError(f"{module}.{name} is not a value")
-
-
-def _interned(value: Any) -> Any:
-    """The values a parse shares, shared again (:mod:`.strict_yaml` interns every key and every
-    short string): the model is then the same to the object, and so are the pickles the page
-    keys digest (an equal value pickled another way would render every page again)."""
-    if isinstance(value, dict):
-        return {sys.intern(k) if isinstance(k, str) else k: _interned(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_interned(v) for v in value]
-    if isinstance(value, str) and len(value) <= SHARED_LENGTH:
-        return sys.intern(value)
-    return value
 
 
 class _InMemory(ValidationCache):
@@ -99,7 +85,7 @@ class ParsedFiles:
         if raw is None:
             return None
         try:
-            stored = _Values(io.BytesIO(raw)).load()
+            stored = shared_strings.loads(raw, _Values)  # h24t: interned as read
             found, data, positions, key_positions, packed, depth = stored
         except Exception:  # anything unreadable, of whatever kind: parse the file
             return None
@@ -118,7 +104,7 @@ class ParsedFiles:
         return Document(
             path,
             display,
-            _interned(data),
+            data,
             file=file,
             positions=positions,
             key_positions=key_positions,
@@ -131,16 +117,17 @@ class ParsedFiles:
         key = self._key(digest)
         self.used.add(key)
         self.parsed += 1
+        strings: dict[str, None] = {}
         stored = (
             key,
-            document.data,
+            shared_strings.interned(document.data, strings),
             document.positions,
             document.key_positions,
             document.packed,
             document.recorded_depth,
         )
         try:
-            raw = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+            raw = shared_strings.dumps(stored, strings)
         except (pickle.PicklingError, TypeError, RecursionError):
             return  # a value pickle cannot keep: the file is parsed next time
         if self.folder is None:

@@ -340,6 +340,7 @@ class _Loader:
                     continue
                 parsed = self.parsed if entries is not None else None  # h24k: as parsed before
                 if parsed and (document := parsed.document(digest, path, display_path(path), file)):
+                    document.vouched = True  # h24t: its entries' rules are not run again
                     self.documents.append(document)
                     self.status_documents.append(document)
                     yield document

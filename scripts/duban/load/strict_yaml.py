@@ -118,6 +118,9 @@ class Document:
     valid), with the fields that failed ("*": the entry as a whole): reported already; only
     the reference of such an entry (plan, task, item, due, period) is still checked, when
     those fields themselves are valid."""
+    vouched: bool = False
+    """h24t: a status file the validation cache vouches for (clean, with these bytes, in this
+    very context), taken as parsed before: its entries' own rules found nothing then."""
 
     @property
     def text(self) -> str | None:
