@@ -16,6 +16,7 @@ import hashlib
 import http.server
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -154,6 +155,19 @@ def scratch(name: str) -> Path:
     return path
 
 
+def demo_data(tmp_path: Path) -> Path:
+    """A copy of the demo's data folder under ``tmp_path`` (to edit)."""
+    data = tmp_path / "data"
+    shutil.copytree(DEMO / "data", data)
+    return data
+
+
+def model_bytes(project: Any) -> bytes:
+    """A loaded project's model pickled: two loads made the same model when these are equal."""
+    assert project.ok, project.problems[:3]
+    return pickle.dumps(project.model)
+
+
 def demo_project(root: Path) -> Path:
     """A project folder at ``root`` that builds the demo site on its own: the demo's data and
     docs, its mkdocs.yml pointing at the repository's, and the schemas."""
@@ -184,6 +198,25 @@ def serve_rebuild(project: Path, served: Path, dirty: bool = False) -> None:
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
     config.site_url = SERVE_URL  # as `mkdocs serve` sets it before every build
     mkdocs_commands.build(config, serve_url=SERVE_URL, dirty=dirty)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def assert_served_as_built(project: Path, served: Path, full: Path) -> None:
+    """Every file ``mkdocs serve`` serves from ``served`` is the one a fresh ``mkdocs build`` of
+    the same project makes (built into ``full``); names the files that differ when it fails."""
+    built = mkdocs_build(project / "mkdocs.yml", full, {"DUBAN_SITE_URL": SERVE_URL})
+    assert built.returncode == 0, built.stderr[-3000:]
+    served_files, full_files = site_files(served), site_files(full)
+    differ = sorted(
+        name
+        for name in served_files.keys() | full_files.keys()
+        if served_files.get(name) != full_files.get(name)
+    )
+    assert not differ, differ[:10]  # the names, not megabytes of bytes, when it fails
 
 
 def html_files(site: Path) -> list[Path]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import pickle
-import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,18 +18,7 @@ from duban.load import shared_strings
 from duban.load.parsed import SUFFIX, ParsedFiles, _Values
 from duban.load.project import load_project
 from duban.load.resolve import status as status_module
-from sitekit import DEMO
-
-
-def _demo(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(DEMO / "data", data)
-    return data
-
-
-def _model_bytes(project: Any) -> bytes:
-    assert project.ok, project.problems[:3]
-    return pickle.dumps(project.model)
+from sitekit import demo_data, model_bytes
 
 
 class RulesRun(Counter[str]):
@@ -59,17 +47,17 @@ class RulesRun(Counter[str]):
 
 def test_the_rules_of_an_unchanged_file_are_not_run_again(tmp_path, monkeypatch):
     """Main ran every entry rule on every entry of every file on every build."""
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     cache = tmp_path / "cache"
-    fresh = _model_bytes(load_project(data))
+    fresh = model_bytes(load_project(data))
     rules = RulesRun(monkeypatch)
-    assert _model_bytes(load_project(data, parsed=ParsedFiles(cache))) == fresh
+    assert model_bytes(load_project(data, parsed=ParsedFiles(cache))) == fresh
     periods = rules.pop("periods checked", 0)
     everyone = set(rules)
     assert len(everyone) > 3 and periods > 10  # cold: every file's entries checked
     rules.clear()
     plain = load_project(data, parsed=ParsedFiles(cache))
-    assert _model_bytes(plain) == fresh
+    assert model_bytes(plain) == fresh
     noisy = {Path(w.path).name for w in plain.warnings}  # never vouched: checked every time
     assert rules.pop("periods checked", 0) < periods / 2
     assert set(rules) == noisy & everyone and len(noisy) < len(everyone) / 4
@@ -79,7 +67,7 @@ def test_the_rules_of_an_unchanged_file_are_not_run_again(tmp_path, monkeypatch)
     rules.clear()
     status.write_text(text.replace("text: ", "text: 改动后：", 1), "utf-8")
     after = load_project(data, parsed=ParsedFiles(cache))
-    assert "baqiao.yaml" in rules and _model_bytes(after) == _model_bytes(load_project(data))
+    assert "baqiao.yaml" in rules and model_bytes(after) == model_bytes(load_project(data))
     assert "state: done" in text
     broken = text.replace("state: done", "state: in-progress", 1)
     assert broken != text
@@ -92,7 +80,7 @@ def test_the_rules_of_an_unchanged_file_are_not_run_again(tmp_path, monkeypatch)
 
 def test_a_kept_parse_is_read_back_interned(tmp_path):
     """Every dict key and short string of a kept parse is the interned string, as a parse's."""
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     cache = tmp_path / "cache"
     assert load_project(data, parsed=ParsedFiles(cache)).ok
     kept = sorted((cache / "load").glob(f"*/*{SUFFIX}"))
@@ -128,9 +116,9 @@ def test_a_kept_parse_is_read_back_interned(tmp_path):
     ],
 )
 def test_a_forged_kept_parse_is_parsed_again(tmp_path, forged):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     cache = tmp_path / "cache"
-    fresh = _model_bytes(load_project(data, parsed=ParsedFiles(cache)))
+    fresh = model_bytes(load_project(data, parsed=ParsedFiles(cache)))
     path = sorted((cache / "load").glob(f"*/*{SUFFIX}"))[0]
     raw = path.read_bytes()
     head = pickle.dumps(["unit"], protocol=pickle.HIGHEST_PROTOCOL)
@@ -161,5 +149,5 @@ def test_a_forged_kept_parse_is_parsed_again(tmp_path, forged):
     with pytest.raises((pickle.UnpicklingError, IndexError, TypeError)):
         shared_strings.loads(path.read_bytes(), _Values)
     parsed = ParsedFiles(cache)
-    assert _model_bytes(load_project(data, parsed=parsed)) == fresh
+    assert model_bytes(load_project(data, parsed=parsed)) == fresh
     assert parsed.parsed >= 1

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from sitekit import mkdocs_build
+from sitekit import mkdocs_build, site_files
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 ENV = {
@@ -52,10 +52,6 @@ def _build(tool: str, site: Path) -> None:
     assert result.returncode == 0, f"{tool}: {result.stderr[-3000:]}"
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
     _require_properdocs()
     # MkDocs' build as every other test makes it (sitekit.mkdocs_build, a warm fork of
@@ -63,7 +59,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
     build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "mkdocs", ENV)
     assert build.returncode == 0, f"mkdocs: {build.stderr[-3000:]}"
     _build("properdocs", tmp_path / "properdocs")
-    mkdocs, properdocs = _files(tmp_path / "mkdocs"), _files(tmp_path / "properdocs")
+    mkdocs, properdocs = site_files(tmp_path / "mkdocs"), site_files(tmp_path / "properdocs")
     assert sorted(mkdocs) == sorted(properdocs)
     assert sum(name.endswith(".html") for name in mkdocs) > 40  # the plugin's pages are there
     generators = set()

@@ -5,7 +5,6 @@ without the memo, byte for byte."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, calendars, render_site
 from helpers import loaded_model
-from sitekit import DEMO, DEMO_AS_OF
+from sitekit import DEMO_AS_OF, demo_data
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 
@@ -51,12 +50,6 @@ def _files(
     return {u: c.encode() if isinstance(c, str) else c for u, c in site.files.items()}
 
 
-def _demo(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(DEMO / "data", data)
-    return data
-
-
 def _edit(data: Path, unit: str) -> None:
     status = data / "status" / f"{unit}.yaml"
     text = status.read_text("utf-8")
@@ -66,7 +59,7 @@ def _edit(data: Path, unit: str) -> None:
 
 
 def test_unchanged_calendars_are_reused_and_a_changed_units_is_made_again(tmp_path, monkeypatch):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     made = Made(monkeypatch)
     cache = tmp_path / "cache"
     first = _files(data, SourceMemo(cache, keep=False))  # on disk, as in CI
@@ -96,7 +89,7 @@ def test_unchanged_calendars_are_reused_and_a_changed_units_is_made_again(tmp_pa
 def test_a_memo_in_memory_keeps_the_calendars_a_forked_process_made(tmp_path, monkeypatch):
     """While serving the memo lives in memory: calendars made in a forked process come back
     to the parent's memo (split.py), so the next build makes none."""
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     memo = SourceMemo(None, keep=True)
     first = _files(data, memo, processes=2)
     made = Made(monkeypatch)
@@ -108,7 +101,7 @@ def test_a_memo_in_memory_keeps_the_calendars_a_forked_process_made(tmp_path, mo
 
 
 def test_a_kept_calendar_that_cannot_be_read_is_made_again(tmp_path, monkeypatch):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     cache = tmp_path / "cache"
     first = _files(data, SourceMemo(cache, keep=False))
     kept = [

@@ -15,19 +15,16 @@ from mkdocs.structure.files import File, InclusionLevel
 from duban.plugin.kept_pages import ASIDE, LoopFiles
 from sitekit import (
     DEMO_AS_OF,
-    SERVE_URL,
+    assert_served_as_built,
     demo_project,
     mkdocs_build,
     scratch,
     serve_rebuild,
     serve_started,
+    site_files,
 )
 
 KEPT = re.compile(r"duban: (\d+) reused pages put in place without MkDocs' per-page work")
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def _edit(status: Path, words: str) -> None:
@@ -89,15 +86,7 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
             assert not served.with_name(served.name + ASIDE).exists()
             # every file served is the one a fresh full build of the same data makes
             full = work / f"full-{round}"
-            built = mkdocs_build(project / "mkdocs.yml", full, {"DUBAN_SITE_URL": SERVE_URL})
-            assert built.returncode == 0, built.stderr[-3000:]
-            served_files, full_files = _files(served), _files(full)
-            differ = sorted(
-                name
-                for name in served_files.keys() | full_files.keys()
-                if served_files.get(name) != full_files.get(name)
-            )
-            assert not differ, differ[:10]  # the names, not megabytes of bytes, when it fails
+            assert_served_as_built(project, served, full)
         # invalid data: the problem page is served everywhere, nothing is kept; fixed, the
         # next build writes every page again and serves the full build's files
         status = statuses[0]
@@ -110,7 +99,7 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
         serve_rebuild(project, served)
         assert _kept(caplog.text) == 0
         plugin.later.wait()
-        assert _files(served) == _files(work / "full-1")
+        assert site_files(served) == site_files(work / "full-1")
     finally:
         config.plugins.on_shutdown()
     assert not served.with_name(served.name + ASIDE).exists()
@@ -140,7 +129,7 @@ def test_a_ci_build_writes_the_reused_pages_from_the_cache_byte_for_byte():
     assert _kept(again.stderr) > 30
     fresh = mkdocs_build(project / "mkdocs.yml", work / "fresh", {"DUBAN_AS_OF": DEMO_AS_OF})
     assert fresh.returncode == 0, fresh.stderr[-3000:]
-    assert _files(again.site) == _files(fresh.site)  # sitemap, search index, 404 too
+    assert site_files(again.site) == site_files(fresh.site)  # sitemap, search index, 404 too
     shutil.rmtree(work, ignore_errors=True)
 
 

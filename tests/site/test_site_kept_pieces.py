@@ -29,7 +29,7 @@ from duban.plugin.reuse import _render_nothing
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, groups, kept_open_data, render_site
 from helpers import loaded_model
-from sitekit import DEMO, DEMO_AS_OF, demo_project
+from sitekit import DEMO_AS_OF, demo_data, demo_project
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 
@@ -63,12 +63,6 @@ def _files(
     return {u: c.encode() if isinstance(c, str) else c for u, c in site.files.items()}
 
 
-def _demo(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(DEMO / "data", data)
-    return data
-
-
 def _edit(data: Path, unit: str, words: str = "改动后的进展：") -> None:
     status = data / "status" / f"{unit}.yaml"
     text = status.read_text("utf-8")
@@ -92,7 +86,7 @@ def test_the_status_entries_given_as_json_are_the_same_bytes(demo_model):
 
 
 def test_open_data_from_kept_pieces_equals_a_render_without_the_memo(tmp_path, monkeypatch):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     cache = tmp_path / "cache"
     made = Pieces(monkeypatch)
     first = _files(data, SourceMemo(cache, keep=False))  # on disk, as in CI
@@ -115,7 +109,7 @@ def test_open_data_from_kept_pieces_equals_a_render_without_the_memo(tmp_path, m
     assert "改动后的进展：" in texts and "另一处改动：" in texts
     # an edit back to the first bytes: the first pieces are gone (let go), made again, equal
     shutil.rmtree(data)
-    _demo(tmp_path)
+    demo_data(tmp_path)
     made.clear()
     assert _files(data, SourceMemo(cache, keep=False)) == first
     assert sorted(made) == ["status/baqiao.yaml", "status/lianhu.yaml"]
@@ -125,7 +119,7 @@ def test_the_demo_as_a_province_with_a_memo_in_memory_and_two_processes(tmp_path
     """A province (group pages; the open data compressed), the memo in memory (serve), two
     processes: the pieces are made in this process, so the next build makes none."""
     monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     memo = SourceMemo(None, keep=True)
     first = _files(data, memo, processes=2, summary_rows=5)
     assert urls.EXPORT_JSON_GZ in first  # a province's
@@ -140,7 +134,7 @@ def test_the_demo_as_a_province_with_a_memo_in_memory_and_two_processes(tmp_path
 
 
 def test_a_piece_half_written_cut_short_or_misplaced_is_made_again(tmp_path, monkeypatch):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     cache = tmp_path / "cache"
     first = _files(data, SourceMemo(cache, keep=False))
     kept = [
@@ -164,7 +158,7 @@ def test_the_keys_digest_the_bytes_loaded_not_those_found_later(tmp_path):
     """The data files' digests (h24l, duban/plugin/loaded_digests.py): a status file's is of
     the bytes the loader read, so a file changed after its load is not kept under the key of
     its new content; any other data file changed during the load stops the build."""
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     parsed = DigestedFiles(tmp_path / "cache")
     for _ in range(2):  # a cold load (every file parsed), then one taking them as parsed
         parsed.start()
@@ -211,7 +205,7 @@ def test_a_page_the_cache_gives_whole_is_never_made_into_a_placeholder(monkeypat
 
 
 def test_an_editors_swap_file_changing_during_the_load_does_not_stop_the_build(tmp_path):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     swap = data / ".org.yaml.swp"
     swap.write_bytes(b"1")
     others = before_load(data)

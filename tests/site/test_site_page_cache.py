@@ -17,11 +17,7 @@ from pathlib import Path
 from duban.plugin.page_cache import SUFFIX, Entry, PageCache, _stable, digest_of
 from duban.plugin.reuse import open_cache
 from helpers import free_port
-from sitekit import DEMO_AS_OF, Build, demo_project, mkdocs_build, scratch
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+from sitekit import DEMO_AS_OF, Build, demo_project, mkdocs_build, scratch, site_files
 
 
 def _reused(build: Build) -> tuple[int, int]:
@@ -76,7 +72,7 @@ def test_a_build_with_the_cache_is_the_full_build_byte_for_byte():
 
     reused, made = _reused(again)
     assert reused > made > 0  # the unchanged units' pages came from the cache
-    assert _files(again.site) == _files(fresh.site)
+    assert site_files(again.site) == site_files(fresh.site)
     # and the edited units' pages did change (they were not served stale)
     for status in statuses:
         page = f"units/{status.stem}.html"
@@ -100,7 +96,7 @@ def test_a_build_with_the_cache_is_the_full_build_byte_for_byte():
     fresh = mkdocs_build(
         project / "mkdocs.yml", work / "fresh-later", {"DUBAN_AS_OF": "2011-03-01"}
     )
-    assert _files(later.site) == _files(fresh.site)
+    assert site_files(later.site) == site_files(fresh.site)
 
 
 def test_a_cache_inside_the_repository_is_not_used(tmp_path, caplog):

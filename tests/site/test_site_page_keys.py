@@ -4,7 +4,6 @@ the renders are counted, and the pages compared with a fresh render of the same 
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, groups, page_group, page_home, page_tasks, page_units, render_site
 from helpers import loaded_model
-from sitekit import DEMO, DEMO_AS_OF
+from sitekit import DEMO_AS_OF, demo_data
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 
@@ -62,14 +61,8 @@ def _render(model: Model, memo: SourceMemo | None, data: Path, as_of=AS_OF) -> d
     return render_site(model, settings, evaluation, processes=1, memo=memo).pages
 
 
-def _demo(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(DEMO / "data", data)
-    return data
-
-
 def test_a_page_whose_inputs_did_not_change_is_not_rendered(tmp_path, monkeypatch):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     model = loaded_model(data)
     renders = Renders(monkeypatch)
     memo = SourceMemo(None, keep=True)
@@ -92,7 +85,7 @@ def test_a_page_whose_inputs_did_not_change_is_not_rendered(tmp_path, monkeypatc
 def test_one_units_file_changed_renders_its_pages_its_tasks_and_the_summaries(
     tmp_path, monkeypatch
 ):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     renders = Renders(monkeypatch)
     memo = SourceMemo(tmp_path / "cache", keep=False)  # on disk, as in CI
     before = _render(loaded_model(data), memo, data)
@@ -145,7 +138,7 @@ EDITS = [
 
 
 def test_after_each_edit_the_pages_are_those_of_a_render_without_the_memo(tmp_path):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     memo = SourceMemo(None, keep=True)
     _render(loaded_model(data), memo, data)
     for name, pattern, replacement in EDITS:
@@ -164,7 +157,7 @@ def test_group_pages_as_for_a_province_are_those_of_a_render_without_the_memo(
 ):
     """Group pages (a province's) are keyed each by its members' occurrences and ranks."""
     monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     memo = SourceMemo(None, keep=True)
 
     def render(memo: SourceMemo | None) -> dict[str, str]:
@@ -202,7 +195,7 @@ def test_group_pages_as_for_a_province_are_those_of_a_render_without_the_memo(
 
 
 def test_a_kept_source_that_cannot_be_read_is_rendered_again(tmp_path, monkeypatch):
-    data = _demo(tmp_path)
+    data = demo_data(tmp_path)
     renders = Renders(monkeypatch)
     first = _render(loaded_model(data), SourceMemo(tmp_path / "cache", keep=False), data)
     kept = sorted((tmp_path / "cache" / "src").glob("*/*.duban-src.json"))

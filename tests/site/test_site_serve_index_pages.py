@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
-from sitekit import SERVE_URL, demo_project, mkdocs_build, scratch, serve_rebuild, serve_started
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+from sitekit import (
+    assert_served_as_built,
+    demo_project,
+    scratch,
+    serve_rebuild,
+    serve_started,
+)
 
 
 def test_two_serve_edits_update_the_indexes_and_serve_what_a_full_build_makes(monkeypatch):
@@ -41,15 +42,7 @@ def test_two_serve_edits_update_the_indexes_and_serve_what_a_full_build_makes(mo
             plugin.later.wait()  # the whole-plan downloads, made after the pages (h24n)
             plugin.cache.kept._sweep()
             full = work / f"full-{round}"
-            built = mkdocs_build(project / "mkdocs.yml", full, {"DUBAN_SITE_URL": SERVE_URL})
-            assert built.returncode == 0, built.stderr[-3000:]
-            served_files, full_files = _files(served), _files(full)
-            differ = sorted(
-                name
-                for name in served_files.keys() | full_files.keys()
-                if served_files.get(name) != full_files.get(name)
-            )
-            assert not differ, differ[:10]
+            assert_served_as_built(project, served, full)
     finally:
         config.plugins.on_shutdown()
     shutil.rmtree(work, ignore_errors=True)
