@@ -118,6 +118,30 @@ def test_a_document_with_no_list_is_still_refused(tmp_path) -> None:
         run_import(source, tmp_path / "out", None, "p", None)
 
 
+def test_a_list_not_written_in_chinese_is_no_plan(tmp_path) -> None:
+    """A README's bullets (commands, English sentences) are no plan's list: still refused (the
+    last resort read ``- pip install …`` lines as three tasks)."""
+    source = tmp_path / "README.md"
+    source.write_text(
+        "# duban 督办\n\n"
+        "- **duban** tracks a government implementation plan (实施方案) in git.\n"
+        "- pip-compile --upgrade -o requirements.lock pyproject.toml\n"
+        "- pip-compile --upgrade --extra test -c requirements.lock\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportError_, match=r"没有写入任何文件|nothing written"):
+        run_import(source, tmp_path / "out", None, "p", None)
+
+
+def test_chinese_items_with_latin_words_are_still_a_list(tmp_path) -> None:
+    """Items of a plan may hold numbers and Latin words (5G, App): still a Chinese list."""
+    text = HEAD + "".join(
+        f"● {task}\n"
+        for task in ("推进5G基站建设，完成年度建站任务。", "上线政务服务App，推行掌上办理。")
+    )
+    assert len(import_whole(tmp_path, text).tasks) == 2
+
+
 def test_a_plan_in_chapters_with_nothing_numbered_below_is_not_refused(tmp_path) -> None:
     """第一章 … 第二章 …: numbered, if only by chapters (was refused): each chapter an item."""
     text = HEAD + "第一章 政务服务\n推进一网通办。\n第二章 审批改革\n压减审批时限。\n"

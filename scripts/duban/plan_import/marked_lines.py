@@ -37,6 +37,8 @@ BULLETED = 8
 """A bulleted item's text: at least this many (a menu's 设为首页, 政务公开 are links, not items)."""
 LEAST = 2
 """A list: at least this many lines marked alike."""
+HAN = re.compile(r"[\u3400-\u9fff]")
+"""A Chinese character: an item of a Chinese plan is written mostly in them."""
 
 
 def _kind(match: re.Match) -> str:
@@ -59,7 +61,16 @@ def _items(text: str) -> list[tuple[int, re.Match]]:
         if match
         and kept[index].strip()
         and len(unmarked[index].strip()) >= (BULLETED if match.lastgroup == "bullet" else SHORTEST)
+        and _in_chinese(unmarked[index])
     ]
+
+
+def _in_chinese(item: str) -> bool:
+    """Whether an item is written in Chinese (at least :data:`SHORTEST` Chinese characters, and
+    they are half its letters or more): a README's ``- pip install …`` lines are no plan's list."""
+    letters = re.sub(r"[\s\W\d_]", "", item)
+    chinese = len(HAN.findall(item))
+    return chinese >= SHORTEST and 2 * chinese >= len(letters)
 
 
 def marked_kind(text: str) -> str | None:
