@@ -10,6 +10,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_
 from typing import Any
 
 from duban.evaluation.escalation import Escalation
@@ -236,37 +238,45 @@ _SETTLED = frozenset(
 """States in which an occurrence's outcome is known: done (on time or late), overdue or missed."""
 
 
+_state_of = attrgetter("state")
+_holders_of = attrgetter("holders")
+_entry_of = attrgetter("entry")
+_NOT_ON_TIME = State.DONE_ON_TIME.__ne__
+
+
 def summarize(model: Model, evaluation: Evaluation, reported_by: set[str] | None = None) -> Summary:
     """Counts over every occurrence of the evaluation (see :class:`Summary`), in one pass.
     ``reported_by`` (h24r): :func:`reporters` of the model and the evaluation's date, when the
     caller has found them (the site's index)."""
-    by_state: Counter[State] = Counter()
-    reported = overdue_reported = due_soon_not_reported = 0
-    all_on_time: dict[str, bool] = {}
-    """holder -> whether everything it had to do by now was done on time"""
-    for item in evaluation.items:
-        state = item.state
-        by_state[state] += 1
-        if state is State.NOT_APPLICABLE or not item.reported:
-            if state is State.DUE_SOON:
-                due_soon_not_reported += 1
-        else:
-            reported += 1
-            overdue_reported += state is State.OVERDUE
-        if state in _SETTLED:
-            on_time = state is State.DONE_ON_TIME
-            for holder in item.holders:
-                all_on_time[holder] = all_on_time.get(holder, True) and on_time
+    # h24u: counted in C passes (serve counts every plan's on every edit): the states, then the
+    # silent occurrences' states, then the settled ones' holders
+    items = evaluation.items
+    by_state: Counter[State] = Counter(map(_state_of, items))
+    silent: Counter[State] = Counter(  # the states of those without a status entry
+        map(_state_of, compress(items, map(is_, map(_entry_of, items), repeat(None))))
+    )
+    na = State.NOT_APPLICABLE
+    reported = (len(items) - by_state[na]) - (sum(silent.values()) - silent[na])
+    overdue_reported = by_state[State.OVERDUE] - silent[State.OVERDUE]
+    due_soon_not_reported = silent[State.DUE_SOON]
+    settled = list(compress(items, map(_SETTLED.__contains__, map(_state_of, items))))
+    # holders with something settled; those with something settled not done on time
+    counted = set(chain.from_iterable(map(_holders_of, settled)))
+    late = set(
+        chain.from_iterable(
+            i.holders for i in compress(settled, map(_NOT_ON_TIME, map(_state_of, settled)))
+        )
+    )
     if reported_by is None:
         reported_by = reporters(model, evaluation.as_of)
     return Summary(
-        total=len(evaluation.items) - by_state[State.NOT_APPLICABLE],
+        total=len(items) - by_state[State.NOT_APPLICABLE],
         states={state.value: by_state[state] for state in State},
         reported=reported,
         overdue_reported=overdue_reported,
         overdue_not_reported=by_state[State.OVERDUE] - overdue_reported,
         due_soon_not_reported=due_soon_not_reported,
-        units_on_time=tuple(h for h in model.holders if all_on_time.get(h, False)),
+        units_on_time=tuple(h for h in model.holders if h in counted and h not in late),
         units_reported=tuple(h for h in {**model.holders, **model.groups} if h in reported_by),
         plans_ended=tuple(p.id for p in model.plans_in_order() if p.period_end < evaluation.as_of),
     )

@@ -65,6 +65,9 @@ class _File:
     entry resolved (:func:`~duban.load.resolve.build_model` gave a model)."""
     resolved: bool = True
     """No entry of it failed a rule that spans files (a full load's model needs all)."""
+    keyed: dict[OccurrenceRef, StatusEntry] | None = None
+    """h24u: a file of the full load: its entries under the keys the full load's model gave
+    them (in its order), put back by one ``dict.update`` on every update, not keyed again."""
 
 
 def _schema_stamp(schema_dir: Path) -> tuple[tuple[str, int, int, int], ...]:
@@ -104,9 +107,9 @@ class _State:
         ]
         displays = {d.display for d in project.documents if (d.file or "").startswith(status_dir)}
         self.other_warnings = [p for p in project.warnings if p.path not in displays]
-        by_file: dict[str, list[tuple[KeyPath, StatusEntry]]] = {}
-        for entry in model.status.values():
-            by_file.setdefault(entry.source.file, []).append(((), entry))
+        by_file: dict[str, dict[OccurrenceRef, StatusEntry]] = {}
+        for key, entry in model.status.items():
+            by_file.setdefault(entry.source.file, {})[key] = entry
         if digests is None:  # read now: after the load, as close to it as can be
             digests = {}
             for document in project.documents:
@@ -120,7 +123,7 @@ class _State:
             if document.file and document.file.startswith(status_dir):
                 found = [w for w in project.warnings if w.path == document.display]
                 self.files[document.file] = _File(
-                    document, by_file.get(document.file, []), [], found
+                    document, [], [], found, keyed=by_file.get(document.file, {})
                 )
 
     def update(self, changed: Collection[str]) -> Project | None:
@@ -143,13 +146,12 @@ class _State:
         status: dict[StatusKey, StatusEntry] = {}
         merge = Report()
         for part in files.values():
+            if part.keyed is not None:  # the full load's entries: their places are not known
+                count = len(status)
+                status.update(part.keyed)
+                if len(status) != count + len(part.keyed):  # a key already there
+                    return None
             for keys, entry in part.entries:
-                if not keys:  # an entry of the full load: its place is not known here
-                    key = OccurrenceRef(entry.task_id, entry.holder_id, entry.due_id, entry.period)
-                    if key in status:
-                        return None
-                    status[key] = entry
-                    continue
                 assert part.document is not None
                 add_entry(merge, status, part.document, keys, entry)
         self.files, self.digests = files, digests

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_
 
 from duban.evaluation.evaluate import ItemState, State
 
@@ -80,6 +81,7 @@ def light_of(items: Iterable[ItemState]) -> State | None:
 
 
 _state = attrgetter("state")
+_entry = attrgetter("entry")
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,12 @@ class Tally:
         items = list(items)
         # h24r: one pass over the silent ones (a build makes thousands of tallies)
         # h24s: ``not i.reported`` read as the field it is (``entry is None``), no property
+        # h24u: picked in C (the states of those without an entry), not-applicable dropped
+        # after (a Counter keeps its first-seen order, so the same Counter as a filter's)
         silent: Counter[State] = Counter(
-            i.state for i in items if i.entry is None and i.state is not State.NOT_APPLICABLE
+            map(_state, compress(items, map(is_, map(_entry, items), repeat(None))))
         )
+        del silent[State.NOT_APPLICABLE]
         return cls(
             Counter(map(_state, items)),
             sum(silent.values()),

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from duban.evaluation.evaluate import Evaluation, ItemState, State
@@ -220,9 +222,14 @@ def deadline_rows(model: Model, evaluation: Evaluation) -> list[DeadlineRow]:
 
 
 # -- lists of occurrences ----------------------------------------------------------------------
+_OPEN = frozenset({State.DUE_SOON, State.NOT_DUE})
+_state = attrgetter("state")
+
+
 def upcoming(evaluation: Evaluation, limit_days: int | None = None) -> list[ItemState]:
     """Open occurrences not yet overdue, soonest first; within ``limit_days`` if given."""
-    items = [i for i in evaluation.items if i.state in (State.DUE_SOON, State.NOT_DUE)]
+    # h24u: the open ones picked in C (every plan's context asks, on every serve edit)
+    items = list(compress(evaluation.items, map(_OPEN.__contains__, map(_state, evaluation.items))))
     if limit_days is not None:
         items = [i for i in items if (i.days_left or 0) <= limit_days]
     return sorted(items, key=lambda i: (i.due, i.task_id, i.holder_id))
