@@ -188,6 +188,14 @@ def serve_started(project: Path, served: Path, dirty: bool = False) -> MkDocsCon
     """The project's plugins started in this process as `mkdocs serve` starts them, building
     into ``served`` (the caller ends them: ``config.plugins.on_shutdown()``)."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+    for plugin in config.plugins.values():
+        # MkDocs keeps plugin instances for the whole process (its plugins' cache), and
+        # Material's search plugin keeps a `serve --dirty` session's index to merge the next
+        # build's into (search_index_prev), never cleared by on_startup: a session started after
+        # a dirty one in the same test process indexed every page three times. A new `mkdocs
+        # serve` is a new process, so each session here starts without it.
+        if hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None
     config.plugins.on_startup(command="serve", dirty=dirty)
     return config
 
