@@ -10,12 +10,12 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain, compress, repeat
-from operator import attrgetter, is_
+from itertools import chain, compress
+from operator import attrgetter
 from typing import Any
 
 from duban.evaluation.escalation import Escalation
-from duban.evaluation.evaluate import Evaluation, ItemState, State, reporters
+from duban.evaluation.evaluate import Evaluation, ItemState, State, reporters, silent_states
 from duban.evaluation.flags import Flag
 from duban.model.model import Model
 from duban.model.org import Holder
@@ -240,7 +240,6 @@ _SETTLED = frozenset(
 
 _state_of = attrgetter("state")
 _holders_of = attrgetter("holders")
-_entry_of = attrgetter("entry")
 _NOT_ON_TIME = State.DONE_ON_TIME.__ne__
 
 
@@ -252,9 +251,7 @@ def summarize(model: Model, evaluation: Evaluation, reported_by: set[str] | None
     # silent occurrences' states, then the settled ones' holders
     items = evaluation.items
     by_state: Counter[State] = Counter(map(_state_of, items))
-    silent: Counter[State] = Counter(  # the states of those without a status entry
-        map(_state_of, compress(items, map(is_, map(_entry_of, items), repeat(None))))
-    )
+    silent = silent_states(items)  # the states of those without a status entry
     na = State.NOT_APPLICABLE
     reported = (len(items) - by_state[na]) - (sum(silent.values()) - silent[na])
     overdue_reported = by_state[State.OVERDUE] - silent[State.OVERDUE]

@@ -31,9 +31,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import compress, repeat
+from operator import attrgetter, is_
 from typing import Any, cast
 
 from duban.evaluation.escalation import Escalation, addressed, escalation
@@ -406,3 +408,11 @@ def _escalations(
             leaders = tuple(p.address for p in model.tasks[item.task_id].leaders)
             result[key] = addressed(found, ladder.stage(found.stage), leaders)
     return result
+
+
+def silent_states(items: Sequence[ItemState]) -> Counter[State]:
+    """The states of the occurrences no holder recorded anything for (not
+    :attr:`ItemState.reported`: no entry), counted in C passes (h24u: serve counts every plan's
+    on every edit), in first-seen order."""
+    entries = map(attrgetter("entry"), items)
+    return Counter(map(attrgetter("state"), compress(items, map(is_, entries, repeat(None)))))

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import attrgetter, is_
+from operator import attrgetter
 
-from duban.evaluation.evaluate import ItemState, State
+from duban.evaluation.evaluate import ItemState, State, silent_states
 
 # Worst first: the light of several occurrences is the first state in this order that any of
 # them has, except that "done" needs all of them done (see ``combine``).
@@ -81,7 +80,6 @@ def light_of(items: Iterable[ItemState]) -> State | None:
 
 
 _state = attrgetter("state")
-_entry = attrgetter("entry")
 
 
 @dataclass(frozen=True)
@@ -103,9 +101,7 @@ class Tally:
         # h24s: ``not i.reported`` read as the field it is (``entry is None``), no property
         # h24u: picked in C (the states of those without an entry), not-applicable dropped
         # after (a Counter keeps its first-seen order, so the same Counter as a filter's)
-        silent: Counter[State] = Counter(
-            map(_state, compress(items, map(is_, map(_entry, items), repeat(None))))
-        )
+        silent = silent_states(items)
         del silent[State.NOT_APPLICABLE]
         return cls(
             Counter(map(_state, items)),
