@@ -14,6 +14,8 @@ DIGITS.update({c: i for i, c in enumerate("一二三四五六七八九", start=1
 DIGITS.update({c: i for i, c in enumerate("123456789", start=1)})
 DIGITS.update({c: i for i, c in enumerate("１２３４５６７８９", start=1)})
 DIGITS.update({"两": 2, "兩": 2})
+HAN = re.compile(r"[\u4e00-\u9fff]")
+"""A Chinese character (the basic block, as the importer's patterns write it)."""
 NUMERAL_CHARS = "一二三四五六七八九十"
 
 _TRADITIONAL = (

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from duban.i18n.messages import say
+from duban.plan_import.chinese import HAN
 from duban.plan_import.chrome import set_aside
 from duban.plan_import.group_assignments import group_items
 from duban.plan_import.numbering import CHAPTER, CN, INDENT, LIST_MARKS, bracketed
@@ -37,8 +38,6 @@ BULLETED = 8
 """A bulleted item's text: at least this many (a menu's 设为首页, 政务公开 are links, not items)."""
 LEAST = 2
 """A list: at least this many lines marked alike."""
-HAN = re.compile(r"[\u3400-\u9fff]")
-"""A Chinese character: an item of a Chinese plan is written mostly in them."""
 
 
 def _kind(match: re.Match) -> str:

@@ -6,9 +6,7 @@ Runs of single characters are joined back into one word, so the header has the r
 
 from __future__ import annotations
 
-import re
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
+from duban.plan_import.chinese import HAN
 
 
 def joined_spacing(words: list[str]) -> list[str]:
@@ -17,7 +15,7 @@ def joined_spacing(words: list[str]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
-        if len(word) == 1 and CJK.match(word):
+        if len(word) == 1 and HAN.match(word):
             run.append(word)
             continue
         if len(run) >= 2:
