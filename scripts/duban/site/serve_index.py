@@ -194,12 +194,9 @@ def _kept_reporters(before: Index, index: Index) -> None:
     old, new = before.model.status, index.model.status
     if kept is None or len(old) != len(new) or list(old) != list(new):
         return
-    affected = {
-        e.holder_id for e in compress(old.values(), map(is_not, old.values(), new.values()))
-    }
-    affected |= {
-        e.holder_id for e in compress(new.values(), map(is_not, old.values(), new.values()))
-    }
+    other = list(map(is_not, old.values(), new.values()))  # the entries that are other objects
+    affected = {e.holder_id for e in compress(old.values(), other)}
+    affected |= {e.holder_id for e in compress(new.values(), other)}
     tasks, as_of = index.model.tasks, index.as_of
     found = set(kept) - affected
     found |= {
