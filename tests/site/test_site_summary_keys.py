@@ -15,6 +15,7 @@ import pytest
 
 from duban.evaluation.evaluate import evaluate
 from duban.model.model import Model
+from duban.model.status import StatusEntry
 from duban.outputs import urls
 from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
@@ -163,24 +164,44 @@ def test_a_change_to_what_they_show_renders_the_summaries_again(tmp_path, render
 
 def test_the_facts_leave_out_an_updates_text_and_nothing_else(tmp_path):
     model = loaded_model(demo_data(tmp_path))
-    ev = evaluate(model, AS_OF)
-    facts = summary_keys.status_facts(model, ev)
-    ref, entry = next((r, e) for r, e in model.status.items() if e.updates)
+    facts = summary_keys.status_facts(model)
+    ref, entry = next((r, e) for r, e in model.status.items() if e.updates and e.evidence)
     first = entry.updates[0]
 
+    def with_entry(**changes: Any) -> str:
+        changed = dataclasses.replace(entry, **changes)
+        return summary_keys.status_facts(
+            dataclasses.replace(model, status={**model.status, ref: changed})
+        )
+
     def with_update(**changes: Any) -> str:
-        updates = (dataclasses.replace(first, **changes), *entry.updates[1:])
-        status = {**model.status, ref: dataclasses.replace(entry, updates=updates)}
-        changed = dataclasses.replace(model, status=status)
-        return summary_keys.status_facts(changed, evaluate(changed, AS_OF))
+        return with_entry(updates=(dataclasses.replace(first, **changes), *entry.updates[1:]))
 
     assert with_update(text=first.text + "！") == facts
     assert with_update(date=first.date.replace(day=1 if first.date.day > 1 else 2)) != facts
     assert with_update(by="另一人") != facts
     assert with_update(figures={"x": 1.0}) != facts
-    other = dataclasses.replace(entry, summary=(entry.summary or "") + "！")
-    changed = dataclasses.replace(model, status={**model.status, ref: other})
-    assert summary_keys.status_facts(changed, evaluate(changed, AS_OF)) != facts
+    assert with_entry(updates=entry.updates[1:]) != facts  # a report fewer
+    assert with_entry(summary=(entry.summary or "") + "！") != facts
+    assert with_entry(progress=(entry.progress or 0) + 1) != facts
+    assert with_entry(state="in-progress" if entry.state == "done" else "done") != facts
+    evidence = (dataclasses.replace(entry.evidence[0], title="另一份材料"), *entry.evidence[1:])
+    assert with_entry(evidence=evidence) != facts
+    source = dataclasses.replace(entry.source, line=entry.source.line + 1)
+    assert with_entry(source=source) != facts
+    other = dataclasses.replace(model, obligations=model.obligations[1:])
+    assert summary_keys.status_facts(other) != facts
+
+
+def test_the_facts_read_every_field_of_an_entry_but_an_updates_text(tmp_path):
+    """A field added to the status entries is in the facts (read by ``dataclasses.fields``)."""
+    model = loaded_model(demo_data(tmp_path))
+    entries = list(model.status.values())
+    found = summary_keys.columns(entries, StatusEntry)
+    updates = [u for e in entries for u in e.updates]
+    assert [u.date for u in updates] in found and [u.by for u in updates] in found
+    assert [u.text for u in updates] not in found
+    assert [e.summary for e in entries] in found and [e.state for e in entries] in found
 
 
 @pytest.mark.parametrize(

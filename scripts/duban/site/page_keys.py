@@ -20,8 +20,8 @@ the page's source can depend on. It is made of two parts:
 A status file changes only the facts of the occurrences it reports (everything else a status
 file could change is in the summaries); every other data file is in the base. The pages that
 summarise (home, 督办清单, progress, overdue lists, downloads page, units index, leaders) and a
-task page with indicators (measured from entries directly) use *everything*: the base and the
-digest of every status file, so they are rendered again whenever any data changed.
+task page with indicators (measured from entries directly) use the base and every status entry
+but its updates' texts (h24w, :mod:`.summary_keys`); ``all_key`` is left for a job given no key.
 
 Facts are digested as pickles: equal pickles are equal values, so a stale page is not possible
 through the digest (a value pickled two ways only costs a render). The settings hold sets,
@@ -147,7 +147,7 @@ class Keys:
         self.base = parts_digest(memo.files_key, _json(base))
         self.everything = parts_digest(self.base, memo.all_key)
         # h24w: the summaries by what they show (:mod:`.summary_keys`)
-        self.summaries = summary_keys.Summaries(self.base, ctx.model, ctx.evaluation, ctx.downloads)
+        self.summaries = summary_keys.Summaries(self.base, ctx.model, ctx.downloads)
         self.flags_by_holder: dict[str | None, list[object]] = {}
         self.flags_by_task: dict[str | None, list[object]] = {}
         for flag in ctx.evaluation.flags:
