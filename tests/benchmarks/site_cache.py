@@ -35,6 +35,7 @@ from pathlib import Path
 
 from site_bytes import repository
 from site_floor import AS_OF
+from status_edits import report_edit, text_edit
 
 
 def timed_build(project: Path, site: Path, cache: Path | None) -> dict:
@@ -70,31 +71,6 @@ def _child(project: Path, site: Path, cache: str) -> None:
             | {"reused": reused, "made": made}
             | {"jobs_unrendered": unrendered, "jobs_rendered": rendered}
         )
-    )
-
-
-REPORTED = "2024-11-29"
-"""The day the ``report`` edit's units reported: the day before the build's date (``AS_OF``)."""
-
-
-def text_edit(text: str) -> str:
-    """The latest update's text changed (shown on the unit page only)."""
-    last = list(re.finditer(r"\n\s+text: \"?", text))[-1]
-    return text[: last.end()] + "已更新：" + text[last.end() :]
-
-
-def report_edit(text: str) -> str:
-    """A monthly report: a new update after the file's last one, and the first task in
-    progress marked done (the file's last update closes its last entry's list)."""
-    last = list(re.finditer(r"\n( +)- date: .*\n +text: .*", text))[-1]
-    dash = last.group(1)
-    update = f'\n{dash}- date: {REPORTED}\n{dash}  text: "本月工作已完成，报送佐证材料"'
-    text = text[: last.end()] + update + text[last.end() :]
-    return re.sub(
-        r"\n( +)state: in-progress\n",
-        lambda m: f"\n{m.group(1)}state: done\n{m.group(1)}done: {REPORTED}\n",
-        text,
-        count=1,
     )
 
 
