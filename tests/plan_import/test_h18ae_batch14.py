@@ -4,6 +4,8 @@ here that the same code must also read (another numbering, other labels)."""
 
 from __future__ import annotations
 
+from duban.plan_import.table_numbers import cell_number, group_rows
+from duban.plan_import.text_tables import cells
 from helpers import import_whole, tasks_by_id
 
 # tianjin-undated-yiliaolianheti-pkulaw-toc-first-listed-fuze.txt (the three items, shortened)
@@ -39,3 +41,73 @@ def test_a_unit_alone_under_the_rule_variant_numbering_and_wording(tmp_path) -> 
     assert tasks["1-2"]["roles"] == {"lead": ["县人社局"]}  # written 牵头: stays the lead
     assert tasks["1-3"]["roles"] == {"lead": ["县卫健委"], "responsible": ["县财政局", "各乡镇"]}
     assert tasks["1-4"]["roles"] == {"responsible": ["县医保局"]}  # alone, no verb
+
+
+# anhui-wuhu-2025-pipe-paren-numbers-group-rows-space-units.txt (rows 5–9 of the table and the
+# group rows between them, the text of (8) shortened)
+WUHU = (
+    "序号 | 目标与任务 | 牵头责任单位 | 责任单位 |\n"
+    "一、主要预期目标 | |||\n"
+    "(1) | 地区生产总值增长6%以上。 | 市发展改革委 | 各县市区政府、 开发区管委会 |\n"
+    "(2) | 固定资产投资增长6%左右。 | 市发展改革委 | 各县市区政府、 开发区管委会 |\n"
+    "(3) | 单位GDP能耗和主要污染物减排完成省下达指标。 | 市发展改革委 市生态环境局"
+    " | 各县市区政府、 开发区管委会 |\n"
+    "二、重点做好以下九个方面工作 | |||\n"
+    "(一)加强经济运行调节,持续推动经济发展质的有效提升和量的合理较快增长。 | |||\n"
+    "1 | 大力提振消费。 | ||\n"
+    "(4) | 统筹衔接消费券发放与消费品以旧换新行动,推动汽车消费转型升级。 | 市商务局"
+    " | 市财政局 市工业和信息化局 各县市区政府、 开发区管委会 |\n"
+    "(5) | 把促消费和惠民生结合起来,实施提振消费专项行动。 | 市发展改革委 市商务局"
+    " | 市财政局 各县市区政府、 开发区管委会 |\n"
+)
+
+
+def test_bracketed_row_numbers_and_a_group_row_the_numbers_run_past(tmp_path) -> None:
+    """芜湖 2025: 序号 cells ``(1)`` are the rows' numbers (they ran on across the chapters:
+    two-digit ids); ``1 | 大力提振消费。 | ||`` between (3) and (4), with no unit, heads the
+    rows below it: no task (SOURCES.md, 第十四批)."""
+    result = import_whole(tmp_path, WUHU, 2025)
+    tasks = tasks_by_id(result)
+    assert list(tasks) == ["01", "02", "03", "04", "05"]
+    assert [tasks[i]["section"] for i in tasks] == [1, 1, 1, 2, 2]
+    assert tasks["03"]["roles"]["lead"] == ["市发展改革委", "市生态环境局"]
+    assert tasks["04"]["roles"] == {
+        "lead": ["市商务局"],
+        "responsible": ["市财政局", "市工业和信息化局", "各县市区政府", "开发区管委会"],
+    }
+    assert "推动汽车消费转型升级。（1 大力提振消费。）（牵头单位：市商务局；" in tasks["04"]["text"]
+
+
+def test_circled_row_numbers_and_a_group_row_variant(tmp_path) -> None:
+    """Made up: ``⑴``/``（2）`` 序号 cells, a 完成时限 column, a group row ``2 | 稳就业。``
+    whose number the run goes past, and a row whose unit cell was merged with the row above's
+    (no unit, but its number follows on: still a task)."""
+    text = (
+        "序号 | 重点任务 | 责任单位 | 完成时限 |\n"
+        "一、稳增长 | | | |\n"
+        "⑴ | 加快重大项目建设，确保开工30个。 | 县发改委 | 2024年6月底前 |\n"
+        "（2） | 推进招商引资，签约项目20个。 | 县商务局 | 2024年12月底前 |\n"
+        "2 | 稳就业。 | | |\n"
+        "（3） | 开展职业技能培训1000人次。 | 县人社局 | 2024年11月底前 |\n"
+        "（4） | 新增城镇就业800人。 | | |\n"
+        "（5） | 落实创业担保贷款。 | 县财政局 | 2024年12月底前 |\n"
+    )
+    result = import_whole(tmp_path, text, 2024)
+    tasks = tasks_by_id(result)
+    assert list(tasks) == ["1-1", "1-2", "1-3", "1-5"]  # (4), merged unit cell: as before
+    assert tasks["1-1"]["roles"] == {"responsible": ["县发改委"]}
+    assert tasks["1-3"]["roles"] == {"responsible": ["县人社局"]}
+    assert tasks["1-3"]["text"].startswith("开展职业技能培训1000人次。（2 稳就业。）")
+    assert tasks["1-3"]["due"][0]["date"].isoformat() == "2024-11-30"
+    rows = [cells(line) for line in text.splitlines()]
+    kinds = {0: "number", 2: "responsible", 3: "deadline"}
+    assert group_rows(rows, kinds, 0) == {4}  # not (4): its number follows on from (3)
+    assert [cell_number(c) for c in ("⑴", "（2）", "(12)", "3)", "⑧", "4、", "一")] == [
+        "1",
+        "2",
+        "12",
+        "3",
+        "8",
+        "4",
+        None,
+    ]
