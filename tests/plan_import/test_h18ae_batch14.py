@@ -111,3 +111,54 @@ def test_circled_row_numbers_and_a_group_row_variant(tmp_path) -> None:
         "4",
         None,
     ]
+
+
+# guangdong-province-2013-trad-pinyin-duban-lost-first-item.txt: the whole text run into one line,
+# the items parted by a space (the first item and its “(一)” lost in the reprint)
+GUANGDONG = (
+    "將今年督辦的建議提案工作事項(xiàng)通知如下: ? 一、督辦內(nèi)容和分工 ?"
+    "。ㄒ唬┲攸c(diǎn)督辦的代表建議。 2.關(guān)于關(guān)注民生,加快落"
+    "實(shí)長(zhǎng)洲島郵政儲(chǔ)蓄所建設(shè)的建議(第1389號(h"
+    "ào)。牽頭單位:省郵政局;協(xié)辦單位:廣東銀監(jiān)局,廣州市政府); 3"
+    ".關(guān)于建設(shè)國(guó)家北斗衛(wèi)星導(dǎo)航產(chǎn"
+    ")業(yè)基地的建議(第1413號(hào)。牽頭單位:省經(jīng)濟(jì)和信息"
+    "化委;協(xié)辦單位:省財(cái)政廳、國(guó)土資源廳,中山市政府); 4.關"
+    "(guān)于解決采礦許可證辦理難問題的建議(第1672號(hào)。牽頭單位:省環(hu"
+    "án)境保護(hù)廳;協(xié)辦單位:省國(guó)土資源廳,清遠(yuǎn)市政府"
+    ");"
+    "\n"
+)
+
+
+def test_items_run_into_one_line_are_read_each_on_its_own(tmp_path) -> None:
+    """广东 2013: ``…; 3.關於…(…牽頭單位:X;協辦單位:A,B); 4.…`` on one line: each number that
+    follows on after a space starts an item; one chapter seen and its list starting at 2: ids
+    ``1-n`` (SOURCES.md: 只看得到一章时按各章编号写 1-n)."""
+    tasks = tasks_by_id(import_whole(tmp_path, GUANGDONG, 2013))
+    assert list(tasks) == ["1-2", "1-3", "1-4"]
+    assert tasks["1-2"]["roles"] == {
+        "lead": ["省郵政局"],
+        "cooperate": ["廣東銀監局", "廣州市政府"],
+    }
+    assert tasks["1-4"]["roles"]["lead"] == ["省環境保護廳"]
+
+
+def test_items_run_into_one_line_variant_a_later_page(tmp_path) -> None:
+    """Made up: the second page of a law site's reprint, run into one line: the end of the
+    page before's last item, a chapter 二、 whose list goes on from 4、, items ending with ；,
+    labels 牵头单位 / 配合单位 / 完成时限, parted by spaces (read before: one task, 7、's units
+    given to the chapter's whole text)."""
+    text = (
+        "[接上页] 强化督促检查，确保各项措施落地见效（牵头单位：县发改委，"
+        "完成时限：2023年12月底前）。 二、优化政务服务 4、推进政务服务一网通办，"
+        "实现高频事项全程网办（牵头单位："
+        "县政务服务中心，配合单位：县大数据中心，完成时限：2023年6月底前）； 5、推行告知承诺制，"
+        "梳理公布告知承诺事项清单（牵头单位：县司法局，完成时限：2023年9月底前）； "
+        "6、深化工程建设项目审批制度改革（牵头单位：县住建局，完成时限：2023年12月底前）； "
+        "7、保障重点项目用地需求（牵头单位：县自然资源局，完成时限：2023年10月底前）。\n"
+    )
+    tasks = import_whole(tmp_path, text, 2023).tasks
+    assert [task["number"] for task in tasks] == [4, 5, 6, 7]
+    assert tasks[0]["roles"] == {"lead": ["县政务服务中心"], "cooperate": ["县大数据中心"]}
+    assert tasks[1]["due"][0]["date"].isoformat() == "2023-09-30"
+    assert tasks[3]["roles"] == {"lead": ["县自然资源局"]}
