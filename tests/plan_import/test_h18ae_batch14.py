@@ -162,3 +162,37 @@ def test_items_run_into_one_line_variant_a_later_page(tmp_path) -> None:
     assert tasks[0]["roles"] == {"lead": ["县政务服务中心"], "cooperate": ["县大数据中心"]}
     assert tasks[1]["due"][0]["date"].isoformat() == "2023-09-30"
     assert tasks[3]["roles"] == {"lead": ["县自然资源局"]}
+
+
+def test_the_same_table_copied_one_cell_a_line(tmp_path) -> None:
+    """芜湖 2025's rows (above) copied one cell a line (the container a page's table most often
+    becomes): ``(1)`` starts a row, ``(一)……`` after a 二、 row is a heading row, and ``1`` /
+    ``大力提振消费。`` between (3) and (4) a group heading, not a row."""
+    lines = [cell for line in WUHU.splitlines() for cell in cells(line) if cell.strip()]
+    tasks = tasks_by_id(import_whole(tmp_path, "\n".join(lines) + "\n", 2025))
+    assert list(tasks) == ["01", "02", "03", "04", "05"]
+    assert [tasks[i]["section"] for i in tasks] == [1, 1, 1, 2, 2]
+    assert tasks["05"]["roles"] == {
+        "lead": ["市发展改革委", "市商务局"],
+        "responsible": ["市财政局", "各县市区政府", "开发区管委会"],
+    }
+
+
+def test_one_cell_a_line_variant_full_width_brackets_and_a_deadline_column(tmp_path) -> None:
+    """Made up: ``（1）`` 序号 cells one a line, a 完成时限 column, chapters 一、 二、, a （一）
+    heading row and a group ``2`` / ``稳就业。`` the 序号 runs past."""
+    text = (
+        "序号\n重点任务\n责任单位\n完成时限\n一、稳增长\n"
+        "（1）\n加快重大项目建设，确保开工30个。\n县发改委\n2024年6月底前\n"
+        "（2）\n推进招商引资，签约项目20个。\n县商务局\n2024年12月底前\n"
+        "二、惠民生\n（一）保障和改善民生\n"
+        "2\n稳就业。\n"
+        "（3）\n开展职业技能培训1000人次。\n县人社局\n2024年11月底前\n"
+        "（4）\n落实创业担保贷款。\n县财政局\n2024年12月底前\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2024))
+    assert list(tasks) == ["01", "02", "03", "04"]
+    assert [tasks[i]["section"] for i in tasks] == [1, 1, 2, 2]
+    assert tasks["03"]["roles"] == {"responsible": ["县人社局"]}
+    assert tasks["03"]["due"][0]["date"].isoformat() == "2024-11-30"
+    assert not any("稳就业" in task["text"] for task in tasks.values())

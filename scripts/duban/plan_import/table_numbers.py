@@ -22,12 +22,15 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.numbering import (
+    CHAPTER_RUN,
     CIRCLED,
     CIRCLED_RANGE,
+    CN,
     PARENTHESIZED,
     PARENTHESIZED_RANGE,
     STOPS,
     arabic,
+    bracketed,
     separator,
 )
 
@@ -103,3 +106,45 @@ def fold_group_rows(
             pending = ""
         out.append(row)
     return out
+
+
+# -- the same table copied one cell a line (text_tables._cells_down) -------------------------
+ROW_NUMBER = re.compile(
+    rf"^[（(]?{arabic(group=True)}(?:[）)]|{separator(optional=True)})(?:\s+|$)"
+)
+"""The number that starts a row of one cell a line: 1 / 1. / 1、 and (h18ae) (1) / （1） / 1)."""
+SUBHEADING = re.compile(rf"^(?:{CHAPTER_RUN}|{bracketed(CN)}\S)")
+"""一、… / （一）…: a heading row of the table (（一） only where a row is done)."""
+
+
+GROUP = re.compile(rf"^{arabic(2, wide=False)} [^\s\d]")
+"""``1 大力提振消费。``: a group heading as :func:`group_row` writes it (its number, a space)."""
+
+
+def heading_line(line: str, done: bool) -> bool:
+    """A heading row spanning a table of one cell a line: 一、…; （一）… too when the row
+    before is done (its cells all there) or there is none (after a 一、 row)."""
+    found = SUBHEADING.match(line)
+    return found is not None and (done or not line.startswith(("（", "(")))
+
+
+def group_row(lines: list[str], index: int, last: int | None) -> tuple[str, int] | None:
+    """``1`` / ``大力提振消费。`` between rows 7 and 8 copied one cell a line: a number the 序号
+    runs past, one line of text, then the next row's number: a group heading (its number and
+    words as one heading line, and the index of its text line), or None."""
+    if last is None or not PLAIN.fullmatch(lines[index].strip()):
+        return None
+    if int(lines[index].strip().rstrip(STOPS)) == last + 1:
+        return None
+    text = index + 1
+    while text < len(lines) and not lines[text].strip():
+        text += 1
+    after = text + 1
+    while after < len(lines) and not lines[after].strip():
+        after += 1
+    if after >= len(lines) or PLAIN.fullmatch(lines[text].strip()):
+        return None
+    number = ROW_NUMBER.match(lines[after].strip())
+    if number is None or int(number.group(1).translate(WIDE)) != last + 1:
+        return None
+    return f"{lines[index].strip()} {lines[text].strip()}", text
