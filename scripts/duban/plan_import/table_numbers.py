@@ -76,13 +76,11 @@ def group_rows(rows: list[list[str]], kinds: dict[int, str], number_column: int 
         )
         numbered.append((index, int(number), assigned))
     out = set()
-    for before, (index, number, assigned), after in zip(
-        numbered, numbered[1:], numbered[2:], strict=False
-    ):
-        if assigned or not before[2] or not after[2]:
+    for before, (at, value, own), after in zip(numbered, numbered[1:], numbered[2:], strict=False):
+        if own or not before[2] or not after[2]:
             continue
-        if after[1] == before[1] + 1 and number != before[1] + 1:
-            out.add(index)
+        if after[1] == before[1] + 1 and value != before[1] + 1:
+            out.add(at)
     return out
 
 

@@ -281,7 +281,8 @@ def _cells_down(
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
         elif (group := group_row(lines, index, last)) is not None:  # h18ae: 1 / 大力提振消费。
-            rows.append([group[0]]), raw.append([])
+            rows.append([group[0]])
+            raw.append([])
             current, index = None, group[1]
         elif heading_line(line, current is None or len(current) >= width - 1) or (
             line
