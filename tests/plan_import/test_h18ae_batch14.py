@@ -196,3 +196,40 @@ def test_one_cell_a_line_variant_full_width_brackets_and_a_deadline_column(tmp_p
     assert tasks["03"]["roles"] == {"responsible": ["县人社局"]}
     assert tasks["03"]["due"][0]["date"].isoformat() == "2024-11-30"
     assert not any("稳就业" in task["text"] for task in tasks.values())
+
+
+def test_a_unit_cell_that_says_who_leads_copied_one_cell_a_line(tmp_path) -> None:
+    """江门 文广局 (guangdong-jiangmen-undated-wenguang-zwgk-pipe-merged-unit-rows.txt, rows 1
+    and 3–4) copied one cell a line: the unit cell ``办公室牵头,其他股室及属下单位配合`` is the
+    row's units written as a clause (it was read as more of the row's text)."""
+    text = (
+        "工作任务\n具体要求\n责任部门\n"
+        "一、做好各类规划主动公开。\n"
+        "1.主动公开“十四五”规划纲要、各项规划、政策解读等相关信息。\n"
+        "办公室牵头,其他股室及属下单位配合\n"
+        "二、做好市场规则标准和监管执法信息公开。\n"
+        "2.及时公开建设高标准市场体系行动方案的落实举措。\n"
+        "广电旅游和公共服务股(行政审批服务股)\n"
+        "3.加强行政执法信息公开。\n"
+        "市场执法股\n"
+    )
+    tasks = import_whole(tmp_path, text).tasks
+    assert [task["number"] for task in tasks] == [1, 2, 3]
+    assert tasks[0]["roles"] == {"lead": ["办公室"], "cooperate": ["其他股室", "属下单位"]}
+    assert tasks[2]["roles"] == {"responsible": ["市场执法股"]}
+
+
+def test_a_unit_cell_that_says_who_leads_variant(tmp_path) -> None:
+    """Made up: 序号 one a line, ``县财政局牵头，各乡镇负责`` and
+    ``县人社局牵头,县教育局、县总工会配合`` in the unit column, a 完成时限 column."""
+    text = (
+        "序号\n工作任务\n责任单位\n完成时限\n"
+        "1\n落实困难群众救助资金。\n县财政局牵头，各乡镇负责\n2024年6月底前\n"
+        "2\n开展职业技能培训1000人次。\n县人社局牵头,县教育局、县总工会配合\n2024年11月底前\n"
+        "3\n新建城市书房3个。\n县文旅局\n2024年12月底前\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2024))
+    assert tasks["01"]["roles"] == {"lead": ["县财政局"], "responsible": ["各乡镇"]}
+    assert tasks["02"]["roles"] == {"lead": ["县人社局"], "cooperate": ["县教育局", "县总工会"]}
+    assert tasks["02"]["due"][0]["date"].isoformat() == "2024-11-30"
+    assert "配合" not in tasks["02"]["text"].split("（")[0]
