@@ -21,6 +21,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.column_names import column_name, first_cell_number, last_column
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
+from duban.plan_import.table_numbers import ROW_NUMBER, group_row, heading_line
 
 HEADER_WORD = re.compile(
     r"^(?:全年|年度|具体|主要|重点)?(?:序号|编号|工作任务|重点任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|目标任务|重点工作"
@@ -221,7 +222,7 @@ def _next_filled(lines: list[str], index: int) -> int:
 def _row_number(line: str, expected: int | None) -> re.Match[str] | None:
     """The number that starts a row: the next one (any, for the first row: an excerpt of a
     table may start at 24)."""
-    number = re.match(rf"^{arabic(group=True)}{separator(optional=True)}(?:\s+|$)", line)
+    number = ROW_NUMBER.match(line)  # h18ae: (1) （1） too
     if number is None:
         return None
     value = int(number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
@@ -279,7 +280,11 @@ def _cells_down(
             last = int(number.group(1).translate(FULL_DIGITS))
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
-        elif re.match(f"^{CHAPTER_RUN}", line) or (
+        elif (group := group_row(lines, index, last)) is not None:  # h18ae: 1 / 大力提振消费。
+            rows.append([group[0]])
+            raw.append([])
+            current, index = None, group[1]
+        elif heading_line(line, current is None or len(current) >= width - 1) or (
             line
             and starts_row
             and (current is None or len(current) >= width - 1)
