@@ -280,7 +280,10 @@ def _cells_down(
             last = int(number.group(1).translate(FULL_DIGITS))
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
-        elif (group := group_row(lines, index, last)) is not None:  # h18ae: 1 / 大力提振消费。
+        elif (
+            # h18ae: 1 / 大力提振消费。 between whole rows (a 15 mid-row is a cell, as above)
+            current is None or len(current) >= max(2, after_number - 1)
+        ) and (group := group_row(lines, index, last)) is not None:
             rows.append([group[0]])
             raw.append([])
             current, index = None, group[1]
