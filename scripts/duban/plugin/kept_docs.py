@@ -146,7 +146,7 @@ class KeptDocs:
                 "content": page.content,
                 "toc": _outline(page.toc),
                 "title": page._title_from_render,
-                "anchors": sorted(page.present_anchor_ids or ()),
+                "anchors": sorted(page.present_anchor_ids or (), key=_anchor_order),
                 "links": None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
             },
         )
@@ -216,7 +216,7 @@ def _valid(record: Any, key: str, uri: str) -> bool:
         and _valid_toc(record.get("toc"))
         and (record.get("title") is None or isinstance(record.get("title"), str))
         and isinstance(record.get("anchors"), list)
-        and all(isinstance(a, str) for a in record["anchors"])
+        and all(a is None or isinstance(a, str) for a in record["anchors"])
         and (
             links is None
             or (
@@ -230,6 +230,11 @@ def _valid(record: Any, key: str, uri: str) -> bool:
         and isinstance(record.get("search"), list)
         and all(isinstance(e, dict) for e in record["search"])
     )
+
+
+def _anchor_order(anchor: str | None) -> tuple[bool, str]:
+    """MkDocs' raw-HTML anchors may hold None (an element whose id has no value)."""
+    return anchor is None, anchor or ""
 
 
 def _valid_toc(items: Any) -> bool:
