@@ -14,6 +14,7 @@ from pathlib import Path
 import jieba
 import markdown
 import pytest
+from mkdocs.commands import build as build_module
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -31,7 +32,13 @@ class Counted:
         self.converted: list[str] = []
         self.cuts = 0
         self.words = 0
+        self.templates: list[str] = []  # the theme's static pages MkDocs rendered
         convert, cut, use = markdown.Markdown.convert, jieba.cut, kept_docs.use_words
+        theme_template = build_module._build_theme_template
+
+        def counted_template(name: str, *args: object) -> None:
+            self.templates.append(name)
+            theme_template(name, *args)  # type: ignore[arg-type]
 
         def counted_convert(md: markdown.Markdown, source: str) -> str:
             self.converted.append(source)
@@ -48,12 +55,13 @@ class Counted:
         monkeypatch.setattr(markdown.Markdown, "convert", counted_convert)
         monkeypatch.setattr(jieba, "cut", counted_cut)
         monkeypatch.setattr(kept_docs, "use_words", counted_use)
+        monkeypatch.setattr(build_module, "_build_theme_template", counted_template)
 
     def about(self) -> int:
         return sum(ABOUT in source for source in self.converted)
 
     def reset(self) -> None:
-        self.converted, self.cuts, self.words = [], 0, 0
+        self.converted, self.cuts, self.words, self.templates = [], 0, 0, []
 
 
 def _project(work: Path) -> Path:
@@ -101,11 +109,13 @@ def test_an_unchanged_hand_written_page_is_not_converted_or_cut_again(monkeypatc
     counted = Counted(monkeypatch)
     _build(project, work / "cold")
     assert counted.about() == 1 and counted.cuts > 0 and counted.words == 1
-    assert list((work / "cache").glob(f"*/*{SUFFIX}"))  # the hand-written page's record
+    assert sorted(counted.templates) == ["404.html", "sitemap.xml"]
+    assert len(list((work / "cache").glob(f"*/*{SUFFIX}"))) == 2  # about.md's, 404.html's
     counted.reset()
     _build(project, work / "again")  # nothing changed: every page from the cache
     assert counted.about() == 0  # no Markdown for the hand-written page
     assert counted.cuts == 0 and counted.words == 0  # jieba's dictionary not even loaded
+    assert counted.templates == ["sitemap.xml"]  # 404.html written from the cache
     assert site_files(work / "again") == _fresh(project, work / "fresh")
     # a status file changed: the pages that show it are made and cut, the guide still kept
     status = sorted((project / "data" / "status").glob("*.yaml"))[1]
@@ -126,6 +136,7 @@ def test_a_changed_hand_written_page_is_converted_again(monkeypatch, cached):
     counted.reset()
     _build(project, work / "again")
     assert counted.about() == 1 and counted.cuts > 0
+    assert "404.html" in counted.templates  # the context changed: the navigation may have
     built = site_files(work / "again")
     assert built == _fresh(project, work / "fresh")
     index = json.loads(built["search/search_index.json"])
@@ -140,10 +151,11 @@ def test_a_record_that_is_not_valid_is_not_used(monkeypatch, cached):
     for path in records:  # not a record of this format: the page is rendered again
         record = json.loads(path.read_text("utf-8"))
         record["toc"] = "not a table of contents"
+        record["output"] = 404  # the 404 page's: not a text
         path.write_text(json.dumps(record), "utf-8")
     counted = Counted(monkeypatch)
     _build(project, work / "again")
-    assert counted.about() == 1
+    assert counted.about() == 1 and "404.html" in counted.templates
     assert site_files(work / "again") == _fresh(project, work / "fresh")
 
 
@@ -156,7 +168,8 @@ def test_a_page_whose_render_warned_is_not_kept_and_warns_again(cached):
         done = mkdocs_build(project / "mkdocs.yml", work / site, env)
         assert done.returncode != 0
         assert "missing-page.md" in done.stderr
-    assert not list((work / "cache").glob(f"*/*{SUFFIX}"))
+    kept = [json.loads(p.read_text("utf-8")) for p in (work / "cache").glob(f"*/*{SUFFIX}")]
+    assert [record["uri"] for record in kept] == ["404.html"]  # about.md's render is not kept
 
 
 def test_the_words_are_given_to_jieba_once_and_only_when_needed(monkeypatch):

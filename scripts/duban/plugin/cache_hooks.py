@@ -102,6 +102,7 @@ class CacheHooks:
             self.kept.choose(self.reuse, files, config)
             folder = self.reuse.cache.folder if self.reuse.on else None
             self.docs.start(folder, self.reuse.context)
+            self.docs.theme_pages(config)  # h24x: the 404 page
 
     def pre_page(self, page: Page) -> None:
         """on_pre_page (h24l): a page the cache gives whole is read as its front matter."""
@@ -145,6 +146,7 @@ class CacheHooks:
             self.kept.end(reuse)
             reuse.end()
             self.renders.end()
+            self.docs.restore()
             self.docs.end()
         if self.memo is not None:
             self.memo.finish()
@@ -161,6 +163,7 @@ class CacheHooks:
         self.reuse, self.files = None, None
         self.kept.drop()
         self.renders.drop()
+        self.docs.restore()
         self.docs.start(None, "")
 
     def loop_files(self, files: Files) -> Files:
@@ -199,6 +202,11 @@ class CacheEvents:
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         self.cache.pre_page(page)
         return page
+
+    @event_priority(-100)  # after every other plugin's: the theme page as MkDocs writes it
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        self.cache.docs.template(output, template_name)  # h24x: the 404 page kept
+        return output
 
     @event_priority(-100)  # after every other plugin's: the page as MkDocs writes it
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -21,12 +21,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import write_file
 
 from duban.i18n.messages import say
 from duban.load.keyed_files import keep_file, keyed_path, let_go
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.duban")
 SUFFIX = ".duban-doc.json"
+THEME_PAGES = ("404.html",)  # not sitemap.xml: it holds the date of the build
 FORMAT = 1
 
 
@@ -88,6 +91,8 @@ class KeptDocs:
         self.mark = 0
         self.hits = 0  # pages given without Markdown
         self.renders = 0  # pages rendered by Markdown (counted by the tests)
+        self.theme: dict[str, str] = {}  # a theme page to keep -> its key
+        self.skipped: list[tuple[Any, str]] = []  # (config, theme page) written from the folder
 
     def start(self, folder: Path | None, context: str) -> None:
         self.folder, self.context = folder, context
@@ -100,10 +105,7 @@ class KeptDocs:
         if self.folder is None:
             return
         uri = page.file.src_uri
-        digest = hashlib.blake2b(digest_size=16)
-        for part in ("docs", FORMAT, self.context, uri, markdown):
-            digest.update(str(part).encode("utf-8", "surrogatepass") + b"\0")
-        key = digest.hexdigest()
+        key = _key("docs", self.context, uri, markdown)
         record = self._read(key, uri)
         if record is not None:
             self.found[uri] = record
@@ -182,6 +184,46 @@ class KeptDocs:
             if keep_file(keyed_path(self.folder, key, SUFFIX), data):
                 self.used.add(key)
 
+    def theme_pages(self, config: MkDocsConfig) -> None:
+        """``on_nav``: the theme's 404 page, a function of the context alone (the navigation,
+        the theme, mkdocs.yml: no page, no date), written from the folder and left out of
+        MkDocs' static templates for this build; else its output is kept (:meth:`template`)."""
+        self.theme = {}
+        if self.folder is None:
+            return
+        for name in THEME_PAGES:
+            if name not in config.theme.static_templates:
+                continue
+            key = _key("theme", self.context, name)
+            record = self._read(key, name)
+            output = record.get("output") if record is not None else None
+            if isinstance(output, str):
+                self.used.add(key)
+                write_file(output.encode("utf-8"), os.path.join(config.site_dir, name))
+                config.theme.static_templates.discard(name)
+                self.skipped.append((config, name))
+            else:
+                self.theme[name] = key
+
+    def template(self, output: str, name: str) -> None:
+        """``on_post_template``, after every other plugin's: a theme page's output, kept."""
+        key = self.theme.pop(name, None)
+        if key is None or self.folder is None or not output.strip():
+            return
+        record = {"format": FORMAT, "key": key, "uri": name, "output": output}
+        try:
+            data = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return
+        if keep_file(keyed_path(self.folder, key, SUFFIX), data):
+            self.used.add(key)
+
+    def restore(self) -> None:
+        """The static templates left out for this build, back (a good build or not)."""
+        for config, name in self.skipped:
+            config.theme.static_templates.add(name)
+        self.skipped, self.theme = [], {}
+
     def end(self) -> None:
         """After a good build: the files of pages this build did not have are let go."""
         if self.folder is not None:
@@ -201,7 +243,18 @@ class KeptDocs:
             record = json.loads(keyed_path(self.folder, key, SUFFIX).read_text("utf-8"))
         except (OSError, ValueError):
             return None  # none, unreadable or half-written: the page is rendered
+        if not (isinstance(record, dict) and record.get("key") == key):
+            return None
+        if uri in THEME_PAGES:
+            return record if record.get("format") == FORMAT and record.get("uri") == uri else None
         return record if _valid(record, key, uri) else None
+
+
+def _key(kind: str, context: str, uri: str, *parts: str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (kind, str(FORMAT), context, uri, *parts):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 def _valid(record: Any, key: str, uri: str) -> bool:
