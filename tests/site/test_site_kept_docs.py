@@ -172,6 +172,20 @@ def test_a_page_whose_render_warned_is_not_kept_and_warns_again(cached):
     assert [record["uri"] for record in kept] == ["404.html"]  # about.md's render is not kept
 
 
+def test_a_kept_page_s_link_to_a_file_removed_since_warns(cached):
+    work, project = cached
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text("utf-8") + "\n![图](images/map.png)\n", "utf-8")
+    (project / "docs" / "images").mkdir()
+    (project / "docs" / "images" / "map.png").write_bytes(b"not really a png")
+    env = {"DUBAN_AS_OF": DEMO_AS_OF, "DUBAN_PAGE_CACHE": str(work / "cache")}
+    done = mkdocs_build(project / "mkdocs.yml", work / "one", env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    (project / "docs" / "images" / "map.png").unlink()
+    done = mkdocs_build(project / "mkdocs.yml", work / "two", env)
+    assert done.returncode != 0 and "images/map.png" in done.stderr  # rendered again: warned
+
+
 def test_the_words_are_given_to_jieba_once_and_only_when_needed(monkeypatch):
     given: list[tuple[str, ...]] = []
     monkeypatch.setattr(kept_docs, "use_words", lambda words: given.append(tuple(words)))

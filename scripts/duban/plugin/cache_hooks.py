@@ -101,7 +101,7 @@ class CacheHooks:
             self.reuse.begin(config, nav, files, settings, words)
             self.kept.choose(self.reuse, files, config)
             folder = self.reuse.cache.folder if self.reuse.on else None
-            self.docs.start(folder, self.reuse.context)
+            self.docs.start(folder, self.reuse.context, files)
             self.docs.theme_pages(config)  # h24x: the 404 page
 
     def pre_page(self, page: Page) -> None:

@@ -22,7 +22,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,7 @@ from duban.site.search_words import use_words
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.duban")
@@ -94,8 +94,12 @@ class KeptDocs:
         self.theme: dict[str, str] = {}  # a theme page to keep -> its key
         self.skipped: list[tuple[Any, str]] = []  # (config, theme page) written from the folder
 
-    def start(self, folder: Path | None, context: str) -> None:
-        self.folder, self.context = folder, context
+    def start(self, folder: Path | None, context: str, files: Iterable[File] = ()) -> None:
+        """A build's start (``on_nav``): the page cache's context, and every file's path (a
+        hand-written page's links to images or downloads are checked against them; the page
+        cache's context lists only the pages)."""
+        names = sorted(file.src_uri for file in files)
+        self.folder, self.context = folder, _key("files", context, "", *names) if names else context
         self.used, self.found, self.rendered = set(), {}, {}
         self.content, self.hits, self.renders = None, 0, 0
 
