@@ -111,6 +111,18 @@ ROW_NUMBER = re.compile(
     rf"^[（(]?{arabic(group=True)}(?:[）)]|{separator(optional=True)})(?:\s+|$)"
 )
 """The number that starts a row of one cell a line: 1 / 1. / 1、 and (h18ae) (1) / （1） / 1)."""
+
+
+def row_number(line: str, expected: int | None) -> re.Match[str] | None:
+    """The number that starts a row of one cell a line: the next one (any, for the first row:
+    an excerpt of a table may start at 24)."""
+    number = ROW_NUMBER.match(line)
+    if number is None:
+        return None
+    value = int(number.group(1).translate(WIDE))
+    return number if expected is None or value == expected else None
+
+
 SUBHEADING = re.compile(rf"^(?:{CHAPTER_RUN}|{bracketed(CN)}\S)")
 """一、… / （一）…: a heading row of the table (（一） only where a row is done)."""
 
