@@ -6,7 +6,9 @@ served.
 
 On site_floor.py's generated repository (generate.py --plans 2, the project's mkdocs.yml and
 docs/): starts a real ``mkdocs serve``, waits for its first build, then ``--edits`` times changes
-one unit's status file (one update's text gets a new marker), polling the unit's page every
+one unit's status file (``--edit text``: one update's text gets a new marker; ``--edit report``:
+a monthly report, a new update holding the marker and a task in progress marked done, which
+changes the summaries too: status_edits.py), polling the unit's page every
 0.2 s until it shows the marker; prints each time and the server's log lines about the rebuild.
 When the server makes the whole-plan downloads after the pages (h24n), each edit also waits
 for the log to say they are ready, and prints when they were (so edits never overlap them).
@@ -21,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -32,6 +33,7 @@ from pathlib import Path
 
 from site_bytes import repository
 from site_floor import AS_OF
+from status_edits import report_edit, text_edit
 
 
 def _free_port() -> int:
@@ -135,6 +137,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/duban-serve"))
     parser.add_argument("--profile", choices=("light", "heavy"), default="light")
+    parser.add_argument("--edit", choices=("text", "report"), default="text")
     args = parser.parse_args()
     project = repository(args.work, args.units, args.profile)  # the heavy one: site_processes'
     status = sorted((project / "data" / "status").glob("*.yaml"))[7]
@@ -160,8 +163,8 @@ def main() -> None:
             marker = f"改动标记{edit}{time.time_ns()}"
             text = status.read_text("utf-8")
             # the last update: the unit page shows each occurrence's latest reports
-            last = list(re.finditer(r"\n\s+text: \"?", text))[-1]
-            new = text[: last.end()] + marker + text[last.end() :]
+            made = text_edit if args.edit == "text" else report_edit
+            new = made(text, marker)
             cpu = _cpu(server.pid)
             run, waited = _schedstat(server.pid)
             saved = time.monotonic()

@@ -9,7 +9,10 @@ docs/; ``--profile heavy``: generate.py's heavy profile, as serve_edit.py's), on
 other, each ``mkdocs build`` in a child process of its own:
 
 1. a cold build with the page cache (fills it; ``page_cache`` = a folder outside the repository);
-2. ``--changed`` status files edited (the last update's text each: the unit page shows it);
+2. ``--changed`` status files edited: ``--edit text`` (the default) changes the last update's
+   text of each (the unit page shows it; no summary does); ``--edit report`` is a unit's monthly
+   report: a new update dated the day before the build's date, and one task in progress marked
+   done that day (the tallies, the lights, the newest reports and the 台账 change);
 3. the incremental build with the cache;
 4. a full build without the cache, of the same data.
 
@@ -32,6 +35,7 @@ from pathlib import Path
 
 from site_bytes import repository
 from site_floor import AS_OF
+from status_edits import report_edit, text_edit
 
 
 def timed_build(project: Path, site: Path, cache: Path | None) -> dict:
@@ -70,15 +74,14 @@ def _child(project: Path, site: Path, cache: str) -> None:
     )
 
 
-def edit(project: Path, count: int) -> list[str]:
-    """``count`` status files, spread over the units, each with one update's text changed."""
+def edit(project: Path, count: int, kind: str = "text") -> list[str]:
+    """``count`` status files, spread over the units, each edited as ``kind`` says."""
     statuses = sorted((project / "data" / "status").glob("*.yaml"))
     step = max(1, len(statuses) // count)
     changed = []
     for status in statuses[::step][:count]:
         text = status.read_text("utf-8")
-        last = list(re.finditer(r"\n\s+text: \"?", text))[-1]  # the latest report: shown
-        new = text[: last.end()] + "已更新：" + text[last.end() :]
+        new = text_edit(text) if kind == "text" else report_edit(text)
         if new != text:
             status.write_text(new, "utf-8")
             changed.append(status.name)
@@ -103,6 +106,7 @@ def main() -> None:
     parser.add_argument("--changed", type=int, default=10)
     parser.add_argument("--work", type=Path, default=Path("/tmp/duban-cache"))
     parser.add_argument("--profile", choices=("light", "heavy"), default="light")
+    parser.add_argument("--edit", choices=("text", "report"), default="text")
     args = parser.parse_args()
     project = repository(args.work, args.units, args.profile)  # h24t: serve_edit.py's call
     name = f"{args.units}" if args.profile == "light" else f"{args.profile}-{args.units}"
@@ -113,8 +117,8 @@ def main() -> None:
         shutil.rmtree(site, ignore_errors=True)
     cold = timed_build(project, sites["cold"], cache)
     print(f"cold build with the cache: {cold}", flush=True)
-    changed = edit(project, args.changed)
-    print(f"changed: {len(changed)} status files", flush=True)
+    changed = edit(project, args.changed, args.edit)
+    print(f"changed: {len(changed)} status files ({args.edit})", flush=True)
     warm = timed_build(project, sites["warm"], cache)
     print(f"incremental build: {warm}", flush=True)
     full = timed_build(project, sites["full"], None)

@@ -12,8 +12,8 @@ from duban.plan_import import (
     lead_in,
     numbering,
     pdf_doc,
-    strategy,
     text_tables,
+    unit_lines,
     unnumbered,
 )
 from duban.plan_import.segment import MARKER
@@ -59,7 +59,7 @@ def test_each_module_keeps_its_own_context(
     assert (marker is not None and marker.start() == 0) is segment
     assert bool(lead_in.ITEM.match(line)) is lead_in_item
     assert bool(group_assignments.ITEM.match(line)) is group_item
-    assert bool(strategy.NUMBERED_TEXT.match(line)) is numbered_text
+    assert bool(unit_lines.NUMBERED_TEXT.match(line)) is numbered_text
     assert bool(pdf_doc.STARTS_ITEM.match(line)) is pdf_start
 
 

@@ -121,7 +121,9 @@ def test_the_first_listed_leads_when_the_plan_says_so_and_leaders_stay_people():
         "responsible": ["市财政局", "市自然资源局"],
     }
     assert tasks["1-2"]["roles"] == {"lead": ["市人力社保局", "市农业农村局"]}
-    assert tasks["1-3"]["roles"] == {"lead": ["市政务服务局"]}
+    # a unit alone is first of nothing: it stays responsible (SOURCES.md, sixth batch's rule;
+    # h18ae: 天津 (市卫生计生委负责), unlabelled too)
+    assert tasks["1-3"]["roles"] == {"responsible": ["市政务服务局"]}
     assert tasks["1-3"]["due"][0]["date"].isoformat() == "2024-06-30"
     names = [u["name"] for u in result.org.new_units + result.org.new_groups]
     assert not any("分别" in n or "列第一位" in n or "完成" in n or "李" in n for n in names), names

@@ -20,6 +20,7 @@ from itertools import pairwise
 from duban.plan_import.chinese import simplified
 from duban.plan_import.leader_names import SPACED_PAIRS
 from duban.plan_import.numbering import arabic
+from duban.plan_import.role_cells import role_cell
 
 UNIT_END = re.compile(
     r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|委员会|管委会|联合会|协会|工会|商会|学会|红十字会|联|府|区|县|镇|乡|街道|司|组|股|科|馆|社"
@@ -165,7 +166,7 @@ def cell_type(cell: str) -> str:
         and all(UNIT_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)
     ):
         return "unit"
-    return "text"
+    return "unit" if role_cell(cell.strip()) else "text"  # h18ae: 办公室牵头,各科室配合
 
 
 def _fit(kind: str, typed: str) -> float:

@@ -5,6 +5,7 @@ as one block (english name, chinese name, rewrite, description of what the rewri
 from __future__ import annotations
 
 from duban.plan_import.marked_lines import marked_lines, marked_reading
+from duban.plan_import.run_on_lines import run_on_lines, run_on_reading
 from duban.plan_import.trailing_cells import trailing_cells, trailing_cells_reading
 
 CLERK_READINGS = (
@@ -12,4 +13,6 @@ CLERK_READINGS = (
     ("marked lines", "同一种标记开头的各行", marked_lines, marked_reading),
     # 1.推进一网通办  县政务服务中心  2023年6月底前 (columns with no header row)
     ("trailing cells", "行末的单位、时间格", trailing_cells, trailing_cells_reading),
+    # h18ae: items run into one line, parted by a space (广西 2008, 广东 2013: reprints)
+    ("run-on lines", "连成一行的各项", run_on_lines, run_on_reading),
 )

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.cell_rows import ROLE_KINDS, aligned_row
-from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
+from duban.plan_import.numbering import arabic, separator
+from duban.plan_import.table_numbers import GROUP, heading_line
 
 # a merged cell's own number: ASCII digits only, kept as it was (full-width ones are not read here;
 # widening it is a behaviour change to measure first); spaces allowed around the separator
@@ -48,7 +49,8 @@ def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[li
             out.append(list(row) + [""] * (width - len(row)))
             continue
         filled = [cell.strip() for cell in row if cell.strip()]
-        if len(filled) == 1 and re.match(f"^{CHAPTER_RUN}", filled[0]):
+        # h18ae: （一）… and a group's ``1 大力提振消费。`` (table_numbers) are heading rows too
+        if len(filled) == 1 and (heading_line(filled[0], True) or GROUP.match(filled[0])):
             out.append(row)  # a heading row between projects
             continue
         if number_at is None:

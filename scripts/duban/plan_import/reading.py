@@ -34,7 +34,7 @@ from duban.plan_import.list_numbers import (
     with_mark,
 )
 from duban.plan_import.merged_rows import merge_continuations
-from duban.plan_import.numbering import STOPS, arabic, separator
+from duban.plan_import.numbering import separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
@@ -45,11 +45,9 @@ from duban.plan_import.table_header import (
     pipe_lines,
     spanned,
 )
+from duban.plan_import.table_numbers import cell_number, fold_group_rows
 from duban.plan_import.text_tables import flatten_tables
 from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
-
-NUMBER_CELL = f"{arabic(wide=False)}{separator(optional=True)}"
-"""A 序号 cell: 1 / 1. / 1、 (ASCII digits, as before numbering.py)."""
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -361,6 +359,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     text_columns.sort(key=lambda i: PROGRESS_COLUMN.search(header[i]) is not None)
     number_column = next((i for i, k in kinds.items() if k == "number"), None)
     lines, counter = [], 0
+    rows = fold_group_rows(rows, kinds, number_column)  # h18ae: 1 | 大力提振消费。 | | (芜湖)
     # h18j: a progress report's cells under their columns' names (进展情况：…): the dates and
     # the 1. 2. in them are no deadlines and no steps of the task
     progress = any(PROGRESS_COLUMN.search(header[i]) for i in text_columns)
@@ -372,8 +371,9 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
             lines.append(filled[0])  # a heading row spanning the table (一、…)
             continue
         counter += 1
-        number = cells.get(number_column, "") if number_column is not None else ""
-        number = number.rstrip(STOPS) if re.fullmatch(NUMBER_CELL, number) else str(counter)
+        # h18ae: a 序号 in brackets, (8) ⑻ ⑧, is the row's number too (芜湖 2025)
+        number = cell_number(cells.get(number_column, "")) if number_column is not None else None
+        number = number or str(counter)
         text = "；".join(
             (f"{header[i]}：" if progress and i != text_columns[0] else "") + cells[i]
             for i in text_columns

@@ -38,7 +38,6 @@ from dataclasses import dataclass
 
 from duban.i18n.messages import say
 from duban.plan_import.box_tables import box_rows
-from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.chrome import set_aside
 from duban.plan_import.clerk_readings import CLERK_READINGS
 from duban.plan_import.glued_rows import glued_rows
@@ -50,10 +49,11 @@ from duban.plan_import.labelled_numbers import labelled_numbers, labelled_number
 from duban.plan_import.last_resort import last_resort
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
 from duban.plan_import.more_table_readings import MORE_TABLE_READINGS
-from duban.plan_import.numbering import CHAPTER_RUN, MIXED, arabic, bracketed, separator
+from duban.plan_import.numbering import CHAPTER_RUN
 from duban.plan_import.plan import Imported, import_text
 from duban.plan_import.segment import Node, segment, walk
 from duban.plan_import.subheadings import deeper_level
+from duban.plan_import.unit_lines import unit_lines, unit_lines_reading
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.unnumbered import (
     bar_rows,
@@ -107,43 +107,6 @@ class Candidate:
 
 
 Rewrite = Callable[[str], "tuple[str, int] | None"]
-
-
-def unit_lines(text: str) -> tuple[str, int] | None:
-    """A table copied one cell a line whose task cells carry their own number (``2.纳入…`` /
-    ``市经信局、市财政局等,各县、市、区政府``): a line holding only names of units (and a deadline)
-    right after a numbered line of text is that item's 责任单位 (each such line gets a
-    ``责任单位：`` label; the names are the document's)."""
-    lines = text.split("\n")
-    count = 0
-    for index in range(1, len(lines)):
-        line = lines[index].strip()
-        before = lines[index - 1].strip()
-        if not line or not before or cell_type(line) != "unit" or LABEL.search(line):
-            continue
-        if not NUMBERED_TEXT.match(before) or cell_type(before) != "text":
-            continue
-        after = next((x.strip() for x in lines[index + 1 :] if x.strip()), "")
-        if SIGNED.match(after):
-            continue  # 某县人民政府办公室 / 2024年3月1日: the plan's signature, not a cell
-        lines[index] = f"（责任单位：{line}）"
-        count += 1
-    return ("\n".join(lines), count) if count >= 2 else None
-
-
-SIGNED = re.compile(r"^[0-9一二三四五六七八九〇○零O]{4}\s*年[^。，,；]{1,6}日$")
-LABEL = re.compile(r"[:：（(【\[]")
-"""A line with a label or a bracket is a clause the numbering's reading reads already."""
-NUMBERED_TEXT = re.compile(rf"^(?:{arabic()}{separator(small=True)}|{bracketed(MIXED)})\S")
-
-
-def unit_lines_reading(count: int) -> str:
-    return say(
-        f"{count} lines holding only names of units read as the 责任单位 of the numbered line"
-        " above them (a table copied one cell a line; the label is the importer's)",
-        f"{count} 行只有单位名称，读作上一行编号条目的责任单位（表格逐格复制成每格一行；"
-        "“责任单位：”为导入所加）",
-    )
 
 
 READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (

@@ -27,9 +27,6 @@ DELIVERABLE = re.compile(
     r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
-LABELLED_ROLE = re.compile(
-    r"(?:责任|配合|协同|参与|协办|承办|落实|负责|承担|实施)(?:单位|部门|科室|处室)?\s*[:：]"
-)  # h18x
 STAR = re.compile(r"\s*[★☆▲*＊]\s*")  # h18m: 市住建局* (标*的为牵头单位) as ★
 
 
@@ -234,10 +231,9 @@ class TaskReading(Findings):
         rule = self.first_leads_at is not None and end > self.first_leads_at
         if rule and not clause.each_leads and not roles.get("lead"):
             listed = roles.get("responsible") or roles.get("cooperate") or []
-            # 责任单位:区发改局 under the rule: a unit listed alone under its label is first of
-            # nothing and stays as written (海曙区 2024); unlabelled, it is the one to lead
-            alone = len(listed) == 1 and LABELLED_ROLE.search(simplified(clause.as_written))
-            if listed and not alone:
+            # 责任单位:区发改局 under the rule: a unit listed alone is first of nothing and stays
+            # as written, labelled (海曙区 2024) or not (h18ae: (市卫生计生委负责), 天津)
+            if len(listed) > 1:
                 role = "responsible" if roles.get("responsible") else "cooperate"
                 roles["lead"] = listed[:1]
                 roles[role] = listed[1:]

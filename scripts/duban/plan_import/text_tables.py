@@ -21,6 +21,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.column_names import column_name, first_cell_number, last_column
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
+from duban.plan_import.table_numbers import group_row, heading_line, row_number
 
 HEADER_WORD = re.compile(
     r"^(?:全年|年度|具体|主要|重点)?(?:序号|编号|工作任务|重点任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|目标任务|重点工作"
@@ -218,16 +219,6 @@ def _next_filled(lines: list[str], index: int) -> int:
     return index
 
 
-def _row_number(line: str, expected: int | None) -> re.Match[str] | None:
-    """The number that starts a row: the next one (any, for the first row: an excerpt of a
-    table may start at 24)."""
-    number = re.match(rf"^{arabic(group=True)}{separator(optional=True)}(?:\s+|$)", line)
-    if number is None:
-        return None
-    value = int(number.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    return number if expected is None or value == expected else None
-
-
 def _bare(line: str) -> str:
     """A cell on its line, without the | a converter put after it (序号 |)."""
     return line.strip().strip("|｜").strip()
@@ -254,17 +245,19 @@ def _cells_down(
     after_number = width - (number_at + 1 if number_at is not None else 0)
 
     def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
-        match = _row_number(line, None) or first_cell_number(line, number_at is not None)
+        match = row_number(line, None) or first_cell_number(line, number_at is not None)
         if match is None:
             return None
         value = int(match.group(1).translate(FULL_DIGITS))
         if last is None or value == last + 1:
             return match
         # a larger number (rows 6, 52, 53 of a longer table) once the row before is nearly
-        # whole: a cell of 15 (万亩) in the middle of a row is a cell, not a row
-        full = current is not None and len(current) >= max(2, after_number - 1)
-        # h18f: or right after a heading row (一、… / 六、…: rows 3, 68, 69 of a longer table)
-        return match if value > last and (full or current is None) else None
+        # whole: a cell of 15 (万亩) in the middle of a row is a cell, not a row; h18f: or right
+        # after a heading row (一、… / 六、…: rows 3, 68, 69 of a longer table)
+        return match if value > last and done(current) else None
+
+    def done(current: list[str] | None) -> bool:
+        return current is None or len(current) >= max(2, after_number - 1)
 
     while index < len(lines):
         line = _bare(lines[index])
@@ -279,7 +272,12 @@ def _cells_down(
             last = int(number.group(1).translate(FULL_DIGITS))
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
-        elif re.match(f"^{CHAPTER_RUN}", line) or (
+        elif done(current) and (group := group_row(lines, index, last)) is not None:
+            # h18ae: 1 / 大力提振消费。 between whole rows (a 15 mid-row is a cell, as above)
+            rows.append([group[0]])
+            raw.append([])
+            current, index = None, group[1]
+        elif heading_line(line, current is None or len(current) >= width - 1) or (
             line
             and starts_row
             and (current is None or len(current) >= width - 1)
@@ -378,7 +376,7 @@ def _row_soon(lines: list[str], index: int, last: int | None, width: int = 0) ->
         index = _next_filled(lines, index + 1)
         if index >= len(lines):
             return False
-        if _row_number(_bare(lines[index]), last + 1):
+        if row_number(_bare(lines[index]), last + 1):
             return True
     return False
 
@@ -396,7 +394,7 @@ def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
         index = _next_filled(lines, index + 1)
     if not headings or index >= len(lines):
         return False
-    number = _row_number(_bare(lines[index]), None)
+    number = row_number(_bare(lines[index]), None)
     value = int(number.group(1).translate(FULL_DIGITS)) if number else 0
     return number is not None and last is not None and value > last
 

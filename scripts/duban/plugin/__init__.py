@@ -94,7 +94,7 @@ from duban.site.page_problems import (
     problem_report,
     problems_page,
 )
-from duban.site.search_words import search_words, use_words
+from duban.site.search_words import search_words
 from duban.site.theme import THEME_DIR, not_found_words
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         model = project.model
         self.model, self.project = model, None
         # the organisation's names become words of the search (in place of the last build's)
-        self.jieba_words = use_words(search_words(model))
+        self.jieba_words = self.cache.words.given(search_words(model))  # h24x: used when cut
         del project
         # the one evaluation of this build: every page, download and calendar reads it
         try:

@@ -14,6 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from duban.i18n.messages import say
 from duban.plugin.handoff import Handoff
+from duban.plugin.kept_docs import KeptDocs, SearchWords
 from duban.plugin.kept_pages import KeptPages, LoopFiles
 from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
 from duban.plugin.page_cache import PageCache
@@ -44,6 +45,8 @@ class CacheHooks:
         self.dirty = False  # `mkdocs serve --dirty`: MkDocs keeps the folder, nothing moved
         self.files: Files | None = None  # this build's, from on_nav
         self.renders = PageRenders()  # h24p, serve: hand-written pages' Markdown, kept
+        self.docs = KeptDocs()  # h24x, page_cache's folder: hand-written pages' Markdown, search
+        self.words = SearchWords()  # h24x: the names given to jieba when a page is cut
 
     def configure(self, setting: str, root: Path, data_dir: Path, command: str) -> None:
         """on_config, before the data is loaded: the cache (a folder, or memory while
@@ -97,6 +100,9 @@ class CacheHooks:
         if self.reuse is not None:
             self.reuse.begin(config, nav, files, settings, words)
             self.kept.choose(self.reuse, files, config)
+            folder = self.reuse.cache.folder if self.reuse.on else None
+            self.docs.start(folder, self.reuse.context, files)
+            self.docs.theme_pages(config)  # h24x: the 404 page
 
     def pre_page(self, page: Page) -> None:
         """on_pre_page (h24l): a page the cache gives whole is read as its front matter."""
@@ -113,6 +119,8 @@ class CacheHooks:
         reuse = self.reuse
         if reuse is not None and reuse.on and self.command == "serve" and not reuse.cache.folder:
             self.renders.use(reuse.context, page, markdown)
+        elif reuse is not None and reuse.on and page.file.src_uri not in reuse.sources:
+            self.docs.markdown(page, markdown)  # h24x: CI, kept in page_cache's folder
 
     def content(self, page: Page) -> bool:
         return self.reuse is not None and self.reuse.content(page)
@@ -120,9 +128,11 @@ class CacheHooks:
     def before_search(self, page: Page) -> None:
         if self.reuse is not None:
             self.reuse.before_search(page)
+            self.docs.before_search(page, self.reuse.entries)
 
     def after_search(self, page: Page) -> None:
         if self.reuse is not None:
+            self.docs.after_search(page, self.reuse.entries)
             self.reuse.after_search(page)
 
     def output(self, output: str, page: Page) -> str:
@@ -136,6 +146,8 @@ class CacheHooks:
             self.kept.end(reuse)
             reuse.end()
             self.renders.end()
+            self.docs.restore()
+            self.docs.end()
         if self.memo is not None:
             self.memo.finish()
             hits, made = self.memo.hits, self.memo.made
@@ -151,6 +163,8 @@ class CacheHooks:
         self.reuse, self.files = None, None
         self.kept.drop()
         self.renders.drop()
+        self.docs.restore()
+        self.docs.start(None, "")
 
     def loop_files(self, files: Files) -> Files:
         """on_files' result (h24p): MkDocs' loops will not see the pages put in place."""
@@ -189,6 +203,11 @@ class CacheEvents:
         self.cache.pre_page(page)
         return page
 
+    @event_priority(-100)  # after every other plugin's: the theme page as MkDocs writes it
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        self.cache.docs.template(output, template_name)  # h24x: the 404 page kept
+        return output
+
     @event_priority(-100)  # after every other plugin's: the page as MkDocs writes it
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return self.cache.output(output, page)
@@ -197,6 +216,8 @@ class CacheEvents:
     def _before_search(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
         self.cache.before_search(page)
         self.handoff.before_search(page)
+        if page.content:  # h24x: jieba's dictionary loaded only when a page is cut
+            self.cache.words.need()
         return context
 
     @event_priority(-50)  # after it

@@ -1,0 +1,86 @@
+"""A plan whose line breaks were lost (branch h18ae, issue 18): law sites and document sites that
+reprint a plan page by page often run the whole text into one line, the items parted by a space
+only (广西 2008, 广东 2013, the tenth batch):
+
+    [接上页] (一)资金协调组。负责……管理。 牵头单位:自治区财政厅 配合单位:A、B (二)生产协调组。……
+
+Each number that starts an item (一、 （一） 1. 1、 …) after a space, in a run of numbers that
+follow on from each other on the same line (（一）（二）（三）, 2. 3. 4.), a first number (一、
+（一） 1.) or a chapter's (二、) after a space, starts a line again: the break the reprint lost.
+Only a long line with at least three such numbers is broken, and only as another reading, compared
+with the others by its evidence (strategy.py); nothing of the text is changed but the breaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.i18n.messages import say
+from duban.plan_import.numbering import CN, CN_DIGITS, NOT_DECIMAL, arabic
+
+MARK = re.compile(
+    rf"(?<=\s)(?:(?P<chapter>{CN})、|[（(](?P<bracket>{CN})[)）]"
+    rf"|(?P<arabic>{arabic(2)})[.．、﹒]{NOT_DECIMAL})"
+)
+LONG = 200
+"""A line this long (characters) or longer may be a run-together text."""
+LEAST = 3
+"""The numbers a line must hold to be broken."""
+
+
+def _value(style: str, number: str) -> int:
+    if style == "arabic":
+        return int(number.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return chinese_number(number)
+
+
+def chinese_number(numeral: str) -> int:
+    """一 … 九十九 as a number."""
+    if "十" not in numeral:
+        return CN_DIGITS.index(numeral) + 1
+    tens, _, ones = numeral.partition("十")
+    return (CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (
+        CN_DIGITS.index(ones) + 1 if ones else 0
+    )
+
+
+def _breaks(line: str) -> list[int]:
+    """Where a run-together line's items start (positions in the line)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match in MARK.finditer(line):
+        style = next(name for name, value in match.groupdict().items() if value)
+        found.setdefault(style, []).append((match.start(), _value(style, match.group(style))))
+    out: list[int] = []
+    for style, marks in found.items():
+        for index, (start, number) in enumerate(marks):
+            before = marks[index - 1][1] if index else None
+            after = marks[index + 1][1] if index + 1 < len(marks) else None
+            alone = style == "chapter"  # 二、 after a space: a chapter, the one a page shows
+            if alone or number == 1 or before == number - 1 or after == number + 1:
+                out.append(start)
+    return sorted(out)
+
+
+def run_on_lines(text: str) -> tuple[str, int] | None:
+    """The text with the items of its run-together lines each on a line of its own (and how
+    many lines were made), or None."""
+    lines = text.split("\n")
+    made = 0
+    for at, line in enumerate(lines):
+        if len(line) < LONG:
+            continue
+        breaks = _breaks(line)
+        if len(breaks) < LEAST:
+            continue
+        pieces = [line[a:b] for a, b in zip([0, *breaks], [*breaks, len(line)], strict=True)]
+        lines[at] = "\n".join(piece for piece in pieces if piece)
+        made += len(breaks)
+    return ("\n".join(lines), made) if made else None
+
+
+def run_on_reading(count: int) -> str:
+    return say(
+        f"{count} items of lines run together (the line breaks lost in reprinting, the items"
+        " parted by a space only) each read on a line of its own",
+        f"各项连成一行（转载丢了换行，条目之间只隔一个空格）：{count} 处编号之前断行，各项分开读取",
+    )
