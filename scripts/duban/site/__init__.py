@@ -39,6 +39,7 @@ from duban.site import (
     downloads,
     job_costs,
     kept_downloads,
+    kept_jobs,
     kept_ledger,
     kept_open_data,
     kept_states,
@@ -55,6 +56,7 @@ from duban.site import (
     page_units,
     serve_index,
     split,
+    summary_keys,
 )
 from duban.site.context import Context, Settings, site_description, site_title
 from duban.site.env import compile_templates
@@ -176,7 +178,7 @@ def render_site(
     downloads = _download_jobs(ctx, site, title, cost, units, memo, keys, plan_ctxs)
     downloads = later(downloads, site) if later is not None else downloads
     pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
-    jobs = [*downloads, *_reused(pages, page_keys_of, memo, site)]
+    jobs = [*downloads, *kept_jobs.reused(pages, page_keys_of, memo, site.reused)]
     workers = split.processes_for(processes)
     if workers > 1:  # h24k: compiled once here, not again in every forked process
         compile_templates()
@@ -185,6 +187,7 @@ def render_site(
     made = made[len(downloads) :]
     if memo is not None:
         for key, pages_made in zip(page_keys_of, made, strict=True):
+            key = summary_keys.resolved(key)  # h24w: a late key's value once its job ran
             if key is not None and key not in site.reused:
                 memo.put(key, pages_made)
     site.pages = {uri: page for each in made for uri, page in each.items()}
@@ -192,38 +195,6 @@ def render_site(
     _sort_by_path(site.sizes)
     _sort_by_path(site.files)
     return site
-
-
-def _reused(
-    jobs: list[split.Job],
-    keys: list[str | None],
-    memo: page_keys.Memo | None,
-    site: Site,
-) -> list[split.Job]:
-    """The page jobs, those whose key ``memo`` holds made to take their pages from it. Each
-    reads its pages when its turn comes, as a render would (all read first, a province's
-    pages would be held while the downloads are made); in this process, where the memo's use
-    is counted. One whose pages cannot be read after all renders them."""
-    if memo is None:
-        return jobs
-    result = []
-    for job, key in zip(jobs, keys, strict=True):
-        if key is None or not memo.has(key):
-            result.append(job)
-            continue
-        kept = partial(_kept, memo, key, job.run, site)
-        result.append(split.Job(kept, needs=job.needs, far=False, cost=0.0))
-    return result
-
-
-def _kept(
-    memo: page_keys.Memo, key: str, run: Callable[[], dict[str, str]], site: Site
-) -> dict[str, str]:
-    pages = memo.get(key)
-    if pages is None:
-        return run()
-    site.reused.add(key)
-    return dict(pages)
 
 
 def _sort_by_path(made: dict[str, _T]) -> None:
@@ -335,22 +306,25 @@ def _page_jobs(
     plan_ctxs: dict[str, Context],
     cost: job_costs.Costs,
     keys: page_keys.Keys | None = None,
-) -> tuple[list[split.Job], list[str | None]]:
+) -> tuple[list[split.Job], list[str | summary_keys.LateKey | None]]:
     """Every page, in the site's order, and each job's key (:mod:`.page_keys`; None without
     ``keys``). Unit pages need the calendars (a unit page links its own); the downloads page,
     the 督办清单 and each plan's task list show download sizes. Pages that need nothing may be
     made by any process."""
     Needs = split.Needs
-    made_keys: list[str | None] = []
+    made_keys: list[str | summary_keys.LateKey | None] = []
 
     def Job(  # split.Job's name: a page job may go to any process when it needs nothing
         run: Callable[[], dict[str, str]],
         needs: split.Needs = Needs.NOTHING,
         cost: float = job_costs.SMALL,
-        key: Callable[[page_keys.Keys], str] | None = None,
+        key: Callable[[page_keys.Keys], str | summary_keys.LateKey] | str | None = None,
     ) -> split.Job:
         if keys is None:
             made_keys.append(None)
+        elif isinstance(key, str):  # h24w: a summary by what it shows (late: it shows sizes)
+            late = needs is Needs.EVERYTHING
+            made_keys.append(keys.summaries.late(key) if late else keys.summaries.page(key))
         else:  # by default a job reads everything: its name is the first page it makes
             made_keys.append(key(keys) if key else keys.summary(f"job {len(made_keys)}"))
         return split.Job(run, needs=needs, far=needs <= Needs.NOTHING, cost=cost)
@@ -364,14 +338,17 @@ def _page_jobs(
 
         return run
 
+    home = one(urls.HOME, lambda: page_home.home(ctx, only, plan_ctxs))
+    newest = partial(ctx.index.newest, page_home.NEWEST)  # h24w: its reports' texts
     jobs = [
-        Job(one(urls.HOME, lambda: page_home.home(ctx, only, plan_ctxs)), cost=cost.home()),
+        Job(home, cost=cost.home(), key=lambda k: k.summaries.home(urls.HOME, newest)),
         Job(
             one(urls.OVERDUE, lambda: page_overdue.overdue_page(ctx)),
-            needs=Needs.EVERYTHING,
+            Needs.EVERYTHING,
             cost=cost.overdue(),
+            key=urls.OVERDUE,
         ),
-        Job(one(urls.UNITS, lambda: page_units.units_index(ctx))),
+        Job(one(urls.UNITS, lambda: page_units.units_index(ctx)), key=urls.UNITS),
     ]
     for holder in names.page_holders(ctx.model):
         uri = urls.unit_page(holder.id)
@@ -383,28 +360,33 @@ def _page_jobs(
         )
         own = partial(page_keys.Keys.holder, uri=uri, holder_id=holder.id)
         jobs += [Job(page, needs=Needs.FIRST, cost=cost.unit(holder.id), key=own), history]
-    jobs.append(
-        Job(one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx)), Needs.EVERYTHING)
-    )
-    jobs += [  # 领导督办, only when the plans name leaders
-        Job(one(urls.LEADERS, lambda: page_leaders.leaders_index(ctx))),
-        Job(partial(page_leaders.leader_pages, ctx)),
+    listed = one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx))
+    jobs += [
+        Job(listed, Needs.EVERYTHING, key=urls.DOWNLOADS),
+        # 领导督办, only when the plans name leaders
+        Job(one(urls.LEADERS, lambda: page_leaders.leaders_index(ctx)), key=urls.LEADERS),
+        Job(partial(page_leaders.leader_pages, ctx), key="leader pages"),
     ]
     for pid, pctx in plan_ctxs.items():
+        tasks, progress, overdue = (
+            urls.plan_page(pid, p) for p in ("index", "progress", "overdue")
+        )
         jobs += [
-            Job(one(urls.plan_page(pid), partial(page_tasks.plan_index, pctx)), Needs.EVERYTHING),
+            Job(one(tasks, partial(page_tasks.plan_index, pctx)), Needs.EVERYTHING, key=tasks),
             Job(
-                one(urls.plan_page(pid, "progress"), partial(page_progress.progress, pctx)),
+                one(progress, partial(page_progress.progress, pctx)),
                 cost=cost.progress(pid),
+                key=progress,
             ),
             Job(
-                one(urls.plan_page(pid, "overdue"), partial(page_overdue.overdue_page, pctx, pid)),
+                one(overdue, partial(page_overdue.overdue_page, pctx, pid)),
                 Needs.EVERYTHING,
+                key=overdue,
             ),
         ]
         if pctx.model.plan.leadership is not None:
             uri = urls.plan_page(pid, "leadership")
-            jobs.append(Job(one(uri, partial(page_leadership.leadership, pctx))))
+            jobs.append(Job(one(uri, partial(page_leadership.leadership, pctx)), key=uri))
         for task in pctx.model.tasks_in_order():
             uri = urls.task_page(task.id)
             page = one(uri, partial(page_tasks.page_of_task, pctx, task))

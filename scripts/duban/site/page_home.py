@@ -13,6 +13,8 @@ from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
 
 UPCOMING_LIMIT = 8
+NEWEST = 8
+"""The newest reports the page shows (h24w: in its key, texts and all)."""
 
 
 def home(
@@ -54,7 +56,7 @@ def home(
         next_after=later[0] if later else None,
         due_soon_days=ev.due_soon_days,
         due_label=views.due_label,
-        reports=ctx.index.newest(8),
+        reports=ctx.index.newest(NEWEST),
         overdue_count=len(ev.with_state(State.OVERDUE)),
         summary=_summary(ctx),
     )

@@ -20,8 +20,8 @@ the page's source can depend on. It is made of two parts:
 A status file changes only the facts of the occurrences it reports (everything else a status
 file could change is in the summaries); every other data file is in the base. The pages that
 summarise (home, 督办清单, progress, overdue lists, downloads page, units index, leaders) and a
-task page with indicators (measured from entries directly) use *everything*: the base and the
-digest of every status file, so they are rendered again whenever any data changed.
+task page with indicators (measured from entries directly) use the base and every status entry
+but its updates' texts (h24w, :mod:`.summary_keys`); ``all_key`` is left for a job given no key.
 
 Facts are digested as pickles: equal pickles are equal values, so a stale page is not possible
 through the digest (a value pickled two ways only costs a render). The settings hold sets,
@@ -44,7 +44,7 @@ from duban.load.cache import parts_digest
 from duban.model.model import Obligation
 from duban.model.org import Group
 from duban.model.plan import Task
-from duban.site import kept_digests, lights, names, serve_index
+from duban.site import kept_digests, lights, names, serve_index, summary_keys
 from duban.site.context import Context
 from duban.site.page_group import GroupPart
 
@@ -146,6 +146,8 @@ class Keys:
         ]
         self.base = parts_digest(memo.files_key, _json(base))
         self.everything = parts_digest(self.base, memo.all_key)
+        # h24w: the summaries by what they show (:mod:`.summary_keys`)
+        self.summaries = summary_keys.Summaries(self.base, ctx.model, ctx.downloads)
         self.flags_by_holder: dict[str | None, list[object]] = {}
         self.flags_by_task: dict[str | None, list[object]] = {}
         for flag in ctx.evaluation.flags:
@@ -285,9 +287,7 @@ class Keys:
 
     def task(self, uri: str, pctx: Context, task: Task) -> str:
         """A task page: the occurrences of the task and its sub-items, their flags, the rows
-        below them (cascading plans); with indicators, everything."""
-        if task.measured:
-            return self.summary(uri)
+        below them (cascading plans); with indicators, every status entry's facts too (h24w)."""
         ids = [task.id, *(sub.id for sub in pctx.model.items_of(task))]
         below = pctx.implementers or {}
         facts: list[object] = [
@@ -299,7 +299,8 @@ class Keys:
             for i in ids
         ]
         facts.append(self._occurrences(pctx.index.by_top.get(task.id, [])))
-        return parts_digest(self.base, self._plan_states_of(pctx), uri, _pickled(facts))
+        key = parts_digest(self.base, self._plan_states_of(pctx), uri, _pickled(facts))
+        return parts_digest(key, self.summaries.facts) if task.measured else key
 
     def group(self, part: GroupPart, pctx: Context) -> str:
         """A group page: its members' occurrences in the plan, their overdue and due-soon
