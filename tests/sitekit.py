@@ -181,6 +181,18 @@ def demo_project(root: Path) -> Path:
     return root
 
 
+def ci_project(root: Path) -> Path:
+    """:func:`demo_project` with a page cache where ``DUBAN_PAGE_CACHE`` says (a CI build's)."""
+    project = demo_project(root)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        'as_of: "2010-12-15"', 'as_of: "2010-12-15"\n      page_cache: !ENV [DUBAN_PAGE_CACHE, ""]'
+    )
+    assert "page_cache" in text
+    config.write_text(text, "utf-8")
+    return project
+
+
 SERVE_URL = "http://127.0.0.1:8000/"
 
 

@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 
 from duban.plugin import kept_docs
 from duban.plugin.kept_docs import SUFFIX
-from sitekit import DEMO_AS_OF, demo_project, mkdocs_build, scratch, site_files
+from sitekit import DEMO_AS_OF, ci_project, mkdocs_build, scratch, site_files
 
 ABOUT = "关于演示站点"  # the demo's hand-written page (docs/about.md) starts with it
 
@@ -65,13 +65,7 @@ class Counted:
 
 
 def _project(work: Path) -> Path:
-    project = demo_project(work / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8").replace(
-        'as_of: "2010-12-15"', 'as_of: "2010-12-15"\n      page_cache: !ENV [DUBAN_PAGE_CACHE, ""]'
-    )
-    assert "page_cache" in text
-    config.write_text(text, "utf-8")
+    project = ci_project(work / "project")
     # an id without a value: MkDocs' anchors then hold None (the project's guide has such HTML)
     about = project / "docs" / "about.md"
     about.write_text(about.read_text("utf-8") + "\n<p id>没有值的 id</p>\n", "utf-8")

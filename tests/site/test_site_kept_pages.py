@@ -16,6 +16,7 @@ from duban.plugin.kept_pages import ASIDE, LoopFiles
 from sitekit import (
     DEMO_AS_OF,
     assert_served_as_built,
+    ci_project,
     demo_project,
     mkdocs_build,
     scratch,
@@ -106,20 +107,9 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
     shutil.rmtree(work, ignore_errors=True)
 
 
-def _ci_project(work: Path) -> Path:
-    project = demo_project(work / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8").replace(
-        'as_of: "2010-12-15"', 'as_of: "2010-12-15"\n      page_cache: !ENV [DUBAN_PAGE_CACHE, ""]'
-    )
-    assert "page_cache" in text
-    config.write_text(text, "utf-8")
-    return project
-
-
 def test_a_ci_build_writes_the_reused_pages_from_the_cache_byte_for_byte():
     work = scratch("kept-pages-ci")
-    project = _ci_project(work)
+    project = ci_project(work / "project")
     env = {"DUBAN_AS_OF": DEMO_AS_OF, "DUBAN_PAGE_CACHE": str(work / "cache"), "DUBAN_LANG": "en"}
     cold = mkdocs_build(project / "mkdocs.yml", work / "cold", env)
     assert cold.returncode == 0 and _kept(cold.stderr) == 0, cold.stderr[-3000:]
