@@ -8,7 +8,7 @@ from typing import Any
 
 from duban.evaluation.evaluate import ItemState
 from duban.outputs import urls
-from duban.site import group_rows, groups, holder_records, lights, names, views
+from duban.site import group_rows, groups, holder_records, lights, names, serve_rows, views
 from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
@@ -74,7 +74,8 @@ def group_parts(ctx: Context) -> list[GroupPart]:
             ranks,
             ctx,
         )
-        for b in ctx.buckets(ev.items)
+        # h24v: every occurrence's buckets from the last build's while serving
+        for b in serve_rows.buckets(ctx.full or ctx.model, ev, ctx.index, ctx.home_groups())
     ]
 
 

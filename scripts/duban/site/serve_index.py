@@ -28,6 +28,7 @@ from typing import Protocol, TypeVar
 from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.evaluation.reporters import counts_as_report
 from duban.model.model import Model
+from duban.site import serve_rows
 from duban.site.index import Index
 from duban.site.lights import Tally, light_of
 
@@ -66,6 +67,7 @@ class KeptIndexes:
             assert before is not None
             self.tallied += _kept_tallies(before, index)
             _kept_reporters(before, index)
+            serve_rows.carry(before, index)  # h24v: the summaries' groupings from before's
         self.last[scope] = index
         return index
 
