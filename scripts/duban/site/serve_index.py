@@ -55,6 +55,8 @@ class KeptIndexes:
         escalation, its digest) and the digests."""
         self.escalations: object = None
         """The escalations of the evaluation those digests were made with."""
+        self.made: dict[int, str] | None = None
+        """h24v: the last build's digests by the occurrence's id (:mod:`.serve_digests`)."""
 
     def index(self, scope: str, model: Model, evaluation: Evaluation) -> Index:
         """``Index.of(model, evaluation)``, from the last one of ``scope`` when it can be."""
