@@ -1,6 +1,6 @@
 """h24v: the open occurrences sorted once per evaluation with a key made in C, the overdue ones
-by two stable sorts, a task row's holders' lights from the distinct (holder, state) pairs:
-each the same as the Python passes they replace (ties, every state, days late unknown)."""
+by two stable sorts: each the same as the Python passes they replace (ties, every state, days
+late unknown)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ import pytest
 
 from duban.evaluation.evaluate import Evaluation, ItemState, State, evaluate
 from duban.site import views
-from duban.site.index import Index
-from duban.site.lights import Tally, combine, holder_lights
 
 DATES = ["2010-06-30", "2010-12-15", "2023-06-30"]
 
@@ -71,30 +69,3 @@ def test_the_open_occurrences_are_sorted_once_per_evaluation(demo_model, monkeyp
     assert len(keyed) == sorted_once  # the same evaluation: not sorted again
     views.upcoming(replace(evaluation, items=tuple(list(evaluation.items))))
     assert len(keyed) == 2 * sorted_once  # another tuple of occurrences: sorted
-
-
-def _task_row(task: Any, items: list[ItemState]) -> views.TaskRow:
-    """main's task_row (before h24v): every occurrence grouped by holder."""
-    lights = holder_lights(items)
-    applicable = {h: s for h, s in lights.items() if s is not State.NOT_APPLICABLE}
-    dates = sorted({o.due for d in task.due for o in d.occurrences})
-    return views.TaskRow(
-        task=task,
-        holders=len(applicable),
-        holders_done=sum(1 for s in applicable.values() if s.is_done),
-        holders_overdue=sum(1 for s in applicable.values() if s is State.OVERDUE),
-        light=combine(lights.values()),
-        due_dates=tuple(dates),
-        tally=Tally.of(items),
-    )
-
-
-@pytest.mark.parametrize("as_of", DATES)
-def test_task_rows_are_those_of_every_holders_light(demo_model, as_of: str) -> None:
-    evaluation = evaluate(demo_model, dt.date.fromisoformat(as_of))
-    for ev in (evaluation, _mixed(evaluation)):
-        index = Index.of(demo_model, ev)
-        rows = views.task_rows(demo_model, index)
-        want = [_task_row(t, index.by_top.get(t.id, [])) for t in demo_model.tasks_in_order()]
-        assert rows == want
-        assert any(r.holders for r in rows)

@@ -70,18 +70,9 @@ def holders_done(task: Task, as_of: dt.date, items: list[ItemState]) -> list[dic
     return result
 
 
-def _lights_by_holder(items: list[ItemState]) -> dict[str, State]:
-    """:func:`~duban.site.lights.holder_lights`' lights, the holders in another order (h24v:
-    a pass over the distinct (holder, state) pairs, found in C, not over every occurrence)."""
-    states: dict[str, set[State]] = {}
-    for holder_id, state in set(zip(map(_holder_id, items), map(_state, items), strict=True)):
-        states.setdefault(holder_id, set()).add(state)
-    return {h: s for h, found in states.items() if (s := combine(found)) is not None}
-
-
 def task_row(task: Task, items: list[ItemState]) -> TaskRow:
     """The row of ``task``, from its occurrences (``Index.by_task``)."""
-    lights = _lights_by_holder(items)  # h24v: only counted and combined, in any order
+    lights = holder_lights(items)
     applicable = {h: s for h, s in lights.items() if s is not State.NOT_APPLICABLE}
     dates = sorted({o.due for d in task.due for o in d.occurrences})
     return TaskRow(
@@ -235,7 +226,6 @@ _OPEN = frozenset({State.DUE_SOON, State.NOT_DUE})
 _state = attrgetter("state")
 
 
-_holder_id = attrgetter("holder_id")
 _soonest = attrgetter("due", "task_id", "holder_id")
 _opened: list[tuple[tuple[ItemState, ...], list[ItemState]]] = []
 """h24v: the open occurrences of the last few evaluations, sorted (:func:`upcoming`)."""
