@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from duban.evaluation.evaluate import evaluate
+from duban.evaluation.evaluate import State, evaluate
 from duban.evaluation.update import LiveEvaluation
 from duban.load.project import load_project
 from duban.load.update import LiveLoad
@@ -18,6 +19,7 @@ from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, groups, render_site, serve_index, serve_rows, views
 from duban.site.index import Index
+from duban.site.lights import Tally
 from sitekit import DEMO, DEMO_AS_OF
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
@@ -57,6 +59,7 @@ def test_rows_after_edits_equal_a_pass_over_every_occurrence(tmp_path):
     assert model is not None
     evaluation = evaluations.evaluate(model, AS_OF)
     index = kept.index("", model, evaluation)
+    assert index.tally == Tally.of(evaluation.items)  # asked: the next index's is changed
     first = _rows(model, evaluation, index)
     assert first == _fresh(model, evaluation)
     assert first[0] and first[1] and first[2]
@@ -71,6 +74,9 @@ def test_rows_after_edits_equal_a_pass_over_every_occurrence(tmp_path):
         assert kept.updated == 1
         rows = _rows(model, evaluation, index)
         assert rows == _fresh(model, evaluation)
+        assert "tally" in index.__dict__  # from the last one's and the changed occurrences
+        assert index.tally == Tally.of(evaluation.items)
+        assert index.tally.counts != {} and index.tally.unreported >= 0
         # the same keys in the same order; the lists without the edited unit's occurrences
         # are the last build's objects, the others not
         now = serve_rows.grouped(index, "deadlines", serve_rows._deadline_key)
@@ -93,8 +99,8 @@ def test_another_home_or_key_at_a_changed_place_groups_again(demo_model):
     serve_rows.buckets(demo_model, evaluation, before, home)
     items = list(evaluation.items)
     place = next(p for p, i in enumerate(items) if i.holder_id == "baqiao")
-    items[place] = __import__("dataclasses").replace(items[place], key=items[place].key + "x")
-    later = __import__("dataclasses").replace(evaluation, items=tuple(items))
+    items[place] = replace(items[place], key=items[place].key + "x")
+    later = replace(evaluation, items=tuple(items))
     after = serve_index.updated(before, demo_model, later)
     assert after is not None
     serve_rows.carry(before, after)
@@ -158,3 +164,25 @@ def test_a_serve_rebuild_groups_no_summary_row_by_every_occurrence(tmp_path, mon
     assert model is not None
     fresh = render_site(model, settings, evaluate(model, AS_OF, 30), processes=1)
     assert pages == {**fresh.pages, **{p: str(c) for p, c in fresh.files.items()}}
+
+
+def test_a_changed_tally_equals_a_fresh_one_for_every_state(demo_model):
+    evaluation = evaluate(demo_model, AS_OF, 30)
+    items = list(evaluation.items)
+    states = list(State)
+    last = Tally.of(items)
+    for step in range(1, 5):
+        pairs = []
+        for place in range(0, len(items), step + 2):
+            was = items[place]
+            state = states[(place * step) % len(states)]
+            now = replace(was, state=state, entry=None if place % 2 else was.entry)
+            items[place] = now
+            pairs.append((was, now))
+        found = serve_rows.changed_tally(last, pairs)
+        assert found == Tally.of(items)
+        assert all(n > 0 for n in found.counts.values())
+        assert all(n > 0 for n in found.unreported_by.values())
+        assert State.NOT_APPLICABLE not in found.unreported_by
+        last = found
+    assert serve_rows.changed_tally(last, []) is last

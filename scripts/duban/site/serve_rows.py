@@ -18,12 +18,13 @@ objects. Every row equals the one the pass over every occurrence makes
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from itertools import compress, count
 from operator import attrgetter, is_not
 from typing import Any, cast
 
-from duban.evaluation.evaluate import Evaluation, ItemState
+from duban.evaluation.evaluate import Evaluation, ItemState, State, silent_states
 from duban.model.model import Model
 from duban.site import groups, views
 from duban.site.groups import UNGROUPED, Bucket
@@ -40,6 +41,7 @@ _TALLIES = "tallies"
 
 Lists = dict[Hashable, list[ItemState]]
 _holder_id = attrgetter("holder_id")
+_state = attrgetter("state")
 
 
 def carry(before: Index, index: Index) -> None:
@@ -54,6 +56,27 @@ def carry(before: Index, index: Index) -> None:
     places = compress(count(), map(is_not, old, new))
     pairs = [(old[p], new[p]) for p in places]
     index.__dict__[_PRIOR] = (before.__dict__.setdefault(_GROUPINGS, {}), pairs)
+    last = before.__dict__.get("tally")
+    if isinstance(last, Tally):  # Index.tally's place (a cached property; Index is frozen)
+        index.__dict__["tally"] = changed_tally(last, pairs)
+
+
+def changed_tally(last: Tally, pairs: list[tuple[ItemState, ItemState]]) -> Tally:
+    """``Tally.of`` the occurrences ``last`` counted with each pair's first occurrence
+    replaced by its second: the same counts (a state's count may come in another order of
+    the states, which no page shows), made from the changed occurrences alone."""
+    if not pairs:
+        return last
+    olds, news = [p[0] for p in pairs], [p[1] for p in pairs]
+    counts = Counter(last.counts)
+    counts.subtract(map(_state, olds))
+    counts.update(map(_state, news))
+    silent = Counter(last.unreported_by)
+    silent.subtract(silent_states(olds))
+    silent.update(silent_states(news))
+    counts, silent = +counts, +silent  # the counts come to nothing dropped, as Tally.of's
+    silent.pop(State.NOT_APPLICABLE, None)
+    return Tally(counts, sum(silent.values()), silent[State.OVERDUE], silent)
 
 
 def _groupings(index: Index) -> dict[str, Any]:
