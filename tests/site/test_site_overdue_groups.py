@@ -1,5 +1,6 @@
-"""h24v: the 督办清单 by group counts its rows in C (page_overdue.overdue_groups): the same
-counts as the Python passes it replaces, at several dates, with every state."""
+"""h24v: the 督办清单 by group counts its rows in C (page_overdue.overdue_groups), a group
+page's key finds its members in C (GroupPart.members_ranks): the same as the Python passes
+they replace, at several dates, with every state."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from duban.evaluation.evaluate import State, evaluate
 from duban.i18n.locale import load_locale
 from duban.site.context import Context, Settings
+from duban.site.page_group import group_parts
 from duban.site.page_overdue import overdue_groups
 
 
@@ -62,3 +64,21 @@ def test_the_counts_by_group_are_those_of_every_row(demo_model, as_of: str) -> N
         if ev is mixed:
             assert any(g["overdue"] and g["unreported"] for g in found)
             assert any(g["plans"] for g in found)
+
+
+def test_a_group_pages_members_and_ranks_are_those_of_every_occurrence(demo_model) -> None:
+    evaluation = evaluate(demo_model, dt.date(2010, 12, 15), 30)
+    for plan_id in demo_model.plans:
+        view = demo_model.for_plan(plan_id)
+        ctx = Context(
+            view,
+            evaluation.for_plan(plan_id),
+            Settings(as_of=evaluation.as_of, summary_rows=5),
+            load_locale("zh"),
+            full=demo_model,
+        )
+        parts = group_parts(ctx)
+        assert parts
+        for part in parts:
+            want = sorted({(i.holder_id, part.ranks.get(i.holder_id)) for i in part.bucket.items})
+            assert part.members_ranks() == want and want

@@ -4,6 +4,7 @@ its rows (see :mod:`duban.site.groups`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from duban.evaluation.evaluate import ItemState
@@ -36,6 +37,9 @@ def group_pages(ctx: Context) -> dict[str, str]:
     return {part.uri: part.render() for part in group_parts(ctx)}
 
 
+_holder_id = attrgetter("holder_id")
+
+
 @dataclass(frozen=True)
 class GroupPart:
     """One group page, before it is rendered: what it shows (its key is made of it, h24g)."""
@@ -52,7 +56,8 @@ class GroupPart:
         return page_of_group(self.ctx, self.bucket, self.late, self.soon, self.ranks)
 
     def members_ranks(self) -> list[tuple[str, int | None]]:
-        return sorted({(i.holder_id, self.ranks.get(i.holder_id)) for i in self.bucket.items})
+        holders = set(map(_holder_id, self.bucket.items))  # h24v: found in C
+        return sorted((h, self.ranks.get(h)) for h in holders)
 
 
 def group_parts(ctx: Context) -> list[GroupPart]:
