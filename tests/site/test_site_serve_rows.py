@@ -50,7 +50,15 @@ def _fresh(model: Any, evaluation: Any) -> tuple[Any, Any, Any]:
     )
 
 
-def test_rows_after_edits_equal_a_pass_over_every_occurrence(tmp_path):
+def test_rows_after_edits_equal_a_pass_over_every_occurrence(tmp_path, monkeypatch):
+    lit: list[Any] = []
+    real_lights = serve_rows.holder_lights
+
+    def lights(items: Any) -> Any:
+        lit.append(items)
+        return real_lights(items)
+
+    monkeypatch.setattr(serve_rows, "holder_lights", lights)
     data = tmp_path / "data"
     shutil.copytree(DEMO / "data", data)
     live, evaluations = LiveLoad(), LiveEvaluation()
@@ -62,6 +70,7 @@ def test_rows_after_edits_equal_a_pass_over_every_occurrence(tmp_path):
     assert index.tally == Tally.of(evaluation.items)  # asked: the next index's is changed
     first = _rows(model, evaluation, index)
     assert first == _fresh(model, evaluation)
+    assert serve_rows.task_rows(model, index) == views.task_rows(model, index)
     assert first[0] and first[1] and first[2]
     deadlines = serve_rows.grouped(index, "deadlines", serve_rows._deadline_key)
     for done in ("2010-12-01", "2010-11-02"):
@@ -74,6 +83,11 @@ def test_rows_after_edits_equal_a_pass_over_every_occurrence(tmp_path):
         assert kept.updated == 1
         rows = _rows(model, evaluation, index)
         assert rows == _fresh(model, evaluation)
+        # the task rows from the last ones (no holder's lights of a whole list again)
+        lit.clear()
+        found = serve_rows.task_rows(model, index)
+        assert found == views.task_rows(model, Index.of(model, evaluation))
+        assert lit == []
         assert "tally" in index.__dict__  # from the last one's and the changed occurrences
         assert index.tally == Tally.of(evaluation.items)
         assert index.tally.counts != {} and index.tally.unreported >= 0
@@ -139,6 +153,7 @@ def test_a_serve_rebuild_groups_no_summary_row_by_every_occurrence(tmp_path, mon
         return real_buckets(model, items, home)
 
     monkeypatch.setattr(groups, "buckets", buckets)
+    monkeypatch.setattr(serve_rows, "holder_lights", counted("lights", serve_rows.holder_lights))
     every = serve_rows.by_every_occurrence
     monkeypatch.setattr(serve_rows, "by_every_occurrence", counted("every", every))
     live, evaluations = LiveLoad(), LiveEvaluation()

@@ -29,7 +29,7 @@ from duban.model.model import Model
 from duban.site import groups, views
 from duban.site.groups import UNGROUPED, Bucket
 from duban.site.index import Index
-from duban.site.lights import Tally
+from duban.site.lights import Tally, combine, holder_lights
 
 _PRIOR = "_dbn_prior"
 """On an index made from the last one: (the last index's groupings, the changed places'
@@ -216,3 +216,45 @@ def buckets(
         for slug in [*model.groups, UNGROUPED]
         if (items := found.get(slug)) is not None
     ]
+
+
+def task_rows(model: Model, index: Index) -> list[views.TaskRow]:
+    """:func:`~duban.site.views.task_rows`. While serving, a task whose list (the index's by
+    top task) is the last build's keeps its holders' lights and tally, and one whose list is
+    the last one with changed occurrences in their places has them made from the last ones:
+    the lights of the changed occurrences' holders found again (a pass in C over the list for
+    each), the tally from the changed occurrences (:func:`changed_tally`)."""
+    prior = index.__dict__.get(_PRIOR)
+    last: dict[str, Any] = prior[0].get("task_rows", {}) if prior is not None else {}
+    by_top: dict[str, list[tuple[ItemState, ItemState]]] = {}
+    if last and prior is not None:
+        tasks = model.tasks
+        for was, now in prior[1]:
+            task = tasks.get(now.task_id)
+            by_top.setdefault(task.top_id if task is not None else now.task_id, []).append(
+                (was, now)
+            )
+    made: dict[str, tuple[list[ItemState], dict[str, State], Tally]] = {}
+    result = []
+    for task in model.tasks_in_order():
+        items = index.by_top.get(task.id, [])
+        kept = last.get(task.id)
+        pairs = by_top.get(task.id)
+        if kept is not None and kept[0] is items:
+            lights, tally = kept[1], kept[2]
+        elif kept is not None and pairs and len(kept[0]) == len(items):
+            lights = dict(kept[1])
+            for holder_id in {i.holder_id for pair in pairs for i in pair}:
+                mine = compress(items, map(holder_id.__eq__, map(_holder_id, items)))
+                light = combine(map(_state, mine))
+                if light is None:  # none left: not among holder_lights' (a row only counts)
+                    lights.pop(holder_id, None)
+                else:
+                    lights[holder_id] = light
+            tally = changed_tally(kept[2], pairs)
+        else:
+            lights, tally = holder_lights(items), Tally.of(items)
+        made[task.id] = (items, lights, tally)
+        result.append(views.row_of(task, lights, tally))
+    _groupings(index)["task_rows"] = made
+    return result

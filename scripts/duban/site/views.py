@@ -72,7 +72,11 @@ def holders_done(task: Task, as_of: dt.date, items: list[ItemState]) -> list[dic
 
 def task_row(task: Task, items: list[ItemState]) -> TaskRow:
     """The row of ``task``, from its occurrences (``Index.by_task``)."""
-    lights = holder_lights(items)
+    return row_of(task, holder_lights(items), Tally.of(items))
+
+
+def row_of(task: Task, lights: dict[str, State], tally: Tally) -> TaskRow:
+    """h24v: the row of ``task`` from its occurrences' lights by holder and their tally."""
     applicable = {h: s for h, s in lights.items() if s is not State.NOT_APPLICABLE}
     dates = sorted({o.due for d in task.due for o in d.occurrences})
     return TaskRow(
@@ -82,7 +86,7 @@ def task_row(task: Task, items: list[ItemState]) -> TaskRow:
         holders_overdue=sum(1 for s in applicable.values() if s is State.OVERDUE),
         light=combine(lights.values()),
         due_dates=tuple(dates),
-        tally=Tally.of(items),
+        tally=tally,
     )
 
 
