@@ -59,6 +59,14 @@ def test_rows_after_edits_equal_a_pass_over_every_occurrence(tmp_path, monkeypat
         return real_lights(items)
 
     monkeypatch.setattr(serve_rows, "holder_lights", lights)
+    tallied: list[Any] = []
+    real_of = Tally.of.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[Tally], items: Any) -> Tally:
+        tallied.append(items)
+        return real_of(cls, items)
+
+    monkeypatch.setattr(Tally, "of", classmethod(counted))
     data = tmp_path / "data"
     shutil.copytree(DEMO / "data", data)
     live, evaluations = LiveLoad(), LiveEvaluation()
@@ -81,8 +89,14 @@ def test_rows_after_edits_equal_a_pass_over_every_occurrence(tmp_path, monkeypat
         kept.start()
         index = kept.index("", model, evaluation)
         assert kept.updated == 1
+        tallied.clear()
+        home = groups.home_groups(model)
+        deadline_rows = serve_rows.deadline_rows(model, evaluation, index)
+        buckets = serve_rows.buckets(model, evaluation, index, home)
+        assert tallied == []  # the changed lists' tallies from the last ones
         rows = _rows(model, evaluation, index)
         assert rows == _fresh(model, evaluation)
+        assert rows[0] == deadline_rows and rows[2] == buckets
         # the task rows from the last ones (no holder's lights of a whole list again)
         lit.clear()
         found = serve_rows.task_rows(model, index)

@@ -38,6 +38,7 @@ _GROUPINGS = "_dbn_groupings"
 """On an index: its groupings by name ((the token, the lists by key)) and its kept tallies
 (name ``tallies``: key -> (the lists, their tally))."""
 _TALLIES = "tallies"
+_CHANGES = "changes of "
 
 Lists = dict[Hashable, list[ItemState]]
 _holder_id = attrgetter("holder_id")
@@ -122,24 +123,40 @@ def _from_prior(
     if last is None or not (last[0] is token or last[0] == token):
         return None
     swap: dict[int, ItemState] = {}
-    keys: dict[Hashable, None] = {}
+    keys: dict[Hashable, list[tuple[ItemState, ItemState]]] = {}
     for was, now in prior[1]:
         place = key(was)
         if key(now) != place:
             return None
         swap[id(was)] = now
-        keys[place] = None
+        keys.setdefault(place, []).append((was, now))
     lists: Lists = last[1]
     found = dict(lists)
     for place in keys:
         items = lists[place]
         found[place] = list(map(swap.get, map(id, items), items))  # swap.get(id, else itself)
+    # each changed list: the last one and its changed occurrences (:func:`tally`)
+    _groupings(index)[_CHANGES + name] = {k: (lists[k], pairs) for k, pairs in keys.items()}
     return found
 
 
-def tally(index: Index, name: Hashable, lists: Sequence[list[ItemState]]) -> Tally:
+def changes(index: Index, name: str) -> dict[Hashable, tuple[list[ItemState], list[Any]]]:
+    """Of each list of ``index``'s grouping ``name`` made from the last build's with changed
+    occurrences: (the last list, its (last occurrence, new occurrence) pairs)."""
+    found: dict[Hashable, tuple[list[ItemState], list[Any]]]
+    found = _groupings(index).get(_CHANGES + name, {})
+    return found
+
+
+def tally(
+    index: Index,
+    name: Hashable,
+    lists: Sequence[list[ItemState]],
+    change: tuple[list[ItemState], list[Any]] | None = None,
+) -> Tally:
     """``Tally.of`` every occurrence of ``lists`` (in order), kept under ``name`` from the
-    last index's while every list is the same object."""
+    last index's while every list is the same object; ``change`` (one list: the last list and
+    its changed occurrences, :func:`changes`): made from the last list's tally and those."""
     tallies: dict[Hashable, tuple[tuple[list[ItemState], ...], Tally]]
     tallies = _groupings(index).setdefault(_TALLIES, {})
     kept = tallies.get(name)
@@ -148,6 +165,8 @@ def tally(index: Index, name: Hashable, lists: Sequence[list[ItemState]]) -> Tal
         kept = prior[0].get(_TALLIES, {}).get(name) if prior is not None else None
     if kept is not None and _same(kept[0], lists):
         found = kept[1]
+    elif kept is not None and change is not None and _same(kept[0], [change[0]]):
+        found = changed_tally(kept[1], change[1])
     elif len(lists) == 1:
         found = Tally.of(lists[0])
     else:
@@ -174,12 +193,13 @@ def deadline_rows(model: Model, evaluation: Evaluation, index: Index) -> list[vi
     if not _index_of(index, evaluation):
         return views.deadline_rows(model, evaluation)
     result = []
-    for place, items in grouped(index, "deadlines", _deadline_key).items():
+    lists, changed = grouped(index, "deadlines", _deadline_key), changes(index, "deadlines")
+    for place, items in lists.items():
         task_id, due_id, key = cast(tuple[str, str, str], place)
         task = model.tasks[task_id]
         due = task.due_item(due_id)
         assert due is not None
-        found = tally(index, ("deadline", place), [items])
+        found = tally(index, ("deadline", place), [items], changed.get(place))
         result.append(views.DeadlineRow(task, due, items[0].due, key, found))
     return sorted(result, key=lambda r: (r.date, r.task.order, r.due.id, r.key))
 
@@ -210,9 +230,14 @@ def buckets(
     def home_of(item: ItemState) -> str:
         return home.get(item.holder_id, UNGROUPED)
 
-    found = grouped(index, "buckets", home_of, home)
+    found, changed = grouped(index, "buckets", home_of, home), changes(index, "buckets")
     return [
-        Bucket(slug, model.groups.get(slug), tuple(items), tally(index, ("bucket", slug), [items]))
+        Bucket(
+            slug,
+            model.groups.get(slug),
+            tuple(items),
+            tally(index, ("bucket", slug), [items], changed.get(slug)),
+        )
         for slug in [*model.groups, UNGROUPED]
         if (items := found.get(slug)) is not None
     ]
