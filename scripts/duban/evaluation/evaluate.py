@@ -194,9 +194,6 @@ def occurrence_state(
     return State.NOT_DUE, None, days_left, None
 
 
-_task_id = attrgetter("task_id")
-
-
 @dataclass(frozen=True)
 class Evaluation:
     """Everything known about the plan's progress as of ``as_of`` (fields: module docstring)."""
@@ -219,7 +216,7 @@ class Evaluation:
         """The same evaluation restricted to one plan's tasks."""
         prefix = f"{plan_id}/"
         # h24v: picked in C (serve asks for every plan on every edit)
-        mine = map(methodcaller("startswith", prefix), map(_task_id, self.items))
+        mine = map(methodcaller("startswith", prefix), map(attrgetter("task_id"), self.items))
         return replace(
             self,
             items=tuple(compress(self.items, mine)),
