@@ -58,7 +58,20 @@ def rankable(model: Model, record: HolderRecord, reported: set[str]) -> bool:
 def ranked_records(model: Model, index: Index, as_of: dt.date) -> list[HolderRecord]:
     """Holders with obligations, best record first: on-time rate, then done rate, then fewest
     overdue. Only units that have reported are ranked (:func:`rankable`); the others come
-    last, unranked."""
+    last, unranked. h24v: made once per index, model and date (a plan's progress page and
+    its group pages ask; a copy of the list each time)."""
+    kept = index.__dict__.get(_RANKED)
+    if kept is not None and kept[0] is model and kept[1] == as_of:
+        return list(kept[2])
+    result = _ranked(model, index, as_of)
+    index.__dict__[_RANKED] = (model, as_of, result)  # a cached value's place (Index is frozen)
+    return list(result)
+
+
+_RANKED = "_dbn_ranked"
+
+
+def _ranked(model: Model, index: Index, as_of: dt.date) -> list[HolderRecord]:
     by_holder = index.by_holder
     reported = reporters(model, as_of, index)
     # h24r: each holder tallied once per index (the index's tallies are of its own lists)

@@ -4,11 +4,12 @@ its rows (see :mod:`duban.site.groups`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from duban.evaluation.evaluate import ItemState
 from duban.outputs import urls
-from duban.site import group_rows, groups, holder_records, lights, names, views
+from duban.site import group_rows, groups, holder_records, lights, names, serve_rows, views
 from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
@@ -36,6 +37,9 @@ def group_pages(ctx: Context) -> dict[str, str]:
     return {part.uri: part.render() for part in group_parts(ctx)}
 
 
+_holder_id = attrgetter("holder_id")
+
+
 @dataclass(frozen=True)
 class GroupPart:
     """One group page, before it is rendered: what it shows (its key is made of it, h24g)."""
@@ -52,7 +56,8 @@ class GroupPart:
         return page_of_group(self.ctx, self.bucket, self.late, self.soon, self.ranks)
 
     def members_ranks(self) -> list[tuple[str, int | None]]:
-        return sorted({(i.holder_id, self.ranks.get(i.holder_id)) for i in self.bucket.items})
+        holders = set(map(_holder_id, self.bucket.items))  # h24v: found in C
+        return sorted((h, self.ranks.get(h)) for h in holders)
 
 
 def group_parts(ctx: Context) -> list[GroupPart]:
@@ -74,7 +79,8 @@ def group_parts(ctx: Context) -> list[GroupPart]:
             ranks,
             ctx,
         )
-        for b in ctx.buckets(ev.items)
+        # h24v: every occurrence's buckets from the last build's while serving
+        for b in serve_rows.buckets(ctx.full or ctx.model, ev, ctx.index, ctx.home_groups())
     ]
 
 

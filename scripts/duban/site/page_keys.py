@@ -44,7 +44,7 @@ from duban.load.cache import parts_digest
 from duban.model.model import Obligation
 from duban.model.org import Group
 from duban.model.plan import Task
-from duban.site import kept_digests, lights, names, serve_index, summary_keys
+from duban.site import kept_digests, lights, names, serve_digests, serve_index, summary_keys
 from duban.site.context import Context
 from duban.site.page_group import GroupPart
 
@@ -176,6 +176,18 @@ class Keys:
             memo.indexes if memo.keep else None, ctx.evaluation
         )
         self._keeps_lists = memo.keep
+        # h24v, serving: the last build's digests carried over whole (.serve_digests)
+        carried = serve_digests.carried(
+            memo.indexes if memo.keep else None,
+            self._lists_before,
+            self._before,
+            len(ctx.evaluation.items),
+            self._items,
+        )
+        self._carried = carried is not None
+        if carried is not None:
+            self._items, self._after = carried
+            memo.occurrences = self._after
         if memo.on_disk:
             self._keep_plain(memo)
 
@@ -210,9 +222,7 @@ class Keys:
         escalations, made = self.ctx.evaluation.escalations, self._items
         if isinstance(items, list):  # h24s, serving: an index's list kept by its object
             kept_list = self._lists_before.get(id(items))
-            if kept_list is not None and kept_list[0] is items:
-                made.update(zip(map(id, items), kept_list[2], strict=True))
-                self._after.update(zip(map(id, items), kept_list[1], strict=True))
+            if kept_list is not None and kept_list[0] is items and self._kept(items, kept_list):
                 self._lists[id(items)] = kept_list
                 return kept_list[2]
         # h24s: every occurrence already digested in this build (a task's, a group's lists
@@ -238,12 +248,28 @@ class Keys:
             found.append(digest)
         return self._kept_list(items, found)
 
+    def _kept(self, items: list[ItemState], kept_list: tuple[Any, Any, list[str]]) -> bool:
+        """Whether a list kept by its object has each occurrence's digest in this build's
+        (h24v: already, when the last build's were carried over; else put there from the last
+        build's entries, which hold every occurrence the last build digested)."""
+        if self._carried:
+            return True
+        ids = list(map(id, items))
+        entries = list(map(self._before.get, ids))
+        if None in entries:
+            return False
+        self._items.update(zip(ids, kept_list[2], strict=True))
+        self._after.update(
+            zip(ids, cast(list[tuple[ItemState, object, str]], entries), strict=True)
+        )
+        return True
+
     def _kept_list(self, items: Sequence[ItemState], found: list[str]) -> list[str]:
         """h24s, serving: an index's list's digests kept by the list object for the next
         build (:mod:`.serve_index`)."""
         if self._keeps_lists and isinstance(items, list) and items:
-            entries = list(map(self._after.__getitem__, map(id, items)))
-            self._lists[id(items)] = (items, entries, found)
+            # h24v: each occurrence's entry is found in the last build's (its items were)
+            self._lists[id(items)] = (items, [], found)
         return found
 
     def holder(self, uri: str, holder_id: str) -> str:

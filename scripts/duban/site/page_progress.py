@@ -6,7 +6,7 @@ from __future__ import annotations
 from duban.evaluation.evaluate import State
 from duban.i18n.locale import Locale
 from duban.outputs import urls
-from duban.site import charts, holder_records, implementers, lights, names, views
+from duban.site import charts, holder_records, implementers, lights, names, serve_rows, views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
@@ -19,7 +19,7 @@ def progress(ctx: Context) -> str:
     model, ev = ctx.model, ctx.evaluation
     plan = model.plan
     src = urls.plan_page(plan.id, "progress")
-    deadline_rows = views.deadline_rows(model, ev)
+    deadline_rows = serve_rows.deadline_rows(model, ev, ctx.index)  # h24v
     timeline_rows = []
     for task in model.tasks_in_order():
         marks = []
@@ -54,7 +54,7 @@ def progress(ctx: Context) -> str:
             ranked[:RANKING_SHOWN] + ranked[-RANKING_SHOWN:] if cut > 2 * RANKING_SHOWN else ranked
         )
     sections = ctx.section_rows()
-    groups = views.group_rows(model, ev)
+    groups = serve_rows.group_rows(model, ev, ctx.index)  # h24v
     below = implementers.rollup_cells(ctx.below(), model.tasks_in_order())
     return render_page(
         ctx,

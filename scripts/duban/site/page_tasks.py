@@ -8,7 +8,7 @@ from duban.evaluation.evaluate import State
 from duban.model.leaders import own_leaders
 from duban.model.plan import Task
 from duban.outputs import urls
-from duban.site import implementers, lights, names, views
+from duban.site import implementers, lights, names, serve_rows, views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
@@ -20,7 +20,7 @@ def plan_index(ctx: Context) -> str:
     roll-up below each task when any task of the plan has rows below)."""
     model = ctx.model
     plan = model.plan
-    rows = views.task_rows(model, ctx.index)
+    rows = serve_rows.task_rows(model, ctx.index)  # h24v: from the last build's while serving
     below = implementers.rollup_cells(ctx.below(), (r.task for r in rows))
     return render_page(
         ctx,

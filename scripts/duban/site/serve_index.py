@@ -28,6 +28,7 @@ from typing import Protocol, TypeVar
 from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.evaluation.reporters import counts_as_report
 from duban.model.model import Model
+from duban.site import serve_rows
 from duban.site.index import Index
 from duban.site.lights import Tally, light_of
 
@@ -54,6 +55,8 @@ class KeptIndexes:
         escalation, its digest) and the digests."""
         self.escalations: object = None
         """The escalations of the evaluation those digests were made with."""
+        self.made: dict[int, str] | None = None
+        """h24v: the last build's digests by the occurrence's id (:mod:`.serve_digests`)."""
 
     def index(self, scope: str, model: Model, evaluation: Evaluation) -> Index:
         """``Index.of(model, evaluation)``, from the last one of ``scope`` when it can be."""
@@ -66,6 +69,7 @@ class KeptIndexes:
             assert before is not None
             self.tallied += _kept_tallies(before, index)
             _kept_reporters(before, index)
+            serve_rows.carry(before, index)  # h24v: the summaries' groupings from before's
         self.last[scope] = index
         return index
 

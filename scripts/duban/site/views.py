@@ -72,7 +72,11 @@ def holders_done(task: Task, as_of: dt.date, items: list[ItemState]) -> list[dic
 
 def task_row(task: Task, items: list[ItemState]) -> TaskRow:
     """The row of ``task``, from its occurrences (``Index.by_task``)."""
-    lights = holder_lights(items)
+    return row_of(task, holder_lights(items), Tally.of(items))
+
+
+def row_of(task: Task, lights: dict[str, State], tally: Tally) -> TaskRow:
+    """h24v: the row of ``task`` from its occurrences' lights by holder and their tally."""
     applicable = {h: s for h, s in lights.items() if s is not State.NOT_APPLICABLE}
     dates = sorted({o.due for d in task.due for o in d.occurrences})
     return TaskRow(
@@ -82,7 +86,7 @@ def task_row(task: Task, items: list[ItemState]) -> TaskRow:
         holders_overdue=sum(1 for s in applicable.values() if s is State.OVERDUE),
         light=combine(lights.values()),
         due_dates=tuple(dates),
-        tally=Tally.of(items),
+        tally=tally,
     )
 
 
@@ -226,13 +230,32 @@ _OPEN = frozenset({State.DUE_SOON, State.NOT_DUE})
 _state = attrgetter("state")
 
 
+_soonest = attrgetter("due", "task_id", "holder_id")
+_opened: list[tuple[tuple[ItemState, ...], list[ItemState]]] = []
+"""h24v: the open occurrences of the last few evaluations, sorted (:func:`upcoming`)."""
+
+
 def upcoming(evaluation: Evaluation, limit_days: int | None = None) -> list[ItemState]:
     """Open occurrences not yet overdue, soonest first; within ``limit_days`` if given."""
+    every = _open_sorted(evaluation.items)
+    if limit_days is None:
+        return list(every)
+    # a stable sort's order of a subset: the subset's
+    return [i for i in every if (i.days_left or 0) <= limit_days]
+
+
+def _open_sorted(items: tuple[ItemState, ...]) -> list[ItemState]:
+    """The open ones of ``items`` by due date, task and holder, sorted once per tuple of
+    items (h24v: a context's due-soon list and the home page's next deadlines ask for the same
+    evaluation's; the sort's key made in C)."""
+    for seen, found in _opened:
+        if seen is items:
+            return found
     # h24u: the open ones picked in C (every plan's context asks, on every serve edit)
-    items = list(compress(evaluation.items, map(_OPEN.__contains__, map(_state, evaluation.items))))
-    if limit_days is not None:
-        items = [i for i in items if (i.days_left or 0) <= limit_days]
-    return sorted(items, key=lambda i: (i.due, i.task_id, i.holder_id))
+    found = sorted(compress(items, map(_OPEN.__contains__, map(_state, items))), key=_soonest)
+    if isinstance(items, tuple):  # not changed in place
+        _opened[:] = [(items, found), *_opened[:7]]
+    return found
 
 
 @dataclass(frozen=True)
@@ -264,7 +287,15 @@ def next_deadlines(evaluation: Evaluation, limit: int) -> list[NextDeadline]:
 
 def overdue(evaluation: Evaluation) -> list[ItemState]:
     """Overdue occurrences, longest overdue first."""
-    return sorted(
-        evaluation.with_state(State.OVERDUE),
-        key=lambda i: (-(i.days_late or 0), i.task_id, i.holder_id),
-    )
+    items = evaluation.with_state(State.OVERDUE)
+    if None in map(_days_late, items):
+        return sorted(items, key=lambda i: (-(i.days_late or 0), i.task_id, i.holder_id))
+    # h24v: the same order by two stable sorts with keys made in C (reverse keeps the
+    # order of equal keys)
+    items.sort(key=_by_task_and_holder)
+    items.sort(key=_days_late, reverse=True)
+    return items
+
+
+_days_late = attrgetter("days_late")
+_by_task_and_holder = attrgetter("task_id", "holder_id")
