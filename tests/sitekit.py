@@ -10,6 +10,7 @@ changes is built once per test run, whichever test file or worker asks for it
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import fcntl
 import functools
 import hashlib
@@ -35,6 +36,13 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 import warm_build
+from duban.evaluation.evaluate import Evaluation, evaluate
+from duban.evaluation.update import LiveEvaluation
+from duban.load.project import load_project
+from duban.load.update import LiveLoad
+from duban.plugin.loaded_digests import data_digests
+from duban.plugin.source_memo import SourceMemo
+from duban.site import Settings, render_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -191,6 +199,40 @@ def ci_project(root: Path) -> Path:
     assert "page_cache" in text
     config.write_text(text, "utf-8")
     return project
+
+
+class ServeRenders:
+    """duban's part of `mkdocs serve`'s builds, in this process: the live load and evaluation,
+    the memo in memory; a build after an edit loads only the files it is told changed."""
+
+    def __init__(self, data: Path, settings: Settings, as_of: dt.date) -> None:
+        self.data, self.settings, self.as_of = data, settings, as_of
+        self.live, self.evaluations = LiveLoad(), LiveEvaluation()
+        self.memo = SourceMemo(None, keep=True)
+
+    def build(self, changed: list[str] | None) -> tuple[dict[str, str], Evaluation]:
+        """Every page and file made (path -> text), and the evaluation."""
+        project = self.live.load(self.data, changed=changed)
+        assert project.model is not None
+        self.memo.start(data_digests(self.data))
+        evaluation = self.evaluations.evaluate(
+            project.model, self.as_of, self.settings.due_soon_days
+        )
+        site = render_site(project.model, self.settings, evaluation, processes=1, memo=self.memo)
+        return site_texts(site), evaluation
+
+
+def site_texts(site: Any) -> dict[str, str]:
+    """A render's pages and files (path -> text)."""
+    return {**site.pages, **{p: str(c) for p, c in site.files.items()}}
+
+
+def fresh_texts(data: Path, settings: Settings, as_of: dt.date) -> dict[str, str]:
+    """What a fresh build renders from ``data`` (path -> text): the oracle for serve's."""
+    model = load_project(data).model
+    assert model is not None
+    evaluation = evaluate(model, as_of, settings.due_soon_days)
+    return site_texts(render_site(model, settings, evaluation, processes=1))
 
 
 SERVE_URL = "http://127.0.0.1:8000/"

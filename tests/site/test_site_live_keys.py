@@ -8,15 +8,11 @@ from __future__ import annotations
 import re
 import shutil
 
-from duban.evaluation.evaluate import evaluate
-from duban.evaluation.update import LiveEvaluation
 from duban.load.project import load_project
-from duban.load.update import LiveLoad
 from duban.outputs import urls
 from duban.plugin.loaded_digests import data_digests
-from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, page_keys, render_site
-from sitekit import DEMO, DEMO_AS_OF
+from sitekit import DEMO, DEMO_AS_OF, ServeRenders, fresh_texts
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 
@@ -34,36 +30,25 @@ def test_a_rebuild_pickles_only_the_changed_occurrences_and_gives_the_same_pages
         return real(value)
 
     monkeypatch.setattr(page_keys, "_pickled", counted)
-    live, evaluations = LiveLoad(), LiveEvaluation()
-    memo = SourceMemo(None, keep=True)  # in memory, as while serving
     settings = Settings(as_of=AS_OF)
-
-    def build(changed: list[str] | None) -> dict[str, str]:
-        project = live.load(data, changed=changed)
-        assert project.model is not None
-        memo.start(data_digests(data))
-        evaluation = evaluations.evaluate(project.model, AS_OF, settings.due_soon_days)
-        return render_site(project.model, settings, evaluation, processes=1, memo=memo).pages
-
-    build(None)
+    serve = ServeRenders(data, settings, AS_OF)
+    serve.build(None)
     first = sum(isinstance(v, tuple) for v in pickled)  # (occurrence, escalation) pairs
     status = data / "status" / "baqiao.yaml"
     text = status.read_text("utf-8")
     status.write_text(re.sub(r"(\n\s+text: )", r"\g<1>服务中改动：", text, count=1), "utf-8")
     pickled.clear()
-    after = build(["status/baqiao.yaml"])
+    after, _ = serve.build(["status/baqiao.yaml"])
     again = sum(isinstance(v, tuple) for v in pickled)
-    assert live.updated and 0 < again < first / 5, (again, first)
-    model = load_project(data).model
-    assert model is not None
-    fresh = render_site(
-        model, settings, evaluate(model, AS_OF, settings.due_soon_days), processes=1
-    ).pages
-    assert after == fresh
+    assert serve.live.updated and 0 < again < first / 5, (again, first)
+    assert after == fresh_texts(data, settings, AS_OF)
     assert "服务中改动：" in after[urls.unit_page("baqiao")]
     # a new date: every occurrence is another object, every digest made again
     pickled.clear()
     later = AS_OF.replace(year=AS_OF.year + 1)
-    memo.start(data_digests(data))
-    render_site(model, Settings(as_of=later), evaluations.evaluate(model, later), memo=memo)
+    model = load_project(data).model
+    assert model is not None
+    serve.memo.start(data_digests(data))
+    evaluation = serve.evaluations.evaluate(model, later)
+    render_site(model, Settings(as_of=later), evaluation, memo=serve.memo)
     assert sum(isinstance(v, tuple) for v in pickled) >= first / 2

@@ -13,15 +13,9 @@ from typing import Any
 
 import pytest
 
-from duban.evaluation.evaluate import evaluate
-from duban.evaluation.update import LiveEvaluation
 from duban.load.cache import parts_digest
-from duban.load.project import load_project
-from duban.load.update import LiveLoad
-from duban.plugin.loaded_digests import data_digests
-from duban.plugin.source_memo import SourceMemo
-from duban.site import Settings, render_site, serve_digests
-from sitekit import DEMO, DEMO_AS_OF
+from duban.site import Settings, serve_digests
+from sitekit import DEMO, DEMO_AS_OF, ServeRenders, fresh_texts
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 EDITED = "status/baqiao.yaml"
@@ -40,9 +34,9 @@ def test_serve_edits_with_carried_digests_serve_what_a_full_build_makes(
     monkeypatch.setattr(serve_digests, "MOST_STALE", stale)  # -inf: never carried
     data = tmp_path / "data"
     shutil.copytree(DEMO / "data", data)
-    live, evaluations = LiveLoad(), LiveEvaluation()
-    memo = SourceMemo(None, keep=True)  # in memory, as while serving
     settings = Settings(as_of=AS_OF, summary_rows=5)
+    serve = ServeRenders(data, settings, AS_OF)
+    memo = serve.memo  # in memory, as while serving
     carried: list[Any] = []
     real = serve_digests.carried
 
@@ -53,20 +47,12 @@ def test_serve_edits_with_carried_digests_serve_what_a_full_build_makes(
 
     monkeypatch.setattr(serve_digests, "carried", counted)
 
-    def build(changed: list[str] | None) -> tuple[dict[str, str], Any]:
-        project = live.load(data, changed=changed)
-        assert project.model is not None
-        memo.start(data_digests(data))
-        evaluation = evaluations.evaluate(project.model, AS_OF, settings.due_soon_days)
-        site = render_site(project.model, settings, evaluation, processes=1, memo=memo)
-        return {**site.pages, **{p: str(c) for p, c in site.files.items()}}, evaluation
-
-    build(None)
+    serve.build(None)
     first = dict(memo.occurrences)
     assert first and memo.indexes.made is not None and len(memo.indexes.made) == len(first)
     for done in ("2010-12-01", "2010-11-02"):
         _edit(data, done)
-        pages, evaluation = build([EDITED])
+        pages, evaluation = serve.build([EDITED])
         # every occurrence of the evaluation has its own digest, that of its object
         entries = memo.occurrences
         for item in evaluation.items:
@@ -76,10 +62,7 @@ def test_serve_edits_with_carried_digests_serve_what_a_full_build_makes(
                 pickle.dumps((item, evaluation.escalations.get(item.ref)), protocol=5)
             )
             assert kept[2] == want == memo.indexes.made[id(item)]
-        model = load_project(data).model
-        assert model is not None
-        fresh = render_site(model, settings, evaluate(model, AS_OF, 30), processes=1)
-        assert pages == {**fresh.pages, **{p: str(c) for p, c in fresh.files.items()}}
+        assert pages == fresh_texts(data, settings, AS_OF)
     assert carried[0] is None  # the first build: nothing to carry
     if stale < 0:
         assert carried[1:] == [None, None]

@@ -13,14 +13,11 @@ from typing import Any
 
 from duban.evaluation.evaluate import evaluate
 from duban.evaluation.update import LiveEvaluation
-from duban.load.project import load_project
 from duban.load.update import LiveLoad
-from duban.plugin.loaded_digests import data_digests
-from duban.plugin.source_memo import SourceMemo
-from duban.site import Settings, job_costs, render_site, serve_index, views
+from duban.site import Settings, job_costs, serve_index, views
 from duban.site.index import Index
 from duban.site.lights import Tally
-from sitekit import DEMO, DEMO_AS_OF
+from sitekit import DEMO, DEMO_AS_OF, ServeRenders, fresh_texts
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 EDITED = "status/baqiao.yaml"
@@ -105,19 +102,11 @@ def test_a_serve_rebuild_tallies_only_the_changed_holders(tmp_path, monkeypatch)
         return real(cls, items)
 
     monkeypatch.setattr(Tally, "of", classmethod(counted))
-    live, evaluations = LiveLoad(), LiveEvaluation()
-    memo = SourceMemo(None, keep=True)  # in memory, as while serving
     settings = Settings(as_of=AS_OF, summary_rows=5)  # by group: the rankings too
+    serve = ServeRenders(data, settings, AS_OF)
+    memo = serve.memo  # in memory, as while serving
 
-    def build(changed: list[str] | None) -> dict[str, str]:
-        project = live.load(data, changed=changed)
-        assert project.model is not None
-        memo.start(data_digests(data))
-        evaluation = evaluations.evaluate(project.model, AS_OF, settings.due_soon_days)
-        site = render_site(project.model, settings, evaluation, processes=1, memo=memo)
-        return {**site.pages, **{p: str(c) for p, c in site.files.items()}}
-
-    build(None)
+    serve.build(None)
     indexes = memo.indexes.last
     holder_lists = {id(items) for index in indexes.values() for items in index.by_holder.values()}
     first = sum(1 for items in tallied if id(items) in holder_lists)
@@ -126,7 +115,7 @@ def test_a_serve_rebuild_tallies_only_the_changed_holders(tmp_path, monkeypatch)
     old_lists = dict(indexes[""].by_holder)
     digested = dict(memo.indexes.lists)  # the occurrences' digests by list (page_keys)
     _edit(data)
-    pages = build([EDITED])
+    pages, _ = serve.build([EDITED])
     # an unchanged holder's list is the same object: its digests are the last build's
     same = [i for h, i in indexes[""].by_holder.items() if i is old_lists[h] and id(i) in digested]
     assert len(same) > len(old_lists) / 2
@@ -139,10 +128,7 @@ def test_a_serve_rebuild_tallies_only_the_changed_holders(tmp_path, monkeypatch)
     assert 0 < len(again) == memo.indexes.tallied < first / 3, (len(again), first)
     assert {i.holder_id for items in again for i in items} >= {"baqiao"}
     # every page and download equals a fresh build's
-    model = load_project(data).model
-    assert model is not None
-    fresh = render_site(model, settings, evaluate(model, AS_OF, 30), processes=1)
-    assert pages == {**fresh.pages, **{p: str(c) for p, c in fresh.files.items()}}
+    assert pages == fresh_texts(data, settings, AS_OF)
 
 
 def test_the_jobs_costs_from_the_index_are_those_of_every_occurrence(demo_model):

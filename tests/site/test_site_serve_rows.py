@@ -13,14 +13,11 @@ from typing import Any
 
 from duban.evaluation.evaluate import State, evaluate
 from duban.evaluation.update import LiveEvaluation
-from duban.load.project import load_project
 from duban.load.update import LiveLoad
-from duban.plugin.loaded_digests import data_digests
-from duban.plugin.source_memo import SourceMemo
-from duban.site import Settings, groups, render_site, serve_index, serve_rows, views
+from duban.site import Settings, groups, serve_index, serve_rows, views
 from duban.site.index import Index
 from duban.site.lights import Tally
-from sitekit import DEMO, DEMO_AS_OF
+from sitekit import DEMO, DEMO_AS_OF, ServeRenders, fresh_texts
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 EDITED = "status/baqiao.yaml"
@@ -170,29 +167,18 @@ def test_a_serve_rebuild_groups_no_summary_row_by_every_occurrence(tmp_path, mon
     monkeypatch.setattr(serve_rows, "holder_lights", counted("lights", serve_rows.holder_lights))
     every = serve_rows.by_every_occurrence
     monkeypatch.setattr(serve_rows, "by_every_occurrence", counted("every", every))
-    live, evaluations = LiveLoad(), LiveEvaluation()
-    memo = SourceMemo(None, keep=True)  # in memory, as while serving
     settings = Settings(as_of=AS_OF, summary_rows=5)  # by group: the group pages too
+    serve = ServeRenders(data, settings, AS_OF)
+    memo = serve.memo  # in memory, as while serving
 
-    def build(changed: list[str] | None) -> dict[str, str]:
-        project = live.load(data, changed=changed)
-        assert project.model is not None
-        memo.start(data_digests(data))
-        evaluation = evaluations.evaluate(project.model, AS_OF, settings.due_soon_days)
-        site = render_site(project.model, settings, evaluation, processes=1, memo=memo)
-        return {**site.pages, **{p: str(c) for p, c in site.files.items()}}
-
-    build(None)
+    serve.build(None)
     assert passes  # the first build: by the pass over every occurrence
     passes.clear()
     _edit(data)
-    pages = build([EDITED])
+    pages, _ = serve.build([EDITED])
     assert memo.indexes.updated > 1
     assert passes == []
-    model = load_project(data).model
-    assert model is not None
-    fresh = render_site(model, settings, evaluate(model, AS_OF, 30), processes=1)
-    assert pages == {**fresh.pages, **{p: str(c) for p, c in fresh.files.items()}}
+    assert pages == fresh_texts(data, settings, AS_OF)
 
 
 def test_a_changed_tally_equals_a_fresh_one_for_every_state(demo_model):
