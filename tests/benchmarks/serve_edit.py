@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -184,8 +185,14 @@ def main() -> None:
                 print(f"  the downloads ready {ready - saved:.1f} s after the save", flush=True)
             time.sleep(3)
     finally:
-        server.terminate()
-        server.wait(30)
+        # Ctrl-C, not SIGTERM: MkDocs removes its served folder (some 300 MB at this size)
+        # and duban's plugin its own only when the server ends through KeyboardInterrupt
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(30)
     lines = log.read_text("utf-8", "replace").splitlines()
     for line in lines:
         if "duban" in line or "Documentation built" in line or "Building" in line:

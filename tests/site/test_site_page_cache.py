@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -188,8 +189,12 @@ def test_serve_remakes_only_the_edited_units_pages_and_says_what_changed():
         )
         _until(lambda: "full rebuild" in log.read_text("utf-8"))
     finally:
-        server.terminate()
-        server.wait(30)
+        server.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs removes its served folder
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def test_another_plugin_turns_the_cache_off():

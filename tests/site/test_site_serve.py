@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -70,7 +71,7 @@ def _serving(root: Path):
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs removes its served folder
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
