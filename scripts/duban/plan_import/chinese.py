@@ -41,13 +41,17 @@ def simplified(text: str) -> str:
     return text.translate(_TABLE)
 
 
+ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+"""Full-width digits to ASCII ones (１２ → 12), for the plans that write them."""
+
+
 def numeral_value(text: str) -> int | None:
     """一 → 1, 十九 → 19, 二十 → 20, 九十九 → 99, 12 → 12; None when it is not a numeral."""
     text = text.strip()
     if not text:
         return None
     if re.fullmatch(r"[0-9０-９]+", text):
-        return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        return int(text.translate(ASCII_DIGITS))
     if not re.fullmatch(f"[{NUMERAL_CHARS}]+", text):
         return None
     if "十" not in text:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from duban.i18n.messages import say
+from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.numbering import CN, CN_DIGITS, NOT_DECIMAL, arabic
 
 MARK = re.compile(
@@ -30,7 +31,7 @@ LEAST = 3
 
 def _value(style: str, number: str) -> int:
     if style == "arabic":
-        return int(number.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        return int(number.translate(ASCII_DIGITS))
     return chinese_number(number)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.numbering import (
     CHAPTER_RUN,
     CIRCLED,
@@ -38,7 +39,6 @@ PLAIN = re.compile(f"{arabic(wide=False)}{separator(optional=True)}")
 """A 序号 cell: 1 / 1. / 1、 (ASCII digits, as before numbering.py)."""
 IN_BRACKETS = re.compile(rf"[（(]?\s*({arabic()})\s*[）)]|([{CIRCLED_RANGE}{PARENTHESIZED_RANGE}])")
 """(8) （8） 8) ⑻ ⑧: a 序号 in brackets or as one glyph."""
-WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 ASSIGNED = {"lead", "responsible", "cooperate", "supervise", "assess", "main", "deadline", "leader"}
 """The columns whose cells say who does a row's task, or by when."""
 
@@ -52,7 +52,7 @@ def cell_number(cell: str) -> str | None:
     if found is None:
         return None
     if found.group(1):
-        return str(int(found.group(1).translate(WIDE)))
+        return str(int(found.group(1).translate(ASCII_DIGITS)))
     glyph = found.group(2)
     return str((CIRCLED + PARENTHESIZED).index(glyph) % len(CIRCLED) + 1)
 
@@ -119,7 +119,7 @@ def row_number(line: str, expected: int | None) -> re.Match[str] | None:
     number = ROW_NUMBER.match(line)
     if number is None:
         return None
-    value = int(number.group(1).translate(WIDE))
+    value = int(number.group(1).translate(ASCII_DIGITS))
     return number if expected is None or value == expected else None
 
 
@@ -155,6 +155,6 @@ def group_row(lines: list[str], index: int, last: int | None) -> tuple[str, int]
     if after >= len(lines) or PLAIN.fullmatch(lines[text].strip()):
         return None
     number = ROW_NUMBER.match(lines[after].strip())
-    if number is None or int(number.group(1).translate(WIDE)) != last + 1:
+    if number is None or int(number.group(1).translate(ASCII_DIGITS)) != last + 1:
         return None
     return f"{lines[index].strip()} {lines[text].strip()}", text

@@ -17,7 +17,7 @@ from duban.plan_import.cell_rows import (
     unit_runs_on,
 )
 from duban.plan_import.cell_steps import rejoin_steps
-from duban.plan_import.chinese import simplified
+from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.column_names import column_name, first_cell_number, last_column
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
@@ -248,7 +248,7 @@ def _cells_down(
         match = row_number(line, None) or first_cell_number(line, number_at is not None)
         if match is None:
             return None
-        value = int(match.group(1).translate(FULL_DIGITS))
+        value = int(match.group(1).translate(ASCII_DIGITS))
         if last is None or value == last + 1:
             return match
         # a larger number (rows 6, 52, 53 of a longer table) once the row before is nearly
@@ -269,7 +269,7 @@ def _cells_down(
             current, in_inner = [], False
             rows.append([number.group(1)])
             raw.append(current)
-            last = int(number.group(1).translate(FULL_DIGITS))
+            last = int(number.group(1).translate(ASCII_DIGITS))
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
         elif done(current) and (group := group_row(lines, index, last)) is not None:
@@ -395,7 +395,7 @@ def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
     if not headings or index >= len(lines):
         return False
     number = row_number(_bare(lines[index]), None)
-    value = int(number.group(1).translate(FULL_DIGITS)) if number else 0
+    value = int(number.group(1).translate(ASCII_DIGITS)) if number else 0
     return number is not None and last is not None and value > last
 
 
@@ -408,6 +408,3 @@ def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | N
     if re.search(rf"[。；;\s]{value + 1}{separator()}", line[match.end() :]):
         return None  # h18z: 1.… 2.… on one line: one cell's steps, not rows of the column
     return match if value == (last + 1 if last is not None else 1) or value == 1 else None
-
-
-FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

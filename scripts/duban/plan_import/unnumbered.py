@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import TABLE_COLUMNS, aligned_row, cell_type, column_kind
-from duban.plan_import.chinese import simplified
+from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.lone_row import lone_width
 from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
@@ -275,7 +275,7 @@ def _count(lines: list[str], start: int, end: int) -> int:
 def _value(line: str) -> int:
     match = BARE_NUMBER.match(line)
     assert match is not None
-    return int(match.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return int(match.group(1).translate(ASCII_DIGITS))
 
 
 def _bare(line: str) -> str:
