@@ -101,14 +101,14 @@ class Tally:
         # h24s: ``not i.reported`` read as the field it is (``entry is None``), no property
         # h24u: picked in C (the states of those without an entry), not-applicable dropped
         # after (a Counter keeps its first-seen order, so the same Counter as a filter's)
-        silent = silent_states(items)
+        return cls.counted(Counter(map(_state, items)), silent_states(items))
+
+    @classmethod
+    def counted(cls, counts: Counter[State], silent: Counter[State]) -> Tally:
+        """The tally of these counts by state and of the unreported ones by state (the
+        not-applicable ones among those left out: they are not owed a report)."""
         del silent[State.NOT_APPLICABLE]
-        return cls(
-            Counter(map(_state, items)),
-            sum(silent.values()),
-            silent[State.OVERDUE],
-            silent,
-        )
+        return cls(counts, sum(silent.values()), silent[State.OVERDUE], silent)
 
     def unreported_in(self, state: State) -> int:
         """How many of ``state`` were never reported (drawn pale in bars for late states)."""

@@ -75,9 +75,7 @@ def changed_tally(last: Tally, pairs: list[tuple[ItemState, ItemState]]) -> Tall
     silent = Counter(last.unreported_by)
     silent.subtract(silent_states(olds))
     silent.update(silent_states(news))
-    counts, silent = +counts, +silent  # the counts come to nothing dropped, as Tally.of's
-    silent.pop(State.NOT_APPLICABLE, None)
-    return Tally(counts, sum(silent.values()), silent[State.OVERDUE], silent)
+    return Tally.counted(+counts, +silent)  # the counts come to nothing dropped, as Tally.of's
 
 
 def _groupings(index: Index) -> dict[str, Any]:
