@@ -30,7 +30,7 @@ from duban.site import (
     render_site,
     summary_keys,
 )
-from duban.site.env import environment
+from duban.site.env import download_size, environment
 from duban.site.index import Index
 from helpers import loaded_model
 from sitekit import DEMO_AS_OF, DEMO_PLAN, demo_data
@@ -210,4 +210,4 @@ def test_the_facts_read_every_field_of_an_entry_but_an_updates_text(tmp_path):
 def test_a_sizes_key_is_the_size_as_the_pages_print_it(n):
     macros = environment().get_template("_macros.html")
     printed = macros.make_module({"downloads": {"f": n}}).size("f")
-    assert summary_keys.shown_size(n) == str(printed).strip()
+    assert download_size(n) == str(printed).strip()

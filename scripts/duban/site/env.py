@@ -36,6 +36,16 @@ def _escaped(text: str) -> Markup:
     return Markup(str(escape(text)).replace("\n", "&#10;"))
 
 
+def download_size(n: int) -> str:
+    """A download's size as the pages print it (``1.2 MB``, ``36 KB``; the page keys read it
+    too: :mod:`.summary_keys`)."""
+    if n >= 1048576:
+        return "%.1f MB" % (n / 1048576)
+    if n >= 1024:
+        return "%.0f KB" % (n / 1024)
+    return f"{n} B"
+
+
 def _finalize(value: Any) -> Any:
     if value is None:
         return ""
@@ -87,6 +97,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(iso=iso, percent=percent, number=number, https_url=https_url)
+    env.filters["download_size"] = download_size
     return env
 
 

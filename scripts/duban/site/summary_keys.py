@@ -19,8 +19,8 @@ update's text; the home page adds its newest reports, texts and all.
 The pages that show a download's size (the downloads page, the 督办清单s, each plan's task list)
 are keyed late (:class:`LateKey`): when their job runs, after every download is made (they need
 ``EVERYTHING``: the parent process runs them), their key adds each download's size as the pages
-print it (:func:`shown_size`, ``_macros.html``'s ``size``): an update's text changes the 台账's
-bytes, rarely its "1.2 MB".
+print it (:func:`.env.download_size`, the filter ``_macros.html``'s ``size`` prints with): an
+update's text changes the 台账's bytes, rarely its "1.2 MB".
 
 An edit of an update's text thus renders the unit's pages, its tasks' and groups' pages, and the
 home page when the report is among its newest; any other change to a status file (a state, a
@@ -41,6 +41,7 @@ from duban.load.cache import parts_digest
 from duban.model.model import Model, Obligation
 from duban.model.refs import Source
 from duban.model.status import DeliverableStatus, Evidence, Instance, StatusEntry, Update
+from duban.site.env import download_size
 
 FORMAT = "h24w summary facts 3"
 
@@ -84,15 +85,6 @@ def status_facts(model: Model) -> str:
         columns(list(model.obligations), Obligation),
     )
     return parts_digest(FORMAT, pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def shown_size(n: int) -> str:
-    """A download's size as ``_macros.html``'s ``size`` prints it."""
-    if n >= 1048576:
-        return "%.1f MB" % (n / 1048576)
-    if n >= 1024:
-        return "%.0f KB" % (n / 1024)
-    return f"{n} B"
 
 
 class LateKey:
@@ -139,4 +131,4 @@ class Summaries:
         return LateKey(lambda: self.page(uri, self._shown_sizes()))
 
     def _shown_sizes(self) -> str:
-        return json.dumps(sorted((p, shown_size(n)) for p, n in self.sizes.items()))
+        return json.dumps(sorted((p, download_size(n)) for p, n in self.sizes.items()))
