@@ -11,6 +11,7 @@ command runs) are checked like imports.
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -46,11 +47,16 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+# Read once a run: the import reader looks every imported name up among the modules, and three
+# tests read every module's imports (walking the package and parsing each file again cost each
+# of them some 8 s)
+@functools.cache
 def modules() -> dict[str, Path]:
     return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
 
-def imported(name: str, path: Path) -> tuple[set[str], list[str]]:
+@functools.cache
+def imported(name: str, path: Path) -> tuple[frozenset[str], tuple[str, ...]]:
     """(duban modules imported at module level, duban imports made inside a function)."""
     tree = ast.parse(path.read_text("utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
@@ -81,11 +87,11 @@ def imported(name: str, path: Path) -> tuple[set[str], list[str]]:
 
     visit(tree, False)
     top.discard("duban")  # the package's own __init__ (its version)
-    return top, nested
+    return frozenset(top), tuple(nested)
 
 
 def graph() -> dict[str, set[str]]:
-    result = {name: imported(name, path)[0] for name, path in modules().items()}
+    result = {name: set(imported(name, path)[0]) for name, path in modules().items()}
     # the command table's handlers are imports made when the command runs
     for command in COMMANDS:
         module = "duban.cli." + command.handler.partition(":")[0]
@@ -156,7 +162,7 @@ def test_the_import_reader_sees_each_form_of_import(tmp_path, source, expected):
     path.write_text(source + "def f():\n    from duban.load import project\n", "utf-8")
     top, nested = imported("duban.probe", path)
     assert top == expected
-    assert nested == ["duban.probe:3: duban.load.project"]
+    assert nested == ("duban.probe:3: duban.load.project",)
 
 
 def test_validate_loads_no_template_spreadsheet_or_word_library():
