@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
@@ -83,23 +84,62 @@ def _build(project: Path, site: Path) -> None:
 
 
 def _fresh(project: Path, site: Path) -> dict[str, bytes]:
-    done = mkdocs_build(project / "mkdocs.yml", site, {"DUBAN_AS_OF": DEMO_AS_OF})
+    """A full build without the page cache (the variable the tests set is emptied for it)."""
+    env = {"DUBAN_AS_OF": DEMO_AS_OF, "DUBAN_PAGE_CACHE": "", "DUBAN_LANG": "en"}
+    done = mkdocs_build(project / "mkdocs.yml", site, env)
     assert done.returncode == 0, done.stderr[-3000:]
     return site_files(site)
 
 
+class Pristine:
+    """The project, its page cache as one build filled it, and the full build's site: made once
+    for this file (each build costs seconds), each test starting from a copy put back in the same
+    place (the cache's keys hold the project's paths)."""
+
+    def __init__(self) -> None:
+        self.work = scratch("kept-docs")
+        self.project = _project(self.work)
+        self.cache = self.work / "cache"
+        env = {"DUBAN_AS_OF": DEMO_AS_OF, "DUBAN_PAGE_CACHE": str(self.cache), "DUBAN_LANG": "en"}
+        done = mkdocs_build(self.project / "mkdocs.yml", self.work / "cold", env)
+        assert done.returncode == 0, done.stderr[-3000:]
+        self.site = _fresh(self.project, self.work / "fresh")
+        self.kept = self.work.with_name(self.work.name + "-kept")
+        self.kept.mkdir()
+        for name in ("project", "cache"):
+            shutil.copytree(self.work / name, self.kept / name)
+
+    def restore(self) -> None:
+        """The folder as the first build left it: the project, the filled cache, no site."""
+        shutil.rmtree(self.work)
+        self.work.mkdir()
+        for name in ("project", "cache"):
+            shutil.copytree(self.kept / name, self.work / name)
+
+
+@pytest.fixture(scope="module")
+def pristine() -> Iterator[Pristine]:
+    made = Pristine()
+    yield made
+    shutil.rmtree(made.work, ignore_errors=True)
+    shutil.rmtree(made.kept, ignore_errors=True)
+
+
 @pytest.fixture
-def cached(monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    work = scratch("kept-docs")
+def cached(monkeypatch: pytest.MonkeyPatch, pristine: Pristine) -> tuple[Path, Path]:
+    """(the work folder, the project), the cache filled by a build of the unchanged project."""
+    pristine.restore()
     monkeypatch.setenv("DUBAN_AS_OF", DEMO_AS_OF)
-    monkeypatch.setenv("DUBAN_PAGE_CACHE", str(work / "cache"))
+    monkeypatch.setenv("DUBAN_PAGE_CACHE", str(pristine.cache))
     monkeypatch.setenv("DUBAN_LANG", "en")
-    yield work, _project(work)
-    shutil.rmtree(work, ignore_errors=True)
+    return pristine.work, pristine.project
 
 
-def test_an_unchanged_hand_written_page_is_not_converted_or_cut_again(monkeypatch, cached):
+def test_an_unchanged_hand_written_page_is_not_converted_or_cut_again(
+    monkeypatch, cached, pristine
+):
     work, project = cached
+    shutil.rmtree(work / "cache")  # this test counts what a cold build does
     counted = Counted(monkeypatch)
     _build(project, work / "cold")
     assert counted.about() == 1 and counted.cuts > 0 and counted.words == 1
@@ -110,7 +150,7 @@ def test_an_unchanged_hand_written_page_is_not_converted_or_cut_again(monkeypatc
     assert counted.about() == 0  # no Markdown for the hand-written page
     assert counted.cuts == 0 and counted.words == 0  # jieba's dictionary not even loaded
     assert counted.templates == ["sitemap.xml"]  # 404.html written from the cache
-    assert site_files(work / "again") == _fresh(project, work / "fresh")
+    assert site_files(work / "again") == pristine.site
     # a status file changed: the pages that show it are made and cut, the guide still kept
     status = sorted((project / "data" / "status").glob("*.yaml"))[1]
     text = status.read_text("utf-8")
@@ -124,7 +164,6 @@ def test_an_unchanged_hand_written_page_is_not_converted_or_cut_again(monkeypatc
 def test_a_changed_hand_written_page_is_converted_again(monkeypatch, cached):
     work, project = cached
     counted = Counted(monkeypatch)
-    _build(project, work / "cold")
     about = project / "docs" / "about.md"
     about.write_text(about.read_text("utf-8") + "\n## 新增一节\n\n青山镇的说明。\n", "utf-8")
     counted.reset()
@@ -137,9 +176,8 @@ def test_a_changed_hand_written_page_is_converted_again(monkeypatch, cached):
     assert any("青山镇的说明" in e["text"].replace("\u200b", "") for e in index["docs"])
 
 
-def test_a_record_that_is_not_valid_is_not_used(monkeypatch, cached):
+def test_a_record_that_is_not_valid_is_not_used(monkeypatch, cached, pristine):
     work, project = cached
-    _build(project, work / "cold")
     records = list((work / "cache").glob(f"*/*{SUFFIX}"))
     assert records
     for path in records:  # not a record of this format: the page is rendered again
@@ -150,11 +188,12 @@ def test_a_record_that_is_not_valid_is_not_used(monkeypatch, cached):
     counted = Counted(monkeypatch)
     _build(project, work / "again")
     assert counted.about() == 1 and "404.html" in counted.templates
-    assert site_files(work / "again") == _fresh(project, work / "fresh")
+    assert site_files(work / "again") == pristine.site
 
 
 def test_a_page_whose_render_warned_is_not_kept_and_warns_again(cached):
     work, project = cached
+    shutil.rmtree(work / "cache")  # what these builds keep, alone
     about = project / "docs" / "about.md"
     about.write_text(about.read_text("utf-8") + "\n[gone](missing-page.md)\n", "utf-8")
     env = {"DUBAN_AS_OF": DEMO_AS_OF, "DUBAN_PAGE_CACHE": str(work / "cache")}
@@ -168,6 +207,7 @@ def test_a_page_whose_render_warned_is_not_kept_and_warns_again(cached):
 
 def test_a_kept_page_s_link_to_a_file_removed_since_warns(cached):
     work, project = cached
+    shutil.rmtree(work / "cache")  # what these builds keep, alone
     about = project / "docs" / "about.md"
     about.write_text(about.read_text("utf-8") + "\n![图](images/map.png)\n", "utf-8")
     (project / "docs" / "images").mkdir()
