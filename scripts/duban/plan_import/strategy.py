@@ -49,7 +49,6 @@ from duban.plan_import.labelled_numbers import labelled_numbers, labelled_number
 from duban.plan_import.last_resort import last_resort
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
 from duban.plan_import.more_table_readings import MORE_TABLE_READINGS
-from duban.plan_import.numbering import CHAPTER_RUN
 from duban.plan_import.plan import Imported, import_text
 from duban.plan_import.segment import Node, segment, walk
 from duban.plan_import.subheadings import deeper_level
@@ -362,11 +361,10 @@ def best_reading(
     pristine = copy.deepcopy(org) if as_written is not None else org
     untouched = copy.deepcopy(org)  # h18ab: for the last resort
     # h18r: a table's 序号 over its own chapter rows (序号 … 一、… 1 2 3, 辽中 2024) numbers the
-    # plan; a table under a chapter of the text (一、… 序号 … 1 2) numbers in that chapter
+    # plan; h18af: so does one under a chapter of the text (一、… 序号 … 1 2 3, 嘉兴 2022: 01 in
+    # section 1) unless its 序号 starts again in another chapter (Importer._runs_through)
     header = re.search(r"^\s*序\s*[号號]", as_written or "", re.M)
-    chapter = re.search(rf"^\s*{CHAPTER_RUN}", as_written or "", re.M)
-    inside = header is not None and (chapter is None or header.start() < chapter.start())
-    rows = len(set(text.split("\n")) - set(as_written.split("\n"))) if as_written and inside else 0
+    rows = len(set(text.split("\n")) - set(as_written.split("\n"))) if as_written and header else 0
     found = candidates(text, org, plan_id, year, rows)
     if as_written is not None:
         result = _trial(as_written, pristine, plan_id, year)
