@@ -1,6 +1,7 @@
 """Small pieces of the reading of items (moved out of :mod:`task_reading`, which is at its size
-limit, branch h18i): an item's first sentence, the items of a tree in order, and the leads a
-section's heading gives each of its items that name their own units."""
+limit, branch h18i): an item's first sentence, the items of a tree in order, the leads a
+section's heading gives each of its items that name their own units, and the bare headings
+between a task and its assigned items (h18af)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,17 @@ def heading_leads(own: dict[str, list[str]], heading: dict[str, list[str]]) -> d
                 out[role] = kept
     order = ["lead", *(r for r in own if r != "lead")]
     return {role: out[role] for role in order if role in out}
+
+
+def without_bare_headings(children: list[dict]) -> list[dict]:
+    """h18af: 1.城乡居民增收工程 / (1)增加城镇居民收入 / ①……(牵头部门:X;责任单位:Y): a sub-item
+    with no units or deadline of its own over sub-items that name theirs is only their heading;
+    its sub-items take its place (楚雄 2021, SOURCES.md 第十二批: the middle (1) is not kept),
+    unless their numbers would then repeat (①② under (1) and again under (2))."""
+    out: list[dict] = []
+    for child in children:
+        below = child.get("items") or []
+        bare = not child.get("roles") and not child.get("due")
+        out.extend(below if bare and any(c.get("roles") for c in below) else [child])
+    ids = [c["id"] for c in out]
+    return out if len(ids) == len(set(ids)) else children

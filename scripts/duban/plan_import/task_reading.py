@@ -15,7 +15,7 @@ from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause, split_nam
 from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.item_facts import assigns, has_due, names_holders, names_units
-from duban.plan_import.item_roles import chain, first_sentence, heading_leads
+from duban.plan_import.item_roles import chain, first_sentence, heading_leads, without_bare_headings
 from duban.plan_import.late_dues import within
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.role_sentences import standing_units
@@ -201,6 +201,7 @@ class TaskReading(Findings):
         item["text"] = text or node.label
         notes: list[str] = []
         children = [self._item(c, step=c.style == node.style) for c in node.children]  # h18j
+        children = without_bare_headings(children)  # h18af: 1. / (1) heading / ①…(X牵头)
         if clause:
             self._clause(item, clause, own_without, line, notes, node.end)
         elif (children and top and not any(has_due(child) for child in children)) or step:
