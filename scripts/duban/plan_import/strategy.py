@@ -43,7 +43,12 @@ from duban.plan_import.clerk_readings import CLERK_READINGS
 from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.group_assignments import group_items, group_reading
 from duban.plan_import.head import plan_title_line
-from duban.plan_import.label_blocks import label_blocks, label_blocks_reading
+from duban.plan_import.label_blocks import (
+    label_blocks,
+    label_blocks_reading,
+    task_then_labels,
+    task_then_labels_reading,
+)
 from duban.plan_import.label_lines import label_lines
 from duban.plan_import.labelled_numbers import labelled_numbers, labelled_numbers_reading
 from duban.plan_import.last_resort import last_resort
@@ -128,6 +133,12 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("label lines", "标签各占一行的竖排表格", label_lines, unnumbered_rows_reading),  # h18s
     ("labelled numbers", "问题1：式编号", labelled_numbers, labelled_numbers_reading),  # h18s
     ("label blocks", "没有编号的标签记录", label_blocks, label_blocks_reading),  # h18s
+    (
+        "task then labels",
+        "没有编号的任务行及其下的标签行",
+        task_then_labels,
+        task_then_labels_reading,
+    ),
     *CLERK_READINGS,  # h18ab: marks the numbering's reader does not read, trailing cells
 )
 AS_NUMBERED = ("the numbering", "按编号")
@@ -205,7 +216,14 @@ def _ids(result: Imported) -> list[object]:
 HEADING_NOTE = "分工取自所在章节的标题"
 """The note of a task whose roles are its heading's (task_reading)."""
 
-INVENTED = {"paragraphs", "header cells", "label values", "box rows", "marked lines"}
+INVENTED = {
+    "paragraphs",
+    "header cells",
+    "label values",
+    "box rows",
+    "marked lines",
+    "task then labels",
+}
 """Readings whose numbers the importer made up (their runs say nothing)."""
 
 
