@@ -60,7 +60,7 @@ def move_trailing_clauses(text: str, node: Node) -> None:
     """A clause on its own line after a list of sub-items applies to all of them."""
     for child in node.children:
         move_trailing_clauses(text, child)
-    if not node.children:
+    if len(node.children) < 2:  # h18af: one sub-item's clause is its own (沈阳 2026: (一)… / 1.…)
         return
     last = node.children[-1]
     tail_node = last
