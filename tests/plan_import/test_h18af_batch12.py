@@ -5,6 +5,7 @@ same code must also read (other numbering, other labels, other units)."""
 from __future__ import annotations
 
 from duban.plan_import.clauses import find_clause, is_clause
+from duban.plan_import.five_year_end import broken_down_plan_start
 from duban.plan_import.item_roles import without_bare_headings
 from duban.plan_import.label_blocks import task_then_labels
 from duban.plan_import.sentence_items import sentence_units
@@ -249,3 +250,22 @@ def test_the_clause_after_a_lone_sub_item_variant(tmp_path) -> None:
     task = tasks_by_id(import_whole(tmp_path, text, 2023))["1-1"]
     assert "items" not in task
     assert task["roles"] == {"lead": ["区住建局"], "responsible": ["区民政局", "各街道办事处"]}
+
+
+def test_the_year_of_a_five_year_plans_breakdown_is_the_plans_first(tmp_path) -> None:
+    """天津 2006: no signing date, 文号 or year in the title; the notice breaks down the 第十一个
+    五年规划纲要: the plan's year is 2006, not the 2010 of an indicator in the text."""
+    text = (
+        "市十四届人大四次会议批准了《天津市国民经济和社会发展第十一个五年规划纲要》 (以下简称"
+        "《纲要》 )。为切实做好《纲要》实施工作,市人民政府决定,按照职责分工将《纲要》提出的主要"
+        "目标和任务分解落实到各地区、各部门。现将有关事项通知如下:\n" + TIANJIN
+    )
+    assert import_whole(tmp_path, text).plan["period"]["start"].year == 2006
+
+
+def test_the_year_of_a_five_year_plans_breakdown_variant() -> None:
+    """Made up: “十三五”规划 with 分工 in the opening paragraph is 2016; a plan that only names
+    the 十四五 in passing, or names it after its opening paragraph, gives no year this way."""
+    assert broken_down_plan_start("关于印发“十三五”规划纲要主要目标任务分工方案的通知\n") == 2016
+    assert broken_down_plan_start("今年是“十四五”规划的关键一年。\n一、分解任务") is None
+    assert broken_down_plan_start("各部门:\n为落实第十四个五年规划,现将任务分解如下") is None
