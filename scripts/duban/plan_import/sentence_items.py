@@ -5,10 +5,11 @@
     常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值能源消耗降低20%。
     (市经委牵头)……
 
-The numbered item names no units itself; each sentence with the bracket after it is one of its
-sub-items, numbered in order (SOURCES.md, 第十二批: 天津 2006, as 池州 2017's (1)(2) in a
-paragraph). Two brackets in one paragraph with the heading (1.…。〔A牵头〕…。(B牵头)) stay one
-task: the units are the item's, the sentences one text.
+The numbered item names no units itself; each sentence with the bracket after it, in one
+paragraph (a bracket may wrap onto the next line), is one of its sub-items, numbered in order
+(SOURCES.md, 第十二批: 天津 2006, as 池州 2017's (1)(2) in a paragraph). Two brackets in one
+paragraph with the heading (1.…。〔A牵头〕…。(B牵头)) stay one task: the units are the item's,
+the sentences one text. One sentence a paragraph under a heading is the paragraphs' reading's.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def sentence_units(own: str) -> list[str]:
             start = right
     if len(units) < 2 or rest[start:].strip(" \t\u3000\n。；;"):
         return []
+    if any(unit.lstrip(" \t\u3000").startswith("\n") for unit in units[1:]):
+        return []  # one sentence a paragraph: paragraphs under a heading (their own reading)
     return units
 
 

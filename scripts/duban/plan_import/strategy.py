@@ -133,13 +133,13 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("label lines", "标签各占一行的竖排表格", label_lines, unnumbered_rows_reading),  # h18s
     ("labelled numbers", "问题1：式编号", labelled_numbers, labelled_numbers_reading),  # h18s
     ("label blocks", "没有编号的标签记录", label_blocks, label_blocks_reading),  # h18s
-    (
+    *CLERK_READINGS,  # h18ab: marks the numbering's reader does not read, trailing cells
+    (  # h18af: after the marks a clerk numbers by, which read such lines first
         "task then labels",
         "没有编号的任务行及其下的标签行",
         task_then_labels,
         task_then_labels_reading,
     ),
-    *CLERK_READINGS,  # h18ab: marks the numbering's reader does not read, trailing cells
 )
 AS_NUMBERED = ("the numbering", "按编号")
 UNTABLED = ("the text as written, its tables not read as rows", "原文照排（不按任务分工表读表格）")
@@ -381,8 +381,9 @@ def best_reading(
     # h18r: a table's 序号 over its own chapter rows (序号 … 一、… 1 2 3, 辽中 2024) numbers the
     # plan; h18af: so does one under a chapter of the text (一、… 序号 … 1 2 3, 嘉兴 2022: 01 in
     # section 1) unless its 序号 starts again in another chapter (Importer._runs_through)
-    header = re.search(r"^\s*序\s*[号號]", as_written or "", re.M)
-    rows = len(set(text.split("\n")) - set(as_written.split("\n"))) if as_written and header else 0
+    header = re.search(r"序\s*[号號]", as_written or "")  # h18af: | 序号 |, 牵头单位\t序号 too
+    changed = set(text.split("\n")) - set((as_written or "").split("\n"))
+    rows = sum(1 for line in changed if re.match(r"\s*\d", line)) if as_written and header else 0
     found = candidates(text, org, plan_id, year, rows)
     if as_written is not None:
         result = _trial(as_written, pristine, plan_id, year)
