@@ -94,11 +94,13 @@ def test_circled_row_numbers_and_a_group_row_variant(tmp_path) -> None:
     )
     result = import_whole(tmp_path, text, 2024)
     tasks = tasks_by_id(result)
-    assert list(tasks) == ["1-1", "1-2", "1-3", "1-5"]  # (4), merged unit cell: as before
-    assert tasks["1-1"]["roles"] == {"responsible": ["县发改委"]}
-    assert tasks["1-3"]["roles"] == {"responsible": ["县人社局"]}
-    assert tasks["1-3"]["text"].startswith("开展职业技能培训1000人次。（2 稳就业。）")
-    assert tasks["1-3"]["due"][0]["date"].isoformat() == "2024-11-30"
+    # (4), merged unit cell: as before; the table's 序号 keep two-digit ids as in 芜湖 2025 above
+    # (h18af: the | 序号 | header is found in its line; this variant expected 1-1 … before)
+    assert list(tasks) == ["01", "02", "03", "05"]
+    assert tasks["01"]["roles"] == {"responsible": ["县发改委"]}
+    assert tasks["03"]["roles"] == {"responsible": ["县人社局"]}
+    assert tasks["03"]["text"].startswith("开展职业技能培训1000人次。（2 稳就业。）")
+    assert tasks["03"]["due"][0]["date"].isoformat() == "2024-11-30"
     rows = [cells(line) for line in text.splitlines()]
     kinds = {0: "number", 2: "responsible", 3: "deadline"}
     assert group_rows(rows, kinds, 0) == {4}  # not (4): its number follows on from (3)

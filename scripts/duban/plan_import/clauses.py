@@ -128,7 +128,7 @@ class Clause:
 
 
 def is_clause(inner: str) -> bool:
-    folded = simplified(inner)
+    folded = simplified(PINYIN_NOTE.sub("", inner))  # h18af: 責(zé)任單位：, a converter's pinyin
     if CLAUSE_START.search(folded):
         return True
     if any(CLAUSE_START.search(part) for part in re.split(r"[；;。]", folded)[1:]):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from duban.plan_import.clauses import find_clause
+from duban.plan_import.bracket_spans import brackets
+from duban.plan_import.clauses import find_clause, is_clause
+from duban.plan_import.label_forms import unspaced
 
 LINE_END = re.compile(r"[ \t\u3000]*\n")
 
@@ -39,3 +41,13 @@ def clause_line_goes_on(span: str, match: re.Match[str] | None) -> re.Match[str]
     if not line.strip() or find_clause(line) is None:
         return match
     return LINE_END.search(span, end)
+
+
+def opens_with_clause(rest: str) -> bool:
+    """h18af: the text after the cut opens with an assignment bracket (``…耕地保有量面积。`` /
+    ``(市国土房管局牵头)主要污染物排放总量减少10%。(市环保局牵头)``, 天津 2006): a bracket
+    wrapped onto the next line closes the item's last sentence, and closing words never open
+    with one."""
+    text = rest.lstrip()
+    first = next(brackets(text), None)
+    return first is not None and first[0] == 0 and is_clause(unspaced(text[1 : first[1] - 1]))

@@ -1,12 +1,14 @@
 """Small pieces of the reading of items (moved out of :mod:`task_reading`, which is at its size
-limit, branch h18i): an item's first sentence, the items of a tree in order, and the leads a
-section's heading gives each of its items that name their own units."""
+limit, branches h18i and h18af): an item's first sentence, the items of a tree in order, the
+leads a section's heading gives each of its items that name their own units, the bare headings
+between a task and its assigned items, and a clause after a list of sub-items given to them all."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from duban.plan_import.clauses import find_clause
 from duban.plan_import.segment import Node
 
 
@@ -38,3 +40,45 @@ def heading_leads(own: dict[str, list[str]], heading: dict[str, list[str]]) -> d
                 out[role] = kept
     order = ["lead", *(r for r in own if r != "lead")]
     return {role: out[role] for role in order if role in out}
+
+
+def without_bare_headings(children: list[dict]) -> list[dict]:
+    """h18af: 1.城乡居民增收工程 / (1)增加城镇居民收入 / ①……(牵头部门:X;责任单位:Y): a sub-item
+    with no units or deadline of its own over sub-items that name theirs is only their heading;
+    its sub-items take its place (楚雄 2021, SOURCES.md 第十二批: the middle (1) is not kept),
+    unless their numbers would then repeat (①② under (1) and again under (2))."""
+    out: list[dict] = []
+    for child in children:
+        below = child.get("items") or []
+        bare = not child.get("roles") and not child.get("due")
+        out.extend(below if bare and any(c.get("roles") for c in below) else [child])
+    ids = [c["id"] for c in out]
+    return out if len(ids) == len(set(ids)) else children
+
+
+def move_trailing_clauses(text: str, node: Node) -> None:
+    """A clause on its own line after a list of sub-items applies to all of them."""
+    for child in node.children:
+        move_trailing_clauses(text, child)
+    if len(node.children) < 2:  # h18af: one sub-item's clause is its own (沈阳 2026: (一)… / 1.…)
+        return
+    last = node.children[-1]
+    tail_node = last
+    while tail_node.children:
+        tail_node = tail_node.children[-1]
+    span = text[tail_node.content : tail_node.end]
+    clause = find_clause(span)
+    if clause is None or span[clause.end :].strip(" \t\u3000\n。；;") != "":
+        return
+    before = span[: clause.start]
+    if len(node.children) > 1 and all(
+        find_clause(text[c.content : c.end]) for c in node.children[:-1]
+    ):
+        return  # h18f: (1)…责任部门:… (2)…责任部门:…: each sub-item has its own, the last too
+    if last.inline and re.search(r"[。；;]\s*$", before):  # ：1.…；2.…。（牵头单位：…）
+        before += "\n"
+    if re.search(r"[。；;！]\s*\n\s*$|\n\s*$", before) or re.search(r"[。；;]\s+$", before):
+        cut = tail_node.content + clause.start
+        for descendant in chain([last]):
+            if descendant.end > cut:
+                descendant.end = cut

@@ -6,14 +6,21 @@ the next block. The label of the first block's task (a word a task table's heade
 text kind) starts every record; each record that names units is rewritten as one numbered item
 ``1.推进老旧小区改造（责任单位：县住建局；完成时限：2023年12月）`` (the number is the record's
 order, not the document's; the clause is built from the record's other lines).
+
+A newspaper's list of a city's 实事 writes the task as a plain line and its labelled lines below
+it (h18af, 郑州 2012): ``市区新增优质中小学招生学位2.36万个。`` / ``主管領導:劉東`` /
+``責任單位:市教育局`` / ``主要責任人:毛杰`` / ``進度安排:6月底前……``; each such record (a line with
+no label and no number, then two or more labelled lines, one naming units) is rewritten the
+same way, the task's line first.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from duban.i18n.messages import say
-from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
+from duban.plan_import.cell_rows import PINYIN, ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.text_tables import HEADER_WORD
 
@@ -24,10 +31,12 @@ LABEL_LINE = re.compile(
 
 def _kind(line: str) -> tuple[str, str, str] | None:
     """(the label's word, its column kind, the value) of a labelled line, or None."""
-    match = LABEL_LINE.match(line)
+    match = LABEL_LINE.match(
+        PINYIN.sub("", line)
+    )  # h18af: 主管領(lǐng)導(dǎo):, a converter's pinyin
     if match is None:
         return None
-    word = simplified(re.sub(r"[ \u3000]", "", match.group("label")))
+    word = simplified(PINYIN.sub("", re.sub(r"[ \u3000]", "", match.group("label"))))
     if not HEADER_WORD.match(word):
         return None
     return word, column_kind(word), match.group("value").strip()
@@ -65,5 +74,45 @@ def label_blocks_reading(count: int) -> str:
         f"{count} unnumbered records of labelled lines (工作任务：… / 责任单位：…) read as items in"
         " their order (the numbers are the records' order; the clauses are built from the lines)",
         f"{count} 组没有编号的“标签：内容”记录（工作任务：…／责任单位：…）按顺序作为条目"
+        "（编号为顺序，原文没有；分工括注由各行组成）",
+    )
+
+
+NUMBERED = re.compile(
+    r"^\s*(?:\d+\s*[.．、,，]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|[①-⑳])"
+)
+"""A line the document numbers itself: the numbering's own reading reads it."""
+
+
+def task_then_labels(text: str) -> tuple[str, int] | None:
+    """The records of a plain task line and the labelled lines below it, rewritten as numbered
+    items (see the module), or None when there are fewer than two."""
+    lines = text.split("\n")
+    labelled = {i for i, line in enumerate(lines) if LABEL_LINE.match(PINYIN.sub("", line))}
+    out, count, index = list(lines), 0, 0
+    while index < len(lines):
+        line = lines[index]
+        block = list(itertools.takewhile(labelled.__contains__, range(index + 1, len(lines))))
+        kinds = [k for i in block if (k := _kind(lines[i]))]
+        if index in labelled or not line.strip() or NUMBERED.match(line) or len(block) < 2:
+            index += 1
+            continue
+        if not ROLE_KINDS & {k[1] for k in kinds}:
+            index += 1
+            continue
+        clause = "；".join(lines[i].strip() for i in block)  # as written, pinyin and all
+        count += 1
+        out[index] = f"{count}.{line.strip()}（{clause}）"
+        for i in block:
+            out[i] = ""
+        index = block[-1] + 1
+    return ("\n".join(out), count) if count >= 2 else None
+
+
+def task_then_labels_reading(count: int) -> str:
+    return say(
+        f"{count} unnumbered tasks, each a line with its labelled lines below it (主管领导：… /"
+        " 责任单位：…), read as items in their order (the numbers are the records' order)",
+        f"{count} 项没有编号的任务（每项一行，其下各行为“主管领导：…／责任单位：…”）按顺序作为条目"
         "（编号为顺序，原文没有；分工括注由各行组成）",
     )

@@ -13,7 +13,7 @@ from duban.plan_import.accounting import Accounting, account, destinations
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import page_year, set_aside
 from duban.plan_import.clauses import Clause, find_clause
-from duban.plan_import.closing_cut import clause_line_goes_on, row_goes_on
+from duban.plan_import.closing_cut import clause_line_goes_on, opens_with_clause, row_goes_on
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
@@ -278,6 +278,8 @@ class Importer(TaskReading, YearReading):
         rest, own = field_text(span[match.end() :]), find_clause(span[: match.end()])
         tail = find_clause(rest)  # h18r: the last paragraph's clause is the item's (银川 2019)
         if own is None and tail is not None and not rest[tail.end :].strip(" 。；;\n"):
+            return None
+        if opens_with_clause(rest):  # h18af: (X牵头) wrapped onto the line after its sentence
             return None
         cut = last.content + match.end()
         for node in chain(roots):

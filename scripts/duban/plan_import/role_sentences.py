@@ -21,11 +21,16 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.unit_brackets import UNIT_NAME
 
 LEAD_VERB = r"(?:牵头|主办|主责)"
-OTHER_VERB = r"(?:配合|协办|参与|协助|协同|按职责分工负责|按职责负责|分别负责|负责落实|负责)"
+COOPERATE_VERB = r"(?:配合|协办|参与|协助|协同)(?:落实|实施)?"
+"""h18af: 配合落实 as well as 配合 (杭州: 市发改委、…、团市委配合落实)."""
+OTHER_VERB = rf"(?:{COOPERATE_VERB}|按职责分工负责|按职责负责|分别负责|负责落实|负责)"
 LABEL_PROSE = re.compile(
     rf"^[^，,：:；;]{{2,80}}?{LEAD_VERB}(?:负责)?\s*[，,；;]\s*[^：:]{{2,200}}?{OTHER_VERB}\s*[。；;]?\s*$"
+    # h18af: or one list whose verb is to cooperate (责任单位：A、B配合落实): the verb the cell
+    # writes wins over its column's label, as it does after a lead
+    rf"|^[^，,：:；;]{{2,200}}?{COOPERATE_VERB}\s*[。；;]?\s*$"
 )
-"""The names after a label: X牵头，A、B配合 (a lead, then others with their verb)."""
+"""The names after a label: X牵头，A、B配合 (a lead, then others with their verb), or A、B配合."""
 PROPOSE = r"研究提出(?:具体)?(?:落实|实施|贯彻)?(?:意[见見]|办法|措施)"
 """h18ac: 由X会同A、B等部门研究提出落实意见 (国办 分工: who works out how to carry it out)."""
 BY_SENTENCE = re.compile(

@@ -43,13 +43,17 @@ from duban.plan_import.clerk_readings import CLERK_READINGS
 from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.group_assignments import group_items, group_reading
 from duban.plan_import.head import plan_title_line
-from duban.plan_import.label_blocks import label_blocks, label_blocks_reading
+from duban.plan_import.label_blocks import (
+    label_blocks,
+    label_blocks_reading,
+    task_then_labels,
+    task_then_labels_reading,
+)
 from duban.plan_import.label_lines import label_lines
 from duban.plan_import.labelled_numbers import labelled_numbers, labelled_numbers_reading
 from duban.plan_import.last_resort import last_resort
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
 from duban.plan_import.more_table_readings import MORE_TABLE_READINGS
-from duban.plan_import.numbering import CHAPTER_RUN
 from duban.plan_import.plan import Imported, import_text
 from duban.plan_import.segment import Node, segment, walk
 from duban.plan_import.subheadings import deeper_level
@@ -130,6 +134,12 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("labelled numbers", "问题1：式编号", labelled_numbers, labelled_numbers_reading),  # h18s
     ("label blocks", "没有编号的标签记录", label_blocks, label_blocks_reading),  # h18s
     *CLERK_READINGS,  # h18ab: marks the numbering's reader does not read, trailing cells
+    (  # h18af: after the marks a clerk numbers by, which read such lines first
+        "task then labels",
+        "没有编号的任务行及其下的标签行",
+        task_then_labels,
+        task_then_labels_reading,
+    ),
 )
 AS_NUMBERED = ("the numbering", "按编号")
 UNTABLED = ("the text as written, its tables not read as rows", "原文照排（不按任务分工表读表格）")
@@ -206,7 +216,14 @@ def _ids(result: Imported) -> list[object]:
 HEADING_NOTE = "分工取自所在章节的标题"
 """The note of a task whose roles are its heading's (task_reading)."""
 
-INVENTED = {"paragraphs", "header cells", "label values", "box rows", "marked lines"}
+INVENTED = {
+    "paragraphs",
+    "header cells",
+    "label values",
+    "box rows",
+    "marked lines",
+    "task then labels",
+}
 """Readings whose numbers the importer made up (their runs say nothing)."""
 
 
@@ -362,11 +379,11 @@ def best_reading(
     pristine = copy.deepcopy(org) if as_written is not None else org
     untouched = copy.deepcopy(org)  # h18ab: for the last resort
     # h18r: a table's 序号 over its own chapter rows (序号 … 一、… 1 2 3, 辽中 2024) numbers the
-    # plan; a table under a chapter of the text (一、… 序号 … 1 2) numbers in that chapter
-    header = re.search(r"^\s*序\s*[号號]", as_written or "", re.M)
-    chapter = re.search(rf"^\s*{CHAPTER_RUN}", as_written or "", re.M)
-    inside = header is not None and (chapter is None or header.start() < chapter.start())
-    rows = len(set(text.split("\n")) - set(as_written.split("\n"))) if as_written and inside else 0
+    # plan; h18af: so does one under a chapter of the text (一、… 序号 … 1 2 3, 嘉兴 2022: 01 in
+    # section 1) unless its 序号 starts again in another chapter (Importer._runs_through)
+    header = re.search(r"序\s*[号號]", as_written or "")  # h18af: | 序号 |, 牵头单位\t序号 too
+    changed = set(text.split("\n")) - set((as_written or "").split("\n"))
+    rows = sum(1 for line in changed if re.match(r"\s*\d", line)) if as_written and header else 0
     found = candidates(text, org, plan_id, year, rows)
     if as_written is not None:
         result = _trial(as_written, pristine, plan_id, year)

@@ -15,11 +15,17 @@ from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause, split_nam
 from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.item_facts import assigns, has_due, names_holders, names_units
-from duban.plan_import.item_roles import chain, first_sentence, heading_leads
+from duban.plan_import.item_roles import (
+    first_sentence,
+    heading_leads,
+    move_trailing_clauses,
+    without_bare_headings,
+)
 from duban.plan_import.late_dues import within
 from duban.plan_import.prose_deadlines import prose_deadline
 from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
+from duban.plan_import.sentence_items import sentence_units, unit_items
 from duban.plan_import.subheadings import own_heading_clause
 from duban.plan_import.units import ImportOrg
 
@@ -62,7 +68,7 @@ class TaskReading(Findings):
         tasks: list[dict[str, Any]],
         numbering: str,
     ) -> None:
-        self._move_trailing_clauses(node)
+        move_trailing_clauses(self.text, node)
         item = self._item(node, top=True)
         text = field_text(self.text[node.content : node.end])
         if not assigns(item) and self.heading_clause:  # the section's heading names who (h18c)
@@ -153,33 +159,6 @@ class TaskReading(Findings):
         for child in item.get("items", []):
             self._give_holders(child, holders, node)
 
-    def _move_trailing_clauses(self, node: Node) -> None:
-        """A clause on its own line after a list of sub-items applies to all of them."""
-        for child in node.children:
-            self._move_trailing_clauses(child)
-        if not node.children:
-            return
-        last = node.children[-1]
-        tail_node = last
-        while tail_node.children:
-            tail_node = tail_node.children[-1]
-        span = self.text[tail_node.content : tail_node.end]
-        clause = find_clause(span)
-        if clause is None or span[clause.end :].strip(" \t\u3000\n。；;") != "":
-            return
-        before = span[: clause.start]
-        if len(node.children) > 1 and all(
-            find_clause(self.text[c.content : c.end]) for c in node.children[:-1]
-        ):
-            return  # h18f: (1)…责任部门:… (2)…责任部门:…: each sub-item has its own, the last too
-        if last.inline and re.search(r"[。；;]\s*$", before):  # ：1.…；2.…。（牵头单位：…）
-            before += "\n"
-        if re.search(r"[。；;！]\s*\n\s*$|\n\s*$", before) or re.search(r"[。；;]\s+$", before):
-            cut = tail_node.content + clause.start
-            for descendant in chain([last]):
-                if descendant.end > cut:
-                    descendant.end = cut
-
     def _item(self, node: Node, top: bool = False, step: bool = False) -> dict:
         own_end = node.children[0].start if node.children else node.end
         own = self.text[node.content : own_end]
@@ -191,6 +170,8 @@ class TaskReading(Findings):
         item: dict = {"id": str(node.number), "label": node.label}
         clause = find_clause(trailing) if trailing.strip() else None
         clause = clause or find_clause(own) or (None if top else bracket_clause(own))  # h18y
+        units = [] if node.children or trailing.strip() else sentence_units(own)  # h18af
+        clause = None if units else clause  # …。(A牵头)…。(B牵头): each sentence a sub-item
         own_without = (
             own if clause is None or trailing.strip() else own[: clause.start] + own[clause.end :]
         )
@@ -201,6 +182,9 @@ class TaskReading(Findings):
         item["text"] = text or node.label
         notes: list[str] = []
         children = [self._item(c, step=c.style == node.style) for c in node.children]  # h18j
+        children = without_bare_headings(children) or unit_items(  # h18af
+            units, lambda sub, c: self._clause(sub, c, own, line, [], node.end)
+        )
         if clause:
             self._clause(item, clause, own_without, line, notes, node.end)
         elif (children and top and not any(has_due(child) for child in children)) or step:

@@ -8,8 +8,10 @@ import datetime as dt
 import re
 
 from duban.plan_import.assessed_year import without_assessed
+from duban.plan_import.chinese import simplified
 from duban.plan_import.deadline_years import deadline_year
 from duban.plan_import.findings import Finding, Findings
+from duban.plan_import.five_year_end import broken_down_plan_start
 from duban.plan_import.head import Head, own_words
 from duban.plan_import.segment import Node
 from duban.plan_import.task_reading import Period
@@ -50,6 +52,7 @@ class YearReading(Findings):
             (int(title.group(1)) if title else None, "标题"),
             (head.period[0] if head.period else None, "实施期限"),
             (self.page_year, "网页的发布日期"),
+            (broken_down_plan_start(simplified(self.text)), "所分解的五年规划的首年"),  # h18af
             (deadline_year(self.text[head.body_start :]), "完成时限中的日期"),  # h18y
             (min(years) if years else None, "正文中的日期"),
             (self._cited_year(head), "所依据文件的文号"),  # h18s: the latest it carries out
