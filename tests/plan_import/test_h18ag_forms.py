@@ -53,3 +53,39 @@ def test_items_with_their_own_units_keep_them_under_a_signed_letter(tmp_path: Pa
     )
     tasks = tasks_by_id(import_whole(tmp_path, text, 2023))
     assert tasks["01"]["roles"] == {"lead": ["乡规划办"]}
+
+
+# --- a later sentence names who checks the work: that unit supervises ---------------------------
+
+# shaanxi-pingli-undated-zhenggai-yaoqiu-supervise.txt (第九批 oracle: “X对上述工作开展实效进行抽查”
+# is supervise X). Shortened.
+PINGLI = (
+    "5、陈家坝药妇沟口至西大桥入口沿线商户出店占道经营问题较为突出。\n"
+    "整改要求:由陈家坝沿线包片单位县职教中心、县消防大队负责对各自片区出店商户开展经常性劝阻教育。"
+    "县双创办对上述工作开展实效进行抽查。\n"
+)
+
+
+def test_who_spot_checks_the_work_above_supervises_it(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, PINGLI, 2018))
+    assert tasks["05"]["roles"] == {
+        "responsible": ["县职教中心", "县消防大队"],
+        "supervise": ["县双创办"],
+    }
+
+
+def test_a_made_up_check_by_two_units_and_a_sentence_that_names_no_unit(tmp_path: Path) -> None:
+    """Made up: two checkers (对以上工作进行督查); a sentence opening with no unit's name
+    (群众对上述工作…) names nobody."""
+    text = (
+        "1.城南农贸市场周边流动摊点占道经营。\n"
+        "整改要求:由城南街道负责组织清理。市城管局、市市场监管局对以上工作进行督查。\n"
+        "2.滨河路绿化带内有建筑垃圾。\n"
+        "整改要求:由市园林局负责清运。群众对上述工作进行监督检查。\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2022))
+    assert tasks["01"]["roles"] == {
+        "responsible": ["城南街道"],
+        "supervise": ["市城管局", "市市场监管局"],
+    }
+    assert tasks["02"]["roles"] == {"responsible": ["市园林局"]}
