@@ -25,10 +25,12 @@ whose oracle has no year either is scored on its year-less import.
 
 Held-out files appear in their total only (no row of their own, no differences: nobody tunes
 against them, and a row per file named the form a file uses). ``-v`` lists every difference of
-the tuned files; ``-k WORD`` scores only the files whose name contains WORD; ``--found`` counts
-the roles, deadlines and leaders of the tasks the import found only (a missing task not counted
-as wrong; tasks found under other ids, as many as the oracle's not found, paired in order), so
-that the reading of fields is measured apart from the finding and numbering of tasks.
+the tuned files; ``--held-out`` scores the held-out files only (their totals, one line for all
+and one for each batch SOURCES.md lists them in); ``-k WORD`` scores only the files whose name
+contains WORD; ``--found`` counts the roles, deadlines and leaders of the tasks the import found
+only (a missing task not counted as wrong; tasks found under other ids, as many as the oracle's
+not found, paired in order), so that the reading of fields is measured apart from the finding
+and numbering of tasks.
 """
 
 from __future__ import annotations
@@ -104,9 +106,22 @@ def cited_files(text: str) -> set[str]:
 
 def held_out_files(text: str) -> set[str]:
     """The bullets under the "held out: never tune against" heading of SOURCES.md."""
+    return set().union(*held_out_batches(text).values())
+
+
+def held_out_batches(text: str) -> dict[str, set[str]]:
+    """The held-out bullets by batch: each list under its line (``第十五批（h18af）8份 / …``),
+    named by that line's Chinese part, so each batch's total can be printed apart (h18ag)."""
     _, _, rest = text.partition(HELD_OUT_HEADING)
-    section = rest.split("\n## ", 1)[0]
-    return set(re.findall(r"^- (\S+)$", section, re.MULTILINE))
+    batches: dict[str, set[str]] = {}
+    name = ""
+    for line in rest.split("\n## ", 1)[0].splitlines():
+        bullet = re.match(r"^- (\S+)$", line)
+        if bullet:
+            batches.setdefault(name, set()).add(bullet.group(1))
+        elif line.strip():
+            name = line.split(" / ", 1)[0].strip()
+    return batches
 
 
 def _walk(item: dict, path: str) -> Iterator[tuple[str, dict]]:
@@ -281,9 +296,16 @@ def report(scores: list[FileScore], verbose: bool = False, found: bool = False) 
         lines.append(_row("  " + s.name, s))
         if verbose:
             lines.extend("      " + printable(d)[:200] for d in s.differences)
+    held = [s for s in scores if s.held_out]
+    batches = held_out_batches(sources_text()) if held else {}
+    by_batch = [
+        (f"TOTAL held out, {name}", [s for s in held if s.name in names])
+        for name, names in batches.items()
+    ]
     for label, group in (
         ("TOTAL tuned", [s for s in scores if not s.held_out]),
-        ("TOTAL held out", [s for s in scores if s.held_out]),
+        ("TOTAL held out", held),
+        *[(label, group) for label, group in by_batch if group and len(batches) > 1],
         ("TOTAL all", scores),
     ):
         refused = sum(1 for s in group if s.refused)
@@ -301,6 +323,8 @@ def main(argv: list[str] | None = None) -> list[FileScore]:
     held = held_out_files(sources_text())
     words = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-k"]
     files = [p for p in corpus_files() if all(w in p.name for w in words)]
+    if "--held-out" in args:  # the held-out files only: their totals, without the tuned files'
+        files = [p for p in files if p.name in held]
     with tempfile.TemporaryDirectory() as work:
         scores = [score_file(p, Path(work), p.name in held) for p in files]
     print("\n".join(report(scores, verbose="-v" in args, found="--found" in args)))

@@ -8,6 +8,9 @@ names between 由 and the first 负责 / 牵头 are the units in charge (a leade
 part of it); the ``A牵头,B配合`` pieces right after it are read as such a bracket's. The words
 after the verb (清除… / 对…开展…) are the task, not names.
 
+A later sentence of the same text, ``县双创办对上述工作开展实效进行抽查``, names who checks the work
+(h18ag): it supervises.
+
 This is the reading of last resort for a task's text: a bracket, a label or a closing sentence
 found anywhere in it wins.
 """
@@ -86,12 +89,33 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
                 parts.append(together_with(joined) or joined + verb)  # 由X会同Y负责: X leads
             followers = _pieces_after(folded, match.end())
             parts.extend(piece for _, piece in followers)
+            parts.extend(f"{CHECKER_LABEL}{name}" for name in _checkers(folded, match.end()))
             end = followers[-1][0] if followers else match.end()
             if not parts:
                 continue
             start = match.start("names") - (1 if match.re is BY else 0)
             return start, end, "；".join(parts)
     return None
+
+
+CHECKS = re.compile(
+    r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?P<names>[^。；;：:，,\n]{2,40}?)"
+    r"对(?:上述|以上|前述|该项|此项)[^。；;\n]{0,20}?(?:进行|开展|组织)?(?:抽查|督查|督导|监督检查)"
+)
+"""h18ag: …由A、B负责…。县双创办对上述工作开展实效进行抽查。 — a later sentence of the same task
+naming who checks the work done: that unit supervises (平利 整改要求, SOURCES.md 第九批)."""
+CHECKER_LABEL = "监督单位:"
+
+
+def _checkers(folded: str, end: int) -> list[str]:
+    """The units a later sentence of the text says check the work (X对上述工作进行抽查)."""
+    names: list[str] = []
+    for match in CHECKS.finditer(folded, end):
+        pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
+        units = [_unit(p) for p in pieces]
+        if units and all(units):
+            names.extend(u for u in units if u and u not in names)
+    return names
 
 
 def _pieces_after(folded: str, end: int) -> list[tuple[int, str]]:
