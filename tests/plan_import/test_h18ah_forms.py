@@ -49,3 +49,66 @@ def test_names_with_no_table_after_them_are_left_as_they_are() -> None:
     assert before_flat_table("市公安局、江北 镇海") == "市公安局、江北 镇海"
     assert before_flat_table("县水利局 东城 合计 3 4 5.5") == "县水利局"
     assert before_flat_table("县水利局 县农业局 2 3") == "县水利局 县农业局 2 3"  # two numbers
+
+
+# --- a labelled line belongs to the sub-item just above it, when the plan writes one for each ---
+
+# shanxi-province-2008-leader-lead-group-headings.txt (第八批 oracle: (三)'s 协同单位 line after
+# sub-item 2 is sub-item 2's, as 二(一) writes such a line after each of its sub-items).
+SHANXI = (
+    "山西省人民政府关于印发2008年省人民政府工作目标责任分解的通知\n"
+    "一、孟学农省长负责的工作\n"
+    "(一)省审计厅牵头的工作\n"
+    "全面加强审计工作。\n"
+    "协同单位:省直各部门和各市人民政府。\n"
+    "(二)省编办牵头的工作\n"
+    "1.深化行政管理体制改革,优化政府机构设置。\n"
+    "2.积极稳妥地推进乡镇机构改革。\n"
+    "协同单位:省财政厅、省人事厅和各市人民政府。\n"
+    "二、薛延忠常务副省长负责的工作\n"
+    "(一)省人民政府办公厅牵头的工作\n"
+    "1.加强政府自身建设,切实优化政务环境。\n"
+    "协同单位:省直有关部门和各市人民政府。\n"
+    "2.认真执行省人大及其常委会的各项决议、决定,自觉接受监督。\n"
+    "协同单位:省直有关部门和各市人民政府。\n"
+)
+
+
+def _item(task: dict, item_id: str) -> dict:
+    return next(item for item in task["items"] if item["id"] == item_id)
+
+
+def test_the_line_after_the_last_sub_item_is_that_sub_items(tmp_path: Path) -> None:
+    task = tasks_by_id(import_whole(tmp_path, SHANXI, 2008))["1-2"]
+    assert task["roles"] == {"lead": ["省编办"]}
+    assert "roles" not in _item(task, "1")
+    assert _item(task, "2")["roles"] == {"cooperate": ["省财政厅", "省人事厅", "各市人民政府"]}
+
+
+def test_a_made_up_plan_with_a_line_after_each_sub_item(tmp_path: Path) -> None:
+    """Made up: other leaders and units, 配合单位; the plan that writes the line once after all
+    its sub-items (no task writes one after each) still gives it to the whole task."""
+    each = (
+        "2025年县政府工作目标责任分解\n"
+        "一、王立新副县长负责的工作\n"
+        "(一)县交通局牵头的工作\n"
+        "1.改造农村公路30公里。\n"
+        "2.新增公交线路2条。\n"
+        "配合单位:县公安局、县财政局。\n"
+        "二、李华副县长负责的工作\n"
+        "(一)县水利局牵头的工作\n"
+        "1.完成小型水库除险加固3座。\n"
+        "配合单位:县财政局。\n"
+        "2.新建农村供水工程2处。\n"
+        "配合单位:县卫健委。\n"
+    )
+    (tmp_path / "each").mkdir()
+    (tmp_path / "once").mkdir()
+    tasks = tasks_by_id(import_whole(tmp_path / "each", each, 2025))
+    assert tasks["1-1"]["roles"] == {"lead": ["县交通局"]}
+    assert _item(tasks["1-1"], "2")["roles"] == {"cooperate": ["县公安局", "县财政局"]}
+    assert _item(tasks["2-1"], "1")["roles"] == {"cooperate": ["县财政局"]}
+    once = each.replace("配合单位:县财政局。\n", "").replace("配合单位:县卫健委。\n", "")
+    tasks = tasks_by_id(import_whole(tmp_path / "once", once, 2025))
+    assert tasks["1-1"]["roles"] == {"lead": ["县交通局"], "cooperate": ["县公安局", "县财政局"]}
+    assert all("roles" not in item for item in tasks["1-1"]["items"])
