@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from duban.plan_import.leading_by import front_units
 from duban.plan_import.name_edges import before_flat_table
 from helpers import import_whole, tasks_by_id
 
@@ -112,3 +113,46 @@ def test_a_made_up_plan_with_a_line_after_each_sub_item(tmp_path: Path) -> None:
     tasks = tasks_by_id(import_whole(tmp_path / "once", once, 2025))
     assert tasks["1-1"]["roles"] == {"lead": ["县交通局"], "cooperate": ["县公安局", "县财政局"]}
     assert all("roles" not in item for item in tasks["1-1"]["items"])
+
+
+# --- a site's name before a colon (a housing estate, a mall) is where, not who -----------------
+
+# city-2022-chuangwen-fanwen-town-group-problem-items.txt (第十一批 oracle: every point under
+# “(一)鹿城镇(14个)” is 鹿城镇's; “5.市人民商场住宿区:(1)…” names the site, not a unit).
+CHUANGWEN = (
+    "V市创建全国文明城市工作指挥部办公室关于全国文明城市建设工作督查通报(2022年·第9期)\n"
+    "一、督查情况\n"
+    "本次督查共计320个点位开展督查。\n"
+    "二、存在问题\n"
+    "(一)鹿城镇(14个)\n"
+    "1.格林天城一号门外农业银行旁大门公益广告褪色破损。\n"
+    "2.百水巷桃源湖口的龙泉路税务小区:住户乱拉广告横幅乱粘贴小广告。\n"
+    "3.信义花园:(1)小区垃圾桶未盖、桶壁脏污,垃圾满溢;(2)小区内车辆乱停乱放。\n"
+    "4.市人民商场住宿区:(1)小区绿化带黄土裸露;(2)楼道口地面破损。\n"
+)
+
+
+def test_a_sites_name_before_a_colon_is_no_unit(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, CHUANGWEN, 2022))
+    assert {task_id: task["roles"] for task_id, task in tasks.items()} == {
+        f"2-{number}": {"responsible": ["鹿城镇"]} for number in range(1, 5)
+    }
+
+
+def test_made_up_sites_and_a_body_of_a_level_before_a_colon(tmp_path: Path) -> None:
+    """Made up: other sites of a town's points go to the town; a body named by its level of
+    government (县委党校, no unit's ending) is still read as a unit."""
+    text = (
+        "县创建国家卫生县城督查通报(2024年第3期)\n"
+        "一、督查情况\n"
+        "本次共督查45个点位。\n"
+        "二、存在问题\n"
+        "(一)河口镇(3个)\n"
+        "1.县滨江家属区:(1)垃圾乱堆乱放;(2)路灯损坏。\n"
+        "2.县东方商场:(1)门前车辆乱停。\n"
+        "3.县人民公园:(1)公厕保洁不到位。\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2024))
+    assert [task["roles"] for task in tasks.values()] == [{"responsible": ["河口镇"]}] * 3
+    assert front_units("县委党校:(1)完成干部轮训。") is not None
+    assert front_units("县人民公园:(1)公厕保洁不到位。") is None
