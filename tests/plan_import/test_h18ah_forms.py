@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_h18r_batch8 import SHANXI as SHANXI_2008
+
 from duban.plan_import.leading_by import front_units
 from duban.plan_import.name_edges import before_flat_table
 from helpers import import_whole, tasks_by_id
@@ -56,23 +58,15 @@ def test_names_with_no_table_after_them_are_left_as_they_are() -> None:
 
 # shanxi-province-2008-leader-lead-group-headings.txt (第八批 oracle: (三)'s 协同单位 line after
 # sub-item 2 is sub-item 2's, as 二(一) writes such a line after each of its sub-items).
-SHANXI = (
-    "山西省人民政府关于印发2008年省人民政府工作目标责任分解的通知\n"
-    "一、孟学农省长负责的工作\n"
-    "(一)省审计厅牵头的工作\n"
-    "全面加强审计工作。\n"
-    "协同单位:省直各部门和各市人民政府。\n"
-    "(二)省编办牵头的工作\n"
+SHANXI = SHANXI_2008.replace(
+    "二、",
+    "(三)省编办牵头的工作\n"
     "1.深化行政管理体制改革,优化政府机构设置。\n"
     "2.积极稳妥地推进乡镇机构改革。\n"
     "协同单位:省财政厅、省人事厅和各市人民政府。\n"
-    "二、薛延忠常务副省长负责的工作\n"
-    "(一)省人民政府办公厅牵头的工作\n"
-    "1.加强政府自身建设,切实优化政务环境。\n"
-    "协同单位:省直有关部门和各市人民政府。\n"
-    "2.认真执行省人大及其常委会的各项决议、决定,自觉接受监督。\n"
-    "协同单位:省直有关部门和各市人民政府。\n"
+    "二、",
 )
+"""The text test_h18r_batch8 reads, with the real (三) group put back before 二."""
 
 
 def _item(task: dict, item_id: str) -> dict:
@@ -80,7 +74,7 @@ def _item(task: dict, item_id: str) -> dict:
 
 
 def test_the_line_after_the_last_sub_item_is_that_sub_items(tmp_path: Path) -> None:
-    task = tasks_by_id(import_whole(tmp_path, SHANXI, 2008))["1-2"]
+    task = tasks_by_id(import_whole(tmp_path, SHANXI, 2008))["1-3"]
     assert task["roles"] == {"lead": ["省编办"]}
     assert "roles" not in _item(task, "1")
     assert _item(task, "2")["roles"] == {"cooperate": ["省财政厅", "省人事厅", "各市人民政府"]}
