@@ -25,7 +25,7 @@ from duban.plan_import.leader_names import (
 )
 from duban.plan_import.leading_by import dash_units, front_units, leading_by
 from duban.plan_import.marked_leads import marked_leads
-from duban.plan_import.name_edges import trim_name
+from duban.plan_import.name_edges import before_flat_table, trim_name
 from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
     bracket_inners,
@@ -354,6 +354,9 @@ def _rejoin(inner: str, first: str) -> str:
 def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) -> None:
     names = split_names(names_text)
     clause.unread.extend(remarks(re.split(r"[、，,；;]", names_text)))
+    table = names_text[len(before_flat_table(names_text)) :].strip()
+    if table:  # a flattened table after the names: not read, said in the review (h18ah)
+        clause.unread.append(table)
     for word in words:
         if ROLE_WORDS.get(word) == "cooperate" and word != "配合":
             clause.cooperate_word = word
@@ -382,7 +385,7 @@ LINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff
 def split_names(text: str) -> list[str]:
     """A list of unit names: 、，,；及和与 (和/及/与 only between two whole names); the pinyin a
     web page's conversion left after a character (區(qū)) is no part of a name."""
-    text = PINYIN_NOTE.sub("", text)
+    text = before_flat_table(PINYIN_NOTE.sub("", text))
     text = TRAILING.sub("", simplified_tail(text).strip()).strip()
     verb = prose_verb(simplified(text))  # A局、B局按属地原则负责: the verbs are no name (h18g)
     text = text[: verb[0]] if verb else text

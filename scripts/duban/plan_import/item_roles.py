@@ -56,11 +56,13 @@ def without_bare_headings(children: list[dict]) -> list[dict]:
     return out if len(ids) == len(set(ids)) else children
 
 
-def move_trailing_clauses(text: str, node: Node) -> None:
-    """A clause on its own line after a list of sub-items applies to all of them."""
+def move_trailing_clauses(text: str, node: Node, each_own: bool = False) -> None:
+    """A clause on its own line after a list of sub-items applies to all of them, unless the
+    plan writes such a line after each sub-item of another task (``each_own``, see
+    :func:`own_line_clauses`): then the line belongs to the sub-item just above it."""
     for child in node.children:
         move_trailing_clauses(text, child)
-    if len(node.children) < 2:  # h18af: one sub-item's clause is its own (沈阳 2026: (一)… / 1.…)
+    if len(node.children) < 2 or each_own:  # h18af: one sub-item's clause is its own (沈阳 2026)
         return
     last = node.children[-1]
     tail_node = last
@@ -82,3 +84,24 @@ def move_trailing_clauses(text: str, node: Node) -> None:
         for descendant in chain([last]):
             if descendant.end > cut:
                 descendant.end = cut
+
+
+def own_line_clauses(text: str, tasks: list[Node]) -> bool:
+    """h18ah: whether some task of the plan ends each of its sub-items (two or more) with a clause
+    on a line of its own (山西 2008: ``1.…`` / ``协同单位:…`` / ``2.…`` / ``协同单位:…``; SOURCES.md
+    第八批: the line belongs to the item or sub-item just above it). In such a plan a line after
+    another task's last sub-item is that sub-item's, not the whole task's."""
+    return any(
+        len(task.children) >= 2 and all(_ends_with_own_line(text, c) for c in task.children)
+        for task in tasks
+    )
+
+
+def _ends_with_own_line(text: str, node: Node) -> bool:
+    span = text[node.content : node.end]
+    clause = find_clause(span)
+    return (
+        clause is not None
+        and not span[clause.end :].strip(" \t\u3000\n。；;")
+        and bool(re.search(r"\n[ \t\u3000]*$", span[: clause.start]))
+    )

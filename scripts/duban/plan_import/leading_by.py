@@ -21,7 +21,7 @@ import re
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.role_sentences import PROPOSE, prose_verb, together_with
-from duban.plan_import.unit_brackets import UNIT_NAME
+from duban.plan_import.unit_brackets import SITE, UNIT_NAME
 
 BY = re.compile(
     r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*(?:具体|统一|均|分别|并)?"
@@ -47,7 +47,8 @@ DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[\u4e00-\u9f
 OVERSIGHT = re.compile(r"跟踪|督办|督查|考核|汇总|调度|通报")
 """The verbs after 负责 that say who follows an item up (h18f keeps these no assignment)."""
 PLACED = re.compile(r"^(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{2,10}$")
-"""县委党校: a body of a level of government, though its name ends in no word of a unit's."""
+"""县委党校: a body of a level of government, though its name ends in no word of a unit's (h18ah:
+not a site, unit_brackets.SITE: 市人民商场住宿区)."""
 
 
 def _unit(piece: str) -> str | None:
@@ -56,9 +57,9 @@ def _unit(piece: str) -> str | None:
     bare = DESCRIBED.sub("", piece)
     if bare != piece and UNIT_NAME.search(bare):
         return bare
-    if UNIT_NAME.search(piece) or piece.startswith(("各", "相关", "有关")) or PLACED.match(piece):
+    if UNIT_NAME.search(piece) or piece.startswith(("各", "相关", "有关")):
         return piece
-    return None
+    return piece if PLACED.match(piece) and not re.search(f"{SITE}$", piece) else None
 
 
 def leading_by(text: str) -> tuple[int, int, str] | None:

@@ -17,9 +17,10 @@ import re
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import Clause, find_clause, parse_clause
 from duban.plan_import.segment import Node, field_text
+from duban.plan_import.unit_brackets import SITE
 
 PLACE = re.compile(
-    r"^(?P<name>(?![全各本该我])(?![\u4e00-\u9fff]*(?:社区|小区|校区|景区|街区|片区|辖区)"
+    rf"^(?P<name>(?![全各本该我])(?![\u4e00-\u9fff]*{SITE}"
     r"(?:[（(]|[：:]?$))[\u4e00-\u9fff]{2,10}?"
     r"(?:新区|城区|区|县|市|镇|乡|街道|街道办事处|旗|苏木|管委会|开发区|园区))"
     r"(?:[（(]\s*(?:共|计)?\s*[0-9]{1,3}\s*[个項项处處条條]?(?:问题|問題|点位|點位)?\s*[)）])?[：:]?$"

@@ -17,7 +17,7 @@ from duban.plan_import.closing_cut import clause_line_goes_on, opens_with_clause
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
-from duban.plan_import.item_roles import chain, first_sentence
+from duban.plan_import.item_roles import chain, first_sentence, own_line_clauses
 from duban.plan_import.label_forms import first_leads_from
 from duban.plan_import.place_groups import place_clause
 from duban.plan_import.problem_items import grouped_tasks
@@ -113,6 +113,9 @@ class Importer(TaskReading, YearReading):
         else:
             sections_nodes, virtual = roots, []
         items = {id(s): self._task_nodes(s) for s in sections_nodes}
+        self.each_own = own_line_clauses(
+            text, virtual or [c for n in sections_nodes for c in items[id(n)]]
+        )
         numbering = "plan" if self._runs_through(sections_nodes, items) else "section"
         sections: list[dict[str, Any]] = []
         tasks: list[dict[str, Any]] = []

@@ -59,6 +59,7 @@ class TaskReading(Findings):
     heading_clause: Clause | None  # the section's heading's clause, for items with none (h18c)
     next_year: int | None  # h18p: the year 明年 names (set with the plan's year)
     every: bool  # h18ab: the last resort: an item with no assignment is a task all the same
+    each_own: bool  # h18ah: a line of clauses after each sub-item (item_roles.own_line_clauses)
 
     def _task_or_provision(
         self,
@@ -68,7 +69,7 @@ class TaskReading(Findings):
         tasks: list[dict[str, Any]],
         numbering: str,
     ) -> None:
-        move_trailing_clauses(self.text, node)
+        move_trailing_clauses(self.text, node, self.each_own)
         item = self._item(node, top=True)
         text = field_text(self.text[node.content : node.end])
         if not assigns(item) and self.heading_clause:  # the section's heading names who (h18c)

@@ -18,6 +18,11 @@ UNIT_NAME = re.compile(
     r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|股|社|集团|行|关"
     r"|机构|专班)$"
 )
+SITE = (
+    r"(?:社区|小区|校区|景区|街区|片区|辖区|住宿区|住宅区|生活区|宿舍区|家属区|商场|广场|花园|公园)"
+)
+"""h18ah: the end of a site's name (a housing estate, a scenic area, a mall): the place where
+work is done or a problem was found, not a body that answers for it (市人民商场住宿区:…)."""
 OPEN_LIST = re.compile(
     r"等(?:[省市县区])?(?:其他|有关|相关|各)?(?:部门|单位|部门单位|机构|成员单位)?$"
 )
