@@ -61,7 +61,7 @@ def move_trailing_clauses(text: str, node: Node, each_own: bool = False) -> None
     plan writes such a line after each sub-item of another task (``each_own``, see
     :func:`own_line_clauses`): then the line belongs to the sub-item just above it."""
     for child in node.children:
-        move_trailing_clauses(text, child)
+        move_trailing_clauses(text, child, each_own)
     if len(node.children) < 2 or each_own:  # h18af: one sub-item's clause is its own (沈阳 2026)
         return
     last = node.children[-1]
