@@ -112,7 +112,13 @@ class CacheHooks:
 
     def markdown(self, markdown: str, page: Page) -> bool:
         """True when the page cache gives the page whole (MkDocs gets nothing to parse)."""
-        return self.reuse is not None and self.reuse.markdown(markdown, page) is not None
+        reuse = self.reuse
+        if reuse is None:
+            return False
+        front = reuse.fronts.get(page.file.src_uri)
+        if front is not None:  # h24y: a generated page's meta as MkDocs read it, kept
+            self.kept.read(front, page.meta)
+        return reuse.markdown(markdown, page) is not None
 
     def rendered(self, markdown: str, page: Page) -> None:
         """A hand-written page's final Markdown: serving, its render kept (:mod:`.page_renders`)."""

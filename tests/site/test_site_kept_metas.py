@@ -1,0 +1,71 @@
+"""The first rebuild of a `mkdocs serve` session reads no front matter again (h24y).
+
+A page put in place by duban (plugin/kept_pages.py) is given the meta of its front matter. The
+first build of a session has every generated page read by MkDocs; the meta MkDocs read is kept,
+so the first rebuild, which puts nearly every page in place, parses none of them again (it
+parsed every page's YAML: the first edit after the server started was the slowest)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.utils.meta import get_data
+
+import duban.plugin.kept_pages as kept_pages
+from sitekit import assert_served_as_built, demo_project, scratch, serve_rebuild, serve_started
+
+
+def _edit(status: Path, words: str) -> None:
+    text = status.read_text("utf-8")
+    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
+    assert changed != text
+    status.write_text(changed, "utf-8")
+
+
+def test_the_first_rebuild_parses_no_kept_pages_front_matter(monkeypatch):
+    monkeypatch.setenv("DUBAN_LANG", "en")
+    work = scratch("kept-metas")
+    project = demo_project(work / "project")
+    served = work / "served"
+    served.mkdir()
+    parsed: list[str] = []  # the front matters kept_pages parsed itself
+
+    def counted(front: str) -> tuple[str, dict[str, Any]]:
+        parsed.append(front)
+        return get_data(front)
+
+    monkeypatch.setattr(kept_pages, "get_data", counted)
+    config = serve_started(project, served)
+    plugin = config.plugins["duban"]
+    try:
+        serve_rebuild(project, served)  # the first build: MkDocs reads every page
+        kept = plugin.cache.kept
+        assert kept.metas  # what MkDocs read of each generated page, kept
+        for front, meta in kept.metas.items():
+            assert meta == get_data(front)[1]
+            assert "template" not in meta  # taken before a reused page's meta is changed
+        statuses = sorted((project / "data" / "status").glob("*.yaml"))
+        for round, status in enumerate((statuses[0], statuses[-1])):
+            _edit(status, f"元数据沿用{round}：")
+            serve_rebuild(project, served)
+            assert kept.written  # pages were put in place by duban, not read by MkDocs ...
+            assert parsed == []  # ... and none of their front matters was parsed again
+            plugin.later.wait()
+            assert_served_as_built(project, served, work / f"full-{round}")
+    finally:
+        config.plugins.on_shutdown()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def test_a_build_keeps_no_metas():
+    kept = kept_pages.KeptPages()
+    kept.read("---\ntitle: \"a\"\n---\n", {"title": "a"})
+    assert kept.metas == {}  # `mkdocs build`: one build, nothing to keep it for
+    kept.command = "serve"
+    meta = {"title": "b", "hide": ["toc"]}
+    kept.read("---\ntitle: \"b\"\n---\n", meta)
+    meta["template"] = "changed later"
+    assert kept.metas == {"---\ntitle: \"b\"\n---\n": {"title": "b", "hide": ["toc"]}}
