@@ -262,6 +262,15 @@ def serve_rebuild(project: Path, served: Path, dirty: bool = False) -> None:
     mkdocs_commands.build(config, serve_url=SERVE_URL, dirty=dirty)
 
 
+def text_edited(status: Path, words: str) -> None:
+    """One update's text changed (``words`` put before the status file's first update text):
+    the unit's page, its tasks' pages and the summaries read it."""
+    text = status.read_text("utf-8")
+    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
+    assert changed != text
+    status.write_text(changed, "utf-8")
+
+
 def site_files(site: Path) -> dict[str, bytes]:
     """Every file of a built site, by its path in the site."""
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}

@@ -7,22 +7,20 @@ parsed every page's YAML: the first edit after the server started was the slowes
 
 from __future__ import annotations
 
-import re
 import shutil
-from pathlib import Path
 from typing import Any
 
 from mkdocs.utils.meta import get_data
 
 import duban.plugin.kept_pages as kept_pages
-from sitekit import assert_served_as_built, demo_project, scratch, serve_rebuild, serve_started
-
-
-def _edit(status: Path, words: str) -> None:
-    text = status.read_text("utf-8")
-    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
-    assert changed != text
-    status.write_text(changed, "utf-8")
+from sitekit import (
+    assert_served_as_built,
+    demo_project,
+    scratch,
+    serve_rebuild,
+    serve_started,
+    text_edited,
+)
 
 
 def test_the_first_rebuild_parses_no_kept_pages_front_matter(monkeypatch):
@@ -49,7 +47,7 @@ def test_the_first_rebuild_parses_no_kept_pages_front_matter(monkeypatch):
             assert "template" not in meta  # taken before a reused page's meta is changed
         statuses = sorted((project / "data" / "status").glob("*.yaml"))
         for round, status in enumerate((statuses[0], statuses[-1])):
-            _edit(status, f"元数据沿用{round}：")
+            text_edited(status, f"元数据沿用{round}：")
             serve_rebuild(project, served)
             assert kept.written  # pages were put in place by duban, not read by MkDocs ...
             assert parsed == []  # ... and none of their front matters was parsed again
@@ -62,10 +60,10 @@ def test_the_first_rebuild_parses_no_kept_pages_front_matter(monkeypatch):
 
 def test_a_build_keeps_no_metas():
     kept = kept_pages.KeptPages()
-    kept.read("---\ntitle: \"a\"\n---\n", {"title": "a"})
+    kept.read('---\ntitle: "a"\n---\n', {"title": "a"})
     assert kept.metas == {}  # `mkdocs build`: one build, nothing to keep it for
     kept.command = "serve"
     meta = {"title": "b", "hide": ["toc"]}
-    kept.read("---\ntitle: \"b\"\n---\n", meta)
+    kept.read('---\ntitle: "b"\n---\n', meta)
     meta["template"] = "changed later"
-    assert kept.metas == {"---\ntitle: \"b\"\n---\n": {"title": "b", "hide": ["toc"]}}
+    assert kept.metas == {'---\ntitle: "b"\n---\n': {"title": "b", "hide": ["toc"]}}
