@@ -1,9 +1,13 @@
-"""The first rebuild of a `mkdocs serve` session reads no front matter again (h24y).
+"""What a `mkdocs serve` rebuild no longer does again for every page (h24y).
 
-A page put in place by duban (plugin/kept_pages.py) is given the meta of its front matter. The
-first build of a session has every generated page read by MkDocs; the meta MkDocs read is kept,
-so the first rebuild, which puts nearly every page in place, parses none of them again (it
-parsed every page's YAML: the first edit after the server started was the slowest)."""
+* The front matter's meta: a page put in place by duban (plugin/kept_pages.py) is given the meta
+  of its front matter. The first build of a session has every generated page read by MkDocs; the
+  meta MkDocs read is kept, so the first rebuild, which puts nearly every page in place, parses
+  none of them again (it parsed every page's YAML: the first edit after the server started was
+  the slowest).
+* The page sources' digests (plugin/page_cache.py ``SourceDigests``): a source the memo gives
+  again is the last build's very string, so its digest is the last one.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from typing import Any
 from mkdocs.utils.meta import get_data
 
 import duban.plugin.kept_pages as kept_pages
+from duban.plugin.page_cache import SourceDigests, source_digest
 from sitekit import (
     assert_served_as_built,
     demo_project,
@@ -46,11 +51,13 @@ def test_the_first_rebuild_parses_no_kept_pages_front_matter(monkeypatch):
             assert meta == get_data(front)[1]
             assert "template" not in meta  # taken before a reused page's meta is changed
         statuses = sorted((project / "data" / "status").glob("*.yaml"))
-        for round, status in enumerate((statuses[0], statuses[-1])):
+        for round, status in enumerate(statuses[:2]):
             text_edited(status, f"元数据沿用{round}：")
             serve_rebuild(project, served)
             assert kept.written  # pages were put in place by duban, not read by MkDocs ...
             assert parsed == []  # ... and none of their front matters was parsed again
+            # the sources digested: those of the pages rendered again, a few of them
+            assert 0 < plugin.cache.digests.made < len(plugin.cache.digests.last) // 4
             plugin.later.wait()
             assert_served_as_built(project, served, work / f"full-{round}")
     finally:
@@ -67,3 +74,20 @@ def test_a_build_keeps_no_metas():
     kept.read('---\ntitle: "b"\n---\n', meta)
     meta["template"] = "changed later"
     assert kept.metas == {'---\ntitle: "b"\n---\n': {"title": "b", "hide": ["toc"]}}
+
+
+def test_a_source_given_again_is_not_digested_again():
+    digests = SourceDigests()
+    first = {"a.md": "---\ntitle: a\n---\n甲", "b.md": "---\ntitle: b\n---\n乙"}
+    made = digests.of(first, keep=True)
+    assert made == {uri: source_digest(text) for uri, text in first.items()}
+    assert digests.made == 2
+    # the same objects: nothing digested; an equal text of another object, or another text,
+    # is digested (by its own bytes)
+    equal = "".join(["---\ntitle: b\n---\n", "乙"])
+    again = {"a.md": first["a.md"], "b.md": equal, "c.md": "丙"}
+    assert digests.of(again, keep=True) == {u: source_digest(t) for u, t in again.items()}
+    assert digests.made == 2
+    assert digests.of(again, keep=True)["b.md"] == made["b.md"] and digests.made == 0
+    digests.of(again, keep=False)  # `mkdocs build`: nothing kept
+    assert digests.last == {}
