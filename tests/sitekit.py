@@ -238,6 +238,15 @@ def fresh_texts(data: Path, settings: Settings, as_of: dt.date) -> dict[str, str
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
+def demo_served(name: str) -> tuple[Path, Path, Path]:
+    """A scratch folder ``name``, the demo project in it and an empty folder to serve it into."""
+    work = scratch(name)
+    project = demo_project(work / "project")
+    served = work / "served"
+    served.mkdir()
+    return work, project, served
+
+
 def serve_started(project: Path, served: Path, dirty: bool = False) -> MkDocsConfig:
     """The project's plugins started in this process as `mkdocs serve` starts them, building
     into ``served`` (the caller ends them: ``config.plugins.on_shutdown()``)."""

@@ -20,8 +20,7 @@ import duban.plugin.kept_pages as kept_pages
 from duban.plugin.page_cache import SourceDigests, source_digest
 from sitekit import (
     assert_served_as_built,
-    demo_project,
-    scratch,
+    demo_served,
     serve_rebuild,
     serve_started,
     text_edited,
@@ -30,10 +29,7 @@ from sitekit import (
 
 def test_the_first_rebuild_parses_no_kept_pages_front_matter(monkeypatch):
     monkeypatch.setenv("DUBAN_LANG", "en")
-    work = scratch("kept-metas")
-    project = demo_project(work / "project")
-    served = work / "served"
-    served.mkdir()
+    work, project, served = demo_served("serve-per-page")
     parsed: list[str] = []  # the front matters kept_pages parsed itself
 
     def counted(front: str) -> tuple[str, dict[str, Any]]:
