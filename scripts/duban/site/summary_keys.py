@@ -30,6 +30,7 @@ date, a report, a figure, a line moved) renders every summary again, as before.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import operator
 import pickle
@@ -60,7 +61,7 @@ def columns(objects: list[Any], cls: type, leave: tuple[str, ...] = ()) -> list[
     columns of all of them, one record (``_ONE``) as its columns. A field added to a class is
     in it (pickled as it is, unless it is of these)."""
     found: list[list[Any]] = []
-    for name in (f.name for f in dataclasses.fields(cls) if f.name not in leave):
+    for name in _field_names(cls, leave):
         values = list(map(operator.attrgetter(name), objects))
         if name in _MANY:
             found.append(list(map(len, values)))
@@ -70,6 +71,12 @@ def columns(objects: list[Any], cls: type, leave: tuple[str, ...] = ()) -> list[
         else:
             found.append(values)
     return found
+
+
+@functools.cache
+def _field_names(cls: type, leave: tuple[str, ...]) -> tuple[str, ...]:
+    """The fields :func:`columns` reads (h24y: once a class, it is called once a status file)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in leave)
 
 
 def status_facts(model: Model, kept: dict[str, tuple[Any, ...]] | None = None) -> str:
@@ -90,7 +97,7 @@ def status_facts(model: Model, kept: dict[str, tuple[Any, ...]] | None = None) -
     last, made = kept or {}, {}
     start = 0
     for file, run in groupby(map(_FILE, entries)):
-        end = start + sum(1 for _ in run)
+        end = start + len(list(run))
         run_keys, run_entries = keys[start:end], entries[start:end]
         found = last.get(file)
         if (
