@@ -238,6 +238,15 @@ def fresh_texts(data: Path, settings: Settings, as_of: dt.date) -> dict[str, str
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
+def demo_served(name: str) -> tuple[Path, Path, Path]:
+    """A scratch folder ``name``, the demo project in it and an empty folder to serve it into."""
+    work = scratch(name)
+    project = demo_project(work / "project")
+    served = work / "served"
+    served.mkdir()
+    return work, project, served
+
+
 def serve_started(project: Path, served: Path, dirty: bool = False) -> MkDocsConfig:
     """The project's plugins started in this process as `mkdocs serve` starts them, building
     into ``served`` (the caller ends them: ``config.plugins.on_shutdown()``)."""
@@ -260,6 +269,15 @@ def serve_rebuild(project: Path, served: Path, dirty: bool = False) -> None:
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
     config.site_url = SERVE_URL  # as `mkdocs serve` sets it before every build
     mkdocs_commands.build(config, serve_url=SERVE_URL, dirty=dirty)
+
+
+def text_edited(status: Path, words: str) -> None:
+    """One update's text changed (``words`` put before the status file's first update text):
+    the unit's page, its tasks' pages and the summaries read it."""
+    text = status.read_text("utf-8")
+    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
+    assert changed != text
+    status.write_text(changed, "utf-8")
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -48,3 +48,31 @@ def test_a_dictionary_loaded_again_is_taken_as_it_is():
     jieba.dt.FREQ, jieba.dt.total = again, jieba.dt.total - 10_000
     use_words([])
     assert "青山镇" not in _cuts()[0]
+
+
+def test_the_same_words_again_are_not_added_again(monkeypatch):
+    """h24y: serving, every edit that renders a page gave jieba the organisation's names again
+    (a second at a province); the same words on the dictionary duban left are kept as they are,
+    anything else changed in between puts them in again."""
+    names = ["青山镇", "室主任"]
+    use_words(names)
+    with_names = _cuts()
+    added: list[str] = []
+    add_word = jieba.dt.add_word
+
+    def counted(word: str, *args: object, **kwargs: object) -> None:
+        added.append(word)
+        add_word(word, *args, **kwargs)
+
+    monkeypatch.setattr(jieba.dt, "add_word", counted)
+    assert use_words(list(names)) == tuple(names) and added == []
+    assert _cuts() == with_names
+    use_words(["绿水乡", "青山镇"])  # other words (another org.yaml): added
+    assert added == ["绿水乡", "青山镇"]
+    added.clear()
+    use_words(names)
+    jieba.del_word("青山镇")  # changed in place since: the words are put in again
+    added.clear()
+    use_words(names)
+    assert added == names and _cuts() == with_names
+    use_words([])

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-from pathlib import Path
 
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -23,16 +22,10 @@ from sitekit import (
     serve_rebuild,
     serve_started,
     site_files,
+    text_edited,
 )
 
 KEPT = re.compile(r"duban: (\d+) reused pages put in place without MkDocs' per-page work")
-
-
-def _edit(status: Path, words: str) -> None:
-    text = status.read_text("utf-8")
-    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
-    assert changed != text
-    status.write_text(changed, "utf-8")
 
 
 def _kept(text: str) -> int:
@@ -65,7 +58,7 @@ def test_serve_keeps_unchanged_pages_in_place_and_serves_what_a_full_build_makes
         statuses = sorted((project / "data" / "status").glob("*.yaml"))
         for round, status in enumerate(statuses[:2]):
             before = {p: p.stat().st_ino for p in served.rglob("*.html")}
-            _edit(status, f"保留页面改动{round}：")
+            text_edited(status, f"保留页面改动{round}：")
             caplog.clear()
             read.clear()
             serve_rebuild(project, served)
@@ -113,7 +106,7 @@ def test_a_ci_build_writes_the_reused_pages_from_the_cache_byte_for_byte():
     env = {"DUBAN_AS_OF": DEMO_AS_OF, "DUBAN_PAGE_CACHE": str(work / "cache"), "DUBAN_LANG": "en"}
     cold = mkdocs_build(project / "mkdocs.yml", work / "cold", env)
     assert cold.returncode == 0 and _kept(cold.stderr) == 0, cold.stderr[-3000:]
-    _edit(sorted((project / "data" / "status").glob("*.yaml"))[1], "写入缓存改动：")
+    text_edited(sorted((project / "data" / "status").glob("*.yaml"))[1], "写入缓存改动：")
     again = mkdocs_build(project / "mkdocs.yml", work / "again", env)
     assert again.returncode == 0, again.stderr[-3000:]
     assert _kept(again.stderr) > 30
@@ -154,7 +147,7 @@ def test_serve_dirty_moves_nothing_aside(caplog, monkeypatch):
         serve_rebuild(project, served, dirty=True)
         pages = sorted(p.relative_to(served) for p in served.rglob("*.html"))
         status = sorted((project / "data" / "status").glob("*.yaml"))[0]
-        _edit(status, "脏构建改动：")
+        text_edited(status, "脏构建改动：")
         serve_rebuild(project, served, dirty=True)
         assert not served.with_name(served.name + ASIDE).exists()
         assert sorted(p.relative_to(served) for p in served.rglob("*.html")) == pages

@@ -18,21 +18,13 @@ from pathlib import Path
 from duban.plugin.page_cache import SUFFIX, Entry, PageCache, _stable, digest_of
 from duban.plugin.reuse import open_cache
 from helpers import free_port
-from sitekit import DEMO_AS_OF, Build, demo_project, mkdocs_build, scratch, site_files
+from sitekit import DEMO_AS_OF, Build, demo_project, mkdocs_build, scratch, site_files, text_edited
 
 
 def _reused(build: Build) -> tuple[int, int]:
     found = re.search(r"(?:page cache|页面缓存)\D*(\d+)\D*(\d+)", build.stderr)
     assert found, build.stderr[-2000:]
     return int(found.group(1)), int(found.group(2))
-
-
-def _edit(status: Path, words: str) -> None:
-    """One update's text changed: the unit's page, its tasks' pages and the summaries read it."""
-    text = status.read_text("utf-8")
-    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
-    assert changed != text
-    status.write_text(changed, "utf-8")
 
 
 def _project(work: Path) -> Path:
@@ -66,7 +58,7 @@ def test_a_build_with_the_cache_is_the_full_build_byte_for_byte():
 
     statuses = sorted((project / "data" / "status").glob("*.yaml"))[:2]
     for status in statuses:
-        _edit(status, "已更新：")
+        text_edited(status, "已更新：")
     again = _build(project, work / "again", cache)
     fresh = _build(project, work / "fresh", None)
     assert not re.search("page cache|页面缓存", fresh.stderr)  # off unless asked for
@@ -175,7 +167,7 @@ def test_serve_remakes_only_the_edited_units_pages_and_says_what_changed():
         url = f"http://127.0.0.1:{port}/units/{status.stem}.html"
         _until(lambda: "<html" in _get(url))
         _until(lambda: "made" in log.read_text("utf-8"))  # the first build: everything made
-        _edit(status, "服务中改动：")
+        text_edited(status, "服务中改动：")
         _until(lambda: "服务中改动：" in _get(url))
         _until(lambda: log.read_text("utf-8").count("made") == 2)
         text = log.read_text("utf-8")

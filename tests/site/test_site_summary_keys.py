@@ -211,3 +211,51 @@ def test_a_sizes_key_is_the_size_as_the_pages_print_it(n):
     macros = environment().get_template("_macros.html")
     printed = macros.make_module({"downloads": {"f": n}}).size("f")
     assert download_size(n) == str(printed).strip()
+
+
+def test_kept_facts_digest_the_changed_files_run_only_and_equal_a_fresh_digest(
+    tmp_path, monkeypatch
+):
+    """h24y, serving: each status file's run of entries is digested again only when its entries
+    are other objects; the facts always equal those made with nothing kept."""
+    model = loaded_model(demo_data(tmp_path))
+    read: list[int] = []  # the runs read: how many entries each
+    real = summary_keys.columns
+
+    def counted(objects: list[Any], cls: type, leave: tuple[str, ...] = ()) -> list[list[Any]]:
+        if cls is StatusEntry:
+            read.append(len(objects))
+        return real(objects, cls, leave)
+
+    monkeypatch.setattr(summary_keys, "columns", counted)
+    files = {e.source.file for e in model.status.values()}
+    kept: dict[str, tuple[Any, ...]] = {}
+    facts = summary_keys.status_facts(model, kept)
+    assert len(read) == len(files) > 2 and sum(read) == len(model.status)
+    assert facts == summary_keys.status_facts(model)
+
+    def replaced(model: Model, n: int, **changes: Any) -> Model:
+        ref, entry = list(model.status.items())[n]
+        status = {**model.status, ref: dataclasses.replace(entry, **changes)}
+        return dataclasses.replace(model, status=status)
+
+    read.clear()
+    assert summary_keys.status_facts(model, kept) == facts and read == []  # nothing read
+    # one entry of the third file changed: that file's run alone is read again
+    third = sorted(files)[2]
+    n = next(i for i, e in enumerate(model.status.values()) if e.source.file == third)
+    changed = replaced(model, n, progress=(list(model.status.values())[n].progress or 0) + 7)
+    read.clear()
+    now = summary_keys.status_facts(changed, kept)
+    assert read == [sum(e.source.file == third for e in model.status.values())]
+    assert now != facts and now == summary_keys.status_facts(changed)
+    # an equal entry of another object: its run read again, the same facts
+    read.clear()
+    same = replaced(changed, 0)
+    assert summary_keys.status_facts(same, kept) == now and len(read) == 1
+    # an entry moved to another file's name: both runs differ, the facts too
+    ref = list(same.status)[n]
+    moved = replaced(
+        same, n, source=dataclasses.replace(same.status[ref].source, file="status/x.yaml")
+    )
+    assert summary_keys.status_facts(moved, kept) == summary_keys.status_facts(moved) != now

@@ -17,7 +17,7 @@ from duban.plugin.handoff import Handoff
 from duban.plugin.kept_docs import KeptDocs, SearchWords
 from duban.plugin.kept_pages import KeptPages, LoopFiles
 from duban.plugin.loaded_digests import DigestedFiles, after_load, before_load
-from duban.plugin.page_cache import PageCache
+from duban.plugin.page_cache import PageCache, SourceDigests
 from duban.plugin.page_renders import PageRenders
 from duban.plugin.reuse import Reuse, open_cache, what_changed
 from duban.plugin.source_memo import SourceMemo
@@ -47,6 +47,7 @@ class CacheHooks:
         self.renders = PageRenders()  # h24p, serve: hand-written pages' Markdown, kept
         self.docs = KeptDocs()  # h24x, page_cache's folder: hand-written pages' Markdown, search
         self.words = SearchWords()  # h24x: the names given to jieba when a page is cut
+        self.digests = SourceDigests()  # h24y, serve: the page sources' digests, kept
 
     def configure(self, setting: str, root: Path, data_dir: Path, command: str) -> None:
         """on_config, before the data is loaded: the cache (a folder, or memory while
@@ -84,7 +85,9 @@ class CacheHooks:
         self.reuse = None
         if self.page_cache is not None:
             self.reuse = Reuse(
-                self.page_cache, {u: c for u, c in pages.items() if u.endswith(".md")}
+                self.page_cache,
+                {u: c for u, c in pages.items() if u.endswith(".md")},
+                self.digests if self.command == "serve" else None,
             )
 
     def nav(
@@ -112,7 +115,13 @@ class CacheHooks:
 
     def markdown(self, markdown: str, page: Page) -> bool:
         """True when the page cache gives the page whole (MkDocs gets nothing to parse)."""
-        return self.reuse is not None and self.reuse.markdown(markdown, page) is not None
+        reuse = self.reuse
+        if reuse is None:
+            return False
+        front = reuse.fronts.get(page.file.src_uri)
+        if front is not None:  # h24y: a generated page's meta as MkDocs read it, kept
+            self.kept.read(front, page.meta)
+        return reuse.markdown(markdown, page) is not None
 
     def rendered(self, markdown: str, page: Page) -> None:
         """A hand-written page's final Markdown: serving, its render kept (:mod:`.page_renders`)."""

@@ -31,7 +31,7 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +136,14 @@ class KeptPages:
             reuse.cache.hits += 1
             self.skipped[uri] = entry
         files.skipped = frozenset(self.skipped)
+
+    def read(self, front: str, meta: Mapping[str, Any]) -> None:
+        """Serving: the meta MkDocs read from a generated page's front matter (a page it made,
+        in ``on_page_markdown``), kept for the next build that puts the page in place. Without
+        it the first rebuild of a session parsed the front matter of every page again (YAML, in
+        Python): the first build had had every page read by MkDocs and kept no meta (h24y)."""
+        if self.command == "serve":
+            self.metas[front] = dict(meta)
 
     def _move_back(self, site: Path, file: File) -> bool:
         assert self.aside is not None

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -212,6 +213,34 @@ def nav_outline(items: Any) -> list[Any]:
 
 def source_digest(source: str) -> str:
     return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class SourceDigests:
+    """Each page source's digest, kept while serving with the source it was made of (h24y).
+
+    A page the source memo gives again (:mod:`.source_memo`) is the very string of the last
+    build, so its digest is the last one: an edit digests the pages it renders, not every page
+    of the site (half a second at a province, on every edit). A string is compared by identity:
+    the same object is the same text, and the kept one holds it alive."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, tuple[str, str]] = {}  # page -> (its source, its digest)
+        self.made = 0  # digests made by the last call
+
+    def of(self, sources: Mapping[str, str], keep: bool) -> dict[str, str]:
+        """Every page's digest; ``keep``: kept for the next build (serve)."""
+        found: dict[str, str] = {}
+        last, self.last, self.made = self.last, {}, 0
+        for uri, source in sources.items():
+            kept = last.get(uri)
+            if kept is not None and kept[0] is source:
+                digest = kept[1]
+            else:
+                digest, self.made = source_digest(source), self.made + 1
+            found[uri] = digest
+            if keep:
+                self.last[uri] = (source, digest)
+        return found
 
 
 class PageCache:

@@ -35,10 +35,10 @@ from duban.plugin.page_cache import (
     CacheChanged,
     Entry,
     PageCache,
+    SourceDigests,
     context_digest,
     nav_outline,
     search_entries,
-    source_digest,
 )
 
 if TYPE_CHECKING:
@@ -83,11 +83,14 @@ reused."""
 class Reuse:
     """One build's use of a :class:`PageCache`."""
 
-    def __init__(self, cache: PageCache, sources: Mapping[str, str]) -> None:
+    def __init__(
+        self, cache: PageCache, sources: Mapping[str, str], digests: SourceDigests | None = None
+    ) -> None:
         self.cache = cache
         # generated page -> its source's digest and front matter (h24g: not the source itself,
-        # which would stay in memory for the whole build, a second copy of every page)
-        self.sources = {uri: source_digest(source) for uri, source in sources.items()}
+        # which would stay in memory for the whole build, a second copy of every page; h24y:
+        # serving, the digests of the sources given again kept, ``digests``)
+        self.sources = (digests or SourceDigests()).of(sources, keep=digests is not None)
         self.fronts = {uri: _front(source) for uri, source in sources.items()}
         self.context = ""
         self.entries: list[dict[str, Any]] | None = None

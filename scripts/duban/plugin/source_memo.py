@@ -50,6 +50,7 @@ class SourceMemo:
         self.calendar_keys: dict[str, tuple[Any, ...]] = {}  # h24p: page_keys.Memo
         self.holder_facts: dict[str, tuple[Any, ...]] = {}  # h24p: page_keys.Memo
         self.indexes = KeptIndexes()  # h24s: page_keys.Memo
+        self.status_facts: dict[str, tuple[Any, ...]] = {}  # h24y: page_keys.Memo
 
     def start(self, digests: Mapping[str, str]) -> None:
         self.files_key, self.all_key = data_keys(digests)

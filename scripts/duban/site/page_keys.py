@@ -91,6 +91,8 @@ class Memo(Protocol):
     occurrences: dict[int, tuple[ItemState, object, str]]
     # h24s, serving: the last build's indexes (.serve_index)
     indexes: serve_index.KeptIndexes
+    # h24y, serving: each status file's part of the summaries' facts (.summary_keys)
+    status_facts: dict[str, tuple[Any, ...]]
     keep: bool
     """Whether the memo lives from one build to the next (``mkdocs serve``)."""
 
@@ -147,7 +149,8 @@ class Keys:
         self.base = parts_digest(memo.files_key, _json(base))
         self.everything = parts_digest(self.base, memo.all_key)
         # h24w: the summaries by what they show (:mod:`.summary_keys`)
-        self.summaries = summary_keys.Summaries(self.base, ctx.model, ctx.downloads)
+        kept = memo.status_facts if memo.keep else None  # h24y: serving, by status file
+        self.summaries = summary_keys.Summaries(self.base, ctx.model, ctx.downloads, kept)
         self.flags_by_holder: dict[str | None, list[object]] = {}
         self.flags_by_task: dict[str | None, list[object]] = {}
         for flag in ctx.evaluation.flags:

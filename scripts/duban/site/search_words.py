@@ -90,7 +90,8 @@ def search_words(model: Model) -> list[str]:
 _DICTIONARY: dict[str, object] = {}
 """jieba's dictionary as it was before duban first added words (``pristine``: its words'
 frequencies, their total and the words its HMM must keep apart), and the frequencies duban last
-put in place (``current``)."""
+put in place (``current``), and (``made``) the words duban last added with the dictionary's
+state then (:func:`_state`)."""
 
 
 def use_words(words: Sequence[str]) -> tuple[str, ...]:
@@ -104,6 +105,11 @@ def use_words(words: Sequence[str]) -> tuple[str, ...]:
     is put back as it was first found, then this build's words are added."""
     tokenizer = jieba.dt
     tokenizer.check_initialized()
+    words = tuple(words)
+    if _DICTIONARY.get("made") == (words, *_state(tokenizer)):
+        # h24y: these very words on the dictionary as duban left it (serving: every edit that
+        # renders a page cut the province's names into it again, a second and more)
+        return words
     pristine = _DICTIONARY.get("pristine")
     if not isinstance(pristine, tuple) or tokenizer.FREQ is not _DICTIONARY.get("current"):
         # first use, or jieba loaded a dictionary again (Material's jieba_dict setting)
@@ -119,4 +125,17 @@ def use_words(words: Sequence[str]) -> tuple[str, ...]:
     _DICTIONARY["current"] = tokenizer.FREQ
     for word in words:
         tokenizer.add_word(word)
-    return tuple(words)
+    _DICTIONARY["made"] = (words, *_state(tokenizer))
+    return words
+
+
+def _state(tokenizer: jieba.Tokenizer) -> tuple[object, ...]:
+    """What a change to jieba's dictionary since changes: its object, its size and total, the
+    words its HMM keeps apart (``del_word`` adds one)."""
+    return (
+        id(tokenizer.FREQ),
+        tokenizer.FREQ,
+        len(tokenizer.FREQ),
+        tokenizer.total,
+        frozenset(finalseg.Force_Split_Words),
+    )

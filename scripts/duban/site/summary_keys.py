@@ -30,11 +30,12 @@ date, a report, a figure, a line moved) renders every summary again, as before.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import operator
 import pickle
 from collections.abc import Callable, Mapping
-from itertools import chain
+from itertools import chain, groupby
 from typing import Any
 
 from duban.load.cache import parts_digest
@@ -43,7 +44,7 @@ from duban.model.refs import Source
 from duban.model.status import DeliverableStatus, Evidence, Instance, StatusEntry, Update
 from duban.site.env import download_size
 
-FORMAT = "h24w summary facts 3"
+FORMAT = "h24y summary facts 4"  # h24y: by status file
 
 _MANY: dict[str, tuple[type, tuple[str, ...]]] = {
     "updates": (Update, ("text",)),  # the one thing left out: an update's text
@@ -60,7 +61,7 @@ def columns(objects: list[Any], cls: type, leave: tuple[str, ...] = ()) -> list[
     columns of all of them, one record (``_ONE``) as its columns. A field added to a class is
     in it (pickled as it is, unless it is of these)."""
     found: list[list[Any]] = []
-    for name in (f.name for f in dataclasses.fields(cls) if f.name not in leave):
+    for name in _field_names(cls, leave):
         values = list(map(operator.attrgetter(name), objects))
         if name in _MANY:
             found.append(list(map(len, values)))
@@ -72,19 +73,56 @@ def columns(objects: list[Any], cls: type, leave: tuple[str, ...] = ()) -> list[
     return found
 
 
-def status_facts(model: Model) -> str:
+@functools.cache
+def _field_names(cls: type, leave: tuple[str, ...]) -> tuple[str, ...]:
+    """The fields :func:`columns` reads (h24y: once a class, it is called once a status file)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in leave)
+
+
+def status_facts(model: Model, kept: dict[str, tuple[Any, ...]] | None = None) -> str:
     """One digest of every status entry, each update without its text, and the obligations.
 
     With the base (every other data file, the settings, ``as_of``), these are every input of
     the evaluation (``evaluate(model, as_of, due_soon_days)``, a function of them alone) and of
     every summary page but the texts of the updates. Read by columns (:func:`columns`) and
-    pickled as lists of plain values: no Python call per entry or update."""
-    facts = (
-        list(map(tuple, model.status)),
-        columns(list(model.status.values()), StatusEntry),
-        columns(list(model.obligations), Obligation),
-    )
-    return parts_digest(FORMAT, pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+    pickled as lists of plain values: no Python call per entry or update.
+
+    h24y: digested a status file's run of entries at a time (the entries are in the order of
+    their files), then the runs' digests together. ``kept`` (serving: the source memo's, for the
+    session) holds each file's run with its digest: a run whose entries are the very objects of
+    the last build's (the model update keeps an unchanged file's) and whose keys are equal is
+    not read again, so an edit digests its own file's entries, not every entry."""
+    keys, entries = list(model.status), list(model.status.values())
+    parts: list[str] = [FORMAT, _digest(columns(list(model.obligations), Obligation))]
+    last, made = kept or {}, {}
+    start = 0
+    for file, run in groupby(map(_FILE, entries)):
+        end = start + len(list(run))
+        run_keys, run_entries = keys[start:end], entries[start:end]
+        found = last.get(file)
+        if (
+            found is not None
+            and len(found[1]) == len(run_entries)
+            and all(map(operator.is_, found[1], run_entries))
+            and found[0] == run_keys
+        ):
+            digest = found[2]
+        else:
+            digest = _digest((list(map(tuple, run_keys)), columns(run_entries, StatusEntry)))
+        made[file] = (run_keys, run_entries, digest)
+        parts += (file, digest)
+        start = end
+    if kept is not None:
+        kept.clear()
+        kept.update(made)
+    return parts_digest(*parts)
+
+
+_FILE = operator.attrgetter("source.file")
+
+
+def _digest(facts: Any) -> str:
+    return parts_digest(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class LateKey:
@@ -107,15 +145,22 @@ def resolved(key: str | LateKey | None) -> str | None:
 class Summaries:
     """Every summary page's key in one build (``base``: :attr:`page_keys.Keys.base`)."""
 
-    def __init__(self, base: str, model: Model, sizes: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        base: str,
+        model: Model,
+        sizes: Mapping[str, int],
+        kept: dict[str, tuple[Any, ...]] | None = None,
+    ) -> None:
         self.base = base
         self.model, self.sizes = model, sizes
         self._facts: str | None = None
+        self.kept = kept  # h24y, serving: the status files' facts (:func:`status_facts`)
 
     @property
     def facts(self) -> str:
         if self._facts is None:
-            self._facts = status_facts(self.model)
+            self._facts = status_facts(self.model, self.kept)
         return self._facts
 
     def page(self, uri: str, *extra: bytes | str) -> str:
