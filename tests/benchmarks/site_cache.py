@@ -52,6 +52,10 @@ def _child(project: Path, site: Path, cache: str) -> None:
     profile = os.environ.get("DUBAN_BENCH_PROFILE", "")  # h24g: a cProfile of the warm build
     if profile and cache and (Path(cache) / "src").is_dir():
         command[1:1] = ["-m", "cProfile", "-o", profile]
+    # h24z: pyinstrument of the warm build, to a .txt, .html or .pyisession file
+    sampled = os.environ.get("DUBAN_BENCH_PYINSTRUMENT", "")
+    if sampled and cache and (Path(cache) / "src").is_dir():
+        command[1:3] = ["-m", "pyinstrument", "-o", sampled, "-m", "mkdocs"]
     started = time.perf_counter()
     done = subprocess.run([*command, "-d", str(site)], env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
