@@ -15,14 +15,12 @@ from typing import Any
 
 import pytest
 
-from duban.evaluation.evaluate import evaluate
 from duban.load.cache import parts_digest
 from duban.outputs import urls
-from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
-from duban.site import Settings, groups, kept_open_data, render_site
+from duban.site import groups, kept_open_data
 from helpers import loaded_model
-from sitekit import DEMO_AS_OF, demo_data
+from sitekit import DEMO_AS_OF, ci_province_files, demo_data
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 
@@ -47,15 +45,7 @@ class Compressed(list[int]):
 
 
 def _open_data(data: Path, memo: SourceMemo | None) -> bytes:
-    if memo is not None:
-        memo.start(data_digests(data))
-    model = loaded_model(data)
-    settings = Settings(as_of=AS_OF, summary_rows=5)
-    evaluation = evaluate(model, AS_OF, settings.due_soon_days)
-    site = render_site(model, settings, evaluation, memo=memo)
-    if memo is not None:
-        memo.finish()
-    gz = site.files[urls.EXPORT_JSON_GZ]
+    gz = ci_province_files(data, memo, AS_OF)[urls.EXPORT_JSON_GZ]
     assert isinstance(gz, bytes)
     return gz
 
