@@ -47,7 +47,7 @@ def jsonable(value: Any) -> Any:
 @functools.cache
 def _field_names(kind: type) -> tuple[str, ...]:
     """A dataclass's fields' names, in order: found once a class (h24z: ``dataclasses.fields``
-    on every value was a third of the open data's obligations and status entries)."""
+    on every value cost an eighth of the open data's obligations' and status entries' JSON)."""
     return tuple(f.name for f in dataclasses.fields(kind))
 
 

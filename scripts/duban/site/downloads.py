@@ -132,6 +132,10 @@ def open_data(
     return f'{text[: -len(end)]}"items":[{states_json}]}}}}\n'
 
 
+# where the status entries go: JSON text holds no NUL (json.dumps writes it \u0000)
+_STATUS = "\0"
+
+
 def open_data_gz(
     model: Model,
     evaluation: Evaluation,
@@ -149,10 +153,6 @@ def open_data_gz(
     text = open_data(model, evaluation, settings, _STATUS, states_json)
     head, _, tail = text.partition(_STATUS)
     return gzip_joined([deflated(head.encode()), *status, deflated(tail.encode())])
-
-
-# where the status entries go: JSON text holds no NUL (json.dumps writes it \u0000)
-_STATUS = "\0"
 
 
 # -- Atom --------------------------------------------------------------------------------------

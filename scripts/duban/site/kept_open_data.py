@@ -14,15 +14,16 @@ A piece is checked when read (its text's digest is kept beside it): one that is 
 cut short or of another key is made again.
 
 **Kept compressed (h24z).** A province publishes its open data gzip-compressed (h24i), and
-compressing it whole took as long as making it. Its status part is now joined from pieces
+every build compressed the whole file again. Its status part is now joined from pieces
 compressed apart (:mod:`duban.outputs.gzip_pieces`), one a status file, kept compressed
 (:func:`status_deflated`): a changed file's piece is made again, the others are copied. Each
 piece is compressed with the previous file's JSON as its dictionary (as one stream would look
 back at it; compressed with no dictionary, the pieces made the 500-unit file 43% larger, with
-it 3%), so a piece is kept by its file and the file before it: ten changed files make some
-twenty pieces. A kept piece is checked as a text piece is, and must end as the writer's pieces
-end (a full flush), so it cannot spoil the pieces after it; what it decompresses to is trusted
-as the page cache is.
+it 2%), so a piece is kept by its file and the file before it: ten changed files make some
+twenty pieces. A kept piece is checked as a text piece is (a cut, half-written or misplaced
+entry is made again) and must end as the writer's pieces end (a full flush); what it
+decompresses to is not checked: a forged piece could change or break the file, as a forged
+text piece or page could; the folder is trusted as the page cache is.
 """
 
 from __future__ import annotations
