@@ -235,6 +235,22 @@ def fresh_texts(data: Path, settings: Settings, as_of: dt.date) -> dict[str, str
     return site_texts(render_site(model, settings, evaluation, processes=1))
 
 
+def ci_province_files(data: Path, memo: SourceMemo | None, as_of: dt.date) -> dict[str, Any]:
+    """The downloads of ``data`` rendered as a province (group pages, summary rows of 5: the
+    caller lowers ``groups.SUMMARY_HOLDERS``) in one process, ``memo`` started and finished as a
+    CI build does (the kept 台账 rows', open data's tests)."""
+    if memo is not None:
+        memo.start(data_digests(data))
+    model = load_project(data).model
+    assert model is not None
+    settings = Settings(as_of=as_of, summary_rows=5)
+    evaluation = evaluate(model, as_of, settings.due_soon_days)
+    site = render_site(model, settings, evaluation, processes=1, memo=memo)
+    if memo is not None:
+        memo.finish()
+    return site.files
+
+
 SERVE_URL = "http://127.0.0.1:8000/"
 
 

@@ -16,6 +16,9 @@ other, each ``mkdocs build`` in a child process of its own:
 3. the incremental build with the cache;
 4. a full build without the cache, of the same data.
 
+``DUBAN_BENCH_PYINSTRUMENT=out.txt`` (h24z; or ``.html``, ``.pyisession``): the incremental
+build sampled by pyinstrument (installed beside duban), as ``DUBAN_BENCH_PROFILE`` gives cProfile's.
+
 It prints each build's time and peak memory, the incremental/full ratio, the pages reused and
 made, and checks that the incremental build's site is the full build's, byte for byte.
 """
@@ -49,9 +52,14 @@ def _child(project: Path, site: Path, cache: str) -> None:
     env["DUBAN_PAGE_CACHE"] = cache
     env.pop("DUBAN_SITE_HANDOFF", None)
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
+    warm = bool(cache) and (Path(cache) / "src").is_dir()
     profile = os.environ.get("DUBAN_BENCH_PROFILE", "")  # h24g: a cProfile of the warm build
-    if profile and cache and (Path(cache) / "src").is_dir():
+    # h24z: pyinstrument's samples of the warm build, to a .txt, .html or .pyisession file
+    sampled = os.environ.get("DUBAN_BENCH_PYINSTRUMENT", "")
+    if profile and warm:
         command[1:1] = ["-m", "cProfile", "-o", profile]
+    elif sampled and warm:
+        command[1:3] = ["-m", "pyinstrument", "-o", sampled, "-m", "mkdocs"]
     started = time.perf_counter()
     done = subprocess.run([*command, "-d", str(site)], env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started

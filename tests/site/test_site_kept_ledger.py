@@ -16,16 +16,13 @@ from typing import Any
 import openpyxl
 import pytest
 
-from duban.evaluation.evaluate import evaluate
 from duban.outputs import ledger as ledger_module
 from duban.outputs import urls
 from duban.outputs.sheet_rows import Piece, good_piece
 from duban.outputs.spreadsheet import Column, new_workbook, table_styles, write_table
-from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
-from duban.site import Settings, groups, kept_ledger, render_site
-from helpers import loaded_model
-from sitekit import DEMO, DEMO_AS_OF
+from duban.site import groups, kept_ledger
+from sitekit import DEMO, DEMO_AS_OF, ci_province_files
 
 AS_OF = dt.date.fromisoformat(DEMO_AS_OF)
 
@@ -46,16 +43,9 @@ class Rows(list[str]):
 
 def _ledger(data: Path, memo: SourceMemo | None) -> bytes:
     """The demo as a province (group pages: no CSV), rendered in one process."""
-    if memo is not None:
-        memo.start(data_digests(data))
-    model = loaded_model(data)
-    settings = Settings(as_of=AS_OF, summary_rows=5)
-    evaluation = evaluate(model, AS_OF, settings.due_soon_days)
-    site = render_site(model, settings, evaluation, processes=1, memo=memo)
-    if memo is not None:
-        memo.finish()
-    assert urls.LEDGER_CSV not in site.files  # a province's
-    data_bytes = site.files[urls.LEDGER_XLSX]
+    files = ci_province_files(data, memo, AS_OF)
+    assert urls.LEDGER_CSV not in files  # a province's
+    data_bytes = files[urls.LEDGER_XLSX]
     assert isinstance(data_bytes, bytes)
     return data_bytes
 

@@ -34,7 +34,7 @@ from duban.load.files import write_atomically
 from duban.outputs import urls
 from duban.plugin.source_memo import SourceMemo
 from duban.site import swap
-from duban.site.kept_open_data import CHECK, PIECE
+from duban.site.kept_open_data import is_piece
 
 if TYPE_CHECKING:
     from duban.model.model import Model
@@ -88,7 +88,7 @@ class LaterDownloads:
         self.jobs, self.site = jobs[1:], site
         site.sizes.update(self.sizes)
         if self.memo is not None:  # the build does not use the pieces: its end keeps them
-            self.memo.used |= {k for k, v in self.memo.memory.items() if _piece(v)}
+            self.memo.used |= {k for k, v in self.memo.memory.items() if is_piece(v)}
         log.info(
             say(
                 f"duban: the whole-plan downloads ({len(self.sizes)} files: 台账, open data, "
@@ -159,7 +159,7 @@ class LaterDownloads:
                     return
                 job.run()
             if memo is not None:  # the pieces of files since changed are let go
-                gone = [k for k, v in memo.memory.items() if _piece(v) and k not in memo.used]
+                gone = [k for k, v in memo.memory.items() if is_piece(v) and k not in memo.used]
                 for key in gone:
                     del memo.memory[key]
         except Exception as error:  # the thread's end: one line, the last ones still served
@@ -195,8 +195,3 @@ class LaterDownloads:
         if self.folder is not None:
             swap.remove_tree(self.folder)
         self.folder, self.sizes, self.jobs, self.site = None, {}, [], None
-
-
-def _piece(kept: dict[str, str]) -> bool:
-    """An open-data piece of the memo (:mod:`duban.site.kept_open_data`), not a page job's."""
-    return set(kept) == {PIECE, CHECK}

@@ -259,18 +259,20 @@ def _download_jobs(
             yield urls.LEDGER_CSV, ledger_csv(book)
 
     def open_data_files() -> Iterator[tuple[str, str | bytes]]:
-        # h24l: the status entries kept by status file (in this process, where the memo is)
-        status = kept_open_data.status_json(model, memo) if memo is not None else None
         # h24q: the occurrences' states kept by holder (a memo on disk: a CI build's)
         states = None
         if ci and memo is not None and keys is not None:
             states = kept_states.states_json(evaluation, keys, memo)
         settings = ctx.settings
         if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes
-            gz = downloads.open_data_gz(model, evaluation, settings, status, states)
+            # h24z: the status entries kept compressed by status file (where the memo is)
+            deflated = kept_open_data.status_deflated(model, memo)
+            gz = downloads.open_data_gz(model, evaluation, deflated, settings, states)
             yield urls.EXPORT_JSON_GZ, gz
-        else:
-            yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, settings, status, states)
+            return
+        # h24l: the status entries kept by status file (in this process, where the memo is)
+        status = kept_open_data.status_json(model, memo) if memo is not None else None
+        yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, settings, status, states)
 
     def feed() -> Iterator[tuple[str, str]]:
         holder_urls = {

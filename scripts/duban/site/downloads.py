@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
@@ -13,6 +12,7 @@ from xml.sax.saxutils import escape
 from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.i18n.locale import Locale
 from duban.model.model import Model
+from duban.outputs.gzip_pieces import Deflated, deflated, gzip_joined
 from duban.outputs.open_data import export_json
 from duban.outputs.spreadsheet import Cell, Column, csv_text, workbook
 from duban.outputs.xml_text import xml_text
@@ -132,19 +132,27 @@ def open_data(
     return f'{text[: -len(end)]}"items":[{states_json}]}}}}\n'
 
 
+# where the status entries go: JSON text holds no NUL (json.dumps writes it \u0000)
+_STATUS = "\0"
+
+
 def open_data_gz(
     model: Model,
     evaluation: Evaluation,
+    status: Sequence[Deflated],
     settings: Settings | None = None,
-    status_json: str | None = None,
     states_json: str | None = None,
 ) -> bytes:
     """:func:`open_data` gzip-compressed, the same bytes from build to build (no time or name
     in the header). A province publishes this (h24i): its open data holds every report of
     every unit (67 MB at 1,500 units of the light profile, some 200 MB of the heavy one) and
-    compresses about twentyfold; hosts count the bytes they store, not what they send."""
-    text = open_data(model, evaluation, settings, status_json, states_json).encode()
-    return gzip.compress(text, compresslevel=6, mtime=0)
+    compresses about twentyfold; hosts count the bytes they store, not what they send.
+    ``status`` (h24z): the status entries as compressed pieces, kept by status file
+    (:func:`.kept_open_data.status_deflated`); the text before and after them is compressed
+    here, each part on its own (:mod:`duban.outputs.gzip_pieces`)."""
+    text = open_data(model, evaluation, settings, _STATUS, states_json)
+    head, _, tail = text.partition(_STATUS)
+    return gzip_joined([deflated(head.encode()), *status, deflated(tail.encode())])
 
 
 # -- Atom --------------------------------------------------------------------------------------
