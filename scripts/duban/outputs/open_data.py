@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -17,6 +16,7 @@ from typing import Any
 from duban.evaluation.cascade import obligation_buckets
 from duban.evaluation.evaluate import Evaluation
 from duban.evaluation.rollup import Implementer
+from duban.model.fields import field_names
 from duban.model.links import Link
 from duban.model.model import Model, Obligation
 from duban.model.org import Group, Unit
@@ -32,7 +32,7 @@ def jsonable(value: Any) -> Any:
         # the data-relative file, not the message path (which depends on the working directory)
         return {"file": value.file, "line": value.line}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: jsonable(getattr(value, name)) for name in _field_names(type(value))}
+        return {name: jsonable(getattr(value, name)) for name in field_names(type(value))}
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -42,13 +42,6 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-@functools.cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    """A dataclass's fields' names, in order: found once a class (h24z: ``dataclasses.fields``
-    on every value cost an eighth of the open data's obligations' and status entries' JSON)."""
-    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def memberships(model: Model) -> dict[str, list[str]]:

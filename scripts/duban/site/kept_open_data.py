@@ -118,9 +118,7 @@ def status_deflated(model: Model, memo: page_keys.Memo | None) -> list[Deflated]
 
     pieces = []
     for i, own in enumerate(made_of):
-        before = (
-            made_of[i - 1] if i else ("first",)
-        )  # a piece is made of its file and the one before
+        before = made_of[i - 1] if i else ("first",)  # a piece is its file's and the one before's
         key = None
         if memo is not None and own is not None and before is not None:
             key = parts_digest(memo.files_key, DEFLATED_FORMAT, str(LEVEL), *own, *before)

@@ -41,6 +41,7 @@ from typing import Any, Protocol, cast
 
 from duban.evaluation.evaluate import ItemState
 from duban.load.cache import parts_digest
+from duban.model.fields import field_names
 from duban.model.model import Obligation
 from duban.model.org import Group
 from duban.model.plan import Task
@@ -100,7 +101,7 @@ class Memo(Protocol):
 def canonical(value: Any) -> Any:
     """``value`` as JSON the same in every process: sets sorted, dataclasses by field."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        fields = {name: canonical(getattr(value, name)) for name in field_names(type(value))}
         return [type(value).__qualname__, fields]
     if isinstance(value, (set, frozenset)):
         return sorted((canonical(v) for v in value), key=_json)

@@ -29,8 +29,6 @@ date, a report, a figure, a line moved) renders every summary again, as before.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import json
 import operator
 import pickle
@@ -39,6 +37,7 @@ from itertools import chain, groupby
 from typing import Any
 
 from duban.load.cache import parts_digest
+from duban.model.fields import field_names
 from duban.model.model import Model, Obligation
 from duban.model.refs import Source
 from duban.model.status import DeliverableStatus, Evidence, Instance, StatusEntry, Update
@@ -61,7 +60,9 @@ def columns(objects: list[Any], cls: type, leave: tuple[str, ...] = ()) -> list[
     columns of all of them, one record (``_ONE``) as its columns. A field added to a class is
     in it (pickled as it is, unless it is of these)."""
     found: list[list[Any]] = []
-    for name in _field_names(cls, leave):
+    for name in field_names(cls):
+        if name in leave:
+            continue
         values = list(map(operator.attrgetter(name), objects))
         if name in _MANY:
             found.append(list(map(len, values)))
@@ -71,12 +72,6 @@ def columns(objects: list[Any], cls: type, leave: tuple[str, ...] = ()) -> list[
         else:
             found.append(values)
     return found
-
-
-@functools.cache
-def _field_names(cls: type, leave: tuple[str, ...]) -> tuple[str, ...]:
-    """The fields :func:`columns` reads (h24y: once a class, it is called once a status file)."""
-    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in leave)
 
 
 def status_facts(model: Model, kept: dict[str, tuple[Any, ...]] | None = None) -> str:
