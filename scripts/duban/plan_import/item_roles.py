@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from duban.plan_import.clauses import find_clause
+from duban.plan_import.clauses import Clause, find_clause
 from duban.plan_import.segment import Node
 
 
@@ -69,13 +69,11 @@ def move_trailing_clauses(text: str, node: Node, each_own: bool = False) -> None
     while tail_node.children:
         tail_node = tail_node.children[-1]
     span = text[tail_node.content : tail_node.end]
-    clause = find_clause(span)
-    if clause is None or span[clause.end :].strip(" \t\u3000\n。；;") != "":
+    clause = _closing_clause(span)
+    if clause is None:
         return
     before = span[: clause.start]
-    if len(node.children) > 1 and all(
-        find_clause(text[c.content : c.end]) for c in node.children[:-1]
-    ):
+    if all(find_clause(text[c.content : c.end]) for c in node.children[:-1]):
         return  # h18f: (1)…责任部门:… (2)…责任部门:…: each sub-item has its own, the last too
     if last.inline and re.search(r"[。；;]\s*$", before):  # ：1.…；2.…。（牵头单位：…）
         before += "\n"
@@ -99,9 +97,13 @@ def own_line_clauses(text: str, tasks: list[Node]) -> bool:
 
 def _ends_with_own_line(text: str, node: Node) -> bool:
     span = text[node.content : node.end]
+    clause = _closing_clause(span)
+    return clause is not None and bool(re.search(r"\n[ \t\u3000]*$", span[: clause.start]))
+
+
+def _closing_clause(span: str) -> Clause | None:
+    """The clause a span ends with (nothing but stops and spaces after it), or None."""
     clause = find_clause(span)
-    return (
-        clause is not None
-        and not span[clause.end :].strip(" \t\u3000\n。；;")
-        and bool(re.search(r"\n[ \t\u3000]*$", span[: clause.start]))
-    )
+    if clause is None or span[clause.end :].strip(" \t\u3000\n。；;"):
+        return None
+    return clause
