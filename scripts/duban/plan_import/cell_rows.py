@@ -18,16 +18,13 @@ import re
 from itertools import pairwise
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.leader_names import SPACED_PAIRS
+from duban.plan_import.leader_names import PINYIN_NOTE, SPACED_PAIRS
 from duban.plan_import.numbering import arabic
 from duban.plan_import.role_cells import role_cell
 
 UNIT_END = re.compile(
     r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|委员会|管委会|联合会|协会|工会|商会|学会|红十字会|联|府|区|县|镇|乡|街道|司|组|股|科|馆|社"
     r"|办事处|专班|管委会|集团|分行|支行|海关|单位|部门|新城|科技城|园区|[业技创]园)$"
-)
-PINYIN = re.compile(
-    r"(?<=[\u3400-\u9fff])[（(][a-z\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,8}[)）]"
 )
 DATE_WORDS = re.compile(
     r"\d{4}年|年底|年末|月底|月末|季度|半年|全年|长期|持续|常态|\d{1,2}月|每年|每月|每季|年内|当年"
@@ -102,7 +99,7 @@ TABLE_COLUMNS["responsible"] = (TABLE_COLUMNS["responsible"][0] + "|责任处室
 
 def column_kind(word: str) -> str:
     """The kind of a header's column (number, lead, deadline …; text when none)."""
-    word = PINYIN.sub("", word)  # h18p: 工作進(jìn)度安排, a converter's pinyin
+    word = PINYIN_NOTE.sub("", word)  # h18p: 工作進(jìn)度安排, a converter's pinyin
     for kind, (pattern, _) in TABLE_COLUMNS.items():
         if re.search(pattern, word):
             return kind
@@ -126,7 +123,7 @@ CELL_BAR = re.compile(r"[|｜\t]|[ \u3000]{2,}")
 
 def cell_type(cell: str) -> str:
     """unit, date, person, number or text."""
-    folded = simplified(PINYIN.sub("", cell)).strip().lstrip("★☆▲*")
+    folded = simplified(PINYIN_NOTE.sub("", cell)).strip().lstrip("★☆▲*")
     bare = re.sub(r"\s+", "", folded)
     if re.fullmatch(arabic(), bare):
         return "number"
@@ -309,10 +306,10 @@ def _unit_restarts(typed: list[str]) -> list[int]:
 def unit_runs_on(cell: str, line: str) -> bool:
     """h18j: a unit's name a page broke over two lines (區新興產業 / 服務中心, 宁波江北 2023): a
     short piece that starts with its place and is no unit, and the two together are one."""
-    bare = PINYIN.sub("", cell)
+    bare = PINYIN_NOTE.sub("", cell)
     return (
         re.fullmatch(r"[區区市县縣省镇鎮][\u4e00-\u9fff]{1,7}", bare) is not None
         and cell_type(bare) == "text"
-        and cell_type(PINYIN.sub("", line)) == "unit"
-        and cell_type(bare + PINYIN.sub("", line)) == "unit"
+        and cell_type(PINYIN_NOTE.sub("", line)) == "unit"
+        and cell_type(bare + PINYIN_NOTE.sub("", line)) == "unit"
     )

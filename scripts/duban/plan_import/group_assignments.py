@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from duban.i18n.messages import say
-from duban.plan_import.cell_rows import PINYIN
 from duban.plan_import.chinese import numeral_value, simplified
 from duban.plan_import.clauses import find_clause
+from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.numbering import (
     CHAPTER,
     CN,
@@ -65,7 +65,7 @@ def group_items(text: str) -> tuple[str, int] | None:
     items: list[list[int]] = []  # each item since the last sentence: its lines
     count = 0
     for index, line in enumerate(lines):
-        bare = PINYIN.sub("", line)  # 4項(xiàng)目標(biāo)的…: a converter's pinyin
+        bare = PINYIN_NOTE.sub("", line)  # 4項(xiàng)目標(biāo)的…: a converter's pinyin
         match = GROUP.match(simplified(bare))
         tail = None if match else TAIL.match(simplified(bare))
         if tail is not None and items:  # h18ab: every item since the heading, the clause whole

@@ -20,8 +20,9 @@ import itertools
 import re
 
 from duban.i18n.messages import say
-from duban.plan_import.cell_rows import PINYIN, ROLE_KINDS, column_kind
+from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.text_tables import HEADER_WORD
 
 LABEL_LINE = re.compile(
@@ -32,11 +33,11 @@ LABEL_LINE = re.compile(
 def _kind(line: str) -> tuple[str, str, str] | None:
     """(the label's word, its column kind, the value) of a labelled line, or None."""
     match = LABEL_LINE.match(
-        PINYIN.sub("", line)
+        PINYIN_NOTE.sub("", line)
     )  # h18af: 主管領(lǐng)導(dǎo):, a converter's pinyin
     if match is None:
         return None
-    word = simplified(PINYIN.sub("", re.sub(r"[ \u3000]", "", match.group("label"))))
+    word = simplified(PINYIN_NOTE.sub("", re.sub(r"[ \u3000]", "", match.group("label"))))
     if not HEADER_WORD.match(word):
         return None
     return word, column_kind(word), match.group("value").strip()
@@ -88,7 +89,7 @@ def task_then_labels(text: str) -> tuple[str, int] | None:
     """The records of a plain task line and the labelled lines below it, rewritten as numbered
     items (see the module), or None when there are fewer than two."""
     lines = text.split("\n")
-    labelled = {i for i, line in enumerate(lines) if LABEL_LINE.match(PINYIN.sub("", line))}
+    labelled = {i for i, line in enumerate(lines) if LABEL_LINE.match(PINYIN_NOTE.sub("", line))}
     out, count, index = list(lines), 0, 0
     while index < len(lines):
         line = lines[index]

@@ -22,8 +22,9 @@ from duban.i18n.os_errors import os_reason
 from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
-from duban.plan_import.cell_rows import PINYIN, TABLE_COLUMNS
+from duban.plan_import.cell_rows import TABLE_COLUMNS
 from duban.plan_import.label_colons import colons_restored
+from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.list_numbers import (
     CLOSE,
     OPEN,
@@ -340,7 +341,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     header = rows[0]
     kinds: dict[int, str] = {}
     for index, cell in enumerate(header):
-        cell = PINYIN.sub("", cell)  # h18p: 工作進(jìn)度安排, a converter's pinyin
+        cell = PINYIN_NOTE.sub("", cell)  # h18p: 工作進(jìn)度安排, a converter's pinyin
         for kind, (pattern, _) in TABLE_COLUMNS.items():
             if index not in kinds and re.search(pattern, cell):
                 kinds[index] = kind

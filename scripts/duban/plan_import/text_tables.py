@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 
 from duban.plan_import.cell_rows import (
-    PINYIN,
     aligned_row,
     cell_type,
     column_kind,
@@ -20,6 +19,7 @@ from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.column_names import column_name, first_cell_number, last_column
+from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 from duban.plan_import.table_numbers import group_row, heading_line, row_number
 
@@ -145,7 +145,7 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     header: list[str] = []
     at = after = index
     while at < len(lines):
-        word = PINYIN.sub("", _bare(lines[at]))  # 序號(hào): a converter's pinyin (h18a)
+        word = PINYIN_NOTE.sub("", _bare(lines[at]))  # 序號(hào): a converter's pinyin (h18a)
         if not word and header:
             at += 1
             continue
@@ -155,7 +155,7 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
                 header[-1] += word
                 at = after = at + 1
             else:
-                header.append(word + PINYIN.sub("", _bare(lines[ahead])))
+                header.append(word + PINYIN_NOTE.sub("", _bare(lines[ahead])))
                 at = after = ahead + 1
             continue
         if not HEADER_WORD.match(simplified(word.replace(" ", ""))) and not (
@@ -183,7 +183,7 @@ def _split_word(lines: list[str], at: int, word: str) -> bool:
     if UNIT_NOTE.match(word):
         return True
     ahead = _next_filled(lines, at + 1)
-    following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    following = PINYIN_NOTE.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
     if YEAR_WORD.match(word):
         return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
     joined = simplified((word + following).replace(" ", ""))
@@ -203,7 +203,7 @@ def _unknown_column(lines: list[str], at: int, word: str) -> bool:
     if not column_name(word):  # h18z: 工作举措及实施计划, 进展情况、存在问题及下一步打算
         return False
     ahead = _next_filled(lines, at + 1)
-    following = PINYIN.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    following = PINYIN_NOTE.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
     if UNIT_NOTE.match(following):  # 總投資 / (萬元) / 2023年 / 目標進度 (h18j)
         return _unknown_column(lines, ahead, word)
     return (
