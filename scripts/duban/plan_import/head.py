@@ -25,8 +25,11 @@ SELF_NOTICE = re.compile(
     r"^(?:【[^】]{1,30}】)?(?P<title>(?P<issuer>[^\s，。；:：【】]{2,30}?)关于[^\n。]{4,80}的通知)$"
 )
 TITLE_END = re.compile(  # h18r: …任务分解表 / …重点工作全年完成情况 (a progress report's title)
-    r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则|分解表|(?:完成|进展|落实)情况)$"
+    r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则|分解表|台账|(?:完成|进展|落实)情况)$"
 )
+PAGE_NAME = re.compile(r"^(?:名[ \u3000]?称|标[ \u3000]?题)\s*[:：]\s*")
+"""h18ai: the page's metadata names the document (名 称: 广东省卫生健康委2021年…台账, 广东省卫健委
+2021): the name is the title, the label is not."""
 PERIOD = re.compile(
     r"(?:[一二三四五六七八九十]+年\s*[(（]\s*)?(\d{4})\s*(?:年)?\s*[-—–－至~～到]\s*(\d{4})\s*年(?:\s*[)）])?"
 )
@@ -294,7 +297,10 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
             and TITLE_END.search(simplified(stripped))
             and len(stripped) < 80
         ):
-            head.title = head.title or stripped
+            label = PAGE_NAME.match(stripped)
+            if label and not head.title:
+                head.furniture.append(label.group().strip())  # the page's label: not the title
+            head.title = head.title or stripped[label.end() if label else 0 :]
             return offset + len(line)
     for offset, line in _lines(region):  # 【栏目】××关于2020年重点工作及责任分解的通知
         titled = SELF_NOTICE.match(line.strip())
