@@ -7,7 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from duban.plan_import.row_cells import role_parts
-from helpers import import_whole, tasks_by_id
+from duban.plan_import.wenku_pages import page_lines
+from helpers import ROOT, import_whole, tasks_by_id
+
+CORPUS = ROOT / "tests" / "fixtures" / "import" / "corpus"
 
 # --- a table row whose merged cells the page left out: its cells under their columns ----------
 
@@ -109,3 +112,45 @@ def test_a_made_up_head_with_ideographic_spaces(tmp_path: Path) -> None:
         {"responsible": ["养老服务科"]},
         {"responsible": ["社会救助科"]},
     ]
+
+
+# --- a glued table reprinted page by page (1、… 2、…), a page break inside a unit's name --------
+
+CHENGDU_FILE = "sichuan-chengdu-2021-lajifenlei-wenku-cells-run-together-page-split.txt"
+"""第十六批 oracle: four rows, each unit responsible, 2021-02-28; 市\\n2、住建局 is 市住建局."""
+
+
+def test_the_pages_of_a_glued_table_are_joined_and_read_as_rows(tmp_path: Path) -> None:
+    text = (CORPUS / CHENGDU_FILE).read_text(encoding="utf-8")
+    tasks = tasks_by_id(import_whole(tmp_path, text))
+    assert sorted(tasks) == ["01", "02", "03", "04"]
+    assert tasks["02"]["roles"]["responsible"][:2] == ["市商务局", "市住建局"]
+    assert "市妇联" in tasks["01"]["roles"]["responsible"]
+    assert {str(d["date"]) for t in tasks.values() for d in t["due"]} == {"2021-02-28"}
+
+
+def test_a_made_up_reprint_of_three_pages_with_other_columns(tmp_path: Path) -> None:
+    """Made up: other title and columns (主要内容, 牵头单位), three pages, a break in a name."""
+    pages = [
+        "2022年城乡环境整治任务分工表序号主要内容全年目标任务牵头单位备注1开展农村生活污水治理,"
+        "完善管网设施建设,推进污水处理设施提标改造,建立长效运维机制。年内完成30个行政村生活污水治理,"
+        "治理率达到85%以上。县生态环境局,县住建局、县农业农村局,各镇人民政府2推进城乡垃圾分类处理,"
+        "健全收运体系,",
+        "建立覆盖城乡的生活垃圾收集、转运和处置体系,推动垃圾分类和资源化利用,完善再生资源回收网络,"
+        "开展垃圾分类示范村创建活动,加强宣传引导和督促检查,提高居民参与率。2022年9月底前,"
+        "建成分类收运站5个,示范村达到20个以上,城区生活垃圾回收利用率达到35%以上。县城管局,县",
+        "商务局、县供销社,各镇人民政府3整治城乡结合部环境秩序,清理违章搭建和占道经营,规范广告牌匾设置。"
+        "全年拆除违法建筑2万平方米。县综合行政执法局,县市场监管局,各镇人民政府",
+    ]
+    text = "\n".join(f"{n}、{page}" for n, page in enumerate(pages, start=1)) + "\n"
+    tasks = tasks_by_id(import_whole(tmp_path, text))
+    assert sorted(tasks) == ["01", "02", "03"]
+    assert tasks["01"]["roles"]["lead"][0] == "县生态环境局"
+    assert tasks["02"]["roles"]["lead"][:2] == ["县城管局", "县商务局"]
+    assert tasks["03"]["roles"]["lead"][-1] == "各镇人民政府"
+
+
+def test_numbered_paragraphs_are_no_pages() -> None:
+    """Long items numbered 1、 2、 with no glued header are a list, not a site's pages."""
+    item = "推进政务服务标准化规范化便利化," * 12
+    assert page_lines(f"1、{item}\n2、{item}\n") is None
