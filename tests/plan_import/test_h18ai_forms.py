@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from duban.plan_import.chrome import set_aside
 from duban.plan_import.row_cells import role_parts
 from duban.plan_import.wenku_pages import page_lines
 from helpers import ROOT, import_whole, tasks_by_id
@@ -154,3 +155,16 @@ def test_numbered_paragraphs_are_no_pages() -> None:
     """Long items numbered 1、 2、 with no glued header are a list, not a site's pages."""
     item = "推进政务服务标准化规范化便利化," * 12
     assert page_lines(f"1、{item}\n2、{item}\n") is None
+
+
+# --- a converter's pinyin inside the page's furniture: still furniture ---------------------------
+
+
+def test_furniture_with_pinyin_notes_is_set_aside() -> None:
+    # national-jiaotongbu-2021-trad-pinyin-zwgk-qiantou-fenbie-fuze.txt, line 5
+    assert set_aside("交通運輸部辦公廳\n(此件公開發(fā)布)\n")[1] == ["(此件公開發(fā)布)"]
+    # made up: another furniture line and other notes (此件不公开, 打印本页)
+    assert set_aside("（此件不公(gōng)開）\n打印(dǎ)本頁\n正文")[1] == [
+        "（此件不公(gōng)開）",
+        "打印(dǎ)本頁",
+    ]

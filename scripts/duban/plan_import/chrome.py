@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.page_stamp import page_stamp, stamp_year
 from duban.plan_import.share_site_chrome import share_notice
 
@@ -58,7 +59,7 @@ def set_aside(text: str) -> tuple[str, list[str]]:
         if not line.strip():
             continue
         seen += 1
-        folded = simplified(line)
+        folded = simplified(PINYIN_NOTE.sub("", line))  # h18ai: (此件公開發(fā)布)
         if len(line) > 200:
             continue
         if (

@@ -27,7 +27,8 @@ PAGE = re.compile(r"^\s*(?P<page>\d{1,3})、(?=\S)")
 LONG_PAGE = 100
 """A page of a table holds more than this many characters (every page but the last)."""
 HEADER = re.compile(r"序\s*[号號]")
-MEASURE = "年月日号號个個项項家人次名所条條座批类類届屆季期万萬亿億千百元吨噸亩畝米公里%％倍天周户戶台辆輛件篇场場"
+MEASURE = "年月日号號个個项項家人次名所条條座批类類届屆季期万萬亿億千百元吨噸亩畝米"
+MEASURE += "公里%％倍天周户戶台辆輛件篇场場"
 ROW_START = re.compile(
     rf"(?<=[\u4e00-\u9fff)）。;；])(?<!第)(?P<number>\d{{1,3}})(?=[\u4e00-\u9fff“《])(?![{MEASURE}])"
 )
