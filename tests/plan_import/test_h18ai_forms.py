@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from duban.plan_import.chrome import set_aside
-from duban.plan_import.row_cells import role_parts
+from duban.plan_import.row_cells import parted_names, role_parts
 from duban.plan_import.wenku_pages import page_lines
 from helpers import ROOT, import_whole, tasks_by_id
 
@@ -168,3 +168,35 @@ def test_furniture_with_pinyin_notes_is_set_aside() -> None:
         "（此件不公(gōng)開）",
         "打印(dǎ)本頁",
     ]
+
+
+# --- two names run together in a table's cell, the second named alone in another row ----------
+
+# henan-dengfeng-xuzhuang-2017-town-anquan-month-rows-space-units.txt (第十三批 oracle: 08 文化站,
+# 派出所, 工商质监所; 工商质监所 stands alone in row 7).
+DENGFENG = (
+    "一、专项整治安排表\n"
+    "专项整治行业名称 | 时间安排 | 责任单位 |\n"
+    "养老机构 | 4月份 | 民政所 |\n"
+    "特种设备 | 7月份 | 工商质监所 安监站 |\n"
+    "网吧、KTV | 8月份 | 文化站 派出所工商质监所 |\n"
+)
+
+
+def test_a_name_run_into_another_named_elsewhere_is_parted(tmp_path: Path) -> None:
+    tasks = import_whole(tmp_path, DENGFENG, 2017).tasks
+    assert tasks[-1]["roles"] == {"responsible": ["文化站", "派出所", "工商质监所"]}
+
+
+def test_a_made_up_table_with_names_run_together_and_one_unit_that_stays_whole() -> None:
+    """Made up: 、-separated cells, the glued pair first; a long name whose tail is named
+    nowhere alone stays one unit."""
+    rows = [
+        ["序号", "工作任务", "责任单位"],
+        ["1", "整治占道经营", "县公安局县城管局、县住建局城建监察大队"],
+        ["2", "规范停车秩序", "县城管局"],
+    ]
+    kinds = {0: "number", 2: "responsible"}
+    parted = parted_names(rows, kinds)
+    assert parted[1][2] == "县公安局、县城管局、县住建局城建监察大队"
+    assert parted[2] == rows[2]

@@ -39,7 +39,7 @@ from duban.plan_import.numbering import separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
-from duban.plan_import.row_cells import realigned, role_parts
+from duban.plan_import.row_cells import parted_names, realigned, role_parts
 from duban.plan_import.table_header import (
     RowSpans,
     columns_spanned,
@@ -356,6 +356,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     if len(header) < 2 or not roles & set(kinds.values()):
         return [" ".join(cell for cell in row if cell) for row in rows]
     rows = merge_continuations(rows, kinds)  # h18i: a numbered project's rows below it
+    rows = parted_names(rows, kinds)  # h18ai: 派出所工商质监所, two names run together
     text_columns = [i for i in range(len(header)) if i not in kinds]
     # h18z: the task's column before a progress column, whatever their order (进展情况 | 内容)
     text_columns.sort(key=lambda i: PROGRESS_COLUMN.search(header[i]) is not None)

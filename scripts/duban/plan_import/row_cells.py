@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from duban.plan_import.cell_rows import ROLE_KINDS, TABLE_COLUMNS, aligned_row, cell_type
+from duban.plan_import.cell_rows import ROLE_KINDS, TABLE_COLUMNS, UNIT_END, aligned_row, cell_type
 from duban.plan_import.chinese import simplified
 from duban.plan_import.unit_brackets import UNIT_NAME
 
@@ -95,3 +95,44 @@ def _together(folded: str) -> tuple[int, int] | None:
     if not pieces or not all(UNIT_NAME.search(p) or p.startswith("各") for p in pieces):
         return None
     return match.end("lead"), others
+
+
+NAME_BREAK = re.compile(r"[\s\u3000、，,；;]+")
+
+
+def parted_names(rows: list[list[str]], kinds: dict[int, str]) -> list[list[str]]:
+    """h18ai (登封徐庄镇 2017: ``文化站 派出所工商质监所``, the reprint lost the space): in a
+    table's cells of units, a piece that is two names run together, the second one named alone
+    in another cell of the table and the first ending as a unit's name does, is parted where
+    the cell parts its names. A piece whose tail is named nowhere else in the table
+    (县住建局城建监察大队: one unit) stays whole."""
+    columns = [i for i, kind in kinds.items() if kind in ROLE_KINDS]
+    known = {
+        piece
+        for row in rows[1:]
+        for i in columns
+        if i < len(row)
+        for piece in NAME_BREAK.split(row[i])
+    }
+    known.discard("")
+    out = [rows[0]]
+    for row in rows[1:]:
+        cells = list(row)
+        for i in columns:
+            if i < len(cells) and cells[i].strip():
+                cells[i] = _parted(cells[i], known)
+        out.append(cells)
+    return out
+
+
+def _parted(cell: str, known: set[str]) -> str:
+    gap = " " if re.search(r"\S[ \u3000]+\S", cell.strip()) else "、"
+    pieces = re.split(r"([\s\u3000、，,；;]+)", cell)
+    for index in range(0, len(pieces), 2):
+        piece = pieces[index]
+        for cut in range(2, len(piece) - 1):
+            left, right = piece[:cut], piece[cut:]
+            if right in known and left not in ("", piece) and UNIT_END.search(simplified(left)):
+                pieces[index] = left + gap + right
+                break
+    return "".join(pieces)
