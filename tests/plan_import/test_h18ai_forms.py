@@ -200,3 +200,36 @@ def test_a_made_up_table_with_names_run_together_and_one_unit_that_stays_whole()
     parted = parted_names(rows, kinds)
     assert parted[1][2] == "县公安局、县城管局、县住建局城建监察大队"
     assert parted[2] == rows[2]
+
+
+# --- the unit a case is handed on to for enforcement carries the task too -----------------------
+
+# shaanxi-pingli-undated-zhenggai-yaoqiu-supervise.txt (第九批 oracle: 05 “报县住建局城建监察大队
+# 采取措施执法” is responsible, after the five units in charge). Shortened.
+PINGLI = (
+    "5、陈家坝药妇沟口至西大桥入口沿线商户出店占道经营问题较为突出。\n"
+    "整改要求:按照先劝阻、再强制,先教育、再处罚的要求,由陈家坝沿线包片单位县职教中心、县消防大队"
+    "负责对各自片区出店商户开展经常性劝阻教育,在本月底以前将屡教不改的门店报县住建局城建监察大队"
+    "采取措施执法规范城乡接合部占道经营问题。县双创办对上述工作开展实效进行抽查。\n"
+)
+
+
+def test_the_unit_enforcing_a_referred_case_is_responsible(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, PINGLI, 2018))
+    assert tasks["05"]["roles"] == {
+        "responsible": ["县职教中心", "县消防大队", "县住建局城建监察大队"],
+        "supervise": ["县双创办"],
+    }
+
+
+def test_a_made_up_referral_and_a_report_that_is_no_referral(tmp_path: Path) -> None:
+    """Made up: 移交…依法查处 is a referral; 报…备案 (a report filed) names nobody new."""
+    text = (
+        "1.河道两岸存在私搭乱建。\n"
+        "整改要求:由城东街道负责日常巡查,发现违法建设的移交区综合执法局依法查处。\n"
+        "2.小区消防通道被占用。\n"
+        "整改要求:由各物业公司负责清理,清理结果报区住建局备案。\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2022))
+    assert tasks["01"]["roles"] == {"responsible": ["城东街道", "区综合执法局"]}
+    assert tasks["02"]["roles"] == {"responsible": ["各物业公司"]}
