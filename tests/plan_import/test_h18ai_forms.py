@@ -233,3 +233,53 @@ def test_a_made_up_referral_and_a_report_that_is_no_referral(tmp_path: Path) -> 
     tasks = tasks_by_id(import_whole(tmp_path, text, 2022))
     assert tasks["01"]["roles"] == {"responsible": ["城东街道", "区综合执法局"]}
     assert tasks["02"]["roles"] == {"responsible": ["各物业公司"]}
+
+
+# --- a notice whose title line the page left out: addressees, text, issuer under a seal ---------
+
+# national-jiaotongbu-2021-trad-pinyin-zwgk-qiantou-fenbie-fuze.txt (pinyin notes kept), head.
+JIAOTONG = (
+    "部屬各單位、部內(nèi)各司局:\n"
+    "現(xiàn)將《交通運輸部2021年政務公開工作要點》及工作臺賬印發(fā)給你們,請結(jié)合實際認真貫徹落實。\n"
+    "交通運輸部辦公廳\n"
+    "2021年4月27日\n"
+    "(此件公開發(fā)布)\n"
+    "交通運輸部2021年政務公開工作要點\n"
+    "一、緊扣“十四五”開好局起好步深化政務公開\n"
+    "1.加強綜合交通運輸發(fā)展規(guī)劃公開和解讀。(綜合規(guī)劃司牽頭,各有關(guān)司局按職責分工負責)\n"
+)
+
+
+def test_a_notice_without_its_title_line_is_read_as_the_notice(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, JIAOTONG)
+    plan = result.plan
+    assert plan["addressees"] == "部屬各單位、部內(nèi)各司局"
+    assert plan["notice_text"].startswith("現(xiàn)將《交通運輸部2021年政務公開工作要點》")
+    assert plan["issuer"] == "交通運輸部辦公廳"
+    assert plan["title"] == "交通運輸部2021年政務公開工作要點"
+    assert not [f for f in result.unread if "現" in f.text or "部屬" in f.text]
+
+
+def test_a_made_up_untitled_notice_over_two_lines_of_addressees_sealed_by_another(
+    tmp_path: Path,
+) -> None:
+    """Made up (the seal as 知识产权 2021 writes it): addressees over two lines, 转发, the issuer
+    above another office's seal (代章)."""
+    text = (
+        "各县(市、区)农业农村局,\n"
+        "局机关各处室:\n"
+        "经厅领导同意,现将《全省农村人居环境整治重点任务分工》转发给你们,请认真贯彻执行。\n"
+        "特此通知。\n"
+        "省农村人居环境整治工作领导小组办公室\n"
+        "（省农业农村厅代章）\n"
+        "2022年3月8日\n"
+        "全省农村人居环境整治重点任务分工\n"
+        "一、推进农村厕所革命\n"
+        "1.完成农村户厕改造2万户。(省农业农村厅牵头,省卫生健康委配合)\n"
+    )
+    result = import_whole(tmp_path, text)
+    plan = result.plan
+    assert plan["addressees"] == "各县(市、区)农业农村局,局机关各处室"
+    assert plan["issuer"] == "省农村人居环境整治工作领导小组办公室"
+    assert "特此通知" in plan["notice_text"]
+    assert str(plan["signed"]) == "2022-03-08"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
+from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.segment import field_text
 
 FURNITURE = re.compile(r"^\s*【[^】]{1,10}】")
@@ -130,11 +131,16 @@ def read_head(text: str, first_marker: int) -> Head:
         stop = _notice_stop(region, body_from, date_match, head)
         notice_text = field_text(region[body_from:stop])
         head.notice_text = notice_text or None
+    elif sent := SENT.search(simplified(region), 0, first_marker):  # h18ai: its title line lost
+        _untitled_notice(region, sent.start(), date_match, head)
     if not notices and date_match is not None:  # no notice: the 落款 under the plan or at its end
         head.signed = parse_written_date(date_match.written)
         head.signed_as_written = date_match.written.strip()
     if head.issuer_name is None and date_match is not None:  # the 落款: the issuer above the date
-        above = re.split(r"[\s\u3000]+", text[: date_match.start()].rstrip())[-1].strip()
+        words = re.split(r"[\s\u3000]+", text[: date_match.start()].rstrip())
+        if len(words) > 1 and SEAL.fullmatch(simplified(words[-1])):
+            head.furniture.append(words.pop())  # h18ai: （国家知识产权局代章）, another's seal
+        above = words[-1].strip()
         if 2 <= len(above) <= 30 and ISSUER_END.search(simplified(above)):
             head.issuer_name = above
     start = _plan_title_end(region, head, date_match.end() if date_match else notice_end)
@@ -167,6 +173,34 @@ def read_head(text: str, first_marker: int) -> Head:
             "网页页眉的元数据未采用（不是成文日期或文号）：" + "；".join(furniture[:4])
         )
     return head
+
+
+_NOTED = f"(?:{PINYIN_NOTE.pattern})?"  # 現(xiàn)將: a converter's pinyin after a character
+SENT = re.compile(
+    "".join(c + _NOTED for c in "现将")
+    + r"\s*《[^《》\n]{4,120}》[^。\n]{0,40}?"
+    + "(?:{})".format("|".join("".join(c + _NOTED for c in w) for w in ("印发", "转发")))
+    + "".join(c + _NOTED for c in "给")
+)
+"""现将《…》印发给你们: the text of a notice whose title line a page left out (h18ai)."""
+SEAL = re.compile(r"[(（][^()（）]{2,30}代章[)）]")
+"""（国家知识产权局代章）: under an issuer with no seal of its own, the office sealing for it."""
+
+
+def _untitled_notice(region: str, sent: int, date_match: _DateMatch | None, head: Head) -> None:
+    """A notice without its title line (交通运输部 2021, 知识产权 2021): the addressees on the lines
+    above its 现将《…》印发给你们 (ending with a colon), its text from that line to the 落款."""
+    line_start = region.rfind("\n", 0, sent) + 1
+    lines: list[str] = []
+    for line in reversed(region[:line_start].rstrip("\n").split("\n")):  # up to the 通知, 文号
+        if not line.strip() or re.search(r"。|通知|通知|〔|\d{4}年", simplified(line)):
+            break
+        lines.insert(0, line.strip())
+    above = "".join(lines)
+    if above and above[-1] in ":：" and len(above) <= 400:
+        head.addressees = above[:-1].strip()
+    stop = _notice_stop(region, line_start, date_match, head)
+    head.notice_text = field_text(region[line_start:stop]) or None
 
 
 def _number_alone(written: str) -> str:
