@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from duban.plan_import.agreement import due_signature
 from duban.plan_import.chrome import set_aside
 from duban.plan_import.row_cells import parted_names, role_parts
+from duban.plan_import.units import ImportOrg
 from duban.plan_import.wenku_pages import page_lines
 from helpers import ROOT, import_whole, tasks_by_id
 
@@ -283,3 +285,14 @@ def test_a_made_up_untitled_notice_over_two_lines_of_addressees_sealed_by_anothe
     assert plan["issuer"] == "省农村人居环境整治工作领导小组办公室"
     assert "特此通知" in plan["notice_text"]
     assert str(plan["signed"]) == "2022-03-08"
+
+
+# --- the comparer: a time with no year to date it is no computable deadline, as in the review ---
+
+
+def test_an_undated_marker_is_no_deadline_for_the_comparer() -> None:
+    org = ImportOrg()
+    undated = [{"kind": "ongoing", "id": "undated", "label": "4月（未写年份）"}]
+    assert due_signature(org, undated) == due_signature(org, []) == []
+    ongoing = [{"kind": "ongoing", "as_written": "长期推进"}]  # a real ongoing deadline counts
+    assert due_signature(org, ongoing) != []
