@@ -296,3 +296,58 @@ def test_an_undated_marker_is_no_deadline_for_the_comparer() -> None:
     assert due_signature(org, undated) == due_signature(org, []) == []
     ongoing = [{"kind": "ongoing", "as_written": "长期推进"}]  # a real ongoing deadline counts
     assert due_signature(org, ongoing) != []
+
+
+# --- one chapter whose (一)(二)(三) each number from 1: the groups are the sections -------------
+
+# hainan-sanya-tianya-undated-chuangwen-meipian-good-points.html (第十一批 oracle: 3-1, 3-2 in
+# section 3; the points found good under (一)(二) are no tasks). As the page's text, shortened.
+SANYA = (
+    "为高质量完成全国文明城市创建工作目标,10月25日,市创文巩卫办督查组对天涯区城市社区进行专项检查,"
+    "突出问题如下:\n"
+    "一、儋州村社区\n"
+    "(一)社区居委会\n"
+    "该点位文明创建工作整体良好。\n"
+    "1.显著位置设置社会主义核心价值观、关爱未成年人等公益宣传广告。\n"
+    "2.显著位置设置15分钟便民生活圈、健身场所导视图。\n"
+    "(二)新时代文明实践站\n"
+    "该点位文明创建工作整体良好。\n"
+    "1.显著位置展示新时代文明实践站导视图。\n"
+    "2.各活动室开放时间正常对外开放。\n"
+    "(三)背街小巷\n"
+    "1.儋州南二巷美团优选可烁日用百货店门前三包责任落实不到位,门口杂物乱堆乱放。"
+    "(责任单位:市综合行政执法局天涯分局)\n"
+    "2.儋州南二巷车辆乱停放现象普遍。(责任单位:市综合行政执法局天涯分局)\n"
+)
+
+
+def test_groups_numbering_from_one_again_are_sections(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, SANYA, 2023)
+    tasks = tasks_by_id(result)
+    assert sorted(tasks) == ["3-1", "3-2"]  # 新时代文明实践站 over a sentence is no unit
+    assert tasks["3-2"]["roles"] == {"responsible": ["市综合行政执法局天涯分局"]}
+    assert [s["title"] for s in result.plan["sections"]] == [
+        "社区居委会",
+        "新时代文明实践站",
+        "背街小巷",
+    ]
+
+
+def test_a_made_up_inspection_with_problems_in_two_groups_and_a_plan_numbering_on(
+    tmp_path: Path,
+) -> None:
+    """Made up: other places, problems under (一) and (二); then a plan whose groups number on
+    (1. 2. | 3.) keeps its chapter and numbers."""
+    text = (
+        "一、河东街道\n"
+        "(一)农贸市场\n"
+        "1.市场内生熟不分。(责任单位:区市场监管局)\n"
+        "2.公厕保洁不到位。(责任单位:河东街道办事处)\n"
+        "(二)公交站台\n"
+        "1.站台广告破损。(责任单位:区交通运输局)\n"
+    )
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert sorted(tasks_by_id(import_whole(tmp_path / "a", text, 2023))) == ["1-1", "1-2", "2-1"]
+    on = text.replace("1.站台广告破损", "3.站台广告破损")
+    assert sorted(tasks_by_id(import_whole(tmp_path / "b", on, 2023))) == ["1-1", "1-2", "1-3"]
