@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
-from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.segment import field_text
+from duban.plan_import.untitled_notice import SEAL, SENT, addressees_above
 
 FURNITURE = re.compile(r"^\s*【[^】]{1,10}】")
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*[《“\"]?(?P<title>[^\n]+?)[》”\"]?\s*的通知")
@@ -175,30 +175,11 @@ def read_head(text: str, first_marker: int) -> Head:
     return head
 
 
-_NOTED = f"(?:{PINYIN_NOTE.pattern})?"  # 現(xiàn)將: a converter's pinyin after a character
-SENT = re.compile(
-    "".join(c + _NOTED for c in "现将")
-    + r"\s*《[^《》\n]{4,120}》[^。\n]{0,40}?"
-    + "(?:{})".format("|".join("".join(c + _NOTED for c in w) for w in ("印发", "转发")))
-    + "".join(c + _NOTED for c in "给")
-)
-"""现将《…》印发给你们: the text of a notice whose title line a page left out (h18ai)."""
-SEAL = re.compile(r"[(（][^()（）]{2,30}代章[)）]")
-"""（国家知识产权局代章）: under an issuer with no seal of its own, the office sealing for it."""
-
-
 def _untitled_notice(region: str, sent: int, date_match: _DateMatch | None, head: Head) -> None:
     """A notice without its title line (交通运输部 2021, 知识产权 2021): the addressees on the lines
     above its 现将《…》印发给你们 (ending with a colon), its text from that line to the 落款."""
     line_start = region.rfind("\n", 0, sent) + 1
-    lines: list[str] = []
-    for line in reversed(region[:line_start].rstrip("\n").split("\n")):  # up to the 通知, 文号
-        if not line.strip() or re.search(r"。|通知|通知|〔|\d{4}年", simplified(line)):
-            break
-        lines.insert(0, line.strip())
-    above = "".join(lines)
-    if above and above[-1] in ":：" and len(above) <= 400:
-        head.addressees = above[:-1].strip()
+    head.addressees = addressees_above(region, line_start)
     stop = _notice_stop(region, line_start, date_match, head)
     head.notice_text = field_text(region[line_start:stop]) or None
 
