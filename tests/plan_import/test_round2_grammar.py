@@ -197,14 +197,17 @@ def test_the_leader_a_section_heading_names_leads_each_of_its_tasks_as_a_person(
 
 
 def test_items_numbered_from_1_under_each_subheading_are_numbered_on_in_the_section() -> None:
+    # h18ai: with a second chapter (二、); one chapter alone is SOURCES.md's tenth-batch rule
+    # (its (一)(二) are the sections: test_h18ai_forms.py)
     text = (
         "某区2020年重点工作责任分解\n一、全力统筹疫情防控\n(一)坚持常态化疫情防控\n"
         "1、抓好疫情防控工作。[牵头单位:区卫健局]\n2、开展环境卫生综合整治。[牵头单位:区创文办]\n"
         "(二)恢复经济秩序\n1、帮助企业复工。[牵头单位:区经信局]\n2、稳定就业。[牵头单位:区人社局]\n"
+        "二、改善民生\n1、新增城镇就业。[牵头单位:区人社局]\n"
     )
     result = import_text(text, ImportOrg(), "p")
     tasks = {t["id"]: t for t in result.tasks}
-    assert sorted(tasks) == ["1-1", "1-2", "1-3", "1-4"]  # one number each: valid data
+    assert sorted(tasks) == ["1-1", "1-2", "1-3", "1-4", "2-1"]  # one number each: valid data
     assert (tasks["1-3"]["number"], tasks["1-3"]["numeral"]) == (3, "1")
     assert tasks["1-3"]["roles"] == {"lead": ["区经信局"]}
     assert any("连续编号" in f.what for f in result.assumptions)

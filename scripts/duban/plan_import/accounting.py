@@ -72,8 +72,8 @@ def destinations(
     """Every string the import wrote, in the order they claim the document's characters."""
     for task in tasks:
         yield "tasks", (task.get("text", ""),), False  # its sub-items' text is inside it
-    for text in chrome:
-        yield "chrome", (text,), False
+    for text in chrome:  # h18ai: everywhere, as a page writes its labels again (文号: twice)
+        yield "chrome", (text,), True
     for section in plan.get("sections", []):
         for provision in section.get("provisions", []):
             yield "provisions", (provision.get("text", ""),), False

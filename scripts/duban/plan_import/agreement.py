@@ -17,7 +17,7 @@ import yaml
 
 from duban.model.problems import printable
 from duban.plan_import.clauses import ROLE_ORDER
-from duban.plan_import.deadlines import UNWRITTEN_ID
+from duban.plan_import.deadlines import UNDATED_ID, UNWRITTEN_ID
 from duban.plan_import.units import ImportOrg
 
 DUE_FIELDS = (
@@ -84,10 +84,12 @@ def due_signature(
 ) -> list[tuple]:
     """The computable fields of each due item; applies_to naming the default holders is left
     out (it means the same as no applies_to). The importer's marked 'no deadline written' item
-    (deadlines.UNWRITTEN_ID) is no deadline: the document wrote none."""
+    (deadlines.UNWRITTEN_ID) is no deadline: the document wrote none; nor (h18ai) is its
+    'no year to date it' item (deadlines.UNDATED_ID: 4月 in a plan with no year), which the
+    review counts as no computable deadline too."""
     signature = []
     for item in due or []:
-        if item.get("id") == UNWRITTEN_ID:
+        if item.get("id") in (UNWRITTEN_ID, UNDATED_ID):
             continue
         fields = tuple((k, _value(item[k])) for k in DUE_FIELDS if k in item)
         targets = tuple((_value(t["date"]), float(t["min"])) for t in item.get("targets") or [])

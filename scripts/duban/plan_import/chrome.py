@@ -11,18 +11,25 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.page_stamp import page_stamp, stamp_year
 from duban.plan_import.share_site_chrome import share_notice
 
 _LABELS = (
     r"索引号|发布日期|发布时间|发文日期|公开日期|生成日期|信息来源|来源|浏览次数|访问次数|点击数|阅读次数"
     r"|发布机构|发布单位|公开方式|公开范围|主题分类|体裁分类|组配分类|主题词|有效性|时效|责任编辑|编辑"
-    r"|作者|信息分类|所属机构|公开时限"
+    r"|作者|信息分类|所属机构|公开时限|分类"
+)
+# h18ai: a page's metadata table letter-spaces its short labels to one width (索 引 号:, 分 类:,
+# 广东省卫健委 2021), and a 文号 with nothing after it says nothing of the plan
+_SPACED = (
+    "|".join(r"[ \u3000]?".join(label) for label in _LABELS.split("|"))
+    + r"|文[ \u3000]?号(?=\s*[:：]\s*$)"
 )
 CHROME_LINE = re.compile(
     r"^\s*[【\[]?\s*(?:您(?:当前)?(?:的|所在的?)?位置|当前位置|所在位置)\s*[:：]"
     r"|^\s*首\s*页\s*(?:[>＞›»/]|$)"
-    r"|^(?:\s*[【\[]?\s*(?:" + _LABELS + r")\s*[】\]]?\s*[:：]\s*[^\n]{0,60}?){1,8}\s*$"
+    r"|^(?:\s*[【\[]?\s*(?:" + _SPACED + r")\s*[】\]]?\s*[:：]\s*[^\n]{0,60}?){1,8}\s*$"
     r"|(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小"
     r"|^\s*[【\[]?\s*(?:字号|字体)\s*[:：][^。，；\n]{0,30}$"
     r"|^\s*[【\[]?\s*(?:打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏|分享)\s*[】\]]?\s*"
@@ -52,7 +59,7 @@ def set_aside(text: str) -> tuple[str, list[str]]:
         if not line.strip():
             continue
         seen += 1
-        folded = simplified(line)
+        folded = simplified(PINYIN_NOTE.sub("", line))  # h18ai: (此件公開發(fā)布)
         if len(line) > 200:
             continue
         if (

@@ -22,6 +22,8 @@ COLUMN_WORDS = re.compile(
     r"序号|序號|编号|(?:牵头|牽頭|责任|責任|配合|协办|協辦|主办|主辦)(?:单位|單位|部门|部門)"
     r"|(?:牵头|牽頭|责任|責任|分管)(?:领导|領導)|完成时限|完成時限|完成时间|完成時間|时间节点"
     r"|(?:全年|年度|目前|当前)?(?:完成|进展|進展|推进|推進)情况|備注|备注"
+    # h18ai: two text columns side by side (成都 2021: 序号工作内容目标任务责任单位备注)
+    r"|(?:工作|主要)(?:内容|內容)|(?:全年|年度)?目标任务|(?:全年|年度)?目標任務"
 )
 """The header words that cut a glued header into its columns (the text between two is a column)."""
 UNIT_END = re.compile(

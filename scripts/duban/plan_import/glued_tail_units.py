@@ -25,7 +25,7 @@ from duban.plan_import.reading import table_lines
 UNIT_COLUMNS = ("lead", "responsible", "cooperate")
 SUFFIX = (
     r"(?:委员会|管委会|办事处|办公室|人民政府|政府|中心|单位|部门|街道|委|局|办|厅|院|队|站"
-    r"|部|所|公司|集团|县|区|市|镇|乡|室|会|社)"
+    r"|部|所|公司|集团|县|区|市|镇|乡|室|会|社|[妇残侨文]联|工商联)"  # h18ai: 市妇联
 )
 NAME = re.compile(rf"^[\u4e00-\u9fff]{{1,20}}?{SUFFIX}$")
 FIRST = re.compile(rf"^[\u4e00-\u9fff]{{1,16}}?{SUFFIX}")
@@ -42,6 +42,7 @@ def header_columns(line: str) -> list[str] | None:
     if cut is None:
         return None
     columns, kinds = cut
+    kinds = kinds[: len(kinds) - _remarks(columns)]  # h18ai: an empty 备注 after the units
     units = [i for i, k in enumerate(kinds) if k in UNIT_COLUMNS]
     if kinds[:1] != ["number"] or not 1 <= len(units) <= 2 or units[-1] != len(kinds) - 1:
         return None
@@ -98,10 +99,19 @@ def _row(line: str, number: int, columns: list[str]) -> list[str] | None:
     if start is None:
         return None
     unit_columns = sum(column_kind(simplified(c)) in UNIT_COLUMNS for c in columns)
-    middle = len(columns) - 2 - unit_columns  # text columns between the task and the units
+    remarks = _remarks(columns)
+    middle = len(columns) - 2 - unit_columns - remarks  # text columns between task and units
     progress = rest[:start]
     cells = _split_cells(rest[start:], unit_columns)
-    return [str(number), task, progress, *[""] * (middle - 1), *cells]
+    return [str(number), task, progress, *[""] * (middle - 1), *cells, *[""] * remarks]
+
+
+def _remarks(columns: list[str]) -> int:
+    """How many 备注 columns end the header (left empty by the rows: a row ends in its units)."""
+    count = 0
+    while count < len(columns) and simplified(columns[-1 - count]) == "备注":
+        count += 1
+    return count
 
 
 def glued_tail_rows(text: str) -> tuple[str, int] | None:

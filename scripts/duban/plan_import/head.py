@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
 from duban.plan_import.segment import field_text
+from duban.plan_import.untitled_notice import SEAL, SENT, addressees_above
 
 FURNITURE = re.compile(r"^\s*【[^】]{1,10}】")
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*[《“\"]?(?P<title>[^\n]+?)[》”\"]?\s*的通知")
@@ -25,8 +26,11 @@ SELF_NOTICE = re.compile(
     r"^(?:【[^】]{1,30}】)?(?P<title>(?P<issuer>[^\s，。；:：【】]{2,30}?)关于[^\n。]{4,80}的通知)$"
 )
 TITLE_END = re.compile(  # h18r: …任务分解表 / …重点工作全年完成情况 (a progress report's title)
-    r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则|分解表|(?:完成|进展|落实)情况)$"
+    r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则|分解表|台账|(?:完成|进展|落实)情况)$"
 )
+PAGE_NAME = re.compile(r"^(?:名[ \u3000]?称|标[ \u3000]?题)\s*[:：]\s*")
+"""h18ai: the page's metadata names the document (名 称: 广东省卫生健康委2021年…台账, 广东省卫健委
+2021): the name is the title, the label is not."""
 PERIOD = re.compile(
     r"(?:[一二三四五六七八九十]+年\s*[(（]\s*)?(\d{4})\s*(?:年)?\s*[-—–－至~～到]\s*(\d{4})\s*年(?:\s*[)）])?"
 )
@@ -127,11 +131,16 @@ def read_head(text: str, first_marker: int) -> Head:
         stop = _notice_stop(region, body_from, date_match, head)
         notice_text = field_text(region[body_from:stop])
         head.notice_text = notice_text or None
+    elif sent := SENT.search(simplified(region), 0, first_marker):  # h18ai: its title line lost
+        _untitled_notice(region, sent.start(), date_match, head)
     if not notices and date_match is not None:  # no notice: the 落款 under the plan or at its end
         head.signed = parse_written_date(date_match.written)
         head.signed_as_written = date_match.written.strip()
     if head.issuer_name is None and date_match is not None:  # the 落款: the issuer above the date
-        above = re.split(r"[\s\u3000]+", text[: date_match.start()].rstrip())[-1].strip()
+        words = re.split(r"[\s\u3000]+", text[: date_match.start()].rstrip())
+        if len(words) > 1 and SEAL.fullmatch(simplified(words[-1])):
+            head.furniture.append(words.pop())  # h18ai: （国家知识产权局代章）, another's seal
+        above = words[-1].strip()
         if 2 <= len(above) <= 30 and ISSUER_END.search(simplified(above)):
             head.issuer_name = above
     start = _plan_title_end(region, head, date_match.end() if date_match else notice_end)
@@ -164,6 +173,15 @@ def read_head(text: str, first_marker: int) -> Head:
             "网页页眉的元数据未采用（不是成文日期或文号）：" + "；".join(furniture[:4])
         )
     return head
+
+
+def _untitled_notice(region: str, sent: int, date_match: _DateMatch | None, head: Head) -> None:
+    """A notice without its title line (交通运输部 2021, 知识产权 2021): the addressees on the lines
+    above its 现将《…》印发给你们 (ending with a colon), its text from that line to the 落款."""
+    line_start = region.rfind("\n", 0, sent) + 1
+    head.addressees = addressees_above(region, line_start)
+    stop = _notice_stop(region, line_start, date_match, head)
+    head.notice_text = field_text(region[line_start:stop]) or None
 
 
 def _number_alone(written: str) -> str:
@@ -294,7 +312,10 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
             and TITLE_END.search(simplified(stripped))
             and len(stripped) < 80
         ):
-            head.title = head.title or stripped
+            label = PAGE_NAME.match(stripped)
+            if label and not head.title:
+                head.furniture.append(label.group().strip())  # the page's label: not the title
+            head.title = head.title or stripped[label.end() if label else 0 :]
             return offset + len(line)
     for offset, line in _lines(region):  # 【栏目】××关于2020年重点工作及责任分解的通知
         titled = SELF_NOTICE.match(line.strip())

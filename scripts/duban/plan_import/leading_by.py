@@ -84,6 +84,7 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
                 break
         else:
             parts = list(leaders)
+            units += [u for u in _referred(folded, match.end()) if u not in units]
             if units:
                 verb = "牵头" if "牵头" in match.group("verb") else "负责"
                 joined = "、".join(units)
@@ -117,6 +118,22 @@ def _checkers(folded: str, end: int) -> list[str]:
         if units and all(units):
             names.extend(u for u in units if u and u not in names)
     return names
+
+
+REFERRED = re.compile(
+    r"(?:报|移交|移送|交由)(?P<name>[\u4e00-\u9fff]{1,20}?"
+    + UNIT_NAME.pattern.removesuffix("$")
+    + r")(?:依法)?(?:采取措施)?(?:执法|查处|处置)"
+)
+"""h18ai: …由A、B负责劝阻…,将屡教不改的门店报县住建局城建监察大队采取措施执法 (平利 05): the unit a
+case is handed on to for enforcement carries the task too (SOURCES.md 第九批: responsible)."""
+
+
+def _referred(folded: str, end: int) -> list[str]:
+    """The units the rest of the sentence after a 由…负责 hands cases on to for enforcement."""
+    sentence = re.split(r"[。；;\n]", folded[end:], maxsplit=1)[0]
+    units = [_unit(match.group("name")) for match in REFERRED.finditer(sentence)]
+    return [unit for unit in units if unit]
 
 
 def _pieces_after(folded: str, end: int) -> list[tuple[int, str]]:

@@ -13,8 +13,11 @@ from duban.plan_import.numbered_inner_rows import (
 )
 from duban.plan_import.run_on_labels import run_on_labels, run_on_reading
 from duban.plan_import.unnumbered import rows_reading
+from duban.plan_import.wenku_pages import wenku_reading, wenku_rows
 
 MORE_TABLE_READINGS = (
+    # h18ai: 成都 2021 on 第壹文秘: a glued table's pages, each a line 1、… 2、…, broken anywhere
+    ("pages run together", "文库分页连写的表格", wenku_rows, wenku_reading),
     # 黄冈 2018: 序号重点工作工作推进情况牵头单位责任单位, cells run together, units last
     ("glued rows, units last", "各格连写、单位在末尾的表格行", glued_tail_rows, rows_reading),
     # 长兴太湖: 建设任务 | 工作事项 | 工作指标 … with (1) (2) after merged category cells

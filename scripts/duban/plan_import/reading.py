@@ -39,6 +39,7 @@ from duban.plan_import.numbering import separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
+from duban.plan_import.row_cells import parted_names, realigned, role_parts
 from duban.plan_import.table_header import (
     RowSpans,
     columns_spanned,
@@ -355,6 +356,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     if len(header) < 2 or not roles & set(kinds.values()):
         return [" ".join(cell for cell in row if cell) for row in rows]
     rows = merge_continuations(rows, kinds)  # h18i: a numbered project's rows below it
+    rows = parted_names(rows, kinds)  # h18ai: 派出所工商质监所, two names run together
     text_columns = [i for i in range(len(header)) if i not in kinds]
     # h18z: the task's column before a progress column, whatever their order (进展情况 | 内容)
     text_columns.sort(key=lambda i: PROGRESS_COLUMN.search(header[i]) is not None)
@@ -365,7 +367,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     # the 1. 2. in them are no deadlines and no steps of the task
     progress = any(PROGRESS_COLUMN.search(header[i]) for i in text_columns)
     for row in rows[1:]:
-        row = _realigned(row, kinds)
+        row = realigned(row, kinds)
         cells = {i: cell.strip() for i, cell in enumerate(row)}
         filled = list(dict.fromkeys(c for c in cells.values() if c))
         if len(filled) == 1:
@@ -381,9 +383,10 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
             if cells.get(i)
         )
         parts = [
-            f"{TABLE_COLUMNS[kind][1]}：{cells[i]}"
+            part
             for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
             if kind != "number" and cells.get(i)
+            for part in role_parts(kind, cells[i])  # h18ai: X会同Y in a cell of units
         ]
         # the cell repeats the row's number (h18a)
         own = re.match(rf"{number}\s*{separator()}", text)
@@ -397,21 +400,3 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         if stats is not None:
             stats["rows"] = stats.get("rows", 0) + 1
     return lines
-
-
-PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-NOT_A_PERSON = re.compile(r"[局委办辦厅廳部处處室队隊院所站会會府区區县縣镇鎮乡鄉街道心司组組]$")
-
-
-def _realigned(row: list[str], kinds: dict[int, str]) -> list[str]:
-    """A row missing a cell before its 分管领导 (the page left the 全年目标任务 cell out, the
-    cells after it moved one column left): a person's name in the column before the leader's,
-    a unit in the leader's, an empty last cell: the cells from the name on go one column right."""
-    leader = next((i for i, kind in kinds.items() if kind == "leader"), None)
-    if leader is None or leader == 0 or row[-1].strip() or leader >= len(row):
-        return row
-    before, under = row[leader - 1].strip(), row[leader].strip()
-    person = PERSON.match(before) and not NOT_A_PERSON.search(before)
-    if person and under and not (PERSON.match(under) and not NOT_A_PERSON.search(under)):
-        return [*row[: leader - 1], "", *row[leader - 1 : -1]]
-    return row

@@ -141,7 +141,35 @@ def segment(text: str, start: int, end: int, lenient: bool = False) -> list[Node
         later = _segment(text, start, end, True, lenient)
         # h18l: read leniently, one item is enough (a page of one table row: 135.…, 广州 2023)
         roots = later if len(later) >= 2 or (lenient and later) else []
-    return roots
+    return restarting_groups(roots)
+
+
+def restarting_groups(roots: list[Node]) -> list[Node]:
+    """h18ai (三亚天涯: 一、儋州村社区 over (一)社区居委会 1.…4., (二)… 1.…5., (三)背街小巷
+    1. 2.): one chapter whose (一)(二)… each number their items from 1 again is the page's
+    heading, and the groups are the plan's sections (SOURCES.md, the tenth batch's rule: ids
+    1-n, 2-n, 3-n); the chapter's line stands before them (the preamble's). With two chapters
+    or more, or groups numbering on (1. 2. | 3. 4.), the tree stays as it is."""
+    if len(roots) != 1 or roots[0].style != "sec":
+        return roots
+    groups = roots[0].children
+    numbered = [group for group in groups if group.children]
+    if (
+        len(groups) < 2
+        or len(numbered) < 2
+        or any(group.style != "pcn" or group.inline for group in groups)
+        or any(group.children[0].number != 1 for group in numbered)
+    ):
+        return roots
+    for group in groups:
+        _shallower(group)
+    return groups
+
+
+def _shallower(node: Node) -> None:
+    node.depth -= 1
+    for child in node.children:
+        _shallower(child)
 
 
 def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) -> list[Node]:

@@ -68,6 +68,7 @@ from duban.plan_import.unnumbered import (
     space_rows,
 )
 from duban.plan_import.unnumbered_tables import header_cells, label_values, unnumbered_rows_reading
+from duban.plan_import.wenku_pages import wenku_reading
 
 CLOSE = 1.0
 """A runner-up within this many points of the winner is named in the review."""
@@ -283,7 +284,7 @@ def candidates(
         found = rewrite(text)
         if found is None:
             continue
-        table = describe in (rows_reading, unnumbered_rows_reading)
+        table = describe in (rows_reading, unnumbered_rows_reading, wenku_reading)
         invented = english in INVENTED
         result = _trial(found[0], pristine, plan_id, year, table=table)
         if result is None:

@@ -106,7 +106,10 @@ def heading_clause(span: str) -> Clause | None:
     clause = find_clause(span)
     if clause is not None:
         return clause
-    title = span.strip().split("\n")[0].strip()
+    title, _, under = span.strip().partition("\n")
+    if re.search(r"[。；;]", under):
+        return None  # h18ai: 新时代文明实践站 / 该点位……整体良好。: a place inspected, not a unit
+    title = title.strip()
     tail = UNIT_TITLE_TAIL.search(simplified(title))
     names = title[: tail.start()] if tail else title
     folded = simplified(names)
