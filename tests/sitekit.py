@@ -40,6 +40,7 @@ from duban.evaluation.evaluate import Evaluation, evaluate
 from duban.evaluation.update import LiveEvaluation
 from duban.load.project import load_project
 from duban.load.update import LiveLoad
+from duban.outputs import urls
 from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, render_site
@@ -249,6 +250,36 @@ def ci_province_files(data: Path, memo: SourceMemo | None, as_of: dt.date) -> di
     if memo is not None:
         memo.finish()
     return site.files
+
+
+def ci_open_data_gz(data: Path, memo: SourceMemo | None, as_of: dt.date) -> bytes:
+    """A province's ``duban.json.gz`` as :func:`ci_province_files` renders it."""
+    gz = ci_province_files(data, memo, as_of)[urls.EXPORT_JSON_GZ]
+    assert isinstance(gz, bytes)
+    return gz
+
+
+def edit_update(data: Path, unit: str, words: str) -> None:
+    """``words`` put before the first update's text of ``unit``'s status file."""
+    status = data / "status" / f"{unit}.yaml"
+    text = status.read_text("utf-8")
+    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
+    assert changed != text
+    status.write_text(changed, "utf-8")
+
+
+class Compressed(list[int]):
+    """The length of every text ``module`` compressed (its ``deflated``, patched to count)."""
+
+    def __init__(self, monkeypatch: Any, module: Any) -> None:
+        super().__init__()
+        real = module.deflated
+
+        def counted(text: bytes, before: bytes = b"") -> Any:
+            self.append(len(text))
+            return real(text, before)
+
+        monkeypatch.setattr(module, "deflated", counted)
 
 
 SERVE_URL = "http://127.0.0.1:8000/"

@@ -9,18 +9,16 @@ from __future__ import annotations
 import base64
 import gzip
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from duban.load.cache import parts_digest
-from duban.outputs import urls
 from duban.plugin.source_memo import SourceMemo
 from duban.site import groups, kept_open_data
 from helpers import loaded_model
-from sitekit import DEMO_AS_OF, ci_province_files, demo_data
+from sitekit import DEMO_AS_OF, Compressed, ci_open_data_gz, demo_data, edit_update
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 
@@ -28,34 +26,6 @@ AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
 @pytest.fixture
 def province(monkeypatch):
     monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)  # the demo gets group pages
-
-
-class Compressed(list[int]):
-    """How many bytes of status JSON each piece compressed in the status part held."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        super().__init__()
-        real = kept_open_data.deflated
-
-        def counted(text: bytes, before: bytes = b"") -> Any:
-            self.append(len(text))
-            return real(text, before)
-
-        monkeypatch.setattr(kept_open_data, "deflated", counted)
-
-
-def _open_data(data: Path, memo: SourceMemo | None) -> bytes:
-    gz = ci_province_files(data, memo, AS_OF)[urls.EXPORT_JSON_GZ]
-    assert isinstance(gz, bytes)
-    return gz
-
-
-def _edit(data: Path, unit: str, words: str) -> None:
-    status = data / "status" / f"{unit}.yaml"
-    text = status.read_text("utf-8")
-    changed = re.sub(r"(\n\s+text: )", rf"\g<1>{words}", text, count=1)
-    assert changed != text
-    status.write_text(changed, "utf-8")
 
 
 def _kept(cache: Path) -> list[Path]:
@@ -66,18 +36,18 @@ def _kept(cache: Path) -> list[Path]:
 def test_a_ci_build_compresses_only_the_edited_files_pieces(tmp_path, monkeypatch, province):
     data = demo_data(tmp_path)
     cache = tmp_path / "cache"
-    first = _open_data(data, SourceMemo(cache, keep=False))
-    assert first == _open_data(data, None)
+    first = ci_open_data_gz(data, SourceMemo(cache, keep=False), AS_OF)
+    assert first == ci_open_data_gz(data, None, AS_OF)
     files = {entry.source.file for entry in loaded_model(data).status.values()}
     assert len(_kept(cache)) == len(files) > 10  # one piece a status file with entries
-    made = Compressed(monkeypatch)
-    assert _open_data(data, SourceMemo(cache, keep=False)) == first
+    made = Compressed(monkeypatch, kept_open_data)
+    assert ci_open_data_gz(data, SourceMemo(cache, keep=False), AS_OF) == first
     assert not made  # no status file's piece compressed (the head and tail always are)
-    _edit(data, "baqiao", "改动后的进展：")
-    _edit(data, "yanta", "另一处改动：")
-    after = _open_data(data, SourceMemo(cache, keep=False))
+    edit_update(data, "baqiao", "改动后的进展：")
+    edit_update(data, "yanta", "另一处改动：")
+    after = ci_open_data_gz(data, SourceMemo(cache, keep=False), AS_OF)
     assert len(made) == 4  # each edited file's piece and the one after it
-    assert after == _open_data(data, None) != first
+    assert after == ci_open_data_gz(data, None, AS_OF) != first
     status = json.dumps(json.loads(gzip.decompress(after))["status"], ensure_ascii=False)
     assert "改动后的进展：" in status and "另一处改动：" in status
 
@@ -85,7 +55,7 @@ def test_a_ci_build_compresses_only_the_edited_files_pieces(tmp_path, monkeypatc
 def test_a_spoiled_piece_is_made_again(tmp_path, monkeypatch, province):
     data = demo_data(tmp_path)
     cache = tmp_path / "cache"
-    first = _open_data(data, SourceMemo(cache, keep=False))
+    first = ci_open_data_gz(data, SourceMemo(cache, keep=False), AS_OF)
     kept = _kept(cache)
 
     def spoil(path: Path, change: Any) -> None:
@@ -105,6 +75,6 @@ def test_a_spoiled_piece_is_made_again(tmp_path, monkeypatch, province):
     spoil(kept[1], lambda text: text.replace(" ", " x", 1))  # the length not a number
     spoil(kept[2], lambda text: text + "!")  # not Base64
     kept[3].write_text(kept[3].read_text("utf-8")[:-9], "utf-8")  # half-written
-    made = Compressed(monkeypatch)
-    assert _open_data(data, SourceMemo(cache, keep=False)) == first
+    made = Compressed(monkeypatch, kept_open_data)
+    assert ci_open_data_gz(data, SourceMemo(cache, keep=False), AS_OF) == first
     assert len(made) == 4

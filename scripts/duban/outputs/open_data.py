@@ -10,12 +10,11 @@ import dataclasses
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from duban.evaluation.cascade import obligation_buckets
-from duban.evaluation.evaluate import Evaluation
-from duban.evaluation.rollup import Implementer
+from duban.evaluation.evaluate import Evaluation, ItemState
+from duban.evaluation.rollup import Implementer, obligation_bucket
 from duban.model.fields import field_names
 from duban.model.links import Link
 from duban.model.model import Model, Obligation
@@ -62,12 +61,6 @@ def _holder(
     return data
 
 
-def _obligation(obligation: Obligation) -> dict[str, Any]:
-    """One task x holder. Its deadlines are ``due_ids`` into the task's ``due`` (format 2 copied
-    every occurrence into every obligation: a province's file grew with units x periods)."""
-    return jsonable(obligation)
-
-
 def _implements(links: tuple[Link, ...]) -> list[dict[str, Any]]:
     """A task's ``implements`` as the data writes it: ``to`` (``[<source>:]<plan>/<task>…``)
     and ``as_written``."""
@@ -84,17 +77,33 @@ def _task(task: Task) -> dict[str, Any]:
 Rollup = tuple[str | None, dict[str, int]]
 
 
+def rollup_of(items: Sequence[ItemState]) -> Rollup:
+    """One obligation's roll-up bucket and its occurrences by state, from its occurrences (the
+    one rule of rollup.py, as the local roll-up has it: evaluation/cascade.py), so every level
+    counts alike; no occurrence: (None, {})."""
+    bucket = obligation_bucket((item.state, item.entry is not None) for item in items)
+    return bucket, dict(Counter(item.state.value for item in items))
+
+
 def obligation_rollups(model: Model, evaluation: Evaluation) -> dict[tuple[str, str], Rollup]:
-    """(task, holder) -> (its roll-up bucket, its occurrences by state) as of the evaluation:
-    the bucket as the local roll-up has it (evaluation/cascade.py, the one rule of rollup.py),
-    so every level counts alike."""
-    counts: dict[tuple[str, str], Counter[str]] = {}
+    """(task, holder) -> :func:`rollup_of` its occurrences as of the evaluation."""
+    items: dict[tuple[str, str], list[ItemState]] = {}
     for item in evaluation.items:
-        counts.setdefault((item.task_id, item.holder_id), Counter())[item.state.value] += 1
+        items.setdefault((item.task_id, item.holder_id), []).append(item)
     return {
-        key: (bucket, dict(counts.get(key, {})))
-        for key, bucket in obligation_buckets(model, evaluation).items()
+        (o.task_id, o.holder_id): rollup_of(items.get((o.task_id, o.holder_id), ()))
+        for o in model.obligations
     }
+
+
+def obligation_data(obligation: Obligation, rollup: Rollup | None) -> dict[str, Any]:
+    """One task x holder as the open data lists it, with its bucket and counts when evaluated.
+    Its deadlines are ``due_ids`` into the task's ``due`` (format 2 copied every occurrence
+    into every obligation: a province's file grew with units x periods)."""
+    data = jsonable(obligation)
+    if rollup is not None:
+        data["bucket"], data["counts"] = rollup
+    return data
 
 
 def linked_row(row: Implementer) -> dict[str, Any]:
@@ -126,36 +135,38 @@ def export_data(
     repository: tuple[str, str | None] | None = None,
     linked: Iterable[Implementer] = (),
     status: bool = True,
+    placed: Collection[str] = (),
 ) -> dict[str, Any]:
     """Everything a consumer needs to rebuild the task table without reading YAML, and what an
     upper level's roll-up reads (format 4): each obligation's bucket and counts as of the
     evaluation, this repository's ``(id, name)`` and the rows it rolled up from its sources.
-    ``status`` False: the ``status`` list left empty (h24l: :func:`export_json` is given it)."""
+    ``status`` False: the ``status`` list left empty (h24l: :func:`export_json` is given it);
+    ``placed`` (h24ac): the lists of these members left empty, not made, likewise."""
     model.require_texts("the open data")
     groups_of = memberships(model)
     holders = set(model.holders)
-    rollups = obligation_rollups(model, evaluation) if evaluation is not None else {}
-    obligations = []
-    for obligation in model.obligations:
-        data = _obligation(obligation)
-        if evaluation is not None:
-            bucket, counts = rollups.get((obligation.task_id, obligation.holder_id), (None, {}))
-            data["bucket"], data["counts"] = bucket, counts
-        obligations.append(data)
+
+    def obligations() -> list[dict[str, Any]]:
+        if evaluation is None:
+            return [obligation_data(o, None) for o in model.obligations]
+        rollups = obligation_rollups(model, evaluation)
+        return [obligation_data(o, rollups[o.task_id, o.holder_id]) for o in model.obligations]
+
+    lists: dict[str, Callable[[], list[Any]]] = {
+        "plans": lambda: [jsonable(plan) for plan in model.plans_in_order()],
+        "units": lambda: [_holder(u, groups_of, holders) for u in model.units.values()],
+        "groups": lambda: [_holder(g, groups_of, holders) for g in model.groups.values()],
+        "tasks": lambda: [_task(task) for task in model.all_in_order()],
+        "obligations": obligations,
+        "status": lambda: [jsonable(s) for s in model.status.values()] if status else [],
+        "linked": lambda: [linked_row(row) for row in linked],
+    }
     result: dict[str, Any] = {"format": OPEN_DATA_FORMAT}
     if evaluation is not None:
         result["as_of"] = evaluation.as_of.isoformat()
     if repository is not None:
         result["repository"] = {"id": repository[0], "name": repository[1]}
-    result |= {
-        "plans": [jsonable(plan) for plan in model.plans_in_order()],
-        "units": [_holder(u, groups_of, holders) for u in model.units.values()],
-        "groups": [_holder(g, groups_of, holders) for g in model.groups.values()],
-        "tasks": [_task(task) for task in model.all_in_order()],
-        "obligations": obligations,
-        "status": [jsonable(s) for s in model.status.values()] if status else [],
-        "linked": [linked_row(row) for row in linked],
-    }
+    result |= {name: [] if name in placed else made() for name, made in lists.items()}
     if extra:
         result.update(extra)
     return result
@@ -175,23 +186,28 @@ def export_json(
     repository: tuple[str, str | None] | None = None,
     linked: Sequence[Implementer] = (),
     status_json: str | None = None,
+    placed: Mapping[str, str] | None = None,
 ) -> str:
     """``status_json`` (h24l): the ``status`` list's entries already as JSON, comma-joined
     (each entry as :func:`compact_json` writes it; the site keeps them by status file): put in
-    place as they are, the same bytes as the entries made here."""
+    place as they are, the same bytes as the entries made here. ``placed`` (h24ac): any of the
+    top-level lists so, by member (the site's open data marks where its pieces go)."""
+    given = dict(placed or {})
+    if status_json is not None:
+        given["status"] = status_json
     data = export_data(
         model,
         extra,
         evaluation=evaluation,
         repository=repository,
         linked=linked,
-        status=status_json is None,
+        placed=given,
     )
-    if status_json is None:
+    if not given:
         return compact_json(data) + "\n"
     # a compact object is its members joined, each "key":value (json.dumps' own layout)
     members = (
-        f"{compact_json(k)}:{f'[{status_json}]' if k == 'status' else compact_json(v)}"
+        f"{compact_json(k)}:{f'[{given[k]}]' if k in given else compact_json(v)}"
         for k, v in data.items()
     )
     return "{" + ",".join(members) + "}\n"

@@ -42,6 +42,7 @@ from duban.site import (
     kept_jobs,
     kept_ledger,
     kept_open_data,
+    kept_open_data_chunks,
     kept_states,
     names,
     page_downloads,
@@ -259,17 +260,19 @@ def _download_jobs(
             yield urls.LEDGER_CSV, ledger_csv(book)
 
     def open_data_files() -> Iterator[tuple[str, str | bytes]]:
+        settings = ctx.settings
+        if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes
+            # h24z: the status entries kept compressed by status file (where the memo is);
+            # h24ac: the parts around them kept by chunk (a CI build's)
+            deflated = kept_open_data.status_deflated(model, memo)
+            kept = (keys, memo) if ci else (None, None)
+            gz = kept_open_data_chunks.open_data_gz(model, evaluation, deflated, settings, *kept)
+            yield urls.EXPORT_JSON_GZ, gz
+            return
         # h24q: the occurrences' states kept by holder (a memo on disk: a CI build's)
         states = None
         if ci and memo is not None and keys is not None:
             states = kept_states.states_json(evaluation, keys, memo)
-        settings = ctx.settings
-        if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes
-            # h24z: the status entries kept compressed by status file (where the memo is)
-            deflated = kept_open_data.status_deflated(model, memo)
-            gz = downloads.open_data_gz(model, evaluation, deflated, settings, states)
-            yield urls.EXPORT_JSON_GZ, gz
-            return
         # h24l: the status entries kept by status file (in this process, where the memo is)
         status = kept_open_data.status_json(model, memo) if memo is not None else None
         yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, settings, status, states)

@@ -5,14 +5,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
 from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.i18n.locale import Locale
 from duban.model.model import Model
-from duban.outputs.gzip_pieces import Deflated, deflated, gzip_joined
 from duban.outputs.open_data import export_json
 from duban.outputs.spreadsheet import Cell, Column, csv_text, workbook
 from duban.outputs.xml_text import xml_text
@@ -108,12 +107,14 @@ def open_data(
     settings: Settings | None = None,
     status_json: str | None = None,
     states_json: str | None = None,
+    placed: Mapping[str, str] | None = None,
 ) -> str:
     """The JSON export (format 4: buckets as of the build, this repository's id, the rows its
     sources gave), plus the state of every occurrence as of the build. ``status_json``: the
     status entries as JSON, kept by status file (h24l, :mod:`.kept_open_data`);
     ``states_json`` (h24q): the occurrences' states as JSON, comma-joined, kept by holder
-    (:mod:`.kept_states`)."""
+    (:mod:`.kept_states`); ``placed`` (h24ac): other lists as JSON, by member
+    (:func:`duban.outputs.open_data.export_json`)."""
     states = [] if states_json is not None else [occurrence_state(i) for i in evaluation.items]
     text = export_json(
         model,
@@ -122,6 +123,7 @@ def open_data(
         repository=settings.federation_id if settings is not None else None,
         linked=settings.federated if settings is not None else (),
         status_json=status_json,
+        placed=placed,
     )
     if states_json is None:
         return text
@@ -130,29 +132,6 @@ def open_data(
     end = '"items":[]}}\n'
     assert text.endswith(end)
     return f'{text[: -len(end)]}"items":[{states_json}]}}}}\n'
-
-
-# where the status entries go: JSON text holds no NUL (json.dumps writes it \u0000)
-_STATUS = "\0"
-
-
-def open_data_gz(
-    model: Model,
-    evaluation: Evaluation,
-    status: Sequence[Deflated],
-    settings: Settings | None = None,
-    states_json: str | None = None,
-) -> bytes:
-    """:func:`open_data` gzip-compressed, the same bytes from build to build (no time or name
-    in the header). A province publishes this (h24i): its open data holds every report of
-    every unit (67 MB at 1,500 units of the light profile, some 200 MB of the heavy one) and
-    compresses about twentyfold; hosts count the bytes they store, not what they send.
-    ``status`` (h24z): the status entries as compressed pieces, kept by status file
-    (:func:`.kept_open_data.status_deflated`); the text before and after them is compressed
-    here, each part on its own (:mod:`duban.outputs.gzip_pieces`)."""
-    text = open_data(model, evaluation, settings, _STATUS, states_json)
-    head, _, tail = text.partition(_STATUS)
-    return gzip_joined([deflated(head.encode()), *status, deflated(tail.encode())])
 
 
 # -- Atom --------------------------------------------------------------------------------------

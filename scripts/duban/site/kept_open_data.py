@@ -126,17 +126,26 @@ def status_deflated(model: Model, memo: page_keys.Memo | None) -> list[Deflated]
         if piece is None:
             piece = deflated(b"," + text(i), text(i - 1)) if i else deflated(text(i))
             if memo is not None and key is not None:
-                kept = f"{piece.crc} {piece.size} {base64.b64encode(piece.data).decode()}"
-                keep_text(memo, key, DEFLATED, CHECK, kept)
+                keep_text(memo, key, DEFLATED, CHECK, piece_text(piece))
         pieces.append(piece)
     return pieces
 
 
 def _kept_deflated(memo: page_keys.Memo, key: str) -> Deflated | None:
-    """A piece as kept (``crc size data``, the data in Base64), or None when not kept, not
-    what its digest says or not a piece the writer makes."""
+    """A piece as kept, or None when not kept, not what its digest says or not a piece the
+    writer makes."""
     kept = kept_text(memo, key, DEFLATED, CHECK)
-    parts = kept.split(" ") if kept is not None else []
+    return read_piece(kept) if kept is not None else None
+
+
+def piece_text(piece: Deflated) -> str:
+    """A piece as kept: ``crc size data``, the data in Base64."""
+    return f"{piece.crc} {piece.size} {base64.b64encode(piece.data).decode()}"
+
+
+def read_piece(kept: str) -> Deflated | None:
+    """The piece :func:`piece_text` wrote, or None when it is not one the writer makes."""
+    parts = kept.split(" ")
     if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
         return None
     try:

@@ -9,7 +9,8 @@ the holder and its occurrences' digests (those of the page keys, kept by status 
 h24o): their compact JSON, one a line (compact JSON holds no line break), in the order of the
 holder's occurrences. The build puts each occurrence's text in the evaluation's order; a
 holder whose key is not kept is made again. A CI build's only (a memo on disk that lives one
-build), as :mod:`.kept_ledger`.
+build), as :mod:`.kept_ledger`. A province's states (its gzip-compressed open data) are kept
+compressed by chunk instead (h24ac, :mod:`.kept_open_data_chunks`).
 
 **Trust.** An entry is read as JSON text, never as objects of a class; the digest beside it
 catches a cut or half-written entry, and its lines must parse as one JSON array of objects,
