@@ -6,10 +6,11 @@ served.
 
 On site_floor.py's generated repository (generate.py --plans 2, the project's mkdocs.yml and
 docs/): starts a real ``mkdocs serve``, waits for its first build, then ``--edits`` times changes
-one unit's status file (``--edit text``: one update's text gets a new marker; ``--edit report``:
-a monthly report, a new update holding the marker and a task in progress marked done, which
-changes the summaries too: status_edits.py), polling the unit's page every
-0.2 s until it shows the marker; prints each time and the server's log lines about the rebuild.
+one unit's status file (``--edit text``: one update's text gets a new marker; ``--edit
+report``: a monthly report, a new update holding the marker and a task in progress marked done,
+which changes the summaries too: status_edits.py; ``--edit both``: half of each, text first),
+polling the unit's page every 0.2 s until it shows the marker; prints each time and the
+server's log lines about the rebuild.
 When the server makes the whole-plan downloads after the pages (h24n), each edit also waits
 for the log to say they are ready, and prints when they were (so edits never overlap them).
 
@@ -138,7 +139,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/duban-serve"))
     parser.add_argument("--profile", choices=("light", "heavy"), default="light")
-    parser.add_argument("--edit", choices=("text", "report"), default="text")
+    parser.add_argument("--edit", choices=("text", "report", "both"), default="text")
     args = parser.parse_args()
     project = repository(args.work, args.units, args.profile)  # the heavy one: site_processes'
     status = sorted((project / "data" / "status").glob("*.yaml"))[7]
@@ -160,11 +161,16 @@ def main() -> None:
         _wait(url, "<html", 3600)
         print(f"first build served after {time.monotonic() - started:.1f} s", flush=True)
         time.sleep(3)
-        for edit in range(args.edits):
+        # h24aa: ``both``, the first half of the edits text edits, then monthly reports (one
+        # server, one first build)
+        half = args.edits // 2
+        kinds = [args.edit] * args.edits if args.edit != "both" else ["text"] * half
+        kinds += ["report"] * (args.edits - len(kinds))
+        for edit, kind in enumerate(kinds):
             marker = f"改动标记{edit}{time.time_ns()}"
             text = status.read_text("utf-8")
             # the last update: the unit page shows each occurrence's latest reports
-            made = text_edit if args.edit == "text" else report_edit
+            made = text_edit if kind == "text" else report_edit
             new = made(text, marker)
             cpu = _cpu(server.pid)
             run, waited = _schedstat(server.pid)
@@ -174,7 +180,7 @@ def main() -> None:
             cpu = _cpu(server.pid) - cpu
             run2, waited2 = _schedstat(server.pid)
             print(
-                f"edit {edit + 1}: the page showed it {seconds:.1f} s after the save "
+                f"edit {edit + 1} ({kind}): the page showed it {seconds:.1f} s after the save "
                 f"(the server's CPU meanwhile: {cpu:.1f} s; its threads on a core "
                 f"{run2 - run:.1f} s, waiting for one {waited2 - waited:.1f} s)",
                 flush=True,

@@ -1,12 +1,13 @@
 """Benchmark (h24v): duban's render of `mkdocs serve` rebuilds in-process, without MkDocs.
 
     python tests/benchmarks/serve_render.py --units 750 --profile heavy [--edits 4]
-        [--work /tmp/duban-serve] [--pyinstrument out.txt]
+        [--work /tmp/duban-serve] [--pyinstrument out.txt] [--edit text|report]
 
 On serve_profile.py's generated repository (a copy of its data folder, so the repository is
 not edited): the model loaded and evaluated as serve does (``LiveLoad``, ``LiveEvaluation``),
 a first ``render_site`` with an in-memory memo, then ``--edits`` times one status file's last
-update edited (a different unit each time) and ``render_site`` again, the whole-plan downloads
+update edited, or a monthly report made (``--edit report``, status_edits.py's; a different
+unit each time) and ``render_site`` again, the whole-plan downloads
 left out as serve leaves them (their sizes the first build's). Prints each rebuild's CPU
 seconds of ``render_site`` alone: serve_profile.py's rebuild also counts MkDocs and the last
 build's downloads thread. ``--pyinstrument``: the last rebuild sampled (pyinstrument, when
@@ -18,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import re
 import shutil
 import tempfile
 import time
@@ -32,6 +32,7 @@ from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, render_site
 from site_bytes import repository
 from site_floor import AS_OF
+from status_edits import report_edit, text_edit
 
 
 def main() -> None:
@@ -41,6 +42,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=4)
     parser.add_argument("--work", type=Path, default=Path("/tmp/duban-serve"))
     parser.add_argument("--pyinstrument", type=Path, default=None)
+    parser.add_argument("--edit", choices=("text", "report"), default="text")
     args = parser.parse_args()
     project = repository(args.work, args.units, args.profile)
     data = Path(tempfile.mkdtemp(prefix="duban-serve-render-")) / "data"
@@ -86,10 +88,11 @@ def main() -> None:
     status = sorted((data / "status").glob("*.yaml"))
     for edit in range(args.edits):
         path = status[(7 + 50 * edit) % len(status)]
-        text = path.read_text("utf-8")
-        last = list(re.finditer(r"\n\s+text: \"?", text))[-1]
         marker = f"剖析{edit}{time.time_ns()}"
-        path.write_text(text[: last.end()] + marker + text[last.end() :], "utf-8")
+        edited = (text_edit if args.edit == "text" else report_edit)(
+            path.read_text("utf-8"), marker
+        )
+        path.write_text(edited, "utf-8")
         gc.collect()
         profiled = args.pyinstrument is not None and edit == args.edits - 1
         cpu, _ = build([f"status/{path.name}"], profiled)

@@ -70,8 +70,22 @@ def _period_containing(due: Due, day: dt.date) -> Occurrence | None:
     return next((o for o in due.occurrences if o.starts <= day <= (o.ends or o.due)), None)
 
 
+def _task_obligations(model: Model) -> dict[str, dict[str, Obligation]]:
+    """Each task's obligations by holder (h24aa: found once per call, not once per target)."""
+    found: dict[str, dict[str, Obligation]] = {}
+    for o in model.obligations:
+        found.setdefault(o.task_id, {})[o.holder_id] = o
+    return found
+
+
 def _entries(
-    model: Model, task: Task, due: Due, indicator: Indicator, day: dt.date, known_by: dt.date
+    model: Model,
+    task: Task,
+    due: Due,
+    indicator: Indicator,
+    day: dt.date,
+    known_by: dt.date,
+    obligations: dict[str, Obligation],
 ) -> list[tuple[str, StatusEntry | None]]:
     """(holder, status entry of the occurrence in force on ``day``) for each holder counted;
     with ``figures_from``, of the other deadline's period that holds ``day`` (none: no entries)."""
@@ -84,7 +98,6 @@ def _entries(
     else:
         occurrence = occurrence_at(due, day)
     key = occurrence.key if occurrence else ""
-    obligations = {o.holder_id: o for o in model.obligations if o.task_id == task.id}
     result = []
     for holder in due.holder_ids:
         if not _bound(obligations.get(holder), day):
@@ -104,12 +117,16 @@ def measure(
     day: dt.date,
     known_by: dt.date,
     indicator: Indicator | None = None,
+    obligations: dict[str, Obligation] | None = None,
 ) -> tuple[float | None, float | None, float | None]:
     """(actual, numerator, denominator) of an indicator of the due (its own unless given: one
-    of its ``amounts``) on ``day``, knowing what was reported by ``known_by``."""
+    of its ``amounts``) on ``day``, knowing what was reported by ``known_by``; ``obligations``:
+    the task's by holder (:func:`_task_obligations`), when the caller has them."""
     indicator = indicator or due.indicator
     assert indicator is not None
-    entries = _entries(model, task, due, indicator, day, known_by)
+    if obligations is None:
+        obligations = _task_obligations(model).get(task.id, {})
+    entries = _entries(model, task, due, indicator, day, known_by, obligations)
     scale = 100.0 if indicator.unit == "percent" else 1.0
     if indicator.measure == "share-of-units-done":
         cutoff = min(day, known_by)
@@ -153,11 +170,13 @@ def target_status(target: Target, actual: float | None, as_of: dt.date) -> str:
 def indicator_results(model: Model, as_of: dt.date) -> tuple[IndicatorResult, ...]:
     """Every target of every indicator in the plan, in task order."""
     results = []
+    by_task = _task_obligations(model)
     for task in model.tasks_in_order():
         for due, indicator, targets in task.measured:
             for target in targets:
                 day = min(target.date, as_of)
-                actual, top, bottom = measure(model, task, due, day, as_of, indicator)
+                held = by_task.get(task.id, {})
+                actual, top, bottom = measure(model, task, due, day, as_of, indicator, held)
                 results.append(
                     IndicatorResult(
                         task.id,

@@ -62,6 +62,7 @@ from duban.site import (
 from duban.site.context import Context, Settings, site_description, site_title
 from duban.site.env import compile_templates
 from duban.site.implementers import LinkedSource
+from duban.site.kept_group_pages import Finish, KeptGroupPages
 
 __all__ = [
     "LinkedSource",
@@ -178,7 +179,8 @@ def render_site(
     units = kept_downloads.unit_calendars(ctx, keys, not ctx.group_pages, bool(ctx.group_pages))
     downloads = _download_jobs(ctx, site, title, cost, units, memo, keys, plan_ctxs)
     downloads = later(downloads, site) if later is not None else downloads
-    pages, page_keys_of = _page_jobs(ctx, plan_ctxs, cost, keys)
+    kept_groups = indexes.group_pages if indexes is not None else None  # h24aa: serving
+    pages, page_keys_of, finish = _page_jobs(ctx, plan_ctxs, cost, keys, kept_groups)
     jobs = [*downloads, *kept_jobs.reused(pages, page_keys_of, memo, site.reused)]
     workers = split.processes_for(processes)
     if workers > 1:  # h24k: compiled once here, not again in every forked process
@@ -187,9 +189,11 @@ def render_site(
     kept_downloads.remember(units, made[0], memo)  # the calendars' job is the first
     made = made[len(downloads) :]
     if memo is not None:
-        for key, pages_made in zip(page_keys_of, made, strict=True):
+        for n, (key, pages_made) in enumerate(zip(page_keys_of, made, strict=True)):
             key = summary_keys.resolved(key)  # h24w: a late key's value once its job ran
             if key is not None and key not in site.reused:
+                if n in finish:  # h24aa: a group page's ranks put in (kept_group_pages)
+                    made[n] = pages_made = finish[n](pages_made)
                 memo.put(key, pages_made)
     site.pages = {uri: page for each in made for uri, page in each.items()}
     # downloads in path order: the same whichever process made which first
@@ -311,13 +315,16 @@ def _page_jobs(
     plan_ctxs: dict[str, Context],
     cost: job_costs.Costs,
     keys: page_keys.Keys | None = None,
-) -> tuple[list[split.Job], list[str | summary_keys.LateKey | None]]:
+    kept_groups: KeptGroupPages | None = None,
+) -> tuple[list[split.Job], list[str | summary_keys.LateKey | None], dict[int, Finish]]:
     """Every page, in the site's order, and each job's key (:mod:`.page_keys`; None without
-    ``keys``). Unit pages need the calendars (a unit page links its own); the downloads page,
+    ``keys``), and what makes a job's result its pages when not itself (h24aa: ``kept_groups``).
+    Unit pages need the calendars (a unit page links its own); the downloads page,
     the 督办清单 and each plan's task list show download sizes. Pages that need nothing may be
     made by any process."""
     Needs = split.Needs
     made_keys: list[str | summary_keys.LateKey | None] = []
+    finish: dict[int, Finish] = {}
 
     def Job(  # split.Job's name: a page job may go to any process when it needs nothing
         run: Callable[[], dict[str, str]],
@@ -402,5 +409,15 @@ def _page_jobs(
             each = cost.groups(pid) / max(len(parts), 1)
             for part in parts:
                 key = partial(page_keys.Keys.group, part=part, pctx=pctx)
-                jobs.append(Job(one(part.uri, part.render), cost=each, key=key))
-    return jobs, made_keys
+                if keys is None or kept_groups is None:
+                    jobs.append(Job(one(part.uri, part.render), cost=each, key=key))
+                    continue
+                made, shape = keys.group_and_shape(part, pctx)
+                finish[len(jobs)] = kept_groups.finish(part.uri, shape, part.ranks)
+                run = kept_groups.job(part.uri, shape, part.render_tokens)
+                jobs.append(Job(run, cost=each, key=partial(_given, made)))
+    return jobs, made_keys, finish
+
+
+def _given(key: str, _keys: page_keys.Keys) -> str:  # a key made already
+    return key

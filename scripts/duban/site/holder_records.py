@@ -71,20 +71,41 @@ def ranked_records(model: Model, index: Index, as_of: dt.date) -> list[HolderRec
 _RANKED = "_dbn_ranked"
 
 
+SCORES = "_dbn_scores"
+"""Where an index keeps each holder's (tally, :func:`_score`) (h24aa): while serving the next
+build's index holds the same dict (``serve_index``), and a holder whose tally is the same
+object (its occurrences unchanged) is not scored again."""
+
+Score = tuple[float, float, int]
+
+
+def _score(tally: Tally) -> tuple[Score, Score]:
+    """(the ranking's score: on-time rate, done rate, overdue; its sort key, best first)."""
+    on_time, done, overdue = tally.on_time_rate or 0, tally.done_rate or 0, tally.overdue
+    return (on_time, done, overdue), (-on_time, -done, overdue)
+
+
 def _ranked(model: Model, index: Index, as_of: dt.date) -> list[HolderRecord]:
     by_holder = index.by_holder
     reported = reporters(model, as_of, index)
     # h24r: each holder tallied once per index (the index's tallies are of its own lists)
     records = [indexed_record(h, index) for h in model.holders.values() if h.id in by_holder]
+    scores: dict[str, tuple[Tally, tuple[Score, Score]]] = index.__dict__.setdefault(SCORES, {})
+
+    def scored(record: HolderRecord) -> tuple[Score, Score]:
+        kept = scores.get(record.holder.id)
+        if kept is None or kept[0] is not record.tally:
+            kept = scores[record.holder.id] = (record.tally, _score(record.tally))
+        return kept[1]
+
     ranked = sorted(
-        (r for r in records if rankable(model, r, reported)),
-        key=lambda r: (-(r.tally.on_time_rate or 0), -(r.tally.done_rate or 0), r.tally.overdue),
+        (r for r in records if rankable(model, r, reported)), key=lambda r: scored(r)[1]
     )
     result = []
-    previous: tuple[float, float, int] | None = None
+    previous: Score | None = None
     rank = 0
     for position, record in enumerate(ranked, start=1):
-        score = (record.tally.on_time_rate or 0, record.tally.done_rate or 0, record.tally.overdue)
+        score = scored(record)[0]
         if score != previous:  # ties share a rank (1, 2, 2, 4)
             rank, previous = position, score
         result.append(HolderRecord(record.holder, record.tally, record.light, rank))

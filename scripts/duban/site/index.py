@@ -10,8 +10,11 @@ from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.evaluation.evaluate import reporters as known_reporters
 from duban.model.model import Model
 from duban.model.status import StatusEntry
+from duban.site import newest_kept
 from duban.site.lights import Tally, light_of
 from duban.site.reports import ReportEntry, newest_reports, report_entries
+
+_NEWEST = "_dbn_newest"
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,18 @@ class Index:
     # h24q: an incremental build renders a few unit pages and the newest reports (home, feed):
     # neither needs every report made and sorted
     def newest(self, count: int) -> list[ReportEntry]:
-        """The first ``count`` of :attr:`reports`."""
+        """The first ``count`` of :attr:`reports`; h24aa: found once per index and count (the
+        home page's key and the page ask), while serving from the last build's."""
         if "reports" in self.__dict__:
             return self.reports[:count]
-        return newest_reports(self.model, self.as_of, count)
+        found = self.__dict__.setdefault(_NEWEST, {})
+        if count not in found:
+            carried = self.__dict__.get(newest_kept.SERVING)
+            got = None
+            if carried is not None:
+                got = carried.first(count, self.model.status.values(), self.as_of)
+            found[count] = got if got is not None else newest_reports(self.model, self.as_of, count)
+        return list(found[count])
 
     def reports_of(self, holder_id: str) -> list[ReportEntry]:
         """``reports_by_holder.get(holder_id, [])``: one holder's reports, newest first."""

@@ -196,14 +196,19 @@ RARE = (State.WAITING, State.DONE_EARLY)
 """States only some plans' deadlines can reach (an event's, a window's): listed in legends,
 filters and cards only when some occurrence has them."""
 _shown: list[tuple[object, tuple[State, ...]]] = []
+SHOWN_KEPT = 8
+"""How many tuples of items :func:`shown_states` remembers (h24aa: the whole evaluation's and
+each plan's, which a build's pages ask in turn)."""
 
 
 def shown_states(items: tuple[ItemState, ...]) -> tuple[State, ...]:
     """The states pages list (legends, filters, cards): every usual one, and a rare one when
-    some of ``items`` has it. Remembered for the last tuple of items (one per site build)."""
-    if _shown and _shown[0][0] is items:
-        return _shown[0][1]
-    present = {i.state for i in items if i.state in RARE}
+    some of ``items`` has it. Remembered for the last few tuples of items (one per site build
+    and plan; h24aa: the states read in C)."""
+    for kept, states in _shown:
+        if kept is items:
+            return states
+    present = set(map(_state, items)).intersection(RARE)
     states = tuple(s for s in DISPLAY_ORDER if s not in RARE or s in present)
-    _shown[:] = [(items, states)]
+    _shown[:] = [(items, states), *_shown[: SHOWN_KEPT - 1]]
     return states

@@ -3,13 +3,23 @@ its rows (see :mod:`duban.site.groups`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
 from duban.evaluation.evaluate import ItemState
 from duban.outputs import urls
-from duban.site import group_rows, groups, holder_records, lights, names, serve_rows, views
+from duban.site import (
+    group_rows,
+    groups,
+    holder_records,
+    kept_group_pages,
+    lights,
+    names,
+    serve_rows,
+    views,
+)
 from duban.site.context import Context
 from duban.site.render import render_page
 from duban.site.status_rows import StatusRow
@@ -55,6 +65,11 @@ class GroupPart:
     def render(self) -> str:
         return page_of_group(self.ctx, self.bucket, self.late, self.soon, self.ranks)
 
+    def render_tokens(self) -> str:
+        """h24aa: the page with a token for each ranked member's rank (:mod:`.kept_group_pages`)."""
+        ranks = kept_group_pages.tokens(self.members_ranks())
+        return page_of_group(self.ctx, self.bucket, self.late, self.soon, ranks)
+
     def members_ranks(self) -> list[tuple[str, int | None]]:
         holders = set(map(_holder_id, self.bucket.items))  # h24v: found in C
         return sorted((h, self.ranks.get(h)) for h in holders)
@@ -97,7 +112,7 @@ def page_of_group(
     bucket: groups.Bucket,
     late: list[ItemState],
     soon: list[ItemState],
-    ranks: dict[str, int | None],
+    ranks: Mapping[str, object],
 ) -> str:
     """One group's occurrences in one plan: its units, each task unit by unit, and its overdue
     and due-soon rows (the detail the plan's summarised lists leave out)."""

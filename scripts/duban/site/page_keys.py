@@ -335,14 +335,21 @@ class Keys:
     def group(self, part: GroupPart, pctx: Context) -> str:
         """A group page: its members' occurrences in the plan, their overdue and due-soon
         ones, and their ranks (which move with every unit's record)."""
+        return self.group_and_shape(part, pctx)[0]
+
+    def group_and_shape(self, part: GroupPart, pctx: Context) -> tuple[str, str]:
+        """(:meth:`group`, the same but of whether each member is ranked, not of its rank:
+        h24aa, :mod:`.kept_group_pages`)."""
         facts = [
             self._occurrences(part.bucket.items),
             self._occurrences(part.late),
             self._occurrences(part.soon),
-            part.members_ranks(),
             part.bucket.group.id if part.bucket.group is not None else None,
         ]
-        return parts_digest(self.base, self._plan_states_of(pctx), part.uri, _pickled(facts))
+        core = parts_digest(self.base, self._plan_states_of(pctx), part.uri, _pickled(facts))
+        ranks = part.members_ranks()
+        shown = [(holder, rank is not None) for holder, rank in ranks]
+        return parts_digest(core, _pickled(ranks)), parts_digest(core, "shape", _pickled(shown))
 
     def calendar(
         self, uri: str, own: list[Obligation], seen: list[ItemState], open_only: bool

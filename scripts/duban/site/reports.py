@@ -63,7 +63,11 @@ def _made(entries: Iterable[StatusEntry], as_of: dt.date) -> list[ReportEntry]:
     return result
 
 
-def _order(r: ReportEntry) -> tuple[dt.date, bool, str, str, str, int]:
+Order = tuple[dt.date, bool, str, str, str, int]
+"""A report's place in :func:`report_entries`' order (newest first when sorted in reverse)."""
+
+
+def _order(r: ReportEntry) -> Order:
     return (r.date, r.kind == "done", r.holder_id, r.task_id, r.key, r.index)
 
 
@@ -80,13 +84,13 @@ def newest_reports(model: Model, as_of: dt.date, count: int) -> list[ReportEntry
     """h24q: the first ``count`` of :func:`report_entries` (``heapq.nlargest`` is the same as
     the sort's first ones, ties in the same order), without sorting every report."""
     # h24r: the order's keys first (tuples, not entries), the entries only of the newest
-    keyed = heapq.nlargest(count, _keys(model.status.values(), as_of), key=itemgetter(0))
-    return [report for _, entry, kind, index in keyed for report in _one(entry, kind, index)]
+    keyed = heapq.nlargest(count, keyed_reports(model.status.values(), as_of), key=itemgetter(0))
+    return [made_report(entry, kind, index) for _, entry, kind, index in keyed]
 
 
-def _keys(
+def keyed_reports(
     entries: Iterable[StatusEntry], as_of: dt.date
-) -> Iterator[tuple[tuple[dt.date, bool, str, str, str, int], StatusEntry, str, int]]:
+) -> Iterator[tuple[Order, StatusEntry, str, int]]:
     """The :func:`_order` key of each report :func:`_made` makes, in its order, with what
     makes that report."""
     for entry in entries:
@@ -99,8 +103,8 @@ def _keys(
             yield (done, True, holder, task, key, 0), entry, "done", 0
 
 
-def _one(entry: StatusEntry, kind: str, index: int) -> list[ReportEntry]:
+def made_report(entry: StatusEntry, kind: str, index: int) -> ReportEntry:
     """The report :func:`_made` makes of ``entry``'s update ``index`` or its completion."""
     if kind == "done":
-        return [r for r in _made((entry,), dt.date.max) if r.kind == "done"]
-    return [r for r in _made((entry,), dt.date.max) if r.kind == "update" and r.index == index]
+        return next(r for r in _made((entry,), dt.date.max) if r.kind == "done")
+    return next(r for r in _made((entry,), dt.date.max) if r.kind == "update" and r.index == index)

@@ -28,8 +28,9 @@ from typing import Protocol, TypeVar
 from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.evaluation.reporters import counts_as_report
 from duban.model.model import Model
-from duban.site import serve_rows
+from duban.site import holder_records, newest_kept, serve_rows
 from duban.site.index import Index
+from duban.site.kept_group_pages import KeptGroupPages
 from duban.site.lights import Tally, light_of
 
 _V = TypeVar("_V")
@@ -57,6 +58,8 @@ class KeptIndexes:
         """The escalations of the evaluation those digests were made with."""
         self.made: dict[int, str] | None = None
         """h24v: the last build's digests by the occurrence's id (:mod:`.serve_digests`)."""
+        self.group_pages = KeptGroupPages()
+        """h24aa: the group pages rendered with tokens for their ranks."""
 
     def index(self, scope: str, model: Model, evaluation: Evaluation) -> Index:
         """``Index.of(model, evaluation)``, from the last one of ``scope`` when it can be."""
@@ -70,12 +73,17 @@ class KeptIndexes:
             self.tallied += _kept_tallies(before, index)
             _kept_reporters(before, index)
             serve_rows.carry(before, index)  # h24v: the summaries' groupings from before's
+        last = before.__dict__.get(newest_kept.SERVING) if before is not None else None
+        index.__dict__[newest_kept.SERVING] = newest_kept.Carried(last)  # h24aa
+        if before is not None:  # h24aa: the ranking's scores by tally object
+            index.__dict__[holder_records.SCORES] = before.__dict__.get(holder_records.SCORES, {})
         self.last[scope] = index
         return index
 
     def start(self) -> None:
         """A new build: the counts start again."""
         self.updated = self.tallied = 0
+        self.group_pages.start()
 
 
 class _Serving(Protocol):
