@@ -62,7 +62,7 @@ from duban.site import (
 from duban.site.context import Context, Settings, site_description, site_title
 from duban.site.env import compile_templates
 from duban.site.implementers import LinkedSource
-from duban.site.kept_group_pages import Finish, KeptGroupPages
+from duban.site.kept_group_pages import Finish, KeptGroupPages, given_key
 
 __all__ = [
     "LinkedSource",
@@ -415,9 +415,5 @@ def _page_jobs(
                 made, shape = keys.group_and_shape(part, pctx)
                 finish[len(jobs)] = kept_groups.finish(part.uri, shape, part.ranks)
                 run = kept_groups.job(part.uri, shape, part.render_tokens)
-                jobs.append(Job(run, cost=each, key=partial(_given, made)))
+                jobs.append(Job(run, cost=each, key=partial(given_key, made)))
     return jobs, made_keys, finish
-
-
-def _given(key: str, _keys: page_keys.Keys) -> str:  # a key made already
-    return key
