@@ -85,11 +85,19 @@ def rollup_of(items: Sequence[ItemState]) -> Rollup:
     return bucket, dict(Counter(item.state.value for item in items))
 
 
+def occurrences_by_obligation(
+    items: Iterable[ItemState],
+) -> dict[tuple[str, str], list[ItemState]]:
+    """(task, holder) -> its occurrences among ``items``, in their order."""
+    found: dict[tuple[str, str], list[ItemState]] = {}
+    for item in items:
+        found.setdefault((item.task_id, item.holder_id), []).append(item)
+    return found
+
+
 def obligation_rollups(model: Model, evaluation: Evaluation) -> dict[tuple[str, str], Rollup]:
     """(task, holder) -> :func:`rollup_of` its occurrences as of the evaluation."""
-    items: dict[tuple[str, str], list[ItemState]] = {}
-    for item in evaluation.items:
-        items.setdefault((item.task_id, item.holder_id), []).append(item)
+    items = occurrences_by_obligation(evaluation.items)
     return {
         (o.task_id, o.holder_id): rollup_of(items.get((o.task_id, o.holder_id), ()))
         for o in model.obligations

@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import re
 
-from duban.plan_import.cell_rows import ROLE_KINDS, TABLE_COLUMNS, UNIT_END, aligned_row, cell_type
+from duban.plan_import.cell_rows import (
+    PERSON,
+    ROLE_KINDS,
+    TABLE_COLUMNS,
+    UNIT_END,
+    aligned_row,
+    cell_type,
+)
 from duban.plan_import.chinese import simplified
 from duban.plan_import.unit_brackets import UNIT_NAME
 
-PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 NOT_A_PERSON = re.compile(r"[局委办辦厅廳部处處室队隊院所站会會府区區县縣镇鎮乡鄉街道心司组組]$")
 
 
@@ -28,10 +34,14 @@ def _leader_shifted(row: list[str], kinds: dict[int, str]) -> list[str]:
     if leader is None or leader == 0 or row[-1].strip() or leader >= len(row):
         return row
     before, under = row[leader - 1].strip(), row[leader].strip()
-    person = PERSON.match(before) and not NOT_A_PERSON.search(before)
-    if person and under and not (PERSON.match(under) and not NOT_A_PERSON.search(under)):
+    if _person(before) and under and not _person(under):
         return [*row[: leader - 1], "", *row[leader - 1 : -1]]
     return row
+
+
+def _person(cell: str) -> bool:
+    """A cell that is a person's name: two to four characters, not ending as an office does."""
+    return bool(PERSON.match(cell)) and not NOT_A_PERSON.search(cell)
 
 
 def _short_row(row: list[str], kinds: dict[int, str]) -> list[str]:

@@ -35,6 +35,7 @@ import hashlib
 import pickle
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import cache
 from itertools import islice, pairwise
 from operator import attrgetter, le
 from typing import Any, cast
@@ -43,7 +44,12 @@ from duban.evaluation.evaluate import Evaluation, ItemState
 from duban.load.cache import parts_digest
 from duban.model.model import Model
 from duban.outputs.gzip_pieces import LEVEL, Deflated, deflated, gzip_joined
-from duban.outputs.open_data import compact_json, obligation_data, rollup_of
+from duban.outputs.open_data import (
+    compact_json,
+    obligation_data,
+    occurrences_by_obligation,
+    rollup_of,
+)
 from duban.site import page_keys
 from duban.site.context import Settings
 from duban.site.downloads import occurrence_state, open_data
@@ -76,13 +82,13 @@ def open_data_gz(
     kept = _Kept(memo, keys)
     pieces = [kept.piece("head", (), lambda: (_head(model, evaluation, settings), b""))]
     if chunks is None:  # occurrences not in the obligations' order: one piece of each
-        obligations = _Texts(lambda _: _obligations_json(model, evaluation, None, 0))
-        states = _Texts(lambda _: _states_json(evaluation.items, None, 0))
+        obligations = _texts(lambda _: _obligations_json(model, evaluation, None, 0))
+        states = _texts(lambda _: _states_json(evaluation.items, None, 0))
         chunks = [0, len(evaluation.items)]
         shown: list[tuple[str, ...] | None] = [None]  # what they show is not keyed
     else:
-        obligations = _Texts(lambda j: _obligations_json(model, evaluation, chunks, j))
-        states = _Texts(lambda j: _states_json(evaluation.items, chunks, j))
+        obligations = _texts(lambda j: _obligations_json(model, evaluation, chunks, j))
+        states = _texts(lambda j: _states_json(evaluation.items, chunks, j))
         shown = kept.shown(evaluation.items, chunks)
     for j in range(len(chunks) - 1):
         pieces.append(kept.piece(f"o{j}", shown[j], partial_text(obligations, j, j > 0)))
@@ -96,7 +102,9 @@ def open_data_gz(
     return gzip_joined(pieces)
 
 
-def partial_text(texts: _Texts, j: int, comma: bool) -> Callable[[], tuple[bytes, bytes]]:
+def partial_text(
+    texts: Callable[[int], bytes], j: int, comma: bool
+) -> Callable[[], tuple[bytes, bytes]]:
     """Chunk ``j``'s text (after a comma when something is before it) and the previous chunk's
     (its dictionary: the bytes just before it, or none for the first)."""
 
@@ -108,17 +116,10 @@ def partial_text(texts: _Texts, j: int, comma: bool) -> Callable[[], tuple[bytes
     return made
 
 
-class _Texts:
-    """Each chunk's JSON, made once when asked for."""
-
-    def __init__(self, make: Callable[[int], str]) -> None:
-        self.make = make
-        self.made: dict[int, bytes] = {}
-
-    def __call__(self, j: int) -> bytes:
-        if j not in self.made:
-            self.made[j] = self.make(j).encode()
-        return self.made[j]
+def _texts(make: Callable[[int], str]) -> Callable[[int], bytes]:
+    """Each chunk's JSON as bytes, made once when asked for (a chunk's text is its own piece's
+    and the next one's dictionary)."""
+    return cache(lambda j: make(j).encode())
 
 
 def _joints(
@@ -163,9 +164,7 @@ def _obligations_json(
     """Chunk ``j``'s obligations, each with its roll-up, comma-joined (no chunks: all)."""
     size = OBLIGATIONS_A_CHUNK if chunks is not None else len(model.obligations)
     items = evaluation.items[chunks[j] : chunks[j + 1]] if chunks is not None else evaluation.items
-    by_obligation: dict[tuple[str, str], list[ItemState]] = {}
-    for item in items:
-        by_obligation.setdefault((item.task_id, item.holder_id), []).append(item)
+    by_obligation = occurrences_by_obligation(items)
     return ",".join(
         compact_json(obligation_data(o, rollup_of(by_obligation.get((o.task_id, o.holder_id), []))))
         for o in model.obligations[j * size : (j + 1) * size]
