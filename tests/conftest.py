@@ -64,7 +64,23 @@ SLOWEST_FIRST = (
 )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--sweeps",
+        action="store_true",
+        help="also run the sweeps (tests marked sweep: a behaviour the default run tests once, "
+        "repeated over more data sets, dates or sizes); CI runs them as a step of their own",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The default run keeps under four minutes on two cores: its sweeps (more data sets, dates,
+    # sizes for a behaviour it already tests) are left to CI's step `pytest --sweeps -m sweep`.
+    if not config.getoption("--sweeps"):
+        swept = [item for item in items if item.get_closest_marker("sweep")]
+        if swept:
+            config.hook.pytest_deselected(items=swept)
+            items[:] = [item for item in items if not item.get_closest_marker("sweep")]
     rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
     tests = Path(__file__).parent
 

@@ -31,6 +31,26 @@ OFFICE_DATES = ("2010-07-01", "2011-03-15", "2012-12-31", "2023-09-30", "2024-06
 """Dates across the shipped plan's period and the examples' (2010-2012, 2023-2024)."""
 
 
+def swept(values: list, default: list) -> list:
+    """``values`` as pytest parameters, those not in ``default`` marked ``sweep``: the default
+    run tests the behaviour on ``default``, the sweep (CI's ``pytest --sweeps -m sweep``, and
+    ``--sweeps`` for everything) on the rest (conftest.py)."""
+    sweep = pytest.mark.sweep
+    return [v if v in default else pytest.param(*_tupled(v), marks=sweep) for v in values]
+
+
+def _tupled(value: object) -> tuple:
+    return value if isinstance(value, tuple) else (value,)
+
+
+def office_cases() -> list:
+    """(data set, date) pairs of DATA_SETS and OFFICE_DATES: in the default run each data set
+    and each date once (a diagonal), every other pair in the sweep."""
+    names, dates = sorted(DATA_SETS), OFFICE_DATES
+    diagonal = [(names[i % len(names)], date) for i, date in enumerate(dates)]
+    return swept([(name, date) for date in dates for name in names], diagonal)
+
+
 def lay_out_case(case_dir: Path, target: Path) -> Path:
     """Copy the base project to ``target`` and apply a case folder on top of it.
 

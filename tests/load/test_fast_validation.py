@@ -78,14 +78,53 @@ def test_there_are_documents_of_every_kind():
     }
 
 
-@pytest.mark.parametrize("name,kind,data", DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
-def test_the_two_validators_agree_on_the_document_and_on_awkward_values(name, kind, data):
-    assert agree(kind, data), name
-    disagreements = [
+def disagreements(kind: str, data: object, paths: list[tuple]) -> list[tuple]:
+    """The (path, value) pairs where the two validators disagree once the value is put there."""
+    return [
         (keys, value)
-        for keys in list(leaves(data))[:15]
-        if keys
+        for keys in paths
         for value in AWKWARD
         if not agree(kind, replaced(data, keys, value))
     ]
-    assert disagreements == []
+
+
+def paths_of(data: object) -> list[tuple]:
+    return [keys for keys in list(leaves(data))[:15] if keys]
+
+
+def shape(kind: str, keys: tuple) -> tuple:
+    """A value's place in the schema: its kind and keys, a list's index as any index."""
+    return (kind, *("#" if isinstance(key, int) else key for key in keys))
+
+
+def fresh_paths() -> list[tuple[str, str, object, list[tuple]]]:
+    """Each document with the paths of its values whose place in the schema fewer than two
+    earlier documents showed: 214 documents have 2,408 such paths but only 174 places, and the
+    awkward values at one place ask the same of the schema (the sweep asks it at every path)."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for name, kind, data in DOCUMENTS:
+        paths = [keys for keys in paths_of(data) if seen.get(shape(kind, keys), 0) < 2]
+        for keys in paths_of(data):
+            seen[shape(kind, keys)] = seen.get(shape(kind, keys), 0) + 1
+        out.append((name, kind, data, paths))
+    return out
+
+
+@pytest.mark.parametrize("name,kind,data,paths", fresh_paths(), ids=[d[0] for d in DOCUMENTS])
+def test_the_two_validators_agree_on_the_document_and_on_awkward_values(name, kind, data, paths):
+    assert agree(kind, data), name
+    assert disagreements(kind, data, paths) == []
+
+
+def test_every_place_of_every_kind_gets_the_awkward_values():
+    """The default run's paths cover every place in the schema that any document has."""
+    covered = {shape(kind, keys) for _, kind, _, paths in fresh_paths() for keys in paths}
+    assert covered == {shape(kind, keys) for _, kind, data in DOCUMENTS for keys in paths_of(data)}
+    assert len(covered) > 100
+
+
+@pytest.mark.sweep
+@pytest.mark.parametrize("name,kind,data", DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_awkward_values_at_every_path_of_every_document(name, kind, data):
+    assert disagreements(kind, data, paths_of(data)) == []

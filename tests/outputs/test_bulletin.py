@@ -15,9 +15,7 @@ import pytest
 from docx import Document
 
 from duban.cli.main import main
-from helpers import DATA_SETS, OFFICE_DATES
-
-DATES = OFFICE_DATES
+from helpers import DATA_SETS, office_cases
 
 
 def check_json(capsys, data: Path, as_of: str) -> dict:
@@ -55,8 +53,7 @@ def figures(text: str) -> dict[str, int]:
     return found
 
 
-@pytest.mark.parametrize("name", sorted(DATA_SETS))
-@pytest.mark.parametrize("as_of", DATES)
+@pytest.mark.parametrize(("name", "as_of"), office_cases())
 def test_every_figure_equals_the_check_report(name, as_of, tmp_path, capsys):
     data = DATA_SETS[name]
     report = check_json(capsys, data, as_of)

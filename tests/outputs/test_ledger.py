@@ -16,9 +16,8 @@ import openpyxl
 import pytest
 
 from duban.cli.main import main
-from helpers import DATA_SETS, OFFICE_DATES
+from helpers import DATA_SETS, office_cases
 
-DATES = OFFICE_DATES
 STATE_WORDS = {
     "not-due": "未到期",
     "due-soon": "临期",
@@ -51,8 +50,7 @@ def rows(sheet) -> list[dict]:
     return [dict(zip(header, row, strict=True)) for row in values[2:]]
 
 
-@pytest.mark.parametrize("name", sorted(DATA_SETS))
-@pytest.mark.parametrize("as_of", DATES)
+@pytest.mark.parametrize(("name", "as_of"), office_cases())
 def test_counts_equal_the_check_report(name, as_of, tmp_path, capsys):
     data = DATA_SETS[name]
     report = check_json(capsys, data, as_of)

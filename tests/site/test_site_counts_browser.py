@@ -17,6 +17,7 @@ import re
 import lxml.html
 import pytest
 
+from helpers import swept
 from sitekit import FAMILY, PHONE, ROOT, Build, built_province, page_families, served, shared_build
 
 pytestmark = pytest.mark.browser
@@ -100,7 +101,7 @@ def test_the_html_reading_finds_what_the_browsers_does():
     assert [b.split(" (")[0] for b in found["bad"]] == ["#t: 1 2", "#t: x 0", "#t: 0"]
 
 
-@pytest.mark.parametrize("name", [*SITES, "province"])
+@pytest.mark.parametrize("name", swept([*SITES, "province"], ["shipped", "province"]))
 def test_every_count_table_on_every_page_adds_up(browser, name):
     """Every marked table of every page adds up, read from the HTML; and the browser, after the
     site's scripts ran, reads the same on the largest page of each family (sitekit.page_families:

@@ -17,7 +17,7 @@ import pytest
 from duban.evaluation.evaluate import evaluate
 from duban.plugin.source_memo import SourceMemo
 from duban.site import Settings, downloads, groups, kept_open_data_chunks
-from helpers import loaded_model
+from helpers import loaded_model, swept
 from sitekit import DEMO_AS_OF, Compressed, ci_open_data_gz, demo_data, edit_update
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
@@ -96,7 +96,7 @@ def test_a_ci_build_compresses_only_the_changed_chunks(tmp_path, monkeypatch, pr
     assert baqiao(after) != baqiao(first)  # the report shows
 
 
-@pytest.mark.parametrize("size", [1, 2, 7, 10_000])
+@pytest.mark.parametrize("size", swept([1, 2, 7, 10_000], [1, 10_000]))
 def test_any_chunk_size_makes_the_json_made_whole(tmp_path, monkeypatch, province, size):
     """One obligation a chunk (chunks without occurrences: no comma of their own), a few, and
     every obligation in one chunk."""
