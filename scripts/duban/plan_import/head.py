@@ -25,6 +25,8 @@ ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|�
 SELF_NOTICE = re.compile(
     r"^(?:【[^】]{1,30}】)?(?P<title>(?P<issuer>[^\s，。；:：【】]{2,30}?)关于[^\n。]{4,80}的通知)$"
 )
+OWN_NOTICE = re.compile(r"^[^\s，,。；;:：【】]{0,30}?关于[^\n。；;]{4,80}的(?:通知|通报)$")
+"""h18ak: 关于对…检查发现问题进行整改的通知 (not 关于印发…: the notice is the plan)."""
 TITLE_END = re.compile(  # h18r: …任务分解表 / …重点工作全年完成情况 (a progress report's title)
     r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则|分解表|台账|(?:完成|进展|落实)情况)$"
 )
@@ -303,7 +305,12 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
         if position >= 0:
             end = position + len(head.title)
             return end + 1 if region[end : end + 1] in "》”" else end
-    # no notice: the first line that looks like a title
+    # no notice: the first line that looks like a title (h18ak: a notice of its own first,
+    # 关于对…问题进行整改的通知 over its body and 附件: 问题清单, whose last line is no title)
+    lines = [(offset, line) for offset, line in _lines(region) if line.strip()]
+    if lines and OWN_NOTICE.match(simplified(lines[0][1].strip())):
+        head.title = lines[0][1].strip()
+        return lines[0][0] + len(lines[0][1])
     for offset, line in _lines(region):
         stripped = line.strip()
         if (

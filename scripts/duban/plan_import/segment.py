@@ -19,6 +19,7 @@ from duban.plan_import.chinese import numeral_text, numeral_value
 from duban.plan_import.numbering import (
     CIRCLED,
     CN,
+    DIGIT_STOPS,
     FULL_STOP,
     PARENTHESIZED,
     arabic,
@@ -59,6 +60,7 @@ MARKER = re.compile(
     rf"|{FULL_STOP}(?=[\u4e00-\u9fff“《]))"
     rf"|{bracketed(f'(?P<par>{arabic(2)})')}"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
+    rf"|(?P<dsg>[{DIGIT_STOPS}])"  # h18ak: ⒈ ⒉ (a font's 1. as one glyph) is 1.
     rf"|(?P<cir>[{CIRCLED}])"
     # h18a: a number a web page's conversion garbled (（二） read as ?。ǘ┩): line start only
     # h18i: after a line's indent too (韶关 2023: `  ?。ㄒ唬┚o扣…`)
@@ -78,6 +80,7 @@ STYLE_NAMES = {
     "ar": "1.",
     "par": "（1）",
     "pdg": "⑴",
+    "dsg": "⒈",
     "cir": "①",
 }
 
@@ -121,6 +124,8 @@ def _number(match: re.Match) -> tuple[str, int, str] | None:
             return style, CIRCLED.index(value) + 1, value
         if style == "pdg":  # ⑴ is （1）
             return "par", PARENTHESIZED.index(value) + 1, value
+        if style == "dsg":  # ⒈ is 1. (numbered on with 3. 4. after ⒈ ⒉: one list)
+            return "ar", DIGIT_STOPS.index(value) + 1, value
         if style == "dec":  # h18m: 2.1: item 1 of chapter 2's list
             return style, int(value), f"{match.group('decp')}.{value}"
         if style == "arh":  # h18m: the chapter 1 over 1.1, 1.2: a number like 1.

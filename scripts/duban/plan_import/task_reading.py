@@ -59,6 +59,7 @@ class TaskReading(Findings):
     heading_clause: Clause | None  # the section's heading's clause, for items with none (h18c)
     next_year: int | None  # h18p: the year 明年 names (set with the plan's year)
     every: bool  # h18ab: the last resort: an item with no assignment is a task all the same
+    notice_due: str | None  # h18ak: the notice's one deadline for every item (notice_deadlines)
     each_own: bool  # h18ah: a line of clauses after each sub-item (item_roles.own_line_clauses)
 
     def _task_or_provision(
@@ -113,6 +114,12 @@ class TaskReading(Findings):
             task["roles"] = {}
         notes = task.pop("_notes", [])
         self._give_holders(task, [], node)
+        if not has_due(task) and self.notice_due:  # h18ak: the notice's time for every item
+            task["deadline_as_written"] = self.notice_due
+            notes.append(f"时限“{self.notice_due}”取自通知正文（对附件每一项的规定）")
+            self._assume(self.doc.line(node.start), notes[-1], self.notice_due)
+            parsed = parse_deadline(self.notice_due, default_year=self.default_year)
+            self._take_deadline(task, parsed, self.doc.line(node.start), notes)
         if not has_due(task):
             task["due"] = [unwritten_due()]
             note = (

@@ -13,6 +13,7 @@ from duban.plan_import.deadline_years import deadline_year
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.five_year_end import broken_down_plan_start
 from duban.plan_import.head import Head, own_words
+from duban.plan_import.notice_deadlines import notice_deadline
 from duban.plan_import.segment import Node
 from duban.plan_import.task_reading import Period
 
@@ -33,6 +34,7 @@ class YearReading(Findings):
     page_year: int | None
     period: Period | None
     year_missing: bool
+    notice_due: str | None  # h18ak: the notice's one deadline for every item
     next_year: int | None  # h18p: the year 明年 names (the signing year's next), when signed
 
     @staticmethod
@@ -72,6 +74,7 @@ class YearReading(Findings):
         return max(int(y) for y in cited) if cited else None
 
     def _period_and_year(self, head: Head, roots: list[Node]) -> None:
+        self.notice_due = notice_deadline(head.notice_text, head.preamble)  # h18ak
         years = [
             int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
         ]
