@@ -195,7 +195,7 @@ class TaskReading(Findings):
         )
         if clause:
             self._clause(item, clause, own_without, line, notes, node.end)
-        elif (children and top and not any(has_due(child) for child in children)) or step:
+        elif (children and top and not any(has_due(child) for child in children)) or not top:
             self._prose_deadline(item, own, line, notes)
         deliverables = self._deliverables(own_without)
         if deliverables:
