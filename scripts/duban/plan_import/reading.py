@@ -40,6 +40,7 @@ from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.row_cells import parted_names, realigned, role_parts
+from duban.plan_import.split_header import joined_header, joined_header_reading
 from duban.plan_import.table_header import (
     RowSpans,
     columns_spanned,
@@ -48,7 +49,6 @@ from duban.plan_import.table_header import (
     spanned,
 )
 from duban.plan_import.table_numbers import cell_number, fold_group_rows
-from duban.plan_import.split_header import joined_header, joined_header_reading
 from duban.plan_import.text_tables import flatten_tables
 from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
 

@@ -35,7 +35,7 @@ TITLE = re.compile(
 )
 """h18ak: the title before the first space of a run-together document (…工作要点 为做好…)."""
 CLOSING = re.compile(r"[)）](?P<space>\s+)(?=[^\s()（）]{4,}$)")
-"""h18ak: …(责任单位:A) 各村要高度重视,认真落实。: the closing words after the last item's bracket."""
+"""h18ak: …(责任单位:A) 各村要高度重视。: the closing words after the last item's bracket."""
 LEAST = 3
 """The numbers a line must hold to be broken."""
 
