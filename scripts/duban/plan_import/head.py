@@ -27,6 +27,9 @@ SELF_NOTICE = re.compile(
 )
 OWN_NOTICE = re.compile(r"^[^\s，,。；;:：【】]{0,30}?关于[^\n。；;]{4,80}的(?:通知|通报)$")
 """h18ak: 关于对…检查发现问题进行整改的通知 (not 关于印发…: the notice is the plan)."""
+PAGE_TAIL = re.compile(r"^(?:[\[【（(]接上页[\]】）)]|[^，,。；;:：\s]{2,8}[:：])")
+"""h18ak: [接上页] / 责任单位:X / 工作任务:… at the top of a paged repost's later page: the tail
+of the previous page's item, no title (the page has none; 标签: lines name no document)."""
 TITLE_END = re.compile(  # h18r: …任务分解表 / …重点工作全年完成情况 (a progress report's title)
     r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则|分解表|台账|(?:完成|进展|落实)情况)$"
 )
@@ -337,7 +340,9 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
         (
             line.strip()
             for _, line in _lines(region)
-            if line.strip() and not DOC_NUMBER.fullmatch(line.strip())  # never a 文号 alone
+            if line.strip()
+            and not DOC_NUMBER.fullmatch(line.strip())  # never a 文号 alone
+            and not PAGE_TAIL.match(simplified(line.strip()))  # h18ak: a later page's top
         ),
         "",
     )

@@ -34,6 +34,13 @@ GENERAL = re.compile(
 """各地 / 各级各部门 / 有关单位 …: a call to everyone, not an assignment."""
 
 
+EXHORTED = re.compile(
+    r"(?:要|应当|应|须|必须|务必)?\s*(?:高度重视|充分认识|提高认识|统一思想|切实加强|加强(?:组织)?领导|认真贯彻"
+    r"|认真落实|认真组织|精心组织|密切配合|通力协作|结合实际|按照本方案|根据本方案|参照本方案)"
+)
+"""各村要高度重视,认真落实 / 各乡镇要加强组织领导: the plan's closing call, not a task's work."""
+
+
 def subject_units(text: str) -> tuple[int, int, str] | None:
     """The units the text's first sentence names as its subject: (start, start, the clause as
     the parser reads it, ``A、B负责``); the span is empty, the names stay the task's words."""
@@ -42,6 +49,8 @@ def subject_units(text: str) -> tuple[int, int, str] | None:
     first = -1
     for match in SUBJECT.finditer(folded):
         pieces = [p.strip() for p in re.split(r"[、和及]", match.group("names")) if p.strip()]
+        if EXHORTED.match(folded, match.end("names")):
+            continue
         units = [unit_name(p) for p in pieces]
         if not units or any(u is None or GENERAL.match(u) for u in units):
             continue

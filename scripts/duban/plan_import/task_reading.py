@@ -195,7 +195,11 @@ class TaskReading(Findings):
         )
         if clause:
             self._clause(item, clause, own_without, line, notes, node.end)
-        elif (children and top and not any(has_due(child) for child in children)) or not top:
+        elif (
+            (children and top and not any(has_due(child) for child in children))
+            or step
+            or (not top and not children)
+        ):
             self._prose_deadline(item, own, line, notes)
         deliverables = self._deliverables(own_without)
         if deliverables:

@@ -9,6 +9,7 @@ import re
 
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import simplified
+from duban.plan_import.date_forms import arabic_years
 from duban.plan_import.deadline_years import deadline_year
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.five_year_end import broken_down_plan_start
@@ -47,7 +48,9 @@ class YearReading(Findings):
         number = re.search(
             r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
         )
-        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", without_assessed(own_words(head.title)))
+        title = re.search(  # h18ak: 二〇二一年度… too
+            r"(?<!\d)((?:19|20)\d{2})(?!\d)", arabic_years(without_assessed(own_words(head.title)))
+        )
         for year, where in (
             (head.signed.year if head.signed else None, "成文日期"),
             (int(number.group(1)) if number else None, "文号"),
