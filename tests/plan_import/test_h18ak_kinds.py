@@ -108,6 +108,45 @@ def test_a_later_page_starts_at_its_visible_numbers(
     assert result.plan["title"] == "（无标题）"  # no fragment made the title
 
 
+# the page's items hold their parts under 工作任务: (⒈ over ⑴ ⑵, (3) (4) numbered on), then the
+# record's 责任人 / 协调人 / 责任单位 lines: the labels are the item's, not its last part's
+PAGE_PARTS = (
+    "(六)推进农村污水治理\n工作任务:\n⒈完善污水收集管网\n⑴新建管网50公里,5月中旬前完成。\n"
+    "⑵改造提升泵站3座。\n⒉提升处理能力\n(3)扩建污水处理厂一座。\n(4)建立运维长效机制。\n"
+    "责任人:李强副市长\n协调人:市政府副秘书长王五\n责任单位:市水务局\n"
+    "(七)推进垃圾分类\n工作任务:\n⒊建设分类设施\n(5)新建分类投放点300个。\n"
+    "责任人:李强副市长\n责任单位:市城管局\n"
+)
+PAGE_FULL_WIDTH = (
+    "（接上页）\n责任单位：市民政局\n（十）健全养老服务体系\n"
+    "工作任务：新建社区养老服务站20个，2019年底前完成。\n责任人：副市长 陈红\n"
+    "责任单位：市民政局、市卫健委\n（十一）完善社会救助\n工作任务：落实低保提标。\n"
+    "责任人：市委常委、副市长 杨帆\n协调人：市政府副秘书长\n责任单位：市民政局、市财政局\n"
+)
+
+
+def test_a_later_pages_items_hold_their_parts_and_the_records_labels(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, PAGE_PARTS, 2019))
+    assert sorted(tasks) == ["06", "07"]
+    assert tasks["06"]["roles"] == {"responsible": ["市水务局"]}
+    assert tasks["07"]["roles"] == {"responsible": ["市城管局"]}
+    assert _leaders(tasks["06"]) == ["李强"] and _leaders(tasks["07"]) == ["李强"]
+    parts = {
+        k: [(i["id"], [j["id"] for j in i.get("items", [])]) for i in t["items"]]
+        for k, t in tasks.items()
+    }
+    assert parts == {"06": [("1", ["1", "2"]), ("2", ["3", "4"])], "07": [("3", ["5"])]}
+    assert _dates(tasks["06"]["items"][0]["items"][0]) == ["2019-05-20"]  # 5月中旬前: the 20th
+
+
+def test_a_later_page_in_full_width_with_two_digit_numerals(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, PAGE_FULL_WIDTH))
+    assert sorted(tasks) == ["10", "11"]
+    assert tasks["10"]["roles"] == {"responsible": ["市民政局", "市卫健委"]}
+    assert _dates(tasks["10"]) == ["2019"]  # the year of the text itself (not the clock)
+    assert _leaders(tasks["10"]) == ["陈红"] and _leaders(tasks["11"]) == ["杨帆"]
+
+
 def test_a_later_page_without_a_year_asks_for_one_and_takes_it(tmp_path: Path) -> None:
     result = import_whole(tmp_path, PAGE_SIMPLIFIED)
     assert result.year_missing  # the review asks for --year; the clock is never asked
@@ -278,6 +317,22 @@ def test_the_notices_deadline_is_each_attached_items(
     assert result.tasks and all(_dates(task) == [date] for task in result.tasks)
     assert result.plan["title"] == title  # not the attachment's 问题清单 line
     assert not any(t["roles"].get("responsible") == ["市政府督查室"] for t in result.tasks)
+
+
+def test_a_notice_on_one_line_sets_its_attachments_time(tmp_path: Path) -> None:
+    text = (
+        "关于进一步做好安全隐患整改的通知 各镇(街道),区有关部门:现将安全检查发现的隐患通报如下,"
+        "请务必在6月底前整改到位,整改情况报区安委办。附件:隐患清单 1.某化工厂储罐区防火堤破损"
+        "(责任单位:区应急管理局);2.某商场消防通道堵塞(责任单位;区消防救援大队);"
+        "3.某工地塔吊未检测(责任单位:区住建局)\n"
+    )
+    result = import_whole(tmp_path, text, 2019)
+    assert result.plan["title"] == "关于进一步做好安全隐患整改的通知"
+    assert {t["id"]: (t["roles"]["responsible"], _dates(t)) for t in result.tasks} == {
+        "01": (["区应急管理局"], ["2019-06-30"]),
+        "02": (["区消防救援大队"], ["2019-06-30"]),
+        "03": (["区住建局"], ["2019-06-30"]),
+    }
 
 
 def test_an_items_own_time_wins_over_the_notices(tmp_path: Path) -> None:

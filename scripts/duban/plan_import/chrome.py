@@ -42,8 +42,9 @@ CHROME_LINE = re.compile(
 
 
 # the site's name on the first lines: 法邦网—法律法规查看 / xx网 首页 / 某某市人民政府门户网站
-SITE_NAME = re.compile(
-    r"^\s*[^\s。，；：:]{1,20}(?:网|网站|门户)(?:\s*[—\-|｜]+\s*[^\s。，；]{0,20})?\s*$"
+SITE_NAME = re.compile(  # h18ak: never an item's line (⒈完善污水收集管网 is no site's name)
+    r"^\s*(?![（(]?[一二三四五六七八九十0-9０-９⒈-⒛①-⑳⑴-⒇][、.．）)]?)"
+    r"[^\s。，；：:]{1,20}(?:网|网站|门户)(?:\s*[—\-|｜]+\s*[^\s。，；]{0,20})?\s*$"
 )
 # the document's own furniture: the masthead (某某市人民政府办公室文件), （此件公开发布）
 MASTHEAD = re.compile(r"^\s*[^\s。，；、:：]{2,30}文件\s*$")

@@ -39,7 +39,6 @@ from duban.plan_import.role_sentences import (
     split_separated,
     standing_rule,
 )
-from duban.plan_import.subject_units import subject_units
 from duban.plan_import.trailing_roles import trailing_roles
 from duban.plan_import.unit_brackets import unit_bracket
 
@@ -180,7 +179,6 @@ def find_clause(text: str) -> Clause | None:
         return parse_clause(text[bare[0] : bare[1]], *bare)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
     units = units or leading_by(text) or dash_units(text) or front_units(text)  # h18s
-    units = units or subject_units(text)  # h18ak: 县财政局要… / 各乡镇于每月5日前将…
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 

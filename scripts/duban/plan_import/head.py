@@ -25,7 +25,7 @@ ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|�
 SELF_NOTICE = re.compile(
     r"^(?:【[^】]{1,30}】)?(?P<title>(?P<issuer>[^\s，。；:：【】]{2,30}?)关于[^\n。]{4,80}的通知)$"
 )
-OWN_NOTICE = re.compile(r"^[^\s，,。；;:：【】]{0,30}?关于[^\n。；;]{4,80}的(?:通知|通报)$")
+OWN_NOTICE = re.compile(r"^[^\s，,。；;:：【】]{0,30}?关于[^\s。；;]{4,80}的(?:通知|通报)(?=\s|$)")
 """h18ak: 关于对…检查发现问题进行整改的通知 (not 关于印发…: the notice is the plan)."""
 PAGE_TAIL = re.compile(r"^(?:[\[【（(]接上页[\]】）)]|[^，,。；;:：\s]{2,8}[:：])")
 """h18ak: [接上页] / 责任单位:X / 工作任务:… at the top of a paged repost's later page: the tail
@@ -311,9 +311,13 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
     # no notice: the first line that looks like a title (h18ak: a notice of its own first,
     # 关于对…问题进行整改的通知 over its body and 附件: 问题清单, whose last line is no title)
     lines = [(offset, line) for offset, line in _lines(region) if line.strip()]
-    if lines and OWN_NOTICE.match(simplified(lines[0][1].strip())):
-        head.title = lines[0][1].strip()
-        return lines[0][0] + len(lines[0][1])
+    if lines and (own := OWN_NOTICE.match(simplified(lines[0][1].lstrip()))):
+        indent = len(lines[0][1]) - len(lines[0][1].lstrip())  # h18ak: its text on the line too
+        head.title = lines[0][1][indent : indent + own.end()]
+        return lines[0][0] + indent + own.end()
+    if lines and PAGE_TAIL.match(simplified(lines[0][1].strip())):
+        head.title = "（无标题）"  # h18ak: a later page's top (its words are the preamble's)
+        return 0
     for offset, line in _lines(region):
         stripped = line.strip()
         if (
@@ -340,9 +344,7 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
         (
             line.strip()
             for _, line in _lines(region)
-            if line.strip()
-            and not DOC_NUMBER.fullmatch(line.strip())  # never a 文号 alone
-            and not PAGE_TAIL.match(simplified(line.strip()))  # h18ak: a later page's top
+            if line.strip() and not DOC_NUMBER.fullmatch(line.strip())  # never a 文号 alone
         ),
         "",
     )

@@ -146,7 +146,29 @@ def segment(text: str, start: int, end: int, lenient: bool = False) -> list[Node
         later = _segment(text, start, end, True, lenient)
         # h18l: read leniently, one item is enough (a page of one table row: 135.…, 广州 2023)
         roots = later if len(later) >= 2 or (lenient and later) else []
+    elif (later := _segment(text, start, end, True, lenient)) and _page_above(later, roots):
+        roots = later  # h18ak: (六)…⒈…⑴… (七)…: a later page, its items' own lists below them
     return restarting_groups(roots)
+
+
+HEADS = ("sec", "pcn", "art")
+"""The styles that head the items of another list (一、 （一） 第一条)."""
+
+
+def _page_above(later: list[Node], roots: list[Node]) -> bool:
+    """Whether the items a later page of a plan starts with ((六) (七), numbered on from the
+    previous page, each at a line's start) stand above the list that starts at 1 under them
+    (⒈ ⑴ …: the items' own parts): SOURCES.md 第十七批, ids as the visible numbers."""
+    numbers = [node.number for node in later]
+    return (
+        len(later) >= 2
+        and later[0].number > 1
+        and later[0].style in HEADS
+        and roots[0].style not in HEADS
+        and all(node.style == later[0].style for node in later)
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        and later[0].start < roots[0].start
+    )
 
 
 def restarting_groups(roots: list[Node]) -> list[Node]:

@@ -7,9 +7,10 @@ units the item's text opens with, before 要 / 应 / 须 (or before the time the
 于…前), are responsible (SOURCES.md 第十七批: the unit named as the sentence's subject); the
 office a report goes to (报送县农业局) is not.
 
-A reading of last resort (clauses.find_clause tries every other form first). The names must all
-be units' names, and a name that names nobody in particular (各地, 各级各部门, 有关单位) makes the
-sentence a general call (保障措施), not an assignment.
+A reading of last resort, and of an item's own text only (task_reading, when find_clause
+finds no other form; never the lines after an item, where 各乡镇要… is the plan's closing call).
+The names must all be units' names, and a name that names nobody in particular (各地, 各级各部门,
+有关单位) makes the sentence a general call (保障措施), not an assignment.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.clauses import Clause, parse_clause
 from duban.plan_import.leading_by import unit_name
 
 SUBJECT = re.compile(
@@ -64,3 +66,9 @@ def subject_units(text: str) -> tuple[int, int, str] | None:
     if not found:
         return None
     return first, first, "、".join(found) + "负责"
+
+
+def subject_clause(text: str) -> Clause | None:
+    """The clause :func:`subject_units` reads, or None."""
+    found = subject_units(text)
+    return parse_clause(text[found[0] : found[1]], *found) if found else None

@@ -27,6 +27,7 @@ from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.sentence_items import sentence_units, unit_items
 from duban.plan_import.subheadings import own_heading_clause
+from duban.plan_import.subject_units import subject_clause
 from duban.plan_import.units import ImportOrg
 
 DELIVERABLE = re.compile(
@@ -167,7 +168,12 @@ class TaskReading(Findings):
         for child in item.get("items", []):
             self._give_holders(child, holders, node)
 
-    def _item(self, node: Node, top: bool = False, step: bool = False) -> dict:
+    @staticmethod
+    def _assigned(text: str) -> Clause | None:
+        """An item's own clause: find_clause's forms, or (h18ak) its first sentence's subject."""
+        return find_clause(text) or subject_clause(text)
+
+    def _item(self, node: Node, top: bool = False, step: bool = False, dated: bool = False) -> dict:
         own_end = node.children[0].start if node.children else node.end
         own = self.text[node.content : own_end]
         trailing = ""
@@ -178,6 +184,7 @@ class TaskReading(Findings):
         item: dict = {"id": str(node.number), "label": node.label}
         clause = find_clause(trailing) if trailing.strip() else None
         clause = clause or find_clause(own) or (None if top else bracket_clause(own))  # h18y
+        clause = clause or subject_clause(own)  # h18ak: 县财政局要… / 各乡镇于每月5日前将…
         units = [] if node.children or trailing.strip() else sentence_units(own)  # h18af
         clause = None if units else clause  # …。(A牵头)…。(B牵头): each sentence a sub-item
         own_without = (
@@ -189,7 +196,8 @@ class TaskReading(Findings):
         # a marker with no words after it keeps its label as its text: never an empty field
         item["text"] = text or node.label
         notes: list[str] = []
-        children = [self._item(c, step=c.style == node.style) for c in node.children]  # h18j
+        dates = bool(clause and clause.deadline)  # h18ak: the item's own time, not its parts'
+        children = [self._item(c, step=c.style == node.style, dated=dates) for c in node.children]
         children = without_bare_headings(children) or unit_items(  # h18af
             units, lambda sub, c: self._clause(sub, c, own, line, [], node.end)
         )
@@ -198,7 +206,7 @@ class TaskReading(Findings):
         elif (
             (children and top and not any(has_due(child) for child in children))
             or step
-            or (not top and not children)
+            or (not top and not children and not dated)  # h18ak: ⑴…3月中旬完成 (its own)
         ):
             self._prose_deadline(item, own, line, notes)
         deliverables = self._deliverables(own_without)
