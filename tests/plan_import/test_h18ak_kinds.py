@@ -147,6 +147,18 @@ def test_a_later_page_in_full_width_with_two_digit_numerals(tmp_path: Path) -> N
     assert _leaders(tasks["10"]) == ["陈红"] and _leaders(tasks["11"]) == ["杨帆"]
 
 
+def test_a_later_page_that_opens_mid_sentence_has_no_title(tmp_path: Path) -> None:
+    text = (
+        "划,确保年底前全面完成。(责任单位:县水利局)\n(六)加强河道管理\n"
+        "工作任务:开展河道清四乱专项行动,6月底前完成。\n责任单位:县水利局\n"
+        "(七)推进水土保持\n工作任务:治理水土流失面积10平方公里。\n责任单位:县水利局、县林业局\n"
+    )
+    result = import_whole(tmp_path, text, 2020)
+    assert result.plan["title"] == "（无标题）"
+    assert sorted(tasks_by_id(result)) == ["06", "07"]
+    assert "划,确保年底前全面完成" in result.plan["preamble"]  # accounted for, not a task
+
+
 def test_a_later_page_without_a_year_asks_for_one_and_takes_it(tmp_path: Path) -> None:
     result = import_whole(tmp_path, PAGE_SIMPLIFIED)
     assert result.year_missing  # the review asks for --year; the clock is never asked
@@ -335,6 +347,16 @@ def test_a_notice_on_one_line_sets_its_attachments_time(tmp_path: Path) -> None:
     }
 
 
+def test_a_notices_time_limit_for_the_fixing_written_before_the_date(tmp_path: Path) -> None:
+    text = (
+        "关于整改环保督察反馈问题的通知\n各有关单位:\n环保督察反馈问题清单已印发。"
+        "各责任单位整改期限为2020年6月30日前,逾期未完成的将予以通报。\n附件:问题清单\n"
+        "1.部分企业废气超标排放(责任单位:市生态环境局)\n2.部分河段存在黑臭水体(责任单位:市水务局)\n"
+    )
+    result = import_whole(tmp_path, text)
+    assert [_dates(t) for t in result.tasks] == [["2020-06-30"], ["2020-06-30"]]
+
+
 def test_an_items_own_time_wins_over_the_notices(tmp_path: Path) -> None:
     text = NOTICES[0][0].replace(
         "损坏。(责任单位:市园林局)", "损坏。(责任单位:市园林局;完成时限:6月30日前)"
@@ -463,6 +485,18 @@ def test_digit_stop_items_hold_their_bracketed_sub_items(
     for (task_id, item_id), date in dates.items():
         item = next(i for i in tasks[task_id]["items"] if i["id"] == item_id)
         assert _dates(item) == [date]
+
+
+def test_a_full_width_number_before_a_full_width_year(tmp_path: Path) -> None:
+    text = (
+        "一、重点工作\n1.加强执法监管。(责任人:王刚副市长;协调人:李四;责任单位:市市场监管局)\n"
+        "2.推进信用体系建设。(责任人:王刚(副市长);责任单位:市发改委)\n"
+        "３．２０２０年底前完成信用平台升级。(责任单位:市发改委)\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2020))
+    assert sorted(tasks) == ["1-1", "1-2", "1-3"]
+    assert _dates(tasks["1-3"]) == ["2020"]  # ASCII digits in the data
+    assert _leaders(tasks["1-1"]) == ["王刚"] and _leaders(tasks["1-2"]) == ["王刚"]
 
 
 def test_a_number_before_a_year_is_the_items_number(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.numbering import separator
 
 DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
@@ -41,7 +42,7 @@ def arabic_years(text: str) -> str:
 
 def date_digits(folded: str, default_year: int | None = None) -> str:
     """The simplified phrase with its dates in digits (see the module's text)."""
-    folded = arabic_years(folded)
+    folded = arabic_years(folded).translate(ASCII_DIGITS)  # h18ak: ２０２０年底前, ASCII digits
     folded = CHINESE_MONTH.sub(lambda m: str(_small(m.group(1))), folded)
     folded = CHINESE_DAY.sub(lambda m: str(_small(m.group(1))), folded)
     if default_year:

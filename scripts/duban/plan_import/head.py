@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
+from duban.plan_import.page_tops import page_top
 from duban.plan_import.segment import field_text
 from duban.plan_import.untitled_notice import SEAL, SENT, addressees_above
 
@@ -25,11 +26,6 @@ ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|�
 SELF_NOTICE = re.compile(
     r"^(?:【[^】]{1,30}】)?(?P<title>(?P<issuer>[^\s，。；:：【】]{2,30}?)关于[^\n。]{4,80}的通知)$"
 )
-OWN_NOTICE = re.compile(r"^[^\s，,。；;:：【】]{0,30}?关于[^\s。；;]{4,80}的(?:通知|通报)(?=\s|$)")
-"""h18ak: 关于对…检查发现问题进行整改的通知 (not 关于印发…: the notice is the plan)."""
-PAGE_TAIL = re.compile(r"^(?:[\[【（(]接上页[\]】）)]|[^，,。；;:：\s]{2,8}[:：])")
-"""h18ak: [接上页] / 责任单位:X / 工作任务:… at the top of a paged repost's later page: the tail
-of the previous page's item, no title (the page has none; 标签: lines name no document)."""
 TITLE_END = re.compile(  # h18r: …任务分解表 / …重点工作全年完成情况 (a progress report's title)
     r"(?:方案|计划|意见|要点|清单|办法|规划|措施|任务|安排|细则|分解表|台账|(?:完成|进展|落实)情况)$"
 )
@@ -308,16 +304,11 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
         if position >= 0:
             end = position + len(head.title)
             return end + 1 if region[end : end + 1] in "》”" else end
-    # no notice: the first line that looks like a title (h18ak: a notice of its own first,
-    # 关于对…问题进行整改的通知 over its body and 附件: 问题清单, whose last line is no title)
-    lines = [(offset, line) for offset, line in _lines(region) if line.strip()]
-    if lines and (own := OWN_NOTICE.match(simplified(lines[0][1].lstrip()))):
-        indent = len(lines[0][1]) - len(lines[0][1].lstrip())  # h18ak: its text on the line too
-        head.title = lines[0][1][indent : indent + own.end()]
-        return lines[0][0] + indent + own.end()
-    if lines and PAGE_TAIL.match(simplified(lines[0][1].strip())):
-        head.title = "（无标题）"  # h18ak: a later page's top (its words are the preamble's)
-        return 0
+    # no notice: the first line that looks like a title (h18ak: the first line first, a notice
+    # of its own or a later page's top; 问题清单 over an attachment's items is no title)
+    if top := page_top(region):
+        head.title = top[0]
+        return top[1]
     for offset, line in _lines(region):
         stripped = line.strip()
         if (

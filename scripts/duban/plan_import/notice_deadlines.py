@@ -21,7 +21,8 @@ WHEN = re.compile(
 )
 """5月20日前 / 6月中旬前 / 2019年8月底以前: a day or a part of a month, then 前."""
 FIXED = re.compile(r"整改|销号|办结")
-"""The work the time is for: the problems fixed (整改完成, 完成整改, 整改到位, 销号)."""
+"""The work the time is for, in the time's part of the sentence: the problems fixed (整改完成,
+完成整改, 整改到位, 销号, 整改期限为…)."""
 REPORTED = re.compile(r"(?:报送|上报|报告|反馈|报)(?:至|给)?[^，,。；;]{0,20}$|情况|材料|报告")
 """…将整改情况报送X / …报X: the time of a report, not of the work."""
 ASKED = re.compile(r"请|要|务必|必须|须|应|限")
@@ -42,7 +43,8 @@ def notice_deadline(*texts: str | None) -> str | None:
             for when in WHEN.finditer(words):
                 piece_end = re.search(r"[，,]|$", words[when.end() :])
                 after = words[when.end() : when.end() + (piece_end.start() if piece_end else 0)]
-                if FIXED.search(after) and not REPORTED.search(after):
+                before = re.split(r"[，,]", words[: when.start()])[-1]  # 整改期限为6月30日前
+                if FIXED.search(before + after) and not REPORTED.search(after):
                     start = sentence.start() + when.start()
                     return text[start : start + len(when.group())]
     return None

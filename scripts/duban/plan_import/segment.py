@@ -55,7 +55,7 @@ MARKER = re.compile(
     r"|(?<![^\n])(?P<arh>[0-9]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff])"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
     # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)
-    rf"|(?P<ar>{arabic(2)}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:{separator(small=True)}(?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(])"
+    rf"|(?P<ar>{arabic(2)}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:{separator(small=True)}(?!(?![0-9０-９]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(])"
     # h18r: 1。在… (a converter's full stop for the dot, 天津 2020)
     rf"|{FULL_STOP}(?=[\u4e00-\u9fff“《]))"
     rf"|{bracketed(f'(?P<par>{arabic(2)})')}"
