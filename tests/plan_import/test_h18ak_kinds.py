@@ -223,6 +223,22 @@ RUN_TOGETHER = [
 ]
 
 
+RUN_TOGETHER.append(
+    (  # full-width numbers, labels after a comma (one with its semicolon), no brackets
+        "某區2023年營商環境提升行動要點 １．推行企業開辦一日辦結，責任單位：區市場監管局；"
+        "２．壓減工程審批時限，責任單位：區住建局、區自然資源局；３．優化水電氣報裝服務，"
+        "責任單位：區發改局；４．加強涉企收費監管，責任單位；區財政局。\n",
+        {
+            "01": ["區市場監管局"],
+            "02": ["區住建局", "區自然資源局"],
+            "03": ["區發改局"],
+            "04": ["區財政局"],
+        },
+        "某區2023年營商環境提升行動要點",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "title"), RUN_TOGETHER)
 def test_a_document_on_one_line_reads_its_title_and_items(
     tmp_path: Path, text: str, expected: dict, title: str
@@ -232,6 +248,7 @@ def test_a_document_on_one_line_reads_its_title_and_items(
     assert {k: t["roles"].get("responsible") for k, t in tasks.items()} == expected
     assert result.plan["title"] == title
     assert not tasks["01"]["text"].startswith(title)  # the title is no part of the first item
+    assert not any(t["title"].endswith(("，", ",")) for t in tasks.values())
 
 
 def test_the_closing_words_after_the_last_bracket_are_not_the_last_item(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ def first_sentence(text: str) -> str:
     first = re.split(r"[。；;！？\n]", text, maxsplit=1)[0].strip()
     if len(first) > 60:
         first = re.split(r"[，,：:]", first, maxsplit=1)[0][:60]
-    return first
+    return first.rstrip("，,、 ")  # h18ak: 推行…辦結，責任單位：X: the clause's comma no part
 
 
 def chain(nodes: list[Node]) -> Iterator[Node]:

@@ -49,12 +49,13 @@ its colon should be."""
 
 
 SEMICOLON = re.compile(
-    r"(?m)(?:^|(?<=[（(。；;]))"
+    r"(?m)(?:^|(?<=[（(。；;，,\s]))"
     r"([ \t\u3000]*(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|协助|监督)(?:单位|部门))"
     r"[ \u3000]*[;；](?=[ \u3000]*[\u4e00-\u9fff])"
 )
-"""h18ak: （责任单位;县农业农村局、各乡镇）: a semicolon typed for the colon after a label at a
-bracket's or a line's start (a clerk reads it as the colon: SOURCES.md 第十七批)."""
+"""h18ak: （责任单位;县农业农村局、各乡镇） / …，責任單位；區財政局: a semicolon typed for the colon
+after a label that starts a bracket, a line or a clause part (a clerk reads it as the colon:
+SOURCES.md 第十七批)."""
 
 
 def spaced_labels(text: str) -> str:
