@@ -287,6 +287,15 @@ CHAPTER_UNITS = [
 ]
 
 
+CHAPTER_UNITS.append(
+    (  # 年度 / 全年 before the words, a count in brackets, a colon after the heading
+        "2020年度目标责任书分解\n一、市规划局年度责任目标(共2项)\n1.完成国土空间总体规划编制。\n"
+        "2.推进城市设计试点。\n二、市住建局全年重点工作任务：\n1.新建保障房500套。\n",
+        {"1-1": "市规划局", "1-2": "市规划局", "2-1": "市住建局"},
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "expected"), CHAPTER_UNITS)
 def test_a_chapter_heading_names_the_unit_of_every_item(
     tmp_path: Path, text: str, expected: dict
@@ -466,6 +475,21 @@ def test_a_responsible_person_with_a_leaders_post_is_the_leader(tmp_path: Path) 
     assert tasks["1-3"]["roles"] == {"responsible": ["縣工信局"]}
     assert _leaders(tasks["1-3"]) == ["馬駿"]
     assert _leaders(tasks["1-4"]) == []  # a bureau's 局长 is no leader of the plan
+
+
+def test_a_line_of_duties_names_the_units_and_the_leader(tmp_path: Path) -> None:
+    text = (
+        "一、重点任务\n1.推进乡村振兴示范村建设。\n"
+        "工作职责:由县农业农村局牵头,县财政局、各乡镇配合,责任人:刘明副县长\n"
+        "2.完善农村养老服务。\n工作职责：县民政局负责，责任人：张丽副县长\n"
+        "3.抓好冬春农田水利建设。\n工作职责:县水利局牵头,县农业农村局配合。\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2020))
+    assert {k: (t["roles"], _leaders(t)) for k, t in tasks.items()} == {
+        "1-1": ({"lead": ["县农业农村局"], "cooperate": ["县财政局", "各乡镇"]}, ["刘明"]),
+        "1-2": ({"responsible": ["县民政局"]}, ["张丽"]),
+        "1-3": ({"lead": ["县水利局"], "cooperate": ["县农业农村局"]}, []),
+    }
 
 
 # --- 7. ⒈ items with ⑴ (2) under them; 4.2011年… ------------------------------------------------
