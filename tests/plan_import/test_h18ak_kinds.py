@@ -147,6 +147,19 @@ def test_a_later_page_in_full_width_with_two_digit_numerals(tmp_path: Path) -> N
     assert _leaders(tasks["10"]) == ["陈红"] and _leaders(tasks["11"]) == ["杨帆"]
 
 
+def test_a_later_pages_arabic_items_stand_above_their_bracketed_parts(tmp_path: Path) -> None:
+    text = (
+        "责任单位:县发改局\n5.推进项目建设\n(1)新开工项目20个。\n(2)竣工项目10个。\n"
+        "责任单位:县发改局\n6.优化营商环境\n(1)压缩审批时限。\n(2)推行告知承诺制。\n"
+        "责任单位:县政务服务中心\n"
+    )
+    tasks = tasks_by_id(import_whole(tmp_path, text, 2020))
+    assert {k: (t["roles"], [i["id"] for i in t["items"]]) for k, t in tasks.items()} == {
+        "05": ({"responsible": ["县发改局"]}, ["1", "2"]),
+        "06": ({"responsible": ["县政务服务中心"]}, ["1", "2"]),
+    }
+
+
 def test_a_later_page_that_opens_mid_sentence_has_no_title(tmp_path: Path) -> None:
     text = (
         "划,确保年底前全面完成。(责任单位:县水利局)\n(六)加强河道管理\n"

@@ -151,20 +151,22 @@ def segment(text: str, start: int, end: int, lenient: bool = False) -> list[Node
     return restarting_groups(roots)
 
 
-HEADS = ("sec", "pcn", "art")
-"""The styles that head the items of another list (一、 （一） 第一条)."""
+RANKS = ("sec", "art", "pcn", "ar", "par", "cir")
+"""The styles from the highest level a plan numbers down: 一、 第一条 （一） 1. （1） ①."""
 
 
 def _page_above(later: list[Node], roots: list[Node]) -> bool:
     """Whether the items a later page of a plan starts with ((六) (七), numbered on from the
     previous page, each at a line's start) stand above the list that starts at 1 under them
-    (⒈ ⑴ …: the items' own parts): SOURCES.md 第十七批, ids as the visible numbers."""
+    (⒈ ⑴ …, or 5. 6. over (1) (2): the items' own parts): SOURCES.md 第十七批, ids as the
+    visible numbers."""
     numbers = [node.number for node in later]
     return (
         len(later) >= 2
         and later[0].number > 1
-        and later[0].style in HEADS
-        and roots[0].style not in HEADS
+        and later[0].style in RANKS
+        and roots[0].style in RANKS
+        and RANKS.index(later[0].style) < RANKS.index(roots[0].style)
         and all(node.style == later[0].style for node in later)
         and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
         and later[0].start < roots[0].start
