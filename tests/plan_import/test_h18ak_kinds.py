@@ -466,6 +466,41 @@ def test_by_x_leading_then_y_cooperating_after_the_verbs_own_words(tmp_path: Pat
     assert tasks["1-1"]["roles"] == {"lead": ["区住建局"], "cooperate": ["区城管局"]}
 
 
+# --- a label line after items ending with ；: the units of each item of the run -----------------
+
+SEMICOLON_RUNS = [
+    (
+        "2012年城区环境综合整治工作方案\n一、整治内容\n1.清理主次干道两侧违章广告牌;\n"
+        "2.整治沿街店铺占道经营;\n3.规范机动车停放秩序;\n责任单位:市城管局\n4.清理河道垃圾;\n"
+        "5.整治排污口;\n责任单位:市水务局、市环保局\n6.加强绿化带管护。\n责任单位:市园林局\n",
+        {
+            "1-1": ["市城管局"],
+            "1-2": ["市城管局"],
+            "1-3": ["市城管局"],
+            "1-4": ["市水务局", "市环保局"],
+            "1-5": ["市水务局", "市环保局"],
+            "1-6": ["市园林局"],
+        },
+    ),
+    (
+        "2012年城區環境綜合整治工作方案\n一、整治內容\n（一）清理主次幹道兩側違章廣告牌；\n"
+        "（二）整治沿街店鋪佔道經營；\n責任單位：市城管局\n（三）清理河道垃圾；\n（四）整治排污口；\n"
+        "責任單位：市水務局\n",
+        {"1-1": ["市城管局"], "1-2": ["市城管局"], "1-3": ["市水務局"], "1-4": ["市水務局"]},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEMICOLON_RUNS)
+def test_a_label_line_after_a_run_of_items_ending_with_semicolons(
+    tmp_path: Path, text: str, expected: dict
+) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, text))
+    assert {k: t["roles"] for k, t in tasks.items()} == {
+        k: {"responsible": units} for k, units in expected.items()
+    }
+
+
 # --- 6. 责任人 / 协调人 lines, 工作职责: X牵头 in one line
 
 PEOPLE = (
