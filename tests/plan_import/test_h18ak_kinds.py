@@ -160,6 +160,20 @@ def test_a_later_pages_arabic_items_stand_above_their_bracketed_parts(tmp_path: 
     }
 
 
+def test_a_paged_reprints_navigation_is_chrome(tmp_path: Path) -> None:
+    text = (
+        "第2页 共3页 上一页 1 2 3 下一页\n[接上页]\n责任单位:市教育局\n(五)推进城乡义务教育一体化\n"
+        "工作任务:新建改扩建学校10所。\n责任人:陈明副市长\n责任单位:市教育局、市住建局\n"
+        "(六)加强教师队伍建设\n工作任务:招聘教师300名,8月底前完成。\n"
+        "责任单位:市教育局、市人社局\n[转下页]\n"
+    )
+    result = import_whole(tmp_path, text)
+    tasks = tasks_by_id(result)
+    assert result.plan["title"] == "（无标题）"
+    assert tasks["06"]["roles"] == {"responsible": ["市教育局", "市人社局"]}  # no 转下页
+    assert "[转下页]" in result.chrome and "[接上页]" in result.chrome
+
+
 def test_a_later_page_that_opens_mid_sentence_has_no_title(tmp_path: Path) -> None:
     text = (
         "划,确保年底前全面完成。(责任单位:县水利局)\n(六)加强河道管理\n"
@@ -262,6 +276,24 @@ def test_a_document_on_one_line_reads_its_title_and_items(
     assert result.plan["title"] == title
     assert not tasks["01"]["text"].startswith(title)  # the title is no part of the first item
     assert not any(t["title"].endswith(("，", ",")) for t in tasks.values())
+
+
+def test_a_forum_archivers_furniture_is_chrome(tmp_path: Path) -> None:
+    text = (
+        "查看完整版本: [-- 关于印发某县2012年农村工作要点的通知 --]\n"
+        "某县论坛 -> 政务公开 -> 关于印发某县2012年农村工作要点的通知 [打印本页] "
+        "登录 -> 注册 -> 回复主题\n"
+        "作者: 某某 2012-03-05 10:20\n"
+        "某县2012年农村工作要点 1.抓好粮食生产,确保粮食总产稳定在30万吨以上(责任单位:县农业局)"
+        "2.推进农田水利建设,年底前新增有效灌溉面积1万亩(责任单位;县水务局、各乡镇)"
+        "3.加快农村公路建设(责任单位:县交通局)\n"
+        "[ 此帖被某某在2012-03-05 10:25重新编辑 ]\n"
+        "Powered by Discuz! Archiver 7.2 © 2001-2009 Comsenz Inc.\n"
+    )
+    result = import_whole(tmp_path, text)  # every character accounted for
+    assert result.plan["title"] == "某县2012年农村工作要点"
+    assert len(result.chrome) == 5
+    assert tasks_by_id(result)["02"]["roles"] == {"responsible": ["县水务局", "各乡镇"]}
 
 
 def test_the_closing_words_after_the_last_bracket_are_not_the_last_item(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import re
 from duban.plan_import.chinese import simplified
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.page_stamp import page_stamp, stamp_year
+from duban.plan_import.repost_chrome import repost_chrome
 from duban.plan_import.share_site_chrome import share_notice
 
 _LABELS = (
@@ -67,6 +68,7 @@ def set_aside(text: str) -> tuple[str, list[str]]:
             CHROME_LINE.search(folded)
             or FURNITURE.match(folded)
             or share_notice(folded)  # h18u: - 1、下载文档前请自行甄别…
+            or repost_chrome(folded)  # h18ak: 查看完整版本: [-- … --] / 第2页 共3页 / [转下页]
             or page_stamp(folded, seen)  # h18y: 2023-10-25 19:33 under the title
             or (seen <= 3 and (SITE_NAME.match(folded) or MASTHEAD.match(folded)))
         ):
