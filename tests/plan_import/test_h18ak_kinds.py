@@ -186,6 +186,36 @@ def test_a_later_page_that_opens_mid_sentence_has_no_title(tmp_path: Path) -> No
     assert "划,确保年底前全面完成" in result.plan["preamble"]  # accounted for, not a task
 
 
+@pytest.mark.parametrize(
+    ("first", "title", "issuer"),
+    [
+        ("附件：某县2019年农村公路建设实施方案", "附件：某县2019年农村公路建设实施方案", None),
+        ("标题：某县2019年农村公路建设实施方案", "某县2019年农村公路建设实施方案", None),
+        (
+            "为做好2019年农村公路建设工作,现制定如下方案。",
+            "为做好2019年农村公路建设工作,现制定如下方案。",
+            None,
+        ),
+        (
+            "某县人民政府关于做好2019年农村公路建设工作的通知",
+            "某县人民政府关于做好2019年农村公路建设工作的通知",
+            "某县人民政府",
+        ),
+    ],
+)
+def test_a_first_page_keeps_its_title_line(
+    tmp_path: Path, first: str, title: str, issuer: str | None
+) -> None:
+    """A first line that labels its title (附件：, 标题：), a sentence, a notice with its issuer:
+    none is a later page's top; each gives the title (and the year) as before this round."""
+    text = f"{first}\n一、主要任务\n1.新建农村公路50公里,6月底前完成。(责任单位:县交通局)\n"
+    result = import_whole(tmp_path, text)
+    assert result.plan["title"] == title
+    assert [_dates(task) for task in result.tasks] == [["2019-06-30"]]
+    if issuer:
+        assert result.plan["issuer"] == issuer
+
+
 def test_a_later_page_without_a_year_asks_for_one_and_takes_it(tmp_path: Path) -> None:
     result = import_whole(tmp_path, PAGE_SIMPLIFIED)
     assert result.year_missing  # the review asks for --year; the clock is never asked
@@ -378,7 +408,7 @@ NOTICES = [
         "部分學校食堂未落實晨檢制度(責任單位:縣教體局)\n"
         "2、農貿市場快檢室未正常運行(責任單位:縣市場監管局)\n",
         "2021-06-20",
-        "關於限期整改食品安全檢查問題的通知",
+        "附件:存在問題清單",  # the attachment's title names the plan (the notice is its text)
     ),
     (
         "关于督查发现问题整改的通知\n各街道办事处、区直各部"
@@ -398,7 +428,8 @@ def test_the_notices_deadline_is_each_attached_items(
 ) -> None:
     result = import_whole(tmp_path, text)
     assert result.tasks and all(_dates(task) == [date] for task in result.tasks)
-    assert result.plan["title"] == title  # not the attachment's 问题清单 line
+    assert result.plan["title"] == title  # never a label as short as 问题清单
+    assert "整改" in (result.plan.get("notice_text") or result.plan.get("preamble") or "")
     assert not any(t["roles"].get("responsible") == ["市政府督查室"] for t in result.tasks)
 
 

@@ -16,26 +16,39 @@ import re
 
 from duban.plan_import.chinese import simplified
 
-OWN_NOTICE = re.compile(r"^[^\s，,。；;:：【】]{0,30}?关于[^\s。；;]{4,80}的(?:通知|通报)(?=\s|$)")
-"""关于对…检查发现问题进行整改的通知 (not 关于印发…, which head.NOTICE reads: a plan inside)."""
-PAGE_TAIL = re.compile(
-    r"^(?:[\[【（(](?:接上页|续上页|上接[^\]】）)]{0,8})[\]】）)]|[^，,。；;:：\s]{2,8}[:：]"
-    r"|.*[。；;](?:\s*[（(][^（）()]*[)）])?$)"
+OWN_NOTICE = re.compile(
+    r"^(?P<issuer>[^\s，,。；;:：【】]{0,30}?)关于[^\s。；;]{4,80}的(?:通知|通报)(?=\s|$)"
 )
-"""[接上页] / 责任单位:X / 工作任务:… / …完成。(责任单位:X): a later page's top, no title."""
+"""关于对…检查发现问题进行整改的通知 (not 关于印发…, which head.NOTICE reads: a plan inside), with
+its issuer before it when written (某县人民政府关于…的通知)."""
+RECORD_LABEL = (
+    r"(?:工作|主要|具体|整改|重点)?(?:任务|措施)|(?:牵头|责任|配合|协办|协助|主办|承办)(?:单位|部门)"
+    r"|责任人|协调人|(?:责任|分管|牵头)领导|完成时限|完成时间|时间节点"
+)
+"""The labels of a task's record (责任单位, 工作任务, 责任人 …): not 附件： or 标题：, which stand
+before a title."""
+PAGE_TAIL = re.compile(
+    r"^(?:[\[【（(](?:接上页|续上页|上接[^\]】）)]{0,8})[\]】）)]"
+    rf"|(?:{RECORD_LABEL})\s*[:：]"
+    r"|.*[。；;]\s*[（(][^（）()]*(?:单位|部门|负责|牵头)[^（）()]*[)）]\s*$)"
+)
+"""[接上页] / 责任单位:X / 工作任务:… / …全面完成。(责任单位:X): a later page's top, no title (a
+sentence with no such bracket may be the page's preamble, read as before)."""
 NO_TITLE = "（无标题）"
 
 
-def page_top(region: str) -> tuple[str, int] | None:
-    """(the title, where the preamble starts) the region's first line gives, or None when it
-    is neither of the two (the head reads the title on as before)."""
+def page_top(region: str) -> tuple[str, int, str | None] | None:
+    """(the title, where the preamble starts, the issuer before the title or None) the
+    region's first line gives, or None when it is neither of the two (the head reads the
+    title on as before)."""
     offset = len(region) - len(region.lstrip())
     line = region[offset:].split("\n", 1)[0]
     if not line.strip():
         return None
     own = OWN_NOTICE.match(simplified(line))
     if own:
-        return line[: own.end()], offset + own.end()
+        issuer = line[: own.end("issuer")].strip()
+        return line[: own.end()], offset + own.end(), issuer if len(issuer) >= 2 else None
     if PAGE_TAIL.match(simplified(line.strip())):
-        return NO_TITLE, 0
+        return NO_TITLE, 0, None
     return None

@@ -79,3 +79,13 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
             r"每(?:半年|年|季度|月)[^，,。；;]{0,12}?(?:至少|不少于)\s*\d+\s*次", folded
         )
     return (phrases[0], phrases[0]) if len(phrases) == 1 else None
+
+
+def part_dated(own: str) -> bool:
+    """h18ak: whether a sub-item's own words date it (⑴…3月中旬完成, (5)…6月上旬前完成,
+    2020年底前…): a month, a part of a month or a year, not 全年 / 年内 alone, which in a part
+    of an item (实际全年需监督检查15670家) count or describe more often than they set a time."""
+    found = prose_deadline(own)
+    return (
+        found is not None and re.search(r"[0-9]{1,2}月|[上中下]旬|[0-9]{4}年", found[0]) is not None
+    )

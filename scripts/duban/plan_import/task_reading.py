@@ -22,7 +22,7 @@ from duban.plan_import.item_roles import (
     without_bare_headings,
 )
 from duban.plan_import.late_dues import within
-from duban.plan_import.prose_deadlines import prose_deadline
+from duban.plan_import.prose_deadlines import part_dated, prose_deadline
 from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.sentence_items import sentence_units, unit_items
@@ -206,7 +206,7 @@ class TaskReading(Findings):
         elif (
             (children and top and not any(has_due(child) for child in children))
             or step
-            or (not top and not children and not dated)  # h18ak: ⑴…3月中旬完成 (its own)
+            or (not (top or children or dated) and part_dated(own))  # h18ak: ⑴…3月中旬完成
         ):
             self._prose_deadline(item, own, line, notes)
         deliverables = self._deliverables(own_without)
