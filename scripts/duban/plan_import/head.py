@@ -297,9 +297,6 @@ def _notice_stop(region: str, body_from: int, date_match: _DateMatch | None, hea
     return min(stops)
 
 
-TITLE_WORDS = 6  # h18ak: under a notice's own title, a title says more than 问题清单 (a label)
-
-
 def _plan_title_end(region: str, head: Head, after: int) -> int:
     """After the last time the plan's title stands in the head: the preamble starts there."""
     if head.title:
@@ -319,7 +316,7 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
             and not FURNITURE.match(line)
             and TITLE_END.search(simplified(stripped))
             and len(stripped) < 80
-            and (top is None or (offset >= top[1] and len(stripped) >= TITLE_WORDS))
+            and (top is None or offset >= top[1])  # h18ak: not a one-line notice's own line
         ):
             label = PAGE_NAME.match(stripped)
             if label and not head.title:
