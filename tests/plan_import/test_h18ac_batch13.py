@@ -94,9 +94,11 @@ def test_units_that_work_out_how_to_carry_it_out(tmp_path) -> None:
     assignment, the task lost)."""
     tasks = tasks_by_id(import_whole(tmp_path, GUOBAN, 2014))
     assert list(tasks) == ["1-1", "1-2"]
-    assert tasks["1-1"]["roles"]["lead"] == ["发展改革委"]
-    assert tasks["1-1"]["roles"]["cooperate"] == ["中央农办", "农业部", "财政部", "粮食局"]
-    assert tasks["1-2"]["roles"]["cooperate"] == ["农业部"]
+    # h18ak: the names as the page writes them (traditional), not folded (clauses.py: names
+    # keep the plan's characters; the folded names came from the 由… reading's matching copy)
+    assert tasks["1-1"]["roles"]["lead"] == ["發展改革委"]
+    assert tasks["1-1"]["roles"]["cooperate"] == ["中央農辦", "農業部", "財政部", "糧食局"]
+    assert tasks["1-2"]["roles"]["cooperate"] == ["農業部"]
 
 
 def test_units_that_work_out_measures_variant(tmp_path) -> None:

@@ -319,8 +319,12 @@ def test_a_unit_in_charge_opening_a_sentence_or_named_by_juti_you(tmp_path: Path
 
 
 def test_a_sentence_that_only_starts_with_a_unit_is_no_assignment(tmp_path: Path) -> None:
-    text = "1.县住建局要加快推进老旧小区改造。\n2.县财政局负有资金保障责任。\n"
-    assert list(import_whole(tmp_path, text, 2023).tasks) == []
+    """h18ak: a unit as the subject of 要 / 应 / 须 does the work (SOURCES.md 第十七批, the
+    unit named as the sentence's subject is responsible): 县住建局要… is now an assignment; a
+    unit that only starts a sentence (县财政局负有…) or a general call (各地要…) stays none."""
+    text = "1.县住建局要加快推进老旧小区改造。\n2.县财政局负有资金保障责任。\n3.各地要高度重视。\n"
+    tasks = import_whole(tmp_path, text, 2023).tasks
+    assert [(t["number"], t["roles"]) for t in tasks] == [(1, {"responsible": ["县住建局"]})]
 
 
 def test_a_label_with_a_space_for_its_colon_and_a_responsible_body(tmp_path: Path) -> None:

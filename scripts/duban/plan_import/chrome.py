@@ -13,6 +13,7 @@ import re
 from duban.plan_import.chinese import simplified
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.page_stamp import page_stamp, stamp_year
+from duban.plan_import.repost_chrome import repost_chrome
 from duban.plan_import.share_site_chrome import share_notice
 
 _LABELS = (
@@ -42,8 +43,9 @@ CHROME_LINE = re.compile(
 
 
 # the site's name on the first lines: 法邦网—法律法规查看 / xx网 首页 / 某某市人民政府门户网站
-SITE_NAME = re.compile(
-    r"^\s*[^\s。，；：:]{1,20}(?:网|网站|门户)(?:\s*[—\-|｜]+\s*[^\s。，；]{0,20})?\s*$"
+SITE_NAME = re.compile(  # h18ak: never an item's line (⒈完善污水收集管网 is no site's name)
+    r"^\s*(?![（(]?[一二三四五六七八九十0-9０-９⒈-⒛①-⑳⑴-⒇][、.．）)]?)"
+    r"[^\s。，；：:]{1,20}(?:网|网站|门户)(?:\s*[—\-|｜]+\s*[^\s。，；]{0,20})?\s*$"
 )
 # the document's own furniture: the masthead (某某市人民政府办公室文件), （此件公开发布）
 MASTHEAD = re.compile(r"^\s*[^\s。，；、:：]{2,30}文件\s*$")
@@ -66,6 +68,7 @@ def set_aside(text: str) -> tuple[str, list[str]]:
             CHROME_LINE.search(folded)
             or FURNITURE.match(folded)
             or share_notice(folded)  # h18u: - 1、下载文档前请自行甄别…
+            or repost_chrome(folded)  # h18ak: 查看完整版本: [-- … --] / 第2页 共3页 / [转下页]
             or page_stamp(folded, seen)  # h18y: 2023-10-25 19:33 under the title
             or (seen <= 3 and (SITE_NAME.match(folded) or MASTHEAD.match(folded)))
         ):

@@ -20,7 +20,7 @@ from duban.plan_import.leader_names import (
     LEADER_LABEL,
     LEADER_WORDS,
     PINYIN_NOTE,
-    read_leaders,
+    label_leaders,
     split_outside_brackets,
 )
 from duban.plan_import.leading_by import dash_units, front_units, leading_by
@@ -102,12 +102,12 @@ DEADLINE_PROSE = re.compile(
 )
 TRAILING = re.compile(r"(?:按职责分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责|分别)$")
 # 部门分工：省财政厅牵头，A、B配合
-DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工)\s*[:：]\s*")
+DIVISION_LABEL = re.compile(r"^\s*(?:部门分工|责任分工|任务分工|分工|工作职责)\s*[:：]\s*")
 
 
 CLAUSE_START = re.compile(
     rf"^\s*(?:主要|主体)?(?:(?:{_ROLE_ALT})[、,，和及与/]?)+(?:主体)?(?:单位|部门|处室|科室|机关|机构|主体|处|科|室)?{LABEL_TAIL}\s*[:：]|^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]"
-    rf"|^\s*{LEADER_WORDS}\s*[:：]|^\s*(?:部门分工|责任分工)\s*[:：]"
+    rf"|^\s*{LEADER_WORDS}\s*[:：]|^\s*(?:部门分工|责任分工|工作职责)\s*[:：]"
 )
 PROSE_CLAUSE = re.compile(r"(?:牵头|负责)[，,；;、]|(?:牵头|配合|协办|参与|负责)\s*$")
 
@@ -160,7 +160,7 @@ def find_clause(text: str) -> Clause | None:
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     match = re.search(
         rf"(?:^|[。；;，,\s—－])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|处室|主体|{BARE})\s*[:：]"
-        rf"|{LEADER_WORDS}\s*[:：]|(?:部门分工|责任分工)\s*[:：])",
+        rf"|(?:{LEADER_WORDS}|责任人)\s*[:：]|(?:部门分工|责任分工|工作职责)\s*[:：])",  # h18ak
         folded,
     )
     if match:
@@ -247,12 +247,12 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         if leader:
             names_text = part[len(part) - len(leader.group("names")) :]
             label = part[: len(part) - len(leader.group("names"))].strip()  # 牵头领导：
-            clause.leaders.extend(read_leaders(names_text, label))
+            clause.leaders.extend(label_leaders(names_text, label))
             continue
         labelled = LABELLED.match(folded)
         prose_names = labelled is not None and label_prose(labelled.group("names"))
         if labelled and not prose_names:
-            words = _label_words(labelled.group("words"))
+            words = label_words(labelled.group("words"), _ROLE_ALT)  # 牵头责任单位 leads
             names_text = part[len(part) - len(labelled.group("names")) :]
             names_text = _deadline_after_names(clause, names_text)
             marked = marked_leads(names_text)  # h18p: A、B(分别)牵头[,C、D]
@@ -327,11 +327,6 @@ def _prose(folded: str) -> tuple[int, str, str, bool] | None:
     return prose.end("names"), role, word, each
 
 
-def _label_words(words: str) -> list[str]:
-    """The role words of a label (label_words.py: 牵头责任单位 and 责任牵头单位 lead)."""
-    return label_words(words, _ROLE_ALT)
-
-
 def _deadline_after_names(clause: Clause, names_text: str) -> str:
     """责任单位：A、B管委会，6月底完成: a deadline written after the names is the deadline."""
     pieces = re.split(r"(?<=[，,])", names_text)
@@ -363,7 +358,7 @@ def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) ->
     for role in roles:
         target = clause.roles.setdefault(role, [])
         for name in names:
-            clean = re.sub(OPEN_SUFFIX, "", name).strip()
+            clean = name[: len(re.sub(OPEN_SUFFIX, "", simplified(name)))].strip()  # 等部門 too
             if clean != name and name not in clause.open_list:
                 clause.open_list.append(name)
             if clean and clean not in target:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.numbering import separator
 
 DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
@@ -34,9 +35,14 @@ CHINESE_DAY = re.compile(rf"(?<=月)({NUMBER})(?=日)")
 XUN = {"上": "10日前", "中": "20日前", "下": "底前"}
 
 
+def arabic_years(text: str) -> str:
+    """二〇二一年 → 2021年 (four characters for four: offsets into the text stay right)."""
+    return CHINESE_YEAR.sub(lambda m: m.group(1).translate(DIGITS) + "年", text)
+
+
 def date_digits(folded: str, default_year: int | None = None) -> str:
     """The simplified phrase with its dates in digits (see the module's text)."""
-    folded = CHINESE_YEAR.sub(lambda m: m.group(1).translate(DIGITS) + "年", folded)
+    folded = arabic_years(folded).translate(ASCII_DIGITS)  # h18ak: ２０２０年底前, ASCII digits
     folded = CHINESE_MONTH.sub(lambda m: str(_small(m.group(1))), folded)
     folded = CHINESE_DAY.sub(lambda m: str(_small(m.group(1))), folded)
     if default_year:

@@ -73,9 +73,14 @@ def group_items(text: str) -> tuple[str, int] | None:
             count += _give(lines, items, f"（{clause}）")
             items = []
             continue
+        if match is None and items and LABEL_AFTER.match(simplified(bare)):
+            run = _semicolon_run(lines, items)  # h18ak: 1.…； 2.…； 责任单位:X: for both
+            count += _give(lines, run[:-1], f"（{line.strip()}）")
+            items = []
+            continue
         if match is None:
-            if HEADING.match(line):
-                items = []  # a heading ends the group 以上 refers to
+            if HEADING.match(line) and not re.search(r"[；;]\s*$", line):  # h18ak: (一)…； is
+                items = []  # a heading ends the group 以上 refers to (an item of a run ends ；)
             elif ITEM.match(line):
                 items.append([index])
             elif items and line.strip():
@@ -101,6 +106,24 @@ def group_items(text: str) -> tuple[str, int] | None:
             count += 1
         items = []
     return ("\n".join(lines), count) if count else None
+
+
+LABEL_AFTER = re.compile(
+    r"^\s*(?:主要)?(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]\s*[^\s，,。；;]{2,}"
+)
+"""责任单位:X on a line of its own after items (SOURCES.md 第七批, 第十七批)."""
+
+
+def _semicolon_run(lines: list[str], items: list[list[int]]) -> list[list[int]]:
+    """The items just above a label line that end with ；, the run the label is written for
+    (1.清理…; 2.整治…; 3.规范…; 责任单位:X): the label gives its units to each of them. An
+    item ending with 。 ends its own run (the label after it is its alone)."""
+    run: list[list[int]] = []
+    for item in reversed(items):
+        if not re.search(r"[；;]\s*$", lines[item[-1]]):
+            break
+        run.insert(0, item)
+    return run
 
 
 def _give(lines: list[str], items: list[list[int]], bracket: str) -> int:

@@ -14,8 +14,24 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.segment import Node
+
+PARTS_LABEL = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:工作|主要|具体|重点)?(?:任务|内容|措施)\s*[:：]\s*$"
+)
+"""工作任务: with nothing after it on its line: the sub-items below are its value."""
+
+
+def label_holds_parts(text: str, node: Node) -> bool:
+    """h18ak: (七)推进垃圾分类 / 工作任务: / ⒊… / ⑸… / 责任人:… / 责任单位:…: a record of
+    labelled lines whose 工作任务 holds the item's parts (one or more, with parts of their own);
+    the labels after them are the record's, the item's, not its last part's."""
+    if not node.children:
+        return False
+    own = simplified(text[node.content : node.children[0].start])
+    return PARTS_LABEL.search(own) is not None
 
 
 def groups_own_clauses(text: str, roots: list[Node]) -> bool:
@@ -23,15 +39,19 @@ def groups_own_clauses(text: str, roots: list[Node]) -> bool:
     grouped = [node for node in roots if node.children]
     if len(grouped) < 2 or len(grouped) < len(roots) - 1:
         return False
+    if all(label_holds_parts(text, node) for node in grouped):  # h18ak: 工作任务: ⒈ ⑴ …
+        return all(_clause_after(text, node, nested=True) for node in grouped)
     if all(len(node.children) == 1 for node in grouped):
         return False  # one item under each heading: its clause line is the item's own
     return all(_clause_after(text, node) for node in grouped)
 
 
-def _clause_after(text: str, node: Node) -> bool:
-    if any(child.children for child in node.children):
+def _clause_after(text: str, node: Node, nested: bool = False) -> bool:
+    if not nested and any(child.children for child in node.children):
         return False  # sub-items with their own items: headings over tasks, not one group's list
     last = node.children[-1]
+    while nested and last.children:
+        last = last.children[-1]
     span = text[last.content : node.end]
     clause = find_clause(span)
     if clause is None or span[clause.end :].strip(" \t\u3000\n。；;"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
+from duban.plan_import.page_tops import page_top
 from duban.plan_import.segment import field_text
 from duban.plan_import.untitled_notice import SEAL, SENT, addressees_above
 
@@ -303,7 +304,11 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
         if position >= 0:
             end = position + len(head.title)
             return end + 1 if region[end : end + 1] in "》”" else end
-    # no notice: the first line that looks like a title
+    # no notice: the first line that looks like a title (h18ak: none on a later page's top)
+    top = page_top(region)
+    if top and top[1] == 0:
+        head.title = top[0]
+        return 0
     for offset, line in _lines(region):
         stripped = line.strip()
         if (
@@ -311,12 +316,20 @@ def _plan_title_end(region: str, head: Head, after: int) -> int:
             and not FURNITURE.match(line)
             and TITLE_END.search(simplified(stripped))
             and len(stripped) < 80
+            and (top is None or offset >= top[1])  # h18ak: not a one-line notice's own line
         ):
             label = PAGE_NAME.match(stripped)
             if label and not head.title:
                 head.furniture.append(label.group().strip())  # the page's label: not the title
             head.title = head.title or stripped[label.end() if label else 0 :]
+            if top:  # h18ak: 关于…的通知 over its text, then the attachment's title: its text
+                head.notice_text = field_text(region[:offset].strip()) or None
+                head.issuer_name = head.issuer_name or top[2]
             return offset + len(line)
+    if top:  # h18ak: 关于…问题进行整改的通知 (its text after it, 问题清单: no title's words)
+        head.title, start, issuer = top
+        head.issuer_name = head.issuer_name or issuer  # 某县人民政府关于…的通知
+        return start
     for offset, line in _lines(region):  # 【栏目】××关于2020年重点工作及责任分解的通知
         titled = SELF_NOTICE.match(line.strip())
         if titled:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from duban.plan_import.clauses import Clause, find_clause
+from duban.plan_import.group_clauses import label_holds_parts
 from duban.plan_import.segment import Node
 
 
@@ -16,7 +17,7 @@ def first_sentence(text: str) -> str:
     first = re.split(r"[。；;！？\n]", text, maxsplit=1)[0].strip()
     if len(first) > 60:
         first = re.split(r"[，,：:]", first, maxsplit=1)[0][:60]
-    return first
+    return first.rstrip("，,、 ")  # h18ak: 推行…辦結，責任單位：X: the clause's comma no part
 
 
 def chain(nodes: list[Node]) -> Iterator[Node]:
@@ -60,10 +61,17 @@ def move_trailing_clauses(text: str, node: Node, each_own: bool = False) -> None
     """A clause on its own line after a list of sub-items applies to all of them, unless the
     plan writes such a line after each sub-item of another task (``each_own``, see
     :func:`own_line_clauses`): then the line belongs to the sub-item just above it."""
-    for child in node.children:
+    record = label_holds_parts(text, node)  # h18ak: 工作任务: ⒈ ⑴…: the record's labels first
+    for child in [] if record else node.children:
         move_trailing_clauses(text, child, each_own)
-    if len(node.children) < 2 or each_own:  # h18af: one sub-item's clause is its own (沈阳 2026)
-        return
+    if record or not (each_own or len(node.children) < 2):  # h18af: one sub-item's is its own
+        _move_up(text, node)
+    for child in node.children if record else []:
+        move_trailing_clauses(text, child, each_own)
+
+
+def _move_up(text: str, node: Node) -> None:
+    """The clause after the node's last sub-item (at any depth) made the node's own."""
     last = node.children[-1]
     tail_node = last
     while tail_node.children:
@@ -73,7 +81,9 @@ def move_trailing_clauses(text: str, node: Node, each_own: bool = False) -> None
     if clause is None:
         return
     before = span[: clause.start]
-    if all(find_clause(text[c.content : c.end]) for c in node.children[:-1]):
+    if len(node.children) > 1 and all(
+        find_clause(text[c.content : c.end]) for c in node.children[:-1]
+    ):
         return  # h18f: (1)…责任部门:… (2)…责任部门:…: each sub-item has its own, the last too
     if last.inline and re.search(r"[。；;]\s*$", before):  # ：1.…；2.…。（牵头单位：…）
         before += "\n"

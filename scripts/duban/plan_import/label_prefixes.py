@@ -48,14 +48,30 @@ SPACED = re.compile(
 its colon should be."""
 
 
+SEMICOLON = re.compile(
+    r"(?m)(?:^|(?<=[（(。；;，,\s]))"
+    r"([ \t\u3000]*(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|协助|监督)(?:单位|部门))"
+    r"[ \u3000]*[;；](?=[ \u3000]*[\u4e00-\u9fff])"
+)
+"""h18ak: （责任单位;县农业农村局、各乡镇） / …，責任單位；區財政局: a semicolon typed for the colon
+after a label that starts a bracket, a line or a clause part (a clerk reads it as the colon:
+SOURCES.md 第十七批)."""
+
+
 def spaced_labels(text: str) -> str:
-    """The text with the space after such a label read as its colon (one character for one)."""
+    """The text with the space after such a label read as its colon (one character for one),
+    and a semicolon typed for its colon too."""
     folded = simplified(text)
     if len(folded) != len(text):
         return text
     out, at = [], 0
-    for match in SPACED.finditer(folded):
-        out.append(text[at : match.end(1)] + "：")
+    matches = sorted(
+        [*SPACED.finditer(folded), *SEMICOLON.finditer(folded)], key=lambda m: m.start()
+    )
+    for match in matches:
+        if match.start() < at:
+            continue
+        out.append(text[at : match.end(1)] + " " * (match.end() - match.end(1) - 1) + "：")
         at = match.end()
     out.append(text[at:])
     return "".join(out)

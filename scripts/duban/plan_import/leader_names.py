@@ -131,3 +131,21 @@ def read_leaders(text: str, label: str) -> list[dict]:
                 leader["post"] = name[after.end("name") :]
         leaders.append(leader)
     return leaders
+
+
+ANSWERABLE = re.compile(r"^\s*(?:第一)?责任人\s*[:：]?\s*$")
+"""责任人: (a label of people that names leaders and clerks alike)."""
+LEADING_POST = re.compile(
+    r"(?:常务)?副?(?:省长|市长|州长|区长|县长|旗长|盟长|镇长|乡长)$|书记$|常委$"
+)
+"""The post of a leader of a government or its Party committee (not a bureau's 局长, a clerk)."""
+
+
+def label_leaders(text: str, label: str) -> list[dict]:
+    """The people a label names, as leaders: under 责任人 only those with a leader's post
+    (h18ak, SOURCES.md 第十七批: 责任人:X副市长 is the vice-mayor in charge; a 责任人 with no post
+    or a bureau's post is the clerk doing the work, 第五批, not recorded)."""
+    leaders = read_leaders(text, label)
+    if not ANSWERABLE.match(simplified(label)):
+        return leaders
+    return [p for p in leaders if LEADING_POST.search(simplified(p.get("post", "")))]

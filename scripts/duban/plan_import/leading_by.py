@@ -51,7 +51,7 @@ PLACED = re.compile(r"^(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{2,10}$")
 not a site, unit_brackets.SITE: 市人民商场住宿区)."""
 
 
-def _unit(piece: str) -> str | None:
+def unit_name(piece: str) -> str | None:
     """The unit's name a piece of the names is (without a description before it), or None."""
     piece = piece.strip()
     bare = DESCRIBED.sub("", piece)
@@ -75,7 +75,7 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
         units: list[str] = []
         for piece in pieces:
             post = POST.match(piece.strip())
-            unit = None if post else _unit(piece)
+            unit = None if post else unit_name(piece)
             if post:
                 leaders.append(f"分管领导:{post.group('name')}{post.group('post')}")
             elif unit:
@@ -96,8 +96,17 @@ def leading_by(text: str) -> tuple[int, int, str] | None:
             if not parts:
                 continue
             start = match.start("names") - (1 if match.re is BY else 0)
-            return start, end, "；".join(parts)
+            return start, end, _as_written("；".join(parts), folded, text, match.start(), end)
     return None
+
+
+def _as_written(clause: str, folded: str, text: str, start: int, end: int) -> str:
+    """The clause read from the folded text with its names as the text writes them (h18ak:
+    縣畜牧獸醫局, not the folded 县畜牧獸医局): each character the span folded put back."""
+    back: dict[str, str | int | None] = {
+        f: t for f, t in zip(folded[start:end], text[start:end], strict=True) if f != t
+    }
+    return clause.translate(str.maketrans(back)) if back else clause
 
 
 CHECKS = re.compile(
@@ -114,7 +123,7 @@ def _checkers(folded: str, end: int) -> list[str]:
     names: list[str] = []
     for match in CHECKS.finditer(folded, end):
         pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
-        units = [_unit(p) for p in pieces]
+        units = [unit_name(p) for p in pieces]
         if units and all(units):
             names.extend(u for u in units if u and u not in names)
     return names
@@ -132,15 +141,17 @@ case is handed on to for enforcement carries the task too (SOURCES.md 第九批:
 def _referred(folded: str, end: int) -> list[str]:
     """The units the rest of the sentence after a 由…负责 hands cases on to for enforcement."""
     sentence = re.split(r"[。；;\n]", folded[end:], maxsplit=1)[0]
-    units = [_unit(match.group("name")) for match in REFERRED.finditer(sentence)]
+    units = [unit_name(match.group("name")) for match in REFERRED.finditer(sentence)]
     return [unit for unit in units if unit]
 
 
 def _pieces_after(folded: str, end: int) -> list[tuple[int, str]]:
     """The ``A牵头`` / ``B配合`` pieces right after the verb: (where each ends, the piece)."""
     out: list[tuple[int, str]] = []
+    # h18ak: the verb's own words first (由A牵头组织实施,B配合: 组织实施 is no piece)
+    verb_tail = re.match(r"(?:组织实施|组织|实施|落实|推进)?", folded[end:])
     for piece in re.finditer(r"[，,]([^，,。；;\n]{2,60})", folded[end:]):
-        if piece.start() != (out[-1][0] - end if out else 0):
+        if piece.start() != (out[-1][0] - end if out else verb_tail.end() if verb_tail else 0):
             break
         found = prose_verb(piece.group(1))
         if found is None or found[1] == "responsible":
@@ -161,7 +172,7 @@ def dash_units(text: str) -> tuple[int, int, str] | None:
     if match is None:
         return None
     pieces = [p for p in re.split(r"[、，,]", match.group("names")) if p.strip()]
-    units = [_unit(p) for p in pieces]
+    units = [unit_name(p) for p in pieces]
     if not units or any(u is None for u in units):
         return None
     return match.start(), match.end(), "、".join(u for u in units if u) + "负责"
@@ -189,7 +200,7 @@ def front_units(text: str) -> tuple[int, int, str] | None:
         return None
     if match.group("named") and not all(LEVEL.match(p.strip()) for p in pieces):
         return None  # 婴幼儿照护服务机构:3月底前… names what, not who: a unit here names its level
-    units = [_unit(p) for p in pieces]
+    units = [unit_name(p) for p in pieces]
     if not units or any(u is None for u in units):
         return None
     return match.start(), match.end(), "、".join(u for u in units if u) + "负责"

@@ -49,6 +49,8 @@ INDENT = r"[ \t\u3000]*"
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+DIGIT_STOPS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+"""⒈ ⒉ …: the number and its full stop as one glyph (h18ak: read as 1. 2. by segment.py)."""
 CIRCLED_RANGE = "①-⑳"
 PARENTHESIZED_RANGE = "⑴-⒇"
 

@@ -107,7 +107,7 @@ class Importer(TaskReading, YearReading):
             # h18j: or only the item's own steps numbered inside it like it (1.…；1.…2.…)
             # h18l: or a table's rows, whatever their cells number (岳阳楼 2017: ①… in 备注)
             and (self.table or all(all(c.style == n.style for c in n.children) for n in roots))
-            and (self.every or any(find_clause(self._span(n)) for n in roots))  # h18ab
+            and (self.every or any(self._assigned(self._span(n)) for n in roots))  # h18ab
         ) or grouped_tasks(text, roots):  # h18s: 1. 市科技馆 / (1)… / 责任单位:X after them
             sections_nodes, virtual = [], roots  # no 一、 sections: the top items are the tasks
         else:

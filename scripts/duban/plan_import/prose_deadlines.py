@@ -17,9 +17,11 @@ RECURRING_PROSE = re.compile(
 )
 PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?前")
 YEARLESS = re.compile(
-    r"(?<![\d年月])(?:(?:1[0-2]|0?[1-9])月(?:份)?(?:底|末|(?:[12]?\d|3[01])日)?前|年底前)"
+    r"(?<![\d年月])(?:(?:1[0-2]|0?[1-9])月(?:份)?(?:底|末|(?:[12]?\d|3[01])日)?前|年底前"
+    r"|(?:1[0-2]|0?[1-9])月[上中下]旬前?)"  # h18ak: 3月中旬完成 / 6月上旬前
 )
-"""6月底前 / 3月15日前 / 年底前 with no year (the plan's year): every one the text names."""
+"""6月底前 / 3月15日前 / 年底前 / 3月中旬 with no year (the plan's year): every one the text
+names."""
 YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 
 
@@ -77,3 +79,13 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
             r"每(?:半年|年|季度|月)[^，,。；;]{0,12}?(?:至少|不少于)\s*\d+\s*次", folded
         )
     return (phrases[0], phrases[0]) if len(phrases) == 1 else None
+
+
+def part_dated(own: str) -> bool:
+    """h18ak: whether a sub-item's own words date it (⑴…3月中旬完成, (5)…6月上旬前完成,
+    2020年底前…): a month, a part of a month or a year, not 全年 / 年内 alone, which in a part
+    of an item (实际全年需监督检查15670家) count or describe more often than they set a time."""
+    found = prose_deadline(own)
+    return (
+        found is not None and re.search(r"[0-9]{1,2}月|[上中下]旬|[0-9]{4}年", found[0]) is not None
+    )

@@ -40,6 +40,7 @@ from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.row_cells import parted_names, realigned, role_parts
+from duban.plan_import.split_header import joined_header, joined_header_reading
 from duban.plan_import.table_header import (
     RowSpans,
     columns_spanned,
@@ -126,6 +127,8 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
                 how += say("; lines cut at a fixed width joined", "；按固定宽度断开的行已拼回段落")
             if (restored := colons_restored(raw)) != raw:  # h18x: 牵头单位市发改委
                 raw, how = restored, how + say("; colons added after labels", "；标签后补了冒号")
+            if joined := joined_header(raw):  # h18ak: 责任单位或 | 协助 over | 牵头单位 | 单位
+                raw, how = joined[0], how + "；" + joined_header_reading(joined[1])
             text = flatten_tables(raw, lambda rows: table_lines(rows, stats), strays)
             if untabled is not None and text != raw:
                 untabled.append(raw)

@@ -16,21 +16,32 @@ from __future__ import annotations
 import re
 
 from duban.i18n.messages import say
-from duban.plan_import.chinese import ASCII_DIGITS
+from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.numbering import CN, CN_DIGITS, NOT_DECIMAL, arabic
 
 MARK = re.compile(
-    rf"(?<=\s)(?:(?P<chapter>{CN})、|[（(](?P<bracket>{CN})[)）]"
+    # h18ak: a forum archiver's reposts run the items on after the previous one's closing
+    # bracket or full stop, no space between: (责任单位:A)2.推进… / …。3.加强…
+    rf"(?<=[\s)）。；;])(?:(?P<chapter>{CN})、|[（(](?P<bracket>{CN})[)）]"
     rf"|(?P<arabic>{arabic(2)})[.．、﹒]{NOT_DECIMAL})"
+    # h18ak: (1)(2)(3), anywhere in the line (the run of numbers must follow on)
+    rf"|[（(](?P<paren>{arabic(2)})[)）](?=[\u4e00-\u9fff])"
 )
-LONG = 200
+LONG = 120
 """A line this long (characters) or longer may be a run-together text."""
+TITLE = re.compile(
+    r"^(?P<title>[^\s。；;，,:：]{6,80}?(?:方案|计划|意见|要点|清单|办法|措施|安排|通知|分解|任务))"
+    r"\s+(?=\S)"
+)
+"""h18ak: the title before the first space of a run-together document (…工作要点 为做好…)."""
+CLOSING = re.compile(r"[)）](?P<space>\s+)(?=[^\s()（）]{4,}$)")
+"""h18ak: …(责任单位:A) 各村要高度重视。: the closing words after the last item's bracket."""
 LEAST = 3
 """The numbers a line must hold to be broken."""
 
 
 def _value(style: str, number: str) -> int:
-    if style == "arabic":
+    if style in ("arabic", "paren"):
         return int(number.translate(ASCII_DIGITS))
     return chinese_number(number)
 
@@ -51,6 +62,8 @@ def _breaks(line: str) -> list[int]:
     for match in MARK.finditer(line):
         style = next(name for name, value in match.groupdict().items() if value)
         found.setdefault(style, []).append((match.start(), _value(style, match.group(style))))
+    if len(found) > 1:  # 1.深化…。(1)…(2)…: the (1) (2) under a 1. are its sub-items
+        found.pop("paren", None)
     out: list[int] = []
     for style, marks in found.items():
         for index, (start, number) in enumerate(marks):
@@ -73,7 +86,12 @@ def run_on_lines(text: str) -> tuple[str, int] | None:
         breaks = _breaks(line)
         if len(breaks) < LEAST:
             continue
-        pieces = [line[a:b] for a, b in zip([0, *breaks], [*breaks, len(line)], strict=True)]
+        title = TITLE.match(simplified(line[: breaks[0]]))
+        closing = CLOSING.search(line, breaks[-1])
+        ends = [title.end()] if title else []
+        ends += [closing.end("space")] if closing else []
+        cuts = sorted({*breaks, *ends})
+        pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
         lines[at] = "\n".join(piece for piece in pieces if piece)
         made += len(breaks)
     return ("\n".join(lines), made) if made else None

@@ -19,6 +19,7 @@ from duban.plan_import.chinese import numeral_text, numeral_value
 from duban.plan_import.numbering import (
     CIRCLED,
     CN,
+    DIGIT_STOPS,
     FULL_STOP,
     PARENTHESIZED,
     arabic,
@@ -54,11 +55,12 @@ MARKER = re.compile(
     r"|(?<![^\n])(?P<arh>[0-9]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff])"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
     # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)
-    rf"|(?P<ar>{arabic(2)}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:{separator(small=True)}(?!(?![0-9]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(])"
+    rf"|(?P<ar>{arabic(2)}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:{separator(small=True)}(?!(?![0-9０-９]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(])"
     # h18r: 1。在… (a converter's full stop for the dot, 天津 2020)
     rf"|{FULL_STOP}(?=[\u4e00-\u9fff“《]))"
     rf"|{bracketed(f'(?P<par>{arabic(2)})')}"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
+    rf"|(?P<dsg>[{DIGIT_STOPS}])"  # h18ak: ⒈ ⒉ (a font's 1. as one glyph) is 1.
     rf"|(?P<cir>[{CIRCLED}])"
     # h18a: a number a web page's conversion garbled (（二） read as ?。ǘ┩): line start only
     # h18i: after a line's indent too (韶关 2023: `  ?。ㄒ唬┚o扣…`)
@@ -78,6 +80,7 @@ STYLE_NAMES = {
     "ar": "1.",
     "par": "（1）",
     "pdg": "⑴",
+    "dsg": "⒈",
     "cir": "①",
 }
 
@@ -121,6 +124,8 @@ def _number(match: re.Match) -> tuple[str, int, str] | None:
             return style, CIRCLED.index(value) + 1, value
         if style == "pdg":  # ⑴ is （1）
             return "par", PARENTHESIZED.index(value) + 1, value
+        if style == "dsg":  # ⒈ is 1. (numbered on with 3. 4. after ⒈ ⒉: one list)
+            return "ar", DIGIT_STOPS.index(value) + 1, value
         if style == "dec":  # h18m: 2.1: item 1 of chapter 2's list
             return style, int(value), f"{match.group('decp')}.{value}"
         if style == "arh":  # h18m: the chapter 1 over 1.1, 1.2: a number like 1.
@@ -141,7 +146,31 @@ def segment(text: str, start: int, end: int, lenient: bool = False) -> list[Node
         later = _segment(text, start, end, True, lenient)
         # h18l: read leniently, one item is enough (a page of one table row: 135.…, 广州 2023)
         roots = later if len(later) >= 2 or (lenient and later) else []
+    elif (later := _segment(text, start, end, True, lenient)) and _page_above(later, roots):
+        roots = later  # h18ak: (六)…⒈…⑴… (七)…: a later page, its items' own lists below them
     return restarting_groups(roots)
+
+
+RANKS = ("sec", "art", "pcn", "ar", "par", "cir")
+"""The styles from the highest level a plan numbers down: 一、 第一条 （一） 1. （1） ①."""
+
+
+def _page_above(later: list[Node], roots: list[Node]) -> bool:
+    """Whether the items a later page of a plan starts with ((六) (七), numbered on from the
+    previous page, each at a line's start) stand above the list that starts at 1 under them
+    (⒈ ⑴ …, or 5. 6. over (1) (2): the items' own parts): SOURCES.md 第十七批, ids as the
+    visible numbers."""
+    numbers = [node.number for node in later]
+    return (
+        len(later) >= 2
+        and later[0].number > 1
+        and later[0].style in RANKS
+        and roots[0].style in RANKS
+        and RANKS.index(later[0].style) < RANKS.index(roots[0].style)
+        and all(node.style == later[0].style for node in later)
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        and later[0].start < roots[0].start
+    )
 
 
 def restarting_groups(roots: list[Node]) -> list[Node]:

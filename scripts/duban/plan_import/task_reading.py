@@ -22,11 +22,12 @@ from duban.plan_import.item_roles import (
     without_bare_headings,
 )
 from duban.plan_import.late_dues import within
-from duban.plan_import.prose_deadlines import prose_deadline
+from duban.plan_import.prose_deadlines import part_dated, prose_deadline
 from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.sentence_items import sentence_units, unit_items
 from duban.plan_import.subheadings import own_heading_clause
+from duban.plan_import.subject_units import subject_clause
 from duban.plan_import.units import ImportOrg
 
 DELIVERABLE = re.compile(
@@ -59,6 +60,7 @@ class TaskReading(Findings):
     heading_clause: Clause | None  # the section's heading's clause, for items with none (h18c)
     next_year: int | None  # h18p: the year 明年 names (set with the plan's year)
     every: bool  # h18ab: the last resort: an item with no assignment is a task all the same
+    notice_due: str | None  # h18ak: the notice's one deadline for every item (notice_deadlines)
     each_own: bool  # h18ah: a line of clauses after each sub-item (item_roles.own_line_clauses)
 
     def _task_or_provision(
@@ -113,6 +115,12 @@ class TaskReading(Findings):
             task["roles"] = {}
         notes = task.pop("_notes", [])
         self._give_holders(task, [], node)
+        if not has_due(task) and self.notice_due:  # h18ak: the notice's time for every item
+            task["deadline_as_written"] = self.notice_due
+            notes.append(f"时限“{self.notice_due}”取自通知正文（对附件每一项的规定）")
+            self._assume(self.doc.line(node.start), notes[-1], self.notice_due)
+            parsed = parse_deadline(self.notice_due, default_year=self.default_year)
+            self._take_deadline(task, parsed, self.doc.line(node.start), notes)
         if not has_due(task):
             task["due"] = [unwritten_due()]
             note = (
@@ -160,7 +168,12 @@ class TaskReading(Findings):
         for child in item.get("items", []):
             self._give_holders(child, holders, node)
 
-    def _item(self, node: Node, top: bool = False, step: bool = False) -> dict:
+    @staticmethod
+    def _assigned(text: str) -> Clause | None:
+        """An item's own clause: find_clause's forms, or (h18ak) its first sentence's subject."""
+        return find_clause(text) or subject_clause(text)
+
+    def _item(self, node: Node, top: bool = False, step: bool = False, dated: bool = False) -> dict:
         own_end = node.children[0].start if node.children else node.end
         own = self.text[node.content : own_end]
         trailing = ""
@@ -171,6 +184,7 @@ class TaskReading(Findings):
         item: dict = {"id": str(node.number), "label": node.label}
         clause = find_clause(trailing) if trailing.strip() else None
         clause = clause or find_clause(own) or (None if top else bracket_clause(own))  # h18y
+        clause = clause or subject_clause(own)  # h18ak: 县财政局要… / 各乡镇于每月5日前将…
         units = [] if node.children or trailing.strip() else sentence_units(own)  # h18af
         clause = None if units else clause  # …。(A牵头)…。(B牵头): each sentence a sub-item
         own_without = (
@@ -182,13 +196,18 @@ class TaskReading(Findings):
         # a marker with no words after it keeps its label as its text: never an empty field
         item["text"] = text or node.label
         notes: list[str] = []
-        children = [self._item(c, step=c.style == node.style) for c in node.children]  # h18j
+        dates = bool(clause and clause.deadline)  # h18ak: the item's own time, not its parts'
+        children = [self._item(c, step=c.style == node.style, dated=dates) for c in node.children]
         children = without_bare_headings(children) or unit_items(  # h18af
             units, lambda sub, c: self._clause(sub, c, own, line, [], node.end)
         )
         if clause:
             self._clause(item, clause, own_without, line, notes, node.end)
-        elif (children and top and not any(has_due(child) for child in children)) or step:
+        elif (
+            (children and top and not any(has_due(child) for child in children))
+            or step
+            or (not (top or children or dated) and part_dated(own))  # h18ak: ⑴…3月中旬完成
+        ):
             self._prose_deadline(item, own, line, notes)
         deliverables = self._deliverables(own_without)
         if deliverables:

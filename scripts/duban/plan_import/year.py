@@ -9,10 +9,12 @@ import re
 
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import simplified
+from duban.plan_import.date_forms import arabic_years
 from duban.plan_import.deadline_years import deadline_year
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.five_year_end import broken_down_plan_start
 from duban.plan_import.head import Head, own_words
+from duban.plan_import.notice_deadlines import notice_deadline
 from duban.plan_import.segment import Node
 from duban.plan_import.task_reading import Period
 
@@ -33,6 +35,7 @@ class YearReading(Findings):
     page_year: int | None
     period: Period | None
     year_missing: bool
+    notice_due: str | None  # h18ak: the notice's one deadline for every item
     next_year: int | None  # h18p: the year 明年 names (the signing year's next), when signed
 
     @staticmethod
@@ -45,7 +48,9 @@ class YearReading(Findings):
         number = re.search(
             r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
         )
-        title = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", without_assessed(own_words(head.title)))
+        title = re.search(  # h18ak: 二〇二一年度… too
+            r"(?<!\d)((?:19|20)\d{2})(?!\d)", arabic_years(without_assessed(own_words(head.title)))
+        )
         for year, where in (
             (head.signed.year if head.signed else None, "成文日期"),
             (int(number.group(1)) if number else None, "文号"),
@@ -72,6 +77,7 @@ class YearReading(Findings):
         return max(int(y) for y in cited) if cited else None
 
     def _period_and_year(self, head: Head, roots: list[Node]) -> None:
+        self.notice_due = notice_deadline(head.notice_text, head.preamble)  # h18ak
         years = [
             int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
         ]

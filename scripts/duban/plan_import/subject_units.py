@@ -1,0 +1,74 @@
+"""Who does a task, said as the subject of its sentence (branch h18ak, issue 18).
+
+With no label, no bracket and no 由…负责, a plan still says who acts:
+``县财政局要按时足额拨付资金``, ``各乡镇要于每月5日前将进展情况报送县农业局``,
+``区市场监管局、区城管局要联合开展整治``, ``各街道办事处于每月底前将整治情况报区整治办汇总``. The
+units the item's text opens with, before 要 / 应 / 须 (or before the time they must act by,
+于…前), are responsible (SOURCES.md 第十七批: the unit named as the sentence's subject); the
+office a report goes to (报送县农业局) is not.
+
+A reading of last resort, and of an item's own text only (task_reading, when find_clause
+finds no other form; never the lines after an item, where 各乡镇要… is the plan's closing call).
+The names must all be units' names, and a name that names nobody in particular (各地, 各级各部门,
+有关单位) makes the sentence a general call (保障措施), not an assignment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.chinese import simplified
+from duban.plan_import.clauses import Clause, parse_clause
+from duban.plan_import.leading_by import unit_name
+
+SUBJECT = re.compile(
+    r"^[ \t\u3000]*(?P<names>[^。；;：:\n，,（(“《]{2,60}?)"
+    r"(?:要(?!求)|应当|应(?!用|急|对)|须|必须|务必|"
+    r"(?=于(?:每[年季月周]|[0-9]{1,2}月|[0-9]{4}年)))"
+)
+"""The subject of the text's first sentence: the words before 要 / 应 / 须, or before 于 and a
+time. Only the first: a later sentence's subject (强化制度建设。局综合科要建立…) is the body of
+an item headed by the words before it, which a table below may restate (restated.py)."""
+GENERAL = re.compile(
+    r"^(?:各|有关|相关|其他|其他有关)(?:地|级|地区|地方|部门|单位|有关部门|相关部门|有关单位|"
+    r"部门单位|成员单位|级各部门|地各部门|级各类|方)?$"
+)
+"""各地 / 各级各部门 / 有关单位 …: a call to everyone, not an assignment."""
+
+
+EXHORTED = re.compile(
+    r"(?:要|应当|应|须|必须|务必)?\s*(?:高度重视|充分认识|提高认识|统一思想|切实加强|加强(?:组织)?领导|认真贯彻"
+    r"|认真落实|认真组织|精心组织|密切配合|通力协作|结合实际|按照本方案|根据本方案|参照本方案)"
+)
+"""各村要高度重视,认真落实 / 各乡镇要加强组织领导: the plan's closing call, not a task's work."""
+
+
+def subject_units(text: str) -> tuple[int, int, str] | None:
+    """The units the text's first sentence names as its subject: (start, start, the clause as
+    the parser reads it, ``A、B负责``); the span is empty, the names stay the task's words."""
+    folded = simplified(text)
+    found: list[str] = []
+    first = -1
+    for match in SUBJECT.finditer(folded):
+        pieces = [p.strip() for p in re.split(r"[、和及]", match.group("names")) if p.strip()]
+        if EXHORTED.match(folded, match.end("names")):
+            continue
+        units = [unit_name(p) for p in pieces]
+        if not units or any(u is None or GENERAL.match(u) for u in units):
+            continue
+        start = match.start("names")
+        first = start if first < 0 else first
+        for piece, unit in zip(pieces, units, strict=True):
+            at = folded.find(piece, start)
+            written = text[at + len(piece) - len(unit or "") : at + len(piece)]
+            if written not in found:
+                found.append(written)
+    if not found:
+        return None
+    return first, first, "、".join(found) + "负责"
+
+
+def subject_clause(text: str) -> Clause | None:
+    """The clause :func:`subject_units` reads, or None."""
+    found = subject_units(text)
+    return parse_clause(text[found[0] : found[1]], *found) if found else None
