@@ -36,10 +36,12 @@ def swept(values: list, default: list) -> list:
     run tests the behaviour on ``default``, the sweep (CI's ``pytest --sweeps -m sweep``, and
     ``--sweeps`` for everything) on the rest (conftest.py)."""
     sweep = pytest.mark.sweep
-    return [v if v in default else pytest.param(*_tupled(v), marks=sweep) for v in values]
+    return [pytest.param(*_tupled(v), marks=() if v in default else sweep) for v in values]
 
 
 def _tupled(value: object) -> tuple:
+    """A value's parameters: a tuple's items (one per name), anything else alone (a one-name
+    parametrize whose values are tuples gives them as 1-tuples)."""
     return value if isinstance(value, tuple) else (value,)
 
 

@@ -18,7 +18,7 @@ from docx import Document
 
 from duban.cli.main import main
 from duban.load.project import load_project
-from helpers import ROOT
+from helpers import ROOT, swept
 
 SOURCES = {"shipped": ROOT / "data", "county": ROOT / "examples" / "county" / "data"}
 STATES = ("not-started", "in-progress", "done", "done", "not-applicable")
@@ -80,7 +80,17 @@ def random_status(data: Path, seed: int) -> int:
     return sum(1 for lines in files.values() for line in lines if line.startswith("- task"))
 
 
-@pytest.fixture(scope="module", params=[("shipped", 1), ("shipped", 2), ("county", 3)])
+SYNTHETIC = [("shipped", 1), ("shipped", 2), ("county", 3)]
+DATES = ["2010-09-30", "2011-12-31", "2023-06-30", "2024-03-31"]
+# each random folder at one or two dates in the default run, each date once; the rest in the
+# sweep (helpers.swept)
+CASES = swept(
+    [(folder, date) for folder in SYNTHETIC for date in DATES],
+    [(SYNTHETIC[i % len(SYNTHETIC)], date) for i, date in enumerate(DATES)],
+)
+
+
+@pytest.fixture(scope="module")
 def synthetic(request, tmp_path_factory) -> Path:
     name, seed = request.param
     data = tmp_path_factory.mktemp(f"{name}-{seed}") / "data"
@@ -91,7 +101,7 @@ def synthetic(request, tmp_path_factory) -> Path:
     return data
 
 
-@pytest.mark.parametrize("as_of", ["2010-09-30", "2011-12-31", "2023-06-30", "2024-03-31"])
+@pytest.mark.parametrize(("synthetic", "as_of"), CASES, indirect=["synthetic"])
 def test_bulletin_and_ledger_equal_the_check_report(synthetic, as_of, tmp_path, capsys):
     data = str(synthetic)
     assert main(["check", "--data", data, "--as-of", as_of, "--format", "json"]) == 0
@@ -137,6 +147,9 @@ def test_bulletin_and_ledger_equal_the_check_report(synthetic, as_of, tmp_path, 
     )
 
 
+@pytest.mark.parametrize(
+    "synthetic", swept([(f,) for f in SYNTHETIC], [(SYNTHETIC[0],)]), indirect=True
+)
 def test_problems_reach_the_ledger_as_text(synthetic, tmp_path):
     xlsx = tmp_path / "l.xlsx"
     assert (
