@@ -72,5 +72,11 @@ def test_readme_first_commands_make_a_venv_and_ci_runs_the_same_test_command():
     assert test == ". .venv/bin/activate && python3 -m pytest"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert "python3 -m venv .venv" in ci and "pip install -q -e '.[test]'" in ci
-    # the main step, then the timing benchmarks (not collected by the test command)
-    assert ci[-3:] == [test, ci[-2], "python3 -m pytest tests/benchmarks -q -n 0"]
+    # the main step, then the sweeps and the timing benchmarks (neither collected by the test
+    # command), comments between them
+    commands = [line for line in ci[ci.index(test) :] if not line.startswith("#")]
+    assert commands == [
+        test,
+        "python3 -m pytest --sweeps -m sweep",
+        "python3 -m pytest tests/benchmarks -q -n 0",
+    ]
