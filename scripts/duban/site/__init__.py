@@ -333,8 +333,8 @@ def _page_jobs(
             made_keys.append(keys.summaries.late(key) if late else keys.summaries.page(key))
         else:  # by default a job reads everything: its name is the first page it makes
             made_keys.append(key(keys) if key else keys.summary(f"job {len(made_keys)}"))
-        if pieces is not None:  # h24ad: the kept rows put in (a group page's: its ranks)
-            finish.setdefault(len(made_keys) - 1, pieces.assembled)
+        if pieces is not None:  # h24ad: the kept rows put in, then a group page's ranks
+            finish[len(made_keys) - 1] = pieces.then(finish.get(len(made_keys) - 1))
         return split.Job(run, needs=needs, far=needs <= Needs.NOTHING, cost=cost)
 
     only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None

@@ -33,6 +33,7 @@ from typing import Protocol
 from markupsafe import Markup
 
 from duban.load.cache import parts_digest
+from duban.site.kept_group_pages import Finish
 
 _NONCE = secrets.token_hex(8)
 _OPEN, _BODY, _CLOSE = "\ue002" + _NONCE + ":", "\ue003", "\ue004" + _NONCE
@@ -97,6 +98,12 @@ class KeptPieces:
         """A page job's pages with their pieces in place, the new ones kept, each page's
         pieces now those it shows (in the process that keeps them)."""
         return {uri: self._assembled(uri, page) for uri, page in pages.items()}
+
+    def then(self, after: Finish | None) -> Finish:
+        """:meth:`assembled`, then ``after`` (a group page's ranks put in) when given."""
+        if after is None:
+            return self.assembled
+        return lambda pages: after(self.assembled(pages))
 
     def _assembled(self, uri: str, page: str) -> str:
         if _OPEN not in page:
