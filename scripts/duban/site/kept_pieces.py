@@ -122,7 +122,8 @@ class KeptPieces:
 
         page = _PIECE.sub(piece, page)
         if self.memo is not None:
-            self.memo.put(self._entry(uri), now, counted=False)
+            # named as what it is among the memo's pages (no digest is this name)
+            self.memo.put(self._entry(uri), {"kept rows": uri, **now}, counted=False)
         else:
             self.pages[uri] = now
         return page
