@@ -58,8 +58,9 @@ def test_a_page_assembled_from_kept_rows_is_the_page_rendered_whole(province_dat
     kept = _rows_kept(serve)
     assert kept.rendered and not kept.reused
     pieced = [uri for uri, rows in kept.pages.items() if rows]
-    # the task pages' tables by group, the progress page's tables, the overdue lists by group
-    assert urls_of(pieced) >= {"progress", "task", "overdue"}
+    # the task pages' tables by group, the progress page's tables, the overdue lists by group,
+    # the group pages' units
+    assert urls_of(pieced) >= {"progress", "task", "overdue", "group"}
     assert not any(marker in page for page in first.values() for marker in "\ue002\ue003\ue004")
 
     rng = random.Random(24)
@@ -81,6 +82,8 @@ def urls_of(pieced: list[str]) -> set[str]:
             found.add("task")
         elif uri.endswith("overdue.md"):
             found.add("overdue")
+        elif "/groups/" in uri:
+            found.add("group")
     return found
 
 

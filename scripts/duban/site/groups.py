@@ -73,9 +73,10 @@ class GroupSummary:
     buckets: tuple[Bucket, ...]
     tally: Tally
 
-    @property
+    @cached_property
     def states(self) -> list[State]:
-        """The states that occur, in display order: one column each."""
+        """The states that occur, in display order: one column each (found once: each row's
+        key reads them, h24ad)."""
         return [s for s, _ in self.tally.segments()]
 
     @property

@@ -61,3 +61,18 @@ def overdue_group(row: dict[str, Any], plan_id: str | None) -> tuple:
     """A group's row of the 督办清单 by group (:func:`.page_overdue.overdue_groups`)."""
     counts = (row["overdue"], row["unreported"], row["longest"], row["soon"])
     return ("overdue group", plan_id, row["bucket"].slug, *counts, tuple(row["plans"]))
+
+
+def member(cell: dict[str, Any], place: object, states: Sequence[State]) -> tuple:
+    """A unit's row of a group page's members (``place``: its rank, or the token put in for
+    it, :mod:`.kept_group_pages`)."""
+    shown = (cell["holder_id"], place, cell["light"], tally(cell["tally"]))
+    return ("member", tuple(states), *shown)
+
+
+def task_unit(entry: dict[str, Any], cell: dict[str, Any]) -> tuple:
+    """A unit's row of a task's table on a group page (its deliverables done when the task
+    lists deliverables)."""
+    holder = cell["holder_id"]
+    delivered = entry["delivered"].get(holder, 0) if entry["task"].deliverables else None
+    return ("task unit", entry["task"].id, holder, cell["light"], tally(cell["tally"]), delivered)
