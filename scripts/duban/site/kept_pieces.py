@@ -1,27 +1,29 @@
-"""While serving, a page's big tables joined from rows kept by what each row shows (h24ad).
+"""A page's big tables joined from rows kept by what each row shows (h24ad).
 
-A monthly report changes one unit's occurrences, and so one row of most big tables: the group
-row of its group on each of the 25 task pages (the tables by group), the row of each deadline
-it reported on, its group's and its own rows on the progress pages, its group's row on the
-overdue pages. Each of those pages was rendered whole for that one row. While serving, a
-template marks such a row as a *piece* (``{% call kept(key) %}…{% endcall %}``): the row is
-rendered only when its key is not kept for the page, else the kept text stands in its place.
+A monthly report changes one unit's occurrences, and so one row of most big tables: the row of
+its group on each task page (a province's tables by group), the rows of the deadlines it
+reported on, its group's and its own rows on the progress pages, its group's row on the
+overdue pages, its own rows on its group pages. Each of those pages was rendered whole for
+those rows. A template marks such a row as a *piece* (``{% call kept(key) %}…{% endcall %}``):
+the row is rendered only when its key is not kept for the page, else the kept text stands in
+its place. While serving the pieces are kept in memory from one build to the next; a CI build
+keeps each page's in its page cache on disk (an entry per page); a build without a memo keeps
+none (``kept`` is :func:`whole`).
 
 The key is the row's own: a tuple of every value the row's markup reads that is not the same
-for the whole build (the tallies, lights, counts, dates and ids it prints: :mod:`.piece_keys`
-makes them next to the templates' rows). Everything else a row reads (duban's code and
-templates, the settings, the plan, the org and the other data files but the status files,
-the site's title) is in the page keys' *base* (:class:`~duban.site.page_keys.Keys`): the
-pieces kept are dropped whenever it changes (:meth:`KeptPieces.start`). The page's path is in
-every key too (its links are relative to it).
+for the whole build (the tallies, lights, counts, ranks, dates and ids it prints:
+:mod:`.piece_keys` makes them next to the templates' rows). Everything else a row reads (duban's
+code and templates, the settings, the plan, the org and the other data files but the status
+files, the site's title) is in the page keys' *base* (:class:`~duban.site.page_keys.Keys`): the
+pieces kept are dropped whenever it changes (:meth:`KeptPieces.start`; a CI build's entries are
+keyed by it). The page's path is in every key too (its links are relative to it).
 
 A page may be rendered in a forked process (:mod:`.split`): the template emits markers, and
-this process puts the pieces in (:meth:`KeptPieces.assembled`, a job's finish), keeping the new
-ones and letting go of those the page no longer shows. A marker holds a number drawn once a
-process, so no text of the data can be taken for one; the page assembled is the page rendered
-without pieces (``tests/site/test_site_kept_rows.py``).
+the process that keeps the pieces puts them in (:meth:`KeptPieces.assembled`, a job's finish),
+keeping the new ones and letting go of those the page no longer shows. A marker holds a number
+drawn once a process, so no text of the data can be taken for one; the page assembled is the
+page rendered without pieces (``tests/site/test_site_kept_rows.py``).
 """
-
 from __future__ import annotations
 
 import hashlib

@@ -1,12 +1,12 @@
-"""The keys of the rows kept as pieces while serving (h24ad, :mod:`.kept_pieces`).
+"""The keys of the rows kept as pieces (h24ad, :mod:`.kept_pieces`).
 
 Each key is every value its row's markup reads that can differ within one build: the tallies,
 lights, counts, ranks and dates it prints, and the ids that name what the build's base gives
 (a task's citation and link, a group's name). What is the same for the whole build (the
 templates, words, settings, plan and org) is in the page keys' base, which the kept pieces are
 dropped with; the page's path is added by ``kept`` itself. A row template that reads a new value
-must read it here too: ``tests/site/test_site_kept_rows.py`` compares every page of serve
-builds assembled from kept rows with a fresh build's.
+must read it here too: ``tests/site/test_site_kept_rows.py`` compares every page of serve and
+CI builds assembled from kept rows with a fresh build's.
 """
 
 from __future__ import annotations
