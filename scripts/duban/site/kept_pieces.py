@@ -24,6 +24,7 @@ keeping the new ones and letting go of those the page no longer shows. A marker 
 drawn once a process, so no text of the data can be taken for one; the page assembled is the
 page rendered without pieces (``tests/site/test_site_kept_rows.py``).
 """
+
 from __future__ import annotations
 
 import hashlib

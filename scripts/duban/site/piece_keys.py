@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from duban.evaluation.evaluate import State
+from duban.site.group_rows import SharedRow, shared_key
 from duban.site.groups import Bucket
 from duban.site.holder_records import HolderRecord
 from duban.site.lights import Tally
+from duban.site.status_rows import StatusRow
 from duban.site.views import DeadlineRow, GroupRow
 
 _STATES = tuple(State)
@@ -76,3 +78,21 @@ def task_unit(entry: dict[str, Any], cell: dict[str, Any]) -> tuple:
     holder = cell["holder_id"]
     delivered = entry["delivered"].get(holder, 0) if entry["task"].deliverables else None
     return ("task unit", entry["task"].id, holder, cell["light"], tally(cell["tally"]), delivered)
+
+
+def overdue_row(row: StatusRow | SharedRow) -> tuple:
+    """A row of an overdue table: one occurrence, or on a group page one shared by its units
+    (what the units' rows have in common, :func:`.group_rows.shared_key`, and each unit's
+    holders)."""
+    first, units = (row.first, row.rows) if isinstance(row, SharedRow) else (row, (row,))
+    holders = tuple(tuple(each.item.holders) for each in units)
+    shown = (first.item.state, first.escalation, first.label, holders)
+    return ("overdue", shared_key(first), *shown)
+
+
+def soon_row(row: StatusRow) -> tuple:
+    """A row of a due-soon table (its occurrence's days left, date, state, holders, progress)."""
+    item = row.item
+    progress = row.entry.progress if row.entry is not None else None
+    shown = (item.due, item.days_left, item.state, tuple(item.holders), item.is_shared)
+    return ("soon", row.task.id, item.due_id, item.key, row.label, *shown, progress)
