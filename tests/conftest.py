@@ -4,6 +4,7 @@ import helpers from tests/helpers.py, never from this file."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -138,6 +139,16 @@ def browser() -> Iterator[Any]:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def province_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo's data folder, rendered as a province (its lists summarised by group
+    from 5 holders on: the caller's settings say ``summary_rows=5``)."""
+    monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)
+    data = tmp_path / "data"
+    shutil.copytree(DEMO / "data", data)
+    return data
 
 
 @pytest.fixture(scope="session")

@@ -240,16 +240,23 @@ def ci_province_files(data: Path, memo: SourceMemo | None, as_of: dt.date) -> di
     """The downloads of ``data`` rendered as a province (group pages, summary rows of 5: the
     caller lowers ``groups.SUMMARY_HOLDERS``) in one process, ``memo`` started and finished as a
     CI build does (the kept 台账 rows', open data's tests)."""
+    return ci_province_site(data, memo, as_of).files
+
+
+def ci_province_site(
+    data: Path, memo: SourceMemo | None, as_of: dt.date, processes: int = 1
+) -> Any:
+    """:func:`ci_province_files`'s render, whole (its pages too), in ``processes``."""
     if memo is not None:
         memo.start(data_digests(data))
     model = load_project(data).model
     assert model is not None
     settings = Settings(as_of=as_of, summary_rows=5)
     evaluation = evaluate(model, as_of, settings.due_soon_days)
-    site = render_site(model, settings, evaluation, processes=1, memo=memo)
+    site = render_site(model, settings, evaluation, processes=processes, memo=memo)
     if memo is not None:
         memo.finish()
-    return site.files
+    return site
 
 
 def ci_open_data_gz(data: Path, memo: SourceMemo | None, as_of: dt.date) -> bytes:

@@ -9,7 +9,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +20,8 @@ from duban.outputs import urls
 from duban.outputs.sheet_rows import Piece, good_piece
 from duban.outputs.spreadsheet import Column, new_workbook, table_styles, write_table
 from duban.plugin.source_memo import SourceMemo
-from duban.site import groups, kept_ledger
-from sitekit import DEMO, DEMO_AS_OF, ci_province_files
+from duban.site import kept_ledger
+from sitekit import DEMO_AS_OF, ci_province_files
 
 AS_OF = dt.date.fromisoformat(DEMO_AS_OF)
 
@@ -50,14 +49,6 @@ def _ledger(data: Path, memo: SourceMemo | None) -> bytes:
     return data_bytes
 
 
-@pytest.fixture
-def province(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(groups, "SUMMARY_HOLDERS", 5)
-    data = tmp_path / "data"
-    shutil.copytree(DEMO / "data", data)
-    return data
-
-
 def _edit_latest(data: Path, unit: str, words: str) -> None:
     """The latest update's text (the 台账's 工作进展 shows it)."""
     status = data / "status" / f"{unit}.yaml"
@@ -71,29 +62,29 @@ def _texts(workbook: bytes) -> str:
     return "\n".join(str(c) for s in book.worksheets for row in s.values for c in row if c)
 
 
-def test_the_ledger_from_kept_rows_is_the_full_builds(province, tmp_path, monkeypatch):
+def test_the_ledger_from_kept_rows_is_the_full_builds(province_data, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
-    full = _ledger(province, None)
+    full = _ledger(province_data, None)
     rows = Rows(monkeypatch)
-    assert _ledger(province, SourceMemo(cache, keep=False)) == full  # the memo filled
+    assert _ledger(province_data, SourceMemo(cache, keep=False)) == full  # the memo filled
     every = len(rows)
     assert every > 40 and len(set(rows)) > 5
     # the same data, a new memo reading the folder as the next build would: no row made
     rows.clear()
-    assert _ledger(province, SourceMemo(cache, keep=False)) == full
+    assert _ledger(province_data, SourceMemo(cache, keep=False)) == full
     assert rows == []
     # one unit's latest update changed: its rows (and those of holders sharing a duty with it)
     # made again, a few of them; the workbook is a full build's and shows the edit
-    _edit_latest(province, "baqiao", "台账改动：")
+    _edit_latest(province_data, "baqiao", "台账改动：")
     rows.clear()
-    after = _ledger(province, SourceMemo(cache, keep=False))
+    after = _ledger(province_data, SourceMemo(cache, keep=False))
     assert "baqiao" in rows and 0 < len(rows) < every / 3
     rows.clear()
-    assert after == _ledger(province, None) != full
+    assert after == _ledger(province_data, None) != full
     assert "台账改动：" in _texts(after)
     # and again: nothing made, the same bytes
     rows.clear()
-    assert _ledger(province, SourceMemo(cache, keep=False)) == after
+    assert _ledger(province_data, SourceMemo(cache, keep=False)) == after
     assert rows == []
 
 
@@ -139,9 +130,9 @@ def _fewer_rows(kept: dict[str, Any]) -> None:
     kept[kept_ledger.PLAN].pop()  # cut short, still JSON
 
 
-def test_a_forged_cut_or_misplaced_entry_is_made_again(province, tmp_path, monkeypatch):
+def test_a_forged_cut_or_misplaced_entry_is_made_again(province_data, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
-    full = _ledger(province, SourceMemo(cache, keep=False))
+    full = _ledger(province_data, SourceMemo(cache, keep=False))
     kept = _entries(cache)
     assert len(kept) > 7
     changes = (_markup, _out_of_range, _negative, _fewer_texts, _fewer_rows)
@@ -152,7 +143,7 @@ def test_a_forged_cut_or_misplaced_entry_is_made_again(province, tmp_path, monke
     stored["pages"][kept_ledger.PIECES] = "{}"  # not its digest
     kept[6].write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
     rows = Rows(monkeypatch)
-    assert _ledger(province, SourceMemo(cache, keep=False)) == full
+    assert _ledger(province_data, SourceMemo(cache, keep=False)) == full
     assert len(set(rows)) == 7  # those seven holders' rows made again, no others'
 
 

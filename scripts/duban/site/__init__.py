@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
-from typing import TypeVar
 
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import Evaluation, evaluate
@@ -43,6 +42,7 @@ from duban.site import (
     kept_ledger,
     kept_open_data,
     kept_open_data_chunks,
+    kept_pieces,
     kept_states,
     names,
     page_downloads,
@@ -73,9 +73,6 @@ __all__ = [
     "site_description",
     "site_title",
 ]
-
-
-_T = TypeVar("_T")
 
 
 @dataclass
@@ -164,6 +161,7 @@ def render_site(
         title=title,
         implementers=implementers,
         sources=dict(sources or {}),
+        pieces=kept_pieces.of_build(memo, indexes),  # h24ad: the big tables' rows kept
     )
     plan_ctxs = {pid: ctx.for_plan(pid, indexes) for pid in model.plans}
     # long lists link to per-group pages: decide which plans have them before any page
@@ -197,16 +195,9 @@ def render_site(
                 memo.put(key, pages_made)
     site.pages = {uri: page for each in made for uri, page in each.items()}
     # downloads in path order: the same whichever process made which first
-    _sort_by_path(site.sizes)
-    _sort_by_path(site.files)
+    split.sort_by_path(site.sizes)
+    split.sort_by_path(site.files)
     return site
-
-
-def _sort_by_path(made: dict[str, _T]) -> None:
-    """In place: others hold the same dict (the pages' ``ctx.downloads`` is ``site.sizes``)."""
-    ordered = sorted(made.items())
-    made.clear()
-    made.update(ordered)
 
 
 def _download_jobs(
@@ -325,6 +316,9 @@ def _page_jobs(
     Needs = split.Needs
     made_keys: list[str | summary_keys.LateKey | None] = []
     finish: dict[int, Finish] = {}
+    pieces = ctx.pieces if keys is not None else None
+    if pieces is not None and keys is not None:
+        pieces.start(keys.base)
 
     def Job(  # split.Job's name: a page job may go to any process when it needs nothing
         run: Callable[[], dict[str, str]],
@@ -339,6 +333,8 @@ def _page_jobs(
             made_keys.append(keys.summaries.late(key) if late else keys.summaries.page(key))
         else:  # by default a job reads everything: its name is the first page it makes
             made_keys.append(key(keys) if key else keys.summary(f"job {len(made_keys)}"))
+        if pieces is not None:  # h24ad: the kept rows put in, then a group page's ranks
+            finish[len(made_keys) - 1] = pieces.then(finish.get(len(made_keys) - 1))
         return split.Job(run, needs=needs, far=needs <= Needs.NOTHING, cost=cost)
 
     only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None

@@ -21,9 +21,10 @@ from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import Locale
 from duban.model.federation import SourceHealth
 from duban.model.model import Model
-from duban.site import groups, holder_records, names, views
+from duban.site import groups, holder_records, names, serve_rows, views
 from duban.site.implementers import LinkedSource
 from duban.site.index import Index
+from duban.site.kept_pieces import KeptPieces
 from duban.site.serve_index import KeptIndexes
 
 REPORT_FORM = "report.yml"
@@ -107,6 +108,8 @@ class Context:
     repositories beside them, :func:`duban.evaluation.cascade.merged`). See :meth:`below`."""
     sources: dict[str, LinkedSource] = field(default_factory=dict)
     """Other repositories by id: their names and sites, for rows from them and links up."""
+    pieces: KeptPieces | None = None
+    """Serving (h24ad): the big tables' rows kept from the last build (:mod:`.kept_pieces`)."""
 
     def __post_init__(self, given_index: Index | None) -> None:
         if given_index is None:
@@ -132,6 +135,7 @@ class Context:
             group_pages=self.group_pages,
             implementers=self.below(),
             sources=self.sources,
+            pieces=self.pieces,
         )
 
     def below(self) -> dict[str, list[Implementer]]:
@@ -190,6 +194,20 @@ class Context:
 
     def group_summary(self, items: Iterable[ItemState]) -> groups.GroupSummary:
         return groups.group_summary(self.full or self.model, items, self.home_groups())
+
+    def task_summary(self, task_id: str) -> groups.GroupSummary:
+        """h24ad: :meth:`group_summary` of a task's (or sub-item's) occurrences, from the last
+        build's while serving (:func:`.serve_rows.task_summary`)."""
+        full, home = self.full or self.model, self.home_groups()
+        return serve_rows.task_summary(full, self.evaluation, self.index, task_id, home)
+
+    def task_rows(self) -> dict[str, views.TaskRow]:
+        """h24ad: each task's row (:func:`.serve_rows.task_rows`) by its id, found once: the
+        task list and each task's page show them."""
+        if not hasattr(self, "_task_rows"):
+            rows = serve_rows.task_rows(self.model, self.index)
+            self._task_rows = {row.task.id: row for row in rows}
+        return self._task_rows
 
     ranks: dict[str, int] = field(init=False, default_factory=dict)
     """Each task's place in plan order across plans (sortable table cells)."""

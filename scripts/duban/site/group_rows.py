@@ -25,7 +25,9 @@ class SharedRow:
     """Every unit's row, in the list's order."""
 
 
-def _key(row: StatusRow) -> tuple[Hashable, ...]:
+def shared_key(row: StatusRow) -> tuple[Hashable, ...]:
+    """What an overdue row shows besides its units (rows with the same are merged; h24ad: a
+    kept row's key reads it, :mod:`.piece_keys`)."""
     item, step = row.item, row.escalation
     stage = (step.stage, step.since, step.next_step) if step is not None else None
     progress = row.entry.progress if row.entry is not None else None
@@ -37,5 +39,5 @@ def shared_rows(rows: Sequence[StatusRow]) -> list[SharedRow]:
     """``rows`` merged where only their units differ, in the order of each key's first row."""
     merged: dict[tuple[Hashable, ...], list[StatusRow]] = {}
     for row in rows:
-        merged.setdefault(_key(row), []).append(row)
+        merged.setdefault(shared_key(row), []).append(row)
     return [SharedRow(group[0], tuple(group)) for group in merged.values()]

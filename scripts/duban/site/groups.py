@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
+from operator import attrgetter
 
 from duban.evaluation.evaluate import ItemState, State
 from duban.model.model import Model
 from duban.model.org import Group, Holder
-from duban.site.lights import Tally, light_of
+from duban.site.lights import Tally
 
 SUMMARY_ROWS = 300
 """A list longer than this is summarised by group (when the data has groups with members).
@@ -31,6 +33,8 @@ on a phone, and above every list of the shipped plan (its longest task table has
 
 SUMMARY_HOLDERS = 50
 """...and only when its rows name more holders than this (the shipped plan has 22 units)."""
+
+_holder_id = attrgetter("holder_id")
 
 UNGROUPED = "_ungrouped"
 """The bucket of holders in no group; ids cannot start with ``_``, so no group is called so."""
@@ -46,14 +50,16 @@ class Bucket:
     items: tuple[ItemState, ...]
     tally: Tally
 
-    @property
+    @cached_property
     def holders(self) -> list[str]:
-        """Its holders that have occurrences, in the order they first appear."""
-        return list(dict.fromkeys(i.holder_id for i in self.items))
+        """Its holders that have occurrences, in the order they first appear (found once: a
+        row's key and the row read it, h24ad)."""
+        return list(dict.fromkeys(map(_holder_id, self.items)))
 
     @property
     def light(self) -> State | None:
-        return light_of(self.items)
+        """The light of its occurrences (h24ad: from its tally, the same states)."""
+        return self.tally.light
 
     @property
     def longest_days_late(self) -> int:
@@ -67,9 +73,10 @@ class GroupSummary:
     buckets: tuple[Bucket, ...]
     tally: Tally
 
-    @property
+    @cached_property
     def states(self) -> list[State]:
-        """The states that occur, in display order: one column each."""
+        """The states that occur, in display order: one column each (found once: each row's
+        key reads them, h24ad)."""
         return [s for s, _ in self.tally.segments()]
 
     @property

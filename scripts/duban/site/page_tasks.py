@@ -8,7 +8,7 @@ from duban.evaluation.evaluate import State
 from duban.model.leaders import own_leaders
 from duban.model.plan import Task
 from duban.outputs import urls
-from duban.site import implementers, lights, names, serve_rows, views
+from duban.site import implementers, lights, names, views
 from duban.site.context import Context
 from duban.site.indicator_blocks import indicator_blocks
 from duban.site.render import render_page
@@ -20,7 +20,7 @@ def plan_index(ctx: Context) -> str:
     roll-up below each task when any task of the plan has rows below)."""
     model = ctx.model
     plan = model.plan
-    rows = serve_rows.task_rows(model, ctx.index)  # h24v: from the last build's while serving
+    rows = list(ctx.task_rows().values())  # h24v: from the last build's while serving
     below = implementers.rollup_cells(ctx.below(), (r.task for r in rows))
     return render_page(
         ctx,
@@ -72,6 +72,8 @@ def page_of_task(ctx: Context, task: Task) -> str:
     for sub in model.items_of(task):
         rows = ctx.index.by_task.get(sub.id, [])
         by_group = ctx.summarise(rows)
+        summary = ctx.task_summary(sub.id) if by_group else None  # h24ad: its tally too
+        tally = summary.tally if summary is not None else lights.Tally.of(rows)
         subitems.append(
             {
                 "task": sub,
@@ -81,11 +83,11 @@ def page_of_task(ctx: Context, task: Task) -> str:
                 "own_roles": bool(sub.roles)
                 and sub.roles != model.tasks[sub.parent or task.id].roles,
                 "rows": [] if by_group else [StatusRow.of(ctx, i) for i in rows],
-                "groups": ctx.group_summary(rows) if by_group else None,
+                "groups": summary,
                 "count": len(rows),
                 "show_item": len(sub.due) > 1 or any(i.key for i in rows),
-                "tally": lights.Tally.of(rows),
-                "light": lights.light_of(rows),
+                "tally": tally,
+                "light": tally.light,
                 "below": below(sub.id),
                 "up": up(sub),
             }
@@ -99,10 +101,10 @@ def page_of_task(ctx: Context, task: Task) -> str:
         task=task,
         plan=model.plan,
         section=section,
-        row=views.task_row(task, ctx.index.by_top.get(task.id, [])),
+        row=ctx.task_rows()[task.id],  # h24ad: the task list's
         roles={role: names.role_refs(task, role) for role in task.roles},
         rows=[] if own_by_group else [StatusRow.of(ctx, i) for i in own],
-        groups=ctx.group_summary(own) if own_by_group else None,
+        groups=ctx.task_summary(task.id) if own_by_group else None,
         count=len(own),
         # the item column says which deadline and period a row is about, when there is a choice
         show_item=len(task.due) > 1 or any(i.key for i in own),

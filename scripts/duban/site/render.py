@@ -17,7 +17,7 @@ from duban.evaluation.evaluate import State
 from duban.i18n.periods import period_words
 from duban.model.leaders import leader_id
 from duban.outputs import urls
-from duban.site import charts, lights, names, notes
+from duban.site import charts, kept_pieces, lights, names, notes, piece_keys
 from duban.site.context import Context
 from duban.site.env import environment
 from duban.site.row_printer import RowPrinter
@@ -111,6 +111,9 @@ def render_page(
         period=lambda key: period_words(key, ctx.t.language),
         present_states=lights.present_states,
         no_tally=lights.Tally(),
+        # h24ad: the big tables' rows, kept while serving
+        kept=ctx.pieces.kept(src_uri) if ctx.pieces is not None else kept_pieces.whole,
+        piece_keys=piece_keys,
         **helpers,
         **values,
     )

@@ -31,6 +31,7 @@ from duban.model.model import Model
 from duban.site import holder_records, newest_kept, serve_rows
 from duban.site.index import Index
 from duban.site.kept_group_pages import KeptGroupPages
+from duban.site.kept_pieces import KeptPieces
 from duban.site.lights import Tally, light_of
 
 _V = TypeVar("_V")
@@ -60,6 +61,8 @@ class KeptIndexes:
         """h24v: the last build's digests by the occurrence's id (:mod:`.serve_digests`)."""
         self.group_pages = KeptGroupPages()
         """h24aa: the group pages rendered with tokens for their ranks."""
+        self.pieces = KeptPieces()
+        """h24ad: the rows of the big tables kept as pieces of their pages."""
 
     def index(self, scope: str, model: Model, evaluation: Evaluation) -> Index:
         """``Index.of(model, evaluation)``, from the last one of ``scope`` when it can be."""

@@ -27,7 +27,7 @@ from typing import Any, cast
 from duban.evaluation.evaluate import Evaluation, ItemState, State, silent_states
 from duban.model.model import Model
 from duban.site import groups, views
-from duban.site.groups import UNGROUPED, Bucket
+from duban.site.groups import UNGROUPED, Bucket, GroupSummary
 from duban.site.index import Index
 from duban.site.lights import Tally, combine, holder_lights
 
@@ -42,6 +42,7 @@ _CHANGES = "changes of "
 
 Lists = dict[Hashable, list[ItemState]]
 _holder_id = attrgetter("holder_id")
+_task_id = attrgetter("task_id")
 _state = attrgetter("state")
 
 
@@ -239,6 +240,32 @@ def buckets(
         for slug in [*model.groups, UNGROUPED]
         if (items := found.get(slug)) is not None
     ]
+
+
+def task_summary(
+    model: Model, evaluation: Evaluation, index: Index, task_id: str, home: dict[str, str]
+) -> GroupSummary:
+    """:func:`~duban.site.groups.group_summary` of a task's (or sub-item's) occurrences
+    (``index.by_task``; h24ad: its buckets and tallies from the last build's while serving,
+    a report changing one bucket of each task)."""
+    if not _index_of(index, evaluation):
+        return groups.group_summary(model, index.by_task.get(task_id, []), home)
+
+    def place(item: ItemState) -> tuple[str, str]:
+        return (item.task_id, home.get(item.holder_id, UNGROUPED))
+
+    lists, changed = grouped(index, "task buckets", place, home), changes(index, "task buckets")
+    found = []
+    for slug in [*model.groups, UNGROUPED]:
+        items = lists.get((task_id, slug))
+        if items is not None:
+            change = changed.get((task_id, slug))
+            counted = tally(index, ("task bucket", task_id, slug), [items], change)
+            found.append(Bucket(slug, model.groups.get(slug), tuple(items), counted))
+    by_task = grouped(index, "task", _task_id)
+    own = by_task.get(task_id, [])
+    whole = tally(index, ("task", task_id), [own], changes(index, "task").get(task_id))
+    return GroupSummary(tuple(found), whole)
 
 
 def task_rows(model: Model, index: Index) -> list[views.TaskRow]:

@@ -34,7 +34,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol, TypeVar
 
 __all__ = [
     "Job",
@@ -262,3 +262,14 @@ class _Child:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
+
+
+_T = TypeVar("_T")
+
+
+def sort_by_path(made: dict[str, _T]) -> None:
+    """``made`` in path order, in place (others hold the same dict: the pages'
+    ``ctx.downloads`` is ``site.sizes``): the same whichever process made which first."""
+    ordered = sorted(made.items())
+    made.clear()
+    made.update(ordered)
