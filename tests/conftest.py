@@ -23,10 +23,12 @@ from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing, share_builds
 # order (--no-loadscope-reorder, pyproject.toml): a long file started last would keep one worker
 # busy alone at the end. Only the order of files changes; a file not listed keeps its place after
 # these, and a stale list makes the run slower, never different. test_render_split.py comes
-# first of all: it forks in the worker's own process, which must have one thread and no child
+# first of all (test_site_kept_rows.py, which forks too, second: the other worker's first
+# file): it forks in the worker's own process, which must have one thread and no child
 # yet (the browser, conftest.browser, lives for the rest of a worker's run once started).
 SLOWEST_FIRST = (
     "site/test_render_split.py",
+    "site/test_site_kept_rows.py",  # forks too (two processes): the other worker's first file
     "site/test_site_handoff.py",
     "site/test_site_page_cache.py",
     "site/test_site_serve.py",
