@@ -23,7 +23,7 @@ def _dates(task: dict) -> list[str]:
     return [str(d.get("date") or d.get("period")) for d in task.get("due", [])]
 
 
-# --- 1. a chapter's (一)主要目标任务 / (二)具体任务、完成时限及责任单位: the list's items are tasks ---
+# --- 1. (一)主要目标任务 / (二)具体任务、完成时限及责任单位: the list's items are tasks ---
 
 XUCHANG = (  # 许昌 2011 (henan-xuchang-2011-…), chapter 六 as written
     "六、市文博馆\n"
@@ -102,6 +102,9 @@ def test_only_chapters_of_such_headings_alone_are_rewritten(goal: str, heading: 
     (chapter,) = segment(text, 0, len(text))
     assert [node.label for node in chapter.children] == ["(一)", "(二)"]
     assert [node.number for node in chapter.children[1].children] == [1, 2]
-    lifted = "一、市体育馆\n(一)主要目标任务\n6月底前完成主体。\n(二)具体任务及责任单位\n1.场馆主体施工。\n"
+    lifted = (
+        "一、市体育馆\n(一)主要目标任务\n6月底前完成主体。\n"
+        "(二)具体任务及责任单位\n1.场馆主体施工。\n"
+    )
     (chapter,) = segment(lifted, 0, len(lifted))
     assert [(node.label, node.depth) for node in chapter.children] == [("1.", 1)]
