@@ -108,3 +108,49 @@ def test_only_chapters_of_such_headings_alone_are_rewritten(goal: str, heading: 
     )
     (chapter,) = segment(lifted, 0, len(lifted))
     assert [(node.label, node.depth) for node in chapter.children] == [("1.", 1)]
+
+
+# --- 2. a later page: the previous item's tail, then one chapter 七、 over its 1. 2. ------------
+
+FUSHUN = (  # 抚顺 (liaoning-fushun-undated-…, page 5), shortened
+    "责任人:李刚副市长\n"
+    "协调人:宁文彦副秘书长\n"
+    "责任单位:市农委会同水务局、农业综合开发办及三县。\n"
+    "七、加强基础设施和生态环境建设,为又好又快发展奠定坚实基础\n"
+    "1. 坚持科学规划城市。加强对县城和村镇规划的指导。\n"
+    "责任人:奚克路副市长\n"
+    "协调人:朱红市长助理、王飞副秘书长\n"
+    "责任单位:市规划局。\n"
+    "2. 加快城市基础设施建设。\n"
+    "(1)加快沈抚城际轨道交通建设。\n"
+    "责任人:奚克路副市长\n"
+    "责任单位:市建委、交通局、城管局。\n"
+    "(2)基本完成第三期采煤引发地质灾害治理任务。\n"
+    "责任人:吴光副市长\n"
+    "责任单位:市发改委。\n"
+)
+PAGE_VARIANT = (  # made up: traditional, another chapter, 1、 and a lone tail label
+    "責任單位：縣財政局。\n"
+    "四、推進城鄉融合發展\n"
+    "1、完善農村公路網絡。\n"
+    "責任人：周強副縣長\n"
+    "責任單位：縣交通運輸局。\n"
+    "2、提升農村供水保障水準。\n"
+    "責任人：劉偉副縣長\n"
+    "責任單位：縣水利局、縣衛健局。\n"
+)
+
+
+def test_a_later_pages_one_chapter_stands_over_its_items(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, FUSHUN))
+    assert sorted(tasks) == ["7-1", "7-2"]
+    assert _units(tasks["7-1"]) == ["市规划局"]
+    assert [leader["name"] for leader in tasks["7-1"]["leaders"]] == ["奚克路"]
+    items = tasks["7-2"]["items"]
+    assert [_units(item) for item in items] == [["市建委", "交通局", "城管局"], ["市发改委"]]
+
+
+def test_the_later_page_variant_reads_the_same(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, PAGE_VARIANT, year=2024))
+    assert sorted(tasks) == ["4-1", "4-2"]
+    assert _units(tasks["4-2"]) == ["縣水利局", "縣衛健局"]
