@@ -154,3 +154,37 @@ def test_the_later_page_variant_reads_the_same(tmp_path: Path) -> None:
     tasks = tasks_by_id(import_whole(tmp_path, PAGE_VARIANT, year=2024))
     assert sorted(tasks) == ["4-1", "4-2"]
     assert _units(tasks["4-2"]) == ["縣水利局", "縣衛健局"]
+
+
+# --- 3. a record run on into one line: (六)… 工作职责:X牵头… 工作任务: ⒈… ⑴… -------------------
+
+LINHE = (  # 临河 (neimenggu-linhe-undated-…, page 3), shortened, one line as on the page
+    "[接上页] 工作任务:近期尽快解决砂石料市场,9月底前完成。 (六)房地产开发改造任务 "
+    "工作职责:市规划局牵头,各有关部门配合,责任人:郝忠。主要负责项目策划,落实项目主体。 "
+    "工作任务: ⒈新华街改造内容 ⑴市医院对面房屋拆除改造; ⑵前进路西至水源路段立项改造。 "
+    "⒉胜利路改造内容 (3)胜利路西平房通过做项目进行改造; ⒊其它需要改造的地段由工作组确定 "
+    "工作要求:6月底完成项目规划设计。 (七)道路改造和人行道铺装任务 责任单位:区建设局,责任人:徐国庆 "
+    "工作任务: ⒈道路工程 乌拉特大街(胜利路至临五路)。 ⒉城市核心区人行道铺装硬化 "
+    "工作要求:9月底完成"
+)
+RECORD_VARIANT = (  # made up: traditional, 主要任務：, other units
+    "(三)推進老舊小區改造 工作職責：縣住建局牽頭，縣財政局配合。 主要任務： "
+    "⒈完成城南片區改造 ⒉完成城北片區改造 "
+    "(四)推進城區綠化提升 責任單位：縣林業局 主要任務： ⒈新增綠地 ⒉改造遊園"
+)
+
+
+def test_a_record_run_on_into_one_line_is_one_task_over_its_parts(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, LINHE))
+    assert sorted(tasks) == ["06", "07"]
+    assert _units(tasks["06"], "lead") == ["市规划局"]
+    assert _units(tasks["06"], "cooperate") == ["各有关部门"]
+    assert [len(item.get("items") or []) for item in tasks["06"]["items"]] == [2, 1, 0]
+    assert _units(tasks["07"]) == ["区建设局"] and len(tasks["07"]["items"]) == 2
+
+
+def test_the_record_variant_reads_the_same(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, RECORD_VARIANT, year=2024))
+    assert sorted(tasks) == ["03", "04"]
+    assert _units(tasks["03"], "lead") == ["縣住建局"]
+    assert _units(tasks["04"]) == ["縣林業局"] and len(tasks["04"]["items"]) == 2

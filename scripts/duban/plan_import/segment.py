@@ -157,9 +157,9 @@ RANKS = ("sec", "art", "pcn", "ar", "par", "cir")
 
 def _page_above(later: list[Node], roots: list[Node]) -> bool:
     """Whether the items a later page of a plan starts with ((六) (七), numbered on from the
-    previous page, each at a line's start, or a single chapter 七、) stand above the list that starts at 1 under them
-    (⒈ ⑴ …, or 5. 6. over (1) (2): the items' own parts): SOURCES.md 第十七批, ids as the
-    visible numbers."""
+    previous page, each at a line's start; or one chapter 七、, h18am) stand above the list that
+    starts at 1 under them (⒈ ⑴ …, or 5. 6. over (1) (2): the items' own parts): SOURCES.md
+    第十七批, ids as the visible numbers."""
     numbers = [node.number for node in later]
     return (
         # h18am: one chapter line (七、…) over 1. 2. is the page's chapter too (抚顺, page 5)
