@@ -11,12 +11,8 @@ chapter whose every sub-heading is such a heading is rewritten; anything else st
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from duban.plan_import.chinese import simplified
-
-if TYPE_CHECKING:
-    from duban.plan_import.segment import Node
 
 GOAL_HEADING = re.compile(
     r"^(?:主要|总体|工作|年度|建设)?(?:目标任务|工作目标|建设目标|目标)[:：]?$"
@@ -30,27 +26,9 @@ LIST_HEADING = re.compile(
 """A sub-heading that names the columns of its list: 具体任务、完成时限及责任单位."""
 
 
-def _title(text: str, node: Node) -> str:
-    line_end = text.find("\n", node.content, node.end)
-    return simplified("".join(text[node.content : line_end if line_end >= 0 else node.end].split()))
-
-
-def _lift(node: Node) -> None:
-    node.depth -= 1
-    for child in node.children:
-        _lift(child)
-
-
-def lift_column_headings(roots: list[Node], text: str) -> list[Node]:
-    """Each chapter whose sub-headings are a goal heading (no items below it) and one list
-    heading over numbered items: the list's items become the chapter's own items."""
-    for chapter in roots:
-        groups = chapter.children
-        lists = [g for g in groups if LIST_HEADING.match(_title(text, g))]
-        goals = [g for g in groups if GOAL_HEADING.match(_title(text, g)) and not g.children]
-        if len(lists) != 1 or not lists[0].children or len(lists) + len(goals) != len(groups):
-            continue
-        for item in lists[0].children:
-            _lift(item)
-        chapter.children = lists[0].children
-    return roots
+def heading_kind(title: str) -> str | None:
+    """``goal`` or ``list`` for a sub-heading's first line that only names what follows."""
+    words = simplified("".join(title.split()))
+    if GOAL_HEADING.match(words):
+        return "goal"
+    return "list" if LIST_HEADING.match(words) else None

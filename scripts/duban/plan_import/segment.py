@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import numeral_text, numeral_value
-from duban.plan_import.column_headings import lift_column_headings
+from duban.plan_import.column_headings import heading_kind
 from duban.plan_import.numbering import (
     CIRCLED,
     CN,
@@ -194,6 +194,24 @@ def restarting_groups(roots: list[Node]) -> list[Node]:
     for group in groups:
         _shallower(group)
     return groups
+
+
+def lift_column_headings(roots: list[Node], text: str) -> list[Node]:
+    """h18am (许昌 2011): each chapter whose sub-headings are a goal heading (no items below
+    it) and one heading naming its list's columns over numbered items: the list's items become
+    the chapter's own (:mod:`duban.plan_import.column_headings`)."""
+    for chapter in roots:
+        kinds = [heading_kind(text[g.content : g.end].split("\n", 1)[0]) for g in chapter.children]
+        lists = [g for g, kind in zip(chapter.children, kinds, strict=True) if kind == "list"]
+        goals = [g for g, kind in zip(chapter.children, kinds, strict=True) if kind == "goal"]
+        if len(lists) != 1 or not lists[0].children or any(g.children for g in goals):
+            continue
+        if len(lists) + len(goals) != len(chapter.children):
+            continue
+        for item in lists[0].children:
+            _shallower(item)
+        chapter.children = lists[0].children
+    return roots
 
 
 def _shallower(node: Node) -> None:
