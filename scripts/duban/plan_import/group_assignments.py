@@ -20,7 +20,7 @@ from duban.plan_import.numbering import (
     CN,
     INDENT,
     MIXED,
-    NOT_DECIMAL,
+    NUMBER_END,
     arabic,
     bracketed,
     separator,
@@ -47,7 +47,7 @@ TAIL = re.compile(
 """h18ab: 以上任务由X牵头，各部门按职责分工负责，2023年底前完成。 (the sentence goes on after its
 verb: the clause, as written, is given to each item above it in a bracket, as 动词括注 are read)."""
 HEADING = re.compile(rf"^{INDENT}(?:{CHAPTER}|{bracketed(CN)})")
-ITEM = re.compile(rf"^{INDENT}(?:{arabic()}{separator()}{NOT_DECIMAL}|{bracketed(MIXED)})")
+ITEM = re.compile(rf"^{INDENT}(?:{arabic()}{separator()}{NUMBER_END}|{bracketed(MIXED)})")
 
 
 def group_reading(count: int) -> str:
@@ -116,10 +116,12 @@ LABEL_AFTER = re.compile(
 
 def _semicolon_run(lines: list[str], items: list[list[int]]) -> list[list[int]]:
     """The items just above a label line that end with ；, the run the label is written for
-    (1.清理…; 2.整治…; 3.规范…; 责任单位:X): the label gives its units to each of them. An
-    item ending with 。 ends its own run (the label after it is its alone)."""
-    run: list[list[int]] = []
-    for item in reversed(items):
+    (1.清理…; 2.整治…; 3.规范…; 责任单位:X): the label gives its units to each of them. The
+    item just above the label is the run's last whatever it ends with (h18am, 许昌 2011:
+    2.…; 3.…; 4.…。 责任单位:X, the list's last item closing with 。); above it, an item ending
+    with 。 ends the run (the label is not its)."""
+    run: list[list[int]] = items[-1:]
+    for item in reversed(items[:-1]):
         if not re.search(r"[；;]\s*$", lines[item[-1]]):
             break
         run.insert(0, item)

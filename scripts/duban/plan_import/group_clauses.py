@@ -19,9 +19,10 @@ from duban.plan_import.clauses import find_clause
 from duban.plan_import.segment import Node
 
 PARTS_LABEL = re.compile(
-    r"(?:^|\n)[ \t\u3000]*(?:工作|主要|具体|重点)?(?:任务|内容|措施)\s*[:：]\s*$"
+    r"(?:^|\n|[ \t\u3000。；;])[ \t\u3000]*(?:工作|主要|具体|重点)?(?:任务|内容|措施)\s*[:：]\s*$"
 )
-"""工作任务: with nothing after it on its line: the sub-items below are its value."""
+"""工作任务: with nothing after it before the first sub-item (on its line, or in a page run on
+into one line, h18am 临河): the sub-items are its value."""
 
 
 def label_holds_parts(text: str, node: Node) -> bool:
@@ -35,10 +36,13 @@ def label_holds_parts(text: str, node: Node) -> bool:
 
 
 def groups_own_clauses(text: str, roots: list[Node]) -> bool:
-    """Whether the top items are tasks whose clause stands after their sub-items (see above)."""
+    """Whether the top items are tasks whose clause stands after their sub-items (see above),
+    or (h18am) records whose clause stands before their 工作任务: label and its parts."""
     grouped = [node for node in roots if node.children]
     if len(grouped) < 2 or len(grouped) < len(roots) - 1:
         return False
+    if all(_clause_before_parts(text, node) for node in grouped):
+        return True
     if all(label_holds_parts(text, node) for node in grouped):  # h18ak: 工作任务: ⒈ ⑴ …
         return all(_clause_after(text, node, nested=True) for node in grouped)
     if all(len(node.children) == 1 for node in grouped):
@@ -61,3 +65,13 @@ def _clause_after(text: str, node: Node, nested: bool = False) -> bool:
     if find_clause(span[: clause.start]) is not None:
         return False
     return not any(find_clause(text[c.content : c.end]) for c in node.children[:-1])
+
+
+def _clause_before_parts(text: str, node: Node) -> bool:
+    """h18am (临河, a page run on into one line): (六)… 工作职责:X牵头,… 工作任务: ⒈… ⑴…: the
+    record's clause names units before its 工作任务 label, and no part names units of its own."""
+    own = text[node.content : node.children[0].start]
+    clause = find_clause(own)
+    if clause is None or not any(clause.roles.values()) or not label_holds_parts(text, node):
+        return False
+    return not any(find_clause(text[c.content : c.end]) for c in node.children)

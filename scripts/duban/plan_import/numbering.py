@@ -81,6 +81,11 @@ def article(numeral: str = CN_RUN) -> str:
 NOT_DECIMAL = r"(?![0-9])"
 """After 1. : not 1.5 (a decimal or an outline's 1.1), which is no item number."""
 
+MONTH = r"(?:1[0-2]|0?[1-9])月(?:底|末|份|中旬|上旬|下旬|[0-9]{1,2}日)"
+"""h18j: a month the number of an item is followed by (1.4月底前): not a decimal."""
+NUMBER_END = rf"(?!(?![0-9０-９]{{4}}年|{MONTH})[0-9０-９])"
+"""After 1. : a digit only as a year's or a month's (4.2011年…, 1.4月底前), never a decimal's."""
+
 
 # -- h18ab: the marks of a list segment.py does not read as item numbers ----------------------
 # A clerk numbers (or bullets) a list in Word or on a web page in many more ways than the ones

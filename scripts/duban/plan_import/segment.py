@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import numeral_text, numeral_value
+from duban.plan_import.column_headings import heading_kind
 from duban.plan_import.numbering import (
     CIRCLED,
     CN,
     DIGIT_STOPS,
     FULL_STOP,
+    NUMBER_END,
     PARENTHESIZED,
     arabic,
     article,
@@ -32,8 +34,6 @@ INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
 NOTE = r"[(（][a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[)）]"
 """h18j: the pinyin a converting page wrote after a numeral: 一(yī)、 (青岛 2023)."""
-MONTH = r"(?:1[0-2]|0?[1-9])月(?:底|末|份|中旬|上旬|下旬|[0-9]{1,2}日)"
-"""h18j: a month the number of an item is followed by (1.4月底前): not a decimal."""
 GARBLED_INDENT_BEFORE = rf"(?:{CN}、|[（(](?:{CN}|[0-9]{{1,2}})[）)]|[0-9]{{1,2}}[.．、])"
 """h18l: ?? before a number it does not stand for is an indent a converter garbled."""
 AMOUNT = "万亿千百倍元个人户吨亩米年月日天项家所座条公平"
@@ -55,7 +55,7 @@ MARKER = re.compile(
     r"|(?<![^\n])(?P<arh>[0-9]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff])"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
     # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)
-    rf"|(?P<ar>{arabic(2)}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:{separator(small=True)}(?!(?![0-9０-９]{{4}}年|{MONTH})[0-9０-９])|\s*[）)](?![（(])"
+    rf"|(?P<ar>{arabic(2)}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:{separator(small=True)}{NUMBER_END}|\s*[）)](?![（(])"
     # h18r: 1。在… (a converter's full stop for the dot, 天津 2020)
     rf"|{FULL_STOP}(?=[\u4e00-\u9fff“《]))"
     rf"|{bracketed(f'(?P<par>{arabic(2)})')}"
@@ -148,7 +148,7 @@ def segment(text: str, start: int, end: int, lenient: bool = False) -> list[Node
         roots = later if len(later) >= 2 or (lenient and later) else []
     elif (later := _segment(text, start, end, True, lenient)) and _page_above(later, roots):
         roots = later  # h18ak: (六)…⒈…⑴… (七)…: a later page, its items' own lists below them
-    return restarting_groups(roots)
+    return lift_column_headings(restarting_groups(roots), text)
 
 
 RANKS = ("sec", "art", "pcn", "ar", "par", "cir")
@@ -157,12 +157,13 @@ RANKS = ("sec", "art", "pcn", "ar", "par", "cir")
 
 def _page_above(later: list[Node], roots: list[Node]) -> bool:
     """Whether the items a later page of a plan starts with ((六) (七), numbered on from the
-    previous page, each at a line's start) stand above the list that starts at 1 under them
-    (⒈ ⑴ …, or 5. 6. over (1) (2): the items' own parts): SOURCES.md 第十七批, ids as the
-    visible numbers."""
+    previous page, each at a line's start; or one chapter 七、, h18am) stand above the list that
+    starts at 1 under them (⒈ ⑴ …, or 5. 6. over (1) (2): the items' own parts): SOURCES.md
+    第十七批, ids as the visible numbers."""
     numbers = [node.number for node in later]
     return (
-        len(later) >= 2
+        # h18am: one chapter line (七、…) over 1. 2. is the page's chapter too (抚顺, page 5)
+        (len(later) >= 2 or later[0].style == "sec")
         and later[0].number > 1
         and later[0].style in RANKS
         and roots[0].style in RANKS
@@ -193,6 +194,24 @@ def restarting_groups(roots: list[Node]) -> list[Node]:
     for group in groups:
         _shallower(group)
     return groups
+
+
+def lift_column_headings(roots: list[Node], text: str) -> list[Node]:
+    """h18am (许昌 2011): each chapter whose sub-headings are a goal heading (no items below
+    it) and one heading naming its list's columns over numbered items: the list's items become
+    the chapter's own (:mod:`duban.plan_import.column_headings`)."""
+    for chapter in roots:
+        kinds = [heading_kind(text[g.content : g.end].split("\n", 1)[0]) for g in chapter.children]
+        lists = [g for g, kind in zip(chapter.children, kinds, strict=True) if kind == "list"]
+        goals = [g for g, kind in zip(chapter.children, kinds, strict=True) if kind == "goal"]
+        if len(lists) != 1 or not lists[0].children or any(g.children for g in goals):
+            continue
+        if len(lists) + len(goals) != len(chapter.children):
+            continue
+        for item in lists[0].children:
+            _shallower(item)
+        chapter.children = lists[0].children
+    return roots
 
 
 def _shallower(node: Node) -> None:
