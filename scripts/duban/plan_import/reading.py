@@ -22,6 +22,7 @@ from duban.i18n.os_errors import os_reason
 from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
+from duban.plan_import.category_cells import category_column, category_rows
 from duban.plan_import.cell_rows import TABLE_COLUMNS
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.leader_names import PINYIN_NOTE
@@ -355,6 +356,8 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         if kind == "responsible" and main and "cooperate" in others and "lead" not in others:
             kinds[index] = "lead"
     kinds = without_working_person(header, kinds)  # h18u: 责任人 beside 责任领导
+    if category_column(header, kinds):  # h18an: 类别 | 民生事项名称 | … (招远 2022)
+        rows, kinds[0] = category_rows(rows, kinds), "category"
     roles = {"lead", "responsible", "deadline"}
     if len(header) < 2 or not roles & set(kinds.values()):
         return [" ".join(cell for cell in row if cell) for row in rows]
@@ -388,7 +391,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         parts = [
             part
             for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
-            if kind != "number" and cells.get(i)
+            if kind not in ("number", "category") and cells.get(i)
             for part in role_parts(kind, cells[i])  # h18ai: X会同Y in a cell of units
         ]
         # the cell repeats the row's number (h18a)

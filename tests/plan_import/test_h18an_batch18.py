@@ -1,0 +1,63 @@
+"""Round h18an (issue 18): the eighteenth batch opened and its differences read generally.
+
+Each fix is tested on the real text it came from (tests/fixtures/import/corpus/, SOURCES.md
+第十八批) and on a made-up variant of the same form (other units, periods, names, columns), so
+that the form is read, not the file's string.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from duban.plan_import.text_tables import cells, is_header
+from helpers import import_whole, tasks_by_id
+
+# --- 1. a | table from the middle of a progress report: 类别 column, period-named columns ---
+
+ZHAOYUAN = (  # 招远 2022 (shandong-zhaoyuan-2022-…), cells shortened, the page's bars as written
+    "类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导 | 1-9月份工作完成情况 "
+    "| 1-9月份工作取得成效 | 监督电话 |\n"
+    "四、教育文化 | 14.改扩建泉山学校及庙后吕家初级中学 | 完成泉山学校一期2座教学楼建设。 "
+    "| 教育体育局 | 刘福利 | 食堂建成投用。 | 正在加速推进施工进度。 | 监督电话0535-8246306 |\n"
+    "15.推进学校塑胶运动场地建设 | 完成罗峰学校塑胶运动场地建成。 | 教育体育局 | 刘福利 "
+    "| 9月份开始施工。 | 正在全力推进基础施工。 | 监督电话0535-8246306 | |\n"
+    "16.推进义务教育课后服务 | 实行课后服务全覆盖。 | 教育体育局 | 刘福利 "
+    "| 2022年9月23日进行调度。 | 参与率100%。 | 监督电话0535-8246336 |\n"
+)
+VARIANT = (  # made up: 分类 column, another year and months, other units and leader, 联系电话
+    "分类 | 项目名称 | 2024年任务目标 | 责任单位 | 分管县领导 | 1—6月完成情况 | 联系电话 |\n"
+    "二、社会保障 | 7.提高城乡低保标准 | 低保标准提高5%。 | 县民政局 | 王建国 "
+    "| 已完成测算。 | 0535-1234567 |\n"
+    "8.扩大失业保险覆盖面 | 新增参保3000人。 | 县人社局 | 王建国 | 已新增1800人。 | 0535-7654321 |\n"
+)
+
+
+def test_period_named_columns_and_a_telephone_column_make_a_header() -> None:
+    assert is_header(cells(ZHAOYUAN.splitlines()[0]))
+    assert is_header(cells(VARIANT.splitlines()[0]))
+    assert not is_header(["2022年度", "1-9月份", "电话"])  # no column's word after the period
+
+
+def _check(tasks: dict[str, dict], ids: list[str], unit: str, leader: str) -> None:
+    assert sorted(tasks) == ids
+    for task in tasks.values():
+        assert task["roles"] == {"responsible": [unit]}  # the telephone is no supervising unit
+        assert [person["name"] for person in task["leaders"]] == [leader]
+        assert "监督电话" not in task["title"] and "、" not in task["title"][:3]
+
+
+def test_real_category_table_from_the_middle(tmp_path: Path) -> None:
+    result = import_whole(tmp_path, ZHAOYUAN, year=2022)
+    tasks = tasks_by_id(result)
+    _check(tasks, ["14", "15", "16"], "教育体育局", "刘福利")
+    assert tasks["15"]["title"] == "推进学校塑胶运动场地建设"
+    assert [s["title"] for s in result.plan["sections"]] == ["四、教育文化"]
+
+
+def test_variant_category_table_rows_without_their_category_cell(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, VARIANT, year=2024))
+    assert sorted(tasks) == ["07", "08"]  # a short list's numbers take two digits
+    assert tasks["07"]["roles"] == {"responsible": ["县民政局"]}
+    assert tasks["08"]["roles"] == {"responsible": ["县人社局"]}  # its cells moved back right
+    assert tasks["08"]["title"] == "扩大失业保险覆盖面"
+    assert all([p["name"] for p in t["leaders"]] == ["王建国"] for t in tasks.values())
