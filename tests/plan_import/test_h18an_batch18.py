@@ -28,7 +28,8 @@ VARIANT = (  # made up: 分类 column, another year and months, other units and 
     "分类 | 项目名称 | 2024年任务目标 | 责任单位 | 分管县领导 | 1—6月完成情况 | 联系电话 |\n"
     "二、社会保障 | 7.提高城乡低保标准 | 低保标准提高5%。 | 县民政局 | 王建国 "
     "| 已完成测算。 | 0535-1234567 |\n"
-    "8.扩大失业保险覆盖面 | 新增参保3000人。 | 县人社局 | 王建国 | 已新增1800人。 | 0535-7654321 |\n"
+    "8.扩大失业保险覆盖面 | 新增参保3000人。 | 县人社局 | 王建国 "
+    "| 已新增1800人。 | 0535-7654321 |\n"
 )
 
 
@@ -61,3 +62,32 @@ def test_variant_category_table_rows_without_their_category_cell(tmp_path: Path)
     assert tasks["08"]["roles"] == {"responsible": ["县人社局"]}  # its cells moved back right
     assert tasks["08"]["title"] == "扩大失业保险覆盖面"
     assert all([p["name"] for p in t["leaders"]] == ["王建国"] for t in tasks.values())
+
+
+# --- 2. a 责任单位 column before the 牵头单位 column, repeating the lead ---
+
+LIANDU = (  # 莲都 2023 (zhejiang-liandu-2023-…), one cell a line as the page has it
+    "分类\n\n序号\n\n事项\n\n责任单位\n\n牵头单位\n\n发展目标\n\n1\n\n地区生产总值增长6.5%以上。\n\n"
+    "区农业农村局、区经商局、区发改局、区交通局\n\n区发改局\n\n2\n\n"
+    "区本级固定资产投资增长25%。\n\n区发改局\n\n区发改局\n"
+)
+LEAD_VARIANT = (  # made up: | rows, another county, the lead last among the units
+    "序号 | 工作任务 | 责任单位 | 牵头单位 |\n"
+    "1 | 城镇新增就业3000人。 | 县人社局，县财政局，县经信局 | 县经信局 |\n"
+    "2 | 新建农村公路50公里。 | 县交通局 | 县交通局 |\n"
+)
+
+
+def test_real_lead_not_recorded_again_as_responsible(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, LIANDU, year=2023))
+    assert tasks["01"]["roles"] == {
+        "lead": ["区发改局"],
+        "responsible": ["区农业农村局", "区经商局", "区交通局"],
+    }
+    assert tasks["02"]["roles"] == {"lead": ["区发改局"]}
+
+
+def test_variant_lead_not_recorded_again_as_responsible(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, LEAD_VARIANT, year=2024))
+    assert tasks["01"]["roles"] == {"lead": ["县经信局"], "responsible": ["县人社局", "县财政局"]}
+    assert tasks["02"]["roles"] == {"lead": ["县交通局"]}

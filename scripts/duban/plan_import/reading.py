@@ -40,7 +40,7 @@ from duban.plan_import.numbering import separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
-from duban.plan_import.row_cells import parted_names, realigned, role_parts
+from duban.plan_import.row_cells import lead_not_repeated, parted_names, realigned, role_parts
 from duban.plan_import.split_header import joined_header, joined_header_reading
 from duban.plan_import.table_header import (
     RowSpans,
@@ -374,7 +374,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     progress = any(PROGRESS_COLUMN.search(header[i]) for i in text_columns)
     for row in rows[1:]:
         row = realigned(row, kinds)
-        cells = {i: cell.strip() for i, cell in enumerate(row)}
+        cells = lead_not_repeated({i: cell.strip() for i, cell in enumerate(row)}, kinds)
         filled = list(dict.fromkeys(c for c in cells.values() if c))
         if len(filled) == 1:
             lines.append(filled[0])  # a heading row spanning the table (一、…)
