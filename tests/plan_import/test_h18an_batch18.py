@@ -91,3 +91,50 @@ def test_variant_lead_not_recorded_again_as_responsible(tmp_path: Path) -> None:
     tasks = tasks_by_id(import_whole(tmp_path, LEAD_VARIANT, year=2024))
     assert tasks["01"]["roles"] == {"lead": ["县经信局"], "responsible": ["县人社局", "县财政局"]}
     assert tasks["02"]["roles"] == {"lead": ["县交通局"]}
+
+
+# --- 3. a completion report: each 实事 with its own units, its 1. 2. with theirs ---
+
+ANSHUN = (  # 安顺 2019 (guizhou-anshun-2019-…), the progress lines shortened
+    "截止2019年12月31日,安顺市委、市人民政府“十件实事”涉及的16项工作任务全面完成。具体情况如下:\n"
+    "一、减少农村扶贫对象6.76万人;实施易地扶贫搬迁18695人。(责任单位:市扶贫办、市移民局,"
+    "各县区政府〈管委会〉)该件实事已全面完成\n"
+    "1.减少农村扶贫对象6.76万人(责任单位:市扶贫办,各县区)\n"
+    "此项工作已完成。截至2019年12月底,全市完成减少农村扶贫对象7.497万人。\n"
+    "2.实施易地扶贫搬迁18695人。(责任单位:市移民局,西秀区、普定县)\n"
+    "此项工作已完成。\n"
+    "二、解决6万人农村饮水安全问题。(责任单位:市水务局,各县区政府〈管委会〉)该件实事已全面完成\n"
+    "此项工作已完成。截至2019年12月底,解决6.007万人的农村饮水安全问题。\n"
+)
+ALIKE_VARIANT = (  # made up: full-width brackets, 负责单位, the item without sub-items first
+    "一、新建城区公办幼儿园3所。（负责单位：县教育局）已完成\n"
+    "截至11月底，3所幼儿园均已开园。\n"
+    "二、改造老旧小区12个。（负责单位：县住建局、各街道办事处）已完成\n"
+    "1.改造东城片区小区7个（负责单位：县住建局、东城街道）\n"
+    "已全部完工。\n"
+    "2.改造西城片区小区5个（负责单位：西城街道）\n"
+    "已全部完工。\n"
+)
+
+
+def test_real_report_items_alike_are_tasks_with_sub_items(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, ANSHUN))
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"]["responsible"] == ["市扶贫办", "市移民局", "各县区政府〈管委会〉"]
+    assert [i["roles"]["responsible"] for i in tasks["01"]["items"]] == [
+        ["市扶贫办", "各县区"],
+        ["市移民局", "西秀区", "普定县"],
+    ]
+    assert tasks["02"]["roles"]["responsible"] == ["市水务局", "各县区政府〈管委会〉"]
+    assert all(d.get("id") == "unwritten" for t in tasks.values() for d in t["due"])  # 截至 …
+
+
+def test_variant_report_items_alike_are_tasks_with_sub_items(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, ALIKE_VARIANT, year=2024))
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"] == {"responsible": ["县教育局"]}
+    assert "items" not in tasks["01"]
+    assert [i["roles"]["responsible"] for i in tasks["02"]["items"]] == [
+        ["县住建局", "东城街道"],
+        ["西城街道"],
+    ]
