@@ -138,3 +138,32 @@ def test_variant_report_items_alike_are_tasks_with_sub_items(tmp_path: Path) -> 
         ["县住建局", "东城街道"],
         ["西城街道"],
     ]
+
+
+# --- 4. 年内 with its completion's verb in a task's words: the year as a period (第五批) ---
+
+LINYI = (  # 临沂 2020 (shandong-linyi-2020-…), item 36 as written
+    "2020年临沂市政府工作报告责任分工-市交通运输局\n\n"
+    "36.构建“四纵五横”高速公路网,力争京沪高速改扩建、岚罗、新台高速年内建成通车,"
+    "争取临淄至临沂高速开工建设。\n\n"
+    "牵头单位:市交通运输局\n\n实施单位:市公路事业发展中心\n\n配合单位:市发改委等。\n"
+)
+WITHIN_VARIANT = (  # made up: another year and verb, a bracket; 年内 counting and 全年 by year end
+    "2024年县政府工作报告任务分解\n"
+    "5.推进县城污水处理厂提标改造，年内竣工投用。（牵头单位：县住建局）\n"
+    "6.全年新增城镇就业2000人。（牵头单位：县人社局）\n"
+    "7.推进“一件事一次办”，年内新增20项。（牵头单位：县政务服务中心）\n"
+)
+
+
+def test_real_within_the_year_is_the_year_as_a_period(tmp_path: Path) -> None:
+    task = tasks_by_id(import_whole(tmp_path, LINYI))["36"]
+    assert [(d["kind"], d.get("period")) for d in task["due"]] == [("period", "2020")]
+    assert task["roles"]["responsible"] == ["市公路事业发展中心"]  # 实施单位
+
+
+def test_variant_within_the_year_and_the_whole_year(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, WITHIN_VARIANT))
+    assert [(d["kind"], d.get("period")) for d in tasks["05"]["due"]] == [("period", "2024")]
+    assert [(d["kind"], d.get("year")) for d in tasks["06"]["due"]] == [("year", 2024)]  # 全年
+    assert [(d["kind"], d.get("year")) for d in tasks["07"]["due"]] == [("year", 2024)]  # a count

@@ -9,6 +9,7 @@ import re
 from duban.plan_import.action_year import action_year
 from duban.plan_import.bracket_dates import bracket_phrase
 from duban.plan_import.chinese import simplified
+from duban.plan_import.date_forms import DONE_IN_MONTH
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
 
@@ -71,7 +72,9 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
         if steps:
             return "，".join(steps), "，".join(steps)
     if not phrases:
-        phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
+        # h18an: 年内 with the verb of its completion (…年内建成通车, 临沂 2020) is read as
+        # 宏图路年内完成… is: by the year's end, a period (SOURCES.md 第五批)
+        phrases = re.findall(rf"年内{DONE_IN_MONTH}|年内|年底前|全年|上半年|下半年", folded)[:1]
     if not phrases:  # h18ab: …县市场监管局负责。长期坚持。 (a sentence of its own at the end)
         phrases = STANDING.findall(folded)
     if not phrases:
