@@ -167,3 +167,33 @@ def test_variant_within_the_year_and_the_whole_year(tmp_path: Path) -> None:
     assert [(d["kind"], d.get("period")) for d in tasks["05"]["due"]] == [("period", "2024")]
     assert [(d["kind"], d.get("year")) for d in tasks["06"]["due"]] == [("year", 2024)]  # 全年
     assert [(d["kind"], d.get("year")) for d in tasks["07"]["due"]] == [("year", 2024)]  # a count
+
+
+# --- 5. units parted by single spaces, a broadcaster among them; a 落实情况 column is progress ---
+
+HUAINAN = (  # 淮南 2025 (anhui-huainan-2025-…), one cell a line ending in “ |”, the progress shortened
+    "【落实情况】市机关事务管理局2025年《政府工作报告》主要任务上半年落实情况\n"
+    "序号 |\n主要任务 |\n牵头单位 |\n落实情况 |\n"
+    "249 |\n支持志愿服务、广播电视、地震、气象等事业发展。 |\n"
+    "市委社会工作部 市广播电视台 市地震局 市气象局 市机关事务管理局 |\n"
+    "上半年,我市所有地震监测台站综合运行率达99.69%。 |\n"
+)
+SPACED_VARIANT = (  # made up: | rows, a 气象台 and a 电视台, 落实情况 with a month and 年底
+    "序号 | 重点任务 | 责任单位 | 落实情况 |\n"
+    "12 | 做好汛期气象服务和应急广播。 | 县气象台 县融媒体中心 县电视台 "
+    "| 6月底前完成预警系统升级,年底前全面覆盖。 |\n"
+)
+
+
+def test_real_spaced_units_and_a_progress_column(tmp_path: Path) -> None:
+    task = tasks_by_id(import_whole(tmp_path, HUAINAN))["249"]
+    assert task["roles"] == {
+        "lead": ["市委社会工作部", "市广播电视台", "市地震局", "市气象局", "市机关事务管理局"]
+    }
+    assert [d["id"] for d in task["due"]] == ["unwritten"]  # 上半年 is the report's period
+
+
+def test_variant_spaced_units_and_a_progress_column(tmp_path: Path) -> None:
+    task = tasks_by_id(import_whole(tmp_path, SPACED_VARIANT, year=2024))["12"]
+    assert task["roles"] == {"responsible": ["县气象台", "县融媒体中心", "县电视台"]}
+    assert [d["id"] for d in task["due"]] == ["unwritten"]

@@ -32,13 +32,13 @@ STANDING = re.compile(r"(?<=[。；;])\s*(长期坚持|持续推进|长期开展
 
 PROGRESS_COLUMN = re.compile(
     r"^(?!.*(?:目标|目標|时间|時間))[^：:]{0,8}(?:进展|進展|进度|進度|完成情况|完成情況|推进情况|推進情況"
-    r"|完成状况|完成狀況|备注|備註)"
+    r"|完成状况|完成狀況|落实情况|落實情況|备注|備註)"  # h18an: 落实情况 (淮南 2025)
 )
 """h18j: a progress table's column (进展情况, 实际完成情况, 当前进度, 备注): how far the work got by
 the report's day, not when it is due (临安 2022: 计划12月底前完成 in 进展情况). The table's row
 writes the cell under its column's name, and a task's deadline is not read from it."""
 PROGRESS_CELL = re.compile(
-    r"(?:^|[；\s])[^：:；\s]{0,8}(?:进展|进度|完成情况|推进情况|完成状况|备注)[^：:；\s]{0,4}[：:][^；]*"
+    r"(?:^|[；\s])[^：:；\s]{0,8}(?:进展|进度|完成情况|推进情况|完成状况|落实情况|备注)[^：:；\s]{0,4}[：:][^；]*"
 )
 
 
