@@ -171,7 +171,7 @@ def test_variant_within_the_year_and_the_whole_year(tmp_path: Path) -> None:
 
 # --- 5. units parted by single spaces, a broadcaster among them; a 落实情况 column is progress ---
 
-HUAINAN = (  # 淮南 2025 (anhui-huainan-2025-…), one cell a line ending in “ |”, the progress shortened
+HUAINAN = (  # 淮南 2025 (anhui-huainan-2025-…), one cell a line ending in “ |”, shortened
     "【落实情况】市机关事务管理局2025年《政府工作报告》主要任务上半年落实情况\n"
     "序号 |\n主要任务 |\n牵头单位 |\n落实情况 |\n"
     "249 |\n支持志愿服务、广播电视、地震、气象等事业发展。 |\n"
