@@ -23,6 +23,7 @@ ZHAOYUAN = (  # 招远 2022 (shandong-zhaoyuan-2022-…), cells shortened, the p
     "| 9月份开始施工。 | 正在全力推进基础施工。 | 监督电话0535-8246306 | |\n"
     "16.推进义务教育课后服务 | 实行课后服务全覆盖。 | 教育体育局 | 刘福利 "
     "| 2022年9月23日进行调度。 | 参与率100%。 | 监督电话0535-8246336 |\n"
+    "索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |\n"
 )
 VARIANT = (  # made up: 分类 column, another year and months, other units and leader, 联系电话
     "分类 | 项目名称 | 2024年任务目标 | 责任单位 | 分管县领导 | 1—6月完成情况 | 联系电话 |\n"
@@ -30,6 +31,7 @@ VARIANT = (  # made up: 分类 column, another year and months, other units and 
     "| 已完成测算。 | 0535-1234567 |\n"
     "8.扩大失业保险覆盖面 | 新增参保3000人。 | 县人社局 | 王建国 "
     "| 已新增1800人。 | 0535-7654321 |\n"
+    "发布机构: | 某县人民政府办公室 | 成文日期: | 2024-07-15 |\n"
 )
 
 
@@ -53,10 +55,14 @@ def test_real_category_table_from_the_middle(tmp_path: Path) -> None:
     _check(tasks, ["14", "15", "16"], "教育体育局", "刘福利")
     assert tasks["15"]["title"] == "推进学校塑胶运动场地建设"
     assert [s["title"] for s in result.plan["sections"]] == ["四、教育文化"]
+    assert "closing" not in result.plan  # the index row below the table is the page's chrome
+    assert any("成文日期" in line for line in result.chrome)
 
 
 def test_variant_category_table_rows_without_their_category_cell(tmp_path: Path) -> None:
-    tasks = tasks_by_id(import_whole(tmp_path, VARIANT, year=2024))
+    result = import_whole(tmp_path, VARIANT, year=2024)
+    tasks = tasks_by_id(result)
+    assert "closing" not in result.plan
     assert sorted(tasks) == ["07", "08"]  # a short list's numbers take two digits
     assert tasks["07"]["roles"] == {"responsible": ["县民政局"]}
     assert tasks["08"]["roles"] == {"responsible": ["县人社局"]}  # its cells moved back right
