@@ -116,7 +116,7 @@ def _rows_on_lines(
     width = len(header)
     bars = "|" in lines[index - 1] or "｜" in lines[index - 1]
     while index < len(lines) and lines[index].strip():
-        if bars and not re.search(r"[|｜]", lines[index]) or CHROME_LINE.search(lines[index]):
+        if (bars and not re.search(r"[|｜]", lines[index])) or CHROME_LINE.search(lines[index]):
             break  # a table of | rows ends at a line without one or the page's index (h18an)
         parts = cells(lines[index], single)
         if (
