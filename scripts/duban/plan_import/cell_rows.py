@@ -74,7 +74,8 @@ TABLE_COLUMNS = {
         r"配合|协办|協辦|参与|參與|协同|協同|参加|參加|协作|協作|协助|協助",
         "配合单位",
     ),  # h18m
-    "supervise": (r"监督|監督|督办|督导|督導", "监督单位"),  # h18y: 督导单位
+    # h18an: 监督电话 is a telephone number, not a supervising unit (招远 2022)
+    "supervise": (r"(?:监督|監督)(?!电话|電話)|督办|督导|督導", "监督单位"),  # h18y: 督导单位
     # h18a: 考核项目 / 考核指标 / 考核内容 are what is assessed, not who assesses
     "assess": (r"评分|評分|^考核(?:单位|單位|部门|部門)?$|考核(?:单位|單位|部门|部門)", "考核单位"),
     "responsible": (

@@ -36,3 +36,18 @@ numbered in their first cell (the same table as ``|`` rows reads each line as a 
 def first_cell_number(line: str, numbered_column: bool) -> re.Match[str] | None:
     """The number of a row that starts in its first cell, in a table without a 序号 column."""
     return None if numbered_column else FIRST_CELL_NUMBER.match(line)
+
+
+PERIOD_PREFIX = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|\d{1,2}[-—–~至]\d{1,2}月份?)(?=[\u4e00-\u9fff]{2})"
+)
+"""h18an: a column named with the period it covers (``2022年度任务目标``, ``1-9月份工作完成情况``,
+招远 2022): the name after the period is the column's word."""
+
+CONTACT_COLUMN = re.compile(r"^(?:监督|联系|举报|投诉)?电话|联系人$")
+"""h18an: a progress table's 监督电话 column (招远 2022): a column of the table, never a task's."""
+
+
+def header_word(word: str) -> str:
+    """A header cell's word without the period it covers."""
+    return PERIOD_PREFIX.sub("", word)

@@ -34,7 +34,22 @@ LABEL_LINE = re.compile(r"\n[ \t\u3000]*[^\n:：]{2,8}[:：]")
 def grouped_tasks(text: str, roots: list[Node]) -> bool:
     """Whether the top items are tasks whose one clause stands apart from their sub-items:
     after them (h18s, :mod:`duban.plan_import.group_clauses`) or above them (problems)."""
-    return groups_own_clauses(text, roots) or problem_items(text, roots)
+    return groups_own_clauses(text, roots) or problem_items(text, roots) or tasks_alike(text, roots)
+
+
+def tasks_alike(text: str, roots: list[Node]) -> bool:
+    """h18an (安顺 2019, a completion report of 十件实事): every top item names its own units on
+    its first line, and one of them, with no sub-items, can only be a task: the top items are
+    tasks alike, the 1. 2. under the others with their own clauses their sub-items (SOURCES.md
+    第十八批, as the twelfth batch's items whose sub-items each carry their own units)."""
+    if len(roots) < 2 or all(node.children for node in roots):
+        return False
+    for node in roots:
+        first = text[node.content : node.children[0].start if node.children else node.end]
+        clause = find_clause(first.split("\n", 1)[0])
+        if clause is None or not any(clause.roles.values()):
+            return False
+    return any(node.children for node in roots)
 
 
 def problem_items(text: str, roots: list[Node]) -> bool:

@@ -9,6 +9,7 @@ import re
 from duban.plan_import.action_year import action_year
 from duban.plan_import.bracket_dates import bracket_phrase
 from duban.plan_import.chinese import simplified
+from duban.plan_import.date_forms import DONE_IN_MONTH
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
 
@@ -31,13 +32,13 @@ STANDING = re.compile(r"(?<=[。；;])\s*(长期坚持|持续推进|长期开展
 
 PROGRESS_COLUMN = re.compile(
     r"^(?!.*(?:目标|目標|时间|時間))[^：:]{0,8}(?:进展|進展|进度|進度|完成情况|完成情況|推进情况|推進情況"
-    r"|完成状况|完成狀況|备注|備註)"
+    r"|完成状况|完成狀況|落实情况|落實情況|备注|備註)"  # h18an: 落实情况 (淮南 2025)
 )
 """h18j: a progress table's column (进展情况, 实际完成情况, 当前进度, 备注): how far the work got by
 the report's day, not when it is due (临安 2022: 计划12月底前完成 in 进展情况). The table's row
 writes the cell under its column's name, and a task's deadline is not read from it."""
 PROGRESS_CELL = re.compile(
-    r"(?:^|[；\s])[^：:；\s]{0,8}(?:进展|进度|完成情况|推进情况|完成状况|备注)[^：:；\s]{0,4}[：:][^；]*"
+    r"(?:^|[；\s])[^：:；\s]{0,8}(?:进展|进度|完成情况|推进情况|完成状况|落实情况|备注)[^：:；\s]{0,4}[：:][^；]*"
 )
 
 
@@ -71,7 +72,9 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
         if steps:
             return "，".join(steps), "，".join(steps)
     if not phrases:
-        phrases = re.findall(r"年内|年底前|全年|上半年|下半年", folded)[:1]
+        # h18an: 年内 with the verb of its completion (…年内建成通车, 临沂 2020) is read as
+        # 宏图路年内完成… is: by the year's end, a period (SOURCES.md 第五批)
+        phrases = re.findall(rf"年内{DONE_IN_MONTH}|年内|年底前|全年|上半年|下半年", folded)[:1]
     if not phrases:  # h18ab: …县市场监管局负责。长期坚持。 (a sentence of its own at the end)
         phrases = STANDING.findall(folded)
     if not phrases:

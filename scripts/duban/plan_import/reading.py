@@ -22,6 +22,7 @@ from duban.i18n.os_errors import os_reason
 from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
+from duban.plan_import.category_cells import category_column, category_rows
 from duban.plan_import.cell_rows import TABLE_COLUMNS
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.leader_names import PINYIN_NOTE
@@ -39,7 +40,7 @@ from duban.plan_import.numbering import separator
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
-from duban.plan_import.row_cells import parted_names, realigned, role_parts
+from duban.plan_import.row_cells import lead_not_repeated, parted_names, realigned, role_parts
 from duban.plan_import.split_header import joined_header, joined_header_reading
 from duban.plan_import.table_header import (
     RowSpans,
@@ -355,6 +356,8 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         if kind == "responsible" and main and "cooperate" in others and "lead" not in others:
             kinds[index] = "lead"
     kinds = without_working_person(header, kinds)  # h18u: 责任人 beside 责任领导
+    if category_column(header, kinds):  # h18an: 类别 | 民生事项名称 | … (招远 2022)
+        rows, kinds[0] = category_rows(rows, kinds), "category"
     roles = {"lead", "responsible", "deadline"}
     if len(header) < 2 or not roles & set(kinds.values()):
         return [" ".join(cell for cell in row if cell) for row in rows]
@@ -371,7 +374,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     progress = any(PROGRESS_COLUMN.search(header[i]) for i in text_columns)
     for row in rows[1:]:
         row = realigned(row, kinds)
-        cells = {i: cell.strip() for i, cell in enumerate(row)}
+        cells = lead_not_repeated({i: cell.strip() for i, cell in enumerate(row)}, kinds)
         filled = list(dict.fromkeys(c for c in cells.values() if c))
         if len(filled) == 1:
             lines.append(filled[0])  # a heading row spanning the table (一、…)
@@ -388,7 +391,7 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         parts = [
             part
             for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
-            if kind != "number" and cells.get(i)
+            if kind not in ("number", "category") and cells.get(i)
             for part in role_parts(kind, cells[i])  # h18ai: X会同Y in a cell of units
         ]
         # the cell repeats the row's number (h18a)

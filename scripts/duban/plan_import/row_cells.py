@@ -146,3 +146,22 @@ def _parted(cell: str, known: set[str]) -> str:
                 pieces[index] = left + gap + right
                 break
     return "".join(pieces)
+
+
+UNIT_BREAK = re.compile(r"[、，,；;\s]+")
+
+
+def lead_not_repeated(cells: dict[int, str], kinds: dict[int, str]) -> dict[int, str]:
+    """h18an (莲都 2023, the fourth batch's rule): a 责任单位 cell that lists the row's 牵头单位
+    among its units gives the others as responsible; the lead is not recorded twice."""
+    lead = next((i for i, kind in kinds.items() if kind == "lead" and cells.get(i)), None)
+    if lead is None:
+        return cells
+    leads = set(UNIT_BREAK.split(cells[lead].strip()))
+    out = dict(cells)
+    for index, kind in kinds.items():
+        if kind == "responsible" and cells.get(index):
+            units = [u for u in UNIT_BREAK.split(cells[index].strip()) if u]
+            if any(u in leads for u in units):
+                out[index] = "、".join(u for u in units if u not in leads)
+    return out

@@ -18,7 +18,13 @@ from duban.plan_import.cell_rows import (
 from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.chrome import CHROME_LINE
-from duban.plan_import.column_names import column_name, first_cell_number, last_column
+from duban.plan_import.column_names import (
+    CONTACT_COLUMN,
+    column_name,
+    first_cell_number,
+    header_word,
+    last_column,
+)
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 from duban.plan_import.table_numbers import group_row, heading_line, row_number
@@ -62,8 +68,8 @@ def cells(line: str, single: bool = False) -> list[str]:
 
 
 def is_header(parts: list[str]) -> bool:
-    words = [simplified(p.replace(" ", "")) for p in parts]
-    known = [w for w in words if HEADER_WORD.match(w)]
+    words = [header_word(simplified(p.replace(" ", ""))) for p in parts]
+    known = [w for w in words if HEADER_WORD.match(w) or CONTACT_COLUMN.fullmatch(w)]
     return (
         len(parts) >= 3
         and len(known) >= len(parts) - 1
@@ -110,8 +116,8 @@ def _rows_on_lines(
     width = len(header)
     bars = "|" in lines[index - 1] or "｜" in lines[index - 1]
     while index < len(lines) and lines[index].strip():
-        if bars and not re.search(r"[|｜]", lines[index]):
-            break  # a table of | rows ends at the first line without one
+        if (bars and not re.search(r"[|｜]", lines[index])) or CHROME_LINE.search(lines[index]):
+            break  # a table of | rows ends at a line without one or the page's index (h18an)
         parts = cells(lines[index], single)
         if (
             len(parts) == 1
