@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import InitVar, dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
 from duban.evaluation.cascade import local_implementers
@@ -201,13 +202,11 @@ class Context:
         full, home = self.full or self.model, self.home_groups()
         return serve_rows.task_summary(full, self.evaluation, self.index, task_id, home)
 
+    @cached_property
     def task_rows(self) -> dict[str, views.TaskRow]:
         """h24ad: each task's row (:func:`.serve_rows.task_rows`) by its id, found once: the
         task list and each task's page show them."""
-        if not hasattr(self, "_task_rows"):
-            rows = serve_rows.task_rows(self.model, self.index)
-            self._task_rows = {row.task.id: row for row in rows}
-        return self._task_rows
+        return {row.task.id: row for row in serve_rows.task_rows(self.model, self.index)}
 
     ranks: dict[str, int] = field(init=False, default_factory=dict)
     """Each task's place in plan order across plans (sortable table cells)."""

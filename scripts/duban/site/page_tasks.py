@@ -20,7 +20,7 @@ def plan_index(ctx: Context) -> str:
     roll-up below each task when any task of the plan has rows below)."""
     model = ctx.model
     plan = model.plan
-    rows = list(ctx.task_rows().values())  # h24v: from the last build's while serving
+    rows = list(ctx.task_rows.values())  # h24v: from the last build's while serving
     below = implementers.rollup_cells(ctx.below(), (r.task for r in rows))
     return render_page(
         ctx,
@@ -101,7 +101,7 @@ def page_of_task(ctx: Context, task: Task) -> str:
         task=task,
         plan=model.plan,
         section=section,
-        row=ctx.task_rows()[task.id],  # h24ad: the task list's
+        row=ctx.task_rows[task.id],  # h24ad: the task list's
         roles={role: names.role_refs(task, role) for role in task.roles},
         rows=[] if own_by_group else [StatusRow.of(ctx, i) for i in own],
         groups=ctx.task_summary(task.id) if own_by_group else None,
