@@ -14,8 +14,8 @@ import re
 
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.header_cells import HEADER_WORD
 from duban.plan_import.numbering import INDENT, MIXED, arabic, bracketed, separator
-from duban.plan_import.text_tables import HEADER_WORD
 from duban.plan_import.unnumbered_tables import label_values
 
 LABEL_MAX = 8

@@ -25,7 +25,7 @@ from duban.i18n.messages import say
 from duban.plan_import.cell_rows import CELL_BAR, ROLE_KINDS, ROLE_LABELS, cell_type
 from duban.plan_import.flat_header import header_kinds
 from duban.plan_import.group_cell_rows import holds
-from duban.plan_import.text_tables import cells
+from duban.plan_import.header_cells import cells
 
 MARK = re.compile(r"^\s*[（(]\s*(?P<n>[0-9]{1,2})\s*[)）]")
 CHAPTER = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]")

@@ -19,8 +19,8 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import ROLE_KINDS, cell_type, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.header_cells import HEADER_WORD
 from duban.plan_import.numbering import arabic, separator
-from duban.plan_import.text_tables import HEADER_WORD
 from duban.plan_import.unnumbered import bar_rows
 
 HEADER_MAX = 16

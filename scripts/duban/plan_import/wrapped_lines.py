@@ -67,16 +67,26 @@ DOUBLED_SHARE = 0.9
 """The share of a text's non-blank lines followed by a blank line that makes it double-spaced."""
 
 
-def single_spaced(text: str) -> str:
-    """A text whose every line is followed by a blank line (a page copied with its paragraph
-    spacing, a converter's output) with its lines single-spaced: one blank line in it meant no
-    break, two or more mean one. A text that is not so spaced is returned unchanged (the
-    readings of tables a row a line and of label lines take a blank line for a row's end)."""
+def _double_spaced(text: str) -> bool:
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines[:-1]) if line.strip()]
     if len(filled) < 6:
-        return text
+        return False
     followed = sum(1 for i in filled if not lines[i + 1].strip())
-    if followed < DOUBLED_SHARE * len(filled):
-        return text
-    return re.sub(r"\n[ \t\u3000]*\n(?![ \t\u3000]*\n)", "\n", text)
+    return followed >= DOUBLED_SHARE * len(filled)
+
+
+def _halved(blanks: re.Match[str]) -> str:
+    return "\n" * ((blanks.group(0).count("\n") + 1) // 2)
+
+
+def single_spaced(text: str) -> str:
+    """A text whose every line is followed by a blank line (a page copied with its paragraph
+    spacing, a converter's output) with its lines single-spaced: each run of line breaks halved
+    (one blank line meant no break, three meant one), again while the text stays so spaced (a
+    double-spaced copy of a double-spaced text reads as the text does: h18ap). A text that is
+    not so spaced is returned unchanged (the readings of tables a row a line and of label lines
+    take a blank line for a row's end)."""
+    while _double_spaced(text):
+        text = re.sub(r"\n(?:[ \t\u3000]*\n)+", _halved, text)
+    return text

@@ -1,0 +1,69 @@
+"""Round 27 (branch h18ap, issue 18): the same document read the same way whatever blank lines,
+wraps, numbering marks, label punctuation or script it comes in. Each test is a made-up text (no
+corpus file), written in a form the variants harness (corpus_variants.py) showed broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from duban.plan_import.wrapped_lines import single_spaced
+from helpers import import_whole, tasks_by_id
+
+# --- blank lines: a page's paragraph spacing ---------------------------------------------------
+
+LEADER_FIRST = (
+    "责任领导 | 序号 | 重点工作 | 牵头单位 | 配合单位 |\n"
+    "\n"
+    "张明 | 3 | 建成区级养老服务指导中心 | 区民政局 | 区卫健委 |\n"
+    "\n"
+    "李华 | 4 | 新增城市书房三处 | 区文旅局 | 各街道 |\n"
+)
+CATEGORY_FIRST = (
+    "序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 |\n"
+    "\n"
+    "1 | 养老 | 建成区级养老服务指导中心 | 区民政局 | 区卫健委 |\n"
+    "\n"
+    "2 | 阅读 | 新增城市书房三处 | 区文旅局 | 各街道 |\n"
+)
+
+
+def test_pipe_rows_with_a_blank_line_between_them_are_one_table(tmp_path: Path) -> None:
+    """Made up: short tables of | rows copied from a page with a blank line after each row (too
+    few lines to be taken for a double-spaced text): read as the rows written together are."""
+    tasks = tasks_by_id(import_whole(tmp_path, LEADER_FIRST, 2024))
+    assert sorted(tasks) == ["03", "04"]  # it was refused: no numbered item
+    assert tasks["04"]["roles"] == {"lead": ["区文旅局"], "cooperate": ["各街道"]}
+    assert [leader["name"] for leader in tasks["04"]["leaders"]] == ["李华"]
+    (tmp_path / "2").mkdir()
+    tasks = tasks_by_id(import_whole(tmp_path / "2", CATEGORY_FIRST, 2024))
+    assert sorted(tasks) == ["01", "02"]
+    assert "leaders" not in tasks["01"]  # the category 养老 was read as a leader's name
+    assert tasks["02"]["roles"] == {"lead": ["区文旅局"], "cooperate": ["各街道"]}
+
+
+CELLS = (
+    "序号\n\n工作任务\n\n牵头单位\n\n配合单位\n\n\n"
+    "1\n\n完成老旧小区改造12个\n\n县住建局\n\n县财政局\n\n\n"
+    "2\n\n开通城乡公交线路3条\n\n县交通局\n\n各乡镇\n\n\n"
+    "3\n\n建设村级电商服务站20个\n\n县商务局\n\n县供销社\n"
+)
+
+
+def doubled(text: str) -> str:
+    return "\n\n".join(text.split("\n"))
+
+
+def test_a_double_spaced_copy_reads_as_the_text_it_copies() -> None:
+    """Made up: cells a line with one blank line between them and two between rows; the same
+    page copied again with a blank line after every line is single-spaced to the same text."""
+    assert single_spaced(doubled(CELLS)) == single_spaced(CELLS)
+    assert single_spaced(doubled(doubled(CELLS))) == single_spaced(CELLS)
+
+
+def test_a_double_spaced_cell_table_keeps_its_rows(tmp_path: Path) -> None:
+    once = tasks_by_id(import_whole(tmp_path, CELLS, 2024))
+    (tmp_path / "2").mkdir()
+    twice = tasks_by_id(import_whole(tmp_path / "2", doubled(CELLS), 2024))
+    assert sorted(once) == sorted(twice) == ["01", "02", "03"]
+    assert [t["roles"] for t in once.values()] == [t["roles"] for t in twice.values()]
+    assert twice["03"]["roles"] == {"lead": ["县商务局"], "cooperate": ["县供销社"]}
