@@ -67,3 +67,21 @@ def test_a_double_spaced_cell_table_keeps_its_rows(tmp_path: Path) -> None:
     assert sorted(once) == sorted(twice) == ["01", "02", "03"]
     assert [t["roles"] for t in once.values()] == [t["roles"] for t in twice.values()]
     assert twice["03"]["roles"] == {"lead": ["县商务局"], "cooperate": ["县供销社"]}
+
+
+# --- label punctuation: a label cell or a label without its colon -----------------------------
+
+VERTICAL = (
+    "重点任务 | 7.建设智慧停车管理平台,新增公共泊位800个。 |\n"
+    "责任单位 | 区城管局、区交警大队 |\n"
+    "完成时限: | 2024年10月底前 |\n"
+)
+
+
+def test_a_vertical_label_table_reads_label_cells_without_colons(tmp_path: Path) -> None:
+    """Made up: a vertical table (label | value |) whose labels mostly lost their colons."""
+    tasks = tasks_by_id(import_whole(tmp_path, VERTICAL, 2024))
+    assert sorted(tasks) == ["07"]
+    task = next(iter(tasks.values()))
+    assert task["roles"] == {"responsible": ["区城管局", "区交警大队"]}
+    assert [str(d["date"]) for d in task["due"]] == ["2024-10-31"]
