@@ -392,7 +392,9 @@ def hard_wrap(text: str, rng: random.Random) -> str:
     wrapped as a paragraph is)."""
     out = []
     for line in text.split("\n"):
-        if len(line) <= 40 or re.search(r"[|\u2500-\u257f]", line) or line.count(" ") >= 2:
+        # (an indent is no table's spacing: h18ap, a paragraph's two leading spaces kept it whole
+        # while the rest of the page was wrapped, which no PDF or page does)
+        if len(line) <= 40 or re.search(r"[|\u2500-\u257f]", line) or line.strip().count(" ") >= 2:
             out.append(line)
             continue
         while len(line) > 40:

@@ -85,3 +85,45 @@ def test_a_vertical_label_table_reads_label_cells_without_colons(tmp_path: Path)
     task = next(iter(tasks.values()))
     assert task["roles"] == {"responsible": ["区城管局", "区交警大队"]}
     assert [str(d["date"]) for d in task["due"]] == ["2024-10-31"]
+
+
+# --- script: traditional characters in a table whose cells ran together -------------------------
+
+GLUED_TRADITIONAL = (
+    "序號重點工作工作推進情況牽頭單位責任單位\n"
+    "1推進城區供水管網改造。全年完成改造管網42公里,超過年度目標。市水務局東湖區、西湖區人民政府\n"
+    "2擴大職業技能培訓規模。累計培訓8600人次,完成全年任務的95%。市教育局市人社局、市總工會\n"
+)
+
+
+def test_a_glued_table_in_traditional_characters_is_cut_as_in_simplified(tmp_path: Path) -> None:
+    """Made up: a run-together progress table (header words, units last) reposted in
+    traditional characters: 牽頭單位 cuts the header and 市水務局東湖區 the units as in simplified."""
+    tasks = tasks_by_id(import_whole(tmp_path, GLUED_TRADITIONAL, 2023))
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"] == {
+        "lead": ["市水務局"],
+        "responsible": ["東湖區", "西湖區人民政府"],
+    }
+    assert tasks["02"]["roles"] == {"lead": ["市教育局"], "responsible": ["市人社局", "市總工會"]}
+
+
+# --- hard wraps: a line cut inside a decimal ----------------------------------------------------
+
+
+def test_a_wrapped_line_that_starts_inside_a_decimal_is_joined() -> None:
+    """Made up: a paragraph cut at a fixed width where a line starts 47.5万吨 (a decimal cut in
+    two, not an item 47.): joined to the line before."""
+    from duban.plan_import.wrapped_lines import rejoin_wrapped
+
+    wrapped = (
+        "1.加快建设垃圾焚烧发电项目，新增处理能力日均2\n"
+        "47.5万吨，力争提前完成省下达的年度目标任务要求\n"
+        "并及时报送进展情况，确保各项指标稳定达到国家\n"
+        "规定的排放标准，接受社会各界的监督和检查评估。\n"
+        "2.完善生活垃圾分类收运体系，实现城乡收运全覆盖\n"
+        "，推动再生资源回收网点与垃圾分类网点两网融合。\n"
+    )
+    joined = rejoin_wrapped(wrapped).split("\n")
+    assert joined[0].startswith("1.加快建设垃圾焚烧发电项目，新增处理能力日均247.5万吨，力争")
+    assert joined[1].startswith("2.完善")

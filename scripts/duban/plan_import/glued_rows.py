@@ -41,10 +41,10 @@ def glued_header(line: str) -> tuple[list[str], list[str]] | None:
     if not 8 <= len(bare) <= 60 or not re.fullmatch(r"[\u4e00-\u9fff]+", bare):
         return None
     columns, at = [], 0
-    for match in COLUMN_WORDS.finditer(bare):
+    for match in COLUMN_WORDS.finditer(simplified(bare)):  # h18ap: 牽頭單位 (one for one)
         if match.start() > at:
             columns.append(bare[at : match.start()])
-        columns.append(match.group())
+        columns.append(bare[match.start() : match.end()])
         at = match.end()
     if at < len(bare):
         columns.append(bare[at:])
