@@ -127,3 +127,26 @@ def test_a_wrapped_line_that_starts_inside_a_decimal_is_joined() -> None:
     joined = rejoin_wrapped(wrapped).split("\n")
     assert joined[0].startswith("1.加快建设垃圾焚烧发电项目，新增处理能力日均247.5万吨，力争")
     assert joined[1].startswith("2.完善")
+
+
+def test_a_wrapped_page_with_a_converters_readings_is_joined() -> None:
+    """Made up: a reposted page whose converter wrote readings after characters (區(qū)) and that
+    was then cut at a fixed width: a line ending 市發(fā) ends no sentence, and short items the
+    readings lengthen are no evidence that the page was not wrapped."""
+    from duban.plan_import.wrapped_lines import rejoin_wrapped
+
+    wrapped = (
+        "  一、關(guān)于目標(biāo)責(zé)任的分解落實(shí)\n"
+        "  今年的目標(biāo)任務(wù)按照職責(zé)分工逐項(xiàng)\n"
+        "分解到責(zé)任單位,各單位要制定推進(jìn)計(jì)劃,明確時(sh\n"
+        "í)間節(jié)點(diǎn),確保按期完成。\n"
+        "  1.糧食總產(chǎn)量穩(wěn)定在30萬噸以上;\n"
+        "  2.新增高標(biāo)準(zhǔn)農(nóng)田2萬畝;\n"
+        "  3.農(nóng)村居民人均可支配收入增長8%;\n"
+        "  以上3項(xiàng)目標(biāo)的責(zé)任單位均為市發(fā)\n"
+        "展改革委和市農(nóng)業(yè)農(nóng)村局。\n"
+        "  4.城鎮(zhèn)新增就業(yè)人數(shù)達(dá)到1.2萬人\n"
+        ",城鎮(zhèn)調(diào)查失業(yè)率控制在5.5%以內(nèi)。\n"
+    )
+    joined = rejoin_wrapped(wrapped).split("\n")
+    assert "  以上3項(xiàng)目標(biāo)的責(zé)任單位均為市發(fā)展改革委和市農(nóng)業(yè)農(nóng)村局。" in joined

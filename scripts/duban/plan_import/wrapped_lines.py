@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.pdf_doc import ENDS_SENTENCE, STARTS_ITEM
 
 MAX_WIDTH = 48
@@ -35,6 +36,7 @@ ENDS = re.compile(r"[。；;！？：:）)】〕]\s*$")
 def _full(line: str, width: int) -> bool:
     if len(line) < max(width - FULL_WITHIN, MIN_WIDTH):
         return False
+    line = PINYIN_NOTE.sub("", line)  # h18ap: 市發(fā) ends no sentence (a converter's reading)
     unclosed = sum(line.count(c) for c in "（([【〔") > sum(line.count(c) for c in "）)]】〕")
     return unclosed or not (
         ENDS.search(line) or ENDS_SENTENCE.search(line)
@@ -49,7 +51,8 @@ def rejoin_wrapped(text: str) -> str:
         return text
     width = max(len(line) for line in prose)
     full = sum(1 for line in prose if _full(line, width))
-    long = sum(1 for line in prose if len(line) >= width - FULL_WITHIN)
+    # a short item that a converter's readings (區(qū)) make look long is no evidence (h18ap)
+    long = sum(1 for line in prose if len(PINYIN_NOTE.sub("", line)) >= width - FULL_WITHIN)
     if width > MAX_WIDTH or full < MIN_FULL or full < MIN_SHARE * long:
         return text
     out: list[str] = []
