@@ -98,7 +98,8 @@ GLUED_TRADITIONAL = (
 
 def test_a_glued_table_in_traditional_characters_is_cut_as_in_simplified(tmp_path: Path) -> None:
     """Made up: a run-together progress table (header words, units last) reposted in
-    traditional characters: 牽頭單位 cuts the header and 市水務局東湖區 the units as in simplified."""
+    traditional characters: 牽頭單位 cuts the header and 市水務局東湖區 the units, as in
+    simplified characters."""
     tasks = tasks_by_id(import_whole(tmp_path, GLUED_TRADITIONAL, 2023))
     assert sorted(tasks) == ["01", "02"]
     assert tasks["01"]["roles"] == {
@@ -149,4 +150,7 @@ def test_a_wrapped_page_with_a_converters_readings_is_joined() -> None:
         ",城鎮(zhèn)調(diào)查失業(yè)率控制在5.5%以內(nèi)。\n"
     )
     joined = rejoin_wrapped(wrapped).split("\n")
-    assert "  以上3項(xiàng)目標(biāo)的責(zé)任單位均為市發(fā)展改革委和市農(nóng)業(yè)農(nóng)村局。" in joined
+    assert (
+        "  以上3項(xiàng)目標(biāo)的責(zé)任單位均為市發(fā)展改革委和市農(nóng)業(yè)農(nóng)村局。"
+        in joined
+    )  # noqa: E501
