@@ -154,3 +154,24 @@ def test_a_wrapped_page_with_a_converters_readings_is_joined() -> None:
         "  以上3項(xiàng)目標(biāo)的責(zé)任單位均為市發(fā)展改革委和市農(nóng)業(yè)農(nóng)村局。"
         in joined
     )  # noqa: E501
+
+
+NO_COLONS = (
+    "一、交通项目\n"
+    "1.建成城区至高铁站快速通道。\n"
+    "牵头单位市交通运输局\n"
+    "实施单位市城投集团\n"
+    "2.开展背街小巷环境整治。(责任单位东风街、城管局)\n"
+    "3.扩大普惠金融覆盖面。(牵头单位人民银行城关支行)\n"
+    "4.完成滨江路提升改造。责任单位区建设局,责任人:王强\n"
+)
+
+
+def test_role_labels_without_colons_in_the_words_offices_use(tmp_path: Path) -> None:
+    """Made up: 实施单位 as a label, a street office (东风街), a bank and a person's label after
+    the units, each with its colon dropped."""
+    tasks = tasks_by_id(import_whole(tmp_path, NO_COLONS, 2024))
+    assert tasks["1-1"]["roles"] == {"lead": ["市交通运输局"], "responsible": ["市城投集团"]}
+    assert tasks["1-2"]["roles"] == {"responsible": ["东风街", "城管局"]}
+    assert tasks["1-3"]["roles"] == {"lead": ["人民银行城关支行"]}
+    assert tasks["1-4"]["roles"] == {"responsible": ["区建设局"]}
