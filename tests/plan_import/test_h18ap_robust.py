@@ -150,10 +150,8 @@ def test_a_wrapped_page_with_a_converters_readings_is_joined() -> None:
         ",城鎮(zhèn)調(diào)查失業(yè)率控制在5.5%以內(nèi)。\n"
     )
     joined = rejoin_wrapped(wrapped).split("\n")
-    assert (
-        "  以上3項(xiàng)目標(biāo)的責(zé)任單位均為市發(fā)展改革委和市農(nóng)業(yè)農(nóng)村局。"
-        in joined
-    )  # noqa: E501
+    units = "市發(fā)展改革委和市農(nóng)業(yè)農(nóng)村局"
+    assert f"  以上3項(xiàng)目標(biāo)的責(zé)任單位均為{units}。" in joined
 
 
 NO_COLONS = (
@@ -175,3 +173,29 @@ def test_role_labels_without_colons_in_the_words_offices_use(tmp_path: Path) -> 
     assert tasks["1-2"]["roles"] == {"responsible": ["东风街", "城管局"]}
     assert tasks["1-3"]["roles"] == {"lead": ["人民银行城关支行"]}
     assert tasks["1-4"]["roles"] == {"responsible": ["区建设局"]}
+
+
+# --- numbering marks: a document site's page numbers written 1. or 1． -------------------------
+
+PAGED = (
+    "{1}推进城乡供水一体化重点任务分工表序号工作内容目标任务责任单位备注"
+    "1实施农村供水管网延伸工程,推进城乡供水同源同网同质。2023年底前,农村自来水普及率达到98%以上。"
+    "县水利局,县发改局、县财政局,各乡镇人民政府"
+    "2加强水源地保护,开展饮用水水源地环境问题排查整治。2023年6月底前,完成水源地规范化建设。"
+    "县生态环境局,县水\n"
+    "{2}利局,各乡镇人民政府3完善供水应急保障体系,建立应急备用水源。2023年9月底前,编制供水应急预案。"
+    "县住建局,县水利局\n"
+)
+
+
+def test_a_paged_glued_table_whatever_mark_numbers_its_pages(tmp_path: Path) -> None:
+    """Made up: a glued table reprinted page by page, the pages numbered 1、 or 1. or １． (the
+    page break inside 县水 / 利局): the same three rows each time."""
+    for at, (one, two) in enumerate(
+        (("1、", "2、"), ("1.", "2."), ("１．", "２．"), ("1. ", "2. "))
+    ):
+        (tmp_path / str(at)).mkdir()
+        text = PAGED.replace("{1}", one).replace("{2}", two)
+        tasks = tasks_by_id(import_whole(tmp_path / str(at), text, 2023))
+        assert sorted(tasks) == ["01", "02", "03"], one
+        assert tasks["02"]["roles"]["responsible"] == ["县生态环境局", "县水利局", "各乡镇人民政府"]
