@@ -199,3 +199,43 @@ def test_a_paged_glued_table_whatever_mark_numbers_its_pages(tmp_path: Path) -> 
         tasks = tasks_by_id(import_whole(tmp_path / str(at), text, 2023))
         assert sorted(tasks) == ["01", "02", "03"], one
         assert tasks["02"]["roles"]["responsible"] == ["县生态环境局", "县水利局", "各乡镇人民政府"]
+
+
+CATEGORY_TABLE = (
+    "类别 | 实事名称 | 年度目标 | 责任单位 | 分管领导 | 备注 |\n"
+    "二、卫生健康 | 7{stop}建设社区卫生服务站 | 新建社区卫生服务站4处。 | 卫健局 | 张三 | |\n"
+    "8{stop}推进家庭医生签约 | 重点人群签约率达到80%。 | 卫健局 | 张三 | |\n"
+    "9{stop}开展适龄妇女两癌筛查 | 完成筛查1.2万人。 | 妇联 | 张三 | |\n"
+)
+
+
+def test_a_category_table_rows_numbered_in_any_arabic_form(tmp_path: Path) -> None:
+    """Made up: a table whose 类别 cell the page left out of the rows below the first, the rows'
+    own numbers written 8. / 8﹒ / ８． / 8. with a space: the same three tasks 7, 8, 9."""
+    for at, stop in enumerate((".", "﹒", "．", ". ")):
+        text = CATEGORY_TABLE.replace("{stop}", stop)
+        if stop == "．":
+            text = text.replace("8．", "８．").replace("9．", "９．")
+        (tmp_path / str(at)).mkdir()
+        tasks = tasks_by_id(import_whole(tmp_path / str(at), text, 2022))
+        assert sorted(tasks) == ["07", "08", "09"], stop
+        assert tasks["09"]["roles"] == {"responsible": ["妇联"]}
+        assert [leader["name"] for leader in tasks["08"]["leaders"]] == ["张三"]
+
+
+MERGED_WIDE = (
+    "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+    "１．城乡供水保障项目 | 新建加压泵站2座; | 6月 | 水务局 |\n"
+    "改造老旧供水管网30公里。 | 2022.10 | 水投集团 | |\n"
+    "２．全民健身设施项目 | 新建百姓健身房5处; | 9月底 | 体育局 |\n"
+    "新建多功能运动场8个。 | 2022年11月 | 各镇街 | |\n"
+)
+
+
+def test_merged_project_rows_numbered_in_full_width_digits(tmp_path: Path) -> None:
+    """Made up: a project's merged rows under it, its number １． in full-width digits: the rows
+    below join it and the number is not written twice (1.１．…)."""
+    tasks = tasks_by_id(import_whole(tmp_path, MERGED_WIDE, 2022))
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["roles"] == {"lead": ["水务局", "水投集团"]}
+    assert tasks["02"]["title"].startswith("全民健身设施项目")
