@@ -239,3 +239,29 @@ def test_merged_project_rows_numbered_in_full_width_digits(tmp_path: Path) -> No
     assert sorted(tasks) == ["01", "02"]
     assert tasks["01"]["roles"] == {"lead": ["水务局", "水投集团"]}
     assert tasks["02"]["title"].startswith("全民健身设施项目")
+
+
+INNER_ROWS = (
+    "建设任务 | 工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单 |\n"
+    "一、队伍建设 |\n"
+    "(一)基层力量充实 | 1.人员配备 | {1}镇(街道)配备专职安全员2名以上。 | 1.落实人员编制; | "
+    "组织办 应急办 | 3月 |\n"
+    "{2}村(社区)明确一名安全信息员。 | 1.建立信息员名册; | 应急办 | 4月 |\n"
+    "{3}企业明确安全生产管理人员。 | 1.开展企业摸排; | 安监站 | 5月 |\n"
+)
+
+
+def test_rows_numbered_inside_a_table_with_circled_or_parenthesized_marks(tmp_path: Path) -> None:
+    """Made up: a | table whose rows are numbered after merged category cells, the marks
+    written (1) (2) (3), ① ② ③ or ⑴ ⑵ ⑶: the same three items each time."""
+    for at, marks in enumerate((("(1)", "(2)", "(3)"), "①②③", "⑴⑵⑶")):
+        text = INNER_ROWS
+        for index, mark in enumerate(marks, 1):
+            text = text.replace(f"{{{index}}}", mark)
+        (tmp_path / str(at)).mkdir()
+        tasks = import_whole(tmp_path / str(at), text, 2023).tasks
+        assert len(tasks) == 3, marks
+        assert [t["roles"] for t in tasks][1:] == [
+            {"responsible": ["应急办"]},
+            {"responsible": ["安监站"]},
+        ], marks
