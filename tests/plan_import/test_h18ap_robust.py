@@ -265,3 +265,42 @@ def test_rows_numbered_inside_a_table_with_circled_or_parenthesized_marks(tmp_pa
             {"responsible": ["应急办"]},
             {"responsible": ["安监站"]},
         ], marks
+
+
+NOTICE_TRADITIONAL = (
+    "縣人民政府辦公室關於印發2024年重點工作責任分解方案的通知\n\n"
+    "各鄉鎮人民政府,縣政府各部門:\n\n"
+    "《2024年重點工作責任分解方案》已經縣政府同意,現印發給你們,並就有關事項通知如下:\n\n"
+    "一、各責任單位要制定工作方案,明確時間節點。\n\n"
+    "二、縣督查室要加強跟蹤督辦。\n\n"
+    "縣人民政府辦公室\n2024年2月1日\n\n"
+    "2024年重點工作責任分解方案\n\n"
+    "一、主要經濟指標\n"
+    "1.地區生產總值增長6%。\n責任單位:縣發展改革局\n"
+    "2.一般公共預算收入增長5%。\n責任單位:縣財政局\n"
+)
+
+
+def test_a_notice_in_traditional_characters_wraps_its_plan(tmp_path: Path) -> None:
+    """Made up: a notice reposted in traditional characters that numbers its own requirements
+    一、二、 above the plan's title: the plan starts after its title, its tasks 1-1 and 1-2."""
+    tasks = tasks_by_id(import_whole(tmp_path, NOTICE_TRADITIONAL, 2024))
+    assert sorted(tasks) == ["1-1", "1-2"]
+    assert tasks["1-2"]["roles"] == {"responsible": ["縣財政局"]}
+
+
+LETTER_TRADITIONAL = (
+    "社區工作年度目標責任書\n"
+    "為推進社區各項工作,街道黨工委與各社區簽訂年度目標管理責任書,具體內容如下:\n"
+    "1、黨建工作20分,由街道組織辦負責考核。\n"
+    "2、平安建設15分,由街道綜治辦負責考核。\n"
+)
+
+
+def test_a_responsibility_letter_in_traditional_characters_names_who_answers(
+    tmp_path: Path,
+) -> None:
+    """Made up: a letter signed with 各社區 (與各社區簽訂…責任書), in traditional characters:
+    each item is theirs, as in simplified characters."""
+    tasks = tasks_by_id(import_whole(tmp_path, LETTER_TRADITIONAL, 2024))
+    assert [t["roles"].get("responsible") for t in tasks.values()] == [["各社區"], ["各社區"]]
