@@ -304,3 +304,26 @@ def test_a_responsibility_letter_in_traditional_characters_names_who_answers(
     each item is theirs, as in simplified characters."""
     tasks = tasks_by_id(import_whole(tmp_path, LETTER_TRADITIONAL, 2024))
     assert [t["roles"].get("responsible") for t in tasks.values()] == [["各社區"], ["各社區"]]
+
+
+# --- containers: a table one cell a line under a 工作计划's header -----------------------------
+
+PLAN_CELLS = (
+    "一、督查安排表\n"
+    "督查事项名称\n时间安排\n责任单位\n"
+    "校园周边交通秩序\n3月份\n交警中队\n"
+    "农贸市场食品安全\n4月份\n市场监管所 卫生院\n"
+    "汛前水库安全检查\n5月份\n水利站\n"
+)
+
+
+def test_a_cell_a_line_table_whose_header_says_when_work_is_planned(tmp_path: Path) -> None:
+    """Made up: a 工作计划's table with no 序号 (事项 / 时间安排 / 责任单位) copied one cell a line:
+    时间安排 is a header word as 完成时间 is, and each row is a task."""
+    tasks = import_whole(tmp_path, PLAN_CELLS, 2024).tasks
+    assert [t["roles"] for t in tasks] == [
+        {"responsible": ["交警中队"]},
+        {"responsible": ["市场监管所", "卫生院"]},
+        {"responsible": ["水利站"]},
+    ]
+    assert [str(t["due"][0]["date"]) for t in tasks] == ["2024-03-31", "2024-04-30", "2024-05-31"]
