@@ -327,3 +327,56 @@ def test_a_cell_a_line_table_whose_header_says_when_work_is_planned(tmp_path: Pa
         {"responsible": ["水利站"]},
     ]
     assert [str(t["due"][0]["date"]) for t in tasks] == ["2024-03-31", "2024-04-30", "2024-05-31"]
+
+
+# --- line breaks: a role bracket a page put on the next line ------------------------------------
+
+CHAPTER_NEXT_LINE = (
+    "2023年十件民生实事完成情况\n"
+    "一、新增城镇就业岗位1.2万个;开展职业技能培训5000人次。\n"
+    "(责任单位:市人社局、市教育局,各区县政府)该件实事已全面完成\n"
+    "1.新增城镇就业岗位1.2万个\n"
+    "(责任单位:市人社局,各区县)\n"
+    "此项工作已完成。全年新增城镇就业1.35万人。\n"
+    "2.开展职业技能培训5000人次。\n"
+    "(责任单位:市人社局、市教育局)\n"
+    "此项工作已完成。全年培训5600人次。\n"
+    "二、改造城镇老旧小区40个。\n"
+    "(责任单位:市住建局,各区县政府)该件实事已全面完成\n"
+    "此项工作已完成。\n"
+)
+
+
+def test_a_role_bracket_on_the_next_line_is_its_items(tmp_path: Path) -> None:
+    """Made up: the brackets of 一、二、 and of 1. (cut before the bracket) on the next line:
+    the chapters keep their own assignment and are the tasks, as when written on one line."""
+    one_line = CHAPTER_NEXT_LINE.replace("\n(责任单位", "(责任单位")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    tasks = tasks_by_id(import_whole(tmp_path / "a", CHAPTER_NEXT_LINE, 2023))
+    written = tasks_by_id(import_whole(tmp_path / "b", one_line, 2023))
+    assert sorted(tasks) == sorted(written) == ["01", "02"]
+    assert (
+        tasks["02"]["roles"]
+        == written["02"]["roles"]
+        == {"responsible": ["市住建局", "各区县政府"]}
+    )
+
+
+GROUP_CLAUSE = (
+    "一、应急管理体系建设\n"
+    "1.完善应急预案体系\n"
+    "(1)加强应急预案管理,规范预案编制和备案工作。\n"
+    "(2)加强应急预案演练,强化针对性、实战性。\n"
+    "(责任单位:市应急局、各县(市、区)人民政府)\n"
+    "2.加强应急队伍建设\n"
+    "(1)建设综合性救援队伍。\n"
+    "(责任单位:市消防救援支队)\n"
+)
+
+
+def test_a_bracket_alone_under_finished_sub_items_stays_the_items(tmp_path: Path) -> None:
+    """Made up: a bracket alone on its line after the item's last sub-item's full stop covers
+    the item (its brackets inside, 各县(市、区), no end of it): not joined to (2)."""
+    tasks = tasks_by_id(import_whole(tmp_path, GROUP_CLAUSE, 2023))
+    assert tasks["1-1"]["roles"] == {"responsible": ["市应急局", "各县(市、区)人民政府"]}
