@@ -380,3 +380,27 @@ def test_a_bracket_alone_under_finished_sub_items_stays_the_items(tmp_path: Path
     the item (its brackets inside, 各县(市、区), no end of it): not joined to (2)."""
     tasks = tasks_by_id(import_whole(tmp_path, GROUP_CLAUSE, 2023))
     assert tasks["1-1"]["roles"] == {"responsible": ["市应急局", "各县(市、区)人民政府"]}
+
+
+SHARED_LABEL = (
+    "三、体育中心\n"
+    "(二)具体任务、完成时限及责任单位\n"
+    "1.场馆土方及基础工程,4月30日前完成。\n"
+    "{label}:市城投公司。\n"
+    "2.主体结构施工,8月底前完成;\n"
+    "3.幕墙及屋面工程,10月底前完成;\n"
+    "4.室外配套工程,12月底前完工。\n"
+    "{label}:市体育局、市住建局。\n"
+)
+
+
+def test_a_label_line_after_a_run_of_items_in_any_label_word(tmp_path: Path) -> None:
+    """Made up: a label line under the last of a run of items ending ； names their units; the
+    label written 责任单位, 责任, 承担单位 or 牵头部门 (offices' words for it) gives them to 2
+    and 3."""
+    for at, label in enumerate(("责任单位", "责任", "承担单位", "牵头部门")):
+        (tmp_path / str(at)).mkdir()
+        text = SHARED_LABEL.replace("{label}", label)
+        tasks = tasks_by_id(import_whole(tmp_path / str(at), text, 2023))
+        units = [list(tasks[f"3-{n}"]["roles"].values()) for n in (2, 3, 4)]
+        assert units == [[["市体育局", "市住建局"]]] * 3, label
