@@ -404,3 +404,27 @@ def test_a_label_line_after_a_run_of_items_in_any_label_word(tmp_path: Path) -> 
         tasks = tasks_by_id(import_whole(tmp_path / str(at), text, 2023))
         units = [list(tasks[f"3-{n}"]["roles"].values()) for n in (2, 3, 4)]
         assert units == [[["市体育局", "市住建局"]]] * 3, label
+
+
+RUN_ON_NO_COLONS = (
+    "一、加强校园安全管理\n"
+    "1.开展校园周边安全隐患排查整治。\n"
+    "责任部门县教育局牵头,县公安局、县市场监管局配合。\n"
+    "2.完善学校安全防范设施。责任单位县教育局、各乡镇人民政府责任人:李明\n"
+)
+
+
+def test_labels_without_colons_before_a_role_sentence_or_a_persons_label(tmp_path: Path) -> None:
+    """Made up: 责任部门 before 县教育局牵头，…配合 (a sentence of roles) and 责任单位 before units
+    run on into 责任人: (no separator), each label's colon dropped."""
+    tasks = tasks_by_id(import_whole(tmp_path, RUN_ON_NO_COLONS, 2023))
+    assert tasks["1-1"]["roles"] == {
+        "lead": ["县教育局"],
+        "cooperate": ["县公安局", "县市场监管局"],
+    }
+    (tmp_path / "colons").mkdir()
+    colons = RUN_ON_NO_COLONS.replace("责任部门县", "责任部门:县").replace(
+        "责任单位县", "责任单位:县"
+    )
+    written = tasks_by_id(import_whole(tmp_path / "colons", colons, 2023))
+    assert tasks["1-2"]["roles"] == written["1-2"]["roles"]  # read as with its colon
