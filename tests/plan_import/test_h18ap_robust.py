@@ -428,3 +428,25 @@ def test_labels_without_colons_before_a_role_sentence_or_a_persons_label(tmp_pat
     )
     written = tasks_by_id(import_whole(tmp_path / "colons", colons, 2023))
     assert tasks["1-2"]["roles"] == written["1-2"]["roles"]  # read as with its colon
+
+
+WRAPPED_PAGES = (
+    "1、推进城乡供水一体化重点任务分工表序号工作内容目标任务责任单位备注\n"
+    "1实施农村供水管网延伸工程,推进城乡供水同源同网同质。2023年底前,\n"
+    "农村自来水普及率达到98%以上。县水利局,县发改局、县财政局,各乡镇人\n"
+    "民政府(管委会)\n"
+    "2加强水源地保护,开展饮用水水源地环境问题排查整治。2023年6月底前,\n"
+    "完成水源地规范化建设。县生态环境局,县水\n"
+    "2、利局,各乡镇人民政府3完善供水应急保障体系,建立应急备用水源。2023\n"
+    "年9月底前,编制供水应急预案。县住建局,县水利局\n"
+)
+
+
+def test_a_paged_glued_table_cut_at_a_fixed_width(tmp_path: Path) -> None:
+    """Made up: a glued table reprinted page by page, its lines cut at a fixed width, one cut
+    after 各乡镇人民政府(管委会) (a line that seems to end a sentence): the pages are joined whole
+    again and their rows read."""
+    tasks = tasks_by_id(import_whole(tmp_path, WRAPPED_PAGES, 2023))
+    assert sorted(tasks) == ["01", "02", "03"]
+    assert tasks["02"]["roles"]["responsible"][:2] == ["县生态环境局", "县水利局"]
+    assert tasks["03"]["roles"] == {"responsible": ["县住建局", "县水利局"]}
