@@ -22,11 +22,12 @@ from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.glued_rows import header_columns as task_then_units
 from duban.plan_import.glued_tail_units import glued_tail_rows
 from duban.plan_import.glued_tail_units import header_columns as units_last
-from duban.plan_import.numbering import NOT_DECIMAL, arabic, separator
+from duban.plan_import.numbering import NUMBER_END, arabic, separator
 from duban.plan_import.unnumbered import rows_reading
 
-PAGE = re.compile(  # h18ap: 1、 1. 1． 1﹒ １、, a space after (how a site numbers pages varies)
-    rf"^\s*(?P<page>{arabic(3)})[ \u3000]*{separator(small=True)}{NOT_DECIMAL}[ \u3000]*(?=\S)"
+# h18ap: 1、 1. 1． 1﹒ １、, a space after (how a site numbers pages varies); 1、2022年 too
+PAGE = re.compile(
+    rf"^\s*(?P<page>{arabic(3)})[ \u3000]*{separator(small=True)}{NUMBER_END}[ \u3000]*(?=\S)"
 )
 LONG_PAGE = 100
 """A page of a table holds more than this many characters (every page but the last)."""
