@@ -450,3 +450,24 @@ def test_a_paged_glued_table_cut_at_a_fixed_width(tmp_path: Path) -> None:
     assert sorted(tasks) == ["01", "02", "03"]
     assert tasks["02"]["roles"]["responsible"][:2] == ["县生态环境局", "县水利局"]
     assert tasks["03"]["roles"] == {"responsible": ["县住建局", "县水利局"]}
+
+
+def test_a_wrapped_item_with_a_space_after_its_mark_is_joined() -> None:
+    """Made up: items written (一) 地区… with a space after the mark, cut at a fixed width: the
+    space parts no table cells, so the lines are joined as any wrapped paragraph's."""
+    from duban.plan_import.wrapped_lines import rejoin_wrapped
+
+    wrapped = (
+        "一、 主要预期目标\n"
+        "(一) 地区生产总值增长6%左右。(牵头领导:张华,牵头\n"
+        "单位:县发改局,数据提供单位:县统计局)\n"
+        "(二) 一般公共预算收入增长5%。(牵头领导:李强,牵头单位\n"
+        ":县财政局,责任单位:县税务局、各乡镇人民政府)\n"
+        "(三) 城镇新增就业3000人以上。(牵头领导:李强,牵头单位\n"
+        ":县人社局,数据提供单位:县统计局)\n"
+        "(四) 粮食播种面积稳定在50万亩以上。(牵头领导:王军,牵\n"
+        "头单位:县农业农村局)\n"
+    )
+    joined = rejoin_wrapped(wrapped).split("\n")
+    assert "(二) 一般公共预算收入增长5%。(牵头领导:李强,牵头单位:县财政局," in joined[2]
+    assert joined[4] == "(四) 粮食播种面积稳定在50万亩以上。(牵头领导:王军,牵头单位:县农业农村局)"

@@ -30,6 +30,16 @@ text not wrapped that reach its longest line are paragraphs, and a paragraph end
 MIN_FULL = 4
 TABLE_ROW = re.compile(r"[|｜\u2500-\u257f]|\S[ \u3000]+\S|\t")
 """A table's row (cells between bars, tabs or spaces: Chinese prose has no spaces): never joined."""
+
+
+def _table_row(line: str) -> bool:
+    """A table's row; not a paragraph whose item mark a space follows (h18ap: ``(一) 地区…``,
+    ``1. 完善…``: the space after a mark parts no cells)."""
+    bare = line.strip()
+    mark = STARTS_ITEM.match(bare)
+    return bool(TABLE_ROW.search(bare[mark.end() :].lstrip() if mark else bare))
+
+
 ENDS = re.compile(r"[。；;！？：:）)】〕]\s*$")
 
 
@@ -46,7 +56,7 @@ def _full(line: str, width: int) -> bool:
 def rejoin_wrapped(text: str) -> str:
     """``text`` with its hard-wrapped paragraphs joined (unchanged when it is not wrapped)."""
     lines = text.split("\n")
-    prose = [line.rstrip() for line in lines if line.strip() and not TABLE_ROW.search(line)]
+    prose = [line.rstrip() for line in lines if line.strip() and not _table_row(line)]
     if not prose:
         return text
     width = max(len(line) for line in prose)
@@ -58,11 +68,11 @@ def rejoin_wrapped(text: str) -> str:
     out: list[str] = []
     joining = False
     for line in lines:
-        if joining and line.strip() and not STARTS_ITEM.match(line) and not TABLE_ROW.search(line):
+        if joining and line.strip() and not STARTS_ITEM.match(line) and not _table_row(line):
             out[-1] += line.strip()
         else:
             out.append(line)
-        joining = bool(line.strip()) and _full(line.rstrip(), width) and not TABLE_ROW.search(line)
+        joining = bool(line.strip()) and _full(line.rstrip(), width) and not _table_row(line)
     return "\n".join(out)
 
 
