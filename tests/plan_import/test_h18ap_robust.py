@@ -471,3 +471,22 @@ def test_a_wrapped_item_with_a_space_after_its_mark_is_joined() -> None:
     joined = rejoin_wrapped(wrapped).split("\n")
     assert "(二) 一般公共预算收入增长5%。(牵头领导:李强,牵头单位:县财政局," in joined[2]
     assert joined[4] == "(四) 粮食播种面积稳定在50万亩以上。(牵头领导:王军,牵头单位:县农业农村局)"
+
+
+SHORT_ITEMS_CUT = (
+    "  一、确保年度目标\n"
+    "  1. 地区生产总值增长6%左右。(县发展改革局负责)\n"
+    "  2. 规模以上工业增加值增长7%。(县工信局负责)\n"
+    "  3. 一般公共预算收入增长4%。(县财政局负责)\n"
+    "  4. 城镇调查失业率、城镇登记失业率分别控制在5%和4%以内。(县人社局负\n"
+    "责)\n"
+    "  5. 居民消费价格涨幅3%左右。(县发展改革局负责)\n"
+)
+
+
+def test_a_short_items_line_cut_inside_its_bracket_is_joined(tmp_path: Path) -> None:
+    """Made up: a page of one-line items cut at its width only once, inside a bracket
+    ((县人社局负 / 责)): too few cut lines to call the page wrapped, but the open bracket is."""
+    tasks = tasks_by_id(import_whole(tmp_path, SHORT_ITEMS_CUT, 2024))
+    assert tasks["1-4"]["roles"] == {"responsible": ["县人社局"]}
+    assert sorted(tasks) == ["1-1", "1-2", "1-3", "1-4", "1-5"]

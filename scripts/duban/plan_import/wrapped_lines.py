@@ -63,8 +63,11 @@ def rejoin_wrapped(text: str) -> str:
     full = sum(1 for line in prose if _full(line, width))
     # a short item that a converter's readings (區(qū)) make look long is no evidence (h18ap)
     long = sum(1 for line in prose if len(PINYIN_NOTE.sub("", line)) >= width - FULL_WITHIN)
-    if width > MAX_WIDTH or full < MIN_FULL or full < MIN_SHARE * long:
+    if width > MAX_WIDTH:
         return text
+    # h18ap: a page of short items has few wrapped lines, but a line cut inside its bracket
+    # (…(市人社局负 / 责)) is cut wherever the page's width fell: that line is joined
+    wrapped = full >= MIN_FULL and full >= MIN_SHARE * long
     out: list[str] = []
     joining = False
     for line in lines:
@@ -72,8 +75,15 @@ def rejoin_wrapped(text: str) -> str:
             out[-1] += line.strip()
         else:
             out.append(line)
-        joining = bool(line.strip()) and _full(line.rstrip(), width) and not _table_row(line)
+        cut = _full(line.rstrip(), width) if wrapped else _cut_in_bracket(line.rstrip(), width)
+        joining = bool(line.strip()) and cut and not _table_row(line)
     return "\n".join(out)
+
+
+def _cut_in_bracket(line: str, width: int) -> bool:
+    """A full line (near the page's width) that leaves a bracket open."""
+    opened = sum(line.count(c) for c in "（([【〔") - sum(line.count(c) for c in "）)]】〕")
+    return len(line) >= max(width - FULL_WITHIN, MIN_WIDTH) and opened > 0
 
 
 DOUBLED_SHARE = 0.9
