@@ -490,3 +490,25 @@ def test_a_short_items_line_cut_inside_its_bracket_is_joined(tmp_path: Path) -> 
     tasks = tasks_by_id(import_whole(tmp_path, SHORT_ITEMS_CUT, 2024))
     assert tasks["1-4"]["roles"] == {"responsible": ["县人社局"]}
     assert sorted(tasks) == ["1-1", "1-2", "1-3", "1-4", "1-5"]
+
+
+# --- web chrome after a table -------------------------------------------------------------------
+
+GLUED_THEN_CHROME = (
+    "某区2021年重点工作任务完成情况\n"
+    "类别序号重点督办内容牵头单位全年完成情况\n"
+    "民生保障1新增公办幼儿园学位1200个。区教育局全年新增学位1350个,超额完成。\n"
+    "民生保障2完成老旧小区综合整治10个。区住建局已完成整治11个小区。\n"
+    "民生保障3新建养老驿站8家。区民政局全年新建养老驿站8家,完成目标。\n"
+    "\n"
+    "【打印本页】 【关闭窗口】\n"
+    "分享到：微信 微博\n"
+)
+
+
+def test_a_glued_tables_last_row_ends_before_the_pages_chrome(tmp_path: Path) -> None:
+    """Made up: a run-together table closed by the page's 【打印本页】 【关闭窗口】: the chrome is
+    no line of the last row's progress note (the row stays a task)."""
+    tasks = tasks_by_id(import_whole(tmp_path, GLUED_THEN_CHROME, 2021))
+    assert sorted(tasks) == ["01", "02", "03"]
+    assert tasks["03"]["roles"] == {"lead": ["区民政局"]}

@@ -16,6 +16,7 @@ import re
 
 from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.reading import table_lines
 
 COLUMN_WORDS = re.compile(
@@ -108,7 +109,8 @@ def glued_rows(text: str) -> tuple[str, int] | None:
             if cells is not None:
                 rows.append(cells)
                 spans.append((index, index + 1))
-            elif rows and after:  # a progress note wrapped onto the next line
+            elif rows and after and not CHROME_LINE.search(lines[index]):
+                # a progress note wrapped onto the next line (not the page's 【打印本页】: h18ap)
                 rows[-1][-1] += "\n" + lines[index].strip()
                 spans[-1] = (spans[-1][0], index + 1)
             else:
