@@ -512,3 +512,22 @@ def test_a_glued_tables_last_row_ends_before_the_pages_chrome(tmp_path: Path) ->
     tasks = tasks_by_id(import_whole(tmp_path, GLUED_THEN_CHROME, 2021))
     assert sorted(tasks) == ["01", "02", "03"]
     assert tasks["03"]["roles"] == {"lead": ["区民政局"]}
+
+
+LABELS_THEN_CHROME = (
+    "整改情况表\n"
+    "整改任务\n"
+    "河道垃圾清理不及时,部分河段存在漂浮物。\n"
+    "责任单位\n"
+    "县水利局、城关镇人民政府\n"
+    "\n"
+    "【打印本页】 【关闭窗口】\n"
+    "分享到：微信 微博\n"
+)
+
+
+def test_a_label_lines_tables_last_cell_ends_before_the_pages_chrome(tmp_path: Path) -> None:
+    """Made up: a one-row table whose labels stand on their own lines, closed by the page's
+    【打印本页】: the chrome is no unit of the last cell."""
+    tasks = import_whole(tmp_path, LABELS_THEN_CHROME, 2023).tasks
+    assert [t["roles"] for t in tasks] == [{"responsible": ["县水利局", "城关镇人民政府"]}]
