@@ -318,7 +318,13 @@ def _bracket_labels(line: str) -> tuple[str, list[str]] | None:
     if match is None:
         return None
     parts = [p.strip() for p in re.split(r"[；;]", match.group("inside")) if p.strip()]
-    if not parts or not all(re.match(rf"{LABEL_NAME}[:：]\S", p) for p in parts):
+    # h18ap: a bracket that goes on after its units with a sentence (…园区管委会。以下政策措施
+    # 均需…落实,不再单独列出) stays a bracket: as a label line or a sentence (…不再单独列出按职责
+    # 分工负责) it would be something no office writes, and the rule it states would be lost
+    if not parts or not all(
+        re.match(rf"{LABEL_NAME}[:：][^。]+$", p) and not re.search(r"负责|落实|列出|以下", p)
+        for p in parts
+    ):
         return None
     task = match.group("task")
     return (task if task.endswith("。") else task + "。"), parts
