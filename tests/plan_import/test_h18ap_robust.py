@@ -531,3 +531,25 @@ def test_a_label_lines_tables_last_cell_ends_before_the_pages_chrome(tmp_path: P
     【打印本页】: the chrome is no unit of the last cell."""
     tasks = import_whole(tmp_path, LABELS_THEN_CHROME, 2023).tasks
     assert [t["roles"] for t in tasks] == [{"responsible": ["县水利局", "城关镇人民政府"]}]
+
+
+MERGED_UNIT_CELLS = (
+    "2023年县民生实事项目进展情况表\n"
+    "序号\n项目内容\n进展情况\n责任单位\n"
+    "1\n新建城市书房5家。\n已建成城市书房5家。\n县文广旅体局\n"
+    "2\n新建公办幼儿园2所。\n城东幼儿园已完工。\n县教育局\n"
+    "新增普惠性托位300个。\n新增托位320个。\n"
+    "开展中小学生视力筛查3万人次。\n完成筛查31200人次。\n"
+    "3\n改造农村公路60公里。\n完成改造45公里。\n县交通运输局\n"
+)
+
+
+def test_a_merged_unit_cell_over_lines_copied_a_cell_a_line(tmp_path: Path) -> None:
+    """Made up: a progress table copied one cell a line, row 2's unit merged over two more lines
+    of work and progress (their empty 序号 and unit cells left out): they are row 2's, not a
+    heading row, and 县教育局 stays under the units."""
+    tasks = tasks_by_id(import_whole(tmp_path, MERGED_UNIT_CELLS, 2023))
+    assert sorted(tasks) == ["01", "02", "03"]
+    assert tasks["02"]["roles"] == {"responsible": ["县教育局"]}
+    assert "视力筛查3万人次" in tasks["02"]["text"]
+    assert tasks["03"]["roles"] == {"responsible": ["县交通运输局"]}

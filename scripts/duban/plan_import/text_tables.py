@@ -255,8 +255,9 @@ def _cells_down(
             line
             and starts_row
             and (current is None or len(current) >= width - 1)
-            # h18f: a row's last cell (12月底前, a unit) before the next row is no heading
-            and (current is None or cell_type(line) == "text")
+            # h18f: a row's last cell (12月底前, a unit) before the next row is no heading;
+            # h18ap: nor is a sentence (…筛查10111例。: a merged row's line of progress)
+            and (current is None or (cell_type(line) == "text" and not line.endswith("。")))
         ):
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
             raw.append([])
