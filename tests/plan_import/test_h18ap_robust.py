@@ -553,3 +553,23 @@ def test_a_merged_unit_cell_over_lines_copied_a_cell_a_line(tmp_path: Path) -> N
     assert tasks["02"]["roles"] == {"responsible": ["县教育局"]}
     assert "视力筛查3万人次" in tasks["02"]["text"]
     assert tasks["03"]["roles"] == {"responsible": ["县交通运输局"]}
+
+
+CATEGORY_CELLS = (
+    "类别\n实事名称\n2023年度目标\n责任单位\n分管领导\n1-6月完成情况\n监督电话\n"
+    "三、社会保障\n"
+    "8.提高城乡居民基础养老金\n月人均提高20元。\n县人社局\n赵六\n已按时足额发放。\n"
+    "监督电话0531-1234567\n"
+    "9.扩大长期护理保险覆盖面\n参保人数达到10万人。\n县医保局\n赵六\n参保9.6万人。\n"
+    "监督电话0531-7654321\n"
+)
+
+
+def test_a_cell_a_line_table_with_categories_merged_over_its_rows(tmp_path: Path) -> None:
+    """Made up: a table copied one cell a line whose first column (类别) is merged over its rows,
+    a year before one column's name (2023年度目标) and a 监督电话 column: each numbered row's
+    cells start under the column after the category."""
+    tasks = tasks_by_id(import_whole(tmp_path, CATEGORY_CELLS, 2023))
+    assert sorted(tasks) == ["08", "09"]
+    assert tasks["09"]["roles"] == {"responsible": ["县医保局"]}
+    assert [leader["name"] for leader in tasks["08"]["leaders"]] == ["赵六"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from duban.plan_import.category_cells import CATEGORY_WORD
 from duban.plan_import.cell_rows import (
     aligned_row,
     cell_type,
@@ -19,8 +20,10 @@ from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.column_names import (
+    CONTACT_COLUMN,
     column_name,
     first_cell_number,
+    header_word,
     last_column,
 )
 from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
@@ -132,7 +135,8 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
                 header.append(word + PINYIN_NOTE.sub("", _bare(lines[ahead])))
                 at = after = ahead + 1
             continue
-        if not HEADER_WORD.match(simplified(word.replace(" ", ""))) and not (
+        known = HEADER_WORD.match(header_word(simplified(word.replace(" ", ""))))
+        if not (known or CONTACT_COLUMN.fullmatch(word)) and not (  # h18ap: 2022年度…, 监督电话
             header and _unknown_column(lines, at, word)
         ):
             break
@@ -314,9 +318,12 @@ def _cells_down(
         if len(row) == 1 and not found and not NUMBER.match(row[0]):
             out.append(row + [""] * (width - 1))  # a heading row
             continue
-        aligned = aligned_row(found, columns, strays) if found else [""] * len(columns)
+        # h18ap: a first column of categories merged over the rows (招远 2022, 类别): a numbered
+        # row's cells start under the column after it
+        skip = int(number_at is None and bool(CATEGORY_WORD.match(simplified(header[0]))))
+        aligned = aligned_row(found, columns[skip:], strays) if found else [""] * len(columns)
         if number_at is None:  # no 序号 column: the row's number stays before its first cell
-            out.append([f"{row[0]} {aligned[0]}".strip(), *aligned[1:]])
+            out.append([""] * skip + [f"{row[0]} {aligned[0]}".strip(), *aligned[1:]])
             continue
         full = [""] * width
         full[number_at] = row[0]
