@@ -360,6 +360,13 @@ def role_placements(path: Path) -> dict[str, str] | None:
         groups = _label_groups(lines)
     bracket, sentence, verbs = list(lines), list(lines), list(lines)
     for start, end in reversed(groups):
+        if start >= 2 and re.search(r"[；;]\s*$", lines[start - 2]):
+            # h18ap: labels under a run of items ending ； are the run's (许昌 2011: 2.…; 3.…;
+            # 4.…。 责任单位:X): in the last item's bracket or sentence they would be its alone
+            continue
+        if re.match(r"^\s*[\u4e00-\u9fff]{2,6}[:：]", lines[start - 1]):
+            continue  # h18ap: under another label (协调人:…), not a task: no task to follow
+
         labels = [LABEL.match(line) for line in lines[start:end]]
         pairs = [(m.group(1), m.group(2)) for m in labels if m]
         task = lines[start - 1].rstrip()
