@@ -573,3 +573,21 @@ def test_a_cell_a_line_table_with_categories_merged_over_its_rows(tmp_path: Path
     assert sorted(tasks) == ["08", "09"]
     assert tasks["09"]["roles"] == {"responsible": ["县医保局"]}
     assert [leader["name"] for leader in tasks["08"]["leaders"]] == ["赵六"]
+
+
+GLUED_CUT = (
+    "类别序号重点督办内容牵头单位全年完成情况\n"
+    "民生保障1新增公办幼儿园学位1200个。区教育局全年新增学位1350个,超额完成。\n"
+    "民生保障2完成老旧小区综合整治10个。\n"
+    "区住建局已完成整治11个小区。\n"
+    "民生保障3新建养老驿站8家。区民政局全年新建养老驿站8家,完成目标。\n"
+)
+
+
+def test_a_glued_row_cut_after_its_tasks_full_stop(tmp_path: Path) -> None:
+    """Made up: a run-together table whose second row the page cut right after the task's full
+    stop (its unit and progress on the next line): the row is read whole, not taken for the
+    first row's progress going on."""
+    tasks = tasks_by_id(import_whole(tmp_path, GLUED_CUT, 2021))
+    assert sorted(tasks) == ["01", "02", "03"]
+    assert tasks["02"]["roles"] == {"lead": ["区住建局"]}

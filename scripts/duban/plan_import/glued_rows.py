@@ -102,11 +102,19 @@ def glued_rows(text: str) -> tuple[str, int] | None:
         before, after = number_at, len(columns) - number_at - 3
         rows: list[list[str]] = []
         spans: list[tuple[int, int]] = []
-        for index in range(at + 1, len(lines)):
+        index = at
+        while (index := index + 1) < len(lines):
             if not lines[index].strip():
                 continue
-            cells = _row(lines[index].strip(), len(rows) + 1, before, after)
-            if cells is not None:
+            line, number = lines[index].strip(), len(rows) + 1
+            cells = _row(line, number, before, after)
+            # h18ap: a row cut after its task's full stop (a page's width), its units below
+            cut = index + 1 < len(lines) and cells is None and line.endswith("。")
+            if cut and (joined := _row(line + lines[index + 1].strip(), number, before, after)):
+                rows.append(joined)
+                spans.append((index, index + 2))
+                index += 1
+            elif cells is not None:
                 rows.append(cells)
                 spans.append((index, index + 1))
             elif rows and after and not CHROME_LINE.search(lines[index]):
