@@ -591,3 +591,25 @@ def test_a_glued_row_cut_after_its_tasks_full_stop(tmp_path: Path) -> None:
     tasks = tasks_by_id(import_whole(tmp_path, GLUED_CUT, 2021))
     assert sorted(tasks) == ["01", "02", "03"]
     assert tasks["02"]["roles"] == {"lead": ["区住建局"]}
+
+
+GROUP_CELLS_MERGED_UNIT = (
+    "工作任务\n具体要求\n责任部门\n"
+    "一、做好预算信息公开。\n"
+    "1.及时公开部门预算、决算。\n"
+    "财务股牵头,各股室配合\n"
+    "2.公开三公经费使用情况。\n"
+    "二、做好网站信息更新。\n"
+    "3.每月更新网站栏目信息。\n"
+    "办公室\n"
+)
+
+
+def test_a_merged_unit_cell_copied_once_a_cell_a_line(tmp_path: Path) -> None:
+    """Made up: a table with merged group cells (一、 二、) copied a cell a line; item 2's unit
+    cell was merged with item 1's, so the page wrote it once: item 2 is a task sharing it, not a
+    heading."""
+    tasks = import_whole(tmp_path, GROUP_CELLS_MERGED_UNIT, 2023).tasks
+    assert len(tasks) == 3
+    assert tasks[1]["text"].startswith("公开三公经费")
+    assert tasks[1]["roles"] == tasks[0]["roles"] == {"lead": ["财务股"], "cooperate": ["各股室"]}

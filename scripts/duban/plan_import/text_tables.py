@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from duban.plan_import.category_cells import CATEGORY_WORD
 from duban.plan_import.cell_rows import (
+    ROLE_KINDS,
     aligned_row,
     cell_type,
     column_kind,
@@ -312,6 +313,7 @@ def _cells_down(
         index += 1
     rejoin_steps(rows, raw)  # h18m: 1.… 2.… of one cell, the row's units after the last
     out = [rows[0]]
+    numbered: set[int] = set()  # the rows of out that are numbered rows (not headings)
     columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
     first = 0 if number_at is None else number_at + 1
     for row, found in zip(rows[1:], raw, strict=True):
@@ -324,12 +326,26 @@ def _cells_down(
         aligned = aligned_row(found, columns[skip:], strays) if found else [""] * len(columns)
         if number_at is None:  # no 序号 column: the row's number stays before its first cell
             out.append([""] * skip + [f"{row[0]} {aligned[0]}".strip(), *aligned[1:]])
+            _merged_units(out, kinds, numbered)
+            numbered.add(len(out) - 1)
             continue
         full = [""] * width
         full[number_at] = row[0]
         full[first:] = aligned
         out.append(full[:width])
     return out, index
+
+
+def _merged_units(out: list[list[str]], kinds: list[str], numbered: set[int]) -> None:
+    """h18ap: a numbered row with nothing but its text right under a numbered row with units:
+    their unit cell was merged (江门: 1.… / 办公室牵头,… / 2.…), a page copying it a cell a line
+    writes it once; the row shares it."""
+    row, units = out[-1], [i for i, kind in enumerate(kinds) if kind in ROLE_KINDS]
+    above = len(out) - 2
+    if not units or above not in numbered or any(c.strip() for c in row[1:]):
+        return
+    for i in units:
+        row[i] = out[above][i]
 
 
 ROW_SOON = 6
