@@ -613,3 +613,21 @@ def test_a_merged_unit_cell_copied_once_a_cell_a_line(tmp_path: Path) -> None:
     assert len(tasks) == 3
     assert tasks[1]["text"].startswith("公开三公经费")
     assert tasks[1]["roles"] == tasks[0]["roles"] == {"lead": ["财务股"], "cooperate": ["各股室"]}
+
+
+CELLS_CUT_AT_A_COMMA = (
+    "序号\n工作任务\n牵头单位\n配合单位\n"
+    "1\n推进中小学校舍维修改造。\n区教育局\n区财政局\n"
+    "2\n实施农村饮水安全巩固提升工程。\n区水利局\n"
+    "区财政局、区农业农村局、区住建局、区自然资源局、区生态环境局、区卫健委、\n"
+    "区市场监管局,各乡镇人民政府、街道办事处。\n"
+    "3\n开展城乡环境整治行动。\n区住建局\n各乡镇人民政府\n"
+)
+
+
+def test_a_cell_cut_after_a_lists_separator_is_joined(tmp_path: Path) -> None:
+    """Made up: a table a cell a line whose long cell of units the page cut after 区卫健委、 (a
+    line that ends on a list's separator ends no paragraph): joined, the row's units whole."""
+    tasks = tasks_by_id(import_whole(tmp_path, CELLS_CUT_AT_A_COMMA, 2025))
+    assert tasks["02"]["roles"]["lead"] == ["区水利局"]  # the cut line was read as a lead cell
+    assert {"区卫健委", "区市场监管局"} <= set(tasks["02"]["roles"]["cooperate"])

@@ -66,7 +66,7 @@ def rejoin_wrapped(text: str) -> str:
     if width > MAX_WIDTH:
         return text
     # h18ap: a page of short items has few wrapped lines, but a line cut inside its bracket
-    # (…(市人社局负 / 责)) is cut wherever the page's width fell: that line is joined
+    # (…(市人社局负 / 责)) or after a list's 、 is cut wherever the page's width fell: joined
     wrapped = full >= MIN_FULL and full >= MIN_SHARE * long
     out: list[str] = []
     joining = False
@@ -81,9 +81,11 @@ def rejoin_wrapped(text: str) -> str:
 
 
 def _cut_in_bracket(line: str, width: int) -> bool:
-    """A full line (near the page's width) that leaves a bracket open."""
+    """A full line (near the page's width) that leaves a bracket open or ends on a list's
+    separator (…区教育局、 / 区卫健委,…: no paragraph ends so)."""
     opened = sum(line.count(c) for c in "（([【〔") - sum(line.count(c) for c in "）)]】〕")
-    return len(line) >= max(width - FULL_WITHIN, MIN_WIDTH) and opened > 0
+    cut = opened > 0 or line.endswith(("、", "，", ","))
+    return len(line) >= max(width - FULL_WITHIN, MIN_WIDTH) and cut
 
 
 DOUBLED_SHARE = 0.9
