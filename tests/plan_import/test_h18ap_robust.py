@@ -631,3 +631,21 @@ def test_a_cell_cut_after_a_lists_separator_is_joined(tmp_path: Path) -> None:
     tasks = tasks_by_id(import_whole(tmp_path, CELLS_CUT_AT_A_COMMA, 2025))
     assert tasks["02"]["roles"]["lead"] == ["区水利局"]  # the cut line was read as a lead cell
     assert {"区卫健委", "区市场监管局"} <= set(tasks["02"]["roles"]["cooperate"])
+
+
+CELLS_CUT_IN_A_NAME = (
+    "序号\n重点任务\n责任单位\n牵头单位\n"
+    "1\n推进农村寄递物流体系建设。\n"
+    "区农业农村局、区商务局、区市场监管局、区交通运输局、区供销社、城西邮\n"
+    "政管理局、区财政局\n"
+    "区发改局\n"
+    "2\n开展全民健身赛事活动。\n各街道\n区文体局\n"
+)
+
+
+def test_a_list_of_units_cut_inside_its_last_name_is_one_cell(tmp_path: Path) -> None:
+    """Made up: a cell a line, a cell of units the page cut inside a name (城西邮 / 政管理局):
+    one cell, the name whole, not a cell of its own under the next column."""
+    tasks = tasks_by_id(import_whole(tmp_path, CELLS_CUT_IN_A_NAME, 2023))
+    assert "城西邮政管理局" in tasks["01"]["roles"]["responsible"]
+    assert tasks["01"]["roles"]["lead"] == ["区发改局"]

@@ -333,10 +333,17 @@ def _unit_restarts(typed: list[str]) -> list[int]:
 def unit_runs_on(cell: str, line: str) -> bool:
     """h18j: a unit's name a page broke over two lines (區新興產業 / 服務中心, 宁波江北 2023): a
     short piece that starts with its place and is no unit, and the two together are one."""
-    bare = PINYIN_NOTE.sub("", cell)
+    bare, line = PINYIN_NOTE.sub("", cell), PINYIN_NOTE.sub("", line)
+    pieces, after = LIST_BREAK.split(bare), LIST_BREAK.split(line)
+    if len(pieces) > 2 and all(cell_type(p) == "unit" for p in pieces[:-1]):
+        # h18ap: a list of units cut inside its last name (…区交通局、莲都邮 / 政管理局、…)
+        return cell_type(pieces[-1]) != "unit" and cell_type(pieces[-1] + after[0]) == "unit"
     return (
         re.fullmatch(r"[區区市县縣省镇鎮][\u4e00-\u9fff]{1,7}", bare) is not None
         and cell_type(bare) == "text"
-        and cell_type(PINYIN_NOTE.sub("", line)) == "unit"
-        and cell_type(bare + PINYIN_NOTE.sub("", line)) == "unit"
+        and cell_type(line) == "unit"
+        and cell_type(bare + line) == "unit"
     )
+
+
+LIST_BREAK = re.compile(r"[、，,；;]")
