@@ -318,7 +318,13 @@ def _bracket_labels(line: str) -> tuple[str, list[str]] | None:
     if match is None:
         return None
     parts = [p.strip() for p in re.split(r"[；;]", match.group("inside")) if p.strip()]
-    if not parts or not all(re.match(rf"{LABEL_NAME}[:：]\S", p) for p in parts):
+    # h18ap: a bracket that goes on after its units with a sentence (…园区管委会。以下政策措施
+    # 均需…落实,不再单独列出) stays a bracket: as a label line or a sentence (…不再单独列出按职责
+    # 分工负责) it would be something no office writes, and the rule it states would be lost
+    if not parts or not all(
+        re.match(rf"{LABEL_NAME}[:：][^。]+$", p) and not re.search(r"负责|落实|列出|以下", p)
+        for p in parts
+    ):
         return None
     task = match.group("task")
     return (task if task.endswith("。") else task + "。"), parts
@@ -354,6 +360,13 @@ def role_placements(path: Path) -> dict[str, str] | None:
         groups = _label_groups(lines)
     bracket, sentence, verbs = list(lines), list(lines), list(lines)
     for start, end in reversed(groups):
+        if start >= 2 and re.search(r"[；;]\s*$", lines[start - 2]):
+            # h18ap: labels under a run of items ending ； are the run's (许昌 2011: 2.…; 3.…;
+            # 4.…。 责任单位:X): in the last item's bracket or sentence they would be its alone
+            continue
+        if re.match(r"^\s*[\u4e00-\u9fff]{2,6}[:：]", lines[start - 1]):
+            continue  # h18ap: under another label (协调人:…), not a task: no task to follow
+
         labels = [LABEL.match(line) for line in lines[start:end]]
         pairs = [(m.group(1), m.group(2)) for m in labels if m]
         task = lines[start - 1].rstrip()

@@ -301,8 +301,11 @@ def cn_full(text: str, rng: random.Random) -> str:
     return CN_BRACKETED.sub(lambda m: f"{m['indent']}（{m['n']}）", text)
 
 
+# at a line's or a table cell's start (h18ap: a row's mark after its merged cells, ``… | (1)乡镇…``,
+# changed with the rows below it: an office numbers one list one way, never (1) then ② ③)
 PAREN = re.compile(
-    r"^(?P<indent>[ \t\u3000]*)(?:[（(](?P<n>[0-9]{1,2})[）)]|(?P<c>[①-⑳⑴-⒇]))", re.MULTILINE
+    r"(?:^|(?<=[|｜]))(?P<indent>[ \t\u3000]*)(?:[（(](?P<n>[0-9]{1,2})[）)]|(?P<c>[①-⑳⑴-⒇]))",
+    re.MULTILINE,
 )
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
@@ -392,7 +395,9 @@ def hard_wrap(text: str, rng: random.Random) -> str:
     wrapped as a paragraph is)."""
     out = []
     for line in text.split("\n"):
-        if len(line) <= 40 or re.search(r"[|\u2500-\u257f]", line) or line.count(" ") >= 2:
+        # (an indent is no table's spacing: h18ap, a paragraph's two leading spaces kept it whole
+        # while the rest of the page was wrapped, which no PDF or page does)
+        if len(line) <= 40 or re.search(r"[|\u2500-\u257f]", line) or line.strip().count(" ") >= 2:
             out.append(line)
             continue
         while len(line) > 40:

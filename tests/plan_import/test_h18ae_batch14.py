@@ -4,8 +4,8 @@ here that the same code must also read (another numbering, other labels)."""
 
 from __future__ import annotations
 
+from duban.plan_import.header_cells import cells
 from duban.plan_import.table_numbers import cell_number, group_rows
-from duban.plan_import.text_tables import cells
 from helpers import import_whole, tasks_by_id
 
 # tianjin-undated-yiliaolianheti-pkulaw-toc-first-listed-fuze.txt (the three items, shortened)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from duban.plan_import.text_tables import cells, is_header
+from duban.plan_import.header_cells import cells, is_header
 from helpers import import_whole, tasks_by_id
 
 # --- 1. a | table from the middle of a progress report: 类别 column, period-named columns ---

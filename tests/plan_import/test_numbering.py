@@ -42,7 +42,9 @@ def test_the_parts_read_the_marks_a_plan_numbers_with() -> None:
         ("１．完善制度", True, True, True, True, False),  # pdf_doc: ASCII digits only
         ("1﹒完善制度", True, True, True, True, True),  # h18x: ﹒ is read wherever 1. is
         ("1。完善制度", True, False, False, False, False),  # 。: segment.py only (round eleven)
-        ("1.5万人", False, False, False, True, True),  # a decimal: NOT_DECIMAL where asked
+        # a decimal: NOT_DECIMAL where asked; h18ap: a wrapped line starting 1.5万人 opens no
+        # paragraph (pdf_doc and wrapped_lines join it)
+        ("1.5万人", False, False, False, True, False),
         ("（3）完善制度", True, False, True, True, True),
         ("（三）完善制度", True, False, True, True, True),
     ],

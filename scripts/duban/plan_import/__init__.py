@@ -20,6 +20,7 @@ from duban.i18n.messages import say
 from duban.i18n.os_errors import os_reason
 from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
+from duban.plan_import.bracket_lines import brackets_joined
 from duban.plan_import.numbered_inner_rows import as_read
 from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
@@ -90,6 +91,7 @@ def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = Non
     as_written = sanitize(untabled[0])[0] if untabled else None
     if (text := as_read(text, as_written)) is as_written:  # h18y: rows numbered after merged
         reading = reading.split("；", 1)[0]  # category cells: not the reader's table reading
+    text = brackets_joined(text)  # h18ap: a role bracket a page put on the next line
     result, how, why = best_reading(text, org, plan_id, year, as_written)  # h18f
     if how == untabled_reading():  # the table reading was not taken: say so, not the table
         reading = reading.split("；", 1)[0]

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.cell_rows import PERSON
+from duban.plan_import.numbering import NOT_DECIMAL, arabic, separator
 from duban.plan_import.row_cells import NOT_A_PERSON
 
 CATEGORY_WORD = re.compile(r"^(?:类别|類別|分类|分類|类型|類型|领域|領域|板块|板塊)$")
-ITEM_CELL = re.compile(r"^[0-9]{1,3}[.．、](?![0-9])\S")
+ITEM_CELL = re.compile(  # h18ap: 15﹒ １５． and 15. with a space after, as numbering reads them
+    rf"^{arabic(3)}[ \u3000]*{separator()}{NOT_DECIMAL}[ \u3000]*\S"
+)
 
 
 def category_column(header: list[str], kinds: dict[int, str]) -> bool:

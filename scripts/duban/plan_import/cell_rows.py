@@ -276,6 +276,8 @@ def _restarts(cells: list[str], kinds: list[str]) -> list[list[str]]:
     text cell after a deadline cell starts the second line, when no text column follows the
     table's first column of units or deadlines."""
     first = next((i for i, k in enumerate(kinds) if k in ROLE_KINDS or k == "deadline"), None)
+    if first is not None and "deadline" not in kinds:
+        return _merged_unit_lines(cells, kinds, first)
     if first is None or "deadline" not in kinds:
         return [cells]
     typed = [cell_type(c) for c in cells]
@@ -291,6 +293,27 @@ def _restarts(cells: list[str], kinds: list[str]) -> list[list[str]]:
         return [cells]
     edges = [0, *cuts, len(cells)]
     return [cells[a:b] for a, b in pairwise(edges)]
+
+
+def _merged_unit_lines(cells: list[str], kinds: list[str], first: int) -> list[list[str]]:
+    """h18ap: a row whose one column of units comes last and spans the lines below it (临安
+    2022, written a cell a line: 项目内容 / 进展情况 / 卫生健康局 / 新增托位500个。/ 新增600个。…):
+    after the unit, each run of as many texts as the text columns is one more line of them."""
+    width = first  # the text columns before the units
+    rest = len(cells) - width - 1
+    if (
+        first != len(kinds) - 1
+        or width < 1
+        or any(k != "text" for k in kinds[:first])
+        or rest < width
+        or rest % width
+        or cell_type(cells[width]) != "unit"
+        or any(cell_type(c) not in ("text", "date") for c in cells[:width] + cells[width + 1 :])
+    ):
+        return [cells]
+    lines = [cells[: width + 1]]
+    lines += [cells[at : at + width] for at in range(width + 1, len(cells), width)]
+    return lines
 
 
 def _unit_restarts(typed: list[str]) -> list[int]:
@@ -310,10 +333,17 @@ def _unit_restarts(typed: list[str]) -> list[int]:
 def unit_runs_on(cell: str, line: str) -> bool:
     """h18j: a unit's name a page broke over two lines (區新興產業 / 服務中心, 宁波江北 2023): a
     short piece that starts with its place and is no unit, and the two together are one."""
-    bare = PINYIN_NOTE.sub("", cell)
+    bare, line = PINYIN_NOTE.sub("", cell), PINYIN_NOTE.sub("", line)
+    pieces, after = LIST_BREAK.split(bare), LIST_BREAK.split(line)
+    if len(pieces) > 2 and all(cell_type(p) == "unit" for p in pieces[:-1]):
+        # h18ap: a list of units cut inside its last name (…区交通局、莲都邮 / 政管理局、…)
+        return cell_type(pieces[-1]) != "unit" and cell_type(pieces[-1] + after[0]) == "unit"
     return (
         re.fullmatch(r"[區区市县縣省镇鎮][\u4e00-\u9fff]{1,7}", bare) is not None
         and cell_type(bare) == "text"
-        and cell_type(PINYIN_NOTE.sub("", line)) == "unit"
-        and cell_type(bare + PINYIN_NOTE.sub("", line)) == "unit"
+        and cell_type(line) == "unit"
+        and cell_type(bare + line) == "unit"
     )
+
+
+LIST_BREAK = re.compile(r"[、，,；;]")

@@ -7,7 +7,7 @@ import re
 
 from duban.plan_import.cell_rows import CELL_BAR, ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
-from duban.plan_import.text_tables import cells
+from duban.plan_import.header_cells import cells
 
 
 def header_kinds(line: str) -> list[str] | None:

@@ -16,6 +16,7 @@ import re
 
 from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.reading import table_lines
 
 COLUMN_WORDS = re.compile(
@@ -41,10 +42,10 @@ def glued_header(line: str) -> tuple[list[str], list[str]] | None:
     if not 8 <= len(bare) <= 60 or not re.fullmatch(r"[\u4e00-\u9fff]+", bare):
         return None
     columns, at = [], 0
-    for match in COLUMN_WORDS.finditer(bare):
+    for match in COLUMN_WORDS.finditer(simplified(bare)):  # h18ap: 牽頭單位 (one for one)
         if match.start() > at:
             columns.append(bare[at : match.start()])
-        columns.append(match.group())
+        columns.append(bare[match.start() : match.end()])
         at = match.end()
     if at < len(bare):
         columns.append(bare[at:])
@@ -101,14 +102,23 @@ def glued_rows(text: str) -> tuple[str, int] | None:
         before, after = number_at, len(columns) - number_at - 3
         rows: list[list[str]] = []
         spans: list[tuple[int, int]] = []
-        for index in range(at + 1, len(lines)):
+        index = at
+        while (index := index + 1) < len(lines):
             if not lines[index].strip():
                 continue
-            cells = _row(lines[index].strip(), len(rows) + 1, before, after)
-            if cells is not None:
+            line, number = lines[index].strip(), len(rows) + 1
+            cells = _row(line, number, before, after)
+            # h18ap: a row cut after its task's full stop (a page's width), its units below
+            cut = index + 1 < len(lines) and cells is None and line.endswith("。")
+            if cut and (joined := _row(line + lines[index + 1].strip(), number, before, after)):
+                rows.append(joined)
+                spans.append((index, index + 2))
+                index += 1
+            elif cells is not None:
                 rows.append(cells)
                 spans.append((index, index + 1))
-            elif rows and after:  # a progress note wrapped onto the next line
+            elif rows and after and not CHROME_LINE.search(lines[index]):
+                # a progress note wrapped onto the next line (not the page's 【打印本页】: h18ap)
                 rows[-1][-1] += "\n" + lines[index].strip()
                 spans[-1] = (spans[-1][0], index + 1)
             else:

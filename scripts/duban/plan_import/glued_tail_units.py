@@ -52,7 +52,7 @@ def header_columns(line: str) -> list[str] | None:
 
 
 def _unit(piece: str) -> bool:
-    bare = re.sub(r"[（(][^（）()]{1,12}[)）]", "", piece.strip())
+    bare = simplified(re.sub(r"[（(][^（）()]{1,12}[)）]", "", piece.strip()))  # h18ap: 團風縣
     return bool(NAME.match(bare)) and not DOING.search(bare)
 
 
@@ -77,7 +77,7 @@ def _split_cells(units: str, columns: int) -> list[str]:
     pieces = re.split(r"([、，,；;](?![^（(]*[)）]))", units)
     at = 0
     for piece in pieces[::2]:
-        match = FIRST.match(piece)
+        match = FIRST.match(simplified(piece))  # (one character for one: its end holds)
         if match and match.end() < len(piece) and _unit(piece[match.end() :]):
             cut = at + match.end()
             return [units[:cut], units[cut:]]

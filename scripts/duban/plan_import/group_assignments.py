@@ -13,7 +13,7 @@ import re
 
 from duban.i18n.messages import say
 from duban.plan_import.chinese import numeral_value, simplified
-from duban.plan_import.clauses import find_clause
+from duban.plan_import.clauses import LABELLED, ROLE_WORDS, find_clause
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.numbering import (
     CHAPTER,
@@ -73,7 +73,7 @@ def group_items(text: str) -> tuple[str, int] | None:
             count += _give(lines, items, f"（{clause}）")
             items = []
             continue
-        if match is None and items and LABEL_AFTER.match(simplified(bare)):
+        if match is None and items and _label_after(simplified(bare)):
             run = _semicolon_run(lines, items)  # h18ak: 1.…； 2.…； 责任单位:X: for both
             count += _give(lines, run[:-1], f"（{line.strip()}）")
             items = []
@@ -108,10 +108,15 @@ def group_items(text: str) -> tuple[str, int] | None:
     return ("\n".join(lines), count) if count else None
 
 
-LABEL_AFTER = re.compile(
-    r"^\s*(?:主要)?(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]\s*[^\s，,。；;]{2,}"
-)
-"""责任单位:X on a line of its own after items (SOURCES.md 第七批, 第十七批)."""
+def _label_after(folded: str) -> bool:
+    """责任单位:X on a line of its own after items (SOURCES.md 第七批, 第十七批): a lead's or a
+    responsible unit's label in any of the words clauses read (h18ap: 责任:X, 承担单位:X,
+    牵头处室:X, 责任部门:X, as offices vary it), names after it."""
+    match = LABELLED.match(folded)
+    if match is None or not re.match(r"[^\s，,。；;]{2,}", match["names"]):
+        return False
+    words = re.findall("|".join(ROLE_WORDS), match["words"])
+    return any(ROLE_WORDS[word] in ("lead", "responsible") for word in words)
 
 
 def _semicolon_run(lines: list[str], items: list[list[int]]) -> list[list[int]]:

@@ -24,8 +24,8 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import CELL_BAR, ROLE_LABELS
 from duban.plan_import.flat_header import header_kinds
+from duban.plan_import.header_cells import cells
 from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
-from duban.plan_import.text_tables import cells
 
 GROUP = re.compile(
     rf"^\s*(?:{CHAPTER_RUN}|[（(][一二三四五六七八九十]{{1,3}}[)）]|第[一二三四五六七八九十]{{1,3}}[，,、])"

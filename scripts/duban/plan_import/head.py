@@ -200,6 +200,7 @@ def _number_alone(written: str) -> str:
 def plan_title_line(text: str) -> int:
     """Where the plan starts when a notice wraps it: after the line that is the plan's title
     (a notice may number its own requirements 一、二、); 0 when there is no such line."""
+    text = simplified(text)  # h18ap: 關於印發 (one character for one: the offsets hold)
     notice = next((m for m in NOTICE.finditer(text) if not _in_furniture(text, m.start())), None)
     if notice is None:
         return _after_attachment_mark(text)

@@ -22,8 +22,8 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.header_cells import HEADER_WORD
 from duban.plan_import.leader_names import PINYIN_NOTE
-from duban.plan_import.text_tables import HEADER_WORD
 
 LABEL_LINE = re.compile(
     r"^[ \t\u3000]*(?P<label>[^:：\n|｜，,。]{2,10}?)[ \t\u3000]*[:：][ \t\u3000]*(?P<value>\S.*)$"

@@ -14,14 +14,21 @@ import re
 from duban.plan_import.chinese import simplified
 
 ROLE = (
-    r"(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|主责|落实|考核|评分)+(?:单位|部门)"
+    r"(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|主责|落实|考核|评分|实施|承担|协作)+"
+    r"(?:单位|部门|处室|科室)"  # h18ap: 实施单位, 承担单位, 协作单位, 牵头处室 (offices' words)
 )
-DEADLINE = r"(?:完成时限|完成时间|时间节点|办结时限|时限要求|完成期限)"
+DEADLINE = r"(?:完成时限|完成时间|时间节点|办结时限|时限要求|完成期限|截止时间)"
 BEFORE = r"(?:^|(?<=[（(\[【〔；;。，,\s]))"
 UNIT_END = re.compile(
-    r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭|公司|集团|社区|村|团|联|区|县|市|专班|企业|医院|学校|园)(?:等)?$"
+    r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭|公司|集团|社区|村|团|联|区|县|市|专班|企业|医院|学校|园"
+    r"|街|银行|分行|支行)(?:等)?$"  # h18ap: 仁兴街, 人民银行济南分行
 )
-PART_END = r"(?=[；;。（()）\]】〕\s]|[，,]\s*[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|时限|时间)|$)"
+PART_END = (  # h18ap: …，责任人：徐国庆 / …政府责任人：… (a person's label ends the units too)
+    r"(?=[；;。（()）\]】〕\s]|[，,]\s*[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|时限|时间|责任人|负责人)"
+    r"|(?:责任人|负责人)[:：]|$)"
+)
+ROLE_VERB = re.compile(r"(?:牵头|主办|负责|配合|协办|参与)(?:负责|落实)?$")
+"""The verb after a unit's name in a label's sentence (X牵头，Y配合): the name is before it."""
 LABEL = re.compile(
     rf"{BEFORE}(?P<label>{ROLE})(?![为是由])(?P<names>(?:[（(][^（()）\n]{{0,12}}[）)]|[^\s:：；;。）)\]】〕（(]){{2,200}}?){PART_END}",
     re.MULTILINE,
@@ -34,6 +41,7 @@ TIME_LABEL = re.compile(
 
 def _units(names: str) -> bool:
     first = re.sub(r"[（(][^（()）]*[）)]$", "", re.split(r"[、，,]", names)[0])  # 县发改局(粮食局)
+    first = ROLE_VERB.sub("", first)  # h18ap: 责任部门市教育局牵头，市财政局配合
     return len(first) <= 24 and bool(UNIT_END.search(first))
 
 

@@ -14,8 +14,9 @@ import re
 
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.chrome import CHROME_LINE
+from duban.plan_import.header_cells import HEADER_WORD
 from duban.plan_import.numbering import INDENT, MIXED, arabic, bracketed, separator
-from duban.plan_import.text_tables import HEADER_WORD
 from duban.plan_import.unnumbered_tables import label_values
 
 LABEL_MAX = 8
@@ -44,13 +45,16 @@ def label_lines(text: str) -> tuple[str, int] | None:
     module), or None when the text holds no such table."""
     lines = text.split("\n")
     labels = [i for i, line in enumerate(lines) if _label(line)]
+    # h18ap: the page's chrome after the table (【打印本页】 【关闭窗口】) is no line of its cell
+    last = labels[-1] if labels else len(lines)
+    end = next((i for i in range(last, len(lines)) if CHROME_LINE.search(lines[i])), len(lines))
     # a label's cell: the lines up to the next label, at least one of them filled
     kept = [
         at
         for at, index in enumerate(labels)
         if any(
             lines[j].strip(" \t\u3000\xa0")
-            for j in range(index + 1, labels[at + 1] if at + 1 < len(labels) else len(lines))
+            for j in range(index + 1, labels[at + 1] if at + 1 < len(labels) else end)
         )
     ]
     # a cell of numbered steps ((一)… (二)…) stays as written after the row: its numbers would
@@ -64,7 +68,7 @@ def label_lines(text: str) -> tuple[str, int] | None:
     out = list(lines)
     for at in kept:
         out[labels[at]] = f"{lines[labels[at]].strip()}: |"
-    stop = labels[kept[-1] + 1] if kept[-1] + 1 < len(labels) else len(lines)
+    stop = labels[kept[-1] + 1] if kept[-1] + 1 < len(labels) else end
     for j in range(labels[kept[-1]] + 1, stop):  # the last cell's lines go on to its end
         if lines[j].strip(" \t\u3000\xa0"):
             out[j] = f"{lines[j].rstrip()} |"  # (blank lines between them go on too)

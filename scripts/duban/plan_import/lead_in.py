@@ -13,6 +13,7 @@ import re
 
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import ROLE_LABELS, cell_type
+from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import Clause, find_clause
 from duban.plan_import.numbering import INDENT, NOT_DECIMAL, arabic, separator
 
@@ -43,10 +44,13 @@ def lead_in_items(text: str) -> tuple[str, int] | None:
     count = 0
     unit = ""
     for index, line in enumerate(lines):
-        if LEAD_IN.search(line):
-            unit = next((m.group(1) for m in WHO.finditer(line) if _unit(m.group(1))), "")
+        folded = simplified(line)  # h18ap: 與各村(社區)簽訂 (one for one: the spans hold)
+        if LEAD_IN.search(folded):
+            unit = next(
+                (line[m.start(1) : m.end(1)] for m in WHO.finditer(folded) if _unit(m[1])), ""
+            )
             continue
-        if LIST_FOLLOWS.search(line) and (signed := _signed_with(line)):
+        if LIST_FOLLOWS.search(folded) and (signed := _named(SIGNED, line)):
             unit = signed
             continue
         if not unit or not ITEM.match(line):
@@ -68,9 +72,11 @@ def _with_unit(line: str, unit: str, clause: Clause | None) -> str:
     return f"{line.rstrip()}（{'；'.join(parts)}）"
 
 
-def _signed_with(line: str) -> str:
-    """The unit a responsibility letter is signed with, when the line names one."""
-    return next((m.group(1) for m in SIGNED.finditer(line) if _unit(m.group(1))), "")
+def _named(pattern: re.Pattern[str], line: str) -> str:
+    """The unit ``pattern`` names in the line (its group 1: who works, who signs a letter),
+    matched on the line in simplified characters, kept as written."""
+    folded = simplified(line)
+    return next((line[m.start(1) : m.end(1)] for m in pattern.finditer(folded) if _unit(m[1])), "")
 
 
 def _unit(name: str) -> bool:

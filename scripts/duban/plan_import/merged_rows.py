@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.cell_rows import ROLE_KINDS, aligned_row
-from duban.plan_import.numbering import arabic, separator
+from duban.plan_import.numbering import NOT_DECIMAL, arabic, separator
 from duban.plan_import.table_numbers import GROUP, heading_line
 
-# a merged cell's own number: ASCII digits only, kept as it was (full-width ones are not read here;
-# widening it is a behaviour change to measure first); spaces allowed around the separator
-OWN_NUMBER = re.compile(rf"^\s*{arabic(2, wide=False, group=True)}\s*{separator()}\s*\S")
+# a merged cell's own number, full-width digits too (h18ap, measured: the corpus reads the same;
+# １．城市… is the same number); spaces allowed around the separator; never a decimal
+OWN_NUMBER = re.compile(rf"^\s*{arabic(2, group=True)}\s*{separator()}{NOT_DECIMAL}\s*\S")
 
 
 def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[list[str]]:

@@ -25,9 +25,13 @@ from duban.i18n.messages import say
 from duban.plan_import.cell_rows import CELL_BAR, ROLE_KINDS, ROLE_LABELS, cell_type
 from duban.plan_import.flat_header import header_kinds
 from duban.plan_import.group_cell_rows import holds
-from duban.plan_import.text_tables import cells
+from duban.plan_import.header_cells import cells
+from duban.plan_import.numbering import CIRCLED_RANGE, PARENTHESIZED_RANGE
+from duban.plan_import.table_numbers import glyph_number
 
-MARK = re.compile(r"^\s*[（(]\s*(?P<n>[0-9]{1,2})\s*[)）]")
+MARK = re.compile(  # h18ap: ② and ⑵ number the rows as (2) does
+    rf"^\s*(?:[（(]\s*(?P<n>[0-9]{{1,2}})\s*[)）]|(?P<glyph>[{CIRCLED_RANGE}{PARENTHESIZED_RANGE}]))"
+)
 CHAPTER = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]")
 STEP = re.compile(r"(?:^|(?<=[;；。\s]))(?=[0-9]{1,2}[.．、](?![0-9]))")
 
@@ -100,7 +104,9 @@ def _rows(lines: list[str], at: int, kinds: list[str]) -> tuple[list[str], int] 
             continue
         numbered = next((i for i, p in enumerate(parts) if MARK.match(p)), None)
         if numbered is not None and len(parts) <= width:
-            number = int(MARK.match(parts[numbered]).group("n"))  # type: ignore[union-attr]
+            mark = MARK.match(parts[numbered])
+            assert mark is not None
+            number = int(mark["n"]) if mark["n"] else glyph_number(mark["glyph"])
             if rows and number not in (rows[-1]["n"] + 1, 1):
                 return None  # the marks of the item column run on (or start again)
             column = width - (len(parts) - numbered)  # the cells after it fill on to the end

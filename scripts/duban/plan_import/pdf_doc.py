@@ -31,6 +31,7 @@ from duban.plan_import.numbering import (
     CHAPTER_RUN,
     CIRCLED_RANGE,
     CN_DIGITS,
+    NOT_DECIMAL,
     PARENTHESIZED_RANGE,
     arabic,
     article,
@@ -48,10 +49,11 @@ SPACE_BESIDE_CJK = re.compile(rf"(?<={CJK}) (?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.])
 ENDS_SENTENCE = re.compile(r"[。；;！？：:]\s*$")
 # a PDF line that opens a paragraph (a line's start is the evidence; segment.py decides what the
 # number means): numerals of any length, arabic numbers ASCII only and ﹒ but not 。, as before
-# numbering.py (wider forms would change how lines join: unmeasured)
+# numbering.py (wider forms would change how lines join: unmeasured); never a decimal (h18ap: a
+# line cut inside 647.53亿元 starts 47.53亿元, no item)
 STARTS_ITEM = re.compile(
     rf"^[\s\u3000]|^(?:{CHAPTER_RUN}|{bracketed(f'[{CN_DIGITS}0-9]+')}|{arabic(2, wide=False)}"
-    rf"{separator(small=True)}|[{CIRCLED_RANGE}{PARENTHESIZED_RANGE}]|{article()})"
+    rf"{separator(small=True)}{NOT_DECIMAL}|[{CIRCLED_RANGE}{PARENTHESIZED_RANGE}]|{article()})"
 )
 
 

@@ -13,8 +13,8 @@ import statistics
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.header_cells import is_header
 from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
-from duban.plan_import.text_tables import is_header
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 

@@ -24,6 +24,7 @@ from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size,
 from duban.model.problems import printable
 from duban.plan_import.category_cells import category_column, category_rows
 from duban.plan_import.cell_rows import TABLE_COLUMNS
+from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.list_numbers import (
@@ -394,8 +395,8 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
             if kind not in ("number", "category") and cells.get(i)
             for part in role_parts(kind, cells[i])  # h18ai: X会同Y in a cell of units
         ]
-        # the cell repeats the row's number (h18a)
-        own = re.match(rf"{number}\s*{separator()}", text)
+        # the cell repeats the row's number (h18a), in full-width digits too (h18ap: １．)
+        own = re.match(rf"{number}\s*{separator()}", text.translate(ASCII_DIGITS))
         clause = f"（{'；'.join(parts)}）" if parts else ""
         # h18j: a cell of steps 1.…2.… (临安 2022)
         steps = re.search(f"；(?=[1１]{separator()})", text)

@@ -51,7 +51,8 @@ MARKER = re.compile(
     rf"|{bracketed(f'(?P<pcn>{CN})')}"
     # h18m: 1.1 / 1.2 / 2.1 (an outline's second level, at a line's start) and its chapter's
     # bare 1 标题 (only when 1.1 follows: checked in _segment)
-    rf"|(?<![^\n])(?P<decp>[0-9]{{1,2}})[.．](?P<dec>[0-9]{{1,2}})(?:[.．、]\s*|\s+|(?![{AMOUNT}]))(?=[\u4e00-\u9fff“《])"
+    # h18ap: 2.15﹒ and 2.１５． (a row's own number in any arabic form after the reader's 2.)
+    rf"|(?<![^\n])(?P<decp>[0-9]{{1,2}})[.．](?P<dec>{arabic(2)})(?:{separator(small=True)}\s*|\s+|(?![{AMOUNT}]))(?=[\u4e00-\u9fff“《])"
     r"|(?<![^\n])(?P<arh>[0-9]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff])"
     # h18j: 1.4月底前… is item 1 and April (临安 2022), not 1.4
     # h18l: a table row's number over 99 at a line's start (135.统筹…, 广州 2023)

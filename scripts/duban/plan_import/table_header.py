@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from duban.plan_import.cell_rows import column_kind
-from duban.plan_import.text_tables import is_header
+from duban.plan_import.header_cells import is_header
 
 ROLES_OR_TIME = {"lead", "responsible", "deadline", "main", "cooperate"}
 LOOK = 6

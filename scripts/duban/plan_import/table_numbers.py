@@ -53,8 +53,12 @@ def cell_number(cell: str) -> str | None:
         return None
     if found.group(1):
         return str(int(found.group(1).translate(ASCII_DIGITS)))
-    glyph = found.group(2)
-    return str((CIRCLED + PARENTHESIZED).index(glyph) % len(CIRCLED) + 1)
+    return str(glyph_number(found.group(2)))
+
+
+def glyph_number(glyph: str) -> int:
+    """The number a one-glyph mark stands for: ⑧ and ⑻ are 8."""
+    return (CIRCLED + PARENTHESIZED).index(glyph) % len(CIRCLED) + 1
 
 
 def group_rows(rows: list[list[str]], kinds: dict[int, str], number_column: int | None) -> set[int]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from duban.plan_import.category_cells import CATEGORY_WORD
 from duban.plan_import.cell_rows import (
+    ROLE_KINDS,
     aligned_row,
     cell_type,
     column_kind,
@@ -25,56 +27,12 @@ from duban.plan_import.column_names import (
     header_word,
     last_column,
 )
+from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 from duban.plan_import.table_numbers import group_row, heading_line, row_number
 
-HEADER_WORD = re.compile(
-    r"^(?:全年|年度|具体|主要|重点)?(?:序号|编号|工作任务|重点任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|目标任务|重点工作"
-    r"|任务|措施|主要内容|牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|参与单位|协同单位"
-    r"|牵头责任单位|协同责任单位|完成时限|完成时间|时间节点|时限要求|牵头领导|责任领导|分管领导|备注"
-    r"|类别|细化措施|工作举措|进度安排|考核单位|监督单位|具体内容|工作目标"
-    # w-import-round2: 名称 (苏州 2011), progress-report tables (推进情况表)
-    r"|名称|项目名称|项目|指标|目标任务|全年目标任务|责任主体|责任主体与协同单位|是否达序|是否达标"
-    r"|说明|进展情况|推进情况|完成情况|工作进展|\d{1,2}[-—至]\d{1,2}月推进情况"
-    r"|计划完成时间|责任科室|负责科室|负责单位|负责部门|评分部门|评分单位|考核部门"
-    # h18a: the other columns of real tables (考核项目, 考核指标, 单位, 年度目标, 目前完成情况,
-    # 是否达到序时进度 …): a short word naming what a column holds
-    r"|单位|计量单位|[\u4e00-\u9fff]{0,6}(?:情况|进度|指标|内容|项目|目标|要求|措施|任务"
-    # h18c: 任务名称, 配合部门, 目标类型 (杭州上城 2019), 时间进度 (遂宁 2016)
-    r"|名称|类型|[\u4e00-\u9fff]{0,4}(?:部门|单位|时限|时间|领导|处室|科室))"  # h18x: 处室
-    # h18i: 任务项 (the row's number), 四季度任务分解, 完成状况 (淮北相山 2024)
-    r"|任务项|项次|[\u4e00-\u9fff]{0,6}(?:分解|状况))$"
-)
-ROLE_OR_TIME = re.compile(
-    r"牵头|责任|负责|配合|协办|参与|协同|时限|时间|评分|考核|主责|主办|承办|落实|节点|承担|实施"
-)
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
-
-
-def cells(line: str, single: bool = False) -> list[str]:
-    """A row's cells: between | (or tabs, or runs of spaces; single spaces too when the
-    header was written so)."""
-    if single:
-        return line.split()
-    if "|" in line or "｜" in line:
-        parts = re.split(r"[|｜]", line.strip())
-        if parts and not parts[0].strip():
-            parts = parts[1:]
-        if parts and not parts[-1].strip():
-            parts = parts[:-1]
-        return [p.strip() for p in parts]
-    return [p for p in re.split(r"\t+|[ \u3000]{2,}|\u3000", line.strip()) if p]
-
-
-def is_header(parts: list[str]) -> bool:
-    words = [header_word(simplified(p.replace(" ", ""))) for p in parts]
-    known = [w for w in words if HEADER_WORD.match(w) or CONTACT_COLUMN.fullmatch(w)]
-    return (
-        len(parts) >= 3
-        and len(known) >= len(parts) - 1
-        and any(ROLE_OR_TIME.search(w) for w in known)
-    )
 
 
 def flatten_tables(
@@ -115,7 +73,10 @@ def _rows_on_lines(
     rows = [[re.sub(r"[ \u3000]", "", word) for word in header]]  # 牵 头 部 门 (h18c)
     width = len(header)
     bars = "|" in lines[index - 1] or "｜" in lines[index - 1]
-    while index < len(lines) and lines[index].strip():
+    while index < len(lines) and (lines[index].strip() or _bar_row_next(lines, index, bars)):
+        if not lines[index].strip():  # h18ap: blank lines between | rows (a page's spacing)
+            index += 1
+            continue
         if (bars and not re.search(r"[|｜]", lines[index])) or CHROME_LINE.search(lines[index]):
             break  # a table of | rows ends at a line without one or the page's index (h18an)
         parts = cells(lines[index], single)
@@ -135,6 +96,17 @@ def _rows_on_lines(
             rows.append(parts + [""] * (width - len(parts)))
         index += 1
     return rows, index
+
+
+def _bar_row_next(lines: list[str], index: int, bars: bool) -> bool:
+    """A table of | rows goes on over blank lines to its next | row (not a new table's header)."""
+    after = _next_filled(lines, index)
+    return (
+        bars
+        and after < len(lines)
+        and bool(re.search(r"[|｜]", lines[after]))
+        and not is_header(cells(lines[after]))
+    )
 
 
 def _text_column(header: list[str]) -> int:
@@ -164,7 +136,8 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
                 header.append(word + PINYIN_NOTE.sub("", _bare(lines[ahead])))
                 at = after = ahead + 1
             continue
-        if not HEADER_WORD.match(simplified(word.replace(" ", ""))) and not (
+        known = HEADER_WORD.match(header_word(simplified(word.replace(" ", ""))))
+        if not (known or CONTACT_COLUMN.fullmatch(word)) and not (  # h18ap: 2022年度…, 监督电话
             header and _unknown_column(lines, at, word)
         ):
             break
@@ -287,8 +260,9 @@ def _cells_down(
             line
             and starts_row
             and (current is None or len(current) >= width - 1)
-            # h18f: a row's last cell (12月底前, a unit) before the next row is no heading
-            and (current is None or cell_type(line) == "text")
+            # h18f: a row's last cell (12月底前, a unit) before the next row is no heading;
+            # h18ap: nor is a sentence (…筛查10111例。: a merged row's line of progress)
+            and (current is None or (cell_type(line) == "text" and not line.endswith("。")))
         ):
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
             raw.append([])
@@ -339,21 +313,39 @@ def _cells_down(
         index += 1
     rejoin_steps(rows, raw)  # h18m: 1.… 2.… of one cell, the row's units after the last
     out = [rows[0]]
+    numbered: set[int] = set()  # the rows of out that are numbered rows (not headings)
     columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
     first = 0 if number_at is None else number_at + 1
     for row, found in zip(rows[1:], raw, strict=True):
         if len(row) == 1 and not found and not NUMBER.match(row[0]):
             out.append(row + [""] * (width - 1))  # a heading row
             continue
-        aligned = aligned_row(found, columns, strays) if found else [""] * len(columns)
+        # h18ap: a first column of categories merged over the rows (招远 2022, 类别): a numbered
+        # row's cells start under the column after it
+        skip = int(number_at is None and bool(CATEGORY_WORD.match(simplified(header[0]))))
+        aligned = aligned_row(found, columns[skip:], strays) if found else [""] * len(columns)
         if number_at is None:  # no 序号 column: the row's number stays before its first cell
-            out.append([f"{row[0]} {aligned[0]}".strip(), *aligned[1:]])
+            out.append([""] * skip + [f"{row[0]} {aligned[0]}".strip(), *aligned[1:]])
+            _merged_units(out, kinds, numbered)
+            numbered.add(len(out) - 1)
             continue
         full = [""] * width
         full[number_at] = row[0]
         full[first:] = aligned
         out.append(full[:width])
     return out, index
+
+
+def _merged_units(out: list[list[str]], kinds: list[str], numbered: set[int]) -> None:
+    """h18ap: a numbered row with nothing but its text right under a numbered row with units:
+    their unit cell was merged (江门: 1.… / 办公室牵头,… / 2.…), a page copying it a cell a line
+    writes it once; the row shares it."""
+    row, units = out[-1], [i for i, kind in enumerate(kinds) if kind in ROLE_KINDS]
+    above = len(out) - 2
+    if not units or above not in numbered or any(c.strip() for c in row[1:]):
+        return
+    for i in units:
+        row[i] = out[above][i]
 
 
 ROW_SOON = 6

@@ -25,11 +25,11 @@ from duban.i18n.messages import say
 from duban.plan_import.cell_rows import TABLE_COLUMNS, aligned_row, cell_type, column_kind
 from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.clauses import find_clause
+from duban.plan_import.header_cells import cells, is_header
 from duban.plan_import.lone_row import lone_width
 from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
 from duban.plan_import.segment import MARKER
 from duban.plan_import.spaced_header import joined_spacing
-from duban.plan_import.text_tables import cells, is_header
 
 BAR = re.compile(r"[|｜]")
 ROW_NUMBER = re.compile(rf"^{arabic()}{separator(optional=True)}$")

@@ -19,8 +19,8 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import ROLE_KINDS, cell_type, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.header_cells import HEADER_WORD
 from duban.plan_import.numbering import arabic, separator
-from duban.plan_import.text_tables import HEADER_WORD
 from duban.plan_import.unnumbered import bar_rows
 
 HEADER_MAX = 16
@@ -120,6 +120,21 @@ def _pieces(lines: list[str], after: list[int], at: int) -> int:
 
 
 LABELLED = re.compile(r"^[ \t\u3000]*([^|｜:：\n]{2,24})[:：][ \t\u3000]*[|｜](.*)$")
+BARE_LABELLED = re.compile(
+    r"^[ \t\u3000]*([^|｜:：\n]{2,24}?)[ \t\u3000]*[|｜]([^|｜\n]*[|｜]?[ \t\u3000]*)$"
+)
+"""h18ap: ``牵头单位 | 市城管局 |``, a label cell written without its colon (a known column word,
+one value after it: a header row has three cells or more)."""
+
+
+def _labelled(line: str) -> re.Match[str] | None:
+    if match := LABELLED.match(line):
+        return match
+    bare = BARE_LABELLED.match(line)
+    word = simplified(re.sub(r"[ \u3000]", "", bare.group(1))) if bare else ""
+    return bare if bare and HEADER_WORD.match(word) else None
+
+
 PROGRESS = re.compile(r"进展|进度情况|完成情况|存在问题|推进情况|下一步")
 NUMBER_FIRST = re.compile(f"^{arabic(group=True)}{separator()}")
 
@@ -128,7 +143,7 @@ def label_values(text: str) -> tuple[str, int] | None:
     """A vertical table of ``label: | value |`` lines read as a header and one row (see the
     module); a line with no label after one is the value of the label above it."""
     lines = text.split("\n")
-    labelled = [i for i, line in enumerate(lines) if LABELLED.match(line)]
+    labelled = [i for i, line in enumerate(lines) if _labelled(line)]
     if len(labelled) < 2:
         return None
     first, last = labelled[0], labelled[-1]
@@ -136,7 +151,7 @@ def label_values(text: str) -> tuple[str, int] | None:
     values: list[str] = []
     owners: list[list[int]] = []  # the lines of each label and its value
     for index in range(first, len(lines)):
-        match = LABELLED.match(lines[index])
+        match = _labelled(lines[index])
         if match:
             labels.append(re.sub(r"[ \u3000]", "", match.group(1)))
             values.append(_bare(match.group(2)))

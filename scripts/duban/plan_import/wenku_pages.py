@@ -15,15 +15,20 @@ stands after the end of a cell), and the rows are read as any glued table's are
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from duban.i18n.messages import say
 from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.glued_rows import header_columns as task_then_units
 from duban.plan_import.glued_tail_units import glued_tail_rows
 from duban.plan_import.glued_tail_units import header_columns as units_last
+from duban.plan_import.numbering import NUMBER_END, arabic, separator
 from duban.plan_import.unnumbered import rows_reading
 
-PAGE = re.compile(r"^\s*(?P<page>\d{1,3})、(?=\S)")
+# h18ap: 1、 1. 1． 1﹒ １、, a space after (how a site numbers pages varies); 1、2022年 too
+PAGE = re.compile(
+    rf"^\s*(?P<page>{arabic(3)})[ \u3000]*{separator(small=True)}{NUMBER_END}[ \u3000]*(?=\S)"
+)
 LONG_PAGE = 100
 """A page of a table holds more than this many characters (every page but the last)."""
 HEADER = re.compile(r"序\s*[号號]")
@@ -66,10 +71,32 @@ def _rows(stream: str) -> list[str] | None:
     return rows if len(rows) >= 2 else None
 
 
+def _unwrapped(lines: list[str]) -> list[str]:
+    """h18ap: pages cut into lines (at a fixed width, as a PDF's or a narrow page's are, and
+    rejoined only in part: a line cut after 政府(管委会) seems to end a sentence): the lines
+    between two pages' numbers are the first one's, and when there were such lines the last
+    page's lines run on to a blank line too."""
+    marked = [i for i, line in enumerate(lines) if PAGE.match(line)]
+    if len(marked) < 2 or all(b == a + 1 for a, b in pairwise(marked)):
+        return lines
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if PAGE.match(line):
+            out.append(line)
+            joining = True
+        elif joining and line.strip():
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+            joining = False
+    return out
+
+
 def page_lines(text: str) -> tuple[str, int] | None:
     """The text with the pages joined and cut into title, header and rows (and how many pages
     there were), or None when the text is no such reprint."""
-    lines = text.split("\n")
+    lines = _unwrapped(text.split("\n"))
     marked = pages(lines)
     if marked is None:
         return None
