@@ -26,6 +26,11 @@ names."""
 YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 
 
+RELATIVE_SPAN = re.compile(r"(?<![0-9])[0-9]{1,2}年内|[一二两三四五六七八九十几数多]年内")
+"""h18aq: 5年内 / 两年内 (广州 2012): a span counted from the work's start, not the plan year's
+end (SOURCES.md 第十九批); 2023年内 is that year."""
+
+
 STANDING = re.compile(r"(?<=[。；;])\s*(长期坚持|持续推进|长期开展|常态化推进)\s*[。；;]?\s*$")
 """h18ab: the last sentence of a task's text that only says the work goes on."""
 
@@ -74,7 +79,8 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     if not phrases:
         # h18an: 年内 with the verb of its completion (…年内建成通车, 临沂 2020) is read as
         # 宏图路年内完成… is: by the year's end, a period (SOURCES.md 第五批)
-        phrases = re.findall(rf"年内{DONE_IN_MONTH}|年内|年底前|全年|上半年|下半年", folded)[:1]
+        spans = RELATIVE_SPAN.sub(lambda m: "#" * len(m.group()), folded)
+        phrases = re.findall(rf"年内{DONE_IN_MONTH}|年内|年底前|全年|上半年|下半年", spans)[:1]
     if not phrases:  # h18ab: …县市场监管局负责。长期坚持。 (a sentence of its own at the end)
         phrases = STANDING.findall(folded)
     if not phrases:

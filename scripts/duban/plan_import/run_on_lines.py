@@ -17,6 +17,7 @@ import re
 
 from duban.i18n.messages import say
 from duban.plan_import.chinese import ASCII_DIGITS, simplified
+from duban.plan_import.clauses import find_clause
 from duban.plan_import.numbering import CN, CN_DIGITS, NOT_DECIMAL, arabic
 
 MARK = re.compile(
@@ -75,6 +76,16 @@ def _breaks(line: str) -> list[int]:
     return sorted(out)
 
 
+def _each_assigned(line: str, breaks: list[int]) -> bool:
+    """h18aq: two items run on after the lead-in's full stop, each closing with its own
+    assignment (…意见。1.……。责任单位：A、B。2.……。责任单位：C。, 莆田): fewer numbers than
+    LEAST suffice when every item carries its clause."""
+    if len(breaks) < 2:
+        return False
+    pieces = [line[a:b] for a, b in zip(breaks, [*breaks[1:], len(line)], strict=True)]
+    return all(find_clause(piece) for piece in pieces)
+
+
 def run_on_lines(text: str) -> tuple[str, int] | None:
     """The text with the items of its run-together lines each on a line of its own (and how
     many lines were made), or None."""
@@ -84,7 +95,7 @@ def run_on_lines(text: str) -> tuple[str, int] | None:
         if len(line) < LONG:
             continue
         breaks = _breaks(line)
-        if len(breaks) < LEAST:
+        if len(breaks) < LEAST and not _each_assigned(line, breaks):
             continue
         title = TITLE.match(simplified(line[: breaks[0]]))
         closing = CLOSING.search(line, breaks[-1])

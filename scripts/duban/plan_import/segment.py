@@ -59,6 +59,8 @@ MARKER = re.compile(
     rf"|(?P<ar>{arabic(2)}|(?<![^\n])[1-9][0-9]{{2}}(?=[.．][\u4e00-\u9fff]))(?:{separator(small=True)}{NUMBER_END}|\s*[）)](?![（(])"
     # h18r: 1。在… (a converter's full stop for the dot, 天津 2020)
     rf"|{FULL_STOP}(?=[\u4e00-\u9fff“《]))"
+    # h18aq: 11.121人才梯队项目 (item 11, named by a number: only as the next of an open list)
+    rf"|(?P<ard>{arabic(2)})[.．](?=[0-9]{{3,}}[\u4e00-\u9fff“])"
     rf"|{bracketed(f'(?P<par>{arabic(2)})')}"
     rf"|(?P<pdg>[{PARENTHESIZED}])"
     rf"|(?P<dsg>[{DIGIT_STOPS}])"  # h18ak: ⒈ ⒉ (a font's 1. as one glyph) is 1.
@@ -78,6 +80,7 @@ STYLE_NAMES = {
     "dec": "1.1",
     "shi": "一是",
     "arh": "1",
+    "ard": "1.",
     "ar": "1.",
     "par": "（1）",
     "pdg": "⑴",
@@ -130,6 +133,8 @@ def _number(match: re.Match) -> tuple[str, int, str] | None:
         if style == "dec":  # h18m: 2.1: item 1 of chapter 2's list
             return style, int(value), f"{match.group('decp')}.{value}"
         if style == "arh":  # h18m: the chapter 1 over 1.1, 1.2: a number like 1.
+            return "ar", int(value), value
+        if style == "ard":  # h18aq: 11.121人才…: an item numbered 11 (see _segment)
             return "ar", int(value), value
         number = numeral_value(value)
         return (style, number, value) if number else None
@@ -259,6 +264,9 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
             continue  # h18f: …（省发改委负责）(二)… only goes on with a list already open
         at_line = match.start() == 0 or text[match.start() - 1] == "\n"
         fits = [i for i, n in enumerate(stack) if n.style == style and number == n.number + 1]
+        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if match.group("ard") and not (fits and not before.strip()):
+            continue  # h18aq: 11.121人才… looks like a decimal: only the next item of a list
         if fits:  # h18j: an item's own 1. 2. … inside it (below), or the item's next sibling
             del stack[fits[0] if at_line else fits[-1] :]
         elif style in styles and number == 1 and _steps(text, match.start()):

@@ -173,6 +173,13 @@ def lenient_reading() -> str:
 NUMBERINGS: tuple[tuple[tuple[str, str], str, Callable[[], str]], ...] = (
     (("the deeper level as tasks", "下一级编号作为任务"), "deeper", deeper_reading),
     (("lists starting after 1", "不从 1 开始的编号"), "lenient", lenient_reading),
+    # h18aq: 1.目标 then （一）… over 2. 3. … numbered on through the plan (广州 2012): read
+    # from 2, the （一） over them are the headings
+    (
+        ("lists starting after 1, the deeper level as tasks", "不从 1 开始的编号＋下一级作为任务"),
+        "lenient deeper",
+        lambda: f"{lenient_reading()}；{deeper_reading()}",
+    ),
 )
 """Other readings of the document's own numbering (options of ``import_text``)."""
 
@@ -185,8 +192,11 @@ def _options_that_differ(text: str) -> set[str]:
     start = plan_title_line(read)
     plain = segment(read, start, len(read))
     out = set()
-    if _shape(segment(read, start, len(read), lenient=True)) != _shape(plain):
+    lenient = segment(read, start, len(read), lenient=True)
+    if _shape(lenient) != _shape(plain):
         out.add("lenient")
+        if any(deeper_level(read, section) for section in lenient):
+            out.add("lenient deeper")
     if any(deeper_level(read, section) for section in plain):  # as the Importer reads it
         out.add("deeper")
     return out
@@ -326,7 +336,7 @@ def _numberings(
     for (english, chinese), option, describe in NUMBERINGS:
         if option not in differ:
             continue  # the same tree: no need to import it again (a long plan takes a second)
-        options = {option: True, "table": table}
+        options = dict.fromkeys(option.split(), True) | {"table": table}
         result = _trial(text, pristine, plan_id, year, **options)
         if result is None:
             continue
