@@ -87,6 +87,11 @@ def test_another_length_or_many_changes_sort_the_whole(monkeypatch) -> None:
     assert kept_sorted.few(items, redrawn) is None
     assert kept_sorted.few(items, longer) is None
     assert kept_sorted.few(items, items) == []
+    # half the places changed, none of those probed first: too many to put in one by one
+    halved = tuple(_item(rng, n) if n % 2 else i for n, i in enumerate(items))
+    assert kept_sorted.few(items, halved) is None
+    assert _same(views.upcoming(Evaluation(DAY, 30, halved)), _want_open(halved))
+    assert not made
 
 
 def test_an_edit_at_a_tie_keeps_the_places_order() -> None:

@@ -27,13 +27,27 @@ KEPT = 8
 """Sorted picks remembered per kind (the whole evaluation's and each plan's, two builds)."""
 
 
+_FEW: list[tuple[Sequence[ItemState], Sequence[ItemState], list[int] | None]] = []
+"""The last few :func:`few` answers (both kinds of pick ask for the same two tuples)."""
+
+
 def few(before: Sequence[ItemState], items: Sequence[ItemState]) -> list[int] | None:
     """The places where ``items`` holds another object than ``before``; None when their
     lengths differ or more than a few places changed (sorting the whole is then as cheap)."""
-    if len(before) != len(items):
+    size = len(items)
+    if len(before) != size:
         return None
-    changed = list(compress(range(len(items)), map(is_not, before, items)))
-    return changed if len(changed) <= max(64, len(items) // 16) else None
+    # another plan's items of the same length: other objects at (nearly) every place
+    probes = range(0, size, max(1, size // 8))
+    if size >= 64 and sum(before[n] is items[n] for n in probes) * 2 < len(probes):
+        return None
+    for seen, now, changed in _FEW:
+        if seen is before and now is items:
+            return changed
+    changed = list(compress(range(size), map(is_not, before, items)))
+    found = changed if len(changed) <= max(64, size // 16) else None
+    _FEW[:] = [(before, items, found), *_FEW[: KEPT - 1]]
+    return found
 
 
 def resorted(
