@@ -11,7 +11,8 @@ h24ae: ``--edit report`` makes a monthly report (status_edits.py's) instead of t
 ``--pyinstrument`` samples the second build with pyinstrument (when installed) into a text file
 instead of cProfile (which doubles Python's time unevenly). As in ``mkdocs serve``, another
 thread runs beside the builds (there: its web server), so the render is never forked
-(``split.can_fork``) and every page it makes is in the profile.
+(``split.can_fork``) and every page it makes is in the profile. The edits are made in a copy
+of the generated repository (removed at the end), which stays as generated for the others.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import cProfile
 import logging
 import os
 import pstats
+import shutil
 import tempfile
 import threading
 import time
@@ -68,9 +70,13 @@ def main() -> None:
     ready = _Ready()  # h24ae: each edit made once the last build's downloads are ready
     logging.getLogger("mkdocs.plugins.duban").addHandler(ready)
     logging.getLogger("mkdocs.plugins.duban").setLevel(logging.INFO)
-    project = repository(args.work, args.units, args.profile)  # as serve_edit.py's (h24s)
+    generated = repository(args.work, args.units, args.profile)  # as serve_edit.py's (h24s)
+    # h24ae: edited in a copy, not in place (a report edit adds updates: the other benchmarks
+    # share the generated repository), the copy and the served folder removed at the end
+    scratch = Path(tempfile.mkdtemp(prefix="duban-serve-profile-"))
+    project, served = scratch / "project", scratch / "served"
+    shutil.copytree(generated, project, ignore=shutil.ignore_patterns("site", ".duban"))
     status = sorted((project / "data" / "status").glob("*.yaml"))[7]
-    served = Path(tempfile.mkdtemp(prefix="duban-serve-profile-"))
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
     config.plugins.on_startup(command="serve", dirty=False)
     server = threading.Event()  # h24ae: stands for serve's web server thread (no fork)
@@ -116,6 +122,7 @@ def main() -> None:
     finally:
         config.plugins.on_shutdown()
         server.set()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

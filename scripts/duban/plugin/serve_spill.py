@@ -12,8 +12,9 @@ new folder and removing the last one cost a file's creation and removal per unit
 (at 500 units, some 0.1 s). So, serving, the folder stays from build to build and a download is
 written only when its digest differs from the one written there last: beside its place and
 renamed over it, a new file, so the served folder's link to the last one never changes under a
-reader (MkDocs links every download again each build). What a build no longer makes is removed
-at its end. A failed build, and the session's end, remove the folder.
+reader (:class:`~duban.plugin.serve_files.LinkedFile` links the new file, and leaves a link to
+an unchanged one as it is). What a build no longer makes is removed at its end. A failed build,
+and the session's end, remove the folder.
 """
 
 from __future__ import annotations
