@@ -259,11 +259,8 @@ def summarize(model: Model, evaluation: Evaluation, reported_by: set[str] | None
     settled = list(compress(items, map(_SETTLED.__contains__, map(_state_of, items))))
     # holders with something settled; those with something settled not done on time
     counted = set(chain.from_iterable(map(_holders_of, settled)))
-    late = set(
-        chain.from_iterable(
-            i.holders for i in compress(settled, map(_NOT_ON_TIME, map(_state_of, settled)))
-        )
-    )
+    not_on_time = compress(settled, map(_NOT_ON_TIME, map(_state_of, settled)))
+    late = set(chain.from_iterable(map(_holders_of, not_on_time)))
     if reported_by is None:
         reported_by = reporters(model, evaluation.as_of)
     return Summary(

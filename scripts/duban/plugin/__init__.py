@@ -40,7 +40,6 @@ import gc
 import logging
 import os
 import re
-import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -68,6 +67,7 @@ from duban.plugin.handoff import Handoff
 from duban.plugin.live import LiveData
 from duban.plugin.serve_downloads import LaterDownloads
 from duban.plugin.serve_files import LinkedFile, TemplateCode
+from duban.plugin.serve_spill import Spill
 from duban.plugin.settings import (
     DubanConfig,
     as_of_setting,
@@ -83,7 +83,6 @@ from duban.site import (
     render_site,
     site_description,
     site_title,
-    swap,
 )
 from duban.site.cues import page_words
 from duban.site.examples import fill_examples
@@ -127,6 +126,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         self.data = LiveData()  # serve: the last model, updated by the status files changed
         self.later = LaterDownloads()  # serve: the whole-plan downloads after the pages (h24n)
         self.templates = TemplateCode()  # serve: the theme's templates compiled once (h24n)
+        self.spill = Spill()  # the build's downloads as made (serve: kept, h24ae)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.cache.dirty = command, dirty  # h24p: `serve --dirty` keeps files
@@ -251,9 +251,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
         gc.freeze()
         # downloads go to a folder of their own as soon as each is made, and MkDocs copies
         # them from there: a province's calendars are hundreds of MB, better not all in memory
-        self._drop_spill()
-        swap.clean_downloads()  # those of killed builds
-        self.spill = swap.downloads_folder()
+        spill = self.spill.start(self.command == "serve")  # h24ae: serving, kept (serve_spill)
         # the rows below each upper task: this folder's own and, beside them, the sources'
         implementers = (
             merged(local_implementers(model, evaluation), rows_by_target(settings.federated))
@@ -264,7 +262,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             model,
             settings,
             evaluation,
-            sink=self._spill,
+            sink=self.spill.put,
             processes=self.render_processes,
             implementers=implementers,
             sources=sources,
@@ -272,7 +270,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             later=self.later.take,
         )
         if self.command == "serve":
-            self.later.keep(model, self.spill)
+            self.later.keep(model, spill)
         self.cache.sources(site.pages)
         generated: dict[str, str | bytes] = {**site.pages, **asset_files()}
         uris = [*generated, *site.sizes]
@@ -292,7 +290,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
             uri: page_title(text) for uri, text in site.pages.items() if uri.endswith(".md")
         }
         for uri in site.sizes:
-            path = self.later.source(uri) or self.spill / uri
+            path = self.later.source(uri) or spill / uri
             kind = LinkedFile if self.command == "serve" else File  # serve: linked (h24n)
             files.append(kind.generated(config, uri, abs_src_path=os.fspath(path)))
         gc.collect()
@@ -317,19 +315,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
                 files.append(File.generated(config, uri, content=content))
         return files
 
-    spill: Path | None = None
     model: Model | None = None  # the data's model, kept after on_files for the guide's examples
-
-    def _spill(self, uri: str, data: bytes) -> None:
-        assert self.spill is not None
-        path = self.spill / uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
-    def _drop_spill(self) -> None:
-        if self.spill is not None:
-            shutil.rmtree(self.spill, ignore_errors=True)
-            self.spill = None
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["duban_404"] = not_found_words(self.config.language)
@@ -365,7 +351,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index)
     def _after_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: the next build's objects replace these
-        self._drop_spill()  # MkDocs has copied the downloads into the site
+        self.spill.end()  # MkDocs has copied (serve: linked) the downloads into the site
         self.handoff.clear()
         self.cache.end()
         self.later.after(config.site_dir)  # serve: once this build is served
@@ -379,7 +365,7 @@ class DubanPlugin(CacheEvents, BasePlugin[DubanConfig]):
 
     def on_build_error(self, *, error: BaseException) -> None:
         gc.unfreeze()
-        self._drop_spill()
+        self.spill.drop()
         self.handoff.clear()
         self.cache.drop()
         if self.aside is not None:

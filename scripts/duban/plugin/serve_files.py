@@ -3,9 +3,12 @@
 * **Downloads linked, not copied, into the served folder** (:class:`LinkedFile`). Every
   rebuild, MkDocs cleans the served folder and copies each download (a province's calendars:
   thousands of files) from the build's own folder of downloads. Those files are written once and
-  never changed in place (the next build writes a new folder; :mod:`.serve_downloads` replaces
-  a file by renaming a new one over it), so a hard link gives the served folder the same bytes
+  never changed in place (:mod:`.serve_spill` and :mod:`.serve_downloads` replace a file by
+  renaming a new one over it), so a hard link gives the served folder the same bytes
   without reading or writing them. Where a link cannot be made (another filesystem), a copy.
+  h24ae: a download whose file is the one the served folder already links (serving, the
+  folder of downloads is kept and an unchanged download not written again: :mod:`.serve_spill`)
+  is left as it is.
 * **The theme's templates compiled once a session** (:class:`TemplateCode`). MkDocs makes a
   new Jinja environment for every build, which compiles Material's templates again each time
   (about forty). An in-memory bytecode cache, keyed by Jinja by each template's name and the
@@ -33,6 +36,8 @@ class LinkedFile(File):
         os.makedirs(os.path.dirname(target), exist_ok=True)
         try:
             if os.path.lexists(target):
+                if os.path.samestat(os.stat(source), os.lstat(target)):
+                    return  # h24ae: the last build's link to the same file (serve_spill)
                 os.unlink(target)
             os.link(source, target)
         except OSError:

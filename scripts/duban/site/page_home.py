@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from duban.evaluation.evaluate import Evaluation, State
+from duban.evaluation.evaluate import Evaluation
 from duban.outputs import urls
 from duban.site import views
 from duban.site.context import Context
@@ -57,7 +57,7 @@ def home(
         due_soon_days=ev.due_soon_days,
         due_label=views.due_label,
         reports=ctx.index.newest(NEWEST),
-        overdue_count=len(ev.with_state(State.OVERDUE)),
+        overdue_count=len(ctx.late()),  # h24ae: the kept sorted list's (views.overdue)
         summary=_summary(ctx),
     )
 

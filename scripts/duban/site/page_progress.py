@@ -21,10 +21,14 @@ def progress(ctx: Context) -> str:
     src = urls.plan_page(plan.id, "progress")
     deadline_rows = serve_rows.deadline_rows(model, ev, ctx.index)  # h24v
     timeline_rows = []
+    by_top: dict[str, list[views.DeadlineRow]] = {}  # h24ae: one pass, not one a task
+    for row in deadline_rows:
+        by_top.setdefault(row.task.top_id, []).append(row)
     for task in model.tasks_in_order():
         marks = []
-        for row in (r for r in deadline_rows if r.task.top_id == task.id):
-            light = lights.combine(s for s, n in row.tally.counts.items() for _ in range(n))
+        for row in by_top.get(task.id, []):
+            # the states present decide a light, not how many of each (h24ae: not expanded)
+            light = lights.combine(s for s, n in row.tally.counts.items() if n > 0)
             if light is None:
                 continue
             marks.append(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from duban.evaluation.evaluate import State
 from duban.model.leaders import own_leaders
 from duban.model.plan import Task
 from duban.outputs import urls
@@ -36,7 +35,7 @@ def plan_index(ctx: Context) -> str:
         sections={s.number: s for s in plan.sections},
         section_rows=ctx.section_rows(),
         tally=ctx.index.tally_of(ctx.evaluation),
-        overdue_count=len(ctx.evaluation.with_state(State.OVERDUE)),
+        overdue_count=len(ctx.late()),  # h24ae: the kept sorted list's (views.overdue)
         role_refs=names.role_refs,
         with_leaders=any(r.task.leaders for r in rows),
         below=below,

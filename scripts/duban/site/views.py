@@ -20,6 +20,7 @@ from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.model.model import Model
 from duban.model.org import Group
 from duban.model.plan import Due, Plan, Task
+from duban.site import kept_sorted
 from duban.site.index import Index
 from duban.site.lights import Tally, combine, holder_lights, light_of
 
@@ -231,8 +232,15 @@ _state = attrgetter("state")
 
 
 _soonest = attrgetter("due", "task_id", "holder_id")
-_opened: list[tuple[tuple[ItemState, ...], list[ItemState]]] = []
-"""h24v: the open occurrences of the last few evaluations, sorted (:func:`upcoming`)."""
+
+
+def _is_open(item: ItemState) -> bool:
+    return item.state in _OPEN
+
+
+# h24v: the open occurrences of the last few evaluations, sorted (:func:`upcoming`); h24ae:
+# serving, made from the last build's (:mod:`.kept_sorted`)
+_opened = kept_sorted.SortedPicks(_is_open, _soonest)
 
 
 def upcoming(evaluation: Evaluation, limit_days: int | None = None) -> list[ItemState]:
@@ -248,14 +256,12 @@ def _open_sorted(items: tuple[ItemState, ...]) -> list[ItemState]:
     """The open ones of ``items`` by due date, task and holder, sorted once per tuple of
     items (h24v: a context's due-soon list and the home page's next deadlines ask for the same
     evaluation's; the sort's key made in C)."""
-    for seen, found in _opened:
-        if seen is items:
-            return found
-    # h24u: the open ones picked in C (every plan's context asks, on every serve edit)
-    found = sorted(compress(items, map(_OPEN.__contains__, map(_state, items))), key=_soonest)
-    if isinstance(items, tuple):  # not changed in place
-        _opened[:] = [(items, found), *_opened[:7]]
-    return found
+
+    def whole() -> list[ItemState]:  # h24u: the open ones picked in C
+        return sorted(compress(items, map(_OPEN.__contains__, map(_state, items))), key=_soonest)
+
+    kept = isinstance(items, tuple)  # a list may change in place: not kept
+    return _opened.of(items, whole) if kept else whole()
 
 
 @dataclass(frozen=True)
@@ -287,15 +293,30 @@ def next_deadlines(evaluation: Evaluation, limit: int) -> list[NextDeadline]:
 
 def overdue(evaluation: Evaluation) -> list[ItemState]:
     """Overdue occurrences, longest overdue first."""
-    items = evaluation.with_state(State.OVERDUE)
-    if None in map(_days_late, items):
-        return sorted(items, key=lambda i: (-(i.days_late or 0), i.task_id, i.holder_id))
-    # h24v: the same order by two stable sorts with keys made in C (reverse keeps the
-    # order of equal keys)
-    items.sort(key=_by_task_and_holder)
-    items.sort(key=_days_late, reverse=True)
-    return items
+
+    def whole() -> list[ItemState]:
+        items = evaluation.with_state(State.OVERDUE)
+        if None in map(_days_late, items):
+            return sorted(items, key=_longest_late)
+        # h24v: the same order by two stable sorts with keys made in C (reverse keeps the
+        # order of equal keys)
+        items.sort(key=_by_task_and_holder)
+        items.sort(key=_days_late, reverse=True)
+        return items
+
+    kept = isinstance(evaluation.items, tuple)  # a list may change in place: not kept
+    # h24ae: serving, made from the last build's (a copy: callers may change it)
+    return list(_late.of(evaluation.items, whole)) if kept else whole()
+
+
+def _is_overdue(item: ItemState) -> bool:
+    return item.state is State.OVERDUE
+
+
+def _longest_late(item: ItemState) -> tuple[int, str, str]:
+    return (-(item.days_late or 0), item.task_id, item.holder_id)
 
 
 _days_late = attrgetter("days_late")
+_late = kept_sorted.SortedPicks(_is_overdue, _longest_late)
 _by_task_and_holder = attrgetter("task_id", "holder_id")
