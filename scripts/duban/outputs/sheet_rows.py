@@ -19,11 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import _utf16_len, _utf16_truncate, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
+
+from duban.outputs.row_store import RowStore
 
 Cell = str | int | float | dt.date | None
 STRING_MAX = 32767  # XlsxWriter's ``xls_strmax``, in UTF-16 units
@@ -33,12 +36,11 @@ _TEXT, _DATE, _NUMBER = "\x01t\x01", "\x01d\x01", "\x01n\x01"
 
 
 class Piece(NamedTuple):
-    """A body row as plain data, ready to be placed at any row (h24q: kept between builds by
-    :mod:`duban.site.kept_ledger`): its height in pixels, its XML with ``{0}`` for the row's
-    number, ``{1}`` for its ordinal in the body (a numbered table's first cell) and ``{2}``...
-    for its texts' shared-string indices, and those texts, in the order of their cells."""
+    """A body row as plain data, ready to be placed at any row (h24q): its XML with ``{0}`` for
+    the row's number, ``{1}`` for its ordinal in the body (a numbered table's first cell) and
+    ``{2}``... for its texts' shared-string indices, and those texts, in the order of their
+    cells (its height is in its XML). h24af: held as numbers in a :class:`RowStore`."""
 
-    pixels: int
     template: str
     texts: tuple[str, ...]
 
@@ -52,19 +54,6 @@ _CELL = (
 PIECE_XML = re.compile(
     rf'<row r="\{{0\}}" spans="1:\d+" ht="[0-9.]+" customHeight="1">(?:{_CELL})*</row>'
 )
-
-
-def good_piece(value: object, known: dict[str, int] | None = None) -> Piece | None:
-    """``value`` (as kept: a JSON list) as a :class:`Piece`, or None when it is not one the
-    writer makes: no markup but the writer's, as many text fields as texts. ``known``: the
-    templates found good before (a 台账's rows share a few hundred), with their text fields."""
-    if not (isinstance(value, list) and len(value) == 3):
-        return None
-    pixels, template, texts = value
-    if not (isinstance(pixels, int) and isinstance(texts, list) and set(map(type, texts)) <= _STR):
-        return None
-    fields = template_fields(template, known)
-    return Piece(pixels, template, tuple(texts)) if fields == len(texts) else None
 
 
 def template_fields(template: object, known: dict[str, int] | None = None) -> int | None:
@@ -85,7 +74,6 @@ def template_fields(template: object, known: dict[str, int] | None = None) -> in
     return len(fields)
 
 
-_STR = {str}
 _FIELD = re.compile(r' t="s"><v>\{(\d+)\}')
 
 
@@ -94,55 +82,64 @@ class TableSheet(Worksheet):
 
     def __init__(self) -> None:
         super().__init__()
-        self.body: list[str] = []
         self.body_first = 0
         self.body_styles: dict[str, Format] = {}
-        self.pieces: list[Piece] = []
-        """h24q: every body row as a :class:`Piece`, in order (those given and those made)."""
+        self.store = RowStore()
+        self.row_ids: list[int] = []
+        """h24q: every body row by its number in :attr:`store` (h24af), in order."""
+        self._shared: list[int] = []  # every body text's shared-string index, in order
 
     def take_rows(
         self,
         first: int,
-        rows: Sequence[Sequence[Cell] | Piece],
+        rows: Sequence[Sequence[Cell] | Piece | int],
         kinds: Sequence[str],
         styles: dict[str, Format],
         text_of: Callable[[str], str],
         heights: Callable[[list[tuple[int, str]]], float],
         numbered: bool = False,
+        store: RowStore | None = None,
     ) -> None:
         """The body: ``rows`` from row ``first`` on, each cell as ``write_table`` would write it
         (``kinds``: each column's kind, the style of its empty cells; ``text_of``: a text
         cell's content; ``heights``: a row's height in points from its texts). A row may be a
-        :class:`Piece` made before (h24q). ``numbered``: the first cell of every row is its
+        :class:`Piece` made before (h24q) or (h24af) a row's number in ``store`` (the rows
+        made here are put there too). ``numbered``: the first cell of every row is its
         ordinal in the body (1, 2, ...), left out of the pieces."""
         self.body_first = first
         self.body_styles = styles
+        self.store = store = store if store is not None else RowStore()
         make = _PieceMaker(self, kinds, text_of, heights, numbered)
-        table = self.str_table
-        strings = table.string_table
-        body, pieces = self.body, self.pieces
+        ids = self.row_ids
         for r, row in enumerate(rows, first):
-            ordinal = r - first + 1
-            piece = row if isinstance(row, Piece) else make(row, ordinal)
-            pieces.append(piece)
-            # the texts numbered here, in the order of the cells, as write_string numbers them
-            # (SharedStringTable._get_shared_string_index, inlined: 8 texts a row)
-            indices = []
-            for text in piece.texts:
-                index = strings.get(text)
-                if index is None:
-                    index = strings[text] = table.unique_count
-                    table.unique_count += 1
-                indices.append(index)
-            table.count += len(indices)
-            body.append(piece.template.format(r + 1, ordinal, *indices))
-        if body:
-            # h24q: the body's rows are written here, their heights in their XML: XlsxWriter
-            # needs only the sheet's extent (its dimension), not each row's set_row
-            self._check_dimensions(first + len(body) - 1, 0)
+            if type(row) is int:
+                ids.append(row)
+                continue
+            piece = row if isinstance(row, Piece) else make(row, r - first + 1)  # type: ignore[arg-type]
+            ids.append(store.add(*piece))
+        # h24af: the texts numbered as write_string numbers them, in the order of the rows and
+        # their cells, each new one the next index: the same as text by text, done once for
+        # each distinct text (a text's first place decides its index)
+        texts = list(map(store.texts_of.__getitem__, ids))
+        every = list(chain.from_iterable(texts))
+        table = self.str_table
+        strings, words = table.string_table, store.texts
+        index_of: dict[int, int] = {}
+        for number in dict.fromkeys(every):
+            index = strings.get(words[number])
+            if index is None:
+                index = strings[words[number]] = table.unique_count
+                table.unique_count += 1
+            index_of[number] = index
+        self._shared = list(map(index_of.__getitem__, every))
+        table.count += len(every)
+        if ids:
+            # h24q: the body's rows are written at the close, their heights in their XML:
+            # XlsxWriter needs only the sheet's extent (its dimension), not each row's set_row
+            self._check_dimensions(first + len(ids) - 1, 0)
 
     def _write_rows(self) -> None:
-        if not self.body:
+        if not self.row_ids:
             super()._write_rows()
             return
         last = self.dim_rowmax  # type: ignore[has-type]
@@ -151,13 +148,45 @@ class TableSheet(Worksheet):
             super()._write_rows()
         finally:
             self.dim_rowmax = last
-        body = "".join(self.body)
-        # a format gets its number when a cell first uses it: in the order the cells come
+        templates = self._templates()
+        store, shared, first = self.store, self._shared, self.body_first
+        lengths = map(len, map(store.texts_of.__getitem__, self.row_ids))
+        rows, at = [], 0
+        for r, (template, count) in enumerate(
+            zip(map(store.templates_of.__getitem__, self.row_ids), lengths, strict=True),
+            first + 1,
+        ):
+            rows.append(templates[template].format(r, r - first, *shared[at : at + count]))
+            at += count
+        self.fh.write("".join(rows))
+
+    def _templates(self) -> dict[int, str]:
+        """The templates the body uses, with their formats' numbers in place. A format gets its
+        number when a cell first uses it, so in the order the formats first come in the body:
+        in the first template (in the order of the rows) that holds each (h24af: found in the
+        few hundred templates, not in the body's megabytes)."""
+        store = self.store
+        used = dict.fromkeys(map(store.templates_of.__getitem__, self.row_ids))
         marks = {_TEXT: "text", _DATE: "date", _NUMBER: "number"}
-        found = sorted((body.find(mark), mark) for mark in marks if mark in body)
-        for _, mark in found:
-            body = body.replace(mark, str(self.body_styles[marks[mark]]._get_xf_index()))
-        self.fh.write(body)
+        found: list[tuple[int, int, str]] = []
+        for n, number in enumerate(used):
+            xml = store.templates[number]
+            for mark in [m for m in marks if m in xml]:
+                found.append((n, xml.find(mark), mark))
+                del marks[mark]
+            if not marks:
+                break
+        names = {_TEXT: "text", _DATE: "date", _NUMBER: "number"}
+        indices = {}
+        for _, _, mark in sorted(found):
+            indices[mark] = str(self.body_styles[names[mark]]._get_xf_index())
+        result = {}
+        for number in used:
+            xml = store.templates[number]
+            for mark, index in indices.items():
+                xml = xml.replace(mark, index)
+            result[number] = xml
+        return result
 
 
 class _PieceMaker:
@@ -221,4 +250,4 @@ class _PieceMaker:
         pixels = int(points * 4.0 / 3.0 + 0.5)
         # the row's height is its pixels (never 0: a row has one line at least)
         head = f'<row r="{{0}}" spans="1:{width}" ht="{pixels * 0.75:.16g}" customHeight="1">'
-        return Piece(pixels, head + "".join(cells) + "</row>", tuple(stored_texts))
+        return Piece(head + "".join(cells) + "</row>", tuple(stored_texts))
