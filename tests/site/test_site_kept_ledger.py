@@ -152,6 +152,22 @@ def _rows_moved(kept: dict[str, Any]) -> None:
     kept[kept_ledger.HOLDERS][0][2] += 1  # a holder's rows that are the next one's
 
 
+def _a_value(kept: dict[str, Any]) -> list[str]:
+    return next(r for r in kept[kept_ledger.ROW_VALUES] if r)
+
+
+def _value_markup(kept: dict[str, Any]) -> None:
+    _a_value(kept)[0] += "</v><f>1+1</f><v>"
+
+
+def _value_number(kept: dict[str, Any]) -> None:
+    _a_value(kept)[0] = 45000  # JSON's number, not the cell's text
+
+
+def _fewer_values(kept: dict[str, Any]) -> None:
+    _a_value(kept).pop()
+
+
 def _a_number_text(kept: dict[str, Any]) -> None:
     kept[kept_ledger.TEXTS][0] = 1
 
@@ -179,6 +195,9 @@ def test_a_forged_cut_or_older_entry_is_made_again(province_data, tmp_path, monk
         _fewer_rows,
         _rows_moved,
         _a_number_text,
+        _value_markup,
+        _value_number,
+        _fewer_values,
         _older,
     )
     spoilt = [lambda path, change=change: _forge(path, change) for change in changes]
@@ -210,8 +229,10 @@ def test_the_templates_the_writer_makes_are_good_and_others_are_refused():
     store, ids = _pieces(rows)
     assert ids == [0, 1, 2]
     templates = [store.templates[store.templates_of[i]] for i in ids]
-    assert [template_fields(t) for t in templates] == [1, 0, 1]
+    assert [template_fields(t) for t in templates] == [(1, 1), (0, 0), (1, 1)]
     assert store.texts_of_row(0) == ("甲 & <b>{0}",)  # a shared string, not in the XML
+    assert store.values_of[1:] == [(), ("0",)]  # 1900-01-01 (its serial), a field, not XML
+    assert "{3}" in templates[0] and "<v>0</v>" not in templates[2]
     assert "<b>" not in templates[0] and "{1}" in templates[0]
     assert all(PIECE_XML.fullmatch(t) for t in templates)
     template = templates[0]
@@ -220,6 +241,8 @@ def test_the_templates_the_writer_makes_are_good_and_others_are_refused():
         template.replace("{2}", "{3}"),  # a field out of order
         template.replace('t="s"><v>{2}', "><v>{2}"),  # a text's field as a number
         template.replace('s="\x01t\x01"', 's="7"'),
+        template.replace("<v>{3}</v>", "<v>45000</v>"),  # a value in the XML (h24q's form)
+        template.replace("{2}", "{x}").replace("{3}", "{2}").replace("{x}", "{3}"),
         1,
     ):
         assert template_fields(bad) is None

@@ -28,8 +28,10 @@ class RowStore:
         """Each row's template, by number."""
         self.texts_of: list[list[int]] = []
         """Each row's texts, by number, in the order of its cells' fields."""
+        self.values_of: list[Sequence[str]] = []
+        """Each row's dates' and numbers' values as its cells hold them, in their order."""
 
-    def add(self, template: str, texts: Iterable[str]) -> int:
+    def add(self, template: str, texts: Iterable[str], values: Sequence[str] = ()) -> int:
         """A row made now (its template and texts as strings): its number."""
         number = self._template_ids.get(template)
         if number is None:
@@ -42,19 +44,20 @@ class RowStore:
                 found = known[text] = len(self.texts)
                 self.texts.append(text)
             ids.append(found)
-        return self.add_numbers(number, ids)
-
-    def add_numbers(self, template: int, texts: list[int]) -> int:
-        """A row by its template's and texts' numbers (checked by whoever read them)."""
-        self.templates_of.append(template)
-        self.texts_of.append(texts)
+        self.templates_of.append(number)
+        self.texts_of.append(ids)
+        self.values_of.append(values)
         return len(self.templates_of) - 1
 
-    def extend(self, templates: list[int], texts: list[list[int]]) -> range:
-        """Rows by numbers (as :meth:`add_numbers`), many at once: their numbers."""
+    def extend(
+        self, templates: list[int], texts: list[list[int]], values: list[list[str]]
+    ) -> range:
+        """Rows by their templates' and texts' numbers and their values (checked by whoever
+        read them): their numbers."""
         first = len(self.templates_of)
         self.templates_of.extend(templates)
         self.texts_of.extend(texts)
+        self.values_of.extend(values)
         return range(first, len(self.templates_of))
 
     def texts_of_row(self, row: int) -> tuple[str, ...]:

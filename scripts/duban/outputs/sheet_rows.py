@@ -37,28 +37,35 @@ _TEXT, _DATE, _NUMBER = "\x01t\x01", "\x01d\x01", "\x01n\x01"
 
 class Piece(NamedTuple):
     """A body row as plain data, ready to be placed at any row (h24q): its XML with ``{0}`` for
-    the row's number, ``{1}`` for its ordinal in the body (a numbered table's first cell) and
-    ``{2}``... for its texts' shared-string indices, and those texts, in the order of their
-    cells (its height is in its XML). h24af: held as numbers in a :class:`RowStore`."""
+    the row's number, ``{1}`` for its ordinal in the body (a numbered table's first cell),
+    ``{2}``... for its texts' shared-string indices, then (h24af) fields for its dates' and
+    numbers' values; its texts and its values, in the order of their cells (its height is in
+    its XML). h24af: held as numbers in a :class:`RowStore`; with the values out of the XML a
+    台账 has a few dozen templates, not one for every holder's dates."""
 
     template: str
     texts: tuple[str, ...]
+    values: tuple[str, ...] = ()
 
 
 # h24q: the only XML a piece may hold (a kept piece is checked against it when read): the
-# writer's own row, cells and values, nothing from the data (texts are shared strings)
-_CELL = (
-    r'<c r="[A-Z]{1,3}\{0\}" s="\x01[tdn]\x01"'
-    r'(?:/>| t="s"><v>\{\d+\}</v></c>|><v>(?:\{1\}|[0-9A-Z.+-]+)</v></c>)'
-)
+# writer's own row, cells and fields, nothing from the data (texts are shared strings, values
+# fields: VALUE)
+_CELL = r'<c r="[A-Z]{1,3}\{0\}" s="\x01[tdn]\x01"(?:/>|(?: t="s")?><v>\{\d+\}</v></c>)'
 PIECE_XML = re.compile(
     rf'<row r="\{{0\}}" spans="1:\d+" ht="[0-9.]+" customHeight="1">(?:{_CELL})*</row>'
 )
+VALUE = re.compile(r"[0-9A-Z.+-]+")
+"""A date's or a number's value as the writer puts it in a cell (``{:.16G}``)."""
+_FIELD = re.compile(r'( t="s")?><v>\{(\d+)\}')
 
 
-def template_fields(template: object, known: dict[str, int] | None = None) -> int | None:
-    """How many text fields a piece's template has, if it is one the writer makes (else
-    None); ``known``: the templates found good before, with their fields."""
+def template_fields(
+    template: object, known: dict[str, tuple[int, int]] | None = None
+) -> tuple[int, int] | None:
+    """How many text fields and value fields a piece's template has, if it is one the writer
+    makes (else None): its texts' fields ``{2}``, ``{3}``... in the order of its cells, then its
+    values' in that order; ``known``: the templates found good before, with their fields."""
     if not isinstance(template, str):
         return None
     found = known.get(template) if known is not None else None
@@ -66,15 +73,14 @@ def template_fields(template: object, known: dict[str, int] | None = None) -> in
         return found
     if not PIECE_XML.fullmatch(template):
         return None
-    fields = [int(f) for f in _FIELD.findall(template)]
-    if fields != list(range(2, 2 + len(fields))):
+    fields = _FIELD.findall(template)
+    texts = [int(n) for shared, n in fields if shared]
+    values = [int(n) for shared, n in fields if not shared and n != "1"]
+    if texts + values != list(range(2, 2 + len(texts) + len(values))):
         return None
     if known is not None:
-        known[template] = len(fields)
-    return len(fields)
-
-
-_FIELD = re.compile(r' t="s"><v>\{(\d+)\}')
+        known[template] = (len(texts), len(values))
+    return len(texts), len(values)
 
 
 class TableSheet(Worksheet):
@@ -149,14 +155,16 @@ class TableSheet(Worksheet):
         finally:
             self.dim_rowmax = last
         templates = self._templates()
-        store, shared, first = self.store, self._shared, self.body_first
-        lengths = map(len, map(store.texts_of.__getitem__, self.row_ids))
+        store, shared, first, ids = self.store, self._shared, self.body_first, self.row_ids
+        lengths = map(len, map(store.texts_of.__getitem__, ids))
+        values = map(store.values_of.__getitem__, ids)
         rows, at = [], 0
-        for r, (template, count) in enumerate(
-            zip(map(store.templates_of.__getitem__, self.row_ids), lengths, strict=True),
+        for r, (template, count, numbers) in enumerate(
+            zip(map(store.templates_of.__getitem__, ids), lengths, values, strict=True),
             first + 1,
         ):
-            rows.append(templates[template].format(r, r - first, *shared[at : at + count]))
+            xml = templates[template]
+            rows.append(xml.format(r, r - first, *shared[at : at + count], *numbers))
             at += count
         self.fh.write("".join(rows))
 
@@ -216,6 +224,7 @@ class _PieceMaker:
         cells = []
         texts: list[tuple[int, str]] = []
         stored_texts: list[str] = []
+        values: list[str] = []
         for c, value in enumerate(row):
             ref = f"{letters[c]}{{0}}"
             if c == 0 and self.numbered:
@@ -229,9 +238,11 @@ class _PieceMaker:
                 if serial is None:
                     number = self.sheet._convert_date_time(dt.datetime.combine(value, dt.time()))
                     serial = self.dates_seen[value] = f"{number:.16G}"
-                cells.append(f'<c r="{ref}" s="{_DATE}"><v>{serial}</v></c>')
+                values.append(serial)
+                cells.append(f'<c r="{ref}" s="{_DATE}"><v>{{\x02}}</v></c>')
             elif isinstance(value, int | float) and not isinstance(value, bool):
-                cells.append(f'<c r="{ref}" s="{_NUMBER}"><v>{value:.16G}</v></c>')
+                values.append(f"{value:.16G}")
+                cells.append(f'<c r="{ref}" s="{_NUMBER}"><v>{{\x02}}</v></c>')
             else:
                 raw = str(value)
                 seen = self.texts_seen.get((c, raw))
@@ -250,4 +261,10 @@ class _PieceMaker:
         pixels = int(points * 4.0 / 3.0 + 0.5)
         # the row's height is its pixels (never 0: a row has one line at least)
         head = f'<row r="{{0}}" spans="1:{width}" ht="{pixels * 0.75:.16g}" customHeight="1">'
-        return Piece(head + "".join(cells) + "</row>", tuple(stored_texts))
+        xml = head + "".join(cells) + "</row>"
+        if values:  # h24af: the values' fields after the texts', in the order of the cells
+            parts = xml.split("\x02")
+            first = 2 + len(stored_texts)
+            numbers = map(str, range(first, first + len(values)))
+            xml = "".join(chain.from_iterable(zip(parts, numbers, strict=False))) + parts[-1]
+        return Piece(xml, tuple(stored_texts), tuple(values))

@@ -36,6 +36,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from duban.outputs.row_store import RowStore
+from duban.outputs.shared_strings import SheetsWorkbook
 from duban.outputs.sheet_rows import Piece, TableSheet
 from duban.outputs.xml_text import xml_property, xml_text
 
@@ -117,7 +118,7 @@ def new_workbook(
     buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DATE
 ) -> xlsxwriter.Workbook:
     """An in-memory workbook that never turns text into formulas, numbers or links."""
-    book = xlsxwriter.Workbook(
+    book = SheetsWorkbook(  # h24af: its shared strings written in one pass
         buffer,
         {
             "in_memory": True,

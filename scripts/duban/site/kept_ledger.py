@@ -44,6 +44,7 @@ keeps its memo across builds and makes its 台账 in a thread after the pages (h
 from __future__ import annotations
 
 import json
+import re
 from itertools import chain
 from typing import Any
 
@@ -53,15 +54,15 @@ from duban.load.cache import parts_digest
 from duban.model.model import Model
 from duban.outputs.ledger import OVERDUE, ledger, ledger_xlsx_pieces
 from duban.outputs.row_store import RowStore
-from duban.outputs.sheet_rows import template_fields
+from duban.outputs.sheet_rows import VALUE, template_fields
 from duban.site import page_keys
 from duban.site.kept_text import keep_text, kept_text
 
 FORMAT = "ledger rows 3"
 PIECES, CHECK = "pieces", "pieces digest"
 TEMPLATES, TEXTS, HOLDERS = "templates", "texts", "holders"
-ROW_TEMPLATES, ROW_TEXTS = "row templates", "row texts"
-_PARTS = {TEMPLATES, TEXTS, HOLDERS, ROW_TEMPLATES, ROW_TEXTS}
+ROW_TEMPLATES, ROW_TEXTS, ROW_VALUES = "row templates", "row texts", "row values"
+_PARTS = {TEMPLATES, TEXTS, HOLDERS, ROW_TEMPLATES, ROW_TEXTS, ROW_VALUES}
 _INT, _STR, _LIST = {int}, {str}, {list}
 
 Kept = tuple[RowStore, dict[str, tuple[str, range, range]]]
@@ -102,7 +103,9 @@ def ledger_xlsx(
     for holder_id, holder in holders.items():
         late = [stages[id(i)] for i in holder.late]
         digests = keys.occurrences(holder.items)
-        holder.key = parts_digest(keys.base, FORMAT, holder_id, *digests, json.dumps(late))
+        # the digests as one part: the same bytes as one part each (each ends with a NUL)
+        joined = "\0".join(digests)
+        holder.key = parts_digest(keys.base, FORMAT, holder_id, joined, json.dumps(late))
         section = sections.get(holder_id)
         if section is None or section[0] != holder.key:
             continue
@@ -131,9 +134,11 @@ def _keep(
     plan_rows: dict[int, int],
     late_rows: dict[int, int],
 ) -> None:
-    """Every holder's rows as one JSON text: the templates and texts they use once each (renumbered
-    in the order the rows use them: rows of last build's that no holder shows are left out),
-    each row by their numbers, the holders in order with their keys and counts."""
+    """Every holder's rows as one JSON text: the templates they use once each, each row by their
+    numbers, the holders in order with their keys and counts. The texts are the store's as they
+    are (a kept row's list of numbers is written as it was read) unless over a quarter of them
+    are no longer used (the texts of rows made again pile up, build after build): then those
+    used, renumbered."""
     listed: list[list[object]] = []
     order: list[int] = []
     for holder_id, holder in holders.items():
@@ -148,14 +153,19 @@ def _keep(
     row_texts = list(map(store.texts_of.__getitem__, order))
     templates = dict(zip(dict.fromkeys(row_templates), range(len(row_templates)), strict=False))
     used = dict.fromkeys(chain.from_iterable(row_texts))
-    texts = dict(zip(used, range(len(used)), strict=True))
-    number = texts.__getitem__
+    texts = store.texts
+    if len(used) < len(texts) * 3 // 4:
+        renumbered = dict(zip(used, range(len(used)), strict=True))
+        number = renumbered.__getitem__
+        texts = list(map(texts.__getitem__, renumbered))
+        row_texts = [list(map(number, row)) for row in row_texts]
     kept = {
         TEMPLATES: list(map(store.templates.__getitem__, templates)),
-        TEXTS: list(map(store.texts.__getitem__, texts)),
+        TEXTS: texts,
         HOLDERS: listed,
         ROW_TEMPLATES: list(map(templates.__getitem__, row_templates)),
-        ROW_TEXTS: [list(map(number, row)) for row in row_texts],
+        ROW_TEXTS: row_texts,
+        ROW_VALUES: list(map(store.values_of.__getitem__, order)),  # tuples written as lists
     }
     text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
     keep_text(memo, entry, PIECES, CHECK, text)
@@ -175,10 +185,11 @@ def _kept(memo: page_keys.Memo, entry: str) -> Kept | None:
         return None
     templates, texts, holders = kept[TEMPLATES], kept[TEXTS], kept[HOLDERS]
     row_templates, row_texts = kept[ROW_TEMPLATES], kept[ROW_TEXTS]
-    parts = (templates, texts, holders, row_templates, row_texts)
+    row_values = kept[ROW_VALUES]
+    parts = (templates, texts, holders, row_templates, row_texts, row_values)
     if not all(type(part) is list for part in parts):
         return None
-    known: dict[str, int] = {}
+    known: dict[str, tuple[int, int]] = {}
     fields = [template_fields(t, known) for t in templates]
     if None in fields or not set(map(type, texts)) <= _STR:
         return None
@@ -186,14 +197,20 @@ def _kept(memo: page_keys.Memo, entry: str) -> Kept | None:
         return None
     if not _numbers(list(chain.from_iterable(row_texts)), len(texts)):
         return None
-    # each row as many texts as its template has fields
-    if list(map(len, row_texts)) != list(map(fields.__getitem__, row_templates)):
+    if not (set(map(type, row_values)) <= _LIST and _values(row_values)):
+        return None
+    # each row as many texts and values as its template has fields
+    text_fields = [f[0] for f in fields]  # type: ignore[index]
+    value_fields = [f[1] for f in fields]  # type: ignore[index]
+    if list(map(len, row_texts)) != list(map(text_fields.__getitem__, row_templates)):
+        return None
+    if list(map(len, row_values)) != list(map(value_fields.__getitem__, row_templates)):
         return None
     sections = _sections(holders, len(row_templates))
     if sections is None:
         return None
     store = RowStore(templates, texts)
-    rows = store.extend(row_templates, row_texts)
+    rows = store.extend(row_templates, row_texts, row_values)
     return store, {h: (key, rows[a:b], rows[b:c]) for h, (key, a, b, c) in sections.items()}
 
 
@@ -202,6 +219,18 @@ def _numbers(values: list[Any], count: int) -> bool:
     if not values:
         return True
     return set(map(type, values)) <= _INT and min(values) >= 0 and max(values) < count
+
+
+def _values(rows: list[list[Any]]) -> bool:
+    """Whether every value is a date's or a number's as the writer puts it in a cell (no
+    markup): checked on them all joined by spaces, in one match."""
+    values = list(chain.from_iterable(rows))
+    if not set(map(type, values)) <= _STR:
+        return False
+    return not values or _VALUES.fullmatch(" ".join(values)) is not None
+
+
+_VALUES = re.compile(rf"{VALUE.pattern}(?: {VALUE.pattern})*")
 
 
 def _sections(holders: list[object], rows: int) -> dict[str, tuple[str, int, int, int]] | None:
