@@ -282,19 +282,31 @@ def ledger(
     order = {h: n for n, h in enumerate({**model.holders, **model.groups})}
     order.update({i.holder_id: len(order) for i in evaluation.items if i.holder_id not in order})
     seen: dict[object, str] = {}  # h24o: texts of tasks and holders, once each
+    in_order = model.plans_in_order()
+    # h24af: the occurrences sorted once and shared out by plan in one pass (a task's plans
+    # found by prefix once a task), not every occurrence tested once a plan
+    plans_of = {
+        k: [p.id for p in in_order if k.startswith(f"{p.id}/")]
+        for k in {i.task_id for i in evaluation.items}
+    }
+    by_plan: dict[str, list[ItemState]] = {p.id: [] for p in in_order}
+    task_order = {k: model.tasks[k].order for k, found in plans_of.items() if found}
+    for item in sorted(
+        [i for i in evaluation.items if plans_of[i.task_id]],
+        key=lambda i: (
+            task_order[i.task_id],
+            i.due,
+            i.due_id,
+            i.key,
+            order[i.holder_id],
+        ),
+    ):
+        for pid in plans_of[item.task_id]:
+            by_plan[pid].append(item)
     plans = []
-    for plan in model.plans_in_order():
+    for plan in in_order:
         prefix = f"{plan.id}/"
-        items = sorted(
-            (i for i in evaluation.items if i.task_id.startswith(prefix)),
-            key=lambda i: (
-                model.tasks[i.task_id].order,
-                i.due,
-                i.due_id,
-                i.key,
-                order[i.holder_id],
-            ),
-        )
+        items = by_plan[plan.id]
         columns = _has_cooperate(model, prefix), _has_leaders(model, prefix)
         rows: list[Row] = []
         for n, item in enumerate(items, 1):
