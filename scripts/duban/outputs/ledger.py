@@ -22,6 +22,7 @@ import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from duban.evaluation.check_report import CheckReport, UnitSummary
 from duban.evaluation.evaluate import Evaluation, ItemState, State
@@ -291,16 +292,12 @@ def ledger(
     }
     by_plan: dict[str, list[ItemState]] = {p.id: [] for p in in_order}
     task_order = {k: model.tasks[k].order for k, found in plans_of.items() if found}
-    for item in sorted(
-        [i for i in evaluation.items if plans_of[i.task_id]],
-        key=lambda i: (
-            task_order[i.task_id],
-            i.due,
-            i.due_id,
-            i.key,
-            order[i.holder_id],
-        ),
-    ):
+    in_plans = [i for i in evaluation.items if plans_of[i.task_id]]
+
+    def key(i: ItemState) -> tuple[Any, ...]:
+        return task_order[i.task_id], i.due, i.due_id, i.key, order[i.holder_id]
+
+    for item in sorted(in_plans, key=key):
         for pid in plans_of[item.task_id]:
             by_plan[pid].append(item)
     plans = []

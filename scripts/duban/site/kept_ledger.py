@@ -51,6 +51,7 @@ from typing import Any
 from duban.evaluation.check_report import CheckReport
 from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.load.cache import parts_digest
+from duban.load.gcpause import collection_paused
 from duban.model.model import Model
 from duban.outputs.ledger import OVERDUE, ledger, ledger_xlsx_pieces
 from duban.outputs.row_store import RowStore
@@ -178,7 +179,10 @@ def _kept(memo: page_keys.Memo, entry: str) -> Kept | None:
     if text is None:
         return None
     try:
-        kept = json.loads(text)
+        # hundreds of thousands of lists and strings, none in a cycle: the collector would
+        # walk the build's unfrozen objects again and again while they are made (gcpause)
+        with collection_paused():
+            kept = json.loads(text)
     except ValueError:
         return None
     if not (isinstance(kept, dict) and set(kept) == _PARTS):
