@@ -160,6 +160,11 @@ def _value_markup(kept: dict[str, Any]) -> None:
     _a_value(kept)[0] += "</v><f>1+1</f><v>"
 
 
+def _two_values_in_one(kept: dict[str, Any]) -> None:
+    values = _a_value(kept)
+    values[0] += " 1"  # a space in a value: as two values when joined
+
+
 def _value_number(kept: dict[str, Any]) -> None:
     _a_value(kept)[0] = 45000  # JSON's number, not the cell's text
 
@@ -196,6 +201,7 @@ def test_a_forged_cut_or_older_entry_is_made_again(province_data, tmp_path, monk
         _rows_moved,
         _a_number_text,
         _value_markup,
+        _two_values_in_one,
         _value_number,
         _fewer_values,
         _older,

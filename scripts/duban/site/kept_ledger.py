@@ -227,11 +227,15 @@ def _numbers(values: list[Any], count: int) -> bool:
 
 def _values(rows: list[list[Any]]) -> bool:
     """Whether every value is a date's or a number's as the writer puts it in a cell (no
-    markup): checked on them all joined by spaces, in one match."""
+    markup): checked on them all joined by spaces, in one match (and as many spaces as joins:
+    no value holds one)."""
     values = list(chain.from_iterable(rows))
     if not set(map(type, values)) <= _STR:
         return False
-    return not values or _VALUES.fullmatch(" ".join(values)) is not None
+    joined = " ".join(values)
+    if joined.count(" ") != max(len(values) - 1, 0):
+        return False
+    return not values or _VALUES.fullmatch(joined) is not None
 
 
 _VALUES = re.compile(rf"{VALUE.pattern}(?: {VALUE.pattern})*")
