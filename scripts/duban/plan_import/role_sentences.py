@@ -183,6 +183,20 @@ def lead_marks(roles: dict[str, list[str]]) -> None:
             del roles[role]
 
 
+def lead_once(roles: dict[str, list[str]]) -> None:
+    """A unit that leads is not listed again as responsible or cooperating: a table's 责任单位
+    column that lists every unit, the lead among them (莲都 2023, SOURCES.md's fourth batch), and
+    a heading's leads over an item's own units (h18i). Not applied to a clause of the text: the
+    shipped plan's (牵头单位:市局法规处、区县司法局…。责任单位:区县司法局,市局各处室…) gives the
+    units named under both labels both duties. Supervising and assessing are other duties
+    (牵头、监督单位：A leads and supervises)."""
+    leads = set(roles.get("lead") or [])
+    for role in [r for r in ("responsible", "cooperate") if r in roles] if leads else []:
+        roles[role] = [n for n in roles[role] if n not in leads]
+        if not roles[role]:
+            del roles[role]
+
+
 GENERIC = {"单位", "單位", "部门", "部門", "机构", "機構", "企业", "企業"}
 STREETS = {"街道办事处", "街道辦事處", "街道", "办事处", "辦事處"}
 TOWNS = re.compile(r"(?:乡镇|鄉鎮|乡|鄉|镇|鎮|社区|社區|村|园区|園區)(?:[（(][^（）()]{1,6}[）)])?")
