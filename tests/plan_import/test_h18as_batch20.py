@@ -112,3 +112,47 @@ def test_real_years_of_each_task_in_the_import(tmp_path: Path) -> None:
         for key, task in tasks.items()
     }
     assert periods == {"02": ["2015"], "03": ["2014", "2015"], "04": ["2014", "2015"], "05": []}
+
+
+# --- 4. retrieval chunks, one a line: a numbered line with its own clause is an item of its own ---
+
+SHANGHAI = (  # 上海 2023 (shanghai-2023-yingshang-…): chunks of different documents, shortened
+    "营商环境政策汇编（2023）- 上海:\n"
+    "（五）获取金融服务。推动完善担保交易、电子支付等领域政策法规和绿色融资领域相\n"
+    "五、继续夯实工作基础和监督保障（十四）落实政府信息公开审查制度。健全完善公开属性认定流程，"
+    "严防泄密和相关风险。把握好政策发布的时度效，合理引导社会和市场预期。\n"
+    "（八）提升涉案信息线下查询渠道便利度。鼓励各区及市有关部门通过整合线下查询窗口，"
+    "开辟管理人查询“绿色通道”。（责任单位：市高院、市公安局、市通信管理局等；各区政府）\n"
+    "2.完善综合竣工验收制度。在交通枢纽、水务、绿化工程中探索推行综合竣工验收。"
+    "（责任部门：市住房城乡建设管理委、市规划资源局、市交通委（市道运局）、市气象局）\n"
+)
+CHUNKS = (  # made up: another compilation's chunks, other numbers and units
+    "乡村振兴政策摘编（2024）- 某省:\n"
+    "（三）加强耕地保护。严格落实耕地保护责任，坚决遏制耕地“非农化”，防止永久基本农田\n"
+    "（九）推进农村厕所革命。因地制宜推进户厕改造，完善后续管护机制。"
+    "（责任单位：省农业农村厅、省卫生健康委等；各市政府）\n"
+    "3.提升农村供水保障水平。推进城乡供水一体化，实施小型供水工程标准化改造。"
+    "（牵头部门：省水利厅，配合部门：省财政厅）\n"
+)
+
+
+def test_real_chunks_each_numbered_line_with_its_clause(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, SHANGHAI))
+    assert sorted(tasks) == ["02", "08"]  # （五） cut mid-sentence has no clause: no task
+    assert tasks["08"]["roles"] == {
+        "responsible": ["市高院", "市公安局", "市通信管理局", "各区政府"]
+    }
+    assert tasks["02"]["roles"]["responsible"][-2:] == ["市交通委（市道运局）", "市气象局"]
+
+
+def test_made_up_chunks_each_numbered_line_with_its_clause(tmp_path: Path) -> None:
+    tasks = tasks_by_id(import_whole(tmp_path, CHUNKS))
+    assert sorted(tasks) == ["03", "09"]
+    assert tasks["09"]["roles"] == {"responsible": ["省农业农村厅", "省卫生健康委", "各市政府"]}
+    assert tasks["03"]["roles"] == {"lead": ["省水利厅"], "cooperate": ["省财政厅"]}
+
+
+def test_a_numbered_line_without_a_clause_stays_the_items_text(tmp_path: Path) -> None:
+    """Without its own clause a line of another number is no item: the closing words, as before."""
+    text = CHUNKS.replace("（牵头部门：省水利厅，配合部门：省财政厅）", "")
+    assert sorted(tasks_by_id(import_whole(tmp_path, text))) == ["09"]

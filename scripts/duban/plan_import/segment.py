@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from duban.plan_import.bracket_spans import brackets
 from duban.plan_import.chinese import numeral_text, numeral_value
 from duban.plan_import.column_headings import heading_kind
 from duban.plan_import.numbering import (
@@ -275,7 +276,10 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
             index = styles.index(style)
             if not (
                 # h18a: an excerpt of a table (rows 6, 52, 53 …): at the top, from a line's start
-                any_start and index == 0 and number > stack[0].number and at_line
+                (any_start or (lenient and stack[0].number > 1))
+                and index == 0
+                and number > stack[0].number
+                and at_line
             ):
                 continue
             del stack[index:]
@@ -289,7 +293,10 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
                 and _goes_on(text, match, style, number, end)
             )
         ):
-            continue
+            if not (lenient and stack and at_line and _chunk_line(text, match, end)):
+                continue
+            del stack[:]  # h18as: a line of another list, whole with its own clause: an item
+
         if style == "sec" and stack and "sec" not in styles and stack[0].style != "sec":
             continue  # 一、 inside an item that is not itself a section heading
         node = Node(style, number, match.group(0), numeral, match.start(), match.end())
@@ -318,6 +325,22 @@ def _keep_said_with_roles(nodes: list[Node], text: str) -> None:
         if said and not any(OWN_CLAUSE.search(text[c.content : c.end]) for c in said[:-1]):
             node.children = [c for c in node.children if c.style != "shi"]
         _keep_said_with_roles(node.children, text)
+
+
+ROLE_WORD = re.compile(r"负责|牵头|单位|部门|科室")
+
+
+def _chunk_line(text: str, match: re.Match, end: int) -> bool:
+    """h18as: the excerpts of several documents pasted one a line (上海 2023's retrieval chunks:
+    （八）…（责任单位：…） then 2.…（责任部门：…）): a line that opens with a number no list
+    open goes on with, in a style not open, and closes with its own assignment, is an item of
+    its own (the lenient reading only), not the closing words of the item above."""
+    line_end = text.find("\n", match.end(), end)
+    line = text[match.end() : end if line_end < 0 else line_end].rstrip(" \t\u3000。；;")
+    last = list(brackets(line))[-1:]  # 市交通委（市道运局） nested inside the clause
+    return (
+        bool(last) and last[0][1] == len(line) and ROLE_WORD.search(line[last[0][0] :]) is not None
+    )
 
 
 def _steps(text: str, at: int) -> bool:
