@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from duban.plan_import.clauses import split_names
 from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.prose_deadlines import prose_deadline
 from helpers import import_whole, tasks_by_id
@@ -150,9 +151,26 @@ def test_made_up_chunks_each_numbered_line_with_its_clause(tmp_path: Path) -> No
     assert sorted(tasks) == ["03", "09"]
     assert tasks["09"]["roles"] == {"responsible": ["省农业农村厅", "省卫生健康委", "各市政府"]}
     assert tasks["03"]["roles"] == {"lead": ["省水利厅"], "cooperate": ["省财政厅"]}
+    unbracketed = CHUNKS.replace(
+        "（牵头部门：省水利厅，配合部门：省财政厅）", "牵头部门：省水利厅，配合部门：省财政厅。"
+    )
+    folder = tmp_path / "label"  # the clause as a label's sentence, no bracket
+    folder.mkdir()
+    tasks = tasks_by_id(import_whole(folder, unbracketed))
+    assert tasks["03"]["roles"] == {"lead": ["省水利厅"], "cooperate": ["省财政厅"]}
 
 
 def test_a_numbered_line_without_a_clause_stays_the_items_text(tmp_path: Path) -> None:
     """Without its own clause a line of another number is no item: the closing words, as before."""
     text = CHUNKS.replace("（牵头部门：省水利厅，配合部门：省财政厅）", "")
     assert sorted(tasks_by_id(import_whole(tmp_path, text))) == ["09"]
+
+
+# --- 5. a unit with its other name in brackets, in a list separated by spaces ---
+
+
+def test_a_unit_with_its_alias_in_a_spaced_list() -> None:
+    real = "市卫生健康委 市国动办 市交通委（市道运局） 市交警总队"  # 上海 2023, spaced (variant)
+    assert split_names(real) == ["市卫生健康委", "市国动办", "市交通委（市道运局）", "市交警总队"]
+    made_up = "县住建局 县城管局（县综合执法局） 县水利局"
+    assert split_names(made_up) == ["县住建局", "县城管局（县综合执法局）", "县水利局"]

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from duban.plan_import.bracket_spans import brackets
 from duban.plan_import.chinese import numeral_text, numeral_value
+from duban.plan_import.clauses import find_clause
 from duban.plan_import.column_headings import heading_kind
 from duban.plan_import.numbering import (
     CIRCLED,
@@ -327,20 +327,18 @@ def _keep_said_with_roles(nodes: list[Node], text: str) -> None:
         _keep_said_with_roles(node.children, text)
 
 
-ROLE_WORD = re.compile(r"负责|牵头|单位|部门|科室")
-
-
 def _chunk_line(text: str, match: re.Match, end: int) -> bool:
     """h18as: the excerpts of several documents pasted one a line (上海 2023's retrieval chunks:
     （八）…（责任单位：…） then 2.…（责任部门：…）): a line that opens with a number no list
-    open goes on with, in a style not open, and closes with its own assignment, is an item of
-    its own (the lenient reading only), not the closing words of the item above."""
-    line_end = text.find("\n", match.end(), end)
-    line = text[match.end() : end if line_end < 0 else line_end].rstrip(" \t\u3000。；;")
-    last = list(brackets(line))[-1:]  # 市交通委（市道运局） nested inside the clause
-    return (
-        bool(last) and last[0][1] == len(line) and ROLE_WORD.search(line[last[0][0] :]) is not None
+    open goes on with, in a style not open, and closes with its own assignment (bracketed or a
+    label's sentence, on its line or the next), is an item of its own (the lenient reading
+    only), not the closing words of the item above."""
+    following = next(
+        (m for m in MARKER.finditer(text, match.end(), end) if text[m.start() - 1] == "\n"), None
     )
+    span = text[match.end() : following.start() if following else end]
+    clause = find_clause(span)
+    return clause is not None and not span[clause.end :].strip(" \t\u3000\n。；;")
 
 
 def _steps(text: str, at: int) -> bool:
