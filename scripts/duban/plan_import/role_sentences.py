@@ -81,8 +81,13 @@ def split_separated(piece: str) -> list[str]:
     parts = [p for p in re.split(r"[/／\s\u3000]+", piece.strip()) if p]
     if len(parts) < 2:
         return [piece]
-    whole = all(len(p) >= 2 and UNIT_NAME.search(simplified(p)) for p in parts)
+    whole = all(len(p) >= 2 and UNIT_NAME.search(simplified(ALIAS.sub("", p))) for p in parts)
     return parts if whole else [piece]
+
+
+ALIAS = re.compile(r"[（(][^（）()\s]{2,12}[）)]$")
+"""h18as: 市交通委（市道运局）: a unit written with its other name after it (上海 2023) ends as the
+name before the bracket does."""
 
 
 STANDING = re.compile(
