@@ -39,8 +39,8 @@ GENERAL = re.compile(
 LEVELS = re.compile(
     r"^各(?:[省市县区州旗乡镇](?:[（(][^（()）]{1,8}[）)])?、?){2,}(?:人民政府|政府)?$"
 )
-"""各市（州）、县（市、区） / 各县、市、区政府: the governments of several levels, one group (SOURCES.md
-第二十一批, as 各县、市、区政府 is one); its 、 are no list of units."""
+"""各市（州）、县（市、区） / 各县、市、区政府: the governments of several levels, one group
+(SOURCES.md 第二十一批, as 各县、市、区政府 is one); its 、 are no list of units."""
 
 
 EXHORTED = re.compile(
