@@ -262,6 +262,7 @@ def prose_verb(folded: str) -> tuple[int, str, str, bool] | None:
     names = folded[: tail.start()].strip()
     pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
     last = re.sub(r"等.{0,8}$", "", pieces[-1]) if pieces else ""
+    last = re.sub(r"[（(](?:单位|部门)[）)]$", "", last)  # h18au: 其他相关部门（单位）配合
     if not last or not (UNIT_NAME.search(last) or last.startswith("各")):
         return None
     verbs = tail.group(0)
