@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from duban.evaluation.evaluate import ItemState
 from duban.load.cache import parts_digest
 from duban.model.model import Model
+from duban.model.refs import OccurrenceRef
 
 FORMAT = "occurrence digests 1"
 
@@ -100,3 +101,20 @@ def to_keep(
         if items and all(id(item) in digest_of for item in items):
             kept[key] = " ".join(digest_of[id(item)] for item in items)
     return kept
+
+
+def escalated(
+    escalations: Mapping[OccurrenceRef, object], by_holder: Mapping[str, Sequence[ItemState]]
+) -> set[int]:
+    """h24ag: the ids of the occurrences with an escalation (their digest is not the kept one,
+    which is made without), found through the holders the escalations name, not by a walk over
+    every occurrence."""
+    found: set[int] = set()
+    holders = {ref.holder_id for ref in escalations}
+    for holder_id in holders:
+        for item in by_holder.get(holder_id, ()):
+            if item.holder_id == holder_id and item.ref in escalations:
+                found.add(id(item))
+    if len(found) < len(escalations):  # an escalation not found so: every occurrence looked at
+        found |= {id(i) for items in by_holder.values() for i in items if i.ref in escalations}
+    return found
