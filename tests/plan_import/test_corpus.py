@@ -92,6 +92,19 @@ def test_the_score_counts_what_agrees_and_a_refused_file_as_all_missing(tmp_path
     assert "7/14 (50%)" in lines[-1] and "6/12 (50%)" in lines[-1] and "3/6" in lines[-1]
 
 
+def test_an_oracle_without_chapters_agrees_with_the_one_section_the_import_needs() -> None:
+    hand = {"01": {"id": "01", "number": 1}, "02": {"id": "02", "number": 2}}
+    got = {"01": {"id": "01", "section": 1}, "02": {"id": "02", "section": 1}}
+    one = {"sections": [{"number": 1, "title": ""}]}
+    assert corpus_score._one_section_as_read(hand, got, one)["02"]["section"] == 1
+    two = {"sections": [{"number": 1}, {"number": 2}]}  # a chapter the document does not have
+    assert "section" not in corpus_score._one_section_as_read(hand, got, two)["02"]
+    split = {"01": {"id": "01", "section": 1}, "02": {"id": "02", "section": 2}}
+    assert "section" not in corpus_score._one_section_as_read(hand, split, one)["01"]
+    chaptered = {"01": {"id": "01", "section": 2}, "02": {"id": "02"}}  # the oracle says
+    assert corpus_score._one_section_as_read(chaptered, got, one) is chaptered
+
+
 def test_the_corpus_score_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print()

@@ -99,6 +99,24 @@ def test_variant_lead_not_recorded_again_as_responsible(tmp_path: Path) -> None:
     assert tasks["02"]["roles"] == {"lead": ["县交通局"]}
 
 
+TEXT_VARIANT = (  # made up: the same repetition in a clause of the text, not in a table's cells
+    "一、稳就业\n"
+    "1.城镇新增就业3000人。（牵头单位：县人社局；责任单位：县人社局、县财政局）\n"
+    "2.新建农村公路50公里。（县交通局牵头，县交通局、各乡镇负责）\n"
+)
+
+
+def test_variant_a_clause_of_the_text_keeps_both_duties_as_the_shipped_plan_does(
+    tmp_path: Path,
+) -> None:
+    """Only a table's 责任单位 column is read as "every unit, the lead among them"; a clause of
+    the text that names a unit under both labels gives it both duties (the shipped plan's
+    task 03, whose curated data keeps 区县司法局 as lead and responsible)."""
+    tasks = tasks_by_id(import_whole(tmp_path, TEXT_VARIANT, year=2024))
+    assert tasks["1-1"]["roles"] == {"lead": ["县人社局"], "responsible": ["县人社局", "县财政局"]}
+    assert tasks["1-2"]["roles"] == {"lead": ["县交通局"], "responsible": ["县交通局", "各乡镇"]}
+
+
 # --- 3. a completion report: each 实事 with its own units, its 1. 2. with theirs ---
 
 ANSHUN = (  # 安顺 2019 (guizhou-anshun-2019-…), the progress lines shortened

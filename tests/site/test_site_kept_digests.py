@@ -13,10 +13,20 @@ from pathlib import Path
 import pytest
 
 from duban.evaluation.evaluate import ItemState, evaluate
+from duban.i18n.locale import load_locale
 from duban.outputs import urls
 from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
-from duban.site import Settings, kept_digests, page_keys, render_site
+from duban.site import (
+    Settings,
+    kept_digests,
+    kept_downloads,
+    page_group,
+    page_keys,
+    render_site,
+    site_title,
+)
+from duban.site.context import Context
 from helpers import loaded_model
 from sitekit import DEMO, DEMO_AS_OF
 
@@ -173,3 +183,51 @@ def test_a_holder_shares_its_key_with_every_holder_of_its_obligations():
     )
     # a file the build did not digest: no key (pickled as before)
     assert one not in kept_digests.input_keys("base", model, holders, {})
+
+
+def _every_key(data: Path, as_of: dt.date, folder: Path, keep: bool) -> list[str]:
+    """Every calendar's, holder's, task's and group's key, through a memo read from ``folder``
+    (``keep`` True: made the way serving makes them, each occurrence digested when asked)."""
+    model = loaded_model(data)
+    memo = SourceMemo(folder, keep=keep)
+    memo.start(data_digests(data))
+    evaluation = evaluate(model, as_of)
+    settings, words = Settings(as_of=as_of), load_locale("zh")
+    title = site_title(model, settings, words)  # the base render_site's keys have
+    ctx = Context(model, evaluation, settings, words, full=model, title=title)
+    plans = {plan_id: ctx.for_plan(plan_id) for plan_id in model.plans}
+    ctx.group_pages = page_group.plans_with_group_pages(ctx, plans)
+    keys = page_keys.Keys(ctx, memo)
+    found = [str(unit.key) for unit in kept_downloads.unit_calendars(ctx, keys, True, False)]
+    found += [keys.holder(f"units/{h}.md", h) for h in sorted(ctx.index.by_holder)]
+    for pctx in plans.values():
+        pctx.group_pages = ctx.group_pages
+        found += [keys.task(f"tasks/{t.id}.md", pctx, t) for t in pctx.model.tasks_in_order()]
+        found += [keys.group(part, pctx) for part in page_group.group_parts(pctx)]
+    memo.finish()
+    return found
+
+
+def test_a_ci_build_looks_every_kept_digest_up_at_once_with_the_same_keys(tmp_path, monkeypatch):
+    """h24ag: in CI the kept digests are put in the build's table whole (the escalated
+    occurrences left out, digested with their escalation), and every key is the one a build
+    digesting each occurrence when asked makes, with escalations and after an edit."""
+    data = tmp_path / "data"
+    shutil.copytree(DEMO / "data", data)
+    as_of = dt.date.fromisoformat(DEMO_AS_OF)
+    assert evaluate(loaded_model(data), as_of).escalations  # the demo escalates some
+    folder = tmp_path / "cache"
+    _render(data, as_of, folder)  # the memo's digests, as a cold build leaves them
+    pickles = Pickles(monkeypatch)
+    ci = _every_key(data, as_of, folder, keep=False)
+    escalated = len(evaluate(loaded_model(data), as_of).escalations)
+    assert 0 < pickles.count <= escalated  # the kept ones were not pickled again
+    assert ci == _every_key(data, as_of, tmp_path / "other", keep=True)
+    path = next((data / "status").glob("*.yaml"))
+    done = re.compile(r"state: done\n( +)done: \S+\n")
+    text = path.read_text("utf-8")
+    assert done.search(text)
+    path.write_text(done.sub(r"state: in-progress\n", text, count=1), "utf-8")
+    assert _every_key(data, as_of, folder, keep=False) == _every_key(
+        data, as_of, tmp_path / "third", keep=True
+    )

@@ -26,6 +26,7 @@ from duban.plan_import.leader_names import (
 from duban.plan_import.leading_by import dash_units, front_units, leading_by
 from duban.plan_import.marked_leads import marked_leads
 from duban.plan_import.name_edges import before_flat_table, trim_name
+from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
     bracket_inners,
@@ -365,10 +366,6 @@ def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) ->
                 target.append(clean)
 
 
-OPEN_SUFFIX = (
-    r"等(?:[0-9]+个|[一二三四五六七八九十]+个)?(?:[省市县区])?(?:其他|有关|相关)?"
-    r"(?:部门|单位|部门单位|机构|成员单位)?$"
-)
 NAME_SUFFIX = re.compile(
     r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭)$"
 )

@@ -40,9 +40,21 @@ def arabic_years(text: str) -> str:
     return CHINESE_YEAR.sub(lambda m: m.group(1).translate(DIGITS) + "年", text)
 
 
+CLOCK = re.compile(
+    r"(?<=日)\s*(?:[0-2]?\d[:：][0-5]\d|[0-2]?\d[时点](?:[0-5]?\d分)?)(?=\s*(?:前|之前|以前|止))"
+)
+"""h18au: the time of day of a day's deadline (6月20日18：00前, 四川 2014): the day is the date."""
+
+
+def without_clock(folded: str) -> str:
+    """The phrase with a deadline's time of day taken off (6月20日18：00前 → 6月20日前)."""
+    return CLOCK.sub("", folded)
+
+
 def date_digits(folded: str, default_year: int | None = None) -> str:
     """The simplified phrase with its dates in digits (see the module's text)."""
     folded = arabic_years(folded).translate(ASCII_DIGITS)  # h18ak: ２０２０年底前, ASCII digits
+    folded = without_clock(folded)
     folded = CHINESE_MONTH.sub(lambda m: str(_small(m.group(1))), folded)
     folded = CHINESE_DAY.sub(lambda m: str(_small(m.group(1))), folded)
     if default_year:

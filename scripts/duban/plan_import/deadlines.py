@@ -216,7 +216,12 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
     match = re.search(r"(\d{4})年(?:年)?(?:底|末)", folded)
     if match:
         return [{"kind": "period", "period": match.group(1), **base}]
-    match = re.search(r"(\d{4})年(?:前|内|以前|之前)", folded)
+    match = re.search(r"(\d{4})年(?:前|以前|之前)", folded)
+    if match:
+        # h18as: 到该年为止, as 2016年底前 is (SOURCES.md 第二十批): the year, not a day
+        result.assumptions.append(f"“{part}”读作到{match.group(1)}年底（含{match.group(1)}年）")
+        return [{"kind": "period", "period": match.group(1), **base}]
+    match = re.search(r"(\d{4})年内", folded)  # 2023年度内 (a cell, h18m): the year's last day
     if match:
         result.assumptions.append(
             f"“{part}”读作{match.group(1)}年12月31日前（含{match.group(1)}年）"

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from duban.plan_import.clauses import Clause, find_clause
 from duban.plan_import.group_clauses import label_holds_parts
+from duban.plan_import.role_sentences import lead_once
 from duban.plan_import.segment import Node
 
 
@@ -29,18 +30,14 @@ def chain(nodes: list[Node]) -> Iterator[Node]:
 def heading_leads(own: dict[str, list[str]], heading: dict[str, list[str]]) -> dict[str, list[str]]:
     """h18i: 一、整治提升村容村貌(A、B、C牵头) over 1.…(责任单位:X): the heading's leads lead
     every item of the section, the item's own units keep their roles (a unit already leading is
-    not listed again). 金乡 2020, 苍南 2023 (由X牵头实施)."""
+    not listed again: :func:`lead_once`). 金乡 2020, 苍南 2023 (由X牵头实施)."""
     leads = heading.get("lead") or []
     if not leads:
         return own
     out = {"lead": list(dict.fromkeys([*leads, *(own.get("lead") or [])]))}
-    for role, names in own.items():
-        if role != "lead":
-            kept = [n for n in names if n not in out["lead"]]
-            if kept:
-                out[role] = kept
-    order = ["lead", *(r for r in own if r != "lead")]
-    return {role: out[role] for role in order if role in out}
+    out.update({role: list(names) for role, names in own.items() if role != "lead"})
+    lead_once(out)
+    return out
 
 
 def without_bare_headings(children: list[dict]) -> list[dict]:

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.role_sentences import PROPOSE, prose_verb, together_with
 from duban.plan_import.unit_brackets import SITE, UNIT_NAME
 
 BY = re.compile(
     r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*(?:具体|统一|均|分别|并)?"
-    r"由(?P<names>[^。；;：:\n由]{2,80}?)"
+    r"由(?P<names>[^。；;：:\n由]{2,200}?)"  # h18au: 15 units (四川 2014)
     rf"(?P<verb>牵头负责|牵头|负责|承办|组织实施|{PROPOSE}|落实)"
 )
 """由 at the start of a clause (a line, a sentence, after a label or a comma), its names and
@@ -42,8 +43,11 @@ POST = re.compile(
     r"镇长|乡长|主席|书记|盟长|旗长)|(?:秘书长|副秘书长))$"
 )
 """杨志武副市长: a leader's name and post (the post is no part of the name)."""
-DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[\u4e00-\u9fff]{3,}$)")
-"""包片单位县气象局 / 陈家坝沿线包片单位县职教中心: a description ending in 单位 before the name."""
+DESCRIBED = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,10}?(?:单位|部门)|所?涉及的|所涉)(?=[\u4e00-\u9fff]{3,}$)"
+)
+"""包片单位县气象局 / 陈家坝沿线包片单位县职教中心: a description ending in 单位 before the name;
+h18au: 由所涉及的省政府办公厅、…牵头 (the units concerned, 四川 2014)."""
 OVERSIGHT = re.compile(r"跟踪|督办|督查|考核|汇总|调度|通报")
 """The verbs after 负责 that say who follows an item up (h18f keeps these no assignment)."""
 PLACED = re.compile(r"^(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{2,10}$")
@@ -54,6 +58,8 @@ not a site, unit_brackets.SITE: 市人民商场住宿区)."""
 def unit_name(piece: str) -> str | None:
     """The unit's name a piece of the names is (without a description before it), or None."""
     piece = piece.strip()
+    if "等" in piece and (named := re.sub(OPEN_SUFFIX, "", piece)) != piece:
+        return piece if unit_name(named) else None  # h18au: A等省级主管部门（单位）: open list
     bare = DESCRIBED.sub("", piece)
     if bare != piece and UNIT_NAME.search(bare):
         return bare
@@ -149,7 +155,8 @@ def _pieces_after(folded: str, end: int) -> list[tuple[int, str]]:
     """The ``A牵头`` / ``B配合`` pieces right after the verb: (where each ends, the piece)."""
     out: list[tuple[int, str]] = []
     # h18ak: the verb's own words first (由A牵头组织实施,B配合: 组织实施 is no piece)
-    verb_tail = re.match(r"(?:组织实施|组织|实施|落实|推进)?", folded[end:])
+    # h18au: or what it leads to (由A、B等部门牵头完成自查报告，其他相关部门配合: 四川 2014)
+    verb_tail = re.match(r"(?:组织实施|组织|实施|落实|推进|完成[^，,。；;\n]{0,12})?", folded[end:])
     for piece in re.finditer(r"[，,]([^，,。；;\n]{2,60})", folded[end:]):
         if piece.start() != (out[-1][0] - end if out else verb_tail.end() if verb_tail else 0):
             break

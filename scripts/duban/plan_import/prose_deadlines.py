@@ -8,10 +8,11 @@ import re
 
 from duban.plan_import.action_year import action_year
 from duban.plan_import.bracket_dates import bracket_phrase
-from duban.plan_import.chinese import simplified
-from duban.plan_import.date_forms import DONE_IN_MONTH
+from duban.plan_import.chinese import ASCII_DIGITS, simplified
+from duban.plan_import.date_forms import DONE_IN_MONTH, without_clock
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
+from duban.plan_import.year_points import lone_span, several_years
 
 RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
@@ -52,7 +53,10 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     year aimed at is given as the page wrote it (力爭2023年); a progress cell's words are not read
     (h18j)."""
     folded = PROGRESS_CELL.sub(lambda m: "#" * len(m.group()), simplified(own))
+    folded = without_clock(folded.translate(ASCII_DIGITS))  # h18au: 6月20日18：00前
     phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
+    if len(phrases) != 1 and (several := several_years(folded, own)):
+        return several, several  # h18as: 2014年前建成…到2015年…: a deadline at each year
     if len(phrases) != 1:
         phrases = PROSE_DEADLINE.findall(folded)
     if not phrases and (dated := bracket_phrase(own)):  # h18y: …改造12个(2023年6月30日)。
@@ -63,6 +67,8 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
             at = folded.find(aims[0])
             written = own[at : at + len(aims[0])] if len(folded) == len(own) else aims[0]
             return written, f"{re.findall(r'[0-9]{4}', aims[0])[0]}年底"
+        if not aims and (span := lone_span(folded, own)):  # h18as: 2012－2015年，… (2015)
+            return span, span
         if not aims and (end := five_year_end(folded) or action_year(folded)):  # h18u
             at = folded.find(end[0])
             return (

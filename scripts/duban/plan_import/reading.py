@@ -22,6 +22,7 @@ from duban.i18n.os_errors import os_reason
 from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
 from duban.model.problems import printable
+from duban.plan_import.bold_headings import BOLD_TAGS, is_bold_heading
 from duban.plan_import.category_cells import category_column, category_rows
 from duban.plan_import.cell_rows import TABLE_COLUMNS
 from duban.plan_import.chinese import ASCII_DIGITS
@@ -191,12 +192,15 @@ class _TextParser(HTMLParser):
         self.stats: dict[str, int] | None = None
         self.as_rows: Callable[[list[list[str]]], list[str]] | None = None
         self.lists: list[tuple[str, int]] = []  # h18ab: the <ol>/<ul> open: [type, the last number]
+        self.bold_at: int | None = None  # h18au: where the open <b>/<strong>'s text starts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
         if tag in SKIP_TAGS:
             self.skip += 1
+        elif tag in BOLD_TAGS and self.cell is None and self.bold_at is None:
+            self.bold_at = len(self.parts)
         elif tag == "table":
             self.depth += 1
             if self.depth == 1:
@@ -228,6 +232,11 @@ class _TextParser(HTMLParser):
             self.in_title = False
         if tag in SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
+        elif tag in BOLD_TAGS and self.bold_at is not None:
+            if self.cell is None and is_bold_heading("".join(self.parts[self.bold_at :])):
+                self.parts[self.bold_at : self.bold_at] = ["\n"]  # a line of its own
+                self.parts.append("\n")
+            self.bold_at = None
         elif tag == "table":
             self.depth = max(0, self.depth - 1)
             if self.depth == 0 and self.rows is not None:

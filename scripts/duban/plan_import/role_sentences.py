@@ -81,8 +81,13 @@ def split_separated(piece: str) -> list[str]:
     parts = [p for p in re.split(r"[/／\s\u3000]+", piece.strip()) if p]
     if len(parts) < 2:
         return [piece]
-    whole = all(len(p) >= 2 and UNIT_NAME.search(simplified(p)) for p in parts)
+    whole = all(len(p) >= 2 and UNIT_NAME.search(simplified(ALIAS.sub("", p))) for p in parts)
     return parts if whole else [piece]
+
+
+ALIAS = re.compile(r"[（(][^（）()\s]{2,12}[）)]$")
+"""h18as: 市交通委（市道运局）: a unit written with its other name after it (上海 2023) ends as the
+name before the bracket does."""
 
 
 STANDING = re.compile(
@@ -183,6 +188,20 @@ def lead_marks(roles: dict[str, list[str]]) -> None:
             del roles[role]
 
 
+def lead_once(roles: dict[str, list[str]]) -> None:
+    """A unit that leads is not listed again as responsible or cooperating: a table's 责任单位
+    column that lists every unit, the lead among them (莲都 2023, SOURCES.md's fourth batch), and
+    a heading's leads over an item's own units (h18i). Not applied to a clause of the text: the
+    shipped plan's (牵头单位:市局法规处、区县司法局…。责任单位:区县司法局,市局各处室…) gives the
+    units named under both labels both duties. Supervising and assessing are other duties
+    (牵头、监督单位：A leads and supervises)."""
+    leads = set(roles.get("lead") or [])
+    for role in [r for r in ("responsible", "cooperate") if r in roles] if leads else []:
+        roles[role] = [n for n in roles[role] if n not in leads]
+        if not roles[role]:
+            del roles[role]
+
+
 GENERIC = {"单位", "單位", "部门", "部門", "机构", "機構", "企业", "企業"}
 STREETS = {"街道办事处", "街道辦事處", "街道", "办事处", "辦事處"}
 TOWNS = re.compile(r"(?:乡镇|鄉鎮|乡|鄉|镇|鎮|社区|社區|村|园区|園區)(?:[（(][^（）()]{1,6}[）)])?")
@@ -243,6 +262,7 @@ def prose_verb(folded: str) -> tuple[int, str, str, bool] | None:
     names = folded[: tail.start()].strip()
     pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
     last = re.sub(r"等.{0,8}$", "", pieces[-1]) if pieces else ""
+    last = re.sub(r"[（(](?:单位|部门)[）)]$", "", last)  # h18au: 其他相关部门（单位）配合
     if not last or not (UNIT_NAME.search(last) or last.startswith("各")):
         return None
     verbs = tail.group(0)

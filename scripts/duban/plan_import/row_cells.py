@@ -16,6 +16,7 @@ from duban.plan_import.cell_rows import (
     cell_type,
 )
 from duban.plan_import.chinese import simplified
+from duban.plan_import.role_sentences import lead_once
 from duban.plan_import.unit_brackets import UNIT_NAME
 
 NOT_A_PERSON = re.compile(r"[局委办辦厅廳部处處室队隊院所站会會府区區县縣镇鎮乡鄉街道心司组組]$")
@@ -152,16 +153,20 @@ UNIT_BREAK = re.compile(r"[、，,；;\s]+")
 
 
 def lead_not_repeated(cells: dict[int, str], kinds: dict[int, str]) -> dict[int, str]:
-    """h18an (莲都 2023, the fourth batch's rule): a 责任单位 cell that lists the row's 牵头单位
-    among its units gives the others as responsible; the lead is not recorded twice."""
+    """h18an (莲都 2023, the fourth batch's rule): a 责任单位 column that lists the row's
+    牵头单位 among its units gives the others as responsible (:func:`lead_once`)."""
     lead = next((i for i, kind in kinds.items() if kind == "lead" and cells.get(i)), None)
     if lead is None:
         return cells
-    leads = set(UNIT_BREAK.split(cells[lead].strip()))
     out = dict(cells)
     for index, kind in kinds.items():
         if kind == "responsible" and cells.get(index):
-            units = [u for u in UNIT_BREAK.split(cells[index].strip()) if u]
-            if any(u in leads for u in units):
-                out[index] = "、".join(u for u in units if u not in leads)
+            roles = {"lead": _units(cells[lead]), "responsible": _units(cells[index])}
+            lead_once(roles)
+            if len(roles.get("responsible", [])) < len(_units(cells[index])):
+                out[index] = "、".join(roles.get("responsible", []))
     return out
+
+
+def _units(cell: str) -> list[str]:
+    return [unit for unit in UNIT_BREAK.split(cell.strip()) if unit]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from duban.plan_import.chinese import numeral_text, numeral_value
+from duban.plan_import.clauses import find_clause
 from duban.plan_import.column_headings import heading_kind
 from duban.plan_import.numbering import (
     CIRCLED,
@@ -275,7 +276,10 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
             index = styles.index(style)
             if not (
                 # h18a: an excerpt of a table (rows 6, 52, 53 …): at the top, from a line's start
-                any_start and index == 0 and number > stack[0].number and at_line
+                (any_start or (lenient and stack[0].number > 1))
+                and index == 0
+                and number > stack[0].number
+                and at_line
             ):
                 continue
             del stack[index:]
@@ -289,7 +293,10 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
                 and _goes_on(text, match, style, number, end)
             )
         ):
-            continue
+            if not (lenient and stack and at_line and _chunk_line(text, match, end)):
+                continue
+            del stack[:]  # h18as: a line of another list, whole with its own clause: an item
+
         if style == "sec" and stack and "sec" not in styles and stack[0].style != "sec":
             continue  # 一、 inside an item that is not itself a section heading
         node = Node(style, number, match.group(0), numeral, match.start(), match.end())
@@ -318,6 +325,20 @@ def _keep_said_with_roles(nodes: list[Node], text: str) -> None:
         if said and not any(OWN_CLAUSE.search(text[c.content : c.end]) for c in said[:-1]):
             node.children = [c for c in node.children if c.style != "shi"]
         _keep_said_with_roles(node.children, text)
+
+
+def _chunk_line(text: str, match: re.Match, end: int) -> bool:
+    """h18as: the excerpts of several documents pasted one a line (上海 2023's retrieval chunks:
+    （八）…（责任单位：…） then 2.…（责任部门：…）): a line that opens with a number no list
+    open goes on with, in a style not open, and closes with its own assignment (bracketed or a
+    label's sentence, on its line or the next), is an item of its own (the lenient reading
+    only), not the closing words of the item above."""
+    following = next(
+        (m for m in MARKER.finditer(text, match.end(), end) if text[m.start() - 1] == "\n"), None
+    )
+    span = text[match.end() : following.start() if following else end]
+    clause = find_clause(span)
+    return clause is not None and not span[clause.end :].strip(" \t\u3000\n。；;")
 
 
 def _steps(text: str, at: int) -> bool:

@@ -22,8 +22,8 @@ from duban.plan_import.clauses import Clause, parse_clause
 from duban.plan_import.leading_by import unit_name
 
 SUBJECT = re.compile(
-    r"^[ \t\u3000]*(?P<names>[^。；;：:\n，,（(“《]{2,60}?)"
-    r"(?:要(?!求)|应当|应(?!用|急|对)|须|必须|务必|"
+    r"^[ \t\u3000]*(?P<names>(?:[^。；;：:\n，,（(“《]|[（(][^（()）\n]{1,8}[）)]){2,60}?)"
+    r"(?:要(?!求)|应当|应(?!用|急|对)|须|必须|务必|将(?=对)|"  # h18au: 省政府将对…开展抽查
     r"(?=于(?:每[年季月周]|[0-9]{1,2}月|[0-9]{4}年)))"
 )
 """The subject of the text's first sentence: the words before 要 / 应 / 须, or before 于 and a
@@ -36,6 +36,13 @@ GENERAL = re.compile(
 """各地 / 各级各部门 / 有关单位 …: a call to everyone, not an assignment."""
 
 
+LEVELS = re.compile(
+    r"^各(?:[省市县区州旗乡镇](?:[（(][^（()）]{1,8}[）)])?、?){2,}(?:人民政府|政府)?$"
+)
+"""各市（州）、县（市、区） / 各县、市、区政府: the governments of several levels, one group
+(SOURCES.md 第二十一批, as 各县、市、区政府 is one); its 、 are no list of units."""
+
+
 EXHORTED = re.compile(
     r"(?:要|应当|应|须|必须|务必)?\s*(?:高度重视|充分认识|提高认识|统一思想|切实加强|加强(?:组织)?领导|认真贯彻"
     r"|认真落实|认真组织|精心组织|密切配合|通力协作|结合实际|按照本方案|根据本方案|参照本方案)"
@@ -43,14 +50,25 @@ EXHORTED = re.compile(
 """各村要高度重视,认真落实 / 各乡镇要加强组织领导: the plan's closing call, not a task's work."""
 
 
+TITLE_LINE = re.compile(r"[ \t\u3000]*[^。；;，,：:！？\n]{2,20}\n")
+"""The short title on a line of its own before an item's paragraph (a bold heading's words)."""
+
+
 def subject_units(text: str) -> tuple[int, int, str] | None:
     """The units the text's first sentence names as its subject: (start, start, the clause as
     the parser reads it, ``A、B负责``); the span is empty, the names stay the task's words."""
+    title = TITLE_LINE.match(text)  # h18au: 一、重点抽查 / 省政府将对…: the item's first sentence
+    if title and text[title.end() :].strip():
+        after = subject_units(text[title.end() :])
+        return None if after is None else (after[0] + title.end(), after[1] + title.end(), after[2])
     folded = simplified(text)
     found: list[str] = []
     first = -1
     for match in SUBJECT.finditer(folded):
-        pieces = [p.strip() for p in re.split(r"[、和及]", match.group("names")) if p.strip()]
+        names = match.group("names")
+        whole = LEVELS.match(names.strip())  # h18au: 各市（州）、县（市、区）: one group
+        pieces = [whole.group(0)] if whole else [p.strip() for p in re.split(r"[、和及]", names)]
+        pieces = [p for p in pieces if p]
         if EXHORTED.match(folded, match.end("names")):
             continue
         units = [unit_name(p) for p in pieces]

@@ -38,13 +38,19 @@ class Index:
         by_holder: dict[str, list[ItemState]] = {}
         by_task: dict[str, list[ItemState]] = {}
         by_top: dict[str, list[ItemState]] = {}
+        tops: dict[str, list[ItemState]] = {}  # h24ag: each task's top list, found once a task
         for item in evaluation.items:
             for holder_id in item.holders:
                 by_holder.setdefault(holder_id, []).append(item)
-            by_task.setdefault(item.task_id, []).append(item)
-            task = model.tasks.get(item.task_id)
-            top = task.top_id if task is not None else item.task_id
-            by_top.setdefault(top, []).append(item)
+            task_id = item.task_id
+            found = by_task.get(task_id)
+            if found is None:
+                found = by_task[task_id] = []
+                task = model.tasks.get(task_id)
+                top = task.top_id if task is not None else task_id
+                tops[task_id] = by_top.setdefault(top, [])
+            found.append(item)
+            tops[task_id].append(item)
         return cls(by_holder, by_task, by_top, model, evaluation.as_of, evaluation)
 
     # Reports are gathered when first asked for: each plan's index is built too, and its

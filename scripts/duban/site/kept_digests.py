@@ -28,11 +28,14 @@ as a forged page could give a wrong page: the folder is trusted as the page cach
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 from duban.evaluation.evaluate import ItemState
 from duban.load.cache import parts_digest
 from duban.model.model import Model
+from duban.model.refs import OccurrenceRef
 
 FORMAT = "occurrence digests 1"
 
@@ -80,12 +83,16 @@ def known_digests(
         assert kept is not None
         text = kept.get(key)
         items = by_holder.get(holder_id, ())
-        digests = text.split(" ") if text else []
-        if len(digests) != len(items) or not all(len(d) == 32 for d in digests):
+        if not text or not _DIGESTS.fullmatch(text):  # h24ag: checked in C, not digest by digest
             continue
-        for item, digest in zip(items, digests, strict=True):
-            found[id(item)] = digest
+        digests = text.split(" ")
+        if len(digests) == len(items):
+            found.update(zip(map(id, items), digests, strict=True))
     return found
+
+
+_DIGESTS = re.compile(r"[0-9a-f]{32}(?: [0-9a-f]{32})*")
+"""A holder's kept digests: 32 hex digits each, a space between."""
 
 
 def to_keep(
@@ -97,6 +104,24 @@ def to_keep(
     kept: dict[str, str] = {"kind": FORMAT}
     for holder_id, key in keys.items():
         items = by_holder.get(holder_id, ())
-        if items and all(id(item) in digest_of for item in items):
-            kept[key] = " ".join(digest_of[id(item)] for item in items)
+        digests = list(map(digest_of.get, map(id, items)))  # h24ag: looked up in C
+        if items and None not in digests:
+            kept[key] = " ".join(cast(list[str], digests))
     return kept
+
+
+def escalated(
+    escalations: Mapping[OccurrenceRef, object], by_holder: Mapping[str, Sequence[ItemState]]
+) -> set[int]:
+    """h24ag: the ids of the occurrences with an escalation (their digest is not the kept one,
+    which is made without), found through the holders the escalations name, not by a walk over
+    every occurrence."""
+    found: set[int] = set()
+    holders = {ref.holder_id for ref in escalations}
+    for holder_id in holders:
+        for item in by_holder.get(holder_id, ()):
+            if item.holder_id == holder_id and item.ref in escalations:
+                found.add(id(item))
+    if len(found) < len(escalations):  # an escalation not found so: every occurrence looked at
+        found |= {id(i) for items in by_holder.values() for i in items if i.ref in escalations}
+    return found
