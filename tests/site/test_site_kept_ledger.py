@@ -1,7 +1,7 @@
-"""The 台账's rows kept by holder in the page cache's folder (h24q, duban/site/kept_ledger.py):
-the workbook from kept pieces is the full build's, byte for byte, and only the rows of the
-holders whose occurrences changed are made again; a kept piece is plain data, refused unless it
-is one the writer makes."""
+"""The 台账's rows kept by holder in the page cache's folder (h24q, duban/site/kept_ledger.py;
+h24af: every holder's in one entry): the workbook from kept rows is the full build's, byte for
+byte, and only the rows of the holders whose occurrences changed are made again; the kept rows
+are plain data, refused unless they are what the writer makes (then every row is made again)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ import pytest
 
 from duban.outputs import ledger as ledger_module
 from duban.outputs import urls
-from duban.outputs.sheet_rows import Piece, good_piece
+from duban.outputs.row_store import RowStore
+from duban.outputs.sheet_rows import PIECE_XML, template_fields
 from duban.outputs.spreadsheet import Column, new_workbook, table_styles, write_table
 from duban.plugin.source_memo import SourceMemo
 from duban.site import kept_ledger
@@ -88,16 +89,19 @@ def test_the_ledger_from_kept_rows_is_the_full_builds(province_data, tmp_path, m
     assert rows == []
 
 
-def _entries(cache: Path) -> list[Path]:
-    return [
+def _entry(cache: Path) -> Path:
+    """The one entry holding every holder's rows."""
+    found = [
         p
         for p in sorted((cache / "src").glob("*/*.duban-src.json"))
         if f'"{kept_ledger.PIECES}"' in p.read_text("utf-8")
     ]
+    assert len(found) == 1
+    return found[0]
 
 
 def _forge(path: Path, change: Any) -> None:
-    """The entry's pieces changed by ``change`` (given them as data), its digest made to match."""
+    """The entry's rows changed by ``change`` (given them as data), its digest made to match."""
     stored = json.loads(path.read_text("utf-8"))
     pages = stored["pages"]
     kept = json.loads(pages[kept_ledger.PIECES])
@@ -114,63 +118,139 @@ def _markup(kept: dict[str, Any]) -> None:
     )
 
 
+def _a_row(kept: dict[str, Any]) -> list[int]:
+    """The first row that has texts."""
+    return next(r for r in kept[kept_ledger.ROW_TEXTS] if r)
+
+
 def _out_of_range(kept: dict[str, Any]) -> None:
-    kept[kept_ledger.PLAN][0][2][0] = len(kept[kept_ledger.TEXTS])  # a text that is not there
+    _a_row(kept)[0] = len(kept[kept_ledger.TEXTS])  # a text that is not there
 
 
 def _negative(kept: dict[str, Any]) -> None:
-    kept[kept_ledger.PLAN][0][2][0] = -1  # Python would take the last text
+    _a_row(kept)[0] = -1  # Python would take the last text
+
+
+def _a_bool(kept: dict[str, Any]) -> None:
+    _a_row(kept)[0] = True  # JSON's true, not a number
 
 
 def _fewer_texts(kept: dict[str, Any]) -> None:
-    kept[kept_ledger.PLAN][0][2].pop()  # a field without its text
+    _a_row(kept).pop()  # a field without its text
+
+
+def _no_template(kept: dict[str, Any]) -> None:
+    kept[kept_ledger.ROW_TEMPLATES][0] = len(kept[kept_ledger.TEMPLATES])
 
 
 def _fewer_rows(kept: dict[str, Any]) -> None:
-    kept[kept_ledger.PLAN].pop()  # cut short, still JSON
+    kept[kept_ledger.ROW_TEMPLATES].pop()  # cut short, still JSON
+    kept[kept_ledger.ROW_TEXTS].pop()
 
 
-def test_a_forged_cut_or_misplaced_entry_is_made_again(province_data, tmp_path, monkeypatch):
+def _rows_moved(kept: dict[str, Any]) -> None:
+    kept[kept_ledger.HOLDERS][0][2] += 1  # a holder's rows that are the next one's
+
+
+def _a_value(kept: dict[str, Any]) -> list[str]:
+    return next(r for r in kept[kept_ledger.ROW_VALUES] if r)
+
+
+def _value_markup(kept: dict[str, Any]) -> None:
+    _a_value(kept)[0] += "</v><f>1+1</f><v>"
+
+
+def _two_values_in_one(kept: dict[str, Any]) -> None:
+    values = _a_value(kept)
+    values[0] += " 1"  # a space in a value: as two values when joined
+
+
+def _value_number(kept: dict[str, Any]) -> None:
+    _a_value(kept)[0] = 45000  # JSON's number, not the cell's text
+
+
+def _fewer_values(kept: dict[str, Any]) -> None:
+    _a_value(kept).pop()
+
+
+def _a_number_text(kept: dict[str, Any]) -> None:
+    kept[kept_ledger.TEXTS][0] = 1
+
+
+def _older(kept: dict[str, Any]) -> None:
+    kept.pop(kept_ledger.HOLDERS)  # as h24q kept a holder's: templates, texts, rows
+    kept["plan"] = []
+
+
+def test_a_forged_cut_or_older_entry_is_made_again(province_data, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     full = _ledger(province_data, SourceMemo(cache, keep=False))
-    kept = _entries(cache)
-    assert len(kept) > 7
-    changes = (_markup, _out_of_range, _negative, _fewer_texts, _fewer_rows)
-    for path, change in zip(kept[:5], changes, strict=True):
-        _forge(path, change)
-    kept[5].write_text(kept[5].read_text("utf-8")[:-9], "utf-8")  # half-written
-    stored = json.loads(kept[6].read_text("utf-8"))
-    stored["pages"][kept_ledger.PIECES] = "{}"  # not its digest
-    kept[6].write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
+    entry = _entry(cache)
+    good = entry.read_bytes()
     rows = Rows(monkeypatch)
     assert _ledger(province_data, SourceMemo(cache, keep=False)) == full
-    assert len(set(rows)) == 7  # those seven holders' rows made again, no others'
+    assert rows == []
+    changes = (
+        _markup,
+        _out_of_range,
+        _negative,
+        _a_bool,
+        _fewer_texts,
+        _no_template,
+        _fewer_rows,
+        _rows_moved,
+        _a_number_text,
+        _value_markup,
+        _two_values_in_one,
+        _value_number,
+        _fewer_values,
+        _older,
+    )
+    spoilt = [lambda path, change=change: _forge(path, change) for change in changes]
+    spoilt.append(lambda path: path.write_bytes(good[:-9]))  # half-written
+    texts = b'\\"texts\\":['  # a text put in, the digest not made again
+    spoilt.append(lambda path: path.write_bytes(good.replace(texts, texts + b'\\"x\\",')))
+    for spoil in spoilt:
+        entry.write_bytes(good)
+        spoil(entry)
+        rows.clear()
+        assert _ledger(province_data, SourceMemo(cache, keep=False)) == full
+        assert len(rows) > 40  # every row made again
+        assert _entry(cache).read_bytes() == good  # and kept again as it was
+        rows.clear()
+        assert _ledger(province_data, SourceMemo(cache, keep=False)) == full
+        assert rows == []
 
 
-def _pieces(rows: list[list[Any]], numbered: bool = True) -> list[Piece]:
+def _pieces(rows: list[list[Any]], numbered: bool = True) -> tuple[RowStore, list[int]]:
     book = new_workbook(io.BytesIO(), "表", dt.datetime(2024, 1, 1))
     columns = [Column("序号", 5, "number"), Column("事项", 20), Column("日期", 12, "date")]
-    return write_table(
-        book, "表", columns, rows, table_styles(book, bordered=True), numbered=numbered
-    )
+    store = RowStore()
+    styles = table_styles(book, bordered=True)
+    return store, write_table(book, "表", columns, rows, styles, numbered=numbered, store=store)
 
 
-def test_the_pieces_the_writer_makes_are_good_and_others_are_refused():
+def test_the_templates_the_writer_makes_are_good_and_others_are_refused():
     rows = [[1, "甲 & <b>{0}", AS_OF], [2, "", None], [3, "乙\n丙", dt.date(1900, 1, 1)]]
-    pieces = _pieces(rows)
-    assert [good_piece(json.loads(json.dumps(list(p)))) for p in pieces] == pieces
-    assert pieces[0].texts == ("甲 & <b>{0}",)  # the text is a shared string, not in the XML
-    assert "<b>" not in pieces[0].template and "{1}" in pieces[0].template
-    template = pieces[0].template
+    store, ids = _pieces(rows)
+    assert ids == [0, 1, 2]
+    templates = [store.templates[store.templates_of[i]] for i in ids]
+    assert [template_fields(t) for t in templates] == [(1, 1), (0, 0), (1, 1)]
+    assert store.texts_of_row(0) == ("甲 & <b>{0}",)  # a shared string, not in the XML
+    assert store.values_of[1:] == [(), ("0",)]  # 1900-01-01 (its serial), a field, not XML
+    assert "{3}" in templates[0] and "<v>0</v>" not in templates[2]
+    assert "<b>" not in templates[0] and "{1}" in templates[0]
+    assert all(PIECE_XML.fullmatch(t) for t in templates)
+    template = templates[0]
     for bad in (
-        [pieces[0].pixels, template.replace("</row>", "<x/></row>"), ["甲"]],
-        [pieces[0].pixels, template, []],  # a field without its text
-        [pieces[0].pixels, template, ["甲", "乙"]],
-        [pieces[0].pixels, template.replace("{2}", "{3}"), ["甲"]],
-        [str(pieces[0].pixels), template, ["甲"]],
-        [pieces[0].pixels, template, [1]],
-        "not a piece",
+        template.replace("</row>", "<x/></row>"),
+        template.replace("{2}", "{3}"),  # a field out of order
+        template.replace('t="s"><v>{2}', "><v>{2}"),  # a text's field as a number
+        template.replace('s="\x01t\x01"', 's="7"'),
+        template.replace("<v>{3}</v>", "<v>45000</v>"),  # a value in the XML (h24q's form)
+        template.replace("{2}", "{x}").replace("{3}", "{2}").replace("{x}", "{3}"),
+        1,
     ):
-        assert good_piece(bad) is None
+        assert template_fields(bad) is None
     with pytest.raises(ValueError, match="row 2 is numbered 5"):
         _pieces([[1, "a", None], [5, "b", None]])

@@ -22,6 +22,7 @@ import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from duban.evaluation.check_report import CheckReport, UnitSummary
 from duban.evaluation.evaluate import Evaluation, ItemState, State
@@ -30,7 +31,7 @@ from duban.i18n.periods import period_words
 from duban.model.model import Model
 from duban.model.plan import Task
 from duban.model.status import StatusEntry
-from duban.outputs.sheet_rows import Piece
+from duban.outputs.row_store import RowStore
 from duban.outputs.spreadsheet import (
     Cell,
     Column,
@@ -171,10 +172,11 @@ def item_row(
     ]
 
 
-Row = list[Cell] | Piece
-"""A sheet's row: its cells, or (h24q) the piece a build kept of it (:mod:`.sheet_rows`)."""
-Kept = Callable[[str, ItemState], Piece | None]
-"""h24q: the piece kept for an occurrence's row on a sheet (a plan's id, or OVERDUE), if any."""
+Row = list[Cell] | int
+"""A sheet's row: its cells, or (h24q, h24af) the number of the row a build kept of it in the
+workbook's :class:`~.row_store.RowStore`."""
+Kept = Callable[[str, ItemState], int | None]
+"""h24q: the row kept for an occurrence's row on a sheet (a plan's id, or OVERDUE), if any."""
 OVERDUE = ""
 
 
@@ -281,24 +283,35 @@ def ledger(
     order = {h: n for n, h in enumerate({**model.holders, **model.groups})}
     order.update({i.holder_id: len(order) for i in evaluation.items if i.holder_id not in order})
     seen: dict[object, str] = {}  # h24o: texts of tasks and holders, once each
+    in_order = model.plans_in_order()
+    # h24af: the occurrences sorted once and shared out by plan in one pass (a task's plans
+    # found by prefix once a task), not every occurrence tested once a plan
+    plans_of = {
+        k: [p.id for p in in_order if k.startswith(f"{p.id}/")]
+        for k in {i.task_id for i in evaluation.items}
+    }
+    by_plan: dict[str, list[ItemState]] = {p.id: [] for p in in_order}
+    task_order = {k: model.tasks[k].order for k, found in plans_of.items() if found}
+    in_plans = [i for i in evaluation.items if plans_of[i.task_id]]
+
+    def key(i: ItemState) -> tuple[Any, ...]:
+        return task_order[i.task_id], i.due, i.due_id, i.key, order[i.holder_id]
+
+    for item in sorted(in_plans, key=key):
+        for pid in plans_of[item.task_id]:
+            by_plan[pid].append(item)
     plans = []
-    for plan in model.plans_in_order():
+    for plan in in_order:
         prefix = f"{plan.id}/"
-        items = sorted(
-            (i for i in evaluation.items if i.task_id.startswith(prefix)),
-            key=lambda i: (
-                model.tasks[i.task_id].order,
-                i.due,
-                i.due_id,
-                i.key,
-                order[i.holder_id],
-            ),
-        )
+        items = by_plan[plan.id]
         columns = _has_cooperate(model, prefix), _has_leaders(model, prefix)
         rows: list[Row] = []
         for n, item in enumerate(items, 1):
             piece = kept(plan.id, item) if kept is not None else None
-            rows.append(piece or _select(item_row(model, item, n, as_of, seen), *columns))
+            if piece is None:
+                rows.append(_select(item_row(model, item, n, as_of, seen), *columns))
+            else:
+                rows.append(piece)
         table = PlanTable(plan.id, plan.display_name, plan.title, sheet_columns(*columns), rows)
         plans.append(replace(table, items=tuple(items)))
     any_kept = _has_cooperate(model, ""), _has_leaders(model, "")
@@ -340,7 +353,7 @@ def ledger_csv(book: Ledger) -> str:
     for plan in book.plans:
         titles = [c.title for c in plan.columns]
         for row in plan.rows:
-            if isinstance(row, Piece):
+            if isinstance(row, int):
                 raise ValueError("a 台账 made of kept pieces has no CSV")
             cells = dict(zip(titles, row, strict=True))
             rows.append([plan.name, *(_csv_value(cells.get(c.title)) for c in columns)])
@@ -374,8 +387,12 @@ def ledger_xlsx(book: Ledger, title: str = LEDGER) -> bytes:
     return ledger_xlsx_pieces(book, title)[0]
 
 
-def ledger_xlsx_pieces(book: Ledger, title: str = LEDGER) -> tuple[bytes, list[list[Piece]]]:
-    """The workbook, and (h24q) the plan sheets' and the overdue sheet's rows as pieces."""
+def ledger_xlsx_pieces(
+    book: Ledger, title: str = LEDGER, store: RowStore | None = None
+) -> tuple[bytes, list[list[int]]]:
+    """The workbook, and (h24q) the plan sheets' and the overdue sheet's rows by their numbers
+    in ``store`` (h24af: where the book's kept rows are; the rows made are put there too)."""
+    store = store if store is not None else RowStore()
     buffer = io.BytesIO()
     workbook = new_workbook(buffer, title, dt.datetime.combine(book.as_of, dt.time()))
     styles = table_styles(workbook, bordered=True)
@@ -390,11 +407,13 @@ def ledger_xlsx_pieces(book: Ledger, title: str = LEDGER) -> tuple[bytes, list[l
     for plan in book.plans:
         name = sheet_name(plan.name, taken)
         top = heading(f"{plan.name}{LEDGER}")
-        pieces.append(write_table(workbook, name, plan.columns, plan.rows, styles, top, True))
+        pieces.append(
+            write_table(workbook, name, plan.columns, plan.rows, styles, top, True, store)
+        )
     overdue = sheet_name("逾期未完成", taken)
     late = heading(f"{LEDGER}：逾期未完成事项")
     columns = book.overdue_columns
-    pieces.append(write_table(workbook, overdue, columns, book.overdue, styles, late, True))
+    pieces.append(write_table(workbook, overdue, columns, book.overdue, styles, late, True, store))
     units = heading(f"{LEDGER}：单位汇总")
     write_table(workbook, sheet_name("单位汇总", taken), SUMMARY_COLUMNS, book.units, styles, units)
     workbook.close()

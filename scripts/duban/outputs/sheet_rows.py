@@ -19,11 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import _utf16_len, _utf16_truncate, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
+
+from duban.outputs.row_store import RowStore
 
 Cell = str | int | float | dt.date | None
 STRING_MAX = 32767  # XlsxWriter's ``xls_strmax``, in UTF-16 units
@@ -33,43 +36,36 @@ _TEXT, _DATE, _NUMBER = "\x01t\x01", "\x01d\x01", "\x01n\x01"
 
 
 class Piece(NamedTuple):
-    """A body row as plain data, ready to be placed at any row (h24q: kept between builds by
-    :mod:`duban.site.kept_ledger`): its height in pixels, its XML with ``{0}`` for the row's
-    number, ``{1}`` for its ordinal in the body (a numbered table's first cell) and ``{2}``...
-    for its texts' shared-string indices, and those texts, in the order of their cells."""
+    """A body row as plain data, ready to be placed at any row (h24q): its XML with ``{0}`` for
+    the row's number, ``{1}`` for its ordinal in the body (a numbered table's first cell),
+    ``{2}``... for its texts' shared-string indices, then (h24af) fields for its dates' and
+    numbers' values; its texts and its values, in the order of their cells (its height is in
+    its XML). h24af: held as numbers in a :class:`RowStore`; with the values out of the XML a
+    台账 has a few dozen templates, not one for every holder's dates."""
 
-    pixels: int
     template: str
     texts: tuple[str, ...]
+    values: tuple[str, ...] = ()
 
 
 # h24q: the only XML a piece may hold (a kept piece is checked against it when read): the
-# writer's own row, cells and values, nothing from the data (texts are shared strings)
-_CELL = (
-    r'<c r="[A-Z]{1,3}\{0\}" s="\x01[tdn]\x01"'
-    r'(?:/>| t="s"><v>\{\d+\}</v></c>|><v>(?:\{1\}|[0-9A-Z.+-]+)</v></c>)'
-)
+# writer's own row, cells and fields, nothing from the data (texts are shared strings, values
+# fields: VALUE)
+_CELL = r'<c r="[A-Z]{1,3}\{0\}" s="\x01[tdn]\x01"(?:/>|(?: t="s")?><v>\{\d+\}</v></c>)'
 PIECE_XML = re.compile(
     rf'<row r="\{{0\}}" spans="1:\d+" ht="[0-9.]+" customHeight="1">(?:{_CELL})*</row>'
 )
+VALUE = re.compile(r"[0-9A-Z.+-]+")
+"""A date's or a number's value as the writer puts it in a cell (``{:.16G}``)."""
+_FIELD = re.compile(r'( t="s")?><v>\{(\d+)\}')
 
 
-def good_piece(value: object, known: dict[str, int] | None = None) -> Piece | None:
-    """``value`` (as kept: a JSON list) as a :class:`Piece`, or None when it is not one the
-    writer makes: no markup but the writer's, as many text fields as texts. ``known``: the
-    templates found good before (a 台账's rows share a few hundred), with their text fields."""
-    if not (isinstance(value, list) and len(value) == 3):
-        return None
-    pixels, template, texts = value
-    if not (isinstance(pixels, int) and isinstance(texts, list) and set(map(type, texts)) <= _STR):
-        return None
-    fields = template_fields(template, known)
-    return Piece(pixels, template, tuple(texts)) if fields == len(texts) else None
-
-
-def template_fields(template: object, known: dict[str, int] | None = None) -> int | None:
-    """How many text fields a piece's template has, if it is one the writer makes (else
-    None); ``known``: the templates found good before, with their fields."""
+def template_fields(
+    template: object, known: dict[str, tuple[int, int]] | None = None
+) -> tuple[int, int] | None:
+    """How many text fields and value fields a piece's template has, if it is one the writer
+    makes (else None): its texts' fields ``{2}``, ``{3}``... in the order of its cells, then its
+    values' in that order; ``known``: the templates found good before, with their fields."""
     if not isinstance(template, str):
         return None
     found = known.get(template) if known is not None else None
@@ -77,16 +73,14 @@ def template_fields(template: object, known: dict[str, int] | None = None) -> in
         return found
     if not PIECE_XML.fullmatch(template):
         return None
-    fields = [int(f) for f in _FIELD.findall(template)]
-    if fields != list(range(2, 2 + len(fields))):
+    fields = _FIELD.findall(template)
+    texts = [int(n) for shared, n in fields if shared]
+    values = [int(n) for shared, n in fields if not shared and n != "1"]
+    if texts + values != list(range(2, 2 + len(texts) + len(values))):
         return None
     if known is not None:
-        known[template] = len(fields)
-    return len(fields)
-
-
-_STR = {str}
-_FIELD = re.compile(r' t="s"><v>\{(\d+)\}')
+        known[template] = (len(texts), len(values))
+    return len(texts), len(values)
 
 
 class TableSheet(Worksheet):
@@ -94,55 +88,64 @@ class TableSheet(Worksheet):
 
     def __init__(self) -> None:
         super().__init__()
-        self.body: list[str] = []
         self.body_first = 0
         self.body_styles: dict[str, Format] = {}
-        self.pieces: list[Piece] = []
-        """h24q: every body row as a :class:`Piece`, in order (those given and those made)."""
+        self.store = RowStore()
+        self.row_ids: list[int] = []
+        """h24q: every body row by its number in :attr:`store` (h24af), in order."""
+        self._shared: list[int] = []  # every body text's shared-string index, in order
 
     def take_rows(
         self,
         first: int,
-        rows: Sequence[Sequence[Cell] | Piece],
+        rows: Sequence[Sequence[Cell] | Piece | int],
         kinds: Sequence[str],
         styles: dict[str, Format],
         text_of: Callable[[str], str],
         heights: Callable[[list[tuple[int, str]]], float],
         numbered: bool = False,
+        store: RowStore | None = None,
     ) -> None:
         """The body: ``rows`` from row ``first`` on, each cell as ``write_table`` would write it
         (``kinds``: each column's kind, the style of its empty cells; ``text_of``: a text
         cell's content; ``heights``: a row's height in points from its texts). A row may be a
-        :class:`Piece` made before (h24q). ``numbered``: the first cell of every row is its
+        :class:`Piece` made before (h24q) or (h24af) a row's number in ``store`` (the rows
+        made here are put there too). ``numbered``: the first cell of every row is its
         ordinal in the body (1, 2, ...), left out of the pieces."""
         self.body_first = first
         self.body_styles = styles
+        self.store = store = store if store is not None else RowStore()
         make = _PieceMaker(self, kinds, text_of, heights, numbered)
-        table = self.str_table
-        strings = table.string_table
-        body, pieces = self.body, self.pieces
+        ids = self.row_ids
         for r, row in enumerate(rows, first):
-            ordinal = r - first + 1
-            piece = row if isinstance(row, Piece) else make(row, ordinal)
-            pieces.append(piece)
-            # the texts numbered here, in the order of the cells, as write_string numbers them
-            # (SharedStringTable._get_shared_string_index, inlined: 8 texts a row)
-            indices = []
-            for text in piece.texts:
-                index = strings.get(text)
-                if index is None:
-                    index = strings[text] = table.unique_count
-                    table.unique_count += 1
-                indices.append(index)
-            table.count += len(indices)
-            body.append(piece.template.format(r + 1, ordinal, *indices))
-        if body:
-            # h24q: the body's rows are written here, their heights in their XML: XlsxWriter
-            # needs only the sheet's extent (its dimension), not each row's set_row
-            self._check_dimensions(first + len(body) - 1, 0)
+            if type(row) is int:
+                ids.append(row)
+                continue
+            piece = row if isinstance(row, Piece) else make(row, r - first + 1)  # type: ignore[arg-type]
+            ids.append(store.add(*piece))
+        # h24af: the texts numbered as write_string numbers them, in the order of the rows and
+        # their cells, each new one the next index: the same as text by text, done once for
+        # each distinct text (a text's first place decides its index)
+        texts = list(map(store.texts_of.__getitem__, ids))
+        every = list(chain.from_iterable(texts))
+        table = self.str_table
+        strings, words = table.string_table, store.texts
+        index_of: dict[int, int] = {}
+        for number in dict.fromkeys(every):
+            index = strings.get(words[number])
+            if index is None:
+                index = strings[words[number]] = table.unique_count
+                table.unique_count += 1
+            index_of[number] = index
+        self._shared = list(map(index_of.__getitem__, every))
+        table.count += len(every)
+        if ids:
+            # h24q: the body's rows are written at the close, their heights in their XML:
+            # XlsxWriter needs only the sheet's extent (its dimension), not each row's set_row
+            self._check_dimensions(first + len(ids) - 1, 0)
 
     def _write_rows(self) -> None:
-        if not self.body:
+        if not self.row_ids:
             super()._write_rows()
             return
         last = self.dim_rowmax  # type: ignore[has-type]
@@ -151,13 +154,47 @@ class TableSheet(Worksheet):
             super()._write_rows()
         finally:
             self.dim_rowmax = last
-        body = "".join(self.body)
-        # a format gets its number when a cell first uses it: in the order the cells come
+        templates = self._templates()
+        store, shared, first, ids = self.store, self._shared, self.body_first, self.row_ids
+        lengths = map(len, map(store.texts_of.__getitem__, ids))
+        values = map(store.values_of.__getitem__, ids)
+        rows, at = [], 0
+        for r, (template, count, numbers) in enumerate(
+            zip(map(store.templates_of.__getitem__, ids), lengths, values, strict=True),
+            first + 1,
+        ):
+            xml = templates[template]
+            rows.append(xml.format(r, r - first, *shared[at : at + count], *numbers))
+            at += count
+        self.fh.write("".join(rows))
+
+    def _templates(self) -> dict[int, str]:
+        """The templates the body uses, with their formats' numbers in place. A format gets its
+        number when a cell first uses it, so in the order the formats first come in the body:
+        in the first template (in the order of the rows) that holds each (h24af: found in the
+        few hundred templates, not in the body's megabytes)."""
+        store = self.store
+        used = dict.fromkeys(map(store.templates_of.__getitem__, self.row_ids))
         marks = {_TEXT: "text", _DATE: "date", _NUMBER: "number"}
-        found = sorted((body.find(mark), mark) for mark in marks if mark in body)
-        for _, mark in found:
-            body = body.replace(mark, str(self.body_styles[marks[mark]]._get_xf_index()))
-        self.fh.write(body)
+        found: list[tuple[int, int, str]] = []
+        for n, number in enumerate(used):
+            xml = store.templates[number]
+            for mark in [m for m in marks if m in xml]:
+                found.append((n, xml.find(mark), mark))
+                del marks[mark]
+            if not marks:
+                break
+        names = {_TEXT: "text", _DATE: "date", _NUMBER: "number"}
+        indices = {}
+        for _, _, mark in sorted(found):
+            indices[mark] = str(self.body_styles[names[mark]]._get_xf_index())
+        result = {}
+        for number in used:
+            xml = store.templates[number]
+            for mark, index in indices.items():
+                xml = xml.replace(mark, index)
+            result[number] = xml
+        return result
 
 
 class _PieceMaker:
@@ -187,6 +224,7 @@ class _PieceMaker:
         cells = []
         texts: list[tuple[int, str]] = []
         stored_texts: list[str] = []
+        values: list[str] = []
         for c, value in enumerate(row):
             ref = f"{letters[c]}{{0}}"
             if c == 0 and self.numbered:
@@ -200,9 +238,11 @@ class _PieceMaker:
                 if serial is None:
                     number = self.sheet._convert_date_time(dt.datetime.combine(value, dt.time()))
                     serial = self.dates_seen[value] = f"{number:.16G}"
-                cells.append(f'<c r="{ref}" s="{_DATE}"><v>{serial}</v></c>')
+                values.append(serial)
+                cells.append(f'<c r="{ref}" s="{_DATE}"><v>{{\x02}}</v></c>')
             elif isinstance(value, int | float) and not isinstance(value, bool):
-                cells.append(f'<c r="{ref}" s="{_NUMBER}"><v>{value:.16G}</v></c>')
+                values.append(f"{value:.16G}")
+                cells.append(f'<c r="{ref}" s="{_NUMBER}"><v>{{\x02}}</v></c>')
             else:
                 raw = str(value)
                 seen = self.texts_seen.get((c, raw))
@@ -221,4 +261,10 @@ class _PieceMaker:
         pixels = int(points * 4.0 / 3.0 + 0.5)
         # the row's height is its pixels (never 0: a row has one line at least)
         head = f'<row r="{{0}}" spans="1:{width}" ht="{pixels * 0.75:.16g}" customHeight="1">'
-        return Piece(pixels, head + "".join(cells) + "</row>", tuple(stored_texts))
+        xml = head + "".join(cells) + "</row>"
+        if values:  # h24af: the values' fields after the texts', in the order of the cells
+            parts = xml.split("\x02")
+            first = 2 + len(stored_texts)
+            numbers = map(str, range(first, first + len(values)))
+            xml = "".join(chain.from_iterable(zip(parts, numbers, strict=False))) + parts[-1]
+        return Piece(xml, tuple(stored_texts), tuple(values))

@@ -35,6 +35,8 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
+from duban.outputs.row_store import RowStore
+from duban.outputs.shared_strings import SheetsWorkbook
 from duban.outputs.sheet_rows import Piece, TableSheet
 from duban.outputs.xml_text import xml_property, xml_text
 
@@ -116,7 +118,7 @@ def new_workbook(
     buffer: io.BytesIO, title: str, created: dt.datetime = FIXED_DATE
 ) -> xlsxwriter.Workbook:
     """An in-memory workbook that never turns text into formulas, numbers or links."""
-    book = xlsxwriter.Workbook(
+    book = SheetsWorkbook(  # h24af: its shared strings written in one pass
         buffer,
         {
             "in_memory": True,
@@ -148,16 +150,18 @@ def write_table(
     book: xlsxwriter.Workbook,
     name: str,
     columns: Sequence[Column],
-    rows: Sequence[Sequence[Cell] | Piece],
+    rows: Sequence[Sequence[Cell] | Piece | int],
     styles: dict[str, Format],
     heading: Heading = Heading(),
     numbered: bool = False,
-) -> list[Piece]:
+    store: RowStore | None = None,
+) -> list[int]:
     """One sheet: the heading's title row if any, the columns' titles as a frozen, filterable
     header, then the rows; each row as tall as its wrapped text; set up for printing.
-    h24q: a row may be a :class:`~.sheet_rows.Piece` kept from before; ``numbered``: the first
-    cell is the row's ordinal (``TableSheet.take_rows``); returns every body row as a piece
-    (none when written cell by cell)."""
+    h24q: a row may be a :class:`~.sheet_rows.Piece` kept from before, or (h24af) a row's
+    number in ``store``; ``numbered``: the first cell is the row's ordinal
+    (``TableSheet.take_rows``); returns every body row's number in ``store`` (the rows made
+    are put there; none when written cell by cell)."""
     sheet = book.add_worksheet(name, worksheet_class=TableSheet if ROWS_WHOLE else None)
     top = 1 if heading.title else 0
     titles = [text_cell(c.title) for c in columns]
@@ -192,9 +196,11 @@ def write_table(
             return _height(lines)
 
         kinds = [c.kind for c in columns]
-        sheet.take_rows(top + 1, rows, kinds, styles, text_cell, height, numbered)
+        sheet.take_rows(top + 1, rows, kinds, styles, text_cell, height, numbered, store)
         rows = ()
     for r, row in enumerate(rows, top + 1):
+        if isinstance(row, int | Piece):
+            raise ValueError(f"row {r - top} is a kept row: written whole only")
         if len(row) != width:
             raise ValueError(f"row {r - top} has {len(row)} cells for {width} columns")
         lines = 1
@@ -213,7 +219,7 @@ def write_table(
     sheet.freeze_panes(top + 1, 0)
     sheet.autofilter(top, 0, top + max(count, 1), max(width - 1, 0))
     _print_setup(sheet, columns, top, heading, styles["title"])
-    return sheet.pieces if isinstance(sheet, TableSheet) else []
+    return sheet.row_ids if isinstance(sheet, TableSheet) else []
 
 
 def text_lines(text: str, capacity: float) -> int:

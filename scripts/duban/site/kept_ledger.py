@@ -1,32 +1,39 @@
-"""The 台账's rows kept by occurrence (h24q): a CI build with a page cache makes again only the
-rows of the holders whose occurrences changed.
+"""The 台账's rows kept by holder (h24q), in one entry (h24af): a CI build with a page cache makes
+again only the rows of the holders whose occurrences changed.
 
 The 台账 (:mod:`duban.outputs.ledger`) was made whole on every build, a fifth of an incremental
 build at 500 units: its rows interleave every unit (sorted by task, deadline and period) and its
 texts are numbered across the workbook as shared strings. What is kept is therefore not a row's
 XML but a row *before* its numbering (:class:`~duban.outputs.sheet_rows.Piece`): its cells' XML
 with fields for its row number, its ordinal (序号) and its texts' shared-string indices, and its
-texts. The workbook is written from the pieces in the sheets' order, each text numbered as it
+texts. The workbook is written from the rows in the sheets' order, each text numbered as it
 comes (``TableSheet.take_rows``), so the shared strings, and the bytes, are those of a full
-build, which writes every row through the same pieces (the rows it makes are made into pieces
-first). Shared strings, not inline ones: they keep the 台账 small (it repeats its names, states
-and dates on thousands of rows) and the bytes those of XlsxWriter's cell-by-cell writing (test).
+build, which writes every row through the same templates. Shared strings, not inline ones: they
+keep the 台账 small (it repeats its names, states and dates on thousands of rows) and the bytes
+those of XlsxWriter's cell-by-cell writing (test).
 
 **What a row is made from.** A row of a plan sheet reads its occurrence (with its entry), the
 model's plan, tasks and org, and ``as_of`` (the keys' *base*: :mod:`.page_keys`); a row of the
-overdue sheet reads the same and the escalation's stage. So a holder's rows are kept as one
-memo entry keyed by the base, the holder, its occurrences' digests (those of the page keys,
-kept by status file since h24o) and its overdue rows' stages: one JSON text holding the
-holder's templates and texts once each (its rows repeat its name, states and tasks) and each
-row as ``[pixels, template's number, [its texts' numbers]]``, the plan sheets' rows in the
-order of the holder's occurrences, then its overdue rows; the text's digest beside it. Ten
-changed status files make some ten holders' rows again.
+overdue sheet reads the same and the escalation's stage. So a holder's rows are kept under the
+holder's key: the base, the holder, its occurrences' digests (those of the page keys, kept by
+status file since h24o) and its overdue rows' stages. Ten changed status files make some ten
+holders' rows again.
 
-**Trust.** An entry is read as JSON (no class is made from the folder); the digest beside it
+**One entry (h24af).** h24q kept each holder's rows as a memo entry of its own, a JSON text in
+a JSON file with its digest: at a province, hundreds of files read, parsed twice and checked,
+and each row made into an object, which cost as much as making the rows. Now every holder's
+rows are one entry keyed by the base: the templates and texts once each for the whole 台账, each
+row as its template's number and its texts' numbers (``row templates``, ``row texts``), and the
+holders in order with their keys and how many plan and overdue rows they have (their rows come
+one after the other). It is read into a :class:`~duban.outputs.row_store.RowStore` as numbers
+(no row object) and checked with one digest and one pass over each list; the holders whose key
+is the same take their rows by number.
+
+**Trust.** The entry is read as JSON (no class is made from the folder); the digest beside it
 catches a cut or half-written entry; each template must be one the writer makes (its XML of
 the writer's row and cells, numbers and fields only: ``sheet_rows.template_fields``), each row
-as many texts as its template has fields, every number in range, else the holder's rows are
-made again. A forged entry could put wrong values in the 台账, as a forged
+as many texts as its template has fields, every number in range, the holders' rows adding up,
+else every row is made again. A forged entry could put wrong values in the 台账, as a forged
 page could put them in a page (the folder is trusted as the page cache is), but no markup.
 
 Only a CI build uses this (a memo on disk that lives one build: ``mkdocs build`` with
@@ -37,24 +44,34 @@ keeps its memo across builds and makes its 台账 in a thread after the pages (h
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from itertools import chain
+from typing import Any
 
 from duban.evaluation.check_report import CheckReport
 from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.load.cache import parts_digest
+from duban.load.gcpause import collection_paused
 from duban.model.model import Model
 from duban.outputs.ledger import OVERDUE, ledger, ledger_xlsx_pieces
-from duban.outputs.sheet_rows import Piece, template_fields
+from duban.outputs.row_store import RowStore
+from duban.outputs.sheet_rows import VALUE, template_fields
 from duban.site import page_keys
 from duban.site.kept_text import keep_text, kept_text
 
-FORMAT = "ledger rows 2"
+FORMAT = "ledger rows 3"
 PIECES, CHECK = "pieces", "pieces digest"
-TEMPLATES, TEXTS, PLAN, LATE = "templates", "texts", "plan", "late"
+TEMPLATES, TEXTS, HOLDERS = "templates", "texts", "holders"
+ROW_TEMPLATES, ROW_TEXTS, ROW_VALUES = "row templates", "row texts", "row values"
+_PARTS = {TEMPLATES, TEXTS, HOLDERS, ROW_TEMPLATES, ROW_TEXTS, ROW_VALUES}
+_INT, _STR, _LIST = {int}, {str}, {list}
+
+Kept = tuple[RowStore, dict[str, tuple[str, range, range]]]
+"""The kept rows in their store, and each holder's key with its plan and overdue rows."""
 
 
 class _Holder:
-    """One holder's occurrences, its overdue ones and its entry's key."""
+    """One holder's occurrences, its overdue ones and its rows' key."""
 
     def __init__(self) -> None:
         self.items: list[ItemState] = []
@@ -80,111 +97,169 @@ def ledger_xlsx(
             if ci.item.state is State.OVERDUE:
                 stages[id(ci.item)] = ci.escalation.stage_name if ci.escalation else ""
                 holders.setdefault(ci.item.holder_id, _Holder()).late.append(ci.item)
-    found: dict[tuple[bool, int], Piece] = {}
-    taken: set[str] = set()
-    known: dict[str, int] = {}  # the templates found good, with their text fields
+    entry = parts_digest(keys.base, FORMAT)  # every holder's rows, while the base holds
+    store, sections = _kept(memo, entry) or (RowStore(), {})
+    plan_rows: dict[int, int] = {}  # an occurrence's row by the occurrence's id
+    late_rows: dict[int, int] = {}
     for holder_id, holder in holders.items():
         late = [stages[id(i)] for i in holder.late]
         digests = keys.occurrences(holder.items)
-        holder.key = parts_digest(keys.base, FORMAT, holder_id, *digests, json.dumps(late))
-        plan, overdue = _kept(memo, holder.key, len(holder.items), len(holder.late), known)
-        if plan is None or overdue is None:
+        # the digests as one part: the same bytes as one part each (each ends with a NUL)
+        joined = "\0".join(digests)
+        holder.key = parts_digest(keys.base, FORMAT, holder_id, joined, json.dumps(late))
+        section = sections.get(holder_id)
+        if section is None or section[0] != holder.key:
             continue
-        taken.add(holder_id)
-        found.update(((False, id(i)), p) for i, p in zip(holder.items, plan, strict=True))
-        found.update(((True, id(i)), p) for i, p in zip(holder.late, overdue, strict=True))
+        _, plan, overdue = section
+        if len(plan) == len(holder.items) and len(overdue) == len(holder.late):
+            plan_rows.update(zip(map(id, holder.items), plan, strict=True))
+            late_rows.update(zip(map(id, holder.late), overdue, strict=True))
 
-    def kept(sheet: str, item: ItemState) -> Piece | None:
-        return found.get((sheet == OVERDUE, id(item)))
+    def kept(sheet: str, item: ItemState) -> int | None:
+        return (late_rows if sheet == OVERDUE else plan_rows).get(id(item))
 
     book = ledger(model, evaluation, report, kept)
-    data, sheets = ledger_xlsx_pieces(book)
-    made: dict[tuple[bool, int], Piece] = {}
-    for plan_table, pieces in zip(book.plans, sheets, strict=False):
-        made.update(((False, id(i)), p) for i, p in zip(plan_table.items, pieces, strict=True))
-    made.update(((True, id(i)), p) for i, p in zip(book.overdue_items, sheets[-1], strict=True))
-    for holder_id, holder in holders.items():
-        if holder_id in taken:
-            continue  # taken from the memo (and so kept by it)
-        plan_pieces = [made.get((False, id(i))) for i in holder.items]
-        late_pieces = [made.get((True, id(i))) for i in holder.late]
-        _keep(memo, holder.key, plan_pieces, late_pieces)
+    data, sheets = ledger_xlsx_pieces(book, store=store)
+    for plan_table, rows in zip(book.plans, sheets, strict=False):
+        plan_rows.update(zip(map(id, plan_table.items), rows, strict=True))
+    late_rows.update(zip(map(id, book.overdue_items), sheets[-1], strict=True))
+    _keep(memo, entry, store, holders, plan_rows, late_rows)
     return data
 
 
 def _keep(
     memo: page_keys.Memo,
-    key: str,
-    plan: Sequence[Piece | None],
-    late: Sequence[Piece | None],
+    entry: str,
+    store: RowStore,
+    holders: dict[str, _Holder],
+    plan_rows: dict[int, int],
+    late_rows: dict[int, int],
 ) -> None:
-    """The holder's pieces as one JSON text: its templates and its texts once each (a holder's
-    rows repeat its name, its states and its tasks' headings), each row by their numbers."""
-    if any(p is None for p in plan) or any(p is None for p in late):
-        return  # an occurrence on no sheet (never, as the 台账 is made): nothing kept
-    templates: dict[str, int] = {}
-    texts: dict[str, int] = {}
-
-    def row(piece: Piece | None) -> list[object]:
-        assert piece is not None
-        numbers = [texts.setdefault(t, len(texts)) for t in piece.texts]
-        return [piece.pixels, templates.setdefault(piece.template, len(templates)), numbers]
-
-    rows = {PLAN: [row(p) for p in plan], LATE: [row(p) for p in late]}
-    kept = {TEMPLATES: list(templates), TEXTS: list(texts), **rows}
+    """Every holder's rows as one JSON text: the templates they use once each, each row by their
+    numbers, the holders in order with their keys and counts. The texts are the store's as they
+    are (a kept row's list of numbers is written as it was read) unless over a quarter of them
+    are no longer used (the texts of rows made again pile up, build after build): then those
+    used, renumbered."""
+    listed: list[list[object]] = []
+    order: list[int] = []
+    for holder_id, holder in holders.items():
+        plan = list(map(plan_rows.get, map(id, holder.items)))
+        late = list(map(late_rows.get, map(id, holder.late)))
+        if None in plan or None in late:
+            continue  # an occurrence on no sheet (never, as the 台账 is made): not kept
+        listed.append([holder_id, holder.key, len(plan), len(late)])
+        order += plan  # type: ignore[arg-type]
+        order += late  # type: ignore[arg-type]
+    row_templates = list(map(store.templates_of.__getitem__, order))
+    row_texts = list(map(store.texts_of.__getitem__, order))
+    templates = dict(zip(dict.fromkeys(row_templates), range(len(row_templates)), strict=False))
+    used = dict.fromkeys(chain.from_iterable(row_texts))
+    texts = store.texts
+    if len(used) < len(texts) * 3 // 4:
+        renumbered = dict(zip(used, range(len(used)), strict=True))
+        number = renumbered.__getitem__
+        texts = list(map(texts.__getitem__, renumbered))
+        row_texts = [list(map(number, row)) for row in row_texts]
+    kept = {
+        TEMPLATES: list(map(store.templates.__getitem__, templates)),
+        TEXTS: texts,
+        HOLDERS: listed,
+        ROW_TEMPLATES: list(map(templates.__getitem__, row_templates)),
+        ROW_TEXTS: row_texts,
+        ROW_VALUES: list(map(store.values_of.__getitem__, order)),  # tuples written as lists
+    }
     text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
-    keep_text(memo, key, PIECES, CHECK, text)
+    keep_text(memo, entry, PIECES, CHECK, text)
 
 
-def _kept(
-    memo: page_keys.Memo, key: str, count: int, late: int, known: dict[str, int]
-) -> tuple[list[Piece] | None, list[Piece] | None]:
-    """A holder's pieces as kept, or None when not kept, unreadable or not what it says."""
-    none = None, None
-    text = kept_text(memo, key, PIECES, CHECK)
+def _kept(memo: page_keys.Memo, entry: str) -> Kept | None:
+    """The rows kept under ``entry``, or None when not kept, unreadable or not what it says
+    (then every row is made again)."""
+    text = kept_text(memo, entry, PIECES, CHECK)
     if text is None:
-        return none
+        return None
     try:
-        kept = json.loads(text)
+        # hundreds of thousands of lists and strings, none in a cycle: the collector would
+        # walk the build's unfrozen objects again and again while they are made (gcpause)
+        with collection_paused():
+            kept = json.loads(text)
     except ValueError:
-        return none
-    if not (isinstance(kept, dict) and set(kept) == {TEMPLATES, TEXTS, PLAN, LATE}):
-        return none
-    templates, texts, plan, overdue = kept[TEMPLATES], kept[TEXTS], kept[PLAN], kept[LATE]
-    if not all(isinstance(v, list) for v in (templates, texts, plan, overdue)):
-        return none
-    if len(plan) != count or len(overdue) != late or not set(map(type, texts)) <= {str}:
-        return none
+        return None
+    if not (isinstance(kept, dict) and set(kept) == _PARTS):
+        return None
+    templates, texts, holders = kept[TEMPLATES], kept[TEXTS], kept[HOLDERS]
+    row_templates, row_texts = kept[ROW_TEMPLATES], kept[ROW_TEXTS]
+    row_values = kept[ROW_VALUES]
+    parts = (templates, texts, holders, row_templates, row_texts, row_values)
+    if not all(type(part) is list for part in parts):
+        return None
+    known: dict[str, tuple[int, int]] = {}
     fields = [template_fields(t, known) for t in templates]
-    if None in fields:
-        return none
-    pieces = _pieces(plan, templates, fields, texts)
-    late_pieces = _pieces(overdue, templates, fields, texts)
-    if pieces is None or late_pieces is None:
-        return none
-    return pieces, late_pieces
+    if None in fields or not set(map(type, texts)) <= _STR:
+        return None
+    if not (_numbers(row_templates, len(templates)) and set(map(type, row_texts)) <= _LIST):
+        return None
+    if not _numbers(list(chain.from_iterable(row_texts)), len(texts)):
+        return None
+    if not (set(map(type, row_values)) <= _LIST and _values(row_values)):
+        return None
+    # each row as many texts and values as its template has fields
+    text_fields = [f[0] for f in fields]  # type: ignore[index]
+    value_fields = [f[1] for f in fields]  # type: ignore[index]
+    if list(map(len, row_texts)) != list(map(text_fields.__getitem__, row_templates)):
+        return None
+    if list(map(len, row_values)) != list(map(value_fields.__getitem__, row_templates)):
+        return None
+    sections = _sections(holders, len(row_templates))
+    if sections is None:
+        return None
+    store = RowStore(templates, texts)
+    rows = store.extend(row_templates, row_texts, row_values)
+    return store, {h: (key, rows[a:b], rows[b:c]) for h, (key, a, b, c) in sections.items()}
 
 
-def _pieces(
-    rows: list[object], templates: list[str], fields: list[int | None], texts: list[str]
-) -> list[Piece] | None:
-    """The rows as pieces: each ``[pixels, template's number, [its texts' numbers]]``, as
-    many texts as its template has fields, every number in range; else None."""
-    result = []
-    templates_count, texts_count = len(templates), len(texts)
-    for row in rows:
-        if not (isinstance(row, list) and len(row) == 3):
+def _numbers(values: list[Any], count: int) -> bool:
+    """Whether every value is a number in ``range(count)`` (none a bool)."""
+    if not values:
+        return True
+    return set(map(type, values)) <= _INT and min(values) >= 0 and max(values) < count
+
+
+def _values(rows: list[list[Any]]) -> bool:
+    """Whether every value is a date's or a number's as the writer puts it in a cell (no
+    markup): checked on them all joined by spaces, in one match (and as many spaces as joins:
+    no value holds one)."""
+    values = list(chain.from_iterable(rows))
+    if not set(map(type, values)) <= _STR:
+        return False
+    joined = " ".join(values)
+    if joined.count(" ") != max(len(values) - 1, 0):
+        return False
+    return not values or _VALUES.fullmatch(joined) is not None
+
+
+_VALUES = re.compile(rf"{VALUE.pattern}(?: {VALUE.pattern})*")
+
+
+def _sections(holders: list[object], rows: int) -> dict[str, tuple[str, int, int, int]] | None:
+    """Each holder's key and where its plan rows start, its overdue rows start and end, the
+    holders' rows one after the other and adding up to ``rows``; else None."""
+    found: dict[str, tuple[str, int, int, int]] = {}
+    at = 0
+    for holder in holders:
+        if not (type(holder) is list and len(holder) == 4):
             return None
-        pixels, number, numbers = row
+        holder_id, key, plan, late = holder
         if not (
-            type(pixels) is int
-            and type(number) is int
-            and 0 <= number < templates_count
-            and isinstance(numbers, list)
-            and len(numbers) == fields[number]
-            and set(map(type, numbers)) <= {int}
-            and (not numbers or (min(numbers) >= 0 and max(numbers) < texts_count))
+            type(holder_id) is str
+            and type(key) is str
+            and type(plan) is int
+            and type(late) is int
+            and plan >= 0
+            and late >= 0
+            and holder_id not in found
         ):
             return None
-        result.append(Piece(pixels, templates[number], tuple(texts[n] for n in numbers)))
-    return result
+        found[holder_id] = (key, at, at + plan, at + plan + late)
+        at += plan + late
+    return found if at == rows else None
