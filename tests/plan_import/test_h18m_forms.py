@@ -349,7 +349,6 @@ def test_one_is_at_the_top_of_a_plan_is_no_item(tmp_path: Path) -> None:
         ("6-9月", dt.date(2023, 9, 30)),
         ("2023年6—9月", dt.date(2023, 9, 30)),
         ("9月30日", dt.date(2023, 9, 30)),
-        ("2023年度内", dt.date(2023, 12, 31)),
     ],
 )
 def test_a_date_in_a_cell_table_as_offices_write_it(
@@ -363,6 +362,18 @@ def test_a_date_in_a_cell_table_as_offices_write_it(
     assert [task["id"] for task in result.tasks] == ["01", "02"]
     assert result.tasks[0]["roles"] == {"responsible": ["县教体局"]}
     assert result.tasks[0]["due"][0]["date"] == date
+
+
+def test_a_year_in_a_cell_is_the_year_as_its_end_is(tmp_path: Path) -> None:
+    """2023年度内, 2023年底前 and 2023年前 all say "by the end of 2023": one reading, the year."""
+    for number, cell in enumerate(("2023年度内", "2023年底前", "2023年前")):
+        text = (
+            "某县2023年重点工作任务分解表\n序号\n工作任务\n责任单位\n完成时间\n"
+            f"1\n新建幼儿园2所\n县教体局\n{cell}\n2\n改造农村公路30公里\n县交通运输局\n2023年11月\n"
+        )
+        (tmp_path / str(number)).mkdir()
+        due = import_whole(tmp_path / str(number), text, 2023).tasks[0]["due"][0]
+        assert (due["kind"], due["period"]) == ("period", "2023"), cell
 
 
 # --- more labels of units -----------------------------------------------------------------------

@@ -221,12 +221,10 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
         # h18as: 到该年为止, as 2016年底前 is (SOURCES.md 第二十批): the year, not a day
         result.assumptions.append(f"“{part}”读作到{match.group(1)}年底（含{match.group(1)}年）")
         return [{"kind": "period", "period": match.group(1), **base}]
-    match = re.search(r"(\d{4})年内", folded)  # 2023年度内 (a cell, h18m): the year's last day
-    if match:
-        result.assumptions.append(
-            f"“{part}”读作{match.group(1)}年12月31日前（含{match.group(1)}年）"
-        )
-        return [{"kind": "date", "date": dt.date(int(match.group(1)), 12, 31), **base}]
+    match = re.search(r"(\d{4})年内", folded)  # 2023年度内 (a cell, h18m)
+    if match:  # the year, as 2023年底前 and 2023年前 are (session 37: it was the day 12-31)
+        result.assumptions.append(f"“{part}”读作{match.group(1)}年内（到该年年底）")
+        return [{"kind": "period", "period": match.group(1), **base}]
     if not default_year and _yearless(folded):
         return undated_due(part, result)
     if re.search(r"年底|年末", folded):
