@@ -376,6 +376,21 @@ def test_a_year_in_a_cell_is_the_year_as_its_end_is(tmp_path: Path) -> None:
         assert (due["kind"], due["period"]) == ("period", "2023"), cell
 
 
+@pytest.mark.parametrize("before", ["前", "之前", "以前"])
+def test_a_day_before_which_is_a_deadline_however_written(tmp_path: Path, before: str) -> None:
+    """11月5日之前 / 12月20日以前 are 11月5日前 (h18au left 之前 unread: no deadline)."""
+    text = (
+        "某县2023年工作方案\n一、自查\n"
+        f"1.各乡镇于11月5日{before}报送自查报告。（责任单位：县政府办）\n"
+        f"2.县财政局12月20日{before}完成资金拨付。（责任单位：县财政局）\n"
+    )
+    tasks = import_whole(tmp_path, text, 2023).tasks
+    assert [task["due"][0].get("date") for task in tasks] == [
+        dt.date(2023, 11, 5),
+        dt.date(2023, 12, 20),
+    ]
+
+
 # --- more labels of units -----------------------------------------------------------------------
 
 

@@ -244,7 +244,9 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
     if match:
         result.assumptions.append(f"“{part}”未写年份，按{default_year}年理解")
         return [{"kind": "period", "period": f"{default_year}-Q{QUARTERS[match.group(1)]}", **base}]
-    match = re.search(r"(\d{1,2})月(?:份)?(?:底|末)(?:前)?|(\d{1,2})月(\d{1,2})日前", folded)
+    match = re.search(
+        r"(\d{1,2})月(?:份)?(?:底|末)(?:前)?|(\d{1,2})月(\d{1,2})日(?:前|以前|之前)", folded
+    )
     if match and not re.search(r"\d{4}年", folded):
         month = int(match.group(1) or match.group(2))
         if 1 <= month <= 12:
