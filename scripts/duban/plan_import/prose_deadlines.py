@@ -12,7 +12,7 @@ from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.date_forms import DONE_IN_MONTH, without_clock
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
-from duban.plan_import.year_points import lone_span, several_years
+from duban.plan_import.year_points import as_written, lone_span, several_years
 
 RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
@@ -64,16 +64,12 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     if not phrases:  # 力争2023年全国重点实验室达到25家以上 / 到2020年 / 2023年底: that year
         aims = list(dict.fromkeys(YEAR_AIM.findall(folded)))
         if len(aims) == 1:
-            at = folded.find(aims[0])
-            written = own[at : at + len(aims[0])] if len(folded) == len(own) else aims[0]
+            written = as_written(own, folded, folded.find(aims[0]), aims[0])
             return written, f"{re.findall(r'[0-9]{4}', aims[0])[0]}年底"
         if not aims and (span := lone_span(folded, own)):  # h18as: 2012－2015年，… (2015)
             return span, span
         if not aims and (end := five_year_end(folded) or action_year(folded)):  # h18u
-            at = folded.find(end[0])
-            return (
-                own[at : at + len(end[0])] if len(folded) == len(own) else end[0]
-            ), f"{end[1]}年底"
+            return as_written(own, folded, folded.find(end[0]), end[0]), f"{end[1]}年底"
     if not phrases and next_year:  # h18p: 明年7月份建成…明年年底 (the signing year's next)
         ahead = next_year_phrases(folded, next_year)
         if ahead:

@@ -32,10 +32,14 @@ def year_points(folded: str, own: str) -> list[re.Match[str]]:
     return points
 
 
+def as_written(own: str, folded: str, at: int, phrase: str) -> str:
+    """``phrase``, found at ``at`` in ``folded``, as the page wrote it in ``own`` (traditional
+    characters kept) when the folding kept the length, else as folded."""
+    return own[at : at + len(phrase)] if len(folded) == len(own) else phrase
+
+
 def _written(match: re.Match[str], folded: str, own: str) -> str:
-    """The phrase as the page wrote it (traditional characters kept) when the folding kept the
-    length, else as folded."""
-    return own[match.start() : match.end()] if len(folded) == len(own) else match.group(0)
+    return as_written(own, folded, match.start(), match.group(0))
 
 
 def several_years(folded: str, own: str) -> str | None:
