@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,14 @@ from sitekit import DEMO_AS_OF, ci_province_site, demo_data, edit_update
 
 AS_OF = dt.date.fromisoformat(DEMO_AS_OF)
 
-pytestmark = pytest.mark.skipif(split.processes_for(2) < 2, reason="no fork here")
+
+@pytest.fixture(autouse=True)
+def forks() -> None:
+    """A build at two processes forks here (not from a process with another thread running,
+    ``split.can_fork``): else these tests could not fail."""
+    if split.processes_for(2) < 2:
+        threads = [t.name for t in threading.enumerate()]
+        pytest.skip(f"no fork here (CPUs: {split.usable_cpus()}, threads: {threads})")
 
 
 class Where:
