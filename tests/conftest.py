@@ -29,6 +29,7 @@ from sitekit import CHROMIUM, CHROMIUM_ARGS, DEMO, browser_missing, share_builds
 SLOWEST_FIRST = (
     "site/test_render_split.py",
     "site/test_site_kept_rows.py",  # forks too (two processes): the other worker's first file
+    "site/test_site_kept_uses.py",  # must fork (h24ah): a worker's second file, no browser yet
     "site/test_site_handoff.py",
     "site/test_site_page_cache.py",
     "site/test_site_serve.py",

@@ -44,6 +44,7 @@ from duban.site import (
     kept_open_data_chunks,
     kept_pieces,
     kept_states,
+    kept_uses,
     names,
     page_downloads,
     page_group,
@@ -185,6 +186,7 @@ def render_site(
         compile_templates()
     made = split.run_each(jobs, site, workers)
     kept_downloads.remember(units, made[0], memo)  # the calendars' job is the first
+    kept_uses.hold(made[1 : len(downloads)], memo)  # h24ah: the 台账's, the open data's
     made = made[len(downloads) :]
     if memo is not None:
         for n, (key, pages_made) in enumerate(zip(page_keys_of, made, strict=True)):
@@ -213,8 +215,9 @@ def _download_jobs(
     """Every download, made before the pages that show their sizes. Calendars first: unit
     pages link to their own; the units' are taken from ``memo`` when their key is kept
     (:mod:`.kept_downloads`), and their job returns what the memo is to keep. Any process may
-    make them but the task tables (this one: the plans' task lists wait for them) and, with a
-    ``memo``, the open data (this one, where the memo is: :mod:`.kept_open_data`)."""
+    make them but the task tables (this one: the plans' task lists wait for them) and, with
+    serve's memo (in memory), the open data; the 台账's and the open data's jobs return the
+    memo's keys they used (h24ah, :mod:`.kept_uses`)."""
     model, evaluation, t = ctx.model, ctx.evaluation, ctx.t
 
     def put(made: Iterable[tuple[str, str | bytes]]) -> dict[str, str]:
@@ -239,37 +242,35 @@ def _download_jobs(
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
     # h24q: a CI build's (a memo on disk, not kept across builds as serve's is): a province's
-    # 台账 from its rows kept by holder (in this process, where the memo is), the open data's
-    # states kept by holder
+    # 台账 from its rows kept by holder, the open data's states kept by holder
     ci = memo is not None and memo.on_disk and not memo.keep and keys is not None
     pieces = ci and bool(ctx.group_pages)
 
-    def ledger_files() -> Iterator[tuple[str, str | bytes]]:
+    def ledger_files(used: page_keys.Memo | None) -> Iterator[tuple[str, str | bytes]]:
         report = check_report(model, evaluation, summary=ctx.summary())
-        if pieces and memo is not None and keys is not None:
-            yield urls.LEDGER_XLSX, kept_ledger.ledger_xlsx(model, evaluation, report, keys, memo)
+        if pieces and used is not None and keys is not None:
+            yield urls.LEDGER_XLSX, kept_ledger.ledger_xlsx(model, evaluation, report, keys, used)
             return
         book = ledger(model, evaluation, report)
         yield urls.LEDGER_XLSX, ledger_xlsx(book)
         if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
             yield urls.LEDGER_CSV, ledger_csv(book)
 
-    def open_data_files() -> Iterator[tuple[str, str | bytes]]:
+    def open_data_files(used: page_keys.Memo | None) -> Iterator[tuple[str, str | bytes]]:
         settings = ctx.settings
         if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes
-            # h24z: the status entries kept compressed by status file (where the memo is);
+            # h24z: the status entries kept compressed by status file;
             # h24ac: the parts around them kept by chunk (a CI build's)
-            deflated = kept_open_data.status_deflated(model, memo)
-            kept = (keys, memo) if ci else (None, None)
+            deflated = kept_open_data.status_deflated(model, used)
+            kept = (keys, used) if ci else (None, None)
             gz = kept_open_data_chunks.open_data_gz(model, evaluation, deflated, settings, *kept)
             yield urls.EXPORT_JSON_GZ, gz
             return
         # h24q: the occurrences' states kept by holder (a memo on disk: a CI build's)
         states = None
-        if ci and memo is not None and keys is not None:
-            states = kept_states.states_json(evaluation, keys, memo)
-        # h24l: the status entries kept by status file (in this process, where the memo is)
-        status = kept_open_data.status_json(model, memo) if memo is not None else None
+        if ci and used is not None and keys is not None:
+            states = kept_states.states_json(evaluation, keys, used)
+        status = kept_open_data.status_json(model, used) if used is not None else None  # h24l
         yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, settings, status, states)
 
     def feed() -> Iterator[tuple[str, str]]:
@@ -292,11 +293,13 @@ def _download_jobs(
     ) -> split.Job:
         return split.Job(lambda: put(made()), needs=needs, far=far, cost=cost)
 
+    noting = partial(kept_uses.noting, memo, put)
     return [
         split.Job(calendar_files, needs=split.Needs.NOTHING_FIRST, far=True, cost=cost.calendars()),
         *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
-        job(open_data_files, cost.open_data(), far=memo is None),
-        job(ledger_files, cost.ledger(), far=not pieces),
+        # h24ah: a CI build's memo is on disk, what a child used noted (serve's stays here)
+        split.Job(noting(open_data_files), far=memo is None or ci, cost=cost.open_data()),
+        split.Job(noting(ledger_files), far=True, cost=cost.ledger()),
         job(feed, cost.feed()),
     ]
 
