@@ -33,6 +33,7 @@ STRING_MAX = 32767  # XlsxWriter's ``xls_strmax``, in UTF-16 units
 
 # placeholders for the formats' numbers, known only when the workbook is saved
 _TEXT, _DATE, _NUMBER = "\x01t\x01", "\x01d\x01", "\x01n\x01"
+_STYLE_OF = {_TEXT: "text", _DATE: "date", _NUMBER: "number"}  # each placeholder's style
 
 
 class Piece(NamedTuple):
@@ -98,7 +99,7 @@ class TableSheet(Worksheet):
     def take_rows(
         self,
         first: int,
-        rows: Sequence[Sequence[Cell] | Piece | int],
+        rows: Sequence[Sequence[Cell] | int],
         kinds: Sequence[str],
         styles: dict[str, Format],
         text_of: Callable[[str], str],
@@ -108,9 +109,9 @@ class TableSheet(Worksheet):
     ) -> None:
         """The body: ``rows`` from row ``first`` on, each cell as ``write_table`` would write it
         (``kinds``: each column's kind, the style of its empty cells; ``text_of``: a text
-        cell's content; ``heights``: a row's height in points from its texts). A row may be a
-        :class:`Piece` made before (h24q) or (h24af) a row's number in ``store`` (the rows
-        made here are put there too). ``numbered``: the first cell of every row is its
+        cell's content; ``heights``: a row's height in points from its texts). A row may be
+        (h24q, h24af) the number of a row kept in ``store`` (the rows made here are put there
+        too, each as a :class:`Piece`). ``numbered``: the first cell of every row is its
         ordinal in the body (1, 2, ...), left out of the pieces."""
         self.body_first = first
         self.body_styles = styles
@@ -118,11 +119,10 @@ class TableSheet(Worksheet):
         make = _PieceMaker(self, kinds, text_of, heights, numbered)
         ids = self.row_ids
         for r, row in enumerate(rows, first):
-            if type(row) is int:
+            if isinstance(row, int):
                 ids.append(row)
                 continue
-            piece = row if isinstance(row, Piece) else make(row, r - first + 1)  # type: ignore[arg-type]
-            ids.append(store.add(*piece))
+            ids.append(store.add(*make(row, r - first + 1)))
         # h24af: the texts numbered as write_string numbers them, in the order of the rows and
         # their cells, each new one the next index: the same as text by text, done once for
         # each distinct text (a text's first place decides its index)
@@ -175,7 +175,7 @@ class TableSheet(Worksheet):
         few hundred templates, not in the body's megabytes)."""
         store = self.store
         used = dict.fromkeys(map(store.templates_of.__getitem__, self.row_ids))
-        marks = {_TEXT: "text", _DATE: "date", _NUMBER: "number"}
+        marks = dict(_STYLE_OF)  # those not found yet
         found: list[tuple[int, int, str]] = []
         for n, number in enumerate(used):
             xml = store.templates[number]
@@ -184,10 +184,9 @@ class TableSheet(Worksheet):
                 del marks[mark]
             if not marks:
                 break
-        names = {_TEXT: "text", _DATE: "date", _NUMBER: "number"}
         indices = {}
         for _, _, mark in sorted(found):
-            indices[mark] = str(self.body_styles[names[mark]]._get_xf_index())
+            indices[mark] = str(self.body_styles[_STYLE_OF[mark]]._get_xf_index())
         result = {}
         for number in used:
             xml = store.templates[number]

@@ -37,7 +37,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from duban.outputs.row_store import RowStore
 from duban.outputs.shared_strings import SheetsWorkbook
-from duban.outputs.sheet_rows import Piece, TableSheet
+from duban.outputs.sheet_rows import TableSheet
 from duban.outputs.xml_text import xml_property, xml_text
 
 Cell = str | int | float | dt.date | None
@@ -150,7 +150,7 @@ def write_table(
     book: xlsxwriter.Workbook,
     name: str,
     columns: Sequence[Column],
-    rows: Sequence[Sequence[Cell] | Piece | int],
+    rows: Sequence[Sequence[Cell] | int],
     styles: dict[str, Format],
     heading: Heading = Heading(),
     numbered: bool = False,
@@ -158,10 +158,9 @@ def write_table(
 ) -> list[int]:
     """One sheet: the heading's title row if any, the columns' titles as a frozen, filterable
     header, then the rows; each row as tall as its wrapped text; set up for printing.
-    h24q: a row may be a :class:`~.sheet_rows.Piece` kept from before, or (h24af) a row's
-    number in ``store``; ``numbered``: the first cell is the row's ordinal
-    (``TableSheet.take_rows``); returns every body row's number in ``store`` (the rows made
-    are put there; none when written cell by cell)."""
+    h24q, h24af: a row may be the number of a row kept in ``store``; ``numbered``: the first
+    cell is the row's ordinal (``TableSheet.take_rows``); returns every body row's number in
+    ``store`` (the rows made are put there; none when written cell by cell)."""
     sheet = book.add_worksheet(name, worksheet_class=TableSheet if ROWS_WHOLE else None)
     top = 1 if heading.title else 0
     titles = [text_cell(c.title) for c in columns]
@@ -199,7 +198,7 @@ def write_table(
         sheet.take_rows(top + 1, rows, kinds, styles, text_cell, height, numbered, store)
         rows = ()
     for r, row in enumerate(rows, top + 1):
-        if isinstance(row, int | Piece):
+        if isinstance(row, int):
             raise ValueError(f"row {r - top} is a kept row: written whole only")
         if len(row) != width:
             raise ValueError(f"row {r - top} has {len(row)} cells for {width} columns")
