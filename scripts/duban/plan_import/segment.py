@@ -265,9 +265,10 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
             continue  # h18f: …（省发改委负责）(二)… only goes on with a list already open
         at_line = match.start() == 0 or text[match.start() - 1] == "\n"
         fits = [i for i, n in enumerate(stack) if n.style == style and number == n.number + 1]
-        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        if match.group("ard") and not (fits and not before.strip()):
-            continue  # h18aq: 11.121人才… looks like a decimal: only the next item of a list
+        if match.group("ard"):  # h18aq: 11.121人才… looks like a decimal: only the next item
+            before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+            if not fits or before.strip():  # of an open list, at its line's start
+                continue
         if fits:  # h18j: an item's own 1. 2. … inside it (below), or the item's next sibling
             del stack[fits[0] if at_line else fits[-1] :]
         elif style in styles and number == 1 and _steps(text, match.start()):
