@@ -216,14 +216,11 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
     match = re.search(r"(\d{4})年(?:年)?(?:底|末)", folded)
     if match:
         return [{"kind": "period", "period": match.group(1), **base}]
-    match = re.search(r"(\d{4})年(?:前|以前|之前)", folded)
+    # h18as: 2014年前, 到该年为止, as 2016年底前 is (SOURCES.md 第二十批); 2023年度内 (a cell,
+    # h18m) likewise since session 37: the year, not the day 12-31
+    match = re.search(r"(\d{4})年(?:前|以前|之前|内)", folded)
     if match:
-        # h18as: 到该年为止, as 2016年底前 is (SOURCES.md 第二十批): the year, not a day
         result.assumptions.append(f"“{part}”读作到{match.group(1)}年底（含{match.group(1)}年）")
-        return [{"kind": "period", "period": match.group(1), **base}]
-    match = re.search(r"(\d{4})年内", folded)  # 2023年度内 (a cell, h18m)
-    if match:  # the year, as 2023年底前 and 2023年前 are (session 37: it was the day 12-31)
-        result.assumptions.append(f"“{part}”读作{match.group(1)}年内（到该年年底）")
         return [{"kind": "period", "period": match.group(1), **base}]
     if not default_year and _yearless(folded):
         return undated_due(part, result)
