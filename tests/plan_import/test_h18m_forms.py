@@ -338,6 +338,14 @@ def test_one_is_at_the_top_of_a_plan_is_no_item(tmp_path: Path) -> None:
 # --- dates as a table's 完成时间 cell writes them ----------------------------------------------
 
 
+def _cell_table(cell: str) -> str:
+    """A table copied a cell a line whose first task's 完成时间 cell is ``cell``."""
+    return (
+        "某县2023年重点工作任务分解表\n序号\n工作任务\n责任单位\n完成时间\n"
+        f"1\n新建幼儿园2所\n县教体局\n{cell}\n2\n改造农村公路30公里\n县交通运输局\n2023年11月\n"
+    )
+
+
 # Made up (the corpus's cells write 2021.8 and 11月, h18i/h18g): a full date in digits, a span of
 # months written once and a month and day with no 前 were left unread (no deadline).
 @pytest.mark.parametrize(
@@ -354,26 +362,17 @@ def test_one_is_at_the_top_of_a_plan_is_no_item(tmp_path: Path) -> None:
 def test_a_date_in_a_cell_table_as_offices_write_it(
     tmp_path: Path, cell: str, date: dt.date
 ) -> None:
-    text = (
-        "某县2023年重点工作任务分解表\n序号\n工作任务\n责任单位\n完成时间\n"
-        f"1\n新建幼儿园2所\n县教体局\n{cell}\n2\n改造农村公路30公里\n县交通运输局\n2023年11月\n"
-    )
-    result = import_whole(tmp_path, text, 2023)
+    result = import_whole(tmp_path, _cell_table(cell), 2023)
     assert [task["id"] for task in result.tasks] == ["01", "02"]
     assert result.tasks[0]["roles"] == {"responsible": ["县教体局"]}
     assert result.tasks[0]["due"][0]["date"] == date
 
 
-def test_a_year_in_a_cell_is_the_year_as_its_end_is(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cell", ["2023年度内", "2023年底前", "2023年前"])
+def test_a_year_in_a_cell_is_the_year_as_its_end_is(tmp_path: Path, cell: str) -> None:
     """2023年度内, 2023年底前 and 2023年前 all say "by the end of 2023": one reading, the year."""
-    for number, cell in enumerate(("2023年度内", "2023年底前", "2023年前")):
-        text = (
-            "某县2023年重点工作任务分解表\n序号\n工作任务\n责任单位\n完成时间\n"
-            f"1\n新建幼儿园2所\n县教体局\n{cell}\n2\n改造农村公路30公里\n县交通运输局\n2023年11月\n"
-        )
-        (tmp_path / str(number)).mkdir()
-        due = import_whole(tmp_path / str(number), text, 2023).tasks[0]["due"][0]
-        assert (due["kind"], due["period"]) == ("period", "2023"), cell
+    due = import_whole(tmp_path, _cell_table(cell), 2023).tasks[0]["due"][0]
+    assert (due["kind"], due["period"]) == ("period", "2023")
 
 
 @pytest.mark.parametrize("before", ["前", "之前", "以前"])
