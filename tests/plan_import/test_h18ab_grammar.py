@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from duban.plan_import import Imported, ImportError_, import_file, run_import
 from duban.plan_import.list_numbers import formatted
 from duban.plan_import.marked_lines import marked_kind, marked_lines
-from duban.plan_import.reading import html_text
+from duban.plan_import.page_text import html_text
 from duban.plan_import.trailing_cells import trailing_cells
 from duban.plan_import.units import ImportOrg
 from helpers import import_whole, tasks_by_id

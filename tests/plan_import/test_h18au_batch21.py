@@ -14,8 +14,8 @@ from duban.plan_import import import_file
 from duban.plan_import.bold_headings import is_bold_heading
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.deadlines import parse_deadline
+from duban.plan_import.page_text import html_text
 from duban.plan_import.prose_deadlines import prose_deadline
-from duban.plan_import.reading import html_text
 from duban.plan_import.subject_units import subject_units
 from duban.plan_import.units import ImportOrg
 from helpers import tasks_by_id

@@ -22,7 +22,8 @@ from duban.plan_import.agreement import compare, compare_folders, load_tasks
 from duban.plan_import.chinese import numeral_value, parse_written_date, simplified
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.deadlines import parse_deadline
-from duban.plan_import.reading import decode, html_text
+from duban.plan_import.page_text import html_text
+from duban.plan_import.reading import decode
 from duban.plan_import.segment import segment, walk
 from duban.plan_import.units import ImportOrg
 from helpers import ROOT

@@ -6,7 +6,7 @@ Each row is cut where the table's own shape says: the cells before 序号 up to 
 (which runs 1, 2, 3 …), the task up to its first full stop, then the one column of units (the
 shortest name ending as a unit's name does), then whatever the header names after it (one cell:
 a progress note is kept whole). The rows are then read as any table's rows are
-(:func:`duban.plan_import.reading.table_lines`, the task's column named as a task's whatever
+(:func:`duban.plan_import.table_lines.table_lines`, the task's column named as a task's whatever
 its header says: 重点督办内容 is the task, not who supervises it); columns before 序号 (a 类别
 repeated on every row) are put after the task, in the task's text, never dropped."""
 
@@ -17,7 +17,7 @@ import re
 from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import CHROME_LINE
-from duban.plan_import.reading import table_lines
+from duban.plan_import.table_lines import table_lines
 
 COLUMN_WORDS = re.compile(
     r"序号|序號|编号|(?:牵头|牽頭|责任|責任|配合|协办|協辦|主办|主辦)(?:单位|單位|部门|部門)"

@@ -10,7 +10,7 @@ names of units, back to a full stop or a comma (``……将任务分解到各部
 ``将任务分解到各部门`` says what was done, it is no name). With two columns of units (牵头 and
 责任), the first cell ends where one name runs into the next with nothing between them
 (``市住建委团风县``: 市住建委 leads). The rows are then read as any table's rows are
-(:func:`duban.plan_import.reading.table_lines`, the progress column kept as the progress it is).
+(:func:`duban.plan_import.table_lines.table_lines`, the progress column kept as the progress it is).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import re
 from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.glued_rows import glued_header
-from duban.plan_import.reading import table_lines
+from duban.plan_import.table_lines import table_lines
 
 UNIT_COLUMNS = ("lead", "responsible", "cooperate")
 SUFFIX = (

@@ -1,5 +1,5 @@
 """The cells of one row of a 任务分工表 put right before the row becomes an item
-(:func:`duban.plan_import.reading.table_lines`): a row whose page left cells out has its cells
+(:func:`duban.plan_import.table_lines.table_lines`): a row whose page left cells out has its cells
 moved back under their columns, and a cell of units that says who works with whom (X会同Y)
 is read as the lead and the units cooperating."""
 

@@ -2,7 +2,7 @@
 ``|`` or tabs, cells by runs of spaces, or one cell a line (``1`` / ``地区生产总值增长6%左右。`` /
 ``市发展改革委``). The header row is recognised by its words (序号, 工作任务, 牵头单位, 责任单位,
 完成时限 …) in any column order; the rows become the same numbered items with a clause as a
-table of a .docx (:func:`~duban.plan_import.reading.table_lines`)."""
+table of a .docx (:func:`~duban.plan_import.table_lines.table_lines`)."""
 
 from __future__ import annotations
 

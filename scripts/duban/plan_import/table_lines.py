@@ -1,0 +1,97 @@
+"""A table of the document as lines: a 任务分工表 becomes numbered items with a role clause each.
+
+The clause (``（牵头单位：…；完成时限：…）``) is made of the header's and the cells' words, so it
+is not the document's text: the reading says how many rows were turned (``TABLE_ROWS``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.plan_import.category_cells import category_column, category_rows
+from duban.plan_import.cell_rows import TABLE_COLUMNS
+from duban.plan_import.chinese import ASCII_DIGITS
+from duban.plan_import.leader_names import PINYIN_NOTE
+from duban.plan_import.merged_rows import merge_continuations
+from duban.plan_import.numbering import separator
+from duban.plan_import.person_columns import without_working_person
+from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
+from duban.plan_import.row_cells import lead_not_repeated, parted_names, realigned, role_parts
+from duban.plan_import.table_header import header_index
+from duban.plan_import.table_numbers import cell_number, fold_group_rows
+
+TABLE_ROWS = "任务分工表的 {} 行转为条目（分工括注由表头和单元格组成，不是原文）"
+
+
+def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> list[str]:
+    """A 任务分工表 (序号 | 任务 | 牵头单位 | 责任单位 | 完成时限) becomes numbered items with a
+    clause each (``N.任务（牵头单位：…；完成时限：…）``); any other table, one line a row."""
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        return []
+    if at := header_index(rows):  # h18z: a title or the page's metadata above the header
+        above = [" ".join(cell for cell in row if cell) for row in rows[:at]]
+        return above + table_lines(rows[at:], stats)
+    header = rows[0]
+    kinds: dict[int, str] = {}
+    for index, cell in enumerate(header):
+        cell = PINYIN_NOTE.sub("", cell)  # h18p: 工作進(jìn)度安排, a converter's pinyin
+        for kind, (pattern, _) in TABLE_COLUMNS.items():
+            if index not in kinds and re.search(pattern, cell):
+                kinds[index] = kind
+    for index, kind in list(kinds.items()):  # h18f: 主要责任单位 next to 协同配合单位 leads
+        main = re.match(r"\s*主要(?:责任|責任)", header[index])
+        others = set(kinds.values())
+        if kind == "responsible" and main and "cooperate" in others and "lead" not in others:
+            kinds[index] = "lead"
+    kinds = without_working_person(header, kinds)  # h18u: 责任人 beside 责任领导
+    if category_column(header, kinds):  # h18an: 类别 | 民生事项名称 | … (招远 2022)
+        rows, kinds[0] = category_rows(rows, kinds), "category"
+    roles = {"lead", "responsible", "deadline"}
+    if len(header) < 2 or not roles & set(kinds.values()):
+        return [" ".join(cell for cell in row if cell) for row in rows]
+    rows = merge_continuations(rows, kinds)  # h18i: a numbered project's rows below it
+    rows = parted_names(rows, kinds)  # h18ai: 派出所工商质监所, two names run together
+    text_columns = [i for i in range(len(header)) if i not in kinds]
+    # h18z: the task's column before a progress column, whatever their order (进展情况 | 内容)
+    text_columns.sort(key=lambda i: PROGRESS_COLUMN.search(header[i]) is not None)
+    number_column = next((i for i, k in kinds.items() if k == "number"), None)
+    lines, counter = [], 0
+    rows = fold_group_rows(rows, kinds, number_column)  # h18ae: 1 | 大力提振消费。 | | (芜湖)
+    # h18j: a progress report's cells under their columns' names (进展情况：…): the dates and
+    # the 1. 2. in them are no deadlines and no steps of the task
+    progress = any(PROGRESS_COLUMN.search(header[i]) for i in text_columns)
+    for row in rows[1:]:
+        row = realigned(row, kinds)
+        cells = lead_not_repeated({i: cell.strip() for i, cell in enumerate(row)}, kinds)
+        filled = list(dict.fromkeys(c for c in cells.values() if c))
+        if len(filled) == 1:
+            lines.append(filled[0])  # a heading row spanning the table (一、…)
+            continue
+        counter += 1
+        # h18ae: a 序号 in brackets, (8) ⑻ ⑧, is the row's number too (芜湖 2025)
+        number = cell_number(cells.get(number_column, "")) if number_column is not None else None
+        number = number or str(counter)
+        text = "；".join(
+            (f"{header[i]}：" if progress and i != text_columns[0] else "") + cells[i]
+            for i in text_columns
+            if cells.get(i)
+        )
+        parts = [
+            part
+            for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
+            if kind not in ("number", "category") and cells.get(i)
+            for part in role_parts(kind, cells[i])  # h18ai: X会同Y in a cell of units
+        ]
+        # the cell repeats the row's number (h18a), in full-width digits too (h18ap: １．)
+        own = re.match(rf"{number}\s*{separator()}", text.translate(ASCII_DIGITS))
+        clause = f"（{'；'.join(parts)}）" if parts else ""
+        # h18j: a cell of steps 1.…2.… (临安 2022)
+        steps = re.search(f"；(?=[1１]{separator()})", text)
+        if steps and clause:  # the row's clause before them: the item's, not its last step's
+            text = f"{text[: steps.start()]}{clause}{text[steps.start() :]}"
+            clause = ""
+        lines.append((text if own else f"{number}.{text}") + clause)
+        if stats is not None:
+            stats["rows"] = stats.get("rows", 0) + 1
+    return lines
