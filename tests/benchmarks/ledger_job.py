@@ -28,7 +28,8 @@ from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import evaluate
 from duban.i18n.locale import load_locale
 from duban.load.project import load_project
-from duban.outputs.ledger import ledger, ledger_xlsx
+from duban.outputs.ledger import ledger
+from duban.outputs.ledger_files import ledger_xlsx
 from duban.plugin.loaded_digests import data_digests
 from duban.plugin.source_memo import SourceMemo
 from duban.site import kept_ledger, page_group, page_keys

@@ -19,7 +19,8 @@ from duban.evaluation.evaluate import evaluate
 from duban.load.project import load_project
 from duban.outputs.bulletin import bulletin
 from duban.outputs.codeowners import codeowners
-from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
+from duban.outputs.ledger import ledger
+from duban.outputs.ledger_files import ledger_csv, ledger_xlsx
 from helpers import CASES, lay_out_case
 
 AS_OF = "2011-03-15"

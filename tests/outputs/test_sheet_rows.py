@@ -12,7 +12,8 @@ import pytest
 from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import evaluate
 from duban.outputs import spreadsheet
-from duban.outputs.ledger import ledger, ledger_xlsx
+from duban.outputs.ledger import ledger
+from duban.outputs.ledger_files import ledger_xlsx
 from duban.outputs.spreadsheet import Column, workbook
 from sitekit import DEMO_AS_OF
 

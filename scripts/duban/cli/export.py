@@ -25,7 +25,8 @@ from duban.load.project import Project
 from duban.model.model import Model
 from duban.outputs.federation import rolled_up_rows
 from duban.outputs.ics import calendar_ics
-from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
+from duban.outputs.ledger import ledger
+from duban.outputs.ledger_files import ledger_csv, ledger_xlsx
 from duban.outputs.open_data import export_json
 
 Exporter = Callable[[Model, argparse.Namespace], str | bytes]

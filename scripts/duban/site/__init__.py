@@ -32,7 +32,8 @@ from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import load_locale
 from duban.model.model import Model
 from duban.outputs import urls
-from duban.outputs.ledger import ledger, ledger_csv, ledger_xlsx
+from duban.outputs.ledger import ledger
+from duban.outputs.ledger_files import ledger_csv, ledger_xlsx
 from duban.site import (
     calendars,
     downloads,

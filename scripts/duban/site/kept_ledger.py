@@ -53,7 +53,8 @@ from duban.evaluation.evaluate import Evaluation, ItemState, State
 from duban.load.cache import parts_digest
 from duban.load.gcpause import collection_paused
 from duban.model.model import Model
-from duban.outputs.ledger import OVERDUE, ledger, ledger_xlsx_pieces
+from duban.outputs.ledger import OVERDUE, ledger
+from duban.outputs.ledger_files import ledger_xlsx_pieces
 from duban.outputs.row_store import RowStore
 from duban.outputs.sheet_rows import VALUE, template_fields
 from duban.site import page_keys
