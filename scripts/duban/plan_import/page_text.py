@@ -1,7 +1,8 @@
 """The visible text of a web page saved as HTML, one block element a line.
 
-Script, style and head are dropped; a table is read whole (the outermost only) and handed to
-``as_rows`` (by default :func:`.table_lines.table_lines`, a 任务分工表 to numbered items);
+Script, style and head are dropped; a table is read whole and handed to ``as_rows`` (by default
+:func:`.table_lines.table_lines`, a 任务分工表 to numbered items), unless it only lays the page
+out (a table of tables, or one column of paragraphs): then its text keeps its lines;
 ``<ol>``/``<ul>`` items get the numbers a browser draws; a bold heading inside running text is
 a line of its own. No character of a paragraph is changed.
 """
@@ -24,6 +25,38 @@ BLOCK_TAGS = {
 SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
 
 
+class _Table:
+    """A table being read: its rows of raw cell texts (line breaks kept), the cell open."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+        self.spans = RowSpans()
+        self.cell: list[str] | None = None
+        self.span = self.down = 1
+        self.nested = False  # a table inside one of its cells
+
+    def lines(self, as_rows: Callable[[list[list[str]]], list[str]]) -> list[str]:
+        """A layout table's cells as the text they hold, line by line; any other table's rows,
+        each cell one line of text, handed to ``as_rows``."""
+        if self.rows:
+            self.spans.fill(self.rows[-1], to_end=True)
+        if self.is_layout():
+            return [cell for row in self.rows for cell in row if cell.strip()]
+        return as_rows([[re.sub(r"\s+", " ", cell).strip() for cell in row] for row in self.rows])
+
+    def is_layout(self) -> bool:
+        """A table that places a page's parts rather than listing rows: it holds another table
+        (old government sites put the whole page in nested tables), or it has one column and
+        a cell of several paragraphs. Its text keeps its lines (h18av: read as rows, a whole
+        notice became one line)."""
+        if self.nested:
+            return True
+        one_column = all(sum(1 for cell in row if cell.strip()) <= 1 for row in self.rows)
+        return one_column and any(
+            len(cell.strip().splitlines()) > 1 for row in self.rows for cell in row
+        )
+
+
 class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -31,39 +64,45 @@ class _TextParser(HTMLParser):
         self.skip = 0
         self.title: list[str] = []
         self.in_title = False
-        self.rows: list[list[str]] | None = None  # the table being read (outermost only)
-        self.cell: list[str] | None = None
-        self.span = self.down = 1
-        self.spans = RowSpans()
-        self.depth = 0
+        self.tables: list[_Table] = []  # the tables open, the innermost last
         self.stats: dict[str, int] | None = None
         self.as_rows: Callable[[list[list[str]]], list[str]] | None = None
         self.lists: list[tuple[str, int]] = []  # h18ab: the <ol>/<ul> open: [type, the last number]
-        self.bold_at: int | None = None  # h18au: where the open <b>/<strong>'s text starts
+        # h18au: where the open <b>/<strong>'s text starts (the list it is written into)
+        self.bold_at: tuple[list[str], int] | None = None
+
+    def _target(self) -> list[str]:
+        """Where text goes: the open cell of the innermost table that has one, else the page."""
+        for table in reversed(self.tables):
+            if table.cell is not None:
+                return table.cell
+        return self.parts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
+        table = self.tables[-1] if self.tables else None
         if tag in SKIP_TAGS:
             self.skip += 1
-        elif tag in BOLD_TAGS and self.cell is None and self.bold_at is None:
-            self.bold_at = len(self.parts)
+        elif tag in BOLD_TAGS and self.bold_at is None:
+            target = self._target()
+            self.bold_at = (target, len(target))
         elif tag == "table":
-            self.depth += 1
-            if self.depth == 1:
-                self.rows, self.spans = [], RowSpans()
-        elif tag == "tr" and self.depth == 1 and self.rows is not None:
-            if self.rows:
-                self.spans.fill(self.rows[-1], to_end=True)
-            self.rows.append([])
-        elif tag in ("td", "th") and self.depth == 1 and self.rows is not None:
-            if not self.rows:
-                self.rows.append([])
-            self.spans.fill(self.rows[-1])  # h18z: the cells merged down from above
+            if table is not None:
+                table.nested = True
+            self.tables.append(_Table())
+        elif tag == "tr" and table is not None:
+            if table.rows:
+                table.spans.fill(table.rows[-1], to_end=True)
+            table.rows.append([])
+        elif tag in ("td", "th") and table is not None:
+            if not table.rows:
+                table.rows.append([])
+            table.spans.fill(table.rows[-1])  # h18z: the cells merged down from above
             named = dict(attrs)
-            self.span = columns_spanned(named.get("colspan"))
-            self.down = columns_spanned(named.get("rowspan"))
-            self.cell = []
+            table.span = columns_spanned(named.get("colspan"))
+            table.down = columns_spanned(named.get("rowspan"))
+            table.cell = []
         elif tag in BLOCK_TAGS:
             self._text("\n")
             if tag in ("ol", "ul"):  # h18ab: the numbers a browser draws (list_numbers.py)
@@ -77,38 +116,44 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        table = self.tables[-1] if self.tables else None
         if tag in SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
         elif tag in BOLD_TAGS and self.bold_at is not None:
-            if self.cell is None and is_bold_heading("".join(self.parts[self.bold_at :])):
-                self.parts[self.bold_at : self.bold_at] = ["\n"]  # a line of its own
-                self.parts.append("\n")
+            target, at = self.bold_at
+            if target is self._target() and is_bold_heading("".join(target[at:])):
+                target[at:at] = ["\n"]  # a line of its own
+                target.append("\n")
             self.bold_at = None
-        elif tag == "table":
-            self.depth = max(0, self.depth - 1)
-            if self.depth == 0 and self.rows is not None:
-                if self.rows:
-                    self.spans.fill(self.rows[-1], to_end=True)
-                rows = self.rows
-                lines = self.as_rows(rows) if self.as_rows else table_lines(rows, self.stats)
-                self.parts.append("\n" + "\n".join(lines) + "\n")
-                self.rows = None
-        elif tag in ("td", "th") and self.cell is not None and self.rows is not None:
-            self.spans.note(len(self.rows[-1]), self.span, self.down)
-            self.rows[-1].append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
-            self.rows[-1].extend([""] * (self.span - 1))  # h18z: a cell over several columns
-            self.cell = None
+        elif tag == "table" and table is not None:
+            self.end_table()
+        elif tag in ("td", "th") and table is not None:
+            self._close_cell(table)
         elif tag in BLOCK_TAGS:
             self._text("\n")
             if tag in ("ol", "ul") and self.lists:
                 self.lists.pop()
+
+    def end_table(self) -> None:
+        table = self.tables.pop()
+        self._close_cell(table)
+        as_rows = self.as_rows or (lambda rows: table_lines(rows, self.stats))
+        self._text("\n" + "\n".join(table.lines(as_rows)) + "\n")
+
+    def _close_cell(self, table: _Table) -> None:
+        if table.cell is None or not table.rows:
+            return
+        table.spans.note(len(table.rows[-1]), table.span, table.down)
+        table.rows[-1].append("".join(table.cell))
+        table.rows[-1].extend([""] * (table.span - 1))  # h18z: a cell over several columns
+        table.cell = None
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
             self._text("\n")
 
     def _text(self, text: str) -> None:
-        (self.cell if self.cell is not None else self.parts).append(text)
+        self._target().append(text)
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -128,6 +173,8 @@ def html_text(
     parser.stats, parser.as_rows = stats, as_rows
     parser.feed(html)
     parser.close()
+    while parser.tables:  # a page cut off inside a table: what it read is still text
+        parser.end_table()
     text = marked("".join(parser.parts)).replace("\xa0", " ")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip())
