@@ -16,55 +16,38 @@ The package, from the bottom up:
   printed in Python); one ``page_*`` module per page family, named after its template;
 * the downloads: :mod:`.downloads` (task tables, feed, open data) and :mod:`.calendars`;
   :mod:`.split` shares the work with forked processes (:mod:`.job_costs`: what each job is
-  expected to take); :mod:`.examples` fills the guide.
+  expected to take): :mod:`.download_jobs` and :mod:`.page_jobs` make the jobs, ``render_site``
+  runs them; :mod:`.examples` fills the guide.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from importlib import resources
 
-from duban.evaluation.check_report import check_report
 from duban.evaluation.evaluate import Evaluation, evaluate
 from duban.evaluation.rollup import Implementer
 from duban.i18n.locale import load_locale
 from duban.model.model import Model
 from duban.outputs import urls
-from duban.outputs.ledger import ledger
-from duban.outputs.ledger_files import ledger_csv, ledger_xlsx
 from duban.site import (
-    calendars,
-    downloads,
     job_costs,
     kept_downloads,
     kept_jobs,
-    kept_ledger,
-    kept_open_data,
-    kept_open_data_chunks,
     kept_pieces,
-    kept_states,
     kept_uses,
-    names,
-    page_downloads,
     page_group,
-    page_home,
     page_keys,
-    page_leaders,
-    page_leadership,
-    page_overdue,
-    page_progress,
-    page_tasks,
-    page_units,
     serve_index,
     split,
     summary_keys,
 )
 from duban.site.context import Context, Settings, site_description, site_title
+from duban.site.download_jobs import download_jobs
 from duban.site.env import compile_templates
 from duban.site.implementers import LinkedSource
-from duban.site.kept_group_pages import Finish, KeptGroupPages, given_key
+from duban.site.page_jobs import page_jobs
 
 __all__ = [
     "LinkedSource",
@@ -177,10 +160,10 @@ def render_site(
     # a province (a plan summarised by group): its units' calendars, not its groups', and
     # only what is to come (calendars.py)
     units = kept_downloads.unit_calendars(ctx, keys, not ctx.group_pages, bool(ctx.group_pages))
-    downloads = _download_jobs(ctx, site, title, cost, units, memo, keys, plan_ctxs)
+    downloads = download_jobs(ctx, site.put, title, cost, units, memo, keys, plan_ctxs)
     downloads = later(downloads, site) if later is not None else downloads
     kept_groups = indexes.group_pages if indexes is not None else None  # h24aa: serving
-    pages, page_keys_of, finish = _page_jobs(ctx, plan_ctxs, cost, keys, kept_groups)
+    pages, page_keys_of, finish = page_jobs(ctx, plan_ctxs, cost, keys, kept_groups)
     jobs = [*downloads, *kept_jobs.reused(pages, page_keys_of, memo, site.reused)]
     workers = split.processes_for(processes)
     if workers > 1:  # h24k: compiled once here, not again in every forked process
@@ -201,219 +184,3 @@ def render_site(
     split.sort_by_path(site.sizes)
     split.sort_by_path(site.files)
     return site
-
-
-def _download_jobs(
-    ctx: Context,
-    site: Site,
-    title: str,
-    cost: job_costs.Costs,
-    units: list[kept_downloads.UnitCalendar],
-    memo: page_keys.Memo | None,
-    keys: page_keys.Keys | None = None,
-    plan_ctxs: dict[str, Context] | None = None,
-) -> list[split.Job]:
-    """Every download, made before the pages that show their sizes. Calendars first: unit
-    pages link to their own; the units' are taken from ``memo`` when their key is kept
-    (:mod:`.kept_downloads`), and their job returns what the memo is to keep. Any process may
-    make them but the task tables (this one: the plans' task lists wait for them) and, with
-    serve's memo (in memory), the open data; the 台账's and the open data's jobs return the
-    memo's keys they used (h24ah, :mod:`.kept_uses`)."""
-    model, evaluation, t = ctx.model, ctx.evaluation, ctx.t
-
-    def put(made: Iterable[tuple[str, str | bytes]]) -> dict[str, str]:
-        for path, content in made:
-            site.put(path, content)
-        return {}
-
-    def calendar_files() -> dict[str, str]:
-        whole = set(model.plans) - ctx.group_pages
-        put(calendars.plan_calendars(model, evaluation, whole))
-        made: dict[str, str] = {}
-        open_only = bool(ctx.group_pages)
-        put(kept_downloads.made_calendars(ctx, units, open_only, memo, made))
-        return made
-
-    def task_tables(pid: str) -> Iterator[tuple[str, str | bytes]]:
-        # h24q: the plan's context's view and index, made once for its pages too
-        pctx = (plan_ctxs or {}).get(pid) or ctx.for_plan(pid)
-        view = pctx.model
-        table = downloads.task_table(view, pctx.evaluation, pctx.index, t)
-        yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
-        yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
-
-    # h24q: a CI build's (a memo on disk, not kept across builds as serve's is): a province's
-    # 台账 from its rows kept by holder, the open data's states kept by holder
-    ci = memo is not None and memo.on_disk and not memo.keep and keys is not None
-    pieces = ci and bool(ctx.group_pages)
-
-    def ledger_files(used: page_keys.Memo | None) -> Iterator[tuple[str, str | bytes]]:
-        report = check_report(model, evaluation, summary=ctx.summary())
-        if pieces and used is not None and keys is not None:
-            yield urls.LEDGER_XLSX, kept_ledger.ledger_xlsx(model, evaluation, report, keys, used)
-            return
-        book = ledger(model, evaluation, report)
-        yield urls.LEDGER_XLSX, ledger_xlsx(book)
-        if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
-            yield urls.LEDGER_CSV, ledger_csv(book)
-
-    def open_data_files(used: page_keys.Memo | None) -> Iterator[tuple[str, str | bytes]]:
-        settings = ctx.settings
-        if ctx.group_pages:  # a province (h24i): compressed, a twentieth of the bytes
-            # h24z: the status entries kept compressed by status file;
-            # h24ac: the parts around them kept by chunk (a CI build's)
-            deflated = kept_open_data.status_deflated(model, used)
-            kept = (keys, used) if ci else (None, None)
-            gz = kept_open_data_chunks.open_data_gz(model, evaluation, deflated, settings, *kept)
-            yield urls.EXPORT_JSON_GZ, gz
-            return
-        # h24q: the occurrences' states kept by holder (a memo on disk: a CI build's)
-        states = None
-        if ci and used is not None and keys is not None:
-            states = kept_states.states_json(evaluation, keys, used)
-        status = kept_open_data.status_json(model, used) if used is not None else None  # h24l
-        yield urls.EXPORT_JSON, downloads.open_data(model, evaluation, settings, status, states)
-
-    def feed() -> Iterator[tuple[str, str]]:
-        holder_urls = {
-            h.id: urls.page_url(urls.unit_page(h.id), ctx.settings.directory_urls)
-            for h in names.page_holders(model)
-        }
-        yield (
-            urls.FEED,
-            downloads.atom_feed(
-                model, ctx.index, t, ctx.settings.site_url, holder_urls, title=title
-            ),
-        )
-
-    def job(
-        made: Callable[[], Iterable[tuple[str, str | bytes]]],
-        cost: float,
-        needs: split.Needs = split.Needs.NOTHING,
-        far: bool = True,
-    ) -> split.Job:
-        return split.Job(lambda: put(made()), needs=needs, far=far, cost=cost)
-
-    noting = partial(kept_uses.noting, memo, put)
-    return [
-        split.Job(calendar_files, needs=split.Needs.NOTHING_FIRST, far=True, cost=cost.calendars()),
-        *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
-        # h24ah: a CI build's memo is on disk, what a child used noted (serve's stays here)
-        split.Job(noting(open_data_files), far=memo is None or ci, cost=cost.open_data()),
-        split.Job(noting(ledger_files), far=True, cost=cost.ledger()),
-        job(feed, cost.feed()),
-    ]
-
-
-def _page_jobs(
-    ctx: Context,
-    plan_ctxs: dict[str, Context],
-    cost: job_costs.Costs,
-    keys: page_keys.Keys | None = None,
-    kept_groups: KeptGroupPages | None = None,
-) -> tuple[list[split.Job], list[str | summary_keys.LateKey | None], dict[int, Finish]]:
-    """Every page, in the site's order, and each job's key (:mod:`.page_keys`; None without
-    ``keys``), and what makes a job's result its pages when not itself (h24aa: ``kept_groups``).
-    Unit pages need the calendars (a unit page links its own); the downloads page,
-    the 督办清单 and each plan's task list show download sizes. Pages that need nothing may be
-    made by any process."""
-    Needs = split.Needs
-    made_keys: list[str | summary_keys.LateKey | None] = []
-    finish: dict[int, Finish] = {}
-    pieces = ctx.pieces if keys is not None else None
-    if pieces is not None and keys is not None:
-        pieces.start(keys.base)
-
-    def Job(  # split.Job's name: a page job may go to any process when it needs nothing
-        run: Callable[[], dict[str, str]],
-        needs: split.Needs = Needs.NOTHING,
-        cost: float = job_costs.SMALL,
-        key: Callable[[page_keys.Keys], str | summary_keys.LateKey] | str | None = None,
-    ) -> split.Job:
-        if keys is None:
-            made_keys.append(None)
-        elif isinstance(key, str):  # h24w: a summary by what it shows (late: it shows sizes)
-            late = needs is Needs.EVERYTHING
-            made_keys.append(keys.summaries.late(key) if late else keys.summaries.page(key))
-        else:  # by default a job reads everything: its name is the first page it makes
-            made_keys.append(key(keys) if key else keys.summary(f"job {len(made_keys)}"))
-        if pieces is not None:  # h24ad: the kept rows put in, then a group page's ranks
-            finish[len(made_keys) - 1] = pieces.then(finish.get(len(made_keys) - 1))
-        return split.Job(run, needs=needs, far=needs <= Needs.NOTHING, cost=cost)
-
-    only = next(iter(plan_ctxs.values())) if len(plan_ctxs) == 1 else None
-
-    def one(uri: str, make: Callable[[], str | None]) -> Callable[[], dict[str, str]]:
-        def run() -> dict[str, str]:
-            page = make()
-            return {} if page is None else {uri: page}
-
-        return run
-
-    home = one(urls.HOME, lambda: page_home.home(ctx, only, plan_ctxs))
-    newest = partial(ctx.index.newest, page_home.NEWEST)  # h24w: its reports' texts
-    jobs = [
-        Job(home, cost=cost.home(), key=lambda k: k.summaries.home(urls.HOME, newest)),
-        Job(
-            one(urls.OVERDUE, lambda: page_overdue.overdue_page(ctx)),
-            Needs.EVERYTHING,
-            cost=cost.overdue(),
-            key=urls.OVERDUE,
-        ),
-        Job(one(urls.UNITS, lambda: page_units.units_index(ctx)), key=urls.UNITS),
-    ]
-    for holder in names.page_holders(ctx.model):
-        uri = urls.unit_page(holder.id)
-        page = one(uri, partial(page_units.page_of_unit, ctx, holder))
-        history = Job(
-            partial(page_units.history_pages, ctx, holder),
-            cost=cost.history(holder.id),
-            key=partial(page_keys.Keys.holder, uri=f"history {uri}", holder_id=holder.id),
-        )
-        own = partial(page_keys.Keys.holder, uri=uri, holder_id=holder.id)
-        jobs += [Job(page, needs=Needs.FIRST, cost=cost.unit(holder.id), key=own), history]
-    listed = one(urls.DOWNLOADS, lambda: page_downloads.downloads_page(ctx))
-    jobs += [
-        Job(listed, Needs.EVERYTHING, key=urls.DOWNLOADS),
-        # 领导督办, only when the plans name leaders
-        Job(one(urls.LEADERS, lambda: page_leaders.leaders_index(ctx)), key=urls.LEADERS),
-        Job(partial(page_leaders.leader_pages, ctx), key="leader pages"),
-    ]
-    for pid, pctx in plan_ctxs.items():
-        tasks, progress, overdue = (
-            urls.plan_page(pid, p) for p in ("index", "progress", "overdue")
-        )
-        jobs += [
-            Job(one(tasks, partial(page_tasks.plan_index, pctx)), Needs.EVERYTHING, key=tasks),
-            Job(
-                one(progress, partial(page_progress.progress, pctx)),
-                cost=cost.progress(pid),
-                key=progress,
-            ),
-            Job(
-                one(overdue, partial(page_overdue.overdue_page, pctx, pid)),
-                Needs.EVERYTHING,
-                key=overdue,
-            ),
-        ]
-        if pctx.model.plan.leadership is not None:
-            uri = urls.plan_page(pid, "leadership")
-            jobs.append(Job(one(uri, partial(page_leadership.leadership, pctx)), key=uri))
-        for task in pctx.model.tasks_in_order():
-            uri = urls.task_page(task.id)
-            page = one(uri, partial(page_tasks.page_of_task, pctx, task))
-            key = partial(page_keys.Keys.task, uri=uri, pctx=pctx, task=task)
-            jobs.append(Job(page, cost=cost.task(task.id), key=key))
-        if pid in ctx.group_pages:
-            parts = page_group.group_parts(pctx)  # h24g: a job each, keyed by what it shows
-            each = cost.groups(pid) / max(len(parts), 1)
-            for part in parts:
-                key = partial(page_keys.Keys.group, part=part, pctx=pctx)
-                if keys is None or kept_groups is None:
-                    jobs.append(Job(one(part.uri, part.render), cost=each, key=key))
-                    continue
-                made, shape = keys.group_and_shape(part, pctx)
-                finish[len(jobs)] = kept_groups.finish(part.uri, shape, part.ranks)
-                run = kept_groups.job(part.uri, shape, part.render_tokens)
-                jobs.append(Job(run, cost=each, key=partial(given_key, made)))
-    return jobs, made_keys, finish
