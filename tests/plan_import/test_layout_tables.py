@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from duban.plan_import import import_file
+from duban.plan_import.chrome import set_aside
 from duban.plan_import.page_text import html_text
 from duban.plan_import.units import ImportOrg
 from helpers import tasks_by_id
@@ -95,3 +96,25 @@ def test_a_plan_in_layout_tables_imports_its_tasks(tmp_path: Path) -> None:
     # the review names each task's own line of the page (all three were on one line before)
     lines = {f.text: f.line for f in result.unread if f.text in ("推进秸秆还田", "加强资金保障")}
     assert len(lines) == 2 and len(set(lines.values())) == 2
+
+
+def test_the_index_table_of_a_government_page_is_chrome() -> None:
+    """The 信息索引 table above a notice (发文机关, 成文日期, 发文字号 …) says again what the notice
+    says; its lines are the page's, set aside and accounted as chrome (its 标　　题： line is
+    left to the head, which takes a 标题： line for the title)."""
+    text = "\n".join(
+        [
+            "索 引 号： 000000001/2031-00009 主题分类： 农业",
+            "发文机关： 某省人民政府办公厅 成文日期： 2031年03月02日",
+            "标　　题： 某省人民政府办公厅关于印发秸秆利用行动方案的通知",
+            "发文字号： 某政办发〔2031〕9号 发布日期： 2031年03月05日",
+            "主 题 词：",
+            "某省人民政府办公厅关于印发秸秆利用行动方案的通知",
+        ]
+    )
+    kept, chrome = set_aside(text)
+    assert len(chrome) == 4
+    assert kept.split("\n")[2].startswith("标　　题：")
+    assert kept.split("\n")[-1] == "某省人民政府办公厅关于印发秸秆利用行动方案的通知"
+    # a label inside a sentence is the text's
+    assert set_aside("各地要在标题中写明发文机关：不得省略。")[1] == []

@@ -20,11 +20,14 @@ _LABELS = (
     r"索引号|发布日期|发布时间|发文日期|公开日期|生成日期|信息来源|来源|浏览次数|访问次数|点击数|阅读次数"
     r"|发布机构|发布单位|公开方式|公开范围|主题分类|体裁分类|组配分类|主题词|有效性|时效|责任编辑|编辑"
     r"|作者|信息分类|所属机构|公开时限|分类|成文日期"  # h18an: 成文日期 (招远 2022, an index row)
+    # session 38: the rest of gov.cn's index table (发文机关：国务院 成文日期：…, 发文字号：…), each
+    # said again by the notice below it; its 标　　题： line is the head's (a title line, head.py)
+    r"|发文机关|发文字号"
 )
 # h18ai: a page's metadata table letter-spaces its short labels to one width (索 引 号:, 分 类:,
 # 广东省卫健委 2021), and a 文号 with nothing after it says nothing of the plan
 _SPACED = (
-    "|".join(r"[ \u3000]?".join(label) for label in _LABELS.split("|"))
+    "|".join(r"[ \u3000]*".join(label) for label in _LABELS.split("|"))
     + r"|文[ \u3000]?号(?=\s*[:：]\s*$)"
 )
 CHROME_LINE = re.compile(
