@@ -199,7 +199,7 @@ class TaskReading(Findings):
         dates = bool(clause and clause.deadline)  # h18ak: the item's own time, not its parts'
         children = [self._item(c, step=c.style == node.style, dated=dates) for c in node.children]
         children = without_bare_headings(children) or unit_items(  # h18af
-            units, lambda sub, c: self._clause(sub, c, own, line, [], node.end)
+            own, units, lambda sub, c, s, end: self._clause(sub, c, s, line, [], node.content + end)
         )
         if clause:
             self._clause(item, clause, own_without, line, notes, node.end)
