@@ -151,3 +151,65 @@ def test_a_page_whose_plan_title_opens_with_a_quote_leaves_nothing_unread(tmp_pa
     assert result.plan["title"] == "“清洁河湖”建设试点方案"
     assert result.accounting is not None
     assert "“" not in [left.text.strip() for left in result.accounting.leftovers]
+
+
+# --- 4. numbered steps whose actors are named in their sentences; 5. their dates ---
+
+STEPS = """某省人民政府办公厅关于印发“美丽乡村”建设试点方案的通知
+各市人民政府，省政府各部门：
+某省人民政府办公厅
+2031年4月2日
+一、主要任务
+（一）改善村容村貌，提升宜居水平。推进垃圾分类。（省住房城乡建设厅指导，试点县政府负责落实。以下均需试点县政府落实，不再列出）
+整治村内道路，完善照明设施。（省交通运输厅指导）
+二、实施步骤
+（一）确定试点县。试点县由各设区市政府推荐，省农业农村厅会同省财政厅、省文化和旅游厅、省水利厅等部门筛选确定。
+（二）制定实施方案。试点县负责编制实施方案。方案报送省农业农村厅，经省农业农村厅会同有关部门评审后实施。2032年上半年，试点县政府印发实施方案。
+（三）组织开展试点。试点县政府是试点工作责任主体，要有序推进。省农业农村厅会同有关部门对试点工作进行指导和评估。
+（四）开展评估总结。2033年3月底前，试点县政府对试点情况进行评估总结。省农业农村厅会同有关部门组织开展试点成效评估。
+三、保障措施
+（一）加强组织领导。省农业农村厅会同有关部门组建协调小组，共同推进试点。各试点县政府要高度重视，成立领导小组。
+（二）严格监督检查。强化对试点县的督导检查。鼓励试点县制定相关规章。
+"""
+
+
+def test_numbered_steps_name_their_actors_in_their_sentences(tmp_path: Path) -> None:
+    result = _import(tmp_path, STEPS)
+    tasks = tasks_by_id(result)
+    assert tasks["2-1"]["roles"] == {
+        "lead": ["省农业农村厅"],
+        "cooperate": ["省财政厅", "省文化和旅游厅", "省水利厅"],
+        "responsible": ["各设区市政府"],  # not the standing rule's 试点县政府: no bracket here
+    }
+    # the office a plan is sent to and approved by is not recorded; the dated sentence's subject is
+    assert tasks["2-2"]["roles"] == {"responsible": ["试点县政府"]}
+    assert tasks["2-2"]["due"][0]["period"] == "2032-H1"  # its own year, not the plan's
+    assert tasks["2-3"]["roles"] == {
+        "cooperate": ["有关部门"],
+        "responsible": ["试点县政府"],
+        "supervise": ["省农业农村厅"],  # 对…进行指导: it guides
+    }
+    assert tasks["2-4"]["roles"]["assess"] == ["省农业农村厅"]  # 组织开展…评估: it evaluates
+    assert tasks["2-4"]["due"][0]["date"].isoformat() == "2033-03-31"
+    assert tasks["3-1"]["roles"] == {
+        "lead": ["省农业农村厅"],
+        "cooperate": ["有关部门"],
+        "responsible": ["试点县政府"],  # 各试点县政府要高度重视 (the org matches 试点县政府)
+    }
+    assert "3-2" not in tasks  # a check with no actor and the objects of 鼓励: no step
+    assert tasks["2-1"]["roles_as_written"].startswith("试点县由各设区市政府推荐……")
+    # the bracketed chapter keeps its standing rule
+    assert tasks["1-1"]["items"][1]["roles"]["responsible"] == ["试点县政府"]
+    # a unit urged alone in a later sentence (局办公室要建立…) makes no step: an item a table
+    # below may restate (county-bureau-zwgk-trad-pipe-table in the corpus)
+    urged = "某局政务公开工作要点\n一、工作要点\n1.强化制度建设。局办公室要建立信息公开制度。\n"
+    (tmp_path / "urged").mkdir()
+    assert _import(tmp_path / "urged", urged).tasks == []
+
+
+def test_sentence_sub_items_and_subject_clauses_pass_validation(tmp_path: Path) -> None:
+    result = _import(tmp_path, HEADED_PARAGRAPHS)
+    labels = [item["label"] for item in tasks_by_id(result)["1-1"]["items"]]
+    assert all(labels) and len(set(labels)) == len(labels)  # the schema wants a label
+    subject = _import(tmp_path, "某县整治方案\n一、工作任务\n（一）县财政局要按时足额拨付资金。\n")
+    assert all(task.get("roles_as_written") for task in subject.tasks)  # never ''

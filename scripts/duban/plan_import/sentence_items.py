@@ -78,7 +78,8 @@ def unit_items(
     items, end = [], own.find(units[0]) if units else 0
     for number, unit in enumerate(units, start=1):
         end += len(unit)
-        item = {"id": str(number), "label": "", "text": field_text(unit)}
+        # the schema wants a label and the text has none: say so (h18ax; '' failed validate)
+        item = {"id": str(number), "label": f"第{number}项（原文无标号）", "text": field_text(unit)}
         clause = find_clause(unit)
         if clause is not None:
             read(item, clause, unit, end)
