@@ -67,6 +67,7 @@ ROLE_WORDS = {
     "协作": "cooperate",
     "监管": "supervise",
     "数据提供": "assess",  # h18r: 数据提供单位 gives the figures a task is assessed by
+    "指导": "supervise",  # h18ax: 指导单位 / (A、B指导): the ministry guides, a city carries it out
 }
 ROLE_ORDER = ("lead", "cooperate", "responsible", "supervise", "assess")
 DEADLINE_WORDS = (

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
 from duban.plan_import.page_tops import page_top
+from duban.plan_import.quoted_titles import unwrapped_title
 from duban.plan_import.segment import field_text
 from duban.plan_import.untitled_notice import SEAL, SENT, addressees_above
 
 FURNITURE = re.compile(r"^\s*【[^】]{1,10}】")
-NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*[《“\"]?(?P<title>[^\n]+?)[》”\"]?\s*的通知")
+NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*(?P<title>[^\n]+?)\s*的通知")  # quoted_titles
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*[号號]"
 )
@@ -108,7 +109,7 @@ def read_head(text: str, first_marker: int) -> Head:
             prefix = prefix[glued.end() :]
         head.issuer_name = prefix or None
         head.notice_title = (prefix + region[notice.start() : notice.end()]).strip()
-        head.title = region[notice.start("title") : notice.end("title")].strip('《》“”" ')
+        head.title = unwrapped_title(region[notice.start("title") : notice.end("title")])
         notice_end = notice.end()
     after = DOC_NUMBER.finditer(region, notice_end, notice_end + 80) if notices else iter(())
     number = next((m for m in after if not _cited(region, m.start())), None)  # h18s: 《…》(文号)
@@ -204,7 +205,7 @@ def plan_title_line(text: str) -> int:
     notice = next((m for m in NOTICE.finditer(text) if not _in_furniture(text, m.start())), None)
     if notice is None:
         return _after_attachment_mark(text)
-    title = notice.group("title").strip('《》“”" ')
+    title = unwrapped_title(notice.group("title"))
     for offset, line in _lines(text):
         if offset > notice.end() and line.strip(" \t\u3000《》") == title:
             return offset + len(line)

@@ -50,6 +50,11 @@ DESCRIBED = re.compile(
 h18au: 由所涉及的省政府办公厅、…牵头 (the units concerned, 四川 2014)."""
 OVERSIGHT = re.compile(r"跟踪|督办|督查|考核|汇总|调度|通报")
 """The verbs after 负责 that say who follows an item up (h18f keeps these no assignment)."""
+GENERAL = re.compile(
+    r"^(?:各|有关|相关|其他|其他有关)(?:地|级|地区|地方|部门|单位|有关部门|相关部门|有关单位|"
+    r"部门单位|成员单位|级各部门|地各部门|级各类|方)?$"
+)
+"""各地 / 各级各部门 / 有关单位 …: a call to everyone, not an assignment."""
 PLACED = re.compile(r"^(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{2,10}$")
 """县委党校: a body of a level of government, though its name ends in no word of a unit's (h18ah:
 not a site, unit_brackets.SITE: 市人民商场住宿区)."""

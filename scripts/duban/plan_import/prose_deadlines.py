@@ -82,7 +82,11 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
         # h18an: 年内 with the verb of its completion (…年内建成通车, 临沂 2020) is read as
         # 宏图路年内完成… is: by the year's end, a period (SOURCES.md 第五批)
         spans = RELATIVE_SPAN.sub(lambda m: "#" * len(m.group()), folded)
-        phrases = re.findall(rf"年内{DONE_IN_MONTH}|年内|年底前|全年|上半年|下半年", spans)[:1]
+        # h18ax: 2019年上半年 with its year (that year's half, not the plan year's)
+        phrases = re.findall(
+            rf"年内{DONE_IN_MONTH}|年内|年底前|全年|(?:\d{{4}}年)?[上下]半年", spans
+        )
+        phrases = phrases[:1]
     if not phrases:  # h18ab: …县市场监管局负责。长期坚持。 (a sentence of its own at the end)
         phrases = STANDING.findall(folded)
     if not phrases:

@@ -246,7 +246,7 @@ def group_phrases(pieces: list[str]) -> list[str]:
 
 VERB_WORDS = (
     r"(?:按照?|根据|依据?)(?:属地(?:管理)?(?:原则)?|职责|职能)(?:分工)?|分别|共同|具体|牵头|主办|主责|负责|配合|参与|协助"
-    r"|协同|协办|落实|实施|推进|组织|抓好|做好|承担|推动"
+    r"|协同|协办|落实|实施|推进|组织|抓好|做好|承担|推动|指导"
 )
 VERB_TAIL = re.compile(rf"(?:{VERB_WORDS})+$")
 """The verbs after a list of units: 牵头实施 / 共同负责 / 按职能分工负责 / 具体落实 / 参与配合."""
@@ -272,6 +272,8 @@ def prose_verb(folded: str) -> tuple[int, str, str, bool] | None:
     word = next((w for w in ("配合", "协助", "协同", "协办", "参与") if w in verbs), None)
     if word:
         return tail.start(), "cooperate", word, False
+    if "指导" in verbs:  # h18ax: (A、B指导): they guide the work (the DECISIONS of gov-c)
+        return tail.start(), "supervise", "指导", False
     return tail.start(), "responsible", "负责", False
 
 

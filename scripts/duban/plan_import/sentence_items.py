@@ -27,12 +27,37 @@ CLOSED = re.compile(r"[。；;！!？?]\s*$")
 
 
 def sentence_units(own: str) -> list[str]:
-    """The sentences (each with its closing bracket) below the heading line of an item's own
-    text, when there are two or more, nothing is left after the last and the heading line
-    names no units; else none."""
+    """The sentences (each with its closing bracket) below the heading of an item's own text,
+    when there are two or more, nothing is left after the last and the heading names no units;
+    else none. The heading is a line of its own, or (h18ax) the first sentence of a paragraph
+    whose sentences go on over further paragraphs."""
     head, newline, rest = own.partition("\n")
-    if not newline or find_clause(head) is not None:
+    if not newline:
         return []
+    if find_clause(head) is None:
+        units = _units(rest)
+        # one sentence a paragraph: paragraphs under a heading (their own reading)
+        return [] if _paragraphs(units) else units
+    title = TITLE_SENTENCE.match(own)
+    units = _units(own[title.end() :]) if title else []
+    return units if _paragraphs(units) else []
+
+
+def _paragraphs(units: list[str]) -> bool:
+    """Whether the sentences go on over more than one paragraph."""
+    return any(unit.lstrip(" \t\u3000").startswith("\n") for unit in units[1:])
+
+
+TITLE_SENTENCE = re.compile(r"^[ \t\u3000]*[^。！？!?；;\n（(〔【\[]{4,60}[。！!]")
+"""（一）强化顶层设计，发挥引领作用。 — a heading written as the first sentence of its paragraph
+(a 楷体 run on gov.cn pages), with no bracket in it. One paragraph of such sentences stays one
+task (the fifteenth batch: its brackets are the item's); over several paragraphs each bracket
+is a sub-item (SOURCES.md 第十二批; DECISIONS of the State Council batch, h18ax)."""
+
+
+def _units(rest: str) -> list[str]:
+    """Each sentence with the assignment bracket that closes it, when every one of ``rest`` is
+    such a sentence and there are two or more; else none."""
     units, start = [], 0
     for left, right in brackets(rest):
         if is_clause(unspaced(rest[left + 1 : right - 1])) and CLOSED.search(rest[start:left]):
@@ -40,19 +65,23 @@ def sentence_units(own: str) -> list[str]:
             start = right
     if len(units) < 2 or rest[start:].strip(" \t\u3000\n。；;"):
         return []
-    if any(unit.lstrip(" \t\u3000").startswith("\n") for unit in units[1:]):
-        return []  # one sentence a paragraph: paragraphs under a heading (their own reading)
     return units
 
 
-def unit_items(units: list[str], read: Callable[[dict, Clause], None]) -> list[dict]:
-    """The sub-items of the sentences (numbered 1, 2 … in order), each with its bracket's units
-    (``read``: the task reader's reading of a clause into an item)."""
-    items = []
+def unit_items(
+    own: str, units: list[str], read: Callable[[dict, Clause, str, int], None]
+) -> list[dict]:
+    """The sub-items of the sentences of ``own`` (numbered 1, 2 … in order), each with its
+    bracket's units (``read``: the task reader's reading of a clause into an item, given the
+    sentence, whose words date it, and where it ends in ``own``: a rule said in a later
+    sentence, 以下均需X落实, is not its)."""
+    items, end = [], own.find(units[0]) if units else 0
     for number, unit in enumerate(units, start=1):
-        item = {"id": str(number), "label": "", "text": field_text(unit)}
+        end += len(unit)
+        # the schema wants a label and the text has none: say so (h18ax; '' failed validate)
+        item = {"id": str(number), "label": f"第{number}项（原文无标号）", "text": field_text(unit)}
         clause = find_clause(unit)
         if clause is not None:
-            read(item, clause)
+            read(item, clause, unit, end)
         items.append(item)
     return items

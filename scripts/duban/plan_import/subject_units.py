@@ -19,7 +19,8 @@ import re
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import Clause, parse_clause
-from duban.plan_import.leading_by import unit_name
+from duban.plan_import.leading_by import GENERAL, unit_name
+from duban.plan_import.step_actors import EXHORTED, step_actors
 
 SUBJECT = re.compile(
     r"^[ \t\u3000]*(?P<names>(?:[^。；;：:\n，,（(“《]|[（(][^（()）\n]{1,8}[）)]){2,60}?)"
@@ -29,11 +30,6 @@ SUBJECT = re.compile(
 """The subject of the text's first sentence: the words before 要 / 应 / 须, or before 于 and a
 time. Only the first: a later sentence's subject (强化制度建设。局综合科要建立…) is the body of
 an item headed by the words before it, which a table below may restate (restated.py)."""
-GENERAL = re.compile(
-    r"^(?:各|有关|相关|其他|其他有关)(?:地|级|地区|地方|部门|单位|有关部门|相关部门|有关单位|"
-    r"部门单位|成员单位|级各部门|地各部门|级各类|方)?$"
-)
-"""各地 / 各级各部门 / 有关单位 …: a call to everyone, not an assignment."""
 
 
 LEVELS = re.compile(
@@ -41,13 +37,6 @@ LEVELS = re.compile(
 )
 """各市（州）、县（市、区） / 各县、市、区政府: the governments of several levels, one group
 (SOURCES.md 第二十一批, as 各县、市、区政府 is one); its 、 are no list of units."""
-
-
-EXHORTED = re.compile(
-    r"(?:要|应当|应|须|必须|务必)?\s*(?:高度重视|充分认识|提高认识|统一思想|切实加强|加强(?:组织)?领导|认真贯彻"
-    r"|认真落实|认真组织|精心组织|密切配合|通力协作|结合实际|按照本方案|根据本方案|参照本方案)"
-)
-"""各村要高度重视,认真落实 / 各乡镇要加强组织领导: the plan's closing call, not a task's work."""
 
 
 TITLE_LINE = re.compile(r"[ \t\u3000]*[^。；;，,：:！？\n]{2,20}\n")
@@ -88,5 +77,16 @@ def subject_units(text: str) -> tuple[int, int, str] | None:
 
 def subject_clause(text: str) -> Clause | None:
     """The clause :func:`subject_units` reads, or None."""
-    found = subject_units(text)
-    return parse_clause(text[found[0] : found[1]], *found) if found else None
+    if found := subject_units(text):  # the names as written (h18ax: '' failed validate)
+        return parse_clause(found[2].removesuffix("负责"), *found)
+    if step := step_actors(text):  # h18ax: the actors a step's sentences name
+        return parse_clause(step[3], *step[:3])
+    return None
+
+
+def rules_reach(clause: Clause, end: int) -> int:
+    """Where the plan's standing rules (以下均需X落实，不再列出; 列第一位为牵头单位) reach for a
+    clause at ``end``: a clause read from the sentences' subjects has no list of names a rule
+    could have left a unit out of or ordered, so none reaches it (h18ax: 实施步骤 and 保障措施
+    after a chapter of bracketed tasks)."""
+    return end if clause.end > clause.start else 0

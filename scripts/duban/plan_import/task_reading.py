@@ -27,7 +27,7 @@ from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.sentence_items import sentence_units, unit_items
 from duban.plan_import.subheadings import own_heading_clause
-from duban.plan_import.subject_units import subject_clause
+from duban.plan_import.subject_units import rules_reach, subject_clause
 from duban.plan_import.units import ImportOrg
 
 DELIVERABLE = re.compile(
@@ -199,10 +199,10 @@ class TaskReading(Findings):
         dates = bool(clause and clause.deadline)  # h18ak: the item's own time, not its parts'
         children = [self._item(c, step=c.style == node.style, dated=dates) for c in node.children]
         children = without_bare_headings(children) or unit_items(  # h18af
-            units, lambda sub, c: self._clause(sub, c, own, line, [], node.end)
+            own, units, lambda sub, c, s, end: self._clause(sub, c, s, line, [], node.content + end)
         )
         if clause:
-            self._clause(item, clause, own_without, line, notes, node.end)
+            self._clause(item, clause, own_without, line, notes, rules_reach(clause, node.end))
         elif (
             (children and top and not any(has_due(child) for child in children))
             or step

@@ -1,0 +1,43 @@
+"""The plan's title inside 关于印发…的通知, its own quotation marks kept (h18ax).
+
+A notice wraps the plan's title in 《》 or “” — or not at all, and then a title may itself open
+with a quoted name: 关于印发“无废城市”建设试点工作方案的通知 names the plan
+“无废城市”建设试点工作方案. Taking off the first and last mark whatever they are cut the name's
+opening quote (the title became 无废城市”建设…, and the lone “ of the plan's own title line was
+left unread). A mark is taken off only when it wraps the whole title, or when it is left alone
+(a notice that opened 《 and never closed it).
+"""
+
+from __future__ import annotations
+
+PAIRS = {"《": "》", "“": "”", '"': '"', "「": "」"}
+SPACE = " \t\u3000"
+
+
+def _balanced(text: str) -> bool:
+    """Whether every pair of marks in ``text`` opens before it closes and closes once opened."""
+    for opening, closing in PAIRS.items():
+        if opening == closing:
+            if text.count(opening) % 2:
+                return False
+            continue
+        depth = 0
+        for char in text:
+            depth += (char == opening) - (char == closing)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return True
+
+
+def unwrapped_title(span: str) -> str:
+    """The title written between 印发 and 的通知, without the marks that wrap it."""
+    title = span.strip(SPACE)
+    while len(title) > 1 and PAIRS.get(title[0]) == title[-1] and _balanced(title[1:-1]):
+        title = title[1:-1].strip(SPACE)
+    while title and title[0] in PAIRS and not _balanced(title):  # 《 opened, never closed
+        title = title[1:].strip(SPACE)
+    while title and title[-1] in PAIRS.values() and not _balanced(title):  # a lone 》 or ”
+        title = title[:-1].strip(SPACE)
+    return title
