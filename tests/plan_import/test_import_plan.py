@@ -25,6 +25,7 @@ from duban.plan_import.deadlines import parse_deadline
 from duban.plan_import.page_text import html_text
 from duban.plan_import.reading import decode
 from duban.plan_import.segment import segment, walk
+from duban.plan_import.unique_numbers import unique_numbers
 from duban.plan_import.units import ImportOrg
 from helpers import ROOT
 
@@ -695,6 +696,27 @@ def test_any_mix_of_plan_fragments_imports_without_an_exception(tmp_path_factory
         return  # no numbered item: refused, nothing written
     project = load_project(out)
     assert project.ok, [str(p) for p in project.problems]
+
+
+def test_a_number_read_twice_gets_an_id_and_a_number_of_its_own(tmp_path):
+    """Found by the fragments above (session 38): （二） and 二、 both read as task 2 of one
+    scope; the id was made unique but not the number, and validate refused the import."""
+    clause = "（牵头单位：县司法局；责任单位：各乡镇；完成时限：2023年6月底前）"
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        f"某县2023年工作方案\n{clause}（二）{clause}二、{clause}(三)", encoding="utf-8"
+    )
+    run_import(source, tmp_path / "data", None, "fuzz", None)
+    assert load_project(tmp_path / "data").ok
+
+
+def test_the_first_task_of_a_number_keeps_it_and_the_later_one_goes_after_all():
+    tasks = [{"id": f"{n:02d}", "number": n, "section": 1} for n in (1, 2, 2, 3)]
+    assert unique_numbers(tasks, "plan") == [("02", "02-2", 4)]
+    assert [(t["id"], t["number"]) for t in tasks] == [("01", 1), ("02", 2), ("02-2", 4), ("03", 3)]
+    # numbered by chapter: the same number in two chapters is no repeat
+    chapters = [{"id": f"{s}-1", "number": 1, "section": s} for s in (1, 2)]
+    assert unique_numbers(chapters, "section") == []
 
 
 def test_a_notice_that_numbers_its_own_requirements(tmp_path):

@@ -32,6 +32,7 @@ from duban.plan_import.subheadings import (
 )
 from duban.plan_import.table_captions import table_caption
 from duban.plan_import.task_reading import TaskReading
+from duban.plan_import.unique_numbers import unique_numbers
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.year import YearReading
 
@@ -174,7 +175,12 @@ class Importer(TaskReading, YearReading):
                 f"文字：分工记在该项（任务 {item['id']}），表中这一行作为非任务条目保留，请核对",
             )
         plan = self._plan(head, issuer, sections, numbering, closing)
-        self._check_ids(tasks)
+        for written, new, number in unique_numbers(tasks, numbering):
+            self._assume(
+                0,
+                f"任务编号 {written} 重复（章节中重新开始的编号读成了全文编号，"
+                f"或两组编号连在一起）：后一项改为 {new}（序号 {number}），请核对原文的编号",
+            )
         if self.first_leads:
             self._assume(
                 0, "方案规定列第一位的单位为牵头单位（“分别牵头”的除外）：已按此规定读取分工"
@@ -358,20 +364,6 @@ class Importer(TaskReading, YearReading):
                 line = self.doc.line(position) if position >= 0 else 0
                 found.append(Finding(line, where, figure))
         return found
-
-    def _check_ids(self, tasks: list[dict]) -> None:
-        seen: dict[str, int] = {}
-        for task in tasks:
-            if task["id"] in seen:
-                seen[task["id"]] += 1
-                new = f"{task['id']}-{seen[task['id']]}"
-                self._assume(
-                    0,
-                    f"任务编号 {task['id']} 重复（编号在章节中重新开始却又按全文编号）：改为 {new}",
-                )
-                task["id"] = new
-            else:
-                seen[task["id"]] = 1
 
 
 def import_text(
