@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.cell_rows import ROLE_LABELS
 from duban.plan_import.chinese import simplified
 from duban.plan_import.leading_by import GENERAL, unit_name
 from duban.plan_import.open_lists import OPEN_SUFFIX
@@ -44,7 +45,9 @@ LAST_NAME = re.compile(
 )
 """The last of the names after 会同, before what they do (国家邮政局等部门筛选确定)."""
 FIRM = re.compile(rf"^(?P<names>{NAMES})(?:负责|是[^。；;，,]{{0,30}}?责任主体)")
-URGED_SUBJECT = re.compile(rf"^(?P<names>{NAMES})(?:要(?!求)|应当|应(?!用|急|对)|须|必须)")
+URGING = r"要(?!求)|应当|应(?!用|急|对)|须|必须"
+"""The words that urge a subject to act (县财政局要… / 各乡镇应…; not 要求, 应用, 应急, 应对)."""
+URGED_SUBJECT = re.compile(rf"^(?P<names>{NAMES})(?:{URGING})")
 DATED_SUBJECT = re.compile(
     rf"^(?P<names>{NAMES})(?=对|印发|完成|开展|制定|组织|建立|出台|提交|报送|编制|实施)"
 )
@@ -133,7 +136,5 @@ def step_actors(text: str) -> tuple[int, int, str, str] | None:
         dated = False
     if not firm:
         return None
-    labels = {"lead": "牵头单位", "cooperate": "配合单位", "responsible": "责任单位"}
-    labels |= {"supervise": "监督单位", "assess": "考核单位"}
-    clause = "；".join(f"{labels[role]}:{'、'.join(units)}" for role, units in roles.items())
+    clause = "；".join(f"{ROLE_LABELS[role]}:{'、'.join(units)}" for role, units in roles.items())
     return title.end(), title.end(), clause, "……".join(read)

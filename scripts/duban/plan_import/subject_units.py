@@ -20,11 +20,11 @@ import re
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import Clause, parse_clause
 from duban.plan_import.leading_by import GENERAL, unit_name
-from duban.plan_import.step_actors import EXHORTED, step_actors
+from duban.plan_import.step_actors import EXHORTED, URGING, step_actors
 
 SUBJECT = re.compile(
     r"^[ \t\u3000]*(?P<names>(?:[^。；;：:\n，,（(“《]|[（(][^（()）\n]{1,8}[）)]){2,60}?)"
-    r"(?:要(?!求)|应当|应(?!用|急|对)|须|必须|务必|将(?=对)|"  # h18au: 省政府将对…开展抽查
+    rf"(?:{URGING}|务必|将(?=对)|"  # h18au: 省政府将对…开展抽查
     r"(?=于(?:每[年季月周]|[0-9]{1,2}月|[0-9]{4}年)))"
 )
 """The subject of the text's first sentence: the words before 要 / 应 / 须, or before 于 and a
