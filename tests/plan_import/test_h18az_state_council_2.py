@@ -1,0 +1,100 @@
+"""Round h18az (issue 18): the forms of the second local blind batch of State Council pages.
+
+The batch's pages and crawler texts come from fetched snapshots whose text may not be committed,
+so every test here is made up in the same form: other units, other subjects, other numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from duban.plan_import import import_file
+from duban.plan_import.clauses import find_clause
+from duban.plan_import.units import ImportOrg
+from helpers import tasks_by_id
+
+
+def _import(tmp_path: Path, text: str, suffix: str = ".txt"):
+    source = tmp_path / f"plan{suffix}"
+    source.write_text(text, encoding="utf-8")
+    return import_file(source, ImportOrg(), "p", None)
+
+
+# --- 1. a crawler's one-paragraph plan: chapter titles run into (一), 具体措施：into 1． ---
+
+MEASURES = (
+    "（水利部牵头，国务院相关部门及各地区按职责分工负责）",
+    "（农业农村部、水利部牵头，国务院相关部门及各地区按职责分工负责）",
+    "（自然资源部及各地区按职责分工负责）",
+)
+RUN_ON_PLAN = (
+    "全国农村供水保障工作会议重点任务分工方案\n\n"
+    "为落实会议部署，现制定如下分工方案。"
+    "一、把农村供水工程建设和水源保护结合起来，提高供水保障水平"
+    "（一）加快农村供水工程改造，推进城乡供水一体化。"
+    "（水利部、国家发展改革委、财政部、自然资源部、生态环境部、住房城乡建设部、农业农村部、"
+    "国家卫生健康委、应急部、国家乡村振兴局等国务院相关部门及各地区按职责分工负责）具体措施："
+    f"1．梳理农村供水工程现状，建立改造项目清单。{MEASURES[0]}"
+    f"2．2031年底前完成老旧管网改造，推广智能水表。{MEASURES[1]}"
+    f"3．划定农村水源保护范围，设立保护标志。{MEASURES[2]}"
+    "（二）健全农村供水运行管护机制，落实管护主体和经费。"
+    "（水利部牵头，财政部、国家发展改革委等国务院相关部门及各地区按职责分工负责）具体措施："
+    "1．明确农村供水工程管护主体，建立维修养护制度。（水利部及各地区按职责分工负责）"
+    "2．完善农村供水水价形成机制，2032年6月底前出台指导意见。"
+    "（国家发展改革委牵头，水利部等国务院相关部门及各地区按职责分工负责）"
+    "二、强化水质监测，让群众喝上放心水"
+    "（三）完善农村供水水质检测体系，提高检测覆盖率。（国家卫生健康委牵头，水利部及各地区按职责分工负责）"
+    "具体措施：1．配备水质检测设备，开展定期巡检。（国家卫生健康委及各地区按职责分工负责）"
+    "2．公开水质检测结果，接受群众监督。（水利部、国家卫生健康委按职责分工负责）"
+    "各地区要结合实际抓好落实。\n"
+)
+
+
+def test_a_one_paragraph_plan_breaks_before_its_tasks_and_their_measures(
+    tmp_path: Path,
+) -> None:
+    tasks = tasks_by_id(_import(tmp_path, RUN_ON_PLAN))
+    assert sorted(tasks) == ["01", "02", "03"]
+    first = tasks["01"]
+    assert [item["id"] for item in first["items"]] == ["1", "2", "3"]
+    assert first["items"][1]["roles"]["lead"] == ["农业农村部", "水利部"]
+    assert first["items"][1]["due"][0]["period"] == "2031"  # 2．2031年底前…: a year, no decimal
+    assert [item["id"] for item in tasks["02"]["items"]] == ["1", "2"]
+    assert [item["id"] for item in tasks["03"]["items"]] == ["1", "2"]
+    assert tasks["03"]["section"] == 2
+
+
+def test_a_task_bracket_of_ten_ministries_is_its_assignment(tmp_path: Path) -> None:
+    first = tasks_by_id(_import(tmp_path, RUN_ON_PLAN))["01"]
+    responsible = first["roles"]["responsible"]
+    assert responsible[:2] == ["水利部", "国家发展改革委"]
+    assert "国家乡村振兴局" in responsible and "各地区" in responsible
+    assert len(responsible) == 11  # 等国务院相关部门 closes the list, 各地区 is a unit
+
+
+def test_a_long_bracket_of_names_is_an_assignment_a_long_sentence_is_not() -> None:
+    names = (
+        "（国家发展改革委、财政部、自然资源部、生态环境部、住房城乡建设部、交通运输部、"
+        "水利部、农业农村部、商务部、国家卫生健康委、应急部、人民银行、海关总署、市场监管总局、"
+        "国家统计局等国务院相关部门及各地区按职责分工负责）"
+    )
+    clause = find_clause("推进改造。" + names)
+    assert clause is not None and len(clause.roles["responsible"]) == 16
+    sentence = (
+        "（这一段是说明文字，写明了试点地区在建设、运行、管护、监测、评估、验收等方面的具体做法，"
+        "并要求各试点地区在规定时间内认真完成自查、整改、验收、总结、上报等各项工作，由各地负责）"
+    )
+    assert len(sentence) > 80
+    found = find_clause("推进试点。" + sentence)  # its last words 由各地负责 only, not the bracket
+    assert found is None or not found.as_written.startswith("（")
+
+
+def test_deng_guowuyuan_xiangguan_bumen_closes_an_open_list() -> None:
+    clause = find_clause(
+        "推进改造。（交通运输部牵头，公安部、商务部等国务院相关部门及相关地区按职责分工负责）"
+    )
+    assert clause is not None
+    assert clause.roles == {
+        "lead": ["交通运输部"],
+        "responsible": ["公安部", "商务部", "相关地区"],
+    }
