@@ -98,3 +98,20 @@ def test_deng_guowuyuan_xiangguan_bumen_closes_an_open_list() -> None:
         "lead": ["交通运输部"],
         "responsible": ["公安部", "商务部", "相关地区"],
     }
+
+
+# --- 2. (A、B、C等和各省级人民政府负责): an open list of ministries, then 和 and a group ---
+
+
+def test_deng_he_ends_the_named_list_and_the_group_after_it_is_a_unit() -> None:
+    clause = find_clause(
+        "发展乡村旅游。（文化和旅游部、住房城乡建设部、国家林草局等和各有关省级人民政府负责）"
+    )
+    assert clause is not None
+    assert clause.roles == {
+        "responsible": ["文化和旅游部", "住房城乡建设部", "国家林草局", "各有关省级人民政府"]
+    }
+    assert clause.open_list  # the review says the list of ministries was open
+    other = find_clause("开展结对帮扶。（国家民委、全国妇联等和各省级人民政府负责）")
+    assert other is not None
+    assert other.roles == {"responsible": ["国家民委", "全国妇联", "各省级人民政府"]}

@@ -409,7 +409,9 @@ def _split_conjunctions(piece: str) -> list[str]:
     for word in ("以及", "会同", "及", "和", "与"):
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]
-            if len(left) >= 2 and len(right) >= 2 and NAME_SUFFIX.search(simplified(left)):
+            folded = simplified(left)  # h18az: A、B等和各省级人民政府: an open list, then a group
+            named = NAME_SUFFIX.search(folded) or re.search(OPEN_SUFFIX, folded)
+            if len(left) >= 2 and len(right) >= 2 and named:
                 # h18s: A和B及C: the left part may hold a 和 of its own (内蒙古 2013)
                 return [*_split_conjunctions(left.strip()), *_split_conjunctions(right.strip())]
     return [piece.strip()]
