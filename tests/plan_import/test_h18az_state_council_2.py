@@ -115,3 +115,27 @@ def test_deng_he_ends_the_named_list_and_the_group_after_it_is_a_unit() -> None:
     other = find_clause("开展结对帮扶。（国家民委、全国妇联等和各省级人民政府负责）")
     assert other is not None
     assert other.roles == {"responsible": ["国家民委", "全国妇联", "各省级人民政府"]}
+
+
+# --- 3. one task, its sentences each closing with a bracket: all the brackets are the task's ---
+
+BRACKETED_SENTENCES = """某省人民政府办公厅关于加快发展冰雪运动的指导意见
+二、重点任务
+（一）完善场地设施。新建一批冰雪运动场地。（省体育局负责）
+（二）培育市场主体。简化冰雪赛事审批。（省市场监管局负责）扶持冰雪装备企业，支持院校开设相关专业。（省体育局、省教育厅负责）推广冰雪运动数字化应用。（省体育局、省通信管理局、省科技厅负责）
+（三）加强人才培养。培训一批冰雪教练员。（省体育局牵头，省人力资源社会保障厅配合）
+"""
+
+
+def test_a_task_whose_sentences_each_close_with_a_bracket_has_all_their_units(
+    tmp_path: Path,
+) -> None:
+    tasks = tasks_by_id(_import(tmp_path, BRACKETED_SENTENCES))
+    second = tasks["2-2"]
+    assert "items" not in second
+    assert second["roles"] == {
+        "responsible": ["省市场监管局", "省体育局", "省教育厅", "省通信管理局", "省科技厅"]
+    }
+    assert "省市场监管局" in second["roles_as_written"]
+    third = tasks["2-3"]
+    assert third["roles"] == {"lead": ["省体育局"], "cooperate": ["省人力资源社会保障厅"]}
