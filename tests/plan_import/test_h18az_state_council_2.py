@@ -139,3 +139,31 @@ def test_a_task_whose_sentences_each_close_with_a_bracket_has_all_their_units(
     assert "省市场监管局" in second["roles_as_written"]
     third = tasks["2-3"]
     assert third["roles"] == {"lead": ["省体育局"], "cooperate": ["省人力资源社会保障厅"]}
+
+
+# --- 4. every point in time a task's text names, a month with its year among them ---
+
+DATED_STEPS = """某省人民政府办公厅关于印发数字政务建设重点任务分工方案的通知
+（2031年3月5日）
+一、重点任务
+（一）推进电子证照应用。2031年底前完成证照目录梳理，2032年3月底前实现高频证照互认。（省政务服务局牵头，省大数据局按职责分工负责）
+（二）推进门诊费用结算。2032年6月底前制定统一结算办法，12月底前实现全省直接结算。（省医保局负责）
+（三）推进政务服务异地通办。2031年要有所突破，2032年底前要基本实现高频事项全覆盖。（省政务服务局负责）
+（四）推进无纸化办税。压减办税时间，2032年全面推广电子发票。（省税务局负责）
+（五）优化企业开办服务。2031年底前推行开办全程网办，2031年底前实现一日办结。（省市场监管局负责）
+（六）加强统筹协调。2031年要重点推进基础平台建设。（省政府办公厅负责）
+"""
+
+
+def _dues(task: dict) -> list[str]:
+    return [str(due.get("date") or due.get("period")) for due in task.get("due", [])]
+
+
+def test_every_point_in_time_of_a_task_is_a_deadline(tmp_path: Path) -> None:
+    tasks = tasks_by_id(_import(tmp_path, DATED_STEPS))
+    assert _dues(tasks["1-1"]) == ["2031", "2032-03-31"]
+    assert _dues(tasks["1-2"]) == ["2032-06-30", "2032-12-31"]  # 12月底前: its sentence's year
+    assert _dues(tasks["1-3"]) == ["2031", "2032"]  # 2031年要…，2032年底前要…: staged years
+    assert _dues(tasks["1-4"]) == ["2032"]  # …，2032年全面推广…
+    assert _dues(tasks["1-5"]) == ["2031"]  # the same phrase twice: one deadline
+    assert "2031" not in _dues(tasks["1-6"])  # 2031年要重点…: a year's focus, no deadline
