@@ -167,3 +167,33 @@ def test_every_point_in_time_of_a_task_is_a_deadline(tmp_path: Path) -> None:
     assert _dues(tasks["1-4"]) == ["2032"]  # …，2032年全面推广…
     assert _dues(tasks["1-5"]) == ["2031"]  # the same phrase twice: one deadline
     assert "2031" not in _dues(tasks["1-6"])  # 2031年要重点…: a year's focus, no deadline
+
+
+# --- 5. 具体措施： with one unnumbered measure closing with its own bracket: item 1 ---
+
+ONE_MEASURE = (
+    "全国农村人居环境整治工作会议重点任务分工方案\n\n"
+    "为落实会议部署，现制定如下分工方案。"
+    "一、统筹推进农村人居环境整治"
+    "（一）加快农村改厕，因地制宜选择改厕模式。（农业农村部牵头，国务院相关部门及各地区按职责分工负责）"
+    "具体措施：1．开展农村户厕摸排，建立问题台账。（农业农村部及各地区按职责分工负责）"
+    "2．2031年底前完成问题厕所整改。（农业农村部、国家卫生健康委按职责分工负责）"
+    "（二）推进农村生活污水治理，提高治理率。（生态环境部牵头，国务院相关部门及各地区按职责分工负责）"
+    "具体措施：2031年9月底前制定农村生活污水治理技术指南，分类推进治理。"
+    "（生态环境部、住房城乡建设部牵头，各地区负责）"
+    "（三）健全长效管护机制。（农业农村部牵头，各地区、各部门负责）"
+    "具体措施：1．明确管护主体。（各地区负责）2．落实管护经费。（财政部及各地区按职责分工负责）"
+    "各地区要加强组织领导。\n"
+)
+
+
+def test_one_unnumbered_measure_after_the_task_bracket_is_its_item_1(tmp_path: Path) -> None:
+    tasks = tasks_by_id(_import(tmp_path, ONE_MEASURE))
+    second = tasks["02"]
+    assert second["roles"] == {"lead": ["生态环境部"], "responsible": ["国务院相关部门", "各地区"]}
+    assert [item["id"] for item in second["items"]] == ["1"]
+    measure = second["items"][0]
+    assert measure["roles"] == {"lead": ["生态环境部", "住房城乡建设部"], "responsible": ["各地区"]}
+    assert measure["due"][0]["date"].isoformat() == "2031-09-30"
+    assert not any(due.get("date") for due in second.get("due", []))  # the measure dates itself
+    assert [item["id"] for item in tasks["03"]["items"]] == ["1", "2"]

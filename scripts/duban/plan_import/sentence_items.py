@@ -36,11 +36,48 @@ CLOSED = re.compile(r"[。；;！!？?]\s*$")
 """A sentence's end just before its bracket (the bracket may wrap to the next line)."""
 
 
+MEASURES = re.compile(r"(?<=[)）])\s*(?:具体|主要|工作)?(?:措施|举措)[:：]\s*")
+"""h18az: （…负责）具体措施：… — the task's own bracket, then the lead-in of its measures."""
+
+
+def _measure(own: str) -> int | None:
+    """h18az: where the one unnumbered measure of a task starts, after the task's own bracket
+    and 具体措施：, when the measure closes with a bracket of its own (a State Council plan's
+    tasks list their measures 1．2．…, and one alone goes unnumbered: it is item 1)."""
+    match = MEASURES.search(own)
+    if match is None or find_clause(own[: match.start()]) is None:
+        return None
+    rest = own[match.end() :]
+    found = find_clause(rest)
+    ends = found is not None and not rest[found.end :].strip(" \t\u3000\n。；;")
+    return match.end() if ends and found.as_written.startswith(("（", "(")) else None
+
+
+def own_clause(own: str, units: list[str], clause: Clause | None) -> Clause | None:
+    """The item's own clause beside its sentence sub-items: none under a heading sentence, the
+    task's bracket before a 具体措施： measure (h18az); with no sub-items, the merged brackets."""
+    if not units:
+        return merged(own, clause)
+    at = _measure(own)
+    return find_clause(own[:at]) if at is not None else None
+
+
+def outside(own: str, clause: Clause, units: list[str]) -> str:
+    """The item's own text without its clause and (h18az) without the measure after 具体措施：,
+    which is its sub-item's text: the task is not dated by its measure's words."""
+    at = _measure(own) if units else None
+    head = own[:at] if at is not None else own
+    return head[: clause.start] + head[clause.end :]
+
+
 def sentence_units(own: str) -> list[str]:
     """The sentences (each with its closing bracket) below the heading of an item's own text,
     when there are two or more, nothing is left after the last and the heading names no units;
     else none. The heading is a line of its own, or (h18ax) the first sentence of a paragraph
-    whose sentences go on over further paragraphs."""
+    whose sentences go on over further paragraphs. h18az: or a task's one measure after its
+    bracket and 具体措施：."""
+    if (at := _measure(own)) is not None:
+        return [own[at:]]
     head, newline, rest = own.partition("\n")
     if not newline:
         return []
