@@ -49,8 +49,9 @@ def _measure(own: str) -> int | None:
         return None
     rest = own[match.end() :]
     found = find_clause(rest)
-    ends = found is not None and not rest[found.end :].strip(" \t\u3000\n。；;")
-    return match.end() if ends and found.as_written.startswith(("（", "(")) else None
+    if found is None or rest[found.end :].strip(" \t\u3000\n。；;"):
+        return None
+    return match.end() if found.as_written.startswith(("（", "(")) else None
 
 
 def own_clause(own: str, units: list[str], clause: Clause | None) -> Clause | None:
