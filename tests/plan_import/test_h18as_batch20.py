@@ -55,9 +55,15 @@ def test_made_up_several_years_in_one_task() -> None:
 
 
 def test_a_month_with_its_year_is_read_as_before() -> None:
-    """2024年6月底前 is a date: the text's years are not turned into periods beside it."""
+    """2024年6月底前 is a date: the text's years are not turned into periods beside it
+    (h18az: 到2025年 is a point of its own beside the date, SOURCES.md 第五批 every point kept)."""
     found = prose_deadline("2024年6月底前完成排查，到2025年全面完成整治。")
-    assert found is not None and found[0] == "2024年6月底前"
+    assert found is not None and found[0] == "2024年6月底前，到2025年"
+    due = parse_deadline(found[1], default_year=2024).due
+    assert [(d["kind"], str(d.get("date") or d.get("period"))) for d in due] == [
+        ("date", "2024-06-30"),
+        ("period", "2025"),
+    ]
 
 
 # --- 2. a span of years alone: its last year (遂宁 “2016—2017 年底前” → 2017) ---

@@ -24,6 +24,7 @@ from duban.plan_import.leader_names import (
     split_outside_brackets,
 )
 from duban.plan_import.leading_by import dash_units, front_units, leading_by
+from duban.plan_import.long_lists import names_only
 from duban.plan_import.marked_leads import marked_leads
 from duban.plan_import.name_edges import before_flat_table, trim_name
 from duban.plan_import.open_lists import OPEN_SUFFIX
@@ -137,7 +138,8 @@ def is_clause(inner: str) -> bool:
         return True  # （责任领导：张三；牵头单位：…）: an unknown label first
     first = re.split(r"[；;。]", folded)[0]
     lead_piece = re.split(r"[，,]", first)[0]  # A局牵头组织，B局配合落实 (h18g)
-    return (bool(PROSE_CLAUSE.search(first)) or bool(prose_verb(lead_piece))) and len(first) < 80
+    prose = bool(PROSE_CLAUSE.search(first)) or bool(prose_verb(lead_piece))
+    return prose and (len(first) < 80 or names_only(first))  # h18az: ten ministries
 
 
 BARE = r"(?<=牵头|配合|责任|协办|主办|承办|参与|协同)"  # h18x: 牵头:A / 配合:B, the noun left out
@@ -407,7 +409,9 @@ def _split_conjunctions(piece: str) -> list[str]:
     for word in ("以及", "会同", "及", "和", "与"):
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]
-            if len(left) >= 2 and len(right) >= 2 and NAME_SUFFIX.search(simplified(left)):
+            folded = simplified(left)  # h18az: A、B等和各省级人民政府: an open list, then a group
+            named = NAME_SUFFIX.search(folded) or re.search(OPEN_SUFFIX, folded)
+            if len(left) >= 2 and len(right) >= 2 and named:
                 # h18s: A和B及C: the left part may hold a 和 of its own (内蒙古 2013)
                 return [*_split_conjunctions(left.strip()), *_split_conjunctions(right.strip())]
     return [piece.strip()]

@@ -12,7 +12,7 @@ from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.date_forms import DONE_IN_MONTH, without_clock
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
-from duban.plan_import.year_points import as_written, lone_span, several_years
+from duban.plan_import.year_points import as_written, dated_points, lone_span, several_years
 
 RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
@@ -58,7 +58,9 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     if len(phrases) != 1 and (several := several_years(folded, own)):
         return several, several  # h18as: 2014年前建成…到2015年…: a deadline at each year
     if len(phrases) != 1:
-        phrases = PROSE_DEADLINE.findall(folded)
+        phrases = list(dict.fromkeys(PROSE_DEADLINE.findall(folded)))  # h18az: one, twice
+        if phrases and (points := dated_points(folded, own)):
+            return points  # h18az: 2020年底前…，2021年3月底前…: a deadline at each
     if not phrases and (dated := bracket_phrase(own)):  # h18y: …改造12个(2023年6月30日)。
         return dated, dated
     if not phrases:  # 力争2023年全国重点实验室达到25家以上 / 到2020年 / 2023年底: that year

@@ -18,16 +18,24 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.clauses import find_clause
-from duban.plan_import.numbering import CN, CN_DIGITS, NOT_DECIMAL, arabic
+from duban.plan_import.numbering import CN, CN_DIGITS, NUMBER_END, arabic
 
 MARK = re.compile(
     # h18ak: a forum archiver's reposts run the items on after the previous one's closing
     # bracket or full stop, no space between: (责任单位:A)2.推进… / …。3.加强…
     rf"(?<=[\s)）。；;])(?:(?P<chapter>{CN})、|[（(](?P<bracket>{CN})[)）]"
-    rf"|(?P<arabic>{arabic(2)})[.．、﹒]{NOT_DECIMAL})"
+    # h18az: 3．2020年底前… (a year or a month after the number, as segment.py reads it)
+    rf"|(?P<arabic>{arabic(2)})[.．、﹒]{NUMBER_END})"
     # h18ak: (1)(2)(3), anywhere in the line (the run of numbers must follow on)
     rf"|[（(](?P<paren>{arabic(2)})[)）](?=[\u4e00-\u9fff])"
+    # h18az: a crawler's one-paragraph page runs a chapter's title straight into its first
+    # item (…的精准性（一）研究…) and a 具体措施： lead-in into its 1．: a (一) after any
+    # character, a 1． after a colon, taken only in a run that follows on (_breaks)
+    rf"|(?<=[^\s)）。；;])[（(](?P<loose>{CN})[)）](?=[\u4e00-\u9fff])"
+    rf"|(?<=[：:])(?P<colon>{arabic(2)})[.．﹒]{NUMBER_END}"
 )
+LOOSE = {"loose": "bracket", "colon": "arabic"}
+"""The marks taken after any character (or a colon) and the style whose run they join."""
 LONG = 120
 """A line this long (characters) or longer may be a run-together text."""
 TITLE = re.compile(
@@ -60,9 +68,13 @@ def chinese_number(numeral: str) -> int:
 def _breaks(line: str) -> list[int]:
     """Where a run-together line's items start (positions in the line)."""
     found: dict[str, list[tuple[int, int]]] = {}
+    loose: set[int] = set()
     for match in MARK.finditer(line):
         style = next(name for name, value in match.groupdict().items() if value)
-        found.setdefault(style, []).append((match.start(), _value(style, match.group(style))))
+        if style in LOOSE:
+            loose.add(match.start())
+        value = _value(LOOSE.get(style, style), match.group(style))
+        found.setdefault(LOOSE.get(style, style), []).append((match.start(), value))
     if len(found) > 1:  # 1.深化…。(1)…(2)…: the (1) (2) under a 1. are its sub-items
         found.pop("paren", None)
     out: list[int] = []
@@ -71,7 +83,10 @@ def _breaks(line: str) -> list[int]:
             before = marks[index - 1][1] if index else None
             after = marks[index + 1][1] if index + 1 < len(marks) else None
             alone = style == "chapter"  # 二、 after a space: a chapter, the one a page shows
-            if alone or number == 1 or before == number - 1 or after == number + 1:
+            follows = before == number - 1 or after == number + 1
+            if start in loose and not follows:
+                continue
+            if alone or number == 1 or follows:
                 out.append(start)
     return sorted(out)
 

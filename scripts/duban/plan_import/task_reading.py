@@ -25,7 +25,7 @@ from duban.plan_import.late_dues import within
 from duban.plan_import.prose_deadlines import part_dated, prose_deadline
 from duban.plan_import.role_sentences import standing_units
 from duban.plan_import.segment import Node, field_text
-from duban.plan_import.sentence_items import sentence_units, unit_items
+from duban.plan_import.sentence_items import outside, own_clause, sentence_units, unit_items
 from duban.plan_import.subheadings import own_heading_clause
 from duban.plan_import.subject_units import rules_reach, subject_clause
 from duban.plan_import.units import ImportOrg
@@ -186,10 +186,8 @@ class TaskReading(Findings):
         clause = clause or find_clause(own) or (None if top else bracket_clause(own))  # h18y
         clause = clause or subject_clause(own)  # h18ak: 县财政局要… / 各乡镇于每月5日前将…
         units = [] if node.children or trailing.strip() else sentence_units(own)  # h18af
-        clause = None if units else clause  # …。(A牵头)…。(B牵头): each sentence a sub-item
-        own_without = (
-            own if clause is None or trailing.strip() else own[: clause.start] + own[clause.end :]
-        )
+        clause = own_clause(own, units, clause)  # (A牵头)…(B牵头): sub-items, or merged
+        own_without = own if clause is None or trailing.strip() else outside(own, clause, units)
         title = first_sentence(field_text(own_without))
         if title and top:
             item["title"] = title

@@ -13,10 +13,18 @@ YEAR_POINT = re.compile(
     r"|(?:力争|到|至)(?P<aim>\d{4})年(?![\d月])"
     r"|(?P<end>\d{4})年(?:底|末)"
     r"|(?P<before>\d{4})年(?:前|以前|之前)"
-    r"|(?:^|(?<=[。；;，,：:]))(?P<opening>\d{4})年(?=[，,])"
+    r"|(?:^|(?<=[。；;，,：:]))(?P<opening>\d{4})年(?=[，,]|全面|基本|实现|完成|建成"
+    # h18az: 2020年要有所突破，2021年底前要基本实现: a year the work is urged to reach, staged
+    # before another year in the same sentence (alone, 2017年要重点… is a plan year's focus)
+    r"|要(?=[^。；;]*\d{4}年))"
 )
 MONTH_DATED = re.compile(r"\d{4}年\s*\d{1,2}月")
-"""A month written with its year (2024年6月底前): the text's dates are read as dates, not here."""
+"""A month written with its year (2024年6月底前): the text's dates are read as dates, not here
+(h18az: except by dated_points, when the text names two points or more)."""
+DATED = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?[之以]?前")
+"""2021年3月底前 / 2020年底前 / 2021年前: prose_deadlines.PROSE_DEADLINE's phrase."""
+CARRIED = re.compile(r"(?<![\d年月])(?:1[0-2]|0?[1-9])月(?:底|末|(?:[12]?\d|3[01])日)?[之以]?前")
+"""12月底前 with no year of its own: the year of a dated phrase before it in its sentence."""
 
 
 def year_points(folded: str, own: str) -> list[re.Match[str]]:
@@ -51,9 +59,35 @@ def several_years(folded: str, own: str) -> str | None:
     return "，".join(_written(p, folded, own) for p in points) if len(points) > 1 else None
 
 
+def dated_points(folded: str, own: str) -> tuple[str, str] | None:
+    """h18az: every point in time of a text that names two or more and a month with its year
+    among them (2020年底前…，2021年3月底前…; 2021年6月底前…，12月底前… the second in 2021), as
+    (the phrases as written, the phrases to parse); else None (one phrase is read as before)."""
+    found: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), m.group()) for m in DATED.finditer(folded)
+    ]
+    for match in year_points(folded, own):
+        if not any(start < match.end() and match.start() < end for start, end, _ in found):
+            found.append((match.start(), match.end(), match.group()))
+    for match in CARRIED.finditer(folded):
+        sentence = re.split(r"[。；;]", folded[: match.start()])[-1]
+        years = re.findall(r"(\d{4})年\d{1,2}月", sentence)
+        if years and not any(start <= match.start() < end for start, end, _ in found):
+            found.append((match.start(), match.end(), f"{years[-1]}年{match.group()}"))
+    if len(found) < 2 or not MONTH_DATED.search(folded):
+        return None
+    found.sort()
+    written = "，".join(
+        as_written(own, folded, start, folded[start:end]) for start, end, _ in found
+    )
+    return written, "，".join(phrase for _, _, phrase in found)
+
+
 def lone_span(folded: str, own: str) -> str | None:
-    """2012－2015年，城镇年均新增就业…: a span that is the text's only year point."""
+    """2012－2015年，城镇年均新增就业…: a span that is the text's only year point (h18az: or a
+    year opening a clause before its verb, 2021年全面推广…)."""
     points = year_points(folded, own)
-    if len(points) == 1 and points[0]["span"] and not MONTH_DATED.search(folded):
+    lone = points[0]["span"] or points[0]["opening"] if len(points) == 1 else None
+    if lone and not MONTH_DATED.search(folded):
         return _written(points[0], folded, own)
     return None
