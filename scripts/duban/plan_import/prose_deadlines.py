@@ -12,12 +12,18 @@ from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.date_forms import DONE_IN_MONTH, without_clock
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
-from duban.plan_import.year_points import as_written, dated_points, lone_span, several_years
+from duban.plan_import.year_points import (
+    DATED,
+    as_written,
+    dated_points,
+    lone_span,
+    several_years,
+)
 
 RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
 )
-PROSE_DEADLINE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?[之以]?前")
+PROSE_DEADLINE = DATED  # 2021年3月底前 / 2020年底前: one pattern with year_points' dated points
 YEARLESS = re.compile(
     r"(?<![\d年月])(?:(?:1[0-2]|0?[1-9])月(?:份)?(?:底|末|(?:[12]?\d|3[01])日)?[之以]?前|年底[之以]?前"
     r"|(?:1[0-2]|0?[1-9])月[上中下]旬前?)"  # h18ak: 3月中旬完成 / 6月上旬前

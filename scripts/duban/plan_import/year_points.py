@@ -22,7 +22,8 @@ MONTH_DATED = re.compile(r"\d{4}年\s*\d{1,2}月")
 """A month written with its year (2024年6月底前): the text's dates are read as dates, not here
 (h18az: except by dated_points, when the text names two points or more)."""
 DATED = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?[之以]?前")
-"""2021年3月底前 / 2020年底前 / 2021年前: prose_deadlines.PROSE_DEADLINE's phrase."""
+"""2021年3月底前 / 2020年底前 / 2021年前: a dated phrase of a task's text (prose_deadlines reads
+its deadlines with this one pattern too)."""
 CARRIED = re.compile(r"(?<![\d年月])(?:1[0-2]|0?[1-9])月(?:底|末|(?:[12]?\d|3[01])日)?[之以]?前")
 """12月底前 with no year of its own: the year of a dated phrase before it in its sentence."""
 
