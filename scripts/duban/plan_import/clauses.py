@@ -21,7 +21,6 @@ from duban.plan_import.leader_names import (
     LEADER_WORDS,
     PINYIN_NOTE,
     label_leaders,
-    split_outside_brackets,
 )
 from duban.plan_import.leading_by import dash_units, front_units, leading_by
 from duban.plan_import.long_lists import names_only
@@ -32,7 +31,6 @@ from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
     bracket_inners,
     by_sentence,
-    group_phrases,
     joined_brackets,
     label_prose,
     lead_marks,
@@ -43,6 +41,7 @@ from duban.plan_import.role_sentences import (
 )
 from duban.plan_import.trailing_roles import trailing_roles
 from duban.plan_import.unit_brackets import unit_bracket
+from duban.plan_import.unit_names import name_pieces
 
 ROLE_WORDS = {
     "牵头": "lead",
@@ -385,7 +384,7 @@ def split_names(text: str) -> list[str]:
     verb = prose_verb(simplified(text))  # A局、B局按属地原则负责: the verbs are no name (h18g)
     text = text[: verb[0]] if verb else text
     names: list[str] = []
-    for piece in share_tails(group_phrases(split_outside_brackets(text, "、，,；;"))):
+    for piece in share_tails(name_pieces(text)):
         piece = piece.strip().rstrip("。").strip()
         if not piece or remarks([piece]):  # 下同: said in the review (h18g)
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.unit_names import group_phrases
 
 UNIT_NAME = re.compile(
     r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|股|社|集团|行|关"
@@ -78,15 +79,14 @@ def names_only(folded: str) -> bool:
     """A list of unit names: each piece between 、，,；和及 ends like a unit (或 is 各…: a group);
     等省有关部门 after a name is an open list."""
     folded = re.sub(r"<[^<>]{1,8}>", "", folded)  # h18i: 各县<市、区>人民政府, a group
-    pieces = [p for p in re.split(r"[、，,；;]", folded) if p.strip()]  # 和 inside a name stays
+    # 和 inside a name stays; 各县、市、区政府 is one group (h18bb: read as every list is)
+    pieces = [p for p in group_phrases(re.split(r"[、，,；;]", folded)) if p.strip()]
     if not pieces or folded.endswith(("、", "，", ",")):
         return False
-    for index, piece in enumerate(pieces):
+    for piece in pieces:
         bare = OPEN_LIST.sub("", piece.strip()) if "等" in piece else piece.strip()
         if not bare:
             return False
-        if len(bare) == 1 and index < len(pieces) - 1:
-            continue  # 各县、市、区政府: one character of a group
         if not UNIT_NAME.search(bare) or len(bare) > 30:
             return False
     return True
