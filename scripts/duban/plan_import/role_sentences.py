@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from duban.plan_import.assessed_by import assessed_by
 from duban.plan_import.chinese import simplified
-from duban.plan_import.unit_brackets import UNIT_NAME
+from duban.plan_import.unit_names import NAME_END
 
 LEAD_VERB = r"(?:牵头|主办|主责)"
 COOPERATE_VERB = r"(?:配合|协办|参与|协助|协同)(?:落实|实施)?"
@@ -69,9 +69,9 @@ def by_sentence(text: str) -> tuple[int, int, str] | None:
         rf"(?:{OTHER_VERB}|{LEAD_VERB}|负责实施|具体负责|落实|{PROPOSE})$", "", simplified(inner)
     )
     pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
-    if not pieces or not UNIT_NAME.search(pieces[-1]):
+    if not pieces or not NAME_END.search(pieces[-1]):
         return None  # 由此带来的…负责: not a list of units
-    if not all(UNIT_NAME.search(p) or p.startswith("各") or len(p) <= 2 for p in pieces):
+    if not all(NAME_END.search(p) or p.startswith("各") or len(p) <= 2 for p in pieces):
         return None
     return match.start(1), len(text.rstrip()), together_with(names) or inner
 
@@ -81,7 +81,7 @@ def split_separated(piece: str) -> list[str]:
     parts = [p for p in re.split(r"[/／\s\u3000]+", piece.strip()) if p]
     if len(parts) < 2:
         return [piece]
-    whole = all(len(p) >= 2 and UNIT_NAME.search(simplified(ALIAS.sub("", p))) for p in parts)
+    whole = all(len(p) >= 2 and NAME_END.search(simplified(ALIAS.sub("", p))) for p in parts)
     return parts if whole else [piece]
 
 
@@ -211,7 +211,7 @@ def prose_verb(folded: str) -> tuple[int, str, str, bool] | None:
     pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
     last = re.sub(r"等.{0,8}$", "", pieces[-1]) if pieces else ""
     last = re.sub(r"[（(](?:单位|部门)[）)]$", "", last)  # h18au: 其他相关部门（单位）配合
-    if not last or not (UNIT_NAME.search(last) or last.startswith("各")):
+    if not last or not (NAME_END.search(last) or last.startswith("各")):
         return None
     verbs = tail.group(0)
     word = next((w for w in ("牵头", "主办", "主责") if w in verbs), None)

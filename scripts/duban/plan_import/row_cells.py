@@ -17,7 +17,7 @@ from duban.plan_import.cell_rows import (
 )
 from duban.plan_import.chinese import simplified
 from duban.plan_import.role_sentences import lead_once
-from duban.plan_import.unit_brackets import UNIT_NAME
+from duban.plan_import.unit_names import NAME_END
 
 NOT_A_PERSON = re.compile(r"[局委办辦厅廳部处處室队隊院所站会會府区區县縣镇鎮乡鄉街道心司组組]$")
 
@@ -103,7 +103,7 @@ def _together(folded: str) -> tuple[int, int] | None:
         others += 1
     names = re.sub(r"等(?:部门|单位)?$", "", folded[others:])
     pieces = [p for p in re.split(r"[、，,]", names) if p]
-    if not pieces or not all(UNIT_NAME.search(p) or p.startswith("各") for p in pieces):
+    if not pieces or not all(NAME_END.search(p) or p.startswith("各") for p in pieces):
         return None
     return match.end("lead"), others
 

@@ -13,12 +13,8 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.unit_names import group_phrases
+from duban.plan_import.unit_names import NAME_END, group_phrases
 
-UNIT_NAME = re.compile(
-    r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|股|社|集团|行|关"
-    r"|机构|专班|电视台|電視台|气象台|氣象台|电台|電台)$"  # h18an: 市广播电视台 (淮南 2025)
-)
 SITE = (
     r"(?:社区|小区|校区|景区|街区|片区|辖区|住宿区|住宅区|生活区|宿舍区|家属区|商场|广场|花园|公园)"
 )
@@ -49,7 +45,7 @@ def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str
     if not spans:
         return None
     start, end = spans[-1]
-    if not AFTER.match(text[end:]) or UNIT_NAME.search(simplified(text[:start].rstrip())):
+    if not AFTER.match(text[end:]) or NAME_END.search(simplified(text[:start].rstrip())):
         return None  # 各县(市、区)政府(管委会): the bracket belongs to a name
     inner = text[start + 1 : end - 1].strip()
     rule = FIRST_LISTED.search(simplified(inner))  # h18i: …,排名第一位为牵头单位,下同 (云浮 2019)
@@ -87,6 +83,6 @@ def names_only(folded: str) -> bool:
         bare = OPEN_LIST.sub("", piece.strip()) if "等" in piece else piece.strip()
         if not bare:
             return False
-        if not UNIT_NAME.search(bare) or len(bare) > 30:
+        if not NAME_END.search(bare) or len(bare) > 30:
             return False
     return True

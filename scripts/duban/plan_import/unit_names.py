@@ -19,8 +19,8 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.leader_names import split_outside_brackets
 
 WORDS = (
-    "委员会|管委会|联合会|协会|工会|商会|学会|红十字会|办事处|办公室|人民政府|政府|中心|单位|部门|街道"
-    "|机构|专班|集团|公司|分行|支行|银行|海关|总署|电视台|气象台|电台"
+    "委员会|委会|联合会|协会|工会|商会|学会|红十字会|办事处|办公室|人民政府|政府|中心|单位|部门|街道"
+    "|机构|专班|集团|公司|分行|支行|银行|海关|总署|法庭|电视台|气象台|电台"
 )
 """Whole words that end a body's name (the 会 of 工会, the 行 of 银行, the 署 of 总署)."""
 BODY = "局处室所办委部院厅馆站队府镇乡组司科股社联"
