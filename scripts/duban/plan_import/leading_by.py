@@ -23,7 +23,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.role_sentences import PROPOSE, prose_verb, together_with
 from duban.plan_import.unit_brackets import SITE
-from duban.plan_import.unit_names import NAME_END, PLACED, TEXT_END
+from duban.plan_import.unit_names import NAME_END, PLACED, PLACES, TEXT_END
 
 BY = re.compile(
     r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*(?:具体|统一|均|分别|并)?"
@@ -193,7 +193,7 @@ FRONT = re.compile(
     r"|(?P<named>[^：:，,。；;\n（(]{2,60}?)[：:])"
 )
 """1.【县住建局】推进… / 1.（县住建局）推进… / 1.县住建局：推进…: the units before the task."""
-LEVEL = re.compile(r"(?:省|市|县|区|州|旗|盟|镇|乡|街道|各)")
+LEVEL = re.compile(rf"(?:[{PLACES}镇乡]|街道|各)")
 LABEL_WORD = re.compile(r"(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|考核)(?:单位|部门)")
 
 
