@@ -11,7 +11,9 @@ from duban.plan_import.clauses import find_clause, split_names
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.leading_by import unit_name
 from duban.plan_import.long_lists import names_only as long_names
+from duban.plan_import.role_cells import role_cell
 from duban.plan_import.subject_units import subject_clause
+from duban.plan_import.trailing_roles import trailing_roles
 from duban.plan_import.unit_brackets import names_only
 
 # --- groups of levels of government: one reader for a clause's names and a sentence's subject ---
@@ -117,3 +119,20 @@ def test_a_sentence_subject_is_no_unit_for_a_loose_ending() -> None:
     assert unit_name("严格落实行政机关负责人出庭") is None
     assert unit_name("县人民法庭") == "县人民法庭"
     assert split_names("县人民法庭和县司法局") == ["县人民法庭", "县司法局"]
+
+
+def test_a_closing_sentence_reads_a_group_of_levels_as_a_clause_does() -> None:
+    """trailing_roles cut 各县、市、区政府 at its 、 and found 市 no unit: the sentence was not
+    read, though a clause's names (split_names) keep the group whole."""
+    found = trailing_roles("推进老旧小区改造。市住建局牵头，相关市、县政府配合。")
+    assert found is not None
+    assert found[2] == "市住建局牵头，相关市、县政府配合"
+    assert split_names("相关市、县政府") == ["相关市、县政府"]
+
+
+def test_a_unit_cell_in_traditional_characters_reads_as_its_bracket_does() -> None:
+    """role_cells passed the names as written to a reader of folded names (縣財政廳: 廳)."""
+    assert role_cell("縣財政廳牵头，縣審計廳配合")
+    clause = find_clause("（縣財政廳牵头，縣審計廳配合）")
+    assert clause is not None
+    assert clause.roles == {"lead": ["縣財政廳"], "cooperate": ["縣審計廳"]}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.unit_names import NAME_END
+from duban.plan_import.unit_names import NAME_END, group_phrases
 
 _VERB = (
     r"(?:牵头负责|牵头落实|牵头|主办|负责落实|负责实施|具体负责|分别负责|按职责分工负责|负责"
@@ -58,7 +58,10 @@ def trailing_roles(text: str) -> tuple[int, int, str] | None:
 
 
 def _units(names: str, parts: str) -> bool:
-    pieces = [p.strip().removesuffix("等") for p in re.split(parts, names) if p.strip()]
+    # h18bb: 各县、市、区政府 is one group, as every list of names reads it
+    pieces = [
+        p.strip().removesuffix("等") for p in group_phrases(re.split(parts, names)) if p.strip()
+    ]
     return bool(pieces) and all(_unit(p) for p in pieces)
 
 
