@@ -22,8 +22,7 @@ import re
 from duban.plan_import.chinese import simplified
 from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.role_sentences import PROPOSE, prose_verb, together_with
-from duban.plan_import.unit_brackets import SITE
-from duban.plan_import.unit_names import NAME_END, PLACED, PLACES, TEXT_END
+from duban.plan_import.unit_names import NAME_END, PLACED, PLACES, SITE, TEXT_END
 
 BY = re.compile(
     r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*(?:具体|统一|均|分别|并)?"

@@ -16,11 +16,6 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.unit_names import NAME_END, TEXT_END, group_phrases
 
-SITE = (
-    r"(?:社区|小区|校区|景区|街区|片区|辖区|住宿区|住宅区|生活区|宿舍区|家属区|商场|广场|花园|公园)"
-)
-"""h18ah: the end of a site's name (a housing estate, a scenic area, a mall): the place where
-work is done or a problem was found, not a body that answers for it (市人民商场住宿区:…)."""
 NOT_NAMES = re.compile(r"简称|以下|包括|例如|详见|附件|号|〔|年|月|第|%|[0-9０-９]|[:：]")
 DEADLINE_TAIL = re.compile(
     r"(?:[，,；;]|\s*[/／]\s*|\s+)(?=[^，,；;/／\s]*(?:[0-9０-９]|年|月|底|季度|长期|持续|常态))"

@@ -80,6 +80,12 @@ ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|�
 PLACED = re.compile(rf"^[{PLACES}][\u4e00-\u9fff]{{2,10}}$")
 """县委党校: a body of a level of government, though its name ends in no word of a unit's."""
 
+SITE = (
+    r"(?:社区|小区|校区|景区|街区|片区|辖区|住宿区|住宅区|生活区|宿舍区|家属区|商场|广场|花园|公园)"
+)
+"""h18ah: the end of a site's name (a housing estate, a scenic area, a mall): the place where
+work is done or a problem was found, not a body that answers for it (市人民商场住宿区:…)."""
+
 
 GENERIC = {"单位", "部门", "机构", "企业"}
 STREETS = {"街道办事处", "街道", "办事处"}
