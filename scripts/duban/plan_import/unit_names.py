@@ -24,7 +24,8 @@ WORDS = (
 )
 """Whole words that end a body's name (the 会 of 工会, the 行 of 银行, the 署 of 总署)."""
 BODY = "局处室所办委部院厅馆站队府镇乡组司科股社联"
-"""One character that ends a body's name and seldom an ordinary phrase."""
+"""One character that ends a body's name and seldom an ordinary phrase (镇 and 乡 do end 小城镇
+and 城乡, but a text ending so before a bracket is a town's name: 各乡镇（街道）)."""
 LOOSE = "会行关署庭"
 """One character that ends a body's name (市交委会, 农发行, 海关, 审计署, 法庭) but also ordinary
 phrases a task's words end with (大会, 执行, 攻关, 部署, 家庭): read in a list of names, not in a
@@ -34,11 +35,11 @@ PLACES = "省市县区州旗盟"
 ZONES = "新城|科技城|园区|[业技创]园"
 """A development zone named as its body (a cell of a 任务分工表: 某某科技城)."""
 
-NAME_END = re.compile(rf"(?:{WORDS}|[{BODY}{LOOSE}])$")
-"""A name in a list of names ends so (a clause's names, a bracket of names, the names after
-会同, a piece before 和)."""
 NAME_WORD = rf"(?:{WORDS}|[{BODY}{LOOSE}])"
-"""The same, to end a name inside a longer pattern (…等部门筛选: the last name before a verb)."""
+"""The end of a name in a list of names (a clause's names, a bracket of names, the names after
+会同, a piece before 和), to end a name inside a longer pattern (…等部门筛选)."""
+NAME_END = re.compile(rf"{NAME_WORD}$")
+"""A name in a list of names ends so."""
 TEXT_END = re.compile(rf"(?:{WORDS}|[{BODY}])$")
 """A text that may be a task's words names a body only when it ends with a word no ordinary
 phrase ends with (召开动员大会, 抓好部署 end as phrases, not as 会 or 署)."""
