@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.unit_brackets import UNIT_NAME
+from duban.plan_import.unit_names import NAME_END
 
 _VERB = r"(?:考核|评分|考评|打分|评估)"
 _END = r"\s*[。；;]?\s*$"
@@ -33,6 +33,6 @@ def assessed_by(text: str) -> tuple[int, int, str] | None:
             continue
         names = text[match.start("names") : match.end("names")]
         pieces = [p.strip() for p in re.split(r"[、，,和及]", simplified(names)) if p.strip()]
-        if pieces and all(UNIT_NAME.search(p) for p in pieces):
+        if pieces and all(NAME_END.search(p) for p in pieces):
             return match.start(1), len(text.rstrip()), "考核单位：" + names
     return None

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from duban.plan_import.cell_rows import PERSON
 from duban.plan_import.numbering import NOT_DECIMAL, arabic, separator
-from duban.plan_import.row_cells import NOT_A_PERSON
+from duban.plan_import.row_cells import person
 
 CATEGORY_WORD = re.compile(r"^(?:类别|類別|分类|分類|类型|類型|领域|領域|板块|板塊)$")
 ITEM_CELL = re.compile(  # h18ap: 15﹒ １５． and 15. with a space after, as numbering reads them
@@ -45,8 +44,4 @@ def _left_out(row: list[str], leader: int | None) -> bool:
         return False
     if leader is None or leader < 1 or leader >= len(row):
         return True
-    return _person(row[leader - 1]) and not _person(row[leader])
-
-
-def _person(cell: str) -> bool:
-    return PERSON.match(cell.strip()) is not None and not NOT_A_PERSON.search(cell.strip())
+    return person(row[leader - 1]) and not person(row[leader])

@@ -21,11 +21,8 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.leader_names import PINYIN_NOTE, SPACED_PAIRS
 from duban.plan_import.numbering import arabic
 from duban.plan_import.role_cells import role_cell
+from duban.plan_import.unit_names import CELL_END
 
-UNIT_END = re.compile(
-    r"(?:局|委|办|厅|部|处|室|队|院|所|站|中心|委员会|管委会|联合会|协会|工会|商会|学会|红十字会|联|府|区|县|镇|乡|街道|司|组|股|科|馆|社"
-    r"|办事处|专班|管委会|集团|分行|支行|海关|单位|部门|新城|科技城|园区|[业技创]园)$"
-)
 DATE_WORDS = re.compile(
     r"\d{4}年|年底|年末|月底|月末|季度|半年|全年|长期|持续|常态|\d{1,2}月|每年|每月|每季|年内|当年"
     r"|个月|工作日|日内|天内|底前"  # h18c: 省出台文件后 2 个月完成 is when, not what
@@ -145,10 +142,10 @@ def cell_type(cell: str) -> str:
         return "date"
     if SPACED_PAIRS.match(folded.strip()):  # 陆 明俞 悦: two spaced names run together (h18g)
         return "person"
-    if PERSON.match(bare) and not UNIT_END.search(bare) and len(folded.split()) <= 2:
+    if PERSON.match(bare) and not CELL_END.search(bare) and len(folded.split()) <= 2:
         return "person" if " " in folded.strip() or len(bare) <= 3 else "text"
     if POSTED.fullmatch(bare) or all(
-        SHORT_NAME.fullmatch(n) and not UNIT_END.search(n) for n in re.split(r"[、，,]", bare)
+        SHORT_NAME.fullmatch(n) and not CELL_END.search(n) for n in re.split(r"[、，,]", bare)
     ):
         return "person"  # 王五（副县长） / 副县长王五 / 张三、李四 (h18c)
     # 市财政局等: a list that ends "and others" is still a list of units (h18f)
@@ -161,10 +158,10 @@ def cell_type(cell: str) -> str:
         names
         and len(listed) <= (80 if len(names) < 4 else 240)
         and "。" not in listed
-        and (UNIT_END.search(names[-1]) or names[-1].startswith("各"))
+        and (CELL_END.search(names[-1]) or names[-1].startswith("各"))
         and not any(VERB_START.match(n) for n in names)  # h18j: 成功创建首批…美丽城镇
         # 各县、市、区政府: a group's pieces between its 、
-        and all(UNIT_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)
+        and all(CELL_END.search(n) or len(n) <= 2 or n.startswith("各") for n in names)
     ):
         return "unit"
     return "unit" if role_cell(cell.strip()) else "text"  # h18ae: 办公室牵头,各科室配合

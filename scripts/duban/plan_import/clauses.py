@@ -21,7 +21,6 @@ from duban.plan_import.leader_names import (
     LEADER_WORDS,
     PINYIN_NOTE,
     label_leaders,
-    split_outside_brackets,
 )
 from duban.plan_import.leading_by import dash_units, front_units, leading_by
 from duban.plan_import.long_lists import names_only
@@ -32,7 +31,6 @@ from duban.plan_import.prose_deadlines import PROGRESS_CELL
 from duban.plan_import.role_sentences import (
     bracket_inners,
     by_sentence,
-    group_phrases,
     joined_brackets,
     label_prose,
     lead_marks,
@@ -43,6 +41,7 @@ from duban.plan_import.role_sentences import (
 )
 from duban.plan_import.trailing_roles import trailing_roles
 from duban.plan_import.unit_brackets import unit_bracket
+from duban.plan_import.unit_names import NAME_END, name_pieces
 
 ROLE_WORDS = {
     "牵头": "lead",
@@ -273,7 +272,7 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         pieces = re.split(r"[，,]", part)
         # 具体任务均涉及相关市(州)人民政府,不再做分工,下同: a remark, not a list of names
         names_only = all(
-            NAME_SUFFIX.search(simplified(name))
+            NAME_END.search(simplified(name))
             for piece in pieces
             if piece.strip() and not DEADLINE_PROSE.search(simplified(piece))
             for name in split_names(piece)
@@ -335,7 +334,7 @@ def _deadline_after_names(clause: Clause, names_text: str) -> str:
     """责任单位：A、B管委会，6月底完成: a deadline written after the names is the deadline."""
     pieces = re.split(r"(?<=[，,])", names_text)
     for index, piece in enumerate(pieces[1:], start=1):
-        if DEADLINE_PROSE.search(simplified(piece)) and not NAME_SUFFIX.search(
+        if DEADLINE_PROSE.search(simplified(piece)) and not NAME_END.search(
             simplified(piece.strip(" ，,。"))
         ):
             tail = "".join(pieces[index:]).strip().rstrip("。；;，,")
@@ -369,11 +368,6 @@ def _add(clause: Clause, roles: list[str], names_text: str, words: list[str]) ->
                 target.append(clean)
 
 
-NAME_SUFFIX = re.compile(
-    r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭)$"
-)
-
-
 LINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])")
 
 
@@ -385,7 +379,7 @@ def split_names(text: str) -> list[str]:
     verb = prose_verb(simplified(text))  # A局、B局按属地原则负责: the verbs are no name (h18g)
     text = text[: verb[0]] if verb else text
     names: list[str] = []
-    for piece in share_tails(group_phrases(split_outside_brackets(text, "、，,；;"))):
+    for piece in share_tails(name_pieces(text)):
         piece = piece.strip().rstrip("。").strip()
         if not piece or remarks([piece]):  # 下同: said in the review (h18g)
             continue
@@ -410,7 +404,7 @@ def _split_conjunctions(piece: str) -> list[str]:
         for match in re.finditer(word, piece):
             left, right = piece[: match.start()], piece[match.end() :]
             folded = simplified(left)  # h18az: A、B等和各省级人民政府: an open list, then a group
-            named = NAME_SUFFIX.search(folded) or re.search(OPEN_SUFFIX, folded)
+            named = NAME_END.search(folded) or re.search(OPEN_SUFFIX, folded)
             if len(left) >= 2 and len(right) >= 2 and named:
                 # h18s: A和B及C: the left part may hold a 和 of its own (内蒙古 2013)
                 return [*_split_conjunctions(left.strip()), *_split_conjunctions(right.strip())]

@@ -18,6 +18,7 @@ from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.table_lines import table_lines
+from duban.plan_import.unit_names import GLUED_FIRST
 
 COLUMN_WORDS = re.compile(
     r"序号|序號|编号|(?:牵头|牽頭|责任|責任|配合|协办|協辦|主办|主辦)(?:单位|單位|部门|部門)"
@@ -27,10 +28,6 @@ COLUMN_WORDS = re.compile(
     r"|(?:工作|主要)(?:内容|內容)|(?:全年|年度)?目标任务|(?:全年|年度)?目標任務"
 )
 """The header words that cut a glued header into its columns (the text between two is a column)."""
-UNIT_END = re.compile(
-    r"^[\u4e00-\u9fff]{2,24}?(?:委员会|委員會|管委会|管委會|办事处|辦事處|办公室|辦公室|中心|政府"
-    r"|委|局|办|辦|厅|廳|院|队|隊|站|部|所|公司|集团|集團)"
-)
 UNIT_COLUMNS = ("lead", "responsible", "cooperate")
 
 
@@ -81,14 +78,20 @@ def _row(line: str, number: int, before: int, after: int) -> list[str] | None:
     if stop < 0:
         return None
     task, rest = rest[: stop + 1], rest[stop + 1 :]
-    unit = next((m for m in [UNIT_END.match(rest)] if m and len(m.group()) >= 4), None)
+    unit = next((m for m in [GLUED_FIRST.match(simplified(rest))] if m and m.end() >= 4), None)
     if unit is None:
         return None
     tail = rest[unit.end() :].strip()
     if tail and not after:
         return None
     pre = [match.group("pre").strip()] + [""] * (before - 1) if before else []
-    return [*pre, str(number), task, unit.group(), *([tail] + [""] * (after - 1) if after else [])]
+    return [
+        *pre,
+        str(number),
+        task,
+        rest[: unit.end()],
+        *([tail] + [""] * (after - 1) if after else []),
+    ]
 
 
 def glued_rows(text: str) -> tuple[str, int] | None:

@@ -21,14 +21,12 @@ from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.glued_rows import glued_header
 from duban.plan_import.table_lines import table_lines
+from duban.plan_import.unit_names import GLUED_LAST, PLACE_END
 
 UNIT_COLUMNS = ("lead", "responsible", "cooperate")
-SUFFIX = (
-    r"(?:委员会|管委会|办事处|办公室|人民政府|政府|中心|单位|部门|街道|委|局|办|厅|院|队|站"
-    r"|部|所|公司|集团|县|区|市|镇|乡|室|会|社|[妇残侨文]联|工商联)"  # h18ai: 市妇联
-)
-NAME = re.compile(rf"^[\u4e00-\u9fff]{{1,20}}?{SUFFIX}$")
-FIRST = re.compile(rf"^[\u4e00-\u9fff]{{1,16}}?{SUFFIX}")
+NAME = re.compile(r"^[\u4e00-\u9fff]{2,21}$")
+"""A name is Chinese characters only, ending as a unit or a place of government does (PLACE_END)."""
+FIRST = re.compile(rf"^[\u4e00-\u9fff]{{1,16}}?{GLUED_LAST}")
 DOING = re.compile(
     r"将|把|到|了|对|召开|分解|推进|加快|实现|完成|保持|形成|督促|制定|开展|落实|组织"
 )
@@ -53,7 +51,7 @@ def header_columns(line: str) -> list[str] | None:
 
 def _unit(piece: str) -> bool:
     bare = simplified(re.sub(r"[（(][^（）()]{1,12}[)）]", "", piece.strip()))  # h18ap: 團風縣
-    return bool(NAME.match(bare)) and not DOING.search(bare)
+    return bool(NAME.match(bare) and PLACE_END.search(bare)) and not DOING.search(bare)
 
 
 def _units_from_end(rest: str) -> int | None:

@@ -16,6 +16,7 @@ from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplifi
 from duban.plan_import.page_tops import page_top
 from duban.plan_import.quoted_titles import unwrapped_title
 from duban.plan_import.segment import field_text
+from duban.plan_import.unit_names import ISSUER_END
 from duban.plan_import.untitled_notice import SEAL, SENT, addressees_above
 
 FURNITURE = re.compile(r"^\s*【[^】]{1,10}】")
@@ -23,7 +24,6 @@ NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)\s*(?P<title>[^\n]+?)
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d{1,4}\s*[号號]"
 )
-ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|部|院|办|中心|公司)$")
 SELF_NOTICE = re.compile(
     r"^(?:【[^】]{1,30}】)?(?P<title>(?P<issuer>[^\s，。；:：【】]{2,30}?)关于[^\n。]{4,80}的通知)$"
 )

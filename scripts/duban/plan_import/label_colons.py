@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.unit_names import LABELLED_END
 
 ROLE = (
     r"(?:主要)?(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|主责|落实|考核|评分|实施|承担|协作)+"
@@ -19,10 +20,6 @@ ROLE = (
 )
 DEADLINE = r"(?:完成时限|完成时间|时间节点|办结时限|时限要求|完成期限|截止时间)"
 BEFORE = r"(?:^|(?<=[（(\[【〔；;。，,\s]))"
-UNIT_END = re.compile(
-    r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|庭|公司|集团|社区|村|团|联|区|县|市|专班|企业|医院|学校|园"
-    r"|街|银行|分行|支行)(?:等)?$"  # h18ap: 仁兴街, 人民银行济南分行
-)
 PART_END = (  # h18ap: …，责任人：徐国庆 / …政府责任人：… (a person's label ends the units too)
     r"(?=[；;。（()）\]】〕\s]|[，,]\s*[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|时限|时间|责任人|负责人)"
     r"|(?:责任人|负责人)[:：]|$)"
@@ -42,7 +39,7 @@ TIME_LABEL = re.compile(
 def _units(names: str) -> bool:
     first = re.sub(r"[（(][^（()）]*[）)]$", "", re.split(r"[、，,]", names)[0])  # 县发改局(粮食局)
     first = ROLE_VERB.sub("", first)  # h18ap: 责任部门市教育局牵头，市财政局配合
-    return len(first) <= 24 and bool(UNIT_END.search(first))
+    return len(first) <= 24 and bool(LABELLED_END.search(first))
 
 
 def colons_restored(text: str) -> str:

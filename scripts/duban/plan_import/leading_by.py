@@ -22,7 +22,7 @@ import re
 from duban.plan_import.chinese import simplified
 from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.role_sentences import PROPOSE, prose_verb, together_with
-from duban.plan_import.unit_brackets import SITE, UNIT_NAME
+from duban.plan_import.unit_names import NAME_END, PLACED, PLACES, SITE, TEXT_END
 
 BY = re.compile(
     r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*(?:具体|统一|均|分别|并)?"
@@ -55,9 +55,6 @@ GENERAL = re.compile(
     r"部门单位|成员单位|级各部门|地各部门|级各类|方)?$"
 )
 """各地 / 各级各部门 / 有关单位 …: a call to everyone, not an assignment."""
-PLACED = re.compile(r"^(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{2,10}$")
-"""县委党校: a body of a level of government, though its name ends in no word of a unit's (h18ah:
-not a site, unit_brackets.SITE: 市人民商场住宿区)."""
 
 
 def unit_name(piece: str) -> str | None:
@@ -66,9 +63,9 @@ def unit_name(piece: str) -> str | None:
     if "等" in piece and (named := re.sub(OPEN_SUFFIX, "", piece)) != piece:
         return piece if unit_name(named) else None  # h18au: A等省级主管部门（单位）: open list
     bare = DESCRIBED.sub("", piece)
-    if bare != piece and UNIT_NAME.search(bare):
+    if bare != piece and TEXT_END.search(bare):
         return bare
-    if UNIT_NAME.search(piece) or piece.startswith(("各", "相关", "有关")):
+    if TEXT_END.search(piece) or piece.startswith(("各", "相关", "有关")):
         return piece
     return piece if PLACED.match(piece) and not re.search(f"{SITE}$", piece) else None
 
@@ -142,7 +139,7 @@ def _checkers(folded: str, end: int) -> list[str]:
 
 REFERRED = re.compile(
     r"(?:报|移交|移送|交由)(?P<name>[\u4e00-\u9fff]{1,20}?"
-    + UNIT_NAME.pattern.removesuffix("$")
+    + NAME_END.pattern.removesuffix("$")
     + r")(?:依法)?(?:采取措施)?(?:执法|查处|处置)"
 )
 """h18ai: …由A、B负责劝阻…,将屡教不改的门店报县住建局城建监察大队采取措施执法 (平利 05): the unit a
@@ -195,7 +192,7 @@ FRONT = re.compile(
     r"|(?P<named>[^：:，,。；;\n（(]{2,60}?)[：:])"
 )
 """1.【县住建局】推进… / 1.（县住建局）推进… / 1.县住建局：推进…: the units before the task."""
-LEVEL = re.compile(r"(?:省|市|县|区|州|旗|盟|镇|乡|街道|各)")
+LEVEL = re.compile(rf"(?:[{PLACES}镇乡]|街道|各)")
 LABEL_WORD = re.compile(r"(?:牵头|责任|配合|协办|主办|承办|参与|协同|监督|考核)(?:单位|部门)")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.unit_brackets import UNIT_NAME
+from duban.plan_import.unit_names import NAME_END
 
 LEAD_IN = re.compile(r"^[^、，,由]{0,10}由(?=[\u4e00-\u9fff]{2,})")
 MODAL = re.compile(r"(?:应当|必须|要|应|须|需|(?:整改|工作|具体|主要)(?:措施|举措))$")
@@ -23,7 +23,7 @@ def trim_name(piece: str) -> str:
     start = LEAD_IN.match(folded)
     end = MODAL.search(folded)
     bare = folded[start.end() if start else 0 : end.start() if end else len(folded)]
-    if bare != folded and len(bare) >= 2 and UNIT_NAME.search(bare):
+    if bare != folded and len(bare) >= 2 and NAME_END.search(bare):
         return piece[start.end() if start else 0 : end.start() if end else len(piece)]
     return piece
 
@@ -36,6 +36,6 @@ def before_flat_table(text: str) -> str:
     if not NUMBER_RUN.search(text):
         return text
     for spaced in SPACED_WORD.finditer(text):
-        if not UNIT_NAME.search(simplified(spaced.group("word"))):
+        if not NAME_END.search(simplified(spaced.group("word"))):
             return text[: spaced.start()]
     return text

@@ -17,7 +17,7 @@ import re
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import Clause, find_clause, parse_clause
 from duban.plan_import.segment import Node, field_text
-from duban.plan_import.unit_brackets import SITE
+from duban.plan_import.unit_names import SITE
 
 PLACE = re.compile(
     rf"^(?P<name>(?![全各本该我])(?![\u4e00-\u9fff]*{SITE}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.unit_brackets import names_only
 
@@ -21,4 +22,4 @@ def role_cell(line: str) -> bool:
     if clause is None or clause.start != 0 or clause.end != len(line) + 2:
         return False
     names = [name for role in clause.roles.values() for name in role]
-    return bool(names) and names_only("、".join(names))
+    return bool(names) and names_only(simplified("、".join(names)))  # h18bb: 縣財政廳

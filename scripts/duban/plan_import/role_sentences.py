@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from duban.plan_import.assessed_by import assessed_by
 from duban.plan_import.chinese import simplified
-from duban.plan_import.unit_brackets import UNIT_NAME
+from duban.plan_import.unit_names import NAME_END
 
 LEAD_VERB = r"(?:牵头|主办|主责)"
 COOPERATE_VERB = r"(?:配合|协办|参与|协助|协同)(?:落实|实施)?"
@@ -69,9 +69,9 @@ def by_sentence(text: str) -> tuple[int, int, str] | None:
         rf"(?:{OTHER_VERB}|{LEAD_VERB}|负责实施|具体负责|落实|{PROPOSE})$", "", simplified(inner)
     )
     pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
-    if not pieces or not UNIT_NAME.search(pieces[-1]):
+    if not pieces or not NAME_END.search(pieces[-1]):
         return None  # 由此带来的…负责: not a list of units
-    if not all(UNIT_NAME.search(p) or p.startswith("各") or len(p) <= 2 for p in pieces):
+    if not all(NAME_END.search(p) or p.startswith("各") or len(p) <= 2 for p in pieces):
         return None
     return match.start(1), len(text.rstrip()), together_with(names) or inner
 
@@ -81,7 +81,7 @@ def split_separated(piece: str) -> list[str]:
     parts = [p for p in re.split(r"[/／\s\u3000]+", piece.strip()) if p]
     if len(parts) < 2:
         return [piece]
-    whole = all(len(p) >= 2 and UNIT_NAME.search(simplified(ALIAS.sub("", p))) for p in parts)
+    whole = all(len(p) >= 2 and NAME_END.search(simplified(ALIAS.sub("", p))) for p in parts)
     return parts if whole else [piece]
 
 
@@ -158,16 +158,6 @@ def _names_as_written(names: str) -> list[str]:
     return [n.strip() for n in [*out, current] if n.strip()]
 
 
-def place_in_brackets(piece: str) -> str:
-    """各县(市)、区人民政府: the piece 县(市) before the 、 is one place with its variants in
-    brackets (one character each), read as the bare place; any other bracket stays (各镇（街道）
-    names towns and their 街道, a group of its own)."""
-    match = re.fullmatch(r"(.+?)[（(]([^（）()]*)[）)]", piece)
-    if match and all(len(p.strip()) == 1 for p in re.split(r"[、，,]", match.group(2))):
-        return match.group(1)
-    return piece
-
-
 LEAD_MARK = re.compile(r"\s*[（(](?:总牵头|牵头单位|牵头|主责|汇总)[)）]\s*$")
 """市发改委（牵头）、市财政局: the unit marked as leading in a list of units."""
 
@@ -202,48 +192,6 @@ def lead_once(roles: dict[str, list[str]]) -> None:
             del roles[role]
 
 
-GENERIC = {"单位", "單位", "部门", "部門", "机构", "機構", "企业", "企業"}
-STREETS = {"街道办事处", "街道辦事處", "街道", "办事处", "辦事處"}
-TOWNS = re.compile(r"(?:乡镇|鄉鎮|乡|鄉|镇|鎮|社区|社區|村|园区|園區)(?:[（(][^（）()]{1,6}[）)])?")
-"""h18r: 各开发区、镇(街道) / 各县区、乡镇: a bare level of place after a 各 group is its."""
-
-
-def group_phrases(pieces: list[str]) -> list[str]:
-    """各县、市、区政府 is one group, not three units: a piece of one character (after 各) runs
-    on into the next piece, with its 、."""
-    joined: list[str] = []
-    carry = ""
-    for piece in pieces:
-        # h18i: 市直有关部门、单位 (威海 2023): a bare 单位 after a group's 部门 is that group's
-        # and 各乡镇人民政府、街道办事处 (谯城 2025): the 各 is the streets' too
-        after_each = joined and simplified(joined[-1].strip()).startswith("各")
-        bare = simplified(piece.strip())  # h18x: 市直有關部門、單位 in traditional too
-        after_each = after_each and (bare in STREETS or bool(TOWNS.fullmatch(bare)))
-        if after_each or (
-            bare in GENERIC
-            and joined
-            and re.search(r"有关|相关|^各", simplified(joined[-1].strip()))
-        ):
-            joined[-1] = joined[-1].rstrip() + "、" + piece.strip()
-            continue
-        if carry and simplified(piece.strip()).startswith("各"):
-            joined.append(carry)  # 各区、各部门: two groups
-            carry = ""
-        if carry:
-            piece = carry + "、" + piece.strip()
-            carry = ""
-        last = piece.rsplit("、", 1)[-1].strip().removeprefix("各")
-        last = re.sub(r"^(?:相关|相關|有关|有關)(?=.$)", "", last)  # h18s: 相關市、縣政府 (黑龙江)
-        last = place_in_brackets(last)  # 各县(市)、区人民政府 (h18g)
-        if len(last) == 1 and "\u4e00" <= last <= "\u9fff":
-            carry = piece.strip()
-            continue
-        joined.append(piece)
-    if carry:
-        joined.append(carry)
-    return joined
-
-
 VERB_WORDS = (
     r"(?:按照?|根据|依据?)(?:属地(?:管理)?(?:原则)?|职责|职能)(?:分工)?|分别|共同|具体|牵头|主办|主责|负责|配合|参与|协助"
     r"|协同|协办|落实|实施|推进|组织|抓好|做好|承担|推动|指导"
@@ -263,7 +211,7 @@ def prose_verb(folded: str) -> tuple[int, str, str, bool] | None:
     pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
     last = re.sub(r"等.{0,8}$", "", pieces[-1]) if pieces else ""
     last = re.sub(r"[（(](?:单位|部门)[）)]$", "", last)  # h18au: 其他相关部门（单位）配合
-    if not last or not (UNIT_NAME.search(last) or last.startswith("各")):
+    if not last or not (NAME_END.search(last) or last.startswith("各")):
         return None
     verbs = tail.group(0)
     word = next((w for w in ("牵头", "主办", "主责") if w in verbs), None)

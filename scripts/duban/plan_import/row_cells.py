@@ -11,15 +11,13 @@ from duban.plan_import.cell_rows import (
     PERSON,
     ROLE_KINDS,
     TABLE_COLUMNS,
-    UNIT_END,
     aligned_row,
     cell_type,
 )
 from duban.plan_import.chinese import simplified
+from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.role_sentences import lead_once
-from duban.plan_import.unit_brackets import UNIT_NAME
-
-NOT_A_PERSON = re.compile(r"[局委办辦厅廳部处處室队隊院所站会會府区區县縣镇鎮乡鄉街道心司组組]$")
+from duban.plan_import.unit_names import CELL_END, NAME_END, OFFICE_END
 
 
 def realigned(row: list[str], kinds: dict[int, str]) -> list[str]:
@@ -35,14 +33,16 @@ def _leader_shifted(row: list[str], kinds: dict[int, str]) -> list[str]:
     if leader is None or leader == 0 or row[-1].strip() or leader >= len(row):
         return row
     before, under = row[leader - 1].strip(), row[leader].strip()
-    if _person(before) and under and not _person(under):
+    if person(before) and under and not person(under):
         return [*row[: leader - 1], "", *row[leader - 1 : -1]]
     return row
 
 
-def _person(cell: str) -> bool:
-    """A cell that is a person's name: two to four characters, not ending as an office does."""
-    return bool(PERSON.match(cell)) and not NOT_A_PERSON.search(cell)
+def person(cell: str) -> bool:
+    """A cell that is a person's name: two to four characters, not ending as a cell of units
+    does (unit_names.CELL_END: no loose ending, a given name may end in 行 or 庭)."""
+    bare = cell.strip()
+    return bool(PERSON.match(bare)) and not CELL_END.search(simplified(bare))
 
 
 def _short_row(row: list[str], kinds: dict[int, str]) -> list[str]:
@@ -70,7 +70,6 @@ def _misplaced(cell: str, kind: str | None) -> bool:
     return (kind in ROLE_KINDS and typed == "date") or (kind == "deadline" and typed == "unit")
 
 
-OFFICE_END = r"(?:处|處|局|厅|廳|司|室|办|辦|委|中心|部|科|股)"
 WITH = re.compile(
     rf"^(?P<lead>[\u4e00-\u9fff()（）]{{1,20}}?{OFFICE_END})会(?P<others>[\u4e00-\u9fff]\S+)$"
 )
@@ -101,9 +100,9 @@ def _together(folded: str) -> tuple[int, int] | None:
     others = match.start("others")
     if folded[others] == "同" or (folded[others] == "办" and not folded.startswith("办公", others)):
         others += 1
-    names = re.sub(r"等(?:部门|单位)?$", "", folded[others:])
+    names = re.sub(OPEN_SUFFIX, "", folded[others:])
     pieces = [p for p in re.split(r"[、，,]", names) if p]
-    if not pieces or not all(UNIT_NAME.search(p) or p.startswith("各") for p in pieces):
+    if not pieces or not all(NAME_END.search(p) or p.startswith("各") for p in pieces):
         return None
     return match.end("lead"), others
 
@@ -143,7 +142,7 @@ def _parted(cell: str, known: set[str]) -> str:
         piece = pieces[index]
         for cut in range(2, len(piece) - 1):
             left, right = piece[:cut], piece[cut:]
-            if right in known and left not in ("", piece) and UNIT_END.search(simplified(left)):
+            if right in known and left not in ("", piece) and CELL_END.search(simplified(left)):
                 pieces[index] = left + gap + right
                 break
     return "".join(pieces)

@@ -23,6 +23,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.leading_by import GENERAL, unit_name
 from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.sentence_items import TITLE_SENTENCE
+from duban.plan_import.unit_names import NAME_WORD
 
 NAMES = r"[^。；;：:，,\n（(“《]{2,80}?"
 DATED = re.compile(
@@ -40,7 +41,7 @@ AFTER_OTHERS = re.compile(r"^(?:经|报|由[^。；;，,]{2,40}审|向|送)")
 """经X会同…评审 / 报送X: the office that approves or receives, not who carries the step out."""
 TOGETHER = re.compile(rf"^(?P<lead>{NAMES})会同(?P<others>[^。；;，,\n]{{2,300}})")
 LAST_NAME = re.compile(
-    r"^(?P<name>.+?(?:部门|单位|部|委|局|厅|办|署|行|会|院|社|府|组|中心))"
+    rf"^(?P<name>.+?{NAME_WORD})"
     r"(?=等|对|组织|共同|联合|筛选|研究|制定|组建|建立|开展|进行|负责|指导|评估|审核|推荐)"
 )
 """The last of the names after 会同, before what they do (国家邮政局等部门筛选确定)."""

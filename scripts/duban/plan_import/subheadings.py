@@ -11,6 +11,7 @@ from duban.plan_import.clauses import Clause, find_clause, parse_clause
 from duban.plan_import.place_groups import place_heading
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.unit_brackets import names_only
+from duban.plan_import.unit_names import HEADING_END
 
 HEADING_LEADER = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<post>(?:常务)?副?(?:省长|市长|州长|区长|县长|旗长)"
@@ -94,12 +95,6 @@ UNIT_TITLE_TAIL = re.compile(
 )
 
 
-HEADING_UNIT = re.compile(
-    r"(?:局|委|办|厅|中心|政府|管委会|办事处|街道|公司|集团|社|所|院|队|站|部)$"
-)
-"""A heading that is a unit's name ends as one (召开动员大会 is a heading, not a 会)."""
-
-
 def heading_clause(span: str) -> Clause | None:
     """The assignment a section's heading makes for the items below it: a clause in the heading
     or on a line under it (一、…（牵头单位：县发改局）), or (h18c) a heading that is only a unit's
@@ -116,7 +111,7 @@ def heading_clause(span: str) -> Clause | None:
     names = title[: tail.start()] if tail else title
     folded = simplified(names)
     pieces = [p for p in re.split(r"[、，,；;]", folded) if p.strip()]
-    if not pieces or not names_only(folded) or not all(HEADING_UNIT.search(p) for p in pieces):
+    if not pieces or not names_only(folded) or not all(HEADING_END.search(p) for p in pieces):
         return None
     word = "牵头" if tail and "牵头" in tail.group() else "负责"
     return parse_clause(title, 0, len(title), names + word)

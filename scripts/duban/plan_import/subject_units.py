@@ -21,6 +21,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import Clause, parse_clause
 from duban.plan_import.leading_by import GENERAL, unit_name
 from duban.plan_import.step_actors import EXHORTED, URGING, step_actors
+from duban.plan_import.unit_names import name_pieces
 
 SUBJECT = re.compile(
     r"^[ \t\u3000]*(?P<names>(?:[^。；;：:\n，,（(“《]|[（(][^（()）\n]{1,8}[）)]){2,60}?)"
@@ -30,13 +31,6 @@ SUBJECT = re.compile(
 """The subject of the text's first sentence: the words before 要 / 应 / 须, or before 于 and a
 time. Only the first: a later sentence's subject (强化制度建设。局综合科要建立…) is the body of
 an item headed by the words before it, which a table below may restate (restated.py)."""
-
-
-LEVELS = re.compile(
-    r"^各(?:[省市县区州旗乡镇](?:[（(][^（()）]{1,8}[）)])?、?){2,}(?:人民政府|政府)?$"
-)
-"""各市（州）、县（市、区） / 各县、市、区政府: the governments of several levels, one group
-(SOURCES.md 第二十一批, as 各县、市、区政府 is one); its 、 are no list of units."""
 
 
 TITLE_LINE = re.compile(r"[ \t\u3000]*[^。；;，,：:！？\n]{2,20}\n")
@@ -55,18 +49,19 @@ def subject_units(text: str) -> tuple[int, int, str] | None:
     first = -1
     for match in SUBJECT.finditer(folded):
         names = match.group("names")
-        whole = LEVELS.match(names.strip())  # h18au: 各市（州）、县（市、区）: one group
-        pieces = [whole.group(0)] if whole else [p.strip() for p in re.split(r"[、和及]", names)]
-        pieces = [p for p in pieces if p]
+        # h18au: 各市（州）、县（市、区） is one group; h18bb: read as every list of names is
+        pieces = [p.strip() for p in name_pieces(names, "、和及") if p.strip()]
         if EXHORTED.match(folded, match.end("names")):
             continue
         units = [unit_name(p) for p in pieces]
         if not units or any(u is None or GENERAL.match(u) for u in units):
             continue
         start = match.start("names")
+        ats = [folded.find(piece, start) for piece in pieces]
+        if -1 in ats:  # a group joined across 和 (各县和市): not as written, not read
+            continue
         first = start if first < 0 else first
-        for piece, unit in zip(pieces, units, strict=True):
-            at = folded.find(piece, start)
+        for piece, unit, at in zip(pieces, units, ats, strict=True):
             written = text[at + len(piece) - len(unit or "") : at + len(piece)]
             if written not in found:
                 found.append(written)

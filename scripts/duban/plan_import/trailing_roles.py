@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.unit_brackets import UNIT_NAME
+from duban.plan_import.unit_names import NAME_END, group_phrases
 
 _VERB = (
     r"(?:牵头负责|牵头落实|牵头|主办|负责落实|负责实施|具体负责|分别负责|按职责分工负责|负责"
@@ -58,7 +58,10 @@ def trailing_roles(text: str) -> tuple[int, int, str] | None:
 
 
 def _units(names: str, parts: str) -> bool:
-    pieces = [p.strip().removesuffix("等") for p in re.split(parts, names) if p.strip()]
+    # h18bb: 各县、市、区政府 is one group, as every list of names reads it
+    pieces = [
+        p.strip().removesuffix("等") for p in group_phrases(re.split(parts, names)) if p.strip()
+    ]
     return bool(pieces) and all(_unit(p) for p in pieces)
 
 
@@ -66,7 +69,7 @@ def _unit(piece: str) -> bool:
     bare = re.sub(r"[（(<][^）)>]*[）)>]", "", piece).removeprefix("由").strip()
     if not 2 <= len(bare) <= 30 or NOT_A_NAME.search(bare):
         return False
-    return bool(UNIT_NAME.search(bare)) or bare.startswith("各")
+    return bool(NAME_END.search(bare)) or bare.startswith("各")
 
 
 NOT_A_NAME = re.compile(r"要|应|须|将|进一步|加强|认真|切实|共同|同志|[0-9０-９%]")

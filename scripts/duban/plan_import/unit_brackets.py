@@ -13,19 +13,9 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.open_lists import OPEN_SUFFIX
+from duban.plan_import.unit_names import NAME_END, TEXT_END, group_phrases
 
-UNIT_NAME = re.compile(
-    r"(?:局|处|室|所|中心|办|委|部|院|会|厅|馆|站|队|府|镇|乡|街道|单位|部门|组|司|科|股|社|集团|行|关"
-    r"|机构|专班|电视台|電視台|气象台|氣象台|电台|電台)$"  # h18an: 市广播电视台 (淮南 2025)
-)
-SITE = (
-    r"(?:社区|小区|校区|景区|街区|片区|辖区|住宿区|住宅区|生活区|宿舍区|家属区|商场|广场|花园|公园)"
-)
-"""h18ah: the end of a site's name (a housing estate, a scenic area, a mall): the place where
-work is done or a problem was found, not a body that answers for it (市人民商场住宿区:…)."""
-OPEN_LIST = re.compile(
-    r"等(?:[省市县区])?(?:其他|有关|相关|各)?(?:部门|单位|部门单位|机构|成员单位)?$"
-)
 NOT_NAMES = re.compile(r"简称|以下|包括|例如|详见|附件|号|〔|年|月|第|%|[0-9０-９]|[:：]")
 DEADLINE_TAIL = re.compile(
     r"(?:[，,；;]|\s*[/／]\s*|\s+)(?=[^，,；;/／\s]*(?:[0-9０-９]|年|月|底|季度|长期|持续|常态))"
@@ -48,8 +38,8 @@ def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str
     if not spans:
         return None
     start, end = spans[-1]
-    if not AFTER.match(text[end:]) or UNIT_NAME.search(simplified(text[:start].rstrip())):
-        return None  # 各县(市、区)政府(管委会): the bracket belongs to a name
+    if not AFTER.match(text[end:]) or TEXT_END.search(simplified(text[:start].rstrip())):
+        return None  # 各县(市、区)政府(管委会): the bracket belongs to a name (not 召开大会)
     inner = text[start + 1 : end - 1].strip()
     rule = FIRST_LISTED.search(simplified(inner))  # h18i: …,排名第一位为牵头单位,下同 (云浮 2019)
     stated = inner[rule.start() :] if rule else ""
@@ -78,15 +68,14 @@ def names_only(folded: str) -> bool:
     """A list of unit names: each piece between 、，,；和及 ends like a unit (或 is 各…: a group);
     等省有关部门 after a name is an open list."""
     folded = re.sub(r"<[^<>]{1,8}>", "", folded)  # h18i: 各县<市、区>人民政府, a group
-    pieces = [p for p in re.split(r"[、，,；;]", folded) if p.strip()]  # 和 inside a name stays
+    # 和 inside a name stays; 各县、市、区政府 is one group (h18bb: read as every list is)
+    pieces = [p for p in group_phrases(re.split(r"[、，,；;]", folded)) if p.strip()]
     if not pieces or folded.endswith(("、", "，", ",")):
         return False
-    for index, piece in enumerate(pieces):
-        bare = OPEN_LIST.sub("", piece.strip()) if "等" in piece else piece.strip()
+    for piece in pieces:
+        bare = re.sub(OPEN_SUFFIX, "", piece.strip()) if "等" in piece else piece.strip()
         if not bare:
             return False
-        if len(bare) == 1 and index < len(pieces) - 1:
-            continue  # 各县、市、区政府: one character of a group
-        if not UNIT_NAME.search(bare) or len(bare) > 30:
+        if not NAME_END.search(bare) or len(bare) > 30:
             return False
     return True
