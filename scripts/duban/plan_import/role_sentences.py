@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from duban.plan_import.assessed_by import assessed_by
 from duban.plan_import.chinese import simplified
+from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.unit_names import NAME_END
 
 LEAD_VERB = r"(?:牵头|主办|主责)"
@@ -209,8 +210,9 @@ def prose_verb(folded: str) -> tuple[int, str, str, bool] | None:
         return None
     names = folded[: tail.start()].strip()
     pieces = [p.strip() for p in re.split(r"[、，,]", names) if p.strip()]
-    last = re.sub(r"等.{0,8}$", "", pieces[-1]) if pieces else ""
-    last = re.sub(r"[（(](?:单位|部门)[）)]$", "", last)  # h18au: 其他相关部门（单位）配合
+    # an open list's tail (等有关部门, h18au: 其他相关部门（单位）) is no part of the last name
+    last = re.sub(OPEN_SUFFIX, "", pieces[-1]) if pieces else ""
+    last = re.sub(r"[（(](?:单位|部门)[）)]$", "", last)
     if not last or not (NAME_END.search(last) or last.startswith("各")):
         return None
     verbs = tail.group(0)
