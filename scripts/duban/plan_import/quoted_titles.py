@@ -1,9 +1,9 @@
 """The plan's title inside 关于印发…的通知, its own quotation marks kept (h18ax).
 
 A notice wraps the plan's title in 《》 or “” — or not at all, and then a title may itself open
-with a quoted name: 关于印发“无废城市”建设试点工作方案的通知 names the plan
-“无废城市”建设试点工作方案. Taking off the first and last mark whatever they are cut the name's
-opening quote (the title became 无废城市”建设…, and the lone “ of the plan's own title line was
+with a quoted name: 关于印发“清洁河湖”建设试点方案的通知 names the plan
+“清洁河湖”建设试点方案. Taking off the first and last mark whatever they are cut the name's
+opening quote (the title became 清洁河湖”建设…, and the lone “ of the plan's own title line was
 left unread). A mark is taken off only when it wraps the whole title, or when it is left alone
 (a notice that opened 《 and never closed it).
 """
