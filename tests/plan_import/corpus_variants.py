@@ -542,15 +542,30 @@ class Row:
     deadlines: tuple[int, int] = (0, 0)
     broken: list[tuple[str, FileScore, FileScore]] = field(default_factory=list)
 
+    def add(self, name: str, mine: FileScore, theirs: FileScore) -> None:
+        """One file's variant (``mine``) counted against its baseline (``theirs``); broken when
+        refused, or when it finds fewer tasks or reads fewer roles, leaders or deadlines right."""
+        self.changed += 1
+        self.tasks = (self.tasks[0] + mine.found, self.tasks[1] + theirs.found)
+        self.roles = (self.roles[0] + mine.roles[0], self.roles[1] + theirs.roles[0])
+        self.leaders = (self.leaders[0] + mine.leaders[0], self.leaders[1] + theirs.leaders[0])
+        self.deadlines = (
+            self.deadlines[0] + mine.deadlines[0],
+            self.deadlines[1] + theirs.deadlines[0],
+        )
+        if mine.refused or any(a < b for a, b in zip(_counts(mine), _counts(theirs), strict=True)):
+            self.broken.append((name, mine, theirs))
+
 
 def _counts(score: FileScore) -> tuple[int, int, int, int]:
     return score.found, score.roles[0], score.leaders[0], score.deadlines[0]
 
 
-def score_text(text: str, source: Path, work: Path) -> FileScore:
-    """corpus_score's score of ``text`` read as the file ``source`` (same name, same oracle)."""
+def score_text(text: str, source: Path, work: Path, suffix: str = "") -> FileScore:
+    """corpus_score's score of ``text`` read as the file ``source`` (same name, or the same stem
+    with ``suffix``: a .html page; same oracle)."""
     folder = Path(tempfile.mkdtemp(dir=work))
-    copy = folder / source.name
+    copy = folder / (source.stem + suffix if suffix else source.name)
     copy.write_text(text, encoding="utf-8")
     shutil.copy(oracle_path(source), oracle_path(copy))
     return score_file(copy, folder / "out", held_out=False)
@@ -566,19 +581,7 @@ def run(names: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileS
                 text = variant(row.name, source)
                 if text == source.read_text(encoding="utf-8"):
                     continue
-                row.changed += 1
-                mine, theirs = score_text(text, source, work), base[source.name]
-                row.tasks = (row.tasks[0] + mine.found, row.tasks[1] + theirs.found)
-                row.roles = (row.roles[0] + mine.roles[0], row.roles[1] + theirs.roles[0])
-                row.leaders = (row.leaders[0] + mine.leaders[0], row.leaders[1] + theirs.leaders[0])
-                row.deadlines = (
-                    row.deadlines[0] + mine.deadlines[0],
-                    row.deadlines[1] + theirs.deadlines[0],
-                )
-                if mine.refused or any(
-                    a < b for a, b in zip(_counts(mine), _counts(theirs), strict=True)
-                ):
-                    row.broken.append((source.name, mine, theirs))
+                row.add(source.name, score_text(text, source, work), base[source.name])
     return rows, base
 
 
@@ -586,7 +589,9 @@ def _pair(pair: tuple[int, int]) -> str:
     return f"{pair[0]}/{pair[1]}"
 
 
-def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) -> list[str]:
+def table(
+    rows: list[Row], base: dict[str, FileScore], verbose: bool = False, what: str = "transformation"
+) -> list[str]:
     """The table: each transformation's files changed, tasks found, roles, leaders and deadlines
     right over those files (variant/baseline), and the files it breaks (t tasks, r roles,
     l leaders, d deadlines lost; "refused" when the variant was refused or crashed)."""
@@ -597,7 +602,7 @@ def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) ->
     lines = [
         f"baseline: {len(base)} text files, tasks found {tasks}, roles right {roles}, "
         f"leaders right {leaders}, deadlines right {deadlines}",
-        f"{'transformation':<24} {'files':>5} {'tasks':>9} {'roles':>9} {'leaders':>9} "
+        f"{what:<24} {'files':>5} {'tasks':>9} {'roles':>9} {'leaders':>9} "
         f"{'deadlines':>9} {'broken':>6}  files broken",
     ]
     for row in rows:
