@@ -50,3 +50,53 @@ def test_a_table_written_one_cell_a_paragraph(tmp_path: Path) -> None:
     assert tasks["01"]["roles"] == {"lead": ["县住建局"]}
     assert tasks["02"]["roles"] == {"lead": ["县交通运输局"]}
     assert str(tasks["01"]["due"][0]["date"]) == "2024-06-30"
+
+
+# --- an editor's indent before each paragraph (　　 or &nbsp; runs) -----------------------------
+
+INDENTED = _html(
+    '<div class="position">当前位置：<a href="/">首页</a> &gt; 政务公开 &gt; 通知公告</div>\n'
+    '<div class="TRS_Editor">\n'
+    "<p>　　某市2020年交通重点工作任务分解</p>\n"
+    "<p>　　28.加快农村公路提档升级，完成农村公路三年集中攻坚行动。</p>\n"
+    "<p>&nbsp;&nbsp;&nbsp;&nbsp;牵头单位：市交通运输局</p>\n"
+    "<p>　　实施单位：各县区政府</p>\n"
+    "<p>&nbsp;&nbsp;&nbsp;&nbsp;34.开工建设机场航站楼改扩建工程，增开国内航线。</p>\n"
+    "<p>　　牵头单位：市发改委</p>\n"
+    "<p>&nbsp;&nbsp;&nbsp;&nbsp;实施单位：市机场集团</p>\n"
+    "<p>　　35.推动高铁二通道开工建设，积极推进城际铁路前期工作。</p>\n"
+    "<p>&nbsp;&nbsp;&nbsp;&nbsp;牵头单位：市交通运输局</p>\n"
+    "<p>　　实施单位：市铁路发展中心</p>\n"
+    "</div>\n"
+    '<div class="foot">【<a href="javascript:window.print()">打印本页</a>】 '
+    '【<a href="javascript:window.close()">关闭窗口</a>】</div>'
+)
+
+
+def test_an_editors_indent_before_each_paragraph(tmp_path: Path) -> None:
+    tasks = _page(tmp_path, INDENTED, 2020)
+    assert sorted(tasks) == ["28", "34", "35"]
+    assert tasks["34"]["roles"] == {"lead": ["市发改委"], "responsible": ["市机场集团"]}
+
+
+# --- a line that opens with its number, its (1) (2) run on inside it -----------------------------
+
+# Made up: a page's paragraph has no indent, so its text opens with 1. at the line's start.
+OPENS_WITH_ITS_NUMBER = (
+    "某市关于优化营商环境的实施意见\n"
+    "一、持续减少审批事项\n"
+    "1.深化商事制度改革。(1)全面落实“多证合一”改革。按照能整合的尽量整合、能简化的尽量简化的"
+    "原则，全面实行“多证合一、一照一码”，已被整合的证照一律不再发放(市市场监管局牵头负责)。"
+    "(2)完善企业登记全程电子化。推行网上申请、网上受理、网上审核、网上发照和网上公示的登记方式"
+    "(市市场监管局牵头负责)。\n"
+)
+
+
+def test_a_line_that_opens_with_its_number_keeps_its_sub_items(tmp_path: Path) -> None:
+    for text in (OPENS_WITH_ITS_NUMBER, OPENS_WITH_ITS_NUMBER.replace("\n1.", "\n  1.")):
+        tasks = _page(tmp_path, _html("".join(f"<p>{line}</p>" for line in text.split("\n"))))
+        assert sorted(tasks) == ["1-1"]
+        assert [item["roles"] for item in tasks["1-1"]["items"][:2]] == [
+            {"lead": ["市市场监管局"]},
+            {"lead": ["市市场监管局"]},
+        ]

@@ -176,5 +176,7 @@ def html_text(
     while parser.tables:  # a page cut off inside a table: what it read is still text
         parser.end_table()
     text = marked("".join(parser.parts)).replace("\xa0", " ")
-    lines = [line.rstrip() for line in text.split("\n")]
+    # h18bc: the spaces before a paragraph's first word (　　, &nbsp; runs) are the page's indent,
+    # a style the editor typed, not text: a plain text's readers take a line's start as written
+    lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip())
