@@ -100,3 +100,73 @@ def test_a_line_that_opens_with_its_number_keeps_its_sub_items(tmp_path: Path) -
             {"lead": ["市市场监管局"]},
             {"lead": ["市市场监管局"]},
         ]
+
+
+# --- a WeChat article: a number and its text in spans of their own, 阅读原文 below -------------
+
+_SPAN = '<span style="font-size: 16px;">{}</span>'
+WECHAT = _html(
+    '<h1 class="rich_media_title">某市2020年重点工作责任分解</h1>\n'
+    '<div id="js_content">\n'
+    + "".join(
+        f"<section><p>{''.join(_SPAN.format(run) for run in runs)}</p></section>\n"
+        for runs in (
+            ("一、", "王市长主抓重点工作"),
+            ("1.", "坚定不移支持企业发展。", "全力支持企业复产达产，健康发展。"),
+            ("责任单位：市经信局、市财政局、市税务局（列第一位者为工作牵头单位，下同）",),
+        )
+    )
+    + '</div>\n<div class="rich_media_tool"><a id="js_view_source">阅读原文</a></div>'
+)
+
+
+def test_a_wechat_articles_foot_is_not_a_units_name(tmp_path: Path) -> None:
+    tasks = _page(tmp_path, WECHAT, 2020)
+    assert tasks["1-1"]["roles"] == {"lead": ["市经信局"], "responsible": ["市财政局", "市税务局"]}
+
+
+# --- a one-column table, a paragraph a row ------------------------------------------------------
+
+ONE_COLUMN = _html(
+    '<table width="100%">\n'
+    + "".join(
+        f"<tr><td>{line}</td></tr>\n"
+        for line in (
+            "某区2023年重点工作任务分解",
+            "一、稳住经济大盘",
+            "1.地区生产总值增长6%左右。",
+            "牵头单位：区发改局",
+            "责任单位：区统计局、区财政局",
+            "2.一般公共预算收入增长5%。",
+            "牵头单位：区财政局",
+            "责任单位：区税务局",
+        )
+    )
+    + "</table>"
+)
+
+
+def test_a_one_column_table_a_paragraph_a_row(tmp_path: Path) -> None:
+    tasks = _page(tmp_path, ONE_COLUMN, 2023)
+    assert tasks["1-1"]["roles"] == {"lead": ["区发改局"], "responsible": ["区统计局", "区财政局"]}
+    assert tasks["1-2"]["roles"] == {"lead": ["区财政局"], "responsible": ["区税务局"]}
+
+
+# --- the tool itself: three files in every shape ------------------------------------------------
+
+PINNED = (
+    "zhejiang-huzhou-2020-footnote",
+    "zhejiang-liandu-2023-cells-zeren-before-qiantou-column",
+    "liaoning-lishan-2023-lead-lines",
+)
+
+
+def test_three_files_in_every_page_shape_read_as_their_text() -> None:
+    from corpus_pages import SHAPES, run
+    from corpus_variants import text_files
+
+    files = [p for p in text_files() if p.stem in PINNED]
+    assert len(files) == len(PINNED)
+    rows, _ = run(list(SHAPES), files)
+    assert [(row.name, row.changed) for row in rows] == [(shape, 3) for shape in SHAPES]
+    assert [name for row in rows for name, _, _ in row.broken] == []

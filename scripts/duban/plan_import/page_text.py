@@ -46,15 +46,13 @@ class _Table:
 
     def is_layout(self) -> bool:
         """A table that places a page's parts rather than listing rows: it holds another table
-        (old government sites put the whole page in nested tables), or it has one column and
-        a cell of several paragraphs. Its text keeps its lines (h18av: read as rows, a whole
-        notice became one line)."""
+        (old government sites put the whole page in nested tables), or it has one column (a
+        cell of several paragraphs, or a paragraph a row: h18bc, a one-column table lists no
+        task with its units, and its rows written as ``| cell |`` glued the bar to the names).
+        Its text keeps its lines (h18av: read as rows, a whole notice became one line)."""
         if self.nested:
             return True
-        one_column = all(sum(1 for cell in row if cell.strip()) <= 1 for row in self.rows)
-        return one_column and any(
-            len(cell.strip().splitlines()) > 1 for row in self.rows for cell in row
-        )
+        return all(sum(1 for cell in row if cell.strip()) <= 1 for row in self.rows)
 
 
 class _TextParser(HTMLParser):
