@@ -43,7 +43,6 @@ from __future__ import annotations
 import html
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,8 +50,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_score import CORPUS, FileScore, oracle_path, score_file
-from corpus_variants import Row, _values, score_text, table, text_files
+from corpus_score import CORPUS, FileScore, oracle_path
+from corpus_variants import Row, _values, chosen, run_rewrites, table
 
 
 class Page:
@@ -168,24 +167,20 @@ def _br_lines(page: Page, indent: str) -> list[str]:
     return [indent + html.escape(line) if line.strip() else "" for line in page.lines]
 
 
+def _br_page(page: Page, div: str, indent: str, br: str) -> str:
+    """The text in one ``<div>``, each line after ``indent`` and closed by ``br``, no ``<p>``."""
+    lines = br.join(_br_lines(page, indent))
+    return f"{_head(page.title)}<body>\n{div}\n{lines}\n</div>\n</body>\n</html>\n"
+
+
 def br_div(page: Page) -> str:
-    """The text in one ``<div>``, lines separated by ``<br>``, no ``<p>``."""
-    return (
-        _head(page.title)
-        + '<body>\n<div id="zoom" class="content">'
-        + "<br>\n".join(_br_lines(page, ""))
-        + "</div>\n</body>\n</html>\n"
-    )
+    """The text in one ``<div>``, lines separated by ``<br>`` (a blank line, a second break)."""
+    return _br_page(page, '<div id="zoom" class="content">', "", "<br>\n")
 
 
 def br_nbsp(page: Page) -> str:
     """The text in one ``<div>``, each line indented by ``&nbsp;`` runs and closed by ``<br/>``."""
-    return (
-        _head(page.title)
-        + '<body>\n<div class="wzy_content">\n'
-        + "<br/>\n".join(_br_lines(page, "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;"))
-        + "<br/>\n</div>\n</body>\n</html>\n"
-    )
+    return _br_page(page, '<div class="wzy_content">', "&nbsp;" * 6, "<br/>\n")
 
 
 def _runs(line: str) -> str:
@@ -268,32 +263,20 @@ def page_of(shape: str, source: Path) -> str:
 
 
 def run(shapes: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileScore]]:
-    rows = [Row(shape) for shape in shapes]
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        base = {p.name: score_file(p, work / p.name, held_out=False) for p in files}
-        for row in rows:
-            for source in files:
-                mine = score_text(page_of(row.name, source), source, work, ".html")
-                row.add(source.name, mine, base[source.name])
-    return rows, base
+    return run_rewrites(shapes, files, page_of, ".html")
 
 
 def main(argv: list[str] | None = None) -> list[Row]:
     args = sys.argv[1:] if argv is None else argv
-    only = _values(args, "--only")
-    unknown = [n for n in only if n not in SHAPES]
-    if unknown:
-        raise SystemExit(f"unknown shape(s) {unknown}: one of {', '.join(SHAPES)}")
-    files = text_files(_values(args, "--file"))
+    shapes, files = chosen(args, SHAPES, "shape")
     if write := _values(args, "--write"):
         folder = Path(write[0])
         folder.mkdir(parents=True, exist_ok=True)
-        for shape in only or list(SHAPES):
+        for shape in shapes:
             for source in files:
                 target = folder / f"{source.stem}--{shape}.html"
                 target.write_text(page_of(shape, source), encoding="utf-8")
-    rows, base = run(only or list(SHAPES), files)
+    rows, base = run(shapes, files)
     print("\n".join(table(rows, base, verbose="-v" in args, what="shape")))
     return rows
 

@@ -30,7 +30,7 @@ import shutil
 import sys
 import tempfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -572,16 +572,31 @@ def score_text(text: str, source: Path, work: Path, suffix: str = "") -> FileSco
 
 
 def run(names: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileScore]]:
+    def changed(name: str, source: Path) -> str | None:
+        text = variant(name, source)
+        return None if text == source.read_text(encoding="utf-8") else text
+
+    return run_rewrites(names, files, changed)
+
+
+def run_rewrites(
+    names: list[str],
+    files: list[Path],
+    rewrite: Callable[[str, Path], str | None],
+    suffix: str = "",
+) -> tuple[list[Row], dict[str, FileScore]]:
+    """Each file scored as it stands (the baseline) and as each ``rewrite(name, file)`` writes it
+    (None: the file unchanged, no import), saved with ``suffix`` (or the file's own)."""
     rows = [Row(name) for name in names]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         base = {p.name: score_file(p, work / p.name, held_out=False) for p in files}
         for row in rows:
             for source in files:
-                text = variant(row.name, source)
-                if text == source.read_text(encoding="utf-8"):
-                    continue
-                row.add(source.name, score_text(text, source, work), base[source.name])
+                text = rewrite(row.name, source)
+                if text is not None:
+                    mine = score_text(text, source, work, suffix)
+                    row.add(source.name, mine, base[source.name])
     return rows, base
 
 
@@ -645,14 +660,18 @@ def _values(args: list[str], flag: str) -> list[str]:
     return [args[i + 1] for i, a in enumerate(args[:-1]) if a == flag]
 
 
+def chosen(args: list[str], names: Iterable[str], what: str) -> tuple[list[str], list[Path]]:
+    """The names ``--only`` asks for (all when none) and the files ``--file`` names."""
+    only, known = _values(args, "--only"), list(names)
+    unknown = [n for n in only if n not in known]
+    if unknown:
+        raise SystemExit(f"unknown {what}(s) {unknown}: one of {', '.join(known)}")
+    return only or known, text_files(_values(args, "--file"))
+
+
 def main(argv: list[str] | None = None) -> list[Row]:
     args = sys.argv[1:] if argv is None else argv
-    only = _values(args, "--only")
-    unknown = [n for n in only if n not in TRANSFORMS]
-    if unknown:
-        raise SystemExit(f"unknown transformation(s) {unknown}: one of {', '.join(TRANSFORMS)}")
-    files = text_files(_values(args, "--file"))
-    rows, base = run(only or list(TRANSFORMS), files)
+    rows, base = run(*chosen(args, TRANSFORMS, "transformation"))
     print("\n".join(table(rows, base, verbose="-v" in args)))
     return rows
 
