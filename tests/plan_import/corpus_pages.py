@@ -28,7 +28,7 @@ The shapes, each a function below:
 The dates a page shows (成文日期, 发布日期, 发布时间) are in the oracle's plan year (January), or
 left empty when the oracle names no year: a page says when the plan was issued, and a made-up
 year would change the fact the oracle states. The title cell holds the file's first line when it
-reads as a title (short, not numbered), else it is left out.
+reads as a title (:data:`TITLE`), else it is left out.
 
 Each page is imported in-process and scored against the file's oracle with corpus_score.py's
 functions, as corpus_variants.py scores its rewrites, and the table it prints is theirs: shape ×
@@ -53,6 +53,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_score import CORPUS, FileScore, oracle_path
 from corpus_variants import Row, _values, chosen, run_rewrites, table
 
+TITLE = re.compile(
+    r"(?![（(]?[一二三四五六七八九十0-9０-９]+[、.．)）])[^\s|│┃，。：:]{6,60}"
+    r"(?:方案|计划|意见|要点|通知|分解|清单|安排|任务|措施|办法|进展情况|登记表|表)"
+)
+"""A document's title, as a page shows it above the text: a line of 8 to 60 characters ending
+with what the document is, not numbered, no bar or box line. A page never shows a table's top
+border ┌──┐ or a header cell (重点工作任务) as its title: taken for one by a first version of this
+tool, they stood above the page's 来源 line and cut the table the text file holds."""
+
 
 class Page:
     """What a page is made of: the file's lines, its title when it has one, the plan's year."""
@@ -61,9 +70,8 @@ class Page:
         self.lines = [line.rstrip() for line in text.split("\n")]
         while self.lines and not self.lines[-1]:
             self.lines.pop()
-        first = next((line.strip() for line in self.lines if line.strip()), "")
-        numbered = re.match(r"[（(]?[一二三四五六七八九十0-9０-９]+[、.．)）]", first)
-        self.title = first if len(first) <= 60 and not numbered else ""
+        titles = (line.strip() for line in self.lines[:12] if TITLE.fullmatch(line.strip()))
+        self.title = next(titles, "")
         self.year = year
 
     def date(self, day: int) -> str:
