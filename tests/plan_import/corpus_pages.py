@@ -104,6 +104,23 @@ def _head(title: str) -> str:
     return HEAD.format(title=html.escape(title or "通知公告"))
 
 
+GOVCN_HEAD = (
+    '<div class="header"><a href="/">首页</a> | <a>简</a> | <a>繁</a> | <a>EN</a> | '
+    "<a>登录</a> | <a>邮箱</a> | <a>无障碍</a></div>\n"
+)
+GOVCN_FOOT = (
+    '<div class="footer"><p>主办单位：国务院办公厅　运行维护单位：中国政府网运行中心</p>\n'
+    "<p>版权所有：中国政府网　中文域名：中国政府网.政务</p>\n"
+    "<p>网站标识码bm01000001　京ICP备05070218号　京公网安备11010202000001号</p></div>\n"
+)
+TRS_FOOT = (
+    '<div class="footer"><p>主办：市人民政府办公室　承办：市大数据发展管理局</p>\n'
+    "<p>网站标识码：3301000001　ICP备案号：浙ICP备05006290号-1　联系电话：0571-85252114</p>"
+    "</div>\n"
+)
+"""A site's header and foot (the site's owner, 主办单位：… is no task's lead)."""
+
+
 def govcn(page: Page) -> str:
     """The State Council site's page (gov.cn): nested layout tables, the index table, a
     ``<p style="text-indent: 2em">`` a paragraph, bold headings in styled spans."""
@@ -128,7 +145,9 @@ def govcn(page: Page) -> str:
     ]
     return (
         _head(page.title + "_国务院文件_中国政府网")
-        + '<body>\n<table width="930" border="0" align="center" cellpadding="0" cellspacing="0">'
+        + "<body>\n"
+        + GOVCN_HEAD
+        + '<table width="930" border="0" align="center" cellpadding="0" cellspacing="0">'
         + "<tr><td>\n"
         + '<table width="100%" border="0" cellpadding="0" cellspacing="1" class="bd1">\n'
         + "\n".join(row for row in index if row)
@@ -138,7 +157,9 @@ def govcn(page: Page) -> str:
         + "\n".join(body)
         + "\n</td></tr></table>\n"
         + '<div class="share"><img src="/images/code.png" alt="">扫一扫在手机打开当前页</div>\n'
-        + "</td></tr></table>\n</body>\n</html>\n"
+        + "</td></tr></table>\n"
+        + GOVCN_FOOT
+        + "</body>\n</html>\n"
     )
 
 
@@ -166,7 +187,9 @@ def trs(page: Page) -> str:
         + "\n</div>\n"
         + '<div class="foot">【<a href="javascript:window.print()">打印本页</a>】 '
         + '【<a href="javascript:window.close()">关闭窗口</a>】</div>\n'
-        + "</div>\n</body>\n</html>\n"
+        + "</div>\n"
+        + TRS_FOOT
+        + "</body>\n</html>\n"
     )
 
 

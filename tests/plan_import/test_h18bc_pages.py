@@ -152,6 +152,38 @@ def test_a_one_column_table_a_paragraph_a_row(tmp_path: Path) -> None:
     assert tasks["1-2"]["roles"] == {"lead": ["区财政局"], "responsible": ["区税务局"]}
 
 
+# --- a site's footer: who runs the site, its registration -------------------------------------
+
+FOOTER = _html(
+    '<div class="TRS_Editor">\n<p>某市2024年创文问题整改清单</p>\n'
+    "<p>1. 市科技馆</p><p>(1)院内电动车未按指定区域停放;</p><p>(2)灭火器过期未更换。</p>\n"
+    "<p>问题整改责任单位:市科技馆 整改时限:3天</p>\n"
+    "<p>2. 市第二人民医院</p><p>(1)院内禁烟标识数量不达标;</p><p>(2)宣传牌内容不规范。</p>\n"
+    "<p>问题整改责任单位:市卫生健康委员会 整改时限:5天</p>\n</div>\n"
+    '<div class="footer"><p>主办单位：市人民政府办公室　承办单位：市大数据发展管理局</p>\n'
+    "<p>网站标识码：3301000001　ICP备案号：浙ICP备05006290号-1　联系电话：0571-85252114</p></div>"
+)
+# Made up: a plan that closes with 主办单位 / 承办单位 labels of its own, no site's mark near.
+LABELS_AT_THE_END = _html(
+    "<p>某县2024年文化活动安排</p>\n<p>1.举办全县农民丰收节。</p>\n"
+    "<p>主办单位：县农业农村局</p>\n<p>承办单位：县文化馆</p>"
+)
+
+
+def test_a_sites_footer_is_not_the_last_tasks_roles(tmp_path: Path) -> None:
+    tasks = _page(tmp_path, FOOTER, 2024)
+    assert sorted(tasks) == ["01", "02"]
+    assert [task["roles"] for task in tasks.values()] == [
+        {"responsible": ["市科技馆"]},
+        {"responsible": ["市卫生健康委员会"]},
+    ]
+
+
+def test_a_plans_own_labels_at_its_end_stay_the_tasks(tmp_path: Path) -> None:
+    tasks = _page(tmp_path, LABELS_AT_THE_END, 2024)
+    assert tasks["01"]["roles"] == {"lead": ["县农业农村局"], "responsible": ["县文化馆"]}
+
+
 # --- the tool itself: three files in every shape ------------------------------------------------
 
 PINNED = (

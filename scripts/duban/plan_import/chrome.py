@@ -15,6 +15,7 @@ from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.page_stamp import page_stamp, stamp_year
 from duban.plan_import.repost_chrome import repost_chrome
 from duban.plan_import.share_site_chrome import share_notice
+from duban.plan_import.site_footer import footer_lines
 
 _LABELS = (
     r"索引号|发布日期|发布时间|发文日期|公开日期|生成日期|信息来源|来源|浏览次数|访问次数|点击数|阅读次数"
@@ -79,6 +80,9 @@ def set_aside(text: str) -> tuple[str, list[str]]:
         ):
             chrome.append(line.strip())
             lines[index] = ""
+    for index in footer_lines(lines):  # h18bc: 主办单位：国务院办公厅 … 京ICP备…
+        chrome.append(lines[index].strip())
+        lines[index] = ""
     return "\n".join(lines), chrome
 
 
