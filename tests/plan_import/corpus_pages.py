@@ -22,6 +22,8 @@ The shapes, each a function below:
   (a number and its text in separate spans, ``<span>（一）</span><span>加强领导。</span>``, a long
   line cut again at its first comma), ``<strong>`` headings, the account's name and date above
   and 阅读原文 below;
+- ``word``: Word's HTML pasted into a site's editor (``<p class=MsoNormal>`` of spans cut where
+  the text turns between Chinese and Latin letters or digits, ``<o:p></o:p>``, Word's XML);
 - ``table-rows``: the lines in a one-column ``<table>``, a cell a paragraph; ``table-cell``: all
   of them in a single ``<td>``, separated by ``<br>``.
 
@@ -227,14 +229,25 @@ def _runs(line: str) -> str:
     return "".join(span.format(part) for part in parts)
 
 
+BOLD_LEAD = re.compile(
+    r"^(\s*(?:[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])[^。；，\n]{2,24})(。.+)$"
+)
+"""An item's short title before its first stop, which an article sets in bold (the stop not)."""
+
+
 def wechat(page: Page) -> str:
-    """A WeChat (公众号) article: ``<section>``s of ``<span>`` runs, ``<strong>`` headings."""
+    """A WeChat (公众号) article: ``<section>``s of ``<span>`` runs, ``<strong>`` headings and
+    item titles (``<strong>1.坚定不移支持企业发展</strong>。认真…``), ``<p><br></p>`` between."""
     body = []
     for i, line in enumerate(page.paragraphs()):
         if CHAPTER_HEADING.match(html.unescape(line)):
             runs = f"<strong>{_runs(line)}</strong>"
+        elif lead := BOLD_LEAD.match(line):
+            runs = f"<strong>{_runs(lead.group(1))}</strong>{_runs(lead.group(2))}"
         else:
             runs = _runs(line)
+        if i % 3 == 2:
+            body.append("<section><p><br></p></section>")
         if i % 2:
             body.append(f'<section style="margin: 0 8px; line-height: 1.75em;">{runs}</section>')
         else:
@@ -251,6 +264,42 @@ def wechat(page: Page) -> str:
         + "\n</div>\n"
         + '<div class="rich_media_tool"><a id="js_view_source" href="##">阅读原文</a></div>\n'
         + "</div>\n</body>\n</html>\n"
+    )
+
+
+def _word_runs(line: str) -> str:
+    """A line as Word writes it when pasted into a page editor: its text cut into spans where it
+    turns from Chinese to Latin letters and digits (``<span lang=EN-US>2024</span>``)."""
+    chinese = '<span style="font-family:仿宋_GB2312;mso-hansi-font-family:宋体">{}</span>'
+    latin = '<span lang=EN-US style="font-family:仿宋_GB2312">{}</span>'
+    parts = re.findall(r"[0-9A-Za-z.%\-]+|[^0-9A-Za-z.%\-]+", html.unescape(line))
+    return "".join(
+        (latin if re.match(r"[0-9A-Za-z.%\-]", part) else chinese).format(html.escape(part))
+        for part in parts
+    )
+
+
+def word(page: Page) -> str:
+    """Word's HTML pasted into a site's editor: ``<p class=MsoNormal>`` paragraphs of spans cut
+    at each turn between Chinese and Latin (``<span lang=EN-US>``), ``<o:p></o:p>`` at their
+    ends, ``<p class=MsoNormal><span lang=EN-US>&nbsp;</span></p>`` for a blank line, and
+    Word's conditional comments and XML in the head."""
+    body = []
+    for line in page.lines:
+        if line.strip():
+            body.append(
+                '<p class=MsoNormal style="text-indent:32.0pt;mso-char-indent-count:2.0">'
+                f"{_word_runs(html.escape(line.strip()))}<span lang=EN-US><o:p></o:p></span></p>"
+            )
+        else:
+            body.append("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>")
+    return (
+        _head(page.title)
+        + "<body>\n<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View>"
+        + "</w:WordDocument></xml><![endif]-->\n"
+        + '<div class="Section1" style="layout-grid:15.6pt">\n'
+        + "\n".join(body)
+        + "\n</div>\n</body>\n</html>\n"
     )
 
 
@@ -281,6 +330,7 @@ SHAPES: dict[str, Callable[[Page], str]] = {
     "br-div": br_div,
     "br-nbsp": br_nbsp,
     "wechat": wechat,
+    "word": word,
     "table-rows": table_rows,
     "table-cell": table_cell,
 }

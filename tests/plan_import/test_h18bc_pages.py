@@ -125,6 +125,27 @@ def test_a_wechat_articles_foot_is_not_a_units_name(tmp_path: Path) -> None:
     assert tasks["1-1"]["roles"] == {"lead": ["市经信局"], "responsible": ["市财政局", "市税务局"]}
 
 
+# Made up: an article sets an item's title in bold, its stop outside the bold run.
+BOLD_TITLE = _html(
+    "<section><p><strong>一、持续减少审批事项</strong></p></section>\n"
+    "<section><p><strong><span>1.</span><span>深化商事制度改革</span></strong><span>。(1)全面落实"
+    "“多证合一”改革，已被整合的证照一律不再发放(市市场监管局牵头负责)。</span><span>(2)完善企业"
+    "登记全程电子化，推行网上申请、网上受理(市行政审批局牵头负责)。</span></p></section>\n"
+    "<section><p><strong>2.优化纳税服务</strong>。推行税费综合申报(市税务局牵头负责)。</p></section>"
+)
+
+
+def test_an_items_bold_title_before_its_stop_stays_in_its_paragraph(tmp_path: Path) -> None:
+    tasks = _page(tmp_path, BOLD_TITLE, 2024)
+    assert sorted(tasks) == ["1-1", "1-2"]
+    assert tasks["1-1"]["text"].startswith("深化商事制度改革。(1)")
+    assert [item["roles"] for item in tasks["1-1"]["items"]] == [
+        {"lead": ["市市场监管局"]},
+        {"lead": ["市行政审批局"]},
+    ]
+    assert tasks["1-2"]["roles"] == {"lead": ["市税务局"]}
+
+
 # --- a one-column table, a paragraph a row ------------------------------------------------------
 
 ONE_COLUMN = _html(

@@ -13,7 +13,13 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-from duban.plan_import.bold_headings import BOLD_TAGS, is_bold_heading
+from duban.plan_import.bold_headings import (
+    BOLD_TAGS,
+    HEADING_CLOSE,
+    HEADING_OPEN,
+    heading_lines,
+    is_bold_heading,
+)
 from duban.plan_import.list_numbers import CLOSE, OPEN, html_mark, html_marks, marked
 from duban.plan_import.table_header import RowSpans, columns_spanned
 from duban.plan_import.table_lines import table_lines
@@ -120,8 +126,8 @@ class _TextParser(HTMLParser):
         elif tag in BOLD_TAGS and self.bold_at is not None:
             target, at = self.bold_at
             if target is self._target() and is_bold_heading("".join(target[at:])):
-                target[at:at] = ["\n"]  # a line of its own
-                target.append("\n")
+                target[at:at] = [HEADING_OPEN]  # a line of its own, unless a stop follows
+                target.append(HEADING_CLOSE)
             self.bold_at = None
         elif tag == "table" and table is not None:
             self.end_table()
@@ -142,7 +148,7 @@ class _TextParser(HTMLParser):
         if table.cell is None or not table.rows:
             return
         table.spans.note(len(table.rows[-1]), table.span, table.down)
-        table.rows[-1].append("".join(table.cell))
+        table.rows[-1].append(heading_lines("".join(table.cell)))
         table.rows[-1].extend([""] * (table.span - 1))  # h18z: a cell over several columns
         table.cell = None
 
@@ -173,7 +179,7 @@ def html_text(
     parser.close()
     while parser.tables:  # a page cut off inside a table: what it read is still text
         parser.end_table()
-    text = marked("".join(parser.parts)).replace("\xa0", " ")
+    text = marked(heading_lines("".join(parser.parts))).replace("\xa0", " ")
     # h18bc: the spaces before a paragraph's first word (　　, &nbsp; runs) are the page's indent,
     # a style the editor typed, not text: a plain text's readers take a line's start as written
     lines = [line.strip() for line in text.split("\n")]
