@@ -15,7 +15,9 @@ The shapes, each a function below:
   扫一扫在手机打开当前页 below;
 - ``trs``: a TRS/CMS editor's page: a breadcrumb (当前位置：首页 > 政务公开 > 通知公告), the title,
   发布时间 and 字号：大 中 小, a ``<div class="TRS_Editor">`` of ``<p>`` indented with ``　　`` or
-  ``&nbsp;`` runs, 打印本页 关闭窗口 at the foot;
+  ``&nbsp;`` runs (and the editor's ``<style>`` inside it), 打印本页 关闭窗口 at the foot;
+  ``trs-gb2312``: the same page saved by a site in GB2312 (``charset=gb2312``, GB18030 bytes,
+  CR LF line ends);
 - ``br-div``: the text in one ``<div>``, lines separated by ``<br>`` (no ``<p>``; a blank line a
   second ``<br>``); ``br-nbsp``: the same with ``<br/>`` and each line indented by ``&nbsp;`` runs;
 - ``wechat``: a WeChat (公众号) article: ``<section>``s of ``<span>``s that split a line into runs
@@ -184,7 +186,8 @@ def trs(page: Page) -> str:
         + f'<div class="info">{when}来源：办公室&nbsp;&nbsp;浏览次数：1024&nbsp;&nbsp;'
         + '字号：<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a> '
         + '<a href="javascript:doZoom(12)">小</a></div>\n'
-        + '<div class="TRS_Editor">\n'
+        + '<div class="TRS_Editor"><style type="text/css">.TRS_Editor P{margin-top:0px;'
+        + "margin-bottom:12px;line-height:1.5;font-size:12pt;}</style>\n"
         + "\n".join(body)
         + "\n</div>\n"
         + '<div class="foot">【<a href="javascript:window.print()">打印本页</a>】 '
@@ -193,6 +196,12 @@ def trs(page: Page) -> str:
         + TRS_FOOT
         + "</body>\n</html>\n"
     )
+
+
+def trs_gb2312(page: Page) -> str:
+    """The TRS page as a site in GB2312 saves it: its ``<meta>`` says so, its lines end with CR LF
+    (the bytes are GB18030, :data:`ENCODINGS`)."""
+    return trs(page).replace("charset=utf-8", "charset=gb2312").replace("\n", "\r\n")
 
 
 def _br_lines(page: Page, indent: str) -> list[str]:
@@ -327,6 +336,7 @@ def table_cell(page: Page) -> str:
 SHAPES: dict[str, Callable[[Page], str]] = {
     "govcn": govcn,
     "trs": trs,
+    "trs-gb2312": trs_gb2312,
     "br-div": br_div,
     "br-nbsp": br_nbsp,
     "wechat": wechat,
@@ -336,11 +346,16 @@ SHAPES: dict[str, Callable[[Page], str]] = {
 }
 
 
-def page_of(shape: str, source: Path) -> str:
-    """``source``'s text as a page of ``shape`` (deterministic)."""
+ENCODINGS = {"trs-gb2312": "gb18030"}
+"""The shapes saved in another encoding than UTF-8 (GB18030 holds every character of GB2312)."""
+
+
+def page_of(shape: str, source: Path) -> bytes:
+    """``source``'s text as a page of ``shape``, saved (deterministic)."""
     oracle = yaml.safe_load(oracle_path(source).read_text(encoding="utf-8"))
     year = (oracle.get("plan") or {}).get("year")
-    return SHAPES[shape](Page(source.read_text(encoding="utf-8"), year))
+    page = SHAPES[shape](Page(source.read_text(encoding="utf-8"), year))
+    return page.encode(ENCODINGS.get(shape, "utf-8"))
 
 
 def run(shapes: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileScore]]:
@@ -356,7 +371,7 @@ def main(argv: list[str] | None = None) -> list[Row]:
         for shape in shapes:
             for source in files:
                 target = folder / f"{source.stem}--{shape}.html"
-                target.write_text(page_of(shape, source), encoding="utf-8")
+                target.write_bytes(page_of(shape, source))
     rows, base = run(shapes, files)
     print("\n".join(table(rows, base, verbose="-v" in args, what="shape")))
     return rows

@@ -561,12 +561,12 @@ def _counts(score: FileScore) -> tuple[int, int, int, int]:
     return score.found, score.roles[0], score.leaders[0], score.deadlines[0]
 
 
-def score_text(text: str, source: Path, work: Path, suffix: str = "") -> FileScore:
-    """corpus_score's score of ``text`` read as the file ``source`` (same name, or the same stem
-    with ``suffix``: a .html page; same oracle)."""
+def score_text(text: str | bytes, source: Path, work: Path, suffix: str = "") -> FileScore:
+    """corpus_score's score of ``text`` (UTF-8, or the bytes as given) read as the file
+    ``source`` (same name, or the same stem with ``suffix``: a .html page; same oracle)."""
     folder = Path(tempfile.mkdtemp(dir=work))
     copy = folder / (source.stem + suffix if suffix else source.name)
-    copy.write_text(text, encoding="utf-8")
+    copy.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     shutil.copy(oracle_path(source), oracle_path(copy))
     return score_file(copy, folder / "out", held_out=False)
 
@@ -582,7 +582,7 @@ def run(names: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileS
 def run_rewrites(
     names: list[str],
     files: list[Path],
-    rewrite: Callable[[str, Path], str | None],
+    rewrite: Callable[[str, Path], str | bytes | None],
     suffix: str = "",
 ) -> tuple[list[Row], dict[str, FileScore]]:
     """Each file scored as it stands (the baseline) and as each ``rewrite(name, file)`` writes it
