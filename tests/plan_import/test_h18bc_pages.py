@@ -2,7 +2,7 @@
 imports a small made-up page in one of the shapes tests/plan_import/corpus_pages.py writes (a CMS
 page whose table is written one cell a paragraph, a TRS editor's indented paragraphs, a WeChat
 article's runs of spans, a one-column layout table …) and checks that the plan is read as the same
-text saved as a plain file is. Every text is made up for the test. A last test runs a small fixed
+text saved as a plain file is. Every page is made up for the test. A last test runs a small fixed
 part of the tool itself, so that a page shape cannot regress silently."""
 
 from __future__ import annotations
@@ -205,21 +205,22 @@ def test_a_plans_own_labels_at_its_end_stay_the_tasks(tmp_path: Path) -> None:
     assert tasks["01"]["roles"] == {"lead": ["县农业农村局"], "responsible": ["县文化馆"]}
 
 
-# --- the tool itself: three files in every shape ------------------------------------------------
+# --- the tool itself: four files in every shape (footnote, cell table, label lines, run-on) ----
 
 PINNED = (
     "zhejiang-huzhou-2020-footnote",
     "zhejiang-liandu-2023-cells-zeren-before-qiantou-column",
     "liaoning-lishan-2023-lead-lines",
+    "anhui-chizhou-2017-inline-items",
 )
 
 
-def test_three_files_in_every_page_shape_read_as_their_text() -> None:
+def test_four_files_in_every_page_shape_read_as_their_text() -> None:
     from corpus_pages import SHAPES, run
     from corpus_variants import text_files
 
     files = [p for p in text_files() if p.stem in PINNED]
     assert len(files) == len(PINNED)
     rows, _ = run(list(SHAPES), files)
-    assert [(row.name, row.changed) for row in rows] == [(shape, 3) for shape in SHAPES]
+    assert [(row.name, row.changed) for row in rows] == [(shape, len(PINNED)) for shape in SHAPES]
     assert [name for row in rows for name, _, _ in row.broken] == []
