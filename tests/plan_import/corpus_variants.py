@@ -30,7 +30,7 @@ import shutil
 import sys
 import tempfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -542,43 +542,61 @@ class Row:
     deadlines: tuple[int, int] = (0, 0)
     broken: list[tuple[str, FileScore, FileScore]] = field(default_factory=list)
 
+    def add(self, name: str, mine: FileScore, theirs: FileScore) -> None:
+        """One file's variant (``mine``) counted against its baseline (``theirs``); broken when
+        refused, or when it finds fewer tasks or reads fewer roles, leaders or deadlines right."""
+        self.changed += 1
+        self.tasks = (self.tasks[0] + mine.found, self.tasks[1] + theirs.found)
+        self.roles = (self.roles[0] + mine.roles[0], self.roles[1] + theirs.roles[0])
+        self.leaders = (self.leaders[0] + mine.leaders[0], self.leaders[1] + theirs.leaders[0])
+        self.deadlines = (
+            self.deadlines[0] + mine.deadlines[0],
+            self.deadlines[1] + theirs.deadlines[0],
+        )
+        if mine.refused or any(a < b for a, b in zip(_counts(mine), _counts(theirs), strict=True)):
+            self.broken.append((name, mine, theirs))
+
 
 def _counts(score: FileScore) -> tuple[int, int, int, int]:
     return score.found, score.roles[0], score.leaders[0], score.deadlines[0]
 
 
-def score_text(text: str, source: Path, work: Path) -> FileScore:
-    """corpus_score's score of ``text`` read as the file ``source`` (same name, same oracle)."""
+def score_text(text: str | bytes, source: Path, work: Path, suffix: str = "") -> FileScore:
+    """corpus_score's score of ``text`` (UTF-8, or the bytes as given) read as the file
+    ``source`` (same name, or the same stem with ``suffix``: a .html page; same oracle)."""
     folder = Path(tempfile.mkdtemp(dir=work))
-    copy = folder / source.name
-    copy.write_text(text, encoding="utf-8")
+    copy = folder / (source.stem + suffix if suffix else source.name)
+    copy.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     shutil.copy(oracle_path(source), oracle_path(copy))
     return score_file(copy, folder / "out", held_out=False)
 
 
 def run(names: list[str], files: list[Path]) -> tuple[list[Row], dict[str, FileScore]]:
+    def changed(name: str, source: Path) -> str | None:
+        text = variant(name, source)
+        return None if text == source.read_text(encoding="utf-8") else text
+
+    return run_rewrites(names, files, changed)
+
+
+def run_rewrites(
+    names: list[str],
+    files: list[Path],
+    rewrite: Callable[[str, Path], str | bytes | None],
+    suffix: str = "",
+) -> tuple[list[Row], dict[str, FileScore]]:
+    """Each file scored as it stands (the baseline) and as each ``rewrite(name, file)`` writes it
+    (None: the file unchanged, no import), saved with ``suffix`` (or the file's own)."""
     rows = [Row(name) for name in names]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         base = {p.name: score_file(p, work / p.name, held_out=False) for p in files}
         for row in rows:
             for source in files:
-                text = variant(row.name, source)
-                if text == source.read_text(encoding="utf-8"):
-                    continue
-                row.changed += 1
-                mine, theirs = score_text(text, source, work), base[source.name]
-                row.tasks = (row.tasks[0] + mine.found, row.tasks[1] + theirs.found)
-                row.roles = (row.roles[0] + mine.roles[0], row.roles[1] + theirs.roles[0])
-                row.leaders = (row.leaders[0] + mine.leaders[0], row.leaders[1] + theirs.leaders[0])
-                row.deadlines = (
-                    row.deadlines[0] + mine.deadlines[0],
-                    row.deadlines[1] + theirs.deadlines[0],
-                )
-                if mine.refused or any(
-                    a < b for a, b in zip(_counts(mine), _counts(theirs), strict=True)
-                ):
-                    row.broken.append((source.name, mine, theirs))
+                text = rewrite(row.name, source)
+                if text is not None:
+                    mine = score_text(text, source, work, suffix)
+                    row.add(source.name, mine, base[source.name])
     return rows, base
 
 
@@ -586,7 +604,9 @@ def _pair(pair: tuple[int, int]) -> str:
     return f"{pair[0]}/{pair[1]}"
 
 
-def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) -> list[str]:
+def table(
+    rows: list[Row], base: dict[str, FileScore], verbose: bool = False, what: str = "transformation"
+) -> list[str]:
     """The table: each transformation's files changed, tasks found, roles, leaders and deadlines
     right over those files (variant/baseline), and the files it breaks (t tasks, r roles,
     l leaders, d deadlines lost; "refused" when the variant was refused or crashed)."""
@@ -597,7 +617,7 @@ def table(rows: list[Row], base: dict[str, FileScore], verbose: bool = False) ->
     lines = [
         f"baseline: {len(base)} text files, tasks found {tasks}, roles right {roles}, "
         f"leaders right {leaders}, deadlines right {deadlines}",
-        f"{'transformation':<24} {'files':>5} {'tasks':>9} {'roles':>9} {'leaders':>9} "
+        f"{what:<24} {'files':>5} {'tasks':>9} {'roles':>9} {'leaders':>9} "
         f"{'deadlines':>9} {'broken':>6}  files broken",
     ]
     for row in rows:
@@ -640,14 +660,18 @@ def _values(args: list[str], flag: str) -> list[str]:
     return [args[i + 1] for i, a in enumerate(args[:-1]) if a == flag]
 
 
+def chosen(args: list[str], names: Iterable[str], what: str) -> tuple[list[str], list[Path]]:
+    """The names ``--only`` asks for (all when none) and the files ``--file`` names."""
+    only, known = _values(args, "--only"), list(names)
+    unknown = [n for n in only if n not in known]
+    if unknown:
+        raise SystemExit(f"unknown {what}(s) {unknown}: one of {', '.join(known)}")
+    return only or known, text_files(_values(args, "--file"))
+
+
 def main(argv: list[str] | None = None) -> list[Row]:
     args = sys.argv[1:] if argv is None else argv
-    only = _values(args, "--only")
-    unknown = [n for n in only if n not in TRANSFORMS]
-    if unknown:
-        raise SystemExit(f"unknown transformation(s) {unknown}: one of {', '.join(TRANSFORMS)}")
-    files = text_files(_values(args, "--file"))
-    rows, base = run(only or list(TRANSFORMS), files)
+    rows, base = run(*chosen(args, TRANSFORMS, "transformation"))
     print("\n".join(table(rows, base, verbose="-v" in args)))
     return rows
 

@@ -42,3 +42,17 @@ HEADING = re.compile(rf"[ \u3000]*{_MARK}[ \u3000]*[^。；;！!？?\n]{{1,30}}[
 def is_bold_heading(text: str) -> bool:
     """Whether a bold run's text is a numbered heading that stands as a line of its own."""
     return HEADING.fullmatch(text.replace("\xa0", " ")) is not None
+
+
+HEADING_OPEN, HEADING_CLOSE = "\x01", "\x02"
+"""Where a bold heading's run starts and ends in a page's text, until :func:`heading_lines`."""
+_RUN = f"{HEADING_OPEN}([^{HEADING_OPEN}{HEADING_CLOSE}]*){HEADING_CLOSE}"
+_INLINE = re.compile(_RUN + r"(?=[ \u3000\xa0]*[。；;，,：:])")
+
+
+def heading_lines(text: str) -> str:
+    """The page's text with each bold heading (between HEADING_OPEN and HEADING_CLOSE) on a line
+    of its own, unless a stop follows the bold run. h18bc: an item's title set in bold without
+    its stop (``<strong>1.深化商事制度改革</strong>。(1)…``) is read inline, as the whole sentence
+    in bold is: on a line of its own, the item's paragraph began with 。 and lost its sub-items."""
+    return _INLINE.sub(r"\1", text).replace(HEADING_OPEN, "\n").replace(HEADING_CLOSE, "\n")

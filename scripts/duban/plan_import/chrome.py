@@ -15,6 +15,7 @@ from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.page_stamp import page_stamp, stamp_year
 from duban.plan_import.repost_chrome import repost_chrome
 from duban.plan_import.share_site_chrome import share_notice
+from duban.plan_import.site_footer import footer_lines
 
 _LABELS = (
     r"索引号|发布日期|发布时间|发文日期|公开日期|生成日期|信息来源|来源|浏览次数|访问次数|点击数|阅读次数"
@@ -40,6 +41,8 @@ CHROME_LINE = re.compile(
     r"(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭窗口|关闭|保存|收藏|返回顶部)\s*[】\]]?\s*)*$"
     r"|^\s*(?:分享到|分享至|扫一扫|扫码)[:：]?[^\n]{0,40}$"
     r"|^\s*(?:相关阅读|相关链接|相关文章|相关文件|上一篇|下一篇|返回列表|附件下载|回到顶部|返回顶部)\s*[:：]?\s*$"
+    # h18bc: a WeChat article's foot (阅读原文 after the last task glued itself to its last unit)
+    r"|^\s*(?:阅读原文|轻触阅读原文|预览时标签不可点|继续滑动看下一个|向上滑动看下一个)\s*$"
     r"|\s首\s*页\s*(?:[>＞›»/].*)?$"
     r"|^\s*(?:微信|微博|QQ空间|QQ|人人网|腾讯微博|新浪微博|豆瓣)(?:\s+|$)(?:(?:微信|微博|QQ空间|QQ|豆瓣)\s*)*$"
 )
@@ -77,6 +80,9 @@ def set_aside(text: str) -> tuple[str, list[str]]:
         ):
             chrome.append(line.strip())
             lines[index] = ""
+    for index in footer_lines(lines):  # h18bc: 主办单位：国务院办公厅 … 京ICP备…
+        chrome.append(lines[index].strip())
+        lines[index] = ""
     return "\n".join(lines), chrome
 
 

@@ -25,6 +25,7 @@ from duban.plan_import.numbering import (
     bracketed,
     separator,
 )
+from duban.plan_import.site_footer import footer_lines
 
 COUNT = r"(?P<count>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
 ROLE = r"(?P<role>责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位)"
@@ -64,7 +65,10 @@ def group_items(text: str) -> tuple[str, int] | None:
     lines = text.split("\n")
     items: list[list[int]] = []  # each item since the last sentence: its lines
     count = 0
+    footer = set(footer_lines(lines))  # h18bc: 主办：市政府办公室 承办：… is the site's, no label
     for index, line in enumerate(lines):
+        if index in footer:
+            continue
         bare = PINYIN_NOTE.sub("", line)  # 4項(xiàng)目標(biāo)的…: a converter's pinyin
         match = GROUP.match(simplified(bare))
         tail = None if match else TAIL.match(simplified(bare))

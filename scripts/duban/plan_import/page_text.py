@@ -13,7 +13,13 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-from duban.plan_import.bold_headings import BOLD_TAGS, is_bold_heading
+from duban.plan_import.bold_headings import (
+    BOLD_TAGS,
+    HEADING_CLOSE,
+    HEADING_OPEN,
+    heading_lines,
+    is_bold_heading,
+)
 from duban.plan_import.list_numbers import CLOSE, OPEN, html_mark, html_marks, marked
 from duban.plan_import.table_header import RowSpans, columns_spanned
 from duban.plan_import.table_lines import table_lines
@@ -46,15 +52,13 @@ class _Table:
 
     def is_layout(self) -> bool:
         """A table that places a page's parts rather than listing rows: it holds another table
-        (old government sites put the whole page in nested tables), or it has one column and
-        a cell of several paragraphs. Its text keeps its lines (h18av: read as rows, a whole
-        notice became one line)."""
+        (old government sites put the whole page in nested tables), or it has one column (a
+        cell of several paragraphs, or a paragraph a row: h18bc, a one-column table lists no
+        task with its units, and its rows written as ``| cell |`` glued the bar to the names).
+        Its text keeps its lines (h18av: read as rows, a whole notice became one line)."""
         if self.nested:
             return True
-        one_column = all(sum(1 for cell in row if cell.strip()) <= 1 for row in self.rows)
-        return one_column and any(
-            len(cell.strip().splitlines()) > 1 for row in self.rows for cell in row
-        )
+        return all(sum(1 for cell in row if cell.strip()) <= 1 for row in self.rows)
 
 
 class _TextParser(HTMLParser):
@@ -122,8 +126,8 @@ class _TextParser(HTMLParser):
         elif tag in BOLD_TAGS and self.bold_at is not None:
             target, at = self.bold_at
             if target is self._target() and is_bold_heading("".join(target[at:])):
-                target[at:at] = ["\n"]  # a line of its own
-                target.append("\n")
+                target[at:at] = [HEADING_OPEN]  # a line of its own, unless a stop follows
+                target.append(HEADING_CLOSE)
             self.bold_at = None
         elif tag == "table" and table is not None:
             self.end_table()
@@ -144,7 +148,7 @@ class _TextParser(HTMLParser):
         if table.cell is None or not table.rows:
             return
         table.spans.note(len(table.rows[-1]), table.span, table.down)
-        table.rows[-1].append("".join(table.cell))
+        table.rows[-1].append(heading_lines("".join(table.cell)))
         table.rows[-1].extend([""] * (table.span - 1))  # h18z: a cell over several columns
         table.cell = None
 
@@ -175,6 +179,8 @@ def html_text(
     parser.close()
     while parser.tables:  # a page cut off inside a table: what it read is still text
         parser.end_table()
-    text = marked("".join(parser.parts)).replace("\xa0", " ")
-    lines = [line.rstrip() for line in text.split("\n")]
+    text = marked(heading_lines("".join(parser.parts))).replace("\xa0", " ")
+    # h18bc: the spaces before a paragraph's first word (　　, &nbsp; runs) are the page's indent,
+    # a style the editor typed, not text: a plain text's readers take a line's start as written
+    lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip())

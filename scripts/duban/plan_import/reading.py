@@ -105,15 +105,11 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
         ):
             if untabled is not None:  # h18z: its tables as | rows, as a text page gives them
                 untabled.append(html_text(text, None, pipe_lines))
-            text, how = html_text(text, stats), f"HTML ({how})"
+            # h18bc: a page's paragraphs are text as a clerk copies it: a table written one cell
+            # a paragraph, or in | or space-separated rows, is read as the same text file's is
+            text, how = plain_text(html_text(text, stats), f"HTML ({how})", stats, strays)
         else:
-            raw = rejoin_wrapped(single_spaced(normalize_newlines(text)))  # h18x: cut lines
-            if raw != single_spaced(normalize_newlines(text)):
-                how += say("; lines cut at a fixed width joined", "；按固定宽度断开的行已拼回段落")
-            if (restored := colons_restored(raw)) != raw:  # h18x: 牵头单位市发改委
-                raw, how = restored, how + say("; colons added after labels", "；标签后补了冒号")
-            if joined := joined_header(raw):  # h18ak: 责任单位或 | 协助 over | 牵头单位 | 单位
-                raw, how = joined[0], how + "；" + joined_header_reading(joined[1])
+            raw, how = text_lines(single_spaced(normalize_newlines(text)), how)
             text = flatten_tables(raw, lambda rows: table_lines(rows, stats), strays)
             if untabled is not None and text != raw:
                 untabled.append(raw)
@@ -126,6 +122,25 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
                 f"已放在所在行的文字之后：{quoted}"
             )
     return text, how
+
+
+def text_lines(text: str, how: str) -> tuple[str, str]:
+    """A text's lines as a reader expects them: lines cut at a fixed width joined, colons added
+    after labels, a header split over two rows joined; ``how`` says which were done."""
+    raw = rejoin_wrapped(text)  # h18x: cut lines
+    if raw != text:
+        how += say("; lines cut at a fixed width joined", "；按固定宽度断开的行已拼回段落")
+    if (restored := colons_restored(raw)) != raw:  # h18x: 牵头单位市发改委
+        raw, how = restored, how + say("; colons added after labels", "；标签后补了冒号")
+    if joined := joined_header(raw):  # h18ak: 责任单位或 | 协助 over | 牵头单位 | 单位
+        raw, how = joined[0], how + "；" + joined_header_reading(joined[1])
+    return raw, how
+
+
+def plain_text(text: str, how: str, stats: dict[str, int], strays: list[str]) -> tuple[str, str]:
+    """A page's text read as a plain text is (:func:`text_lines`, then its text tables)."""
+    raw, how = text_lines(text, how)
+    return flatten_tables(raw, lambda rows: table_lines(rows, stats), strays), how
 
 
 def decode(data: bytes) -> tuple[str, str]:

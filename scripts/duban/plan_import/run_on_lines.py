@@ -75,8 +75,11 @@ def _breaks(line: str) -> list[int]:
             loose.add(match.start())
         value = _value(LOOSE.get(style, style), match.group(style))
         found.setdefault(LOOSE.get(style, style), []).append((match.start(), value))
-    if len(found) > 1:  # 1.深化…。(1)…(2)…: the (1) (2) under a 1. are its sub-items
-        found.pop("paren", None)
+    # h18bc: a line that opens with its number, no indent before it (a page's paragraph), is
+    # numbered as one after a space is: 1.深化…。(1)…(2)… read as the same line indented
+    opens = MARK.match(" " + line, 1)
+    if len(found) > 1 or (opens and not opens.group("paren")):
+        found.pop("paren", None)  # 1.深化…。(1)…(2)…: the (1) (2) under a 1. are its sub-items
     out: list[int] = []
     for style, marks in found.items():
         for index, (start, number) in enumerate(marks):
