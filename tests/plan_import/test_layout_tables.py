@@ -118,3 +118,10 @@ def test_the_index_table_of_a_government_page_is_chrome() -> None:
     assert kept.split("\n")[-1] == "某省人民政府办公厅关于印发秸秆利用行动方案的通知"
     # a label inside a sentence is the text's
     assert set_aside("各地要在标题中写明发文机关：不得省略。")[1] == []
+
+
+def test_a_page_cannot_forge_the_parsers_heading_marks() -> None:
+    """The bold headings are marked in the parsed text with two control characters; a page that
+    holds them itself (a hostile or broken file) gets no line break from them."""
+    page = "<p>甲\x01一、标题\x02乙</p><p><b>二、保障措施</b></p>"
+    assert html_text(page).split("\n") == ["甲一、标题乙", "二、保障措施"]

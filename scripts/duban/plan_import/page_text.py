@@ -162,8 +162,8 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
-        if not self.skip:
-            self._text(re.sub(r"[\r\n\t]+", "", data))
+        if not self.skip:  # the page's own text never holds the parser's heading marks
+            self._text(re.sub(rf"[\r\n\t{HEADING_OPEN}{HEADING_CLOSE}]+", "", data))
 
 
 def html_text(
