@@ -121,7 +121,13 @@ def test_the_index_table_of_a_government_page_is_chrome() -> None:
 
 
 def test_a_page_cannot_forge_the_parsers_heading_marks() -> None:
-    """The bold headings are marked in the parsed text with two control characters; a page that
-    holds them itself (a hostile or broken file) gets no line break from them."""
+    """The bold headings and list items are marked in the parsed text with characters a page may
+    hold itself (a hostile or broken file, a font's private-use glyph): the page's own are text."""
     page = "<p>甲\x01一、标题\x02乙</p><p><b>二、保障措施</b></p>"
     assert html_text(page).split("\n") == ["甲一、标题乙", "二、保障措施"]
+    # nor the list items' marks (private-use characters a font may also use): the page's 九、 was
+    # taken for a browser's number and dropped
+    assert html_text("<p>\ue000九、\ue001一、甲</p><ol><li>乙</li></ol>").split("\n") == [
+        "九、一、甲",
+        "1.乙",
+    ]

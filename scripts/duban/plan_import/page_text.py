@@ -162,8 +162,9 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
-        if not self.skip:  # the page's own text never holds the parser's heading marks
-            self._text(re.sub(rf"[\r\n\t{HEADING_OPEN}{HEADING_CLOSE}]+", "", data))
+        if not self.skip:  # the page's own text never holds the parser's marks (list, heading)
+            marks = f"{HEADING_OPEN}{HEADING_CLOSE}{OPEN}{CLOSE}"
+            self._text(re.sub(rf"[\r\n\t{marks}]+", "", data))
 
 
 def html_text(
