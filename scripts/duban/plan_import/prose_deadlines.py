@@ -23,7 +23,6 @@ from duban.plan_import.year_points import (
 RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
 )
-PROSE_DEADLINE = DATED  # 2021年3月底前 / 2020年底前: one pattern with year_points' dated points
 YEARLESS = re.compile(
     r"(?<![\d年月])(?:(?:1[0-2]|0?[1-9])月(?:份)?(?:底|末|(?:[12]?\d|3[01])日)?[之以]?前|年底[之以]?前"
     r"|(?:1[0-2]|0?[1-9])月[上中下]旬前?)"  # h18ak: 3月中旬完成 / 6月上旬前
@@ -64,7 +63,7 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     if len(phrases) != 1 and (several := several_years(folded, own)):
         return several, several  # h18as: 2014年前建成…到2015年…: a deadline at each year
     if len(phrases) != 1:
-        phrases = list(dict.fromkeys(PROSE_DEADLINE.findall(folded)))  # h18az: one, twice
+        phrases = list(dict.fromkeys(DATED.findall(folded)))  # 2021年3月底前; h18az: one, twice
         if phrases and (points := dated_points(folded, own)):
             return points  # h18az: 2020年底前…，2021年3月底前…: a deadline at each
     if not phrases and (dated := bracket_phrase(own)):  # h18y: …改造12个(2023年6月30日)。
