@@ -73,27 +73,55 @@ class UnitList:
 UNIT_LISTS = (
     UnitList("one", "every file", lambda p: (p[0], [p[0]])),
     UnitList("A、B、C", "every file", lambda p: ("、".join(p[:3]), list(p[:3]))),
-    UnitList("A，B", "guangdong-guangzhou-2012-rencai (牵头单位：…，配合单位：…)",
-             lambda p: (f"{p[0]}，{p[1]}", [p[0], p[1]])),
-    UnitList("A和B", "gansu-lanzhou-undated-vice-mayor-lead-lines",
-             lambda p: (f"{p[0]}和{p[1]}", [p[0], p[1]])),
-    UnitList("A及B", "liaoning-fushun-undated (农业综合开发办及三县); SOURCES 第四批",
-             lambda p: (f"{p[0]}及{p[1]}", [p[0], p[1]])),
-    UnitList("A与B", "docs/import-plan.md (A与B)",
-             lambda p: (f"{p[0]}与{p[1]}", [p[0], p[1]])),
-    UnitList("A、B等", "anhui-chuzhou-2020-leader-lines", lambda p: (f"{p[0]}、{p[1]}等", [p[0], p[1]])),
-    UnitList("A、B等有关部门", "shandong-jinan-gangcheng-2021-tortoise-brackets",
-             lambda p: (f"{p[0]}、{p[1]}等有关部门", [p[0], p[1]])),
-    UnitList("A、各县(市、区)人民政府", "guangdong-yunfu-2019-first-listed-footnote",
-             lambda p: (f"{p[0]}、各县(市、区)人民政府", [p[0], "各县(市、区)人民政府"])),
-    UnitList("A、各区、县级市政府", "guangdong-guangzhou-2012-rencai",
-             lambda p: (f"{p[0]}、各区、县级市政府", [p[0], "各区、县级市政府"])),
-    UnitList("市交通委（市道运局）、A", "shanghai-2023-yingshang-github-rag-prompt-chunks",
-             lambda p: (f"市交通委（市道运局）、{p[0]}", ["市交通委（市道运局）", p[0]])),
-    UnitList("省/市/县", "guangdong-yunfu-2019 (省、市、县 levels)",
-             lambda p: ("省财政厅、市财政局、县财政局", ["省财政厅", "市财政局", "县财政局"])),
-    UnitList("ten names", "henan-province-2023-one-line-inline-items",
-             lambda p: ("、".join(TEN), list(TEN))),
+    UnitList(
+        "A，B",
+        "guangdong-guangzhou-2012-rencai (牵头单位：…，配合单位：…)",
+        lambda p: (f"{p[0]}，{p[1]}", [p[0], p[1]]),
+    ),
+    UnitList(
+        "A和B",
+        "gansu-lanzhou-undated-vice-mayor-lead-lines",
+        lambda p: (f"{p[0]}和{p[1]}", [p[0], p[1]]),
+    ),
+    UnitList(
+        "A及B",
+        "liaoning-fushun-undated (农业综合开发办及三县); SOURCES 第四批",
+        lambda p: (f"{p[0]}及{p[1]}", [p[0], p[1]]),
+    ),
+    UnitList("A与B", "docs/import-plan.md (A与B)", lambda p: (f"{p[0]}与{p[1]}", [p[0], p[1]])),
+    UnitList(
+        "A、B等", "anhui-chuzhou-2020-leader-lines", lambda p: (f"{p[0]}、{p[1]}等", [p[0], p[1]])
+    ),
+    UnitList(
+        "A、B等有关部门",
+        "shandong-jinan-gangcheng-2021-tortoise-brackets",
+        lambda p: (f"{p[0]}、{p[1]}等有关部门", [p[0], p[1]]),
+    ),
+    UnitList(
+        "A、各县(市、区)人民政府",
+        "guangdong-yunfu-2019-first-listed-footnote",
+        lambda p: (f"{p[0]}、各县(市、区)人民政府", [p[0], "各县(市、区)人民政府"]),
+    ),
+    UnitList(
+        "A、各区、县级市政府",
+        "guangdong-guangzhou-2012-rencai",
+        lambda p: (f"{p[0]}、各区、县级市政府", [p[0], "各区、县级市政府"]),
+    ),
+    UnitList(
+        "市交通委（市道运局）、A",
+        "shanghai-2023-yingshang-github-rag-prompt-chunks",
+        lambda p: (f"市交通委（市道运局）、{p[0]}", ["市交通委（市道运局）", p[0]]),
+    ),
+    UnitList(
+        "省/市/县",
+        "guangdong-yunfu-2019 (省、市、县 levels)",
+        lambda p: ("省财政厅、市财政局、县财政局", ["省财政厅", "市财政局", "县财政局"]),
+    ),
+    UnitList(
+        "ten names",
+        "henan-province-2023-one-line-inline-items",
+        lambda p: ("、".join(TEN), list(TEN)),
+    ),
 )
 
 
@@ -118,57 +146,158 @@ class Phrasing:
         if self.labels:
             return separator.join(f"{word}：{written}" for _, word, written, _ in parts)
         if self.joint:
-            return f"{parts[0][2]}会同{parts[1][2]}负责"
+            return f"由{parts[0][2]}会同{parts[1][2]}负责"
         said = separator.join(f"{written}{word}" for _, word, written, _ in parts)
         return f"由{said}" if self.by else said
 
 
 PHRASINGS = (
-    Phrasing("牵头单位/配合单位", True, (("lead", "牵头单位"), ("cooperate", "配合单位")),
-             "guangdong-guangzhou-2012-rencai-github-sql-dump-html-continuous-qiantou-peihe"),
-    Phrasing("牵头单位/责任单位", True, (("lead", "牵头单位"), ("responsible", "责任单位")),
-             "shandong-jinan-gangcheng-2021-tortoise-brackets"),
-    Phrasing("牵头责任单位/协同责任单位", True,
-             (("lead", "牵头责任单位"), ("cooperate", "协同责任单位")), "anhui-chuzhou-2020-leader-lines"),
-    Phrasing("责任单位", True, (("responsible", "责任单位"),),
-             "fujian-putian-undated-shuangzhao-github-qa-one-line-zeren-after-item"),
-    Phrasing("责任部门", True, (("responsible", "责任部门"),), "henan-zhoukou-2019-zeren-bumen-subheading"),
-    Phrasing("牵头部门/配合部门", True, (("lead", "牵头部门"), ("cooperate", "配合部门")),
-             "shaanxi-xingping-2022-shisiwu-bumen-inline"),
-    Phrasing("主责单位/协办单位", True, (("lead", "主责单位"), ("cooperate", "协办单位")),
-             "docs/import-plan.md (主责单位 是牵头单位; 协办单位)"),
-    Phrasing("牵头单位/参与单位", True, (("lead", "牵头单位"), ("cooperate", "参与单位")),
-             "DESIGN.md grammar (参与单位：)"),
-    Phrasing("牵头单位/协办单位", True, (("lead", "牵头单位"), ("cooperate", "协办单位")),
-             "beijing-shijingshan-2019-jiedao-xieban-broken-lines-page-markers"),
-    Phrasing("责任单位/督导单位", True, (("responsible", "责任单位"), ("supervise", "督导单位")),
-             "guizhou-anshun-2017-huanbao-qingdan-label-lines-item-dates"),
-    Phrasing("指导单位/责任单位", True, (("supervise", "指导单位"), ("responsible", "责任单位")),
-             "docs/import-plan.md 第三十一轮 (指导单位：)"),
-    Phrasing("X牵头，A配合", False, (("lead", "牵头"), ("cooperate", "配合")),
-             "city-undated-page3-zerenbumen-lines"),
-    Phrasing("由X牵头，A配合", False, (("lead", "牵头"), ("cooperate", "配合")),
-             "gansu-lanzhou-undated-vice-mayor-lead-lines", by=True),
-    Phrasing("X牵头，A按职责分工负责", False, (("lead", "牵头"), ("responsible", "按职责分工负责")),
-             "henan-province-2023-one-line-inline-items"),
-    Phrasing("X负责", False, (("responsible", "负责"),),
-             "national-guobanfa-2018-jili-zzsh-numeral-items-paren-fuze"),
-    Phrasing("由X负责", False, (("responsible", "负责"),), "jiangsu-suzhou-2011-table-cells", by=True),
+    Phrasing(
+        "牵头单位/配合单位",
+        True,
+        (("lead", "牵头单位"), ("cooperate", "配合单位")),
+        "guangdong-guangzhou-2012-rencai-github-sql-dump-html-continuous-qiantou-peihe",
+    ),
+    Phrasing(
+        "牵头单位/责任单位",
+        True,
+        (("lead", "牵头单位"), ("responsible", "责任单位")),
+        "shandong-jinan-gangcheng-2021-tortoise-brackets",
+    ),
+    Phrasing(
+        "牵头责任单位/协同责任单位",
+        True,
+        (("lead", "牵头责任单位"), ("cooperate", "协同责任单位")),
+        "anhui-chuzhou-2020-leader-lines",
+    ),
+    Phrasing(
+        "责任单位",
+        True,
+        (("responsible", "责任单位"),),
+        "fujian-putian-undated-shuangzhao-github-qa-one-line-zeren-after-item",
+    ),
+    Phrasing(
+        "责任部门",
+        True,
+        (("responsible", "责任部门"),),
+        "henan-zhoukou-2019-zeren-bumen-subheading",
+    ),
+    Phrasing(
+        "牵头部门/配合部门",
+        True,
+        (("lead", "牵头部门"), ("cooperate", "配合部门")),
+        "shaanxi-xingping-2022-shisiwu-bumen-inline",
+    ),
+    Phrasing(
+        "主责单位/协办单位",
+        True,
+        (("lead", "主责单位"), ("cooperate", "协办单位")),
+        "docs/import-plan.md (主责单位 是牵头单位; 协办单位)",
+    ),
+    Phrasing(
+        "牵头单位/参与单位",
+        True,
+        (("lead", "牵头单位"), ("cooperate", "参与单位")),
+        "DESIGN.md grammar (参与单位：)",
+    ),
+    Phrasing(
+        "牵头单位/协办单位",
+        True,
+        (("lead", "牵头单位"), ("cooperate", "协办单位")),
+        "beijing-shijingshan-2019-jiedao-xieban-broken-lines-page-markers",
+    ),
+    Phrasing(
+        "责任单位/督导单位",
+        True,
+        (("responsible", "责任单位"), ("supervise", "督导单位")),
+        "guizhou-anshun-2017-huanbao-qingdan-label-lines-item-dates",
+    ),
+    Phrasing(
+        "指导单位/责任单位",
+        True,
+        (("supervise", "指导单位"), ("responsible", "责任单位")),
+        "docs/import-plan.md 第三十一轮 (指导单位：)",
+    ),
+    Phrasing(
+        "X牵头，A配合",
+        False,
+        (("lead", "牵头"), ("cooperate", "配合")),
+        "city-undated-page3-zerenbumen-lines",
+    ),
+    Phrasing(
+        "由X牵头，A配合",
+        False,
+        (("lead", "牵头"), ("cooperate", "配合")),
+        "gansu-lanzhou-undated-vice-mayor-lead-lines",
+        by=True,
+    ),
+    Phrasing(
+        "X牵头，A按职责分工负责",
+        False,
+        (("lead", "牵头"), ("responsible", "按职责分工负责")),
+        "henan-province-2023-one-line-inline-items",
+    ),
+    Phrasing(
+        "X负责",
+        False,
+        (("responsible", "负责"),),
+        "national-guobanfa-2018-jili-zzsh-numeral-items-paren-fuze",
+    ),
+    Phrasing(
+        "由X负责", False, (("responsible", "负责"),), "jiangsu-suzhou-2011-table-cells", by=True
+    ),
     Phrasing("X牵头负责", False, (("lead", "牵头负责"),), "anhui-chizhou-2017-inline-items"),
-    Phrasing("由X具体负责", False, (("responsible", "具体负责"),),
-             "SOURCES.md 第十七批 (由縣農業局具體負責)", by=True),
-    Phrasing("X会同A负责", False, (("lead", "会同"), ("cooperate", "负责")),
-             "liaoning-fushun-undated-fsou-page5 (市农委会同水务局…); SOURCES 第十三批", joint=True),
-    Phrasing("X牵头，A协助", False, (("lead", "牵头"), ("cooperate", "协助")),
-             "docs/import-plan.md (配合、协办、协助、协同、参与)"),
-    Phrasing("X牵头，A参与", False, (("lead", "牵头"), ("cooperate", "参与")),
-             "guangdong-chaozhou-2019-lantian-tortoise-standing-rule-canyu"),
-    Phrasing("A分别负责", False, (("responsible", "分别负责"),), "heilongjiang-province-2013-zhuban-xieban"),
-    Phrasing("A分别牵头", False, (("lead", "分别牵头"),), "zhejiang-lishui-2023-zeren-lines-fenbie-qiantou"),
-    Phrasing("A指导，B负责落实", False, (("supervise", "指导"), ("responsible", "负责落实")),
-             "docs/import-plan.md 第三十一轮 ((A指导，B负责落实))"),
-    Phrasing("A按职责分工负责", False, (("responsible", "按职责分工负责"),),
-             "gansu-linxia-undated-yingshang-standing-rule"),
+    Phrasing(
+        "由X具体负责",
+        False,
+        (("responsible", "具体负责"),),
+        "SOURCES.md 第十七批 (由縣農業局具體負責)",
+        by=True,
+    ),
+    Phrasing(
+        "由X会同A负责",
+        False,
+        (("lead", "会同"), ("cooperate", "负责")),
+        "SOURCES.md 第十三批 (由X会同A、B等部门…负责落实)",
+        by=True,
+        joint=True,
+    ),
+    Phrasing(
+        "X牵头，A协助",
+        False,
+        (("lead", "牵头"), ("cooperate", "协助")),
+        "docs/import-plan.md (配合、协办、协助、协同、参与)",
+    ),
+    Phrasing(
+        "X牵头，A参与",
+        False,
+        (("lead", "牵头"), ("cooperate", "参与")),
+        "guangdong-chaozhou-2019-lantian-tortoise-standing-rule-canyu",
+    ),
+    Phrasing(
+        "A分别负责",
+        False,
+        (("responsible", "分别负责"),),
+        "heilongjiang-province-2013-zhuban-xieban",
+    ),
+    Phrasing(
+        "A分别牵头",
+        False,
+        (("lead", "分别牵头"),),
+        "zhejiang-lishui-2023-zeren-lines-fenbie-qiantou",
+    ),
+    Phrasing(
+        "A指导，B负责落实",
+        False,
+        (("supervise", "指导"), ("responsible", "负责落实")),
+        "docs/import-plan.md 第三十一轮 ((A指导，B负责落实))",
+    ),
+    Phrasing(
+        "A按职责分工负责",
+        False,
+        (("responsible", "按职责分工负责"),),
+        "gansu-linxia-undated-yingshang-standing-rule",
+    ),
 )
 
 
@@ -186,11 +315,23 @@ class Deadline:
 
 DEADLINES = (
     Deadline("none", None),
-    Deadline("，2023年6月底前完成", [{"kind": "date", "date": dt.date(2023, 6, 30)}],
-             text="，2023年6月底前完成", with_verbs="，2023年6月底前完成"),
-    Deadline("完成时限：2023年底前", [{"kind": "period", "period": "2023"}], label="完成时限：2023年底前"),
-    Deadline("（2023年12月底前）", [{"kind": "date", "date": dt.date(2023, 12, 31)}], text="（2023年12月底前）"),
-    Deadline("长期坚持", [{"kind": "ongoing"}], text="，长期坚持"),
+    Deadline(
+        "，2023年6月底前完成",
+        [{"kind": "date", "date": dt.date(2023, 6, 30)}],
+        text="，2023年6月底前完成",
+        with_verbs="，2023年6月底前完成",
+    ),
+    Deadline(
+        "完成时限：2023年底前", [{"kind": "period", "period": "2023"}], label="完成时限：2023年底前"
+    ),
+    Deadline(
+        "（2023年12月底前）",
+        [{"kind": "date", "date": dt.date(2023, 12, 31)}],
+        text="（2023年12月底前）",
+    ),
+    Deadline(
+        "长期坚持", [{"kind": "ongoing"}], label="完成时限：长期坚持", with_verbs="，长期坚持"
+    ),
 )
 
 
@@ -228,7 +369,9 @@ class Placement:
         return self.label_separators if phrasing.labels else self.verb_separators
 
     def takes_deadline(self, phrasing: Phrasing, deadline: Deadline) -> bool:
-        return not deadline.label or phrasing.labels
+        if phrasing.labels:
+            return bool(deadline.text or deadline.label or not deadline.due)
+        return bool(deadline.text or deadline.with_verbs or not deadline.due)
 
     def heading(
         self, phrasing: Phrasing, numbering: Callable[[int], str]
@@ -258,9 +401,10 @@ class Placement:
         inner = phrasing.inner(parts, sep)
         text = body
         if phrasing.labels:
-            text += deadline.text
             if deadline.label:
                 inner += sep + deadline.label
+            else:
+                text += deadline.text
         elif deadline.with_verbs:
             inner += deadline.with_verbs
         else:
@@ -271,16 +415,44 @@ class Placement:
 
 
 PLACEMENTS = (
-    Placement("bracket", "shandong-jinan-gangcheng-2021-tortoise-brackets", None,
-              lambda text, roles: [f"{text}（{roles}）。"]),
-    Placement("bracket-after-stop", "guangdong-guangzhou-2012-rencai", None,
-              lambda text, roles: [f"{text}。（{roles}）"]),
-    Placement("label-lines", "anhui-chuzhou-2020-leader-lines", True,
-              lambda text, roles: [f"{text}。", *roles.split("\n")], label_separators=("newline",)),
-    Placement("sentence", "henan-xiping-2020-fazhi-zeren-line-fenbie-fuze", False,
-              lambda text, roles: [f"{text}。{roles}。"]),
-    Placement("glued-label", "fujian-putian-undated-shuangzhao-github-qa-one-line-zeren-after-item",
-              True, lambda text, roles: [f"{text}。{roles}。"], label_separators=("。", "；", "，")),
-    Placement("chapter-lead", "SOURCES.md 第四批 (一、……(A、B牵头))", None,
-              lambda text, roles: [f"{text}（{roles}）。"], chapter=True),
+    Placement(
+        "bracket",
+        "shandong-jinan-gangcheng-2021-tortoise-brackets",
+        None,
+        lambda text, roles: [f"{text}（{roles}）。"],
+    ),
+    Placement(
+        "bracket-after-stop",
+        "guangdong-guangzhou-2012-rencai",
+        None,
+        lambda text, roles: [f"{text}。（{roles}）"],
+    ),
+    Placement(
+        "label-lines",
+        "anhui-chuzhou-2020-leader-lines",
+        True,
+        lambda text, roles: [f"{text}。", *roles.split("\n")],
+        label_separators=("newline",),
+    ),
+    Placement(
+        "sentence",
+        "henan-xiping-2020-fazhi-zeren-line-fenbie-fuze",
+        False,
+        lambda text, roles: [f"{text}。{roles}。"],
+        verb_separators=("，",),
+    ),
+    Placement(
+        "glued-label",
+        "fujian-putian-undated-shuangzhao-github-qa-one-line-zeren-after-item",
+        True,
+        lambda text, roles: [f"{text}。{roles}。"],
+        label_separators=("。", "；", "，"),
+    ),
+    Placement(
+        "chapter-lead",
+        "SOURCES.md 第四批 (一、……(A、B牵头))",
+        None,
+        lambda text, roles: [f"{text}（{roles}）。"],
+        chapter=True,
+    ),
 )

@@ -186,7 +186,9 @@ def matrix() -> Iterator[dict[str, str]]:
                     "phrasing": phrasing.name,
                     "units": units.name,
                     "separator": separators[turn % len(separators)],
-                    "order": "lead-last" if _reorderable(phrasing, placement) and turn % 3 == 2 else "lead-first",
+                    "order": "lead-last"
+                    if _reorderable(phrasing, placement) and turn % 3 == 2
+                    else "lead-first",
                     "deadline": deadlines[turn % len(deadlines)].name,
                     "numbering": list(NUMBERINGS)[turn % len(NUMBERINGS)],
                 }

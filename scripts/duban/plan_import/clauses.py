@@ -38,6 +38,7 @@ from duban.plan_import.role_sentences import (
     remarks,
     split_separated,
     standing_rule,
+    together_clause,
 )
 from duban.plan_import.trailing_roles import trailing_roles
 from duban.plan_import.unit_brackets import unit_bracket
@@ -222,7 +223,10 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     standing = standing_rule(simplified(inner))  # 以下…均需X落实,不再单独列出 (h18g)
     if standing:  # applied by the reading of tasks, to this task and every one after it
         inner = inner[: standing.start()] + inner[standing.end() :]
-    if re.match(r"^\s*由[^，,；;。]{2,60}?(?:牵头|负责|主办|落实)", simplified(inner)):  # h18m
+    together = together_clause(inner)  # h18bd: 由X会同A、B负责: X leads, A and B cooperate
+    if together:
+        inner = together
+    elif re.match(r"^\s*由[^，,；;。]{2,60}?(?:牵头|负责|主办|落实)", simplified(inner)):  # h18m
         inner = re.sub(r"^(\s*)由", r"\1", inner)
     parts = clause_parts(inner)
     skip = 0
