@@ -6,8 +6,8 @@ out (主抓 and 共同推进 name no unit's role in any opened file: a governor'
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 Part = tuple[str, str, str, list[str]]  # role, label word or verb, units as written, names

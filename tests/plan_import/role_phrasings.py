@@ -15,7 +15,8 @@ where the form occurs):
 - units: how a list of units is written (one, A、B、C, A和B, A、B等有关部门, 各县(市、区)人民政府,
   a bracketed alias, ten names …);
 - separator between the roles and their order (lead first or last);
-- deadline beside them (none, ，2023年6月底前完成, 完成时限：2023年底前, （2023年12月底前）, 长期坚持).
+- deadline beside them (none, ，2023年6月底前完成, 完成时限：2023年底前, （2023年12月底前）,
+  长期坚持).
 
 Each cell of the matrix is one short plan file (a title, a preamble, three tasks written the same
 way with different units, a closing paragraph, the office and its date) and its oracle, written
@@ -195,8 +196,10 @@ def matrix() -> Iterator[dict[str, str]]:
                 turn += 1
 
 
-def run(only: list[str], write: Path | None = None) -> list[Cell]:
-    cells = [cell(values) for values in matrix() if all(o in values.values() for o in only)]
+def run(only: list[str], write: Path | None = None, cells: list[Cell] | None = None) -> list[Cell]:
+    """The cells having every value of ``only`` (or the ``cells`` given) scored."""
+    if cells is None:
+        cells = [cell(values) for values in matrix() if all(o in values.values() for o in only)]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(write or tmp)
         work.mkdir(parents=True, exist_ok=True)

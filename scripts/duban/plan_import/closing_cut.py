@@ -21,7 +21,8 @@ def labels_go_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None
     (``牵头单位：…`` / ``配合单位：…``). Read as a clause, a label line runs to the end of the text;
     h18bd: a blank line after it ends the item's lines, and what follows (``各责任单位要高度重视
     ……``, the office and its date) is the closing, not more of the label's units, unless the
-    line after the blank is the item's next label (沈阳 2026: ``牵头单位:…`` / blank / ``责任单位:…``)."""
+    line after the blank is the item's next label (沈阳 2026: ``牵头单位:…``, a blank line,
+    ``责任单位:…``)."""
     while match:
         clause = find_clause(span[match.end() :])
         if clause is None or span[match.end() : match.end() + clause.start].strip():
