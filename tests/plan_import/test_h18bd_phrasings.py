@@ -48,6 +48,18 @@ def test_a_label_after_a_blank_line_is_still_the_last_items(tmp_path: Path) -> N
     assert last["roles"] == {"lead": ["市市场监管局"], "cooperate": ["市税务局"]}
 
 
+def test_a_deadline_label_after_a_blank_line_is_still_the_last_items(tmp_path: Path) -> None:
+    """厦门 2019 (every line a paragraph), saved with the page's 【打印本页】 below it."""
+    text = (
+        HEAD + "（一）深化“一网通办”改革。\n\n责任单位：市政务服务中心\n\n时限要求：持续推进\n\n"
+        "（二）开展涉企收费专项清理。\n\n责任单位：市市场监管局\n\n时限要求：持续推进\n\n"
+        "【打印本页】 【关闭窗口】\n"
+    )
+    last = _tasks(import_whole(tmp_path, text, 2023))["02"]
+    assert last["roles"] == {"responsible": ["市市场监管局"]}
+    assert last["due"][0]["kind"] == "ongoing" and "id" not in last["due"][0]
+
+
 # --- 由X会同A、B负责: X leads, A and B cooperate (SOURCES.md, the thirteenth batch) -------------
 
 
