@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from corpus_variants import TRADITIONAL
+
 Part = tuple[str, str, str, list[str]]  # role, label word or verb, units as written, names
 
 # -- the tasks: made-up texts of the kind a 分工方案 lists (no unit named in them) -------------
@@ -108,6 +110,11 @@ UNIT_LISTS = (
         lambda p: (f"{p[0]}、各区、县级市政府", [p[0], "各区、县级市政府"]),
     ),
     UnitList(
+        "A、各县、市、区政府",
+        "anhui-chuzhou-2020-leader-lines",
+        lambda p: (f"{p[0]}、各县、市、区政府", [p[0], "各县、市、区政府"]),
+    ),
+    UnitList(
         "市交通委（市道运局）、A",
         "shanghai-2023-yingshang-github-rag-prompt-chunks",
         lambda p: (f"市交通委（市道运局）、{p[0]}", ["市交通委（市道运局）", p[0]]),
@@ -136,19 +143,32 @@ class Phrasing:
     cite: str
     by: bool = False  # 由X牵头 …
     joint: bool = False  # X会同A负责: one clause, no separator
+    footnote: str = ""  # the first task's rule (列第一位的为牵头部门，下同): brackets only
 
     def takes(self, units: UnitList) -> bool:
-        if units.name == "one" and any("分别" in w for _, w in self.parts):
-            return False  # 分别 needs two units or more
+        if units.name == "one" and (self.footnote or any("分别" in w for _, w in self.parts)):
+            return False  # 分别 and 列第一位 need two units or more
         return self.labels or units.name != "A，B"  # a comma list is a label's, not a verb's
 
-    def inner(self, parts: list[Part], separator: str) -> str:
+    def inner(self, parts: list[Part], separator: str, first: bool) -> str:
         if self.labels:
             return separator.join(f"{word}：{written}" for _, word, written, _ in parts)
         if self.joint:
             return f"由{parts[0][2]}会同{parts[1][2]}负责"
         said = separator.join(f"{written}{word}" for _, word, written, _ in parts)
+        said = f"{said}。{self.footnote}" if self.footnote and first else said
         return f"由{said}" if self.by else said
+
+    def roles(self, parts: list[Part]) -> dict[str, list[str]]:
+        """The oracle: each part's names under its role; under a 列第一位 rule the first name
+        leads and the others are responsible (SOURCES.md, 预期结果的写法)."""
+        roles: dict[str, list[str]] = {}
+        for role, _, _, names in parts:
+            if self.footnote:
+                roles["lead"], roles["responsible"] = names[:1], names[1:]
+                continue
+            roles.setdefault(role, []).extend(n for n in names if n not in roles.get(role, []))
+        return roles
 
 
 PHRASINGS = (
@@ -298,6 +318,13 @@ PHRASINGS = (
         (("responsible", "按职责分工负责"),),
         "gansu-linxia-undated-yingshang-standing-rule",
     ),
+    Phrasing(
+        "A、B负责。列第一位的为牵头部门，下同",
+        False,
+        (("responsible", "负责"),),
+        "jiangxi-province-2017-fanwen-blurb-first-listed-fuze",
+        footnote="列第一位的为牵头部门，下同",
+    ),
 )
 
 
@@ -337,6 +364,13 @@ DEADLINES = (
 
 # -- separators, numbering ---------------------------------------------------------------------
 
+HALF_WIDTH = str.maketrans("：，；（）", ":,;()")
+WRITINGS: dict[str, Callable[[str], str]] = {
+    "full-width": lambda text: text,
+    "half-width": lambda text: text.translate(HALF_WIDTH),  # most of the corpus (PDF, pages)
+    # jilin-province-2014-trad-first-listed-fuze (責任單位, 牽頭): corpus_variants' table
+    "traditional": lambda text: text.translate(TRADITIONAL),
+}
 SEPARATORS = {"；": "；", "，": "，", "。": "。", "space": " ", "newline": "\n"}
 CN = "一二三四五六七八九十"
 NUMBERINGS: dict[str, Callable[[int], str]] = {
@@ -361,6 +395,8 @@ class Placement:
     chapter: bool = False
 
     def holds(self, phrasing: Phrasing) -> bool:
+        if phrasing.footnote and not self.name.startswith("bracket"):
+            return False  # the rule is written in a task's bracket
         if self.chapter:
             return phrasing.parts[0][0] == "lead" and len(phrasing.parts) > 1 and not phrasing.joint
         return self.labels is None or self.labels == phrasing.labels
@@ -394,11 +430,12 @@ class Placement:
         parts: list[Part],
         separator: str,
         deadline: Deadline,
+        first: bool,
     ) -> list[str]:
         if self.chapter:
             parts = [p for p in parts if p[0] != "lead"]
         sep = SEPARATORS[separator]
-        inner = phrasing.inner(parts, sep)
+        inner = phrasing.inner(parts, sep, first)
         text = body
         if phrasing.labels:
             if deadline.label:

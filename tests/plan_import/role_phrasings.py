@@ -53,6 +53,7 @@ from role_phrasing_forms import (
     PLACEMENTS,
     TASKS,
     UNIT_LISTS,
+    WRITINGS,
     Deadline,
     Phrasing,
     Placement,
@@ -60,7 +61,16 @@ from role_phrasing_forms import (
     unit_pool,
 )
 
-DIMENSIONS = ("placement", "phrasing", "units", "separator", "order", "deadline", "numbering")
+DIMENSIONS = (
+    "placement",
+    "phrasing",
+    "units",
+    "separator",
+    "order",
+    "deadline",
+    "numbering",
+    "writing",
+)
 YEAR = 2023
 HEAD = "2023年优化营商环境重点任务分工方案"
 PREAMBLE = "为进一步优化营商环境，激发市场主体活力，结合工作实际，现将重点任务分工如下。"
@@ -129,12 +139,10 @@ def _task(
         last = number == len(phrasing.parts) - 1
         written, names = units.write(pool, number) if last else (pool[number], [pool[number]])
         parts.append((role, word, written, names))
-    roles: dict[str, list[str]] = {}
-    for role, _, _, names in parts:
-        roles.setdefault(role, []).extend(n for n in names if n not in roles.get(role, []))
+    roles = phrasing.roles(parts)
     ordered = parts[1:] + parts[:1] if lead_last and len(parts) > 1 else parts
     body = TASKS[index % len(TASKS)]
-    lines = placement.place(body, phrasing, ordered, separator, deadline)
+    lines = placement.place(body, phrasing, ordered, separator, deadline, index == 0)
     return lines, Task(body, roles, deadline.due)
 
 
@@ -161,7 +169,11 @@ def cell(values: dict[str, str]) -> Cell:
             entry["due"] = task.due
         tasks.append(entry)
     lines.extend(["", CLOSING, "", *FOOT])
-    return Cell(values, "\n".join(lines) + "\n", {"plan": {"year": YEAR}, "tasks": tasks})
+    written = WRITINGS[values["writing"]]  # the names too: 市交通委(市道运局)
+    for entry in tasks:
+        entry["roles"] = {r: [written(n) for n in names] for r, names in entry["roles"].items()}
+    text = written("\n".join(lines) + "\n")
+    return Cell(values, text, {"plan": {"year": YEAR}, "tasks": tasks})
 
 
 def _reorderable(phrasing: Phrasing, placement: Placement) -> bool:
@@ -192,6 +204,7 @@ def matrix() -> Iterator[dict[str, str]]:
                     else "lead-first",
                     "deadline": deadlines[turn % len(deadlines)].name,
                     "numbering": list(NUMBERINGS)[turn % len(NUMBERINGS)],
+                    "writing": list(WRITINGS)[turn // 4 % len(WRITINGS)],
                 }
                 turn += 1
 

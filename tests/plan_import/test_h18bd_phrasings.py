@@ -91,6 +91,15 @@ def test_together_with_ten_units(tmp_path: Path) -> None:
     assert len(task["roles"]["cooperate"]) == 10 and "responsible" not in task["roles"]
 
 
+def test_a_traditional_conjunction_joins_two_units() -> None:
+    """與 is 与 (吉林 2014 writes its labels in traditional characters)."""
+    clause = find_clause(
+        "開展涉企收費專項清理（牽頭單位：市發展改革委；協同單位：市財政局與市稅務局）。"
+    )
+    assert clause is not None
+    assert clause.roles == {"lead": ["市發展改革委"], "cooperate": ["市財政局", "市稅務局"]}
+
+
 # --- A、B分别牵头。/ A指导，B负责落实。 closing an item --------------------------------------
 
 

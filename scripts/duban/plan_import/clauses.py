@@ -405,7 +405,7 @@ def _split_conjunctions(piece: str) -> list[str]:
         return [piece.strip()]
     # X会同Y in a label: both under the label (in a 由… sentence: role_sentences.together_with)
     for word in ("以及", "会同", "及", "和", "与"):
-        for match in re.finditer(word, piece):
+        for match in re.finditer(word, simplified(piece)):  # h18bd: A與B, A會同B too
             left, right = piece[: match.start()], piece[match.end() :]
             folded = simplified(left)  # h18az: A、B等和各省级人民政府: an open list, then a group
             named = NAME_END.search(folded) or re.search(OPEN_SUFFIX, folded)
