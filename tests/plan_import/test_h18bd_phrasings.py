@@ -41,9 +41,15 @@ def test_the_closing_after_a_blank_line_is_no_unit_of_the_last_label(tmp_path: P
     assert "高度重视" not in last["text"] and "高度重视" in result.plan["closing"]
 
 
-def test_a_label_after_a_blank_line_is_still_the_last_items(tmp_path: Path) -> None:
-    """沈阳 2026 writes a blank line between an item's label lines: the next label is the item's."""
+@pytest.mark.parametrize("traditional", [False, True])
+def test_a_label_after_a_blank_line_is_still_the_last_items(
+    tmp_path: Path, traditional: bool
+) -> None:
+    """沈阳 2026 writes a blank line between an item's label lines: the next label is the item's
+    (配合單位 in traditional characters too)."""
     text = LABEL_LINES.replace("牵头单位：市市场监管局\n", "牵头单位：市市场监管局\n\n")
+    if traditional:
+        text = text.replace("配合单位", "配合單位")
     last = _tasks(import_whole(tmp_path, text))["02"]
     assert last["roles"] == {"lead": ["市市场监管局"], "cooperate": ["市税务局"]}
 

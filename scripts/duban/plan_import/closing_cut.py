@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.bracket_spans import brackets
+from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import CLAUSE_START, find_clause, is_clause
 from duban.plan_import.label_forms import unspaced
 
@@ -28,7 +29,9 @@ def labels_go_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None
         if clause is None or span[match.end() : match.end() + clause.start].strip():
             break
         blanks = BLANK_LINE.finditer(span, match.end() + clause.start, match.end() + clause.end)
-        blank = next((b for b in blanks if not CLAUSE_START.match(span[b.end() :])), None)
+        blank = next(
+            (b for b in blanks if not CLAUSE_START.match(simplified(span[b.end() :]))), None
+        )
         if blank:
             return blank
         match = NEXT_END.search(span, match.end() + clause.end)
