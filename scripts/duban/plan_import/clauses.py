@@ -38,6 +38,7 @@ from duban.plan_import.role_sentences import (
     remarks,
     split_separated,
     standing_rule,
+    together_clause,
 )
 from duban.plan_import.trailing_roles import trailing_roles
 from duban.plan_import.unit_brackets import unit_bracket
@@ -222,7 +223,10 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     standing = standing_rule(simplified(inner))  # 以下…均需X落实,不再单独列出 (h18g)
     if standing:  # applied by the reading of tasks, to this task and every one after it
         inner = inner[: standing.start()] + inner[standing.end() :]
-    if re.match(r"^\s*由[^，,；;。]{2,60}?(?:牵头|负责|主办|落实)", simplified(inner)):  # h18m
+    together = together_clause(inner)  # h18bd: 由X会同A、B负责: X leads, A and B cooperate
+    if together:
+        inner = together
+    elif re.match(r"^\s*由[^，,；;。]{2,60}?(?:牵头|负责|主办|落实)", simplified(inner)):  # h18m
         inner = re.sub(r"^(\s*)由", r"\1", inner)
     parts = clause_parts(inner)
     skip = 0
@@ -401,7 +405,7 @@ def _split_conjunctions(piece: str) -> list[str]:
         return [piece.strip()]
     # X会同Y in a label: both under the label (in a 由… sentence: role_sentences.together_with)
     for word in ("以及", "会同", "及", "和", "与"):
-        for match in re.finditer(word, piece):
+        for match in re.finditer(word, simplified(piece)):  # h18bd: A與B, A會同B too
             left, right = piece[: match.start()], piece[match.end() :]
             folded = simplified(left)  # h18az: A、B等和各省级人民政府: an open list, then a group
             named = NAME_END.search(folded) or re.search(OPEN_SUFFIX, folded)

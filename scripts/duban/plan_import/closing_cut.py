@@ -8,10 +8,34 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.bracket_spans import brackets
-from duban.plan_import.clauses import find_clause, is_clause
+from duban.plan_import.chinese import simplified
+from duban.plan_import.clauses import CLAUSE_START, find_clause, is_clause
 from duban.plan_import.label_forms import unspaced
 
 LINE_END = re.compile(r"[ \t\u3000]*\n")
+BLANK_LINE = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)+")
+NEXT_END = re.compile(r"[。；]?[ \t\u3000]*\n|[。][ \t\u3000]+(?=\S)")
+
+
+def labels_go_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """The cut after the last item moved past the item's own clause on the lines after it
+    (``牵头单位：…`` / ``配合单位：…``). Read as a clause, a label line runs to the end of the text;
+    h18bd: a blank line after it ends the item's lines, and what follows (``各责任单位要高度重视
+    ……``, the office and its date) is the closing, not more of the label's units, unless the
+    line after the blank is the item's next label (沈阳 2026: ``牵头单位:…``, a blank line,
+    ``责任单位:…``; 厦门 2019: ``时限要求:…``)."""
+    while match:
+        clause = find_clause(span[match.end() :])
+        if clause is None or span[match.end() : match.end() + clause.start].strip():
+            break
+        blanks = BLANK_LINE.finditer(span, match.end() + clause.start, match.end() + clause.end)
+        blank = next(
+            (b for b in blanks if not CLAUSE_START.match(simplified(span[b.end() :]))), None
+        )
+        if blank:
+            return blank
+        match = NEXT_END.search(span, match.end() + clause.end)
+    return match
 
 
 def row_goes_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:

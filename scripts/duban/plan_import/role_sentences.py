@@ -46,13 +46,28 @@ TOGETHER = re.compile(r"^(?P<lead>[^、，,；;]{2,40}?)会同(?P<others>[^；;]
 """X会同A、B(等部门): X with A and B, where X leads (SOURCES.md, the thirteenth batch's rule)."""
 
 
-def together_with(folded_names: str) -> str | None:
-    """``X会同A、B等部门`` (simplified, without the verb after it) as the clause
-    ``X牵头；A、B等部门配合`` (X leads, the others cooperate); None when it holds no 会同."""
-    match = TOGETHER.match(folded_names.strip())
+def together_with(names: str) -> str | None:
+    """``X会同A、B等部门`` (without the verb after it) as the clause ``X牵头；A、B等部门配合``
+    (X leads, the others cooperate), the names as written (會同 too); None when it holds no 会同."""
+    names = names.strip()
+    match = TOGETHER.match(simplified(names))
     if match is None:
         return None
-    return f"{match.group('lead').strip()}牵头；{match.group('others').strip()}配合"
+    lead, others = names[match.start("lead") : match.end("lead")], names[match.start("others") :]
+    return f"{lead.strip()}牵头；{others.strip()}配合"
+
+
+BY_TOGETHER = re.compile(
+    r"^\s*由(?P<names>[^，,；;。]{2,40}?会同[^，,；;。]{2,300}?)(?:负责落实|负责)"
+)
+
+
+def together_clause(inner: str) -> str | None:
+    """h18bd: a bracket or sentence ``由X会同A、B负责[，…]`` read as ``X牵头；A、B配合[，…]``, as a
+    由 sentence is (together_with): X leads, not every unit named is responsible."""
+    match = BY_TOGETHER.match(simplified(inner))
+    together = match and together_with(inner[match.start("names") : match.end("names")])
+    return together + inner[match.end() :] if match and together else None
 
 
 def label_prose(folded_names: str) -> bool:

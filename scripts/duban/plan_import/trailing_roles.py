@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.chinese import simplified
+from duban.plan_import.role_sentences import together_clause
 from duban.plan_import.unit_names import NAME_END, group_phrases
 
-_VERB = (
-    r"(?:牵头负责|牵头落实|牵头|主办|负责落实|负责实施|具体负责|分别负责|按职责分工负责|负责"
-    r"|具体落实|抓好落实|组织实施|配合|协办|参与|协助|协同)"
+_VERB = (  # h18bd: 分别牵头 (A、B分别牵头。) and 指导 (A指导，B负责落实。) close an item too
+    r"(?:牵头负责|牵头落实|分别牵头|牵头|主办|负责落实|负责实施|具体负责|分别负责|按职责分工负责"
+    r"|负责|具体落实|抓好落实|组织实施|配合|协办|参与|协助|协同|指导)"
 )
 _WHEN = (
     r"(?:[，,]\s*[^，,。；;：:\n]{0,20}?(?:\d{1,2}月|年底|年内|季度|半年|长期|持续|常态)"
@@ -54,7 +55,8 @@ def trailing_roles(text: str) -> tuple[int, int, str] | None:
         if not _units(bare, r"[、，,和及]") and not _units(bare, r"[、，,]"):  # 住房和城乡建设局
             return None
     start, end = match.start(1), len(text.rstrip())
-    return start, end, text[start:end].rstrip().rstrip("。；;").rstrip().removeprefix("由")
+    said = text[start:end].rstrip().rstrip("。；;").rstrip()
+    return start, end, together_clause(said) or said.removeprefix("由")  # h18bd: 由X会同A负责，…
 
 
 def _units(names: str, parts: str) -> bool:
