@@ -48,6 +48,12 @@ CONTACT_COLUMN = re.compile(r"^(?:监督|联系|举报|投诉)?电话|联系人$
 """h18an: a progress table's 监督电话 column (招远 2022): a column of the table, never a task's."""
 
 
+COLUMN_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[)）]$")
+"""h18bf: a column's name with what else it covers in brackets (``落实科室(部门)``,
+``责任股室(单位)``, 第二十二批): the column is named by the word before them."""
+
+
 def header_word(word: str) -> str:
-    """A header cell's word without the period it covers."""
-    return PERIOD_PREFIX.sub("", word)
+    """A header cell's word without the period it covers or a bracketed note after it."""
+    bare = PERIOD_PREFIX.sub("", word)
+    return COLUMN_NOTE.sub("", bare) if COLUMN_NOTE.sub("", bare) else bare
