@@ -96,6 +96,20 @@ def test_made_up_merged_cells_run_until_their_column_shows_one(tmp_path: Path) -
         assert _leaders(tasks[key]) == ["林涛"], key
 
 
+def test_the_review_names_the_rows_sharing_a_merged_cell(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(MERGED_CELLS, encoding="utf-8")
+    reading = import_file(path, ImportOrg(), "p", None).reading
+    # rows 2–4 share row 1's deadline and leader (2 has its own units), 6 row 5's; 5 is whole
+    assert (
+        "4 行缺少的责任单位、完成时限或领导格按合并单元格与相邻一行共用（第 2、3、4、6 行）"
+        in reading
+        or "4 rows lacking a unit, deadline or leader cell share the merged cell of the row "
+        "beside them (rows 2, 3, 4, 6)"
+        in reading
+    )
+
+
 def test_a_work_sentence_counting_its_year_round_is_no_deadline() -> None:
     assert cell_type("全年开展农村饮用水水质检测不少于12次。") == "text"
     assert cell_type("全年组织送戏下乡演出不少于80场。") == "text"

@@ -17,6 +17,7 @@ A heading row (一、…, a group's cell) spans the table's width: no merged cel
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from duban.plan_import.cell_rows import ROLE_KINDS
@@ -38,17 +39,36 @@ def merged_units(out: list[list[str]], kinds: list[str], numbered: set[int]) -> 
         row[i] = out[above][i]
 
 
-def share_merged(out: list[list[str]], kinds: list[str], numbered: set[int]) -> None:
+def shared_rows(
+    out: list[list[str]], kinds: list[str], numbered: set[int], lines: list[str]
+) -> list[str]:
+    """The numbers of the rows that share a merged cell (:func:`share_merged`), in a table whose
+    ``lines`` mark no empty cell: a row of ``|`` cells shows its empty ones (``|||``, 吴江 2024),
+    so there a missing cell is empty, not merged (SOURCES.md 第二十二批: no separators)."""
+    if any(re.search(r"[|｜]", line) for line in lines):
+        return []
+    labels = []
+    for at in share_merged(out, kinds, numbered):
+        own = next((cell for cell in out[at] if cell.strip()), "")
+        labels.append(own.split()[0])
+    return labels
+
+
+def share_merged(out: list[list[str]], kinds: list[str], numbered: set[int]) -> list[int]:
     """In place: each numbered row of ``out`` (the header first) with an empty unit, deadline or
     leader cell gets the merged cell's words, from after its group's first rows when nothing
-    stands above them, else from the row above."""
+    stands above them, else from the row above. Returns the rows that got one (for the review:
+    the words are the page's, their place in the row is the importer's reading)."""
     shared = [column for column, kind in enumerate(kinds) if kind in SHARED_KINDS]
+    filled: set[int] = set()
     for run in _runs(out, numbered):
         for column in shared:
-            _share_below(out, run, column, shared)
+            filled.update(_share_below(out, run, column, shared))
             for at, below in pairwise(run):
                 if out[at][column].strip() and not out[below][column].strip():
                     out[below][column] = out[at][column]
+                    filled.add(below)
+    return sorted(filled)
 
 
 def _runs(out: list[list[str]], numbered: set[int]) -> list[list[int]]:
@@ -62,14 +82,13 @@ def _runs(out: list[list[str]], numbered: set[int]) -> list[list[int]]:
     return [run for run in runs if run]
 
 
-def _share_below(out: list[list[str]], run: list[int], column: int, shared: list[int]) -> None:
+def _share_below(out: list[list[str]], run: list[int], column: int, shared: list[int]) -> list[int]:
     """The first rows of a run, showing no unit, deadline or leader cell at all, share the
     first cell after them in ``column`` (one cell's paragraphs, its units written after the
     last)."""
     first = next((k for k, at in enumerate(run) if out[at][column].strip()), None)
-    if not first:
-        return
-    if any(out[at][c].strip() for at in run[:first] for c in shared):
-        return
+    if not first or any(out[at][c].strip() for at in run[:first] for c in shared):
+        return []
     for at in run[:first]:
         out[at][column] = out[run[first]][column]
+    return run[:first]

@@ -29,14 +29,17 @@ from duban.plan_import.column_names import (
 from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
-from duban.plan_import.shared_cells import merged_units, share_merged
+from duban.plan_import.shared_cells import merged_units, shared_rows
 from duban.plan_import.table_numbers import group_row, heading_line, row_number
 
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
 
 
 def flatten_tables(
-    text: str, as_items: Callable[[list[list[str]]], list[str]], strays: list[str] | None = None
+    text: str,
+    as_items: Callable[[list[list[str]]], list[str]],
+    strays: list[str] | None = None,
+    shared: list[str] | None = None,
 ) -> str:
     """The text with each flattened table's rows made lines by ``as_items`` (reading's
     ``table_lines``, which counts them); ``strays`` collects the cells of one-cell-a-line
@@ -57,7 +60,7 @@ def flatten_tables(
                 out.append(lines[index])
                 index += 1
                 continue
-            rows, end = _cells_down(lines, after, header, strays)
+            rows, end = _cells_down(lines, after, header, strays, shared)
             if len(rows) == 1:  # h18z: words of the page's metadata (公开时限 / 长期公开 /
                 out.append(lines[index])  # 发布单位) with no row under them: no header
                 index += 1
@@ -204,7 +207,11 @@ def _bare(line: str) -> str:
 
 
 def _cells_down(
-    lines: list[str], index: int, header: list[str], strays: list[str] | None = None
+    lines: list[str],
+    index: int,
+    header: list[str],
+    strays: list[str] | None = None,
+    shared: list[str] | None = None,
 ) -> tuple[list[list[str]], int]:
     """Rows of one cell a line: a row starts at its number (the next one, or a larger one once
     the row before has its cells: an excerpt of a table skips rows), a heading row (一、…)
@@ -212,6 +219,7 @@ def _cells_down(
     cells are then put under their columns by what they hold (:mod:`cell_rows`: merged cells,
     short rows, a column's two lines, stray cells)."""
     rows = [header]
+    start = index
     width = len(header)
     kinds = [column_kind(simplified(word)) for word in header]
     number_at = kinds.index("number") if "number" in kinds else None
@@ -339,7 +347,9 @@ def _cells_down(
         full[first:] = aligned
         out.append(full[:width])
         numbered.add(len(out) - 1)
-    share_merged(out, kinds, numbered)  # h18bf: a merged cell written once, on one of its rows
+    filled = shared_rows(out, kinds, numbered, lines[start:index])  # h18bf: merged cells
+    if shared is not None:
+        shared.extend(filled)
     return out, index
 
 
