@@ -181,6 +181,17 @@ def test_made_up_paragraph_cells_share_the_unit_cell_after_them(tmp_path: Path) 
         assert _roles(tasks[key]) == ["法规科", "执法支队"], key
 
 
+def test_paragraph_cells_numbered_with_wide_digits_or_a_small_stop(tmp_path: Path) -> None:
+    for one, dot in (("１", "．"), ("1", "﹒")):
+        wide = str.maketrans("12345", "１２３４５") if one == "１" else str.maketrans("", "")
+        text = PARAGRAPH_CELLS
+        for n in "12345":
+            text = text.replace(f"\n{n}.", f"\n{n.translate(wide)}{dot}")
+        tasks = _import(tmp_path, text)
+        assert sorted(tasks) == ["01", "02", "03", "04", "05"], (one, dot)
+        assert _roles(tasks["04"]) == ["法规科", "执法支队"], (one, dot)
+
+
 def test_a_unit_cell_carried_out_by_division_of_duties() -> None:
     cell = "法规科、执法支队按职责分工落实"
     assert role_cell(cell) and cell_type(cell) == "unit"  # the row's units, not its text

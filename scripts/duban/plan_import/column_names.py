@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.numbering import arabic, separator
+
 JOINED = re.compile(r"[、及和与]")
 
 
@@ -28,7 +30,10 @@ def last_column(word: str, following: str) -> bool:
     return len(JOINED.split(word)) >= 2 and re.fullmatch(r"\s*[1１]\s*", following) is not None
 
 
-FIRST_CELL_NUMBER = re.compile(r"^([0-9]{1,3})[.．、](?![0-9])(?=\S)")
+# h18bf: 1﹒ and １． as numbering reads them (a variant of 中山 2021 lost its rows after 2.)
+FIRST_CELL_NUMBER = re.compile(
+    rf"^{arabic(3, group=True)}{separator(small=True)}(?![0-9０-９])(?=\S)"
+)
 """h18z: ``1.城市人居环境提升项目``: a table with no 序号 column, one cell a line, whose rows are
 numbered in their first cell (the same table as ``|`` rows reads each line as a row)."""
 

@@ -385,7 +385,7 @@ def _row_soon(
             return True
         # h18bf: a table without a 序号 column numbers its rows in their first cell (3.…)
         own = first_cell_number(_bare(lines[index]), numbered)
-        if own and int(own.group(1)) == last + 1:
+        if own and int(own.group(1).translate(ASCII_DIGITS)) == last + 1:
             return True
     return False
 
