@@ -11,8 +11,9 @@ import re
 from duban.plan_import.numbering import NOT_DECIMAL, arabic, separator
 from duban.plan_import.row_cells import person
 
-CATEGORY_WORD = re.compile(r"^(?:类别|類別|分类|分類|类型|類型|领域|領域|板块|板塊)$")
-GROUP_WORD = re.compile(r"^(?:类别|類別|分类|分類|类型|類型|领域|領域|板块|板塊|指标|指標)$")
+CATEGORIES = "类别|類別|分类|分類|类型|類型|领域|領域|板块|板塊"
+CATEGORY_WORD = re.compile(rf"^(?:{CATEGORIES})$")
+GROUP_WORD = re.compile(rf"^(?:{CATEGORIES}|指标|指標)$")
 """h18bf: a text column naming the rows' group, before the column of their work (略阳 2019:
 序号 | 指标 | 工作任务 | …, 指标 merged over the rows of one group and missing from the rest)."""
 

@@ -94,11 +94,11 @@ TABLE_COLUMNS = {
 }
 
 
-# h18x: 责任处室 (a department's office in charge) is a 责任单位 column
-TABLE_COLUMNS["responsible"] = (TABLE_COLUMNS["responsible"][0] + "|责任处室|責任處室", "责任单位")
-# h18bf: 责任股室(单位) (a county bureau's 股室), 落实科室(部门) (第二十二批): who carries it out
+# h18x: 责任处室 (a department's office in charge) is a 责任单位 column; h18bf: so are
+# 责任股室(单位) (a county bureau's 股室) and 落实科室(部门) (第二十二批): who carries the row out
 TABLE_COLUMNS["responsible"] = (
-    TABLE_COLUMNS["responsible"][0] + "|责任股室|責任股室|落实科室|落實科室|落实部门|落實部門",
+    TABLE_COLUMNS["responsible"][0]
+    + "|责任处室|責任處室|责任股室|責任股室|落实科室|落實科室|落实部门|落實部門",
     "责任单位",
 )
 

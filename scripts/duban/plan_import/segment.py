@@ -295,11 +295,10 @@ def _part_of(text: str, item: Node, style: str, at: int) -> bool:
     """h18bf (江苏 2007: 17.…补助资金61.7亿元。 then only (2)…(就管中心)): a part of a lower
     style, whole with its own clause, under an item with no clause of its own is that item's
     part, the only one an extract kept (SOURCES.md, 第二十二批), not a line of another list."""
-    ranks = [*RANKS[:3], "ar", "par", "cir"]
     return (
-        item.style in ranks
-        and style in ranks
-        and ranks.index(style) > ranks.index(item.style)
+        item.style in RANKS
+        and style in RANKS
+        and RANKS.index(style) > RANKS.index(item.style)
         and find_clause(text[item.content : at]) is None
     )
 
