@@ -11,7 +11,21 @@ import re
 from duban.plan_import.numbering import NOT_DECIMAL, arabic, separator
 from duban.plan_import.row_cells import person
 
-CATEGORY_WORD = re.compile(r"^(?:类别|類別|分类|分類|类型|類型|领域|領域|板块|板塊)$")
+CATEGORIES = "类别|類別|分类|分類|类型|類型|领域|領域|板块|板塊"
+CATEGORY_WORD = re.compile(rf"^(?:{CATEGORIES})$")
+GROUP_WORD = re.compile(rf"^(?:{CATEGORIES}|指标|指標)$")
+"""h18bf: a text column naming the rows' group, before the column of their work (略阳 2019:
+序号 | 指标 | 工作任务 | …, 指标 merged over the rows of one group and missing from the rest)."""
+
+
+def work_column(words: list[str], kinds: list[str]) -> int | None:
+    """The column of a row's own work among ``kinds``: the first text column whose header
+    word (``words``, the same columns) names no group, when a group column stands before it."""
+    texts = [k for k, kind in enumerate(kinds) if kind == "text"]
+    work = [k for k in texts if not GROUP_WORD.match(words[k].strip())]
+    return work[0] if work and texts[0] != work[0] else None
+
+
 ITEM_CELL = re.compile(  # h18ap: 15﹒ １５． and 15. with a space after, as numbering reads them
     rf"^{arabic(3)}[ \u3000]*{separator()}{NOT_DECIMAL}[ \u3000]*\S"
 )

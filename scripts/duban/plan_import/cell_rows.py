@@ -94,8 +94,13 @@ TABLE_COLUMNS = {
 }
 
 
-# h18x: 责任处室 (a department's office in charge) is a 责任单位 column
-TABLE_COLUMNS["responsible"] = (TABLE_COLUMNS["responsible"][0] + "|责任处室|責任處室", "责任单位")
+# h18x: 责任处室 (a department's office in charge) is a 责任单位 column; h18bf: so are
+# 责任股室(单位) (a county bureau's 股室) and 落实科室(部门) (第二十二批): who carries the row out
+TABLE_COLUMNS["responsible"] = (
+    TABLE_COLUMNS["responsible"][0]
+    + "|责任处室|責任處室|责任股室|責任股室|落实科室|落實科室|落实部门|落實部門",
+    "责任单位",
+)
 
 
 def column_kind(word: str) -> str:
@@ -128,6 +133,8 @@ def cell_type(cell: str) -> str:
     bare = re.sub(r"\s+", "", folded)
     if re.fullmatch(arabic(), bare):
         return "number"
+    if _counted_work(bare):
+        return "text"
     # h18j: a time cell may end in 。 (2月開工,年內完成主體結構8層以上。, 宁波江北 2023)
     if len(bare) <= 25 and DATE_WORDS.search(bare) and "。" not in bare.removesuffix("。"):
         return "date"
@@ -143,7 +150,10 @@ def cell_type(cell: str) -> str:
     if SPACED_PAIRS.match(folded.strip()):  # 陆 明俞 悦: two spaced names run together (h18g)
         return "person"
     if PERSON.match(bare) and not CELL_END.search(bare) and len(folded.split()) <= 2:
-        return "person" if " " in folded.strip() or len(bare) <= 3 else "text"
+        spaced = " " in folded.strip()
+        # h18bf: two characters unspaced are a name with its surname first (广电 is a group)
+        named = len(bare) == 3 or (len(bare) == 2 and bare[0] in SURNAMES)
+        return "person" if spaced or named else "text"
     if POSTED.fullmatch(bare) or all(
         SHORT_NAME.fullmatch(n) and not CELL_END.search(n) for n in re.split(r"[、，,]", bare)
     ):
@@ -165,6 +175,24 @@ def cell_type(cell: str) -> str:
     ):
         return "unit"
     return "unit" if role_cell(cell.strip()) else "text"  # h18ae: 办公室牵头,各科室配合
+
+
+YEAR_ROUND = re.compile(r"全年|年内|每年|当年")
+COUNTED = re.compile(
+    r"(?:不少于|不低于|达到|超过)\s*\d|\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:场次|场|次|个|件|家|座|人次|项|户)"
+)
+
+
+def _counted_work(bare: str) -> bool:
+    """h18bf: 全年组织开展文化下乡等惠民演出不少于100场。 (略阳 2019): a sentence whose only time
+    is the year round and that counts what is done is the work, not its deadline."""
+    return (
+        bare.endswith("。")
+        and len(bare) >= 10
+        and COUNTED.search(bare) is not None
+        and YEAR_ROUND.search(bare) is not None
+        and DATE_WORDS.search(YEAR_ROUND.sub("", bare)) is None
+    )
 
 
 def _fit(kind: str, typed: str) -> float:
@@ -195,11 +223,15 @@ def _joined(kind: str, typed: str, column: int) -> float:
     return 4.0
 
 
-def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str]]:
-    """The cells under each column (in order) and the cells that fit none."""
+def align(
+    cells: list[str], kinds: list[str], main: int | None = None
+) -> tuple[list[list[str]], list[str]]:
+    """The cells under each column (in order) and the cells that fit none; ``main`` is the
+    column of the row's own work (the first text column unless the header says otherwise)."""
     typed = [cell_type(c) for c in cells]
     width, count = len(kinds), len(cells)
-    main = kinds.index("text") if "text" in kinds else -1
+    if main is None:
+        main = kinds.index("text") if "text" in kinds else -1
     # the task's own text is seldom the empty cell: 召开工作推进会 stays the task, not a unit
     empty = [MAIN_EMPTY if k == main else EMPTY for k in range(width)]
     inf = float("inf")
@@ -241,7 +273,9 @@ def align(cells: list[str], kinds: list[str]) -> tuple[list[list[str]], list[str
     return columns, stray
 
 
-def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = None) -> list[str]:
+def aligned_row(
+    cells: list[str], kinds: list[str], strays: list[str] | None = None, main: int | None = None
+) -> list[str]:
     """One cell a column: several units of one column joined with 、 (glued names parted),
     several texts with ；, and the cells that fit none at the end of the first text column."""
     parts = _restarts(cells, kinds)
@@ -252,7 +286,7 @@ def aligned_row(cells: list[str], kinds: list[str], strays: list[str] | None = N
             pieces.append([""] * skip + aligned_row(part, kinds[skip:], strays))
         sep = ["、" if kind in ROLE_KINDS else "；" for kind in kinds]
         return [sep[i].join(p[i] for p in pieces if p[i]) for i in range(len(kinds))]
-    columns, stray = align(cells, kinds)
+    columns, stray = align(cells, kinds, main)
     row: list[str] = []
     for kind, column in zip(kinds, columns, strict=True):
         if kind in ROLE_KINDS:

@@ -97,7 +97,7 @@ LABELLED = re.compile(  # h18c: 主要责任单位 / 责任主体 / 责任单位
 DEADLINE_LABEL = re.compile(rf"^\s*(?:{'|'.join(DEADLINE_WORDS)})\s*[:：]\s*(?P<text>.*)$", re.S)
 # A牵头，B、C配合 / A负责 / A牵头负责
 PROSE = re.compile(
-    rf"^\s*(?:由)?(?P<names>.+?)(?P<word>{_ROLE_ALT}|负责|按职责分工负责|分别负责)(?:负责)?\s*$",
+    rf"^\s*(?:由)?(?P<names>.+?)(?P<word>{_ROLE_ALT}|负责|按职责分工负责|按职责分工落实|分别负责)(?:负责)?\s*$",
     re.S,
 )
 DEADLINE_PROSE = re.compile(
@@ -328,7 +328,7 @@ def _prose(folded: str) -> tuple[int, str, str, bool] | None:
         return None
     word = prose.group("word")
     role = ROLE_WORDS.get(word, "lead" if word != "负责" else "responsible")
-    if word in ("负责", "按职责分工负责", "分别负责"):
+    if word in ("负责", "按职责分工负责", "按职责分工落实", "分别负责"):  # h18bf: 落实 (中山 2021)
         role = "responsible"
     each = prose.group("names").rstrip().endswith("分别") and role == "lead"
     return prose.end("names"), role, word, each

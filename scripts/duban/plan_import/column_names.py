@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.numbering import arabic, separator
+
 JOINED = re.compile(r"[、及和与]")
 
 
@@ -28,7 +30,10 @@ def last_column(word: str, following: str) -> bool:
     return len(JOINED.split(word)) >= 2 and re.fullmatch(r"\s*[1１]\s*", following) is not None
 
 
-FIRST_CELL_NUMBER = re.compile(r"^([0-9]{1,3})[.．、](?![0-9])(?=\S)")
+# h18bf: 1﹒ and １． as numbering reads them (a variant of 中山 2021 lost its rows after 2.)
+FIRST_CELL_NUMBER = re.compile(
+    rf"^{arabic(3, group=True)}{separator(small=True)}(?![0-9０-９])(?=\S)"
+)
 """h18z: ``1.城市人居环境提升项目``: a table with no 序号 column, one cell a line, whose rows are
 numbered in their first cell (the same table as ``|`` rows reads each line as a row)."""
 
@@ -48,6 +53,12 @@ CONTACT_COLUMN = re.compile(r"^(?:监督|联系|举报|投诉)?电话|联系人$
 """h18an: a progress table's 监督电话 column (招远 2022): a column of the table, never a task's."""
 
 
+COLUMN_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[)）]$")
+"""h18bf: a column's name with what else it covers in brackets (``落实科室(部门)``,
+``责任股室(单位)``, 第二十二批): the column is named by the word before them."""
+
+
 def header_word(word: str) -> str:
-    """A header cell's word without the period it covers."""
-    return PERIOD_PREFIX.sub("", word)
+    """A header cell's word without the period it covers or a bracketed note after it."""
+    bare = PERIOD_PREFIX.sub("", word)
+    return COLUMN_NOTE.sub("", bare) if COLUMN_NOTE.sub("", bare) else bare

@@ -22,7 +22,8 @@ HEADER_WORD = re.compile(
     # 是否达到序时进度 …): a short word naming what a column holds
     r"|单位|计量单位|[\u4e00-\u9fff]{0,6}(?:情况|进度|指标|内容|项目|目标|要求|措施|任务|成效"
     # h18c: 任务名称, 配合部门, 目标类型 (杭州上城 2019), 时间进度 (遂宁 2016)
-    r"|名称|类型|[\u4e00-\u9fff]{0,4}(?:部门|单位|时限|时间|领导|处室|科室))"  # h18x: 处室
+    # h18x: 处室; h18bf: 股室 (a county bureau's offices, 责任股室)
+    r"|名称|类型|[\u4e00-\u9fff]{0,4}(?:部门|单位|时限|时间|领导|处室|科室|股室))"
     # h18i: 任务项 (the row's number), 四季度任务分解, 完成状况 (淮北相山 2024)
     # h18ap: 时间安排, 工作安排 (a 工作计划's columns: when and what is planned)
     r"|任务项|项次|[\u4e00-\u9fff]{0,6}(?:分解|状况)|[\u4e00-\u9fff]{0,4}安排)$"

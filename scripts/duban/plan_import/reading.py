@@ -71,6 +71,7 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
         raise ReadError(f"{name}: {error}") from None
     stats: dict[str, int] = {}
     strays: list[str] = []
+    shared: list[str] = []  # h18bf: rows sharing a merged cell
     suffix = path.suffix.lower()
     try:
         if data[:5] == b"%PDF-" or suffix == ".pdf":
@@ -107,10 +108,11 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
                 untabled.append(html_text(text, None, pipe_lines))
             # h18bc: a page's paragraphs are text as a clerk copies it: a table written one cell
             # a paragraph, or in | or space-separated rows, is read as the same text file's is
-            text, how = plain_text(html_text(text, stats), f"HTML ({how})", stats, strays)
+            page = html_text(text, stats)
+            text, how = plain_text(page, f"HTML ({how})", stats, strays, shared)
         else:
             raw, how = text_lines(single_spaced(normalize_newlines(text)), how)
-            text = flatten_tables(raw, lambda rows: table_lines(rows, stats), strays)
+            text = flatten_tables(raw, lambda rows: table_lines(rows, stats), strays, shared)
             if untabled is not None and text != raw:
                 untabled.append(raw)
     if stats.get("rows"):
@@ -121,6 +123,8 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
                 f"；表格中有 {len(strays)} 个单元格归不进任何一列（页面残留？），"
                 f"已放在所在行的文字之后：{quoted}"
             )
+        if shared:
+            how += shared_note(shared)
     return text, how
 
 
@@ -137,10 +141,24 @@ def text_lines(text: str, how: str) -> tuple[str, str]:
     return raw, how
 
 
-def plain_text(text: str, how: str, stats: dict[str, int], strays: list[str]) -> tuple[str, str]:
+def plain_text(
+    text: str, how: str, stats: dict[str, int], strays: list[str], shared: list[str]
+) -> tuple[str, str]:
     """A page's text read as a plain text is (:func:`text_lines`, then its text tables)."""
     raw, how = text_lines(text, how)
-    return flatten_tables(raw, lambda rows: table_lines(rows, stats), strays), how
+    return flatten_tables(raw, lambda rows: table_lines(rows, stats), strays, shared), how
+
+
+def shared_note(rows: list[str]) -> str:
+    """h18bf: the review's words for the rows that share a merged cell of the row beside them."""
+    more = "…" if len(rows) > 20 else ""
+    listed = "、".join(rows[:20]) + more
+    return say(
+        f"; {len(rows)} rows lacking a unit, deadline or leader cell share the merged cell of "
+        f"the row beside them (rows {', '.join(rows[:20]) + more}), please check",
+        f"；表格中 {len(rows)} 行缺少的责任单位、完成时限或领导格按合并单元格与相邻一行共用"
+        f"（第 {listed} 行），请核对",
+    )
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.unit_brackets import names_only
 
-SAYS = re.compile(r"牵头|牽頭|配合|负责|負責|协办|協辦|参与|參與|协同|協同")
+SAYS = re.compile(r"牵头|牽頭|配合|负责|負責|协办|協辦|参与|參與|协同|協同|分工落实|分工落實")
 
 
 def role_cell(line: str) -> bool:

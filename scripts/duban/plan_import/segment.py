@@ -13,11 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from duban.plan_import.chinese import numeral_text, numeral_value
 from duban.plan_import.clauses import find_clause
-from duban.plan_import.column_headings import heading_kind
 from duban.plan_import.numbering import (
     CIRCLED,
     CN,
@@ -30,6 +29,8 @@ from duban.plan_import.numbering import (
     bracketed,
     separator,
 )
+from duban.plan_import.segment_nodes import Node
+from duban.plan_import.tree_shapes import lift_column_headings, restarting_groups
 
 INLINE = "：:；;"
 """After these a marker numbers items inside one paragraph (：1.…；2.…；3.…)."""
@@ -88,21 +89,6 @@ STYLE_NAMES = {
     "dsg": "⒈",
     "cir": "①",
 }
-
-
-@dataclass
-class Node:
-    style: str
-    number: int
-    label: str  # the marker as written: （一） / 1. / ①
-    numeral: str  # the number as written: 一 / 1
-    start: int  # offset of the marker
-    content: int  # offset after the marker
-    end: int = 0
-    depth: int = 0
-    inline: bool = False  # numbered inside a paragraph, after ： or ；
-    guessed: bool = False  # h18a: the number was garbled; taken as the next of its list
-    children: list[Node] = field(default_factory=list)
 
 
 @dataclass
@@ -181,52 +167,6 @@ def _page_above(later: list[Node], roots: list[Node]) -> bool:
     )
 
 
-def restarting_groups(roots: list[Node]) -> list[Node]:
-    """h18ai (三亚天涯: 一、儋州村社区 over (一)社区居委会 1.…4., (二)… 1.…5., (三)背街小巷
-    1. 2.): one chapter whose (一)(二)… each number their items from 1 again is the page's
-    heading, and the groups are the plan's sections (SOURCES.md, the tenth batch's rule: ids
-    1-n, 2-n, 3-n); the chapter's line stands before them (the preamble's). With two chapters
-    or more, or groups numbering on (1. 2. | 3. 4.), the tree stays as it is."""
-    if len(roots) != 1 or roots[0].style != "sec":
-        return roots
-    groups = roots[0].children
-    numbered = [group for group in groups if group.children]
-    if (
-        len(groups) < 2
-        or len(numbered) < 2
-        or any(group.style != "pcn" or group.inline for group in groups)
-        or any(group.children[0].number != 1 for group in numbered)
-    ):
-        return roots
-    for group in groups:
-        _shallower(group)
-    return groups
-
-
-def lift_column_headings(roots: list[Node], text: str) -> list[Node]:
-    """h18am (许昌 2011): each chapter whose sub-headings are a goal heading (no items below
-    it) and one heading naming its list's columns over numbered items: the list's items become
-    the chapter's own (:mod:`duban.plan_import.column_headings`)."""
-    for chapter in roots:
-        kinds = [heading_kind(text[g.content : g.end].split("\n", 1)[0]) for g in chapter.children]
-        lists = [g for g, kind in zip(chapter.children, kinds, strict=True) if kind == "list"]
-        goals = [g for g, kind in zip(chapter.children, kinds, strict=True) if kind == "goal"]
-        if len(lists) != 1 or not lists[0].children or any(g.children for g in goals):
-            continue
-        if len(lists) + len(goals) != len(chapter.children):
-            continue
-        for item in lists[0].children:
-            _shallower(item)
-        chapter.children = lists[0].children
-    return roots
-
-
-def _shallower(node: Node) -> None:
-    node.depth -= 1
-    for child in node.children:
-        _shallower(child)
-
-
 def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) -> list[Node]:
     stack: list[Node] = []
     last_seen: dict[str, int] = {}
@@ -275,11 +215,19 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
             pass  # h18j: ；1.4月底前… 2.8月底前…: the steps of a table cell's item (临安 2022)
         elif style in styles:
             index = styles.index(style)
+            siblings = stack[index - 1].children if index else roots
             if not (
                 # h18a: an excerpt of a table (rows 6, 52, 53 …): at the top, from a line's start
                 (any_start or (lenient and stack[0].number > 1))
                 and index == 0
                 and number > stack[0].number
+                and at_line
+            ) and not (
+                # h18bf: an extract's sparse numbers under its chapters (一、… 5. 7. 二、… 17. 18.)
+                lenient
+                and index
+                and siblings[0].number > 1
+                and number > stack[index].number
                 and at_line
             ):
                 continue
@@ -296,7 +244,8 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         ):
             if not (lenient and stack and at_line and _chunk_line(text, match, end)):
                 continue
-            del stack[:]  # h18as: a line of another list, whole with its own clause: an item
+            if not _part_of(text, stack[-1], style, match.start()):
+                del stack[:]  # h18as: a line of another list, whole with its own clause: an item
 
         if style == "sec" and stack and "sec" not in styles and stack[0].style != "sec":
             continue  # 一、 inside an item that is not itself a section heading
@@ -340,6 +289,18 @@ def _chunk_line(text: str, match: re.Match, end: int) -> bool:
     span = text[match.end() : following.start() if following else end]
     clause = find_clause(span)
     return clause is not None and not span[clause.end :].strip(" \t\u3000\n。；;")
+
+
+def _part_of(text: str, item: Node, style: str, at: int) -> bool:
+    """h18bf (江苏 2007: 17.…补助资金61.7亿元。 then only (2)…(就管中心)): a part of a lower
+    style, whole with its own clause, under an item with no clause of its own is that item's
+    part, the only one an extract kept (SOURCES.md, 第二十二批), not a line of another list."""
+    return (
+        item.style in RANKS
+        and style in RANKS
+        and RANKS.index(style) > RANKS.index(item.style)
+        and find_clause(text[item.content : at]) is None
+    )
 
 
 def _steps(text: str, at: int) -> bool:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from duban.plan_import.category_cells import CATEGORY_WORD
+from duban.plan_import.category_cells import CATEGORY_WORD, work_column
 from duban.plan_import.cell_rows import (
-    ROLE_KINDS,
     aligned_row,
     cell_type,
     column_kind,
@@ -30,13 +29,17 @@ from duban.plan_import.column_names import (
 from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
+from duban.plan_import.shared_cells import merged_units, shared_rows
 from duban.plan_import.table_numbers import group_row, heading_line, row_number
 
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
 
 
 def flatten_tables(
-    text: str, as_items: Callable[[list[list[str]]], list[str]], strays: list[str] | None = None
+    text: str,
+    as_items: Callable[[list[list[str]]], list[str]],
+    strays: list[str] | None = None,
+    shared: list[str] | None = None,
 ) -> str:
     """The text with each flattened table's rows made lines by ``as_items`` (reading's
     ``table_lines``, which counts them); ``strays`` collects the cells of one-cell-a-line
@@ -57,7 +60,7 @@ def flatten_tables(
                 out.append(lines[index])
                 index += 1
                 continue
-            rows, end = _cells_down(lines, after, header, strays)
+            rows, end = _cells_down(lines, after, header, strays, shared)
             if len(rows) == 1:  # h18z: words of the page's metadata (公开时限 / 长期公开 /
                 out.append(lines[index])  # 发布单位) with no row under them: no header
                 index += 1
@@ -204,7 +207,11 @@ def _bare(line: str) -> str:
 
 
 def _cells_down(
-    lines: list[str], index: int, header: list[str], strays: list[str] | None = None
+    lines: list[str],
+    index: int,
+    header: list[str],
+    strays: list[str] | None = None,
+    shared: list[str] | None = None,
 ) -> tuple[list[list[str]], int]:
     """Rows of one cell a line: a row starts at its number (the next one, or a larger one once
     the row before has its cells: an excerpt of a table skips rows), a heading row (一、…)
@@ -212,6 +219,7 @@ def _cells_down(
     cells are then put under their columns by what they hold (:mod:`cell_rows`: merged cells,
     short rows, a column's two lines, stray cells)."""
     rows = [header]
+    start = index
     width = len(header)
     kinds = [column_kind(simplified(word)) for word in header]
     number_at = kinds.index("number") if "number" in kinds else None
@@ -277,7 +285,7 @@ def _cells_down(
                 and not starts_row
                 and not pipes
                 and not _row_after_headings(lines, index, last)
-                and not _row_soon(lines, index, last, width)
+                and not _row_soon(lines, index, last, width, number_at is not None)
                 and not _deadline_to_come(lines, index, kinds, current)
             ):
                 index += 1
@@ -315,6 +323,7 @@ def _cells_down(
     out = [rows[0]]
     numbered: set[int] = set()  # the rows of out that are numbered rows (not headings)
     columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
+    words = [simplified(w) for i, w in enumerate(header) if number_at is None or i > number_at]
     first = 0 if number_at is None else number_at + 1
     for row, found in zip(rows[1:], raw, strict=True):
         if len(row) == 1 and not found and not NUMBER.match(row[0]):
@@ -323,29 +332,25 @@ def _cells_down(
         # h18ap: a first column of categories merged over the rows (招远 2022, 类别): a numbered
         # row's cells start under the column after it
         skip = int(number_at is None and bool(CATEGORY_WORD.match(simplified(header[0]))))
-        aligned = aligned_row(found, columns[skip:], strays) if found else [""] * len(columns)
+        main = work_column(words[skip:], columns[skip:])
+        aligned = aligned_row(found, columns[skip:], strays, main) if found else [""] * len(columns)
         if number_at is None:  # no 序号 column: the row's number stays before its first cell
-            out.append([""] * skip + [f"{row[0]} {aligned[0]}".strip(), *aligned[1:]])
-            _merged_units(out, kinds, numbered)
+            # h18bf: before its first cell (its work, when a merged group cell is missing)
+            own = next((k for k, cell in enumerate(aligned) if cell.strip()), 0)
+            aligned[own] = f"{row[0]} {aligned[own]}".strip()
+            out.append([""] * skip + aligned)
+            merged_units(out, kinds, numbered)
             numbered.add(len(out) - 1)
             continue
         full = [""] * width
         full[number_at] = row[0]
         full[first:] = aligned
         out.append(full[:width])
+        numbered.add(len(out) - 1)
+    filled = shared_rows(out, kinds, numbered, lines[start:index])  # h18bf: merged cells
+    if shared is not None:
+        shared.extend(filled)
     return out, index
-
-
-def _merged_units(out: list[list[str]], kinds: list[str], numbered: set[int]) -> None:
-    """h18ap: a numbered row with nothing but its text right under a numbered row with units:
-    their unit cell was merged (江门: 1.… / 办公室牵头,… / 2.…), a page copying it a cell a line
-    writes it once; the row shares it."""
-    row, units = out[-1], [i for i, kind in enumerate(kinds) if kind in ROLE_KINDS]
-    above = len(out) - 2
-    if not units or above not in numbered or any(c.strip() for c in row[1:]):
-        return
-    for i in units:
-        row[i] = out[above][i]
 
 
 ROW_SOON = 6
@@ -363,7 +368,9 @@ def _deadline_to_come(lines: list[str], index: int, kinds: list[str], current: l
     return cell_type(_bare(lines[ahead])) == "date"
 
 
-def _row_soon(lines: list[str], index: int, last: int | None, width: int = 0) -> bool:
+def _row_soon(
+    lines: list[str], index: int, last: int | None, width: int = 0, numbered: bool = True
+) -> bool:
     """h18f: the next row (its number) within a few lines: the lines before it are cells of
     this row (县水务局 / 县住建局 / 县护城河指挥部, one unit a line), not the text after it;
     h18j: or within three rows' cells (宁波江北 2023: a project's merged cells over two lines of
@@ -375,6 +382,10 @@ def _row_soon(lines: list[str], index: int, last: int | None, width: int = 0) ->
         if index >= len(lines):
             return False
         if row_number(_bare(lines[index]), last + 1):
+            return True
+        # h18bf: a table without a 序号 column numbers its rows in their first cell (3.…)
+        own = first_cell_number(_bare(lines[index]), numbered)
+        if own and int(own.group(1).translate(ASCII_DIGITS)) == last + 1:
             return True
     return False
 

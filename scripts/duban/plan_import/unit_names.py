@@ -19,10 +19,11 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.leader_names import split_outside_brackets
 
 WORDS = (
-    "委员会|委会|联合会|协会|工会|商会|学会|红十字会|办事处|办公室|人民政府|政府|中心|单位|部门|街道"
+    "委员会|委会|联合会|协会|工会|商会|学会|研究会|研会|红十字会|办事处|办公室|人民政府|政府|中心|单位|部门|街道"
     "|机构|专班|集团|公司|分行|支行|银行|海关|总署|法庭|电视台|气象台|电台"
 )
-"""Whole words that end a body's name (the 会 of 工会, the 行 of 银行, the 署 of 总署)."""
+"""Whole words that end a body's name (the 会 of 工会, the 行 of 银行, the 署 of 总署; h18bf: a
+研究会 also abbreviated 研会, 羌研会)."""
 BODY = "局处室所办委部院厅馆站队府镇乡组司科股社联"
 """One character that ends a body's name and seldom an ordinary phrase (镇 and 乡 do end 小城镇
 and 城乡, but a text ending so before a bracket is a town's name: 各乡镇（街道）)."""
@@ -94,6 +95,12 @@ TOWNS = re.compile(r"(?:乡镇|乡|镇|社区|村|园区)(?:[（(][^（）()]{1,
 """h18r: 各开发区、镇(街道) / 各县区、乡镇: a bare level of place after a 各 group is its."""
 
 
+SUBORDINATE = re.compile(r"^(?:委属|局属|厅属|所属|下属|直属)[\u4e00-\u9fff]{0,6}(?:单位|部门)$")
+"""h18bf: 各股室、委属部门单位 (略阳 2019, 第二十二批): a class of the body's own subordinates
+after a 各 group is the 各's too, one group (a named body after it is not: 各科室、医疗保障事业
+管理中心 are two)."""
+
+
 def name_pieces(text: str, separators: str = "、，,；;") -> list[str]:
     """The pieces of a list of names cut at ``separators`` outside brackets, a group of levels
     of government kept whole (:func:`group_phrases`)."""
@@ -120,7 +127,9 @@ def group_phrases(pieces: list[str]) -> list[str]:
         # and 各乡镇人民政府、街道办事处 (谯城 2025): the 各 is the streets' too
         after_each = joined and simplified(joined[-1].strip()).startswith("各")
         bare = simplified(piece.strip())  # h18x: 市直有關部門、單位 in traditional too
-        after_each = after_each and (bare in STREETS or bool(TOWNS.fullmatch(bare)))
+        after_each = after_each and (
+            bare in STREETS or bool(TOWNS.fullmatch(bare)) or bool(SUBORDINATE.match(bare))
+        )
         if after_each or (
             bare in GENERIC
             and joined
