@@ -3,6 +3,7 @@ the renders are counted, and the pages compared with a fresh render of the same 
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -196,6 +197,11 @@ def test_group_pages_as_for_a_province_are_those_of_a_render_without_the_memo(
     assert group_uris & differ  # the unit's group's page shows the change
 
 
+def _pages(kept_source: Path) -> list[str]:
+    """The pages a kept source entry holds (by their paths)."""
+    return list(json.loads(kept_source.read_text("utf-8")).get("pages", {}))
+
+
 def test_a_kept_source_that_cannot_be_read_is_rendered_again(tmp_path, monkeypatch):
     data = demo_data(tmp_path)
     renders = Renders(monkeypatch)
@@ -213,6 +219,12 @@ def test_a_kept_source_that_cannot_be_read_is_rendered_again(tmp_path, monkeypat
         )
     ]
     assert len(kept) > 10
+    # the damaged entries first among those of a unit's page, so that their render is counted
+    # below: the files are named by digests that move with duban's code, and six entries of
+    # summaries alone once made the count 0 (session 39); the demo has one group, whose page
+    # is not counted, so at least five of the six are
+    kept.sort(key=lambda p: not any(page.startswith("units/") for page in _pages(p)))
+    assert all(page.startswith("units/") for page in _pages(kept[5]))
     for path in kept[:5]:  # half-written
         path.write_text(path.read_text("utf-8")[:-9], "utf-8")
     kept[5].write_text('{"format": 1, "key": "other", "pages": {}}', "utf-8")  # misplaced
