@@ -14,6 +14,7 @@ from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
 from duban.plan_import.year_points import (
     DATED,
+    MONTH_BEFORE,
     as_written,
     dated_points,
     lone_span,
@@ -24,7 +25,7 @@ RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
 )
 YEARLESS = re.compile(
-    r"(?<![\d年月])(?:(?:1[0-2]|0?[1-9])月(?:份)?(?:底|末|(?:[12]?\d|3[01])日)?[之以]?前|年底[之以]?前"
+    rf"{MONTH_BEFORE}|(?<![\d年月])(?:年底[之以]?前"
     r"|(?:1[0-2]|0?[1-9])月[上中下]旬前?)"  # h18ak: 3月中旬完成 / 6月上旬前
 )
 """6月底前 / 3月15日前 (or 之前, 以前) / 年底前 / 3月中旬 with no year (the plan's year): every

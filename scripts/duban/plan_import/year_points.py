@@ -24,7 +24,10 @@ MONTH_DATED = re.compile(r"\d{4}年\s*\d{1,2}月")
 DATED = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年)?(?:底|末)?[之以]?前")
 """2021年3月底前 / 2020年底前 / 2021年前: a dated phrase of a task's text (prose_deadlines reads
 its deadlines with this one pattern too)."""
-CARRIED = re.compile(r"(?<![\d年月])(?:1[0-2]|0?[1-9])月(?:底|末|(?:[12]?\d|3[01])日)?[之以]?前")
+MONTH_BEFORE = r"(?<![\d年月])(?:1[0-2]|0?[1-9])月(?:份)?(?:底|末|(?:[12]?\d|3[01])日)?[之以]?前"
+"""6月底前 / 3月15日前 (or 之前, 以前) / 6月份前: a month without its year (prose_deadlines.YEARLESS
+is this and the year-less forms beside it)."""
+CARRIED = re.compile(MONTH_BEFORE)
 """12月底前 with no year of its own: the year of a dated phrase before it in its sentence."""
 
 
