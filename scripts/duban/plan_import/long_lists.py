@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.open_lists import OPEN_SUFFIX
+from duban.plan_import.role_sentences import VERB_TAIL
 from duban.plan_import.unit_names import PLACE_END
 
 PIECE = 24
 """The longest piece of a list of names (a unit's name with its verb after it)."""
 SENTENCE = re.compile(r"[。；;：:“”\"《》]")
-VERB = re.compile(r"(?:分别)?牵头$|(?:按|根据)?(?:职责)?(?:分工)?(?:负责|配合|参与|协办|落实)$")
 SHARE = 0.75
 """The share of pieces that must end as a unit's name does."""
 
@@ -33,5 +33,5 @@ def names_only(inner: str) -> bool:
     pieces = re.split(r"[、，,]|(?<=[^\s])及", inner)
     if len(pieces) < 3 or not all(0 < len(piece) <= PIECE for piece in pieces):
         return False
-    names = [re.sub(OPEN_SUFFIX, "", VERB.sub("", piece)) for piece in pieces]
+    names = [re.sub(OPEN_SUFFIX, "", VERB_TAIL.sub("", piece)) for piece in pieces]
     return sum(bool(PLACE_END.search(name)) for name in names) >= SHARE * len(names)
