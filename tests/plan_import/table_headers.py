@@ -100,8 +100,11 @@ class TableCell(Cell):
 
 
 def _spaced(word: str) -> str:
-    """工 作 任 务 (国办 2016), 分管 县领导 (南陵 2024): a header written with spaces."""
-    return " ".join(word) if len(word) <= 4 else f"{word[:2]} {word[2:]}"
+    """工 作 任 务 (国办 2016), 分 管 县领导 (南陵 2024): a header written with spaces (a
+    longer word as it stands: no opened file spaces one)."""
+    if len(word) <= 4:
+        return " ".join(word)
+    return f"{' '.join(word[:2])} {word[2:]}" if len(word) == 5 else word
 
 
 def _split(word: str) -> str:

@@ -107,6 +107,7 @@ TABLE_COLUMNS["responsible"] = (
 def column_kind(word: str) -> str:
     """The kind of a header's column (number, lead, deadline …; text when none)."""
     word = PINYIN_NOTE.sub("", word)  # h18p: 工作進(jìn)度安排, a converter's pinyin
+    word = re.sub(r"\s+", "", word)  # h18bh: 完 成 时 限, 分 管 县领导 (国办 2016, 南陵 2024)
     for kind, (pattern, _) in TABLE_COLUMNS.items():
         if re.search(pattern, word):
             return kind

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.category_cells import category_column, category_rows
-from duban.plan_import.cell_rows import TABLE_COLUMNS
+from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.chinese import ASCII_DIGITS
-from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.merged_rows import merge_continuations
 from duban.plan_import.numbering import separator
 from duban.plan_import.person_columns import without_working_person
@@ -38,11 +37,8 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     rows = [header, *(row for row in rows[1:] if _words(row) != _words(header))]
     kinds: dict[int, str] = {}
     for index, cell in enumerate(header):
-        cell = PINYIN_NOTE.sub("", cell)  # h18p: 工作進(jìn)度安排, a converter's pinyin
-        cell = re.sub(r"\s+", "", cell)  # h18bh: 完 成 时 限, 分 管 县领导 (国办 2016, 南陵 2024)
-        for kind, (pattern, _) in TABLE_COLUMNS.items():
-            if index not in kinds and re.search(pattern, cell):
-                kinds[index] = kind
+        if (kind := column_kind(cell)) != "text":
+            kinds[index] = kind
     for index, kind in list(kinds.items()):  # h18f: 主要责任单位 next to 协同配合单位 leads
         main = re.match(r"\s*主要(?:责任|責任)", header[index])
         others = set(kinds.values())

@@ -30,6 +30,16 @@ from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 from duban.plan_import.shared_cells import merged_units, shared_rows
+from duban.plan_import.table_end import (
+    after_last_row,
+    bare,
+    deadline_to_come,
+    header_again,
+    next_filled,
+    paragraph_after,
+    row_after_headings,
+    row_soon,
+)
 from duban.plan_import.table_numbers import group_row, heading_line, row_number
 
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
@@ -89,6 +99,8 @@ def _rows_on_lines(
             and not NUMBER.match(parts[0])
             and not re.match(CHAPTER_RUN, parts[0])
         ):
+            if paragraph_after(parts[0], rows[-1][_text_column(header)]):
+                break  # h18bh: the closing paragraph after the table
             rows[-1][_text_column(header)] += parts[0]  # a task's text running on
         elif len(parts) > width:  # more cells than columns: the text held runs of spaces
             extra = len(parts) - width
@@ -103,7 +115,7 @@ def _rows_on_lines(
 
 def _bar_row_next(lines: list[str], index: int, bars: bool) -> bool:
     """A table of | rows goes on over blank lines to its next | row (not a new table's header)."""
-    after = _next_filled(lines, index)
+    after = next_filled(lines, index)
     return (
         bars
         and after < len(lines)
@@ -126,17 +138,17 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     header: list[str] = []
     at = after = index
     while at < len(lines):
-        word = PINYIN_NOTE.sub("", _bare(lines[at]))  # 序號(hào): a converter's pinyin (h18a)
+        word = PINYIN_NOTE.sub("", bare(lines[at]))  # 序號(hào): a converter's pinyin (h18a)
         if not word and header:
             at += 1
             continue
         if header and _split_word(lines, at, word):  # h18j: 總投資 / (萬元), 2023年 / 目標進度
-            ahead = _next_filled(lines, at + 1)
+            ahead = next_filled(lines, at + 1)
             if UNIT_NOTE.match(word):
                 header[-1] += word
                 at = after = at + 1
             else:
-                header.append(word + PINYIN_NOTE.sub("", _bare(lines[ahead])))
+                header.append(word + PINYIN_NOTE.sub("", bare(lines[ahead])))
                 at = after = ahead + 1
             continue
         known = HEADER_WORD.match(header_word(simplified(word.replace(" ", ""))))
@@ -164,8 +176,8 @@ def _split_word(lines: list[str], at: int, word: str) -> bool:
     header word, and the first alone is none or the two name a column of roles or time)."""
     if UNIT_NOTE.match(word):
         return True
-    ahead = _next_filled(lines, at + 1)
-    following = PINYIN_NOTE.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    ahead = next_filled(lines, at + 1)
+    following = PINYIN_NOTE.sub("", bare(lines[ahead])) if ahead < len(lines) else ""
     if YEAR_WORD.match(word):
         return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
     joined = simplified((word + following).replace(" ", ""))
@@ -184,8 +196,8 @@ def _unknown_column(lines: list[str], at: int, word: str) -> bool:
     word of Chinese characters after 序号 (the header has begun), followed by a known one."""
     if not column_name(word):  # h18z: 工作举措及实施计划, 进展情况、存在问题及下一步打算
         return False
-    ahead = _next_filled(lines, at + 1)
-    following = PINYIN_NOTE.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    ahead = next_filled(lines, at + 1)
+    following = PINYIN_NOTE.sub("", bare(lines[ahead])) if ahead < len(lines) else ""
     if UNIT_NOTE.match(following):  # 總投資 / (萬元) / 2023年 / 目標進度 (h18j)
         return _unknown_column(lines, ahead, word)
     return (
@@ -193,17 +205,6 @@ def _unknown_column(lines: list[str], at: int, word: str) -> bool:
         or bool(YEAR_WORD.match(following) and _split_word(lines, ahead, following))
         or last_column(word, following)  # h18z: 存在问题和改进措施 / 1
     )
-
-
-def _next_filled(lines: list[str], index: int) -> int:
-    while index < len(lines) and not _bare(lines[index]):
-        index += 1
-    return index
-
-
-def _bare(line: str) -> str:
-    """A cell on its line, without the | a converter put after it (序号 |)."""
-    return line.strip().strip("|｜").strip()
 
 
 def _cells_down(
@@ -247,10 +248,13 @@ def _cells_down(
         return current is None or len(current) >= max(2, after_number - 1)
 
     while index < len(lines):
-        line = _bare(lines[index])
+        line = bare(lines[index])
+        if current is not None and (again := header_again(lines, index, header)) is not None:
+            index = again  # h18bh: the header repeated atop the next page
+            continue
         number = starts(line, current)
-        ahead = _next_filled(lines, index + 1)
-        starts_row = ahead < len(lines) and starts(_bare(lines[ahead]), current)
+        ahead = next_filled(lines, index + 1)
+        starts_row = ahead < len(lines) and starts(bare(lines[ahead]), current)
         if number:
             rest = line[number.end() :].strip()
             current, in_inner = [], False
@@ -284,9 +288,9 @@ def _cells_down(
                 and len(current) >= width - 1
                 and not starts_row
                 and not pipes
-                and not _row_after_headings(lines, index, last)
-                and not _row_soon(lines, index, last, width, number_at is not None)
-                and not _deadline_to_come(lines, index, kinds, current)
+                and not row_after_headings(lines, index, last)
+                and not row_soon(lines, index, last, width, number_at is not None)
+                and not deadline_to_come(lines, index, kinds, current)
             ):
                 index += 1
                 break
@@ -314,6 +318,10 @@ def _cells_down(
             current[-1] += line  # 區綜合行政 / 執法局: one unit's name over two lines (h18j)
         elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
             current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
+        elif current is not None and after_last_row(line, current, kinds, _fullest(raw)):
+            if not row_soon(lines, index, last, width, number_at is not None):
+                break  # h18bh: the closing paragraph after the table's last row
+            current.append(line)
         elif current is not None:
             current.append(line)
         else:
@@ -353,59 +361,9 @@ def _cells_down(
     return out, index
 
 
-ROW_SOON = 6
-"""A row holds at most this many cells more than its columns (a column's units one a line)."""
-
-
-def _deadline_to_come(lines: list[str], index: int, kinds: list[str], current: list[str]) -> bool:
-    """h18f: the last row's deadline cell after its units one a line (12月底前), when the table
-    has a deadline column and the row has no deadline yet."""
-    ahead = _next_filled(lines, index + 1)
-    if ahead >= len(lines) or "deadline" not in kinds:
-        return False
-    if any(cell_type(cell) == "date" for cell in current):
-        return False
-    return cell_type(_bare(lines[ahead])) == "date"
-
-
-def _row_soon(
-    lines: list[str], index: int, last: int | None, width: int = 0, numbered: bool = True
-) -> bool:
-    """h18f: the next row (its number) within a few lines: the lines before it are cells of
-    this row (县水务局 / 县住建局 / 县护城河指挥部, one unit a line), not the text after it;
-    h18j: or within three rows' cells (宁波江北 2023: a project's merged cells over two lines of
-    its own, each with its unit, work, amount and target)."""
-    if last is None:
-        return False
-    for _ in range(max(ROW_SOON, 3 * width)):
-        index = _next_filled(lines, index + 1)
-        if index >= len(lines):
-            return False
-        if row_number(_bare(lines[index]), last + 1):
-            return True
-        # h18bf: a table without a 序号 column numbers its rows in their first cell (3.…)
-        own = first_cell_number(_bare(lines[index]), numbered)
-        if own and int(own.group(1).translate(ASCII_DIGITS)) == last + 1:
-            return True
-    return False
-
-
-HEADING_ROW = re.compile(f"^{CHAPTER_RUN}")
-
-
-def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
-    """h18f: the table goes on past its heading rows (一、… 二、… with no rows of their own in
-    an excerpt) when the next line after them starts a row with a larger number (68 after 3)."""
-    index = _next_filled(lines, index)
-    headings = 0
-    while index < len(lines) and HEADING_ROW.match(_bare(lines[index])):
-        headings += 1
-        index = _next_filled(lines, index + 1)
-    if not headings or index >= len(lines):
-        return False
-    number = row_number(_bare(lines[index]), None)
-    value = int(number.group(1).translate(ASCII_DIGITS)) if number else 0
-    return number is not None and last is not None and value > last
+def _fullest(raw: list[list[str]]) -> int:
+    """The most cells a row before the last holds."""
+    return max((len(cells) for cells in raw[:-1]), default=0)
 
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
