@@ -28,6 +28,7 @@ from duban.plan_import.column_names import (
 )
 from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
 from duban.plan_import.leader_names import PINYIN_NOTE
+from duban.plan_import.leading_cells import before_first, leading_cells
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 from duban.plan_import.shared_cells import merged_units, shared_rows
 from duban.plan_import.table_end import (
@@ -127,7 +128,8 @@ def _bar_row_next(lines: list[str], index: int, bars: bool) -> bool:
 def _text_column(header: list[str]) -> int:
     for column, word in enumerate(header):
         folded = simplified(word)
-        if not re.search(r"序号|编号|牵头|责任|配合|协办|参与|协同|时限|时间|领导|备注", folded):
+        # h18bh: the columns' kinds (任务项 is the number: the text ran on into it)
+        if column_kind(folded) == "text" and "备注" not in folded:
             return column
     return min(1, len(header) - 1)
 
@@ -227,6 +229,9 @@ def _cells_down(
     last: int | None = None
     current: list[str] | None = None
     raw: list[list[str]] = []  # each row's cells after its number, before they are aligned
+    leading = kinds[:number_at] if number_at else []  # h18bh: 负责领导 | 序号 | … (舒城 2024)
+    leads: dict[int, list[str]] = {}  # a row's cells before its number, by its place in rows
+    pending: list[str] = []
     inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
     in_inner = False
 
@@ -257,12 +262,15 @@ def _cells_down(
         starts_row = ahead < len(lines) and starts(bare(lines[ahead]), current)
         if number:
             rest = line[number.end() :].strip()
+            leads[len(rows)] = leading_cells(current, leading) if current else pending
             current, in_inner = [], False
             rows.append([number.group(1)])
             raw.append(current)
             last = int(number.group(1).translate(ASCII_DIGITS))
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
+        elif leading and not raw and before_first(pending, line, leading):
+            pass  # the first row's cells before its number (舒城 2024: its leader)
         elif done(current) and (group := group_row(lines, index, last)) is not None:
             # h18ae: 1 / 大力提振消费。 between whole rows (a 15 mid-row is a cell, as above)
             rows.append([group[0]])
@@ -333,7 +341,7 @@ def _cells_down(
     columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
     words = [simplified(w) for i, w in enumerate(header) if number_at is None or i > number_at]
     first = 0 if number_at is None else number_at + 1
-    for row, found in zip(rows[1:], raw, strict=True):
+    for at, (row, found) in enumerate(zip(rows[1:], raw, strict=True), start=1):
         if len(row) == 1 and not found and not NUMBER.match(row[0]):
             out.append(row + [""] * (width - 1))  # a heading row
             continue
@@ -351,6 +359,7 @@ def _cells_down(
             numbered.add(len(out) - 1)
             continue
         full = [""] * width
+        full[:number_at] = (leads.get(at, []) + [""] * number_at)[:number_at]
         full[number_at] = row[0]
         full[first:] = aligned
         out.append(full[:width])
