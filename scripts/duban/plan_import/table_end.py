@@ -98,19 +98,29 @@ SENTENCE = 15
 """The shortest closing sentence: a row's short text cell (正在推进。) is no paragraph."""
 
 
-def after_last_row(line: str, current: list[str], kinds: list[str], fullest: int) -> bool:
+def after_last_row(line: str, current: list[str], kinds: list[str], above: list[list[str]]) -> bool:
     """h18bh: a sentence after the last row's cells is the document's text after the table
-    (各责任单位要高度重视……。), not a cell of the row, when the row already holds as many
-    cells as the fullest row above it, or it has reached its unit, deadline or leader cells
-    and no text column comes after those (cells stand in their columns' order)."""
+    (各责任单位要高度重视……。), not a cell of the row, when the row already holds as many cells
+    as the fullest row above it, or as many text cells as any row above (its merged unit and
+    deadline cells written on the rows above: no text column is left for it), or it has reached
+    its unit, deadline or leader cells and no text column comes after those (cells stand in
+    their columns' order)."""
     if len(line) < SENTENCE or not line.endswith("。") or cell_type(line) != "text":
         return False
-    if fullest and len(current) >= fullest:
+    above = [cells for cells in above if cells]  # rows, not heading rows (一、…)
+    if above and len(current) >= max(len(cells) for cells in above):
+        return True
+    texts = max((_texts(cells) for cells in above), default=0)
+    if texts and _texts(current) >= texts:
         return True
     first = next((i for i, kind in enumerate(kinds) if kind not in ("text", "number")), None)
     if first is None or "text" in kinds[first:]:
         return False
     return any(cell_type(cell) in ("unit", "date", "person") for cell in current)
+
+
+def _texts(cells: list[str]) -> int:
+    return sum(1 for cell in cells if cell_type(cell) == "text")
 
 
 def paragraph_after(line: str, text: str) -> bool:

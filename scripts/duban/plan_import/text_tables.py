@@ -326,7 +326,7 @@ def _cells_down(
             current[-1] += line  # 區綜合行政 / 執法局: one unit's name over two lines (h18j)
         elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
             current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
-        elif current is not None and after_last_row(line, current, kinds, _fullest(raw)):
+        elif current is not None and after_last_row(line, current, kinds, raw[:-1]):
             if not row_soon(lines, index, last, width, number_at is not None):
                 break  # h18bh: the closing paragraph after the table's last row
             current.append(line)
@@ -368,11 +368,6 @@ def _cells_down(
     if shared is not None:
         shared.extend(filled)
     return out, index
-
-
-def _fullest(raw: list[list[str]]) -> int:
-    """The most cells a row before the last holds."""
-    return max((len(cells) for cells in raw[:-1]), default=0)
 
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
