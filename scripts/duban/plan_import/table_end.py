@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.category_cells import work_column
+from duban.plan_import.cell_rows import aligned_row, cell_type
 from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.column_names import first_cell_number
 from duban.plan_import.numbering import CHAPTER_RUN
@@ -98,15 +99,28 @@ SENTENCE = 15
 """The shortest closing sentence: a row's short text cell (正在推进。) is no paragraph."""
 
 
-def after_last_row(line: str, current: list[str], kinds: list[str], above: list[list[str]]) -> bool:
+def whole_row(current: list[str], columns: list[str], words: list[str]) -> bool:
+    """h18bh: the row's cells fill every column after its number but a group column before its
+    work (merged: 指标, 类别 on a group's first row only)."""
+    main = work_column(words, columns) or 0
+    aligned = aligned_row(list(current), columns, None, main or None)
+    groups = {k for k in range(main) if columns[k] == "text"}
+    return all(cell.strip() for k, cell in enumerate(aligned) if k not in groups)
+
+
+def after_last_row(
+    line: str, current: list[str], kinds: list[str], above: list[list[str]], whole: bool = False
+) -> bool:
     """h18bh: a sentence after the last row's cells is the document's text after the table
-    (各责任单位要高度重视……。), not a cell of the row, when the row already holds as many cells
-    as the fullest row above it, or as many text cells as any row above (its merged unit and
-    deadline cells written on the rows above: no text column is left for it), or it has reached
-    its unit, deadline or leader cells and no text column comes after those (cells stand in
-    their columns' order)."""
+    (各责任单位要高度重视……。), not a cell of the row, when the row is ``whole``, or holds as
+    many cells as the fullest row above it, or as many text cells as any row above (its merged
+    unit and deadline cells written on the rows above: no text column is left for it), or it
+    has reached its unit, deadline or leader cells and no text column comes after those (cells
+    stand in their columns' order)."""
     if len(line) < SENTENCE or not line.endswith("。") or cell_type(line) != "text":
         return False
+    if whole:
+        return True
     above = [cells for cells in above if cells]  # rows, not heading rows (一、…)
     if above and len(current) >= max(len(cells) for cells in above):
         return True

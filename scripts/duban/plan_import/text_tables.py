@@ -40,6 +40,7 @@ from duban.plan_import.table_end import (
     paragraph_after,
     row_after_headings,
     row_soon,
+    whole_row,
 )
 from duban.plan_import.table_numbers import group_row, heading_line, row_number
 
@@ -236,6 +237,8 @@ def _cells_down(
     in_inner = False
 
     after_number = width - (number_at + 1 if number_at is not None else 0)
+    columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
+    words = [simplified(w) for i, w in enumerate(header) if number_at is None or i > number_at]
 
     def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
         match = row_number(line, None) or first_cell_number(line, number_at is not None)
@@ -326,7 +329,9 @@ def _cells_down(
             current[-1] += line  # 區綜合行政 / 執法局: one unit's name over two lines (h18j)
         elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
             current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
-        elif current is not None and after_last_row(line, current, kinds, raw[:-1]):
+        elif current is not None and after_last_row(
+            line, current, kinds, raw[:-1], whole_row(current, columns, words)
+        ):
             if not row_soon(lines, index, last, width, number_at is not None):
                 break  # h18bh: the closing paragraph after the table's last row
             current.append(line)
@@ -338,8 +343,6 @@ def _cells_down(
     rejoin_steps(rows, raw)  # h18m: 1.… 2.… of one cell, the row's units after the last
     out = [rows[0]]
     numbered: set[int] = set()  # the rows of out that are numbered rows (not headings)
-    columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
-    words = [simplified(w) for i, w in enumerate(header) if number_at is None or i > number_at]
     first = 0 if number_at is None else number_at + 1
     for at, (row, found) in enumerate(zip(rows[1:], raw, strict=True), start=1):
         if len(row) == 1 and not found and not NUMBER.match(row[0]):
