@@ -202,7 +202,9 @@ def _cell_lines(rows: Rows, after: str = "", blank: bool = False) -> list[str]:
     for row in rows:
         for cell in row:
             lines = [" ".join(line.split()) for line in (cell or "").split("\n")]
-            lines = [line + after for line in lines if line]
+            lines = [line for line in lines if line]
+            if lines:  # a cell's bar after its last line (南陵 2024: 俞 悦 |)
+                lines[-1] += after
             out.extend([*lines, ""] if blank and lines else lines)
     return out
 

@@ -160,7 +160,8 @@ CELLS: dict[str, str] = {
     "A牵头，B配合": "guangdong-jiangmen-undated-tuchu-zwgk (办公室牵头,各科室配合)",
     "merged": "shaanxi-lueyang-2019-wenhua-lvyou (SOURCES.md 第二十二批: written on the first row)",
 }
-"""unit-lines only where a cell's lines are the container's (one cell a line); A牵头，B配合 only in
+"""unit-lines only where a cell's lines are the container's (one cell a line) and in a table of one
+unit column (略阳 2019: two columns' names one a line cannot be told apart); A牵头，B配合 only in
 a table of one unit column; merged only where the container shows a merged cell (one cell a line
 with no separators: SOURCES.md 第二十二批; an HTML rowspan; a .docx vertical merge): a ``|``
 row marks its empty cells, which SOURCES.md reads as empty (h18a's Wujiang guard)."""

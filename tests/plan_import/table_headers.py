@@ -227,8 +227,10 @@ def _pick(words: tuple[Word, ...], turn: int) -> str:
 
 
 def _fits(container: str, cells: str, roles: str) -> bool:
-    if cells == "unit-lines" and container not in CELL_LINE_CONTAINERS:
-        return False
+    if cells == "unit-lines" and (
+        container not in CELL_LINE_CONTAINERS or len(ROLE_SETS[roles][0]) > 1
+    ):
+        return False  # two unit columns' names one a line: which column each is, no one can tell
     if cells == "merged" and container not in MERGING_CONTAINERS:
         return False
     return cells != "A牵头，B配合" or roles == "responsible"
