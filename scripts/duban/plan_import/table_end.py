@@ -101,11 +101,15 @@ SENTENCE = 15
 
 def whole_row(current: list[str], columns: list[str], words: list[str]) -> bool:
     """h18bh: the row's cells fill every column after its number but a group column before its
-    work (merged: 指标, 类别 on a group's first row only)."""
+    work (merged: 指标, 类别 on a group's first row only), or its text cells fill every text
+    column but the groups (its unit and deadline cells merged above, on its group's first row)."""
     main = work_column(words, columns) or 0
     aligned = aligned_row(list(current), columns, None, main or None)
     groups = {k for k in range(main) if columns[k] == "text"}
-    return all(cell.strip() for k, cell in enumerate(aligned) if k not in groups)
+    texts = sum(1 for k, kind in enumerate(columns) if kind == "text" and k not in groups)
+    return all(cell.strip() for k, cell in enumerate(aligned) if k not in groups) or (
+        0 < texts <= _texts(current)
+    )
 
 
 def after_last_row(
