@@ -116,20 +116,16 @@ def after_last_row(
     line: str, current: list[str], kinds: list[str], above: list[list[str]], whole: bool = False
 ) -> bool:
     """h18bh: a sentence after the last row's cells is the document's text after the table
-    (各责任单位要高度重视……。), not a cell of the row, when the row is ``whole``, or holds as
-    many cells as the fullest row above it, or as many text cells as any row above (its merged
-    unit and deadline cells written on the rows above: no text column is left for it), or it
-    has reached its unit, deadline or leader cells and no text column comes after those (cells
-    stand in their columns' order)."""
+    (各责任单位要高度重视……。), not a cell of the row, when the row is ``whole``
+    (:func:`whole_row`), or holds as many cells as the fullest row above it, or it has reached
+    its unit, deadline or leader cells and no text column comes after those (cells stand in
+    their columns' order)."""
     if len(line) < SENTENCE or not line.endswith("。") or cell_type(line) != "text":
         return False
     if whole:
         return True
     above = [cells for cells in above if cells]  # rows, not heading rows (一、…)
     if above and len(current) >= max(len(cells) for cells in above):
-        return True
-    texts = max((_texts(cells) for cells in above), default=0)
-    if texts and _texts(current) >= texts:
         return True
     first = next((i for i, kind in enumerate(kinds) if kind not in ("text", "number")), None)
     if first is None or "text" in kinds[first:]:
