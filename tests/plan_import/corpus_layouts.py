@@ -185,8 +185,28 @@ def table_blocks(path: Path) -> tuple[str, list[Block]] | None:
 # -- writing a table in another container ------------------------------------------------------
 
 
-def _text_rows(rows: list[list[str]], join: Callable[[list[str]], str]) -> list[str]:
-    return [join([" ".join(cell.split()) for cell in row]) for row in rows]
+Rows = list[list[str | None]]
+"""A table's rows. A cell may be None (table_headers.py's merged cells): the cell above in its
+column spans it, which a page writes once (HTML rowspan, a .docx vertical merge) and a text
+flattening leaves out."""
+
+
+def _text_rows(rows: Rows, join: Callable[[list[str]], str]) -> list[str]:
+    return [join([" ".join(cell.split()) for cell in row if cell is not None]) for row in rows]
+
+
+def _cell_lines(rows: Rows, after: str = "", blank: bool = False) -> list[str]:
+    """One cell a line (a cell's own line breaks kept: 文化宣传股 / 文化馆), each line closed by
+    ``after`` (`` |``, 南陵 2024), a blank line after each cell (辽中 2024) or not."""
+    out = []
+    for row in rows:
+        for cell in row:
+            lines = [" ".join(line.split()) for line in (cell or "").split("\n")]
+            lines = [line for line in lines if line]
+            if lines:  # a cell's bar after its last line (南陵 2024: 俞 悦 |)
+                lines[-1] += after
+            out.extend([*lines, ""] if blank and lines else lines)
+    return out
 
 
 def _reordered(rows: list[list[str]]) -> list[str]:
@@ -206,7 +226,9 @@ TEXT_WRITERS: dict[str, Callable[[list[list[str]]], list[str]]] = {
     "tabs": lambda rows: _text_rows(rows, lambda cells: "\t".join(cells)),
     "spaces": lambda rows: _text_rows(rows, lambda cells: "    ".join(c for c in cells if c)),
     "reordered": _reordered,
-    "cell-lines": lambda rows: [c for row in rows for c in (" ".join(x.split()) for x in row) if c],
+    "cell-lines": _cell_lines,
+    "cell-lines-blank": lambda rows: _cell_lines(rows, blank=True),
+    "cell-bars": lambda rows: _cell_lines(rows, after=" |"),
 }
 
 
@@ -225,6 +247,11 @@ def _html_rows(rows: list[list[str]]) -> list[str]:
                     down[above][cell] += 1
         for c in range(len(row)):
             owner[start + c] = (r, c)
+    for r, row in enumerate(rows):  # a merged cell (None) spans down from the cell above
+        for c, cell in enumerate(row):
+            if cell is None:
+                above = next(a for a in range(r - 1, -1, -1) if rows[a][c] is not None)
+                down[above][c] += 1
     out = []
     for r, row in enumerate(rows):
         cells = "".join(
@@ -232,6 +259,7 @@ def _html_rows(rows: list[list[str]]) -> list[str]:
             if down[r][c] > 1
             else f"<td>{html.escape(cell)}</td>"
             for c, cell in enumerate(row)
+            if cell is not None
         )
         out.append(f"<tr>{cells}</tr>")
     return out
@@ -251,7 +279,11 @@ def write_container(blocks: list[Block], container: str, out: Path) -> Path:
                     # a row short of cells lost its merged cells on the left (a .docx keeps
                     # them as empty continuation cells): its cells sit in the last columns
                     for c, cell in enumerate(row, start=width - len(row) if r else 0):
-                        table.cell(r, c).text = cell
+                        if cell is None:  # merged with the cell above (table_headers.py)
+                            top = next(a for a in range(r - 1, -1, -1) if rows[a][c] is not None)
+                            table.cell(top, c).merge(table.cell(r, c))
+                        else:
+                            table.cell(r, c).text = cell
         target = out.with_suffix(".docx")
         document.save(str(target))
         return target

@@ -39,6 +39,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -80,6 +81,10 @@ FOOT = ("市人民政府办公室", "2023年3月15日")
 
 @dataclass
 class Cell:
+    """One made-up plan of a matrix and its oracle (table_headers.py's cells are these too,
+    written in their own container)."""
+
+    DIMENSIONS: ClassVar[tuple[str, ...]] = DIMENSIONS
     values: dict[str, str]
     text: str
     oracle: dict
@@ -87,7 +92,13 @@ class Cell:
 
     @property
     def name(self) -> str:
-        return "--".join(self.values[d] for d in DIMENSIONS)
+        return "--".join(self.values[d] for d in self.DIMENSIONS)
+
+    def write(self, stem: Path) -> Path:
+        """The plan written as the file the import reads (``stem`` and its suffix)."""
+        source = stem.with_suffix(".txt")
+        source.write_text(self.text, encoding="utf-8")
+        return source
 
     def lost(self) -> int:
         """Fields lost: expected tasks not found, role fields and deadline fields wrong."""
@@ -99,12 +110,14 @@ class Cell:
             (s.expected - s.found_tasks)
             + (s.found_roles[1] - s.found_roles[0])
             + (s.found_deadlines[1] - s.found_deadlines[0])
+            + (s.found_leaders[1] - s.found_leaders[0])
             + self.missing_fields(s)
         )
 
     def fields(self) -> int:
+        """Role, deadline and leader fields of the oracle (leaders: the tables' 责任领导)."""
         return sum(
-            len(task.get("roles", {})) + (1 if task.get("due") else 0)
+            len(task.get("roles", {})) + (1 if task.get("due") else 0) + bool(task.get("leaders"))
             for task in self.oracle["tasks"]
         )
 
@@ -112,7 +125,8 @@ class Cell:
         """Fields of tasks the import did not find count as lost (as corpus_score counts)."""
         if s.found_tasks == s.expected:
             return 0
-        return max(0, self.fields() - s.found_roles[1] - s.found_deadlines[1])
+        counted = s.found_roles[1] + s.found_deadlines[1] + s.found_leaders[1]
+        return max(0, self.fields() - counted)
 
 
 @dataclass
@@ -217,8 +231,7 @@ def run(only: list[str], write: Path | None = None, cells: list[Cell] | None = N
         work = Path(write or tmp)
         work.mkdir(parents=True, exist_ok=True)
         for number, one in enumerate(cells):
-            source = work / f"cell-{number:04d}.txt"
-            source.write_text(one.text, encoding="utf-8")
+            source = one.write(work / f"cell-{number:04d}")
             oracle = source.with_name(source.stem + ".expected.yaml")
             oracle.write_text(yaml.safe_dump(one.oracle, allow_unicode=True), encoding="utf-8")
             one.score = score_file(source, Path(tmp) / f"out-{number}", held_out=False)
@@ -230,8 +243,10 @@ def broken(one: Cell) -> bool:
 
 
 def table(cells: list[Cell], verbose: bool = False) -> list[str]:
+    """By dimension value: cells, broken cells, fields lost; the total; ``verbose``: each broken
+    cell's first differences."""
     lines = [f"{'dimension':<10} {'value':<34} {'cells':>5} {'broken':>6} {'fields lost':>11}"]
-    for dimension in DIMENSIONS:
+    for dimension in cells[0].DIMENSIONS if cells else ():
         seen = dict.fromkeys(c.values[dimension] for c in cells)
         for value in seen:
             mine = [c for c in cells if c.values[dimension] == value]
@@ -241,7 +256,8 @@ def table(cells: list[Cell], verbose: bool = False) -> list[str]:
     bad = [c for c in cells if broken(c)]
     lines.append(
         f"TOTAL: {len(cells)} cells, {len(bad)} broken, "
-        f"{sum(c.lost() for c in cells)} of {sum(c.fields() + 3 for c in cells)} "
+        f"{sum(c.lost() for c in cells)} of "
+        f"{sum(c.fields() + len(c.oracle['tasks']) for c in cells)} "
         "(tasks + fields) lost"
     )
     if verbose:

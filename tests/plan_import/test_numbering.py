@@ -12,6 +12,7 @@ from duban.plan_import import (
     lead_in,
     numbering,
     pdf_doc,
+    table_end,
     text_tables,
     unit_lines,
     unnumbered,
@@ -70,5 +71,5 @@ def test_a_cell_that_is_only_a_number_and_a_chapter_row() -> None:
         assert unnumbered.ROW_NUMBER.match(cell) and text_tables.NUMBER.match(f" {cell} "), cell
     for cell in ("7。", "1234", "7.完善"):
         assert not unnumbered.ROW_NUMBER.match(cell), cell
-    assert unnumbered.HEADING.match("一、总体要求") and text_tables.HEADING_ROW.match("十一、其他")
+    assert unnumbered.HEADING.match("一、总体要求") and table_end.HEADING_ROW.match("十一、其他")
     assert not unnumbered.HEADING.match("（一）总体要求")

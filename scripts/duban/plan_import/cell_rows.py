@@ -72,7 +72,8 @@ TABLE_COLUMNS = {
         "配合单位",
     ),  # h18m
     # h18an: 监督电话 is a telephone number, not a supervising unit (招远 2022)
-    "supervise": (r"(?:监督|監督)(?!电话|電話)|督办|督导|督導", "监督单位"),  # h18y: 督导单位
+    # h18bh: 重点督办内容 (西城 2020) is what is supervised, the work: not a supervising unit
+    "supervise": (r"(?:监督|監督)(?!电话|電話)|督办(?!内容|事项)|督导|督導", "监督单位"),
     # h18a: 考核项目 / 考核指标 / 考核内容 are what is assessed, not who assesses
     "assess": (r"评分|評分|^考核(?:单位|單位|部门|部門)?$|考核(?:单位|單位|部门|部門)", "考核单位"),
     "responsible": (
@@ -106,6 +107,7 @@ TABLE_COLUMNS["responsible"] = (
 def column_kind(word: str) -> str:
     """The kind of a header's column (number, lead, deadline …; text when none)."""
     word = PINYIN_NOTE.sub("", word)  # h18p: 工作進(jìn)度安排, a converter's pinyin
+    word = re.sub(r"\s+", "", word)  # h18bh: 完 成 时 限, 分 管 县领导 (国办 2016, 南陵 2024)
     for kind, (pattern, _) in TABLE_COLUMNS.items():
         if re.search(pattern, word):
             return kind

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from duban.i18n.messages import say
-from duban.plan_import.cell_rows import CELL_BAR, ROLE_LABELS
+from duban.plan_import.cell_rows import CELL_BAR, ROLE_LABELS, TABLE_COLUMNS
 from duban.plan_import.flat_header import header_kinds
 from duban.plan_import.header_cells import cells
 from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
@@ -92,11 +92,12 @@ def _rows(lines: list[str], kinds: list[str]) -> tuple[list[str], int, int] | No
         numbers.append(number)
         if len(parts) > len(kinds) - 1:
             return None
+        texts = ""
         if len(parts) > 1:
-            clause = _clause(parts[1:], kinds[2:])
+            texts, clause = _clause(parts[1:], kinds[2:])
         elif not clause:
             return None
-        out.append(parts[0].strip() + group + clause)
+        out.append(parts[0].strip() + texts + group + clause)
     else:
         end = len(lines)
     if groups < 2 or not short or len(numbers) < 3:
@@ -104,18 +105,26 @@ def _rows(lines: list[str], kinds: list[str]) -> tuple[list[str], int, int] | No
     return out, len(numbers), end
 
 
-def _clause(parts: list[str], kinds: list[str]) -> str:
+def _clause(parts: list[str], kinds: list[str]) -> tuple[str, str]:
+    """The row's other text cells (``；正在推进。``: h18bh, a 落实情况 or 备注 column's words, read
+    as table_lines reads them, never dropped) and its clause of roles, leader and deadline."""
     said: list[str] = []
     labelled: list[str] = []
+    texts: list[str] = []
     for part, kind in zip(parts, kinds, strict=False):
         part = part.strip()
+        if not part:
+            continue
         if kind in ROLE_LABELS and SAYS_ROLE.search(part):
             said.append(part)
         elif kind in ROLE_LABELS:
             labelled.append(f"{ROLE_LABELS[kind]}：{part}")
-        elif kind == "deadline":
-            labelled.append(f"完成时限：{part}")
-    return "".join(f"（{c}）" for c in ["；".join(labelled), *said] if c)
+        elif kind in ("deadline", "leader"):  # h18bh: 分管领导 | 完成时限 (the leader was lost)
+            labelled.append(f"{TABLE_COLUMNS[kind][1]}：{part}")
+        elif kind == "text":
+            texts.append(part)
+    clause = "".join(f"（{c}）" for c in ["；".join(labelled), *said] if c)
+    return "".join(f"；{text}" for text in texts), clause
 
 
 def group_cell_reading(count: int) -> str:

@@ -21,7 +21,7 @@ from duban.plan_import.bold_headings import (
     is_bold_heading,
 )
 from duban.plan_import.list_numbers import CLOSE, OPEN, html_mark, html_marks, marked
-from duban.plan_import.table_header import RowSpans, columns_spanned
+from duban.plan_import.table_header import Merged, RowSpans, columns_spanned
 from duban.plan_import.table_lines import table_lines
 
 BLOCK_TAGS = {
@@ -48,7 +48,7 @@ class _Table:
             self.spans.fill(self.rows[-1], to_end=True)
         if self.is_layout():
             return [cell for row in self.rows for cell in row if cell.strip()]
-        return as_rows([[re.sub(r"\s+", " ", cell).strip() for cell in row] for row in self.rows])
+        return as_rows([[_spaced(cell) for cell in row] for row in self.rows])
 
     def is_layout(self) -> bool:
         """A table that places a page's parts rather than listing rows: it holds another table
@@ -59,6 +59,11 @@ class _Table:
         if self.nested:
             return True
         return all(sum(1 for cell in row if cell.strip()) <= 1 for row in self.rows)
+
+
+def _spaced(cell: str) -> str:
+    """A cell's text on one line; a merged cell's continuation kept as it is (its words above)."""
+    return cell if isinstance(cell, Merged) else re.sub(r"\s+", " ", cell).strip()
 
 
 class _TextParser(HTMLParser):
@@ -147,8 +152,9 @@ class _TextParser(HTMLParser):
     def _close_cell(self, table: _Table) -> None:
         if table.cell is None or not table.rows:
             return
-        table.spans.note(len(table.rows[-1]), table.span, table.down)
-        table.rows[-1].append(heading_lines("".join(table.cell)))
+        words = heading_lines("".join(table.cell))
+        table.spans.note(len(table.rows[-1]), table.span, table.down, words.strip())
+        table.rows[-1].append(words)
         table.rows[-1].extend([""] * (table.span - 1))  # h18z: a cell over several columns
         table.cell = None
 

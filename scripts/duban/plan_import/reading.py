@@ -30,8 +30,8 @@ from duban.plan_import.page_text import html_text
 from duban.plan_import.pdf_doc import ConversionError, doc_to_docx, pdf_text
 from duban.plan_import.split_header import joined_header, joined_header_reading
 from duban.plan_import.table_header import (
+    docx_rows,
     pipe_lines,
-    spanned,
 )
 from duban.plan_import.table_lines import TABLE_ROWS, table_lines
 from duban.plan_import.text_tables import flatten_tables
@@ -222,16 +222,7 @@ def _docx_lines(
         if tag == "p":
             lines.append(with_mark(numbers.mark(child), _runs(child)))
         elif tag == "tbl":
-            rows = [
-                [
-                    text
-                    for cell in row
-                    if cell.tag.endswith("}tc")
-                    for text in spanned(_runs(cell), cell)  # h18z: a cell over two columns
-                ]
-                for row in child
-                if row.tag.endswith("}tr")
-            ]
+            rows = docx_rows(child, _runs)  # h18z: a cell over two columns; h18bh: merged
             lines.extend(as_rows(rows) if as_rows else table_lines(rows, stats))
     return "\n".join(lines)
 

@@ -21,10 +21,25 @@ import re
 from itertools import pairwise
 
 from duban.plan_import.cell_rows import ROLE_KINDS
+from duban.plan_import.table_header import Merged
 
 SHARED_KINDS = ROLE_KINDS | {"deadline", "leader"}
 """The columns a merged cell is shared in: who does a row, by when, under whom (a text column's
 cell is a row's own words)."""
+
+
+def merged_down(rows: list[list[str]], kinds: dict[int, str]) -> list[list[str]]:
+    """h18bh: a .docx or HTML table's cells merged down (:class:`Merged`): each row a unit,
+    deadline or leader cell covers shares its words (SOURCES.md 第二十二批: the merged cell runs
+    over the rows it spans); a merged text cell stays empty (the group's words are the first
+    row's: category_cells)."""
+    return [
+        [
+            cell.above if isinstance(cell, Merged) and kinds.get(i) in SHARED_KINDS else cell
+            for i, cell in enumerate(row)
+        ]
+        for row in rows
+    ]
 
 
 def merged_units(out: list[list[str]], kinds: list[str], numbered: set[int]) -> None:

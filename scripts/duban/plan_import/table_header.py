@@ -7,6 +7,7 @@ the header are kept as lines of text, as the text reader keeps them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from duban.plan_import.cell_rows import column_kind
@@ -50,13 +51,27 @@ def columns_spanned(value: str | None) -> int:
     return min(int(value), 64) if value.isdigit() and int(value) >= 1 else 1
 
 
+class Merged(str):
+    """h18bh: an empty cell that a cell merged down from above covers (an HTML rowspan, a .docx
+    vertical merge): empty wherever a cell's text is read, its ``above`` the merged cell's words,
+    which a unit, deadline or leader column shares (shared_cells.merged_down)."""
+
+    above: str
+
+    def __new__(cls, above: str) -> Merged:
+        made = super().__new__(cls, "")
+        made.above = above
+        return made
+
+
 class RowSpans:
     """An HTML table's cells merged down (rowspan): the rows below do not write them, so each
     gets an empty cell in that column (as a .docx keeps its merged cells' continuations), and
-    its other cells stay under their columns (h18z)."""
+    its other cells stay under their columns (h18z); the empty cell is :class:`Merged`."""
 
     def __init__(self) -> None:
         self.left: dict[int, int] = {}  # column -> rows still covered from above
+        self.words: dict[int, str] = {}  # column -> the merged cell's words
 
     def fill(self, row: list[str], to_end: bool = False) -> None:
         """Empty cells at the row's end for the columns covered there (all of them, to_end)."""
@@ -66,10 +81,36 @@ class RowSpans:
                 self.left[column] -= 1
                 if not self.left[column]:
                     del self.left[column]
-            row.append("")
+                row.append(Merged(self.words.get(column, "")))
+            else:
+                row.append("")
 
-    def note(self, column: int, columns: int, rows: int) -> None:
+    def note(self, column: int, columns: int, rows: int, words: str = "") -> None:
         """A cell at ``column`` over ``columns`` columns and ``rows`` rows."""
         for covered in range(column, column + columns):
             if rows > 1:
                 self.left[covered] = rows - 1
+                self.words[covered] = words if covered == column else ""
+
+
+def docx_rows(table: Any, runs: Callable[[Any], str]) -> list[list[str]]:
+    """A .docx table's rows of cell texts: a cell over several grid columns followed by empty
+    cells (:func:`spanned`), a vertically merged cell's continuations :class:`Merged`."""
+    rows: list[list[str]] = []
+    restarted: dict[int, str] = {}  # grid column -> the text of the merged cell that starts there
+    for row in table:
+        if not row.tag.endswith("}tr"):
+            continue
+        cells: list[str] = []
+        for cell in row:
+            if not cell.tag.endswith("}tc"):
+                continue
+            texts = spanned(runs(cell), cell)
+            merge = cell.find(f"{W}tcPr/{W}vMerge")
+            if merge is not None and merge.get(f"{W}val") != "restart" and not texts[0]:
+                texts[0] = Merged(restarted.get(len(cells), ""))
+            else:
+                restarted[len(cells)] = texts[0]
+            cells.extend(texts)
+        rows.append(cells)
+    return rows

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.category_cells import category_column, category_rows
-from duban.plan_import.cell_rows import TABLE_COLUMNS
+from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.chinese import ASCII_DIGITS
-from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.merged_rows import merge_continuations
 from duban.plan_import.numbering import separator
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.row_cells import lead_not_repeated, parted_names, realigned, role_parts
+from duban.plan_import.shared_cells import merged_down
 from duban.plan_import.table_header import header_index
 from duban.plan_import.table_numbers import cell_number, fold_group_rows
 
@@ -33,18 +33,19 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         above = [" ".join(cell for cell in row if cell) for row in rows[:at]]
         return above + table_lines(rows[at:], stats)
     header = rows[0]
+    # h18bh: the header again atop the next page is the header, no row (nor a row's continuation)
+    rows = [header, *(row for row in rows[1:] if _words(row) != _words(header))]
     kinds: dict[int, str] = {}
     for index, cell in enumerate(header):
-        cell = PINYIN_NOTE.sub("", cell)  # h18p: 工作進(jìn)度安排, a converter's pinyin
-        for kind, (pattern, _) in TABLE_COLUMNS.items():
-            if index not in kinds and re.search(pattern, cell):
-                kinds[index] = kind
+        if (kind := column_kind(cell)) != "text":
+            kinds[index] = kind
     for index, kind in list(kinds.items()):  # h18f: 主要责任单位 next to 协同配合单位 leads
         main = re.match(r"\s*主要(?:责任|責任)", header[index])
         others = set(kinds.values())
         if kind == "responsible" and main and "cooperate" in others and "lead" not in others:
             kinds[index] = "lead"
     kinds = without_working_person(header, kinds)  # h18u: 责任人 beside 责任领导
+    rows = merged_down(rows, kinds)  # h18bh: a rowspan's or vertical merge's units, date, leader
     if category_column(header, kinds):  # h18an: 类别 | 民生事项名称 | … (招远 2022)
         rows, kinds[0] = category_rows(rows, kinds), "category"
     roles = {"lead", "responsible", "deadline"}
@@ -95,3 +96,8 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         if stats is not None:
             stats["rows"] = stats.get("rows", 0) + 1
     return lines
+
+
+def _words(row: list[str]) -> list[str]:
+    """A row's cells without their spaces (工 作 任 务 is the header's 工作任务 again)."""
+    return [re.sub(r"\s+", "", cell) for cell in row if cell.strip()]

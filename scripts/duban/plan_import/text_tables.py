@@ -28,8 +28,20 @@ from duban.plan_import.column_names import (
 )
 from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
 from duban.plan_import.leader_names import PINYIN_NOTE
+from duban.plan_import.leading_cells import before_first, leading_cells
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 from duban.plan_import.shared_cells import merged_units, shared_rows
+from duban.plan_import.table_end import (
+    after_last_row,
+    bare,
+    deadline_to_come,
+    header_again,
+    next_filled,
+    paragraph_after,
+    row_after_headings,
+    row_soon,
+    whole_row,
+)
 from duban.plan_import.table_numbers import group_row, heading_line, row_number
 
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
@@ -89,6 +101,8 @@ def _rows_on_lines(
             and not NUMBER.match(parts[0])
             and not re.match(CHAPTER_RUN, parts[0])
         ):
+            if paragraph_after(parts[0], rows[-1][_text_column(header)]):
+                break  # h18bh: the closing paragraph after the table
             rows[-1][_text_column(header)] += parts[0]  # a task's text running on
         elif len(parts) > width:  # more cells than columns: the text held runs of spaces
             extra = len(parts) - width
@@ -103,7 +117,7 @@ def _rows_on_lines(
 
 def _bar_row_next(lines: list[str], index: int, bars: bool) -> bool:
     """A table of | rows goes on over blank lines to its next | row (not a new table's header)."""
-    after = _next_filled(lines, index)
+    after = next_filled(lines, index)
     return (
         bars
         and after < len(lines)
@@ -115,7 +129,8 @@ def _bar_row_next(lines: list[str], index: int, bars: bool) -> bool:
 def _text_column(header: list[str]) -> int:
     for column, word in enumerate(header):
         folded = simplified(word)
-        if not re.search(r"序号|编号|牵头|责任|配合|协办|参与|协同|时限|时间|领导|备注", folded):
+        # h18bh: the columns' kinds (任务项 is the number: the text ran on into it)
+        if column_kind(folded) == "text" and "备注" not in folded:
             return column
     return min(1, len(header) - 1)
 
@@ -126,17 +141,17 @@ def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     header: list[str] = []
     at = after = index
     while at < len(lines):
-        word = PINYIN_NOTE.sub("", _bare(lines[at]))  # 序號(hào): a converter's pinyin (h18a)
+        word = PINYIN_NOTE.sub("", bare(lines[at]))  # 序號(hào): a converter's pinyin (h18a)
         if not word and header:
             at += 1
             continue
         if header and _split_word(lines, at, word):  # h18j: 總投資 / (萬元), 2023年 / 目標進度
-            ahead = _next_filled(lines, at + 1)
+            ahead = next_filled(lines, at + 1)
             if UNIT_NOTE.match(word):
                 header[-1] += word
                 at = after = at + 1
             else:
-                header.append(word + PINYIN_NOTE.sub("", _bare(lines[ahead])))
+                header.append(word + PINYIN_NOTE.sub("", bare(lines[ahead])))
                 at = after = ahead + 1
             continue
         known = HEADER_WORD.match(header_word(simplified(word.replace(" ", ""))))
@@ -164,8 +179,8 @@ def _split_word(lines: list[str], at: int, word: str) -> bool:
     header word, and the first alone is none or the two name a column of roles or time)."""
     if UNIT_NOTE.match(word):
         return True
-    ahead = _next_filled(lines, at + 1)
-    following = PINYIN_NOTE.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    ahead = next_filled(lines, at + 1)
+    following = PINYIN_NOTE.sub("", bare(lines[ahead])) if ahead < len(lines) else ""
     if YEAR_WORD.match(word):
         return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
     joined = simplified((word + following).replace(" ", ""))
@@ -184,8 +199,8 @@ def _unknown_column(lines: list[str], at: int, word: str) -> bool:
     word of Chinese characters after 序号 (the header has begun), followed by a known one."""
     if not column_name(word):  # h18z: 工作举措及实施计划, 进展情况、存在问题及下一步打算
         return False
-    ahead = _next_filled(lines, at + 1)
-    following = PINYIN_NOTE.sub("", _bare(lines[ahead])) if ahead < len(lines) else ""
+    ahead = next_filled(lines, at + 1)
+    following = PINYIN_NOTE.sub("", bare(lines[ahead])) if ahead < len(lines) else ""
     if UNIT_NOTE.match(following):  # 總投資 / (萬元) / 2023年 / 目標進度 (h18j)
         return _unknown_column(lines, ahead, word)
     return (
@@ -193,17 +208,6 @@ def _unknown_column(lines: list[str], at: int, word: str) -> bool:
         or bool(YEAR_WORD.match(following) and _split_word(lines, ahead, following))
         or last_column(word, following)  # h18z: 存在问题和改进措施 / 1
     )
-
-
-def _next_filled(lines: list[str], index: int) -> int:
-    while index < len(lines) and not _bare(lines[index]):
-        index += 1
-    return index
-
-
-def _bare(line: str) -> str:
-    """A cell on its line, without the | a converter put after it (序号 |)."""
-    return line.strip().strip("|｜").strip()
 
 
 def _cells_down(
@@ -226,10 +230,15 @@ def _cells_down(
     last: int | None = None
     current: list[str] | None = None
     raw: list[list[str]] = []  # each row's cells after its number, before they are aligned
+    leading = kinds[:number_at] if number_at else []  # h18bh: 负责领导 | 序号 | … (舒城 2024)
+    leads: dict[int, list[str]] = {}  # a row's cells before its number, by its place in rows
+    pending: list[str] = []
     inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
     in_inner = False
 
     after_number = width - (number_at + 1 if number_at is not None else 0)
+    columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
+    words = [simplified(w) for i, w in enumerate(header) if number_at is None or i > number_at]
 
     def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
         match = row_number(line, None) or first_cell_number(line, number_at is not None)
@@ -247,18 +256,24 @@ def _cells_down(
         return current is None or len(current) >= max(2, after_number - 1)
 
     while index < len(lines):
-        line = _bare(lines[index])
+        line = bare(lines[index])
+        if current is not None and (again := header_again(lines, index, header)) is not None:
+            index = again  # h18bh: the header repeated atop the next page
+            continue
         number = starts(line, current)
-        ahead = _next_filled(lines, index + 1)
-        starts_row = ahead < len(lines) and starts(_bare(lines[ahead]), current)
+        ahead = next_filled(lines, index + 1)
+        starts_row = ahead < len(lines) and starts(bare(lines[ahead]), current)
         if number:
             rest = line[number.end() :].strip()
+            leads[len(rows)] = leading_cells(current, leading) if current else pending
             current, in_inner = [], False
             rows.append([number.group(1)])
             raw.append(current)
             last = int(number.group(1).translate(ASCII_DIGITS))
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
+        elif leading and not raw and before_first(pending, line, leading):
+            pass  # the first row's cells before its number (舒城 2024: its leader)
         elif done(current) and (group := group_row(lines, index, last)) is not None:
             # h18ae: 1 / 大力提振消费。 between whole rows (a 15 mid-row is a cell, as above)
             rows.append([group[0]])
@@ -284,9 +299,9 @@ def _cells_down(
                 and len(current) >= width - 1
                 and not starts_row
                 and not pipes
-                and not _row_after_headings(lines, index, last)
-                and not _row_soon(lines, index, last, width, number_at is not None)
-                and not _deadline_to_come(lines, index, kinds, current)
+                and not row_after_headings(lines, index, last)
+                and not row_soon(lines, index, last, width, number_at is not None)
+                and not deadline_to_come(lines, index, kinds, current)
             ):
                 index += 1
                 break
@@ -314,6 +329,12 @@ def _cells_down(
             current[-1] += line  # 區綜合行政 / 執法局: one unit's name over two lines (h18j)
         elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
             current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
+        elif current is not None and after_last_row(
+            line, current, kinds, raw[:-1], whole_row(current, columns, words)
+        ):
+            if not row_soon(lines, index, last, width, number_at is not None):
+                break  # h18bh: the closing paragraph after the table's last row
+            current.append(line)
         elif current is not None:
             current.append(line)
         else:
@@ -322,10 +343,8 @@ def _cells_down(
     rejoin_steps(rows, raw)  # h18m: 1.… 2.… of one cell, the row's units after the last
     out = [rows[0]]
     numbered: set[int] = set()  # the rows of out that are numbered rows (not headings)
-    columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
-    words = [simplified(w) for i, w in enumerate(header) if number_at is None or i > number_at]
     first = 0 if number_at is None else number_at + 1
-    for row, found in zip(rows[1:], raw, strict=True):
+    for at, (row, found) in enumerate(zip(rows[1:], raw, strict=True), start=1):
         if len(row) == 1 and not found and not NUMBER.match(row[0]):
             out.append(row + [""] * (width - 1))  # a heading row
             continue
@@ -343,6 +362,7 @@ def _cells_down(
             numbered.add(len(out) - 1)
             continue
         full = [""] * width
+        full[:number_at] = (leads.get(at, []) + [""] * number_at)[:number_at]
         full[number_at] = row[0]
         full[first:] = aligned
         out.append(full[:width])
@@ -351,61 +371,6 @@ def _cells_down(
     if shared is not None:
         shared.extend(filled)
     return out, index
-
-
-ROW_SOON = 6
-"""A row holds at most this many cells more than its columns (a column's units one a line)."""
-
-
-def _deadline_to_come(lines: list[str], index: int, kinds: list[str], current: list[str]) -> bool:
-    """h18f: the last row's deadline cell after its units one a line (12月底前), when the table
-    has a deadline column and the row has no deadline yet."""
-    ahead = _next_filled(lines, index + 1)
-    if ahead >= len(lines) or "deadline" not in kinds:
-        return False
-    if any(cell_type(cell) == "date" for cell in current):
-        return False
-    return cell_type(_bare(lines[ahead])) == "date"
-
-
-def _row_soon(
-    lines: list[str], index: int, last: int | None, width: int = 0, numbered: bool = True
-) -> bool:
-    """h18f: the next row (its number) within a few lines: the lines before it are cells of
-    this row (县水务局 / 县住建局 / 县护城河指挥部, one unit a line), not the text after it;
-    h18j: or within three rows' cells (宁波江北 2023: a project's merged cells over two lines of
-    its own, each with its unit, work, amount and target)."""
-    if last is None:
-        return False
-    for _ in range(max(ROW_SOON, 3 * width)):
-        index = _next_filled(lines, index + 1)
-        if index >= len(lines):
-            return False
-        if row_number(_bare(lines[index]), last + 1):
-            return True
-        # h18bf: a table without a 序号 column numbers its rows in their first cell (3.…)
-        own = first_cell_number(_bare(lines[index]), numbered)
-        if own and int(own.group(1).translate(ASCII_DIGITS)) == last + 1:
-            return True
-    return False
-
-
-HEADING_ROW = re.compile(f"^{CHAPTER_RUN}")
-
-
-def _row_after_headings(lines: list[str], index: int, last: int | None) -> bool:
-    """h18f: the table goes on past its heading rows (一、… 二、… with no rows of their own in
-    an excerpt) when the next line after them starts a row with a larger number (68 after 3)."""
-    index = _next_filled(lines, index)
-    headings = 0
-    while index < len(lines) and HEADING_ROW.match(_bare(lines[index])):
-        headings += 1
-        index = _next_filled(lines, index + 1)
-    if not headings or index >= len(lines):
-        return False
-    number = row_number(_bare(lines[index]), None)
-    value = int(number.group(1).translate(ASCII_DIGITS)) if number else 0
-    return number is not None and last is not None and value > last
 
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
