@@ -61,4 +61,4 @@ COLUMN_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[)）]$")
 def header_word(word: str) -> str:
     """A header cell's word without the period it covers or a bracketed note after it."""
     bare = PERIOD_PREFIX.sub("", word)
-    return COLUMN_NOTE.sub("", bare) if COLUMN_NOTE.sub("", bare) else bare
+    return COLUMN_NOTE.sub("", bare) or bare  # a name that is all note stays as it is

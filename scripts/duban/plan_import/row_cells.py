@@ -43,12 +43,10 @@ def person(cell: str) -> bool:
     """A cell that is a person's name: two to four characters, not ending as a cell of units
     does (unit_names.CELL_END: no loose ending, a given name may end in 行 or 庭)."""
     bare = cell.strip()
+    folded = simplified(bare)
     # h18bh: 持续推进 / 长期坚持 (a deadline cell) is four characters and no one's name
-    return (
-        bool(PERSON.match(bare))
-        and not CELL_END.search(simplified(bare))
-        and not DATE_WORDS.search(simplified(bare))
-    )
+    named = bool(PERSON.match(bare))
+    return named and not CELL_END.search(folded) and not DATE_WORDS.search(folded)
 
 
 def _short_row(row: list[str], kinds: dict[int, str]) -> list[str]:
