@@ -231,3 +231,30 @@ def test_a_ci_build_looks_every_kept_digest_up_at_once_with_the_same_keys(tmp_pa
     assert _every_key(data, as_of, folder, keep=False) == _every_key(
         data, as_of, tmp_path / "third", keep=True
     )
+
+
+def test_a_build_started_from_another_directory_renders_no_page_again(tmp_path, monkeypatch):
+    """A record's place is in the keys by its file in the data folder: the path messages use,
+    relative to the directory the build was started from, is no part of any key (fact_bytes)."""
+    data = tmp_path / "data"
+    shutil.copytree(DEMO / "data", data)
+    folder = tmp_path / "memo"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    made = []
+    for start in (tmp_path, elsewhere):
+        monkeypatch.chdir(start)
+        model = loaded_model(data)
+        paths = {entry.source.path for entry in model.status.values()}
+        memo = SourceMemo(folder, keep=False)
+        memo.start(data_digests(data))
+        settings = Settings(as_of=dt.date.fromisoformat(DEMO_AS_OF))
+        evaluation = evaluate(model, settings.as_of, settings.due_soon_days)
+        pages = render_site(model, settings, evaluation, processes=1, memo=memo).pages
+        memo.finish()
+        made.append((memo.made, memo.hits, paths, pages))
+    (first, _, here, pages), (again, hits, there, same) = made
+    assert here.isdisjoint(there)  # the messages' paths differ: data/… and an absolute one
+    assert first > 0 and hits > 0
+    assert again == 0, f"{again} of {first} page sources made again"
+    assert same == pages

@@ -15,7 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from duban.plugin.page_cache import SUFFIX, Entry, PageCache, _stable, digest_of
+from duban.plugin.page_cache import SUFFIX, Entry, PageCache, _stable, context_digest, digest_of
 from duban.plugin.reuse import open_cache
 from helpers import free_port
 from sitekit import DEMO_AS_OF, Build, demo_project, mkdocs_build, scratch, site_files, text_edited
@@ -128,6 +128,43 @@ def test_the_context_names_functions_and_objects_without_their_address():
     )
     assert _stable(object()) == "<object object>"
     assert digest_of([object()]) == digest_of([object()])
+
+
+class _Plugin:
+    def __init__(self, **settings: object) -> None:
+        self.config = settings
+
+
+class _Theme(dict):
+    name, dirs = "material", ["/theme"]
+
+
+class _Config(dict):
+    """What context_digest reads of MkDocs' configuration."""
+
+    config_file_path = None
+    theme = _Theme(palette="default")
+
+    def __init__(self, **duban: object) -> None:
+        super().__init__(site_name="站")
+        self.extra_javascript: list[str] = []
+        self.plugins = {"search": _Plugin(lang=["zh"]), "duban": _Plugin(**duban)}
+
+
+def test_how_a_build_runs_is_no_part_of_the_pages_context():
+    """The processes that render and the cache's own folder change no page: a CI runner with
+    another core count, or the cache restored elsewhere, keeps the pages (the same bytes in any
+    number of processes is tested in test_render_split)."""
+
+    def context(**duban: object) -> str:
+        return context_digest(_Config(**duban), {"as_of": "2010-12-15"}, [], [], ())
+
+    one = context(as_of="2010-12-15", render_processes="auto", page_cache="/tmp/a")
+    assert context(as_of="2010-12-15", render_processes="1", page_cache="/srv/b") == one
+    assert context(as_of="2010-12-16", render_processes="auto", page_cache="/tmp/a") != one
+    assert context(as_of="2010-12-15", language="en", render_processes="auto") != context(
+        as_of="2010-12-15", render_processes="auto"
+    )
 
 
 def _get(url: str) -> str:

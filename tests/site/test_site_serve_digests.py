@@ -5,7 +5,6 @@ digests start again."""
 
 from __future__ import annotations
 
-import pickle
 import re
 import shutil
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 
 from duban.load.cache import parts_digest
 from duban.site import Settings, serve_digests
+from duban.site.fact_bytes import fact_bytes
 from sitekit import DEMO, DEMO_AS_OF, ServeRenders, fresh_texts
 
 AS_OF = __import__("datetime").date.fromisoformat(DEMO_AS_OF)
@@ -58,9 +58,7 @@ def test_serve_edits_with_carried_digests_serve_what_a_full_build_makes(
         for item in evaluation.items:
             kept = entries[id(item)]
             assert kept[0] is item
-            want = parts_digest(
-                pickle.dumps((item, evaluation.escalations.get(item.ref)), protocol=5)
-            )
+            want = parts_digest(fact_bytes((item, evaluation.escalations.get(item.ref))))
             assert kept[2] == want == memo.indexes.made[id(item)]
         assert pages == fresh_texts(data, settings, AS_OF)
     assert carried[0] is None  # the first build: nothing to carry

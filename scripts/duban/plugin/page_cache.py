@@ -141,6 +141,22 @@ def versions() -> dict[str, str]:
     return found
 
 
+RUN_SETTINGS = frozenset({"render_processes", "page_cache"})
+"""duban's settings that change how a build runs, never what it makes (the same bytes in any
+number of processes: tested; where this very cache is): no part of the context, so a build on a
+runner with another core count, or the cache restored to another folder, keeps its pages."""
+
+
+def _page_settings(name: str, plugin: Any) -> dict[str, Any] | None:
+    if not hasattr(plugin, "config"):
+        return None
+    settings = dict(plugin.config)
+    if name == "duban":
+        for setting in RUN_SETTINGS:
+            settings.pop(setting, None)
+    return settings
+
+
 def context_digest(
     config: Any,
     duban_settings: dict[str, Any],
@@ -151,10 +167,7 @@ def context_digest(
     """The build's context (see the module's docstring) as one digest."""
     path = config.config_file_path
     config_bytes = Path(path).read_bytes() if path and os.path.isfile(path) else b""
-    plugins = {
-        name: dict(plugin.config) if hasattr(plugin, "config") else None
-        for name, plugin in config.plugins.items()
-    }
+    plugins = {name: _page_settings(name, plugin) for name, plugin in config.plugins.items()}
     simple = {
         key: config.get(key)
         for key in (

@@ -14,8 +14,9 @@ from: :mod:`duban.evaluation.update`, which ``mkdocs serve`` relies on the same 
 occurrences of a holder ``H`` are a function of the base and of the status files holding the
 entries of every holder that shares an obligation with ``H`` (``H`` among them). A holder's
 *input key* is the digest of the base, the holder and, for each of those holders, the files
-holding its entries (their path as loaded, their path in the data folder, the digest of their
-bytes as loaded). A file added, removed or edited for any of them gives another key.
+holding its entries (their path in the data folder and the digest of their bytes as loaded; not
+the path messages use, which no key digests: :mod:`.fact_bytes`). A file added, removed or
+edited for any of them gives another key.
 
 The kept digests are those of an occurrence without an escalation (``(occurrence, None)``
 pickled): an occurrence with one (set from the records and the evaluation as a whole) is
@@ -37,7 +38,7 @@ from duban.load.cache import parts_digest
 from duban.model.model import Model
 from duban.model.refs import OccurrenceRef
 
-FORMAT = "occurrence digests 1"
+FORMAT = "occurrence digests 2"
 
 
 def input_keys(
@@ -45,9 +46,9 @@ def input_keys(
 ) -> dict[str, str]:
     """Each of ``holders``' input key (module docstring); a holder one of whose files has no
     digest (an entry made in code, a file the build did not digest) has none."""
-    files: dict[str, set[tuple[str, str]]] = {}
+    files: dict[str, set[str]] = {}
     for entry in model.status.values():
-        files.setdefault(entry.holder_id, set()).add((entry.source.file, entry.source.path))
+        files.setdefault(entry.holder_id, set()).add(entry.source.file)
     sharing: dict[str, set[str]] = {}
     for obligation in model.obligations:
         together = obligation.holders
@@ -58,11 +59,11 @@ def input_keys(
         parts: list[str] = [base, FORMAT, holder_id]
         for other in sorted(sharing.get(holder_id, set()) | {holder_id}):
             parts.append(other)
-            for file, path in sorted(files.get(other, ())):
+            for file in sorted(files.get(other, ())):
                 found = digests.get(file) if file else None
                 if found is None:
                     break
-                parts += [file, path, found]
+                parts += [file, found]
             else:
                 parts.append("")
                 continue

@@ -32,7 +32,6 @@ the folder is trusted as the page cache is.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -53,6 +52,7 @@ from duban.outputs.open_data import (
 from duban.site import page_keys
 from duban.site.context import Settings
 from duban.site.downloads import occurrence_state, open_data
+from duban.site.fact_bytes import fact_bytes
 from duban.site.kept_open_data import piece_text, read_piece
 
 FORMAT = "open data: chunks 1"
@@ -207,7 +207,7 @@ class _Kept:
             return [None] * (len(chunks) - 1)
         shown = _shown(items)
         digests = [
-            hashlib.blake2b(pickle.dumps(shown[a:b], 5), digest_size=16).hexdigest()
+            hashlib.blake2b(fact_bytes(shown[a:b]), digest_size=16).hexdigest()
             for a, b in pairwise(chunks)
         ]
         return [(own, digests[j - 1] if j else "first") for j, own in enumerate(digests)]

@@ -24,7 +24,9 @@ task page with indicators (measured from entries directly) use the base and ever
 but its updates' texts (h24w, :mod:`.summary_keys`); ``all_key`` is left for a job given no key.
 
 Facts are digested as pickles: equal pickles are equal values, so a stale page is not possible
-through the digest (a value pickled two ways only costs a render). The settings hold sets,
+through the digest (a value pickled two ways only costs a render). A record's place is pickled by
+its file in the data folder (:mod:`.fact_bytes`): no page shows the path messages use, which
+depends on the directory the build was started from. The settings hold sets,
 whose pickle order changes between processes: they are digested as sorted JSON
 (:func:`canonical`).
 """
@@ -35,7 +37,6 @@ import dataclasses
 import datetime as dt
 import enum
 import json
-import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, cast
 
@@ -47,6 +48,7 @@ from duban.model.org import Group
 from duban.model.plan import Task
 from duban.site import kept_digests, lights, names, serve_digests, serve_index, summary_keys
 from duban.site.context import Context
+from duban.site.fact_bytes import fact_bytes
 from duban.site.page_group import GroupPart
 
 
@@ -126,8 +128,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _pickled(value: object) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+_pickled = fact_bytes  # a record's place by its data file, not the working directory
 
 
 def _plain(item: ItemState) -> str:

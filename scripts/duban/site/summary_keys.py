@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import json
 import operator
-import pickle
 from collections.abc import Callable, Mapping
 from itertools import chain, groupby
 from typing import Any
@@ -42,6 +41,7 @@ from duban.model.model import Model, Obligation
 from duban.model.refs import Source
 from duban.model.status import DeliverableStatus, Evidence, Instance, StatusEntry, Update
 from duban.site.env import download_size
+from duban.site.fact_bytes import fact_bytes
 
 FORMAT = "h24y summary facts 4"  # h24y: by status file
 
@@ -51,7 +51,9 @@ _MANY: dict[str, tuple[type, tuple[str, ...]]] = {
     "deliverables": (DeliverableStatus, ()),
     "instances": (Instance, ()),
 }
-_ONE: dict[str, type] = {"source": Source}
+# a record's place by its data file: the path messages use depends on the working directory
+# and is on no page (fact_bytes)
+_ONE: dict[str, tuple[type, tuple[str, ...]]] = {"source": (Source, ("path",))}
 
 
 def columns(objects: list[Any], cls: type, leave: tuple[str, ...] = ()) -> list[list[Any]]:
@@ -68,7 +70,7 @@ def columns(objects: list[Any], cls: type, leave: tuple[str, ...] = ()) -> list[
             found.append(list(map(len, values)))
             found += columns(list(chain.from_iterable(values)), *_MANY[name])
         elif name in _ONE:
-            found += columns(values, _ONE[name])
+            found += columns(values, *_ONE[name])
         else:
             found.append(values)
     return found
@@ -117,7 +119,7 @@ _FILE = operator.attrgetter("source.file")
 
 
 def _digest(facts: Any) -> str:
-    return parts_digest(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+    return parts_digest(fact_bytes(facts))
 
 
 class LateKey:
@@ -164,7 +166,7 @@ class Summaries:
 
     def home(self, uri: str, newest: Callable[[], Any]) -> str:
         """The home page: its newest reports, texts and all, too."""
-        return self.page(uri, pickle.dumps(newest(), protocol=pickle.HIGHEST_PROTOCOL))
+        return self.page(uri, fact_bytes(newest()))
 
     def late(self, uri: str) -> LateKey:
         """A page that shows downloads' sizes: keyed when it runs, by the sizes it prints."""
