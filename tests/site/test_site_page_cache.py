@@ -92,6 +92,24 @@ def test_a_build_with_the_cache_is_the_full_build_byte_for_byte():
     assert site_files(later.site) == site_files(fresh.site)
 
 
+def test_a_project_checked_out_in_another_folder_reuses_every_page():
+    """A CI runner may check the repository out in another folder each job: the pages' context
+    holds its folders relative to mkdocs.yml (page_cache.portable), and the sources' keys the
+    records' places in the data folder (fact_bytes), so nothing is made again, and the site is
+    the fresh build's."""
+    work = scratch("page-cache-moved")
+    project = _project(work / "one")
+    cache = work / "cache"
+    first = _build(project, work / "first", cache)
+    moved = work / "two" / "checkout"
+    shutil.copytree(project, moved, symlinks=True)
+    again = _build(moved, work / "again", cache)
+    assert _reused(again) == (_reused(first)[1], 0)
+    sources = re.search(r"(?:page sources|页面源)\D*(\d+)\D*(\d+)", again.stderr)
+    assert sources and int(sources.group(1)) > 0 and sources.group(2) == "0", again.stderr
+    assert site_files(again.site) == site_files(_build(moved, work / "fresh", None).site)
+
+
 def test_a_cache_inside_the_repository_is_not_used(tmp_path, caplog):
     project = tmp_path / "project"
     (project / "data").mkdir(parents=True)

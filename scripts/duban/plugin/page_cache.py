@@ -157,6 +157,24 @@ def _page_settings(name: str, plugin: Any) -> dict[str, Any] | None:
     return settings
 
 
+def portable(folder: str, root: Path | None) -> str:
+    """A folder as the same text wherever the project and its packages lie: relative to
+    mkdocs.yml's folder when inside it, from its ``site-packages`` when installed there, else as
+    it is. A CI runner may check the repository out, and make its virtual environment, in
+    another folder each job (GitLab's concurrent builds, a self-hosted runner's work folders);
+    the folders' files are digested by their contents (:func:`folder_digest`, the versions)."""
+    where = Path(folder)
+    if root is not None and where.is_absolute():
+        try:
+            return where.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    parts = where.parts
+    if "site-packages" in parts:
+        return "/".join(parts[len(parts) - parts[::-1].index("site-packages") :])
+    return folder
+
+
 def context_digest(
     config: Any,
     duban_settings: dict[str, Any],
@@ -167,6 +185,7 @@ def context_digest(
     """The build's context (see the module's docstring) as one digest."""
     path = config.config_file_path
     config_bytes = Path(path).read_bytes() if path and os.path.isfile(path) else b""
+    root = Path(path).resolve().parent if path else None
     plugins = {name: _page_settings(name, plugin) for name, plugin in config.plugins.items()}
     simple = {
         key: config.get(key)
@@ -188,7 +207,12 @@ def context_digest(
         )
     }
     simple["extra_javascript"] = [str(s) for s in config.extra_javascript]
+    if simple["docs_dir"]:
+        simple["docs_dir"] = portable(simple["docs_dir"], root)
     theme = config.theme
+    theme_settings = dict(theme)
+    if isinstance(theme_settings.get("custom_dir"), str):
+        theme_settings["custom_dir"] = portable(theme_settings["custom_dir"], root)
     return digest_of(
         FORMAT,
         code_digest(),
@@ -198,8 +222,8 @@ def context_digest(
         plugins,
         duban_settings,
         theme.name,
-        dict(theme),
-        list(theme.dirs),
+        theme_settings,
+        [portable(folder, root) for folder in theme.dirs],
         folder_digest(list(theme.dirs)),
         nav,
         pages,
