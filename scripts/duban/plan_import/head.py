@@ -206,9 +206,17 @@ def plan_title_line(text: str) -> int:
     if notice is None:
         return _after_attachment_mark(text)
     title = unwrapped_title(notice.group("title"))
-    for offset, line in _lines(text):
-        if offset > notice.end() and line.strip(" \t\u3000《》") == title:
-            return offset + len(line)
+    lines = list(_lines(text))
+    for index, (offset, line) in enumerate(lines):
+        if offset <= notice.end():
+            continue
+        written = ""  # h18bi: a long title wraps over two or three lines (…民生实事 / 安排方案)
+        for end, part in lines[index : index + 3]:
+            written += part.strip(" \t\u3000《》")
+            if not written or not title.startswith(written):
+                break
+            if written == title:
+                return end + len(part)
     return _after_attachment_mark(text)
 
 

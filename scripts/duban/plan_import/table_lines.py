@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.category_cells import category_column, category_rows
-from duban.plan_import.cell_rows import column_kind
+from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.merged_rows import merge_continuations
-from duban.plan_import.numbering import separator
+from duban.plan_import.numbering import CN_RUN, separator
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.row_cells import lead_not_repeated, parted_names, realigned, role_parts
@@ -48,8 +48,8 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
     rows = merged_down(rows, kinds)  # h18bh: a rowspan's or vertical merge's units, date, leader
     if category_column(header, kinds):  # h18an: 类别 | 民生事项名称 | … (招远 2022)
         rows, kinds[0] = category_rows(rows, kinds), "category"
-    roles = {"lead", "responsible", "deadline"}
-    if len(header) < 2 or not roles & set(kinds.values()):
+    # h18bi: any column of units makes a task table (an assessment rubric's 负责考核部门 alone)
+    if len(header) < 2 or not (ROLE_KINDS | {"deadline"}) & set(kinds.values()):
         return [" ".join(cell for cell in row if cell) for row in rows]
     rows = merge_continuations(rows, kinds)  # h18i: a numbered project's rows below it
     rows = parted_names(rows, kinds)  # h18ai: 派出所工商质监所, two names run together
@@ -69,33 +69,57 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         if len(filled) == 1:
             lines.append(filled[0])  # a heading row spanning the table (一、…)
             continue
+        own_number = cells.get(number_column, "").strip() if number_column is not None else ""
+        if chapter := CHAPTER_CELL.fullmatch(own_number):  # h18bi: 一、 a chapter row (石城 2018)
+            text = _text(cells, header, text_columns, progress)
+            lines.append(f"{chapter[1]}、" + _with_clause(text, _clause(cells, kinds)))
+            continue
+        if number_column is not None and not own_number and not _clause(cells, kinds):
+            lines.append(" ".join(filled))  # h18bi: 总分 | 100, no number and no unit: no task
+            continue
         counter += 1
         # h18ae: a 序号 in brackets, (8) ⑻ ⑧, is the row's number too (芜湖 2025)
-        number = cell_number(cells.get(number_column, "")) if number_column is not None else None
-        number = number or str(counter)
-        text = "；".join(
-            (f"{header[i]}：" if progress and i != text_columns[0] else "") + cells[i]
-            for i in text_columns
-            if cells.get(i)
-        )
-        parts = [
-            part
-            for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
-            if kind not in ("number", "category") and cells.get(i)
-            for part in role_parts(kind, cells[i])  # h18ai: X会同Y in a cell of units
-        ]
+        number = (cell_number(own_number) if number_column is not None else None) or str(counter)
+        text = _text(cells, header, text_columns, progress)
         # the cell repeats the row's number (h18a), in full-width digits too (h18ap: １．)
         own = re.match(rf"{number}\s*{separator()}", text.translate(ASCII_DIGITS))
-        clause = f"（{'；'.join(parts)}）" if parts else ""
-        # h18j: a cell of steps 1.…2.… (临安 2022)
-        steps = re.search(f"；(?=[1１]{separator()})", text)
-        if steps and clause:  # the row's clause before them: the item's, not its last step's
-            text = f"{text[: steps.start()]}{clause}{text[steps.start() :]}"
-            clause = ""
-        lines.append((text if own else f"{number}.{text}") + clause)
+        lines.append(("" if own else f"{number}.") + _with_clause(text, _clause(cells, kinds)))
         if stats is not None:
             stats["rows"] = stats.get("rows", 0) + 1
     return lines
+
+
+CHAPTER_CELL = re.compile(rf"({CN_RUN})[、．.]?")
+"""A 序号 cell holding a chapter's numeral (一、): the row is the chapter's, numbered as written."""
+
+
+def _text(cells: dict[int, str], header: list[str], columns: list[int], progress: bool) -> str:
+    """The row's text cells joined; in a progress report each but the first under its name."""
+    return "；".join(
+        (f"{header[i]}：" if progress and i != columns[0] else "") + cells[i]
+        for i in columns
+        if cells.get(i)
+    )
+
+
+def _clause(cells: dict[int, str], kinds: dict[int, str]) -> str:
+    """The row's role and deadline cells as a clause (（牵头单位：…；完成时限：…）), or ""."""
+    parts = [
+        part
+        for i, kind in sorted(kinds.items(), key=lambda k: (k[1] == "deadline", k[0]))
+        if kind not in ("number", "category") and cells.get(i)
+        for part in role_parts(kind, cells[i])  # h18ai: X会同Y in a cell of units
+    ]
+    return f"（{'；'.join(parts)}）" if parts else ""
+
+
+def _with_clause(text: str, clause: str) -> str:
+    """The text with its clause: at its end, or before a cell of steps 1.…2.… (临安 2022), whose
+    last step would take it otherwise."""
+    steps = re.search(f"；(?=[1１]{separator()})", text)
+    if steps and clause:
+        return f"{text[: steps.start()]}{clause}{text[steps.start() :]}"
+    return text + clause
 
 
 def _words(row: list[str]) -> list[str]:
