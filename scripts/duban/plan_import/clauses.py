@@ -203,7 +203,8 @@ def clause_parts(inner: str) -> list[str]:
         cuts.append(match.end())
     # h18j: 项目责任人: / h18r: 人: (责任人 with its 责任 lost, 海东 2020) on a line of its own
     # h18bi: 联 系 人: (a label spaced out to the width of the next, 联系电话:) on a line of its own
-    label = r"[\u4e00-\u9fff]{2,8}|(?<=\n)人|(?<=\n)[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}"
+    spaced = r"(?<=\n)[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}"
+    label = rf"[\u4e00-\u9fff]{{2,8}}|(?<=\n)人|{spaced}"
     for match in re.finditer(rf"\s+(?=(?:{label})[:：])", folded):
         cuts.append(match.end())
     cuts = sorted(set(cuts))

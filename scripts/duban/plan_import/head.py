@@ -207,7 +207,7 @@ def plan_title_line(text: str) -> int:
         return _after_attachment_mark(text)
     title = unwrapped_title(notice.group("title"))
     lines = list(_lines(text))
-    for index, (offset, line) in enumerate(lines):
+    for index, (offset, _) in enumerate(lines):
         if offset <= notice.end():
             continue
         written = ""  # h18bi: a long title wraps over two or three lines (…民生实事 / 安排方案)

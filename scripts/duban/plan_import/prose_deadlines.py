@@ -39,8 +39,8 @@ end (SOURCES.md 第十九批); 2023年内 is that year."""
 
 
 SCORED = re.compile(r"[得扣加奖]\s*[0-9.]+\s*分|不得分|[（(]\s*[0-9.]+\s*分\s*[)）]|比例[得扣]分")
-"""h18bi: an assessment rubric's criterion (得4分, 扣2分, 不得分, （5分）): a 年内 or 全年 in it is the
-period assessed (年内无案例不得分, 年内至少3次), not when the work is due (SOURCES.md 第二十三批)."""
+"""h18bi: an assessment rubric's criterion (得4分, 扣2分, 不得分, （5分）): a 年内 or 全年 in it is
+the period assessed (年内无案例不得分, 年内至少3次), not when the work is due (第二十三批)."""
 
 
 STANDING = re.compile(r"(?<=[。；;])\s*(长期坚持|持续推进|长期开展|常态化推进)\s*[。；;]?\s*$")
