@@ -22,6 +22,7 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.clauses import find_clause
 from duban.plan_import.header_cells import HEADER_WORD
 from duban.plan_import.leader_names import PINYIN_NOTE
 
@@ -139,7 +140,7 @@ def bracket_records(text: str) -> tuple[str, int] | None:
         (w for w in labels.values() if HEADER_WORD.match(w) and column_kind(w) == "text"), None
     )
     starts = [i for i, word in labels.items() if word == first]
-    if first is None or not any(_kind(line) for line in lines):
+    if first is None or find_clause(text) is None:  # no units named: no task of this form
         return None
     out = list(lines)
     for number, start in enumerate(starts, 1):
