@@ -120,8 +120,9 @@ def task_then_labels_reading(count: int) -> str:
     )
 
 
-BRACKET_LABEL = re.compile(r"^[ \t\u3000]*【\s*(?P<word>[^【】\n]{2,8}?)\s*】")
-"""【目标任务】 at a line's start: a label in square brackets (a newspaper's 民生实事, h18bi)."""
+BRACKET_LABEL = re.compile(r"^[ \t\u3000]*【\s*(?P<word>[^【】\n]{2,8}?)\s*】[ \t\u3000]*$")
+"""【目标任务】 alone on a line: a label in square brackets over its text (a newspaper's 民生实事,
+h18bi); not a page's 【发布日期】 2020-01-01 or 【落实情况】…, the value on the label's line."""
 CHAPTER_MARK = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+[、．]", re.MULTILINE)
 
 
