@@ -74,8 +74,13 @@ TABLE_COLUMNS = {
     # h18an: 监督电话 is a telephone number, not a supervising unit (招远 2022)
     # h18bh: 重点督办内容 (西城 2020) is what is supervised, the work: not a supervising unit
     "supervise": (r"(?:监督|監督)(?!电话|電話)|督办(?!内容|事项)|督导|督導", "监督单位"),
-    # h18a: 考核项目 / 考核指标 / 考核内容 are what is assessed, not who assesses
-    "assess": (r"评分|評分|^考核(?:单位|單位|部门|部門)?$|考核(?:单位|單位|部门|部門)", "考核单位"),
+    # h18a: 考核项目 / 考核指标 / 考核内容 are what is assessed, not who assesses; h18bi: so is
+    # 评分标准 (石城 2018: the scoring criteria), not 评分部门
+    "assess": (
+        r"(?:评分|評分)(?!标准|標準|细则|細則|办法|辦法)"
+        r"|^考核(?:单位|單位|部门|部門)?$|考核(?:单位|單位|部门|部門)",
+        "考核单位",
+    ),
     "responsible": (
         r"责任单位|責任單位|责任部门|責任部門|承办|落实单位|责任科室|責任科室|负责科室|負責科室"
         r"|负责单位|負責單位|负责部门|負責部門|承担单位|承擔單位|实施单位|實施單位"  # h18m

@@ -202,7 +202,10 @@ def clause_parts(inner: str) -> list[str]:
     for match in re.finditer(rf"(?:[，,]|\s)\s*(?=(?:{keyword})[^，,；;。]{{0,6}}[:：])", folded):
         cuts.append(match.end())
     # h18j: 项目责任人: / h18r: 人: (责任人 with its 责任 lost, 海东 2020) on a line of its own
-    for match in re.finditer(r"\s+(?=(?:[\u4e00-\u9fff]{2,8}|(?<=\n)人)[:：])", folded):
+    # h18bi: 联 系 人: (a label spaced out to the width of the next, 联系电话:) on a line of its own
+    spaced = r"(?<=\n)[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}"
+    label = rf"[\u4e00-\u9fff]{{2,8}}|(?<=\n)人|{spaced}"
+    for match in re.finditer(rf"\s+(?=(?:{label})[:：])", folded):
         cuts.append(match.end())
     cuts = sorted(set(cuts))
     parts = [inner[a:b] for a, b in zip(cuts, [*cuts[1:], len(inner)], strict=True)]

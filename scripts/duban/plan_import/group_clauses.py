@@ -39,7 +39,8 @@ def groups_own_clauses(text: str, roots: list[Node]) -> bool:
     """Whether the top items are tasks whose clause stands after their sub-items (see above),
     or (h18am) records whose clause stands before their 工作任务: label and its parts."""
     grouped = [node for node in roots if node.children]
-    if len(grouped) < 2 or len(grouped) < len(roots) - 1:
+    lone = len(roots) == 1 == len(grouped)  # h18bi: one record (【目标任务】…) and its measures
+    if (len(grouped) < 2 and not lone) or len(grouped) < len(roots) - 1:
         return False
     if all(_clause_before_parts(text, node) for node in grouped):
         return True

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import CHINESE_DATE, parse_written_date, simplified
 from duban.plan_import.page_tops import page_top
-from duban.plan_import.quoted_titles import unwrapped_title
+from duban.plan_import.quoted_titles import title_lines_end, unwrapped_title
 from duban.plan_import.segment import field_text
 from duban.plan_import.unit_names import ISSUER_END
 from duban.plan_import.untitled_notice import SEAL, SENT, addressees_above
@@ -206,9 +206,9 @@ def plan_title_line(text: str) -> int:
     if notice is None:
         return _after_attachment_mark(text)
     title = unwrapped_title(notice.group("title"))
-    for offset, line in _lines(text):
-        if offset > notice.end() and line.strip(" \t\u3000《》") == title:
-            return offset + len(line)
+    for offset, _ in _lines(text):
+        if offset > notice.end() and (end := title_lines_end(text, offset, title)) is not None:
+            return end
     return _after_attachment_mark(text)
 
 

@@ -22,6 +22,7 @@ import re
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.clauses import find_clause
 from duban.plan_import.header_cells import HEADER_WORD
 from duban.plan_import.leader_names import PINYIN_NOTE
 
@@ -116,4 +117,45 @@ def task_then_labels_reading(count: int) -> str:
         " 责任单位：…), read as items in their order (the numbers are the records' order)",
         f"{count} 项没有编号的任务（每项一行，其下各行为“主管领导：…／责任单位：…”）按顺序作为条目"
         "（编号为顺序，原文没有；分工括注由各行组成）",
+    )
+
+
+BRACKET_LABEL = re.compile(r"^[ \t\u3000]*【\s*(?P<word>[^【】\n]{2,8}?)\s*】[ \t\u3000]*$")
+"""【目标任务】 alone on a line: a label in square brackets over its text (a newspaper's 民生实事,
+h18bi); not a page's 【发布日期】 2020-01-01 or 【落实情况】…, the value on the label's line."""
+CHAPTER_MARK = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+[、．]", re.MULTILINE)
+
+
+def bracket_records(text: str) -> tuple[str, int] | None:
+    """h18bi (SOURCES.md 第二十三批, a city's 民生实事 in a newspaper): a task written as a record
+    of labels in square brackets and no number, ``【目标任务】`` / its aim / ``【推进措施】`` /
+    ``1.…`` ``2.…`` / ``责任单位:…``. Each record (from its first label of the text kind, a word a
+    task table's header uses, to the next line with that label) is numbered 一、 in its order, so
+    that its measures (1. 2.) are its sub-items and the units after them its own (group_clauses);
+    None when the document numbers its own chapters or no such label opens a line."""
+    if CHAPTER_MARK.search(text):
+        return None
+    lines = text.split("\n")
+    labels = {i: m["word"] for i, line in enumerate(lines) if (m := BRACKET_LABEL.match(line))}
+    first = next(
+        (w for w in labels.values() if HEADER_WORD.match(w) and column_kind(w) == "text"), None
+    )
+    starts = [i for i, word in labels.items() if word == first]
+    if first is None or find_clause(text) is None:  # no units named: no task of this form
+        return None
+    out = list(lines)
+    for number, start in enumerate(starts, 1):
+        out[start] = f"{CHAPTERS[number - 1]}、{lines[start]}" if number <= len(CHAPTERS) else ""
+    return "\n".join(out), len(starts)
+
+
+CHAPTERS = "一二三四五六七八九十"
+
+
+def bracket_records_reading(count: int) -> str:
+    return say(
+        f"{count} unnumbered records headed by labels in square brackets (【目标任务】), each read"
+        " as one item in their order, its numbered measures as its sub-items",
+        f"{count} 组没有编号、以方头括号标签开头的记录（【目标任务】…）按顺序各作为一个条目"
+        "（编号为顺序，原文没有），其下编号的措施为子项",
     )

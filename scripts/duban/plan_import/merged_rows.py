@@ -17,6 +17,7 @@ import re
 
 from duban.plan_import.cell_rows import ROLE_KINDS, aligned_row
 from duban.plan_import.numbering import NOT_DECIMAL, arabic, separator
+from duban.plan_import.table_header import Merged
 from duban.plan_import.table_numbers import GROUP, heading_line
 
 # a merged cell's own number, full-width digits too (h18ap, measured: the corpus reads the same;
@@ -66,7 +67,8 @@ def merge_continuations(rows: list[list[str]], kinds: dict[int, str]) -> list[li
 
 
 def _numbered(row: list[str], number_at: int) -> int | None:
-    cell = row[number_at].strip() if number_at < len(row) else ""
+    cell = row[number_at] if number_at < len(row) else ""
+    cell = (cell.above if isinstance(cell, Merged) else cell).strip()  # h18bi: a rowspan's 序号
     match = re.fullmatch(f"{arabic(wide=False, group=True)}{separator(optional=True)}", cell)
     return int(match.group(1)) if match else None
 

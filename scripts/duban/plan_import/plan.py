@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from duban.plan_import.accounting import Accounting, account, destinations
+from duban.plan_import.chapter_tasks import chapter_tasks
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import page_year, set_aside
 from duban.plan_import.clauses import Clause, find_clause
@@ -132,6 +133,7 @@ class Importer(TaskReading, YearReading):
             numbering = "plan"
         numbers = [n.number for n in sections_nodes]
         as_written = bool(numbers) and numbers == sorted(set(numbers)) and numbers[0] > 1
+        own_tasks = chapter_tasks(text, sections_nodes)
         for index, node in enumerate(sections_nodes, start=1):
             if as_written:  # h18f: an excerpt from section 七 on: its sections are 七, 八 …
                 index = node.number
@@ -152,6 +154,10 @@ class Importer(TaskReading, YearReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
+            if id(node) in own_tasks:  # h18bi: 五、… with no rows under it is a task (石城 2018)
+                self.heading_clause = None
+                self._task_or_provision(node, index, section, tasks, numbering, chapter=True)
+                continue
             before, self.heading_clause = len(tasks), heading_clause(self._span(node))  # h18c
             chapter = self.heading_clause = self.heading_clause or place_clause(self.text, node)
             for child in items[id(node)]:

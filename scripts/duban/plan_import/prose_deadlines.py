@@ -38,6 +38,11 @@ RELATIVE_SPAN = re.compile(r"(?<![0-9])[0-9]{1,2}年内|[一二两三四五六�
 end (SOURCES.md 第十九批); 2023年内 is that year."""
 
 
+SCORED = re.compile(r"[得扣加奖]\s*[0-9.]+\s*分|不得分|[（(]\s*[0-9.]+\s*分\s*[)）]|比例[得扣]分")
+"""h18bi: an assessment rubric's criterion (得4分, 扣2分, 不得分, （5分）): a 年内 or 全年 in it is
+the period assessed (年内无案例不得分, 年内至少3次), not when the work is due (第二十三批)."""
+
+
 STANDING = re.compile(r"(?<=[。；;])\s*(长期坚持|持续推进|长期开展|常态化推进)\s*[。；;]?\s*$")
 """h18ab: the last sentence of a task's text that only says the work goes on."""
 
@@ -90,6 +95,8 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
         # h18an: 年内 with the verb of its completion (…年内建成通车, 临沂 2020) is read as
         # 宏图路年内完成… is: by the year's end, a period (SOURCES.md 第五批)
         spans = RELATIVE_SPAN.sub(lambda m: "#" * len(m.group()), folded)
+        if SCORED.search(spans):  # h18bi: 年内无案例不得分: the period assessed, no deadline
+            spans = re.sub(r"年内|全年", "##", spans)
         # h18ax: 2019年上半年 with its year (that year's half, not the plan year's)
         phrases = re.findall(
             rf"年内{DONE_IN_MONTH}|年内|年底前|全年|(?:\d{{4}}年)?[上下]半年", spans

@@ -41,3 +41,18 @@ def unwrapped_title(span: str) -> str:
     while title and title[-1] in PAIRS.values() and not _balanced(title):  # a lone 》 or ”
         title = title[:-1].strip(SPACE)
     return title
+
+
+def title_lines_end(text: str, start: int, title: str) -> int | None:
+    """Where ``title``, written from the line at ``start`` on, ends: on that line, or wrapped over
+    the next two (h18bi: …30项民生实事 / 安排方案); None when those lines are not the title."""
+    written, end = "", start
+    for part in text[start:].split("\n")[:3]:
+        written += part.strip(SPACE + "《》")
+        if not written or not title.startswith(written):
+            return None
+        end += len(part)
+        if written == title:
+            return end
+        end += 1
+    return None

@@ -33,7 +33,7 @@ from duban.plan_import.table_header import (
     docx_rows,
     pipe_lines,
 )
-from duban.plan_import.table_lines import TABLE_ROWS, table_lines
+from duban.plan_import.table_lines import TABLE_ROWS, repeated_rows, table_lines
 from duban.plan_import.text_tables import flatten_tables
 from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
 
@@ -117,6 +117,8 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
                 untabled.append(raw)
     if stats.get("rows"):
         how += "；" + TABLE_ROWS.format(stats["rows"])
+        if stats.get("repeated"):  # h18bi: 30 twice (石城 2018)
+            how += "；" + repeated_rows(stats["repeated"])
         if strays:  # h18a
             quoted = "、".join(f"“{cell[:20]}”" for cell in strays[:10])
             how += (

@@ -44,6 +44,8 @@ from duban.plan_import.glued_rows import glued_rows
 from duban.plan_import.group_assignments import group_items, group_reading
 from duban.plan_import.head import plan_title_line
 from duban.plan_import.label_blocks import (
+    bracket_records,
+    bracket_records_reading,
     label_blocks,
     label_blocks_reading,
     task_then_labels,
@@ -134,6 +136,8 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("label lines", "标签各占一行的竖排表格", label_lines, unnumbered_rows_reading),  # h18s
     ("labelled numbers", "问题1：式编号", labelled_numbers, labelled_numbers_reading),  # h18s
     ("label blocks", "没有编号的标签记录", label_blocks, label_blocks_reading),  # h18s
+    # h18bi: 【目标任务】…【推进措施】1. 2. 责任单位:… (a newspaper's 民生实事)
+    ("bracket records", "方头括号标签的记录", bracket_records, bracket_records_reading),
     *CLERK_READINGS,  # h18ab: marks the numbering's reader does not read, trailing cells
     (  # h18af: after the marks a clerk numbers by, which read such lines first
         "task then labels",

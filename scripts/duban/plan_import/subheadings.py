@@ -95,11 +95,18 @@ UNIT_TITLE_TAIL = re.compile(
 )
 
 
+TRAILING_SCORE = re.compile(r"[；;]\s*[0-9]+(?:\.[0-9]+)?\s*分?\s*$")
+"""The score a rubric's chapter row ends with when the row is written as a line (table_lines)."""
+
+
 def heading_clause(span: str) -> Clause | None:
     """The assignment a section's heading makes for the items below it: a clause in the heading
     or on a line under it (一、…（牵头单位：县发改局）), or (h18c) a heading that is only a unit's
     name (一、县发展和改革局（5项）, as a 责任分解 grouped by unit writes it): that unit is
     responsible; with 牵头 it leads."""
+    span = TRAILING_SCORE.sub(
+        "", span
+    )  # h18bi: 一、通用考核项目（全部责任单位）；40 (a rubric's row)
     clause = find_clause(span)
     if clause is not None:
         return clause

@@ -70,6 +70,7 @@ class TaskReading(Findings):
         section: dict[str, Any],
         tasks: list[dict[str, Any]],
         numbering: str,
+        chapter: bool = False,  # h18bi: a chapter that is a task itself (chapter_tasks.py)
     ) -> None:
         move_trailing_clauses(self.text, node, self.each_own)
         item = self._item(node, top=True)
@@ -91,7 +92,7 @@ class TaskReading(Findings):
             head = {}
             self._clause(head, own, text, self.doc.line(node.start), [], 0)
             item["roles"] = heading_leads(item.get("roles") or {}, head.get("roles", {}))
-        if not assigns(item) and not self.every:
+        if not assigns(item) and not self.every and not chapter:
             title = item.get("title") or first_sentence(text)
             provision = {
                 "number": node.number,
@@ -102,6 +103,7 @@ class TaskReading(Findings):
             section.setdefault("provisions", []).append(provision)
             return
         task_id = f"{node.number:02d}" if numbering == "plan" else f"{section_number}-{node.number}"
+        task_id = str(node.number) if chapter else task_id  # 5, apart from the plan's 05
         task: dict[str, Any] = {
             "id": task_id,
             "number": node.number,

@@ -4,7 +4,8 @@ A document can give a number twice in one scope (a chapter, or the plan when num
 through): numbering that restarts in chapters read as running through, or two lists run
 together. ``validate`` requires both the id and the number unique, so the later task takes the
 id with a suffix (``02-2``) and a number after every other number of its scope; the first task
-of each number keeps its own.
+of each number keeps its own. A task whose id is its own but whose number is taken (a chapter
+that is a task, ``5`` beside the plan's ``05``: chapter_tasks.py) keeps its id.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ def unique_numbers(tasks: list[dict], numbering: str) -> list[tuple[str, str, in
     changed = []
     for task in again:
         written, count = task["id"], 2
-        while f"{written}-{count}" in ids:
-            count += 1
-        task["id"] = f"{written}-{count}"
+        if written in ids:  # h18bi: a chapter's own task (5 beside 05) keeps its id, not its number
+            while f"{written}-{count}" in ids:
+                count += 1
+            task["id"] = f"{written}-{count}"
         ids.add(task["id"])
         taken = numbers[scope(task)]
         task["number"] = max(taken) + 1
