@@ -211,3 +211,17 @@ def test_a_spaced_contact_label_ends_the_units() -> None:
     clause = find_clause("完成改造。\n责任单位:市商务局\n联 系 人:吴芳\n联系电话:6654321")
     assert clause is not None
     assert clause.roles == {"responsible": ["市商务局"]}
+
+
+def test_eleven_records_or_more_are_each_a_task_with_their_labels(tmp_path: Path) -> None:
+    """The eleventh record is numbered 十一、 like the first ten (its label line was dropped)."""
+    units = ["市民政局", "市教育局", "市财政局"]
+    text = "".join(
+        f"【目标任务】\n完成第{n}批社区食堂建设。\n【推进措施】\n1.选址建设。\n2.验收运营。\n"
+        f"责任单位:{units[n % 3]}\n"
+        for n in range(1, 13)
+    )
+    tasks = _import(tmp_path, text)
+    assert len(tasks) == 12
+    assert [_roles(task, "responsible") for task in tasks.values()][10:] == [[units[2]], [units[0]]]
+    assert all(_items(task) == ["1", "2"] for task in tasks.values())

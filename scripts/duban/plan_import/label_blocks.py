@@ -21,7 +21,7 @@ import re
 
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
-from duban.plan_import.chinese import simplified
+from duban.plan_import.chinese import numeral_text, simplified
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.header_cells import HEADER_WORD
 from duban.plan_import.leader_names import PINYIN_NOTE
@@ -145,11 +145,8 @@ def bracket_records(text: str) -> tuple[str, int] | None:
         return None
     out = list(lines)
     for number, start in enumerate(starts, 1):
-        out[start] = f"{CHAPTERS[number - 1]}、{lines[start]}" if number <= len(CHAPTERS) else ""
+        out[start] = f"{numeral_text(number)}、{lines[start]}"
     return "\n".join(out), len(starts)
-
-
-CHAPTERS = "一二三四五六七八九十"
 
 
 def bracket_records_reading(count: int) -> str:
