@@ -20,6 +20,7 @@ header and the first row (合计 and its amounts) and a last row that does not r
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
@@ -38,11 +39,34 @@ ROLE_WORDS = re.compile(
 FIRST_ROW = re.compile(r"(?<![0-9])1(?=[\u4e00-\u9fff“《])(?![年月日号个项])")
 NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
 LONGEST_HEADER = 120
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+NOTICE_CUTS = re.compile(
+    r"(?<=。)"  # each sentence
+    r"|(?<=[。日)）])(?=附件)|(?=主题词[:：]|抄送[:：])"  # the attachment, 主题词, 抄送 lines
+    r"|(?=[一二三四五六七八九十○〇零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"|(?<=[○〇零一二三四五六七八九十]日)"  # the signature's date alone
+)
+"""Where a notice run into one line is cut into its parts (besides its 文号 and title)."""
 
 
 def _unit(name: str) -> bool:
     bare = simplified(name.strip())
     return bool(NAME.match(bare) and PLACE_END.search(bare))
+
+
+def notice_parts(text: str) -> list[str]:
+    """A notice run into one line as the lines of its parts, as a clerk reads them: a site's
+    label before its 文号, the 文号, the title (to its first 的通知 that no 》 closes), each
+    sentence, 附件, the signature's date, 主题词, 抄送 (the plan's head is read from them)."""
+    cuts = {0, len(text)}
+    if number := DOC_NUMBER.search(text, 0, 40):
+        cuts |= {number.start(), number.end()}
+        title = re.compile(r"的通知(?![》”」）)])").search(text, number.end())
+        if title:
+            cuts.add(title.end())
+    cuts |= {match.start() for match in NOTICE_CUTS.finditer(text)}
+    ends = sorted(cuts)
+    return [part for a, b in pairwise(ends) if (part := text[a:b].strip())]
 
 
 def _header(line: str, at: int) -> tuple[list[str], int, int] | None:
@@ -188,7 +212,7 @@ def one_line_table(text: str) -> tuple[str, int] | None:
             if len(rows) < 2:
                 continue
             items = table_lines([columns, *rows])
-            before = [line[: start.start()], line[start.start() : header_end]]
+            before = [*notice_parts(line[: start.start()]), line[start.start() : header_end]]
             between = [line[header_end:first].strip()] if line[header_end:first].strip() else []
             after = [line[first + end :]] if line[first + end :].strip() else []
             lines[at : at + 1] = [*before, *between, *items, *after]
