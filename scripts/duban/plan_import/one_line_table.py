@@ -135,13 +135,13 @@ def _unit_cells(units: str, columns: int) -> list[str] | None:
     """The run of names as ``columns`` cells, cut where a name runs into the next one (the
     piece whose cut ranks best, the first of equals)."""
     pieces = units.split("、")
-    if columns == 1:
-        return [units] if all(_unit(p) for p in pieces) else None
+    if columns == 1:  # names parted by 、 (a 家庭农场 too), the last ending as a unit's does
+        return [units] if all(NAME.match(p) for p in pieces) and _unit(pieces[-1]) else None
     ranked = [
         (cut[0], at, cut[1]) for at, p in enumerate(pieces) if (cut := _cut_glued(p)) is not None
     ]
     for _, at, k in sorted(ranked):
-        if not all(_unit(p) for p in pieces[:at]):
+        if not all(NAME.match(p) for p in pieces[:at]):
             continue
         rest = _unit_cells("、".join([pieces[at][k:], *pieces[at + 1 :]]), columns - 1)
         if rest is not None:
