@@ -84,6 +84,18 @@ def test_the_notice_run_into_the_line_gives_the_plans_head(tmp_path: Path) -> No
     assert str(plan["signed"]) == "2015-03-20"
 
 
+def test_every_character_of_the_line_is_accounted_for(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(NOTICE + TABLE + "\n", encoding="utf-8")
+    result = import_file(path, ImportOrg(), "p", None)
+    assert result.accounting is not None and result.accounting.leftovers == []
+    assert result.accounting.accounted == result.accounting.total
+    assert result.accounting.chars.get("unread", 0) == 0  # the site's 文档介绍: is chrome
+    assert result.accounting.chars["tasks"] > 150  # the three rows' cells are the tasks' text
+    title = "青石县人民政府关于2015年重点推进项目有关事项的通知"
+    assert result.accounting.chars["title"] == len(title)
+
+
 def test_the_table_alone_on_one_line_after_its_title(tmp_path: Path) -> None:
     text = "某区2016年重点项目情况表单位:万元" + TABLE.replace("县", "区") + "\n"
     _, tasks = _import(tmp_path, text.replace("青石镇人民政府", "青石街道办事处"))
