@@ -47,6 +47,8 @@ NOTICE_CUTS = re.compile(
     r"|(?<=[○〇零一二三四五六七八九十]日)"  # the signature's date alone
 )
 """Where a notice run into one line is cut into its parts (besides its 文号 and title)."""
+TITLE_END = re.compile(r"的通知(?![》”」）)])")
+"""The end of the notice's title (a cited 《…的通知》 in its text goes on)."""
 
 
 def _unit(name: str) -> bool:
@@ -61,7 +63,7 @@ def notice_parts(text: str) -> list[str]:
     cuts = {0, len(text)}
     if number := DOC_NUMBER.search(text, 0, 40):
         cuts |= {number.start(), number.end()}
-        title = re.compile(r"的通知(?![》”」）)])").search(text, number.end())
+        title = TITLE_END.search(text, number.end())
         if title:
             cuts.add(title.end())
     cuts |= {match.start() for match in NOTICE_CUTS.finditer(text)}
@@ -163,7 +165,7 @@ def _row(row: str, texts: int, units: int, leaders: int) -> list[str] | None:
             text = row[: boundary.end()].strip()
             if not re.search(r"[\u4e00-\u9fff]", text):
                 return None
-            return [text, *[""] * (texts - 1), *cells, *([people] if leaders else [])]
+            return [text, *[""] * (texts - 1), *cells, *([people] + [""] * (leaders - 1))[:leaders]]
     return None
 
 
@@ -176,7 +178,8 @@ def _rows(stream: str, shape: tuple[int, list[str], int]) -> tuple[list[list[str
         body = start + len(str(number))
         nxt = number + 1
         found = None
-        for match in re.finditer(rf"(?<=[\u4e00-\u9fff]){nxt}(?=[\u4e00-\u9fff“《])", stream):
+        # the next number after a cell's last character (a name's closing bracket too)
+        for match in re.finditer(rf"(?<=[\u4e00-\u9fff)）]){nxt}(?=[\u4e00-\u9fff“《])", stream):
             if match.start() <= body:
                 continue
             cells = _row(stream[body : match.start()], texts, units, leaders)
