@@ -18,7 +18,7 @@ import re
 from itertools import pairwise
 
 from duban.plan_import.chinese import simplified
-from duban.plan_import.leader_names import PINYIN_NOTE, SPACED_PAIRS
+from duban.plan_import.leader_names import PINYIN_NOTE, SPACED_PAIRS, SURNAMES
 from duban.plan_import.numbering import arabic
 from duban.plan_import.role_cells import role_cell
 from duban.plan_import.unit_names import CELL_END
@@ -49,11 +49,6 @@ POSTED = re.compile(
 )
 """A leader's cell with the post: 王五（副县长）, 李明（县委常委、常务副县长）, 副县长王五
 (h18c)."""
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
-    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯"
-)
 SHORT_NAME = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}")
 """One of several people of one cell (张三、李四): a common surname and one or two characters
 (水利、交通 is no list of people)."""
@@ -84,7 +79,9 @@ TABLE_COLUMNS = {
     "responsible": (
         r"责任单位|責任單位|责任部门|責任部門|承办|落实单位|责任科室|責任科室|负责科室|負責科室"
         r"|负责单位|負責單位|负责部门|負責部門|承担单位|承擔單位|实施单位|實施單位"  # h18m
-        r"|^责任清单$|^責任清單$",  # h18y: 任务清单 | 责任清单 | 时限清单 (长兴太湖 防汛)
+        r"|^责任清单$|^責任清單$"  # h18y: 任务清单 | 责任清单 | 时限清单 (长兴太湖 防汛)
+        # h18bl: 项目业主, the body building a project under its coordinating department
+        r"|业主|業主",
         "责任单位",
     ),
     "deadline": (

@@ -42,6 +42,11 @@ NAME_FIRST = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?<![副务])(?P<po
 RANK = re.compile(r"^(?:(?:省|市|县|区|州)委)?(?:常委|委员|党组成员|党组书记|党组副书记)$")
 """县委常委 before 、副县长张三: a rank that runs on into the post after it."""
 """市政府常务副市长: a post with no name (the name is the post's holder's)."""
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯"
+)
 SPACED_PAIRS = re.compile(r"^(?:[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff][ \u3000]*){2,}$")
 """陆 明俞 悦: two-character names, each spaced out, run together."""
 
@@ -62,6 +67,28 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
             current.append(char)
     parts.append("".join(current))
     return parts
+
+
+def name_run(piece: str) -> list[str]:
+    """h18bl: names run together with nothing between them (a table cell whose line breaks the
+    page lost, ``王天刚郭代辉``): the one way to cut the piece into names of two or three
+    characters, each opening with a common surname; [] when there is none or more than one."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", piece):
+        return []
+    folded = simplified(piece)
+
+    def cuts(at: int) -> list[list[str]]:
+        if at == len(folded):
+            return [[]]
+        return [
+            [piece[at : at + size], *rest]
+            for size in (2, 3)
+            if at + size <= len(folded) and folded[at] in SURNAMES
+            for rest in cuts(at + size)
+        ]
+
+    found = cuts(0)
+    return found[0] if len(found) == 1 else []
 
 
 def spaced_names(piece: str) -> list[str]:
@@ -102,6 +129,8 @@ def _pieces(text: str) -> list[str]:
             out.extend(bare[i : i + 2] for i in range(0, len(bare), 2))
         elif spaced_names(piece):
             out.extend(spaced_names(piece))
+        elif len(name_run(piece)) > 1:  # h18bl: 王天刚郭代辉, two names run together
+            out.extend(name_run(piece))
         elif piece:
             out.append(piece)
     if carry:

@@ -11,6 +11,7 @@ from duban.plan_import.numbered_inner_rows import (
     numbered_inner_rows,
     numbered_inner_table,
 )
+from duban.plan_import.one_line_table import one_line_table
 from duban.plan_import.run_on_labels import run_on_labels, run_on_reading
 from duban.plan_import.unnumbered import rows_reading
 from duban.plan_import.wenku_pages import wenku_reading, wenku_rows
@@ -30,6 +31,8 @@ MORE_TABLE_READINGS = (
     # 楚雄: 整改措施清单一、认识不深(一)……责任单位:A责任人:B整改时限:C整改措施:… in one paragraph
     ("run-on labels", "压成一段的清单", run_on_labels, run_on_reading),
     ("table numbered inside", "编号在分组格之后的“|”表格", numbered_inner_table, rows_reading),
+    # h18bl: 龙泉驿 2009: a notice and its table (序号项目名称…项目业主牵头协调部门…) on one line
+    ("one-line table", "连成一行的通知和表格", one_line_table, rows_reading),
     # h18ac: 江门 工作任务 | 具体要求 | 责任部门 with merged 一、 group cells, rows moved left
     (
         "numbered group cells",

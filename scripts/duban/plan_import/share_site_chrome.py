@@ -11,7 +11,8 @@ import re
 SHARE_NOTICE = re.compile(
     r"^\s*(?:[-–—·•*]\s*)?(?:[0-9０-９]{1,2}\s*[、.．]\s*)?[^\n]{0,12}?"
     r"(?:下载文档前|文档下载前|请自行甄别|仅部分预览|不可在线预览|可完整预览|侵犯您的权益|侵犯了您的权益"
-    r"|请联系客服|人工客服|申请退款|本站不保证|平台不提供|下载积分|付费下载|文档贡献者|用户上传分享)"
+    r"|请联系客服|人工客服|申请退款|本站不保证|平台不提供|下载积分|付费下载|文档贡献者|用户上传分享"
+    r"|文档介绍\s*[:：]\s*$)"  # h18bl: the label of a site's text of the document, alone
 )
 """A notice line of a sharing site: its words (下载文档前, 仅部分预览, 请联系客服 …) in its first
 words, after an optional dash and hint number."""
