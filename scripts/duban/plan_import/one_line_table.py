@@ -25,6 +25,7 @@ from itertools import pairwise
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import simplified
 from duban.plan_import.glued_rows import COLUMN_WORDS
+from duban.plan_import.head import DOC_NUMBER
 from duban.plan_import.leader_names import name_run
 from duban.plan_import.table_lines import table_lines
 from duban.plan_import.unit_names import GLUED_LAST, NAME_END, PLACE_END, PLACES
@@ -39,7 +40,6 @@ ROLE_WORDS = re.compile(
 FIRST_ROW = re.compile(r"(?<![0-9])1(?=[\u4e00-\u9fff“《])(?![年月日号个项])")
 NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
 LONGEST_HEADER = 120
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 NOTICE_CUTS = re.compile(
     r"(?<=。)"  # each sentence
     r"|(?<=[。日)）])(?=附件)|(?=主题词[:：]|抄送[:：])"  # the attachment, 主题词, 抄送 lines
