@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from duban.load.project import load_project
 from duban.model.model import Model
 from duban.plan_import import Imported, import_file
-from duban.plan_import.units import ImportOrg
+from duban.plan_import.units import UNNAMED_HOLDER, ImportOrg
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
@@ -129,3 +129,11 @@ def loaded_model(data: Path) -> Model:
 def tasks_by_id(result: Imported) -> dict[str, dict]:
     """An import's tasks by their id."""
     return {task["id"]: task for task in result.tasks}
+
+
+def read_roles(task: dict) -> dict[str, list[str]]:
+    """A task's roles as the text gave them: without the placeholder holder an import names for
+    a due nobody holds (units.UNNAMED_HOLDER, which the review lists)."""
+    roles = (task.get("roles") or {}).items()
+    kept = {role: [name for name in names if name != UNNAMED_HOLDER] for role, names in roles}
+    return {role: names for role, names in kept.items() if names}

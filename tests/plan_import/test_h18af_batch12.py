@@ -9,7 +9,7 @@ from duban.plan_import.five_year_end import broken_down_plan_start
 from duban.plan_import.item_roles import without_bare_headings
 from duban.plan_import.label_blocks import task_then_labels
 from duban.plan_import.sentence_items import sentence_units
-from helpers import import_whole, tasks_by_id
+from helpers import import_whole, read_roles, tasks_by_id
 
 # zhejiang-jiaxing-2022-chapter-table-cells-lost-digits.txt (the chapter and the table's first
 # three rows, one cell a line)
@@ -60,7 +60,8 @@ HANGZHOU = (
 def test_units_a_cell_says_cooperate_cooperate_under_any_column(tmp_path) -> None:
     """杭州: ``A、B、C、D配合落实`` in the 责任单位 column: the verb the cell writes wins."""
     tasks = tasks_by_id(import_whole(tmp_path, HANGZHOU, 2020))
-    assert tasks["04"]["roles"] == {"cooperate": ["市发改委", "市人力社保局", "市科技局", "团市委"]}
+    cooperating = ["市发改委", "市人力社保局", "市科技局", "团市委"]
+    assert read_roles(tasks["04"]) == {"cooperate": cooperating}
     assert "cooperate" not in tasks["03"]["roles"]
 
 
@@ -74,9 +75,9 @@ def test_a_cooperating_verb_after_a_label_variant_verbs(tmp_path) -> None:
         "4.推进改革。（责任单位：县发改局，各乡镇配合）\n"
     )
     tasks = tasks_by_id(import_whole(tmp_path, text, 2023))
-    assert tasks["01"]["roles"] == {"cooperate": ["县人社局", "县住建局"]}
+    assert read_roles(tasks["01"]) == {"cooperate": ["县人社局", "县住建局"]}
     assert tasks["02"]["roles"] == {"lead": ["县发改局"], "cooperate": ["县财政局"]}
-    assert tasks["03"]["roles"] == {"cooperate": ["县商务局", "县科技局"]}
+    assert read_roles(tasks["03"]) == {"cooperate": ["县商务局", "县科技局"]}
     assert tasks["04"]["roles"] == {"responsible": ["县发改局", "各乡镇"]}
 
 

@@ -12,7 +12,7 @@ from duban.plan_import import import_file
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.quoted_titles import unwrapped_title
 from duban.plan_import.units import ImportOrg
-from helpers import tasks_by_id
+from helpers import read_roles, tasks_by_id
 
 
 def _import(tmp_path: Path, text: str, suffix: str = ".txt"):
@@ -76,7 +76,7 @@ def test_one_paragraph_of_bracketed_sentences_under_a_heading_sentence_stays_one
     tasks = tasks_by_id(_import(tmp_path, ONE_PARAGRAPH))
     assert "items" not in tasks["1-1"]  # the fifteenth batch: its brackets are the item's
     assert tasks["1-1"]["roles"]["lead"]
-    assert tasks["1-2"]["roles"] == {"supervise": ["市水务局"]}  # and a guiding bracket
+    assert read_roles(tasks["1-2"]) == {"supervise": ["市水务局"]}  # and a guiding bracket
 
 
 # --- 2. (A、B指导): the units guide the work ---

@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from duban.plan_import import import_file
+from duban.load.project import load_project
+from duban.plan_import import import_file, run_import
+from duban.plan_import.agreement import compare
 from duban.plan_import.cell_rows import column_kind
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.page_text import html_text
 from duban.plan_import.prose_deadlines import prose_deadline
-from duban.plan_import.units import ImportOrg
+from duban.plan_import.units import UNNAMED_HOLDER, ImportOrg
 from helpers import tasks_by_id
 
 
@@ -225,3 +227,24 @@ def test_eleven_records_or_more_are_each_a_task_with_their_labels(tmp_path: Path
     assert len(tasks) == 12
     assert [_roles(task, "responsible") for task in tasks.values()][10:] == [[units[2]], [units[0]]]
     assert all(_items(task) == ["1", "2"] for task in tasks.values())
+
+
+def test_a_rubric_naming_only_its_assessors_imports_valid_with_its_holders_to_name(
+    tmp_path: Path,
+) -> None:
+    """A task whose text names only who assesses it (and no deadline) gets the placeholder
+    holder, as a dated one does, so the import validates; the review says why, and the
+    agreement counts the placeholder as no unit read (agreement._resolve)."""
+    source = tmp_path / "rubric.html"
+    source.write_text(RUBRIC, encoding="utf-8")
+    written = run_import(source, tmp_path / "data", None, "p", None)
+    project = load_project(tmp_path / "data")
+    assert project.ok, [str(p) for p in project.problems]
+    tasks = tasks_by_id(written.result)
+    assert _roles(tasks["01"], "assess") == ["县林业局"]
+    assert _roles(tasks["01"], "responsible") == [UNNAMED_HOLDER]
+    review = written.review.read_text(encoding="utf-8")
+    assert f"没有牵头或责任单位：暂记为“{UNNAMED_HOLDER}”" in review
+    hand = {"01": {"id": "01", "roles": {"assess": ["县林业局"]}}}
+    mine = {"01": {"id": "01", "roles": tasks["01"]["roles"]}}
+    assert compare(mine, hand, ImportOrg()).roles == (1, 1)

@@ -14,7 +14,7 @@ import pytest
 from duban.load.project import load_project
 from duban.plan_import import run_import
 from duban.plan_import.trailing_roles import trailing_roles
-from helpers import import_whole
+from helpers import import_whole, read_roles
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -417,7 +417,7 @@ def test_more_labels_of_units(tmp_path: Path, label: str, role: str) -> None:
     )
     result = import_whole(tmp_path, text, 2023)
     assert [task["id"] for task in result.tasks] == ["1-1", "1-2"]
-    assert result.tasks[0]["roles"] == {role: ["市发改委"]}
+    assert read_roles(result.tasks[0]) == {role: ["市发改委"]}
 
 
 def test_the_same_labels_head_a_tables_columns(tmp_path: Path) -> None:

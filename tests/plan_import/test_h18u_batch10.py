@@ -15,7 +15,7 @@ from duban.plan_import.assessed_by import assessed_by
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.spaced_header import joined_spacing
-from helpers import import_whole
+from helpers import import_whole, read_roles
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -151,16 +151,16 @@ ASSESS_VARIANT = (
 
 def test_a_closing_sentence_names_who_assesses(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, TOWN, None))
-    assert tasks["01"]["roles"] == {"assess": ["镇工办"]}
-    assert tasks["02"]["roles"] == {"assess": ["镇组织办", "纪检办", "宣传办"]}
-    assert tasks["03"]["roles"] == {"assess": ["市二医院", "党政办"]}
+    assert read_roles(tasks["01"]) == {"assess": ["镇工办"]}
+    assert read_roles(tasks["02"]) == {"assess": ["镇组织办", "纪检办", "宣传办"]}
+    assert read_roles(tasks["03"]) == {"assess": ["市二医院", "党政办"]}
 
 
 def test_other_ways_of_saying_who_assesses(tmp_path: Path) -> None:
     tasks = _tasks(import_whole(tmp_path, ASSESS_VARIANT, 2021))
-    assert tasks["01"]["roles"] == {"assess": ["县应急局"]}
-    assert tasks["02"]["roles"] == {"assess": ["县信访局"]}
-    assert tasks["03"]["roles"] == {"assess": ["县发展改革委", "县市场监管局"]}
+    assert read_roles(tasks["01"]) == {"assess": ["县应急局"]}
+    assert read_roles(tasks["02"]) == {"assess": ["县信访局"]}
+    assert read_roles(tasks["03"]) == {"assess": ["县发展改革委", "县市场监管局"]}
 
 
 def test_a_sentence_of_no_units_is_not_who_assesses() -> None:
@@ -193,7 +193,7 @@ def test_a_sharing_sites_notices_do_not_take_the_items_numbers(tmp_path: Path) -
     result = import_whole(tmp_path, SHARED_PAGE, None)
     tasks = _tasks(result)
     assert sorted(tasks) == ["01", "02"]
-    assert tasks["01"]["roles"] == {"assess": ["镇工办"]}
+    assert read_roles(tasks["01"]) == {"assess": ["镇工办"]}
     assert any("下载文档前" in line for line in result.chrome)
 
 

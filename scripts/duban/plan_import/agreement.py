@@ -18,7 +18,7 @@ import yaml
 from duban.model.problems import printable
 from duban.plan_import.clauses import ROLE_ORDER
 from duban.plan_import.deadlines import UNDATED_ID, UNWRITTEN_ID
-from duban.plan_import.units import ImportOrg
+from duban.plan_import.units import UNNAMED_HOLDER, ImportOrg
 
 DUE_FIELDS = (
     "kind",
@@ -72,8 +72,11 @@ def _value(value: object) -> str:
 
 
 def _resolve(org: ImportOrg, names: Iterable[object] | None) -> frozenset[str]:
+    """The entries ``names`` name; the marker of a holder not named (UNNAMED_HOLDER) is none."""
     out = set()
     for name in names or []:
+        if name == UNNAMED_HOLDER:
+            continue
         found = org.find(str(name))
         out.add(found.entry.id if found else f"?{name}")
     return frozenset(out)

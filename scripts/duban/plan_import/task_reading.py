@@ -12,7 +12,7 @@ from typing import Any, NotRequired, TypedDict
 from duban.plan_import.bracket_clause import bracket_clause
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause, split_names
-from duban.plan_import.deadlines import Parsed, parse_deadline, unwritten_due
+from duban.plan_import.deadlines import UNWRITTEN_ID, Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.item_facts import assigns, has_due, names_holders, names_units
 from duban.plan_import.item_roles import (
@@ -28,7 +28,7 @@ from duban.plan_import.segment import Node, field_text
 from duban.plan_import.sentence_items import outside, own_clause, sentence_units, unit_items
 from duban.plan_import.subheadings import own_heading_clause
 from duban.plan_import.subject_units import rules_reach, subject_clause
-from duban.plan_import.units import ImportOrg
+from duban.plan_import.units import UNNAMED_HOLDER, ImportOrg
 
 DELIVERABLE = re.compile(
     r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
@@ -116,7 +116,6 @@ class TaskReading(Findings):
         if "roles" not in task:
             task["roles"] = {}
         notes = task.pop("_notes", [])
-        self._give_holders(task, [], node)
         if not has_due(task) and self.notice_due:  # h18ak: the notice's time for every item
             task["deadline_as_written"] = self.notice_due
             notes.append(f"时限“{self.notice_due}”取自通知正文（对附件每一项的规定）")
@@ -130,8 +129,7 @@ class TaskReading(Findings):
             )
             notes.append(note)
             self.unread.append(Finding(self.doc.line(node.start), note, item.get("title", "")))
-        if self.every:  # h18ab: the last resort's task with nothing written: held by 待定
-            self._give_holders(task, [], node)
+        self._give_holders(task, [], node)  # its dues, written or not, held (h18ab, 第二十三批)
         self._indicator_ids(task, task_id)
         if notes:
             task["note"] = "；".join(notes) + "。"
@@ -148,8 +146,7 @@ class TaskReading(Findings):
         dues = item.get("due", [])
         held_below = any(names_holders(child) for child in item.get("items", []))
         if dues and not holders and not held_below and not all(d.get("applies_to") for d in dues):
-            name = "承担单位待定"
-            match = self.org.match(name)
+            match = self.org.match(UNNAMED_HOLDER)
             if match.how == "new":
                 created = [*self.org.new_units, *self.org.new_groups, *self.org.new_bodies]
                 group = next(g for g in created if g["id"] == match.entry.id)
@@ -160,13 +157,10 @@ class TaskReading(Findings):
             item.setdefault("roles", {}).setdefault("responsible", []).append(match.write_as)
             holders = [match.write_as]
             text = item.get("roles_as_written") or item.get("deadline_as_written", "")
-            self.unread.append(
-                Finding(
-                    self.doc.line(node.start),
-                    "有完成时限但没有承担单位：暂记为“承担单位待定”",
-                    text,
-                )
-            )
+            written = any(d.get("id") != UNWRITTEN_ID for d in dues)  # else 只写了考核、监督单位
+            said = "有完成时限但没有承担单位" if written else "没有牵头或责任单位"
+            said = f"{said}：暂记为“{UNNAMED_HOLDER}”"
+            self.unread.append(Finding(self.doc.line(node.start), said, text))
         for child in item.get("items", []):
             self._give_holders(child, holders, node)
 

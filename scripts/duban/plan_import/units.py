@@ -21,6 +21,9 @@ IMPORTED_KIND = {
     "name_en": "Not yet classified (imported)",
 }
 REVIEW_NOTE = "import-plan 导入时新建，待核对。Created by import-plan: to be reviewed."
+UNNAMED_HOLDER = "承担单位待定"
+"""The group an import names for a due nobody holds (task_reading): a marker that the text named
+no holder, not a unit read (agreement.py compares none for it, nor for deadlines.UNWRITTEN_ID)."""
 GROUP_WORDS = re.compile(
     r"^(?:各|相关|有关|所属)|各(?:单位|部门|处室|处|科室)$|成员单位$|各有关"
     r"|(?:有关|相关)(?:部门|单位|处室|科室|机构)$|^(?:省直|市直|县直|区直)"
