@@ -11,6 +11,7 @@ from duban.plan_import.category_cells import work_column
 from duban.plan_import.cell_rows import aligned_row, cell_type
 from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.column_names import first_cell_number
+from duban.plan_import.leading_cells import FITS
 from duban.plan_import.numbering import CHAPTER_RUN
 from duban.plan_import.table_numbers import row_number
 
@@ -30,15 +31,16 @@ ROW_SOON = 6
 """A row holds at most this many cells more than its columns (a column's units one a line)."""
 
 
-def deadline_to_come(lines: list[str], index: int, kinds: list[str], current: list[str]) -> bool:
+def cell_to_come(lines: list[str], index: int, kinds: list[str], current: list[str]) -> bool:
     """h18f: the last row's deadline cell after its units one a line (12月底前), when the table
-    has a deadline column and the row has no deadline yet."""
+    has a deadline column and the row has no deadline yet; h18bk: so its units or its leader
+    after a blank line (辽中 2024's blank line after each cell), when the row has none yet."""
     ahead = next_filled(lines, index + 1)
-    if ahead >= len(lines) or "deadline" not in kinds:
+    if ahead >= len(lines):
         return False
-    if any(cell_type(cell) == "date" for cell in current):
-        return False
-    return cell_type(bare(lines[ahead])) == "date"
+    typed = cell_type(bare(lines[ahead]))
+    wanted = {FITS[kind] for kind in kinds if kind in FITS}
+    return typed in wanted and not any(cell_type(cell) == typed for cell in current)
 
 
 def row_soon(

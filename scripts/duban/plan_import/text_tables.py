@@ -34,7 +34,7 @@ from duban.plan_import.shared_cells import merged_units, shared_rows
 from duban.plan_import.table_end import (
     after_last_row,
     bare,
-    deadline_to_come,
+    cell_to_come,
     header_again,
     next_filled,
     paragraph_after,
@@ -67,7 +67,7 @@ def flatten_tables(
         if is_header(parts):  # a header on one line: each row on one line
             rows, index = _rows_on_lines(lines, index + 1, parts, single)
         else:
-            header, after = _header_down(lines, index)
+            header, after = header_down(lines, index)
             if not header:
                 out.append(lines[index])
                 index += 1
@@ -135,7 +135,7 @@ def _text_column(header: list[str]) -> int:
     return min(1, len(header) - 1)
 
 
-def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
+def header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     """序号 / 工作任务 / 牵头单位 / 完成时限, one a line (blank lines between them too, as a web
     page's cells are copied)."""
     header: list[str] = []
@@ -185,12 +185,27 @@ def _split_word(lines: list[str], at: int, word: str) -> bool:
         return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
     joined = simplified((word + following).replace(" ", ""))
     alone = HEADER_WORD.match(simplified(word.replace(" ", "")))
+    if _whose_leaders(word, following):
+        return True
     short = re.fullmatch(r"[\u4e00-\u9fff]{2}", following) is not None
     return bool(
         re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word)
         and short
         and HEADER_WORD.match(joined)
         and (not alone or column_kind(joined) != "text")
+    )
+
+
+def _whose_leaders(word: str, following: str) -> bool:
+    """h18bk: 市政府 / 分管领导 (广州 2021, split over two lines): a unit's name alone names no
+    column; before a leader column's word it says whose leaders they are (市政府分管领导)."""
+    folded = simplified(following.replace(" ", ""))
+    return (
+        cell_type(word) == "unit"
+        and column_kind(simplified(word)) == "text"  # 落实科室(部门) / 责任人: two columns
+        and not HEADER_WORD.match(simplified(word.replace(" ", "")))
+        and column_kind(folded) == "leader"
+        and bool(HEADER_WORD.match(folded))
     )
 
 
@@ -301,7 +316,7 @@ def _cells_down(
                 and not pipes
                 and not row_after_headings(lines, index, last)
                 and not row_soon(lines, index, last, width, number_at is not None)
-                and not deadline_to_come(lines, index, kinds, current)
+                and not cell_to_come(lines, index, kinds, current)
             ):
                 index += 1
                 break

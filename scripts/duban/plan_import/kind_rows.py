@@ -1,0 +1,125 @@
+"""The rows of a table copied one cell a line with no row numbers at all (branch h18bk, issue 18):
+no 序号 column and no ``1.`` in the work cell, so where a row ends only the cells' kinds tell.
+
+A clerk reads such a table by its header: the header names the columns, so it tells how many
+cells a row has and what each holds (a sentence of work, unit names, a deadline, a person). A
+row ends where the next cell can only be a column's of the next row. Cells a page left out (an
+empty 备注, a merged cell written on the first of its rows) make rows shorter, so the reading
+is the split into rows that:
+
+1. goes furthest (the table's cells, not a closing paragraph after them: a table's first and
+   last rows show their own cells; a last row of work alone, its units merged above, cannot be
+   told from the sentence after the table, and is not taken);
+2. with the fewest rows whose unit, deadline and leader cells are all missing (a merged cell
+   covers the rows below it: the exception, not the rule);
+3. with the fewest empty columns.
+
+Each row's cells are put under their columns by :func:`cell_rows.align`, and a row is one only
+when every cell fits its column's kind (:func:`leading_cells.fits`), the work cell is there and
+no column holds two cells (but a unit column: its units one a line). When two splits are
+equally good, the rows they share from the top are read and the rest is not guessed: the
+caller leaves those lines as written and the review names them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from duban.plan_import.cell_rows import ROLE_KINDS, align
+from duban.plan_import.leading_cells import fits
+from duban.plan_import.shared_cells import SHARED_KINDS
+from duban.plan_import.table_end import ROW_SOON
+
+Cost = tuple[int, int]
+"""(rows with every shared cell missing, empty columns): smaller is better."""
+
+
+@dataclass
+class KindRows:
+    rows: list[tuple[int, int]] = field(default_factory=list)
+    """Each row's cells, ``cells[start:end]``."""
+    unplaced: tuple[int, int] | None = None
+    """The cells two readings split otherwise (start, end): left as written."""
+
+
+def _add(a: Cost, b: Cost) -> Cost:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def rows_by_kinds(cells: list[str], kinds: list[str], main: int) -> KindRows:
+    """The rows of ``cells`` under columns of ``kinds`` (``main``: the work column)."""
+    count, longest = len(cells), len(kinds) + ROW_SOON
+    shared = [k for k, kind in enumerate(kinds) if kind in SHARED_KINDS]
+
+    @cache
+    def row(start: int, end: int) -> tuple[Cost, bool] | None:
+        """The row ``cells[start:end]``'s cost and whether it shows its own shared cells."""
+        columns, stray = align(cells[start:end], kinds, main)
+        if stray or not columns[main]:
+            return None
+        for kind, held in zip(kinds, columns, strict=True):
+            if len(held) > 1 and kind not in ROLE_KINDS:
+                return None
+            if not all(fits(cell, kind) for cell in held):
+                return None
+        own = not shared or any(columns[k] for k in shared)
+        return (int(not own), sum(1 for held in columns if not held)), own
+
+    # forward: the best split of cells[:end] into rows (the first one showing its own cells)
+    best: dict[int, tuple[Cost, int]] = {0: ((0, 0), 1)}
+    for end in range(1, count + 1):
+        for start in range(max(0, end - longest), end):
+            made = row(start, end)
+            if start not in best or made is None or (start == 0 and not made[1]):
+                continue
+            _keep(best, end, _add(best[start][0], made[0]), best[start][1])
+
+    def last_row(start: int, end: int) -> bool:
+        """``cells[start:end]`` can end the table: a row showing its own cells, after rows."""
+        made = row(start, end) if start in best else None
+        return made is not None and made[1]
+
+    ends = [e for e in best if e and any(last_row(s, e) for s in _starts(e, longest))]
+    if not ends:
+        return KindRows()
+    last = max(ends)
+    # backward: the best split of cells[start:last] (its last row showing its own cells, and
+    # from 0 its first one too), and how many splits are as good
+    after: dict[int, tuple[Cost, int]] = {last: ((0, 0), 1)}
+    for start in range(last - 1, -1, -1):
+        for end in range(start + 1, min(last, start + longest) + 1):
+            made = row(start, end)
+            if end not in after or made is None or ((end == last or start == 0) and not made[1]):
+                continue
+            _keep(after, start, _add(made[0], after[end][0]), after[end][1])
+    total, ways = after[0]
+    out, at = KindRows(), 0
+    while at < last:
+        sure = [
+            end
+            for end in range(at + 1, min(last, at + longest) + 1)
+            if (made := row(at, end))
+            and end in after
+            and ((end < last and at > 0) or made[1])
+            and _add(_add(best[at][0], made[0]), after[end][0]) == total
+            and best[at][1] * after[end][1] == ways
+        ]
+        if len(sure) != 1:
+            out.unplaced = (at, last)
+            break
+        out.rows.append((at, sure[0]))
+        at = sure[0]
+    return out
+
+
+def _keep(table: dict[int, tuple[Cost, int]], at: int, cost: Cost, ways: int) -> None:
+    """The cheaper split at ``at``, counting the equally cheap ones."""
+    if at not in table or cost < table[at][0]:
+        table[at] = (cost, ways)
+    elif cost == table[at][0]:
+        table[at] = (cost, table[at][1] + ways)
+
+
+def _starts(end: int, longest: int) -> range:
+    return range(max(0, end - longest), end)
