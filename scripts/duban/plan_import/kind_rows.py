@@ -12,7 +12,9 @@ is the split into rows that:
    told from the sentence after the table, and is not taken);
 2. with the fewest rows whose unit, deadline and leader cells are all missing (a merged cell
    covers the rows below it: the exception, not the rule);
-3. with the fewest empty columns.
+3. with the fewest cells unlike their text column's: a telephone number anywhere but under
+   监督电话, a sentence under a group's column (指标, 类别: a group's name, 营商环境);
+4. with the fewest empty columns.
 
 Each row's cells are put under their columns by :func:`cell_rows.align`, and a row is one only
 when every cell fits its column's kind (:func:`leading_cells.fits`), the work cell is there and
@@ -23,16 +25,22 @@ caller leaves those lines as written and the review names them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from duban.plan_import.category_cells import GROUP_WORD
 from duban.plan_import.cell_rows import ROLE_KINDS, align
+from duban.plan_import.column_names import CONTACT_COLUMN
 from duban.plan_import.leading_cells import fits
 from duban.plan_import.shared_cells import SHARED_KINDS
 from duban.plan_import.table_end import ROW_SOON
 
-Cost = tuple[int, int]
-"""(rows with every shared cell missing, empty columns): smaller is better."""
+Cost = tuple[int, int, int]
+"""(rows with every shared cell missing, cells unlike their column, empty columns): smaller is
+better."""
+PHONE = re.compile(r"[0-9０-９\-－—()（） ]{7,}")
+SENTENCE_END = re.compile(r"[。；;！!]$")
 
 
 @dataclass
@@ -44,13 +52,23 @@ class KindRows:
 
 
 def _add(a: Cost, b: Cost) -> Cost:
-    return (a[0] + b[0], a[1] + b[1])
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
 
 
-def rows_by_kinds(cells: list[str], kinds: list[str], main: int) -> KindRows:
-    """The rows of ``cells`` under columns of ``kinds`` (``main``: the work column)."""
+def _unlike(cell: str, word: str, group: bool) -> bool:
+    """A text cell unlike its column (see the module, 3)."""
+    phone = PHONE.fullmatch(cell.strip()) is not None
+    if CONTACT_COLUMN.fullmatch(word):
+        return not phone
+    return phone or (group and SENTENCE_END.search(cell.strip()) is not None)
+
+
+def rows_by_kinds(cells: list[str], kinds: list[str], main: int, words: list[str]) -> KindRows:
+    """The rows of ``cells`` under columns of ``kinds`` (``main``: the work column; ``words``:
+    the header's, folded)."""
     count, longest = len(cells), len(kinds) + ROW_SOON
     shared = [k for k, kind in enumerate(kinds) if kind in SHARED_KINDS]
+    groups = [k < main and GROUP_WORD.match(word) is not None for k, word in enumerate(words)]
 
     @cache
     def row(start: int, end: int) -> tuple[Cost, bool] | None:
@@ -64,16 +82,26 @@ def rows_by_kinds(cells: list[str], kinds: list[str], main: int) -> KindRows:
             if not all(fits(cell, kind) for cell in held):
                 return None
         own = not shared or any(columns[k] for k in shared)
-        return (int(not own), sum(1 for held in columns if not held)), own
+        unlike = sum(
+            _unlike(held[0], words[k], groups[k])
+            for k, held in enumerate(columns)
+            if held and kinds[k] == "text"
+        )
+        return (int(not own), unlike, sum(1 for held in columns if not held)), own
 
     # forward: the best split of cells[:end] into rows (the first one showing its own cells)
-    best: dict[int, tuple[Cost, int]] = {0: ((0, 0), 1)}
+    best: dict[int, tuple[Cost, int]] = {0: ((0, 0, 0), 1)}
     for end in range(1, count + 1):
         for start in range(max(0, end - longest), end):
             made = row(start, end)
             if start not in best or made is None or (start == 0 and not made[1]):
                 continue
             _keep(best, end, _add(best[start][0], made[0]), best[start][1])
+
+    def own(start: int, end: int) -> bool | None:
+        """Whether the row ``cells[start:end]`` shows its own cells (None: it is no row)."""
+        made = row(start, end)
+        return None if made is None else made[1]
 
     def last_row(start: int, end: int) -> bool:
         """``cells[start:end]`` can end the table: a row showing its own cells, after rows."""
@@ -86,7 +114,7 @@ def rows_by_kinds(cells: list[str], kinds: list[str], main: int) -> KindRows:
     last = max(ends)
     # backward: the best split of cells[start:last] (its last row showing its own cells, and
     # from 0 its first one too), and how many splits are as good
-    after: dict[int, tuple[Cost, int]] = {last: ((0, 0), 1)}
+    after: dict[int, tuple[Cost, int]] = {last: ((0, 0, 0), 1)}
     for start in range(last - 1, -1, -1):
         for end in range(start + 1, min(last, start + longest) + 1):
             made = row(start, end)
@@ -110,6 +138,11 @@ def rows_by_kinds(cells: list[str], kinds: list[str], main: int) -> KindRows:
             break
         out.rows.append((at, sure[0]))
         at = sure[0]
+    if out.unplaced is None and any(not own(a, b) for a, b in out.rows):
+        # a table with merged rows: the work alone after its last row may be one more row (its
+        # cells merged above) or the sentence after the table, which no clerk can tell
+        tail = [e for e in range(last + 1, min(count, last + longest) + 1) if own(last, e) is False]
+        out.unplaced = (last, max(tail)) if tail else None
     return out
 
 

@@ -107,7 +107,7 @@ def header_cells(text: str) -> tuple[str, HeaderRows] | None:
         found = _cells(lines, after, header, signed)
         main = work_column(words, kinds)
         main = kinds.index("text") if main is None else main
-        read = rows_by_kinds([cell for _, cell in found], kinds, main)
+        read = rows_by_kinds([cell for _, cell in found], kinds, main, words)
         if not read.rows:
             continue
         return _rewritten(lines, (at, after), header, found, read, kinds, main)
