@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import combinations
 
 from duban.plan_import.category_cells import GROUP_WORD
 from duban.plan_import.cell_rows import ROLE_KINDS, align
@@ -53,6 +54,10 @@ class KindRows:
 
 def _add(a: Cost, b: Cost) -> Cost:
     return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+
+NUMBER_CELL = re.compile(r"[(（]?[0-9０-９]{1,3}[)）.．、]?")
+"""A 序号 cell: 2, (2), 2."""
 
 
 def _unlike(cell: str, word: str, group: bool) -> bool:
@@ -156,3 +161,36 @@ def _keep(table: dict[int, tuple[Cost, int]], at: int, cost: Cost, ways: int) ->
 
 def _starts(end: int, longest: int) -> range:
     return range(max(0, end - longest), end)
+
+
+def placed_row(cells: list[str], words: list[str], kinds: list[str]) -> list[str]:
+    """h18bk: a row of a ``|``, tab or space table with fewer cells than its header's columns
+    and none of them empty (a cell merged over the rows above, which the text left out): its
+    cells under the columns they fit (:func:`leading_cells.fits`, a text cell's look as in
+    :func:`rows_by_kinds`), when they fit in one way only and not in their order from the left;
+    else as written, padded at the end (SOURCES.md: a ``|`` row shows its empty cells)."""
+    width = len(kinds)
+    padded = cells + [""] * (width - len(cells))
+    if not 0 < len(cells) < width or not all(c.strip() for c in cells) or "text" not in kinds:
+        return padded
+    main = next((k for k, kind in enumerate(kinds) if kind == "text"), 0)
+    groups = [GROUP_WORD.match(word) is not None for word in words]
+    work = [k for k, kind in enumerate(kinds) if kind == "text" and not groups[k]]
+    main = work[0] if work else main
+
+    def fitting(columns: tuple[int, ...]) -> bool:
+        return main in columns and all(
+            NUMBER_CELL.fullmatch(cell.strip()) is not None
+            if kinds[k] == "number"
+            else fits(cell, kinds[k])
+            and not (kinds[k] == "text" and _unlike(cell, words[k], groups[k]))
+            for cell, k in zip(cells, columns, strict=True)
+        )
+
+    ways = [c for c in combinations(range(width), len(cells)) if fitting(c)]
+    if len(ways) != 1 or ways[0] == tuple(range(len(cells))):
+        return padded
+    row = [""] * width
+    for cell, k in zip(cells, ways[0], strict=True):
+        row[k] = cell
+    return row

@@ -27,6 +27,7 @@ from duban.plan_import.column_names import (
     last_column,
 )
 from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
+from duban.plan_import.kind_rows import placed_row
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.leading_cells import before_first, leading_cells
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
@@ -109,8 +110,8 @@ def _rows_on_lines(
             column = _text_column(header)
             merged = " ".join(parts[column : column + extra + 1])
             rows.append([*parts[:column], merged, *parts[column + extra + 1 :]])
-        else:
-            rows.append(parts + [""] * (width - len(parts)))
+        else:  # h18bk: a short row's cells under the columns they fit (a merged cell left out)
+            rows.append(placed_row(parts, rows[0], [column_kind(simplified(w)) for w in rows[0]]))
         index += 1
     return rows, index
 
