@@ -13,7 +13,8 @@ is the split into rows that:
 2. with the fewest rows whose unit, deadline and leader cells are all missing (a merged cell
    covers the rows below it: the exception, not the rule);
 3. with the fewest cells unlike their text column's: a telephone number anywhere but under
-   监督电话, a sentence under a group's column (指标, 类别: a group's name, 营商环境);
+   监督电话, a row's number (2, (2)), a sentence under a group's column (指标, 类别: a group's
+   name, 营商环境);
 4. with the fewest empty columns.
 
 Each row's cells are put under their columns by :func:`cell_rows.align`, and a row is one only
@@ -65,7 +66,8 @@ def _unlike(cell: str, word: str, group: bool) -> bool:
     phone = PHONE.fullmatch(cell.strip()) is not None
     if CONTACT_COLUMN.fullmatch(word):
         return not phone
-    return phone or (group and SENTENCE_END.search(cell.strip()) is not None)
+    numbered = NUMBER_CELL.fullmatch(cell.strip()) is not None  # a row's number: no text
+    return phone or numbered or (group and SENTENCE_END.search(cell.strip()) is not None)
 
 
 def rows_by_kinds(cells: list[str], kinds: list[str], main: int, words: list[str]) -> KindRows:

@@ -247,6 +247,8 @@ def _cells_down(
     current: list[str] | None = None
     raw: list[list[str]] = []  # each row's cells after its number, before they are aligned
     leading = kinds[:number_at] if number_at else []  # h18bh: 负责领导 | 序号 | … (舒城 2024)
+    if number_at is None:  # h18bk: numbered in the work cell (1.…), the columns before it lead
+        leading = kinds[: next((i for i, kind in enumerate(kinds) if kind == "text"), 0)]
     leads: dict[int, list[str]] = {}  # a row's cells before its number, by its place in rows
     pending: list[str] = []
     inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
@@ -368,10 +370,14 @@ def _cells_down(
         # row's cells start under the column after it
         skip = int(number_at is None and bool(CATEGORY_WORD.match(simplified(header[0]))))
         main = work_column(words[skip:], columns[skip:])
+        if number_at is None and leads.get(at):
+            found = [*leads[at], *found]  # h18bk: the leader's cell before the row's 1.…
         aligned = aligned_row(found, columns[skip:], strays, main) if found else [""] * len(columns)
         if number_at is None:  # no 序号 column: the row's number stays before its first cell
             # h18bf: before its first cell (its work, when a merged group cell is missing)
-            own = next((k for k, cell in enumerate(aligned) if cell.strip()), 0)
+            used = [k for k, cell in enumerate(aligned) if cell.strip()]
+            texts = [k for k in used if columns[skip + k] == "text"]  # h18bk: not the leader's
+            own = (texts or used or [0])[0]
             aligned[own] = f"{row[0]} {aligned[own]}".strip()
             out.append([""] * skip + aligned)
             merged_units(out, kinds, numbered)
