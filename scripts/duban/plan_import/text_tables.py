@@ -248,7 +248,7 @@ def _cells_down(
     raw: list[list[str]] = []  # each row's cells after its number, before they are aligned
     leading = kinds[:number_at] if number_at else []  # h18bh: 负责领导 | 序号 | … (舒城 2024)
     if number_at is None:  # h18bk: numbered in the work cell (1.…), the columns before it lead
-        leading = kinds[: next((i for i, kind in enumerate(kinds) if kind == "text"), 0)]
+        leading = _before_work(kinds)
     leads: dict[int, list[str]] = {}  # a row's cells before its number, by its place in rows
     pending: list[str] = []
     inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
@@ -283,7 +283,8 @@ def _cells_down(
         starts_row = ahead < len(lines) and starts(bare(lines[ahead]), current)
         if number:
             rest = line[number.end() :].strip()
-            leads[len(rows)] = leading_cells(current, leading) if current else pending
+            # the cells between the header and the first row lead the first row only (h18bk)
+            leads[len(rows)] = leading_cells(current, leading) if current else pending * (not raw)
             current, in_inner = [], False
             rows.append([number.group(1)])
             raw.append(current)
@@ -377,7 +378,7 @@ def _cells_down(
             # h18bf: before its first cell (its work, when a merged group cell is missing)
             used = [k for k, cell in enumerate(aligned) if cell.strip()]
             texts = [k for k in used if columns[skip + k] == "text"]  # h18bk: not the leader's
-            own = (texts or used or [0])[0]
+            own = main if main is not None and aligned[main].strip() else (texts or used or [0])[0]
             aligned[own] = f"{row[0]} {aligned[own]}".strip()
             out.append([""] * skip + aligned)
             merged_units(out, kinds, numbered)
@@ -393,6 +394,12 @@ def _cells_down(
     if shared is not None:
         shared.extend(filled)
     return out, index
+
+
+def _before_work(kinds: list[str]) -> list[str]:
+    """h18bk: the columns before the work cell that carries a row's number (1.…): its leader,
+    its units or its deadline (a group's name there is a heading row, as on main)."""
+    return kinds[: next((i for i, kind in enumerate(kinds) if kind == "text"), 0)]
 
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
