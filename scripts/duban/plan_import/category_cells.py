@@ -29,8 +29,9 @@ def work_column(words: list[str], kinds: list[str]) -> int | None:
     h18bk: or the first one named for the work, when text columns named otherwise stand before
     it."""
     texts = [k for k, kind in enumerate(kinds) if kind == "text"]
-    work = [k for k in texts if not GROUP_WORD.match(words[k].strip())]
-    named = [k for k in work if WORK_WORD.search(words[k])]
+    folded = [re.sub(r"\s+", "", word) for word in words]  # 工 作 措 施 (a spaced header)
+    work = [k for k in texts if not GROUP_WORD.match(folded[k])]
+    named = [k for k in work if WORK_WORD.search(folded[k])]
     work = named or work
     return work[0] if work and texts[0] != work[0] else None
 

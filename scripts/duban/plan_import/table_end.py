@@ -6,6 +6,7 @@ blank line after a row with its cells."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from duban.plan_import.category_cells import work_column
 from duban.plan_import.cell_rows import aligned_row, cell_type
@@ -101,17 +102,30 @@ SENTENCE = 15
 """The shortest closing sentence: a row's short text cell (正在推进。) is no paragraph."""
 
 
-def whole_row(current: list[str], columns: list[str], words: list[str]) -> bool:
+def whole_row(
+    current: list[str], columns: list[str], words: list[str], above: Sequence[list[str]] = ()
+) -> bool:
     """h18bh: the row's cells fill every column after its number but a group column before its
     work (merged: 指标, 类别 on a group's first row only), or its text cells fill every text
-    column but the groups (its unit and deadline cells merged above, on its group's first row)."""
+    column but the groups (its unit and deadline cells merged above, on its group's first row);
+    h18bk: or every column the rows ``above`` fill (a 备注 column empty all down the table is no
+    cell the row waits for)."""
     main = work_column(words, columns) or 0
     aligned = aligned_row(list(current), columns, None, main or None)
     groups = {k for k in range(main) if columns[k] == "text"}
     texts = sum(1 for k, kind in enumerate(columns) if kind == "text" and k not in groups)
-    return all(cell.strip() for k, cell in enumerate(aligned) if k not in groups) or (
+    if all(cell.strip() for k, cell in enumerate(aligned) if k not in groups) or (
         0 < texts <= _texts(current)
-    )
+    ):
+        return True
+    used = {
+        k
+        for cells in above
+        if cells
+        for k, cell in enumerate(aligned_row(list(cells), columns, None, main or None))
+        if cell.strip()
+    } - groups
+    return bool(used) and all(aligned[k].strip() for k in used)
 
 
 def after_last_row(

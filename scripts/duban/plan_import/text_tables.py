@@ -258,6 +258,8 @@ def _cells_down(
     columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
     words = [simplified(w) for i, w in enumerate(header) if number_at is None or i > number_at]
 
+    group_first = number_at is None and (work_column(words, columns) or 0) > 0
+
     def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
         match = row_number(line, None) or first_cell_number(line, number_at is not None)
         if match is None:
@@ -301,7 +303,9 @@ def _cells_down(
         elif heading_line(line, current is None or len(current) >= width - 1) or (
             line
             and starts_row
-            and (current is None or len(current) >= width - 1)
+            # h18bk: the next group's name (政务服务) before a row numbered in its work cell,
+            # the table's group column standing before its work (项目名称 | 工作措施 | …)
+            and (current is None or len(current) >= width - 1 or group_first)
             # h18f: a row's last cell (12月底前, a unit) before the next row is no heading;
             # h18ap: nor is a sentence (…筛查10111例。: a merged row's line of progress)
             and (current is None or (cell_type(line) == "text" and not line.endswith("。")))
@@ -349,7 +353,7 @@ def _cells_down(
         elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
             current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
         elif current is not None and after_last_row(
-            line, current, kinds, raw[:-1], whole_row(current, columns, words)
+            line, current, kinds, raw[:-1], whole_row(current, columns, words, raw[:-1])
         ):
             if not row_soon(lines, index, last, width, number_at is not None):
                 break  # h18bh: the closing paragraph after the table's last row
