@@ -18,21 +18,12 @@ GROUP_WORD = re.compile(rf"^(?:{CATEGORIES}|指标|指標)$")
 序号 | 指标 | 工作任务 | …, 指标 merged over the rows of one group and missing from the rest)."""
 
 
-WORK_WORD = re.compile(r"任务|任務|工作|措施|举措|舉措|内容|內容")
-"""h18bk: a column named for the work (重点工作, 项目内容 …) after one that is not (项目名称 |
-重点工作: the project's name over its rows, then the row's work)."""
-
-
 def work_column(words: list[str], kinds: list[str]) -> int | None:
     """The column of a row's own work among ``kinds``: the first text column whose header
-    word (``words``, the same columns) names no group, when a group column stands before it;
-    h18bk: or the first one named for the work, when text columns named otherwise stand before
-    it."""
+    word (``words``, the same columns) names no group, when a group column stands before it."""
     texts = [k for k, kind in enumerate(kinds) if kind == "text"]
     folded = [re.sub(r"\s+", "", word) for word in words]  # 工 作 措 施 (a spaced header)
     work = [k for k in texts if not GROUP_WORD.match(folded[k])]
-    named = [k for k in work if WORK_WORD.search(folded[k])]
-    work = named or work
     return work[0] if work and texts[0] != work[0] else None
 
 
