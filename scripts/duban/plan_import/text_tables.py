@@ -29,10 +29,11 @@ from duban.plan_import.column_names import (
 from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
 from duban.plan_import.kind_rows import placed_row
 from duban.plan_import.leader_names import PINYIN_NOTE
-from duban.plan_import.leading_cells import before_first, leading_cells
+from duban.plan_import.leading_cells import before_first, leading_cells, leading_kinds
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 from duban.plan_import.shared_cells import merged_units, shared_rows
 from duban.plan_import.table_end import (
+    HEADING_ROW,
     after_last_row,
     bare,
     cell_to_come,
@@ -246,9 +247,7 @@ def _cells_down(
     last: int | None = None
     current: list[str] | None = None
     raw: list[list[str]] = []  # each row's cells after its number, before they are aligned
-    leading = kinds[:number_at] if number_at else []  # h18bh: 负责领导 | 序号 | … (舒城 2024)
-    if number_at is None:  # h18bk: numbered in the work cell (1.…), the columns before it lead
-        leading = _before_work(kinds)
+    leading = leading_kinds(kinds, number_at)  # h18bh: 负责领导 | 序号 | … (舒城 2024)
     leads: dict[int, list[str]] = {}  # a row's cells before its number, by its place in rows
     pending: list[str] = []
     inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
@@ -310,6 +309,9 @@ def _cells_down(
             # h18ap: nor is a sentence (…筛查10111例。: a merged row's line of progress)
             and (current is None or (cell_type(line) == "text" and not line.endswith("。")))
         ):
+            # h18bk: a group's name alone before the first row numbered in its work cell: the
+            # first column holds the groups' names (项目名称 | 工作措施 | …)
+            group_first |= number_at is None and not raw and not HEADING_ROW.match(line)
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
             raw.append([])
             current = None
@@ -398,12 +400,6 @@ def _cells_down(
     if shared is not None:
         shared.extend(filled)
     return out, index
-
-
-def _before_work(kinds: list[str]) -> list[str]:
-    """h18bk: the columns before the work cell that carries a row's number (1.…): its leader,
-    its units or its deadline (a group's name there is a heading row, as on main)."""
-    return kinds[: next((i for i, kind in enumerate(kinds) if kind == "text"), 0)]
 
 
 def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
