@@ -79,11 +79,11 @@ def header_rows_reading(read: HeaderRows) -> str:
         lines = " / ".join(read.unplaced)
         notes.append(
             say(
-                f"{len(read.unplaced)} lines of the table could be split into rows in more"
-                " than one way (no row numbers, cells left out): kept as written, please"
-                f" check: {lines}",
-                f"表格中 {len(read.unplaced)} 行可以不止一种方式分成行（没有行号、有空缺的格），"
-                f"未作为条目读取、按原文保留，请核对：{lines}",
+                f"{len(read.unplaced)} lines of the table could not be placed (no row numbers,"
+                " merged or empty cells: they may be rows split another way, or the text after"
+                f" the table); kept as written, not read as items, please check: {lines}",
+                f"表格中 {len(read.unplaced)} 行分不清属于哪一行（没有行号，又有合并或空着的格："
+                f"可能是另一种分法的行，也可能是表格之后的正文），未作为条目读取、按原文保留，请核对：{lines}",
             )
         )
     return "；".join(notes)
