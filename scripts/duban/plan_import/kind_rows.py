@@ -12,9 +12,9 @@ is the split into rows that:
    told from the sentence after the table, and is not taken);
 2. with the fewest rows whose unit, deadline and leader cells are all missing (a merged cell
    covers the rows below it: the exception, not the rule);
-3. with the fewest cells unlike their text column's: a telephone number anywhere but under
-   监督电话, a row's number (2, (2)), a sentence under a group's column (指标, 类别: a group's
-   name, 营商环境);
+3. with the fewest cells unlike their text column's: a unit's name, a date or a person (养老机构
+   under 专项整治行业名称, 登封 2017), a telephone number anywhere but under 监督电话, a row's
+   number (2, (2)), a sentence under a group's column (指标, 类别: a group's name, 营商环境);
 4. with the fewest empty columns.
 
 Each row's cells are put under their columns by :func:`cell_rows.align`, and a row is one only
@@ -63,6 +63,8 @@ NUMBER_CELL = re.compile(r"[(（]?[0-9０-９]{1,3}[)）.．、]?")
 
 def _unlike(cell: str, word: str, group: bool) -> bool:
     """A text cell unlike its column (see the module, 3)."""
+    if not fits(cell, "text"):  # 养老机构, a sector's name under 行业名称, reads as a unit's
+        return True
     phone = PHONE.fullmatch(cell.strip()) is not None
     if CONTACT_COLUMN.fullmatch(word):
         return not phone
@@ -77,16 +79,18 @@ def rows_by_kinds(cells: list[str], kinds: list[str], main: int, words: list[str
     shared = [k for k, kind in enumerate(kinds) if kind in SHARED_KINDS]
     groups = [k < main and GROUP_WORD.match(word) is not None for k, word in enumerate(words)]
 
-    @cache
-    def row(start: int, end: int) -> tuple[Cost, bool] | None:
-        """The row ``cells[start:end]``'s cost and whether it shows its own shared cells."""
-        columns, stray = align(cells[start:end], kinds, main)
+    def placed(start: int, end: int, skip: int) -> tuple[Cost, bool] | None:
+        """The row ``cells[start:end]`` under the columns from ``skip`` on (the columns before
+        its work left empty: a merged group's or leader's cell written on the group's first
+        row), its cost and whether it shows its own shared cells."""
+        found, stray = align(cells[start:end], kinds[skip:], main - skip)
+        columns: list[list[str]] = [[] for _ in range(skip)] + found
         if stray or not columns[main]:
             return None
         for kind, held in zip(kinds, columns, strict=True):
             if len(held) > 1 and kind not in ROLE_KINDS:
                 return None
-            if not all(fits(cell, kind) for cell in held):
+            if not all(fits(cell, kind) or kind == "text" for cell in held):
                 return None
         own = not shared or any(columns[k] for k in shared)
         unlike = sum(
@@ -95,6 +99,12 @@ def rows_by_kinds(cells: list[str], kinds: list[str], main: int, words: list[str
             if held and kinds[k] == "text"
         )
         return (int(not own), unlike, sum(1 for held in columns if not held)), own
+
+    @cache
+    def row(start: int, end: int) -> tuple[Cost, bool] | None:
+        """The cheapest placing of the row ``cells[start:end]`` (:func:`placed`)."""
+        made = [m for skip in range(main + 1) if (m := placed(start, end, skip))]
+        return min(made, key=lambda m: m[0]) if made else None
 
     # forward: the best split of cells[:end] into rows (the first one showing its own cells)
     best: dict[int, tuple[Cost, int]] = {0: ((0, 0, 0), 1)}
