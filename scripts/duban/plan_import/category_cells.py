@@ -22,7 +22,8 @@ def work_column(words: list[str], kinds: list[str]) -> int | None:
     """The column of a row's own work among ``kinds``: the first text column whose header
     word (``words``, the same columns) names no group, when a group column stands before it."""
     texts = [k for k, kind in enumerate(kinds) if kind == "text"]
-    work = [k for k in texts if not GROUP_WORD.match(words[k].strip())]
+    folded = [re.sub(r"\s+", "", word) for word in words]  # 工 作 措 施 (a spaced header)
+    work = [k for k in texts if not GROUP_WORD.match(folded[k])]
     return work[0] if work and texts[0] != work[0] else None
 
 

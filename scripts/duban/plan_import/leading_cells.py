@@ -15,6 +15,15 @@ FITS = {"leader": "person", "deadline": "date", **dict.fromkeys(ROLE_KINDS, "uni
 """The type of cell each leading column holds (a text column's cell is any text)."""
 
 
+def leading_kinds(kinds: list[str], number_at: int | None) -> list[str]:
+    """The columns whose cells stand before a row's number: those before 序号; h18bk: with no
+    序号 column, those before the work cell that carries the number (1.…): its leader, units or
+    deadline (a group's name standing there is a heading row)."""
+    if number_at is not None:
+        return kinds[:number_at]
+    return kinds[: next((i for i, kind in enumerate(kinds) if kind == "text"), 0)]
+
+
 def fits(cell: str, kind: str) -> bool:
     return cell_type(cell) == FITS.get(kind, "text")
 

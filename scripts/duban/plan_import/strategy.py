@@ -35,6 +35,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from duban.i18n.messages import say
 from duban.plan_import.box_tables import box_rows
@@ -69,7 +70,12 @@ from duban.plan_import.unnumbered import (
     rows_reading,
     space_rows,
 )
-from duban.plan_import.unnumbered_tables import header_cells, label_values, unnumbered_rows_reading
+from duban.plan_import.unnumbered_tables import (
+    header_cells,
+    header_rows_reading,
+    label_values,
+    unnumbered_rows_reading,
+)
 from duban.plan_import.wenku_pages import wenku_reading
 
 CLOSE = 1.0
@@ -113,10 +119,13 @@ class Candidate:
     """What the reading did to the text, for the review (empty for the document as numbered)."""
 
 
-Rewrite = Callable[[str], "tuple[str, int] | None"]
+Rewrite = Callable[[str], "tuple[str, Any] | None"]
+"""The text rewritten and what the reading did (a count; h18bk: header_cells' rows)."""
+TABLE_NOTES = (rows_reading, unnumbered_rows_reading, header_rows_reading)
+"""The readings that rewrite a table's rows (imported with ``table``)."""
 
 
-READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
+READINGS: tuple[tuple[str, str, Rewrite, Callable[[Any], str]], ...] = (
     ("bar rows", "“|”表格的行", bar_rows, rows_reading),
     ("space rows", "空格分隔的表格行", space_rows, rows_reading),
     ("cell lines", "每格一行的表格", cell_lines, rows_reading),
@@ -131,7 +140,7 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[int], str]], ...] = (
     ("box rows", "制表符画的表格", box_rows, unnumbered_rows_reading),
     ("paragraphs", "带分工的段落", clause_paragraphs, paragraphs_reading),
     # h18l: tables with no 序号 column (长沙 2012, 广州 2023)
-    ("header cells", "没有序号的每格一行表格", header_cells, unnumbered_rows_reading),
+    ("header cells", "没有序号的每格一行表格", header_cells, header_rows_reading),
     ("label values", "“标签: | 内容 |”竖排表格", label_values, unnumbered_rows_reading),
     ("label lines", "标签各占一行的竖排表格", label_lines, unnumbered_rows_reading),  # h18s
     ("labelled numbers", "问题1：式编号", labelled_numbers, labelled_numbers_reading),  # h18s
@@ -298,7 +307,7 @@ def candidates(
         found = rewrite(text)
         if found is None:
             continue
-        table = describe in (rows_reading, unnumbered_rows_reading, wenku_reading)
+        table = describe in (*TABLE_NOTES, wenku_reading)
         invented = english in INVENTED
         result = _trial(found[0], pristine, plan_id, year, table=table)
         if result is None:
@@ -377,7 +386,7 @@ def _unnumbered_tables(
     reading took the header of a table whose rows it could not number)."""
     out: list[Candidate] = []
     for english, chinese, rewrite, describe in READINGS:
-        found = rewrite(text) if describe in (unnumbered_rows_reading, rows_reading) else None
+        found = rewrite(text) if describe in TABLE_NOTES else None
         result = found and _trial(found[0], pristine, plan_id, year, table=True)
         if found and result:
             name, note = say(english, chinese), describe(found[1])

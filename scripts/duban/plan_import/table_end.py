@@ -6,11 +6,13 @@ blank line after a row with its cells."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from duban.plan_import.category_cells import work_column
 from duban.plan_import.cell_rows import aligned_row, cell_type
 from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.column_names import first_cell_number
+from duban.plan_import.leading_cells import FITS
 from duban.plan_import.numbering import CHAPTER_RUN
 from duban.plan_import.table_numbers import row_number
 
@@ -30,15 +32,16 @@ ROW_SOON = 6
 """A row holds at most this many cells more than its columns (a column's units one a line)."""
 
 
-def deadline_to_come(lines: list[str], index: int, kinds: list[str], current: list[str]) -> bool:
+def cell_to_come(lines: list[str], index: int, kinds: list[str], current: list[str]) -> bool:
     """h18f: the last row's deadline cell after its units one a line (12月底前), when the table
-    has a deadline column and the row has no deadline yet."""
+    has a deadline column and the row has no deadline yet; h18bk: so its units or its leader
+    after a blank line (辽中 2024's blank line after each cell), when the row has none yet."""
     ahead = next_filled(lines, index + 1)
-    if ahead >= len(lines) or "deadline" not in kinds:
+    if ahead >= len(lines):
         return False
-    if any(cell_type(cell) == "date" for cell in current):
-        return False
-    return cell_type(bare(lines[ahead])) == "date"
+    typed = cell_type(bare(lines[ahead]))
+    wanted = {FITS[kind] for kind in kinds if kind in FITS}
+    return typed in wanted and not any(cell_type(cell) == typed for cell in current)
 
 
 def row_soon(
@@ -99,17 +102,30 @@ SENTENCE = 15
 """The shortest closing sentence: a row's short text cell (正在推进。) is no paragraph."""
 
 
-def whole_row(current: list[str], columns: list[str], words: list[str]) -> bool:
+def whole_row(
+    current: list[str], columns: list[str], words: list[str], above: Sequence[list[str]] = ()
+) -> bool:
     """h18bh: the row's cells fill every column after its number but a group column before its
     work (merged: 指标, 类别 on a group's first row only), or its text cells fill every text
-    column but the groups (its unit and deadline cells merged above, on its group's first row)."""
+    column but the groups (its unit and deadline cells merged above, on its group's first row);
+    h18bk: or every column the rows ``above`` fill (a 备注 column empty all down the table is no
+    cell the row waits for)."""
     main = work_column(words, columns) or 0
     aligned = aligned_row(list(current), columns, None, main or None)
     groups = {k for k in range(main) if columns[k] == "text"}
     texts = sum(1 for k, kind in enumerate(columns) if kind == "text" and k not in groups)
-    return all(cell.strip() for k, cell in enumerate(aligned) if k not in groups) or (
+    if all(cell.strip() for k, cell in enumerate(aligned) if k not in groups) or (
         0 < texts <= _texts(current)
-    )
+    ):
+        return True
+    used = {
+        k
+        for cells in above
+        if cells
+        for k, cell in enumerate(aligned_row(list(cells), columns, None, main or None))
+        if cell.strip()
+    } - groups
+    return bool(used) and all(aligned[k].strip() for k in used)
 
 
 def after_last_row(

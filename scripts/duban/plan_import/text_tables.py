@@ -27,14 +27,16 @@ from duban.plan_import.column_names import (
     last_column,
 )
 from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
+from duban.plan_import.kind_rows import placed_row
 from duban.plan_import.leader_names import PINYIN_NOTE
-from duban.plan_import.leading_cells import before_first, leading_cells
+from duban.plan_import.leading_cells import before_first, leading_cells, leading_kinds
 from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
 from duban.plan_import.shared_cells import merged_units, shared_rows
 from duban.plan_import.table_end import (
+    HEADING_ROW,
     after_last_row,
     bare,
-    deadline_to_come,
+    cell_to_come,
     header_again,
     next_filled,
     paragraph_after,
@@ -67,7 +69,7 @@ def flatten_tables(
         if is_header(parts):  # a header on one line: each row on one line
             rows, index = _rows_on_lines(lines, index + 1, parts, single)
         else:
-            header, after = _header_down(lines, index)
+            header, after = header_down(lines, index)
             if not header:
                 out.append(lines[index])
                 index += 1
@@ -109,8 +111,8 @@ def _rows_on_lines(
             column = _text_column(header)
             merged = " ".join(parts[column : column + extra + 1])
             rows.append([*parts[:column], merged, *parts[column + extra + 1 :]])
-        else:
-            rows.append(parts + [""] * (width - len(parts)))
+        else:  # h18bk: a short row's cells under the columns they fit (a merged cell left out)
+            rows.append(placed_row(parts, rows[0], [column_kind(simplified(w)) for w in rows[0]]))
         index += 1
     return rows, index
 
@@ -135,7 +137,7 @@ def _text_column(header: list[str]) -> int:
     return min(1, len(header) - 1)
 
 
-def _header_down(lines: list[str], index: int) -> tuple[list[str], int]:
+def header_down(lines: list[str], index: int) -> tuple[list[str], int]:
     """序号 / 工作任务 / 牵头单位 / 完成时限, one a line (blank lines between them too, as a web
     page's cells are copied)."""
     header: list[str] = []
@@ -185,12 +187,27 @@ def _split_word(lines: list[str], at: int, word: str) -> bool:
         return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
     joined = simplified((word + following).replace(" ", ""))
     alone = HEADER_WORD.match(simplified(word.replace(" ", "")))
+    if _whose_leaders(word, following):
+        return True
     short = re.fullmatch(r"[\u4e00-\u9fff]{2}", following) is not None
     return bool(
         re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word)
         and short
         and HEADER_WORD.match(joined)
         and (not alone or column_kind(joined) != "text")
+    )
+
+
+def _whose_leaders(word: str, following: str) -> bool:
+    """h18bk: 市政府 / 分管领导 (广州 2021, split over two lines): a unit's name alone names no
+    column; before a leader column's word it says whose leaders they are (市政府分管领导)."""
+    folded = simplified(following.replace(" ", ""))
+    return (
+        cell_type(word) == "unit"
+        and column_kind(simplified(word)) == "text"  # 落实科室(部门) / 责任人: two columns
+        and not HEADER_WORD.match(simplified(word.replace(" ", "")))
+        and column_kind(folded) == "leader"
+        and bool(HEADER_WORD.match(folded))
     )
 
 
@@ -230,7 +247,7 @@ def _cells_down(
     last: int | None = None
     current: list[str] | None = None
     raw: list[list[str]] = []  # each row's cells after its number, before they are aligned
-    leading = kinds[:number_at] if number_at else []  # h18bh: 负责领导 | 序号 | … (舒城 2024)
+    leading = leading_kinds(kinds, number_at)  # h18bh: 负责领导 | 序号 | … (舒城 2024)
     leads: dict[int, list[str]] = {}  # a row's cells before its number, by its place in rows
     pending: list[str] = []
     inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
@@ -239,6 +256,8 @@ def _cells_down(
     after_number = width - (number_at + 1 if number_at is not None else 0)
     columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
     words = [simplified(w) for i, w in enumerate(header) if number_at is None or i > number_at]
+
+    group_first = number_at is None and (work_column(words, columns) or 0) > 0
 
     def starts(line: str, current: list[str] | None) -> re.Match[str] | None:
         match = row_number(line, None) or first_cell_number(line, number_at is not None)
@@ -265,7 +284,8 @@ def _cells_down(
         starts_row = ahead < len(lines) and starts(bare(lines[ahead]), current)
         if number:
             rest = line[number.end() :].strip()
-            leads[len(rows)] = leading_cells(current, leading) if current else pending
+            # the cells between the header and the first row lead the first row only (h18bk)
+            leads[len(rows)] = leading_cells(current, leading) if current else pending * (not raw)
             current, in_inner = [], False
             rows.append([number.group(1)])
             raw.append(current)
@@ -282,11 +302,16 @@ def _cells_down(
         elif heading_line(line, current is None or len(current) >= width - 1) or (
             line
             and starts_row
-            and (current is None or len(current) >= width - 1)
+            # h18bk: the next group's name (政务服务) before a row numbered in its work cell,
+            # the table's group column standing before its work (项目名称 | 工作措施 | …)
+            and (current is None or len(current) >= width - 1 or group_first)
             # h18f: a row's last cell (12月底前, a unit) before the next row is no heading;
             # h18ap: nor is a sentence (…筛查10111例。: a merged row's line of progress)
             and (current is None or (cell_type(line) == "text" and not line.endswith("。")))
         ):
+            # h18bk: a group's name alone before the first row numbered in its work cell: the
+            # first column holds the groups' names (项目名称 | 工作措施 | …)
+            group_first |= number_at is None and not raw and not HEADING_ROW.match(line)
             rows.append([line])  # a heading row (一、…, 经济社会发展主要预期目标分解(15项))
             raw.append([])
             current = None
@@ -301,7 +326,7 @@ def _cells_down(
                 and not pipes
                 and not row_after_headings(lines, index, last)
                 and not row_soon(lines, index, last, width, number_at is not None)
-                and not deadline_to_come(lines, index, kinds, current)
+                and not cell_to_come(lines, index, kinds, current)
             ):
                 index += 1
                 break
@@ -330,7 +355,7 @@ def _cells_down(
         elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
             current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
         elif current is not None and after_last_row(
-            line, current, kinds, raw[:-1], whole_row(current, columns, words)
+            line, current, kinds, raw[:-1], whole_row(current, columns, words, raw[:-1])
         ):
             if not row_soon(lines, index, last, width, number_at is not None):
                 break  # h18bh: the closing paragraph after the table's last row
@@ -352,10 +377,14 @@ def _cells_down(
         # row's cells start under the column after it
         skip = int(number_at is None and bool(CATEGORY_WORD.match(simplified(header[0]))))
         main = work_column(words[skip:], columns[skip:])
+        if number_at is None and leads.get(at):
+            found = [*leads[at], *found]  # h18bk: the leader's cell before the row's 1.…
         aligned = aligned_row(found, columns[skip:], strays, main) if found else [""] * len(columns)
         if number_at is None:  # no 序号 column: the row's number stays before its first cell
             # h18bf: before its first cell (its work, when a merged group cell is missing)
-            own = next((k for k, cell in enumerate(aligned) if cell.strip()), 0)
+            used = [k for k, cell in enumerate(aligned) if cell.strip()]
+            texts = [k for k in used if columns[skip + k] == "text"]  # h18bk: not the leader's
+            own = main if main is not None and aligned[main].strip() else (texts or used or [0])[0]
             aligned[own] = f"{row[0]} {aligned[own]}".strip()
             out.append([""] * skip + aligned)
             merged_units(out, kinds, numbered)

@@ -15,12 +15,19 @@ rows :func:`unnumbered.bar_rows` reads (the numbers are the rows' order, not the
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from duban.i18n.messages import say
-from duban.plan_import.cell_rows import ROLE_KINDS, cell_type, column_kind
+from duban.plan_import.category_cells import work_column
+from duban.plan_import.cell_rows import ROLE_KINDS, aligned_row, cell_type, column_kind
 from duban.plan_import.chinese import simplified
+from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.header_cells import HEADER_WORD
-from duban.plan_import.numbering import arabic, separator
+from duban.plan_import.kind_rows import KindRows, rows_by_kinds
+from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
+from duban.plan_import.shared_cells import share_merged
+from duban.plan_import.table_end import header_again
+from duban.plan_import.text_tables import header_down
 from duban.plan_import.unnumbered import bar_rows
 
 HEADER_MAX = 16
@@ -47,61 +54,136 @@ def _header_word(word: str) -> str:
     return simplified(re.sub(r"[ \u3000]", "", word))
 
 
-def header_cells(text: str) -> tuple[str, int] | None:
+@dataclass
+class HeaderRows:
+    """What :func:`header_cells` read: its rows, the rows that share a merged cell, and the
+    lines whose rows two readings split otherwise (left as written)."""
+
+    count: int
+    shared: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+
+def header_rows_reading(read: HeaderRows) -> str:
+    """The review's note on :func:`header_cells`'s reading (what it read, shared, left)."""
+    notes = [unnumbered_rows_reading(read.count)]
+    if read.shared:
+        notes.append(
+            say(
+                f"rows {'、'.join(read.shared)} show no unit, deadline or leader cell: they share"
+                " the merged cell above them",
+                f"第 {'、'.join(read.shared)} 行没有单位、时限或领导格：按合并单元格取上一行的",
+            )
+        )
+    if read.unplaced:
+        lines = " / ".join(read.unplaced)
+        notes.append(
+            say(
+                f"{len(read.unplaced)} lines of the table could not be placed (no row numbers,"
+                " merged or empty cells: they may be rows split another way, or the text after"
+                f" the table); kept as written, not read as items, please check: {lines}",
+                f"表格中 {len(read.unplaced)} 行分不清属于哪一行（没有行号，又有合并或空着的格："
+                f"可能是另一种分法的行，也可能是表格之后的正文），未作为条目读取、按原文保留，请核对：{lines}",
+            )
+        )
+    return "；".join(notes)
+
+
+def header_cells(text: str) -> tuple[str, HeaderRows] | None:
     """Rows of a table one cell a line under a header of words the importer knows, none of them
-    序号 (see the module)."""
+    序号 (see the module): the rows told by their cells' kinds (:mod:`kind_rows`)."""
     lines = text.split("\n")
-    filled = [i for i, line in enumerate(lines) if _bare(line)]
-    for at in range(len(filled)):
-        words = []
-        for index in filled[at:]:
-            word = _header_word(_bare(lines[index]))
-            if len(word) > HEADER_MAX or not HEADER_WORD.match(word):
-                break
-            words.append(word)
+    signed = _signature(lines)
+    for at, line in enumerate(lines):
+        if not _bare(line):
+            continue
+        header, after = header_down(lines, at)
+        words = [_header_word(w) for w in header]
         kinds = [column_kind(w) for w in words]
         if len(words) < 3 or "number" in kinds or "text" not in kinds:
             continue
-        if not ROLE_KINDS & set(kinds):
+        if not ROLE_KINDS & set(kinds) or any(len(w) > HEADER_MAX for w in words):
             continue
-        found = _rows(lines, filled[at + len(words) :], kinds)
-        if not found:
+        found = _cells(lines, after, header, signed)
+        main = work_column(words, kinds)
+        main = kinds.index("text") if main is None else main
+        read = rows_by_kinds([cell for _, cell in found], kinds, main, words)
+        if not read.rows:
             continue
-        header_at = filled[at : at + len(words)]
-        out = list(lines)
-        for index in header_at[:-1]:
-            out[index] = ""
-        out[header_at[-1]] = " | ".join(["序号", *(_bare(lines[i]) for i in header_at)])
-        for number, (row_lines, row) in enumerate(found, 1):
-            out[row_lines[0]] = " | ".join([str(number), *row]) + " |"
-            for index in row_lines[1:]:
-                out[index] = ""
-        return bar_rows("\n".join(out))
+        return _rewritten(lines, (at, after), header, found, read, kinds, main)
     return None
 
 
-def _rows(
-    lines: list[str], after: list[int], kinds: list[str]
-) -> list[tuple[list[int], list[str]]]:
-    """The rows of cells after a header: ``len(kinds)`` cells at a time while each row's unit
-    columns hold units."""
-    cells: list[tuple[list[int], str]] = []
-    at = 0
-    while at < len(after):
-        taken = _pieces(lines, after, at)
-        cells.append(
-            (after[at : at + taken], "".join(_bare(lines[i]) for i in after[at : at + taken]))
-        )
-        at += taken
-    width = len(kinds)
-    rows: list[tuple[list[int], list[str]]] = []
-    for start in range(0, len(cells) - width + 1, width):
-        row = cells[start : start + width]
-        units = [cell for (_, cell), kind in zip(row, kinds, strict=True) if kind in ROLE_KINDS]
-        if not units or any(cell_type(cell) != "unit" for cell in units):
+def _rewritten(
+    lines: list[str],
+    span: tuple[int, int],
+    header: list[str],
+    found: list[tuple[list[int], str]],
+    read: KindRows,
+    kinds: list[str],
+    main: int,
+) -> tuple[str, HeaderRows] | None:
+    """The table's lines as numbered ``|`` rows (the merged cells shared, SOURCES.md 第二十二批:
+    a cell left out of a table written one cell a line is a merged one)."""
+    out = list(lines)
+    for index in range(*span):
+        out[index] = ""
+    # just above the first row (bar_rows looks a few lines up for it)
+    out[found[read.rows[0][0]][0][0] - 1] = " | ".join(["序号", *header])
+    table = [["序号", *header]]
+    for start, end in read.rows:
+        cells = [cell for _, cell in found[start:end]]
+        table.append(["", *aligned_row(cells, kinds, None, main)])
+    numbered = set(range(1, len(table)))
+    shared = share_merged(table, ["number", *kinds], numbered)
+    for number, (start, end) in enumerate(read.rows, 1):
+        used = [i for indices, _ in found[start:end] for i in indices]
+        for index in used:
+            out[index] = ""
+        out[used[0]] = " | ".join([str(number), *table[number][1:]]) + " |"
+    unplaced = [cell for _, cell in found[slice(*read.unplaced)]] if read.unplaced else []
+    rewritten = bar_rows("\n".join(out))
+    if rewritten is None:
+        return None
+    return rewritten[0], HeaderRows(rewritten[1], [str(at) for at in shared], unplaced)
+
+
+def _signature(lines: list[str]) -> set[int]:
+    """The 落款 ending the document (an issuer above a date of signing): no cells of a table."""
+    filled = [i for i, line in enumerate(lines) if _bare(line)]
+    if len(filled) < 2 or not SIGNED.fullmatch(_bare(lines[filled[-1]])):
+        return set()
+    above = filled[-2]
+    return {above, filled[-1]} if cell_type(_bare(lines[above])) == "unit" else {filled[-1]}
+
+
+SIGNED = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+"""A date of signing: year, month and day, and nothing after (a deadline ends in 前 or 底)."""
+
+
+def _cells(
+    lines: list[str], after: int, header: list[str], signed: set[int]
+) -> list[tuple[list[int], str]]:
+    """The cells after a header (their lines and words) up to a heading, the page's chrome or
+    the 落款; the header repeated atop a page is none, a unit's name the page broke is one."""
+    out: list[tuple[list[int], str]] = []
+    index = after
+    while index < len(lines):
+        if not _bare(lines[index]):
+            index += 1
+            continue
+        if (again := header_again(lines, index, header)) is not None:
+            index = again
+            continue
+        if index in signed or CHROME_LINE.search(lines[index]):
             break
-        rows.append(([i for used, _ in row for i in used], [cell for _, cell in row]))
-    return rows
+        if re.match(CHAPTER_RUN, _bare(lines[index])):
+            break
+        ahead = [i for i in range(index, min(len(lines), index + 2 * PIECES)) if _bare(lines[i])]
+        taken = _pieces(lines, ahead, 0)
+        out.append((ahead[:taken], "".join(_bare(lines[i]) for i in ahead[:taken])))
+        index = ahead[taken - 1] + 1
+    return out
 
 
 def _pieces(lines: list[str], after: list[int], at: int) -> int:
