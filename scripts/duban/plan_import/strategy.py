@@ -119,11 +119,8 @@ class Candidate:
     """What the reading did to the text, for the review (empty for the document as numbered)."""
 
 
-Rewrite = Callable[[str], "tuple[str, Any] | None"]
-"""The text rewritten and what the reading did (a count; h18bk: header_cells' rows)."""
-TABLE_NOTES = (rows_reading, unnumbered_rows_reading, header_rows_reading)
-"""The readings that rewrite a table's rows (imported with ``table``)."""
-
+Rewrite = Callable[[str], "tuple[str, Any] | None"]  # the text, what the reading did (a count)
+TABLE_NOTES = (rows_reading, unnumbered_rows_reading, header_rows_reading)  # a table's rows
 
 READINGS: tuple[tuple[str, str, Rewrite, Callable[[Any], str]], ...] = (
     ("bar rows", "“|”表格的行", bar_rows, rows_reading),
