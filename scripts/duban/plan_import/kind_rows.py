@@ -37,6 +37,7 @@ from duban.plan_import.column_names import CONTACT_COLUMN
 from duban.plan_import.leading_cells import fits
 from duban.plan_import.shared_cells import SHARED_KINDS
 from duban.plan_import.table_end import ROW_SOON
+from duban.plan_import.table_numbers import cell_number
 
 Cost = tuple[int, int, int]
 """(rows with every shared cell missing, cells unlike their column, empty columns): smaller is
@@ -57,10 +58,6 @@ def _add(a: Cost, b: Cost) -> Cost:
     return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
 
 
-NUMBER_CELL = re.compile(r"[(（]?[0-9０-９]{1,3}[)）.．、]?")
-"""A 序号 cell: 2, (2), 2."""
-
-
 def _unlike(cell: str, word: str, group: bool) -> bool:
     """A text cell unlike its column (see the module, 3)."""
     if not fits(cell, "text"):  # 养老机构, a sector's name under 行业名称, reads as a unit's
@@ -68,7 +65,7 @@ def _unlike(cell: str, word: str, group: bool) -> bool:
     phone = PHONE.fullmatch(cell.strip()) is not None
     if CONTACT_COLUMN.fullmatch(word):
         return not phone
-    numbered = NUMBER_CELL.fullmatch(cell.strip()) is not None  # a row's number: no text
+    numbered = cell_number(cell) is not None  # a row's number (2, (2), ⑵): no text
     return phone or numbered or (group and SENTENCE_END.search(cell.strip()) is not None)
 
 
@@ -192,7 +189,7 @@ def placed_row(cells: list[str], words: list[str], kinds: list[str]) -> list[str
 
     def fitting(columns: tuple[int, ...]) -> bool:
         return main in columns and all(
-            NUMBER_CELL.fullmatch(cell.strip()) is not None
+            cell_number(cell) is not None
             if kinds[k] == "number"
             else fits(cell, kinds[k])
             and not (kinds[k] == "text" and _unlike(cell, words[k], groups[k]))
