@@ -35,19 +35,32 @@ ROLE_OR_TIME = re.compile(
 )
 
 
-def cells(line: str, single: bool = False) -> list[str]:
+def cells(line: str, single: bool = False, framed: bool = True) -> list[str]:
     """A row's cells: between | (or tabs, or runs of spaces; single spaces too when the
-    header was written so)."""
+    header was written so). In a table whose header has no bar at its edges (``framed``
+    false), a row's bar first or last closes an empty cell (h18bn: `` | 总分 | 100 |  | ``
+    under ``序号 | 考核项目 | …``), not the table's frame, and each tab closes a cell
+    (a row of tabs starting with one: the empty 序号 first, the empty cells last)."""
     if single:
         return line.split()
     if "|" in line or "｜" in line:
         parts = re.split(r"[|｜]", line.strip())
+        if not framed:
+            return [p.strip() for p in parts]
         if parts and not parts[0].strip():
             parts = parts[1:]
         if parts and not parts[-1].strip():
             parts = parts[:-1]
         return [p.strip() for p in parts]
+    if not framed and "\t" in line:
+        return [p.strip() for p in line.strip(" \u3000\r\n").split("\t")]
     return [p for p in re.split(r"\t+|[ \u3000]{2,}|\u3000", line.strip()) if p]
+
+
+def edge_bars(line: str) -> bool:
+    """A ``|`` row written between bars at its edges (``| 序号 | 任务 |``)."""
+    bare = line.strip()
+    return bare[:1] in ("|", "｜") or bare[-1:] in ("|", "｜")
 
 
 def is_header(parts: list[str]) -> bool:

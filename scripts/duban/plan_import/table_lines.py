@@ -13,14 +13,14 @@ from duban.plan_import.category_cells import category_column, category_rows
 from duban.plan_import.cell_rows import ROLE_KINDS, column_kind
 from duban.plan_import.chinese import ASCII_DIGITS
 from duban.plan_import.merged_rows import merge_continuations
-from duban.plan_import.numbering import CN_RUN, separator
+from duban.plan_import.numbering import separator
 from duban.plan_import.person_columns import without_working_person
 from duban.plan_import.prose_deadlines import PROGRESS_COLUMN
 from duban.plan_import.row_cells import lead_not_repeated, parted_names, realigned, role_parts
 from duban.plan_import.rubric_rows import nameless_unit_columns, score_columns, spanned_rows
 from duban.plan_import.shared_cells import merged_down
 from duban.plan_import.table_header import header_index
-from duban.plan_import.table_numbers import cell_number, fold_group_rows
+from duban.plan_import.table_numbers import CHAPTER_CELL, cell_number, fold_group_rows
 
 TABLE_ROWS = "任务分工表的 {} 行转为条目（分工括注由表头和单元格组成，不是原文）"
 
@@ -92,8 +92,10 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         if spanned.get(index, 1) > 1:  # a row the number above spans: a sub-item of it
             lines.append(f"（{spanned[index]}）{_text(cells, header, text_columns, progress)}")
             continue
-        if number_column is not None and not own_number and not _clause(cells, kinds):
-            lines.append(" ".join(filled))  # h18bi: 总分 | 100, no number and no unit: no task
+        # h18bi: 总分 | 100, no number and no unit: no task; h18bn: nor 总分 under 序号 (the
+        # empty 序号 a run of spaces left out, the row's words moved to the left)
+        if number_column is not None and not cell_number(own_number) and not _clause(cells, kinds):
+            lines.append(" ".join(filled))
             continue
         counter += 1
         # h18ae: a 序号 in brackets, (8) ⑻ ⑧, is the row's number too (芜湖 2025)
@@ -117,10 +119,6 @@ def table_lines(rows: list[list[str]], stats: dict[str, int] | None = None) -> l
         if stats is not None:
             stats["rows"] = stats.get("rows", 0) + 1
     return lines
-
-
-CHAPTER_CELL = re.compile(rf"({CN_RUN})[、．.]?")
-"""A 序号 cell holding a chapter's numeral (一、): the row is the chapter's, numbered as written."""
 
 
 def _text(cells: dict[int, str], header: list[str], columns: list[int], progress: bool) -> str:

@@ -27,6 +27,8 @@ from duban.plan_import.numbering import (
     CIRCLED,
     CIRCLED_RANGE,
     CN,
+    CN_RUN,
+    NOT_DECIMAL,
     PARENTHESIZED,
     PARENTHESIZED_RANGE,
     STOPS,
@@ -39,6 +41,8 @@ PLAIN = re.compile(f"{arabic(wide=False)}{separator(optional=True)}")
 """A 序号 cell: 1 / 1. / 1、 (ASCII digits, as before numbering.py)."""
 IN_BRACKETS = re.compile(rf"[（(]?\s*({arabic()})\s*[）)]|([{CIRCLED_RANGE}{PARENTHESIZED_RANGE}])")
 """(8) （8） 8) ⑻ ⑧: a 序号 in brackets or as one glyph."""
+CHAPTER_CELL = re.compile(rf"({CN_RUN})[、．.]?")
+"""A 序号 cell holding a chapter's numeral (一、): the row is the chapter's, numbered as written."""
 ASSIGNED = {"lead", "responsible", "cooperate", "supervise", "assess", "main", "deadline", "leader"}
 """The columns whose cells say who does a row's task, or by when."""
 
@@ -162,3 +166,14 @@ def group_row(lines: list[str], index: int, last: int | None) -> tuple[str, int]
     if number is None or int(number.group(1).translate(ASCII_DIGITS)) != last + 1:
         return None
     return f"{lines[index].strip()} {lines[text].strip()}", text
+
+
+def inner_number(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
+    """``2.一般公共预算收入…``: the next number of the entries of a text column (1 first)."""
+    match = re.match(f"^{arabic(2, group=True)}{separator()}{NOT_DECIMAL}", line)  # h18x: １．
+    if match is None or len(line) < match.end() + 4:
+        return None
+    value = int(match.group(1))
+    if re.search(rf"[。；;\s]{value + 1}{separator()}", line[match.end() :]):
+        return None  # h18z: 1.… 2.… on one line: one cell's steps, not rows of the column
+    return match if value == (last + 1 if last is not None else 1) or value == 1 else None

@@ -26,11 +26,11 @@ from duban.plan_import.column_names import (
     header_word,
     last_column,
 )
-from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, is_header
+from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, edge_bars, is_header
 from duban.plan_import.kind_rows import placed_row
 from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.leading_cells import before_first, leading_cells, leading_kinds
-from duban.plan_import.numbering import CHAPTER_RUN, NOT_DECIMAL, arabic, separator
+from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
 from duban.plan_import.shared_cells import merged_units, shared_rows
 from duban.plan_import.table_end import (
     HEADING_ROW,
@@ -44,7 +44,7 @@ from duban.plan_import.table_end import (
     row_soon,
     whole_row,
 )
-from duban.plan_import.table_numbers import group_row, heading_line, row_number
+from duban.plan_import.table_numbers import group_row, heading_line, inner_number, row_number
 
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
 
@@ -90,6 +90,7 @@ def _rows_on_lines(
     rows = [[re.sub(r"[ \u3000]", "", word) for word in header]]  # 牵 头 部 门 (h18c)
     width = len(header)
     bars = "|" in lines[index - 1] or "｜" in lines[index - 1]
+    edges = edge_bars(lines[index - 1])  # h18bn: a header without edge bars: a row's are cells
     while index < len(lines) and (lines[index].strip() or _bar_row_next(lines, index, bars)):
         if not lines[index].strip():  # h18ap: blank lines between | rows (a page's spacing)
             index += 1
@@ -97,6 +98,8 @@ def _rows_on_lines(
         if (bars and not re.search(r"[|｜]", lines[index])) or CHROME_LINE.search(lines[index]):
             break  # a table of | rows ends at a line without one or the page's index (h18an)
         parts = cells(lines[index], single)
+        if not edges and len(unframed := cells(lines[index], single, framed=False)) == width:
+            parts = unframed  # h18bn: | 总分 | 100 |  | under a header without edge bars
         if (
             len(parts) == 1
             and rows[1:]
@@ -252,6 +255,7 @@ def _cells_down(
     pending: list[str] = []
     inner_last: int | None = None  # the last 1.… numbering a row's text column (h18a)
     in_inner = False
+    chapter = False  # h18bn: the row last begun is a chapter's (一、 under 序号)
 
     after_number = width - (number_at + 1 if number_at is not None else 0)
     columns = [k for i, k in enumerate(kinds) if number_at is None or i > number_at]
@@ -264,8 +268,8 @@ def _cells_down(
         if match is None:
             return None
         value = int(match.group(1).translate(ASCII_DIGITS))
-        if last is None or value == last + 1:
-            return match
+        if last is None or value == last + 1 or (chapter and value == 1):
+            return match  # h18bn: a chapter's rows may start again at 1
         # a larger number (rows 6, 52, 53 of a longer table) once the row before is nearly
         # whole: a cell of 15 (万亩) in the middle of a row is a cell, not a row; h18f: or right
         # after a heading row (一、… / 六、…: rows 3, 68, 69 of a longer table)
@@ -289,11 +293,19 @@ def _cells_down(
             current, in_inner = [], False
             rows.append([number.group(1)])
             raw.append(current)
-            last = int(number.group(1).translate(ASCII_DIGITS))
+            last, chapter = int(number.group(1).translate(ASCII_DIGITS)), False
             if rest:
                 current.extend(cells(rest) if len(cells(rest)) > 1 else [rest])
         elif leading and not raw and before_first(pending, line, leading):
             pass  # the first row's cells before its number (舒城 2024: its leader)
+        elif (
+            number_at is not None
+            and re.fullmatch(CHAPTER_RUN, line)
+            and (not current or done(current))
+        ):
+            rows.append([line])  # h18bn: 一、 alone under 序号: a chapter's row, cells below
+            current, chapter = [], True
+            raw.append(current)
         elif done(current) and (group := group_row(lines, index, last)) is not None:
             # h18ae: 1 / 大力提振消费。 between whole rows (a 15 mid-row is a cell, as above)
             rows.append([group[0]])
@@ -332,7 +344,7 @@ def _cells_down(
                 break
         elif (
             current is not None
-            and _inner(line, inner_last, current)
+            and inner_number(line, inner_last, current)
             # before the row's units (a later column's 1、… 2、… is that cell's own list)
             # after the row's merged cells (a row's first cell may repeat its own number: 1.…)
             and (in_inner or bool(current))
@@ -340,7 +352,7 @@ def _cells_down(
         ):
             # 1.… / 2.… in the text column, each with its own leader and units: a row each; the
             # row's merged cells (序号 1, 项目 主要预期目标) stand before them as a heading line
-            inner = _inner(line, inner_last, current)
+            inner = inner_number(line, inner_last, current)
             assert inner is not None
             if not in_inner and raw and raw[-1] is current:
                 rows[-1] = [" ".join([rows[-1][0], *current])]
@@ -400,14 +412,3 @@ def _cells_down(
     if shared is not None:
         shared.extend(filled)
     return out, index
-
-
-def _inner(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
-    """``2.一般公共预算收入…``: the next number of the entries of a text column (1 first)."""
-    match = re.match(f"^{arabic(2, group=True)}{separator()}{NOT_DECIMAL}", line)  # h18x: １．
-    if match is None or len(line) < match.end() + 4:
-        return None
-    value = int(match.group(1))
-    if re.search(rf"[。；;\s]{value + 1}{separator()}", line[match.end() :]):
-        return None  # h18z: 1.… 2.… on one line: one cell's steps, not rows of the column
-    return match if value == (last + 1 if last is not None else 1) or value == 1 else None
