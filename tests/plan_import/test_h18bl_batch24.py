@@ -15,6 +15,7 @@ from pathlib import Path
 
 from duban.plan_import import import_file
 from duban.plan_import.cell_rows import column_kind
+from duban.plan_import.chrome import set_aside
 from duban.plan_import.leader_names import name_run, read_leaders
 from duban.plan_import.share_site_chrome import share_notice
 from duban.plan_import.units import ImportOrg
@@ -126,3 +127,12 @@ def test_names_run_together_are_cut_only_one_way() -> None:
 def test_a_document_sites_label_alone_is_chrome() -> None:
     assert share_notice("文档介绍:")
     assert not share_notice("文档介绍:本方案共十条")
+
+
+def test_a_pages_time_source_and_visits_line_is_chrome_a_tasks_time_is_not() -> None:
+    """The lead, session 40 (苏州 2024's page): 时间 is no page label alone (a task writes
+    时间：2024年6月底前…), but over a full date, time and the page's other labels it is."""
+    page = "时间: 2022-05-16 08:30 来源: 某市政府办公室 访问量:\n时间：2022年6月底前完成改造。\n"
+    assert set_aside(page)[1] == ["时间: 2022-05-16 08:30 来源: 某市政府办公室 访问量:"]
+    assert set_aside("浏览量：1024\n")[1] == ["浏览量：1024"]
+    assert set_aside("时间：2022年6月30日 责任单位：市民政局\n")[1] == []

@@ -24,6 +24,7 @@ _LABELS = (
     # session 38: the rest of gov.cn's index table (发文机关：国务院 成文日期：…, 发文字号：…), each
     # said again by the notice below it; its 标　　题： line is the head's (a title line, head.py)
     r"|发文机关|发文字号"
+    r"|访问量|浏览量|阅读量|点击量"  # session 40: 时间: … 来源: … 访问量: (苏州 2024)
 )
 # h18ai: a page's metadata table letter-spaces its short labels to one width (索 引 号:, 分 类:,
 # 广东省卫健委 2021), and a 文号 with nothing after it says nothing of the plan
@@ -35,6 +36,10 @@ CHROME_LINE = re.compile(
     r"^\s*[【\[]?\s*(?:您(?:当前)?(?:的|所在的?)?位置|当前位置|所在位置)\s*[:：]"
     r"|^\s*首\s*页\s*(?:[>＞›»/]|$)"
     r"|^(?:\s*[【\[]?\s*(?:" + _SPACED + r")\s*[】\]]?\s*[:：]\s*[^\n]{0,60}?){1,8}\s*$"
+    # session 40: 时间 is a task's label too, but not over a full date (and time) and the page's
+    # other labels: 时间: 2024-09-25 09:20 来源: “苏州人大”微信公众号 访问量:
+    r"|^\s*时\s*间\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*(?:" + _SPACED + r")\s*[:：][^\n]{0,60}?)+\s*$"
     r"|(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小"
     r"|^\s*[【\[]?\s*(?:字号|字体)\s*[:：][^。，；\n]{0,30}$"
     r"|^\s*[【\[]?\s*(?:打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏|分享)\s*[】\]]?\s*"
