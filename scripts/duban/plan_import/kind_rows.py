@@ -106,7 +106,7 @@ def rows_by_kinds(cells: list[str], kinds: list[str], main: int, words: list[str
     # forward: the best split of cells[:end] into rows (the first one showing its own cells)
     best: dict[int, tuple[Cost, int]] = {0: ((0, 0, 0), 1)}
     for end in range(1, count + 1):
-        for start in range(max(0, end - longest), end):
+        for start in _starts(end, longest):
             made = row(start, end)
             if start not in best or made is None or (start == 0 and not made[1]):
                 continue
@@ -169,6 +169,7 @@ def _keep(table: dict[int, tuple[Cost, int]], at: int, cost: Cost, ways: int) ->
 
 
 def _starts(end: int, longest: int) -> range:
+    """Where a row ending at ``end`` may start: at most ``longest`` cells before it."""
     return range(max(0, end - longest), end)
 
 

@@ -168,7 +168,7 @@ def group_row(lines: list[str], index: int, last: int | None) -> tuple[str, int]
     return f"{lines[index].strip()} {lines[text].strip()}", text
 
 
-def inner_number(line: str, last: int | None, current: list[str]) -> re.Match[str] | None:
+def inner_number(line: str, last: int | None) -> re.Match[str] | None:
     """``2.一般公共预算收入…``: the next number of the entries of a text column (1 first)."""
     match = re.match(f"^{arabic(2, group=True)}{separator()}{NOT_DECIMAL}", line)  # h18x: １．
     if match is None or len(line) < match.end() + 4:

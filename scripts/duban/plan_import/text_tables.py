@@ -344,7 +344,7 @@ def _cells_down(
                 break
         elif (
             current is not None
-            and inner_number(line, inner_last, current)
+            and inner_number(line, inner_last)
             # before the row's units (a later column's 1、… 2、… is that cell's own list)
             # after the row's merged cells (a row's first cell may repeat its own number: 1.…)
             and (in_inner or bool(current))
@@ -352,7 +352,7 @@ def _cells_down(
         ):
             # 1.… / 2.… in the text column, each with its own leader and units: a row each; the
             # row's merged cells (序号 1, 项目 主要预期目标) stand before them as a heading line
-            inner = inner_number(line, inner_last, current)
+            inner = inner_number(line, inner_last)
             assert inner is not None
             if not in_inner and raw and raw[-1] is current:
                 rows[-1] = [" ".join([rows[-1][0], *current])]
