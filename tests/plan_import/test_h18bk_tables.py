@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from role_phrasings import broken, run
 from table_header_forms import CELL_LINE_CONTAINERS
 from table_headers import matrix, table_cell
@@ -48,10 +49,12 @@ def _lines(*cells: str, blank: bool = False) -> str:
 # --- 1. one cell a line, no row numbers at all (kind_rows, unnumbered_tables.header_cells) ----
 
 
-def test_rows_without_numbers_are_told_by_their_cells_kinds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signed", ["2024年2月20日", "二〇二四年二月二十日"])
+def test_rows_without_numbers_are_told_by_their_cells_kinds(tmp_path: Path, signed: str) -> None:
     """工作任务 / 完成时限 / 县政府 / 分管领导 / 牵头单位 / 责任单位: the header names six columns
     (县政府 / 分管领导 is one word split over two lines), so each row is a sentence, a
-    deadline, a person and two cells of units; the closing paragraph and the 落款 are no row."""
+    deadline, a person and two cells of units; the closing paragraph and the 落款 are no row,
+    its date in figures or in Chinese numerals (chinese.signing_date, as the head reads it)."""
     text = HEAD + _lines("工作任务", "完成时限", "县政府", "分管领导", "牵头单位", "责任单位")
     people = ("王建国", "李 明", "张卫东", "陈 红")
     units = (
@@ -63,7 +66,7 @@ def test_rows_without_numbers_are_told_by_their_cells_kinds(tmp_path: Path) -> N
     dues = ("2024年6月底前", "2024年9月底前", "2024年10月底前", "2024年12月底前")
     for work, due, person, (lead, responsible) in zip(WORK, dues, people, units, strict=True):
         text += _lines(work, due, person, lead, responsible)
-    imported = _imported(tmp_path, text + CLOSING)
+    imported = _imported(tmp_path, text + CLOSING.replace("2024年2月20日", signed))
     tasks = tasks_by_id(imported)
     assert list(tasks) == ["01", "02", "03", "04"]
     for task, person, (lead, responsible) in zip(tasks.values(), people, units, strict=True):

@@ -79,6 +79,13 @@ CHINESE_DATE = re.compile(
 )
 
 
+def signing_date(line: str) -> bool:
+    """A line that is a written date and nothing else, as a 落款's date stands: 2024年2月20日,
+    二〇二四年二月二十日, spaced or in brackets (a deadline ends in 前 or 底, a date in a sentence
+    has words around it)."""
+    return CHINESE_DATE.fullmatch(line.strip(" \t\u3000\xa0（）()")) is not None
+
+
 def parse_written_date(text: str) -> dt.date | None:
     """二O一O年五月十一日, 二〇二三年三月十五日, 二零一零年…, 2017年5月15日 → a date."""
     match = CHINESE_DATE.search(text)

@@ -8,6 +8,7 @@ import re
 
 from duban.i18n.messages import say
 from duban.plan_import.cell_rows import cell_type
+from duban.plan_import.chinese import signing_date
 from duban.plan_import.numbering import MIXED, arabic, bracketed, separator
 from duban.plan_import.role_cells import role_cell
 
@@ -32,14 +33,13 @@ def unit_lines(text: str) -> tuple[str, int] | None:
         if not NUMBERED_TEXT.match(before) or cell_type(before) != "text":
             continue
         after = next((x.strip() for x in lines[index + 1 :] if x.strip()), "")
-        if SIGNED.match(after):
+        if signing_date(after):
             continue  # 某县人民政府办公室 / 2024年3月1日: the plan's signature, not a cell
         lines[index] = f"（{line}）" if said else f"（责任单位：{line}）"
         count += 1
     return ("\n".join(lines), count) if count >= 2 else None
 
 
-SIGNED = re.compile(r"^[0-9一二三四五六七八九〇○零O]{4}\s*年[^。，,；]{1,6}日$")
 LABEL = re.compile(r"[:：（(【\[]")
 """A line with a label or a bracket is a clause the numbering's reading reads already."""
 COLON = re.compile(r"[:：]")

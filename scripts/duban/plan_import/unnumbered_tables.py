@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from duban.i18n.messages import say
 from duban.plan_import.category_cells import work_column
 from duban.plan_import.cell_rows import ROLE_KINDS, aligned_row, cell_type, column_kind
-from duban.plan_import.chinese import simplified
+from duban.plan_import.chinese import signing_date, simplified
 from duban.plan_import.chrome import CHROME_LINE
 from duban.plan_import.header_cells import HEADER_WORD
 from duban.plan_import.kind_rows import KindRows, rows_by_kinds
@@ -151,14 +151,10 @@ def _rewritten(
 def _signature(lines: list[str]) -> set[int]:
     """The 落款 ending the document (an issuer above a date of signing): no cells of a table."""
     filled = [i for i, line in enumerate(lines) if _bare(line)]
-    if len(filled) < 2 or not SIGNED.fullmatch(_bare(lines[filled[-1]])):
+    if len(filled) < 2 or not signing_date(_bare(lines[filled[-1]])):
         return set()
     above = filled[-2]
     return {above, filled[-1]} if cell_type(_bare(lines[above])) == "unit" else {filled[-1]}
-
-
-SIGNED = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
-"""A date of signing: year, month and day, and nothing after (a deadline ends in 前 or 底)."""
 
 
 def _cells(
