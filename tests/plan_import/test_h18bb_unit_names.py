@@ -10,7 +10,7 @@ from duban.plan_import.cell_rows import cell_type
 from duban.plan_import.clauses import find_clause, split_names
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.leading_by import unit_name
-from duban.plan_import.long_lists import names_only as long_names
+from duban.plan_import.long_lists import names_with_verbs as long_names
 from duban.plan_import.role_cells import role_cell
 from duban.plan_import.subject_units import subject_clause
 from duban.plan_import.trailing_roles import trailing_roles

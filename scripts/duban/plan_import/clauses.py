@@ -23,7 +23,7 @@ from duban.plan_import.leader_names import (
     label_leaders,
 )
 from duban.plan_import.leading_by import dash_units, front_units, leading_by
-from duban.plan_import.long_lists import names_only
+from duban.plan_import.long_lists import names_with_verbs
 from duban.plan_import.marked_leads import marked_leads
 from duban.plan_import.name_edges import before_flat_table, trim_name
 from duban.plan_import.open_lists import OPEN_SUFFIX
@@ -139,7 +139,7 @@ def is_clause(inner: str) -> bool:
     first = re.split(r"[；;。]", folded)[0]
     lead_piece = re.split(r"[，,]", first)[0]  # A局牵头组织，B局配合落实 (h18g)
     prose = bool(PROSE_CLAUSE.search(first)) or bool(prose_verb(lead_piece))
-    return prose and (len(first) < 80 or names_only(first))  # h18az: ten ministries
+    return prose and (len(first) < 80 or names_with_verbs(first))  # h18az: ten ministries
 
 
 BARE = r"(?<=牵头|配合|责任|协办|主办|承办|参与|协同)"  # h18x: 牵头:A / 配合:B, the noun left out

@@ -26,7 +26,7 @@ SHARE = 0.75
 """The share of pieces that must end as a unit's name does."""
 
 
-def names_only(inner: str) -> bool:
+def names_with_verbs(inner: str) -> bool:
     """Whether a bracket's text is a list of unit names with their verbs, however long."""
     if SENTENCE.search(inner):
         return False
