@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
-from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.label_forms import (
+    FIRST_LEADS,
+    LABEL_TAIL,
+    NO_LEAD_NOTE,
+    boxed_labels,
+    unspaced,
+)
 from duban.plan_import.label_prefixes import kept_as_written, prefixed_labels, spaced_labels
 from duban.plan_import.label_words import label_words
 from duban.plan_import.leader_names import (
@@ -223,6 +229,9 @@ def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
         inner = inner[: rule.start()] + inner[rule.end() :]
         # 石碶街道(列第一位者为牵头或汇总单位,下同): the rule's own brackets go with it
         inner = re.sub(r"[（(]\s*[)）]", "", inner)
+    note = NO_LEAD_NOTE.search(simplified(inner))  # h18bp: 未明确牵头单位的,由所列负责单位…负责
+    if note:
+        inner = inner[: note.start()] + inner[note.end() :]
     standing = standing_rule(simplified(inner))  # 以下…均需X落实,不再单独列出 (h18g)
     if standing:  # applied by the reading of tasks, to this task and every one after it
         inner = inner[: standing.start()] + inner[standing.end() :]

@@ -91,8 +91,11 @@ work is done or a problem was found, not a body that answers for it (市人民�
 
 GENERIC = {"单位", "部门", "机构", "企业"}
 STREETS = {"街道办事处", "街道", "办事处"}
-TOWNS = re.compile(r"(?:乡镇|乡|镇|社区|村|园区)(?:[（(][^（）()]{1,6}[）)])?")
-"""h18r: 各开发区、镇(街道) / 各县区、乡镇: a bare level of place after a 各 group is its."""
+TOWNS = re.compile(
+    r"(?:乡镇|乡|镇|社区|村|(?:开发|工业|产业)?园区|开发区)(?:[（(][^（）()]{1,6}[）)])?"
+)
+"""h18r: 各开发区、镇(街道) / 各县区、乡镇: a bare level of place after a 各 group is its (h18bp:
+各县区、开发园区, 马鞍山 2021: a kind of zone, not one zone's name)."""
 
 
 SUBORDINATE = re.compile(r"^(?:委属|局属|厅属|所属|下属|直属)[\u4e00-\u9fff]{0,6}(?:单位|部门)$")
