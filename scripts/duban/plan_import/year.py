@@ -9,7 +9,7 @@ import re
 
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import simplified
-from duban.plan_import.date_forms import arabic_years
+from duban.plan_import.date_forms import arabic_years, without_validity
 from duban.plan_import.deadline_years import deadline_year
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.five_year_end import broken_down_plan_start
@@ -45,7 +45,7 @@ class YearReading(Findings):
 
     @staticmethod
     def _years(text: str) -> list[int]:
-        return [int(y) for y in YEAR.findall(text)]
+        return [int(y) for y in YEAR.findall(without_validity(text))]
 
     def _document_year(self, head: Head, years: list[int]) -> tuple[int, str] | None:
         """The plan's year from the document: the signing date, the 文号 (〔2023〕), the title,
