@@ -25,12 +25,14 @@ _LABELS = (
     # said again by the notice below it; its 标　　题： line is the head's (a title line, head.py)
     r"|发文机关|发文字号"
     r"|访问量|浏览量|阅读量|点击量"  # session 40: 时间: … 来源: … 访问量: (苏州 2024)
+    r"|发布者|发稿人"  # h18bp: 发布者:中国证券网 编辑:… 日期:2017-06-21 (a repost's byline)
 )
 # h18ai: a page's metadata table letter-spaces its short labels to one width (索 引 号:, 分 类:,
 # 广东省卫健委 2021), and a 文号 with nothing after it says nothing of the plan
 _SPACED = (
     "|".join(r"[ \u3000]*".join(label) for label in _LABELS.split("|"))
     + r"|文[ \u3000]?号(?=\s*[:：]\s*$)"
+    + r"|日[ \u3000]?期(?=\s*[:：]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$)"
 )
 CHROME_LINE = re.compile(
     r"^\s*[【\[]?\s*(?:您(?:当前)?(?:的|所在的?)?位置|当前位置|所在位置)\s*[:：]"
@@ -92,7 +94,8 @@ def set_aside(text: str) -> tuple[str, list[str]]:
 
 
 PAGE_DATE = re.compile(
-    r"(?:发布|發布|发文|發文|公开|公開|成文)(?:日期|时间|時間)\D{0,4}((?:19|20)\d{2})(?!\d)"
+    r"(?:(?:发布|發布|发文|發文|公开|公開|成文)(?:日期|时间|時間)|(?<![\u4e00-\u9fff])日期)"
+    r"\D{0,4}((?:19|20)\d{2})(?!\d)"  # h18bp: a byline's 日期:2017-06-21 too
 )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.joint_names import is_joint, share_tails
-from duban.plan_import.label_forms import FIRST_LEADS, LABEL_TAIL, boxed_labels, unspaced
+from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced, without_rules
 from duban.plan_import.label_prefixes import kept_as_written, prefixed_labels, spaced_labels
 from duban.plan_import.label_words import label_words
 from duban.plan_import.leader_names import (
@@ -217,12 +217,7 @@ def clause_parts(inner: str) -> list[str]:
 def parse_clause(as_written: str, start: int, end: int, inner: str) -> Clause:
     clause = Clause(start, end, as_written)
     inner = PINYIN_NOTE.sub("", inner)  # h18u: 協(xié)辦單位: a converter's pinyin in a label
-    rule = FIRST_LEADS.search(simplified(inner))
-    if rule:
-        clause.first_leads = True
-        inner = inner[: rule.start()] + inner[rule.end() :]
-        # 石碶街道(列第一位者为牵头或汇总单位,下同): the rule's own brackets go with it
-        inner = re.sub(r"[（(]\s*[)）]", "", inner)
+    inner, clause.first_leads = without_rules(inner)  # 列第一位为牵头单位, 未明确牵头单位的…
     standing = standing_rule(simplified(inner))  # 以下…均需X落实,不再单独列出 (h18g)
     if standing:  # applied by the reading of tasks, to this task and every one after it
         inner = inner[: standing.start()] + inner[standing.end() :]

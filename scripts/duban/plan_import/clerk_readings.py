@@ -7,6 +7,7 @@ from __future__ import annotations
 from duban.plan_import.marked_lines import marked_lines, marked_reading
 from duban.plan_import.run_on_lines import run_on_lines, run_on_reading
 from duban.plan_import.trailing_cells import trailing_cells, trailing_cells_reading
+from duban.plan_import.wenku_prose import wenku_prose, wenku_prose_reading
 
 CLERK_READINGS = (
     # ● / 一是 / 第一项 / Ⅰ / A. / 1-1 / 1 加强… at lines' starts (numbers the importer makes up)
@@ -15,4 +16,6 @@ CLERK_READINGS = (
     ("trailing cells", "行末的单位、时间格", trailing_cells, trailing_cells_reading),
     # h18ae: items run into one line, parted by a space (广西 2008, 广东 2013: reprints)
     ("run-on lines", "连成一行的各项", run_on_lines, run_on_reading),
+    # h18bp: a document site's pages of prose, 1、 2、 at each page's start (嘉兴, 三一办公)
+    ("pages of prose", "文档站分页的正文", wenku_prose, wenku_prose_reading),
 )

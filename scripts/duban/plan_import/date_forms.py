@@ -160,3 +160,16 @@ def tight(folded: str) -> str:
 
 DONE_IN_MONTH = r"(?:完成|完工|建成|投入使用|投用|竣工|开工|动工|启用|开放|通车|交付|开通|上线)"
 """h18j: 完工 too (宁波江北 2023: 7月完工)."""
+
+
+POLICY_VALIDITY = re.compile(
+    r"(?:延续|延长|继续)(?:执行|实施)?(?:期限)?(?:至|到)\s*(?:19|20)\d{2}\s*年(?:底|末|12月31日)?"
+    r"|有效期(?:延长)?(?:至|到)\s*(?:19|20)\d{2}\s*年(?:底|末|12月31日)?"
+)
+"""h18bp: 等政策延续执行至2027年底 / 有效期至2025年底 (嘉兴): how long another policy lasts (a tax
+relief's validity), neither when the task is due nor the plan's year (SOURCES.md 第二十六批)."""
+
+
+def without_validity(folded: str) -> str:
+    """The text with each policy's validity masked (the same length: offsets stay right)."""
+    return POLICY_VALIDITY.sub(lambda m: "#" * len(m.group()), folded)

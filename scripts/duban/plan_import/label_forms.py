@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.chinese import simplified
+
 LABEL_TAIL = r"(?:[（(](?:人|单位|部门|科室|处室|室|科)[）)]|及责任人)?"  # h18m: 牵头部门（单位）
 """What may follow a label's words before its colon: 责任单位（人）, 牵头单位及责任人."""
 SPACED_LABEL = re.compile(
@@ -59,6 +61,30 @@ FIRST_LEADS = re.compile(
     r"(?:(?:列|排)(?:在|名)?(?:第一位|首位|第一)(?:的|者)?(?:单位|部门)?"
     r"|第一(?:责任|个)?(?:单位|部门))"  # h18l: 第一责任单位为牵头单位,下同 (厦门 2019)
     r"(?:为|是)(?:工作)?牵头(?:或汇总|或总牵头)?(?:单位|部门)"  # h18r: 列第一位的为牵头部门
-    r"(?:或汇总单位)?"
+    r"(?:或汇总单位|或单位)?"  # h18bp: 列第一位者为牵头部门或单位 (中医药 2017)
+    # h18bp: …,其他有关部门和单位按职责分工负责,下同: the rest are responsible, no unit of its own
+    r"(?:[，,]\s*其他(?:有关)?(?:部门|单位)(?:和|及|、)?(?:部门|单位)?按职责分工负责)?"
     r"\s*(?:[，,]\s*下同)?"
 )
+
+NO_LEAD_NOTE = re.compile(
+    r"[。，,；;]?\s*(?:对)?未(?:明确|标明|注明|列明)牵头(?:单位|部门)(?:的)?[，,]?\s*"
+    r"由(?:所列|列出的|上述)?(?:各)?(?:负责|责任)?(?:单位|部门)(?:按(?:照)?职责分工)?(?:负责|落实)"
+    r"\s*(?:[，,]\s*下同)?"
+)
+"""(负责单位:A、B。未明确牵头单位的,由所列负责单位按职责分工负责,下同): a note that the listed
+units are all responsible (h18bp, 温室气体 2017): the names' reading already, no unit of its own."""
+
+
+def without_rules(inner: str) -> tuple[str, bool]:
+    """A clause's inner text without the rules it states about its names (and whether one was
+    列第一位为牵头单位): the first-listed rule and (h18bp) the note that no lead is named."""
+    rule = FIRST_LEADS.search(simplified(inner))
+    if rule:
+        inner = inner[: rule.start()] + inner[rule.end() :]
+        # 石碶街道(列第一位者为牵头或汇总单位,下同): the rule's own brackets go with it
+        inner = re.sub(r"[（(]\s*[)）]", "", inner)
+    note = NO_LEAD_NOTE.search(simplified(inner))  # h18bp: 未明确牵头单位的,由所列负责单位…负责
+    if note:
+        inner = inner[: note.start()] + inner[note.end() :]
+    return inner, rule is not None

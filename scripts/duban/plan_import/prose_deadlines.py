@@ -9,7 +9,7 @@ import re
 from duban.plan_import.action_year import action_year
 from duban.plan_import.bracket_dates import bracket_phrase
 from duban.plan_import.chinese import ASCII_DIGITS, simplified
-from duban.plan_import.date_forms import DONE_IN_MONTH, without_clock
+from duban.plan_import.date_forms import DONE_IN_MONTH, without_clock, without_validity
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
 from duban.plan_import.year_points import (
@@ -65,6 +65,7 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     (h18j)."""
     folded = PROGRESS_CELL.sub(lambda m: "#" * len(m.group()), simplified(own))
     folded = without_clock(folded.translate(ASCII_DIGITS))  # h18au: 6月20日18：00前
+    folded = without_validity(folded)  # h18bp: 政策延续执行至2027年底: no deadline of this work
     phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
     if len(phrases) != 1 and (several := several_years(folded, own)):
         return several, several  # h18as: 2014年前建成…到2015年…: a deadline at each year

@@ -94,6 +94,11 @@ def _breaks(line: str) -> list[int]:
     return sorted(out)
 
 
+def breaks_in(line: str) -> list[int]:
+    """Where a run-together line's items start (h18bp: for the pages of a document site)."""
+    return _breaks(line)
+
+
 def _each_assigned(line: str, breaks: list[int]) -> bool:
     """h18aq: two items run on after the lead-in's full stop, each closing with its own
     assignment (…意见。1.……。责任单位：A、B。2.……。责任单位：C。, 莆田): fewer numbers than

@@ -14,6 +14,7 @@ import re
 
 from duban.plan_import.chinese import simplified
 from duban.plan_import.open_lists import OPEN_SUFFIX
+from duban.plan_import.role_sentences import standing_rule
 from duban.plan_import.unit_names import NAME_END, TEXT_END, group_phrases
 
 NOT_NAMES = re.compile(r"简称|以下|包括|例如|详见|附件|号|〔|年|月|第|%|[0-9０-９]|[:：]")
@@ -41,6 +42,11 @@ def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str
     if not AFTER.match(text[end:]) or TEXT_END.search(simplified(text[:start].rstrip())):
         return None  # 各县(市、区)政府(管委会): the bracket belongs to a name (not 召开大会)
     inner = text[start + 1 : end - 1].strip()
+    # h18bp: …,列第一位的为牵头单位,下同。以下均需X落实,不再列出 (嘉兴): the standing rule after
+    # the names goes with the clause as written, read by parse_clause
+    standing = standing_rule(simplified(inner))
+    ruled = inner[standing.start() :] if standing and standing.end() == len(inner) else ""
+    inner = inner[: len(inner) - len(ruled)] if ruled else inner
     rule = FIRST_LISTED.search(simplified(inner))  # h18i: …,排名第一位为牵头单位,下同 (云浮 2019)
     stated = inner[rule.start() :] if rule else ""
     inner = inner[: rule.start()] if rule else inner
@@ -60,7 +66,7 @@ def unit_bracket(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str
         word = "牵头" if verb.group("lead") else "负责"
         if verb.group("lead") == "分别牵头":
             word = "分别牵头"
-        return start, end, inner[:cut] + word + after + stated
+        return start, end, inner[:cut] + word + after + stated + ruled
     return None
 
 

@@ -91,8 +91,11 @@ work is done or a problem was found, not a body that answers for it (市人民�
 
 GENERIC = {"单位", "部门", "机构", "企业"}
 STREETS = {"街道办事处", "街道", "办事处"}
-TOWNS = re.compile(r"(?:乡镇|乡|镇|社区|村|园区)(?:[（(][^（）()]{1,6}[）)])?")
-"""h18r: 各开发区、镇(街道) / 各县区、乡镇: a bare level of place after a 各 group is its."""
+TOWNS = re.compile(
+    r"(?:乡镇|乡|镇|社区|村|(?:开发|工业|产业)?园区|开发区)(?:[（(][^（）()]{1,6}[）)])?"
+)
+"""h18r: 各开发区、镇(街道) / 各县区、乡镇: a bare level of place after a 各 group is its (h18bp:
+各县区、开发园区, 马鞍山 2021: a kind of zone, not one zone's name)."""
 
 
 SUBORDINATE = re.compile(r"^(?:委属|局属|厅属|所属|下属|直属)[\u4e00-\u9fff]{0,6}(?:单位|部门)$")
@@ -117,12 +120,22 @@ def place_in_brackets(piece: str) -> str:
     return piece
 
 
+def _levels_run_on(piece: str, after: str) -> bool:
+    """h18bp: 各县市、区政府 (嘉兴): two levels after 各 (县市, 县区) run on into the next piece
+    when it is a level's government too (区政府), one group; 各县区、市财政局 stays two."""
+    folded = simplified(piece.strip())
+    return bool(
+        re.fullmatch(rf"各[{PLACES}]{{2}}", folded)
+        and re.fullmatch(rf"[{PLACES}]{{1,2}}(?:人民)?政府", simplified(after.strip()))
+    )
+
+
 def group_phrases(pieces: list[str]) -> list[str]:
     """各县、市、区政府 is one group, not three units: a piece of one character (after 各) runs
     on into the next piece, with its 、."""
     joined: list[str] = []
     carry = ""
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         # h18i: 市直有关部门、单位 (威海 2023): a bare 单位 after a group's 部门 is that group's
         # and 各乡镇人民政府、街道办事处 (谯城 2025): the 各 is the streets' too
         after_each = joined and simplified(joined[-1].strip()).startswith("各")
@@ -147,6 +160,9 @@ def group_phrases(pieces: list[str]) -> list[str]:
         last = re.sub(r"^(?:相关|相關|有关|有關)(?=.$)", "", last)  # h18s: 相關市、縣政府 (黑龙江)
         last = place_in_brackets(last)  # 各县(市)、区人民政府 (h18g)
         if len(last) == 1 and "\u4e00" <= last <= "\u9fff":
+            carry = piece.strip()
+            continue
+        if _levels_run_on(piece, pieces[index + 1] if index + 1 < len(pieces) else ""):
             carry = piece.strip()
             continue
         joined.append(piece)

@@ -9,7 +9,7 @@ import re
 
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import simplified
-from duban.plan_import.date_forms import arabic_years
+from duban.plan_import.date_forms import arabic_years, without_validity
 from duban.plan_import.deadline_years import deadline_year
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.five_year_end import broken_down_plan_start
@@ -26,6 +26,11 @@ NO_YEAR = (
 """The first line of the review of a plan whose document names no year (h18a)."""
 
 
+YEAR = re.compile(r"(?<![\d比较])(?<!相比)(20\d{2}|19\d{2})年")
+"""A year the text names; h18bp: not a base of comparison (比2015年下降15%, 较2015年增长), which
+says what a target is measured against, never when the plan was written (温室气体 2017)."""
+
+
 class YearReading(Findings):
     """How the importer finds the plan's year and period (mixed into the Importer)."""
 
@@ -40,7 +45,7 @@ class YearReading(Findings):
 
     @staticmethod
     def _years(text: str) -> list[int]:
-        return [int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", text)]
+        return [int(y) for y in YEAR.findall(without_validity(text))]
 
     def _document_year(self, head: Head, years: list[int]) -> tuple[int, str] | None:
         """The plan's year from the document: the signing date, the 文号 (〔2023〕), the title,
@@ -78,9 +83,7 @@ class YearReading(Findings):
 
     def _period_and_year(self, head: Head, roots: list[Node]) -> None:
         self.notice_due = notice_deadline(head.notice_text, head.preamble)  # h18ak
-        years = [
-            int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", self.text[head.body_start :])
-        ]
+        years = self._years(self.text[head.body_start :])
         found = self._document_year(head, years or self._years(self.text))
         self.next_year = head.signed.year + 1 if head.signed else None
         if found is None:  # never refused, never the clock: the dates are left to --year
