@@ -30,7 +30,7 @@ MARK = re.compile(
     rf"|[（(](?P<paren>{arabic(2)})[)）](?=[\u4e00-\u9fff])"
     # h18az: a crawler's one-paragraph page runs a chapter's title straight into its first
     # item (…的精准性（一）研究…) and a 具体措施： lead-in into its 1．: a (一) after any
-    # character, a 1． after a colon, taken only in a run that follows on (_breaks)
+    # character, a 1． after a colon, taken only in a run that follows on (breaks_in)
     rf"|(?<=[^\s)）。；;])[（(](?P<loose>{CN})[)）](?=[\u4e00-\u9fff])"
     rf"|(?<=[：:])(?P<colon>{arabic(2)})[.．﹒]{NUMBER_END}"
 )
@@ -65,7 +65,7 @@ def chinese_number(numeral: str) -> int:
     )
 
 
-def _breaks(line: str) -> list[int]:
+def breaks_in(line: str) -> list[int]:
     """Where a run-together line's items start (positions in the line)."""
     found: dict[str, list[tuple[int, int]]] = {}
     loose: set[int] = set()
@@ -94,11 +94,6 @@ def _breaks(line: str) -> list[int]:
     return sorted(out)
 
 
-def breaks_in(line: str) -> list[int]:
-    """Where a run-together line's items start (h18bp: for the pages of a document site)."""
-    return _breaks(line)
-
-
 def _each_assigned(line: str, breaks: list[int]) -> bool:
     """h18aq: two items run on after the lead-in's full stop, each closing with its own
     assignment (…意见。1.……。责任单位：A、B。2.……。责任单位：C。, 莆田): fewer numbers than
@@ -117,7 +112,7 @@ def run_on_lines(text: str) -> tuple[str, int] | None:
     for at, line in enumerate(lines):
         if len(line) < LONG:
             continue
-        breaks = _breaks(line)
+        breaks = breaks_in(line)
         if len(breaks) < LEAST and not _each_assigned(line, breaks):
             continue
         title = TITLE.match(simplified(line[: breaks[0]]))
