@@ -310,15 +310,15 @@ def write_container(blocks: list[Block], container: str, out: Path) -> Path:
 
 # -- role placements of list files --------------------------------------------------------------
 
-LABEL = re.compile(
-    r"^\s*((?:牵头|责任|配合|协同|参与|牵头责任|协同责任)(?:单位|部门))[:：]\s*(\S.*?)[。；;]?\s*$"
-)
+LABEL_NAME = r"(?:牵头|责任|负责|配合|协同|参与|参加|牵头责任|协同责任)(?:单位|部门)"
+"""The role labels a list file's lines or brackets carry (参加单位 and 负责单位: 温室气体 2017)."""
+LABEL = re.compile(rf"^\s*({LABEL_NAME})[:：]\s*(\S.*?)[。；;]?\s*$")
 
 
 def _verb(label: str) -> str:
     if label.startswith("牵头"):
         return "牵头"
-    return "按职责分工负责" if label.startswith("责任") else "配合"
+    return "按职责分工负责" if label.startswith(("责任", "负责")) else "配合"
 
 
 def _one_label(line: str) -> bool:
@@ -341,7 +341,6 @@ def _label_groups(lines: list[str]) -> list[tuple[int, int]]:
 
 
 BRACKET = re.compile(r"^(?P<task>.*\S)\s*[（(](?P<inside>[^（()）]+)[）)]\s*[。；;]?\s*$")
-LABEL_NAME = r"(?:牵头|责任|配合|协同|参与|牵头责任|协同责任)(?:单位|部门)"
 
 
 def _bracket_labels(line: str) -> tuple[str, list[str]] | None:
@@ -349,7 +348,9 @@ def _bracket_labels(line: str) -> tuple[str, list[str]] | None:
     match = BRACKET.match(line)
     if match is None:
         return None
-    parts = [p.strip() for p in re.split(r"[；;]", match.group("inside")) if p.strip()]
+    # labels parted by ； or by a space alone (牵头单位:X 参加单位:A、B, 温室气体 2017)
+    inside = re.split(rf"[；;]|\s+(?={LABEL_NAME}[:：])", match.group("inside"))
+    parts = [p.strip() for p in inside if p.strip()]
     # h18ap: a bracket that goes on after its units with a sentence (…园区管委会。以下政策措施
     # 均需…落实,不再单独列出) stays a bracket: as a label line or a sentence (…不再单独列出按职责
     # 分工负责) it would be something no office writes, and the rule it states would be lost

@@ -641,3 +641,20 @@ def test_html_cells_merged_down(tmp_path: Path) -> None:
     made = _tasks(import_file(path, ImportOrg(), "p"))
     assert made["02"]["roles"] == {"lead": ["县交通运输局"]}
     assert str(made["02"]["due"][0]["date"]) == "2024-12-31"
+
+
+def test_role_placements_part_labels_a_space_alone_parts(tmp_path: Path) -> None:
+    """Made up: (牵头单位:X 参加单位:A、B), the labels parted by a space alone (as 温室气体 2017
+    writes them): the tool's closing sentence is X牵头，A、B配合, not one lead named
+    "X 参加单位:A、B"."""
+    source = tmp_path / "made-up.txt"
+    source.write_text(
+        "某市节水工作方案部门分工\n"
+        "1. 推进农业节水增效。（牵头单位:水利局 参加单位:农业农村局、财政局）\n"
+        "2. 开展工业节水改造。（牵头单位:工业和信息化局 参加单位:生态环境局）\n",
+        encoding="utf-8",
+    )
+    placed = corpus_layouts.role_placements(source)
+    assert placed is not None
+    assert "推进农业节水增效。水利局牵头，农业农村局、财政局配合。" in placed["sentence"]
+    assert "开展工业节水改造（工业和信息化局牵头，生态环境局配合）。" in placed["bracket-verbs"]
