@@ -98,7 +98,7 @@ def ledger_xlsx(
             if ci.item.state is State.OVERDUE:
                 stages[id(ci.item)] = ci.escalation.stage_name if ci.escalation else ""
                 holders.setdefault(ci.item.holder_id, _Holder()).late.append(ci.item)
-    entry = parts_digest(keys.base, FORMAT)  # every holder's rows, while the base holds
+    entry = _entry(keys)
     store, sections = _kept(memo, entry) or (RowStore(), {})
     plan_rows: dict[int, int] = {}  # an occurrence's row by the occurrence's id
     late_rows: dict[int, int] = {}
@@ -126,6 +126,17 @@ def ledger_xlsx(
     late_rows.update(zip(map(id, book.overdue_items), sheets[-1], strict=True))
     _keep(memo, entry, store, holders, plan_rows, late_rows)
     return data
+
+
+def _entry(keys: page_keys.Keys) -> str:
+    """The one entry of every holder's rows, while the keys' base holds."""
+    return parts_digest(keys.base, FORMAT)
+
+
+def is_kept(keys: page_keys.Keys, memo: page_keys.Memo) -> bool:
+    """Whether rows are kept for this build's base (an earlier build of the same plans, org
+    and date: h24ai starts the 台账 first then)."""
+    return memo.has(_entry(keys))
 
 
 def _keep(
