@@ -29,6 +29,12 @@ one after the other). It is read into a :class:`~duban.outputs.row_store.RowStor
 (no row object) and checked with one digest and one pass over each list; the holders whose key
 is the same take their rows by number.
 
+**The workbook whole (h24ai).** The workbook is made of every holder's rows, in an order the
+holders' occurrences and the base decide, and of nothing else; so it is kept too (base64, with
+its digest), under a key of the rows' entry and every holder's key in order. A build in which
+no holder's key changed (nothing changed, or only what the 台账 does not show) takes it whole:
+no rows read, no sheet written or zipped, the rows' entry held rather than written again.
+
 **Trust.** The entry is read as JSON (no class is made from the folder); the digest beside it
 catches a cut or half-written entry; each template must be one the writer makes (its XML of
 the writer's row and cells, numbers and fields only: ``sheet_rows.template_fields``), each row
