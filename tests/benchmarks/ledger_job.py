@@ -1,7 +1,7 @@
 """Benchmark: the 台账 job alone (h24af), as a CI build runs it, on a generated repository.
 
     python tests/benchmarks/ledger_job.py --units 500 [--profile heavy] [--changed 10]
-        [--work /tmp/duban-ledger] [--turns 3] [--cprofile out.prof]
+        [--work /tmp/duban-ledger] [--turns 3] [--cprofile out.prof] [--cprofile-same out.prof]
 
 On site_cache.py's repository (copied, so the edits stay in the copy), in this one process, the
 model and evaluation made outside the timing: each turn times (CPU seconds) the 台账's workbook
@@ -90,6 +90,7 @@ def main() -> None:
     parser.add_argument("--profile", choices=("light", "heavy"), default="heavy")
     parser.add_argument("--turns", type=int, default=3)
     parser.add_argument("--cprofile", default="", help="the edited turn's cProfile, to a file")
+    parser.add_argument("--cprofile-same", default="", help="nothing changed: its cProfile")
     args = parser.parse_args()
     project = repository(args.work, args.units, args.profile)
     for turn in range(args.turns):
@@ -99,7 +100,7 @@ def main() -> None:
         cache = args.work / "pages"
         shutil.rmtree(cache, ignore_errors=True)
         cold, first = timed(data, cache)
-        same, kept = timed(data, cache)
+        same, kept = timed(data, cache, args.cprofile_same if turn == 0 else "")
         statuses = sorted((data / "status").glob("*.yaml"))
         for status in statuses[:: max(1, len(statuses) // args.changed)][: args.changed]:
             status.write_text(report_edit(status.read_text("utf-8")), "utf-8")

@@ -133,6 +133,109 @@ def test_no_fork_while_another_thread_runs():
     assert split.can_fork()
 
 
+# -- jobs started before the others (h24ai) -----------------------------------------------------
+def made_in(path, content: bytes, site: FakeSite):
+    """A job that puts ``path`` into ``site`` and returns its pid as its page."""
+
+    def made() -> dict[str, str]:
+        site.put(path, content)
+        return {path: str(os.getpid())}
+
+    return made
+
+
+def wait_for(path) -> bool:
+    for _ in range(500):
+        if path.exists():
+            return True
+        threading.Event().wait(0.01)
+    return False
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_a_started_job_runs_in_a_child_before_the_others_exist(tmp_path, processes):
+    site = FakeSite()
+    mark = tmp_path / "begun"
+
+    def ledger() -> dict[str, str]:
+        mark.write_text(str(os.getpid()))
+        return made_in("ledger.xlsx", b"1234567", site)()
+
+    started = split.start([split.Job(ledger, far=True)], site, processes)
+    try:
+        # the job runs while this process has not yet made the others
+        assert wait_for(mark) and mark.read_text() != str(os.getpid())
+        jobs = [
+            split.Job(made_in("u.ics", b"12", site), needs=split.Needs.NOTHING_FIRST, far=True),
+            split.Job(made_in("feed.xml", b"123", site), far=True),
+            split.Job(lambda: {"sizes": repr(dict(site.sizes))}, needs=split.Needs.EVERYTHING),
+        ]
+        got = split.run_each(jobs, site, processes, started)
+    finally:
+        started.close()
+    me = str(os.getpid())
+    assert started.pages() == [{"ledger.xlsx": mark.read_text()}]
+    # the started child is one of the processes: with two, the parent makes the rest; with
+    # three, the parent and one more child
+    pids = {got[0]["u.ics"], got[1]["feed.xml"]}
+    assert me in pids and len(pids) == processes - 1
+    assert mark.read_text() not in pids
+    # the page that reads every size waited for the started child's download too
+    assert "'ledger.xlsx': 7" in got[2]["sizes"] and "'feed.xml': 3" in got[2]["sizes"]
+    assert site.files["ledger.xlsx"] == b"1234567"
+    assert no_children_left()
+
+
+def test_with_one_process_a_started_job_runs_here_with_the_others():
+    site = FakeSite()
+    started = split.start([split.Job(made_in("ledger.xlsx", b"1", site), far=True)], site, 1)
+    assert site.sizes == {}  # not run yet: nothing forked
+    last = split.Job(lambda: {"sizes": repr(site.sizes)}, needs=split.Needs.EVERYTHING)
+    got = split.run_each([last], site, 1, started)
+    started.close()
+    assert started.pages() == [{"ledger.xlsx": str(os.getpid())}]
+    assert got == [{"sizes": repr({"ledger.xlsx": 1})}]
+
+
+@pytest.mark.parametrize("how", ["raises", "dies"])
+def test_when_a_started_child_fails_the_parent_does_its_job(how):
+    parent = os.getpid()
+    site = FakeSite()
+
+    def fragile() -> dict[str, str]:
+        if os.getpid() != parent:
+            if how == "dies":
+                os._exit(3)
+            raise RuntimeError("only in the child")
+        return made_in("ledger.xlsx", b"12", site)()
+
+    started = split.start([split.Job(fragile, far=True)], site, 2)
+    last = split.Job(lambda: {"sizes": repr(site.sizes)}, needs=split.Needs.EVERYTHING)
+    got = split.run_each([last], site, 2, started)
+    started.close()
+    assert started.pages() == [{"ledger.xlsx": str(parent)}]
+    assert got == [{"sizes": repr({"ledger.xlsx": 2})}]
+    assert no_children_left()
+
+
+def test_a_started_child_is_stopped_when_the_caller_fails_before_the_rest(tmp_path):
+    forever = split.Job(lambda: threading.Event().wait(60) and {}, far=True)
+    started = split.start([forever], FakeSite(), 2)
+    with pytest.raises(KeyError):
+        try:
+            raise KeyError("the page jobs failed")
+        finally:
+            started.close()
+    assert no_children_left()  # killed and reaped, not left for a minute
+
+
+def test_only_a_far_job_that_needs_nothing_starts_first():
+    for job in (split.Job(lambda: {}), costly(1, needs=split.Needs.NOTHING_FIRST)):
+        with pytest.raises(ValueError):
+            split.start([job], FakeSite(), 2)
+    assert no_children_left()
+
+
 # -- shares and settings ------------------------------------------------------------------------
 def costly(cost: float, far: bool = True, needs=split.Needs.NOTHING) -> split.Job:
     return split.Job(lambda: {}, needs=needs, far=far, cost=cost)
@@ -253,9 +356,9 @@ def test_every_cpu_by_default_from_a_size_on(monkeypatch, threshold, asked, expe
     chosen = []
     real_run = split.run_each
 
-    def spy(jobs, site, processes):
+    def spy(jobs, site, processes, started=None):
         chosen.append(processes)
-        return real_run(jobs, site, processes)
+        return real_run(jobs, site, processes, started)
 
     monkeypatch.setattr(render, "PARALLEL_MIN_ITEMS", threshold)
     monkeypatch.setattr(split, "run_each", spy)  # h24g: render_site keeps each job's pages

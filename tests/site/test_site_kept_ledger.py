@@ -5,6 +5,7 @@ are plain data, refused unless they are what the writer makes (then every row is
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import json
@@ -15,6 +16,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from duban.load.cache import parts_digest
 from duban.outputs import ledger as ledger_module
 from duban.outputs import urls
 from duban.outputs.row_store import RowStore
@@ -89,12 +91,12 @@ def test_the_ledger_from_kept_rows_is_the_full_builds(province_data, tmp_path, m
     assert rows == []
 
 
-def _entry(cache: Path) -> Path:
-    """The one entry holding every holder's rows."""
+def _entry(cache: Path, field: str = kept_ledger.PIECES) -> Path:
+    """The one entry holding every holder's rows (or, h24ai, the workbook: ``WORKBOOK``)."""
     found = [
         p
         for p in sorted((cache / "src").glob("*/*.duban-src.json"))
-        if f'"{kept_ledger.PIECES}"' in p.read_text("utf-8")
+        if f'"{field}"' in p.read_text("utf-8")
     ]
     assert len(found) == 1
     return found[0]
@@ -213,6 +215,7 @@ def test_a_forged_cut_or_older_entry_is_made_again(province_data, tmp_path, monk
     for spoil in spoilt:
         entry.write_bytes(good)
         spoil(entry)
+        _entry(cache, kept_ledger.WORKBOOK).unlink()  # h24ai: else the rows are not read
         rows.clear()
         assert _ledger(province_data, SourceMemo(cache, keep=False)) == full
         assert len(rows) > 40  # every row made again
@@ -254,3 +257,67 @@ def test_the_templates_the_writer_makes_are_good_and_others_are_refused():
         assert template_fields(bad) is None
     with pytest.raises(ValueError, match="row 2 is numbered 5"):
         _pieces([[1, "a", None], [5, "b", None]])
+
+
+class Written(list[int]):
+    """The workbooks written (not taken whole from the memo), by their rows' count."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        super().__init__()
+        write = kept_ledger.ledger_xlsx_pieces
+
+        def counted(book: Any, *args: Any, **kwargs: Any) -> Any:
+            self.append(len(book.overdue))
+            return write(book, *args, **kwargs)
+
+        monkeypatch.setattr(kept_ledger, "ledger_xlsx_pieces", counted)
+
+
+def test_with_nothing_changed_the_kept_workbook_is_used_whole(province_data, tmp_path, monkeypatch):
+    # h24ai: every holder's key as when the workbook was kept: that workbook, not written again
+    cache = tmp_path / "cache"
+    full = _ledger(province_data, None)
+    written, rows = Written(monkeypatch), Rows(monkeypatch)
+    assert _ledger(province_data, SourceMemo(cache, keep=False)) == full
+    assert len(written) == 1
+    rows_entry = _entry(cache).read_bytes()
+    written.clear()
+    rows.clear()
+    assert _ledger(province_data, SourceMemo(cache, keep=False)) == full
+    assert written == [] and rows == []
+    assert _entry(cache).read_bytes() == rows_entry  # kept (held), not swept, not rewritten
+    # spoilt (cut, another workbook's bytes under its digest, not base64): written again
+    kept = _entry(cache, kept_ledger.WORKBOOK)
+    good = kept.read_bytes()
+    stored = json.loads(good)
+    key = stored["key"]
+    other = base64.b64encode(full[:-1] + b"x").decode()
+    for spoil in (
+        lambda: kept.write_bytes(good[:-9]),
+        lambda: _put(kept, stored, key, other, digest=False),
+        lambda: _put(kept, stored, key, "not base64!", digest=True),
+    ):
+        spoil()
+        written.clear()
+        assert _ledger(province_data, SourceMemo(cache, keep=False)) == full
+        assert len(written) == 1 and rows == []  # from the kept rows
+        assert _entry(cache, kept_ledger.WORKBOOK).read_bytes() == good
+    # one unit's update changed: the workbook written again (the old one let go), then kept
+    _edit_latest(province_data, "baqiao", "台账改动：")
+    edited = _ledger(province_data, None)
+    written.clear()
+    assert _ledger(province_data, SourceMemo(cache, keep=False)) == edited != full
+    assert len(written) == 1
+    assert _entry(cache, kept_ledger.WORKBOOK).read_bytes() != good
+    written.clear()
+    assert _ledger(province_data, SourceMemo(cache, keep=False)) == edited
+    assert written == []
+
+
+def _put(path: Path, stored: dict[str, Any], key: str, text: str, digest: bool) -> None:
+    """The workbook's entry holding ``text``, its digest made to match or left as it was."""
+    pages = dict(stored["pages"])
+    pages[kept_ledger.WORKBOOK] = text
+    if digest:
+        pages[kept_ledger.WORKBOOK_CHECK] = parts_digest(key, text)
+    path.write_text(json.dumps({**stored, "pages": pages}, ensure_ascii=False), "utf-8")

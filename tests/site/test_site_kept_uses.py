@@ -121,3 +121,46 @@ def test_the_next_build_reuses_the_ledger_rows_a_child_kept(province_data, tmp_p
     edit_update(province_data, "baqiao", "改动：")
     _build(province_data, tmp_path / "cache", 1)
     assert "baqiao" in made and 0 < len(made) < every / 3
+
+
+def test_an_incremental_builds_ledger_is_forked_before_the_page_jobs(
+    province_data, tmp_path, monkeypatch
+):
+    # h24ai: with the 台账's rows kept under this build's base, its child starts before the
+    # parent makes the page jobs (and their keys), so the two overlap; a cold build leaves the
+    # 台账 to the shares. At one to three processes: the same site and the same memo folder.
+    import duban.site as render
+
+    events: list[object] = []
+    start, jobs_of = split.start, render.page_jobs
+
+    def starting(jobs: Any, site: Any, processes: int) -> Any:
+        events.append(len(jobs))
+        return start(jobs, site, processes)
+
+    def paging(*args: Any, **kwargs: Any) -> Any:
+        events.append("pages")
+        return jobs_of(*args, **kwargs)
+
+    monkeypatch.setattr(split, "start", starting)
+    monkeypatch.setattr(render, "page_jobs", paging)
+    where = Where(tmp_path, monkeypatch)
+    for processes in (1, 2, 3):
+        _build(province_data, tmp_path / str(processes), processes)  # cold: nothing first
+        assert events == [0, "pages"]
+        events.clear()
+    where.pids()
+    edit_update(province_data, "baqiao", "改动：")
+    built = {}
+    for processes in (1, 2, 3):
+        built[processes] = _build(province_data, tmp_path / str(processes), processes)
+        assert events == [0 if processes == 1 else 1, "pages"]
+        events.clear()
+        made_by = where.pids()["ledger_files"]
+        assert (made_by == os.getpid()) == (processes == 1)
+    one, memo_one = built[1]
+    for processes in (2, 3):
+        site, memo = built[processes]
+        assert site.files == one.files and site.pages == one.pages
+        assert memo.used == memo_one.used
+        assert _folder(tmp_path / str(processes)) == _folder(tmp_path / "1")

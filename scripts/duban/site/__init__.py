@@ -44,7 +44,7 @@ from duban.site import (
     summary_keys,
 )
 from duban.site.context import Context, Settings, site_description, site_title
-from duban.site.download_jobs import download_jobs
+from duban.site.download_jobs import download_jobs, ledger_first, ledger_job
 from duban.site.env import compile_templates
 from duban.site.implementers import LinkedSource
 from duban.site.page_jobs import page_jobs
@@ -157,20 +157,31 @@ def render_site(
         processes = 1
     cost = job_costs.Costs.of(evaluation, index)
     keys = page_keys.Keys(ctx, memo) if memo is not None else None
-    # a province (a plan summarised by group): its units' calendars, not its groups', and
-    # only what is to come (calendars.py)
-    units = kept_downloads.unit_calendars(ctx, keys, not ctx.group_pages, bool(ctx.group_pages))
-    downloads = download_jobs(ctx, site.put, title, cost, units, memo, keys, plan_ctxs)
-    downloads = later(downloads, site) if later is not None else downloads
-    kept_groups = indexes.group_pages if indexes is not None else None  # h24aa: serving
-    pages, page_keys_of, finish = page_jobs(ctx, plan_ctxs, cost, keys, kept_groups)
-    jobs = [*downloads, *kept_jobs.reused(pages, page_keys_of, memo, site.reused)]
     workers = split.processes_for(processes)
-    if workers > 1:  # h24k: compiled once here, not again in every forked process
-        compile_templates()
-    made = split.run_each(jobs, site, workers)
+    # h24ai: an incremental CI build's 台账 forked now, beside the parent's work below
+    first = workers > 1 and later is None and ledger_first(ctx, memo, keys)
+    started = split.start(
+        [ledger_job(ctx, site.put, cost, memo, keys)] if first else [], site, workers
+    )
+    try:
+        # a province (a plan summarised by group): its units' calendars, not its groups',
+        # and only what is to come (calendars.py)
+        units = kept_downloads.unit_calendars(ctx, keys, not ctx.group_pages, bool(ctx.group_pages))
+        downloads = download_jobs(
+            ctx, site.put, title, cost, units, memo, keys, plan_ctxs, with_ledger=not first
+        )
+        downloads = later(downloads, site) if later is not None else downloads
+        kept_groups = indexes.group_pages if indexes is not None else None  # h24aa: serving
+        pages, page_keys_of, finish = page_jobs(ctx, plan_ctxs, cost, keys, kept_groups)
+        jobs = [*downloads, *kept_jobs.reused(pages, page_keys_of, memo, site.reused)]
+        if workers > 1:  # h24k: compiled once here, not again in every forked process
+            compile_templates()
+        made = split.run_each(jobs, site, workers, started)
+    finally:
+        started.close()
     kept_downloads.remember(units, made[0], memo)  # the calendars' job is the first
-    kept_uses.hold(made[1 : len(downloads)], memo)  # h24ah: the 台账's, the open data's
+    # h24ah: the 台账's, the open data's
+    kept_uses.hold([*made[1 : len(downloads)], *started.pages()], memo)
     made = made[len(downloads) :]
     if memo is not None:
         for n, (key, pages_made) in enumerate(zip(page_keys_of, made, strict=True)):

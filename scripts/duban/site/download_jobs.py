@@ -37,13 +37,15 @@ def download_jobs(
     memo: page_keys.Memo | None,
     keys: page_keys.Keys | None = None,
     plan_ctxs: dict[str, Context] | None = None,
+    with_ledger: bool = True,
 ) -> list[split.Job]:
     """Every download, made before the pages that show their sizes. Calendars first: unit
     pages link to their own; the units' are taken from ``memo`` when their key is kept
     (:mod:`.kept_downloads`), and their job returns what the memo is to keep. Any process may
     make them but the task tables (this one: the plans' task lists wait for them) and, with
     serve's memo (in memory), the open data; the 台账's and the open data's jobs return the
-    memo's keys they used (h24ah, :mod:`.kept_uses`)."""
+    memo's keys they used (h24ah, :mod:`.kept_uses`). ``with_ledger``: False when the 台账's job
+    (:func:`ledger_job`) was started already (h24ai, :func:`ledger_first`)."""
     model, evaluation, t = ctx.model, ctx.evaluation, ctx.t
 
     def put(made: Iterable[tuple[str, str | bytes]]) -> dict[str, str]:
@@ -67,20 +69,7 @@ def download_jobs(
         yield urls.plan_tasks_csv(pid), downloads.to_csv(table)
         yield urls.plan_tasks_xlsx(pid), downloads.to_xlsx(table, t.nav.tasks, view.plan.title)
 
-    # h24q: a CI build's (a memo on disk, not kept across builds as serve's is): a province's
-    # 台账 from its rows kept by holder, the open data's states kept by holder
-    ci = memo is not None and memo.on_disk and not memo.keep and keys is not None
-    pieces = ci and bool(ctx.group_pages)
-
-    def ledger_files(used: page_keys.Memo | None) -> Iterator[tuple[str, str | bytes]]:
-        report = check_report(model, evaluation, summary=ctx.summary())
-        if pieces and used is not None and keys is not None:
-            yield urls.LEDGER_XLSX, kept_ledger.ledger_xlsx(model, evaluation, report, keys, used)
-            return
-        book = ledger(model, evaluation, report)
-        yield urls.LEDGER_XLSX, ledger_xlsx(book)
-        if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
-            yield urls.LEDGER_CSV, ledger_csv(book)
+    ci = _ci(memo, keys)
 
     def open_data_files(used: page_keys.Memo | None) -> Iterator[tuple[str, str | bytes]]:
         settings = ctx.settings
@@ -125,6 +114,53 @@ def download_jobs(
         *(job(partial(task_tables, p), cost.task_tables(p), far=False) for p in model.plans),
         # h24ah: a CI build's memo is on disk, what a child used noted (serve's stays here)
         split.Job(noting(open_data_files), far=memo is None or ci, cost=cost.open_data()),
-        split.Job(noting(ledger_files), far=True, cost=cost.ledger()),
+        *([ledger_job(ctx, put_file, cost, memo, keys)] if with_ledger else []),
         job(feed, cost.feed()),
     ]
+
+
+def _ci(memo: page_keys.Memo | None, keys: page_keys.Keys | None) -> bool:
+    """h24q: a CI build's memo (on disk, not kept across builds as serve's is): a province's
+    台账 from its rows kept by holder, the open data's states kept by holder."""
+    return memo is not None and memo.on_disk and not memo.keep and keys is not None
+
+
+def ledger_first(ctx: Context, memo: page_keys.Memo | None, keys: page_keys.Keys | None) -> bool:
+    """h24ai: whether the 台账's job is to start before the others are made (``split.start``):
+    a CI build of a province whose rows were kept under this build's base, i.e. an
+    incremental build, where the 台账 is the longest job and the parent's own work (the page
+    jobs, mostly reused) is short. A cold build is left to ``split``'s shares: there the
+    pages are most of the work, and a child given the 台账 alone would leave them to the
+    parent."""
+    if not (_ci(memo, keys) and ctx.group_pages) or memo is None or keys is None:
+        return False
+    return kept_ledger.is_kept(keys, memo)
+
+
+def ledger_job(
+    ctx: Context,
+    put_file: Callable[[str, str | bytes], None],
+    cost: job_costs.Costs,
+    memo: page_keys.Memo | None,
+    keys: page_keys.Keys | None,
+) -> split.Job:
+    """The 台账's job (far always: without a memo it touches none; with one, what it used is
+    noted, h24ah). A CI build of a province takes its rows from those kept by holder."""
+    model, evaluation = ctx.model, ctx.evaluation
+    pieces = _ci(memo, keys) and bool(ctx.group_pages)
+
+    def ledger_files(used: page_keys.Memo | None) -> Iterator[tuple[str, str | bytes]]:
+        report = check_report(model, evaluation, summary=ctx.summary())
+        if pieces and used is not None and keys is not None:
+            yield urls.LEDGER_XLSX, kept_ledger.ledger_xlsx(model, evaluation, report, keys, used)
+            return
+        book = ledger(model, evaluation, report)
+        yield urls.LEDGER_XLSX, ledger_xlsx(book)
+        if not ctx.group_pages:  # a province: the workbook's rows again, 3.6 times its bytes
+            yield urls.LEDGER_CSV, ledger_csv(book)
+
+    def put(made: Iterable[tuple[str, str | bytes]]) -> None:
+        for path, content in made:
+            put_file(path, content)
+
+    return split.Job(kept_uses.noting(memo, put, ledger_files), far=True, cost=cost.ledger())

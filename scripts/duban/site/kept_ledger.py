@@ -29,6 +29,12 @@ one after the other). It is read into a :class:`~duban.outputs.row_store.RowStor
 (no row object) and checked with one digest and one pass over each list; the holders whose key
 is the same take their rows by number.
 
+**The workbook whole (h24ai).** The workbook is made of every holder's rows, in an order the
+holders' occurrences and the base decide, and of nothing else; so it is kept too (base64, with
+its digest), under a key of the rows' entry and every holder's key in order. A build in which
+no holder's key changed (nothing changed, or only what the 台账 does not show) takes it whole:
+no rows read, no sheet written or zipped, the rows' entry held rather than written again.
+
 **Trust.** The entry is read as JSON (no class is made from the folder); the digest beside it
 catches a cut or half-written entry; each template must be one the writer makes (its XML of
 the writer's row and cells, numbers and fields only: ``sheet_rows.template_fields``), each row
@@ -43,6 +49,7 @@ keeps its memo across builds and makes its 台账 in a thread after the pages (h
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from itertools import chain
@@ -61,6 +68,7 @@ from duban.site import page_keys
 from duban.site.kept_text import keep_text, kept_text
 
 FORMAT = "ledger rows 3"
+WORKBOOK, WORKBOOK_CHECK = "workbook", "workbook digest"
 PIECES, CHECK = "pieces", "pieces digest"
 TEMPLATES, TEXTS, HOLDERS = "templates", "texts", "holders"
 ROW_TEMPLATES, ROW_TEXTS, ROW_VALUES = "row templates", "row texts", "row values"
@@ -98,16 +106,24 @@ def ledger_xlsx(
             if ci.item.state is State.OVERDUE:
                 stages[id(ci.item)] = ci.escalation.stage_name if ci.escalation else ""
                 holders.setdefault(ci.item.holder_id, _Holder()).late.append(ci.item)
-    entry = parts_digest(keys.base, FORMAT)  # every holder's rows, while the base holds
-    store, sections = _kept(memo, entry) or (RowStore(), {})
-    plan_rows: dict[int, int] = {}  # an occurrence's row by the occurrence's id
-    late_rows: dict[int, int] = {}
+    entry = _entry(keys)
     for holder_id, holder in holders.items():
         late = [stages[id(i)] for i in holder.late]
         digests = keys.occurrences(holder.items)
         # the digests as one part: the same bytes as one part each (each ends with a NUL)
         joined = "\0".join(digests)
         holder.key = parts_digest(keys.base, FORMAT, holder_id, joined, json.dumps(late))
+    # h24ai: the workbook is made of every holder's rows and the base alone, so with every
+    # holder's key the same as when it was kept (nothing changed), it is that workbook
+    whole = parts_digest(entry, WORKBOOK, "\0".join(h.key for h in holders.values()))
+    workbook = _kept_workbook(memo, whole)
+    if workbook is not None:
+        memo.hold(entry)  # the rows stay kept for the next build that changes some
+        return workbook
+    store, sections = _kept(memo, entry) or (RowStore(), {})
+    plan_rows: dict[int, int] = {}  # an occurrence's row by the occurrence's id
+    late_rows: dict[int, int] = {}
+    for holder_id, holder in holders.items():
         section = sections.get(holder_id)
         if section is None or section[0] != holder.key:
             continue
@@ -125,7 +141,30 @@ def ledger_xlsx(
         plan_rows.update(zip(map(id, plan_table.items), rows, strict=True))
     late_rows.update(zip(map(id, book.overdue_items), sheets[-1], strict=True))
     _keep(memo, entry, store, holders, plan_rows, late_rows)
+    keep_text(memo, whole, WORKBOOK, WORKBOOK_CHECK, base64.b64encode(data).decode("ascii"))
     return data
+
+
+def _kept_workbook(memo: page_keys.Memo, key: str) -> bytes | None:
+    """The workbook kept under ``key`` (base64 in the memo's JSON), or None."""
+    text = kept_text(memo, key, WORKBOOK, WORKBOOK_CHECK)
+    if text is None:
+        return None
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
+
+
+def _entry(keys: page_keys.Keys) -> str:
+    """The one entry of every holder's rows, while the keys' base holds."""
+    return parts_digest(keys.base, FORMAT)
+
+
+def is_kept(keys: page_keys.Keys, memo: page_keys.Memo) -> bool:
+    """Whether rows are kept for this build's base (an earlier build of the same plans, org
+    and date: h24ai starts the 台账 first then)."""
+    return memo.has(_entry(keys))
 
 
 def _keep(

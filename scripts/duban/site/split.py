@@ -15,6 +15,11 @@ What pages wait for: a job that needs ``FIRST`` runs after every ``NOTHING_FIRST
 process (calendars: a unit page links its own), one that needs ``EVERYTHING`` after every job of
 every child (pages showing download sizes); such jobs run in the parent only.
 
+Jobs may also be started before the rest exist (:func:`start`, h24ai): a CI build forks the
+台账's child as soon as what it reads is made, so the parent's own work before the jobs (the page
+jobs and their keys, the templates) runs beside it; :func:`run_each` then waits for that child
+as for its own.
+
 A fork is used only where it is safe and pays: on Linux, with two CPUs or more, from a process
 running one thread (``mkdocs serve`` runs a server thread, and a forked copy of a lock held by
 another thread never opens), and for a site with enough to do. If a child fails or dies, the
@@ -39,11 +44,13 @@ from typing import Any, BinaryIO, Protocol, TypeVar
 __all__ = [
     "Job",
     "Needs",
+    "Started",
     "can_fork",
     "processes_for",
     "run",
     "run_each",
     "shares",
+    "start",
     "usable_cpus",
 ]
 
@@ -121,21 +128,71 @@ def shares(jobs: list[Job], processes: int) -> list[list[int]]:
     return [sorted(share) for share in result]
 
 
+class Started:
+    """Jobs begun before the others were made (:func:`start`): in a forked child, or, where
+    none was forked, left for :func:`run_each` to run. ``results`` holds each one's pages by its
+    place in ``jobs`` once :func:`run_each` has returned."""
+
+    def __init__(self, jobs: list[Job], child: _Child | None, results: dict) -> None:
+        self.jobs, self.child, self.results = jobs, child, results
+
+    def pages(self) -> list[dict[str, str]]:
+        """Each started job's pages, in the jobs' order (after :func:`run_each`)."""
+        return [self.results[n] for n in range(len(self.jobs))]
+
+    def close(self) -> None:
+        """The child stopped and reaped if :func:`run_each` did not wait for it (the caller
+        failed before): call it in a ``finally``. Harmless after :func:`run_each`."""
+        if self.child is not None:
+            self.child.close()
+
+
+def start(jobs: list[Job], site: Sink, processes: int) -> Started:
+    """``jobs`` (far, needing nothing) begun now in one forked child, which counts as one of
+    ``processes`` (:func:`processes_for`); with one process they are left for :func:`run_each`,
+    which runs them here. The caller hands the result to :func:`run_each` and closes it."""
+    for job in jobs:
+        if not job.far or job.needs != Needs.NOTHING:
+            raise ValueError("only a far job that needs nothing can start first")
+    results: dict[int, dict[str, str]] = {}
+    child = None
+    if processes > 1 and jobs:
+        child = _fork(jobs, list(range(len(jobs))), site, results)
+    return Started(jobs, child, results)
+
+
 def run(jobs: list[Job], site: Sink, processes: int = 1) -> dict[str, str]:
     """Every job's pages, in the jobs' order, with every download put into ``site``.
     ``processes``: how many share the work (the caller decides: :func:`processes_for`)."""
     return {uri: page for made in run_each(jobs, site, processes) for uri, page in made.items()}
 
 
-def run_each(jobs: list[Job], site: Sink, processes: int = 1) -> list[dict[str, str]]:
-    """:func:`run`, each job's pages apart (the page keys keep them by job)."""
+def run_each(
+    jobs: list[Job], site: Sink, processes: int = 1, started: Started | None = None
+) -> list[dict[str, str]]:
+    """:func:`run`, each job's pages apart (the page keys keep them by job). ``started``
+    (:func:`start`): jobs begun before, waited for here (their pages in ``started.results``);
+    their child is one of the ``processes``."""
+    if started is not None and started.child is None:  # nothing forked: run them here
+        made = _each([*jobs, *started.jobs], site, processes, [])
+        started.results.update(enumerate(made[len(jobs) :]))
+        return made[: len(jobs)]
+    running = [started.child] if started is not None and started.child is not None else []
+    return _each(jobs, site, processes, running)
+
+
+def _each(
+    jobs: list[Job], site: Sink, processes: int, running: list[_Child]
+) -> list[dict[str, str]]:
+    """:func:`run_each`, with ``running`` children already forked (one of the processes each)."""
     for job in jobs:
         if job.far and job.needs > Needs.NOTHING:
             raise ValueError("a far job cannot wait for another job's downloads")
     results: dict[int, dict[str, str]] = {}
+    processes = max(processes - len(running), 1)
     split = shares(jobs, processes) if processes > 1 else [list(range(len(jobs)))]
-    if len(split) > 1 and any(split[1:]):
-        _run_split(jobs, site, results, split)
+    if (len(split) > 1 and any(split[1:])) or running:
+        _run_split(jobs, site, results, split, running)
     else:
         _run_in_order(jobs, range(len(jobs)), results)
     return [results[n] for n in range(len(jobs))]
@@ -151,8 +208,10 @@ def _run_in_order(jobs: list[Job], numbers: Iterable[int], results: dict) -> Non
             results[n] = jobs[n].run()
 
 
-def _run_split(jobs: list[Job], site: Sink, results: dict, split: list[list[int]]) -> None:
-    children: list[_Child] = []
+def _run_split(
+    jobs: list[Job], site: Sink, results: dict, split: list[list[int]], running: list[_Child]
+) -> None:
+    children: list[_Child] = list(running)
     try:
         for share in split[1:]:
             if share:
@@ -229,6 +288,7 @@ class _Child:
         self.received: list[str] = []
         self.fallback: Callable[[], None] = lambda: None
         self.failed = False
+        self.closed = False
 
     def wait(self, what: str) -> None:
         """Until the child's message ``what`` (and those before it) is in."""
@@ -257,6 +317,9 @@ class _Child:
         self.received.append(what)
 
     def close(self) -> None:
+        if self.closed:  # a started child: closed by run_each, then by its caller
+            return
+        self.closed = True
         self.pipe.close()
         if "rest" not in self.received:  # the parent failed, or the child: stop it
             with contextlib.suppress(ProcessLookupError):
