@@ -30,7 +30,13 @@ YEARLESS = re.compile(
 )
 """6月底前 / 3月15日前 (or 之前, 以前) / 年底前 / 3月中旬 with no year (the plan's year): every
 one the text names."""
-YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
+YEAR_AIM = re.compile(r"(?:力争|到|至)[ \u3000]?\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
+"""h18br: 到 2011年 (a law site's reprint puts a space before the year, 徐州) is 到2011年."""
+
+
+CITED = re.compile(r"《[^《》\n]*》")
+"""h18br: 推动《…三年行动计划(2021-2023年)》落地实施 (青岛 2022): the years in a cited document's
+title are that document's, not when this work is due."""
 
 
 RELATIVE_SPAN = re.compile(r"(?<![0-9])[0-9]{1,2}年内|[一二两三四五六七八九十几数多]年内")
@@ -66,6 +72,7 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     folded = PROGRESS_CELL.sub(lambda m: "#" * len(m.group()), simplified(own))
     folded = without_clock(folded.translate(ASCII_DIGITS))  # h18au: 6月20日18：00前
     folded = without_validity(folded)  # h18bp: 政策延续执行至2027年底: no deadline of this work
+    folded = CITED.sub(lambda m: "#" * len(m.group()), folded)  # h18br: another's years
     phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
     if len(phrases) != 1 and (several := several_years(folded, own)):
         return several, several  # h18as: 2014年前建成…到2015年…: a deadline at each year
