@@ -170,10 +170,10 @@ def find_clause(text: str) -> Clause | None:
             body = text[opened.start() :].rstrip()
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
-    start = unnoted_start(TRAILING_LABEL, folded)  # h18br: 牽頭領(lǐng)導(dǎo): (pinyin)
-    if start is not None:
-        body = text[start:].rstrip()
-        return parse_clause(body, start, len(text.rstrip()), body.rstrip("。"))
+    at = unnoted_start(TRAILING_LABEL, folded)  # h18br: 牽頭領(lǐng)導(dǎo): (pinyin)
+    if at is not None:
+        body = text[at:].rstrip()
+        return parse_clause(body, at, len(text.rstrip()), body.rstrip("。"))
     match = TRAILING_PROSE.search(folded)  # …。市自然资源局牵头，各区县人民政府配合。
     if match:
         start = match.start(1)
