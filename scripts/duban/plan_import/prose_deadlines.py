@@ -29,11 +29,12 @@ YEARLESS = re.compile(
     rf"{MONTH_BEFORE}|(?<![\d年月])(?:年底[之以]?前|年底(?={DONE})"
     r"|(?:1[0-2]|0?[1-9])月[上中下]旬前?)"  # h18ak: 3月中旬完成 / 6月上旬前
     # h18br: 10月份建设计算机实训室安装完毕 (a point of a target line): the month it is done in
-    rf"|(?:^|(?<=[，,；;:：\s]))(?:1[0-2]|0?[1-9])月份?(?=[^，,。；;\n]{{0,24}}?{DONE}(?:[，,。；;\s]|$))"
+    rf"|(?:^|(?<=[，,；;:：\s]))(?:1[0-2]|0?[1-9])月份?"
+    rf"(?={DONE}|[^，,。；;\n]{{0,24}}?{DONE}(?:[，,。；;\s]|$))"
 )
 """6月底前 / 3月15日前 (or 之前, 以前) / 年底前 / 3月中旬 with no year (the plan's year): every
 one the text names; h18br: 年底完成 (by the year's end) and a month at a clause's start whose
-work is done in it (10月份…安装完毕: by its last day)."""
+work is done in it (10月份…安装完毕, 9月份完成…: by its last day; 开工 is a start, not read)."""
 YEAR_AIM = re.compile(r"(?:力争|到|至)[ \u3000]?\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
 """h18br: 到 2011年 (a law site's reprint puts a space before the year, 徐州) is 到2011年."""
 
