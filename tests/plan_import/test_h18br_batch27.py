@@ -15,19 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from duban.plan_import import import_file
-from duban.plan_import.units import ImportOrg
+from test_h18bp_batch26 import _import, _roles  # a text file imported, a role's units
+
 from helpers import tasks_by_id
-
-
-def _import(tmp_path: Path, text: str, year: int | None = None):  # type: ignore[no-untyped-def]
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    return import_file(path, ImportOrg(), "p", year)
-
-
-def _roles(task: dict, role: str) -> list[str]:
-    return list(task.get("roles", {}).get(role, []))
 
 
 def _dues(item: dict) -> list[tuple[str, object]]:
