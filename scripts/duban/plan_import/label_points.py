@@ -42,9 +42,10 @@ def in_target_line(text: str, at: int) -> bool:
     return TARGET.match(_line_to(text, at)) is not None
 
 
-def target_dues(item: dict, own: str, default_year: int) -> None:
+def target_dues(item: dict, own: str, default_year: int, notes: list[str]) -> None:
     """Put first among the project's dues the time its unnumbered target line names (年底完成…
-    → the plan year's end), when it names one that is not among them already."""
+    → the plan year's end), when it names one that is not among them already, and say so in
+    the task's notes."""
     dues = item.get("due", [])
     for line in own.split("\n"):
         label = TARGET.match(simplified(line))
@@ -60,4 +61,5 @@ def target_dues(item: dict, own: str, default_year: int) -> None:
         ]
         if aimed:
             item["due"] = [*aimed, *dues]
+            notes.append(f"时限“{phrase}”取自“目标任务”一行，排在完成时间之前")
         return

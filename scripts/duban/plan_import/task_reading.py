@@ -271,7 +271,7 @@ class TaskReading(Findings):
                 clause.deadline, default_year=self.default_year, context=context
             )
             self._take_deadline(item, parsed, line, notes)
-            target_dues(item, context, self.default_year)  # h18br: 目标任务:年底完成…
+            target_dues(item, context, self.default_year, notes)  # h18br: 目标任务:年底完成…
             self._who_does(item, context, line, notes)
             self._text_duties(item, context, line, notes)
         elif "roles" in item:
