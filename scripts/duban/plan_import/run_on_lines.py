@@ -111,14 +111,14 @@ OPENS = re.compile(rf"^[ \t\u3000]*(?P<number>{arabic(2)})(?P<mark>[.．、﹒])
 def _second_item(line: str) -> int | None:
     """h18br (鄂州 2009, a law site's page: ``2、…。责任单位:A、B,完成时间:…前。3、…。责任单位:…``):
     where the next item starts in a short line that opens with an item's number and holds the
-    next number, in the same form, once, after a sentence's end, each of the two with its own
-    assignment clause: two items the reprint ran onto one line."""
+    next number once, after a sentence's end (2.…。3、… too: a clerk reads the number, not its
+    stop), each of the two with its own assignment clause: two items the reprint ran onto one
+    line."""
     opens = OPENS.match(line)
     if opens is None:
         return None
     after = int(opens.group("number").translate(ASCII_DIGITS)) + 1
-    mark = re.escape(opens.group("mark"))
-    found = [m.start() for m in re.finditer(rf"(?<=[。；;])\s*{after}{mark}", line)]
+    found = [m.start() for m in re.finditer(rf"(?<=[。；;])\s*{after}[.．、﹒]", line)]
     if len(found) != 1:
         return None
     at = found[0] + len(line[found[0] :]) - len(line[found[0] :].lstrip())
