@@ -154,3 +154,31 @@ def test_a_location_bar_filed_under_a_year_gives_the_plan_year(tmp_path: Path) -
     result = _import(tmp_path, HISTORY)
     assert result.plan["period"]["start"].year == 2011  # not the 发布日期 2014
     assert _roles(tasks_by_id(result)["25"], "responsible") == ["市民政局"]
+
+
+def test_two_items_on_one_line_numbered_with_two_stops(tmp_path: Path) -> None:
+    text = PAGE.replace(
+        "2、完成人民公园", "2.完成人民公园"
+    )  # 2.…。3、… (a stop changed, the number kept)
+    tasks = tasks_by_id(_import(tmp_path, text))
+    assert _roles(tasks["6-3"], "responsible") == ["市园林局", "市交通局"]
+    assert _dues(tasks["6-4"]) == [("date", dt.date(2016, 9, 30))]
+
+
+TOP_BRACKET = """(牽頭單位:市林業局;責任單位:市水利局、市農業局,各縣市區人民政府)
+(八)濕地保護工程。加強河湖濕地保護修復,建設濕地公園,全市濕地保護率達到50%。
+(牽頭單位:市林業局;責任單位:市水利局、市環保局,各縣市區人民政府)
+"""
+
+
+def test_a_role_bracket_alone_atop_a_page_is_the_previous_items_tail(tmp_path: Path) -> None:
+    result = _import(tmp_path, TOP_BRACKET)
+    assert list(tasks_by_id(result)) == ["08"]  # the bracket above is no task of its own
+    assert result.plan["title"] == "（无标题）"  # nor the page's title
+    assert _roles(tasks_by_id(result)["08"], "lead") == ["市林業局"]
+
+
+def test_a_factory_named_after_a_label_without_its_colon(tmp_path: Path) -> None:
+    text = PAGE.replace("责任单位:市水务局、市环保局", "责任单位某某水泥厂、市环保局")
+    tasks = tasks_by_id(_import(tmp_path, text))
+    assert _roles(tasks["7-2"], "responsible") == ["某某水泥厂", "市环保局"]
