@@ -49,9 +49,13 @@ def chapter_tasks(text: str, chapters: list[Node]) -> set[int]:
 
 
 def _closing_clause(text: str, node: Node) -> bool:
-    """Whether the one paragraph under the chapter's title closes with an assignment clause."""
+    """Whether the one paragraph under the chapter's title says what is to be done and closes
+    with an assignment clause (a label line alone under a heading, 责任部门:X牵头, is left to
+    the readings of headings, as before)."""
     below = text[_own_line(text, node) : node.end].strip()
     if not below or "\n" in below:
         return False
     clause = find_clause(below)
-    return clause is not None and not below[clause.end :].strip(" \t\u3000。；;")
+    return (
+        clause is not None and clause.start > 0 and not below[clause.end :].strip(" \t\u3000。；;")
+    )
