@@ -99,10 +99,22 @@ PAGE_DATE = re.compile(
 )
 
 
+FILED_UNDER = re.compile(
+    r"(?:当前位置|當前位置|所在位置|所在的位置|您的位置)[^\n]*[>＞›»/]\s*((?:19|20)\d{2})\s*年?\s*$"
+)
+"""h18br: 当前所在的位置:首页 > 淮北民生 > 民生工程沿革 > 2010年 (淮北): the page is filed under
+its year, the plan's, when the text names none; the 发布日期 under it (2013) is when the page went
+up."""
+
+
 def page_year(lines: list[str]) -> int | None:
     """The year of the web page's 发布日期 (set aside as chrome): the plan's year when the text
     has no signing date, 文号, year in its title or period (before the years the text cites,
-    which are often a baseline 比2015年 or a target 到2020年). h18a."""
+    which are often a baseline 比2015年 or a target 到2020年). h18a. A location bar whose last
+    step is a year says it first (h18br)."""
+    for line in lines:
+        if filed := FILED_UNDER.search(simplified(line).strip()):
+            return int(filed.group(1))
     for line in lines:
         match = PAGE_DATE.search(line)
         if match and int(match.group(1)) > 1990:

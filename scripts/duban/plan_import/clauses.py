@@ -21,6 +21,7 @@ from duban.plan_import.leader_names import (
     LEADER_WORDS,
     PINYIN_NOTE,
     label_leaders,
+    unnoted_start,
 )
 from duban.plan_import.leading_by import dash_units, front_units, leading_by
 from duban.plan_import.long_lists import names_with_verbs
@@ -145,6 +146,13 @@ def is_clause(inner: str) -> bool:
 BARE = r"(?<=牵头|配合|责任|协办|主办|承办|参与|协同)"  # h18x: 牵头:A / 配合:B, the noun left out
 
 
+TRAILING_LABEL = re.compile(
+    rf"(?:^|[。；;，,\s—－])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|处室|主体|{BARE})\s*[:：]"
+    rf"|(?:{LEADER_WORDS}|责任人)\s*[:：]|(?:部门分工|责任分工|工作职责)\s*[:：])"  # h18ak
+)
+"""A label that opens a trailing clause: 牵头单位： / 责任部门： / 牵头领导： / 部门分工：."""
+
+
 @kept_as_written  # h18s: 问题整改责任单位:X / 责任单位 X quoted as written
 def find_clause(text: str) -> Clause | None:
     """The last assignment clause in the text: bracketed, or a trailing 牵头单位：… sentence."""
@@ -162,15 +170,10 @@ def find_clause(text: str) -> Clause | None:
             body = text[opened.start() :].rstrip()
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
-    match = re.search(
-        rf"(?:^|[。；;，,\s—－])((?:主要)?(?:{_ROLE_ALT})(?:[、和及]?(?:{_ROLE_ALT}))*(?:单位|部门|科室|处室|主体|{BARE})\s*[:：]"
-        rf"|(?:{LEADER_WORDS}|责任人)\s*[:：]|(?:部门分工|责任分工|工作职责)\s*[:：])",  # h18ak
-        folded,
-    )
-    if match:
-        start = match.start(1)
-        body = text[start:].rstrip()
-        return parse_clause(body, start, len(text.rstrip()), body.rstrip("。"))
+    at = unnoted_start(TRAILING_LABEL, folded)  # h18br: 牽頭領(lǐng)導(dǎo): (pinyin)
+    if at is not None:
+        body = text[at:].rstrip()
+        return parse_clause(body, at, len(text.rstrip()), body.rstrip("。"))
     match = TRAILING_PROSE.search(folded)  # …。市自然资源局牵头，各区县人民政府配合。
     if match:
         start = match.start(1)

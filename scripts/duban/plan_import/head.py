@@ -358,7 +358,8 @@ def own_words(title: str) -> str:
     《呼包银榆经济区发展规划(2012—2020年)》重点工作分工方案: 2012 is the cited plan's year);
     a 《…》 with nothing after it but 的通知 is the plan itself (关于印发《…》的通知) and stays."""
     bare = re.sub(r"的通知\s*$", "", title)
-    return re.sub(r"《[^《》]*》(?=[^《》]{2,}$)", "", bare)
+    # h18br: 推动《A》《B(2021-2023年)》《C》落地实施: each of several cited in a row
+    return re.sub(r"《[^《》]*》(?=(?:《[^《》]*》)*[^《》]{2,}$)", "", bare)
 
 
 def _period(texts: list[str]) -> tuple[int, int, str] | None:

@@ -50,7 +50,7 @@ def label_blocks(text: str) -> tuple[str, int] | None:
     kinds = {i: k for i, line in enumerate(lines) if (k := _kind(line))}
     first = next((k[0] for k in kinds.values() if k[1] == "text"), None)
     starts = [i for i, k in kinds.items() if k[0] == first]
-    if first is None or len(starts) < 2:
+    if first is None or len(starts) < 2 or all(_numbered_above(lines, at) for at in starts):
         return None
     out, count = list(lines), 0
     for number, start in enumerate(starts, 1):
@@ -69,6 +69,16 @@ def label_blocks(text: str) -> tuple[str, int] | None:
             out[index] = ""
         count += 1
     return "\n".join(out), count
+
+
+def _numbered_above(lines: list[str], at: int) -> bool:
+    """h18br: whether the record stands under a line the document numbers, other labelled lines
+    (资金来源:…) between: ``(一)…项目。`` / ``资金来源:…`` / ``目标任务:…`` / ``牵头单位:…`` is a
+    numbered project's record, read by the numbering (its points in the target line kept)."""
+    above = at - 1
+    while above >= 0 and LABEL_LINE.match(PINYIN_NOTE.sub("", lines[above])):
+        above -= 1
+    return above >= 0 and NUMBERED.match(lines[above]) is not None
 
 
 def label_blocks_reading(count: int) -> str:

@@ -18,6 +18,20 @@ PINYIN_NOTE = re.compile(
 )
 """湘西經開區(qū)管委會: the reading a converting web page wrote after a character."""
 
+
+def unnoted_start(pattern: re.Pattern[str], text: str) -> int | None:
+    """h18br: where the pattern's first group starts in the text, matched as if the converter's
+    pinyin were not there (牽頭領(lǐng)導(dǎo): is 牽頭領導:, 青岛 2022), or None."""
+    kept: list[int] = []
+    at = 0
+    for note in [*PINYIN_NOTE.finditer(text), None]:
+        end = note.start() if note else len(text)
+        kept += range(at, end)
+        at = note.end() if note else at
+    match = pattern.search("".join(text[i] for i in kept))
+    return None if match is None else kept[match.start(1)]
+
+
 LEADER_WORDS = (
     r"(?:(?:省|市|县|区|州|镇)(?:级|政府|委|委政府)?)?"
     r"(?:牵头负责|牵头责任|牵头|分管|责任|联系|包联|包保|挂钩|挂点|负责|主管|主抓|督导|包案)?"

@@ -30,10 +30,13 @@ before a title."""
 PAGE_TAIL = re.compile(
     r"^(?:[\[【（(](?:接上页|续上页|上接[^\]】）)]{0,8})[\]】）)]"
     rf"|(?:{RECORD_LABEL})\s*[:：]"
-    r"|.*[。；;]\s*[（(][^（）()]*(?:单位|部门|负责|牵头)[^（）()]*[)）]\s*$)"
+    r"|.*[。；;]\s*[（(][^（）()]*(?:单位|部门|负责|牵头)[^（）()]*[)）]\s*$"
+    # h18br: (牵头单位:X;责任单位:A、B) alone on the first line (徐州, a law site's page 4)
+    rf"|[（(](?:{RECORD_LABEL})\s*[:：][^（）()]*[)）]\s*$)"
 )
-"""[接上页] / 责任单位:X / 工作任务:… / …全面完成。(责任单位:X): a later page's top, no title (a
-sentence with no such bracket may be the page's preamble, read as before)."""
+"""[接上页] / 责任单位:X / 工作任务:… / …全面完成。(责任单位:X) / (牵头单位:X;责任单位:A): a later
+page's top, no title (a sentence with no such bracket may be the page's preamble, read as
+before)."""
 NO_TITLE = "（无标题）"
 
 

@@ -144,7 +144,8 @@ class Importer(TaskReading, YearReading):
                 "numeral": node.numeral,
                 "title": title.split("\n")[0],
             }
-            if "\n" in title or (not node.children and len(title) > 60):
+            own_task = id(node) in own_tasks  # h18br: its paragraph is the task's text
+            if not own_task and ("\n" in title or (not node.children and len(title) > 60)):
                 rest = title.split("\n", 1)[1] if "\n" in title else title
                 section["title"] = title.split("\n")[0] if "\n" in title else first_sentence(title)
                 section.setdefault("provisions", []).append(
@@ -154,7 +155,7 @@ class Importer(TaskReading, YearReading):
                     node.start, "章节标题下的说明文字作为该章的非任务条目保留", rest[:60]
                 )
             sections.append(section)
-            if id(node) in own_tasks:  # h18bi: 五、… with no rows under it is a task (石城 2018)
+            if own_task:  # h18bi: 五、… with no rows under it is a task (石城 2018)
                 self.heading_clause = None
                 self._task_or_provision(node, index, section, tasks, numbering, chapter=True)
                 continue

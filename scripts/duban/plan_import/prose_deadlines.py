@@ -24,13 +24,24 @@ from duban.plan_import.year_points import (
 RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
 )
+DONE = r"(?:完毕|完成|建成|竣工|完工)"
 YEARLESS = re.compile(
-    rf"{MONTH_BEFORE}|(?<![\d年月])(?:年底[之以]?前"
+    rf"{MONTH_BEFORE}|(?<![\d年月])(?:年底[之以]?前|年底(?={DONE})"
     r"|(?:1[0-2]|0?[1-9])月[上中下]旬前?)"  # h18ak: 3月中旬完成 / 6月上旬前
+    # h18br: 10月份建设计算机实训室安装完毕 (a point of a target line): the month it is done in
+    rf"|(?:^|(?<=[，,；;:：\s]))(?:1[0-2]|0?[1-9])月份?"
+    rf"(?={DONE}|[^，,。；;\n]{{0,24}}?{DONE}(?:[，,。；;\s]|$))"
 )
 """6月底前 / 3月15日前 (or 之前, 以前) / 年底前 / 3月中旬 with no year (the plan's year): every
-one the text names."""
-YEAR_AIM = re.compile(r"(?:力争|到|至)\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
+one the text names; h18br: 年底完成 (by the year's end) and a month at a clause's start whose
+work is done in it (10月份…安装完毕, 9月份完成…: by its last day; 开工 is a start, not read)."""
+YEAR_AIM = re.compile(r"(?:力争|到|至)[ \u3000]?\d{4}年(?![\d月])|\d{4}年(?:底|末)(?!前)")
+"""h18br: 到 2011年 (a law site's reprint puts a space before the year, 徐州) is 到2011年."""
+
+
+CITED = re.compile(r"《[^《》\n]*》")
+"""h18br: 推动《…三年行动计划(2021-2023年)》落地实施 (青岛 2022): the years in a cited document's
+title are that document's, not when this work is due."""
 
 
 RELATIVE_SPAN = re.compile(r"(?<![0-9])[0-9]{1,2}年内|[一二两三四五六七八九十几数多]年内")
@@ -66,6 +77,7 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     folded = PROGRESS_CELL.sub(lambda m: "#" * len(m.group()), simplified(own))
     folded = without_clock(folded.translate(ASCII_DIGITS))  # h18au: 6月20日18：00前
     folded = without_validity(folded)  # h18bp: 政策延续执行至2027年底: no deadline of this work
+    folded = CITED.sub(lambda m: "#" * len(m.group()), folded)  # h18br: another's years
     phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
     if len(phrases) != 1 and (several := several_years(folded, own)):
         return several, several  # h18as: 2014年前建成…到2015年…: a deadline at each year

@@ -104,6 +104,28 @@ def _each_assigned(line: str, breaks: list[int]) -> bool:
     return all(find_clause(piece) for piece in pieces)
 
 
+OPENS = re.compile(rf"^[ \t\u3000]*(?P<number>{arabic(2)})(?P<mark>[.．、﹒])")
+"""A line that opens with an item's arabic number (2、 / 2.)."""
+
+
+def _second_item(line: str) -> int | None:
+    """h18br (鄂州 2009, a law site's page: ``2、…。责任单位:A、B,完成时间:…前。3、…。责任单位:…``):
+    where the next item starts in a short line that opens with an item's number and holds the
+    next number once, after a sentence's end (2.…。3、… too: a clerk reads the number, not its
+    stop), each of the two with its own assignment clause: two items the reprint ran onto one
+    line."""
+    opens = OPENS.match(line)
+    if opens is None:
+        return None
+    after = int(opens.group("number").translate(ASCII_DIGITS)) + 1
+    found = [m.start() for m in re.finditer(rf"(?<=[。；;])\s*{after}[.．、﹒]", line)]
+    if len(found) != 1:
+        return None
+    at = found[0] + len(line[found[0] :]) - len(line[found[0] :].lstrip())
+    pieces = (line[:at], line[at:])
+    return at if all(find_clause(piece) for piece in pieces) else None
+
+
 def run_on_lines(text: str) -> tuple[str, int] | None:
     """The text with the items of its run-together lines each on a line of its own (and how
     many lines were made), or None."""
@@ -111,6 +133,10 @@ def run_on_lines(text: str) -> tuple[str, int] | None:
     made = 0
     for at, line in enumerate(lines):
         if len(line) < LONG:
+            second = _second_item(line)
+            if second is not None:
+                lines[at] = line[:second] + "\n" + line[second:]
+                made += 1
             continue
         breaks = breaks_in(line)
         if len(breaks) < LEAST and not _each_assigned(line, breaks):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from duban.plan_import.chinese import numeral_text, numeral_value
 from duban.plan_import.clauses import find_clause
+from duban.plan_import.label_points import in_funding_line
 from duban.plan_import.numbering import (
     CIRCLED,
     CN,
@@ -192,6 +193,8 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
             continue  # 一、 and 第一条 head a paragraph of their own
         if inline and not stack:
             continue  # h18a: ：1.…；2.… numbers the parts of an item, never the plan's top
+        if inline and in_funding_line(text, match.start()):
+            continue  # h18br: 资金来源:1.…;2.…: sums of money, not the project's items
         if match.group("arh") and not outline_chapter(text, match, number, end):
             continue  # h18m: a line starting 1 and a space is a chapter only over 1.1 …
         if style == "dec" and "dec" in (open_styles := [n.style for n in stack]) and number == 1:

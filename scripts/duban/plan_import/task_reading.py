@@ -21,6 +21,8 @@ from duban.plan_import.item_roles import (
     move_trailing_clauses,
     without_bare_headings,
 )
+from duban.plan_import.label_points import in_target_line as target
+from duban.plan_import.label_points import target_dues
 from duban.plan_import.late_dues import within
 from duban.plan_import.prose_deadlines import part_dated, prose_deadline
 from duban.plan_import.role_sentences import standing_units
@@ -170,6 +172,7 @@ class TaskReading(Findings):
         return find_clause(text) or subject_clause(text)
 
     def _item(self, node: Node, top: bool = False, step: bool = False, dated: bool = False) -> dict:
+        dated = dated and not target(self.text, node.start)  # h18br: 目标任务:1.10月份…安装完毕
         own_end = node.children[0].start if node.children else node.end
         own = self.text[node.content : own_end]
         trailing = ""
@@ -268,6 +271,7 @@ class TaskReading(Findings):
                 clause.deadline, default_year=self.default_year, context=context
             )
             self._take_deadline(item, parsed, line, notes)
+            target_dues(item, context, self.default_year, notes)  # h18br: 目标任务:年底完成…
             self._who_does(item, context, line, notes)
             self._text_duties(item, context, line, notes)
         elif "roles" in item:

@@ -52,7 +52,7 @@ PLACE_END = re.compile(rf"(?:{WORDS}|[{BODY}{LOOSE}{PLACES}])$")
 """Ends like a unit or a place of government: a piece of a long bracket of names (各地区), the
 first name after a label without its colon (市 / 县 / 区 governments)."""
 LABELLED_END = re.compile(
-    rf"(?:{WORDS}|社区|村|团|企业|学校|园|街|[{BODY}{LOOSE}{PLACES}])(?:等)?$"
+    rf"(?:{WORDS}|社区|村|团|厂|企业|学校|园|街|[{BODY}{LOOSE}{PLACES}])(?:等)?$"
 )
 """What may stand after a role label written without its colon (label_colons): anyone a label
 names is who does the task, a village, a community, a school, a company (h18ap: 仁兴街)."""

@@ -324,7 +324,7 @@ def unit_led(line: str) -> bool:
     match = UNIT_HEAD.match(line)
     return bool(
         match
-        and not NOT_A_UNIT.search(match.group("head"))
+        and not NOT_A_UNIT.search(simplified(match.group("head")))  # h18br: (牽頭單位:…)
         and cell_type(match.group("head")) == "unit"
         and len(match.group("rest")) >= PARAGRAPH_MIN
     )

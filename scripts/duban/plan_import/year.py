@@ -61,7 +61,7 @@ class YearReading(Findings):
             (int(number.group(1)) if number else None, "文号"),
             (int(title.group(1)) if title else None, "标题"),
             (head.period[0] if head.period else None, "实施期限"),
-            (self.page_year, "网页的发布日期"),
+            (self.page_year, "网页的发布日期或位置栏"),  # h18br: …> 2010年
             (broken_down_plan_start(simplified(self.text)), "所分解的五年规划的首年"),  # h18af
             (deadline_year(self.text[head.body_start :]), "完成时限中的日期"),  # h18y
             (min(years) if years else None, "正文中的日期"),
