@@ -17,6 +17,7 @@ from pathlib import Path
 
 from test_h18bp_batch26 import _import, _roles  # a text file imported, a role's units
 
+from duban.plan_import.date_forms import tight
 from helpers import tasks_by_id
 
 
@@ -182,3 +183,13 @@ def test_a_factory_named_after_a_label_without_its_colon(tmp_path: Path) -> None
     text = PAGE.replace("责任单位:市水务局、市环保局", "责任单位某某水泥厂、市环保局")
     tasks = tasks_by_id(_import(tmp_path, text))
     assert _roles(tasks["7-2"], "responsible") == ["某某水泥厂", "市环保局"]
+
+
+def test_finished_in_a_month_reads_alike_in_a_cell_and_in_a_target_line() -> None:
+    """One list of the words that say a work is finished (date_forms.FINISHED): a 完成时限
+    cell's 10月完毕 is by the month's end as 10月完成 is (it was not: 完毕 was the target line's
+    word only), and a start (10月开工) still reads as the cell's month too, as h18g decided."""
+    assert tight("10月完毕") == "10月底完毕"
+    assert tight("10月完成") == "10月底完成"
+    assert tight("10月开工") == "10月底开工"
+    assert tight("10月") == "10月"

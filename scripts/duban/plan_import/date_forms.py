@@ -158,8 +158,10 @@ def tight(folded: str) -> str:
     return re.sub(rf"(?<![0-9])([0-9]{{1,2}})月(?:份)?(?={DONE_IN_MONTH})", r"\1月底", folded)
 
 
-DONE_IN_MONTH = r"(?:完成|完工|建成|投入使用|投用|竣工|开工|动工|启用|开放|通车|交付|开通|上线)"
-"""h18j: 完工 too (宁波江北 2023: 7月完工)."""
+FINISHED = r"(?:完毕|完成|建成|竣工|完工)"
+"""The words that say a work is finished (h18br: 10月份…安装完毕); 开工 is a start."""
+DONE_IN_MONTH = rf"(?:{FINISHED}|投入使用|投用|开工|动工|启用|开放|通车|交付|开通|上线)"
+"""What done in a month says of a 完成时限 cell; h18j: 完工 too (宁波江北 2023: 7月完工)."""
 
 
 POLICY_VALIDITY = re.compile(

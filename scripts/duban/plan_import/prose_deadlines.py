@@ -9,7 +9,12 @@ import re
 from duban.plan_import.action_year import action_year
 from duban.plan_import.bracket_dates import bracket_phrase
 from duban.plan_import.chinese import ASCII_DIGITS, simplified
-from duban.plan_import.date_forms import DONE_IN_MONTH, without_clock, without_validity
+from duban.plan_import.date_forms import (
+    DONE_IN_MONTH,
+    FINISHED,
+    without_clock,
+    without_validity,
+)
 from duban.plan_import.five_year_end import five_year_end
 from duban.plan_import.next_year import next_year_phrases
 from duban.plan_import.year_points import (
@@ -24,13 +29,12 @@ from duban.plan_import.year_points import (
 RECURRING_PROSE = re.compile(
     r"每(?:半年|年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)?前[^，,。；;]{0,40}"
 )
-DONE = r"(?:完毕|完成|建成|竣工|完工)"
 YEARLESS = re.compile(
-    rf"{MONTH_BEFORE}|(?<![\d年月])(?:年底[之以]?前|年底(?={DONE})"
+    rf"{MONTH_BEFORE}|(?<![\d年月])(?:年底[之以]?前|年底(?={FINISHED})"
     r"|(?:1[0-2]|0?[1-9])月[上中下]旬前?)"  # h18ak: 3月中旬完成 / 6月上旬前
     # h18br: 10月份建设计算机实训室安装完毕 (a point of a target line): the month it is done in
     rf"|(?:^|(?<=[，,；;:：\s]))(?:1[0-2]|0?[1-9])月份?"
-    rf"(?={DONE}|[^，,。；;\n]{{0,24}}?{DONE}(?:[，,。；;\s]|$))"
+    rf"(?={FINISHED}|[^，,。；;\n]{{0,24}}?{FINISHED}(?:[，,。；;\s]|$))"
 )
 """6月底前 / 3月15日前 (or 之前, 以前) / 年底前 / 3月中旬 with no year (the plan's year): every
 one the text names; h18br: 年底完成 (by the year's end) and a month at a clause's start whose
