@@ -120,3 +120,36 @@ def test_a_news_pages_date_of_publication_gives_the_year(tmp_path: Path) -> None
     assert result.plan["period"]["start"].year == 2021  # 发表时间:2021-3-9
     tasks = tasks_by_id(result)
     assert _roles(tasks["12"], "lead") == ["生态环境部"]
+
+
+def _wrapped(text: str, width: int = 34) -> str:
+    """Each line longer than ``width`` cut every ``width`` characters (as a PDF's lines are)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out, line = [*out, line[:width]], line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+LONG_TARGETS = """㈣农村集贸市场规范化建设全面完成,全市农村集贸市场的达标率达到百分之九十以上。
+11、加强农村集贸市场管理。完善市场基础设施,落实市场开办者主体责任,定期开展环境卫生整治和食品安全检查,规范经营秩序。
+责任部门:市商务局、市市场监管局、市农业农村局、各县区政府
+㈤学校食堂量化分级管理全面覆盖,学校食堂食品安全等级评定优良率达到九成以上。
+12、推进学校食堂规范管理。全面推行明厨亮灶工程,严格落实校长陪餐和食材集中采购制度,加强从业人员培训。
+责任部门:市教育局、市市场监管局、市卫生健康委、各县区政府
+"""
+
+
+def test_a_wrapped_label_line_is_not_joined_to_the_target_line_under_it(
+    tmp_path: Path,
+) -> None:
+    text = _wrapped(LONG_TARGETS)
+    assert "各县区政府\n㈤" in text  # the label line reaches the wrap's width
+    tasks = tasks_by_id(_import(tmp_path, text))
+    assert _roles(tasks["11"], "responsible") == [
+        "市商务局",
+        "市市场监管局",
+        "市农业农村局",
+        "各县区政府",
+    ]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from duban.plan_import.numbering import CN, INDENT, bracketed
+from duban.plan_import.numbering import CN, IDEOGRAPH_GLYPHS, INDENT, bracketed
 
-HEADING_LINE = re.compile(rf"\n{INDENT}(?:[㈠-㈩㊀-㊉]|{bracketed(CN)}|{CN}、)")
+HEADING_LINE = re.compile(rf"\n{INDENT}(?:[{IDEOGRAPH_GLYPHS}]|{bracketed(CN)}|{CN}、)")
 """A line that opens with a chapter's or a target's number: ㈧ / ㊇ / (八) / （八） / 八、."""
 
 
