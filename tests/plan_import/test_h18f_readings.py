@@ -169,15 +169,18 @@ def test_a_responsible_label_over_lead_and_cooperating_units():
 @pytest.mark.usefixtures("chinese")
 def test_an_excerpt_from_the_middle_of_a_plan_is_read_from_its_first_number(tmp_path):
     result = _import(tmp_path, PAGE3, 2008)
-    assert [t["id"] for t in result.tasks] == ["7-1", "7-2", "8-1", "8-2"]
-    assert "不从 1 开始的编号" in result.assumptions[0].what  # the reading taken, and why
+    # h18bt: the page's 4、 before 七、 is chapter 六's item 4 (the corpus oracle's 6-4)
+    assert [t["id"] for t in result.tasks] == ["6-4", "7-1", "7-2", "8-1", "8-2"]
+    # h18bt: read as numbered now (the chapter before 七、 inferred), its untitled chapter said
+    assert result.assumptions[0].what.startswith("采用的读法：按编号")  # the reading, and why
+    assert result.plan["sections"][0]["title"] == "（第六部分，原文无标题）"
     # each sub-item's own 责任部门 line stays its own, the last one's too
-    items = result.tasks[1]["items"]
+    items = result.tasks[2]["items"]
     assert [i["roles"]["cooperate"] for i in items] == [
         ["市劳动保障局", "市规划建设局"],
         ["市规划建设局", "市国土资源局"],
     ]
-    assert result.tasks[1].get("roles") == {}, result.tasks[1].get("roles")
+    assert result.tasks[2].get("roles") == {}, result.tasks[2].get("roles")
 
 
 # real (shortened): guangdong-province-2023-spun-reprint.txt, a （一） with no assignment of its
@@ -344,7 +347,8 @@ def test_a_reading_the_importer_cannot_carry_through_is_no_candidate(monkeypatch
     result, note, why = strategy.best_reading(PAGE3, ImportOrg(), "p", 2008)
     assert why.startswith("采用的读法：按编号")  # the plain reading stands
     assert note == ""
-    assert [t["id"] for t in result.tasks] == ["2-1", "2-2"]  # as numbered: 八、 only
+    # as numbered: h18bt, 4、 stands under the chapter before 七、 (八、 only before)
+    assert [t["id"] for t in result.tasks] == ["6-4", "7-1", "7-2", "8-1", "8-2"]
 
 
 @pytest.mark.usefixtures("chinese")

@@ -26,6 +26,7 @@ _LABELS = (
     r"|发文机关|发文字号"
     r"|访问量|浏览量|阅读量|点击量"  # session 40: 时间: … 来源: … 访问量: (苏州 2024)
     r"|发布者|发稿人"  # h18bp: 发布者:中国证券网 编辑:… 日期:2017-06-21 (a repost's byline)
+    r"|发表时间|发表日期"  # h18bt: 发表时间:2018-4-17 来源:… 作者:… (a society's news page)
 )
 # h18ai: a page's metadata table letter-spaces its short labels to one width (索 引 号:, 分 类:,
 # 广东省卫健委 2021), and a 文号 with nothing after it says nothing of the plan
@@ -94,7 +95,7 @@ def set_aside(text: str) -> tuple[str, list[str]]:
 
 
 PAGE_DATE = re.compile(
-    r"(?:(?:发布|發布|发文|發文|公开|公開|成文)(?:日期|时间|時間)|(?<![\u4e00-\u9fff])日期)"
+    r"(?:(?:发布|發布|发文|發文|公开|公開|成文|发表|發表)(?:日期|时间|時間)|(?<![\u4e00-\u9fff])日期)"
     r"\D{0,4}((?:19|20)\d{2})(?!\d)"  # h18bp: a byline's 日期:2017-06-21 too
 )
 

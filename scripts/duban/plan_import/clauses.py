@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from duban.plan_import.bracket_spans import OPEN, brackets, unclosed
 from duban.plan_import.chinese import simplified
+from duban.plan_import.heading_lines import label_end
 from duban.plan_import.joint_names import is_joint, share_tails
 from duban.plan_import.label_forms import LABEL_TAIL, boxed_labels, unspaced, without_rules
 from duban.plan_import.label_prefixes import kept_as_written, prefixed_labels, spaced_labels
@@ -171,9 +172,9 @@ def find_clause(text: str) -> Clause | None:
             end = opened.start() + len(body)
             return parse_clause(body, opened.start(), end, body[1:].rstrip("。"))
     at = unnoted_start(TRAILING_LABEL, folded)  # h18br: 牽頭領(lǐng)導(dǎo): (pinyin)
-    if at is not None:
-        body = text[at:].rstrip()
-        return parse_clause(body, at, len(text.rstrip()), body.rstrip("。"))
+    if at is not None:  # h18bt: its names end before a numbered heading's line (㈧…)
+        body = text[at : label_end(text, at)].rstrip()
+        return parse_clause(body, at, at + len(body), body.rstrip("。"))
     match = TRAILING_PROSE.search(folded)  # …。市自然资源局牵头，各区县人民政府配合。
     if match:
         start = match.start(1)

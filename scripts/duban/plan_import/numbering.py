@@ -98,7 +98,9 @@ ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺ�
 """Roman numerals as one character each (Ⅰ Ⅱ Ⅲ, ⅰ ⅱ ⅲ)."""
 ASCII_ROMAN = r"(?:X{0,1}(?:IX|IV|V?I{1,3})|X{1,2}|V)"
 """I II III IV … XX in ASCII letters (only with a separator after them)."""
-NUMBER_GLYPHS = "❶-❿➀-➉➊-➓⒈-⒛㈠-㈩㊀-㊉⓵-⓾"
+IDEOGRAPH_GLYPHS = "㈠-㈩㊀-㊉"
+"""㈠ (（一） as one glyph) and ㊀ (一 circled): a chapter's or a target's number (h18bt)."""
+NUMBER_GLYPHS = f"❶-❿➀-➉➊-➓⒈-⒛{IDEOGRAPH_GLYPHS}⓵-⓾"
 """Numbers as one glyph a font offers: ❶ ➀ ➊ (circled), ⒈ (with its stop), ㈠ (（一）),
 ㊀ (一 circled)."""
 SEQUENCE_WORDS = "首先|其次|再次|再者|最后"

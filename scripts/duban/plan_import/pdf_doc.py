@@ -31,6 +31,7 @@ from duban.plan_import.numbering import (
     CHAPTER_RUN,
     CIRCLED_RANGE,
     CN_DIGITS,
+    IDEOGRAPH_GLYPHS,
     NOT_DECIMAL,
     PARENTHESIZED_RANGE,
     arabic,
@@ -50,10 +51,11 @@ ENDS_SENTENCE = re.compile(r"[。；;！？：:]\s*$")
 # a PDF line that opens a paragraph (a line's start is the evidence; segment.py decides what the
 # number means): numerals of any length, arabic numbers ASCII only and ﹒ but not 。, as before
 # numbering.py (wider forms would change how lines join: unmeasured); never a decimal (h18ap: a
-# line cut inside 647.53亿元 starts 47.53亿元, no item)
+# line cut inside 647.53亿元 starts 47.53亿元, no item); h18bt: ㈧ / ㊇ (a target's number, one
+# glyph: a wrapped label line before it is not joined to it)
 STARTS_ITEM = re.compile(
     rf"^[\s\u3000]|^(?:{CHAPTER_RUN}|{bracketed(f'[{CN_DIGITS}0-9]+')}|{arabic(2, wide=False)}"
-    rf"{separator(small=True)}{NOT_DECIMAL}|[{CIRCLED_RANGE}{PARENTHESIZED_RANGE}]|{article()})"
+    rf"{separator(small=True)}{NOT_DECIMAL}|[{CIRCLED_RANGE}{PARENTHESIZED_RANGE}{IDEOGRAPH_GLYPHS}]|{article()})"
 )
 
 

@@ -224,7 +224,8 @@ class Importer(TaskReading, YearReading):
                 for n in items[id(section)]
                 if not (n.children and n in section.children and self._subheading(n))
             ]
-            if tasks and tasks[0].number > 1 and len(sections) > 1:  # h18ae: one seen: 1-n
+            # h18bt: a chapter the page starts inside (its heading not on it) says nothing
+            if tasks and tasks[0].number > 1 and len(sections) > 1 and section.label:
                 return True
             numbers += [n.number for n in tasks]
         # h18f: a table's 序号 runs through the table unless it starts again in a section

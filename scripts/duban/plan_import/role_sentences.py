@@ -211,6 +211,7 @@ def lead_once(roles: dict[str, list[str]]) -> None:
 VERB_WORDS = (
     r"(?:按照?|根据|依据?)(?:属地(?:管理)?(?:原则)?|职责|职能)(?:分工)?|分别|共同|具体|牵头|主办|主责|负责|配合|参与|协助"
     r"|协同|协办|落实|实施|推进|组织|抓好|做好|承担|推动|指导"
+    r"|总(?=牵头|负责)"  # h18bt: (省发改委总牵头), a chapter's unit over its items' leads
 )
 VERB_TAIL = re.compile(rf"(?:{VERB_WORDS})+$")
 """The verbs after a list of units: 牵头实施 / 共同负责 / 按职能分工负责 / 具体落实 / 参与配合."""

@@ -30,6 +30,7 @@ from duban.plan_import.numbering import (
     bracketed,
     separator,
 )
+from duban.plan_import.page_chapters import chapter_after_page, inferred_chapter
 from duban.plan_import.segment_nodes import Node
 from duban.plan_import.tree_shapes import lift_column_headings, restarting_groups
 
@@ -207,6 +208,11 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         if match.group("after") is not None and (style in ("sec", "art") or style not in styles):
             continue  # h18f: …（省发改委负责）(二)… only goes on with a list already open
         at_line = match.start() == 0 or text[match.start() - 1] == "\n"
+        if style == "sec" and at_line and chapter_after_page(roots, number):
+            # h18bt: a page from 2. on whose 4. is followed by 三、: 2.…4. are chapter 二's
+            roots[:] = [inferred_chapter(roots, number - 1)]
+            stack[:] = roots[:1]
+            styles = ["sec"]
         fits = [i for i, n in enumerate(stack) if n.style == style and number == n.number + 1]
         if match.group("ard"):  # h18aq: 11.121人才… looks like a decimal: only the next item
             before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]

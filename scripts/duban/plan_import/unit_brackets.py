@@ -26,7 +26,7 @@ VERB = re.compile(
     r"(?P<lead>分别牵头|牵头)?(?P<rest>(?:按职责|按照职责|根据职责|依职责)?(?:分工)?[\u4e00-\u9fff]{0,4})$"
 )
 FIRST_LISTED = re.compile(
-    r"[，,；;]\s*(?:列|排)(?:在|名)?(?:第一位|首位)[^，,；;]{0,8}牵头[^，,；;]{0,6}(?:[，,]\s*下同)?$"
+    r"[，,；;。]\s*(?:列|排)(?:在|名)?(?:第一位|首位)[^，,；;]{0,8}牵头[^，,；;]{0,6}(?:[，,]\s*下同)?$"
 )
 AFTER = re.compile(r"^[\s\u3000。；;，,.]*$")
 MAX_TAIL = 10
@@ -80,8 +80,22 @@ def names_only(folded: str) -> bool:
         return False
     for piece in pieces:
         bare = re.sub(OPEN_SUFFIX, "", piece.strip()) if "等" in piece else piece.strip()
+        bare = _without_alias(bare)
         if not bare:
             return False
         if not NAME_END.search(bare) or len(bare) > 30:
             return False
     return True
+
+
+ALIAS = re.compile(r"(?P<name>.+?)[（(](?P<alias>[^（）()]{2,20})[）)]$")
+
+
+def _without_alias(piece: str) -> str:
+    """h18bt: 省发改委(省能源局) (浙江 2014): a unit with the other name it works under in
+    brackets is one unit's name (SOURCES.md 第二十批, 市交通委（市道运局）); it ends like a unit
+    when both do."""
+    match = ALIAS.fullmatch(piece)
+    if match and NAME_END.search(match.group("alias")) and NAME_END.search(match.group("name")):
+        return match.group("name")
+    return piece

@@ -146,7 +146,8 @@ def group_phrases(pieces: list[str]) -> list[str]:
         if after_each or (
             bare in GENERIC
             and joined
-            and re.search(r"有关|相关|^各", simplified(joined[-1].strip()))
+            # h18bt: A、B等部门、单位配合 (潍坊): the 单位 is the open list's words too
+            and re.search(r"有关|相关|^各|等[^、，,]{0,4}部门$", simplified(joined[-1].strip()))
         ):
             joined[-1] = joined[-1].rstrip() + "、" + piece.strip()
             continue
