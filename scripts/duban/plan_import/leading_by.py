@@ -216,11 +216,15 @@ def front_units(text: str) -> tuple[int, int, str] | None:
     return match.start(), match.end(), "、".join(u for u in units if u) + "负责"
 
 
-HEADED = re.compile(r"^[ \t\u3000]*(?P<name>[^：:，,。；;、\n]{2,30}?)[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
+HEADED = re.compile(
+    r"^[ \t\u3000]*(?P<name>[^：:，,。；;、\n]{2,30}?)[ \t\u3000]*\n(?=[ \t\u3000]*\S)"
+)
 """h18bv: (一)辽阳市政府 / 对全市…负全责。: a heading line that is one body's name alone, its
 duties in the lines below (a notice dividing duties by level of government or by body)."""
 ALIAS = re.compile(r"[（(][^（()）]{2,12}[)）]$")
 """乡镇政府(街道办事处): the alias in brackets after the name, part of the one name."""
+LEVELLED = re.compile(r"[省市县区州盟旗](?:人民)?政府$")
+"""辽阳市政府: a government named by its place (the other bodies begin with their level)."""
 
 
 def heading_unit(text: str) -> tuple[int, int, str] | None:
@@ -230,6 +234,9 @@ def heading_unit(text: str) -> tuple[int, int, str] | None:
     if match is None:
         return None
     name = match.group("name")
-    if unit_name(ALIAS.sub("", name)) is None or GENERAL.match(name):
-        return None
+    bare = ALIAS.sub("", name)
+    if not TEXT_END.search(bare) or unit_name(bare) is None:
+        return None  # 各地自查 / 省监察厅牵头的工作: a subject or a heading's roles, not a body
+    if GENERAL.match(name) or not (LEVEL.match(bare) or LEVELLED.search(bare)):
+        return None  # (一)社区居委会 / (二)新时代文明实践站: a place points stand under (h18y)
     return match.start("name"), match.end("name"), name + "负责"
