@@ -24,7 +24,7 @@ from duban.plan_import.leader_names import (
     label_leaders,
     unnoted_start,
 )
-from duban.plan_import.leading_by import dash_units, front_units, leading_by
+from duban.plan_import.leading_by import dash_units, front_units, heading_unit, leading_by
 from duban.plan_import.long_lists import names_with_verbs
 from duban.plan_import.marked_leads import marked_leads
 from duban.plan_import.name_edges import before_flat_table, trim_name
@@ -187,6 +187,7 @@ def find_clause(text: str) -> Clause | None:
         return parse_clause(text[bare[0] : bare[1]], *bare)
     units = unit_bracket(text, spans)  # （市发展改革委） / （A、B牵头承担）: no known word (h18c)
     units = units or leading_by(text) or dash_units(text) or front_units(text)  # h18s
+    units = units or heading_unit(text)  # h18bv: (一)辽阳市政府 over its duties
     return parse_clause(text[units[0] : units[1]], *units) if units else None
 
 

@@ -27,6 +27,7 @@ from duban.plan_import.unit_names import NAME_END, PLACED, PLACES, SITE, TEXT_EN
 BY = re.compile(
     r"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*(?:具体|统一|均|分别|并)?"
     r"由(?P<names>[^。；;：:\n由]{2,200}?)"  # h18au: 15 units (四川 2014)
+    r"(?:全面|具体|直接)?"  # h18bv: 由X全面负责 (蓝田 2013): how fully, no part of the name
     rf"(?P<verb>牵头负责|牵头|负责|承办|组织实施|{PROPOSE}|落实)"
 )
 """由 at the start of a clause (a line, a sentence, after a label or a comma), its names and
@@ -213,3 +214,29 @@ def front_units(text: str) -> tuple[int, int, str] | None:
     if not units or any(u is None for u in units):
         return None
     return match.start(), match.end(), "、".join(u for u in units if u) + "负责"
+
+
+HEADED = re.compile(
+    r"^[ \t\u3000]*(?P<name>[^：:，,。；;、\n]{2,30}?)[ \t\u3000]*\n(?=[ \t\u3000]*\S)"
+)
+"""h18bv: (一)辽阳市政府 / 对全市…负全责。: a heading line that is one body's name alone, its
+duties in the lines below (a notice dividing duties by level of government or by body)."""
+ALIAS = re.compile(r"[（(][^（()）]{2,12}[)）]$")
+"""乡镇政府(街道办事处): the alias in brackets after the name, part of the one name."""
+LEVELLED = re.compile(r"[省市县区州盟旗](?:人民)?政府$")
+"""辽阳市政府: a government named by its place (the other bodies begin with their level)."""
+
+
+def heading_unit(text: str) -> tuple[int, int, str] | None:
+    """The body a task's heading line names alone (its duties below): (start, end, the clause
+    as the parser reads it), or None when the line is not one unit's name."""
+    match = HEADED.match(simplified(text))
+    if match is None:
+        return None
+    name = match.group("name")
+    bare = ALIAS.sub("", name)
+    if not TEXT_END.search(bare) or unit_name(bare) is None:
+        return None  # 各地自查 / 省监察厅牵头的工作: a subject or a heading's roles, not a body
+    if GENERAL.match(name) or not (LEVEL.match(bare) or LEVELLED.search(bare)):
+        return None  # (一)社区居委会 / (二)新时代文明实践站: a place points stand under (h18y)
+    return match.start("name"), match.end("name"), name + "负责"
