@@ -7,9 +7,9 @@ units over points that carry them. Read as a chapter, the item's goal would be a
 each point a task of its own.
 
 Only when every top item is an arabic item with two or more bracketed points under it, none of
-which has points of its own, every point names its units and no top item names any: a plan whose
-1. items carry their own clause (or whose points are sections' tasks under 一、) is read as
-before.
+which has points of its own, every point names its units on its own line (a 责任单位:X line after
+the last point is the group's, h18s) and no top item names any: a plan whose 1. items carry
+their own clause (or whose points are sections' tasks under 一、) is read as before.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def assigned_points(text: str, roots: list[Node]) -> bool:
         for point in points:
             if point.style != "par" or point.children or point.inline:
                 return False
-            if not _names_units(text[point.content : point.end]):
+            # its own line: a 责任单位:X line after the last point is the group's (h18s)
+            if not _names_units(text[point.content : point.end].strip().split("\n")[0]):
                 return False
     return True
