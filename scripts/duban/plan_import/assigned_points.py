@@ -24,6 +24,15 @@ def _names_units(part: str) -> bool:
     return clause is not None and any(clause.roles.values())
 
 
+def _own_units(span: str) -> bool:
+    """Units named on the point's own line, or in a bracket on a line below it: a 责任单位:X
+    label line after the last point is the group's (h18s), not the point's."""
+    if _names_units(span.split("\n")[0]):
+        return True
+    clause = find_clause(span)
+    return clause is not None and any(clause.roles.values()) and clause.as_written[:1] in "(（"
+
+
 def assigned_points(text: str, roots: list[Node]) -> bool:
     """Whether the top items are tasks whose bracketed points each carry their own units."""
     if not roots:
@@ -35,9 +44,8 @@ def assigned_points(text: str, roots: list[Node]) -> bool:
         if _names_units(text[node.content : points[0].start]):
             return False
         for point in points:
-            if point.style != "par" or point.children or point.inline:
-                return False
-            # its own line: a 责任单位:X line after the last point is the group's (h18s)
-            if not _names_units(text[point.content : point.end].strip().split("\n")[0]):
+            if point.style not in ("par", "cir") or point.children or point.inline:
+                return False  # (1) or ①
+            if not _own_units(text[point.content : point.end].strip()):
                 return False
     return True
