@@ -24,21 +24,25 @@ def _names_units(part: str) -> bool:
     return clause is not None and any(clause.roles.values())
 
 
-def _own_units(span: str) -> bool:
-    """Units named on the point's own line, or in a bracket on a line below it: a 责任单位:X
-    label line after the last point is the group's (h18s), not the point's."""
+def _units_lines(span: str) -> tuple[bool, bool]:
+    """(units named on the point's own line or in a bracket below it, units named at all): a
+    label line below is the point's only when every point has one (the caller counts)."""
     if _names_units(span.split("\n")[0]):
-        return True
+        return True, True
     clause = find_clause(span)
-    return clause is not None and any(clause.roles.values()) and clause.as_written[:1] in "(（"
+    named = clause is not None and any(clause.roles.values())
+    return named and clause is not None and clause.as_written[:1] in "(（", named
 
 
 def assigned_points(text: str, roots: list[Node]) -> bool:
     """Whether the top items are tasks whose bracketed points each carry their own units."""
     if not roots:
         return False
+    below = 0  # points whose units stand on a label line below them
+    counted = 0
     for node in roots:
         points = node.children
+        counted += len(points)
         if node.style != "ar" or len(points) < 2:
             return False
         if _names_units(text[node.content : points[0].start]):
@@ -46,6 +50,8 @@ def assigned_points(text: str, roots: list[Node]) -> bool:
         for point in points:
             if point.style not in ("par", "cir") or point.children or point.inline:
                 return False  # (1) or ①
-            if not _own_units(text[point.content : point.end].strip()):
+            own, named = _units_lines(text[point.content : point.end].strip())
+            if not named:
                 return False
-    return True
+            below += not own
+    return below in (0, counted)  # one layout for all, or the last label line is the group's
