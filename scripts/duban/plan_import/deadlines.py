@@ -47,6 +47,10 @@ needs one, the document has none. Marked (id, label, as_written) so that nobody 
 document's 持续推进, and so that a comparison with hand-curated data can count it as no deadline."""
 
 
+BARE_YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:前|以前|之前)")
+"""h18bx: 2011前 (东莞 2009: the page drops 年), read as 2011年前: to the year's end."""
+
+
 def unwritten_due() -> dict:
     """The clearly marked 'no deadline written' form: ongoing (never overdue by itself) until the
     reviewer writes the real one."""
@@ -218,7 +222,7 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
         return [{"kind": "period", "period": match.group(1), **base}]
     # h18as: 2014年前, 到该年为止, as 2016年底前 is (SOURCES.md 第二十批); 2023年度内 (a cell,
     # h18m) likewise since session 37: the year, not the day 12-31
-    match = re.search(r"(\d{4})年(?:前|以前|之前|内)", folded)
+    match = re.search(r"(\d{4})年(?:前|以前|之前|内)", folded) or BARE_YEAR_BEFORE.search(folded)
     if match:
         result.assumptions.append(f"“{part}”读作到{match.group(1)}年底（含{match.group(1)}年）")
         return [{"kind": "period", "period": match.group(1), **base}]

@@ -25,7 +25,7 @@ from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
 from duban.plan_import.item_roles import chain, first_sentence, own_line_clauses
 from duban.plan_import.label_forms import first_leads_from
-from duban.plan_import.place_groups import place_clause
+from duban.plan_import.post_groups import bearer_clause
 from duban.plan_import.problem_items import grouped_tasks
 from duban.plan_import.restated import attach_restating_rows
 from duban.plan_import.segment import Node, SourceText, field_text, segment, walk
@@ -160,7 +160,7 @@ class Importer(TaskReading, YearReading):
                 self._task_or_provision(node, index, section, tasks, numbering, chapter=True)
                 continue
             before, self.heading_clause = len(tasks), heading_clause(self._span(node))  # h18c
-            chapter = self.heading_clause = self.heading_clause or place_clause(self.text, node)
+            chapter = self.heading_clause = self.heading_clause or bearer_clause(self.text, node)
             for child in items[id(node)]:
                 if child.children and child in node.children and self._subheading(child):
                     own = field_text(self._span(child))
@@ -168,7 +168,7 @@ class Importer(TaskReading, YearReading):
                     section.setdefault("provisions", []).append(
                         {**provision, "title": own, "text": own}
                     )
-                    self.heading_clause = place_clause(self.text, child) or chapter  # h18y
+                    self.heading_clause = bearer_clause(self.text, child) or chapter  # h18y
                     continue
                 self._task_or_provision(child, index, section, tasks, numbering)
             self._heading_leader(section["title"], tasks[before:], node)

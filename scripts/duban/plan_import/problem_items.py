@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.assigned_points import assigned_points
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.group_clauses import groups_own_clauses
 from duban.plan_import.segment import Node
@@ -34,7 +35,12 @@ LABEL_LINE = re.compile(r"\n[ \t\u3000]*[^\n:：]{2,8}[:：]")
 def grouped_tasks(text: str, roots: list[Node]) -> bool:
     """Whether the top items are tasks whose one clause stands apart from their sub-items:
     after them (h18s, :mod:`duban.plan_import.group_clauses`) or above them (problems)."""
-    return groups_own_clauses(text, roots) or problem_items(text, roots) or tasks_alike(text, roots)
+    return (
+        groups_own_clauses(text, roots)
+        or problem_items(text, roots)
+        or tasks_alike(text, roots)
+        or assigned_points(text, roots)  # h18bx: 2、… over (1)…(责任单位:…) (东莞 2009)
+    )
 
 
 def tasks_alike(text: str, roots: list[Node]) -> bool:

@@ -250,6 +250,7 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
                 and number > last_seen.get(style, 0)
                 and _goes_on(text, match, style, number, end)
             )
+            or (not roots and not stack and _over_points(text, match, style, end))
         ):
             if not (lenient and stack and at_line and _chunk_line(text, match, end)):
                 continue
@@ -350,6 +351,29 @@ def _goes_on(text: str, match: re.Match, style: str, number: int, end: int) -> b
         line_start = text.rfind("\n", 0, following.start()) + 1
         return parsed[1] > number and not text[line_start : following.start()].strip()
     return False
+
+
+def _over_points(text: str, match: re.Match, style: str, end: int) -> bool:
+    """h18bx (a law site's page from ``2、深化地名管理`` on, SOURCES.md 第三十批): the page's
+    first item, at a line's start, may be numbered after 1 with no sibling
+    after it when its own points follow it, a list of a lower rank starting at 1 on a line of
+    its own (``(1)…``)."""
+    if (
+        style not in ITEM_RANKS
+        or text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
+    ):
+        return False  # a chapter (七、 over 1、) after 1 is chapter_after_page's (h18bt)
+    for following in MARKER.finditer(text, match.end(), min(end, match.end() + LOOKAHEAD)):
+        parsed = _number(following)
+        if parsed is None or text[following.start() - 1] != "\n":
+            continue
+        lower = parsed[0] in ITEM_RANKS and RANKS.index(parsed[0]) > RANKS.index(style)
+        return lower and parsed[1] == 1
+    return False
+
+
+ITEM_RANKS = RANKS[RANKS.index("ar") :]
+"""The ranks of a chapter's items and their points (1. （1） ①), below the chapters'."""
 
 
 def _close(nodes: list[Node], end: int) -> None:

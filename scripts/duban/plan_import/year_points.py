@@ -13,6 +13,8 @@ YEAR_POINT = re.compile(
     r"|(?:力争|到|至)(?P<aim>\d{4})年(?![\d月])"
     r"|(?P<end>\d{4})年(?:底|末)"
     r"|(?P<before>\d{4})年(?:前|以前|之前)"
+    # h18bx: 2011前完成 (东莞 2009, the page drops 年): a year (19xx, 20xx) right before 前
+    r"|(?<!\d)(?P<bare>(?:19|20)\d{2})(?:前|以前|之前)"
     r"|(?:^|(?<=[。；;，,：:]))(?P<opening>\d{4})年(?=[，,]|全面|基本|实现|完成|建成"
     # h18az: 2020年要有所突破，2021年底前要基本实现: a year the work is urged to reach, staged
     # before another year in the same sentence (alone, 2017年要重点… is a plan year's focus)
