@@ -24,6 +24,7 @@ from duban.plan_import.date_forms import (
 )
 from duban.plan_import.event_deadlines import event_due
 from duban.plan_import.leader_names import PINYIN_NOTE
+from duban.plan_import.year_points import BARE_YEAR_BEFORE
 
 N = r"[0-9０-９]+|[一二三四五六七八九十两]+"
 EVERY_WORDS = {
@@ -45,10 +46,6 @@ UNWRITTEN_ID = "unwritten"
 """The id of the due item the importer writes for a task whose text names no deadline: the data
 needs one, the document has none. Marked (id, label, as_written) so that nobody reads it as the
 document's 持续推进, and so that a comparison with hand-curated data can count it as no deadline."""
-
-
-BARE_YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:前|以前|之前)")
-"""h18bx: 2011前 (东莞 2009: the page drops 年), read as 2011年前: to the year's end."""
 
 
 def unwritten_due() -> dict:
@@ -222,7 +219,8 @@ def _parse_part(folded: str, part: str, default_year: int, result: Parsed) -> li
         return [{"kind": "period", "period": match.group(1), **base}]
     # h18as: 2014年前, 到该年为止, as 2016年底前 is (SOURCES.md 第二十批); 2023年度内 (a cell,
     # h18m) likewise since session 37: the year, not the day 12-31
-    match = re.search(r"(\d{4})年(?:前|以前|之前|内)", folded) or BARE_YEAR_BEFORE.search(folded)
+    match = re.search(r"(\d{4})年(?:前|以前|之前|内)", folded)
+    match = match or re.search(BARE_YEAR_BEFORE, folded)  # h18bx: 2011前 (年 dropped)
     if match:
         result.assumptions.append(f"“{part}”读作到{match.group(1)}年底（含{match.group(1)}年）")
         return [{"kind": "period", "period": match.group(1), **base}]

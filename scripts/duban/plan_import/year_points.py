@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 
+BARE_YEAR_BEFORE = r"(?<!\d)((?:19|20)\d{2})(?:前|以前|之前)"
+"""h18bx: 2011前完成 (东莞 2009: the page drops 年), read as 2011年前: to the year's end (a task's
+year point here, a deadline cell's period in deadlines.py)."""
+
 YEAR_POINT = re.compile(
     r"\d{4}\s*年?\s*(?:－|—|–|-|~|～|至|到)\s*(?P<span>\d{4})\s*年"
     r"|(?:力争|到|至)(?P<aim>\d{4})年(?![\d月])"
     r"|(?P<end>\d{4})年(?:底|末)"
     r"|(?P<before>\d{4})年(?:前|以前|之前)"
-    # h18bx: 2011前完成 (东莞 2009, the page drops 年): a year (19xx, 20xx) right before 前
-    r"|(?<!\d)(?P<bare>(?:19|20)\d{2})(?:前|以前|之前)"
+    rf"|{BARE_YEAR_BEFORE}"  # h18bx: 2011前完成
     r"|(?:^|(?<=[。；;，,：:]))(?P<opening>\d{4})年(?=[，,]|全面|基本|实现|完成|建成"
     # h18az: 2020年要有所突破，2021年底前要基本实现: a year the work is urged to reach, staged
     # before another year in the same sentence (alone, 2017年要重点… is a plan year's focus)
