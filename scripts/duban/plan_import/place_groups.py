@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.assigning import names_units
 from duban.plan_import.chinese import simplified
-from duban.plan_import.clauses import Clause, find_clause, parse_clause
+from duban.plan_import.clauses import Clause, parse_clause
 from duban.plan_import.segment import Node, field_text
 from duban.plan_import.unit_names import SITE
 
@@ -44,8 +45,8 @@ def place_heading(text: str, node: Node) -> bool:
     own = field_text(text[node.content : node.children[0].start])
     if "\n" in own or place_name(own) is None:
         return False
-    clauses = [find_clause(text[c.content : c.end]) for c in node.children]
-    return 2 * sum(1 for c in clauses if c is not None and any(c.roles.values())) < len(clauses)
+    named = sum(names_units(text[c.content : c.end]) for c in node.children)
+    return 2 * named < len(node.children)
 
 
 def place_clause(text: str, node: Node) -> Clause | None:

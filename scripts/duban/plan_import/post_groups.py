@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from duban.plan_import.assigning import names_units
 from duban.plan_import.chinese import simplified
-from duban.plan_import.clauses import Clause, find_clause, parse_clause
+from duban.plan_import.clauses import Clause, parse_clause
 from duban.plan_import.place_groups import place_clause
 from duban.plan_import.segment_nodes import Node
 
@@ -31,15 +32,10 @@ def post_clause(text: str, node: Node) -> Clause | None:
         return None
     own = text[node.content : node.children[0].start].strip()
     match = POST.match(simplified(own))
-    if match is None or any(_names_units(text[c.content : c.end]) for c in node.children):
+    if match is None or any(names_units(text[c.content : c.end]) for c in node.children):
         return None
     post = own[: match.end("post")]
     return parse_clause(post + "负责", 0, len(post) + 2, post + "负责")
-
-
-def _names_units(part: str) -> bool:
-    clause = find_clause(part)
-    return clause is not None and any(clause.roles.values())
 
 
 def bearer_clause(text: str, node: Node) -> Clause | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from duban.plan_import.assigned_points import assigned_points
+from duban.plan_import.assigning import names_units
 from duban.plan_import.clauses import find_clause
 from duban.plan_import.group_clauses import groups_own_clauses
 from duban.plan_import.segment import Node
@@ -52,8 +53,7 @@ def tasks_alike(text: str, roots: list[Node]) -> bool:
         return False
     for node in roots:
         first = text[node.content : node.children[0].start if node.children else node.end]
-        clause = find_clause(first.split("\n", 1)[0])
-        if clause is None or not any(clause.roles.values()):
+        if not names_units(first.split("\n", 1)[0]):
             return False
     return any(node.children for node in roots)
 
