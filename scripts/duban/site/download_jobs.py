@@ -125,6 +125,11 @@ def _ci(memo: page_keys.Memo | None, keys: page_keys.Keys | None) -> bool:
     return memo is not None and memo.on_disk and not memo.keep and keys is not None
 
 
+def _kept_rows(ctx: Context, memo: page_keys.Memo | None, keys: page_keys.Keys | None) -> bool:
+    """Whether the 台账 is made from rows kept by holder (h24q): a CI build of a province."""
+    return _ci(memo, keys) and bool(ctx.group_pages)
+
+
 def ledger_first(ctx: Context, memo: page_keys.Memo | None, keys: page_keys.Keys | None) -> bool:
     """h24ai: whether the 台账's job is to start before the others are made (``split.start``):
     a CI build of a province whose rows were kept under this build's base, i.e. an
@@ -132,7 +137,7 @@ def ledger_first(ctx: Context, memo: page_keys.Memo | None, keys: page_keys.Keys
     jobs, mostly reused) is short. A cold build is left to ``split``'s shares: there the
     pages are most of the work, and a child given the 台账 alone would leave them to the
     parent."""
-    if not (_ci(memo, keys) and ctx.group_pages) or memo is None or keys is None:
+    if not _kept_rows(ctx, memo, keys) or memo is None or keys is None:
         return False
     return kept_ledger.is_kept(keys, memo)
 
@@ -147,7 +152,7 @@ def ledger_job(
     """The 台账's job (far always: without a memo it touches none; with one, what it used is
     noted, h24ah). A CI build of a province takes its rows from those kept by holder."""
     model, evaluation = ctx.model, ctx.evaluation
-    pieces = _ci(memo, keys) and bool(ctx.group_pages)
+    pieces = _kept_rows(ctx, memo, keys)
 
     def ledger_files(used: page_keys.Memo | None) -> Iterator[tuple[str, str | bytes]]:
         report = check_report(model, evaluation, summary=ctx.summary())
