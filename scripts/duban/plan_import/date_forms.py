@@ -172,6 +172,12 @@ POLICY_VALIDITY = re.compile(
 relief's validity), neither when the task is due nor the plan's year (SOURCES.md 第二十六批)."""
 
 
+def masked(pattern: re.Pattern[str], text: str) -> str:
+    """The text with every match of ``pattern`` written over by ``#``: the same length, so an
+    offset found in the masked text is the offset in the text (phrases read around others')."""
+    return pattern.sub(lambda m: "#" * len(m.group()), text)
+
+
 def without_validity(folded: str) -> str:
     """The text with each policy's validity masked (the same length: offsets stay right)."""
-    return POLICY_VALIDITY.sub(lambda m: "#" * len(m.group()), folded)
+    return masked(POLICY_VALIDITY, folded)

@@ -12,6 +12,7 @@ from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.date_forms import (
     DONE_IN_MONTH,
     FINISHED,
+    masked,
     without_clock,
     without_validity,
 )
@@ -78,10 +79,10 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     """(the phrase, the phrase to parse), or None. The phrases are read in simplified text; a
     year aimed at is given as the page wrote it (力爭2023年); a progress cell's words are not read
     (h18j)."""
-    folded = PROGRESS_CELL.sub(lambda m: "#" * len(m.group()), simplified(own))
+    folded = masked(PROGRESS_CELL, simplified(own))
     folded = without_clock(folded.translate(ASCII_DIGITS))  # h18au: 6月20日18：00前
     folded = without_validity(folded)  # h18bp: 政策延续执行至2027年底: no deadline of this work
-    folded = CITED.sub(lambda m: "#" * len(m.group()), folded)  # h18br: another's years
+    folded = masked(CITED, folded)  # h18br: another's years
     phrases = RECURRING_PROSE.findall(folded)  # 每年3月底前…公布上一年度…: yearly, not once
     if len(phrases) != 1 and (several := several_years(folded, own)):
         return several, several  # h18as: 2014年前建成…到2015年…: a deadline at each year
@@ -111,7 +112,7 @@ def prose_deadline(own: str, next_year: int | None = None) -> tuple[str, str] | 
     if not phrases:
         # h18an: 年内 with the verb of its completion (…年内建成通车, 临沂 2020) is read as
         # 宏图路年内完成… is: by the year's end, a period (SOURCES.md 第五批)
-        spans = RELATIVE_SPAN.sub(lambda m: "#" * len(m.group()), folded)
+        spans = masked(RELATIVE_SPAN, folded)
         if SCORED.search(spans):  # h18bi: 年内无案例不得分: the period assessed, no deadline
             spans = re.sub(r"年内|全年", "##", spans)
         # h18ax: 2019年上半年 with its year (that year's half, not the plan year's)
