@@ -41,6 +41,9 @@ from duban.plan_import.table_end import (
 from duban.plan_import.table_numbers import group_row, heading_line, inner_number, row_number
 
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
+GOES_ON = (",", "，", "、", "；", ";", "。")
+"""h18ca: no cell begins with these: a line that does is its cell's, wrapped (…违法行为 /
+,取缔…场所。, a page or a PDF breaking a long cell's line)."""
 
 
 def flatten_tables(
@@ -268,7 +271,11 @@ def _cells_down(
             raw.append(current)
         elif current is not None and current and unit_runs_on(current[-1], line):
             current[-1] += line  # 區綜合行政 / 執法局: one unit's name over two lines (h18j)
-        elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
+        elif (
+            current
+            and (current[-1].endswith((",", "，")) or line.startswith(GOES_ON))
+            and cell_type(line) != "number"
+        ):
             current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
         elif current is not None and after_last_row(
             line, current, kinds, raw[:-1], whole_row(current, columns, words, raw[:-1])
