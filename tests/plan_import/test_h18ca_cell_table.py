@@ -26,6 +26,12 @@ def _page(*paragraphs: str) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def _task_table(title: str, *rows: tuple[str, ...]) -> str:
+    """A page's task table one cell a paragraph: 序号, 工作任务, 责任单位, 配合单位, 完成时限."""
+    header = ("序号", "工作任务", "责任单位", "配合单位", "完成时限")
+    return _page(title, *header, *(cell for row in rows for cell in row))
+
+
 QUARTERS = ("一季度", "二季度", "三季度", "四季度")
 HEADER = ("序号", "试点任务", "具体举措", "工作进度目标", "责任单位", "配合单位", "完成", "时限")
 
@@ -94,28 +100,11 @@ def test_an_empty_paragraph_in_a_row_is_an_empty_cell_not_the_cell_above(tmp_pat
     """Row 2's 配合单位 is an empty paragraph: the row has none. A table with no mark of its
     empty cells shares the cell above (SOURCES.md 第二十二批: a merged cell written once); this
     one marks them (第二十九批: an empty cell adds nothing)."""
-    text = _page(
+    text = _task_table(
         "某区垃圾分类工作任务分解",
-        "序号",
-        "工作任务",
-        "责任单位",
-        "配合单位",
-        "完成时限",
-        "1",
-        "推进垃圾分类示范小区建设。",
-        "区城市管理局",
-        "区住房城乡建设局",
-        "2022年底前",
-        "2",
-        "开展垃圾分类进校园活动。",
-        "区教育局",
-        EMPTY,
-        "2022年底前",
-        "3",
-        "建立餐厨垃圾收运台账。",
-        "区市场监管局",
-        "区城市管理局、区商务局",
-        "2022年底前",
+        ("1", "推进垃圾分类示范小区建设。", "区城市管理局", "区住房城乡建设局", "2022年底前"),
+        ("2", "开展垃圾分类进校园活动。", "区教育局", EMPTY, "2022年底前"),
+        ("3", "建立餐厨垃圾收运台账。", "区市场监管局", "区城市管理局、区商务局", "2022年底前"),
     )
     tasks = _numbered(_import(tmp_path, text))
     assert _roles(tasks[2], "responsible") == ["区教育局"]
@@ -218,24 +207,11 @@ def test_a_cell_wrapped_before_its_comma_stays_one_cell(tmp_path: Path) -> None:
     """A long cell broken where a page or PDF wrapped it, the second line starting with its
     comma (…非法行为 / ,关停非法堆放场所。): the same cell, not a unit's name (场所, 站 end
     as a unit's name does)."""
-    text = _page(
+    text = _task_table(
         "某区扬尘治理任务分解",
-        "序号",
-        "工作任务",
-        "责任单位",
-        "配合单位",
-        "完成时限",
-        "1",
-        "开展砂石料运输专项整治,查处运输过程中的撒漏等非法行为",
-        ",关停非法堆放场所。",
-        "区交通运输局",
-        "区公安分局、区生态环境局",
-        "2022年底前",
-        "2",
-        "建立工地扬尘在线监测平台。",
-        "区住房城乡建设局",
-        "区生态环境局",
-        "2022年底前",
+        ("1", "开展砂石料运输专项整治,查处运输过程中的撒漏等非法行为", ",关停非法堆放场所。"),
+        ("区交通运输局", "区公安分局、区生态环境局", "2022年底前"),
+        ("2", "建立工地扬尘在线监测平台。", "区住房城乡建设局", "区生态环境局", "2022年底前"),
     )
     tasks = _numbered(_import(tmp_path, text))
     assert _roles(tasks[1], "responsible") == ["区交通运输局"]
