@@ -87,10 +87,11 @@ NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4})\s*[./\-／]\s*(\d{1,2})\s*[./\-／]\s
 MONTH_SPAN = re.compile(r"(?<![\d.])(?:\d{1,2})\s*[-—－~～]\s*(\d{1,2})月(?:份)?(?!\d|底|末)")
 """h18m: 6-9月 / 2023年6-9月 (the months of a span written once): by the last month's end."""
 YEAR_ALONE = re.compile(
-    r"^\s*(?:到|至|截至|截止|力争|计划|预计|于)?\s*(\d{4})\s*年度?\s*"
+    r"^\s*(?:到|至|截至|截止|力争|计划|预计|于)?\s*(\d{4}(?=\s*年)|(?:19|20)\d{2})\s*(?:年度?)?\s*"
     r"(?:前后|完成|全面完成|基本完成|实现|建成|见效|竣工|投用|完工)?\s*[。；;]?\s*$"
 )
-"""A deadline naming a year and nothing finer (a 完成时限 cell 2025年, 到2025年): the year's end."""
+"""A deadline naming a year and nothing finer (a 完成时限 cell 2025年, 到2025年): the year's end;
+h18ca: its 年 may be left out (a 完成时限 cell 2020, 渝中 2020)."""
 
 
 # h18i: 2021.8 (新昌 2021, a 计划完成时间 cell): a year and a month, by that month's end

@@ -10,11 +10,18 @@ import re
 from duban.plan_import.chinese import simplified
 
 LABELLED = re.compile(
-    r"(?:时限|期限|完成时间|时间节点|完成节点)(?:要求)?\s*[:：]?\s*((?:19|20)\d{2})\s*年"
+    r"(?:时限|期限|完成时间|时间节点|完成节点)(?:要求)?\s*[:：]?\s*((?:19|20)\d{2})\s*"
+    r"(?:年|(?=[；;）)，,。]|\s*$))",  # h18ca: 完成时限：2020） (a year alone in its cell)
+    re.MULTILINE,
 )
+
+
+def deadline_years(text: str) -> list[int]:
+    """The years written right after a deadline label, in order."""
+    return [int(y) for y in LABELLED.findall(simplified(text))]
 
 
 def deadline_year(text: str) -> int | None:
     """The earliest year written right after a deadline label, or None."""
-    years = [int(y) for y in LABELLED.findall(simplified(text))]
+    years = deadline_years(text)
     return min(years) if years else None

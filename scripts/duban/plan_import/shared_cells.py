@@ -18,6 +18,7 @@ A heading row (一、…, a group's cell) spans the table's width: no merged cel
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from duban.plan_import.cell_rows import ROLE_KINDS
@@ -60,13 +61,33 @@ def shared_rows(
     """The numbers of the rows that share a merged cell (:func:`share_merged`), in a table whose
     ``lines`` mark no empty cell: a row of ``|`` cells shows its empty ones (``|||``, 吴江 2024),
     so there a missing cell is empty, not merged (SOURCES.md 第二十二批: no separators)."""
-    if any(re.search(r"[|｜]", line) for line in lines):
+    if any(re.search(r"[|｜]", line) for line in lines) or blank_cells_marked(lines):
         return []
     labels = []
     for at in share_merged(out, kinds, numbered):
         own = next((cell for cell in out[at] if cell.strip()), "")
         labels.append(own.split()[0])
     return labels
+
+
+def blank_cells_marked(lines: list[str]) -> bool:
+    """h18ca: a table copied one cell a paragraph whose empty cells stay as paragraphs of their
+    own (渝中 2020: 区城市管理局 / (blank) / (blank) / 2020 where the other rows part their cells
+    by one blank line): a longer run of blank lines than the table's usual one between two cells
+    is an empty cell, so there a missing cell is empty, not merged (SOURCES.md 第二十九批)."""
+    gaps: list[int] = []
+    run = None  # blank lines since the last cell (None before the first)
+    for line in lines:
+        if line.strip():
+            if run is not None:
+                gaps.append(run)
+            run = 0
+        elif run is not None:
+            run += 1
+    if not gaps:
+        return False
+    usual = Counter(gaps).most_common(1)[0][0]
+    return any(gap > usual for gap in gaps)
 
 
 def share_merged(out: list[list[str]], kinds: list[str], numbered: set[int]) -> list[int]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from duban.plan_import.category_cells import CATEGORY_WORD, work_column
+from duban.plan_import.cell_header import header_down
 from duban.plan_import.cell_rows import (
     aligned_row,
     cell_type,
@@ -19,16 +20,9 @@ from duban.plan_import.cell_rows import (
 from duban.plan_import.cell_steps import rejoin_steps
 from duban.plan_import.chinese import ASCII_DIGITS, simplified
 from duban.plan_import.chrome import CHROME_LINE
-from duban.plan_import.column_names import (
-    CONTACT_COLUMN,
-    column_name,
-    first_cell_number,
-    header_word,
-    last_column,
-)
-from duban.plan_import.header_cells import HEADER_WORD, ROLE_OR_TIME, cells, edge_bars, is_header
+from duban.plan_import.column_names import first_cell_number
+from duban.plan_import.header_cells import cells, edge_bars, is_header
 from duban.plan_import.kind_rows import placed_row
-from duban.plan_import.leader_names import PINYIN_NOTE
 from duban.plan_import.leading_cells import before_first, leading_cells, leading_kinds
 from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
 from duban.plan_import.shared_cells import merged_units, shared_rows
@@ -47,6 +41,9 @@ from duban.plan_import.table_end import (
 from duban.plan_import.table_numbers import group_row, heading_line, inner_number, row_number
 
 NUMBER = re.compile(rf"^\s*{arabic()}{separator(optional=True)}\s*$")
+GOES_ON = (",", "，", "、", "；", ";", "。")
+"""h18ca: no cell begins with these: a line that does is its cell's, wrapped (…违法行为 /
+,取缔…场所。, a page or a PDF breaking a long cell's line)."""
 
 
 def flatten_tables(
@@ -138,96 +135,6 @@ def _text_column(header: list[str]) -> int:
         if column_kind(folded) == "text" and "备注" not in folded:
             return column
     return min(1, len(header) - 1)
-
-
-def header_down(lines: list[str], index: int) -> tuple[list[str], int]:
-    """序号 / 工作任务 / 牵头单位 / 完成时限, one a line (blank lines between them too, as a web
-    page's cells are copied)."""
-    header: list[str] = []
-    at = after = index
-    while at < len(lines):
-        word = PINYIN_NOTE.sub("", bare(lines[at]))  # 序號(hào): a converter's pinyin (h18a)
-        if not word and header:
-            at += 1
-            continue
-        if header and _split_word(lines, at, word):  # h18j: 總投資 / (萬元), 2023年 / 目標進度
-            ahead = next_filled(lines, at + 1)
-            if UNIT_NOTE.match(word):
-                header[-1] += word
-                at = after = at + 1
-            else:
-                header.append(word + PINYIN_NOTE.sub("", bare(lines[ahead])))
-                at = after = ahead + 1
-            continue
-        known = HEADER_WORD.match(header_word(simplified(word.replace(" ", ""))))
-        if not (known or CONTACT_COLUMN.fullmatch(word)) and not (  # h18ap: 2022年度…, 监督电话
-            header and _unknown_column(lines, at, word)
-        ):
-            break
-        header.append(word)
-        at += 1
-        after = at
-    if len(header) >= 3 and any(ROLE_OR_TIME.search(simplified(w)) for w in header):
-        return header, after
-    return [], index
-
-
-UNIT_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]$")
-"""(萬元): the unit of the column named on the line above (h18j)."""
-YEAR_WORD = re.compile(r"^(?:(?:19|20)\d{2}年度?|第?[一二三四1-4]季度|[上下]半年)$")
-
-
-def _split_word(lines: list[str], at: int, word: str) -> bool:
-    """h18j: a column's name a page split over two cells of one a line: the unit (萬元) under
-    總投資, the period 2023年 / 第二季度 above 目標進度 / 完成情况 (a header word follows), or a
-    name broken in two (责任 / 领导, 责任 / 科室: a word of two characters after it, the two make a
-    header word, and the first alone is none or the two name a column of roles or time)."""
-    if UNIT_NOTE.match(word):
-        return True
-    ahead = next_filled(lines, at + 1)
-    following = PINYIN_NOTE.sub("", bare(lines[ahead])) if ahead < len(lines) else ""
-    if YEAR_WORD.match(word):
-        return bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
-    joined = simplified((word + following).replace(" ", ""))
-    alone = HEADER_WORD.match(simplified(word.replace(" ", "")))
-    if _whose_leaders(word, following):
-        return True
-    short = re.fullmatch(r"[\u4e00-\u9fff]{2}", following) is not None
-    return bool(
-        re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word)
-        and short
-        and HEADER_WORD.match(joined)
-        and (not alone or column_kind(joined) != "text")
-    )
-
-
-def _whose_leaders(word: str, following: str) -> bool:
-    """h18bk: 市政府 / 分管领导 (广州 2021, split over two lines): a unit's name alone names no
-    column; before a leader column's word it says whose leaders they are (市政府分管领导)."""
-    folded = simplified(following.replace(" ", ""))
-    return (
-        cell_type(word) == "unit"
-        and column_kind(simplified(word)) == "text"  # 落实科室(部门) / 责任人: two columns
-        and not HEADER_WORD.match(simplified(word.replace(" ", "")))
-        and column_kind(folded) == "leader"
-        and bool(HEADER_WORD.match(folded))
-    )
-
-
-def _unknown_column(lines: list[str], at: int, word: str) -> bool:
-    """h18f: a column's name the importer does not know (民生实事), between known ones: a short
-    word of Chinese characters after 序号 (the header has begun), followed by a known one."""
-    if not column_name(word):  # h18z: 工作举措及实施计划, 进展情况、存在问题及下一步打算
-        return False
-    ahead = next_filled(lines, at + 1)
-    following = PINYIN_NOTE.sub("", bare(lines[ahead])) if ahead < len(lines) else ""
-    if UNIT_NOTE.match(following):  # 總投資 / (萬元) / 2023年 / 目標進度 (h18j)
-        return _unknown_column(lines, ahead, word)
-    return (
-        bool(HEADER_WORD.match(simplified(following.replace(" ", ""))))
-        or bool(YEAR_WORD.match(following) and _split_word(lines, ahead, following))
-        or last_column(word, following)  # h18z: 存在问题和改进措施 / 1
-    )
 
 
 def _cells_down(
@@ -364,7 +271,11 @@ def _cells_down(
             raw.append(current)
         elif current is not None and current and unit_runs_on(current[-1], line):
             current[-1] += line  # 區綜合行政 / 執法局: one unit's name over two lines (h18j)
-        elif current and current[-1].endswith((",", "，")) and cell_type(line) != "number":
+        elif (
+            current
+            and (current[-1].endswith((",", "，")) or line.startswith(GOES_ON))
+            and cell_type(line) != "number"
+        ):
             current[-1] += line  # h18j: 一季度開工,…50%, / 通惠路…: a cell goes on after its comma
         elif current is not None and after_last_row(
             line, current, kinds, raw[:-1], whole_row(current, columns, words, raw[:-1])

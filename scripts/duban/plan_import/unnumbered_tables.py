@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from duban.i18n.messages import say
 from duban.plan_import.category_cells import work_column
+from duban.plan_import.cell_header import header_down
 from duban.plan_import.cell_rows import ROLE_KINDS, aligned_row, cell_type, column_kind
 from duban.plan_import.chinese import signing_date, simplified
 from duban.plan_import.chrome import CHROME_LINE
@@ -27,7 +28,6 @@ from duban.plan_import.kind_rows import KindRows, rows_by_kinds
 from duban.plan_import.numbering import CHAPTER_RUN, arabic, separator
 from duban.plan_import.shared_cells import share_merged
 from duban.plan_import.table_end import header_again
-from duban.plan_import.text_tables import header_down
 from duban.plan_import.unnumbered import bar_rows
 
 HEADER_MAX = 16

@@ -10,7 +10,7 @@ import re
 from duban.plan_import.assessed_year import without_assessed
 from duban.plan_import.chinese import simplified
 from duban.plan_import.date_forms import arabic_years, without_validity
-from duban.plan_import.deadline_years import deadline_year
+from duban.plan_import.deadline_years import deadline_year, deadline_years
 from duban.plan_import.findings import Finding, Findings
 from duban.plan_import.five_year_end import broken_down_plan_start
 from duban.plan_import.head import Head, own_words
@@ -29,6 +29,16 @@ NO_YEAR = (
 YEAR = re.compile(r"(?<![\d比较])(?<!相比)(20\d{2}|19\d{2})年")
 """A year the text names; h18bp: not a base of comparison (比2015年下降15%, 较2015年增长), which
 says what a target is measured against, never when the plan was written (温室气体 2017)."""
+
+
+AFTER_PAGE = (
+    "所分解的五年规划的首年",
+    "完成时限中的日期",
+    "正文中的日期",
+    "所依据文件的文号",
+    "--year",
+)
+"""The sources of a plan's year read after the page's date (h18ca: when that was passed over)."""
 
 
 class YearReading(Findings):
@@ -61,7 +71,7 @@ class YearReading(Findings):
             (int(number.group(1)) if number else None, "文号"),
             (int(title.group(1)) if title else None, "标题"),
             (head.period[0] if head.period else None, "实施期限"),
-            (self.page_year, "网页的发布日期或位置栏"),  # h18br: …> 2010年
+            (self._page_year(head), "网页的发布日期或位置栏"),  # h18br: …> 2010年
             (broken_down_plan_start(simplified(self.text)), "所分解的五年规划的首年"),  # h18af
             (deadline_year(self.text[head.body_start :]), "完成时限中的日期"),  # h18y
             (min(years) if years else None, "正文中的日期"),
@@ -71,6 +81,15 @@ class YearReading(Findings):
             if year:
                 return year, where
         return None
+
+    def _page_year(self, head: Head) -> int | None:
+        """The page's year, unless it is later than every year the plan's own deadlines name
+        (h18ca, 渝中 2020: a topic column's page of 2021-11-02 holding a table whose 完成时限
+        cells all say 2020): a plan is not issued after all its work was due, so the page went
+        up later (SOURCES.md 第二十七批: a page filed in an archive) and the plan's year comes
+        from its deadlines (第二十批: the text's own years when nothing above names one)."""
+        own = deadline_years(self.text[head.body_start :])
+        return None if own and self.page_year and max(own) < self.page_year else self.page_year
 
     def _cited_year(self, head: Head) -> int | None:
         """The latest year of the 文号 the plan's head cites (根据《…》(国办发〔2019〕39号)): a plan
@@ -91,6 +110,12 @@ class YearReading(Findings):
             self.unread.insert(0, Finding(0, NO_YEAR))
             return
         year, where = found
+        if self.page_year and year < self.page_year and where in AFTER_PAGE:
+            self._assume(  # h18ca: why the page's date was passed over
+                0,
+                f"网页的发布日期（{self.page_year} 年）晚于文中所有完成时限，"
+                "是页面发布或转载的日期，不作方案的年份",
+            )
         if where != "成文日期":
             self._assume(0, f"方案的年份按{where}取为 {year} 年（未找到落款日期）")
         if head.period:
