@@ -53,7 +53,9 @@ def header_down(lines: list[str], index: int) -> tuple[list[str], int]:
 
 UNIT_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]$")
 """(萬元): the unit of the column named on the line above (h18j)."""
-YEAR_WORD = re.compile(r"^(?:(?:19|20)\d{2}年度?|第?[一二三四1-4]季度|[上下]半年)$")
+PERIOD_PART = r"第?[一二三四1-4１-４]季度|[上下]半年"
+"""A part of a year a header names (第二季度, 上半年): above a column's name, or under one."""
+YEAR_WORD = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?|{PERIOD_PART})$")
 
 
 def _split_word(lines: list[str], at: int, word: str) -> bool:
@@ -109,7 +111,7 @@ def _unknown_column(lines: list[str], at: int, word: str) -> bool:
     )
 
 
-SUB_PERIOD = re.compile(r"^(?:第?[一二三四1-4１-４]季度|[上下]半年)$")
+SUB_PERIOD = re.compile(rf"^(?:{PERIOD_PART})$")
 SPANNING = re.compile(r"目标|进度|安排|计划|节点")
 """The name of a column a page divides into periods (工作绩效目标, 进度安排, 时间节点)."""
 

@@ -31,14 +31,8 @@ YEAR = re.compile(r"(?<![\d比较])(?<!相比)(20\d{2}|19\d{2})年")
 says what a target is measured against, never when the plan was written (温室气体 2017)."""
 
 
-AFTER_PAGE = (
-    "所分解的五年规划的首年",
-    "完成时限中的日期",
-    "正文中的日期",
-    "所依据文件的文号",
-    "--year",
-)
-"""The sources of a plan's year read after the page's date (h18ca: when that was passed over)."""
+PAGE_DATE = "网页的发布日期或位置栏"
+"""Where a plan's year came from when the page's date or location bar gave it."""
 
 
 class YearReading(Findings):
@@ -57,29 +51,33 @@ class YearReading(Findings):
     def _years(text: str) -> list[int]:
         return [int(y) for y in YEAR.findall(without_validity(text))]
 
-    def _document_year(self, head: Head, years: list[int]) -> tuple[int, str] | None:
+    def _document_year(self, head: Head, years: list[int]) -> tuple[int, str, bool] | None:
         """The plan's year from the document: the signing date, the 文号 (〔2023〕), the title,
-        the period, the dates in the text, in that order; ``--year`` only when none is found."""
+        the period, the dates in the text, in that order; ``--year`` only when none is found.
+        The flag: the page's date was reached and passed over (:meth:`_page_year`)."""
         number = re.search(
             r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]", head.document_number or ""
         )
         title = re.search(  # h18ak: 二〇二一年度… too
             r"(?<!\d)((?:19|20)\d{2})(?!\d)", arabic_years(without_assessed(own_words(head.title)))
         )
+        page = self._page_year(head)
+        passed_over = False
         for year, where in (
             (head.signed.year if head.signed else None, "成文日期"),
             (int(number.group(1)) if number else None, "文号"),
             (int(title.group(1)) if title else None, "标题"),
             (head.period[0] if head.period else None, "实施期限"),
-            (self._page_year(head), "网页的发布日期或位置栏"),  # h18br: …> 2010年
+            (page, PAGE_DATE),  # h18br: …> 2010年
             (broken_down_plan_start(simplified(self.text)), "所分解的五年规划的首年"),  # h18af
             (deadline_year(self.text[head.body_start :]), "完成时限中的日期"),  # h18y
             (min(years) if years else None, "正文中的日期"),
             (self._cited_year(head), "所依据文件的文号"),  # h18s: the latest it carries out
             (self.given_year, "--year"),
         ):
+            passed_over = passed_over or (where == PAGE_DATE and page != self.page_year)
             if year:
-                return year, where
+                return year, where, passed_over
         return None
 
     def _page_year(self, head: Head) -> int | None:
@@ -109,8 +107,8 @@ class YearReading(Findings):
             self.period, self.year_missing, self.default_year = None, True, 0
             self.unread.insert(0, Finding(0, NO_YEAR))
             return
-        year, where = found
-        if self.page_year and year < self.page_year and where in AFTER_PAGE:
+        year, where, page_passed_over = found
+        if page_passed_over:
             self._assume(  # h18ca: why the page's date was passed over
                 0,
                 f"网页的发布日期（{self.page_year} 年）晚于文中所有完成时限，"
