@@ -26,3 +26,34 @@ def test_a_half_year_before_the_same_years_end_is_a_deadline_of_its_own(tmp_path
     periods = [due.get("period") for due in tasks["01"]["due"]]
     assert periods == ["2019-H2", "2019", "2021"]
     assert [due.get("period") for due in tasks["02"]["due"]] == ["2020"]
+
+
+RHYTHM = """2018年3月5日
+附件
+重点工作分工表
+序号 |
+工作任务 |
+责任单位 |
+时间进度 |
+1 |
+健全全市养老服务联席会议制度,每季度召开一次会议,研究解决养老服务发展中的重要问题。 |
+市民政局 |
+持续实施 |
+2 |
+每半年开展一次养老机构安全检查。 |
+市应急局 |
+持续实施 |
+3 |
+制定养老护理员培训计划。 |
+市人社局 |
+2018年6月底前 |
+"""
+
+
+def test_a_rhythm_inside_the_work_leaves_the_written_ongoing(tmp_path: Path) -> None:
+    tasks = tasks_by_id(_import(tmp_path, RHYTHM))
+    # 健全…制度,每季度召开一次会议: the meetings are the mechanism's, the cell's 持续实施 stands
+    assert [due["kind"] for due in tasks["01"]["due"]] == ["ongoing"]
+    # guard (as on main): a task that is itself done every half-year is recurring
+    assert [(d["kind"], d.get("every")) for d in tasks["02"]["due"]] == [("recurring", "half-year")]
+    assert [due["kind"] for due in tasks["03"]["due"]] == ["date"]
