@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_h18bp_batch26 import _import, _roles  # a text file imported, a role's units
+from test_h18bp_batch26 import _import  # a text file imported, a role's units
 
 from helpers import tasks_by_id
 
-HALF_YEAR = """(1)完善林地保护体系。2019年下半年前会同有关部门出台林地保护办法,2019年底前完成林地落界。\
-2021年前建立林地管理数据库。(资源处、各市林业主管部门负责,各有关单位配合)
+HALF_YEAR = """(1)完善林地保护体系。2019年下半年前会同有关部门出台林地保护办法,\
+2019年底前完成林地落界。2021年前建立林地管理数据库。(资源处、各市林业主管部门负责,各有关单位配合)
 (2)加强林地监测。2020年底前建成林地监测网络。(监测处负责)
 """
 

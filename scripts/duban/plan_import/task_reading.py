@@ -283,7 +283,6 @@ class TaskReading(Findings):
         sentences = [s for s in re.split(r"(?<=[。；;])", own) if s.strip()]
         for index, sentence in enumerate(sentences):
             for place, part in enumerate(re.split(r"[，,]", sentence)):
-                opening = index == 0 and place == 0  # the task's own first clause
                 folded = simplified(part)
                 every = re.search(r"每(半年|年|季度|月)", folded)
                 if every and re.search(r"一次|进行|开展|组织|检查|通报|报送|考评|排名", folded):
@@ -306,10 +305,7 @@ class TaskReading(Findings):
                     else:
                         note = f"正文“{part.strip()}”另列为周期性时限"
                     if [d["kind"] for d in due] == ["ongoing"] and "applies_to" not in extra:
-                        if not opening:
-                            # h18cb: 完善议事制度,每半年召开一次会议 (天津 2015): the rhythm of a
-                            # mechanism the task sets up, not the task's own; the written
-                            # 持续实施 stands (SOURCES.md 第三十批: 每年… requirements, no due)
+                        if index or place:  # h18cb: 完善制度,每半年召开会议: 持续实施 stands
                             continue
                         due.clear()
                         note = f"完成时限为持续性表述，按正文“{part.strip()}”记为周期性时限"
