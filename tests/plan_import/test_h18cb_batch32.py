@@ -57,3 +57,21 @@ def test_a_rhythm_inside_the_work_leaves_the_written_ongoing(tmp_path: Path) -> 
     # guard (as on main): a task that is itself done every half-year is recurring
     assert [(d["kind"], d.get("every")) for d in tasks["02"]["due"]] == [("recurring", "half-year")]
     assert [due["kind"] for due in tasks["03"]["due"]] == ["date"]
+
+
+JOINED = """某县关于加强农产品质量安全工作的意见
+一、健全监管体系
+(一)完善检测制度
+农业农村部门要会同卫健、商务等有关部门建立农产品抽检结果通报制度;
+(二)加强基层站所建设
+乡镇政府要配齐农产品质量安全监管员,会同有关部门做好日常巡查。
+"""
+
+
+def test_a_subject_working_with_named_bodies_leads_them(tmp_path: Path) -> None:
+    tasks = tasks_by_id(_import(tmp_path, JOINED, year=2020))
+    roles = tasks["1-1"]["roles"]
+    assert roles.get("lead") == ["农业农村部门"]
+    assert roles.get("cooperate") == ["卫健", "商务"]  # 等有关部门: the named ones
+    # guard (as on main): 会同有关部门 names nobody, the subject alone is responsible
+    assert tasks["1-2"]["roles"] == {"responsible": ["乡镇政府"]}
