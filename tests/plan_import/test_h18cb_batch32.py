@@ -75,3 +75,50 @@ def test_a_subject_working_with_named_bodies_leads_them(tmp_path: Path) -> None:
     assert roles.get("cooperate") == ["卫健", "商务"]  # 等有关部门: the named ones
     # guard (as on main): 会同有关部门 names nobody, the subject alone is responsible
     assert tasks["1-2"]["roles"] == {"responsible": ["乡镇政府"]}
+
+
+PAGE = """对符合条件的困难家庭,各区要落实临时救助政策,做到应救尽救。
+(四)健全基层养老服务网络
+社区卫生服务中心负责辖区内老年人健康档案的建立和管理工作,定期开展上门随访。
+所需服务经费由各区、县财政部门根据服务人数核定。区、县政府要把养老服务设施纳入公共服务设施建设规划。
+村(居)委会受镇政府的委托,协助做好老年人信息登记工作。每个村(居)委会应配备1名养老服务联络员。
+三、提高养老服务质量
+(一)完善服务标准
+要尽快制定居家养老服务标准,规范服务流程。
+(二)加强从业人员培训
+人社部门要会同教育、卫健等有关部门制定养老护理员培训计划;
+"""
+
+
+def test_a_page_from_a_bracketed_point_before_the_next_chapter(tmp_path: Path) -> None:
+    tasks = tasks_by_id(_import(tmp_path, PAGE, year=2021))
+    # （四） before 三、 whose own list starts over at （一）: chapter 二's fourth point
+    assert sorted(tasks) == ["2-4", "3-2"]
+    assert tasks["2-4"]["section"] == 2 and tasks["3-2"]["section"] == 3
+    assert tasks["3-2"]["roles"] == {"lead": ["人社部门"], "cooperate": ["教育", "卫健"]}
+
+
+def test_roles_said_only_in_a_points_sentences_under_a_heading_line(tmp_path: Path) -> None:
+    tasks = tasks_by_id(_import(tmp_path, PAGE, year=2021))
+    roles = tasks["2-4"]["roles"]
+    # X负责…, 由Y根据…核定, Z要…: responsible (区、县 groups whole); 受…委托,协助: cooperate;
+    # 每个…应配备 is a staffing standard, no actor
+    assert roles.get("responsible") == ["社区卫生服务中心", "各区、县财政部门", "区、县政府"]
+    assert roles.get("cooperate") == ["村(居)委会"]
+
+
+CHUNKS = """政策汇编:
+(五)优化跨境贸易服务。推进国际贸易单一窗口建设和口岸通关便利化相
+五、强化组织保障(十二)落实工作责任。各区要细化工作措施,加强督促检查,确保各项任务落地见效。
+(六)提升不动产登记便利度。推行不动产登记线上办理,压缩办理时限。(责任单位:市规划局、市税务局)
+2.推进工程建设项目审批改革。精简审批环节,压缩审批时限。(责任部门:市住房城乡建设委、市规划局)
+"""
+
+
+def test_a_chunks_bracketed_point_before_another_texts_chapter_stays_apart(
+    tmp_path: Path,
+) -> None:
+    tasks = tasks_by_id(_import(tmp_path, CHUNKS, year=2023))
+    # 五、 runs on into another text's (十二), no list starting over at (一): (五) is no
+    # point of a chapter 四 the page does not show, and the chunks keep their own numbers
+    assert sorted(tasks) == ["02", "06"]
