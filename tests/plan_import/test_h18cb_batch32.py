@@ -122,3 +122,65 @@ def test_a_chunks_bracketed_point_before_another_texts_chapter_stays_apart(
     # 五、 runs on into another text's (十二), no list starting over at (一): (五) is no
     # point of a chapter 四 the page does not show, and the chunks keep their own numbers
     assert sorted(tasks) == ["02", "06"]
+
+
+ROWS = """某市2019年文化旅游工作要点实施方案
+目标
+任务
+主要内容
+责任单位
+一、以文旅融合助力消费升级
+(一)丰富文旅产品供给
+围绕全市重点景区提质扩容,推出一批精品旅游线路,组织开展文旅消费季活动。
+市文旅局牵头落实
+围绕乡村旅游发展,培育一批乡村旅游重点村,完善游客服务设施。
+市农业农村局牵头落实
+加强文旅消费金融支持,推出文旅消费信贷产品,开展景区门票优惠活动。
+市金融办、人民银行某市中心支行、某市银保监分局分别牵头落实
+加强文旅市场秩序整治,开展不合理低价游专项治理,维护游客合法权益。
+"""
+
+
+def test_rows_of_work_and_units_under_a_task_cell_are_its_items(tmp_path: Path) -> None:
+    tasks = tasks_by_id(_import(tmp_path, ROWS))
+    task = tasks["1-1"]
+    assert not task.get("roles")  # the task cell names no unit: its rows do
+    items = {item["id"]: item for item in task["items"]}
+    assert list(items) == ["1", "2", "3"]  # the last row, cut before its units, is no item
+    assert items["1"]["roles"] == {"lead": ["市文旅局"]}
+    assert items["2"]["roles"] == {"lead": ["市农业农村局"]}
+    assert items["3"]["roles"] == {
+        "lead": ["市金融办", "人民银行某市中心支行", "某市银保监分局"]  # 分别牵头落实: each
+    }
+
+
+CLOSING = """某县2020年河湖管护工作方案
+一、主要任务
+(一)开展河道清理
+组织开展河道清障行动,清理河道垃圾和违章建筑。
+县水利局牵头落实
+(二)加强巡河管理
+落实河长巡河制度,建立问题台账。
+县河长办牵头落实
+各乡镇、各部门要高度重视,加强协调配合,确保各项任务按时完成。
+"""
+
+
+def test_a_closing_paragraph_after_the_last_unit_line_stays_the_closing(tmp_path: Path) -> None:
+    result = _import(tmp_path, CLOSING)
+    tasks = tasks_by_id(result)
+    assert sorted(tasks) == ["1-1", "1-2"]
+    assert "items" not in tasks["1-2"] and tasks["1-2"]["roles"] == {"lead": ["县河长办"]}
+    assert "高度重视" not in tasks["1-2"]["text"]
+
+
+EACH = """某市2021年金融工作要点
+一、加强金融服务
+1.扩大普惠金融覆盖面,推广小微企业信用贷款。市金融办、人民银行某市中心支行分别牵头落实。
+2.开展金融知识宣传月活动。市金融办牵头落实。
+"""
+
+
+def test_each_leads_with_its_verb_after_a_name_without_a_place(tmp_path: Path) -> None:
+    tasks = tasks_by_id(_import(tmp_path, EACH))
+    assert tasks["1-1"]["roles"] == {"lead": ["市金融办", "人民银行某市中心支行"]}

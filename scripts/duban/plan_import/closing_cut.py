@@ -75,3 +75,36 @@ def opens_with_clause(rest: str) -> bool:
     text = rest.lstrip()
     first = next(brackets(text), None)
     return first is not None and first[0] == 0 and is_clause(unspaced(text[1 : first[1] - 1]))
+
+
+def unit_rows_go_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """h18cb: the last item a task cell over rows copied one cell a line, each row its work on a
+    line and its unit cell on the next (潍坊 2017 ``(一)加强预期引导`` / ``围绕……。`` /
+    ``市发改委牵头落实`` / ``围绕……。`` / ``市人社局牵头落实`` …): when the cut falls after such a
+    unit line, every following pair of a line of work and a line that is only units is the
+    item's too; the closing words begin after the last pair (a row cut before its units is no
+    row of it)."""
+    if match is None:
+        return match
+    before = span[: match.end()].rstrip().rsplit("\n", 1)[-1].strip()
+    if not before or not is_clause(before):
+        return match
+    end = match.end()
+    while True:
+        lines = span[end:].split("\n", 2)
+        if len(lines) < 2 or not lines[0].strip() or is_clause(lines[0].strip()):
+            break
+        if not lines[1].strip() or not is_clause(lines[1].strip()):
+            break
+        end += len(lines[0]) + 1 + len(lines[1]) + (1 if len(lines) > 2 else 0)
+    return match if end == match.end() else LINE_END.search(span, end - 1) or match
+
+
+def last_item_goes_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """The first cut after the last item (``match`` in ``span``) moved past what is still the
+    item's: its own 牵头单位：… on the next line, a row's last cell's clause (h18p), a line
+    holding its clause (h18s), its rows of work and units (h18cb)."""
+    match = labels_go_on(span, match)
+    match = row_goes_on(span, match)
+    match = clause_line_goes_on(span, match)
+    return unit_rows_go_on(span, match)

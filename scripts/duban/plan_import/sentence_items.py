@@ -83,6 +83,8 @@ def sentence_units(own: str) -> list[str]:
     if not newline:
         return []
     if find_clause(head) is None:
+        if rows := _unit_rows(rest):  # h18cb: a line of work, a line of its units, …
+            return rows
         units = _units(rest)
         # one sentence a paragraph: paragraphs under a heading (their own reading)
         return [] if _paragraphs(units) else units
@@ -114,6 +116,20 @@ def _units(rest: str) -> list[str]:
     if len(units) < 2 or rest[start:].strip(" \t\u3000\n。；;"):
         return []
     return units
+
+
+def _unit_rows(rest: str) -> list[str]:
+    """h18cb: rows of a table copied one cell a line under a task cell (潍坊 2017: ``围绕……。`` /
+    ``市发改委牵头落实`` / ``围绕……。`` / ``市人社局牵头落实``), each a line of work and the line
+    of its units after it: two rows or more and nothing else, each row a sub-item (第十二批)."""
+    lines = rest.splitlines(keepends=True)
+    if len(lines) < 4 or len(lines) % 2:
+        return []
+    rows = [a + b for a, b in zip(lines[::2], lines[1::2], strict=True)]
+    pairs = [(a.strip(), b.strip()) for a, b in zip(lines[::2], lines[1::2], strict=True)]
+    if all(work and not is_clause(work) and is_clause(units) for work, units in pairs):
+        return rows
+    return []
 
 
 def unit_items(
