@@ -184,3 +184,23 @@ EACH = """某市2021年金融工作要点
 def test_each_leads_with_its_verb_after_a_name_without_a_place(tmp_path: Path) -> None:
     tasks = tasks_by_id(_import(tmp_path, EACH))
     assert tasks["1-1"]["roles"] == {"lead": ["市金融办", "人民银行某市中心支行"]}
+
+
+def _wrapped(text: str, width: int = 32) -> str:
+    """``text`` with its lines longer than ``width`` cut every ``width`` characters (a PDF's)."""
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_a_long_unit_cell_line_in_a_wrapped_text_is_no_wrapped_line(tmp_path: Path) -> None:
+    tasks = tasks_by_id(_import(tmp_path, _wrapped(ROWS)))
+    items = {item["id"]: item for item in tasks["1-1"]["items"]}
+    assert list(items) == ["1", "2", "3"]
+    # the 31-character unit cell is as long as the wrapped lines, but ends the row
+    assert items["3"]["roles"] == {"lead": ["市金融办", "人民银行某市中心支行", "某市银保监分局"]}
+    assert "加强文旅市场秩序整治" not in items["3"]["text"]

@@ -14,6 +14,7 @@ from duban.plan_import.label_forms import unspaced
 
 LINE_END = re.compile(r"[ \t\u3000]*\n")
 BLANK_LINE = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)+")
+ROW_END = re.compile(r"[ \t\u3000]*\n|\Z")
 NEXT_END = re.compile(r"[。；]?[ \t\u3000]*\n|[。][ \t\u3000]+(?=\S)")
 
 
@@ -79,25 +80,27 @@ def opens_with_clause(rest: str) -> bool:
 
 def unit_rows_go_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:
     """h18cb: the last item a task cell over rows copied one cell a line, each row its work on a
-    line and its unit cell on the next (潍坊 2017 ``(一)加强预期引导`` / ``围绕……。`` /
-    ``市发改委牵头落实`` / ``围绕……。`` / ``市人社局牵头落实`` …): when the cut falls after such a
-    unit line, every following pair of a line of work and a line that is only units is the
-    item's too; the closing words begin after the last pair (a row cut before its units is no
-    row of it)."""
+    line (or more, wrapped) and its unit cell on the next (潍坊 2017 ``(一)加强预期引导`` /
+    ``围绕……。`` / ``市发改委牵头落实`` / ``围绕……。`` / ``市人社局牵头落实`` …): when the cut
+    falls after such a unit line, every following row (lines of work, then a line that is only
+    units) is the item's too; the closing words begin after the last whole row (a row cut
+    before its units is no row of it)."""
     if match is None:
         return match
     before = span[: match.end()].rstrip().rsplit("\n", 1)[-1].strip()
     if not before or not is_clause(before):
         return match
-    end = match.end()
-    while True:
-        lines = span[end:].split("\n", 2)
-        if len(lines) < 2 or not lines[0].strip() or is_clause(lines[0].strip()):
+    end = reached = match.end()
+    for line in span[match.end() :].splitlines(keepends=True):
+        if not line.strip():
             break
-        if not lines[1].strip() or not is_clause(lines[1].strip()):
-            break
-        end += len(lines[0]) + 1 + len(lines[1]) + (1 if len(lines) > 2 else 0)
-    return match if end == match.end() else LINE_END.search(span, end - 1) or match
+        if is_clause(line.strip()):
+            if end == reached:
+                break  # a unit line with no work before it
+            reached = end + len(line)  # a row read whole: its work, then its units
+        end += len(line)
+    end = reached
+    return match if end == match.end() else ROW_END.search(span, end - 1)
 
 
 def last_item_goes_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:

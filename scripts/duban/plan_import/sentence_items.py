@@ -120,16 +120,22 @@ def _units(rest: str) -> list[str]:
 
 def _unit_rows(rest: str) -> list[str]:
     """h18cb: rows of a table copied one cell a line under a task cell (潍坊 2017: ``围绕……。`` /
-    ``市发改委牵头落实`` / ``围绕……。`` / ``市人社局牵头落实``), each a line of work and the line
-    of its units after it: two rows or more and nothing else, each row a sub-item (第十二批)."""
-    lines = rest.splitlines(keepends=True)
-    if len(lines) < 4 or len(lines) % 2:
-        return []
-    rows = [a + b for a, b in zip(lines[::2], lines[1::2], strict=True)]
-    pairs = [(a.strip(), b.strip()) for a, b in zip(lines[::2], lines[1::2], strict=True)]
-    if all(work and not is_clause(work) and is_clause(units) for work, units in pairs):
-        return rows
-    return []
+    ``市发改委牵头落实`` / ``围绕……。`` / ``市人社局牵头落实``), each its work (a line, or more when
+    the page wraps it) and the line of its units after it: two rows or more and nothing else,
+    each row a sub-item (第十二批)."""
+    rows, row, work = [], "", False
+    for line in rest.splitlines(keepends=True):
+        row += line
+        if not line.strip():
+            return []
+        if not is_clause(line.strip()):
+            work = True
+        elif not work:
+            return []  # a unit line with no work before it
+        else:
+            rows.append(row)
+            row, work = "", False
+    return rows if len(rows) >= 2 and not row else []
 
 
 def unit_items(
