@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_h18bp_batch26 import _import  # a text file imported, a role's units
 
+from duban.i18n.messages import set_language
+from duban.plan_import import ImportError_, run_import
 from helpers import tasks_by_id
 
 HALF_YEAR = """(1)完善林地保护体系。2019年下半年前会同有关部门出台林地保护办法,\
@@ -204,3 +207,30 @@ def test_a_long_unit_cell_line_in_a_wrapped_text_is_no_wrapped_line(tmp_path: Pa
     # the 31-character unit cell is as long as the wrapped lines, but ends the row
     assert items["3"]["roles"] == {"lead": ["市金融办", "人民银行某市中心支行", "某市银保监分局"]}
     assert "加强文旅市场秩序整治" not in items["3"]["text"]
+
+
+SCRAMBLED = (
+    "附件 2 某市水污染防治2022年工作计划 完成 序号 重点任务 工作措施 牵头部门 责任单位 配合单位 "
+    "时限 市农业农村局 , 在完成省定目标基础上 各县区 1 水质目标 市生态环境局 各县区政府 "
+    "力争 年底前 市水利局 , 巩固提升 ( ) 、 。 2 城镇污水 市住房城乡建设局 加快管网建设 "
+    "各县区政府 年底前 市财政局\n"
+)
+
+
+def test_a_table_whose_cells_are_out_of_order_is_refused_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DUBAN_LANG", "zh")
+    set_language(None)
+    source = tmp_path / "preview.txt"
+    source.write_text(SCRAMBLED, encoding="utf-8")
+    with pytest.raises(ImportError_) as refused:
+        run_import(source, tmp_path / "out", None, None, None, 2022)
+    message = str(refused.value)
+    assert "未找到编号条目" in message and "第 1 行像是任务分工表的表头" in message
+    assert "请导入原件" in message
+    # guard (as on main): a text with neither items nor a table's header, the plain refusal
+    source.write_text("某市关于做好水污染防治工作的说明\n各县区要高度重视。\n", encoding="utf-8")
+    with pytest.raises(ImportError_) as plain:
+        run_import(source, tmp_path / "out", None, None, None, 2022)
+    assert "未找到编号条目" in str(plain.value) and "表头" not in str(plain.value)
