@@ -22,6 +22,7 @@ from duban.load.characters import REFUSED_IN_VALUES
 from duban.load.files import read_regular
 from duban.plan_import.bracket_lines import brackets_joined
 from duban.plan_import.numbered_inner_rows import as_read
+from duban.plan_import.out_of_order_table import header_line
 from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
@@ -39,10 +40,22 @@ class ImportError_(Exception):
 
 
 def _no_items(source: Path) -> ImportError_:
+    line = header_line(read_document(source, [])[0])  # h18cb: a table's cells out of order
+    hint = (
+        say(
+            f"; line {line} reads like a task table's header, but no row can be read (its cells "
+            "are out of order, as a PDF preview's text often is): import the original PDF, "
+            ".docx or HTML",
+            f"；第 {line} 行像是任务分工表的表头，但读不出任何一行（表格各格的文字交错排列，"
+            "PDF 预览页的文字常是这样）：请导入原件（PDF、.docx 或 HTML）",
+        )
+        if line
+        else ""
+    )
     return ImportError_(
         say(
-            f"{source}: no numbered items found (一、（一）1. …): nothing written",
-            f"{source}：未找到编号条目（一、（一）1. 等），没有写入任何文件",
+            f"{source}: no numbered items found (一、（一）1. …): nothing written{hint}",
+            f"{source}：未找到编号条目（一、（一）1. 等），没有写入任何文件{hint}",
         )
     )
 

@@ -14,6 +14,7 @@ from duban.plan_import.label_forms import unspaced
 
 LINE_END = re.compile(r"[ \t\u3000]*\n")
 BLANK_LINE = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)+")
+ROW_END = re.compile(r"[ \t\u3000]*\n|\Z")
 NEXT_END = re.compile(r"[。；]?[ \t\u3000]*\n|[。][ \t\u3000]+(?=\S)")
 
 
@@ -75,3 +76,38 @@ def opens_with_clause(rest: str) -> bool:
     text = rest.lstrip()
     first = next(brackets(text), None)
     return first is not None and first[0] == 0 and is_clause(unspaced(text[1 : first[1] - 1]))
+
+
+def unit_rows_go_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """h18cb: the last item a task cell over rows copied one cell a line, each row its work on a
+    line (or more, wrapped) and its unit cell on the next (潍坊 2017 ``(一)加强预期引导`` /
+    ``围绕……。`` / ``市发改委牵头落实`` / ``围绕……。`` / ``市人社局牵头落实`` …): when the cut
+    falls after such a unit line, every following row (lines of work, then a line that is only
+    units) is the item's too; the closing words begin after the last whole row (a row cut
+    before its units is no row of it)."""
+    if match is None:
+        return match
+    before = span[: match.end()].rstrip().rsplit("\n", 1)[-1].strip()
+    if not before or not is_clause(before):
+        return match
+    end = reached = match.end()
+    for line in span[match.end() :].splitlines(keepends=True):
+        if not line.strip():
+            break
+        if is_clause(line.strip()):
+            if end == reached:
+                break  # a unit line with no work before it
+            reached = end + len(line)  # a row read whole: its work, then its units
+        end += len(line)
+    end = reached
+    return match if end == match.end() else ROW_END.search(span, end - 1)
+
+
+def last_item_goes_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """The first cut after the last item (``match`` in ``span``) moved past what is still the
+    item's: its own 牵头单位：… on the next line, a row's last cell's clause (h18p), a line
+    holding its clause (h18s), its rows of work and units (h18cb)."""
+    match = labels_go_on(span, match)
+    match = row_goes_on(span, match)
+    match = clause_line_goes_on(span, match)
+    return unit_rows_go_on(span, match)

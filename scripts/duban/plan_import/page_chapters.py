@@ -5,20 +5,27 @@ ids 2-2 … 2-4 with section 2, and the chapter line as a chapter, not as the la
 
 from __future__ import annotations
 
+import re
+
 from duban.plan_import.chinese import numeral_text
 from duban.plan_import.segment_nodes import Node
 
+FIRST_POINT = re.compile(r"[^\n]*\n[ \t\u3000]*[（(]一[）)]")
+"""The chapter line, then its own list's first point on the next line (三、… / （一）…)."""
 
-def chapter_after_page(roots: list[Node], number: int) -> bool:
-    """Whether a chapter line numbered ``number`` closes the list a page started with: the
-    items read so far are one arabic list at the top, starting after 1 (a page's middle), and
-    the chapter is not the first (三、 after 2.…4.: 二 is the items' chapter)."""
-    return (
-        number > 1
-        and bool(roots)
-        and roots[0].number > 1
-        and all(node.style == "ar" for node in roots)
-    )
+
+def chapter_after_page(roots: list[Node], number: int, text: str = "", at: int = 0) -> bool:
+    """Whether a chapter line numbered ``number`` (at ``at`` in ``text``) closes the list a page
+    started with: the items read so far are one arabic list at the top, starting after 1 (a
+    page's middle), and the chapter is not the first (三、 after 2.…4.: 二 is the items' chapter).
+    h18cb: a page from （五） on (上海 社会救助, 第三十二批) likewise, when the chapter's own list
+    starts over at （一） on the next line: the same rank numbered from 1 again is the evidence
+    that （五） was the chapter before's (not a chunk's （五） over another text's 五、（十四）)."""
+    if not (number > 1 and roots and roots[0].number > 1):
+        return False
+    if all(node.style == "ar" for node in roots):
+        return True
+    return all(node.style == "pcn" for node in roots) and bool(FIRST_POINT.match(text, at))
 
 
 def inferred_chapter(roots: list[Node], number: int) -> Node:

@@ -14,12 +14,7 @@ from duban.plan_import.chapter_tasks import chapter_tasks
 from duban.plan_import.chinese import simplified
 from duban.plan_import.chrome import page_year, set_aside
 from duban.plan_import.clauses import Clause, find_clause
-from duban.plan_import.closing_cut import (
-    clause_line_goes_on,
-    labels_go_on,
-    opens_with_clause,
-    row_goes_on,
-)
+from duban.plan_import.closing_cut import last_item_goes_on, opens_with_clause
 from duban.plan_import.figures import all_due, figures
 from duban.plan_import.findings import Finding
 from duban.plan_import.head import Head, plan_title_line, read_head
@@ -287,9 +282,7 @@ class Importer(TaskReading, YearReading):
         match = re.search(  # （…：6月底前）。各乡镇、各部门要高度重视……: the closing words
             r"[）)\]】〕][。；]?(?=(?:各[^。，；\n]{0,20}要|本方案自|本方案由|请各))", span
         ) or re.search(r"[。！）)][ \t\u3000]*\n|[。！][ \t\u3000]+(?=\S)", span)
-        match = labels_go_on(span, match)  # the last item's own 牵头单位：… on the next line
-        match = row_goes_on(span, match)  # h18p: a row's last cell goes on to its clause
-        match = clause_line_goes_on(span, match)  # h18s: 整改要求:…由X负责… on the next line
+        match = last_item_goes_on(span, match)  # its own label, cell or unit lines after it
         if not match or not field_text(span[match.end() :]):
             return None
         rest, own = field_text(span[match.end() :]), find_clause(span[: match.end()])

@@ -208,7 +208,7 @@ def _segment(text: str, start: int, end: int, any_start: bool, lenient: bool) ->
         if match.group("after") is not None and (style in ("sec", "art") or style not in styles):
             continue  # h18f: …（省发改委负责）(二)… only goes on with a list already open
         at_line = match.start() == 0 or text[match.start() - 1] == "\n"
-        if style == "sec" and at_line and chapter_after_page(roots, number):
+        if style == "sec" and at_line and chapter_after_page(roots, number, text, match.start()):
             # h18bt: a page from 2. on whose 4. is followed by 三、: 2.…4. are chapter 二's
             roots[:] = [inferred_chapter(roots, number - 1)]
             stack[:] = roots[:1]

@@ -83,6 +83,8 @@ def sentence_units(own: str) -> list[str]:
     if not newline:
         return []
     if find_clause(head) is None:
+        if rows := _unit_rows(rest):  # h18cb: a line of work, a line of its units, …
+            return rows
         units = _units(rest)
         # one sentence a paragraph: paragraphs under a heading (their own reading)
         return [] if _paragraphs(units) else units
@@ -114,6 +116,26 @@ def _units(rest: str) -> list[str]:
     if len(units) < 2 or rest[start:].strip(" \t\u3000\n。；;"):
         return []
     return units
+
+
+def _unit_rows(rest: str) -> list[str]:
+    """h18cb: rows of a table copied one cell a line under a task cell (潍坊 2017: ``围绕……。`` /
+    ``市发改委牵头落实`` / ``围绕……。`` / ``市人社局牵头落实``), each its work (a line, or more when
+    the page wraps it) and the line of its units after it: two rows or more and nothing else,
+    each row a sub-item (第十二批)."""
+    rows, row, work = [], "", False
+    for line in rest.splitlines(keepends=True):
+        row += line
+        if not line.strip():
+            return []
+        if not is_clause(line.strip()):
+            work = True
+        elif not work:
+            return []  # a unit line with no work before it
+        else:
+            rows.append(row)
+            row, work = "", False
+    return rows if len(rows) >= 2 and not row else []
 
 
 def unit_items(

@@ -23,7 +23,7 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.leading_by import GENERAL, unit_name
 from duban.plan_import.open_lists import OPEN_SUFFIX
 from duban.plan_import.sentence_items import TITLE_SENTENCE
-from duban.plan_import.unit_names import NAME_WORD
+from duban.plan_import.unit_names import NAME_WORD, name_pieces
 
 NAMES = r"[^。；;：:，,\n（(“《]{2,80}?"
 DATED = re.compile(
@@ -52,12 +52,23 @@ URGED_SUBJECT = re.compile(rf"^(?P<names>{NAMES})(?:{URGING})")
 DATED_SUBJECT = re.compile(
     rf"^(?P<names>{NAMES})(?=对|印发|完成|开展|制定|组织|建立|出台|提交|报送|编制|实施)"
 )
-BY = re.compile(rf"^[^。；;，,由]{{0,20}}由(?P<names>{NAMES})(?:推荐|负责|组织|申报|审核)")
+BY = re.compile(  # h18cb: 由X根据…核定 too
+    rf"^[^。；;，,由]{{0,20}}由(?P<names>{NAMES})(?:根据[^。；;，,]{{0,30}}?)?"
+    r"(?:推荐|负责|组织|申报|审核|核定)"
+)
+ASSISTING = re.compile(
+    r"^(?P<names>(?:[^。；;：:，,\n（(“《]|[（(][^（()）\n]{1,8}[）)]){2,60}?)(?:受[^。；;，,]{2,40}?委托)?(?=[，,]?协助)"
+)
+"""h18cb: 居(村)委会受街道办事处的委托,协助做好… / X协助…: X cooperates (协助单位, 第十七批)."""
+HEADING_LINE = re.compile(r"[ \t\u3000]*[^。；;，,：:！？!?\n]{4,40}\n(?=[ \t\u3000]*\S)")
+"""h18cb: 加强街道社会救助队伍建设 / its paragraph on the next line: a heading with no 。."""
 
 
 def _units(names: str) -> list[str] | None:
     """The units a list of names is (an open list's tail taken off), or None if one is not."""
-    pieces = [p.strip() for p in names.split("、") if p.strip()]  # 文化和旅游部 is one
+    if re.match(r"每[个一]", names):  # h18cb: 每个居委会应配备2名…: a standard, not an actor
+        return None
+    pieces = [p.strip() for p in name_pieces(names, "、") if p.strip()]  # 区、县政府 is one
     units = [unit_name(re.sub(OPEN_SUFFIX, "", p) or p) for p in pieces]
     return [u for u in units if u] if pieces and all(units) else None
 
@@ -102,7 +113,7 @@ def step_actors(text: str) -> tuple[int, int, str, str] | None:
     clause as the parser reads it, ``牵头单位:X；配合单位:A、B；责任单位:Y``, the pieces of the
     sentences that name them as written, ``……`` between), or None."""
     folded = simplified(text)
-    title = TITLE_SENTENCE.match(folded)
+    title = TITLE_SENTENCE.match(folded) or HEADING_LINE.match(folded)
     if title is None:
         return None
     roles: dict[str, list[str]] = {}
@@ -114,6 +125,10 @@ def step_actors(text: str) -> tuple[int, int, str, str] | None:
                 roles[role].append(unit)
 
     dated, read = False, []
+    for assisting in re.finditer(r"(?:^|(?<=[。；;\n]))[^。；;\n]+", folded[title.end() :]):
+        helper = ASSISTING.match(assisting.group(0).strip(" \t\u3000"))
+        if helper and (helpers := _units(helper.group("names"))):
+            add("cooperate", helpers)
     for found in re.finditer(r"[^。；;\n，,]+", folded[title.end() :]):
         piece = found.group(0).strip(" \t\u3000")
         at = title.end() + found.start() + found.group(0).find(piece)

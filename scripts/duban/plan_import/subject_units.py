@@ -33,6 +33,11 @@ time. Only the first: a later sentence's subject (强化制度建设。局综合
 an item headed by the words before it, which a table below may restate (restated.py)."""
 
 
+JOINED_BY = re.compile(r"会同(?P<others>[^。；;，,：:\n]{2,40}?等(?:有关|相关)?(?:部门|单位))")
+"""h18cb: 民政部门要会同金融、证券等有关部门完善… (上海 社会救助): the subject leads, the bodies it
+works with cooperate (SOURCES.md 第十三批 由X会同A、B); only when 等…部门 closes the list, so
+that where the names end is written."""
+
 TITLE_LINE = re.compile(r"[ \t\u3000]*[^。；;，,：:！？\n]{2,20}\n")
 """The short title on a line of its own before an item's paragraph (a bold heading's words)."""
 
@@ -46,7 +51,7 @@ def subject_units(text: str) -> tuple[int, int, str] | None:
         return None if after is None else (after[0] + title.end(), after[1] + title.end(), after[2])
     folded = simplified(text)
     found: list[str] = []
-    first = -1
+    first, joined = -1, None
     for match in SUBJECT.finditer(folded):
         names = match.group("names")
         # h18au: 各市（州）、县（市、区） is one group; h18bb: read as every list of names is
@@ -60,13 +65,17 @@ def subject_units(text: str) -> tuple[int, int, str] | None:
         ats = [folded.find(piece, start) for piece in pieces]
         if -1 in ats:  # a group joined across 和 (各县和市): not as written, not read
             continue
-        first = start if first < 0 else first
+        if first < 0:
+            first, joined = start, JOINED_BY.match(folded, match.end())
         for piece, unit, at in zip(pieces, units, ats, strict=True):
             written = text[at + len(piece) - len(unit or "") : at + len(piece)]
             if written not in found:
                 found.append(written)
     if not found:
         return None
+    if joined:
+        others = text[joined.start("others") : joined.end("others")]
+        return first, first, f"{'、'.join(found)}牵头；{others}配合"
     return first, first, "、".join(found) + "负责"
 
 

@@ -282,7 +282,7 @@ class TaskReading(Findings):
         due = item.setdefault("due", [])
         sentences = [s for s in re.split(r"(?<=[。；;])", own) if s.strip()]
         for index, sentence in enumerate(sentences):
-            for part in re.split(r"[，,]", sentence):
+            for place, part in enumerate(re.split(r"[，,]", sentence)):
                 folded = simplified(part)
                 every = re.search(r"每(半年|年|季度|月)", folded)
                 if every and re.search(r"一次|进行|开展|组织|检查|通报|报送|考评|排名", folded):
@@ -305,6 +305,8 @@ class TaskReading(Findings):
                     else:
                         note = f"正文“{part.strip()}”另列为周期性时限"
                     if [d["kind"] for d in due] == ["ongoing"] and "applies_to" not in extra:
+                        if index or place:  # h18cb: 完善制度,每半年召开会议: 持续实施 stands
+                            continue
                         due.clear()
                         note = f"完成时限为持续性表述，按正文“{part.strip()}”记为周期性时限"
                     due.append(extra)

@@ -17,8 +17,8 @@ from duban.plan_import.chinese import simplified
 from duban.plan_import.role_sentences import together_clause
 from duban.plan_import.unit_names import NAME_END, group_phrases
 
-_VERB = (  # h18bd: 分别牵头 (A、B分别牵头。) and 指导 (A指导，B负责落实。) close an item too
-    r"(?:牵头负责|牵头落实|分别牵头|牵头|主办|负责落实|负责实施|具体负责|分别负责|按职责分工负责"
+_VERB = (  # h18bd: 分别牵头 (A、B分别牵头。), h18cb: 分别牵头落实, and 指导 (A指导，B负责落实。)
+    r"(?:牵头负责|牵头落实|分别牵头(?:落实|负责)?|牵头|主办|负责落实|负责实施|具体负责|分别负责|按职责分工负责"
     r"|负责|具体落实|抓好落实|组织实施|配合|协办|参与|协助|协同|指导)"
 )
 _WHEN = (

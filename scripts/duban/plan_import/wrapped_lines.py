@@ -41,10 +41,15 @@ def _table_row(line: str) -> bool:
 
 
 ENDS = re.compile(r"[。；;！？：:）)】〕]\s*$")
+UNIT_CELL = re.compile(
+    r"^[^，,。；;：:！？!?]{2,60}?(?:分别)?(?:牵头|负责|配合|协办|主办|参与)(?:落实|负责|实施)?$"
+)
+"""h18cb: a unit cell on a line of its own (市金融办、人民银行某市中心支行分别牵头落实): a row's
+last cell, not a line cut by the page's width, though as long and without a stop."""
 
 
 def _full(line: str, width: int) -> bool:
-    if len(line) < max(width - FULL_WITHIN, MIN_WIDTH):
+    if len(line) < max(width - FULL_WITHIN, MIN_WIDTH) or UNIT_CELL.match(line.strip()):
         return False
     line = PINYIN_NOTE.sub("", line)  # h18ap: 市發(fā) ends no sentence (a converter's reading)
     unclosed = sum(line.count(c) for c in "（([【〔") > sum(line.count(c) for c in "）)]】〕")

@@ -16,6 +16,9 @@ YEAR_POINT = re.compile(
     r"\d{4}\s*年?\s*(?:－|—|–|-|~|～|至|到)\s*(?P<span>\d{4})\s*年"
     r"|(?:力争|到|至)(?P<aim>\d{4})年(?![\d月])"
     r"|(?P<end>\d{4})年(?:底|末)"
+    # h18cb: 2012年上半年前…，2012年底前… (水利部 2012): a half-year is a point of its own, the
+    # period 2012-H1, beside the same year's end (SOURCES.md 第三十二批)
+    r"|(?P<half>\d{4})年(?P<side>[上下])半年"
     r"|(?P<before>\d{4})年(?:前|以前|之前)"
     rf"|{BARE_YEAR_BEFORE}"  # h18bx: 2011前完成
     r"|(?:^|(?<=[。；;，,：:]))(?P<opening>\d{4})年(?=[，,]|全面|基本|实现|完成|建成"
@@ -43,6 +46,8 @@ def year_points(folded: str, own: str) -> list[re.Match[str]]:
     points = []
     for match in YEAR_POINT.finditer(folded):
         year = next(group for group in match.groups() if group)
+        if match.group("half"):
+            year += match.group("side")
         if year not in seen:
             seen.add(year)
             points.append(match)
