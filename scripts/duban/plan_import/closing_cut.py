@@ -11,6 +11,7 @@ from duban.plan_import.bracket_spans import brackets
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import CLAUSE_START, find_clause, is_clause
 from duban.plan_import.label_forms import unspaced
+from duban.plan_import.unit_rows import whole_rows
 
 LINE_END = re.compile(r"[ \t\u3000]*\n")
 BLANK_LINE = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)+")
@@ -90,17 +91,8 @@ def unit_rows_go_on(span: str, match: re.Match[str] | None) -> re.Match[str] | N
     before = span[: match.end()].rstrip().rsplit("\n", 1)[-1].strip()
     if not before or not is_clause(before):
         return match
-    end = reached = match.end()
-    for line in span[match.end() :].splitlines(keepends=True):
-        if not line.strip():
-            break
-        if is_clause(line.strip()):
-            if end == reached:
-                break  # a unit line with no work before it
-            reached = end + len(line)  # a row read whole: its work, then its units
-        end += len(line)
-    end = reached
-    return match if end == match.end() else ROW_END.search(span, end - 1)
+    rows = whole_rows(span[match.end() :])
+    return ROW_END.search(span, match.end() + sum(map(len, rows)) - 1) if rows else match
 
 
 def last_item_goes_on(span: str, match: re.Match[str] | None) -> re.Match[str] | None:

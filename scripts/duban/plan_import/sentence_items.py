@@ -31,6 +31,7 @@ from duban.plan_import.clauses import Clause, find_clause, is_clause
 from duban.plan_import.label_forms import unspaced
 from duban.plan_import.role_sentences import bracket_inners
 from duban.plan_import.segment import field_text
+from duban.plan_import.unit_rows import whole_rows
 
 CLOSED = re.compile(r"[。；;！!？?]\s*$")
 """A sentence's end just before its bracket (the bracket may wrap to the next line)."""
@@ -119,23 +120,10 @@ def _units(rest: str) -> list[str]:
 
 
 def _unit_rows(rest: str) -> list[str]:
-    """h18cb: rows of a table copied one cell a line under a task cell (潍坊 2017: ``围绕……。`` /
-    ``市发改委牵头落实`` / ``围绕……。`` / ``市人社局牵头落实``), each its work (a line, or more when
-    the page wraps it) and the line of its units after it: two rows or more and nothing else,
-    each row a sub-item (第十二批)."""
-    rows, row, work = [], "", False
-    for line in rest.splitlines(keepends=True):
-        row += line
-        if not line.strip():
-            return []
-        if not is_clause(line.strip()):
-            work = True
-        elif not work:
-            return []  # a unit line with no work before it
-        else:
-            rows.append(row)
-            row, work = "", False
-    return rows if len(rows) >= 2 and not row else []
+    """h18cb: rows of a table copied one cell a line under a task cell (:mod:`unit_rows`), two
+    rows or more and nothing else, each row a sub-item (第十二批)."""
+    rows = whole_rows(rest)
+    return rows if len(rows) >= 2 and sum(map(len, rows)) == len(rest) else []
 
 
 def unit_items(
