@@ -58,7 +58,8 @@ def sentence(roles: dict[str, str], form: str) -> str:
     if form == "by":
         said = f"由{lead}负责" + (f"，{others}配合" if others else "")
     elif form == "together":
-        said = f"{lead}要会同{others}抓好落实" if others else f"{lead}要抓好落实"
+        alone = f"{lead}牵头抓好落实" if roles.get("lead") else f"{lead}要抓好落实"
+        said = f"{lead}要会同{others}抓好落实" if others else alone
     else:  # "subject": 市X局负责…
         said = f"{lead}负责组织实施" + (f"，{others}参与" if others else "")
     rest = roles.get("rest")

@@ -72,8 +72,13 @@ OTHERS_NAME = re.compile(
 
 
 def _units(names: str) -> list[str] | None:
-    """The names as written when every piece is a government body's name, else None."""
-    pieces = [p.strip() for p in name_pieces(names, "、和及") if p.strip()]
+    """The names as written when every piece is a government body's name, else None (parted
+    at 、 first: 县发展和改革局 is one name; at 和 and 及 too when that gives only names)."""
+    return _pieces(names, "、，,") or _pieces(names, "、，,和及")
+
+
+def _pieces(names: str, separators: str) -> list[str] | None:
+    pieces = [p.strip() for p in name_pieces(names, separators) if p.strip()]
     if not pieces:
         return None
     out = []
@@ -92,7 +97,7 @@ def _units(names: str) -> list[str] | None:
 
 def _others(text: str) -> list[str]:
     """The units after 会同 (the last one cut before what they do together)."""
-    pieces = [p.strip() for p in name_pieces(text, "、和及") if p.strip()]
+    pieces = [p.strip() for p in name_pieces(text, "、，,") if p.strip()]
     if not pieces:
         return []
     last = OTHERS_NAME.match(simplified(pieces[-1]))
