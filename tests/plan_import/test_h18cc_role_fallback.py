@@ -173,3 +173,13 @@ def test_an_opened_file_with_its_labels_written_as_sentences_is_read(tmp_path: P
     score = score_text(text, source, tmp_path)
     assert score.found == score.expected == 3
     assert score.roles[0] >= 4  # of 6 role fields
+
+
+def test_a_plan_naming_nobody_but_a_later_sentences_subject_is_read_harder(
+    tmp_path: Path,
+) -> None:
+    """局办公室要建立… in a later sentence: no step while the plan names units elsewhere
+    (test_h18ax's guard), read when nothing else in the plan names anyone."""
+    urged = "某局政务公开工作要点\n一、工作要点\n1.强化制度建设。局办公室要建立信息公开制度。\n"
+    tasks = _import(tmp_path, urged).tasks
+    assert [_roles(task) for task in tasks] == [{"responsible": ["局办公室"]}]

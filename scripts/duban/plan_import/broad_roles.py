@@ -127,9 +127,12 @@ def _clause_roles(piece: str) -> dict[str, list[str]]:
 
 
 def _name_line(line: str) -> list[str]:
-    """A line of only unit names (parted by 、，, or spaces)."""
+    """A line of only unit names (parted by 、，, or spaces), each naming its level or place
+    (a line of the task's words may end as a name does: 推进一网通办)."""
     parts = [p for p in re.split(r"[、，,\s\u3000]+", line.strip(" 。；;")) if p]
-    return (_units("、".join(parts)) or []) if parts else []
+    if not parts or not all(LEVEL.match(simplified(part)) for part in parts):
+        return []
+    return _units("、".join(parts)) or []
 
 
 def broad_clause(text: str) -> Clause | None:
