@@ -201,10 +201,14 @@ def test_numbered_steps_name_their_actors_in_their_sentences(tmp_path: Path) -> 
     # the bracketed chapter keeps its standing rule
     assert tasks["1-1"]["items"][1]["roles"]["responsible"] == ["试点县政府"]
     # a unit urged alone in a later sentence (局办公室要建立…) makes no step: an item a table
-    # below may restate (county-bureau-zwgk-trad-pipe-table in the corpus)
-    urged = "某局政务公开工作要点\n一、工作要点\n1.强化制度建设。局办公室要建立信息公开制度。\n"
+    # below may restate (county-bureau-zwgk-trad-pipe-table in the corpus); h18cc: in a plan
+    # that names its units elsewhere (a plan that names nobody at all is read harder)
+    urged = (
+        "某局政务公开工作要点\n一、工作要点\n1.强化制度建设。局办公室要建立信息公开制度。\n"
+        "2.规范信息发布。（责任单位：局宣传科）\n"
+    )
     (tmp_path / "urged").mkdir()
-    assert _import(tmp_path / "urged", urged).tasks == []
+    assert [task["numeral"] for task in _import(tmp_path / "urged", urged).tasks] == ["2"]
 
 
 def test_sentence_sub_items_and_subject_clauses_pass_validation(tmp_path: Path) -> None:

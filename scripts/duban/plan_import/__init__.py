@@ -26,7 +26,8 @@ from duban.plan_import.out_of_order_table import header_line
 from duban.plan_import.plan import Finding, Imported, import_text
 from duban.plan_import.reading import ReadError, read_document
 from duban.plan_import.review import review_markdown
-from duban.plan_import.strategy import best_reading, untabled_reading
+from duban.plan_import.role_fallback import read_roles_harder
+from duban.plan_import.strategy import untabled_reading
 from duban.plan_import.units import ImportOrg
 from duban.plan_import.writer import write_org, write_plan
 
@@ -105,7 +106,7 @@ def import_file(path: Path, org: ImportOrg, plan_id: str, year: int | None = Non
     if (text := as_read(text, as_written)) is as_written:  # h18y: rows numbered after merged
         reading = reading.split("；", 1)[0]  # category cells: not the reader's table reading
     text = brackets_joined(text)  # h18ap: a role bracket a page put on the next line
-    result, how, why = best_reading(text, org, plan_id, year, as_written)  # h18f
+    result, how, why = read_roles_harder(text, org, plan_id, year, as_written)  # h18f, h18cc
     if how == untabled_reading():  # the table reading was not taken: say so, not the table
         reading = reading.split("；", 1)[0]
     if how:

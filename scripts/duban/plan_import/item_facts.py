@@ -29,3 +29,13 @@ def names_holders(item: dict) -> bool:
 
 def has_due(item: dict) -> bool:
     return bool(item.get("due")) or any(has_due(child) for child in item.get("items", []))
+
+
+def indicator_ids(item: dict, task_id: str) -> None:
+    """The ids of an item's milestone indicators, from its task's id (moved from task_reading,
+    h18cc)."""
+    for number, due in enumerate(item.get("due", []), start=1):
+        if due["kind"] == "milestones":
+            due["indicator"]["id"] = f"t{task_id}-{number}".replace("/", "-")
+    for child in item.get("items", []):
+        indicator_ids(child, f"{task_id}-{child['id']}")

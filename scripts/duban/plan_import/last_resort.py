@@ -18,7 +18,7 @@ FAILED = (ValueError, KeyError, IndexError, AttributeError, TypeError, Assertion
 
 
 def last_resort(
-    text: str, pristine: ImportOrg, plan_id: str, year: int | None
+    text: str, pristine: ImportOrg, plan_id: str, year: int | None, broad: bool = False
 ) -> tuple[Imported, str] | None:
     """The import of ``text`` with every item of its list a task, and what the reading did
     (for the review); None when neither the document's numbering nor its marks give a task.
@@ -29,7 +29,9 @@ def last_resort(
     tries.append((text, ""))
     for candidate, note in tries:
         try:
-            result = import_text(candidate, copy.deepcopy(pristine), plan_id, year, every=True)
+            result = import_text(
+                candidate, copy.deepcopy(pristine), plan_id, year, every=True, broad=broad
+            )
         except FAILED:
             continue
         if len(result.tasks) >= LEAST:  # a list: two items at least (一、 alone is none)

@@ -90,6 +90,7 @@ class Importer(TaskReading, YearReading):
         self.table = False  # h18f: the items are a table's rows (its 序号)
         self.table_rows = 0  # h18r: how many rows of a table the reader made items
         self.every = False  # h18ab: the last resort, every item a task (marked_lines.py)
+        self.broad = False  # h18cc: roles read from every sentence (strategy's gate)
         self.promoted: set[int] = set()  # h18f: the items the deeper reading made headings
 
     # -- the whole plan -----------------------------------------------------------------------
@@ -378,6 +379,7 @@ def import_text(
     table: bool = False,
     table_rows: int = 0,
     every: bool = False,
+    broad: bool = False,
 ) -> Imported:
     """The plan in ``text`` as data. Its year comes from the document; ``year`` (``--year``)
     only stands in when the document names none. Never reads the clock. ``deeper`` and
@@ -386,7 +388,7 @@ def import_text(
     read, chrome = set_aside(text)
     importer = Importer(read, org, plan_id, year)
     importer.deeper, importer.lenient, importer.table = deeper, lenient, table
-    importer.table_rows, importer.every = table_rows, every
+    importer.table_rows, importer.every, importer.broad = table_rows, every, broad
     importer.page_year = page_year(chrome)
     result = importer.run()
     result.chrome = chrome + result.chrome

@@ -58,6 +58,7 @@ from duban.plan_import.last_resort import last_resort
 from duban.plan_import.lead_in import lead_in_items, lead_in_reading
 from duban.plan_import.more_table_readings import MORE_TABLE_READINGS
 from duban.plan_import.plan import Imported, import_text
+from duban.plan_import.reading_notes import deeper_reading, lenient_reading, untabled_reading
 from duban.plan_import.segment import Node, segment, walk
 from duban.plan_import.subheadings import deeper_level
 from duban.plan_import.unit_lines import unit_lines, unit_lines_reading
@@ -154,30 +155,6 @@ READINGS: tuple[tuple[str, str, Rewrite, Callable[[Any], str]], ...] = (
 )
 AS_NUMBERED = ("the numbering", "按编号")
 UNTABLED = ("the text as written, its tables not read as rows", "原文照排（不按任务分工表读表格）")
-
-
-def untabled_reading() -> str:
-    return say(
-        "the lines that looked like a task table were read as the text they are, not as rows"
-        " (the table reading found fewer tasks)",
-        "看似任务分工表的各行按原文读取，没有转为表格的行（按表格读出的任务较少）",
-    )
-
-
-def deeper_reading() -> str:
-    return say(
-        "items with no assignment of their own over items that each carry one read as headings:"
-        " the items below them are the tasks",
-        "本身没有分工、其下各项都有分工的条目读作小标题，其下各项是任务",
-    )
-
-
-def lenient_reading() -> str:
-    return say(
-        "a list that starts after 1 (an excerpt from the middle of a plan or of a table, a table"
-        " row that lost its first cell) read from its first number",
-        "不从 1 开始的编号（从方案或表格中间开始的摘录、丢了第一格的表格行）从第一个编号读起",
-    )
 
 
 NUMBERINGS: tuple[tuple[tuple[str, str], str, Callable[[], str]], ...] = (
@@ -285,16 +262,16 @@ def _clauses(item: dict) -> int:
 
 
 def candidates(
-    text: str, org: ImportOrg, plan_id: str, year: int | None, rows: int = 0
+    text: str, org: ImportOrg, plan_id: str, year: int | None, rows: int = 0, broad: bool = False
 ) -> list[Candidate]:
     """Every reading that gives something, the document as numbered first (on ``org`` itself;
     the others on copies, so that a reading not taken leaves no names behind). Each reading of
     the text (as it is, or rewritten as a table's rows, …) is also tried with the other
     readings of its numbering when they can give another result."""
     pristine = copy.deepcopy(org)
-    numbered = import_text(text, org, plan_id, year, table_rows=rows)  # h18r: rows' 序号
+    numbered = import_text(text, org, plan_id, year, table_rows=rows, broad=broad)  # h18r: 序号
     out = [Candidate(say(*AS_NUMBERED), numbered, evidence(numbered, False))]
-    out += _numberings(text, numbered, pristine, plan_id, year, "", "", False, False)
+    out += _numberings(text, numbered, pristine, plan_id, year, "", "", False, False, broad)
     for english, chinese, rewrite, describe in READINGS:
         if english in INVENTED - {"marked lines"} and not all(
             _headings_only(c.result) for c in out
@@ -306,13 +283,15 @@ def candidates(
             continue
         table = describe in (*TABLE_NOTES, wenku_reading)
         invented = english in INVENTED
-        result = _trial(found[0], pristine, plan_id, year, table=table)
+        result = _trial(found[0], pristine, plan_id, year, table=table, broad=broad)
         if result is None:
             continue
         note = describe(found[1])
         name = say(english, chinese)
         out.append(Candidate(name, result, evidence(result, invented), note))
-        out += _numberings(found[0], result, pristine, plan_id, year, name, note, table, invented)
+        out += _numberings(
+            found[0], result, pristine, plan_id, year, name, note, table, invented, broad
+        )
     return out
 
 
@@ -338,6 +317,7 @@ def _numberings(
     note: str,
     table: bool,
     invented: bool,
+    broad: bool = False,
 ) -> list[Candidate]:
     """The other readings of the numbering of a text (as it is or rewritten) that give other
     tasks than its plain reading."""
@@ -346,7 +326,7 @@ def _numberings(
     for (english, chinese), option, describe in NUMBERINGS:
         if option not in differ:
             continue  # the same tree: no need to import it again (a long plan takes a second)
-        options = dict.fromkeys(option.split(), True) | {"table": table}
+        options = dict.fromkeys(option.split(), True) | {"table": table, "broad": broad}
         result = _trial(text, pristine, plan_id, year, **options)
         if result is None:
             continue
@@ -377,14 +357,14 @@ def choose(found: list[Candidate]) -> tuple[Candidate, str]:
 
 
 def _unnumbered_tables(
-    text: str, pristine: ImportOrg, plan_id: str, year: int | None
+    text: str, pristine: ImportOrg, plan_id: str, year: int | None, broad: bool
 ) -> list[Candidate]:
     """The readings of tables with no 序号 on the text as written (长沙 2012: the table
     reading took the header of a table whose rows it could not number)."""
     out: list[Candidate] = []
     for english, chinese, rewrite, describe in READINGS:
         found = rewrite(text) if describe in TABLE_NOTES else None
-        result = found and _trial(found[0], pristine, plan_id, year, table=True)
+        result = found and _trial(found[0], pristine, plan_id, year, table=True, broad=broad)
         if found and result:
             name, note = say(english, chinese), describe(found[1])
             out.append(Candidate(name, result, evidence(result, True), note))
@@ -392,7 +372,12 @@ def _unnumbered_tables(
 
 
 def best_reading(
-    text: str, org: ImportOrg, plan_id: str, year: int | None, as_written: str | None = None
+    text: str,
+    org: ImportOrg,
+    plan_id: str,
+    year: int | None,
+    as_written: str | None = None,
+    broad: bool = False,  # h18cc: roles read from every sentence (broad_roles)
 ) -> tuple[Imported, str, str]:
     """The import of the best reading, what the reading did to the text (empty for the
     document as numbered) and why it was taken. ``as_written``: the plain text before its
@@ -405,16 +390,18 @@ def best_reading(
     header = re.search(r"序\s*[号號]", as_written or "")  # h18af: | 序号 |, 牵头单位\t序号 too
     changed = set(text.split("\n")) - set((as_written or "").split("\n"))
     rows = sum(1 for line in changed if re.match(r"\s*\d", line)) if as_written and header else 0
-    found = candidates(text, org, plan_id, year, rows)
+    found = candidates(text, org, plan_id, year, rows, broad)
     if as_written is not None:
-        result = _trial(as_written, pristine, plan_id, year)
+        result = _trial(as_written, pristine, plan_id, year, broad=broad)
         if result is not None:
             evidence_ = evidence(result, False)
             name = say(*UNTABLED)
             found.append(Candidate(name, result, evidence_, untabled_reading()))
         if all(_headings_only(c.result) for c in found):  # h18l: a header with no rows read
-            found += _unnumbered_tables(as_written, pristine, plan_id, year)
+            found += _unnumbered_tables(as_written, pristine, plan_id, year, broad)
     best, why = choose(found)
-    if not best.result.plan["sections"] and (resort := last_resort(text, untouched, plan_id, year)):
+    if not best.result.plan["sections"] and (
+        resort := last_resort(text, untouched, plan_id, year, broad)
+    ):
         return resort[0], resort[1], say("reading taken: the last resort", "采用的读法：最后的办法")
     return best.result, best.note, why

@@ -5,16 +5,22 @@ inherits. A part of :class:`~duban.plan_import.plan.Importer`, which reads the w
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Any, NotRequired, TypedDict
+from typing import Any
 
 from duban.plan_import.bracket_clause import bracket_clause
+from duban.plan_import.broad_roles import broad_clause
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import ROLE_ORDER, Clause, find_clause, split_names
 from duban.plan_import.deadlines import UNWRITTEN_ID, Parsed, parse_deadline, unwritten_due
 from duban.plan_import.findings import Finding, Findings
-from duban.plan_import.item_facts import assigns, has_due, names_holders, names_units
+from duban.plan_import.item_facts import (
+    assigns,
+    has_due,
+    indicator_ids,
+    names_holders,
+    names_units,
+)
 from duban.plan_import.item_roles import (
     first_sentence,
     heading_leads,
@@ -31,20 +37,13 @@ from duban.plan_import.sentence_items import outside, own_clause, sentence_units
 from duban.plan_import.subheadings import own_heading_clause
 from duban.plan_import.subject_units import rules_reach, subject_clause
 from duban.plan_import.units import UNNAMED_HOLDER, ImportOrg
+from duban.plan_import.year_period import Period
 
 DELIVERABLE = re.compile(
     r"《(?P<name>[^《》]{2,60}(?:办法|制度|规定|细则|规则|方案|清单|目录|指引|标准|机制|意见|计划|规划|预案|指南|条例|规程|守则))》"
 )
 MAKING = re.compile(r"制定|制订|建立|完善|出台|编制|修订|起草|印发|形成|健全|修改|研究")
 STAR = re.compile(r"\s*[★☆▲*＊]\s*")  # h18m: 市住建局* (标*的为牵头单位) as ★
-
-
-class Period(TypedDict):
-    """The plan's period as written to plan.yaml."""
-
-    start: dt.date
-    end: dt.date
-    as_written: NotRequired[str]
 
 
 class TaskReading(Findings):
@@ -64,6 +63,7 @@ class TaskReading(Findings):
     every: bool  # h18ab: the last resort: an item with no assignment is a task all the same
     notice_due: str | None  # h18ak: the notice's one deadline for every item (notice_deadlines)
     each_own: bool  # h18ah: a line of clauses after each sub-item (item_roles.own_line_clauses)
+    broad: bool  # h18cc: no reading named anyone: roles read from every sentence (broad_roles)
 
     def _task_or_provision(
         self,
@@ -132,7 +132,7 @@ class TaskReading(Findings):
             notes.append(note)
             self.unread.append(Finding(self.doc.line(node.start), note, item.get("title", "")))
         self._give_holders(task, [], node)  # its dues, written or not, held (h18ab, 第二十三批)
-        self._indicator_ids(task, task_id)
+        indicator_ids(task, task_id)
         if notes:
             task["note"] = "；".join(notes) + "。"
         if not task.get("title"):
@@ -166,10 +166,11 @@ class TaskReading(Findings):
         for child in item.get("items", []):
             self._give_holders(child, holders, node)
 
-    @staticmethod
-    def _assigned(text: str) -> Clause | None:
-        """An item's own clause: find_clause's forms, or (h18ak) its first sentence's subject."""
-        return find_clause(text) or subject_clause(text)
+    def _assigned(self, text: str) -> Clause | None:
+        """An item's own clause: find_clause's forms, or (h18ak) its first sentence's subject,
+        or (h18cc, only when no reading named anyone) any sentence's."""
+        found = find_clause(text) or subject_clause(text)
+        return found or (broad_clause(text) if self.broad else None)
 
     def _item(self, node: Node, top: bool = False, step: bool = False, dated: bool = False) -> dict:
         dated = dated and not target(self.text, node.start)  # h18br: 目标任务:1.10月份…安装完毕
@@ -184,6 +185,7 @@ class TaskReading(Findings):
         clause = find_clause(trailing) if trailing.strip() else None
         clause = clause or find_clause(own) or (None if top else bracket_clause(own))  # h18y
         clause = clause or subject_clause(own)  # h18ak: 县财政局要… / 各乡镇于每月5日前将…
+        clause = clause or (broad_clause(own) if self.broad else None)  # h18cc
         units = [] if node.children or trailing.strip() else sentence_units(own)  # h18af
         clause = own_clause(own, units, clause)  # (A牵头)…(B牵头): sub-items, or merged
         own_without = own if clause is None or trailing.strip() else outside(own, clause, units)
@@ -411,10 +413,3 @@ class TaskReading(Findings):
                 continue
             found.append({"id": f"deliverable-{len(found) + 1}", "name": name})
         return found
-
-    def _indicator_ids(self, item: dict, task_id: str) -> None:
-        for number, due in enumerate(item.get("due", []), start=1):
-            if due["kind"] == "milestones":
-                due["indicator"]["id"] = f"t{task_id}-{number}".replace("/", "-")
-        for child in item.get("items", []):
-            self._indicator_ids(child, f"{task_id}-{child['id']}")

@@ -16,7 +16,7 @@ from duban.plan_import.five_year_end import broken_down_plan_start
 from duban.plan_import.head import Head, own_words
 from duban.plan_import.notice_deadlines import notice_deadline
 from duban.plan_import.segment import Node
-from duban.plan_import.task_reading import Period
+from duban.plan_import.year_period import Period
 
 NO_YEAR = (
     "原文中找不到年份（没有落款日期、文号、实施期限或带年份的日期）：未写年份的时限（年底前、6月底前、"
