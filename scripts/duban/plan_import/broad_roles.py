@@ -28,8 +28,9 @@ from duban.i18n.messages import say
 from duban.plan_import.chinese import simplified
 from duban.plan_import.clauses import Clause
 from duban.plan_import.leading_by import GENERAL, unit_name
+from duban.plan_import.leading_by import LEVEL as PLACE_LEVEL
 from duban.plan_import.step_actors import EXHORTED, URGING
-from duban.plan_import.unit_names import NAME_WORD, name_pieces
+from duban.plan_import.unit_names import NAME_WORD, OFFICE_NAME_END, PLACES, name_pieces
 from duban.plan_import.units import UNNAMED_HOLDER
 
 NAMES = r"(?P<names>(?:[^。；;：:\n，,（(“《]|[（(][^（()）\n]{1,8}[）)]){2,80}?)"
@@ -55,13 +56,8 @@ OBJECT = re.compile(
     r"^(?:向|报|经|送|对|按|根据|依据|在|将|把|请|与|和|同|及|从|于|给|为|以|并|同时)"
 )
 """A piece that opens so names an object or a circumstance, not who acts."""
-OFFICE = re.compile(
-    r"(?:局|委|办|厅|署|部|处|科|室|政府|委员会|管委会|办事处|中心|院|所|站|队|集团|公司|银行|法院"
-    r"|检察院|联|会|团委|协|社|馆|台|街道|乡镇|镇|乡|村|社区)$"
-)
 LEVEL = re.compile(
-    r"^(?:各|省|市|县|区|州|盟|旗|镇|乡|街道|国家|国务院|中央|自治区"
-    r"|[\u4e00-\u9fff]{1,6}[省市县区州旗镇乡])"
+    rf"^(?:{PLACE_LEVEL.pattern}|国家|国务院|中央|自治区|[\u4e00-\u9fff]{{1,6}}[{PLACES}镇乡])"
 )
 """An office's unit names its level or place first (用人单位, 施工企业 do not)."""
 OTHERS_NAME = re.compile(
@@ -89,7 +85,7 @@ def _pieces(names: str, separators: str) -> list[str] | None:
             return None
         if re.search(r"由|的|工作|任务|情况", folded):  # 全县…工作由县农业局: a sentence, no name
             return None
-        if not (LEVEL.match(folded) or OFFICE.search(folded)) or len(folded) > 30:
+        if not (LEVEL.match(folded) or OFFICE_NAME_END.search(folded)) or len(folded) > 30:
             return None
         out.append(piece)
     return out

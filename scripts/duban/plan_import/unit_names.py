@@ -56,6 +56,15 @@ LABELLED_END = re.compile(
 )
 """What may stand after a role label written without its colon (label_colons): anyone a label
 names is who does the task, a village, a community, a school, a company (h18ap: 仁兴街)."""
+GENERIC_WORDS = ("单位", "部门", "机构")
+"""Words that end any body's name, not only an office's (用人单位, 有关部门, 培训机构)."""
+OFFICE_NAME_END = re.compile(
+    rf"(?:{'|'.join(w for w in WORDS.split('|') if w not in GENERIC_WORDS)}"
+    rf"|社区|村|协|台|[{BODY}{LOOSE}])$"
+)
+"""h18cc: ends as an office's name does (市科协, 某某村, 镇政府), not as any body's: the broad
+reading of roles (broad_roles) takes a name with no level or place before it only so, since
+用人单位 / 施工企业 in a sentence are who is regulated, not who is charged."""
 HEADING_END = re.compile(
     r"(?:局|委|办|厅|中心|政府|管委会|办事处|街道|公司|集团|社|所|院|队|站|部)$"
 )
