@@ -281,3 +281,29 @@ def test_a_picture_may_name_its_dtd_but_declare_no_entity():
     utf8 = SVG.replace("iso-8859-1", "utf-8")
     with pytest.raises(ReadError, match="DTD"):  # not a picture by its place
         read_document(_write(docx_bytes(VALID, {"word/image1.svg": utf8}), "p.docx"))
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("empty.txt", b""),
+        ("blank.txt", b" \r\n\t\r\n\xe3\x80\x80\n"),
+        (
+            "frame.html",
+            b"<html><head><title></title></head><body><script>x()</script></body></html>",
+        ),
+    ],
+)
+def test_a_document_with_no_text_says_so(tmp_path, capsys, name, data):
+    """An empty file or a page saved without its content is not a plan whose numbering was not
+    understood: the one line says there is no text, and nothing is written."""
+    code, err = _import_plan(tmp_path, name, data, capsys)
+    _refused(code, err, name)
+    assert "no text" in err and "numbered items" not in err
+    assert not (tmp_path / "out" / "plans").exists()
+
+
+def test_a_document_with_text_but_no_numbering_is_told_apart(tmp_path, capsys):
+    code, err = _import_plan(tmp_path, "prose.txt", "这是一段说明文字。".encode(), capsys)
+    _refused(code, err, "prose.txt")
+    assert "numbered items" in err and "no text" not in err

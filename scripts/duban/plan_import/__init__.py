@@ -41,7 +41,17 @@ class ImportError_(Exception):
 
 
 def _no_items(source: Path) -> ImportError_:
-    line = header_line(read_document(source, [])[0])  # h18cb: a table's cells out of order
+    text = read_document(source, [])[0]
+    if not text.strip():  # an empty file, or a page saved with nothing but markup
+        return ImportError_(
+            say(
+                f"{source}: the file holds no text: nothing written; open it to check it is the "
+                "plan (not an empty file or a page saved without its content)",
+                f"{source}：文件中没有文字，没有写入任何文件；请打开核对是不是方案原文"
+                "（不是空文件，也不是只存下了网页框架的页面）",
+            )
+        )
+    line = header_line(text)  # h18cb: a table's cells out of order
     hint = (
         say(
             f"; line {line} reads like a task table's header, but no row can be read (its cells "
