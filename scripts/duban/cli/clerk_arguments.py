@@ -14,8 +14,8 @@ def import_plan_arguments(sub: argparse.ArgumentParser) -> None:
         "file",
         metavar=say("file", "文件"),
         help=say(
-            "the plan's document: .txt, .html, .docx, .pdf, .doc",
-            "方案文件：.txt、.html、.docx、.pdf、.doc",
+            "the plan's document: .txt, .html, .docx, .pdf, .doc, .xlsx",
+            "方案文件：.txt、.html、.docx、.pdf、.doc、.xlsx",
         ),
     )
     sub.add_argument(

@@ -1,4 +1,5 @@
-"""Reading a plan's document: plain text (UTF-8 or GB18030/GBK), HTML saved from a website, .docx.
+"""Reading a plan's document: plain text (UTF-8 or GB18030/GBK), HTML saved from a website, .docx,
+PDF, .doc (through LibreOffice), a workbook (.xlsx).
 
 Each reader returns the document as text with one paragraph a line, never changing a character
 of the paragraphs themselves (the plan's text is kept verbatim).
@@ -35,6 +36,7 @@ from duban.plan_import.table_header import (
 )
 from duban.plan_import.table_lines import TABLE_ROWS, repeated_rows, table_lines
 from duban.plan_import.text_tables import flatten_tables
+from duban.plan_import.workbook_text import WorkbookError, is_workbook, workbook_sheets
 from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
 
 if TYPE_CHECKING:
@@ -51,6 +53,11 @@ MAX_FILE_BYTES = 50_000_000
 MAX_TEXT_BYTES = 20_000_000
 """A text or HTML document (a plan's text is well under 1 MB)."""
 DOCX_LIMITS = ZipLimits(file_bytes=MAX_FILE_BYTES, total_bytes=150_000_000, xml_bytes=30_000_000)
+XLSX_LIMITS = ZipLimits(file_bytes=MAX_FILE_BYTES, total_bytes=50_000_000, xml_bytes=10_000_000)
+"""A workbook's sheets are parsed whole (their merged cells are needed): less XML than a .docx."""
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+OLD_WORKBOOK_SUFFIXES = (".xls", ".et")
+"""Binary workbooks (Excel 97–2003, WPS 表格): refused with what to do, not sent to LibreOffice."""
 
 
 def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, str]:
@@ -81,19 +88,32 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
             return text, how + (
                 ("；" + TABLE_ROWS.format(stats["rows"])) if stats.get("rows") else ""
             )
+        if suffix in OLD_WORKBOOK_SUFFIXES:  # LibreOffice would make no .docx of a workbook
+            raise ReadError(
+                say(
+                    f"{name}: an old Excel or WPS workbook ({suffix}): save it as .xlsx in Excel "
+                    "or WPS and import the .xlsx",
+                    f"{name}：旧版 Excel 或 WPS 表格（{suffix}）："
+                    "请在 Excel 或 WPS 中另存为 .xlsx，再导入生成的 .xlsx",
+                )
+            )
         if data[:4] == b"\xd0\xcf\x11\xe0" or suffix == ".doc":
             data, suffix = doc_to_docx(data, name), ".docx"
     except ConversionError as error:
         raise ReadError(str(error)) from None
     except Untrusted as error:
         raise ReadError(f"{name}: {error}") from None
-    if data[:4] == b"PK\x03\x04" or suffix == ".docx":
+    if data[:4] == b"PK\x03\x04" or suffix in (".docx", *WORKBOOK_SUFFIXES):
         try:
             check_zip(data, DOCX_LIMITS)
-            text, how = docx_text(data, stats), "docx"
-            if untabled is not None:  # h18z: its tables as | rows, as a text page gives them
-                untabled.append(docx_text(data, None, pipe_lines))
-        except (Untrusted, ReadError) as error:
+            if suffix in WORKBOOK_SUFFIXES or is_workbook(data):  # a 任务分工表 kept in Excel
+                check_zip(data, XLSX_LIMITS)
+                text, how = _workbook_text(data, stats, untabled)
+            else:
+                text, how = docx_text(data, stats), "docx"
+                if untabled is not None:  # h18z: its tables as | rows, as a text page gives them
+                    untabled.append(docx_text(data, None, pipe_lines))
+        except (Untrusted, ReadError, WorkbookError) as error:
             raise ReadError(f"{name}: {error}") from None
     else:
         try:
@@ -185,6 +205,18 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").lstrip("\ufeff")
+
+
+def _workbook_text(
+    data: bytes, stats: dict[str, int], untabled: list[str] | None
+) -> tuple[str, str]:
+    """A workbook's visible sheets, each read as a .docx table is (its rows as written, as a text
+    page gives them, for the readings of flattened tables)."""
+    sheets = workbook_sheets(data)
+    text = "\n".join(line for rows in sheets for line in table_lines(rows, stats))
+    if untabled is not None:
+        untabled.append("\n".join(line for rows in sheets for line in pipe_lines(rows)))
+    return text, say(f"workbook, {len(sheets)} sheet(s)", f"工作簿（{len(sheets)} 个工作表）")
 
 
 def docx_text(
