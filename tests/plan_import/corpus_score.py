@@ -59,7 +59,7 @@ from duban.plan_import.chinese import simplified  # noqa: E402
 from duban.plan_import.clauses import ROLE_ORDER  # noqa: E402
 from duban.plan_import.units import ImportOrg  # noqa: E402
 
-SUFFIXES = (".txt", ".html", ".docx", ".pdf")
+SUFFIXES = (".txt", ".html", ".docx", ".pdf", ".xlsx")
 HELD_OUT_HEADING = "## held out: never tune against"
 
 Pair = tuple[int, int]  # (right, counted)
@@ -103,7 +103,8 @@ def sources_text(folder: Path = CORPUS) -> str:
 
 def cited_files(text: str) -> set[str]:
     """The file names the tables of SOURCES.md cite (first cell of a row)."""
-    return set(re.findall(r"^\| ([^|\s]+\.(?:txt|html|docx|pdf)) \|", text, re.MULTILINE))
+    kinds = "|".join(re.escape(suffix) for suffix in SUFFIXES)
+    return set(re.findall(rf"^\| ([^|\s]+(?:{kinds})) \|", text, re.MULTILINE))
 
 
 def held_out_files(text: str) -> set[str]:

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("chinese")  # the review is read in Chinese
 IMPORT = ROOT / "tests" / "fixtures" / "import"
 CORPUS = IMPORT / "corpus"
 SEED = ROOT.parent / "shared" / "seed" / "000_f572bcd16cf0a2fa.txt"
-SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc", ".xlsx")
 DOCUMENTS = sorted(
     p
     for p in [*IMPORT.rglob("*"), SEED, ROOT / "examples" / "county" / "source.txt"]
