@@ -142,3 +142,31 @@ def test_an_old_binary_workbook_says_to_save_it_as_xlsx(tmp_path, capsys, suffix
     code = main(["import-plan", str(source), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err.strip()
     assert code == 2 and len(err.splitlines()) == 1 and ".xlsx" in err
+
+
+CSV_PLAN = (
+    "某镇2025年人居环境整治任务分解表,,,\n"
+    "序号,整治任务,责任单位,完成时限\n"
+    '1,"清理村内积存垃圾，\n做到日产日清",镇城建办,2025年3月底前\n'
+    '2,改造农村户厕50户,"镇农业服务中心、各村委会",2025年10月底前\n'
+)
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("utf-8", b"\xef\xbb\xbf"), ("gb18030", b"")])
+def test_a_task_table_saved_as_csv_is_read(tmp_path, capsys, encoding, bom):
+    source = tmp_path / "整治.csv"
+    source.write_bytes(bom + CSV_PLAN.encode(encoding))
+    assert main(["import-plan", str(source), "--out", str(tmp_path / "out")]) == 0
+    tasks = _tasks(tmp_path / "out")
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["01"]["title"].startswith("清理村内积存垃圾，")  # the quoted line break a space
+    assert tasks["01"]["roles"] == {"responsible": ["镇城建办"]}
+    assert tasks["02"]["roles"] == {"responsible": ["镇农业服务中心", "各村委会"]}
+    assert tasks["02"]["due"][0]["date"] == dt.date(2025, 10, 31)
+
+
+def test_a_csv_wider_than_a_plan_is_refused(tmp_path):
+    source = tmp_path / "wide.csv"
+    source.write_text(",".join(["x"] * 61) + "\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="61"):
+        read_document(source)

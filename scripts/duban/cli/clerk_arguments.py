@@ -14,8 +14,8 @@ def import_plan_arguments(sub: argparse.ArgumentParser) -> None:
         "file",
         metavar=say("file", "文件"),
         help=say(
-            "the plan's document: .txt, .html, .docx, .pdf, .doc, .xlsx",
-            "方案文件：.txt、.html、.docx、.pdf、.doc、.xlsx",
+            "the plan's document: .txt, .html, .docx, .pdf, .doc, .xlsx, .csv",
+            "方案文件：.txt、.html、.docx、.pdf、.doc、.xlsx、.csv",
         ),
     )
     sub.add_argument(

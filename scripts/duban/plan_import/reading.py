@@ -1,5 +1,5 @@
 """Reading a plan's document: plain text (UTF-8 or GB18030/GBK), HTML saved from a website, .docx,
-PDF, .doc (through LibreOffice), a workbook (.xlsx).
+PDF, .doc (through LibreOffice), a workbook (.xlsx) or a table saved as .csv.
 
 Each reader returns the document as text with one paragraph a line, never changing a character
 of the paragraphs themselves (the plan's text is kept verbatim).
@@ -36,7 +36,12 @@ from duban.plan_import.table_header import (
 )
 from duban.plan_import.table_lines import TABLE_ROWS, repeated_rows, table_lines
 from duban.plan_import.text_tables import flatten_tables
-from duban.plan_import.workbook_text import WorkbookError, is_workbook, workbook_sheets
+from duban.plan_import.workbook_text import (
+    WorkbookError,
+    csv_rows,
+    is_workbook,
+    workbook_sheets,
+)
 from duban.plan_import.wrapped_lines import rejoin_wrapped, single_spaced
 
 if TYPE_CHECKING:
@@ -121,7 +126,15 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
         except Untrusted as error:
             raise ReadError(f"{name}: {error}") from None
         text, how = decode(data)
-        if path.suffix.lower() in (".html", ".htm") or re.match(
+        if suffix == ".csv":  # a task table saved from Excel or WPS as CSV
+            try:
+                rows = csv_rows(text)
+            except WorkbookError as error:
+                raise ReadError(f"{name}: {error}") from None
+            text, how = "\n".join(table_lines(rows, stats)), f"CSV ({how})"
+            if untabled is not None:
+                untabled.append("\n".join(pipe_lines(rows)))
+        elif path.suffix.lower() in (".html", ".htm") or re.match(
             r"\s*<(!doctype|html|head|body)", text, re.I
         ):
             if untabled is not None:  # h18z: its tables as | rows, as a text page gives them

@@ -1,4 +1,5 @@
-"""A plan sent as a workbook (.xlsx from Excel or WPS): a 任务分工表 kept as a spreadsheet.
+"""A plan sent as a workbook (.xlsx from Excel or WPS, or a .csv saved from one): a 任务分工表 kept
+as a spreadsheet.
 
 Each visible sheet's cells become a table's rows, read as a .docx table's are (``table_lines``):
 a cell merged down is a :class:`Merged` continuation (its unit, deadline or leader shared by the
@@ -12,10 +13,11 @@ again here, since a sheet's size is what the parser holds.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 import zipfile
-from io import BytesIO
+from io import BytesIO, StringIO
 from typing import Any
 
 from duban.i18n.messages import say
@@ -56,18 +58,34 @@ def workbook_sheets(data: bytes) -> list[list[list[str]]]:
     return [_rows(sheet) for sheet in book.worksheets if sheet.sheet_state == "visible"]
 
 
-def _rows(sheet: Any) -> list[list[str]]:
-    if sheet.max_row > MAX_ROWS or sheet.max_column > MAX_COLUMNS:
-        title = printable(sheet.title)
+def csv_rows(text: str) -> list[list[str]]:
+    """The rows of a table saved as CSV (commas, quoted cells that may hold line breaks)."""
+    try:
+        rows = [[cell_text(cell) for cell in row] for row in csv.reader(StringIO(text))]
+    except csv.Error as error:  # a cell over the csv module's limit, a NUL …
+        raise WorkbookError(
+            say(f"not a readable CSV table ({error})", f"不是可读的 CSV 表格（{error}）")
+        ) from None
+    _bounded("CSV", len(rows), max((len(row) for row in rows), default=0))
+    return rows
+
+
+def _bounded(title: str, rows: int, columns: int) -> None:
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        title = printable(title)
         raise WorkbookError(
             say(
-                f"sheet {title!r} has {sheet.max_row} rows and {sheet.max_column} columns, more "
-                f"than a plan's table ({MAX_ROWS} rows, {MAX_COLUMNS} columns): delete what is not "
-                "the plan and save again",
-                f"工作表“{title}”有 {sheet.max_row} 行、{sheet.max_column} 列，超过方案表格的上限"
+                f"sheet {title!r} has {rows} rows and {columns} columns, more than a plan's "
+                f"table ({MAX_ROWS} rows, {MAX_COLUMNS} columns): delete what is not the plan "
+                "and save again",
+                f"工作表“{title}”有 {rows} 行、{columns} 列，超过方案表格的上限"
                 f"（{MAX_ROWS} 行、{MAX_COLUMNS} 列）：请删去不属于方案的内容后重新保存",
             )
         )
+
+
+def _rows(sheet: Any) -> list[list[str]]:
+    _bounded(sheet.title, sheet.max_row, sheet.max_column)
     rows = [
         [cell_text(cell.value, cell.number_format) for cell in row]
         for row in sheet.iter_rows(max_col=sheet.max_column)
