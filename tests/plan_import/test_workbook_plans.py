@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from duban.cli.main import main
 from duban.plan_import.reading import ReadError, read_document
-from duban.plan_import.workbook_text import cell_text
+from duban.plan_import.workbook_text import above_table, cell_text
 
 HEADER = ["序号", "工作任务", "责任单位", "协办单位", "完成时间"]
 
@@ -170,3 +170,43 @@ def test_a_csv_wider_than_a_plan_is_refused(tmp_path):
     source.write_text(",".join(["x"] * 61) + "\n", encoding="utf-8")
     with pytest.raises(ReadError, match="61"):
         read_document(source)
+
+
+def test_a_notice_kept_above_its_table_in_one_sheet_is_read(tmp_path, capsys):
+    """A notice's title, 文号, addressees and 落款 written one cell a row above the table (as an
+    HTML page opened in a spreadsheet gives them): paragraphs, then the table from its header."""
+    book = Workbook()
+    sheet = book.active
+    for line in (
+        "某市人民政府办公室关于印发2024年为民办实事项目分解表的通知",
+        "某政办发〔2024〕3号",
+        "各县（区）人民政府，市政府各部门：",
+        "现将《2024年为民办实事项目分解表》印发给你们，请认真抓好落实。",
+        "某市人民政府办公室",
+        "2024年2月20日",
+        "2024年为民办实事项目分解表",
+    ):
+        sheet.append([line])
+    sheet.append(["序号", "项目名称", "牵头单位", "责任单位", "完成时限"])
+    sheet.append([1, "新增公办幼儿园学位1200个", "市教育局", "各县（区）人民政府", "2024年8月底前"])
+    sheet.append([2, "改造城市燃气老旧管网40公里", "市住建局", "市城投集团", "2024年11月底前"])
+    source = tmp_path / "notice.xlsx"
+    book.save(source)
+    assert main(["import-plan", str(source), "--out", str(tmp_path / "out")]) == 0
+    tasks = _tasks(tmp_path / "out")
+    assert sorted(tasks) == ["01", "02"]
+    assert tasks["02"]["roles"] == {"lead": ["市住建局"], "responsible": ["市城投集团"]}
+    folder = next((tmp_path / "out" / "plans").iterdir())
+    plan = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
+    assert plan["document_number"] == "某政办发〔2024〕3号" and plan["signed"] == dt.date(
+        2024, 2, 20
+    )
+
+
+def test_only_single_cells_above_a_header_are_paragraphs():
+    header = ["序号", "工作任务", "责任单位"]
+    notice = [["某区通知", ""], ["", ""], header, ["1", "开展巡查", "区城管局"]]
+    assert above_table(notice) == (["某区通知", ""], notice[2:])
+    other = [["说明", ""], ["甲", "乙"], header, ["1", "开展巡查", "区城管局"]]
+    assert above_table(other) == ([], other)  # a row of two cells that is no header: one table
+    assert above_table([header, ["1", "开展巡查", "区城管局"]])[0] == []

@@ -38,6 +38,7 @@ from duban.plan_import.table_lines import TABLE_ROWS, repeated_rows, table_lines
 from duban.plan_import.text_tables import flatten_tables
 from duban.plan_import.workbook_text import (
     WorkbookError,
+    above_table,
     csv_rows,
     is_workbook,
     workbook_sheets,
@@ -131,7 +132,9 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
                 rows = csv_rows(text)
             except WorkbookError as error:
                 raise ReadError(f"{name}: {error}") from None
-            text, how = "\n".join(table_lines(rows, stats)), f"CSV ({how})"
+            above, table = above_table(rows)
+            lines = [line for line in above if line] + table_lines(table, stats)
+            text, how = "\n".join(lines), f"CSV ({how})"
             if untabled is not None:
                 untabled.append("\n".join(pipe_lines(rows)))
         elif path.suffix.lower() in (".html", ".htm") or re.match(
@@ -226,7 +229,11 @@ def _workbook_text(
     """A workbook's visible sheets, each read as a .docx table is (its rows as written, as a text
     page gives them, for the readings of flattened tables)."""
     sheets = workbook_sheets(data)
-    text = "\n".join(line for rows in sheets for line in table_lines(rows, stats))
+    lines: list[str] = []
+    for rows in sheets:
+        above, table = above_table(rows)
+        lines += [line for line in above if line] + table_lines(table, stats)
+    text = "\n".join(lines)
     if untabled is not None:
         untabled.append("\n".join(line for rows in sheets for line in pipe_lines(rows)))
     return text, say(f"workbook, {len(sheets)} sheet(s)", f"工作簿（{len(sheets)} 个工作表）")
