@@ -203,10 +203,18 @@ def test_a_notice_kept_above_its_table_in_one_sheet_is_read(tmp_path, capsys):
     )
 
 
-def test_only_single_cells_above_a_header_are_paragraphs():
+def test_only_single_cells_above_the_table_are_paragraphs():
     header = ["序号", "工作任务", "责任单位"]
     notice = [["某区通知", ""], ["", ""], header, ["1", "开展巡查", "区城管局"]]
     assert above_table(notice) == (["某区通知", ""], notice[2:])
-    other = [["说明", ""], ["甲", "乙"], header, ["1", "开展巡查", "区城管局"]]
-    assert above_table(other) == ([], other)  # a row of two cells that is no header: one table
-    assert above_table([header, ["1", "开展巡查", "区城管局"]])[0] == []
+    unknown = [
+        ["通知", ""],
+        ["分块", "序号", "主要工作", "责任单位"],
+        ["", "1", "增长7%", "发改局"],
+    ]
+    assert above_table(unknown) == (["通知"], unknown[1:])  # a header with a word not known
+    assert above_table([header, ["1", "开展巡查", "区城管局"]]) == (
+        [],
+        [header, ["1", "开展巡查", "区城管局"]],
+    )
+    assert above_table([["只有一格"], ["还是一格"]]) == ([], [["只有一格"], ["还是一格"]])

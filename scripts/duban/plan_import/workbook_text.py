@@ -22,7 +22,6 @@ from typing import Any
 
 from duban.i18n.messages import say
 from duban.model.problems import printable
-from duban.plan_import.header_cells import is_header
 from duban.plan_import.table_header import Merged
 
 MAX_ROWS = 10_000
@@ -60,17 +59,14 @@ def workbook_sheets(data: bytes) -> list[list[list[str]]]:
 
 
 def above_table(rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
-    """A sheet's paragraphs above its table and the table from its header row: a notice kept in
-    a sheet writes its title, 文号, addressees and 落款 one cell a row in the first column, then
-    the 任务分工表 (a .docx has them as paragraphs). Only when the first row of several cells is a
-    header by its words; else the sheet is one table, as before."""
+    """A sheet's paragraphs above its table and the table from its first row of several cells: a
+    notice kept in a sheet writes its title, 文号, addressees and 落款 one cell a row in the first
+    column, then the 任务分工表 (a .docx has them as paragraphs, and its table starts at its own
+    first row, whose words need not all be known: 分块 | 序号 | 主要工作 | 责任单位)."""
     for index, row in enumerate(rows):
-        filled = [cell for cell in row if cell.strip()]
-        if len(filled) > 1:
-            if index and is_header(filled):
-                above = [" ".join(cell for cell in row if cell.strip()) for row in rows[:index]]
-                return above, rows[index:]
-            break
+        if sum(1 for cell in row if cell.strip()) > 1:
+            above = [" ".join(cell for cell in line if cell.strip()) for line in rows[:index]]
+            return above, rows[index:]
     return [], rows
 
 
