@@ -132,11 +132,7 @@ def read_document(path: Path, untabled: list[str] | None = None) -> tuple[str, s
                 rows = csv_rows(text)
             except WorkbookError as error:
                 raise ReadError(f"{name}: {error}") from None
-            above, table = above_table(rows)
-            lines = [line for line in above if line] + table_lines(table, stats)
-            text, how = "\n".join(lines), f"CSV ({how})"
-            if untabled is not None:
-                untabled.append("\n".join(pipe_lines(rows)))
+            text, how = _sheets_text([rows], stats, untabled), f"CSV ({how})"
         elif path.suffix.lower() in (".html", ".htm") or re.match(
             r"\s*<(!doctype|html|head|body)", text, re.I
         ):
@@ -229,14 +225,22 @@ def _workbook_text(
     """A workbook's visible sheets, each read as a .docx table is (its rows as written, as a text
     page gives them, for the readings of flattened tables)."""
     sheets = workbook_sheets(data)
+    text = _sheets_text(sheets, stats, untabled)
+    return text, say(f"workbook, {len(sheets)} sheet(s)", f"工作簿（{len(sheets)} 个工作表）")
+
+
+def _sheets_text(
+    sheets: list[list[list[str]]], stats: dict[str, int], untabled: list[str] | None
+) -> str:
+    """Sheets of rows (a workbook's, or a CSV's one): each sheet's paragraphs above its table,
+    then the table read as a .docx table is; ``untabled`` receives the rows as written."""
     lines: list[str] = []
     for rows in sheets:
         above, table = above_table(rows)
         lines += [line for line in above if line] + table_lines(table, stats)
-    text = "\n".join(lines)
     if untabled is not None:
         untabled.append("\n".join(line for rows in sheets for line in pipe_lines(rows)))
-    return text, say(f"workbook, {len(sheets)} sheet(s)", f"工作簿（{len(sheets)} 个工作表）")
+    return "\n".join(lines)
 
 
 def docx_text(
