@@ -30,7 +30,7 @@ from duban.intake.rows import (
     read_cell,
 )
 from duban.load.untrusted import Untrusted, ZipLimits, check_size, check_zip
-from duban.model.problems import printable
+from duban.model.problems import error_reason
 
 MAX_FILE_BYTES = 20_000_000
 """A workbook or CSV larger than this is refused unread (a unit's sheet is a few hundred KB)."""
@@ -170,7 +170,7 @@ def _bounded(rows: Iterable[Iterable[Any]]) -> list[list[Any]]:
 
 
 def _unreadable(error: Exception) -> str:
-    reason = printable(str(error).strip() or type(error).__name__)
+    reason = error_reason(error)
     return say(
         f"cannot read the workbook ({reason}): save it again from Excel or WPS as .xlsx",
         f"无法读取工作簿（{reason}）：请用 Excel 或 WPS 重新另存为 .xlsx 后再试",

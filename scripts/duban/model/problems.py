@@ -30,6 +30,12 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape_character, text)
 
 
+def error_reason(error: Exception) -> str:
+    """What a library's exception says about a file from outside, for one line: its message made
+    printable, or its class's name when it has none (a damaged .docx or .xlsx)."""
+    return printable(str(error).strip() or type(error).__name__)
+
+
 def _escape_character(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"

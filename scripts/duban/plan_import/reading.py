@@ -21,7 +21,7 @@ from duban.i18n.messages import say
 from duban.i18n.os_errors import os_reason
 from duban.load.files import read_regular
 from duban.load.untrusted import Untrusted, ZipLimits, check_length, check_size, check_zip
-from duban.model.problems import printable
+from duban.model.problems import error_reason, printable
 from duban.plan_import.label_colons import colons_restored
 from duban.plan_import.list_numbers import (
     WordNumbering,
@@ -258,7 +258,7 @@ def docx_text(
     try:
         return _docx_lines(docx.Document(BytesIO(data)), stats, as_rows)
     except Exception as error:  # a missing part, XML cut short or not well-formed, U+FFFE …
-        reason = printable(str(error).strip() or type(error).__name__)
+        reason = error_reason(error)
         raise ReadError(
             say(
                 f"not a valid .docx file ({reason}): save it again from Word or WPS as .docx",

@@ -21,7 +21,7 @@ from io import BytesIO, StringIO
 from typing import Any
 
 from duban.i18n.messages import say
-from duban.model.problems import printable
+from duban.model.problems import error_reason, printable
 from duban.plan_import.table_header import Merged
 
 MAX_ROWS = 10_000
@@ -48,7 +48,7 @@ def workbook_sheets(data: bytes) -> list[list[list[str]]]:
     try:
         book = load_workbook(BytesIO(data), data_only=True)
     except Exception as error:  # a damaged or foreign file: one line, not a traceback
-        reason = printable(str(error).strip() or type(error).__name__)
+        reason = error_reason(error)
         raise WorkbookError(
             say(
                 f"not a readable .xlsx workbook ({reason}): save it again from Excel or WPS",
